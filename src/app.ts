@@ -1,0 +1,207 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
+import { h, type VNode } from "preact";
+import { registerPolicies } from "./platform/access/authorize.ts";
+import type { Actor } from "./platform/audit/audit.ts";
+import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
+import type { Config } from "./platform/config.ts";
+import type { Database } from "./platform/db/client.ts";
+import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
+import { AppError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
+import { renderPage } from "./platform/http/render.tsx";
+import { type I18n, i18nFor, negotiateLocale } from "./platform/i18n/i18n.ts";
+import type { AppContext } from "./platform/module.ts";
+import type { PageContext, PageMeta } from "./platform/ui/context.ts";
+import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
+import { ErrorPage } from "./platform/ui/error-page.tsx";
+import { createServices } from "./services.ts";
+import { modules } from "./modules/index.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    i18n: I18n;
+    actor: Actor | null;
+    pageContext(): PageContext;
+  }
+  interface FastifyReply {
+    // biome-ignore lint/suspicious/noExplicitAny: a page is any component's vnode
+    page(body: VNode<any>, meta: PageMeta): Promise<FastifyReply>;
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Signs cookies; shared by every process of an installation (see platform/secret.ts). */
+  secret: string;
+  logger?: FastifyServerOptions["logger"];
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const LANG_COOKIE = "samverk_lang";
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID(),
+    // One line per request, written by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 256 * 1024,
+    forceCloseConnections: "idle",
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const services = createServices(database.db, config);
+  const ctx: AppContext = { config, database, db: database.db, services, modules };
+
+  // 1. Security headers. No inline scripts or styles anywhere, so the policy can be strict.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", "data:"],
+        upgradeInsecureRequests: config.secure ? [] : null,
+      },
+    },
+    hsts: config.secure,
+  });
+
+  // 2. Cookies, form bodies and CSRF protection for every form post.
+  await app.register(fastifyCookie, { secret: options.secret });
+  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await app.register(fastifyCsrf, {
+    cookieKey: "samverk_csrf",
+    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, signed: true, secure: config.secure },
+  });
+
+  // 3. Static assets: Designsystemet, the Inter font and our own stylesheet, all served by the app itself.
+  const assets: [string, string][] = [
+    ["/assets/ds/", path.join(root, "node_modules/@digdir/designsystemet-css/dist/src")],
+    ["/assets/inter/", path.join(root, "node_modules/@fontsource/inter")],
+    ["/assets/", path.join(root, "src/platform/ui/assets")],
+  ];
+  for (const [prefix, dir] of assets) {
+    await app.register(fastifyStatic, {
+      root: dir,
+      prefix,
+      decorateReply: false,
+      index: false,
+      maxAge: "1d",
+      allowedPath: (p) => !p.includes(".."),
+    });
+  }
+  app.get("/assets/ds/theme.css", (_req, reply) =>
+    reply.type("text/css").sendFile("designsystemet.css", path.join(root, "node_modules/@digdir/designsystemet-css/dist/theme")),
+  );
+  await app.register(fastifyStatic, { root: path.join(root, "src/platform/ui/assets"), serve: false });
+
+  // 4. Who is asking and in which language; one decorator renders every page.
+  app.decorateRequest("i18n", null as unknown as I18n);
+  app.decorateRequest("actor", null);
+  app.decorateRequest("pageContext", function (this: import("fastify").FastifyRequest) {
+    return null as unknown as PageContext;
+  });
+  const nav = modules.flatMap((m) => m.nav ?? []);
+  app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {
+    return renderPage(this.request, this, body, meta, { nav, networks: () => services.networks.repo.switcher() });
+  });
+  app.addHook("onRequest", async (req, reply) => {
+    const query = req.query as Record<string, unknown>;
+    const locale = negotiateLocale(query.lang, req.cookies[LANG_COOKIE], req.headers["accept-language"]);
+    if (query.lang === locale && req.cookies[LANG_COOKIE] !== locale) {
+      reply.setCookie(LANG_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", secure: config.secure });
+    }
+    req.i18n = i18nFor(locale);
+    if (!req.url.startsWith("/assets/") && req.url !== "/healthz") {
+      req.actor = await services.sessions.actorFor(req.cookies[SESSION_COOKIE]);
+    }
+    let token: string | undefined;
+    const url = req.url;
+    req.pageContext = () => ({
+      i18n: req.i18n,
+      actor: req.actor,
+      csrfToken: () => {
+        token ??= reply.generateCsrf();
+        return token;
+      },
+      url,
+      networks: [],
+    });
+  });
+  app.addHook("preHandler", (req, reply, done) => {
+    // Form posts carry a CSRF token; the JSON API is guarded by requiring a JSON body instead.
+    if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);
+    done();
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    if (req.url.startsWith("/assets/")) return;
+    req.log.info(
+      { method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      "request",
+    );
+  });
+
+  // 5. Errors end as a page or as the API's error shape, always in the user's language.
+  app.setErrorHandler(async (error, req, reply) => {
+    const appError = error instanceof AppError ? error : fromFrameworkError(error as { statusCode?: number; code?: string });
+    if (!appError) req.log.error({ err: error }, "unhandled error");
+    const status = appError?.status ?? 500;
+    const i18n = req.i18n ?? i18nFor("nb");
+    if (req.url.startsWith("/api/")) {
+      return reply.code(status).send({
+        error: {
+          code: appError?.code ?? "internal_error",
+          message: i18n.t(appError?.messageKey ?? "errors.internal"),
+          ...(appError?.fields.length
+            ? { fields: appError.fields.map((f) => ({ field: f.field, message: i18n.t(f.key, f.params) })) }
+            : {}),
+        },
+      });
+    }
+    if (status === 401) return reply.redirect(`/login?returnTo=${encodeURIComponent(req.url)}`, 303);
+    if (!req.pageContext || !req.i18n) {
+      req.i18n = i18n;
+      req.pageContext = () => ({ i18n, actor: null, csrfToken: () => "", url: req.url, networks: [] });
+    }
+    return reply.page(h(ErrorPage, { ctx: req.pageContext(), error: appError }), {
+      title: i18n.t(appError?.messageKey ?? "errors.internal"),
+      status,
+    });
+  });
+  app.setNotFoundHandler(async () => {
+    throw new NotFoundError();
+  });
+
+  // 6. Health: alive, and ready only when the database answers.
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_req, reply) => {
+    const ready = await database.ping();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "database unavailable" });
+  });
+
+  // 7. The modules: rules first, then pages and API.
+  const api = new ApiRouter(app);
+  for (const module of modules) {
+    if (module.policies) registerPolicies(module.policies);
+    await module.routes?.(app, ctx);
+    module.api?.(api, ctx);
+  }
+
+  // 8. The API's own description, made from the same schemas the routes validate with.
+  const document = openApiDocument(api.routes, { version: "1", ...(config.SAMVERK_PUBLIC_URL ? { serverUrl: config.SAMVERK_PUBLIC_URL } : {}) });
+  app.get("/api/openapi.json", async () => document);
+  app.get("/api/docs", async (req, reply) =>
+    reply.page(h(ApiDocsPage, { ctx: req.pageContext(), document }), { title: req.i18n.t("apiDocs.title") }),
+  );
+  return app;
+}

@@ -1,0 +1,48 @@
+import { count, eq } from "drizzle-orm";
+import { systemActor } from "./platform/audit/audit.ts";
+import type { Config } from "./platform/config.ts";
+import type { Database } from "./platform/db/client.ts";
+import { runMigrations } from "./platform/db/migrate.ts";
+import type { AppContext } from "./platform/module.ts";
+import { getSetting, setSetting } from "./platform/secret.ts";
+import { importReference } from "./modules/directory/reference.ts";
+import { organisations } from "./modules/directory/schema.ts";
+import { modules } from "./modules/index.ts";
+import { createServices } from "./services.ts";
+
+export interface PrepareResult {
+  referenceLoaded: boolean;
+  demoLoaded: boolean;
+}
+
+/**
+ * What every start does before it listens: migrate; at the first start, load the reference data
+ * and, unless switched off, the demo data. Safe to run from several processes at once on PostgreSQL:
+ * each step is guarded by a check inside a transaction or by an idempotent write.
+ */
+export async function prepareDatabase(database: Database, config: Pick<Config, "SAMVERK_DEMO" | "SAMVERK_SESSION_HOURS">): Promise<PrepareResult> {
+  await runMigrations(database);
+  const { db } = database;
+  const [row] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "municipality"));
+  let referenceLoaded = false;
+  if ((row?.n ?? 0) === 0) {
+    await importReference(db, systemActor("reference import"));
+    referenceLoaded = true;
+  }
+  let demoLoaded = false;
+  if ((await getSetting(db, "initialised")) === undefined) {
+    if (config.SAMVERK_DEMO) {
+      const ctx: AppContext = {
+        config: config as Config,
+        database,
+        db,
+        services: createServices(db, config),
+        modules,
+      };
+      for (const module of modules) await module.seed?.(ctx);
+      demoLoaded = true;
+    }
+    await setSetting(db, "initialised", new Date().toISOString());
+  }
+  return { referenceLoaded, demoLoaded };
+}

@@ -1,0 +1,64 @@
+import { buildApp } from "./app.ts";
+import { prepareDatabase } from "./bootstrap.ts";
+import { acquireLock, scheduleBackups } from "./platform/backup.ts";
+import { ConfigError, loadConfig } from "./platform/config.ts";
+import { openDatabase } from "./platform/db/client.ts";
+import { ensureSecret } from "./platform/secret.ts";
+
+/** Start: configuration, database, migrations and first-start data, then listen until SIGTERM. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const releaseLock = config.DATABASE_URL ? () => undefined : acquireLock(config.SAMVERK_DATA_DIR);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir });
+  const prepared = await prepareDatabase(database, config);
+  const secret = await ensureSecret(database.db, config.SAMVERK_SECRET);
+  const app = await buildApp({ config, database, secret, logger: { level: config.LOG_LEVEL } });
+  app.log.info(
+    { database: database.kind, dataDir: database.kind === "pglite" ? config.pgliteDir : undefined, ...prepared },
+    "database ready",
+  );
+  const stopBackups = scheduleBackups(database, {
+    dir: config.backupDir,
+    keep: config.SAMVERK_BACKUP_KEEP,
+    hours: config.SAMVERK_BACKUP_INTERVAL_HOURS,
+    log: app.log,
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down: finishing requests in flight");
+    try {
+      stopBackups();
+      await app.close();
+      await database.close();
+      app.log.info("database closed, bye");
+      releaseLock();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, "shutdown failed");
+      releaseLock();
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

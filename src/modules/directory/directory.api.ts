@@ -1,0 +1,231 @@
+import { z } from "zod";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
+import { ValidationError } from "../../platform/http/errors.ts";
+import { idParam, query, searchText } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { organisationInput, personInput, referenceOrganisationInput } from "./directory.service.ts";
+import { ORGANISATION_SORTS } from "./organisations.repo.ts";
+import { MALFORMS, ORGANISATION_KINDS } from "./schema.ts";
+
+const organisationListItem = z.object({
+  id: z.number().int(),
+  kind: z.enum(ORGANISATION_KINDS),
+  name: z.string(),
+  nameNorwegian: z.string(),
+  code: z.string().nullable(),
+  countyCode: z.string().nullable(),
+  countyName: z.string().nullable(),
+  orgNumber: z.string().nullable(),
+  malform: z.enum(MALFORMS).nullable(),
+  population: z.number().int().nullable(),
+  areaKm2: z.number().nullable(),
+  website: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+
+const organisationDetail = organisationListItem.omit({ countyName: true }).extend({
+  otherNames: z.array(z.string()),
+  adminCentre: z.string().nullable(),
+  description: z.string(),
+  successorId: z.number().int().nullable(),
+  memberIds: z.array(z.number().int()).describe("Member municipalities, for an IT cooperation"),
+  memberships: z.array(
+    z.object({
+      networkSlug: z.string(),
+      networkName: z.string(),
+      level: z.string(),
+      fromDate: z.string().nullable(),
+      toDate: z.string().nullable(),
+      representedById: z.number().int().nullable(),
+    }),
+  ),
+});
+
+const personOut = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  title: z.string(),
+  organisationId: z.number().int().nullable(),
+  organisationName: z.string().nullable(),
+  email: z.string().nullable().describe("Only for published contact persons, or for administrators"),
+  phone: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+
+export function directoryApi(api: ApiRouter, { services }: AppContext) {
+  const { directory, networks } = services;
+
+  const detail = async (id: number) => {
+    const org = await directory.getOrganisation(id);
+    const [members, memberships] = await Promise.all([
+      directory.organisations.cooperationMembersOf(id),
+      networks.repo.membershipsOf(id),
+    ]);
+    return {
+      ...org,
+      memberIds: members.map((m) => m.id),
+      memberships: memberships.map(({ id: _id, representedByName: _n, ...m }) => m),
+    };
+  };
+
+  api.route({
+    method: "GET",
+    path: "/organisations",
+    operationId: "listOrganisations",
+    summary: "List organisations: municipalities, counties, county municipalities, IT cooperations and others",
+    tag: "organisations",
+    query: query({
+      kind: z.enum(ORGANISATION_KINDS).optional(),
+      county: z.string().regex(/^\d{2}$/).optional(),
+      network: z.string().max(60).optional().describe("A network's slug: only its member organisations"),
+      q: searchText.describe("Part of the name, a municipality number or an organisation number"),
+      includeEnded: z.enum(["true", "false"]).optional(),
+      sort: z.enum(ORGANISATION_SORTS).default("name"),
+      ...listQuery,
+    }),
+    response: listOf(organisationListItem),
+    handler: async ({ query: q }) => {
+      const onlyIds = q.network ? await networks.repo.memberOrganisationIds(q.network) : undefined;
+      return directory.listOrganisations({ ...q, includeEnded: q.includeEnded === "true", onlyIds });
+    },
+  });
+
+  api.route({
+    method: "GET",
+    path: "/organisations/:id",
+    operationId: "getOrganisation",
+    summary: "One organisation with its network memberships",
+    tag: "organisations",
+    params: idParam,
+    response: organisationDetail,
+    handler: ({ params }) => detail(params.id),
+  });
+
+  api.route({
+    method: "POST",
+    path: "/organisations",
+    operationId: "createOrganisation",
+    summary: "Create an IT cooperation, agency, association, company or other organisation",
+    tag: "organisations",
+    body: organisationInput,
+    response: organisationDetail,
+    status: 201,
+    requiresAuth: true,
+    handler: async ({ actor, req }) => {
+      authorize(actor, "organisation.create");
+      const result = await directory.createOrganisation(actor, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(result.value.id);
+    },
+  });
+
+  api.route({
+    method: "PATCH",
+    path: "/organisations/:id",
+    operationId: "updateOrganisation",
+    summary: "Change an organisation; fields left out keep their value",
+    tag: "organisations",
+    params: idParam,
+    body: organisationInput.partial().or(referenceOrganisationInput.partial()),
+    response: organisationDetail,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const current = await detail(params.id);
+      authorize(actor, "organisation.update", current);
+      const result = await directory.updateOrganisation(actor, params.id, { ...current, ...(req.body as object) });
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(params.id);
+    },
+  });
+
+  const visible = async (actor: Parameters<typeof can>[0], rows: z.infer<typeof personOut>[]) => {
+    if (can(actor, "person.viewContactDetails")) return rows;
+    const published = await networks.repo.publishedContactIds(rows.map((r) => r.id));
+    return rows.map((r) => (published.has(r.id) ? r : { ...r, email: null, phone: null }));
+  };
+
+  api.route({
+    method: "GET",
+    path: "/people",
+    operationId: "listPeople",
+    summary: "List people; contact details only for published contact persons",
+    tag: "people",
+    query: query({ q: searchText, organisationId: z.coerce.number().int().positive().optional(), ...listQuery }),
+    response: listOf(personOut),
+    handler: async ({ query: q, actor }) => {
+      const result = await directory.listPeople(q);
+      return { items: await visible(actor, result.items), total: result.total };
+    },
+  });
+
+  api.route({
+    method: "GET",
+    path: "/people/:id",
+    operationId: "getPerson",
+    summary: "One person",
+    tag: "people",
+    params: idParam,
+    response: personOut,
+    handler: async ({ params, actor }) => {
+      const person = await directory.getPerson(params.id);
+      return (await visible(actor, [person]))[0];
+    },
+  });
+
+  api.route({
+    method: "POST",
+    path: "/people",
+    operationId: "createPerson",
+    summary: "Create a person",
+    tag: "people",
+    body: personInput,
+    response: personOut,
+    status: 201,
+    requiresAuth: true,
+    handler: async ({ actor, req }) => {
+      authorize(actor, "person.create");
+      const result = await directory.createPerson(actor, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return directory.getPerson(result.value.id);
+    },
+  });
+
+  api.route({
+    method: "PATCH",
+    path: "/people/:id",
+    operationId: "updatePerson",
+    summary: "Change a person; fields left out keep their value",
+    tag: "people",
+    params: idParam,
+    body: personInput.partial(),
+    response: personOut,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const current = await directory.getPerson(params.id);
+      authorize(actor, "person.update", current);
+      const result = await directory.updatePerson(actor, params.id, { ...current, ...(req.body as object) });
+      if (!result.ok) throw new ValidationError(result.errors);
+      return directory.getPerson(params.id);
+    },
+  });
+
+  api.route({
+    method: "DELETE",
+    path: "/people/:id",
+    operationId: "deletePerson",
+    summary: "Delete a person and their seats in bodies",
+    tag: "people",
+    params: idParam,
+    response: z.null(),
+    status: 204,
+    requiresAuth: true,
+    handler: async ({ actor, params }) => {
+      const current = await directory.getPerson(params.id);
+      authorize(actor, "person.delete", current);
+      await directory.deletePerson(actor, params.id);
+      return null;
+    },
+  });
+}

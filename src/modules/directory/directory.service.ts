@@ -1,0 +1,190 @@
+import { z } from "zod";
+import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { emptyToNull, idList, optionalId, optionalText, orgNumber, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { type Organisation, type OrganisationFilter, OrganisationRepo } from "./organisations.repo.ts";
+import { type Person, PeopleRepo, type PeopleFilter } from "./people.repo.ts";
+import { type OrganisationKind } from "./schema.ts";
+
+/** Kinds a person creates by hand; municipalities, counties and county municipalities come from the reference data. */
+export const EDITABLE_KINDS = ["it_cooperation", "state_agency", "association", "company", "other"] as const;
+const REFERENCE_KINDS: OrganisationKind[] = ["municipality", "county", "county_municipality"];
+
+const website = z.preprocess(
+  emptyToNull,
+  z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/i, "errors.website")
+    .nullable()
+    .default(null),
+);
+const countyCode = z.preprocess(emptyToNull, z.string().regex(/^\d{2}$/, "errors.choice").nullable().default(null));
+
+export const organisationInput = z.object({
+  kind: z.enum(EDITABLE_KINDS, "errors.choice"),
+  name: requiredText(200),
+  orgNumber,
+  countyCode,
+  website,
+  description: optionalText(4000),
+  memberIds: idList,
+});
+/** What may change on an organisation that the reference data owns. */
+export const referenceOrganisationInput = z.object({ orgNumber, website, description: optionalText(4000) });
+
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[+\d][\d\s()-]*$|^$/, "errors.phone")
+  .default("");
+export const personInput = z.object({
+  name: requiredText(200),
+  title: optionalText(200),
+  organisationId: optionalId,
+  email: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.union([z.literal(""), z.email("errors.email").max(254)]).default("")),
+  phone,
+});
+
+/** Commands on organisations and people: each validates, writes with its audit entry, and answers ok or invalid. */
+export class DirectoryService {
+  readonly organisations: OrganisationRepo;
+  readonly people: PeopleRepo;
+
+  constructor(private readonly db: Db) {
+    this.organisations = new OrganisationRepo(db);
+    this.people = new PeopleRepo(db);
+  }
+
+  listOrganisations(filter: OrganisationFilter) {
+    return this.organisations.list(filter);
+  }
+
+  async getOrganisation(id: number): Promise<Organisation> {
+    const org = await this.organisations.byId(id);
+    if (!org) throw new NotFoundError();
+    return org;
+  }
+
+  async createOrganisation(actor: Actor, input: unknown): Promise<Result<Organisation>> {
+    const parsed = organisationInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { memberIds, ...values } = parsed.data;
+    const problems = await this.checkOrganisation(values.orgNumber, memberIds, null);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.organisations.with(tx);
+        const org = await repo.insert({ ...values, nameNorwegian: values.name });
+        if (values.kind === "it_cooperation") await repo.setCooperationMembers(org.id, memberIds);
+        await recordAudit(tx, actor, { action: "create", entity: "organisation", entityId: org.id, after: { ...org, memberIds } });
+        return org;
+      }),
+    );
+  }
+
+  async updateOrganisation(actor: Actor, id: number, input: unknown): Promise<Result<Organisation>> {
+    const existing = await this.getOrganisation(id);
+    const isReference = REFERENCE_KINDS.includes(existing.kind);
+    const parsed = (isReference ? referenceOrganisationInput : organisationInput).safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { memberIds = [], ...values } = parsed.data as z.infer<typeof organisationInput>;
+    const problems = await this.checkOrganisation(values.orgNumber, memberIds, id);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.organisations.with(tx);
+        const update = isReference ? values : { ...values, nameNorwegian: values.name };
+        const diff = changedFields(existing as unknown as Record<string, unknown>, update);
+        const org = diff.changed ? await repo.update(id, update) : existing;
+        if (!isReference && existing.kind === "it_cooperation") {
+          const before = (await repo.cooperationMembersOf(id)).map((m) => m.id).sort();
+          const after = [...new Set(memberIds)].sort();
+          if (JSON.stringify(before) !== JSON.stringify(after)) {
+            await repo.setCooperationMembers(id, after);
+            diff.before.memberIds = before;
+            diff.after.memberIds = after;
+            diff.changed = true;
+          }
+        }
+        if (diff.changed) {
+          await recordAudit(tx, actor, { action: "update", entity: "organisation", entityId: id, before: diff.before, after: diff.after });
+        }
+        return org;
+      }),
+    );
+  }
+
+  private async checkOrganisation(orgNumber: string | null, memberIds: number[], selfId: number | null): Promise<FieldError[]> {
+    const problems: FieldError[] = [];
+    if (orgNumber) {
+      const holder = await this.organisations.byOrgNumber(orgNumber);
+      if (holder && holder.id !== selfId) problems.push({ field: "orgNumber", key: "errors.orgNumberTaken", params: { name: holder.name } });
+    }
+    if (memberIds.length) {
+      const found = await this.organisations.byIds(memberIds);
+      if (found.length !== new Set(memberIds).size || found.some((o) => o.kind !== "municipality" && o.kind !== "county_municipality")) {
+        problems.push({ field: "memberIds", key: "errors.cooperationMembers" });
+      }
+    }
+    return problems;
+  }
+
+  listPeople(filter: PeopleFilter) {
+    return this.people.list(filter);
+  }
+
+  async getPerson(id: number) {
+    const person = await this.people.byId(id);
+    if (!person) throw new NotFoundError();
+    return person;
+  }
+
+  async createPerson(actor: Actor, input: unknown): Promise<Result<Person>> {
+    const parsed = personInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems = await this.checkPersonOrganisation(parsed.data.organisationId);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const person = await this.people.with(tx).insert(parsed.data);
+        await recordAudit(tx, actor, { action: "create", entity: "person", entityId: person.id, after: person });
+        return person;
+      }),
+    );
+  }
+
+  async updatePerson(actor: Actor, id: number, input: unknown): Promise<Result<Person>> {
+    const existing = await this.getPerson(id);
+    const parsed = personInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems = await this.checkPersonOrganisation(parsed.data.organisationId);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
+        if (!diff.changed) return existing;
+        const person = await this.people.with(tx).update(id, parsed.data);
+        await recordAudit(tx, actor, { action: "update", entity: "person", entityId: id, before: diff.before, after: diff.after });
+        return person;
+      }),
+    );
+  }
+
+  async deletePerson(actor: Actor, id: number): Promise<void> {
+    const existing = await this.getPerson(id);
+    await this.db.transaction(async (tx) => {
+      await this.people.with(tx).delete(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "person", entityId: id, before: existing });
+    });
+  }
+
+  private async checkPersonOrganisation(organisationId: number | null): Promise<FieldError[]> {
+    if (organisationId === null) return [];
+    const org = await this.organisations.byId(organisationId);
+    return org ? [] : [{ field: "organisationId", key: "errors.choice" }];
+  }
+}

@@ -1,0 +1,590 @@
+import {
+  CheckboxGroup,
+  DemoTag,
+  Form,
+  type FormState,
+  History,
+  Notice,
+  type Option,
+  Pagination,
+  SelectField,
+  SortHeader,
+  TextArea,
+  TextField,
+} from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import { EDITABLE_KINDS } from "./directory.service.ts";
+import type { Organisation } from "./organisations.repo.ts";
+import { ORGANISATION_KINDS, type OrganisationKind } from "./schema.ts";
+
+export const kindLabel = (t: Translate, kind: OrganisationKind) => t(`org.kind.${kind}`);
+
+type ListItem = Awaited<ReturnType<import("./organisations.repo.ts").OrganisationRepo["list"]>>["items"][number];
+
+export function OrganisationsPage(props: {
+  ctx: PageContext;
+  items: ListItem[];
+  total: number;
+  filter: { q?: string | undefined; kind?: string | undefined; county?: string | undefined; network?: string | undefined; sort: string; page: number };
+  counties: Option[];
+  networks: Option[];
+  limit: number;
+  csvHref: string;
+  canCreate: boolean;
+}) {
+  const { ctx, items, total, filter } = props;
+  const { t, number } = ctx.i18n;
+  const values = { ...filter };
+  const form: FormState = { values, errors: [] };
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("org.listTitle")}
+      </h1>
+      <form method="get" action="/organisations" class="filters" role="search" aria-label={t("list.filters")}>
+        <TextField t={t} form={form} name="q" label={t("list.searchByName")} type="search" />
+        <SelectField
+          t={t}
+          form={form}
+          name="kind"
+          label={t("org.kind")}
+          placeholder={t("list.all")}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+        />
+        <SelectField t={t} form={form} name="county" label={t("org.county")} placeholder={t("list.all")} options={props.counties} />
+        <SelectField t={t} form={form} name="network" label={t("network.network")} placeholder={t("list.all")} options={props.networks} />
+        <input type="hidden" name="sort" value={filter.sort} />
+        <div class="button-row">
+          <button class="ds-button" data-variant="primary" type="submit">
+            {t("list.filter")}
+          </button>
+          <a class="ds-button" data-variant="tertiary" href="/organisations">
+            {t("list.reset")}
+          </a>
+          {props.canCreate ? (
+            <a class="ds-button" data-variant="secondary" href="/organisations/new">
+              {t("org.new")}
+            </a>
+          ) : null}
+        </div>
+      </form>
+      <p class="ds-paragraph" role="status">
+        {t("list.showing", { from: total === 0 ? 0 : (filter.page - 1) * props.limit + 1, to: Math.min(filter.page * props.limit, total), total: number(total) })}{" "}
+        <a class="ds-link" href={props.csvHref} download>
+          {t("list.downloadCsv", { n: number(total) })}
+        </a>
+      </p>
+      {items.length === 0 ? (
+        <Notice>{t("list.empty")}</Notice>
+      ) : (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t("org.listTitle")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <SortHeader t={t} url={ctx.url} column="name" label={t("org.name")} sort={filter.sort} />
+                <th scope="col">{t("org.kind")}</th>
+                <SortHeader t={t} url={ctx.url} column="code" label={t("org.code")} sort={filter.sort} />
+                <SortHeader t={t} url={ctx.url} column="county" label={t("org.county")} sort={filter.sort} />
+                <SortHeader t={t} url={ctx.url} column="population" label={t("org.population")} sort={filter.sort} />
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/organisations/${o.id}`}>
+                      {o.name}
+                    </a>{" "}
+                    {o.isDemo ? <DemoTag t={t} /> : null}
+                  </th>
+                  <td>{kindLabel(t, o.kind)}</td>
+                  <td>{o.code ?? ""}</td>
+                  <td>{o.countyName ?? ""}</td>
+                  <td class="numeric">{o.population === null ? "" : number(o.population)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
+    </>
+  );
+}
+
+export function OrganisationPage(props: {
+  ctx: PageContext;
+  org: Organisation;
+  countyName: string | null;
+  successor: { id: number; name: string } | null;
+  memberships: {
+    id: number;
+    networkSlug: string;
+    networkName: string;
+    level: string;
+    fromDate: string | null;
+    toDate: string | null;
+    representedById: number | null;
+    representedByName: string | null;
+  }[];
+  cooperationMembers: { id: number; name: string }[];
+  cooperations: { id: number; name: string }[];
+  people: { id: number; name: string; title: string; isDemo: boolean }[];
+  canEdit: boolean;
+  history: Parameters<typeof History>[0]["entries"];
+}) {
+  const { ctx, org } = props;
+  const { t, number, date } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {org.name} {org.isDemo ? <DemoTag t={t} /> : null}
+      </h1>
+      <p class="ds-paragraph summary-line">{kindLabel(t, org.kind)}</p>
+      {org.endedOn ? (
+        <Notice kind="warning">
+          {t("org.ended", { date: date(org.endedOn) })}{" "}
+          {props.successor ? (
+            <>
+              {t("org.successor")}{" "}
+              <a class="ds-link" href={`/organisations/${props.successor.id}`}>
+                {props.successor.name}
+              </a>
+            </>
+          ) : null}
+        </Notice>
+      ) : null}
+      <dl class="facts">
+        {org.name !== org.nameNorwegian ? (
+          <>
+            <dt>{t("org.nameNorwegian")}</dt>
+            <dd>{org.nameNorwegian}</dd>
+          </>
+        ) : null}
+        {org.otherNames.length ? (
+          <>
+            <dt>{t("org.otherNames")}</dt>
+            <dd>{org.otherNames.join(", ")}</dd>
+          </>
+        ) : null}
+        {org.code ? (
+          <>
+            <dt>{org.kind === "municipality" ? t("org.municipalityNumber") : t("org.countyNumber")}</dt>
+            <dd>{org.code}</dd>
+          </>
+        ) : null}
+        {props.countyName ? (
+          <>
+            <dt>{t("org.county")}</dt>
+            <dd>{props.countyName}</dd>
+          </>
+        ) : null}
+        {org.orgNumber ? (
+          <>
+            <dt>{t("org.orgNumber")}</dt>
+            <dd>{org.orgNumber}</dd>
+          </>
+        ) : null}
+        {org.malform ? (
+          <>
+            <dt>{t("org.malform")}</dt>
+            <dd>{t(`org.malform.${org.malform}`)}</dd>
+          </>
+        ) : null}
+        {org.adminCentre ? (
+          <>
+            <dt>{t("org.adminCentre")}</dt>
+            <dd>{org.adminCentre}</dd>
+          </>
+        ) : null}
+        {org.population !== null ? (
+          <>
+            <dt>{t("org.population")}</dt>
+            <dd>{number(org.population)}</dd>
+          </>
+        ) : null}
+        {org.areaKm2 !== null ? (
+          <>
+            <dt>{t("org.area")}</dt>
+            <dd>{t("org.areaValue", { km2: number(org.areaKm2, { maximumFractionDigits: 2 }) })}</dd>
+          </>
+        ) : null}
+        {org.website ? (
+          <>
+            <dt>{t("org.website")}</dt>
+            <dd>
+              <a class="ds-link" href={org.website} rel="noopener">
+                {org.website.replace(/^https?:\/\//, "")}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {org.description ? <p class="ds-paragraph">{org.description}</p> : null}
+      {props.canEdit ? (
+        <p>
+          <a class="ds-button" data-variant="secondary" href={`/organisations/${org.id}/edit`}>
+            {t("common.edit")}
+          </a>
+        </p>
+      ) : null}
+      <section aria-labelledby="networks-heading">
+        <h2 class="ds-heading" data-size="md" id="networks-heading">
+          {t("org.networks")}
+        </h2>
+        {props.memberships.length === 0 ? (
+          <p class="ds-paragraph">{t("org.noNetworks")}</p>
+        ) : (
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("network.network")}</th>
+                <th scope="col">{t("membership.level")}</th>
+                <th scope="col">{t("membership.representedBy")}</th>
+                <th scope="col">{t("membership.since")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.memberships.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/n/${m.networkSlug}`}>
+                      {m.networkName}
+                    </a>
+                  </th>
+                  <td>
+                    {t(`membership.level.${m.level}` as "membership.level.member")}
+                    {m.toDate ? ` (${t("membership.until", { date: date(m.toDate) })})` : ""}
+                  </td>
+                  <td>
+                    {m.representedById ? (
+                      <a class="ds-link" href={`/organisations/${m.representedById}`}>
+                        {m.representedByName}
+                      </a>
+                    ) : (
+                      t("membership.representsItself")
+                    )}
+                  </td>
+                  <td>{m.fromDate ? date(m.fromDate) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {org.kind === "it_cooperation" ? (
+        <section aria-labelledby="coop-members-heading">
+          <h2 class="ds-heading" data-size="md" id="coop-members-heading">
+            {t("org.cooperationMembers")}
+          </h2>
+          <OrgLinkList items={props.cooperationMembers} empty={t("org.noCooperationMembers")} />
+        </section>
+      ) : null}
+      {props.cooperations.length ? (
+        <section aria-labelledby="coops-heading">
+          <h2 class="ds-heading" data-size="md" id="coops-heading">
+            {t("org.partOfCooperations")}
+          </h2>
+          <OrgLinkList items={props.cooperations} empty="" />
+        </section>
+      ) : null}
+      {props.people.length ? (
+        <section aria-labelledby="people-heading">
+          <h2 class="ds-heading" data-size="md" id="people-heading">
+            {t("people.title")}
+          </h2>
+          <ul class="ds-list">
+            {props.people.map((p) => (
+              <li key={p.id}>
+                <a class="ds-link" href={`/people/${p.id}`}>
+                  {p.name}
+                </a>
+                {p.title ? `, ${p.title}` : ""} {p.isDemo ? <DemoTag t={t} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
+    </>
+  );
+}
+
+function OrgLinkList({ items, empty }: { items: { id: number; name: string }[]; empty: string }) {
+  if (items.length === 0) return <p class="ds-paragraph">{empty}</p>;
+  return (
+    <ul class="ds-list">
+      {items.map((o) => (
+        <li key={o.id}>
+          <a class="ds-link" href={`/organisations/${o.id}`}>
+            {o.name}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function OrganisationFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  /** Municipalities and counties: the reference data owns their names and codes. */
+  reference: boolean;
+  counties: Option[];
+  municipalities: Option[];
+  cancelHref: string;
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  const kind = String(form.values.kind ?? "");
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        {props.reference ? (
+          <Notice>{t("org.referenceOwned")}</Notice>
+        ) : (
+          <>
+            <SelectField
+              t={t}
+              form={form}
+              name="kind"
+              label={t("org.kind")}
+              required
+              placeholder={t("form.choose")}
+              options={EDITABLE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+            />
+            <TextField t={t} form={form} name="name" label={t("org.name")} required autocomplete="organization" />
+            <SelectField t={t} form={form} name="countyCode" label={t("org.county")} placeholder={t("form.none")} options={props.counties} />
+          </>
+        )}
+        <TextField
+          t={t}
+          form={form}
+          name="orgNumber"
+          label={t("org.orgNumber")}
+          description={t("org.orgNumberHint")}
+          inputMode="numeric"
+          width="short"
+        />
+        <TextField t={t} form={form} name="website" label={t("org.website")} type="url" />
+        <TextArea t={t} form={form} name="description" label={t("org.description")} />
+        {!props.reference && (kind === "it_cooperation" || kind === "") ? (
+          <CheckboxGroup
+            t={t}
+            form={form}
+            name="memberIds"
+            label={t("org.cooperationMembers")}
+            description={t("org.cooperationMembersHint")}
+            options={props.municipalities}
+          />
+        ) : null}
+      </Form>
+    </>
+  );
+}
+
+type PersonRow = {
+  id: number;
+  name: string;
+  title: string;
+  organisationId: number | null;
+  organisationName: string | null;
+  email: string | null;
+  phone: string | null;
+  isDemo: boolean;
+};
+
+export function PeoplePage(props: {
+  ctx: PageContext;
+  items: PersonRow[];
+  total: number;
+  filter: { q?: string | undefined; page: number };
+  limit: number;
+  canCreate: boolean;
+  csvHref: string;
+}) {
+  const { ctx, items, total, filter } = props;
+  const { t, number } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("people.title")}
+      </h1>
+      <p class="ds-paragraph">{t("people.privacyNote")}</p>
+      <form method="get" action="/people" class="filters" role="search" aria-label={t("list.filters")}>
+        <TextField t={t} form={{ values: filter, errors: [] }} name="q" label={t("list.searchByName")} type="search" />
+        <div class="button-row">
+          <button class="ds-button" data-variant="primary" type="submit">
+            {t("list.filter")}
+          </button>
+          {props.canCreate ? (
+            <a class="ds-button" data-variant="secondary" href="/people/new">
+              {t("people.new")}
+            </a>
+          ) : null}
+        </div>
+      </form>
+      <p class="ds-paragraph" role="status">
+        {t("list.count", { total: number(total) })}{" "}
+        <a class="ds-link" href={props.csvHref} download>
+          {t("list.downloadCsv", { n: number(total) })}
+        </a>
+      </p>
+      {items.length === 0 ? (
+        <Notice>{t("list.empty")}</Notice>
+      ) : (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t("people.title")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("people.name")}</th>
+                <th scope="col">{t("people.jobTitle")}</th>
+                <th scope="col">{t("people.organisation")}</th>
+                <th scope="col">{t("people.email")}</th>
+                <th scope="col">{t("people.phone")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/people/${p.id}`}>
+                      {p.name}
+                    </a>{" "}
+                    {p.isDemo ? <DemoTag t={t} /> : null}
+                  </th>
+                  <td>{p.title}</td>
+                  <td>
+                    {p.organisationId ? (
+                      <a class="ds-link" href={`/organisations/${p.organisationId}`}>
+                        {p.organisationName}
+                      </a>
+                    ) : (
+                      ""
+                    )}
+                  </td>
+                  <td>{p.email ? <a class="ds-link" href={`mailto:${p.email}`}>{p.email}</a> : ""}</td>
+                  <td>{p.phone ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
+    </>
+  );
+}
+
+export function PersonPage(props: {
+  ctx: PageContext;
+  person: PersonRow;
+  bodies: { id: number; role: string; bodyId: number; bodyName: string; networkSlug: string; networkName: string }[];
+  canEdit: boolean;
+  history: Parameters<typeof History>[0]["entries"];
+}) {
+  const { ctx, person } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {person.name} {person.isDemo ? <DemoTag t={t} /> : null}
+      </h1>
+      {person.isDemo ? <Notice kind="warning">{t("demo.personNotice")}</Notice> : null}
+      <dl class="facts">
+        {person.title ? (
+          <>
+            <dt>{t("people.jobTitle")}</dt>
+            <dd>{person.title}</dd>
+          </>
+        ) : null}
+        {person.organisationId ? (
+          <>
+            <dt>{t("people.organisation")}</dt>
+            <dd>
+              <a class="ds-link" href={`/organisations/${person.organisationId}`}>
+                {person.organisationName}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {person.email ? (
+          <>
+            <dt>{t("people.email")}</dt>
+            <dd>
+              <a class="ds-link" href={`mailto:${person.email}`}>
+                {person.email}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {person.phone ? (
+          <>
+            <dt>{t("people.phone")}</dt>
+            <dd>{person.phone}</dd>
+          </>
+        ) : null}
+      </dl>
+      {person.email === null ? <p class="ds-paragraph summary-line">{t("people.detailsHidden")}</p> : null}
+      {props.canEdit ? (
+        <div class="button-row">
+          <a class="ds-button" data-variant="secondary" href={`/people/${person.id}/edit`}>
+            {t("common.edit")}
+          </a>
+          <form method="post" action={`/people/${person.id}/delete`} class="inline-form">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+            <button class="ds-button" data-variant="tertiary" data-color="danger" type="submit">
+              {t("common.delete")}
+            </button>
+          </form>
+        </div>
+      ) : null}
+      <section aria-labelledby="bodies-heading">
+        <h2 class="ds-heading" data-size="md" id="bodies-heading">
+          {t("people.bodies")}
+        </h2>
+        {props.bodies.length === 0 ? (
+          <p class="ds-paragraph">{t("people.noBodies")}</p>
+        ) : (
+          <ul class="ds-list">
+            {props.bodies.map((b) => (
+              <li key={b.id}>
+                {t(`body.role.${b.role}` as "body.role.member")},{" "}
+                <a class="ds-link" href={`/n/${b.networkSlug}/bodies/${b.bodyId}`}>
+                  {b.bodyName}
+                </a>{" "}
+                ({b.networkName})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
+    </>
+  );
+}
+
+export function PersonFormPage(props: { ctx: PageContext; form: FormState; action: string; title: string; organisations: Option[]; cancelHref: string }) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        <TextField t={t} form={form} name="name" label={t("people.name")} required autocomplete="name" />
+        <TextField t={t} form={form} name="title" label={t("people.jobTitle")} autocomplete="organization-title" />
+        <SelectField t={t} form={form} name="organisationId" label={t("people.organisation")} placeholder={t("form.none")} options={props.organisations} />
+        <TextField t={t} form={form} name="email" label={t("people.email")} type="email" autocomplete="email" description={t("people.emailHint")} />
+        <TextField t={t} form={form} name="phone" label={t("people.phone")} type="tel" autocomplete="tel" width="short" />
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { defineModule } from "../../platform/module.ts";
+import { directoryApi } from "./directory.api.ts";
+import { directoryRoutes } from "./directory.routes.tsx";
+import { directoryPolicies } from "./policy.ts";
+
+/** Organisations (municipalities, counties, IT cooperations and more) and the people who act for them. */
+export const directoryModule = defineModule({
+  name: "directory",
+  policies: directoryPolicies,
+  nav: [
+    { href: "/organisations", label: "nav.organisations" },
+    { href: "/people", label: "nav.people" },
+  ],
+  routes: directoryRoutes,
+  api: directoryApi,
+  search: async ({ services }, q, limit) => {
+    const [orgs, people] = await Promise.all([
+      services.directory.listOrganisations({ q, sort: "name", limit, offset: 0 }),
+      services.directory.listPeople({ q, limit, offset: 0 }),
+    ]);
+    return [
+      ...orgs.items.map((o) => ({ kind: `org.kind.${o.kind}` as const, title: o.name, href: `/organisations/${o.id}`, detail: o.countyName ?? "" })),
+      ...people.items.map((p) => ({ kind: "search.person" as const, title: p.name, href: `/people/${p.id}`, detail: [p.title, p.organisationName].filter(Boolean).join(", ") })),
+    ];
+  },
+});

@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  type AnyPgColumn,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+export const ORGANISATION_KINDS = [
+  "municipality",
+  "county",
+  "county_municipality",
+  "it_cooperation",
+  "state_agency",
+  "association",
+  "company",
+  "other",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const MALFORMS = ["bokmal", "nynorsk", "neutral"] as const;
+export type Malform = (typeof MALFORMS)[number];
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind").$type<OrganisationKind>().notNull(),
+    /** Official name, with Sami or Kven forms where they exist ("Kautokeino - Guovdageaidnu"). */
+    name: text("name").notNull(),
+    /** The Norwegian form alone, used for sorting and short labels. */
+    nameNorwegian: text("name_norwegian").notNull(),
+    otherNames: text("other_names").array().notNull().default(sql`'{}'::text[]`),
+    /** kommunenummer (4 digits) or fylkesnummer (2 digits); null for other kinds. */
+    code: text("code"),
+    countyCode: text("county_code"),
+    orgNumber: text("org_number"),
+    malform: text("malform").$type<Malform>(),
+    adminCentre: text("admin_centre"),
+    population: integer("population"),
+    areaKm2: numeric("area_km2", { precision: 10, scale: 2, mode: "number" }),
+    website: text("website"),
+    description: text("description").notNull().default(""),
+    endedOn: date("ended_on"),
+    successorId: integer("successor_id").references((): AnyPgColumn => organisations.id),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organisations_kind_code_uq").on(t.kind, t.code),
+    uniqueIndex("organisations_org_number_uq").on(t.orgNumber),
+    index("organisations_county_idx").on(t.countyCode),
+    index("organisations_name_idx").on(t.nameNorwegian),
+  ],
+);
+
+/** Member municipalities of an inter-municipal IT cooperation (IKT-samarbeid). */
+export const cooperationMembers = pgTable(
+  "cooperation_members",
+  {
+    cooperationId: integer("cooperation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.cooperationId, t.memberId] }), index("cooperation_members_member_idx").on(t.memberId)],
+);
+
+export const people = pgTable(
+  "people",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    title: text("title").notNull().default(""),
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    email: text("email").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("people_org_idx").on(t.organisationId), index("people_name_idx").on(t.name)],
+);

@@ -1,0 +1,132 @@
+import type { SearchHit } from "../../platform/module.ts";
+import { Form, type FormState, Notice, TextField } from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import { NetworkCards } from "../networks/networks.views.tsx";
+
+type NetworkListItem = Parameters<typeof NetworkCards>[0]["items"];
+
+function SearchBox({ ctx, q, id }: { ctx: PageContext; q: string; id: string }) {
+  const { t } = ctx.i18n;
+  return (
+    <form method="get" action="/search" role="search" aria-label={t("search.label")} class="search-hero">
+      <div class="ds-field">
+        <label class="ds-label" for={id}>
+          {t("search.label")}
+        </label>
+        <input class="ds-input" type="search" id={id} name="q" value={q} maxLength={100} />
+      </div>
+      <button class="ds-button" data-variant="primary" type="submit">
+        {t("search.submit")}
+      </button>
+    </form>
+  );
+}
+
+export function HomePage(props: {
+  ctx: PageContext;
+  networks: NetworkListItem;
+  counts: { municipalities: number; counties: number; organisations: number };
+}) {
+  const { ctx, counts } = props;
+  const { t, number } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="xl">
+        {t("home.title")}
+      </h1>
+      <p class="ds-paragraph" data-size="lg">
+        {t("home.intro")}
+      </p>
+      <SearchBox ctx={ctx} q="" id="home-search" />
+      <section aria-labelledby="networks-heading">
+        <h2 class="ds-heading" data-size="md" id="networks-heading">
+          {t("home.networks")}
+        </h2>
+        {props.networks.length ? <NetworkCards ctx={ctx} items={props.networks} /> : <Notice>{t("network.none")}</Notice>}
+      </section>
+      <section aria-labelledby="directory-heading">
+        <h2 class="ds-heading" data-size="md" id="directory-heading">
+          {t("home.directory")}
+        </h2>
+        <p class="ds-paragraph">
+          {t("home.directoryText", {
+            municipalities: number(counts.municipalities),
+            counties: number(counts.counties),
+            organisations: number(counts.organisations),
+          })}{" "}
+          <a class="ds-link" href="/organisations">
+            {t("home.directoryLink")}
+          </a>
+        </p>
+      </section>
+    </>
+  );
+}
+
+export function SearchPage({ ctx, q, hits }: { ctx: PageContext; q: string; hits: SearchHit[] }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("search.title")}
+      </h1>
+      <SearchBox ctx={ctx} q={q} id="search-q" />
+      {q ? (
+        <p class="ds-paragraph" role="status">
+          {t("search.resultCount", { n: hits.length, q })}
+        </p>
+      ) : null}
+      {hits.length ? (
+        <ul class="ds-list search-results">
+          {hits.map((h) => (
+            <li key={h.href}>
+              <a class="ds-link" href={h.href}>
+                {h.title}
+              </a>{" "}
+              <span class="ds-tag" data-size="sm" data-color="neutral">
+                {t(h.kind)}
+              </span>
+              {h.detail ? <span class="summary-line"> {h.detail}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+export function LoginPage({ ctx, form, returnTo }: { ctx: PageContext; form: FormState; returnTo: string }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("auth.login")}
+      </h1>
+      <p class="ds-paragraph">{t("auth.loginIntro")}</p>
+      <Form ctx={ctx} form={form} action={`/login?returnTo=${encodeURIComponent(returnTo)}`} submitLabel={t("auth.login")}>
+        <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="username" required />
+        <TextField t={t} form={form} name="password" label={t("auth.password")} type="password" autocomplete="current-password" required />
+      </Form>
+    </>
+  );
+}
+
+export function TextPage({ title, paragraphs }: { title: string; paragraphs: { heading?: string; text: string }[] }) {
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      {paragraphs.map((p) => (
+        <>
+          {p.heading ? (
+            <h2 class="ds-heading" data-size="sm">
+              {p.heading}
+            </h2>
+          ) : null}
+          <p class="ds-paragraph">{p.text}</p>
+        </>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { defineModule } from "../../platform/module.ts";
+import { homeRoutes } from "./home.routes.tsx";
+
+/** The front page, site search, sign-in and the pages every public site must have. */
+export const homeModule = defineModule({
+  name: "home",
+  routes: homeRoutes,
+});

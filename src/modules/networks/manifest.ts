@@ -1,0 +1,23 @@
+import { defineModule } from "../../platform/module.ts";
+import { seedDemoNetworks } from "./seed.ts";
+import { networksApi } from "./networks.api.ts";
+import { networkRoutes } from "./networks.routes.tsx";
+import { networkPolicies } from "./policy.ts";
+
+/** Regional networks: their members, bodies and contact persons. */
+export const networksModule = defineModule({
+  name: "networks",
+  policies: networkPolicies,
+  nav: [{ href: "/networks", label: "nav.networks" }],
+  routes: networkRoutes,
+  api: networksApi,
+  search: async ({ services }, q, limit) => {
+    const needle = q.toLowerCase();
+    const { items } = await services.networks.repo.list();
+    return items
+      .filter((n) => n.name.toLowerCase().includes(needle) || n.shortName.toLowerCase().includes(needle))
+      .slice(0, limit)
+      .map((n) => ({ kind: "search.network" as const, title: n.name, href: `/n/${n.slug}`, detail: n.description.slice(0, 120) }));
+  },
+  seed: seedDemoNetworks,
+});

@@ -1,0 +1,317 @@
+import { z } from "zod";
+import { authorize } from "../../platform/access/authorize.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
+import { ValidationError } from "../../platform/http/errors.ts";
+import { query } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { bodyInput, bodyMemberInput, membershipFields, membershipInput, networkInput } from "./networks.service.ts";
+import { BODY_KINDS, BODY_ROLES, MEMBERSHIP_LEVELS } from "./schema.ts";
+
+const slugParam = z.object({ slug: z.string().max(60).regex(/^[a-z0-9-]+$/) });
+const int = z.number().int();
+const slugAndId = slugParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const bodyMemberParams = slugAndId.extend({ memberId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+const networkOut = z.object({
+  id: int,
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  description: z.string(),
+  hostOrganisationId: int.nullable(),
+  hostName: z.string().nullable(),
+  counties: z.array(z.string()),
+  isDemo: z.boolean(),
+});
+const networkListItem = networkOut.extend({ memberCount: int });
+const networkDetail = networkOut.extend({
+  contacts: z.array(
+    z.object({ personId: int, name: z.string(), title: z.string(), email: z.string(), phone: z.string(), organisationName: z.string().nullable() }),
+  ),
+});
+
+const memberOut = z.object({
+  id: int,
+  organisationId: int,
+  organisationName: z.string(),
+  organisationKind: z.string(),
+  countyCode: z.string().nullable(),
+  level: z.enum(MEMBERSHIP_LEVELS),
+  fromDate: z.string().nullable(),
+  toDate: z.string().nullable(),
+  representedById: int.nullable(),
+  representedByName: z.string().nullable(),
+});
+
+const bodyMemberOut = z.object({
+  id: int,
+  personId: int,
+  personName: z.string(),
+  organisationId: int.nullable(),
+  organisationName: z.string().nullable(),
+  role: z.enum(BODY_ROLES),
+  fromDate: z.string().nullable(),
+  toDate: z.string().nullable(),
+});
+const bodyOut = z.object({ id: int, kind: z.enum(BODY_KINDS), name: z.string(), mandate: z.string(), members: z.array(bodyMemberOut) });
+
+export function networksApi(api: ApiRouter, { services }: AppContext) {
+  const { networks } = services;
+  const tag = "networks";
+
+  const detail = async (slug: string) => {
+    const { network, contacts } = await networks.overview(slug);
+    return { ...network, contacts: contacts.map(({ isDemo: _d, role: _r, ...c }) => c) };
+  };
+  const bodyDetail = async (slug: string, id: number) => {
+    const { body, members } = await networks.getBody(slug, id);
+    return { ...body, members };
+  };
+
+  api.route({
+    method: "GET",
+    path: "/networks",
+    operationId: "listNetworks",
+    summary: "List the regional networks",
+    tag,
+    query: query(listQuery),
+    response: listOf(networkListItem),
+    handler: ({ query: q }) => networks.repo.list(q.limit, q.offset),
+  });
+
+  api.route({
+    method: "GET",
+    path: "/networks/:slug",
+    operationId: "getNetwork",
+    summary: "One network with its published contact persons",
+    tag,
+    params: slugParam,
+    response: networkDetail,
+    handler: ({ params }) => detail(params.slug),
+  });
+
+  api.route({
+    method: "POST",
+    path: "/networks",
+    operationId: "createNetwork",
+    summary: "Create a network",
+    tag,
+    body: networkInput,
+    response: networkDetail,
+    status: 201,
+    requiresAuth: true,
+    handler: async ({ actor, req }) => {
+      authorize(actor, "network.create");
+      const result = await networks.create(actor, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(result.value.slug);
+    },
+  });
+
+  api.route({
+    method: "PATCH",
+    path: "/networks/:slug",
+    operationId: "updateNetwork",
+    summary: "Change a network; fields left out keep their value",
+    tag,
+    params: slugParam,
+    body: networkInput.partial(),
+    response: networkDetail,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const current = await detail(params.slug);
+      authorize(actor, "network.update", current);
+      const merged = { ...current, contactIds: current.contacts.map((c) => c.personId), ...(req.body as object) };
+      const result = await networks.update(actor, params.slug, merged);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(result.value.slug);
+    },
+  });
+
+  api.route({
+    method: "GET",
+    path: "/networks/:slug/members",
+    operationId: "listNetworkMembers",
+    summary: "The organisations in a network, with level, dates and representing IT cooperation",
+    tag,
+    params: slugParam,
+    query: query(listQuery),
+    response: listOf(memberOut),
+    handler: async ({ params, query: q }) => {
+      const { members } = await networks.overview(params.slug);
+      return { items: members.slice(q.offset, q.offset + q.limit).map(({ population: _p, isDemo: _d, ...m }) => m), total: members.length };
+    },
+  });
+
+  api.route({
+    method: "POST",
+    path: "/networks/:slug/members",
+    operationId: "addNetworkMembers",
+    summary: "Add one or more organisations to a network",
+    tag,
+    params: slugParam,
+    body: membershipInput,
+    response: z.object({ added: int }),
+    status: 201,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const network = await networks.get(params.slug);
+      authorize(actor, "membership.manage", network);
+      const result = await networks.addMembers(actor, params.slug, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return { added: result.value };
+    },
+  });
+
+  api.route({
+    method: "PATCH",
+    path: "/networks/:slug/members/:id",
+    operationId: "updateNetworkMember",
+    summary: "Change a membership's level, dates or representative; fields left out keep their value",
+    tag,
+    params: slugAndId,
+    body: membershipFields.partial(),
+    response: memberOut,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const { network, membership } = await networks.getMembership(params.slug, params.id);
+      authorize(actor, "membership.manage", network);
+      const result = await networks.updateMembership(actor, params.slug, params.id, { ...membership, ...(req.body as object) });
+      if (!result.ok) throw new ValidationError(result.errors);
+      const { members } = await networks.overview(params.slug);
+      return members.find((m) => m.id === params.id);
+    },
+  });
+
+  api.route({
+    method: "DELETE",
+    path: "/networks/:slug/members/:id",
+    operationId: "removeNetworkMember",
+    summary: "Remove a membership (to record that it ended, set toDate instead)",
+    tag,
+    params: slugAndId,
+    response: z.null(),
+    status: 204,
+    requiresAuth: true,
+    handler: async ({ actor, params }) => {
+      const { network } = await networks.getMembership(params.slug, params.id);
+      authorize(actor, "membership.manage", network);
+      await networks.removeMembership(actor, params.slug, params.id);
+      return null;
+    },
+  });
+
+  api.route({
+    method: "GET",
+    path: "/networks/:slug/bodies",
+    operationId: "listNetworkBodies",
+    summary: "A network's bodies with their members",
+    tag,
+    params: slugParam,
+    query: query(listQuery),
+    response: listOf(bodyOut),
+    handler: async ({ params, query: q }) => {
+      const { bodies } = await networks.overview(params.slug);
+      const items = bodies.map(({ networkId: _n, createdAt: _c, updatedAt: _u, ...b }) => ({
+        ...b,
+        members: b.members.map(({ bodyId: _b, personTitle: _t, personIsDemo: _d, ...m }) => m),
+      }));
+      return { items: items.slice(q.offset, q.offset + q.limit), total: items.length };
+    },
+  });
+
+  api.route({
+    method: "POST",
+    path: "/networks/:slug/bodies",
+    operationId: "createBody",
+    summary: "Create a body (steering group, working committee, subject group …)",
+    tag,
+    params: slugParam,
+    body: bodyInput,
+    response: bodyOut,
+    status: 201,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const network = await networks.get(params.slug);
+      authorize(actor, "body.manage", network);
+      const result = await networks.createBody(actor, params.slug, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return bodyDetail(params.slug, result.value.id);
+    },
+  });
+
+  api.route({
+    method: "PATCH",
+    path: "/networks/:slug/bodies/:id",
+    operationId: "updateBody",
+    summary: "Change a body; fields left out keep their value",
+    tag,
+    params: slugAndId,
+    body: bodyInput.partial(),
+    response: bodyOut,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const { network, body } = await networks.getBody(params.slug, params.id);
+      authorize(actor, "body.manage", network);
+      const result = await networks.updateBody(actor, params.slug, params.id, { ...body, ...(req.body as object) });
+      if (!result.ok) throw new ValidationError(result.errors);
+      return bodyDetail(params.slug, params.id);
+    },
+  });
+
+  api.route({
+    method: "DELETE",
+    path: "/networks/:slug/bodies/:id",
+    operationId: "deleteBody",
+    summary: "Delete a body and its member list",
+    tag,
+    params: slugAndId,
+    response: z.null(),
+    status: 204,
+    requiresAuth: true,
+    handler: async ({ actor, params }) => {
+      const { network } = await networks.getBody(params.slug, params.id);
+      authorize(actor, "body.manage", network);
+      await networks.deleteBody(actor, params.slug, params.id);
+      return null;
+    },
+  });
+
+  api.route({
+    method: "POST",
+    path: "/networks/:slug/bodies/:id/members",
+    operationId: "addBodyMember",
+    summary: "Add a person to a body",
+    tag,
+    params: slugAndId,
+    body: bodyMemberInput,
+    response: bodyOut,
+    status: 201,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const { network } = await networks.getBody(params.slug, params.id);
+      authorize(actor, "body.manage", network);
+      const result = await networks.addBodyMember(actor, params.slug, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return bodyDetail(params.slug, params.id);
+    },
+  });
+
+  api.route({
+    method: "DELETE",
+    path: "/networks/:slug/bodies/:id/members/:memberId",
+    operationId: "removeBodyMember",
+    summary: "Remove a person from a body",
+    tag,
+    params: bodyMemberParams,
+    response: z.null(),
+    status: 204,
+    requiresAuth: true,
+    handler: async ({ actor, params }) => {
+      const { network } = await networks.getBody(params.slug, params.id);
+      authorize(actor, "body.manage", network);
+      await networks.removeBodyMember(actor, params.slug, params.id, params.memberId);
+      return null;
+    },
+  });
+}

@@ -1,0 +1,317 @@
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { organisations, people } from "../directory/schema.ts";
+import { bodies, bodyMembers, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
+
+export type Network = typeof networks.$inferSelect;
+export type NewNetwork = typeof networks.$inferInsert;
+export type Membership = typeof memberships.$inferSelect;
+export type Body = typeof bodies.$inferSelect;
+export type BodyMember = typeof bodyMembers.$inferSelect;
+
+const representative = alias(organisations, "representative");
+const host = alias(organisations, "host");
+
+/** The only place with SQL for networks, memberships, bodies and contacts. */
+export class NetworkRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): NetworkRepo {
+    return new NetworkRepo(tx);
+  }
+
+  async list(limit = 500, offset = 0) {
+    const items = await this.db
+      .select({
+        id: networks.id,
+        slug: networks.slug,
+        name: networks.name,
+        shortName: networks.shortName,
+        description: networks.description,
+        hostOrganisationId: networks.hostOrganisationId,
+        hostName: host.name,
+        isDemo: networks.isDemo,
+        memberCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.networkId} = ${networks.id} and ${memberships.toDate} is null)`,
+        counties: sql<string[]>`coalesce((select array_agg(${networkCounties.countyCode} order by ${networkCounties.countyCode}) from ${networkCounties} where ${networkCounties.networkId} = ${networks.id}), '{}')`,
+      })
+      .from(networks)
+      .leftJoin(host, eq(host.id, networks.hostOrganisationId))
+      .orderBy(norwegianOrder(networks.name))
+      .limit(limit)
+      .offset(offset);
+    const [total] = await this.db.select({ n: count() }).from(networks);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  /** Slugs and names for the header's network switcher. */
+  async switcher() {
+    return this.db
+      .select({ slug: networks.slug, name: networks.name, shortName: networks.shortName })
+      .from(networks)
+      .orderBy(norwegianOrder(networks.name));
+  }
+
+  async bySlug(slug: string) {
+    const [row] = await this.db
+      .select({
+        network: networks,
+        hostName: host.name,
+        counties: sql<string[]>`coalesce((select array_agg(${networkCounties.countyCode} order by ${networkCounties.countyCode}) from ${networkCounties} where ${networkCounties.networkId} = ${networks.id}), '{}')`,
+      })
+      .from(networks)
+      .leftJoin(host, eq(host.id, networks.hostOrganisationId))
+      .where(eq(networks.slug, slug))
+      .limit(1);
+    return row ? { ...row.network, hostName: row.hostName, counties: row.counties } : undefined;
+  }
+
+  async insert(values: NewNetwork, counties: string[]): Promise<Network> {
+    const [row] = await this.db.insert(networks).values(values).returning();
+    await this.setCounties(row!.id, counties);
+    return row!;
+  }
+
+  async update(id: number, values: Partial<NewNetwork>, counties: string[]): Promise<Network> {
+    const [row] = await this.db
+      .update(networks)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(networks.id, id))
+      .returning();
+    await this.setCounties(id, counties);
+    return row!;
+  }
+
+  private async setCounties(networkId: number, counties: string[]) {
+    await this.db.delete(networkCounties).where(eq(networkCounties.networkId, networkId));
+    if (counties.length) await this.db.insert(networkCounties).values(counties.map((countyCode) => ({ networkId, countyCode })));
+  }
+
+  async delete(id: number) {
+    await this.db.delete(networks).where(eq(networks.id, id));
+  }
+
+  // Memberships
+
+  async membersOf(networkId: number) {
+    return this.db
+      .select({
+        id: memberships.id,
+        organisationId: memberships.organisationId,
+        organisationName: organisations.name,
+        organisationKind: organisations.kind,
+        countyCode: organisations.countyCode,
+        population: organisations.population,
+        level: memberships.level,
+        fromDate: memberships.fromDate,
+        toDate: memberships.toDate,
+        representedById: memberships.representedById,
+        representedByName: representative.name,
+        isDemo: organisations.isDemo,
+      })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .leftJoin(representative, eq(representative.id, memberships.representedById))
+      .where(eq(memberships.networkId, networkId))
+      .orderBy(asc(organisations.countyCode), norwegianOrder(organisations.nameNorwegian));
+  }
+
+  async membershipsOf(organisationId: number) {
+    return this.db
+      .select({
+        id: memberships.id,
+        networkSlug: networks.slug,
+        networkName: networks.name,
+        level: memberships.level,
+        fromDate: memberships.fromDate,
+        toDate: memberships.toDate,
+        representedById: memberships.representedById,
+        representedByName: representative.name,
+      })
+      .from(memberships)
+      .innerJoin(networks, eq(networks.id, memberships.networkId))
+      .leftJoin(representative, eq(representative.id, memberships.representedById))
+      .where(eq(memberships.organisationId, organisationId))
+      .orderBy(norwegianOrder(networks.name));
+  }
+
+  async memberOrganisationIds(slug: string): Promise<number[]> {
+    const rows = await this.db
+      .select({ id: memberships.organisationId })
+      .from(memberships)
+      .innerJoin(networks, eq(networks.id, memberships.networkId))
+      .where(eq(networks.slug, slug));
+    return rows.map((r) => r.id);
+  }
+
+  async membership(networkId: number, id: number) {
+    const [row] = await this.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, id), eq(memberships.networkId, networkId)))
+      .limit(1);
+    return row;
+  }
+
+  async membershipFor(networkId: number, organisationId: number) {
+    const [row] = await this.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.networkId, networkId), eq(memberships.organisationId, organisationId)))
+      .limit(1);
+    return row;
+  }
+
+  async insertMemberships(values: (typeof memberships.$inferInsert)[]) {
+    if (values.length === 0) return [];
+    return this.db.insert(memberships).values(values).returning();
+  }
+
+  async updateMembership(id: number, values: Partial<typeof memberships.$inferInsert>) {
+    const [row] = await this.db
+      .update(memberships)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(memberships.id, id))
+      .returning();
+    return row!;
+  }
+
+  async deleteMembership(id: number) {
+    await this.db.delete(memberships).where(eq(memberships.id, id));
+  }
+
+  // Bodies
+
+  async bodiesOf(networkId: number) {
+    return this.db.select().from(bodies).where(eq(bodies.networkId, networkId)).orderBy(asc(bodies.id));
+  }
+
+  async body(networkId: number, id: number) {
+    const [row] = await this.db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.id, id), eq(bodies.networkId, networkId)))
+      .limit(1);
+    return row;
+  }
+
+  /** Members of many bodies in one query, so a network page costs the same for 3 bodies or 30. */
+  async membersOfBodies(bodyIds: number[]) {
+    if (bodyIds.length === 0) return [];
+    return this.db
+      .select({
+        id: bodyMembers.id,
+        bodyId: bodyMembers.bodyId,
+        personId: bodyMembers.personId,
+        personName: people.name,
+        personTitle: people.title,
+        personIsDemo: people.isDemo,
+        organisationId: bodyMembers.organisationId,
+        organisationName: organisations.name,
+        role: bodyMembers.role,
+        fromDate: bodyMembers.fromDate,
+        toDate: bodyMembers.toDate,
+      })
+      .from(bodyMembers)
+      .innerJoin(people, eq(people.id, bodyMembers.personId))
+      .leftJoin(organisations, eq(organisations.id, bodyMembers.organisationId))
+      .where(inArray(bodyMembers.bodyId, bodyIds))
+      .orderBy(
+        asc(bodyMembers.bodyId),
+        sql`array_position(array['leader','deputy','secretary','member']::text[], ${bodyMembers.role})`,
+        norwegianOrder(people.name),
+      );
+  }
+
+  async insertBody(values: typeof bodies.$inferInsert) {
+    const [row] = await this.db.insert(bodies).values(values).returning();
+    return row!;
+  }
+
+  async updateBody(id: number, values: Partial<typeof bodies.$inferInsert>) {
+    const [row] = await this.db
+      .update(bodies)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(bodies.id, id))
+      .returning();
+    return row!;
+  }
+
+  async deleteBody(id: number) {
+    await this.db.delete(bodies).where(eq(bodies.id, id));
+  }
+
+  async bodyMember(bodyId: number, id: number) {
+    const [row] = await this.db
+      .select()
+      .from(bodyMembers)
+      .where(and(eq(bodyMembers.id, id), eq(bodyMembers.bodyId, bodyId)))
+      .limit(1);
+    return row;
+  }
+
+  async insertBodyMembers(values: (typeof bodyMembers.$inferInsert)[]) {
+    if (values.length === 0) return [];
+    return this.db.insert(bodyMembers).values(values).returning();
+  }
+
+  async deleteBodyMember(id: number) {
+    await this.db.delete(bodyMembers).where(eq(bodyMembers.id, id));
+  }
+
+  /** Where a person sits, across all networks. */
+  async bodyMembershipsOf(personId: number) {
+    return this.db
+      .select({
+        id: bodyMembers.id,
+        role: bodyMembers.role,
+        bodyId: bodies.id,
+        bodyName: bodies.name,
+        bodyKind: bodies.kind,
+        networkSlug: networks.slug,
+        networkName: networks.name,
+        fromDate: bodyMembers.fromDate,
+        toDate: bodyMembers.toDate,
+      })
+      .from(bodyMembers)
+      .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
+      .innerJoin(networks, eq(networks.id, bodies.networkId))
+      .where(eq(bodyMembers.personId, personId))
+      .orderBy(norwegianOrder(networks.name), asc(bodies.id));
+  }
+
+  // Contact persons
+
+  async contactsOf(networkId: number) {
+    return this.db
+      .select({
+        personId: people.id,
+        name: people.name,
+        title: people.title,
+        email: people.email,
+        phone: people.phone,
+        isDemo: people.isDemo,
+        organisationName: organisations.name,
+        role: networkContacts.role,
+      })
+      .from(networkContacts)
+      .innerJoin(people, eq(people.id, networkContacts.personId))
+      .leftJoin(organisations, eq(organisations.id, people.organisationId))
+      .where(eq(networkContacts.networkId, networkId))
+      .orderBy(norwegianOrder(people.name));
+  }
+
+  async publishedContactIds(personIds: number[]): Promise<Set<number>> {
+    if (personIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectDistinct({ id: networkContacts.personId })
+      .from(networkContacts)
+      .where(inArray(networkContacts.personId, personIds));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async setContacts(networkId: number, contacts: { personId: number; role: string }[]) {
+    await this.db.delete(networkContacts).where(eq(networkContacts.networkId, networkId));
+    if (contacts.length) await this.db.insert(networkContacts).values(contacts.map((c) => ({ networkId, ...c })));
+  }
+}

@@ -1,0 +1,330 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import { sendCsv } from "../../platform/http/csv.ts";
+import type { FieldError } from "../../platform/http/errors.ts";
+import { parseOrBadRequest } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
+import { BodyFormPage, BodyPage, MembershipFormPage, NetworkFormPage, NetworkPage, NetworksPage } from "./networks.views.tsx";
+
+const slugParam = z.object({ slug: z.string().max(60).regex(/^[a-z0-9-]+$/) });
+const slugAndId = slugParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const bodyMemberParams = slugAndId.extend({ memberId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+const formOf = (req: FastifyRequest, errors: FieldError[]): FormState => ({
+  values: (req.body ?? {}) as Record<string, unknown>,
+  errors,
+});
+const savedNotice = (req: FastifyRequest) =>
+  (req.query as Record<string, unknown>).saved === "1" ? <Notice kind="success">{req.i18n.t("form.saved")}</Notice> : null;
+
+export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { networks, directory } = services;
+  const countyOptions = async () =>
+    (await directory.organisations.byKind("county")).map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }));
+
+  app.get("/networks", async (req, reply) => {
+    const { items } = await networks.repo.list();
+    const { t } = req.i18n;
+    return reply.page(<NetworksPage ctx={req.pageContext()} items={items} canCreate={can(req.actor, "network.create")} />, {
+      title: t("network.listTitle"),
+      crumbs: [{ href: "/", label: "Samverk" }, { label: t("network.listTitle") }],
+    });
+  });
+
+  const renderNetworkForm = async (req: FastifyRequest, reply: FastifyReply, form: FormState, target: { slug: string; name: string } | null) => {
+    const { t } = req.i18n;
+    const title = target ? t("network.editTitle", { name: target.name }) : t("network.new");
+    const [counties, hosts, people] = await Promise.all([
+      countyOptions(),
+      directory.organisations.options(["municipality", "county_municipality", "it_cooperation"]),
+      directory.people.options(),
+    ]);
+    return reply.page(
+      <NetworkFormPage
+        ctx={req.pageContext()}
+        form={form}
+        action={target ? `/n/${target.slug}` : "/networks"}
+        title={title}
+        counties={counties}
+        hosts={hosts.map((o) => ({ value: o.id, label: o.name }))}
+        people={people.map((p) => ({ value: p.id, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name }))}
+        cancelHref={target ? `/n/${target.slug}` : "/networks"}
+      />,
+      {
+        title,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: "/networks", label: t("network.listTitle") }, { label: title }],
+        network: target ?? undefined,
+      },
+    );
+  };
+
+  app.get("/networks/new", async (req, reply) => {
+    authorize(req.actor, "network.create");
+    return renderNetworkForm(req, reply, emptyForm(), null);
+  });
+
+  app.post("/networks", async (req, reply) => {
+    authorize(req.actor, "network.create");
+    const result = await networks.create(req.actor, req.body);
+    if (!result.ok) return renderNetworkForm(req, reply, formOf(req, result.errors), null);
+    return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
+  });
+
+  app.get("/n/:slug", async (req, reply) => {
+    const { slug } = parseOrBadRequest(slugParam, req.params);
+    const overview = await networks.overview(slug);
+    const canEdit = can(req.actor, "network.update", overview.network);
+    const [counties, history] = await Promise.all([
+      directory.organisations.byKind("county"),
+      canEdit ? services.audit.history("network", overview.network.id) : Promise.resolve([]),
+    ]);
+    const countyNames = new Map(counties.map((c) => [c.code ?? "", c.nameNorwegian]));
+    const { network } = overview;
+    return reply.page(
+      <>
+        {savedNotice(req)}
+        <NetworkPage ctx={req.pageContext()} overview={overview} countyNames={countyNames} canEdit={canEdit} history={history} />
+      </>,
+      {
+        title: network.name,
+        network,
+        crumbs: [{ href: "/networks", label: req.i18n.t("network.listTitle") }, { label: network.name }],
+      },
+    );
+  });
+
+  app.get("/n/:slug/members.csv", async (req, reply) => {
+    const { slug } = parseOrBadRequest(slugParam, req.params);
+    const { members } = await networks.overview(slug);
+    const { t } = req.i18n;
+    return sendCsv(
+      reply,
+      `${slug}-members.csv`,
+      [t("org.name"), t("org.county"), t("membership.level"), t("membership.representedBy"), t("membership.since"), t("membership.to")],
+      members.map((m) => [m.organisationName, m.countyCode, t(`membership.level.${m.level}`), m.representedByName, m.fromDate, m.toDate]),
+    );
+  });
+
+  app.get("/n/:slug/edit", async (req, reply) => {
+    const { slug } = parseOrBadRequest(slugParam, req.params);
+    const { network, contacts } = await networks.overview(slug);
+    authorize(req.actor, "network.update", network);
+    return renderNetworkForm(req, reply, emptyForm({ ...network, contactIds: contacts.map((c) => c.personId) }), network);
+  });
+
+  app.post("/n/:slug", async (req, reply) => {
+    const { slug } = parseOrBadRequest(slugParam, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "network.update", network);
+    const result = await networks.update(req.actor, slug, req.body);
+    if (!result.ok) return renderNetworkForm(req, reply, formOf(req, result.errors), network);
+    return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
+  });
+
+  // Memberships
+
+  const renderMembershipForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    network: Awaited<ReturnType<typeof networks.get>>,
+    editing: { id: number; name: string } | null,
+  ) => {
+    const { t } = req.i18n;
+    const [all, members] = await Promise.all([directory.organisations.options(), networks.repo.membersOf(network.id)]);
+    const current = new Set(members.map((m) => m.organisationId));
+    const free = all.filter((o) => !current.has(o.id));
+    const inCounties = free.filter(
+      (o) => (o.kind === "municipality" || o.kind === "county_municipality") && network.counties.includes(o.countyCode ?? ""),
+    );
+    const title = editing ? t("membership.editTitle", { name: editing.name }) : t("membership.add");
+    return reply.page(
+      <MembershipFormPage
+        ctx={req.pageContext()}
+        form={form}
+        action={editing ? `/n/${network.slug}/members/${editing.id}` : `/n/${network.slug}/members`}
+        title={title}
+        candidates={editing ? null : inCounties.map((o) => ({ value: o.id, label: o.name }))}
+        others={free.filter((o) => !inCounties.includes(o)).map((o) => ({ value: o.id, label: o.name }))}
+        cooperations={all.filter((o) => o.kind === "it_cooperation").map((o) => ({ value: o.id, label: o.name }))}
+        cancelHref={`/n/${network.slug}`}
+        {...(editing ? { deleteAction: `/n/${network.slug}/members/${editing.id}/delete` } : {})}
+      />,
+      {
+        title,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
+      },
+    );
+  };
+
+  app.get("/n/:slug/members/new", async (req, reply) => {
+    const { slug } = parseOrBadRequest(slugParam, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "membership.manage", network);
+    return renderMembershipForm(req, reply, emptyForm({ level: "member" }), network, null);
+  });
+
+  app.post("/n/:slug/members", async (req, reply) => {
+    const { slug } = parseOrBadRequest(slugParam, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "membership.manage", network);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const chosen = [body.organisationIds ?? [], body.otherOrganisationId ?? []].flat().filter((v) => v !== "");
+    const result = await networks.addMembers(req.actor, slug, { ...body, organisationIds: chosen });
+    if (!result.ok) return renderMembershipForm(req, reply, formOf(req, result.errors), network, null);
+    return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
+  });
+
+  app.get("/n/:slug/members/:id/edit", async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    const { network, membership } = await networks.getMembership(slug, id);
+    authorize(req.actor, "membership.manage", network);
+    const org = await directory.getOrganisation(membership.organisationId);
+    return renderMembershipForm(req, reply, emptyForm(membership), network, { id, name: org.name });
+  });
+
+  app.post("/n/:slug/members/:id", async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    const { network, membership } = await networks.getMembership(slug, id);
+    authorize(req.actor, "membership.manage", network);
+    const result = await networks.updateMembership(req.actor, slug, id, req.body);
+    if (!result.ok) {
+      const org = await directory.getOrganisation(membership.organisationId);
+      return renderMembershipForm(req, reply, formOf(req, result.errors), network, { id, name: org.name });
+    }
+    return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
+  });
+
+  app.post("/n/:slug/members/:id/delete", async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    const { network } = await networks.getMembership(slug, id);
+    authorize(req.actor, "membership.manage", network);
+    await networks.removeMembership(req.actor, slug, id);
+    return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
+  });
+
+  // Bodies
+
+  const renderBodyForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    network: { slug: string; name: string },
+    body: { id: number; name: string } | null,
+  ) => {
+    const { t } = req.i18n;
+    const title = body ? t("body.editTitle", { name: body.name }) : t("body.new");
+    return reply.page(
+      <BodyFormPage
+        ctx={req.pageContext()}
+        form={form}
+        action={body ? `/n/${network.slug}/bodies/${body.id}` : `/n/${network.slug}/bodies`}
+        title={title}
+        cancelHref={body ? `/n/${network.slug}/bodies/${body.id}` : `/n/${network.slug}`}
+      />,
+      {
+        title,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
+      },
+    );
+  };
+
+  app.get("/n/:slug/bodies/new", async (req, reply) => {
+    const { slug } = parseOrBadRequest(slugParam, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "body.manage", network);
+    return renderBodyForm(req, reply, emptyForm({ kind: "subject_group" }), network, null);
+  });
+
+  app.post("/n/:slug/bodies", async (req, reply) => {
+    const { slug } = parseOrBadRequest(slugParam, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "body.manage", network);
+    const result = await networks.createBody(req.actor, slug, req.body);
+    if (!result.ok) return renderBodyForm(req, reply, formOf(req, result.errors), network, null);
+    return reply.redirect(`/n/${slug}/bodies/${result.value.id}?saved=1`, 303);
+  });
+
+  const renderBody = async (req: FastifyRequest, reply: FastifyReply, slug: string, id: number, form: FormState) => {
+    const { network, body, members } = await networks.getBody(slug, id);
+    const canEdit = can(req.actor, "body.manage", network);
+    const [people, orgs, history] = canEdit
+      ? await Promise.all([directory.people.options(), directory.organisations.options(), services.audit.history("body", id)])
+      : [[], [], []];
+    return reply.page(
+      <>
+        {savedNotice(req)}
+        <BodyPage
+          ctx={req.pageContext()}
+          network={network}
+          body={body}
+          members={members}
+          canEdit={canEdit}
+          form={form}
+          people={people.map((p) => ({ value: p.id, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name }))}
+          organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
+          history={history}
+        />
+      </>,
+      {
+        title: body.name,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: body.name }],
+      },
+    );
+  };
+
+  app.get("/n/:slug/bodies/:id", async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    return renderBody(req, reply, slug, id, emptyForm({ role: "member" }));
+  });
+
+  app.get("/n/:slug/bodies/:id/edit", async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    const { network, body } = await networks.getBody(slug, id);
+    authorize(req.actor, "body.manage", network);
+    return renderBodyForm(req, reply, emptyForm(body), network, body);
+  });
+
+  app.post("/n/:slug/bodies/:id", async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    const { network, body } = await networks.getBody(slug, id);
+    authorize(req.actor, "body.manage", network);
+    const result = await networks.updateBody(req.actor, slug, id, req.body);
+    if (!result.ok) return renderBodyForm(req, reply, formOf(req, result.errors), network, body);
+    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+  });
+
+  app.post("/n/:slug/bodies/:id/delete", async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    const { network } = await networks.getBody(slug, id);
+    authorize(req.actor, "body.manage", network);
+    await networks.deleteBody(req.actor, slug, id);
+    return reply.redirect(`/n/${slug}?saved=1#bodies-heading`, 303);
+  });
+
+  app.post("/n/:slug/bodies/:id/members", async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    const { network } = await networks.getBody(slug, id);
+    authorize(req.actor, "body.manage", network);
+    const result = await networks.addBodyMember(req.actor, slug, id, req.body);
+    if (!result.ok) return renderBody(req, reply, slug, id, formOf(req, result.errors));
+    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+  });
+
+  app.post("/n/:slug/bodies/:id/members/:memberId/delete", async (req, reply) => {
+    const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
+    const { network } = await networks.getBody(slug, id);
+    authorize(req.actor, "body.manage", network);
+    await networks.removeBodyMember(req.actor, slug, id, memberId);
+    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+  });
+}

@@ -1,0 +1,343 @@
+import { z } from "zod";
+import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import {
+  idList,
+  optionalDate,
+  optionalId,
+  optionalText,
+  requiredId,
+  requiredText,
+  toFieldErrors,
+} from "../../platform/http/validation.ts";
+import type { OrganisationRepo } from "../directory/organisations.repo.ts";
+import type { PeopleRepo } from "../directory/people.repo.ts";
+import { type Network, NetworkRepo } from "./networks.repo.ts";
+import { BODY_KINDS, BODY_ROLES, MEMBERSHIP_LEVELS } from "./schema.ts";
+
+/** "Digi Møre og Romsdal" → "digi-more-og-romsdal" */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+}
+
+const RESERVED_SLUGS = new Set(["new", "edit", "api", "admin"]);
+const codeList = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().regex(/^\d{2}$/, "errors.choice")).max(20),
+);
+
+export const networkInput = z.object({
+  name: requiredText(200),
+  shortName: requiredText(60),
+  slug: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "errors.slug")
+    .default(""),
+  description: optionalText(4000),
+  hostOrganisationId: optionalId,
+  counties: codeList,
+  contactIds: idList,
+});
+
+const dates = { fromDate: optionalDate, toDate: optionalDate };
+const datesInOrder: [(v: { fromDate: string | null; toDate: string | null }) => boolean, { message: string; path: string[] }] = [
+  (v) => !v.fromDate || !v.toDate || v.fromDate <= v.toDate,
+  { message: "errors.dateOrder", path: ["toDate"] },
+];
+
+export const membershipInput = z
+  .object({
+    organisationIds: idList.refine((ids) => ids.length > 0, "errors.chooseOrganisation"),
+    level: z.enum(MEMBERSHIP_LEVELS, "errors.choice"),
+    representedById: optionalId,
+    ...dates,
+  })
+  .refine(...datesInOrder);
+/** The fields of a membership that can change; without the date check so the API can make it partial. */
+export const membershipFields = z.object({
+  level: z.enum(MEMBERSHIP_LEVELS, "errors.choice"),
+  representedById: optionalId,
+  ...dates,
+});
+export const membershipUpdateInput = membershipFields.refine(...datesInOrder);
+
+export const bodyInput = z.object({
+  kind: z.enum(BODY_KINDS, "errors.choice"),
+  name: requiredText(200),
+  mandate: optionalText(4000),
+});
+
+export const bodyMemberInput = z
+  .object({
+    personId: requiredId,
+    organisationId: optionalId,
+    role: z.enum(BODY_ROLES, "errors.choice"),
+    ...dates,
+  })
+  .refine(...datesInOrder);
+
+/** Commands on networks and everything that belongs to one. Every write is audited in its transaction. */
+export class NetworkService {
+  readonly repo: NetworkRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly organisations: OrganisationRepo,
+    private readonly people: PeopleRepo,
+  ) {
+    this.repo = new NetworkRepo(db);
+  }
+
+  async get(slug: string) {
+    const network = await this.repo.bySlug(slug);
+    if (!network) throw new NotFoundError();
+    return network;
+  }
+
+  /** Everything the network page shows, in a fixed number of queries. */
+  async overview(slug: string) {
+    const network = await this.get(slug);
+    const [members, bodies, contacts] = await Promise.all([
+      this.repo.membersOf(network.id),
+      this.repo.bodiesOf(network.id),
+      this.repo.contactsOf(network.id),
+    ]);
+    const bodyMembers = await this.repo.membersOfBodies(bodies.map((b) => b.id));
+    return {
+      network,
+      members,
+      bodies: bodies.map((b) => ({ ...b, members: bodyMembers.filter((m) => m.bodyId === b.id) })),
+      contacts,
+    };
+  }
+
+  async create(actor: Actor, input: unknown): Promise<Result<Network>> {
+    const parsed = networkInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { counties, contactIds, ...values } = parsed.data;
+    const slug = values.slug || slugify(values.shortName || values.name);
+    const problems = await this.checkNetwork({ ...parsed.data, slug }, null);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const network = await repo.insert({ ...values, slug }, counties);
+        await repo.setContacts(network.id, contactIds.map((personId) => ({ personId, role: "" })));
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "network",
+          entityId: network.id,
+          after: { ...network, counties, contactIds },
+        });
+        return network;
+      }),
+    );
+  }
+
+  async update(actor: Actor, slug: string, input: unknown): Promise<Result<Network>> {
+    const existing = await this.get(slug);
+    const parsed = networkInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { counties, contactIds, ...values } = parsed.data;
+    const newSlug = values.slug || existing.slug;
+    const problems = await this.checkNetwork({ ...parsed.data, slug: newSlug }, existing.id);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const oldContacts = (await repo.contactsOf(existing.id)).map((c) => c.personId).sort((a, b) => a - b);
+        const update = { ...values, slug: newSlug };
+        const diff = changedFields(
+          { ...existing, counties: existing.counties, contactIds: oldContacts } as Record<string, unknown>,
+          { ...update, counties: [...counties].sort(), contactIds: [...new Set(contactIds)].sort((a, b) => a - b) },
+        );
+        const network = await repo.update(existing.id, update, [...new Set(counties)]);
+        await repo.setContacts(existing.id, [...new Set(contactIds)].map((personId) => ({ personId, role: "" })));
+        if (diff.changed) {
+          await recordAudit(tx, actor, { action: "update", entity: "network", entityId: existing.id, before: diff.before, after: diff.after });
+        }
+        return network;
+      }),
+    );
+  }
+
+  private async checkNetwork(
+    v: { slug: string; hostOrganisationId: number | null; counties: string[]; contactIds: number[] },
+    selfId: number | null,
+  ): Promise<FieldError[]> {
+    const problems: FieldError[] = [];
+    if (!v.slug || RESERVED_SLUGS.has(v.slug)) problems.push({ field: "slug", key: "errors.slug" });
+    else {
+      const holder = await this.repo.bySlug(v.slug);
+      if (holder && holder.id !== selfId) problems.push({ field: "slug", key: "errors.slugTaken" });
+    }
+    if (v.hostOrganisationId !== null) {
+      const host = await this.organisations.byId(v.hostOrganisationId);
+      if (!host || host.endedOn) problems.push({ field: "hostOrganisationId", key: "errors.choice" });
+    }
+    if (v.counties.length) {
+      const known = new Set((await this.organisations.byKind("county")).map((c) => c.code));
+      if (v.counties.some((c) => !known.has(c))) problems.push({ field: "counties", key: "errors.choice" });
+    }
+    if (v.contactIds.length) {
+      const found = await this.people.byIds(v.contactIds);
+      if (found.length !== new Set(v.contactIds).size) problems.push({ field: "contactIds", key: "errors.choice" });
+    }
+    return problems;
+  }
+
+  // Memberships
+
+  async addMembers(actor: Actor, slug: string, input: unknown): Promise<Result<number>> {
+    const network = await this.get(slug);
+    const parsed = membershipInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { organisationIds, ...values } = parsed.data;
+    const ids = [...new Set(organisationIds)];
+    const orgs = await this.organisations.byIds(ids);
+    if (orgs.length !== ids.length || orgs.some((o) => o.endedOn)) return invalid([{ field: "organisationIds", key: "errors.choice" }]);
+    const problems = await this.checkRepresentative(values.representedById);
+    if (problems.length) return invalid(problems);
+    const current = new Set((await this.repo.membersOf(network.id)).map((m) => m.organisationId));
+    const already = orgs.filter((o) => current.has(o.id));
+    if (already.length) {
+      return invalid([{ field: "organisationIds", key: "errors.alreadyMember", params: { names: already.map((o) => o.name).join(", ") } }]);
+    }
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const rows = await this.repo.with(tx).insertMemberships(ids.map((organisationId) => ({ networkId: network.id, organisationId, ...values })));
+        await recordAudit(
+          tx,
+          actor,
+          rows.map((m) => ({ action: "create" as const, entity: "membership", entityId: m.id, after: m })),
+        );
+        return rows.length;
+      }),
+    );
+  }
+
+  async getMembership(slug: string, id: number) {
+    const network = await this.get(slug);
+    const membership = await this.repo.membership(network.id, id);
+    if (!membership) throw new NotFoundError();
+    return { network, membership };
+  }
+
+  async updateMembership(actor: Actor, slug: string, id: number, input: unknown): Promise<Result<true>> {
+    const { membership } = await this.getMembership(slug, id);
+    const parsed = membershipUpdateInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems = await this.checkRepresentative(parsed.data.representedById);
+    if (problems.length) return invalid(problems);
+    await this.db.transaction(async (tx) => {
+      const diff = changedFields(membership as unknown as Record<string, unknown>, parsed.data);
+      if (!diff.changed) return;
+      await this.repo.with(tx).updateMembership(id, parsed.data);
+      await recordAudit(tx, actor, { action: "update", entity: "membership", entityId: id, before: diff.before, after: diff.after });
+    });
+    return ok(true);
+  }
+
+  async removeMembership(actor: Actor, slug: string, id: number): Promise<void> {
+    const { membership } = await this.getMembership(slug, id);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteMembership(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "membership", entityId: id, before: membership });
+    });
+  }
+
+  private async checkRepresentative(id: number | null): Promise<FieldError[]> {
+    if (id === null) return [];
+    const org = await this.organisations.byId(id);
+    return org && org.kind === "it_cooperation" ? [] : [{ field: "representedById", key: "errors.representative" }];
+  }
+
+  // Bodies
+
+  async getBody(slug: string, id: number) {
+    const network = await this.get(slug);
+    const body = await this.repo.body(network.id, id);
+    if (!body) throw new NotFoundError();
+    const members = await this.repo.membersOfBodies([body.id]);
+    return { network, body, members };
+  }
+
+  async createBody(actor: Actor, slug: string, input: unknown) {
+    const network = await this.get(slug);
+    const parsed = bodyInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const body = await this.repo.with(tx).insertBody({ ...parsed.data, networkId: network.id });
+        await recordAudit(tx, actor, { action: "create", entity: "body", entityId: body.id, after: body });
+        return body;
+      }),
+    );
+  }
+
+  async updateBody(actor: Actor, slug: string, id: number, input: unknown) {
+    const { body } = await this.getBody(slug, id);
+    const parsed = bodyInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const diff = changedFields(body as unknown as Record<string, unknown>, parsed.data);
+        if (!diff.changed) return body;
+        const updated = await this.repo.with(tx).updateBody(id, parsed.data);
+        await recordAudit(tx, actor, { action: "update", entity: "body", entityId: id, before: diff.before, after: diff.after });
+        return updated;
+      }),
+    );
+  }
+
+  async deleteBody(actor: Actor, slug: string, id: number) {
+    const { body, members } = await this.getBody(slug, id);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteBody(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "body", entityId: id, before: { ...body, members } });
+    });
+  }
+
+  async addBodyMember(actor: Actor, slug: string, bodyId: number, input: unknown) {
+    await this.getBody(slug, bodyId);
+    const parsed = bodyMemberInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems: FieldError[] = [];
+    const [person] = await this.people.byIds([parsed.data.personId]);
+    if (!person) problems.push({ field: "personId", key: "errors.choice" });
+    if (parsed.data.organisationId !== null && !(await this.organisations.byId(parsed.data.organisationId))) {
+      problems.push({ field: "organisationId", key: "errors.choice" });
+    }
+    if (problems.length) return invalid(problems);
+    const organisationId = parsed.data.organisationId ?? person?.organisationId ?? null;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const [member] = await this.repo.with(tx).insertBodyMembers([{ ...parsed.data, organisationId, bodyId }]);
+        await recordAudit(tx, actor, { action: "create", entity: "body_member", entityId: member!.id, after: member });
+        return member!;
+      }),
+    );
+  }
+
+  async removeBodyMember(actor: Actor, slug: string, bodyId: number, id: number) {
+    await this.getBody(slug, bodyId);
+    const member = await this.repo.bodyMember(bodyId, id);
+    if (!member) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteBodyMember(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "body_member", entityId: id, before: member });
+    });
+  }
+}

@@ -1,0 +1,556 @@
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import {
+  CheckboxGroup,
+  DemoTag,
+  Form,
+  type FormState,
+  History,
+  Notice,
+  type Option,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import type { NetworkService } from "./networks.service.ts";
+import { BODY_KINDS, BODY_ROLES, MEMBERSHIP_LEVELS } from "./schema.ts";
+
+type Overview = Awaited<ReturnType<NetworkService["overview"]>>;
+type NetworkListItem = Awaited<ReturnType<NetworkService["repo"]["list"]>>["items"][number];
+
+const levelLabel = (t: Translate, level: string) => t(`membership.level.${level}` as "membership.level.member");
+const bodyKindLabel = (t: Translate, kind: string) => t(`body.kind.${kind}` as "body.kind.other");
+const roleLabel = (t: Translate, role: string) => t(`body.role.${role}` as "body.role.member");
+
+export function NetworkCards({ ctx, items }: { ctx: PageContext; items: NetworkListItem[] }) {
+  const { t, number } = ctx.i18n;
+  return (
+    <ul class="card-grid">
+      {items.map((n) => (
+        <li key={n.id}>
+          <div class="ds-card" data-color="neutral">
+            <h3 class="ds-heading" data-size="sm">
+              <a class="ds-link" href={`/n/${n.slug}`}>
+                {n.name}
+              </a>
+            </h3>
+            <p class="ds-paragraph" data-size="sm">
+              {t("network.memberCount", { n: number(n.memberCount) })}
+              {n.hostName ? ` · ${t("network.hostShort", { name: n.hostName })}` : ""}
+            </p>
+            {n.description ? (
+              <p class="ds-paragraph" data-size="sm">
+                {n.description.length > 180 ? `${n.description.slice(0, 177)}…` : n.description}
+              </p>
+            ) : null}
+            {n.isDemo ? <DemoTag t={t} /> : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function NetworksPage({ ctx, items, canCreate }: { ctx: PageContext; items: NetworkListItem[]; canCreate: boolean }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("network.listTitle")}
+      </h1>
+      <p class="ds-paragraph">{t("network.listIntro")}</p>
+      {canCreate ? (
+        <p>
+          <a class="ds-button" data-variant="secondary" href="/networks/new">
+            {t("network.new")}
+          </a>
+        </p>
+      ) : null}
+      {items.length ? <NetworkCards ctx={ctx} items={items} /> : <Notice>{t("network.none")}</Notice>}
+    </>
+  );
+}
+
+export function NetworkPage(props: {
+  ctx: PageContext;
+  overview: Overview;
+  countyNames: Map<string, string>;
+  canEdit: boolean;
+  history: Parameters<typeof History>[0]["entries"];
+}) {
+  const { ctx, overview, countyNames } = props;
+  const { network, members, bodies, contacts } = overview;
+  const { t, number, date } = ctx.i18n;
+  const active = members.filter((m) => !m.toDate);
+  const population = active.reduce((sum, m) => sum + (m.population ?? 0), 0);
+  const byCounty = new Map<string, typeof members>();
+  for (const m of active) {
+    const key = m.countyCode ?? "";
+    byCounty.set(key, [...(byCounty.get(key) ?? []), m]);
+  }
+  const hasDemoPeople = contacts.some((c) => c.isDemo) || bodies.some((b) => b.members.some((m) => m.personIsDemo));
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {network.name} {network.isDemo ? <DemoTag t={t} /> : null}
+      </h1>
+      {hasDemoPeople ? (
+        <Notice kind="warning">
+          <span class="demo-banner">{t("demo.notice")}</span>
+        </Notice>
+      ) : null}
+      {network.description ? <p class="ds-paragraph">{network.description}</p> : null}
+      <dl class="facts">
+        <dt>{t("network.shortName")}</dt>
+        <dd>{network.shortName}</dd>
+        {network.hostOrganisationId ? (
+          <>
+            <dt>{t("network.host")}</dt>
+            <dd>
+              <a class="ds-link" href={`/organisations/${network.hostOrganisationId}`}>
+                {network.hostName}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {network.counties.length ? (
+          <>
+            <dt>{t("network.counties")}</dt>
+            <dd>{network.counties.map((c) => countyNames.get(c) ?? c).join(", ")}</dd>
+          </>
+        ) : null}
+        <dt>{t("network.members")}</dt>
+        <dd>
+          {t("network.memberSummary", { n: number(active.length), population: number(population) })}
+        </dd>
+      </dl>
+      {props.canEdit ? (
+        <div class="button-row">
+          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/edit`}>
+            {t("network.edit")}
+          </a>
+          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/members/new`}>
+            {t("membership.add")}
+          </a>
+          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/bodies/new`}>
+            {t("body.new")}
+          </a>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="contacts-heading">
+        <h2 class="ds-heading" data-size="md" id="contacts-heading">
+          {t("network.contacts")}
+        </h2>
+        {contacts.length === 0 ? (
+          <p class="ds-paragraph">{t("network.noContacts")}</p>
+        ) : (
+          <ul class="card-grid">
+            {contacts.map((c) => (
+              <li key={c.personId}>
+                <div class="ds-card" data-color="neutral">
+                  <p class="ds-paragraph">
+                    <a class="ds-link" href={`/people/${c.personId}`}>
+                      <strong>{c.name}</strong>
+                    </a>{" "}
+                    {c.isDemo ? <DemoTag t={t} /> : null}
+                    <br />
+                    {[c.title, c.organisationName].filter(Boolean).join(", ")}
+                    {c.email ? (
+                      <>
+                        <br />
+                        <a class="ds-link" href={`mailto:${c.email}`}>
+                          {c.email}
+                        </a>
+                      </>
+                    ) : null}
+                    {c.phone ? (
+                      <>
+                        <br />
+                        {c.phone}
+                      </>
+                    ) : null}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="bodies-heading">
+        <h2 class="ds-heading" data-size="md" id="bodies-heading">
+          {t("network.bodies")}
+        </h2>
+        {bodies.length === 0 ? <p class="ds-paragraph">{t("network.noBodies")}</p> : null}
+        {bodies.map((b) => (
+          <section key={b.id} aria-labelledby={`body-${b.id}`} class="body-section">
+            <h3 class="ds-heading" data-size="sm" id={`body-${b.id}`}>
+              <a class="ds-link" href={`/n/${network.slug}/bodies/${b.id}`}>
+                {b.name}
+              </a>{" "}
+              <span class="ds-tag" data-color="neutral" data-size="sm">
+                {bodyKindLabel(t, b.kind)}
+              </span>
+            </h3>
+            {b.mandate ? <p class="ds-paragraph">{b.mandate}</p> : null}
+            {b.members.length ? (
+              <ul class="ds-list">
+                {b.members.map((m) => (
+                  <li key={m.id}>
+                    <a class="ds-link" href={`/people/${m.personId}`}>
+                      {m.personName}
+                    </a>{" "}
+                    ({roleLabel(t, m.role)}
+                    {m.organisationName ? `, ${m.organisationName}` : ""}){m.personIsDemo ? <> <DemoTag t={t} /></> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="ds-paragraph summary-line">{t("body.noMembers")}</p>
+            )}
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="members-heading">
+        <h2 class="ds-heading" data-size="md" id="members-heading">
+          {t("network.members")}
+        </h2>
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`/organisations?network=${network.slug}`}>
+            {t("network.membersAsList")}
+          </a>{" "}
+          ·{" "}
+          <a class="ds-link" href={`/n/${network.slug}/members.csv`} download>
+            {t("list.downloadCsv", { n: number(members.length) })}
+          </a>
+        </p>
+        <h3 class="ds-heading" data-size="xs">
+          {t("network.byCounty")}
+        </h3>
+        <div class="county-grid">
+          {[...byCounty.entries()].map(([code, list]) => (
+            <section key={code} aria-label={countyNames.get(code) ?? code}>
+              <h4 class="ds-heading" data-size="2xs">
+                {countyNames.get(code) ?? t("network.noCounty")} ({number(list.length)})
+              </h4>
+              <ul>
+                {list.map((m) => (
+                  <li key={m.id}>
+                    <a class="ds-link" href={`/organisations/${m.organisationId}`}>
+                      {m.organisationName}
+                    </a>
+                    {m.level !== "member" ? ` (${levelLabel(t, m.level)})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t("network.membersTable")}>
+          <table class="ds-table" data-border>
+            <caption>{t("network.membersTable")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("org.name")}</th>
+                <th scope="col">{t("membership.level")}</th>
+                <th scope="col">{t("membership.representedBy")}</th>
+                <th scope="col">{t("membership.since")}</th>
+                <th scope="col">{t("membership.to")}</th>
+                {props.canEdit ? <th scope="col">{t("common.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/organisations/${m.organisationId}`}>
+                      {m.organisationName}
+                    </a>
+                  </th>
+                  <td>{levelLabel(t, m.level)}</td>
+                  <td>
+                    {m.representedById ? (
+                      <a class="ds-link" href={`/organisations/${m.representedById}`}>
+                        {m.representedByName}
+                      </a>
+                    ) : (
+                      ""
+                    )}
+                  </td>
+                  <td>{m.fromDate ? date(m.fromDate) : ""}</td>
+                  <td>{m.toDate ? date(m.toDate) : ""}</td>
+                  {props.canEdit ? (
+                    <td>
+                      <a class="ds-link" href={`/n/${network.slug}/members/${m.id}/edit`}>
+                        {t("common.edit")}
+                        <span class="ds-sr-only"> {m.organisationName}</span>
+                      </a>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
+    </>
+  );
+}
+
+export function NetworkFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  counties: Option[];
+  hosts: Option[];
+  people: Option[];
+  cancelHref: string;
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        <TextField t={t} form={form} name="name" label={t("network.name")} required />
+        <TextField t={t} form={form} name="shortName" label={t("network.shortName")} required width="short" />
+        <TextField t={t} form={form} name="slug" label={t("network.slug")} description={t("network.slugHint")} width="short" />
+        <TextArea t={t} form={form} name="description" label={t("network.description")} rows={5} />
+        <SelectField t={t} form={form} name="hostOrganisationId" label={t("network.host")} placeholder={t("form.none")} options={props.hosts} />
+        <CheckboxGroup t={t} form={form} name="counties" label={t("network.counties")} options={props.counties} />
+        <CheckboxGroup t={t} form={form} name="contactIds" label={t("network.contacts")} description={t("network.contactsHint")} options={props.people} />
+      </Form>
+    </>
+  );
+}
+
+export function MembershipFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  /** Adding: organisations to choose among. Editing: null. */
+  candidates: Option[] | null;
+  others: Option[];
+  cooperations: Option[];
+  cancelHref: string;
+  deleteAction?: string;
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        {props.candidates ? (
+          <>
+            <CheckboxGroup
+              t={t}
+              form={form}
+              name="organisationIds"
+              label={t("membership.chooseFromCounties")}
+              options={props.candidates}
+            />
+            <SelectField
+              t={t}
+              form={form}
+              name="otherOrganisationId"
+              label={t("membership.chooseOther")}
+              placeholder={t("form.none")}
+              options={props.others}
+            />
+          </>
+        ) : null}
+        <SelectField
+          t={t}
+          form={form}
+          name="level"
+          label={t("membership.level")}
+          required
+          options={MEMBERSHIP_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="representedById"
+          label={t("membership.representedBy")}
+          description={t("membership.representedByHint")}
+          placeholder={t("membership.representsItself")}
+          options={props.cooperations}
+        />
+        <TextField t={t} form={form} name="fromDate" label={t("membership.since")} type="date" width="short" description={t("form.dateHint")} />
+        <TextField t={t} form={form} name="toDate" label={t("membership.to")} type="date" width="short" description={t("form.dateHint")} />
+      </Form>
+      {props.deleteAction ? (
+        <form method="post" action={props.deleteAction}>
+          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+          <p class="ds-paragraph">{t("membership.deleteHint")}</p>
+          <button class="ds-button" data-variant="secondary" data-color="danger" type="submit">
+            {t("membership.delete")}
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+export function BodyFormPage(props: { ctx: PageContext; form: FormState; action: string; title: string; cancelHref: string }) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        <SelectField
+          t={t}
+          form={form}
+          name="kind"
+          label={t("body.kind")}
+          required
+          options={BODY_KINDS.map((k) => ({ value: k, label: bodyKindLabel(t, k) }))}
+        />
+        <TextField t={t} form={form} name="name" label={t("body.name")} required />
+        <TextArea t={t} form={form} name="mandate" label={t("body.mandate")} rows={5} />
+      </Form>
+    </>
+  );
+}
+
+export function BodyPage(props: {
+  ctx: PageContext;
+  network: { slug: string; name: string };
+  body: { id: number; kind: string; name: string; mandate: string };
+  members: Overview["bodies"][number]["members"];
+  canEdit: boolean;
+  form: FormState;
+  people: Option[];
+  organisations: Option[];
+  history: Parameters<typeof History>[0]["entries"];
+}) {
+  const { ctx, network, body, members } = props;
+  const { t, date } = ctx.i18n;
+  const base = `/n/${network.slug}/bodies/${body.id}`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {body.name}
+      </h1>
+      <p class="ds-paragraph summary-line">
+        {bodyKindLabel(t, body.kind)} · {network.name}
+      </p>
+      {members.some((m) => m.personIsDemo) ? <Notice kind="warning">{t("demo.notice")}</Notice> : null}
+      <h2 class="ds-heading" data-size="sm">
+        {t("body.mandate")}
+      </h2>
+      <p class="ds-paragraph">{body.mandate || t("body.noMandate")}</p>
+      {props.canEdit ? (
+        <div class="button-row">
+          <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>
+            {t("common.edit")}
+          </a>
+          <form method="post" action={`${base}/delete`} class="inline-form">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+            <button class="ds-button" data-variant="tertiary" data-color="danger" type="submit">
+              {t("body.delete")}
+            </button>
+          </form>
+        </div>
+      ) : null}
+      <section aria-labelledby="body-members-heading">
+        <h2 class="ds-heading" data-size="md" id="body-members-heading">
+          {t("body.members")}
+        </h2>
+        {members.length === 0 ? (
+          <p class="ds-paragraph">{t("body.noMembers")}</p>
+        ) : (
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={t("body.members")}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("people.name")}</th>
+                  <th scope="col">{t("body.role")}</th>
+                  <th scope="col">{t("body.represents")}</th>
+                  <th scope="col">{t("membership.since")}</th>
+                  <th scope="col">{t("membership.to")}</th>
+                  {props.canEdit ? <th scope="col">{t("common.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <a class="ds-link" href={`/people/${m.personId}`}>
+                        {m.personName}
+                      </a>{" "}
+                      {m.personIsDemo ? <DemoTag t={t} /> : null}
+                    </th>
+                    <td>{roleLabel(t, m.role)}</td>
+                    <td>{m.organisationName ?? ""}</td>
+                    <td>{m.fromDate ? date(m.fromDate) : ""}</td>
+                    <td>{m.toDate ? date(m.toDate) : ""}</td>
+                    {props.canEdit ? (
+                      <td>
+                        <form method="post" action={`${base}/members/${m.id}/delete`} class="inline-form">
+                          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+                          <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                            {t("common.remove")}
+                            <span class="ds-sr-only"> {m.personName}</span>
+                          </button>
+                        </form>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {props.canEdit ? (
+        <section aria-labelledby="add-member-heading">
+          <h2 class="ds-heading" data-size="md" id="add-member-heading">
+            {t("body.addMember")}
+          </h2>
+          <Form ctx={ctx} form={props.form} action={`${base}/members`} submitLabel={t("body.addMember")}>
+            <SelectField t={t} form={props.form} name="personId" label={t("body.person")} required placeholder={t("form.choose")} options={props.people} />
+            <SelectField
+              t={t}
+              form={props.form}
+              name="organisationId"
+              label={t("body.represents")}
+              description={t("body.representsHint")}
+              placeholder={t("form.none")}
+              options={props.organisations}
+            />
+            <SelectField
+              t={t}
+              form={props.form}
+              name="role"
+              label={t("body.role")}
+              required
+              options={BODY_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+            />
+            <TextField t={t} form={props.form} name="fromDate" label={t("membership.since")} type="date" width="short" description={t("form.dateHint")} />
+            <TextField t={t} form={props.form} name="toDate" label={t("membership.to")} type="date" width="short" description={t("form.dateHint")} />
+          </Form>
+          <p class="ds-paragraph">
+            <a class="ds-link" href="/people/new">
+              {t("body.personMissing")}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
+    </>
+  );
+}

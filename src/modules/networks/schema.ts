@@ -1,0 +1,126 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { organisations, people } from "../directory/schema.ts";
+
+export const MEMBERSHIP_LEVELS = ["member", "observer", "project_only"] as const;
+export type MembershipLevel = (typeof MEMBERSHIP_LEVELS)[number];
+
+export const BODY_KINDS = [
+  "steering_group",
+  "working_committee",
+  "resource_group",
+  "secretariat",
+  "subject_group",
+  "working_group",
+  "other",
+] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const BODY_ROLES = ["leader", "deputy", "member", "secretary"] as const;
+export type BodyRole = (typeof BODY_ROLES)[number];
+
+export const networks = pgTable("networks", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  shortName: text("short_name").notNull(),
+  description: text("description").notNull().default(""),
+  hostOrganisationId: integer("host_organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+  isDemo: boolean("is_demo").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const networkCounties = pgTable(
+  "network_counties",
+  {
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    countyCode: text("county_code").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.countyCode] })],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: serial("id").primaryKey(),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    level: text("level").$type<MembershipLevel>().notNull(),
+    fromDate: date("from_date"),
+    toDate: date("to_date"),
+    representedById: integer("represented_by_id").references(() => organisations.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("memberships_network_org_uq").on(t.networkId, t.organisationId),
+    index("memberships_org_idx").on(t.organisationId),
+  ],
+);
+
+export const bodies = pgTable(
+  "bodies",
+  {
+    id: serial("id").primaryKey(),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<BodyKind>().notNull(),
+    name: text("name").notNull(),
+    mandate: text("mandate").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("bodies_network_idx").on(t.networkId)],
+);
+
+export const bodyMembers = pgTable(
+  "body_members",
+  {
+    id: serial("id").primaryKey(),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    role: text("role").$type<BodyRole>().notNull(),
+    fromDate: date("from_date"),
+    toDate: date("to_date"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("body_members_body_idx").on(t.bodyId), index("body_members_person_idx").on(t.personId)],
+);
+
+/** A network's published contact persons: the only people whose e-mail and phone are shown publicly. */
+export const networkContacts = pgTable(
+  "network_contacts",
+  {
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: text("role").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.personId] }), index("network_contacts_person_idx").on(t.personId)],
+);

@@ -1,0 +1,83 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting comes from the environment and is checked here once, at start.
+ * The README's configuration table lists the same variables; keep them in step.
+ */
+const booleanFlag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  SAMVERK_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL")
+    .optional(),
+  SAMVERK_DEMO: booleanFlag.default(true),
+  SAMVERK_SECRET: z.string().min(32, "at least 32 characters").optional(),
+  SAMVERK_PUBLIC_URL: z.url("an absolute URL such as https://samverk.example.no").optional(),
+  SAMVERK_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  SAMVERK_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  SAMVERK_BACKUP_DIR: z.string().min(1).optional(),
+  SAMVERK_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  /** Where PGlite keeps its files, inside the data directory. */
+  pgliteDir: string;
+  backupDir: string;
+  secure: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a wrong value throws one line naming the variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(emptyToUndefined(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(`Invalid configuration: ${name} must be ${describe(issue)} (got ${JSON.stringify(env[name] ?? "")})`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.SAMVERK_DATA_DIR);
+  return {
+    ...c,
+    SAMVERK_DATA_DIR: dataDir,
+    pgliteDir: path.join(dataDir, "pglite"),
+    backupDir: path.resolve(c.SAMVERK_BACKUP_DIR ?? path.join(dataDir, "backups")),
+    secure: c.SAMVERK_PUBLIC_URL?.startsWith("https://") ?? false,
+  };
+}
+
+function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    out[key] = value === "" ? undefined : value;
+  }
+  return out;
+}
+
+function describe(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "valid";
+  switch (issue.code) {
+    case "invalid_value":
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+      return issue.origin === "string" ? `at least ${issue.minimum} characters long` : `at least ${issue.minimum}`;
+    case "too_big":
+      return `at most ${issue.maximum}`;
+    case "invalid_type":
+      return `a ${issue.expected}`;
+    case "invalid_format":
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}

@@ -1,0 +1,88 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { type SQLWrapper, sql } from "drizzle-orm";
+import type { Logger } from "drizzle-orm/logger";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+/** The one database type every repository takes: PGlite and node-postgres both satisfy it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query API as the database itself. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+/** Counts statements so tests can prove a page's queries do not grow with its rows. */
+export class QueryCounter implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count++;
+  }
+}
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  queries: QueryCounter;
+  /** Present on the embedded database: backups dump its data directory. */
+  pglite?: PGlite;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; undefined keeps the database in memory (tests). */
+  pgliteDir?: string | undefined;
+  /** A gzipped data directory to start from (tests start from a migrated snapshot). */
+  loadDataDir?: Blob | undefined;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const queries = new QueryCounter();
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = drizzlePg(pool, { schema, logger: queries }) as unknown as Db;
+    return {
+      db,
+      kind: "postgres",
+      queries,
+      ping: () => ping(db),
+      close: () => pool.end(),
+    };
+  }
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = drizzlePglite(pglite, { schema, logger: queries }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    queries,
+    pglite,
+    ping: () => ping(db),
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function ping(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sorts Norwegian names in Norwegian order (… z, æ, ø, å) without relying on the server's
+ * collations, which differ between PGlite and PostgreSQL installations.
+ */
+export const norwegianOrder = (column: SQLWrapper) => sql`translate(lower(${column}), 'æøåäöüéè', '{|}{|yee')`;

@@ -1,0 +1,4 @@
+/** Every table of every module, for Drizzle's relational queries and the export/import archive. */
+export * from "../../modules/directory/schema.ts";
+export * from "../../modules/networks/schema.ts";
+export * from "../schema.ts";

@@ -1,0 +1,180 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Actor } from "../audit/audit.ts";
+import { AppError, BadRequestError, ValidationError } from "./errors.ts";
+import { parseOrBadRequest, toFieldErrors } from "./validation.ts";
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+export interface ApiRoute<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: Method;
+  /** Fastify-style path under /api/v1, such as /networks/:slug */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: z.ZodType;
+  /** 200 unless the route creates something (201) or deletes it (204). */
+  status?: 200 | 201 | 204;
+  /** Write routes name the action they need; the handler still calls authorize with the record. */
+  requiresAuth?: boolean;
+  handler(input: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    actor: Actor | null;
+    req: FastifyRequest;
+    reply: FastifyReply;
+  }): Promise<unknown>;
+}
+
+export const API_PREFIX = "/api/v1";
+
+/** Registers JSON routes and remembers them, so the OpenAPI document comes from the same schemas. */
+export class ApiRouter {
+  readonly routes: ApiRoute[] = [];
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(route: ApiRoute<P, Q, B>): void {
+    this.routes.push(route as unknown as ApiRoute);
+    this.app.route({
+      method: route.method,
+      url: `${API_PREFIX}${route.path}`,
+      handler: async (req, reply) => {
+        if (route.body) requireJson(req);
+        const params = route.params ? parseOrBadRequest(route.params, req.params) : {};
+        const query = route.query ? parseOrBadRequest(route.query, req.query) : {};
+        let body: unknown = {};
+        if (route.body) {
+          const parsed = route.body.safeParse(req.body ?? {});
+          if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
+          body = parsed.data;
+        }
+        const result = await route.handler({
+          params: params as z.infer<P>,
+          query: query as z.infer<Q>,
+          body: body as z.infer<B>,
+          actor: req.actor,
+          req,
+          reply,
+        });
+        reply.code(route.status ?? 200);
+        return route.status === 204 ? reply.send() : result;
+      },
+    });
+  }
+}
+
+/** Only JSON is accepted: a cross-site form cannot send it, which is the API's guard against CSRF. */
+function requireJson(req: FastifyRequest): void {
+  const type = req.headers["content-type"] ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new AppError(415, "unsupported_media_type", "errors.mediaType");
+  if (req.body === undefined || req.body === null || typeof req.body !== "object") throw new BadRequestError([], "errors.malformedBody");
+}
+
+/** Schemas for the shapes every list and error has. */
+export const listQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+};
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/** The OpenAPI 3.1 document of every route registered through the router. */
+export function openApiDocument(routes: ApiRoute[], info: { version: string; serverUrl?: string }) {
+  const toSchema = (schema: z.ZodType, io: "input" | "output") =>
+    z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = `${API_PREFIX}${r.path}`.replace(/:(\w+)/g, "{$1}");
+    const parameters = [
+      ...objectParameters(r.params, "path", toSchema),
+      ...objectParameters(r.query, "query", toSchema),
+    ];
+    const responses: Record<string, unknown> = {
+      [String(r.status ?? 200)]:
+        r.status === 204
+          ? { description: "No content" }
+          : { description: "OK", content: { "application/json": { schema: stripMeta(toSchema(r.response, "output")) } } },
+      "400": { $ref: "#/components/responses/Error" },
+    };
+    if (r.params) responses["404"] = { $ref: "#/components/responses/Error" };
+    if (r.body) {
+      responses["415"] = { $ref: "#/components/responses/Error" };
+      responses["422"] = { $ref: "#/components/responses/Error" };
+    }
+    if (r.requiresAuth) {
+      responses["401"] = { $ref: "#/components/responses/Error" };
+      responses["403"] = { $ref: "#/components/responses/Error" };
+    }
+    paths[path] ??= {};
+    paths[path][r.method.toLowerCase()] = {
+      operationId: r.operationId,
+      summary: r.summary,
+      tags: [r.tag],
+      ...(parameters.length ? { parameters } : {}),
+      ...(r.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: stripMeta(toSchema(r.body, "input")) } } } }
+        : {}),
+      responses,
+      ...(r.requiresAuth ? { security: [{ session: [] }] } : {}),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Samverk API",
+      version: info.version,
+      description:
+        "Read access is open to everyone. Writes need a signed-in administrator's session cookie and a JSON body.",
+      license: { name: "Proprietary", identifier: "LicenseRef-Samverk" },
+    },
+    ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { Error: stripMeta(toSchema(errorSchema, "output")) },
+      responses: {
+        Error: {
+          description: "An error in the shape every error has",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        },
+      },
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "samverk_session" } },
+    },
+  };
+}
+
+function objectParameters(
+  schema: z.ZodType | undefined,
+  where: "path" | "query",
+  toSchema: (s: z.ZodType, io: "input") => Record<string, unknown>,
+) {
+  if (!schema || !(schema instanceof z.ZodObject)) return [];
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+    name,
+    in: where,
+    required: where === "path" || !field.safeParse(undefined).success,
+    schema: stripMeta(toSchema(field, "input")),
+  }));
+}
+
+function stripMeta(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = schema;
+  return rest;
+}

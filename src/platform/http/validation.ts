@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { catalogues, type MessageKey } from "../i18n/i18n.ts";
+import { BadRequestError, type FieldError } from "./errors.ts";
+
+const isMessageKey = (value: string): value is MessageKey => value in catalogues.en;
+
+/**
+ * Zod issues become field errors named by catalogue keys. Schemas give their own key as the
+ * message (`z.string().min(1, "errors.required")`); anything else falls back to a generic key.
+ */
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "_";
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, ...keyFor(issue) });
+  }
+  return out;
+}
+
+function keyFor(issue: z.core.$ZodIssue): Pick<FieldError, "key" | "params"> {
+  if (isMessageKey(issue.message)) return { key: issue.message };
+  switch (issue.code) {
+    case "too_big":
+      return { key: "errors.tooLong", params: { max: Number(issue.maximum) } };
+    case "too_small":
+      return issue.origin === "string" && Number(issue.minimum) <= 1
+        ? { key: "errors.required" }
+        : { key: "errors.tooShort", params: { min: Number(issue.minimum) } };
+    case "invalid_value":
+      return { key: "errors.choice" };
+    case "invalid_type":
+      return issue.input === undefined ? { key: "errors.required" } : { key: "errors.invalid" };
+    default:
+      return { key: "errors.invalid" };
+  }
+}
+
+/** Parses a query string or path parameters; anything malformed is a 400 in the user's language. */
+export function parseOrBadRequest<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new BadRequestError(toFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+// Reusable field shapes. HTML forms send "" for an empty field; these turn that into null.
+const trimmed = z.string().trim();
+export const requiredText = (max = 200) => trimmed.min(1, "errors.required").max(max);
+export const optionalText = (max = 2000) => trimmed.max(max).default("");
+export const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+export const optionalDate = z.preprocess(
+  emptyToNull,
+  z.iso.date("errors.date").nullable().default(null),
+);
+export const optionalId = z.preprocess(emptyToNull, z.coerce.number("errors.invalid").int().positive().nullable().default(null));
+export const requiredId = z.coerce.number("errors.required").int("errors.invalid").positive("errors.required");
+export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+/** A list of ids from repeated form fields (a single value comes as a string). */
+export const idList = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.coerce.number().int().positive()).max(1000),
+);
+
+/** Organisation numbers: 9 digits, the last a modulus-11 check digit over weights 3 2 7 6 5 4 3 2. */
+export function isValidOrgNumber(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
+  const remainder = sum % 11;
+  const check = remainder === 0 ? 0 : 11 - remainder;
+  return check !== 10 && check === Number(value[8]);
+}
+
+export const orgNumber = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/\s+/g, "") : v),
+  z
+    .string()
+    .max(20)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .default(null)
+    .refine((v) => v === null || /^\d{9}$/.test(v), "errors.orgNumberFormat")
+    .refine((v) => v === null || !/^\d{9}$/.test(v) || isValidOrgNumber(v), "errors.orgNumberCheckDigit"),
+);
+
+/** GET forms send every field, empty or not; empty ones mean "no filter". */
+export const query = <T extends z.ZodRawShape>(shape: T) =>
+  z.preprocess(
+    (v) =>
+      v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).filter(([, value]) => value !== "" && value !== undefined))
+        : v,
+    z.object(shape),
+  );
+
+export const PAGE_SIZE = 50;
+export const pageParam = z.coerce.number().int().min(1).max(100_000).default(1);
+export const searchText = z.string().trim().max(100).optional();

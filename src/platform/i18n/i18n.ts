@@ -1,0 +1,68 @@
+import { en } from "./en.ts";
+import { nb, type MessageKey } from "./nb.ts";
+import { nn } from "./nn.ts";
+
+export const LOCALES = ["nb", "nn", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export type { MessageKey };
+
+export const catalogues: Record<Locale, Record<MessageKey, string>> = { nb, nn, en };
+
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export interface I18n {
+  locale: Locale;
+  t: Translate;
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+  date(value: string | Date | null | undefined): string;
+  dateTime(value: string | Date | null | undefined): string;
+}
+
+const intlTag: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+const TIME_ZONE = "Europe/Oslo";
+
+export function i18nFor(locale: Locale): I18n {
+  const catalogue = catalogues[locale];
+  const numberFormat = new Intl.NumberFormat(intlTag[locale]);
+  const dateFormat = new Intl.DateTimeFormat(intlTag[locale], { dateStyle: "long", timeZone: TIME_ZONE });
+  // Calendar dates ("2026-01-01") have no time zone; format them as UTC so they never shift a day.
+  const calendarFormat = new Intl.DateTimeFormat(intlTag[locale], { dateStyle: "long", timeZone: "UTC" });
+  const dateTimeFormat = new Intl.DateTimeFormat(intlTag[locale], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  });
+  return {
+    locale,
+    t: (key, params) => interpolate(catalogue[key] ?? key, params),
+    number: (value, options) => (options ? new Intl.NumberFormat(intlTag[locale], options) : numberFormat).format(value),
+    date: (value) => {
+      if (!value) return "";
+      if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        return calendarFormat.format(new Date(`${value}T00:00:00Z`));
+      }
+      return dateFormat.format(new Date(value));
+    },
+    dateTime: (value) => (value ? dateTimeFormat.format(new Date(value)) : ""),
+  };
+}
+
+function interpolate(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+/** Picks the locale: ?lang= first, then the cookie, then Accept-Language, then bokmål. */
+export function negotiateLocale(query: unknown, cookie: unknown, acceptLanguage: string | undefined): Locale {
+  if (isLocale(query)) return query;
+  if (isLocale(cookie)) return cookie;
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const tag = part.split(";")[0]?.trim().toLowerCase() ?? "";
+    if (tag.startsWith("nn")) return "nn";
+    if (tag.startsWith("nb") || tag === "no" || tag.startsWith("no-")) return "nb";
+    if (tag.startsWith("en")) return "en";
+  }
+  return "nb";
+}

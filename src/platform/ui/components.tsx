@@ -1,0 +1,355 @@
+import type { ComponentChildren } from "preact";
+import type { FieldError } from "../http/errors.ts";
+import type { Translate } from "../i18n/i18n.ts";
+import type { PageContext } from "./context.ts";
+
+/** What a form re-renders with: the user's own input and the problems found in it. */
+export interface FormState {
+  values: Record<string, unknown>;
+  errors: FieldError[];
+}
+export const emptyForm = (values: Record<string, unknown> = {}): FormState => ({ values, errors: [] });
+
+const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+const errorFor = (form: FormState, name: string) => form.errors.find((e) => e.field === name);
+const valueOf = (form: FormState, name: string): string => {
+  const v = form.values[name];
+  return v === null || v === undefined ? "" : String(v);
+};
+const message = (t: Translate, e: FieldError) => t(e.key, e.params);
+
+/** GOV.UK-style summary at the top of a form: every problem, each linking to its field. */
+export function ErrorSummary({ form, t }: { form: FormState; t: Translate }) {
+  if (form.errors.length === 0) return null;
+  return (
+    <div class="ds-error-summary" data-color="danger" tabIndex={-1} id="error-summary">
+      <h2 class="ds-heading" data-size="xs">
+        {t("form.errorSummaryTitle")}
+      </h2>
+      <ul class="ds-list">
+        {form.errors.map((e) => (
+          <li key={e.field}>
+            <a class="ds-link" href={`#${fieldId(e.field)}`}>
+              {message(t, e)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Form(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  submitLabel: string;
+  children: ComponentChildren;
+  cancelHref?: string;
+}) {
+  const { t } = props.ctx.i18n;
+  return (
+    <form method="post" action={props.action} novalidate class="stack">
+      <ErrorSummary form={props.form} t={t} />
+      <p class="ds-paragraph" data-size="sm">
+        {t("form.requiredHint")}
+      </p>
+      <input type="hidden" name="_csrf" value={props.ctx.csrfToken()} />
+      {props.children}
+      <div class="button-row">
+        <button class="ds-button" data-variant="primary" type="submit">
+          {props.submitLabel}
+        </button>
+        {props.cancelHref ? (
+          <a class="ds-button" data-variant="tertiary" href={props.cancelHref}>
+            {t("form.cancel")}
+          </a>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+interface FieldProps {
+  t: Translate;
+  form: FormState;
+  name: string;
+  label: string;
+  description?: string | undefined;
+  required?: boolean | undefined;
+}
+
+function FieldFrame(props: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ComponentChildren }) {
+  const id = fieldId(props.name);
+  const error = errorFor(props.form, props.name);
+  const describedBy = [props.description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {props.description ? (
+        <div class="ds-paragraph" data-field="description" data-size="sm" id={`${id}-description`}>
+          {props.description}
+        </div>
+      ) : null}
+      {props.children({ id, invalid: Boolean(error), ...(describedBy ? { describedBy } : {}) })}
+      {error ? (
+        <p class="ds-validation-message" data-color="danger" id={`${id}-error`}>
+          {message(props.t, error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldProps & { type?: string; autocomplete?: string; inputMode?: string; width?: "short" | "full" },
+) {
+  return (
+    <FieldFrame {...props}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          class={`ds-input${props.width === "short" ? " input--short" : ""}`}
+          id={id}
+          name={props.name}
+          type={(props.type ?? "text") as "text"}
+          value={valueOf(props.form, props.name)}
+          required={props.required}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? "true" : undefined}
+          autocomplete={props.autocomplete}
+          inputMode={props.inputMode as "numeric" | undefined}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }) {
+  return (
+    <FieldFrame {...props}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          class="ds-input"
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 4}
+          required={props.required}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? "true" : undefined}
+        >
+          {valueOf(props.form, props.name)}
+        </textarea>
+      )}
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  value: string | number;
+  label: string;
+}
+
+export function SelectField(props: FieldProps & { options: Option[]; placeholder?: string }) {
+  const current = valueOf(props.form, props.name);
+  return (
+    <FieldFrame {...props}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          class="ds-input"
+          id={id}
+          name={props.name}
+          required={props.required}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? "true" : undefined}
+        >
+          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+          {props.options.map((o) => (
+            <option key={o.value} value={String(o.value)} selected={String(o.value) === current}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** Checkboxes in a fieldset; the form value is an array of the checked values. */
+export function CheckboxGroup(props: FieldProps & { options: Option[] }) {
+  const raw = props.form.values[props.name];
+  const checked = new Set((Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String));
+  const id = fieldId(props.name);
+  const error = errorFor(props.form, props.name);
+  return (
+    <fieldset class="ds-fieldset" id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend class="ds-label">{props.label}</legend>
+      {props.description ? (
+        <p class="ds-paragraph" data-size="sm">
+          {props.description}
+        </p>
+      ) : null}
+      <div class="checkbox-columns">
+        {props.options.map((o) => (
+          <div class="ds-field" key={o.value}>
+            <input
+              class="ds-input"
+              type="checkbox"
+              id={`${id}-${o.value}`}
+              name={props.name}
+              value={String(o.value)}
+              checked={checked.has(String(o.value))}
+            />
+            <label class="ds-label" for={`${id}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+      {error ? (
+        <p class="ds-validation-message" data-color="danger" id={`${id}-error`}>
+          {message(props.t, error)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Page links that keep every other query parameter, so a view can be shared as a link. */
+export function Pagination(props: { t: Translate; url: string; total: number; limit: number; offset: number }) {
+  const { t, total, limit, offset } = props;
+  const pages = Math.ceil(total / limit);
+  if (pages <= 1) return null;
+  const current = Math.floor(offset / limit) + 1;
+  const href = (page: number) => {
+    const u = new URL(props.url, "http://x");
+    u.searchParams.set("page", String(page));
+    return `${u.pathname}${u.search}`;
+  };
+  const shown = [...new Set([1, current - 1, current, current + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="ds-pagination" aria-label={t("list.pagination")}>
+      <ul>
+        {current > 1 ? (
+          <li>
+            <a class="ds-button" data-variant="tertiary" href={href(current - 1)} rel="prev">
+              {t("list.previous")}
+            </a>
+          </li>
+        ) : null}
+        {shown.map((p, i) => (
+          <>
+            {i > 0 && p - (shown[i - 1] ?? p) > 1 ? <li aria-hidden="true">…</li> : null}
+            <li key={p}>
+              <a
+                class="ds-button"
+                data-variant={p === current ? "primary" : "tertiary"}
+                href={href(p)}
+                aria-current={p === current ? "page" : undefined}
+                aria-label={t("list.pageN", { n: p })}
+              >
+                {p}
+              </a>
+            </li>
+          </>
+        ))}
+        {current < pages ? (
+          <li>
+            <a class="ds-button" data-variant="tertiary" href={href(current + 1)} rel="next">
+              {t("list.next")}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** A column header that sorts the list by its column; a second click reverses the order. */
+export function SortHeader(props: { t: Translate; url: string; column: string; label: string; sort: string }) {
+  const active = props.sort.replace(/^-/, "") === props.column;
+  const descending = props.sort.startsWith("-");
+  const next = active && !descending ? `-${props.column}` : props.column;
+  const u = new URL(props.url, "http://x");
+  u.searchParams.set("sort", next);
+  u.searchParams.delete("page");
+  return (
+    <th scope="col" aria-sort={active ? (descending ? "descending" : "ascending") : undefined}>
+      <a class="ds-link" href={`${u.pathname}${u.search}`}>
+        {props.label}
+        {active ? <span aria-hidden="true">{descending ? " ▼" : " ▲"}</span> : null}
+      </a>
+    </th>
+  );
+}
+
+/** Marks invented people and networks wherever they appear. */
+export function DemoTag({ t }: { t: Translate }) {
+  return (
+    <span class="ds-tag" data-color="warning" data-size="sm">
+      {t("demo.tag")}
+    </span>
+  );
+}
+
+export function Notice(props: { kind?: "info" | "success" | "warning" | "danger"; children: ComponentChildren }) {
+  return (
+    <div class="ds-alert" data-color={props.kind ?? "info"} role={props.kind === "success" ? "status" : undefined}>
+      {props.children}
+    </div>
+  );
+}
+
+/** Who changed a record, when, and what; shown to those who may edit it. */
+export function History(props: {
+  ctx: PageContext;
+  entries: { id: number; at: Date | string; actorLabel: string; action: string; before: unknown; after: unknown }[];
+}) {
+  const { t, dateTime } = props.ctx.i18n;
+  if (props.entries.length === 0) return null;
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 class="ds-heading" data-size="sm" id="history-heading">
+        {t("history.title")}
+      </h2>
+      <table class="ds-table" data-size="sm">
+        <thead>
+          <tr>
+            <th scope="col">{t("history.when")}</th>
+            <th scope="col">{t("history.who")}</th>
+            <th scope="col">{t("history.what")}</th>
+            <th scope="col">{t("history.changes")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.entries.map((e) => (
+            <tr key={e.id}>
+              <td>{dateTime(e.at)}</td>
+              <td>{e.actorLabel}</td>
+              <td>{t(`history.action.${e.action}` as "history.action.update")}</td>
+              <td>
+                <code class="history-diff">{describeChange(e.before, e.after)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function describeChange(before: unknown, after: unknown): string {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !["createdAt", "updatedAt"].includes(k));
+  return keys
+    .slice(0, 8)
+    .map((k) => `${k}: ${short(b[k])} → ${short(a[k])}`)
+    .join("; ");
+}
+const short = (v: unknown) => {
+  const s = v === undefined || v === null ? "–" : typeof v === "string" ? v : JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};

@@ -1,0 +1,28 @@
+import type { Actor } from "../audit/audit.ts";
+import type { I18n, MessageKey } from "../i18n/i18n.ts";
+
+/** What every page needs to render: the language, who is signed in, and the header's data. */
+export interface PageContext {
+  i18n: I18n;
+  actor: Actor | null;
+  csrfToken: () => string;
+  /** The request's path and query, for language links and "return to" after sign-in. */
+  url: string;
+  networks: { slug: string; shortName: string; name: string }[];
+  /** The network a page belongs to, for the title and the switcher. */
+  network?: { slug: string; name: string } | undefined;
+}
+
+export interface Crumb {
+  href?: string;
+  label: string;
+}
+
+export interface PageMeta {
+  title: string;
+  crumbs?: Crumb[];
+  network?: { slug: string; name: string } | undefined;
+  status?: number;
+}
+
+export type NavItem = { href: string; label: MessageKey };

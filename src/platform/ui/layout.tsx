@@ -1,0 +1,160 @@
+import type { ComponentChildren } from "preact";
+import { LOCALES } from "../i18n/i18n.ts";
+import type { Crumb, NavItem, PageContext } from "./context.ts";
+
+const LANGUAGE_NAMES = { nb: "Bokmål", nn: "Nynorsk", en: "English" } as const;
+
+/** Swaps or adds ?lang= on the current URL, keeping every other parameter. */
+export function withLang(url: string, lang: string): string {
+  const u = new URL(url, "http://x");
+  u.searchParams.set("lang", lang);
+  return `${u.pathname}${u.search}`;
+}
+
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  crumbs?: Crumb[] | undefined;
+  nav: NavItem[];
+  children: ComponentChildren;
+}) {
+  const { ctx, title, crumbs, nav } = props;
+  const { t, locale } = ctx.i18n;
+  const fullTitle = `${title} – ${ctx.network?.name ?? "Samverk"}`;
+  return (
+    <html lang={locale} data-color-scheme="light">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <link rel="stylesheet" href="/assets/inter/400.css" />
+        <link rel="stylesheet" href="/assets/inter/500.css" />
+        <link rel="stylesheet" href="/assets/inter/600.css" />
+        <link rel="stylesheet" href="/assets/ds/theme.css" />
+        <link rel="stylesheet" href="/assets/ds/index.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="ds-skip-link" href="#main">
+          {t("layout.skipToContent")}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="site-logo" href="/">
+              Samverk
+            </a>
+            <details class="network-switcher">
+              <summary>{ctx.network ? ctx.network.name : t("layout.chooseNetwork")}</summary>
+              <ul>
+                {ctx.networks.map((n) => (
+                  <li key={n.slug}>
+                    <a
+                      class="ds-link"
+                      href={`/n/${n.slug}`}
+                      aria-current={ctx.network?.slug === n.slug ? "page" : undefined}
+                    >
+                      {n.name}
+                    </a>
+                  </li>
+                ))}
+                <li>
+                  <a class="ds-link" href="/networks">
+                    {t("layout.allNetworks")}
+                  </a>
+                </li>
+              </ul>
+            </details>
+            <nav aria-label={t("layout.mainNav")} class="site-nav">
+              <ul>
+                {nav.map((item) => (
+                  <li key={item.href}>
+                    <a class="ds-link" href={item.href}>
+                      {t(item.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <nav aria-label={t("layout.languages")} class="language-switcher">
+              <ul>
+                {LOCALES.map((l) => (
+                  <li key={l}>
+                    <a
+                      class="ds-link"
+                      href={withLang(ctx.url, l)}
+                      lang={l}
+                      hrefLang={l}
+                      aria-current={l === locale ? "true" : undefined}
+                    >
+                      {LANGUAGE_NAMES[l]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="account">
+              {ctx.actor ? (
+                <form method="post" action="/logout">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+                  <span class="account__name">{ctx.actor.label}</span>{" "}
+                  <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                    {t("auth.logout")}
+                  </button>
+                </form>
+              ) : (
+                <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(ctx.url)}`}>
+                  {t("auth.login")}
+                </a>
+              )}
+            </div>
+          </div>
+        </header>
+        {crumbs && crumbs.length > 0 ? (
+          <nav class="ds-breadcrumbs site-breadcrumbs" aria-label={t("layout.breadcrumbs")}>
+            <ol>
+              {crumbs.map((c, i) => (
+                <li key={c.label}>
+                  {c.href && i < crumbs.length - 1 ? (
+                    <a class="ds-link" href={c.href}>
+                      {c.label}
+                    </a>
+                  ) : (
+                    <a class="ds-link" aria-current="page" href={c.href ?? "#main"}>
+                      {c.label}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <main id="main" tabIndex={-1} class="site-main">
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <ul>
+            <li>
+              <a class="ds-link" href="/accessibility">
+                {t("pages.accessibility.title")}
+              </a>
+            </li>
+            <li>
+              <a class="ds-link" href="/privacy">
+                {t("pages.privacy.title")}
+              </a>
+            </li>
+            <li>
+              <a class="ds-link" href="/api/docs">
+                {t("layout.apiDocs")}
+              </a>
+            </li>
+          </ul>
+          <p class="ds-paragraph" data-size="sm">
+            {t("layout.footerAbout")}
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -18,6 +18,7 @@ const website = z.preprocess(
     .trim()
     .max(300)
     .regex(/^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/i, "errors.website")
+    .transform((v) => (/^https?:\/\//i.test(v) ? v : `https://${v}`))
     .nullable()
     .default(null),
 );

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../audit/audit.ts";
-import { AppError, BadRequestError, ValidationError } from "./errors.ts";
+import { AppError, BadRequestError, UnauthorizedError, ValidationError } from "./errors.ts";
 import { parseOrBadRequest, toFieldErrors } from "./validation.ts";
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
@@ -49,6 +49,7 @@ export class ApiRouter {
       method: route.method,
       url: `${API_PREFIX}${route.path}`,
       handler: async (req, reply) => {
+        if (route.requiresAuth && !req.actor) throw new UnauthorizedError();
         if (route.body) requireJson(req);
         const params = route.params ? parseOrBadRequest(route.params, req.params) : {};
         const query = route.query ? parseOrBadRequest(route.query, req.query) : {};

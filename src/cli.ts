@@ -1,0 +1,141 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { prepareDatabase } from "./bootstrap.ts";
+import { ArchiveError, exportArchive, importArchive } from "./platform/archive.ts";
+import { systemActor } from "./platform/audit/audit.ts";
+import { UserService } from "./platform/auth/users.ts";
+import { acquireLock, backupNow, restoreBackup } from "./platform/backup.ts";
+import { ConfigError, type Config, loadConfig } from "./platform/config.ts";
+import { type Database, openDatabase } from "./platform/db/client.ts";
+import { runMigrations } from "./platform/db/migrate.ts";
+import { i18nFor } from "./platform/i18n/i18n.ts";
+import { importReference, referenceDir } from "./modules/directory/reference.ts";
+
+const USAGE = `Usage: samverk <command>
+
+  user create-admin --email E [--name N]   create the administrator (password from SAMVERK_ADMIN_PASSWORD or asked for)
+  import reference [--dir D]               load the reference data of municipalities and counties again
+  export FILE                              write all content to a portable archive (.jsonl.gz)
+  import FILE [--replace]                  read an archive into this installation's database
+  backup                                   back up the embedded database now (the server must be stopped)
+  restore FILE                             replace the embedded database with a backup (the server must be stopped)
+  migrate                                  apply database migrations
+
+The database is the one the server uses: DATABASE_URL when set, otherwise PGlite in SAMVERK_DATA_DIR.`;
+
+class UsageError extends Error {}
+
+/** Opens the database the server would use, holding the lock on an embedded one while the command runs. */
+async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>): Promise<T> {
+  const release = config.DATABASE_URL ? () => undefined : acquireLock(config.SAMVERK_DATA_DIR);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir });
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.SAMVERK_ADMIN_PASSWORD) return process.env.SAMVERK_ADMIN_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  if (process.stdin.isTTY) {
+    process.stdout.write("Password (at least 12 characters): ");
+    // Do not echo what is typed.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
+  }
+  const line: string = await new Promise((resolve) => rl.once("line", resolve));
+  rl.close();
+  if (process.stdin.isTTY) process.stdout.write("\n");
+  return line;
+}
+
+export async function run(argv: string[]): Promise<string> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      dir: { type: "string" },
+      replace: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) return USAGE;
+  const config = loadConfig();
+
+  switch (`${command} ${sub ?? ""}`.trim()) {
+    case "user create-admin": {
+      if (!values.email) throw new UsageError("--email is required");
+      const password = await readPassword();
+      return withDatabase(config, async (database) => {
+        await prepareDatabase(database, config);
+        const result = await new UserService(database.db).createAdmin({ email: values.email, name: values.name, password });
+        if (!result.ok) {
+          const { t } = i18nFor("en");
+          throw new UsageError(result.errors.map((e) => `${e.field}: ${t(e.key, e.params)}`).join("; "));
+        }
+        return `${result.value.created ? "Created" : "Updated"} administrator ${values.email}`;
+      });
+    }
+    case "import reference":
+      return withDatabase(config, async (database) => {
+        await runMigrations(database);
+        const s = await importReference(database.db, systemActor("reference import"), values.dir ?? referenceDir);
+        return `Reference data: ${s.created} created, ${s.updated} updated, ${s.ended} ended, ${s.unchanged} unchanged`;
+      });
+    case "migrate":
+      return withDatabase(config, async (database) => {
+        await runMigrations(database);
+        return "Migrations applied";
+      });
+    case "backup":
+      if (config.DATABASE_URL) throw new UsageError("backup is for the embedded database; back up PostgreSQL with pg_dump");
+      return withDatabase(config, async (database) => {
+        const file = await backupNow(database, config.backupDir, config.SAMVERK_BACKUP_KEEP);
+        return `Backup written to ${file}`;
+      });
+    case `restore ${sub}`: {
+      if (config.DATABASE_URL) throw new UsageError("restore is for the embedded database; restore PostgreSQL with pg_restore");
+      if (!sub) throw new UsageError("restore needs the backup file");
+      const release = acquireLock(config.SAMVERK_DATA_DIR);
+      try {
+        const { movedAside } = await restoreBackup(sub, config.pgliteDir);
+        return `Restored ${sub}${movedAside ? `; the previous database is kept in ${movedAside}` : ""}`;
+      } finally {
+        release();
+      }
+    }
+    case `export ${sub}`:
+      if (!sub) throw new UsageError("export needs a file name");
+      return withDatabase(config, async (database) => {
+        await runMigrations(database);
+        const header = await exportArchive(database.db, sub);
+        return `Exported ${Object.values(header.counts).reduce((a, b) => a + b, 0)} rows to ${sub}`;
+      });
+    case `import ${sub}`:
+      if (!sub) throw new UsageError("import needs a file name");
+      return withDatabase(config, async (database) => {
+        await runMigrations(database);
+        const header = await importArchive(database.db, sub, { replace: values.replace });
+        return `Imported ${Object.values(header.counts).reduce((a, b) => a + b, 0)} rows from ${sub}`;
+      });
+    default:
+      throw new UsageError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (message) => {
+    console.log(message);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ArchiveError;
+    console.error(known || error instanceof Error ? (error as Error).message : String(error));
+    process.exit(known ? 2 : 1);
+  },
+);

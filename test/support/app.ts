@@ -1,0 +1,103 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../../src/app.ts";
+import { UserService } from "../../src/platform/auth/users.ts";
+import { loadConfig } from "../../src/platform/config.ts";
+import { createTestDatabase, type TestDatabase } from "./db.ts";
+
+export const ADMIN = { email: "admin@test.samverk.example", password: "a long test password 42" };
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options);
+  await new UserService(database.db).createAdmin({ ...ADMIN, name: "Test Admin" });
+  const config = loadConfig({ SAMVERK_DATA_DIR: "./tmp/test-data", ...options.env });
+  const app = await buildApp({ config, database, secret: "test-secret-test-secret-test-secret-1234" });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Cookies from a response, as a Cookie header value merged over earlier ones. */
+export function mergeCookies(previous: string, response: LightMyRequestResponse): string {
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => [c.split("=")[0]!, c] as const),
+  );
+  for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+    if (cookie.value === "" || cookie.maxAge === 0) jar.delete(cookie.name);
+    else jar.set(cookie.name, `${cookie.name}=${cookie.value}`);
+  }
+  return [...jar.values()].join("; ");
+}
+
+export function csrfTokenIn(html: string): string {
+  const match = html.match(/name="_csrf" value="([^"]+)"/);
+  if (!match) throw new Error("no CSRF token on the page");
+  return match[1]!;
+}
+
+/** A browser-like session: keeps cookies and fills in the CSRF token of the last form it saw. */
+export class Session {
+  cookies = "";
+  token = "";
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    const res = await this.app.inject({ method: "GET", url, headers: { cookie: this.cookies, ...headers } });
+    this.cookies = mergeCookies(this.cookies, res);
+    const match = res.body.match(/name="_csrf" value="([^"]+)"/);
+    if (match) this.token = match[1]!;
+    return res;
+  }
+
+  /** Posts a form the way a browser does: urlencoded, with the page's CSRF token unless told otherwise. */
+  async post(url: string, fields: Record<string, string | string[]>, options: { csrf?: string | null } = {}) {
+    if (!this.token && options.csrf === undefined) await this.get("/login");
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    const csrf = options.csrf === undefined ? this.token : options.csrf;
+    if (csrf !== null) body.append("_csrf", csrf);
+    const res = await this.app.inject({
+      method: "POST",
+      url,
+      headers: { cookie: this.cookies, "content-type": "application/x-www-form-urlencoded" },
+      payload: body.toString(),
+    });
+    this.cookies = mergeCookies(this.cookies, res);
+    const match = res.body.match(/name="_csrf" value="([^"]+)"/);
+    if (match) this.token = match[1]!;
+    return res;
+  }
+
+  async login(email = ADMIN.email, password = ADMIN.password) {
+    await this.get("/login");
+    const res = await this.post("/login", { email, password });
+    if (res.statusCode !== 303) throw new Error(`login failed: ${res.statusCode}`);
+    await this.get("/");
+    return this;
+  }
+
+  /** JSON API call with this session's cookies. */
+  async api(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: unknown) {
+    return this.app.inject({
+      method,
+      url,
+      headers: { cookie: this.cookies, ...(payload !== undefined ? { "content-type": "application/json" } : {}) },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
+  }
+}

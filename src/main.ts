@@ -35,6 +35,10 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  // Answers sent while stopping close their connection, so keep-alive clients do not hold the exit up.
+  app.addHook("onSend", async (_req, reply) => {
+    if (stopping) reply.header("connection", "close");
+  });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

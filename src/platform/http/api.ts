@@ -166,8 +166,10 @@ function objectParameters(
   where: "path" | "query",
   toSchema: (s: z.ZodType, io: "input") => Record<string, unknown>,
 ) {
-  if (!schema || !(schema instanceof z.ZodObject)) return [];
-  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+  // Query schemas are wrapped in a preprocess step (see validation.ts `query`): describe the object inside.
+  const object = schema instanceof z.ZodPipe ? schema.out : schema;
+  if (!(object instanceof z.ZodObject)) return [];
+  return Object.entries(object.shape as Record<string, z.ZodType>).map(([name, field]) => ({
     name,
     in: where,
     required: where === "path" || !field.safeParse(undefined).success,

@@ -8,6 +8,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { h, type VNode } from "preact";
+import { modules } from "./modules/index.ts";
 import { registerPolicies } from "./platform/access/authorize.ts";
 import type { Actor } from "./platform/audit/audit.ts";
 import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
@@ -18,11 +19,10 @@ import { AppError, fromFrameworkError, NotFoundError } from "./platform/http/err
 import { renderPage } from "./platform/http/render.tsx";
 import { type I18n, i18nFor, negotiateLocale } from "./platform/i18n/i18n.ts";
 import type { AppContext } from "./platform/module.ts";
-import type { PageContext, PageMeta } from "./platform/ui/context.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
+import type { PageContext, PageMeta } from "./platform/ui/context.ts";
 import { ErrorPage } from "./platform/ui/error-page.tsx";
 import { createServices } from "./services.ts";
-import { modules } from "./modules/index.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -145,10 +145,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.addHook("onResponse", async (req, reply) => {
     if (req.url.startsWith("/assets/")) return;
-    req.log.info(
-      { method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      "request",
-    );
+    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
   });
 
   // 5. Errors end as a page or as the API's error shape, always in the user's language.
@@ -198,7 +195,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
 
   // 8. The API's own description, made from the same schemas the routes validate with.
-  const document = openApiDocument(api.routes, { version: "1", ...(config.SAMVERK_PUBLIC_URL ? { serverUrl: config.SAMVERK_PUBLIC_URL } : {}) });
+  const document = openApiDocument(api.routes, {
+    version: "1",
+    ...(config.SAMVERK_PUBLIC_URL ? { serverUrl: config.SAMVERK_PUBLIC_URL } : {}),
+  });
   app.get("/api/openapi.json", async () => document);
   app.get("/api/docs", async (req, reply) =>
     reply.page(h(ApiDocsPage, { ctx: req.pageContext(), document }), { title: req.i18n.t("apiDocs.title") }),

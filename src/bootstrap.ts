@@ -1,13 +1,13 @@
 import { count, eq } from "drizzle-orm";
+import { importReference } from "./modules/directory/reference.ts";
+import { organisations } from "./modules/directory/schema.ts";
+import { modules } from "./modules/index.ts";
 import { systemActor } from "./platform/audit/audit.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
 import type { AppContext } from "./platform/module.ts";
 import { getSetting, setSetting } from "./platform/secret.ts";
-import { importReference } from "./modules/directory/reference.ts";
-import { organisations } from "./modules/directory/schema.ts";
-import { modules } from "./modules/index.ts";
 import { createServices } from "./services.ts";
 
 export interface PrepareResult {
@@ -20,7 +20,10 @@ export interface PrepareResult {
  * and, unless switched off, the demo data. Safe to run from several processes at once on PostgreSQL:
  * each step is guarded by a check inside a transaction or by an idempotent write.
  */
-export async function prepareDatabase(database: Database, config: Pick<Config, "SAMVERK_DEMO" | "SAMVERK_SESSION_HOURS">): Promise<PrepareResult> {
+export async function prepareDatabase(
+  database: Database,
+  config: Pick<Config, "SAMVERK_DEMO" | "SAMVERK_SESSION_HOURS">,
+): Promise<PrepareResult> {
   await runMigrations(database);
   const { db } = database;
   const [row] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "municipality"));

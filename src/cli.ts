@@ -1,15 +1,15 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "./bootstrap.ts";
+import { importReference, referenceDir } from "./modules/directory/reference.ts";
 import { ArchiveError, exportArchive, importArchive } from "./platform/archive.ts";
 import { systemActor } from "./platform/audit/audit.ts";
 import { UserService } from "./platform/auth/users.ts";
 import { acquireLock, backupNow, restoreBackup } from "./platform/backup.ts";
-import { ConfigError, type Config, loadConfig } from "./platform/config.ts";
+import { type Config, ConfigError, loadConfig } from "./platform/config.ts";
 import { type Database, openDatabase } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
 import { i18nFor } from "./platform/i18n/i18n.ts";
-import { importReference, referenceDir } from "./modules/directory/reference.ts";
 
 const USAGE = `Usage: samverk <command>
 

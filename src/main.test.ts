@@ -61,12 +61,14 @@ test("a wrong setting stops the start with one clear line", () => {
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 // The embedded pass tests the embedded start; the PostgreSQL pass (CI runs both) tests the server start.
-if (!onPostgres) test(
-  "start, serve, SIGTERM with a request in flight, and start again with nothing lost",
-  async () => {
+if (!onPostgres)
+  test("start, serve, SIGTERM with a request in flight, and start again with nothing lost", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "samverk-start-"));
     const env = { SAMVERK_DATA_DIR: dataDir, SAMVERK_DEMO: "1" };
-    const created = cli(["user", "create-admin", "--email", "start@test.example"], { ...env, SAMVERK_ADMIN_PASSWORD: "a long start password" });
+    const created = cli(["user", "create-admin", "--email", "start@test.example"], {
+      ...env,
+      SAMVERK_ADMIN_PASSWORD: "a long start password",
+    });
     assert.equal(created.status, 0, created.stderr);
 
     const first = await start(env);
@@ -78,7 +80,10 @@ if (!onPostgres) test(
 
     // Sign in and write something through the API.
     const loginPage = await fetch(`${base}/login`);
-    const csrfCookie = loginPage.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const csrfCookie = loginPage.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const token = (await loginPage.text()).match(/name="_csrf" value="([^"]+)"/)![1]!;
     const login = await fetch(`${base}/login`, {
       method: "POST",
@@ -87,7 +92,10 @@ if (!onPostgres) test(
       body: new URLSearchParams({ email: "start@test.example", password: "a long start password", _csrf: token }),
     });
     assert.equal(login.status, 303);
-    const session = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const session = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const write = await fetch(`${base}/api/v1/networks`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: session },
@@ -108,10 +116,13 @@ if (!onPostgres) test(
     // Nothing lost: the data directory opens again with the write in it, and demo data is not loaded twice.
     const second = await start(env);
     const networks = await (await fetch(`http://127.0.0.1:${second.port}/api/v1/networks`)).json();
-    assert.deepEqual(
-      networks.items.map((n: { slug: string }) => n.slug).sort(),
-      ["digi-more-og-romsdal", "digi-nordland", "digi-rogaland", "digi-trondelag", "digi-varig"],
-    );
+    assert.deepEqual(networks.items.map((n: { slug: string }) => n.slug).sort(), [
+      "digi-more-og-romsdal",
+      "digi-nordland",
+      "digi-rogaland",
+      "digi-trondelag",
+      "digi-varig",
+    ]);
     // A second process cannot open the same embedded database.
     const blocked = cli(["backup"], env);
     assert.equal(blocked.status, 1);
@@ -131,12 +142,10 @@ if (!onPostgres) test(
     assert.equal(after.total, 5);
     third.child.kill("SIGTERM");
     assert.equal(await third.exited, 0);
-  },
-);
+  });
 
-if (!onPostgres) test(
-  "SAMVERK_DEMO=0 starts without demo data",
-  async () => {
+if (!onPostgres)
+  test("SAMVERK_DEMO=0 starts without demo data", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "samverk-nodemo-"));
     const running = await start({ SAMVERK_DATA_DIR: dataDir, SAMVERK_DEMO: "0" });
     const base = `http://127.0.0.1:${running.port}`;
@@ -144,35 +153,39 @@ if (!onPostgres) test(
     assert.equal((await (await fetch(`${base}/api/v1/organisations?kind=county`)).json()).total, 15);
     running.child.kill("SIGTERM");
     assert.equal(await running.exited, 0);
-  },
-);
+  });
 
-if (onPostgres) test("on PostgreSQL: migrations and first-start data, SIGTERM, and a second start with nothing lost", async () => {
-  const server = process.env.DATABASE_URL!;
-  const name = `samverk_start_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString(), SAMVERK_DATA_DIR: mkdtempSync(path.join(tmpdir(), "samverk-pg-")) };
-  try {
-    const first = await start(env);
-    const base = `http://127.0.0.1:${first.port}`;
-    assert.equal((await (await fetch(`${base}/api/v1/organisations?kind=municipality`)).json()).total, 357);
-    assert.equal((await (await fetch(`${base}/api/v1/networks`)).json()).total, 4);
-    assert.equal((await fetch(`${base}/readyz`)).status, 200);
-    const inFlight = fetch(`${base}/n/digi-nordland`);
-    first.child.kill("SIGTERM");
-    assert.equal((await inFlight).status, 200);
-    assert.equal(await first.exited, 0);
-    const second = await start(env);
-    assert.equal((await (await fetch(`http://127.0.0.1:${second.port}/api/v1/networks`)).json()).total, 4, "demo data loads once");
-    second.child.kill("SIGTERM");
-    assert.equal(await second.exited, 0);
-  } finally {
+if (onPostgres)
+  test("on PostgreSQL: migrations and first-start data, SIGTERM, and a second start with nothing lost", async () => {
+    const server = process.env.DATABASE_URL!;
+    const name = `samverk_start_${process.pid}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
     await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-});
+    await admin.query(`create database ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    const env = { DATABASE_URL: url.toString(), SAMVERK_DATA_DIR: mkdtempSync(path.join(tmpdir(), "samverk-pg-")) };
+    try {
+      const first = await start(env);
+      const base = `http://127.0.0.1:${first.port}`;
+      assert.equal((await (await fetch(`${base}/api/v1/organisations?kind=municipality`)).json()).total, 357);
+      assert.equal((await (await fetch(`${base}/api/v1/networks`)).json()).total, 4);
+      assert.equal((await fetch(`${base}/readyz`)).status, 200);
+      const inFlight = fetch(`${base}/n/digi-nordland`);
+      first.child.kill("SIGTERM");
+      assert.equal((await inFlight).status, 200);
+      assert.equal(await first.exited, 0);
+      const second = await start(env);
+      assert.equal(
+        (await (await fetch(`http://127.0.0.1:${second.port}/api/v1/networks`)).json()).total,
+        4,
+        "demo data loads once",
+      );
+      second.child.kill("SIGTERM");
+      assert.equal(await second.exited, 0);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });

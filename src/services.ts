@@ -1,10 +1,10 @@
+import { DirectoryService } from "./modules/directory/directory.service.ts";
+import { NetworkService } from "./modules/networks/networks.service.ts";
 import { historyOf } from "./platform/audit/audit.ts";
 import { SessionStore } from "./platform/auth/sessions.ts";
 import { UserService } from "./platform/auth/users.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
-import { DirectoryService } from "./modules/directory/directory.service.ts";
-import { NetworkService } from "./modules/networks/networks.service.ts";
 
 /** One instance of each service per app; modules reach each other only through these. */
 export function createServices(db: Db, config: Pick<Config, "SAMVERK_SESSION_HOURS">) {

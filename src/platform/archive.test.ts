@@ -2,15 +2,15 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { test } from "node:test";
-import pg from "pg";
-import { UserService } from "./auth/users.ts";
-import { createTestDatabase } from "../../test/support/db.ts";
-import { runMigrations } from "./db/migrate.ts";
-import { openDatabase, type Database } from "./db/client.ts";
-import { ArchiveError, exportArchive, importArchive } from "./archive.ts";
+import { gunzipSync } from "node:zlib";
 import { count } from "drizzle-orm";
+import pg from "pg";
+import { createTestDatabase } from "../../test/support/db.ts";
+import { ArchiveError, exportArchive, importArchive } from "./archive.ts";
+import { UserService } from "./auth/users.ts";
+import { type Database, openDatabase } from "./db/client.ts";
+import { runMigrations } from "./db/migrate.ts";
 import { organisations } from "./db/schema.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "samverk-archive-"));
@@ -70,30 +70,28 @@ test("export then import gives identical content, and an import never overwrites
 });
 
 const serverUrl = process.env.SAMVERK_TEST_PG_URL;
-test(
-  "an installation moves from the embedded database to PostgreSQL and back with identical content",
-  { skip: serverUrl ? false : "needs a PostgreSQL server: SAMVERK_TEST_PG_URL (the test command sets it from TEST_DATABASE_URL)" },
-  async () => {
-    const embedded = await createTestDatabase();
-    const fromEmbedded = path.join(dir, "from-embedded.jsonl.gz");
-    await exportArchive(embedded.db, fromEmbedded);
-    await embedded.close();
+test("an installation moves from the embedded database to PostgreSQL and back with identical content", {
+  skip: serverUrl ? false : "needs a PostgreSQL server: SAMVERK_TEST_PG_URL (the test command sets it from TEST_DATABASE_URL)",
+}, async () => {
+  const embedded = await createTestDatabase();
+  const fromEmbedded = path.join(dir, "from-embedded.jsonl.gz");
+  await exportArchive(embedded.db, fromEmbedded);
+  await embedded.close();
 
-    const server = await emptyPostgres(serverUrl!);
-    await importArchive(server.db, fromEmbedded);
-    const fromServer = path.join(dir, "from-server.jsonl.gz");
-    await exportArchive(server.db, fromServer);
-    await server.drop();
-    assert.equal(body(fromServer), body(fromEmbedded), "embedded → PostgreSQL");
+  const server = await emptyPostgres(serverUrl!);
+  await importArchive(server.db, fromEmbedded);
+  const fromServer = path.join(dir, "from-server.jsonl.gz");
+  await exportArchive(server.db, fromServer);
+  await server.drop();
+  assert.equal(body(fromServer), body(fromEmbedded), "embedded → PostgreSQL");
 
-    const back = await emptyPglite();
-    await importArchive(back.db, fromServer);
-    const roundTrip = path.join(dir, "round-trip.jsonl.gz");
-    await exportArchive(back.db, roundTrip);
-    await back.close();
-    assert.equal(body(roundTrip), body(fromEmbedded), "PostgreSQL → embedded");
-  },
-);
+  const back = await emptyPglite();
+  await importArchive(back.db, fromServer);
+  const roundTrip = path.join(dir, "round-trip.jsonl.gz");
+  await exportArchive(back.db, roundTrip);
+  await back.close();
+  assert.equal(body(roundTrip), body(fromEmbedded), "PostgreSQL → embedded");
+});
 
 test("a file that is not an archive is refused and changes nothing", async () => {
   const target = await emptyPglite();

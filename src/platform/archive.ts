@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { count, getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -102,7 +102,10 @@ export async function importArchive(db: Db, file: string, options: { replace?: b
     for (const table of ARCHIVE_TABLES) {
       const rows = (pending.get(getTableName(table)) ?? []).map((r) => revive(table, r));
       for (let i = 0; i < rows.length; i += BATCH) {
-        await tx.insert(table).values(rows.slice(i, i + BATCH)).onConflictDoNothing();
+        await tx
+          .insert(table)
+          .values(rows.slice(i, i + BATCH))
+          .onConflictDoNothing();
       }
     }
     // Serial columns continue after the highest imported id.

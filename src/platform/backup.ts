@@ -14,7 +14,10 @@ export async function backupNow(database: Database, dir: string, keep: number): 
   if (!database.pglite) throw new Error("Backups here are for the embedded database; back up PostgreSQL with pg_dump.");
   mkdirSync(dir, { recursive: true });
   const dump = await database.pglite.dumpDataDir("gzip");
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   let file = path.join(dir, `${PREFIX}${stamp}${SUFFIX}`);
   for (let n = 2; existsSync(file); n++) file = path.join(dir, `${PREFIX}${stamp}-${n}${SUFFIX}`);
   // Write beside, then rename: a half-written backup never carries a backup's name.
@@ -61,7 +64,12 @@ export async function restoreBackup(file: string, pgliteDir: string): Promise<{ 
 /** Runs backups every `hours` hours in the running server; returns a function that stops it. */
 export function scheduleBackups(
   database: Database,
-  options: { dir: string; keep: number; hours: number; log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void } },
+  options: {
+    dir: string;
+    keep: number;
+    hours: number;
+    log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void };
+  },
 ): () => void {
   if (!database.pglite || options.hours <= 0) return () => undefined;
   const timer = setInterval(() => {

@@ -11,7 +11,12 @@ test("defaults: port 3000, data in ./data, demo data on", () => {
 });
 
 test("variables change the settings", () => {
-  const config = loadConfig({ PORT: "8080", SAMVERK_DATA_DIR: "/srv/samverk", SAMVERK_DEMO: "0", DATABASE_URL: "postgres://u@h/db" });
+  const config = loadConfig({
+    PORT: "8080",
+    SAMVERK_DATA_DIR: "/srv/samverk",
+    SAMVERK_DEMO: "0",
+    DATABASE_URL: "postgres://u@h/db",
+  });
   assert.equal(config.PORT, 8080);
   assert.equal(config.pgliteDir, "/srv/samverk/pglite");
   assert.equal(config.SAMVERK_DEMO, false);
@@ -28,12 +33,15 @@ test("a wrong value stops with one line naming the variable and what it expects"
     [{ LOG_LEVEL: "loud" }, /^Invalid configuration: LOG_LEVEL must be one of/],
   ];
   for (const [env, expected] of cases) {
-    assert.throws(() => loadConfig(env), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.match(error.message, expected);
-      assert.equal(error.message.split("\n").length, 1);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig(env),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, expected);
+        assert.equal(error.message.split("\n").length, 1);
+        return true;
+      },
+    );
   }
 });
 

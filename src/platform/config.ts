@@ -18,10 +18,18 @@ export const configSchema = z.object({
   SAMVERK_DEMO: booleanFlag.default(true),
   SAMVERK_SECRET: z.string().min(32, "at least 32 characters").optional(),
   SAMVERK_PUBLIC_URL: z.url("an absolute URL such as https://samverk.example.no").optional(),
-  SAMVERK_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  SAMVERK_BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   SAMVERK_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   SAMVERK_BACKUP_DIR: z.string().min(1).optional(),
-  SAMVERK_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  SAMVERK_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
+import type { Services } from "../services.ts";
 import type { Policies } from "./access/authorize.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { ApiRouter } from "./http/api.ts";
 import type { MessageKey } from "./i18n/i18n.ts";
 import type { NavItem } from "./ui/context.ts";
-import type { Services } from "../services.ts";
 
 /** What a module gets from the kernel. */
 export interface AppContext {

@@ -12,7 +12,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 function snapshotKey(): string {
   const hash = createHash("sha256");
   const inputs = [
-    ...readdirSync(path.join(root, "migrations")).filter((f) => f.endsWith(".sql")).map((f) => path.join(root, "migrations", f)),
+    ...readdirSync(path.join(root, "migrations"))
+      .filter((f) => f.endsWith(".sql"))
+      .map((f) => path.join(root, "migrations", f)),
     ...readdirSync(path.join(root, "data/reference")).map((f) => path.join(root, "data/reference", f)),
     path.join(root, "src/modules/networks/seed.ts"),
     path.join(root, "src/modules/directory/reference.ts"),

@@ -78,7 +78,10 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     tag: "organisations",
     query: query({
       kind: z.enum(ORGANISATION_KINDS).optional(),
-      county: z.string().regex(/^\d{2}$/).optional(),
+      county: z
+        .string()
+        .regex(/^\d{2}$/)
+        .optional(),
       network: z.string().max(60).optional().describe("A network's slug: only its member organisations"),
       q: searchText.describe("Part of the name, a municipality number or an organisation number"),
       includeEnded: z.enum(["true", "false"]).optional(),

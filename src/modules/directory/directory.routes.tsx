@@ -21,8 +21,15 @@ import { ORGANISATION_KINDS } from "./schema.ts";
 export const organisationListQuery = query({
   q: searchText,
   kind: z.enum(ORGANISATION_KINDS).optional(),
-  county: z.string().regex(/^\d{2}$/).optional(),
-  network: z.string().max(60).regex(/^[a-z0-9-]+$/).optional(),
+  county: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  network: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   sort: z.enum(ORGANISATION_SORTS).default("name"),
   page: pageParam,
 });
@@ -95,7 +102,12 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     return { counties, municipalities: municipalities.map((m) => ({ value: m.id, label: m.name })) };
   };
 
-  const renderOrgForm = async (req: FastifyRequest, reply: FastifyReply, form: FormState, target: { id: number; name: string; reference: boolean } | null) => {
+  const renderOrgForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    target: { id: number; name: string; reference: boolean } | null,
+  ) => {
     const { t } = req.i18n;
     const title = target ? t("org.editTitle", { name: target.name }) : t("org.new");
     return reply.page(
@@ -106,7 +118,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
         title={title}
         reference={target?.reference ?? false}
         cancelHref={target ? `/organisations/${target.id}` : "/organisations"}
-        {...await orgFormDeps()}
+        {...(await orgFormDeps())}
       />,
       {
         title,
@@ -233,7 +245,12 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   });
 
-  const renderPersonForm = async (req: FastifyRequest, reply: FastifyReply, form: FormState, target: { id: number; name: string } | null) => {
+  const renderPersonForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    target: { id: number; name: string } | null,
+  ) => {
     const { t } = req.i18n;
     const title = target ? t("people.editTitle", { name: target.name }) : t("people.new");
     const orgs = await directory.organisations.options();
@@ -246,7 +263,11 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
         organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
         cancelHref={target ? `/people/${target.id}` : "/people"}
       />,
-      { title, status: form.errors.length ? 422 : 200, crumbs: [{ href: "/people", label: t("people.title") }, { label: title }] },
+      {
+        title,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: "/people", label: t("people.title") }, { label: title }],
+      },
     );
   };
 

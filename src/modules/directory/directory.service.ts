@@ -2,10 +2,18 @@ import { z } from "zod";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { emptyToNull, idList, optionalId, optionalText, orgNumber, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import {
+  emptyToNull,
+  idList,
+  optionalId,
+  optionalText,
+  orgNumber,
+  requiredText,
+  toFieldErrors,
+} from "../../platform/http/validation.ts";
 import { type Organisation, type OrganisationFilter, OrganisationRepo } from "./organisations.repo.ts";
-import { type Person, PeopleRepo, type PeopleFilter } from "./people.repo.ts";
-import { type OrganisationKind } from "./schema.ts";
+import { type PeopleFilter, PeopleRepo, type Person } from "./people.repo.ts";
+import type { OrganisationKind } from "./schema.ts";
 
 /** Kinds a person creates by hand; municipalities, counties and county municipalities come from the reference data. */
 export const EDITABLE_KINDS = ["it_cooperation", "state_agency", "association", "company", "other"] as const;
@@ -22,7 +30,14 @@ const website = z.preprocess(
     .nullable()
     .default(null),
 );
-const countyCode = z.preprocess(emptyToNull, z.string().regex(/^\d{2}$/, "errors.choice").nullable().default(null));
+const countyCode = z.preprocess(
+  emptyToNull,
+  z
+    .string()
+    .regex(/^\d{2}$/, "errors.choice")
+    .nullable()
+    .default(null),
+);
 
 export const organisationInput = z.object({
   kind: z.enum(EDITABLE_KINDS, "errors.choice"),
@@ -46,7 +61,10 @@ export const personInput = z.object({
   name: requiredText(200),
   title: optionalText(200),
   organisationId: optionalId,
-  email: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.union([z.literal(""), z.email("errors.email").max(254)]).default("")),
+  email: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.union([z.literal(""), z.email("errors.email").max(254)]).default(""),
+  ),
   phone,
 });
 
@@ -81,7 +99,12 @@ export class DirectoryService {
         const repo = this.organisations.with(tx);
         const org = await repo.insert({ ...values, nameNorwegian: values.name });
         if (values.kind === "it_cooperation") await repo.setCooperationMembers(org.id, memberIds);
-        await recordAudit(tx, actor, { action: "create", entity: "organisation", entityId: org.id, after: { ...org, memberIds } });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "organisation",
+          entityId: org.id,
+          after: { ...org, memberIds },
+        });
         return org;
       }),
     );
@@ -112,7 +135,13 @@ export class DirectoryService {
           }
         }
         if (diff.changed) {
-          await recordAudit(tx, actor, { action: "update", entity: "organisation", entityId: id, before: diff.before, after: diff.after });
+          await recordAudit(tx, actor, {
+            action: "update",
+            entity: "organisation",
+            entityId: id,
+            before: diff.before,
+            after: diff.after,
+          });
         }
         return org;
       }),
@@ -123,11 +152,15 @@ export class DirectoryService {
     const problems: FieldError[] = [];
     if (orgNumber) {
       const holder = await this.organisations.byOrgNumber(orgNumber);
-      if (holder && holder.id !== selfId) problems.push({ field: "orgNumber", key: "errors.orgNumberTaken", params: { name: holder.name } });
+      if (holder && holder.id !== selfId)
+        problems.push({ field: "orgNumber", key: "errors.orgNumberTaken", params: { name: holder.name } });
     }
     if (memberIds.length) {
       const found = await this.organisations.byIds(memberIds);
-      if (found.length !== new Set(memberIds).size || found.some((o) => o.kind !== "municipality" && o.kind !== "county_municipality")) {
+      if (
+        found.length !== new Set(memberIds).size ||
+        found.some((o) => o.kind !== "municipality" && o.kind !== "county_municipality")
+      ) {
         problems.push({ field: "memberIds", key: "errors.cooperationMembers" });
       }
     }
@@ -169,7 +202,13 @@ export class DirectoryService {
         const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
         if (!diff.changed) return existing;
         const person = await this.people.with(tx).update(id, parsed.data);
-        await recordAudit(tx, actor, { action: "update", entity: "person", entityId: id, before: diff.before, after: diff.after });
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "person",
+          entityId: id,
+          before: diff.before,
+          after: diff.after,
+        });
         return person;
       }),
     );

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { count, eq } from "drizzle-orm";
-import { auditLog } from "../../platform/schema.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { auditLog } from "../../platform/schema.ts";
 import { organisations } from "./schema.ts";
 
 let t: TestApp;
@@ -38,7 +38,10 @@ describe("the organisation API", () => {
     assert.equal(byPopulation.items[0].name, "Oslo - Oslove");
     const page2 = await json("/api/v1/organisations?kind=municipality&limit=10&offset=10");
     const page1 = await json("/api/v1/organisations?kind=municipality&limit=20");
-    assert.deepEqual(page2.items.map((o: { id: number }) => o.id), page1.items.slice(10).map((o: { id: number }) => o.id));
+    assert.deepEqual(
+      page2.items.map((o: { id: number }) => o.id),
+      page1.items.slice(10).map((o: { id: number }) => o.id),
+    );
   });
 
   test("sorts Norwegian names in Norwegian order", async () => {
@@ -79,7 +82,15 @@ describe("the organisation pages", () => {
     const [kautokeino] = (await json("/api/v1/organisations?q=5612")).items;
     const res = await t.app.inject({ url: `/organisations/${kautokeino.id}?lang=en` });
     assert.equal(res.statusCode, 200);
-    for (const text of ["Guovdageaidnu - Kautokeino", "Finnmark", "Bokmål", "2,848", "9,707.35 km²", "www.kautokeino.kommune.no", "5612"]) {
+    for (const text of [
+      "Guovdageaidnu - Kautokeino",
+      "Finnmark",
+      "Bokmål",
+      "2,848",
+      "9,707.35 km²",
+      "www.kautokeino.kommune.no",
+      "5612",
+    ]) {
       assert.ok(res.body.includes(text), `missing ${text}`);
     }
     const [aukra] = (await json("/api/v1/organisations?q=1547")).items;
@@ -98,7 +109,10 @@ describe("the organisation pages", () => {
     const csv = await t.app.inject({ url: "/organisations.csv?kind=municipality&county=15&sort=-population&lang=en" });
     assert.equal(csv.statusCode, 200);
     assert.match(csv.headers["content-type"] as string, /text\/csv/);
-    const lines = csv.body.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     assert.equal(lines.length, 28);
     assert.equal(lines[0], "Name,Kind,Number,County,Population,Organisation number,Website");
     assert.match(lines[1]!, /^Ålesund,Municipality,1508,Møre og Romsdal,/);
@@ -176,7 +190,12 @@ describe("editing the directory", () => {
     await s.get("/organisations/new");
     const [before] = await t.database.db.select({ n: count() }).from(organisations);
     const [auditBefore] = await t.database.db.select({ n: count() }).from(auditLog);
-    const res = await s.post("/organisations", { kind: "company", name: "Feil AS", orgNumber: "974760674", website: "not a url" });
+    const res = await s.post("/organisations", {
+      kind: "company",
+      name: "Feil AS",
+      orgNumber: "974760674",
+      website: "not a url",
+    });
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /class="ds-error-summary"/);
     assert.match(res.body, /kontrollsifferet stemmer ikke/);
@@ -220,7 +239,11 @@ describe("editing the directory", () => {
 
   test("people: contact details are public only for published contact persons", async () => {
     const s = await new Session(t.app).login();
-    const created = await s.api("POST", "/api/v1/people", { name: "Privat Person", email: "privat@example.no", phone: "+47 99 99 99 99" });
+    const created = await s.api("POST", "/api/v1/people", {
+      name: "Privat Person",
+      email: "privat@example.no",
+      phone: "+47 99 99 99 99",
+    });
     assert.equal(created.statusCode, 201, created.body);
     const id = created.json().id;
     const anonymous = await json(`/api/v1/people/${id}`);
@@ -236,7 +259,10 @@ describe("editing the directory", () => {
     const bad = await s.api("POST", "/api/v1/people", { name: "", email: "nope", phone: "call me" });
     assert.equal(bad.statusCode, 422);
     assert.deepEqual(
-      bad.json().error.fields.map((f: { field: string }) => f.field).sort(),
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
       ["email", "name", "phone"],
     );
   });

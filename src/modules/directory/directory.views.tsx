@@ -1,3 +1,4 @@
+import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
@@ -9,11 +10,11 @@ import {
   Pagination,
   SelectField,
   SortHeader,
+  TableScroll,
   TextArea,
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import type { Translate } from "../../platform/i18n/i18n.ts";
 import { EDITABLE_KINDS } from "./directory.service.ts";
 import type { Organisation } from "./organisations.repo.ts";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./schema.ts";
@@ -26,7 +27,14 @@ export function OrganisationsPage(props: {
   ctx: PageContext;
   items: ListItem[];
   total: number;
-  filter: { q?: string | undefined; kind?: string | undefined; county?: string | undefined; network?: string | undefined; sort: string; page: number };
+  filter: {
+    q?: string | undefined;
+    kind?: string | undefined;
+    county?: string | undefined;
+    network?: string | undefined;
+    sort: string;
+    page: number;
+  };
   counties: Option[];
   networks: Option[];
   limit: number;
@@ -42,35 +50,55 @@ export function OrganisationsPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {t("org.listTitle")}
       </h1>
-      <form method="get" action="/organisations" class="filters" role="search" aria-label={t("list.filters")}>
-        <TextField t={t} form={form} name="q" label={t("list.searchByName")} type="search" />
-        <SelectField
-          t={t}
-          form={form}
-          name="kind"
-          label={t("org.kind")}
-          placeholder={t("list.all")}
-          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-        />
-        <SelectField t={t} form={form} name="county" label={t("org.county")} placeholder={t("list.all")} options={props.counties} />
-        <SelectField t={t} form={form} name="network" label={t("network.network")} placeholder={t("list.all")} options={props.networks} />
-        <input type="hidden" name="sort" value={filter.sort} />
-        <div class="button-row">
-          <button class="ds-button" data-variant="primary" type="submit">
-            {t("list.filter")}
-          </button>
-          <a class="ds-button" data-variant="tertiary" href="/organisations">
-            {t("list.reset")}
-          </a>
-          {props.canCreate ? (
-            <a class="ds-button" data-variant="secondary" href="/organisations/new">
-              {t("org.new")}
+      <search aria-label={t("list.filters")}>
+        <form method="get" action="/organisations" class="filters">
+          <TextField t={t} form={form} name="q" label={t("list.searchByName")} type="search" />
+          <SelectField
+            t={t}
+            form={form}
+            name="kind"
+            label={t("org.kind")}
+            placeholder={t("list.all")}
+            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="county"
+            label={t("org.county")}
+            placeholder={t("list.all")}
+            options={props.counties}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="network"
+            label={t("network.network")}
+            placeholder={t("list.all")}
+            options={props.networks}
+          />
+          <input type="hidden" name="sort" value={filter.sort} />
+          <div class="button-row">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {t("list.filter")}
+            </button>
+            <a class="ds-button" data-variant="tertiary" href="/organisations">
+              {t("list.reset")}
             </a>
-          ) : null}
-        </div>
-      </form>
+            {props.canCreate ? (
+              <a class="ds-button" data-variant="secondary" href="/organisations/new">
+                {t("org.new")}
+              </a>
+            ) : null}
+          </div>
+        </form>
+      </search>
       <p class="ds-paragraph" role="status">
-        {t("list.showing", { from: total === 0 ? 0 : (filter.page - 1) * props.limit + 1, to: Math.min(filter.page * props.limit, total), total: number(total) })}{" "}
+        {t("list.showing", {
+          from: total === 0 ? 0 : (filter.page - 1) * props.limit + 1,
+          to: Math.min(filter.page * props.limit, total),
+          total: number(total),
+        })}{" "}
         <a class="ds-link" href={props.csvHref} download>
           {t("list.downloadCsv", { n: number(total) })}
         </a>
@@ -78,7 +106,7 @@ export function OrganisationsPage(props: {
       {items.length === 0 ? (
         <Notice>{t("list.empty")}</Notice>
       ) : (
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={t("org.listTitle")}>
+        <TableScroll label={t("org.listTitle")}>
           <table class="ds-table" data-border>
             <thead>
               <tr>
@@ -106,7 +134,7 @@ export function OrganisationsPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
     </>
@@ -360,7 +388,14 @@ export function OrganisationFormPage(props: {
               options={EDITABLE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
             />
             <TextField t={t} form={form} name="name" label={t("org.name")} required autocomplete="organization" />
-            <SelectField t={t} form={form} name="countyCode" label={t("org.county")} placeholder={t("form.none")} options={props.counties} />
+            <SelectField
+              t={t}
+              form={form}
+              name="countyCode"
+              label={t("org.county")}
+              placeholder={t("form.none")}
+              options={props.counties}
+            />
           </>
         )}
         <TextField
@@ -417,19 +452,21 @@ export function PeoplePage(props: {
         {t("people.title")}
       </h1>
       <p class="ds-paragraph">{t("people.privacyNote")}</p>
-      <form method="get" action="/people" class="filters" role="search" aria-label={t("list.filters")}>
-        <TextField t={t} form={{ values: filter, errors: [] }} name="q" label={t("list.searchByName")} type="search" />
-        <div class="button-row">
-          <button class="ds-button" data-variant="primary" type="submit">
-            {t("list.filter")}
-          </button>
-          {props.canCreate ? (
-            <a class="ds-button" data-variant="secondary" href="/people/new">
-              {t("people.new")}
-            </a>
-          ) : null}
-        </div>
-      </form>
+      <search aria-label={t("list.filters")}>
+        <form method="get" action="/people" class="filters">
+          <TextField t={t} form={{ values: filter, errors: [] }} name="q" label={t("list.searchByName")} type="search" />
+          <div class="button-row">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {t("list.filter")}
+            </button>
+            {props.canCreate ? (
+              <a class="ds-button" data-variant="secondary" href="/people/new">
+                {t("people.new")}
+              </a>
+            ) : null}
+          </div>
+        </form>
+      </search>
       <p class="ds-paragraph" role="status">
         {t("list.count", { total: number(total) })}{" "}
         <a class="ds-link" href={props.csvHref} download>
@@ -439,7 +476,7 @@ export function PeoplePage(props: {
       {items.length === 0 ? (
         <Notice>{t("list.empty")}</Notice>
       ) : (
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={t("people.title")}>
+        <TableScroll label={t("people.title")}>
           <table class="ds-table" data-border>
             <thead>
               <tr>
@@ -469,13 +506,21 @@ export function PeoplePage(props: {
                       ""
                     )}
                   </td>
-                  <td>{p.email ? <a class="ds-link" href={`mailto:${p.email}`}>{p.email}</a> : ""}</td>
+                  <td>
+                    {p.email ? (
+                      <a class="ds-link" href={`mailto:${p.email}`}>
+                        {p.email}
+                      </a>
+                    ) : (
+                      ""
+                    )}
+                  </td>
                   <td>{p.phone ?? ""}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
     </>
@@ -570,7 +615,14 @@ export function PersonPage(props: {
   );
 }
 
-export function PersonFormPage(props: { ctx: PageContext; form: FormState; action: string; title: string; organisations: Option[]; cancelHref: string }) {
+export function PersonFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  organisations: Option[];
+  cancelHref: string;
+}) {
   const { ctx, form } = props;
   const { t } = ctx.i18n;
   return (
@@ -581,8 +633,23 @@ export function PersonFormPage(props: { ctx: PageContext; form: FormState; actio
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
         <TextField t={t} form={form} name="name" label={t("people.name")} required autocomplete="name" />
         <TextField t={t} form={form} name="title" label={t("people.jobTitle")} autocomplete="organization-title" />
-        <SelectField t={t} form={form} name="organisationId" label={t("people.organisation")} placeholder={t("form.none")} options={props.organisations} />
-        <TextField t={t} form={form} name="email" label={t("people.email")} type="email" autocomplete="email" description={t("people.emailHint")} />
+        <SelectField
+          t={t}
+          form={form}
+          name="organisationId"
+          label={t("people.organisation")}
+          placeholder={t("form.none")}
+          options={props.organisations}
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="email"
+          label={t("people.email")}
+          type="email"
+          autocomplete="email"
+          description={t("people.emailHint")}
+        />
         <TextField t={t} form={form} name="phone" label={t("people.phone")} type="tel" autocomplete="tel" width="short" />
       </Form>
     </>

@@ -19,8 +19,18 @@ export const directoryModule = defineModule({
       services.directory.listPeople({ q, limit, offset: 0 }),
     ]);
     return [
-      ...orgs.items.map((o) => ({ kind: `org.kind.${o.kind}` as const, title: o.name, href: `/organisations/${o.id}`, detail: o.countyName ?? "" })),
-      ...people.items.map((p) => ({ kind: "search.person" as const, title: p.name, href: `/people/${p.id}`, detail: [p.title, p.organisationName].filter(Boolean).join(", ") })),
+      ...orgs.items.map((o) => ({
+        kind: `org.kind.${o.kind}` as const,
+        title: o.name,
+        href: `/organisations/${o.id}`,
+        detail: o.countyName ?? "",
+      })),
+      ...people.items.map((p) => ({
+        kind: "search.person" as const,
+        title: p.name,
+        href: `/people/${p.id}`,
+        detail: [p.title, p.organisationName].filter(Boolean).join(", "),
+      })),
     ];
   },
 });

@@ -159,6 +159,10 @@ export class OrganisationRepo {
   }
 
   async counts() {
-    return this.db.select({ kind: organisations.kind, n: count() }).from(organisations).where(isNull(organisations.endedOn)).groupBy(organisations.kind);
+    return this.db
+      .select({ kind: organisations.kind, n: count() })
+      .from(organisations)
+      .where(isNull(organisations.endedOn))
+      .groupBy(organisations.kind);
   }
 }

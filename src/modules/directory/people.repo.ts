@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { organisations, people } from "./schema.ts";
 

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { and, eq } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/db.ts";
 import { systemActor } from "../../platform/audit/audit.ts";
 import { auditLog } from "../../platform/schema.ts";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/db.ts";
 import { importReference, referenceDir } from "./reference.ts";
 import { organisations } from "./schema.ts";
 
@@ -39,7 +39,9 @@ test("a changed name is updated in place and recorded; a merged municipality is 
   const lines = readFileSync(file, "utf8").split("\n");
   // Imagine 1 January: Sande (1514) merges into Herøy (1515), and Herøy takes a new name.
   const kept = lines.filter((l) => !l.startsWith("1514,"));
-  const renamed = kept.map((l) => (l.startsWith("1515,") ? l.replace("Herøy (Møre og Romsdal),Herøy (Møre og Romsdal)", "Herøy og Sande,Herøy og Sande") : l));
+  const renamed = kept.map((l) =>
+    l.startsWith("1515,") ? l.replace("Herøy (Møre og Romsdal),Herøy (Møre og Romsdal)", "Herøy og Sande,Herøy og Sande") : l,
+  );
   writeFileSync(file, renamed.join("\n"));
   writeFileSync(path.join(dir, "kommune-endringer.csv"), "kommunenummer,etterfolgar,dato\n1514,1515,2027-01-01\n");
 
@@ -56,7 +58,10 @@ test("a changed name is updated in place and recorded; a merged municipality is 
   assert.equal(sande.endedOn, "2027-01-01");
   assert.equal(sande.successorId, herøy.id);
 
-  const entries = await database.db.select().from(auditLog).where(eq(auditLog.entityId, String(herøy.id)));
+  const entries = await database.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.entityId, String(herøy.id)));
   const rename = entries.find((e) => e.action === "update");
   assert.deepEqual(rename?.before, { name: "Herøy (Møre og Romsdal)", nameNorwegian: "Herøy (Møre og Romsdal)" });
   assert.deepEqual(rename?.after, { name: "Herøy og Sande", nameNorwegian: "Herøy og Sande" });

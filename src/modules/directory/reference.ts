@@ -103,7 +103,17 @@ export function readReferenceData(dir = referenceDir) {
 }
 
 const keyOf = (kind: string, code: string | null) => `${kind}:${code}`;
-const FIELDS = ["name", "nameNorwegian", "otherNames", "countyCode", "malform", "adminCentre", "population", "areaKm2", "website"] as const;
+const FIELDS = [
+  "name",
+  "nameNorwegian",
+  "otherNames",
+  "countyCode",
+  "malform",
+  "adminCentre",
+  "population",
+  "areaKm2",
+  "website",
+] as const;
 
 /**
  * Loads the reference data idempotently: new records are created, changed ones updated in place,
@@ -148,7 +158,10 @@ export async function importReference(db: Db, actor: Actor, dir = referenceDir):
         summary.unchanged++;
         continue;
       }
-      await tx.update(organisations).set({ ...after, updatedAt: new Date() }).where(eq(organisations.id, current.id));
+      await tx
+        .update(organisations)
+        .set({ ...after, updatedAt: new Date() })
+        .where(eq(organisations.id, current.id));
       audit.push({ action: "update", entity: "organisation", entityId: current.id, before, after });
       summary.updated++;
     }

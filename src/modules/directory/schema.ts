@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   date,
-  type AnyPgColumn,
   index,
   integer,
   numeric,

@@ -10,7 +10,10 @@ import { HomePage, LoginPage, SearchPage, TextPage } from "./home.views.tsx";
 export const safeReturnTo = (value: unknown): string =>
   typeof value === "string" && /^\/(?![/\\])/.test(value) && !value.startsWith("/login") ? value : "/";
 
-const loginInput = z.object({ email: z.string().trim().min(1, "errors.required").max(254), password: z.string().min(1, "errors.required").max(1000) });
+const loginInput = z.object({
+  email: z.string().trim().min(1, "errors.required").max(254),
+  password: z.string().min(1, "errors.required").max(1000),
+});
 
 export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
   const { services, config } = ctx;
@@ -48,7 +51,9 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get("/login", async (req, reply) => {
     const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
     if (req.actor) return reply.redirect(returnTo, 303);
-    return reply.page(<LoginPage ctx={req.pageContext()} form={emptyForm()} returnTo={returnTo} />, { title: req.i18n.t("auth.login") });
+    return reply.page(<LoginPage ctx={req.pageContext()} form={emptyForm()} returnTo={returnTo} />, {
+      title: req.i18n.t("auth.login"),
+    });
   });
 
   app.post("/login", async (req, reply) => {

@@ -8,17 +8,19 @@ type NetworkListItem = Parameters<typeof NetworkCards>[0]["items"];
 function SearchBox({ ctx, q, id }: { ctx: PageContext; q: string; id: string }) {
   const { t } = ctx.i18n;
   return (
-    <form method="get" action="/search" role="search" aria-label={t("search.label")} class="search-hero">
-      <div class="ds-field">
-        <label class="ds-label" for={id}>
-          {t("search.label")}
-        </label>
-        <input class="ds-input" type="search" id={id} name="q" value={q} maxLength={100} />
-      </div>
-      <button class="ds-button" data-variant="primary" type="submit">
-        {t("search.submit")}
-      </button>
-    </form>
+    <search aria-label={t("search.label")}>
+      <form method="get" action="/search" class="search-hero">
+        <div class="ds-field">
+          <label class="ds-label" for={id}>
+            {t("search.label")}
+          </label>
+          <input class="ds-input" type="search" id={id} name="q" value={q} maxLength={100} />
+        </div>
+        <button class="ds-button" data-variant="primary" type="submit">
+          {t("search.submit")}
+        </button>
+      </form>
+    </search>
   );
 }
 
@@ -105,7 +107,15 @@ export function LoginPage({ ctx, form, returnTo }: { ctx: PageContext; form: For
       <p class="ds-paragraph">{t("auth.loginIntro")}</p>
       <Form ctx={ctx} form={form} action={`/login?returnTo=${encodeURIComponent(returnTo)}`} submitLabel={t("auth.login")}>
         <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="username" required />
-        <TextField t={t} form={form} name="password" label={t("auth.password")} type="password" autocomplete="current-password" required />
+        <TextField
+          t={t}
+          form={form}
+          name="password"
+          label={t("auth.password")}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
       </Form>
     </>
   );

@@ -1,8 +1,8 @@
 import { defineModule } from "../../platform/module.ts";
-import { seedDemoNetworks } from "./seed.ts";
 import { networksApi } from "./networks.api.ts";
 import { networkRoutes } from "./networks.routes.tsx";
 import { networkPolicies } from "./policy.ts";
+import { seedDemoNetworks } from "./seed.ts";
 
 /** Regional networks: their members, bodies and contact persons. */
 export const networksModule = defineModule({
@@ -17,7 +17,12 @@ export const networksModule = defineModule({
     return items
       .filter((n) => n.name.toLowerCase().includes(needle) || n.shortName.toLowerCase().includes(needle))
       .slice(0, limit)
-      .map((n) => ({ kind: "search.network" as const, title: n.name, href: `/n/${n.slug}`, detail: n.description.slice(0, 120) }));
+      .map((n) => ({
+        kind: "search.network" as const,
+        title: n.name,
+        href: `/n/${n.slug}`,
+        detail: n.description.slice(0, 120),
+      }));
   },
   seed: seedDemoNetworks,
 });

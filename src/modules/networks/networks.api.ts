@@ -7,7 +7,12 @@ import type { AppContext } from "../../platform/module.ts";
 import { bodyInput, bodyMemberInput, membershipFields, membershipInput, networkInput } from "./networks.service.ts";
 import { BODY_KINDS, BODY_ROLES, MEMBERSHIP_LEVELS } from "./schema.ts";
 
-const slugParam = z.object({ slug: z.string().max(60).regex(/^[a-z0-9-]+$/) });
+const slugParam = z.object({
+  slug: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9-]+$/),
+});
 const int = z.number().int();
 const slugAndId = slugParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const bodyMemberParams = slugAndId.extend({ memberId: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -26,7 +31,14 @@ const networkOut = z.object({
 const networkListItem = networkOut.extend({ memberCount: int });
 const networkDetail = networkOut.extend({
   contacts: z.array(
-    z.object({ personId: int, name: z.string(), title: z.string(), email: z.string(), phone: z.string(), organisationName: z.string().nullable() }),
+    z.object({
+      personId: int,
+      name: z.string(),
+      title: z.string(),
+      email: z.string(),
+      phone: z.string(),
+      organisationName: z.string().nullable(),
+    }),
   ),
 });
 
@@ -53,7 +65,13 @@ const bodyMemberOut = z.object({
   fromDate: z.string().nullable(),
   toDate: z.string().nullable(),
 });
-const bodyOut = z.object({ id: int, kind: z.enum(BODY_KINDS), name: z.string(), mandate: z.string(), members: z.array(bodyMemberOut) });
+const bodyOut = z.object({
+  id: int,
+  kind: z.enum(BODY_KINDS),
+  name: z.string(),
+  mandate: z.string(),
+  members: z.array(bodyMemberOut),
+});
 
 export function networksApi(api: ApiRouter, { services }: AppContext) {
   const { networks } = services;
@@ -139,7 +157,10 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: listOf(memberOut),
     handler: async ({ params, query: q }) => {
       const { members } = await networks.overview(params.slug);
-      return { items: members.slice(q.offset, q.offset + q.limit).map(({ population: _p, isDemo: _d, ...m }) => m), total: members.length };
+      return {
+        items: members.slice(q.offset, q.offset + q.limit).map(({ population: _p, isDemo: _d, ...m }) => m),
+        total: members.length,
+      };
     },
   });
 

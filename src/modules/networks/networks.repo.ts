@@ -33,7 +33,9 @@ export class NetworkRepo {
         hostName: host.name,
         isDemo: networks.isDemo,
         memberCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.networkId} = ${networks.id} and ${memberships.toDate} is null)`,
-        counties: sql<string[]>`coalesce((select array_agg(${networkCounties.countyCode} order by ${networkCounties.countyCode}) from ${networkCounties} where ${networkCounties.networkId} = ${networks.id}), '{}')`,
+        counties: sql<
+          string[]
+        >`coalesce((select array_agg(${networkCounties.countyCode} order by ${networkCounties.countyCode}) from ${networkCounties} where ${networkCounties.networkId} = ${networks.id}), '{}')`,
       })
       .from(networks)
       .leftJoin(host, eq(host.id, networks.hostOrganisationId))
@@ -57,7 +59,9 @@ export class NetworkRepo {
       .select({
         network: networks,
         hostName: host.name,
-        counties: sql<string[]>`coalesce((select array_agg(${networkCounties.countyCode} order by ${networkCounties.countyCode}) from ${networkCounties} where ${networkCounties.networkId} = ${networks.id}), '{}')`,
+        counties: sql<
+          string[]
+        >`coalesce((select array_agg(${networkCounties.countyCode} order by ${networkCounties.countyCode}) from ${networkCounties} where ${networkCounties.networkId} = ${networks.id}), '{}')`,
       })
       .from(networks)
       .leftJoin(host, eq(host.id, networks.hostOrganisationId))

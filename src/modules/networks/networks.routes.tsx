@@ -8,7 +8,12 @@ import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
 import { BodyFormPage, BodyPage, MembershipFormPage, NetworkFormPage, NetworkPage, NetworksPage } from "./networks.views.tsx";
 
-const slugParam = z.object({ slug: z.string().max(60).regex(/^[a-z0-9-]+$/) });
+const slugParam = z.object({
+  slug: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9-]+$/),
+});
 const slugAndId = slugParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const bodyMemberParams = slugAndId.extend({ memberId: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -33,7 +38,12 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     });
   });
 
-  const renderNetworkForm = async (req: FastifyRequest, reply: FastifyReply, form: FormState, target: { slug: string; name: string } | null) => {
+  const renderNetworkForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    target: { slug: string; name: string } | null,
+  ) => {
     const { t } = req.i18n;
     const title = target ? t("network.editTitle", { name: target.name }) : t("network.new");
     const [counties, hosts, people] = await Promise.all([
@@ -103,8 +113,22 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return sendCsv(
       reply,
       `${slug}-members.csv`,
-      [t("org.name"), t("org.county"), t("membership.level"), t("membership.representedBy"), t("membership.since"), t("membership.to")],
-      members.map((m) => [m.organisationName, m.countyCode, t(`membership.level.${m.level}`), m.representedByName, m.fromDate, m.toDate]),
+      [
+        t("org.name"),
+        t("org.county"),
+        t("membership.level"),
+        t("membership.representedBy"),
+        t("membership.since"),
+        t("membership.to"),
+      ],
+      members.map((m) => [
+        m.organisationName,
+        m.countyCode,
+        t(`membership.level.${m.level}`),
+        m.representedByName,
+        m.fromDate,
+        m.toDate,
+      ]),
     );
   });
 

@@ -134,7 +134,10 @@ export class NetworkService {
       await this.db.transaction(async (tx) => {
         const repo = this.repo.with(tx);
         const network = await repo.insert({ ...values, slug }, counties);
-        await repo.setContacts(network.id, contactIds.map((personId) => ({ personId, role: "" })));
+        await repo.setContacts(
+          network.id,
+          contactIds.map((personId) => ({ personId, role: "" })),
+        );
         await recordAudit(tx, actor, {
           action: "create",
           entity: "network",
@@ -164,9 +167,18 @@ export class NetworkService {
           { ...update, counties: [...counties].sort(), contactIds: [...new Set(contactIds)].sort((a, b) => a - b) },
         );
         const network = await repo.update(existing.id, update, [...new Set(counties)]);
-        await repo.setContacts(existing.id, [...new Set(contactIds)].map((personId) => ({ personId, role: "" })));
+        await repo.setContacts(
+          existing.id,
+          [...new Set(contactIds)].map((personId) => ({ personId, role: "" })),
+        );
         if (diff.changed) {
-          await recordAudit(tx, actor, { action: "update", entity: "network", entityId: existing.id, before: diff.before, after: diff.after });
+          await recordAudit(tx, actor, {
+            action: "update",
+            entity: "network",
+            entityId: existing.id,
+            before: diff.before,
+            after: diff.after,
+          });
         }
         return network;
       }),
@@ -207,17 +219,22 @@ export class NetworkService {
     const { organisationIds, ...values } = parsed.data;
     const ids = [...new Set(organisationIds)];
     const orgs = await this.organisations.byIds(ids);
-    if (orgs.length !== ids.length || orgs.some((o) => o.endedOn)) return invalid([{ field: "organisationIds", key: "errors.choice" }]);
+    if (orgs.length !== ids.length || orgs.some((o) => o.endedOn))
+      return invalid([{ field: "organisationIds", key: "errors.choice" }]);
     const problems = await this.checkRepresentative(values.representedById);
     if (problems.length) return invalid(problems);
     const current = new Set((await this.repo.membersOf(network.id)).map((m) => m.organisationId));
     const already = orgs.filter((o) => current.has(o.id));
     if (already.length) {
-      return invalid([{ field: "organisationIds", key: "errors.alreadyMember", params: { names: already.map((o) => o.name).join(", ") } }]);
+      return invalid([
+        { field: "organisationIds", key: "errors.alreadyMember", params: { names: already.map((o) => o.name).join(", ") } },
+      ]);
     }
     return ok(
       await this.db.transaction(async (tx) => {
-        const rows = await this.repo.with(tx).insertMemberships(ids.map((organisationId) => ({ networkId: network.id, organisationId, ...values })));
+        const rows = await this.repo
+          .with(tx)
+          .insertMemberships(ids.map((organisationId) => ({ networkId: network.id, organisationId, ...values })));
         await recordAudit(
           tx,
           actor,
@@ -245,7 +262,13 @@ export class NetworkService {
       const diff = changedFields(membership as unknown as Record<string, unknown>, parsed.data);
       if (!diff.changed) return;
       await this.repo.with(tx).updateMembership(id, parsed.data);
-      await recordAudit(tx, actor, { action: "update", entity: "membership", entityId: id, before: diff.before, after: diff.after });
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "membership",
+        entityId: id,
+        before: diff.before,
+        after: diff.after,
+      });
     });
     return ok(true);
   }

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { count } from "drizzle-orm";
-import { auditLog } from "../../platform/schema.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { auditLog } from "../../platform/schema.ts";
 import { bodies, bodyMembers, memberships, networks } from "./schema.ts";
 
 let t: TestApp;
@@ -46,7 +46,9 @@ describe("the demo networks", () => {
       assert.ok(kinds.includes(kind), kind);
     }
     const members = await json("/api/v1/networks/digi-more-og-romsdal/members?limit=100");
-    assert.ok(members.items.some((m: { representedByName: string | null }) => m.representedByName === "Demo IKT Nordmøre og Romsdal"));
+    assert.ok(
+      members.items.some((m: { representedByName: string | null }) => m.representedByName === "Demo IKT Nordmøre og Romsdal"),
+    );
     assert.ok(members.items.some((m: { organisationKind: string }) => m.organisationKind === "county_municipality"));
   });
 
@@ -120,7 +122,13 @@ describe("the secretariat's forms", () => {
     const bodyUrl = (body.headers.location as string).replace("?saved=1", "");
     const person = await s.api("POST", "/api/v1/people", { name: "Test Leiar", organisationId: stavanger.id });
     await s.get(bodyUrl);
-    const seat = await s.post(`${bodyUrl}/members`, { personId: String(person.json().id), organisationId: "", role: "leader", fromDate: "", toDate: "" });
+    const seat = await s.post(`${bodyUrl}/members`, {
+      personId: String(person.json().id),
+      organisationId: "",
+      role: "leader",
+      fromDate: "",
+      toDate: "",
+    });
     assert.equal(seat.statusCode, 303, seat.body.slice(0, 400));
     const page = await s.get(bodyUrl);
     assert.match(page.body, /Test Leiar/);
@@ -152,7 +160,12 @@ describe("the secretariat's forms", () => {
     assert.deepEqual(await rowCounts(), before);
 
     await s.get("/n/digi-rogaland/members/new");
-    const dates = await s.post("/n/digi-rogaland/members", { organisationIds: [], level: "member", fromDate: "2026-13-45", toDate: "" });
+    const dates = await s.post("/n/digi-rogaland/members", {
+      organisationIds: [],
+      level: "member",
+      fromDate: "2026-13-45",
+      toDate: "",
+    });
     assert.equal(dates.statusCode, 422);
     assert.match(dates.body, /Velg minst én organisasjon/);
     assert.match(dates.body, /åååå-mm-dd/);

@@ -8,6 +8,7 @@ import {
   Notice,
   type Option,
   SelectField,
+  TableScroll,
   TextArea,
   TextField,
 } from "../../platform/ui/components.tsx";
@@ -120,9 +121,7 @@ export function NetworkPage(props: {
           </>
         ) : null}
         <dt>{t("network.members")}</dt>
-        <dd>
-          {t("network.memberSummary", { n: number(active.length), population: number(population) })}
-        </dd>
+        <dd>{t("network.memberSummary", { n: number(active.length), population: number(population) })}</dd>
       </dl>
       {props.canEdit ? (
         <div class="button-row">
@@ -202,7 +201,13 @@ export function NetworkPage(props: {
                       {m.personName}
                     </a>{" "}
                     ({roleLabel(t, m.role)}
-                    {m.organisationName ? `, ${m.organisationName}` : ""}){m.personIsDemo ? <> <DemoTag t={t} /></> : null}
+                    {m.organisationName ? `, ${m.organisationName}` : ""})
+                    {m.personIsDemo ? (
+                      <>
+                        {" "}
+                        <DemoTag t={t} />
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -248,7 +253,7 @@ export function NetworkPage(props: {
             </section>
           ))}
         </div>
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={t("network.membersTable")}>
+        <TableScroll label={t("network.membersTable")}>
           <table class="ds-table" data-border>
             <caption>{t("network.membersTable")}</caption>
             <thead>
@@ -293,7 +298,7 @@ export function NetworkPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
@@ -322,9 +327,23 @@ export function NetworkFormPage(props: {
         <TextField t={t} form={form} name="shortName" label={t("network.shortName")} required width="short" />
         <TextField t={t} form={form} name="slug" label={t("network.slug")} description={t("network.slugHint")} width="short" />
         <TextArea t={t} form={form} name="description" label={t("network.description")} rows={5} />
-        <SelectField t={t} form={form} name="hostOrganisationId" label={t("network.host")} placeholder={t("form.none")} options={props.hosts} />
+        <SelectField
+          t={t}
+          form={form}
+          name="hostOrganisationId"
+          label={t("network.host")}
+          placeholder={t("form.none")}
+          options={props.hosts}
+        />
         <CheckboxGroup t={t} form={form} name="counties" label={t("network.counties")} options={props.counties} />
-        <CheckboxGroup t={t} form={form} name="contactIds" label={t("network.contacts")} description={t("network.contactsHint")} options={props.people} />
+        <CheckboxGroup
+          t={t}
+          form={form}
+          name="contactIds"
+          label={t("network.contacts")}
+          description={t("network.contactsHint")}
+          options={props.people}
+        />
       </Form>
     </>
   );
@@ -386,8 +405,24 @@ export function MembershipFormPage(props: {
           placeholder={t("membership.representsItself")}
           options={props.cooperations}
         />
-        <TextField t={t} form={form} name="fromDate" label={t("membership.since")} type="date" width="short" description={t("form.dateHint")} />
-        <TextField t={t} form={form} name="toDate" label={t("membership.to")} type="date" width="short" description={t("form.dateHint")} />
+        <TextField
+          t={t}
+          form={form}
+          name="fromDate"
+          label={t("membership.since")}
+          type="date"
+          width="short"
+          description={t("form.dateHint")}
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="toDate"
+          label={t("membership.to")}
+          type="date"
+          width="short"
+          description={t("form.dateHint")}
+        />
       </Form>
       {props.deleteAction ? (
         <form method="post" action={props.deleteAction}>
@@ -473,7 +508,7 @@ export function BodyPage(props: {
         {members.length === 0 ? (
           <p class="ds-paragraph">{t("body.noMembers")}</p>
         ) : (
-          <div class="table-scroll" tabIndex={0} role="region" aria-label={t("body.members")}>
+          <TableScroll label={t("body.members")}>
             <table class="ds-table" data-border>
               <thead>
                 <tr>
@@ -513,7 +548,7 @@ export function BodyPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {props.canEdit ? (
@@ -522,7 +557,15 @@ export function BodyPage(props: {
             {t("body.addMember")}
           </h2>
           <Form ctx={ctx} form={props.form} action={`${base}/members`} submitLabel={t("body.addMember")}>
-            <SelectField t={t} form={props.form} name="personId" label={t("body.person")} required placeholder={t("form.choose")} options={props.people} />
+            <SelectField
+              t={t}
+              form={props.form}
+              name="personId"
+              label={t("body.person")}
+              required
+              placeholder={t("form.choose")}
+              options={props.people}
+            />
             <SelectField
               t={t}
               form={props.form}
@@ -540,8 +583,24 @@ export function BodyPage(props: {
               required
               options={BODY_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
             />
-            <TextField t={t} form={props.form} name="fromDate" label={t("membership.since")} type="date" width="short" description={t("form.dateHint")} />
-            <TextField t={t} form={props.form} name="toDate" label={t("membership.to")} type="date" width="short" description={t("form.dateHint")} />
+            <TextField
+              t={t}
+              form={props.form}
+              name="fromDate"
+              label={t("membership.since")}
+              type="date"
+              width="short"
+              description={t("form.dateHint")}
+            />
+            <TextField
+              t={t}
+              form={props.form}
+              name="toDate"
+              label={t("membership.to")}
+              type="date"
+              width="short"
+              description={t("form.dateHint")}
+            />
           </Form>
           <p class="ds-paragraph">
             <a class="ds-link" href="/people/new">

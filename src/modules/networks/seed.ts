@@ -2,7 +2,16 @@ import { eq, inArray } from "drizzle-orm";
 import { type AuditEntry, recordAudit, systemActor } from "../../platform/audit/audit.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { cooperationMembers, organisations, people } from "../directory/schema.ts";
-import { type BodyKind, type BodyRole, bodies, bodyMembers, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
+import {
+  type BodyKind,
+  type BodyRole,
+  bodies,
+  bodyMembers,
+  memberships,
+  networkContacts,
+  networkCounties,
+  networks,
+} from "./schema.ts";
 
 /**
  * Four demo networks on real regions and real municipalities. Every person, every IT cooperation
@@ -92,9 +101,54 @@ const DEMO: DemoNetwork[] = [
   },
 ];
 
-const FIRST = ["Ingrid", "Ola", "Kari", "Lars", "Sigrid", "Magnus", "Astrid", "Jonas", "Marit", "Henrik", "Solveig", "Eirik", "Ragnhild", "Håkon", "Liv", "Anders", "Tone", "Bjørn", "Silje", "Odd"];
-const LAST = ["Berg", "Haugen", "Lie", "Dahl", "Strand", "Moen", "Solberg", "Vik", "Aas", "Nygård", "Brekke", "Lund", "Fjeld", "Myhre", "Sæther", "Holm"];
-const TITLES = ["Digitaliseringsleiar", "Kommunedirektør", "IKT-sjef", "Rådgjevar digitalisering", "Prosjektleiar", "Kommunalsjef"];
+const FIRST = [
+  "Ingrid",
+  "Ola",
+  "Kari",
+  "Lars",
+  "Sigrid",
+  "Magnus",
+  "Astrid",
+  "Jonas",
+  "Marit",
+  "Henrik",
+  "Solveig",
+  "Eirik",
+  "Ragnhild",
+  "Håkon",
+  "Liv",
+  "Anders",
+  "Tone",
+  "Bjørn",
+  "Silje",
+  "Odd",
+];
+const LAST = [
+  "Berg",
+  "Haugen",
+  "Lie",
+  "Dahl",
+  "Strand",
+  "Moen",
+  "Solberg",
+  "Vik",
+  "Aas",
+  "Nygård",
+  "Brekke",
+  "Lund",
+  "Fjeld",
+  "Myhre",
+  "Sæther",
+  "Holm",
+];
+const TITLES = [
+  "Digitaliseringsleiar",
+  "Kommunedirektør",
+  "IKT-sjef",
+  "Rådgjevar digitalisering",
+  "Prosjektleiar",
+  "Kommunalsjef",
+];
 
 /** A small deterministic generator, so demo data is the same on every installation. */
 function rng(seed: number) {
@@ -106,10 +160,25 @@ function rng(seed: number) {
 }
 
 const BODY_TEMPLATES: { kind: BodyKind; name: string; mandate: string; size: number }[] = [
-  { kind: "steering_group", name: "Styringsgruppe", mandate: "Tar strategiske avgjerder og prioriterer porteføljen av felles prosjekt kvart kvartal.", size: 6 },
-  { kind: "working_committee", name: "Arbeidsutval", mandate: "Vurderer behov og forslag og tilrår kva prosjekt som skal startast.", size: 5 },
+  {
+    kind: "steering_group",
+    name: "Styringsgruppe",
+    mandate: "Tar strategiske avgjerder og prioriterer porteføljen av felles prosjekt kvart kvartal.",
+    size: 6,
+  },
+  {
+    kind: "working_committee",
+    name: "Arbeidsutval",
+    mandate: "Vurderer behov og forslag og tilrår kva prosjekt som skal startast.",
+    size: 5,
+  },
   { kind: "resource_group", name: "Ressursgruppe", mandate: "Fagpersonar som kommenterer utkast og vurderer prosjekt.", size: 4 },
-  { kind: "secretariat", name: "Sekretariat", mandate: "Driv nettverket i det daglege: medlemmer, møte, portefølje og vegkart.", size: 2 },
+  {
+    kind: "secretariat",
+    name: "Sekretariat",
+    mandate: "Driv nettverket i det daglege: medlemmer, møte, portefølje og vegkart.",
+    size: 2,
+  },
 ];
 
 export async function seedDemoNetworks({ db }: AppContext): Promise<void> {
@@ -149,16 +218,27 @@ export async function seedDemoNetworks({ db }: AppContext): Promise<void> {
         for (const code of coop.members) coopIds.set(code, org!.id);
         const memberRows = coop.members.map((code) => ({ cooperationId: org!.id, memberId: municipality.get(code)!.id }));
         await tx.insert(cooperationMembers).values(memberRows);
-        audit.push({ action: "create", entity: "organisation", entityId: org!.id, after: { name: coop.name, kind: "it_cooperation" } });
+        audit.push({
+          action: "create",
+          entity: "organisation",
+          entityId: org!.id,
+          after: { name: coop.name, kind: "it_cooperation" },
+        });
       }
 
       const inCounty = reference.filter(
-        (o) => o.countyCode === demo.county && (o.kind === "municipality" || (demo.includeCountyMunicipality && o.kind === "county_municipality")),
+        (o) =>
+          o.countyCode === demo.county &&
+          (o.kind === "municipality" || (demo.includeCountyMunicipality && o.kind === "county_municipality")),
       );
       const rows = inCounty.map((o) => ({
         networkId: network.id,
         organisationId: o.id,
-        level: demo.observers.includes(o.code!) ? ("observer" as const) : demo.projectOnly.includes(o.code!) ? ("project_only" as const) : ("member" as const),
+        level: demo.observers.includes(o.code!)
+          ? ("observer" as const)
+          : demo.projectOnly.includes(o.code!)
+            ? ("project_only" as const)
+            : ("member" as const),
         fromDate: demo.fromDate,
         representedById: o.kind === "municipality" ? (coopIds.get(o.code!) ?? null) : null,
       }));
@@ -175,7 +255,9 @@ export async function seedDemoNetworks({ db }: AppContext): Promise<void> {
             name: `${first} ${last}`,
             title: pick(TITLES),
             organisationId: pick(members).id,
-            email: `${first}.${last}.${personNo}@demo.samverk.example`.toLowerCase().replace(/[æøå]/g, (c) => ({ æ: "ae", ø: "o", å: "a" })[c]!),
+            email: `${first}.${last}.${personNo}@demo.samverk.example`
+              .toLowerCase()
+              .replace(/[æøå]/g, (c) => ({ æ: "ae", ø: "o", å: "a" })[c]!),
             phone: `+47 400 ${String(10_000 + personNo).slice(-5, -3)} ${String(personNo).padStart(3, "0")}`,
             isDemo: true,
           };
@@ -205,13 +287,28 @@ export async function seedDemoNetworks({ db }: AppContext): Promise<void> {
             bodyId: body!.id,
             personId: p.id,
             organisationId: p.organisationId,
-            role: (template.kind === "secretariat" ? (i === 0 ? "leader" : "secretary") : i === 0 ? "leader" : i === 1 ? "deputy" : "member") as BodyRole,
+            role: (template.kind === "secretariat"
+              ? i === 0
+                ? "leader"
+                : "secretary"
+              : i === 0
+                ? "leader"
+                : i === 1
+                  ? "deputy"
+                  : "member") as BodyRole,
             fromDate: demo.fromDate,
           })),
         );
       }
-      await tx.insert(networkContacts).values(secretariat.map((p) => ({ networkId: network.id, personId: p.id, role: "sekretariat" })));
-      audit.push({ action: "create", entity: "network", entityId: network.id, after: { slug: demo.slug, memberships: inserted.length } });
+      await tx
+        .insert(networkContacts)
+        .values(secretariat.map((p) => ({ networkId: network.id, personId: p.id, role: "sekretariat" })));
+      audit.push({
+        action: "create",
+        entity: "network",
+        entityId: network.id,
+        after: { slug: demo.slug, memberships: inserted.length },
+      });
     }
     await recordAudit(tx, actor, audit);
   });

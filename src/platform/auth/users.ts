@@ -9,7 +9,10 @@ import { hashPassword, verifyPassword } from "./password.ts";
 export const MIN_PASSWORD_LENGTH = 12;
 
 const adminSchema = z.object({
-  email: z.email("errors.email").max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email("errors.email")
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   name: z.string().trim().max(200).default(""),
   password: z.string().min(MIN_PASSWORD_LENGTH, "errors.passwordLength").max(1000),
 });

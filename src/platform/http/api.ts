@@ -6,11 +6,7 @@ import { parseOrBadRequest, toFieldErrors } from "./validation.ts";
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
-export interface ApiRoute<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-> {
+export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   method: Method;
   /** Fastify-style path under /api/v1, such as /networks/:slug */
   path: string;
@@ -78,7 +74,8 @@ export class ApiRouter {
 function requireJson(req: FastifyRequest): void {
   const type = req.headers["content-type"] ?? "";
   if (!/^application\/json\b/i.test(type)) throw new AppError(415, "unsupported_media_type", "errors.mediaType");
-  if (req.body === undefined || req.body === null || typeof req.body !== "object") throw new BadRequestError([], "errors.malformedBody");
+  if (req.body === undefined || req.body === null || typeof req.body !== "object")
+    throw new BadRequestError([], "errors.malformedBody");
 }
 
 /** Schemas for the shapes every list and error has. */
@@ -103,10 +100,7 @@ export function openApiDocument(routes: ApiRoute[], info: { version: string; ser
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = `${API_PREFIX}${r.path}`.replace(/:(\w+)/g, "{$1}");
-    const parameters = [
-      ...objectParameters(r.params, "path", toSchema),
-      ...objectParameters(r.query, "query", toSchema),
-    ];
+    const parameters = [...objectParameters(r.params, "path", toSchema), ...objectParameters(r.query, "query", toSchema)];
     const responses: Record<string, unknown> = {
       [String(r.status ?? 200)]:
         r.status === 204
@@ -141,8 +135,7 @@ export function openApiDocument(routes: ApiRoute[], info: { version: string; ser
     info: {
       title: "Samverk API",
       version: info.version,
-      description:
-        "Read access is open to everyone. Writes need a signed-in administrator's session cookie and a JSON body.",
+      description: "Read access is open to everyone. Writes need a signed-in administrator's session cookie and a JSON body.",
       license: { name: "Proprietary", identifier: "LicenseRef-Samverk" },
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),

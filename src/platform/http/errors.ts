@@ -70,7 +70,8 @@ export function fromFrameworkError(error: { statusCode?: number; code?: string }
     case "FST_CSRF_MISSING_SECRET":
       return new ForbiddenError("errors.csrf");
   }
-  if (error.statusCode === 400 && error.code?.startsWith("FST_")) return new AppError(400, "malformed_body", "errors.malformedBody");
+  if (error.statusCode === 400 && error.code?.startsWith("FST_"))
+    return new AppError(400, "malformed_body", "errors.malformedBody");
   if (error.statusCode === 413) return new AppError(413, "payload_too_large", "errors.tooLarge");
   if (error.statusCode === 415) return new AppError(415, "unsupported_media_type", "errors.mediaType");
   if (error.statusCode === 429) return new AppError(429, "too_many_requests", "errors.tooMany");

@@ -5,7 +5,8 @@ import { isValidOrgNumber, orgNumber } from "./validation.ts";
 test("organisation numbers are checked with their modulus-11 check digit", () => {
   // Brønnøysundregistrene, Digdir and KS: real, public numbers.
   for (const valid of ["974760673", "991825827", "971032146"]) assert.equal(isValidOrgNumber(valid), true, valid);
-  for (const invalid of ["974760674", "123456789", "12345678", "abcdefghi", "9747606730"]) assert.equal(isValidOrgNumber(invalid), false, invalid);
+  for (const invalid of ["974760674", "123456789", "12345678", "abcdefghi", "9747606730"])
+    assert.equal(isValidOrgNumber(invalid), false, invalid);
 });
 
 test("the form field accepts spaces, allows empty, and names what is wrong", () => {

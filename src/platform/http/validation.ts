@@ -50,10 +50,7 @@ const trimmed = z.string().trim();
 export const requiredText = (max = 200) => trimmed.min(1, "errors.required").max(max);
 export const optionalText = (max = 2000) => trimmed.max(max).default("");
 export const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
-export const optionalDate = z.preprocess(
-  emptyToNull,
-  z.iso.date("errors.date").nullable().default(null),
-);
+export const optionalDate = z.preprocess(emptyToNull, z.iso.date("errors.date").nullable().default(null));
 export const optionalId = z.preprocess(emptyToNull, z.coerce.number("errors.invalid").int().positive().nullable().default(null));
 export const requiredId = z.coerce.number("errors.required").int("errors.invalid").positive("errors.required");
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

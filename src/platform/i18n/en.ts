@@ -16,10 +16,12 @@ export const en: Record<MessageKey, string> = {
 
   "home.pageTitle": "Home",
   "home.title": "Samverk",
-  "home.intro": "Where the municipalities of the regional digitalisation networks work together: members, bodies, projects and national solutions in one place.",
+  "home.intro":
+    "Where the municipalities of the regional digitalisation networks work together: members, bodies, projects and national solutions in one place.",
   "home.networks": "The networks",
   "home.directory": "Every municipality and county",
-  "home.directoryText": "The directory holds {municipalities} municipalities, {counties} counties and {organisations} organisations in all.",
+  "home.directoryText":
+    "The directory holds {municipalities} municipalities, {counties} counties and {organisations} organisations in all.",
   "home.directoryLink": "See all organisations",
 
   "search.label": "Search organisations, networks and people",
@@ -32,7 +34,8 @@ export const en: Record<MessageKey, string> = {
 
   "auth.login": "Sign in",
   "auth.logout": "Sign out",
-  "auth.loginIntro": "Sign in to edit networks, memberships, bodies and people. Everything else is open to read without signing in.",
+  "auth.loginIntro":
+    "Sign in to edit networks, memberships, bodies and people. Everything else is open to read without signing in.",
   "auth.email": "Email address",
   "auth.password": "Password",
   "auth.failed": "The email address or the password is wrong.",
@@ -110,7 +113,8 @@ export const en: Record<MessageKey, string> = {
   "org.partOfCooperations": "IT cooperations",
   "org.ended": "This organisation ended on {date}.",
   "org.successor": "Successor:",
-  "org.referenceOwned": "Name, number and county come from the reference data (Statistics Norway) and are updated on import. Here you can change the organisation number, website and description.",
+  "org.referenceOwned":
+    "Name, number and county come from the reference data (Statistics Norway) and are updated on import. Here you can change the organisation number, website and description.",
 
   "people.title": "People",
   "people.new": "New person",
@@ -136,7 +140,8 @@ export const en: Record<MessageKey, string> = {
   "network.name": "Name",
   "network.shortName": "Short name",
   "network.slug": "Address (slug)",
-  "network.slugHint": "Lower-case letters, digits and hyphens, for example digi-rogaland. Made from the short name if left empty.",
+  "network.slugHint":
+    "Lower-case letters, digits and hyphens, for example digi-rogaland. Made from the short name if left empty.",
   "network.description": "Description",
   "network.host": "Host municipality",
   "network.hostShort": "host: {name}",
@@ -221,24 +226,32 @@ export const en: Record<MessageKey, string> = {
   "apiDocs.responses": "Response codes",
 
   "pages.accessibility.title": "Accessibility statement",
-  "pages.accessibility.intro": "Samverk is for everyone. It follows the Norwegian regulation on universal design of ICT, which refers to WCAG 2.1 level AA.",
+  "pages.accessibility.intro":
+    "Samverk is for everyone. It follows the Norwegian regulation on universal design of ICT, which refers to WCAG 2.1 level AA.",
   "pages.accessibility.statusHeading": "Status",
-  "pages.accessibility.status": "We know of no breach of the requirements. Every page works without JavaScript, by keyboard and with a screen reader, and adapts to screens as narrow as 320 pixels.",
+  "pages.accessibility.status":
+    "We know of no breach of the requirements. Every page works without JavaScript, by keyboard and with a screen reader, and adapts to screens as narrow as 320 pixels.",
   "pages.accessibility.testingHeading": "How we test",
-  "pages.accessibility.testing": "Every page is tested automatically with axe in Chromium in Bokmål, Nynorsk and English on every change, and by keyboard and without JavaScript.",
+  "pages.accessibility.testing":
+    "Every page is tested automatically with axe in Chromium in Bokmål, Nynorsk and English on every change, and by keyboard and without JavaScript.",
   "pages.accessibility.feedbackHeading": "Feedback",
-  "pages.accessibility.feedback": "If something does not work for you, contact your network's secretariat. We answer as soon as we can.",
+  "pages.accessibility.feedback":
+    "If something does not work for you, contact your network's secretariat. We answer as soon as we can.",
   "pages.accessibility.supervisionHeading": "Supervision",
-  "pages.accessibility.supervision": "The Authority for Universal Design of ICT (Uutilsynet) supervises that the requirements are met.",
+  "pages.accessibility.supervision":
+    "The Authority for Universal Design of ICT (Uutilsynet) supervises that the requirements are met.",
 
   "pages.privacy.title": "Privacy",
   "pages.privacy.intro": "Samverk processes as little personal data as it can, and only to run the cooperation in the networks.",
   "pages.privacy.whatHeading": "What we store",
-  "pages.privacy.what": "For people with a position in a network: name, job title, organisation, email and phone. For those who sign in: email address and a secure hash of the password.",
+  "pages.privacy.what":
+    "For people with a position in a network: name, job title, organisation, email and phone. For those who sign in: email address and a secure hash of the password.",
   "pages.privacy.publicHeading": "What is public",
-  "pages.privacy.public": "Names, job titles and positions are public, as the Freedom of Information Act expects. Email and phone are shown only for published contact persons.",
+  "pages.privacy.public":
+    "Names, job titles and positions are public, as the Freedom of Information Act expects. Email and phone are shown only for published contact persons.",
   "pages.privacy.cookiesHeading": "Cookies",
-  "pages.privacy.cookies": "We use only necessary cookies: your language, your sign-in and protection against forged forms. No tracking and no analytics.",
+  "pages.privacy.cookies":
+    "We use only necessary cookies: your language, your sign-in and protection against forged forms. No tracking and no analytics.",
   "pages.privacy.rightsHeading": "Your rights",
   "pages.privacy.rights": "You may ask to see, correct or delete data about you. Contact your network's secretariat.",
 
@@ -253,7 +266,8 @@ export const en: Record<MessageKey, string> = {
   "errors.phone": "A phone number may only have digits, spaces, hyphens, brackets and a leading +.",
   "errors.website": "Enter a web address, for example https://www.kommune.no.",
   "errors.orgNumberFormat": "The organisation number must have 9 digits.",
-  "errors.orgNumberCheckDigit": "This organisation number is not valid: its check digit does not match. Check that you typed it correctly.",
+  "errors.orgNumberCheckDigit":
+    "This organisation number is not valid: its check digit does not match. Check that you typed it correctly.",
   "errors.orgNumberTaken": "This organisation number is already registered for {name}.",
   "errors.cooperationMembers": "Members of an IT cooperation must be municipalities or county municipalities.",
   "errors.slug": "The address may only have lower-case letters a–z, digits and hyphens.",

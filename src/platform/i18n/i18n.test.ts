@@ -24,12 +24,16 @@ test("placeholders are the same in every language", () => {
 
 test("every key the code names exists in the catalogues", () => {
   const root = path.resolve(import.meta.dirname, "../..");
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f) && !f.includes(".test."));
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+    (f) => /\.tsx?$/.test(f) && !f.includes(".test."),
+  );
   const missing = new Set<string>();
   for (const file of files) {
     const source = readFileSync(path.join(root, file), "utf8");
-    for (const m of source.matchAll(/\bt\("([a-zA-Z]+\.[\w.]+)"/g)) if (!(m[1]! in catalogues.nb)) missing.add(`${m[1]} (${file})`);
-    for (const m of source.matchAll(/"((?:errors|form|auth)\.[\w.]+)"/g)) if (!(m[1]! in catalogues.nb)) missing.add(`${m[1]} (${file})`);
+    for (const m of source.matchAll(/\bt\("([a-zA-Z]+\.[\w.]+)"/g))
+      if (!(m[1]! in catalogues.nb)) missing.add(`${m[1]} (${file})`);
+    for (const m of source.matchAll(/"((?:errors|form|auth)\.[\w.]+)"/g))
+      if (!(m[1]! in catalogues.nb)) missing.add(`${m[1]} (${file})`);
   }
   assert.deepEqual([...missing], []);
 });

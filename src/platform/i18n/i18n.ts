@@ -1,5 +1,5 @@
 import { en } from "./en.ts";
-import { nb, type MessageKey } from "./nb.ts";
+import { type MessageKey, nb } from "./nb.ts";
 import { nn } from "./nn.ts";
 
 export const LOCALES = ["nb", "nn", "en"] as const;

@@ -14,7 +14,8 @@ export const nb = {
 
   "home.pageTitle": "Forside",
   "home.title": "Samverk",
-  "home.intro": "Her samarbeider kommunene i de regionale digitaliseringsnettverkene: medlemmer, organer, prosjekter og nasjonale løsninger på ett sted.",
+  "home.intro":
+    "Her samarbeider kommunene i de regionale digitaliseringsnettverkene: medlemmer, organer, prosjekter og nasjonale løsninger på ett sted.",
   "home.networks": "Nettverkene",
   "home.directory": "Alle kommuner og fylker",
   "home.directoryText": "Katalogen har {municipalities} kommuner, {counties} fylker og {organisations} organisasjoner i alt.",
@@ -30,7 +31,8 @@ export const nb = {
 
   "auth.login": "Logg inn",
   "auth.logout": "Logg ut",
-  "auth.loginIntro": "Logg inn for å redigere nettverk, medlemskap, organer og personer. Alt annet kan alle lese uten å logge inn.",
+  "auth.loginIntro":
+    "Logg inn for å redigere nettverk, medlemskap, organer og personer. Alt annet kan alle lese uten å logge inn.",
   "auth.email": "E-postadresse",
   "auth.password": "Passord",
   "auth.failed": "E-postadressen eller passordet er feil.",
@@ -108,7 +110,8 @@ export const nb = {
   "org.partOfCooperations": "IKT-samarbeid",
   "org.ended": "Organisasjonen opphørte {date}.",
   "org.successor": "Etterfølger:",
-  "org.referenceOwned": "Navn, nummer og fylke kommer fra referansedataene (SSB) og oppdateres ved import. Her kan du endre organisasjonsnummer, nettsted og beskrivelse.",
+  "org.referenceOwned":
+    "Navn, nummer og fylke kommer fra referansedataene (SSB) og oppdateres ved import. Her kan du endre organisasjonsnummer, nettsted og beskrivelse.",
 
   "people.title": "Personer",
   "people.new": "Ny person",
@@ -134,7 +137,8 @@ export const nb = {
   "network.name": "Navn",
   "network.shortName": "Kortnavn",
   "network.slug": "Adresse (slug)",
-  "network.slugHint": "Små bokstaver, tall og bindestrek, for eksempel digi-rogaland. Lages av kortnavnet hvis du lar feltet stå tomt.",
+  "network.slugHint":
+    "Små bokstaver, tall og bindestrek, for eksempel digi-rogaland. Lages av kortnavnet hvis du lar feltet stå tomt.",
   "network.description": "Beskrivelse",
   "network.host": "Vertskommune",
   "network.hostShort": "vert: {name}",
@@ -219,11 +223,14 @@ export const nb = {
   "apiDocs.responses": "Svarkoder",
 
   "pages.accessibility.title": "Tilgjengelighetserklæring",
-  "pages.accessibility.intro": "Samverk skal kunne brukes av alle. Løsningen følger kravene i forskrift om universell utforming av IKT-løsninger, som viser til WCAG 2.1 nivå AA.",
+  "pages.accessibility.intro":
+    "Samverk skal kunne brukes av alle. Løsningen følger kravene i forskrift om universell utforming av IKT-løsninger, som viser til WCAG 2.1 nivå AA.",
   "pages.accessibility.statusHeading": "Status",
-  "pages.accessibility.status": "Vi kjenner ikke til brudd på kravene. Alle sider fungerer uten JavaScript, kan brukes med tastatur og med skjermleser, og tilpasser seg små skjermer ned til 320 piksler.",
+  "pages.accessibility.status":
+    "Vi kjenner ikke til brudd på kravene. Alle sider fungerer uten JavaScript, kan brukes med tastatur og med skjermleser, og tilpasser seg små skjermer ned til 320 piksler.",
   "pages.accessibility.testingHeading": "Slik tester vi",
-  "pages.accessibility.testing": "Hver side testes automatisk med axe i Chromium på bokmål, nynorsk og engelsk ved hver endring, og med tastatur og uten JavaScript.",
+  "pages.accessibility.testing":
+    "Hver side testes automatisk med axe i Chromium på bokmål, nynorsk og engelsk ved hver endring, og med tastatur og uten JavaScript.",
   "pages.accessibility.feedbackHeading": "Gi tilbakemelding",
   "pages.accessibility.feedback": "Opplever du problemer, kontakt sekretariatet i ditt nettverk. Vi svarer så raskt vi kan.",
   "pages.accessibility.supervisionHeading": "Tilsyn",
@@ -232,13 +239,17 @@ export const nb = {
   "pages.privacy.title": "Personvern",
   "pages.privacy.intro": "Samverk behandler så få personopplysninger som mulig, og bare for å drive samarbeidet i nettverkene.",
   "pages.privacy.whatHeading": "Hva vi lagrer",
-  "pages.privacy.what": "For personer som har verv i et nettverk: navn, stilling, organisasjon, e-post og telefon. For dem som logger inn: e-postadresse og en sikker hash av passordet.",
+  "pages.privacy.what":
+    "For personer som har verv i et nettverk: navn, stilling, organisasjon, e-post og telefon. For dem som logger inn: e-postadresse og en sikker hash av passordet.",
   "pages.privacy.publicHeading": "Hva som er offentlig",
-  "pages.privacy.public": "Navn, stilling og verv er offentlige, slik offentleglova forutsetter. E-post og telefon vises bare for publiserte kontaktpersoner.",
+  "pages.privacy.public":
+    "Navn, stilling og verv er offentlige, slik offentleglova forutsetter. E-post og telefon vises bare for publiserte kontaktpersoner.",
   "pages.privacy.cookiesHeading": "Informasjonskapsler",
-  "pages.privacy.cookies": "Vi bruker bare nødvendige informasjonskapsler: valgt språk, innlogging og vern mot forfalskede skjemaer. Ingen sporing og ingen analyseverktøy.",
+  "pages.privacy.cookies":
+    "Vi bruker bare nødvendige informasjonskapsler: valgt språk, innlogging og vern mot forfalskede skjemaer. Ingen sporing og ingen analyseverktøy.",
   "pages.privacy.rightsHeading": "Dine rettigheter",
-  "pages.privacy.rights": "Du kan be om innsyn i, retting av og sletting av opplysninger om deg. Kontakt sekretariatet i nettverket ditt.",
+  "pages.privacy.rights":
+    "Du kan be om innsyn i, retting av og sletting av opplysninger om deg. Kontakt sekretariatet i nettverket ditt.",
 
   "errors.required": "Fyll ut feltet.",
   "errors.invalid": "Verdien er ikke gyldig.",
@@ -251,7 +262,8 @@ export const nb = {
   "errors.phone": "Telefonnummeret kan bare ha sifre, mellomrom, bindestrek, parenteser og + først.",
   "errors.website": "Skriv en nettadresse, for eksempel https://www.kommune.no.",
   "errors.orgNumberFormat": "Organisasjonsnummeret må ha 9 siffer.",
-  "errors.orgNumberCheckDigit": "Organisasjonsnummeret er ikke gyldig: kontrollsifferet stemmer ikke. Sjekk at du har skrevet det riktig.",
+  "errors.orgNumberCheckDigit":
+    "Organisasjonsnummeret er ikke gyldig: kontrollsifferet stemmer ikke. Sjekk at du har skrevet det riktig.",
   "errors.orgNumberTaken": "Organisasjonsnummeret er allerede registrert på {name}.",
   "errors.cooperationMembers": "Medlemmer i et IKT-samarbeid må være kommuner eller fylkeskommuner.",
   "errors.slug": "Adressen kan bare ha små bokstaver a–z, tall og bindestrek.",

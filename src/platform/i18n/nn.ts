@@ -16,7 +16,8 @@ export const nn: Record<MessageKey, string> = {
 
   "home.pageTitle": "Framside",
   "home.title": "Samverk",
-  "home.intro": "Her samarbeider kommunane i dei regionale digitaliseringsnettverka: medlemmer, organ, prosjekt og nasjonale løysingar på éin stad.",
+  "home.intro":
+    "Her samarbeider kommunane i dei regionale digitaliseringsnettverka: medlemmer, organ, prosjekt og nasjonale løysingar på éin stad.",
   "home.networks": "Nettverka",
   "home.directory": "Alle kommunar og fylke",
   "home.directoryText": "Katalogen har {municipalities} kommunar, {counties} fylke og {organisations} organisasjonar i alt.",
@@ -110,7 +111,8 @@ export const nn: Record<MessageKey, string> = {
   "org.partOfCooperations": "IKT-samarbeid",
   "org.ended": "Organisasjonen opphøyrde {date}.",
   "org.successor": "Etterfølgjar:",
-  "org.referenceOwned": "Namn, nummer og fylke kjem frå referansedataa (SSB) og blir oppdaterte ved import. Her kan du endre organisasjonsnummer, nettstad og skildring.",
+  "org.referenceOwned":
+    "Namn, nummer og fylke kjem frå referansedataa (SSB) og blir oppdaterte ved import. Her kan du endre organisasjonsnummer, nettstad og skildring.",
 
   "people.title": "Personar",
   "people.new": "Ny person",
@@ -136,7 +138,8 @@ export const nn: Record<MessageKey, string> = {
   "network.name": "Namn",
   "network.shortName": "Kortnamn",
   "network.slug": "Adresse (slug)",
-  "network.slugHint": "Små bokstavar, tal og bindestrek, til dømes digi-rogaland. Blir laga av kortnamnet om du lèt feltet stå tomt.",
+  "network.slugHint":
+    "Små bokstavar, tal og bindestrek, til dømes digi-rogaland. Blir laga av kortnamnet om du lèt feltet stå tomt.",
   "network.description": "Skildring",
   "network.host": "Vertskommune",
   "network.hostShort": "vert: {name}",
@@ -221,26 +224,34 @@ export const nn: Record<MessageKey, string> = {
   "apiDocs.responses": "Svarkodar",
 
   "pages.accessibility.title": "Tilgjengeerklæring",
-  "pages.accessibility.intro": "Samverk skal kunne brukast av alle. Løysinga følgjer krava i forskrift om universell utforming av IKT-løysingar, som viser til WCAG 2.1 nivå AA.",
+  "pages.accessibility.intro":
+    "Samverk skal kunne brukast av alle. Løysinga følgjer krava i forskrift om universell utforming av IKT-løysingar, som viser til WCAG 2.1 nivå AA.",
   "pages.accessibility.statusHeading": "Status",
-  "pages.accessibility.status": "Vi kjenner ikkje til brot på krava. Alle sider fungerer utan JavaScript, kan brukast med tastatur og skjermlesar, og tilpassar seg små skjermar ned til 320 pikslar.",
+  "pages.accessibility.status":
+    "Vi kjenner ikkje til brot på krava. Alle sider fungerer utan JavaScript, kan brukast med tastatur og skjermlesar, og tilpassar seg små skjermar ned til 320 pikslar.",
   "pages.accessibility.testingHeading": "Slik testar vi",
-  "pages.accessibility.testing": "Kvar side blir testa automatisk med axe i Chromium på bokmål, nynorsk og engelsk ved kvar endring, og med tastatur og utan JavaScript.",
+  "pages.accessibility.testing":
+    "Kvar side blir testa automatisk med axe i Chromium på bokmål, nynorsk og engelsk ved kvar endring, og med tastatur og utan JavaScript.",
   "pages.accessibility.feedbackHeading": "Gi tilbakemelding",
   "pages.accessibility.feedback": "Opplever du problem, kontakt sekretariatet i nettverket ditt. Vi svarer så fort vi kan.",
   "pages.accessibility.supervisionHeading": "Tilsyn",
-  "pages.accessibility.supervision": "Tilsynet for universell utforming av IKT (Uutilsynet) fører tilsyn med at krava blir følgde.",
+  "pages.accessibility.supervision":
+    "Tilsynet for universell utforming av IKT (Uutilsynet) fører tilsyn med at krava blir følgde.",
 
   "pages.privacy.title": "Personvern",
   "pages.privacy.intro": "Samverk behandlar så få personopplysningar som mogleg, og berre for å drive samarbeidet i nettverka.",
   "pages.privacy.whatHeading": "Kva vi lagrar",
-  "pages.privacy.what": "For personar som har verv i eit nettverk: namn, stilling, organisasjon, e-post og telefon. For dei som loggar inn: e-postadresse og ein sikker hash av passordet.",
+  "pages.privacy.what":
+    "For personar som har verv i eit nettverk: namn, stilling, organisasjon, e-post og telefon. For dei som loggar inn: e-postadresse og ein sikker hash av passordet.",
   "pages.privacy.publicHeading": "Kva som er offentleg",
-  "pages.privacy.public": "Namn, stilling og verv er offentlege, slik offentleglova føreset. E-post og telefon blir viste berre for publiserte kontaktpersonar.",
+  "pages.privacy.public":
+    "Namn, stilling og verv er offentlege, slik offentleglova føreset. E-post og telefon blir viste berre for publiserte kontaktpersonar.",
   "pages.privacy.cookiesHeading": "Informasjonskapslar",
-  "pages.privacy.cookies": "Vi brukar berre nødvendige informasjonskapslar: valt språk, innlogging og vern mot forfalska skjema. Inga sporing og ingen analyseverktøy.",
+  "pages.privacy.cookies":
+    "Vi brukar berre nødvendige informasjonskapslar: valt språk, innlogging og vern mot forfalska skjema. Inga sporing og ingen analyseverktøy.",
   "pages.privacy.rightsHeading": "Rettane dine",
-  "pages.privacy.rights": "Du kan be om innsyn i, retting av og sletting av opplysningar om deg. Kontakt sekretariatet i nettverket ditt.",
+  "pages.privacy.rights":
+    "Du kan be om innsyn i, retting av og sletting av opplysningar om deg. Kontakt sekretariatet i nettverket ditt.",
 
   "errors.required": "Fyll ut feltet.",
   "errors.invalid": "Verdien er ikkje gyldig.",
@@ -253,7 +264,8 @@ export const nn: Record<MessageKey, string> = {
   "errors.phone": "Telefonnummeret kan berre ha siffer, mellomrom, bindestrek, parentesar og + først.",
   "errors.website": "Skriv ei nettadresse, til dømes https://www.kommune.no.",
   "errors.orgNumberFormat": "Organisasjonsnummeret må ha 9 siffer.",
-  "errors.orgNumberCheckDigit": "Organisasjonsnummeret er ikkje gyldig: kontrollsifferet stemmer ikkje. Sjekk at du har skrive det rett.",
+  "errors.orgNumberCheckDigit":
+    "Organisasjonsnummeret er ikkje gyldig: kontrollsifferet stemmer ikkje. Sjekk at du har skrive det rett.",
   "errors.orgNumberTaken": "Organisasjonsnummeret er alt registrert på {name}.",
   "errors.cooperationMembers": "Medlemmer i eit IKT-samarbeid må vere kommunar eller fylkeskommunar.",
   "errors.slug": "Adressa kan berre ha små bokstavar a–z, tal og bindestrek.",

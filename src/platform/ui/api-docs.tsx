@@ -11,7 +11,13 @@ interface Operation {
 }
 
 /** The OpenAPI document as a readable, accessible page; the JSON stays the source. */
-export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: { paths: Record<string, Record<string, unknown>> } }) {
+export function ApiDocsPage({
+  ctx,
+  document,
+}: {
+  ctx: PageContext;
+  document: { paths: Record<string, Record<string, unknown>> };
+}) {
   const { t } = ctx.i18n;
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation })),

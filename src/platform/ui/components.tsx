@@ -12,7 +12,7 @@ export const emptyForm = (values: Record<string, unknown> = {}): FormState => ({
 
 const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 const errorFor = (form: FormState, name: string) => form.errors.find((e) => e.field === name);
-const valueOf = (form: FormState, name: string): string => {
+const fieldValue = (form: FormState, name: string): string => {
   const v = form.values[name];
   return v === null || v === undefined ? "" : String(v);
 };
@@ -79,7 +79,9 @@ interface FieldProps {
   required?: boolean | undefined;
 }
 
-function FieldFrame(props: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ComponentChildren }) {
+function FieldFrame(
+  props: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ComponentChildren },
+) {
   const id = fieldId(props.name);
   const error = errorFor(props.form, props.name);
   const describedBy = [props.description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
@@ -115,7 +117,7 @@ export function TextField(
           id={id}
           name={props.name}
           type={(props.type ?? "text") as "text"}
-          value={valueOf(props.form, props.name)}
+          value={fieldValue(props.form, props.name)}
           required={props.required}
           aria-describedby={describedBy}
           aria-invalid={invalid ? "true" : undefined}
@@ -140,7 +142,7 @@ export function TextArea(props: FieldProps & { rows?: number }) {
           aria-describedby={describedBy}
           aria-invalid={invalid ? "true" : undefined}
         >
-          {valueOf(props.form, props.name)}
+          {fieldValue(props.form, props.name)}
         </textarea>
       )}
     </FieldFrame>
@@ -153,7 +155,7 @@ export interface Option {
 }
 
 export function SelectField(props: FieldProps & { options: Option[]; placeholder?: string }) {
-  const current = valueOf(props.form, props.name);
+  const current = fieldValue(props.form, props.name);
   return (
     <FieldFrame {...props}>
       {({ id, describedBy, invalid }) => (
@@ -228,7 +230,9 @@ export function Pagination(props: { t: Translate; url: string; total: number; li
     u.searchParams.set("page", String(page));
     return `${u.pathname}${u.search}`;
   };
-  const shown = [...new Set([1, current - 1, current, current + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, current - 1, current, current + 1, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav class="ds-pagination" aria-label={t("list.pagination")}>
       <ul>
@@ -353,3 +357,17 @@ const short = (v: unknown) => {
   const s = v === undefined || v === null ? "–" : typeof v === "string" ? v : JSON.stringify(v);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
+
+/**
+ * A wide table scrolls sideways on narrow screens; the scrolling region takes focus so keyboard
+ * users can scroll it too (WCAG 2.1.1, axe's scrollable-region-focusable).
+ */
+export function TableScroll(props: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    // biome-ignore lint/a11y/useSemanticElements: a div with role region is the pattern for a labelled scroll container
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={props.label}>
+      {props.children}
+    </div>
+  );
+}

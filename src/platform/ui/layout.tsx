@@ -49,11 +49,7 @@ export function Layout(props: {
               <ul>
                 {ctx.networks.map((n) => (
                   <li key={n.slug}>
-                    <a
-                      class="ds-link"
-                      href={`/n/${n.slug}`}
-                      aria-current={ctx.network?.slug === n.slug ? "page" : undefined}
-                    >
+                    <a class="ds-link" href={`/n/${n.slug}`} aria-current={ctx.network?.slug === n.slug ? "page" : undefined}>
                       {n.name}
                     </a>
                   </li>

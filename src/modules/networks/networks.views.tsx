@@ -182,40 +182,42 @@ export function NetworkPage(props: {
           {t("network.bodies")}
         </h2>
         {bodies.length === 0 ? <p class="ds-paragraph">{t("network.noBodies")}</p> : null}
-        {bodies.map((b) => (
-          <section key={b.id} aria-labelledby={`body-${b.id}`} class="body-section">
-            <h3 class="ds-heading" data-size="sm" id={`body-${b.id}`}>
-              <a class="ds-link" href={`/n/${network.slug}/bodies/${b.id}`}>
-                {b.name}
-              </a>{" "}
-              <span class="ds-tag" data-color="neutral" data-size="sm">
-                {bodyKindLabel(t, b.kind)}
-              </span>
-            </h3>
-            {b.mandate ? <p class="ds-paragraph">{b.mandate}</p> : null}
-            {b.members.length ? (
-              <ul class="ds-list">
-                {b.members.map((m) => (
-                  <li key={m.id}>
-                    <a class="ds-link" href={`/people/${m.personId}`}>
-                      {m.personName}
-                    </a>{" "}
-                    ({roleLabel(t, m.role)}
-                    {m.organisationName ? `, ${m.organisationName}` : ""})
-                    {m.personIsDemo ? (
-                      <>
-                        {" "}
-                        <DemoTag t={t} />
-                      </>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p class="ds-paragraph summary-line">{t("body.noMembers")}</p>
-            )}
-          </section>
-        ))}
+        <div class="bodies-grid">
+          {bodies.map((b) => (
+            <section key={b.id} aria-labelledby={`body-${b.id}`} class="body-section">
+              <h3 class="ds-heading" data-size="sm" id={`body-${b.id}`}>
+                <a class="ds-link" href={`/n/${network.slug}/bodies/${b.id}`}>
+                  {b.name}
+                </a>{" "}
+                <span class="ds-tag" data-color="neutral" data-size="sm">
+                  {bodyKindLabel(t, b.kind)}
+                </span>
+              </h3>
+              {b.mandate ? <p class="ds-paragraph">{b.mandate}</p> : null}
+              {b.members.length ? (
+                <ul class="ds-list">
+                  {b.members.map((m) => (
+                    <li key={m.id}>
+                      <a class="ds-link" href={`/people/${m.personId}`}>
+                        {m.personName}
+                      </a>{" "}
+                      ({roleLabel(t, m.role)}
+                      {m.organisationName ? `, ${m.organisationName}` : ""})
+                      {m.personIsDemo ? (
+                        <>
+                          {" "}
+                          <DemoTag t={t} />
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p class="ds-paragraph summary-line">{t("body.noMembers")}</p>
+              )}
+            </section>
+          ))}
+        </div>
       </section>
 
       <section aria-labelledby="members-heading">

@@ -1,0 +1,242 @@
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ADMIN } from "../support/app.ts";
+import { axeViolations, launchBrowser, login, startServer } from "../support/browser.ts";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+const shots = "tmp/screenshots";
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const api = async (path: string) => (await fetch(`${server.url}${path}`)).json();
+
+/** Every public page, by path. Ids come from the demo data through the API. */
+async function publicPages(): Promise<[string, string][]> {
+  const [molde] = (await api("/api/v1/organisations?q=1506")).items;
+  const [coop] = (await api("/api/v1/organisations?kind=it_cooperation")).items;
+  const bodies = (await api("/api/v1/networks/digi-rogaland/bodies")).items;
+  const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
+  return [
+    ["front page", "/"],
+    ["networks", "/networks"],
+    ["network", "/n/digi-more-og-romsdal"],
+    ["body", `/n/digi-rogaland/bodies/${bodies[0].id}`],
+    ["organisations", "/organisations"],
+    ["filtered organisations", "/organisations?kind=municipality&county=15&sort=-population"],
+    ["municipality", `/organisations/${molde.id}`],
+    ["IT cooperation", `/organisations/${coop.id}`],
+    ["people", "/people"],
+    ["person", `/people/${contact.personId}`],
+    ["search", "/search?q=molde"],
+    ["login", "/login"],
+    ["accessibility statement", "/accessibility"],
+    ["privacy", "/privacy"],
+    ["API docs", "/api/docs"],
+    ["not found", "/finst-ikkje"],
+  ];
+}
+
+async function adminPages(): Promise<[string, string][]> {
+  const [molde] = (await api("/api/v1/organisations?q=1506")).items;
+  const [coop] = (await api("/api/v1/organisations?kind=it_cooperation")).items;
+  const members = (await api("/api/v1/networks/digi-rogaland/members?limit=1")).items;
+  const bodies = (await api("/api/v1/networks/digi-rogaland/bodies")).items;
+  const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
+  return [
+    ["network (editor)", "/n/digi-rogaland"],
+    ["new network", "/networks/new"],
+    ["edit network", "/n/digi-rogaland/edit"],
+    ["add members", "/n/digi-rogaland/members/new"],
+    ["edit membership", `/n/digi-rogaland/members/${members[0].id}/edit`],
+    ["new body", "/n/digi-rogaland/bodies/new"],
+    ["body (editor)", `/n/digi-rogaland/bodies/${bodies[0].id}`],
+    ["edit body", `/n/digi-rogaland/bodies/${bodies[0].id}/edit`],
+    ["new organisation", "/organisations/new"],
+    ["edit municipality", `/organisations/${molde.id}/edit`],
+    ["edit IT cooperation", `/organisations/${coop.id}/edit`],
+    ["new person", "/people/new"],
+    ["edit person", `/people/${contact.personId}/edit`],
+  ];
+}
+
+async function checkPage(page: Page, name: string, path: string, lang: string) {
+  const response = await page.goto(`${server.url}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
+  assert.ok(response, name);
+  assert.ok(response.status() < 500, `${name}: ${response.status()}`);
+  assert.equal(await page.getAttribute("html", "lang"), lang, `${name}: lang`);
+  assert.equal(await page.locator("h1").count(), 1, `${name}: exactly one h1`);
+  assert.equal(await page.locator("main#main").count(), 1, `${name}: main landmark`);
+  assert.equal(await page.locator("a.ds-skip-link[href='#main']").count(), 1, `${name}: skip link`);
+  const title = await page.title();
+  assert.match(title, / – (Samverk|Digi [^–]+)$/, `${name}: title names the page and the network`);
+  assert.deepEqual(await axeViolations(page), [], `${name} (${lang})`);
+}
+
+describe("every page has zero axe violations in nb, nn and en", () => {
+  for (const lang of ["nb", "nn", "en"]) {
+    test(`public pages in ${lang}`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      for (const [name, path] of await publicPages()) await checkPage(page, name, path, lang);
+      await context.close();
+    });
+
+    test(`editor pages and a form with errors in ${lang}`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await login(page, server.url, ADMIN.email, ADMIN.password);
+      for (const [name, path] of await adminPages()) await checkPage(page, name, path, lang);
+      // A form re-rendered with errors: summary, messages, kept input.
+      await page.goto(`${server.url}/networks/new?lang=${lang}`);
+      await page.fill("#field-shortName", "Kept");
+      await page.click("form.stack button[type=submit]");
+      await page.waitForSelector(".ds-error-summary");
+      assert.equal(await page.inputValue("#field-shortName"), "Kept");
+      assert.deepEqual(await axeViolations(page), [], `form with errors (${lang})`);
+      await context.close();
+    });
+  }
+});
+
+describe("by keyboard", () => {
+  test("skip link, sign-in and the network switcher work with the keyboard alone", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=en`);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to main content");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+
+    // The network switcher is a native disclosure: Enter opens it, Tab reaches its links.
+    await page.focus("summary");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Digi Møre og Romsdal");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/n\/digi-more-og-romsdal/);
+
+    // Sign in by typing and pressing Enter.
+    await page.goto(`${server.url}/login?lang=en`);
+    await page.focus("#field-email");
+    await page.keyboard.type(ADMIN.email);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.url}/`);
+    assert.match((await page.textContent(".account")) ?? "", /Sign out/);
+
+    // A form's error summary links move focus to the field.
+    await page.goto(`${server.url}/people/new?lang=en`);
+    await page.focus("#field-email");
+    await page.keyboard.type("not an address");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".ds-error-summary");
+    await page.click(".ds-error-summary a[href='#field-name']");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "field-name");
+    await context.close();
+  });
+});
+
+describe("with JavaScript off", () => {
+  let context: BrowserContext;
+  before(async () => {
+    context = await browser.newContext({ javaScriptEnabled: false, locale: "nb-NO" });
+  });
+  after(() => context.close());
+
+  test("sign in, create a network with a mistake on the way, add members and a body, switch language", async () => {
+    const page = await context.newPage();
+    await login(page, server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${server.url}/networks/new`);
+    await page.fill("#field-name", "Digi Agder");
+    await page.fill("#field-slug", "Ikke gyldig");
+    await page.check("#field-counties-42");
+    await page.click("form.stack button[type=submit]");
+    await page.waitForSelector(".ds-error-summary");
+    assert.equal(await page.inputValue("#field-name"), "Digi Agder", "input kept");
+    assert.equal(await page.isChecked("#field-counties-42"), true, "checkbox kept");
+    await page.fill("#field-shortName", "Digi Agder");
+    await page.fill("#field-slug", "");
+    await page.click("form.stack button[type=submit]");
+    await page.waitForURL(/\/n\/digi-agder\?saved=1/);
+    assert.match((await page.textContent("body")) ?? "", /Endringene er lagret/);
+
+    await page.goto(`${server.url}/n/digi-agder/members/new`);
+    const boxes = page.locator("input[name=organisationIds]");
+    assert.equal(await boxes.count(), 26, "Agder's 25 municipalities and its county municipality are offered");
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.click("form.stack button[type=submit]");
+    await page.waitForURL(/\/n\/digi-agder/);
+    const members = await api("/api/v1/networks/digi-agder/members");
+    assert.equal(members.total, 2);
+
+    await page.goto(`${server.url}/n/digi-agder/bodies/new`);
+    await page.selectOption("#field-kind", "steering_group");
+    await page.fill("#field-name", "Styringsgruppe");
+    await page.click("form.stack button[type=submit]");
+    await page.waitForURL(/\/bodies\/\d+\?saved=1/);
+
+    await page.click("a[hreflang=nn]");
+    assert.equal(await page.getAttribute("html", "lang"), "nn");
+    await page.goto(`${server.url}/`);
+    assert.equal(await page.getAttribute("html", "lang"), "nn", "the language is remembered in a cookie");
+    await page.screenshot({ path: `${shots}/no-js-front-nn.png`, fullPage: true });
+  });
+
+  test("the network switcher and search work without JavaScript", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=en`);
+    await page.click("summary");
+    await page.click("text=Digi Trøndelag");
+    await page.waitForURL(/\/n\/digi-trondelag/);
+    await page.goto(`${server.url}/?lang=en`);
+    await page.fill("#home-search", "Kautokeino");
+    await page.click("search button[type=submit]");
+    await page.waitForURL(/\/search\?q=Kautokeino/);
+    assert.match((await page.textContent("main")) ?? "", /Guovdageaidnu - Kautokeino/);
+  });
+});
+
+describe("at 320 px", () => {
+  test("pages reflow without horizontal scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    for (const path of ["/", "/n/digi-nordland", "/organisations", "/login"]) {
+      await page.goto(`${server.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+      await page.screenshot({ path: `${shots}/320${path.replaceAll("/", "_") || "_front"}.png`, fullPage: false });
+    }
+    await context.close();
+  });
+
+  test("screenshots of the main pages for people to look at", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    for (const [name, path] of [
+      ["front", "/"],
+      ["network", "/n/digi-more-og-romsdal"],
+      ["organisations", "/organisations?county=15"],
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    }
+    await page.emulateMedia({ media: "print" });
+    await page.goto(`${server.url}/n/digi-rogaland`);
+    await page.screenshot({ path: `${shots}/network-print.png`, fullPage: true });
+    await context.close();
+  });
+});

@@ -10,6 +10,8 @@ import type { AppContext } from "./platform/module.ts";
 import { getSetting, setSetting } from "./platform/secret.ts";
 import { createServices } from "./services.ts";
 
+export const DEMO_ADMIN = { email: "demo@samverk.example", name: "Demo Administrator", password: "samverk-demo-2026" };
+
 export interface PrepareResult {
   referenceLoaded: boolean;
   demoLoaded: boolean;
@@ -43,6 +45,8 @@ export async function prepareDatabase(
         modules,
       };
       for (const module of modules) await module.seed?.(ctx);
+      // The demo's own sign-in, documented in the README. Never on an installation started with SAMVERK_DEMO=0.
+      await ctx.services.users.createAdmin(DEMO_ADMIN);
       demoLoaded = true;
     }
     await setSetting(db, "initialised", new Date().toISOString());

@@ -72,11 +72,19 @@ export function scheduleBackups(
   },
 ): () => void {
   if (!database.pglite || options.hours <= 0) return () => undefined;
+  let running = false;
   const timer = setInterval(() => {
-    backupNow(database, options.dir, options.keep).then(
-      (file) => options.log.info({ file }, "scheduled backup written"),
-      (err) => options.log.error({ err }, "scheduled backup failed"),
-    );
+    // A slow backup is never overlapped by the next one.
+    if (running) return;
+    running = true;
+    backupNow(database, options.dir, options.keep)
+      .then(
+        (file) => options.log.info({ file }, "scheduled backup written"),
+        (err) => options.log.error({ err }, "scheduled backup failed"),
+      )
+      .finally(() => {
+        running = false;
+      });
   }, options.hours * 3600_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -62,6 +62,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["new body", "/n/digi-rogaland/bodies/new"],
     ["body (editor)", `/n/digi-rogaland/bodies/${bodies[0].id}`],
     ["edit body", `/n/digi-rogaland/bodies/${bodies[0].id}/edit`],
+    ["edit seat in body", `/n/digi-rogaland/bodies/${bodies[0].id}/members/${bodies[0].members[0].id}/edit`],
     ["new organisation", "/organisations/new"],
     ["edit municipality", `/organisations/${molde.id}/edit`],
     ["edit IT cooperation", `/organisations/${coop.id}/edit`],

@@ -12,11 +12,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; env?: Record<string, string>; extend?: (app: FastifyInstance) => void } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(options);
   await new UserService(database.db).createAdmin({ ...ADMIN, name: "Test Admin" });
   const config = loadConfig({ SAMVERK_DATA_DIR: "./tmp/test-data", ...options.env });
   const app = await buildApp({ config, database, secret: "test-secret-test-secret-test-secret-1234" });
+  options.extend?.(app);
   await app.ready();
   return {
     app,

@@ -4,7 +4,14 @@ import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import { query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { bodyInput, bodyMemberInput, membershipFields, membershipInput, networkInput } from "./networks.service.ts";
+import {
+  bodyInput,
+  bodyMemberFields,
+  bodyMemberInput,
+  membershipFields,
+  membershipInput,
+  networkInput,
+} from "./networks.service.ts";
 import { BODY_KINDS, BODY_ROLES, MEMBERSHIP_LEVELS } from "./schema.ts";
 
 const slugParam = z.object({
@@ -313,6 +320,28 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
       const { network } = await networks.getBody(params.slug, params.id);
       authorize(actor, "body.manage", network);
       const result = await networks.addBodyMember(actor, params.slug, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return bodyDetail(params.slug, params.id);
+    },
+  });
+
+  api.route({
+    method: "PATCH",
+    path: "/networks/:slug/bodies/:id/members/:memberId",
+    operationId: "updateBodyMember",
+    summary: "Change a person's role, the organisation they represent or the dates of their seat",
+    tag,
+    params: bodyMemberParams,
+    body: bodyMemberFields.partial(),
+    response: bodyOut,
+    requiresAuth: true,
+    handler: async ({ actor, params, req }) => {
+      const { network, member } = await networks.getBodyMember(params.slug, params.id, params.memberId);
+      authorize(actor, "body.manage", network);
+      const result = await networks.updateBodyMember(actor, params.slug, params.id, params.memberId, {
+        ...member,
+        ...(req.body as object),
+      });
       if (!result.ok) throw new ValidationError(result.errors);
       return bodyDetail(params.slug, params.id);
     },

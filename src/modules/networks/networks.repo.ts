@@ -259,6 +259,10 @@ export class NetworkRepo {
     return this.db.insert(bodyMembers).values(values).returning();
   }
 
+  async updateBodyMember(id: number, values: Partial<typeof bodyMembers.$inferInsert>) {
+    await this.db.update(bodyMembers).set(values).where(eq(bodyMembers.id, id));
+  }
+
   async deleteBodyMember(id: number) {
     await this.db.delete(bodyMembers).where(eq(bodyMembers.id, id));
   }

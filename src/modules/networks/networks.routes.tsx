@@ -6,7 +6,15 @@ import type { FieldError } from "../../platform/http/errors.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
-import { BodyFormPage, BodyPage, MembershipFormPage, NetworkFormPage, NetworkPage, NetworksPage } from "./networks.views.tsx";
+import {
+  BodyFormPage,
+  BodyMemberFormPage,
+  BodyPage,
+  MembershipFormPage,
+  NetworkFormPage,
+  NetworkPage,
+  NetworksPage,
+} from "./networks.views.tsx";
 
 const slugParam = z.object({
   slug: z
@@ -341,6 +349,55 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     authorize(req.actor, "body.manage", network);
     const result = await networks.addBodyMember(req.actor, slug, id, req.body);
     if (!result.ok) return renderBody(req, reply, slug, id, formOf(req, result.errors));
+    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+  });
+
+  const renderBodyMemberForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    found: Awaited<ReturnType<typeof networks.getBodyMember>>,
+  ) => {
+    const { network, body, member } = found;
+    const { t } = req.i18n;
+    const title = t("body.editMemberTitle", { name: member.personName, body: body.name });
+    const orgs = await directory.organisations.options();
+    const base = `/n/${network.slug}/bodies/${body.id}`;
+    return reply.page(
+      <BodyMemberFormPage
+        ctx={req.pageContext()}
+        form={form}
+        action={`${base}/members/${member.id}`}
+        title={title}
+        organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
+        cancelHref={base}
+      />,
+      {
+        title,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [
+          { href: `/n/${network.slug}`, label: network.name },
+          { href: base, label: body.name },
+          { label: member.personName },
+        ],
+      },
+    );
+  };
+
+  app.get("/n/:slug/bodies/:id/members/:memberId/edit", async (req, reply) => {
+    const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
+    const found = await networks.getBodyMember(slug, id, memberId);
+    authorize(req.actor, "body.manage", found.network);
+    return renderBodyMemberForm(req, reply, emptyForm(found.member), found);
+  });
+
+  app.post("/n/:slug/bodies/:id/members/:memberId", async (req, reply) => {
+    const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
+    const found = await networks.getBodyMember(slug, id, memberId);
+    authorize(req.actor, "body.manage", found.network);
+    const result = await networks.updateBodyMember(req.actor, slug, id, memberId, req.body);
+    if (!result.ok) return renderBodyMemberForm(req, reply, formOf(req, result.errors), found);
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
   });
 

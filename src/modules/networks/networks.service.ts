@@ -79,14 +79,14 @@ export const bodyInput = z.object({
   mandate: optionalText(4000),
 });
 
-export const bodyMemberInput = z
-  .object({
-    personId: requiredId,
-    organisationId: optionalId,
-    role: z.enum(BODY_ROLES, "errors.choice"),
-    ...dates,
-  })
-  .refine(...datesInOrder);
+/** A seat in a body, apart from who holds it; without the date check so the API can make it partial. */
+export const bodyMemberFields = z.object({
+  organisationId: optionalId,
+  role: z.enum(BODY_ROLES, "errors.choice"),
+  ...dates,
+});
+export const bodyMemberInput = bodyMemberFields.extend({ personId: requiredId }).refine(...datesInOrder);
+export const bodyMemberUpdateInput = bodyMemberFields.refine(...datesInOrder);
 
 /** Commands on networks and everything that belongs to one. Every write is audited in its transaction. */
 export class NetworkService {
@@ -352,6 +352,37 @@ export class NetworkService {
         return member!;
       }),
     );
+  }
+
+  async getBodyMember(slug: string, bodyId: number, id: number) {
+    const found = await this.getBody(slug, bodyId);
+    const member = found.members.find((m) => m.id === id);
+    if (!member) throw new NotFoundError();
+    return { ...found, member };
+  }
+
+  async updateBodyMember(actor: Actor, slug: string, bodyId: number, id: number, input: unknown): Promise<Result<true>> {
+    await this.getBody(slug, bodyId);
+    const existing = await this.repo.bodyMember(bodyId, id);
+    if (!existing) throw new NotFoundError();
+    const parsed = bodyMemberUpdateInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (parsed.data.organisationId !== null && !(await this.organisations.byId(parsed.data.organisationId))) {
+      return invalid([{ field: "organisationId", key: "errors.choice" }]);
+    }
+    await this.db.transaction(async (tx) => {
+      const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
+      if (!diff.changed) return;
+      await this.repo.with(tx).updateBodyMember(id, parsed.data);
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "body_member",
+        entityId: id,
+        before: diff.before,
+        after: diff.after,
+      });
+    });
+    return ok(true);
   }
 
   async removeBodyMember(actor: Actor, slug: string, bodyId: number, id: number) {

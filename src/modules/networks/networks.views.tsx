@@ -536,7 +536,11 @@ export function BodyPage(props: {
                     <td>{m.fromDate ? date(m.fromDate) : ""}</td>
                     <td>{m.toDate ? date(m.toDate) : ""}</td>
                     {props.canEdit ? (
-                      <td>
+                      <td class="actions-cell">
+                        <a class="ds-link" href={`${base}/members/${m.id}/edit`}>
+                          {t("common.edit")}
+                          <span class="ds-sr-only"> {m.personName}</span>
+                        </a>{" "}
                         <form method="post" action={`${base}/members/${m.id}/delete`} class="inline-form">
                           <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
                           <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
@@ -612,6 +616,61 @@ export function BodyPage(props: {
         </section>
       ) : null}
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
+    </>
+  );
+}
+
+export function BodyMemberFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  organisations: Option[];
+  cancelHref: string;
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        <SelectField
+          t={t}
+          form={form}
+          name="role"
+          label={t("body.role")}
+          required
+          options={BODY_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="organisationId"
+          label={t("body.represents")}
+          placeholder={t("form.none")}
+          options={props.organisations}
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="fromDate"
+          label={t("membership.since")}
+          type="date"
+          width="short"
+          description={t("form.dateHint")}
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="toDate"
+          label={t("membership.to")}
+          type="date"
+          width="short"
+          description={t("form.dateHint")}
+        />
+      </Form>
     </>
   );
 }

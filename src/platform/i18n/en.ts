@@ -201,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   "body.represents": "Represents",
   "body.representsHint": "Left empty, the person's own organisation is used.",
   "body.personMissing": "Can't find the person? Register a new person.",
+  "body.editMemberTitle": "Position: {name} in {body}",
   "body.delete": "Delete the body",
 
   "history.title": "History of changes",

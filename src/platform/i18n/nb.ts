@@ -198,6 +198,7 @@ export const nb = {
   "body.represents": "Representerer",
   "body.representsHint": "Lar du feltet stå tomt, brukes personens egen organisasjon.",
   "body.personMissing": "Finner du ikke personen? Registrer en ny person.",
+  "body.editMemberTitle": "Verv: {name} i {body}",
   "body.delete": "Slett organet",
 
   "history.title": "Endringshistorikk",

@@ -199,6 +199,7 @@ export const nn: Record<MessageKey, string> = {
   "body.represents": "Representerer",
   "body.representsHint": "Lèt du feltet stå tomt, blir organisasjonen til personen brukt.",
   "body.personMissing": "Finn du ikkje personen? Registrer ein ny person.",
+  "body.editMemberTitle": "Verv: {name} i {body}",
   "body.delete": "Slett organet",
 
   "history.title": "Endringshistorikk",

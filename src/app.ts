@@ -84,10 +84,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, signed: true, secure: config.secure },
   });
 
-  // 3. Static assets: Designsystemet, the Inter font and our own stylesheet, all served by the app itself.
+  // 3. Static assets: Designsystemet (CSS and the web components pages use), the Inter font and our own stylesheet, all served by the app itself.
   const assets: [string, string][] = [
     ["/assets/ds/", path.join(root, "node_modules/@digdir/designsystemet-css/dist/src")],
     ["/assets/inter/", path.join(root, "node_modules/@fontsource/inter")],
+    ["/assets/ds-web/", path.join(root, "node_modules/@digdir/designsystemet-web/dist/esm")],
     ["/assets/", path.join(root, "src/platform/ui/assets")],
   ];
   for (const [prefix, dir] of assets) {

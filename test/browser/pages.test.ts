@@ -144,6 +144,7 @@ describe("by keyboard", () => {
     await page.keyboard.type("not an address");
     await page.keyboard.press("Enter");
     await page.waitForSelector(".ds-error-summary");
+    await page.waitForFunction(() => document.activeElement?.id === "error-summary");
     await page.click(".ds-error-summary a[href='#field-name']");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "field-name");
     await context.close();

@@ -270,20 +270,36 @@ describe("seats in bodies", () => {
     const form = await s.get(`${base}/members/${seat.id}/edit`);
     assert.equal(form.statusCode, 200);
     const before = await rowCounts();
-    const bad = await s.post(`${base}/members/${seat.id}`, { role: "deputy", organisationId: "", fromDate: "2026-05-01", toDate: "2026-01-01" });
+    const bad = await s.post(`${base}/members/${seat.id}`, {
+      role: "deputy",
+      organisationId: "",
+      fromDate: "2026-05-01",
+      toDate: "2026-01-01",
+    });
     assert.equal(bad.statusCode, 422);
     assert.ok(bad.body.includes("Til-datoen kan ikke være før fra-datoen"));
     assert.deepEqual(await rowCounts(), before);
-    const ok = await s.post(`${base}/members/${seat.id}`, { role: "deputy", organisationId: "", fromDate: "2026-01-01", toDate: "" });
+    const ok = await s.post(`${base}/members/${seat.id}`, {
+      role: "deputy",
+      organisationId: "",
+      fromDate: "2026-01-01",
+      toDate: "",
+    });
     assert.equal(ok.statusCode, 303);
-    const after = (await json("/api/v1/networks/digi-nordland/bodies")).items[0].members.find((m: { id: number }) => m.id === seat.id);
+    const after = (await json("/api/v1/networks/digi-nordland/bodies")).items[0].members.find(
+      (m: { id: number }) => m.id === seat.id,
+    );
     assert.equal(after.role, "deputy");
     assert.equal(after.fromDate, "2026-01-01");
-    const patched = await s.api("PATCH", `/api/v1/networks/digi-nordland/bodies/${body.id}/members/${seat.id}`, { role: "secretary" });
+    const patched = await s.api("PATCH", `/api/v1/networks/digi-nordland/bodies/${body.id}/members/${seat.id}`, {
+      role: "secretary",
+    });
     assert.equal(patched.statusCode, 200, patched.body);
     assert.equal(patched.json().members.find((m: { id: number }) => m.id === seat.id).role, "secretary");
     const other = (await json("/api/v1/networks/digi-rogaland/bodies")).items[0];
-    const wrongBody = await s.api("PATCH", `/api/v1/networks/digi-nordland/bodies/${other.id}/members/${seat.id}`, { role: "leader" });
+    const wrongBody = await s.api("PATCH", `/api/v1/networks/digi-nordland/bodies/${other.id}/members/${seat.id}`, {
+      role: "leader",
+    });
     assert.equal(wrongBody.statusCode, 404, "another network's body is not reachable through this network");
   });
 });

@@ -1,7 +1,17 @@
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, HTMLAttributes } from "preact";
+
 import type { FieldError } from "../http/errors.ts";
 import type { Translate } from "../i18n/i18n.ts";
 import type { PageContext } from "./context.ts";
+
+declare module "preact" {
+  namespace JSX {
+    interface IntrinsicElements {
+      /** Designsystemet's web component (@digdir/designsystemet-web). */
+      "ds-error-summary": HTMLAttributes<HTMLElement>;
+    }
+  }
+}
 
 /** What a form re-renders with: the user's own input and the problems found in it. */
 export interface FormState {
@@ -22,7 +32,9 @@ const message = (t: Translate, e: FieldError) => t(e.key, e.params);
 export function ErrorSummary({ form, t }: { form: FormState; t: Translate }) {
   if (form.errors.length === 0) return null;
   return (
-    <div class="ds-error-summary" data-color="danger" tabIndex={-1} id="error-summary">
+    // <ds-error-summary> takes focus when it appears (GOV.UK's pattern) once its script has loaded;
+    // without JavaScript it is a plain block with the same links.
+    <ds-error-summary class="ds-error-summary" data-color="danger" tabIndex={-1} id="error-summary">
       <h2 class="ds-heading" data-size="xs">
         {t("form.errorSummaryTitle")}
       </h2>
@@ -35,7 +47,8 @@ export function ErrorSummary({ form, t }: { form: FormState; t: Translate }) {
           </li>
         ))}
       </ul>
-    </div>
+      <script type="module" src="/assets/ds-web/error-summary/error-summary.js" />
+    </ds-error-summary>
   );
 }
 

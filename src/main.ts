@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from "./platform/config.ts";
 import { openDatabase } from "./platform/db/client.ts";
 import { ensureSecret } from "./platform/secret.ts";
 
+const SHUTDOWN_GRACE_MS = 300;
+
 /** Start: configuration, database, migrations and first-start data, then listen until SIGTERM. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -45,6 +47,9 @@ async function main(): Promise<void> {
     app.log.info({ signal }, "shutting down: finishing requests in flight");
     try {
       stopBackups();
+      // A short grace period: requests already on their way are read and answered (with
+      // Connection: close) before idle connections are closed.
+      await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS));
       await app.close();
       await database.close();
       app.log.info("database closed, bye");

@@ -216,11 +216,12 @@ describe("at 320 px", () => {
   test("pages reflow without horizontal scrolling", async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    for (const path of ["/", "/n/digi-nordland", "/organisations", "/login"]) {
+    const paths = (await publicPages()).map(([, path]) => path);
+    for (const path of paths) {
       await page.goto(`${server.url}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
-      await page.screenshot({ path: `${shots}/320${path.replaceAll("/", "_") || "_front"}.png`, fullPage: false });
+      if (path === "/n/digi-more-og-romsdal") await page.screenshot({ path: `${shots}/320-network.png`, fullPage: false });
     }
     await context.close();
   });

@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
-import type { FieldError } from "../../platform/http/errors.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query, searchText } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import {
   kindLabel,
   OrganisationFormPage,
@@ -35,11 +34,6 @@ export const organisationListQuery = query({
 });
 
 const peopleListQuery = query({ q: searchText, page: pageParam });
-
-const formOf = (req: FastifyRequest, errors: FieldError[]): FormState => ({
-  values: (req.body ?? {}) as Record<string, unknown>,
-  errors,
-});
 
 export function directoryRoutes(app: FastifyInstance, { services }: AppContext) {
   const { directory, networks } = services;
@@ -136,7 +130,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
   app.post("/organisations", async (req, reply) => {
     authorize(req.actor, "organisation.create");
     const result = await directory.createOrganisation(req.actor, req.body);
-    if (!result.ok) return renderOrgForm(req, reply, formOf(req, result.errors), null);
+    if (!result.ok) return renderOrgForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/organisations/${result.value.id}?saved=1`, 303);
   });
 
@@ -195,7 +189,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     const result = await directory.updateOrganisation(req.actor, id, req.body);
     if (!result.ok) {
       const reference = ["municipality", "county", "county_municipality"].includes(org.kind);
-      return renderOrgForm(req, reply, formOf(req, result.errors), { id, name: org.name, reference });
+      return renderOrgForm(req, reply, submittedForm(req.body, result.errors), { id, name: org.name, reference });
     }
     return reply.redirect(`/organisations/${id}?saved=1`, 303);
   });
@@ -279,7 +273,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
   app.post("/people", async (req, reply) => {
     authorize(req.actor, "person.create");
     const result = await directory.createPerson(req.actor, req.body);
-    if (!result.ok) return renderPersonForm(req, reply, formOf(req, result.errors), null);
+    if (!result.ok) return renderPersonForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/people/${result.value.id}?saved=1`, 303);
   });
 
@@ -315,7 +309,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     const person = await directory.getPerson(id);
     authorize(req.actor, "person.update", person);
     const result = await directory.updatePerson(req.actor, id, req.body);
-    if (!result.ok) return renderPersonForm(req, reply, formOf(req, result.errors), person);
+    if (!result.ok) return renderPersonForm(req, reply, submittedForm(req.body, result.errors), person);
     return reply.redirect(`/people/${id}?saved=1`, 303);
   });
 

@@ -264,41 +264,43 @@ export function OrganisationPage(props: {
         {props.memberships.length === 0 ? (
           <p class="ds-paragraph">{t("org.noNetworks")}</p>
         ) : (
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("network.network")}</th>
-                <th scope="col">{t("membership.level")}</th>
-                <th scope="col">{t("membership.representedBy")}</th>
-                <th scope="col">{t("membership.since")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.memberships.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/n/${m.networkSlug}`}>
-                      {m.networkName}
-                    </a>
-                  </th>
-                  <td>
-                    {t(`membership.level.${m.level}` as "membership.level.member")}
-                    {m.toDate ? ` (${t("membership.until", { date: date(m.toDate) })})` : ""}
-                  </td>
-                  <td>
-                    {m.representedById ? (
-                      <a class="ds-link" href={`/organisations/${m.representedById}`}>
-                        {m.representedByName}
-                      </a>
-                    ) : (
-                      t("membership.representsItself")
-                    )}
-                  </td>
-                  <td>{m.fromDate ? date(m.fromDate) : ""}</td>
+          <TableScroll label={t("org.networks")}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("network.network")}</th>
+                  <th scope="col">{t("membership.level")}</th>
+                  <th scope="col">{t("membership.representedBy")}</th>
+                  <th scope="col">{t("membership.since")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {props.memberships.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <a class="ds-link" href={`/n/${m.networkSlug}`}>
+                        {m.networkName}
+                      </a>
+                    </th>
+                    <td>
+                      {t(`membership.level.${m.level}` as "membership.level.member")}
+                      {m.toDate ? ` (${t("membership.until", { date: date(m.toDate) })})` : ""}
+                    </td>
+                    <td>
+                      {m.representedById ? (
+                        <a class="ds-link" href={`/organisations/${m.representedById}`}>
+                          {m.representedByName}
+                        </a>
+                      ) : (
+                        t("membership.representsItself")
+                      )}
+                    </td>
+                    <td>{m.fromDate ? date(m.fromDate) : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       {org.kind === "it_cooperation" ? (

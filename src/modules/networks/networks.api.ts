@@ -12,17 +12,10 @@ import {
   membershipInput,
   networkInput,
 } from "./networks.service.ts";
+import { bodyMemberParams, slugAndId, slugParam } from "./params.ts";
 import { BODY_KINDS, BODY_ROLES, MEMBERSHIP_LEVELS } from "./schema.ts";
 
-const slugParam = z.object({
-  slug: z
-    .string()
-    .max(60)
-    .regex(/^[a-z0-9-]+$/),
-});
 const int = z.number().int();
-const slugAndId = slugParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const bodyMemberParams = slugAndId.extend({ memberId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 const networkOut = z.object({
   id: int,

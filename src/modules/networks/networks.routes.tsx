@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
-import type { FieldError } from "../../platform/http/errors.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import {
   BodyFormPage,
   BodyMemberFormPage,
@@ -15,20 +14,8 @@ import {
   NetworkPage,
   NetworksPage,
 } from "./networks.views.tsx";
+import { bodyMemberParams, slugAndId, slugParam } from "./params.ts";
 
-const slugParam = z.object({
-  slug: z
-    .string()
-    .max(60)
-    .regex(/^[a-z0-9-]+$/),
-});
-const slugAndId = slugParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const bodyMemberParams = slugAndId.extend({ memberId: z.coerce.number().int().positive().max(2_147_483_647) });
-
-const formOf = (req: FastifyRequest, errors: FieldError[]): FormState => ({
-  values: (req.body ?? {}) as Record<string, unknown>,
-  errors,
-});
 const savedNotice = (req: FastifyRequest) =>
   (req.query as Record<string, unknown>).saved === "1" ? <Notice kind="success">{req.i18n.t("form.saved")}</Notice> : null;
 
@@ -87,7 +74,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
   app.post("/networks", async (req, reply) => {
     authorize(req.actor, "network.create");
     const result = await networks.create(req.actor, req.body);
-    if (!result.ok) return renderNetworkForm(req, reply, formOf(req, result.errors), null);
+    if (!result.ok) return renderNetworkForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
   });
 
@@ -152,7 +139,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     const network = await networks.get(slug);
     authorize(req.actor, "network.update", network);
     const result = await networks.update(req.actor, slug, req.body);
-    if (!result.ok) return renderNetworkForm(req, reply, formOf(req, result.errors), network);
+    if (!result.ok) return renderNetworkForm(req, reply, submittedForm(req.body, result.errors), network);
     return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
   });
 
@@ -208,7 +195,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const chosen = [body.organisationIds ?? [], body.otherOrganisationId ?? []].flat().filter((v) => v !== "");
     const result = await networks.addMembers(req.actor, slug, { ...body, organisationIds: chosen });
-    if (!result.ok) return renderMembershipForm(req, reply, formOf(req, result.errors), network, null);
+    if (!result.ok) return renderMembershipForm(req, reply, submittedForm(req.body, result.errors), network, null);
     return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
   });
 
@@ -227,7 +214,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     const result = await networks.updateMembership(req.actor, slug, id, req.body);
     if (!result.ok) {
       const org = await directory.getOrganisation(membership.organisationId);
-      return renderMembershipForm(req, reply, formOf(req, result.errors), network, { id, name: org.name });
+      return renderMembershipForm(req, reply, submittedForm(req.body, result.errors), network, { id, name: org.name });
     }
     return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
   });
@@ -280,7 +267,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     const network = await networks.get(slug);
     authorize(req.actor, "body.manage", network);
     const result = await networks.createBody(req.actor, slug, req.body);
-    if (!result.ok) return renderBodyForm(req, reply, formOf(req, result.errors), network, null);
+    if (!result.ok) return renderBodyForm(req, reply, submittedForm(req.body, result.errors), network, null);
     return reply.redirect(`/n/${slug}/bodies/${result.value.id}?saved=1`, 303);
   });
 
@@ -331,7 +318,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     const { network, body } = await networks.getBody(slug, id);
     authorize(req.actor, "body.manage", network);
     const result = await networks.updateBody(req.actor, slug, id, req.body);
-    if (!result.ok) return renderBodyForm(req, reply, formOf(req, result.errors), network, body);
+    if (!result.ok) return renderBodyForm(req, reply, submittedForm(req.body, result.errors), network, body);
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
   });
 
@@ -348,7 +335,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     const { network } = await networks.getBody(slug, id);
     authorize(req.actor, "body.manage", network);
     const result = await networks.addBodyMember(req.actor, slug, id, req.body);
-    if (!result.ok) return renderBody(req, reply, slug, id, formOf(req, result.errors));
+    if (!result.ok) return renderBody(req, reply, slug, id, submittedForm(req.body, result.errors));
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
   });
 
@@ -397,7 +384,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     const found = await networks.getBodyMember(slug, id, memberId);
     authorize(req.actor, "body.manage", found.network);
     const result = await networks.updateBodyMember(req.actor, slug, id, memberId, req.body);
-    if (!result.ok) return renderBodyMemberForm(req, reply, formOf(req, result.errors), found);
+    if (!result.ok) return renderBodyMemberForm(req, reply, submittedForm(req.body, result.errors), found);
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
   });
 

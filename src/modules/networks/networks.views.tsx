@@ -407,24 +407,7 @@ export function MembershipFormPage(props: {
           placeholder={t("membership.representsItself")}
           options={props.cooperations}
         />
-        <TextField
-          t={t}
-          form={form}
-          name="fromDate"
-          label={t("membership.since")}
-          type="date"
-          width="short"
-          description={t("form.dateHint")}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="toDate"
-          label={t("membership.to")}
-          type="date"
-          width="short"
-          description={t("form.dateHint")}
-        />
+        <DateRangeFields t={t} form={form} />
       </Form>
       {props.deleteAction ? (
         <form method="post" action={props.deleteAction}>
@@ -572,41 +555,7 @@ export function BodyPage(props: {
               placeholder={t("form.choose")}
               options={props.people}
             />
-            <SelectField
-              t={t}
-              form={props.form}
-              name="organisationId"
-              label={t("body.represents")}
-              description={t("body.representsHint")}
-              placeholder={t("form.none")}
-              options={props.organisations}
-            />
-            <SelectField
-              t={t}
-              form={props.form}
-              name="role"
-              label={t("body.role")}
-              required
-              options={BODY_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-            />
-            <TextField
-              t={t}
-              form={props.form}
-              name="fromDate"
-              label={t("membership.since")}
-              type="date"
-              width="short"
-              description={t("form.dateHint")}
-            />
-            <TextField
-              t={t}
-              form={props.form}
-              name="toDate"
-              label={t("membership.to")}
-              type="date"
-              width="short"
-              description={t("form.dateHint")}
-            />
+            <SeatFields t={t} form={props.form} organisations={props.organisations} />
           </Form>
           <p class="ds-paragraph">
             <a class="ds-link" href="/people/new">
@@ -636,41 +585,65 @@ export function BodyMemberFormPage(props: {
         {props.title}
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <SelectField
-          t={t}
-          form={form}
-          name="role"
-          label={t("body.role")}
-          required
-          options={BODY_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="organisationId"
-          label={t("body.represents")}
-          placeholder={t("form.none")}
-          options={props.organisations}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="fromDate"
-          label={t("membership.since")}
-          type="date"
-          width="short"
-          description={t("form.dateHint")}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="toDate"
-          label={t("membership.to")}
-          type="date"
-          width="short"
-          description={t("form.dateHint")}
-        />
+        <SeatFields t={t} form={form} organisations={props.organisations} />
       </Form>
+    </>
+  );
+}
+
+/**
+ * From and to dates of a membership or a seat: plain text fields with the format stated, as GOV.UK
+ * advises, because native date pickers show a format that depends on the browser, not the page's language.
+ */
+function DateRangeFields({ t, form }: { t: Translate; form: FormState }) {
+  return (
+    <>
+      <TextField
+        t={t}
+        form={form}
+        name="fromDate"
+        label={t("membership.since")}
+        width="short"
+        inputMode="numeric"
+        autocomplete="off"
+        description={t("form.dateHint")}
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="toDate"
+        label={t("membership.to")}
+        width="short"
+        inputMode="numeric"
+        autocomplete="off"
+        description={t("form.dateHint")}
+      />
+    </>
+  );
+}
+
+/** What a seat in a body is, apart from who holds it: the organisation represented, the role and the dates. */
+function SeatFields({ t, form, organisations }: { t: Translate; form: FormState; organisations: Option[] }) {
+  return (
+    <>
+      <SelectField
+        t={t}
+        form={form}
+        name="organisationId"
+        label={t("body.represents")}
+        description={t("body.representsHint")}
+        placeholder={t("form.none")}
+        options={organisations}
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="role"
+        label={t("body.role")}
+        required
+        options={BODY_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+      />
+      <DateRangeFields t={t} form={form} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "./components.tsx";
 import type { PageContext } from "./context.ts";
 
 interface Operation {
@@ -52,31 +53,33 @@ export function ApiDocsPage({
                 </summary>
                 <div>
                   {op.parameters?.length ? (
-                    <table class="ds-table" data-size="sm">
-                      <caption>{t("apiDocs.parameters")}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("apiDocs.name")}</th>
-                          <th scope="col">{t("apiDocs.in")}</th>
-                          <th scope="col">{t("apiDocs.required")}</th>
-                          <th scope="col">{t("apiDocs.schema")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {op.parameters.map((p) => (
-                          <tr key={p.name}>
-                            <td>
-                              <code>{p.name}</code>
-                            </td>
-                            <td>{p.in}</td>
-                            <td>{p.required ? t("common.yes") : t("common.no")}</td>
-                            <td>
-                              <code>{JSON.stringify(p.schema)}</code>
-                            </td>
+                    <TableScroll label={t("apiDocs.parameters")}>
+                      <table class="ds-table" data-size="sm">
+                        <caption>{t("apiDocs.parameters")}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t("apiDocs.name")}</th>
+                            <th scope="col">{t("apiDocs.in")}</th>
+                            <th scope="col">{t("apiDocs.required")}</th>
+                            <th scope="col">{t("apiDocs.schema")}</th>
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {op.parameters.map((p) => (
+                            <tr key={p.name}>
+                              <td>
+                                <code>{p.name}</code>
+                              </td>
+                              <td>{p.in}</td>
+                              <td>{p.required ? t("common.yes") : t("common.no")}</td>
+                              <td>
+                                <code>{JSON.stringify(p.schema)}</code>
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </TableScroll>
                   ) : null}
                   {op.requestBody ? (
                     <>

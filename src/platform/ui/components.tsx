@@ -19,6 +19,11 @@ export interface FormState {
   errors: FieldError[];
 }
 export const emptyForm = (values: Record<string, unknown> = {}): FormState => ({ values, errors: [] });
+/** A posted form coming back with its problems: what the user sent is shown again, never lost. */
+export const submittedForm = (body: unknown, errors: FieldError[]): FormState => ({
+  values: (body ?? {}) as Record<string, unknown>,
+  errors,
+});
 
 const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 const errorFor = (form: FormState, name: string) => form.errors.find((e) => e.field === name);
@@ -331,28 +336,30 @@ export function History(props: {
       <h2 class="ds-heading" data-size="sm" id="history-heading">
         {t("history.title")}
       </h2>
-      <table class="ds-table" data-size="sm">
-        <thead>
-          <tr>
-            <th scope="col">{t("history.when")}</th>
-            <th scope="col">{t("history.who")}</th>
-            <th scope="col">{t("history.what")}</th>
-            <th scope="col">{t("history.changes")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.entries.map((e) => (
-            <tr key={e.id}>
-              <td>{dateTime(e.at)}</td>
-              <td>{e.actorLabel}</td>
-              <td>{t(`history.action.${e.action}` as "history.action.update")}</td>
-              <td>
-                <code class="history-diff">{describeChange(e.before, e.after)}</code>
-              </td>
+      <TableScroll label={t("history.title")}>
+        <table class="ds-table" data-size="sm">
+          <thead>
+            <tr>
+              <th scope="col">{t("history.when")}</th>
+              <th scope="col">{t("history.who")}</th>
+              <th scope="col">{t("history.what")}</th>
+              <th scope="col">{t("history.changes")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.entries.map((e) => (
+              <tr key={e.id}>
+                <td>{dateTime(e.at)}</td>
+                <td>{e.actorLabel}</td>
+                <td>{t(`history.action.${e.action}` as "history.action.update")}</td>
+                <td>
+                  <code class="history-diff">{describeChange(e.before, e.after)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/** Path parameters of the networks module's pages and API routes. */
+const dbId = z.coerce.number().int().positive().max(2_147_483_647);
+export const slugParam = z.object({
+  slug: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9-]+$/),
+});
+export const slugAndId = slugParam.extend({ id: dbId });
+export const bodyMemberParams = slugAndId.extend({ memberId: dbId });

@@ -33,6 +33,25 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     });
   });
 
+  app.get("/networks.csv", async (req, reply) => {
+    const [{ items }, counties] = await Promise.all([networks.repo.list(), directory.organisations.byKind("county")]);
+    const countyNames = new Map(counties.map((c) => [c.code ?? "", c.nameNorwegian]));
+    const { t } = req.i18n;
+    return sendCsv(
+      reply,
+      "networks.csv",
+      [t("network.name"), t("network.shortName"), t("network.counties"), t("network.host"), t("network.members"), "URL"],
+      items.map((n) => [
+        n.name,
+        n.shortName,
+        n.counties.map((c) => countyNames.get(c) ?? c).join(", "),
+        n.hostName,
+        n.memberCount,
+        `/n/${n.slug}`,
+      ]),
+    );
+  });
+
   const renderNetworkForm = async (
     req: FastifyRequest,
     reply: FastifyReply,

@@ -303,3 +303,14 @@ describe("seats in bodies", () => {
     assert.equal(wrongBody.statusCode, 404, "another network's body is not reachable through this network");
   });
 });
+
+test("the network list exports as CSV", async () => {
+  const csv = await t.app.inject({ url: "/networks.csv?lang=en" });
+  assert.equal(csv.statusCode, 200);
+  const lines = csv.body
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\n");
+  assert.equal(lines[0], "Name,Short name,Counties,Host municipality,Members,URL");
+  assert.ok(lines.some((l) => l.startsWith("Digi Nordland,Digi Nordland,Nordland,Bodø,41,/n/digi-nordland")));
+});

@@ -59,7 +59,12 @@ export function NetworksPage({ ctx, items, canCreate }: { ctx: PageContext; item
       <h1 class="ds-heading" data-size="lg">
         {t("network.listTitle")}
       </h1>
-      <p class="ds-paragraph">{t("network.listIntro")}</p>
+      <p class="ds-paragraph">
+        {t("network.listIntro")}{" "}
+        <a class="ds-link" href="/networks.csv" download>
+          {t("list.downloadCsv", { n: items.length })}
+        </a>
+      </p>
       {canCreate ? (
         <p>
           <a class="ds-button" data-variant="secondary" href="/networks/new">

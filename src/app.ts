@@ -87,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // 3. Static assets: Designsystemet (CSS and the web components pages use), the Inter font and our own stylesheet, all served by the app itself.
   const assets: [string, string][] = [
     ["/assets/ds/", path.join(root, "node_modules/@digdir/designsystemet-css/dist/src")],
+    ["/assets/ds-theme/", path.join(root, "node_modules/@digdir/designsystemet-css/dist/theme")],
     ["/assets/inter/", path.join(root, "node_modules/@fontsource/inter")],
     ["/assets/ds-web/", path.join(root, "node_modules/@digdir/designsystemet-web/dist/esm")],
     ["/assets/", path.join(root, "src/platform/ui/assets")],
@@ -101,17 +102,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       allowedPath: (p) => !p.includes(".."),
     });
   }
-  app.get("/assets/ds/theme.css", (_req, reply) =>
-    reply.type("text/css").sendFile("designsystemet.css", path.join(root, "node_modules/@digdir/designsystemet-css/dist/theme")),
-  );
-  await app.register(fastifyStatic, { root: path.join(root, "src/platform/ui/assets"), serve: false });
 
   // 4. Who is asking and in which language; one decorator renders every page.
   app.decorateRequest("i18n", null as unknown as I18n);
   app.decorateRequest("actor", null);
-  app.decorateRequest("pageContext", function (this: import("fastify").FastifyRequest) {
-    return null as unknown as PageContext;
-  });
+  app.decorateRequest("pageContext", null as unknown as () => PageContext);
   const nav = modules.flatMap((m) => m.nav ?? []);
   app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {
     return renderPage(this.request, this, body, meta, { nav, networks: () => services.networks.repo.switcher() });

@@ -30,7 +30,7 @@ export function Layout(props: {
         <link rel="stylesheet" href="/assets/inter/400.css" />
         <link rel="stylesheet" href="/assets/inter/500.css" />
         <link rel="stylesheet" href="/assets/inter/600.css" />
-        <link rel="stylesheet" href="/assets/ds/theme.css" />
+        <link rel="stylesheet" href="/assets/ds-theme/designsystemet.css" />
         <link rel="stylesheet" href="/assets/ds/index.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+test("every stylesheet, font, script and icon a page names is served by the app itself", async () => {
+  const s = await new Session(t.app).login();
+  await s.get("/people/new");
+  const page = await s.post("/people", { name: "" });
+  const urls = [...page.body.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+  assert.ok(
+    urls.some((u) => u.endsWith(".js")),
+    "the error summary's web component",
+  );
+  urls.push("/assets/inter/files/inter-latin-400-normal.woff2", "/assets/inter/files/inter-latin-ext-600-normal.woff2");
+  for (const url of urls) {
+    const res = await t.app.inject({ url });
+    assert.equal(res.statusCode, 200, url);
+  }
+  assert.equal((await t.app.inject({ url: "/assets/../package.json" })).statusCode, 404);
+});
+
+test("pages send security headers and a strict content security policy", async () => {
+  const res = await t.app.inject({ url: "/" });
+  const csp = String(res.headers["content-security-policy"]);
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.doesNotMatch(csp, /unsafe-inline.*script|script-src[^;]*unsafe/);
+  assert.equal(res.headers["x-content-type-options"], "nosniff");
+  assert.match(String(res.headers["cache-control"]), /no-store/);
+});
+
+test("the language switcher keeps the page and its filters, and the choice is remembered", async () => {
+  const res = await t.app.inject({ url: "/organisations?county=15&lang=nn" });
+  assert.match(res.body, /<html lang="nn"/);
+  assert.match(res.body, /href="\/organisations\?county=15&amp;lang=en"/);
+  const cookie = res.cookies.find((c: { name: string }) => c.name === "samverk_lang");
+  assert.equal(cookie?.value, "nn");
+  const next = await t.app.inject({ url: "/", headers: { cookie: "samverk_lang=nn" } });
+  assert.match(next.body, /<html lang="nn"/);
+});

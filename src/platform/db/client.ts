@@ -51,7 +51,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       kind: "postgres",
       queries,
       ping: () => ping(db),
-      close: () => pool.end(),
+      close: async () => {
+        if (!pool.ended) await pool.end();
+      },
     };
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });

@@ -36,7 +36,8 @@ async function start(env: Record<string, string>): Promise<Running> {
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  for (let i = 0; i < 300; i++) {
+  // Generous: a first start initialises PGlite and loads the reference data, on a shared, busy machine.
+  for (let i = 0; i < 1200; i++) {
     if (output.includes("Server listening")) return { child, port, output: () => output, exited };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));

@@ -38,6 +38,7 @@ const networkDetail = networkOut.extend({
       email: z.string(),
       phone: z.string(),
       organisationName: z.string().nullable(),
+      role: z.string().describe("What the person is contact for, e.g. the secretariat"),
     }),
   ),
 });
@@ -79,7 +80,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
 
   const detail = async (slug: string) => {
     const { network, contacts } = await networks.overview(slug);
-    return { ...network, contacts: contacts.map(({ isDemo: _d, role: _r, ...c }) => c) };
+    return { ...network, contacts: contacts.map(({ isDemo: _d, ...c }) => c) };
   };
   const bodyDetail = async (slug: string, id: number) => {
     const { body, members } = await networks.getBody(slug, id);

@@ -160,7 +160,10 @@ export class NetworkService {
     return ok(
       await this.db.transaction(async (tx) => {
         const repo = this.repo.with(tx);
-        const oldContacts = (await repo.contactsOf(existing.id)).map((c) => c.personId).sort((a, b) => a - b);
+        const previous = await repo.contactsOf(existing.id);
+        const oldContacts = previous.map((c) => c.personId).sort((a, b) => a - b);
+        // A contact person who stays keeps the role text they had.
+        const roleOf = new Map(previous.map((c) => [c.personId, c.role]));
         const update = { ...values, slug: newSlug };
         const diff = changedFields(
           { ...existing, counties: existing.counties, contactIds: oldContacts } as Record<string, unknown>,
@@ -169,7 +172,7 @@ export class NetworkService {
         const network = await repo.update(existing.id, update, [...new Set(counties)]);
         await repo.setContacts(
           existing.id,
-          [...new Set(contactIds)].map((personId) => ({ personId, role: "" })),
+          [...new Set(contactIds)].map((personId) => ({ personId, role: roleOf.get(personId) ?? "" })),
         );
         if (diff.changed) {
           await recordAudit(tx, actor, {

@@ -314,3 +314,12 @@ test("the network list exports as CSV", async () => {
   assert.equal(lines[0], "Name,Short name,Counties,Host municipality,Members,URL");
   assert.ok(lines.some((l) => l.startsWith("Digi Nordland,Digi Nordland,Nordland,Bodø,41,/n/digi-nordland")));
 });
+
+test("changing a network keeps its contact persons and what they are contact for", async () => {
+  const s = await new Session(t.app).login();
+  const before = await json("/api/v1/networks/digi-nordland");
+  assert.equal(before.contacts[0].role, "sekretariat");
+  const res = await s.api("PATCH", "/api/v1/networks/digi-nordland", { description: "Ny skildring" });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(res.json().contacts, before.contacts);
+});

@@ -22,9 +22,12 @@ import type { AppContext } from "./platform/module.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
 import type { PageContext, PageMeta } from "./platform/ui/context.ts";
 import { ErrorPage } from "./platform/ui/error-page.tsx";
-import { createServices } from "./services.ts";
+import { createServices, type Services } from "./services.ts";
 
 declare module "fastify" {
+  interface FastifyInstance {
+    services: Services;
+  }
   interface FastifyRequest {
     i18n: I18n;
     actor: Actor | null;
@@ -59,8 +62,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const services = createServices(database.db, config);
+  const services = createServices(database.db, config, app.log);
   const ctx: AppContext = { config, database, db: database.db, services, modules };
+  app.decorate("services", services);
 
   // 1. Security headers. No inline scripts or styles anywhere, so the policy can be strict.
   await app.register(fastifyHelmet, {
@@ -199,5 +203,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.get("/api/docs", async (req, reply) =>
     reply.page(h(ApiDocsPage, { ctx: req.pageContext(), document }), { title: req.i18n.t("apiDocs.title") }),
   );
+  app.addHook("onClose", async () => {
+    await services.mail.delivery.stop();
+  });
   return app;
 }

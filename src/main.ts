@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     { database: database.kind, dataDir: database.kind === "pglite" ? config.pgliteDir : undefined, ...prepared },
     "database ready",
   );
+  app.services.mail.delivery.start();
   const stopBackups = scheduleBackups(database, {
     dir: config.backupDir,
     keep: config.SAMVERK_BACKUP_KEEP,

@@ -1,3 +1,4 @@
+import { AccountService } from "./modules/accounts/accounts.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { historyOf } from "./platform/audit/audit.ts";
@@ -5,17 +6,35 @@ import { SessionStore } from "./platform/auth/sessions.ts";
 import { UserService } from "./platform/auth/users.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
+import { MailDelivery, Outbox, smtpTransport } from "./platform/mail/mail.ts";
+
+type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
+  Partial<Pick<Config, "SMTP_URL" | "SAMVERK_MAIL_FROM" | "SAMVERK_PUBLIC_URL" | "PORT">>;
+
+const consoleLog = { error: (o: object, m: string) => console.error(m, o) };
 
 /** One instance of each service per app; modules reach each other only through these. */
-export function createServices(db: Db, config: Pick<Config, "SAMVERK_SESSION_HOURS">) {
+export function createServices(db: Db, config: ServiceConfig, log: { error(o: object, m: string): void } = consoleLog) {
   const directory = new DirectoryService(db);
   const networks = new NetworkService(db, directory.organisations, directory.people);
+  const users = new UserService(db);
+  const sessions = new SessionStore(db, config.SAMVERK_SESSION_HOURS);
+  const delivery = new MailDelivery(
+    db,
+    config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null,
+    config.SAMVERK_MAIL_FROM ?? "Samverk <no-reply@samverk.invalid>",
+    log,
+  );
+  // Links in e-mail point at the configured public address, never at a Host header a client chose.
+  const baseUrl = (config.SAMVERK_PUBLIC_URL ?? `http://localhost:${config.PORT ?? 3000}`).replace(/\/$/, "");
   return {
     directory,
     networks,
-    users: new UserService(db),
+    users,
+    sessions,
     audit: { history: (entity: string, id: string | number) => historyOf(db, entity, id) },
-    sessions: new SessionStore(db, config.SAMVERK_SESSION_HOURS),
+    mail: { delivery, outbox: new Outbox(db) },
+    accounts: new AccountService(db, users, sessions, delivery, baseUrl),
   };
 }
 

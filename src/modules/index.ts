@@ -1,7 +1,8 @@
 import type { ModuleManifest } from "../platform/module.ts";
+import { accountsModule } from "./accounts/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
 
 /** Every capability, in the order its menu entries appear. A new module is added here and nowhere else. */
-export const modules: ModuleManifest[] = [homeModule, networksModule, directoryModule];
+export const modules: ModuleManifest[] = [homeModule, networksModule, directoryModule, accountsModule];

@@ -30,6 +30,11 @@ export const configSchema = z.object({
     .min(0.1)
     .max(24 * 30)
     .default(12),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL, such as smtp://user:password@smtp.example.no:587")
+    .optional(),
+  SAMVERK_MAIL_FROM: z.string().min(3).max(200).default("Samverk <no-reply@samverk.invalid>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

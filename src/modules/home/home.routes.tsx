@@ -1,22 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { SESSION_COOKIE } from "../../platform/auth/sessions.ts";
 import { parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import type { AppContext, SearchHit } from "../../platform/module.ts";
-import { emptyForm } from "../../platform/ui/components.tsx";
-import { HomePage, LoginPage, SearchPage, TextPage } from "./home.views.tsx";
-
-/** Only same-site paths: a login link must never send anyone to another site. */
-export const safeReturnTo = (value: unknown): string =>
-  typeof value === "string" && /^\/(?![/\\])/.test(value) && !value.startsWith("/login") ? value : "/";
-
-const loginInput = z.object({
-  email: z.string().trim().min(1, "errors.required").max(254),
-  password: z.string().min(1, "errors.required").max(1000),
-});
+import { HomePage, SearchPage, TextPage } from "./home.views.tsx";
 
 export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
-  const { services, config } = ctx;
+  const { services } = ctx;
   // Site search asks every module that offers a search.
   const searchers = ctx.modules.flatMap((m) => (m.search ? [m.search] : []));
 
@@ -46,45 +35,6 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
       title: q ? t("search.titleFor", { q }) : t("search.title"),
       crumbs: [{ href: "/", label: "Samverk" }, { label: t("search.title") }],
     });
-  });
-
-  app.get("/login", async (req, reply) => {
-    const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
-    if (req.actor) return reply.redirect(returnTo, 303);
-    return reply.page(<LoginPage ctx={req.pageContext()} form={emptyForm()} returnTo={returnTo} />, {
-      title: req.i18n.t("auth.login"),
-    });
-  });
-
-  app.post("/login", async (req, reply) => {
-    const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
-    const parsed = loginInput.safeParse(req.body ?? {});
-    const values = { email: (req.body as Record<string, unknown> | undefined)?.email ?? "" };
-    const fail = (key: "errors.required" | "auth.failed", field = "email") =>
-      reply.page(<LoginPage ctx={req.pageContext()} form={{ values, errors: [{ field, key }] }} returnTo={returnTo} />, {
-        title: req.i18n.t("auth.login"),
-        status: key === "auth.failed" ? 401 : 422,
-      });
-    if (!parsed.success) return fail("errors.required", String(parsed.error.issues[0]?.path[0] ?? "email"));
-    const userId = await services.users.authenticate(parsed.data.email, parsed.data.password);
-    if (userId === null) return fail("auth.failed");
-    // A fresh session id at every login: an id planted before login is worth nothing after it.
-    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
-    const session = await services.sessions.create(userId);
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secure,
-      expires: session.expiresAt,
-    });
-    return reply.redirect(returnTo, 303);
-  });
-
-  app.post("/logout", async (req, reply) => {
-    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return reply.redirect("/", 303);
   });
 
   app.get("/accessibility", async (req, reply) => {

@@ -1,5 +1,5 @@
 import type { SearchHit } from "../../platform/module.ts";
-import { Form, type FormState, Notice, TextField } from "../../platform/ui/components.tsx";
+import { Notice } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { NetworkCards } from "../networks/networks.views.tsx";
 
@@ -93,30 +93,6 @@ export function SearchPage({ ctx, q, hits }: { ctx: PageContext; q: string; hits
           ))}
         </ul>
       ) : null}
-    </>
-  );
-}
-
-export function LoginPage({ ctx, form, returnTo }: { ctx: PageContext; form: FormState; returnTo: string }) {
-  const { t } = ctx.i18n;
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("auth.login")}
-      </h1>
-      <p class="ds-paragraph">{t("auth.loginIntro")}</p>
-      <Form ctx={ctx} form={form} action={`/login?returnTo=${encodeURIComponent(returnTo)}`} submitLabel={t("auth.login")}>
-        <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="username" required />
-        <TextField
-          t={t}
-          form={form}
-          name="password"
-          label={t("auth.password")}
-          type="password"
-          autocomplete="current-password"
-          required
-        />
-      </Form>
     </>
   );
 }

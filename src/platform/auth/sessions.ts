@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Actor } from "../audit/audit.ts";
-import type { Db } from "../db/client.ts";
+import type { Db, DbOrTx } from "../db/client.ts";
 import { sessions, users } from "../schema.ts";
 
 export const SESSION_COOKIE = "samverk_session";
@@ -35,6 +35,11 @@ export class SessionStore {
 
   async destroy(token: string | undefined): Promise<void> {
     if (token) await this.db.delete(sessions).where(eq(sessions.idHash, hashToken(token)));
+  }
+
+  /** Ends every session of a user, for instance after a password reset. */
+  async destroyAllOf(tx: DbOrTx, userId: number): Promise<void> {
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
   }
 
   async purgeExpired(): Promise<void> {

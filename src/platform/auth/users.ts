@@ -1,12 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../db/client.ts";
+import type { Db, DbOrTx } from "../db/client.ts";
 import { invalid, ok, type Result } from "../http/errors.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { users } from "../schema.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { newPassword } from "./password-policy.ts";
 
 const adminSchema = z.object({
   email: z
@@ -14,7 +13,7 @@ const adminSchema = z.object({
     .max(254)
     .transform((e) => e.toLowerCase()),
   name: z.string().trim().max(200).default(""),
-  password: z.string().min(MIN_PASSWORD_LENGTH, "errors.passwordLength").max(1000),
+  password: newPassword,
 });
 
 /** Accounts. Until invitations and roles arrive, the administrator is the only kind of user. */
@@ -33,6 +32,23 @@ export class UserService {
       .onConflictDoUpdate({ target: users.email, set: { passwordHash, isAdmin: true } })
       .returning({ id: users.id, created: sql<boolean>`(xmax = 0)` });
     return ok({ id: row!.id, created: Boolean(row!.created) });
+  }
+
+  async byEmail(email: string) {
+    const [row] = await this.db
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.email, email.trim().toLowerCase()))
+      .limit(1);
+    return row;
+  }
+
+  /** Sets a new password (already checked against the policy) inside the caller's transaction. */
+  async setPassword(tx: DbOrTx, userId: number, password: string): Promise<void> {
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(users.id, userId));
   }
 
   /** The user id when the e-mail and password match; null otherwise, in the same time either way. */

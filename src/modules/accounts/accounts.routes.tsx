@@ -1,0 +1,173 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { authorize } from "../../platform/access/authorize.ts";
+import { SESSION_COOKIE } from "../../platform/auth/sessions.ts";
+import type { TokenState } from "../../platform/auth/tokens.ts";
+import { NotFoundError } from "../../platform/http/errors.ts";
+import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, submittedForm } from "../../platform/ui/components.tsx";
+import { RESET_LINK_MINUTES } from "./accounts.service.ts";
+import { ForgotPage, LoginPage, MessagePage, OutboxMessagePage, OutboxPage, ResetPage } from "./accounts.views.tsx";
+
+/** Only same-site paths: a login link must never send anyone to another site. */
+export const safeReturnTo = (value: unknown): string =>
+  typeof value === "string" && /^\/(?![/\\])/.test(value) && !value.startsWith("/login") ? value : "/";
+
+const loginInput = z.object({
+  email: z.string().trim().min(1, "errors.required").max(254),
+  password: z.string().min(1, "errors.required").max(1000),
+});
+const tokenParam = z.object({ token: z.string().max(200) });
+
+const LINK_PROBLEM: Record<Exclude<TokenState, { ok: true }>["reason"], MessageKey> = {
+  unknown: "auth.linkUnknown",
+  expired: "auth.linkExpired",
+  used: "auth.linkUsed",
+};
+
+export function accountRoutes(app: FastifyInstance, { services, config }: AppContext) {
+  const loginNotice = (req: FastifyRequest): MessageKey | undefined =>
+    (req.query as Record<string, unknown>).reset === "1" ? "auth.resetDone" : undefined;
+
+  app.get("/login", async (req, reply) => {
+    const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
+    if (req.actor) return reply.redirect(returnTo, 303);
+    const notice = loginNotice(req);
+    return reply.page(
+      <LoginPage ctx={req.pageContext()} form={emptyForm()} returnTo={returnTo} {...(notice ? { notice } : {})} />,
+      {
+        title: req.i18n.t("auth.login"),
+      },
+    );
+  });
+
+  app.post("/login", async (req, reply) => {
+    const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
+    const parsed = loginInput.safeParse(req.body ?? {});
+    // The e-mail typed is kept; the password never comes back.
+    const values = { email: (req.body as Record<string, unknown> | undefined)?.email ?? "" };
+    const fail = (key: "errors.required" | "auth.failed", field = "email") =>
+      reply.page(<LoginPage ctx={req.pageContext()} form={{ values, errors: [{ field, key }] }} returnTo={returnTo} />, {
+        title: req.i18n.t("auth.login"),
+        status: key === "auth.failed" ? 401 : 422,
+      });
+    if (!parsed.success) return fail("errors.required", String(parsed.error.issues[0]?.path[0] ?? "email"));
+    const userId = await services.users.authenticate(parsed.data.email, parsed.data.password);
+    if (userId === null) return fail("auth.failed");
+    // A fresh session id at every login: an id planted before login is worth nothing after it.
+    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
+    const session = await services.sessions.create(userId);
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secure,
+      expires: session.expiresAt,
+    });
+    return reply.redirect(returnTo, 303);
+  });
+
+  app.post("/logout", async (req, reply) => {
+    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.redirect("/", 303);
+  });
+
+  // Password reset
+
+  app.get("/password/forgot", async (req, reply) =>
+    reply.page(<ForgotPage ctx={req.pageContext()} form={emptyForm()} />, { title: req.i18n.t("auth.forgotTitle") }),
+  );
+
+  app.post("/password/forgot", async (req, reply) => {
+    const result = await services.accounts.requestPasswordReset(req.body, req.i18n.t);
+    if (!result.ok) {
+      return reply.page(<ForgotPage ctx={req.pageContext()} form={submittedForm(req.body, result.errors)} />, {
+        title: req.i18n.t("auth.forgotTitle"),
+        status: 422,
+      });
+    }
+    return reply.redirect("/password/forgot/sent", 303);
+  });
+
+  app.get("/password/forgot/sent", async (req, reply) => {
+    const { t } = req.i18n;
+    return reply.page(
+      <MessagePage title={t("auth.checkMailTitle")} text={t("auth.checkMail", { minutes: RESET_LINK_MINUTES })} />,
+      {
+        title: t("auth.checkMailTitle"),
+      },
+    );
+  });
+
+  const linkProblem = (req: FastifyRequest, reply: FastifyReply, state: Exclude<TokenState, { ok: true }>) => {
+    const { t } = req.i18n;
+    return reply.page(
+      <MessagePage
+        title={t("auth.linkProblemTitle")}
+        text={t(LINK_PROBLEM[state.reason])}
+        link={{ href: "/password/forgot", label: t("auth.askNewLink") }}
+      />,
+      { title: t("auth.linkProblemTitle"), status: state.reason === "unknown" ? 404 : 410 },
+    );
+  };
+
+  app.get("/password/reset/:token", async (req, reply) => {
+    const { token } = parseOrBadRequest(tokenParam, req.params);
+    const state = await services.accounts.resetLinkState(token);
+    if (!state.ok) return linkProblem(req, reply, state);
+    // The link must not leak through the Referer header to any site the page links to.
+    reply.header("referrer-policy", "no-referrer");
+    return reply.page(<ResetPage ctx={req.pageContext()} form={emptyForm()} action={`/password/reset/${token}`} />, {
+      title: req.i18n.t("auth.resetTitle"),
+    });
+  });
+
+  app.post("/password/reset/:token", async (req, reply) => {
+    const { token } = parseOrBadRequest(tokenParam, req.params);
+    const result = await services.accounts.resetPassword(token, req.body);
+    if (result.ok) return reply.redirect("/login?reset=1", 303);
+    if ("link" in result) return linkProblem(req, reply, result.link as Exclude<TokenState, { ok: true }>);
+    reply.header("referrer-policy", "no-referrer");
+    // Passwords are never sent back into the form.
+    return reply.page(
+      <ResetPage ctx={req.pageContext()} form={submittedForm({}, result.errors)} action={`/password/reset/${token}`} />,
+      {
+        title: req.i18n.t("auth.resetTitle"),
+        status: 422,
+      },
+    );
+  });
+
+  // The administrator's outbox
+
+  app.get("/admin/outbox", async (req, reply) => {
+    authorize(req.actor, "mail.readOutbox");
+    const { page } = parseOrBadRequest(query({ page: pageParam }), req.query);
+    const { items, total } = await services.mail.outbox.list(PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    return reply.page(
+      <OutboxPage
+        ctx={req.pageContext()}
+        items={items}
+        total={total}
+        page={page}
+        limit={PAGE_SIZE}
+        smtp={services.mail.delivery.enabled}
+      />,
+      { title: req.i18n.t("outbox.title") },
+    );
+  });
+
+  app.get("/admin/outbox/:id", async (req, reply) => {
+    authorize(req.actor, "mail.readOutbox");
+    const { id } = parseOrBadRequest(idParam, req.params);
+    const mail = await services.mail.outbox.byId(id);
+    if (!mail) throw new NotFoundError();
+    return reply.page(<OutboxMessagePage ctx={req.pageContext()} mail={mail} />, {
+      title: mail.subject,
+      crumbs: [{ href: "/admin/outbox", label: req.i18n.t("outbox.title") }, { label: mail.subject }],
+    });
+  });
+}

@@ -1,0 +1,194 @@
+import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import { Form, type FormState, Notice, Pagination, TableScroll, TextField } from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+
+export function LoginPage({
+  ctx,
+  form,
+  returnTo,
+  notice,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  returnTo: string;
+  notice?: MessageKey;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("auth.login")}
+      </h1>
+      {notice ? <Notice kind="success">{t(notice)}</Notice> : null}
+      <p class="ds-paragraph">{t("auth.loginIntro")}</p>
+      <Form ctx={ctx} form={form} action={`/login?returnTo=${encodeURIComponent(returnTo)}`} submitLabel={t("auth.login")}>
+        <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="username" required />
+        <TextField
+          t={t}
+          form={form}
+          name="password"
+          label={t("auth.password")}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+      </Form>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/password/forgot">
+          {t("auth.forgot")}
+        </a>
+      </p>
+    </>
+  );
+}
+
+export function ForgotPage({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("auth.forgotTitle")}
+      </h1>
+      <p class="ds-paragraph">{t("auth.forgotIntro")}</p>
+      <Form ctx={ctx} form={form} action="/password/forgot" submitLabel={t("auth.sendLink")}>
+        <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="email" required />
+      </Form>
+    </>
+  );
+}
+
+export function MessagePage({ title, text, link }: { title: string; text: string; link?: { href: string; label: string } }) {
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      <p class="ds-paragraph">{text}</p>
+      {link ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={link.href}>
+            {link.label}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function ResetPage({ ctx, form, action }: { ctx: PageContext; form: FormState; action: string }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("auth.resetTitle")}
+      </h1>
+      <Form ctx={ctx} form={form} action={action} submitLabel={t("auth.setPassword")}>
+        <TextField
+          t={t}
+          form={form}
+          name="password"
+          label={t("auth.newPassword")}
+          description={t("auth.passwordRules")}
+          type="password"
+          autocomplete="new-password"
+          required
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="repeat"
+          label={t("auth.repeatPassword")}
+          type="password"
+          autocomplete="new-password"
+          required
+        />
+      </Form>
+    </>
+  );
+}
+
+type OutboxRow = {
+  id: number;
+  to: string;
+  subject: string;
+  status: string;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+export function OutboxPage(props: {
+  ctx: PageContext;
+  items: OutboxRow[];
+  total: number;
+  page: number;
+  limit: number;
+  smtp: boolean;
+}) {
+  const { ctx, items } = props;
+  const { t, dateTime } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("outbox.title")}
+      </h1>
+      <p class="ds-paragraph">{props.smtp ? t("outbox.introSmtp") : t("outbox.introNoSmtp")}</p>
+      {items.length === 0 ? (
+        <Notice>{t("outbox.empty")}</Notice>
+      ) : (
+        <TableScroll label={t("outbox.title")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("outbox.created")}</th>
+                <th scope="col">{t("outbox.to")}</th>
+                <th scope="col">{t("outbox.subject")}</th>
+                <th scope="col">{t("outbox.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr key={m.id}>
+                  <td>{dateTime(m.createdAt)}</td>
+                  <td>{m.to}</td>
+                  <th scope="row">
+                    <a class="ds-link" href={`/admin/outbox/${m.id}`}>
+                      {m.subject}
+                    </a>
+                  </th>
+                  <td>{t(`outbox.status.${m.status}` as "outbox.status.sent")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <Pagination t={t} url={ctx.url} total={props.total} limit={props.limit} offset={(props.page - 1) * props.limit} />
+    </>
+  );
+}
+
+export function OutboxMessagePage(props: { ctx: PageContext; mail: OutboxRow & { body: string; lastError: string | null } }) {
+  const { t, dateTime } = props.ctx.i18n;
+  const { mail } = props;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {mail.subject}
+      </h1>
+      <dl class="facts">
+        <dt>{t("outbox.to")}</dt>
+        <dd>{mail.to}</dd>
+        <dt>{t("outbox.created")}</dt>
+        <dd>{dateTime(mail.createdAt)}</dd>
+        <dt>{t("outbox.status")}</dt>
+        <dd>
+          {t(`outbox.status.${mail.status}` as "outbox.status.sent")}
+          {mail.sentAt ? ` (${dateTime(mail.sentAt)})` : ""}
+          {mail.lastError ? ` – ${mail.lastError}` : ""}
+        </dd>
+      </dl>
+      <pre class="mail-body">{mail.body}</pre>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.ts";
+import { authTokens } from "../schema.ts";
+
+export type TokenKind = (typeof authTokens.$inferSelect)["kind"];
+
+const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+/** Makes a single-use token; only its hash is stored, so the database alone never yields a working link. */
+export async function issueToken(tx: DbOrTx, kind: TokenKind, userId: number, ttlMs: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.insert(authTokens).values({ idHash: hash(token), kind, userId, expiresAt: new Date(Date.now() + ttlMs) });
+  return token;
+}
+
+export type TokenState = { ok: true; userId: number } | { ok: false; reason: "unknown" | "expired" | "used" };
+
+/** What a token is worth right now, without using it (to show the form, or why it cannot be used). */
+export async function inspectToken(db: DbOrTx, kind: TokenKind, token: string): Promise<TokenState> {
+  if (!/^[\w-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
+  const [row] = await db
+    .select()
+    .from(authTokens)
+    .where(and(eq(authTokens.idHash, hash(token)), eq(authTokens.kind, kind)));
+  if (!row) return { ok: false, reason: "unknown" };
+  if (row.usedAt) return { ok: false, reason: "used" };
+  if (row.expiresAt <= new Date()) return { ok: false, reason: "expired" };
+  return { ok: true, userId: row.userId };
+}
+
+/** Uses a token once: of two requests racing with the same link, exactly one wins. */
+export async function consumeToken(tx: DbOrTx, kind: TokenKind, token: string): Promise<TokenState> {
+  const state = await inspectToken(tx, kind, token);
+  if (!state.ok) return state;
+  const used = await tx
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.idHash, hash(token)), isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())))
+    .returning({ userId: authTokens.userId });
+  return used[0] ? { ok: true, userId: used[0].userId } : { ok: false, reason: "used" };
+}

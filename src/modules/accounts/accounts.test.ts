@@ -1,0 +1,153 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { count, eq } from "drizzle-orm";
+import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { startSmtpServer } from "../../../test/support/smtp.ts";
+import { authTokens, mailOutbox, sessions, users } from "../../platform/schema.ts";
+
+const BASE = "https://samverk.test.example";
+
+describe("password reset without SMTP: the mail waits in the outbox", () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ env: { SAMVERK_PUBLIC_URL: BASE } });
+  });
+  after(() => t.close());
+
+  const mailCount = async () => (await t.database.db.select({ n: count() }).from(mailOutbox))[0]!.n;
+  const linkIn = (body: string) => body.match(/https:\/\/samverk\.test\.example(\/password\/reset\/[\w-]+)/)?.[1];
+
+  test("the answer is the same whether or not the address has an account", async () => {
+    const s = new Session(t.app);
+    await s.get("/password/forgot");
+    const before = await mailCount();
+    const unknown = await s.post("/password/forgot", { email: "nobody@example.no" });
+    assert.equal(unknown.statusCode, 303);
+    assert.equal(unknown.headers.location, "/password/forgot/sent");
+    assert.equal(await mailCount(), before, "no mail for an unknown address");
+    const known = await s.post("/password/forgot", { email: ADMIN.email.toUpperCase() });
+    assert.equal(known.statusCode, 303);
+    assert.equal(known.headers.location, "/password/forgot/sent");
+    assert.equal(await mailCount(), before + 1);
+    const malformed = await s.post("/password/forgot", { email: "not an address" });
+    assert.equal(malformed.statusCode, 422);
+    assert.ok(malformed.body.includes('value="not an address"'));
+  });
+
+  test("the link sets a new password once, signs out everywhere, and is refused afterwards", async () => {
+    const other = await new Session(t.app).login();
+    const s = new Session(t.app);
+    await s.get("/password/forgot?lang=en");
+    await s.post("/password/forgot", { email: ADMIN.email });
+    const [mail] = await t.app.services.mail.outbox.to(ADMIN.email);
+    assert.equal(mail!.subject, "A new password for Samverk");
+    assert.ok(mail!.body.includes("60 minutes"));
+    const path = linkIn(mail!.body);
+    assert.ok(path, mail!.body);
+
+    const form = await s.get(path);
+    assert.equal(form.statusCode, 200);
+    assert.equal(form.headers["referrer-policy"], "no-referrer");
+    const common = await s.post(path, { password: "1qaz2wsx3edc", repeat: "1qaz2wsx3edc" });
+    assert.equal(common.statusCode, 422);
+    assert.ok(common.body.includes("one of the most common passwords"));
+    assert.ok(!common.body.includes("1qaz2wsx3edc"), "passwords are never echoed back");
+    const short = await s.post(path, { password: "short", repeat: "short" });
+    assert.ok(short.body.includes("at least 12 characters"));
+    const mismatch = await s.post(path, { password: "a brand new passphrase", repeat: "another passphrase" });
+    assert.ok(mismatch.body.includes("do not match"));
+
+    const done = await s.post(path, { password: "a brand new passphrase", repeat: "a brand new passphrase" });
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.headers.location, "/login?reset=1");
+    const [userRow] = await t.database.db.select().from(users).where(eq(users.email, ADMIN.email));
+    const [left] = await t.database.db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userRow!.id));
+    assert.equal(left!.n, 0, "every session of the user has ended");
+    const stale = await t.app.inject({ url: "/networks/new", headers: { cookie: other.cookies } });
+    assert.equal(stale.statusCode, 303, "the other browser is signed out");
+
+    await new Session(t.app).login(ADMIN.email, "a brand new passphrase");
+    const reused = await s.get(path);
+    assert.equal(reused.statusCode, 410);
+    assert.ok(reused.body.includes("already been used"));
+    const reusedPost = await s.post(path, { password: "yet another passphrase", repeat: "yet another passphrase" });
+    assert.equal(reusedPost.statusCode, 410);
+    await new Session(t.app).login(ADMIN.email, "a brand new passphrase");
+  });
+
+  test("expired, forged and malformed links are refused with a clear message and change nothing", async () => {
+    const s = new Session(t.app);
+    await s.get("/password/forgot?lang=en");
+    await s.post("/password/forgot", { email: ADMIN.email });
+    const [mail] = await t.app.services.mail.outbox.to(ADMIN.email);
+    const path = linkIn(mail!.body)!;
+    await t.database.db.update(authTokens).set({ expiresAt: new Date(Date.now() - 1000) });
+    const expired = await s.get(path);
+    assert.equal(expired.statusCode, 410);
+    assert.ok(expired.body.includes("has expired"));
+    const post = await s.post(path, { password: "does not matter at all", repeat: "does not matter at all" });
+    assert.equal(post.statusCode, 410);
+    const forged = await s.get("/password/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    assert.equal(forged.statusCode, 404);
+    assert.ok(forged.body.includes("do not recognise this link"));
+    assert.equal((await s.get("/password/reset/%3Cscript%3E")).statusCode, 404);
+    await new Session(t.app).login(ADMIN.email, "a brand new passphrase");
+  });
+
+  test("the administrator reads the outbox; nobody else does", async () => {
+    assert.equal((await t.app.inject({ url: "/admin/outbox" })).statusCode, 303);
+    const s = await new Session(t.app).login(ADMIN.email, "a brand new passphrase");
+    const list = await s.get("/admin/outbox?lang=en");
+    assert.equal(list.statusCode, 200);
+    assert.ok(list.body.includes("SMTP is not configured"));
+    assert.ok(list.body.includes("A new password for Samverk"));
+    const id = list.body.match(/href="\/admin\/outbox\/(\d+)"/)![1];
+    const one = await s.get(`/admin/outbox/${id}?lang=en`);
+    assert.equal(one.statusCode, 200);
+    assert.ok(one.body.includes("/password/reset/"));
+    assert.equal((await s.get("/admin/outbox/999999")).statusCode, 404);
+  });
+});
+
+describe("mail through a real SMTP server", () => {
+  test("a reset mail is delivered over SMTP and marked sent; a refusing server leaves it for a later attempt", async () => {
+    const smtp = await startSmtpServer();
+    const t = await createTestApp({
+      env: { SAMVERK_PUBLIC_URL: BASE, SMTP_URL: smtp.url, SAMVERK_MAIL_FROM: "Samverk <samverk@test.example>" },
+    });
+    try {
+      const s = new Session(t.app);
+      await s.get("/password/forgot?lang=nn");
+      await s.post("/password/forgot", { email: ADMIN.email });
+      await t.app.services.mail.delivery.deliverDue();
+      const mail = smtp.mails.find((m) => m.to.includes(ADMIN.email));
+      assert.ok(mail, "delivered");
+      assert.equal(mail.subject, "Nytt passord til Samverk");
+      assert.equal(mail.from, "samverk@test.example");
+      assert.ok(mail.text.includes("Lenkja verkar i 60 minutt"), mail.text);
+      assert.match(smtp.linkTo(ADMIN.email), /^https:\/\/samverk\.test\.example\/password\/reset\/[\w-]+$/);
+      const [row] = await t.app.services.mail.outbox.to(ADMIN.email);
+      assert.equal(row!.status, "sent");
+    } finally {
+      await t.close();
+      await smtp.close();
+    }
+
+    const refusing = await startSmtpServer({ reject: true });
+    const t2 = await createTestApp({ env: { SMTP_URL: refusing.url } });
+    try {
+      const s = new Session(t2.app);
+      await s.get("/password/forgot");
+      await s.post("/password/forgot", { email: ADMIN.email });
+      await t2.app.services.mail.delivery.deliverDue();
+      const [row] = await t2.app.services.mail.outbox.to(ADMIN.email);
+      assert.equal(row!.status, "pending");
+      assert.equal(row!.attempts, 1);
+      assert.match(row!.lastError ?? "", /550|mailbox unavailable/);
+      assert.ok(row!.nextAttemptAt > new Date(), "retried later, not at once");
+    } finally {
+      await t2.close();
+      await refusing.close();
+    }
+  });
+});

@@ -31,6 +31,8 @@ declare module "fastify" {
   interface FastifyRequest {
     i18n: I18n;
     actor: Actor | null;
+    /** The hash that names the current session, to mark it among the user's sessions. */
+    sessionId: string | null;
     pageContext(): PageContext;
   }
   interface FastifyReply {
@@ -110,6 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // 4. Who is asking and in which language; one decorator renders every page.
   app.decorateRequest("i18n", null as unknown as I18n);
   app.decorateRequest("actor", null);
+  app.decorateRequest("sessionId", null);
   app.decorateRequest("pageContext", null as unknown as () => PageContext);
   const nav = modules.flatMap((m) => m.nav ?? []);
   app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {
@@ -123,7 +126,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     }
     req.i18n = i18nFor(locale);
     if (!req.url.startsWith("/assets/") && req.url !== "/healthz") {
-      req.actor = await services.sessions.actorFor(req.cookies[SESSION_COOKIE]);
+      const session = await services.sessions.find(req.cookies[SESSION_COOKIE]);
+      req.actor = session?.actor ?? null;
+      req.sessionId = session?.idHash ?? null;
     }
     let token: string | undefined;
     const url = req.url;

@@ -9,6 +9,7 @@ import type { Db } from "./platform/db/client.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./platform/mail/mail.ts";
 
 type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
+  Partial<Pick<Config, "SAMVERK_SESSION_IDLE_MINUTES">> &
   Partial<Pick<Config, "SMTP_URL" | "SAMVERK_MAIL_FROM" | "SAMVERK_PUBLIC_URL" | "PORT">>;
 
 const consoleLog = { error: (o: object, m: string) => console.error(m, o) };
@@ -18,7 +19,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
   const directory = new DirectoryService(db);
   const networks = new NetworkService(db, directory.organisations, directory.people);
   const users = new UserService(db);
-  const sessions = new SessionStore(db, config.SAMVERK_SESSION_HOURS);
+  const sessions = new SessionStore(db, config.SAMVERK_SESSION_HOURS, config.SAMVERK_SESSION_IDLE_MINUTES ?? 120);
   const delivery = new MailDelivery(
     db,
     config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null,

@@ -30,6 +30,11 @@ export const configSchema = z.object({
     .min(0.1)
     .max(24 * 30)
     .default(12),
+  SAMVERK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 60 * 30)
+    .default(120),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL, such as smtp://user:password@smtp.example.no:587")

@@ -21,7 +21,12 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Absolute end of the session, whatever its use. */
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Idle timeout is counted from here; refreshed at most once a minute. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The browser, shortened, so people recognise their sessions. */
+    userAgent: text("user_agent").notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

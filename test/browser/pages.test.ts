@@ -40,6 +40,10 @@ async function publicPages(): Promise<[string, string][]> {
     ["person", `/people/${contact.personId}`],
     ["search", "/search?q=molde"],
     ["login", "/login"],
+    ["login after a reset", "/login?reset=1"],
+    ["forgotten password", "/password/forgot"],
+    ["check your mail", "/password/forgot/sent"],
+    ["unusable reset link", "/password/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
     ["accessibility statement", "/accessibility"],
     ["privacy", "/privacy"],
     ["API docs", "/api/docs"],
@@ -67,6 +71,8 @@ async function adminPages(): Promise<[string, string][]> {
     ["edit municipality", `/organisations/${molde.id}/edit`],
     ["edit IT cooperation", `/organisations/${coop.id}/edit`],
     ["new person", "/people/new"],
+    ["outbox", "/admin/outbox"],
+    ["own sessions", "/account/sessions"],
     ["edit person", `/people/${contact.personId}/edit`],
   ];
 }

@@ -24,8 +24,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** The real app on a loopback port, with the demo data. */
-export async function startServer(): Promise<TestApp & { url: string }> {
-  const t = await createTestApp();
+export async function startServer(env: Record<string, string> = {}): Promise<TestApp & { url: string }> {
+  const t = await createTestApp({ env });
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, url: `http://127.0.0.1:${port}` };

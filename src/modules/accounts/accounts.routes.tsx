@@ -9,7 +9,7 @@ import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, submittedForm } from "../../platform/ui/components.tsx";
 import { RESET_LINK_MINUTES } from "./accounts.service.ts";
-import { ForgotPage, LoginPage, MessagePage, OutboxMessagePage, OutboxPage, ResetPage } from "./accounts.views.tsx";
+import { ForgotPage, LoginPage, MessagePage, OutboxMessagePage, OutboxPage, ResetPage, SessionsPage } from "./accounts.views.tsx";
 
 /** Only same-site paths: a login link must never send anyone to another site. */
 export const safeReturnTo = (value: unknown): string =>
@@ -58,7 +58,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     if (userId === null) return fail("auth.failed");
     // A fresh session id at every login: an id planted before login is worth nothing after it.
     await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
-    const session = await services.sessions.create(userId);
+    const session = await services.sessions.create(userId, req.headers["user-agent"]);
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: "/",
       httpOnly: true,
@@ -73,6 +73,39 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return reply.redirect("/", 303);
+  });
+
+  // The user's own sessions
+
+  app.get("/account/sessions", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    const list = await services.sessions.listFor(req.actor.userId!);
+    return reply.page(
+      <SessionsPage
+        ctx={req.pageContext()}
+        current={req.sessionId}
+        sessions={list}
+        ended={(req.query as Record<string, unknown>).ended === "1"}
+      />,
+      { title: req.i18n.t("sessions.title") },
+    );
+  });
+
+  app.post("/account/sessions/end", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    const { session } = parseOrBadRequest(z.object({ session: z.string().max(100) }), req.body);
+    if (!(await services.sessions.end(req.actor.userId!, session))) throw new NotFoundError();
+    if (session === req.sessionId) {
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.redirect("/", 303);
+    }
+    return reply.redirect("/account/sessions?ended=1", 303);
+  });
+
+  app.post("/account/sessions/end-others", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    await services.sessions.endAllOf(req.actor.userId!, req.sessionId ?? undefined);
+    return reply.redirect("/account/sessions?ended=1", 303);
   });
 
   // Password reset

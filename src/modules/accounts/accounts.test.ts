@@ -151,3 +151,67 @@ describe("mail through a real SMTP server", () => {
     }
   });
 });
+
+describe("sessions", () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ env: { SAMVERK_SESSION_IDLE_MINUTES: "30" } });
+  });
+  after(() => t.close());
+
+  const loginWith = async (userAgent: string) => {
+    const s = new Session(t.app);
+    await s.get("/login");
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/login",
+      headers: { cookie: s.cookies, "content-type": "application/x-www-form-urlencoded", "user-agent": userAgent },
+      payload: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password, _csrf: s.token }).toString(),
+    });
+    assert.equal(res.statusCode, 303);
+    const cookie = res.cookies.find((c: { name: string }) => c.name === "samverk_session")!;
+    s.cookies = `${s.cookies}; samverk_session=${cookie.value}`;
+    return s;
+  };
+  const signedIn = async (s: Session) =>
+    (await t.app.inject({ url: "/account/sessions", headers: { cookie: s.cookies } })).statusCode === 200;
+
+  test("a user sees their sessions and ends another one, or all others", async () => {
+    const laptop = await loginWith("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:130.0) Gecko/20100101 Firefox/130.0");
+    const phone = await loginWith(
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1",
+    );
+    const page = await laptop.get("/account/sessions?lang=en");
+    assert.ok(page.body.includes("Firefox / Windows (this one)"));
+    assert.ok(page.body.includes("Safari / iOS"));
+    // End the phone's session from the laptop.
+    const ids = [...page.body.matchAll(/name="session" value="([^"]+)"/g)].map((m) => m[1]!);
+    const rows = page.body.split("<tr");
+    const phoneRow = rows.find((r) => r.includes("Safari / iOS"))!;
+    const phoneSession = phoneRow.match(/name="session" value="([^"]+)"/)![1]!;
+    assert.ok(ids.includes(phoneSession));
+    const ended = await laptop.post("/account/sessions/end", { session: phoneSession });
+    assert.equal(ended.statusCode, 303);
+    assert.equal(await signedIn(phone), false, "the phone is signed out");
+    assert.equal(await signedIn(laptop), true);
+
+    const third = await loginWith("curl/8");
+    await laptop.get("/account/sessions");
+    await laptop.post("/account/sessions/end-others", {});
+    assert.equal(await signedIn(third), false);
+    assert.equal(await signedIn(laptop), true);
+    const forged = await laptop.post("/account/sessions/end", { session: "not-a-session-of-mine" });
+    assert.equal(forged.statusCode, 404);
+    assert.equal((await t.app.inject({ url: "/account/sessions" })).statusCode, 303, "anonymous visitors sign in first");
+  });
+
+  test("a session ends after the idle timeout and at its absolute lifetime", async () => {
+    const idle = await loginWith("idle");
+    assert.equal(await signedIn(idle), true);
+    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) });
+    assert.equal(await signedIn(idle), false);
+    const old = await loginWith("old");
+    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    assert.equal(await signedIn(old), false);
+  });
+});

@@ -324,6 +324,16 @@ export const nb = {
   "outbox.status.pending": "Venter",
   "outbox.status.sent": "Sendt",
   "outbox.status.failed": "Feilet",
+  "sessions.title": "Innloggingene dine",
+  "sessions.intro": "Her er alle steder du er logget inn. Kjenner du ikke igjen en innlogging, avslutt den og bytt passord.",
+  "sessions.browser": "Nettleser",
+  "sessions.started": "Logget inn",
+  "sessions.lastUsed": "Sist brukt",
+  "sessions.unknownBrowser": "Ukjent nettleser",
+  "sessions.thisOne": "denne",
+  "sessions.end": "Avslutt",
+  "sessions.endOthers": "Avslutt de {n} andre",
+  "sessions.ended": "Innloggingen er avsluttet.",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -93,7 +93,16 @@ export function Layout(props: {
               {ctx.actor ? (
                 <form method="post" action="/logout">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-                  <span class="account__name">{ctx.actor.label}</span>{" "}
+                  <a class="ds-link account__name" href="/account/sessions">
+                    {ctx.actor.label}
+                  </a>{" "}
+                  {ctx.actor.isAdmin ? (
+                    <>
+                      <a class="ds-link" href="/admin/outbox">
+                        {t("outbox.title")}
+                      </a>{" "}
+                    </>
+                  ) : null}
                   <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
                     {t("auth.logout")}
                   </button>

@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser } from "playwright-core";
+import { ADMIN } from "../support/app.ts";
+import { axeViolations, launchBrowser, login, startServer } from "../support/browser.ts";
+import { startSmtpServer } from "../support/smtp.ts";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let browser: Browser;
+
+before(async () => {
+  smtp = await startSmtpServer();
+  // The public address is only known once the server listens; links are rewritten to it below.
+  server = await startServer({ SMTP_URL: smtp.url, SAMVERK_PUBLIC_URL: "http://samverk.test" });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await smtp?.close();
+});
+
+test("forgot password: the mail arrives over SMTP, its link opens in the browser, the new password works", async () => {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.click("text=Forgot your password?");
+  await page.fill("#field-email", ADMIN.email);
+  await page.click("form.stack button[type=submit]");
+  await page.waitForURL(/\/password\/forgot\/sent$/);
+  assert.match((await page.textContent("main")) ?? "", /If the address has an account/);
+
+  await server.app.services.mail.delivery.deliverDue();
+  const link = smtp.linkTo(ADMIN.email).replace("http://samverk.test", server.url);
+  await page.goto(link);
+  assert.deepEqual(await axeViolations(page), [], "reset page");
+  await page.fill("#field-password", "correct horse battery staple");
+  await page.fill("#field-repeat", "correct horse battery staple");
+  await page.click("form.stack button[type=submit]");
+  await page.waitForURL(/\/login\?reset=1$/);
+  assert.match((await page.textContent("main")) ?? "", /Your password has been changed/);
+  assert.deepEqual(await axeViolations(page), [], "login after reset");
+
+  await login(page, server.url, ADMIN.email, "correct horse battery staple");
+  assert.match((await page.textContent(".account")) ?? "", /Sign out/);
+
+  // The same link a second time.
+  await page.goto(link);
+  assert.match((await page.textContent("main")) ?? "", /already been used/);
+  await page.goto(`${server.url}/admin/outbox/1`);
+  assert.deepEqual(await axeViolations(page), [], "outbox message");
+  await context.close();
+});

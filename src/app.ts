@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
@@ -6,7 +6,7 @@ import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
 import { h, type VNode } from "preact";
 import { modules } from "./modules/index.ts";
 import { registerPolicies } from "./platform/access/authorize.ts";
@@ -33,6 +33,8 @@ declare module "fastify" {
     actor: Actor | null;
     /** The hash that names the current session, to mark it among the user's sessions. */
     sessionId: string | null;
+    /** The client's IP address as a keyed hash: enough to count, never the address itself. */
+    ipKey(): string;
     pageContext(): PageContext;
   }
   interface FastifyReply {
@@ -61,7 +63,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     forceCloseConnections: "idle",
-    trustProxy: true,
+    // Only behind a proxy may X-Forwarded-For be believed; otherwise anyone could pick their own IP.
+    trustProxy: config.SAMVERK_TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const services = createServices(database.db, config, app.log);
@@ -113,6 +116,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorateRequest("i18n", null as unknown as I18n);
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
+  app.decorateRequest("ipKey", function (this: FastifyRequest) {
+    return createHmac("sha256", options.secret).update(this.ip).digest("base64url").slice(0, 24);
+  });
   app.decorateRequest("pageContext", null as unknown as () => PageContext);
   const nav = modules.flatMap((m) => m.nav ?? []);
   app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {

@@ -6,6 +6,7 @@ import { SessionStore } from "./platform/auth/sessions.ts";
 import { UserService } from "./platform/auth/users.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
+import { Throttle } from "./platform/http/throttle.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./platform/mail/mail.ts";
 
 type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
@@ -36,6 +37,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     audit: { history: (entity: string, id: string | number) => historyOf(db, entity, id) },
     mail: { delivery, outbox: new Outbox(db) },
     accounts: new AccountService(db, users, sessions, delivery, baseUrl),
+    throttle: new Throttle(db),
   };
 }
 

@@ -35,6 +35,7 @@ export const configSchema = z.object({
     .min(1)
     .max(24 * 60 * 30)
     .default(120),
+  SAMVERK_TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL, such as smtp://user:password@smtp.example.no:587")

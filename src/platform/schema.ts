@@ -92,3 +92,15 @@ export const authTokens = pgTable(
   },
   (t) => [index("auth_tokens_user_idx").on(t.userId)],
 );
+
+/**
+ * Counters for throttling sign-in and other abusable forms, in the database so every app process
+ * agrees. Keys name what is counted ("login-ip:<hash>", "login-account:<e-mail>"); IP addresses are
+ * only ever stored as keyed hashes.
+ */
+export const throttles = pgTable("throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});

@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize } from "../../platform/access/authorize.ts";
 import { SESSION_COOKIE } from "../../platform/auth/sessions.ts";
 import type { TokenState } from "../../platform/auth/tokens.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
+import { LOGIN_ACCOUNT, LOGIN_IP, RESET_REQUEST } from "../../platform/http/throttle.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -43,29 +45,59 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
+  /** Set at every sign-in: a browser that has signed in to an account before is not slowed by attacks on it. */
+  const DEVICE_COOKIE = "samverk_device";
+  const deviceMark = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("base64url").slice(0, 22);
+  const knownDevice = (req: FastifyRequest, email: string) => {
+    const raw = req.cookies[DEVICE_COOKIE];
+    if (!raw) return false;
+    const cookie = req.unsignCookie(raw);
+    return cookie.valid && cookie.value === deviceMark(email);
+  };
+
   app.post("/login", async (req, reply) => {
     const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
     const parsed = loginInput.safeParse(req.body ?? {});
     // The e-mail typed is kept; the password never comes back.
     const values = { email: (req.body as Record<string, unknown> | undefined)?.email ?? "" };
-    const fail = (key: "errors.required" | "auth.failed", field = "email") =>
-      reply.page(<LoginPage ctx={req.pageContext()} form={{ values, errors: [{ field, key }] }} returnTo={returnTo} />, {
-        title: req.i18n.t("auth.login"),
-        status: key === "auth.failed" ? 401 : 422,
-      });
-    if (!parsed.success) return fail("errors.required", String(parsed.error.issues[0]?.path[0] ?? "email"));
+    const fail = (key: MessageKey, status: number, params?: Record<string, number>, field = "email") =>
+      reply.page(
+        <LoginPage
+          ctx={req.pageContext()}
+          form={{ values, errors: [{ field, key, ...(params ? { params } : {}) }] }}
+          returnTo={returnTo}
+        />,
+        {
+          title: req.i18n.t("auth.login"),
+          status,
+        },
+      );
+    if (!parsed.success) return fail("errors.required", 422, undefined, String(parsed.error.issues[0]?.path[0] ?? "email"));
+
+    // Throttled attempts are refused before the password is checked: a brute-force run costs little.
+    const ipKey = `login-ip:${req.ipKey()}`;
+    const accountKey = `login-account:${parsed.data.email.toLowerCase()}`;
+    const trusted = knownDevice(req, parsed.data.email);
+    for (const key of trusted ? [ipKey] : [ipKey, accountKey]) {
+      const state = await services.throttle.check(key);
+      if (state.blocked) {
+        reply.header("retry-after", String(state.retryAfterSeconds));
+        return fail("auth.throttled", 429, { minutes: Math.ceil(state.retryAfterSeconds / 60) });
+      }
+    }
     const userId = await services.users.authenticate(parsed.data.email, parsed.data.password);
-    if (userId === null) return fail("auth.failed");
+    if (userId === null) {
+      await services.throttle.fail(ipKey, LOGIN_IP);
+      if (!trusted) await services.throttle.fail(accountKey, LOGIN_ACCOUNT);
+      return fail("auth.failed", 401);
+    }
+    await services.throttle.reset(accountKey);
     // A fresh session id at every login: an id planted before login is worth nothing after it.
     await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
     const session = await services.sessions.create(userId, req.headers["user-agent"]);
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secure,
-      expires: session.expiresAt,
-    });
+    const cookie = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: config.secure };
+    reply.setCookie(SESSION_COOKIE, session.token, { ...cookie, expires: session.expiresAt });
+    reply.setCookie(DEVICE_COOKIE, deviceMark(parsed.data.email), { ...cookie, signed: true, maxAge: 365 * 24 * 3600 });
     return reply.redirect(returnTo, 303);
   });
 
@@ -115,6 +147,20 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   );
 
   app.post("/password/forgot", async (req, reply) => {
+    // Every request counts against the IP, so nobody can flood an inbox or probe addresses quickly.
+    const ipKey = `reset-ip:${req.ipKey()}`;
+    const state = await services.throttle.check(ipKey);
+    if (state.blocked) {
+      reply.header("retry-after", String(state.retryAfterSeconds));
+      const errors = [
+        { field: "email", key: "auth.throttled" as const, params: { minutes: Math.ceil(state.retryAfterSeconds / 60) } },
+      ];
+      return reply.page(<ForgotPage ctx={req.pageContext()} form={submittedForm(req.body, errors)} />, {
+        title: req.i18n.t("auth.forgotTitle"),
+        status: 429,
+      });
+    }
+    await services.throttle.fail(ipKey, RESET_REQUEST);
     const result = await services.accounts.requestPasswordReset(req.body, req.i18n.t);
     if (!result.ok) {
       return reply.page(<ForgotPage ctx={req.pageContext()} form={submittedForm(req.body, result.errors)} />, {

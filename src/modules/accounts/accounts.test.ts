@@ -215,3 +215,58 @@ describe("sessions", () => {
     assert.equal(await signedIn(old), false);
   });
 });
+
+describe("throttling sign-in", () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  const attempt = async (ip: string, email: string, password: string, cookies = "") => {
+    const form = await t.app.inject({ url: "/login", remoteAddress: ip, headers: { cookie: cookies } });
+    const token = form.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+    const csrf = form.cookies.find((c: { name: string }) => c.name === "samverk_csrf");
+    const jar = [cookies, csrf ? `samverk_csrf=${csrf.value}` : ""].filter(Boolean).join("; ");
+    return t.app.inject({
+      method: "POST",
+      url: "/login",
+      remoteAddress: ip,
+      headers: { cookie: jar, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ email, password, _csrf: token }).toString(),
+    });
+  };
+
+  test("1 000 wrong passwords are throttled, and the real user still signs in afterwards", async () => {
+    // The real user has signed in from their own browser before.
+    const own = await attempt("198.51.100.7", ADMIN.email, ADMIN.password);
+    assert.equal(own.statusCode, 303);
+    const device = own.cookies.find((c: { name: string }) => c.name === "samverk_device")!;
+    const deviceCookie = `samverk_device=${device.value}`;
+
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 1000; i++) {
+      const res = await attempt("203.0.113.66", ADMIN.email, `wrong password number ${i}`);
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+    }
+    assert.ok((statuses.get(401) ?? 0) <= 21, `only a few attempts were checked: ${JSON.stringify([...statuses])}`);
+    assert.ok((statuses.get(429) ?? 0) >= 979, "the rest were refused without checking");
+    const blocked = await attempt("203.0.113.66", ADMIN.email, ADMIN.password);
+    assert.equal(blocked.statusCode, 429, "even the right password is refused from the attacking address");
+    assert.ok(Number(blocked.headers["retry-after"]) > 0);
+
+    // From another address the attacked account is slowed down too…
+    const stranger = await attempt("192.0.2.44", ADMIN.email, ADMIN.password);
+    assert.equal(stranger.statusCode, 429);
+    assert.ok(stranger.body.includes("For mange forsøk"));
+    // …but the real user's own browser is let through.
+    const real = await attempt("198.51.100.7", ADMIN.email, ADMIN.password, deviceCookie);
+    assert.equal(real.statusCode, 303);
+  });
+
+  test("throttled answers are the same for registered and unknown addresses", async () => {
+    for (let i = 0; i < 7; i++) await attempt(`192.0.2.${100 + i}`, "nobody@example.no", "wrong password here");
+    const unknown = await attempt("192.0.2.200", "nobody@example.no", "wrong password here");
+    assert.equal(unknown.statusCode, 429, "unknown addresses are throttled exactly like known ones");
+  });
+});

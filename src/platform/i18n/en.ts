@@ -338,4 +338,5 @@ export const en: Record<MessageKey, string> = {
   "sessions.end": "End",
   "sessions.endOthers": "End the {n} others",
   "sessions.ended": "The session has been ended.",
+  "auth.throttled": "Too many attempts. Wait {minutes} minute(s) and try again.",
 };

@@ -334,6 +334,7 @@ export const nb = {
   "sessions.end": "Avslutt",
   "sessions.endOthers": "Avslutt de {n} andre",
   "sessions.ended": "Innloggingen er avsluttet.",
+  "auth.throttled": "For mange forsøk. Vent {minutes} minutt(er) og prøv igjen.",
 };
 
 export type MessageKey = keyof typeof nb;

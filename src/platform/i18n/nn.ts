@@ -336,4 +336,5 @@ export const nn: Record<MessageKey, string> = {
   "sessions.end": "Avslutt",
   "sessions.endOthers": "Avslutt dei {n} andre",
   "sessions.ended": "Innlogginga er avslutta.",
+  "auth.throttled": "For mange forsøk. Vent {minutes} minutt og prøv igjen.",
 };

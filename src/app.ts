@@ -133,7 +133,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     req.i18n = i18nFor(locale);
     if (!req.url.startsWith("/assets/") && req.url !== "/healthz") {
       const session = await services.sessions.find(req.cookies[SESSION_COOKIE]);
-      req.actor = session?.actor ?? null;
+      req.actor = session ? { ...session.actor, requestId: req.id, ipHash: req.ipKey() } : null;
       req.sessionId = session?.idHash ?? null;
     }
     let token: string | undefined;

@@ -37,15 +37,20 @@ export const auditLog = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     /** null for changes the system made itself (reference import, demo data). */
-    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    // Accounts are anonymised, never deleted, so the trail never loses its actor (and never changes).
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "no action" }),
     actorLabel: text("actor_label").notNull(),
+    /** The request that made the change, to find its log line; null for the CLI and the system. */
+    requestId: text("request_id"),
+    /** Keyed hash of the client's IP address; never the address itself. */
+    ipHash: text("ip_hash"),
     action: text("action").notNull(),
     entity: text("entity").notNull(),
     entityId: text("entity_id").notNull(),
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [index("audit_entity_idx").on(t.entity, t.entityId, t.at)],
+  (t) => [index("audit_entity_idx").on(t.entity, t.entityId, t.at), index("audit_at_idx").on(t.at)],
 );
 
 export const appSettings = pgTable("app_settings", {

@@ -7,6 +7,9 @@ export interface Actor {
   userId: number | null;
   label: string;
   isAdmin: boolean;
+  /** Where a change came from, for the audit trail: set for requests, absent for the CLI and the system. */
+  requestId?: string;
+  ipHash?: string;
 }
 
 export const systemActor = (label = "system"): Actor => ({ userId: null, label, isAdmin: true });
@@ -27,6 +30,8 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, entries: AuditEntry 
     list.map((e) => ({
       actorUserId: actor.userId,
       actorLabel: actor.label,
+      requestId: actor.requestId ?? null,
+      ipHash: actor.ipHash ?? null,
       action: e.action,
       entity: e.entity,
       entityId: String(e.entityId),

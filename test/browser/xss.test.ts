@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser } from "playwright-core";
+import { ADMIN, Session } from "../support/app.ts";
+import { launchBrowser, login, startServer } from "../support/browser.ts";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SCRIPT = "<script>window.__xss = 1</script>";
+const ATTRIBUTE = '"><img src=x onerror="window.__xss = 2">';
+const PAYLOAD = `${SCRIPT} ${ATTRIBUTE}`;
+
+test("script payloads typed into forms and API writes come back as inert text", async () => {
+  const s = await new Session(server.app).login();
+  const person = (await s.api("POST", "/api/v1/people", { name: `Person ${PAYLOAD}`, title: PAYLOAD })).json();
+  const network = await s.api("POST", "/api/v1/networks", {
+    name: `Nettverk ${PAYLOAD}`,
+    shortName: "XSS",
+    slug: "xss-test",
+    description: PAYLOAD,
+    contactIds: [person.id],
+  });
+  assert.equal(network.statusCode, 201, network.body);
+  const body = (
+    await s.api("POST", "/api/v1/networks/xss-test/bodies", { kind: "other", name: `Organ ${PAYLOAD}`, mandate: PAYLOAD })
+  ).json();
+  const org = await s.api("POST", "/api/v1/organisations", { kind: "company", name: `Selskap ${PAYLOAD}`, description: PAYLOAD });
+  assert.equal(org.statusCode, 201, org.body);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await login(page, server.url, ADMIN.email, ADMIN.password);
+  const pages = [
+    "/n/xss-test",
+    `/n/xss-test/bodies/${body.id}`,
+    `/people/${person.id}`,
+    `/organisations/${org.json().id}`,
+    "/people",
+    "/networks",
+    `/search?q=${encodeURIComponent(PAYLOAD)}`,
+    `/organisations?q=${encodeURIComponent(PAYLOAD)}`,
+    `/people/${person.id}/edit`,
+    "/n/xss-test/edit",
+  ];
+  for (const path of pages) {
+    await page.goto(`${server.url}${path}`);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, path);
+    assert.equal(await page.locator("main img[src=x]").count(), 0, `${path}: no injected element`);
+  }
+  // The payload is shown as the text that was typed.
+  await page.goto(`${server.url}/n/xss-test`);
+  assert.ok(((await page.textContent("h1")) ?? "").includes(SCRIPT));
+
+  // A form that comes back with errors shows the payload in its fields, still inert.
+  await page.goto(`${server.url}/networks/new`);
+  await page.fill("#field-name", PAYLOAD);
+  await page.fill("#field-description", PAYLOAD);
+  await page.fill("#field-slug", "Not valid");
+  await page.click("form.stack button[type=submit]");
+  await page.waitForSelector(".ds-error-summary");
+  assert.equal(await page.inputValue("#field-name"), PAYLOAD);
+  assert.equal(await page.inputValue("#field-description"), PAYLOAD);
+  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});

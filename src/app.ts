@@ -82,7 +82,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         upgradeInsecureRequests: config.secure ? [] : null,
       },
     },
-    hsts: config.secure,
+    // HSTS only over TLS: on http://localhost it would pin the browser to https for that host.
+    hsts: config.secure ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
 
   // 2. Cookies, form bodies and CSRF protection for every form post.

@@ -40,6 +40,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL, such as smtp://user:password@smtp.example.no:587")
     .optional(),
+  SAMVERK_SECURITY_CONTACT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "a mailto: or https:// address where security problems are reported")
+    .optional(),
   SAMVERK_MAIL_FROM: z.string().min(3).max(200).default("Samverk <no-reply@samverk.invalid>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

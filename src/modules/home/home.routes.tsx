@@ -5,7 +5,7 @@ import type { AppContext, SearchHit } from "../../platform/module.ts";
 import { HomePage, SearchPage, TextPage } from "./home.views.tsx";
 
 export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
-  const { services } = ctx;
+  const { services, config } = ctx;
   // Site search asks every module that offers a search.
   const searchers = ctx.modules.flatMap((m) => (m.search ? [m.search] : []));
 
@@ -35,6 +35,21 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
       title: q ? t("search.titleFor", { q }) : t("search.title"),
       crumbs: [{ href: "/", label: "Samverk" }, { label: t("search.title") }],
     });
+  });
+
+  // RFC 9116: where to report a security problem.
+  app.get("/.well-known/security.txt", async (_req, reply) => {
+    const from = config.SAMVERK_MAIL_FROM.match(/<([^>]+)>/)?.[1] ?? config.SAMVERK_MAIL_FROM;
+    const contact = config.SAMVERK_SECURITY_CONTACT ?? `mailto:${from}`;
+    const expires = new Date(Date.now() + 180 * 24 * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
+    const base = config.SAMVERK_PUBLIC_URL?.replace(/\/$/, "");
+    const lines = [
+      `Contact: ${contact}`,
+      `Expires: ${expires}`,
+      "Preferred-Languages: nb, nn, en",
+      ...(base ? [`Canonical: ${base}/.well-known/security.txt`, `Policy: ${base}/privacy`] : []),
+    ];
+    return reply.type("text/plain; charset=utf-8").send(`${lines.join("\n")}\n`);
   });
 
   app.get("/accessibility", async (req, reply) => {

@@ -44,3 +44,24 @@ test("the language switcher keeps the page and its filters, and the choice is re
   const next = await t.app.inject({ url: "/", headers: { cookie: "samverk_lang=nn" } });
   assert.match(next.body, /<html lang="nn"/);
 });
+
+test("security.txt says where to report problems, and HSTS is sent only over TLS", async () => {
+  const res = await t.app.inject({ url: "/.well-known/security.txt" });
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /^Contact: mailto:no-reply@samverk\.invalid$/m);
+  assert.match(res.body, /^Expires: \d{4}-\d{2}-\d{2}T/m);
+  const page = await t.app.inject({ url: "/" });
+  assert.equal(page.headers["strict-transport-security"], undefined, "not on plain http");
+  assert.equal(page.headers["referrer-policy"], "strict-origin-when-cross-origin");
+  const tls = await createTestApp({
+    env: { SAMVERK_PUBLIC_URL: "https://samverk.example.no", SAMVERK_SECURITY_CONTACT: "https://samverk.example.no/security" },
+  });
+  try {
+    const secure = await tls.app.inject({ url: "/.well-known/security.txt" });
+    assert.match(secure.body, /^Contact: https:\/\/samverk\.example\.no\/security$/m);
+    assert.match(secure.body, /^Canonical: https:\/\/samverk\.example\.no\/\.well-known\/security\.txt$/m);
+    assert.match(String(secure.headers["strict-transport-security"]), /max-age=31536000/);
+  } finally {
+    await tls.close();
+  }
+});

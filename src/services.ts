@@ -1,7 +1,7 @@
 import { AccountService } from "./modules/accounts/accounts.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
-import { historyOf } from "./platform/audit/audit.ts";
+import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
 import { SessionStore } from "./platform/auth/sessions.ts";
 import { UserService } from "./platform/auth/users.ts";
 import type { Config } from "./platform/config.ts";
@@ -34,7 +34,10 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     networks,
     users,
     sessions,
-    audit: { history: (entity: string, id: string | number) => historyOf(db, entity, id) },
+    audit: {
+      history: (entity: string, id: string | number) => historyOf(db, entity, id),
+      search: (filter: AuditSearch) => searchAudit(db, filter),
+    },
     mail: { delivery, outbox: new Outbox(db) },
     accounts: new AccountService(db, users, sessions, delivery, baseUrl),
     throttle: new Throttle(db),

@@ -73,6 +73,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["new person", "/people/new"],
     ["outbox", "/admin/outbox"],
     ["own sessions", "/account/sessions"],
+    ["audit trail", "/admin/audit?entity=network"],
     ["edit person", `/people/${contact.personId}/edit`],
   ];
 }

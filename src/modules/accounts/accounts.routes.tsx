@@ -4,6 +4,7 @@ import { z } from "zod";
 import { authorize } from "../../platform/access/authorize.ts";
 import { SESSION_COOKIE } from "../../platform/auth/sessions.ts";
 import type { TokenState } from "../../platform/auth/tokens.ts";
+import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { LOGIN_ACCOUNT, LOGIN_IP, RESET_REQUEST } from "../../platform/http/throttle.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
@@ -11,7 +12,18 @@ import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, submittedForm } from "../../platform/ui/components.tsx";
 import { RESET_LINK_MINUTES } from "./accounts.service.ts";
-import { ForgotPage, LoginPage, MessagePage, OutboxMessagePage, OutboxPage, ResetPage, SessionsPage } from "./accounts.views.tsx";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  AuditPage,
+  ForgotPage,
+  LoginPage,
+  MessagePage,
+  OutboxMessagePage,
+  OutboxPage,
+  ResetPage,
+  SessionsPage,
+} from "./accounts.views.tsx";
 
 /** Only same-site paths: a login link must never send anyone to another site. */
 export const safeReturnTo = (value: unknown): string =>
@@ -217,6 +229,60 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
         title: req.i18n.t("auth.resetTitle"),
         status: 422,
       },
+    );
+  });
+
+  // The whole audit trail, for administrators
+
+  const auditQuery = query({
+    entity: z.enum(AUDIT_ENTITIES).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    actor: z.string().trim().max(100).optional(),
+    from: z.iso.date("errors.date").optional(),
+    to: z.iso.date("errors.date").optional(),
+    page: pageParam,
+  });
+
+  app.get("/admin/audit", async (req, reply) => {
+    authorize(req.actor, "audit.search");
+    const filter = parseOrBadRequest(auditQuery, req.query);
+    const { items, total } = await services.audit.search({ ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
+    const csv = new URL(req.url, "http://x");
+    csv.pathname = "/admin/audit.csv";
+    csv.searchParams.delete("page");
+    return reply.page(
+      <AuditPage
+        ctx={req.pageContext()}
+        filter={filter}
+        items={items}
+        total={total}
+        page={filter.page}
+        limit={PAGE_SIZE}
+        csvHref={`${csv.pathname}${csv.search}`}
+      />,
+      { title: req.i18n.t("audit.title") },
+    );
+  });
+
+  app.get("/admin/audit.csv", async (req, reply) => {
+    authorize(req.actor, "audit.search");
+    const filter = parseOrBadRequest(auditQuery, req.query);
+    const { items } = await services.audit.search({ ...filter, limit: 100_000, offset: 0 });
+    const { t } = req.i18n;
+    return sendCsv(
+      reply,
+      "audit.csv",
+      [t("history.when"), t("history.who"), t("history.what"), t("audit.entity"), "id", "before", "after", "request"],
+      items.map((e) => [
+        e.at.toISOString(),
+        e.actorLabel,
+        e.action,
+        e.entity,
+        e.entityId,
+        JSON.stringify(e.before),
+        JSON.stringify(e.after),
+        e.requestId,
+      ]),
     );
   });
 

@@ -5,4 +5,6 @@ export const accountPolicies: Policies = {
   "account.sessions": () => true,
   /** Reading every e-mail Samverk has sent or holds. */
   "mail.readOutbox": adminOnly,
+  /** Searching the whole audit trail. */
+  "audit.search": adminOnly,
 };

@@ -50,3 +50,20 @@ test("the audit trail is append-only: the database refuses updates and deletes",
   const [still] = await t.database.db.select().from(auditLog).where(eq(auditLog.id, entry!.id));
   assert.deepEqual(still, entry);
 });
+
+test("administrators search the whole trail by kind, action, actor and date, and export it", async () => {
+  assert.equal((await t.app.inject({ url: "/admin/audit" })).statusCode, 303, "anonymous visitors sign in first");
+  const s = await new Session(t.app).login();
+  const all = await s.get("/admin/audit?lang=en");
+  assert.equal(all.statusCode, 200);
+  const people = await s.get("/admin/audit?entity=person&action=update&actor=Test&lang=en");
+  assert.ok(people.body.includes("Rådgjevar"));
+  assert.match(people.body, /1 in all/);
+  const today = new Date().toISOString().slice(0, 10);
+  const none = await s.get("/admin/audit?from=2001-01-01&to=2001-12-31&lang=en");
+  assert.match(none.body, /0 in all/);
+  const csv = await s.get(`/admin/audit.csv?entity=person&from=${today}`);
+  assert.equal(csv.statusCode, 200);
+  assert.ok(csv.body.includes("req-audit-1"));
+  assert.equal((await s.get("/admin/audit?from=yesterday")).statusCode, 400);
+});

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, lt } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import { auditLog } from "../schema.ts";
 
@@ -61,4 +61,30 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
     }
   }
   return { before: b, after: a, changed: Object.keys(a).length > 0 };
+}
+
+export interface AuditSearch {
+  entity?: string | undefined;
+  action?: string | undefined;
+  /** Part of the actor's name. */
+  actor?: string | undefined;
+  /** Calendar dates, inclusive, in UTC. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The whole trail, newest first, for administrators. */
+export async function searchAudit(db: DbOrTx, f: AuditSearch) {
+  const where = and(
+    f.entity ? eq(auditLog.entity, f.entity) : undefined,
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.actor ? ilike(auditLog.actorLabel, `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    f.from ? gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
+    f.to ? lt(auditLog.at, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 24 * 3600_000)) : undefined,
+  );
+  const items = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.limit).offset(f.offset);
+  const [total] = await db.select({ n: count() }).from(auditLog).where(where);
+  return { items, total: total?.n ?? 0 };
 }

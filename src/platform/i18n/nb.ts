@@ -335,6 +335,17 @@ export const nb = {
   "sessions.endOthers": "Avslutt de {n} andre",
   "sessions.ended": "Innloggingen er avsluttet.",
   "auth.throttled": "For mange forsøk. Vent {minutes} minutt(er) og prøv igjen.",
+  "audit.title": "Endringslogg",
+  "audit.entity": "Hva slags post",
+  "audit.from": "Fra dato",
+  "audit.to": "Til dato",
+  "audit.entity.organisation": "Organisasjon",
+  "audit.entity.person": "Person",
+  "audit.entity.network": "Nettverk",
+  "audit.entity.membership": "Medlemskap",
+  "audit.entity.body": "Organ",
+  "audit.entity.body_member": "Verv",
+  "audit.entity.user": "Konto",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1,4 +1,5 @@
 import { AccountService } from "./modules/accounts/accounts.service.ts";
+import { InvitationService } from "./modules/accounts/invitations.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
@@ -40,6 +41,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     },
     mail: { delivery, outbox: new Outbox(db) },
     accounts: new AccountService(db, users, sessions, delivery, baseUrl),
+    invitations: new InvitationService(db, delivery, baseUrl, async (id) => (await networks.repo.byId(id)) !== undefined),
     throttle: new Throttle(db),
   };
 }

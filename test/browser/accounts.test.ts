@@ -52,3 +52,30 @@ test("forgot password: the mail arrives over SMTP, its link opens in the browser
   assert.deepEqual(await axeViolations(page), [], "outbox message");
   await context.close();
 });
+
+test("an invitation arrives over SMTP and its link makes an account in the browser", async () => {
+  const context = await browser.newContext({ locale: "nn-NO" });
+  const page = await context.newPage();
+  await login(page, server.url, ADMIN.email, "correct horse battery staple");
+  await page.goto(`${server.url}/admin/invitations`);
+  assert.deepEqual(await axeViolations(page), [], "invitations page");
+  await page.fill("#field-email", "ny.person@kommune.example");
+  await page.fill("#field-name", "Ny Person");
+  await page.click("form.stack button[type=submit]");
+  await page.waitForURL(/done=sent/);
+  await server.app.services.mail.delivery.deliverDue();
+  const mail = smtp.mails.find((m) => m.to.includes("ny.person@kommune.example"));
+  assert.equal(mail?.subject, "Invitasjon til Samverk");
+
+  const guest = await browser.newContext({ locale: "nn-NO" });
+  const invited = await guest.newPage();
+  await invited.goto(smtp.linkTo("ny.person@kommune.example").replace("http://samverk.test", server.url));
+  assert.deepEqual(await axeViolations(invited), [], "accept page");
+  await invited.fill("#field-password", "eit langt og godt passord");
+  await invited.fill("#field-repeat", "eit langt og godt passord");
+  await invited.click("form.stack button[type=submit]");
+  await invited.waitForURL(/\/\?welcome=1$/);
+  assert.match((await invited.textContent(".account")) ?? "", /Ny Person/);
+  await guest.close();
+  await context.close();
+});

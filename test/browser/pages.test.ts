@@ -74,6 +74,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["outbox", "/admin/outbox"],
     ["own sessions", "/account/sessions"],
     ["audit trail", "/admin/audit?entity=network"],
+    ["invitations", "/admin/invitations"],
     ["edit person", `/people/${contact.personId}/edit`],
   ];
 }

@@ -10,13 +10,15 @@ import { LOGIN_ACCOUNT, LOGIN_IP, RESET_REQUEST } from "../../platform/http/thro
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, submittedForm } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
 import { RESET_LINK_MINUTES } from "./accounts.service.ts";
 import {
+  AcceptInvitationPage,
   AUDIT_ACTIONS,
   AUDIT_ENTITIES,
   AuditPage,
   ForgotPage,
+  InvitationsPage,
   LoginPage,
   MessagePage,
   OutboxMessagePage,
@@ -230,6 +232,118 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
         status: 422,
       },
     );
+  });
+
+  // Invitations
+
+  const renderInvitations = async (req: FastifyRequest, reply: FastifyReply, form: FormState, notice?: MessageKey) => {
+    const { page } = parseOrBadRequest(query({ page: pageParam }), req.query);
+    const [{ items, total }, networkList] = await Promise.all([
+      services.invitations.list(PAGE_SIZE, (page - 1) * PAGE_SIZE),
+      services.networks.repo.list(),
+    ]);
+    return reply.page(
+      <InvitationsPage
+        ctx={req.pageContext()}
+        form={form}
+        networks={networkList.items.map((n) => ({ value: n.id, label: n.name }))}
+        items={items}
+        total={total}
+        page={page}
+        limit={PAGE_SIZE}
+        notice={notice}
+      />,
+      { title: req.i18n.t("invitations.title"), status: form.errors.length ? 422 : 200 },
+    );
+  };
+
+  app.get("/admin/invitations", async (req, reply) => {
+    authorize(req.actor, "invitation.manage");
+    const done = (req.query as Record<string, unknown>).done;
+    const notice = done === "sent" ? "invitations.sentNotice" : done === "withdrawn" ? "invitations.withdrawnNotice" : undefined;
+    return renderInvitations(req, reply, emptyForm(), notice);
+  });
+
+  app.post("/admin/invitations", async (req, reply) => {
+    authorize(req.actor, "invitation.manage");
+    const result = await services.invitations.invite(req.actor, req.body, req.i18n.t);
+    if (!result.ok) return renderInvitations(req, reply, submittedForm(req.body, result.errors));
+    return reply.redirect("/admin/invitations?done=sent", 303);
+  });
+
+  app.post("/admin/invitations/:id/resend", async (req, reply) => {
+    authorize(req.actor, "invitation.manage");
+    const { id } = parseOrBadRequest(idParam, req.params);
+    await services.invitations.resend(req.actor, id, req.i18n.t);
+    return reply.redirect("/admin/invitations?done=sent", 303);
+  });
+
+  app.post("/admin/invitations/:id/withdraw", async (req, reply) => {
+    authorize(req.actor, "invitation.manage");
+    const { id } = parseOrBadRequest(idParam, req.params);
+    await services.invitations.withdraw(req.actor, id);
+    return reply.redirect("/admin/invitations?done=withdrawn", 303);
+  });
+
+  const invitationProblem = (req: FastifyRequest, reply: FastifyReply, reason: "unknown" | "expired" | "used" | "withdrawn") => {
+    const { t } = req.i18n;
+    const text: Record<typeof reason, MessageKey> = {
+      unknown: "auth.linkUnknown",
+      expired: "invitations.linkExpired",
+      used: "auth.linkUsed",
+      withdrawn: "invitations.linkWithdrawn",
+    };
+    return reply.page(<MessagePage title={t("auth.linkProblemTitle")} text={t(text[reason])} />, {
+      title: t("auth.linkProblemTitle"),
+      status: reason === "unknown" ? 404 : 410,
+    });
+  };
+
+  app.get("/invitation/:token", async (req, reply) => {
+    const { token } = parseOrBadRequest(tokenParam, req.params);
+    const found = await services.invitations.byToken(token);
+    if (!found.ok) return invitationProblem(req, reply, found.reason);
+    reply.header("referrer-policy", "no-referrer");
+    return reply.page(
+      <AcceptInvitationPage
+        ctx={req.pageContext()}
+        form={emptyForm({ name: found.invitation.name })}
+        action={`/invitation/${token}`}
+        email={found.invitation.email}
+      />,
+      { title: req.i18n.t("invitations.acceptTitle") },
+    );
+  });
+
+  app.post("/invitation/:token", async (req, reply) => {
+    const { token } = parseOrBadRequest(tokenParam, req.params);
+    const result = await services.invitations.accept(token, req.body);
+    if ("link" in result) return invitationProblem(req, reply, result.link);
+    if (!result.ok) {
+      const found = await services.invitations.byToken(token);
+      reply.header("referrer-policy", "no-referrer");
+      const name = (req.body as Record<string, unknown> | undefined)?.name ?? "";
+      return reply.page(
+        <AcceptInvitationPage
+          ctx={req.pageContext()}
+          form={submittedForm({ name }, result.errors)}
+          action={`/invitation/${token}`}
+          email={found.ok ? found.invitation.email : ""}
+        />,
+        { title: req.i18n.t("invitations.acceptTitle"), status: 422 },
+      );
+    }
+    // The new account is signed in at once, with a fresh session.
+    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
+    const session = await services.sessions.create(result.value, req.headers["user-agent"]);
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secure,
+      expires: session.expiresAt,
+    });
+    return reply.redirect("/?welcome=1", 303);
   });
 
   // The whole audit trail, for administrators

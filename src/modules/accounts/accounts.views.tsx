@@ -255,7 +255,16 @@ export function SessionsPage(props: {
   );
 }
 
-export const AUDIT_ENTITIES = ["organisation", "person", "network", "membership", "body", "body_member", "user"] as const;
+export const AUDIT_ENTITIES = [
+  "organisation",
+  "person",
+  "network",
+  "membership",
+  "body",
+  "body_member",
+  "user",
+  "invitation",
+] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 
 type AuditRow = {
@@ -357,6 +366,153 @@ export function AuditPage(props: {
         </TableScroll>
       )}
       <Pagination t={t} url={ctx.url} total={props.total} limit={props.limit} offset={(props.page - 1) * props.limit} />
+    </>
+  );
+}
+
+type InvitationRow = {
+  id: number;
+  email: string;
+  name: string;
+  status: "pending" | "expired" | "accepted" | "withdrawn";
+  expiresAt: Date;
+  createdAt: Date;
+};
+
+export function InvitationsPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  networks: { value: number; label: string }[];
+  items: InvitationRow[];
+  total: number;
+  page: number;
+  limit: number;
+  notice?: MessageKey | undefined;
+}) {
+  const { ctx, form } = props;
+  const { t, dateTime } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("invitations.title")}
+      </h1>
+      {props.notice ? <Notice kind="success">{t(props.notice)}</Notice> : null}
+      <section aria-labelledby="invite-heading">
+        <h2 class="ds-heading" data-size="md" id="invite-heading">
+          {t("invitations.invite")}
+        </h2>
+        <p class="ds-paragraph">{t("invitations.intro", { days: 7 })}</p>
+        <Form ctx={ctx} form={form} action="/admin/invitations" submitLabel={t("invitations.send")}>
+          <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="off" required />
+          <TextField t={t} form={form} name="name" label={t("people.name")} autocomplete="off" />
+          <SelectField
+            t={t}
+            form={form}
+            name="networkId"
+            label={t("network.network")}
+            placeholder={t("form.none")}
+            options={props.networks}
+          />
+        </Form>
+      </section>
+      <section aria-labelledby="sent-heading">
+        <h2 class="ds-heading" data-size="md" id="sent-heading">
+          {t("invitations.sent")}
+        </h2>
+        {props.items.length === 0 ? (
+          <p class="ds-paragraph">{t("invitations.none")}</p>
+        ) : (
+          <TableScroll label={t("invitations.sent")}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("auth.email")}</th>
+                  <th scope="col">{t("invitations.status")}</th>
+                  <th scope="col">{t("invitations.expires")}</th>
+                  <th scope="col">{t("common.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.items.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      {i.email}
+                      {i.name ? ` (${i.name})` : ""}
+                    </th>
+                    <td>{t(`invitations.status.${i.status}`)}</td>
+                    <td>{i.status === "pending" || i.status === "expired" ? dateTime(i.expiresAt) : ""}</td>
+                    <td class="actions-cell">
+                      {i.status === "pending" || i.status === "expired" ? (
+                        <>
+                          <form method="post" action={`/admin/invitations/${i.id}/resend`} class="inline-form">
+                            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+                            <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                              {t("invitations.resend")}
+                              <span class="ds-sr-only"> {i.email}</span>
+                            </button>
+                          </form>
+                          <form method="post" action={`/admin/invitations/${i.id}/withdraw`} class="inline-form">
+                            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+                            <button class="ds-button" data-variant="tertiary" data-size="sm" data-color="danger" type="submit">
+                              {t("invitations.withdraw")}
+                              <span class="ds-sr-only"> {i.email}</span>
+                            </button>
+                          </form>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+        <Pagination t={t} url={ctx.url} total={props.total} limit={props.limit} offset={(props.page - 1) * props.limit} />
+      </section>
+    </>
+  );
+}
+
+export function AcceptInvitationPage({
+  ctx,
+  form,
+  action,
+  email,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  email: string;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("invitations.acceptTitle")}
+      </h1>
+      <p class="ds-paragraph">{t("invitations.acceptIntro", { email })}</p>
+      <Form ctx={ctx} form={form} action={action} submitLabel={t("invitations.create")}>
+        <TextField t={t} form={form} name="name" label={t("people.name")} autocomplete="name" required />
+        <TextField
+          t={t}
+          form={form}
+          name="password"
+          label={t("auth.newPassword")}
+          description={t("auth.passwordRules")}
+          type="password"
+          autocomplete="new-password"
+          required
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="repeat"
+          label={t("auth.repeatPassword")}
+          type="password"
+          autocomplete="new-password"
+          required
+        />
+      </Form>
     </>
   );
 }

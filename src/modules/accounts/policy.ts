@@ -7,4 +7,6 @@ export const accountPolicies: Policies = {
   "mail.readOutbox": adminOnly,
   /** Searching the whole audit trail. */
   "audit.search": adminOnly,
+  /** Inviting people to make an account; issue 3's roles give this to each network's secretariat. */
+  "invitation.manage": adminOnly,
 };

@@ -54,6 +54,15 @@ export class NetworkRepo {
       .orderBy(norwegianOrder(networks.name));
   }
 
+  async byId(id: number) {
+    const [row] = await this.db
+      .select({ id: networks.id, slug: networks.slug })
+      .from(networks)
+      .where(eq(networks.id, id))
+      .limit(1);
+    return row;
+  }
+
   async bySlug(slug: string) {
     const [row] = await this.db
       .select({

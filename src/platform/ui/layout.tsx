@@ -98,6 +98,9 @@ export function Layout(props: {
                   </a>{" "}
                   {ctx.actor.isAdmin ? (
                     <>
+                      <a class="ds-link" href="/admin/invitations">
+                        {t("invitations.title")}
+                      </a>{" "}
                       <a class="ds-link" href="/admin/audit">
                         {t("audit.title")}
                       </a>{" "}

@@ -1,0 +1,193 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import { hashPassword } from "../../platform/auth/password.ts";
+import { newPassword } from "../../platform/auth/password-policy.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
+import { invitations, users } from "../../platform/schema.ts";
+
+export const INVITATION_DAYS = 7;
+
+export const inviteInput = z.object({
+  email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email("errors.email").max(254)),
+  name: optionalText(200),
+  networkId: optionalId,
+});
+export const acceptInput = z
+  .object({ name: requiredText(200), password: newPassword, repeat: z.string().max(1000) })
+  .refine((v) => v.password === v.repeat, { message: "errors.passwordRepeat", path: ["repeat"] });
+
+export type InvitationStatus = "pending" | "expired" | "accepted" | "withdrawn";
+type LinkProblem = "unknown" | "expired" | "used" | "withdrawn";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
+const newToken = () => randomBytes(32).toString("base64url");
+const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
+
+export function statusOf(i: { acceptedAt: Date | null; withdrawnAt: Date | null; expiresAt: Date }): InvitationStatus {
+  if (i.acceptedAt) return "accepted";
+  if (i.withdrawnAt) return "withdrawn";
+  return i.expiresAt <= new Date() ? "expired" : "pending";
+}
+
+/** Invitations to create an account. Until the role model arrives, the administrator sends them. */
+export class InvitationService {
+  constructor(
+    private readonly db: Db,
+    private readonly mail: MailDelivery,
+    private readonly baseUrl: string,
+    private readonly networkExists: (id: number) => Promise<boolean>,
+  ) {}
+
+  async list(limit: number, offset: number) {
+    const items = await this.db.select().from(invitations).orderBy(desc(invitations.id)).limit(limit).offset(offset);
+    const [total] = await this.db.select({ n: count() }).from(invitations);
+    return { items: items.map((i) => ({ ...i, status: statusOf(i) })), total: total?.n ?? 0 };
+  }
+
+  async invite(actor: Actor, input: unknown, t: Translate): Promise<Result<number>> {
+    const parsed = inviteInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { email, name, networkId } = parsed.data;
+    const [account] = await this.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (account) return invalid([{ field: "email", key: "errors.accountExists" }]);
+    const [pending] = await this.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.email, email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.withdrawnAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      );
+    if (pending) return invalid([{ field: "email", key: "errors.alreadyInvited" }]);
+    if (networkId !== null && !(await this.networkExists(networkId)))
+      return invalid([{ field: "networkId", key: "errors.choice" }]);
+    const token = newToken();
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(invitations)
+        .values({ email, name, networkId, invitedById: actor.userId, tokenHash: hash(token), expiresAt: expiry() })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: "create",
+        entity: "invitation",
+        entityId: row!.id,
+        after: { email, name, networkId },
+      });
+      await queueMail(tx, this.message(email, name, actor.label, token, t));
+      return row!.id;
+    });
+    void this.mail.deliverDue().catch(() => undefined);
+    return ok(id);
+  }
+
+  private message(email: string, name: string, inviter: string, token: string, t: Translate) {
+    return {
+      to: email,
+      subject: t("mail.invite.subject"),
+      body: t("mail.invite.body", {
+        name: name || email,
+        inviter,
+        link: `${this.baseUrl}/invitation/${token}`,
+        days: INVITATION_DAYS,
+      }),
+    };
+  }
+
+  /** A new link with a new week; the old link stops working. */
+  async resend(actor: Actor, id: number, t: Translate): Promise<void> {
+    const [row] = await this.db.select().from(invitations).where(eq(invitations.id, id));
+    if (!row || row.acceptedAt || row.withdrawnAt) throw new NotFoundError();
+    const token = newToken();
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(invitations)
+        .set({ tokenHash: hash(token), expiresAt: expiry() })
+        .where(eq(invitations.id, id));
+      await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: id, after: { resent: true } });
+      await queueMail(tx, this.message(row.email, row.name, actor.label, token, t));
+    });
+    void this.mail.deliverDue().catch(() => undefined);
+  }
+
+  async withdraw(actor: Actor, id: number): Promise<void> {
+    const [row] = await this.db.select().from(invitations).where(eq(invitations.id, id));
+    if (!row || row.acceptedAt || row.withdrawnAt) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await tx.update(invitations).set({ withdrawnAt: new Date() }).where(eq(invitations.id, id));
+      await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: id, after: { withdrawn: true } });
+    });
+  }
+
+  async byToken(
+    token: string,
+  ): Promise<{ ok: true; invitation: typeof invitations.$inferSelect } | { ok: false; reason: LinkProblem }> {
+    if (!/^[\w-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
+    const [row] = await this.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hash(token)));
+    if (!row) return { ok: false, reason: "unknown" };
+    const status = statusOf(row);
+    if (status === "accepted") return { ok: false, reason: "used" };
+    if (status === "withdrawn") return { ok: false, reason: "withdrawn" };
+    if (status === "expired") return { ok: false, reason: "expired" };
+    return { ok: true, invitation: row };
+  }
+
+  /** Creates the account and uses up the link, once, in one transaction. */
+  async accept(token: string, input: unknown): Promise<Result<number> | { ok: false; link: LinkProblem }> {
+    const found = await this.byToken(token);
+    if (!found.ok) return { ok: false, link: found.reason };
+    const parsed = acceptInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const passwordHash = await hashPassword(parsed.data.password);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [claimed] = await tx
+          .update(invitations)
+          .set({ acceptedAt: new Date() })
+          .where(
+            and(
+              eq(invitations.tokenHash, hash(token)),
+              isNull(invitations.acceptedAt),
+              isNull(invitations.withdrawnAt),
+              gt(invitations.expiresAt, sql`now()`),
+            ),
+          )
+          .returning();
+        if (!claimed) return { ok: false as const, link: "used" as const };
+        const [user] = await tx
+          .insert(users)
+          .values({ email: claimed.email, name: parsed.data.name, passwordHash })
+          .onConflictDoNothing()
+          .returning({ id: users.id });
+        // Someone made an account with this address meanwhile: undo the claim too.
+        if (!user) throw new AccountExists();
+        await tx.update(invitations).set({ userId: user.id }).where(eq(invitations.id, claimed.id));
+        await recordAudit(tx, { userId: user.id, label: parsed.data.name, isAdmin: false }, [
+          {
+            action: "create",
+            entity: "user",
+            entityId: user.id,
+            after: { email: claimed.email, name: parsed.data.name, invitation: claimed.id },
+          },
+        ]);
+        return ok(user.id);
+      });
+    } catch (error) {
+      if (error instanceof AccountExists) return invalid([{ field: "name", key: "errors.accountExists" }]);
+      throw error;
+    }
+  }
+}
+
+class AccountExists extends Error {}

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { invitations, users } from "../../platform/schema.ts";
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp({ env: { SAMVERK_PUBLIC_URL: "https://samverk.test.example" } });
+});
+after(() => t.close());
+
+const linkTo = async (email: string) => {
+  const [mail] = await t.app.services.mail.outbox.to(email);
+  return mail?.body.match(/https:\/\/samverk\.test\.example(\/invitation\/[\w-]+)/)?.[1];
+};
+
+test("the administrator invites a person, who makes an account through the link once", async () => {
+  const admin = await new Session(t.app).login();
+  await admin.get("/admin/invitations?lang=en");
+  const sent = await admin.post("/admin/invitations", {
+    email: "Kari.Nordmann@Kommune.example",
+    name: "Kari Nordmann",
+    networkId: "",
+  });
+  assert.equal(sent.statusCode, 303);
+  const list = await admin.get("/admin/invitations?lang=en&done=sent");
+  assert.ok(list.body.includes("The invitation has been sent"));
+  assert.ok(list.body.includes("kari.nordmann@kommune.example"));
+  assert.ok(list.body.includes("Waiting"));
+
+  const again = await admin.post("/admin/invitations", { email: "kari.nordmann@kommune.example", name: "" });
+  assert.equal(again.statusCode, 422);
+  assert.ok(again.body.includes("already has an invitation waiting"));
+  const existing = await admin.post("/admin/invitations", { email: ADMIN.email, name: "" });
+  assert.ok(existing.body.includes("already an account"));
+  const malformed = await admin.post("/admin/invitations", { email: "kari at kommune", name: "Kari" });
+  assert.equal(malformed.statusCode, 422);
+  assert.ok(malformed.body.includes('value="kari at kommune"'));
+
+  const path = await linkTo("kari.nordmann@kommune.example");
+  assert.ok(path);
+  const visitor = new Session(t.app);
+  const form = await visitor.get(`${path}?lang=en`);
+  assert.equal(form.statusCode, 200);
+  assert.ok(form.body.includes("kari.nordmann@kommune.example"));
+  assert.ok(form.body.includes('value="Kari Nordmann"'));
+  const weak = await visitor.post(path, { name: "Kari N.", password: "password", repeat: "password" });
+  assert.equal(weak.statusCode, 422);
+  assert.ok(weak.body.includes('value="Kari N."'), "the name typed is kept");
+  const created = await visitor.post(path, {
+    name: "Kari Nordmann",
+    password: "fjell og fjord og fjøre",
+    repeat: "fjell og fjord og fjøre",
+  });
+  assert.equal(created.statusCode, 303);
+  const home = await visitor.get("/");
+  assert.ok(home.body.includes("Kari Nordmann"), "signed in at once");
+  const [user] = await t.database.db.select().from(users).where(eq(users.email, "kari.nordmann@kommune.example"));
+  assert.equal(user!.isAdmin, false);
+
+  const reused = await new Session(t.app).get(`${path}?lang=en`);
+  assert.equal(reused.statusCode, 410);
+  // Someone with an account but not the administrator may not invite.
+  assert.equal((await visitor.get("/admin/invitations")).statusCode, 403);
+  await new Session(t.app).login("kari.nordmann@kommune.example", "fjell og fjord og fjøre");
+});
+
+test("resending replaces the link; withdrawn and expired invitations are refused with a clear message", async () => {
+  const admin = await new Session(t.app).login();
+  await admin.get("/admin/invitations");
+  await admin.post("/admin/invitations", { email: "ola@kommune.example", name: "Ola" });
+  const first = await linkTo("ola@kommune.example");
+  const [row] = await t.database.db.select().from(invitations).where(eq(invitations.email, "ola@kommune.example"));
+  await admin.post(`/admin/invitations/${row!.id}/resend`, {});
+  const second = await linkTo("ola@kommune.example");
+  assert.notEqual(first, second);
+  assert.equal((await new Session(t.app).get(first!)).statusCode, 404, "the old link no longer works");
+  assert.equal((await new Session(t.app).get(second!)).statusCode, 200);
+
+  await admin.post(`/admin/invitations/${row!.id}/withdraw`, {});
+  const withdrawn = await new Session(t.app).get(`${second}?lang=en`);
+  assert.equal(withdrawn.statusCode, 410);
+  assert.ok(withdrawn.body.includes("has been withdrawn"));
+  const post = await new Session(t.app).post(second!, {
+    name: "Ola",
+    password: "fjell og fjord og fjøre",
+    repeat: "fjell og fjord og fjøre",
+  });
+  assert.equal(post.statusCode, 410);
+  assert.equal((await admin.post(`/admin/invitations/${row!.id}/withdraw`, {})).statusCode, 404, "withdrawn once");
+
+  await admin.post("/admin/invitations", { email: "per@kommune.example", name: "Per" });
+  const late = await linkTo("per@kommune.example");
+  await t.database.db
+    .update(invitations)
+    .set({ expiresAt: new Date(Date.now() - 1000) })
+    .where(eq(invitations.email, "per@kommune.example"));
+  const expired = await new Session(t.app).get(`${late}?lang=en`);
+  assert.equal(expired.statusCode, 410);
+  assert.ok(expired.body.includes("has expired"));
+  const [none] = await t.database.db.select().from(users).where(eq(users.email, "per@kommune.example"));
+  assert.equal(none, undefined);
+});

@@ -3,6 +3,7 @@ import { prepareDatabase } from "./bootstrap.ts";
 import { acquireLock, scheduleBackups } from "./platform/backup.ts";
 import { ConfigError, loadConfig } from "./platform/config.ts";
 import { openDatabase } from "./platform/db/client.ts";
+import { scheduleRetention } from "./platform/retention.ts";
 import { ensureSecret } from "./platform/secret.ts";
 
 const SHUTDOWN_GRACE_MS = 300;
@@ -30,6 +31,15 @@ async function main(): Promise<void> {
     "database ready",
   );
   app.services.mail.delivery.start();
+  const stopRetention = scheduleRetention(
+    database.db,
+    {
+      mailDays: config.SAMVERK_RETAIN_MAIL_DAYS,
+      invitationDays: config.SAMVERK_RETAIN_INVITATIONS_DAYS,
+      sessionIdleMinutes: config.SAMVERK_SESSION_IDLE_MINUTES,
+    },
+    app.log,
+  );
   const stopBackups = scheduleBackups(database, {
     dir: config.backupDir,
     keep: config.SAMVERK_BACKUP_KEEP,
@@ -48,6 +58,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, "shutting down: finishing requests in flight");
     try {
       stopBackups();
+      stopRetention();
       // A short grace period: requests already on their way are read and answered (with
       // Connection: close) before idle connections are closed.
       await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS));

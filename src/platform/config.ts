@@ -35,6 +35,8 @@ export const configSchema = z.object({
     .min(1)
     .max(24 * 60 * 30)
     .default(120),
+  SAMVERK_RETAIN_MAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SAMVERK_RETAIN_INVITATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SAMVERK_TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z
     .string()

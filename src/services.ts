@@ -40,7 +40,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
       search: (filter: AuditSearch) => searchAudit(db, filter),
     },
     mail: { delivery, outbox: new Outbox(db) },
-    accounts: new AccountService(db, users, sessions, delivery, baseUrl),
+    accounts: new AccountService(db, users, sessions, delivery, baseUrl, (email) => directory.people.byEmail(email)),
     invitations: new InvitationService(db, delivery, baseUrl, async (id) => (await networks.repo.byId(id)) !== undefined),
     throttle: new Throttle(db),
   };

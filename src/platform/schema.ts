@@ -10,6 +10,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   isAdmin: boolean("is_admin").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Set when the person asked to be deleted: the account is anonymised, never removed, so the audit trail stays whole. */
+  deletedAt: timestamp("deleted_at", { withTimezone: true }),
 });
 
 export const sessions = pgTable(

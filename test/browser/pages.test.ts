@@ -75,6 +75,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["own sessions", "/account/sessions"],
     ["audit trail", "/admin/audit?entity=network"],
     ["invitations", "/admin/invitations"],
+    ["my data", "/account/data"],
     ["edit person", `/people/${contact.personId}/edit`],
   ];
 }

@@ -21,6 +21,7 @@ import {
   InvitationsPage,
   LoginPage,
   MessagePage,
+  MyDataPage,
   OutboxMessagePage,
   OutboxPage,
   ResetPage,
@@ -152,6 +153,47 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     authorize(req.actor, "account.sessions");
     await services.sessions.endAllOf(req.actor.userId!, req.sessionId ?? undefined);
     return reply.redirect("/account/sessions?ended=1", 303);
+  });
+
+  // My data: see it, download it, ask for deletion
+
+  app.get("/account/data", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    const data = await services.accounts.myData(req.actor.userId!);
+    return reply.page(<MyDataPage ctx={req.pageContext()} data={data} form={emptyForm()} />, {
+      title: req.i18n.t("mydata.title"),
+    });
+  });
+
+  app.get("/account/data.json", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    const data = await services.accounts.myData(req.actor.userId!);
+    return reply
+      .type("application/json; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="samverk-my-data.json"')
+      .header("cache-control", "no-store")
+      .send(JSON.stringify({ exportedAt: new Date().toISOString(), ...data }, null, 2));
+  });
+
+  app.post("/account/delete", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    const result = await services.accounts.deleteAccount(req.actor.userId!, req.body);
+    if (!result.ok) {
+      const data = await services.accounts.myData(req.actor.userId!);
+      return reply.page(<MyDataPage ctx={req.pageContext()} data={data} form={submittedForm(req.body, result.errors)} />, {
+        title: req.i18n.t("mydata.title"),
+        status: 422,
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.redirect("/account/deleted", 303);
+  });
+
+  app.get("/account/deleted", async (req, reply) => {
+    const { t } = req.i18n;
+    return reply.page(<MessagePage title={t("mydata.deletedTitle")} text={t("mydata.deletedText")} />, {
+      title: t("mydata.deletedTitle"),
+    });
   });
 
   // Password reset
@@ -389,7 +431,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
       [t("history.when"), t("history.who"), t("history.what"), t("audit.entity"), "id", "before", "after", "request"],
       items.map((e) => [
         e.at.toISOString(),
-        e.actorLabel,
+        e.actorDeleted ? t("audit.deletedUser") : e.actorLabel,
         e.action,
         e.entity,
         e.entityId,

@@ -1,3 +1,4 @@
+import { desc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/audit.ts";
 import { newPassword } from "../../platform/auth/password-policy.ts";
@@ -5,10 +6,11 @@ import type { SessionStore } from "../../platform/auth/sessions.ts";
 import { consumeToken, inspectToken, issueToken, type TokenState } from "../../platform/auth/tokens.ts";
 import type { UserService } from "../../platform/auth/users.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { invalid, ok, type Result } from "../../platform/http/errors.ts";
+import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { toFieldErrors } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
+import { auditLog, authTokens, invitations, users } from "../../platform/schema.ts";
 
 export const RESET_LINK_MINUTES = 60;
 
@@ -17,7 +19,9 @@ export const resetInput = z
   .object({ password: newPassword, repeat: z.string().max(1000) })
   .refine((v) => v.password === v.repeat, { message: "errors.passwordRepeat", path: ["repeat"] });
 
-/** Password reset by e-mail. Answers never reveal whether an address has an account. */
+export const deleteInput = z.object({ confirmEmail: z.string().trim().toLowerCase().max(254) });
+
+/** Password reset by e-mail, and each person's own data. Answers never reveal whether an address has an account. */
 export class AccountService {
   constructor(
     private readonly db: Db,
@@ -25,6 +29,8 @@ export class AccountService {
     private readonly sessions: SessionStore,
     private readonly mail: MailDelivery,
     private readonly baseUrl: string,
+    /** People in the directory with this e-mail, through the directory's own service. */
+    private readonly directoryEntriesFor: (email: string) => Promise<unknown[]>,
   ) {}
 
   async requestPasswordReset(input: unknown, t: Translate): Promise<Result<true>> {
@@ -46,6 +52,69 @@ export class AccountService {
       });
       void this.mail.deliverDue().catch(() => undefined);
     }
+    return ok(true);
+  }
+
+  /** Every piece of personal data Samverk holds about the account's owner. */
+  async myData(userId: number) {
+    const [account] = await this.db
+      .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (!account) throw new NotFoundError();
+    const [sessionList, invitationList, directoryEntries, changes] = await Promise.all([
+      this.sessions.listFor(userId),
+      this.db
+        .select({
+          id: invitations.id,
+          email: invitations.email,
+          name: invitations.name,
+          createdAt: invitations.createdAt,
+          acceptedAt: invitations.acceptedAt,
+        })
+        .from(invitations)
+        .where(or(eq(invitations.userId, userId), eq(invitations.invitedById, userId))),
+      this.directoryEntriesFor(account.email),
+      this.db
+        .select({ at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId })
+        .from(auditLog)
+        .where(eq(auditLog.actorUserId, userId))
+        .orderBy(desc(auditLog.id))
+        .limit(1000),
+    ]);
+    return {
+      account,
+      sessions: sessionList.map(({ idHash: _id, ...rest }) => rest),
+      invitations: invitationList,
+      directoryEntries,
+      changesMade: changes,
+    };
+  }
+
+  /**
+   * Deletion on request: the account is anonymised (name, e-mail and password removed, every session
+   * ended). It is not removed, so the audit trail keeps pointing at it and shows "deleted user".
+   */
+  async deleteAccount(userId: number, input: unknown): Promise<Result<true>> {
+    const parsed = deleteInput.safeParse(input);
+    const [account] = await this.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (!account) throw new NotFoundError();
+    if (!parsed.success || parsed.data.confirmEmail !== account.email)
+      return invalid([{ field: "confirmEmail", key: "errors.confirmEmail" }]);
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ name: "", email: `deleted-${userId}@deleted.invalid`, passwordHash: null, isAdmin: false, deletedAt: new Date() })
+        .where(eq(users.id, userId));
+      await this.sessions.destroyAllOf(tx, userId);
+      await tx.delete(authTokens).where(eq(authTokens.userId, userId));
+      // The entry names no personal data: only that the account was anonymised.
+      await recordAudit(
+        tx,
+        { userId, label: "-", isAdmin: false },
+        { action: "delete", entity: "user", entityId: userId, after: { anonymised: true } },
+      );
+    });
     return ok(true);
   }
 

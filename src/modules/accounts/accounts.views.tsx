@@ -207,6 +207,11 @@ export function SessionsPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {t("sessions.title")}
       </h1>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/account/data">
+          {t("mydata.title")}
+        </a>
+      </p>
       {props.ended ? <Notice kind="success">{t("sessions.ended")}</Notice> : null}
       <p class="ds-paragraph">{t("sessions.intro")}</p>
       <TableScroll label={t("sessions.title")}>
@@ -271,6 +276,7 @@ type AuditRow = {
   id: number;
   at: Date;
   actorLabel: string;
+  actorDeleted: boolean;
   action: string;
   entity: string;
   entityId: string;
@@ -351,7 +357,7 @@ export function AuditPage(props: {
               {items.map((e) => (
                 <tr key={e.id}>
                   <td>{dateTime(e.at)}</td>
-                  <td>{e.actorLabel}</td>
+                  <td>{e.actorDeleted ? t("audit.deletedUser") : e.actorLabel}</td>
                   <td>{t(`history.action.${e.action}` as "history.action.update")}</td>
                   <td>
                     {t(`audit.entity.${e.entity}` as "audit.entity.person")} {e.entityId}
@@ -513,6 +519,71 @@ export function AcceptInvitationPage({
           required
         />
       </Form>
+    </>
+  );
+}
+
+export function MyDataPage(props: {
+  ctx: PageContext;
+  data: {
+    account: { email: string; name: string; createdAt: Date };
+    sessions: unknown[];
+    invitations: unknown[];
+    directoryEntries: unknown[];
+    changesMade: unknown[];
+  };
+  form: FormState;
+}) {
+  const { ctx, data, form } = props;
+  const { t, dateTime, number } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("mydata.title")}
+      </h1>
+      <p class="ds-paragraph">{t("mydata.intro")}</p>
+      <dl class="facts">
+        <dt>{t("people.name")}</dt>
+        <dd>{data.account.name}</dd>
+        <dt>{t("auth.email")}</dt>
+        <dd>{data.account.email}</dd>
+        <dt>{t("mydata.created")}</dt>
+        <dd>{dateTime(data.account.createdAt)}</dd>
+        <dt>{t("sessions.title")}</dt>
+        <dd>
+          <a class="ds-link" href="/account/sessions">
+            {number(data.sessions.length)}
+          </a>
+        </dd>
+        <dt>{t("mydata.directoryEntries")}</dt>
+        <dd>{number(data.directoryEntries.length)}</dd>
+        <dt>{t("invitations.title")}</dt>
+        <dd>{number(data.invitations.length)}</dd>
+        <dt>{t("mydata.changesMade")}</dt>
+        <dd>{number(data.changesMade.length)}</dd>
+      </dl>
+      <p class="ds-paragraph">
+        <a class="ds-button" data-variant="secondary" href="/account/data.json" download>
+          {t("mydata.download")}
+        </a>
+      </p>
+      <section aria-labelledby="delete-heading">
+        <h2 class="ds-heading" data-size="md" id="delete-heading">
+          {t("mydata.deleteTitle")}
+        </h2>
+        <p class="ds-paragraph">{t("mydata.deleteIntro")}</p>
+        <Form ctx={ctx} form={form} action="/account/delete" submitLabel={t("mydata.deleteButton")}>
+          <TextField
+            t={t}
+            form={form}
+            name="confirmEmail"
+            label={t("mydata.confirmEmail")}
+            type="email"
+            autocomplete="off"
+            required
+          />
+        </Form>
+      </section>
     </>
   );
 }

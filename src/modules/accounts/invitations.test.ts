@@ -102,3 +102,47 @@ test("resending replaces the link; withdrawn and expired invitations are refused
   const [none] = await t.database.db.select().from(users).where(eq(users.email, "per@kommune.example"));
   assert.equal(none, undefined);
 });
+
+test("my data: a person sees and downloads what is held about them, and deletion anonymises them", async () => {
+  const admin = await new Session(t.app).login();
+  await admin.get("/admin/invitations");
+  await admin.post("/admin/invitations", { email: "slett.meg@kommune.example", name: "Slett Meg" });
+  const person = await admin.api("POST", "/api/v1/people", { name: "Slett Meg", email: "slett.meg@kommune.example" });
+  assert.equal(person.statusCode, 201);
+  const path = await linkTo("slett.meg@kommune.example");
+  const me = new Session(t.app);
+  await me.get(path!);
+  await me.post(path!, { name: "Slett Meg", password: "mitt hemmelege passord", repeat: "mitt hemmelege passord" });
+  // Make a change, so the audit trail names this account.
+  const page = await me.get("/account/data?lang=en");
+  assert.equal(page.statusCode, 200);
+  assert.ok(page.body.includes("slett.meg@kommune.example"));
+  const json = await me.get("/account/data.json");
+  assert.equal(json.statusCode, 200);
+  assert.match(String(json.headers["content-disposition"]), /attachment/);
+  const data = JSON.parse(json.body);
+  assert.equal(data.account.email, "slett.meg@kommune.example");
+  assert.equal(data.directoryEntries[0].name, "Slett Meg");
+  assert.ok(
+    data.changesMade.some((c: { entity: string }) => c.entity === "user"),
+    "the account's own creation",
+  );
+  assert.ok(data.sessions.length >= 1);
+
+  const wrong = await me.post("/account/delete", { confirmEmail: "someone.else@kommune.example" });
+  assert.equal(wrong.statusCode, 422);
+  const deleted = await me.post("/account/delete", { confirmEmail: "Slett.Meg@kommune.example" });
+  assert.equal(deleted.statusCode, 303);
+  assert.equal((await me.get("/account/data")).statusCode, 303, "signed out");
+  const [gone] = await t.database.db.select().from(users).where(eq(users.email, "slett.meg@kommune.example"));
+  assert.equal(gone, undefined, "the e-mail is gone from the account");
+  const login = await new Session(t.app).post("/login", {
+    email: "slett.meg@kommune.example",
+    password: "mitt hemmelege passord",
+  });
+  assert.equal(login.statusCode, 401);
+  const trail = await admin.get("/admin/audit?entity=user&lang=en");
+  assert.ok(trail.body.includes("deleted user"));
+  const byName = await admin.get("/admin/audit?actor=Slett&lang=en");
+  assert.match(byName.body, /0 in all/, "a deleted person's name cannot be searched for");
+});

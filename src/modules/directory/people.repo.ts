@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { organisations, people } from "./schema.ts";
 
@@ -58,6 +58,14 @@ export class PeopleRepo {
       .where(eq(people.id, id))
       .limit(1);
     return row ? { ...row.person, organisationName: row.organisationName } : undefined;
+  }
+
+  /** Directory entries that carry an e-mail address, for a person's own data. */
+  async byEmail(email: string) {
+    return this.db
+      .select({ id: people.id, name: people.name, title: people.title, email: people.email, phone: people.phone })
+      .from(people)
+      .where(eq(sql`lower(${people.email})`, email.toLowerCase()));
   }
 
   async byIds(ids: number[]) {

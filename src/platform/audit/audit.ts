@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, ilike, lt } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, gte, ilike, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
-import { auditLog } from "../schema.ts";
+import { auditLog, users } from "../schema.ts";
 
 /** Who made a change: a signed-in user, or the system itself (reference import, demo data). */
 export interface Actor {
@@ -41,10 +41,17 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, entries: AuditEntry 
   );
 }
 
+/** Audit columns, and whether the actor has since been deleted (their stored name is then not shown). */
+const entryColumns = {
+  ...getTableColumns(auditLog),
+  actorDeleted: sql<boolean>`coalesce(${users.deletedAt} is not null, false)`,
+};
+
 export async function historyOf(db: DbOrTx, entity: string, entityId: string | number, limit = 50) {
   return db
-    .select()
+    .select(entryColumns)
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
@@ -80,11 +87,21 @@ export async function searchAudit(db: DbOrTx, f: AuditSearch) {
   const where = and(
     f.entity ? eq(auditLog.entity, f.entity) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
-    f.actor ? ilike(auditLog.actorLabel, `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    // A deleted person's stored name is kept for the trail's integrity but can no longer be searched for.
+    f.actor
+      ? and(ilike(auditLog.actorLabel, `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), isNull(users.deletedAt))
+      : undefined,
     f.from ? gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lt(auditLog.at, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 24 * 3600_000)) : undefined,
   );
-  const items = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.limit).offset(f.offset);
-  const [total] = await db.select({ n: count() }).from(auditLog).where(where);
+  const items = await db
+    .select(entryColumns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [total] = await db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where);
   return { items, total: total?.n ?? 0 };
 }

@@ -378,4 +378,20 @@ export const en: Record<MessageKey, string> = {
   "mail.invite.body":
     "Hello {name}\n\n{inviter} invites you to Samverk, the platform of the regional digitalisation networks. Create your account here:\n\n{link}\n\nThe link works for {days} days and can be used once.\n\nSamverk",
   "audit.entity.invitation": "Invitation",
+  "audit.deletedUser": "deleted user",
+  "errors.confirmEmail": "Type your email address exactly as it is shown above.",
+  "mydata.title": "Your data",
+  "mydata.intro":
+    "This is the personal data Samverk holds about you. You can download it, and you can ask for your account to be deleted.",
+  "mydata.created": "Account created",
+  "mydata.directoryEntries": "Directory entries with your email address",
+  "mydata.changesMade": "Changes you have made",
+  "mydata.download": "Download everything as JSON",
+  "mydata.deleteTitle": "Delete your account",
+  "mydata.deleteIntro":
+    "Your name, email address and password are removed, and you are signed out everywhere. The audit trail keeps that changes were made but shows “deleted user” instead of you. This cannot be undone.",
+  "mydata.confirmEmail": "Type your email address to confirm",
+  "mydata.deleteButton": "Delete my account",
+  "mydata.deletedTitle": "Your account has been deleted",
+  "mydata.deletedText": "The personal data of the account has been removed, and you have been signed out.",
 };

@@ -374,6 +374,22 @@ export const nb = {
   "mail.invite.body":
     "Hei {name}\n\n{inviter} inviterer deg til Samverk, plattformen for de regionale digitaliseringsnettverkene. Lag kontoen din her:\n\n{link}\n\nLenken virker i {days} dager og kan brukes én gang.\n\nHilsen Samverk",
   "audit.entity.invitation": "Invitasjon",
+  "audit.deletedUser": "slettet bruker",
+  "errors.confirmEmail": "Skriv e-postadressen din nøyaktig slik den står over.",
+  "mydata.title": "Dine data",
+  "mydata.intro":
+    "Dette er personopplysningene Samverk har om deg. Du kan laste dem ned, og du kan be om at kontoen din slettes.",
+  "mydata.created": "Konto laget",
+  "mydata.directoryEntries": "Oppføringer i personkatalogen med e-postadressen din",
+  "mydata.changesMade": "Endringer du har gjort",
+  "mydata.download": "Last ned alt som JSON",
+  "mydata.deleteTitle": "Slett kontoen",
+  "mydata.deleteIntro":
+    "Navnet, e-postadressen og passordet ditt fjernes, og du logges ut overalt. Endringsloggen beholder at endringer ble gjort, men viser «slettet bruker» i stedet for deg. Dette kan ikke angres.",
+  "mydata.confirmEmail": "Skriv e-postadressen din for å bekrefte",
+  "mydata.deleteButton": "Slett kontoen min",
+  "mydata.deletedTitle": "Kontoen er slettet",
+  "mydata.deletedText": "Personopplysningene knyttet til kontoen er fjernet, og du er logget ut.",
 };
 
 export type MessageKey = keyof typeof nb;

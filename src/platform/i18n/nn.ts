@@ -376,4 +376,20 @@ export const nn: Record<MessageKey, string> = {
   "mail.invite.body":
     "Hei {name}\n\n{inviter} inviterer deg til Samverk, plattforma for dei regionale digitaliseringsnettverka. Lag kontoen din her:\n\n{link}\n\nLenkja verkar i {days} dagar og kan brukast éin gong.\n\nHelsing Samverk",
   "audit.entity.invitation": "Invitasjon",
+  "audit.deletedUser": "sletta brukar",
+  "errors.confirmEmail": "Skriv e-postadressa di nøyaktig slik ho står over.",
+  "mydata.title": "Dataa dine",
+  "mydata.intro":
+    "Dette er personopplysningane Samverk har om deg. Du kan laste dei ned, og du kan be om at kontoen din blir sletta.",
+  "mydata.created": "Konto laga",
+  "mydata.directoryEntries": "Oppføringar i personkatalogen med e-postadressa di",
+  "mydata.changesMade": "Endringar du har gjort",
+  "mydata.download": "Last ned alt som JSON",
+  "mydata.deleteTitle": "Slett kontoen",
+  "mydata.deleteIntro":
+    "Namnet, e-postadressa og passordet ditt blir fjerna, og du blir logga ut overalt. Endringsloggen held på at endringar vart gjorde, men viser «sletta brukar» i staden for deg. Dette kan ikkje angrast.",
+  "mydata.confirmEmail": "Skriv e-postadressa di for å stadfeste",
+  "mydata.deleteButton": "Slett kontoen min",
+  "mydata.deletedTitle": "Kontoen er sletta",
+  "mydata.deletedText": "Personopplysningane knytte til kontoen er fjerna, og du er logga ut.",
 };

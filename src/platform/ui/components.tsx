@@ -327,7 +327,15 @@ export function Notice(props: { kind?: "info" | "success" | "warning" | "danger"
 /** Who changed a record, when, and what; shown to those who may edit it. */
 export function History(props: {
   ctx: PageContext;
-  entries: { id: number; at: Date | string; actorLabel: string; action: string; before: unknown; after: unknown }[];
+  entries: {
+    id: number;
+    at: Date | string;
+    actorLabel: string;
+    actorDeleted: boolean;
+    action: string;
+    before: unknown;
+    after: unknown;
+  }[];
 }) {
   const { t, dateTime } = props.ctx.i18n;
   if (props.entries.length === 0) return null;
@@ -350,7 +358,7 @@ export function History(props: {
             {props.entries.map((e) => (
               <tr key={e.id}>
                 <td>{dateTime(e.at)}</td>
-                <td>{e.actorLabel}</td>
+                <td>{e.actorDeleted ? t("audit.deletedUser") : e.actorLabel}</td>
                 <td>{t(`history.action.${e.action}` as "history.action.update")}</td>
                 <td>
                   <code class="history-diff">{describeChange(e.before, e.after)}</code>

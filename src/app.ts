@@ -11,6 +11,7 @@ import { h, type VNode } from "preact";
 import { modules } from "./modules/index.ts";
 import { registerPolicies } from "./platform/access/authorize.ts";
 import type { Actor } from "./platform/audit/audit.ts";
+import type { TokenGrant } from "./platform/auth/api-tokens.ts";
 import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
@@ -33,6 +34,8 @@ declare module "fastify" {
     actor: Actor | null;
     /** The hash that names the current session, to mark it among the user's sessions. */
     sessionId: string | null;
+    /** Set when the request came with an API token: its scopes and network limit. */
+    tokenGrant: TokenGrant | null;
     /** The client's IP address as a keyed hash: enough to count, never the address itself. */
     ipKey(): string;
     pageContext(): PageContext;
@@ -118,6 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorateRequest("i18n", null as unknown as I18n);
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
+  app.decorateRequest("tokenGrant", null);
   app.decorateRequest("ipKey", function (this: FastifyRequest) {
     return createHmac("sha256", options.secret).update(this.ip).digest("base64url").slice(0, 24);
   });
@@ -133,7 +137,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       reply.setCookie(LANG_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", secure: config.secure });
     }
     req.i18n = i18nFor(locale);
-    if (!req.url.startsWith("/assets/") && req.url !== "/healthz") {
+    const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (bearer && req.url.startsWith("/api/")) {
+      // The API takes personal access tokens; HTML pages never do, so a token cannot drive a form.
+      const found = await services.apiTokens.authenticate(bearer);
+      if (!found) throw new AppError(401, "invalid_token", "errors.invalidToken");
+      req.actor = { ...found.actor, requestId: req.id, ipHash: req.ipKey() };
+      req.tokenGrant = found.grant;
+    } else if (!req.url.startsWith("/assets/") && req.url !== "/healthz") {
       const session = await services.sessions.find(req.cookies[SESSION_COOKIE]);
       req.actor = session ? { ...session.actor, requestId: req.id, ipHash: req.ipKey() } : null;
       req.sessionId = session?.idHash ?? null;
@@ -200,7 +211,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   // 7. The modules: rules first, then pages and API.
-  const api = new ApiRouter(app);
+  const api = new ApiRouter(app, async (slug) => (await services.networks.repo.bySlug(slug))?.id);
   for (const module of modules) {
     if (module.policies) registerPolicies(module.policies);
     await module.routes?.(app, ctx);

@@ -3,6 +3,7 @@ import { InvitationService } from "./modules/accounts/invitations.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
+import { ApiTokenService } from "./platform/auth/api-tokens.ts";
 import { SessionStore } from "./platform/auth/sessions.ts";
 import { UserService } from "./platform/auth/users.ts";
 import type { Config } from "./platform/config.ts";
@@ -43,6 +44,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     accounts: new AccountService(db, users, sessions, delivery, baseUrl, (email) => directory.people.byEmail(email)),
     invitations: new InvitationService(db, delivery, baseUrl, async (id) => (await networks.repo.byId(id)) !== undefined),
     throttle: new Throttle(db),
+    apiTokens: new ApiTokenService(db, async (id) => (await networks.repo.byId(id)) !== undefined),
   };
 }
 

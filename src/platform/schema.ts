@@ -131,3 +131,24 @@ export const invitations = pgTable(
   },
   (t) => [index("invitations_email_idx").on(t.email)],
 );
+
+/** Personal access tokens for the JSON API: hashed, shown once, scoped, optionally limited to one network. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** "read" and/or "write". */
+    scopes: text("scopes").array().notNull(),
+    networkId: integer("network_id"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);

@@ -76,6 +76,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["audit trail", "/admin/audit?entity=network"],
     ["invitations", "/admin/invitations"],
     ["my data", "/account/data"],
+    ["API tokens", "/account/tokens"],
     ["edit person", `/people/${contact.personId}/edit`],
   ];
 }

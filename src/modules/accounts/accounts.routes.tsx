@@ -26,6 +26,7 @@ import {
   OutboxPage,
   ResetPage,
   SessionsPage,
+  TokensPage,
 } from "./accounts.views.tsx";
 
 /** Only same-site paths: a login link must never send anyone to another site. */
@@ -153,6 +154,47 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     authorize(req.actor, "account.sessions");
     await services.sessions.endAllOf(req.actor.userId!, req.sessionId ?? undefined);
     return reply.redirect("/account/sessions?ended=1", 303);
+  });
+
+  // Personal access tokens for the API
+
+  const renderTokens = async (req: FastifyRequest, reply: FastifyReply, form: FormState, created?: string) => {
+    const [tokens, networkList] = await Promise.all([
+      services.apiTokens.listFor(req.actor!.userId!),
+      services.networks.repo.list(),
+    ]);
+    // A page showing a token must not be cached anywhere.
+    reply.header("cache-control", "no-store");
+    return reply.page(
+      <TokensPage
+        ctx={req.pageContext()}
+        form={form}
+        tokens={tokens}
+        networks={networkList.items.map((n) => ({ value: n.id, label: n.name }))}
+        created={created}
+      />,
+      { title: req.i18n.t("tokens.title"), status: form.errors.length ? 422 : created ? 201 : 200 },
+    );
+  };
+
+  app.get("/account/tokens", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    return renderTokens(req, reply, emptyForm({ scopes: ["read"], days: 90 }));
+  });
+
+  app.post("/account/tokens", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    const result = await services.apiTokens.create(req.actor, req.body);
+    if (!result.ok) return renderTokens(req, reply, submittedForm(req.body, result.errors));
+    // Shown in the answer to the POST itself, never again and never in a URL.
+    return renderTokens(req, reply, emptyForm({ scopes: ["read"], days: 90 }), result.value);
+  });
+
+  app.post("/account/tokens/:id/revoke", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    const { id } = parseOrBadRequest(idParam, req.params);
+    await services.apiTokens.revoke(req.actor, id);
+    return reply.redirect("/account/tokens", 303);
   });
 
   // My data: see it, download it, ask for deletion

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../audit/audit.ts";
-import { AppError, BadRequestError, UnauthorizedError, ValidationError } from "./errors.ts";
+import type { TokenGrant } from "../auth/api-tokens.ts";
+import { AppError, BadRequestError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors.ts";
 import { parseOrBadRequest, toFieldErrors } from "./validation.ts";
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
@@ -37,7 +38,11 @@ export const API_PREFIX = "/api/v1";
 export class ApiRouter {
   readonly routes: ApiRoute[] = [];
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    /** Resolves a network's slug, to hold a network-limited token to its network. */
+    private readonly networkIdOf: (slug: string) => Promise<number | undefined>,
+  ) {}
 
   route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(route: ApiRoute<P, Q, B>): void {
     this.routes.push(route as unknown as ApiRoute);
@@ -46,6 +51,7 @@ export class ApiRouter {
       url: `${API_PREFIX}${route.path}`,
       handler: async (req, reply) => {
         if (route.requiresAuth && !req.actor) throw new UnauthorizedError();
+        if (req.tokenGrant) await this.checkGrant(req.tokenGrant, route, req.params as Record<string, string>);
         if (route.body) requireJson(req);
         const params = route.params ? parseOrBadRequest(route.params, req.params) : {};
         const query = route.query ? parseOrBadRequest(route.query, req.query) : {};
@@ -67,6 +73,16 @@ export class ApiRouter {
         return route.status === 204 ? reply.send() : result;
       },
     });
+  }
+
+  /** A token may only do what its scopes say, and a network-limited token only write in its network. */
+  private async checkGrant(grant: TokenGrant, route: ApiRoute, params: Record<string, string>): Promise<void> {
+    const write = route.method !== "GET";
+    if (!grant.scopes.includes(write ? "write" : "read")) throw new ForbiddenError("errors.tokenScope");
+    if (write && grant.networkId !== null) {
+      const networkId = params.slug ? await this.networkIdOf(params.slug) : undefined;
+      if (networkId !== grant.networkId) throw new ForbiddenError("errors.tokenNetwork");
+    }
   }
 }
 
@@ -127,7 +143,7 @@ export function openApiDocument(routes: ApiRoute[], info: { version: string; ser
         ? { requestBody: { required: true, content: { "application/json": { schema: stripMeta(toSchema(r.body, "input")) } } } }
         : {}),
       responses,
-      ...(r.requiresAuth ? { security: [{ session: [] }] } : {}),
+      ...(r.requiresAuth ? { security: [{ session: [] }, { bearer: [] }] } : {}),
     };
   }
   return {
@@ -149,7 +165,14 @@ export function openApiDocument(routes: ApiRoute[], info: { version: string; ser
           content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
         },
       },
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "samverk_session" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "samverk_session" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal access token (svk_…) made under Your sessions → API tokens",
+        },
+      },
     },
   };
 }

@@ -89,12 +89,14 @@ export const authTokens = pgTable(
   "auth_tokens",
   {
     idHash: text("id_hash").primaryKey(),
-    kind: text("kind").$type<"password_reset">().notNull(),
+    kind: text("kind").$type<"password_reset" | "email_change">().notNull(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /** What the token carries: for an e-mail change, the new address. */
+    payload: text("payload"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("auth_tokens_user_idx").on(t.userId)],

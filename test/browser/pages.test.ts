@@ -77,6 +77,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["invitations", "/admin/invitations"],
     ["my data", "/account/data"],
     ["API tokens", "/account/tokens"],
+    ["change e-mail", "/account/email"],
     ["edit person", `/people/${contact.personId}/edit`],
   ];
 }

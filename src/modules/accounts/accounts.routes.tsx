@@ -11,12 +11,14 @@ import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../p
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
-import { RESET_LINK_MINUTES } from "./accounts.service.ts";
+import { EMAIL_CHANGE_HOURS, RESET_LINK_MINUTES } from "./accounts.service.ts";
 import {
   AcceptInvitationPage,
   AUDIT_ACTIONS,
   AUDIT_ENTITIES,
   AuditPage,
+  ConfirmEmailPage,
+  EmailChangePage,
   ForgotPage,
   InvitationsPage,
   LoginPage,
@@ -154,6 +156,83 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     authorize(req.actor, "account.sessions");
     await services.sessions.endAllOf(req.actor.userId!, req.sessionId ?? undefined);
     return reply.redirect("/account/sessions?ended=1", 303);
+  });
+
+  // Changing e-mail address, confirmed from the new address
+
+  const currentEmail = async (req: FastifyRequest) => (await services.accounts.myData(req.actor!.userId!)).account.email;
+
+  app.get("/account/email", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    return reply.page(<EmailChangePage ctx={req.pageContext()} form={emptyForm()} current={await currentEmail(req)} />, {
+      title: req.i18n.t("emailChange.title"),
+    });
+  });
+
+  app.post("/account/email", async (req, reply) => {
+    authorize(req.actor, "account.sessions");
+    const result = await services.accounts.requestEmailChange(req.actor.userId!, req.body, req.i18n.t);
+    if (!result.ok) {
+      const { email } = (req.body ?? {}) as Record<string, unknown>;
+      return reply.page(
+        <EmailChangePage
+          ctx={req.pageContext()}
+          form={submittedForm({ email }, result.errors)}
+          current={await currentEmail(req)}
+        />,
+        {
+          title: req.i18n.t("emailChange.title"),
+          status: 422,
+        },
+      );
+    }
+    const { t } = req.i18n;
+    return reply.page(
+      <MessagePage title={t("auth.checkMailTitle")} text={t("emailChange.sent", { hours: EMAIL_CHANGE_HOURS })} />,
+      {
+        title: t("auth.checkMailTitle"),
+      },
+    );
+  });
+
+  app.get("/account/email/confirm/:token", async (req, reply) => {
+    const { token } = parseOrBadRequest(tokenParam, req.params);
+    const state = await services.accounts.emailChangeState(token);
+    if (!state.ok) return linkProblem(req, reply, state);
+    reply.header("referrer-policy", "no-referrer");
+    const { t } = req.i18n;
+    // Confirming is a change, so it takes a POST: a link scanner that follows links changes nothing.
+    return reply.page(
+      <ConfirmEmailPage ctx={req.pageContext()} action={`/account/email/confirm/${token}`} email={state.payload ?? ""} />,
+      {
+        title: t("emailChange.confirmTitle"),
+      },
+    );
+  });
+
+  app.post("/account/email/confirm/:token", async (req, reply) => {
+    const { token } = parseOrBadRequest(tokenParam, req.params);
+    const result = await services.accounts.confirmEmailChange(token, req.i18n.t);
+    const { t } = req.i18n;
+    if (!result.ok) {
+      if (result.reason === "taken") {
+        return reply.page(<MessagePage title={t("auth.linkProblemTitle")} text={t("emailChange.taken")} />, {
+          title: t("auth.linkProblemTitle"),
+          status: 409,
+        });
+      }
+      return linkProblem(req, reply, result);
+    }
+    return reply.page(
+      <MessagePage
+        title={t("emailChange.doneTitle")}
+        text={t("emailChange.done")}
+        link={{ href: "/login", label: t("auth.login") }}
+      />,
+      {
+        title: t("emailChange.doneTitle"),
+      },
+    );
   });
 
   // Personal access tokens for the API

@@ -19,6 +19,12 @@ export const resetInput = z
   .object({ password: newPassword, repeat: z.string().max(1000) })
   .refine((v) => v.password === v.repeat, { message: "errors.passwordRepeat", path: ["repeat"] });
 
+export const EMAIL_CHANGE_HOURS = 24;
+export const emailChangeInput = z.object({
+  email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email("errors.email").max(254)),
+  password: z.string().min(1, "errors.required").max(1000),
+});
+
 export const deleteInput = z.object({ confirmEmail: z.string().trim().toLowerCase().max(254) });
 
 /** Password reset by e-mail, and each person's own data. Answers never reveal whether an address has an account. */
@@ -116,6 +122,69 @@ export class AccountService {
       );
     });
     return ok(true);
+  }
+
+  /**
+   * Starts an e-mail change: the new address must confirm it through a link. Whether the new address
+   * already has an account is never said; such a change simply never completes.
+   */
+  async requestEmailChange(userId: number, input: unknown, t: Translate): Promise<Result<true>> {
+    const parsed = emailChangeInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const [account] = await this.db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+    if (!account) throw new NotFoundError();
+    if ((await this.users.authenticate(account.email, parsed.data.password)) !== userId) {
+      return invalid([{ field: "password", key: "auth.wrongPassword" }]);
+    }
+    const taken = await this.users.byEmail(parsed.data.email);
+    if (!taken) {
+      await this.db.transaction(async (tx) => {
+        const token = await issueToken(tx, "email_change", userId, EMAIL_CHANGE_HOURS * 3600_000, parsed.data.email);
+        await queueMail(tx, {
+          to: parsed.data.email,
+          subject: t("mail.emailChange.subject"),
+          body: t("mail.emailChange.body", {
+            name: account.name,
+            link: `${this.baseUrl}/account/email/confirm/${token}`,
+            hours: EMAIL_CHANGE_HOURS,
+          }),
+        });
+      });
+      void this.mail.deliverDue().catch(() => undefined);
+    }
+    return ok(true);
+  }
+
+  emailChangeState(token: string): Promise<TokenState> {
+    return inspectToken(this.db, "email_change", token);
+  }
+
+  /** Confirms the new address: the account takes it, and the old address is told. */
+  async confirmEmailChange(token: string, t: Translate): Promise<TokenState | { ok: false; reason: "taken" }> {
+    return this.db.transaction(async (tx) => {
+      const used = await consumeToken(tx, "email_change", token);
+      if (!used.ok || !used.payload) return used.ok ? { ok: false as const, reason: "unknown" as const } : used;
+      const [account] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, used.userId));
+      const [holder] = await tx.select({ id: users.id }).from(users).where(eq(users.email, used.payload));
+      if (!account || holder) return { ok: false as const, reason: "taken" as const };
+      await tx.update(users).set({ email: used.payload }).where(eq(users.id, used.userId));
+      await recordAudit(
+        tx,
+        { userId: used.userId, label: account.name || used.payload, isAdmin: false },
+        {
+          action: "update",
+          entity: "user",
+          entityId: used.userId,
+          after: { email: "changed after confirmation from the new address" },
+        },
+      );
+      await queueMail(tx, {
+        to: account.email,
+        subject: t("mail.emailChanged.subject"),
+        body: t("mail.emailChanged.body", { name: account.name }),
+      });
+      return used;
+    });
   }
 
   resetLinkState(token: string): Promise<TokenState> {

@@ -224,6 +224,10 @@ export function SessionsPage(props: {
         ·{" "}
         <a class="ds-link" href="/account/tokens">
           {t("tokens.title")}
+        </a>{" "}
+        ·{" "}
+        <a class="ds-link" href="/account/email">
+          {t("emailChange.title")}
         </a>
       </p>
       {props.ended ? <Notice kind="success">{t("sessions.ended")}</Notice> : null}
@@ -709,6 +713,48 @@ export function TokensPage(props: {
           />
         </Form>
       </section>
+    </>
+  );
+}
+
+export function EmailChangePage({ ctx, form, current }: { ctx: PageContext; form: FormState; current: string }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("emailChange.title")}
+      </h1>
+      <p class="ds-paragraph">{t("emailChange.intro", { email: current })}</p>
+      <Form ctx={ctx} form={form} action="/account/email" submitLabel={t("emailChange.send")}>
+        <TextField t={t} form={form} name="email" label={t("emailChange.newEmail")} type="email" autocomplete="email" required />
+        <TextField
+          t={t}
+          form={form}
+          name="password"
+          label={t("auth.password")}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+      </Form>
+    </>
+  );
+}
+
+export function ConfirmEmailPage({ ctx, action, email }: { ctx: PageContext; action: string; email: string }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("emailChange.confirmTitle")}
+      </h1>
+      <p class="ds-paragraph">{t("emailChange.confirmIntro", { email })}</p>
+      <form method="post" action={action}>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+        <button class="ds-button" data-variant="primary" type="submit">
+          {t("emailChange.confirm")}
+        </button>
+      </form>
     </>
   );
 }

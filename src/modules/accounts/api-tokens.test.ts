@@ -95,3 +95,38 @@ test("revoked, expired and forged tokens are refused; HTML pages never take toke
   const invalid = await s.post("/account/tokens", { name: "", days: "7", networkId: "" });
   assert.equal(invalid.statusCode, 422);
 });
+
+test("changing e-mail needs the password and a confirmation from the new address", async () => {
+  const { DEMO_ADMIN } = await import("../../bootstrap.ts");
+  const s = await new Session(t.app).login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await s.get("/account/email?lang=en");
+  const wrong = await s.post("/account/email", { email: "demo.ny@kommune.example", password: "not my password" });
+  assert.equal(wrong.statusCode, 422);
+  assert.ok(wrong.body.includes("The password is wrong"));
+  assert.ok(wrong.body.includes('value="demo.ny@kommune.example"'));
+
+  // An address that already has an account: the same answer, and no mail.
+  const taken = await s.post("/account/email", { email: "admin@test.samverk.example", password: DEMO_ADMIN.password });
+  assert.equal(taken.statusCode, 200);
+  assert.equal((await t.app.services.mail.outbox.to("admin@test.samverk.example")).length, 0);
+
+  const ok = await s.post("/account/email", { email: "Demo.Ny@Kommune.example", password: DEMO_ADMIN.password });
+  assert.equal(ok.statusCode, 200);
+  const [mail] = await t.app.services.mail.outbox.to("demo.ny@kommune.example");
+  const path = mail!.body.match(/http:\/\/localhost:3000(\/account\/email\/confirm\/[\w-]+)/)?.[1];
+  assert.ok(path, mail!.body);
+  const confirmPage = await s.get(`${path}?lang=en`);
+  assert.equal(confirmPage.statusCode, 200);
+  assert.ok(confirmPage.body.includes("demo.ny@kommune.example"));
+  // Opening the link changes nothing by itself; the person confirms with a button.
+  await new Session(t.app).login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+  const done = await s.post(path!, {});
+  assert.equal(done.statusCode, 200);
+  const notice = await t.app.services.mail.outbox.to(DEMO_ADMIN.email);
+  assert.ok(
+    notice.some((m) => m.subject === "Your Samverk email address has been changed"),
+    "the old address is told",
+  );
+  await new Session(t.app).login("demo.ny@kommune.example", DEMO_ADMIN.password);
+  assert.equal((await s.post(path!, {})).statusCode, 410, "used once");
+});

@@ -8,13 +8,17 @@ export type TokenKind = (typeof authTokens.$inferSelect)["kind"];
 const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Makes a single-use token; only its hash is stored, so the database alone never yields a working link. */
-export async function issueToken(tx: DbOrTx, kind: TokenKind, userId: number, ttlMs: number): Promise<string> {
+export async function issueToken(tx: DbOrTx, kind: TokenKind, userId: number, ttlMs: number, payload?: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await tx.insert(authTokens).values({ idHash: hash(token), kind, userId, expiresAt: new Date(Date.now() + ttlMs) });
+  await tx
+    .insert(authTokens)
+    .values({ idHash: hash(token), kind, userId, expiresAt: new Date(Date.now() + ttlMs), payload: payload ?? null });
   return token;
 }
 
-export type TokenState = { ok: true; userId: number } | { ok: false; reason: "unknown" | "expired" | "used" };
+export type TokenState =
+  | { ok: true; userId: number; payload: string | null }
+  | { ok: false; reason: "unknown" | "expired" | "used" };
 
 /** What a token is worth right now, without using it (to show the form, or why it cannot be used). */
 export async function inspectToken(db: DbOrTx, kind: TokenKind, token: string): Promise<TokenState> {
@@ -26,7 +30,7 @@ export async function inspectToken(db: DbOrTx, kind: TokenKind, token: string): 
   if (!row) return { ok: false, reason: "unknown" };
   if (row.usedAt) return { ok: false, reason: "used" };
   if (row.expiresAt <= new Date()) return { ok: false, reason: "expired" };
-  return { ok: true, userId: row.userId };
+  return { ok: true, userId: row.userId, payload: row.payload };
 }
 
 /** Uses a token once: of two requests racing with the same link, exactly one wins. */
@@ -37,6 +41,6 @@ export async function consumeToken(tx: DbOrTx, kind: TokenKind, token: string): 
     .update(authTokens)
     .set({ usedAt: new Date() })
     .where(and(eq(authTokens.idHash, hash(token)), isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())))
-    .returning({ userId: authTokens.userId });
-  return used[0] ? { ok: true, userId: used[0].userId } : { ok: false, reason: "used" };
+    .returning({ userId: authTokens.userId, payload: authTokens.payload });
+  return used[0] ? { ok: true, userId: used[0].userId, payload: used[0].payload } : { ok: false, reason: "used" };
 }

@@ -418,4 +418,22 @@ export const en: Record<MessageKey, string> = {
   "tokens.new": "New API token",
   "tokens.create": "Create token",
   "audit.entity.api_token": "API token",
+  "auth.wrongPassword": "The password is wrong.",
+  "emailChange.title": "Change email address",
+  "emailChange.intro": "You now use {email}. We send a link to the new address; the change happens only when you open it.",
+  "emailChange.newEmail": "New email address",
+  "emailChange.send": "Send confirmation",
+  "emailChange.sent": "We have sent a link to the new address. It works for {hours} hours.",
+  "emailChange.confirmTitle": "Confirm your new email address",
+  "emailChange.confirmIntro": "Your account gets the address {email} when you confirm.",
+  "emailChange.confirm": "Confirm",
+  "emailChange.doneTitle": "Your email address has been changed",
+  "emailChange.done": "Use the new address when you sign in. We have told the old address.",
+  "emailChange.taken": "The address is already used by another account, so the change was not made.",
+  "mail.emailChange.subject": "Confirm your new email address for Samverk",
+  "mail.emailChange.body":
+    "Hello {name}\n\nConfirm that this address is to be used for your Samverk account:\n\n{link}\n\nThe link works for {hours} hours and can be used once. If you did not ask for this, ignore this email.\n\nSamverk",
+  "mail.emailChanged.subject": "Your Samverk email address has been changed",
+  "mail.emailChanged.body":
+    "Hello {name}\n\nYour Samverk account now uses a new email address. If you did not do this yourself, contact your network's secretariat at once.\n\nSamverk",
 };

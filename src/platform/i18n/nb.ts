@@ -414,6 +414,24 @@ export const nb = {
   "tokens.new": "Ny API-nøkkel",
   "tokens.create": "Lag nøkkel",
   "audit.entity.api_token": "API-nøkkel",
+  "auth.wrongPassword": "Passordet er feil.",
+  "emailChange.title": "Bytt e-postadresse",
+  "emailChange.intro": "Nå bruker du {email}. Vi sender en lenke til den nye adressen; byttet skjer først når du åpner den.",
+  "emailChange.newEmail": "Ny e-postadresse",
+  "emailChange.send": "Send bekreftelse",
+  "emailChange.sent": "Vi har sendt en lenke til den nye adressen. Den virker i {hours} timer.",
+  "emailChange.confirmTitle": "Bekreft ny e-postadresse",
+  "emailChange.confirmIntro": "Kontoen din får adressen {email} når du bekrefter.",
+  "emailChange.confirm": "Bekreft",
+  "emailChange.doneTitle": "E-postadressen er byttet",
+  "emailChange.done": "Bruk den nye adressen når du logger inn. Vi har sagt fra til den gamle adressen.",
+  "emailChange.taken": "Adressen er allerede i bruk av en annen konto, så byttet ble ikke gjort.",
+  "mail.emailChange.subject": "Bekreft ny e-postadresse i Samverk",
+  "mail.emailChange.body":
+    "Hei {name}\n\nBekreft at denne adressen skal brukes for kontoen din i Samverk:\n\n{link}\n\nLenken virker i {hours} timer og kan brukes én gang. Ba du ikke om dette, kan du se bort fra e-posten.\n\nHilsen Samverk",
+  "mail.emailChanged.subject": "E-postadressen din i Samverk er byttet",
+  "mail.emailChanged.body":
+    "Hei {name}\n\nKontoen din i Samverk bruker nå en ny e-postadresse. Gjorde du ikke dette selv, kontakt sekretariatet i nettverket ditt med en gang.\n\nHilsen Samverk",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -416,4 +416,22 @@ export const nn: Record<MessageKey, string> = {
   "tokens.new": "Ny API-nøkkel",
   "tokens.create": "Lag nøkkel",
   "audit.entity.api_token": "API-nøkkel",
+  "auth.wrongPassword": "Passordet er feil.",
+  "emailChange.title": "Byt e-postadresse",
+  "emailChange.intro": "No brukar du {email}. Vi sender ei lenkje til den nye adressa; bytet skjer først når du opnar ho.",
+  "emailChange.newEmail": "Ny e-postadresse",
+  "emailChange.send": "Send stadfesting",
+  "emailChange.sent": "Vi har sendt ei lenkje til den nye adressa. Ho verkar i {hours} timar.",
+  "emailChange.confirmTitle": "Stadfest ny e-postadresse",
+  "emailChange.confirmIntro": "Kontoen din får adressa {email} når du stadfestar.",
+  "emailChange.confirm": "Stadfest",
+  "emailChange.doneTitle": "E-postadressa er bytt",
+  "emailChange.done": "Bruk den nye adressa når du loggar inn. Vi har sagt frå til den gamle adressa.",
+  "emailChange.taken": "Adressa er alt i bruk av ein annan konto, så bytet vart ikkje gjort.",
+  "mail.emailChange.subject": "Stadfest ny e-postadresse i Samverk",
+  "mail.emailChange.body":
+    "Hei {name}\n\nStadfest at denne adressa skal brukast for kontoen din i Samverk:\n\n{link}\n\nLenkja verkar i {hours} timar og kan brukast éin gong. Bad du ikkje om dette, kan du sjå bort frå e-posten.\n\nHelsing Samverk",
+  "mail.emailChanged.subject": "E-postadressa di i Samverk er bytt",
+  "mail.emailChanged.body":
+    "Hei {name}\n\nKontoen din i Samverk brukar no ei ny e-postadresse. Gjorde du ikkje dette sjølv, kontakt sekretariatet i nettverket ditt med ein gong.\n\nHelsing Samverk",
 };

@@ -162,6 +162,20 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       networks: [],
     });
   });
+  // API rate limit per token, per signed-in user, or else per IP; counted in the database.
+  app.addHook("onRequest", async (req, reply) => {
+    if (!req.url.startsWith("/api/v1/")) return;
+    const who = req.tokenGrant
+      ? `token:${req.tokenGrant.tokenId}`
+      : req.actor?.userId
+        ? `user:${req.actor.userId}`
+        : `ip:${req.ipKey()}`;
+    const state = await services.throttle.hit(`api:${who}`, config.SAMVERK_API_RATE_PER_MINUTE, 60);
+    if (state.blocked) {
+      reply.header("retry-after", String(state.retryAfterSeconds));
+      throw new AppError(429, "too_many_requests", "errors.tooMany");
+    }
+  });
   app.addHook("preHandler", (req, reply, done) => {
     // Form posts carry a CSRF token; the JSON API is guarded by requiring a JSON body instead.
     if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);

@@ -37,6 +37,7 @@ export const configSchema = z.object({
     .default(120),
   SAMVERK_RETAIN_MAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SAMVERK_RETAIN_INVITATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SAMVERK_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   SAMVERK_TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z
     .string()

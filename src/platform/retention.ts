@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Db } from "./db/client.ts";
-import { authTokens, invitations, mailOutbox, sessions, throttles } from "./schema.ts";
+import { authTokens, invitations, mailOutbox, rateCounters, sessions, throttles } from "./schema.ts";
 
 export interface RetentionPolicy {
   mailDays: number;
@@ -50,6 +50,7 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy) {
         )
         .returning({ id: invitations.id })
     ).length;
+    await tx.delete(rateCounters).where(lt(rateCounters.windowStartedAt, daysAgo(1)));
     removed.throttles = (
       await tx
         .delete(throttles)

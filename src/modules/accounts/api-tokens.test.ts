@@ -130,3 +130,23 @@ test("changing e-mail needs the password and a confirmation from the new address
   await new Session(t.app).login("demo.ny@kommune.example", DEMO_ADMIN.password);
   assert.equal((await s.post(path!, {})).statusCode, 410, "used once");
 });
+
+test("the API is rate limited per client, counted in the database", async () => {
+  const limited = await createTestApp({ env: { SAMVERK_API_RATE_PER_MINUTE: "5" } });
+  try {
+    const get = (ip: string) => limited.app.inject({ url: "/api/v1/networks?lang=en", remoteAddress: ip });
+    for (let i = 0; i < 5; i++) assert.equal((await get("203.0.113.9")).statusCode, 200);
+    const over = await get("203.0.113.9");
+    assert.equal(over.statusCode, 429);
+    assert.equal(over.json().error.code, "too_many_requests");
+    assert.ok(Number(over.headers["retry-after"]) >= 1);
+    assert.equal((await get("203.0.113.10")).statusCode, 200, "another client has its own allowance");
+    assert.equal(
+      (await limited.app.inject({ url: "/", remoteAddress: "203.0.113.9" })).statusCode,
+      200,
+      "pages are not limited by the API's counter",
+    );
+  } finally {
+    await limited.close();
+  }
+});

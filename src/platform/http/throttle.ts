@@ -1,6 +1,6 @@
 import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { throttles } from "../schema.ts";
+import { rateCounters, throttles } from "../schema.ts";
 
 export interface ThrottleRule {
   /** Failures allowed in the window before delays start. */
@@ -48,6 +48,28 @@ export class Throttle {
           else null end`,
       })
       .where(eq(throttles.key, key));
+  }
+
+  /**
+   * Counts one request against a limit per window; answers how long to wait when the limit is passed.
+   * One upsert, so concurrent requests in several processes are all counted.
+   */
+  async hit(key: string, limit: number, windowSeconds: number): Promise<ThrottleState> {
+    const windowStart = new Date(Date.now() - windowSeconds * 1000);
+    const [row] = await this.db
+      .insert(rateCounters)
+      .values({ key, hits: 1, windowStartedAt: new Date() })
+      .onConflictDoUpdate({
+        target: rateCounters.key,
+        set: {
+          hits: sql`case when ${rateCounters.windowStartedAt} < ${windowStart} then 1 else ${rateCounters.hits} + 1 end`,
+          windowStartedAt: sql`case when ${rateCounters.windowStartedAt} < ${windowStart} then now() else ${rateCounters.windowStartedAt} end`,
+        },
+      })
+      .returning({ hits: rateCounters.hits, windowStartedAt: rateCounters.windowStartedAt });
+    if (!row || row.hits <= limit) return { blocked: false };
+    const wait = Math.ceil((row.windowStartedAt.getTime() + windowSeconds * 1000 - Date.now()) / 1000);
+    return { blocked: true, retryAfterSeconds: Math.max(1, wait) };
   }
 
   async reset(key: string): Promise<void> {

@@ -79,7 +79,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        formAction: ["'self'"],
+        // Signing out through OpenID Connect redirects the sign-out form to the provider.
+        formAction: ["'self'", ...(config.OIDC_ISSUER ? [new URL(config.OIDC_ISSUER).origin] : [])],
         frameAncestors: ["'none'"],
         imgSrc: ["'self'", "data:"],
         upgradeInsecureRequests: config.secure ? [] : null,

@@ -4,6 +4,7 @@ import { DirectoryService } from "./modules/directory/directory.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
 import { ApiTokenService } from "./platform/auth/api-tokens.ts";
+import { OidcLogin } from "./platform/auth/oidc.ts";
 import { SessionStore } from "./platform/auth/sessions.ts";
 import { UserService } from "./platform/auth/users.ts";
 import type { Config } from "./platform/config.ts";
@@ -12,6 +13,18 @@ import { Throttle } from "./platform/http/throttle.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./platform/mail/mail.ts";
 
 type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
+  Partial<
+    Pick<
+      Config,
+      | "OIDC_ISSUER"
+      | "OIDC_CLIENT_ID"
+      | "OIDC_CLIENT_SECRET"
+      | "OIDC_SCOPES"
+      | "OIDC_NAME_CLAIM"
+      | "OIDC_EMAIL_CLAIM"
+      | "OIDC_LABEL"
+    >
+  > &
   Partial<Pick<Config, "SAMVERK_SESSION_IDLE_MINUTES">> &
   Partial<Pick<Config, "SMTP_URL" | "SAMVERK_MAIL_FROM" | "SAMVERK_PUBLIC_URL" | "PORT">>;
 
@@ -44,6 +57,18 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     accounts: new AccountService(db, users, sessions, delivery, baseUrl, (email) => directory.people.byEmail(email)),
     invitations: new InvitationService(db, delivery, baseUrl, async (id) => (await networks.repo.byId(id)) !== undefined),
     throttle: new Throttle(db),
+    oidc: new OidcLogin(
+      {
+        OIDC_ISSUER: config.OIDC_ISSUER,
+        OIDC_CLIENT_ID: config.OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET: config.OIDC_CLIENT_SECRET,
+        OIDC_SCOPES: config.OIDC_SCOPES ?? "openid email profile",
+        OIDC_NAME_CLAIM: config.OIDC_NAME_CLAIM ?? "name",
+        OIDC_EMAIL_CLAIM: config.OIDC_EMAIL_CLAIM ?? "email",
+        OIDC_LABEL: config.OIDC_LABEL ?? "ID-porten",
+      },
+      baseUrl,
+    ),
     apiTokens: new ApiTokenService(db, async (id) => (await networks.repo.byId(id)) !== undefined),
   };
 }

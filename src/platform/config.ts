@@ -38,6 +38,13 @@ export const configSchema = z.object({
   SAMVERK_RETAIN_MAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SAMVERK_RETAIN_INVITATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SAMVERK_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  OIDC_ISSUER: z.url("the issuer URL of an OpenID Connect provider, such as https://idporten.no").optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(300).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),
+  OIDC_SCOPES: z.string().min(6).max(500).default("openid email profile"),
+  OIDC_NAME_CLAIM: z.string().min(1).max(100).default("name"),
+  OIDC_EMAIL_CLAIM: z.string().min(1).max(100).default("email"),
+  OIDC_LABEL: z.string().min(1).max(60).default("ID-porten"),
   SAMVERK_TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z
     .string()

@@ -10,6 +10,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   isAdmin: boolean("is_admin").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** "issuer|sub" of the OpenID Connect identity linked to this account. */
+  oidcSubject: text("oidc_subject").unique(),
   /** Set when the person asked to be deleted: the account is anonymised, never removed, so the audit trail stays whole. */
   deletedAt: timestamp("deleted_at", { withTimezone: true }),
 });
@@ -29,6 +31,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     /** The browser, shortened, so people recognise their sessions. */
     userAgent: text("user_agent").notNull().default(""),
+    /** For a sign-in through OpenID Connect: the ID token, to sign out at the provider too. */
+    oidcIdToken: text("oidc_id_token"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -24,9 +24,9 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** The real app on a loopback port, with the demo data. */
-export async function startServer(env: Record<string, string> = {}): Promise<TestApp & { url: string }> {
+export async function startServer(env: Record<string, string> = {}, wantedPort = 0): Promise<TestApp & { url: string }> {
   const t = await createTestApp({ env });
-  await t.app.listen({ port: 0, host: "127.0.0.1" });
+  await t.app.listen({ port: wantedPort, host: "127.0.0.1" });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, url: `http://127.0.0.1:${port}` };
 }
@@ -49,4 +49,15 @@ export async function login(page: Page, base: string, email: string, password: s
   await page.fill("#field-password", password);
   await page.click("form.stack button[type=submit]");
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** A port nobody listens on yet, for a server whose address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

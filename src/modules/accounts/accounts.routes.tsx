@@ -48,6 +48,8 @@ const LINK_PROBLEM: Record<Exclude<TokenState, { ok: true }>["reason"], MessageK
 };
 
 export function accountRoutes(app: FastifyInstance, { services, config }: AppContext) {
+  const oidcButton = services.oidc.enabled ? services.oidc.label : undefined;
+
   const loginNotice = (req: FastifyRequest): MessageKey | undefined =>
     (req.query as Record<string, unknown>).reset === "1" ? "auth.resetDone" : undefined;
 
@@ -56,7 +58,13 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     if (req.actor) return reply.redirect(returnTo, 303);
     const notice = loginNotice(req);
     return reply.page(
-      <LoginPage ctx={req.pageContext()} form={emptyForm()} returnTo={returnTo} {...(notice ? { notice } : {})} />,
+      <LoginPage
+        ctx={req.pageContext()}
+        form={emptyForm()}
+        returnTo={returnTo}
+        oidc={oidcButton}
+        {...(notice ? { notice } : {})}
+      />,
       {
         title: req.i18n.t("auth.login"),
       },
@@ -84,6 +92,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
           ctx={req.pageContext()}
           form={{ values, errors: [{ field, key, ...(params ? { params } : {}) }] }}
           returnTo={returnTo}
+          oidc={oidcButton}
         />,
         {
           title: req.i18n.t("auth.login"),
@@ -120,9 +129,72 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.post("/logout", async (req, reply) => {
-    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
+    const idToken = await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return reply.redirect("/", 303);
+    // Signed in through OpenID Connect: sign out at the provider too, which then sends the person back.
+    const providerLogout = idToken && services.oidc.enabled ? await services.oidc.logoutUrl(idToken).catch(() => null) : null;
+    return reply.redirect(providerLogout ?? "/", 303);
+  });
+
+  // Sign-in through OpenID Connect
+
+  const OIDC_COOKIE = "samverk_oidc";
+
+  app.get("/login/oidc", async (req, reply) => {
+    if (!services.oidc.enabled) throw new NotFoundError();
+    const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
+    const { url, checks } = await services.oidc.start();
+    // State, nonce and PKCE verifier wait in a short-lived signed cookie for the provider's answer.
+    reply.setCookie(OIDC_COOKIE, JSON.stringify({ ...checks, returnTo }), {
+      path: "/login/oidc",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secure,
+      signed: true,
+      maxAge: 600,
+    });
+    return reply.redirect(url, 303);
+  });
+
+  app.get("/login/oidc/callback", async (req, reply) => {
+    if (!services.oidc.enabled) throw new NotFoundError();
+    const { t } = req.i18n;
+    const problem = (key: MessageKey, status = 400) =>
+      reply.page(
+        <MessagePage
+          title={t("auth.oidcFailedTitle")}
+          text={t(key, { label: services.oidc.label })}
+          link={{ href: "/login", label: t("auth.login") }}
+        />,
+        {
+          title: t("auth.oidcFailedTitle"),
+          status,
+        },
+      );
+    const raw = req.cookies[OIDC_COOKIE];
+    const cookie = raw ? req.unsignCookie(raw) : null;
+    reply.clearCookie(OIDC_COOKIE, { path: "/login/oidc" });
+    if (!cookie?.valid || !cookie.value) return problem("auth.oidcExpired");
+    const saved = JSON.parse(cookie.value) as { state: string; nonce: string; verifier: string; returnTo: string };
+    let identity: Awaited<ReturnType<typeof services.oidc.finish>>;
+    try {
+      identity = await services.oidc.finish(new URL(req.url, services.oidc.redirectUri), saved);
+    } catch (error) {
+      req.log.warn({ err: error }, "OpenID Connect sign-in refused");
+      return problem("auth.oidcFailed");
+    }
+    const account = await services.users.forOidcIdentity(identity);
+    if (!account.ok) return problem(account.key, 409);
+    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
+    const session = await services.sessions.create(account.userId, req.headers["user-agent"], identity.idToken);
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secure,
+      expires: session.expiresAt,
+    });
+    return reply.redirect(safeReturnTo(saved.returnTo), 303);
   });
 
   // The user's own sessions

@@ -17,11 +17,14 @@ export function LoginPage({
   form,
   returnTo,
   notice,
+  oidc,
 }: {
   ctx: PageContext;
   form: FormState;
   returnTo: string;
   notice?: MessageKey;
+  /** The OpenID Connect provider's name, when one is configured. */
+  oidc?: string | undefined;
 }) {
   const { t } = ctx.i18n;
   return (
@@ -31,6 +34,18 @@ export function LoginPage({
       </h1>
       {notice ? <Notice kind="success">{t(notice)}</Notice> : null}
       <p class="ds-paragraph">{t("auth.loginIntro")}</p>
+      {oidc ? (
+        <>
+          <p>
+            <a class="ds-button" data-variant="primary" href={`/login/oidc?returnTo=${encodeURIComponent(returnTo)}`}>
+              {t("auth.loginWith", { label: oidc })}
+            </a>
+          </p>
+          <h2 class="ds-heading" data-size="xs">
+            {t("auth.orPassword")}
+          </h2>
+        </>
+      ) : null}
       <Form ctx={ctx} form={form} action={`/login?returnTo=${encodeURIComponent(returnTo)}`} submitLabel={t("auth.login")}>
         <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="username" required />
         <TextField

@@ -51,12 +51,16 @@ export class SessionStore {
     private readonly idleMinutes: number,
   ) {}
 
-  async create(userId: number, userAgent?: string): Promise<{ token: string; expiresAt: Date }> {
+  async create(userId: number, userAgent?: string, oidcIdToken?: string): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + this.lifetimeHours * 3600_000);
-    await this.db
-      .insert(sessions)
-      .values({ idHash: hashToken(token), userId, expiresAt, userAgent: describeUserAgent(userAgent) });
+    await this.db.insert(sessions).values({
+      idHash: hashToken(token),
+      userId,
+      expiresAt,
+      userAgent: describeUserAgent(userAgent),
+      oidcIdToken: oidcIdToken ?? null,
+    });
     return { token, expiresAt };
   }
 
@@ -128,8 +132,14 @@ export class SessionStore {
     await this.db.delete(sessions).where(and(eq(sessions.userId, userId), except ? ne(sessions.idHash, except) : undefined));
   }
 
-  async destroy(token: string | undefined): Promise<void> {
-    if (token) await this.db.delete(sessions).where(eq(sessions.idHash, hashToken(token)));
+  /** Ends a session; answers its OpenID Connect ID token, if any, to sign out at the provider too. */
+  async destroy(token: string | undefined): Promise<string | null> {
+    if (!token) return null;
+    const [ended] = await this.db
+      .delete(sessions)
+      .where(eq(sessions.idHash, hashToken(token)))
+      .returning({ oidcIdToken: sessions.oidcIdToken });
+    return ended?.oidcIdToken ?? null;
   }
 
   /** Ends every session of a user inside a transaction, for instance after a password reset. */

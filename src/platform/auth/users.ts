@@ -1,9 +1,13 @@
-import { eq, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { recordAudit } from "../audit/audit.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { invalid, ok, type Result } from "../http/errors.ts";
 import { toFieldErrors } from "../http/validation.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
 import { users } from "../schema.ts";
+import type { OidcIdentity } from "./oidc.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { newPassword } from "./password-policy.ts";
 
@@ -49,6 +53,59 @@ export class UserService {
       .update(users)
       .set({ passwordHash: await hashPassword(password) })
       .where(eq(users.id, userId));
+  }
+
+  /**
+   * The account for an OpenID Connect identity: the one already linked to it; else, through a verified
+   * e-mail that matches, an existing account (linked now); else a new account. An unverified e-mail
+   * never links to an existing account.
+   */
+  async forOidcIdentity(identity: OidcIdentity): Promise<{ ok: true; userId: number } | { ok: false; key: MessageKey }> {
+    const [linked] = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.oidcSubject, identity.subject), isNull(users.deletedAt)));
+    if (linked) return { ok: true, userId: linked.id };
+    const [byEmail] = identity.email
+      ? await this.db.select({ id: users.id, oidcSubject: users.oidcSubject }).from(users).where(eq(users.email, identity.email))
+      : [];
+    if (byEmail) {
+      if (!identity.emailVerified) return { ok: false, key: "auth.oidcUnverified" };
+      if (byEmail.oidcSubject) return { ok: false, key: "auth.oidcOtherIdentity" };
+      await this.db.transaction(async (tx) => {
+        await tx.update(users).set({ oidcSubject: identity.subject }).where(eq(users.id, byEmail.id));
+        await recordAudit(
+          tx,
+          { userId: byEmail.id, label: identity.name || identity.email!, isAdmin: false },
+          {
+            action: "update",
+            entity: "user",
+            entityId: byEmail.id,
+            after: { oidc: "linked through a verified e-mail" },
+          },
+        );
+      });
+      return { ok: true, userId: byEmail.id };
+    }
+    const email = identity.email ?? `${createHash("sha256").update(identity.subject).digest("hex").slice(0, 20)}@oidc.invalid`;
+    const userId = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({ email, name: identity.name || email, oidcSubject: identity.subject })
+        .returning({ id: users.id });
+      await recordAudit(
+        tx,
+        { userId: row!.id, label: identity.name || email, isAdmin: false },
+        {
+          action: "create",
+          entity: "user",
+          entityId: row!.id,
+          after: { oidc: "first sign-in" },
+        },
+      );
+      return row!.id;
+    });
+    return { ok: true, userId };
   }
 
   /** The user id when the e-mail and password match; null otherwise, in the same time either way. */

@@ -436,4 +436,12 @@ export const en: Record<MessageKey, string> = {
   "mail.emailChanged.subject": "Your Samverk email address has been changed",
   "mail.emailChanged.body":
     "Hello {name}\n\nYour Samverk account now uses a new email address. If you did not do this yourself, contact your network's secretariat at once.\n\nSamverk",
+  "auth.loginWith": "Sign in with {label}",
+  "auth.orPassword": "Or sign in with email and password",
+  "auth.oidcFailedTitle": "Sign-in failed",
+  "auth.oidcFailed": "Signing in with {label} could not be completed. Try again.",
+  "auth.oidcExpired": "The sign-in took too long or was started elsewhere. Try again.",
+  "auth.oidcUnverified":
+    "{label} has not verified your email address, so we cannot link the sign-in to the account with that address. Sign in with your password.",
+  "auth.oidcOtherIdentity": "The account with this email address is already linked to another sign-in.",
 };

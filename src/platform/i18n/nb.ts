@@ -432,6 +432,14 @@ export const nb = {
   "mail.emailChanged.subject": "E-postadressen din i Samverk er byttet",
   "mail.emailChanged.body":
     "Hei {name}\n\nKontoen din i Samverk bruker nå en ny e-postadresse. Gjorde du ikke dette selv, kontakt sekretariatet i nettverket ditt med en gang.\n\nHilsen Samverk",
+  "auth.loginWith": "Logg inn med {label}",
+  "auth.orPassword": "Eller logg inn med e-post og passord",
+  "auth.oidcFailedTitle": "Innloggingen mislyktes",
+  "auth.oidcFailed": "Innloggingen med {label} kunne ikke fullføres. Prøv igjen.",
+  "auth.oidcExpired": "Innloggingen tok for lang tid eller ble startet et annet sted. Prøv igjen.",
+  "auth.oidcUnverified":
+    "{label} har ikke bekreftet e-postadressen din, så vi kan ikke koble innloggingen til kontoen med samme adresse. Logg inn med passord.",
+  "auth.oidcOtherIdentity": "Kontoen med denne e-postadressen er allerede koblet til en annen innlogging.",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -434,4 +434,12 @@ export const nn: Record<MessageKey, string> = {
   "mail.emailChanged.subject": "E-postadressa di i Samverk er bytt",
   "mail.emailChanged.body":
     "Hei {name}\n\nKontoen din i Samverk brukar no ei ny e-postadresse. Gjorde du ikkje dette sjølv, kontakt sekretariatet i nettverket ditt med ein gong.\n\nHelsing Samverk",
+  "auth.loginWith": "Logg inn med {label}",
+  "auth.orPassword": "Eller logg inn med e-post og passord",
+  "auth.oidcFailedTitle": "Innlogginga mislukkast",
+  "auth.oidcFailed": "Innlogginga med {label} kunne ikkje fullførast. Prøv igjen.",
+  "auth.oidcExpired": "Innlogginga tok for lang tid eller vart starta ein annan stad. Prøv igjen.",
+  "auth.oidcUnverified":
+    "{label} har ikkje stadfesta e-postadressa di, så vi kan ikkje kople innlogginga til kontoen med same adresse. Logg inn med passord.",
+  "auth.oidcOtherIdentity": "Kontoen med denne e-postadressa er alt kopla til ei anna innlogging.",
 };

@@ -48,6 +48,19 @@ const LINK_PROBLEM: Record<Exclude<TokenState, { ok: true }>["reason"], MessageK
 };
 
 export function accountRoutes(app: FastifyInstance, { services, config }: AppContext) {
+  /** Signs a user in: a fresh session id every time, so an id planted before sign-in is worth nothing after it. */
+  async function startSession(req: FastifyRequest, reply: FastifyReply, userId: number, oidcIdToken?: string) {
+    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
+    const session = await services.sessions.create(userId, req.headers["user-agent"], oidcIdToken);
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secure,
+      expires: session.expiresAt,
+    });
+  }
+
   const oidcButton = services.oidc.enabled ? services.oidc.label : undefined;
 
   const loginNotice = (req: FastifyRequest): MessageKey | undefined =>
@@ -119,12 +132,15 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
       return fail("auth.failed", 401);
     }
     await services.throttle.reset(accountKey);
-    // A fresh session id at every login: an id planted before login is worth nothing after it.
-    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
-    const session = await services.sessions.create(userId, req.headers["user-agent"]);
-    const cookie = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: config.secure };
-    reply.setCookie(SESSION_COOKIE, session.token, { ...cookie, expires: session.expiresAt });
-    reply.setCookie(DEVICE_COOKIE, deviceMark(parsed.data.email), { ...cookie, signed: true, maxAge: 365 * 24 * 3600 });
+    await startSession(req, reply, userId);
+    reply.setCookie(DEVICE_COOKIE, deviceMark(parsed.data.email), {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secure,
+      signed: true,
+      maxAge: 365 * 24 * 3600,
+    });
     return reply.redirect(returnTo, 303);
   });
 
@@ -185,15 +201,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     }
     const account = await services.users.forOidcIdentity(identity);
     if (!account.ok) return problem(account.key, 409);
-    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
-    const session = await services.sessions.create(account.userId, req.headers["user-agent"], identity.idToken);
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secure,
-      expires: session.expiresAt,
-    });
+    await startSession(req, reply, account.userId, identity.idToken);
     return reply.redirect(safeReturnTo(saved.returnTo), 303);
   });
 
@@ -569,15 +577,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
       );
     }
     // The new account is signed in at once, with a fresh session.
-    await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
-    const session = await services.sessions.create(result.value, req.headers["user-agent"]);
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secure,
-      expires: session.expiresAt,
-    });
+    await startSession(req, reply, result.value);
     return reply.redirect("/?welcome=1", 303);
   });
 

@@ -1,5 +1,5 @@
 import { API_SCOPES, TOKEN_DAYS } from "../../platform/auth/api-tokens.ts";
-import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import type { MessageKey, Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   Form,
@@ -108,25 +108,7 @@ export function ResetPage({ ctx, form, action }: { ctx: PageContext; form: FormS
         {t("auth.resetTitle")}
       </h1>
       <Form ctx={ctx} form={form} action={action} submitLabel={t("auth.setPassword")}>
-        <TextField
-          t={t}
-          form={form}
-          name="password"
-          label={t("auth.newPassword")}
-          description={t("auth.passwordRules")}
-          type="password"
-          autocomplete="new-password"
-          required
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="repeat"
-          label={t("auth.repeatPassword")}
-          type="password"
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordFields t={t} form={form} />
       </Form>
     </>
   );
@@ -532,25 +514,7 @@ export function AcceptInvitationPage({
       <p class="ds-paragraph">{t("invitations.acceptIntro", { email })}</p>
       <Form ctx={ctx} form={form} action={action} submitLabel={t("invitations.create")}>
         <TextField t={t} form={form} name="name" label={t("people.name")} autocomplete="name" required />
-        <TextField
-          t={t}
-          form={form}
-          name="password"
-          label={t("auth.newPassword")}
-          description={t("auth.passwordRules")}
-          type="password"
-          autocomplete="new-password"
-          required
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="repeat"
-          label={t("auth.repeatPassword")}
-          type="password"
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordFields t={t} form={form} />
       </Form>
     </>
   );
@@ -770,6 +734,33 @@ export function ConfirmEmailPage({ ctx, action, email }: { ctx: PageContext; act
           {t("emailChange.confirm")}
         </button>
       </form>
+    </>
+  );
+}
+
+/** A new password and its repetition; the rules are said beside the field. */
+function NewPasswordFields({ t, form }: { t: Translate; form: FormState }) {
+  return (
+    <>
+      <TextField
+        t={t}
+        form={form}
+        name="password"
+        label={t("auth.newPassword")}
+        description={t("auth.passwordRules")}
+        type="password"
+        autocomplete="new-password"
+        required
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="repeat"
+        label={t("auth.repeatPassword")}
+        type="password"
+        autocomplete="new-password"
+        required
+      />
     </>
   );
 }

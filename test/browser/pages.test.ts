@@ -234,6 +234,13 @@ describe("at 320 px", () => {
       assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
       if (path === "/n/digi-more-og-romsdal") await page.screenshot({ path: `${shots}/320-network.png`, fullPage: false });
     }
+    // Signed in, the header carries more links; it must still fit.
+    await login(page, server.url, ADMIN.email, ADMIN.password);
+    for (const path of ["/account/tokens", "/n/digi-rogaland", "/admin/audit"]) {
+      await page.goto(`${server.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} (signed in) overflows by ${overflow}px`);
+    }
     await context.close();
   });
 

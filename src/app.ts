@@ -26,8 +26,14 @@ import { ErrorPage } from "./platform/ui/error-page.tsx";
 import { createServices, type Services } from "./services.ts";
 
 declare module "fastify" {
+  interface FastifyContextConfig {
+    /** "public" or the action a route needs; every route declares one, or the app does not start. */
+    policy?: string;
+  }
   interface FastifyInstance {
     services: Services;
+    /** Every route with the policy it declared, for the reviewed route table. */
+    routePolicies: RoutePolicy[];
   }
   interface FastifyRequest {
     i18n: I18n;
@@ -44,6 +50,12 @@ declare module "fastify" {
     // biome-ignore lint/suspicious/noExplicitAny: a page is any component's vnode
     page(body: VNode<any>, meta: PageMeta): Promise<FastifyReply>;
   }
+}
+
+export interface RoutePolicy {
+  method: string;
+  url: string;
+  policy: string;
 }
 
 export interface BuildOptions {
@@ -73,6 +85,19 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const services = createServices(database.db, config, app.log);
   const ctx: AppContext = { config, database, db: database.db, services, modules };
   app.decorate("services", services);
+
+  // Every route declares who may use it; static assets are public by nature.
+  const undeclared: string[] = [];
+  const routePolicies: RoutePolicy[] = [];
+  app.decorate("routePolicies", routePolicies);
+  app.addHook("onRoute", (route) => {
+    const url = route.url ?? route.path;
+    for (const method of [route.method].flat()) {
+      if (method === "HEAD" || url.startsWith("/assets/")) continue;
+      if (route.config?.policy) routePolicies.push({ method, url, policy: route.config.policy });
+      else undeclared.push(`${method} ${url}`);
+    }
+  });
 
   // 1. Security headers. No inline scripts or styles anywhere, so the policy can be strict.
   await app.register(fastifyHelmet, {
@@ -219,8 +244,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   // 6. Health: alive, and ready only when the database answers.
-  app.get("/healthz", async () => ({ status: "ok" }));
-  app.get("/readyz", async (_req, reply) => {
+  app.get("/healthz", { config: { policy: "public" } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { config: { policy: "public" } }, async (_req, reply) => {
     const ready = await database.ping();
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "database unavailable" });
   });
@@ -238,10 +263,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     version: "1",
     ...(config.SAMVERK_PUBLIC_URL ? { serverUrl: config.SAMVERK_PUBLIC_URL } : {}),
   });
-  app.get("/api/openapi.json", async () => document);
-  app.get("/api/docs", async (req, reply) =>
+  app.get("/api/openapi.json", { config: { policy: "public" } }, async () => document);
+  app.get("/api/docs", { config: { policy: "public" } }, async (req, reply) =>
     reply.page(h(ApiDocsPage, { ctx: req.pageContext(), document }), { title: req.i18n.t("apiDocs.title") }),
   );
+  // Checked when the app is ready, so a route added by anyone, at any point, is covered.
+  app.addHook("onReady", async () => {
+    if (undeclared.length) throw new Error(`Routes without a policy: ${undeclared.join(", ")}`);
+  });
   app.addHook("onClose", async () => {
     await services.mail.delivery.stop();
   });

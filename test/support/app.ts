@@ -20,7 +20,12 @@ export async function createTestApp(
   const config = loadConfig({ SAMVERK_DATA_DIR: "./tmp/test-data", ...options.env });
   const app = await buildApp({ config, database, secret: "test-secret-test-secret-test-secret-1234" });
   options.extend?.(app);
-  await app.ready();
+  try {
+    await app.ready();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return {
     app,
     database,

@@ -66,7 +66,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   const loginNotice = (req: FastifyRequest): MessageKey | undefined =>
     (req.query as Record<string, unknown>).reset === "1" ? "auth.resetDone" : undefined;
 
-  app.get("/login", async (req, reply) => {
+  app.get("/login", { config: { policy: "public" } }, async (req, reply) => {
     const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
     if (req.actor) return reply.redirect(returnTo, 303);
     const notice = loginNotice(req);
@@ -94,7 +94,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     return cookie.valid && cookie.value === deviceMark(email);
   };
 
-  app.post("/login", async (req, reply) => {
+  app.post("/login", { config: { policy: "public" } }, async (req, reply) => {
     const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
     const parsed = loginInput.safeParse(req.body ?? {});
     // The e-mail typed is kept; the password never comes back.
@@ -144,7 +144,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect(returnTo, 303);
   });
 
-  app.post("/logout", async (req, reply) => {
+  app.post("/logout", { config: { policy: "public" } }, async (req, reply) => {
     const idToken = await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     // Signed in through OpenID Connect: sign out at the provider too, which then sends the person back.
@@ -156,7 +156,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   const OIDC_COOKIE = "samverk_oidc";
 
-  app.get("/login/oidc", async (req, reply) => {
+  app.get("/login/oidc", { config: { policy: "public" } }, async (req, reply) => {
     if (!services.oidc.enabled) throw new NotFoundError();
     const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
     const { url, checks } = await services.oidc.start();
@@ -172,7 +172,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect(url, 303);
   });
 
-  app.get("/login/oidc/callback", async (req, reply) => {
+  app.get("/login/oidc/callback", { config: { policy: "public" } }, async (req, reply) => {
     if (!services.oidc.enabled) throw new NotFoundError();
     const { t } = req.i18n;
     const problem = (key: MessageKey, status = 400) =>
@@ -207,8 +207,8 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // The user's own sessions
 
-  app.get("/account/sessions", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.get("/account/sessions", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     const list = await services.sessions.listFor(req.actor.userId!);
     return reply.page(
       <SessionsPage
@@ -221,8 +221,8 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.post("/account/sessions/end", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.post("/account/sessions/end", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     const { session } = parseOrBadRequest(z.object({ session: z.string().max(100) }), req.body);
     if (!(await services.sessions.end(req.actor.userId!, session))) throw new NotFoundError();
     if (session === req.sessionId) {
@@ -232,8 +232,8 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect("/account/sessions?ended=1", 303);
   });
 
-  app.post("/account/sessions/end-others", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.post("/account/sessions/end-others", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     await services.sessions.endAllOf(req.actor.userId!, req.sessionId ?? undefined);
     return reply.redirect("/account/sessions?ended=1", 303);
   });
@@ -242,15 +242,15 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   const currentEmail = async (req: FastifyRequest) => (await services.accounts.myData(req.actor!.userId!)).account.email;
 
-  app.get("/account/email", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.get("/account/email", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     return reply.page(<EmailChangePage ctx={req.pageContext()} form={emptyForm()} current={await currentEmail(req)} />, {
       title: req.i18n.t("emailChange.title"),
     });
   });
 
-  app.post("/account/email", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.post("/account/email", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     const result = await services.accounts.requestEmailChange(req.actor.userId!, req.body, req.i18n.t);
     if (!result.ok) {
       const { email } = (req.body ?? {}) as Record<string, unknown>;
@@ -275,7 +275,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.get("/account/email/confirm/:token", async (req, reply) => {
+  app.get("/account/email/confirm/:token", { config: { policy: "public" } }, async (req, reply) => {
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const state = await services.accounts.emailChangeState(token);
     if (!state.ok) return linkProblem(req, reply, state);
@@ -290,7 +290,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.post("/account/email/confirm/:token", async (req, reply) => {
+  app.post("/account/email/confirm/:token", { config: { policy: "public" } }, async (req, reply) => {
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const result = await services.accounts.confirmEmailChange(token, req.i18n.t);
     const { t } = req.i18n;
@@ -336,21 +336,21 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/account/tokens", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.get("/account/tokens", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     return renderTokens(req, reply, emptyForm({ scopes: ["read"], days: 90 }));
   });
 
-  app.post("/account/tokens", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.post("/account/tokens", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     const result = await services.apiTokens.create(req.actor, req.body);
     if (!result.ok) return renderTokens(req, reply, submittedForm(req.body, result.errors));
     // Shown in the answer to the POST itself, never again and never in a URL.
     return renderTokens(req, reply, emptyForm({ scopes: ["read"], days: 90 }), result.value);
   });
 
-  app.post("/account/tokens/:id/revoke", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.post("/account/tokens/:id/revoke", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     const { id } = parseOrBadRequest(idParam, req.params);
     await services.apiTokens.revoke(req.actor, id);
     return reply.redirect("/account/tokens", 303);
@@ -358,16 +358,16 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // My data: see it, download it, ask for deletion
 
-  app.get("/account/data", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.get("/account/data", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     const data = await services.accounts.myData(req.actor.userId!);
     return reply.page(<MyDataPage ctx={req.pageContext()} data={data} form={emptyForm()} />, {
       title: req.i18n.t("mydata.title"),
     });
   });
 
-  app.get("/account/data.json", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.get("/account/data.json", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     const data = await services.accounts.myData(req.actor.userId!);
     return reply
       .type("application/json; charset=utf-8")
@@ -376,8 +376,8 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
       .send(JSON.stringify({ exportedAt: new Date().toISOString(), ...data }, null, 2));
   });
 
-  app.post("/account/delete", async (req, reply) => {
-    authorize(req.actor, "account.sessions");
+  app.post("/account/delete", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
     const result = await services.accounts.deleteAccount(req.actor.userId!, req.body);
     if (!result.ok) {
       const data = await services.accounts.myData(req.actor.userId!);
@@ -390,7 +390,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect("/account/deleted", 303);
   });
 
-  app.get("/account/deleted", async (req, reply) => {
+  app.get("/account/deleted", { config: { policy: "public" } }, async (req, reply) => {
     const { t } = req.i18n;
     return reply.page(<MessagePage title={t("mydata.deletedTitle")} text={t("mydata.deletedText")} />, {
       title: t("mydata.deletedTitle"),
@@ -399,11 +399,11 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // Password reset
 
-  app.get("/password/forgot", async (req, reply) =>
+  app.get("/password/forgot", { config: { policy: "public" } }, async (req, reply) =>
     reply.page(<ForgotPage ctx={req.pageContext()} form={emptyForm()} />, { title: req.i18n.t("auth.forgotTitle") }),
   );
 
-  app.post("/password/forgot", async (req, reply) => {
+  app.post("/password/forgot", { config: { policy: "public" } }, async (req, reply) => {
     // Every request counts against the IP, so nobody can flood an inbox or probe addresses quickly.
     const ipKey = `reset-ip:${req.ipKey()}`;
     const state = await services.throttle.check(ipKey);
@@ -428,7 +428,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect("/password/forgot/sent", 303);
   });
 
-  app.get("/password/forgot/sent", async (req, reply) => {
+  app.get("/password/forgot/sent", { config: { policy: "public" } }, async (req, reply) => {
     const { t } = req.i18n;
     return reply.page(
       <MessagePage title={t("auth.checkMailTitle")} text={t("auth.checkMail", { minutes: RESET_LINK_MINUTES })} />,
@@ -450,7 +450,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/password/reset/:token", async (req, reply) => {
+  app.get("/password/reset/:token", { config: { policy: "public" } }, async (req, reply) => {
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const state = await services.accounts.resetLinkState(token);
     if (!state.ok) return linkProblem(req, reply, state);
@@ -461,7 +461,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     });
   });
 
-  app.post("/password/reset/:token", async (req, reply) => {
+  app.post("/password/reset/:token", { config: { policy: "public" } }, async (req, reply) => {
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const result = await services.accounts.resetPassword(token, req.body);
     if (result.ok) return reply.redirect("/login?reset=1", 303);
@@ -500,28 +500,28 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/admin/invitations", async (req, reply) => {
+  app.get("/admin/invitations", { config: { policy: "invitation.manage" } }, async (req, reply) => {
     authorize(req.actor, "invitation.manage");
     const done = (req.query as Record<string, unknown>).done;
     const notice = done === "sent" ? "invitations.sentNotice" : done === "withdrawn" ? "invitations.withdrawnNotice" : undefined;
     return renderInvitations(req, reply, emptyForm(), notice);
   });
 
-  app.post("/admin/invitations", async (req, reply) => {
+  app.post("/admin/invitations", { config: { policy: "invitation.manage" } }, async (req, reply) => {
     authorize(req.actor, "invitation.manage");
     const result = await services.invitations.invite(req.actor, req.body, req.i18n.t);
     if (!result.ok) return renderInvitations(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect("/admin/invitations?done=sent", 303);
   });
 
-  app.post("/admin/invitations/:id/resend", async (req, reply) => {
+  app.post("/admin/invitations/:id/resend", { config: { policy: "invitation.manage" } }, async (req, reply) => {
     authorize(req.actor, "invitation.manage");
     const { id } = parseOrBadRequest(idParam, req.params);
     await services.invitations.resend(req.actor, id, req.i18n.t);
     return reply.redirect("/admin/invitations?done=sent", 303);
   });
 
-  app.post("/admin/invitations/:id/withdraw", async (req, reply) => {
+  app.post("/admin/invitations/:id/withdraw", { config: { policy: "invitation.manage" } }, async (req, reply) => {
     authorize(req.actor, "invitation.manage");
     const { id } = parseOrBadRequest(idParam, req.params);
     await services.invitations.withdraw(req.actor, id);
@@ -542,7 +542,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     });
   };
 
-  app.get("/invitation/:token", async (req, reply) => {
+  app.get("/invitation/:token", { config: { policy: "public" } }, async (req, reply) => {
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const found = await services.invitations.byToken(token);
     if (!found.ok) return invitationProblem(req, reply, found.reason);
@@ -558,7 +558,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.post("/invitation/:token", async (req, reply) => {
+  app.post("/invitation/:token", { config: { policy: "public" } }, async (req, reply) => {
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const result = await services.invitations.accept(token, req.body);
     if ("link" in result) return invitationProblem(req, reply, result.link);
@@ -592,7 +592,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     page: pageParam,
   });
 
-  app.get("/admin/audit", async (req, reply) => {
+  app.get("/admin/audit", { config: { policy: "audit.search" } }, async (req, reply) => {
     authorize(req.actor, "audit.search");
     const filter = parseOrBadRequest(auditQuery, req.query);
     const { items, total } = await services.audit.search({ ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
@@ -613,7 +613,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.get("/admin/audit.csv", async (req, reply) => {
+  app.get("/admin/audit.csv", { config: { policy: "audit.search" } }, async (req, reply) => {
     authorize(req.actor, "audit.search");
     const filter = parseOrBadRequest(auditQuery, req.query);
     const { items } = await services.audit.search({ ...filter, limit: 100_000, offset: 0 });
@@ -637,7 +637,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // The administrator's outbox
 
-  app.get("/admin/outbox", async (req, reply) => {
+  app.get("/admin/outbox", { config: { policy: "mail.readOutbox" } }, async (req, reply) => {
     authorize(req.actor, "mail.readOutbox");
     const { page } = parseOrBadRequest(query({ page: pageParam }), req.query);
     const { items, total } = await services.mail.outbox.list(PAGE_SIZE, (page - 1) * PAGE_SIZE);
@@ -654,7 +654,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.get("/admin/outbox/:id", async (req, reply) => {
+  app.get("/admin/outbox/:id", { config: { policy: "mail.readOutbox" } }, async (req, reply) => {
     authorize(req.actor, "mail.readOutbox");
     const { id } = parseOrBadRequest(idParam, req.params);
     const mail = await services.mail.outbox.byId(id);

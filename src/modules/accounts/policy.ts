@@ -1,8 +1,8 @@
 import { adminOnly, type Policies } from "../../platform/access/authorize.ts";
 
 export const accountPolicies: Policies = {
-  /** Anyone signed in sees and ends their own sessions. */
-  "account.sessions": () => true,
+  /** Anyone signed in, on their own account: sessions, tokens, e-mail, their data. */
+  "account.own": () => true,
   /** Reading every e-mail Samverk has sent or holds. */
   "mail.readOutbox": adminOnly,
   /** Searching the whole audit trail. */

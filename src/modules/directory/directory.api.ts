@@ -71,6 +71,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   };
 
   api.route({
+    policy: "public",
     method: "GET",
     path: "/organisations",
     operationId: "listOrganisations",
@@ -96,6 +97,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "public",
     method: "GET",
     path: "/organisations/:id",
     operationId: "getOrganisation",
@@ -107,6 +109,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "organisation.create",
     method: "POST",
     path: "/organisations",
     operationId: "createOrganisation",
@@ -115,7 +118,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     body: organisationInput,
     response: organisationDetail,
     status: 201,
-    requiresAuth: true,
     handler: async ({ actor, req }) => {
       authorize(actor, "organisation.create");
       const result = await directory.createOrganisation(actor, req.body);
@@ -125,6 +127,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "organisation.update",
     method: "PATCH",
     path: "/organisations/:id",
     operationId: "updateOrganisation",
@@ -133,7 +136,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     params: idParam,
     body: organisationInput.partial().or(referenceOrganisationInput.partial()),
     response: organisationDetail,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const current = await detail(params.id);
       authorize(actor, "organisation.update", current);
@@ -150,6 +152,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   };
 
   api.route({
+    policy: "public",
     method: "GET",
     path: "/people",
     operationId: "listPeople",
@@ -164,6 +167,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "public",
     method: "GET",
     path: "/people/:id",
     operationId: "getPerson",
@@ -178,6 +182,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "person.create",
     method: "POST",
     path: "/people",
     operationId: "createPerson",
@@ -186,7 +191,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     body: personInput,
     response: personOut,
     status: 201,
-    requiresAuth: true,
     handler: async ({ actor, req }) => {
       authorize(actor, "person.create");
       const result = await directory.createPerson(actor, req.body);
@@ -196,6 +200,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "person.update",
     method: "PATCH",
     path: "/people/:id",
     operationId: "updatePerson",
@@ -204,7 +209,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     params: idParam,
     body: personInput.partial(),
     response: personOut,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const current = await directory.getPerson(params.id);
       authorize(actor, "person.update", current);
@@ -215,6 +219,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "person.delete",
     method: "DELETE",
     path: "/people/:id",
     operationId: "deletePerson",
@@ -223,7 +228,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     params: idParam,
     response: z.null(),
     status: 204,
-    requiresAuth: true,
     handler: async ({ actor, params }) => {
       const current = await directory.getPerson(params.id);
       authorize(actor, "person.delete", current);

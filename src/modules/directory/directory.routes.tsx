@@ -55,7 +55,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
   const countyOptions = async () =>
     (await directory.organisations.byKind("county")).map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }));
 
-  app.get("/organisations", async (req, reply) => {
+  app.get("/organisations", { config: { policy: "public" } }, async (req, reply) => {
     const { filter, items, total } = await organisationList(req.query);
     const [counties, networkList] = await Promise.all([countyOptions(), networks.repo.switcher()]);
     const csv = new URL(req.url, "http://x");
@@ -77,7 +77,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   });
 
-  app.get("/organisations.csv", async (req, reply) => {
+  app.get("/organisations.csv", { config: { policy: "public" } }, async (req, reply) => {
     const { items } = await organisationList(req.query, true);
     const { t } = req.i18n;
     return sendCsv(
@@ -122,19 +122,19 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   };
 
-  app.get("/organisations/new", async (req, reply) => {
+  app.get("/organisations/new", { config: { policy: "organisation.create" } }, async (req, reply) => {
     authorize(req.actor, "organisation.create");
     return renderOrgForm(req, reply, emptyForm({ kind: "it_cooperation" }), null);
   });
 
-  app.post("/organisations", async (req, reply) => {
+  app.post("/organisations", { config: { policy: "organisation.create" } }, async (req, reply) => {
     authorize(req.actor, "organisation.create");
     const result = await directory.createOrganisation(req.actor, req.body);
     if (!result.ok) return renderOrgForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/organisations/${result.value.id}?saved=1`, 303);
   });
 
-  app.get("/organisations/:id", async (req, reply) => {
+  app.get("/organisations/:id", { config: { policy: "public" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
     const canEdit = can(req.actor, "organisation.update", org);
@@ -170,7 +170,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   });
 
-  app.get("/organisations/:id/edit", async (req, reply) => {
+  app.get("/organisations/:id/edit", { config: { policy: "organisation.update" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
     authorize(req.actor, "organisation.update", org);
@@ -182,7 +182,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     });
   });
 
-  app.post("/organisations/:id", async (req, reply) => {
+  app.post("/organisations/:id", { config: { policy: "organisation.update" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
     authorize(req.actor, "organisation.update", org);
@@ -205,7 +205,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   }
 
-  app.get("/people", async (req, reply) => {
+  app.get("/people", { config: { policy: "public" } }, async (req, reply) => {
     const filter = parseOrBadRequest(peopleListQuery, req.query);
     const result = await directory.listPeople({ q: filter.q, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
     const items = await withVisibleContacts(req, result.items);
@@ -226,7 +226,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   });
 
-  app.get("/people.csv", async (req, reply) => {
+  app.get("/people.csv", { config: { policy: "public" } }, async (req, reply) => {
     const filter = parseOrBadRequest(peopleListQuery, req.query);
     const result = await directory.listPeople({ q: filter.q, limit: 10_000, offset: 0 });
     const items = await withVisibleContacts(req, result.items);
@@ -265,19 +265,19 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   };
 
-  app.get("/people/new", async (req, reply) => {
+  app.get("/people/new", { config: { policy: "person.create" } }, async (req, reply) => {
     authorize(req.actor, "person.create");
     return renderPersonForm(req, reply, emptyForm(), null);
   });
 
-  app.post("/people", async (req, reply) => {
+  app.post("/people", { config: { policy: "person.create" } }, async (req, reply) => {
     authorize(req.actor, "person.create");
     const result = await directory.createPerson(req.actor, req.body);
     if (!result.ok) return renderPersonForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/people/${result.value.id}?saved=1`, 303);
   });
 
-  app.get("/people/:id", async (req, reply) => {
+  app.get("/people/:id", { config: { policy: "public" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const person = await directory.getPerson(id);
     const canEdit = can(req.actor, "person.update", person);
@@ -297,14 +297,14 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   });
 
-  app.get("/people/:id/edit", async (req, reply) => {
+  app.get("/people/:id/edit", { config: { policy: "person.update" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const person = await directory.getPerson(id);
     authorize(req.actor, "person.update", person);
     return renderPersonForm(req, reply, emptyForm(person), person);
   });
 
-  app.post("/people/:id", async (req, reply) => {
+  app.post("/people/:id", { config: { policy: "person.update" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const person = await directory.getPerson(id);
     authorize(req.actor, "person.update", person);
@@ -313,7 +313,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     return reply.redirect(`/people/${id}?saved=1`, 303);
   });
 
-  app.post("/people/:id/delete", async (req, reply) => {
+  app.post("/people/:id/delete", { config: { policy: "person.delete" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const person = await directory.getPerson(id);
     authorize(req.actor, "person.delete", person);

@@ -9,7 +9,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
   // Site search asks every module that offers a search.
   const searchers = ctx.modules.flatMap((m) => (m.search ? [m.search] : []));
 
-  app.get("/", async (req, reply) => {
+  app.get("/", { config: { policy: "public" } }, async (req, reply) => {
     const [{ items }, counts] = await Promise.all([services.networks.repo.list(), services.directory.organisations.counts()]);
     const count = (kind: string) => counts.find((c) => c.kind === kind)?.n ?? 0;
     return reply.page(
@@ -26,7 +26,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
     );
   });
 
-  app.get("/search", async (req, reply) => {
+  app.get("/search", { config: { policy: "public" } }, async (req, reply) => {
     const { q = "" } = parseOrBadRequest(query({ q: z.string().trim().max(100).optional() }), req.query);
     let hits: SearchHit[] = [];
     if (q) hits = (await Promise.all(searchers.map((search) => search(ctx, q, 20)))).flat();
@@ -38,7 +38,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   // RFC 9116: where to report a security problem.
-  app.get("/.well-known/security.txt", async (_req, reply) => {
+  app.get("/.well-known/security.txt", { config: { policy: "public" } }, async (_req, reply) => {
     const from = config.SAMVERK_MAIL_FROM.match(/<([^>]+)>/)?.[1] ?? config.SAMVERK_MAIL_FROM;
     const contact = config.SAMVERK_SECURITY_CONTACT ?? `mailto:${from}`;
     const expires = new Date(Date.now() + 180 * 24 * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
@@ -52,7 +52,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type("text/plain; charset=utf-8").send(`${lines.join("\n")}\n`);
   });
 
-  app.get("/accessibility", async (req, reply) => {
+  app.get("/accessibility", { config: { policy: "public" } }, async (req, reply) => {
     const { t } = req.i18n;
     return reply.page(
       <TextPage
@@ -69,7 +69,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
     );
   });
 
-  app.get("/privacy", async (req, reply) => {
+  app.get("/privacy", { config: { policy: "public" } }, async (req, reply) => {
     const { t } = req.i18n;
     return reply.page(
       <TextPage

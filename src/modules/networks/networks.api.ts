@@ -88,6 +88,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   };
 
   api.route({
+    policy: "public",
     method: "GET",
     path: "/networks",
     operationId: "listNetworks",
@@ -99,6 +100,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "public",
     method: "GET",
     path: "/networks/:slug",
     operationId: "getNetwork",
@@ -110,6 +112,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "network.create",
     method: "POST",
     path: "/networks",
     operationId: "createNetwork",
@@ -118,7 +121,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     body: networkInput,
     response: networkDetail,
     status: 201,
-    requiresAuth: true,
     handler: async ({ actor, req }) => {
       authorize(actor, "network.create");
       const result = await networks.create(actor, req.body);
@@ -128,6 +130,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "network.update",
     method: "PATCH",
     path: "/networks/:slug",
     operationId: "updateNetwork",
@@ -136,7 +139,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: slugParam,
     body: networkInput.partial(),
     response: networkDetail,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const current = await detail(params.slug);
       authorize(actor, "network.update", current);
@@ -148,6 +150,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "public",
     method: "GET",
     path: "/networks/:slug/members",
     operationId: "listNetworkMembers",
@@ -166,6 +169,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "membership.manage",
     method: "POST",
     path: "/networks/:slug/members",
     operationId: "addNetworkMembers",
@@ -175,7 +179,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     body: membershipInput,
     response: z.object({ added: int }),
     status: 201,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const network = await networks.get(params.slug);
       authorize(actor, "membership.manage", network);
@@ -186,6 +189,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "membership.manage",
     method: "PATCH",
     path: "/networks/:slug/members/:id",
     operationId: "updateNetworkMember",
@@ -194,7 +198,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: slugAndId,
     body: membershipFields.partial(),
     response: memberOut,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const { network, membership } = await networks.getMembership(params.slug, params.id);
       authorize(actor, "membership.manage", network);
@@ -206,6 +209,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "membership.manage",
     method: "DELETE",
     path: "/networks/:slug/members/:id",
     operationId: "removeNetworkMember",
@@ -214,7 +218,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: slugAndId,
     response: z.null(),
     status: 204,
-    requiresAuth: true,
     handler: async ({ actor, params }) => {
       const { network } = await networks.getMembership(params.slug, params.id);
       authorize(actor, "membership.manage", network);
@@ -224,6 +227,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "public",
     method: "GET",
     path: "/networks/:slug/bodies",
     operationId: "listNetworkBodies",
@@ -243,6 +247,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "body.manage",
     method: "POST",
     path: "/networks/:slug/bodies",
     operationId: "createBody",
@@ -252,7 +257,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     body: bodyInput,
     response: bodyOut,
     status: 201,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const network = await networks.get(params.slug);
       authorize(actor, "body.manage", network);
@@ -263,6 +267,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "body.manage",
     method: "PATCH",
     path: "/networks/:slug/bodies/:id",
     operationId: "updateBody",
@@ -271,7 +276,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: slugAndId,
     body: bodyInput.partial(),
     response: bodyOut,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const { network, body } = await networks.getBody(params.slug, params.id);
       authorize(actor, "body.manage", network);
@@ -282,6 +286,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "body.manage",
     method: "DELETE",
     path: "/networks/:slug/bodies/:id",
     operationId: "deleteBody",
@@ -290,7 +295,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: slugAndId,
     response: z.null(),
     status: 204,
-    requiresAuth: true,
     handler: async ({ actor, params }) => {
       const { network } = await networks.getBody(params.slug, params.id);
       authorize(actor, "body.manage", network);
@@ -300,6 +304,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "body.manage",
     method: "POST",
     path: "/networks/:slug/bodies/:id/members",
     operationId: "addBodyMember",
@@ -309,7 +314,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     body: bodyMemberInput,
     response: bodyOut,
     status: 201,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const { network } = await networks.getBody(params.slug, params.id);
       authorize(actor, "body.manage", network);
@@ -320,6 +324,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "body.manage",
     method: "PATCH",
     path: "/networks/:slug/bodies/:id/members/:memberId",
     operationId: "updateBodyMember",
@@ -328,7 +333,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: bodyMemberParams,
     body: bodyMemberFields.partial(),
     response: bodyOut,
-    requiresAuth: true,
     handler: async ({ actor, params, req }) => {
       const { network, member } = await networks.getBodyMember(params.slug, params.id, params.memberId);
       authorize(actor, "body.manage", network);
@@ -342,6 +346,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
+    policy: "body.manage",
     method: "DELETE",
     path: "/networks/:slug/bodies/:id/members/:memberId",
     operationId: "removeBodyMember",
@@ -350,7 +355,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: bodyMemberParams,
     response: z.null(),
     status: 204,
-    requiresAuth: true,
     handler: async ({ actor, params }) => {
       const { network } = await networks.getBody(params.slug, params.id);
       authorize(actor, "body.manage", network);

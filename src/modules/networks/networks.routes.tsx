@@ -24,7 +24,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
   const countyOptions = async () =>
     (await directory.organisations.byKind("county")).map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }));
 
-  app.get("/networks", async (req, reply) => {
+  app.get("/networks", { config: { policy: "public" } }, async (req, reply) => {
     const { items } = await networks.repo.list();
     const { t } = req.i18n;
     return reply.page(<NetworksPage ctx={req.pageContext()} items={items} canCreate={can(req.actor, "network.create")} />, {
@@ -33,7 +33,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     });
   });
 
-  app.get("/networks.csv", async (req, reply) => {
+  app.get("/networks.csv", { config: { policy: "public" } }, async (req, reply) => {
     const [{ items }, counties] = await Promise.all([networks.repo.list(), directory.organisations.byKind("county")]);
     const countyNames = new Map(counties.map((c) => [c.code ?? "", c.nameNorwegian]));
     const { t } = req.i18n;
@@ -85,19 +85,19 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/networks/new", async (req, reply) => {
+  app.get("/networks/new", { config: { policy: "network.create" } }, async (req, reply) => {
     authorize(req.actor, "network.create");
     return renderNetworkForm(req, reply, emptyForm(), null);
   });
 
-  app.post("/networks", async (req, reply) => {
+  app.post("/networks", { config: { policy: "network.create" } }, async (req, reply) => {
     authorize(req.actor, "network.create");
     const result = await networks.create(req.actor, req.body);
     if (!result.ok) return renderNetworkForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
   });
 
-  app.get("/n/:slug", async (req, reply) => {
+  app.get("/n/:slug", { config: { policy: "public" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const overview = await networks.overview(slug);
     const canEdit = can(req.actor, "network.update", overview.network);
@@ -120,7 +120,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   });
 
-  app.get("/n/:slug/members.csv", async (req, reply) => {
+  app.get("/n/:slug/members.csv", { config: { policy: "public" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const { members } = await networks.overview(slug);
     const { t } = req.i18n;
@@ -146,14 +146,14 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   });
 
-  app.get("/n/:slug/edit", async (req, reply) => {
+  app.get("/n/:slug/edit", { config: { policy: "network.update" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const { network, contacts } = await networks.overview(slug);
     authorize(req.actor, "network.update", network);
     return renderNetworkForm(req, reply, emptyForm({ ...network, contactIds: contacts.map((c) => c.personId) }), network);
   });
 
-  app.post("/n/:slug", async (req, reply) => {
+  app.post("/n/:slug", { config: { policy: "network.update" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const network = await networks.get(slug);
     authorize(req.actor, "network.update", network);
@@ -200,14 +200,14 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/n/:slug/members/new", async (req, reply) => {
+  app.get("/n/:slug/members/new", { config: { policy: "membership.manage" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const network = await networks.get(slug);
     authorize(req.actor, "membership.manage", network);
     return renderMembershipForm(req, reply, emptyForm({ level: "member" }), network, null);
   });
 
-  app.post("/n/:slug/members", async (req, reply) => {
+  app.post("/n/:slug/members", { config: { policy: "membership.manage" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const network = await networks.get(slug);
     authorize(req.actor, "membership.manage", network);
@@ -218,7 +218,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
   });
 
-  app.get("/n/:slug/members/:id/edit", async (req, reply) => {
+  app.get("/n/:slug/members/:id/edit", { config: { policy: "membership.manage" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network, membership } = await networks.getMembership(slug, id);
     authorize(req.actor, "membership.manage", network);
@@ -226,7 +226,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return renderMembershipForm(req, reply, emptyForm(membership), network, { id, name: org.name });
   });
 
-  app.post("/n/:slug/members/:id", async (req, reply) => {
+  app.post("/n/:slug/members/:id", { config: { policy: "membership.manage" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network, membership } = await networks.getMembership(slug, id);
     authorize(req.actor, "membership.manage", network);
@@ -238,7 +238,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
   });
 
-  app.post("/n/:slug/members/:id/delete", async (req, reply) => {
+  app.post("/n/:slug/members/:id/delete", { config: { policy: "membership.manage" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network } = await networks.getMembership(slug, id);
     authorize(req.actor, "membership.manage", network);
@@ -274,14 +274,14 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/n/:slug/bodies/new", async (req, reply) => {
+  app.get("/n/:slug/bodies/new", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const network = await networks.get(slug);
     authorize(req.actor, "body.manage", network);
     return renderBodyForm(req, reply, emptyForm({ kind: "subject_group" }), network, null);
   });
 
-  app.post("/n/:slug/bodies", async (req, reply) => {
+  app.post("/n/:slug/bodies", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const network = await networks.get(slug);
     authorize(req.actor, "body.manage", network);
@@ -320,19 +320,19 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/n/:slug/bodies/:id", async (req, reply) => {
+  app.get("/n/:slug/bodies/:id", { config: { policy: "public" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     return renderBody(req, reply, slug, id, emptyForm({ role: "member" }));
   });
 
-  app.get("/n/:slug/bodies/:id/edit", async (req, reply) => {
+  app.get("/n/:slug/bodies/:id/edit", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network, body } = await networks.getBody(slug, id);
     authorize(req.actor, "body.manage", network);
     return renderBodyForm(req, reply, emptyForm(body), network, body);
   });
 
-  app.post("/n/:slug/bodies/:id", async (req, reply) => {
+  app.post("/n/:slug/bodies/:id", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network, body } = await networks.getBody(slug, id);
     authorize(req.actor, "body.manage", network);
@@ -341,7 +341,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
   });
 
-  app.post("/n/:slug/bodies/:id/delete", async (req, reply) => {
+  app.post("/n/:slug/bodies/:id/delete", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network } = await networks.getBody(slug, id);
     authorize(req.actor, "body.manage", network);
@@ -349,7 +349,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return reply.redirect(`/n/${slug}?saved=1#bodies-heading`, 303);
   });
 
-  app.post("/n/:slug/bodies/:id/members", async (req, reply) => {
+  app.post("/n/:slug/bodies/:id/members", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network } = await networks.getBody(slug, id);
     authorize(req.actor, "body.manage", network);
@@ -391,14 +391,14 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/n/:slug/bodies/:id/members/:memberId/edit", async (req, reply) => {
+  app.get("/n/:slug/bodies/:id/members/:memberId/edit", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
     const found = await networks.getBodyMember(slug, id, memberId);
     authorize(req.actor, "body.manage", found.network);
     return renderBodyMemberForm(req, reply, emptyForm(found.member), found);
   });
 
-  app.post("/n/:slug/bodies/:id/members/:memberId", async (req, reply) => {
+  app.post("/n/:slug/bodies/:id/members/:memberId", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
     const found = await networks.getBodyMember(slug, id, memberId);
     authorize(req.actor, "body.manage", found.network);
@@ -407,7 +407,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
   });
 
-  app.post("/n/:slug/bodies/:id/members/:memberId/delete", async (req, reply) => {
+  app.post("/n/:slug/bodies/:id/members/:memberId/delete", { config: { policy: "body.manage" } }, async (req, reply) => {
     const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
     const { network } = await networks.getBody(slug, id);
     authorize(req.actor, "body.manage", network);

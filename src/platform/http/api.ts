@@ -20,8 +20,11 @@ export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   response: z.ZodType;
   /** 200 unless the route creates something (201) or deletes it (204). */
   status?: 200 | 201 | 204;
-  /** Write routes name the action they need; the handler still calls authorize with the record. */
-  requiresAuth?: boolean;
+  /**
+   * "public", or the action (from a module's policy.ts) the route needs; the handler still calls
+   * authorize with the record it acts on.
+   */
+  policy: string;
   handler(input: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -49,8 +52,9 @@ export class ApiRouter {
     this.app.route({
       method: route.method,
       url: `${API_PREFIX}${route.path}`,
+      config: { policy: route.policy },
       handler: async (req, reply) => {
-        if (route.requiresAuth && !req.actor) throw new UnauthorizedError();
+        if (route.policy !== "public" && !req.actor) throw new UnauthorizedError();
         if (req.tokenGrant) await this.checkGrant(req.tokenGrant, route, req.params as Record<string, string>);
         if (route.body) requireJson(req);
         const params = route.params ? parseOrBadRequest(route.params, req.params) : {};
@@ -129,7 +133,7 @@ export function openApiDocument(routes: ApiRoute[], info: { version: string; ser
       responses["415"] = { $ref: "#/components/responses/Error" };
       responses["422"] = { $ref: "#/components/responses/Error" };
     }
-    if (r.requiresAuth) {
+    if (r.policy !== "public") {
       responses["401"] = { $ref: "#/components/responses/Error" };
       responses["403"] = { $ref: "#/components/responses/Error" };
     }
@@ -143,7 +147,7 @@ export function openApiDocument(routes: ApiRoute[], info: { version: string; ser
         ? { requestBody: { required: true, content: { "application/json": { schema: stripMeta(toSchema(r.body, "input")) } } } }
         : {}),
       responses,
-      ...(r.requiresAuth ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+      ...(r.policy !== "public" ? { security: [{ session: [] }, { bearer: [] }] } : {}),
     };
   }
   return {

@@ -7,10 +7,10 @@ before(async () => {
   t = await createTestApp({
     extend: (app) => {
       // A route that fails the way a bug would, to see what a user gets.
-      app.get("/test/boom", async () => {
+      app.get("/test/boom", { config: { policy: "public" } }, async () => {
         throw new Error("secret internal detail at /srv/samverk/src/thing.ts:42");
       });
-      app.get("/api/v1/test/boom", async () => {
+      app.get("/api/v1/test/boom", { config: { policy: "public" } }, async () => {
         throw new Error("secret internal detail");
       });
     },

@@ -45,6 +45,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const queries = new QueryCounter();
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (restart, failover) must not crash the process; the pool
+    // simply opens a new one for the next query.
+    pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
     const db = drizzlePg(pool, { schema, logger: queries }) as unknown as Db;
     return {
       db,

@@ -156,6 +156,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {
     return renderPage(this.request, this, body, meta, { nav, networks: () => services.networks.repo.switcher() });
   });
+  /**
+   * What the actor may do in each network, read fresh on every request so a changed role counts at
+   * once. A token limited to one network carries only that network's rights (the API router also
+   * refuses its writes anywhere else).
+   */
+  const withGrants = async (actor: Actor, onlyNetwork: number | null = null): Promise<Actor> => {
+    if (actor.userId === null) return actor;
+    const all = await services.access.grantsFor(actor.userId);
+    if (onlyNetwork === null) return { ...actor, networks: all };
+    const grant = all[onlyNetwork];
+    return { ...actor, networks: grant ? { [onlyNetwork]: grant } : {} };
+  };
   app.addHook("onRequest", async (req, reply) => {
     const query = req.query as Record<string, unknown>;
     const locale = negotiateLocale(query.lang, req.cookies[LANG_COOKIE], req.headers["accept-language"]);
@@ -168,11 +180,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       // The API takes personal access tokens; HTML pages never do, so a token cannot drive a form.
       const found = await services.apiTokens.authenticate(bearer);
       if (!found) throw new AppError(401, "invalid_token", "errors.invalidToken");
-      req.actor = { ...found.actor, requestId: req.id, ipHash: req.ipKey() };
+      req.actor = await withGrants({ ...found.actor, requestId: req.id, ipHash: req.ipKey() }, found.grant.networkId);
       req.tokenGrant = found.grant;
     } else if (!req.url.startsWith("/assets/") && req.url !== "/healthz") {
       const session = await services.sessions.find(req.cookies[SESSION_COOKIE]);
-      req.actor = session ? { ...session.actor, requestId: req.id, ipHash: req.ipKey() } : null;
+      req.actor = session ? await withGrants({ ...session.actor, requestId: req.id, ipHash: req.ipKey() }) : null;
       req.sessionId = session?.idHash ?? null;
     }
     let token: string | undefined;

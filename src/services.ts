@@ -1,6 +1,7 @@
 import { AccountService } from "./modules/accounts/accounts.service.ts";
 import { InvitationService } from "./modules/accounts/invitations.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
+import { AccessService } from "./modules/networks/access.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
 import { ApiTokenService } from "./platform/auth/api-tokens.ts";
@@ -25,15 +26,18 @@ type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
       | "OIDC_LABEL"
     >
   > &
-  Partial<Pick<Config, "SAMVERK_SESSION_IDLE_MINUTES">> &
+  Partial<Pick<Config, "SAMVERK_SESSION_IDLE_MINUTES" | "SAMVERK_INVITATIONS_PER_HOUR">> &
   Partial<Pick<Config, "SMTP_URL" | "SAMVERK_MAIL_FROM" | "SAMVERK_PUBLIC_URL" | "PORT">>;
 
 const consoleLog = { error: (o: object, m: string) => console.error(m, o) };
 
 /** One instance of each service per app; modules reach each other only through these. */
 export function createServices(db: Db, config: ServiceConfig, log: { error(o: object, m: string): void } = consoleLog) {
-  const directory = new DirectoryService(db);
+  const directory = new DirectoryService(db, (personId, organisationId) =>
+    networks.repo.networkIdsOfPerson(personId, organisationId),
+  );
   const networks = new NetworkService(db, directory.organisations, directory.people);
+  const access = new AccessService(db);
   const users = new UserService(db);
   const sessions = new SessionStore(db, config.SAMVERK_SESSION_HOURS, config.SAMVERK_SESSION_IDLE_MINUTES ?? 120);
   const delivery = new MailDelivery(
@@ -47,6 +51,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
   return {
     directory,
     networks,
+    access,
     users,
     sessions,
     audit: {
@@ -54,8 +59,12 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
       search: (filter: AuditSearch) => searchAudit(db, filter),
     },
     mail: { delivery, outbox: new Outbox(db) },
-    accounts: new AccountService(db, users, sessions, delivery, baseUrl, (email) => directory.people.byEmail(email)),
-    invitations: new InvitationService(db, delivery, baseUrl, async (id) => (await networks.repo.byId(id)) !== undefined),
+    accounts: new AccountService(db, users, sessions, delivery, baseUrl, {
+      directoryEntriesFor: (email) => directory.people.byEmail(email),
+      networkAccessOf: (userId) => access.repo.allOf(userId),
+      removeNetworkAccess: (tx, userId) => access.repo.with(tx).removeAllOf(userId),
+    }),
+    invitations: new InvitationService(db, delivery, baseUrl, access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30),
     throttle: new Throttle(db),
     oidc: new OidcLogin(
       {

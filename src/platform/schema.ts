@@ -127,6 +127,10 @@ export const invitations = pgTable(
     name: text("name").notNull().default(""),
     /** The network the person is invited to, when there is one. */
     networkId: integer("network_id"),
+    /** What accepting gives in that network: its role, the organisations to represent, the person record to link. */
+    role: text("role").$type<"member" | "secretariat">(),
+    organisationIds: integer("organisation_ids").array().notNull().default(sql`'{}'::integer[]`),
+    personId: integer("person_id"),
     invitedById: integer("invited_by_id").references(() => users.id),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -135,7 +139,7 @@ export const invitations = pgTable(
     userId: integer("user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("invitations_email_idx").on(t.email)],
+  (t) => [index("invitations_email_idx").on(t.email), index("invitations_inviter_idx").on(t.invitedById, t.createdAt)],
 );
 
 /** Personal access tokens for the JSON API: hashed, shown once, scoped, optionally limited to one network. */

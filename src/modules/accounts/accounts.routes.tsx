@@ -482,7 +482,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   const renderInvitations = async (req: FastifyRequest, reply: FastifyReply, form: FormState, notice?: MessageKey) => {
     const { page } = parseOrBadRequest(query({ page: pageParam }), req.query);
     const [{ items, total }, networkList] = await Promise.all([
-      services.invitations.list(PAGE_SIZE, (page - 1) * PAGE_SIZE),
+      services.invitations.list(null, PAGE_SIZE, (page - 1) * PAGE_SIZE),
       services.networks.repo.list(),
     ]);
     return reply.page(
@@ -517,14 +517,14 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   app.post("/admin/invitations/:id/resend", { config: { policy: "invitation.manage" } }, async (req, reply) => {
     authorize(req.actor, "invitation.manage");
     const { id } = parseOrBadRequest(idParam, req.params);
-    await services.invitations.resend(req.actor, id, req.i18n.t);
+    await services.invitations.resend(req.actor, id, null, req.i18n.t);
     return reply.redirect("/admin/invitations?done=sent", 303);
   });
 
   app.post("/admin/invitations/:id/withdraw", { config: { policy: "invitation.manage" } }, async (req, reply) => {
     authorize(req.actor, "invitation.manage");
     const { id } = parseOrBadRequest(idParam, req.params);
-    await services.invitations.withdraw(req.actor, id);
+    await services.invitations.withdraw(req.actor, id, null);
     return reply.redirect("/admin/invitations?done=withdrawn", 303);
   });
 
@@ -547,15 +547,28 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     const found = await services.invitations.byToken(token);
     if (!found.ok) return invitationProblem(req, reply, found.reason);
     reply.header("referrer-policy", "no-referrer");
+    const network = found.invitation.networkId ? await services.networks.repo.byId(found.invitation.networkId) : undefined;
     return reply.page(
       <AcceptInvitationPage
         ctx={req.pageContext()}
         form={emptyForm({ name: found.invitation.name })}
-        action={`/invitation/${token}`}
+        token={token}
         email={found.invitation.email}
+        networkName={network?.name}
       />,
       { title: req.i18n.t("invitations.acceptTitle") },
     );
+  });
+
+  // Someone with an account accepts while signed in (after password or OpenID Connect sign-in).
+  app.post("/invitation/:token/accept", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
+    const { token } = parseOrBadRequest(tokenParam, req.params);
+    const result = await services.invitations.acceptAs(token, req.actor);
+    if ("link" in result) return invitationProblem(req, reply, result.link);
+    if (!result.ok) throw new NotFoundError();
+    const network = result.value ? await services.networks.repo.byId(result.value) : undefined;
+    return reply.redirect(network ? `/n/${network.slug}?joined=1` : "/", 303);
   });
 
   app.post("/invitation/:token", { config: { policy: "public" } }, async (req, reply) => {
@@ -570,7 +583,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
         <AcceptInvitationPage
           ctx={req.pageContext()}
           form={submittedForm({ name }, result.errors)}
-          action={`/invitation/${token}`}
+          token={token}
           email={found.ok ? found.invitation.email : ""}
         />,
         { title: req.i18n.t("invitations.acceptTitle"), status: 422 },

@@ -5,7 +5,7 @@ import { newPassword } from "../../platform/auth/password-policy.ts";
 import type { SessionStore } from "../../platform/auth/sessions.ts";
 import { consumeToken, inspectToken, issueToken, type TokenState } from "../../platform/auth/tokens.ts";
 import type { UserService } from "../../platform/auth/users.ts";
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { toFieldErrors } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
@@ -35,8 +35,13 @@ export class AccountService {
     private readonly sessions: SessionStore,
     private readonly mail: MailDelivery,
     private readonly baseUrl: string,
-    /** People in the directory with this e-mail, through the directory's own service. */
-    private readonly directoryEntriesFor: (email: string) => Promise<unknown[]>,
+    private readonly related: {
+      /** People in the directory with this e-mail, through the directory's own service. */
+      directoryEntriesFor(email: string): Promise<unknown[]>;
+      /** The networks the account has access to, with role and organisations represented. */
+      networkAccessOf(userId: number): Promise<unknown[]>;
+      removeNetworkAccess(tx: DbOrTx, userId: number): Promise<void>;
+    },
   ) {}
 
   async requestPasswordReset(input: unknown, t: Translate): Promise<Result<true>> {
@@ -68,7 +73,7 @@ export class AccountService {
       .from(users)
       .where(eq(users.id, userId));
     if (!account) throw new NotFoundError();
-    const [sessionList, invitationList, directoryEntries, changes] = await Promise.all([
+    const [sessionList, invitationList, directoryEntries, networkAccess, changes] = await Promise.all([
       this.sessions.listFor(userId),
       this.db
         .select({
@@ -80,7 +85,8 @@ export class AccountService {
         })
         .from(invitations)
         .where(or(eq(invitations.userId, userId), eq(invitations.invitedById, userId))),
-      this.directoryEntriesFor(account.email),
+      this.related.directoryEntriesFor(account.email),
+      this.related.networkAccessOf(userId),
       this.db
         .select({ at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId })
         .from(auditLog)
@@ -93,6 +99,7 @@ export class AccountService {
       sessions: sessionList.map(({ idHash: _id, ...rest }) => rest),
       invitations: invitationList,
       directoryEntries,
+      networkAccess,
       changesMade: changes,
     };
   }
@@ -114,6 +121,7 @@ export class AccountService {
         .where(eq(users.id, userId));
       await this.sessions.destroyAllOf(tx, userId);
       await tx.delete(authTokens).where(eq(authTokens.userId, userId));
+      await this.related.removeNetworkAccess(tx, userId);
       // The entry names no personal data: only that the account was anonymised.
       await recordAudit(
         tx,

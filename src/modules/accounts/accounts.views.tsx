@@ -6,6 +6,7 @@ import {
   type FormState,
   Notice,
   Pagination,
+  PostButton,
   SelectField,
   TableScroll,
   TextField,
@@ -391,7 +392,77 @@ export function AuditPage(props: {
   );
 }
 
+/** Sent invitations with resend and withdraw; actionBase is where those actions post. */
+export function InvitationTable(props: {
+  ctx: PageContext;
+  items: InvitationRow[];
+  actionBase: string;
+  showNetwork?: Map<number, string>;
+}) {
+  const { ctx } = props;
+  const { t, dateTime } = ctx.i18n;
+  if (props.items.length === 0) return <p class="ds-paragraph">{t("invitations.none")}</p>;
+  return (
+    <TableScroll label={t("invitations.sent")}>
+      <table class="ds-table" data-border>
+        <thead>
+          <tr>
+            <th scope="col">{t("auth.email")}</th>
+            {props.showNetwork ? <th scope="col">{t("invitations.network")}</th> : null}
+            <th scope="col">{t("invitations.status")}</th>
+            <th scope="col">{t("invitations.expires")}</th>
+            <th scope="col">{t("common.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">
+                {i.email}
+                {i.name ? ` (${i.name})` : ""}
+              </th>
+              {props.showNetwork ? (
+                <td>{i.networkId ? (props.showNetwork.get(i.networkId) ?? "") : t("invitations.noNetwork")}</td>
+              ) : null}
+              <td>
+                {t(`invitations.status.${i.status}`)}
+                {i.role && i.status === "pending" ? ` · ${t(`access.role.${i.role}`)}` : ""}
+              </td>
+              <td>{i.status === "pending" || i.status === "expired" ? dateTime(i.expiresAt) : ""}</td>
+              <td class="actions-cell">
+                {i.status === "pending" || i.status === "expired" ? (
+                  <>
+                    <PostButton
+                      ctx={ctx}
+                      action={`${props.actionBase}/${i.id}/resend`}
+                      label={t("invitations.resend")}
+                      hiddenText={i.email}
+                      variant="tertiary"
+                      size="sm"
+                    />
+                    <PostButton
+                      ctx={ctx}
+                      action={`${props.actionBase}/${i.id}/withdraw`}
+                      label={t("invitations.withdraw")}
+                      hiddenText={i.email}
+                      variant="tertiary"
+                      size="sm"
+                      danger
+                    />
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 type InvitationRow = {
+  networkId: number | null;
+  role: "member" | "secretariat" | null;
   id: number;
   email: string;
   name: string;
@@ -411,7 +482,7 @@ export function InvitationsPage(props: {
   notice?: MessageKey | undefined;
 }) {
   const { ctx, form } = props;
-  const { t, dateTime } = ctx.i18n;
+  const { t } = ctx.i18n;
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -440,79 +511,60 @@ export function InvitationsPage(props: {
         <h2 class="ds-heading" data-size="md" id="sent-heading">
           {t("invitations.sent")}
         </h2>
-        {props.items.length === 0 ? (
-          <p class="ds-paragraph">{t("invitations.none")}</p>
-        ) : (
-          <TableScroll label={t("invitations.sent")}>
-            <table class="ds-table" data-border>
-              <thead>
-                <tr>
-                  <th scope="col">{t("auth.email")}</th>
-                  <th scope="col">{t("invitations.status")}</th>
-                  <th scope="col">{t("invitations.expires")}</th>
-                  <th scope="col">{t("common.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.items.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.email}
-                      {i.name ? ` (${i.name})` : ""}
-                    </th>
-                    <td>{t(`invitations.status.${i.status}`)}</td>
-                    <td>{i.status === "pending" || i.status === "expired" ? dateTime(i.expiresAt) : ""}</td>
-                    <td class="actions-cell">
-                      {i.status === "pending" || i.status === "expired" ? (
-                        <>
-                          <form method="post" action={`/admin/invitations/${i.id}/resend`} class="inline-form">
-                            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-                            <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
-                              {t("invitations.resend")}
-                              <span class="ds-sr-only"> {i.email}</span>
-                            </button>
-                          </form>
-                          <form method="post" action={`/admin/invitations/${i.id}/withdraw`} class="inline-form">
-                            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-                            <button class="ds-button" data-variant="tertiary" data-size="sm" data-color="danger" type="submit">
-                              {t("invitations.withdraw")}
-                              <span class="ds-sr-only"> {i.email}</span>
-                            </button>
-                          </form>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <InvitationTable
+          ctx={ctx}
+          items={props.items}
+          actionBase="/admin/invitations"
+          showNetwork={new Map(props.networks.map((n) => [n.value, n.label]))}
+        />
         <Pagination t={t} url={ctx.url} total={props.total} limit={props.limit} offset={(props.page - 1) * props.limit} />
       </section>
     </>
   );
 }
 
+/**
+ * The invitation link's page: signed in, the person accepts with their account; otherwise they make
+ * an account here, or sign in (with a password or OpenID Connect) and come back to accept.
+ */
 export function AcceptInvitationPage({
   ctx,
   form,
-  action,
+  token,
   email,
+  networkName,
 }: {
   ctx: PageContext;
   form: FormState;
-  action: string;
+  token: string;
   email: string;
+  networkName?: string | undefined;
 }) {
   const { t } = ctx.i18n;
+  if (ctx.actor && networkName)
+    return (
+      <>
+        <h1 class="ds-heading" data-size="lg">
+          {t("invitations.acceptAs")}
+        </h1>
+        <p class="ds-paragraph">{t("invitations.acceptAsIntro", { name: ctx.actor.label, network: networkName })}</p>
+        <PostButton ctx={ctx} action={`/invitation/${token}/accept`} label={t("invitations.acceptAs")} variant="primary" />
+      </>
+    );
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
         {t("invitations.acceptTitle")}
       </h1>
       <p class="ds-paragraph">{t("invitations.acceptIntro", { email })}</p>
-      <Form ctx={ctx} form={form} action={action} submitLabel={t("invitations.create")}>
+      {networkName ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(`/invitation/${token}`)}`}>
+            {t("invitations.haveAccount")}
+          </a>
+        </p>
+      ) : null}
+      <Form ctx={ctx} form={form} action={`/invitation/${token}`} submitLabel={t("invitations.create")}>
         <TextField t={t} form={form} name="name" label={t("people.name")} autocomplete="name" required />
         <NewPasswordFields t={t} form={form} />
       </Form>

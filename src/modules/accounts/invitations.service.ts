@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { can } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import { hashPassword } from "../../platform/auth/password.ts";
 import { newPassword } from "../../platform/auth/password-policy.ts";
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import { invitations, users } from "../../platform/schema.ts";
+import type { AccessGrant, AccessService } from "../networks/access.service.ts";
+import { ACCESS_ROLES } from "../networks/schema.ts";
 
 export const INVITATION_DAYS = 7;
 
@@ -17,6 +20,10 @@ export const inviteInput = z.object({
   email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email("errors.email").max(254)),
   name: optionalText(200),
   networkId: optionalId,
+  /** What accepting gives in the network; ignored without one. */
+  role: z.enum(ACCESS_ROLES, "errors.choice").default("member"),
+  organisationIds: idList,
+  personId: optionalId,
 });
 export const acceptInput = z
   .object({ name: requiredText(200), password: newPassword, repeat: z.string().max(1000) })
@@ -35,52 +42,72 @@ export function statusOf(i: { acceptedAt: Date | null; withdrawnAt: Date | null;
   return i.expiresAt <= new Date() ? "expired" : "pending";
 }
 
-/** Invitations to create an account. Until the role model arrives, the administrator sends them. */
+/**
+ * Invitations: a network's secretariat invites a person into its network with a role, organisations
+ * to represent and a person record to become; an administrator may also invite to no network. A new
+ * person makes an account through the link; someone with an account signs in and accepts.
+ */
 export class InvitationService {
   constructor(
     private readonly db: Db,
     private readonly mail: MailDelivery,
     private readonly baseUrl: string,
-    private readonly networkExists: (id: number) => Promise<boolean>,
+    private readonly access: AccessService,
+    /** Invitations one person may send in an hour. */
+    private readonly perHour: number,
   ) {}
 
-  async list(limit: number, offset: number) {
-    const items = await this.db.select().from(invitations).orderBy(desc(invitations.id)).limit(limit).offset(offset);
-    const [total] = await this.db.select({ n: count() }).from(invitations);
+  /** One network's invitations, or (for the administrator) every invitation. */
+  async list(networkId: number | null, limit: number, offset: number) {
+    const where = networkId === null ? undefined : eq(invitations.networkId, networkId);
+    const items = await this.db.select().from(invitations).where(where).orderBy(desc(invitations.id)).limit(limit).offset(offset);
+    const [total] = await this.db.select({ n: count() }).from(invitations).where(where);
     return { items: items.map((i) => ({ ...i, status: statusOf(i) })), total: total?.n ?? 0 };
   }
 
   async invite(actor: Actor, input: unknown, t: Translate): Promise<Result<number>> {
     const parsed = inviteInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const { email, name, networkId } = parsed.data;
+    const { email, name, networkId, role, organisationIds, personId } = parsed.data;
+    if (!can(actor, "invitation.manage", { networkId })) return invalid([{ field: "networkId", key: "errors.choice" }]);
+    const [sent] = await this.db
+      .select({ n: count() })
+      .from(invitations)
+      .where(and(eq(invitations.invitedById, actor.userId ?? -1), gt(invitations.createdAt, sql`now() - interval '1 hour'`)));
+    if ((sent?.n ?? 0) >= this.perHour) return invalid([{ field: "email", key: "errors.tooManyInvitations" }]);
     const [account] = await this.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (account) return invalid([{ field: "email", key: "errors.accountExists" }]);
+    if (account && networkId === null) return invalid([{ field: "email", key: "errors.accountExists" }]);
+    if (account && networkId !== null && (await this.access.repo.access(networkId, account.id)))
+      return invalid([{ field: "email", key: "errors.alreadyHasAccess" }]);
+    if (networkId !== null) {
+      const problems = await this.access.check(networkId, { role, organisationIds, personId }, account?.id ?? null, null);
+      if (problems.length) return invalid(problems);
+    }
     const [pending] = await this.db
       .select({ id: invitations.id })
       .from(invitations)
       .where(
         and(
           eq(invitations.email, email),
+          networkId === null ? isNull(invitations.networkId) : eq(invitations.networkId, networkId),
           isNull(invitations.acceptedAt),
           isNull(invitations.withdrawnAt),
           gt(invitations.expiresAt, new Date()),
         ),
       );
     if (pending) return invalid([{ field: "email", key: "errors.alreadyInvited" }]);
-    if (networkId !== null && !(await this.networkExists(networkId)))
-      return invalid([{ field: "networkId", key: "errors.choice" }]);
+    const grant = networkId === null ? { role: null, organisationIds: [], personId: null } : { role, organisationIds, personId };
     const token = newToken();
     const id = await this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(invitations)
-        .values({ email, name, networkId, invitedById: actor.userId, tokenHash: hash(token), expiresAt: expiry() })
+        .values({ email, name, networkId, ...grant, invitedById: actor.userId, tokenHash: hash(token), expiresAt: expiry() })
         .returning();
       await recordAudit(tx, actor, {
         action: "create",
         entity: "invitation",
         entityId: row!.id,
-        after: { email, name, networkId },
+        after: { email, name, networkId, ...grant },
       });
       await queueMail(tx, this.message(email, name, actor.label, token, t));
       return row!.id;
@@ -103,9 +130,8 @@ export class InvitationService {
   }
 
   /** A new link with a new week; the old link stops working. */
-  async resend(actor: Actor, id: number, t: Translate): Promise<void> {
-    const [row] = await this.db.select().from(invitations).where(eq(invitations.id, id));
-    if (!row || row.acceptedAt || row.withdrawnAt) throw new NotFoundError();
+  async resend(actor: Actor, id: number, networkId: number | null, t: Translate): Promise<void> {
+    const row = await this.open(id, networkId);
     const token = newToken();
     await this.db.transaction(async (tx) => {
       await tx
@@ -118,13 +144,22 @@ export class InvitationService {
     void this.mail.deliverDue().catch(() => undefined);
   }
 
-  async withdraw(actor: Actor, id: number): Promise<void> {
-    const [row] = await this.db.select().from(invitations).where(eq(invitations.id, id));
-    if (!row || row.acceptedAt || row.withdrawnAt) throw new NotFoundError();
+  async withdraw(actor: Actor, id: number, networkId: number | null): Promise<void> {
+    await this.open(id, networkId);
     await this.db.transaction(async (tx) => {
       await tx.update(invitations).set({ withdrawnAt: new Date() }).where(eq(invitations.id, id));
       await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: id, after: { withdrawn: true } });
     });
+  }
+
+  /** An invitation not yet accepted or withdrawn; within one network when a secretariat asks. */
+  private async open(id: number, networkId: number | null) {
+    const [row] = await this.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, id), networkId === null ? undefined : eq(invitations.networkId, networkId)));
+    if (!row || row.acceptedAt || row.withdrawnAt) throw new NotFoundError();
+    return row;
   }
 
   async byToken(
@@ -173,7 +208,8 @@ export class InvitationService {
         // Someone made an account with this address meanwhile: undo the claim too.
         if (!user) throw new AccountExists();
         await tx.update(invitations).set({ userId: user.id }).where(eq(invitations.id, claimed.id));
-        await recordAudit(tx, { userId: user.id, label: parsed.data.name, isAdmin: false }, [
+        const actor = { userId: user.id, label: parsed.data.name, isAdmin: false };
+        await recordAudit(tx, actor, [
           {
             action: "create",
             entity: "user",
@@ -181,12 +217,48 @@ export class InvitationService {
             after: { email: claimed.email, name: parsed.data.name, invitation: claimed.id },
           },
         ]);
+        await this.grantFrom(tx, actor, claimed, user.id);
         return ok(user.id);
       });
     } catch (error) {
       if (error instanceof AccountExists) return invalid([{ field: "name", key: "errors.accountExists" }]);
       throw error;
     }
+  }
+
+  /**
+   * Accepts the invitation for the account already signed in: the link's holder is the person it was
+   * sent to, whatever address their account has. Gives the network role it carries.
+   */
+  async acceptAs(token: string, actor: Actor): Promise<Result<number | null> | { ok: false; link: LinkProblem }> {
+    const found = await this.byToken(token);
+    if (!found.ok) return { ok: false, link: found.reason };
+    return this.db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(invitations)
+        .set({ acceptedAt: new Date(), userId: actor.userId })
+        .where(and(eq(invitations.tokenHash, hash(token)), isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt)))
+        .returning();
+      if (!claimed) return { ok: false as const, link: "used" as const };
+      await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: claimed.id, after: { accepted: true } });
+      await this.grantFrom(tx, actor, claimed, actor.userId!);
+      return ok(claimed.networkId);
+    });
+  }
+
+  /** The network access an accepted invitation carries; a person record taken meanwhile is left alone. */
+  private async grantFrom(tx: DbOrTx, actor: Actor, invitation: typeof invitations.$inferSelect, userId: number) {
+    if (invitation.networkId === null || invitation.role === null) return;
+    const current = await this.access.repo.with(tx).access(invitation.networkId, userId);
+    const grant: AccessGrant = {
+      role: current?.role === "secretariat" ? "secretariat" : invitation.role,
+      organisationIds: [...new Set([...(current?.organisationIds ?? []), ...invitation.organisationIds])],
+      personId: invitation.personId ?? current?.personId ?? null,
+    };
+    const problems = await this.access.check(invitation.networkId, grant, userId, current?.personId ?? null);
+    if (problems.some((p) => p.field === "personId")) grant.personId = current?.personId ?? null;
+    if (problems.some((p) => p.field === "organisationIds")) grant.organisationIds = current?.organisationIds ?? [];
+    await this.access.apply(tx, actor, invitation.networkId, userId, grant, current);
   }
 }
 

@@ -1,4 +1,4 @@
-import { adminOnly, type Policies } from "../../platform/access/authorize.ts";
+import { adminOnly, isSecretariat, type Policies } from "../../platform/access/authorize.ts";
 
 export const accountPolicies: Policies = {
   /** Anyone signed in, on their own account: sessions, tokens, e-mail, their data. */
@@ -7,6 +7,7 @@ export const accountPolicies: Policies = {
   "mail.readOutbox": adminOnly,
   /** Searching the whole audit trail. */
   "audit.search": adminOnly,
-  /** Inviting people to make an account; issue 3's roles give this to each network's secretariat. */
-  "invitation.manage": adminOnly,
+  /** Inviting people: to a network by its secretariat ({ networkId }), to no network by an administrator. */
+  "invitation.manage": (actor, resource) =>
+    isSecretariat(actor, (resource as { networkId?: number | null } | undefined)?.networkId),
 };

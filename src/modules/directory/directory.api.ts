@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import { idParam, query, searchText } from "../../platform/http/validation.ts";
@@ -119,7 +119,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     response: organisationDetail,
     status: 201,
     handler: async ({ actor, req }) => {
-      authorize(actor, "organisation.create");
       const result = await directory.createOrganisation(actor, req.body);
       if (!result.ok) throw new ValidationError(result.errors);
       return detail(result.value.id);
@@ -128,6 +127,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
 
   api.route({
     policy: "organisation.update",
+    resource: ({ id }) => directory.getOrganisation(id),
     method: "PATCH",
     path: "/organisations/:id",
     operationId: "updateOrganisation",
@@ -138,7 +138,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     response: organisationDetail,
     handler: async ({ actor, params, req }) => {
       const current = await detail(params.id);
-      authorize(actor, "organisation.update", current);
       const result = await directory.updateOrganisation(actor, params.id, { ...current, ...(req.body as object) });
       if (!result.ok) throw new ValidationError(result.errors);
       return detail(params.id);
@@ -192,7 +191,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     response: personOut,
     status: 201,
     handler: async ({ actor, req }) => {
-      authorize(actor, "person.create");
       const result = await directory.createPerson(actor, req.body);
       if (!result.ok) throw new ValidationError(result.errors);
       return directory.getPerson(result.value.id);
@@ -201,6 +199,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
 
   api.route({
     policy: "person.update",
+    resource: ({ id }) => directory.getPerson(id),
     method: "PATCH",
     path: "/people/:id",
     operationId: "updatePerson",
@@ -211,7 +210,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     response: personOut,
     handler: async ({ actor, params, req }) => {
       const current = await directory.getPerson(params.id);
-      authorize(actor, "person.update", current);
       const result = await directory.updatePerson(actor, params.id, { ...current, ...(req.body as object) });
       if (!result.ok) throw new ValidationError(result.errors);
       return directory.getPerson(params.id);
@@ -220,6 +218,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
 
   api.route({
     policy: "person.delete",
+    resource: ({ id }) => directory.getPerson(id),
     method: "DELETE",
     path: "/people/:id",
     operationId: "deletePerson",
@@ -229,8 +228,6 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     response: z.null(),
     status: 204,
     handler: async ({ actor, params }) => {
-      const current = await directory.getPerson(params.id);
-      authorize(actor, "person.delete", current);
       await directory.deletePerson(actor, params.id);
       return null;
     },

@@ -281,8 +281,9 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     const { id } = parseOrBadRequest(idParam, req.params);
     const person = await directory.getPerson(id);
     const canEdit = can(req.actor, "person.update", person);
+    // Members of the person's networks see their contact details; others only a published contact's.
     const [[visible], bodies, history] = await Promise.all([
-      withVisibleContacts(req, [person]),
+      can(req.actor, "person.viewContactDetails", person) ? [person] : withVisibleContacts(req, [person]),
       networks.repo.bodyMembershipsOf(id),
       canEdit ? services.audit.history("person", id) : Promise.resolve([]),
     ]);

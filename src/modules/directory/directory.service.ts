@@ -73,7 +73,11 @@ export class DirectoryService {
   readonly organisations: OrganisationRepo;
   readonly people: PeopleRepo;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** The networks a person takes part in (seats, contact roles, their organisation's memberships), from the networks module. */
+    private readonly networksOfPerson: (personId: number, organisationId: number | null) => Promise<number[]> = async () => [],
+  ) {
     this.organisations = new OrganisationRepo(db);
     this.people = new PeopleRepo(db);
   }
@@ -171,10 +175,11 @@ export class DirectoryService {
     return this.people.list(filter);
   }
 
+  /** A person, with the networks they take part in: the rules on who may change them look at those. */
   async getPerson(id: number) {
     const person = await this.people.byId(id);
     if (!person) throw new NotFoundError();
-    return person;
+    return { ...person, networkIds: await this.networksOfPerson(person.id, person.organisationId) };
   }
 
   async createPerson(actor: Actor, input: unknown): Promise<Result<Person>> {
@@ -199,7 +204,8 @@ export class DirectoryService {
     if (problems.length) return invalid(problems);
     return ok(
       await this.db.transaction(async (tx) => {
-        const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
+        const { networkIds: _scope, ...current } = existing;
+        const diff = changedFields(current as unknown as Record<string, unknown>, parsed.data);
         if (!diff.changed) return existing;
         const person = await this.people.with(tx).update(id, parsed.data);
         await recordAudit(tx, actor, {
@@ -215,7 +221,7 @@ export class DirectoryService {
   }
 
   async deletePerson(actor: Actor, id: number): Promise<void> {
-    const existing = await this.getPerson(id);
+    const { networkIds: _scope, ...existing } = await this.getPerson(id);
     await this.db.transaction(async (tx) => {
       await this.people.with(tx).delete(id);
       await recordAudit(tx, actor, { action: "delete", entity: "person", entityId: id, before: existing });

@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { users } from "../../platform/schema.ts";
 
 export const ORGANISATION_KINDS = [
   "municipality",
@@ -86,6 +87,10 @@ export const people = pgTable(
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     email: text("email").notNull().default(""),
     phone: text("phone").notNull().default(""),
+    /** The account of this person, when they have one: their seats in bodies give that account its body roles. */
+    userId: integer("user_id")
+      .unique()
+      .references(() => users.id, { onDelete: "set null" }),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

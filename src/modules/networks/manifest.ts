@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { accessRoutes } from "./access.routes.tsx";
 import { networksApi } from "./networks.api.ts";
 import { networkRoutes } from "./networks.routes.tsx";
 import { networkPolicies } from "./policy.ts";
@@ -9,7 +10,10 @@ export const networksModule = defineModule({
   name: "networks",
   policies: networkPolicies,
   nav: [{ href: "/networks", label: "nav.networks" }],
-  routes: networkRoutes,
+  routes: async (app, ctx) => {
+    await networkRoutes(app, ctx);
+    accessRoutes(app, ctx);
+  },
   api: networksApi,
   search: async ({ services }, q, limit) => {
     const needle = q.toLowerCase();

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { authorize } from "../../platform/access/authorize.ts";
+import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import { query } from "../../platform/http/validation.ts";
@@ -71,6 +72,7 @@ const bodyOut = z.object({
   kind: z.enum(BODY_KINDS),
   name: z.string(),
   mandate: z.string(),
+  visibility: z.enum(VISIBILITY_VALUES),
   members: z.array(bodyMemberOut),
 });
 
@@ -79,11 +81,11 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
   const tag = "networks";
 
   const detail = async (slug: string) => {
-    const { network, contacts } = await networks.overview(slug);
+    const { network, contacts } = await networks.overview(slug, null);
     return { ...network, contacts: contacts.map(({ isDemo: _d, ...c }) => c) };
   };
-  const bodyDetail = async (slug: string, id: number) => {
-    const { body, members } = await networks.getBody(slug, id);
+  const bodyDetail = async (slug: string, id: number, viewer: Actor | null) => {
+    const { body, members } = await networks.visibleBody(slug, id, viewer);
     return { ...body, members };
   };
 
@@ -122,7 +124,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: networkDetail,
     status: 201,
     handler: async ({ actor, req }) => {
-      authorize(actor, "network.create");
       const result = await networks.create(actor, req.body);
       if (!result.ok) throw new ValidationError(result.errors);
       return detail(result.value.slug);
@@ -131,6 +132,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
 
   api.route({
     policy: "network.update",
+    resource: ({ slug }) => networks.get(slug),
     method: "PATCH",
     path: "/networks/:slug",
     operationId: "updateNetwork",
@@ -141,7 +143,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: networkDetail,
     handler: async ({ actor, params, req }) => {
       const current = await detail(params.slug);
-      authorize(actor, "network.update", current);
       const merged = { ...current, contactIds: current.contacts.map((c) => c.personId), ...(req.body as object) };
       const result = await networks.update(actor, params.slug, merged);
       if (!result.ok) throw new ValidationError(result.errors);
@@ -159,8 +160,8 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: slugParam,
     query: query(listQuery),
     response: listOf(memberOut),
-    handler: async ({ params, query: q }) => {
-      const { members } = await networks.overview(params.slug);
+    handler: async ({ actor, params, query: q }) => {
+      const { members } = await networks.overview(params.slug, actor);
       return {
         items: members.slice(q.offset, q.offset + q.limit).map(({ population: _p, isDemo: _d, ...m }) => m),
         total: members.length,
@@ -170,6 +171,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
 
   api.route({
     policy: "membership.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "POST",
     path: "/networks/:slug/members",
     operationId: "addNetworkMembers",
@@ -180,8 +182,6 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: z.object({ added: int }),
     status: 201,
     handler: async ({ actor, params, req }) => {
-      const network = await networks.get(params.slug);
-      authorize(actor, "membership.manage", network);
       const result = await networks.addMembers(actor, params.slug, req.body);
       if (!result.ok) throw new ValidationError(result.errors);
       return { added: result.value };
@@ -190,6 +190,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
 
   api.route({
     policy: "membership.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "PATCH",
     path: "/networks/:slug/members/:id",
     operationId: "updateNetworkMember",
@@ -199,17 +200,17 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     body: membershipFields.partial(),
     response: memberOut,
     handler: async ({ actor, params, req }) => {
-      const { network, membership } = await networks.getMembership(params.slug, params.id);
-      authorize(actor, "membership.manage", network);
+      const { membership } = await networks.getMembership(params.slug, params.id);
       const result = await networks.updateMembership(actor, params.slug, params.id, { ...membership, ...(req.body as object) });
       if (!result.ok) throw new ValidationError(result.errors);
-      const { members } = await networks.overview(params.slug);
+      const { members } = await networks.overview(params.slug, actor);
       return members.find((m) => m.id === params.id);
     },
   });
 
   api.route({
     policy: "membership.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "DELETE",
     path: "/networks/:slug/members/:id",
     operationId: "removeNetworkMember",
@@ -219,8 +220,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: z.null(),
     status: 204,
     handler: async ({ actor, params }) => {
-      const { network } = await networks.getMembership(params.slug, params.id);
-      authorize(actor, "membership.manage", network);
+      await networks.getMembership(params.slug, params.id);
       await networks.removeMembership(actor, params.slug, params.id);
       return null;
     },
@@ -236,8 +236,8 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     params: slugParam,
     query: query(listQuery),
     response: listOf(bodyOut),
-    handler: async ({ params, query: q }) => {
-      const { bodies } = await networks.overview(params.slug);
+    handler: async ({ actor, params, query: q }) => {
+      const { bodies } = await networks.overview(params.slug, actor);
       const items = bodies.map(({ networkId: _n, createdAt: _c, updatedAt: _u, ...b }) => ({
         ...b,
         members: b.members.map(({ bodyId: _b, personTitle: _t, personIsDemo: _d, ...m }) => m),
@@ -248,6 +248,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
 
   api.route({
     policy: "body.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "POST",
     path: "/networks/:slug/bodies",
     operationId: "createBody",
@@ -258,16 +259,15 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: bodyOut,
     status: 201,
     handler: async ({ actor, params, req }) => {
-      const network = await networks.get(params.slug);
-      authorize(actor, "body.manage", network);
       const result = await networks.createBody(actor, params.slug, req.body);
       if (!result.ok) throw new ValidationError(result.errors);
-      return bodyDetail(params.slug, result.value.id);
+      return bodyDetail(params.slug, result.value.id, actor);
     },
   });
 
   api.route({
     policy: "body.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "PATCH",
     path: "/networks/:slug/bodies/:id",
     operationId: "updateBody",
@@ -277,16 +277,16 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     body: bodyInput.partial(),
     response: bodyOut,
     handler: async ({ actor, params, req }) => {
-      const { network, body } = await networks.getBody(params.slug, params.id);
-      authorize(actor, "body.manage", network);
+      const { body } = await networks.getBody(params.slug, params.id);
       const result = await networks.updateBody(actor, params.slug, params.id, { ...body, ...(req.body as object) });
       if (!result.ok) throw new ValidationError(result.errors);
-      return bodyDetail(params.slug, params.id);
+      return bodyDetail(params.slug, params.id, actor);
     },
   });
 
   api.route({
     policy: "body.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "DELETE",
     path: "/networks/:slug/bodies/:id",
     operationId: "deleteBody",
@@ -296,8 +296,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: z.null(),
     status: 204,
     handler: async ({ actor, params }) => {
-      const { network } = await networks.getBody(params.slug, params.id);
-      authorize(actor, "body.manage", network);
+      await networks.getBody(params.slug, params.id);
       await networks.deleteBody(actor, params.slug, params.id);
       return null;
     },
@@ -305,6 +304,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
 
   api.route({
     policy: "body.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "POST",
     path: "/networks/:slug/bodies/:id/members",
     operationId: "addBodyMember",
@@ -315,16 +315,16 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: bodyOut,
     status: 201,
     handler: async ({ actor, params, req }) => {
-      const { network } = await networks.getBody(params.slug, params.id);
-      authorize(actor, "body.manage", network);
+      await networks.getBody(params.slug, params.id);
       const result = await networks.addBodyMember(actor, params.slug, params.id, req.body);
       if (!result.ok) throw new ValidationError(result.errors);
-      return bodyDetail(params.slug, params.id);
+      return bodyDetail(params.slug, params.id, actor);
     },
   });
 
   api.route({
     policy: "body.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "PATCH",
     path: "/networks/:slug/bodies/:id/members/:memberId",
     operationId: "updateBodyMember",
@@ -334,19 +334,19 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     body: bodyMemberFields.partial(),
     response: bodyOut,
     handler: async ({ actor, params, req }) => {
-      const { network, member } = await networks.getBodyMember(params.slug, params.id, params.memberId);
-      authorize(actor, "body.manage", network);
+      const { member } = await networks.getBodyMember(params.slug, params.id, params.memberId);
       const result = await networks.updateBodyMember(actor, params.slug, params.id, params.memberId, {
         ...member,
         ...(req.body as object),
       });
       if (!result.ok) throw new ValidationError(result.errors);
-      return bodyDetail(params.slug, params.id);
+      return bodyDetail(params.slug, params.id, actor);
     },
   });
 
   api.route({
     policy: "body.manage",
+    resource: ({ slug }) => networks.get(slug),
     method: "DELETE",
     path: "/networks/:slug/bodies/:id/members/:memberId",
     operationId: "removeBodyMember",
@@ -356,8 +356,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     response: z.null(),
     status: 204,
     handler: async ({ actor, params }) => {
-      const { network } = await networks.getBody(params.slug, params.id);
-      authorize(actor, "body.manage", network);
+      await networks.getBody(params.slug, params.id);
       await networks.removeBodyMember(actor, params.slug, params.id, params.memberId);
       return null;
     },

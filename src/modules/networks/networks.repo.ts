@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias, union } from "drizzle-orm/pg-core";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { bodies, bodyMembers, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
@@ -56,7 +56,7 @@ export class NetworkRepo {
 
   async byId(id: number) {
     const [row] = await this.db
-      .select({ id: networks.id, slug: networks.slug })
+      .select({ id: networks.id, slug: networks.slug, name: networks.name })
       .from(networks)
       .where(eq(networks.id, id))
       .limit(1);
@@ -295,6 +295,23 @@ export class NetworkRepo {
       .innerJoin(networks, eq(networks.id, bodies.networkId))
       .where(eq(bodyMembers.personId, personId))
       .orderBy(norwegianOrder(networks.name), asc(bodies.id));
+  }
+
+  /** The networks a person takes part in: a seat in a body, a contact role, or their organisation's membership. */
+  async networkIdsOfPerson(personId: number, organisationId: number | null): Promise<number[]> {
+    const rows = await union(
+      this.db
+        .select({ id: bodies.networkId })
+        .from(bodyMembers)
+        .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
+        .where(eq(bodyMembers.personId, personId)),
+      this.db.select({ id: networkContacts.networkId }).from(networkContacts).where(eq(networkContacts.personId, personId)),
+      this.db
+        .select({ id: memberships.networkId })
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, organisationId ?? -1), isNull(memberships.toDate))),
+    );
+    return rows.map((r) => r.id);
   }
 
   // Contact persons

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
@@ -16,8 +15,12 @@ import {
 } from "./networks.views.tsx";
 import { bodyMemberParams, slugAndId, slugParam } from "./params.ts";
 
-const savedNotice = (req: FastifyRequest) =>
-  (req.query as Record<string, unknown>).saved === "1" ? <Notice kind="success">{req.i18n.t("form.saved")}</Notice> : null;
+const savedNotice = (req: FastifyRequest) => {
+  const query = req.query as Record<string, unknown>;
+  if (query.saved === "1") return <Notice kind="success">{req.i18n.t("form.saved")}</Notice>;
+  if (query.joined === "1") return <Notice kind="success">{req.i18n.t("invitations.acceptedNotice")}</Notice>;
+  return null;
+};
 
 export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
   const { networks, directory } = services;
@@ -99,7 +102,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.get("/n/:slug", { config: { policy: "public" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
-    const overview = await networks.overview(slug);
+    const overview = await networks.overview(slug, req.actor);
     const canEdit = can(req.actor, "network.update", overview.network);
     const [counties, history] = await Promise.all([
       directory.organisations.byKind("county"),
@@ -122,7 +125,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.get("/n/:slug/members.csv", { config: { policy: "public" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
-    const { members } = await networks.overview(slug);
+    const { members } = await networks.overview(slug, req.actor);
     const { t } = req.i18n;
     return sendCsv(
       reply,
@@ -148,7 +151,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.get("/n/:slug/edit", { config: { policy: "network.update" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
-    const { network, contacts } = await networks.overview(slug);
+    const { network, contacts } = await networks.overview(slug, req.actor);
     authorize(req.actor, "network.update", network);
     return renderNetworkForm(req, reply, emptyForm({ ...network, contactIds: contacts.map((c) => c.personId) }), network);
   });
@@ -291,7 +294,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
   });
 
   const renderBody = async (req: FastifyRequest, reply: FastifyReply, slug: string, id: number, form: FormState) => {
-    const { network, body, members } = await networks.getBody(slug, id);
+    const { network, body, members } = await networks.visibleBody(slug, id, req.actor);
     const canEdit = can(req.actor, "body.manage", network);
     const [people, orgs, history] = canEdit
       ? await Promise.all([directory.people.options(), directory.organisations.options(), services.audit.history("body", id)])

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -77,6 +78,7 @@ export const bodyInput = z.object({
   kind: z.enum(BODY_KINDS, "errors.choice"),
   name: requiredText(200),
   mandate: optionalText(4000),
+  visibility: z.enum(VISIBILITY_VALUES, "errors.choice").default("public"),
 });
 
 /** A seat in a body, apart from who holds it; without the date check so the API can make it partial. */
@@ -106,14 +108,15 @@ export class NetworkService {
     return network;
   }
 
-  /** Everything the network page shows, in a fixed number of queries. */
-  async overview(slug: string) {
+  /** Everything the network page shows to this viewer, in a fixed number of queries. */
+  async overview(slug: string, viewer: Actor | null) {
     const network = await this.get(slug);
-    const [members, bodies, contacts] = await Promise.all([
+    const [members, allBodies, contacts] = await Promise.all([
       this.repo.membersOf(network.id),
       this.repo.bodiesOf(network.id),
       this.repo.contactsOf(network.id),
     ]);
+    const bodies = allBodies.filter((b) => canSee(viewer, { networkId: b.networkId, visibility: b.visibility, bodyId: b.id }));
     const bodyMembers = await this.repo.membersOfBodies(bodies.map((b) => b.id));
     return {
       network,
@@ -291,6 +294,14 @@ export class NetworkService {
   }
 
   // Bodies
+
+  /** A body as this viewer may see it: one they may not see does not exist for them. */
+  async visibleBody(slug: string, id: number, viewer: Actor | null) {
+    const found = await this.getBody(slug, id);
+    if (!canSee(viewer, { networkId: found.network.id, visibility: found.body.visibility, bodyId: found.body.id }))
+      throw new NotFoundError();
+    return found;
+  }
 
   async getBody(slug: string, id: number) {
     const network = await this.get(slug);

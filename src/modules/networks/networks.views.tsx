@@ -1,3 +1,4 @@
+import { VISIBILITY_VALUES, type Visibility } from "../../platform/access/visibility.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
@@ -20,7 +21,7 @@ type Overview = Awaited<ReturnType<NetworkService["overview"]>>;
 type NetworkListItem = Awaited<ReturnType<NetworkService["repo"]["list"]>>["items"][number];
 
 const levelLabel = (t: Translate, level: string) => t(`membership.level.${level}` as "membership.level.member");
-const bodyKindLabel = (t: Translate, kind: string) => t(`body.kind.${kind}` as "body.kind.other");
+export const bodyKindLabel = (t: Translate, kind: string) => t(`body.kind.${kind}` as "body.kind.other");
 const roleLabel = (t: Translate, role: string) => t(`body.role.${role}` as "body.role.member");
 
 export function NetworkCards({ ctx, items }: { ctx: PageContext; items: NetworkListItem[] }) {
@@ -139,6 +140,9 @@ export function NetworkPage(props: {
           <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/bodies/new`}>
             {t("body.new")}
           </a>
+          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/people`}>
+            {t("access.link")}
+          </a>
         </div>
       ) : null}
 
@@ -196,7 +200,8 @@ export function NetworkPage(props: {
                 </a>{" "}
                 <span class="ds-tag" data-color="neutral" data-size="sm">
                   {bodyKindLabel(t, b.kind)}
-                </span>
+                </span>{" "}
+                <VisibilityTag t={t} visibility={b.visibility} />
               </h3>
               {b.mandate ? <p class="ds-paragraph">{b.mandate}</p> : null}
               {b.members.length ? (
@@ -446,6 +451,15 @@ export function BodyFormPage(props: { ctx: PageContext; form: FormState; action:
         />
         <TextField t={t} form={form} name="name" label={t("body.name")} required />
         <TextArea t={t} form={form} name="mandate" label={t("body.mandate")} rows={5} />
+        <SelectField
+          t={t}
+          form={form}
+          name="visibility"
+          label={t("visibility.label")}
+          description={t("visibility.hint")}
+          required
+          options={VISIBILITY_VALUES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+        />
       </Form>
     </>
   );
@@ -454,7 +468,7 @@ export function BodyFormPage(props: { ctx: PageContext; form: FormState; action:
 export function BodyPage(props: {
   ctx: PageContext;
   network: { slug: string; name: string };
-  body: { id: number; kind: string; name: string; mandate: string };
+  body: { id: number; kind: string; name: string; mandate: string; visibility: Visibility };
   members: Overview["bodies"][number]["members"];
   canEdit: boolean;
   form: FormState;
@@ -471,7 +485,7 @@ export function BodyPage(props: {
         {body.name}
       </h1>
       <p class="ds-paragraph summary-line">
-        {bodyKindLabel(t, body.kind)} · {network.name}
+        {bodyKindLabel(t, body.kind)} · {network.name} <VisibilityTag t={t} visibility={body.visibility} />
       </p>
       {members.some((m) => m.personIsDemo) ? <Notice kind="warning">{t("demo.notice")}</Notice> : null}
       <h2 class="ds-heading" data-size="sm">
@@ -650,5 +664,15 @@ function SeatFields({ t, form, organisations }: { t: Translate; form: FormState;
       />
       <DateRangeFields t={t} form={form} />
     </>
+  );
+}
+
+/** Marks what is not public, so nobody shares a members-only record by mistake. */
+export function VisibilityTag({ t, visibility }: { t: Translate; visibility: Visibility }) {
+  if (visibility === "public") return null;
+  return (
+    <span class="ds-tag" data-color="warning" data-size="sm">
+      {t("visibility.restricted")}: {t(`visibility.${visibility}`)}
+    </span>
   );
 }

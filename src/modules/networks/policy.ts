@@ -1,9 +1,14 @@
-import { adminOnly, type Policies } from "../../platform/access/authorize.ts";
+import { adminOnly, isSecretariat, type Policies, type Rule } from "../../platform/access/authorize.ts";
 
-/** Who may run a network. Issue 3 gives the secretariat of each network these rights for its own network. */
+/** The network's secretariat runs it; the resource is the network ({ id }). */
+const secretariatOfNetwork: Rule = (actor, network) => isSecretariat(actor, (network as { id?: number } | undefined)?.id);
+
+/** Who may run a network. Administrators may do everything; a secretariat only in its own network. */
 export const networkPolicies: Policies = {
   "network.create": adminOnly,
-  "network.update": adminOnly,
-  "membership.manage": adminOnly,
-  "body.manage": adminOnly,
+  "network.update": secretariatOfNetwork,
+  "membership.manage": secretariatOfNetwork,
+  "body.manage": secretariatOfNetwork,
+  /** People with access, their roles, representations and person records, and invitations to the network. */
+  "access.manage": secretariatOfNetwork,
 };

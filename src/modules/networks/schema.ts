@@ -1,4 +1,6 @@
 import { boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { Visibility } from "../../platform/access/visibility.ts";
+import { users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
 
 export const MEMBERSHIP_LEVELS = ["member", "observer", "project_only"] as const;
@@ -14,6 +16,10 @@ export const BODY_KINDS = [
   "other",
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
+
+/** A person's standing in a network, granted by its secretariat; body seats and representations come on top. */
+export const ACCESS_ROLES = ["member", "secretariat"] as const;
+export type AccessRole = (typeof ACCESS_ROLES)[number];
 
 export const BODY_ROLES = ["leader", "deputy", "member", "secretary"] as const;
 export type BodyRole = (typeof BODY_ROLES)[number];
@@ -74,6 +80,8 @@ export const bodies = pgTable(
     kind: text("kind").$type<BodyKind>().notNull(),
     name: text("name").notNull(),
     mandate: text("mandate").notNull().default(""),
+    /** Public by default; "body" keeps the body's page and members to its members and the secretariat. */
+    visibility: text("visibility").$type<Visibility>().notNull().default("public"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -112,4 +120,42 @@ export const networkContacts = pgTable(
     role: text("role").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.personId] }), index("network_contacts_person_idx").on(t.personId)],
+);
+
+/**
+ * Who may act in a network beyond reading what is public: one row per account and network. Access is
+ * always granted explicitly by the network's secretariat (or an administrator), so a body seat or an
+ * account link made elsewhere never opens a network by itself.
+ */
+export const networkAccess = pgTable(
+  "network_access",
+  {
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<AccessRole>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.userId] }), index("network_access_user_idx").on(t.userId)],
+);
+
+/** The organisations an account acts for in a network (organisation representative). */
+export const representations = pgTable(
+  "representations",
+  {
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.userId, t.organisationId] }), index("representations_user_idx").on(t.userId)],
 );

@@ -8,6 +8,16 @@ import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
 export type Rule = (actor: Actor, resource?: unknown) => boolean;
 export type Policies = Record<string, Rule>;
 
+/**
+ * What an account may do in one network: its role there (granted by the secretariat), the
+ * organisations it represents, and the bodies its person record holds a seat in today.
+ */
+export interface NetworkGrant {
+  role: "member" | "secretariat";
+  organisationIds: readonly number[];
+  bodies: readonly { id: number; kind: string; role: string }[];
+}
+
 const rules = new Map<string, Rule>();
 
 export function registerPolicies(policies: Policies): void {
@@ -29,5 +39,31 @@ export function authorize(actor: Actor | null, action: string, resource?: unknow
   throw actor ? new ForbiddenError() : new UnauthorizedError();
 }
 
-/** Until the role model arrives, the administrator may do everything an action names. */
+/** The platform administrator's actions: installation-wide settings, the audit trail, the outbox. */
 export const adminOnly: Rule = (actor) => actor.isAdmin;
+
+/** The actor's grant in a network, if any. Administrators act everywhere without one. */
+export const grantIn = (actor: Actor | null, networkId: number | null | undefined): NetworkGrant | undefined =>
+  networkId == null ? undefined : actor?.networks?.[networkId];
+
+/** Runs the network: its members, bodies, people, invitations. */
+export const isSecretariat = (actor: Actor | null, networkId: number | null | undefined): boolean =>
+  !!actor && (actor.isAdmin || grantIn(actor, networkId)?.role === "secretariat");
+
+/** Reads what the network keeps to its members. */
+export const isNetworkMember = (actor: Actor | null, networkId: number | null | undefined): boolean =>
+  !!actor && (actor.isAdmin || grantIn(actor, networkId) !== undefined);
+
+/** Acts for the organisation in the network: its projects, needs and status reports. */
+export const representsIn = (actor: Actor | null, networkId: number | null | undefined, organisationId: number): boolean =>
+  !!actor && (actor.isAdmin || (grantIn(actor, networkId)?.organisationIds.includes(organisationId) ?? false));
+
+/** Holds a seat in the body today. */
+export const sitsIn = (actor: Actor | null, networkId: number | null | undefined, bodyId: number): boolean =>
+  grantIn(actor, networkId)?.bodies.some((b) => b.id === bodyId) ?? false;
+
+/** Networks where the actor is secretariat: for rules about records shared between networks. */
+export const secretariatNetworks = (actor: Actor | null): number[] =>
+  Object.entries(actor?.networks ?? {})
+    .filter(([, g]) => g.role === "secretariat")
+    .map(([id]) => Number(id));

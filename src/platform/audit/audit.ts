@@ -1,4 +1,5 @@
 import { and, count, desc, eq, getTableColumns, gte, ilike, isNull, lt, sql } from "drizzle-orm";
+import type { NetworkGrant } from "../access/authorize.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { auditLog, users } from "../schema.ts";
 
@@ -7,6 +8,8 @@ export interface Actor {
   userId: number | null;
   label: string;
   isAdmin: boolean;
+  /** The networks the actor has access to, by network id; absent for the CLI and the system. */
+  networks?: Readonly<Record<number, NetworkGrant>>;
   /** Where a change came from, for the audit trail: set for requests, absent for the CLI and the system. */
   requestId?: string;
   ipHash?: string;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { authorize } from "../access/authorize.ts";
 import type { Actor } from "../audit/audit.ts";
 import type { TokenGrant } from "../auth/api-tokens.ts";
 import { AppError, BadRequestError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors.ts";
@@ -7,7 +8,12 @@ import { parseOrBadRequest, toFieldErrors } from "./validation.ts";
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
-export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface ApiRoute<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  Policy extends string = string,
+> {
   method: Method;
   /** Fastify-style path under /api/v1, such as /networks/:slug */
   path: string;
@@ -21,15 +27,21 @@ export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** 200 unless the route creates something (201) or deletes it (204). */
   status?: 200 | 201 | 204;
   /**
-   * "public", or the action (from a module's policy.ts) the route needs; the handler still calls
-   * authorize with the record it acts on.
+   * "public", or the action (from a module's policy.ts) the route needs; the router authorises it
+   * against `resource` before the handler runs.
    */
-  policy: string;
+  policy: Policy;
+  /**
+   * The record the policy is checked against (a network, a person), loaded from the path before the
+   * body is read: a request without the right is refused before anything it sent is looked at.
+   */
+  resource?(params: z.infer<P>): Promise<unknown>;
   handler(input: {
     params: z.infer<P>;
     query: z.infer<Q>;
     body: z.infer<B>;
-    actor: Actor | null;
+    /** Anonymous visitors reach only public routes; elsewhere the router has authorised the actor. */
+    actor: Policy extends "public" ? Actor | null : Actor;
     req: FastifyRequest;
     reply: FastifyReply;
   }): Promise<unknown>;
@@ -47,7 +59,9 @@ export class ApiRouter {
     private readonly networkIdOf: (slug: string) => Promise<number | undefined>,
   ) {}
 
-  route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(route: ApiRoute<P, Q, B>): void {
+  route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, Policy extends string>(
+    route: ApiRoute<P, Q, B, Policy>,
+  ): void {
     this.routes.push(route as unknown as ApiRoute);
     this.app.route({
       method: route.method,
@@ -56,8 +70,10 @@ export class ApiRouter {
       handler: async (req, reply) => {
         if (route.policy !== "public" && !req.actor) throw new UnauthorizedError();
         if (req.tokenGrant) await this.checkGrant(req.tokenGrant, route, req.params as Record<string, string>);
-        if (route.body) requireJson(req);
         const params = route.params ? parseOrBadRequest(route.params, req.params) : {};
+        if (route.policy !== "public")
+          authorize(req.actor, route.policy, route.resource ? await route.resource(params as z.infer<P>) : undefined);
+        if (route.body) requireJson(req);
         const query = route.query ? parseOrBadRequest(route.query, req.query) : {};
         let body: unknown = {};
         if (route.body) {
@@ -69,7 +85,7 @@ export class ApiRouter {
           params: params as z.infer<P>,
           query: query as z.infer<Q>,
           body: body as z.infer<B>,
-          actor: req.actor,
+          actor: req.actor as Actor,
           req,
           reply,
         });

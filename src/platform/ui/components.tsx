@@ -399,3 +399,31 @@ export function TableScroll(props: { label: string; children: ComponentChildren 
     </div>
   );
 }
+
+/** A single button that posts (with the CSRF token): for actions such as resend, withdraw, accept. */
+export function PostButton(props: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  /** Said after the label to screen readers, where the label alone is ambiguous (a row in a table). */
+  hiddenText?: string;
+  variant?: "primary" | "secondary" | "tertiary";
+  size?: "sm" | "md";
+  danger?: boolean;
+}) {
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <input type="hidden" name="_csrf" value={props.ctx.csrfToken()} />
+      <button
+        class="ds-button"
+        data-variant={props.variant ?? "secondary"}
+        data-size={props.size ?? "md"}
+        data-color={props.danger ? "danger" : undefined}
+        type="submit"
+      >
+        {props.label}
+        {props.hiddenText ? <span class="ds-sr-only"> {props.hiddenText}</span> : null}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,180 @@
+import type { Option } from "../../platform/ui/components.tsx";
+import {
+  CheckboxGroup,
+  Form,
+  type FormState,
+  Notice,
+  PostButton,
+  SelectField,
+  TableScroll,
+  TextField,
+} from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import { InvitationTable } from "../accounts/accounts.views.tsx";
+import { INVITATION_DAYS } from "../accounts/invitations.service.ts";
+import { bodyKindLabel } from "./networks.views.tsx";
+import { ACCESS_ROLES } from "./schema.ts";
+
+type Network = { slug: string; name: string };
+export type AccessChoices = { organisations: Option[]; people: Option[] };
+
+type PersonWithAccess = {
+  userId: number;
+  name: string;
+  email: string;
+  role: "member" | "secretariat";
+  organisations: { organisationId: number; name: string }[];
+  seats: { bodyName: string; bodyKind: string }[];
+};
+
+/** The fields of a grant: role, organisations represented, the person record. Shared by invite and edit. */
+function GrantFields({ ctx, form, choices }: { ctx: PageContext; form: FormState; choices: AccessChoices }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <SelectField
+        t={t}
+        form={form}
+        name="role"
+        label={t("access.role")}
+        description={t("access.roleHint")}
+        required
+        options={ACCESS_ROLES.map((r) => ({ value: r, label: t(`access.role.${r}`) }))}
+      />
+      {choices.organisations.length ? (
+        <CheckboxGroup
+          t={t}
+          form={form}
+          name="organisationIds"
+          label={t("access.represents")}
+          description={t("access.representsHint")}
+          options={choices.organisations}
+        />
+      ) : null}
+      <SelectField
+        t={t}
+        form={form}
+        name="personId"
+        label={t("access.person")}
+        description={t("access.personHint")}
+        placeholder={t("access.noPerson")}
+        options={choices.people}
+      />
+    </>
+  );
+}
+
+/** The secretariat's page: who has access to the network, in which role, and the invitations out. */
+export function AccessPage(props: {
+  ctx: PageContext;
+  network: Network;
+  people: PersonWithAccess[];
+  invitations: Parameters<typeof InvitationTable>[0]["items"];
+  form: FormState;
+  choices: AccessChoices;
+  notice?: string | undefined;
+}) {
+  const { ctx, network, form } = props;
+  const { t } = ctx.i18n;
+  const base = `/n/${network.slug}`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("access.title")}
+      </h1>
+      {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
+      <p class="ds-paragraph">{t("access.intro", { network: network.name })}</p>
+      <section aria-labelledby="people-heading">
+        <h2 class="ds-heading" data-size="md" id="people-heading">
+          {t("access.people")}
+        </h2>
+        {props.people.length === 0 ? (
+          <p class="ds-paragraph">{t("access.none")}</p>
+        ) : (
+          <TableScroll label={t("access.people")}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("access.name")}</th>
+                  <th scope="col">{t("access.role")}</th>
+                  <th scope="col">{t("access.represents")}</th>
+                  <th scope="col">{t("access.seats")}</th>
+                  <th scope="col">{t("common.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.people.map((p) => (
+                  <tr key={p.userId}>
+                    <th scope="row">
+                      {p.name}
+                      <br />
+                      <span class="summary-line">{p.email}</span>
+                    </th>
+                    <td>{t(`access.role.${p.role}`)}</td>
+                    <td>{p.organisations.map((o) => o.name).join(", ") || t("access.nothing")}</td>
+                    <td>
+                      {p.seats.map((s) => `${s.bodyName} (${bodyKindLabel(t, s.bodyKind)})`).join(", ") || t("access.nothing")}
+                    </td>
+                    <td class="actions-cell">
+                      <a class="ds-link" href={`${base}/people/${p.userId}/edit`}>
+                        {t("access.edit")}
+                        <span class="ds-sr-only"> {p.name}</span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+      <section aria-labelledby="invite-heading">
+        <h2 class="ds-heading" data-size="md" id="invite-heading">
+          {t("invitations.invite")}
+        </h2>
+        <p class="ds-paragraph">{t("access.inviteIntro", { days: INVITATION_DAYS })}</p>
+        <Form ctx={ctx} form={form} action={`${base}/people`} submitLabel={t("invitations.send")}>
+          <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="off" required />
+          <TextField t={t} form={form} name="name" label={t("people.name")} autocomplete="off" />
+          <GrantFields ctx={ctx} form={form} choices={props.choices} />
+        </Form>
+      </section>
+      <section aria-labelledby="invitations-heading">
+        <h2 class="ds-heading" data-size="md" id="invitations-heading">
+          {t("access.invitations")}
+        </h2>
+        <InvitationTable ctx={ctx} items={props.invitations} actionBase={`${base}/invitations`} />
+      </section>
+    </>
+  );
+}
+
+export function AccessFormPage(props: {
+  ctx: PageContext;
+  network: Network;
+  person: { userId: number; name: string; email: string };
+  form: FormState;
+  choices: AccessChoices;
+}) {
+  const { ctx, network, person, form } = props;
+  const { t } = ctx.i18n;
+  const base = `/n/${network.slug}/people`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("access.editTitle", { name: person.name })}
+      </h1>
+      <p class="ds-paragraph">{person.email}</p>
+      <Form ctx={ctx} form={form} action={`${base}/${person.userId}`} submitLabel={t("access.save")} cancelHref={base}>
+        <GrantFields ctx={ctx} form={form} choices={props.choices} />
+      </Form>
+      <section aria-labelledby="remove-heading">
+        <h2 class="ds-heading" data-size="sm" id="remove-heading">
+          {t("access.remove")}
+        </h2>
+        <p class="ds-paragraph">{t("access.removeIntro")}</p>
+        <PostButton ctx={ctx} action={`${base}/${person.userId}/remove`} label={t("access.remove")} danger />
+      </section>
+    </>
+  );
+}

@@ -249,13 +249,14 @@ export class InvitationService {
   /** The network access an accepted invitation carries; a person record taken meanwhile is left alone. */
   private async grantFrom(tx: DbOrTx, actor: Actor, invitation: typeof invitations.$inferSelect, userId: number) {
     if (invitation.networkId === null || invitation.role === null) return;
-    const current = await this.access.repo.with(tx).access(invitation.networkId, userId);
+    const repo = this.access.repo.with(tx);
+    const current = await repo.access(invitation.networkId, userId);
     const grant: AccessGrant = {
       role: current?.role === "secretariat" ? "secretariat" : invitation.role,
       organisationIds: [...new Set([...(current?.organisationIds ?? []), ...invitation.organisationIds])],
       personId: invitation.personId ?? current?.personId ?? null,
     };
-    const problems = await this.access.check(invitation.networkId, grant, userId, current?.personId ?? null);
+    const problems = await this.access.check(invitation.networkId, grant, userId, current?.personId ?? null, repo);
     if (problems.some((p) => p.field === "personId")) grant.personId = current?.personId ?? null;
     if (problems.some((p) => p.field === "organisationIds")) grant.organisationIds = current?.organisationIds ?? [];
     await this.access.apply(tx, actor, invitation.networkId, userId, grant, current);

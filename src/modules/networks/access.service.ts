@@ -26,12 +26,9 @@ export class AccessService {
     return this.repo.grantsFor(userId);
   }
 
-  /** The choices a grant in this network can make. */
-  async options(networkId: number) {
-    const [organisations, people] = await Promise.all([
-      this.repo.memberOrganisations(networkId),
-      this.repo.seatedPeople(networkId),
-    ]);
+  /** The choices a grant in this network can make (read through the caller's transaction when given). */
+  async options(networkId: number, repo: AccessRepo = this.repo) {
+    const [organisations, people] = await Promise.all([repo.memberOrganisations(networkId), repo.seatedPeople(networkId)]);
     return { organisations, people };
   }
 
@@ -44,8 +41,9 @@ export class AccessService {
     grant: AccessGrant,
     userId: number | null,
     currentPersonId: number | null,
+    repo: AccessRepo = this.repo,
   ): Promise<FieldError[]> {
-    const { organisations, people } = await this.options(networkId);
+    const { organisations, people } = await this.options(networkId, repo);
     const errors: FieldError[] = [];
     const members = new Set(organisations.map((o) => o.id));
     if (grant.organisationIds.some((id) => !members.has(id)))

@@ -79,7 +79,21 @@ async function adminPages(): Promise<[string, string][]> {
     ["API tokens", "/account/tokens"],
     ["change e-mail", "/account/email"],
     ["edit person", `/people/${contact.personId}/edit`],
+    ["people and access", "/n/digi-rogaland/people"],
+    ["change access", await firstAccessEditPath()],
   ];
+}
+
+/** The demo data gives each network's secretariat leader an account; its edit page is linked from the list. */
+async function firstAccessEditPath(): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, server.url, ADMIN.email, ADMIN.password);
+  await page.goto(`${server.url}/n/digi-rogaland/people`);
+  const href = await page.getAttribute("a[href*='/people/'][href$='/edit']", "href");
+  await context.close();
+  assert.ok(href, "the demo secretariat is listed");
+  return href;
 }
 
 async function checkPage(page: Page, name: string, path: string, lang: string) {

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { type AuditEntry, recordAudit, systemActor } from "../../platform/audit/audit.ts";
 import type { AppContext } from "../../platform/module.ts";
+import { users } from "../../platform/schema.ts";
 import { cooperationMembers, organisations, people } from "../directory/schema.ts";
 import {
   type BodyKind,
@@ -8,6 +9,7 @@ import {
   bodies,
   bodyMembers,
   memberships,
+  networkAccess,
   networkContacts,
   networkCounties,
   networks,
@@ -303,6 +305,18 @@ export async function seedDemoNetworks({ db }: AppContext): Promise<void> {
       await tx
         .insert(networkContacts)
         .values(secretariat.map((p) => ({ networkId: network.id, personId: p.id, role: "sekretariat" })));
+      // The secretariat's leader has an account (without a password, so nobody signs in with it) to
+      // show the people and access page with someone on it.
+      const [leader] = await tx
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(eq(people.id, secretariat[0]!.id));
+      const [account] = await tx
+        .insert(users)
+        .values({ email: `sekretariat@${demo.slug}.demo.samverk.example`, name: leader!.name })
+        .returning({ id: users.id });
+      await tx.insert(networkAccess).values({ networkId: network.id, userId: account!.id, role: "secretariat" });
+      await tx.update(people).set({ userId: account!.id }).where(eq(people.id, leader!.id));
       audit.push({
         action: "create",
         entity: "network",

@@ -36,6 +36,31 @@ test("script payloads typed into forms and API writes come back as inert text", 
   const org = await s.api("POST", "/api/v1/organisations", { kind: "company", name: `Selskap ${PAYLOAD}`, description: PAYLOAD });
   assert.equal(org.statusCode, 201, org.body);
 
+  // Invitations and access: a name typed by the secretariat, and one chosen by the invited person.
+  await s.get("/n/xss-test/people");
+  assert.equal(
+    (await s.post("/n/xss-test/people", { email: "xss-1@test.example", name: PAYLOAD, role: "member" })).statusCode,
+    303,
+  );
+  assert.equal(
+    (await s.post("/n/xss-test/people", { email: "xss-2@test.example", name: PAYLOAD, role: "member" })).statusCode,
+    303,
+  );
+  const linkFor = async (email: string) =>
+    (await server.app.services.mail.outbox.to(email))[0]!.body.match(/(\/invitation\/[\w-]+)/)![1]!;
+  const invitee = new Session(server.app);
+  const acceptPath = await linkFor("xss-1@test.example");
+  await invitee.get(acceptPath);
+  const accepted = await invitee.post(acceptPath, {
+    name: PAYLOAD,
+    password: "a long enough password 1",
+    repeat: "a long enough password 1",
+  });
+  assert.equal(accepted.statusCode, 303);
+  const [account] = await server.app.services.access.repo
+    .peopleWithAccess((await server.app.services.networks.repo.bySlug("xss-test"))!.id)
+    .then((list) => list.filter((p) => p.email === "xss-1@test.example"));
+
   const context = await browser.newContext();
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -55,6 +80,10 @@ test("script payloads typed into forms and API writes come back as inert text", 
     `/organisations?q=${encodeURIComponent(PAYLOAD)}`,
     `/people/${person.id}/edit`,
     "/n/xss-test/edit",
+    "/n/xss-test/people",
+    `/n/xss-test/people/${account!.userId}/edit`,
+    "/admin/invitations",
+    await linkFor("xss-2@test.example"),
   ];
   for (const path of pages) {
     await page.goto(`${server.url}${path}`);

@@ -14,6 +14,9 @@ import { auditLog, authTokens, invitations, users } from "../../platform/schema.
 
 export const RESET_LINK_MINUTES = 60;
 
+/** A network the account has access to, as "your data" shows it. */
+export type NetworkAccessEntry = { slug: string; network: string; role: "member" | "secretariat"; represents: string[] };
+
 export const forgotInput = z.object({ email: z.email("errors.email").max(254) });
 export const resetInput = z
   .object({ password: newPassword, repeat: z.string().max(1000) })
@@ -39,7 +42,7 @@ export class AccountService {
       /** People in the directory with this e-mail, through the directory's own service. */
       directoryEntriesFor(email: string): Promise<unknown[]>;
       /** The networks the account has access to, with role and organisations represented. */
-      networkAccessOf(userId: number): Promise<unknown[]>;
+      networkAccessOf(userId: number): Promise<NetworkAccessEntry[]>;
       removeNetworkAccess(tx: DbOrTx, userId: number): Promise<void>;
     },
   ) {}

@@ -12,6 +12,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import type { NetworkAccessEntry } from "./accounts.service.ts";
 
 export function LoginPage({
   ctx,
@@ -579,6 +580,7 @@ export function MyDataPage(props: {
     sessions: unknown[];
     invitations: unknown[];
     directoryEntries: unknown[];
+    networkAccess: NetworkAccessEntry[];
     changesMade: unknown[];
   };
   form: FormState;
@@ -611,6 +613,26 @@ export function MyDataPage(props: {
         <dt>{t("mydata.changesMade")}</dt>
         <dd>{number(data.changesMade.length)}</dd>
       </dl>
+      <section aria-labelledby="access-heading">
+        <h2 class="ds-heading" data-size="md" id="access-heading">
+          {t("mydata.networkAccess")}
+        </h2>
+        {data.networkAccess.length === 0 ? (
+          <p class="ds-paragraph">{t("mydata.noNetworkAccess")}</p>
+        ) : (
+          <ul class="ds-list">
+            {data.networkAccess.map((a) => (
+              <li key={a.slug}>
+                <a class="ds-link" href={`/n/${a.slug}`}>
+                  {a.network}
+                </a>
+                : {t(`access.role.${a.role}`)}
+                {a.represents.length ? ` · ${t("access.represents")} ${a.represents.join(", ")}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <p class="ds-paragraph">
         <a class="ds-button" data-variant="secondary" href="/account/data.json" download>
           {t("mydata.download")}

@@ -111,7 +111,13 @@ export class AccessRepo {
   /** Everything of an account in every network, for "My data" and for anonymising it. */
   async allOf(userId: number) {
     const rows = await this.db
-      .select({ networkId: networks.id, network: networks.name, role: networkAccess.role, since: networkAccess.createdAt })
+      .select({
+        networkId: networks.id,
+        slug: networks.slug,
+        network: networks.name,
+        role: networkAccess.role,
+        since: networkAccess.createdAt,
+      })
       .from(networkAccess)
       .innerJoin(networks, eq(networks.id, networkAccess.networkId))
       .where(eq(networkAccess.userId, userId));

@@ -257,8 +257,52 @@ test("my data lists network access, and deleting the account removes it", async 
   const s = await new Session(t.app).login("leaving@rogaland.example", PASSWORD);
   const data = (await s.get("/account/data.json")).json();
   assert.equal(data.networkAccess[0].network, "Digi Rogaland");
-  await s.get("/account/data");
+  const page = await s.get("/account/data?lang=en");
+  assert.ok(page.body.includes(": Member"), "the page names the role in each network");
   const deleted = await s.post("/account/delete", { confirmEmail: "leaving@rogaland.example" });
   assert.equal(deleted.statusCode, 303);
   assert.deepEqual(await t.app.services.access.grantsFor(userId), {});
+});
+
+test("the JSON API: the secretariat lists, changes and removes access and invites; another network's secretariat is refused", async () => {
+  const memberId = await account("api-member@rogaland.example", { networkId: rogaland.id, role: "member" });
+  await account("api-sek@nordland.example", { networkId: nordland.id, role: "secretariat" });
+  const secretariat = await new Session(t.app).login("sekretariat@rogaland.example", PASSWORD);
+  const other = await new Session(t.app).login("api-sek@nordland.example", PASSWORD);
+  const list = await secretariat.api("GET", "/api/v1/networks/digi-rogaland/access");
+  assert.equal(list.statusCode, 200);
+  assert.ok(list.json().items.some((p: { userId: number }) => p.userId === memberId));
+  assert.equal((await other.api("GET", "/api/v1/networks/digi-rogaland/access")).statusCode, 403);
+
+  const [org] = await t.app.services.access.repo.memberOrganisations(rogaland.id);
+  const [nordlandOrg] = await t.app.services.access.repo.memberOrganisations(nordland.id);
+  const changed = await secretariat.api("PATCH", `/api/v1/networks/digi-rogaland/access/${memberId}`, {
+    organisationIds: [org!.id],
+  });
+  assert.equal(changed.statusCode, 200, changed.body);
+  assert.deepEqual(changed.json().organisationIds, [org!.id]);
+  assert.equal(changed.json().role, "member", "fields left out keep their value");
+  const foreign = await secretariat.api("PATCH", `/api/v1/networks/digi-rogaland/access/${memberId}`, {
+    organisationIds: [nordlandOrg!.id],
+  });
+  assert.equal(foreign.statusCode, 422);
+  assert.equal(foreign.json().error.fields[0].field, "organisationIds");
+  const refused = await other.api("PATCH", `/api/v1/networks/digi-rogaland/access/${memberId}`, { role: "secretariat" });
+  assert.equal(refused.statusCode, 403);
+  assert.equal((await t.app.services.access.grantsFor(memberId))[rogaland.id]?.role, "member");
+
+  const invited = await secretariat.api("POST", "/api/v1/networks/digi-rogaland/invitations", {
+    email: "api-invitee@example.no",
+    role: "member",
+  });
+  assert.equal(invited.statusCode, 201, invited.body);
+  const pending = (await secretariat.api("GET", "/api/v1/networks/digi-rogaland/invitations")).json().items;
+  assert.equal(pending[0].email, "api-invitee@example.no");
+  assert.equal((await other.api("DELETE", `/api/v1/networks/digi-rogaland/invitations/${invited.json().id}`)).statusCode, 403);
+  assert.equal(
+    (await secretariat.api("DELETE", `/api/v1/networks/digi-rogaland/invitations/${invited.json().id}`)).statusCode,
+    204,
+  );
+  assert.equal((await secretariat.api("DELETE", `/api/v1/networks/digi-rogaland/access/${memberId}`)).statusCode, 204);
+  assert.equal((await t.app.services.access.grantsFor(memberId))[rogaland.id], undefined);
 });

@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { accessApi } from "./access.api.ts";
 import { accessRoutes } from "./access.routes.tsx";
 import { networksApi } from "./networks.api.ts";
 import { networkRoutes } from "./networks.routes.tsx";
@@ -14,7 +15,10 @@ export const networksModule = defineModule({
     await networkRoutes(app, ctx);
     accessRoutes(app, ctx);
   },
-  api: networksApi,
+  api: (api, ctx) => {
+    networksApi(api, ctx);
+    accessApi(api, ctx);
+  },
   search: async ({ services }, q, limit) => {
     const needle = q.toLowerCase();
     const { items } = await services.networks.repo.list();

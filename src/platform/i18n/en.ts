@@ -498,4 +498,5 @@ export const en: Record<MessageKey, string> = {
   "visibility.hint": "Public is the default: public bodies' documents are public by law.",
   "visibility.restricted": "Not public",
   "mydata.networkAccess": "Access to networks",
+  "mydata.noNetworkAccess": "You have no access to a network yet. A network's secretariat can invite you.",
 };

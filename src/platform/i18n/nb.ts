@@ -491,6 +491,7 @@ export const nb = {
   "visibility.hint": "Offentlig er standard: offentlige organers dokumenter er offentlige etter loven.",
   "visibility.restricted": "Ikke offentlig",
   "mydata.networkAccess": "Tilgang til nettverk",
+  "mydata.noNetworkAccess": "Du har ikke tilgang til noe nettverk ennå. Sekretariatet i et nettverk kan invitere deg.",
 };
 
 export type MessageKey = keyof typeof nb;

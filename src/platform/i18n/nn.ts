@@ -493,4 +493,5 @@ export const nn: Record<MessageKey, string> = {
   "visibility.hint": "Offentleg er standard: dokumenta til offentlege organ er offentlege etter lova.",
   "visibility.restricted": "Ikkje offentleg",
   "mydata.networkAccess": "Tilgang til nettverk",
+  "mydata.noNetworkAccess": "Du har ikkje tilgang til noko nettverk enno. Sekretariatet i eit nettverk kan invitere deg.",
 };

@@ -4,13 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { count } from "drizzle-orm";
+import { count, getTableName, is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { createTestDatabase } from "../../test/support/db.ts";
-import { ArchiveError, exportArchive, importArchive } from "./archive.ts";
+import { ARCHIVE_TABLES, ArchiveError, exportArchive, importArchive, NOT_ARCHIVED } from "./archive.ts";
 import { UserService } from "./auth/users.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { runMigrations } from "./db/migrate.ts";
+import * as schema from "./db/schema.ts";
 import { organisations } from "./db/schema.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "samverk-archive-"));
@@ -103,4 +105,13 @@ test("a file that is not an archive is refused and changes nothing", async () =>
   const [orgs] = await target.db.select({ n: count() }).from(organisations);
   assert.equal(orgs!.n, 0);
   await target.close();
+});
+
+test("every table is either in the archive or named as staying with the installation", () => {
+  const all = Object.values(schema)
+    .filter((v) => is(v, PgTable))
+    .map((t) => getTableName(t as PgTable))
+    .sort();
+  const decided = [...ARCHIVE_TABLES.map((t) => getTableName(t)), ...NOT_ARCHIVED].sort();
+  assert.deepEqual(all, decided);
 });

@@ -5,6 +5,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
 import { h, type VNode } from "preact";
@@ -15,6 +16,7 @@ import type { TokenGrant } from "./platform/auth/api-tokens.ts";
 import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
+import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { AppError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
 import { renderPage } from "./platform/http/render.tsx";
@@ -119,6 +121,19 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // 2. Cookies, form bodies and CSRF protection for every form post.
   await app.register(fastifyCookie, { secret: options.secret });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  // Forms with a file: fields and one file land in req.body like any form, so the CSRF check and
+  // re-rendering work the same. The file is read up to the limit; a bigger one is marked truncated
+  // and refused by the form with a message instead of a bare 413.
+  const maxUpload = config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024;
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: "keyValues",
+    throwFileSizeLimit: false,
+    limits: { fileSize: maxUpload, files: 1, fields: 30, parts: 31, fieldSize: 64 * 1024 },
+    async onFile(part) {
+      const data = await part.toBuffer();
+      (part as unknown as { value: Upload }).value = { filename: part.filename, data, truncated: part.file.truncated };
+    },
+  });
   await app.register(fastifyCsrf, {
     cookieKey: "samverk_csrf",
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, signed: true, secure: config.secure },

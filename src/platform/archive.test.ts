@@ -14,6 +14,7 @@ import { type Database, openDatabase } from "./db/client.ts";
 import { runMigrations } from "./db/migrate.ts";
 import * as schema from "./db/schema.ts";
 import { organisations } from "./db/schema.ts";
+import { saveFile } from "./files/files.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "samverk-archive-"));
 /** The archive's content without its header's timestamp. */
@@ -50,6 +51,8 @@ async function emptyPostgres(serverUrl: string): Promise<Database & { drop(): Pr
 test("export then import gives identical content, and an import never overwrites by accident", async () => {
   const source = await createTestDatabase();
   await new UserService(source.db).createAdmin({ email: "archive@test.example", password: "a long enough password" });
+  const bytes = Buffer.from([0, 1, 2, 255, 37, 80, 68, 70]);
+  await saveFile(source.db, { name: "bytes.bin", mediaType: "application/pdf", data: bytes }, null);
   const first = path.join(dir, "first.jsonl.gz");
   const header = await exportArchive(source.db, first);
   assert.equal(header.counts.organisations! > 386, true);
@@ -65,6 +68,8 @@ test("export then import gives identical content, and an import never overwrites
   await importArchive(target.db, first, { replace: true });
   const [orgs] = await target.db.select({ n: count() }).from(organisations);
   assert.equal(orgs!.n, header.counts.organisations);
+  const [file] = await target.db.select().from(schema.files);
+  assert.ok(file?.content.equals(bytes), "a file's bytes survive the archive exactly");
   // New rows continue after the imported ids.
   const created = await new UserService(target.db).createAdmin({ email: "new@test.example", password: "another long password" });
   assert.equal(created.ok, true);

@@ -26,6 +26,8 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.networkContacts,
   schema.networkAccess,
   schema.representations,
+  schema.files,
+  schema.bodyDocuments,
   schema.auditLog,
   schema.appSettings,
 ];
@@ -78,7 +80,7 @@ export async function exportArchive(db: Db, file: string): Promise<Header> {
   };
   function* lines() {
     yield `${JSON.stringify(header)}\n`;
-    for (const t of tables) for (const row of t.rows) yield `${JSON.stringify({ t: t.name, r: row })}\n`;
+    for (const t of tables) for (const row of t.rows) yield `${JSON.stringify({ t: t.name, r: row }, bytesAsBase64)}\n`;
   }
   await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
   return header;
@@ -138,11 +140,19 @@ export async function importArchive(db: Db, file: string, options: { replace?: b
   return header;
 }
 
-/** JSON has no dates: timestamp columns come back from ISO strings. */
+/** Files' bytes travel as base64 (JSON would otherwise write a Buffer as an array of numbers). */
+function bytesAsBase64(_key: string, value: unknown): unknown {
+  const v = value as { type?: string; data?: number[] } | null;
+  return v && v.type === "Buffer" && Array.isArray(v.data) ? { base64: Buffer.from(v.data).toString("base64") } : value;
+}
+
+/** JSON has no dates or bytes: timestamp columns come back from ISO strings, bytea from base64. */
 function revive(table: PgTable, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...row };
   for (const [key, column] of Object.entries(getTableColumns(table))) {
     if (column.columnType === "PgTimestamp" && typeof out[key] === "string") out[key] = new Date(out[key] as string);
+    const bytes = out[key] as { base64?: string } | null;
+    if (column.getSQLType() === "bytea" && typeof bytes?.base64 === "string") out[key] = Buffer.from(bytes.base64, "base64");
   }
   return out;
 }

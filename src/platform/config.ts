@@ -38,6 +38,8 @@ export const configSchema = z.object({
   SAMVERK_RETAIN_MAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SAMVERK_RETAIN_INVITATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SAMVERK_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** The largest file one may upload, in megabytes. */
+  SAMVERK_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** Invitations one person may send in an hour, so a stolen account cannot spam from Samverk's address. */
   SAMVERK_INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
   OIDC_ISSUER: z.url("the issuer URL of an OpenID Connect provider, such as https://idporten.no").optional(),

@@ -91,6 +91,38 @@ export class Session {
     return res;
   }
 
+  /** Posts a form with one file, as multipart/form-data, the way a browser does. */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    file: { field: string; filename: string; data: Buffer; type?: string },
+    options: { csrf?: string | null } = {},
+  ) {
+    if (!this.token && options.csrf === undefined) await this.get("/login");
+    const boundary = `----samverk${Math.random().toString(16).slice(2)}`;
+    const csrf = options.csrf === undefined ? this.token : options.csrf;
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries({ ...(csrf !== null ? { _csrf: csrf } : {}), ...fields }))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    const res = await this.app.inject({
+      method: "POST",
+      url,
+      headers: { cookie: this.cookies, "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat(parts),
+    });
+    this.cookies = mergeCookies(this.cookies, res);
+    const match = res.body.match(/name="_csrf" value="([^"]+)"/);
+    if (match) this.token = match[1]!;
+    return res;
+  }
+
   async login(email = ADMIN.email, password = ADMIN.password) {
     await this.get("/login");
     const res = await this.post("/login", { email, password });

@@ -286,6 +286,8 @@ export const AUDIT_ENTITIES = [
   "body_member",
   "user",
   "invitation",
+  "network_access",
+  "body_document",
 ] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias, union } from "drizzle-orm/pg-core";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { files } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
-import { bodies, bodyMembers, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
+import { bodies, bodyDocuments, bodyMembers, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
 
 export type Network = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
@@ -312,6 +313,43 @@ export class NetworkRepo {
         .where(and(eq(memberships.organisationId, organisationId ?? -1), isNull(memberships.toDate))),
     );
     return rows.map((r) => r.id);
+  }
+
+  // Documents of bodies
+
+  async documentsOf(bodyId: number) {
+    return this.db
+      .select({
+        id: bodyDocuments.id,
+        title: bodyDocuments.title,
+        visibility: bodyDocuments.visibility,
+        createdAt: bodyDocuments.createdAt,
+        fileId: files.id,
+        fileName: files.name,
+        mediaType: files.mediaType,
+        size: files.size,
+      })
+      .from(bodyDocuments)
+      .innerJoin(files, eq(files.id, bodyDocuments.fileId))
+      .where(eq(bodyDocuments.bodyId, bodyId))
+      .orderBy(desc(bodyDocuments.createdAt), desc(bodyDocuments.id));
+  }
+
+  async document(bodyId: number, id: number) {
+    const [row] = await this.db
+      .select()
+      .from(bodyDocuments)
+      .where(and(eq(bodyDocuments.bodyId, bodyId), eq(bodyDocuments.id, id)));
+    return row;
+  }
+
+  async insertDocument(values: typeof bodyDocuments.$inferInsert) {
+    const [row] = await this.db.insert(bodyDocuments).values(values).returning();
+    return row!;
+  }
+
+  async deleteDocument(id: number) {
+    await this.db.delete(bodyDocuments).where(eq(bodyDocuments.id, id));
   }
 
   // Contact persons

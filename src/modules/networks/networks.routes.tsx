@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, can } from "../../platform/access/authorize.ts";
+import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -13,7 +14,7 @@ import {
   NetworkPage,
   NetworksPage,
 } from "./networks.views.tsx";
-import { bodyMemberParams, slugAndId, slugParam } from "./params.ts";
+import { bodyMemberParams, documentParams, slugAndId, slugParam } from "./params.ts";
 
 const savedNotice = (req: FastifyRequest) => {
   const query = req.query as Record<string, unknown>;
@@ -22,7 +23,7 @@ const savedNotice = (req: FastifyRequest) => {
   return null;
 };
 
-export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
+export function networkRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { networks, directory } = services;
   const countyOptions = async () =>
     (await directory.organisations.byKind("county")).map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }));
@@ -293,12 +294,22 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return reply.redirect(`/n/${slug}/bodies/${result.value.id}?saved=1`, 303);
   });
 
-  const renderBody = async (req: FastifyRequest, reply: FastifyReply, slug: string, id: number, form: FormState) => {
+  /** The body's page; `form` is the add-member form's state, `documentForm` the upload form's. */
+  const renderBody = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    id: number,
+    form: FormState,
+    documentForm: FormState = emptyForm({ visibility: "public" }),
+  ) => {
     const { network, body, members } = await networks.visibleBody(slug, id, req.actor);
     const canEdit = can(req.actor, "body.manage", network);
     const [people, orgs, history] = canEdit
       ? await Promise.all([directory.people.options(), directory.organisations.options(), services.audit.history("body", id)])
       : [[], [], []];
+    const documents = await networks.documentsOf(network, id, req.actor);
+    const status = form.errors.length || documentForm.errors.length ? 422 : 200;
     return reply.page(
       <>
         {savedNotice(req)}
@@ -312,12 +323,15 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
           people={people.map((p) => ({ value: p.id, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name }))}
           organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
           history={history}
+          documents={documents}
+          documentForm={documentForm}
+          maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
         />
       </>,
       {
         title: body.name,
         network,
-        status: form.errors.length ? 422 : 200,
+        status,
         crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: body.name }],
       },
     );
@@ -416,5 +430,34 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     authorize(req.actor, "body.manage", network);
     await networks.removeBodyMember(req.actor, slug, id, memberId);
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+  });
+
+  // Documents of a body
+
+  app.post("/n/:slug/bodies/:id/documents", { config: { policy: "body.manage" } }, async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+    const { network } = await networks.getBody(slug, id);
+    authorize(req.actor, "body.manage", network);
+    const result = await networks.addDocument(req.actor, slug, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
+    if (!result.ok) {
+      // The file cannot be put back into the form; the title and visibility typed are kept.
+      const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
+      return renderBody(req, reply, slug, id, emptyForm({ role: "member" }), submittedForm(typed, result.errors));
+    }
+    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1#documents-heading`, 303);
+  });
+
+  app.get("/n/:slug/bodies/:id/documents/:documentId", { config: { policy: "public" } }, async (req, reply) => {
+    const { slug, id, documentId } = parseOrBadRequest(documentParams, req.params);
+    const file = await networks.documentFile(slug, id, documentId, req.actor);
+    return sendStoredFile(reply, file);
+  });
+
+  app.post("/n/:slug/bodies/:id/documents/:documentId/delete", { config: { policy: "body.manage" } }, async (req, reply) => {
+    const { slug, id, documentId } = parseOrBadRequest(documentParams, req.params);
+    const { network } = await networks.getBody(slug, id);
+    authorize(req.actor, "body.manage", network);
+    await networks.removeDocument(req.actor, slug, id, documentId);
+    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1#documents-heading`, 303);
   });
 }

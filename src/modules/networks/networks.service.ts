@@ -2,6 +2,7 @@ import { z } from "zod";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   idList,
@@ -89,6 +90,11 @@ export const bodyMemberFields = z.object({
 });
 export const bodyMemberInput = bodyMemberFields.extend({ personId: requiredId }).refine(...datesInOrder);
 export const bodyMemberUpdateInput = bodyMemberFields.refine(...datesInOrder);
+
+export const documentInput = z.object({
+  title: requiredText(200),
+  visibility: z.enum(VISIBILITY_VALUES, "errors.choice").default("public"),
+});
 
 /** Commands on networks and everything that belongs to one. Every write is audited in its transaction. */
 export class NetworkService {
@@ -303,6 +309,58 @@ export class NetworkService {
     return found;
   }
 
+  /** The body's documents this viewer may see. */
+  async documentsOf(network: { id: number }, bodyId: number, viewer: Actor | null) {
+    const all = await this.repo.documentsOf(bodyId);
+    return all.filter((d) => canSee(viewer, { networkId: network.id, visibility: d.visibility, bodyId }));
+  }
+
+  /** Stores an uploaded document: the file is checked for size and (by its content) type first. */
+  async addDocument(actor: Actor, slug: string, bodyId: number, input: unknown, maxBytes: number): Promise<Result<number>> {
+    const { body } = await this.getBody(slug, bodyId);
+    const parsed = documentInput.safeParse(input);
+    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
+    if (!parsed.success || !upload.file || errors.length) return invalid(errors);
+    const { title, visibility } = parsed.data;
+    const file = upload.file;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const saved = await saveFile(tx, file, actor.userId);
+        const doc = await this.repo.with(tx).insertDocument({ bodyId: body.id, fileId: saved.id, title, visibility });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "body_document",
+          entityId: doc.id,
+          after: { bodyId: body.id, title, visibility, file: saved },
+        });
+        return doc.id;
+      }),
+    );
+  }
+
+  /** A document and its bytes, for a viewer who may see it; anything else does not exist. */
+  async documentFile(slug: string, bodyId: number, id: number, viewer: Actor | null) {
+    const { network, body } = await this.visibleBody(slug, bodyId, viewer);
+    const doc = await this.repo.document(body.id, id);
+    if (!doc || !canSee(viewer, { networkId: network.id, visibility: doc.visibility, bodyId: body.id }))
+      throw new NotFoundError();
+    const file = await readFile(this.db, doc.fileId);
+    if (!file) throw new NotFoundError();
+    return file;
+  }
+
+  async removeDocument(actor: Actor, slug: string, bodyId: number, id: number) {
+    const { body } = await this.getBody(slug, bodyId);
+    const doc = await this.repo.document(body.id, id);
+    if (!doc) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteDocument(doc.id);
+      await deleteFile(tx, doc.fileId);
+      await recordAudit(tx, actor, { action: "delete", entity: "body_document", entityId: doc.id, before: doc });
+    });
+  }
+
   async getBody(slug: string, id: number) {
     const network = await this.get(slug);
     const body = await this.repo.body(network.id, id);
@@ -341,9 +399,17 @@ export class NetworkService {
 
   async deleteBody(actor: Actor, slug: string, id: number) {
     const { body, members } = await this.getBody(slug, id);
+    const documents = await this.repo.documentsOf(id);
     await this.db.transaction(async (tx) => {
       await this.repo.with(tx).deleteBody(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "body", entityId: id, before: { ...body, members } });
+      // The body's documents go with it (by cascade); their files are removed here.
+      for (const d of documents) await deleteFile(tx, d.fileId);
+      await recordAudit(tx, actor, {
+        action: "delete",
+        entity: "body",
+        entityId: id,
+        before: { ...body, members, documents: documents.map((d) => ({ title: d.title, file: d.fileName })) },
+      });
     });
   }
 

@@ -1,13 +1,16 @@
 import { VISIBILITY_VALUES, type Visibility } from "../../platform/access/visibility.ts";
+import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
+  FileField,
   Form,
   type FormState,
   History,
   Notice,
   type Option,
+  PostButton,
   SelectField,
   TableScroll,
   TextArea,
@@ -475,6 +478,9 @@ export function BodyPage(props: {
   people: Option[];
   organisations: Option[];
   history: Parameters<typeof History>[0]["entries"];
+  documents: { id: number; title: string; visibility: Visibility; fileName: string; size: number; createdAt: Date }[];
+  documentForm: FormState;
+  maxUploadMb: number;
 }) {
   const { ctx, network, body, members } = props;
   const { t, date } = ctx.i18n;
@@ -583,6 +589,14 @@ export function BodyPage(props: {
           </p>
         </section>
       ) : null}
+      <BodyDocuments
+        ctx={ctx}
+        base={base}
+        documents={props.documents}
+        canEdit={props.canEdit}
+        form={props.documentForm}
+        maxUploadMb={props.maxUploadMb}
+      />
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
   );
@@ -674,5 +688,80 @@ export function VisibilityTag({ t, visibility }: { t: Translate; visibility: Vis
     <span class="ds-tag" data-color="warning" data-size="sm">
       {t("visibility.restricted")}: {t(`visibility.${visibility}`)}
     </span>
+  );
+}
+
+/** A body's documents: every viewer sees those they may; editors upload and delete. */
+function BodyDocuments(props: {
+  ctx: PageContext;
+  base: string;
+  documents: { id: number; title: string; visibility: Visibility; fileName: string; size: number; createdAt: Date }[];
+  canEdit: boolean;
+  form: FormState;
+  maxUploadMb: number;
+}) {
+  const { ctx, base, form } = props;
+  const { t, date, number } = ctx.i18n;
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 class="ds-heading" data-size="md" id="documents-heading">
+        {t("documents.title")}
+      </h2>
+      {props.documents.length === 0 ? (
+        <p class="ds-paragraph">{t("documents.none")}</p>
+      ) : (
+        <ul class="ds-list">
+          {props.documents.map((d) => (
+            <li key={d.id}>
+              <a class="ds-link" href={`${base}/documents/${d.id}`} download>
+                {d.title}
+              </a>{" "}
+              <span class="summary-line">
+                ({d.fileName}, {t("documents.size", { kb: number(Math.max(1, Math.round(d.size / 1024))) })}, {date(d.createdAt)})
+              </span>{" "}
+              <VisibilityTag t={t} visibility={d.visibility} />
+              {props.canEdit ? (
+                <PostButton
+                  ctx={ctx}
+                  action={`${base}/documents/${d.id}/delete`}
+                  label={t("documents.delete")}
+                  hiddenText={d.title}
+                  variant="tertiary"
+                  size="sm"
+                  danger
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.canEdit ? (
+        <>
+          <h3 class="ds-heading" data-size="xs" id="add-document-heading">
+            {t("documents.add")}
+          </h3>
+          <Form ctx={ctx} form={form} action={`${base}/documents`} submitLabel={t("documents.upload")} multipart>
+            <TextField t={t} form={form} name="title" label={t("documents.docTitle")} required />
+            <FileField
+              t={t}
+              form={form}
+              name="file"
+              label={t("documents.file")}
+              description={t("documents.fileHint", { mb: props.maxUploadMb })}
+              accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+              required
+            />
+            <SelectField
+              t={t}
+              form={form}
+              name="visibility"
+              label={t("documents.visibility")}
+              required
+              options={VISIBILITY_VALUES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+            />
+          </Form>
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -10,3 +10,4 @@ export const slugParam = z.object({
 });
 export const slugAndId = slugParam.extend({ id: dbId });
 export const bodyMemberParams = slugAndId.extend({ memberId: dbId });
+export const documentParams = slugAndId.extend({ documentId: dbId });

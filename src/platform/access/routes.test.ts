@@ -92,6 +92,9 @@ async function fixtures() {
   await access.repo.setAccess(network.id, userId, "member", []);
   const invitation = await invitations.invite(actor, { email: `invitee-${n}@test.example`, networkId: network.id }, (key) => key);
   assert.ok(invitation.ok);
+  const file = { filename: `walk-${n}.txt`, data: Buffer.from("minutes"), truncated: false };
+  const document = await networks.addDocument(actor, SLUG, body.value.id, { title: `Walk ${n}`, file }, 1024);
+  assert.ok(document.ok);
   return {
     bodyId: body.value.id,
     seatId: seat.id,
@@ -100,6 +103,7 @@ async function fixtures() {
     membershipId: membership.id,
     userId,
     invitationId: invitation.value,
+    documentId: document.value,
   };
 }
 
@@ -114,6 +118,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":slug", SLUG)
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))
+    .replace(":documentId", String(f.documentId))
     .replace(":id", String(id))
     .replace(":token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 }

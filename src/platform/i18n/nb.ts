@@ -492,6 +492,20 @@ export const nb = {
   "visibility.restricted": "Ikke offentlig",
   "mydata.networkAccess": "Tilgang til nettverk",
   "mydata.noNetworkAccess": "Du har ikke tilgang til noe nettverk ennå. Sekretariatet i et nettverk kan invitere deg.",
+  "errors.fileRequired": "Velg en fil.",
+  "errors.fileTooLarge": "Filen er for stor. Den kan være på høyst {mb} MB.",
+  "errors.fileType": "Samverk tar bare imot disse filtypene: {types}. Innholdet må stemme med filtypen.",
+  "documents.title": "Dokumenter",
+  "documents.none": "Ingen dokumenter ennå.",
+  "documents.add": "Last opp et dokument",
+  "documents.docTitle": "Tittel",
+  "documents.file": "Fil",
+  "documents.fileHint": "PDF, Word, Excel, PowerPoint, OpenDocument, bilde eller tekst, høyst {mb} MB.",
+  "documents.visibility": "Hvem kan se dokumentet",
+  "documents.upload": "Last opp",
+  "documents.delete": "Slett",
+  "documents.size": "{kb} kB",
+  "audit.entity.body_document": "Dokument i organ",
 };
 
 export type MessageKey = keyof typeof nb;

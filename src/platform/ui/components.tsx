@@ -64,10 +64,18 @@ export function Form(props: {
   submitLabel: string;
   children: ComponentChildren;
   cancelHref?: string;
+  /** For forms with a file field. */
+  multipart?: boolean;
 }) {
   const { t } = props.ctx.i18n;
   return (
-    <form method="post" action={props.action} novalidate class="stack">
+    <form
+      method="post"
+      action={props.action}
+      novalidate
+      class="stack"
+      enctype={props.multipart ? "multipart/form-data" : undefined}
+    >
       <ErrorSummary form={props.form} t={t} />
       <p class="ds-paragraph" data-size="sm">
         {t("form.requiredHint")}
@@ -141,6 +149,26 @@ export function TextField(
           aria-invalid={invalid ? "true" : undefined}
           autocomplete={props.autocomplete}
           inputMode={props.inputMode as "numeric" | undefined}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A file to upload; the browser never refills it, so a form coming back with errors asks for it again. */
+export function FileField(props: FieldProps & { accept: string }) {
+  return (
+    <FieldFrame {...props}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          class="ds-input"
+          id={id}
+          name={props.name}
+          type="file"
+          accept={props.accept}
+          required={props.required}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? "true" : undefined}
         />
       )}
     </FieldFrame>

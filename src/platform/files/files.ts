@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.ts";
+import type { FieldError } from "../http/errors.ts";
+import { files } from "../schema.ts";
+
+/** A file as the multipart parser hands it over (see app.ts): name, the bytes kept, and whether more came. */
+export interface Upload {
+  filename: string;
+  data: Buffer;
+  truncated: boolean;
+}
+
+export const isUpload = (value: unknown): value is Upload =>
+  typeof value === "object" && value !== null && Buffer.isBuffer((value as Upload).data) && "truncated" in value;
+
+/**
+ * The kinds of file Samverk keeps, recognised by their first bytes, not by what the browser says:
+ * documents, spreadsheets, presentations, images and plain text. Anything else is refused.
+ */
+const KINDS: { type: string; extensions: string[]; matches(data: Buffer): boolean }[] = [
+  { type: "application/pdf", extensions: ["pdf"], matches: (d) => d.subarray(0, 5).toString("latin1") === "%PDF-" },
+  {
+    type: "image/png",
+    extensions: ["png"],
+    matches: (d) => d.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
+  },
+  { type: "image/jpeg", extensions: ["jpg", "jpeg"], matches: (d) => d[0] === 0xff && d[1] === 0xd8 && d[2] === 0xff },
+  ...(
+    [
+      ["docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+      ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+      ["pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"],
+      ["odt", "application/vnd.oasis.opendocument.text"],
+      ["ods", "application/vnd.oasis.opendocument.spreadsheet"],
+      ["odp", "application/vnd.oasis.opendocument.presentation"],
+    ] as const
+  ).map(([extension, type]) => ({
+    type,
+    extensions: [extension],
+    // Office and OpenDocument files are zip archives; the extension tells which.
+    matches: (d: Buffer) => d.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  })),
+  {
+    type: "text/plain; charset=utf-8",
+    extensions: ["txt", "csv", "md"],
+    matches: (d) => !d.includes(0) && Buffer.from(d.toString("utf8"), "utf8").equals(d),
+  },
+];
+
+export const ALLOWED_EXTENSIONS = KINDS.flatMap((k) => k.extensions);
+
+/** The media type of an upload, or null when its content is not one of the kinds above. */
+export function detectType(filename: string, data: Buffer): string | null {
+  const extension = filename.toLowerCase().split(".").pop() ?? "";
+  const kind = KINDS.find((k) => k.extensions.includes(extension));
+  return kind?.matches(data) ? kind.type : null;
+}
+
+/** A safe file name to keep and offer back: no path, no control characters, at most 200 characters. */
+export function cleanName(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? "";
+  // Control characters are dropped by code point, which says what it does more plainly than a regex.
+  const printable = [...base].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '"').join("");
+  return printable.trim().slice(-200) || "file";
+}
+
+/** Checks an upload against the limits; field errors name the file field. */
+export function checkUpload(
+  field: string,
+  value: unknown,
+  maxBytes: number,
+): { errors: FieldError[]; file?: { name: string; mediaType: string; data: Buffer } } {
+  if (!isUpload(value) || value.data.length === 0) return { errors: [{ field, key: "errors.fileRequired" }] };
+  if (value.truncated || value.data.length > maxBytes)
+    return { errors: [{ field, key: "errors.fileTooLarge", params: { mb: Math.round(maxBytes / 1024 / 1024) } }] };
+  const name = cleanName(value.filename);
+  const mediaType = detectType(name, value.data);
+  if (!mediaType) return { errors: [{ field, key: "errors.fileType", params: { types: ALLOWED_EXTENSIONS.join(", ") } }] };
+  return { errors: [], file: { name, mediaType, data: value.data } };
+}
+
+export async function saveFile(tx: DbOrTx, file: { name: string; mediaType: string; data: Buffer }, userId: number | null) {
+  const [row] = await tx
+    .insert(files)
+    .values({
+      name: file.name,
+      mediaType: file.mediaType,
+      size: file.data.length,
+      sha256: createHash("sha256").update(file.data).digest("hex"),
+      content: file.data,
+      createdById: userId,
+    })
+    .returning({ id: files.id, name: files.name, size: files.size, sha256: files.sha256, mediaType: files.mediaType });
+  return row!;
+}
+
+export async function readFile(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(files).where(eq(files.id, id));
+  return row;
+}
+
+export async function deleteFile(tx: DbOrTx, id: number) {
+  await tx.delete(files).where(eq(files.id, id));
+}

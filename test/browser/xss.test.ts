@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
+import { systemActor } from "../../src/platform/audit/audit.ts";
 import { ADMIN, Session } from "../support/app.ts";
 import { launchBrowser, login, startServer } from "../support/browser.ts";
 
@@ -36,6 +37,15 @@ test("script payloads typed into forms and API writes come back as inert text", 
   const org = await s.api("POST", "/api/v1/organisations", { kind: "company", name: `Selskap ${PAYLOAD}`, description: PAYLOAD });
   assert.equal(org.statusCode, 201, org.body);
 
+  // A document whose title and file name carry the payload.
+  const upload = await server.app.services.networks.addDocument(
+    systemActor(),
+    "xss-test",
+    body.id,
+    { title: PAYLOAD, visibility: "public", file: { filename: `${ATTRIBUTE}.txt`, data: Buffer.from("text"), truncated: false } },
+    1024 * 1024,
+  );
+  assert.ok(upload.ok);
   // Invitations and access: a name typed by the secretariat, and one chosen by the invited person.
   await s.get("/n/xss-test/people");
   assert.equal(

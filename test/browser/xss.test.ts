@@ -71,6 +71,10 @@ test("script payloads typed into forms and API writes come back as inert text", 
     .peopleWithAccess((await server.app.services.networks.repo.bySlug("xss-test"))!.id)
     .then((list) => list.filter((p) => p.email === "xss-1@test.example"));
 
+  // A personal access token named with the payload.
+  await s.get("/account/tokens");
+  assert.equal((await s.post("/account/tokens", { name: PAYLOAD, scopes: "read", days: "30" })).statusCode, 201);
+
   const context = await browser.newContext();
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -94,6 +98,9 @@ test("script payloads typed into forms and API writes come back as inert text", 
     `/n/xss-test/people/${account!.userId}/edit`,
     "/admin/invitations",
     await linkFor("xss-2@test.example"),
+    "/account/tokens",
+    "/admin/audit",
+    "/account/data",
   ];
   for (const path of pages) {
     await page.goto(`${server.url}${path}`);

@@ -31,6 +31,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** "public" or the action a route needs; every route declares one, or the app does not start. */
     policy?: string;
+    /** Only routes that say so take multipart form posts (files); elsewhere they are refused unread. */
+    acceptsFiles?: boolean;
   }
   interface FastifyInstance {
     services: Services;
@@ -183,6 +185,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     const grant = all[onlyNetwork];
     return { ...actor, networks: grant ? { [onlyNetwork]: grant } : {} };
   };
+  app.addHook("onRequest", async (req) => {
+    const multipart = /^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "");
+    if (multipart && !req.routeOptions.config.acceptsFiles) throw new AppError(415, "unsupported_media_type", "errors.filesNotAccepted");
+  });
   app.addHook("onRequest", async (req, reply) => {
     const query = req.query as Record<string, unknown>;
     const locale = negotiateLocale(query.lang, req.cookies[LANG_COOKIE], req.headers["accept-language"]);

@@ -128,3 +128,12 @@ test("members and other networks' secretariats cannot upload or delete; a body-o
   assert.equal((await secretariat.get(href)).statusCode, 404);
   assert.equal(await fileCount(), before + 0, "the file went with the document");
 });
+
+test("routes that take no files refuse multipart posts before reading them", async () => {
+  const secretariat = await new Session(t.app).login("docs-sek@rogaland.example", PASSWORD);
+  await secretariat.get("/n/digi-rogaland/edit");
+  const res = await secretariat.upload("/n/digi-rogaland", { name: "Changed" }, { field: "file", filename: "a.pdf", data: PDF });
+  assert.equal(res.statusCode, 415);
+  const network = await t.app.services.networks.repo.bySlug("digi-rogaland");
+  assert.equal(network?.name, "Digi Rogaland");
+});

@@ -434,7 +434,7 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // Documents of a body
 
-  app.post("/n/:slug/bodies/:id/documents", { config: { policy: "body.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/bodies/:id/documents", { config: { policy: "body.manage", acceptsFiles: true } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network } = await networks.getBody(slug, id);
     authorize(req.actor, "body.manage", network);

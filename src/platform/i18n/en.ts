@@ -513,4 +513,5 @@ export const en: Record<MessageKey, string> = {
   "documents.delete": "Delete",
   "documents.size": "{kb} kB",
   "audit.entity.body_document": "Body document",
+  "errors.filesNotAccepted": "This address does not take files.",
 };

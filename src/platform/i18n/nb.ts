@@ -506,6 +506,7 @@ export const nb = {
   "documents.delete": "Slett",
   "documents.size": "{kb} kB",
   "audit.entity.body_document": "Dokument i organ",
+  "errors.filesNotAccepted": "Her kan du ikke sende filer.",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -508,4 +508,5 @@ export const nn: Record<MessageKey, string> = {
   "documents.delete": "Slett",
   "documents.size": "{kb} kB",
   "audit.entity.body_document": "Dokument i organ",
+  "errors.filesNotAccepted": "Her kan du ikkje sende filer.",
 };

@@ -185,10 +185,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     const grant = all[onlyNetwork];
     return { ...actor, networks: grant ? { [onlyNetwork]: grant } : {} };
   };
-  app.addHook("onRequest", async (req) => {
-    const multipart = /^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "");
-    if (multipart && !req.routeOptions.config.acceptsFiles) throw new AppError(415, "unsupported_media_type", "errors.filesNotAccepted");
-  });
   app.addHook("onRequest", async (req, reply) => {
     const query = req.query as Record<string, unknown>;
     const locale = negotiateLocale(query.lang, req.cookies[LANG_COOKIE], req.headers["accept-language"]);
@@ -220,6 +216,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       url,
       networks: [],
     });
+  });
+  // Files only where a route takes them, refused before a byte of the body is read.
+  app.addHook("onRequest", async (req) => {
+    const multipart = /^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "");
+    if (multipart && !req.routeOptions.config.acceptsFiles)
+      throw new AppError(415, "unsupported_media_type", "errors.filesNotAccepted");
   });
   // API rate limit per token, per signed-in user, or else per IP; counted in the database.
   app.addHook("onRequest", async (req, reply) => {

@@ -132,7 +132,11 @@ test("members and other networks' secretariats cannot upload or delete; a body-o
 test("routes that take no files refuse multipart posts before reading them", async () => {
   const secretariat = await new Session(t.app).login("docs-sek@rogaland.example", PASSWORD);
   await secretariat.get("/n/digi-rogaland/edit");
-  const res = await secretariat.upload("/n/digi-rogaland?lang=en", { name: "Changed" }, { field: "file", filename: "a.pdf", data: PDF });
+  const res = await secretariat.upload(
+    "/n/digi-rogaland?lang=en",
+    { name: "Changed" },
+    { field: "file", filename: "a.pdf", data: PDF },
+  );
   assert.equal(res.statusCode, 415);
   assert.ok(res.body.includes("This address does not take files."));
   const network = await t.app.services.networks.repo.bySlug("digi-rogaland");

@@ -251,15 +251,17 @@ export class InvitationService {
     if (invitation.networkId === null || invitation.role === null) return;
     const repo = this.access.repo.with(tx);
     const current = await repo.access(invitation.networkId, userId);
+    // An account already linked to a person record (perhaps through another network) keeps that link.
+    const linked = await repo.personOf(userId);
     const grant: AccessGrant = {
       role: current?.role === "secretariat" ? "secretariat" : invitation.role,
       organisationIds: [...new Set([...(current?.organisationIds ?? []), ...invitation.organisationIds])],
-      personId: invitation.personId ?? current?.personId ?? null,
+      personId: linked ?? invitation.personId,
     };
-    const problems = await this.access.check(invitation.networkId, grant, userId, current?.personId ?? null, repo);
-    if (problems.some((p) => p.field === "personId")) grant.personId = current?.personId ?? null;
+    const problems = await this.access.check(invitation.networkId, grant, userId, linked, repo);
+    if (problems.some((p) => p.field === "personId")) grant.personId = linked;
     if (problems.some((p) => p.field === "organisationIds")) grant.organisationIds = current?.organisationIds ?? [];
-    await this.access.apply(tx, actor, invitation.networkId, userId, grant, current);
+    await this.access.apply(tx, actor, invitation.networkId, userId, grant, current ?? undefined, linked);
   }
 }
 

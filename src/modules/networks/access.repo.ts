@@ -156,6 +156,12 @@ export class AccessRepo {
       .orderBy(asc(people.name));
   }
 
+  /** The person record linked to the account, if any. */
+  async personOf(userId: number): Promise<number | null> {
+    const [row] = await this.db.select({ id: people.id }).from(people).where(eq(people.userId, userId));
+    return row?.id ?? null;
+  }
+
   async linkPerson(userId: number, personId: number | null) {
     await this.db.update(people).set({ userId: null }).where(eq(people.userId, userId));
     if (personId !== null) await this.db.update(people).set({ userId }).where(eq(people.id, personId));

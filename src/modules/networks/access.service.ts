@@ -86,10 +86,12 @@ export class AccessService {
     userId: number,
     grant: AccessGrant,
     before?: { role: AccessRole; organisationIds: number[]; personId: number | null },
+    /** The person record linked now, when there is no access yet to read it from. */
+    linkedNow: number | null = before?.personId ?? null,
   ): Promise<void> {
     const repo = this.repo.with(tx);
     await repo.setAccess(networkId, userId, grant.role, grant.organisationIds);
-    if (grant.personId !== (before?.personId ?? null)) await repo.linkPerson(userId, grant.personId);
+    if (grant.personId !== linkedNow) await repo.linkPerson(userId, grant.personId);
     await recordAudit(tx, actor, {
       action: before ? "update" : "create",
       entity: "network_access",

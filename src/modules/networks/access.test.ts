@@ -306,3 +306,23 @@ test("the JSON API: the secretariat lists, changes and removes access and invite
   assert.equal((await secretariat.api("DELETE", `/api/v1/networks/digi-rogaland/access/${memberId}`)).statusCode, 204);
   assert.equal((await t.app.services.access.grantsFor(memberId))[rogaland.id], undefined);
 });
+
+test("accepting an invitation never moves an account's existing person link, which another network may rely on", async () => {
+  const userId = await account("linked@nordland.example", { networkId: nordland.id, role: "member" });
+  const nordlandPerson = (await t.app.services.access.repo.seatedPeople(nordland.id)).find((p) => p.userId === null)!;
+  await t.database.db.update(people).set({ userId }).where(eq(people.id, nordlandPerson.id));
+  const rogalandPerson = (await t.app.services.access.repo.seatedPeople(rogaland.id)).find((p) => p.userId === null)!;
+  const secretariat = await new Session(t.app).login("sekretariat@rogaland.example", PASSWORD);
+  await secretariat.get("/n/digi-rogaland/people");
+  await secretariat.post("/n/digi-rogaland/people", {
+    email: "linked@nordland.example",
+    role: "member",
+    personId: String(rogalandPerson.id),
+  });
+  const path = (await linkTo("linked@nordland.example"))!;
+  const invited = await new Session(t.app).login("linked@nordland.example", PASSWORD);
+  await invited.get(path);
+  assert.equal((await invited.post(`${path}/accept`, {})).statusCode, 303);
+  assert.equal(await t.app.services.access.repo.personOf(userId), nordlandPerson.id);
+  assert.ok((await t.app.services.access.grantsFor(userId))[rogaland.id], "the access itself is granted");
+});

@@ -266,12 +266,7 @@ export function SessionsPage(props: {
         </table>
       </TableScroll>
       {others > 0 ? (
-        <form method="post" action="/account/sessions/end-others">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-          <button class="ds-button" data-variant="secondary" type="submit">
-            {t("sessions.endOthers", { n: others })}
-          </button>
-        </form>
+        <PostButton ctx={ctx} action="/account/sessions/end-others" label={t("sessions.endOthers", { n: others })} />
       ) : null}
     </>
   );
@@ -722,13 +717,15 @@ export function TokensPage(props: {
                     {k.revokedAt ? (
                       t("tokens.revoked")
                     ) : (
-                      <form method="post" action={`/account/tokens/${k.id}/revoke`} class="inline-form">
-                        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-                        <button class="ds-button" data-variant="tertiary" data-size="sm" data-color="danger" type="submit">
-                          {t("tokens.revoke")}
-                          <span class="ds-sr-only"> {k.name}</span>
-                        </button>
-                      </form>
+                      <PostButton
+                        ctx={ctx}
+                        action={`/account/tokens/${k.id}/revoke`}
+                        label={t("tokens.revoke")}
+                        hiddenText={k.name}
+                        variant="tertiary"
+                        size="sm"
+                        danger
+                      />
                     )}
                   </td>
                 </tr>
@@ -804,12 +801,7 @@ export function ConfirmEmailPage({ ctx, action, email }: { ctx: PageContext; act
         {t("emailChange.confirmTitle")}
       </h1>
       <p class="ds-paragraph">{t("emailChange.confirmIntro", { email })}</p>
-      <form method="post" action={action}>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-        <button class="ds-button" data-variant="primary" type="submit">
-          {t("emailChange.confirm")}
-        </button>
-      </form>
+      <PostButton ctx={ctx} action={action} label={t("emailChange.confirm")} variant="primary" />
     </>
   );
 }

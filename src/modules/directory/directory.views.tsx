@@ -8,6 +8,7 @@ import {
   Notice,
   type Option,
   Pagination,
+  PostButton,
   SelectField,
   SortHeader,
   TableScroll,
@@ -584,12 +585,7 @@ export function PersonPage(props: {
           <a class="ds-button" data-variant="secondary" href={`/people/${person.id}/edit`}>
             {t("common.edit")}
           </a>
-          <form method="post" action={`/people/${person.id}/delete`} class="inline-form">
-            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-            <button class="ds-button" data-variant="tertiary" data-color="danger" type="submit">
-              {t("common.delete")}
-            </button>
-          </form>
+          <PostButton ctx={ctx} action={`/people/${person.id}/delete`} label={t("common.delete")} variant="tertiary" danger />
         </div>
       ) : null}
       <section aria-labelledby="bodies-heading">

@@ -39,15 +39,19 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
   const renderPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
     const { network } = await networkFor(req);
     const { t } = req.i18n;
-    const [people, sent, choices, overview] = await Promise.all([
+    const [people, sent, choices, bodies] = await Promise.all([
       access.repo.peopleWithAccess(network.id),
       invitations.list(network.id, 200, 0),
       choicesFor(network.id, null),
-      networks.overview(network.slug, req.actor),
+      networks.repo.bodiesOf(network.id),
     ]);
-    const seats = overview.bodies.flatMap((b) =>
-      b.members.map((m) => ({ personId: m.personId, bodyName: b.name, bodyKind: b.kind })),
-    );
+    // The secretariat sees every body, so no visibility filter is needed here.
+    const bodyById = new Map(bodies.map((b) => [b.id, b]));
+    const seats = (await networks.repo.membersOfBodies(bodies.map((b) => b.id))).map((m) => ({
+      personId: m.personId,
+      bodyName: bodyById.get(m.bodyId)!.name,
+      bodyKind: bodyById.get(m.bodyId)!.kind,
+    }));
     const done = (req.query as Record<string, unknown>).done;
     const notice = typeof done === "string" && done in NOTICES ? t(NOTICES[done as keyof typeof NOTICES]) : undefined;
     return reply.page(

@@ -503,12 +503,7 @@ export function BodyPage(props: {
           <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>
             {t("common.edit")}
           </a>
-          <form method="post" action={`${base}/delete`} class="inline-form">
-            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-            <button class="ds-button" data-variant="tertiary" data-color="danger" type="submit">
-              {t("body.delete")}
-            </button>
-          </form>
+          <PostButton ctx={ctx} action={`${base}/delete`} label={t("body.delete")} variant="tertiary" danger />
         </div>
       ) : null}
       <section aria-labelledby="body-members-heading">
@@ -549,13 +544,14 @@ export function BodyPage(props: {
                           {t("common.edit")}
                           <span class="ds-sr-only"> {m.personName}</span>
                         </a>{" "}
-                        <form method="post" action={`${base}/members/${m.id}/delete`} class="inline-form">
-                          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-                          <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
-                            {t("common.remove")}
-                            <span class="ds-sr-only"> {m.personName}</span>
-                          </button>
-                        </form>
+                        <PostButton
+                          ctx={ctx}
+                          action={`${base}/members/${m.id}/delete`}
+                          label={t("common.remove")}
+                          hiddenText={m.personName}
+                          variant="tertiary"
+                          size="sm"
+                        />
                       </td>
                     ) : null}
                   </tr>

@@ -54,10 +54,6 @@ export const isSecretariat = (actor: Actor | null, networkId: number | null | un
 export const isNetworkMember = (actor: Actor | null, networkId: number | null | undefined): boolean =>
   !!actor && (actor.isAdmin || grantIn(actor, networkId) !== undefined);
 
-/** Acts for the organisation in the network: its projects, needs and status reports. */
-export const representsIn = (actor: Actor | null, networkId: number | null | undefined, organisationId: number): boolean =>
-  !!actor && (actor.isAdmin || (grantIn(actor, networkId)?.organisationIds.includes(organisationId) ?? false));
-
 /** Holds a seat in the body today. */
 export const sitsIn = (actor: Actor | null, networkId: number | null | undefined, bodyId: number): boolean =>
   grantIn(actor, networkId)?.bodies.some((b) => b.id === bodyId) ?? false;

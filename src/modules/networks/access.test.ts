@@ -326,3 +326,34 @@ test("accepting an invitation never moves an account's existing person link, whi
   assert.equal(await t.app.services.access.repo.personOf(userId), nordlandPerson.id);
   assert.ok((await t.app.services.access.grantsFor(userId))[rogaland.id], "the access itself is granted");
 });
+
+test("malformed ids, too long input and another network's invitation are refused and change nothing", async () => {
+  const secretariat = await new Session(t.app).login("sekretariat@rogaland.example", PASSWORD);
+  await secretariat.get("/n/digi-rogaland/people?lang=en");
+  assert.equal((await secretariat.get("/n/digi-rogaland/people/abc/edit")).statusCode, 400);
+  assert.equal((await secretariat.post("/n/digi-rogaland/people/99999999", { role: "member" })).statusCode, 404);
+  const long = await secretariat.post("/n/digi-rogaland/people?lang=en", {
+    email: "long@example.no",
+    name: "n".repeat(201),
+    role: "member",
+  });
+  assert.equal(long.statusCode, 422);
+  assert.ok(long.body.includes('value="long@example.no"'));
+  const badOrg = await secretariat.post("/n/digi-rogaland/people", {
+    email: "ids@example.no",
+    role: "member",
+    organisationIds: ["x"],
+  });
+  assert.equal(badOrg.statusCode, 422);
+  // An invitation of Digi Nordland is not found through Digi Rogaland's pages.
+  const nordlandSecretariat = { ...systemActor(), isAdmin: true };
+  const foreign = await t.app.services.invitations.invite(
+    nordlandSecretariat,
+    { email: "nordland-only@example.no", networkId: nordland.id },
+    (k) => k,
+  );
+  assert.ok(foreign.ok);
+  assert.equal((await secretariat.post(`/n/digi-rogaland/invitations/${foreign.value}/withdraw`, {})).statusCode, 404);
+  const [still] = (await t.app.services.invitations.list(nordland.id, 10, 0)).items.filter((i) => i.id === foreign.value);
+  assert.equal(still?.status, "pending");
+});

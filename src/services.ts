@@ -3,6 +3,7 @@ import { InvitationService } from "./modules/accounts/invitations.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
 import { AccessService } from "./modules/networks/access.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
+import { ProjectService } from "./modules/projects/projects.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
 import { ApiTokenService } from "./platform/auth/api-tokens.ts";
 import { OidcLogin } from "./platform/auth/oidc.ts";
@@ -51,6 +52,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
   return {
     directory,
     networks,
+    projects: new ProjectService(db, networks.repo, directory.organisations, directory.people),
     access,
     users,
     sessions,

@@ -3,6 +3,7 @@ import { accountsModule } from "./accounts/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
+import { projectsModule } from "./projects/manifest.ts";
 
 /** Every capability, in the order its menu entries appear. A new module is added here and nowhere else. */
-export const modules: ModuleManifest[] = [homeModule, networksModule, directoryModule, accountsModule];
+export const modules: ModuleManifest[] = [homeModule, networksModule, projectsModule, directoryModule, accountsModule];

@@ -28,6 +28,13 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.representations,
   schema.files,
   schema.bodyDocuments,
+  schema.projects,
+  schema.networkSectors,
+  schema.projectParticipants,
+  schema.projectPhaseChanges,
+  schema.statusReports,
+  schema.benefits,
+  schema.benefitMeasurements,
   schema.auditLog,
   schema.appSettings,
 ];

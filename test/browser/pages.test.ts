@@ -27,6 +27,7 @@ async function publicPages(): Promise<[string, string][]> {
   const [coop] = (await api("/api/v1/organisations?kind=it_cooperation")).items;
   const bodies = (await api("/api/v1/networks/digi-rogaland/bodies")).items;
   const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
+  const project = await demoProject();
   return [
     ["front page", "/"],
     ["networks", "/networks"],
@@ -39,6 +40,10 @@ async function publicPages(): Promise<[string, string][]> {
     ["people", "/people"],
     ["person", `/people/${contact.personId}`],
     ["search", "/search?q=molde"],
+    ["projects", "/projects"],
+    ["filtered projects", "/projects?q=kommunane&phase=execution&sort=-start"],
+    ["project", `/projects/${project.id}`],
+    ["benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -51,7 +56,19 @@ async function publicPages(): Promise<[string, string][]> {
   ];
 }
 
+/** A demo project with status reports and a measured benefit, so every section of its page shows. */
+async function demoProject() {
+  const { items } = await api("/api/v1/projects?limit=500");
+  for (const item of items) {
+    const project = await api(`/api/v1/projects/${item.id}`);
+    if (project.latestStatus && project.benefits.some((b: { measurements: unknown[] }) => b.measurements.length > 1))
+      return project;
+  }
+  throw new Error("the demo data has a project with reports and measured benefits");
+}
+
 async function adminPages(): Promise<[string, string][]> {
+  const project = await demoProject();
   const [molde] = (await api("/api/v1/organisations?q=1506")).items;
   const [coop] = (await api("/api/v1/organisations?kind=it_cooperation")).items;
   const members = (await api("/api/v1/networks/digi-rogaland/members?limit=1")).items;
@@ -81,6 +98,13 @@ async function adminPages(): Promise<[string, string][]> {
     ["edit person", `/people/${contact.personId}/edit`],
     ["people and access", "/n/digi-rogaland/people"],
     ["change access", await firstAccessEditPath()],
+    ["project (editor)", `/projects/${project.id}`],
+    ["new project", "/n/digi-rogaland/projects/new"],
+    ["edit project", `/projects/${project.id}/edit`],
+    ["project participants", `/projects/${project.id}/participants`],
+    ["new status report", `/projects/${project.id}/reports/new?copy=1`],
+    ["new benefit", `/projects/${project.id}/benefits/new`],
+    ["edit benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}/edit`],
   ];
 }
 

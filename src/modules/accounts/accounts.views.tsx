@@ -283,6 +283,11 @@ export const AUDIT_ENTITIES = [
   "invitation",
   "network_access",
   "body_document",
+  "project",
+  "project_participant",
+  "status_report",
+  "benefit",
+  "benefit_measurement",
 ] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 

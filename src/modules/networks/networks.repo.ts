@@ -50,7 +50,7 @@ export class NetworkRepo {
   /** Slugs and names for the header's network switcher. */
   async switcher() {
     return this.db
-      .select({ slug: networks.slug, name: networks.name, shortName: networks.shortName })
+      .select({ id: networks.id, slug: networks.slug, name: networks.name, shortName: networks.shortName })
       .from(networks)
       .orderBy(norwegianOrder(networks.name));
   }

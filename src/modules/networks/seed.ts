@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { type AuditEntry, recordAudit, systemActor } from "../../platform/audit/audit.ts";
+import { rng } from "../../platform/demo.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { users } from "../../platform/schema.ts";
 import { cooperationMembers, organisations, people } from "../directory/schema.ts";
@@ -153,14 +154,6 @@ const TITLES = [
 ];
 
 /** A small deterministic generator, so demo data is the same on every installation. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 const BODY_TEMPLATES: { kind: BodyKind; name: string; mandate: string; size: number }[] = [
   {
     kind: "steering_group",

@@ -69,10 +69,11 @@ export class ApiRouter {
       config: { policy: route.policy },
       handler: async (req, reply) => {
         if (route.policy !== "public" && !req.actor) throw new UnauthorizedError();
-        if (req.tokenGrant) await this.checkGrant(req.tokenGrant, route, req.params as Record<string, string>);
+        if (req.tokenGrant) checkScope(req.tokenGrant, route);
         const params = route.params ? parseOrBadRequest(route.params, req.params) : {};
-        if (route.policy !== "public")
-          authorize(req.actor, route.policy, route.resource ? await route.resource(params as z.infer<P>) : undefined);
+        const resource = route.policy !== "public" && route.resource ? await route.resource(params as z.infer<P>) : undefined;
+        if (req.tokenGrant) await this.checkNetwork(req.tokenGrant, route, req.params as Record<string, string>, resource);
+        if (route.policy !== "public") authorize(req.actor, route.policy, resource);
         if (route.body) requireJson(req);
         const query = route.query ? parseOrBadRequest(route.query, req.query) : {};
         let body: unknown = {};
@@ -95,15 +96,22 @@ export class ApiRouter {
     });
   }
 
-  /** A token may only do what its scopes say, and a network-limited token only write in its network. */
-  private async checkGrant(grant: TokenGrant, route: ApiRoute, params: Record<string, string>): Promise<void> {
-    const write = route.method !== "GET";
-    if (!grant.scopes.includes(write ? "write" : "read")) throw new ForbiddenError("errors.tokenScope");
-    if (write && grant.networkId !== null) {
-      const networkId = params.slug ? await this.networkIdOf(params.slug) : undefined;
-      if (networkId !== grant.networkId) throw new ForbiddenError("errors.tokenNetwork");
-    }
+  /**
+   * A network-limited token writes only in its network: the one the path names (:slug), or the one
+   * the record acted on belongs to (a resource with a networkId, such as a project).
+   */
+  private async checkNetwork(grant: TokenGrant, route: ApiRoute, params: Record<string, string>, resource: unknown) {
+    if (route.method === "GET" || grant.networkId === null) return;
+    const networkId = params.slug
+      ? await this.networkIdOf(params.slug)
+      : (resource as { networkId?: number } | undefined)?.networkId;
+    if (networkId !== grant.networkId) throw new ForbiddenError("errors.tokenNetwork");
   }
+}
+
+/** A token may only do what its scopes say. */
+function checkScope(grant: TokenGrant, route: ApiRoute): void {
+  if (!grant.scopes.includes(route.method === "GET" ? "read" : "write")) throw new ForbiddenError("errors.tokenScope");
 }
 
 /** Only JSON is accepted: a cross-site form cannot send it, which is the API's guard against CSRF. */

@@ -1,0 +1,24 @@
+import { defineModule } from "../../platform/module.ts";
+import { projectPolicies } from "./policy.ts";
+import { projectsApi } from "./projects.api.ts";
+import { projectRoutes } from "./projects.routes.tsx";
+import { seedDemoProjects } from "./seed.ts";
+
+/** The shared portfolio: projects with phases, participants, status reports and benefits. */
+export const projectsModule = defineModule({
+  name: "projects",
+  policies: projectPolicies,
+  nav: [{ href: "/projects", label: "nav.projects" }],
+  routes: projectRoutes,
+  api: projectsApi,
+  search: async ({ services }, q, limit) => {
+    const { items } = await services.projects.repo.list({ q }, null, "title", limit, 0);
+    return items.map((p) => ({
+      kind: "search.project" as const,
+      title: p.title,
+      href: `/projects/${p.id}`,
+      detail: p.summary.slice(0, 120),
+    }));
+  },
+  seed: seedDemoProjects,
+});

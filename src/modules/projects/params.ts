@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { PAGE_SIZE, pageParam, query, searchText } from "../../platform/http/validation.ts";
+import { PROJECT_SORTS } from "./projects.repo.ts";
+import { PHASES, PROJECT_KINDS, STATUS_COLOURS } from "./schema.ts";
+
+/** Path parameters and list filters of the projects module's pages and API routes. */
+const dbId = z.coerce.number().int().positive().max(2_147_483_647);
+export const projectParams = z.object({ id: dbId });
+export const networkSlugParams = z.object({
+  slug: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9-]+$/),
+});
+export const participantParams = projectParams.extend({ organisationId: dbId });
+export const reportParams = projectParams.extend({ reportId: dbId });
+export const benefitParams = projectParams.extend({ benefitId: dbId });
+export const measurementParams = benefitParams.extend({ measurementId: dbId });
+
+const isoDate = z.iso.date();
+
+/** Every filter of the overview, as URL parameters, so a view is a link that can be shared. */
+export const projectFilterShape = {
+  q: searchText,
+  network: networkSlugParams.shape.slug.optional(),
+  organisation: dbId.optional(),
+  county: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  kind: z.enum(PROJECT_KINDS).optional(),
+  phase: z.enum(PHASES).optional(),
+  sector: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9_-]+$/)
+    .optional(),
+  status: z.enum([...STATUS_COLOURS, "none"]).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  tag: z.string().trim().toLowerCase().max(40).optional(),
+  sort: z.enum(PROJECT_SORTS).default("title"),
+};
+export const projectListQuery = query({ ...projectFilterShape, page: pageParam });
+export type ProjectListQuery = z.infer<typeof projectListQuery>;
+export { PAGE_SIZE };

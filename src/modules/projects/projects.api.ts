@@ -1,0 +1,432 @@
+import { z } from "zod";
+import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../platform/http/errors.ts";
+import { query } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import {
+  benefitParams,
+  measurementParams,
+  networkSlugParams,
+  participantParams,
+  projectFilterShape,
+  projectParams,
+  reportParams,
+} from "./params.ts";
+import {
+  benefitFields,
+  benefitInput,
+  measurementInput,
+  participantInput,
+  phaseInput,
+  projectFields,
+  projectInput,
+  statusReportInput,
+} from "./projects.service.ts";
+import { BENEFIT_TYPES, PARTICIPANT_ROLES, PHASES, PROJECT_KINDS, STATUS_COLOURS, STATUS_DIMENSIONS } from "./schema.ts";
+
+const int = z.number().int();
+const colour = z.enum(STATUS_COLOURS);
+
+const projectListItem = z.object({
+  id: int,
+  title: z.string(),
+  summary: z.string(),
+  kind: z.enum(PROJECT_KINDS),
+  sector: z.string(),
+  phase: z.enum(PHASES),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  budget: int.nullable(),
+  tags: z.array(z.string()),
+  visibility: z.enum(VISIBILITY_VALUES),
+  networkSlug: z.string(),
+  ownerOrganisationId: int.nullable(),
+  ownerName: z.string().nullable(),
+  status: colour.nullable().describe("The overall status of the latest status report"),
+  statusDate: z.string().nullable(),
+});
+
+const participantOut = z.object({
+  organisationId: int,
+  organisationName: z.string(),
+  role: z.enum(PARTICIPANT_ROLES),
+  fromDate: z.string().nullable(),
+});
+
+const reportOut = z.object({
+  id: int,
+  reportDate: z.string(),
+  ...Object.fromEntries(
+    STATUS_DIMENSIONS.flatMap((d) => [
+      [d, colour],
+      [`${d}Comment`, z.string()],
+    ]),
+  ),
+});
+
+const measurementOut = z.object({ id: int, measuredOn: z.string(), value: z.number(), note: z.string() });
+const benefitOut = z.object({
+  id: int,
+  title: z.string(),
+  type: z.enum(BENEFIT_TYPES),
+  ownerPersonId: int.nullable(),
+  indicator: z.string(),
+  unit: z.string(),
+  baseline: z.number(),
+  target: z.number(),
+  targetDate: z.string().nullable(),
+  achievement: z.number().nullable().describe("(latest − baseline) / (target − baseline); null before the first measurement"),
+  trend: z.enum(["up", "down", "flat"]).nullable(),
+  measurements: z.array(measurementOut),
+});
+
+const projectOut = z.object({
+  id: int,
+  networkSlug: z.string(),
+  ownerOrganisationId: int.nullable(),
+  title: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  problem: z.string(),
+  kind: z.enum(PROJECT_KINDS),
+  sector: z.string(),
+  phase: z.enum(PHASES),
+  contactPersonId: int.nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  budget: int.nullable(),
+  tags: z.array(z.string()),
+  visibility: z.enum(VISIBILITY_VALUES),
+  bodyId: int.nullable(),
+  version: int.describe("Send it back with PATCH: a save over someone else's newer one is refused with 409"),
+  participants: z.array(participantOut),
+  latestStatus: reportOut.nullable(),
+  benefits: z.array(benefitOut),
+});
+
+const phaseBody = phaseInput.describe("Moves the project to another phase; who and when is recorded");
+
+export function projectsApi(api: ApiRouter, { services }: AppContext) {
+  const { projects, networks } = services;
+  const tag = "projects";
+
+  const detail = async (id: number, viewer: Actor | null) => {
+    const d = await projects.visible(id, viewer);
+    const strip = <T extends { projectId?: unknown; createdAt?: unknown; createdById?: unknown }>(r: T) => {
+      const { projectId: _p, createdAt: _c, createdById: _b, ...rest } = r;
+      return rest;
+    };
+    return {
+      ...d.project,
+      networkSlug: d.networkSlug,
+      participants: d.participants.map(({ organisationId, organisationName, role, fromDate }) => ({
+        organisationId,
+        organisationName,
+        role,
+        fromDate,
+      })),
+      latestStatus: d.reports[0] ? strip(d.reports[0]) : null,
+      benefits: d.benefits.map(({ ownerName: _o, ...b }) => ({
+        ...strip(b),
+        measurements: b.measurements.map(({ benefitId: _b, createdAt: _c, ...m }) => m),
+      })),
+    };
+  };
+  const resource = ({ id }: { id: number }) => projects.resource(id);
+
+  api.route({
+    policy: "public",
+    method: "GET",
+    path: "/projects",
+    operationId: "listProjects",
+    summary: "The shared portfolio: projects the caller may see, filtered like the overview page",
+    tag,
+    query: query({ ...projectFilterShape, ...listQuery }),
+    response: listOf(projectListItem),
+    handler: async ({ actor, query: q }) => {
+      const network = q.network ? await networks.repo.bySlug(q.network) : undefined;
+      const { items, total } = await projects.repo.list(
+        { ...q, organisationId: q.organisation, networkId: q.network ? (network?.id ?? -1) : undefined },
+        actor,
+        q.sort,
+        q.limit,
+        q.offset,
+      );
+      return {
+        items: items.map(({ isDemo: _d, updatedAt: _u, networkId: _n, networkName: _nn, ...p }) => p),
+        total,
+      };
+    },
+  });
+
+  api.route({
+    policy: "public",
+    method: "GET",
+    path: "/projects/:id",
+    operationId: "getProject",
+    summary: "One project with its participants, latest status report and benefits",
+    tag,
+    params: projectParams,
+    response: projectOut,
+    handler: ({ actor, params }) => detail(params.id, actor),
+  });
+
+  api.route({
+    policy: "project.create",
+    resource: ({ slug }) => networks.get(slug),
+    method: "POST",
+    path: "/networks/:slug/projects",
+    operationId: "createProject",
+    summary: "Register a project in a network's portfolio",
+    tag,
+    params: networkSlugParams,
+    body: projectInput,
+    response: projectOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const network = await networks.get(params.slug);
+      const result = await projects.create(actor, network.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(result.value.id, actor);
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "PATCH",
+    path: "/projects/:id",
+    operationId: "updateProject",
+    summary: "Change a project; fields left out keep their value. `version` is required (optimistic locking).",
+    tag,
+    params: projectParams,
+    body: projectFields.partial().extend({ version: z.number().int().positive() }),
+    response: projectOut,
+    handler: async ({ actor, params, req }) => {
+      const current = (await projects.repo.byId(params.id))!;
+      const result = await projects.update(actor, params.id, { ...current, ...(req.body as object) });
+      if (!result.ok) {
+        if ("conflict" in result) throw new ConflictError(result.errors);
+        throw new ValidationError(result.errors);
+      }
+      return detail(params.id, actor);
+    },
+  });
+
+  api.route({
+    policy: "project.delete",
+    resource,
+    method: "DELETE",
+    path: "/projects/:id",
+    operationId: "deleteProject",
+    summary: "Remove a project with its reports and benefits",
+    tag,
+    params: projectParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ actor, params }) => {
+      await projects.remove(actor, params.id);
+      return null;
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "POST",
+    path: "/projects/:id/phase",
+    operationId: "setProjectPhase",
+    summary: "Move a project to another phase",
+    tag,
+    params: projectParams,
+    body: phaseBody,
+    response: projectOut,
+    handler: async ({ actor, params, req }) => {
+      const result = await projects.setPhase(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(params.id, actor);
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "POST",
+    path: "/projects/:id/participants",
+    operationId: "setProjectParticipant",
+    summary: "Add an organisation to a project, or change its role and from-date",
+    tag,
+    params: projectParams,
+    body: participantInput,
+    response: z.array(participantOut),
+    handler: async ({ actor, params, req }) => {
+      const result = await projects.setParticipant(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return (await detail(params.id, actor)).participants;
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "DELETE",
+    path: "/projects/:id/participants/:organisationId",
+    operationId: "removeProjectParticipant",
+    summary: "Take an organisation off a project",
+    tag,
+    params: participantParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ actor, params }) => {
+      await projects.removeParticipant(actor, params.id, params.organisationId);
+      return null;
+    },
+  });
+
+  api.route({
+    policy: "public",
+    method: "GET",
+    path: "/projects/:id/status-reports",
+    operationId: "listStatusReports",
+    summary: "Every status report of a project, newest first",
+    tag,
+    params: projectParams,
+    response: z.array(reportOut),
+    handler: async ({ actor, params }) => (await projects.visible(params.id, actor)).reports,
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "POST",
+    path: "/projects/:id/status-reports",
+    operationId: "addStatusReport",
+    summary: "Add a dated status report",
+    tag,
+    params: projectParams,
+    body: statusReportInput,
+    response: reportOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const result = await projects.addReport(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return result.value;
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "DELETE",
+    path: "/projects/:id/status-reports/:reportId",
+    operationId: "deleteStatusReport",
+    summary: "Remove a status report entered by mistake",
+    tag,
+    params: reportParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ actor, params }) => {
+      await projects.removeReport(actor, params.id, params.reportId);
+      return null;
+    },
+  });
+
+  const benefitOf = async (id: number, benefitId: number, actor: Actor | null) => {
+    const benefit = (await detail(id, actor)).benefits.find((b) => b.id === benefitId);
+    if (!benefit) throw new NotFoundError();
+    return benefit;
+  };
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "POST",
+    path: "/projects/:id/benefits",
+    operationId: "addBenefit",
+    summary: "Add a benefit with its indicator, baseline and target",
+    tag,
+    params: projectParams,
+    body: benefitInput,
+    response: benefitOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const result = await projects.addBenefit(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return benefitOf(params.id, result.value.id, actor);
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "PATCH",
+    path: "/projects/:id/benefits/:benefitId",
+    operationId: "updateBenefit",
+    summary: "Change a benefit; fields left out keep their value",
+    tag,
+    params: benefitParams,
+    body: benefitFields.partial(),
+    response: benefitOut,
+    handler: async ({ actor, params, req }) => {
+      const current = await projects.getBenefit(params.id, params.benefitId);
+      const result = await projects.updateBenefit(actor, params.id, params.benefitId, { ...current, ...(req.body as object) });
+      if (!result.ok) throw new ValidationError(result.errors);
+      return benefitOf(params.id, params.benefitId, actor);
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "DELETE",
+    path: "/projects/:id/benefits/:benefitId",
+    operationId: "deleteBenefit",
+    summary: "Remove a benefit and its measurements",
+    tag,
+    params: benefitParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ actor, params }) => {
+      await projects.removeBenefit(actor, params.id, params.benefitId);
+      return null;
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "POST",
+    path: "/projects/:id/benefits/:benefitId/measurements",
+    operationId: "addMeasurement",
+    summary: "Record a dated measurement of a benefit's indicator",
+    tag,
+    params: benefitParams,
+    body: measurementInput,
+    response: benefitOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const result = await projects.addMeasurement(actor, params.id, params.benefitId, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return benefitOf(params.id, params.benefitId, actor);
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "DELETE",
+    path: "/projects/:id/benefits/:benefitId/measurements/:measurementId",
+    operationId: "deleteMeasurement",
+    summary: "Remove a measurement",
+    tag,
+    params: measurementParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ actor, params }) => {
+      await projects.removeMeasurement(actor, params.id, params.benefitId, params.measurementId);
+      return null;
+    },
+  });
+}

@@ -1,0 +1,369 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { visibleWhere } from "../../platform/access/visibility.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
+import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { organisations, people } from "../directory/schema.ts";
+import { networks } from "../networks/schema.ts";
+import {
+  benefitMeasurements,
+  benefits,
+  networkSectors,
+  type Phase,
+  type ProjectKind,
+  projectParticipants,
+  projectPhaseChanges,
+  projectSearchDocument,
+  projects,
+  type StatusColour,
+  statusReports,
+} from "./schema.ts";
+
+export type Project = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;
+export type StatusReport = typeof statusReports.$inferSelect;
+export type Benefit = typeof benefits.$inferSelect;
+export type Measurement = typeof benefitMeasurements.$inferSelect;
+
+export const PROJECT_SORTS = [
+  "title",
+  "-title",
+  "start",
+  "-start",
+  "end",
+  "-end",
+  "updated",
+  "-updated",
+  "phase",
+  "-phase",
+] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export interface ProjectFilter {
+  q?: string | undefined;
+  networkId?: number | undefined;
+  /** Owns or takes part in the project. */
+  organisationId?: number | undefined;
+  /** The owner or a participant lies in this county. */
+  county?: string | undefined;
+  kind?: ProjectKind | undefined;
+  phase?: Phase | undefined;
+  sector?: string | undefined;
+  /** The latest status report's overall colour; "none" for projects without a report. */
+  status?: StatusColour | "none" | undefined;
+  /** The project runs at some time in this period. */
+  from?: string | undefined;
+  to?: string | undefined;
+  tag?: string | undefined;
+}
+
+const owner = alias(organisations, "owner");
+const latestReport = alias(statusReports, "latest_report");
+
+/** The newest report of each project, by report date and then by entry. */
+const latestReportJoin = sql`${latestReport.id} = (select r.id from ${statusReports} r where r.project_id = ${projects.id} order by r.report_date desc, r.id desc limit 1)`;
+
+/** The only place with SQL for projects and what hangs off them. */
+export class ProjectRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): ProjectRepo {
+    return new ProjectRepo(tx);
+  }
+
+  private where(f: ProjectFilter, viewer: Actor | null): SQL | undefined {
+    const conditions: (SQL | undefined)[] = [visibleWhere(viewer, projects)];
+    if (f.q) conditions.push(sql`${projectSearchDocument(projects)} @@ websearch_to_tsquery('norwegian'::regconfig, ${f.q})`);
+    if (f.networkId) conditions.push(eq(projects.networkId, f.networkId));
+    if (f.organisationId)
+      conditions.push(
+        or(
+          eq(projects.ownerOrganisationId, f.organisationId),
+          sql`exists (select 1 from ${projectParticipants} pp where pp.project_id = ${projects.id} and pp.organisation_id = ${f.organisationId})`,
+        ),
+      );
+    if (f.county)
+      conditions.push(
+        sql`exists (select 1 from ${organisations} o where o.county_code = ${f.county} and (o.id = ${projects.ownerOrganisationId}
+          or o.id in (select pp.organisation_id from ${projectParticipants} pp where pp.project_id = ${projects.id})))`,
+      );
+    if (f.kind) conditions.push(eq(projects.kind, f.kind));
+    if (f.phase) conditions.push(eq(projects.phase, f.phase));
+    if (f.sector) conditions.push(eq(projects.sector, f.sector));
+    if (f.status === "none") conditions.push(sql`${latestReport.id} is null`);
+    else if (f.status) conditions.push(eq(latestReport.overall, f.status));
+    if (f.from) conditions.push(or(sql`${projects.endDate} is null`, gte(projects.endDate, f.from)));
+    if (f.to) conditions.push(or(sql`${projects.startDate} is null`, lte(projects.startDate, f.to)));
+    if (f.tag) conditions.push(sql`${projects.tags} @> array[${f.tag}]::text[]`);
+    return and(...conditions);
+  }
+
+  private order(sort: ProjectSort) {
+    const column = sort.replace(/^-/, "");
+    const direction = sort.startsWith("-") ? desc : asc;
+    const byTitle = norwegianOrder(projects.title);
+    // Projects without the date come last whichever way the list is sorted.
+    const nullsLast = (column: SQLWrapper) => sql`${column} ${sort.startsWith("-") ? sql`desc` : sql`asc`} nulls last`;
+    switch (column) {
+      case "start":
+        return [nullsLast(projects.startDate), asc(byTitle)];
+      case "end":
+        return [nullsLast(projects.endDate), asc(byTitle)];
+      case "updated":
+        return [direction(projects.updatedAt), asc(projects.id)];
+      case "phase":
+        return [
+          direction(sql`array_position(array['idea','concept','planning','execution','closing','operation'], ${projects.phase})`),
+          asc(byTitle),
+        ];
+      default:
+        return [direction(byTitle), asc(projects.id)];
+    }
+  }
+
+  /**
+   * One page of the projects this viewer may see, with owner, network and latest status, and the
+   * total: two queries whatever the size. Visibility is part of the SQL, so paging stays exact.
+   */
+  async list(f: ProjectFilter, viewer: Actor | null, sort: ProjectSort, limit: number, offset: number) {
+    const where = this.where(f, viewer);
+    const items = await this.db
+      .select({
+        id: projects.id,
+        title: projects.title,
+        summary: projects.summary,
+        kind: projects.kind,
+        sector: projects.sector,
+        phase: projects.phase,
+        startDate: projects.startDate,
+        endDate: projects.endDate,
+        budget: projects.budget,
+        tags: projects.tags,
+        visibility: projects.visibility,
+        isDemo: projects.isDemo,
+        updatedAt: projects.updatedAt,
+        networkId: projects.networkId,
+        networkSlug: networks.slug,
+        networkName: networks.shortName,
+        ownerOrganisationId: projects.ownerOrganisationId,
+        ownerName: owner.name,
+        status: latestReport.overall,
+        statusDate: latestReport.reportDate,
+      })
+      .from(projects)
+      .innerJoin(networks, eq(networks.id, projects.networkId))
+      .leftJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+      .leftJoin(latestReport, latestReportJoin)
+      .where(where)
+      .orderBy(...this.order(sort))
+      .limit(limit)
+      .offset(offset);
+    const [total] = await this.db.select({ n: count() }).from(projects).leftJoin(latestReport, latestReportJoin).where(where);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  async byId(id: number): Promise<Project | undefined> {
+    const [row] = await this.db.select().from(projects).where(eq(projects.id, id)).limit(1);
+    return row;
+  }
+
+  /** A project with the names the page shows. */
+  async detail(id: number) {
+    const [row] = await this.db
+      .select({
+        project: projects,
+        networkSlug: networks.slug,
+        networkName: networks.name,
+        ownerName: owner.name,
+        contactName: people.name,
+      })
+      .from(projects)
+      .innerJoin(networks, eq(networks.id, projects.networkId))
+      .leftJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+      .leftJoin(people, eq(people.id, projects.contactPersonId))
+      .where(eq(projects.id, id))
+      .limit(1);
+    return row;
+  }
+
+  async insert(values: NewProject): Promise<Project> {
+    const [row] = await this.db.insert(projects).values(values).returning();
+    return row!;
+  }
+
+  /** Saves only if the project is still at `version`; undefined when someone saved in between. */
+  async updateAtVersion(id: number, version: number, values: Partial<NewProject>): Promise<Project | undefined> {
+    const [row] = await this.db
+      .update(projects)
+      .set({ ...values, version: sql`${projects.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(projects.id, id), eq(projects.version, version)))
+      .returning();
+    return row;
+  }
+
+  async delete(id: number) {
+    await this.db.delete(projects).where(eq(projects.id, id));
+  }
+
+  // Sectors a network added
+
+  async sectorsOf(networkId: number) {
+    return this.db
+      .select()
+      .from(networkSectors)
+      .where(eq(networkSectors.networkId, networkId))
+      .orderBy(norwegianOrder(networkSectors.name));
+  }
+
+  async allCustomSectors() {
+    return this.db.select().from(networkSectors).orderBy(norwegianOrder(networkSectors.name));
+  }
+
+  async insertSector(values: typeof networkSectors.$inferInsert) {
+    await this.db.insert(networkSectors).values(values);
+  }
+
+  // Participants
+
+  async participantsOf(projectIds: number[]) {
+    if (projectIds.length === 0) return [];
+    return this.db
+      .select({
+        projectId: projectParticipants.projectId,
+        organisationId: projectParticipants.organisationId,
+        organisationName: organisations.name,
+        countyCode: organisations.countyCode,
+        population: organisations.population,
+        role: projectParticipants.role,
+        fromDate: projectParticipants.fromDate,
+      })
+      .from(projectParticipants)
+      .innerJoin(organisations, eq(organisations.id, projectParticipants.organisationId))
+      .where(inArray(projectParticipants.projectId, projectIds))
+      .orderBy(
+        sql`array_position(array['lead','participant','interested'], ${projectParticipants.role})`,
+        norwegianOrder(organisations.nameNorwegian),
+      );
+  }
+
+  async participant(projectId: number, organisationId: number) {
+    const [row] = await this.db
+      .select()
+      .from(projectParticipants)
+      .where(and(eq(projectParticipants.projectId, projectId), eq(projectParticipants.organisationId, organisationId)));
+    return row;
+  }
+
+  async upsertParticipant(values: typeof projectParticipants.$inferInsert) {
+    await this.db
+      .insert(projectParticipants)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [projectParticipants.projectId, projectParticipants.organisationId],
+        set: { role: values.role, fromDate: values.fromDate ?? null },
+      });
+  }
+
+  async deleteParticipant(projectId: number, organisationId: number) {
+    await this.db
+      .delete(projectParticipants)
+      .where(and(eq(projectParticipants.projectId, projectId), eq(projectParticipants.organisationId, organisationId)));
+  }
+
+  // Phases
+
+  async phaseChangesOf(projectId: number) {
+    return this.db
+      .select()
+      .from(projectPhaseChanges)
+      .where(eq(projectPhaseChanges.projectId, projectId))
+      .orderBy(desc(projectPhaseChanges.at), desc(projectPhaseChanges.id));
+  }
+
+  async insertPhaseChange(values: typeof projectPhaseChanges.$inferInsert) {
+    await this.db.insert(projectPhaseChanges).values(values);
+  }
+
+  // Status reports
+
+  async reportsOf(projectId: number): Promise<StatusReport[]> {
+    return this.db
+      .select()
+      .from(statusReports)
+      .where(eq(statusReports.projectId, projectId))
+      .orderBy(desc(statusReports.reportDate), desc(statusReports.id));
+  }
+
+  async report(projectId: number, id: number): Promise<StatusReport | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(statusReports)
+      .where(and(eq(statusReports.projectId, projectId), eq(statusReports.id, id)));
+    return row;
+  }
+
+  async insertReport(values: typeof statusReports.$inferInsert): Promise<StatusReport> {
+    const [row] = await this.db.insert(statusReports).values(values).returning();
+    return row!;
+  }
+
+  async deleteReport(id: number) {
+    await this.db.delete(statusReports).where(eq(statusReports.id, id));
+  }
+
+  // Benefits
+
+  async benefitsOf(projectIds: number[]) {
+    if (projectIds.length === 0) return [];
+    return this.db
+      .select({ benefit: benefits, ownerName: people.name })
+      .from(benefits)
+      .leftJoin(people, eq(people.id, benefits.ownerPersonId))
+      .where(inArray(benefits.projectId, projectIds))
+      .orderBy(asc(benefits.id));
+  }
+
+  async benefit(projectId: number, id: number): Promise<Benefit | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(benefits)
+      .where(and(eq(benefits.projectId, projectId), eq(benefits.id, id)));
+    return row;
+  }
+
+  async insertBenefit(values: typeof benefits.$inferInsert): Promise<Benefit> {
+    const [row] = await this.db.insert(benefits).values(values).returning();
+    return row!;
+  }
+
+  async updateBenefit(id: number, values: Partial<typeof benefits.$inferInsert>): Promise<Benefit> {
+    const [row] = await this.db.update(benefits).set(values).where(eq(benefits.id, id)).returning();
+    return row!;
+  }
+
+  async deleteBenefit(id: number) {
+    await this.db.delete(benefits).where(eq(benefits.id, id));
+  }
+
+  async measurementsOf(benefitIds: number[]): Promise<Measurement[]> {
+    if (benefitIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(benefitMeasurements)
+      .where(inArray(benefitMeasurements.benefitId, benefitIds))
+      .orderBy(asc(benefitMeasurements.measuredOn), asc(benefitMeasurements.id));
+  }
+
+  async insertMeasurement(values: typeof benefitMeasurements.$inferInsert): Promise<Measurement> {
+    const [row] = await this.db.insert(benefitMeasurements).values(values).returning();
+    return row!;
+  }
+
+  async deleteMeasurement(benefitId: number, id: number) {
+    const rows = await this.db
+      .delete(benefitMeasurements)
+      .where(and(eq(benefitMeasurements.benefitId, benefitId), eq(benefitMeasurements.id, id)))
+      .returning();
+    return rows[0];
+  }
+}

@@ -1,0 +1,478 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
+import { sendCsv } from "../../platform/http/csv.ts";
+import { NotFoundError } from "../../platform/http/errors.ts";
+import { parseOrBadRequest } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import {
+  benefitParams,
+  measurementParams,
+  networkSlugParams,
+  PAGE_SIZE,
+  participantParams,
+  projectListQuery,
+  projectParams,
+  reportParams,
+} from "./params.ts";
+import type { Project } from "./projects.repo.ts";
+import {
+  BenefitFormPage,
+  BenefitPage,
+  ParticipantsPage,
+  ProjectFormPage,
+  ProjectPage,
+  ProjectsPage,
+  phaseLabel,
+  projectKindLabel,
+  StatusReportFormPage,
+  sectorLabel,
+  statusLabel,
+} from "./projects.views.tsx";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function projectRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { projects, networks, directory } = services;
+
+  /** The filtered list, shared by the page and its CSV so the CSV is exactly what is shown. */
+  async function projectList(rawQuery: unknown, viewer: Actor | null, all = false) {
+    const filter = parseOrBadRequest(projectListQuery, rawQuery);
+    const network = filter.network ? await networks.repo.bySlug(filter.network) : undefined;
+    const limit = all ? 1_000_000 : PAGE_SIZE;
+    const result = await projects.repo.list(
+      { ...filter, organisationId: filter.organisation, networkId: filter.network ? (network?.id ?? -1) : undefined },
+      viewer,
+      filter.sort,
+      limit,
+      all ? 0 : (filter.page - 1) * PAGE_SIZE,
+    );
+    return { filter, ...result };
+  }
+
+  /** Choices for the filters and forms: networks, counties, organisations, sectors. */
+  async function listChoices() {
+    const [networkList, counties, orgs, customSectors] = await Promise.all([
+      networks.repo.switcher(),
+      directory.organisations.byKind("county"),
+      directory.organisations.options(["municipality", "county_municipality", "it_cooperation"]),
+      projects.repo.allCustomSectors(),
+    ]);
+    return {
+      networks: networkList.map((n) => ({ value: n.slug, label: n.name })),
+      counties: counties.map((c) => ({ value: c.code ?? "", label: c.nameNorwegian })),
+      organisations: orgs.map((o) => ({ value: o.id, label: o.name })),
+      customSectors,
+    };
+  }
+
+  app.get("/projects", { config: { policy: "public" } }, async (req, reply) => {
+    const { filter, items, total } = await projectList(req.query, req.actor);
+    const csv = new URL(req.url, "http://x");
+    csv.pathname = "/projects.csv";
+    csv.searchParams.delete("page");
+    const creatable = (await networks.repo.switcher()).filter((n) => can(req.actor, "project.create", n));
+    const { t } = req.i18n;
+    return reply.page(
+      <ProjectsPage
+        ctx={req.pageContext()}
+        items={items}
+        total={total}
+        filter={filter}
+        limit={PAGE_SIZE}
+        csvHref={`${csv.pathname}${csv.search}`}
+        createIn={creatable.map((n) => ({ slug: n.slug, name: n.name }))}
+        {...(await listChoices())}
+      />,
+      { title: t("project.listTitle"), crumbs: [{ href: "/", label: "Samverk" }, { label: t("project.listTitle") }] },
+    );
+  });
+
+  app.get("/projects.csv", { config: { policy: "public" } }, async (req, reply) => {
+    const { items } = await projectList(req.query, req.actor, true);
+    const { customSectors } = await listChoices();
+    const { t } = req.i18n;
+    return sendCsv(
+      reply,
+      "projects.csv",
+      [
+        t("project.title"),
+        t("project.network"),
+        t("project.owner"),
+        t("project.kind"),
+        t("project.sector"),
+        t("project.phase"),
+        t("project.status"),
+        t("project.startDate"),
+        t("project.endDate"),
+        t("project.budget"),
+        t("project.tags"),
+        "URL",
+      ],
+      items.map((p) => [
+        p.title,
+        p.networkName,
+        p.ownerName,
+        projectKindLabel(t, p.kind),
+        sectorLabel(t, p.sector, customSectors),
+        phaseLabel(t, p.phase),
+        p.status ? statusLabel(t, p.status) : "",
+        p.startDate,
+        p.endDate,
+        p.budget,
+        p.tags.join(", "),
+        `/projects/${p.id}`,
+      ]),
+    );
+  });
+
+  // Creating and editing
+
+  const renderProjectForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    network: { id: number; slug: string; name: string },
+    editing: { project: Project; conflict?: Project } | null,
+  ) => {
+    const { t } = req.i18n;
+    const actor = req.actor!;
+    const [members, bodies, sectors, people] = await Promise.all([
+      networks.repo.membersOf(network.id),
+      networks.repo.bodiesOf(network.id),
+      projects.repo.sectorsOf(network.id),
+      directory.people.options(),
+    ]);
+    const allowed = projects.ownersFor(actor, network.id);
+    const owners = members
+      .filter((m) => !m.toDate && (allowed === null || allowed.includes(m.organisationId)))
+      .map((m) => ({ value: m.organisationId, label: m.organisationName }));
+    const title = editing ? t("project.editTitle", { title: editing.project.title }) : t("project.new");
+    return reply.page(
+      <ProjectFormPage
+        ctx={req.pageContext()}
+        form={form}
+        title={title}
+        action={editing ? `/projects/${editing.project.id}` : `/n/${network.slug}/projects`}
+        cancelHref={editing ? `/projects/${editing.project.id}` : "/projects"}
+        owners={owners}
+        networkOwned={allowed === null}
+        bodies={bodies.map((b) => ({ value: b.id, label: b.name }))}
+        sectors={sectors}
+        people={people.map((p) => ({ value: p.id, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name }))}
+        conflict={editing?.conflict ?? null}
+        networkName={network.name}
+      />,
+      {
+        title,
+        status: form.errors.length ? (editing?.conflict ? 409 : 422) : 200,
+        crumbs: [
+          { href: "/projects", label: t("project.listTitle") },
+          ...(editing ? [{ href: `/projects/${editing.project.id}`, label: editing.project.title }] : []),
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get("/n/:slug/projects/new", { config: { policy: "project.create" } }, async (req, reply) => {
+    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "project.create", network);
+    return renderProjectForm(req, reply, emptyForm({ kind: "regional", sector: "other", visibility: "public" }), network, null);
+  });
+
+  app.post("/n/:slug/projects", { config: { policy: "project.create" } }, async (req, reply) => {
+    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "project.create", network);
+    const result = await projects.create(req.actor, network.id, req.body);
+    if (!result.ok) return renderProjectForm(req, reply, submittedForm(req.body, result.errors), network, null);
+    return reply.redirect(`/projects/${result.value.id}?saved=1`, 303);
+  });
+
+  /** The project for a writer: 404 if it does not exist, then 401/403 if the actor may not. */
+  const authorizedProject = async (req: FastifyRequest, action = "project.update") => {
+    const { id } = parseOrBadRequest(projectParams, req.params);
+    const resource = await projects.resource(id);
+    authorize(req.actor, action, resource);
+    return { actor: req.actor as Actor, id };
+  };
+
+  const networkOf = async (project: Project) => (await networks.repo.byId(project.networkId))!;
+
+  app.get("/projects/:id/edit", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { id } = await authorizedProject(req);
+    const project = (await projects.repo.byId(id))!;
+    return renderProjectForm(req, reply, emptyForm({ ...project, tags: project.tags.join(", ") }), await networkOf(project), {
+      project,
+    });
+  });
+
+  app.post("/projects/:id", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.update(actor, id, req.body);
+    if (!result.ok) {
+      const project = (await projects.repo.byId(id))!;
+      const conflict = "conflict" in result ? result.conflict : undefined;
+      // The form comes back with what the user typed; after a conflict it carries the version now
+      // saved, so saving again is a conscious choice to replace it.
+      const values = { ...(req.body as object), ...(conflict ? { version: conflict.version } : {}) };
+      return renderProjectForm(req, reply, submittedForm(values, result.errors), await networkOf(project), {
+        project,
+        ...(conflict ? { conflict } : {}),
+      });
+    }
+    return reply.redirect(`/projects/${id}?saved=1`, 303);
+  });
+
+  app.post("/projects/:id/delete", { config: { policy: "project.delete" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req, "project.delete");
+    await projects.remove(actor, id);
+    return reply.redirect("/projects?deleted=1", 303);
+  });
+
+  // The project page, with the phase form and the status reports
+
+  const renderProject = async (req: FastifyRequest, reply: FastifyReply, id: number, phaseForm: FormState = emptyForm()) => {
+    const detail = await projects.visible(id, req.actor);
+    const canEdit = can(req.actor, "project.update", detail.resource);
+    const history = canEdit ? await services.audit.history("project", id) : [];
+    const { t } = req.i18n;
+    const query = req.query as Record<string, unknown>;
+    return reply.page(
+      <>
+        {query.saved === "1" ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <ProjectPage
+          ctx={req.pageContext()}
+          detail={detail}
+          canEdit={canEdit}
+          canDelete={can(req.actor, "project.delete", detail.resource)}
+          phaseForm={phaseForm}
+          history={history}
+        />
+      </>,
+      {
+        title: detail.project.title,
+        status: phaseForm.errors.length ? 422 : 200,
+        crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: detail.project.title }],
+      },
+    );
+  };
+
+  app.get("/projects/:id", { config: { policy: "public" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(projectParams, req.params);
+    return renderProject(req, reply, id);
+  });
+
+  app.post("/projects/:id/phase", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.setPhase(actor, id, req.body);
+    if (!result.ok) return renderProject(req, reply, id, submittedForm(req.body, result.errors));
+    return reply.redirect(`/projects/${id}?saved=1#phase-heading`, 303);
+  });
+
+  // Participants
+
+  const renderParticipants = async (req: FastifyRequest, reply: FastifyReply, id: number, form: FormState) => {
+    const detail = await projects.visible(id, req.actor);
+    const { t } = req.i18n;
+    const orgs = await directory.organisations.options();
+    const title = t("participant.title", { title: detail.project.title });
+    return reply.page(
+      <ParticipantsPage
+        ctx={req.pageContext()}
+        detail={detail}
+        form={form}
+        organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
+      />,
+      {
+        title,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [
+          { href: "/projects", label: t("project.listTitle") },
+          { href: `/projects/${id}`, label: detail.project.title },
+          { label: t("participant.heading") },
+        ],
+      },
+    );
+  };
+
+  app.get("/projects/:id/participants", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { id } = await authorizedProject(req);
+    return renderParticipants(req, reply, id, emptyForm({ role: "participant", fromDate: today() }));
+  });
+
+  app.post("/projects/:id/participants", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.setParticipant(actor, id, req.body);
+    if (!result.ok) return renderParticipants(req, reply, id, submittedForm(req.body, result.errors));
+    return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
+  });
+
+  app.post("/projects/:id/participants/:organisationId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { organisationId } = parseOrBadRequest(participantParams, req.params);
+    await projects.removeParticipant(actor, id, organisationId);
+    return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
+  });
+
+  // Status reports
+
+  const renderReportForm = async (req: FastifyRequest, reply: FastifyReply, id: number, form: FormState) => {
+    const detail = await projects.visible(id, req.actor);
+    const { t } = req.i18n;
+    const title = t("report.new");
+    return reply.page(<StatusReportFormPage ctx={req.pageContext()} detail={detail} form={form} title={title} />, {
+      title,
+      status: form.errors.length ? 422 : 200,
+      crumbs: [
+        { href: "/projects", label: t("project.listTitle") },
+        { href: `/projects/${id}`, label: detail.project.title },
+        { label: title },
+      ],
+    });
+  };
+
+  app.get("/projects/:id/reports/new", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { id } = await authorizedProject(req);
+    const copy = (req.query as Record<string, unknown>).copy === "1";
+    return renderReportForm(req, reply, id, emptyForm(await projects.reportDraft(id, copy, today())));
+  });
+
+  app.post("/projects/:id/reports", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.addReport(actor, id, req.body);
+    if (!result.ok) return renderReportForm(req, reply, id, submittedForm(req.body, result.errors));
+    return reply.redirect(`/projects/${id}?saved=1#reports-heading`, 303);
+  });
+
+  app.post("/projects/:id/reports/:reportId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { reportId } = parseOrBadRequest(reportParams, req.params);
+    await projects.removeReport(actor, id, reportId);
+    return reply.redirect(`/projects/${id}?saved=1#reports-heading`, 303);
+  });
+
+  // Benefits and their measurements
+
+  const renderBenefitForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    form: FormState,
+    benefitId: number | null,
+  ) => {
+    const detail = await projects.visible(id, req.actor);
+    const people = await directory.people.options();
+    const { t } = req.i18n;
+    const title = benefitId ? t("benefit.edit") : t("benefit.new");
+    return reply.page(
+      <BenefitFormPage
+        ctx={req.pageContext()}
+        form={form}
+        title={title}
+        action={benefitId ? `/projects/${id}/benefits/${benefitId}` : `/projects/${id}/benefits`}
+        cancelHref={benefitId ? `/projects/${id}/benefits/${benefitId}` : `/projects/${id}`}
+        people={people.map((p) => ({ value: p.id, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name }))}
+      />,
+      {
+        title,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [
+          { href: "/projects", label: t("project.listTitle") },
+          { href: `/projects/${id}`, label: detail.project.title },
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get("/projects/:id/benefits/new", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { id } = await authorizedProject(req);
+    return renderBenefitForm(req, reply, id, emptyForm({ type: "time" }), null);
+  });
+
+  app.post("/projects/:id/benefits", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.addBenefit(actor, id, req.body);
+    if (!result.ok) return renderBenefitForm(req, reply, id, submittedForm(req.body, result.errors), null);
+    return reply.redirect(`/projects/${id}/benefits/${result.value.id}?saved=1`, 303);
+  });
+
+  const renderBenefit = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
+    const { id, benefitId } = parseOrBadRequest(benefitParams, req.params);
+    const detail = await projects.visible(id, req.actor);
+    const benefit = detail.benefits.find((b) => b.id === benefitId);
+    if (!benefit) throw new NotFoundError();
+    const { t } = req.i18n;
+    const query = req.query as Record<string, unknown>;
+    return reply.page(
+      <>
+        {query.saved === "1" ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <BenefitPage
+          ctx={req.pageContext()}
+          detail={detail}
+          benefit={benefit}
+          form={form}
+          canEdit={can(req.actor, "project.update", detail.resource)}
+        />
+      </>,
+      {
+        title: benefit.title,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [
+          { href: "/projects", label: t("project.listTitle") },
+          { href: `/projects/${id}`, label: detail.project.title },
+          { label: benefit.title },
+        ],
+      },
+    );
+  };
+
+  app.get("/projects/:id/benefits/:benefitId", { config: { policy: "public" } }, async (req, reply) =>
+    renderBenefit(req, reply, emptyForm({ measuredOn: today() })),
+  );
+
+  app.get("/projects/:id/benefits/:benefitId/edit", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { id } = await authorizedProject(req);
+    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
+    const benefit = await projects.getBenefit(id, benefitId);
+    return renderBenefitForm(req, reply, id, emptyForm(benefit), benefitId);
+  });
+
+  app.post("/projects/:id/benefits/:benefitId", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
+    const result = await projects.updateBenefit(actor, id, benefitId, req.body);
+    if (!result.ok) return renderBenefitForm(req, reply, id, submittedForm(req.body, result.errors), benefitId);
+    return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
+  });
+
+  app.post("/projects/:id/benefits/:benefitId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
+    await projects.removeBenefit(actor, id, benefitId);
+    return reply.redirect(`/projects/${id}?saved=1#benefits-heading`, 303);
+  });
+
+  app.post("/projects/:id/benefits/:benefitId/measurements", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
+    const result = await projects.addMeasurement(actor, id, benefitId, req.body);
+    if (!result.ok) return renderBenefit(req, reply, submittedForm(req.body, result.errors));
+    return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
+  });
+
+  app.post(
+    "/projects/:id/benefits/:benefitId/measurements/:measurementId/delete",
+    { config: { policy: "project.update" } },
+    async (req, reply) => {
+      const { actor, id } = await authorizedProject(req);
+      const { benefitId, measurementId } = parseOrBadRequest(measurementParams, req.params);
+      await projects.removeMeasurement(actor, id, benefitId, measurementId);
+      return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
+    },
+  );
+}

@@ -1,0 +1,470 @@
+import { z } from "zod";
+import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
+import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import {
+  emptyToNull,
+  optionalDate,
+  optionalId,
+  optionalText,
+  requiredId,
+  requiredText,
+  toFieldErrors,
+} from "../../platform/http/validation.ts";
+import type { OrganisationRepo } from "../directory/organisations.repo.ts";
+import type { PeopleRepo } from "../directory/people.repo.ts";
+import type { NetworkRepo } from "../networks/networks.repo.ts";
+import { type ProjectResource, runsProject } from "./policy.ts";
+import { type Project, ProjectRepo, type StatusReport } from "./projects.repo.ts";
+import { BENEFIT_TYPES, PARTICIPANT_ROLES, PHASES, PROJECT_KINDS, SECTORS, STATUS_COLOURS, STATUS_DIMENSIONS } from "./schema.ts";
+
+/** Kroner as typed in Norway ("1 200 000", "1 200 000,50" is refused: whole kroner only). */
+const amount = z.preprocess(
+  (v) => (typeof v === "string" ? (v.replace(/[\s\u00a0]/g, "") === "" ? null : v.replace(/[\s\u00a0]/g, "")) : v),
+  z.coerce
+    .number("errors.amount")
+    .int("errors.amount")
+    .min(0, "errors.amount")
+    .max(100_000_000_000, "errors.amountTooLarge")
+    .nullable()
+    .default(null),
+);
+/** A measured quantity: decimals with comma or point. */
+const quantity = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/[\s\u00a0]/g, "").replace(",", ".") : v),
+  z.coerce.number("errors.number").finite("errors.number").min(-1e12, "errors.number").max(1e12, "errors.number"),
+);
+/** "skole, velferd" from a form or ["skole", "velferd"] from the API. */
+const tagList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",") : v === undefined || v === null ? [] : v),
+  z
+    .array(z.string().trim().toLowerCase().max(40, "errors.tagLength"))
+    .max(20, "errors.tooManyTags")
+    .transform((tags) => [...new Set(tags.filter(Boolean))]),
+);
+
+export const projectFields = z.object({
+  title: requiredText(200),
+  summary: optionalText(300),
+  description: optionalText(10_000),
+  problem: optionalText(4000),
+  kind: z.enum(PROJECT_KINDS, "errors.choice"),
+  sector: z.string("errors.choice").trim().min(1, "errors.choice").max(60),
+  ownerOrganisationId: optionalId,
+  contactPersonId: optionalId,
+  startDate: optionalDate,
+  endDate: optionalDate,
+  budget: amount,
+  tags: tagList,
+  visibility: z.enum(VISIBILITY_VALUES, "errors.choice").default("public"),
+  bodyId: optionalId,
+});
+const endAfterStart: [(v: { startDate: string | null; endDate: string | null }) => boolean, { message: string; path: string[] }] =
+  [(v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, { message: "errors.endBeforeStart", path: ["endDate"] }];
+export const projectInput = projectFields.refine(...endAfterStart);
+/** An edit names the version it started from, so a save over someone else's is caught. */
+export const projectUpdateInput = projectFields
+  .extend({ version: z.coerce.number("errors.invalid").int().positive() })
+  .refine(...endAfterStart);
+
+export const phaseInput = z.object({ phase: z.enum(PHASES, "errors.choice"), note: optionalText(1000) });
+
+export const participantInput = z.object({
+  organisationId: requiredId,
+  role: z.enum(PARTICIPANT_ROLES, "errors.choice"),
+  fromDate: optionalDate,
+});
+
+const colour = z.enum(STATUS_COLOURS, "errors.choice");
+export const statusReportInput = z.object({
+  reportDate: z.preprocess(emptyToNull, z.iso.date("errors.date")),
+  ...Object.fromEntries(
+    STATUS_DIMENSIONS.flatMap((d) => [
+      [d, colour],
+      [`${d}Comment`, optionalText(2000)],
+    ]),
+  ),
+} as {
+  reportDate: z.ZodType<string>;
+} & Record<(typeof STATUS_DIMENSIONS)[number], typeof colour> &
+  Record<`${(typeof STATUS_DIMENSIONS)[number]}Comment`, ReturnType<typeof optionalText>>);
+
+/** Without the target check so the API can make it partial. */
+export const benefitFields = z.object({
+  title: requiredText(200),
+  type: z.enum(BENEFIT_TYPES, "errors.choice"),
+  ownerPersonId: optionalId,
+  indicator: requiredText(200),
+  unit: requiredText(40),
+  baseline: quantity,
+  target: quantity,
+  targetDate: optionalDate,
+});
+export const benefitInput = benefitFields.refine((b) => b.target !== b.baseline, {
+  message: "errors.targetEqualsBaseline",
+  path: ["target"],
+});
+
+export const measurementInput = z.object({
+  measuredOn: z.preprocess(emptyToNull, z.iso.date("errors.date")),
+  value: quantity,
+  note: optionalText(500),
+});
+
+/** (latest − baseline) / (target − baseline); null until something is measured. */
+export function achievement(benefit: { baseline: number; target: number }, latest: number | undefined): number | null {
+  if (latest === undefined || benefit.target === benefit.baseline) return null;
+  return (latest - benefit.baseline) / (benefit.target - benefit.baseline);
+}
+
+/** Up, down or flat between the last two measurements, seen from the target's side. */
+export function trend(benefit: { baseline: number; target: number }, values: number[]): "up" | "down" | "flat" | null {
+  if (values.length < 2) return null;
+  const delta = (values.at(-1)! - values.at(-2)!) * Math.sign(benefit.target - benefit.baseline);
+  return delta > 0 ? "up" : delta < 0 ? "down" : "flat";
+}
+
+export type SaveResult = Result<Project> | { ok: false; conflict: Project; errors: FieldError[] };
+
+/** Commands on the shared portfolio. Every write is audited in its transaction. */
+export class ProjectService {
+  readonly repo: ProjectRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly networks: NetworkRepo,
+    private readonly organisations: OrganisationRepo,
+    private readonly people: PeopleRepo,
+  ) {
+    this.repo = new ProjectRepo(db);
+  }
+
+  /** The project as a policy sees it. */
+  async resource(id: number): Promise<ProjectResource & { id: number }> {
+    const project = await this.repo.byId(id);
+    if (!project) throw new NotFoundError();
+    const participants = await this.repo.participantsOf([id]);
+    return {
+      id,
+      networkId: project.networkId,
+      ownerOrganisationId: project.ownerOrganisationId,
+      leadOrganisationIds: participants.filter((p) => p.role === "lead").map((p) => p.organisationId),
+    };
+  }
+
+  /** A project as this viewer may see it, with everything its page shows; others get 404. */
+  async visible(id: number, viewer: Actor | null) {
+    const found = await this.repo.detail(id);
+    if (!found) throw new NotFoundError();
+    const [participants, reports, phaseChanges, benefitRows, sectors] = await Promise.all([
+      this.repo.participantsOf([id]),
+      this.repo.reportsOf(id),
+      this.repo.phaseChangesOf(id),
+      this.repo.benefitsOf([id]),
+      this.repo.sectorsOf(found.project.networkId),
+    ]);
+    const measurements = await this.repo.measurementsOf(benefitRows.map((b) => b.benefit.id));
+    const benefits = benefitRows.map(({ benefit, ownerName }) => {
+      const series = measurements.filter((m) => m.benefitId === benefit.id);
+      const values = series.map((m) => m.value);
+      return {
+        ...benefit,
+        ownerName,
+        measurements: series,
+        achievement: achievement(benefit, values.at(-1)),
+        trend: trend(benefit, values),
+      };
+    });
+    const resource: ProjectResource = {
+      networkId: found.project.networkId,
+      ownerOrganisationId: found.project.ownerOrganisationId,
+      leadOrganisationIds: participants.filter((p) => p.role === "lead").map((p) => p.organisationId),
+    };
+    // Those who run a project see it whatever its visibility.
+    if (!canSee(viewer, found.project) && !(viewer && runsProject(viewer, resource))) throw new NotFoundError();
+    return { ...found, participants, reports, phaseChanges, benefits, sectors, resource };
+  }
+
+  /** The organisations this actor may register a project for in the network; null means any member. */
+  ownersFor(actor: Actor, networkId: number): readonly number[] | null {
+    if (actor.isAdmin || actor.networks?.[networkId]?.role === "secretariat") return null;
+    return actor.networks?.[networkId]?.organisationIds ?? [];
+  }
+
+  async create(actor: Actor, networkId: number, input: unknown): Promise<Result<Project>> {
+    const parsed = projectInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems = await this.check(actor, networkId, parsed.data, null);
+    if (problems.length) return invalid(problems);
+    const values = { ...parsed.data, bodyId: parsed.data.visibility === "body" ? parsed.data.bodyId : null };
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const project = await repo.insert({ ...values, networkId });
+        await repo.insertPhaseChange({
+          projectId: project.id,
+          fromPhase: null,
+          toPhase: project.phase,
+          changedById: actor.userId,
+          changedByLabel: actor.label,
+        });
+        if (project.ownerOrganisationId)
+          await repo.upsertParticipant({ projectId: project.id, organisationId: project.ownerOrganisationId, role: "lead" });
+        await recordAudit(tx, actor, { action: "create", entity: "project", entityId: project.id, after: project });
+        return project;
+      }),
+    );
+  }
+
+  /**
+   * Saves an edit made from `version`. If someone else saved since, nothing is written and the
+   * caller gets the project as it is now, to show both versions side by side.
+   */
+  async update(actor: Actor, id: number, input: unknown): Promise<SaveResult> {
+    const existing = await this.repo.byId(id);
+    if (!existing) throw new NotFoundError();
+    const parsed = projectUpdateInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { version, ...fields } = parsed.data;
+    if (version !== existing.version)
+      return { ok: false, conflict: existing, errors: [{ field: "version", key: "errors.staleEdit" }] };
+    const problems = await this.check(actor, existing.networkId, fields, existing);
+    if (problems.length) return invalid(problems);
+    const values = { ...fields, bodyId: fields.visibility === "body" ? fields.bodyId : null };
+    return this.db.transaction(async (tx): Promise<SaveResult> => {
+      const diff = changedFields(existing as unknown as Record<string, unknown>, values);
+      if (!diff.changed) return ok(existing);
+      const saved = await this.repo.with(tx).updateAtVersion(id, version, values);
+      if (!saved) {
+        const current = (await this.repo.with(tx).byId(id))!;
+        return { ok: false, conflict: current, errors: [{ field: "version", key: "errors.staleEdit" }] };
+      }
+      await recordAudit(tx, actor, { action: "update", entity: "project", entityId: id, before: diff.before, after: diff.after });
+      return ok(saved);
+    });
+  }
+
+  async remove(actor: Actor, id: number) {
+    const project = await this.repo.byId(id);
+    if (!project) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).delete(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "project", entityId: id, before: project });
+    });
+  }
+
+  private async check(
+    actor: Actor,
+    networkId: number,
+    v: z.infer<typeof projectFields>,
+    existing: Project | null,
+  ): Promise<FieldError[]> {
+    const problems: FieldError[] = [];
+    const sectors = await this.repo.sectorsOf(networkId);
+    if (!(SECTORS as readonly string[]).includes(v.sector) && !sectors.some((s) => s.key === v.sector))
+      problems.push({ field: "sector", key: "errors.choice" });
+    const memberIds = new Set((await this.networks.membersOf(networkId)).filter((m) => !m.toDate).map((m) => m.organisationId));
+    const allowedOwners = this.ownersFor(actor, networkId);
+    if (v.ownerOrganisationId === null) {
+      // A project without an owner is the network's own; only its secretariat keeps those.
+      if (allowedOwners !== null && existing?.ownerOrganisationId !== null)
+        problems.push({ field: "ownerOrganisationId", key: "errors.ownerRequired" });
+    } else if (v.ownerOrganisationId !== existing?.ownerOrganisationId) {
+      if (!memberIds.has(v.ownerOrganisationId)) problems.push({ field: "ownerOrganisationId", key: "errors.notNetworkMember" });
+      else if (allowedOwners !== null && !allowedOwners.includes(v.ownerOrganisationId))
+        problems.push({ field: "ownerOrganisationId", key: "errors.notYourOrganisation" });
+    }
+    if (v.contactPersonId !== null && (await this.people.byIds([v.contactPersonId])).length === 0)
+      problems.push({ field: "contactPersonId", key: "errors.choice" });
+    if (v.visibility === "body") {
+      const body = v.bodyId === null ? undefined : await this.networks.body(networkId, v.bodyId);
+      if (!body) problems.push({ field: "bodyId", key: "errors.chooseBody" });
+    }
+    return problems;
+  }
+
+  // Phases
+
+  async setPhase(actor: Actor, id: number, input: unknown): Promise<Result<Project>> {
+    const project = await this.repo.byId(id);
+    if (!project) throw new NotFoundError();
+    const parsed = phaseInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { phase, note } = parsed.data;
+    if (phase === project.phase) return invalid([{ field: "phase", key: "errors.samePhase" }]);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const saved = (await repo.updateAtVersion(id, project.version, { phase }))!;
+        await repo.insertPhaseChange({
+          projectId: id,
+          fromPhase: project.phase,
+          toPhase: phase,
+          note,
+          changedById: actor.userId,
+          changedByLabel: actor.label,
+        });
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "project",
+          entityId: id,
+          before: { phase: project.phase },
+          after: { phase, note },
+        });
+        return saved;
+      }),
+    );
+  }
+
+  // Participants
+
+  async setParticipant(actor: Actor, id: number, input: unknown): Promise<Result<true>> {
+    const project = await this.repo.byId(id);
+    if (!project) throw new NotFoundError();
+    const parsed = participantInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const org = await this.organisations.byId(parsed.data.organisationId);
+    if (!org || org.endedOn) return invalid([{ field: "organisationId", key: "errors.notAnOrganisation" }]);
+    const before = await this.repo.participant(id, org.id);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).upsertParticipant({ projectId: id, ...parsed.data });
+      await recordAudit(tx, actor, {
+        action: before ? "update" : "create",
+        entity: "project_participant",
+        entityId: `${id}:${org.id}`,
+        before,
+        after: { projectId: id, ...parsed.data },
+      });
+    });
+    return ok(true);
+  }
+
+  async removeParticipant(actor: Actor, id: number, organisationId: number) {
+    const before = await this.repo.participant(id, organisationId);
+    if (!before) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteParticipant(id, organisationId);
+      await recordAudit(tx, actor, {
+        action: "delete",
+        entity: "project_participant",
+        entityId: `${id}:${organisationId}`,
+        before,
+      });
+    });
+  }
+
+  // Status reports
+
+  /** A new report's starting values: the previous report's, dated today. */
+  async reportDraft(id: number, copyPrevious: boolean, today: string) {
+    const [previous] = await this.repo.reportsOf(id);
+    if (!copyPrevious || !previous) return { reportDate: today };
+    const { id: _id, projectId: _p, createdAt: _c, createdById: _b, ...values } = previous;
+    return { ...values, reportDate: today };
+  }
+
+  async addReport(actor: Actor, id: number, input: unknown): Promise<Result<StatusReport>> {
+    if (!(await this.repo.byId(id))) throw new NotFoundError();
+    const parsed = statusReportInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const report = await this.repo.with(tx).insertReport({ ...parsed.data, projectId: id, createdById: actor.userId });
+        await recordAudit(tx, actor, { action: "create", entity: "status_report", entityId: report.id, after: report });
+        return report;
+      }),
+    );
+  }
+
+  async removeReport(actor: Actor, id: number, reportId: number) {
+    const report = await this.repo.report(id, reportId);
+    if (!report) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteReport(reportId);
+      await recordAudit(tx, actor, { action: "delete", entity: "status_report", entityId: reportId, before: report });
+    });
+  }
+
+  // Benefits and measurements
+
+  async addBenefit(actor: Actor, id: number, input: unknown) {
+    if (!(await this.repo.byId(id))) throw new NotFoundError();
+    const parsed = benefitInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems = await this.checkOwner(parsed.data.ownerPersonId);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const benefit = await this.repo.with(tx).insertBenefit({ ...parsed.data, projectId: id });
+        await recordAudit(tx, actor, { action: "create", entity: "benefit", entityId: benefit.id, after: benefit });
+        return benefit;
+      }),
+    );
+  }
+
+  async getBenefit(id: number, benefitId: number) {
+    const benefit = await this.repo.benefit(id, benefitId);
+    if (!benefit) throw new NotFoundError();
+    return benefit;
+  }
+
+  async updateBenefit(actor: Actor, id: number, benefitId: number, input: unknown) {
+    const existing = await this.getBenefit(id, benefitId);
+    const parsed = benefitInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems = await this.checkOwner(parsed.data.ownerPersonId);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
+        if (!diff.changed) return existing;
+        const saved = await this.repo.with(tx).updateBenefit(benefitId, parsed.data);
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "benefit",
+          entityId: benefitId,
+          before: diff.before,
+          after: diff.after,
+        });
+        return saved;
+      }),
+    );
+  }
+
+  async removeBenefit(actor: Actor, id: number, benefitId: number) {
+    const existing = await this.getBenefit(id, benefitId);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteBenefit(benefitId);
+      await recordAudit(tx, actor, { action: "delete", entity: "benefit", entityId: benefitId, before: existing });
+    });
+  }
+
+  /** A measurement belongs to a benefit of this project; one of another project is not found here. */
+  async addMeasurement(actor: Actor, id: number, benefitId: number, input: unknown) {
+    await this.getBenefit(id, benefitId);
+    const parsed = measurementInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const m = await this.repo.with(tx).insertMeasurement({ ...parsed.data, benefitId });
+        await recordAudit(tx, actor, { action: "create", entity: "benefit_measurement", entityId: m.id, after: m });
+        return m;
+      }),
+    );
+  }
+
+  async removeMeasurement(actor: Actor, id: number, benefitId: number, measurementId: number) {
+    await this.getBenefit(id, benefitId);
+    await this.db.transaction(async (tx) => {
+      const removed = await this.repo.with(tx).deleteMeasurement(benefitId, measurementId);
+      if (!removed) throw new NotFoundError();
+      await recordAudit(tx, actor, { action: "delete", entity: "benefit_measurement", entityId: measurementId, before: removed });
+    });
+  }
+
+  private async checkOwner(personId: number | null): Promise<FieldError[]> {
+    if (personId === null) return [];
+    return (await this.people.byIds([personId])).length ? [] : [{ field: "ownerPersonId", key: "errors.choice" }];
+  }
+}

@@ -1,0 +1,210 @@
+import { type SQL, sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import type { Visibility } from "../../platform/access/visibility.ts";
+import { users } from "../../platform/schema.ts";
+import { organisations, people } from "../directory/schema.ts";
+import { bodies, networks } from "../networks/schema.ts";
+
+export const PROJECT_KINDS = ["local", "regional", "national", "innovation"] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+
+/** The sectors every network has; a network may add its own (network_sectors). */
+export const SECTORS = [
+  "health_care",
+  "schools",
+  "planning_building",
+  "technical",
+  "culture",
+  "finance_admin",
+  "archive",
+  "information_security",
+  "infrastructure",
+  "other",
+] as const;
+
+/** The public-sector project model (Digdir's prosjektveiviser) with operation (forvaltning) after closing. */
+export const PHASES = ["idea", "concept", "planning", "execution", "closing", "operation"] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const PARTICIPANT_ROLES = ["lead", "participant", "interested"] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const STATUS_COLOURS = ["green", "yellow", "red"] as const;
+export type StatusColour = (typeof STATUS_COLOURS)[number];
+/** The dimensions a status report rates, overall first. */
+export const STATUS_DIMENSIONS = ["overall", "time", "cost", "quality", "risk", "benefit"] as const;
+export type StatusDimension = (typeof STATUS_DIMENSIONS)[number];
+
+export const BENEFIT_TYPES = ["money", "time", "quality", "other"] as const;
+export type BenefitType = (typeof BENEFIT_TYPES)[number];
+
+/**
+ * The text full-text search reads, with Norwegian stemming. The index below is on this very
+ * expression and the repository searches with it, so a saved project is found at once: there is no
+ * separate search index that could lag behind.
+ */
+export const projectSearchDocument = (t: { title: unknown; summary: unknown; description: unknown; problem: unknown }): SQL =>
+  sql`to_tsvector('norwegian'::regconfig, ${t.title} || ' ' || ${t.summary} || ' ' || ${t.description} || ' ' || ${t.problem})`;
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: serial("id").primaryKey(),
+    /** The network whose portfolio holds the project. */
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    /** The organisation the project belongs to; null for the network's own (joint) projects. */
+    ownerOrganisationId: integer("owner_organisation_id").references(() => organisations.id),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    description: text("description").notNull().default(""),
+    problem: text("problem").notNull().default(""),
+    kind: text("kind").$type<ProjectKind>().notNull(),
+    /** One of SECTORS, or a key of the network's own sectors. */
+    sector: text("sector").notNull(),
+    phase: text("phase").$type<Phase>().notNull().default("idea"),
+    contactPersonId: integer("contact_person_id").references(() => people.id, { onDelete: "set null" }),
+    startDate: date("start_date"),
+    endDate: date("end_date"),
+    /** Whole kroner. */
+    budget: bigint("budget", { mode: "number" }),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    visibility: text("visibility").$type<Visibility>().notNull().default("public"),
+    /** The body a "body" project is kept to. */
+    bodyId: integer("body_id").references(() => bodies.id, { onDelete: "set null" }),
+    /** Raised by every save; a save that names an older version is refused (optimistic locking). */
+    version: integer("version").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("projects_network_idx").on(t.networkId),
+    index("projects_owner_idx").on(t.ownerOrganisationId),
+    index("projects_search_idx").using("gin", projectSearchDocument(t)),
+    index("projects_tags_idx").using("gin", t.tags),
+  ],
+);
+
+export const networkSectors = pgTable(
+  "network_sectors",
+  {
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    /** "x-" and a slug, so it can never clash with a built-in sector. */
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.key] })],
+);
+
+export const projectParticipants = pgTable(
+  "project_participants",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    role: text("role").$type<ParticipantRole>().notNull(),
+    fromDate: date("from_date"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.organisationId] }), index("project_participants_org_idx").on(t.organisationId)],
+);
+
+/** Who moved a project to which phase, and when. */
+export const projectPhaseChanges = pgTable(
+  "project_phase_changes",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    fromPhase: text("from_phase").$type<Phase>(),
+    toPhase: text("to_phase").$type<Phase>().notNull(),
+    changedById: integer("changed_by_id").references(() => users.id),
+    changedByLabel: text("changed_by_label").notNull(),
+    note: text("note").notNull().default(""),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("project_phase_changes_project_idx").on(t.projectId, t.at)],
+);
+
+/** One dated status report; each dimension has a colour and a comment. */
+export const statusReports = pgTable(
+  "status_reports",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    reportDate: date("report_date").notNull(),
+    overall: text("overall").$type<StatusColour>().notNull(),
+    overallComment: text("overall_comment").notNull().default(""),
+    time: text("time").$type<StatusColour>().notNull(),
+    timeComment: text("time_comment").notNull().default(""),
+    cost: text("cost").$type<StatusColour>().notNull(),
+    costComment: text("cost_comment").notNull().default(""),
+    quality: text("quality").$type<StatusColour>().notNull(),
+    qualityComment: text("quality_comment").notNull().default(""),
+    risk: text("risk").$type<StatusColour>().notNull(),
+    riskComment: text("risk_comment").notNull().default(""),
+    benefit: text("benefit").$type<StatusColour>().notNull(),
+    benefitComment: text("benefit_comment").notNull().default(""),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("status_reports_project_idx").on(t.projectId, t.reportDate)],
+);
+
+/** A benefit (gevinst) the project should give, measured against an indicator. */
+export const benefits = pgTable(
+  "benefits",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    type: text("type").$type<BenefitType>().notNull(),
+    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
+    indicator: text("indicator").notNull(),
+    unit: text("unit").notNull(),
+    baseline: doublePrecision("baseline").notNull(),
+    target: doublePrecision("target").notNull(),
+    targetDate: date("target_date"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("benefits_project_idx").on(t.projectId)],
+);
+
+export const benefitMeasurements = pgTable(
+  "benefit_measurements",
+  {
+    id: serial("id").primaryKey(),
+    benefitId: integer("benefit_id")
+      .notNull()
+      .references(() => benefits.id, { onDelete: "cascade" }),
+    measuredOn: date("measured_on").notNull(),
+    value: doublePrecision("value").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("benefit_measurements_benefit_idx").on(t.benefitId, t.measuredOn)],
+);

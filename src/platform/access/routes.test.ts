@@ -29,6 +29,8 @@ let t: TestApp;
 let routes: { method: string; url: string; policy: string }[] = [];
 const sessions = new Map<Role, Session>();
 let fixtureCount = 0;
+/** The Digi Rogaland member the representative acts for. */
+let representedOrganisationId = 0;
 
 async function makeUser(email: string): Promise<number> {
   await new UserService(t.database.db).createAdmin({ email, password: PASSWORD, name: email.split("@")[0] });
@@ -43,6 +45,7 @@ before(async () => {
   const rogaland = (await networks.repo.bySlug(SLUG))!;
   const nordland = (await networks.repo.bySlug("digi-nordland"))!;
   const [rogalandOrg] = await access.repo.memberOrganisations(rogaland.id);
+  representedOrganisationId = rogalandOrg!.id;
   const [nordlandOrg] = await access.repo.memberOrganisations(nordland.id);
   await makeUser("plain@test.example");
   await access.repo.setAccess(rogaland.id, await makeUser("member@test.example"), "member", []);
@@ -95,6 +98,30 @@ async function fixtures() {
   const file = { filename: `walk-${n}.txt`, data: Buffer.from("minutes"), truncated: false };
   const document = await networks.addDocument(actor, SLUG, body.value.id, { title: `Walk ${n}`, file }, 1024);
   assert.ok(document.ok);
+  // A project of the organisation the representative acts for, with a participant, a report and a measured benefit.
+  const { projects } = t.app.services;
+  const project = await projects.create(actor, network.id, {
+    title: `Walk project ${n}`,
+    kind: "local",
+    sector: "other",
+    ownerOrganisationId: representedOrganisationId,
+  });
+  assert.ok(project.ok);
+  const projectId = project.value.id;
+  assert.ok((await projects.setParticipant(actor, projectId, { organisationId: org.value.id, role: "participant" })).ok);
+  const colours = { overall: "green", time: "green", cost: "green", quality: "green", risk: "green", benefit: "green" };
+  const report = await projects.addReport(actor, projectId, { reportDate: "2027-01-01", ...colours });
+  const benefit = await projects.addBenefit(actor, projectId, {
+    title: "B",
+    type: "time",
+    indicator: "I",
+    unit: "u",
+    baseline: 1,
+    target: 2,
+  });
+  assert.ok(report.ok && benefit.ok);
+  const measurement = await projects.addMeasurement(actor, projectId, benefit.value.id, { measuredOn: "2027-01-01", value: 1 });
+  assert.ok(measurement.ok);
   return {
     bodyId: body.value.id,
     seatId: seat.id,
@@ -104,6 +131,10 @@ async function fixtures() {
     userId,
     invitationId: invitation.value,
     documentId: document.value,
+    projectId,
+    reportId: report.value.id,
+    benefitId: benefit.value.id,
+    measurementId: measurement.value.id,
   };
 }
 
@@ -114,8 +145,13 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/\/invitations\/:id/.test(url)) id = f.invitationId;
   else if (/^(\/api\/v1)?\/organisations\//.test(url)) id = f.organisationId;
   else if (/^(\/api\/v1)?\/people\//.test(url)) id = f.personId;
+  else if (/^(\/api\/v1)?\/projects\//.test(url)) id = f.projectId;
   return url
     .replace(":slug", SLUG)
+    .replace(":reportId", String(f.reportId))
+    .replace(":benefitId", String(f.benefitId))
+    .replace(":measurementId", String(f.measurementId))
+    .replace(":organisationId", String(f.organisationId))
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))
     .replace(":documentId", String(f.documentId))
@@ -194,7 +230,11 @@ test("no role acting for another network can change anything in this one", () =>
     // Own account, and new shared directory records (a company, a person) that belong to no network yet.
     if (["public", "account.own", "organisation.create", "person.create"].includes(policy!)) continue;
     assert.equal(marks[other], "-", `${method} ${url} must refuse another network's secretariat`);
-    for (const role of ["signed-in", "member", "representative"] as const)
+    // Representatives keep their own organisation's projects; nothing else of the network.
+    const representativeMayWrite = ["project.create", "project.update"].includes(policy!);
+    for (const role of representativeMayWrite
+      ? (["signed-in", "member"] as const)
+      : (["signed-in", "member", "representative"] as const))
       assert.equal(marks[ROLES.indexOf(role)], "-", `${method} ${url} must refuse a ${role}`);
   }
 });

@@ -1,0 +1,334 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { count, eq } from "drizzle-orm";
+import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { UserService } from "../../platform/auth/users.ts";
+import { auditLog, users } from "../../platform/schema.ts";
+import { achievement, trend } from "./projects.service.ts";
+import { projects } from "./schema.ts";
+
+let t: TestApp;
+let rogaland: { id: number };
+let stavanger: { id: number; name: string };
+let sandnes: { id: number; name: string };
+const PASSWORD = "a representative's long password";
+
+async function account(email: string, networkId: number, role: "member" | "secretariat", organisationIds: number[] = []) {
+  await new UserService(t.database.db).createAdmin({ email, password: PASSWORD, name: email.split("@")[0] });
+  const [row] = await t.database.db.update(users).set({ isAdmin: false }).where(eq(users.email, email)).returning();
+  await t.app.services.access.repo.setAccess(networkId, row!.id, role, organisationIds);
+}
+
+before(async () => {
+  t = await createTestApp();
+  const { networks, access } = t.app.services;
+  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  [stavanger, sandnes] = (await access.repo.memberOrganisations(rogaland.id)) as [typeof stavanger, typeof sandnes];
+  await account("rep@stavanger.example", rogaland.id, "member", [stavanger.id]);
+  await account("member@rogaland.example", rogaland.id, "member");
+  await account("sek@rogaland.example", rogaland.id, "secretariat");
+});
+after(() => t.close());
+
+const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]!.n;
+const projectCount = async () => (await t.database.db.select({ n: count() }).from(projects))[0]!.n;
+const idFrom = (location: string | undefined) => Number(location?.match(/\/projects\/(\d+)/)?.[1]);
+
+const valid = (overrides: Record<string, string> = {}) => ({
+  title: "Felles journalløsning for helsestasjonene",
+  summary: "Én journal for helsestasjon og skolehelsetjeneste.",
+  kind: "regional",
+  sector: "health_care",
+  startDate: "2027-01-01",
+  endDate: "2027-12-31",
+  budget: "1 200 000",
+  tags: "Helse, journal, helse",
+  visibility: "public",
+  ...overrides,
+});
+
+test("a representative registers a project for their organisation, which leads it; the overview finds it at once", async () => {
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  const form = await rep.get("/n/digi-rogaland/projects/new?lang=en");
+  assert.equal(form.statusCode, 200);
+  assert.ok(form.body.includes(stavanger.name));
+  const res = await rep.post("/n/digi-rogaland/projects", valid({ ownerOrganisationId: String(stavanger.id) }));
+  assert.equal(res.statusCode, 303);
+  const id = idFrom(res.headers.location);
+  const project = (await t.app.services.projects.repo.byId(id))!;
+  assert.equal(project.budget, 1_200_000, "spaces in amounts are read as a Norwegian writes them");
+  assert.deepEqual(project.tags, ["helse", "journal"], "tags trimmed, lower-cased, once each");
+  assert.equal(project.phase, "idea");
+  const participants = await t.app.services.projects.repo.participantsOf([id]);
+  assert.deepEqual(
+    participants.map((p) => [p.organisationId, p.role]),
+    [[stavanger.id, "lead"]],
+  );
+  // Full-text search with Norwegian stemming: "journalløsningene" finds "journalløsning".
+  const found = await new Session(t.app).get("/projects?q=journall%C3%B8sningene&lang=en");
+  assert.ok(found.body.includes("Felles journalløsning for helsestasjonene"));
+  const filtered = await new Session(t.app).get(`/projects?organisation=${stavanger.id}&tag=journal&kind=regional`);
+  assert.ok(filtered.body.includes(`/projects/${id}"`));
+  const other = await new Session(t.app).get(`/projects?organisation=${sandnes.id}&tag=journal`);
+  assert.ok(!other.body.includes(`/projects/${id}"`));
+  const csv = await new Session(t.app).get("/projects.csv?tag=journal");
+  assert.match(csv.body, /Felles journalløsning for helsestasjonene/);
+  assert.equal(csv.body.trim().split("\n").length, 2, "the CSV holds exactly what the filter shows");
+});
+
+test("a representative cannot register for another organisation, nor a network project, and nothing is saved", async () => {
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  await rep.get("/n/digi-rogaland/projects/new");
+  const before = [await projectCount(), await auditCount()];
+  const foreign = await rep.post("/n/digi-rogaland/projects?lang=en", valid({ ownerOrganisationId: String(sandnes.id) }));
+  assert.equal(foreign.statusCode, 422);
+  assert.match(foreign.body, /only register projects for the organisations you represent/);
+  const none = await rep.post("/n/digi-rogaland/projects?lang=en", valid({ ownerOrganisationId: "" }));
+  assert.equal(none.statusCode, 422);
+  assert.match(
+    none.body,
+    /Only the secretariat can register the network&#x27;s own projects|Only the secretariat can register the network's own projects/,
+  );
+  assert.deepEqual([await projectCount(), await auditCount()], before);
+  // A member without representation may not register at all.
+  const member = await new Session(t.app).login("member@rogaland.example", PASSWORD);
+  assert.equal((await member.get("/n/digi-rogaland/projects/new")).statusCode, 403);
+});
+
+test("bad input is refused field by field, in the user's language, keeping what was typed", async () => {
+  const sek = await new Session(t.app).login("sek@rogaland.example", PASSWORD);
+  await sek.get("/n/digi-rogaland/projects/new");
+  const before = [await projectCount(), await auditCount()];
+  const res = await sek.post(
+    "/n/digi-rogaland/projects?lang=nn",
+    valid({
+      title: "Beholdt tittel",
+      startDate: "2027-06-01",
+      endDate: "2027-01-01",
+      budget: "-5",
+      sector: "ukjent",
+      tags: "x".repeat(41),
+    }),
+  );
+  assert.equal(res.statusCode, 422);
+  assert.ok(res.body.includes('value="Beholdt tittel"'), "input kept");
+  assert.match(res.body, /Slutt kan ikkje vere før start/);
+  assert.match(res.body, /Skriv eit heilt tal kroner/);
+  assert.match(res.body, /høgst 40 teikn/);
+  const absurd = await sek.post("/n/digi-rogaland/projects?lang=en", valid({ budget: "99999999999999" }));
+  assert.match(absurd.body, /unreasonably large/);
+  const sector = await sek.post("/n/digi-rogaland/projects?lang=en", valid({ sector: "ukjent" }));
+  assert.equal(sector.statusCode, 422);
+  const body = await sek.post("/n/digi-rogaland/projects?lang=en", valid({ visibility: "body" }));
+  assert.match(body.body, /Choose the body that may see the project/);
+  assert.deepEqual([await projectCount(), await auditCount()], before);
+});
+
+test("two people edit the same project: the second save is told and sees both versions", async () => {
+  const sek = await new Session(t.app).login("sek@rogaland.example", PASSWORD);
+  await sek.get("/n/digi-rogaland/projects/new");
+  const created = await sek.post("/n/digi-rogaland/projects", valid({ title: "Samtidig redigering" }));
+  const id = idFrom(created.headers.location);
+  const rep = await new Session(t.app).login(ADMIN.email, ADMIN.password);
+  const formA = await sek.get(`/projects/${id}/edit`);
+  const formB = await rep.get(`/projects/${id}/edit`);
+  const version = formA.body.match(/name="version" value="(\d+)"/)?.[1];
+  assert.equal(version, formB.body.match(/name="version" value="(\d+)"/)?.[1]);
+  const first = await sek.post(`/projects/${id}`, valid({ title: "Tittel fra sekretariatet", version: version! }));
+  assert.equal(first.statusCode, 303);
+  const second = await rep.post(`/projects/${id}?lang=en`, valid({ title: "Tittel fra administratoren", version: version! }));
+  assert.equal(second.statusCode, 409);
+  assert.match(second.body, /Someone else saved the project while you were editing/);
+  assert.ok(second.body.includes("Tittel fra sekretariatet"), "the saved version is shown");
+  assert.ok(second.body.includes('value="Tittel fra administratoren"'), "the user's own version is kept in the form");
+  assert.equal((await t.app.services.projects.repo.byId(id))!.title, "Tittel fra sekretariatet", "nothing overwritten");
+  // Saving again from the form that came back replaces it knowingly.
+  const newVersion = second.body.match(/name="version" value="(\d+)"/)?.[1];
+  assert.equal(Number(newVersion), Number(version) + 1);
+  const third = await rep.post(`/projects/${id}`, valid({ title: "Tittel fra administratoren", version: newVersion! }));
+  assert.equal(third.statusCode, 303);
+  assert.equal((await t.app.services.projects.repo.byId(id))!.title, "Tittel fra administratoren");
+});
+
+test("phases, participants, status reports and benefits through the pages", async () => {
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  await rep.get("/n/digi-rogaland/projects/new");
+  const created = await rep.post(
+    "/n/digi-rogaland/projects",
+    valid({ title: "Fasetest", ownerOrganisationId: String(stavanger.id) }),
+  );
+  const id = idFrom(created.headers.location);
+
+  assert.equal((await rep.post(`/projects/${id}/phase`, { phase: "planning", note: "Vedtatt i AU" })).statusCode, 303);
+  const same = await rep.post(`/projects/${id}/phase?lang=en`, { phase: "planning" });
+  assert.equal(same.statusCode, 422);
+  const changes = await t.app.services.projects.repo.phaseChangesOf(id);
+  assert.deepEqual(
+    changes.map((c) => [c.fromPhase, c.toPhase, c.changedByLabel]),
+    [
+      ["idea", "planning", "rep"],
+      [null, "idea", "rep"],
+    ],
+  );
+
+  assert.equal(
+    (await rep.post(`/projects/${id}/participants`, { organisationId: String(sandnes.id), role: "interested" })).statusCode,
+    303,
+  );
+  assert.equal(
+    (await rep.post(`/projects/${id}/participants`, { organisationId: String(sandnes.id), role: "participant" })).statusCode,
+    303,
+  );
+  const notAnOrg = await rep.post(`/projects/${id}/participants?lang=en`, { organisationId: "999999", role: "participant" });
+  assert.equal(notAnOrg.statusCode, 422);
+  assert.match(notAnOrg.body, /Choose an organisation from the list/);
+  const roles = (await t.app.services.projects.repo.participantsOf([id])).map((p) => [p.organisationId, p.role]);
+  assert.deepEqual(roles, [
+    [stavanger.id, "lead"],
+    [sandnes.id, "participant"],
+  ]);
+
+  const colours = { overall: "yellow", time: "yellow", cost: "green", quality: "green", risk: "red", benefit: "green" };
+  const report = await rep.post(`/projects/${id}/reports`, {
+    reportDate: "2027-02-01",
+    ...colours,
+    riskComment: "Leverandøren er sen",
+  });
+  assert.equal(report.statusCode, 303);
+  const draft = await rep.get(`/projects/${id}/reports/new?copy=1`);
+  assert.ok(draft.body.includes("Leverandøren er sen"), "the next report starts from the previous one");
+  const badReport = await rep.post(`/projects/${id}/reports?lang=en`, { reportDate: "1. februar", overall: "blue" });
+  assert.equal(badReport.statusCode, 422);
+  await rep.post(`/projects/${id}/reports`, { reportDate: "2027-03-01", ...colours, overall: "green" });
+  const page = await rep.get(`/projects/${id}?lang=en`);
+  assert.match(page.body, /Status report 1 March 2027/);
+  assert.match(page.body, /Earlier reports/);
+  const overview = await rep.get(`/projects?status=green&organisation=${stavanger.id}`);
+  assert.ok(overview.body.includes(`/projects/${id}"`), "the overview shows the latest report's status");
+  const yellow = await rep.get(`/projects?status=yellow&organisation=${stavanger.id}`);
+  assert.ok(!yellow.body.includes(`/projects/${id}"`));
+
+  const benefit = await rep.post(`/projects/${id}/benefits`, {
+    title: "Raskere svar",
+    type: "time",
+    indicator: "Svartid",
+    unit: "dager",
+    baseline: "10",
+    target: "4",
+  });
+  assert.equal(benefit.statusCode, 303);
+  const benefitPath = benefit.headers.location!.replace(/\?.*/, "");
+  await rep.get(benefitPath);
+  await rep.post(`${benefitPath}/measurements`, { measuredOn: "2027-03-01", value: "8" });
+  await rep.post(`${benefitPath}/measurements`, { measuredOn: "2027-06-01", value: "5,5" });
+  const shown = await rep.get(`${benefitPath}?lang=en`);
+  assert.match(shown.body, /75%/, "(5.5 − 10) / (4 − 10) = 75 %");
+  assert.match(shown.body, /better than the previous measurement/);
+  const badValue = await rep.post(`${benefitPath}/measurements?lang=en`, { measuredOn: "2027-07-01", value: "mye" });
+  assert.equal(badValue.statusCode, 422);
+  assert.match(badValue.body, /Enter a number/);
+});
+
+test("a measurement for a benefit of another project is not found, and changes nothing", async () => {
+  const admin = await new Session(t.app).login();
+  const [a, b] = (await t.app.services.projects.repo.list({}, null, "title", 2, 0)).items;
+  const benefitOfB = await admin.api("POST", `/api/v1/projects/${b!.id}/benefits`, {
+    title: "B",
+    type: "money",
+    indicator: "Kroner",
+    unit: "kr",
+    baseline: 0,
+    target: 100,
+  });
+  assert.equal(benefitOfB.statusCode, 201);
+  const before = await auditCount();
+  const wrong = await admin.api("POST", `/api/v1/projects/${a!.id}/benefits/${benefitOfB.json().id}/measurements`, {
+    measuredOn: "2027-01-01",
+    value: 5,
+  });
+  assert.equal(wrong.statusCode, 404);
+  assert.equal(await auditCount(), before);
+});
+
+test("the API reads and writes projects with the same rules and optimistic locking", async () => {
+  const admin = await new Session(t.app).login();
+  const created = await admin.api("POST", "/api/v1/networks/digi-rogaland/projects", {
+    title: "API-prosjekt",
+    kind: "innovation",
+    sector: "technical",
+    ownerOrganisationId: sandnes.id,
+    tags: ["sensorer"],
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const project = created.json();
+  assert.equal(project.participants[0].role, "lead");
+  const patched = await admin.api("PATCH", `/api/v1/projects/${project.id}`, { budget: 50_000, version: project.version });
+  assert.equal(patched.statusCode, 200, patched.body);
+  assert.equal(patched.json().budget, 50_000);
+  const stale = await admin.api("PATCH", `/api/v1/projects/${project.id}`, { budget: 60_000, version: project.version });
+  assert.equal(stale.statusCode, 409);
+  const badDates = await admin.api("POST", "/api/v1/networks/digi-rogaland/projects", {
+    title: "Feil",
+    kind: "local",
+    sector: "other",
+    startDate: "2027-05-01",
+    endDate: "2027-01-01",
+  });
+  assert.equal(badDates.statusCode, 422);
+  const participant = await admin.api("POST", `/api/v1/projects/${project.id}/participants`, {
+    organisationId: stavanger.id,
+    role: "participant",
+    fromDate: "2027-01-01",
+  });
+  assert.equal(participant.statusCode, 200);
+  const report = await admin.api("POST", `/api/v1/projects/${project.id}/status-reports`, {
+    reportDate: "2027-02-01",
+    overall: "green",
+    time: "green",
+    cost: "yellow",
+    quality: "green",
+    risk: "green",
+    benefit: "green",
+  });
+  assert.equal(report.statusCode, 201, report.body);
+  const listed = await admin.api("GET", "/api/v1/projects?tag=sensorer&status=green");
+  assert.ok(listed.json().items.some((p: { id: number }) => p.id === project.id));
+
+  // The representative of Stavanger does not run Sandnes' project, even as a participant.
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  const refused = await rep.api("PATCH", `/api/v1/projects/${project.id}`, { budget: 1, version: 2 });
+  assert.equal(refused.statusCode, 403);
+});
+
+test("a project kept to the network is hidden from visitors in lists, pages and the API", async () => {
+  const sek = await new Session(t.app).login("sek@rogaland.example", PASSWORD);
+  await sek.get("/n/digi-rogaland/projects/new");
+  const created = await sek.post("/n/digi-rogaland/projects", valid({ title: "Internt prosjekt", visibility: "network" }));
+  const id = idFrom(created.headers.location);
+  const visitor = new Session(t.app);
+  assert.equal((await visitor.get(`/projects/${id}`)).statusCode, 404);
+  assert.equal((await visitor.get(`/api/v1/projects/${id}`)).statusCode, 404);
+  assert.ok(!(await visitor.get("/projects?q=internt")).body.includes("Internt prosjekt"));
+  assert.ok(!(await visitor.get("/projects.csv?q=internt")).body.includes("Internt prosjekt"));
+  const member = await new Session(t.app).login("member@rogaland.example", PASSWORD);
+  assert.equal((await member.get(`/projects/${id}`)).statusCode, 200);
+  assert.ok((await member.get("/projects?q=internt")).body.includes("Internt prosjekt"));
+});
+
+test("achievement and trend follow the direction of the target", () => {
+  const down = { baseline: 10, target: 4 };
+  assert.equal(achievement(down, undefined), null);
+  assert.equal(achievement(down, 7), 0.5);
+  assert.equal(trend(down, [8, 6]), "up");
+  assert.equal(trend(down, [6, 8]), "down");
+  assert.equal(trend({ baseline: 0, target: 100 }, [20, 40]), "up");
+  assert.equal(trend(down, [6]), null);
+});
+
+test("the demo networks hold a realistic portfolio", async () => {
+  const { items, total } = await t.app.services.projects.repo.list({}, null, "title", 500, 0);
+  assert.ok(total >= 40, `${total} public demo projects`);
+  assert.ok(items.some((p) => p.status !== null));
+  const withBenefits = await t.app.services.projects.repo.benefitsOf(items.map((p) => p.id));
+  assert.ok(withBenefits.length >= 5);
+});

@@ -73,7 +73,21 @@ export class ProjectRepo {
 
   private where(f: ProjectFilter, viewer: Actor | null): SQL | undefined {
     const conditions: (SQL | undefined)[] = [visibleWhere(viewer, projects)];
-    if (f.q) conditions.push(sql`${projectSearchDocument(projects)} @@ websearch_to_tsquery('norwegian'::regconfig, ${f.q})`);
+    if (f.q) {
+      // Tags are matched whole (array functions cannot be part of the search index's expression).
+      const words = f.q.toLowerCase().split(/\s+/).filter(Boolean);
+      conditions.push(
+        or(
+          sql`${projectSearchDocument(projects)} @@ websearch_to_tsquery('norwegian'::regconfig, ${f.q})`,
+          words.length
+            ? sql`${projects.tags} && array[${sql.join(
+                words.map((w) => sql`${w}`),
+                sql`, `,
+              )}]::text[]`
+            : undefined,
+        ),
+      );
+    }
     if (f.networkId) conditions.push(eq(projects.networkId, f.networkId));
     if (f.organisationId)
       conditions.push(

@@ -75,6 +75,34 @@ test("script payloads typed into forms and API writes come back as inert text", 
   await s.get("/account/tokens");
   assert.equal((await s.post("/account/tokens", { name: PAYLOAD, scopes: "read", days: "30" })).statusCode, 201);
 
+  // A project with the payload in its text fields, tags, a status comment and a benefit.
+  const project = await s.api("POST", "/api/v1/networks/digi-rogaland/projects", {
+    title: `Prosjekt ${PAYLOAD}`,
+    summary: PAYLOAD,
+    description: PAYLOAD,
+    problem: PAYLOAD,
+    kind: "regional",
+    sector: "other",
+    tags: [ATTRIBUTE.slice(0, 40)],
+  });
+  assert.equal(project.statusCode, 201, project.body);
+  const projectId = project.json().id;
+  const colours = { overall: "red", time: "red", cost: "red", quality: "red", risk: "red", benefit: "red" };
+  await s.api("POST", `/api/v1/projects/${projectId}/status-reports`, {
+    reportDate: "2027-01-01",
+    ...colours,
+    overallComment: PAYLOAD,
+  });
+  const benefit = await s.api("POST", `/api/v1/projects/${projectId}/benefits`, {
+    title: PAYLOAD,
+    type: "other",
+    indicator: PAYLOAD,
+    unit: ATTRIBUTE.slice(0, 40),
+    baseline: 0,
+    target: 1,
+  });
+  assert.equal(benefit.statusCode, 201, benefit.body);
+
   const context = await browser.newContext();
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -101,6 +129,12 @@ test("script payloads typed into forms and API writes come back as inert text", 
     "/account/tokens",
     "/admin/audit",
     "/account/data",
+    `/projects/${projectId}`,
+    `/projects/${projectId}/edit`,
+    `/projects/${projectId}/reports/new?copy=1`,
+    `/projects/${projectId}/benefits/${benefit.json().id}`,
+    `/projects?q=${encodeURIComponent(PAYLOAD)}`,
+    "/projects?network=digi-rogaland",
   ];
   for (const path of pages) {
     await page.goto(`${server.url}${path}`);

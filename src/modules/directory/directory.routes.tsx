@@ -138,7 +138,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
     const canEdit = can(req.actor, "organisation.update", org);
-    const [counties, memberships, cooperationMembers, cooperations, people, history, related] = await Promise.all([
+    const [counties, memberships, cooperationMembers, cooperations, people, history, related, projects] = await Promise.all([
       directory.organisations.byKind("county"),
       networks.repo.membershipsOf(id),
       directory.organisations.cooperationMembersOf(id),
@@ -146,6 +146,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
       directory.people.list({ organisationId: id, limit: 200, offset: 0 }),
       canEdit ? services.audit.history("organisation", id) : Promise.resolve([]),
       directory.organisations.byIds(org.successorId ? [org.successorId] : []),
+      services.projects.ofOrganisation(id, req.actor),
     ]);
     const countyName = org.kind === "county" ? null : (counties.find((c) => c.code === org.countyCode)?.nameNorwegian ?? null);
     const { t } = req.i18n;
@@ -162,6 +163,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
           cooperationMembers={cooperationMembers}
           cooperations={cooperations}
           people={people.items}
+          projects={projects}
           canEdit={canEdit}
           history={history}
         />

@@ -16,6 +16,8 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import type { ProjectService } from "../projects/projects.service.ts";
+import { OrganisationProjects } from "../projects/projects.views.tsx";
 import { EDITABLE_KINDS } from "./directory.service.ts";
 import type { Organisation } from "./organisations.repo.ts";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./schema.ts";
@@ -160,6 +162,7 @@ export function OrganisationPage(props: {
   cooperationMembers: { id: number; name: string }[];
   cooperations: { id: number; name: string }[];
   people: { id: number; name: string; title: string; isDemo: boolean }[];
+  projects: Awaited<ReturnType<ProjectService["ofOrganisation"]>>;
   canEdit: boolean;
   history: Parameters<typeof History>[0]["entries"];
 }) {
@@ -320,6 +323,16 @@ export function OrganisationPage(props: {
           <OrgLinkList items={props.cooperations} empty="" />
         </section>
       ) : null}
+      <section aria-labelledby="projects-heading">
+        <h2 class="ds-heading" data-size="md" id="projects-heading">
+          {t("org.projects")}
+        </h2>
+        {props.projects.length === 0 ? (
+          <p class="ds-paragraph">{t("org.noProjects")}</p>
+        ) : (
+          <OrganisationProjects ctx={ctx} projects={props.projects} />
+        )}
+      </section>
       {props.people.length ? (
         <section aria-labelledby="people-heading">
           <h2 class="ds-heading" data-size="md" id="people-heading">

@@ -186,6 +186,17 @@ export class ProjectService {
     return { ...found, participants, reports, phaseChanges, benefits, sectors, resource };
   }
 
+  /** What an organisation owns, leads and takes part in, as this viewer may see it, with its role in each. */
+  async ofOrganisation(organisationId: number, viewer: Actor | null) {
+    const { items } = await this.repo.list({ organisationId }, viewer, "title", 100_000, 0);
+    const roles = new Map(
+      (await this.repo.participantsOf(items.map((p) => p.id)))
+        .filter((p) => p.organisationId === organisationId)
+        .map((p) => [p.projectId, p.role]),
+    );
+    return items.map((p) => ({ ...p, role: roles.get(p.id) ?? ("lead" as const) }));
+  }
+
   /** The organisations this actor may register a project for in the network; null means any member. */
   ownersFor(actor: Actor, networkId: number): readonly number[] | null {
     if (actor.isAdmin || actor.networks?.[networkId]?.role === "secretariat") return null;

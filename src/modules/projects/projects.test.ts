@@ -71,6 +71,8 @@ test("a representative registers a project for their organisation, which leads i
   assert.ok(filtered.body.includes(`/projects/${id}"`));
   const other = await new Session(t.app).get(`/projects?organisation=${sandnes.id}&tag=journal`);
   assert.ok(!other.body.includes(`/projects/${id}"`));
+  const orgPage = await new Session(t.app).get(`/organisations/${stavanger.id}?lang=en`);
+  assert.match(orgPage.body, /Projects it leads and takes part in[\s\S]*Felles journalløsning for helsestasjonene/);
   const csv = await new Session(t.app).get("/projects.csv?tag=journal");
   assert.match(csv.body, /Felles journalløsning for helsestasjonene/);
   assert.equal(csv.body.trim().split("\n").length, 2, "the CSV holds exactly what the filter shows");

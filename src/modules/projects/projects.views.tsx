@@ -235,6 +235,45 @@ export function ProjectsPage(props: {
   );
 }
 
+/** An organisation's projects with its role in each, for the organisation's page. */
+export function OrganisationProjects(props: {
+  ctx: PageContext;
+  projects: Awaited<ReturnType<ProjectService["ofOrganisation"]>>;
+}) {
+  const { t } = props.ctx.i18n;
+  return (
+    <TableScroll label={t("org.projects")}>
+      <table class="ds-table" data-border>
+        <thead>
+          <tr>
+            <th scope="col">{t("project.title")}</th>
+            <th scope="col">{t("participant.role")}</th>
+            <th scope="col">{t("project.phase")}</th>
+            <th scope="col">{t("project.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.projects.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <a class="ds-link" href={`/projects/${p.id}`}>
+                  {p.title}
+                </a>
+                <span class="row-detail">{p.networkName}</span>
+              </th>
+              <td>{roleLabel(t, p.role)}</td>
+              <td>{phaseLabel(t, p.phase)}</td>
+              <td>
+                <StatusTag t={t} colour={p.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 export function ProjectPage(props: {
   ctx: PageContext;
   detail: Detail;

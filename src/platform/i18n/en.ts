@@ -681,4 +681,6 @@ export const en: Record<MessageKey, string> = {
   "errors.tagLength": "A tag can have at most 40 characters.",
   "errors.tooManyTags": "Use at most 20 tags.",
   "errors.targetEqualsBaseline": "The target must differ from the baseline.",
+  "org.projects": "Projects it leads and takes part in",
+  "org.noProjects": "The organisation takes part in no projects in the portfolio.",
 };

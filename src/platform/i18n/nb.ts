@@ -674,6 +674,8 @@ export const nb = {
   "errors.tagLength": "Et stikkord kan ha høyst 40 tegn.",
   "errors.tooManyTags": "Bruk høyst 20 stikkord.",
   "errors.targetEqualsBaseline": "Målet må være et annet enn utgangspunktet.",
+  "org.projects": "Prosjekter organisasjonen leder og deltar i",
+  "org.noProjects": "Organisasjonen er ikke med i noen prosjekter i porteføljen.",
 };
 
 export type MessageKey = keyof typeof nb;

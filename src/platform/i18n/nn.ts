@@ -676,4 +676,6 @@ export const nn: Record<MessageKey, string> = {
   "errors.tagLength": "Eit stikkord kan ha høgst 40 teikn.",
   "errors.tooManyTags": "Bruk høgst 20 stikkord.",
   "errors.targetEqualsBaseline": "Målet må vere noko anna enn utgangspunktet.",
+  "org.projects": "Prosjekt organisasjonen leier og deltek i",
+  "org.noProjects": "Organisasjonen er ikkje med i nokon prosjekt i porteføljen.",
 };

@@ -100,6 +100,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["change access", await firstAccessEditPath()],
     ["project (editor)", `/projects/${project.id}`],
     ["new project", "/n/digi-rogaland/projects/new"],
+    ["network sectors", "/n/digi-rogaland/sectors"],
     ["edit project", `/projects/${project.id}/edit`],
     ["project participants", `/projects/${project.id}/participants`],
     ["new status report", `/projects/${project.id}/reports/new?copy=1`],

@@ -288,6 +288,7 @@ export const AUDIT_ENTITIES = [
   "status_report",
   "benefit",
   "benefit_measurement",
+  "network_sector",
 ] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 

@@ -26,6 +26,7 @@ import {
   ProjectsPage,
   phaseLabel,
   projectKindLabel,
+  SectorsPage,
   StatusReportFormPage,
   sectorLabel,
   statusLabel,
@@ -82,7 +83,7 @@ export function projectRoutes(app: FastifyInstance, { services }: AppContext) {
         filter={filter}
         limit={PAGE_SIZE}
         csvHref={`${csv.pathname}${csv.search}`}
-        createIn={creatable.map((n) => ({ slug: n.slug, name: n.name }))}
+        createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, sectors: can(req.actor, "sector.manage", n) }))}
         {...(await listChoices())}
       />,
       { title: t("project.listTitle"), crumbs: [{ href: "/", label: "Samverk" }, { label: t("project.listTitle") }] },
@@ -125,6 +126,38 @@ export function projectRoutes(app: FastifyInstance, { services }: AppContext) {
         `/projects/${p.id}`,
       ]),
     );
+  });
+
+  // The network's own sectors
+
+  const renderSectors = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
+    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "sector.manage", network);
+    const { t } = req.i18n;
+    const title = t("sector.title", { network: network.name });
+    return reply.page(
+      <SectorsPage ctx={req.pageContext()} form={form} network={network} sectors={await projects.repo.sectorsOf(network.id)} />,
+      {
+        title,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
+      },
+    );
+  };
+
+  app.get("/n/:slug/sectors", { config: { policy: "sector.manage" } }, async (req, reply) =>
+    renderSectors(req, reply, emptyForm()),
+  );
+
+  app.post("/n/:slug/sectors", { config: { policy: "sector.manage" } }, async (req, reply) => {
+    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "sector.manage", network);
+    const result = await projects.addSector(req.actor, network.id, req.body);
+    if (!result.ok) return renderSectors(req, reply, submittedForm(req.body, result.errors));
+    return reply.redirect(`/n/${network.slug}/sectors?saved=1`, 303);
   });
 
   // Creating and editing

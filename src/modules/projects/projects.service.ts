@@ -15,6 +15,7 @@ import {
 import type { OrganisationRepo } from "../directory/organisations.repo.ts";
 import type { PeopleRepo } from "../directory/people.repo.ts";
 import type { NetworkRepo } from "../networks/networks.repo.ts";
+import { slugify } from "../networks/networks.service.ts";
 import { type ProjectResource, runsProject } from "./policy.ts";
 import { type Project, ProjectRepo, type StatusReport } from "./projects.repo.ts";
 import { BENEFIT_TYPES, PARTICIPANT_ROLES, PHASES, PROJECT_KINDS, SECTORS, STATUS_COLOURS, STATUS_DIMENSIONS } from "./schema.ts";
@@ -67,6 +68,8 @@ export const projectInput = projectFields.refine(...endAfterStart);
 export const projectUpdateInput = projectFields
   .extend({ version: z.coerce.number("errors.invalid").int().positive() })
   .refine(...endAfterStart);
+
+export const sectorInput = z.object({ name: requiredText(80) });
 
 export const phaseInput = z.object({ phase: z.enum(PHASES, "errors.choice"), note: optionalText(1000) });
 
@@ -184,6 +187,26 @@ export class ProjectService {
     // Those who run a project see it whatever its visibility.
     if (!canSee(viewer, found.project) && !(viewer && runsProject(viewer, resource))) throw new NotFoundError();
     return { ...found, participants, reports, phaseChanges, benefits, sectors, resource };
+  }
+
+  /** A sector of the network's own, next to the built-in ones; its key is made from its name. */
+  async addSector(actor: Actor, networkId: number, input: unknown): Promise<Result<string>> {
+    const parsed = sectorInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const key = `x-${slugify(parsed.data.name)}`;
+    const existing = await this.repo.sectorsOf(networkId);
+    if (key === "x-" || existing.some((s) => s.key === key || s.name.toLowerCase() === parsed.data.name.toLowerCase()))
+      return invalid([{ field: "name", key: "errors.sectorExists" }]);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).insertSector({ networkId, key, name: parsed.data.name });
+      await recordAudit(tx, actor, {
+        action: "create",
+        entity: "network_sector",
+        entityId: `${networkId}:${key}`,
+        after: parsed.data,
+      });
+    });
+    return ok(key);
   }
 
   /** What an organisation owns, leads and takes part in, as this viewer may see it, with its role in each. */

@@ -334,3 +334,21 @@ test("the demo networks hold a realistic portfolio", async () => {
   const withBenefits = await t.app.services.projects.repo.benefitsOf(items.map((p) => p.id));
   assert.ok(withBenefits.length >= 5);
 });
+
+test("the secretariat adds a sector of the network's own, which projects can then use; duplicates are refused", async () => {
+  const sek = await new Session(t.app).login("sek@rogaland.example", PASSWORD);
+  await sek.get("/n/digi-rogaland/sectors");
+  assert.equal((await sek.post("/n/digi-rogaland/sectors", { name: "Havbruk og fiskeri" })).statusCode, 303);
+  const again = await sek.post("/n/digi-rogaland/sectors?lang=en", { name: "havbruk og fiskeri" });
+  assert.equal(again.statusCode, 422);
+  assert.match(again.body, /already has a sector with this name/);
+  const empty = await sek.post("/n/digi-rogaland/sectors?lang=en", { name: "  " });
+  assert.equal(empty.statusCode, 422);
+  await sek.get("/n/digi-rogaland/projects/new");
+  const created = await sek.post("/n/digi-rogaland/projects", valid({ title: "Sjømatportal", sector: "x-havbruk-og-fiskeri" }));
+  assert.equal(created.statusCode, 303);
+  const page = await sek.get(`/projects/${idFrom(created.headers.location)}`);
+  assert.match(page.body, /Havbruk og fiskeri/);
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  assert.equal((await rep.get("/n/digi-rogaland/sectors")).statusCode, 403);
+});

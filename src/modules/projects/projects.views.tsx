@@ -79,7 +79,7 @@ export function ProjectsPage(props: {
   filter: ProjectListQuery;
   limit: number;
   csvHref: string;
-  createIn: { slug: string; name: string }[];
+  createIn: { slug: string; name: string; sectors: boolean }[];
   networks: Option[];
   counties: Option[];
   organisations: Option[];
@@ -101,6 +101,13 @@ export function ProjectsPage(props: {
               {props.createIn.length > 1 ? t("project.newIn", { network: n.name }) : t("project.new")}
             </a>
           ))}
+          {props.createIn
+            .filter((n) => n.sectors)
+            .map((n) => (
+              <a key={`${n.slug}-sectors`} class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/sectors`}>
+                {t("sector.title", { network: n.name })}
+              </a>
+            ))}
         </div>
       ) : null}
       <search aria-label={t("list.filters")}>
@@ -1089,6 +1096,49 @@ export function BenefitPage(props: {
           </Form>
         </>
       ) : null}
+    </>
+  );
+}
+
+export function SectorsPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  network: { slug: string; name: string };
+  sectors: CustomSector[];
+}) {
+  const { ctx, form, network } = props;
+  const { t } = ctx.i18n;
+  const saved = new URL(ctx.url, "http://x").searchParams.get("saved") === "1";
+  return (
+    <>
+      {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+      <h1 class="ds-heading" data-size="lg">
+        {t("sector.title", { network: network.name })}
+      </h1>
+      <p class="ds-paragraph">{t("sector.intro")}</p>
+      <h2 class="ds-heading" data-size="md">
+        {t("sector.builtIn")}
+      </h2>
+      <ul class="ds-list">
+        {SECTORS.map((s) => (
+          <li key={s}>{sectorLabel(t, s, [])}</li>
+        ))}
+      </ul>
+      <h2 class="ds-heading" data-size="md">
+        {t("sector.own")}
+      </h2>
+      {props.sectors.length ? (
+        <ul class="ds-list">
+          {props.sectors.map((s) => (
+            <li key={s.key}>{s.name}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="ds-paragraph">{t("sector.none")}</p>
+      )}
+      <Form ctx={ctx} form={form} action={`/n/${network.slug}/sectors`} submitLabel={t("sector.add")}>
+        <TextField t={t} form={form} name="name" label={t("sector.name")} required />
+      </Form>
     </>
   );
 }

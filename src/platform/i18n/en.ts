@@ -683,4 +683,13 @@ export const en: Record<MessageKey, string> = {
   "errors.targetEqualsBaseline": "The target must differ from the baseline.",
   "org.projects": "Projects it leads and takes part in",
   "org.noProjects": "The organisation takes part in no projects in the portfolio.",
+  "sector.title": "Sectors in {network}",
+  "sector.intro": "Projects are grouped by sector. The network can add its own sectors to the fixed ones.",
+  "sector.builtIn": "Built-in sectors",
+  "sector.own": "The network's own sectors",
+  "sector.none": "The network has no sectors of its own yet.",
+  "sector.name": "Name of the new sector",
+  "sector.add": "Add sector",
+  "errors.sectorExists": "The network already has a sector with this name.",
+  "audit.entity.network_sector": "Network sector",
 };

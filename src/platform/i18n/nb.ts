@@ -676,6 +676,15 @@ export const nb = {
   "errors.targetEqualsBaseline": "Målet må være et annet enn utgangspunktet.",
   "org.projects": "Prosjekter organisasjonen leder og deltar i",
   "org.noProjects": "Organisasjonen er ikke med i noen prosjekter i porteføljen.",
+  "sector.title": "Sektorer i {network}",
+  "sector.intro": "Prosjekter sorteres etter sektor. Nettverket kan legge til egne sektorer i tillegg til de faste.",
+  "sector.builtIn": "Faste sektorer",
+  "sector.own": "Nettverkets egne sektorer",
+  "sector.none": "Nettverket har ingen egne sektorer ennå.",
+  "sector.name": "Navn på ny sektor",
+  "sector.add": "Legg til sektor",
+  "errors.sectorExists": "Nettverket har allerede en sektor med dette navnet.",
+  "audit.entity.network_sector": "Sektor i nettverk",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -678,4 +678,13 @@ export const nn: Record<MessageKey, string> = {
   "errors.targetEqualsBaseline": "Målet må vere noko anna enn utgangspunktet.",
   "org.projects": "Prosjekt organisasjonen leier og deltek i",
   "org.noProjects": "Organisasjonen er ikkje med i nokon prosjekt i porteføljen.",
+  "sector.title": "Sektorar i {network}",
+  "sector.intro": "Prosjekt blir sorterte etter sektor. Nettverket kan leggje til eigne sektorar i tillegg til dei faste.",
+  "sector.builtIn": "Faste sektorar",
+  "sector.own": "Nettverket sine eigne sektorar",
+  "sector.none": "Nettverket har ingen eigne sektorar enno.",
+  "sector.name": "Namn på ny sektor",
+  "sector.add": "Legg til sektor",
+  "errors.sectorExists": "Nettverket har alt ein sektor med dette namnet.",
+  "audit.entity.network_sector": "Sektor i nettverk",
 };

@@ -146,14 +146,7 @@ export function projectsApi(api: ApiRouter, { services }: AppContext) {
     query: query({ ...projectFilterShape, ...listQuery }),
     response: listOf(projectListItem),
     handler: async ({ actor, query: q }) => {
-      const network = q.network ? await networks.repo.bySlug(q.network) : undefined;
-      const { items, total } = await projects.repo.list(
-        { ...q, organisationId: q.organisation, networkId: q.network ? (network?.id ?? -1) : undefined },
-        actor,
-        q.sort,
-        q.limit,
-        q.offset,
-      );
+      const { items, total } = await projects.list(q, actor, q.sort, q.limit, q.offset);
       return {
         items: items.map(({ isDemo: _d, updatedAt: _u, networkId: _n, networkName: _nn, ...p }) => p),
         total,

@@ -40,15 +40,8 @@ export function projectRoutes(app: FastifyInstance, { services }: AppContext) {
   /** The filtered list, shared by the page and its CSV so the CSV is exactly what is shown. */
   async function projectList(rawQuery: unknown, viewer: Actor | null, all = false) {
     const filter = parseOrBadRequest(projectListQuery, rawQuery);
-    const network = filter.network ? await networks.repo.bySlug(filter.network) : undefined;
     const limit = all ? 1_000_000 : PAGE_SIZE;
-    const result = await projects.repo.list(
-      { ...filter, organisationId: filter.organisation, networkId: filter.network ? (network?.id ?? -1) : undefined },
-      viewer,
-      filter.sort,
-      limit,
-      all ? 0 : (filter.page - 1) * PAGE_SIZE,
-    );
+    const result = await projects.list(filter, viewer, filter.sort, limit, all ? 0 : (filter.page - 1) * PAGE_SIZE);
     return { filter, ...result };
   }
 

@@ -17,7 +17,7 @@ import type { PeopleRepo } from "../directory/people.repo.ts";
 import type { NetworkRepo } from "../networks/networks.repo.ts";
 import { slugify } from "../networks/networks.service.ts";
 import { type ProjectResource, runsProject } from "./policy.ts";
-import { type Project, ProjectRepo, type StatusReport } from "./projects.repo.ts";
+import { type Project, type ProjectFilter, ProjectRepo, type ProjectSort, type StatusReport } from "./projects.repo.ts";
 import { BENEFIT_TYPES, PARTICIPANT_ROLES, PHASES, PROJECT_KINDS, SECTORS, STATUS_COLOURS, STATUS_DIMENSIONS } from "./schema.ts";
 
 /** Kroner as typed in Norway ("1 200 000", "1 200 000,50" is refused: whole kroner only). */
@@ -207,6 +207,22 @@ export class ProjectService {
       });
     });
     return ok(key);
+  }
+
+  /** The overview's list: filters as in the URL (a network by its slug), visibility applied in SQL. */
+  async list(
+    filter: Omit<ProjectFilter, "networkId" | "organisationId"> & {
+      network?: string | undefined;
+      organisation?: number | undefined;
+    },
+    viewer: Actor | null,
+    sort: ProjectSort,
+    limit: number,
+    offset: number,
+  ) {
+    // An unknown network matches nothing rather than everything.
+    const networkId = filter.network ? ((await this.networks.bySlug(filter.network))?.id ?? -1) : undefined;
+    return this.repo.list({ ...filter, networkId, organisationId: filter.organisation }, viewer, sort, limit, offset);
   }
 
   /** What an organisation owns, leads and takes part in, as this viewer may see it, with its role in each. */

@@ -4,6 +4,7 @@ import { DirectoryService } from "./modules/directory/directory.service.ts";
 import { AccessService } from "./modules/networks/access.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { ProjectService } from "./modules/projects/projects.service.ts";
+import { SolutionService } from "./modules/solutions/solutions.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
 import { ApiTokenService } from "./platform/auth/api-tokens.ts";
 import { OidcLogin } from "./platform/auth/oidc.ts";
@@ -38,6 +39,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     networks.repo.networkIdsOfPerson(personId, organisationId),
   );
   const networks = new NetworkService(db, directory.organisations, directory.people);
+  const projects = new ProjectService(db, networks.repo, directory.organisations, directory.people);
   const access = new AccessService(db);
   const users = new UserService(db);
   const sessions = new SessionStore(db, config.SAMVERK_SESSION_HOURS, config.SAMVERK_SESSION_IDLE_MINUTES ?? 120);
@@ -52,7 +54,8 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
   return {
     directory,
     networks,
-    projects: new ProjectService(db, networks.repo, directory.organisations, directory.people),
+    projects,
+    solutions: new SolutionService(db, networks.repo, directory.organisations, directory.people, projects.repo),
     access,
     users,
     sessions,

@@ -4,6 +4,14 @@ import { directoryModule } from "./directory/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
 import { projectsModule } from "./projects/manifest.ts";
+import { solutionsModule } from "./solutions/manifest.ts";
 
 /** Every capability, in the order its menu entries appear. A new module is added here and nowhere else. */
-export const modules: ModuleManifest[] = [homeModule, networksModule, projectsModule, directoryModule, accountsModule];
+export const modules: ModuleManifest[] = [
+  homeModule,
+  networksModule,
+  projectsModule,
+  solutionsModule,
+  directoryModule,
+  accountsModule,
+];

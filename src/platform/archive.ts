@@ -35,6 +35,9 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.statusReports,
   schema.benefits,
   schema.benefitMeasurements,
+  schema.solutions,
+  schema.solutionUsers,
+  schema.solutionProjects,
   schema.auditLog,
   schema.appSettings,
 ];

@@ -28,6 +28,7 @@ async function publicPages(): Promise<[string, string][]> {
   const bodies = (await api("/api/v1/networks/digi-rogaland/bodies")).items;
   const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
   const project = await demoProject();
+  const [solution] = (await api("/api/v1/solutions?sort=-users&limit=1")).items;
   return [
     ["front page", "/"],
     ["networks", "/networks"],
@@ -44,6 +45,9 @@ async function publicPages(): Promise<[string, string][]> {
     ["filtered projects", "/projects?q=kommunane&phase=execution&sort=-start"],
     ["project", `/projects/${project.id}`],
     ["benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}`],
+    ["solutions", "/solutions"],
+    ["filtered solutions", "/solutions?q=kart&sort=-users"],
+    ["solution", `/solutions/${solution.id}`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -69,6 +73,7 @@ async function demoProject() {
 
 async function adminPages(): Promise<[string, string][]> {
   const project = await demoProject();
+  const [solution] = (await api("/api/v1/solutions?sort=-users&limit=1")).items;
   const [molde] = (await api("/api/v1/organisations?q=1506")).items;
   const [coop] = (await api("/api/v1/organisations?kind=it_cooperation")).items;
   const members = (await api("/api/v1/networks/digi-rogaland/members?limit=1")).items;
@@ -106,6 +111,10 @@ async function adminPages(): Promise<[string, string][]> {
     ["new status report", `/projects/${project.id}/reports/new?copy=1`],
     ["new benefit", `/projects/${project.id}/benefits/new`],
     ["edit benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}/edit`],
+    ["solution (editor)", `/solutions/${solution.id}`],
+    ["new solution", "/solutions/new"],
+    ["edit solution", `/solutions/${solution.id}/edit`],
+    ["import publiccode.yml", "/solutions/import"],
   ];
 }
 

@@ -103,6 +103,20 @@ test("script payloads typed into forms and API writes come back as inert text", 
   });
   assert.equal(benefit.statusCode, 201, benefit.body);
 
+  // A solution with the payload, and a publiccode.yml import that fails with the payload in it.
+  const solution = await s.api("POST", "/api/v1/solutions", {
+    name: `Løsning ${PAYLOAD}`,
+    summary: PAYLOAD,
+    description: PAYLOAD,
+    vendor: PAYLOAD,
+    category: PAYLOAD,
+    licence: ATTRIBUTE.slice(0, 90),
+    origin: "product",
+    maturity: "stable",
+    ownerOrganisationId: org.json().id,
+  });
+  assert.equal(solution.statusCode, 201, solution.body);
+
   const context = await browser.newContext();
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -135,6 +149,9 @@ test("script payloads typed into forms and API writes come back as inert text", 
     `/projects/${projectId}/benefits/${benefit.json().id}`,
     `/projects?q=${encodeURIComponent(PAYLOAD)}`,
     "/projects?network=digi-rogaland",
+    `/solutions/${solution.json().id}`,
+    `/solutions/${solution.json().id}/edit`,
+    `/solutions?q=${encodeURIComponent(PAYLOAD)}`,
   ];
   for (const path of pages) {
     await page.goto(`${server.url}${path}`);
@@ -154,6 +171,13 @@ test("script payloads typed into forms and API writes come back as inert text", 
   await page.waitForSelector(".ds-error-summary");
   assert.equal(await page.inputValue("#field-name"), PAYLOAD);
   assert.equal(await page.inputValue("#field-description"), PAYLOAD);
+  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  // A publiccode.yml that fails validation comes back in its field, inert.
+  await page.goto(`${server.url}/solutions/import`);
+  await page.fill("#field-publiccode", `name: ${PAYLOAD}`);
+  await page.click("form.stack button[type=submit]");
+  await page.waitForSelector(".ds-error-summary");
+  assert.equal(await page.inputValue("#field-publiccode"), `name: ${PAYLOAD}`);
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   assert.deepEqual(dialogs, []);
   await context.close();

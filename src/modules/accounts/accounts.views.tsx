@@ -289,6 +289,9 @@ export const AUDIT_ENTITIES = [
   "benefit",
   "benefit_measurement",
   "network_sector",
+  "solution",
+  "solution_user",
+  "solution_project",
 ] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 

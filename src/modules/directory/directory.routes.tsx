@@ -138,16 +138,19 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
     const canEdit = can(req.actor, "organisation.update", org);
-    const [counties, memberships, cooperationMembers, cooperations, people, history, related, projects] = await Promise.all([
-      directory.organisations.byKind("county"),
-      networks.repo.membershipsOf(id),
-      directory.organisations.cooperationMembersOf(id),
-      directory.organisations.cooperationsOf(id),
-      directory.people.list({ organisationId: id, limit: 200, offset: 0 }),
-      canEdit ? services.audit.history("organisation", id) : Promise.resolve([]),
-      directory.organisations.byIds(org.successorId ? [org.successorId] : []),
-      services.projects.ofOrganisation(id, req.actor),
-    ]);
+    const [counties, memberships, cooperationMembers, cooperations, people, history, related, projects, uses] = await Promise.all(
+      [
+        directory.organisations.byKind("county"),
+        networks.repo.membershipsOf(id),
+        directory.organisations.cooperationMembersOf(id),
+        directory.organisations.cooperationsOf(id),
+        directory.people.list({ organisationId: id, limit: 200, offset: 0 }),
+        canEdit ? services.audit.history("organisation", id) : Promise.resolve([]),
+        directory.organisations.byIds(org.successorId ? [org.successorId] : []),
+        services.projects.ofOrganisation(id, req.actor),
+        services.solutions.repo.usedBy(id),
+      ],
+    );
     const countyName = org.kind === "county" ? null : (counties.find((c) => c.code === org.countyCode)?.nameNorwegian ?? null);
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -164,6 +167,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
           cooperations={cooperations}
           people={people.items}
           projects={projects}
+          uses={uses}
           canEdit={canEdit}
           history={history}
         />

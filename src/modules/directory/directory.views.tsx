@@ -18,6 +18,7 @@ import {
 import type { PageContext } from "../../platform/ui/context.ts";
 import type { ProjectService } from "../projects/projects.service.ts";
 import { OrganisationProjects } from "../projects/projects.views.tsx";
+import { OrganisationSolutions } from "../solutions/solutions.views.tsx";
 import { EDITABLE_KINDS } from "./directory.service.ts";
 import type { Organisation } from "./organisations.repo.ts";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./schema.ts";
@@ -163,6 +164,7 @@ export function OrganisationPage(props: {
   cooperations: { id: number; name: string }[];
   people: { id: number; name: string; title: string; isDemo: boolean }[];
   projects: Awaited<ReturnType<ProjectService["ofOrganisation"]>>;
+  uses: Parameters<typeof OrganisationSolutions>[0]["solutions"];
   canEdit: boolean;
   history: Parameters<typeof History>[0]["entries"];
 }) {
@@ -323,6 +325,16 @@ export function OrganisationPage(props: {
           <OrgLinkList items={props.cooperations} empty="" />
         </section>
       ) : null}
+      <section aria-labelledby="uses-heading">
+        <h2 class="ds-heading" data-size="md" id="uses-heading">
+          {t("org.uses")}
+        </h2>
+        {props.uses.length === 0 ? (
+          <p class="ds-paragraph">{t("org.usesNothing")}</p>
+        ) : (
+          <OrganisationSolutions ctx={ctx} solutions={props.uses} />
+        )}
+      </section>
       <section aria-labelledby="projects-heading">
         <h2 class="ds-heading" data-size="md" id="projects-heading">
           {t("org.projects")}

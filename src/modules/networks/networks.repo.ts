@@ -134,6 +134,7 @@ export class NetworkRepo {
     return this.db
       .select({
         id: memberships.id,
+        networkId: networks.id,
         networkSlug: networks.slug,
         networkName: networks.name,
         level: memberships.level,

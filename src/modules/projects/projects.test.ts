@@ -84,7 +84,7 @@ test("a representative cannot register for another organisation, nor a network p
   const before = [await projectCount(), await auditCount()];
   const foreign = await rep.post("/n/digi-rogaland/projects?lang=en", valid({ ownerOrganisationId: String(sandnes.id) }));
   assert.equal(foreign.statusCode, 422);
-  assert.match(foreign.body, /only register projects for the organisations you represent/);
+  assert.match(foreign.body, /You can only choose organisations you act for/);
   const none = await rep.post("/n/digi-rogaland/projects?lang=en", valid({ ownerOrganisationId: "" }));
   assert.equal(none.statusCode, 422);
   assert.match(

@@ -122,6 +122,17 @@ async function fixtures() {
   assert.ok(report.ok && benefit.ok);
   const measurement = await projects.addMeasurement(actor, projectId, benefit.value.id, { measuredOn: "2027-01-01", value: 1 });
   assert.ok(measurement.ok);
+  // A solution the represented organisation offers, used by the walk's organisation and introduced by the project.
+  const { solutions } = t.app.services;
+  const solution = await solutions.create(actor, {
+    name: `Walk solution ${n}`,
+    origin: "product",
+    maturity: "stable",
+    ownerOrganisationId: representedOrganisationId,
+  });
+  assert.ok(solution.ok);
+  assert.ok((await solutions.addUser(actor, solution.value.id, { organisationId: org.value.id })).ok);
+  assert.ok((await solutions.addProject(actor, solution.value.id, { projectId })).ok);
   return {
     bodyId: body.value.id,
     seatId: seat.id,
@@ -135,6 +146,7 @@ async function fixtures() {
     reportId: report.value.id,
     benefitId: benefit.value.id,
     measurementId: measurement.value.id,
+    solutionId: solution.value.id,
   };
 }
 
@@ -146,12 +158,14 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/organisations\//.test(url)) id = f.organisationId;
   else if (/^(\/api\/v1)?\/people\//.test(url)) id = f.personId;
   else if (/^(\/api\/v1)?\/projects\//.test(url)) id = f.projectId;
+  else if (/^(\/api\/v1)?\/solutions\//.test(url)) id = f.solutionId;
   return url
     .replace(":slug", SLUG)
     .replace(":reportId", String(f.reportId))
     .replace(":benefitId", String(f.benefitId))
     .replace(":measurementId", String(f.measurementId))
     .replace(":organisationId", String(f.organisationId))
+    .replace(":projectId", String(f.projectId))
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))
     .replace(":documentId", String(f.documentId))
@@ -228,10 +242,12 @@ test("no role acting for another network can change anything in this one", () =>
   const writes = table.filter((l) => !l.startsWith("GET ")).map((l) => l.split(" "));
   for (const [method, url, policy, ...marks] of writes) {
     // Own account, and new shared directory records (a company, a person) that belong to no network yet.
-    if (["public", "account.own", "organisation.create", "person.create"].includes(policy!)) continue;
+    // New shared catalogue records (a solution, a use of one) are checked against the organisation
+    // chosen in the body, by the service, not by the route.
+    if (["public", "account.own", "organisation.create", "person.create", "solution.create"].includes(policy!)) continue;
     assert.equal(marks[other], "-", `${method} ${url} must refuse another network's secretariat`);
-    // Representatives keep their own organisation's projects; nothing else of the network.
-    const representativeMayWrite = ["project.create", "project.update"].includes(policy!);
+    // Representatives keep their own organisation's projects and solutions; nothing else of the network.
+    const representativeMayWrite = ["project.create", "project.update", "solution.update"].includes(policy!);
     for (const role of representativeMayWrite
       ? (["signed-in", "member"] as const)
       : (["signed-in", "member", "representative"] as const))

@@ -2,4 +2,5 @@
 export * from "../../modules/directory/schema.ts";
 export * from "../../modules/networks/schema.ts";
 export * from "../../modules/projects/schema.ts";
+export * from "../../modules/solutions/schema.ts";
 export * from "../schema.ts";

@@ -44,8 +44,9 @@ export function ErrorSummary({ form, t }: { form: FormState; t: Translate }) {
         {t("form.errorSummaryTitle")}
       </h2>
       <ul class="ds-list">
-        {form.errors.map((e) => (
-          <li key={e.field}>
+        {form.errors.map((e, i) => (
+          // A field can have several problems (a file checked against a standard lists them all).
+          <li key={`${e.field}-${i}`}>
             <a class="ds-link" href={`#${fieldId(e.field)}`}>
               {message(t, e)}
             </a>

@@ -1,0 +1,24 @@
+import { defineModule } from "../../platform/module.ts";
+import { solutionPolicies } from "./policy.ts";
+import { seedDemoSolutions } from "./seed.ts";
+import { solutionsApi } from "./solutions.api.ts";
+import { solutionRoutes } from "./solutions.routes.tsx";
+
+/** The catalogue of reusable solutions, shared by every network, with who uses what. */
+export const solutionsModule = defineModule({
+  name: "solutions",
+  policies: solutionPolicies,
+  nav: [{ href: "/solutions", label: "nav.solutions" }],
+  routes: solutionRoutes,
+  api: solutionsApi,
+  search: async ({ services }, q, limit) => {
+    const { items } = await services.solutions.list({ q }, "name", limit, 0);
+    return items.map((s) => ({
+      kind: "search.solution" as const,
+      title: s.name,
+      href: `/solutions/${s.id}`,
+      detail: s.summary.slice(0, 120),
+    }));
+  },
+  seed: seedDemoSolutions,
+});

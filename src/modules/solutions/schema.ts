@@ -1,0 +1,100 @@
+import { type SQL, sql } from "drizzle-orm";
+import { boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { organisations, people } from "../directory/schema.ts";
+import { projects } from "../projects/schema.ts";
+
+/** Where a solution comes from. */
+export const SOLUTION_ORIGINS = ["product", "service", "in_house", "open_source"] as const;
+export type SolutionOrigin = (typeof SOLUTION_ORIGINS)[number];
+
+/** publiccode.yml's developmentStatus, used as the solution's maturity. */
+export const MATURITIES = ["concept", "development", "beta", "stable", "obsolete"] as const;
+export type Maturity = (typeof MATURITIES)[number];
+
+/** publiccode.yml's softwareType. */
+export const SOFTWARE_TYPES = [
+  "standalone/web",
+  "standalone/mobile",
+  "standalone/desktop",
+  "standalone/backend",
+  "standalone/iot",
+  "standalone/other",
+  "addon",
+  "library",
+  "configurationFiles",
+] as const;
+export type SoftwareType = (typeof SOFTWARE_TYPES)[number];
+
+/** publiccode.yml's maintenance.type. */
+export const MAINTENANCE_TYPES = ["internal", "contract", "community", "none"] as const;
+export type MaintenanceType = (typeof MAINTENANCE_TYPES)[number];
+
+/** What full-text search reads; the index is on this very expression (see decision 0010). */
+export const solutionSearchDocument = (t: { name: unknown; summary: unknown; description: unknown; vendor: unknown }): SQL =>
+  sql`to_tsvector('norwegian'::regconfig, ${t.name} || ' ' || ${t.summary} || ' ' || ${t.description} || ' ' || ${t.vendor})`;
+
+/** A reusable solution: something an organisation uses and offers to others. */
+export const solutions = pgTable(
+  "solutions",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    summary: text("summary").notNull().default(""),
+    description: text("description").notNull().default(""),
+    /** The vendor or maker. */
+    vendor: text("vendor").notNull().default(""),
+    origin: text("origin").$type<SolutionOrigin>().notNull(),
+    category: text("category").notNull().default(""),
+    licence: text("licence").notNull().default(""),
+    maturity: text("maturity").$type<Maturity>().notNull(),
+    softwareType: text("software_type").$type<SoftwareType>().notNull().default("standalone/web"),
+    platforms: text("platforms").array().notNull().default(sql`'{web}'::text[]`),
+    maintenanceType: text("maintenance_type").$type<MaintenanceType>().notNull().default("contract"),
+    /** The source repository or the product's page: publiccode.yml's url. */
+    url: text("url").notNull().default(""),
+    landingUrl: text("landing_url").notNull().default(""),
+    /** The organisation that offers it to others. */
+    ownerOrganisationId: integer("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    contactPersonId: integer("contact_person_id").references(() => people.id, { onDelete: "set null" }),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("solutions_owner_idx").on(t.ownerOrganisationId),
+    index("solutions_search_idx").using("gin", solutionSearchDocument(t)),
+  ],
+);
+
+/** Who uses a solution, and since when: organisations add themselves. */
+export const solutionUsers = pgTable(
+  "solution_users",
+  {
+    solutionId: integer("solution_id")
+      .notNull()
+      .references(() => solutions.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    since: date("since"),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.solutionId, t.organisationId] }), index("solution_users_org_idx").on(t.organisationId)],
+);
+
+/** The projects that introduced a solution. */
+export const solutionProjects = pgTable(
+  "solution_projects",
+  {
+    solutionId: integer("solution_id")
+      .notNull()
+      .references(() => solutions.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.solutionId, t.projectId] }), index("solution_projects_project_idx").on(t.projectId)],
+);

@@ -1,0 +1,267 @@
+import { z } from "zod";
+import { can } from "../../platform/access/authorize.ts";
+import { canSee } from "../../platform/access/visibility.ts";
+import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import {
+  optionalDate,
+  optionalId,
+  optionalText,
+  requiredId,
+  requiredText,
+  toFieldErrors,
+} from "../../platform/http/validation.ts";
+import type { OrganisationRepo } from "../directory/organisations.repo.ts";
+import type { PeopleRepo } from "../directory/people.repo.ts";
+import type { NetworkRepo } from "../networks/networks.repo.ts";
+import type { ProjectRepo } from "../projects/projects.repo.ts";
+import type { OrganisationResource } from "./policy.ts";
+import { type PubliccodeFields, readPubliccode, writePubliccode } from "./publiccode.ts";
+import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
+import { type Solution, type SolutionFilter, SolutionRepo, type SolutionSort } from "./solutions.repo.ts";
+
+const webAddress = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z
+    .string()
+    .max(500)
+    .regex(/^(https?:\/\/\S+)?$/, "errors.website")
+    .default(""),
+);
+/** "web, ios" from a form or ["web", "ios"] from the API. */
+const platformList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",") : v === undefined || v === null ? ["web"] : v),
+  z
+    .array(z.string().trim().toLowerCase().max(40, "errors.tagLength"))
+    .max(20, "errors.tooManyTags")
+    .transform((list) => [...new Set(list.filter(Boolean))]),
+);
+
+export const solutionInput = z.object({
+  name: requiredText(200),
+  summary: optionalText(300),
+  description: optionalText(10_000),
+  vendor: optionalText(200),
+  origin: z.enum(SOLUTION_ORIGINS, "errors.choice"),
+  category: optionalText(100),
+  licence: optionalText(100),
+  maturity: z.enum(MATURITIES, "errors.choice"),
+  softwareType: z.enum(SOFTWARE_TYPES, "errors.choice").default("standalone/web"),
+  platforms: platformList,
+  maintenanceType: z.enum(MAINTENANCE_TYPES, "errors.choice").default("contract"),
+  url: webAddress,
+  landingUrl: webAddress,
+  ownerOrganisationId: requiredId,
+  contactPersonId: optionalId,
+});
+
+export const userInput = z.object({ organisationId: requiredId, since: optionalDate, note: optionalText(500) });
+export const projectLinkInput = z.object({ projectId: requiredId });
+export const importInput = z.object({ publiccode: z.string().max(200_000).default(""), ownerOrganisationId: requiredId });
+
+/** Commands on the catalogue of reusable solutions. Every write is audited in its transaction. */
+export class SolutionService {
+  readonly repo: SolutionRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly networks: NetworkRepo,
+    private readonly organisations: OrganisationRepo,
+    private readonly people: PeopleRepo,
+    private readonly projects: ProjectRepo,
+  ) {
+    this.repo = new SolutionRepo(db);
+  }
+
+  /** An organisation as the rules see it. */
+  async organisation(organisationId: number): Promise<OrganisationResource> {
+    const memberships = await this.networks.membershipsOf(organisationId);
+    return { organisationId, networkIds: memberships.filter((m) => !m.toDate).map((m) => m.networkId) };
+  }
+
+  /** The offering organisation of a solution, for solution.update. */
+  async resource(id: number): Promise<OrganisationResource> {
+    const solution = await this.repo.byId(id);
+    if (!solution) throw new NotFoundError();
+    return this.organisation(solution.ownerOrganisationId);
+  }
+
+  list(filter: SolutionFilter, sort: SolutionSort, limit: number, offset: number) {
+    return this.repo.list(filter, sort, limit, offset);
+  }
+
+  /** Everything a solution's page shows; the projects listed are those the viewer may see. */
+  async get(id: number, viewer: Actor | null) {
+    const found = await this.repo.detail(id);
+    if (!found) throw new NotFoundError();
+    const [users, introducedBy] = await Promise.all([this.repo.usersOf([id]), this.repo.projectsOf(id)]);
+    return { ...found, users, projects: introducedBy.filter((p) => canSee(viewer, p)) };
+  }
+
+  /** The organisations this actor may act for: to offer a solution or say they use one. */
+  async organisationsFor(actor: Actor) {
+    const all = await this.organisations.options();
+    if (actor.isAdmin) return all;
+    const ids = new Set(Object.values(actor.networks ?? {}).flatMap((g) => g.organisationIds));
+    const secretariatOf = Object.entries(actor.networks ?? {})
+      .filter(([, g]) => g.role === "secretariat")
+      .map(([id]) => Number(id));
+    for (const networkId of secretariatOf)
+      for (const m of await this.networks.membersOf(networkId)) if (!m.toDate) ids.add(m.organisationId);
+    return all.filter((o) => ids.has(o.id));
+  }
+
+  private async checkFields(actor: Actor, v: z.infer<typeof solutionInput>, existing: Solution | null): Promise<FieldError[]> {
+    const problems: FieldError[] = [];
+    if (v.ownerOrganisationId !== existing?.ownerOrganisationId) {
+      const org = await this.organisations.byId(v.ownerOrganisationId);
+      if (!org || org.endedOn) problems.push({ field: "ownerOrganisationId", key: "errors.notAnOrganisation" });
+      else if (!can(actor, "solution.update", await this.organisation(org.id)))
+        problems.push({ field: "ownerOrganisationId", key: "errors.notYourOrganisation" });
+    }
+    if (v.contactPersonId !== null && (await this.people.byIds([v.contactPersonId])).length === 0)
+      problems.push({ field: "contactPersonId", key: "errors.choice" });
+    return problems;
+  }
+
+  async create(actor: Actor, input: unknown): Promise<Result<Solution>> {
+    const parsed = solutionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems = await this.checkFields(actor, parsed.data, null);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const solution = await this.repo.with(tx).insert(parsed.data);
+        await recordAudit(tx, actor, { action: "create", entity: "solution", entityId: solution.id, after: solution });
+        return solution;
+      }),
+    );
+  }
+
+  async update(actor: Actor, id: number, input: unknown): Promise<Result<Solution>> {
+    const existing = await this.repo.byId(id);
+    if (!existing) throw new NotFoundError();
+    const parsed = solutionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problems = await this.checkFields(actor, parsed.data, existing);
+    if (problems.length) return invalid(problems);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
+        if (!diff.changed) return existing;
+        const saved = await this.repo.with(tx).update(id, parsed.data);
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "solution",
+          entityId: id,
+          before: diff.before,
+          after: diff.after,
+        });
+        return saved;
+      }),
+    );
+  }
+
+  async remove(actor: Actor, id: number) {
+    const existing = await this.repo.byId(id);
+    if (!existing) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).delete(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "solution", entityId: id, before: existing });
+    });
+  }
+
+  /**
+   * Reads a publiccode.yml file into a new solution offered by the chosen organisation. A file that
+   * is not YAML, misses required keys or has values the standard does not allow is refused with
+   * every problem listed, and nothing is saved.
+   */
+  async importPubliccode(actor: Actor, input: unknown): Promise<Result<Solution>> {
+    const parsed = importInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (!parsed.data.publiccode.trim()) return invalid([{ field: "publiccode", key: "errors.publiccodeEmpty" }]);
+    const read = readPubliccode(parsed.data.publiccode);
+    if (!read.ok) return invalid(read.errors);
+    const fields: PubliccodeFields = read.value;
+    return this.create(actor, {
+      ...fields,
+      origin: fields.licence && fields.licence !== "proprietary" ? "open_source" : "product",
+      ownerOrganisationId: parsed.data.ownerOrganisationId,
+    });
+  }
+
+  async exportPubliccode(id: number, pageUrl: string): Promise<{ name: string; yaml: string }> {
+    const found = await this.repo.detail(id);
+    if (!found) throw new NotFoundError();
+    const { solution } = found;
+    return {
+      name: solution.name,
+      yaml: writePubliccode(
+        {
+          ...solution,
+          ownerName: found.ownerName,
+          contactName: found.contactName,
+          contactEmail: found.contactEmail,
+        },
+        pageUrl,
+      ),
+    };
+  }
+
+  // Who uses it
+
+  /** Records that an organisation uses the solution (or changes since when); authorised by the caller. */
+  async addUser(actor: Actor, id: number, input: unknown): Promise<Result<true>> {
+    if (!(await this.repo.byId(id))) throw new NotFoundError();
+    const parsed = userInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const org = await this.organisations.byId(parsed.data.organisationId);
+    if (!org || org.endedOn) return invalid([{ field: "organisationId", key: "errors.notAnOrganisation" }]);
+    if (!can(actor, "solution.use", await this.organisation(org.id)))
+      return invalid([{ field: "organisationId", key: "errors.notYourOrganisation" }]);
+    const before = await this.repo.user(id, org.id);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).upsertUser({ solutionId: id, ...parsed.data });
+      await recordAudit(tx, actor, {
+        action: before ? "update" : "create",
+        entity: "solution_user",
+        entityId: `${id}:${org.id}`,
+        before,
+        after: { solutionId: id, ...parsed.data },
+      });
+    });
+    return ok(true);
+  }
+
+  async removeUser(actor: Actor, id: number, organisationId: number) {
+    const before = await this.repo.user(id, organisationId);
+    if (!before) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteUser(id, organisationId);
+      await recordAudit(tx, actor, { action: "delete", entity: "solution_user", entityId: `${id}:${organisationId}`, before });
+    });
+  }
+
+  // The projects that introduced it
+
+  async addProject(actor: Actor, id: number, input: unknown): Promise<Result<true>> {
+    if (!(await this.repo.byId(id))) throw new NotFoundError();
+    const parsed = projectLinkInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const project = await this.projects.byId(parsed.data.projectId);
+    if (!project || !canSee(actor, project)) return invalid([{ field: "projectId", key: "errors.choice" }]);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).addProject(id, project.id);
+      await recordAudit(tx, actor, { action: "create", entity: "solution_project", entityId: `${id}:${project.id}` });
+    });
+    return ok(true);
+  }
+
+  async removeProject(actor: Actor, id: number, projectId: number) {
+    await this.db.transaction(async (tx) => {
+      if (!(await this.repo.with(tx).removeProject(id, projectId))) throw new NotFoundError();
+      await recordAudit(tx, actor, { action: "delete", entity: "solution_project", entityId: `${id}:${projectId}` });
+    });
+  }
+}

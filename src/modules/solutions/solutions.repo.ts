@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-o
 import { alias } from "drizzle-orm/pg-core";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { organisations, people } from "../directory/schema.ts";
+import { networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
 import {
   type Maturity,
@@ -188,11 +189,13 @@ export class SolutionRepo {
         projectId: projects.id,
         title: projects.title,
         networkId: projects.networkId,
+        networkName: networks.shortName,
         visibility: projects.visibility,
         bodyId: projects.bodyId,
       })
       .from(solutionProjects)
       .innerJoin(projects, eq(projects.id, solutionProjects.projectId))
+      .innerJoin(networks, eq(networks.id, projects.networkId))
       .where(eq(solutionProjects.solutionId, solutionId))
       .orderBy(norwegianOrder(projects.title));
   }

@@ -178,11 +178,17 @@ export class SolutionService {
    * every problem listed, and nothing is saved.
    */
   async importPubliccode(actor: Actor, input: unknown): Promise<Result<Solution>> {
+    // The owner and the file are checked together, so one answer lists every problem.
     const parsed = importInput.safeParse(input);
-    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    if (!parsed.data.publiccode.trim()) return invalid([{ field: "publiccode", key: "errors.publiccodeEmpty" }]);
-    const read = readPubliccode(parsed.data.publiccode);
-    if (!read.ok) return invalid(read.errors);
+    const errors = parsed.success ? [] : toFieldErrors(parsed.error);
+    const source =
+      typeof (input as { publiccode?: unknown } | null)?.publiccode === "string"
+        ? (input as { publiccode: string }).publiccode
+        : "";
+    const read = source.trim() ? readPubliccode(source) : undefined;
+    if (!read) errors.push({ field: "publiccode", key: "errors.publiccodeEmpty" });
+    else if (!read.ok) errors.push(...read.errors);
+    if (!parsed.success || !read?.ok || errors.length) return invalid(errors);
     const fields: PubliccodeFields = read.value;
     return this.create(actor, {
       ...fields,

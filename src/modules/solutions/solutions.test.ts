@@ -119,6 +119,12 @@ test("import through the page: errors are listed and the pasted text kept; a val
   assert.match(bad.body, /Missing required key: url/);
   assert.match(bad.body, /Missing required key: legal.license/);
   assert.ok(bad.body.includes("name: Halv fil"), "the pasted text is kept");
+  const noOwner = await rep.post("/solutions/import?lang=en", { ownerOrganisationId: "", publiccode: "name: [" });
+  assert.match(
+    noOwner.body,
+    /Fill in this field[\s\S]*not valid YAML \(line 1\)/,
+    "the owner and the file are reported together",
+  );
   const foreign = await rep.post("/solutions/import?lang=en", { ownerOrganisationId: String(sandnes.id), publiccode: VALID });
   assert.equal(foreign.statusCode, 422);
   assert.match(foreign.body, /You can only choose organisations you act for/);

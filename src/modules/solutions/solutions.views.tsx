@@ -340,6 +340,7 @@ export function SolutionPage(props: {
                 <a class="ds-link" href={`/projects/${p.projectId}`}>
                   {p.title}
                 </a>{" "}
+                ({p.networkName}){" "}
                 {canEdit ? (
                   <PostButton
                     ctx={ctx}

@@ -39,8 +39,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     networks.repo.networkIdsOfPerson(personId, organisationId),
   );
   const networks = new NetworkService(db, directory.organisations, directory.people);
-  const projects = new ProjectService(db, networks.repo, directory.organisations, directory.people);
-  const access = new AccessService(db);
+  const access = new AccessService(db, networks.repo, directory.organisations);
   const users = new UserService(db);
   const sessions = new SessionStore(db, config.SAMVERK_SESSION_HOURS, config.SAMVERK_SESSION_IDLE_MINUTES ?? 120);
   const delivery = new MailDelivery(
@@ -51,11 +50,15 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
   );
   // Links in e-mail point at the configured public address, never at a Host header a client chose.
   const baseUrl = (config.SAMVERK_PUBLIC_URL ?? `http://localhost:${config.PORT ?? 3000}`).replace(/\/$/, "");
+  const projects = new ProjectService(db, networks.repo, directory.organisations, directory.people, access, {
+    baseUrl,
+    delivery,
+  });
   return {
     directory,
     networks,
     projects,
-    solutions: new SolutionService(db, networks.repo, directory.organisations, directory.people, projects.repo),
+    solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo),
     access,
     users,
     sessions,

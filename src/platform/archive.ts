@@ -35,6 +35,7 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.statusReports,
   schema.benefits,
   schema.benefitMeasurements,
+  schema.joinRequests,
   schema.solutions,
   schema.solutionUsers,
   schema.solutionProjects,

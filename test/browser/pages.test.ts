@@ -71,6 +71,14 @@ async function demoProject() {
   throw new Error("the demo data has a project with reports and measured benefits");
 }
 
+/** A demo project an organisation has asked to take part in, so the decision form shows. */
+async function projectAskedToJoin(): Promise<number> {
+  const { projects } = server.app.services;
+  const { items } = await projects.repo.list({ phase: "idea" }, null, "title", 500, 0);
+  for (const item of items) if ((await projects.repo.joinRequestsOf(item.id)).length) return item.id;
+  throw new Error("the demo data has a project with a request to take part");
+}
+
 async function adminPages(): Promise<[string, string][]> {
   const project = await demoProject();
   const [solution] = (await api("/api/v1/solutions?sort=-users&limit=1")).items;
@@ -104,6 +112,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["people and access", "/n/digi-rogaland/people"],
     ["change access", await firstAccessEditPath()],
     ["project (editor)", `/projects/${project.id}`],
+    ["project with a request to take part", `/projects/${await projectAskedToJoin()}`],
     ["new project", "/n/digi-rogaland/projects/new"],
     ["network sectors", "/n/digi-rogaland/sectors"],
     ["edit project", `/projects/${project.id}/edit`],

@@ -16,7 +16,10 @@ function snapshotKey(): string {
       .filter((f) => f.endsWith(".sql"))
       .map((f) => path.join(root, "migrations", f)),
     ...readdirSync(path.join(root, "data/reference")).map((f) => path.join(root, "data/reference", f)),
-    path.join(root, "src/modules/networks/seed.ts"),
+    // Every module's demo data.
+    ...readdirSync(path.join(root, "src/modules"))
+      .map((m) => path.join(root, "src/modules", m, "seed.ts"))
+      .filter((f) => existsSync(f)),
     path.join(root, "src/modules/directory/reference.ts"),
     path.join(root, "src/bootstrap.ts"),
   ];

@@ -292,6 +292,7 @@ export const AUDIT_ENTITIES = [
   "solution",
   "solution_user",
   "solution_project",
+  "join_request",
 ] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import type { OrganisationResource } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, optionalId, toFieldErrors } from "../../platform/http/validation.ts";
+import type { OrganisationRepo } from "../directory/organisations.repo.ts";
 import { AccessRepo } from "./access.repo.ts";
+import type { NetworkRepo } from "./networks.repo.ts";
 import { ACCESS_ROLES, type AccessRole } from "./schema.ts";
 
 /** What a secretariat gives an account in its network: a role, organisations to act for, a person record. */
@@ -18,8 +21,39 @@ export type AccessGrant = { role: AccessRole; organisationIds: number[]; personI
 export class AccessService {
   readonly repo: AccessRepo;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly networks: NetworkRepo,
+    private readonly organisations: OrganisationRepo,
+  ) {
     this.repo = new AccessRepo(db);
+  }
+
+  /** An organisation as the rules see it: with the networks it is a member of today. */
+  async organisationResource(organisationId: number): Promise<OrganisationResource> {
+    const memberships = await this.networks.membershipsOf(organisationId);
+    return { organisationId, networkIds: memberships.filter((m) => !m.toDate).map((m) => m.networkId) };
+  }
+
+  /**
+   * The organisations an account acts for, to choose from in forms: those it represents, and every
+   * member of the networks it runs. Administrators act for every organisation.
+   */
+  async organisationsActingFor(actor: Actor): Promise<{ id: number; name: string }[]> {
+    if (actor.isAdmin) return this.organisations.options();
+    const ids = new Set(Object.values(actor.networks ?? {}).flatMap((g) => g.organisationIds));
+    for (const [networkId, grant] of Object.entries(actor.networks ?? {}))
+      if (grant.role === "secretariat") for (const o of await this.repo.memberOrganisations(Number(networkId))) ids.add(o.id);
+    const all = await this.organisations.options();
+    return all.filter((o) => ids.has(o.id));
+  }
+
+  /** Accounts that can act on a project in this network: its secretariat and the representatives of these organisations. */
+  async actingIn(networkId: number, organisationIds: readonly number[]) {
+    const people = await this.repo.peopleWithAccess(networkId);
+    return people.filter(
+      (p) => p.role === "secretariat" || p.organisations.some((o) => organisationIds.includes(o.organisationId)),
+    );
   }
 
   grantsFor(userId: number) {

@@ -13,6 +13,7 @@ export const networkSlugParams = z.object({
     .regex(/^[a-z0-9-]+$/),
 });
 export const participantParams = projectParams.extend({ organisationId: dbId });
+export const joinRequestParams = projectParams.extend({ requestId: dbId });
 export const reportParams = projectParams.extend({ reportId: dbId });
 export const benefitParams = projectParams.extend({ benefitId: dbId });
 export const measurementParams = benefitParams.extend({ measurementId: dbId });

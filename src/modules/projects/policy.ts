@@ -1,4 +1,4 @@
-import { grantIn, isSecretariat, type Policies, type Rule } from "../../platform/access/authorize.ts";
+import { actsForSomeOrganisation, grantIn, isSecretariat, type Policies, type Rule } from "../../platform/access/authorize.ts";
 
 /** What a project rule is checked against: the project's network, owner and lead organisations. */
 export interface ProjectResource {
@@ -27,6 +27,8 @@ export const projectPolicies: Policies = {
   },
   /** Its fields, phase, participants, status reports and benefits. Resource: ProjectResource. */
   "project.update": (actor, project) => runsProject(actor, project as ProjectResource),
+  /** "We want to take part": anyone acting for some organisation; the service checks the one chosen. */
+  "project.join": actsForSomeOrganisation,
   /** Removing a project from the portfolio loses its history of reports; only the secretariat may. */
   "project.delete": (actor, project) => isSecretariat(actor, (project as ProjectResource | undefined)?.networkId),
   /** The sectors a network adds to the built-in ones. Resource: the network ({ id }). */

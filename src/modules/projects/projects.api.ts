@@ -7,6 +7,7 @@ import { query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import {
   benefitParams,
+  joinRequestParams,
   measurementParams,
   networkSlugParams,
   participantParams,
@@ -17,6 +18,8 @@ import {
 import {
   benefitFields,
   benefitInput,
+  decisionInput,
+  joinInput,
   measurementInput,
   participantInput,
   phaseInput,
@@ -24,7 +27,15 @@ import {
   projectInput,
   statusReportInput,
 } from "./projects.service.ts";
-import { BENEFIT_TYPES, PARTICIPANT_ROLES, PHASES, PROJECT_KINDS, STATUS_COLOURS, STATUS_DIMENSIONS } from "./schema.ts";
+import {
+  BENEFIT_TYPES,
+  JOIN_REQUEST_STATES,
+  PARTICIPANT_ROLES,
+  PHASES,
+  PROJECT_KINDS,
+  STATUS_COLOURS,
+  STATUS_DIMENSIONS,
+} from "./schema.ts";
 
 const int = z.number().int();
 const colour = z.enum(STATUS_COLOURS);
@@ -420,6 +431,80 @@ export function projectsApi(api: ApiRouter, { services }: AppContext) {
     handler: async ({ actor, params }) => {
       await projects.removeMeasurement(actor, params.id, params.benefitId, params.measurementId);
       return null;
+    },
+  });
+
+  const joinRequestOut = z.object({
+    id: int,
+    organisationId: int,
+    organisationName: z.string(),
+    role: z.enum(["participant", "interested"]),
+    note: z.string(),
+    state: z.enum(JOIN_REQUEST_STATES),
+    requestedByLabel: z.string(),
+    decidedByLabel: z.string().nullable(),
+    reason: z.string(),
+  });
+  const requestsOf = async (id: number) =>
+    (await projects.repo.joinRequestsOf(id)).map(({ request: r, organisationName }) => ({
+      id: r.id,
+      organisationId: r.organisationId,
+      organisationName,
+      role: r.role,
+      note: r.note,
+      state: r.state,
+      requestedByLabel: r.requestedByLabel,
+      decidedByLabel: r.decidedByLabel,
+      reason: r.reason,
+    }));
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "GET",
+    path: "/projects/:id/join-requests",
+    operationId: "listJoinRequests",
+    summary: "Requests from organisations to take part, with their decisions (for those who run the project)",
+    tag,
+    params: projectParams,
+    response: z.array(joinRequestOut),
+    handler: ({ params }) => requestsOf(params.id),
+  });
+
+  api.route({
+    policy: "project.join",
+    method: "POST",
+    path: "/projects/:id/join-requests",
+    operationId: "requestToJoinProject",
+    summary: "Ask to take part in a project for an organisation you act for; the project's lead is told by e-mail",
+    tag,
+    params: projectParams,
+    body: joinInput,
+    response: z.object({ id: int }),
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      await projects.visible(params.id, actor);
+      const result = await projects.requestToJoin(actor, params.id, req.body, req.i18n.t);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return { id: result.value };
+    },
+  });
+
+  api.route({
+    policy: "project.update",
+    resource,
+    method: "POST",
+    path: "/projects/:id/join-requests/:requestId/decision",
+    operationId: "decideJoinRequest",
+    summary: "Accept (the organisation joins in the role it asked for) or decline a request; the asker is told by e-mail",
+    tag,
+    params: joinRequestParams,
+    body: decisionInput,
+    response: z.array(joinRequestOut),
+    handler: async ({ actor, params, req }) => {
+      const result = await projects.decideJoin(actor, params.id, params.requestId, req.body, req.i18n.t);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return requestsOf(params.id);
     },
   });
 }

@@ -3,11 +3,13 @@ import { alias } from "drizzle-orm/pg-core";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import {
   benefitMeasurements,
   benefits,
+  joinRequests,
   networkSectors,
   type Phase,
   type ProjectKind,
@@ -379,5 +381,36 @@ export class ProjectRepo {
       .where(and(eq(benefitMeasurements.benefitId, benefitId), eq(benefitMeasurements.id, id)))
       .returning();
     return rows[0];
+  }
+
+  // "We want to take part"
+
+  async joinRequestsOf(projectId: number) {
+    return this.db
+      .select({
+        request: joinRequests,
+        organisationName: organisations.name,
+        requesterEmail: users.email,
+      })
+      .from(joinRequests)
+      .innerJoin(organisations, eq(organisations.id, joinRequests.organisationId))
+      .leftJoin(users, eq(users.id, joinRequests.requestedById))
+      .where(eq(joinRequests.projectId, projectId))
+      .orderBy(desc(joinRequests.createdAt), desc(joinRequests.id));
+  }
+
+  async insertJoinRequest(values: typeof joinRequests.$inferInsert) {
+    const [row] = await this.db.insert(joinRequests).values(values).returning();
+    return row!;
+  }
+
+  /** Records a decision on a request still pending; undefined if it was decided already. */
+  async decideJoinRequest(projectId: number, id: number, values: Partial<typeof joinRequests.$inferInsert>) {
+    const [row] = await this.db
+      .update(joinRequests)
+      .set(values)
+      .where(and(eq(joinRequests.projectId, projectId), eq(joinRequests.id, id), eq(joinRequests.state, "pending")))
+      .returning();
+    return row;
   }
 }

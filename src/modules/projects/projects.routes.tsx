@@ -8,6 +8,7 @@ import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import {
   benefitParams,
+  joinRequestParams,
   measurementParams,
   networkSlugParams,
   PAGE_SIZE,
@@ -261,27 +262,45 @@ export function projectRoutes(app: FastifyInstance, { services }: AppContext) {
 
   // The project page, with the phase form and the status reports
 
-  const renderProject = async (req: FastifyRequest, reply: FastifyReply, id: number, phaseForm: FormState = emptyForm()) => {
+  /** The project's page; the forms on it (phase, taking part, a decision) come back here with their errors. */
+  const renderProject = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    forms: { phase?: FormState; join?: FormState; decision?: FormState } = {},
+  ) => {
     const detail = await projects.visible(id, req.actor);
     const canEdit = can(req.actor, "project.update", detail.resource);
-    const history = canEdit ? await services.audit.history("project", id) : [];
+    const [history, requests, actingFor] = await Promise.all([
+      canEdit ? services.audit.history("project", id) : Promise.resolve([]),
+      req.actor ? projects.repo.joinRequestsOf(id) : Promise.resolve([]),
+      req.actor ? services.access.organisationsActingFor(req.actor) : Promise.resolve([]),
+    ]);
+    const taking = new Set(detail.participants.map((p) => p.organisationId));
     const { t } = req.i18n;
     const query = req.query as Record<string, unknown>;
+    const errors = Object.values(forms).some((f) => f.errors.length);
     return reply.page(
       <>
         {query.saved === "1" ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        {query.requested === "1" ? <Notice kind="success">{t("join.sent")}</Notice> : null}
         <ProjectPage
           ctx={req.pageContext()}
           detail={detail}
           canEdit={canEdit}
           canDelete={can(req.actor, "project.delete", detail.resource)}
-          phaseForm={phaseForm}
+          phaseForm={forms.phase ?? emptyForm()}
+          joinForm={forms.join ?? emptyForm({ role: "participant" })}
+          decisionForm={forms.decision ?? emptyForm()}
+          joinOptions={actingFor.filter((o) => !taking.has(o.id)).map((o) => ({ value: o.id, label: o.name }))}
+          // Those who run the project see every request; others see their own.
+          requests={requests.filter((r) => canEdit || r.request.requestedById === req.actor?.userId)}
           history={history}
         />
       </>,
       {
         title: detail.project.title,
-        status: phaseForm.errors.length ? 422 : 200,
+        status: errors ? 422 : 200,
         crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: detail.project.title }],
       },
     );
@@ -295,8 +314,27 @@ export function projectRoutes(app: FastifyInstance, { services }: AppContext) {
   app.post("/projects/:id/phase", { config: { policy: "project.update" } }, async (req, reply) => {
     const { actor, id } = await authorizedProject(req);
     const result = await projects.setPhase(actor, id, req.body);
-    if (!result.ok) return renderProject(req, reply, id, submittedForm(req.body, result.errors));
+    if (!result.ok) return renderProject(req, reply, id, { phase: submittedForm(req.body, result.errors) });
     return reply.redirect(`/projects/${id}?saved=1#phase-heading`, 303);
+  });
+
+  // "We want to take part"
+
+  app.post("/projects/:id/join", { config: { policy: "project.join" } }, async (req, reply) => {
+    authorize(req.actor, "project.join");
+    const { id } = parseOrBadRequest(projectParams, req.params);
+    await projects.visible(id, req.actor);
+    const result = await projects.requestToJoin(req.actor, id, req.body, req.i18n.t);
+    if (!result.ok) return renderProject(req, reply, id, { join: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/projects/${id}?requested=1#join-heading`, 303);
+  });
+
+  app.post("/projects/:id/join-requests/:requestId", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { requestId } = parseOrBadRequest(joinRequestParams, req.params);
+    const result = await projects.decideJoin(actor, id, requestId, req.body, req.i18n.t);
+    if (!result.ok) return renderProject(req, reply, id, { decision: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/projects/${id}?saved=1#join-heading`, 303);
   });
 
   // Participants

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actsForOrganisation } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
@@ -12,8 +13,11 @@ import {
   requiredText,
   toFieldErrors,
 } from "../../platform/http/validation.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { OrganisationRepo } from "../directory/organisations.repo.ts";
 import type { PeopleRepo } from "../directory/people.repo.ts";
+import type { AccessService } from "../networks/access.service.ts";
 import type { NetworkRepo } from "../networks/networks.repo.ts";
 import { slugify } from "../networks/networks.service.ts";
 import { type ProjectResource, runsProject } from "./policy.ts";
@@ -70,6 +74,13 @@ export const projectUpdateInput = projectFields
   .refine(...endAfterStart);
 
 export const sectorInput = z.object({ name: requiredText(80) });
+
+export const joinInput = z.object({
+  organisationId: requiredId,
+  role: z.enum(["participant", "interested"], "errors.choice").default("participant"),
+  note: optionalText(1000),
+});
+export const decisionInput = z.object({ decision: z.enum(["accept", "decline"], "errors.choice"), reason: optionalText(1000) });
 
 export const phaseInput = z.object({ phase: z.enum(PHASES, "errors.choice"), note: optionalText(1000) });
 
@@ -139,6 +150,9 @@ export class ProjectService {
     private readonly networks: NetworkRepo,
     private readonly organisations: OrganisationRepo,
     private readonly people: PeopleRepo,
+    private readonly access: AccessService,
+    /** Where links in e-mail point, and the delivery to wake after a change that sends mail. */
+    private readonly mail: { baseUrl: string; delivery: MailDelivery },
   ) {
     this.repo = new ProjectRepo(db);
   }
@@ -516,5 +530,113 @@ export class ProjectService {
   private async checkOwner(personId: number | null): Promise<FieldError[]> {
     if (personId === null) return [];
     return (await this.people.byIds([personId])).length ? [] : [{ field: "ownerPersonId", key: "errors.choice" }];
+  }
+
+  // "We want to take part"
+
+  /**
+   * An organisation asks to join: recorded, and those who run the project (its lead's
+   * representatives, the secretariat, the contact person) are told by e-mail in the same transaction.
+   */
+  async requestToJoin(actor: Actor, id: number, input: unknown, t: Translate): Promise<Result<number>> {
+    const detail = await this.repo.detail(id);
+    if (!detail) throw new NotFoundError();
+    const parsed = joinInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { organisationId } = parsed.data;
+    const org = await this.organisations.byId(organisationId);
+    if (!org || org.endedOn) return invalid([{ field: "organisationId", key: "errors.notAnOrganisation" }]);
+    if (!actsForOrganisation(actor, await this.access.organisationResource(org.id)))
+      return invalid([{ field: "organisationId", key: "errors.notYourOrganisation" }]);
+    const [participants, requests] = await Promise.all([this.repo.participantsOf([id]), this.repo.joinRequestsOf(id)]);
+    if (participants.some((p) => p.organisationId === org.id))
+      return invalid([{ field: "organisationId", key: "errors.alreadyParticipant" }]);
+    if (requests.some((r) => r.request.organisationId === org.id && r.request.state === "pending"))
+      return invalid([{ field: "organisationId", key: "errors.alreadyRequested" }]);
+    const leads = participants.filter((p) => p.role === "lead").map((p) => p.organisationId);
+    const runners = await this.access.actingIn(detail.project.networkId, [
+      ...leads,
+      ...(detail.project.ownerOrganisationId ? [detail.project.ownerOrganisationId] : []),
+    ]);
+    const contact = detail.project.contactPersonId ? (await this.people.byIds([detail.project.contactPersonId]))[0] : undefined;
+    const recipients = new Set([...runners.map((r) => r.email), ...(contact?.email ? [contact.email] : [])]);
+    const requestId = await this.db.transaction(async (tx) => {
+      const request = await this.repo.with(tx).insertJoinRequest({
+        projectId: id,
+        ...parsed.data,
+        requestedById: actor.userId,
+        requestedByLabel: actor.label,
+      });
+      await recordAudit(tx, actor, { action: "create", entity: "join_request", entityId: request.id, after: request });
+      for (const to of recipients)
+        await queueMail(tx, {
+          to,
+          subject: t("mail.joinRequest.subject", { organisation: org.name, project: detail.project.title }),
+          body: t("mail.joinRequest.body", {
+            organisation: org.name,
+            project: detail.project.title,
+            who: actor.label,
+            note: parsed.data.note || "–",
+            link: `${this.mail.baseUrl}/projects/${id}#join-heading`,
+          }),
+        });
+      return request.id;
+    });
+    void this.mail.delivery.deliverDue().catch(() => undefined);
+    return ok(requestId);
+  }
+
+  /** The lead accepts (the organisation joins in the role it asked for) or declines; the asker is told. */
+  async decideJoin(actor: Actor, id: number, requestId: number, input: unknown, t: Translate): Promise<Result<true>> {
+    const detail = await this.repo.detail(id);
+    if (!detail) throw new NotFoundError();
+    const found = (await this.repo.joinRequestsOf(id)).find((r) => r.request.id === requestId);
+    if (!found) throw new NotFoundError();
+    const parsed = decisionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { decision, reason } = parsed.data;
+    const decided = await this.db.transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      const row = await repo.decideJoinRequest(id, requestId, {
+        state: decision === "accept" ? "accepted" : "declined",
+        reason,
+        decidedById: actor.userId,
+        decidedByLabel: actor.label,
+        decidedAt: new Date(),
+      });
+      if (!row) return false;
+      if (decision === "accept")
+        await repo.upsertParticipant({
+          projectId: id,
+          organisationId: row.organisationId,
+          role: row.role,
+          fromDate: new Date().toISOString().slice(0, 10),
+        });
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "join_request",
+        entityId: requestId,
+        before: { state: "pending" },
+        after: { state: row.state, reason },
+      });
+      if (found.requesterEmail)
+        await queueMail(tx, {
+          to: found.requesterEmail,
+          subject: t(decision === "accept" ? "mail.joinAccepted.subject" : "mail.joinDeclined.subject", {
+            project: detail.project.title,
+          }),
+          body: t(decision === "accept" ? "mail.joinAccepted.body" : "mail.joinDeclined.body", {
+            organisation: found.organisationName,
+            project: detail.project.title,
+            who: actor.label,
+            reason: reason || "–",
+            link: `${this.mail.baseUrl}/projects/${id}`,
+          }),
+        });
+      return true;
+    });
+    if (!decided) return invalid([{ field: "decision", key: "errors.alreadyDecided" }]);
+    void this.mail.delivery.deliverDue().catch(() => undefined);
+    return ok(true);
   }
 }

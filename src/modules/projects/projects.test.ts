@@ -27,6 +27,7 @@ before(async () => {
   await account("rep@stavanger.example", rogaland.id, "member", [stavanger.id]);
   await account("member@rogaland.example", rogaland.id, "member");
   await account("sek@rogaland.example", rogaland.id, "secretariat");
+  await account("rep@sandnes.example", rogaland.id, "member", [sandnes.id]);
 });
 after(() => t.close());
 
@@ -351,4 +352,60 @@ test("the secretariat adds a sector of the network's own, which projects can the
   assert.match(page.body, /Havbruk og fiskeri/);
   const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
   assert.equal((await rep.get("/n/digi-rogaland/sectors")).statusCode, 403);
+});
+
+test("we want to take part: Sandnes asks, Stavanger's lead is told, accepts, and Sandnes is told and takes part", async () => {
+  const lead = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  await lead.get("/n/digi-rogaland/projects/new");
+  const created = await lead.post(
+    "/n/digi-rogaland/projects",
+    valid({ title: "Felles vikarpool", ownerOrganisationId: String(stavanger.id) }),
+  );
+  const id = idFrom(created.headers.location);
+
+  const asker = await new Session(t.app).login("rep@sandnes.example", PASSWORD);
+  const page = await asker.get(`/projects/${id}?lang=en`);
+  assert.match(page.body, /Want to take part\?/);
+  const before = await auditCount();
+  const notMine = await asker.post(`/projects/${id}/join?lang=en`, { organisationId: String(stavanger.id), role: "participant" });
+  assert.equal(notMine.statusCode, 422);
+  assert.match(notMine.body, /already takes part|You can only choose organisations you act for/);
+  assert.equal(await auditCount(), before);
+  const asked = await asker.post(`/projects/${id}/join`, {
+    organisationId: String(sandnes.id),
+    role: "participant",
+    note: "Vi mangler vikarer",
+  });
+  assert.equal(asked.statusCode, 303);
+  const again = await asker.post(`/projects/${id}/join?lang=en`, { organisationId: String(sandnes.id), role: "interested" });
+  assert.match(again.body, /already has a request waiting/);
+
+  const [toLead] = await t.app.services.mail.outbox.to("rep@stavanger.example");
+  assert.ok(toLead, "the lead's representative is told");
+  assert.match(toLead.subject, /Felles vikarpool/);
+  assert.match(toLead.body, new RegExp(`/projects/${id}#join-heading`));
+  assert.match(toLead.body, /Vi mangler vikarer/);
+
+  const [request] = await t.app.services.projects.repo.joinRequestsOf(id);
+  // The asker cannot decide on its own request.
+  assert.equal(
+    (await asker.post(`/projects/${id}/join-requests/${request!.request.id}`, { decision: "accept" })).statusCode,
+    403,
+  );
+  await lead.get(`/projects/${id}`);
+  const accepted = await lead.post(`/projects/${id}/join-requests/${request!.request.id}`, {
+    decision: "accept",
+    reason: "Velkommen",
+  });
+  assert.equal(accepted.statusCode, 303);
+  const twice = await lead.post(`/projects/${id}/join-requests/${request!.request.id}?lang=en`, { decision: "decline" });
+  assert.equal(twice.statusCode, 422);
+  assert.match(twice.body, /already been decided/);
+  const participants = await t.app.services.projects.repo.participantsOf([id]);
+  assert.ok(participants.some((p) => p.organisationId === sandnes.id && p.role === "participant"));
+  const [toAsker] = await t.app.services.mail.outbox.to("rep@sandnes.example");
+  assert.ok(toAsker, "the asker is told");
+  assert.match(toAsker.body, /Velkommen/);
+  const shown = await lead.get(`/projects/${id}?lang=en`);
+  assert.match(shown.body, /Earlier requests[\s\S]*Accepted/);
 });

@@ -47,6 +47,9 @@ export type StatusColour = (typeof STATUS_COLOURS)[number];
 export const STATUS_DIMENSIONS = ["overall", "time", "cost", "quality", "risk", "benefit"] as const;
 export type StatusDimension = (typeof STATUS_DIMENSIONS)[number];
 
+export const JOIN_REQUEST_STATES = ["pending", "accepted", "declined"] as const;
+export type JoinRequestState = (typeof JOIN_REQUEST_STATES)[number];
+
 export const BENEFIT_TYPES = ["money", "time", "quality", "other"] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
@@ -207,4 +210,30 @@ export const benefitMeasurements = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("benefit_measurements_benefit_idx").on(t.benefitId, t.measuredOn)],
+);
+
+/** "We want to take part": an organisation asks to join a project; the project's lead decides. */
+export const joinRequests = pgTable(
+  "project_join_requests",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** The role asked for: to take part, or to follow as interested. */
+    role: text("role").$type<Exclude<ParticipantRole, "lead">>().notNull(),
+    note: text("note").notNull().default(""),
+    requestedById: integer("requested_by_id").references(() => users.id),
+    requestedByLabel: text("requested_by_label").notNull(),
+    state: text("state").$type<JoinRequestState>().notNull().default("pending"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    decidedByLabel: text("decided_by_label"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    reason: text("reason").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("project_join_requests_project_idx").on(t.projectId, t.state)],
 );

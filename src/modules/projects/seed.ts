@@ -7,6 +7,7 @@ import {
   type BenefitType,
   benefitMeasurements,
   benefits,
+  joinRequests,
   networkSectors,
   PHASES,
   type Phase,
@@ -286,6 +287,17 @@ export async function seedDemoProjects({ db }: AppContext): Promise<void> {
             fromDate: startDate,
           })),
         ]);
+        // Some early projects have a municipality asking to take part, waiting for the lead's answer.
+        const outside = others.filter((m) => !participantIds.has(m.id));
+        if (phase === "idea" || phase === "concept")
+          if (outside.length)
+            await tx.insert(joinRequests).values({
+              projectId,
+              organisationId: pick(outside).id,
+              role: "participant",
+              note: "Vi har det same behovet og vil gjerne vere med.",
+              requestedByLabel: "demo data",
+            });
         const reached = PHASES.indexOf(phase);
         await tx.insert(projectPhaseChanges).values(
           PHASES.slice(0, reached + 1).map((p, k) => ({

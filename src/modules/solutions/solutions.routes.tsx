@@ -78,7 +78,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
     editing: { id: number; name: string } | null,
   ) => {
     const { t } = req.i18n;
-    const [owners, people] = await Promise.all([solutions.organisationsFor(req.actor!), directory.people.options()]);
+    const [owners, people] = await Promise.all([services.access.organisationsActingFor(req.actor!), directory.people.options()]);
     const title = editing ? t("solution.editTitle", { name: editing.name }) : t("solution.new");
     return reply.page(
       <SolutionFormPage
@@ -117,7 +117,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
 
   const renderImport = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
     const { t } = req.i18n;
-    const owners = await solutions.organisationsFor(req.actor!);
+    const owners = await services.access.organisationsActingFor(req.actor!);
     return reply.page(
       <ImportPage ctx={req.pageContext()} form={form} owners={owners.map((o) => ({ value: o.id, label: o.name }))} />,
       {
@@ -158,7 +158,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
     const detail = await solutions.get(id, req.actor);
     const canEdit = can(req.actor, "solution.update", await solutions.organisation(detail.solution.ownerOrganisationId));
     const [mine, history, ownerProjects] = await Promise.all([
-      req.actor ? solutions.organisationsFor(req.actor) : Promise.resolve([]),
+      req.actor ? services.access.organisationsActingFor(req.actor) : Promise.resolve([]),
       canEdit ? services.audit.history("solution", id) : Promise.resolve([]),
       canEdit ? projects.ofOrganisation(detail.solution.ownerOrganisationId, req.actor) : Promise.resolve([]),
     ]);

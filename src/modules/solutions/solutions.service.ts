@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { can } from "../../platform/access/authorize.ts";
+import { can, type OrganisationResource } from "../../platform/access/authorize.ts";
 import { canSee } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
@@ -14,9 +14,8 @@ import {
 } from "../../platform/http/validation.ts";
 import type { OrganisationRepo } from "../directory/organisations.repo.ts";
 import type { PeopleRepo } from "../directory/people.repo.ts";
-import type { NetworkRepo } from "../networks/networks.repo.ts";
+import type { AccessService } from "../networks/access.service.ts";
 import type { ProjectRepo } from "../projects/projects.repo.ts";
-import type { OrganisationResource } from "./policy.ts";
 import { type PubliccodeFields, readPubliccode, writePubliccode } from "./publiccode.ts";
 import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
 import { type Solution, type SolutionFilter, SolutionRepo, type SolutionSort } from "./solutions.repo.ts";
@@ -66,7 +65,7 @@ export class SolutionService {
 
   constructor(
     private readonly db: Db,
-    private readonly networks: NetworkRepo,
+    private readonly access: AccessService,
     private readonly organisations: OrganisationRepo,
     private readonly people: PeopleRepo,
     private readonly projects: ProjectRepo,
@@ -75,9 +74,8 @@ export class SolutionService {
   }
 
   /** An organisation as the rules see it. */
-  async organisation(organisationId: number): Promise<OrganisationResource> {
-    const memberships = await this.networks.membershipsOf(organisationId);
-    return { organisationId, networkIds: memberships.filter((m) => !m.toDate).map((m) => m.networkId) };
+  organisation(organisationId: number): Promise<OrganisationResource> {
+    return this.access.organisationResource(organisationId);
   }
 
   /** The offering organisation of a solution, for solution.update. */
@@ -97,19 +95,6 @@ export class SolutionService {
     if (!found) throw new NotFoundError();
     const [users, introducedBy] = await Promise.all([this.repo.usersOf([id]), this.repo.projectsOf(id)]);
     return { ...found, users, projects: introducedBy.filter((p) => canSee(viewer, p)) };
-  }
-
-  /** The organisations this actor may act for: to offer a solution or say they use one. */
-  async organisationsFor(actor: Actor) {
-    const all = await this.organisations.options();
-    if (actor.isAdmin) return all;
-    const ids = new Set(Object.values(actor.networks ?? {}).flatMap((g) => g.organisationIds));
-    const secretariatOf = Object.entries(actor.networks ?? {})
-      .filter(([, g]) => g.role === "secretariat")
-      .map(([id]) => Number(id));
-    for (const networkId of secretariatOf)
-      for (const m of await this.networks.membersOf(networkId)) if (!m.toDate) ids.add(m.organisationId);
-    return all.filter((o) => ids.has(o.id));
   }
 
   private async checkFields(actor: Actor, v: z.infer<typeof solutionInput>, existing: Solution | null): Promise<FieldError[]> {

@@ -63,3 +63,21 @@ export const secretariatNetworks = (actor: Actor | null): number[] =>
   Object.entries(actor?.networks ?? {})
     .filter(([, g]) => g.role === "secretariat")
     .map(([id]) => Number(id));
+
+/** An organisation as the rules see it: the organisation and the networks it is a member of. */
+export interface OrganisationResource {
+  organisationId: number;
+  networkIds: readonly number[];
+}
+
+/** Acts for the organisation: represents it in some network, or runs a network it is a member of. */
+export const actsForOrganisation = (actor: Actor | null, resource: OrganisationResource): boolean => {
+  if (!actor) return false;
+  if (actor.isAdmin || resource.networkIds.some((id) => isSecretariat(actor, id))) return true;
+  return Object.values(actor.networks ?? {}).some((g) => g.organisationIds.includes(resource.organisationId));
+};
+
+/** Acts for some organisation: represents one, or runs a network. */
+export const actsForSomeOrganisation = (actor: Actor | null): boolean =>
+  !!actor &&
+  (actor.isAdmin || Object.values(actor.networks ?? {}).some((g) => g.role === "secretariat" || g.organisationIds.length > 0));

@@ -122,6 +122,11 @@ async function fixtures() {
   assert.ok(report.ok && benefit.ok);
   const measurement = await projects.addMeasurement(actor, projectId, benefit.value.id, { measuredOn: "2027-01-01", value: 1 });
   assert.ok(measurement.ok);
+  // Another organisation asking to take part in the project.
+  const asker = await directory.createOrganisation(actor, { kind: "company", name: `Walk ${n} B AS` });
+  assert.ok(asker.ok);
+  const joinRequest = await projects.requestToJoin(actor, projectId, { organisationId: asker.value.id }, (key) => key);
+  assert.ok(joinRequest.ok);
   // A solution the represented organisation offers, used by the walk's organisation and introduced by the project.
   const { solutions } = t.app.services;
   const solution = await solutions.create(actor, {
@@ -147,6 +152,7 @@ async function fixtures() {
     benefitId: benefit.value.id,
     measurementId: measurement.value.id,
     solutionId: solution.value.id,
+    requestId: joinRequest.value,
   };
 }
 
@@ -166,6 +172,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":measurementId", String(f.measurementId))
     .replace(":organisationId", String(f.organisationId))
     .replace(":projectId", String(f.projectId))
+    .replace(":requestId", String(f.requestId))
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))
     .replace(":documentId", String(f.documentId))
@@ -244,7 +251,9 @@ test("no role acting for another network can change anything in this one", () =>
     // Own account, and new shared directory records (a company, a person) that belong to no network yet.
     // New shared catalogue records (a solution, a use of one) are checked against the organisation
     // chosen in the body, by the service, not by the route.
-    if (["public", "account.own", "organisation.create", "person.create", "solution.create"].includes(policy!)) continue;
+    // Asking to take part is open to any organisation's representative, from any network.
+    if (["public", "account.own", "organisation.create", "person.create", "solution.create", "project.join"].includes(policy!))
+      continue;
     assert.equal(marks[other], "-", `${method} ${url} must refuse another network's secretariat`);
     // Representatives keep their own organisation's projects and solutions; nothing else of the network.
     const representativeMayWrite = ["project.create", "project.update", "solution.update"].includes(policy!);

@@ -759,6 +759,35 @@ export const nb = {
   "errors.publiccodeVersion": "publiccodeYmlVersion {version} støttes ikke. Bruk 0.4 eller nyere.",
   "errors.publiccodeUrl": "{key} må være en nettadresse som begynner med https://.",
   "errors.publiccodeShort": "{key} kan ha høyst 150 tegn.",
+  "join.heading": "Vil dere være med?",
+  "join.help":
+    "Be om å bli med i prosjektet for en organisasjon du handler for. Prosjektets leder avgjør, og dere får beskjed på e-post.",
+  "join.role": "Hvordan vil dere være med",
+  "join.note": "Hvorfor vil dere være med? (valgfritt)",
+  "join.submit": "Vi vil være med",
+  "join.sent": "Forespørselen er sendt. Prosjektets leder har fått beskjed.",
+  "join.pendingFrom": "{organisation} vil være med (spurt av {who}, {date})",
+  "join.waiting": "Venter på svar fra prosjektets leder.",
+  "join.decision": "Avgjørelse",
+  "join.decide": "Lagre avgjørelsen",
+  "join.accept": "Ta med i prosjektet",
+  "join.decline": "Avslå",
+  "join.reason": "Begrunnelse",
+  "join.decided": "Tidligere forespørsler",
+  "join.accepted": "Tatt med",
+  "join.declined": "Avslått",
+  "audit.entity.join_request": "Forespørsel om å være med",
+  "errors.alreadyParticipant": "Organisasjonen er allerede med i prosjektet.",
+  "errors.alreadyRequested": "Organisasjonen har allerede en forespørsel som venter på svar.",
+  "errors.alreadyDecided": "Forespørselen er allerede avgjort.",
+  "mail.joinRequest.subject": "{organisation} vil være med i {project}",
+  "mail.joinRequest.body":
+    "{who} har bedt om at {organisation} blir med i prosjektet «{project}».\n\nBegrunnelse: {note}\n\nSvar på forespørselen her:\n{link}\n\nDu får denne e-posten fordi du er med og driver prosjektet i Samverk.",
+  "mail.joinAccepted.subject": "Dere er med i {project}",
+  "mail.joinAccepted.body": "{who} har tatt {organisation} med i prosjektet «{project}».\n\nBegrunnelse: {reason}\n\n{link}",
+  "mail.joinDeclined.subject": "Svar på forespørselen om {project}",
+  "mail.joinDeclined.body":
+    "{who} har avslått forespørselen om at {organisation} blir med i prosjektet «{project}».\n\nBegrunnelse: {reason}\n\n{link}",
 };
 
 export type MessageKey = keyof typeof nb;

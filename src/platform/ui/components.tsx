@@ -17,6 +17,8 @@ declare module "preact" {
 export interface FormState {
   values: Record<string, unknown>;
   errors: FieldError[];
+  /** Keeps field ids unique where a page has several forms with the same field names. */
+  idPrefix?: string;
 }
 export const emptyForm = (values: Record<string, unknown> = {}): FormState => ({ values, errors: [] });
 /** A posted form coming back with its problems: what the user sent is shown again, never lost. */
@@ -25,7 +27,7 @@ export const submittedForm = (body: unknown, errors: FieldError[]): FormState =>
   errors,
 });
 
-const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+const fieldId = (name: string, prefix = "") => `field-${prefix}${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 const errorFor = (form: FormState, name: string) => form.errors.find((e) => e.field === name);
 const fieldValue = (form: FormState, name: string): string => {
   const v = form.values[name];
@@ -47,7 +49,7 @@ export function ErrorSummary({ form, t }: { form: FormState; t: Translate }) {
         {form.errors.map((e, i) => (
           // A field can have several problems (a file checked against a standard lists them all).
           <li key={`${e.field}-${i}`}>
-            <a class="ds-link" href={`#${fieldId(e.field)}`}>
+            <a class="ds-link" href={`#${fieldId(e.field, form.idPrefix)}`}>
               {message(t, e)}
             </a>
           </li>
@@ -109,7 +111,7 @@ interface FieldProps {
 function FieldFrame(
   props: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ComponentChildren },
 ) {
-  const id = fieldId(props.name);
+  const id = fieldId(props.name, props.form.idPrefix);
   const error = errorFor(props.form, props.name);
   const describedBy = [props.description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
@@ -230,7 +232,7 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
 export function CheckboxGroup(props: FieldProps & { options: Option[] }) {
   const raw = props.form.values[props.name];
   const checked = new Set((Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String));
-  const id = fieldId(props.name);
+  const id = fieldId(props.name, props.form.idPrefix);
   const error = errorFor(props.form, props.name);
   return (
     <fieldset class="ds-fieldset" id={id} aria-describedby={error ? `${id}-error` : undefined}>

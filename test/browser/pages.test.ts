@@ -117,6 +117,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["network sectors", "/n/digi-rogaland/sectors"],
     ["edit project", `/projects/${project.id}/edit`],
     ["project participants", `/projects/${project.id}/participants`],
+    ["project funding, links and documents", `/projects/${project.id}/resources`],
     ["new status report", `/projects/${project.id}/reports/new?copy=1`],
     ["new benefit", `/projects/${project.id}/benefits/new`],
     ["edit benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}/edit`],

@@ -293,6 +293,10 @@ export const AUDIT_ENTITIES = [
   "solution_user",
   "solution_project",
   "join_request",
+  "project_funding",
+  "project_link",
+  "project_relation",
+  "project_document",
 ] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 

@@ -13,6 +13,10 @@ export const networkSlugParams = z.object({
     .regex(/^[a-z0-9-]+$/),
 });
 export const participantParams = projectParams.extend({ organisationId: dbId });
+export const fundingParams = projectParams.extend({ fundingId: dbId });
+export const linkParams = projectParams.extend({ linkId: dbId });
+export const relationParams = projectParams.extend({ relationId: dbId });
+export const documentParams = projectParams.extend({ documentId: dbId });
 export const joinRequestParams = projectParams.extend({ requestId: dbId });
 export const reportParams = projectParams.extend({ reportId: dbId });
 export const benefitParams = projectParams.extend({ benefitId: dbId });

@@ -7,24 +7,30 @@ import { query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import {
   benefitParams,
+  fundingParams,
   joinRequestParams,
+  linkParams,
   measurementParams,
   networkSlugParams,
   participantParams,
   projectFilterShape,
   projectParams,
+  relationParams,
   reportParams,
 } from "./params.ts";
 import {
   benefitFields,
   benefitInput,
   decisionInput,
+  fundingInput,
   joinInput,
+  linkInput,
   measurementInput,
   participantInput,
   phaseInput,
   projectFields,
   projectInput,
+  relationInput,
   statusReportInput,
 } from "./projects.service.ts";
 import {
@@ -33,6 +39,7 @@ import {
   PARTICIPANT_ROLES,
   PHASES,
   PROJECT_KINDS,
+  RELATION_KINDS,
   STATUS_COLOURS,
   STATUS_DIMENSIONS,
 } from "./schema.ts";
@@ -113,6 +120,22 @@ const projectOut = z.object({
   bodyId: int.nullable(),
   version: int.describe("Send it back with PATCH: a save over someone else's newer one is refused with 409"),
   participants: z.array(participantOut),
+  funding: z.array(z.object({ id: int, source: z.string(), applied: int, granted: int.nullable() })),
+  links: z.array(z.object({ id: int, title: z.string(), url: z.string() })),
+  relations: z
+    .array(
+      z.object({
+        id: int,
+        kind: z.enum(RELATION_KINDS),
+        outgoing: z
+          .boolean()
+          .describe("true: this project builds on / replaces / relates to the other; false: the other one to this"),
+        otherId: int,
+        otherTitle: z.string(),
+      }),
+    )
+    .describe("Relations to projects the caller may see"),
+  documents: z.array(z.object({ id: int, title: z.string(), fileName: z.string(), size: int, url: z.string() })),
   latestStatus: reportOut.nullable(),
   benefits: z.array(benefitOut),
 });
@@ -137,6 +160,16 @@ export function projectsApi(api: ApiRouter, { services }: AppContext) {
         organisationName,
         role,
         fromDate,
+      })),
+      funding: d.resources.funding.map(({ id, source, applied, granted }) => ({ id, source, applied, granted })),
+      links: d.resources.links.map(({ id, title, url }) => ({ id, title, url })),
+      relations: d.resources.relations,
+      documents: d.resources.documents.map(({ id: documentId, title, fileName, size }) => ({
+        id: documentId,
+        title,
+        fileName,
+        size,
+        url: `/projects/${id}/documents/${documentId}`,
       })),
       latestStatus: d.reports[0] ? strip(d.reports[0]) : null,
       benefits: d.benefits.map(({ ownerName: _o, ...b }) => ({
@@ -507,4 +540,74 @@ export function projectsApi(api: ApiRouter, { services }: AppContext) {
       return requestsOf(params.id);
     },
   });
+
+  // Funding, links and relations: each added with POST and removed with DELETE; the project answers.
+  const children = [
+    {
+      path: "funding",
+      param: "fundingId",
+      params: fundingParams,
+      body: fundingInput,
+      name: "Funding",
+      what: "a funding source with the amounts applied for and granted",
+      add: projects.addFunding,
+      remove: projects.removeFunding,
+    },
+    {
+      path: "links",
+      param: "linkId",
+      params: linkParams,
+      body: linkInput,
+      name: "Link",
+      what: "a link",
+      add: projects.addLink,
+      remove: projects.removeLink,
+    },
+    {
+      path: "relations",
+      param: "relationId",
+      params: relationParams,
+      body: relationInput,
+      name: "Relation",
+      what: "a relation to another project (builds on, replaces, related)",
+      add: projects.addRelation,
+      remove: projects.removeRelation,
+    },
+  ] as const;
+  for (const c of children) {
+    api.route({
+      policy: "project.update",
+      resource,
+      method: "POST",
+      path: `/projects/:id/${c.path}`,
+      operationId: `addProject${c.name}`,
+      summary: `Add ${c.what}`,
+      tag,
+      params: projectParams,
+      body: c.body,
+      response: projectOut,
+      status: 201,
+      handler: async ({ actor, params, req }) => {
+        const result = await c.add.call(projects, actor, params.id, req.body);
+        if (!result.ok) throw new ValidationError(result.errors);
+        return detail(params.id, actor);
+      },
+    });
+    api.route({
+      policy: "project.update",
+      resource,
+      method: "DELETE",
+      path: `/projects/:id/${c.path}/:${c.param}`,
+      operationId: `removeProject${c.name}`,
+      summary: `Remove ${c.what}`,
+      tag,
+      params: c.params,
+      response: z.null(),
+      status: 204,
+      handler: async ({ actor, params }) => {
+        await c.remove.call(projects, actor, params.id, (params as Record<string, number>)[c.param]!);
+        return null;
+      },
+    });
+  }
 }

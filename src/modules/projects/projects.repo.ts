@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
-import { users } from "../../platform/schema.ts";
+import { files, users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import {
@@ -13,8 +13,12 @@ import {
   networkSectors,
   type Phase,
   type ProjectKind,
+  projectDocuments,
+  projectFunding,
+  projectLinks,
   projectParticipants,
   projectPhaseChanges,
+  projectRelations,
   projectSearchDocument,
   projects,
   type StatusColour,
@@ -412,5 +416,111 @@ export class ProjectRepo {
       .where(and(eq(joinRequests.projectId, projectId), eq(joinRequests.id, id), eq(joinRequests.state, "pending")))
       .returning();
     return row;
+  }
+
+  // Funding, links, relations and documents
+
+  async resourcesOf(projectId: number) {
+    const related = alias(projects, "related");
+    const [funding, links, relations, documents] = await Promise.all([
+      this.db.select().from(projectFunding).where(eq(projectFunding.projectId, projectId)).orderBy(asc(projectFunding.id)),
+      this.db.select().from(projectLinks).where(eq(projectLinks.projectId, projectId)).orderBy(asc(projectLinks.id)),
+      // Both directions: "A builds on B" shows on A, and on B as "built on by A".
+      this.db
+        .select({
+          id: projectRelations.id,
+          kind: projectRelations.kind,
+          projectId: projectRelations.projectId,
+          relatedProjectId: projectRelations.relatedProjectId,
+          otherId: related.id,
+          otherTitle: related.title,
+          otherNetworkId: related.networkId,
+          otherVisibility: related.visibility,
+          otherBodyId: related.bodyId,
+        })
+        .from(projectRelations)
+        .innerJoin(
+          related,
+          sql`${related.id} = case when ${projectRelations.projectId} = ${projectId} then ${projectRelations.relatedProjectId} else ${projectRelations.projectId} end`,
+        )
+        .where(or(eq(projectRelations.projectId, projectId), eq(projectRelations.relatedProjectId, projectId)))
+        .orderBy(asc(projectRelations.id)),
+      this.db
+        .select({
+          id: projectDocuments.id,
+          title: projectDocuments.title,
+          fileId: projectDocuments.fileId,
+          fileName: files.name,
+          size: files.size,
+          createdAt: projectDocuments.createdAt,
+        })
+        .from(projectDocuments)
+        .innerJoin(files, eq(files.id, projectDocuments.fileId))
+        .where(eq(projectDocuments.projectId, projectId))
+        .orderBy(asc(projectDocuments.id)),
+    ]);
+    return { funding, links, relations, documents };
+  }
+
+  async insertFunding(values: typeof projectFunding.$inferInsert) {
+    const [row] = await this.db.insert(projectFunding).values(values).returning();
+    return row!;
+  }
+
+  async deleteFunding(projectId: number, id: number) {
+    const [row] = await this.db
+      .delete(projectFunding)
+      .where(and(eq(projectFunding.projectId, projectId), eq(projectFunding.id, id)))
+      .returning();
+    return row;
+  }
+
+  async insertLink(values: typeof projectLinks.$inferInsert) {
+    const [row] = await this.db.insert(projectLinks).values(values).returning();
+    return row!;
+  }
+
+  async deleteLink(projectId: number, id: number) {
+    const [row] = await this.db
+      .delete(projectLinks)
+      .where(and(eq(projectLinks.projectId, projectId), eq(projectLinks.id, id)))
+      .returning();
+    return row;
+  }
+
+  async insertRelation(values: typeof projectRelations.$inferInsert) {
+    const [row] = await this.db.insert(projectRelations).values(values).onConflictDoNothing().returning();
+    return row;
+  }
+
+  /** A relation is removed from either of its two projects. */
+  async deleteRelation(projectId: number, id: number) {
+    const [row] = await this.db
+      .delete(projectRelations)
+      .where(
+        and(
+          eq(projectRelations.id, id),
+          or(eq(projectRelations.projectId, projectId), eq(projectRelations.relatedProjectId, projectId)),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
+  async insertDocument(values: typeof projectDocuments.$inferInsert) {
+    const [row] = await this.db.insert(projectDocuments).values(values).returning();
+    return row!;
+  }
+
+  async document(projectId: number, id: number) {
+    const [row] = await this.db
+      .select()
+      .from(projectDocuments)
+      .where(and(eq(projectDocuments.projectId, projectId), eq(projectDocuments.id, id)));
+    return row;
+  }
+
+  async deleteDocument(id: number) {
+    await this.db.delete(projectDocuments).where(eq(projectDocuments.id, id));
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, can } from "../../platform/access/authorize.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
+import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
@@ -8,13 +9,17 @@ import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import {
   benefitParams,
+  documentParams,
+  fundingParams,
   joinRequestParams,
+  linkParams,
   measurementParams,
   networkSlugParams,
   PAGE_SIZE,
   participantParams,
   projectListQuery,
   projectParams,
+  relationParams,
   reportParams,
 } from "./params.ts";
 import type { Project } from "./projects.repo.ts";
@@ -27,6 +32,7 @@ import {
   ProjectsPage,
   phaseLabel,
   projectKindLabel,
+  ResourcesPage,
   SectorsPage,
   StatusReportFormPage,
   sectorLabel,
@@ -35,7 +41,7 @@ import {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function projectRoutes(app: FastifyInstance, { services }: AppContext) {
+export function projectRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { projects, networks, directory } = services;
 
   /** The filtered list, shared by the page and its CSV so the CSV is exactly what is shown. */
@@ -539,4 +545,110 @@ export function projectRoutes(app: FastifyInstance, { services }: AppContext) {
       return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
     },
   );
+
+  // Funding, links, relations and documents: listed on the project page, changed on a page of their own
+
+  type ResourceForm = "funding" | "link" | "relation" | "document";
+  const renderResources = async (req: FastifyRequest, reply: FastifyReply, id: number, failed?: [ResourceForm, FormState]) => {
+    const detail = await projects.visible(id, req.actor);
+    const [resources, candidates] = await Promise.all([
+      projects.resources(id, req.actor),
+      projects.list({}, req.actor, "title", 100_000, 0),
+    ]);
+    const { t } = req.i18n;
+    const title = t("resources.title");
+    const form = (name: ResourceForm) =>
+      failed?.[0] === name ? failed[1] : emptyForm(name === "relation" ? { kind: "builds_on" } : {});
+    return reply.page(
+      <ResourcesPage
+        ctx={req.pageContext()}
+        detail={detail}
+        resources={resources}
+        forms={{ funding: form("funding"), link: form("link"), relation: form("relation"), document: form("document") }}
+        otherProjects={candidates.items
+          .filter((p) => p.id !== id)
+          .map((p) => ({ value: p.id, label: `${p.title} (${p.networkName})` }))}
+        maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
+      />,
+      {
+        title,
+        status: failed ? 422 : 200,
+        crumbs: [
+          { href: "/projects", label: t("project.listTitle") },
+          { href: `/projects/${id}`, label: detail.project.title },
+          { label: title },
+        ],
+      },
+    );
+  };
+  const backToResources = (reply: FastifyReply, id: number, anchor: string) =>
+    reply.redirect(`/projects/${id}/resources?saved=1#${anchor}`, 303);
+
+  app.get("/projects/:id/resources", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { id } = await authorizedProject(req);
+    return renderResources(req, reply, id);
+  });
+
+  app.post("/projects/:id/funding", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.addFunding(actor, id, req.body);
+    if (!result.ok) return renderResources(req, reply, id, ["funding", submittedForm(req.body, result.errors)]);
+    return backToResources(reply, id, "funding-heading");
+  });
+
+  app.post("/projects/:id/funding/:fundingId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { fundingId } = parseOrBadRequest(fundingParams, req.params);
+    await projects.removeFunding(actor, id, fundingId);
+    return backToResources(reply, id, "funding-heading");
+  });
+
+  app.post("/projects/:id/links", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.addLink(actor, id, req.body);
+    if (!result.ok) return renderResources(req, reply, id, ["link", submittedForm(req.body, result.errors)]);
+    return backToResources(reply, id, "links-heading");
+  });
+
+  app.post("/projects/:id/links/:linkId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { linkId } = parseOrBadRequest(linkParams, req.params);
+    await projects.removeLink(actor, id, linkId);
+    return backToResources(reply, id, "links-heading");
+  });
+
+  app.post("/projects/:id/relations", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.addRelation(actor, id, req.body);
+    if (!result.ok) return renderResources(req, reply, id, ["relation", submittedForm(req.body, result.errors)]);
+    return backToResources(reply, id, "relations-heading");
+  });
+
+  app.post("/projects/:id/relations/:relationId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { relationId } = parseOrBadRequest(relationParams, req.params);
+    await projects.removeRelation(actor, id, relationId);
+    return backToResources(reply, id, "relations-heading");
+  });
+
+  app.post("/projects/:id/documents", { config: { policy: "project.update", acceptsFiles: true } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.addDocument(actor, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
+    // The file itself is never sent back; the title typed is.
+    const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
+    if (!result.ok) return renderResources(req, reply, id, ["document", submittedForm(typed, result.errors)]);
+    return backToResources(reply, id, "documents-heading");
+  });
+
+  app.get("/projects/:id/documents/:documentId", { config: { policy: "public" } }, async (req, reply) => {
+    const { id, documentId } = parseOrBadRequest(documentParams, req.params);
+    return sendStoredFile(reply, await projects.documentFile(id, documentId, req.actor));
+  });
+
+  app.post("/projects/:id/documents/:documentId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const { documentId } = parseOrBadRequest(documentParams, req.params);
+    await projects.removeDocument(actor, id, documentId);
+    return backToResources(reply, id, "documents-heading");
+  });
 }

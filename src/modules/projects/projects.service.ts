@@ -3,6 +3,7 @@ import { actsForOrganisation } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   emptyToNull,
@@ -22,7 +23,16 @@ import type { NetworkRepo } from "../networks/networks.repo.ts";
 import { slugify } from "../networks/networks.service.ts";
 import { type ProjectResource, runsProject } from "./policy.ts";
 import { type Project, type ProjectFilter, ProjectRepo, type ProjectSort, type StatusReport } from "./projects.repo.ts";
-import { BENEFIT_TYPES, PARTICIPANT_ROLES, PHASES, PROJECT_KINDS, SECTORS, STATUS_COLOURS, STATUS_DIMENSIONS } from "./schema.ts";
+import {
+  BENEFIT_TYPES,
+  PARTICIPANT_ROLES,
+  PHASES,
+  PROJECT_KINDS,
+  RELATION_KINDS,
+  SECTORS,
+  STATUS_COLOURS,
+  STATUS_DIMENSIONS,
+} from "./schema.ts";
 
 /** Kroner as typed in Norway ("1 200 000", "1 200 000,50" is refused: whole kroner only). */
 const amount = z.preprocess(
@@ -81,6 +91,26 @@ export const joinInput = z.object({
   note: optionalText(1000),
 });
 export const decisionInput = z.object({ decision: z.enum(["accept", "decline"], "errors.choice"), reason: optionalText(1000) });
+
+export const fundingInput = z
+  .object({ source: requiredText(200), applied: amount.refine((v) => v !== null, "errors.required"), granted: amount })
+  .refine((f) => f.granted === null || f.applied === null || f.granted <= f.applied, {
+    message: "errors.grantedAboveApplied",
+    path: ["granted"],
+  });
+export const linkInput = z.object({
+  title: requiredText(200),
+  url: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z
+      .string("errors.required")
+      .min(1, "errors.required")
+      .max(2000)
+      .regex(/^https?:\/\/\S+$/, "errors.website"),
+  ),
+});
+export const relationInput = z.object({ relatedProjectId: requiredId, kind: z.enum(RELATION_KINDS, "errors.choice") });
+export const projectDocumentInput = z.object({ title: requiredText(200) });
 
 export const phaseInput = z.object({ phase: z.enum(PHASES, "errors.choice"), note: optionalText(1000) });
 
@@ -200,7 +230,8 @@ export class ProjectService {
     };
     // Those who run a project see it whatever its visibility.
     if (!canSee(viewer, found.project) && !(viewer && runsProject(viewer, resource))) throw new NotFoundError();
-    return { ...found, participants, reports, phaseChanges, benefits, sectors, resource };
+    const resources = await this.resources(id, viewer);
+    return { ...found, participants, reports, phaseChanges, benefits, sectors, resource, resources };
   }
 
   /** A sector of the network's own, next to the built-in ones; its key is made from its name. */
@@ -638,5 +669,126 @@ export class ProjectService {
     if (!decided) return invalid([{ field: "decision", key: "errors.alreadyDecided" }]);
     void this.mail.delivery.deliverDue().catch(() => undefined);
     return ok(true);
+  }
+
+  // Funding, links, relations and documents
+
+  /** The project's funding, links, documents and the relations the viewer may see. */
+  async resources(id: number, viewer: Actor | null) {
+    const all = await this.repo.resourcesOf(id);
+    const relations = all.relations
+      .filter((r) => canSee(viewer, { networkId: r.otherNetworkId, visibility: r.otherVisibility, bodyId: r.otherBodyId }))
+      .map((r) => ({ id: r.id, kind: r.kind, outgoing: r.projectId === id, otherId: r.otherId, otherTitle: r.otherTitle }));
+    return { ...all, relations };
+  }
+
+  /** Adds one record hanging off a project, audited; the checks are the caller's schema's. */
+  private async addChild<S extends z.ZodType, R extends { id: number }>(
+    actor: Actor,
+    id: number,
+    input: unknown,
+    schema: S,
+    entity: string,
+    insert: (repo: ProjectRepo, values: z.infer<S>) => Promise<R>,
+  ): Promise<Result<R>> {
+    if (!(await this.repo.byId(id))) throw new NotFoundError();
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const row = await insert(this.repo.with(tx), parsed.data);
+        await recordAudit(tx, actor, { action: "create", entity, entityId: row.id, after: row });
+        return row;
+      }),
+    );
+  }
+
+  /** Removes one record hanging off a project; one of another project is not found. */
+  private async removeChild(actor: Actor, entity: string, remove: (repo: ProjectRepo) => Promise<{ id: number } | undefined>) {
+    await this.db.transaction(async (tx) => {
+      const removed = await remove(this.repo.with(tx));
+      if (!removed) throw new NotFoundError();
+      await recordAudit(tx, actor, { action: "delete", entity, entityId: removed.id, before: removed });
+    });
+  }
+
+  addFunding(actor: Actor, id: number, input: unknown) {
+    return this.addChild(actor, id, input, fundingInput, "project_funding", (repo, v) =>
+      repo.insertFunding({ projectId: id, source: v.source, applied: v.applied!, granted: v.granted }),
+    );
+  }
+
+  removeFunding(actor: Actor, id: number, fundingId: number) {
+    return this.removeChild(actor, "project_funding", (repo) => repo.deleteFunding(id, fundingId));
+  }
+
+  addLink(actor: Actor, id: number, input: unknown) {
+    return this.addChild(actor, id, input, linkInput, "project_link", (repo, v) => repo.insertLink({ projectId: id, ...v }));
+  }
+
+  removeLink(actor: Actor, id: number, linkId: number) {
+    return this.removeChild(actor, "project_link", (repo) => repo.deleteLink(id, linkId));
+  }
+
+  /** Relates the project to another the actor may see; not to itself, and each relation once. */
+  async addRelation(actor: Actor, id: number, input: unknown): Promise<Result<{ id: number }>> {
+    if (!(await this.repo.byId(id))) throw new NotFoundError();
+    const parsed = relationInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const other = await this.repo.byId(parsed.data.relatedProjectId);
+    if (!other || other.id === id || !canSee(actor, other)) return invalid([{ field: "relatedProjectId", key: "errors.choice" }]);
+    return this.db.transaction(async (tx) => {
+      const row = await this.repo.with(tx).insertRelation({ projectId: id, ...parsed.data });
+      if (!row) return invalid([{ field: "relatedProjectId", key: "errors.relationExists" }]);
+      await recordAudit(tx, actor, { action: "create", entity: "project_relation", entityId: row.id, after: row });
+      return ok(row);
+    });
+  }
+
+  removeRelation(actor: Actor, id: number, relationId: number) {
+    return this.removeChild(actor, "project_relation", (repo) => repo.deleteRelation(id, relationId));
+  }
+
+  /** Stores an uploaded document: size and type (by content) are checked before anything is saved. */
+  async addDocument(actor: Actor, id: number, input: unknown, maxBytes: number): Promise<Result<number>> {
+    if (!(await this.repo.byId(id))) throw new NotFoundError();
+    const parsed = projectDocumentInput.safeParse(input);
+    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
+    if (!parsed.success || !upload.file || errors.length) return invalid(errors);
+    const file = upload.file;
+    const title = parsed.data.title;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const saved = await saveFile(tx, file, actor.userId);
+        const doc = await this.repo.with(tx).insertDocument({ projectId: id, fileId: saved.id, title });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "project_document",
+          entityId: doc.id,
+          after: { title, file: saved },
+        });
+        return doc.id;
+      }),
+    );
+  }
+
+  /** A document's bytes, for a viewer who may see the project. */
+  async documentFile(id: number, documentId: number, viewer: Actor | null) {
+    await this.visible(id, viewer);
+    const doc = await this.repo.document(id, documentId);
+    const file = doc ? await readFile(this.db, doc.fileId) : undefined;
+    if (!file) throw new NotFoundError();
+    return file;
+  }
+
+  async removeDocument(actor: Actor, id: number, documentId: number) {
+    const doc = await this.repo.document(id, documentId);
+    if (!doc) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteDocument(doc.id);
+      await deleteFile(tx, doc.fileId);
+      await recordAudit(tx, actor, { action: "delete", entity: "project_document", entityId: doc.id, before: doc });
+    });
   }
 }

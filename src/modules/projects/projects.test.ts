@@ -409,3 +409,76 @@ test("we want to take part: Sandnes asks, Stavanger's lead is told, accepts, and
   const shown = await lead.get(`/projects/${id}?lang=en`);
   assert.match(shown.body, /Earlier requests[\s\S]*Accepted/);
 });
+
+test("funding, links, related projects and documents: added, shown, refused when wrong, removed", async () => {
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  await rep.get("/n/digi-rogaland/projects/new");
+  const created = await rep.post(
+    "/n/digi-rogaland/projects",
+    valid({ title: "Ressurstest", ownerOrganisationId: String(stavanger.id) }),
+  );
+  const id = idFrom(created.headers.location);
+  await rep.get(`/projects/${id}/resources`);
+  const before = await auditCount();
+  const tooMuch = await rep.post(`/projects/${id}/funding?lang=en`, {
+    source: "KS DigiFin",
+    applied: "100 000",
+    granted: "200 000",
+  });
+  assert.equal(tooMuch.statusCode, 422);
+  assert.match(tooMuch.body, /cannot exceed the amount applied for/);
+  assert.ok(tooMuch.body.includes('value="KS DigiFin"'), "typed input kept");
+  const negative = await rep.post(`/projects/${id}/funding?lang=en`, { source: "KS DigiFin", applied: "-1" });
+  assert.equal(negative.statusCode, 422);
+  const badLink = await rep.post(`/projects/${id}/links?lang=en`, { title: "Side", url: "javascript:alert(1)" });
+  assert.equal(badLink.statusCode, 422);
+  const self = await rep.post(`/projects/${id}/relations?lang=en`, { relatedProjectId: String(id), kind: "builds_on" });
+  assert.equal(self.statusCode, 422);
+  const lying = await rep.upload(
+    `/projects/${id}/documents?lang=en`,
+    { title: "Prosjektplan" },
+    { field: "file", filename: "plan.pdf", data: Buffer.from("MZ this is not a pdf"), type: "application/pdf" },
+  );
+  assert.equal(lying.statusCode, 422);
+  assert.ok(lying.body.includes('value="Prosjektplan"'));
+  assert.equal(await auditCount(), before, "nothing saved");
+
+  assert.equal(
+    (await rep.post(`/projects/${id}/funding`, { source: "KS DigiFin", applied: "300 000", granted: "" })).statusCode,
+    303,
+  );
+  assert.equal(
+    (await rep.post(`/projects/${id}/links`, { title: "Prosjektside", url: "https://example.org/p" })).statusCode,
+    303,
+  );
+  const [other] = (await t.app.services.projects.repo.list({ networkId: undefined }, null, "title", 1, 0)).items;
+  assert.equal(
+    (await rep.post(`/projects/${id}/relations`, { relatedProjectId: String(other!.id), kind: "builds_on" })).statusCode,
+    303,
+  );
+  const twice = await rep.post(`/projects/${id}/relations?lang=en`, { relatedProjectId: String(other!.id), kind: "builds_on" });
+  assert.match(twice.body, /already have this relation/);
+  const uploaded = await rep.upload(
+    `/projects/${id}/documents`,
+    { title: "Prosjektplan" },
+    { field: "file", filename: "plan.txt", data: Buffer.from("Plan\n"), type: "text/plain" },
+  );
+  assert.equal(uploaded.statusCode, 303);
+
+  const page = await new Session(t.app).get(`/projects/${id}?lang=en`);
+  assert.match(page.body, /KS DigiFin[\s\S]*Not decided/);
+  assert.match(page.body, /Builds on: <a class="ds-link" href="\/projects\//);
+  const otherPage = await new Session(t.app).get(`/projects/${other!.id}?lang=en`);
+  assert.match(otherPage.body, /Built on by: <a class="ds-link" href="\/projects\/\d+">Ressurstest/);
+  const api = (await new Session(t.app).api("GET", `/api/v1/projects/${id}`)).json();
+  assert.equal(api.funding[0].applied, 300_000);
+  assert.equal(api.documents.length, 1);
+  const download = await new Session(t.app).get(api.documents[0].url);
+  assert.equal(download.statusCode, 200);
+  assert.match(String(download.headers["content-disposition"]), /attachment/);
+  const funding = await rep.api("DELETE", `/api/v1/projects/${id}/funding/${api.funding[0].id}`);
+  assert.equal(funding.statusCode, 204);
+  // Another project's link is not found here.
+  const [otherLink] = (await t.app.services.projects.repo.resourcesOf(other!.id)).links;
+  if (otherLink) assert.equal((await rep.api("DELETE", `/api/v1/projects/${id}/links/${otherLink.id}`)).statusCode, 404);
+});

@@ -11,9 +11,10 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
-import { users } from "../../platform/schema.ts";
+import { files, users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { bodies, networks } from "../networks/schema.ts";
 
@@ -49,6 +50,9 @@ export type StatusDimension = (typeof STATUS_DIMENSIONS)[number];
 
 export const JOIN_REQUEST_STATES = ["pending", "accepted", "declined"] as const;
 export type JoinRequestState = (typeof JOIN_REQUEST_STATES)[number];
+
+export const RELATION_KINDS = ["builds_on", "replaces", "related"] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
 
 export const BENEFIT_TYPES = ["money", "time", "quality", "other"] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
@@ -236,4 +240,71 @@ export const joinRequests = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("project_join_requests_project_idx").on(t.projectId, t.state)],
+);
+
+/** Where the money comes from: a source with the amount applied for and the amount granted. */
+export const projectFunding = pgTable(
+  "project_funding",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** For example "Statsforvalterens skjønnsmidler" or "KS DigiFin". */
+    source: text("source").notNull(),
+    applied: bigint("applied", { mode: "number" }).notNull(),
+    /** null until the application is decided. */
+    granted: bigint("granted", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("project_funding_project_idx").on(t.projectId)],
+);
+
+export const projectLinks = pgTable(
+  "project_links",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    url: text("url").notNull(),
+  },
+  (t) => [index("project_links_project_idx").on(t.projectId)],
+);
+
+/** This project builds on, replaces, or is related to another. */
+export const projectRelations = pgTable(
+  "project_relations",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    relatedProjectId: integer("related_project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<RelationKind>().notNull(),
+  },
+  (t) => [
+    uniqueIndex("project_relations_uq").on(t.projectId, t.relatedProjectId, t.kind),
+    index("project_relations_related_idx").on(t.relatedProjectId),
+  ],
+);
+
+/** Uploaded documents; they share the project's visibility. */
+export const projectDocuments = pgTable(
+  "project_documents",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+    title: text("title").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("project_documents_project_idx").on(t.projectId)],
 );

@@ -12,8 +12,11 @@ import {
   PHASES,
   type Phase,
   type ProjectKind,
+  projectFunding,
+  projectLinks,
   projectParticipants,
   projectPhaseChanges,
+  projectRelations,
   projects,
   STATUS_DIMENSIONS,
   type StatusColour,
@@ -246,6 +249,7 @@ export async function seedDemoProjects({ db }: AppContext): Promise<void> {
       await tx.insert(networkSectors).values(ownSector);
       // Each network skips a different template or two, so the portfolios differ.
       const chosen = TEMPLATES.filter((_, i) => (i + n) % 7 !== 3);
+      let previousId: number | undefined;
       for (const [i, template] of chosen.entries()) {
         const owned = template.kind === "local" || template.kind === "innovation";
         const owner = owned ? pick(members).id : null;
@@ -298,6 +302,24 @@ export async function seedDemoProjects({ db }: AppContext): Promise<void> {
               note: "Vi har det same behovet og vil gjerne vere med.",
               requestedByLabel: "demo data",
             });
+        // Most projects apply for grants; some are decided.
+        if (random() < 0.6)
+          await tx.insert(projectFunding).values([
+            {
+              projectId,
+              source: pick(["Statsforvalterens skjønnsmidler", "KS DigiFin", "Fylkeskommunens utviklingsmidler"]),
+              applied: Math.round(template.budget * 0.4),
+              granted: random() < 0.7 ? Math.round(template.budget * (0.2 + random() * 0.2)) : null,
+            },
+          ]);
+        await tx.insert(projectLinks).values({
+          projectId,
+          title: "Prosjektside (demo)",
+          url: `https://www.${network.slug}.demo.samverk.example/prosjekt/${projectId}`,
+        });
+        if (previousId && random() < 0.3)
+          await tx.insert(projectRelations).values({ projectId, relatedProjectId: previousId, kind: "related" });
+        previousId = projectId;
         const reached = PHASES.indexOf(phase);
         await tx.insert(projectPhaseChanges).values(
           PHASES.slice(0, reached + 1).map((p, k) => ({

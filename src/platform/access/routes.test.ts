@@ -31,6 +31,8 @@ const sessions = new Map<Role, Session>();
 let fixtureCount = 0;
 /** The Digi Rogaland member the representative acts for. */
 let representedOrganisationId = 0;
+/** Walk projects relate to the one made before them. */
+let previousProjectId: number | undefined;
 
 async function makeUser(email: string): Promise<number> {
   await new UserService(t.database.db).createAdmin({ email, password: PASSWORD, name: email.split("@")[0] });
@@ -122,6 +124,16 @@ async function fixtures() {
   assert.ok(report.ok && benefit.ok);
   const measurement = await projects.addMeasurement(actor, projectId, benefit.value.id, { measuredOn: "2027-01-01", value: 1 });
   assert.ok(measurement.ok);
+  // Its funding, link, relation (to itself is refused, so to the previous walk project) and document.
+  const funding = await projects.addFunding(actor, projectId, { source: "KS DigiFin", applied: 100 });
+  const link = await projects.addLink(actor, projectId, { title: "Side", url: "https://example.org" });
+  const relation = await projects.addRelation(actor, projectId, {
+    relatedProjectId: previousProjectId ?? projectId,
+    kind: "related",
+  });
+  const projectDocument = await projects.addDocument(actor, projectId, { title: `Walk ${n}`, file }, 1024);
+  assert.ok(funding.ok && link.ok && projectDocument.ok);
+  previousProjectId = projectId;
   // Another organisation asking to take part in the project.
   const asker = await directory.createOrganisation(actor, { kind: "company", name: `Walk ${n} B AS` });
   assert.ok(asker.ok);
@@ -153,6 +165,10 @@ async function fixtures() {
     measurementId: measurement.value.id,
     solutionId: solution.value.id,
     requestId: joinRequest.value,
+    fundingId: funding.value.id,
+    linkId: link.value.id,
+    relationId: relation.ok ? relation.value.id : 1,
+    projectDocumentId: projectDocument.value,
   };
 }
 
@@ -175,7 +191,10 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":requestId", String(f.requestId))
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))
-    .replace(":documentId", String(f.documentId))
+    .replace(":documentId", String(/^(\/api\/v1)?\/projects\//.test(url) ? f.projectDocumentId : f.documentId))
+    .replace(":fundingId", String(f.fundingId))
+    .replace(":linkId", String(f.linkId))
+    .replace(":relationId", String(f.relationId))
     .replace(":id", String(id))
     .replace(":token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 }

@@ -43,6 +43,8 @@ async function publicPages(): Promise<[string, string][]> {
     ["search", "/search?q=molde"],
     ["projects", "/projects"],
     ["filtered projects", "/projects?q=kommunane&phase=execution&sort=-start"],
+    ["timeline", "/projects/timeline"],
+    ["timeline by quarter", "/projects/timeline?view=quarter&year=2026&network=digi-nordland"],
     ["project", `/projects/${project.id}`],
     ["benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}`],
     ["solutions", "/solutions"],

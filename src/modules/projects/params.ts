@@ -47,5 +47,15 @@ export const projectFilterShape = {
   sort: z.enum(PROJECT_SORTS).default("title"),
 };
 export const projectListQuery = query({ ...projectFilterShape, page: pageParam });
+/** The timeline: the overview's filters, and the window shown (zoomed by years or quarters). */
+export const TIMELINE_PAGE_SIZE = 200;
+export const timelineQuery = query({
+  ...projectFilterShape,
+  sort: z.enum(PROJECT_SORTS).default("start"),
+  view: z.enum(["year", "quarter"]).default("year"),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  page: pageParam,
+});
+export type TimelineQuery = z.infer<typeof timelineQuery>;
 export type ProjectListQuery = z.infer<typeof projectListQuery>;
 export { PAGE_SIZE };

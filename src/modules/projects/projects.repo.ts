@@ -300,6 +300,16 @@ export class ProjectRepo {
       .orderBy(desc(projectPhaseChanges.at), desc(projectPhaseChanges.id));
   }
 
+  /** Phase changes of many projects in one query, oldest first: the timeline's phase segments. */
+  async phaseChangesOfMany(projectIds: number[]) {
+    if (projectIds.length === 0) return [];
+    return this.db
+      .select({ projectId: projectPhaseChanges.projectId, toPhase: projectPhaseChanges.toPhase, at: projectPhaseChanges.at })
+      .from(projectPhaseChanges)
+      .where(inArray(projectPhaseChanges.projectId, projectIds))
+      .orderBy(asc(projectPhaseChanges.at), asc(projectPhaseChanges.id));
+  }
+
   async insertPhaseChange(values: typeof projectPhaseChanges.$inferInsert) {
     await this.db.insert(projectPhaseChanges).values(values);
   }

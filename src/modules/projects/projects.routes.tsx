@@ -21,6 +21,8 @@ import {
   projectParams,
   relationParams,
   reportParams,
+  TIMELINE_PAGE_SIZE,
+  timelineQuery,
 } from "./params.ts";
 import type { Project } from "./projects.repo.ts";
 import {
@@ -38,6 +40,7 @@ import {
   sectorLabel,
   statusLabel,
 } from "./projects.views.tsx";
+import { TimelinePage } from "./timeline.views.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -83,6 +86,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
         filter={filter}
         limit={PAGE_SIZE}
         csvHref={`${csv.pathname}${csv.search}`}
+        timelineHref={`${csv.pathname.replace("/projects.csv", "/projects/timeline")}${csv.search}`}
         createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, sectors: can(req.actor, "sector.manage", n) }))}
         {...(await listChoices())}
       />,
@@ -158,6 +162,34 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     const result = await projects.addSector(req.actor, network.id, req.body);
     if (!result.ok) return renderSectors(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect(`/n/${network.slug}/sectors?saved=1`, 303);
+  });
+
+  app.get("/projects/timeline", { config: { policy: "public" } }, async (req, reply) => {
+    const filter = parseOrBadRequest(timelineQuery, req.query);
+    const today = new Date().toISOString().slice(0, 10);
+    const year = filter.year ?? Number(today.slice(0, 4)) - (filter.view === "year" ? 2 : 0);
+    const timeline = await projects.timeline(
+      filter,
+      req.actor,
+      filter.sort,
+      TIMELINE_PAGE_SIZE,
+      (filter.page - 1) * TIMELINE_PAGE_SIZE,
+    );
+    const { t } = req.i18n;
+    return reply.page(
+      <TimelinePage
+        ctx={req.pageContext()}
+        timeline={timeline}
+        filter={filter}
+        year={year}
+        limit={TIMELINE_PAGE_SIZE}
+        today={today}
+      />,
+      {
+        title: t("timeline.title"),
+        crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: t("timeline.title") }],
+      },
+    );
   });
 
   // Creating and editing

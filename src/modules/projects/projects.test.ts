@@ -482,3 +482,34 @@ test("funding, links, related projects and documents: added, shown, refused when
   const [otherLink] = (await t.app.services.projects.repo.resourcesOf(other!.id)).links;
   if (otherLink) assert.equal((await rep.api("DELETE", `/api/v1/projects/${id}/links/${otherLink.id}`)).statusCode, 404);
 });
+
+test("the timeline draws 2 000 projects in the same number of queries as a dozen, a page at a time", async () => {
+  const network = (await t.app.services.networks.repo.bySlug("digi-trondelag"))!;
+  await t.database.db.insert(projects).values(
+    Array.from({ length: 2000 }, (_, i) => ({
+      networkId: network.id,
+      title: `Massetest ${i}`,
+      kind: "local" as const,
+      sector: "other",
+      startDate: `202${i % 6}-0${(i % 9) + 1}-01`,
+      endDate: "2029-12-31",
+    })),
+  );
+  const queries = async (url: string) => {
+    const before = t.database.queries.count;
+    const res = await t.app.inject({ url });
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    return { count: t.database.queries.count - before, body: res.body };
+  };
+  const few = await queries("/projects/timeline?network=digi-rogaland&lang=en");
+  const many = await queries("/projects/timeline?network=digi-trondelag&lang=en&view=quarter&year=2025");
+  assert.equal(many.count, few.count);
+  assert.match(many.body, /2,01\d projects/);
+  assert.equal((many.body.match(/class="timeline-label"/g) ?? []).length, 200, "one page of bars");
+  assert.match(many.body, /Q3 2026/);
+  const page = await queries("/projects/timeline?network=digi-trondelag&page=11");
+  assert.equal(page.count, few.count);
+  // The overview pages just as well.
+  const list = await queries("/projects?network=digi-trondelag&q=massetest");
+  assert.match(list.body, /Viser 1–50 av 2[\s\u00a0]000/);
+});

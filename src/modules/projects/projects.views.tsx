@@ -82,6 +82,7 @@ export function ProjectsPage(props: {
   filter: ProjectListQuery;
   limit: number;
   csvHref: string;
+  timelineHref: string;
   createIn: { slug: string; name: string; sectors: boolean }[];
   networks: Option[];
   counties: Option[];
@@ -197,6 +198,10 @@ export function ProjectsPage(props: {
         })}{" "}
         <a class="ds-link" href={props.csvHref} download>
           {t("list.downloadCsv", { n: number(total) })}
+        </a>{" "}
+        ·{" "}
+        <a class="ds-link" href={props.timelineHref}>
+          {t("timeline.show")}
         </a>
       </p>
       {items.length === 0 ? (

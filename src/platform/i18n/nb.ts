@@ -822,6 +822,22 @@ export const nb = {
   "audit.entity.project_link": "Lenke",
   "audit.entity.project_relation": "Kobling mellom prosjekter",
   "audit.entity.project_document": "Prosjektdokument",
+  "timeline.title": "Tidslinje for prosjektene",
+  "timeline.intro":
+    "Prosjektene som stolper over år eller kvartaler, med fasene i farger og faseskifter som milepæler. Tabellen under viser det samme.",
+  "timeline.asList": "Vis som liste",
+  "timeline.show": "Vis på tidslinje",
+  "timeline.zoom": "Periode og oppløsning",
+  "timeline.years": "År",
+  "timeline.quarters": "Kvartaler",
+  "timeline.earlier": "← Tidligere",
+  "timeline.later": "Senere →",
+  "timeline.showing": "{from}–{to}: {n} prosjekter.",
+  "timeline.legend": "Faser",
+  "timeline.svgTitle": "Tidslinje for {n} prosjekter {from}–{to}. Tabellen under viser det samme.",
+  "timeline.today": "I dag",
+  "timeline.tableTitle": "Prosjektene i tidslinjen",
+  "timeline.milestones": "Faseskifter",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -5,6 +5,7 @@ import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
+import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import {
@@ -86,7 +87,8 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
         filter={filter}
         limit={PAGE_SIZE}
         csvHref={`${csv.pathname}${csv.search}`}
-        timelineHref={`${csv.pathname.replace("/projects.csv", "/projects/timeline")}${csv.search}`}
+        timelineHref={`/projects/timeline${csv.search}`}
+        xlsxHref={`/projects.xlsx${csv.search}`}
         createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, sectors: can(req.actor, "sector.manage", n) }))}
         {...(await listChoices())}
       />,
@@ -94,42 +96,50 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.get("/projects.csv", { config: { policy: "public" } }, async (req, reply) => {
+  /** The rows the overview shows (all pages), for the CSV and the Excel download alike. */
+  async function projectTable(req: FastifyRequest) {
     const { items } = await projectList(req.query, req.actor, true);
     const { customSectors } = await listChoices();
     const { t } = req.i18n;
-    return sendCsv(
-      reply,
-      "projects.csv",
-      [
-        t("project.title"),
-        t("project.network"),
-        t("project.owner"),
-        t("project.kind"),
-        t("project.sector"),
-        t("project.phase"),
-        t("project.status"),
-        t("project.startDate"),
-        t("project.endDate"),
-        t("project.budget"),
-        t("project.tags"),
-        "URL",
-      ],
-      items.map((p) => [
-        p.title,
-        p.networkName,
-        p.ownerName,
-        projectKindLabel(t, p.kind),
-        sectorLabel(t, p.sector, customSectors),
-        phaseLabel(t, p.phase),
-        p.status ? statusLabel(t, p.status) : "",
-        p.startDate,
-        p.endDate,
-        p.budget,
-        p.tags.join(", "),
-        `/projects/${p.id}`,
-      ]),
-    );
+    const header = [
+      t("project.title"),
+      t("project.network"),
+      t("project.owner"),
+      t("project.kind"),
+      t("project.sector"),
+      t("project.phase"),
+      t("project.status"),
+      t("project.startDate"),
+      t("project.endDate"),
+      t("project.budget"),
+      t("project.tags"),
+      "URL",
+    ];
+    const rows = items.map((p) => [
+      p.title,
+      p.networkName,
+      p.ownerName,
+      projectKindLabel(t, p.kind),
+      sectorLabel(t, p.sector, customSectors),
+      phaseLabel(t, p.phase),
+      p.status ? statusLabel(t, p.status) : "",
+      p.startDate,
+      p.endDate,
+      p.budget,
+      p.tags.join(", "),
+      `/projects/${p.id}`,
+    ]);
+    return { header, rows };
+  }
+
+  app.get("/projects.csv", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows } = await projectTable(req);
+    return sendCsv(reply, "projects.csv", header, rows);
+  });
+
+  app.get("/projects.xlsx", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows } = await projectTable(req);
+    return sendXlsx(reply, "projects.xlsx", header, rows);
   });
 
   // The network's own sectors

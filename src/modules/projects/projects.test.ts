@@ -77,6 +77,10 @@ test("a representative registers a project for their organisation, which leads i
   const csv = await new Session(t.app).get("/projects.csv?tag=journal");
   assert.match(csv.body, /Felles journalløsning for helsestasjonene/);
   assert.equal(csv.body.trim().split("\n").length, 2, "the CSV holds exactly what the filter shows");
+  const xlsx = await t.app.inject({ url: "/projects.xlsx?tag=journal" });
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers["content-type"]), /spreadsheetml/);
+  assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), "PK", "a ZIP package");
 });
 
 test("a representative cannot register for another organisation, nor a network project, and nothing is saved", async () => {

@@ -83,6 +83,7 @@ export function ProjectsPage(props: {
   limit: number;
   csvHref: string;
   timelineHref: string;
+  xlsxHref: string;
   createIn: { slug: string; name: string; sectors: boolean }[];
   networks: Option[];
   counties: Option[];
@@ -198,6 +199,10 @@ export function ProjectsPage(props: {
         })}{" "}
         <a class="ds-link" href={props.csvHref} download>
           {t("list.downloadCsv", { n: number(total) })}
+        </a>{" "}
+        ·{" "}
+        <a class="ds-link" href={props.xlsxHref} download>
+          {t("list.downloadXlsx")}
         </a>{" "}
         ·{" "}
         <a class="ds-link" href={props.timelineHref}>

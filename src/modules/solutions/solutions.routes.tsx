@@ -3,6 +3,7 @@ import { authorize, can } from "../../platform/access/authorize.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { PAGE_SIZE, parseOrBadRequest } from "../../platform/http/validation.ts";
+import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { solutionListQuery, solutionParams, solutionProjectParams, solutionUserParams } from "./params.ts";
@@ -35,6 +36,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
         filter={filter}
         limit={PAGE_SIZE}
         csvHref={`${csv.pathname}${csv.search}`}
+        xlsxHref={`/solutions.xlsx${csv.search}`}
         canCreate={can(req.actor, "solution.create")}
         organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
       />,
@@ -42,33 +44,41 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
     );
   });
 
-  app.get("/solutions.csv", { config: { policy: "public" } }, async (req, reply) => {
+  /** The rows the catalogue shows (all pages), for the CSV and the Excel download alike. */
+  async function solutionTable(req: FastifyRequest) {
     const { items } = await solutionList(req.query, true);
     const { t } = req.i18n;
-    return sendCsv(
-      reply,
-      "solutions.csv",
-      [
-        t("solution.name"),
-        t("solution.owner"),
-        t("solution.vendor"),
-        t("solution.origin"),
-        t("solution.maturity"),
-        t("solution.licence"),
-        t("solution.userCount"),
-        "URL",
-      ],
-      items.map((s) => [
-        s.name,
-        s.ownerName,
-        s.vendor,
-        originLabel(t, s.origin),
-        maturityLabel(t, s.maturity),
-        s.licence,
-        s.userCount,
-        `/solutions/${s.id}`,
-      ]),
-    );
+    const header = [
+      t("solution.name"),
+      t("solution.owner"),
+      t("solution.vendor"),
+      t("solution.origin"),
+      t("solution.maturity"),
+      t("solution.licence"),
+      t("solution.userCount"),
+      "URL",
+    ];
+    const rows = items.map((s) => [
+      s.name,
+      s.ownerName,
+      s.vendor,
+      originLabel(t, s.origin),
+      maturityLabel(t, s.maturity),
+      s.licence,
+      s.userCount,
+      `/solutions/${s.id}`,
+    ]);
+    return { header, rows };
+  }
+
+  app.get("/solutions.csv", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows } = await solutionTable(req);
+    return sendCsv(reply, "solutions.csv", header, rows);
+  });
+
+  app.get("/solutions.xlsx", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows } = await solutionTable(req);
+    return sendXlsx(reply, "solutions.xlsx", header, rows);
   });
 
   const renderForm = async (

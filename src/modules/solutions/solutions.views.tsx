@@ -34,6 +34,7 @@ export function SolutionsPage(props: {
   filter: SolutionListQuery;
   limit: number;
   csvHref: string;
+  xlsxHref: string;
   canCreate: boolean;
   organisations: Option[];
 }) {
@@ -110,6 +111,10 @@ export function SolutionsPage(props: {
         })}{" "}
         <a class="ds-link" href={props.csvHref} download>
           {t("list.downloadCsv", { n: number(total) })}
+        </a>{" "}
+        ·{" "}
+        <a class="ds-link" href={props.xlsxHref} download>
+          {t("list.downloadXlsx")}
         </a>
       </p>
       {items.length === 0 ? (

@@ -845,4 +845,5 @@ export const en: Record<MessageKey, string> = {
   "timeline.today": "Today",
   "timeline.tableTitle": "The projects on the timeline",
   "timeline.milestones": "Phase changes",
+  "list.downloadXlsx": "Excel (xlsx)",
 };

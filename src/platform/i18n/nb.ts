@@ -838,6 +838,7 @@ export const nb = {
   "timeline.today": "I dag",
   "timeline.tableTitle": "Prosjektene i tidslinjen",
   "timeline.milestones": "Faseskifter",
+  "list.downloadXlsx": "Excel (xlsx)",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -840,4 +840,5 @@ export const nn: Record<MessageKey, string> = {
   "timeline.today": "I dag",
   "timeline.tableTitle": "Prosjekta i tidslinja",
   "timeline.milestones": "Faseskifte",
+  "list.downloadXlsx": "Excel (xlsx)",
 };

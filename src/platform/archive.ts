@@ -40,6 +40,7 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.projectLinks,
   schema.projectRelations,
   schema.projectDocuments,
+  schema.savedViews,
   schema.solutions,
   schema.solutionUsers,
   schema.solutionProjects,

@@ -297,6 +297,7 @@ export const AUDIT_ENTITIES = [
   "project_link",
   "project_relation",
   "project_document",
+  "saved_view",
 ] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 

@@ -21,7 +21,9 @@ import {
   projectRelations,
   projectSearchDocument,
   projects,
+  type SavedViewKind,
   type StatusColour,
+  savedViews,
   statusReports,
 } from "./schema.ts";
 
@@ -532,5 +534,29 @@ export class ProjectRepo {
 
   async deleteDocument(id: number) {
     await this.db.delete(projectDocuments).where(eq(projectDocuments.id, id));
+  }
+
+  // Saved views
+
+  async savedViewsOf(userId: number, kind: SavedViewKind) {
+    return this.db
+      .select()
+      .from(savedViews)
+      .where(and(eq(savedViews.userId, userId), eq(savedViews.kind, kind)))
+      .orderBy(norwegianOrder(savedViews.name));
+  }
+
+  async insertSavedView(values: typeof savedViews.$inferInsert) {
+    const [row] = await this.db.insert(savedViews).values(values).returning();
+    return row!;
+  }
+
+  /** Only the owner's own view is removed. */
+  async deleteSavedView(userId: number, id: number) {
+    const [row] = await this.db
+      .delete(savedViews)
+      .where(and(eq(savedViews.userId, userId), eq(savedViews.id, id)))
+      .returning();
+    return row;
   }
 }

@@ -22,6 +22,7 @@ import {
   projectParams,
   relationParams,
   reportParams,
+  savedViewParams,
   TIMELINE_PAGE_SIZE,
   timelineQuery,
 } from "./params.ts";
@@ -72,7 +73,10 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     };
   }
 
-  app.get("/projects", { config: { policy: "public" } }, async (req, reply) => {
+  const savedViewsOf = (req: FastifyRequest, kind: "projects" | "timeline") =>
+    req.actor?.userId ? projects.repo.savedViewsOf(req.actor.userId, kind) : Promise.resolve(null);
+
+  const renderProjects = async (req: FastifyRequest, reply: FastifyReply, viewForm: FormState = emptyForm()) => {
     const { filter, items, total } = await projectList(req.query, req.actor);
     const csv = new URL(req.url, "http://x");
     csv.pathname = "/projects.csv";
@@ -90,11 +94,19 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
         timelineHref={`/projects/timeline${csv.search}`}
         xlsxHref={`/projects.xlsx${csv.search}`}
         createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, sectors: can(req.actor, "sector.manage", n) }))}
+        savedViews={await savedViewsOf(req, "projects")}
+        viewForm={viewForm}
         {...(await listChoices())}
       />,
-      { title: t("project.listTitle"), crumbs: [{ href: "/", label: "Samverk" }, { label: t("project.listTitle") }] },
+      {
+        title: t("project.listTitle"),
+        status: viewForm.errors.length ? 422 : 200,
+        crumbs: [{ href: "/", label: "Samverk" }, { label: t("project.listTitle") }],
+      },
     );
-  });
+  };
+
+  app.get("/projects", { config: { policy: "public" } }, async (req, reply) => renderProjects(req, reply));
 
   /** The rows the overview shows (all pages), for the CSV and the Excel download alike. */
   async function projectTable(req: FastifyRequest) {
@@ -174,7 +186,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect(`/n/${network.slug}/sectors?saved=1`, 303);
   });
 
-  app.get("/projects/timeline", { config: { policy: "public" } }, async (req, reply) => {
+  const renderTimeline = async (req: FastifyRequest, reply: FastifyReply, viewForm: FormState = emptyForm()) => {
     const filter = parseOrBadRequest(timelineQuery, req.query);
     const today = new Date().toISOString().slice(0, 10);
     const year = filter.year ?? Number(today.slice(0, 4)) - (filter.view === "year" ? 2 : 0);
@@ -194,12 +206,45 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
         year={year}
         limit={TIMELINE_PAGE_SIZE}
         today={today}
+        savedViews={await savedViewsOf(req, "timeline")}
+        viewForm={viewForm}
       />,
       {
         title: t("timeline.title"),
+        status: viewForm.errors.length ? 422 : 200,
         crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: t("timeline.title") }],
       },
     );
+  };
+
+  app.get("/projects/timeline", { config: { policy: "public" } }, async (req, reply) => renderTimeline(req, reply));
+
+  // Saved views: the user's own named filters
+
+  app.post("/projects/saved-views", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await projects.saveView(
+      req.actor,
+      body,
+      (kind, query) => (kind === "projects" ? projectListQuery : timelineQuery).safeParse(Object.fromEntries(query)).success,
+    );
+    const base = body.kind === "timeline" ? "/projects/timeline" : "/projects";
+    if (!result.ok) {
+      // The page comes back as it was, with the name typed and what is wrong with it.
+      req.query = Object.fromEntries(new URLSearchParams(String(body.query ?? "")));
+      const form = submittedForm(body, result.errors);
+      return base === "/projects" ? renderProjects(req, reply, form) : renderTimeline(req, reply, form);
+    }
+    const { query } = result.value;
+    return reply.redirect(`${base}?${query ? `${query}&` : ""}viewSaved=1`, 303);
+  });
+
+  app.post("/projects/saved-views/:viewId/delete", { config: { policy: "account.own" } }, async (req, reply) => {
+    authorize(req.actor, "account.own");
+    const { viewId } = parseOrBadRequest(savedViewParams, req.params);
+    await projects.removeView(req.actor, viewId);
+    return reply.redirect("/projects", 303);
   });
 
   // Creating and editing

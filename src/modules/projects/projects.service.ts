@@ -23,6 +23,7 @@ import type { NetworkRepo } from "../networks/networks.repo.ts";
 import { slugify } from "../networks/networks.service.ts";
 import { type ProjectResource, runsProject } from "./policy.ts";
 import { type Project, type ProjectFilter, ProjectRepo, type ProjectSort, type StatusReport } from "./projects.repo.ts";
+import type { SavedViewKind } from "./schema.ts";
 import {
   BENEFIT_TYPES,
   PARTICIPANT_ROLES,
@@ -30,6 +31,7 @@ import {
   type Phase,
   PROJECT_KINDS,
   RELATION_KINDS,
+  SAVED_VIEW_KINDS,
   SECTORS,
   STATUS_COLOURS,
   STATUS_DIMENSIONS,
@@ -112,6 +114,12 @@ export const linkInput = z.object({
 });
 export const relationInput = z.object({ relatedProjectId: requiredId, kind: z.enum(RELATION_KINDS, "errors.choice") });
 export const projectDocumentInput = z.object({ title: requiredText(200) });
+
+export const savedViewInput = z.object({
+  name: requiredText(100),
+  kind: z.enum(SAVED_VIEW_KINDS, "errors.choice"),
+  query: z.string().max(2000).default(""),
+});
 
 export const phaseInput = z.object({ phase: z.enum(PHASES, "errors.choice"), note: optionalText(1000) });
 
@@ -809,5 +817,35 @@ export class ProjectService {
       await deleteFile(tx, doc.fileId);
       await recordAudit(tx, actor, { action: "delete", entity: "project_document", entityId: doc.id, before: doc });
     });
+  }
+
+  // Saved views
+
+  /**
+   * Saves the current filters under a name for this user. The query is read with the page's own
+   * schema, so only a view the page can show is kept, and it is kept without its page number.
+   */
+  async saveView(actor: Actor, input: unknown, readQuery: (kind: SavedViewKind, query: URLSearchParams) => boolean) {
+    if (actor.userId === null) throw new NotFoundError();
+    const parsed = savedViewInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const query = new URLSearchParams(parsed.data.query.replace(/^\?/, ""));
+    query.delete("page");
+    query.delete("lang");
+    if (!readQuery(parsed.data.kind, query)) return invalid([{ field: "name", key: "errors.badRequest" }]);
+    const userId = actor.userId;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const view = await this.repo.with(tx).insertSavedView({ ...parsed.data, query: query.toString(), userId });
+        await recordAudit(tx, actor, { action: "create", entity: "saved_view", entityId: view.id, after: view });
+        return view;
+      }),
+    );
+  }
+
+  async removeView(actor: Actor, id: number) {
+    if (actor.userId === null) throw new NotFoundError();
+    const userId = actor.userId;
+    await this.removeChild(actor, "saved_view", (repo) => repo.deleteSavedView(userId, id));
   }
 }

@@ -5,7 +5,7 @@ import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/suppo
 import { UserService } from "../../platform/auth/users.ts";
 import { auditLog, users } from "../../platform/schema.ts";
 import { achievement, trend } from "./projects.service.ts";
-import { projects } from "./schema.ts";
+import { projects, savedViews } from "./schema.ts";
 
 let t: TestApp;
 let rogaland: { id: number };
@@ -516,4 +516,37 @@ test("the timeline draws 2 000 projects in the same number of queries as a dozen
   // The overview pages just as well.
   const list = await queries("/projects?network=digi-trondelag&q=massetest");
   assert.match(list.body, /Viser 1–50 av 2[\s\u00a0]000/);
+});
+
+test("saved views: a user names the filters shown, finds them again, and only they can delete them", async () => {
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  await rep.get("/projects?phase=execution&sort=-start&page=2");
+  const saved = await rep.post("/projects/saved-views", {
+    name: "Pågående, nyeste først",
+    kind: "projects",
+    query: "phase=execution&sort=-start&page=2",
+  });
+  assert.equal(saved.statusCode, 303);
+  assert.equal(saved.headers.location, "/projects?phase=execution&sort=-start&viewSaved=1", "kept without its page");
+  const page = await rep.get("/projects?lang=en");
+  assert.match(page.body, /Your saved views \(1\)/);
+  assert.ok(page.body.includes('href="/projects?phase=execution&amp;sort=-start"'));
+  const noName = await rep.post("/projects/saved-views?lang=en", { name: "", kind: "timeline", query: "view=quarter" });
+  assert.equal(noName.statusCode, 422);
+  assert.match(noName.body, /Fill in this field/);
+  // Only a tampered form sends a query the page cannot show: refused, and nothing saved.
+  const badQuery = await rep.post("/projects/saved-views", { name: "Ugyldig", kind: "projects", query: "phase=nonsense" });
+  assert.equal(badQuery.statusCode, 400);
+  const views = await t.database.db.select().from(savedViews);
+  assert.equal(views.length, 1);
+  const other = await new Session(t.app).login("sek@rogaland.example", PASSWORD);
+  await other.get("/projects");
+  assert.equal((await other.post(`/projects/saved-views/${views[0]!.id}/delete`, {})).statusCode, 404, "not someone else's");
+  assert.equal((await rep.post(`/projects/saved-views/${views[0]!.id}/delete`, {})).statusCode, 303);
+  assert.match((await rep.get("/projects?lang=en")).body, /Your saved views \(0\)/);
+  assert.equal(
+    (await new Session(t.app).post("/projects/saved-views", { name: "x", kind: "projects" })).statusCode,
+    303,
+    "visitors are sent to sign in",
+  );
 });

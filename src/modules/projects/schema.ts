@@ -308,3 +308,22 @@ export const projectDocuments = pgTable(
   },
   (t) => [index("project_documents_project_idx").on(t.projectId)],
 );
+
+export const SAVED_VIEW_KINDS = ["projects", "timeline"] as const;
+export type SavedViewKind = (typeof SAVED_VIEW_KINDS)[number];
+
+/** A user's own named filter of the overview or the timeline: the query string, as in the URL. */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<SavedViewKind>().notNull(),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("saved_views_user_idx").on(t.userId, t.kind)],
+);

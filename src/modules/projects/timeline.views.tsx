@@ -1,9 +1,9 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
-import { Notice, Pagination, TableScroll } from "../../platform/ui/components.tsx";
+import { type FormState, Notice, Pagination, TableScroll } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import type { TimelineQuery } from "./params.ts";
 import type { ProjectService } from "./projects.service.ts";
-import { phaseLabel, StatusTag } from "./projects.views.tsx";
+import { phaseLabel, SavedViews, StatusTag } from "./projects.views.tsx";
 import { PHASES } from "./schema.ts";
 
 type Timeline = Awaited<ReturnType<ProjectService["timeline"]>>;
@@ -52,6 +52,8 @@ export function TimelinePage(props: {
   year: number;
   limit: number;
   today: string;
+  savedViews: Parameters<typeof SavedViews>[0]["views"] | null;
+  viewForm: FormState;
 }) {
   const { ctx, timeline, filter, year } = props;
   const { t, date, number } = ctx.i18n;
@@ -105,6 +107,7 @@ export function TimelinePage(props: {
           {t("timeline.later")}
         </a>
       </nav>
+      {props.savedViews ? <SavedViews ctx={ctx} kind="timeline" views={props.savedViews} form={props.viewForm} /> : null}
       <p class="ds-paragraph" role="status">
         {t("timeline.showing", { from: year, to: lastYear, n: number(timeline.total) })}
       </p>

@@ -189,6 +189,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":organisationId", String(f.organisationId))
     .replace(":projectId", String(f.projectId))
     .replace(":requestId", String(f.requestId))
+    .replace(":viewId", "999999")
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))
     .replace(":documentId", String(/^(\/api\/v1)?\/projects\//.test(url) ? f.projectDocumentId : f.documentId))

@@ -846,4 +846,12 @@ export const en: Record<MessageKey, string> = {
   "timeline.tableTitle": "The projects on the timeline",
   "timeline.milestones": "Phase changes",
   "list.downloadXlsx": "Excel (xlsx)",
+  "savedViews.title": "Your saved views ({n})",
+  "savedViews.none": "You have no saved views here yet.",
+  "savedViews.name": "Name of the view",
+  "savedViews.hint": "Saves the filters and sort order shown now.",
+  "savedViews.save": "Save this view",
+  "savedViews.delete": "Delete",
+  "savedViews.saved": "The view is saved.",
+  "audit.entity.saved_view": "Saved view",
 };

@@ -839,6 +839,14 @@ export const nb = {
   "timeline.tableTitle": "Prosjektene i tidslinjen",
   "timeline.milestones": "Faseskifter",
   "list.downloadXlsx": "Excel (xlsx)",
+  "savedViews.title": "Dine lagrede visninger ({n})",
+  "savedViews.none": "Du har ingen lagrede visninger her ennå.",
+  "savedViews.name": "Navn på visningen",
+  "savedViews.hint": "Lagrer filtrene og sorteringen som vises nå.",
+  "savedViews.save": "Lagre visningen",
+  "savedViews.delete": "Slett",
+  "savedViews.saved": "Visningen er lagret.",
+  "audit.entity.saved_view": "Lagret visning",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -841,4 +841,12 @@ export const nn: Record<MessageKey, string> = {
   "timeline.tableTitle": "Prosjekta i tidslinja",
   "timeline.milestones": "Faseskifte",
   "list.downloadXlsx": "Excel (xlsx)",
+  "savedViews.title": "Dine lagra visningar ({n})",
+  "savedViews.none": "Du har ingen lagra visningar her enno.",
+  "savedViews.name": "Namn på visninga",
+  "savedViews.hint": "Lagrar filtera og sorteringa som blir viste no.",
+  "savedViews.save": "Lagre visninga",
+  "savedViews.delete": "Slett",
+  "savedViews.saved": "Visninga er lagra.",
+  "audit.entity.saved_view": "Lagra visning",
 };

@@ -44,6 +44,7 @@ async function publicPages(): Promise<[string, string][]> {
     ["projects", "/projects"],
     ["filtered projects", "/projects?q=kommunane&phase=execution&sort=-start"],
     ["timeline", "/projects/timeline"],
+    ["benefits overview", "/projects/benefits?network=digi-rogaland"],
     ["timeline by quarter", "/projects/timeline?view=quarter&year=2026&network=digi-nordland"],
     ["project", `/projects/${project.id}`],
     ["benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}`],

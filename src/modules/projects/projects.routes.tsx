@@ -8,6 +8,7 @@ import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { BenefitsOverviewPage } from "./benefits.views.tsx";
 import {
   benefitParams,
   documentParams,
@@ -93,6 +94,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
         csvHref={`${csv.pathname}${csv.search}`}
         timelineHref={`/projects/timeline${csv.search}`}
         xlsxHref={`/projects.xlsx${csv.search}`}
+        benefitsHref={`/projects/benefits${csv.search}`}
         createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, sectors: can(req.actor, "sector.manage", n) }))}
         savedViews={await savedViewsOf(req, "projects")}
         viewForm={viewForm}
@@ -218,6 +220,17 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
   };
 
   app.get("/projects/timeline", { config: { policy: "public" } }, async (req, reply) => renderTimeline(req, reply));
+
+  app.get("/projects/benefits", { config: { policy: "public" } }, async (req, reply) => {
+    const filter = parseOrBadRequest(projectListQuery, req.query);
+    const overview = await projects.benefitsOverview(filter, req.actor);
+    const { t } = req.i18n;
+    const query = new URL(req.url, "http://x").search;
+    return reply.page(<BenefitsOverviewPage ctx={req.pageContext()} overview={overview} listHref={`/projects${query}`} />, {
+      title: t("benefitsOverview.title"),
+      crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: t("benefitsOverview.title") }],
+    });
+  });
 
   // Saved views: the user's own named filters
 

@@ -26,6 +26,7 @@ import { type Project, type ProjectFilter, ProjectRepo, type ProjectSort, type S
 import type { SavedViewKind } from "./schema.ts";
 import {
   BENEFIT_TYPES,
+  type BenefitType,
   PARTICIPANT_ROLES,
   PHASES,
   type Phase,
@@ -295,6 +296,46 @@ export class ProjectService {
     for (const c of await this.repo.phaseChangesOfMany(items.map((p) => p.id)))
       byProject.set(c.projectId, [...(byProject.get(c.projectId) ?? []), c]);
     return { total, rows: items.map((p) => ({ ...p, phases: byProject.get(p.id) ?? [] })) };
+  }
+
+  /**
+   * The benefits of every project the filter finds, each with its latest measurement and
+   * achievement, and sums per type and unit (kroner add up with kroner, hours with hours).
+   */
+  async benefitsOverview(filter: Parameters<ProjectService["list"]>[0], viewer: Actor | null) {
+    const { items } = await this.list(filter, viewer, "title", 1_000_000, 0);
+    const titles = new Map(items.map((p) => [p.id, p.title]));
+    const rows = await this.repo.benefitsOf([...titles.keys()]);
+    const measurements = await this.repo.measurementsOf(rows.map((r) => r.benefit.id));
+    const latest = new Map<number, { values: number[] }>();
+    for (const m of measurements) latest.set(m.benefitId, { values: [...(latest.get(m.benefitId)?.values ?? []), m.value] });
+    const benefits = rows.map(({ benefit }) => {
+      const values = latest.get(benefit.id)?.values ?? [];
+      return {
+        ...benefit,
+        projectTitle: titles.get(benefit.projectId) ?? "",
+        latest: values.at(-1) ?? null,
+        achievement: achievement(benefit, values.at(-1)),
+        trend: trend(benefit, values),
+      };
+    });
+    const groups = new Map<
+      string,
+      { type: BenefitType; unit: string; count: number; baseline: number; target: number; latest: number; measured: number }
+    >();
+    for (const b of benefits) {
+      const key = `${b.type}|${b.unit.toLowerCase()}`;
+      const g = groups.get(key) ?? { type: b.type, unit: b.unit, count: 0, baseline: 0, target: 0, latest: 0, measured: 0 };
+      g.count++;
+      g.baseline += b.baseline;
+      g.target += b.target;
+      // Unmeasured benefits count as still at their baseline.
+      g.latest += b.latest ?? b.baseline;
+      if (b.latest !== null) g.measured++;
+      groups.set(key, g);
+    }
+    const sums = [...groups.values()].map((g) => ({ ...g, achievement: achievement(g, g.latest) }));
+    return { projectCount: items.length, benefits, sums };
   }
 
   /** What an organisation owns, leads and takes part in, as this viewer may see it, with its role in each. */

@@ -231,6 +231,12 @@ test("phases, participants, status reports and benefits through the pages", asyn
   const shown = await rep.get(`${benefitPath}?lang=en`);
   assert.match(shown.body, /75%/, "(5.5 − 10) / (4 − 10) = 75 %");
   assert.match(shown.body, /better than the previous measurement/);
+  const benefitsPage = await rep.get(`/projects/benefits?organisation=${stavanger.id}&q=fasetest&lang=en`);
+  assert.match(benefitsPage.body, /1 benefits in 1 projects/);
+  assert.match(
+    benefitsPage.body,
+    /<th scope="row">Time<\/th><td>dager<\/td><td class="numeric">1 of 1<\/td><td class="numeric">10<\/td><td class="numeric">4<\/td><td class="numeric">5.5<\/td>/,
+  );
   const badValue = await rep.post(`${benefitPath}/measurements?lang=en`, { measuredOn: "2027-07-01", value: "mye" });
   assert.equal(badValue.statusCode, 422);
   assert.match(badValue.body, /Enter a number/);

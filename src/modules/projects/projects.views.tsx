@@ -84,6 +84,7 @@ export function ProjectsPage(props: {
   csvHref: string;
   timelineHref: string;
   xlsxHref: string;
+  benefitsHref: string;
   createIn: { slug: string; name: string; sectors: boolean }[];
   networks: Option[];
   counties: Option[];
@@ -211,6 +212,10 @@ export function ProjectsPage(props: {
         ·{" "}
         <a class="ds-link" href={props.timelineHref}>
           {t("timeline.show")}
+        </a>{" "}
+        ·{" "}
+        <a class="ds-link" href={props.benefitsHref}>
+          {t("benefitsOverview.show")}
         </a>
       </p>
       {items.length === 0 ? (

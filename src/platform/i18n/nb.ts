@@ -847,6 +847,17 @@ export const nb = {
   "savedViews.delete": "Slett",
   "savedViews.saved": "Visningen er lagret.",
   "audit.entity.saved_view": "Lagret visning",
+  "benefitsOverview.title": "Gevinster i porteføljen",
+  "benefitsOverview.show": "Se gevinstene",
+  "benefitsOverview.intro": "{benefits} gevinster i {projects} prosjekter, med filtrene fra prosjektoversikten.",
+  "benefitsOverview.toProjects": "Se prosjektene",
+  "benefitsOverview.sums": "Summert per type og enhet",
+  "benefitsOverview.count": "Målt",
+  "benefitsOverview.measuredOf": "{measured} av {count}",
+  "benefitsOverview.now": "Nå",
+  "benefitsOverview.note":
+    "Gevinster som ikke er målt ennå, regnes med utgangspunktet sitt. Bare gevinster med samme enhet summeres.",
+  "benefitsOverview.each": "Alle gevinstene",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -849,4 +849,15 @@ export const nn: Record<MessageKey, string> = {
   "savedViews.delete": "Slett",
   "savedViews.saved": "Visninga er lagra.",
   "audit.entity.saved_view": "Lagra visning",
+  "benefitsOverview.title": "Gevinstar i porteføljen",
+  "benefitsOverview.show": "Sjå gevinstane",
+  "benefitsOverview.intro": "{benefits} gevinstar i {projects} prosjekt, med filtera frå prosjektoversikta.",
+  "benefitsOverview.toProjects": "Sjå prosjekta",
+  "benefitsOverview.sums": "Summert per type og eining",
+  "benefitsOverview.count": "Målt",
+  "benefitsOverview.measuredOf": "{measured} av {count}",
+  "benefitsOverview.now": "No",
+  "benefitsOverview.note":
+    "Gevinstar som ikkje er målte enno, blir rekna med utgangspunktet sitt. Berre gevinstar med same eining blir summerte.",
+  "benefitsOverview.each": "Alle gevinstane",
 };

@@ -41,6 +41,8 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.projectRelations,
   schema.projectDocuments,
   schema.savedViews,
+  schema.phaseChecklistItems,
+  schema.projectChecklistMarks,
   schema.solutions,
   schema.solutionUsers,
   schema.solutionProjects,

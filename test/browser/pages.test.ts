@@ -118,6 +118,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["project with a request to take part", `/projects/${await projectAskedToJoin()}`],
     ["new project", "/n/digi-rogaland/projects/new"],
     ["network sectors", "/n/digi-rogaland/sectors"],
+    ["phase checklists", "/n/digi-rogaland/checklists"],
     ["edit project", `/projects/${project.id}/edit`],
     ["project participants", `/projects/${project.id}/participants`],
     ["project funding, links and documents", `/projects/${project.id}/resources`],

@@ -298,6 +298,7 @@ export const AUDIT_ENTITIES = [
   "project_relation",
   "project_document",
   "saved_view",
+  "checklist_item",
 ] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
 

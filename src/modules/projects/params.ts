@@ -17,6 +17,7 @@ export const fundingParams = projectParams.extend({ fundingId: dbId });
 export const linkParams = projectParams.extend({ linkId: dbId });
 export const relationParams = projectParams.extend({ relationId: dbId });
 export const documentParams = projectParams.extend({ documentId: dbId });
+export const checklistItemParams = networkSlugParams.extend({ itemId: dbId });
 export const savedViewParams = z.object({ viewId: dbId });
 export const joinRequestParams = projectParams.extend({ requestId: dbId });
 export const reportParams = projectParams.extend({ reportId: dbId });

@@ -31,6 +31,6 @@ export const projectPolicies: Policies = {
   "project.join": actsForSomeOrganisation,
   /** Removing a project from the portfolio loses its history of reports; only the secretariat may. */
   "project.delete": (actor, project) => isSecretariat(actor, (project as ProjectResource | undefined)?.networkId),
-  /** The sectors a network adds to the built-in ones. Resource: the network ({ id }). */
-  "sector.manage": (actor, network) => isSecretariat(actor, (network as { id?: number } | undefined)?.id),
+  /** The network's own sectors and its checklist for each phase. Resource: the network ({ id }). */
+  "portfolio.configure": (actor, network) => isSecretariat(actor, (network as { id?: number } | undefined)?.id),
 };

@@ -11,6 +11,7 @@ import { emptyForm, type FormState, Notice, submittedForm } from "../../platform
 import { BenefitsOverviewPage } from "./benefits.views.tsx";
 import {
   benefitParams,
+  checklistItemParams,
   documentParams,
   fundingParams,
   joinRequestParams,
@@ -31,6 +32,7 @@ import type { Project } from "./projects.repo.ts";
 import {
   BenefitFormPage,
   BenefitPage,
+  ChecklistSettingsPage,
   ParticipantsPage,
   ProjectFormPage,
   ProjectPage,
@@ -95,7 +97,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
         timelineHref={`/projects/timeline${csv.search}`}
         xlsxHref={`/projects.xlsx${csv.search}`}
         benefitsHref={`/projects/benefits${csv.search}`}
-        createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, sectors: can(req.actor, "sector.manage", n) }))}
+        createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, sectors: can(req.actor, "portfolio.configure", n) }))}
         savedViews={await savedViewsOf(req, "projects")}
         viewForm={viewForm}
         {...(await listChoices())}
@@ -161,7 +163,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
   const renderSectors = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
     const { slug } = parseOrBadRequest(networkSlugParams, req.params);
     const network = await networks.get(slug);
-    authorize(req.actor, "sector.manage", network);
+    authorize(req.actor, "portfolio.configure", network);
     const { t } = req.i18n;
     const title = t("sector.title", { network: network.name });
     return reply.page(
@@ -175,14 +177,14 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/n/:slug/sectors", { config: { policy: "sector.manage" } }, async (req, reply) =>
+  app.get("/n/:slug/sectors", { config: { policy: "portfolio.configure" } }, async (req, reply) =>
     renderSectors(req, reply, emptyForm()),
   );
 
-  app.post("/n/:slug/sectors", { config: { policy: "sector.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/sectors", { config: { policy: "portfolio.configure" } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(networkSlugParams, req.params);
     const network = await networks.get(slug);
-    authorize(req.actor, "sector.manage", network);
+    authorize(req.actor, "portfolio.configure", network);
     const result = await projects.addSector(req.actor, network.id, req.body);
     if (!result.ok) return renderSectors(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect(`/n/${network.slug}/sectors?saved=1`, 303);
@@ -258,6 +260,51 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     const { viewId } = parseOrBadRequest(savedViewParams, req.params);
     await projects.removeView(req.actor, viewId);
     return reply.redirect("/projects", 303);
+  });
+
+  // The network's checklist for each phase
+
+  const renderChecklists = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
+    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "portfolio.configure", network);
+    const { t } = req.i18n;
+    const title = t("checklist.title", { network: network.name });
+    return reply.page(
+      <ChecklistSettingsPage
+        ctx={req.pageContext()}
+        form={form}
+        network={network}
+        items={await projects.repo.checklistOf(network.id)}
+      />,
+      {
+        title,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
+      },
+    );
+  };
+
+  app.get("/n/:slug/checklists", { config: { policy: "portfolio.configure" } }, async (req, reply) =>
+    renderChecklists(req, reply, emptyForm({ phase: "idea" })),
+  );
+
+  app.post("/n/:slug/checklists", { config: { policy: "portfolio.configure" } }, async (req, reply) => {
+    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "portfolio.configure", network);
+    const result = await projects.addChecklistItem(req.actor, network.id, req.body);
+    if (!result.ok) return renderChecklists(req, reply, submittedForm(req.body, result.errors));
+    return reply.redirect(`/n/${network.slug}/checklists?saved=1`, 303);
+  });
+
+  app.post("/n/:slug/checklists/:itemId/delete", { config: { policy: "portfolio.configure" } }, async (req, reply) => {
+    const { slug, itemId } = parseOrBadRequest(checklistItemParams, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "portfolio.configure", network);
+    await projects.removeChecklistItem(req.actor, network.id, itemId);
+    return reply.redirect(`/n/${network.slug}/checklists?saved=1`, 303);
   });
 
   // Creating and editing
@@ -422,6 +469,13 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     const result = await projects.setPhase(actor, id, req.body);
     if (!result.ok) return renderProject(req, reply, id, { phase: submittedForm(req.body, result.errors) });
     return reply.redirect(`/projects/${id}?saved=1#phase-heading`, 303);
+  });
+
+  app.post("/projects/:id/checklist", { config: { policy: "project.update" } }, async (req, reply) => {
+    const { actor, id } = await authorizedProject(req);
+    const result = await projects.markChecklist(actor, id, req.body);
+    if (!result.ok) return renderProject(req, reply, id, { phase: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/projects/${id}?saved=1#checklist-heading`, 303);
   });
 
   // "We want to take part"

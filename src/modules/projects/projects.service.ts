@@ -7,6 +7,7 @@ import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/file
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   emptyToNull,
+  idList,
   optionalDate,
   optionalId,
   optionalText,
@@ -122,6 +123,9 @@ export const savedViewInput = z.object({
   query: z.string().max(2000).default(""),
 });
 
+export const checklistItemInput = z.object({ phase: z.enum(PHASES, "errors.choice"), text: requiredText(300) });
+export const checklistMarksInput = z.object({ done: idList });
+
 export const phaseInput = z.object({ phase: z.enum(PHASES, "errors.choice"), note: optionalText(1000) });
 
 export const participantInput = z.object({
@@ -214,12 +218,14 @@ export class ProjectService {
   async visible(id: number, viewer: Actor | null) {
     const found = await this.repo.detail(id);
     if (!found) throw new NotFoundError();
-    const [participants, reports, phaseChanges, benefitRows, sectors] = await Promise.all([
+    const [participants, reports, phaseChanges, benefitRows, sectors, checklist, marks] = await Promise.all([
       this.repo.participantsOf([id]),
       this.repo.reportsOf(id),
       this.repo.phaseChangesOf(id),
       this.repo.benefitsOf([id]),
       this.repo.sectorsOf(found.project.networkId),
+      this.repo.checklistOf(found.project.networkId),
+      this.repo.checklistMarksOf(id),
     ]);
     const measurements = await this.repo.measurementsOf(benefitRows.map((b) => b.benefit.id));
     const benefits = benefitRows.map(({ benefit, ownerName }) => {
@@ -241,7 +247,18 @@ export class ProjectService {
     // Those who run a project see it whatever its visibility.
     if (!canSee(viewer, found.project) && !(viewer && runsProject(viewer, resource))) throw new NotFoundError();
     const resources = await this.resources(id, viewer);
-    return { ...found, participants, reports, phaseChanges, benefits, sectors, resource, resources };
+    const checklistWithMarks = checklist.map((item) => ({ ...item, mark: marks.find((m) => m.itemId === item.id) ?? null }));
+    return {
+      ...found,
+      participants,
+      reports,
+      phaseChanges,
+      benefits,
+      sectors,
+      resource,
+      resources,
+      checklist: checklistWithMarks,
+    };
   }
 
   /** A sector of the network's own, next to the built-in ones; its key is made from its name. */
@@ -888,5 +905,44 @@ export class ProjectService {
     if (actor.userId === null) throw new NotFoundError();
     const userId = actor.userId;
     await this.removeChild(actor, "saved_view", (repo) => repo.deleteSavedView(userId, id));
+  }
+
+  // Phase checklists
+
+  async addChecklistItem(actor: Actor, networkId: number, input: unknown) {
+    const parsed = checklistItemInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const position = (await this.repo.checklistOf(networkId)).filter((i) => i.phase === parsed.data.phase).length;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const item = await this.repo.with(tx).insertChecklistItem({ networkId, ...parsed.data, position });
+        await recordAudit(tx, actor, { action: "create", entity: "checklist_item", entityId: item.id, after: item });
+        return item;
+      }),
+    );
+  }
+
+  removeChecklistItem(actor: Actor, networkId: number, itemId: number) {
+    return this.removeChild(actor, "checklist_item", (repo) => repo.deleteChecklistItem(networkId, itemId));
+  }
+
+  /** Ticks off the current phase's checklist: the items sent are done, the phase's others are not. */
+  async markChecklist(actor: Actor, id: number, input: unknown): Promise<Result<true>> {
+    const project = await this.repo.byId(id);
+    if (!project) throw new NotFoundError();
+    const parsed = checklistMarksInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const items = (await this.repo.checklistOf(project.networkId)).filter((i) => i.phase === project.phase).map((i) => i.id);
+    if (parsed.data.done.some((d) => !items.includes(d))) return invalid([{ field: "done", key: "errors.choice" }]);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).setChecklistMarks(id, items, parsed.data.done, actor.label);
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "project",
+        entityId: id,
+        after: { phase: project.phase, checklistDone: parsed.data.done },
+      });
+    });
+    return ok(true);
   }
 }

@@ -556,3 +556,39 @@ test("saved views: a user names the filters shown, finds them again, and only th
     "visitors are sent to sign in",
   );
 });
+
+test("the secretariat sets a checklist for each phase; the project ticks off its current phase's items", async () => {
+  const sek = await new Session(t.app).login("sek@rogaland.example", PASSWORD);
+  await sek.get("/n/digi-rogaland/checklists");
+  const added = await sek.post("/n/digi-rogaland/checklists", {
+    phase: "idea",
+    text: "Behovet er forankret i kommunedirektørens ledergruppe",
+  });
+  assert.equal(added.statusCode, 303);
+  const empty = await sek.post("/n/digi-rogaland/checklists?lang=en", { phase: "idea", text: "" });
+  assert.equal(empty.statusCode, 422);
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  assert.equal((await rep.get("/n/digi-rogaland/checklists")).statusCode, 403);
+  await rep.get("/n/digi-rogaland/projects/new");
+  const created = await rep.post(
+    "/n/digi-rogaland/projects",
+    valid({ title: "Sjekklistetest", ownerOrganisationId: String(stavanger.id) }),
+  );
+  const id = idFrom(created.headers.location);
+  const page = await rep.get(`/projects/${id}?lang=en`);
+  assert.match(page.body, /Checklist for Idea: 0 of \d+ done/);
+  const detail = await t.app.services.projects.visible(id, null);
+  const item = detail.checklist.find((i) => i.text.startsWith("Behovet er forankret"))!;
+  const later = detail.checklist.find((i) => i.phase !== "idea");
+  assert.equal((await rep.post(`/projects/${id}/checklist`, { done: String(item.id) })).statusCode, 303);
+  assert.match((await rep.get(`/projects/${id}?lang=en`)).body, /Checklist for Idea: 1 of \d+ done/);
+  if (later) {
+    const wrongPhase = await rep.post(`/projects/${id}/checklist?lang=en`, { done: String(later.id) });
+    assert.equal(wrongPhase.statusCode, 422, "only the current phase's items");
+  }
+  const marks = (await t.app.services.projects.visible(id, null)).checklist.filter((i) => i.mark);
+  assert.deepEqual(
+    marks.map((m) => m.id),
+    [item.id],
+  );
+});

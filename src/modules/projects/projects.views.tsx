@@ -2,6 +2,7 @@ import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
+  CheckboxGroup,
   DemoTag,
   FileField,
   Form,
@@ -113,9 +114,14 @@ export function ProjectsPage(props: {
           {props.createIn
             .filter((n) => n.sectors)
             .map((n) => (
-              <a key={`${n.slug}-sectors`} class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/sectors`}>
-                {t("sector.title", { network: n.name })}
-              </a>
+              <>
+                <a key={`${n.slug}-sectors`} class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/sectors`}>
+                  {t("sector.title", { network: n.name })}
+                </a>
+                <a key={`${n.slug}-checklists`} class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/checklists`}>
+                  {t("checklist.title", { network: n.name })}
+                </a>
+              </>
             ))}
         </div>
       ) : null}
@@ -475,6 +481,7 @@ export function ProjectPage(props: {
             </li>
           ))}
         </ol>
+        <PhaseChecklist ctx={ctx} projectId={project.id} phase={project.phase} items={detail.checklist} canEdit={canEdit} />
         {canEdit ? (
           <Form ctx={ctx} form={props.phaseForm} action={`/projects/${project.id}/phase`} submitLabel={t("project.changePhase")}>
             <SelectField
@@ -1607,5 +1614,120 @@ export function SavedViews(props: { ctx: PageContext; kind: "projects" | "timeli
         </Form>
       </div>
     </details>
+  );
+}
+
+/** The network's checklist for the project's current phase: ticked off by those who run it. */
+function PhaseChecklist(props: {
+  ctx: PageContext;
+  projectId: number;
+  phase: string;
+  items: Detail["checklist"];
+  canEdit: boolean;
+}) {
+  const { ctx } = props;
+  const { t, dateTime } = ctx.i18n;
+  const items = props.items.filter((i) => i.phase === props.phase);
+  if (items.length === 0) return null;
+  const done = items.filter((i) => i.mark).length;
+  return (
+    <div class="phase-checklist">
+      <h3 class="ds-heading" data-size="xs" id="checklist-heading">
+        {t("checklist.forPhase", { phase: phaseLabel(t, props.phase), done, total: items.length })}
+      </h3>
+      {props.canEdit ? (
+        <Form
+          ctx={ctx}
+          form={{ values: { done: items.filter((i) => i.mark).map((i) => String(i.id)) }, errors: [], idPrefix: "checklist-" }}
+          action={`/projects/${props.projectId}/checklist`}
+          submitLabel={t("checklist.save")}
+        >
+          <CheckboxGroup
+            t={t}
+            form={{ values: { done: items.filter((i) => i.mark).map((i) => String(i.id)) }, errors: [], idPrefix: "checklist-" }}
+            name="done"
+            label={t("checklist.done")}
+            options={items.map((i) => ({
+              value: i.id,
+              label: i.mark
+                ? `${i.text} (${t("checklist.doneBy", { who: i.mark.doneByLabel, at: dateTime(i.mark.doneAt) })})`
+                : i.text,
+            }))}
+          />
+        </Form>
+      ) : (
+        <ul class="ds-list">
+          {items.map((i) => (
+            <li key={i.id}>
+              {i.text}: {i.mark ? t("checklist.isDone") : t("checklist.notDone")}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function ChecklistSettingsPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  network: { slug: string; name: string };
+  items: { id: number; phase: string; text: string }[];
+}) {
+  const { ctx, form, network } = props;
+  const { t } = ctx.i18n;
+  const saved = new URL(ctx.url, "http://x").searchParams.get("saved") === "1";
+  return (
+    <>
+      {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+      <h1 class="ds-heading" data-size="lg">
+        {t("checklist.title", { network: network.name })}
+      </h1>
+      <p class="ds-paragraph">{t("checklist.intro")}</p>
+      {PHASES.map((phase) => {
+        const items = props.items.filter((i) => i.phase === phase);
+        return (
+          <section key={phase} aria-labelledby={`checklist-${phase}`}>
+            <h2 class="ds-heading" data-size="sm" id={`checklist-${phase}`}>
+              {phaseLabel(t, phase)}
+            </h2>
+            {items.length === 0 ? (
+              <p class="ds-paragraph">{t("checklist.none")}</p>
+            ) : (
+              <ol class="ds-list">
+                {items.map((i) => (
+                  <li key={i.id}>
+                    {i.text}{" "}
+                    <PostButton
+                      ctx={ctx}
+                      action={`/n/${network.slug}/checklists/${i.id}/delete`}
+                      label={t("participant.remove")}
+                      hiddenText={i.text}
+                      size="sm"
+                      variant="tertiary"
+                      danger
+                    />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        );
+      })}
+      <h2 class="ds-heading" data-size="md">
+        {t("checklist.add")}
+      </h2>
+      <Form ctx={ctx} form={form} action={`/n/${network.slug}/checklists`} submitLabel={t("checklist.add")}>
+        <SelectField
+          t={t}
+          form={form}
+          name="phase"
+          label={t("project.phase")}
+          required
+          options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
+        />
+        <TextField t={t} form={form} name="text" label={t("checklist.text")} description={t("checklist.textHint")} required />
+      </Form>
+    </>
   );
 }

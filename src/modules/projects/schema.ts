@@ -327,3 +327,34 @@ export const savedViews = pgTable(
   },
   (t) => [index("saved_views_user_idx").on(t.userId, t.kind)],
 );
+
+/** What a network expects done in each phase, in order. */
+export const phaseChecklistItems = pgTable(
+  "phase_checklist_items",
+  {
+    id: serial("id").primaryKey(),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    phase: text("phase").$type<Phase>().notNull(),
+    text: text("text").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("phase_checklist_items_network_idx").on(t.networkId, t.phase)],
+);
+
+/** A checklist item ticked off for a project: by whom and when. */
+export const projectChecklistMarks = pgTable(
+  "project_checklist_marks",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => phaseChecklistItems.id, { onDelete: "cascade" }),
+    doneByLabel: text("done_by_label").notNull(),
+    doneAt: timestamp("done_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.itemId] })],
+);

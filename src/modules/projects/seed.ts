@@ -12,6 +12,7 @@ import {
   PHASES,
   type Phase,
   type ProjectKind,
+  phaseChecklistItems,
   projectFunding,
   projectLinks,
   projectParticipants,
@@ -209,6 +210,17 @@ const TEMPLATES: Template[] = [
   },
 ];
 
+/** A checklist after the public-sector project model, the same for every demo network. */
+const CHECKLIST: [Phase, string][] = [
+  ["idea", "Behovet er beskrevet og meldt til arbeidsutvalget"],
+  ["concept", "Alternativer og gevinster er vurdert"],
+  ["planning", "Prosjektplan og gevinstplan er godkjent"],
+  ["planning", "Personvern og informasjonssikkerhet er vurdert (DPIA ved behov)"],
+  ["execution", "Statusrapport leveres hver måned"],
+  ["closing", "Sluttrapport er levert og gevinstansvar overført til linjen"],
+  ["operation", "Forvaltningsavtale er på plass"],
+];
+
 const COMMENTS: Record<StatusColour, string[]> = {
   green: ["Går etter planen.", "Ingen avvik denne perioden.", "Leveransen kom som avtalt."],
   yellow: ["Noe forsinket på grunn av ferieavvikling.", "Leverandøren ligger litt etter.", "Må avklare finansiering."],
@@ -247,6 +259,9 @@ export async function seedDemoProjects({ db }: AppContext): Promise<void> {
         .where(eq(bodyMembers.bodyId, workingCommittee!.id));
       const ownSector = { networkId: network.id, key: "x-naering", name: "Næring og samfunnsutvikling" };
       await tx.insert(networkSectors).values(ownSector);
+      await tx
+        .insert(phaseChecklistItems)
+        .values(CHECKLIST.map(([phase, text], position) => ({ networkId: network.id, phase, text, position })));
       // Each network skips a different template or two, so the portfolios differ.
       const chosen = TEMPLATES.filter((_, i) => (i + n) % 7 !== 3);
       let previousId: number | undefined;

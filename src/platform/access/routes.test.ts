@@ -190,6 +190,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":projectId", String(f.projectId))
     .replace(":requestId", String(f.requestId))
     .replace(":viewId", "999999")
+    .replace(":itemId", "999999")
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))
     .replace(":documentId", String(/^(\/api\/v1)?\/projects\//.test(url) ? f.projectDocumentId : f.documentId))

@@ -858,6 +858,19 @@ export const nb = {
   "benefitsOverview.note":
     "Gevinster som ikke er målt ennå, regnes med utgangspunktet sitt. Bare gevinster med samme enhet summeres.",
   "benefitsOverview.each": "Alle gevinstene",
+  "checklist.title": "Sjekklister for fasene i {network}",
+  "checklist.intro": "Det nettverket forventer er gjort i hver fase. Prosjektene krysser av punktene for fasen de er i.",
+  "checklist.none": "Ingen punkter.",
+  "checklist.add": "Legg til punkt",
+  "checklist.text": "Punkt",
+  "checklist.textHint": "For eksempel «Gevinstplan er godkjent av styringsgruppen».",
+  "checklist.forPhase": "Sjekkliste for {phase}: {done} av {total} gjort",
+  "checklist.done": "Gjort",
+  "checklist.doneBy": "{who}, {at}",
+  "checklist.save": "Lagre sjekklisten",
+  "checklist.isDone": "gjort",
+  "checklist.notDone": "ikke gjort",
+  "audit.entity.checklist_item": "Punkt i sjekkliste",
 };
 
 export type MessageKey = keyof typeof nb;

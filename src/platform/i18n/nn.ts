@@ -860,4 +860,17 @@ export const nn: Record<MessageKey, string> = {
   "benefitsOverview.note":
     "Gevinstar som ikkje er målte enno, blir rekna med utgangspunktet sitt. Berre gevinstar med same eining blir summerte.",
   "benefitsOverview.each": "Alle gevinstane",
+  "checklist.title": "Sjekklister for fasane i {network}",
+  "checklist.intro": "Det nettverket ventar er gjort i kvar fase. Prosjekta kryssar av punkta for fasen dei er i.",
+  "checklist.none": "Ingen punkt.",
+  "checklist.add": "Legg til punkt",
+  "checklist.text": "Punkt",
+  "checklist.textHint": "Til dømes «Gevinstplan er godkjend av styringsgruppa».",
+  "checklist.forPhase": "Sjekkliste for {phase}: {done} av {total} gjort",
+  "checklist.done": "Gjort",
+  "checklist.doneBy": "{who}, {at}",
+  "checklist.save": "Lagre sjekklista",
+  "checklist.isDone": "gjort",
+  "checklist.notDone": "ikkje gjort",
+  "audit.entity.checklist_item": "Punkt i sjekkliste",
 };

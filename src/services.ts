@@ -58,7 +58,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     directory,
     networks,
     projects,
-    solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo),
+    solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo, networks.repo),
     access,
     users,
     sessions,

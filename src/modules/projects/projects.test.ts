@@ -451,6 +451,13 @@ test("funding, links, related projects and documents: added, shown, refused when
   );
   assert.equal(lying.statusCode, 422);
   assert.ok(lying.body.includes('value="Prosjektplan"'));
+  const tooLarge = await t.app.services.projects.addDocument(
+    { userId: null, label: "test", isAdmin: true },
+    id,
+    { title: "Stor", file: { filename: "stor.txt", data: Buffer.from("x".repeat(2048)), truncated: true } },
+    1024,
+  );
+  assert.ok(!tooLarge.ok && tooLarge.errors.some((e) => e.key === "errors.fileTooLarge"));
   assert.equal(await auditCount(), before, "nothing saved");
 
   assert.equal(

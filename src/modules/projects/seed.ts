@@ -324,7 +324,7 @@ export async function seedDemoProjects({ db }: AppContext): Promise<void> {
               projectId,
               source: pick(["Statsforvalterens skjønnsmidler", "KS DigiFin", "Fylkeskommunens utviklingsmidler"]),
               applied: Math.round(template.budget * 0.4),
-              granted: random() < 0.7 ? Math.round(template.budget * (0.2 + random() * 0.2)) : null,
+              granted: random() < 0.7 ? Math.round((template.budget * (0.2 + random() * 0.2)) / 10_000) * 10_000 : null,
             },
           ]);
         await tx.insert(projectLinks).values({

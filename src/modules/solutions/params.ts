@@ -15,6 +15,11 @@ export const solutionFilterShape = {
   maturity: z.enum(MATURITIES).optional(),
   owner: dbId.optional(),
   usedBy: dbId.optional(),
+  network: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   sort: z.enum(SOLUTION_SORTS).default("name"),
 };
 export const solutionListQuery = query({ ...solutionFilterShape, page: pageParam });

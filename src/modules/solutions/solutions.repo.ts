@@ -27,6 +27,8 @@ export interface SolutionFilter {
   owner?: number | undefined;
   /** Used by this organisation. */
   usedBy?: number | undefined;
+  /** Offered or used by one of these organisations (a network's members). */
+  organisationIds?: number[] | undefined;
 }
 
 const owner = alias(organisations, "owner");
@@ -53,6 +55,14 @@ export class SolutionRepo {
       f.owner ? eq(solutions.ownerOrganisationId, f.owner) : undefined,
       f.usedBy
         ? sql`exists (select 1 from ${solutionUsers} su where su.solution_id = ${solutions.id} and su.organisation_id = ${f.usedBy})`
+        : undefined,
+      f.organisationIds
+        ? f.organisationIds.length
+          ? or(
+              inArray(solutions.ownerOrganisationId, f.organisationIds),
+              sql`exists (select 1 from ${solutionUsers} su where su.solution_id = ${solutions.id} and su.organisation_id in ${f.organisationIds})`,
+            )
+          : sql`false`
         : undefined,
     );
   }

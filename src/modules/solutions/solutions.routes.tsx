@@ -26,7 +26,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
     const csv = new URL(req.url, "http://x");
     csv.pathname = "/solutions.csv";
     csv.searchParams.delete("page");
-    const orgs = await directory.organisations.options();
+    const [orgs, networkList] = await Promise.all([directory.organisations.options(), services.networks.repo.switcher()]);
     const { t } = req.i18n;
     return reply.page(
       <SolutionsPage
@@ -39,6 +39,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
         xlsxHref={`/solutions.xlsx${csv.search}`}
         canCreate={can(req.actor, "solution.create")}
         organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
+        networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
       />,
       { title: t("solution.listTitle"), crumbs: [{ href: "/", label: "Samverk" }, { label: t("solution.listTitle") }] },
     );

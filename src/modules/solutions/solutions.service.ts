@@ -15,6 +15,7 @@ import {
 import type { OrganisationRepo } from "../directory/organisations.repo.ts";
 import type { PeopleRepo } from "../directory/people.repo.ts";
 import type { AccessService } from "../networks/access.service.ts";
+import type { NetworkRepo } from "../networks/networks.repo.ts";
 import type { ProjectRepo } from "../projects/projects.repo.ts";
 import { type PubliccodeFields, readPubliccode, writePubliccode } from "./publiccode.ts";
 import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
@@ -69,6 +70,7 @@ export class SolutionService {
     private readonly organisations: OrganisationRepo,
     private readonly people: PeopleRepo,
     private readonly projects: ProjectRepo,
+    private readonly networks: NetworkRepo,
   ) {
     this.repo = new SolutionRepo(db);
   }
@@ -85,8 +87,10 @@ export class SolutionService {
     return this.organisation(solution.ownerOrganisationId);
   }
 
-  list(filter: SolutionFilter, sort: SolutionSort, limit: number, offset: number) {
-    return this.repo.list(filter, sort, limit, offset);
+  /** The catalogue, filtered; a network (by slug) means what its members offer or use. */
+  async list(filter: SolutionFilter & { network?: string | undefined }, sort: SolutionSort, limit: number, offset: number) {
+    const organisationIds = filter.network ? await this.networks.memberOrganisationIds(filter.network) : undefined;
+    return this.repo.list({ ...filter, organisationIds }, sort, limit, offset);
   }
 
   /** Everything a solution's page shows; the projects listed are those the viewer may see. */

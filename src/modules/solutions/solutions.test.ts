@@ -207,7 +207,11 @@ test("the API creates, reads and imports solutions, with a clear list of errors 
 
 test("the demo catalogue has solutions with users and introducing projects", async () => {
   const { items, total } = await t.app.services.solutions.list({}, "-users", 50, 0);
-  assert.ok(total >= 10);
+  assert.ok(total >= 24);
+  const inNordland = await t.app.services.solutions.list({ network: "digi-nordland" }, "name", 50, 0);
+  assert.ok(inNordland.total > 0 && inNordland.total < total, "a network's members offer or use some, not all");
+  const page = await new Session(t.app).get("/solutions?network=digi-nordland&lang=en");
+  assert.match(page.body, new RegExp(`Showing 1–${inNordland.total} of ${inNordland.total}`));
   assert.ok(items[0]!.userCount >= 3);
   const detail = await t.app.services.solutions.get(items.find((s) => s.name === "Innbyggerchat")!.id, null);
   assert.ok(detail.projects.length > 0);

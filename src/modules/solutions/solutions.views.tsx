@@ -37,6 +37,7 @@ export function SolutionsPage(props: {
   xlsxHref: string;
   canCreate: boolean;
   organisations: Option[];
+  networks: Option[];
 }) {
   const { ctx, items, total, filter } = props;
   const { t, number } = ctx.i18n;

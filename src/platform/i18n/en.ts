@@ -877,4 +877,5 @@ export const en: Record<MessageKey, string> = {
   "checklist.isDone": "done",
   "checklist.notDone": "not done",
   "audit.entity.checklist_item": "Checklist item",
+  "solution.networkFilter": "Used or offered in the network",
 };

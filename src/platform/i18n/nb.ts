@@ -871,6 +871,7 @@ export const nb = {
   "checklist.isDone": "gjort",
   "checklist.notDone": "ikke gjort",
   "audit.entity.checklist_item": "Punkt i sjekkliste",
+  "solution.networkFilter": "Brukes eller tilbys i nettverket",
 };
 
 export type MessageKey = keyof typeof nb;

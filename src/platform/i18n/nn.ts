@@ -873,4 +873,5 @@ export const nn: Record<MessageKey, string> = {
   "checklist.isDone": "gjort",
   "checklist.notDone": "ikkje gjort",
   "audit.entity.checklist_item": "Punkt i sjekkliste",
+  "solution.networkFilter": "Blir brukt eller tilboden i nettverket",
 };

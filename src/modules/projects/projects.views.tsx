@@ -655,7 +655,7 @@ function JoinSection(props: {
       {pending.length ? (
         <ul class="stack plain-list">
           {pending.map(({ request: r, organisationName }) => (
-            <li key={r.id} class="ds-card" data-color="neutral">
+            <li key={r.id} class="request-card">
               <p class="ds-paragraph">
                 {t("join.pendingFrom", { organisation: organisationName, who: r.requestedByLabel, date: dateTime(r.createdAt) })}{" "}
                 ({roleLabel(t, r.role)})

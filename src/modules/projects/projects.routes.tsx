@@ -32,19 +32,18 @@ import type { Project } from "./projects.repo.ts";
 import {
   BenefitFormPage,
   BenefitPage,
-  ChecklistSettingsPage,
   ParticipantsPage,
   ProjectFormPage,
   ProjectPage,
   ProjectsPage,
   phaseLabel,
   projectKindLabel,
-  ResourcesPage,
-  SectorsPage,
   StatusReportFormPage,
   sectorLabel,
   statusLabel,
 } from "./projects.views.tsx";
+import { ResourcesPage } from "./resources.views.tsx";
+import { ChecklistSettingsPage, SectorsPage } from "./settings.views.tsx";
 import { TimelinePage } from "./timeline.views.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -192,8 +191,8 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
 
   const renderTimeline = async (req: FastifyRequest, reply: FastifyReply, viewForm: FormState = emptyForm()) => {
     const filter = parseOrBadRequest(timelineQuery, req.query);
-    const today = new Date().toISOString().slice(0, 10);
-    const year = filter.year ?? Number(today.slice(0, 4)) - (filter.view === "year" ? 2 : 0);
+    // By years, the window opens two years back, so running projects show where they came from.
+    const year = filter.year ?? Number(today().slice(0, 4)) - (filter.view === "year" ? 2 : 0);
     const timeline = await projects.timeline(
       filter,
       req.actor,
@@ -209,7 +208,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
         filter={filter}
         year={year}
         limit={TIMELINE_PAGE_SIZE}
-        today={today}
+        today={today()}
         savedViews={await savedViewsOf(req, "timeline")}
         viewForm={viewForm}
       />,

@@ -1,0 +1,251 @@
+import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import {
+  FileField,
+  Form,
+  type FormState,
+  Notice,
+  type Option,
+  PostButton,
+  SelectField,
+  TableScroll,
+  TextField,
+} from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import type { ProjectService } from "./projects.service.ts";
+import { RELATION_KINDS } from "./schema.ts";
+
+type Detail = Awaited<ReturnType<ProjectService["visible"]>>;
+
+type Resources = Detail["resources"];
+
+const relationLabel = (t: Translate, kind: string, outgoing: boolean) =>
+  t(`relations.${outgoing ? "kind" : "inverse"}.${kind}` as "relations.kind.related");
+
+/**
+ * Funding, links, related projects and documents. Read-only on the project page; with remove
+ * buttons on the page that changes them.
+ */
+export function ResourceLists(props: { ctx: PageContext; projectId: number; resources: Resources; removable?: boolean }) {
+  const { ctx, projectId, resources, removable } = props;
+  const { t, number, date } = ctx.i18n;
+  const remove = (action: string, hidden: string) =>
+    removable ? (
+      <PostButton
+        ctx={ctx}
+        action={action}
+        label={t("participant.remove")}
+        hiddenText={hidden}
+        size="sm"
+        variant="tertiary"
+        danger
+      />
+    ) : null;
+  const applied = resources.funding.reduce((sum, f) => sum + f.applied, 0);
+  const granted = resources.funding.reduce((sum, f) => sum + (f.granted ?? 0), 0);
+  return (
+    <>
+      <section aria-labelledby="funding-heading">
+        <h2 class="ds-heading" data-size="md" id="funding-heading">
+          {t("funding.heading")}
+        </h2>
+        {resources.funding.length === 0 ? (
+          <p class="ds-paragraph">{t("funding.none")}</p>
+        ) : (
+          <TableScroll label={t("funding.heading")}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("funding.source")}</th>
+                  <th scope="col" class="numeric">
+                    {t("funding.applied")}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t("funding.granted")}
+                  </th>
+                  {removable ? <th scope="col">{t("participant.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {resources.funding.map((f) => (
+                  <tr key={f.id}>
+                    <th scope="row">{f.source}</th>
+                    <td class="numeric">{number(f.applied)}</td>
+                    <td class="numeric">{f.granted === null ? t("funding.pending") : number(f.granted)}</td>
+                    {removable ? <td>{remove(`/projects/${projectId}/funding/${f.id}/delete`, f.source)}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("funding.total")}</th>
+                  <td class="numeric">{number(applied)}</td>
+                  <td class="numeric">{number(granted)}</td>
+                  {removable ? <td /> : null}
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+      <section aria-labelledby="links-heading">
+        <h2 class="ds-heading" data-size="md" id="links-heading">
+          {t("links.heading")}
+        </h2>
+        {resources.links.length === 0 ? (
+          <p class="ds-paragraph">{t("links.none")}</p>
+        ) : (
+          <ul class="ds-list">
+            {resources.links.map((l) => (
+              <li key={l.id}>
+                <a class="ds-link" href={l.url} rel="noopener noreferrer">
+                  {l.title}
+                </a>{" "}
+                {remove(`/projects/${projectId}/links/${l.id}/delete`, l.title)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="relations-heading">
+        <h2 class="ds-heading" data-size="md" id="relations-heading">
+          {t("relations.heading")}
+        </h2>
+        {resources.relations.length === 0 ? (
+          <p class="ds-paragraph">{t("relations.none")}</p>
+        ) : (
+          <ul class="ds-list">
+            {resources.relations.map((r) => (
+              <li key={r.id}>
+                {relationLabel(t, r.kind, r.outgoing)}:{" "}
+                <a class="ds-link" href={`/projects/${r.otherId}`}>
+                  {r.otherTitle}
+                </a>{" "}
+                {remove(`/projects/${projectId}/relations/${r.id}/delete`, r.otherTitle)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="documents-heading">
+        <h2 class="ds-heading" data-size="md" id="documents-heading">
+          {t("documents.title")}
+        </h2>
+        {resources.documents.length === 0 ? (
+          <p class="ds-paragraph">{t("documents.none")}</p>
+        ) : (
+          <ul class="ds-list">
+            {resources.documents.map((d) => (
+              <li key={d.id}>
+                <a class="ds-link" href={`/projects/${projectId}/documents/${d.id}`} download>
+                  {d.title}
+                </a>{" "}
+                ({d.fileName}, {t("documents.size", { kb: number(Math.ceil(d.size / 1024)) })}, {date(d.createdAt)}){" "}
+                {remove(`/projects/${projectId}/documents/${d.id}/delete`, d.title)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ResourcesPage(props: {
+  ctx: PageContext;
+  detail: Detail;
+  resources: Resources;
+  forms: Record<"funding" | "link" | "relation" | "document", FormState>;
+  otherProjects: Option[];
+  maxUploadMb: number;
+}) {
+  const { ctx, detail } = props;
+  const { t } = ctx.i18n;
+  const id = detail.project.id;
+  const funding = { ...props.forms.funding, idPrefix: "funding-" };
+  const link = { ...props.forms.link, idPrefix: "link-" };
+  const relation = { ...props.forms.relation, idPrefix: "relation-" };
+  const document = { ...props.forms.document, idPrefix: "document-" };
+  const saved = new URL(ctx.url, "http://x").searchParams.get("saved") === "1";
+  return (
+    <>
+      {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+      <h1 class="ds-heading" data-size="lg">
+        {t("resources.title")}
+      </h1>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`/projects/${id}`}>
+          {detail.project.title}
+        </a>
+      </p>
+      <ResourceLists ctx={ctx} projectId={id} resources={props.resources} removable />
+      <h2 class="ds-heading" data-size="md">
+        {t("funding.add")}
+      </h2>
+      <Form ctx={ctx} form={funding} action={`/projects/${id}/funding`} submitLabel={t("funding.add")}>
+        <TextField
+          t={t}
+          form={funding}
+          name="source"
+          label={t("funding.source")}
+          description={t("funding.sourceHint")}
+          required
+        />
+        <TextField t={t} form={funding} name="applied" label={t("funding.applied")} inputMode="numeric" width="short" required />
+        <TextField
+          t={t}
+          form={funding}
+          name="granted"
+          label={t("funding.granted")}
+          description={t("funding.grantedHint")}
+          inputMode="numeric"
+          width="short"
+        />
+      </Form>
+      <h2 class="ds-heading" data-size="md">
+        {t("links.add")}
+      </h2>
+      <Form ctx={ctx} form={link} action={`/projects/${id}/links`} submitLabel={t("links.add")}>
+        <TextField t={t} form={link} name="title" label={t("links.title")} required />
+        <TextField t={t} form={link} name="url" label={t("links.url")} type="url" required />
+      </Form>
+      <h2 class="ds-heading" data-size="md">
+        {t("relations.add")}
+      </h2>
+      <Form ctx={ctx} form={relation} action={`/projects/${id}/relations`} submitLabel={t("relations.add")}>
+        <SelectField
+          t={t}
+          form={relation}
+          name="kind"
+          label={t("relations.kind")}
+          required
+          options={RELATION_KINDS.map((k) => ({ value: k, label: relationLabel(t, k, true) }))}
+        />
+        <SelectField
+          t={t}
+          form={relation}
+          name="relatedProjectId"
+          label={t("relations.project")}
+          required
+          placeholder={t("form.choose")}
+          options={props.otherProjects}
+        />
+      </Form>
+      <h2 class="ds-heading" data-size="md">
+        {t("documents.add")}
+      </h2>
+      <Form ctx={ctx} form={document} action={`/projects/${id}/documents`} submitLabel={t("documents.upload")} multipart>
+        <TextField t={t} form={document} name="title" label={t("documents.docTitle")} required />
+        <FileField
+          t={t}
+          form={document}
+          name="file"
+          label={t("documents.file")}
+          description={t("documents.fileHint", { mb: props.maxUploadMb })}
+          accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+          required
+        />
+      </Form>
+    </>
+  );
+}

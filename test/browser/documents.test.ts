@@ -1,26 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { test } from "node:test";
 import { ADMIN } from "../support/app.ts";
-import { axeViolations, launchBrowser, login, startServer } from "../support/browser.ts";
+import { axeViolations, login, serverAndBrowser } from "../support/browser.ts";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = serverAndBrowser();
 
 test("with JavaScript off, a document is uploaded to a body, a wrong file is refused with a message, and the document downloads", async () => {
-  const bodies = (await server.app.inject({ url: "/api/v1/networks/digi-rogaland/bodies" })).json().items;
-  const bodyUrl = `${server.url}/n/digi-rogaland/bodies/${bodies[0].id}`;
-  const context = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: false, acceptDownloads: true });
+  const bodies = (await suite.server.app.inject({ url: "/api/v1/networks/digi-rogaland/bodies" })).json().items;
+  const bodyUrl = `${suite.server.url}/n/digi-rogaland/bodies/${bodies[0].id}`;
+  const context = await suite.browser.newContext({ locale: "nb-NO", javaScriptEnabled: false, acceptDownloads: true });
   const page = await context.newPage();
-  await login(page, server.url, ADMIN.email, ADMIN.password);
+  await login(page, suite.server.url, ADMIN.email, ADMIN.password);
   await page.goto(bodyUrl);
 
   await page.fill("#field-title", "Referat fra møtet");
@@ -44,9 +34,9 @@ test("with JavaScript off, a document is uploaded to a body, a wrong file is ref
   await context.close();
 
   // The same page, with the upload form showing an error, has no axe violations (axe needs JavaScript).
-  const checker = await browser.newContext({ locale: "nb-NO" });
+  const checker = await suite.browser.newContext({ locale: "nb-NO" });
   const check = await checker.newPage();
-  await login(check, server.url, ADMIN.email, ADMIN.password);
+  await login(check, suite.server.url, ADMIN.email, ADMIN.password);
   await check.goto(bodyUrl);
   await check.fill("#field-title", "Uten fil");
   await check.click("form[enctype='multipart/form-data'] button[type=submit]");

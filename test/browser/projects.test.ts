@@ -1,25 +1,15 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { test } from "node:test";
 import { ADMIN } from "../support/app.ts";
-import { axeViolations, launchBrowser, login, startServer } from "../support/browser.ts";
+import { axeViolations, login, serverAndBrowser } from "../support/browser.ts";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = serverAndBrowser();
 
 test("with JavaScript off: register a project with a mistake on the way, move its phase, report status twice", async () => {
-  const context = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: false });
+  const context = await suite.browser.newContext({ locale: "nb-NO", javaScriptEnabled: false });
   const page = await context.newPage();
-  await login(page, server.url, ADMIN.email, ADMIN.password);
-  await page.goto(`${server.url}/n/digi-rogaland/projects/new`);
+  await login(page, suite.server.url, ADMIN.email, ADMIN.password);
+  await page.goto(`${suite.server.url}/n/digi-rogaland/projects/new`);
   await page.fill("#field-title", "Felles innbyggerportal");
   await page.fill("#field-startDate", "2027-06-01");
   await page.fill("#field-endDate", "2027-01-01");
@@ -63,9 +53,9 @@ test("with JavaScript off: register a project with a mistake on the way, move it
 });
 
 test("the overview's filters are a link: keyboard only, the filtered view is in the URL and can be shared", async () => {
-  const context = await browser.newContext({ locale: "en-GB" });
+  const context = await suite.browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
-  await page.goto(`${server.url}/projects?lang=en`);
+  await page.goto(`${suite.server.url}/projects?lang=en`);
   await page.focus("#field-q");
   await page.keyboard.type("hjemmetjenesten");
   await page.keyboard.press("Enter");
@@ -81,14 +71,14 @@ test("the overview's filters are a link: keyboard only, the filtered view is in 
 });
 
 test("a form with errors and a conflict page pass axe", async () => {
-  const context = await browser.newContext({ locale: "en-GB" });
+  const context = await suite.browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
-  await login(page, server.url, ADMIN.email, ADMIN.password);
-  const { items } = (await server.app.inject({ url: "/api/v1/projects?network=digi-rogaland&limit=1" })).json();
-  await page.goto(`${server.url}/projects/${items[0].id}/edit?lang=en`);
+  await login(page, suite.server.url, ADMIN.email, ADMIN.password);
+  const { items } = (await suite.server.app.inject({ url: "/api/v1/projects?network=digi-rogaland&limit=1" })).json();
+  await page.goto(`${suite.server.url}/projects/${items[0].id}/edit?lang=en`);
   // Someone else saves in between.
-  await server.app.services.projects.update({ userId: null, label: "other editor", isAdmin: true }, items[0].id, {
-    ...(await server.app.services.projects.repo.byId(items[0].id)),
+  await suite.server.app.services.projects.update({ userId: null, label: "other editor", isAdmin: true }, items[0].id, {
+    ...(await suite.server.app.services.projects.repo.byId(items[0].id)),
     title: "Changed meanwhile",
   });
   await page.fill("#field-title", "My title");

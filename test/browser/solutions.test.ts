@@ -1,19 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { test } from "node:test";
 import { ADMIN } from "../support/app.ts";
-import { axeViolations, launchBrowser, login, startServer } from "../support/browser.ts";
+import { axeViolations, login, serverAndBrowser } from "../support/browser.ts";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = serverAndBrowser();
 
 const FILE = `publiccodeYmlVersion: "0.4"
 name: Søknadsportal
@@ -35,10 +25,10 @@ localisation:
 `;
 
 test("with JavaScript off: import a publiccode.yml with a mistake, correct it, mark that we use it, see who else does", async () => {
-  const context = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: false });
+  const context = await suite.browser.newContext({ locale: "nb-NO", javaScriptEnabled: false });
   const page = await context.newPage();
-  await login(page, server.url, ADMIN.email, ADMIN.password);
-  await page.goto(`${server.url}/solutions/import`);
+  await login(page, suite.server.url, ADMIN.email, ADMIN.password);
+  await page.goto(`${suite.server.url}/solutions/import`);
   const owner = await page.locator("#field-ownerOrganisationId option").nth(1).getAttribute("value");
   await page.selectOption("#field-ownerOrganisationId", owner!);
   await page.fill("#field-publiccode", FILE.replace("developmentStatus: beta", "developmentStatus: ferdig"));
@@ -64,12 +54,12 @@ test("with JavaScript off: import a publiccode.yml with a mistake, correct it, m
 });
 
 test("the catalogue filtered by network passes axe, and its Excel download is a workbook", async () => {
-  const context = await browser.newContext({ locale: "en-GB" });
+  const context = await suite.browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
-  await page.goto(`${server.url}/solutions?network=digi-rogaland&sort=-users&lang=en`);
+  await page.goto(`${suite.server.url}/solutions?network=digi-rogaland&sort=-users&lang=en`);
   assert.ok((await page.locator("tbody tr").count()) > 0);
   assert.deepEqual(await axeViolations(page), []);
-  const xlsx = await fetch(`${server.url}/solutions.xlsx?network=digi-rogaland`);
+  const xlsx = await fetch(`${suite.server.url}/solutions.xlsx?network=digi-rogaland`);
   assert.equal(xlsx.status, 200);
   assert.equal(
     Buffer.from(await xlsx.arrayBuffer())

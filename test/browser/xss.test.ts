@@ -1,27 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { test } from "node:test";
 import { systemActor } from "../../src/platform/audit/audit.ts";
 import { ADMIN, Session } from "../support/app.ts";
-import { launchBrowser, login, startServer } from "../support/browser.ts";
+import { login, serverAndBrowser } from "../support/browser.ts";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = serverAndBrowser();
 
 const SCRIPT = "<script>window.__xss = 1</script>";
 const ATTRIBUTE = '"><img src=x onerror="window.__xss = 2">';
 const PAYLOAD = `${SCRIPT} ${ATTRIBUTE}`;
 
 test("script payloads typed into forms and API writes come back as inert text", async () => {
-  const s = await new Session(server.app).login();
+  const s = await new Session(suite.server.app).login();
   const person = (await s.api("POST", "/api/v1/people", { name: `Person ${PAYLOAD}`, title: PAYLOAD })).json();
   const network = await s.api("POST", "/api/v1/networks", {
     name: `Nettverk ${PAYLOAD}`,
@@ -38,7 +28,7 @@ test("script payloads typed into forms and API writes come back as inert text", 
   assert.equal(org.statusCode, 201, org.body);
 
   // A document whose title and file name carry the payload.
-  const upload = await server.app.services.networks.addDocument(
+  const upload = await suite.server.app.services.networks.addDocument(
     systemActor(),
     "xss-test",
     body.id,
@@ -57,8 +47,8 @@ test("script payloads typed into forms and API writes come back as inert text", 
     303,
   );
   const linkFor = async (email: string) =>
-    (await server.app.services.mail.outbox.to(email))[0]!.body.match(/(\/invitation\/[\w-]+)/)![1]!;
-  const invitee = new Session(server.app);
+    (await suite.server.app.services.mail.outbox.to(email))[0]!.body.match(/(\/invitation\/[\w-]+)/)![1]!;
+  const invitee = new Session(suite.server.app);
   const acceptPath = await linkFor("xss-1@test.example");
   await invitee.get(acceptPath);
   const accepted = await invitee.post(acceptPath, {
@@ -67,8 +57,8 @@ test("script payloads typed into forms and API writes come back as inert text", 
     repeat: "a long enough password 1",
   });
   assert.equal(accepted.statusCode, 303);
-  const [account] = await server.app.services.access.repo
-    .peopleWithAccess((await server.app.services.networks.repo.bySlug("xss-test"))!.id)
+  const [account] = await suite.server.app.services.access.repo
+    .peopleWithAccess((await suite.server.app.services.networks.repo.bySlug("xss-test"))!.id)
     .then((list) => list.filter((p) => p.email === "xss-1@test.example"));
 
   // A personal access token named with the payload.
@@ -117,14 +107,14 @@ test("script payloads typed into forms and API writes come back as inert text", 
   });
   assert.equal(solution.statusCode, 201, solution.body);
 
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await login(page, server.url, ADMIN.email, ADMIN.password);
+  await login(page, suite.server.url, ADMIN.email, ADMIN.password);
   const pages = [
     "/n/xss-test",
     `/n/xss-test/bodies/${body.id}`,
@@ -154,16 +144,16 @@ test("script payloads typed into forms and API writes come back as inert text", 
     `/solutions?q=${encodeURIComponent(PAYLOAD)}`,
   ];
   for (const path of pages) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${suite.server.url}${path}`);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, path);
     assert.equal(await page.locator("main img[src=x]").count(), 0, `${path}: no injected element`);
   }
   // The payload is shown as the text that was typed.
-  await page.goto(`${server.url}/n/xss-test`);
+  await page.goto(`${suite.server.url}/n/xss-test`);
   assert.ok(((await page.textContent("h1")) ?? "").includes(SCRIPT));
 
   // A form that comes back with errors shows the payload in its fields, still inert.
-  await page.goto(`${server.url}/networks/new`);
+  await page.goto(`${suite.server.url}/networks/new`);
   await page.fill("#field-name", PAYLOAD);
   await page.fill("#field-description", PAYLOAD);
   await page.fill("#field-slug", "Not valid");
@@ -173,7 +163,7 @@ test("script payloads typed into forms and API writes come back as inert text", 
   assert.equal(await page.inputValue("#field-description"), PAYLOAD);
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   // A publiccode.yml that fails validation comes back in its field, inert.
-  await page.goto(`${server.url}/solutions/import`);
+  await page.goto(`${suite.server.url}/solutions/import`);
   await page.fill("#field-publiccode", `name: ${PAYLOAD}`);
   await page.click("form.stack button[type=submit]");
   await page.waitForSelector(".ds-error-summary");

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { after, before } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { createTestApp, type TestApp } from "./app.ts";
@@ -29,6 +30,23 @@ export async function startServer(env: Record<string, string> = {}, wantedPort =
   await t.app.listen({ port: wantedPort, host: "127.0.0.1" });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, url: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * The app and Chromium for one test file: started before its tests, closed after them. Read
+ * `suite.server` and `suite.browser` inside tests, once they have started.
+ */
+export function serverAndBrowser(env: Record<string, string> = {}) {
+  const suite = {} as { server: TestApp & { url: string }; browser: Browser };
+  before(async () => {
+    suite.server = await startServer(env);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 /** WCAG 2.1 A and AA rules; returns the violations in a form that reads well in a failing test. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { dbId } from "../../platform/http/validation.ts";
 
 /** Path parameters of the networks module's pages and API routes. */
-const dbId = z.coerce.number().int().positive().max(2_147_483_647);
 export const slugParam = z.object({
   slug: z
     .string()

@@ -1,17 +1,13 @@
 import { z } from "zod";
-import { PAGE_SIZE, pageParam, query, searchText } from "../../platform/http/validation.ts";
+import { dbId, PAGE_SIZE, pageParam, query, searchText } from "../../platform/http/validation.ts";
+import { slugParam } from "../networks/params.ts";
 import { PROJECT_SORTS } from "./projects.repo.ts";
 import { PHASES, PROJECT_KINDS, STATUS_COLOURS } from "./schema.ts";
 
 /** Path parameters and list filters of the projects module's pages and API routes. */
-const dbId = z.coerce.number().int().positive().max(2_147_483_647);
 export const projectParams = z.object({ id: dbId });
-export const networkSlugParams = z.object({
-  slug: z
-    .string()
-    .max(60)
-    .regex(/^[a-z0-9-]+$/),
-});
+/** A network in the path, as the networks module reads it. */
+export const networkSlugParams = slugParam;
 export const participantParams = projectParams.extend({ organisationId: dbId });
 export const fundingParams = projectParams.extend({ fundingId: dbId });
 export const linkParams = projectParams.extend({ linkId: dbId });

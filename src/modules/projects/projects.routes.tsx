@@ -96,7 +96,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
         timelineHref={`/projects/timeline${csv.search}`}
         xlsxHref={`/projects.xlsx${csv.search}`}
         benefitsHref={`/projects/benefits${csv.search}`}
-        createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, sectors: can(req.actor, "portfolio.configure", n) }))}
+        createIn={creatable.map((n) => ({ slug: n.slug, name: n.name, configure: can(req.actor, "portfolio.configure", n) }))}
         savedViews={await savedViewsOf(req, "projects")}
         viewForm={viewForm}
         {...(await listChoices())}
@@ -742,47 +742,50 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderResources(req, reply, id);
   });
 
-  app.post("/projects/:id/funding", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const result = await projects.addFunding(actor, id, req.body);
-    if (!result.ok) return renderResources(req, reply, id, ["funding", submittedForm(req.body, result.errors)]);
-    return backToResources(reply, id, "funding-heading");
-  });
-
-  app.post("/projects/:id/funding/:fundingId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { fundingId } = parseOrBadRequest(fundingParams, req.params);
-    await projects.removeFunding(actor, id, fundingId);
-    return backToResources(reply, id, "funding-heading");
-  });
-
-  app.post("/projects/:id/links", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const result = await projects.addLink(actor, id, req.body);
-    if (!result.ok) return renderResources(req, reply, id, ["link", submittedForm(req.body, result.errors)]);
-    return backToResources(reply, id, "links-heading");
-  });
-
-  app.post("/projects/:id/links/:linkId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { linkId } = parseOrBadRequest(linkParams, req.params);
-    await projects.removeLink(actor, id, linkId);
-    return backToResources(reply, id, "links-heading");
-  });
-
-  app.post("/projects/:id/relations", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const result = await projects.addRelation(actor, id, req.body);
-    if (!result.ok) return renderResources(req, reply, id, ["relation", submittedForm(req.body, result.errors)]);
-    return backToResources(reply, id, "relations-heading");
-  });
-
-  app.post("/projects/:id/relations/:relationId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { relationId } = parseOrBadRequest(relationParams, req.params);
-    await projects.removeRelation(actor, id, relationId);
-    return backToResources(reply, id, "relations-heading");
-  });
+  // Funding, links and relations: each added from its form and removed by its button, the same way.
+  const children = [
+    {
+      path: "funding",
+      param: "fundingId",
+      params: fundingParams,
+      form: "funding",
+      anchor: "funding-heading",
+      add: projects.addFunding,
+      remove: projects.removeFunding,
+    },
+    {
+      path: "links",
+      param: "linkId",
+      params: linkParams,
+      form: "link",
+      anchor: "links-heading",
+      add: projects.addLink,
+      remove: projects.removeLink,
+    },
+    {
+      path: "relations",
+      param: "relationId",
+      params: relationParams,
+      form: "relation",
+      anchor: "relations-heading",
+      add: projects.addRelation,
+      remove: projects.removeRelation,
+    },
+  ] as const;
+  for (const c of children) {
+    app.post(`/projects/:id/${c.path}`, { config: { policy: "project.update" } }, async (req, reply) => {
+      const { actor, id } = await authorizedProject(req);
+      const result = await c.add.call(projects, actor, id, req.body);
+      if (!result.ok) return renderResources(req, reply, id, [c.form, submittedForm(req.body, result.errors)]);
+      return backToResources(reply, id, c.anchor);
+    });
+    app.post(`/projects/:id/${c.path}/:${c.param}/delete`, { config: { policy: "project.update" } }, async (req, reply) => {
+      const { actor, id } = await authorizedProject(req);
+      const childId = (parseOrBadRequest(c.params, req.params) as Record<string, number>)[c.param]!;
+      await c.remove.call(projects, actor, id, childId);
+      return backToResources(reply, id, c.anchor);
+    });
+  }
 
   app.post("/projects/:id/documents", { config: { policy: "project.update", acceptsFiles: true } }, async (req, reply) => {
     const { actor, id } = await authorizedProject(req);

@@ -1,3 +1,4 @@
+import { Fragment } from "preact";
 import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
@@ -6,6 +7,7 @@ import {
   Form,
   type FormState,
   History,
+  ListStatus,
   Notice,
   type Option,
   Pagination,
@@ -84,7 +86,8 @@ export function ProjectsPage(props: {
   timelineHref: string;
   xlsxHref: string;
   benefitsHref: string;
-  createIn: { slug: string; name: string; sectors: boolean }[];
+  /** Networks the viewer may register projects in, and whether they also set its portfolio settings. */
+  createIn: { slug: string; name: string; configure: boolean }[];
   networks: Option[];
   counties: Option[];
   organisations: Option[];
@@ -110,16 +113,16 @@ export function ProjectsPage(props: {
             </a>
           ))}
           {props.createIn
-            .filter((n) => n.sectors)
+            .filter((n) => n.configure)
             .map((n) => (
-              <>
-                <a key={`${n.slug}-sectors`} class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/sectors`}>
+              <Fragment key={n.slug}>
+                <a class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/sectors`}>
                   {t("sector.title", { network: n.name })}
                 </a>
-                <a key={`${n.slug}-checklists`} class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/checklists`}>
+                <a class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/checklists`}>
                   {t("checklist.title", { network: n.name })}
                 </a>
-              </>
+              </Fragment>
             ))}
         </div>
       ) : null}
@@ -200,28 +203,18 @@ export function ProjectsPage(props: {
         </form>
       </search>
       {props.savedViews ? <SavedViews ctx={ctx} kind="projects" views={props.savedViews} form={props.viewForm} /> : null}
-      <p class="ds-paragraph" role="status">
-        {t("list.showing", {
-          from: total === 0 ? 0 : (filter.page - 1) * props.limit + 1,
-          to: Math.min(filter.page * props.limit, total),
-          total: number(total),
-        })}{" "}
-        <a class="ds-link" href={props.csvHref} download>
-          {t("list.downloadCsv", { n: number(total) })}
-        </a>{" "}
-        ·{" "}
-        <a class="ds-link" href={props.xlsxHref} download>
-          {t("list.downloadXlsx")}
-        </a>{" "}
-        ·{" "}
-        <a class="ds-link" href={props.timelineHref}>
-          {t("timeline.show")}
-        </a>{" "}
-        ·{" "}
-        <a class="ds-link" href={props.benefitsHref}>
-          {t("benefitsOverview.show")}
-        </a>
-      </p>
+      <ListStatus
+        ctx={ctx}
+        total={total}
+        page={filter.page}
+        limit={props.limit}
+        links={[
+          { href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true },
+          { href: props.xlsxHref, label: t("list.downloadXlsx"), download: true },
+          { href: props.timelineHref, label: t("timeline.show") },
+          { href: props.benefitsHref, label: t("benefitsOverview.show") },
+        ]}
+      />
       {items.length === 0 ? (
         <Notice>{t("list.empty")}</Notice>
       ) : (
@@ -471,7 +464,7 @@ export function ProjectPage(props: {
           {PHASES.map((p, i) => (
             <li
               key={p}
-              data-state={i < currentPhase ? "done" : i === currentPhase ? "current" : "todo"}
+              data-state={i < currentPhase ? "done" : i === currentPhase ? "current" : "ahead"}
               aria-current={i === currentPhase ? "step" : undefined}
             >
               {phaseLabel(t, p)}

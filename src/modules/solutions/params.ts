@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { pageParam, query, searchText } from "../../platform/http/validation.ts";
+import { dbId, pageParam, query, searchText } from "../../platform/http/validation.ts";
+import { slugParam } from "../networks/params.ts";
 import { MATURITIES, SOLUTION_ORIGINS } from "./schema.ts";
 import { SOLUTION_SORTS } from "./solutions.repo.ts";
 
 /** Path parameters and list filters of the solutions module's pages and API routes. */
-const dbId = z.coerce.number().int().positive().max(2_147_483_647);
 export const solutionParams = z.object({ id: dbId });
 export const solutionUserParams = solutionParams.extend({ organisationId: dbId });
 export const solutionProjectParams = solutionParams.extend({ projectId: dbId });
@@ -15,11 +15,7 @@ export const solutionFilterShape = {
   maturity: z.enum(MATURITIES).optional(),
   owner: dbId.optional(),
   usedBy: dbId.optional(),
-  network: z
-    .string()
-    .max(60)
-    .regex(/^[a-z0-9-]+$/)
-    .optional(),
+  network: slugParam.shape.slug.optional(),
   sort: z.enum(SOLUTION_SORTS).default("name"),
 };
 export const solutionListQuery = query({ ...solutionFilterShape, page: pageParam });

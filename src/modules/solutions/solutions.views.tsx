@@ -5,6 +5,7 @@ import {
   Form,
   type FormState,
   History,
+  ListStatus,
   Notice,
   type Option,
   Pagination,
@@ -104,20 +105,16 @@ export function SolutionsPage(props: {
           </div>
         </form>
       </search>
-      <p class="ds-paragraph" role="status">
-        {t("list.showing", {
-          from: total === 0 ? 0 : (filter.page - 1) * props.limit + 1,
-          to: Math.min(filter.page * props.limit, total),
-          total: number(total),
-        })}{" "}
-        <a class="ds-link" href={props.csvHref} download>
-          {t("list.downloadCsv", { n: number(total) })}
-        </a>{" "}
-        ·{" "}
-        <a class="ds-link" href={props.xlsxHref} download>
-          {t("list.downloadXlsx")}
-        </a>
-      </p>
+      <ListStatus
+        ctx={ctx}
+        total={total}
+        page={filter.page}
+        limit={props.limit}
+        links={[
+          { href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true },
+          { href: props.xlsxHref, label: t("list.downloadXlsx"), download: true },
+        ]}
+      />
       {items.length === 0 ? (
         <Notice>{t("list.empty")}</Notice>
       ) : (

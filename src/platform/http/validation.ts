@@ -53,7 +53,9 @@ export const emptyToNull = (value: unknown) => (typeof value === "string" && val
 export const optionalDate = z.preprocess(emptyToNull, z.iso.date("errors.date").nullable().default(null));
 export const optionalId = z.preprocess(emptyToNull, z.coerce.number("errors.invalid").int().positive().nullable().default(null));
 export const requiredId = z.coerce.number("errors.required").int("errors.invalid").positive("errors.required");
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+/** A row id in a path or a query: a positive 32-bit integer, so a forged one is a 400, not a database error. */
+export const dbId = z.coerce.number().int().positive().max(2_147_483_647);
+export const idParam = z.object({ id: dbId });
 /** A list of ids from repeated form fields (a single value comes as a string). */
 export const idList = z.preprocess(
   (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),

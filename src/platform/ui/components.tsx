@@ -1,4 +1,4 @@
-import type { ComponentChildren, HTMLAttributes } from "preact";
+import { type ComponentChildren, Fragment, type HTMLAttributes } from "preact";
 
 import type { FieldError } from "../http/errors.ts";
 import type { Translate } from "../i18n/i18n.ts";
@@ -317,6 +317,38 @@ export function Pagination(props: { t: Translate; url: string; total: number; li
         ) : null}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * Which rows of how many a paged list shows, and links that act on the whole filtered list
+ * (downloads, other views of it), announced as a status when the filters change.
+ */
+export function ListStatus(props: {
+  ctx: PageContext;
+  total: number;
+  page: number;
+  limit: number;
+  links: { href: string; label: string; download?: boolean }[];
+}) {
+  const { t, number } = props.ctx.i18n;
+  const { total, page, limit } = props;
+  return (
+    <p class="ds-paragraph" role="status">
+      {t("list.showing", {
+        from: total === 0 ? 0 : (page - 1) * limit + 1,
+        to: Math.min(page * limit, total),
+        total: number(total),
+      })}
+      {props.links.map((l, i) => (
+        <Fragment key={l.href}>
+          {i > 0 ? " · " : " "}
+          <a class="ds-link" href={l.href} download={l.download}>
+            {l.label}
+          </a>
+        </Fragment>
+      ))}
+    </p>
   );
 }
 

@@ -81,6 +81,14 @@ export function SolutionsPage(props: {
           <SelectField
             t={t}
             form={form}
+            name="network"
+            label={t("solution.networkFilter")}
+            placeholder={t("list.all")}
+            options={props.networks}
+          />
+          <SelectField
+            t={t}
+            form={form}
             name="usedBy"
             label={t("solution.usedByFilter")}
             placeholder={t("list.all")}

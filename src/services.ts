@@ -1,6 +1,8 @@
 import { AccountService } from "./modules/accounts/accounts.service.ts";
 import { InvitationService } from "./modules/accounts/invitations.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
+import { AssessmentService } from "./modules/needs/assessment.service.ts";
+import { NeedService } from "./modules/needs/needs.service.ts";
 import { AccessService } from "./modules/networks/access.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { ProjectService } from "./modules/projects/projects.service.ts";
@@ -54,10 +56,13 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     baseUrl,
     delivery,
   });
+  const needs = new NeedService(db, access, networks.repo, projects.repo, { baseUrl, delivery });
   return {
     directory,
     networks,
     projects,
+    needs,
+    assessment: new AssessmentService(db, networks.repo, needs),
     solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo, networks.repo),
     access,
     users,

@@ -2,6 +2,7 @@ import type { ModuleManifest } from "../platform/module.ts";
 import { accountsModule } from "./accounts/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
+import { needsModule } from "./needs/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
 import { projectsModule } from "./projects/manifest.ts";
 import { solutionsModule } from "./solutions/manifest.ts";
@@ -11,6 +12,7 @@ export const modules: ModuleManifest[] = [
   homeModule,
   networksModule,
   projectsModule,
+  needsModule,
   solutionsModule,
   directoryModule,
   accountsModule,

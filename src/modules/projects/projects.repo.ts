@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { anyWordQuery } from "../../platform/db/search.ts";
 import { files, users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
@@ -184,6 +185,19 @@ export class ProjectRepo {
       .offset(offset);
     const [total] = await this.db.select({ n: count() }).from(projects).leftJoin(latestReport, latestReportJoin).where(where);
     return { items, total: total?.n ?? 0 };
+  }
+
+  /** Projects that share words with the text, closest first: to catch a need that is already a project. */
+  async similar(text: string, viewer: Actor | null, limit: number) {
+    const query = anyWordQuery(text);
+    const document = projectSearchDocument(projects);
+    return this.db
+      .select({ id: projects.id, title: projects.title, phase: projects.phase, networkName: networks.shortName })
+      .from(projects)
+      .innerJoin(networks, eq(networks.id, projects.networkId))
+      .where(and(sql`${document} @@ ${query}`, visibleWhere(viewer, projects)))
+      .orderBy(desc(sql`ts_rank(${document}, ${query})`), desc(projects.id))
+      .limit(limit);
   }
 
   async byId(id: number): Promise<Project | undefined> {

@@ -8,6 +8,7 @@ import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../
 import {
   emptyToNull,
   idList,
+  kroner,
   optionalDate,
   optionalId,
   optionalText,
@@ -39,17 +40,6 @@ import {
   STATUS_DIMENSIONS,
 } from "./schema.ts";
 
-/** Kroner as typed in Norway ("1 200 000", "1 200 000,50" is refused: whole kroner only). */
-const amount = z.preprocess(
-  (v) => (typeof v === "string" ? (v.replace(/[\s\u00a0]/g, "") === "" ? null : v.replace(/[\s\u00a0]/g, "")) : v),
-  z.coerce
-    .number("errors.amount")
-    .int("errors.amount")
-    .min(0, "errors.amount")
-    .max(100_000_000_000, "errors.amountTooLarge")
-    .nullable()
-    .default(null),
-);
 /** A measured quantity: decimals with comma or point. */
 const quantity = z.preprocess(
   (v) => (typeof v === "string" ? v.replace(/[\s\u00a0]/g, "").replace(",", ".") : v),
@@ -75,7 +65,7 @@ export const projectFields = z.object({
   contactPersonId: optionalId,
   startDate: optionalDate,
   endDate: optionalDate,
-  budget: amount,
+  budget: kroner,
   tags: tagList,
   visibility: z.enum(VISIBILITY_VALUES, "errors.choice").default("public"),
   bodyId: optionalId,
@@ -98,7 +88,7 @@ export const joinInput = z.object({
 export const decisionInput = z.object({ decision: z.enum(["accept", "decline"], "errors.choice"), reason: optionalText(1000) });
 
 export const fundingInput = z
-  .object({ source: requiredText(200), applied: amount.refine((v) => v !== null, "errors.required"), granted: amount })
+  .object({ source: requiredText(200), applied: kroner.refine((v) => v !== null, "errors.required"), granted: kroner })
   .refine((f) => f.granted === null || f.applied === null || f.granted <= f.applied, {
     message: "errors.grantedAboveApplied",
     path: ["granted"],

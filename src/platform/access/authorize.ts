@@ -1,5 +1,6 @@
 import type { Actor } from "../audit/audit.ts";
 import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
 
 /**
  * The single authorisation function every write goes through. Each module declares its actions
@@ -33,10 +34,13 @@ export function can(actor: Actor | null, action: string, resource?: unknown): bo
   return actor !== null && rule(actor, resource);
 }
 
-/** Throws 401 for an anonymous visitor and 403 for a signed-in user without the right. */
-export function authorize(actor: Actor | null, action: string, resource?: unknown): asserts actor is Actor {
+/**
+ * Throws 401 for an anonymous visitor and 403 for a signed-in user without the right; `refusal`
+ * says why in the user's language where the generic message would leave them guessing.
+ */
+export function authorize(actor: Actor | null, action: string, resource?: unknown, refusal?: MessageKey): asserts actor is Actor {
   if (can(actor, action, resource)) return;
-  throw actor ? new ForbiddenError() : new UnauthorizedError();
+  throw actor ? new ForbiddenError(refusal) : new UnauthorizedError();
 }
 
 /** The platform administrator's actions: installation-wide settings, the audit trail, the outbox. */

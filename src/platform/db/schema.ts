@@ -1,5 +1,6 @@
 /** Every table of every module, for Drizzle's relational queries and the export/import archive. */
 export * from "../../modules/directory/schema.ts";
+export * from "../../modules/needs/schema.ts";
 export * from "../../modules/networks/schema.ts";
 export * from "../../modules/projects/schema.ts";
 export * from "../../modules/solutions/schema.ts";

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { authorize } from "../access/authorize.ts";
 import type { Actor } from "../audit/audit.ts";
 import type { TokenGrant } from "../auth/api-tokens.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
 import { AppError, BadRequestError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors.ts";
 import { parseOrBadRequest, toFieldErrors } from "./validation.ts";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface ApiRoute<
   P extends z.ZodType = z.ZodType,
@@ -36,6 +37,8 @@ export interface ApiRoute<
    * body is read: a request without the right is refused before anything it sent is looked at.
    */
   resource?(params: z.infer<P>): Promise<unknown>;
+  /** What a refused caller is told, where the generic "no access" would leave them guessing. */
+  refusal?: MessageKey;
   handler(input: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -73,7 +76,7 @@ export class ApiRouter {
         const params = route.params ? parseOrBadRequest(route.params, req.params) : {};
         const resource = route.policy !== "public" && route.resource ? await route.resource(params as z.infer<P>) : undefined;
         if (req.tokenGrant) await this.checkNetwork(req.tokenGrant, route, req.params as Record<string, string>, resource);
-        if (route.policy !== "public") authorize(req.actor, route.policy, resource);
+        if (route.policy !== "public") authorize(req.actor, route.policy, resource, route.refusal);
         if (route.body) requireJson(req);
         const query = route.query ? parseOrBadRequest(route.query, req.query) : {};
         let body: unknown = {};

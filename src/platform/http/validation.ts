@@ -51,6 +51,17 @@ export const requiredText = (max = 200) => trimmed.min(1, "errors.required").max
 export const optionalText = (max = 2000) => trimmed.max(max).default("");
 export const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 export const optionalDate = z.preprocess(emptyToNull, z.iso.date("errors.date").nullable().default(null));
+/** Kroner as typed in Norway ("1 200 000", "1 200 000,50" is refused: whole kroner only). */
+export const kroner = z.preprocess(
+  (v) => (typeof v === "string" ? (v.replace(/[\s\u00a0]/g, "") === "" ? null : v.replace(/[\s\u00a0]/g, "")) : v),
+  z.coerce
+    .number("errors.amount")
+    .int("errors.amount")
+    .min(0, "errors.amount")
+    .max(100_000_000_000, "errors.amountTooLarge")
+    .nullable()
+    .default(null),
+);
 export const optionalId = z.preprocess(emptyToNull, z.coerce.number("errors.invalid").int().positive().nullable().default(null));
 export const requiredId = z.coerce.number("errors.required").int("errors.invalid").positive("errors.required");
 /** A row id in a path or a query: a positive 32-bit integer, so a forged one is a 400, not a database error. */

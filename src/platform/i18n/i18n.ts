@@ -23,6 +23,10 @@ export interface I18n {
 const intlTag: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 const TIME_ZONE = "Europe/Oslo";
 
+const osloCalendar = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+/** Today's calendar date in Norway ("2026-11-23"): the day deadlines are counted in. */
+export const osloToday = (now = new Date()): string => osloCalendar.format(now);
+
 export function i18nFor(locale: Locale): I18n {
   const catalogue = catalogues[locale];
   const numberFormat = new Intl.NumberFormat(intlTag[locale]);

@@ -1,0 +1,571 @@
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import {
+  CheckboxGroup,
+  Form,
+  type FormState,
+  Notice,
+  type Option,
+  PostButton,
+  SelectField,
+  TableScroll,
+  TextArea,
+  TextField,
+} from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import type { Criterion, RoundCriterion, Score } from "./assessment.repo.ts";
+import type { AssessmentService } from "./assessment.service.ts";
+import type { NeedSummary } from "./assessment.ts";
+import { recommendationLabel, StateTag } from "./needs.views.tsx";
+import { type Band, CRITERION_DIRECTIONS, RECOMMENDATIONS } from "./schema.ts";
+
+type Rounds = Awaited<ReturnType<AssessmentService["roundsOf"]>>;
+type Results = Awaited<ReturnType<AssessmentService["results"]>>;
+type NeedInRound = Awaited<ReturnType<AssessmentService["needInRound"]>>;
+
+const directionLabel = (t: Translate, d: string) => t(`assessment.direction.${d}` as "assessment.direction.higher_is_better");
+const one = (number: (v: number, o?: Intl.NumberFormatOptions) => string, v: number | null) =>
+  v === null ? "–" : number(v, { maximumFractionDigits: 1 });
+
+/** The network's criteria and bands, for its secretariat. */
+export function AssessmentSettingsPage(props: {
+  ctx: PageContext;
+  network: { slug: string; name: string };
+  criteria: Criterion[];
+  bands: Band[];
+  criterionForm: FormState;
+  /** The criterion whose row form came back with errors. */
+  editing: { id: number; form: FormState } | null;
+  bandsForm: FormState;
+}) {
+  const { ctx, network, criteria } = props;
+  const { t, number } = ctx.i18n;
+  const base = `/n/${network.slug}/assessment`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("assessment.settingsTitle", { network: network.name })}
+      </h1>
+      <p class="ds-paragraph">{t("assessment.settingsIntro")}</p>
+      <p>
+        <a class="ds-link" href={`/n/${network.slug}/rounds`}>
+          {t("assessment.rounds")}
+        </a>
+      </p>
+      {criteria.length === 0 ? (
+        <Notice>
+          <p class="ds-paragraph">{t("assessment.noCriteria")}</p>
+          <PostButton ctx={ctx} action={`${base}/defaults`} label={t("assessment.useDefaults")} variant="secondary" />
+        </Notice>
+      ) : null}
+      <section aria-labelledby="criteria-heading">
+        <h2 class="ds-heading" data-size="md" id="criteria-heading">
+          {t("assessment.criteria")}
+        </h2>
+        {criteria.map((c) => {
+          const form = props.editing?.id === c.id ? props.editing.form : { values: { ...c }, errors: [] };
+          return (
+            <details class="criterion" key={c.id} open={props.editing?.id === c.id}>
+              <summary>
+                {c.name}: {t("assessment.criterionSummary", { min: c.scaleMin, max: c.scaleMax, weight: number(c.weight) })},{" "}
+                {directionLabel(t, c.direction).toLowerCase()}
+              </summary>
+              <CriterionFields
+                ctx={ctx}
+                form={{ ...form, idPrefix: `c${c.id}-` }}
+                action={`${base}/criteria/${c.id}`}
+                submitLabel={t("common.save")}
+              />
+              <PostButton
+                ctx={ctx}
+                action={`${base}/criteria/${c.id}/delete`}
+                label={t("assessment.removeCriterion")}
+                hiddenText={c.name}
+                size="sm"
+                variant="tertiary"
+                danger
+              />
+            </details>
+          );
+        })}
+        <h3 class="ds-heading" data-size="sm">
+          {t("assessment.addCriterion")}
+        </h3>
+        <CriterionFields
+          ctx={ctx}
+          form={props.criterionForm}
+          action={`${base}/criteria`}
+          submitLabel={t("assessment.addCriterion")}
+        />
+      </section>
+      <section aria-labelledby="bands-heading">
+        <h2 class="ds-heading" data-size="md" id="bands-heading">
+          {t("assessment.bands")}
+        </h2>
+        <p class="ds-paragraph">{t("assessment.bandsIntro")}</p>
+        <Form ctx={ctx} form={props.bandsForm} action={`${base}/bands`} submitLabel={t("common.save")}>
+          {[0, 1, 2, 3, 4, 5].map((i) => (
+            <div class="field-pair" key={i}>
+              <TextField t={t} form={props.bandsForm} name={`bands.${i}.name`} label={t("assessment.bandName", { n: i + 1 })} />
+              <TextField
+                t={t}
+                form={props.bandsForm}
+                name={`bands.${i}.min`}
+                label={t("assessment.bandMin", { n: i + 1 })}
+                inputMode="decimal"
+                width="short"
+              />
+            </div>
+          ))}
+        </Form>
+      </section>
+    </>
+  );
+}
+
+function CriterionFields(props: { ctx: PageContext; form: FormState; action: string; submitLabel: string }) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <Form ctx={ctx} form={form} action={props.action} submitLabel={props.submitLabel}>
+      <TextField t={t} form={form} name="name" label={t("assessment.criterionName")} required />
+      <TextArea t={t} form={form} name="description" label={t("assessment.criterionDescription")} rows={2} />
+      <TextField t={t} form={form} name="scaleMin" label={t("assessment.scaleMin")} inputMode="numeric" width="short" />
+      <TextField t={t} form={form} name="scaleMax" label={t("assessment.scaleMax")} inputMode="numeric" width="short" />
+      <TextField
+        t={t}
+        form={form}
+        name="weight"
+        label={t("assessment.weight")}
+        description={t("assessment.weightHint")}
+        inputMode="decimal"
+        width="short"
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="direction"
+        label={t("assessment.direction")}
+        options={CRITERION_DIRECTIONS.map((d) => ({ value: d, label: directionLabel(t, d) }))}
+      />
+      <TextField t={t} form={form} name="position" label={t("assessment.position")} inputMode="numeric" width="short" />
+    </Form>
+  );
+}
+
+export function RoundsPage(props: {
+  ctx: PageContext;
+  network: { slug: string; name: string };
+  rounds: Rounds;
+  canConfigure: boolean;
+}) {
+  const { ctx, network } = props;
+  const { t, date, number } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("assessment.roundsTitle", { network: network.name })}
+      </h1>
+      <p class="ds-paragraph">{t("assessment.roundsIntro")}</p>
+      {props.canConfigure ? (
+        <div class="button-row">
+          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/rounds/new`}>
+            {t("assessment.newRound")}
+          </a>
+          <a class="ds-button" data-variant="tertiary" href={`/n/${network.slug}/assessment`}>
+            {t("assessment.settings")}
+          </a>
+        </div>
+      ) : null}
+      {props.rounds.length === 0 ? (
+        <Notice>{t("assessment.noRounds")}</Notice>
+      ) : (
+        <TableScroll label={t("assessment.rounds")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("assessment.roundTitle")}</th>
+                <th scope="col">{t("assessment.cycle")}</th>
+                <th scope="col">{t("assessment.committee")}</th>
+                <th scope="col">{t("assessment.deadline")}</th>
+                <th scope="col">{t("assessment.needCount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rounds.map((r) => (
+                <tr key={r.round.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/rounds/${r.round.id}`}>
+                      {r.round.title}
+                    </a>
+                  </th>
+                  <td>{r.round.cycle}</td>
+                  <td>{r.bodyName}</td>
+                  <td>{date(r.round.deadline)}</td>
+                  <td class="numeric">{number(r.needCount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
+
+export function RoundFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  network: { slug: string; name: string };
+  committees: Option[];
+  needs: Option[];
+}) {
+  const { ctx, form, network } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("assessment.newRound")}
+      </h1>
+      <p class="ds-paragraph">{t("assessment.newRoundIntro")}</p>
+      {props.committees.length === 0 ? <Notice kind="warning">{t("assessment.noCommittee")}</Notice> : null}
+      <Form
+        ctx={ctx}
+        form={form}
+        action={`/n/${network.slug}/rounds`}
+        submitLabel={t("assessment.createRound")}
+        cancelHref={`/n/${network.slug}/rounds`}
+      >
+        <TextField t={t} form={form} name="title" label={t("assessment.roundTitle")} required />
+        <TextField
+          t={t}
+          form={form}
+          name="cycle"
+          label={t("assessment.cycle")}
+          description={t("assessment.cycleHint")}
+          width="short"
+        />
+        <TextField t={t} form={form} name="deadline" label={t("assessment.deadline")} type="date" width="short" required />
+        <SelectField t={t} form={form} name="bodyId" label={t("assessment.committee")} required options={props.committees} />
+        {props.needs.length ? (
+          <CheckboxGroup t={t} form={form} name="needIds" label={t("assessment.roundNeeds")} options={props.needs} />
+        ) : (
+          <Notice kind="warning">{t("assessment.noOpenNeeds")}</Notice>
+        )}
+      </Form>
+    </>
+  );
+}
+
+function SummaryCells({ ctx, summary }: { ctx: PageContext; summary: NeedSummary }) {
+  const { number } = ctx.i18n;
+  const spread = Math.max(0, ...summary.criteria.map((c) => c.spread ?? 0));
+  return (
+    <>
+      <td class="numeric">{one(number, summary.total)}</td>
+      <td>{summary.band ?? "–"}</td>
+      <td class="numeric">{summary.assessors ? number(spread) : "–"}</td>
+      <td class="numeric">{number(summary.assessors)}</td>
+    </>
+  );
+}
+
+export function RoundPage(props: {
+  ctx: PageContext;
+  data: Results;
+  network: { slug: string; name: string };
+  csvHref: string;
+  xlsxHref: string;
+}) {
+  const { ctx, data } = props;
+  const { round, criteria, results } = data;
+  const { t, date, number } = ctx.i18n;
+  const ranked = [...results].sort((a, b) => (b.summary.total ?? -1) - (a.summary.total ?? -1));
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {round.title}
+      </h1>
+      <dl class="facts">
+        <dt>{t("assessment.committee")}</dt>
+        <dd>{data.bodyName}</dd>
+        {round.cycle ? (
+          <>
+            <dt>{t("assessment.cycle")}</dt>
+            <dd>{round.cycle}</dd>
+          </>
+        ) : null}
+        <dt>{t("assessment.deadline")}</dt>
+        <dd>{date(round.deadline)}</dd>
+        <dt>{t("assessment.bands")}</dt>
+        <dd>{round.bands.map((b) => `${b.name} ≥ ${number(b.min)}`).join(", ")}</dd>
+      </dl>
+      <h2 class="ds-heading" data-size="sm">
+        {t("assessment.criteria")}
+      </h2>
+      <ul class="ds-list">
+        {criteria.map((c) => (
+          <li key={c.id}>
+            <strong>{c.name}</strong> (
+            {t("assessment.criterionSummary", { min: c.scaleMin, max: c.scaleMax, weight: number(c.weight) })},{" "}
+            {directionLabel(t, c.direction).toLowerCase()}){c.description ? `: ${c.description}` : ""}
+          </li>
+        ))}
+      </ul>
+      <h2 class="ds-heading" data-size="md" id="results-heading">
+        {t("assessment.results")}
+      </h2>
+      <p class="ds-paragraph">
+        {t("assessment.resultsIntro")}{" "}
+        <a class="ds-link" href={props.csvHref} download>
+          {t("list.downloadCsv", { n: number(results.length) })}
+        </a>
+        {" · "}
+        <a class="ds-link" href={props.xlsxHref} download>
+          {t("list.downloadXlsx")}
+        </a>
+      </p>
+      {ranked.length === 0 ? (
+        <Notice>{t("list.empty")}</Notice>
+      ) : (
+        <TableScroll label={t("assessment.results")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("need.title")}</th>
+                {criteria.map((c) => (
+                  <th scope="col" key={c.id}>
+                    {c.name}
+                  </th>
+                ))}
+                <th scope="col">{t("assessment.total")}</th>
+                <th scope="col">{t("assessment.band")}</th>
+                <th scope="col">{t("assessment.spread")}</th>
+                <th scope="col">{t("assessment.assessors")}</th>
+                <th scope="col">{t("assessment.recommendation")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.map((r) => (
+                <tr key={r.needId}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/rounds/${round.id}/needs/${r.needId}`}>
+                      {r.title}
+                    </a>
+                    <span class="row-detail">{r.organisationName}</span>
+                  </th>
+                  {r.summary.criteria.map((c) => (
+                    <td class="numeric" key={c.criterionId}>
+                      {one(number, c.mean)}
+                    </td>
+                  ))}
+                  <SummaryCells ctx={ctx} summary={r.summary} />
+                  <td>{r.recommendation ? recommendationLabel(t, r.recommendation.recommendation) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
+
+export function RoundNeedPage(props: {
+  ctx: PageContext;
+  data: NeedInRound;
+  open: boolean;
+  canRead: boolean;
+  canScore: boolean;
+  canRecommend: boolean;
+  scoreForm: FormState;
+  recommendationForm: FormState;
+}) {
+  const { ctx, data } = props;
+  const { round, need, criteria, scores, summary } = data;
+  const { t, date, number, dateTime } = ctx.i18n;
+  const assessors = [...new Map(scores.map((s) => [s.assessorId, s.assessorLabel])).entries()];
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {need.title}
+      </h1>
+      <p>
+        <StateTag t={t} state={need.state} />{" "}
+        <a class="ds-link" href={`/needs/${need.id}`}>
+          {t("assessment.toNeed")}
+        </a>
+        {" · "}
+        <a class="ds-link" href={`/rounds/${round.id}`}>
+          {round.title}
+        </a>
+        {" · "}
+        {t("assessment.deadline")} {date(round.deadline)}
+      </p>
+      {!props.open ? <Notice>{t("assessment.closedNotice")}</Notice> : null}
+      <h2 class="ds-heading" data-size="md">
+        {t("assessment.result")}
+      </h2>
+      <p class="ds-paragraph lead">
+        {summary.total === null
+          ? t("assessment.noScores")
+          : t("assessment.totalBand", { total: one(number, summary.total), band: summary.band ?? "–" })}
+      </p>
+      <TableScroll label={t("assessment.result")}>
+        <table class="ds-table" data-border>
+          <thead>
+            <tr>
+              <th scope="col">{t("assessment.criterion")}</th>
+              <th scope="col">{t("assessment.weight")}</th>
+              <th scope="col">{t("assessment.mean")}</th>
+              <th scope="col">{t("assessment.lowest")}</th>
+              <th scope="col">{t("assessment.highest")}</th>
+              <th scope="col">{t("assessment.spread")}</th>
+              {props.canRead
+                ? assessors.map(([id, label]) => (
+                    <th scope="col" key={id}>
+                      {label}
+                    </th>
+                  ))
+                : null}
+            </tr>
+          </thead>
+          <tbody>
+            {criteria.map((c, i) => {
+              const s = summary.criteria[i]!;
+              return (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {c.name}
+                    <span class="row-detail">
+                      {c.scaleMin}–{c.scaleMax}, {directionLabel(t, c.direction).toLowerCase()}
+                    </span>
+                  </th>
+                  <td class="numeric">{number(c.weight)}</td>
+                  <td class="numeric">{one(number, s.mean)}</td>
+                  <td class="numeric">{s.min ?? "–"}</td>
+                  <td class="numeric">{s.max ?? "–"}</td>
+                  <td class="numeric">{s.spread ?? "–"}</td>
+                  {props.canRead
+                    ? assessors.map(([id]) => {
+                        const score = scores.find((x) => x.assessorId === id && x.criterionId === c.id);
+                        return (
+                          <td key={id}>
+                            {score ? score.score : "–"}
+                            {score?.comment ? <span class="row-detail">{score.comment}</span> : null}
+                          </td>
+                        );
+                      })
+                    : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
+
+      {props.canScore && props.open ? <ScoreForm ctx={ctx} form={props.scoreForm} data={data} /> : null}
+
+      <section aria-labelledby="recommendation-heading">
+        <h2 class="ds-heading" data-size="md" id="recommendation-heading">
+          {t("assessment.recommendation")}
+        </h2>
+        {data.recommendation ? (
+          <p class="ds-paragraph">
+            <strong>{recommendationLabel(t, data.recommendation.recommendation)}</strong>: {data.recommendation.justification}{" "}
+            <span class="row-detail">
+              {data.recommendation.byLabel}, {dateTime(data.recommendation.updatedAt)}
+            </span>
+          </p>
+        ) : (
+          <p class="ds-paragraph">{t("assessment.noRecommendation")}</p>
+        )}
+        {props.canRecommend ? (
+          <Form
+            ctx={ctx}
+            form={{ ...props.recommendationForm, idPrefix: "rec-" }}
+            action={`/rounds/${round.id}/needs/${need.id}/recommendation`}
+            submitLabel={t("assessment.saveRecommendation")}
+          >
+            <SelectField
+              t={t}
+              form={{ ...props.recommendationForm, idPrefix: "rec-" }}
+              name="recommendation"
+              label={t("assessment.recommendation")}
+              required
+              placeholder={t("form.choose")}
+              options={RECOMMENDATIONS.map((r) => ({ value: r, label: recommendationLabel(t, r) }))}
+            />
+            <TextArea
+              t={t}
+              form={{ ...props.recommendationForm, idPrefix: "rec-" }}
+              name="justification"
+              label={t("assessment.justification")}
+              required
+            />
+          </Form>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+/** One row of fields per criterion: a score on its scale and a comment. */
+function ScoreForm({ ctx, form, data }: { ctx: PageContext; form: FormState; data: NeedInRound }) {
+  const { t } = ctx.i18n;
+  return (
+    <section aria-labelledby="score-heading">
+      <h2 class="ds-heading" data-size="md" id="score-heading">
+        {t("assessment.yourScores")}
+      </h2>
+      <p class="ds-paragraph">{t("assessment.yourScoresIntro")}</p>
+      <Form
+        ctx={ctx}
+        form={form}
+        action={`/rounds/${data.round.id}/needs/${data.need.id}/scores`}
+        submitLabel={t("assessment.saveScores")}
+      >
+        {data.criteria.map((c: RoundCriterion) => (
+          <fieldset class="ds-fieldset" key={c.id}>
+            <legend class="ds-label">{c.name}</legend>
+            {c.description ? (
+              <p class="ds-paragraph" data-size="sm">
+                {c.description}
+              </p>
+            ) : null}
+            <TextField
+              t={t}
+              form={form}
+              name={`score_${c.id}`}
+              label={t("assessment.scoreOn", { min: c.scaleMin, max: c.scaleMax })}
+              description={c.direction === "higher_is_worse" ? t("assessment.higherIsWorseHint") : undefined}
+              inputMode="numeric"
+              width="short"
+            />
+            <TextField t={t} form={form} name={`comment_${c.id}`} label={t("assessment.comment")} />
+          </fieldset>
+        ))}
+      </Form>
+    </section>
+  );
+}
+
+/** The assessor's own scores as form values: score_<criterion> and comment_<criterion>. */
+export const scoreFormValues = (scores: Score[], assessorId: number | null) =>
+  Object.fromEntries(
+    scores
+      .filter((s) => s.assessorId === assessorId)
+      .flatMap((s) => [
+        [`score_${s.criterionId}`, String(s.score)],
+        [`comment_${s.criterionId}`, s.comment],
+      ]),
+  );
+
+/** Reads score_<criterion> and comment_<criterion> form fields into the service's input; empty scores are left out. */
+export const scoresFromForm = (body: Record<string, unknown>) => ({
+  scores: Object.entries(body)
+    .filter(([k, v]) => /^score_\d+$/.test(k) && typeof v === "string" && v.trim() !== "")
+    .map(([k, v]) => {
+      const criterionId = Number(k.slice(6));
+      return { criterionId, score: String(v).trim(), comment: body[`comment_${criterionId}`] ?? "" };
+    }),
+});

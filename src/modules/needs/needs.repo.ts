@@ -1,0 +1,381 @@
+import { and, asc, count, desc, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { visibleWhere } from "../../platform/access/visibility.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
+import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { anyWordQuery } from "../../platform/db/search.ts";
+import { users } from "../../platform/schema.ts";
+import { organisations } from "../directory/schema.ts";
+import { networks } from "../networks/schema.ts";
+import {
+  type NeedKind,
+  type NeedState,
+  needDigestSettings,
+  needDocuments,
+  needEvents,
+  needSearchDocument,
+  needSupporters,
+  needs,
+} from "./schema.ts";
+
+export type Need = typeof needs.$inferSelect;
+export type NewNeed = typeof needs.$inferInsert;
+
+export const NEED_SORTS = ["-created", "created", "title", "-supporters", "-inhabitants"] as const;
+export type NeedSort = (typeof NEED_SORTS)[number];
+
+export interface NeedFilter {
+  q?: string | undefined;
+  networkId?: number | undefined;
+  /** Registered or supported by this organisation. */
+  organisationId?: number | undefined;
+  state?: NeedState | undefined;
+  kind?: NeedKind | undefined;
+  /** Leaves out merged needs, which live on in the need they were merged into. */
+  includeMerged?: boolean;
+}
+
+/** The organisations that share a need: the one that registered it and its supporters. */
+const sharers = sql`(select ${needs.organisationId} as organisation_id union select s.organisation_id from ${needSupporters} s where s.need_id = ${needs.id})`;
+const supporterCount = sql<number>`(select count(*)::int from ${sharers} x)`;
+const inhabitants = sql<number>`(select coalesce(sum(o.population), 0)::int from ${sharers} x join ${organisations} o on o.id = x.organisation_id)`;
+
+/** The only place with SQL for needs, their supporters, documents, events and digests. */
+export class NeedRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): NeedRepo {
+    return new NeedRepo(tx);
+  }
+
+  private where(f: NeedFilter, viewer: Actor | null): SQL | undefined {
+    const conditions: (SQL | undefined)[] = [visibleWhere(viewer, needs)];
+    if (f.q) conditions.push(sql`${needSearchDocument(needs)} @@ websearch_to_tsquery('norwegian'::regconfig, ${f.q})`);
+    if (f.networkId) conditions.push(eq(needs.networkId, f.networkId));
+    if (f.organisationId)
+      conditions.push(
+        sql`(${needs.organisationId} = ${f.organisationId} or exists (select 1 from ${needSupporters} s where s.need_id = ${needs.id} and s.organisation_id = ${f.organisationId}))`,
+      );
+    if (f.state) conditions.push(eq(needs.state, f.state));
+    else if (!f.includeMerged) conditions.push(sql`${needs.state} <> 'merged'`);
+    if (f.kind) conditions.push(eq(needs.kind, f.kind));
+    return and(...conditions);
+  }
+
+  private order(sort: NeedSort) {
+    switch (sort) {
+      case "created":
+        return [asc(needs.createdAt), asc(needs.id)];
+      case "title":
+        return [asc(norwegianOrder(needs.title)), asc(needs.id)];
+      case "-supporters":
+        return [desc(supporterCount), desc(needs.createdAt)];
+      case "-inhabitants":
+        return [desc(inhabitants), desc(needs.createdAt)];
+      default:
+        return [desc(needs.createdAt), desc(needs.id)];
+    }
+  }
+
+  /** One page of the needs the viewer may see, with how many organisations and inhabitants share each. */
+  async list(f: NeedFilter, viewer: Actor | null, sort: NeedSort, limit: number, offset: number) {
+    const where = this.where(f, viewer);
+    const items = await this.db
+      .select({
+        id: needs.id,
+        title: needs.title,
+        problem: needs.problem,
+        kind: needs.kind,
+        state: needs.state,
+        urgency: needs.urgency,
+        costEstimate: needs.costEstimate,
+        effort: needs.effort,
+        legalRequirement: needs.legalRequirement,
+        visibility: needs.visibility,
+        createdAt: needs.createdAt,
+        networkId: needs.networkId,
+        networkSlug: networks.slug,
+        networkName: networks.shortName,
+        organisationId: needs.organisationId,
+        organisationName: organisations.name,
+        projectId: needs.projectId,
+        supporters: supporterCount,
+        inhabitants,
+      })
+      .from(needs)
+      .innerJoin(networks, eq(networks.id, needs.networkId))
+      .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+      .where(where)
+      .orderBy(...this.order(sort))
+      .limit(limit)
+      .offset(offset);
+    const [total] = await this.db.select({ n: count() }).from(needs).where(where);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  /** Needs that share words with the text, best match first, across every network the viewer may see. */
+  async similar(text: string, viewer: Actor | null, excludeId: number | null, limit: number) {
+    const query = anyWordQuery(text);
+    const document = needSearchDocument(needs);
+    return this.db
+      .select({
+        id: needs.id,
+        title: needs.title,
+        state: needs.state,
+        networkName: networks.shortName,
+        organisationName: organisations.name,
+        supporters: supporterCount,
+      })
+      .from(needs)
+      .innerJoin(networks, eq(networks.id, needs.networkId))
+      .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+      .where(
+        and(
+          sql`${document} @@ ${query}`,
+          visibleWhere(viewer, needs),
+          sql`${needs.state} <> 'merged'`,
+          excludeId ? sql`${needs.id} <> ${excludeId}` : undefined,
+        ),
+      )
+      .orderBy(desc(sql`ts_rank(${document}, ${query})`), desc(needs.id))
+      .limit(limit);
+  }
+
+  async byId(id: number): Promise<Need | undefined> {
+    const [row] = await this.db.select().from(needs).where(eq(needs.id, id)).limit(1);
+    return row;
+  }
+
+  async byIds(ids: number[]): Promise<Need[]> {
+    if (ids.length === 0) return [];
+    return this.db.select().from(needs).where(inArray(needs.id, ids));
+  }
+
+  /** The needs merged into this one. */
+  async mergedInto(id: number): Promise<Need[]> {
+    return this.db.select().from(needs).where(eq(needs.mergedIntoId, id)).orderBy(asc(needs.id));
+  }
+
+  /** A need with the names its page shows. */
+  async detail(id: number) {
+    const [row] = await this.db
+      .select({
+        need: needs,
+        networkSlug: networks.slug,
+        networkName: networks.name,
+        organisationName: organisations.name,
+        organisationPopulation: organisations.population,
+      })
+      .from(needs)
+      .innerJoin(networks, eq(networks.id, needs.networkId))
+      .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+      .where(eq(needs.id, id))
+      .limit(1);
+    return row;
+  }
+
+  async insert(values: NewNeed): Promise<Need> {
+    const [row] = await this.db.insert(needs).values(values).returning();
+    return row!;
+  }
+
+  async update(id: number, values: Partial<NewNeed>): Promise<Need> {
+    const [row] = await this.db
+      .update(needs)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(needs.id, id))
+      .returning();
+    return row!;
+  }
+
+  // Supporters
+
+  async supportersOf(needIds: number[]) {
+    if (needIds.length === 0) return [];
+    return this.db
+      .select({
+        needId: needSupporters.needId,
+        organisationId: needSupporters.organisationId,
+        organisationName: organisations.name,
+        population: organisations.population,
+        note: needSupporters.note,
+        userId: needSupporters.userId,
+        userLabel: needSupporters.userLabel,
+        createdAt: needSupporters.createdAt,
+      })
+      .from(needSupporters)
+      .innerJoin(organisations, eq(organisations.id, needSupporters.organisationId))
+      .where(inArray(needSupporters.needId, needIds))
+      .orderBy(asc(needSupporters.createdAt), asc(needSupporters.organisationId));
+  }
+
+  async supporter(needId: number, organisationId: number) {
+    const [row] = await this.db
+      .select()
+      .from(needSupporters)
+      .where(and(eq(needSupporters.needId, needId), eq(needSupporters.organisationId, organisationId)));
+    return row;
+  }
+
+  async upsertSupporter(values: typeof needSupporters.$inferInsert) {
+    await this.db
+      .insert(needSupporters)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [needSupporters.needId, needSupporters.organisationId],
+        set: { note: values.note, userId: values.userId, userLabel: values.userLabel },
+      });
+  }
+
+  async deleteSupporter(needId: number, organisationId: number) {
+    const rows = await this.db
+      .delete(needSupporters)
+      .where(and(eq(needSupporters.needId, needId), eq(needSupporters.organisationId, organisationId)))
+      .returning();
+    return rows[0];
+  }
+
+  /**
+   * Moves every supporter of one need to another. An organisation that supports both keeps one row
+   * with both notes; the target's own organisation does not become its own supporter.
+   */
+  async moveSupporters(fromId: number, toId: number) {
+    await this.db.execute(sql`
+      insert into ${needSupporters} (need_id, organisation_id, note, user_id, user_label, created_at)
+      select ${toId}, s.organisation_id, s.note, s.user_id, s.user_label, s.created_at
+      from ${needSupporters} s
+      where s.need_id = ${fromId}
+        and s.organisation_id <> (select n.organisation_id from ${needs} n where n.id = ${toId})
+      on conflict (need_id, organisation_id) do update
+        set note = case when ${needSupporters.note} = '' then excluded.note
+                        when excluded.note = '' then ${needSupporters.note}
+                        else ${needSupporters.note} || E'\n\n' || excluded.note end`);
+    await this.db.delete(needSupporters).where(eq(needSupporters.needId, fromId));
+  }
+
+  async copySupporters(fromId: number, toId: number) {
+    await this.db.execute(sql`
+      insert into ${needSupporters} (need_id, organisation_id, note, user_id, user_label, created_at)
+      select ${toId}, s.organisation_id, s.note, s.user_id, s.user_label, s.created_at
+      from ${needSupporters} s where s.need_id = ${fromId}
+      on conflict do nothing`);
+  }
+
+  // Documents
+
+  async documentsOf(needId: number) {
+    return this.db.select().from(needDocuments).where(eq(needDocuments.needId, needId)).orderBy(asc(needDocuments.id));
+  }
+
+  async insertDocument(values: typeof needDocuments.$inferInsert) {
+    const [row] = await this.db.insert(needDocuments).values(values).returning();
+    return row!;
+  }
+
+  async document(needId: number, id: number) {
+    const [row] = await this.db
+      .select()
+      .from(needDocuments)
+      .where(and(eq(needDocuments.needId, needId), eq(needDocuments.id, id)));
+    return row;
+  }
+
+  async deleteDocument(id: number) {
+    await this.db.delete(needDocuments).where(eq(needDocuments.id, id));
+  }
+
+  async moveDocuments(fromId: number, toId: number) {
+    await this.db.update(needDocuments).set({ needId: toId }).where(eq(needDocuments.needId, fromId));
+  }
+
+  // Events and digests
+
+  async insertEvent(values: typeof needEvents.$inferInsert) {
+    await this.db.insert(needEvents).values(values);
+  }
+
+  async eventsOf(needId: number) {
+    return this.db
+      .select()
+      .from(needEvents)
+      .where(eq(needEvents.needId, needId))
+      .orderBy(asc(needEvents.createdAt), asc(needEvents.id));
+  }
+
+  /**
+   * Starts a person's digest, in the language they used, from the events there are now: they are
+   * told of what happens from here on. An existing setting keeps its place and opt-out.
+   */
+  async subscribe(userId: number, locale: string) {
+    await this.db.execute(sql`
+      insert into ${needDigestSettings} (user_id, locale, last_event_id)
+      values (${userId}, ${locale}, (select coalesce(max(id), 0) from ${needEvents}))
+      on conflict (user_id) do update set locale = excluded.locale`);
+  }
+
+  async digestSetting(userId: number) {
+    const [row] = await this.db.select().from(needDigestSettings).where(eq(needDigestSettings.userId, userId));
+    return row;
+  }
+
+  async setOptOut(userId: number, optedOut: boolean, locale: string) {
+    await this.db
+      .insert(needDigestSettings)
+      .values({ userId, optedOut, locale })
+      .onConflictDoUpdate({ target: needDigestSettings.userId, set: { optedOut } });
+  }
+
+  /**
+   * The people due a digest (none in the last day, not opted out) and the events they have not been
+   * told of: changes by others to needs they registered or support. Claimed with SKIP LOCKED, so two
+   * processes never write the same digest.
+   */
+  async claimDigests(now: Date, limit: number) {
+    const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+    return this.db
+      .select({
+        userId: needDigestSettings.userId,
+        email: users.email,
+        locale: needDigestSettings.locale,
+        lastEventId: needDigestSettings.lastEventId,
+      })
+      .from(needDigestSettings)
+      .innerJoin(users, and(eq(users.id, needDigestSettings.userId), isNull(users.deletedAt)))
+      .where(
+        and(
+          eq(needDigestSettings.optedOut, false),
+          or(isNull(needDigestSettings.lastSentAt), lte(needDigestSettings.lastSentAt, dayAgo)),
+          sql`exists (select 1 from ${needEvents} e where e.id > ${needDigestSettings.lastEventId})`,
+        ),
+      )
+      .orderBy(asc(needDigestSettings.userId))
+      .limit(limit)
+      .for("update", { of: needDigestSettings, skipLocked: true });
+  }
+
+  async digestEvents(userId: number, afterEventId: number) {
+    return this.db
+      .select({ event: needEvents, title: needs.title, needId: needs.id })
+      .from(needEvents)
+      .innerJoin(needs, eq(needs.id, needEvents.needId))
+      .where(
+        and(
+          sql`${needEvents.id} > ${afterEventId}`,
+          sql`${needEvents.byId} is distinct from ${userId}`,
+          sql`(${needs.createdById} = ${userId} or exists (select 1 from ${needSupporters} s where s.need_id = ${needs.id} and s.user_id = ${userId}))`,
+        ),
+      )
+      .orderBy(asc(needEvents.id));
+  }
+
+  async maxEventId(): Promise<number> {
+    const [row] = await this.db.select({ id: sql<number>`coalesce(max(${needEvents.id}), 0)::int` }).from(needEvents);
+    return row?.id ?? 0;
+  }
+
+  async markDigested(userId: number, lastEventId: number, sentAt: Date | null) {
+    await this.db
+      .update(needDigestSettings)
+      .set(sentAt ? { lastEventId, lastSentAt: sentAt } : { lastEventId })
+      .where(eq(needDigestSettings.userId, userId));
+  }
+}

@@ -1,0 +1,497 @@
+import { z } from "zod";
+import { actsForOrganisation, can } from "../../platform/access/authorize.ts";
+import { canSee } from "../../platform/access/visibility.ts";
+import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db, DbOrTx } from "../../platform/db/client.ts";
+import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
+import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { i18nFor, isLocale, type Locale } from "../../platform/i18n/i18n.ts";
+import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
+import type { AccessService } from "../networks/access.service.ts";
+import type { NetworkRepo } from "../networks/networks.repo.ts";
+import type { ProjectRepo } from "../projects/projects.repo.ts";
+import { AssessmentRepo } from "./assessment.repo.ts";
+import { type Need, type NeedFilter, NeedRepo, type NeedSort } from "./needs.repo.ts";
+import type { NeedResource } from "./policy.ts";
+import { EFFORTS, NEED_KINDS, type NeedKind, type NeedState, OPEN_NEED_STATES, URGENCIES } from "./schema.ts";
+
+export const needInput = z.object({
+  kind: z.enum(NEED_KINDS, "errors.choice").default("need"),
+  organisationId: requiredId,
+  title: requiredText(200),
+  problem: requiredText(10_000),
+  affected: optionalText(2000),
+  benefit: optionalText(4000),
+  urgency: z.enum(URGENCIES, "errors.choice").default("medium"),
+  legalRequirement: optionalText(500),
+  costEstimate: kroner,
+  effort: z.enum(EFFORTS, "errors.choice").default("unknown"),
+  visibility: z.enum(["public", "network"], "errors.choice").default("public"),
+});
+export const supportInput = z.object({ organisationId: requiredId, note: optionalText(2000) });
+export const mergeInput = z.object({ intoId: requiredId, note: optionalText(1000) });
+export const moveInput = z.object({ networkId: requiredId, note: optionalText(1000) });
+export const splitInput = z.object({
+  title: requiredText(200),
+  problem: requiredText(10_000),
+  /** Supporters that share the new part too; they stay on the original as well. */
+  supporterIds: idList,
+});
+export const documentInput = z.object({ title: requiredText(200) });
+
+export interface NeedSearch {
+  q?: string | undefined;
+  network?: string | undefined;
+  organisation?: number | undefined;
+  state?: NeedState | undefined;
+  kind?: NeedKind | undefined;
+}
+
+/** How many suggestions the "similar needs" box shows of each kind. */
+const SIMILAR_LIMIT = 5;
+/** How many people one digest run writes to before it yields. */
+const DIGEST_BATCH = 100;
+
+/** Commands on needs and ideas: registration, support, attachments, merge, split and move. All audited. */
+export class NeedService {
+  readonly repo: NeedRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessService,
+    private readonly networks: NetworkRepo,
+    private readonly projects: ProjectRepo,
+    private readonly mail: { baseUrl: string; delivery: MailDelivery },
+  ) {
+    this.repo = new NeedRepo(db);
+  }
+
+  /** The need as the rules see it; 404 when it does not exist. */
+  async resource(id: number): Promise<NeedResource & Need> {
+    const need = await this.repo.byId(id);
+    if (!need) throw new NotFoundError();
+    return need;
+  }
+
+  /** A need the viewer may see, else 404 (a hidden need is not admitted to exist). */
+  async visible(id: number, viewer: Actor | null): Promise<Need> {
+    const need = await this.repo.byId(id);
+    if (!need || !canSee(viewer, need)) throw new NotFoundError();
+    return need;
+  }
+
+  list(filter: NeedFilter, viewer: Actor | null, sort: NeedSort, limit: number, offset: number) {
+    return this.repo.list(filter, viewer, sort, limit, offset);
+  }
+
+  /** The list as its page and the API filter it: a network by its slug (an unknown one matches nothing). */
+  async search(filter: NeedSearch, viewer: Actor | null, sort: NeedSort, limit: number, offset: number) {
+    const network = filter.network ? await this.networks.bySlug(filter.network) : undefined;
+    return this.repo.list(
+      {
+        q: filter.q,
+        networkId: filter.network ? (network?.id ?? -1) : undefined,
+        organisationId: filter.organisation,
+        state: filter.state,
+        kind: filter.kind,
+      },
+      viewer,
+      sort,
+      limit,
+      offset,
+    );
+  }
+
+  /** Everything a need's page shows. */
+  async get(id: number, viewer: Actor | null) {
+    const need = await this.visible(id, viewer);
+    const [detail, supporters, documents, events, mergedInto, mergedFrom, project] = await Promise.all([
+      this.repo.detail(id),
+      this.repo.supportersOf([id]),
+      this.repo.documentsOf(id),
+      this.repo.eventsOf(id),
+      need.mergedIntoId ? this.repo.byId(need.mergedIntoId) : undefined,
+      this.repo.mergedInto(id),
+      need.projectId ? this.projects.byId(need.projectId) : undefined,
+    ]);
+    const organisations = [
+      { id: need.organisationId, population: detail!.organisationPopulation },
+      ...supporters.map((s) => ({ id: s.organisationId, population: s.population })),
+    ];
+    return {
+      ...detail!,
+      supporters,
+      documents,
+      events,
+      mergedInto: mergedInto && canSee(viewer, mergedInto) ? mergedInto : undefined,
+      mergedFrom: mergedFrom.filter((n) => canSee(viewer, n)),
+      project: project && canSee(viewer, project) ? project : undefined,
+      shared: { organisations: organisations.length, inhabitants: organisations.reduce((s, o) => s + (o.population ?? 0), 0) },
+    };
+  }
+
+  /** Needs and projects like the text being typed, across every network, to catch duplicates early. */
+  async similar(text: string, viewer: Actor | null, excludeId: number | null = null) {
+    const words = text.trim().slice(0, 2000);
+    if (words.length < 3) return { needs: [], projects: [] };
+    const [needs, projects] = await Promise.all([
+      this.repo.similar(words, viewer, excludeId, SIMILAR_LIMIT),
+      this.projects.similar(words, viewer, SIMILAR_LIMIT),
+    ]);
+    return { needs, projects };
+  }
+
+  /** The organisation must be a member of the network today, and the actor must act for it there. */
+  private async checkOrganisation(actor: Actor, networkId: number, organisationId: number) {
+    const org = await this.access.organisationResource(organisationId);
+    if (!org.networkIds.includes(networkId)) return { field: "organisationId", key: "errors.notMemberOfNetwork" } as const;
+    if (!can(actor, "need.update", { networkId, organisationId }))
+      return { field: "organisationId", key: "errors.notYourOrganisation" } as const;
+    return null;
+  }
+
+  async create(actor: Actor, networkId: number, input: unknown, locale: Locale): Promise<Result<Need>> {
+    const parsed = needInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problem = await this.checkOrganisation(actor, networkId, parsed.data.organisationId);
+    if (problem) return invalid([problem]);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const need = await repo.insert({
+          ...parsed.data,
+          networkId,
+          createdById: actor.userId,
+          createdByLabel: actor.label,
+        });
+        await repo.insertEvent({
+          needId: need.id,
+          fromState: null,
+          toState: need.state,
+          byId: actor.userId,
+          byLabel: actor.label,
+        });
+        if (actor.userId) await repo.subscribe(actor.userId, locale);
+        await recordAudit(tx, actor, { action: "create", entity: "need", entityId: need.id, after: need });
+        return need;
+      }),
+    );
+  }
+
+  async update(actor: Actor, id: number, input: unknown): Promise<Result<Need>> {
+    const existing = await this.resource(id);
+    if (existing.state === "merged") return invalid([{ field: "_", key: "errors.needMerged" }]);
+    const parsed = needInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (parsed.data.organisationId !== existing.organisationId) {
+      const problem = await this.checkOrganisation(actor, existing.networkId, parsed.data.organisationId);
+      if (problem) return invalid([problem]);
+    }
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
+        if (!diff.changed) return existing;
+        const saved = await this.repo.with(tx).update(id, parsed.data);
+        await recordAudit(tx, actor, { action: "update", entity: "need", entityId: id, before: diff.before, after: diff.after });
+        return saved;
+      }),
+    );
+  }
+
+  /**
+   * Moves a need to another state and records it, in the caller's transaction: the history on its
+   * page and what the next digest tells its submitter and supporters.
+   */
+  async changeState(tx: DbOrTx, actor: Actor, need: Need, toState: NeedState, note = "", extra: Partial<Need> = {}) {
+    const repo = this.repo.with(tx);
+    await repo.update(need.id, { state: toState, ...extra });
+    await repo.insertEvent({
+      needId: need.id,
+      fromState: need.state,
+      toState,
+      note,
+      byId: actor.userId,
+      byLabel: actor.label,
+    });
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "need",
+      entityId: need.id,
+      before: { state: need.state },
+      after: { state: toState, ...extra },
+    });
+  }
+
+  // "We have this need too"
+
+  async support(actor: Actor, id: number, input: unknown, locale: Locale): Promise<Result<true>> {
+    const need = await this.visible(id, actor);
+    if (need.state === "merged") return invalid([{ field: "_", key: "errors.needMerged" }]);
+    const parsed = supportInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { organisationId, note } = parsed.data;
+    if (organisationId === need.organisationId) return invalid([{ field: "organisationId", key: "errors.ownNeed" }]);
+    if (!actsForOrganisation(actor, await this.access.organisationResource(organisationId)))
+      return invalid([{ field: "organisationId", key: "errors.notYourOrganisation" }]);
+    const before = await this.repo.supporter(id, organisationId);
+    await this.db.transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      await repo.upsertSupporter({ needId: id, organisationId, note, userId: actor.userId, userLabel: actor.label });
+      if (actor.userId) await repo.subscribe(actor.userId, locale);
+      await recordAudit(tx, actor, {
+        action: before ? "update" : "create",
+        entity: "need_supporter",
+        entityId: `${id}:${organisationId}`,
+        before,
+        after: { needId: id, organisationId, note },
+      });
+    });
+    return ok(true);
+  }
+
+  async withdrawSupport(actor: Actor, id: number, organisationId: number) {
+    await this.visible(id, actor);
+    if (!actsForOrganisation(actor, await this.access.organisationResource(organisationId))) throw new ForbiddenError();
+    await this.db.transaction(async (tx) => {
+      const removed = await this.repo.with(tx).deleteSupporter(id, organisationId);
+      if (!removed) throw new NotFoundError();
+      await recordAudit(tx, actor, {
+        action: "delete",
+        entity: "need_supporter",
+        entityId: `${id}:${organisationId}`,
+        before: removed,
+      });
+    });
+  }
+
+  // Attachments
+
+  async addDocument(actor: Actor, id: number, input: unknown, maxBytes: number): Promise<Result<number>> {
+    await this.resource(id);
+    const parsed = documentInput.safeParse(input);
+    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
+    if (!parsed.success || !upload.file || errors.length) return invalid(errors);
+    const file = upload.file;
+    const title = parsed.data.title;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const saved = await saveFile(tx, file, actor.userId);
+        const doc = await this.repo.with(tx).insertDocument({ needId: id, fileId: saved.id, title });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "need_document",
+          entityId: doc.id,
+          after: { title, file: saved },
+        });
+        return doc.id;
+      }),
+    );
+  }
+
+  async documentFile(id: number, documentId: number, viewer: Actor | null) {
+    await this.visible(id, viewer);
+    const doc = await this.repo.document(id, documentId);
+    const file = doc ? await readFile(this.db, doc.fileId) : undefined;
+    if (!file) throw new NotFoundError();
+    return file;
+  }
+
+  async removeDocument(actor: Actor, id: number, documentId: number) {
+    const doc = await this.repo.document(id, documentId);
+    if (!doc) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteDocument(doc.id);
+      await deleteFile(tx, doc.fileId);
+      await recordAudit(tx, actor, { action: "delete", entity: "need_document", entityId: doc.id, before: doc });
+    });
+  }
+
+  // The secretariat tends the list
+
+  /**
+   * Merges a duplicate into another need: its supporters (notes kept, joined where an organisation
+   * supported both), its registering organisation as a supporter with its own text, its attachments
+   * and its rounds all go to the need that stays. The duplicate remains, marked merged, with a link.
+   */
+  async merge(actor: Actor, id: number, input: unknown): Promise<Result<Need>> {
+    const source = await this.resource(id);
+    const parsed = mergeInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (!OPEN_NEED_STATES.includes(source.state)) return invalid([{ field: "_", key: "errors.needClosed" }]);
+    const target = await this.repo.byId(parsed.data.intoId);
+    if (!target || target.id === source.id || !canSee(actor, target)) return invalid([{ field: "intoId", key: "errors.choice" }]);
+    if (!can(actor, "need.manage", target)) return invalid([{ field: "intoId", key: "errors.notYourNetwork" }]);
+    if (!OPEN_NEED_STATES.includes(target.state)) return invalid([{ field: "intoId", key: "errors.needClosed" }]);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        await repo.moveSupporters(source.id, target.id);
+        if (source.organisationId !== target.organisationId) {
+          const existing = await repo.supporter(target.id, source.organisationId);
+          const own = `${source.title}\n\n${source.problem}`.slice(0, 4000);
+          await repo.upsertSupporter({
+            needId: target.id,
+            organisationId: source.organisationId,
+            note: existing?.note ? `${existing.note}\n\n${own}` : own,
+            userId: source.createdById,
+            userLabel: source.createdByLabel,
+          });
+        }
+        await repo.moveDocuments(source.id, target.id);
+        await new AssessmentRepo(tx).moveRoundNeeds(source.id, target.id);
+        await this.changeState(tx, actor, source, "merged", parsed.data.note, { mergedIntoId: target.id });
+        await repo.insertEvent({
+          needId: target.id,
+          fromState: target.state,
+          toState: target.state,
+          note: parsed.data.note || source.title,
+          byId: actor.userId,
+          byLabel: actor.label,
+        });
+        return target;
+      }),
+    );
+  }
+
+  /** Moves a need to another network, which the registering organisation must be a member of. */
+  async move(actor: Actor, id: number, input: unknown): Promise<Result<Need>> {
+    const need = await this.resource(id);
+    const parsed = moveInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (!OPEN_NEED_STATES.includes(need.state)) return invalid([{ field: "_", key: "errors.needClosed" }]);
+    const target = await this.networks.byId(parsed.data.networkId);
+    if (!target || target.id === need.networkId) return invalid([{ field: "networkId", key: "errors.choice" }]);
+    const org = await this.access.organisationResource(need.organisationId);
+    if (!org.networkIds.includes(target.id)) return invalid([{ field: "networkId", key: "errors.notMemberOfNetwork" }]);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const moved = await this.repo.with(tx).update(id, { networkId: target.id, bodyId: null });
+        await this.repo.with(tx).insertEvent({
+          needId: id,
+          fromState: need.state,
+          toState: need.state,
+          note: parsed.data.note || target.name,
+          byId: actor.userId,
+          byLabel: actor.label,
+        });
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "need",
+          entityId: id,
+          before: { networkId: need.networkId },
+          after: { networkId: target.id },
+        });
+        return moved;
+      }),
+    );
+  }
+
+  /**
+   * Splits a part off a need into a new need of the same organisation and network. The supporters
+   * chosen share the new part too; all of them stay on the original.
+   */
+  async split(actor: Actor, id: number, input: unknown): Promise<Result<Need>> {
+    const source = await this.resource(id);
+    const parsed = splitInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (!OPEN_NEED_STATES.includes(source.state)) return invalid([{ field: "_", key: "errors.needClosed" }]);
+    const supporters = await this.repo.supportersOf([id]);
+    const chosen = supporters.filter((s) => parsed.data.supporterIds.includes(s.organisationId));
+    if (chosen.length !== parsed.data.supporterIds.length) return invalid([{ field: "supporterIds", key: "errors.choice" }]);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const { id: _id, createdAt: _c, updatedAt: _u, state: _s, mergedIntoId: _m, projectId: _p, ...fields } = source;
+        const part = await repo.insert({ ...fields, title: parsed.data.title, problem: parsed.data.problem });
+        for (const s of chosen)
+          await repo.upsertSupporter({
+            needId: part.id,
+            organisationId: s.organisationId,
+            note: s.note,
+            userId: s.userId,
+            userLabel: s.userLabel,
+          });
+        await repo.insertEvent({
+          needId: part.id,
+          fromState: null,
+          toState: part.state,
+          note: source.title,
+          byId: actor.userId,
+          byLabel: actor.label,
+        });
+        await recordAudit(tx, actor, { action: "create", entity: "need", entityId: part.id, after: { ...part, splitFrom: id } });
+        return part;
+      }),
+    );
+  }
+
+  // Digests
+
+  /** The digest setting shown to its owner. */
+  async digestSetting(userId: number) {
+    return (await this.repo.digestSetting(userId)) ?? { optedOut: false };
+  }
+
+  async setDigestOptOut(actor: Actor, optedOut: boolean, locale: Locale) {
+    if (!actor.userId) throw new ForbiddenError();
+    const userId = actor.userId;
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).setOptOut(userId, optedOut, locale);
+      await recordAudit(tx, actor, { action: "update", entity: "need_digest", entityId: userId, after: { optedOut } });
+    });
+  }
+
+  /**
+   * Writes one e-mail a day at most to each person with news: the state changes others made to the
+   * needs they registered or support since their last digest. Mail goes through the outbox in the
+   * same transaction that moves their place, so nobody is told twice or skipped. Answers how many
+   * digests were written.
+   */
+  async sendDigests(now = new Date()): Promise<number> {
+    let written = 0;
+    for (;;) {
+      const claimed = await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const upTo = await repo.maxEventId();
+        const due = await repo.claimDigests(now, DIGEST_BATCH);
+        for (const person of due) {
+          const events = (await repo.digestEvents(person.userId, person.lastEventId)).filter((e) => e.event.id <= upTo);
+          if (events.length === 0) {
+            await repo.markDigested(person.userId, upTo, null);
+            continue;
+          }
+          const { t } = i18nFor(isLocale(person.locale) ? person.locale : "nb");
+          const lines = events.map((e) =>
+            t("mail.needDigest.line", {
+              title: e.title,
+              state: t(`need.state.${e.event.toState}` as "need.state.registered"),
+              note: e.event.note ? ` – ${e.event.note}` : "",
+              link: `${this.mail.baseUrl}/needs/${e.needId}`,
+            }),
+          );
+          await queueMail(tx, {
+            to: person.email,
+            subject: t("mail.needDigest.subject", { count: events.length }),
+            body: t("mail.needDigest.body", { lines: lines.join("\n\n"), settings: `${this.mail.baseUrl}/needs/digest` }),
+          });
+          await repo.markDigested(person.userId, upTo, now);
+          written++;
+        }
+        return due.length;
+      });
+      if (claimed < DIGEST_BATCH) break;
+    }
+    if (written) void this.mail.delivery.deliverDue().catch(() => undefined);
+    return written;
+  }
+
+  /** Runs the digests every `minutes` while the app runs; answers a stop function. */
+  scheduleDigests(minutes: number, log: { error(o: object, m: string): void }): () => void {
+    const run = () => void this.sendDigests().catch((err) => log.error({ err }, "need digests failed"));
+    const timer = setInterval(run, minutes * 60_000);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+}

@@ -1,0 +1,315 @@
+import { type SQL, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { Visibility } from "../../platform/access/visibility.ts";
+import { files, users } from "../../platform/schema.ts";
+import { organisations } from "../directory/schema.ts";
+import { bodies, networks } from "../networks/schema.ts";
+import { projects } from "../projects/schema.ts";
+
+export const NEED_KINDS = ["need", "idea"] as const;
+export type NeedKind = (typeof NEED_KINDS)[number];
+
+export const URGENCIES = ["low", "medium", "high", "critical"] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const EFFORTS = ["unknown", "small", "medium", "large"] as const;
+export type Effort = (typeof EFFORTS)[number];
+
+/**
+ * Where a need stands on its way from registration to decision. "merged" needs live on in the need
+ * they were merged into; "approved" ones in the project they became.
+ */
+export const NEED_STATES = [
+  "registered",
+  "in_assessment",
+  "assessed",
+  "prioritised",
+  "parked",
+  "rejected",
+  "approved",
+  "merged",
+] as const;
+export type NeedState = (typeof NEED_STATES)[number];
+
+/** Needs that can still be assessed, supported, merged, moved or split. */
+export const OPEN_NEED_STATES: readonly NeedState[] = ["registered", "in_assessment", "assessed", "prioritised", "parked"];
+
+/** The text full-text search reads; the index is on this very expression (decision 0010). */
+export const needSearchDocument = (t: { title: unknown; problem: unknown; affected: unknown; benefit: unknown }): SQL =>
+  sql`to_tsvector('norwegian'::regconfig, ${t.title} || ' ' || ${t.problem} || ' ' || ${t.affected} || ' ' || ${t.benefit})`;
+
+/** A need (behov) or idea an organisation registers in a network. */
+export const needs = pgTable(
+  "needs",
+  {
+    id: serial("id").primaryKey(),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    /** The organisation that has the need and registered it. */
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    kind: text("kind").$type<NeedKind>().notNull().default("need"),
+    title: text("title").notNull(),
+    problem: text("problem").notNull(),
+    /** Who is affected: services and user groups. */
+    affected: text("affected").notNull().default(""),
+    benefit: text("benefit").notNull().default(""),
+    urgency: text("urgency").$type<Urgency>().notNull().default("medium"),
+    /** The law or regulation that requires it, if any. */
+    legalRequirement: text("legal_requirement").notNull().default(""),
+    /** Whole kroner, a rough estimate. */
+    costEstimate: bigint("cost_estimate", { mode: "number" }),
+    effort: text("effort").$type<Effort>().notNull().default("unknown"),
+    state: text("state").$type<NeedState>().notNull().default("registered"),
+    /** Set when merged: the need that now carries its supporters. */
+    mergedIntoId: integer("merged_into_id").references((): AnyPgColumn => needs.id),
+    /** Set when a decision approved it as a project. */
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "set null" }),
+    visibility: text("visibility").$type<Visibility>().notNull().default("public"),
+    bodyId: integer("body_id").references(() => bodies.id, { onDelete: "set null" }),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdByLabel: text("created_by_label").notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("needs_network_idx").on(t.networkId, t.state),
+    index("needs_organisation_idx").on(t.organisationId),
+    index("needs_search_idx").using("gin", needSearchDocument(t)),
+  ],
+);
+
+/** "We have this need too": another organisation's support, with its own note. */
+export const needSupporters = pgTable(
+  "need_supporters",
+  {
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    note: text("note").notNull().default(""),
+    userId: integer("user_id").references(() => users.id),
+    userLabel: text("user_label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.needId, t.organisationId] }), index("need_supporters_org_idx").on(t.organisationId)],
+);
+
+export const needDocuments = pgTable(
+  "need_documents",
+  {
+    id: serial("id").primaryKey(),
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+    title: text("title").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("need_documents_need_idx").on(t.needId)],
+);
+
+/** Every change of a need's state, with who and why: its history, and what the digests tell. */
+export const needEvents = pgTable(
+  "need_events",
+  {
+    id: serial("id").primaryKey(),
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    fromState: text("from_state").$type<NeedState>(),
+    toState: text("to_state").$type<NeedState>().notNull(),
+    note: text("note").notNull().default(""),
+    byId: integer("by_id").references(() => users.id),
+    byLabel: text("by_label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("need_events_need_idx").on(t.needId), index("need_events_created_idx").on(t.createdAt)],
+);
+
+/**
+ * A person's e-mail digest of changes to the needs they registered or support: the language it is
+ * written in, whether they opted out, and when the last one was sent (at most one a day).
+ */
+export const needDigestSettings = pgTable("need_digest_settings", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  locale: text("locale").notNull().default("nb"),
+  optedOut: boolean("opted_out").notNull().default(false),
+  /** Events up to this id have been told. */
+  lastEventId: integer("last_event_id").notNull().default(0),
+  lastSentAt: timestamp("last_sent_at", { withTimezone: true }),
+});
+
+// Assessment
+
+/** Whether a high score is good (benefit) or bad (risk). */
+export const CRITERION_DIRECTIONS = ["higher_is_better", "higher_is_worse"] as const;
+export type CriterionDirection = (typeof CRITERION_DIRECTIONS)[number];
+
+/** A network's assessment criteria as they stand today; a round copies them when it is created. */
+export const assessmentCriteria = pgTable(
+  "assessment_criteria",
+  {
+    id: serial("id").primaryKey(),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    scaleMin: integer("scale_min").notNull().default(1),
+    scaleMax: integer("scale_max").notNull().default(5),
+    weight: doublePrecision("weight").notNull().default(1),
+    direction: text("direction").$type<CriterionDirection>().notNull().default("higher_is_better"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("assessment_criteria_network_idx").on(t.networkId)],
+);
+
+/** A band the weighted total (0-100) falls in: the highest band whose minimum it reaches. */
+export interface Band {
+  name: string;
+  min: number;
+}
+
+/** A network's bands as they stand today; copied into each round. */
+export const assessmentBands = pgTable(
+  "assessment_bands",
+  {
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    min: doublePrecision("min").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.name] })],
+);
+
+/** An assessment round of a network's working committee, with the criteria and bands it uses. */
+export const assessmentRounds = pgTable(
+  "assessment_rounds",
+  {
+    id: serial("id").primaryKey(),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    /** The body that assesses: the network's working committee. */
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    title: text("title").notNull(),
+    /** The network's cycle the round belongs to, for example "2027 Q1" or "Budget 2028". */
+    cycle: text("cycle").notNull().default(""),
+    /** The last day scores are taken (Europe/Oslo). */
+    deadline: date("deadline").notNull(),
+    bands: jsonb("bands").$type<Band[]>().notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("assessment_rounds_network_idx").on(t.networkId)],
+);
+
+/** The criteria a round was created with: later changes to the network's criteria do not reach it. */
+export const roundCriteria = pgTable(
+  "round_criteria",
+  {
+    id: serial("id").primaryKey(),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    scaleMin: integer("scale_min").notNull(),
+    scaleMax: integer("scale_max").notNull(),
+    weight: doublePrecision("weight").notNull(),
+    direction: text("direction").$type<CriterionDirection>().notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("round_criteria_round_idx").on(t.roundId)],
+);
+
+export const roundNeeds = pgTable(
+  "round_needs",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.needId] }), index("round_needs_need_idx").on(t.needId)],
+);
+
+/** One assessor's score of one need on one criterion, with a comment. */
+export const assessmentScores = pgTable(
+  "assessment_scores",
+  {
+    id: serial("id").primaryKey(),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    criterionId: integer("criterion_id")
+      .notNull()
+      .references(() => roundCriteria.id, { onDelete: "cascade" }),
+    assessorId: integer("assessor_id")
+      .notNull()
+      .references(() => users.id),
+    assessorLabel: text("assessor_label").notNull(),
+    score: integer("score").notNull(),
+    comment: text("comment").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("assessment_scores_uq").on(t.roundId, t.needId, t.criterionId, t.assessorId),
+    index("assessment_scores_need_idx").on(t.needId),
+  ],
+);
+
+export const RECOMMENDATIONS = ["recommend", "do_not_recommend", "needs_more_work"] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+/** The working committee's recommendation for a need in a round, with its justification. */
+export const recommendations = pgTable(
+  "need_recommendations",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    recommendation: text("recommendation").$type<Recommendation>().notNull(),
+    justification: text("justification").notNull(),
+    byId: integer("by_id").references(() => users.id),
+    byLabel: text("by_label").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.needId] })],
+);

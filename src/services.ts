@@ -1,5 +1,7 @@
 import { AccountService } from "./modules/accounts/accounts.service.ts";
 import { InvitationService } from "./modules/accounts/invitations.service.ts";
+import { MeetingService } from "./modules/decisions/meetings.service.ts";
+import { PriorityService } from "./modules/decisions/priorities.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
 import { AssessmentService } from "./modules/needs/assessment.service.ts";
 import { NeedService } from "./modules/needs/needs.service.ts";
@@ -57,12 +59,15 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     delivery,
   });
   const needs = new NeedService(db, access, networks.repo, projects.repo, { baseUrl, delivery });
+  const assessment = new AssessmentService(db, networks.repo, needs);
   return {
     directory,
     networks,
     projects,
     needs,
-    assessment: new AssessmentService(db, networks.repo, needs),
+    assessment,
+    meetings: new MeetingService(db, networks.repo, needs, projects, assessment),
+    priorities: new PriorityService(db, needs, projects),
     solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo, networks.repo),
     access,
     users,

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../platform/module.ts";
 import { accountsModule } from "./accounts/manifest.ts";
+import { decisionsModule } from "./decisions/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
 import { needsModule } from "./needs/manifest.ts";
@@ -13,6 +14,7 @@ export const modules: ModuleManifest[] = [
   networksModule,
   projectsModule,
   needsModule,
+  decisionsModule,
   solutionsModule,
   directoryModule,
   accountsModule,

@@ -58,6 +58,12 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.roundNeeds,
   schema.assessmentScores,
   schema.recommendations,
+  schema.meetings,
+  schema.meetingDocuments,
+  schema.agendaItems,
+  schema.decisions,
+  schema.priorityRankings,
+  schema.priorityEntries,
   schema.auditLog,
   schema.appSettings,
 ];

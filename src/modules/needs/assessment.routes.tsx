@@ -16,7 +16,7 @@ import {
   scoresFromForm,
 } from "./assessment.views.tsx";
 import { recommendationLabel } from "./needs.views.tsx";
-import { criterionParams, networkSlugParams, roundNeedParams, roundParams } from "./params.ts";
+import { chartQuery, criterionParams, networkSlugParams, roundNeedParams, roundParams } from "./params.ts";
 import { OPEN_NEED_STATES } from "./schema.ts";
 
 /** Form fields bands.<i>.name and bands.<i>.min as a list; rows left empty are left out. */
@@ -187,7 +187,12 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
 
   app.get("/rounds/:roundId", { config: { policy: "public" } }, async (req, reply) => {
     const { roundId } = parseOrBadRequest(roundParams, req.params);
+    const chosen = parseOrBadRequest(chartQuery, req.query);
     const data = await assessment.results(roundId, req.actor);
+    // Benefit against feasibility unless the network picks others: the heaviest criterion against the last (risk).
+    const byWeight = [...data.criteria].sort((a, b) => b.weight - a.weight);
+    const x = data.criteria.find((c) => c.id === chosen.x) ?? byWeight[0];
+    const y = data.criteria.find((c) => c.id === chosen.y) ?? data.criteria.at(-1);
     const network = (await networks.repo.byId(data.round.networkId))!;
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -198,6 +203,7 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
           ctx={req.pageContext()}
           data={data}
           network={network}
+          axes={x && y ? { x, y } : null}
           csvHref={`/rounds/${roundId}/results.csv`}
           xlsxHref={`/rounds/${roundId}/results.xlsx`}
         />

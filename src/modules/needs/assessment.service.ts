@@ -10,7 +10,14 @@ import { AssessmentRepo, type Criterion, type Round, type RoundCriterion } from 
 import { type NeedSummary, summarise } from "./assessment.ts";
 import type { NeedService } from "./needs.service.ts";
 import type { RoundResource } from "./policy.ts";
-import { type Band, CRITERION_DIRECTIONS, type CriterionDirection, OPEN_NEED_STATES, RECOMMENDATIONS } from "./schema.ts";
+import {
+  type Band,
+  CRITERION_DIRECTIONS,
+  type CriterionDirection,
+  OPEN_NEED_STATES,
+  RECOMMENDATIONS,
+  type Recommendation,
+} from "./schema.ts";
 
 /** A decimal as Norwegians type it ("1,5") or the API sends it. */
 const decimal = (min: number, max: number) =>
@@ -97,7 +104,7 @@ export interface RoundResult {
   title: string;
   organisationName: string;
   summary: NeedSummary;
-  recommendation: { recommendation: string; justification: string; byLabel: string; updatedAt: Date } | null;
+  recommendation: { recommendation: Recommendation; justification: string; byLabel: string; updatedAt: Date } | null;
 }
 
 /** The working committee's assessment: criteria, bands, rounds, scores and recommendations. All audited. */

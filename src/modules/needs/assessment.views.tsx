@@ -1,4 +1,5 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
+import { ScatterChart } from "../../platform/ui/charts.tsx";
 import {
   CheckboxGroup,
   Form,
@@ -275,6 +276,7 @@ export function RoundPage(props: {
   network: { slug: string; name: string };
   csvHref: string;
   xlsxHref: string;
+  axes: { x: RoundCriterion; y: RoundCriterion } | null;
 }) {
   const { ctx, data } = props;
   const { round, criteria, results } = data;
@@ -311,6 +313,7 @@ export function RoundPage(props: {
           </li>
         ))}
       </ul>
+      <RoundChart ctx={ctx} data={data} axes={props.axes} />
       <h2 class="ds-heading" data-size="md" id="results-heading">
         {t("assessment.results")}
       </h2>
@@ -367,6 +370,97 @@ export function RoundPage(props: {
         </TableScroll>
       )}
     </>
+  );
+}
+
+/** A criterion's mean on 0-100, turned round where a high score is bad, so up and right are always better. */
+const axisValue = (c: RoundCriterion, mean: number | null) => {
+  if (mean === null) return null;
+  const share = c.scaleMax > c.scaleMin ? (mean - c.scaleMin) / (c.scaleMax - c.scaleMin) : 1;
+  return (c.direction === "higher_is_worse" ? 1 - share : share) * 100;
+};
+
+/** Two criteria the network picks against each other (benefit against feasibility by default), with its table. */
+function RoundChart({
+  ctx,
+  data,
+  axes,
+}: {
+  ctx: PageContext;
+  data: Results;
+  axes: { x: RoundCriterion; y: RoundCriterion } | null;
+}) {
+  const { t, number } = ctx.i18n;
+  if (!axes) return null;
+  const label = (c: RoundCriterion) =>
+    c.direction === "higher_is_worse" ? t("assessment.axisInverted", { name: c.name }) : c.name;
+  const index = (c: RoundCriterion) => data.criteria.findIndex((x) => x.id === c.id);
+  const points = data.results.flatMap((r) => {
+    const x = axisValue(axes.x, r.summary.criteria[index(axes.x)]?.mean ?? null);
+    const y = axisValue(axes.y, r.summary.criteria[index(axes.y)]?.mean ?? null);
+    return x === null || y === null ? [] : [{ id: r.needId, label: r.title, x, y }];
+  });
+  const options = data.criteria.map((c) => ({ value: c.id, label: c.name }));
+  const form: FormState = { values: { x: axes.x.id, y: axes.y.id }, errors: [] };
+  return (
+    <section aria-labelledby="chart-heading">
+      <h2 class="ds-heading" data-size="md" id="chart-heading">
+        {t("assessment.chartTitle")}
+      </h2>
+      <p class="ds-paragraph">{t("assessment.chartIntro")}</p>
+      <form method="get" action={`/rounds/${data.round.id}#chart-heading`} class="filters">
+        <SelectField t={t} form={form} name="x" label={t("assessment.chartX")} options={options} />
+        <SelectField t={t} form={form} name="y" label={t("assessment.chartY")} options={options} />
+        <div class="button-row">
+          <button class="ds-button" data-variant="secondary" type="submit">
+            {t("assessment.chartShow")}
+          </button>
+        </div>
+      </form>
+      {points.length === 0 ? (
+        <Notice>{t("assessment.chartEmpty")}</Notice>
+      ) : (
+        <>
+          <TableScroll label={t("assessment.chartTitle")}>
+            <ScatterChart
+              id="round-chart"
+              title={t("assessment.chartTitle")}
+              description={t("assessment.chartDescription", { x: label(axes.x), y: label(axes.y), n: points.length })}
+              xLabel={label(axes.x)}
+              yLabel={label(axes.y)}
+              points={points}
+            />
+          </TableScroll>
+          <TableScroll label={t("assessment.chartTable")}>
+            <table class="ds-table" data-border data-size="sm">
+              <caption>{t("assessment.chartTable")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("assessment.chartNumber")}</th>
+                  <th scope="col">{t("need.title")}</th>
+                  <th scope="col">{label(axes.x)}</th>
+                  <th scope="col">{label(axes.y)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {points.map((p, i) => (
+                  <tr key={p.id}>
+                    <td class="numeric">{i + 1}</td>
+                    <th scope="row">
+                      <a class="ds-link" href={`/rounds/${data.round.id}/needs/${p.id}`}>
+                        {p.label}
+                      </a>
+                    </th>
+                    <td class="numeric">{number(Math.round(p.x))}</td>
+                    <td class="numeric">{number(Math.round(p.y))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -409,7 +409,7 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
         ...r,
         recommendation: r.recommendation
           ? {
-              recommendation: r.recommendation.recommendation as (typeof RECOMMENDATIONS)[number],
+              recommendation: r.recommendation.recommendation,
               justification: r.recommendation.justification,
               by: r.recommendation.byLabel,
             }

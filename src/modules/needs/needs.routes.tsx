@@ -212,10 +212,11 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
     const { need } = detail;
     const canEdit = can(req.actor, "need.update", need);
     const canManage = can(req.actor, "need.manage", need);
-    const [mine, history, assessments, networkList, siblings] = await Promise.all([
+    const [mine, history, assessments, decisions, networkList, siblings] = await Promise.all([
       req.actor ? access.organisationsActingFor(req.actor) : Promise.resolve([]),
       canEdit ? services.audit.history("need", id) : Promise.resolve([]),
       services.assessment.ofNeed(id),
+      services.meetings.decisionsAbout({ needId: id }, req.actor),
       canManage ? networks.repo.switcher() : Promise.resolve([]),
       canManage
         ? needs.list({ networkId: need.networkId }, req.actor, "title", 1000, 0).then((r) => r.items)
@@ -231,6 +232,7 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
           ctx={req.pageContext()}
           detail={detail}
           assessments={assessments}
+          decisions={decisions}
           canEdit={canEdit}
           canManage={canManage}
           mine={mine.map((o) => ({ value: o.id, label: o.name }))}

@@ -346,6 +346,11 @@ export function NeedPage(props: {
   ctx: PageContext;
   detail: Detail;
   assessments: Assessments;
+  decisions: {
+    decision: { id: number; meetingId: number; text: string; outcome: string; decidedOn: string; projectId: number | null };
+    meetingTitle: string;
+    bodyName: string;
+  }[];
   canEdit: boolean;
   canManage: boolean;
   /** Organisations the viewer acts for, to say "we have this need too". */
@@ -612,6 +617,28 @@ export function NeedPage(props: {
                     <strong>{recommendationLabel(t, a.recommendation.recommendation)}</strong>: {a.recommendation.justification}
                   </>
                 ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="decisions-heading">
+        <h2 class="ds-heading" data-size="md" id="decisions-heading">
+          {t("need.decisions")}
+        </h2>
+        {props.decisions.length === 0 ? (
+          <p class="ds-paragraph">{t("need.noDecisions")}</p>
+        ) : (
+          <ul class="ds-list">
+            {props.decisions.map((d) => (
+              <li key={d.decision.id}>
+                {date(d.decision.decidedOn)},{" "}
+                <a class="ds-link" href={`/meetings/${d.decision.meetingId}`}>
+                  {d.meetingTitle}
+                </a>{" "}
+                ({d.bodyName}): <strong>{t(`decision.outcome.${d.decision.outcome}` as "decision.outcome.other")}</strong>.{" "}
+                {d.decision.text}
               </li>
             ))}
           </ul>

@@ -26,3 +26,6 @@ export type NeedListQuery = z.infer<typeof needListQuery>;
 
 /** What the "similar needs" box reads while a need is typed. */
 export const similarQuery = query({ text: z.string().max(4000).default(""), exclude: dbId.optional() });
+
+/** The two criteria the round's chart sets against each other. */
+export const chartQuery = query({ x: dbId.optional(), y: dbId.optional(), saved: z.string().optional() });

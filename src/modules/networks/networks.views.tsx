@@ -132,6 +132,26 @@ export function NetworkPage(props: {
         <dt>{t("network.members")}</dt>
         <dd>{t("network.memberSummary", { n: number(active.length), population: number(population) })}</dd>
       </dl>
+      <nav aria-label={t("network.work")}>
+        <ul class="tag-list">
+          {(
+            [
+              [`/projects?network=${network.slug}`, "network.work.projects"],
+              [`/needs?network=${network.slug}`, "network.work.needs"],
+              [`/n/${network.slug}/rounds`, "network.work.rounds"],
+              [`/n/${network.slug}/meetings`, "network.work.meetings"],
+              [`/n/${network.slug}/decisions`, "network.work.decisions"],
+              [`/n/${network.slug}/priorities`, "network.work.priorities"],
+            ] as const
+          ).map(([href, key]) => (
+            <li key={href}>
+              <a class="ds-link" href={href}>
+                {t(key)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {props.canEdit ? (
         <div class="button-row">
           <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/edit`}>

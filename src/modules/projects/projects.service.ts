@@ -2,7 +2,7 @@ import { z } from "zod";
 import { actsForOrganisation } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
@@ -24,12 +24,20 @@ import type { AccessService } from "../networks/access.service.ts";
 import type { NetworkRepo } from "../networks/networks.repo.ts";
 import { slugify } from "../networks/networks.service.ts";
 import { type ProjectResource, runsProject } from "./policy.ts";
-import { type Project, type ProjectFilter, ProjectRepo, type ProjectSort, type StatusReport } from "./projects.repo.ts";
+import {
+  type NewProject,
+  type Project,
+  type ProjectFilter,
+  ProjectRepo,
+  type ProjectSort,
+  type StatusReport,
+} from "./projects.repo.ts";
 import type { SavedViewKind } from "./schema.ts";
 import {
   BENEFIT_TYPES,
   type BenefitType,
   PARTICIPANT_ROLES,
+  type ParticipantRole,
   PHASES,
   type Phase,
   PROJECT_KINDS,
@@ -368,23 +376,48 @@ export class ProjectService {
     const problems = await this.check(actor, networkId, parsed.data, null);
     if (problems.length) return invalid(problems);
     const values = { ...parsed.data, bodyId: parsed.data.visibility === "body" ? parsed.data.bodyId : null };
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const repo = this.repo.with(tx);
-        const project = await repo.insert({ ...values, networkId });
-        await repo.insertPhaseChange({
-          projectId: project.id,
-          fromPhase: null,
-          toPhase: project.phase,
-          changedById: actor.userId,
-          changedByLabel: actor.label,
-        });
-        if (project.ownerOrganisationId)
-          await repo.upsertParticipant({ projectId: project.id, organisationId: project.ownerOrganisationId, role: "lead" });
-        await recordAudit(tx, actor, { action: "create", entity: "project", entityId: project.id, after: project });
-        return project;
-      }),
-    );
+    return ok(await this.db.transaction((tx) => this.insertProject(tx, actor, networkId, values, [])));
+  }
+
+  /**
+   * Registers a project in the caller's transaction, for a decision that approves a need as a
+   * project: the network's own, with the participants the need brings. The caller has authorised
+   * the decision; the fields are checked here like any other project's.
+   */
+  async createForDecision(
+    tx: DbOrTx,
+    actor: Actor,
+    networkId: number,
+    input: unknown,
+    participants: { organisationId: number; role: ParticipantRole }[],
+  ): Promise<Result<Project>> {
+    const parsed = projectInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const values = { ...parsed.data, ownerOrganisationId: null, bodyId: null };
+    return ok(await this.insertProject(tx, actor, networkId, values, participants));
+  }
+
+  private async insertProject(
+    tx: DbOrTx,
+    actor: Actor,
+    networkId: number,
+    values: Omit<NewProject, "networkId">,
+    participants: { organisationId: number; role: ParticipantRole }[],
+  ): Promise<Project> {
+    const repo = this.repo.with(tx);
+    const project = await repo.insert({ ...values, networkId });
+    await repo.insertPhaseChange({
+      projectId: project.id,
+      fromPhase: null,
+      toPhase: project.phase,
+      changedById: actor.userId,
+      changedByLabel: actor.label,
+    });
+    if (project.ownerOrganisationId)
+      await repo.upsertParticipant({ projectId: project.id, organisationId: project.ownerOrganisationId, role: "lead" });
+    for (const p of participants) await repo.upsertParticipant({ projectId: project.id, ...p });
+    await recordAudit(tx, actor, { action: "create", entity: "project", entityId: project.id, after: project });
+    return project;
   }
 
   /**

@@ -314,6 +314,8 @@ export function ProjectPage(props: {
   joinOptions: Option[];
   requests: JoinRequest[];
   history: Parameters<typeof History>[0]["entries"];
+  /** The need and decision the project came from, when a decision created it. */
+  origin: { need: { id: number; title: string } | null; meetingTitle: string; decision: { meetingId: number } } | null;
 }) {
   const { ctx, detail, canEdit } = props;
   const { project, participants, reports, phaseChanges, benefits, sectors } = detail;
@@ -326,6 +328,18 @@ export function ProjectPage(props: {
         {project.title} {project.isDemo ? <DemoTag t={t} /> : null}
       </h1>
       {project.summary ? <p class="ds-paragraph lead">{project.summary}</p> : null}
+      {props.origin?.need ? (
+        <p class="ds-paragraph">
+          {t("project.origin")}{" "}
+          <a class="ds-link" href={`/needs/${props.origin.need.id}`}>
+            {props.origin.need.title}
+          </a>
+          ,{" "}
+          <a class="ds-link" href={`/meetings/${props.origin.decision.meetingId}`}>
+            {t("project.originDecision", { meeting: props.origin.meetingTitle })}
+          </a>
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>{t("project.network")}</dt>
         <dd>

@@ -11,6 +11,7 @@ import {
   requiredId,
   requiredText,
   toFieldErrors,
+  webAddress,
 } from "../../platform/http/validation.ts";
 import type { OrganisationRepo } from "../directory/organisations.repo.ts";
 import type { PeopleRepo } from "../directory/people.repo.ts";
@@ -21,14 +22,6 @@ import { type PubliccodeFields, readPubliccode, writePubliccode } from "./public
 import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
 import { type Solution, type SolutionFilter, SolutionRepo, type SolutionSort } from "./solutions.repo.ts";
 
-const webAddress = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() : v),
-  z
-    .string()
-    .max(500)
-    .regex(/^(https?:\/\/\S+)?$/, "errors.website")
-    .default(""),
-);
 /** "web, ios" from a form or ["web", "ios"] from the API. */
 const platformList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",") : v === undefined || v === null ? ["web"] : v),

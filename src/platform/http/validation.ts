@@ -62,10 +62,28 @@ export const kroner = z.preprocess(
     .nullable()
     .default(null),
 );
-export const optionalId = z.preprocess(emptyToNull, z.coerce.number("errors.invalid").int().positive().nullable().default(null));
-export const requiredId = z.coerce.number("errors.required").int("errors.invalid").positive("errors.required");
+/** An optional web address: http(s) only, so a link can never run script. */
+export const webAddress = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z
+    .string()
+    .max(500)
+    .regex(/^(https?:\/\/\S+)?$/, "errors.website")
+    .default(""),
+);
+/** Ids stay within a database integer, so a forged one is a clear error rather than a failed query. */
+const MAX_ID = 2_147_483_647;
+export const optionalId = z.preprocess(
+  emptyToNull,
+  z.coerce.number("errors.invalid").int().positive().max(MAX_ID, "errors.invalid").nullable().default(null),
+);
+export const requiredId = z.coerce
+  .number("errors.required")
+  .int("errors.invalid")
+  .positive("errors.required")
+  .max(MAX_ID, "errors.invalid");
 /** A row id in a path or a query: a positive 32-bit integer, so a forged one is a 400, not a database error. */
-export const dbId = z.coerce.number().int().positive().max(2_147_483_647);
+export const dbId = z.coerce.number().int().positive().max(MAX_ID);
 export const idParam = z.object({ id: dbId });
 /** A list of ids from repeated form fields (a single value comes as a string). */
 export const idList = z.preprocess(

@@ -1,0 +1,281 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { visibleWhere } from "../../platform/access/visibility.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
+import type { DbOrTx } from "../../platform/db/client.ts";
+import { needs } from "../needs/schema.ts";
+import { bodies } from "../networks/schema.ts";
+import { projects } from "../projects/schema.ts";
+import {
+  agendaItems,
+  decisions,
+  meetingDocuments,
+  meetings,
+  type PriorityTrack,
+  priorityEntries,
+  priorityRankings,
+} from "./schema.ts";
+
+export type Meeting = typeof meetings.$inferSelect;
+export type NewMeeting = typeof meetings.$inferInsert;
+export type AgendaItem = typeof agendaItems.$inferSelect;
+export type Decision = typeof decisions.$inferSelect;
+export type Ranking = typeof priorityRankings.$inferSelect;
+
+const itemNeed = alias(needs, "item_need");
+const itemProject = alias(projects, "item_project");
+
+/** The only place with SQL for meetings, agenda items, papers, decisions and rankings. */
+export class DecisionRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): DecisionRepo {
+    return new DecisionRepo(tx);
+  }
+
+  // Meetings
+
+  /** A network's meetings the viewer may see, newest first, with the body's name. */
+  async meetingsOf(networkId: number, viewer: Actor | null) {
+    return this.db
+      .select({
+        meeting: meetings,
+        bodyName: bodies.name,
+        items: sql<number>`(select count(*)::int from ${agendaItems} a where a.meeting_id = ${meetings.id})`,
+      })
+      .from(meetings)
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(and(eq(meetings.networkId, networkId), visibleWhere(viewer, meetings)))
+      .orderBy(desc(meetings.meetingDate), desc(meetings.id));
+  }
+
+  async meeting(id: number) {
+    const [row] = await this.db
+      .select({ meeting: meetings, bodyName: bodies.name, bodyKind: bodies.kind })
+      .from(meetings)
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(eq(meetings.id, id));
+    return row;
+  }
+
+  async insertMeeting(values: NewMeeting): Promise<Meeting> {
+    const [row] = await this.db.insert(meetings).values(values).returning();
+    return row!;
+  }
+
+  /** Changes a meeting whose minutes are not approved; undefined if they are (or it is gone). */
+  async updateOpenMeeting(id: number, values: Partial<NewMeeting>): Promise<Meeting | undefined> {
+    const [row] = await this.db
+      .update(meetings)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(meetings.id, id), isNull(meetings.minutesApprovedAt)))
+      .returning();
+    return row;
+  }
+
+  // Agenda items
+
+  async itemsOf(meetingId: number) {
+    return this.db
+      .select({
+        item: agendaItems,
+        needTitle: itemNeed.title,
+        needState: itemNeed.state,
+        projectTitle: itemProject.title,
+        documentTitle: meetingDocuments.title,
+      })
+      .from(agendaItems)
+      .leftJoin(itemNeed, eq(itemNeed.id, agendaItems.needId))
+      .leftJoin(itemProject, eq(itemProject.id, agendaItems.projectId))
+      .leftJoin(meetingDocuments, eq(meetingDocuments.id, agendaItems.documentId))
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.number));
+  }
+
+  async item(meetingId: number, id: number): Promise<AgendaItem | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.id, id)));
+    return row;
+  }
+
+  /** Adds an item with the next number in the meeting. */
+  async insertItem(values: Omit<typeof agendaItems.$inferInsert, "number">): Promise<AgendaItem> {
+    const [row] = await this.db
+      .insert(agendaItems)
+      .values({
+        ...values,
+        number: sql`(select coalesce(max(a.number), 0) + 1 from ${agendaItems} a where a.meeting_id = ${values.meetingId})`,
+      })
+      .returning();
+    return row!;
+  }
+
+  async deleteItem(id: number) {
+    await this.db.delete(agendaItems).where(eq(agendaItems.id, id));
+  }
+
+  // Papers
+
+  async documentsOf(meetingId: number) {
+    return this.db
+      .select()
+      .from(meetingDocuments)
+      .where(eq(meetingDocuments.meetingId, meetingId))
+      .orderBy(asc(meetingDocuments.id));
+  }
+
+  async document(meetingId: number, id: number) {
+    const [row] = await this.db
+      .select()
+      .from(meetingDocuments)
+      .where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.id, id)));
+    return row;
+  }
+
+  async insertDocument(values: typeof meetingDocuments.$inferInsert) {
+    const [row] = await this.db.insert(meetingDocuments).values(values).returning();
+    return row!;
+  }
+
+  async deleteDocument(id: number) {
+    await this.db.delete(meetingDocuments).where(eq(meetingDocuments.id, id));
+  }
+
+  // Decisions
+
+  async decisionsOfMeeting(meetingId: number): Promise<Decision[]> {
+    return this.db.select().from(decisions).where(eq(decisions.meetingId, meetingId)).orderBy(asc(decisions.id));
+  }
+
+  async decision(id: number): Promise<Decision | undefined> {
+    const [row] = await this.db.select().from(decisions).where(eq(decisions.id, id));
+    return row;
+  }
+
+  async insertDecision(values: typeof decisions.$inferInsert): Promise<Decision> {
+    const [row] = await this.db.insert(decisions).values(values).returning();
+    return row!;
+  }
+
+  async deleteDecision(id: number) {
+    await this.db.delete(decisions).where(eq(decisions.id, id));
+  }
+
+  /**
+   * Every decision on a need or a project, oldest first, with its meeting: the record of what was
+   * decided about it, and the decisions a new one can follow.
+   */
+  async decisionsAbout(about: { needId?: number | undefined; projectId?: number | undefined }) {
+    const where = about.needId
+      ? eq(agendaItems.needId, about.needId)
+      : about.projectId
+        ? eq(agendaItems.projectId, about.projectId)
+        : sql`false`;
+    return this.db
+      .select({
+        decision: decisions,
+        itemTitle: agendaItems.title,
+        itemNumber: agendaItems.number,
+        meetingTitle: meetings.title,
+        meetingDate: meetings.meetingDate,
+        networkId: meetings.networkId,
+        bodyId: meetings.bodyId,
+        bodyName: bodies.name,
+      })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(where)
+      .orderBy(asc(decisions.decidedOn), asc(decisions.id));
+  }
+
+  /** The decision that created a project, if one did. */
+  async decisionCreating(projectId: number) {
+    const [row] = await this.db
+      .select({
+        decision: decisions,
+        needId: agendaItems.needId,
+        meetingTitle: meetings.title,
+        networkId: meetings.networkId,
+        bodyId: meetings.bodyId,
+      })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .where(eq(decisions.projectId, projectId));
+    return row;
+  }
+
+  /** The network's decision register: every decision, newest first, with its meeting and item. */
+  async register(networkId: number) {
+    return this.db
+      .select({
+        decision: decisions,
+        itemTitle: agendaItems.title,
+        itemNumber: agendaItems.number,
+        needId: agendaItems.needId,
+        projectId: agendaItems.projectId,
+        meetingTitle: meetings.title,
+        meetingDate: meetings.meetingDate,
+        minutesApproved: sql<boolean>`${meetings.minutesApprovedAt} is not null`,
+        networkId: meetings.networkId,
+        bodyId: meetings.bodyId,
+        bodyName: bodies.name,
+      })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(eq(meetings.networkId, networkId))
+      .orderBy(desc(decisions.decidedOn), desc(decisions.id));
+  }
+
+  // Rankings
+
+  async rankingsOf(networkId: number): Promise<Ranking[]> {
+    return this.db
+      .select()
+      .from(priorityRankings)
+      .where(eq(priorityRankings.networkId, networkId))
+      .orderBy(desc(priorityRankings.decidedOn), desc(priorityRankings.id));
+  }
+
+  async entriesOf(rankingIds: number[]) {
+    if (rankingIds.length === 0) return [];
+    return this.db
+      .select({
+        entry: priorityEntries,
+        needTitle: itemNeed.title,
+        needState: itemNeed.state,
+        needVisibility: itemNeed.visibility,
+        needBodyId: itemNeed.bodyId,
+        projectTitle: itemProject.title,
+        projectPhase: itemProject.phase,
+        projectVisibility: itemProject.visibility,
+        projectBodyId: itemProject.bodyId,
+        networkId: priorityRankings.networkId,
+      })
+      .from(priorityEntries)
+      .innerJoin(priorityRankings, eq(priorityRankings.id, priorityEntries.rankingId))
+      .leftJoin(itemNeed, eq(itemNeed.id, priorityEntries.needId))
+      .leftJoin(itemProject, eq(itemProject.id, priorityEntries.projectId))
+      .where(inArray(priorityEntries.rankingId, rankingIds))
+      .orderBy(asc(priorityEntries.track), asc(priorityEntries.position));
+  }
+
+  async insertRanking(
+    values: typeof priorityRankings.$inferInsert,
+    entries: { track: PriorityTrack; needId: number | null; projectId: number | null }[],
+  ): Promise<Ranking> {
+    const [ranking] = await this.db.insert(priorityRankings).values(values).returning();
+    const positions: Record<PriorityTrack, number> = { national: 0, local: 0 };
+    if (entries.length)
+      await this.db
+        .insert(priorityEntries)
+        .values(entries.map((e) => ({ rankingId: ranking!.id, ...e, position: ++positions[e.track] })));
+    return ranking!;
+  }
+}

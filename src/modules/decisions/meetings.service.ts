@@ -1,0 +1,424 @@
+import { z } from "zod";
+import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
+import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import type { AssessmentService } from "../needs/assessment.service.ts";
+import type { NeedService } from "../needs/needs.service.ts";
+import type { NeedState } from "../needs/schema.ts";
+import type { NetworkRepo } from "../networks/networks.repo.ts";
+import type { ProjectService } from "../projects/projects.service.ts";
+import { PROJECT_KINDS } from "../projects/schema.ts";
+import { type Decision, DecisionRepo, type Meeting } from "./decisions.repo.ts";
+import type { MeetingResource } from "./policy.ts";
+import { OUTCOMES, type Outcome } from "./schema.ts";
+
+export const meetingInput = z.object({
+  title: requiredText(200),
+  bodyId: requiredId,
+  meetingDate: z.iso.date("errors.date"),
+  startTime: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3])[:.][0-5]\d$|^$/, "errors.time")
+    .transform((v) => v.replace(".", ":"))
+    .default(""),
+  place: optionalText(200),
+  link: webAddress,
+  visibility: z.enum(VISIBILITY_VALUES, "errors.choice").default("public"),
+});
+export const itemInput = z.object({
+  title: requiredText(200),
+  description: optionalText(20_000),
+  needId: optionalId,
+  projectId: optionalId,
+  documentId: optionalId,
+});
+export const decisionInput = z.object({
+  agendaItemId: requiredId,
+  text: requiredText(10_000),
+  outcome: z.enum(OUTCOMES, "errors.choice"),
+  decidedOn: z.iso.date("errors.date"),
+  /** Decisions are public unless marked otherwise. */
+  isPublic: z.preprocess((v) => v !== false && v !== "0" && v !== "false", z.boolean()).default(true),
+  supersedesId: optionalId,
+  /** For "approved as project": the kind of project the need becomes. */
+  projectKind: z.enum(PROJECT_KINDS, "errors.choice").default("regional"),
+});
+export const minutesInput = z.object({ minutesNote: optionalText(20_000) });
+export const paperInput = z.object({ title: requiredText(200) });
+
+/** The need's state after a decision with this outcome; "other" leaves it as it is. */
+const NEED_STATE_AFTER: Record<Outcome, NeedState | null> = {
+  prioritised: "prioritised",
+  parked: "parked",
+  rejected: "rejected",
+  approved_as_project: "approved",
+  other: null,
+};
+
+/** Who may see a decision: public, or marked otherwise and kept to the body and the secretariat. */
+export const decisionVisibility = (d: { isPublic: boolean }, meeting: { networkId: number; bodyId: number }) => ({
+  networkId: meeting.networkId,
+  visibility: d.isPublic ? ("public" as const) : ("body" as const),
+  bodyId: meeting.bodyId,
+});
+
+/**
+ * Meetings of a network's bodies: the agenda (saker) pointing at needs, projects and papers, the
+ * minutes with one decision (vedtak) per item, and their approval, after which nothing in them
+ * changes. A decision moves its need on; "approved as project" creates the project. All audited.
+ */
+export class MeetingService {
+  readonly repo: DecisionRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly networks: NetworkRepo,
+    private readonly needs: NeedService,
+    private readonly projects: ProjectService,
+    private readonly assessment: AssessmentService,
+  ) {
+    this.repo = new DecisionRepo(db);
+  }
+
+  /** The meeting as the rules see it; 404 when it does not exist. */
+  async resource(id: number): Promise<MeetingResource & { meeting: Meeting; bodyName: string }> {
+    const found = await this.repo.meeting(id);
+    if (!found) throw new NotFoundError();
+    return { networkId: found.meeting.networkId, bodyId: found.meeting.bodyId, meeting: found.meeting, bodyName: found.bodyName };
+  }
+
+  /** A meeting the viewer may see, else 404. */
+  private async visible(id: number, viewer: Actor | null) {
+    const found = await this.resource(id);
+    if (!canSee(viewer, found.meeting)) throw new NotFoundError();
+    return found;
+  }
+
+  list(networkId: number, viewer: Actor | null) {
+    return this.repo.meetingsOf(networkId, viewer);
+  }
+
+  /** Everything a meeting's page shows: the decisions marked otherwise only for those who may see them. */
+  async get(id: number, viewer: Actor | null) {
+    const { meeting, bodyName } = await this.visible(id, viewer);
+    const [items, documents, decisions] = await Promise.all([
+      this.repo.itemsOf(id),
+      this.repo.documentsOf(id),
+      this.repo.decisionsOfMeeting(id),
+    ]);
+    const shown = decisions.filter((d) => canSee(viewer, decisionVisibility(d, meeting)));
+    return {
+      meeting,
+      bodyName,
+      items: items.map((i) => ({
+        ...i,
+        decision: shown.find((d) => d.agendaItemId === i.item.id) ?? null,
+        hiddenDecision: decisions.some((d) => d.agendaItemId === i.item.id) && !shown.some((d) => d.agendaItemId === i.item.id),
+      })),
+      documents,
+    };
+  }
+
+  /** The bodies of the network that hold meetings. */
+  bodiesOf(networkId: number) {
+    return this.networks.bodiesOf(networkId);
+  }
+
+  private async checkBody(networkId: number, bodyId: number): Promise<FieldError | null> {
+    return (await this.networks.body(networkId, bodyId)) ? null : { field: "bodyId", key: "errors.choice" };
+  }
+
+  async create(actor: Actor, networkId: number, input: unknown): Promise<Result<Meeting>> {
+    const parsed = meetingInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problem = await this.checkBody(networkId, parsed.data.bodyId);
+    if (problem) return invalid([problem]);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const meeting = await this.repo.with(tx).insertMeeting({ ...parsed.data, networkId });
+        await recordAudit(tx, actor, { action: "create", entity: "meeting", entityId: meeting.id, after: meeting });
+        return meeting;
+      }),
+    );
+  }
+
+  /** Refuses every change to a meeting whose minutes are approved. */
+  private open(meeting: Meeting): FieldError | null {
+    return meeting.minutesApprovedAt ? { field: "_", key: "errors.minutesApproved" } : null;
+  }
+
+  async update(actor: Actor, id: number, input: unknown): Promise<Result<Meeting>> {
+    const { meeting } = await this.resource(id);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    const parsed = meetingInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const problem = await this.checkBody(meeting.networkId, parsed.data.bodyId);
+    if (problem) return invalid([problem]);
+    return this.save(actor, meeting, parsed.data);
+  }
+
+  async saveMinutes(actor: Actor, id: number, input: unknown): Promise<Result<Meeting>> {
+    const { meeting } = await this.resource(id);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    const parsed = minutesInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return this.save(actor, meeting, parsed.data);
+  }
+
+  private async save(actor: Actor, meeting: Meeting, values: Partial<Meeting>): Promise<Result<Meeting>> {
+    const diff = changedFields(meeting as unknown as Record<string, unknown>, values);
+    if (!diff.changed) return ok(meeting);
+    const saved = await this.db.transaction(async (tx) => {
+      const row = await this.repo.with(tx).updateOpenMeeting(meeting.id, values);
+      if (row)
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "meeting",
+          entityId: meeting.id,
+          before: diff.before,
+          after: diff.after,
+        });
+      return row;
+    });
+    return saved ? ok(saved) : invalid([{ field: "_", key: "errors.minutesApproved" }]);
+  }
+
+  /** Approves the minutes: from now on the meeting and its decisions are the record, and never change. */
+  async approveMinutes(actor: Actor, id: number): Promise<Result<Meeting>> {
+    const { meeting } = await this.resource(id);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    return this.save(actor, meeting, { minutesApprovedAt: new Date(), minutesApprovedByLabel: actor.label });
+  }
+
+  // The agenda
+
+  async addItem(actor: Actor, meetingId: number, input: unknown): Promise<Result<number>> {
+    const { meeting } = await this.resource(meetingId);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    const parsed = itemInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const v = parsed.data;
+    const errors: FieldError[] = [];
+    if (v.needId !== null) {
+      const need = await this.needs.repo.byId(v.needId);
+      if (!need || need.networkId !== meeting.networkId || !canSee(actor, need))
+        errors.push({ field: "needId", key: "errors.choice" });
+    }
+    if (v.projectId !== null) {
+      const project = await this.projects.repo.byId(v.projectId);
+      if (!project || project.networkId !== meeting.networkId || !canSee(actor, project))
+        errors.push({ field: "projectId", key: "errors.choice" });
+    }
+    if (v.documentId !== null && !(await this.repo.document(meetingId, v.documentId)))
+      errors.push({ field: "documentId", key: "errors.choice" });
+    if (errors.length) return invalid(errors);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const item = await this.repo.with(tx).insertItem({ ...v, meetingId });
+        await recordAudit(tx, actor, { action: "create", entity: "agenda_item", entityId: item.id, after: item });
+        return item.id;
+      }),
+    );
+  }
+
+  async removeItem(actor: Actor, meetingId: number, itemId: number): Promise<Result<true>> {
+    const { meeting } = await this.resource(meetingId);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    const item = await this.repo.item(meetingId, itemId);
+    if (!item) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteItem(itemId);
+      await recordAudit(tx, actor, { action: "delete", entity: "agenda_item", entityId: itemId, before: item });
+    });
+    return ok(true);
+  }
+
+  // Papers
+
+  async addDocument(actor: Actor, meetingId: number, input: unknown, maxBytes: number): Promise<Result<number>> {
+    const { meeting } = await this.resource(meetingId);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    const parsed = paperInput.safeParse(input);
+    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
+    if (!parsed.success || !upload.file || errors.length) return invalid(errors);
+    const file = upload.file;
+    const title = parsed.data.title;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const saved = await saveFile(tx, file, actor.userId);
+        const doc = await this.repo.with(tx).insertDocument({ meetingId, fileId: saved.id, title });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "meeting_document",
+          entityId: doc.id,
+          after: { title, file: saved },
+        });
+        return doc.id;
+      }),
+    );
+  }
+
+  async documentFile(meetingId: number, documentId: number, viewer: Actor | null) {
+    await this.visible(meetingId, viewer);
+    const doc = await this.repo.document(meetingId, documentId);
+    const file = doc ? await readFile(this.db, doc.fileId) : undefined;
+    if (!file) throw new NotFoundError();
+    return file;
+  }
+
+  async removeDocument(actor: Actor, meetingId: number, documentId: number): Promise<Result<true>> {
+    const { meeting } = await this.resource(meetingId);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    const doc = await this.repo.document(meetingId, documentId);
+    if (!doc) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteDocument(doc.id);
+      await deleteFile(tx, doc.fileId);
+      await recordAudit(tx, actor, { action: "delete", entity: "meeting_document", entityId: doc.id, before: doc });
+    });
+    return ok(true);
+  }
+
+  // Decisions
+
+  /**
+   * Records the decision on an agenda item of this meeting. The need the item is about moves to the
+   * state the outcome gives it (its submitter and supporters hear of it in their digest); "approved
+   * as project" creates the project from everything the need carries, in the same transaction.
+   */
+  async decide(actor: Actor, meetingId: number, input: unknown, t: Translate): Promise<Result<Decision>> {
+    const { meeting, bodyName } = await this.resource(meetingId);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    const parsed = decisionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const v = parsed.data;
+    const item = await this.repo.item(meetingId, v.agendaItemId);
+    if (!item) return invalid([{ field: "agendaItemId", key: "errors.notOnAgenda" }]);
+    const existing = await this.repo.decisionsOfMeeting(meetingId);
+    if (existing.some((d) => d.agendaItemId === item.id)) return invalid([{ field: "agendaItemId", key: "errors.itemDecided" }]);
+    const need = item.needId ? await this.needs.repo.byId(item.needId) : undefined;
+    const errors: FieldError[] = [];
+    if (v.outcome === "approved_as_project" && !need) errors.push({ field: "outcome", key: "errors.projectNeedsNeed" });
+    if (need?.state === "merged") errors.push({ field: "outcome", key: "errors.needMerged" });
+    if (v.outcome === "approved_as_project" && need?.projectId) errors.push({ field: "outcome", key: "errors.alreadyProject" });
+    if (v.supersedesId !== null) {
+      const earlier = await this.repo.decisionsAbout({
+        needId: item.needId ?? undefined,
+        projectId: item.projectId ?? undefined,
+      });
+      if (!earlier.some((e) => e.decision.id === v.supersedesId)) errors.push({ field: "supersedesId", key: "errors.choice" });
+    }
+    if (errors.length) return invalid(errors);
+
+    const projectFields =
+      need && v.outcome === "approved_as_project" ? await this.projectFrom(need.id, v.text, bodyName, t) : null;
+    return this.db.transaction(async (tx) => {
+      let projectId: number | null = null;
+      if (need && projectFields) {
+        const supporters = await this.needs.repo.with(tx).supportersOf([need.id]);
+        const created = await this.projects.createForDecision(tx, actor, meeting.networkId, projectFields, [
+          { organisationId: need.organisationId, role: "participant" },
+          ...supporters.map((s) => ({ organisationId: s.organisationId, role: "interested" as const })),
+        ]);
+        // The need's own fields always make a valid project; a failure here is a bug, not bad input.
+        if (!created.ok) throw new Error(`project from need ${need.id}: ${JSON.stringify(created.errors)}`);
+        projectId = created.value.id;
+      }
+      const { agendaItemId: _a, projectKind: _k, ...fields } = v;
+      const decision = await this.repo.with(tx).insertDecision({
+        ...fields,
+        meetingId,
+        agendaItemId: item.id,
+        projectId,
+        createdById: actor.userId,
+        createdByLabel: actor.label,
+      });
+      const next = NEED_STATE_AFTER[v.outcome];
+      if (need && next && need.state !== next)
+        await this.needs.changeState(tx, actor, need, next, v.text.slice(0, 500), projectId ? { projectId } : {});
+      await recordAudit(tx, actor, { action: "create", entity: "decision", entityId: decision.id, after: decision });
+      return ok(decision);
+    });
+  }
+
+  /** A project's fields from a need: its title, problem, supporters' notes, assessment and the decision. */
+  private async projectFrom(needId: number, decisionText: string, bodyName: string, t: Translate) {
+    const [need, assessments] = await Promise.all([this.needs.resource(needId), this.assessment.ofNeed(needId)]);
+    const latest = assessments[0];
+    const background = [
+      need.affected ? `${t("need.affected")}: ${need.affected}` : "",
+      need.benefit ? `${t("need.benefit")}: ${need.benefit}` : "",
+      need.legalRequirement ? `${t("need.legalRequirement")}: ${need.legalRequirement}` : "",
+      latest && latest.summary.total !== null
+        ? `${t("need.assessments")}: ${latest.round.title}, ${t("assessment.totalBand", { total: latest.summary.total, band: latest.summary.band ?? "–" })}${
+            latest.recommendation
+              ? `. ${t(`assessment.recommendation.${latest.recommendation.recommendation}` as "assessment.recommendation.recommend")}: ${latest.recommendation.justification}`
+              : ""
+          }`
+        : "",
+      `${t("decision.decision")} (${bodyName}): ${decisionText}`,
+    ].filter(Boolean);
+    return {
+      title: need.title,
+      summary: (need.benefit || need.problem).slice(0, 300),
+      problem: need.problem.slice(0, 4000),
+      description: background.join("\n\n").slice(0, 10_000),
+      kind: "regional",
+      sector: "other",
+      budget: need.costEstimate,
+      visibility: need.visibility === "public" ? "public" : "network",
+    };
+  }
+
+  /** Removes a decision recorded by mistake, while the minutes are not approved. The need stays where it is. */
+  async removeDecision(actor: Actor, meetingId: number, decisionId: number): Promise<Result<true>> {
+    const { meeting } = await this.resource(meetingId);
+    const closed = this.open(meeting);
+    if (closed) return invalid([closed]);
+    const decision = await this.repo.decision(decisionId);
+    if (!decision || decision.meetingId !== meetingId) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteDecision(decisionId);
+      await recordAudit(tx, actor, { action: "delete", entity: "decision", entityId: decisionId, before: decision });
+    });
+    return ok(true);
+  }
+
+  /** Every decision about a need or project that the viewer may see. */
+  async decisionsAbout(about: { needId?: number; projectId?: number }, viewer: Actor | null) {
+    const rows = await this.repo.decisionsAbout(about);
+    return rows.filter((r) => canSee(viewer, decisionVisibility(r.decision, r)));
+  }
+
+  /** The network's decision register, as the viewer may see it. */
+  async register(networkId: number, viewer: Actor | null) {
+    const rows = await this.repo.register(networkId);
+    return rows.filter((r) => canSee(viewer, decisionVisibility(r.decision, r)));
+  }
+
+  /** Where a project came from: the decision that created it and the need it was, if the viewer may see them. */
+  async originOf(projectId: number, viewer: Actor | null) {
+    const found = await this.repo.decisionCreating(projectId);
+    if (!found || !canSee(viewer, decisionVisibility(found.decision, found))) return null;
+    const need = found.needId ? await this.needs.repo.byId(found.needId) : undefined;
+    return {
+      decision: found.decision,
+      meetingTitle: found.meetingTitle,
+      need: need && canSee(viewer, need) ? { id: need.id, title: need.title } : null,
+    };
+  }
+}

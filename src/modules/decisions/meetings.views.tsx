@@ -1,0 +1,681 @@
+import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import {
+  FileField,
+  Form,
+  type FormState,
+  Notice,
+  type Option,
+  PostButton,
+  SelectField,
+  TableScroll,
+  TextArea,
+  TextField,
+} from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import { PROJECT_KINDS } from "../projects/schema.ts";
+import type { Decision } from "./decisions.repo.ts";
+import type { MeetingService } from "./meetings.service.ts";
+import { OUTCOMES } from "./schema.ts";
+
+type MeetingList = Awaited<ReturnType<MeetingService["list"]>>;
+type Detail = Awaited<ReturnType<MeetingService["get"]>>;
+type Register = Awaited<ReturnType<MeetingService["register"]>>;
+
+export const outcomeLabel = (t: Translate, o: string) => t(`decision.outcome.${o}` as "decision.outcome.other");
+const OUTCOME_COLOURS: Record<string, string> = {
+  prioritised: "success",
+  approved_as_project: "success",
+  parked: "warning",
+  rejected: "danger",
+  other: "neutral",
+};
+
+export function OutcomeTag({ t, outcome }: { t: Translate; outcome: string }) {
+  return (
+    <span class="ds-tag" data-color={OUTCOME_COLOURS[outcome] ?? "neutral"} data-size="sm">
+      {outcomeLabel(t, outcome)}
+    </span>
+  );
+}
+
+export function MeetingsPage(props: {
+  ctx: PageContext;
+  network: { slug: string; name: string };
+  meetings: MeetingList;
+  canCreate: boolean;
+}) {
+  const { ctx, network } = props;
+  const { t, date, number } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("meeting.listTitle", { network: network.name })}
+      </h1>
+      <p class="ds-paragraph">{t("meeting.listIntro")}</p>
+      <div class="button-row">
+        {props.canCreate ? (
+          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/meetings/new`}>
+            {t("meeting.new")}
+          </a>
+        ) : null}
+        <a class="ds-button" data-variant="tertiary" href={`/n/${network.slug}/decisions`}>
+          {t("decision.register")}
+        </a>
+        <a class="ds-button" data-variant="tertiary" href={`/n/${network.slug}/priorities`}>
+          {t("priority.title")}
+        </a>
+      </div>
+      {props.meetings.length === 0 ? (
+        <Notice>{t("meeting.none")}</Notice>
+      ) : (
+        <TableScroll label={t("meeting.listTitle", { network: network.name })}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("meeting.date")}</th>
+                <th scope="col">{t("meeting.title")}</th>
+                <th scope="col">{t("meeting.body")}</th>
+                <th scope="col">{t("meeting.items")}</th>
+                <th scope="col">{t("meeting.minutes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.meetings.map((m) => (
+                <tr key={m.meeting.id}>
+                  <td>{date(m.meeting.meetingDate)}</td>
+                  <th scope="row">
+                    <a class="ds-link" href={`/meetings/${m.meeting.id}`}>
+                      {m.meeting.title}
+                    </a>
+                  </th>
+                  <td>{m.bodyName}</td>
+                  <td class="numeric">{number(m.items)}</td>
+                  <td>{m.meeting.minutesApprovedAt ? t("meeting.approved") : t("meeting.notApproved")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
+
+export function MeetingFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  title: string;
+  action: string;
+  cancelHref: string;
+  bodies: Option[];
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        <TextField t={t} form={form} name="title" label={t("meeting.title")} required />
+        <SelectField t={t} form={form} name="bodyId" label={t("meeting.body")} required options={props.bodies} />
+        <TextField t={t} form={form} name="meetingDate" label={t("meeting.date")} type="date" width="short" required />
+        <TextField
+          t={t}
+          form={form}
+          name="startTime"
+          label={t("meeting.time")}
+          description={t("meeting.timeHint")}
+          width="short"
+        />
+        <TextField t={t} form={form} name="place" label={t("meeting.place")} />
+        <TextField t={t} form={form} name="link" label={t("meeting.link")} description={t("meeting.linkHint")} type="url" />
+        <SelectField
+          t={t}
+          form={form}
+          name="visibility"
+          label={t("meeting.visibility")}
+          options={[
+            { value: "public", label: t("visibility.public") },
+            { value: "network", label: t("visibility.network") },
+            { value: "body", label: t("visibility.body") },
+          ]}
+        />
+      </Form>
+    </>
+  );
+}
+
+/** One agenda item's decision, or the form to record it. */
+function ItemDecision(props: {
+  ctx: PageContext;
+  meetingId: number;
+  item: Detail["items"][number];
+  canManage: boolean;
+  form: FormState;
+  earlier: Option[];
+}) {
+  const { ctx, item, meetingId } = props;
+  const { t, date } = ctx.i18n;
+  const d: Decision | null = item.decision;
+  if (d)
+    return (
+      <div class="decision">
+        <p class="ds-paragraph">
+          <strong>{t("decision.decision")}:</strong> <OutcomeTag t={t} outcome={d.outcome} /> {date(d.decidedOn)}
+          {d.isPublic ? null : <> · {t("decision.notPublic")}</>}
+        </p>
+        <p class="ds-paragraph prewrap">{d.text}</p>
+        {d.projectId ? (
+          <p class="ds-paragraph">
+            <a class="ds-link" href={`/projects/${d.projectId}`}>
+              {t("decision.toProject")}
+            </a>
+          </p>
+        ) : null}
+        {props.canManage ? (
+          <PostButton
+            ctx={ctx}
+            action={`/meetings/${meetingId}/decisions/${d.id}/delete`}
+            label={t("decision.remove")}
+            hiddenText={item.item.title}
+            size="sm"
+            variant="tertiary"
+            danger
+          />
+        ) : null}
+      </div>
+    );
+  if (item.hiddenDecision) return <p class="ds-paragraph">{t("decision.hidden")}</p>;
+  if (!props.canManage) return <p class="ds-paragraph">{t("decision.none")}</p>;
+  const form = { ...props.form, idPrefix: `item${item.item.id}-` };
+  return (
+    <details class="decision-form" open={form.errors.length > 0}>
+      <summary>{t("decision.record")}</summary>
+      <Form ctx={ctx} form={form} action={`/meetings/${meetingId}/decisions`} submitLabel={t("decision.save")}>
+        <input type="hidden" name="agendaItemId" value={String(item.item.id)} />
+        <TextArea t={t} form={form} name="text" label={t("decision.text")} required />
+        <SelectField
+          t={t}
+          form={form}
+          name="outcome"
+          label={t("decision.outcome")}
+          required
+          placeholder={t("form.choose")}
+          options={OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
+        />
+        {item.item.needId ? (
+          <SelectField
+            t={t}
+            form={form}
+            name="projectKind"
+            label={t("decision.projectKind")}
+            description={t("decision.projectKindHint")}
+            options={PROJECT_KINDS.map((k) => ({ value: k, label: t(`project.kind.${k}` as "project.kind.local") }))}
+          />
+        ) : null}
+        <TextField t={t} form={form} name="decidedOn" label={t("decision.date")} type="date" width="short" required />
+        <SelectField
+          t={t}
+          form={form}
+          name="isPublic"
+          label={t("decision.publicity")}
+          options={[
+            { value: "1", label: t("decision.public") },
+            { value: "0", label: t("decision.notPublic") },
+          ]}
+        />
+        {props.earlier.length ? (
+          <SelectField
+            t={t}
+            form={form}
+            name="supersedesId"
+            label={t("decision.supersedes")}
+            placeholder={t("decision.supersedesNone")}
+            options={props.earlier}
+          />
+        ) : null}
+      </Form>
+    </details>
+  );
+}
+
+export function MeetingPage(props: {
+  ctx: PageContext;
+  detail: Detail;
+  canManage: boolean;
+  decisionForm: { itemId: number; form: FormState } | null;
+  itemForm: FormState;
+  paperForm: FormState;
+  minutesForm: FormState;
+  needOptions: Option[];
+  projectOptions: Option[];
+  earlier: Record<number, Option[]>;
+  maxUploadMb: number;
+}) {
+  const { ctx, detail } = props;
+  const { meeting } = detail;
+  const { t, date, dateTime } = ctx.i18n;
+  const approved = meeting.minutesApprovedAt !== null;
+  const canManage = props.canManage && !approved;
+  const defaultDecision = { decidedOn: meeting.meetingDate, isPublic: "1", projectKind: "regional" };
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {meeting.title}
+      </h1>
+      <dl class="facts">
+        <dt>{t("meeting.body")}</dt>
+        <dd>{detail.bodyName}</dd>
+        <dt>{t("meeting.date")}</dt>
+        <dd>
+          {date(meeting.meetingDate)}
+          {meeting.startTime ? ` ${t("meeting.at")} ${meeting.startTime}` : ""}
+        </dd>
+        {meeting.place ? (
+          <>
+            <dt>{t("meeting.place")}</dt>
+            <dd>{meeting.place}</dd>
+          </>
+        ) : null}
+        {meeting.link ? (
+          <>
+            <dt>{t("meeting.link")}</dt>
+            <dd>
+              <a class="ds-link" href={meeting.link} rel="noopener noreferrer">
+                {meeting.link}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("meeting.minutes")}</dt>
+        <dd>
+          {approved
+            ? t("meeting.approvedBy", { who: meeting.minutesApprovedByLabel ?? "", when: dateTime(meeting.minutesApprovedAt) })
+            : t("meeting.notApproved")}
+        </dd>
+      </dl>
+      <div class="button-row">
+        {canManage ? (
+          <a class="ds-button" data-variant="secondary" href={`/meetings/${meeting.id}/edit`}>
+            {t("meeting.edit")}
+          </a>
+        ) : null}
+        <a class="ds-button" data-variant="tertiary" href={`/meetings/${meeting.id}/papers`}>
+          {t("meeting.printPapers")}
+        </a>
+        <a class="ds-button" data-variant="tertiary" href={`/meetings/${meeting.id}/minutes`}>
+          {t("meeting.printMinutes")}
+        </a>
+      </div>
+      {approved && props.canManage ? <Notice>{t("meeting.approvedNotice")}</Notice> : null}
+
+      <section aria-labelledby="agenda-heading">
+        <h2 class="ds-heading" data-size="md" id="agenda-heading">
+          {t("meeting.agenda")}
+        </h2>
+        {detail.items.length === 0 ? <p class="ds-paragraph">{t("meeting.noItems")}</p> : null}
+        {detail.items.map((i) => (
+          <article class="agenda-item" key={i.item.id} aria-labelledby={`item-${i.item.id}`}>
+            <h3 class="ds-heading" data-size="sm" id={`item-${i.item.id}`}>
+              {t("meeting.itemNumber", { n: i.item.number })}: {i.item.title}
+            </h3>
+            <ul class="plain-list">
+              {i.item.needId ? (
+                <li>
+                  {t("meeting.aboutNeed")}{" "}
+                  <a class="ds-link" href={`/needs/${i.item.needId}`}>
+                    {i.needTitle}
+                  </a>
+                </li>
+              ) : null}
+              {i.item.projectId ? (
+                <li>
+                  {t("meeting.aboutProject")}{" "}
+                  <a class="ds-link" href={`/projects/${i.item.projectId}`}>
+                    {i.projectTitle}
+                  </a>
+                </li>
+              ) : null}
+              {i.item.documentId ? (
+                <li>
+                  {t("meeting.paper")}{" "}
+                  <a class="ds-link" href={`/meetings/${meeting.id}/documents/${i.item.documentId}`}>
+                    {i.documentTitle}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+            {i.item.description ? <p class="ds-paragraph prewrap">{i.item.description}</p> : null}
+            <ItemDecision
+              ctx={ctx}
+              meetingId={meeting.id}
+              item={i}
+              canManage={canManage}
+              form={props.decisionForm?.itemId === i.item.id ? props.decisionForm.form : { values: defaultDecision, errors: [] }}
+              earlier={props.earlier[i.item.id] ?? []}
+            />
+            {canManage && !i.decision ? (
+              <PostButton
+                ctx={ctx}
+                action={`/meetings/${meeting.id}/items/${i.item.id}/delete`}
+                label={t("meeting.removeItem")}
+                hiddenText={i.item.title}
+                size="sm"
+                variant="tertiary"
+                danger
+              />
+            ) : null}
+          </article>
+        ))}
+        {canManage ? (
+          <>
+            <h3 class="ds-heading" data-size="sm">
+              {t("meeting.addItem")}
+            </h3>
+            <Form
+              ctx={ctx}
+              form={{ ...props.itemForm, idPrefix: "item-" }}
+              action={`/meetings/${meeting.id}/items`}
+              submitLabel={t("meeting.addItem")}
+            >
+              <TextField
+                t={t}
+                form={{ ...props.itemForm, idPrefix: "item-" }}
+                name="title"
+                label={t("meeting.itemTitle")}
+                required
+              />
+              <TextArea
+                t={t}
+                form={{ ...props.itemForm, idPrefix: "item-" }}
+                name="description"
+                label={t("meeting.itemDescription")}
+                rows={5}
+              />
+              <SelectField
+                t={t}
+                form={{ ...props.itemForm, idPrefix: "item-" }}
+                name="needId"
+                label={t("meeting.itemNeed")}
+                placeholder={t("meeting.noneChosen")}
+                options={props.needOptions}
+              />
+              <SelectField
+                t={t}
+                form={{ ...props.itemForm, idPrefix: "item-" }}
+                name="projectId"
+                label={t("meeting.itemProject")}
+                placeholder={t("meeting.noneChosen")}
+                options={props.projectOptions}
+              />
+              {detail.documents.length ? (
+                <SelectField
+                  t={t}
+                  form={{ ...props.itemForm, idPrefix: "item-" }}
+                  name="documentId"
+                  label={t("meeting.itemPaper")}
+                  placeholder={t("meeting.noneChosen")}
+                  options={detail.documents.map((d) => ({ value: d.id, label: d.title }))}
+                />
+              ) : null}
+            </Form>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="papers-heading">
+        <h2 class="ds-heading" data-size="md" id="papers-heading">
+          {t("meeting.papers")}
+        </h2>
+        {detail.documents.length === 0 ? (
+          <p class="ds-paragraph">{t("meeting.noPapers")}</p>
+        ) : (
+          <ul class="ds-list">
+            {detail.documents.map((d) => (
+              <li key={d.id}>
+                <a class="ds-link" href={`/meetings/${meeting.id}/documents/${d.id}`}>
+                  {d.title}
+                </a>{" "}
+                {canManage ? (
+                  <PostButton
+                    ctx={ctx}
+                    action={`/meetings/${meeting.id}/documents/${d.id}/delete`}
+                    label={t("participant.remove")}
+                    hiddenText={d.title}
+                    size="sm"
+                    variant="tertiary"
+                    danger
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canManage ? (
+          <Form
+            ctx={ctx}
+            form={{ ...props.paperForm, idPrefix: "paper-" }}
+            action={`/meetings/${meeting.id}/documents`}
+            submitLabel={t("documents.upload")}
+            multipart
+          >
+            <TextField
+              t={t}
+              form={{ ...props.paperForm, idPrefix: "paper-" }}
+              name="title"
+              label={t("documents.docTitle")}
+              required
+            />
+            <FileField
+              t={t}
+              form={{ ...props.paperForm, idPrefix: "paper-" }}
+              name="file"
+              label={t("documents.file")}
+              description={t("documents.fileHint", { mb: props.maxUploadMb })}
+              accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+              required
+            />
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="minutes-heading">
+        <h2 class="ds-heading" data-size="md" id="minutes-heading">
+          {t("meeting.minutes")}
+        </h2>
+        {meeting.minutesNote ? <p class="ds-paragraph prewrap">{meeting.minutesNote}</p> : null}
+        {canManage ? (
+          <>
+            <Form
+              ctx={ctx}
+              form={{ ...props.minutesForm, idPrefix: "minutes-" }}
+              action={`/meetings/${meeting.id}/minutes`}
+              submitLabel={t("meeting.saveMinutes")}
+            >
+              <TextArea
+                t={t}
+                form={{ ...props.minutesForm, idPrefix: "minutes-" }}
+                name="minutesNote"
+                label={t("meeting.minutesNote")}
+                description={t("meeting.minutesNoteHint")}
+                rows={5}
+              />
+            </Form>
+            <p class="ds-paragraph">{t("meeting.approveHint")}</p>
+            <PostButton ctx={ctx} action={`/meetings/${meeting.id}/approve`} label={t("meeting.approve")} variant="primary" />
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+/** The invitation and agenda with the case presentations, for printing (innkalling og saksliste). */
+export function PapersPage({ ctx, detail }: { ctx: PageContext; detail: Detail }) {
+  const { meeting } = detail;
+  const { t, date } = ctx.i18n;
+  return (
+    <article class="print-document">
+      <h1 class="ds-heading" data-size="lg">
+        {t("meeting.invitation", { body: detail.bodyName })}
+      </h1>
+      <p class="ds-paragraph lead">{meeting.title}</p>
+      <p class="ds-paragraph">
+        {date(meeting.meetingDate)}
+        {meeting.startTime ? ` ${t("meeting.at")} ${meeting.startTime}` : ""}
+        {meeting.place ? `, ${meeting.place}` : ""}
+        {meeting.link ? `, ${meeting.link}` : ""}
+      </p>
+      <h2 class="ds-heading" data-size="md">
+        {t("meeting.agenda")}
+      </h2>
+      <ol class="plain-list">
+        {detail.items.map((i) => (
+          <li key={i.item.id}>
+            {t("meeting.itemNumber", { n: i.item.number })}: {i.item.title}
+          </li>
+        ))}
+      </ol>
+      {detail.items.map((i) => (
+        <section key={i.item.id}>
+          <h2 class="ds-heading" data-size="sm">
+            {t("meeting.itemNumber", { n: i.item.number })}: {i.item.title}
+          </h2>
+          {i.needTitle ? (
+            <p class="ds-paragraph">
+              {t("meeting.aboutNeed")} {i.needTitle}
+            </p>
+          ) : null}
+          {i.projectTitle ? (
+            <p class="ds-paragraph">
+              {t("meeting.aboutProject")} {i.projectTitle}
+            </p>
+          ) : null}
+          {i.documentTitle ? (
+            <p class="ds-paragraph">
+              {t("meeting.paper")} {i.documentTitle}
+            </p>
+          ) : null}
+          <p class="ds-paragraph prewrap">{i.item.description}</p>
+        </section>
+      ))}
+      {detail.documents.length ? (
+        <>
+          <h2 class="ds-heading" data-size="md">
+            {t("meeting.papers")}
+          </h2>
+          <ul class="ds-list">
+            {detail.documents.map((d) => (
+              <li key={d.id}>{d.title}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+/** The minutes (protokoll): one decision per item, and whether they are approved. */
+export function MinutesPage({ ctx, detail }: { ctx: PageContext; detail: Detail }) {
+  const { meeting } = detail;
+  const { t, date, dateTime } = ctx.i18n;
+  return (
+    <article class="print-document">
+      <h1 class="ds-heading" data-size="lg">
+        {t("meeting.minutesOf", { body: detail.bodyName })}
+      </h1>
+      <p class="ds-paragraph lead">{meeting.title}</p>
+      <p class="ds-paragraph">
+        {date(meeting.meetingDate)}
+        {meeting.place ? `, ${meeting.place}` : ""}
+      </p>
+      <p class="ds-paragraph">
+        <strong>
+          {meeting.minutesApprovedAt
+            ? t("meeting.approvedBy", { who: meeting.minutesApprovedByLabel ?? "", when: dateTime(meeting.minutesApprovedAt) })
+            : t("meeting.draftMinutes")}
+        </strong>
+      </p>
+      {meeting.minutesNote ? <p class="ds-paragraph prewrap">{meeting.minutesNote}</p> : null}
+      {detail.items.map((i) => (
+        <section key={i.item.id}>
+          <h2 class="ds-heading" data-size="sm">
+            {t("meeting.itemNumber", { n: i.item.number })}: {i.item.title}
+          </h2>
+          {i.decision ? (
+            <>
+              <p class="ds-paragraph">
+                <strong>{t("decision.decision")}</strong> ({outcomeLabel(t, i.decision.outcome).toLowerCase()},{" "}
+                {date(i.decision.decidedOn)}):
+              </p>
+              <p class="ds-paragraph prewrap">{i.decision.text}</p>
+            </>
+          ) : (
+            <p class="ds-paragraph">{i.hiddenDecision ? t("decision.hidden") : t("decision.none")}</p>
+          )}
+        </section>
+      ))}
+    </article>
+  );
+}
+
+export function RegisterPage(props: { ctx: PageContext; network: { slug: string; name: string }; rows: Register }) {
+  const { ctx, network, rows } = props;
+  const { t, date } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("decision.registerTitle", { network: network.name })}
+      </h1>
+      <p class="ds-paragraph">{t("decision.registerIntro")}</p>
+      {rows.length === 0 ? (
+        <Notice>{t("decision.noneYet")}</Notice>
+      ) : (
+        <TableScroll label={t("decision.register")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("decision.date")}</th>
+                <th scope="col">{t("meeting.itemTitle")}</th>
+                <th scope="col">{t("decision.decision")}</th>
+                <th scope="col">{t("decision.outcome")}</th>
+                <th scope="col">{t("meeting.title")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.decision.id}>
+                  <td>{date(r.decision.decidedOn)}</td>
+                  <th scope="row">
+                    {t("meeting.itemNumber", { n: r.itemNumber })}: {r.itemTitle}
+                    {r.needId ? (
+                      <span class="row-detail">
+                        <a class="ds-link" href={`/needs/${r.needId}`}>
+                          {t("meeting.toNeed")}
+                        </a>
+                      </span>
+                    ) : null}
+                  </th>
+                  <td class="prewrap">{r.decision.text}</td>
+                  <td>
+                    <OutcomeTag t={t} outcome={r.decision.outcome} />
+                  </td>
+                  <td>
+                    <a class="ds-link" href={`/meetings/${r.decision.meetingId}`}>
+                      {r.meetingTitle}
+                    </a>
+                    <span class="row-detail">
+                      {r.bodyName}, {r.minutesApproved ? t("meeting.approved") : t("meeting.notApproved")}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import { sendCsv } from "../../platform/http/csv.ts";
+import { parseOrBadRequest } from "../../platform/http/validation.ts";
+import { sendXlsx } from "../../platform/http/xlsx.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import type { Network } from "../networks/networks.repo.ts";
+import { networkSlugParams, rankingQuery } from "./params.ts";
+import { PrioritiesPage, RankPage } from "./priorities.views.tsx";
+
+/** The ranking form's rank_<key> and track_<key> fields as the service's entries; rows without a rank are left out. */
+export const entriesFromForm = (body: Record<string, unknown>) => ({
+  decidedOn: body.decidedOn,
+  note: body.note,
+  meetingId: body.meetingId,
+  entries: Object.entries(body)
+    .filter(([k, v]) => k.startsWith("rank_") && typeof v === "string" && v.trim() !== "")
+    .map(([k, v]) => {
+      const key = k.slice(5);
+      return { key, rank: String(v).trim(), track: body[`track_${key}`] };
+    }),
+});
+
+export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { priorities, networks, meetings } = services;
+
+  const networkOf = async (req: FastifyRequest) => {
+    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
+    return networks.get(slug);
+  };
+
+  app.get("/n/:slug/priorities", { config: { policy: "public" } }, async (req, reply) => {
+    const network = await networkOf(req);
+    const { ranking } = parseOrBadRequest(rankingQuery, req.query);
+    const view = await priorities.view(network.id, req.actor, ranking);
+    const { t } = req.i18n;
+    const title = t("priority.pageTitle", { network: network.name });
+    const suffix = view.current ? `?ranking=${view.current.id}` : "";
+    const saved = (req.query as Record<string, unknown>).saved === "1";
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <PrioritiesPage
+          ctx={req.pageContext()}
+          network={network}
+          view={view}
+          canRank={can(req.actor, "priority.rank", network)}
+          csvHref={`/n/${network.slug}/priorities.csv${suffix}`}
+          xlsxHref={`/n/${network.slug}/priorities.xlsx${suffix}`}
+        />
+      </>,
+      { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }] },
+    );
+  });
+
+  /** The ranking shown as rows, for the CSV and the Excel download alike. */
+  async function priorityTable(req: FastifyRequest) {
+    const network = await networkOf(req);
+    const { ranking } = parseOrBadRequest(rankingQuery, req.query);
+    const view = await priorities.view(network.id, req.actor, ranking);
+    const { t } = req.i18n;
+    const header = [
+      t("priority.decidedOn"),
+      t("priority.trackColumn"),
+      t("priority.position"),
+      t("need.title"),
+      t("priority.kind"),
+      t("priority.movement"),
+      "URL",
+    ];
+    const rows = view.rows.map((r) => [
+      view.current?.decidedOn ?? "",
+      t(`priority.track.${r.track}` as "priority.track.local"),
+      r.position,
+      r.title,
+      r.needId ? t("priority.kind.need") : t("priority.kind.project"),
+      r.moved,
+      r.needId ? `/needs/${r.needId}` : `/projects/${r.projectId}`,
+    ]);
+    return { header, rows, name: `priorities-${network.slug}-${view.current?.decidedOn ?? "none"}` };
+  }
+
+  app.get("/n/:slug/priorities.csv", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows, name } = await priorityTable(req);
+    return sendCsv(reply, `${name}.csv`, header, rows);
+  });
+
+  app.get("/n/:slug/priorities.xlsx", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows, name } = await priorityTable(req);
+    return sendXlsx(reply, `${name}.xlsx`, header, rows);
+  });
+
+  const renderRank = async (req: FastifyRequest, reply: FastifyReply, network: Network, form: FormState) => {
+    const { t, date } = req.i18n;
+    const [candidates, meetingList] = await Promise.all([
+      priorities.candidates(network.id, req.actor!),
+      meetings.list(network.id, req.actor),
+    ]);
+    const title = t("priority.rank");
+    return reply.page(
+      <RankPage
+        ctx={req.pageContext()}
+        network={network}
+        form={form}
+        candidates={candidates}
+        meetings={meetingList.map((m) => ({ value: m.meeting.id, label: `${date(m.meeting.meetingDate)}: ${m.meeting.title}` }))}
+      />,
+      {
+        title,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [
+          { href: `/n/${network.slug}/priorities`, label: t("priority.pageTitle", { network: network.name }) },
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get("/n/:slug/priorities/rank", { config: { policy: "priority.rank" } }, async (req, reply) => {
+    const network = await networkOf(req);
+    authorize(req.actor, "priority.rank", network);
+    return renderRank(req, reply, network, emptyForm({ decidedOn: osloToday() }));
+  });
+
+  app.post("/n/:slug/priorities", { config: { policy: "priority.rank" } }, async (req, reply) => {
+    const network = await networkOf(req);
+    authorize(req.actor, "priority.rank", network);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await priorities.rank(req.actor, network.id, entriesFromForm(body));
+    if (!result.ok) return renderRank(req, reply, network, submittedForm(body, result.errors));
+    return reply.redirect(`/n/${network.slug}/priorities?saved=1`, 303);
+  });
+}

@@ -1,0 +1,111 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { systemActor } from "../../platform/audit/audit.ts";
+import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { bodies, networks } from "../networks/schema.ts";
+import { projects } from "../projects/schema.ts";
+import { meetings, priorityRankings } from "./schema.ts";
+
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** What the steering group decides on the working committee's recommendation, in the demo. */
+const OUTCOME_FOR = { recommend: "prioritised", needs_more_work: "parked", do_not_recommend: "rejected" } as const;
+
+/**
+ * For every demo network, the steering group's history through the services, as a secretariat
+ * would make it: a meeting three weeks after each closed assessment round, with one item per need,
+ * a decision on each (the best need of the second round approved as a project), approved minutes
+ * and a new ranking; and an upcoming meeting with the open round's needs on its agenda.
+ */
+export async function seedDemoDecisions({ db, services }: AppContext): Promise<void> {
+  const actor = systemActor("demo data");
+  const { t } = i18nFor("nb");
+  const today = osloToday();
+  const demoNetworks = await db.select().from(networks).where(eq(networks.isDemo, true)).orderBy(networks.id);
+  for (const network of demoNetworks) {
+    const [steering] = await db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.networkId, network.id), eq(bodies.kind, "steering_group")));
+    if (!steering) continue;
+    const rounds = (await services.assessment.roundsOf(network.id)).reverse();
+    for (const [r, { round }] of rounds.entries()) {
+      const closed = round.deadline < today;
+      const meetingDate = closed ? addDays(round.deadline, 21) : addDays(today, 30);
+      const meeting = await services.meetings.create(actor, network.id, {
+        title: `Styringsgruppemøte ${meetingDate}`,
+        bodyId: steering.id,
+        meetingDate,
+        startTime: "10:00",
+        place: "Kommunestyresalen",
+        link: "https://meet.demo.samverk.example/styringsgruppe",
+      });
+      if (!meeting.ok) throw new Error(`demo meeting: ${JSON.stringify(meeting.errors)}`);
+      const meetingId = meeting.value.id;
+      const { results } = await services.assessment.results(round.id, actor);
+      const ranked = [...results].sort((a, b) => (b.summary.total ?? 0) - (a.summary.total ?? 0));
+      for (const [i, result] of ranked.entries()) {
+        const item = await services.meetings.addItem(actor, meetingId, {
+          title: `Behandling av behov: ${result.title}`,
+          description: result.recommendation
+            ? `Arbeidsutvalet tilrår: ${t(`assessment.recommendation.${result.recommendation.recommendation}` as "assessment.recommendation.recommend")}. ${result.recommendation.justification}\n\nVekta sum ${result.summary.total} av 100 (${result.summary.band}).`
+            : "Arbeidsutvalet vurderer behovet i runden som går no.",
+          needId: result.needId,
+        });
+        if (!item.ok) throw new Error(`demo item: ${JSON.stringify(item.errors)}`);
+        if (!closed || !result.recommendation) continue;
+        const approve = r === 1 && i === 0;
+        const outcome = approve ? "approved_as_project" : OUTCOME_FOR[result.recommendation.recommendation];
+        const decision = await services.meetings.decide(
+          actor,
+          meetingId,
+          {
+            agendaItemId: item.value,
+            text: approve
+              ? "Styringsgruppa vedtek å starte eit felles prosjekt. Sekretariatet får i oppdrag å lage prosjektplan."
+              : outcome === "prioritised"
+                ? "Behovet blir prioritert og teke med i porteføljen for neste år."
+                : outcome === "parked"
+                  ? "Behovet blir parkert til det er betre greidd ut."
+                  : "Behovet blir ikkje følgt opp i nettverket no.",
+            outcome,
+            decidedOn: meetingDate,
+          },
+          t,
+        );
+        if (!decision.ok) throw new Error(`demo decision: ${JSON.stringify(decision.errors)}`);
+        // A seed marks its own invented rows as demo data, the project the decision created included.
+        if (decision.value.projectId)
+          await db.update(projects).set({ isDemo: true }).where(eq(projects.id, decision.value.projectId));
+      }
+      if (closed) {
+        await services.meetings.saveMinutes(actor, meetingId, {
+          minutesNote: "Til stades: alle medlemmene i styringsgruppa. Sekretariatet førte protokollen.",
+        });
+        await services.meetings.approveMinutes(actor, meetingId);
+        const candidates = await services.priorities.candidates(network.id, actor);
+        // Prioritised needs first, by their place in the candidates list; projects after, by kind.
+        const order = [...candidates.filter((c) => c.kind === "need"), ...candidates.filter((c) => c.kind === "project")];
+        const places = { national: 0, local: 0 };
+        const ranking = await services.priorities.rank(actor, network.id, {
+          decidedOn: meetingDate,
+          meetingId,
+          note: "Vedteke av styringsgruppa etter tilrådinga frå arbeidsutvalet.",
+          entries: order
+            .filter((_, k) => (k + r) % 5 !== 0)
+            .map((c) => ({ key: c.key, track: c.track, rank: ++places[c.track] })),
+        });
+        if (!ranking.ok) throw new Error(`demo ranking: ${JSON.stringify(ranking.errors)}`);
+      }
+      await db.update(meetings).set({ isDemo: true }).where(eq(meetings.id, meetingId));
+    }
+    await db
+      .update(priorityRankings)
+      .set({ isDemo: true })
+      .where(inArray(priorityRankings.networkId, [network.id]));
+  }
+}

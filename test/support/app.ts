@@ -132,7 +132,7 @@ export class Session {
   }
 
   /** JSON API call with this session's cookies. */
-  async api(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: unknown) {
+  async api(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: unknown) {
     return this.app.inject({
       method,
       url,

@@ -27,8 +27,8 @@ export const rankingInput = z.object({
     .max(1000),
 });
 
-/** Needs in these states, and projects not yet closed, can be ranked. */
-const RANKABLE_NEED_STATES = new Set(["assessed", "prioritised", "parked", "in_assessment"]);
+/** Assessed and prioritised needs, and projects not yet closing, can be ranked. */
+const RANKABLE_NEED_STATES = new Set(["assessed", "prioritised"]);
 const RANKABLE_PHASES = new Set(["idea", "concept", "planning", "execution"]);
 
 export interface Candidate {

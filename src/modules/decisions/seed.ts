@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { systemActor } from "../../platform/audit/audit.ts";
+import { rng } from "../../platform/demo.ts";
 import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { bodies, networks } from "../networks/schema.ts";
@@ -25,6 +26,7 @@ export async function seedDemoDecisions({ db, services }: AppContext): Promise<v
   const actor = systemActor("demo data");
   const { t } = i18nFor("nb");
   const today = osloToday();
+  const random = rng(77);
   const demoNetworks = await db.select().from(networks).where(eq(networks.isDemo, true)).orderBy(networks.id);
   for (const network of demoNetworks) {
     const [steering] = await db
@@ -87,17 +89,23 @@ export async function seedDemoDecisions({ db, services }: AppContext): Promise<v
           minutesNote: "Til stades: alle medlemmene i styringsgruppa. Sekretariatet førte protokollen.",
         });
         await services.meetings.approveMinutes(actor, meetingId);
+        // Minutes are approved a week after the meeting, as the demo's history has it.
+        await db
+          .update(meetings)
+          .set({ minutesApprovedAt: new Date(`${addDays(meetingDate, 7)}T12:00:00Z`) })
+          .where(eq(meetings.id, meetingId));
         const candidates = await services.priorities.candidates(network.id, actor);
-        // Prioritised needs first, by their place in the candidates list; projects after, by kind.
-        const order = [...candidates.filter((c) => c.kind === "need"), ...candidates.filter((c) => c.kind === "project")];
+        // Each ranking shuffles the last a little: the new prioritised needs go in among the projects.
+        const order = candidates
+          .map((c) => ({ c, weight: (c.rank ?? candidates.length) + random() * 4 - (c.kind === "need" ? 2 : 0) }))
+          .sort((a, b) => a.weight - b.weight)
+          .map((x) => x.c);
         const places = { national: 0, local: 0 };
         const ranking = await services.priorities.rank(actor, network.id, {
           decidedOn: meetingDate,
           meetingId,
           note: "Vedteke av styringsgruppa etter tilrådinga frå arbeidsutvalet.",
-          entries: order
-            .filter((_, k) => (k + r) % 5 !== 0)
-            .map((c) => ({ key: c.key, track: c.track, rank: ++places[c.track] })),
+          entries: order.map((c) => ({ key: c.key, track: c.track, rank: ++places[c.track] })),
         });
         if (!ranking.ok) throw new Error(`demo ranking: ${JSON.stringify(ranking.errors)}`);
       }

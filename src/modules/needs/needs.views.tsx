@@ -370,7 +370,10 @@ export function NeedPage(props: {
   const { need, supporters } = detail;
   const { t, date, dateTime, number } = ctx.i18n;
   const mineIds = new Set(props.mine.map((o) => Number(o.value)));
-  const supportable = props.mine.filter((o) => Number(o.value) !== need.organisationId);
+  // A refused "we have it too" comes back with every organisation, so its error is shown by its field.
+  const supportable = props.supportForm.errors.length
+    ? props.mine
+    : props.mine.filter((o) => Number(o.value) !== need.organisationId);
   const open = !["merged", "approved", "rejected"].includes(need.state);
   return (
     <>

@@ -3,7 +3,7 @@ import { canSee } from "../../platform/access/visibility.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { idList, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { emptyToNull, idList, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import type { NetworkRepo } from "../networks/networks.repo.ts";
 import { AssessmentRepo, type Criterion, type Round, type RoundCriterion } from "./assessment.repo.ts";
@@ -36,7 +36,8 @@ export const criterionInput = z
     scaleMax: wholeNumber(1, 100).default(5),
     weight: decimal(0, 100).default(1),
     direction: z.enum(CRITERION_DIRECTIONS, "errors.choice").default("higher_is_better"),
-    position: wholeNumber(0, 1000).default(0),
+    /** Where it stands among the criteria; a new one without a place goes last. */
+    position: z.preprocess(emptyToNull, wholeNumber(0, 1000).nullable().default(null)),
   })
   .refine((v) => v.scaleMin < v.scaleMax, { message: "errors.scaleOrder", path: ["scaleMax"] });
 
@@ -159,9 +160,11 @@ export class AssessmentService {
     return ok(
       await this.db.transaction(async (tx) => {
         const repo = this.repo.with(tx);
+        const position = parsed.data.position ?? existing?.position ?? (await repo.criteriaOf(networkId)).length;
+        const values = { ...parsed.data, position };
         const saved = existing
-          ? await repo.updateCriterion(existing.id, parsed.data)
-          : await repo.insertCriterion({ ...parsed.data, networkId });
+          ? await repo.updateCriterion(existing.id, values)
+          : await repo.insertCriterion({ ...values, networkId });
         await recordAudit(tx, actor, {
           action: existing ? "update" : "create",
           entity: "criterion",
@@ -325,8 +328,8 @@ export class AssessmentService {
 
   /** Refuses work on a round after its deadline, and on a need the round does not hold. */
   private async openFor(round: Round, needId: number): Promise<FieldError | null> {
-    if (osloToday() > round.deadline) return { field: "_", key: "errors.roundClosed" };
     if (!(await this.repo.inRound(round.id, needId))) throw new NotFoundError();
+    if (osloToday() > round.deadline) return { field: "_", key: "errors.roundClosed" };
     return null;
   }
 

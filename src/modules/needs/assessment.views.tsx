@@ -496,6 +496,14 @@ export function RoundNeedPage(props: {
         {t("assessment.deadline")} {date(round.deadline)}
       </p>
       {!props.open ? <Notice>{t("assessment.closedNotice")}</Notice> : null}
+      {[...props.scoreForm.errors, ...props.recommendationForm.errors]
+        .filter((e) => e.field === "_")
+        .map((e) => (
+          // Refusals of the whole form (the deadline has passed) are said here: the form itself may be gone.
+          <Notice kind="danger" key={e.key}>
+            {t(e.key, e.params)}
+          </Notice>
+        ))}
       <h2 class="ds-heading" data-size="md">
         {t("assessment.result")}
       </h2>

@@ -28,9 +28,12 @@ interface MeetingForms {
   refused?: FieldError[];
 }
 
-/** Errors about the meeting as a whole (its minutes are approved) are said at the top; the rest go to their form. */
+/**
+ * Errors about the meeting or the item as a whole (the minutes are approved, the item is decided)
+ * are said at the top, where they are seen whatever forms the page still shows; the rest go to their form.
+ */
 const refusedOr = (errors: FieldError[], forms: MeetingForms): MeetingForms =>
-  errors.some((e) => e.field === "_") ? { refused: errors } : forms;
+  errors.some((e) => e.field === "_" || e.field === "agendaItemId") ? { refused: errors } : forms;
 
 export function meetingRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { meetings, networks, needs, projects } = services;

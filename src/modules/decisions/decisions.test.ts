@@ -300,3 +300,13 @@ test("the steering group ranks needs and projects by number; each ranking is kep
     "only the steering group and secretariat rank",
   );
 });
+
+test("a body with meetings on record cannot be removed; the secretariat is told why", async () => {
+  await meetingWith([]);
+  const sek = await login("sek@rogaland.example");
+  await sek.get(`/n/${rogaland.slug}`);
+  const res = await sek.post(`/n/${rogaland.slug}/bodies/${steeringId}/delete?lang=en`, {});
+  assert.equal(res.statusCode, 409);
+  assert.match(res.body, /The body has meetings or assessment rounds on record and cannot be removed/);
+  assert.equal((await t.database.db.select().from(bodies).where(eq(bodies.id, steeringId))).length, 1);
+});

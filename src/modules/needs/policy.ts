@@ -46,10 +46,13 @@ export const needPolicies: Policies = {
   "need.manage": (actor, need) => isSecretariat(actor, (need as NeedResource | undefined)?.networkId),
   /** Criteria, bands and rounds. Resource: the network ({ id }). */
   "assessment.configure": (actor, network) => isSecretariat(actor, networkOf(network).id),
-  /** Scoring in a round: only the members of the round's body (the working committee). Resource: RoundResource. */
+  /**
+   * Scoring in a round: only the members of the round's body (the working committee), and the
+   * platform administrator, who acts everywhere. Resource: RoundResource.
+   */
   "assessment.score": (actor, round) => {
     const r = round as RoundResource | undefined;
-    return !!r && sitsIn(actor, r.networkId, r.bodyId);
+    return !!r && (actor.isAdmin || sitsIn(actor, r.networkId, r.bodyId));
   },
   /** The committee's recommendation: its leader or secretary, or the secretariat. Resource: RoundResource. */
   "assessment.recommend": (actor, round) => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
+import { type Db, isForeignKeyViolation } from "../../platform/db/client.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
-import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { ConflictError, type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   idList,
   optionalDate,
@@ -397,20 +397,29 @@ export class NetworkService {
     );
   }
 
+  /**
+   * Removes a body with its seats and documents. A body with meetings or assessment rounds on
+   * record stays: the database refuses, and the user is told why.
+   */
   async deleteBody(actor: Actor, slug: string, id: number) {
     const { body, members } = await this.getBody(slug, id);
     const documents = await this.repo.documentsOf(id);
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteBody(id);
-      // The body's documents go with it (by cascade); their files are removed here.
-      for (const d of documents) await deleteFile(tx, d.fileId);
-      await recordAudit(tx, actor, {
-        action: "delete",
-        entity: "body",
-        entityId: id,
-        before: { ...body, members, documents: documents.map((d) => ({ title: d.title, file: d.fileName })) },
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.repo.with(tx).deleteBody(id);
+        // The body's documents go with it (by cascade); their files are removed here.
+        for (const d of documents) await deleteFile(tx, d.fileId);
+        await recordAudit(tx, actor, {
+          action: "delete",
+          entity: "body",
+          entityId: id,
+          before: { ...body, members, documents: documents.map((d) => ({ title: d.title, file: d.fileName })) },
+        });
       });
-    });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new ConflictError([], "errors.bodyInUse");
+      throw error;
+    }
   }
 
   async addBodyMember(actor: Actor, slug: string, bodyId: number, input: unknown) {

@@ -150,7 +150,55 @@ async function fixtures() {
   assert.ok(solution.ok);
   assert.ok((await solutions.addUser(actor, solution.value.id, { organisationId: org.value.id })).ok);
   assert.ok((await solutions.addProject(actor, solution.value.id, { projectId })).ok);
+  // A need of the represented organisation, supported by the walk's organisation, with an
+  // attachment, in a round of the working committee; a criterion; a meeting with an agenda item,
+  // a paper and a decided item.
+  const { needs, assessment, meetings } = t.app.services;
+  const need = await needs.create(
+    actor,
+    network.id,
+    { organisationId: representedOrganisationId, title: `Walk need ${n}`, problem: "P" },
+    "nb",
+  );
+  assert.ok(need.ok);
+  const needId = need.value.id;
+  assert.ok((await needs.support(actor, needId, { organisationId: org.value.id }, "nb")).ok);
+  const needDocument = await needs.addDocument(actor, needId, { title: `Walk ${n}`, file }, 1024);
+  const [committee] = await assessment.committeesOf(network.id);
+  const round = await assessment.createRound(
+    actor,
+    network.id,
+    { title: `Walk round ${n}`, deadline: "2099-01-01", bodyId: committee!.id, needIds: [needId] },
+    (key) => key,
+  );
+  const criterion = await assessment.saveCriterion(actor, network.id, null, { name: `Walk criterion ${n}` });
+  const meeting = await meetings.create(actor, network.id, {
+    title: `Walk meeting ${n}`,
+    bodyId: body.value.id,
+    meetingDate: "2027-01-01",
+  });
+  assert.ok(needDocument.ok && round.ok && criterion.ok && meeting.ok);
+  const meetingId = meeting.value.id;
+  const item = await meetings.addItem(actor, meetingId, { title: `Walk item ${n}`, needId });
+  const decided = await meetings.addItem(actor, meetingId, { title: `Walk decided item ${n}` });
+  const paper = await meetings.addDocument(actor, meetingId, { title: `Walk paper ${n}`, file }, 1024);
+  assert.ok(item.ok && decided.ok && paper.ok);
+  const decision = await meetings.decide(
+    actor,
+    meetingId,
+    { agendaItemId: decided.value, text: "Tatt til orientering.", outcome: "other", decidedOn: "2027-01-01" },
+    (key) => key,
+  );
+  assert.ok(decision.ok);
   return {
+    needId,
+    needDocumentId: needDocument.value,
+    roundId: round.value.id,
+    criterionId: criterion.value.id,
+    meetingId,
+    agendaItemId: item.value,
+    meetingDocumentId: paper.value,
+    decisionId: decision.value.id,
     bodyId: body.value.id,
     seatId: seat.id,
     personId: person.value.id,
@@ -181,8 +229,21 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/people\//.test(url)) id = f.personId;
   else if (/^(\/api\/v1)?\/projects\//.test(url)) id = f.projectId;
   else if (/^(\/api\/v1)?\/solutions\//.test(url)) id = f.solutionId;
+  else if (/^(\/api\/v1)?\/needs\//.test(url)) id = f.needId;
+  else if (/^(\/api\/v1)?\/meetings\//.test(url)) id = f.meetingId;
+  const documentId = /^(\/api\/v1)?\/projects\//.test(url)
+    ? f.projectDocumentId
+    : /^(\/api\/v1)?\/needs\//.test(url)
+      ? f.needDocumentId
+      : /^(\/api\/v1)?\/meetings\//.test(url)
+        ? f.meetingDocumentId
+        : f.documentId;
   return url
     .replace(":slug", SLUG)
+    .replace(":roundId", String(f.roundId))
+    .replace(":needId", String(f.needId))
+    .replace(":criterionId", String(f.criterionId))
+    .replace(":decisionId", String(f.decisionId))
     .replace(":reportId", String(f.reportId))
     .replace(":benefitId", String(f.benefitId))
     .replace(":measurementId", String(f.measurementId))
@@ -190,10 +251,10 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":projectId", String(f.projectId))
     .replace(":requestId", String(f.requestId))
     .replace(":viewId", "999999")
-    .replace(":itemId", "999999")
+    .replace(":itemId", /\/meetings\//.test(url) ? String(f.agendaItemId) : "999999")
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))
-    .replace(":documentId", String(/^(\/api\/v1)?\/projects\//.test(url) ? f.projectDocumentId : f.documentId))
+    .replace(":documentId", String(documentId))
     .replace(":fundingId", String(f.fundingId))
     .replace(":linkId", String(f.linkId))
     .replace(":relationId", String(f.relationId))
@@ -273,11 +334,24 @@ test("no role acting for another network can change anything in this one", () =>
     // New shared catalogue records (a solution, a use of one) are checked against the organisation
     // chosen in the body, by the service, not by the route.
     // Asking to take part is open to any organisation's representative, from any network.
-    if (["public", "account.own", "organisation.create", "person.create", "solution.create", "project.join"].includes(policy!))
+    // Saying "we have this need too" likewise.
+    if (
+      [
+        "public",
+        "account.own",
+        "organisation.create",
+        "person.create",
+        "solution.create",
+        "project.join",
+        "need.support",
+      ].includes(policy!)
+    )
       continue;
     assert.equal(marks[other], "-", `${method} ${url} must refuse another network's secretariat`);
     // Representatives keep their own organisation's projects and solutions; nothing else of the network.
-    const representativeMayWrite = ["project.create", "project.update", "solution.update"].includes(policy!);
+    const representativeMayWrite = ["project.create", "project.update", "solution.update", "need.create", "need.update"].includes(
+      policy!,
+    );
     for (const role of representativeMayWrite
       ? (["signed-in", "member"] as const)
       : (["signed-in", "member", "representative"] as const))

@@ -91,3 +91,15 @@ async function ping(db: Db): Promise<boolean> {
  * collations, which differ between PGlite and PostgreSQL installations.
  */
 export const norwegianOrder = (column: SQLWrapper) => sql`translate(lower(${column}), 'æøåäöüéè', '{|}{|yee')`;
+
+/**
+ * Whether the database refused a delete because other records still refer to the row (SQLSTATE
+ * 23503), on either driver and whether or not Drizzle wrapped the error.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.code === "23503") return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

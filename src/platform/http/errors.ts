@@ -50,8 +50,8 @@ export class NotFoundError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(fields: FieldError[] = []) {
-    super(409, "conflict", "errors.conflict", fields);
+  constructor(fields: FieldError[] = [], messageKey: MessageKey = "errors.conflict") {
+    super(409, "conflict", messageKey, fields);
   }
 }
 

@@ -1220,4 +1220,5 @@ export const en: Record<MessageKey, string> = {
   "need.noDecisions": "No decisions about the need yet.",
   "project.origin": "The project comes from the need",
   "project.originDecision": "approved in {meeting}",
+  "errors.bodyInUse": "The body has meetings or assessment rounds on record and cannot be removed.",
 };

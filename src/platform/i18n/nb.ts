@@ -1215,6 +1215,7 @@ export const nb = {
   "need.noDecisions": "Ingen vedtak om behovet ennå.",
   "project.origin": "Prosjektet kommer fra behovet",
   "project.originDecision": "vedtatt i {meeting}",
+  "errors.bodyInUse": "Organet har møter eller vurderingsrunder som er en del av historikken, og kan ikke fjernes.",
 };
 
 export type MessageKey = keyof typeof nb;

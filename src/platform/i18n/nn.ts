@@ -1216,4 +1216,5 @@ export const nn: Record<MessageKey, string> = {
   "need.noDecisions": "Ingen vedtak om behovet enno.",
   "project.origin": "Prosjektet kjem frå behovet",
   "project.originDecision": "vedteke i {meeting}",
+  "errors.bodyInUse": "Organet har møte eller vurderingsrundar som er ein del av historikken, og kan ikkje fjernast.",
 };

@@ -29,6 +29,7 @@ async function publicPages(): Promise<[string, string][]> {
   const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
   const project = await demoProject();
   const [solution] = (await api("/api/v1/solutions?sort=-users&limit=1")).items;
+  const ids = await decisionIds();
   return [
     ["front page", "/"],
     ["networks", "/networks"],
@@ -51,6 +52,18 @@ async function publicPages(): Promise<[string, string][]> {
     ["solutions", "/solutions"],
     ["filtered solutions", "/solutions?q=kart&sort=-users"],
     ["solution", `/solutions/${solution.id}`],
+    ["needs", "/needs"],
+    ["filtered needs", "/needs?network=digi-rogaland&state=prioritised&sort=-inhabitants"],
+    ["need", `/needs/${ids.needId}`],
+    ["assessment rounds", "/n/digi-rogaland/rounds"],
+    ["round with chart", `/rounds/${ids.decidedRoundId}`],
+    ["need in a round", `/rounds/${ids.decidedRoundId}/needs/${ids.decidedNeedId}`],
+    ["meetings", "/n/digi-rogaland/meetings"],
+    ["meeting with approved minutes", `/meetings/${ids.approvedMeetingId}`],
+    ["invitation for printing", `/meetings/${ids.approvedMeetingId}/papers`],
+    ["minutes for printing", `/meetings/${ids.approvedMeetingId}/minutes`],
+    ["decision register", "/n/digi-rogaland/decisions"],
+    ["priorities", "/n/digi-rogaland/priorities"],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -61,6 +74,25 @@ async function publicPages(): Promise<[string, string][]> {
     ["API docs", "/api/docs"],
     ["not found", "/finst-ikkje"],
   ];
+}
+
+/** Demo needs, rounds and meetings of Digi Rogaland: the newest (open) ones and the oldest (decided) ones. */
+async function decisionIds() {
+  const { networks, needs, assessment, meetings } = server.app.services;
+  const rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  const rounds = await assessment.roundsOf(rogaland.id);
+  const meetingList = await meetings.list(rogaland.id, null);
+  const decided = rounds.at(-1)!.round;
+  const { items } = await needs.list({ networkId: rogaland.id }, null, "created", 1, 0);
+  return {
+    needId: items[0]!.id,
+    openRoundId: rounds[0]!.round.id,
+    openNeedId: (await assessment.results(rounds[0]!.round.id, null)).results[0]!.needId,
+    decidedRoundId: decided.id,
+    decidedNeedId: (await assessment.results(decided.id, null)).results[0]!.needId,
+    openMeetingId: meetingList[0]!.meeting.id,
+    approvedMeetingId: meetingList.at(-1)!.meeting.id,
+  };
 }
 
 /** A demo project with status reports and a measured benefit, so every section of its page shows. */
@@ -90,6 +122,7 @@ async function adminPages(): Promise<[string, string][]> {
   const members = (await api("/api/v1/networks/digi-rogaland/members?limit=1")).items;
   const bodies = (await api("/api/v1/networks/digi-rogaland/bodies")).items;
   const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
+  const ids = await decisionIds();
   return [
     ["network (editor)", "/n/digi-rogaland"],
     ["new network", "/networks/new"],
@@ -129,6 +162,17 @@ async function adminPages(): Promise<[string, string][]> {
     ["new solution", "/solutions/new"],
     ["edit solution", `/solutions/${solution.id}/edit`],
     ["import publiccode.yml", "/solutions/import"],
+    ["new need", "/n/digi-rogaland/needs/new"],
+    ["need (secretariat)", `/needs/${ids.needId}`],
+    ["edit need", `/needs/${ids.needId}/edit`],
+    ["e-mail about needs", "/needs/digest"],
+    ["assessment criteria", "/n/digi-rogaland/assessment"],
+    ["new round", "/n/digi-rogaland/rounds/new"],
+    ["scoring a need", `/rounds/${ids.openRoundId}/needs/${ids.openNeedId}`],
+    ["open meeting (secretariat)", `/meetings/${ids.openMeetingId}`],
+    ["new meeting", "/n/digi-rogaland/meetings/new"],
+    ["edit meeting", `/meetings/${ids.openMeetingId}/edit`],
+    ["new ranking", "/n/digi-rogaland/priorities/rank"],
   ];
 }
 

@@ -150,6 +150,11 @@ export function RankPage(props: {
     const v = form.values[name];
     return v === undefined || v === null ? fallback : String(v);
   };
+  // Rows with a place come first, in its order; rows without one (or with no number) after them.
+  const place = (c: Candidate) => {
+    const typed = value(`rank_${c.key}`, c.rank === null ? "" : String(c.rank)).trim();
+    return typed === "" || Number.isNaN(Number(typed)) ? Number.MAX_SAFE_INTEGER : Number(typed);
+  };
   const trackOf = (c: Candidate) => value(`track_${c.key}`, c.track) as PriorityTrack;
   const errorFor = (name: string) => form.errors.find((e) => e.field === name);
   return (
@@ -179,12 +184,7 @@ export function RankPage(props: {
         <TextArea t={t} form={form} name="note" label={t("priority.note")} rows={2} />
         {props.candidates.length === 0 ? <Notice>{t("priority.noCandidates")}</Notice> : null}
         {PRIORITY_TRACKS.map((track) => {
-          const rows = props.candidates
-            .filter((c) => trackOf(c) === track)
-            .sort(
-              (a, b) =>
-                Number(value(`rank_${a.key}`, String(a.rank ?? 9999))) - Number(value(`rank_${b.key}`, String(b.rank ?? 9999))),
-            );
+          const rows = props.candidates.filter((c) => trackOf(c) === track).sort((a, b) => place(a) - place(b));
           return (
             <fieldset
               class="ds-fieldset rank-track"

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     "database ready",
   );
   app.services.mail.delivery.start();
+  // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
+  const stopDigests = app.services.needs.scheduleDigests(60, app.log);
   const stopRetention = scheduleRetention(
     database.db,
     {
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     try {
       stopBackups();
       stopRetention();
+      stopDigests();
       // A short grace period: requests already on their way are read and answered (with
       // Connection: close) before idle connections are closed.
       await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS));

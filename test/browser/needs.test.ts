@@ -156,7 +156,7 @@ test("with JavaScript off the steering group ranks by typing numbers; with it, r
   await off.page.locator("fieldset.rank-track").nth(1).locator("input.rank-input").nth(1).fill("1");
   await off.page.click("form.stack > .button-row button[type=submit]");
   await off.page.waitForURL(/\/priorities\?saved=1/);
-  const firstRow = await off.page.locator("#track-local + .table-scroll tbody tr").first().textContent();
+  assert.equal(await off.page.locator("#track-local + .table-scroll tbody tr").count(), 2, "only the rows given a place");
   await off.context.close();
 
   const on = await as("sg@journey.example");
@@ -172,6 +172,5 @@ test("with JavaScript off the steering group ranks by typing numbers; with it, r
   assert.equal(await track.locator("input.rank-input").first().inputValue(), "1", "renumbered");
   assert.equal(await track.locator("input.rank-input").nth(1).inputValue(), "2");
   assert.deepEqual(await axeViolations(on.page), [], "the ranking form with its buttons");
-  assert.ok(firstRow);
   await on.context.close();
 });

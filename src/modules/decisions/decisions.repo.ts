@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
@@ -164,20 +164,24 @@ export class DecisionRepo {
   }
 
   /**
-   * Every decision on a need or a project, oldest first, with its meeting: the record of what was
-   * decided about it, and the decisions a new one can follow.
+   * Every decision on these needs or projects, oldest first, with its meeting: the record of what
+   * was decided about each, and the decisions a new one can follow. One query for any number.
    */
-  async decisionsAbout(about: { needId?: number | undefined; projectId?: number | undefined }) {
-    const where = about.needId
-      ? eq(agendaItems.needId, about.needId)
-      : about.projectId
-        ? eq(agendaItems.projectId, about.projectId)
-        : sql`false`;
+  async decisionsAbout(about: { needIds?: number[]; projectIds?: number[] }) {
+    const needIds = about.needIds ?? [];
+    const projectIds = about.projectIds ?? [];
+    const where = or(
+      needIds.length ? inArray(agendaItems.needId, needIds) : undefined,
+      projectIds.length ? inArray(agendaItems.projectId, projectIds) : undefined,
+      sql`false`,
+    );
     return this.db
       .select({
         decision: decisions,
         itemTitle: agendaItems.title,
         itemNumber: agendaItems.number,
+        needId: agendaItems.needId,
+        projectId: agendaItems.projectId,
         meetingTitle: meetings.title,
         meetingDate: meetings.meetingDate,
         networkId: meetings.networkId,

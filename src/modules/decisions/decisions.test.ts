@@ -310,3 +310,23 @@ test("a body with meetings on record cannot be removed; the secretariat is told 
   assert.match(res.body, /The body has meetings or assessment rounds on record and cannot be removed/);
   assert.equal((await t.database.db.select().from(bodies).where(eq(bodies.id, steeringId))).length, 1);
 });
+
+test("a meeting's page, the priorities and the needs list cost the same number of queries for many items as for few", async () => {
+  const small = await meetingWith([await need("Eitt behov")]);
+  const manyNeeds: number[] = [];
+  for (let i = 0; i < 8; i++) manyNeeds.push(await need(`Behov nummer ${i}`));
+  const large = await meetingWith(manyNeeds);
+  const queries = async (session: Session, url: string) => {
+    const before = t.database.queries.count;
+    const res = await session.get(url);
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    return t.database.queries.count - before;
+  };
+  const sek = await login("sek@rogaland.example");
+  assert.equal(await queries(sek, `/meetings/${large.meetingId}`), await queries(sek, `/meetings/${small.meetingId}`));
+  const anonymous = new Session(t.app);
+  assert.equal(
+    await queries(anonymous, "/needs?network=digi-rogaland"),
+    await queries(anonymous, "/needs?network=digi-nordland"),
+  );
+});

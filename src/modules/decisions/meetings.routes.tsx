@@ -159,19 +159,7 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
     const [needList, projectList, earlier] = await Promise.all([
       open ? needs.list({ networkId: meeting.networkId }, req.actor, "title", 1000, 0) : Promise.resolve({ items: [] }),
       open ? projects.repo.list({ networkId: meeting.networkId }, req.actor, "title", 1000, 0) : Promise.resolve({ items: [] }),
-      open
-        ? Promise.all(
-            detail.items
-              .filter((i) => !i.decision && (i.item.needId || i.item.projectId))
-              .map(async (i) => {
-                const rows = await meetings.decisionsAbout(
-                  { needId: i.item.needId ?? undefined, projectId: i.item.needId ? undefined : (i.item.projectId ?? undefined) },
-                  req.actor,
-                );
-                return [i.item.id, rows] as const;
-              }),
-          )
-        : Promise.resolve([]),
+      meetings.earlierDecisions(open ? detail.items.filter((i) => !i.decision) : [], req.actor),
     ]);
     const { t, date } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -200,7 +188,7 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
           needOptions={needList.items.map((n) => ({ value: n.id, label: `${n.title} (${n.organisationName})` }))}
           projectOptions={projectList.items.map((p) => ({ value: p.id, label: p.title }))}
           earlier={Object.fromEntries(
-            earlier.map(([itemId, rows]) => [
+            [...earlier].map(([itemId, rows]) => [
               itemId,
               rows.map((r) => ({
                 value: r.decision.id,

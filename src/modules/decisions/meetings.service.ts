@@ -60,6 +60,10 @@ const NEED_STATE_AFTER: Record<Outcome, NeedState | null> = {
   other: null,
 };
 
+/** What an agenda item is about: its need, or else its project. */
+const subjectOf = (item: { needId: number | null; projectId: number | null }): { needIds?: number[]; projectIds?: number[] } =>
+  item.needId ? { needIds: [item.needId] } : item.projectId ? { projectIds: [item.projectId] } : {};
+
 /** Who may see a decision: public, or marked otherwise and kept to the body and the secretariat. */
 export const decisionVisibility = (d: { isPublic: boolean }, meeting: { networkId: number; bodyId: number }) => ({
   networkId: meeting.networkId,
@@ -316,10 +320,7 @@ export class MeetingService {
     if (need?.state === "merged") errors.push({ field: "outcome", key: "errors.needMerged" });
     if (v.outcome === "approved_as_project" && need?.projectId) errors.push({ field: "outcome", key: "errors.alreadyProject" });
     if (v.supersedesId !== null) {
-      const earlier = await this.repo.decisionsAbout({
-        needId: item.needId ?? undefined,
-        projectId: item.projectId ?? undefined,
-      });
+      const earlier = await this.repo.decisionsAbout(subjectOf(item));
       if (!earlier.some((e) => e.decision.id === v.supersedesId)) errors.push({ field: "supersedesId", key: "errors.choice" });
     }
     if (errors.length) return invalid(errors);
@@ -398,10 +399,35 @@ export class MeetingService {
     return ok(true);
   }
 
-  /** Every decision about a need or project that the viewer may see. */
-  async decisionsAbout(about: { needId?: number; projectId?: number }, viewer: Actor | null) {
+  /** Every decision about these needs or projects that the viewer may see. */
+  async decisionsAbout(about: { needIds?: number[]; projectIds?: number[] }, viewer: Actor | null) {
     const rows = await this.repo.decisionsAbout(about);
     return rows.filter((r) => canSee(viewer, decisionVisibility(r.decision, r)));
+  }
+
+  /**
+   * For each item of a meeting about a need or project, the earlier decisions about the same need
+   * or project that a new decision can follow. One query for the whole agenda.
+   */
+  async earlierDecisions(
+    items: { item: { id: number; needId: number | null; projectId: number | null } }[],
+    viewer: Actor | null,
+  ) {
+    const subjects = items.map((i) => subjectOf(i.item));
+    if (!subjects.some((s) => s.needIds || s.projectIds)) return new Map<number, never[]>();
+    const rows = await this.decisionsAbout(
+      { needIds: subjects.flatMap((s) => s.needIds ?? []), projectIds: subjects.flatMap((s) => s.projectIds ?? []) },
+      viewer,
+    );
+    return new Map(
+      items.map((i) => {
+        const { needIds = [], projectIds = [] } = subjectOf(i.item);
+        return [
+          i.item.id,
+          rows.filter((r) => needIds.includes(r.needId ?? -1) || projectIds.includes(r.projectId ?? -1)),
+        ] as const;
+      }),
+    );
   }
 
   /** The network's decision register, as the viewer may see it. */

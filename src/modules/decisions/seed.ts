@@ -1,8 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, gte, inArray } from "drizzle-orm";
 import { systemActor } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
 import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
+import { needEvents } from "../needs/schema.ts";
 import { bodies, networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
 import { meetings, priorityRankings } from "./schema.ts";
@@ -27,6 +28,7 @@ export async function seedDemoDecisions({ db, services }: AppContext): Promise<v
   const { t } = i18nFor("nb");
   const today = osloToday();
   const random = rng(77);
+  const seededFrom = new Date();
   const demoNetworks = await db.select().from(networks).where(eq(networks.isDemo, true)).orderBy(networks.id);
   for (const network of demoNetworks) {
     const [steering] = await db
@@ -80,6 +82,11 @@ export async function seedDemoDecisions({ db, services }: AppContext): Promise<v
           t,
         );
         if (!decision.ok) throw new Error(`demo decision: ${JSON.stringify(decision.errors)}`);
+        // The need's history shows the change on the day of the meeting, not the day the demo was made.
+        await db
+          .update(needEvents)
+          .set({ createdAt: new Date(`${meetingDate}T12:00:00Z`) })
+          .where(and(eq(needEvents.needId, result.needId), gte(needEvents.createdAt, seededFrom)));
         // A seed marks its own invented rows as demo data, the project the decision created included.
         if (decision.value.projectId)
           await db.update(projects).set({ isDemo: true }).where(eq(projects.id, decision.value.projectId));

@@ -216,7 +216,7 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
       req.actor ? access.organisationsActingFor(req.actor) : Promise.resolve([]),
       canEdit ? services.audit.history("need", id) : Promise.resolve([]),
       services.assessment.ofNeed(id),
-      services.meetings.decisionsAbout({ needId: id }, req.actor),
+      services.meetings.decisionsAbout({ needIds: [id] }, req.actor),
       canManage ? networks.repo.switcher() : Promise.resolve([]),
       canManage
         ? needs.list({ networkId: need.networkId }, req.actor, "title", 1000, 0).then((r) => r.items)

@@ -107,6 +107,64 @@ test("script payloads typed into forms and API writes come back as inert text", 
   });
   assert.equal(solution.statusCode, 201, solution.body);
 
+  // A need, a supporter's note, a round, a meeting with an agenda item and a decision, all with the payload.
+  const members = (await s.api("GET", "/api/v1/networks/digi-rogaland/members?limit=2")).json().items;
+  const need = await s.api("POST", "/api/v1/networks/digi-rogaland/needs", {
+    organisationId: members[0].organisationId,
+    title: `Behov ${PAYLOAD}`,
+    problem: PAYLOAD,
+    affected: PAYLOAD,
+    benefit: PAYLOAD,
+    legalRequirement: ATTRIBUTE,
+  });
+  assert.equal(need.statusCode, 201, need.body);
+  const needId = need.json().id;
+  const supported = await s.api("POST", `/api/v1/needs/${needId}/supporters`, {
+    organisationId: members[1].organisationId,
+    note: PAYLOAD,
+  });
+  assert.equal(supported.statusCode, 200, supported.body);
+  const rogalandBodies = (await s.api("GET", "/api/v1/networks/digi-rogaland/bodies")).json().items;
+  const committee = rogalandBodies.find((b: { kind: string }) => b.kind === "working_committee");
+  const round = await s.api("POST", "/api/v1/networks/digi-rogaland/rounds", {
+    title: `Runde ${PAYLOAD}`,
+    cycle: ATTRIBUTE.slice(0, 60),
+    deadline: "2099-01-01",
+    bodyId: committee.id,
+    needIds: [needId],
+  });
+  assert.equal(round.statusCode, 201, round.body);
+  const roundId = round.json().id;
+  const criterionId = round.json().criteria[0].id;
+  await s.api("PUT", `/api/v1/rounds/${roundId}/needs/${needId}/scores`, {
+    scores: [{ criterionId, score: 3, comment: PAYLOAD }],
+  });
+  await s.api("PUT", `/api/v1/rounds/${roundId}/needs/${needId}/recommendation`, {
+    recommendation: "recommend",
+    justification: PAYLOAD,
+  });
+  const meeting = await s.api("POST", "/api/v1/networks/digi-rogaland/meetings", {
+    title: `Møte ${PAYLOAD}`,
+    bodyId: committee.id,
+    meetingDate: "2027-01-01",
+    place: PAYLOAD,
+  });
+  assert.equal(meeting.statusCode, 201, meeting.body);
+  const meetingId = meeting.json().id;
+  const agenda = await s.api("POST", `/api/v1/meetings/${meetingId}/agenda`, {
+    title: `Sak ${PAYLOAD}`,
+    description: PAYLOAD,
+    needId,
+  });
+  const itemId = agenda.json().agenda[0].id;
+  const decided = await s.api("POST", `/api/v1/meetings/${meetingId}/decisions`, {
+    agendaItemId: itemId,
+    text: PAYLOAD,
+    outcome: "prioritised",
+    decidedOn: "2027-01-01",
+  });
+  assert.equal(decided.statusCode, 201, decided.body);
+
   const context = await suite.browser.newContext();
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -142,6 +200,19 @@ test("script payloads typed into forms and API writes come back as inert text", 
     `/solutions/${solution.json().id}`,
     `/solutions/${solution.json().id}/edit`,
     `/solutions?q=${encodeURIComponent(PAYLOAD)}`,
+    `/needs/${needId}`,
+    `/needs/${needId}/edit`,
+    "/needs?network=digi-rogaland",
+    `/needs/similar?text=${encodeURIComponent(`Behov ${PAYLOAD}`)}`,
+    `/rounds/${roundId}`,
+    `/rounds/${roundId}/needs/${needId}`,
+    "/n/digi-rogaland/rounds",
+    `/meetings/${meetingId}`,
+    `/meetings/${meetingId}/papers`,
+    `/meetings/${meetingId}/minutes`,
+    "/n/digi-rogaland/meetings",
+    "/n/digi-rogaland/decisions",
+    "/n/digi-rogaland/priorities/rank",
   ];
   for (const path of pages) {
     await page.goto(`${suite.server.url}${path}`);
@@ -169,6 +240,12 @@ test("script payloads typed into forms and API writes come back as inert text", 
   await page.waitForSelector(".ds-error-summary");
   assert.equal(await page.inputValue("#field-publiccode"), `name: ${PAYLOAD}`);
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  // Suggestions typed in with JavaScript arrive as server-escaped HTML, inert too.
+  await page.goto(`${suite.server.url}/n/digi-rogaland/needs/new`);
+  await page.fill("#field-title", `Behov ${PAYLOAD}`);
+  await page.waitForSelector(`#similar-results a[href="/needs/${needId}"]`);
+  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  assert.equal(await page.locator("main img[src=x]").count(), 0);
   assert.deepEqual(dialogs, []);
   await context.close();
 });

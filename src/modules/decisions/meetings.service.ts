@@ -2,7 +2,7 @@ import { z } from "zod";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
+import { deleteFile, readFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
@@ -49,7 +49,6 @@ export const decisionInput = z.object({
   projectKind: z.enum(PROJECT_KINDS, "errors.choice").default("regional"),
 });
 export const minutesInput = z.object({ minutesNote: optionalText(20_000) });
-export const paperInput = z.object({ title: requiredText(200) });
 
 /** The need's state after a decision with this outcome; "other" leaves it as it is. */
 const NEED_STATE_AFTER: Record<Outcome, NeedState | null> = {
@@ -253,25 +252,10 @@ export class MeetingService {
     const { meeting } = await this.resource(meetingId);
     const closed = this.open(meeting);
     if (closed) return invalid([closed]);
-    const parsed = paperInput.safeParse(input);
-    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
-    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
-    if (!parsed.success || !upload.file || errors.length) return invalid(errors);
-    const file = upload.file;
-    const title = parsed.data.title;
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const saved = await saveFile(tx, file, actor.userId);
-        const doc = await this.repo.with(tx).insertDocument({ meetingId, fileId: saved.id, title });
-        await recordAudit(tx, actor, {
-          action: "create",
-          entity: "meeting_document",
-          entityId: doc.id,
-          after: { title, file: saved },
-        });
-        return doc.id;
-      }),
-    );
+    return storeTitledFile(this.db, actor, input, maxBytes, {
+      entity: "meeting_document",
+      insert: (tx, fileId, title) => this.repo.with(tx).insertDocument({ meetingId, fileId, title }),
+    });
   }
 
   async documentFile(meetingId: number, documentId: number, viewer: Actor | null) {

@@ -1,7 +1,5 @@
-import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
-  FileField,
   Form,
   type FormState,
   Notice,
@@ -13,6 +11,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { DocumentsSection } from "../../platform/ui/documents.tsx";
 import { PROJECT_KINDS } from "../projects/schema.ts";
 import type { Decision } from "./decisions.repo.ts";
 import type { MeetingService } from "./meetings.service.ts";
@@ -425,61 +424,16 @@ export function MeetingPage(props: {
         ) : null}
       </section>
 
-      <section aria-labelledby="papers-heading">
-        <h2 class="ds-heading" data-size="md" id="papers-heading">
-          {t("meeting.papers")}
-        </h2>
-        {detail.documents.length === 0 ? (
-          <p class="ds-paragraph">{t("meeting.noPapers")}</p>
-        ) : (
-          <ul class="ds-list">
-            {detail.documents.map((d) => (
-              <li key={d.id}>
-                <a class="ds-link" href={`/meetings/${meeting.id}/documents/${d.id}`}>
-                  {d.title}
-                </a>{" "}
-                {canManage ? (
-                  <PostButton
-                    ctx={ctx}
-                    action={`/meetings/${meeting.id}/documents/${d.id}/delete`}
-                    label={t("participant.remove")}
-                    hiddenText={d.title}
-                    size="sm"
-                    variant="tertiary"
-                    danger
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        {canManage ? (
-          <Form
-            ctx={ctx}
-            form={{ ...props.paperForm, idPrefix: "paper-" }}
-            action={`/meetings/${meeting.id}/documents`}
-            submitLabel={t("documents.upload")}
-            multipart
-          >
-            <TextField
-              t={t}
-              form={{ ...props.paperForm, idPrefix: "paper-" }}
-              name="title"
-              label={t("documents.docTitle")}
-              required
-            />
-            <FileField
-              t={t}
-              form={{ ...props.paperForm, idPrefix: "paper-" }}
-              name="file"
-              label={t("documents.file")}
-              description={t("documents.fileHint", { mb: props.maxUploadMb })}
-              accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
-              required
-            />
-          </Form>
-        ) : null}
-      </section>
+      <DocumentsSection
+        ctx={ctx}
+        id="papers-heading"
+        title={t("meeting.papers")}
+        emptyText={t("meeting.noPapers")}
+        base={`/meetings/${meeting.id}/documents`}
+        documents={detail.documents}
+        canRemove={canManage}
+        upload={canManage ? { form: { ...props.paperForm, idPrefix: "paper-" }, maxUploadMb: props.maxUploadMb } : null}
+      />
 
       <section aria-labelledby="minutes-heading">
         <h2 class="ds-heading" data-size="md" id="minutes-heading">

@@ -3,7 +3,7 @@ import { actsForOrganisation, can } from "../../platform/access/authorize.ts";
 import { canSee } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
-import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
+import { deleteFile, readFile, storeTitledFile } from "../../platform/files/files.ts";
 import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, isLocale, type Locale } from "../../platform/i18n/i18n.ts";
@@ -38,7 +38,6 @@ export const splitInput = z.object({
   /** Supporters that share the new part too; they stay on the original as well. */
   supporterIds: idList,
 });
-export const documentInput = z.object({ title: requiredText(200) });
 
 export interface NeedSearch {
   q?: string | undefined;
@@ -269,25 +268,10 @@ export class NeedService {
 
   async addDocument(actor: Actor, id: number, input: unknown, maxBytes: number): Promise<Result<number>> {
     await this.resource(id);
-    const parsed = documentInput.safeParse(input);
-    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
-    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
-    if (!parsed.success || !upload.file || errors.length) return invalid(errors);
-    const file = upload.file;
-    const title = parsed.data.title;
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const saved = await saveFile(tx, file, actor.userId);
-        const doc = await this.repo.with(tx).insertDocument({ needId: id, fileId: saved.id, title });
-        await recordAudit(tx, actor, {
-          action: "create",
-          entity: "need_document",
-          entityId: doc.id,
-          after: { title, file: saved },
-        });
-        return doc.id;
-      }),
-    );
+    return storeTitledFile(this.db, actor, input, maxBytes, {
+      entity: "need_document",
+      insert: (tx, fileId, title) => this.repo.with(tx).insertDocument({ needId: id, fileId, title }),
+    });
   }
 
   async documentFile(id: number, documentId: number, viewer: Actor | null) {

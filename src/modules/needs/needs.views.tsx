@@ -1,8 +1,6 @@
-import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
-  FileField,
   Form,
   type FormState,
   History,
@@ -18,6 +16,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { DocumentsSection } from "../../platform/ui/documents.tsx";
 import type { AssessmentService } from "./assessment.service.ts";
 import type { NeedService } from "./needs.service.ts";
 import type { NeedListQuery } from "./params.ts";
@@ -547,55 +546,16 @@ export function NeedPage(props: {
         ) : null}
       </section>
 
-      <section aria-labelledby="documents-heading">
-        <h2 class="ds-heading" data-size="md" id="documents-heading">
-          {t("need.documents")}
-        </h2>
-        {detail.documents.length === 0 ? (
-          <p class="ds-paragraph">{t("need.noDocuments")}</p>
-        ) : (
-          <ul class="ds-list">
-            {detail.documents.map((d) => (
-              <li key={d.id}>
-                <a class="ds-link" href={`/needs/${need.id}/documents/${d.id}`}>
-                  {d.title}
-                </a>{" "}
-                {canEdit ? (
-                  <PostButton
-                    ctx={ctx}
-                    action={`/needs/${need.id}/documents/${d.id}/delete`}
-                    label={t("participant.remove")}
-                    hiddenText={d.title}
-                    size="sm"
-                    variant="tertiary"
-                    danger
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        {canEdit && open ? (
-          <Form
-            ctx={ctx}
-            form={props.documentForm}
-            action={`/needs/${need.id}/documents`}
-            submitLabel={t("documents.upload")}
-            multipart
-          >
-            <TextField t={t} form={props.documentForm} name="title" label={t("documents.docTitle")} required />
-            <FileField
-              t={t}
-              form={props.documentForm}
-              name="file"
-              label={t("documents.file")}
-              description={t("documents.fileHint", { mb: props.maxUploadMb })}
-              accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
-              required
-            />
-          </Form>
-        ) : null}
-      </section>
+      <DocumentsSection
+        ctx={ctx}
+        id="documents-heading"
+        title={t("need.documents")}
+        emptyText={t("need.noDocuments")}
+        base={`/needs/${need.id}/documents`}
+        documents={detail.documents}
+        canRemove={canEdit}
+        upload={canEdit && open ? { form: props.documentForm, maxUploadMb: props.maxUploadMb } : null}
+      />
 
       <section aria-labelledby="assessment-heading">
         <h2 class="ds-heading" data-size="md" id="assessment-heading">

@@ -3,7 +3,7 @@ import { actsForOrganisation } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
-import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
+import { deleteFile, readFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   emptyToNull,
@@ -113,7 +113,6 @@ export const linkInput = z.object({
   ),
 });
 export const relationInput = z.object({ relatedProjectId: requiredId, kind: z.enum(RELATION_KINDS, "errors.choice") });
-export const projectDocumentInput = z.object({ title: requiredText(200) });
 
 export const savedViewInput = z.object({
   name: requiredText(100),
@@ -860,25 +859,10 @@ export class ProjectService {
   /** Stores an uploaded document: size and type (by content) are checked before anything is saved. */
   async addDocument(actor: Actor, id: number, input: unknown, maxBytes: number): Promise<Result<number>> {
     if (!(await this.repo.byId(id))) throw new NotFoundError();
-    const parsed = projectDocumentInput.safeParse(input);
-    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
-    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
-    if (!parsed.success || !upload.file || errors.length) return invalid(errors);
-    const file = upload.file;
-    const title = parsed.data.title;
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const saved = await saveFile(tx, file, actor.userId);
-        const doc = await this.repo.with(tx).insertDocument({ projectId: id, fileId: saved.id, title });
-        await recordAudit(tx, actor, {
-          action: "create",
-          entity: "project_document",
-          entityId: doc.id,
-          after: { title, file: saved },
-        });
-        return doc.id;
-      }),
-    );
+    return storeTitledFile(this.db, actor, input, maxBytes, {
+      entity: "project_document",
+      insert: (tx, fileId, title) => this.repo.with(tx).insertDocument({ projectId: id, fileId, title }),
+    });
   }
 
   /** A document's bytes, for a viewer who may see the project. */

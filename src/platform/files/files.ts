@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import type { FieldError } from "../http/errors.ts";
+import { z } from "zod";
+import { type Actor, recordAudit } from "../audit/audit.ts";
+import type { Db, DbOrTx } from "../db/client.ts";
+import { type FieldError, invalid, ok, type Result } from "../http/errors.ts";
+import { toFieldErrors } from "../http/validation.ts";
 import { files } from "../schema.ts";
 
 /** A file as the multipart parser hands it over (see app.ts): name, the bytes kept, and whether more came. */
@@ -102,4 +105,34 @@ export async function readFile(db: DbOrTx, id: number) {
 
 export async function deleteFile(tx: DbOrTx, id: number) {
   await tx.delete(files).where(eq(files.id, id));
+}
+
+const titledFile = z.object({ title: z.string().trim().min(1, "errors.required").max(200) });
+
+/**
+ * A document as records keep them (a project's, a need's, a meeting's papers): a title and a file.
+ * Both are checked before anything is saved, every problem at once; then the file, the caller's row
+ * pointing to it and the audit entry are written in one transaction. Answers the caller's row id.
+ */
+export async function storeTitledFile(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  maxBytes: number,
+  record: { entity: string; insert: (tx: DbOrTx, fileId: number, title: string) => Promise<{ id: number }> },
+): Promise<Result<number>> {
+  const parsed = titledFile.safeParse(input);
+  const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+  const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
+  if (!parsed.success || !upload.file || errors.length) return invalid(errors);
+  const file = upload.file;
+  const title = parsed.data.title;
+  return ok(
+    await db.transaction(async (tx) => {
+      const saved = await saveFile(tx, file, actor.userId);
+      const row = await record.insert(tx, saved.id, title);
+      await recordAudit(tx, actor, { action: "create", entity: record.entity, entityId: row.id, after: { title, file: saved } });
+      return row.id;
+    }),
+  );
 }

@@ -330,3 +330,32 @@ test("a meeting's page, the priorities and the needs list cost the same number o
     await queries(anonymous, "/needs?network=digi-nordland"),
   );
 });
+
+test("papers: the secretariat uploads a paper, an item points to it, and after approval no paper is added", async () => {
+  const { sek, meetingId } = await meetingWith([]);
+  await sek.get(`/meetings/${meetingId}`);
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+  const res = await sek.upload(
+    `/meetings/${meetingId}/documents`,
+    { title: "Saksframlegg" },
+    { field: "file", filename: "sak.pdf", data: pdf },
+  );
+  assert.equal(res.statusCode, 303);
+  const [paper] = await t.app.services.meetings.repo.documentsOf(meetingId);
+  assert.equal(
+    (await sek.post(`/meetings/${meetingId}/items`, { title: "Orientering", documentId: String(paper!.id) })).statusCode,
+    303,
+  );
+  const papers = await new Session(t.app).get(`/meetings/${meetingId}/papers?lang=en`);
+  assert.match(papers.body, /Paper: Saksframlegg/);
+  assert.equal((await new Session(t.app).get(`/meetings/${meetingId}/documents/${paper!.id}`)).statusCode, 200);
+  await sek.post(`/meetings/${meetingId}/approve`, {});
+  const late = await sek.upload(
+    `/meetings/${meetingId}/documents?lang=en`,
+    { title: "Etterpå" },
+    { field: "file", filename: "b.pdf", data: pdf },
+  );
+  assert.equal(late.statusCode, 422);
+  assert.match(late.body, /The minutes are approved and cannot be changed/);
+  assert.equal((await t.app.services.meetings.repo.documentsOf(meetingId)).length, 1);
+});

@@ -271,3 +271,38 @@ test("submitters and supporters get one digest a day at most of changes others m
     "the next day the move is told to those who still want it",
   );
 });
+
+test("attachments: the need's keepers upload a document, anyone who may see the need downloads it, a wrong type is refused", async () => {
+  const rep = await login("rep@stavanger.example");
+  const id = idFrom((await rep.post(`/n/${rogaland.slug}/needs`, valid({ title: "Behov med vedlegg" }))).headers.location);
+  await rep.get(`/needs/${id}`);
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+  const res = await rep.upload(
+    `/needs/${id}/documents`,
+    { title: "Kartlegging" },
+    { field: "file", filename: "kartlegging.pdf", data: pdf },
+  );
+  assert.equal(res.statusCode, 303);
+  const [doc] = await t.app.services.needs.repo.documentsOf(id);
+  const download = await new Session(t.app).get(`/needs/${id}/documents/${doc!.id}`);
+  assert.equal(download.statusCode, 200);
+  assert.match(String(download.headers["content-disposition"]), /attachment/);
+  const before = await auditCount();
+  const bad = await rep.upload(
+    `/needs/${id}/documents?lang=en`,
+    { title: "Program" },
+    { field: "file", filename: "program.exe", data: Buffer.from("MZ\x90\x00") },
+  );
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /Samverk only accepts these file types/);
+  assert.match(bad.body, /value="Program"/, "the title typed comes back");
+  const sandnesRep = await login("rep@sandnes.example");
+  await sandnesRep.get(`/needs/${id}`);
+  const foreign = await sandnesRep.upload(
+    `/needs/${id}/documents`,
+    { title: "X" },
+    { field: "file", filename: "x.pdf", data: pdf },
+  );
+  assert.equal(foreign.statusCode, 403, "only the need's own organisation and the secretariat");
+  assert.equal(await auditCount(), before, "nothing saved");
+});

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { deleteFile, readFile, storeTitledFile } from "../../platform/files/files.ts";
+import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
@@ -272,11 +272,7 @@ export class MeetingService {
     if (closed) return invalid([closed]);
     const doc = await this.repo.document(meetingId, documentId);
     if (!doc) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteDocument(doc.id);
-      await deleteFile(tx, doc.fileId);
-      await recordAudit(tx, actor, { action: "delete", entity: "meeting_document", entityId: doc.id, before: doc });
-    });
+    await removeTitledFile(this.db, actor, "meeting_document", doc, (tx) => this.repo.with(tx).deleteDocument(doc.id));
     return ok(true);
   }
 

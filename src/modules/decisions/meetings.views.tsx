@@ -7,6 +7,7 @@ import {
   PostButton,
   SelectField,
   TableScroll,
+  Tag,
   TextArea,
   TextField,
 } from "../../platform/ui/components.tsx";
@@ -30,13 +31,9 @@ const OUTCOME_COLOURS: Record<string, string> = {
   other: "neutral",
 };
 
-export function OutcomeTag({ t, outcome }: { t: Translate; outcome: string }) {
-  return (
-    <span class="ds-tag" data-color={OUTCOME_COLOURS[outcome] ?? "neutral"} data-size="sm">
-      {outcomeLabel(t, outcome)}
-    </span>
-  );
-}
+export const OutcomeTag = ({ t, outcome }: { t: Translate; outcome: string }) => (
+  <Tag color={OUTCOME_COLOURS[outcome] ?? "neutral"}>{outcomeLabel(t, outcome)}</Tag>
+);
 
 export function MeetingsPage(props: {
   ctx: PageContext;

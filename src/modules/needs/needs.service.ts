@@ -3,7 +3,7 @@ import { actsForOrganisation, can } from "../../platform/access/authorize.ts";
 import { canSee } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
-import { deleteFile, readFile, storeTitledFile } from "../../platform/files/files.ts";
+import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, isLocale, type Locale } from "../../platform/i18n/i18n.ts";
@@ -285,11 +285,7 @@ export class NeedService {
   async removeDocument(actor: Actor, id: number, documentId: number) {
     const doc = await this.repo.document(id, documentId);
     if (!doc) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteDocument(doc.id);
-      await deleteFile(tx, doc.fileId);
-      await recordAudit(tx, actor, { action: "delete", entity: "need_document", entityId: doc.id, before: doc });
-    });
+    await removeTitledFile(this.db, actor, "need_document", doc, (tx) => this.repo.with(tx).deleteDocument(doc.id));
   }
 
   // The secretariat tends the list

@@ -12,6 +12,7 @@ import {
   SelectField,
   SortHeader,
   TableScroll,
+  Tag,
   TextArea,
   TextField,
 } from "../../platform/ui/components.tsx";
@@ -45,13 +46,9 @@ const STATE_COLOURS: Record<string, string> = {
   merged: "neutral",
 };
 
-export function StateTag({ t, state }: { t: Translate; state: string }) {
-  return (
-    <span class="ds-tag" data-color={STATE_COLOURS[state] ?? "neutral"} data-size="sm">
-      {stateLabel(t, state)}
-    </span>
-  );
-}
+export const StateTag = ({ t, state }: { t: Translate; state: string }) => (
+  <Tag color={STATE_COLOURS[state] ?? "neutral"}>{stateLabel(t, state)}</Tag>
+);
 
 export function NeedsPage(props: {
   ctx: PageContext;

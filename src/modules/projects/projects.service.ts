@@ -3,7 +3,7 @@ import { actsForOrganisation } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
-import { deleteFile, readFile, storeTitledFile } from "../../platform/files/files.ts";
+import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   emptyToNull,
@@ -877,11 +877,7 @@ export class ProjectService {
   async removeDocument(actor: Actor, id: number, documentId: number) {
     const doc = await this.repo.document(id, documentId);
     if (!doc) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteDocument(doc.id);
-      await deleteFile(tx, doc.fileId);
-      await recordAudit(tx, actor, { action: "delete", entity: "project_document", entityId: doc.id, before: doc });
-    });
+    await removeTitledFile(this.db, actor, "project_document", doc, (tx) => this.repo.with(tx).deleteDocument(doc.id));
   }
 
   // Saved views

@@ -136,3 +136,18 @@ export async function storeTitledFile(
     }),
   );
 }
+
+/** Removes a titled document: the caller's row, then the file, with an audit entry, in one transaction. */
+export async function removeTitledFile(
+  db: Db,
+  actor: Actor,
+  entity: string,
+  doc: { id: number; fileId: number },
+  deleteRow: (tx: DbOrTx) => Promise<unknown>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteRow(tx);
+    await deleteFile(tx, doc.fileId);
+    await recordAudit(tx, actor, { action: "delete", entity, entityId: doc.id, before: doc });
+  });
+}

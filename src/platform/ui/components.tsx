@@ -370,6 +370,15 @@ export function SortHeader(props: { t: Translate; url: string; column: string; l
   );
 }
 
+/** A small coloured label (a state, an outcome): the word says it, the colour only repeats it. */
+export function Tag(props: { color: string; children: ComponentChildren }) {
+  return (
+    <span class="ds-tag" data-color={props.color} data-size="sm">
+      {props.children}
+    </span>
+  );
+}
+
 /** Marks invented people and networks wherever they appear. */
 export function DemoTag({ t }: { t: Translate }) {
   return (

@@ -1,6 +1,6 @@
 import { launchBrowser } from "./test/support/browser.ts";
 
-const base = "http://127.0.0.1:3101";
+const base = "http://127.0.0.1:3102";
 const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${base}/login`);

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { importReference } from "./modules/directory/reference.ts";
 import { organisations } from "./modules/directory/schema.ts";
 import { modules } from "./modules/index.ts";
+import { importCatalogue } from "./modules/roadmap/catalogue.ts";
 import { systemActor } from "./platform/audit/audit.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
@@ -18,8 +19,8 @@ export interface PrepareResult {
 }
 
 /**
- * What every start does before it listens: migrate; at the first start, load the reference data
- * and, unless switched off, the demo data. Safe to run from several processes at once on PostgreSQL:
+ * What every start does before it listens: migrate; bring the catalogue of national solutions up to
+ * date; at the first start, load the reference data and, unless switched off, the demo data. Safe to run from several processes at once on PostgreSQL:
  * each step is guarded by a check inside a transaction or by an idempotent write.
  */
 export async function prepareDatabase(
@@ -34,6 +35,8 @@ export async function prepareDatabase(
     await importReference(db, systemActor("reference import"));
     referenceLoaded = true;
   }
+  // The national catalogue is real data: every start brings it up to date with the shipped file.
+  await importCatalogue(db, systemActor("reference import"));
   let demoLoaded = false;
   if ((await getSetting(db, "initialised")) === undefined) {
     if (config.SAMVERK_DEMO) {

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "./bootstrap.ts";
 import { importReference, referenceDir } from "./modules/directory/reference.ts";
+import { importCatalogue } from "./modules/roadmap/catalogue.ts";
 import { ArchiveError, exportArchive, importArchive } from "./platform/archive.ts";
 import { systemActor } from "./platform/audit/audit.ts";
 import { UserService } from "./platform/auth/users.ts";
@@ -14,7 +15,7 @@ import { i18nFor } from "./platform/i18n/i18n.ts";
 const USAGE = `Usage: samverk <command>
 
   user create-admin --email E [--name N]   create the administrator (password from SAMVERK_ADMIN_PASSWORD or asked for)
-  import reference [--dir D]               load the reference data of municipalities and counties again
+  import reference [--dir D]               load the reference data of municipalities, counties and national solutions again
   export FILE                              write all content to a portable archive (.jsonl.gz)
   import FILE [--replace]                  read an archive into this installation's database
   backup                                   back up the embedded database now (the server must be stopped)
@@ -85,7 +86,8 @@ export async function run(argv: string[]): Promise<string> {
       return withDatabase(config, async (database) => {
         await runMigrations(database);
         const s = await importReference(database.db, systemActor("reference import"), values.dir ?? referenceDir);
-        return `Reference data: ${s.created} created, ${s.updated} updated, ${s.ended} ended, ${s.unchanged} unchanged`;
+        const c = await importCatalogue(database.db, systemActor("reference import"));
+        return `Reference data: ${s.created} created, ${s.updated} updated, ${s.ended} ended, ${s.unchanged} unchanged. National solutions: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
       });
     case "migrate":
       return withDatabase(config, async (database) => {

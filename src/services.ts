@@ -8,6 +8,7 @@ import { NeedService } from "./modules/needs/needs.service.ts";
 import { AccessService } from "./modules/networks/access.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { ProjectService } from "./modules/projects/projects.service.ts";
+import { RoadmapService } from "./modules/roadmap/roadmap.service.ts";
 import { SolutionService } from "./modules/solutions/solutions.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
 import { ApiTokenService } from "./platform/auth/api-tokens.ts";
@@ -68,6 +69,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     assessment,
     meetings: new MeetingService(db, networks.repo, needs, projects, assessment),
     priorities: new PriorityService(db, needs, projects),
+    roadmap: new RoadmapService(db),
     solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo, networks.repo),
     access,
     users,

@@ -6,6 +6,7 @@ import { homeModule } from "./home/manifest.ts";
 import { needsModule } from "./needs/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
 import { projectsModule } from "./projects/manifest.ts";
+import { roadmapModule } from "./roadmap/manifest.ts";
 import { solutionsModule } from "./solutions/manifest.ts";
 
 /** Every capability, in the order its menu entries appear. A new module is added here and nowhere else. */
@@ -15,6 +16,7 @@ export const modules: ModuleManifest[] = [
   projectsModule,
   needsModule,
   decisionsModule,
+  roadmapModule,
   solutionsModule,
   directoryModule,
   accountsModule,

@@ -64,6 +64,11 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.decisions,
   schema.priorityRankings,
   schema.priorityEntries,
+  schema.nationalSolutions,
+  schema.milestones,
+  schema.milestoneChanges,
+  schema.preparationTasks,
+  schema.costEstimates,
   schema.auditLog,
   schema.appSettings,
 ];

@@ -4,5 +4,6 @@ export * from "../../modules/directory/schema.ts";
 export * from "../../modules/needs/schema.ts";
 export * from "../../modules/networks/schema.ts";
 export * from "../../modules/projects/schema.ts";
+export * from "../../modules/roadmap/schema.ts";
 export * from "../../modules/solutions/schema.ts";
 export * from "../schema.ts";

@@ -1,0 +1,24 @@
+import { defineModule } from "../../platform/module.ts";
+import { roadmapPolicies } from "./policy.ts";
+import { roadmapApi } from "./roadmap.api.ts";
+import { roadmapRoutes } from "./roadmap.routes.tsx";
+import { seedDemoRoadmap } from "./seed.ts";
+
+/** The roadmap of national solutions: the shared catalogue, milestones, preparation and costs. */
+export const roadmapModule = defineModule({
+  name: "roadmap",
+  policies: roadmapPolicies,
+  nav: [{ href: "/roadmap", label: "nav.roadmap" }],
+  routes: roadmapRoutes,
+  api: roadmapApi,
+  search: async ({ services }, q) => {
+    const items = await services.roadmap.list({ q });
+    return items.slice(0, 10).map((i) => ({
+      kind: "search.nationalSolution" as const,
+      title: i.solution.name,
+      href: `/roadmap/${i.solution.id}`,
+      detail: `${i.solution.owner} · ${i.solution.purpose}`.slice(0, 120),
+    }));
+  },
+  seed: seedDemoRoadmap,
+});

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { dbId, query, searchText } from "../../platform/http/validation.ts";
+import { slugParam } from "../networks/params.ts";
+import { SOLUTION_CATEGORIES } from "./schema.ts";
+
+/** Path parameters and filters of the roadmap module's pages and API routes. */
+export const networkSlugParams = slugParam;
+export const solutionParams = z.object({ id: dbId });
+export const milestoneParams = solutionParams.extend({ milestoneId: dbId });
+export const taskParams = solutionParams.extend({ taskId: dbId });
+
+export const catalogueFilterShape = {
+  q: searchText,
+  category: z.enum(SOLUTION_CATEGORIES).optional(),
+  network: slugParam.shape.slug.optional(),
+};
+export const catalogueQuery = query(catalogueFilterShape);
+export type CatalogueQuery = z.infer<typeof catalogueQuery>;

@@ -1,0 +1,267 @@
+import { z } from "zod";
+import type { ApiRouter } from "../../platform/http/api.ts";
+import { ValidationError } from "../../platform/http/errors.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { catalogueQuery, milestoneParams, networkSlugParams, solutionParams, taskParams } from "./params.ts";
+import { costsInput, milestoneInput, solutionInput, taskInput } from "./roadmap.service.ts";
+import { MILESTONE_KINDS, PRECISIONS, SIZE_CLASSES, SOLUTION_CATEGORIES, TASK_KINDS } from "./schema.ts";
+
+const int = z.number().int();
+const milestoneOut = z.object({
+  id: int,
+  kind: z.enum(MILESTONE_KINDS),
+  label: z.string(),
+  date: z.string().describe("The first day of the period the precision names: Q3 2027 is 2027-07-01"),
+  precision: z.enum(PRECISIONS),
+  note: z.string(),
+  isDemo: z.boolean().describe("An invented date of the demo data"),
+  moves: z.array(
+    z.object({
+      fromDate: z.string(),
+      fromPrecision: z.enum(PRECISIONS),
+      toDate: z.string(),
+      toPrecision: z.enum(PRECISIONS),
+      by: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+const solutionOut = z.object({
+  id: int,
+  key: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  category: z.enum(SOLUTION_CATEGORIES),
+  purpose: z.string(),
+  url: z.string(),
+  networkId: int.nullable().describe("Set for a network's own regional initiative"),
+  milestones: z.array(milestoneOut),
+  tasks: z.array(
+    z.object({
+      id: int,
+      kind: z.enum(TASK_KINDS),
+      description: z.string(),
+      beforeKind: z.enum(MILESTONE_KINDS),
+      leadMonths: int,
+    }),
+  ),
+  costs: z.array(z.object({ sizeClass: z.enum(SIZE_CLASSES), oneOff: int, yearly: int })),
+});
+
+export function roadmapApi(api: ApiRouter, { services }: AppContext) {
+  const { roadmap, networks } = services;
+  const tag = "roadmap";
+
+  const detail = async (id: number) => {
+    const d = await roadmap.get(id);
+    const { createdAt: _c, updatedAt: _u, ...solution } = d.solution;
+    return {
+      ...solution,
+      milestones: d.milestones.map(({ solutionId: _s, updatedAt: _mu, changes, ...m }) => ({
+        ...m,
+        moves: changes.map((c) => ({
+          fromDate: c.fromDate,
+          fromPrecision: c.fromPrecision,
+          toDate: c.toDate,
+          toPrecision: c.toPrecision,
+          by: c.byLabel,
+          at: c.at.toISOString(),
+        })),
+      })),
+      tasks: d.tasks.map(({ solutionId: _s, ...t }) => t),
+      costs: d.costs.map(({ solutionId: _s, ...c }) => c),
+    };
+  };
+  const resource = ({ id }: { id: number }) => roadmap.resource(id);
+
+  api.route({
+    policy: "public",
+    method: "GET",
+    path: "/national-solutions",
+    operationId: "listNationalSolutions",
+    summary: "The catalogue of national solutions, with networks' own initiatives (all, or the national ones and one network's)",
+    tag,
+    query: catalogueQuery,
+    response: z.array(solutionOut.omit({ milestones: true, tasks: true, costs: true })),
+    handler: async ({ query: q }) => {
+      const network = q.network ? await networks.get(q.network) : undefined;
+      const items = await roadmap.list({ q: q.q, category: q.category, networkId: network?.id });
+      return items.map(({ solution: { createdAt: _c, updatedAt: _u, ...s } }) => s);
+    },
+  });
+
+  api.route({
+    policy: "public",
+    method: "GET",
+    path: "/national-solutions/:id",
+    operationId: "getNationalSolution",
+    summary: "One solution with its milestones (and their moves), preparation tasks and cost estimates",
+    tag,
+    params: solutionParams,
+    response: solutionOut,
+    handler: ({ params }) => detail(params.id),
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource: async () => ({ networkId: null }),
+    method: "POST",
+    path: "/national-solutions",
+    operationId: "createNationalSolution",
+    summary: "Add a national solution to the catalogue (administrators)",
+    tag,
+    body: solutionInput,
+    response: solutionOut,
+    status: 201,
+    handler: async ({ actor, req }) => {
+      const result = await roadmap.create(actor, null, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(result.value.id);
+    },
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource: async ({ slug }) => ({ networkId: (await networks.get(slug)).id }),
+    method: "POST",
+    path: "/networks/:slug/initiatives",
+    operationId: "createInitiative",
+    summary: "Add a network's own regional initiative to the roadmap (its secretariat)",
+    tag,
+    params: networkSlugParams,
+    body: solutionInput,
+    response: solutionOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const result = await roadmap.create(actor, (await networks.get(params.slug)).id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(result.value.id);
+    },
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource,
+    method: "PUT",
+    path: "/national-solutions/:id",
+    operationId: "updateNationalSolution",
+    summary: "Change a solution's name, owner, category, purpose or link",
+    tag,
+    params: solutionParams,
+    body: solutionInput,
+    response: solutionOut,
+    handler: async ({ actor, params, req }) => {
+      const result = await roadmap.update(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(params.id);
+    },
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource,
+    method: "POST",
+    path: "/national-solutions/:id/milestones",
+    operationId: "addMilestone",
+    summary: "Add a milestone; its date must be the first day of the period its precision names",
+    tag,
+    params: solutionParams,
+    body: milestoneInput,
+    response: solutionOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const result = await roadmap.addMilestone(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(params.id);
+    },
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource,
+    method: "PUT",
+    path: "/national-solutions/:id/milestones/:milestoneId",
+    operationId: "updateMilestone",
+    summary: "Change a milestone; a new date or precision is kept as a move, with who made it",
+    tag,
+    params: milestoneParams,
+    body: milestoneInput,
+    response: solutionOut,
+    handler: async ({ actor, params, req }) => {
+      const result = await roadmap.updateMilestone(actor, params.id, params.milestoneId, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(params.id);
+    },
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource,
+    method: "DELETE",
+    path: "/national-solutions/:id/milestones/:milestoneId",
+    operationId: "deleteMilestone",
+    summary: "Remove a milestone",
+    tag,
+    params: milestoneParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ actor, params }) => {
+      await roadmap.removeMilestone(actor, params.id, params.milestoneId);
+      return null;
+    },
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource,
+    method: "POST",
+    path: "/national-solutions/:id/tasks",
+    operationId: "addPreparationTask",
+    summary: "Add what a municipality must do, and how many months before the milestone to start",
+    tag,
+    params: solutionParams,
+    body: taskInput,
+    response: solutionOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const result = await roadmap.addTask(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(params.id);
+    },
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource,
+    method: "DELETE",
+    path: "/national-solutions/:id/tasks/:taskId",
+    operationId: "deletePreparationTask",
+    summary: "Remove a preparation task",
+    tag,
+    params: taskParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ actor, params }) => {
+      await roadmap.removeTask(actor, params.id, params.taskId);
+      return null;
+    },
+  });
+
+  api.route({
+    policy: "roadmap.edit",
+    resource,
+    method: "PUT",
+    path: "/national-solutions/:id/costs",
+    operationId: "setCostEstimates",
+    summary: "The expected cost for one municipality per size class, once and yearly, in whole kroner",
+    tag,
+    params: solutionParams,
+    body: costsInput,
+    response: solutionOut,
+    handler: async ({ actor, params, req }) => {
+      const result = await roadmap.saveCosts(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(params.id);
+    },
+  });
+}

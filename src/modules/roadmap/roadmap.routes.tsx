@@ -1,0 +1,194 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
+import { parseOrBadRequest } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { catalogueQuery, milestoneParams, networkSlugParams, solutionParams, taskParams } from "./params.ts";
+import { CataloguePage, costsFromForm, costsToForm, SolutionFormPage, SolutionPage } from "./roadmap.views.tsx";
+
+/** The forms of a solution's page, each coming back with its own input and errors. */
+interface SolutionForms {
+  milestone?: FormState;
+  editing?: { id: number; form: FormState };
+  task?: FormState;
+  costs?: FormState;
+}
+
+export function roadmapRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { roadmap, networks } = services;
+
+  app.get("/roadmap", { config: { policy: "public" } }, async (req, reply) => {
+    const filter = parseOrBadRequest(catalogueQuery, req.query);
+    const network = filter.network ? await networks.repo.bySlug(filter.network) : undefined;
+    const [items, networkList] = await Promise.all([
+      roadmap.list({ q: filter.q, category: filter.category, networkId: network?.id }),
+      networks.repo.switcher(),
+    ]);
+    const { t } = req.i18n;
+    const canAdd = [
+      ...(can(req.actor, "roadmap.edit", { networkId: null }) ? [{ href: "/roadmap/new", label: t("roadmap.newNational") }] : []),
+      ...networkList
+        .filter((n) => can(req.actor, "roadmap.edit", { networkId: n.id }))
+        .map((n) => ({ href: `/n/${n.slug}/initiatives/new`, label: t("roadmap.newInitiative", { network: n.name }) })),
+    ];
+    return reply.page(
+      <CataloguePage
+        ctx={req.pageContext()}
+        items={filter.network && !network ? [] : items}
+        filter={filter}
+        networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
+        canAdd={canAdd}
+      />,
+      { title: t("roadmap.catalogueTitle"), crumbs: [{ href: "/", label: "Samverk" }, { label: t("roadmap.catalogueTitle") }] },
+    );
+  });
+
+  const renderForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    target: { action: string; cancelHref: string; title: string },
+  ) => {
+    const { t } = req.i18n;
+    return reply.page(<SolutionFormPage ctx={req.pageContext()} form={form} {...target} />, {
+      title: target.title,
+      status: form.errors.length ? 422 : 200,
+      crumbs: [{ href: "/roadmap", label: t("roadmap.catalogueTitle") }, { label: target.title }],
+    });
+  };
+
+  // A national solution (administrators) or a network's own initiative (its secretariat).
+  const newTarget = async (req: FastifyRequest) => {
+    const params = req.params as { slug?: string };
+    const network = params.slug ? await networks.get(parseOrBadRequest(networkSlugParams, req.params).slug) : null;
+    authorize(req.actor, "roadmap.edit", { networkId: network?.id ?? null });
+    const { t } = req.i18n;
+    return {
+      networkId: network?.id ?? null,
+      action: network ? `/n/${network.slug}/initiatives` : "/roadmap",
+      cancelHref: "/roadmap",
+      title: network ? t("roadmap.newInitiative", { network: network.name }) : t("roadmap.newNational"),
+    };
+  };
+
+  for (const [form, post] of [
+    ["/roadmap/new", "/roadmap"],
+    ["/n/:slug/initiatives/new", "/n/:slug/initiatives"],
+  ] as const) {
+    app.get(form, { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+      const target = await newTarget(req);
+      return renderForm(req, reply, emptyForm({ category: "services" }), target);
+    });
+    app.post(post, { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+      const target = await newTarget(req);
+      const result = await roadmap.create(req.actor!, target.networkId, req.body);
+      if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), target);
+      return reply.redirect(`/roadmap/${result.value.id}?saved=1`, 303);
+    });
+  }
+
+  /** The solution for a writer: 404 if it does not exist, then 401/403 if the actor may not. */
+  const editable = async (req: FastifyRequest) => {
+    const { id } = parseOrBadRequest(solutionParams, req.params);
+    const solution = await roadmap.resource(id);
+    authorize(req.actor, "roadmap.edit", solution);
+    return { actor: req.actor as Actor, id, solution };
+  };
+
+  app.get("/roadmap/:id/edit", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+    const { id, solution } = await editable(req);
+    const title = req.i18n.t("roadmap.editTitle", { name: solution.name });
+    return renderForm(req, reply, emptyForm({ ...solution }), { action: `/roadmap/${id}`, cancelHref: `/roadmap/${id}`, title });
+  });
+
+  app.post("/roadmap/:id", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+    const { actor, id, solution } = await editable(req);
+    const result = await roadmap.update(actor, id, req.body);
+    const title = req.i18n.t("roadmap.editTitle", { name: solution.name });
+    if (!result.ok)
+      return renderForm(req, reply, submittedForm(req.body, result.errors), {
+        action: `/roadmap/${id}`,
+        cancelHref: `/roadmap/${id}`,
+        title,
+      });
+    return reply.redirect(`/roadmap/${id}?saved=1`, 303);
+  });
+
+  const renderSolution = async (req: FastifyRequest, reply: FastifyReply, forms: SolutionForms = {}) => {
+    const { id } = parseOrBadRequest(solutionParams, req.params);
+    const detail = await roadmap.get(id);
+    const network = detail.solution.networkId ? await networks.repo.byId(detail.solution.networkId) : undefined;
+    const { t } = req.i18n;
+    const saved = (req.query as Record<string, unknown>).saved === "1";
+    const failed = [forms.milestone, forms.editing?.form, forms.task, forms.costs].some((f) => f?.errors.length);
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <SolutionPage
+          ctx={req.pageContext()}
+          detail={detail}
+          networkName={network?.name ?? null}
+          canEdit={can(req.actor, "roadmap.edit", detail.solution)}
+          milestoneForm={forms.milestone ?? emptyForm({ kind: "mandatory", precision: "quarter" })}
+          editing={forms.editing ?? null}
+          taskForm={forms.task ?? emptyForm({ kind: "contract", beforeKind: "mandatory", leadMonths: "6" })}
+          costsForm={forms.costs ?? emptyForm(costsToForm(detail.costs))}
+        />
+      </>,
+      {
+        title: detail.solution.name,
+        ...(network ? { network } : {}),
+        status: failed ? 422 : 200,
+        crumbs: [{ href: "/roadmap", label: t("roadmap.catalogueTitle") }, { label: detail.solution.name }],
+      },
+    );
+  };
+
+  app.get("/roadmap/:id", { config: { policy: "public" } }, async (req, reply) => renderSolution(req, reply));
+
+  app.post("/roadmap/:id/milestones", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const result = await roadmap.addMilestone(actor, id, req.body);
+    if (!result.ok) return renderSolution(req, reply, { milestone: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
+  });
+
+  app.post("/roadmap/:id/milestones/:milestoneId", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const { milestoneId } = parseOrBadRequest(milestoneParams, req.params);
+    const result = await roadmap.updateMilestone(actor, id, milestoneId, req.body);
+    if (!result.ok)
+      return renderSolution(req, reply, { editing: { id: milestoneId, form: submittedForm(req.body, result.errors) } });
+    return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
+  });
+
+  app.post("/roadmap/:id/milestones/:milestoneId/delete", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const { milestoneId } = parseOrBadRequest(milestoneParams, req.params);
+    await roadmap.removeMilestone(actor, id, milestoneId);
+    return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
+  });
+
+  app.post("/roadmap/:id/tasks", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const result = await roadmap.addTask(actor, id, req.body);
+    if (!result.ok) return renderSolution(req, reply, { task: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
+  });
+
+  app.post("/roadmap/:id/tasks/:taskId/delete", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const { taskId } = parseOrBadRequest(taskParams, req.params);
+    await roadmap.removeTask(actor, id, taskId);
+    return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
+  });
+
+  app.post("/roadmap/:id/costs", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await roadmap.saveCosts(actor, id, costsFromForm(body));
+    if (!result.ok) return renderSolution(req, reply, { costs: submittedForm(body, result.errors) });
+    return reply.redirect(`/roadmap/${id}?saved=1#costs-heading`, 303);
+  });
+}

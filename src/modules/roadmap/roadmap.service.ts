@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { kroner, optionalText, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
+import { slugify } from "../networks/networks.service.ts";
+import type { CatalogueResource } from "./policy.ts";
+import { startsPeriod } from "./precision.ts";
+import { type CatalogueFilter, type Milestone, type NationalSolution, RoadmapRepo } from "./roadmap.repo.ts";
+import { MILESTONE_KINDS, PRECISIONS, SIZE_CLASSES, SOLUTION_CATEGORIES, TASK_KINDS } from "./schema.ts";
+
+export const solutionInput = z.object({
+  name: requiredText(200),
+  owner: requiredText(200),
+  category: z.enum(SOLUTION_CATEGORIES, "errors.choice"),
+  purpose: optionalText(2000),
+  url: webAddress,
+});
+
+export const milestoneInput = z
+  .object({
+    kind: z.enum(MILESTONE_KINDS, "errors.choice"),
+    label: optionalText(120),
+    date: z.iso.date("errors.date"),
+    precision: z.enum(PRECISIONS, "errors.choice"),
+    note: optionalText(1000),
+  })
+  .refine((v) => v.kind !== "custom" || v.label !== "", { message: "errors.required", path: ["label"] })
+  .refine((v) => startsPeriod(v.date, v.precision), { message: "errors.precision", path: ["date"] });
+
+export const taskInput = z.object({
+  kind: z.enum(TASK_KINDS, "errors.choice"),
+  description: optionalText(1000),
+  beforeKind: z.enum(MILESTONE_KINDS, "errors.choice").default("mandatory"),
+  leadMonths: z.coerce.number("errors.number").int("errors.number").min(0, "errors.number").max(120, "errors.number"),
+});
+
+export const costsInput = z.object({
+  costs: z
+    .array(z.object({ sizeClass: z.enum(SIZE_CLASSES, "errors.choice"), oneOff: kroner, yearly: kroner }))
+    .max(SIZE_CLASSES.length)
+    .refine((rows) => new Set(rows.map((r) => r.sizeClass)).size === rows.length, "errors.choice"),
+});
+
+/**
+ * The catalogue of national solutions and networks' own initiatives, with their milestones (every
+ * move kept), what a municipality must do before them and what it costs. Every write is audited.
+ */
+export class RoadmapService {
+  readonly repo: RoadmapRepo;
+
+  constructor(private readonly db: Db) {
+    this.repo = new RoadmapRepo(db);
+  }
+
+  /** The solution as the rules see it; 404 when it does not exist. */
+  async resource(id: number): Promise<NationalSolution & CatalogueResource> {
+    const solution = await this.repo.byId(id);
+    if (!solution) throw new NotFoundError();
+    return solution;
+  }
+
+  list(filter: CatalogueFilter) {
+    return this.repo.list(filter, osloToday());
+  }
+
+  /** A solution with its milestones (each with its moves), tasks and costs. */
+  async get(id: number) {
+    const solution = await this.resource(id);
+    const [milestones, tasks, costs] = await Promise.all([
+      this.repo.milestonesOf([id]),
+      this.repo.tasksOf([id]),
+      this.repo.costsOf([id]),
+    ]);
+    const changes = await this.repo.changesOf(milestones.map((m) => m.id));
+    return {
+      solution,
+      milestones: milestones.map((m) => ({ ...m, changes: changes.filter((c) => c.milestoneId === m.id) })),
+      tasks,
+      costs,
+    };
+  }
+
+  /** A national solution (networkId null) or a network's own initiative. */
+  async create(actor: Actor, networkId: number | null, input: unknown): Promise<Result<NationalSolution>> {
+    const parsed = solutionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    // The key is made from the name; a network's initiatives get their network's id in it, so they never clash.
+    const base = `${networkId ? `n${networkId}-` : ""}${slugify(parsed.data.name) || "solution"}`;
+    let key = base;
+    for (let n = 2; await this.repo.keyTaken(key); n++) key = `${base}-${n}`;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const solution = await this.repo.with(tx).insert({ ...parsed.data, key, networkId });
+        await recordAudit(tx, actor, { action: "create", entity: "national_solution", entityId: solution.id, after: solution });
+        return solution;
+      }),
+    );
+  }
+
+  async update(actor: Actor, id: number, input: unknown): Promise<Result<NationalSolution>> {
+    const existing = await this.resource(id);
+    const parsed = solutionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
+    if (!diff.changed) return ok(existing);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const saved = await this.repo.with(tx).update(id, parsed.data);
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "national_solution",
+          entityId: id,
+          before: diff.before,
+          after: diff.after,
+        });
+        return saved;
+      }),
+    );
+  }
+
+  // Milestones
+
+  async addMilestone(actor: Actor, solutionId: number, input: unknown): Promise<Result<Milestone>> {
+    await this.resource(solutionId);
+    const parsed = milestoneInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const milestone = await this.repo.with(tx).insertMilestone({ ...parsed.data, solutionId });
+        await recordAudit(tx, actor, { action: "create", entity: "milestone", entityId: milestone.id, after: milestone });
+        return milestone;
+      }),
+    );
+  }
+
+  /** Changes a milestone; a new date or precision is kept as a move, so the roadmap shows where it came from. */
+  async updateMilestone(actor: Actor, solutionId: number, id: number, input: unknown): Promise<Result<Milestone>> {
+    const existing = await this.repo.milestone(solutionId, id);
+    if (!existing) throw new NotFoundError();
+    const parsed = milestoneInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
+    if (!diff.changed) return ok(existing);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const saved = await repo.updateMilestone(id, parsed.data);
+        if (existing.date !== saved.date || existing.precision !== saved.precision)
+          await repo.insertChange({
+            milestoneId: id,
+            fromDate: existing.date,
+            fromPrecision: existing.precision,
+            toDate: saved.date,
+            toPrecision: saved.precision,
+            byId: actor.userId,
+            byLabel: actor.label,
+          });
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "milestone",
+          entityId: id,
+          before: diff.before,
+          after: diff.after,
+        });
+        return saved;
+      }),
+    );
+  }
+
+  async removeMilestone(actor: Actor, solutionId: number, id: number) {
+    const existing = await this.repo.milestone(solutionId, id);
+    if (!existing) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteMilestone(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "milestone", entityId: id, before: existing });
+    });
+  }
+
+  // What a municipality must do, and what it costs
+
+  async addTask(actor: Actor, solutionId: number, input: unknown): Promise<Result<number>> {
+    await this.resource(solutionId);
+    const parsed = taskInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const task = await this.repo.with(tx).insertTask({ ...parsed.data, solutionId });
+        await recordAudit(tx, actor, { action: "create", entity: "preparation_task", entityId: task.id, after: task });
+        return task.id;
+      }),
+    );
+  }
+
+  async removeTask(actor: Actor, solutionId: number, id: number) {
+    const existing = await this.repo.task(solutionId, id);
+    if (!existing) throw new NotFoundError();
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).deleteTask(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "preparation_task", entityId: id, before: existing });
+    });
+  }
+
+  /** The expected costs per size class; a class left without amounts has no estimate. */
+  async saveCosts(actor: Actor, solutionId: number, input: unknown): Promise<Result<true>> {
+    await this.resource(solutionId);
+    const parsed = costsInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const rows = parsed.data.costs
+      .filter((c) => c.oneOff !== null || c.yearly !== null)
+      .map((c) => ({ sizeClass: c.sizeClass, oneOff: c.oneOff ?? 0, yearly: c.yearly ?? 0 }));
+    const before = await this.repo.costsOf([solutionId]);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).replaceCosts(solutionId, rows);
+      await recordAudit(tx, actor, { action: "update", entity: "cost_estimates", entityId: solutionId, before, after: rows });
+    });
+    return ok(true);
+  }
+}

@@ -1,0 +1,166 @@
+import { inArray } from "drizzle-orm";
+import { type AuditEntry, recordAudit, systemActor } from "../../platform/audit/audit.ts";
+import type { AppContext } from "../../platform/module.ts";
+import {
+  costEstimates,
+  type MilestoneKind,
+  milestoneChanges,
+  milestones,
+  nationalSolutions,
+  type Precision,
+  preparationTasks,
+  type TaskKind,
+} from "./schema.ts";
+
+/**
+ * Invented milestones, preparation tasks and costs for a handful of the real national solutions:
+ * real dates are not known here, so all of it is marked demo. One milestone has been moved, to
+ * show how the roadmap tells it.
+ */
+const DEMO: Record<
+  string,
+  {
+    milestones: [MilestoneKind, string, Precision][];
+    tasks: [TaskKind, string, number][];
+    costs: [number, number][];
+    moved?: [string, Precision];
+  }
+> = {
+  "digital-postkasse": {
+    milestones: [
+      ["available", "2026-01-01", "year"],
+      ["mandatory", "2027-07-01", "quarter"],
+    ],
+    tasks: [
+      ["contract", "Avtale om bruk av Digital postkasse via KS SvarUt", 9],
+      ["routines", "Rutinar for kva som skal sendast digitalt", 6],
+      ["training", "Opplæring av saksbehandlarar", 3],
+    ],
+    costs: [
+      [20_000, 5_000],
+      [40_000, 10_000],
+      [80_000, 20_000],
+      [150_000, 40_000],
+    ],
+    moved: ["2027-01-01", "quarter"],
+  },
+  digisos: {
+    milestones: [
+      ["pilot", "2025-03-01", "month"],
+      ["available", "2026-07-01", "half_year"],
+      ["mandatory", "2028-01-01", "year"],
+    ],
+    tasks: [
+      ["integration", "Integrasjon mellom fagsystem for sosialtenesta og Fiks", 12],
+      ["information_security", "Risikovurdering og DPIA", 9],
+      ["training", "Opplæring av rettleiarar på NAV-kontoret", 2],
+    ],
+    costs: [
+      [60_000, 15_000],
+      [120_000, 25_000],
+      [200_000, 45_000],
+      [350_000, 80_000],
+    ],
+  },
+  "fellestjenester-bygg": {
+    milestones: [
+      ["available", "2025-01-01", "year"],
+      ["switch_off", "2028-07-01", "half_year"],
+    ],
+    tasks: [
+      ["integration", "Byggesakssystemet tek imot søknader frå Fellestjenester BYGG", 12],
+      ["routines", "Nye rutinar for mottak og mangelbrev", 4],
+    ],
+    costs: [
+      [50_000, 10_000],
+      [90_000, 20_000],
+      [160_000, 35_000],
+      [300_000, 60_000],
+    ],
+  },
+  digihelse: {
+    milestones: [
+      ["pilot", "2026-09-01", "month"],
+      ["available", "2027-04-01", "quarter"],
+    ],
+    tasks: [
+      ["contract", "Tilknyting til Helsenorge og Norsk helsenett", 8],
+      ["routines", "Rutinar for digital dialog i helse- og omsorgstenesta", 4],
+    ],
+    costs: [
+      [30_000, 12_000],
+      [70_000, 25_000],
+      [120_000, 45_000],
+      [220_000, 90_000],
+    ],
+  },
+  eformidling: {
+    milestones: [["mandatory", "2027-01-01", "day"]],
+    tasks: [["integration", "Sak- og arkivsystemet sender og tek imot via eFormidling", 6]],
+    costs: [
+      [15_000, 3_000],
+      [25_000, 6_000],
+      [40_000, 10_000],
+      [70_000, 18_000],
+    ],
+  },
+};
+
+const SIZES = ["under_5000", "5000_20000", "20000_50000", "over_50000"] as const;
+
+export async function seedDemoRoadmap({ db }: AppContext): Promise<void> {
+  const actor = systemActor("demo data");
+  const solutions = await db
+    .select()
+    .from(nationalSolutions)
+    .where(inArray(nationalSolutions.key, Object.keys(DEMO)));
+  await db.transaction(async (tx) => {
+    const audit: AuditEntry[] = [];
+    for (const solution of solutions) {
+      const demo = DEMO[solution.key]!;
+      const created = await tx
+        .insert(milestones)
+        .values(
+          demo.milestones.map(([kind, date, precision]) => ({ solutionId: solution.id, kind, date, precision, isDemo: true })),
+        )
+        .returning();
+      if (demo.moved) {
+        const mandatory = created.find((m) => m.kind === "mandatory")!;
+        await tx.insert(milestoneChanges).values({
+          milestoneId: mandatory.id,
+          fromDate: demo.moved[0],
+          fromPrecision: demo.moved[1],
+          toDate: mandatory.date,
+          toPrecision: mandatory.precision,
+          byLabel: "demo data",
+          at: new Date("2026-05-20T10:00:00Z"),
+        });
+      }
+      await tx.insert(preparationTasks).values(
+        demo.tasks.map(([kind, description, leadMonths]) => ({
+          solutionId: solution.id,
+          kind,
+          description,
+          leadMonths,
+          isDemo: true,
+        })),
+      );
+      await tx.insert(costEstimates).values(
+        demo.costs.map(([oneOff, yearly], i) => ({
+          solutionId: solution.id,
+          sizeClass: SIZES[i]!,
+          oneOff,
+          yearly,
+          isDemo: true,
+        })),
+      );
+      audit.push({
+        action: "create",
+        entity: "milestone",
+        entityId: `demo:${solution.key}`,
+        after: { milestones: created.length },
+      });
+    }
+    await recordAudit(tx, actor, audit);
+  });
+}

@@ -64,6 +64,9 @@ async function publicPages(): Promise<[string, string][]> {
     ["minutes for printing", `/meetings/${ids.approvedMeetingId}/minutes`],
     ["decision register", "/n/digi-rogaland/decisions"],
     ["priorities", "/n/digi-rogaland/priorities"],
+    ["national solutions", "/roadmap"],
+    ["filtered national solutions", "/roadmap?category=health&network=digi-rogaland"],
+    ["national solution", `/roadmap/${ids.nationalSolutionId}`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -92,6 +95,8 @@ async function decisionIds() {
     decidedNeedId: (await assessment.results(decided.id, null)).results[0]!.needId,
     openMeetingId: meetingList[0]!.meeting.id,
     approvedMeetingId: meetingList.at(-1)!.meeting.id,
+    // A national solution with demo milestones, one of them moved.
+    nationalSolutionId: (await server.app.services.roadmap.list({ q: "Digital postkasse" }))[0]!.solution.id,
   };
 }
 
@@ -173,6 +178,10 @@ async function adminPages(): Promise<[string, string][]> {
     ["new meeting", "/n/digi-rogaland/meetings/new"],
     ["edit meeting", `/meetings/${ids.openMeetingId}/edit`],
     ["new ranking", "/n/digi-rogaland/priorities/rank"],
+    ["national solution (editor)", `/roadmap/${ids.nationalSolutionId}`],
+    ["edit national solution", `/roadmap/${ids.nationalSolutionId}/edit`],
+    ["new national solution", "/roadmap/new"],
+    ["new regional initiative", "/n/digi-rogaland/initiatives/new"],
   ];
 }
 

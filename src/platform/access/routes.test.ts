@@ -190,7 +190,25 @@ async function fixtures() {
     (key) => key,
   );
   assert.ok(decision.ok);
+  // A regional initiative of Digi Rogaland on the roadmap, with a milestone and a task.
+  const { roadmap } = t.app.services;
+  const initiative = await roadmap.create(actor, network.id, {
+    name: `Walk initiative ${n}`,
+    owner: "Digi Rogaland",
+    category: "other",
+  });
+  assert.ok(initiative.ok);
+  const milestone = await roadmap.addMilestone(actor, initiative.value.id, {
+    kind: "pilot",
+    date: "2027-01-01",
+    precision: "year",
+  });
+  const task = await roadmap.addTask(actor, initiative.value.id, { kind: "training", leadMonths: 3 });
+  assert.ok(milestone.ok && task.ok);
   return {
+    initiativeId: initiative.value.id,
+    milestoneId: milestone.value.id,
+    taskId: task.value,
     needId,
     needDocumentId: needDocument.value,
     roundId: round.value.id,
@@ -231,6 +249,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/solutions\//.test(url)) id = f.solutionId;
   else if (/^(\/api\/v1)?\/needs\//.test(url)) id = f.needId;
   else if (/^(\/api\/v1)?\/meetings\//.test(url)) id = f.meetingId;
+  else if (/^(\/roadmap|\/api\/v1\/national-solutions)\//.test(url)) id = f.initiativeId;
   const documentId = /^(\/api\/v1)?\/projects\//.test(url)
     ? f.projectDocumentId
     : /^(\/api\/v1)?\/needs\//.test(url)
@@ -244,6 +263,8 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":needId", String(f.needId))
     .replace(":criterionId", String(f.criterionId))
     .replace(":decisionId", String(f.decisionId))
+    .replace(":milestoneId", String(f.milestoneId))
+    .replace(":taskId", String(f.taskId))
     .replace(":reportId", String(f.reportId))
     .replace(":benefitId", String(f.benefitId))
     .replace(":measurementId", String(f.measurementId))

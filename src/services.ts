@@ -8,6 +8,7 @@ import { NeedService } from "./modules/needs/needs.service.ts";
 import { AccessService } from "./modules/networks/access.service.ts";
 import { NetworkService } from "./modules/networks/networks.service.ts";
 import { ProjectService } from "./modules/projects/projects.service.ts";
+import { AdoptionService } from "./modules/roadmap/adoption.service.ts";
 import { RoadmapService } from "./modules/roadmap/roadmap.service.ts";
 import { SolutionService } from "./modules/solutions/solutions.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
@@ -61,6 +62,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
   });
   const needs = new NeedService(db, access, networks.repo, projects.repo, { baseUrl, delivery });
   const assessment = new AssessmentService(db, networks.repo, needs);
+  const roadmap = new RoadmapService(db);
   return {
     directory,
     networks,
@@ -69,7 +71,8 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     assessment,
     meetings: new MeetingService(db, networks.repo, needs, projects, assessment),
     priorities: new PriorityService(db, needs, projects),
-    roadmap: new RoadmapService(db),
+    roadmap,
+    adoption: new AdoptionService(db, roadmap.repo, directory.organisations, access),
     solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo, networks.repo),
     access,
     users,

@@ -69,6 +69,8 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.milestoneChanges,
   schema.preparationTasks,
   schema.costEstimates,
+  schema.adoptions,
+  schema.adoptionHistory,
   schema.auditLog,
   schema.appSettings,
 ];

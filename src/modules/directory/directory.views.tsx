@@ -253,6 +253,13 @@ export function OrganisationPage(props: {
           </>
         ) : null}
       </dl>
+      {org.kind === "municipality" || org.kind === "county_municipality" ? (
+        <p>
+          <a class="ds-link" href={`/organisations/${org.id}/adoption`}>
+            {t("adoption.link")}
+          </a>
+        </p>
+      ) : null}
       {org.description ? <p class="ds-paragraph">{org.description}</p> : null}
       {props.canEdit ? (
         <p>

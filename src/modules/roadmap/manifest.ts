@@ -1,15 +1,19 @@
 import { defineModule } from "../../platform/module.ts";
+import { adoptionRoutes } from "./adoption.routes.tsx";
 import { roadmapPolicies } from "./policy.ts";
 import { roadmapApi } from "./roadmap.api.ts";
 import { roadmapRoutes } from "./roadmap.routes.tsx";
-import { seedDemoRoadmap } from "./seed.ts";
+import { seedDemoAdoption, seedDemoRoadmap } from "./seed.ts";
 
 /** The roadmap of national solutions: the shared catalogue, milestones, preparation and costs. */
 export const roadmapModule = defineModule({
   name: "roadmap",
   policies: roadmapPolicies,
   nav: [{ href: "/roadmap", label: "nav.roadmap" }],
-  routes: roadmapRoutes,
+  routes: (app, ctx) => {
+    roadmapRoutes(app, ctx);
+    adoptionRoutes(app, ctx);
+  },
   api: roadmapApi,
   search: async ({ services }, q) => {
     const items = await services.roadmap.list({ q });
@@ -20,5 +24,8 @@ export const roadmapModule = defineModule({
       detail: `${i.solution.owner} · ${i.solution.purpose}`.slice(0, 120),
     }));
   },
-  seed: seedDemoRoadmap,
+  seed: async (ctx) => {
+    await seedDemoRoadmap(ctx);
+    await seedDemoAdoption(ctx);
+  },
 });

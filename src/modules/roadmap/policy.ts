@@ -1,4 +1,4 @@
-import { isSecretariat, type Policies } from "../../platform/access/authorize.ts";
+import { actsForOrganisation, isSecretariat, type OrganisationResource, type Policies } from "../../platform/access/authorize.ts";
 
 /** What a catalogue rule is checked against: the solution's network, or null for the national catalogue. */
 export interface CatalogueResource {
@@ -15,4 +15,9 @@ export const roadmapPolicies: Policies = {
     const networkId = (resource as CatalogueResource | undefined)?.networkId;
     return networkId == null ? actor.isAdmin : isSecretariat(actor, networkId);
   },
+  /**
+   * An organisation's adoption statuses: its representatives, and the secretariats of the networks
+   * it reports through. Resource: the organisation (OrganisationResource).
+   */
+  "adoption.report": (actor, org) => actsForOrganisation(actor, org as OrganisationResource),
 };

@@ -46,6 +46,11 @@ export function CataloguePage(props: {
         {t("roadmap.catalogueTitle")}
       </h1>
       <p class="ds-paragraph">{t("roadmap.catalogueIntro")}</p>
+      <p>
+        <a class="ds-link" href="/roadmap/adoption">
+          {t("adoption.matrixTitle")}
+        </a>
+      </p>
       {props.canAdd.length ? (
         <div class="button-row">
           {props.canAdd.map((a) => (

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "../../platform/schema.ts";
+import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 
 /** How national solutions are grouped; the shipped catalogue uses these. */
@@ -137,4 +138,52 @@ export const costEstimates = pgTable(
     isDemo: boolean("is_demo").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.solutionId, t.sizeClass] })],
+);
+
+export const ADOPTION_STATUSES = ["not_relevant", "not_started", "planned", "in_progress", "in_use"] as const;
+export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
+
+/** Where one organisation stands with one solution; no row means not reported. */
+export const adoptions = pgTable(
+  "adoptions",
+  {
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    solutionId: integer("solution_id")
+      .notNull()
+      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
+    status: text("status").$type<AdoptionStatus>().notNull(),
+    /** When a planned adoption is to be done. */
+    targetDate: date("target_date"),
+    /** Since when it has been in use. */
+    sinceDate: date("since_date"),
+    comment: text("comment").notNull().default(""),
+    byId: integer("by_id").references(() => users.id),
+    byLabel: text("by_label").notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.solutionId] }), index("adoptions_solution_idx").on(t.solutionId)],
+);
+
+/** Every status an organisation has reported, so adoption can be shown over time. */
+export const adoptionHistory = pgTable(
+  "adoption_history",
+  {
+    id: serial("id").primaryKey(),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    solutionId: integer("solution_id")
+      .notNull()
+      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
+    status: text("status").$type<AdoptionStatus>().notNull(),
+    targetDate: date("target_date"),
+    sinceDate: date("since_date"),
+    comment: text("comment").notNull().default(""),
+    byLabel: text("by_label").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("adoption_history_solution_idx").on(t.solutionId, t.at), index("adoption_history_org_idx").on(t.organisationId)],
 );

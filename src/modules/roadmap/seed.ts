@@ -1,7 +1,13 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type AuditEntry, recordAudit, systemActor } from "../../platform/audit/audit.ts";
+import { rng } from "../../platform/demo.ts";
 import type { AppContext } from "../../platform/module.ts";
+import { organisations } from "../directory/schema.ts";
+import { memberships, networks } from "../networks/schema.ts";
 import {
+  type AdoptionStatus,
+  adoptionHistory,
+  adoptions,
   costEstimates,
   type MilestoneKind,
   milestoneChanges,
@@ -162,5 +168,67 @@ export async function seedDemoRoadmap({ db }: AppContext): Promise<void> {
       });
     }
     await recordAudit(tx, actor, audit);
+  });
+}
+
+/** Demo adoption: each demo network's members at different stages with the demo solutions, reported over the last year. */
+export async function seedDemoAdoption({ db }: AppContext): Promise<void> {
+  const random = rng(606);
+  const solutions = await db
+    .select()
+    .from(nationalSolutions)
+    .where(inArray(nationalSolutions.key, Object.keys(DEMO)));
+  const demoNetworks = await db.select({ id: networks.id }).from(networks).where(eq(networks.isDemo, true));
+  const members = await db
+    .selectDistinct({ id: memberships.organisationId })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(
+        inArray(
+          memberships.networkId,
+          demoNetworks.map((n) => n.id),
+        ),
+        inArray(organisations.kind, ["municipality", "county_municipality"]),
+      ),
+    );
+  const statuses: AdoptionStatus[] = ["in_use", "in_use", "in_progress", "planned", "not_started", "not_relevant"];
+  const rows: (typeof adoptions.$inferInsert)[] = [];
+  for (const m of members)
+    for (const s of solutions) {
+      if (random() < 0.15) continue; // not every municipality has reported everything
+      const status = statuses[Math.floor(random() * statuses.length)]!;
+      rows.push({
+        organisationId: m.id,
+        solutionId: s.id,
+        status,
+        targetDate: status === "planned" ? `202${7 + Math.floor(random() * 2)}-0${1 + Math.floor(random() * 9)}-01` : null,
+        sinceDate: status === "in_use" ? `202${3 + Math.floor(random() * 3)}-0${1 + Math.floor(random() * 9)}-01` : null,
+        byLabel: "demo data",
+        isDemo: true,
+      });
+    }
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const batch = rows.slice(i, i + 500);
+      await tx.insert(adoptions).values(batch);
+      await tx.insert(adoptionHistory).values(
+        batch.map(({ organisationId, solutionId, status, targetDate, sinceDate, byLabel }) => ({
+          organisationId,
+          solutionId,
+          status,
+          targetDate,
+          sinceDate,
+          byLabel,
+          at: new Date(`${sinceDate ?? "2026-03-01"}T12:00:00Z`),
+        })),
+      );
+    }
+    await recordAudit(tx, systemActor("demo data"), {
+      action: "create",
+      entity: "adoption",
+      entityId: "demo",
+      after: { rows: rows.length },
+    });
   });
 }

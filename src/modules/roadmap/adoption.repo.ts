@@ -1,0 +1,82 @@
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../platform/db/client.ts";
+import { norwegianOrder } from "../../platform/db/client.ts";
+import { organisations } from "../directory/schema.ts";
+import { memberships } from "../networks/schema.ts";
+import { adoptionHistory, adoptions } from "./schema.ts";
+
+export type Adoption = typeof adoptions.$inferSelect;
+
+export interface AdopterFilter {
+  /** Members of this network today. */
+  networkId?: number | undefined;
+  countyCode?: string | undefined;
+}
+
+/** The only place with SQL for adoption: who stands where with which solution, and how it changed. */
+export class AdoptionRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): AdoptionRepo {
+    return new AdoptionRepo(tx);
+  }
+
+  /** The municipalities and county municipalities in scope, with their population, by name. */
+  async adopters(f: AdopterFilter) {
+    const conditions: (SQL | undefined)[] = [
+      inArray(organisations.kind, ["municipality", "county_municipality"]),
+      isNull(organisations.endedOn),
+    ];
+    if (f.countyCode) conditions.push(eq(organisations.countyCode, f.countyCode));
+    if (f.networkId)
+      conditions.push(
+        sql`exists (select 1 from ${memberships} m where m.organisation_id = ${organisations.id} and m.network_id = ${f.networkId} and m.to_date is null)`,
+      );
+    return this.db
+      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, population: organisations.population })
+      .from(organisations)
+      .where(and(...conditions))
+      .orderBy(asc(norwegianOrder(organisations.name)));
+  }
+
+  /** Every status of these organisations, in one query. */
+  async of(organisationIds: number[]): Promise<Adoption[]> {
+    if (organisationIds.length === 0) return [];
+    return this.db.select().from(adoptions).where(inArray(adoptions.organisationId, organisationIds));
+  }
+
+  async upsert(values: typeof adoptions.$inferInsert) {
+    await this.db
+      .insert(adoptions)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [adoptions.organisationId, adoptions.solutionId],
+        set: {
+          status: values.status,
+          targetDate: values.targetDate ?? null,
+          sinceDate: values.sinceDate ?? null,
+          comment: values.comment ?? "",
+          byId: values.byId ?? null,
+          byLabel: values.byLabel,
+          updatedAt: new Date(),
+        },
+      });
+    await this.db.insert(adoptionHistory).values({
+      organisationId: values.organisationId,
+      solutionId: values.solutionId,
+      status: values.status,
+      targetDate: values.targetDate ?? null,
+      sinceDate: values.sinceDate ?? null,
+      comment: values.comment ?? "",
+      byLabel: values.byLabel,
+    });
+  }
+
+  async historyOf(organisationId: number, solutionId: number) {
+    return this.db
+      .select()
+      .from(adoptionHistory)
+      .where(and(eq(adoptionHistory.organisationId, organisationId), eq(adoptionHistory.solutionId, solutionId)))
+      .orderBy(asc(adoptionHistory.at), asc(adoptionHistory.id));
+  }
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { authorize } from "../../platform/access/authorize.ts";
+import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { slugParam } from "../networks/params.ts";
+import { MatrixPage, OrganisationAdoptionPage } from "./adoption.views.tsx";
+import { SOLUTION_CATEGORIES } from "./schema.ts";
+
+const organisationParams = z.object({ id: dbId });
+const matrixQuery = query({
+  network: slugParam.shape.slug.optional(),
+  county: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  category: z.enum(SOLUTION_CATEGORIES).optional(),
+});
+
+/** The form's s<solution>.<field> fields as one row per solution; rows left unreported are left out. */
+export const adoptionRowsFromForm = (body: Record<string, unknown>) => {
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const [name, value] of Object.entries(body)) {
+    const m = name.match(/^s(\d{1,9})\.(solutionId|status|targetDate|sinceDate|comment)$/);
+    if (!m) continue;
+    const row = rows.get(m[1]!) ?? { solutionId: m[1] };
+    row[m[2]!] = value;
+    rows.set(m[1]!, row);
+  }
+  return [...rows.values()].filter((r) => typeof r.status === "string" && r.status !== "");
+};
+
+export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { adoption, networks, directory } = services;
+
+  const renderOrganisation = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
+    const { id } = parseOrBadRequest(organisationParams, req.params);
+    const data = await adoption.ofOrganisation(id);
+    const { t } = req.i18n;
+    const title = t("adoption.title", { name: data.organisation.name });
+    const saved = (req.query as Record<string, unknown>).saved;
+    return reply.page(
+      <>
+        {saved !== undefined ? <Notice kind="success">{t("adoption.saved", { n: Number(saved) || 0 })}</Notice> : null}
+        <OrganisationAdoptionPage
+          ctx={req.pageContext()}
+          data={data}
+          canReport={await adoption.reportsFor(req.actor, id)}
+          form={form}
+        />
+      </>,
+      {
+        title,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: `/organisations/${id}`, label: data.organisation.name }, { label: title }],
+      },
+    );
+  };
+
+  app.get("/organisations/:id/adoption", { config: { policy: "public" } }, async (req, reply) => renderOrganisation(req, reply));
+
+  app.post("/organisations/:id/adoption", { config: { policy: "adoption.report" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(organisationParams, req.params);
+    await adoption.adopter(id);
+    authorize(req.actor, "adoption.report", await services.access.organisationResource(id));
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await adoption.report(req.actor, id, adoptionRowsFromForm(body));
+    if (!result.ok) return renderOrganisation(req, reply, submittedForm(body, result.errors));
+    return reply.redirect(`/organisations/${id}/adoption?saved=${result.value}`, 303);
+  });
+
+  app.get("/roadmap/adoption", { config: { policy: "public" } }, async (req, reply) => {
+    const filter = parseOrBadRequest(matrixQuery, req.query);
+    const network = filter.network ? await networks.get(filter.network) : undefined;
+    const [matrix, networkList, counties] = await Promise.all([
+      adoption.matrix({ networkId: network?.id, countyCode: filter.county, category: filter.category }),
+      networks.repo.switcher(),
+      directory.organisations.byKind("county"),
+    ]);
+    const { t } = req.i18n;
+    return reply.page(
+      <MatrixPage
+        ctx={req.pageContext()}
+        matrix={matrix}
+        filter={filter}
+        networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
+        counties={counties.map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }))}
+      />,
+      {
+        title: t("adoption.matrixTitle"),
+        ...(network ? { network } : {}),
+        crumbs: [{ href: "/roadmap", label: t("roadmap.catalogueTitle") }, { label: t("adoption.matrixTitle") }],
+      },
+    );
+  });
+}

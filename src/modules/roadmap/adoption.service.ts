@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { actsForOrganisation } from "../../platform/access/authorize.ts";
+import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
+import type { OrganisationRepo } from "../directory/organisations.repo.ts";
+import type { AccessService } from "../networks/access.service.ts";
+import { type AdopterFilter, AdoptionRepo } from "./adoption.repo.ts";
+import type { RoadmapRepo } from "./roadmap.repo.ts";
+import { ADOPTION_STATUSES, type AdoptionStatus } from "./schema.ts";
+
+export const adoptionInput = z.object({
+  solutionId: requiredId,
+  status: z.enum(ADOPTION_STATUSES, "errors.choice"),
+  targetDate: optionalDate,
+  sinceDate: optionalDate,
+  comment: optionalText(1000),
+});
+export type AdoptionInput = z.infer<typeof adoptionInput>;
+
+/** The statuses that count as adopted in the totals. */
+const ADOPTED: readonly AdoptionStatus[] = ["in_use"];
+
+/**
+ * The dates each status needs: "planned" a target date not in the past, "in use" the date it has
+ * been in use since, not in the future. Answers the problems, named by the row's own fields.
+ */
+export function checkDates(row: AdoptionInput, today: string, prefix = ""): FieldError[] {
+  const problems: FieldError[] = [];
+  if (row.status === "planned") {
+    if (!row.targetDate) problems.push({ field: `${prefix}targetDate`, key: "errors.targetRequired" });
+    else if (row.targetDate < today) problems.push({ field: `${prefix}targetDate`, key: "errors.targetInPast" });
+  }
+  if (row.status === "in_use") {
+    if (!row.sinceDate) problems.push({ field: `${prefix}sinceDate`, key: "errors.sinceRequired" });
+    else if (row.sinceDate > today) problems.push({ field: `${prefix}sinceDate`, key: "errors.sinceInFuture" });
+  }
+  return problems;
+}
+
+/**
+ * Where every municipality and county municipality stands with every solution. An organisation's
+ * representatives report their own; the secretariats of its networks may report for it. Every
+ * report is kept, so adoption can be followed over time.
+ */
+export class AdoptionService {
+  readonly repo: AdoptionRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly roadmap: RoadmapRepo,
+    private readonly organisations: OrganisationRepo,
+    private readonly access: AccessService,
+  ) {
+    this.repo = new AdoptionRepo(db);
+  }
+
+  /** The organisation, if it is one that adopts national solutions (a municipality or county municipality). */
+  async adopter(organisationId: number) {
+    const org = await this.organisations.byId(organisationId);
+    if (!org || !["municipality", "county_municipality"].includes(org.kind)) throw new NotFoundError();
+    return org;
+  }
+
+  /** Whether the actor reports for this organisation. */
+  async reportsFor(actor: Actor | null, organisationId: number): Promise<boolean> {
+    return actsForOrganisation(actor, await this.access.organisationResource(organisationId));
+  }
+
+  /** One organisation's statuses, for every solution in its catalogue. */
+  async ofOrganisation(organisationId: number) {
+    const org = await this.adopter(organisationId);
+    const [solutions, statuses] = await Promise.all([this.roadmap.list({}, osloToday()), this.repo.of([org.id])]);
+    return { organisation: org, solutions: solutions.map((s) => s.solution), statuses };
+  }
+
+  /**
+   * Saves an organisation's statuses, every row checked first: one wrong row and nothing is saved.
+   * Rows that did not change are not written again.
+   */
+  async report(actor: Actor, organisationId: number, rows: unknown[]): Promise<Result<number>> {
+    await this.adopter(organisationId);
+    if (!(await this.reportsFor(actor, organisationId))) return invalid([{ field: "_", key: "errors.notYourOrganisation" }]);
+    const today = osloToday();
+    const known = new Set((await this.roadmap.list({}, today)).map((s) => s.solution.id));
+    const errors: FieldError[] = [];
+    const parsed: AdoptionInput[] = [];
+    for (const raw of rows) {
+      const prefix = `s${(raw as { solutionId?: unknown })?.solutionId ?? ""}.`;
+      const result = adoptionInput.safeParse(raw);
+      if (!result.success) {
+        errors.push(...toFieldErrors(result.error).map((e) => ({ ...e, field: `${prefix}${e.field}` })));
+        continue;
+      }
+      if (!known.has(result.data.solutionId)) errors.push({ field: `${prefix}status`, key: "errors.choice" });
+      errors.push(...checkDates(result.data, today, prefix));
+      parsed.push(result.data);
+    }
+    if (errors.length) return invalid(errors);
+    const current = new Map((await this.repo.of([organisationId])).map((a) => [a.solutionId, a]));
+    const changed = parsed.filter((r) => {
+      const now = current.get(r.solutionId);
+      return (
+        !now ||
+        now.status !== r.status ||
+        now.targetDate !== (r.status === "planned" ? r.targetDate : null) ||
+        now.sinceDate !== (r.status === "in_use" ? r.sinceDate : null) ||
+        now.comment !== r.comment
+      );
+    });
+    await this.db.transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      for (const r of changed)
+        await repo.upsert({
+          organisationId,
+          ...r,
+          // A date belongs to its status only: a planned date is dropped once the solution is in use.
+          targetDate: r.status === "planned" ? r.targetDate : null,
+          sinceDate: r.status === "in_use" ? r.sinceDate : null,
+          byId: actor.userId,
+          byLabel: actor.label,
+        });
+      if (changed.length)
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "adoption",
+          entityId: organisationId,
+          before: changed.map((r) => current.get(r.solutionId) ?? { solutionId: r.solutionId }),
+          after: changed,
+        });
+    });
+    return ok(changed.length);
+  }
+
+  /**
+   * The adoption matrix: organisations as rows, solutions as columns, in three queries whatever its
+   * size, with each column's share in use, by count and weighted by inhabitants.
+   */
+  async matrix(filter: AdopterFilter & { category?: string | undefined }) {
+    const today = osloToday();
+    const [adopters, catalogue] = await Promise.all([
+      this.repo.adopters(filter),
+      this.roadmap.list({ networkId: filter.networkId }, today),
+    ]);
+    const solutions = catalogue
+      .map((c) => c.solution)
+      .filter((s) => !filter.category || s.category === filter.category)
+      .filter((s) => s.networkId === null || s.networkId === filter.networkId);
+    const statuses = await this.repo.of(adopters.map((a) => a.id));
+    const cell = new Map(statuses.map((s) => [`${s.organisationId}:${s.solutionId}`, s]));
+    const population = adopters.reduce((sum, a) => sum + (a.population ?? 0), 0);
+    const totals = solutions.map((s) => {
+      const users = adopters.filter((a) => ADOPTED.includes(cell.get(`${a.id}:${s.id}`)?.status as AdoptionStatus));
+      const inhabitants = users.reduce((sum, a) => sum + (a.population ?? 0), 0);
+      return {
+        solutionId: s.id,
+        adopted: users.length,
+        share: adopters.length ? users.length / adopters.length : 0,
+        inhabitantShare: population ? inhabitants / population : 0,
+      };
+    });
+    return { adopters, solutions, statusOf: (orgId: number, solutionId: number) => cell.get(`${orgId}:${solutionId}`), totals };
+  }
+}

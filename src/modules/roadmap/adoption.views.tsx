@@ -1,0 +1,291 @@
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import { ErrorSummary, type FormState, Notice, type Option, SelectField, TableScroll } from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import type { AdoptionService } from "./adoption.service.ts";
+import { categoryLabel } from "./roadmap.views.tsx";
+import { ADOPTION_STATUSES, SOLUTION_CATEGORIES } from "./schema.ts";
+
+type OrganisationAdoption = Awaited<ReturnType<AdoptionService["ofOrganisation"]>>;
+type Matrix = Awaited<ReturnType<AdoptionService["matrix"]>>;
+
+export const statusLabel = (t: Translate, s: string) => t(`adoption.status.${s}` as "adoption.status.in_use");
+/** One letter or two for a matrix cell; the full word is in its title and in the legend. */
+const statusShort = (t: Translate, s: string) => t(`adoption.short.${s}` as "adoption.short.in_use");
+
+/** An organisation's statuses, one row per solution; for those who report for it, one form for all. */
+export function OrganisationAdoptionPage(props: {
+  ctx: PageContext;
+  data: OrganisationAdoption;
+  canReport: boolean;
+  form: FormState;
+}) {
+  const { ctx, data, canReport, form } = props;
+  const { t, date } = ctx.i18n;
+  const value = (name: string) => {
+    const v = form.values[name];
+    return v === undefined || v === null ? "" : String(v);
+  };
+  const errorFor = (name: string) => form.errors.find((e) => e.field === name);
+  const status = new Map(data.statuses.map((s) => [s.solutionId, s]));
+  const field = (solutionId: number, name: string) => `s${solutionId}.${name}`;
+  const id = (solutionId: number, name: string) => `field-s${solutionId}-${name}`;
+  const described = (solutionId: number, name: string) =>
+    errorFor(field(solutionId, name)) ? `${id(solutionId, name)}-error` : undefined;
+  const message = (solutionId: number, name: string) => {
+    const e = errorFor(field(solutionId, name));
+    return e ? (
+      <p class="ds-validation-message" data-color="danger" id={`${id(solutionId, name)}-error`}>
+        {t(e.key, e.params)}
+      </p>
+    ) : null;
+  };
+  const table = (
+    <TableScroll label={t("adoption.title", { name: data.organisation.name })}>
+      <table class="ds-table" data-border>
+        <thead>
+          <tr>
+            <th scope="col">{t("roadmap.name")}</th>
+            <th scope="col">{t("adoption.status")}</th>
+            <th scope="col">{t("adoption.date")}</th>
+            <th scope="col">{t("adoption.comment")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.solutions.map((s) => {
+            const now = status.get(s.id);
+            if (!canReport)
+              return (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/roadmap/${s.id}`}>
+                      {s.name}
+                    </a>
+                  </th>
+                  <td>{now ? statusLabel(t, now.status) : t("adoption.notReported")}</td>
+                  <td>{now?.targetDate ? date(now.targetDate) : now?.sinceDate ? date(now.sinceDate) : ""}</td>
+                  <td>{now?.comment}</td>
+                </tr>
+              );
+            const current = value(field(s.id, "status")) || now?.status || "";
+            return (
+              <tr key={s.id}>
+                <th scope="row" id={`row-${s.id}`}>
+                  <a class="ds-link" href={`/roadmap/${s.id}`}>
+                    {s.name}
+                  </a>
+                  <input type="hidden" name={field(s.id, "solutionId")} value={String(s.id)} />
+                </th>
+                <td>
+                  <select
+                    class="ds-input"
+                    id={id(s.id, "status")}
+                    name={field(s.id, "status")}
+                    aria-label={t("adoption.statusFor", { name: s.name })}
+                    aria-describedby={described(s.id, "status")}
+                  >
+                    <option value="">{t("adoption.notReported")}</option>
+                    {ADOPTION_STATUSES.map((a) => (
+                      <option key={a} value={a} selected={a === current}>
+                        {statusLabel(t, a)}
+                      </option>
+                    ))}
+                  </select>
+                  {message(s.id, "status")}
+                </td>
+                <td>
+                  <label class="ds-label" for={id(s.id, "targetDate")} data-size="sm">
+                    {t("adoption.targetDate")}
+                  </label>
+                  <input
+                    class="ds-input"
+                    type="date"
+                    id={id(s.id, "targetDate")}
+                    name={field(s.id, "targetDate")}
+                    value={value(field(s.id, "targetDate")) || now?.targetDate || ""}
+                    aria-describedby={described(s.id, "targetDate")}
+                    aria-invalid={errorFor(field(s.id, "targetDate")) ? "true" : undefined}
+                  />
+                  {message(s.id, "targetDate")}
+                  <label class="ds-label" for={id(s.id, "sinceDate")} data-size="sm">
+                    {t("adoption.sinceDate")}
+                  </label>
+                  <input
+                    class="ds-input"
+                    type="date"
+                    id={id(s.id, "sinceDate")}
+                    name={field(s.id, "sinceDate")}
+                    value={value(field(s.id, "sinceDate")) || now?.sinceDate || ""}
+                    aria-describedby={described(s.id, "sinceDate")}
+                    aria-invalid={errorFor(field(s.id, "sinceDate")) ? "true" : undefined}
+                  />
+                  {message(s.id, "sinceDate")}
+                </td>
+                <td>
+                  <input
+                    class="ds-input"
+                    id={id(s.id, "comment")}
+                    name={field(s.id, "comment")}
+                    value={value(field(s.id, "comment")) || now?.comment || ""}
+                    aria-label={t("adoption.commentFor", { name: s.name })}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("adoption.title", { name: data.organisation.name })}
+      </h1>
+      <p class="ds-paragraph">{t("adoption.intro")}</p>
+      {canReport ? (
+        <form method="post" action={`/organisations/${data.organisation.id}/adoption`} novalidate class="stack">
+          <ErrorSummary form={form} t={t} />
+          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+          {table}
+          <div class="button-row">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {t("common.save")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        table
+      )}
+    </>
+  );
+}
+
+const STATUS_COLOURS: Record<string, string> = {
+  in_use: "adoption-in-use",
+  in_progress: "adoption-in-progress",
+  planned: "adoption-planned",
+  not_started: "adoption-not-started",
+  not_relevant: "adoption-not-relevant",
+};
+
+/** Organisations by solutions: a table that is also a heat map, with each column's share in use. */
+export function MatrixPage(props: {
+  ctx: PageContext;
+  matrix: Matrix;
+  filter: Record<string, unknown>;
+  networks: Option[];
+  counties: Option[];
+}) {
+  const { ctx, matrix } = props;
+  const { t, number } = ctx.i18n;
+  const form: FormState = { values: props.filter, errors: [] };
+  const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 0 });
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("adoption.matrixTitle")}
+      </h1>
+      <p class="ds-paragraph">{t("adoption.matrixIntro")}</p>
+      <search aria-label={t("list.filters")}>
+        <form method="get" action="/roadmap/adoption" class="filters">
+          <SelectField
+            t={t}
+            form={form}
+            name="network"
+            label={t("need.network")}
+            placeholder={t("adoption.wholeCountry")}
+            options={props.networks}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="county"
+            label={t("adoption.county")}
+            placeholder={t("list.all")}
+            options={props.counties}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="category"
+            label={t("roadmap.category")}
+            placeholder={t("list.all")}
+            options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+          />
+          <div class="button-row">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {t("list.filter")}
+            </button>
+          </div>
+        </form>
+      </search>
+      <ul class="timeline-legend" aria-label={t("adoption.legend")}>
+        {ADOPTION_STATUSES.map((s) => (
+          <li key={s}>
+            <span class={`adoption-cell ${STATUS_COLOURS[s]}`}>{statusShort(t, s)}</span> {statusLabel(t, s)}
+          </li>
+        ))}
+        <li>
+          <span class="adoption-cell">–</span> {t("adoption.notReported")}
+        </li>
+      </ul>
+      <p class="ds-paragraph" role="status">
+        {t("adoption.matrixCount", { organisations: matrix.adopters.length, solutions: matrix.solutions.length })}
+      </p>
+      {matrix.adopters.length === 0 ? (
+        <Notice>{t("list.empty")}</Notice>
+      ) : (
+        <TableScroll label={t("adoption.matrixTitle")}>
+          <table class="ds-table adoption-matrix" data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("need.organisation")}</th>
+                {matrix.solutions.map((s) => (
+                  <th scope="col" key={s.id}>
+                    <a class="ds-link" href={`/roadmap/${s.id}`}>
+                      {s.name}
+                    </a>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.adopters.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/organisations/${a.id}/adoption`}>
+                      {a.name}
+                    </a>
+                  </th>
+                  {matrix.solutions.map((s) => {
+                    const status = matrix.statusOf(a.id, s.id)?.status;
+                    return (
+                      <td key={s.id} class={`adoption-cell ${status ? STATUS_COLOURS[status] : ""}`}>
+                        {status ? (
+                          <abbr title={statusLabel(t, status)}>{statusShort(t, status)}</abbr>
+                        ) : (
+                          <abbr title={t("adoption.notReported")}>–</abbr>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("adoption.shareInUse")}</th>
+                {matrix.totals.map((c) => (
+                  <td key={c.solutionId} class="numeric">
+                    {percent(c.share)}
+                    <span class="row-detail">{t("adoption.ofInhabitants", { share: percent(c.inhabitantShare) })}</span>
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}

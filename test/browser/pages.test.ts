@@ -67,6 +67,9 @@ async function publicPages(): Promise<[string, string][]> {
     ["national solutions", "/roadmap"],
     ["filtered national solutions", "/roadmap?category=health&network=digi-rogaland"],
     ["national solution", `/roadmap/${ids.nationalSolutionId}`],
+    ["adoption matrix", "/roadmap/adoption?network=digi-rogaland"],
+    ["adoption matrix by county", "/roadmap/adoption?county=15&category=messaging"],
+    ["a municipality's adoption", `/organisations/${molde.id}/adoption`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -182,6 +185,7 @@ async function adminPages(): Promise<[string, string][]> {
     ["edit national solution", `/roadmap/${ids.nationalSolutionId}/edit`],
     ["new national solution", "/roadmap/new"],
     ["new regional initiative", "/n/digi-rogaland/initiatives/new"],
+    ["reporting a municipality's adoption", `/organisations/${molde.id}/adoption`],
   ];
 }
 

@@ -243,6 +243,8 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   if (/\/members\/:id/.test(url)) id = f.membershipId;
   else if (/\/bodies\/:id/.test(url)) id = f.bodyId;
   else if (/\/invitations\/:id/.test(url)) id = f.invitationId;
+  // Adoption is reported for municipalities: the one the representative acts for.
+  else if (/^(\/api\/v1)?\/organisations\/:id\/adoption/.test(url)) id = representedOrganisationId;
   else if (/^(\/api\/v1)?\/organisations\//.test(url)) id = f.organisationId;
   else if (/^(\/api\/v1)?\/people\//.test(url)) id = f.personId;
   else if (/^(\/api\/v1)?\/projects\//.test(url)) id = f.projectId;
@@ -370,9 +372,14 @@ test("no role acting for another network can change anything in this one", () =>
       continue;
     assert.equal(marks[other], "-", `${method} ${url} must refuse another network's secretariat`);
     // Representatives keep their own organisation's projects and solutions; nothing else of the network.
-    const representativeMayWrite = ["project.create", "project.update", "solution.update", "need.create", "need.update"].includes(
-      policy!,
-    );
+    const representativeMayWrite = [
+      "project.create",
+      "project.update",
+      "solution.update",
+      "need.create",
+      "need.update",
+      "adoption.report",
+    ].includes(policy!);
     for (const role of representativeMayWrite
       ? (["signed-in", "member"] as const)
       : (["signed-in", "member", "representative"] as const))

@@ -142,6 +142,11 @@ export function OrganisationAdoptionPage(props: {
         {t("adoption.title", { name: data.organisation.name })}
       </h1>
       <p class="ds-paragraph">{t("adoption.intro")}</p>
+      <p>
+        <a class="ds-link" href={`/roadmap/calendar.ics?organisation=${data.organisation.id}`}>
+          {t("roadmap.calendarFor", { name: data.organisation.name })}
+        </a>
+      </p>
       {canReport ? (
         <form method="post" action={`/organisations/${data.organisation.id}/adoption`} novalidate class="stack">
           <ErrorSummary form={form} t={t} />

@@ -1,11 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, can } from "../../platform/access/authorize.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
-import { parseOrBadRequest } from "../../platform/http/validation.ts";
+import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { toICalendar } from "./calendar.ts";
 import { catalogueQuery, milestoneParams, networkSlugParams, solutionParams, taskParams } from "./params.ts";
-import { CataloguePage, costsFromForm, costsToForm, SolutionFormPage, SolutionPage } from "./roadmap.views.tsx";
+import { periodLabel } from "./precision.ts";
+import {
+  CataloguePage,
+  costsFromForm,
+  costsToForm,
+  milestoneKindLabel,
+  SolutionFormPage,
+  SolutionPage,
+} from "./roadmap.views.tsx";
 
 /** The forms of a solution's page, each coming back with its own input and errors. */
 interface SolutionForms {
@@ -15,8 +24,68 @@ interface SolutionForms {
   costs?: FormState;
 }
 
-export function roadmapRoutes(app: FastifyInstance, { services }: AppContext) {
+const calendarQuery = query({
+  network: networkSlugParams.shape.slug.optional(),
+  organisation: dbId.optional(),
+  solution: dbId.optional(),
+});
+
+export function roadmapRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { roadmap, networks } = services;
+  const publicUrl = (config.SAMVERK_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+
+  /**
+   * Milestones as a calendar feed: of one solution; of the national catalogue and one network's
+   * initiatives; or what is still coming to one municipality (its networks' roadmap, less what it
+   * has in use or finds not relevant); or, without a scope, the national catalogue.
+   */
+  app.get("/roadmap/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
+    const scope = parseOrBadRequest(calendarQuery, req.query);
+    const { t } = req.i18n;
+    let name = t("roadmap.catalogueTitle");
+    let solutions = (await roadmap.list({})).map((i) => i.solution).filter((s) => s.networkId === null);
+    if (scope.solution) {
+      const solution = await roadmap.resource(scope.solution);
+      solutions = [solution];
+      name = solution.name;
+    } else if (scope.network) {
+      const network = await networks.get(scope.network);
+      solutions = (await roadmap.list({ networkId: network.id })).map((i) => i.solution);
+      name = `${network.name}: ${t("nav.roadmap")}`;
+    } else if (scope.organisation) {
+      const org = await services.adoption.adopter(scope.organisation);
+      const { networkIds } = await services.access.organisationResource(org.id);
+      const done = new Set(
+        (await services.adoption.repo.of([org.id]))
+          .filter((a) => a.status === "in_use" || a.status === "not_relevant")
+          .map((a) => a.solutionId),
+      );
+      solutions = (await roadmap.list({}))
+        .map((i) => i.solution)
+        .filter((s) => (s.networkId === null || networkIds.includes(s.networkId)) && !done.has(s.id));
+      name = `${org.name}: ${t("nav.roadmap")}`;
+    }
+    const byId = new Map(solutions.map((s) => [s.id, s]));
+    const milestones = await roadmap.repo.milestonesOf([...byId.keys()]);
+    const events = milestones.map((m) => {
+      const solution = byId.get(m.solutionId)!;
+      const kind = m.kind === "custom" ? m.label : milestoneKindLabel(t, m.kind);
+      return {
+        uid: `milestone-${m.id}@samverk`,
+        summary: `${solution.name}: ${kind}`,
+        description: [periodLabel(req.i18n, m.date, m.precision), solution.owner, m.note].filter(Boolean).join(" – "),
+        date: m.date,
+        precision: m.precision,
+        url: `${publicUrl}/roadmap/${solution.id}`,
+        updatedAt: m.updatedAt,
+      };
+    });
+    return reply
+      .type("text/calendar; charset=utf-8")
+      .header("content-disposition", 'inline; filename="samverk-roadmap.ics"')
+      .header("cache-control", "no-store")
+      .send(toICalendar(name, events));
+  });
 
   app.get("/roadmap", { config: { policy: "public" } }, async (req, reply) => {
     const filter = parseOrBadRequest(catalogueQuery, req.query);

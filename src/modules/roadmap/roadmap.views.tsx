@@ -50,6 +50,10 @@ export function CataloguePage(props: {
         <a class="ds-link" href="/roadmap/adoption">
           {t("adoption.matrixTitle")}
         </a>
+        {" · "}
+        <a class="ds-link" href={`/roadmap/calendar.ics${filter.network ? `?network=${filter.network}` : ""}`}>
+          {t("roadmap.calendar")}
+        </a>
       </p>
       {props.canAdd.length ? (
         <div class="button-row">
@@ -255,6 +259,11 @@ export function SolutionPage(props: {
         <h2 class="ds-heading" data-size="md" id="milestones-heading">
           {t("roadmap.milestones")}
         </h2>
+        <p>
+          <a class="ds-link" href={`/roadmap/calendar.ics?solution=${solution.id}`}>
+            {t("roadmap.calendar")}
+          </a>
+        </p>
         {milestones.length === 0 ? (
           <p class="ds-paragraph">{t("roadmap.noMilestones")}</p>
         ) : (

@@ -1343,4 +1343,6 @@ export const en: Record<MessageKey, string> = {
   "adoption.shareInUse": "Share in use",
   "adoption.ofInhabitants": "{share} of inhabitants",
   "adoption.link": "Status of national solutions",
+  "roadmap.calendar": "The milestones in your calendar (iCalendar)",
+  "roadmap.calendarFor": "What is coming to {name}, in your calendar (iCalendar)",
 };

@@ -1339,6 +1339,8 @@ export const nb = {
   "adoption.shareInUse": "Andel i bruk",
   "adoption.ofInhabitants": "{share} av innbyggerne",
   "adoption.link": "Status for nasjonale løsninger",
+  "roadmap.calendar": "Milepælene i kalenderen din (iCalendar)",
+  "roadmap.calendarFor": "Det som kommer til {name}, i kalenderen din (iCalendar)",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1340,4 +1340,6 @@ export const nn: Record<MessageKey, string> = {
   "adoption.shareInUse": "Del i bruk",
   "adoption.ofInhabitants": "{share} av innbyggjarane",
   "adoption.link": "Status for nasjonale løysingar",
+  "roadmap.calendar": "Milepælane i kalenderen din (iCalendar)",
+  "roadmap.calendarFor": "Det som kjem til {name}, i kalenderen din (iCalendar)",
 };

@@ -67,6 +67,8 @@ async function publicPages(): Promise<[string, string][]> {
     ["national solutions", "/roadmap"],
     ["filtered national solutions", "/roadmap?category=health&network=digi-rogaland"],
     ["national solution", `/roadmap/${ids.nationalSolutionId}`],
+    ["roadmap timeline", "/roadmap/timeline"],
+    ["roadmap timeline by quarter", "/roadmap/timeline?view=quarter&year=2027&category=health"],
     ["adoption matrix", "/roadmap/adoption?network=digi-rogaland"],
     ["adoption matrix by county", "/roadmap/adoption?county=15&category=messaging"],
     ["a municipality's adoption", `/organisations/${molde.id}/adoption`],

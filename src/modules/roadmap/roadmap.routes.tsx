@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { toICalendar } from "./calendar.ts";
@@ -15,6 +17,8 @@ import {
   SolutionFormPage,
   SolutionPage,
 } from "./roadmap.views.tsx";
+import { SOLUTION_CATEGORIES } from "./schema.ts";
+import { TimelinePage } from "./timeline.views.tsx";
 
 /** The forms of a solution's page, each coming back with its own input and errors. */
 interface SolutionForms {
@@ -23,6 +27,14 @@ interface SolutionForms {
   task?: FormState;
   costs?: FormState;
 }
+
+const timelineQuery = query({
+  view: z.enum(["year", "quarter"]).default("year"),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  category: z.enum(SOLUTION_CATEGORIES).optional(),
+  owner: z.string().trim().max(100).optional(),
+  network: networkSlugParams.shape.slug.optional(),
+});
 
 const calendarQuery = query({
   network: networkSlugParams.shape.slug.optional(),
@@ -33,6 +45,48 @@ const calendarQuery = query({
 export function roadmapRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { roadmap, networks } = services;
   const publicUrl = (config.SAMVERK_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+
+  app.get("/roadmap/timeline", { config: { policy: "public" } }, async (req, reply) => {
+    const filter = parseOrBadRequest(timelineQuery, req.query);
+    const network = filter.network ? await networks.get(filter.network) : undefined;
+    const today = osloToday();
+    const year = filter.year ?? Number(today.slice(0, 4)) - (filter.view === "year" ? 1 : 0);
+    const owner = filter.owner?.toLowerCase();
+    const solutions = (await roadmap.list({ category: filter.category, networkId: network?.id }))
+      .map((i) => i.solution)
+      .filter((s) => !owner || s.owner.toLowerCase().includes(owner));
+    const milestones = await roadmap.repo.milestonesOf(solutions.map((s) => s.id));
+    const changes = await roadmap.repo.changesOf(milestones.map((m) => m.id));
+    const rows = solutions
+      .map((solution) => ({
+        solution,
+        milestones: milestones
+          .filter((m) => m.solutionId === solution.id)
+          .map((m) => {
+            // Changes come newest first: the latest says where it moved from.
+            const moved = changes.find((c) => c.milestoneId === m.id);
+            return { ...m, movedFrom: moved ? { date: moved.fromDate, precision: moved.fromPrecision } : null };
+          }),
+      }))
+      .filter((r) => r.milestones.length > 0);
+    const { t } = req.i18n;
+    const [networkList] = await Promise.all([networks.repo.switcher()]);
+    return reply.page(
+      <TimelinePage
+        ctx={req.pageContext()}
+        rows={rows}
+        filter={filter}
+        year={year}
+        today={today}
+        networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
+      />,
+      {
+        title: t("roadmap.timelineTitle"),
+        ...(network ? { network } : {}),
+        crumbs: [{ href: "/roadmap", label: t("roadmap.catalogueTitle") }, { label: t("roadmap.timelineTitle") }],
+      },
+    );
+  });
 
   /**
    * Milestones as a calendar feed: of one solution; of the national catalogue and one network's

@@ -51,6 +51,10 @@ export function CataloguePage(props: {
           {t("adoption.matrixTitle")}
         </a>
         {" · "}
+        <a class="ds-link" href="/roadmap/timeline">
+          {t("roadmap.timelineTitle")}
+        </a>
+        {" · "}
         <a class="ds-link" href={`/roadmap/calendar.ics${filter.network ? `?network=${filter.network}` : ""}`}>
           {t("roadmap.calendar")}
         </a>

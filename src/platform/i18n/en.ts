@@ -1345,4 +1345,12 @@ export const en: Record<MessageKey, string> = {
   "adoption.link": "Status of national solutions",
   "roadmap.calendar": "The milestones in your calendar (iCalendar)",
   "roadmap.calendarFor": "What is coming to {name}, in your calendar (iCalendar)",
+  "roadmap.timelineTitle": "Roadmap over time",
+  "roadmap.timelineIntro":
+    "The national solutions' milestones, each over the period its date is known to. A dashed outline shows where a moved milestone was before.",
+  "roadmap.timelineSvgTitle": "Timeline of the milestones of {n} solutions",
+  "roadmap.timelineList": "The milestones as a list",
+  "roadmap.movedLegend": "Where the milestone was before it moved",
+  "roadmap.when": "When",
+  "roadmap.movedFromColumn": "Moved from",
 };

@@ -1341,6 +1341,14 @@ export const nb = {
   "adoption.link": "Status for nasjonale løsninger",
   "roadmap.calendar": "Milepælene i kalenderen din (iCalendar)",
   "roadmap.calendarFor": "Det som kommer til {name}, i kalenderen din (iCalendar)",
+  "roadmap.timelineTitle": "Veikart over tid",
+  "roadmap.timelineIntro":
+    "Milepælene for de nasjonale løsningene, hver over perioden datoen er kjent for. En stiplet ramme viser hvor en flyttet milepæl lå før.",
+  "roadmap.timelineSvgTitle": "Tidslinje med milepælene til {n} løsninger",
+  "roadmap.timelineList": "Milepælene som liste",
+  "roadmap.movedLegend": "Der milepælen lå før den ble flyttet",
+  "roadmap.when": "Når",
+  "roadmap.movedFromColumn": "Flyttet fra",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1342,4 +1342,12 @@ export const nn: Record<MessageKey, string> = {
   "adoption.link": "Status for nasjonale løysingar",
   "roadmap.calendar": "Milepælane i kalenderen din (iCalendar)",
   "roadmap.calendarFor": "Det som kjem til {name}, i kalenderen din (iCalendar)",
+  "roadmap.timelineTitle": "Vegkart over tid",
+  "roadmap.timelineIntro":
+    "Milepælane for dei nasjonale løysingane, kvar over perioden datoen er kjend for. Ei stipla ramme viser kvar ein flytta milepæl låg før.",
+  "roadmap.timelineSvgTitle": "Tidslinje med milepælane til {n} løysingar",
+  "roadmap.timelineList": "Milepælane som liste",
+  "roadmap.movedLegend": "Der milepælen låg før han vart flytta",
+  "roadmap.when": "Når",
+  "roadmap.movedFromColumn": "Flytta frå",
 };

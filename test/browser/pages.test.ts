@@ -72,6 +72,7 @@ async function publicPages(): Promise<[string, string][]> {
     ["adoption matrix", "/roadmap/adoption?network=digi-rogaland"],
     ["adoption matrix by county", "/roadmap/adoption?county=15&category=messaging"],
     ["a municipality's adoption", `/organisations/${molde.id}/adoption`],
+    ["a municipality's own roadmap", `/organisations/${molde.id}/roadmap`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],

@@ -1,11 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize } from "../../platform/access/authorize.ts";
+import { sendCsv } from "../../platform/http/csv.ts";
 import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import { sendXlsx } from "../../platform/http/xlsx.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/params.ts";
 import { MatrixPage, OrganisationAdoptionPage } from "./adoption.views.tsx";
+import { municipalityPlan } from "./plan.ts";
+import { MunicipalityRoadmapPage } from "./plan.views.tsx";
+import { periodLabel } from "./precision.ts";
+import { milestoneKindLabel } from "./roadmap.views.tsx";
 import { SOLUTION_CATEGORIES } from "./schema.ts";
 
 const organisationParams = z.object({ id: dbId });
@@ -68,6 +75,93 @@ export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
     const result = await adoption.report(req.actor, id, adoptionRowsFromForm(body));
     if (!result.ok) return renderOrganisation(req, reply, submittedForm(body, result.errors));
     return reply.redirect(`/organisations/${id}/adoption?saved=${result.value}`, 303);
+  });
+
+  /** A municipality's own roadmap, computed from the roadmap, its size and its adoption. */
+  async function planFor(req: FastifyRequest) {
+    const { id } = parseOrBadRequest(organisationParams, req.params);
+    const organisation = await adoption.adopter(id);
+    const { networkIds } = await services.access.organisationResource(id);
+    const solutions = (await services.roadmap.list({}))
+      .map((i) => i.solution)
+      .filter((s) => s.networkId === null || networkIds.includes(s.networkId));
+    const ids = solutions.map((s) => s.id);
+    const [milestones, tasks, costs, statuses] = await Promise.all([
+      services.roadmap.repo.milestonesOf(ids),
+      services.roadmap.repo.tasksOf(ids),
+      services.roadmap.repo.costsOf(ids),
+      adoption.repo.of([id]),
+    ]);
+    const plan = municipalityPlan({
+      today: osloToday(),
+      population: organisation.population,
+      solutions,
+      milestones,
+      tasks,
+      costs,
+      statuses,
+    });
+    return { organisation, plan };
+  }
+
+  app.get("/organisations/:id/roadmap", { config: { policy: "public" } }, async (req, reply) => {
+    const { organisation, plan } = await planFor(req);
+    const title = req.i18n.t("plan.title", { name: organisation.name });
+    return reply.page(<MunicipalityRoadmapPage ctx={req.pageContext()} organisation={organisation} plan={plan} />, {
+      title,
+      crumbs: [{ href: `/organisations/${organisation.id}`, label: organisation.name }, { label: title }],
+    });
+  });
+
+  /** The plan as one list, for the CSV and the Excel download alike. */
+  async function planTable(req: FastifyRequest) {
+    const { organisation, plan } = await planFor(req);
+    const { t } = req.i18n;
+    const header = [
+      t("plan.part"),
+      t("roadmap.name"),
+      t("roadmap.when"),
+      t("plan.what"),
+      t("roadmap.oneOff"),
+      t("roadmap.yearly"),
+    ];
+    const rows = [
+      ...plan.coming.map((m) => [
+        t("plan.coming"),
+        m.solution,
+        periodLabel(req.i18n, m.date, m.precision),
+        m.kind === "custom" ? m.label : milestoneKindLabel(t, m.kind),
+        null,
+        null,
+      ]),
+      ...plan.startNow.map((task) => [
+        t("plan.startNow"),
+        task.solution,
+        task.startBy,
+        `${t(`roadmap.task.${task.kind}` as "roadmap.task.other")}${task.description ? `: ${task.description}` : ""}`,
+        null,
+        null,
+      ]),
+      ...plan.budget.map((b) => [
+        t("plan.budget", { year: plan.nextYear }),
+        b.solution,
+        String(plan.nextYear),
+        "",
+        b.oneOff,
+        b.yearly,
+      ]),
+    ];
+    return { header, rows, name: `roadmap-${organisation.code ?? organisation.id}` };
+  }
+
+  app.get("/organisations/:id/roadmap.csv", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows, name } = await planTable(req);
+    return sendCsv(reply, `${name}.csv`, header, rows);
+  });
+
+  app.get("/organisations/:id/roadmap.xlsx", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows, name } = await planTable(req);
+    return sendXlsx(reply, `${name}.xlsx`, header, rows);
   });
 
   app.get("/roadmap/adoption", { config: { policy: "public" } }, async (req, reply) => {

@@ -135,3 +135,16 @@ test("the secretariat reports for its members; the matrix shows every cell in a 
     .where(and(eq(adoptions.organisationId, other.id), eq(adoptions.solutionId, a)));
   assert.equal(stored!.byLabel, "sek");
 });
+
+test("a municipality's own roadmap is a page, a CSV and an xlsx", async () => {
+  const page = await new Session(t.app).get(`/organisations/${mine.id}/roadmap?lang=en`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Coming in the next 24 months/);
+  assert.match(page.body, /What we must start now/);
+  const csv = await new Session(t.app).get(`/organisations/${mine.id}/roadmap.csv?lang=en`);
+  assert.match(csv.body.split("\n")[0]!, /Part.*Name.*When.*What/);
+  const xlsx = await t.app.inject({ url: `/organisations/${mine.id}/roadmap.xlsx` });
+  assert.equal(xlsx.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const company = (await t.app.services.directory.organisations.byKind("county"))[0]!;
+  assert.equal((await new Session(t.app).get(`/organisations/${company.id}/roadmap`)).statusCode, 404, "only for municipalities");
+});

@@ -143,6 +143,10 @@ export function OrganisationAdoptionPage(props: {
       </h1>
       <p class="ds-paragraph">{t("adoption.intro")}</p>
       <p>
+        <a class="ds-link" href={`/organisations/${data.organisation.id}/roadmap`}>
+          {t("plan.title", { name: data.organisation.name })}
+        </a>
+        {" · "}
         <a class="ds-link" href={`/roadmap/calendar.ics?organisation=${data.organisation.id}`}>
           {t("roadmap.calendarFor", { name: data.organisation.name })}
         </a>

@@ -1349,6 +1349,23 @@ export const nb = {
   "roadmap.movedLegend": "Der milepælen lå før den ble flyttet",
   "roadmap.when": "Når",
   "roadmap.movedFromColumn": "Flyttet fra",
+  "plan.title": "Veikartet for {name}",
+  "plan.intro":
+    "Hva som kommer de neste 24 månedene, hva kommunen må starte nå, og hva det vil koste neste år, regnet ut fra milepælene, forberedelsestidene, kommunens status for hver løsning og størrelsen ({size}). Løsninger kommunen har i bruk eller ikke trenger, er holdt utenfor.",
+  "plan.downloadCsv": "Last ned som CSV",
+  "plan.coming": "Det som kommer de neste 24 månedene",
+  "plan.nothingComing": "Ingen milepæler de neste 24 månedene.",
+  "plan.ourStatus": "Vår status",
+  "plan.startNow": "Det vi må starte nå",
+  "plan.nothingToStart": "Ingenting å starte de neste tre månedene.",
+  "plan.startBy": "Start senest",
+  "plan.late": "(forsinket)",
+  "plan.before": "Før",
+  "plan.budget": "Kostnader i {year}",
+  "plan.noBudget": "Ingen kjente kostnader neste år.",
+  "plan.total": "Til sammen",
+  "plan.part": "Del",
+  "plan.what": "Hva",
 };
 
 export type MessageKey = keyof typeof nb;

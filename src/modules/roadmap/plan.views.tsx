@@ -1,0 +1,154 @@
+import { Notice, TableScroll } from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import { statusLabel } from "./adoption.views.tsx";
+import type { municipalityPlan } from "./plan.ts";
+import { periodLabel } from "./precision.ts";
+import { milestoneKindLabel } from "./roadmap.views.tsx";
+
+type Plan = ReturnType<typeof municipalityPlan>;
+
+/** "What is coming to us": one document for the municipality's leadership, printable as it is. */
+export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation: { id: number; name: string }; plan: Plan }) {
+  const { ctx, organisation, plan } = props;
+  const { t, date, number } = ctx.i18n;
+  const kroner = (n: number) => t("project.kroner", { amount: number(n) });
+  const base = `/organisations/${organisation.id}/roadmap`;
+  return (
+    <article class="print-document">
+      <h1 class="ds-heading" data-size="lg">
+        {t("plan.title", { name: organisation.name })}
+      </h1>
+      <p class="ds-paragraph">
+        {t("plan.intro", { size: t(`roadmap.size.${plan.size}` as "roadmap.size.under_5000").toLowerCase() })}
+      </p>
+      <p class="ds-paragraph no-print">
+        <a class="ds-link" href={`${base}.csv`} download>
+          {t("plan.downloadCsv")}
+        </a>
+        {" · "}
+        <a class="ds-link" href={`${base}.xlsx`} download>
+          {t("list.downloadXlsx")}
+        </a>
+        {" · "}
+        <a class="ds-link" href={`/organisations/${organisation.id}/adoption`}>
+          {t("adoption.link")}
+        </a>
+      </p>
+
+      <section aria-labelledby="coming-heading">
+        <h2 class="ds-heading" data-size="md" id="coming-heading">
+          {t("plan.coming")}
+        </h2>
+        {plan.coming.length === 0 ? (
+          <Notice>{t("plan.nothingComing")}</Notice>
+        ) : (
+          <TableScroll label={t("plan.coming")}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("roadmap.when")}</th>
+                  <th scope="col">{t("roadmap.name")}</th>
+                  <th scope="col">{t("roadmap.milestoneKind")}</th>
+                  <th scope="col">{t("plan.ourStatus")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.coming.map((m) => (
+                  <tr key={m.id}>
+                    <td>{periodLabel(ctx.i18n, m.date, m.precision)}</td>
+                    <th scope="row">
+                      <a class="ds-link" href={`/roadmap/${m.solutionId}`}>
+                        {m.solution}
+                      </a>
+                    </th>
+                    <td>{m.kind === "custom" ? m.label : milestoneKindLabel(t, m.kind)}</td>
+                    <td>{m.status ? statusLabel(t, m.status) : t("adoption.notReported")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+
+      <section aria-labelledby="start-heading">
+        <h2 class="ds-heading" data-size="md" id="start-heading">
+          {t("plan.startNow")}
+        </h2>
+        {plan.startNow.length === 0 ? (
+          <Notice>{t("plan.nothingToStart")}</Notice>
+        ) : (
+          <TableScroll label={t("plan.startNow")}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("plan.startBy")}</th>
+                  <th scope="col">{t("roadmap.name")}</th>
+                  <th scope="col">{t("roadmap.taskKind")}</th>
+                  <th scope="col">{t("plan.before")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.startNow.map((task, i) => (
+                  <tr key={`${task.solutionId}-${i}`}>
+                    <td>
+                      {date(task.startBy)}
+                      {task.late ? <strong class="moved-down"> {t("plan.late")}</strong> : null}
+                    </td>
+                    <th scope="row">{task.solution}</th>
+                    <td>
+                      {t(`roadmap.task.${task.kind}` as "roadmap.task.other")}
+                      {task.description ? <span class="row-detail">{task.description}</span> : null}
+                    </td>
+                    <td>
+                      {milestoneKindLabel(t, task.milestone.kind)}:{" "}
+                      {periodLabel(ctx.i18n, task.milestone.date, task.milestone.precision)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+
+      <section aria-labelledby="budget-heading">
+        <h2 class="ds-heading" data-size="md" id="budget-heading">
+          {t("plan.budget", { year: plan.nextYear })}
+        </h2>
+        {plan.budget.length === 0 ? (
+          <Notice>{t("plan.noBudget")}</Notice>
+        ) : (
+          <TableScroll label={t("plan.budget", { year: plan.nextYear })}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("roadmap.name")}</th>
+                  <th scope="col">{t("roadmap.oneOff")}</th>
+                  <th scope="col">{t("roadmap.yearly")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.budget.map((b) => (
+                  <tr key={b.solutionId}>
+                    <th scope="row">{b.solution}</th>
+                    <td class="numeric">{kroner(b.oneOff)}</td>
+                    <td class="numeric">{kroner(b.yearly)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("plan.total")}</th>
+                  <td class="numeric" colSpan={2}>
+                    {kroner(plan.total)}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+    </article>
+  );
+}

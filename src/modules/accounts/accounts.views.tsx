@@ -2,6 +2,7 @@ import { API_SCOPES, TOKEN_DAYS } from "../../platform/auth/api-tokens.ts";
 import type { MessageKey, Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
+  FilterForm,
   Form,
   type FormState,
   Notice,
@@ -332,37 +333,27 @@ export function AuditPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {t("audit.title")}
       </h1>
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/admin/audit" class="filters">
-          <SelectField
-            t={t}
-            form={form}
-            name="entity"
-            label={t("audit.entity")}
-            placeholder={t("list.all")}
-            options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="action"
-            label={t("history.what")}
-            placeholder={t("list.all")}
-            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`history.action.${a}`) }))}
-          />
-          <TextField t={t} form={form} name="actor" label={t("history.who")} />
-          <TextField t={t} form={form} name="from" label={t("audit.from")} description={t("form.dateHint")} inputMode="numeric" />
-          <TextField t={t} form={form} name="to" label={t("audit.to")} description={t("form.dateHint")} inputMode="numeric" />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
-            <a class="ds-button" data-variant="tertiary" href="/admin/audit">
-              {t("list.reset")}
-            </a>
-          </div>
-        </form>
-      </search>
+      <FilterForm t={t} action="/admin/audit" resetHref="/admin/audit">
+        <SelectField
+          t={t}
+          form={form}
+          name="entity"
+          label={t("audit.entity")}
+          placeholder={t("list.all")}
+          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="action"
+          label={t("history.what")}
+          placeholder={t("list.all")}
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`history.action.${a}`) }))}
+        />
+        <TextField t={t} form={form} name="actor" label={t("history.who")} />
+        <TextField t={t} form={form} name="from" label={t("audit.from")} description={t("form.dateHint")} inputMode="numeric" />
+        <TextField t={t} form={form} name="to" label={t("audit.to")} description={t("form.dateHint")} inputMode="numeric" />
+      </FilterForm>
       <p class="ds-paragraph" role="status">
         {t("list.count", { total: number(props.total) })}{" "}
         <a class="ds-link" href={props.csvHref} download>

@@ -2,6 +2,7 @@ import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
+  FilterForm,
   Form,
   type FormState,
   History,
@@ -55,49 +56,47 @@ export function OrganisationsPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {t("org.listTitle")}
       </h1>
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/organisations" class="filters">
-          <TextField t={t} form={form} name="q" label={t("list.searchByName")} type="search" />
-          <SelectField
-            t={t}
-            form={form}
-            name="kind"
-            label={t("org.kind")}
-            placeholder={t("list.all")}
-            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="county"
-            label={t("org.county")}
-            placeholder={t("list.all")}
-            options={props.counties}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="network"
-            label={t("network.network")}
-            placeholder={t("list.all")}
-            options={props.networks}
-          />
-          <input type="hidden" name="sort" value={filter.sort} />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
-            <a class="ds-button" data-variant="tertiary" href="/organisations">
-              {t("list.reset")}
-            </a>
+      <FilterForm
+        t={t}
+        action="/organisations"
+        resetHref="/organisations"
+        extra={
+          <>
             {props.canCreate ? (
               <a class="ds-button" data-variant="secondary" href="/organisations/new">
                 {t("org.new")}
               </a>
             ) : null}
-          </div>
-        </form>
-      </search>
+          </>
+        }
+      >
+        <TextField t={t} form={form} name="q" label={t("list.searchByName")} type="search" />
+        <SelectField
+          t={t}
+          form={form}
+          name="kind"
+          label={t("org.kind")}
+          placeholder={t("list.all")}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="county"
+          label={t("org.county")}
+          placeholder={t("list.all")}
+          options={props.counties}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("network.network")}
+          placeholder={t("list.all")}
+          options={props.networks}
+        />
+        <input type="hidden" name="sort" value={filter.sort} />
+      </FilterForm>
       <ListStatus
         ctx={ctx}
         total={total}
@@ -485,21 +484,21 @@ export function PeoplePage(props: {
         {t("people.title")}
       </h1>
       <p class="ds-paragraph">{t("people.privacyNote")}</p>
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/people" class="filters">
-          <TextField t={t} form={{ values: filter, errors: [] }} name="q" label={t("list.searchByName")} type="search" />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
+      <FilterForm
+        t={t}
+        action="/people"
+        extra={
+          <>
             {props.canCreate ? (
               <a class="ds-button" data-variant="secondary" href="/people/new">
                 {t("people.new")}
               </a>
             ) : null}
-          </div>
-        </form>
-      </search>
+          </>
+        }
+      >
+        <TextField t={t} form={{ values: filter, errors: [] }} name="q" label={t("list.searchByName")} type="search" />
+      </FilterForm>
       <p class="ds-paragraph" role="status">
         {t("list.count", { total: number(total) })}{" "}
         <a class="ds-link" href={props.csvHref} download>

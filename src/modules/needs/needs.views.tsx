@@ -1,6 +1,7 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
+  FilterForm,
   Form,
   type FormState,
   History,
@@ -81,52 +82,42 @@ export function NeedsPage(props: {
           ))}
         </div>
       ) : null}
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/needs" class="filters">
-          <TextField t={t} form={form} name="q" label={t("need.search")} type="search" />
-          <SelectField
-            t={t}
-            form={form}
-            name="network"
-            label={t("need.network")}
-            placeholder={t("list.all")}
-            options={props.networks}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="state"
-            label={t("need.state")}
-            placeholder={t("need.allOpen")}
-            options={NEED_STATES.map((s) => ({ value: s, label: stateLabel(t, s) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="kind"
-            label={t("need.kind")}
-            placeholder={t("list.all")}
-            options={NEED_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="organisation"
-            label={t("need.organisationFilter")}
-            placeholder={t("list.all")}
-            options={props.organisations}
-          />
-          <input type="hidden" name="sort" value={filter.sort} />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
-            <a class="ds-button" data-variant="tertiary" href="/needs">
-              {t("list.reset")}
-            </a>
-          </div>
-        </form>
-      </search>
+      <FilterForm t={t} action="/needs" resetHref="/needs">
+        <TextField t={t} form={form} name="q" label={t("need.search")} type="search" />
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("need.network")}
+          placeholder={t("list.all")}
+          options={props.networks}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="state"
+          label={t("need.state")}
+          placeholder={t("need.allOpen")}
+          options={NEED_STATES.map((s) => ({ value: s, label: stateLabel(t, s) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="kind"
+          label={t("need.kind")}
+          placeholder={t("list.all")}
+          options={NEED_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="organisation"
+          label={t("need.organisationFilter")}
+          placeholder={t("list.all")}
+          options={props.organisations}
+        />
+        <input type="hidden" name="sort" value={filter.sort} />
+      </FilterForm>
       <ListStatus
         ctx={ctx}
         total={total}

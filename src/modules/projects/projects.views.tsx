@@ -4,6 +4,7 @@ import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
+  FilterForm,
   Form,
   type FormState,
   History,
@@ -126,82 +127,72 @@ export function ProjectsPage(props: {
             ))}
         </div>
       ) : null}
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/projects" class="filters">
-          <TextField t={t} form={form} name="q" label={t("project.search")} type="search" />
-          <SelectField
-            t={t}
-            form={form}
-            name="network"
-            label={t("project.network")}
-            placeholder={t("list.all")}
-            options={props.networks}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="organisation"
-            label={t("project.organisationFilter")}
-            placeholder={t("list.all")}
-            options={props.organisations}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="county"
-            label={t("org.county")}
-            placeholder={t("list.all")}
-            options={props.counties}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="kind"
-            label={t("project.kind")}
-            placeholder={t("list.all")}
-            options={PROJECT_KINDS.map((k) => ({ value: k, label: projectKindLabel(t, k) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="phase"
-            label={t("project.phase")}
-            placeholder={t("list.all")}
-            options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="sector"
-            label={t("project.sector")}
-            placeholder={t("list.all")}
-            options={sectorOptions(t, props.customSectors)}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="status"
-            label={t("project.status")}
-            placeholder={t("list.all")}
-            options={[
-              ...STATUS_COLOURS.map((c) => ({ value: c, label: statusLabel(t, c) })),
-              { value: "none", label: t("report.none") },
-            ]}
-          />
-          <TextField t={t} form={form} name="from" label={t("project.runsFrom")} type="date" width="short" />
-          <TextField t={t} form={form} name="to" label={t("project.runsTo")} type="date" width="short" />
-          <TextField t={t} form={form} name="tag" label={t("project.tag")} width="short" />
-          <input type="hidden" name="sort" value={filter.sort} />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
-            <a class="ds-button" data-variant="tertiary" href="/projects">
-              {t("list.reset")}
-            </a>
-          </div>
-        </form>
-      </search>
+      <FilterForm t={t} action="/projects" resetHref="/projects">
+        <TextField t={t} form={form} name="q" label={t("project.search")} type="search" />
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("project.network")}
+          placeholder={t("list.all")}
+          options={props.networks}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="organisation"
+          label={t("project.organisationFilter")}
+          placeholder={t("list.all")}
+          options={props.organisations}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="county"
+          label={t("org.county")}
+          placeholder={t("list.all")}
+          options={props.counties}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="kind"
+          label={t("project.kind")}
+          placeholder={t("list.all")}
+          options={PROJECT_KINDS.map((k) => ({ value: k, label: projectKindLabel(t, k) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="phase"
+          label={t("project.phase")}
+          placeholder={t("list.all")}
+          options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="sector"
+          label={t("project.sector")}
+          placeholder={t("list.all")}
+          options={sectorOptions(t, props.customSectors)}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="status"
+          label={t("project.status")}
+          placeholder={t("list.all")}
+          options={[
+            ...STATUS_COLOURS.map((c) => ({ value: c, label: statusLabel(t, c) })),
+            { value: "none", label: t("report.none") },
+          ]}
+        />
+        <TextField t={t} form={form} name="from" label={t("project.runsFrom")} type="date" width="short" />
+        <TextField t={t} form={form} name="to" label={t("project.runsTo")} type="date" width="short" />
+        <TextField t={t} form={form} name="tag" label={t("project.tag")} width="short" />
+        <input type="hidden" name="sort" value={filter.sort} />
+      </FilterForm>
       {props.savedViews ? <SavedViews ctx={ctx} kind="projects" views={props.savedViews} form={props.viewForm} /> : null}
       <ListStatus
         ctx={ctx}

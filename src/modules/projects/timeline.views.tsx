@@ -44,6 +44,43 @@ function phaseSegments(row: Row, fallbackEnd: number) {
   }));
 }
 
+/** Earlier, by years, by quarters, later: links that keep every other filter. */
+export function TimelineZoom(props: {
+  t: Translate;
+  view: "year" | "quarter";
+  year: number;
+  link: (changes: { year?: number; view?: "year" | "quarter" }) => string;
+}) {
+  const { t, view, year, link } = props;
+  const step = view === "year" ? 5 : 2;
+  return (
+    <nav aria-label={t("timeline.zoom")} class="button-row">
+      <a class="ds-button" data-variant="tertiary" href={link({ year: year - step })}>
+        {t("timeline.earlier")}
+      </a>
+      <a
+        class="ds-button"
+        data-variant={view === "year" ? "primary" : "secondary"}
+        href={link({ view: "year" })}
+        aria-current={view === "year" ? "true" : undefined}
+      >
+        {t("timeline.years")}
+      </a>
+      <a
+        class="ds-button"
+        data-variant={view === "quarter" ? "primary" : "secondary"}
+        href={link({ view: "quarter" })}
+        aria-current={view === "quarter" ? "true" : undefined}
+      >
+        {t("timeline.quarters")}
+      </a>
+      <a class="ds-button" data-variant="tertiary" href={link({ year: year + step })}>
+        {t("timeline.later")}
+      </a>
+    </nav>
+  );
+}
+
 /** Bars across years or quarters, drawn on the server; the table below says the same in words. */
 export function TimelinePage(props: {
   ctx: PageContext;
@@ -83,30 +120,7 @@ export function TimelinePage(props: {
           {t("timeline.asList")}
         </a>
       </p>
-      <nav aria-label={t("timeline.zoom")} class="button-row">
-        <a class="ds-button" data-variant="tertiary" href={link({ year: year - step })}>
-          {t("timeline.earlier")}
-        </a>
-        <a
-          class="ds-button"
-          data-variant={filter.view === "year" ? "primary" : "secondary"}
-          href={link({ view: "year" })}
-          aria-current={filter.view === "year" ? "true" : undefined}
-        >
-          {t("timeline.years")}
-        </a>
-        <a
-          class="ds-button"
-          data-variant={filter.view === "quarter" ? "primary" : "secondary"}
-          href={link({ view: "quarter" })}
-          aria-current={filter.view === "quarter" ? "true" : undefined}
-        >
-          {t("timeline.quarters")}
-        </a>
-        <a class="ds-button" data-variant="tertiary" href={link({ year: year + step })}>
-          {t("timeline.later")}
-        </a>
-      </nav>
+      <TimelineZoom t={t} view={filter.view} year={year} link={link} />
       {props.savedViews ? <SavedViews ctx={ctx} kind="timeline" views={props.savedViews} form={props.viewForm} /> : null}
       <p class="ds-paragraph" role="status">
         {t("timeline.showing", { from: year, to: lastYear, n: number(timeline.total) })}

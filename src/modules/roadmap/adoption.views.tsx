@@ -1,5 +1,13 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
-import { ErrorSummary, type FormState, Notice, type Option, SelectField, TableScroll } from "../../platform/ui/components.tsx";
+import {
+  ErrorSummary,
+  FilterForm,
+  type FormState,
+  Notice,
+  type Option,
+  SelectField,
+  TableScroll,
+} from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import type { AdoptionService } from "./adoption.service.ts";
 import { categoryLabel } from "./roadmap.views.tsx";
@@ -195,39 +203,32 @@ export function MatrixPage(props: {
         {t("adoption.matrixTitle")}
       </h1>
       <p class="ds-paragraph">{t("adoption.matrixIntro")}</p>
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/roadmap/adoption" class="filters">
-          <SelectField
-            t={t}
-            form={form}
-            name="network"
-            label={t("need.network")}
-            placeholder={t("adoption.wholeCountry")}
-            options={props.networks}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="county"
-            label={t("adoption.county")}
-            placeholder={t("list.all")}
-            options={props.counties}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="category"
-            label={t("roadmap.category")}
-            placeholder={t("list.all")}
-            options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
-          />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
-          </div>
-        </form>
-      </search>
+      <FilterForm t={t} action="/roadmap/adoption">
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("need.network")}
+          placeholder={t("adoption.wholeCountry")}
+          options={props.networks}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="county"
+          label={t("adoption.county")}
+          placeholder={t("list.all")}
+          options={props.counties}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="category"
+          label={t("roadmap.category")}
+          placeholder={t("list.all")}
+          options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+        />
+      </FilterForm>
       <ul class="timeline-legend" aria-label={t("adoption.legend")}>
         {ADOPTION_STATUSES.map((s) => (
           <li key={s}>

@@ -1,5 +1,6 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
+  FilterForm,
   Form,
   type FormState,
   Notice,
@@ -68,35 +69,25 @@ export function CataloguePage(props: {
           ))}
         </div>
       ) : null}
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/roadmap" class="filters">
-          <TextField t={t} form={form} name="q" label={t("roadmap.search")} type="search" />
-          <SelectField
-            t={t}
-            form={form}
-            name="category"
-            label={t("roadmap.category")}
-            placeholder={t("list.all")}
-            options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="network"
-            label={t("roadmap.withInitiativesOf")}
-            placeholder={t("roadmap.allNetworks")}
-            options={props.networks}
-          />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
-            <a class="ds-button" data-variant="tertiary" href="/roadmap">
-              {t("list.reset")}
-            </a>
-          </div>
-        </form>
-      </search>
+      <FilterForm t={t} action="/roadmap" resetHref="/roadmap">
+        <TextField t={t} form={form} name="q" label={t("roadmap.search")} type="search" />
+        <SelectField
+          t={t}
+          form={form}
+          name="category"
+          label={t("roadmap.category")}
+          placeholder={t("list.all")}
+          options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("roadmap.withInitiativesOf")}
+          placeholder={t("roadmap.allNetworks")}
+          options={props.networks}
+        />
+      </FilterForm>
       <p class="ds-paragraph" role="status">
         {t("roadmap.count", { n: items.length })}
       </p>

@@ -1,6 +1,14 @@
-import { type FormState, Notice, type Option, SelectField, TableScroll, TextField } from "../../platform/ui/components.tsx";
+import {
+  FilterForm,
+  type FormState,
+  Notice,
+  type Option,
+  SelectField,
+  TableScroll,
+  TextField,
+} from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { timelineWindow } from "../projects/timeline.views.tsx";
+import { TimelineZoom, timelineWindow } from "../projects/timeline.views.tsx";
 import { periodEnd, periodLabel } from "./precision.ts";
 import type { Milestone, NationalSolution } from "./roadmap.repo.ts";
 import { categoryLabel, milestoneKindLabel } from "./roadmap.views.tsx";
@@ -158,7 +166,6 @@ export function TimelinePage(props: {
   const { ctx, filter, year } = props;
   const { t } = ctx.i18n;
   const form: FormState = { values: { ...filter }, errors: [] };
-  const step = filter.view === "year" ? 5 : 2;
   const link = (changes: Record<string, string | number>) => {
     const u = new URL(ctx.url, "http://x");
     for (const [k, v] of Object.entries(changes)) u.searchParams.set(k, String(v));
@@ -170,57 +177,27 @@ export function TimelinePage(props: {
         {t("roadmap.timelineTitle")}
       </h1>
       <p class="ds-paragraph">{t("roadmap.timelineIntro")}</p>
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/roadmap/timeline" class="filters">
-          <SelectField
-            t={t}
-            form={form}
-            name="category"
-            label={t("roadmap.category")}
-            placeholder={t("list.all")}
-            options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
-          />
-          <TextField t={t} form={form} name="owner" label={t("roadmap.owner")} />
-          <SelectField
-            t={t}
-            form={form}
-            name="network"
-            label={t("roadmap.withInitiativesOf")}
-            placeholder={t("roadmap.allNetworks")}
-            options={props.networks}
-          />
-          <input type="hidden" name="view" value={filter.view} />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
-          </div>
-        </form>
-      </search>
-      <nav aria-label={t("timeline.zoom")} class="button-row">
-        <a class="ds-button" data-variant="tertiary" href={link({ year: year - step })}>
-          {t("timeline.earlier")}
-        </a>
-        <a
-          class="ds-button"
-          data-variant={filter.view === "year" ? "primary" : "secondary"}
-          href={link({ view: "year" })}
-          aria-current={filter.view === "year" ? "true" : undefined}
-        >
-          {t("timeline.years")}
-        </a>
-        <a
-          class="ds-button"
-          data-variant={filter.view === "quarter" ? "primary" : "secondary"}
-          href={link({ view: "quarter" })}
-          aria-current={filter.view === "quarter" ? "true" : undefined}
-        >
-          {t("timeline.quarters")}
-        </a>
-        <a class="ds-button" data-variant="tertiary" href={link({ year: year + step })}>
-          {t("timeline.later")}
-        </a>
-      </nav>
+      <FilterForm t={t} action="/roadmap/timeline">
+        <SelectField
+          t={t}
+          form={form}
+          name="category"
+          label={t("roadmap.category")}
+          placeholder={t("list.all")}
+          options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+        />
+        <TextField t={t} form={form} name="owner" label={t("roadmap.owner")} />
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("roadmap.withInitiativesOf")}
+          placeholder={t("roadmap.allNetworks")}
+          options={props.networks}
+        />
+        <input type="hidden" name="view" value={filter.view} />
+      </FilterForm>
+      <TimelineZoom t={t} view={filter.view} year={year} link={link} />
       {props.rows.length === 0 ? (
         <Notice>{t("list.empty")}</Notice>
       ) : (

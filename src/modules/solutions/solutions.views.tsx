@@ -2,6 +2,7 @@ import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
   FileField,
+  FilterForm,
   Form,
   type FormState,
   History,
@@ -59,60 +60,50 @@ export function SolutionsPage(props: {
           </a>
         </div>
       ) : null}
-      <search aria-label={t("list.filters")}>
-        <form method="get" action="/solutions" class="filters">
-          <TextField t={t} form={form} name="q" label={t("solution.search")} type="search" />
-          <SelectField
-            t={t}
-            form={form}
-            name="origin"
-            label={t("solution.origin")}
-            placeholder={t("list.all")}
-            options={SOLUTION_ORIGINS.map((o) => ({ value: o, label: originLabel(t, o) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="maturity"
-            label={t("solution.maturity")}
-            placeholder={t("list.all")}
-            options={MATURITIES.map((m) => ({ value: m, label: maturityLabel(t, m) }))}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="network"
-            label={t("solution.networkFilter")}
-            placeholder={t("list.all")}
-            options={props.networks}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="usedBy"
-            label={t("solution.usedByFilter")}
-            placeholder={t("list.all")}
-            options={props.organisations}
-          />
-          <SelectField
-            t={t}
-            form={form}
-            name="owner"
-            label={t("solution.owner")}
-            placeholder={t("list.all")}
-            options={props.organisations}
-          />
-          <input type="hidden" name="sort" value={filter.sort} />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("list.filter")}
-            </button>
-            <a class="ds-button" data-variant="tertiary" href="/solutions">
-              {t("list.reset")}
-            </a>
-          </div>
-        </form>
-      </search>
+      <FilterForm t={t} action="/solutions" resetHref="/solutions">
+        <TextField t={t} form={form} name="q" label={t("solution.search")} type="search" />
+        <SelectField
+          t={t}
+          form={form}
+          name="origin"
+          label={t("solution.origin")}
+          placeholder={t("list.all")}
+          options={SOLUTION_ORIGINS.map((o) => ({ value: o, label: originLabel(t, o) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="maturity"
+          label={t("solution.maturity")}
+          placeholder={t("list.all")}
+          options={MATURITIES.map((m) => ({ value: m, label: maturityLabel(t, m) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("solution.networkFilter")}
+          placeholder={t("list.all")}
+          options={props.networks}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="usedBy"
+          label={t("solution.usedByFilter")}
+          placeholder={t("list.all")}
+          options={props.organisations}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="owner"
+          label={t("solution.owner")}
+          placeholder={t("list.all")}
+          options={props.organisations}
+        />
+        <input type="hidden" name="sort" value={filter.sort} />
+      </FilterForm>
       <ListStatus
         ctx={ctx}
         total={total}

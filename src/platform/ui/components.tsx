@@ -268,6 +268,39 @@ export function CheckboxGroup(props: FieldProps & { options: Option[] }) {
   );
 }
 
+/**
+ * A list's filters: a search landmark holding a GET form, so every filtered view is a link, with
+ * the button that applies the filters and, where given, one that clears them.
+ */
+export function FilterForm(props: {
+  t: Translate;
+  action: string;
+  resetHref?: string;
+  children: ComponentChildren;
+  /** More buttons after the two, for example "New organisation". */
+  extra?: ComponentChildren;
+}) {
+  const { t } = props;
+  return (
+    <search aria-label={t("list.filters")}>
+      <form method="get" action={props.action} class="filters">
+        {props.children}
+        <div class="button-row">
+          <button class="ds-button" data-variant="primary" type="submit">
+            {t("list.filter")}
+          </button>
+          {props.resetHref ? (
+            <a class="ds-button" data-variant="tertiary" href={props.resetHref}>
+              {t("list.reset")}
+            </a>
+          ) : null}
+          {props.extra}
+        </div>
+      </form>
+    </search>
+  );
+}
+
 /** Page links that keep every other query parameter, so a view can be shared as a link. */
 export function Pagination(props: { t: Translate; url: string; total: number; limit: number; offset: number }) {
   const { t, total, limit, offset } = props;

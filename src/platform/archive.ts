@@ -71,6 +71,7 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.costEstimates,
   schema.adoptions,
   schema.adoptionHistory,
+  schema.rollouts,
   schema.auditLog,
   schema.appSettings,
 ];

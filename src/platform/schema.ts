@@ -9,6 +9,8 @@ export const users = pgTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
   isAdmin: boolean("is_admin").notNull().default(false),
+  /** Installation-wide roles beyond administrator, such as "national_editor" (see PLATFORM_ROLES). */
+  roles: text("roles").array().notNull().default([]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /** "issuer|sub" of the OpenID Connect identity linked to this account. */
   oidcSubject: text("oidc_subject").unique(),

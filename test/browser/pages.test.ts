@@ -73,6 +73,9 @@ async function publicPages(): Promise<[string, string][]> {
     ["adoption matrix by county", "/roadmap/adoption?county=15&category=messaging"],
     ["a municipality's adoption", `/organisations/${molde.id}/adoption`],
     ["a municipality's own roadmap", `/organisations/${molde.id}/roadmap`],
+    ["a network's budget for national solutions", "/n/digi-rogaland/roadmap/budget"],
+    ["adoption over time", `/roadmap/${ids.nationalSolutionId}/adoption?network=digi-rogaland`],
+    ["a solution with joint rollouts", `/roadmap/${ids.rolloutSolutionId}`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -103,6 +106,8 @@ async function decisionIds() {
     approvedMeetingId: meetingList.at(-1)!.meeting.id,
     // A national solution with demo milestones, one of them moved.
     nationalSolutionId: (await server.app.services.roadmap.list({ q: "Digital postkasse" }))[0]!.solution.id,
+    // One that demo networks roll out together.
+    rolloutSolutionId: (await server.app.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
 }
 
@@ -189,6 +194,9 @@ async function adminPages(): Promise<[string, string][]> {
     ["new national solution", "/roadmap/new"],
     ["new regional initiative", "/n/digi-rogaland/initiatives/new"],
     ["reporting a municipality's adoption", `/organisations/${molde.id}/adoption`],
+    ["uploading statuses", "/n/digi-rogaland/adoption/import"],
+    ["national editors", "/roadmap/editors"],
+    ["linking a rollout project", `/roadmap/${ids.rolloutSolutionId}`],
   ];
 }
 

@@ -142,6 +142,8 @@ export function NetworkPage(props: {
               [`/n/${network.slug}/meetings`, "network.work.meetings"],
               [`/n/${network.slug}/decisions`, "network.work.decisions"],
               [`/n/${network.slug}/priorities`, "network.work.priorities"],
+              [`/roadmap/adoption?network=${network.slug}`, "adoption.matrixTitle"],
+              [`/n/${network.slug}/roadmap/budget`, "network.work.budget"],
             ] as const
           ).map(([href, key]) => (
             <li key={href}>

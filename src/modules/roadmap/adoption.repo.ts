@@ -33,7 +33,13 @@ export class AdoptionRepo {
         sql`exists (select 1 from ${memberships} m where m.organisation_id = ${organisations.id} and m.network_id = ${f.networkId} and m.to_date is null)`,
       );
     return this.db
-      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, population: organisations.population })
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        code: organisations.code,
+        population: organisations.population,
+      })
       .from(organisations)
       .where(and(...conditions))
       .orderBy(asc(norwegianOrder(organisations.name)));
@@ -77,6 +83,15 @@ export class AdoptionRepo {
       .select()
       .from(adoptionHistory)
       .where(and(eq(adoptionHistory.organisationId, organisationId), eq(adoptionHistory.solutionId, solutionId)))
+      .orderBy(asc(adoptionHistory.at), asc(adoptionHistory.id));
+  }
+
+  /** Every status ever reported for one solution, oldest first: enough to replay adoption over time. */
+  async historyOfSolution(solutionId: number) {
+    return this.db
+      .select({ organisationId: adoptionHistory.organisationId, status: adoptionHistory.status, at: adoptionHistory.at })
+      .from(adoptionHistory)
+      .where(eq(adoptionHistory.solutionId, solutionId))
       .orderBy(asc(adoptionHistory.at), asc(adoptionHistory.id));
   }
 }

@@ -1,14 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize } from "../../platform/access/authorize.ts";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import { isUpload } from "../../platform/files/files.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
-import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import { dbId, idParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/params.ts";
-import { MatrixPage, OrganisationAdoptionPage } from "./adoption.views.tsx";
+import { MatrixPage, OrganisationAdoptionPage, statusLabel } from "./adoption.views.tsx";
+import { NetworkBudgetPage } from "./budget.views.tsx";
+import { AdoptionHistoryPage } from "./history.views.tsx";
+import { TEMPLATE_HEADER } from "./import.ts";
+import { AdoptionImportPage, type ImportOutcome } from "./import.views.tsx";
+import { adoptionScope, adoptionScopeQuery } from "./params.ts";
 import { municipalityPlan } from "./plan.ts";
 import { MunicipalityRoadmapPage } from "./plan.views.tsx";
 import { periodLabel } from "./precision.ts";
@@ -16,14 +22,7 @@ import { milestoneKindLabel } from "./roadmap.views.tsx";
 import { SOLUTION_CATEGORIES } from "./schema.ts";
 
 const organisationParams = z.object({ id: dbId });
-const matrixQuery = query({
-  network: slugParam.shape.slug.optional(),
-  county: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional(),
-  category: z.enum(SOLUTION_CATEGORIES).optional(),
-});
+const matrixQuery = query({ ...adoptionScope, category: z.enum(SOLUTION_CATEGORIES).optional() });
 
 /** The form's s<solution>.<field> fields as one row per solution; rows left unreported are left out. */
 export const adoptionRowsFromForm = (body: Record<string, unknown>) => {
@@ -38,7 +37,7 @@ export const adoptionRowsFromForm = (body: Record<string, unknown>) => {
   return [...rows.values()].filter((r) => typeof r.status === "string" && r.status !== "");
 };
 
-export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
+export function adoptionRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { adoption, networks, directory } = services;
 
   const renderOrganisation = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
@@ -164,6 +163,136 @@ export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
     return sendXlsx(reply, `${name}.xlsx`, header, rows);
   });
 
+  app.get("/n/:slug/roadmap/budget", { config: { policy: "public" } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    const budget = await adoption.budget(network.id);
+    const title = req.i18n.t("budget.title", { network: network.name });
+    return reply.page(<NetworkBudgetPage ctx={req.pageContext()} network={network} budget={budget} />, {
+      title,
+      network,
+      crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
+    });
+  });
+
+  /** The budget as one list, per member and then per solution, for the CSV and the Excel download alike. */
+  async function budgetTable(req: FastifyRequest) {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    const budget = await adoption.budget(network.id);
+    const { t } = req.i18n;
+    const header = [t("plan.part"), t("roadmap.name"), ...budget.years.map(String)];
+    const rows = [
+      ...budget.members.map((m) => [t("budget.member"), m.member.name, ...m.perYear]),
+      ...budget.solutions.map((s) => [t("roadmap.name"), s.solution.name, ...s.perYear]),
+      [t("plan.total"), network.name, ...budget.totals],
+    ];
+    return { header, rows, name: `budget-${network.slug}` };
+  }
+
+  app.get("/n/:slug/roadmap/budget.csv", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows, name } = await budgetTable(req);
+    return sendCsv(reply, `${name}.csv`, header, rows);
+  });
+
+  app.get("/n/:slug/roadmap/budget.xlsx", { config: { policy: "public" } }, async (req, reply) => {
+    const { header, rows, name } = await budgetTable(req);
+    return sendXlsx(reply, `${name}.xlsx`, header, rows);
+  });
+
+  // Bulk update by the secretariat: a CSV file checked row by row, applied only when every row is right.
+
+  const importNetwork = async (req: FastifyRequest) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    authorize(req.actor, "adoption.import", network);
+    return { network, actor: req.actor };
+  };
+
+  const renderImport = async (req: FastifyRequest, reply: FastifyReply, form: FormState, outcome?: ImportOutcome) => {
+    const { network } = await importNetwork(req);
+    const title = req.i18n.t("import.title", { network: network.name });
+    const refused = form.errors.length > 0 || (outcome !== undefined && !outcome.applied);
+    return reply.page(<AdoptionImportPage ctx={req.pageContext()} network={network} form={form} outcome={outcome} />, {
+      title,
+      network,
+      status: refused ? 422 : 200,
+      crumbs: [
+        { href: `/n/${network.slug}`, label: network.name },
+        { href: `/roadmap/adoption?network=${network.slug}`, label: req.i18n.t("adoption.matrixTitle") },
+        { label: req.i18n.t("import.link") },
+      ],
+    });
+  };
+
+  app.get("/n/:slug/adoption/import", { config: { policy: "adoption.import" } }, (req, reply) =>
+    renderImport(req, reply, emptyForm()),
+  );
+
+  app.post("/n/:slug/adoption/import", { config: { policy: "adoption.import", acceptsFiles: true } }, async (req, reply) => {
+    const { network, actor } = await importNetwork(req);
+    const file = (req.body as Record<string, unknown> | undefined)?.file;
+    if (!isUpload(file) || file.data.length === 0)
+      return renderImport(req, reply, submittedForm({}, [{ field: "file", key: "errors.import.noFile" }]));
+    if (file.truncated)
+      return renderImport(
+        req,
+        reply,
+        submittedForm({}, [{ field: "file", key: "errors.fileTooLarge", params: { mb: config.SAMVERK_UPLOAD_MAX_MB } }]),
+      );
+    const result = await adoption.importCsv(actor, network.id, file.data);
+    if (!result.ok) return renderImport(req, reply, submittedForm({}, [{ field: "file", ...result.malformed }]));
+    return renderImport(req, reply, emptyForm(), result);
+  });
+
+  /** The members' statuses today, in the upload format: download, edit, upload again. */
+  app.get("/n/:slug/adoption/template.csv", { config: { policy: "adoption.import" } }, async (req, reply) => {
+    const { network } = await importNetwork(req);
+    const matrix = await adoption.matrix({ networkId: network.id });
+    const { t } = req.i18n;
+    const rows = matrix.adopters.flatMap((a) =>
+      matrix.solutions.map((s) => {
+        const now = matrix.statusOf(a.id, s.id);
+        return [
+          a.code,
+          s.key,
+          now ? statusLabel(t, now.status) : "",
+          now?.targetDate ?? now?.sinceDate ?? "",
+          now?.comment ?? "",
+        ];
+      }),
+    );
+    return sendCsv(reply, `adoption-${network.slug}.csv`, TEMPLATE_HEADER, rows);
+  });
+
+  app.get("/roadmap/:id/adoption", { config: { policy: "public" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParam, req.params);
+    const filter = parseOrBadRequest(adoptionScopeQuery, req.query);
+    const solution = await services.roadmap.resource(id);
+    const network = filter.network ? await networks.get(filter.network) : undefined;
+    const [history, networkList, counties] = await Promise.all([
+      adoption.overTime(id, { networkId: network?.id, countyCode: filter.county }),
+      networks.repo.switcher(),
+      directory.organisations.byKind("county"),
+    ]);
+    const title = req.i18n.t("history.title", { name: solution.name });
+    return reply.page(
+      <AdoptionHistoryPage
+        ctx={req.pageContext()}
+        solution={solution}
+        {...history}
+        filter={filter}
+        networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
+        counties={counties.map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }))}
+      />,
+      {
+        title,
+        crumbs: [
+          { href: "/roadmap", label: req.i18n.t("roadmap.catalogueTitle") },
+          { href: `/roadmap/${id}`, label: solution.name },
+          { label: req.i18n.t("history.link") },
+        ],
+      },
+    );
+  });
+
   app.get("/roadmap/adoption", { config: { policy: "public" } }, async (req, reply) => {
     const filter = parseOrBadRequest(matrixQuery, req.query);
     const network = filter.network ? await networks.get(filter.network) : undefined;
@@ -180,6 +309,7 @@ export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
         filter={filter}
         networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
         counties={counties.map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }))}
+        network={network ? { slug: network.slug, canImport: can(req.actor, "adoption.import", network) } : undefined}
       />,
       {
         title: t("adoption.matrixTitle"),

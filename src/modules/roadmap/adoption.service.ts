@@ -7,7 +7,10 @@ import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../pla
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { OrganisationRepo } from "../directory/organisations.repo.ts";
 import type { AccessService } from "../networks/access.service.ts";
-import { type AdopterFilter, AdoptionRepo } from "./adoption.repo.ts";
+import { type AdopterFilter, type Adoption, AdoptionRepo } from "./adoption.repo.ts";
+import { networkBudget } from "./budget.ts";
+import { adoptionOverTime } from "./history.ts";
+import { checkRows, decodeCsv, type Malformed, type RowReport, readAdoptionCsv } from "./import.ts";
 import type { RoadmapRepo } from "./roadmap.repo.ts";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "./schema.ts";
 
@@ -39,6 +42,21 @@ export function checkDates(row: AdoptionInput, today: string, prefix = ""): Fiel
   }
   return problems;
 }
+
+/** A date belongs to its status only: a planned date is dropped once the solution is in use. */
+const ownDatesOnly = (r: AdoptionInput): AdoptionInput => ({
+  ...r,
+  targetDate: r.status === "planned" ? r.targetDate : null,
+  sinceDate: r.status === "in_use" ? r.sinceDate : null,
+});
+
+/** Whether a reported row says anything the current status does not; unchanged rows are not written again. */
+const isChange = (now: Adoption | undefined, r: AdoptionInput) =>
+  !now ||
+  now.status !== r.status ||
+  now.targetDate !== r.targetDate ||
+  now.sinceDate !== r.sinceDate ||
+  now.comment !== r.comment;
 
 /**
  * Where every municipality and county municipality stands with every solution. An organisation's
@@ -100,28 +118,10 @@ export class AdoptionService {
     }
     if (errors.length) return invalid(errors);
     const current = new Map((await this.repo.of([organisationId])).map((a) => [a.solutionId, a]));
-    const changed = parsed.filter((r) => {
-      const now = current.get(r.solutionId);
-      return (
-        !now ||
-        now.status !== r.status ||
-        now.targetDate !== (r.status === "planned" ? r.targetDate : null) ||
-        now.sinceDate !== (r.status === "in_use" ? r.sinceDate : null) ||
-        now.comment !== r.comment
-      );
-    });
+    const changed = parsed.map(ownDatesOnly).filter((r) => isChange(current.get(r.solutionId), r));
     await this.db.transaction(async (tx) => {
       const repo = this.repo.with(tx);
-      for (const r of changed)
-        await repo.upsert({
-          organisationId,
-          ...r,
-          // A date belongs to its status only: a planned date is dropped once the solution is in use.
-          targetDate: r.status === "planned" ? r.targetDate : null,
-          sinceDate: r.status === "in_use" ? r.sinceDate : null,
-          byId: actor.userId,
-          byLabel: actor.label,
-        });
+      for (const r of changed) await repo.upsert({ organisationId, ...r, byId: actor.userId, byLabel: actor.label });
       if (changed.length)
         await recordAudit(tx, actor, {
           action: "update",
@@ -162,5 +162,82 @@ export class AdoptionService {
       };
     });
     return { adopters, solutions, statusOf: (orgId: number, solutionId: number) => cell.get(`${orgId}:${solutionId}`), totals };
+  }
+
+  /** What the network's members are expected to spend per year on the solutions they have not adopted. */
+  async budget(networkId: number, span = 4) {
+    const today = osloToday();
+    const members = await this.repo.adopters({ networkId });
+    const solutions = (await this.roadmap.list({ networkId }, today))
+      .map((i) => i.solution)
+      .filter((s) => s.networkId === null || s.networkId === networkId);
+    const ids = solutions.map((s) => s.id);
+    const [milestones, costs, statuses] = await Promise.all([
+      this.roadmap.milestonesOf(ids),
+      this.roadmap.costsOf(ids),
+      this.repo.of(members.map((m) => m.id)),
+    ]);
+    return networkBudget({ today, span, members, solutions, milestones, costs, statuses });
+  }
+
+  /** How adoption of one solution grew, quarter by quarter, among the organisations in scope. */
+  async overTime(solutionId: number, filter: AdopterFilter) {
+    const [adopters, rows] = await Promise.all([this.repo.adopters(filter), this.repo.historyOfSolution(solutionId)]);
+    return { adopters: adopters.length, points: adoptionOverTime(rows, adopters, new Date()) };
+  }
+
+  /**
+   * Bulk update from a CSV file, for a network's secretariat: every row is checked (the municipality
+   * or county number, in the network; the solution; the status and its date; no row twice) and the
+   * report says which rows were accepted and which refused, and why. Only a file without a refused
+   * row is applied, in one transaction; a file that cannot be read at all is refused as a whole.
+   */
+  async importCsv(
+    actor: Actor,
+    networkId: number,
+    file: Uint8Array | string,
+  ): Promise<{ ok: false; malformed: Malformed } | { ok: true; applied: boolean; changed: number; rows: RowReport[] }> {
+    const decoded = typeof file === "string" ? { text: file } : decodeCsv(file);
+    if (!("text" in decoded)) return { ok: false, malformed: decoded };
+    const read = readAdoptionCsv(decoded.text);
+    if (!("rows" in read)) return { ok: false, malformed: read };
+    const today = osloToday();
+    const [everyone, members, catalogue] = await Promise.all([
+      this.repo.adopters({}),
+      this.repo.adopters({ networkId }),
+      this.roadmap.list({ networkId }, today),
+    ]);
+    const memberIds = new Set(members.map((m) => m.id));
+    const solutions = catalogue.map((c) => c.solution).filter((s) => s.networkId === null || s.networkId === networkId);
+    const rows = checkRows(read.rows, {
+      today,
+      organisationByCode: new Map(
+        everyone.filter((o) => o.code).map((o) => [o.code!, { id: o.id, name: o.name, inRemit: memberIds.has(o.id) }]),
+      ),
+      solutionByName: new Map(
+        solutions.flatMap((s) => [[s.key.toLowerCase(), s.id] as const, [s.name.toLowerCase(), s.id] as const]),
+      ),
+    });
+    if (rows.some((r) => r.problems.length)) return { ok: true, applied: false, changed: 0, rows };
+    const current = new Map(
+      (await this.repo.of([...new Set(rows.map((r) => r.organisation!.id))])).map((a) => [
+        `${a.organisationId}:${a.solutionId}`,
+        a,
+      ]),
+    );
+    const changed = rows.filter((r) => isChange(current.get(`${r.organisation!.id}:${r.input!.solutionId}`), r.input!));
+    await this.db.transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      for (const r of changed)
+        await repo.upsert({ organisationId: r.organisation!.id, ...r.input!, byId: actor.userId, byLabel: actor.label });
+      if (changed.length)
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "adoption_import",
+          entityId: networkId,
+          after: changed.map((r) => ({ organisationId: r.organisation!.id, ...r.input })),
+        });
+    });
+    return { ok: true, applied: true, changed: changed.length, rows };
   }
 }

@@ -192,8 +192,10 @@ export function MatrixPage(props: {
   filter: Record<string, unknown>;
   networks: Option[];
   counties: Option[];
+  /** The network filtered on, for links to its budget and, for its secretariat, the upload. */
+  network?: { slug: string; canImport: boolean } | undefined;
 }) {
-  const { ctx, matrix } = props;
+  const { ctx, matrix, network } = props;
   const { t, number } = ctx.i18n;
   const form: FormState = { values: props.filter, errors: [] };
   const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 0 });
@@ -203,6 +205,21 @@ export function MatrixPage(props: {
         {t("adoption.matrixTitle")}
       </h1>
       <p class="ds-paragraph">{t("adoption.matrixIntro")}</p>
+      {network ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`/n/${network.slug}/roadmap/budget`}>
+            {t("network.work.budget")}
+          </a>
+          {network.canImport ? (
+            <>
+              {" · "}
+              <a class="ds-link" href={`/n/${network.slug}/adoption/import`}>
+                {t("import.link")}
+              </a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <FilterForm t={t} action="/roadmap/adoption">
         <SelectField
           t={t}

@@ -1,9 +1,10 @@
 import { defineModule } from "../../platform/module.ts";
 import { adoptionRoutes } from "./adoption.routes.tsx";
+import { editorRoutes } from "./editors.routes.tsx";
 import { roadmapPolicies } from "./policy.ts";
 import { roadmapApi } from "./roadmap.api.ts";
 import { roadmapRoutes } from "./roadmap.routes.tsx";
-import { seedDemoAdoption, seedDemoRoadmap } from "./seed.ts";
+import { seedDemoAdoption, seedDemoRoadmap, seedDemoRollouts } from "./seed.ts";
 
 /** The roadmap of national solutions: the shared catalogue, milestones, preparation and costs. */
 export const roadmapModule = defineModule({
@@ -13,6 +14,7 @@ export const roadmapModule = defineModule({
   routes: (app, ctx) => {
     roadmapRoutes(app, ctx);
     adoptionRoutes(app, ctx);
+    editorRoutes(app, ctx);
   },
   api: roadmapApi,
   search: async ({ services }, q) => {
@@ -27,5 +29,6 @@ export const roadmapModule = defineModule({
   seed: async (ctx) => {
     await seedDemoRoadmap(ctx);
     await seedDemoAdoption(ctx);
+    await seedDemoRollouts(ctx);
   },
 });

@@ -8,6 +8,7 @@ export const networkSlugParams = slugParam;
 export const solutionParams = z.object({ id: dbId });
 export const milestoneParams = solutionParams.extend({ milestoneId: dbId });
 export const taskParams = solutionParams.extend({ taskId: dbId });
+export const rolloutParams = solutionParams.extend({ projectId: dbId });
 
 export const catalogueFilterShape = {
   q: searchText,
@@ -16,3 +17,13 @@ export const catalogueFilterShape = {
 };
 export const catalogueQuery = query(catalogueFilterShape);
 export type CatalogueQuery = z.infer<typeof catalogueQuery>;
+
+/** Whose adoption to show: the whole country, a network's members, or a county's. */
+export const adoptionScope = {
+  network: slugParam.shape.slug.optional(),
+  county: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+};
+export const adoptionScopeQuery = query(adoptionScope);

@@ -1,11 +1,6 @@
+import { costInYear, dueYear, SETTLED, sizeClassOf } from "./budget.ts";
 import { periodEnd } from "./precision.ts";
 import type { AdoptionStatus, MilestoneKind, Precision, SizeClass, TaskKind } from "./schema.ts";
-
-/** Municipalities by inhabitants, as the cost estimates are given. */
-export function sizeClassOf(population: number | null): SizeClass {
-  const n = population ?? 0;
-  return n < 5000 ? "under_5000" : n < 20_000 ? "5000_20000" : n < 50_000 ? "20000_50000" : "over_50000";
-}
 
 const addMonths = (iso: string, months: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -20,7 +15,7 @@ export interface PlanInput {
   milestones: { id: number; solutionId: number; kind: MilestoneKind; label: string; date: string; precision: Precision }[];
   tasks: { solutionId: number; kind: TaskKind; description: string; beforeKind: MilestoneKind; leadMonths: number }[];
   costs: { solutionId: number; sizeClass: SizeClass; oneOff: number; yearly: number }[];
-  statuses: { solutionId: number; status: AdoptionStatus }[];
+  statuses: { solutionId: number; status: AdoptionStatus; targetDate: string | null }[];
 }
 
 /**
@@ -33,9 +28,7 @@ export function municipalityPlan(input: PlanInput) {
   const horizon = addMonths(today, 24);
   const soon = addMonths(today, 3);
   const nextYear = String(Number(today.slice(0, 4)) + 1);
-  const done = new Set(
-    input.statuses.filter((s) => s.status === "in_use" || s.status === "not_relevant").map((s) => s.solutionId),
-  );
+  const done = new Set(input.statuses.filter((s) => SETTLED.includes(s.status)).map((s) => s.solutionId));
   const open = input.solutions.filter((s) => !done.has(s.id));
   const openIds = new Set(open.map((s) => s.id));
   const name = new Map(open.map((s) => [s.id, s.name]));
@@ -60,13 +53,19 @@ export function municipalityPlan(input: PlanInput) {
     .sort((a, b) => a.startBy.localeCompare(b.startBy));
 
   const size = sizeClassOf(input.population);
-  // Next year costs what is still to be adopted and has a milestone by the end of next year:
-  // the one-off amount, and the yearly amount from then on.
+  // Next year's costs follow the network budget's rule (see dueYear): the one-off amount in the
+  // year the solution is due, the yearly amount from then on.
   const budget = open
     .map((s) => {
       const cost = input.costs.find((c) => c.solutionId === s.id && c.sizeClass === size);
-      const due = ahead.filter((m) => m.solutionId === s.id && m.date.slice(0, 4) <= nextYear);
-      return cost && due.length ? { solutionId: s.id, solution: s.name, oneOff: cost.oneOff, yearly: cost.yearly } : null;
+      const target = input.statuses.find((st) => st.solutionId === s.id && st.status === "planned")?.targetDate;
+      const due = dueYear(
+        today,
+        input.milestones.filter((m) => m.solutionId === s.id),
+        target,
+      );
+      if (!cost || due === null || costInYear(cost, due, Number(nextYear)) === 0) return null;
+      return { solutionId: s.id, solution: s.name, oneOff: due === Number(nextYear) ? cost.oneOff : 0, yearly: cost.yearly };
     })
     .filter((b): b is NonNullable<typeof b> => b !== null);
   const total = budget.reduce((sum, b) => sum + b.oneOff + b.yearly, 0);

@@ -3,8 +3,16 @@ import type { ApiRouter } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { adoptionInput } from "./adoption.service.ts";
-import { catalogueQuery, milestoneParams, networkSlugParams, solutionParams, taskParams } from "./params.ts";
-import { costsInput, milestoneInput, solutionInput, taskInput } from "./roadmap.service.ts";
+import {
+  adoptionScopeQuery,
+  catalogueQuery,
+  milestoneParams,
+  networkSlugParams,
+  rolloutParams,
+  solutionParams,
+  taskParams,
+} from "./params.ts";
+import { costsInput, milestoneInput, rolloutInput, solutionInput, taskInput } from "./roadmap.service.ts";
 import { ADOPTION_STATUSES, MILESTONE_KINDS, PRECISIONS, SIZE_CLASSES, SOLUTION_CATEGORIES, TASK_KINDS } from "./schema.ts";
 
 const int = z.number().int();
@@ -47,6 +55,16 @@ const solutionOut = z.object({
     }),
   ),
   costs: z.array(z.object({ sizeClass: z.enum(SIZE_CLASSES), oneOff: int, yearly: int })),
+  rollouts: z
+    .array(
+      z.object({
+        projectId: int,
+        title: z.string(),
+        network: z.object({ slug: z.string(), name: z.string() }),
+        participants: z.array(z.object({ id: int, name: z.string() })),
+      }),
+    )
+    .describe("Networks' joint rollouts: their (public) project and the organisations taking part"),
 });
 
 export function roadmapApi(api: ApiRouter, { services }: AppContext) {
@@ -54,7 +72,7 @@ export function roadmapApi(api: ApiRouter, { services }: AppContext) {
   const tag = "roadmap";
 
   const detail = async (id: number) => {
-    const d = await roadmap.get(id);
+    const [d, rollouts] = await Promise.all([roadmap.get(id), roadmap.rollouts(id)]);
     const { createdAt: _c, updatedAt: _u, ...solution } = d.solution;
     return {
       ...solution,
@@ -71,6 +89,12 @@ export function roadmapApi(api: ApiRouter, { services }: AppContext) {
       })),
       tasks: d.tasks.map(({ solutionId: _s, ...t }) => t),
       costs: d.costs.map(({ solutionId: _s, ...c }) => c),
+      rollouts: rollouts.map((r) => ({
+        projectId: r.projectId,
+        title: r.title,
+        network: { slug: r.networkSlug, name: r.networkName },
+        participants: r.participants.map(({ id, name }) => ({ id, name })),
+      })),
     };
   };
   const resource = ({ id }: { id: number }) => roadmap.resource(id);
@@ -83,7 +107,7 @@ export function roadmapApi(api: ApiRouter, { services }: AppContext) {
     summary: "The catalogue of national solutions, with networks' own initiatives (all, or the national ones and one network's)",
     tag,
     query: catalogueQuery,
-    response: z.array(solutionOut.omit({ milestones: true, tasks: true, costs: true })),
+    response: z.array(solutionOut.omit({ milestones: true, tasks: true, costs: true, rollouts: true })),
     handler: async ({ query: q }) => {
       const network = q.network ? await networks.get(q.network) : undefined;
       const items = await roadmap.list({ q: q.q, category: q.category, networkId: network?.id });
@@ -109,7 +133,7 @@ export function roadmapApi(api: ApiRouter, { services }: AppContext) {
     method: "POST",
     path: "/national-solutions",
     operationId: "createNationalSolution",
-    summary: "Add a national solution to the catalogue (administrators)",
+    summary: "Add a national solution to the catalogue (administrators and national editors)",
     tag,
     body: solutionInput,
     response: solutionOut,
@@ -317,6 +341,127 @@ export function roadmapApi(api: ApiRouter, { services }: AppContext) {
       const result = await services.adoption.report(actor, params.id, (req.body as { statuses: unknown[] }).statuses);
       if (!result.ok) throw new ValidationError(result.errors);
       return adoptionOf(params.id);
+    },
+  });
+
+  api.route({
+    policy: "rollout.link",
+    method: "POST",
+    path: "/national-solutions/:id/rollouts",
+    operationId: "linkRollout",
+    summary: "Link a public project of a network you are secretariat for as its joint rollout of the solution",
+    tag,
+    params: solutionParams,
+    body: rolloutInput,
+    response: solutionOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const result = await roadmap.linkRollout(actor, params.id, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(params.id);
+    },
+  });
+
+  api.route({
+    policy: "rollout.unlink",
+    resource: ({ projectId }) => roadmap.rolloutResource(projectId),
+    method: "DELETE",
+    path: "/national-solutions/:id/rollouts/:projectId",
+    operationId: "unlinkRollout",
+    summary: "Remove a network's rollout project from the solution (the network's secretariat)",
+    tag,
+    params: rolloutParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ actor, params }) => {
+      await roadmap.unlinkRollout(actor, params.id, params.projectId);
+      return null;
+    },
+  });
+
+  const yearRow = z.array(int).describe("Kroner per year, in the order of `years`");
+  api.route({
+    policy: "public",
+    method: "GET",
+    path: "/networks/:slug/roadmap-budget",
+    operationId: "getNetworkBudget",
+    summary: "Expected costs per year per member and per solution for the solutions the members have not adopted",
+    tag,
+    params: networkSlugParams,
+    response: z.object({
+      years: z.array(int),
+      members: z.array(z.object({ organisationId: int, name: z.string(), sizeClass: z.enum(SIZE_CLASSES), perYear: yearRow })),
+      solutions: z.array(z.object({ solutionId: int, name: z.string(), perYear: yearRow })),
+      totals: yearRow,
+      unplaced: int.describe("Cost estimates that could not be placed in a year: the solution has no dated milestone"),
+    }),
+    handler: async ({ params }) => {
+      const b = await services.adoption.budget((await networks.get(params.slug)).id);
+      return {
+        years: b.years,
+        members: b.members.map((m) => ({
+          organisationId: m.member.id,
+          name: m.member.name,
+          sizeClass: m.size,
+          perYear: m.perYear,
+        })),
+        solutions: b.solutions.map((s) => ({ solutionId: s.solution.id, name: s.solution.name, perYear: s.perYear })),
+        totals: b.totals,
+        unplaced: b.unplaced,
+      };
+    },
+  });
+
+  api.route({
+    policy: "public",
+    method: "GET",
+    path: "/national-solutions/:id/adoption-history",
+    operationId: "getAdoptionHistory",
+    summary: "Adoption of one solution quarter by quarter, for the whole country, a network's members or a county",
+    tag,
+    params: solutionParams,
+    query: adoptionScopeQuery,
+    response: z.object({
+      organisations: int,
+      quarters: z.array(
+        z.object({
+          start: z.string(),
+          inUse: int,
+          inProgress: int,
+          planned: int,
+          reported: int,
+          share: z.number(),
+          inhabitantShare: z.number(),
+        }),
+      ),
+    }),
+    handler: async ({ params, query: q }) => {
+      await roadmap.resource(params.id);
+      const network = q.network ? await networks.get(q.network) : undefined;
+      const h = await services.adoption.overTime(params.id, { networkId: network?.id, countyCode: q.county });
+      return { organisations: h.adopters, quarters: h.points.map(({ date, ...p }) => ({ start: date, ...p })) };
+    },
+  });
+
+  api.route({
+    policy: "adoption.import",
+    resource: ({ slug }) => networks.get(slug),
+    method: "POST",
+    path: "/networks/:slug/adoption/import",
+    operationId: "importAdoption",
+    summary:
+      "Bulk update of the members' statuses from CSV text (the network's secretariat): every row is checked; if one is refused, nothing is applied and the errors name the lines",
+    tag,
+    params: networkSlugParams,
+    body: z.object({ csv: z.string().max(5_000_000) }),
+    response: z.object({ rows: int, changed: int }),
+    handler: async ({ actor, params, body }) => {
+      const network = await networks.get(params.slug);
+      const result = await services.adoption.importCsv(actor, network.id, body.csv);
+      if (!result.ok) throw new ValidationError([{ field: "csv", ...result.malformed }]);
+      if (!result.applied)
+        throw new ValidationError(result.rows.flatMap((r) => r.problems.map((p) => ({ field: `line ${r.line}`, ...p }))));
+      return { rows: result.rows.length, changed: result.changed };
     },
   });
 }

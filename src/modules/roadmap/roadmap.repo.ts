@@ -1,13 +1,16 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
+import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
+import { projectParticipants, projects } from "../projects/schema.ts";
 import {
   costEstimates,
   milestoneChanges,
   milestones,
   nationalSolutions,
   preparationTasks,
+  rollouts,
   type SizeClass,
   type SolutionCategory,
 } from "./schema.ts";
@@ -177,5 +180,70 @@ export class RoadmapRepo {
   async replaceCosts(solutionId: number, rows: { sizeClass: SizeClass; oneOff: number; yearly: number }[]) {
     await this.db.delete(costEstimates).where(eq(costEstimates.solutionId, solutionId));
     if (rows.length) await this.db.insert(costEstimates).values(rows.map((r) => ({ solutionId, ...r })));
+  }
+
+  /** The projects through which networks roll a solution out, with their network. */
+  async rolloutsOf(solutionId: number) {
+    return this.db
+      .select({
+        projectId: projects.id,
+        title: projects.title,
+        phase: projects.phase,
+        visibility: projects.visibility,
+        networkId: networks.id,
+        networkName: networks.name,
+        networkSlug: networks.slug,
+        byLabel: rollouts.byLabel,
+        createdAt: rollouts.createdAt,
+      })
+      .from(rollouts)
+      .innerJoin(projects, eq(projects.id, rollouts.projectId))
+      .innerJoin(networks, eq(networks.id, projects.networkId))
+      .where(eq(rollouts.solutionId, solutionId))
+      .orderBy(asc(norwegianOrder(networks.name)), asc(projects.title));
+  }
+
+  /** The organisations leading or taking part in these projects: the municipalities in a joint rollout. */
+  async rolloutParticipants(projectIds: number[]) {
+    if (projectIds.length === 0) return [];
+    return this.db
+      .select({ projectId: projectParticipants.projectId, id: organisations.id, name: organisations.name })
+      .from(projectParticipants)
+      .innerJoin(organisations, eq(organisations.id, projectParticipants.organisationId))
+      .where(and(inArray(projectParticipants.projectId, projectIds), inArray(projectParticipants.role, ["lead", "participant"])))
+      .orderBy(asc(norwegianOrder(organisations.name)));
+  }
+
+  /** The public projects of these networks, to choose a rollout project from. */
+  async publicProjectsOf(networkIds: number[]) {
+    if (networkIds.length === 0) return [];
+    return this.db
+      .select({ id: projects.id, title: projects.title, networkId: projects.networkId, networkName: networks.name })
+      .from(projects)
+      .innerJoin(networks, eq(networks.id, projects.networkId))
+      .where(and(inArray(projects.networkId, networkIds), eq(projects.visibility, "public")))
+      .orderBy(asc(norwegianOrder(networks.name)), asc(projects.title));
+  }
+
+  async project(id: number) {
+    const [row] = await this.db
+      .select({ id: projects.id, networkId: projects.networkId, visibility: projects.visibility })
+      .from(projects)
+      .where(eq(projects.id, id));
+    return row;
+  }
+
+  /** Links a rollout project; false when the link was there already. */
+  async insertRollout(values: typeof rollouts.$inferInsert): Promise<boolean> {
+    const rows = await this.db.insert(rollouts).values(values).onConflictDoNothing().returning({ id: rollouts.projectId });
+    return rows.length > 0;
+  }
+
+  async deleteRollout(solutionId: number, projectId: number): Promise<boolean> {
+    const rows = await this.db
+      .delete(rollouts)
+      .where(and(eq(rollouts.solutionId, solutionId), eq(rollouts.projectId, projectId)))
+      .returning({ id: rollouts.projectId });
+    return rows.length > 0;
   }
 }

@@ -7,7 +7,7 @@ import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { toICalendar } from "./calendar.ts";
-import { catalogueQuery, milestoneParams, networkSlugParams, solutionParams, taskParams } from "./params.ts";
+import { catalogueQuery, milestoneParams, networkSlugParams, rolloutParams, solutionParams, taskParams } from "./params.ts";
 import { periodLabel } from "./precision.ts";
 import {
   CataloguePage,
@@ -26,6 +26,7 @@ interface SolutionForms {
   editing?: { id: number; form: FormState };
   task?: FormState;
   costs?: FormState;
+  rollout?: FormState;
 }
 
 const timelineQuery = query({
@@ -162,6 +163,7 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
         filter={filter}
         networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
         canAdd={canAdd}
+        canManageEditors={can(req.actor, "roadmap.editors")}
       />,
       { title: t("roadmap.catalogueTitle"), crumbs: [{ href: "/", label: "Samverk" }, { label: t("roadmap.catalogueTitle") }] },
     );
@@ -244,7 +246,12 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
     const network = detail.solution.networkId ? await networks.repo.byId(detail.solution.networkId) : undefined;
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
-    const failed = [forms.milestone, forms.editing?.form, forms.task, forms.costs].some((f) => f?.errors.length);
+    const failed = [forms.milestone, forms.editing?.form, forms.task, forms.costs, forms.rollout].some((f) => f?.errors.length);
+    const networkIds = req.actor ? (await networks.repo.switcher()).map((n) => n.id) : [];
+    const [rollouts, candidates] = await Promise.all([
+      roadmap.rollouts(id),
+      roadmap.rolloutCandidates(req.actor, detail.solution, networkIds),
+    ]);
     return reply.page(
       <>
         {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
@@ -257,6 +264,10 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
           editing={forms.editing ?? null}
           taskForm={forms.task ?? emptyForm({ kind: "contract", beforeKind: "mandatory", leadMonths: "6" })}
           costsForm={forms.costs ?? emptyForm(costsToForm(detail.costs))}
+          rollouts={rollouts}
+          rolloutCandidates={candidates}
+          canUnlink={(networkId) => can(req.actor, "rollout.unlink", { networkId })}
+          rolloutForm={forms.rollout ?? emptyForm()}
         />
       </>,
       {
@@ -269,6 +280,21 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
   };
 
   app.get("/roadmap/:id", { config: { policy: "public" } }, async (req, reply) => renderSolution(req, reply));
+
+  app.post("/roadmap/:id/rollouts", { config: { policy: "rollout.link" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(solutionParams, req.params);
+    authorize(req.actor, "rollout.link");
+    const result = await roadmap.linkRollout(req.actor, id, req.body);
+    if (!result.ok) return renderSolution(req, reply, { rollout: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/roadmap/${id}?saved=1#rollout-heading`, 303);
+  });
+
+  app.post("/roadmap/:id/rollouts/:projectId/delete", { config: { policy: "rollout.unlink" } }, async (req, reply) => {
+    const { id, projectId } = parseOrBadRequest(rolloutParams, req.params);
+    authorize(req.actor, "rollout.unlink", await roadmap.rolloutResource(projectId));
+    await roadmap.unlinkRollout(req.actor, id, projectId);
+    return reply.redirect(`/roadmap/${id}?saved=1#rollout-heading`, 303);
+  });
 
   app.post("/roadmap/:id/milestones", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
     const { actor, id } = await editable(req);

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { kroner, optionalText, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { kroner, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import { slugify } from "../networks/networks.service.ts";
 import type { CatalogueResource } from "./policy.ts";
@@ -47,6 +48,8 @@ export const costsInput = z.object({
  * The catalogue of national solutions and networks' own initiatives, with their milestones (every
  * move kept), what a municipality must do before them and what it costs. Every write is audited.
  */
+export const rolloutInput = z.object({ projectId: requiredId });
+
 export class RoadmapService {
   readonly repo: RoadmapRepo;
 
@@ -216,5 +219,63 @@ export class RoadmapService {
       await recordAudit(tx, actor, { action: "update", entity: "cost_estimates", entityId: solutionId, before, after: rows });
     });
     return ok(true);
+  }
+
+  // Joint rollouts
+
+  /** The networks' rollout projects for a solution, each with the municipalities taking part. Only public projects are shown. */
+  async rollouts(solutionId: number) {
+    const links = (await this.repo.rolloutsOf(solutionId)).filter((r) => r.visibility === "public");
+    const participants = await this.repo.rolloutParticipants(links.map((r) => r.projectId));
+    return links.map((r) => ({ ...r, participants: participants.filter((p) => p.projectId === r.projectId) }));
+  }
+
+  /** Public projects of the networks the actor runs, which could carry a rollout of this solution. */
+  async rolloutCandidates(actor: Actor | null, solution: NationalSolution, networkIds: number[]) {
+    const own = networkIds.filter((id) => isSecretariat(actor, id) && (solution.networkId === null || solution.networkId === id));
+    return this.repo.publicProjectsOf(own);
+  }
+
+  /**
+   * Links a network's project as its rollout of the solution. The actor must run the project's
+   * network; a regional initiative is rolled out by its own network only; the project must be public,
+   * since the solution's page is.
+   */
+  async linkRollout(actor: Actor, solutionId: number, input: unknown): Promise<Result<number>> {
+    const solution = await this.resource(solutionId);
+    const parsed = rolloutInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const project = await this.repo.project(parsed.data.projectId);
+    const refuse = (key: FieldError["key"]) => invalid<number>([{ field: "projectId", key }]);
+    if (!project) return refuse("errors.choice");
+    if (!isSecretariat(actor, project.networkId)) return refuse("errors.notYourNetwork");
+    if (solution.networkId !== null && solution.networkId !== project.networkId) return refuse("errors.rolloutOtherNetwork");
+    if (project.visibility !== "public") return refuse("errors.rolloutNotPublic");
+    return this.db.transaction(async (tx) => {
+      const added = await this.repo.with(tx).insertRollout({ solutionId, projectId: project.id, byLabel: actor.label });
+      if (!added) return refuse("errors.rolloutExists");
+      await recordAudit(tx, actor, {
+        action: "create",
+        entity: "rollout",
+        entityId: solutionId,
+        after: { projectId: project.id },
+      });
+      return ok(project.id);
+    });
+  }
+
+  /** What removing a rollout link is checked against: the project's network. */
+  async rolloutResource(projectId: number) {
+    const project = await this.repo.project(projectId);
+    if (!project) throw new NotFoundError();
+    return { networkId: project.networkId };
+  }
+
+  /** Removes the link; the caller has checked the actor runs the project's network. */
+  async unlinkRollout(actor: Actor, solutionId: number, projectId: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (!(await this.repo.with(tx).deleteRollout(solutionId, projectId))) throw new NotFoundError();
+      await recordAudit(tx, actor, { action: "delete", entity: "rollout", entityId: solutionId, before: { projectId } });
+    });
   }
 }

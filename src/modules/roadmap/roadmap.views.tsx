@@ -19,6 +19,7 @@ import { MILESTONE_KINDS, PRECISIONS, SIZE_CLASSES, SOLUTION_CATEGORIES, TASK_KI
 
 type Catalogue = Awaited<ReturnType<RoadmapService["list"]>>;
 type Detail = Awaited<ReturnType<RoadmapService["get"]>>;
+type Rollouts = Awaited<ReturnType<RoadmapService["rollouts"]>>;
 
 export const categoryLabel = (t: Translate, c: string) => t(`roadmap.category.${c}` as "roadmap.category.other");
 export const milestoneKindLabel = (t: Translate, k: string) => t(`roadmap.milestone.${k}` as "roadmap.milestone.custom");
@@ -37,6 +38,7 @@ export function CataloguePage(props: {
   networks: Option[];
   /** Where the viewer may add: "national" for administrators, network slugs for secretariats. */
   canAdd: { href: string; label: string }[];
+  canManageEditors: boolean;
 }) {
   const { ctx, items, filter } = props;
   const { t } = ctx.i18n;
@@ -59,6 +61,14 @@ export function CataloguePage(props: {
         <a class="ds-link" href={`/roadmap/calendar.ics${filter.network ? `?network=${filter.network}` : ""}`}>
           {t("roadmap.calendar")}
         </a>
+        {props.canManageEditors ? (
+          <>
+            {" · "}
+            <a class="ds-link" href="/roadmap/editors">
+              {t("editors.title")}
+            </a>
+          </>
+        ) : null}
       </p>
       {props.canAdd.length ? (
         <div class="button-row">
@@ -213,6 +223,10 @@ export function SolutionPage(props: {
   editing: { id: number; form: FormState } | null;
   taskForm: FormState;
   costsForm: FormState;
+  rollouts: Rollouts;
+  rolloutCandidates: Awaited<ReturnType<RoadmapService["rolloutCandidates"]>>;
+  canUnlink: (networkId: number) => boolean;
+  rolloutForm: FormState;
 }) {
   const { ctx, detail, canEdit } = props;
   const { solution, milestones, tasks, costs } = detail;
@@ -257,6 +271,10 @@ export function SolutionPage(props: {
         <p>
           <a class="ds-link" href={`/roadmap/calendar.ics?solution=${solution.id}`}>
             {t("roadmap.calendar")}
+          </a>
+          {" · "}
+          <a class="ds-link" href={`/roadmap/${solution.id}/adoption`}>
+            {t("history.link")}
           </a>
         </p>
         {milestones.length === 0 ? (
@@ -474,6 +492,15 @@ export function SolutionPage(props: {
           </TableScroll>
         )}
       </section>
+
+      <RolloutSection
+        ctx={ctx}
+        solutionId={solution.id}
+        rollouts={props.rollouts}
+        candidates={props.rolloutCandidates}
+        canUnlink={props.canUnlink}
+        form={props.rolloutForm}
+      />
     </>
   );
 }
@@ -500,3 +527,75 @@ export const costsFromForm = (body: Record<string, unknown>) => ({
     yearly: body[`costs.${i}.yearly`] ?? "",
   })),
 });
+
+/** The networks rolling the solution out together: their project, and who takes part. */
+function RolloutSection(props: {
+  ctx: PageContext;
+  solutionId: number;
+  rollouts: Rollouts;
+  candidates: { id: number; title: string; networkName: string }[];
+  canUnlink: (networkId: number) => boolean;
+  form: FormState;
+}) {
+  const { ctx, rollouts } = props;
+  const { t } = ctx.i18n;
+  return (
+    <section aria-labelledby="rollout-heading">
+      <h2 class="ds-heading" data-size="md" id="rollout-heading">
+        {t("rollout.heading")}
+      </h2>
+      <p class="ds-paragraph">{t("rollout.intro")}</p>
+      {rollouts.length === 0 ? (
+        <p class="ds-paragraph">{t("rollout.none")}</p>
+      ) : (
+        <ul class="plain-list">
+          {rollouts.map((r) => (
+            <li key={r.projectId} class="milestone">
+              <strong>{r.networkName}</strong>:{" "}
+              <a class="ds-link" href={`/projects/${r.projectId}`}>
+                {r.title}
+              </a>
+              <span class="row-detail">
+                {r.participants.length
+                  ? t("rollout.taking", { names: r.participants.map((p) => p.name).join(", ") })
+                  : t("rollout.noParticipants")}
+              </span>
+              {props.canUnlink(r.networkId) ? (
+                <PostButton
+                  ctx={ctx}
+                  action={`/roadmap/${props.solutionId}/rollouts/${r.projectId}/delete`}
+                  label={t("rollout.remove")}
+                  hiddenText={r.title}
+                  variant="tertiary"
+                  size="sm"
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.candidates.length ? (
+        <details open={props.form.errors.length > 0}>
+          <summary>{t("rollout.link")}</summary>
+          <Form
+            ctx={ctx}
+            form={{ ...props.form, idPrefix: "rollout-" }}
+            action={`/roadmap/${props.solutionId}/rollouts`}
+            submitLabel={t("rollout.link")}
+          >
+            <SelectField
+              t={t}
+              form={{ ...props.form, idPrefix: "rollout-" }}
+              name="projectId"
+              label={t("rollout.project")}
+              description={t("rollout.projectHint")}
+              placeholder=""
+              options={props.candidates.map((p) => ({ value: String(p.id), label: `${p.title} (${p.networkName})` }))}
+              required
+            />
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -14,6 +14,7 @@ import {
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
+import { projects } from "../projects/schema.ts";
 
 /** How national solutions are grouped; the shipped catalogue uses these. */
 export const SOLUTION_CATEGORIES = [
@@ -186,4 +187,24 @@ export const adoptionHistory = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("adoption_history_solution_idx").on(t.solutionId, t.at), index("adoption_history_org_idx").on(t.organisationId)],
+);
+
+/**
+ * A joint rollout: a network carries a solution out through a project in its portfolio; the
+ * municipalities taking part are the project's participants.
+ */
+export const rollouts = pgTable(
+  "rollouts",
+  {
+    solutionId: integer("solution_id")
+      .notNull()
+      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    byLabel: text("by_label").notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.solutionId, t.projectId] }), index("rollouts_project_idx").on(t.projectId)],
 );

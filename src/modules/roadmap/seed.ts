@@ -4,6 +4,7 @@ import { rng } from "../../platform/demo.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { organisations } from "../directory/schema.ts";
 import { memberships, networks } from "../networks/schema.ts";
+import { projects } from "../projects/schema.ts";
 import {
   type AdoptionStatus,
   adoptionHistory,
@@ -15,6 +16,7 @@ import {
   nationalSolutions,
   type Precision,
   preparationTasks,
+  rollouts,
   type TaskKind,
 } from "./schema.ts";
 
@@ -231,4 +233,31 @@ export async function seedDemoAdoption({ db }: AppContext): Promise<void> {
       after: { rows: rows.length },
     });
   });
+}
+
+/** The demo portfolio's rollout projects, by title, and the national solution each rolls out. */
+const DEMO_ROLLOUTS: Record<string, string> = {
+  "Innføring av Digihelse i kommunene": "digihelse",
+  "Digital byggesak med Fellestjenester BYGG": "fellestjenester-bygg",
+  "Innføring av DigiSos": "digisos",
+  "Digital post til innbyggerne (SvarUt)": "svarut-svarinn",
+};
+
+/** Links the demo networks' public rollout projects to the solutions they roll out. */
+export async function seedDemoRollouts({ db }: AppContext): Promise<void> {
+  const [demoProjects, solutions] = await Promise.all([
+    db
+      .select({ id: projects.id, title: projects.title })
+      .from(projects)
+      .where(
+        and(eq(projects.isDemo, true), eq(projects.visibility, "public"), inArray(projects.title, Object.keys(DEMO_ROLLOUTS))),
+      ),
+    db.select({ id: nationalSolutions.id, key: nationalSolutions.key }).from(nationalSolutions),
+  ]);
+  const byKey = new Map(solutions.map((s) => [s.key, s.id]));
+  const rows = demoProjects.flatMap((p) => {
+    const solutionId = byKey.get(DEMO_ROLLOUTS[p.title]!);
+    return solutionId ? [{ solutionId, projectId: p.id, byLabel: "demo data", isDemo: true }] : [];
+  });
+  if (rows.length) await db.insert(rollouts).values(rows).onConflictDoNothing();
 }

@@ -1,4 +1,4 @@
-import type { Actor } from "../audit/audit.ts";
+import type { Actor, PlatformRole } from "../audit/audit.ts";
 import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 
@@ -45,6 +45,10 @@ export function authorize(actor: Actor | null, action: string, resource?: unknow
 
 /** The platform administrator's actions: installation-wide settings, the audit trail, the outbox. */
 export const adminOnly: Rule = (actor) => actor.isAdmin;
+
+/** Holds an installation-wide role; administrators hold every role. */
+export const hasRole = (actor: Actor | null, role: PlatformRole): boolean =>
+  !!actor && (actor.isAdmin || (actor.roles ?? []).includes(role));
 
 /** The actor's grant in a network, if any. Administrators act everywhere without one. */
 export const grantIn = (actor: Actor | null, networkId: number | null | undefined): NetworkGrant | undefined =>

@@ -204,7 +204,9 @@ async function fixtures() {
     precision: "year",
   });
   const task = await roadmap.addTask(actor, initiative.value.id, { kind: "training", leadMonths: 3 });
-  assert.ok(milestone.ok && task.ok);
+  // The network's project is the initiative's joint rollout.
+  const rollout = await roadmap.linkRollout(actor, initiative.value.id, { projectId });
+  assert.ok(milestone.ok && task.ok && rollout.ok);
   return {
     initiativeId: initiative.value.id,
     milestoneId: milestone.value.id,
@@ -358,6 +360,7 @@ test("no role acting for another network can change anything in this one", () =>
     // chosen in the body, by the service, not by the route.
     // Asking to take part is open to any organisation's representative, from any network.
     // Saying "we have this need too" likewise.
+    // A rollout link names its project in the body; the service checks the project's network.
     if (
       [
         "public",
@@ -367,6 +370,7 @@ test("no role acting for another network can change anything in this one", () =>
         "solution.create",
         "project.join",
         "need.support",
+        "rollout.link",
       ].includes(policy!)
     )
       continue;

@@ -4,10 +4,16 @@ import type { DbOrTx } from "../db/client.ts";
 import { auditLog, users } from "../schema.ts";
 
 /** Who made a change: a signed-in user, or the system itself (reference import, demo data). */
+/** Roles an administrator grants across the installation: a national editor keeps the national roadmap. */
+export const PLATFORM_ROLES = ["national_editor"] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
 export interface Actor {
   userId: number | null;
   label: string;
   isAdmin: boolean;
+  /** Installation-wide roles the account holds; absent means none. */
+  roles?: readonly PlatformRole[];
   /** The networks the actor has access to, by network id; absent for the CLI and the system. */
   networks?: Readonly<Record<number, NetworkGrant>>;
   /** Where a change came from, for the audit trail: set for requests, absent for the CLI and the system. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { type Actor, recordAudit } from "../audit/audit.ts";
+import { type Actor, type PlatformRole, recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../http/errors.ts";
 import { optionalId, requiredText, toFieldErrors } from "../http/validation.ts";
@@ -110,6 +110,7 @@ export class ApiTokenService {
         name: users.name,
         email: users.email,
         isAdmin: users.isAdmin,
+        roles: users.roles,
       })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -126,7 +127,7 @@ export class ApiTokenService {
       await this.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
     }
     return {
-      actor: { userId: row.userId, label: row.name || row.email, isAdmin: row.isAdmin },
+      actor: { userId: row.userId, label: row.name || row.email, isAdmin: row.isAdmin, roles: row.roles as PlatformRole[] },
       grant: { tokenId: row.id, scopes: row.scopes as ApiScope[], networkId: row.networkId },
     };
   }

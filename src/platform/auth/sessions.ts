@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, lt, ne, or } from "drizzle-orm";
-import type { Actor } from "../audit/audit.ts";
+import type { Actor, PlatformRole } from "../audit/audit.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { sessions, users } from "../schema.ts";
 
@@ -75,6 +75,7 @@ export class SessionStore {
         name: users.name,
         email: users.email,
         isAdmin: users.isAdmin,
+        roles: users.roles,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -90,7 +91,10 @@ export class SessionStore {
     if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, row.idHash));
     }
-    return { idHash: row.idHash, actor: { userId: row.id, label: row.name || row.email, isAdmin: row.isAdmin } };
+    return {
+      idHash: row.idHash,
+      actor: { userId: row.id, label: row.name || row.email, isAdmin: row.isAdmin, roles: row.roles as PlatformRole[] },
+    };
   }
 
   async actorFor(token: string | undefined): Promise<Actor | null> {

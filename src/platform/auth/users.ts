@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit/audit.ts";
+import { type Actor, type PlatformRole, recordAudit } from "../audit/audit.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
-import { invalid, ok, type Result } from "../http/errors.ts";
+import { invalid, NotFoundError, ok, type Result } from "../http/errors.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { users } from "../schema.ts";
@@ -106,6 +106,45 @@ export class UserService {
       return row!.id;
     });
     return { ok: true, userId };
+  }
+
+  /** The accounts that hold a platform role, by name. */
+  async withRole(role: PlatformRole) {
+    return this.db
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(and(sql`${role} = any(${users.roles})`, isNull(users.deletedAt)))
+      .orderBy(users.name);
+  }
+
+  /**
+   * Grants a platform role to the account with this e-mail. An e-mail without an account is refused
+   * rather than invited: roles go to people who already sign in.
+   */
+  async grantRole(actor: Actor, input: unknown, role: PlatformRole): Promise<Result<number>> {
+    const parsed = z.object({ email: z.email("errors.email").max(254) }).safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const account = await this.byEmail(parsed.data.email);
+    if (!account) return invalid([{ field: "email", key: "errors.noSuchAccount" }]);
+    await this.changeRole(actor, account.id, role, true);
+    return ok(account.id);
+  }
+
+  async revokeRole(actor: Actor, userId: number, role: PlatformRole): Promise<void> {
+    const [account] = await this.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!account) throw new NotFoundError();
+    await this.changeRole(actor, userId, role, false);
+  }
+
+  private async changeRole(actor: Actor, userId: number, role: PlatformRole, granted: boolean) {
+    await this.db.transaction(async (tx) => {
+      const removed = sql`array_remove(${users.roles}, ${role})`;
+      await tx
+        .update(users)
+        .set({ roles: granted ? sql`array_append(${removed}, ${role})` : removed })
+        .where(eq(users.id, userId));
+      await recordAudit(tx, actor, { action: "update", entity: "user", entityId: userId, after: { role, granted } });
+    });
   }
 
   /** The user id when the e-mail and password match; null otherwise, in the same time either way. */

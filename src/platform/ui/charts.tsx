@@ -78,3 +78,96 @@ export function ScatterChart(props: {
     </svg>
   );
 }
+
+export interface LineSeries {
+  name: string;
+  /** One value per label, 0-100. */
+  values: number[];
+}
+
+const LINE_W = 640;
+const LINE_H = 300;
+/** Each series has its own colour and its own dash, so the lines differ without colour too (WCAG 1.4.1). */
+const LINE_STYLES = [
+  { stroke: "#1e40af", dash: "" },
+  { stroke: "#b45309", dash: "8 4" },
+  { stroke: "#047857", dash: "2 4" },
+];
+
+/** Shares over time, 0-100 per cent, one line a series, with a legend; the x axis names every n-th label. */
+export function LineChart(props: {
+  id: string;
+  title: string;
+  description: string;
+  yLabel: string;
+  labels: string[];
+  series: LineSeries[];
+}) {
+  const { id, labels } = props;
+  const left = 48;
+  const top = 16;
+  const width = LINE_W - left - 16;
+  const height = LINE_H - top - 64;
+  const x = (i: number) => left + (labels.length > 1 ? (i / (labels.length - 1)) * width : width / 2);
+  const y = (v: number) => top + height - (Math.max(0, Math.min(100, v)) / 100) * height;
+  const every = Math.max(1, Math.ceil(labels.length / 8));
+  return (
+    <svg
+      class="chart"
+      viewBox={`0 0 ${LINE_W} ${LINE_H}`}
+      width={LINE_W}
+      height={LINE_H}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      focusable="false"
+    >
+      <title id={`${id}-title`}>{props.title}</title>
+      <desc id={`${id}-desc`}>{props.description}</desc>
+      <rect x={left} y={top} width={width} height={height} class="chart-frame" />
+      {[0, 25, 50, 75, 100].map((v) => (
+        <g key={v}>
+          {v > 0 && v < 100 ? <line x1={left} y1={y(v)} x2={left + width} y2={y(v)} class="chart-grid" /> : null}
+          <text x={left - 6} y={y(v) + 4} class="chart-tick" text-anchor="end">
+            {v}
+          </text>
+        </g>
+      ))}
+      {labels.map((label, i) =>
+        i % every === 0 || i === labels.length - 1 ? (
+          <text key={label} x={x(i)} y={top + height + 16} class="chart-tick" text-anchor="middle">
+            {label}
+          </text>
+        ) : null,
+      )}
+      <text x={14} y={top + height / 2} class="chart-axis" text-anchor="middle" transform={`rotate(-90 14 ${top + height / 2})`}>
+        {props.yLabel}
+      </text>
+      {props.series.map((s, n) => {
+        const style = LINE_STYLES[n % LINE_STYLES.length]!;
+        return (
+          <g key={s.name}>
+            <polyline
+              points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
+              fill="none"
+              stroke={style.stroke}
+              stroke-width={3}
+              stroke-dasharray={style.dash || undefined}
+            />
+            <line
+              x1={left + n * 190}
+              y1={LINE_H - 14}
+              x2={left + n * 190 + 32}
+              y2={LINE_H - 14}
+              stroke={style.stroke}
+              stroke-width={3}
+              stroke-dasharray={style.dash || undefined}
+            />
+            <text x={left + n * 190 + 38} y={LINE_H - 10} class="chart-tick">
+              {s.name}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,116 @@
+import { LineChart } from "../../platform/ui/charts.tsx";
+import { FilterForm, type FormState, Notice, type Option, SelectField, TableScroll } from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import { statusLabel } from "./adoption.views.tsx";
+import type { adoptionOverTime } from "./history.ts";
+import { periodLabel } from "./precision.ts";
+
+/** One solution's adoption quarter by quarter, for the whole country, a network or a county: chart and table. */
+export function AdoptionHistoryPage(props: {
+  ctx: PageContext;
+  solution: { id: number; name: string };
+  adopters: number;
+  points: ReturnType<typeof adoptionOverTime>;
+  filter: Record<string, unknown>;
+  networks: Option[];
+  counties: Option[];
+}) {
+  const { ctx, solution, points } = props;
+  const { t, number } = ctx.i18n;
+  const form: FormState = { values: props.filter, errors: [] };
+  const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 0 });
+  const quarter = (date: string) => periodLabel(ctx.i18n, date, "quarter");
+  const first = points[0];
+  const last = points.at(-1);
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("history.title", { name: solution.name })}
+      </h1>
+      <p class="ds-paragraph">{t("history.intro")}</p>
+      <FilterForm t={t} action={`/roadmap/${solution.id}/adoption`}>
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("need.network")}
+          placeholder={t("adoption.wholeCountry")}
+          options={props.networks}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="county"
+          label={t("adoption.county")}
+          placeholder={t("list.all")}
+          options={props.counties}
+        />
+      </FilterForm>
+      <p class="ds-paragraph" role="status">
+        {t("history.scope", { n: number(props.adopters) })}
+      </p>
+      {!first || !last ? (
+        <Notice>{t("history.none")}</Notice>
+      ) : (
+        <>
+          <LineChart
+            id="history-chart"
+            title={t("history.title", { name: solution.name })}
+            description={t("history.chartDesc", {
+              from: Math.round(first.share * 100),
+              to: Math.round(last.share * 100),
+              first: quarter(first.date),
+              last: quarter(last.date),
+            })}
+            yLabel={t("history.percent")}
+            labels={points.map((p) => quarter(p.date))}
+            series={[
+              { name: t("adoption.shareInUse"), values: points.map((p) => p.share * 100) },
+              { name: t("history.inhabitantShare"), values: points.map((p) => p.inhabitantShare * 100) },
+            ]}
+          />
+          <TableScroll label={t("history.title", { name: solution.name })}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("history.quarter")}</th>
+                  <th scope="col" class="numeric">
+                    {statusLabel(t, "in_use")}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {statusLabel(t, "in_progress")}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {statusLabel(t, "planned")}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t("history.reported")}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t("adoption.shareInUse")}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t("history.inhabitantShare")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {points.map((p) => (
+                  <tr key={p.date}>
+                    <th scope="row">{quarter(p.date)}</th>
+                    <td class="numeric">{number(p.inUse)}</td>
+                    <td class="numeric">{number(p.inProgress)}</td>
+                    <td class="numeric">{number(p.planned)}</td>
+                    <td class="numeric">{number(p.reported)}</td>
+                    <td class="numeric">{percent(p.share)}</td>
+                    <td class="numeric">{percent(p.inhabitantShare)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { FileField, Form, type FormState, Notice, TableScroll } from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import type { RowReport } from "./import.ts";
+
+export interface ImportOutcome {
+  applied: boolean;
+  changed: number;
+  rows: RowReport[];
+}
+
+/** The upload form, and after an upload the report of every row: accepted, or refused and why. */
+export function AdoptionImportPage(props: {
+  ctx: PageContext;
+  network: { slug: string; name: string };
+  form: FormState;
+  outcome?: ImportOutcome | undefined;
+}) {
+  const { ctx, network, outcome } = props;
+  const { t } = ctx.i18n;
+  const refused = outcome?.rows.filter((r) => r.problems.length) ?? [];
+  // A refused file lists its refused rows; an applied one lists everything it accepted.
+  const shown = outcome ? (outcome.applied ? outcome.rows : refused) : [];
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("import.title", { network: network.name })}
+      </h1>
+      {outcome ? (
+        <div role="status">
+          {outcome.applied ? (
+            <Notice kind="success">{t("import.applied", { rows: outcome.rows.length, changed: outcome.changed })}</Notice>
+          ) : (
+            <Notice kind="danger">{t("import.refused", { refused: refused.length, rows: outcome.rows.length })}</Notice>
+          )}
+        </div>
+      ) : null}
+      {shown.length ? (
+        <section aria-labelledby="report-heading">
+          <h2 class="ds-heading" data-size="md" id="report-heading">
+            {t("import.report")}
+          </h2>
+          <TableScroll label={t("import.report")}>
+            <table class="ds-table" data-border data-size="sm">
+              <thead>
+                <tr>
+                  <th scope="col" class="numeric">
+                    {t("import.line")}
+                  </th>
+                  <th scope="col">{t("budget.member")}</th>
+                  <th scope="col">{t("roadmap.name")}</th>
+                  <th scope="col">{t("adoption.status")}</th>
+                  <th scope="col">{t("import.result")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.line}>
+                    <th scope="row" class="numeric">
+                      {r.line}
+                    </th>
+                    <td>{r.organisation ? `${r.organisation.name} (${r.code})` : r.code}</td>
+                    <td>{r.solution}</td>
+                    <td>{r.status}</td>
+                    <td>
+                      {r.problems.length ? (
+                        <>
+                          <strong>{t("import.refusedRow")}:</strong> {r.problems.map((p) => t(p.key, p.params)).join(" ")}
+                        </>
+                      ) : (
+                        t("import.accepted")
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      ) : null}
+      <p class="ds-paragraph">{t("import.intro")}</p>
+      <p class="ds-paragraph">{t("import.format")}</p>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`/n/${network.slug}/adoption/template.csv`} download>
+          {t("import.template")}
+        </a>
+      </p>
+      <Form ctx={ctx} form={props.form} action={`/n/${network.slug}/adoption/import`} submitLabel={t("import.upload")} multipart>
+        <FileField t={t} form={props.form} name="file" label={t("import.file")} accept=".csv,text/csv" required />
+      </Form>
+    </>
+  );
+}

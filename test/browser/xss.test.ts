@@ -165,6 +165,39 @@ test("script payloads typed into forms and API writes come back as inert text", 
   });
   assert.equal(decided.statusCode, 201, decided.body);
 
+  // A regional initiative with a custom milestone, a task, costs, an adoption comment and a rollout.
+  const initiative = await s.api("POST", "/api/v1/networks/digi-rogaland/initiatives", {
+    name: `Initiativ ${PAYLOAD}`,
+    owner: PAYLOAD.slice(0, 100),
+    category: "other",
+    purpose: PAYLOAD,
+  });
+  assert.equal(initiative.statusCode, 201, initiative.body);
+  const initiativeId = initiative.json().id;
+  const milestone = await s.api("POST", `/api/v1/national-solutions/${initiativeId}/milestones`, {
+    kind: "custom",
+    label: PAYLOAD.slice(0, 100),
+    date: "2027-07-01",
+    precision: "quarter",
+    note: PAYLOAD,
+  });
+  assert.equal(milestone.statusCode, 201, milestone.body);
+  await s.api("POST", `/api/v1/national-solutions/${initiativeId}/tasks`, {
+    kind: "other",
+    description: PAYLOAD,
+    beforeKind: "custom",
+    leadMonths: 6,
+  });
+  await s.api("PUT", `/api/v1/national-solutions/${initiativeId}/costs`, {
+    costs: [{ sizeClass: "under_5000", oneOff: 1000, yearly: 100 }],
+  });
+  const reported = await s.api("PUT", `/api/v1/organisations/${members[0].organisationId}/adoption`, {
+    statuses: [{ solutionId: initiativeId, status: "not_started", comment: PAYLOAD }],
+  });
+  assert.equal(reported.statusCode, 200, reported.body);
+  const rollout = await s.api("POST", `/api/v1/national-solutions/${initiativeId}/rollouts`, { projectId });
+  assert.equal(rollout.statusCode, 201, rollout.body);
+
   const context = await suite.browser.newContext();
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -213,6 +246,15 @@ test("script payloads typed into forms and API writes come back as inert text", 
     "/n/digi-rogaland/meetings",
     "/n/digi-rogaland/decisions",
     "/n/digi-rogaland/priorities/rank",
+    `/roadmap/${initiativeId}`,
+    `/roadmap/${initiativeId}/edit`,
+    `/roadmap/${initiativeId}/adoption?network=digi-rogaland`,
+    "/roadmap?network=digi-rogaland",
+    "/roadmap/timeline?network=digi-rogaland",
+    "/roadmap/adoption?network=digi-rogaland",
+    "/n/digi-rogaland/roadmap/budget",
+    `/organisations/${members[0].organisationId}/adoption`,
+    `/organisations/${members[0].organisationId}/roadmap`,
   ];
   for (const path of pages) {
     await page.goto(`${suite.server.url}${path}`);
@@ -244,6 +286,19 @@ test("script payloads typed into forms and API writes come back as inert text", 
   await page.goto(`${suite.server.url}/n/digi-rogaland/needs/new`);
   await page.fill("#field-title", `Behov ${PAYLOAD}`);
   await page.waitForSelector(`#similar-results a[href="/needs/${needId}"]`);
+  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  assert.equal(await page.locator("main img[src=x]").count(), 0);
+  // An uploaded status file whose cells carry the payload: its report shows them as text.
+  await page.goto(`${suite.server.url}/n/digi-rogaland/adoption/import`);
+  const cells = `"${PAYLOAD.replaceAll('"', '""')}"`;
+  await page.setInputFiles("#field-file", {
+    name: "xss.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`kommunenummer;losning;status\n${cells};${cells};${cells}\n`),
+  });
+  await page.click("form.stack button[type=submit]");
+  await page.waitForSelector("#report-heading");
+  assert.ok(((await page.textContent("#report-heading ~ .table-scroll")) ?? "").includes(SCRIPT));
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   assert.equal(await page.locator("main img[src=x]").count(), 0);
   assert.deepEqual(dialogs, []);

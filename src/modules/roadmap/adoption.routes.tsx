@@ -272,7 +272,7 @@ export function adoptionRoutes(app: FastifyInstance, { services, config }: AppCo
       networks.repo.switcher(),
       directory.organisations.byKind("county"),
     ]);
-    const title = req.i18n.t("history.title", { name: solution.name });
+    const title = req.i18n.t("overTime.title", { name: solution.name });
     return reply.page(
       <AdoptionHistoryPage
         ctx={req.pageContext()}
@@ -287,7 +287,7 @@ export function adoptionRoutes(app: FastifyInstance, { services, config }: AppCo
         crumbs: [
           { href: "/roadmap", label: req.i18n.t("roadmap.catalogueTitle") },
           { href: `/roadmap/${id}`, label: solution.name },
-          { label: req.i18n.t("history.link") },
+          { label: req.i18n.t("overTime.link") },
         ],
       },
     );

@@ -25,9 +25,9 @@ export function AdoptionHistoryPage(props: {
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
-        {t("history.title", { name: solution.name })}
+        {t("overTime.title", { name: solution.name })}
       </h1>
-      <p class="ds-paragraph">{t("history.intro")}</p>
+      <p class="ds-paragraph">{t("overTime.intro")}</p>
       <FilterForm t={t} action={`/roadmap/${solution.id}/adoption`}>
         <SelectField
           t={t}
@@ -47,33 +47,33 @@ export function AdoptionHistoryPage(props: {
         />
       </FilterForm>
       <p class="ds-paragraph" role="status">
-        {t("history.scope", { n: number(props.adopters) })}
+        {t("overTime.scope", { n: number(props.adopters) })}
       </p>
       {!first || !last ? (
-        <Notice>{t("history.none")}</Notice>
+        <Notice>{t("overTime.none")}</Notice>
       ) : (
         <>
           <LineChart
             id="history-chart"
-            title={t("history.title", { name: solution.name })}
-            description={t("history.chartDesc", {
+            title={t("overTime.title", { name: solution.name })}
+            description={t("overTime.chartDesc", {
               from: Math.round(first.share * 100),
               to: Math.round(last.share * 100),
               first: quarter(first.date),
               last: quarter(last.date),
             })}
-            yLabel={t("history.percent")}
+            yLabel={t("overTime.percent")}
             labels={points.map((p) => quarter(p.date))}
             series={[
               { name: t("adoption.shareInUse"), values: points.map((p) => p.share * 100) },
-              { name: t("history.inhabitantShare"), values: points.map((p) => p.inhabitantShare * 100) },
+              { name: t("overTime.inhabitantShare"), values: points.map((p) => p.inhabitantShare * 100) },
             ]}
           />
-          <TableScroll label={t("history.title", { name: solution.name })}>
+          <TableScroll label={t("overTime.title", { name: solution.name })}>
             <table class="ds-table" data-border>
               <thead>
                 <tr>
-                  <th scope="col">{t("history.quarter")}</th>
+                  <th scope="col">{t("overTime.quarter")}</th>
                   <th scope="col" class="numeric">
                     {statusLabel(t, "in_use")}
                   </th>
@@ -84,13 +84,13 @@ export function AdoptionHistoryPage(props: {
                     {statusLabel(t, "planned")}
                   </th>
                   <th scope="col" class="numeric">
-                    {t("history.reported")}
+                    {t("overTime.reported")}
                   </th>
                   <th scope="col" class="numeric">
                     {t("adoption.shareInUse")}
                   </th>
                   <th scope="col" class="numeric">
-                    {t("history.inhabitantShare")}
+                    {t("overTime.inhabitantShare")}
                   </th>
                 </tr>
               </thead>

@@ -274,7 +274,7 @@ export function SolutionPage(props: {
           </a>
           {" · "}
           <a class="ds-link" href={`/roadmap/${solution.id}/adoption`}>
-            {t("history.link")}
+            {t("overTime.link")}
           </a>
         </p>
         {milestones.length === 0 ? (

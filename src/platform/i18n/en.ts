@@ -1404,17 +1404,17 @@ export const en: Record<MessageKey, string> = {
   "errors.rolloutNotPublic":
     "The project is not public. The solution's page is open to everyone, so only public projects can be linked.",
   "errors.rolloutExists": "The project is already linked to the solution.",
-  "history.link": "Adoption over time",
-  "history.intro":
+  "overTime.link": "Adoption over time",
+  "overTime.intro":
     "How many of the municipalities and county municipalities in scope had the solution in use at the end of each quarter, from the statuses they reported. Every report is kept.",
-  "history.none": "Nobody in scope has reported a status for the solution yet.",
-  "history.chartDesc":
+  "overTime.none": "Nobody in scope has reported a status for the solution yet.",
+  "overTime.chartDesc":
     "The share in use went from {from} to {to} per cent from {first} to {last}. The table below has the numbers.",
-  "history.percent": "Per cent",
-  "history.quarter": "Quarter",
-  "history.reported": "Have reported",
-  "history.scope": "{n} municipalities and county municipalities in scope.",
-  "history.inhabitantShare": "Share of inhabitants",
+  "overTime.percent": "Per cent",
+  "overTime.quarter": "Quarter",
+  "overTime.reported": "Have reported",
+  "overTime.scope": "{n} municipalities and county municipalities in scope.",
+  "overTime.inhabitantShare": "Share of inhabitants",
   "errors.import.encoding":
     'The file is not saved as UTF-8. Save it again as "CSV UTF-8" (in Excel: Save as → CSV UTF-8) and upload it again. Nothing was changed.',
   "errors.import.malformed":
@@ -1447,4 +1447,5 @@ export const en: Record<MessageKey, string> = {
   "import.accepted": "Accepted",
   "import.refusedRow": "Refused",
   "import.showAll": "Show accepted rows too",
+  "overTime.title": "Adoption over time: {name}",
 };

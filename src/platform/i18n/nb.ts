@@ -1400,16 +1400,16 @@ export const nb = {
   "errors.rolloutNotPublic":
     "Prosjektet er ikke offentlig. Løsningens side er åpen for alle, så bare offentlige prosjekter kan kobles til.",
   "errors.rolloutExists": "Prosjektet er allerede koblet til løsningen.",
-  "history.link": "Utvikling over tid",
-  "history.intro":
+  "overTime.link": "Utvikling over tid",
+  "overTime.intro":
     "Hvor mange av kommunene og fylkeskommunene i utvalget som hadde løsningen i bruk ved slutten av hvert kvartal, etter statusene de har rapportert. Hver rapport er tatt vare på.",
-  "history.none": "Ingen i utvalget har rapportert status for løsningen ennå.",
-  "history.chartDesc": "Andelen i bruk gikk fra {from} til {to} prosent fra {first} til {last}. Tabellen under har tallene.",
-  "history.percent": "Prosent",
-  "history.quarter": "Kvartal",
-  "history.reported": "Har rapportert",
-  "history.scope": "{n} kommuner og fylkeskommuner i utvalget.",
-  "history.inhabitantShare": "Andel av innbyggerne",
+  "overTime.none": "Ingen i utvalget har rapportert status for løsningen ennå.",
+  "overTime.chartDesc": "Andelen i bruk gikk fra {from} til {to} prosent fra {first} til {last}. Tabellen under har tallene.",
+  "overTime.percent": "Prosent",
+  "overTime.quarter": "Kvartal",
+  "overTime.reported": "Har rapportert",
+  "overTime.scope": "{n} kommuner og fylkeskommuner i utvalget.",
+  "overTime.inhabitantShare": "Andel av innbyggerne",
   "errors.import.encoding":
     "Filen er ikke lagret som UTF-8. Lagre den på nytt som «CSV UTF-8» (i Excel: Lagre som → CSV UTF-8) og last den opp igjen. Ingenting er endret.",
   "errors.import.malformed":
@@ -1441,6 +1441,7 @@ export const nb = {
   "import.accepted": "Godtatt",
   "import.refusedRow": "Avvist",
   "import.showAll": "Vis også godtatte rader",
+  "overTime.title": "Utvikling over tid: {name}",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1401,16 +1401,16 @@ export const nn: Record<MessageKey, string> = {
   "errors.rolloutNotPublic":
     "Prosjektet er ikkje offentleg. Sida til løysinga er open for alle, så berre offentlege prosjekt kan koplast til.",
   "errors.rolloutExists": "Prosjektet er alt kopla til løysinga.",
-  "history.link": "Utvikling over tid",
-  "history.intro":
+  "overTime.link": "Utvikling over tid",
+  "overTime.intro":
     "Kor mange av kommunane og fylkeskommunane i utvalet som hadde løysinga i bruk ved slutten av kvart kvartal, etter statusane dei har rapportert. Kvar rapport er teken vare på.",
-  "history.none": "Ingen i utvalet har rapportert status for løysinga enno.",
-  "history.chartDesc": "Delen i bruk gjekk frå {from} til {to} prosent frå {first} til {last}. Tabellen under har tala.",
-  "history.percent": "Prosent",
-  "history.quarter": "Kvartal",
-  "history.reported": "Har rapportert",
-  "history.scope": "{n} kommunar og fylkeskommunar i utvalet.",
-  "history.inhabitantShare": "Del av innbyggjarane",
+  "overTime.none": "Ingen i utvalet har rapportert status for løysinga enno.",
+  "overTime.chartDesc": "Delen i bruk gjekk frå {from} til {to} prosent frå {first} til {last}. Tabellen under har tala.",
+  "overTime.percent": "Prosent",
+  "overTime.quarter": "Kvartal",
+  "overTime.reported": "Har rapportert",
+  "overTime.scope": "{n} kommunar og fylkeskommunar i utvalet.",
+  "overTime.inhabitantShare": "Del av innbyggjarane",
   "errors.import.encoding":
     "Fila er ikkje lagra som UTF-8. Lagre ho på nytt som «CSV UTF-8» (i Excel: Lagre som → CSV UTF-8) og last ho opp igjen. Ingenting er endra.",
   "errors.import.malformed":
@@ -1443,4 +1443,5 @@ export const nn: Record<MessageKey, string> = {
   "import.accepted": "Godteken",
   "import.refusedRow": "Avvist",
   "import.showAll": "Vis òg godtekne rader",
+  "overTime.title": "Utvikling over tid: {name}",
 };

@@ -106,7 +106,7 @@ export function LineChart(props: {
   const { id, labels } = props;
   const left = 48;
   const top = 16;
-  const width = LINE_W - left - 16;
+  const width = LINE_W - left - 40;
   const height = LINE_H - top - 64;
   const x = (i: number) => left + (labels.length > 1 ? (i / (labels.length - 1)) * width : width / 2);
   const y = (v: number) => top + height - (Math.max(0, Math.min(100, v)) / 100) * height;

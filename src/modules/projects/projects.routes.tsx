@@ -423,11 +423,12 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
   ) => {
     const detail = await projects.visible(id, req.actor);
     const canEdit = can(req.actor, "project.update", detail.resource);
-    const [history, requests, actingFor, origin] = await Promise.all([
+    const [history, requests, actingFor, origin, rollsOut] = await Promise.all([
       canEdit ? services.audit.history("project", id) : Promise.resolve([]),
       req.actor ? projects.repo.joinRequestsOf(id) : Promise.resolve([]),
       req.actor ? services.access.organisationsActingFor(req.actor) : Promise.resolve([]),
       services.meetings.originOf(id, req.actor),
+      services.roadmap.repo.rolloutSolutionsOf(id),
     ]);
     const taking = new Set(detail.participants.map((p) => p.organisationId));
     const { t } = req.i18n;
@@ -450,6 +451,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
           requests={requests.filter((r) => canEdit || r.request.requestedById === req.actor?.userId)}
           history={history}
           origin={origin}
+          rollsOut={rollsOut}
         />
       </>,
       {

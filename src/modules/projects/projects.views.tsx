@@ -307,6 +307,8 @@ export function ProjectPage(props: {
   history: Parameters<typeof History>[0]["entries"];
   /** The need and decision the project came from, when a decision created it. */
   origin: { need: { id: number; title: string } | null; meetingTitle: string; decision: { meetingId: number } } | null;
+  /** The national solutions the project is its network's joint rollout of. */
+  rollsOut: { id: number; name: string }[];
 }) {
   const { ctx, detail, canEdit } = props;
   const { project, participants, reports, phaseChanges, benefits, sectors } = detail;
@@ -329,6 +331,19 @@ export function ProjectPage(props: {
           <a class="ds-link" href={`/meetings/${props.origin.decision.meetingId}`}>
             {t("project.originDecision", { meeting: props.origin.meetingTitle })}
           </a>
+        </p>
+      ) : null}
+      {props.rollsOut.length ? (
+        <p class="ds-paragraph">
+          {t("rollout.ofSolutions")}{" "}
+          {props.rollsOut.map((s, i) => (
+            <Fragment key={s.id}>
+              {i > 0 ? ", " : null}
+              <a class="ds-link" href={`/roadmap/${s.id}#rollout-heading`}>
+                {s.name}
+              </a>
+            </Fragment>
+          ))}
         </p>
       ) : null}
       <dl class="facts">

@@ -3,6 +3,7 @@ import {
   ErrorSummary,
   FilterForm,
   type FormState,
+  LinkList,
   Notice,
   type Option,
   SelectField,
@@ -207,36 +208,16 @@ export function MatrixPage(props: {
       <p class="ds-paragraph">{t("adoption.matrixIntro")}</p>
       {network ? (
         <p class="ds-paragraph">
-          <a class="ds-link" href={`/n/${network.slug}/roadmap/budget`}>
-            {t("network.work.budget")}
-          </a>
-          {network.canImport ? (
-            <>
-              {" · "}
-              <a class="ds-link" href={`/n/${network.slug}/adoption/import`}>
-                {t("import.link")}
-              </a>
-            </>
-          ) : null}
+          <LinkList
+            links={[
+              { href: `/n/${network.slug}/roadmap/budget`, label: t("network.work.budget") },
+              ...(network.canImport ? [{ href: `/n/${network.slug}/adoption/import`, label: t("import.link") }] : []),
+            ]}
+          />
         </p>
       ) : null}
       <FilterForm t={t} action="/roadmap/adoption">
-        <SelectField
-          t={t}
-          form={form}
-          name="network"
-          label={t("need.network")}
-          placeholder={t("adoption.wholeCountry")}
-          options={props.networks}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="county"
-          label={t("adoption.county")}
-          placeholder={t("list.all")}
-          options={props.counties}
-        />
+        <ScopeFields t={t} form={form} networks={props.networks} counties={props.counties} />
         <SelectField
           t={t}
           form={form}
@@ -313,6 +294,31 @@ export function MatrixPage(props: {
           </table>
         </TableScroll>
       )}
+    </>
+  );
+}
+
+/** Whose adoption a page shows: the whole country, a network's members or a county's. */
+export function ScopeFields(props: { t: Translate; form: FormState; networks: Option[]; counties: Option[] }) {
+  const { t, form } = props;
+  return (
+    <>
+      <SelectField
+        t={t}
+        form={form}
+        name="network"
+        label={t("need.network")}
+        placeholder={t("adoption.wholeCountry")}
+        options={props.networks}
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="county"
+        label={t("adoption.county")}
+        placeholder={t("list.all")}
+        options={props.counties}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { Notice, TableScroll } from "../../platform/ui/components.tsx";
+import { LinkList, Notice, TableScroll } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import type { networkBudget } from "./budget.ts";
 
@@ -73,17 +73,13 @@ export function NetworkBudgetPage(props: { ctx: PageContext; network: { slug: st
       </h1>
       <p class="ds-paragraph">{t("budget.intro")}</p>
       <p class="ds-paragraph">
-        <a class="ds-link" href={`${base}.csv`} download>
-          {t("plan.downloadCsv")}
-        </a>
-        {" · "}
-        <a class="ds-link" href={`${base}.xlsx`} download>
-          {t("list.downloadXlsx")}
-        </a>
-        {" · "}
-        <a class="ds-link" href={`/roadmap/adoption?network=${network.slug}`}>
-          {t("adoption.matrixTitle")}
-        </a>
+        <LinkList
+          links={[
+            { href: `${base}.csv`, label: t("plan.downloadCsv"), download: true },
+            { href: `${base}.xlsx`, label: t("list.downloadXlsx"), download: true },
+            { href: `/roadmap/adoption?network=${network.slug}`, label: t("adoption.matrixTitle") },
+          ]}
+        />
       </p>
       <p class="ds-paragraph" role="status">
         {t("budget.summary", { total: number(budget.total), first: budget.years[0] ?? "", last: budget.years.at(-1) ?? "" })}

@@ -1,7 +1,7 @@
 import { LineChart } from "../../platform/ui/charts.tsx";
-import { FilterForm, type FormState, Notice, type Option, SelectField, TableScroll } from "../../platform/ui/components.tsx";
+import { FilterForm, type FormState, Notice, type Option, TableScroll } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { statusLabel } from "./adoption.views.tsx";
+import { ScopeFields, statusLabel } from "./adoption.views.tsx";
 import type { adoptionOverTime } from "./history.ts";
 import { periodLabel } from "./precision.ts";
 
@@ -29,22 +29,7 @@ export function AdoptionHistoryPage(props: {
       </h1>
       <p class="ds-paragraph">{t("overTime.intro")}</p>
       <FilterForm t={t} action={`/roadmap/${solution.id}/adoption`}>
-        <SelectField
-          t={t}
-          form={form}
-          name="network"
-          label={t("need.network")}
-          placeholder={t("adoption.wholeCountry")}
-          options={props.networks}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="county"
-          label={t("adoption.county")}
-          placeholder={t("list.all")}
-          options={props.counties}
-        />
+        <ScopeFields t={t} form={form} networks={props.networks} counties={props.counties} />
       </FilterForm>
       <p class="ds-paragraph" role="status">
         {t("overTime.scope", { n: number(props.adopters) })}

@@ -255,6 +255,8 @@ test("joint rollout: a secretariat links its network's public project; the solut
   }
   const links = () => db.select().from(rollouts).where(eq(rollouts.solutionId, solution.id));
   assert.equal((await links()).length, 1);
+  const project = await new Session(t.app).get(`/projects/${open!.id}`);
+  assert.ok(project.body.includes(`href="/roadmap/${solution.id}#rollout-heading"`), "the project names what it rolls out");
   const api = (await new Session(t.app).api("GET", `/api/v1/national-solutions/${solution.id}`)).json();
   assert.deepEqual(
     api.rollouts.map((r: { projectId: number; network: { slug: string } }) => [r.projectId, r.network.slug]),

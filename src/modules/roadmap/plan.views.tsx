@@ -1,4 +1,4 @@
-import { Notice, TableScroll } from "../../platform/ui/components.tsx";
+import { LinkList, Notice, TableScroll } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { statusLabel } from "./adoption.views.tsx";
 import type { municipalityPlan } from "./plan.ts";
@@ -22,17 +22,13 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
         {t("plan.intro", { size: t(`roadmap.size.${plan.size}` as "roadmap.size.under_5000").toLowerCase() })}
       </p>
       <p class="ds-paragraph no-print">
-        <a class="ds-link" href={`${base}.csv`} download>
-          {t("plan.downloadCsv")}
-        </a>
-        {" · "}
-        <a class="ds-link" href={`${base}.xlsx`} download>
-          {t("list.downloadXlsx")}
-        </a>
-        {" · "}
-        <a class="ds-link" href={`/organisations/${organisation.id}/adoption`}>
-          {t("adoption.link")}
-        </a>
+        <LinkList
+          links={[
+            { href: `${base}.csv`, label: t("plan.downloadCsv"), download: true },
+            { href: `${base}.xlsx`, label: t("list.downloadXlsx"), download: true },
+            { href: `/organisations/${organisation.id}/adoption`, label: t("adoption.link") },
+          ]}
+        />
       </p>
 
       <section aria-labelledby="coming-heading">

@@ -203,6 +203,16 @@ export class RoadmapRepo {
       .orderBy(asc(norwegianOrder(networks.name)), asc(projects.title));
   }
 
+  /** The solutions a project is the joint rollout of. */
+  async rolloutSolutionsOf(projectId: number) {
+    return this.db
+      .select({ id: nationalSolutions.id, name: nationalSolutions.name })
+      .from(rollouts)
+      .innerJoin(nationalSolutions, eq(nationalSolutions.id, rollouts.solutionId))
+      .where(eq(rollouts.projectId, projectId))
+      .orderBy(asc(nationalSolutions.name));
+  }
+
   /** The organisations leading or taking part in these projects: the municipalities in a joint rollout. */
   async rolloutParticipants(projectIds: number[]) {
     if (projectIds.length === 0) return [];

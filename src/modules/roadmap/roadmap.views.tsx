@@ -3,6 +3,7 @@ import {
   FilterForm,
   Form,
   type FormState,
+  LinkList,
   Notice,
   type Option,
   PostButton,
@@ -50,25 +51,14 @@ export function CataloguePage(props: {
       </h1>
       <p class="ds-paragraph">{t("roadmap.catalogueIntro")}</p>
       <p>
-        <a class="ds-link" href="/roadmap/adoption">
-          {t("adoption.matrixTitle")}
-        </a>
-        {" · "}
-        <a class="ds-link" href="/roadmap/timeline">
-          {t("roadmap.timelineTitle")}
-        </a>
-        {" · "}
-        <a class="ds-link" href={`/roadmap/calendar.ics${filter.network ? `?network=${filter.network}` : ""}`}>
-          {t("roadmap.calendar")}
-        </a>
-        {props.canManageEditors ? (
-          <>
-            {" · "}
-            <a class="ds-link" href="/roadmap/editors">
-              {t("editors.title")}
-            </a>
-          </>
-        ) : null}
+        <LinkList
+          links={[
+            { href: "/roadmap/adoption", label: t("adoption.matrixTitle") },
+            { href: "/roadmap/timeline", label: t("roadmap.timelineTitle") },
+            { href: `/roadmap/calendar.ics${filter.network ? `?network=${filter.network}` : ""}`, label: t("roadmap.calendar") },
+            ...(props.canManageEditors ? [{ href: "/roadmap/editors", label: t("editors.title") }] : []),
+          ]}
+        />
       </p>
       {props.canAdd.length ? (
         <div class="button-row">

@@ -1399,7 +1399,6 @@ export const en: Record<MessageKey, string> = {
   "rollout.project": "Project",
   "rollout.projectHint": "Public projects of networks you are secretariat for.",
   "rollout.remove": "Remove the link",
-  "rollout.ofSolution": "Rollout of {name}",
   "errors.rolloutOtherNetwork": "A network's own initiative can only be rolled out through that network's projects.",
   "errors.rolloutNotPublic":
     "The project is not public. The solution's page is open to everyone, so only public projects can be linked.",
@@ -1448,4 +1447,5 @@ export const en: Record<MessageKey, string> = {
   "import.refusedRow": "Refused",
   "import.showAll": "Show accepted rows too",
   "overTime.title": "Adoption over time: {name}",
+  "rollout.ofSolutions": "The network's joint rollout of:",
 };

@@ -1395,7 +1395,6 @@ export const nb = {
   "rollout.project": "Prosjekt",
   "rollout.projectHint": "Offentlige prosjekter i nettverk der du er sekretariat.",
   "rollout.remove": "Fjern koblingen",
-  "rollout.ofSolution": "Innføring av {name}",
   "errors.rolloutOtherNetwork": "Et nettverks egne initiativ kan bare innføres gjennom nettverkets egne prosjekter.",
   "errors.rolloutNotPublic":
     "Prosjektet er ikke offentlig. Løsningens side er åpen for alle, så bare offentlige prosjekter kan kobles til.",
@@ -1442,6 +1441,7 @@ export const nb = {
   "import.refusedRow": "Avvist",
   "import.showAll": "Vis også godtatte rader",
   "overTime.title": "Utvikling over tid: {name}",
+  "rollout.ofSolutions": "Nettverkets felles innføring av:",
 };
 
 export type MessageKey = keyof typeof nb;

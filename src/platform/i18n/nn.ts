@@ -1396,7 +1396,6 @@ export const nn: Record<MessageKey, string> = {
   "rollout.project": "Prosjekt",
   "rollout.projectHint": "Offentlege prosjekt i nettverk der du er sekretariat.",
   "rollout.remove": "Fjern koplinga",
-  "rollout.ofSolution": "Innføring av {name}",
   "errors.rolloutOtherNetwork": "Eit nettverk sine eigne initiativ kan berre innførast gjennom nettverket sine eigne prosjekt.",
   "errors.rolloutNotPublic":
     "Prosjektet er ikkje offentleg. Sida til løysinga er open for alle, så berre offentlege prosjekt kan koplast til.",
@@ -1444,4 +1443,5 @@ export const nn: Record<MessageKey, string> = {
   "import.refusedRow": "Avvist",
   "import.showAll": "Vis òg godtekne rader",
   "overTime.title": "Utvikling over tid: {name}",
+  "rollout.ofSolutions": "Nettverket si felles innføring av:",
 };

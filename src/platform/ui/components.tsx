@@ -357,13 +357,7 @@ export function Pagination(props: { t: Translate; url: string; total: number; li
  * Which rows of how many a paged list shows, and links that act on the whole filtered list
  * (downloads, other views of it), announced as a status when the filters change.
  */
-export function ListStatus(props: {
-  ctx: PageContext;
-  total: number;
-  page: number;
-  limit: number;
-  links: { href: string; label: string; download?: boolean }[];
-}) {
+export function ListStatus(props: { ctx: PageContext; total: number; page: number; limit: number; links: LinkItem[] }) {
   const { t, number } = props.ctx.i18n;
   const { total, page, limit } = props;
   return (
@@ -373,15 +367,31 @@ export function ListStatus(props: {
         to: Math.min(page * limit, total),
         total: number(total),
       })}
+      {props.links.length ? " " : null}
+      <LinkList links={props.links} />
+    </p>
+  );
+}
+
+export interface LinkItem {
+  href: string;
+  label: string;
+  download?: boolean;
+}
+
+/** Links in a row, separated by middle dots: a page's downloads and related views. */
+export function LinkList(props: { links: LinkItem[] }) {
+  return (
+    <>
       {props.links.map((l, i) => (
         <Fragment key={l.href}>
-          {i > 0 ? " · " : " "}
+          {i > 0 ? " · " : null}
           <a class="ds-link" href={l.href} download={l.download}>
             {l.label}
           </a>
         </Fragment>
       ))}
-    </p>
+    </>
   );
 }
 

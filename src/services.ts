@@ -11,6 +11,7 @@ import { ProjectService } from "./modules/projects/projects.service.ts";
 import { AdoptionService } from "./modules/roadmap/adoption.service.ts";
 import { RoadmapService } from "./modules/roadmap/roadmap.service.ts";
 import { SolutionService } from "./modules/solutions/solutions.service.ts";
+import { StrategyService } from "./modules/strategies/strategies.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
 import { ApiTokenService } from "./platform/auth/api-tokens.ts";
 import { OidcLogin } from "./platform/auth/oidc.ts";
@@ -73,6 +74,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     priorities: new PriorityService(db, needs, projects),
     roadmap,
     adoption: new AdoptionService(db, roadmap.repo, directory.organisations, access),
+    strategies: new StrategyService(db, access),
     solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo, networks.repo),
     access,
     users,

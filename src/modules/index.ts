@@ -8,6 +8,7 @@ import { networksModule } from "./networks/manifest.ts";
 import { projectsModule } from "./projects/manifest.ts";
 import { roadmapModule } from "./roadmap/manifest.ts";
 import { solutionsModule } from "./solutions/manifest.ts";
+import { strategiesModule } from "./strategies/manifest.ts";
 
 /** Every capability, in the order its menu entries appear. A new module is added here and nowhere else. */
 export const modules: ModuleManifest[] = [
@@ -17,6 +18,7 @@ export const modules: ModuleManifest[] = [
   needsModule,
   decisionsModule,
   roadmapModule,
+  strategiesModule,
   solutionsModule,
   directoryModule,
   accountsModule,

@@ -207,7 +207,25 @@ async function fixtures() {
   // The network's project is the initiative's joint rollout.
   const rollout = await roadmap.linkRollout(actor, initiative.value.id, { projectId });
   assert.ok(milestone.ok && task.ok && rollout.ok);
+  // A draft strategy of the represented organisation, with a goal, a focus area and a measure.
+  const { strategies } = t.app.services;
+  const strategy = await strategies.create(
+    actor,
+    { organisationId: representedOrganisationId },
+    {
+      title: `Walk strategy ${n}`,
+      firstYear: 2026,
+      lastYear: 2029,
+    },
+  );
+  assert.ok(strategy.ok);
+  const goal = await strategies.addGoal(actor, strategy.value.id, { title: "Mål" });
+  const area = await strategies.addFocusArea(actor, strategy.value.id, { title: "Område" });
+  const measure = await strategies.addMeasure(actor, strategy.value.id, { description: "Tiltak" });
+  assert.ok(goal.ok && area.ok && measure.ok);
   return {
+    strategyId: strategy.value.id,
+    strategyParts: { goals: goal.value, "focus-areas": area.value, measures: measure.value } as Record<string, number>,
     initiativeId: initiative.value.id,
     milestoneId: milestone.value.id,
     taskId: task.value,
@@ -254,6 +272,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/needs\//.test(url)) id = f.needId;
   else if (/^(\/api\/v1)?\/meetings\//.test(url)) id = f.meetingId;
   else if (/^(\/roadmap|\/api\/v1\/national-solutions)\//.test(url)) id = f.initiativeId;
+  else if (/^(\/api\/v1)?\/strategies\//.test(url)) id = f.strategyId;
   const documentId = /^(\/api\/v1)?\/projects\//.test(url)
     ? f.projectDocumentId
     : /^(\/api\/v1)?\/needs\//.test(url)
@@ -275,6 +294,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":organisationId", String(f.organisationId))
     .replace(":projectId", String(f.projectId))
     .replace(":requestId", String(f.requestId))
+    .replace(":partId", String(f.strategyParts[url.match(/\/(goals|focus-areas|measures)\/:partId/)?.[1] ?? ""] ?? 999999))
     .replace(":viewId", "999999")
     .replace(":itemId", /\/meetings\//.test(url) ? String(f.agendaItemId) : "999999")
     .replace(":memberId", String(f.seatId))
@@ -361,6 +381,7 @@ test("no role acting for another network can change anything in this one", () =>
     // Asking to take part is open to any organisation's representative, from any network.
     // Saying "we have this need too" likewise.
     // A rollout link names its project in the body; the service checks the project's network.
+    // A new strategy names its owner in the body; the route checks it with strategy.edit.
     if (
       [
         "public",
@@ -371,6 +392,7 @@ test("no role acting for another network can change anything in this one", () =>
         "project.join",
         "need.support",
         "rollout.link",
+        "strategy.create",
       ].includes(policy!)
     )
       continue;
@@ -383,6 +405,8 @@ test("no role acting for another network can change anything in this one", () =>
       "need.create",
       "need.update",
       "adoption.report",
+      "strategy.create",
+      "strategy.edit",
     ].includes(policy!);
     for (const role of representativeMayWrite
       ? (["signed-in", "member"] as const)

@@ -6,4 +6,5 @@ export * from "../../modules/networks/schema.ts";
 export * from "../../modules/projects/schema.ts";
 export * from "../../modules/roadmap/schema.ts";
 export * from "../../modules/solutions/schema.ts";
+export * from "../../modules/strategies/schema.ts";
 export * from "../schema.ts";

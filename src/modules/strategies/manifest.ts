@@ -1,0 +1,24 @@
+import { defineModule } from "../../platform/module.ts";
+import { strategyPolicies } from "./policy.ts";
+import { strategyRoutes } from "./strategies.routes.tsx";
+
+/** Strategies and action plans of the members and of the networks, followed up measure by measure. */
+export const strategiesModule = defineModule({
+  name: "strategies",
+  policies: strategyPolicies,
+  nav: [{ href: "/strategies", label: "nav.strategies" }],
+  routes: strategyRoutes,
+  search: async ({ services }, q) => {
+    const needle = q.toLowerCase();
+    const items = await services.strategies.repo.list({});
+    return items
+      .filter((i) => i.strategy.title.toLowerCase().includes(needle))
+      .slice(0, 10)
+      .map((i) => ({
+        kind: "search.strategy" as const,
+        title: i.strategy.title,
+        href: `/strategies/${i.strategy.id}`,
+        detail: `${i.ownerName} · ${i.strategy.firstYear}–${i.strategy.lastYear}`,
+      }));
+  },
+});

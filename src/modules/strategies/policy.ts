@@ -1,0 +1,20 @@
+import { actsForOrganisation, actsForSomeOrganisation, isSecretariat, type Policies } from "../../platform/access/authorize.ts";
+import type { StrategyResource } from "./strategies.service.ts";
+
+/**
+ * A member's strategy is kept by those who act for the member (its representatives, and the
+ * secretariats of its networks); a network's shared strategy by the network's secretariat.
+ */
+export const strategyPolicies: Policies = {
+  /** Starting a strategy: anyone who acts for an organisation or runs a network; the owner chosen is checked with strategy.edit. */
+  "strategy.create": (actor) => actsForSomeOrganisation(actor),
+  /** Resource: StrategyResource (the strategy, or the owner of one to create). */
+  "strategy.edit": (actor, resource) => {
+    const r = resource as StrategyResource | undefined;
+    if (!r) return false;
+    if (r.networkId !== null) return isSecretariat(actor, r.networkId);
+    return (
+      r.organisationId !== null && actsForOrganisation(actor, { organisationId: r.organisationId, networkIds: r.networkIds })
+    );
+  },
+};

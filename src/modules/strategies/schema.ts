@@ -1,0 +1,175 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { organisations } from "../directory/schema.ts";
+import { networks } from "../networks/schema.ts";
+import { benefits, projects } from "../projects/schema.ts";
+
+export const STRATEGY_STATUSES = ["draft", "consultation", "adopted", "replaced"] as const;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+/**
+ * A digitalisation strategy of a member organisation or of a network, over a period of years. Each
+ * revision is a row of its own: an adopted revision is frozen, and a change starts a new draft
+ * revision that points back to it.
+ */
+export const strategies = pgTable(
+  "strategies",
+  {
+    id: serial("id").primaryKey(),
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    networkId: integer("network_id").references(() => networks.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    firstYear: integer("first_year").notNull(),
+    lastYear: integer("last_year").notNull(),
+    status: text("status").$type<StrategyStatus>().notNull().default("draft"),
+    adoptedOn: date("adopted_on"),
+    /** The body that adopted it, as written: "kommunestyret", "styringsgruppa". */
+    adoptedBy: text("adopted_by").notNull().default(""),
+    vision: text("vision").notNull().default(""),
+    /** The revision this one was started from; null for a first revision. */
+    previousId: integer("previous_id").references((): AnyPgColumn => strategies.id, { onDelete: "set null" }),
+    revision: integer("revision").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("strategies_organisation_idx").on(t.organisationId),
+    index("strategies_network_idx").on(t.networkId),
+    check("strategies_one_owner", sql`(${t.organisationId} is null) <> (${t.networkId} is null)`),
+    check("strategies_period", sql`${t.lastYear} >= ${t.firstYear}`),
+  ],
+);
+
+/** A strategic goal (mål). */
+export const strategyGoals = pgTable(
+  "strategy_goals",
+  {
+    id: serial("id").primaryKey(),
+    strategyId: integer("strategy_id")
+      .notNull()
+      .references(() => strategies.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("strategy_goals_strategy_idx").on(t.strategyId)],
+);
+
+/** A focus area (innsatsområde): why and what, and the goals it serves. */
+export const focusAreas = pgTable(
+  "focus_areas",
+  {
+    id: serial("id").primaryKey(),
+    strategyId: integer("strategy_id")
+      .notNull()
+      .references(() => strategies.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    why: text("why").notNull().default(""),
+    what: text("what").notNull().default(""),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("focus_areas_strategy_idx").on(t.strategyId)],
+);
+
+export const focusAreaGoals = pgTable(
+  "focus_area_goals",
+  {
+    focusAreaId: integer("focus_area_id")
+      .notNull()
+      .references(() => focusAreas.id, { onDelete: "cascade" }),
+    goalId: integer("goal_id")
+      .notNull()
+      .references(() => strategyGoals.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.focusAreaId, t.goalId] })],
+);
+
+export const MEASURE_STATUSES = ["not_started", "in_progress", "done", "postponed", "dropped"] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/** A measure (tiltak) of the action plan (handlingsplan). */
+export const measures = pgTable(
+  "measures",
+  {
+    id: serial("id").primaryKey(),
+    strategyId: integer("strategy_id")
+      .notNull()
+      .references(() => strategies.id, { onDelete: "cascade" }),
+    focusAreaId: integer("focus_area_id").references(() => focusAreas.id, { onDelete: "set null" }),
+    description: text("description").notNull(),
+    /** The concrete goal, and the indicator that measures it where one fits. */
+    goal: text("goal").notNull().default(""),
+    indicator: text("indicator").notNull().default(""),
+    /** Who is responsible: an organisation, or a body or person as written. */
+    responsibleOrganisationId: integer("responsible_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
+    responsible: text("responsible").notNull().default(""),
+    /** The deadline: a year, or a day when one is set. */
+    deadlineYear: integer("deadline_year"),
+    deadlineDate: date("deadline_date"),
+    /** The years of the period the measure is worked on; empty when not spread out. */
+    years: integer("years").array().notNull().default([]),
+    status: text("status").$type<MeasureStatus>().notNull().default("not_started"),
+    statusComment: text("status_comment").notNull().default(""),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("measures_strategy_idx").on(t.strategyId)],
+);
+
+/** Every status a measure has been reported with, so follow-up can be read over time. */
+export const measureReports = pgTable(
+  "measure_reports",
+  {
+    id: serial("id").primaryKey(),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    status: text("status").$type<MeasureStatus>().notNull(),
+    comment: text("comment").notNull().default(""),
+    byLabel: text("by_label").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("measure_reports_measure_idx").on(t.measureId)],
+);
+
+/** The portfolio's projects that carry a measure out. */
+export const measureProjects = pgTable(
+  "measure_projects",
+  {
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.projectId] }), index("measure_projects_project_idx").on(t.projectId)],
+);
+
+/** The benefits in the portfolio a measure should give. */
+export const measureBenefits = pgTable(
+  "measure_benefits",
+  {
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    benefitId: integer("benefit_id")
+      .notNull()
+      .references(() => benefits.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.benefitId] })],
+);

@@ -1,0 +1,185 @@
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../platform/db/client.ts";
+import { norwegianOrder } from "../../platform/db/client.ts";
+import { organisations } from "../directory/schema.ts";
+import { memberships, networks } from "../networks/schema.ts";
+import { projects } from "../projects/schema.ts";
+import { focusAreaGoals, focusAreas, measureProjects, measureReports, measures, strategies, strategyGoals } from "./schema.ts";
+
+export type Strategy = typeof strategies.$inferSelect;
+export type Goal = typeof strategyGoals.$inferSelect;
+export type FocusArea = typeof focusAreas.$inferSelect;
+export type Measure = typeof measures.$inferSelect;
+
+export interface StrategyFilter {
+  /** The network's own strategies and its members' strategies. */
+  networkId?: number | undefined;
+  organisationId?: number | undefined;
+  status?: string | undefined;
+}
+
+/** The only place with SQL for strategies: revisions, goals, focus areas, measures and their reports. */
+export class StrategyRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): StrategyRepo {
+    return new StrategyRepo(tx);
+  }
+
+  /** Strategies with their owner's name and how many measures are done, newest period first. */
+  async list(f: StrategyFilter) {
+    const conditions: (SQL | undefined)[] = [];
+    if (f.networkId)
+      conditions.push(
+        sql`(${strategies.networkId} = ${f.networkId} or exists (select 1 from ${memberships} m where m.organisation_id = ${strategies.organisationId} and m.network_id = ${f.networkId} and m.to_date is null))`,
+      );
+    if (f.organisationId) conditions.push(eq(strategies.organisationId, f.organisationId));
+    if (f.status) conditions.push(eq(strategies.status, f.status as Strategy["status"]));
+    return this.db
+      .select({
+        strategy: strategies,
+        ownerName: sql<string>`coalesce(${organisations.name}, ${networks.name})`,
+        measures: sql<number>`(select count(*)::int from ${measures} x where x.strategy_id = ${strategies.id})`,
+        done: sql<number>`(select count(*)::int from ${measures} x where x.strategy_id = ${strategies.id} and x.status = 'done')`,
+      })
+      .from(strategies)
+      .leftJoin(organisations, eq(organisations.id, strategies.organisationId))
+      .leftJoin(networks, eq(networks.id, strategies.networkId))
+      .where(and(...conditions))
+      .orderBy(
+        desc(strategies.lastYear),
+        asc(norwegianOrder(sql`coalesce(${organisations.name}, ${networks.name})`)),
+        desc(strategies.revision),
+      );
+  }
+
+  async byId(id: number): Promise<Strategy | undefined> {
+    const [row] = await this.db.select().from(strategies).where(eq(strategies.id, id));
+    return row;
+  }
+
+  /** The draft revision started from this one, if there is one. */
+  async nextRevisionOf(id: number): Promise<Strategy | undefined> {
+    const [row] = await this.db.select().from(strategies).where(eq(strategies.previousId, id));
+    return row;
+  }
+
+  async insert(values: typeof strategies.$inferInsert): Promise<Strategy> {
+    const [row] = await this.db.insert(strategies).values(values).returning();
+    return row!;
+  }
+
+  async update(id: number, values: Partial<typeof strategies.$inferInsert>): Promise<Strategy> {
+    const [row] = await this.db
+      .update(strategies)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(strategies.id, id))
+      .returning();
+    return row!;
+  }
+
+  async goalsOf(strategyId: number): Promise<Goal[]> {
+    return this.db
+      .select()
+      .from(strategyGoals)
+      .where(eq(strategyGoals.strategyId, strategyId))
+      .orderBy(asc(strategyGoals.position), asc(strategyGoals.id));
+  }
+
+  async focusAreasOf(strategyId: number): Promise<FocusArea[]> {
+    return this.db
+      .select()
+      .from(focusAreas)
+      .where(eq(focusAreas.strategyId, strategyId))
+      .orderBy(asc(focusAreas.position), asc(focusAreas.id));
+  }
+
+  async focusAreaGoalsOf(focusAreaIds: number[]) {
+    if (focusAreaIds.length === 0) return [];
+    return this.db.select().from(focusAreaGoals).where(inArray(focusAreaGoals.focusAreaId, focusAreaIds));
+  }
+
+  /** The measures with the name of the organisation responsible, in plan order. */
+  async measuresOf(strategyId: number) {
+    return this.db
+      .select({ measure: measures, responsibleName: organisations.name })
+      .from(measures)
+      .leftJoin(organisations, eq(organisations.id, measures.responsibleOrganisationId))
+      .where(eq(measures.strategyId, strategyId))
+      .orderBy(asc(measures.position), asc(measures.id));
+  }
+
+  async measureProjectsOf(measureIds: number[]) {
+    if (measureIds.length === 0) return [];
+    return this.db
+      .select({ measureId: measureProjects.measureId, id: projects.id, title: projects.title, visibility: projects.visibility })
+      .from(measureProjects)
+      .innerJoin(projects, eq(projects.id, measureProjects.projectId))
+      .where(inArray(measureProjects.measureId, measureIds))
+      .orderBy(asc(projects.title));
+  }
+
+  async reportsOf(measureIds: number[]) {
+    if (measureIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(measureReports)
+      .where(inArray(measureReports.measureId, measureIds))
+      .orderBy(desc(measureReports.at), desc(measureReports.id));
+  }
+
+  async insertGoal(values: typeof strategyGoals.$inferInsert): Promise<Goal> {
+    const [row] = await this.db.insert(strategyGoals).values(values).returning();
+    return row!;
+  }
+
+  async insertFocusArea(values: typeof focusAreas.$inferInsert, goalIds: number[]): Promise<FocusArea> {
+    const [row] = await this.db.insert(focusAreas).values(values).returning();
+    if (goalIds.length) await this.db.insert(focusAreaGoals).values(goalIds.map((goalId) => ({ focusAreaId: row!.id, goalId })));
+    return row!;
+  }
+
+  async insertMeasure(values: typeof measures.$inferInsert, projectIds: number[]): Promise<Measure> {
+    const [row] = await this.db.insert(measures).values(values).returning();
+    if (projectIds.length)
+      await this.db.insert(measureProjects).values(projectIds.map((projectId) => ({ measureId: row!.id, projectId })));
+    return row!;
+  }
+
+  async updateMeasure(id: number, values: Partial<typeof measures.$inferInsert>) {
+    await this.db.update(measures).set(values).where(eq(measures.id, id));
+  }
+
+  async insertReport(values: typeof measureReports.$inferInsert) {
+    await this.db.insert(measureReports).values(values);
+  }
+
+  async deletePart(table: "goal" | "focusArea" | "measure", strategyId: number, id: number): Promise<boolean> {
+    const t = { goal: strategyGoals, focusArea: focusAreas, measure: measures }[table];
+    const rows = await this.db
+      .delete(t)
+      .where(and(eq(t.id, id), eq(t.strategyId, strategyId)))
+      .returning({ id: t.id });
+    return rows.length > 0;
+  }
+
+  /** The projects of a network's portfolio, to link measures to. */
+  async projectOptions(networkIds: number[]) {
+    if (networkIds.length === 0) return [];
+    return this.db
+      .select({ id: projects.id, title: projects.title, networkId: projects.networkId })
+      .from(projects)
+      .where(and(inArray(projects.networkId, networkIds), eq(projects.visibility, "public")))
+      .orderBy(asc(projects.title));
+  }
+
+  /** The members of a network today, by name: who may be responsible for a network strategy's measure. */
+  async networkMembers(networkId: number) {
+    return this.db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(and(eq(memberships.networkId, networkId), isNull(memberships.toDate)))
+      .orderBy(asc(norwegianOrder(organisations.name)));
+  }
+}

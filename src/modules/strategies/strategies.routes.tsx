@@ -1,0 +1,269 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { authorize, can, secretariatNetworks } from "../../platform/access/authorize.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
+import type { Result } from "../../platform/http/errors.ts";
+import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { slugParam } from "../networks/params.ts";
+import { STRATEGY_STATUSES } from "./schema.ts";
+import { StrategyFormPage, type StrategyForms, StrategyListPage, StrategyPage } from "./strategies.views.tsx";
+
+const strategyParams = z.object({ id: dbId });
+const partParams = strategyParams.extend({ partId: dbId });
+const listQuery = query({
+  network: slugParam.shape.slug.optional(),
+  status: z.enum(STRATEGY_STATUSES).optional(),
+});
+/** The owner chosen for a new strategy: an organisation ("o:12") or a network ("n:3"). */
+const ownerField = z.string().regex(/^[on]:\d{1,9}$/, "errors.choice");
+
+const PARTS = { goals: "goal", "focus-areas": "focusArea", measures: "measure" } as const;
+
+export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { strategies, networks, access, directory } = services;
+
+  app.get("/strategies", { config: { policy: "public" } }, async (req, reply) => {
+    const filter = parseOrBadRequest(listQuery, req.query);
+    const network = filter.network ? await networks.get(filter.network) : undefined;
+    const [items, networkList] = await Promise.all([
+      strategies.repo.list({ networkId: network?.id, status: filter.status }),
+      networks.repo.switcher(),
+    ]);
+    const { t } = req.i18n;
+    return reply.page(
+      <StrategyListPage
+        ctx={req.pageContext()}
+        items={items}
+        filter={filter}
+        networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
+        canCreate={can(req.actor, "strategy.create")}
+      />,
+      { title: t("strategy.listTitle"), crumbs: [{ href: "/", label: "Samverk" }, { label: t("strategy.listTitle") }] },
+    );
+  });
+
+  /** Whose strategies the actor may start: the organisations it acts for and the networks it runs. */
+  const ownerOptions = async (actor: Actor) => {
+    const [organisations, networkList] = await Promise.all([access.organisationsActingFor(actor), networks.repo.switcher()]);
+    const run = actor.isAdmin ? networkList : networkList.filter((n) => secretariatNetworks(actor).includes(n.id));
+    return [
+      ...run.map((n) => ({ value: `n:${n.id}`, label: n.name })),
+      ...organisations.map((o) => ({ value: `o:${o.id}`, label: o.name })),
+    ];
+  };
+
+  const renderNew = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
+    authorize(req.actor, "strategy.create");
+    const { t } = req.i18n;
+    const title = t("strategy.new");
+    return reply.page(
+      <StrategyFormPage
+        ctx={req.pageContext()}
+        form={form}
+        title={title}
+        action="/strategies"
+        cancelHref="/strategies"
+        owners={await ownerOptions(req.actor)}
+      />,
+      {
+        title,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: "/strategies", label: t("strategy.listTitle") }, { label: title }],
+      },
+    );
+  };
+
+  const year = new Date().getFullYear();
+  app.get("/strategies/new", { config: { policy: "strategy.create" } }, (req, reply) =>
+    renderNew(req, reply, emptyForm({ firstYear: String(year), lastYear: String(year + 3), status: "draft" })),
+  );
+
+  app.post("/strategies", { config: { policy: "strategy.create" } }, async (req, reply) => {
+    authorize(req.actor, "strategy.create");
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const owner = ownerField.safeParse(body.owner);
+    if (!owner.success) return renderNew(req, reply, submittedForm(body, [{ field: "owner", key: "errors.choice" }]));
+    const [kind, raw] = owner.data.split(":") as ["o" | "n", string];
+    const ownerRef = kind === "o" ? { organisationId: Number(raw) } : { networkId: Number(raw) };
+    if (kind === "o" && !(await directory.organisations.byId(Number(raw))))
+      return renderNew(req, reply, submittedForm(body, [{ field: "owner", key: "errors.choice" }]));
+    if (kind === "n" && !(await networks.repo.byId(Number(raw))))
+      return renderNew(req, reply, submittedForm(body, [{ field: "owner", key: "errors.choice" }]));
+    const resource = await strategies.resourceOf({ organisationId: null, networkId: null, ...ownerRef });
+    if (!can(req.actor, "strategy.edit", resource))
+      return renderNew(req, reply, submittedForm(body, [{ field: "owner", key: "errors.notYourOrganisation" }]));
+    const result = await strategies.create(req.actor, ownerRef, body);
+    if (!result.ok) return renderNew(req, reply, submittedForm(body, result.errors));
+    return reply.redirect(`/strategies/${result.value.id}?saved=1`, 303);
+  });
+
+  const renderStrategy = async (req: FastifyRequest, reply: FastifyReply, forms: Partial<StrategyForms> = {}) => {
+    const { id } = parseOrBadRequest(strategyParams, req.params);
+    const detail = await strategies.detail(id);
+    const { strategy } = detail;
+    const resource = await strategies.resourceOf(strategy);
+    const canEdit = can(req.actor, "strategy.edit", resource);
+    const network = strategy.networkId ? await networks.repo.byId(strategy.networkId) : undefined;
+    const organisation = strategy.organisationId ? await directory.organisations.byId(strategy.organisationId) : undefined;
+    const networkIds = strategy.networkId ? [strategy.networkId] : resource.networkIds;
+    const [responsible, projectOptions] = canEdit
+      ? await Promise.all([
+          strategy.networkId
+            ? strategies.repo.networkMembers(strategy.networkId)
+            : Promise.resolve(organisation ? [{ id: organisation.id, name: organisation.name }] : []),
+          strategies.repo.projectOptions([...networkIds]),
+        ])
+      : [[], []];
+    const { t } = req.i18n;
+    const saved = (req.query as Record<string, unknown>).saved === "1";
+    const failed = Object.values(forms).some((f) => (f && "errors" in f ? f.errors.length : f?.form.errors.length));
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <StrategyPage
+          ctx={req.pageContext()}
+          detail={detail}
+          ownerName={network?.name ?? organisation?.name ?? ""}
+          ownerHref={network ? `/n/${network.slug}` : `/organisations/${strategy.organisationId}`}
+          canEdit={canEdit}
+          forms={{
+            goal: forms.goal ?? emptyForm(),
+            focusArea: forms.focusArea ?? emptyForm(),
+            measure: forms.measure ?? emptyForm(),
+            adopt: forms.adopt ?? emptyForm(),
+            ...(forms.report ? { report: forms.report } : {}),
+            ...(forms.refusal ? { refusal: forms.refusal } : {}),
+          }}
+          responsibleOptions={responsible.map((o) => ({ value: String(o.id), label: o.name }))}
+          projectOptions={projectOptions.map((p) => ({ value: String(p.id), label: p.title }))}
+        />
+      </>,
+      {
+        title: strategy.title,
+        ...(network ? { network } : {}),
+        status: failed ? 422 : 200,
+        crumbs: [{ href: "/strategies", label: t("strategy.listTitle") }, { label: strategy.title }],
+      },
+    );
+  };
+
+  app.get("/strategies/:id", { config: { policy: "public" } }, (req, reply) => renderStrategy(req, reply));
+
+  /** The strategy of the path, after checking the actor may change it. */
+  const editable = async (req: FastifyRequest) => {
+    const { id } = parseOrBadRequest(strategyParams, req.params);
+    authorize(req.actor, "strategy.edit", await strategies.resource(id));
+    return { actor: req.actor, id };
+  };
+
+  /** Answers a command: back to the page's section when it worked, the form with its errors when not. */
+  const answer = async <T,>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    result: Result<T>,
+    form: keyof Omit<StrategyForms, "report">,
+    anchor: string,
+  ) => {
+    if (!result.ok) {
+      // A frozen strategy is not a mistake in the form: it is said at the top of the page.
+      const frozen = result.errors.some((e) => e.field === "_");
+      return renderStrategy(req, reply, { [frozen ? "refusal" : form]: submittedForm(req.body, result.errors) });
+    }
+    return reply.redirect(`/strategies/${id}?saved=1#${anchor}`, 303);
+  };
+
+  const renderEdit = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
+    const { id } = await editable(req);
+    const strategy = await strategies.get(id);
+    const { t } = req.i18n;
+    const title = t("strategy.edit");
+    return reply.page(
+      <StrategyFormPage
+        ctx={req.pageContext()}
+        form={form ?? emptyForm({ ...strategy, firstYear: String(strategy.firstYear), lastYear: String(strategy.lastYear) })}
+        title={title}
+        action={`/strategies/${id}`}
+        cancelHref={`/strategies/${id}`}
+      />,
+      {
+        title,
+        status: form?.errors.length ? 422 : 200,
+        crumbs: [
+          { href: "/strategies", label: t("strategy.listTitle") },
+          { href: `/strategies/${id}`, label: strategy.title },
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get("/strategies/:id/edit", { config: { policy: "strategy.edit" } }, (req, reply) => renderEdit(req, reply));
+
+  app.post("/strategies/:id", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const result = await strategies.update(actor, id, req.body);
+    if (!result.ok) {
+      if (result.errors.some((e) => e.field === "_"))
+        return renderStrategy(req, reply, { refusal: submittedForm(req.body, result.errors) });
+      return renderEdit(req, reply, submittedForm(req.body, result.errors));
+    }
+    return reply.redirect(`/strategies/${id}?saved=1`, 303);
+  });
+
+  app.post("/strategies/:id/goals", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    return answer(req, reply, id, await strategies.addGoal(actor, id, req.body), "goal", "goals-heading");
+  });
+
+  app.post("/strategies/:id/focus-areas", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    return answer(req, reply, id, await strategies.addFocusArea(actor, id, req.body), "focusArea", "areas-heading");
+  });
+
+  app.post("/strategies/:id/measures", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    return answer(req, reply, id, await strategies.addMeasure(actor, id, req.body), "measure", "plan-heading");
+  });
+
+  for (const [segment, part] of Object.entries(PARTS))
+    app.post(`/strategies/:id/${segment}/:partId/delete`, { config: { policy: "strategy.edit" } }, async (req, reply) => {
+      const { actor, id } = await editable(req);
+      const { partId } = parseOrBadRequest(partParams, req.params);
+      const result = await strategies.removePart(actor, id, part, partId);
+      return answer(
+        req,
+        reply,
+        id,
+        result,
+        "goal",
+        segment === "measures" ? "plan-heading" : `${segment === "goals" ? "goals" : "areas"}-heading`,
+      );
+    });
+
+  app.post("/strategies/:id/measures/:partId/report", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const { partId } = parseOrBadRequest(partParams, req.params);
+    const result = await strategies.report(actor, id, partId, req.body);
+    if (!result.ok) {
+      if (result.errors.some((e) => e.field === "_"))
+        return renderStrategy(req, reply, { refusal: submittedForm(req.body, result.errors) });
+      return renderStrategy(req, reply, { report: { measureId: partId, form: submittedForm(req.body, result.errors) } });
+    }
+    return reply.redirect(`/strategies/${id}?saved=1#plan-heading`, 303);
+  });
+
+  app.post("/strategies/:id/adopt", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    return answer(req, reply, id, await strategies.adopt(actor, id, req.body), "adopt", "adopt-heading");
+  });
+
+  app.post("/strategies/:id/revisions", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const result = await strategies.newRevision(actor, id);
+    if (!result.ok) return renderStrategy(req, reply, { refusal: submittedForm({}, result.errors) });
+    return reply.redirect(`/strategies/${result.value.id}?saved=1`, 303);
+  });
+}

@@ -1,0 +1,375 @@
+import { z } from "zod";
+import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import {
+  emptyToNull,
+  idList,
+  optionalDate,
+  optionalId,
+  optionalText,
+  requiredText,
+  toFieldErrors,
+} from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
+import type { AccessService } from "../networks/access.service.ts";
+import { MEASURE_STATUSES } from "./schema.ts";
+import { type Strategy, StrategyRepo } from "./strategies.repo.ts";
+
+const year = z.coerce.number("errors.year").int("errors.year").min(1990, "errors.year").max(2100, "errors.year");
+const optionalYear = z.preprocess(emptyToNull, year.nullable().default(null));
+
+export const strategyInput = z
+  .object({
+    title: requiredText(200),
+    firstYear: year,
+    lastYear: year,
+    vision: optionalText(5000),
+    // Adopting has its own command; the form moves a draft to consultation and back.
+    status: z.enum(["draft", "consultation"], "errors.choice").default("draft"),
+  })
+  .refine((s) => s.lastYear >= s.firstYear, { path: ["lastYear"], message: "errors.periodOrder" });
+
+export const goalInput = z.object({ title: requiredText(300), description: optionalText(2000) });
+
+export const focusAreaInput = z.object({
+  title: requiredText(300),
+  why: optionalText(4000),
+  what: optionalText(4000),
+  goalIds: idList,
+});
+
+export const measureInput = z.object({
+  description: requiredText(1000),
+  focusAreaId: optionalId,
+  goal: optionalText(1000),
+  indicator: optionalText(300),
+  responsibleOrganisationId: optionalId,
+  responsible: optionalText(300),
+  deadlineYear: optionalYear,
+  deadlineDate: optionalDate,
+  years: idList,
+  projectIds: idList,
+});
+
+export const adoptInput = z.object({ adoptedOn: z.iso.date("errors.date"), adoptedBy: requiredText(200) });
+
+export const reportInput = z.object({
+  status: z.enum(MEASURE_STATUSES, "errors.choice"),
+  comment: optionalText(2000),
+});
+
+/** What strategy rules are checked against: its owner, and the networks an organisation is a member of. */
+export interface StrategyResource {
+  networkId: number | null;
+  organisationId: number | null;
+  networkIds: readonly number[];
+}
+
+/** Whether a strategy's content may change: only drafts and drafts on consultation; adopted ones are frozen. */
+export const isEditable = (s: Strategy) => s.status === "draft" || s.status === "consultation";
+
+/** The year a measure is due: its day's year, else its year. */
+export const deadlineYearOf = (m: { deadlineYear: number | null; deadlineDate: string | null }) =>
+  m.deadlineDate ? Number(m.deadlineDate.slice(0, 4)) : m.deadlineYear;
+
+/** Overdue: the deadline has passed and the measure is neither done nor dropped. */
+export function isOverdue(
+  m: { deadlineYear: number | null; deadlineDate: string | null; status: string },
+  today = osloToday(),
+): boolean {
+  if (m.status === "done" || m.status === "dropped") return false;
+  if (m.deadlineDate) return m.deadlineDate < today;
+  return m.deadlineYear !== null && m.deadlineYear < Number(today.slice(0, 4));
+}
+
+/**
+ * Strategies of member organisations and networks: goals, focus areas and the action plan's
+ * measures; adoption freezes a revision, and a change starts the next one. Measures are followed up
+ * with status reports, also after adoption. Every write is audited.
+ */
+export class StrategyService {
+  readonly repo: StrategyRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessService,
+  ) {
+    this.repo = new StrategyRepo(db);
+  }
+
+  async get(id: number): Promise<Strategy> {
+    const strategy = await this.repo.byId(id);
+    if (!strategy) throw new NotFoundError();
+    return strategy;
+  }
+
+  async resource(id: number): Promise<StrategyResource> {
+    return this.resourceOf(await this.get(id));
+  }
+
+  async resourceOf(s: { networkId: number | null; organisationId: number | null }): Promise<StrategyResource> {
+    const networkIds = s.organisationId ? (await this.access.organisationResource(s.organisationId)).networkIds : [];
+    return { networkId: s.networkId, organisationId: s.organisationId, networkIds };
+  }
+
+  /** A strategy with everything in it, in a fixed number of queries. */
+  async detail(id: number) {
+    const strategy = await this.get(id);
+    const [goals, areas, measureRows, next] = await Promise.all([
+      this.repo.goalsOf(id),
+      this.repo.focusAreasOf(id),
+      this.repo.measuresOf(id),
+      this.repo.nextRevisionOf(id),
+    ]);
+    const measureIds = measureRows.map((m) => m.measure.id);
+    const [links, measureProjects, reports, previous] = await Promise.all([
+      this.repo.focusAreaGoalsOf(areas.map((a) => a.id)),
+      this.repo.measureProjectsOf(measureIds),
+      this.repo.reportsOf(measureIds),
+      strategy.previousId ? this.repo.byId(strategy.previousId) : Promise.resolve(undefined),
+    ]);
+    return {
+      strategy,
+      goals,
+      focusAreas: areas.map((a) => ({
+        ...a,
+        goalIds: links.filter((l) => l.focusAreaId === a.id).map((l) => l.goalId),
+      })),
+      measures: measureRows.map(({ measure, responsibleName }) => ({
+        ...measure,
+        responsibleName,
+        projects: measureProjects.filter((p) => p.measureId === measure.id && p.visibility === "public"),
+        reports: reports.filter((r) => r.measureId === measure.id),
+      })),
+      previous: previous ?? null,
+      next: next ?? null,
+    };
+  }
+
+  async create(
+    actor: Actor,
+    owner: { organisationId: number } | { networkId: number },
+    input: unknown,
+  ): Promise<Result<Strategy>> {
+    const parsed = strategyInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const strategy = await this.repo.with(tx).insert({ ...parsed.data, ...owner });
+        await recordAudit(tx, actor, { action: "create", entity: "strategy", entityId: strategy.id, after: strategy });
+        return strategy;
+      }),
+    );
+  }
+
+  /** Refuses any change to an adopted or replaced revision, naming why. */
+  private async editable(id: number): Promise<Result<Strategy>> {
+    const strategy = await this.get(id);
+    return isEditable(strategy) ? ok(strategy) : invalid([{ field: "_", key: "errors.strategyFrozen" }]);
+  }
+
+  async update(actor: Actor, id: number, input: unknown): Promise<Result<Strategy>> {
+    const current = await this.editable(id);
+    if (!current.ok) return current;
+    const parsed = strategyInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const diff = changedFields(current.value as unknown as Record<string, unknown>, parsed.data);
+    if (!diff.changed) return ok(current.value);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const saved = await this.repo.with(tx).update(id, parsed.data);
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "strategy",
+          entityId: id,
+          before: diff.before,
+          after: diff.after,
+        });
+        return saved;
+      }),
+    );
+  }
+
+  async addGoal(actor: Actor, strategyId: number, input: unknown): Promise<Result<number>> {
+    const current = await this.editable(strategyId);
+    if (!current.ok) return invalid(current.errors);
+    const parsed = goalInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const position = (await this.repo.goalsOf(strategyId)).length;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const goal = await this.repo.with(tx).insertGoal({ strategyId, ...parsed.data, position });
+        await recordAudit(tx, actor, { action: "create", entity: "strategy_goal", entityId: goal.id, after: goal });
+        return goal.id;
+      }),
+    );
+  }
+
+  async addFocusArea(actor: Actor, strategyId: number, input: unknown): Promise<Result<number>> {
+    const current = await this.editable(strategyId);
+    if (!current.ok) return invalid(current.errors);
+    const parsed = focusAreaInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const goals = new Set((await this.repo.goalsOf(strategyId)).map((g) => g.id));
+    if (parsed.data.goalIds.some((id) => !goals.has(id))) return invalid([{ field: "goalIds", key: "errors.choice" }]);
+    const { goalIds, ...values } = parsed.data;
+    const position = (await this.repo.focusAreasOf(strategyId)).length;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const area = await this.repo.with(tx).insertFocusArea({ strategyId, ...values, position }, goalIds);
+        await recordAudit(tx, actor, { action: "create", entity: "focus_area", entityId: area.id, after: { ...area, goalIds } });
+        return area.id;
+      }),
+    );
+  }
+
+  /**
+   * Adds a measure. Its focus area must be the strategy's own; a responsible organisation must be a
+   * member of the strategy's network (or the organisation itself, for a member's own strategy); the
+   * years it is spread over must lie in the period. A deadline outside the period is allowed: the
+   * page flags it, since a later follow-up may need it.
+   */
+  async addMeasure(actor: Actor, strategyId: number, input: unknown): Promise<Result<number>> {
+    const current = await this.editable(strategyId);
+    if (!current.ok) return invalid(current.errors);
+    const strategy = current.value;
+    const parsed = measureInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const m = parsed.data;
+    const errors: FieldError[] = [];
+    if (m.focusAreaId !== null && !(await this.repo.focusAreasOf(strategyId)).some((a) => a.id === m.focusAreaId))
+      errors.push({ field: "focusAreaId", key: "errors.choice" });
+    if (m.responsibleOrganisationId !== null) {
+      const allowed = strategy.networkId
+        ? (await this.repo.networkMembers(strategy.networkId)).map((o) => o.id)
+        : [strategy.organisationId];
+      if (!allowed.includes(m.responsibleOrganisationId))
+        errors.push({ field: "responsibleOrganisationId", key: "errors.notMemberOfNetwork" });
+    }
+    if (m.years.some((y) => y < strategy.firstYear || y > strategy.lastYear))
+      errors.push({ field: "years", key: "errors.yearOutsidePeriod" });
+    const networkIds = strategy.networkId ? [strategy.networkId] : (await this.resourceOf(strategy)).networkIds;
+    const projectOptions = new Set((await this.repo.projectOptions([...networkIds])).map((p) => p.id));
+    if (m.projectIds.some((id) => !projectOptions.has(id))) errors.push({ field: "projectIds", key: "errors.choice" });
+    if (errors.length) return invalid(errors);
+    const { projectIds, ...values } = m;
+    const position = (await this.repo.measuresOf(strategyId)).length;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const measure = await this.repo
+          .with(tx)
+          .insertMeasure({ strategyId, ...values, years: [...new Set(values.years)].sort(), position }, projectIds);
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "measure",
+          entityId: measure.id,
+          after: { ...measure, projectIds },
+        });
+        return measure.id;
+      }),
+    );
+  }
+
+  async removePart(actor: Actor, strategyId: number, part: "goal" | "focusArea" | "measure", id: number): Promise<Result<true>> {
+    const current = await this.editable(strategyId);
+    if (!current.ok) return invalid(current.errors);
+    return this.db.transaction(async (tx) => {
+      if (!(await this.repo.with(tx).deletePart(part, strategyId, id))) throw new NotFoundError();
+      await recordAudit(tx, actor, { action: "delete", entity: part, entityId: id, before: { strategyId } });
+      return ok(true as const);
+    });
+  }
+
+  /** Follow-up: a measure's status with a comment, kept with who and when; allowed after adoption too. */
+  async report(actor: Actor, strategyId: number, measureId: number, input: unknown): Promise<Result<true>> {
+    const strategy = await this.get(strategyId);
+    if (strategy.status === "replaced") return invalid([{ field: "_", key: "errors.strategyReplaced" }]);
+    const measure = (await this.repo.measuresOf(strategyId)).find((m) => m.measure.id === measureId)?.measure;
+    if (!measure) throw new NotFoundError();
+    const parsed = reportInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    await this.db.transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      await repo.updateMeasure(measureId, { status: parsed.data.status, statusComment: parsed.data.comment });
+      await repo.insertReport({ measureId, ...parsed.data, byLabel: actor.label });
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "measure",
+        entityId: measureId,
+        before: { status: measure.status, statusComment: measure.statusComment },
+        after: parsed.data,
+      });
+    });
+    return ok(true);
+  }
+
+  /** Adopts a draft: it is frozen from now on, and the revision it was started from is replaced by it. */
+  async adopt(actor: Actor, id: number, input: unknown): Promise<Result<Strategy>> {
+    const current = await this.editable(id);
+    if (!current.ok) return current;
+    const parsed = adoptInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (parsed.data.adoptedOn > osloToday()) return invalid([{ field: "adoptedOn", key: "errors.adoptedInFuture" }]);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const adopted = await repo.update(id, { status: "adopted", ...parsed.data });
+        if (current.value.previousId) await repo.update(current.value.previousId, { status: "replaced" });
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "strategy",
+          entityId: id,
+          after: { status: "adopted", ...parsed.data },
+        });
+        return adopted;
+      }),
+    );
+  }
+
+  /**
+   * Starts the next revision of an adopted strategy: a draft copy of it with its goals, focus areas
+   * (and their goals), measures (and their projects). One draft at a time.
+   */
+  async newRevision(actor: Actor, id: number): Promise<Result<Strategy>> {
+    const d = await this.detail(id);
+    if (d.strategy.status !== "adopted") return invalid([{ field: "_", key: "errors.revisionOfAdoptedOnly" }]);
+    if (d.next) return invalid([{ field: "_", key: "errors.revisionExists" }]);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const { id: _id, createdAt: _c, updatedAt: _u, adoptedOn: _a, adoptedBy: _b, ...copy } = d.strategy;
+        const next = await repo.insert({
+          ...copy,
+          status: "draft",
+          previousId: id,
+          revision: d.strategy.revision + 1,
+          isDemo: false,
+        });
+        const goalIds = new Map<number, number>();
+        for (const g of d.goals)
+          goalIds.set(
+            g.id,
+            (await repo.insertGoal({ strategyId: next.id, title: g.title, description: g.description, position: g.position })).id,
+          );
+        const areaIds = new Map<number, number>();
+        for (const a of d.focusAreas) {
+          const area = await repo.insertFocusArea(
+            { strategyId: next.id, title: a.title, why: a.why, what: a.what, position: a.position },
+            a.goalIds.map((g) => goalIds.get(g)!),
+          );
+          areaIds.set(a.id, area.id);
+        }
+        for (const m of d.measures) {
+          const { id: _m, strategyId: _s, responsibleName: _r, projects, reports: _rep, focusAreaId, ...values } = m;
+          await repo.insertMeasure(
+            { ...values, strategyId: next.id, focusAreaId: focusAreaId ? (areaIds.get(focusAreaId) ?? null) : null },
+            projects.map((p) => p.id),
+          );
+        }
+        await recordAudit(tx, actor, { action: "create", entity: "strategy", entityId: next.id, after: { revisionOf: id } });
+        return next;
+      }),
+    );
+  }
+}

@@ -1,0 +1,192 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { count, eq } from "drizzle-orm";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { measureReports, measures, strategies } from "./schema.ts";
+
+let t: TestApp;
+let rogaland: { id: number; slug: string };
+let mine: { id: number; name: string };
+let other: { id: number; name: string };
+
+before(async () => {
+  t = await createTestApp();
+  const { networks, access } = t.app.services;
+  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  [mine, other] = (await access.repo.memberOrganisations(rogaland.id)) as [typeof mine, typeof other];
+  await testAccount(t.app, t.database.db, "rep@strategy.example", {
+    networkId: rogaland.id,
+    role: "member",
+    organisationIds: [mine.id],
+  });
+  await testAccount(t.app, t.database.db, "sek@strategy.example", { networkId: rogaland.id, role: "secretariat" });
+});
+after(() => t.close());
+
+const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+const idFrom = (location: string | undefined) => Number(location?.match(/\/strategies\/(\d+)/)?.[1]);
+const thisYear = new Date().getFullYear();
+
+test("a representative writes their organisation's strategy: goals, focus areas and an action plan", async () => {
+  const rep = await login("rep@strategy.example");
+  await rep.get("/strategies/new");
+  const created = await rep.post("/strategies", {
+    owner: `o:${mine.id}`,
+    title: "Digitaliseringsstrategi",
+    firstYear: String(thisYear),
+    lastYear: String(thisYear + 3),
+    vision: "Ein digital kommune for alle",
+  });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+  const id = idFrom(created.headers.location);
+  await rep.get(`/strategies/${id}`);
+  assert.equal((await rep.post(`/strategies/${id}/goals`, { title: "Betre tenester" })).statusCode, 303);
+  const goalId = (await t.app.services.strategies.repo.goalsOf(id))[0]!.id;
+  assert.equal(
+    (
+      await rep.post(`/strategies/${id}/focus-areas`, {
+        title: "Innbyggjarane",
+        why: "Fordi",
+        what: "Sjølvbetening",
+        goalIds: String(goalId),
+      })
+    ).statusCode,
+    303,
+  );
+  const areaId = (await t.app.services.strategies.repo.focusAreasOf(id))[0]!.id;
+  const added = await rep.post(`/strategies/${id}/measures`, {
+    description: "Innføre digital søknad om barnehageplass",
+    focusAreaId: String(areaId),
+    goal: "80 % digitale søknader",
+    indicator: "Del digitale søknader",
+    responsibleOrganisationId: String(mine.id),
+    deadlineYear: String(thisYear + 5),
+    years: [String(thisYear), String(thisYear + 1)],
+  });
+  assert.equal(added.statusCode, 303, added.body.slice(0, 500));
+  const page = await new Session(t.app).get(`/strategies/${id}?lang=en`);
+  assert.match(page.body, /Innføre digital søknad om barnehageplass/);
+  assert.match(page.body, /The deadline is outside the strategy&#39;s period|The deadline is outside the strategy's period/);
+  assert.match(page.body, /0 of 1 measures done/);
+  const list = await new Session(t.app).get(`/strategies?network=${rogaland.slug}`);
+  assert.ok(list.body.includes(`href="/strategies/${id}"`));
+});
+
+test("bad input: a period backwards, another organisation, a responsible outside the network, years outside the period", async () => {
+  const rep = await login("rep@strategy.example");
+  await rep.get("/strategies/new");
+  const before = (await t.database.db.select({ n: count() }).from(strategies))[0]!.n;
+  const backwards = await rep.post("/strategies", { owner: `o:${mine.id}`, title: "X", firstYear: "2027", lastYear: "2024" });
+  assert.equal(backwards.statusCode, 422);
+  assert.match(backwards.body, /Siste år kan ikke være før første år/);
+  assert.match(backwards.body, /value="X"/, "what was typed is kept");
+  const foreign = await rep.post("/strategies", { owner: `o:${other.id}`, title: "X", firstYear: "2025", lastYear: "2027" });
+  assert.equal(foreign.statusCode, 422);
+  const forged = await rep.post("/strategies", { owner: "x:1", title: "X", firstYear: "2025", lastYear: "2027" });
+  assert.equal(forged.statusCode, 422);
+  assert.equal((await t.database.db.select({ n: count() }).from(strategies))[0]!.n, before);
+
+  const sek = await login("sek@strategy.example");
+  await sek.get("/strategies/new");
+  const shared = await sek.post("/strategies", {
+    owner: `n:${rogaland.id}`,
+    title: "Felles strategi",
+    firstYear: "2026",
+    lastYear: "2029",
+  });
+  assert.equal(shared.statusCode, 303);
+  const id = idFrom(shared.headers.location);
+  const members = new Set((await t.app.services.strategies.repo.networkMembers(rogaland.id)).map((m) => m.id));
+  const notMember = (await t.app.services.adoption.repo.adopters({})).find((o) => !members.has(o.id))!;
+  const bad = await sek.post(`/strategies/${id}/measures`, {
+    description: "Tiltak",
+    responsibleOrganisationId: String(notMember.id),
+    years: ["2030"],
+  });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /Organisasjonen er ikke medlem av nettverket/);
+  assert.match(bad.body, /Velg bare år i strategiperioden/);
+  const badYear = await sek.post(`/strategies/${id}/measures`, { description: "Tiltak", deadlineYear: "tjue" });
+  assert.equal(badYear.statusCode, 422);
+  assert.match(badYear.body, /Skriv et årstall/);
+  assert.match(badYear.body, />Tiltak<\/textarea>/, "what was typed is kept");
+  assert.equal((await t.database.db.select({ n: count() }).from(measures).where(eq(measures.strategyId, id)))[0]!.n, 0);
+});
+
+test("adoption freezes a revision; measures are still followed up; a new revision copies it and replaces it when adopted", async () => {
+  const rep = await login("rep@strategy.example");
+  const { strategies: service } = t.app.services;
+  const [item] = await service.repo.list({ organisationId: mine.id });
+  const id = item!.strategy.id;
+  await rep.get(`/strategies/${id}`);
+  const future = await rep.post(`/strategies/${id}/adopt`, { adoptedOn: `${thisYear + 1}-01-01`, adoptedBy: "kommunestyret" });
+  assert.equal(future.statusCode, 422);
+  assert.match(future.body, /kan ikke være fram i tid/);
+  assert.equal(
+    (await rep.post(`/strategies/${id}/adopt`, { adoptedOn: `${thisYear}-01-15`, adoptedBy: "kommunestyret" })).statusCode,
+    303,
+  );
+
+  // Frozen: the details, goals and measures refuse changes, and say why.
+  const edit = await rep.post(`/strategies/${id}`, {
+    title: "Ny tittel",
+    firstYear: String(thisYear),
+    lastYear: String(thisYear + 3),
+  });
+  assert.equal(edit.statusCode, 422);
+  assert.match(edit.body, /Strategien er vedtatt og kan ikke endres/);
+  assert.equal((await rep.post(`/strategies/${id}/goals`, { title: "Eit mål til" })).statusCode, 422);
+  assert.equal((await service.get(id)).title, "Digitaliseringsstrategi");
+
+  // Follow-up after adoption, each report kept.
+  const measureId = (await service.repo.measuresOf(id))[0]!.measure.id;
+  assert.equal(
+    (await rep.post(`/strategies/${id}/measures/${measureId}/report`, { status: "in_progress", comment: "Starta" })).statusCode,
+    303,
+  );
+  assert.equal(
+    (await rep.post(`/strategies/${id}/measures/${measureId}/report`, { status: "done", comment: "Ferdig" })).statusCode,
+    303,
+  );
+  const badStatus = await rep.post(`/strategies/${id}/measures/${measureId}/report`, { status: "nearly" });
+  assert.equal(badStatus.statusCode, 422);
+  const reports = await t.database.db.select().from(measureReports).where(eq(measureReports.measureId, measureId));
+  assert.deepEqual(reports.map((r) => r.status).sort(), ["done", "in_progress"]);
+  assert.match((await new Session(t.app).get(`/strategies/${id}?lang=en`)).body, /1 of 1 measures done/);
+
+  // A new revision: a draft copy of everything, one at a time.
+  const revised = await rep.post(`/strategies/${id}/revisions`, {});
+  assert.equal(revised.statusCode, 303);
+  const nextId = idFrom(revised.headers.location);
+  assert.notEqual(nextId, id);
+  assert.equal((await rep.post(`/strategies/${id}/revisions`, {})).statusCode, 422);
+  const copy = await service.detail(nextId);
+  assert.equal(copy.strategy.revision, 2);
+  assert.equal(copy.strategy.status, "draft");
+  assert.deepEqual(
+    copy.focusAreas.map((a) => [a.title, a.goalIds.length]),
+    [["Innbyggjarane", 1]],
+  );
+  assert.equal(copy.measures[0]!.focusAreaId, copy.focusAreas[0]!.id, "the measure points at the copy's focus area");
+  assert.equal((await rep.post(`/strategies/${nextId}/goals`, { title: "Eit nytt mål" })).statusCode, 303);
+  assert.equal(
+    (await rep.post(`/strategies/${nextId}/adopt`, { adoptedOn: `${thisYear}-02-01`, adoptedBy: "kommunestyret" })).statusCode,
+    303,
+  );
+  assert.equal((await service.get(id)).status, "replaced");
+  const onReplaced = await rep.post(`/strategies/${id}/measures/${measureId}/report`, { status: "done" });
+  assert.equal(onReplaced.statusCode, 422);
+  assert.match(onReplaced.body, /Denne versjonen er erstattet/);
+});
+
+test("only those who act for the owner change a strategy", async () => {
+  const sek = await login("sek@strategy.example");
+  const [shared] = await t.app.services.strategies.repo.list({ networkId: rogaland.id, status: "draft" });
+  const rep = await login("rep@strategy.example");
+  const refused = await rep.post(`/strategies/${shared!.strategy.id}/goals`, { title: "Nei" });
+  assert.equal(refused.statusCode, 403);
+  assert.equal((await sek.post(`/strategies/${shared!.strategy.id}/goals`, { title: "Ja" })).statusCode, 303);
+  const anonymous = await new Session(t.app).post(`/strategies/${shared!.strategy.id}/goals`, { title: "Nei" });
+  assert.match(anonymous.headers.location ?? String(anonymous.statusCode), /^\/login|^40[13]$/);
+});

@@ -1,0 +1,641 @@
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import {
+  CheckboxGroup,
+  DemoTag,
+  FilterForm,
+  Form,
+  type FormState,
+  Notice,
+  type Option,
+  PostButton,
+  SelectField,
+  TableScroll,
+  Tag,
+  TextArea,
+  TextField,
+} from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import { MEASURE_STATUSES, STRATEGY_STATUSES } from "./schema.ts";
+import type { StrategyRepo } from "./strategies.repo.ts";
+import { deadlineYearOf, isEditable, isOverdue, type StrategyService } from "./strategies.service.ts";
+
+type Detail = Awaited<ReturnType<StrategyService["detail"]>>;
+type ListItem = Awaited<ReturnType<StrategyRepo["list"]>>[number];
+
+export const strategyStatusLabel = (t: Translate, s: string) => t(`strategy.status.${s}` as "strategy.status.draft");
+export const measureStatusLabel = (t: Translate, s: string) => t(`measure.status.${s}` as "measure.status.done");
+const STATUS_COLOURS: Record<string, string> = {
+  draft: "neutral",
+  consultation: "warning",
+  adopted: "success",
+  replaced: "neutral",
+  not_started: "neutral",
+  in_progress: "info",
+  done: "success",
+  postponed: "warning",
+  dropped: "neutral",
+};
+
+export function StrategyListPage(props: {
+  ctx: PageContext;
+  items: ListItem[];
+  filter: Record<string, unknown>;
+  networks: Option[];
+  canCreate: boolean;
+}) {
+  const { ctx, items } = props;
+  const { t } = ctx.i18n;
+  const form: FormState = { values: props.filter, errors: [] };
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("strategy.listTitle")}
+      </h1>
+      <p class="ds-paragraph">{t("strategy.listIntro")}</p>
+      {props.canCreate ? (
+        <div class="button-row">
+          <a class="ds-button" data-variant="secondary" href="/strategies/new">
+            {t("strategy.new")}
+          </a>
+        </div>
+      ) : null}
+      <FilterForm t={t} action="/strategies" resetHref="/strategies">
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("need.network")}
+          placeholder={t("list.all")}
+          options={props.networks}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="status"
+          label={t("strategy.statusLabel")}
+          placeholder={t("list.all")}
+          options={STRATEGY_STATUSES.map((s) => ({ value: s, label: strategyStatusLabel(t, s) }))}
+        />
+      </FilterForm>
+      <p class="ds-paragraph" role="status">
+        {t("strategy.count", { n: items.length })}
+      </p>
+      {items.length === 0 ? (
+        <Notice>{t("list.empty")}</Notice>
+      ) : (
+        <TableScroll label={t("strategy.listTitle")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("strategy.title")}</th>
+                <th scope="col">{t("strategy.owner")}</th>
+                <th scope="col">{t("strategy.period")}</th>
+                <th scope="col">{t("strategy.statusLabel")}</th>
+                <th scope="col" class="numeric">
+                  {t("strategy.progress")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map(({ strategy: s, ownerName, measures, done }) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/strategies/${s.id}`}>
+                      {s.title}
+                    </a>{" "}
+                    {s.isDemo ? <DemoTag t={t} /> : null}
+                    {s.revision > 1 ? <span class="row-detail">{t("strategy.revisionN", { n: s.revision })}</span> : null}
+                  </th>
+                  <td>{ownerName}</td>
+                  <td>{`${s.firstYear}–${s.lastYear}`}</td>
+                  <td>
+                    <Tag color={STATUS_COLOURS[s.status]!}>{strategyStatusLabel(t, s.status)}</Tag>
+                  </td>
+                  <td class="numeric">{t("strategy.doneOf", { done, n: measures })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
+
+/** The fields of a strategy's details, for a new strategy and for editing one. */
+function StrategyFields({ t, form }: { t: Translate; form: FormState }) {
+  return (
+    <>
+      <TextField t={t} form={form} name="title" label={t("strategy.title")} required />
+      <div class="field-pair">
+        <TextField
+          t={t}
+          form={form}
+          name="firstYear"
+          label={t("strategy.firstYear")}
+          inputMode="numeric"
+          width="short"
+          required
+        />
+        <TextField t={t} form={form} name="lastYear" label={t("strategy.lastYear")} inputMode="numeric" width="short" required />
+      </div>
+      <SelectField
+        t={t}
+        form={form}
+        name="status"
+        label={t("strategy.statusLabel")}
+        options={(["draft", "consultation"] as const).map((s) => ({ value: s, label: strategyStatusLabel(t, s) }))}
+      />
+      <TextArea t={t} form={form} name="vision" label={t("strategy.vision")} rows={4} />
+    </>
+  );
+}
+
+export function StrategyFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  title: string;
+  action: string;
+  cancelHref: string;
+  /** For a new strategy: whose it is ("o:<id>" or "n:<id>"). */
+  owners?: Option[];
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        {props.owners ? (
+          <SelectField
+            t={t}
+            form={form}
+            name="owner"
+            label={t("strategy.owner")}
+            description={t("strategy.ownerHint")}
+            options={props.owners}
+            required
+          />
+        ) : null}
+        <StrategyFields t={t} form={form} />
+      </Form>
+    </>
+  );
+}
+
+export interface StrategyForms {
+  goal: FormState;
+  focusArea: FormState;
+  measure: FormState;
+  adopt: FormState;
+  /** The status report form that came back with errors, by measure. */
+  report?: { measureId: number; form: FormState };
+  /** A refusal of the whole strategy (frozen, revision exists). */
+  refusal?: FormState;
+}
+
+/** Done measures out of all, for a focus area or the whole plan; dropped ones do not count. */
+const progress = (list: { status: string }[]) => {
+  const counted = list.filter((m) => m.status !== "dropped");
+  return { done: counted.filter((m) => m.status === "done").length, n: counted.length };
+};
+
+export function StrategyPage(props: {
+  ctx: PageContext;
+  detail: Detail;
+  ownerName: string;
+  ownerHref: string;
+  canEdit: boolean;
+  forms: StrategyForms;
+  responsibleOptions: Option[];
+  projectOptions: Option[];
+}) {
+  const { ctx, detail, canEdit, forms } = props;
+  const { strategy: s, goals, focusAreas, measures } = detail;
+  const { t, date, dateTime } = ctx.i18n;
+  const editable = canEdit && isEditable(s);
+  const base = `/strategies/${s.id}`;
+  const goalName = new Map(goals.map((g) => [g.id, g.title]));
+  const areaOptions = focusAreas.map((a) => ({ value: String(a.id), label: a.title }));
+  const groups = [
+    ...focusAreas.map((a) => ({ key: String(a.id), title: a.title, items: measures.filter((m) => m.focusAreaId === a.id) })),
+    { key: "none", title: t("strategy.noFocusArea"), items: measures.filter((m) => m.focusAreaId === null) },
+  ].filter((g) => g.items.length > 0);
+  const whole = progress(measures);
+  return (
+    <article class="print-document">
+      <h1 class="ds-heading" data-size="lg">
+        {s.title} {s.isDemo ? <DemoTag t={t} /> : null}
+      </h1>
+      <dl class="facts">
+        <dt>{t("strategy.owner")}</dt>
+        <dd>
+          <a class="ds-link" href={props.ownerHref}>
+            {props.ownerName}
+          </a>
+        </dd>
+        <dt>{t("strategy.period")}</dt>
+        <dd>{`${s.firstYear}–${s.lastYear}`}</dd>
+        <dt>{t("strategy.statusLabel")}</dt>
+        <dd>
+          <Tag color={STATUS_COLOURS[s.status]!}>{strategyStatusLabel(t, s.status)}</Tag>
+          {s.status === "adopted" || s.status === "replaced"
+            ? ` ${t("strategy.adoptedOnBy", { date: date(s.adoptedOn ?? ""), by: s.adoptedBy })}`
+            : null}
+        </dd>
+        <dt>{t("strategy.revision")}</dt>
+        <dd>
+          {s.revision}
+          {detail.previous ? (
+            <>
+              {" · "}
+              <a class="ds-link" href={`/strategies/${detail.previous.id}`}>
+                {t("strategy.previousRevision")}
+              </a>
+            </>
+          ) : null}
+          {detail.next ? (
+            <>
+              {" · "}
+              <a class="ds-link" href={`/strategies/${detail.next.id}`}>
+                {t("strategy.nextRevision")}
+              </a>
+            </>
+          ) : null}
+        </dd>
+        <dt>{t("strategy.progress")}</dt>
+        <dd>{t("strategy.doneOf", { done: whole.done, n: whole.n })}</dd>
+      </dl>
+      {s.status === "replaced" ? <Notice kind="warning">{t("strategy.replacedNotice")}</Notice> : null}
+      {forms.refusal?.errors.length ? (
+        <Notice kind="danger">{forms.refusal.errors.map((e) => t(e.key, e.params)).join(" ")}</Notice>
+      ) : null}
+      {canEdit ? (
+        <div class="button-row no-print">
+          {editable ? (
+            <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>
+              {t("strategy.edit")}
+            </a>
+          ) : null}
+          {s.status === "adopted" && !detail.next ? (
+            <PostButton ctx={ctx} action={`${base}/revisions`} label={t("strategy.newRevision")} />
+          ) : null}
+        </div>
+      ) : null}
+      {s.vision ? (
+        <section aria-labelledby="vision-heading">
+          <h2 class="ds-heading" data-size="md" id="vision-heading">
+            {t("strategy.vision")}
+          </h2>
+          <p class="ds-paragraph prewrap">{s.vision}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="goals-heading">
+        <h2 class="ds-heading" data-size="md" id="goals-heading">
+          {t("strategy.goals")}
+        </h2>
+        {goals.length === 0 ? (
+          <p class="ds-paragraph">{t("strategy.noGoals")}</p>
+        ) : (
+          <ol>
+            {goals.map((g) => (
+              <li key={g.id}>
+                <strong>{g.title}</strong>
+                {g.description ? <span class="row-detail">{g.description}</span> : null}
+                {editable ? (
+                  <PostButton
+                    ctx={ctx}
+                    action={`${base}/goals/${g.id}/delete`}
+                    label={t("common.remove")}
+                    hiddenText={g.title}
+                    variant="tertiary"
+                    size="sm"
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {editable ? (
+          <details class="no-print" open={forms.goal.errors.length > 0}>
+            <summary>{t("strategy.addGoal")}</summary>
+            <Form
+              ctx={ctx}
+              form={{ ...forms.goal, idPrefix: "goal-" }}
+              action={`${base}/goals`}
+              submitLabel={t("strategy.addGoal")}
+            >
+              <TextField
+                t={t}
+                form={{ ...forms.goal, idPrefix: "goal-" }}
+                name="title"
+                label={t("strategy.goalTitle")}
+                required
+              />
+              <TextArea
+                t={t}
+                form={{ ...forms.goal, idPrefix: "goal-" }}
+                name="description"
+                label={t("strategy.description")}
+                rows={2}
+              />
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="areas-heading">
+        <h2 class="ds-heading" data-size="md" id="areas-heading">
+          {t("strategy.focusAreas")}
+        </h2>
+        {focusAreas.length === 0 ? (
+          <p class="ds-paragraph">{t("strategy.noFocusAreas")}</p>
+        ) : (
+          focusAreas.map((a) => {
+            const p = progress(measures.filter((m) => m.focusAreaId === a.id));
+            return (
+              <div key={a.id} class="stack focus-area">
+                <h3 class="ds-heading" data-size="sm">
+                  {a.title}
+                </h3>
+                <p class="ds-paragraph" data-size="sm">
+                  {t("strategy.doneOf", { done: p.done, n: p.n })}
+                </p>
+                {a.why ? (
+                  <p class="ds-paragraph">
+                    <strong>{t("strategy.why")}:</strong> {a.why}
+                  </p>
+                ) : null}
+                {a.what ? (
+                  <p class="ds-paragraph">
+                    <strong>{t("strategy.what")}:</strong> {a.what}
+                  </p>
+                ) : null}
+                {a.goalIds.length ? (
+                  <p class="ds-paragraph">
+                    <strong>{t("strategy.servesGoals")}:</strong> {a.goalIds.map((id) => goalName.get(id)).join("; ")}
+                  </p>
+                ) : null}
+                {editable ? (
+                  <PostButton
+                    ctx={ctx}
+                    action={`${base}/focus-areas/${a.id}/delete`}
+                    label={t("common.remove")}
+                    hiddenText={a.title}
+                    variant="tertiary"
+                    size="sm"
+                  />
+                ) : null}
+              </div>
+            );
+          })
+        )}
+        {editable ? (
+          <details class="no-print" open={forms.focusArea.errors.length > 0}>
+            <summary>{t("strategy.addFocusArea")}</summary>
+            <Form
+              ctx={ctx}
+              form={{ ...forms.focusArea, idPrefix: "area-" }}
+              action={`${base}/focus-areas`}
+              submitLabel={t("strategy.addFocusArea")}
+            >
+              <TextField
+                t={t}
+                form={{ ...forms.focusArea, idPrefix: "area-" }}
+                name="title"
+                label={t("strategy.focusAreaTitle")}
+                required
+              />
+              <TextArea t={t} form={{ ...forms.focusArea, idPrefix: "area-" }} name="why" label={t("strategy.why")} rows={2} />
+              <TextArea t={t} form={{ ...forms.focusArea, idPrefix: "area-" }} name="what" label={t("strategy.what")} rows={2} />
+              {goals.length ? (
+                <CheckboxGroup
+                  t={t}
+                  form={{ ...forms.focusArea, idPrefix: "area-" }}
+                  name="goalIds"
+                  label={t("strategy.servesGoals")}
+                  options={goals.map((g) => ({ value: String(g.id), label: g.title }))}
+                />
+              ) : null}
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="plan-heading">
+        <h2 class="ds-heading" data-size="md" id="plan-heading">
+          {t("strategy.actionPlan")}
+        </h2>
+        {measures.length === 0 ? <p class="ds-paragraph">{t("strategy.noMeasures")}</p> : null}
+        {groups.map((g) => (
+          <div key={g.key}>
+            <h3 class="ds-heading" data-size="sm">
+              {g.title}
+            </h3>
+            <TableScroll label={`${t("strategy.actionPlan")}: ${g.title}`}>
+              <table class="ds-table" data-border data-size="sm">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("strategy.measure")}</th>
+                    <th scope="col">{t("strategy.responsible")}</th>
+                    <th scope="col">{t("strategy.deadline")}</th>
+                    <th scope="col">{t("strategy.statusLabel")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.items.map((m) => {
+                    const due = deadlineYearOf(m);
+                    const outside = due !== null && (due < s.firstYear || due > s.lastYear);
+                    const reportForm =
+                      forms.report?.measureId === m.id
+                        ? { ...forms.report.form, idPrefix: `m${m.id}-` }
+                        : { values: { status: m.status, comment: "" }, errors: [], idPrefix: `m${m.id}-` };
+                    return (
+                      <tr key={m.id}>
+                        <th scope="row">
+                          {m.description}
+                          {m.goal ? <span class="row-detail">{t("strategy.measureGoal", { goal: m.goal })}</span> : null}
+                          {m.indicator ? (
+                            <span class="row-detail">{t("strategy.indicatorIs", { indicator: m.indicator })}</span>
+                          ) : null}
+                          {m.years.length ? (
+                            <span class="row-detail">{t("strategy.yearsAre", { years: m.years.join(", ") })}</span>
+                          ) : null}
+                          {m.projects.length ? (
+                            <span class="row-detail">
+                              {t("strategy.carriedOutBy")}{" "}
+                              {m.projects.map((p, i) => (
+                                <span key={p.id}>
+                                  {i > 0 ? ", " : null}
+                                  <a class="ds-link" href={`/projects/${p.id}`}>
+                                    {p.title}
+                                  </a>
+                                </span>
+                              ))}
+                            </span>
+                          ) : null}
+                        </th>
+                        <td>{[m.responsibleName, m.responsible].filter(Boolean).join(", ") || "–"}</td>
+                        <td>
+                          {m.deadlineDate ? date(m.deadlineDate) : (m.deadlineYear ?? "–")}
+                          {isOverdue(m) ? (
+                            <>
+                              {" "}
+                              <Tag color="danger">{t("strategy.overdue")}</Tag>
+                            </>
+                          ) : null}
+                          {outside ? <span class="row-detail">{t("strategy.outsidePeriod")}</span> : null}
+                        </td>
+                        <td>
+                          <Tag color={STATUS_COLOURS[m.status]!}>{measureStatusLabel(t, m.status)}</Tag>
+                          {m.statusComment ? <span class="row-detail">{m.statusComment}</span> : null}
+                          {m.reports[0] ? (
+                            <span class="row-detail">
+                              {t("strategy.reportedBy", { who: m.reports[0].byLabel, when: dateTime(m.reports[0].at) })}
+                            </span>
+                          ) : null}
+                          {canEdit && s.status !== "replaced" ? (
+                            <details class="no-print" open={forms.report?.measureId === m.id}>
+                              <summary>{t("strategy.report", { measure: m.description.slice(0, 60) })}</summary>
+                              <Form
+                                ctx={ctx}
+                                form={reportForm}
+                                action={`${base}/measures/${m.id}/report`}
+                                submitLabel={t("strategy.reportSave")}
+                              >
+                                <SelectField
+                                  t={t}
+                                  form={reportForm}
+                                  name="status"
+                                  label={t("strategy.statusLabel")}
+                                  options={MEASURE_STATUSES.map((v) => ({ value: v, label: measureStatusLabel(t, v) }))}
+                                />
+                                <TextField t={t} form={reportForm} name="comment" label={t("strategy.comment")} />
+                              </Form>
+                            </details>
+                          ) : null}
+                          {editable ? (
+                            <PostButton
+                              ctx={ctx}
+                              action={`${base}/measures/${m.id}/delete`}
+                              label={t("common.remove")}
+                              hiddenText={m.description}
+                              variant="tertiary"
+                              size="sm"
+                            />
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableScroll>
+          </div>
+        ))}
+        {editable ? (
+          <details class="no-print" open={forms.measure.errors.length > 0}>
+            <summary>{t("strategy.addMeasure")}</summary>
+            <MeasureForm
+              ctx={ctx}
+              form={{ ...forms.measure, idPrefix: "measure-" }}
+              action={`${base}/measures`}
+              areas={areaOptions}
+              responsible={props.responsibleOptions}
+              projects={props.projectOptions}
+              years={Array.from({ length: s.lastYear - s.firstYear + 1 }, (_, i) => s.firstYear + i)}
+            />
+          </details>
+        ) : null}
+      </section>
+
+      {editable ? (
+        <section aria-labelledby="adopt-heading" class="no-print">
+          <h2 class="ds-heading" data-size="md" id="adopt-heading">
+            {t("strategy.adopt")}
+          </h2>
+          <p class="ds-paragraph">{t("strategy.adoptHint")}</p>
+          <Form
+            ctx={ctx}
+            form={{ ...forms.adopt, idPrefix: "adopt-" }}
+            action={`${base}/adopt`}
+            submitLabel={t("strategy.adopt")}
+          >
+            <TextField
+              t={t}
+              form={{ ...forms.adopt, idPrefix: "adopt-" }}
+              name="adoptedOn"
+              label={t("strategy.adoptedOn")}
+              type="date"
+              width="short"
+              required
+            />
+            <TextField
+              t={t}
+              form={{ ...forms.adopt, idPrefix: "adopt-" }}
+              name="adoptedBy"
+              label={t("strategy.adoptedBy")}
+              description={t("strategy.adoptedByHint")}
+              required
+            />
+          </Form>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+function MeasureForm(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  areas: Option[];
+  responsible: Option[];
+  projects: Option[];
+  years: number[];
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <Form ctx={ctx} form={form} action={props.action} submitLabel={t("strategy.addMeasure")}>
+      <TextArea t={t} form={form} name="description" label={t("strategy.measure")} rows={2} required />
+      {props.areas.length ? (
+        <SelectField t={t} form={form} name="focusAreaId" label={t("strategy.focusArea")} placeholder="" options={props.areas} />
+      ) : null}
+      <TextField t={t} form={form} name="goal" label={t("strategy.concreteGoal")} />
+      <TextField t={t} form={form} name="indicator" label={t("strategy.indicator")} />
+      <SelectField
+        t={t}
+        form={form}
+        name="responsibleOrganisationId"
+        label={t("strategy.responsibleOrganisation")}
+        placeholder=""
+        options={props.responsible}
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="responsible"
+        label={t("strategy.responsibleOther")}
+        description={t("strategy.responsibleHint")}
+      />
+      <div class="field-pair">
+        <TextField t={t} form={form} name="deadlineYear" label={t("strategy.deadlineYear")} inputMode="numeric" width="short" />
+        <TextField t={t} form={form} name="deadlineDate" label={t("strategy.deadlineDate")} type="date" width="short" />
+      </div>
+      <CheckboxGroup
+        t={t}
+        form={form}
+        name="years"
+        label={t("strategy.years")}
+        options={props.years.map((y) => ({ value: String(y), label: String(y) }))}
+      />
+      {props.projects.length ? (
+        <CheckboxGroup t={t} form={form} name="projectIds" label={t("strategy.projects")} options={props.projects} />
+      ) : null}
+    </Form>
+  );
+}

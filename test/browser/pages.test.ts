@@ -76,6 +76,9 @@ async function publicPages(): Promise<[string, string][]> {
     ["a network's budget for national solutions", "/n/digi-rogaland/roadmap/budget"],
     ["adoption over time", `/roadmap/${ids.nationalSolutionId}/adoption?network=digi-rogaland`],
     ["a solution with joint rollouts", `/roadmap/${ids.rolloutSolutionId}`],
+    ["strategies", "/strategies"],
+    ["filtered strategies", "/strategies?network=digi-rogaland&status=adopted"],
+    ["an adopted strategy", `/strategies/${ids.adoptedStrategyId}`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -106,6 +109,10 @@ async function decisionIds() {
     approvedMeetingId: meetingList.at(-1)!.meeting.id,
     // A national solution with demo milestones, one of them moved.
     nationalSolutionId: (await server.app.services.roadmap.list({ q: "Digital postkasse" }))[0]!.solution.id,
+    adoptedStrategyId: (await server.app.services.strategies.repo.list({ networkId: rogaland.id, status: "adopted" }))[0]!
+      .strategy.id,
+    draftStrategyId: (await server.app.services.strategies.repo.list({ networkId: rogaland.id, status: "draft" }))[0]!.strategy
+      .id,
     // One that demo networks roll out together.
     rolloutSolutionId: (await server.app.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
@@ -197,6 +204,10 @@ async function adminPages(): Promise<[string, string][]> {
     ["uploading statuses", "/n/digi-rogaland/adoption/import"],
     ["national editors", "/roadmap/editors"],
     ["linking a rollout project", `/roadmap/${ids.rolloutSolutionId}`],
+    ["new strategy", "/strategies/new"],
+    ["a draft strategy (editor)", `/strategies/${ids.draftStrategyId}`],
+    ["an adopted strategy (editor)", `/strategies/${ids.adoptedStrategyId}`],
+    ["edit a strategy", `/strategies/${ids.draftStrategyId}/edit`],
   ];
 }
 

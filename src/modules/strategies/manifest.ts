@@ -1,5 +1,6 @@
 import { defineModule } from "../../platform/module.ts";
 import { strategyPolicies } from "./policy.ts";
+import { seedDemoStrategies } from "./seed.ts";
 import { strategyRoutes } from "./strategies.routes.tsx";
 
 /** Strategies and action plans of the members and of the networks, followed up measure by measure. */
@@ -8,6 +9,7 @@ export const strategiesModule = defineModule({
   policies: strategyPolicies,
   nav: [{ href: "/strategies", label: "nav.strategies" }],
   routes: strategyRoutes,
+  seed: seedDemoStrategies,
   search: async ({ services }, q) => {
     const needle = q.toLowerCase();
     const items = await services.strategies.repo.list({});

@@ -3,12 +3,14 @@ import { z } from "zod";
 import { authorize, can, secretariatNetworks } from "../../platform/access/authorize.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import type { Result } from "../../platform/http/errors.ts";
-import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import { dbId, optionalId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/params.ts";
+import { compareRevisions } from "./compare.ts";
 import { STRATEGY_STATUSES } from "./schema.ts";
-import { StrategyFormPage, type StrategyForms, StrategyListPage, StrategyPage } from "./strategies.views.tsx";
+import { measureStatusLabel, StrategyFormPage, type StrategyForms, StrategyListPage, StrategyPage } from "./strategies.views.tsx";
 
 const strategyParams = z.object({ id: dbId });
 const partParams = strategyParams.extend({ partId: dbId });
@@ -66,6 +68,10 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
         action="/strategies"
         cancelHref="/strategies"
         owners={await ownerOptions(req.actor)}
+        templates={(await strategies.repo.list({})).map((i) => ({
+          value: String(i.strategy.id),
+          label: `${i.strategy.title} (${i.ownerName}, ${i.strategy.firstYear}–${i.strategy.lastYear})`,
+        }))}
       />,
       {
         title,
@@ -94,7 +100,9 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
     const resource = await strategies.resourceOf({ organisationId: null, networkId: null, ...ownerRef });
     if (!can(req.actor, "strategy.edit", resource))
       return renderNew(req, reply, submittedForm(body, [{ field: "owner", key: "errors.notYourOrganisation" }]));
-    const result = await strategies.create(req.actor, ownerRef, body);
+    const template = optionalId.safeParse(body.templateId);
+    if (!template.success) return renderNew(req, reply, submittedForm(body, [{ field: "templateId", key: "errors.choice" }]));
+    const result = await strategies.create(req.actor, ownerRef, body, template.data);
     if (!result.ok) return renderNew(req, reply, submittedForm(body, result.errors));
     return reply.redirect(`/strategies/${result.value.id}?saved=1`, 303);
   });
@@ -116,6 +124,7 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
           strategies.repo.projectOptions([...networkIds]),
         ])
       : [[], []];
+    const changes = detail.previous ? compareRevisions(await strategies.detail(detail.previous.id), detail) : null;
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
     const failed = Object.values(forms).some((f) => (f && "errors" in f ? f.errors.length : f?.form.errors.length));
@@ -138,6 +147,7 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
           }}
           responsibleOptions={responsible.map((o) => ({ value: String(o.id), label: o.name }))}
           projectOptions={projectOptions.map((p) => ({ value: String(p.id), label: p.title }))}
+          changes={changes}
         />
       </>,
       {
@@ -150,6 +160,42 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
   };
 
   app.get("/strategies/:id", { config: { policy: "public" } }, (req, reply) => renderStrategy(req, reply));
+
+  /** The action plan as a workbook: a row a measure, with its focus area, goal, responsible, deadline and status. */
+  app.get("/strategies/:id/plan.xlsx", { config: { policy: "public" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(strategyParams, req.params);
+    const { strategy, focusAreas, measures } = await strategies.detail(id);
+    const { t } = req.i18n;
+    const area = new Map(focusAreas.map((a) => [a.id, a.title]));
+    return sendXlsx(
+      reply,
+      `handlingsplan-${strategy.id}.xlsx`,
+      [
+        t("strategy.focusArea"),
+        t("strategy.measure"),
+        t("strategy.concreteGoal"),
+        t("strategy.indicator"),
+        t("strategy.responsible"),
+        t("strategy.deadline"),
+        t("strategy.years"),
+        t("strategy.statusLabel"),
+        t("strategy.comment"),
+        t("strategy.projects"),
+      ],
+      measures.map((m) => [
+        m.focusAreaId ? area.get(m.focusAreaId) : "",
+        m.description,
+        m.goal,
+        m.indicator,
+        [m.responsibleName, m.responsible].filter(Boolean).join(", "),
+        m.deadlineDate ?? m.deadlineYear,
+        m.years.join(", "),
+        measureStatusLabel(t, m.status),
+        m.statusComment,
+        m.projects.map((p) => p.title).join(", "),
+      ]),
+    );
+  });
 
   /** The strategy of the path, after checking the actor may change it. */
   const editable = async (req: FastifyRequest) => {

@@ -83,6 +83,63 @@ export function isOverdue(
   return m.deadlineYear !== null && m.deadlineYear < Number(today.slice(0, 4));
 }
 
+type Detail = Awaited<ReturnType<StrategyService["detail"]>>;
+
+/**
+ * Copies a strategy's goals, focus areas (with their goals) and measures into another. A new
+ * revision keeps everything, status and projects included. A strategy started from a template gets
+ * the structure only: measures start anew, without projects or a responsible organisation (the
+ * template's may not be the new owner's), with their years and deadlines kept where they fall in
+ * the new period.
+ */
+async function copyContent(
+  repo: StrategyRepo,
+  from: Detail,
+  to: Strategy,
+  { asRevision }: { asRevision: boolean },
+): Promise<void> {
+  const goalIds = new Map<number, number>();
+  for (const g of from.goals)
+    goalIds.set(
+      g.id,
+      (await repo.insertGoal({ strategyId: to.id, title: g.title, description: g.description, position: g.position })).id,
+    );
+  const areaIds = new Map<number, number>();
+  for (const a of from.focusAreas) {
+    const area = await repo.insertFocusArea(
+      { strategyId: to.id, title: a.title, why: a.why, what: a.what, position: a.position },
+      a.goalIds.map((g) => goalIds.get(g)!),
+    );
+    areaIds.set(a.id, area.id);
+  }
+  const inPeriod = (y: number | null) => (y !== null && y >= to.firstYear && y <= to.lastYear ? y : null);
+  for (const m of from.measures) {
+    const { id: _m, strategyId: _s, responsibleName: _r, projects, reports: _rep, focusAreaId, ...values } = m;
+    const focus = focusAreaId ? (areaIds.get(focusAreaId) ?? null) : null;
+    if (asRevision) {
+      await repo.insertMeasure(
+        { ...values, strategyId: to.id, focusAreaId: focus },
+        projects.map((p) => p.id),
+      );
+      continue;
+    }
+    await repo.insertMeasure(
+      {
+        strategyId: to.id,
+        focusAreaId: focus,
+        description: values.description,
+        goal: values.goal,
+        indicator: values.indicator,
+        responsible: values.responsible,
+        deadlineYear: inPeriod(values.deadlineYear),
+        years: values.years.filter((y) => inPeriod(y) !== null),
+        position: values.position,
+      },
+      [],
+    );
+  }
+}
+
 /**
  * Strategies of member organisations and networks: goals, focus areas and the action plan's
  * measures; adoption freezes a revision, and a change starts the next one. Measures are followed up
@@ -147,17 +204,31 @@ export class StrategyService {
     };
   }
 
+  /**
+   * A new strategy, by hand or from a template (any strategy: the network's shared one, or an
+   * earlier period's), whose goals, focus areas and measures it starts with.
+   */
   async create(
     actor: Actor,
     owner: { organisationId: number } | { networkId: number },
     input: unknown,
+    templateId: number | null = null,
   ): Promise<Result<Strategy>> {
     const parsed = strategyInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const template = templateId === null || !(await this.repo.byId(templateId)) ? null : await this.detail(templateId);
+    if (templateId !== null && !template) return invalid([{ field: "templateId", key: "errors.choice" }]);
     return ok(
       await this.db.transaction(async (tx) => {
-        const strategy = await this.repo.with(tx).insert({ ...parsed.data, ...owner });
-        await recordAudit(tx, actor, { action: "create", entity: "strategy", entityId: strategy.id, after: strategy });
+        const repo = this.repo.with(tx);
+        const strategy = await repo.insert({ ...parsed.data, ...owner });
+        if (template) await copyContent(repo, template, strategy, { asRevision: false });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "strategy",
+          entityId: strategy.id,
+          after: { ...strategy, templateId },
+        });
         return strategy;
       }),
     );
@@ -346,27 +417,7 @@ export class StrategyService {
           revision: d.strategy.revision + 1,
           isDemo: false,
         });
-        const goalIds = new Map<number, number>();
-        for (const g of d.goals)
-          goalIds.set(
-            g.id,
-            (await repo.insertGoal({ strategyId: next.id, title: g.title, description: g.description, position: g.position })).id,
-          );
-        const areaIds = new Map<number, number>();
-        for (const a of d.focusAreas) {
-          const area = await repo.insertFocusArea(
-            { strategyId: next.id, title: a.title, why: a.why, what: a.what, position: a.position },
-            a.goalIds.map((g) => goalIds.get(g)!),
-          );
-          areaIds.set(a.id, area.id);
-        }
-        for (const m of d.measures) {
-          const { id: _m, strategyId: _s, responsibleName: _r, projects, reports: _rep, focusAreaId, ...values } = m;
-          await repo.insertMeasure(
-            { ...values, strategyId: next.id, focusAreaId: focusAreaId ? (areaIds.get(focusAreaId) ?? null) : null },
-            projects.map((p) => p.id),
-          );
-        }
+        await copyContent(repo, d, next, { asRevision: true });
         await recordAudit(tx, actor, { action: "create", entity: "strategy", entityId: next.id, after: { revisionOf: id } });
         return next;
       }),

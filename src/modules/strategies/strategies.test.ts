@@ -170,6 +170,9 @@ test("adoption freezes a revision; measures are still followed up; a new revisio
   );
   assert.equal(copy.measures[0]!.focusAreaId, copy.focusAreas[0]!.id, "the measure points at the copy's focus area");
   assert.equal((await rep.post(`/strategies/${nextId}/goals`, { title: "Eit nytt mål" })).statusCode, 303);
+  const changes = await new Session(t.app).get(`/strategies/${nextId}`);
+  assert.match(changes.body, /Endringer fra forrige versjon/);
+  assert.match(changes.body, /Nytt mål: Eit nytt mål/);
   assert.equal(
     (await rep.post(`/strategies/${nextId}/adopt`, { adoptedOn: `${thisYear}-02-01`, adoptedBy: "kommunestyret" })).statusCode,
     303,
@@ -189,4 +192,37 @@ test("only those who act for the owner change a strategy", async () => {
   assert.equal((await sek.post(`/strategies/${shared!.strategy.id}/goals`, { title: "Ja" })).statusCode, 303);
   const anonymous = await new Session(t.app).post(`/strategies/${shared!.strategy.id}/goals`, { title: "Nei" });
   assert.match(anonymous.headers.location ?? String(anonymous.statusCode), /^\/login|^40[13]$/);
+});
+
+test("a strategy started from a template gets its structure; the action plan downloads as a workbook", async () => {
+  const rep = await login("rep@strategy.example");
+  const [template] = await t.app.services.strategies.repo.list({ organisationId: mine.id, status: "replaced" });
+  await rep.get("/strategies/new");
+  const created = await rep.post("/strategies", {
+    owner: `o:${mine.id}`,
+    title: "Neste periode",
+    firstYear: String(thisYear + 4),
+    lastYear: String(thisYear + 7),
+    templateId: String(template!.strategy.id),
+  });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+  const copy = await t.app.services.strategies.detail(idFrom(created.headers.location));
+  assert.deepEqual(
+    copy.focusAreas.map((a) => a.title),
+    ["Innbyggjarane"],
+  );
+  assert.equal(copy.measures[0]!.status, "not_started", "measures start anew");
+  assert.equal(copy.measures[0]!.deadlineYear, thisYear + 5, "a deadline inside the new period is kept");
+  assert.deepEqual(copy.measures[0]!.years, [], "years of the old period are dropped");
+  const unknown = await rep.post("/strategies", {
+    owner: `o:${mine.id}`,
+    title: "X",
+    firstYear: "2030",
+    lastYear: "2031",
+    templateId: "999999",
+  });
+  assert.equal(unknown.statusCode, 422);
+  const xlsx = await new Session(t.app).get(`/strategies/${template!.strategy.id}/plan.xlsx`);
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(xlsx.headers["content-type"] as string, /spreadsheetml/);
 });

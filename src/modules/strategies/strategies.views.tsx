@@ -15,6 +15,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import type { compareRevisions } from "./compare.ts";
 import { MEASURE_STATUSES, STRATEGY_STATUSES } from "./schema.ts";
 import type { StrategyRepo } from "./strategies.repo.ts";
 import { deadlineYearOf, isEditable, isOverdue, type StrategyService } from "./strategies.service.ts";
@@ -157,8 +158,9 @@ export function StrategyFormPage(props: {
   title: string;
   action: string;
   cancelHref: string;
-  /** For a new strategy: whose it is ("o:<id>" or "n:<id>"). */
+  /** For a new strategy: whose it is ("o:<id>" or "n:<id>"), and the strategies it may start from. */
   owners?: Option[];
+  templates?: Option[];
 }) {
   const { ctx, form } = props;
   const { t } = ctx.i18n;
@@ -180,6 +182,17 @@ export function StrategyFormPage(props: {
           />
         ) : null}
         <StrategyFields t={t} form={form} />
+        {props.templates?.length ? (
+          <SelectField
+            t={t}
+            form={form}
+            name="templateId"
+            label={t("strategy.template")}
+            description={t("strategy.templateHint")}
+            placeholder={t("strategy.noTemplate")}
+            options={props.templates}
+          />
+        ) : null}
       </Form>
     </>
   );
@@ -211,6 +224,8 @@ export function StrategyPage(props: {
   forms: StrategyForms;
   responsibleOptions: Option[];
   projectOptions: Option[];
+  /** What changed from the previous revision, when there is one. */
+  changes: ReturnType<typeof compareRevisions> | null;
 }) {
   const { ctx, detail, canEdit, forms } = props;
   const { strategy: s, goals, focusAreas, measures } = detail;
@@ -284,6 +299,12 @@ export function StrategyPage(props: {
           ) : null}
         </div>
       ) : null}
+      <p class="ds-paragraph no-print">
+        <a class="ds-link" href={`${base}/plan.xlsx`} download>
+          {t("strategy.downloadXlsx")}
+        </a>
+      </p>
+      {props.changes ? <RevisionChanges t={t} changes={props.changes} /> : null}
       {s.vision ? (
         <section aria-labelledby="vision-heading">
           <h2 class="ds-heading" data-size="md" id="vision-heading">
@@ -637,5 +658,35 @@ function MeasureForm(props: {
         <CheckboxGroup t={t} form={form} name="projectIds" label={t("strategy.projects")} options={props.projects} />
       ) : null}
     </Form>
+  );
+}
+
+/** The changes from the previous revision, in words: "Added goal: …", "Changed focus area: … (why)". */
+function RevisionChanges({ t, changes }: { t: Translate; changes: ReturnType<typeof compareRevisions> }) {
+  const field = (f: string) => t(`strategy.field.${f}` as "strategy.field.title");
+  return (
+    <section aria-labelledby="changes-heading">
+      <h2 class="ds-heading" data-size="md" id="changes-heading">
+        {t("strategy.compare")}
+      </h2>
+      {changes.details.length === 0 && changes.parts.length === 0 ? (
+        <p class="ds-paragraph">{t("strategy.noChanges")}</p>
+      ) : (
+        <ul>
+          {changes.details.length ? (
+            <li>{t("strategy.changedDetails", { fields: changes.details.map(field).join(", ") })}</li>
+          ) : null}
+          {changes.parts.map((c) => (
+            <li key={`${c.kind}-${c.change}-${c.title}`}>
+              {t(`strategy.change.${c.change}` as "strategy.change.added", {
+                kind: t(`strategy.part.${c.kind}` as "strategy.part.goal"),
+                title: c.title,
+              })}
+              {c.fields.length ? ` (${c.fields.map(field).join(", ")})` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

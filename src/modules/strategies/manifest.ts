@@ -1,6 +1,7 @@
 import { defineModule } from "../../platform/module.ts";
 import { strategyPolicies } from "./policy.ts";
 import { seedDemoStrategies } from "./seed.ts";
+import { strategiesApi } from "./strategies.api.ts";
 import { strategyRoutes } from "./strategies.routes.tsx";
 
 /** Strategies and action plans of the members and of the networks, followed up measure by measure. */
@@ -9,6 +10,7 @@ export const strategiesModule = defineModule({
   policies: strategyPolicies,
   nav: [{ href: "/strategies", label: "nav.strategies" }],
   routes: strategyRoutes,
+  api: strategiesApi,
   seed: seedDemoStrategies,
   search: async ({ services }, q) => {
     const needle = q.toLowerCase();

@@ -226,3 +226,60 @@ test("a strategy started from a template gets its structure; the action plan dow
   assert.equal(xlsx.statusCode, 200);
   assert.match(xlsx.headers["content-type"] as string, /spreadsheetml/);
 });
+
+test("the API: a network's shared strategy built, followed up and adopted, with the same refusals", async () => {
+  const sek = await login("sek@strategy.example");
+  const created = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/strategies`, {
+    title: "Via API",
+    firstYear: 2026,
+    lastYear: 2028,
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const id = created.json().id;
+  const backwards = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/strategies`, {
+    title: "X",
+    firstYear: 2028,
+    lastYear: 2026,
+  });
+  assert.equal(backwards.statusCode, 422);
+  const goal = await sek.api("POST", `/api/v1/strategies/${id}/goals`, { title: "Mål" });
+  assert.equal(goal.statusCode, 201, goal.body);
+  const area = await sek.api("POST", `/api/v1/strategies/${id}/focus-areas`, {
+    title: "Område",
+    goalIds: [goal.json().goals[0].id],
+  });
+  assert.equal(area.statusCode, 201, area.body);
+  const measure = await sek.api("POST", `/api/v1/strategies/${id}/measures`, {
+    description: "Tiltak",
+    focusAreaId: area.json().focusAreas[0].id,
+    deadlineYear: 2027,
+    years: [2026, 2027],
+  });
+  assert.equal(measure.statusCode, 201, measure.body);
+  const measureId = measure.json().measures[0].id;
+  const report = await sek.api("POST", `/api/v1/strategies/${id}/measures/${measureId}/reports`, {
+    status: "in_progress",
+    comment: "Godt i gang",
+  });
+  assert.equal(report.statusCode, 201, report.body);
+  assert.equal(report.json().measures[0].reports[0].comment, "Godt i gang");
+  const adopted = await sek.api("POST", `/api/v1/strategies/${id}/adopt`, {
+    adoptedOn: "2026-01-20",
+    adoptedBy: "styringsgruppa",
+  });
+  assert.equal(adopted.statusCode, 200, adopted.body);
+  const frozen = await sek.api("PUT", `/api/v1/strategies/${id}`, { title: "Endra", firstYear: 2026, lastYear: 2028 });
+  assert.equal(frozen.statusCode, 422);
+  assert.equal((await sek.api("DELETE", `/api/v1/strategies/${id}/goals/${goal.json().goals[0].id}`)).statusCode, 422);
+  const rep = await login("rep@strategy.example");
+  assert.equal((await rep.api("POST", `/api/v1/strategies/${id}/goals`, { title: "Nei" })).statusCode, 403);
+  const listed = (await new Session(t.app).api("GET", `/api/v1/strategies?network=${rogaland.slug}&status=adopted`)).json();
+  assert.ok(listed.some((s: { id: number }) => s.id === id));
+  const admin = await new Session(t.app).login();
+  const missing = await admin.api("POST", "/api/v1/organisations/999999/strategies", {
+    title: "X",
+    firstYear: 2026,
+    lastYear: 2027,
+  });
+  assert.equal(missing.statusCode, 404);
+});

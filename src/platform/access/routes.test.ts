@@ -263,8 +263,8 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   if (/\/members\/:id/.test(url)) id = f.membershipId;
   else if (/\/bodies\/:id/.test(url)) id = f.bodyId;
   else if (/\/invitations\/:id/.test(url)) id = f.invitationId;
-  // Adoption and a roadmap are for municipalities: the one the representative acts for.
-  else if (/^(\/api\/v1)?\/organisations\/:id\/(adoption|roadmap)/.test(url)) id = representedOrganisationId;
+  // Adoption, a roadmap and strategies are for municipalities: the one the representative acts for.
+  else if (/^(\/api\/v1)?\/organisations\/:id\/(adoption|roadmap|strategies)/.test(url)) id = representedOrganisationId;
   else if (/^(\/api\/v1)?\/organisations\//.test(url)) id = f.organisationId;
   else if (/^(\/api\/v1)?\/people\//.test(url)) id = f.personId;
   else if (/^(\/api\/v1)?\/projects\//.test(url)) id = f.projectId;

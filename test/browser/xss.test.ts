@@ -198,6 +198,34 @@ test("script payloads typed into forms and API writes come back as inert text", 
   const rollout = await s.api("POST", `/api/v1/national-solutions/${initiativeId}/rollouts`, { projectId });
   assert.equal(rollout.statusCode, 201, rollout.body);
 
+  // A shared strategy with the payload in its text, a goal, a focus area and a reported measure.
+  const strategy = await s.api("POST", "/api/v1/networks/digi-rogaland/strategies", {
+    title: `Strategi ${PAYLOAD}`,
+    firstYear: 2026,
+    lastYear: 2028,
+    vision: PAYLOAD,
+  });
+  assert.equal(strategy.statusCode, 201, strategy.body);
+  const strategyId = strategy.json().id;
+  const goal = (await s.api("POST", `/api/v1/strategies/${strategyId}/goals`, { title: PAYLOAD, description: PAYLOAD })).json();
+  await s.api("POST", `/api/v1/strategies/${strategyId}/focus-areas`, {
+    title: PAYLOAD,
+    why: PAYLOAD,
+    what: PAYLOAD,
+    goalIds: [goal.goals[0].id],
+  });
+  const withMeasure = await s.api("POST", `/api/v1/strategies/${strategyId}/measures`, {
+    description: PAYLOAD,
+    goal: PAYLOAD,
+    indicator: PAYLOAD.slice(0, 300),
+    responsible: PAYLOAD.slice(0, 300),
+  });
+  assert.equal(withMeasure.statusCode, 201, withMeasure.body);
+  await s.api("POST", `/api/v1/strategies/${strategyId}/measures/${withMeasure.json().measures[0].id}/reports`, {
+    status: "in_progress",
+    comment: PAYLOAD,
+  });
+
   const context = await suite.browser.newContext();
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -255,6 +283,10 @@ test("script payloads typed into forms and API writes come back as inert text", 
     "/n/digi-rogaland/roadmap/budget",
     `/organisations/${members[0].organisationId}/adoption`,
     `/organisations/${members[0].organisationId}/roadmap`,
+    "/strategies",
+    `/strategies/${strategyId}`,
+    `/strategies/${strategyId}/edit`,
+    `/search?q=${encodeURIComponent("Strategi")}`,
   ];
   for (const path of pages) {
     await page.goto(`${suite.server.url}${path}`);

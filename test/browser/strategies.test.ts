@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { PASSWORD, testAccount } from "../support/accounts.ts";
+import { axeViolations, login, serverAndBrowser } from "../support/browser.ts";
+
+const suite = serverAndBrowser();
+
+let ready: Promise<{ id: number; name: string }> | undefined;
+/** A representative of one Digi Rogaland member, made once the server is up. */
+const representative = () => (ready ??= makeAccount());
+async function makeAccount() {
+  const { app, database } = suite.server;
+  const rogaland = (await app.services.networks.repo.bySlug("digi-rogaland"))!;
+  const [org] = await app.services.access.repo.memberOrganisations(rogaland.id);
+  await testAccount(app, database.db, "rep@strategies.example", {
+    networkId: rogaland.id,
+    role: "member",
+    organisationIds: [org!.id],
+  });
+  return org!;
+}
+
+test("with JavaScript off: a representative writes a strategy, corrects a mistake, and adopts it", async () => {
+  const org = await representative();
+  const context = await suite.browser.newContext({ locale: "nb-NO", javaScriptEnabled: false });
+  const page = await context.newPage();
+  const base = suite.server.url;
+  await login(page, base, "rep@strategies.example", PASSWORD);
+  await page.goto(`${base}/strategies`);
+  await page.click("text=Ny strategi");
+  await page.selectOption("#field-owner", `o:${org.id}`);
+  await page.fill("#field-title", "Digital kommune 2026–2029");
+  await page.fill("#field-firstYear", "2029");
+  await page.fill("#field-lastYear", "2026");
+  await page.click("form.stack button[type=submit]");
+  assert.match((await page.textContent(".ds-error-summary")) ?? "", /Siste år kan ikke være før første år/);
+  assert.equal(await page.inputValue("#field-title"), "Digital kommune 2026–2029", "what was typed is kept");
+  await page.fill("#field-firstYear", "2026");
+  await page.fill("#field-lastYear", "2029");
+  await page.click("form.stack button[type=submit]");
+  await page.waitForURL(/\/strategies\/\d+\?saved=1/);
+
+  await page.click("summary >> text=Legg til mål");
+  await page.fill("#field-goal-title", "Enklare tenester for innbyggjarane");
+  await page.click("form[action$='/goals'] button[type=submit]");
+  await page.waitForURL(/#goals-heading$/);
+  await page.click("summary >> text=Legg til innsatsområde");
+  await page.fill("#field-area-title", "Sjølvbetening");
+  await page.check("#field-area-goalIds input[type=checkbox] >> nth=0");
+  await page.click("form[action$='/focus-areas'] button[type=submit]");
+  await page.waitForURL(/#areas-heading$/);
+  await page.click("summary >> text=Legg til tiltak");
+  await page.fill("#field-measure-description", "Digital søknad om barnehageplass");
+  await page.fill("#field-measure-deadlineYear", "tjue");
+  await page.click("form[action$='/measures'] button[type=submit]");
+  assert.match((await page.textContent(".ds-error-summary")) ?? "", /Skriv et årstall/);
+  assert.equal(await page.inputValue("#field-measure-description"), "Digital søknad om barnehageplass");
+  await page.fill("#field-measure-deadlineYear", "2027");
+  await page.check("#field-measure-years-2026");
+  await page.click("form[action$='/measures'] button[type=submit]");
+  await page.waitForURL(/#plan-heading$/);
+  assert.match((await page.textContent("section[aria-labelledby=plan-heading]")) ?? "", /Digital søknad om barnehageplass/);
+
+  await page.fill("#field-adopt-adoptedOn", "2026-01-20");
+  await page.fill("#field-adopt-adoptedBy", "kommunestyret");
+  await page.click("form[action$='/adopt'] button[type=submit]");
+  await page.waitForURL(/saved=1/);
+  assert.match((await page.textContent("dl.facts")) ?? "", /Vedtatt/);
+  assert.equal(await page.locator("form[action$='/goals']").count(), 0, "an adopted strategy has no forms to change it");
+  await context.close();
+});
+
+test("by keyboard, a measure's status is reported, and the strategy pages pass axe", async () => {
+  await representative();
+  const context = await suite.browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  const base = suite.server.url;
+  await login(page, base, "rep@strategies.example", PASSWORD);
+  await page.goto(`${base}/strategies?lang=en`);
+  assert.deepEqual(await axeViolations(page), [], "list");
+  await page.click("text=Digital kommune 2026–2029");
+  assert.deepEqual(await axeViolations(page), [], "adopted strategy");
+  await page.focus("section[aria-labelledby=plan-heading] details > summary");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  const select = await page.evaluate(() => document.activeElement?.id);
+  assert.match(select ?? "", /^field-m\d+-status$/);
+  await page.selectOption(`#${select}`, "in_progress");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Started in January");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/#plan-heading$/);
+  const plan = (await page.textContent("section[aria-labelledby=plan-heading]")) ?? "";
+  assert.match(plan, /In progress/);
+  assert.match(plan, /Started in January/);
+  assert.deepEqual(await axeViolations(page), [], "after the report");
+  await page.click("text=Start a new revision");
+  await page.waitForURL(/saved=1/);
+  assert.match((await page.textContent("dl.facts")) ?? "", /Draft/);
+  assert.deepEqual(await axeViolations(page), [], "new revision");
+  await context.close();
+});

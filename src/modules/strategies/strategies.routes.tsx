@@ -5,6 +5,7 @@ import type { Actor } from "../../platform/audit/audit.ts";
 import type { Result } from "../../platform/http/errors.ts";
 import { dbId, optionalId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/params.ts";
@@ -81,10 +82,10 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  const year = new Date().getFullYear();
-  app.get("/strategies/new", { config: { policy: "strategy.create" } }, (req, reply) =>
-    renderNew(req, reply, emptyForm({ firstYear: String(year), lastYear: String(year + 3), status: "draft" })),
-  );
+  app.get("/strategies/new", { config: { policy: "strategy.create" } }, (req, reply) => {
+    const year = Number(osloToday().slice(0, 4));
+    return renderNew(req, reply, emptyForm({ firstYear: String(year), lastYear: String(year + 3), status: "draft" }));
+  });
 
   app.post("/strategies", { config: { policy: "strategy.create" } }, async (req, reply) => {
     authorize(req.actor, "strategy.create");

@@ -239,6 +239,11 @@ export function StrategyPage(props: {
     { key: "none", title: t("strategy.noFocusArea"), items: measures.filter((m) => m.focusAreaId === null) },
   ].filter((g) => g.items.length > 0);
   const whole = progress(measures);
+  // Each form of the page has its own field ids.
+  const goalForm = { ...forms.goal, idPrefix: "goal-" };
+  const focusAreaForm = { ...forms.focusArea, idPrefix: "area-" };
+  const measureForm = { ...forms.measure, idPrefix: "measure-" };
+  const adoptForm = { ...forms.adopt, idPrefix: "adopt-" };
   return (
     <article class="print-document">
       <h1 class="ds-heading" data-size="lg">
@@ -343,26 +348,9 @@ export function StrategyPage(props: {
         {editable ? (
           <details class="no-print" open={forms.goal.errors.length > 0}>
             <summary>{t("strategy.addGoal")}</summary>
-            <Form
-              ctx={ctx}
-              form={{ ...forms.goal, idPrefix: "goal-" }}
-              action={`${base}/goals`}
-              submitLabel={t("strategy.addGoal")}
-            >
-              <TextField
-                t={t}
-                form={{ ...forms.goal, idPrefix: "goal-" }}
-                name="title"
-                label={t("strategy.goalTitle")}
-                required
-              />
-              <TextArea
-                t={t}
-                form={{ ...forms.goal, idPrefix: "goal-" }}
-                name="description"
-                label={t("strategy.description")}
-                rows={2}
-              />
+            <Form ctx={ctx} form={goalForm} action={`${base}/goals`} submitLabel={t("strategy.addGoal")}>
+              <TextField t={t} form={goalForm} name="title" label={t("strategy.goalTitle")} required />
+              <TextArea t={t} form={goalForm} name="description" label={t("strategy.description")} rows={2} />
             </Form>
           </details>
         ) : null}
@@ -417,25 +405,14 @@ export function StrategyPage(props: {
         {editable ? (
           <details class="no-print" open={forms.focusArea.errors.length > 0}>
             <summary>{t("strategy.addFocusArea")}</summary>
-            <Form
-              ctx={ctx}
-              form={{ ...forms.focusArea, idPrefix: "area-" }}
-              action={`${base}/focus-areas`}
-              submitLabel={t("strategy.addFocusArea")}
-            >
-              <TextField
-                t={t}
-                form={{ ...forms.focusArea, idPrefix: "area-" }}
-                name="title"
-                label={t("strategy.focusAreaTitle")}
-                required
-              />
-              <TextArea t={t} form={{ ...forms.focusArea, idPrefix: "area-" }} name="why" label={t("strategy.why")} rows={2} />
-              <TextArea t={t} form={{ ...forms.focusArea, idPrefix: "area-" }} name="what" label={t("strategy.what")} rows={2} />
+            <Form ctx={ctx} form={focusAreaForm} action={`${base}/focus-areas`} submitLabel={t("strategy.addFocusArea")}>
+              <TextField t={t} form={focusAreaForm} name="title" label={t("strategy.focusAreaTitle")} required />
+              <TextArea t={t} form={focusAreaForm} name="why" label={t("strategy.why")} rows={2} />
+              <TextArea t={t} form={focusAreaForm} name="what" label={t("strategy.what")} rows={2} />
               {goals.length ? (
                 <CheckboxGroup
                   t={t}
-                  form={{ ...forms.focusArea, idPrefix: "area-" }}
+                  form={focusAreaForm}
                   name="goalIds"
                   label={t("strategy.servesGoals")}
                   options={goals.map((g) => ({ value: String(g.id), label: g.title }))}
@@ -562,7 +539,7 @@ export function StrategyPage(props: {
             <summary>{t("strategy.addMeasure")}</summary>
             <MeasureForm
               ctx={ctx}
-              form={{ ...forms.measure, idPrefix: "measure-" }}
+              form={measureForm}
               action={`${base}/measures`}
               areas={areaOptions}
               responsible={props.responsibleOptions}
@@ -579,15 +556,10 @@ export function StrategyPage(props: {
             {t("strategy.adopt")}
           </h2>
           <p class="ds-paragraph">{t("strategy.adoptHint")}</p>
-          <Form
-            ctx={ctx}
-            form={{ ...forms.adopt, idPrefix: "adopt-" }}
-            action={`${base}/adopt`}
-            submitLabel={t("strategy.adopt")}
-          >
+          <Form ctx={ctx} form={adoptForm} action={`${base}/adopt`} submitLabel={t("strategy.adopt")}>
             <TextField
               t={t}
-              form={{ ...forms.adopt, idPrefix: "adopt-" }}
+              form={adoptForm}
               name="adoptedOn"
               label={t("strategy.adoptedOn")}
               type="date"
@@ -596,7 +568,7 @@ export function StrategyPage(props: {
             />
             <TextField
               t={t}
-              form={{ ...forms.adopt, idPrefix: "adopt-" }}
+              form={adoptForm}
               name="adoptedBy"
               label={t("strategy.adoptedBy")}
               description={t("strategy.adoptedByHint")}

@@ -3,6 +3,7 @@ import { importReference } from "./modules/directory/reference.ts";
 import { organisations } from "./modules/directory/schema.ts";
 import { modules } from "./modules/index.ts";
 import { importCatalogue } from "./modules/roadmap/catalogue.ts";
+import { ThemeRepo } from "./modules/strategies/themes.ts";
 import { systemActor } from "./platform/audit/audit.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
@@ -37,6 +38,7 @@ export async function prepareDatabase(
   }
   // The national catalogue is real data: every start brings it up to date with the shipped file.
   await importCatalogue(db, systemActor("reference import"));
+  await new ThemeRepo(db).loadShared();
   let demoLoaded = false;
   if ((await getSetting(db, "initialised")) === undefined) {
     if (config.SAMVERK_DEMO) {

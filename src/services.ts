@@ -12,6 +12,7 @@ import { AdoptionService } from "./modules/roadmap/adoption.service.ts";
 import { RoadmapService } from "./modules/roadmap/roadmap.service.ts";
 import { SolutionService } from "./modules/solutions/solutions.service.ts";
 import { StrategyService } from "./modules/strategies/strategies.service.ts";
+import { ThemeService } from "./modules/strategies/themes.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
 import { ApiTokenService } from "./platform/auth/api-tokens.ts";
 import { OidcLogin } from "./platform/auth/oidc.ts";
@@ -64,6 +65,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
   const needs = new NeedService(db, access, networks.repo, projects.repo, { baseUrl, delivery });
   const assessment = new AssessmentService(db, networks.repo, needs);
   const roadmap = new RoadmapService(db);
+  const strategies = new StrategyService(db, access);
   return {
     directory,
     networks,
@@ -74,7 +76,8 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     priorities: new PriorityService(db, needs, projects),
     roadmap,
     adoption: new AdoptionService(db, roadmap.repo, directory.organisations, access),
-    strategies: new StrategyService(db, access),
+    strategies,
+    themes: new ThemeService(db, strategies),
     solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo, networks.repo),
     access,
     users,

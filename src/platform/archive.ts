@@ -80,6 +80,9 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.measureReports,
   schema.measureProjects,
   schema.measureBenefits,
+  schema.strategyThemes,
+  schema.focusAreaThemes,
+  schema.goalThemes,
   schema.auditLog,
   schema.appSettings,
 ];

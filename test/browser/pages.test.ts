@@ -79,6 +79,7 @@ async function publicPages(): Promise<[string, string][]> {
     ["strategies", "/strategies"],
     ["filtered strategies", "/strategies?network=digi-rogaland&status=adopted"],
     ["an adopted strategy", `/strategies/${ids.adoptedStrategyId}`],
+    ["themes in common", "/n/digi-rogaland/strategies/themes"],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -208,6 +209,8 @@ async function adminPages(): Promise<[string, string][]> {
     ["a draft strategy (editor)", `/strategies/${ids.draftStrategyId}`],
     ["an adopted strategy (editor)", `/strategies/${ids.adoptedStrategyId}`],
     ["edit a strategy", `/strategies/${ids.draftStrategyId}/edit`],
+    ["tagging a strategy with themes", `/strategies/${ids.adoptedStrategyId}/themes`],
+    ["themes in common (secretariat)", "/n/digi-rogaland/strategies/themes"],
   ];
 }
 

@@ -144,6 +144,8 @@ export function NetworkPage(props: {
               [`/n/${network.slug}/priorities`, "network.work.priorities"],
               [`/roadmap/adoption?network=${network.slug}`, "adoption.matrixTitle"],
               [`/n/${network.slug}/roadmap/budget`, "network.work.budget"],
+              [`/strategies?network=${network.slug}`, "strategy.listTitle"],
+              [`/n/${network.slug}/strategies/themes`, "themes.overlapLink"],
             ] as const
           ).map(([href, key]) => (
             <li key={href}>

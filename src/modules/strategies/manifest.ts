@@ -3,13 +3,17 @@ import { strategyPolicies } from "./policy.ts";
 import { seedDemoStrategies } from "./seed.ts";
 import { strategiesApi } from "./strategies.api.ts";
 import { strategyRoutes } from "./strategies.routes.tsx";
+import { themeRoutes } from "./themes.routes.tsx";
 
 /** Strategies and action plans of the members and of the networks, followed up measure by measure. */
 export const strategiesModule = defineModule({
   name: "strategies",
   policies: strategyPolicies,
   nav: [{ href: "/strategies", label: "nav.strategies" }],
-  routes: strategyRoutes,
+  routes: (app, ctx) => {
+    strategyRoutes(app, ctx);
+    themeRoutes(app, ctx);
+  },
   api: strategiesApi,
   seed: seedDemoStrategies,
   search: async ({ services }, q) => {

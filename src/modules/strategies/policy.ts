@@ -17,4 +17,6 @@ export const strategyPolicies: Policies = {
       r.organisationId !== null && actsForOrganisation(actor, { organisationId: r.organisationId, networkIds: r.networkIds })
     );
   },
+  /** A network's own themes beside the shared list: its secretariat. Resource: the network ({ id }). */
+  "strategy.themes": (actor, network) => isSecretariat(actor, (network as { id: number } | undefined)?.id),
 };

@@ -11,6 +11,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
@@ -172,4 +173,49 @@ export const measureBenefits = pgTable(
       .references(() => benefits.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.measureId, t.benefitId] })],
+);
+
+/**
+ * Themes that tag goals and focus areas, so members' strategies can be compared: a shared list
+ * (network null, named in three languages by its key) that a network extends with its own.
+ */
+export const strategyThemes = pgTable(
+  "strategy_themes",
+  {
+    id: serial("id").primaryKey(),
+    /** The shared list's key ("security"); a network's own themes get "n<network id>-<slug>". */
+    key: text("key").notNull(),
+    networkId: integer("network_id").references(() => networks.id, { onDelete: "cascade" }),
+    /** A network's own theme's name as written; the shared themes are named by the interface's language. */
+    name: text("name").notNull().default(""),
+    /** Words that suggest the theme in a text, matched with Norwegian stemming. */
+    keywords: text("keywords").notNull().default(""),
+  },
+  (t) => [uniqueIndex("strategy_themes_key_uq").on(t.key), index("strategy_themes_network_idx").on(t.networkId)],
+);
+
+export const focusAreaThemes = pgTable(
+  "focus_area_themes",
+  {
+    focusAreaId: integer("focus_area_id")
+      .notNull()
+      .references(() => focusAreas.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => strategyThemes.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.focusAreaId, t.themeId] }), index("focus_area_themes_theme_idx").on(t.themeId)],
+);
+
+export const goalThemes = pgTable(
+  "goal_themes",
+  {
+    goalId: integer("goal_id")
+      .notNull()
+      .references(() => strategyGoals.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => strategyThemes.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.themeId] }), index("goal_themes_theme_idx").on(t.themeId)],
 );

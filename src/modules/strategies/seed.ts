@@ -6,35 +6,41 @@ import { organisations } from "../directory/schema.ts";
 import { memberships, networks } from "../networks/schema.ts";
 import type { MeasureStatus } from "./schema.ts";
 import { StrategyRepo } from "./strategies.repo.ts";
+import { ThemeRepo } from "./themes.ts";
 
 /** Invented focus areas, each with why, what and measures, that members' strategies draw from. */
-const AREAS: { title: string; why: string; what: string; measures: string[] }[] = [
+const AREAS: { title: string; theme: string; why: string; what: string; measures: string[] }[] = [
   {
     title: "Digitale tenester for innbyggjarane",
+    theme: "citizen_services",
     why: "Innbyggjarane ventar å kunne søkje, melde og følgje saka si digitalt.",
     what: "Sjølvbetening på nett for dei tenestene som er mest brukte.",
     measures: ["Digital søknad om barnehageplass", "Chatbot på heimesida", "Digital post til alle innbyggjarar"],
   },
   {
     title: "Informasjonssikkerheit og personvern",
+    theme: "security",
     why: "Tillit krev at opplysningane om innbyggjarane er trygge.",
     what: "Styringssystem, risikovurderingar og opplæring.",
     measures: ["Innføre styringssystem for informasjonssikkerheit", "Årleg opplæring i personvern for alle tilsette"],
   },
   {
     title: "Digital kompetanse hos dei tilsette",
+    theme: "competence",
     why: "Verktøya gir gevinst berre når dei tilsette kan bruke dei.",
     what: "Kompetanseplan og digitale rettleiarar i kvar eining.",
     measures: ["Kompetanseplan for digitalisering", "Digitale rettleiarar i alle einingar"],
   },
   {
     title: "Velferdsteknologi",
+    theme: "welfare_technology",
     why: "Fleire eldre skal kunne bu lenger heime.",
     what: "Digitalt tilsyn, medisindispenserar og felles responssenter.",
     measures: ["Digitalt tilsyn i heimetenesta", "Elektroniske medisindispenserar"],
   },
   {
     title: "Samhandling og felles løysingar",
+    theme: "cooperation",
     why: "Små kommunar står sterkare saman.",
     what: "Felles innkjøp, felles arkiv og nasjonale fellesløysingar.",
     measures: ["Ta i bruk eFormidling", "Felles arkivløysing i regionen"],
@@ -57,9 +63,11 @@ const STATUSES: MeasureStatus[] = ["done", "done", "in_progress", "in_progress",
 export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
   const random = rng(707);
   const repo = new StrategyRepo(db);
+  const themeIds = new Map((await new ThemeRepo(db).list(null)).map((t) => [t.key, t.id]));
   const demoNetworks = await db.select({ id: networks.id, name: networks.name }).from(networks).where(eq(networks.isDemo, true));
   await db.transaction(async (tx) => {
     const r = repo.with(tx);
+    const th = new ThemeRepo(tx);
     for (const network of demoNetworks) {
       const members = await tx
         .select({ id: organisations.id, name: organisations.name })
@@ -76,6 +84,7 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
         for (const a of areas) used.set(a.title, (used.get(a.title) ?? 0) + 1);
         await build(
           r,
+          th,
           { organisationId: member.id },
           `Digitaliseringsstrategi for ${member.name} 2024–2027`,
           2024,
@@ -88,6 +97,7 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
       const common = AREAS.filter((a) => (used.get(a.title) ?? 0) >= 2);
       await build(
         r,
+        th,
         { networkId: network.id },
         `Felles digitaliseringsstrategi for ${network.name} 2026–2029`,
         2026,
@@ -106,6 +116,7 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
 
   async function build(
     r: StrategyRepo,
+    th: ThemeRepo,
     owner: { organisationId: number } | { networkId: number },
     title: string,
     firstYear: number,
@@ -126,6 +137,7 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
       isDemo: true,
     });
     const goalIds: number[] = [];
+    const areaTags: { id: number; themeId: number }[] = [];
     for (const [position, goal] of GOALS.entries())
       goalIds.push((await r.insertGoal({ strategyId: strategy.id, title: goal, position })).id);
     for (const [position, area] of areas.entries()) {
@@ -133,6 +145,8 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
         { strategyId: strategy.id, title: area.title, why: area.why, what: area.what, position },
         [goalIds[position % goalIds.length]!],
       );
+      const themeId = themeIds.get(area.theme);
+      if (themeId) areaTags.push({ id: focus.id, themeId });
       for (const description of area.measures) {
         const measureStatus = status === "draft" ? "not_started" : STATUSES[Math.floor(random() * STATUSES.length)]!;
         const measure = await r.insertMeasure(
@@ -151,5 +165,7 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
           await r.insertReport({ measureId: measure.id, status: measureStatus, comment: "", byLabel: "demo data" });
       }
     }
+    // Members' strategies come tagged, so the comparison of themes has something to show.
+    if (status === "adopted") await th.replaceTags(strategy.id, areaTags, []);
   }
 }

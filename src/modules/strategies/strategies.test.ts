@@ -283,3 +283,45 @@ test("the API: a network's shared strategy built, followed up and adopted, with 
   });
   assert.equal(missing.statusCode, 404);
 });
+
+test("themes: suggested from the text, saved for focus areas and goals, compared across the members, extended by the network", async () => {
+  const rep = await login("rep@strategy.example");
+  const [item] = await t.app.services.strategies.repo.list({ organisationId: mine.id, status: "adopted" });
+  const id = item!.strategy.id;
+  const detail = await t.app.services.strategies.detail(id);
+  const area = detail.focusAreas.find((a) => a.title === "Innbyggjarane")!;
+  const themes = await t.app.services.themes.themesFor(id);
+  const citizen = themes.find((x) => x.key === "citizen_services")!;
+  const security = themes.find((x) => x.key === "security")!;
+  const form = await rep.get(`/strategies/${id}/themes`);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, new RegExp(`name="a${area.id}" value="${citizen.id}" checked`), "suggested from «Sjølvbetening»");
+  assert.match(form.body, /Foreslått ut fra teksten/);
+
+  const bad = await rep.post(`/strategies/${id}/themes`, { [`a${area.id}`]: "999999" });
+  assert.equal(bad.statusCode, 422);
+  assert.deepEqual((await t.app.services.themes.repo.tagsOf(id)).areaTags, [], "nothing saved");
+  const saved = await rep.post(`/strategies/${id}/themes`, { [`a${area.id}`]: [String(citizen.id), String(security.id)] });
+  assert.equal(saved.statusCode, 303, "tagging is allowed on an adopted strategy");
+  assert.equal((await t.app.services.themes.repo.tagsOf(id)).areaTags.length, 2);
+
+  const overlap = await new Session(t.app).get(`/n/${rogaland.slug}/strategies/themes?lang=en`);
+  assert.equal(overlap.statusCode, 200);
+  assert.ok(overlap.body.includes(`href="/strategies/${id}"`));
+  assert.match(overlap.body, /Digital services for citizens<\/th><td class="numeric">\d+ of \d+/);
+
+  const sek = await login("sek@strategy.example");
+  await sek.get(`/n/${rogaland.slug}/strategies/themes`);
+  assert.equal(
+    (await sek.post(`/n/${rogaland.slug}/strategies/themes`, { name: "Kart og geodata", keywords: "kart geodata" })).statusCode,
+    303,
+  );
+  const twice = await sek.post(`/n/${rogaland.slug}/strategies/themes`, { name: "Kart og geodata" });
+  assert.equal(twice.statusCode, 422);
+  assert.match(twice.body, /allerede et tema med dette navnet/);
+  assert.equal((await rep.post(`/n/${rogaland.slug}/strategies/themes`, { name: "Nei" })).statusCode, 403);
+  assert.ok(
+    (await t.app.services.themes.themesFor(id)).some((x) => x.name === "Kart og geodata"),
+    "a member's strategy gets its network's themes",
+  );
+});

@@ -80,6 +80,14 @@ export function StrategyListPage(props: {
       </FilterForm>
       <p class="ds-paragraph" role="status">
         {t("strategy.count", { n: items.length })}
+        {props.filter.network ? (
+          <>
+            {" "}
+            <a class="ds-link" href={`/n/${props.filter.network}/strategies/themes`}>
+              {t("themes.overlapLink")}
+            </a>
+          </>
+        ) : null}
       </p>
       {items.length === 0 ? (
         <Notice>{t("list.empty")}</Notice>
@@ -299,6 +307,9 @@ export function StrategyPage(props: {
               {t("strategy.edit")}
             </a>
           ) : null}
+          <a class="ds-button" data-variant="secondary" href={`${base}/themes`}>
+            {t("themes.link")}
+          </a>
           {s.status === "adopted" && !detail.next ? (
             <PostButton ctx={ctx} action={`${base}/revisions`} label={t("strategy.newRevision")} />
           ) : null}

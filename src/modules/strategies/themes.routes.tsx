@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { slugParam } from "../networks/params.ts";
+import { OverlapPage, ThemesFormPage } from "./themes.views.tsx";
+
+const strategyParams = z.object({ id: dbId });
+
+/** Tagging a strategy's focus areas and goals with themes, and the comparison of a network's members. */
+export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { strategies, themes, networks } = services;
+
+  const renderTagging = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
+    const { id } = parseOrBadRequest(strategyParams, req.params);
+    authorize(req.actor, "strategy.edit", await strategies.resource(id));
+    const [detail, tagging] = await Promise.all([strategies.detail(id), themes.tagging(id)]);
+    const { t } = req.i18n;
+    const title = t("themes.tagTitle", { title: detail.strategy.title });
+    return reply.page(<ThemesFormPage ctx={req.pageContext()} detail={detail} tagging={tagging} {...(form ? { form } : {})} />, {
+      title,
+      status: form?.errors.length ? 422 : 200,
+      crumbs: [
+        { href: "/strategies", label: t("strategy.listTitle") },
+        { href: `/strategies/${id}`, label: detail.strategy.title },
+        { label: t("themes.link") },
+      ],
+    });
+  };
+
+  app.get("/strategies/:id/themes", { config: { policy: "strategy.edit" } }, (req, reply) => renderTagging(req, reply));
+
+  app.post("/strategies/:id/themes", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(strategyParams, req.params);
+    authorize(req.actor, "strategy.edit", await strategies.resource(id));
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await themes.saveTags(req.actor, id, body);
+    if (!result.ok) return renderTagging(req, reply, submittedForm(body, result.errors));
+    return reply.redirect(`/strategies/${id}?saved=1#areas-heading`, 303);
+  });
+
+  const renderOverlap = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    const [overlap, members] = await Promise.all([themes.overlap(network.id), strategies.repo.networkMembers(network.id)]);
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    const { t } = req.i18n;
+    const title = t("themes.overlapTitle", { network: network.name });
+    const saved = (req.query as Record<string, unknown>).saved !== undefined;
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <OverlapPage
+          ctx={req.pageContext()}
+          network={network}
+          overlap={overlap}
+          memberName={(id) => names.get(id) ?? ""}
+          canAddTheme={can(req.actor, "strategy.themes", network)}
+          form={form}
+        />
+      </>,
+      {
+        title,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
+      },
+    );
+  };
+
+  app.get("/n/:slug/strategies/themes", { config: { policy: "public" } }, (req, reply) => renderOverlap(req, reply));
+
+  app.post("/n/:slug/strategies/themes", { config: { policy: "strategy.themes" } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    authorize(req.actor, "strategy.themes", network);
+    const result = await themes.addTheme(req.actor, network.id, req.body);
+    if (!result.ok) return renderOverlap(req, reply, submittedForm(req.body, result.errors));
+    return reply.redirect(`/n/${network.slug}/strategies/themes?saved`, 303);
+  });
+}

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { invalid, ok, type Result } from "../../platform/http/errors.ts";
+import { optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import { slugify } from "../networks/networks.service.ts";
+import type { StrategyService } from "./strategies.service.ts";
+import { type Theme, ThemeRepo } from "./themes.ts";
+
+export const themeInput = z.object({ name: requiredText(100), keywords: optionalText(500) });
+
+/** A theme's name: the shared ones in the interface's language, a network's own as written. */
+export const themeName = (t: Translate, theme: Pick<Theme, "key" | "name" | "networkId">) =>
+  theme.networkId === null ? t(`theme.${theme.key}` as "theme.security") : theme.name;
+
+/** The form's a<focus area>/g<goal> fields as theme ids per part. */
+const idsOf = (value: unknown) => (Array.isArray(value) ? value : value === undefined || value === "" ? [] : [value]).map(Number);
+
+/**
+ * Themes tag focus areas and goals so the members' strategies can be compared. Tagging is a
+ * classification, not a change of the strategy, so it is allowed on adopted revisions too.
+ */
+export class ThemeService {
+  readonly repo: ThemeRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly strategies: StrategyService,
+  ) {
+    this.repo = new ThemeRepo(db);
+  }
+
+  /** The shared themes and those of the networks the strategy's owner belongs to (or the network's own). */
+  async themesFor(strategyId: number): Promise<Theme[]> {
+    const resource = await this.strategies.resource(strategyId);
+    const networkIds = resource.networkId !== null ? [resource.networkId] : resource.networkIds;
+    const lists = await Promise.all([this.repo.list(null), ...networkIds.map((id) => this.repo.list(id))]);
+    return [...new Map(lists.flat().map((t) => [t.id, t])).values()];
+  }
+
+  /** The strategy's tags, and for each untagged part the themes its text suggests. */
+  async tagging(strategyId: number) {
+    const themes = await this.themesFor(strategyId);
+    const [tags, suggestions] = await Promise.all([
+      this.repo.tagsOf(strategyId),
+      this.repo.suggestionsFor(
+        strategyId,
+        themes.map((t) => t.id),
+      ),
+    ]);
+    const tagged = (list: { id: number }[], id: number) => list.some((t) => t.id === id);
+    return {
+      themes,
+      areaTags: tags.areaTags,
+      goalTags: tags.goalTags,
+      areaSuggestions: suggestions.areas.filter((s) => !tagged(tags.areaTags, s.id)),
+      goalSuggestions: suggestions.goals.filter((s) => !tagged(tags.goalTags, s.id)),
+    };
+  }
+
+  /** Saves the tags of every focus area and goal of the strategy at once; an unknown theme or part changes nothing. */
+  async saveTags(actor: Actor, strategyId: number, body: Record<string, unknown>): Promise<Result<number>> {
+    const detail = await this.strategies.detail(strategyId);
+    const allowed = new Set((await this.themesFor(strategyId)).map((t) => t.id));
+    const areaIds = new Set(detail.focusAreas.map((a) => a.id));
+    const goalIds = new Set(detail.goals.map((g) => g.id));
+    const areaTags: { id: number; themeId: number }[] = [];
+    const goalTags: { id: number; themeId: number }[] = [];
+    for (const [name, value] of Object.entries(body)) {
+      const m = name.match(/^([ag])(\d{1,9})$/);
+      if (!m) continue;
+      const id = Number(m[2]);
+      const themeIds = idsOf(value);
+      if (themeIds.some((t) => !allowed.has(t)) || !(m[1] === "a" ? areaIds : goalIds).has(id))
+        return invalid([{ field: name, key: "errors.choice" }]);
+      for (const themeId of new Set(themeIds)) (m[1] === "a" ? areaTags : goalTags).push({ id, themeId });
+    }
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).replaceTags(strategyId, areaTags, goalTags);
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "strategy_themes",
+        entityId: strategyId,
+        after: { areaTags, goalTags },
+      });
+    });
+    return ok(areaTags.length + goalTags.length);
+  }
+
+  /** A network's own theme, beside the shared list. */
+  async addTheme(actor: Actor, networkId: number, input: unknown): Promise<Result<Theme>> {
+    const parsed = themeInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const key = `n${networkId}-${slugify(parsed.data.name) || "tema"}`;
+    return this.db.transaction(async (tx) => {
+      const theme = await this.repo.with(tx).insert({ key, networkId, ...parsed.data });
+      if (!theme) return invalid<Theme>([{ field: "name", key: "errors.themeExists" }]);
+      await recordAudit(tx, actor, { action: "create", entity: "strategy_theme", entityId: theme.id, after: theme });
+      return ok(theme);
+    });
+  }
+
+  /**
+   * Which themes appear in which members' current strategies (the newest adopted, else the newest draft), and
+   * in how many: the focus areas the members have in common, most shared first.
+   */
+  async overlap(networkId: number) {
+    const [themes, all] = await Promise.all([this.repo.list(networkId), this.repo.memberStrategies(networkId)]);
+    // Current first per member: the first one seen is the member's current strategy.
+    const current = [...new Map(all.reverse().map((s) => [s.organisationId!, s])).values()];
+    const tags = await this.repo.tagsOfMany(current.map((s) => s.id));
+    const rows = themes
+      .map((theme) => {
+        const perStrategy = new Map<number, number>();
+        for (const tag of tags.filter((x) => x.themeId === theme.id))
+          perStrategy.set(tag.strategyId, (perStrategy.get(tag.strategyId) ?? 0) + 1);
+        return { theme, perStrategy, members: perStrategy.size };
+      })
+      .sort((a, b) => b.members - a.members);
+    return { strategies: current, rows };
+  }
+}

@@ -17,10 +17,13 @@ export function ThemesFormPage(props: { ctx: PageContext; detail: Detail; taggin
   const options = tagging.themes.map((theme) => ({ value: String(theme.id), label: themeName(t, theme) }));
   const values: Record<string, string[]> = {};
   const suggested = new Set<string>();
+  const tick = (name: string, themeId: number) => {
+    values[name] = [...(values[name] ?? []), String(themeId)];
+  };
   const fill = (prefix: string, tags: { id: number; themeId: number }[], suggestions: { id: number; themeId: number }[]) => {
-    for (const x of tags) (values[`${prefix}${x.id}`] ??= []).push(String(x.themeId));
+    for (const x of tags) tick(`${prefix}${x.id}`, x.themeId);
     for (const x of suggestions) {
-      (values[`${prefix}${x.id}`] ??= []).push(String(x.themeId));
+      tick(`${prefix}${x.id}`, x.themeId);
       suggested.add(`${prefix}${x.id}`);
     }
   };

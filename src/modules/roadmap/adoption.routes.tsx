@@ -81,9 +81,7 @@ export function adoptionRoutes(app: FastifyInstance, { services, config }: AppCo
     const { id } = parseOrBadRequest(organisationParams, req.params);
     const organisation = await adoption.adopter(id);
     const { networkIds } = await services.access.organisationResource(id);
-    const solutions = (await services.roadmap.list({}))
-      .map((i) => i.solution)
-      .filter((s) => s.networkId === null || networkIds.includes(s.networkId));
+    const solutions = await services.roadmap.repo.solutionsFor(networkIds, osloToday());
     const ids = solutions.map((s) => s.id);
     const [milestones, tasks, costs, statuses] = await Promise.all([
       services.roadmap.repo.milestonesOf(ids),

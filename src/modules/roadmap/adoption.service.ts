@@ -142,12 +142,9 @@ export class AdoptionService {
     const today = osloToday();
     const [adopters, catalogue] = await Promise.all([
       this.repo.adopters(filter),
-      this.roadmap.list({ networkId: filter.networkId }, today),
+      this.roadmap.solutionsFor(filter.networkId ? [filter.networkId] : [], today),
     ]);
-    const solutions = catalogue
-      .map((c) => c.solution)
-      .filter((s) => !filter.category || s.category === filter.category)
-      .filter((s) => s.networkId === null || s.networkId === filter.networkId);
+    const solutions = catalogue.filter((s) => !filter.category || s.category === filter.category);
     const statuses = await this.repo.of(adopters.map((a) => a.id));
     const cell = new Map(statuses.map((s) => [`${s.organisationId}:${s.solutionId}`, s]));
     const population = adopters.reduce((sum, a) => sum + (a.population ?? 0), 0);
@@ -168,9 +165,7 @@ export class AdoptionService {
   async budget(networkId: number, span = 4) {
     const today = osloToday();
     const members = await this.repo.adopters({ networkId });
-    const solutions = (await this.roadmap.list({ networkId }, today))
-      .map((i) => i.solution)
-      .filter((s) => s.networkId === null || s.networkId === networkId);
+    const solutions = await this.roadmap.solutionsFor([networkId], today);
     const ids = solutions.map((s) => s.id);
     const [milestones, costs, statuses] = await Promise.all([
       this.roadmap.milestonesOf(ids),
@@ -202,13 +197,12 @@ export class AdoptionService {
     const read = readAdoptionCsv(decoded.text);
     if (!("rows" in read)) return { ok: false, malformed: read };
     const today = osloToday();
-    const [everyone, members, catalogue] = await Promise.all([
+    const [everyone, members, solutions] = await Promise.all([
       this.repo.adopters({}),
       this.repo.adopters({ networkId }),
-      this.roadmap.list({ networkId }, today),
+      this.roadmap.solutionsFor([networkId], today),
     ]);
     const memberIds = new Set(members.map((m) => m.id));
-    const solutions = catalogue.map((c) => c.solution).filter((s) => s.networkId === null || s.networkId === networkId);
     const rows = checkRows(read.rows, {
       today,
       organisationByCode: new Map(

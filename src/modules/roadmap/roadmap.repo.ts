@@ -33,6 +33,13 @@ export class RoadmapRepo {
     return new RoadmapRepo(tx);
   }
 
+  /** The solutions that concern members of these networks: the national catalogue and the networks' own initiatives. */
+  async solutionsFor(networkIds: readonly number[], today: string): Promise<NationalSolution[]> {
+    return (await this.list({}, today))
+      .map((i) => i.solution)
+      .filter((s) => s.networkId === null || networkIds.includes(s.networkId));
+  }
+
   /** The catalogue with each solution's next milestone from `today`, in one query. */
   async list(f: CatalogueFilter, today: string) {
     const conditions: (SQL | undefined)[] = [];

@@ -6,6 +6,7 @@ import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.t
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { SETTLED } from "./budget.ts";
 import { toICalendar } from "./calendar.ts";
 import { catalogueQuery, milestoneParams, networkSlugParams, rolloutParams, solutionParams, taskParams } from "./params.ts";
 import { periodLabel } from "./precision.ts";
@@ -111,13 +112,9 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
       const org = await services.adoption.adopter(scope.organisation);
       const { networkIds } = await services.access.organisationResource(org.id);
       const done = new Set(
-        (await services.adoption.repo.of([org.id]))
-          .filter((a) => a.status === "in_use" || a.status === "not_relevant")
-          .map((a) => a.solutionId),
+        (await services.adoption.repo.of([org.id])).filter((a) => SETTLED.includes(a.status)).map((a) => a.solutionId),
       );
-      solutions = (await roadmap.list({}))
-        .map((i) => i.solution)
-        .filter((s) => (s.networkId === null || networkIds.includes(s.networkId)) && !done.has(s.id));
+      solutions = (await roadmap.repo.solutionsFor(networkIds, osloToday())).filter((s) => !done.has(s.id));
       name = `${org.name}: ${t("nav.roadmap")}`;
     }
     const byId = new Map(solutions.map((s) => [s.id, s]));

@@ -22,7 +22,12 @@ const listQuery = query({
 /** The owner chosen for a new strategy: an organisation ("o:12") or a network ("n:3"). */
 const ownerField = z.string().regex(/^[on]:\d{1,9}$/, "errors.choice");
 
-const PARTS = { goals: "goal", "focus-areas": "focusArea", measures: "measure" } as const;
+/** The parts of a strategy by their path segment, with the section of the page each is in. */
+const PARTS = {
+  goals: { part: "goal", anchor: "goals-heading" },
+  "focus-areas": { part: "focusArea", anchor: "areas-heading" },
+  measures: { part: "measure", anchor: "plan-heading" },
+} as const;
 
 export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
   const { strategies, networks, access, directory } = services;
@@ -275,19 +280,12 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
     return answer(req, reply, id, await strategies.addMeasure(actor, id, req.body), "measure", "plan-heading");
   });
 
-  for (const [segment, part] of Object.entries(PARTS))
+  for (const [segment, { part, anchor }] of Object.entries(PARTS))
     app.post(`/strategies/:id/${segment}/:partId/delete`, { config: { policy: "strategy.edit" } }, async (req, reply) => {
       const { actor, id } = await editable(req);
       const { partId } = parseOrBadRequest(partParams, req.params);
-      const result = await strategies.removePart(actor, id, part, partId);
-      return answer(
-        req,
-        reply,
-        id,
-        result,
-        "goal",
-        segment === "measures" ? "plan-heading" : `${segment === "goals" ? "goals" : "areas"}-heading`,
-      );
+      // The only refusal is a frozen strategy, which answer() shows at the top of the page.
+      return answer(req, reply, id, await strategies.removePart(actor, id, part, partId), "goal", anchor);
     });
 
   app.post("/strategies/:id/measures/:partId/report", { config: { policy: "strategy.edit" } }, async (req, reply) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { invalid, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { idList, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { slugify } from "../networks/networks.service.ts";
 import type { StrategyService } from "./strategies.service.ts";
@@ -13,9 +13,6 @@ export const themeInput = z.object({ name: requiredText(100), keywords: optional
 /** A theme's name: the shared ones in the interface's language, a network's own as written. */
 export const themeName = (t: Translate, theme: Pick<Theme, "key" | "name" | "networkId">) =>
   theme.networkId === null ? t(`theme.${theme.key}` as "theme.security") : theme.name;
-
-/** The form's a<focus area>/g<goal> fields as theme ids per part. */
-const idsOf = (value: unknown) => (Array.isArray(value) ? value : value === undefined || value === "" ? [] : [value]).map(Number);
 
 /**
  * Themes tag focus areas and goals so the members' strategies can be compared. Tagging is a
@@ -71,10 +68,10 @@ export class ThemeService {
       const m = name.match(/^([ag])(\d{1,9})$/);
       if (!m) continue;
       const id = Number(m[2]);
-      const themeIds = idsOf(value);
-      if (themeIds.some((t) => !allowed.has(t)) || !(m[1] === "a" ? areaIds : goalIds).has(id))
+      const themeIds = idList.safeParse(value);
+      if (!themeIds.success || themeIds.data.some((t) => !allowed.has(t)) || !(m[1] === "a" ? areaIds : goalIds).has(id))
         return invalid([{ field: name, key: "errors.choice" }]);
-      for (const themeId of new Set(themeIds)) (m[1] === "a" ? areaTags : goalTags).push({ id, themeId });
+      for (const themeId of new Set(themeIds.data)) (m[1] === "a" ? areaTags : goalTags).push({ id, themeId });
     }
     await this.db.transaction(async (tx) => {
       await this.repo.with(tx).replaceTags(strategyId, areaTags, goalTags);

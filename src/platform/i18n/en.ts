@@ -1445,7 +1445,6 @@ export const en: Record<MessageKey, string> = {
   "import.result": "Result",
   "import.accepted": "Accepted",
   "import.refusedRow": "Refused",
-  "import.showAll": "Show accepted rows too",
   "overTime.title": "Adoption over time: {name}",
   "rollout.ofSolutions": "The network's joint rollout of:",
   "nav.strategies": "Strategies",

@@ -1439,7 +1439,6 @@ export const nb = {
   "import.result": "Resultat",
   "import.accepted": "Godtatt",
   "import.refusedRow": "Avvist",
-  "import.showAll": "Vis også godtatte rader",
   "overTime.title": "Utvikling over tid: {name}",
   "rollout.ofSolutions": "Nettverkets felles innføring av:",
   "nav.strategies": "Strategier",

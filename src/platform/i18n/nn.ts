@@ -1441,7 +1441,6 @@ export const nn: Record<MessageKey, string> = {
   "import.result": "Resultat",
   "import.accepted": "Godteken",
   "import.refusedRow": "Avvist",
-  "import.showAll": "Vis òg godtekne rader",
   "overTime.title": "Utvikling over tid: {name}",
   "rollout.ofSolutions": "Nettverket si felles innføring av:",
   "nav.strategies": "Strategiar",

@@ -11,6 +11,7 @@ import { ProjectService } from "./modules/projects/projects.service.ts";
 import { AdoptionService } from "./modules/roadmap/adoption.service.ts";
 import { RoadmapService } from "./modules/roadmap/roadmap.service.ts";
 import { SolutionService } from "./modules/solutions/solutions.service.ts";
+import { AmbitionService } from "./modules/strategies/ambitions.service.ts";
 import { StrategyService } from "./modules/strategies/strategies.service.ts";
 import { ThemeService } from "./modules/strategies/themes.service.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./platform/audit/audit.ts";
@@ -66,6 +67,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
   const assessment = new AssessmentService(db, networks.repo, needs);
   const roadmap = new RoadmapService(db);
   const strategies = new StrategyService(db, access);
+  const adoption = new AdoptionService(db, roadmap.repo, directory.organisations, access);
   return {
     directory,
     networks,
@@ -75,8 +77,9 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     meetings: new MeetingService(db, networks.repo, needs, projects, assessment),
     priorities: new PriorityService(db, needs, projects),
     roadmap,
-    adoption: new AdoptionService(db, roadmap.repo, directory.organisations, access),
+    adoption,
     strategies,
+    ambitions: new AmbitionService(db, roadmap.repo, adoption),
     themes: new ThemeService(db, strategies),
     solutions: new SolutionService(db, access, directory.organisations, directory.people, projects.repo, networks.repo),
     access,

@@ -83,6 +83,8 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.strategyThemes,
   schema.focusAreaThemes,
   schema.goalThemes,
+  schema.focusAreaSources,
+  schema.ambitions,
   schema.auditLog,
   schema.appSettings,
 ];

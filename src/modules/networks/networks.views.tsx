@@ -144,6 +144,7 @@ export function NetworkPage(props: {
               [`/n/${network.slug}/priorities`, "network.work.priorities"],
               [`/roadmap/adoption?network=${network.slug}`, "adoption.matrixTitle"],
               [`/n/${network.slug}/roadmap/budget`, "network.work.budget"],
+              [`/n/${network.slug}/strategies`, "dashboard.link"],
               [`/strategies?network=${network.slug}`, "strategy.listTitle"],
               [`/n/${network.slug}/strategies/themes`, "themes.overlapLink"],
             ] as const

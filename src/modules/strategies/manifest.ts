@@ -1,8 +1,11 @@
 import { defineModule } from "../../platform/module.ts";
+import { ambitionsApi } from "./ambitions.api.ts";
+import { ambitionRoutes } from "./ambitions.routes.tsx";
 import { strategyPolicies } from "./policy.ts";
 import { seedDemoStrategies } from "./seed.ts";
 import { strategiesApi } from "./strategies.api.ts";
 import { strategyRoutes } from "./strategies.routes.tsx";
+import { themesApi } from "./themes.api.ts";
 import { themeRoutes } from "./themes.routes.tsx";
 
 /** Strategies and action plans of the members and of the networks, followed up measure by measure. */
@@ -13,8 +16,13 @@ export const strategiesModule = defineModule({
   routes: (app, ctx) => {
     strategyRoutes(app, ctx);
     themeRoutes(app, ctx);
+    ambitionRoutes(app, ctx);
   },
-  api: strategiesApi,
+  api: (api, ctx) => {
+    strategiesApi(api, ctx);
+    themesApi(api, ctx);
+    ambitionsApi(api, ctx);
+  },
   seed: seedDemoStrategies,
   search: async ({ services }, q) => {
     const needle = q.toLowerCase();

@@ -17,6 +17,8 @@ export const strategyPolicies: Policies = {
       r.organisationId !== null && actsForOrganisation(actor, { organisationId: r.organisationId, networkIds: r.networkIds })
     );
   },
+  /** A network's regional ambitions: its secretariat. Resource: the network ({ id }). */
+  "ambition.manage": (actor, network) => isSecretariat(actor, (network as { id: number } | undefined)?.id),
   /** A network's own themes beside the shared list: its secretariat. Resource: the network ({ id }). */
   "strategy.themes": (actor, network) => isSecretariat(actor, (network as { id: number } | undefined)?.id),
 };

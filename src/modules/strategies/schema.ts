@@ -13,9 +13,11 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { files } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { benefits, projects } from "../projects/schema.ts";
+import { nationalSolutions } from "../roadmap/schema.ts";
 
 export const STRATEGY_STATUSES = ["draft", "consultation", "adopted", "replaced"] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
@@ -42,6 +44,8 @@ export const strategies = pgTable(
     /** The revision this one was started from; null for a first revision. */
     previousId: integer("previous_id").references((): AnyPgColumn => strategies.id, { onDelete: "set null" }),
     revision: integer("revision").notNull().default(1),
+    /** The document as adopted (usually a PDF), when one has been uploaded. */
+    documentFileId: integer("document_file_id").references(() => files.id, { onDelete: "set null" }),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -218,4 +222,59 @@ export const goalThemes = pgTable(
       .references(() => strategyThemes.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.goalId, t.themeId] }), index("goal_themes_theme_idx").on(t.themeId)],
+);
+
+/**
+ * Where a focus area of a network's shared strategy came from: the members' focus areas, sharing a
+ * theme, that it was started from.
+ */
+export const focusAreaSources = pgTable(
+  "focus_area_sources",
+  {
+    focusAreaId: integer("focus_area_id")
+      .notNull()
+      .references(() => focusAreas.id, { onDelete: "cascade" }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => focusAreas.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.focusAreaId, t.sourceId] }), index("focus_area_sources_source_idx").on(t.sourceId)],
+);
+
+export const AMBITION_KINDS = ["strategy_coverage", "solution_adoption", "joint_projects"] as const;
+export type AmbitionKind = (typeof AMBITION_KINDS)[number];
+
+/**
+ * A network's regional ambition: a target with a deadline, measured from data the platform holds.
+ * strategy_coverage: the share (percent) of members with an adopted strategy covering `year`;
+ * solution_adoption: the share of members using `solutionId`; joint_projects: projects started per year.
+ */
+export const ambitions = pgTable(
+  "ambitions",
+  {
+    id: serial("id").primaryKey(),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    kind: text("kind").$type<AmbitionKind>().notNull(),
+    /** A percent for the shares, a number of projects per year for joint_projects. */
+    target: integer("target").notNull(),
+    deadline: date("deadline").notNull(),
+    year: integer("year"),
+    solutionId: integer("solution_id").references(() => nationalSolutions.id, { onDelete: "cascade" }),
+    description: text("description").notNull().default(""),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("ambitions_network_idx").on(t.networkId),
+    check(
+      "ambitions_measure",
+      sql`(${t.kind} = 'strategy_coverage' and ${t.year} is not null and ${t.solutionId} is null)
+        or (${t.kind} = 'solution_adoption' and ${t.solutionId} is not null and ${t.year} is null)
+        or (${t.kind} = 'joint_projects' and ${t.year} is null and ${t.solutionId} is null)`,
+    ),
+    check("ambitions_target", sql`${t.target} > 0`),
+  ],
 );

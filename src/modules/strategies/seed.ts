@@ -1,11 +1,14 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { recordAudit, systemActor } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
+import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { organisations } from "../directory/schema.ts";
 import { memberships, networks } from "../networks/schema.ts";
+import { AmbitionRepo } from "./ambitions.repo.ts";
 import type { MeasureStatus } from "./schema.ts";
 import { StrategyRepo } from "./strategies.repo.ts";
+import { themeName } from "./themes.service.ts";
 import { ThemeRepo } from "./themes.ts";
 
 /** Invented focus areas, each with why, what and measures, that members' strategies draw from. */
@@ -57,10 +60,10 @@ const STATUSES: MeasureStatus[] = ["done", "done", "in_progress", "in_progress",
 
 /**
  * Invented strategies, marked as demo: three members of each demo network with an adopted strategy
- * drawn from the focus areas above, and the network's shared strategy as a draft built from the
- * areas they have in common.
+ * drawn from the focus areas above, the network's shared strategy as a draft built from the themes
+ * they have in common, and the network's ambitions.
  */
-export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
+export async function seedDemoStrategies({ db, services }: AppContext): Promise<void> {
   const random = rng(707);
   const repo = new StrategyRepo(db);
   const themeIds = new Map((await new ThemeRepo(db).list(null)).map((t) => [t.key, t.id]));
@@ -78,33 +81,10 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
         )
         .orderBy(asc(organisations.id))
         .limit(3);
-      const used = new Map<string, number>();
       for (const [i, member] of members.entries()) {
         const areas = AREAS.filter((_, n) => (n + i) % 5 !== 4).slice(0, 3 + (i % 2));
-        for (const a of areas) used.set(a.title, (used.get(a.title) ?? 0) + 1);
-        await build(
-          r,
-          th,
-          { organisationId: member.id },
-          `Digitaliseringsstrategi for ${member.name} 2024–2027`,
-          2024,
-          2027,
-          areas,
-          "adopted",
-        );
+        await buildAdopted(r, th, member, areas);
       }
-      // The shared strategy starts from the focus areas at least two members have.
-      const common = AREAS.filter((a) => (used.get(a.title) ?? 0) >= 2);
-      await build(
-        r,
-        th,
-        { networkId: network.id },
-        `Felles digitaliseringsstrategi for ${network.name} 2026–2029`,
-        2026,
-        2029,
-        common,
-        "draft",
-      );
     }
     await recordAudit(tx, systemActor("demo data"), {
       action: "create",
@@ -113,26 +93,101 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
       after: { networks: demoNetworks.length },
     });
   });
+  for (const network of demoNetworks) await seedShared(network);
 
-  async function build(
-    r: StrategyRepo,
-    th: ThemeRepo,
-    owner: { organisationId: number } | { networkId: number },
-    title: string,
-    firstYear: number,
-    lastYear: number,
-    areas: typeof AREAS,
-    status: "adopted" | "draft",
-  ) {
+  /**
+   * The network's shared strategy, started the way a secretariat does it from the table of themes:
+   * one focus area for each theme at least two members have, linked back to theirs. And the
+   * network's ambitions, one of each kind.
+   */
+  async function seedShared(network: { id: number; name: string }) {
+    const actor = systemActor("demo data");
+    const { rows } = await services.themes.overlap(network.id);
+    const nb = i18nFor("nb").t;
+    const shared = await services.themes.startShared(
+      actor,
+      network.id,
+      {
+        title: `Felles digitaliseringsstrategi for ${network.name} 2026–2029`,
+        firstYear: 2026,
+        lastYear: 2029,
+        vision: "Saman om digitale tenester som er like gode i små og store kommunar.",
+        themeIds: rows.filter((x) => x.members >= 2).map((x) => x.theme.id),
+      },
+      (theme) => themeName(nb, theme),
+    );
+    if (shared.ok) await seedSharedPlan(shared.value.id, network.id);
+    const year = Number(osloToday().slice(0, 4));
+    // The ambition of use names the solution most members have taken up, so its page has a history.
+    const { solutions, totals } = await services.adoption.matrix({ networkId: network.id });
+    const best = [...totals].sort((a, b) => b.share - a.share)[0];
+    const solution = solutions.find((x) => x.id === best?.solutionId);
+    const ambitions = new AmbitionRepo(db);
+    await ambitions.insert({
+      networkId: network.id,
+      title: `Alle medlemmene har ein vedteken digitaliseringsstrategi for ${year}`,
+      kind: "strategy_coverage",
+      target: 100,
+      year,
+      deadline: `${year}-12-31`,
+      isDemo: true,
+    });
+    if (solution)
+      await ambitions.insert({
+        networkId: network.id,
+        title: `Alle medlemmene brukar ${solution.name}`,
+        kind: "solution_adoption",
+        target: 100,
+        solutionId: solution.id,
+        deadline: `${year + 2}-12-31`,
+        isDemo: true,
+      });
+    await ambitions.insert({
+      networkId: network.id,
+      title: "Tre nye fellesprosjekt i året",
+      kind: "joint_projects",
+      target: 3,
+      deadline: `${year + 3}-12-31`,
+      isDemo: true,
+    });
+  }
+
+  /** The shared draft's action plan: a joint measure per focus area, some of them under way. */
+  async function seedSharedPlan(strategyId: number, networkId: number) {
+    await repo.update(strategyId, { isDemo: true });
+    const [lead] = await repo.networkMembers(networkId);
+    for (const [position, area] of (await repo.focusAreasOf(strategyId)).entries()) {
+      const status: MeasureStatus = position === 0 ? "in_progress" : position === 1 ? "done" : "not_started";
+      const measure = await repo.insertMeasure(
+        {
+          strategyId,
+          focusAreaId: area.id,
+          description: `Felles tiltak: ${area.title.toLowerCase()}`,
+          goal: "Alle medlemmene er med innan utgangen av 2027",
+          responsibleOrganisationId: lead?.id ?? null,
+          responsible: "Arbeidsutvalet",
+          deadlineYear: 2027,
+          years: [2026, 2027],
+          status,
+          position,
+        },
+        { projectIds: [], benefitIds: [] },
+      );
+      if (status !== "not_started") await repo.insertReport({ measureId: measure.id, status, comment: "", byLabel: "demo data" });
+    }
+  }
+
+  /** A member's adopted strategy for 2024–2027 with these focus areas, tagged with their themes. */
+  async function buildAdopted(r: StrategyRepo, th: ThemeRepo, member: { id: number; name: string }, areas: typeof AREAS) {
+    const [firstYear, lastYear] = [2024, 2027];
     const strategy = await r.insert({
-      ...owner,
-      title,
+      organisationId: member.id,
+      title: `Digitaliseringsstrategi for ${member.name} ${firstYear}–${lastYear}`,
       firstYear,
       lastYear,
-      status,
-      ...(status === "adopted"
-        ? { adoptedOn: `${firstYear - 1}-12-${10 + Math.floor(random() * 9)}`, adoptedBy: "kommunestyret" }
-        : {}),
+      status: "adopted",
+      adoptedOn: `${firstYear - 1}-12-${10 + Math.floor(random() * 9)}`,
+      adoptedBy: "kommunestyret",
       vision: "Ein open og effektiv kommune der digitale tenester gjer kvardagen enklare for innbyggjarar og tilsette.",
       isDemo: true,
     });
@@ -148,7 +203,7 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
       const themeId = themeIds.get(area.theme);
       if (themeId) areaTags.push({ id: focus.id, themeId });
       for (const description of area.measures) {
-        const measureStatus = status === "draft" ? "not_started" : STATUSES[Math.floor(random() * STATUSES.length)]!;
+        const measureStatus = STATUSES[Math.floor(random() * STATUSES.length)]!;
         const measure = await r.insertMeasure(
           {
             strategyId: strategy.id,
@@ -159,13 +214,13 @@ export async function seedDemoStrategies({ db }: AppContext): Promise<void> {
             status: measureStatus,
             position,
           },
-          [],
+          { projectIds: [], benefitIds: [] },
         );
         if (measureStatus !== "not_started")
           await r.insertReport({ measureId: measure.id, status: measureStatus, comment: "", byLabel: "demo data" });
       }
     }
     // Members' strategies come tagged, so the comparison of themes has something to show.
-    if (status === "adopted") await th.replaceTags(strategy.id, areaTags, []);
+    await th.replaceTags(strategy.id, areaTags, []);
   }
 }

@@ -6,6 +6,7 @@ import type { AppContext } from "../../platform/module.ts";
 import { slugParam } from "../networks/params.ts";
 import { MEASURE_STATUSES, STRATEGY_STATUSES } from "./schema.ts";
 import { adoptInput, focusAreaInput, goalInput, measureInput, reportInput, strategyInput } from "./strategies.service.ts";
+import { sharedStrategyInput, themeName } from "./themes.service.ts";
 
 const int = z.number().int();
 const strategyParams = z.object({ id: dbId });
@@ -28,8 +29,18 @@ const summaryOut = z.object({
 });
 const strategyOut = summaryOut.omit({ owner: true }).extend({
   vision: z.string(),
+  documentUrl: z.string().nullable().describe("The adopted document, when one has been uploaded"),
   goals: z.array(z.object({ id: int, title: z.string(), description: z.string() })),
-  focusAreas: z.array(z.object({ id: int, title: z.string(), why: z.string(), what: z.string(), goalIds: z.array(int) })),
+  focusAreas: z.array(
+    z.object({
+      id: int,
+      title: z.string(),
+      why: z.string(),
+      what: z.string(),
+      goalIds: z.array(int),
+      sourceFocusAreaIds: z.array(int).describe("For a shared strategy: the members' focus areas it was started from"),
+    }),
+  ),
   measures: z.array(
     z.object({
       id: int,
@@ -45,6 +56,7 @@ const strategyOut = summaryOut.omit({ owner: true }).extend({
       status: z.enum(MEASURE_STATUSES),
       statusComment: z.string(),
       projectIds: z.array(int),
+      benefitIds: z.array(int).describe("Benefits in the portfolio the measure should give"),
       reports: z.array(z.object({ status: z.enum(MEASURE_STATUSES), comment: z.string(), by: z.string(), at: z.string() })),
     }),
   ),
@@ -56,14 +68,23 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
 
   const detail = async (id: number) => {
     const d = await strategies.detail(id);
-    const { createdAt: _c, updatedAt: _u, ...s } = d.strategy;
+    const { createdAt: _c, updatedAt: _u, documentFileId, ...s } = d.strategy;
     return {
       ...s,
+      documentUrl: documentFileId ? `/strategies/${s.id}/document` : null,
       goals: d.goals.map(({ id, title, description }) => ({ id, title, description })),
-      focusAreas: d.focusAreas.map(({ id, title, why, what, goalIds }) => ({ id, title, why, what, goalIds })),
-      measures: d.measures.map(({ strategyId: _s, position: _p, responsibleName: _r, projects, reports, ...m }) => ({
+      focusAreas: d.focusAreas.map(({ id, title, why, what, goalIds, sources }) => ({
+        id,
+        title,
+        why,
+        what,
+        goalIds,
+        sourceFocusAreaIds: sources.map((x) => x.id),
+      })),
+      measures: d.measures.map(({ strategyId: _s, position: _p, responsibleName: _r, projects, benefits, reports, ...m }) => ({
         ...m,
         projectIds: projects.map((p) => p.id),
+        benefitIds: benefits.map((b) => b.id),
         reports: reports.map((r) => ({ status: r.status, comment: r.comment, by: r.byLabel, at: r.at.toISOString() })),
       })),
     };
@@ -87,7 +108,7 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
     handler: async ({ query: q }) => {
       const network = q.network ? await networks.get(q.network) : undefined;
       const items = await strategies.repo.list({ networkId: network?.id, status: q.status });
-      return items.map(({ strategy: { createdAt: _c, updatedAt: _u, vision: _v, ...s }, ownerName }) => ({
+      return items.map(({ strategy: { createdAt: _c, updatedAt: _u, vision: _v, documentFileId: _d, ...s }, ownerName }) => ({
         ...s,
         owner: ownerName,
       }));
@@ -142,6 +163,27 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
     handler: async ({ actor, params, body }) => {
       const network = await networks.get(params.slug);
       const result = await strategies.create(actor, { networkId: network.id }, body, body.templateId);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detail(result.value.id);
+    },
+  });
+
+  api.route({
+    policy: "strategy.edit",
+    resource: async ({ slug }) => strategies.resourceOf({ organisationId: null, networkId: (await networks.get(slug)).id }),
+    method: "POST",
+    path: "/networks/:slug/shared-strategies",
+    operationId: "startSharedStrategy",
+    summary:
+      "Start the network's shared strategy from its members' strategies: a focus area per chosen theme, linked back to theirs",
+    tag,
+    params: slugParam,
+    body: sharedStrategyInput,
+    response: strategyOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const network = await networks.get(params.slug);
+      const result = await services.themes.startShared(actor, network.id, req.body, (theme) => themeName(req.i18n.t, theme));
       if (!result.ok) throw new ValidationError(result.errors);
       return detail(result.value.id);
     },

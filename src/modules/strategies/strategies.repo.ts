@@ -1,10 +1,21 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
+import { files } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { memberships, networks } from "../networks/schema.ts";
-import { projects } from "../projects/schema.ts";
-import { focusAreaGoals, focusAreas, measureProjects, measureReports, measures, strategies, strategyGoals } from "./schema.ts";
+import { benefits, projects } from "../projects/schema.ts";
+import {
+  focusAreaGoals,
+  focusAreaSources,
+  focusAreas,
+  measureBenefits,
+  measureProjects,
+  measureReports,
+  measures,
+  strategies,
+  strategyGoals,
+} from "./schema.ts";
 
 export type Strategy = typeof strategies.$inferSelect;
 export type Goal = typeof strategyGoals.$inferSelect;
@@ -55,6 +66,15 @@ export class StrategyRepo {
 
   async byId(id: number): Promise<Strategy | undefined> {
     const [row] = await this.db.select().from(strategies).where(eq(strategies.id, id));
+    return row;
+  }
+
+  /** The name, size and type of a stored file, without its content. */
+  async fileInfo(id: number) {
+    const [row] = await this.db
+      .select({ id: files.id, name: files.name, size: files.size, mediaType: files.mediaType })
+      .from(files)
+      .where(eq(files.id, id));
     return row;
   }
 
@@ -109,6 +129,57 @@ export class StrategyRepo {
       .orderBy(asc(measures.position), asc(measures.id));
   }
 
+  /** The members' focus areas that focus areas of a shared strategy were started from, with their strategy and owner. */
+  async focusAreaSourcesOf(focusAreaIds: number[]) {
+    if (focusAreaIds.length === 0) return [];
+    return this.db
+      .select({
+        focusAreaId: focusAreaSources.focusAreaId,
+        id: focusAreas.id,
+        title: focusAreas.title,
+        strategyId: focusAreas.strategyId,
+        ownerName: sql<string>`coalesce(${organisations.name}, '')`,
+      })
+      .from(focusAreaSources)
+      .innerJoin(focusAreas, eq(focusAreas.id, focusAreaSources.sourceId))
+      .innerJoin(strategies, eq(strategies.id, focusAreas.strategyId))
+      .leftJoin(organisations, eq(organisations.id, strategies.organisationId))
+      .where(inArray(focusAreaSources.focusAreaId, focusAreaIds))
+      .orderBy(asc(norwegianOrder(sql`coalesce(${organisations.name}, '')`)), asc(focusAreas.title));
+  }
+
+  async insertFocusAreaSources(focusAreaId: number, sourceIds: number[]) {
+    if (sourceIds.length) await this.db.insert(focusAreaSources).values(sourceIds.map((sourceId) => ({ focusAreaId, sourceId })));
+  }
+
+  async measureBenefitsOf(measureIds: number[]) {
+    if (measureIds.length === 0) return [];
+    return this.db
+      .select({
+        measureId: measureBenefits.measureId,
+        id: benefits.id,
+        title: benefits.title,
+        projectId: benefits.projectId,
+        visibility: projects.visibility,
+      })
+      .from(measureBenefits)
+      .innerJoin(benefits, eq(benefits.id, measureBenefits.benefitId))
+      .innerJoin(projects, eq(projects.id, benefits.projectId))
+      .where(inArray(measureBenefits.measureId, measureIds))
+      .orderBy(asc(benefits.title));
+  }
+
+  /** The benefits of the public projects of these networks' portfolios, to say which a measure should give. */
+  async benefitOptions(networkIds: number[]) {
+    if (networkIds.length === 0) return [];
+    return this.db
+      .select({ id: benefits.id, title: benefits.title, projectTitle: projects.title })
+      .from(benefits)
+      .innerJoin(projects, eq(projects.id, benefits.projectId))
+      .where(and(inArray(projects.networkId, networkIds), eq(projects.visibility, "public")))
+      .orderBy(asc(projects.title), asc(benefits.title));
+  }
+
   async measureProjectsOf(measureIds: number[]) {
     if (measureIds.length === 0) return [];
     return this.db
@@ -139,10 +210,16 @@ export class StrategyRepo {
     return row!;
   }
 
-  async insertMeasure(values: typeof measures.$inferInsert, projectIds: number[]): Promise<Measure> {
+  async insertMeasure(
+    values: typeof measures.$inferInsert,
+    links: { projectIds: number[]; benefitIds: number[] },
+  ): Promise<Measure> {
     const [row] = await this.db.insert(measures).values(values).returning();
-    if (projectIds.length)
-      await this.db.insert(measureProjects).values(projectIds.map((projectId) => ({ measureId: row!.id, projectId })));
+    const measureId = row!.id;
+    if (links.projectIds.length)
+      await this.db.insert(measureProjects).values(links.projectIds.map((projectId) => ({ measureId, projectId })));
+    if (links.benefitIds.length)
+      await this.db.insert(measureBenefits).values(links.benefitIds.map((benefitId) => ({ measureId, benefitId })));
     return row!;
   }
 

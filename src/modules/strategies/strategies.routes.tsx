@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can, secretariatNetworks } from "../../platform/access/authorize.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
+import { sendStoredFile } from "../../platform/files/send.ts";
 import type { Result } from "../../platform/http/errors.ts";
 import { dbId, optionalId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
@@ -29,7 +30,7 @@ const PARTS = {
   measures: { part: "measure", anchor: "plan-heading" },
 } as const;
 
-export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
+export function strategyRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { strategies, networks, access, directory } = services;
 
   app.get("/strategies", { config: { policy: "public" } }, async (req, reply) => {
@@ -122,14 +123,15 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
     const network = strategy.networkId ? await networks.repo.byId(strategy.networkId) : undefined;
     const organisation = strategy.organisationId ? await directory.organisations.byId(strategy.organisationId) : undefined;
     const networkIds = strategy.networkId ? [strategy.networkId] : resource.networkIds;
-    const [responsible, projectOptions] = canEdit
+    const [responsible, projectOptions, benefitOptions] = canEdit
       ? await Promise.all([
           strategy.networkId
             ? strategies.repo.networkMembers(strategy.networkId)
             : Promise.resolve(organisation ? [{ id: organisation.id, name: organisation.name }] : []),
           strategies.repo.projectOptions([...networkIds]),
+          strategies.repo.benefitOptions([...networkIds]),
         ])
-      : [[], []];
+      : [[], [], []];
     const changes = detail.previous ? compareRevisions(await strategies.detail(detail.previous.id), detail) : null;
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -148,11 +150,14 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
             focusArea: forms.focusArea ?? emptyForm(),
             measure: forms.measure ?? emptyForm(),
             adopt: forms.adopt ?? emptyForm(),
+            document: forms.document ?? emptyForm(),
             ...(forms.report ? { report: forms.report } : {}),
             ...(forms.refusal ? { refusal: forms.refusal } : {}),
           }}
           responsibleOptions={responsible.map((o) => ({ value: String(o.id), label: o.name }))}
           projectOptions={projectOptions.map((p) => ({ value: String(p.id), label: p.title }))}
+          benefitOptions={benefitOptions.map((b) => ({ value: String(b.id), label: `${b.title} (${b.projectTitle})` }))}
+          maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
           changes={changes}
         />
       </>,
@@ -303,6 +308,22 @@ export function strategyRoutes(app: FastifyInstance, { services }: AppContext) {
   app.post("/strategies/:id/adopt", { config: { policy: "strategy.edit" } }, async (req, reply) => {
     const { actor, id } = await editable(req);
     return answer(req, reply, id, await strategies.adopt(actor, id, req.body), "adopt", "adopt-heading");
+  });
+
+  app.post("/strategies/:id/document", { config: { policy: "strategy.edit", acceptsFiles: true } }, async (req, reply) => {
+    const { actor, id } = await editable(req);
+    const result = await strategies.attachDocument(actor, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
+    // The file cannot be put back into the form; a refusal of the whole strategy is said at the top.
+    if (!result.ok)
+      return renderStrategy(req, reply, {
+        [result.errors.some((e) => e.field === "_") ? "refusal" : "document"]: submittedForm({}, result.errors),
+      });
+    return reply.redirect(`/strategies/${id}?saved=1`, 303);
+  });
+
+  app.get("/strategies/:id/document", { config: { policy: "public" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(strategyParams, req.params);
+    return sendStoredFile(reply, await strategies.document(id));
   });
 
   app.post("/strategies/:id/revisions", { config: { policy: "strategy.edit" } }, async (req, reply) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   emptyToNull,
@@ -50,6 +51,7 @@ export const measureInput = z.object({
   deadlineDate: optionalDate,
   years: idList,
   projectIds: idList,
+  benefitIds: idList,
 });
 
 export const adoptInput = z.object({ adoptedOn: z.iso.date("errors.date"), adoptedBy: requiredText(200) });
@@ -83,6 +85,16 @@ export function isOverdue(
   return m.deadlineYear !== null && m.deadlineYear < Number(today.slice(0, 4));
 }
 
+/** Done measures out of all, and the overdue ones, for a focus area or a whole plan; dropped ones do not count. */
+export function planProgress(list: { status: string; deadlineYear: number | null; deadlineDate: string | null }[]) {
+  const counted = list.filter((m) => m.status !== "dropped");
+  return {
+    done: counted.filter((m) => m.status === "done").length,
+    n: counted.length,
+    overdue: counted.filter((m) => isOverdue(m)).length,
+  };
+}
+
 type Detail = Awaited<ReturnType<StrategyService["detail"]>>;
 
 /**
@@ -110,16 +122,21 @@ async function copyContent(
       { strategyId: to.id, title: a.title, why: a.why, what: a.what, position: a.position },
       a.goalIds.map((g) => goalIds.get(g)!),
     );
+    if (asRevision)
+      await repo.insertFocusAreaSources(
+        area.id,
+        a.sources.map((x) => x.id),
+      );
     areaIds.set(a.id, area.id);
   }
   const inPeriod = (y: number | null) => (y !== null && y >= to.firstYear && y <= to.lastYear ? y : null);
   for (const m of from.measures) {
-    const { id: _m, strategyId: _s, responsibleName: _r, projects, reports: _rep, focusAreaId, ...values } = m;
+    const { id: _m, strategyId: _s, responsibleName: _r, projects, benefits, reports: _rep, focusAreaId, ...values } = m;
     const focus = focusAreaId ? (areaIds.get(focusAreaId) ?? null) : null;
     if (asRevision) {
       await repo.insertMeasure(
         { ...values, strategyId: to.id, focusAreaId: focus },
-        projects.map((p) => p.id),
+        { projectIds: projects.map((p) => p.id), benefitIds: benefits.map((b) => b.id) },
       );
       continue;
     }
@@ -135,7 +152,7 @@ async function copyContent(
         years: values.years.filter((y) => inPeriod(y) !== null),
         position: values.position,
       },
-      [],
+      { projectIds: [], benefitIds: [] },
     );
   }
 }
@@ -180,11 +197,15 @@ export class StrategyService {
       this.repo.nextRevisionOf(id),
     ]);
     const measureIds = measureRows.map((m) => m.measure.id);
-    const [links, measureProjects, reports, previous] = await Promise.all([
-      this.repo.focusAreaGoalsOf(areas.map((a) => a.id)),
+    const areaIds = areas.map((a) => a.id);
+    const [links, sources, measureProjects, measureBenefits, reports, previous, document] = await Promise.all([
+      this.repo.focusAreaGoalsOf(areaIds),
+      this.repo.focusAreaSourcesOf(areaIds),
       this.repo.measureProjectsOf(measureIds),
+      this.repo.measureBenefitsOf(measureIds),
       this.repo.reportsOf(measureIds),
       strategy.previousId ? this.repo.byId(strategy.previousId) : Promise.resolve(undefined),
+      strategy.documentFileId ? this.repo.fileInfo(strategy.documentFileId) : Promise.resolve(undefined),
     ]);
     return {
       strategy,
@@ -192,16 +213,27 @@ export class StrategyService {
       focusAreas: areas.map((a) => ({
         ...a,
         goalIds: links.filter((l) => l.focusAreaId === a.id).map((l) => l.goalId),
+        sources: sources.filter((x) => x.focusAreaId === a.id),
       })),
       measures: measureRows.map(({ measure, responsibleName }) => ({
         ...measure,
         responsibleName,
         projects: measureProjects.filter((p) => p.measureId === measure.id && p.visibility === "public"),
+        benefits: measureBenefits.filter((b) => b.measureId === measure.id && b.visibility === "public"),
         reports: reports.filter((r) => r.measureId === measure.id),
       })),
       previous: previous ?? null,
       next: next ?? null,
+      document: document ?? null,
     };
+  }
+
+  /** The network's current shared strategy: the newest adopted, else the newest being worked on. */
+  async currentOfNetwork(networkId: number): Promise<Strategy | undefined> {
+    const own = (await this.repo.list({ networkId }))
+      .map((i) => i.strategy)
+      .filter((s) => s.networkId === networkId && s.status !== "replaced");
+    return own.find((s) => s.status === "adopted") ?? own[0];
   }
 
   /**
@@ -321,21 +353,30 @@ export class StrategyService {
     if (m.years.some((y) => y < strategy.firstYear || y > strategy.lastYear))
       errors.push({ field: "years", key: "errors.yearOutsidePeriod" });
     const networkIds = strategy.networkId ? [strategy.networkId] : (await this.resourceOf(strategy)).networkIds;
-    const projectOptions = new Set((await this.repo.projectOptions([...networkIds])).map((p) => p.id));
-    if (m.projectIds.some((id) => !projectOptions.has(id))) errors.push({ field: "projectIds", key: "errors.choice" });
+    const [projectOptions, benefitOptions] = await Promise.all([
+      this.repo.projectOptions([...networkIds]),
+      this.repo.benefitOptions([...networkIds]),
+    ]);
+    if (m.projectIds.some((id) => !projectOptions.some((p) => p.id === id)))
+      errors.push({ field: "projectIds", key: "errors.choice" });
+    if (m.benefitIds.some((id) => !benefitOptions.some((b) => b.id === id)))
+      errors.push({ field: "benefitIds", key: "errors.choice" });
     if (errors.length) return invalid(errors);
-    const { projectIds, ...values } = m;
+    const { projectIds, benefitIds, ...values } = m;
     const position = (await this.repo.measuresOf(strategyId)).length;
     return ok(
       await this.db.transaction(async (tx) => {
         const measure = await this.repo
           .with(tx)
-          .insertMeasure({ strategyId, ...values, years: [...new Set(values.years)].sort(), position }, projectIds);
+          .insertMeasure(
+            { strategyId, ...values, years: [...new Set(values.years)].sort(), position },
+            { projectIds: [...new Set(projectIds)], benefitIds: [...new Set(benefitIds)] },
+          );
         await recordAudit(tx, actor, {
           action: "create",
           entity: "measure",
           entityId: measure.id,
-          after: { ...measure, projectIds },
+          after: { ...measure, projectIds, benefitIds },
         });
         return measure.id;
       }),
@@ -375,6 +416,33 @@ export class StrategyService {
     return ok(true);
   }
 
+  /**
+   * The strategy's document as adopted (usually the PDF), uploaded beside the structured content. It
+   * is the record of what was adopted, so it may be added to an adopted revision; a new one replaces the old.
+   */
+  async attachDocument(actor: Actor, id: number, input: unknown, maxBytes: number): Promise<Result<true>> {
+    const strategy = await this.get(id);
+    if (strategy.status === "replaced") return invalid([{ field: "_", key: "errors.strategyReplaced" }]);
+    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+    if (!upload.file) return invalid(upload.errors);
+    const file = upload.file;
+    await this.db.transaction(async (tx) => {
+      const saved = await saveFile(tx, file, actor.userId);
+      await this.repo.with(tx).update(id, { documentFileId: saved.id });
+      if (strategy.documentFileId) await deleteFile(tx, strategy.documentFileId);
+      await recordAudit(tx, actor, { action: "update", entity: "strategy", entityId: id, after: { document: saved } });
+    });
+    return ok(true);
+  }
+
+  /** The uploaded document's file, for download; 404 when there is none. */
+  async document(id: number) {
+    const strategy = await this.get(id);
+    const file = strategy.documentFileId ? await readFile(this.db, strategy.documentFileId) : undefined;
+    if (!file) throw new NotFoundError();
+    return file;
+  }
+
   /** Adopts a draft: it is frozen from now on, and the revision it was started from is replaced by it. */
   async adopt(actor: Actor, id: number, input: unknown): Promise<Result<Strategy>> {
     const current = await this.editable(id);
@@ -409,7 +477,8 @@ export class StrategyService {
     return ok(
       await this.db.transaction(async (tx) => {
         const repo = this.repo.with(tx);
-        const { id: _id, createdAt: _c, updatedAt: _u, adoptedOn: _a, adoptedBy: _b, ...copy } = d.strategy;
+        // The adopted document stays with the revision it records.
+        const { id: _id, createdAt: _c, updatedAt: _u, adoptedOn: _a, adoptedBy: _b, documentFileId: _f, ...copy } = d.strategy;
         const next = await repo.insert({
           ...copy,
           status: "draft",

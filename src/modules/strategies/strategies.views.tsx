@@ -1,10 +1,13 @@
+import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
+  FileField,
   FilterForm,
   Form,
   type FormState,
+  LinkList,
   Notice,
   type Option,
   PostButton,
@@ -18,7 +21,7 @@ import type { PageContext } from "../../platform/ui/context.ts";
 import type { compareRevisions } from "./compare.ts";
 import { MEASURE_STATUSES, STRATEGY_STATUSES } from "./schema.ts";
 import type { StrategyRepo } from "./strategies.repo.ts";
-import { deadlineYearOf, isEditable, isOverdue, type StrategyService } from "./strategies.service.ts";
+import { deadlineYearOf, isEditable, isOverdue, planProgress, type StrategyService } from "./strategies.service.ts";
 
 type Detail = Awaited<ReturnType<StrategyService["detail"]>>;
 type ListItem = Awaited<ReturnType<StrategyRepo["list"]>>[number];
@@ -83,9 +86,12 @@ export function StrategyListPage(props: {
         {props.filter.network ? (
           <>
             {" "}
-            <a class="ds-link" href={`/n/${props.filter.network}/strategies/themes`}>
-              {t("themes.overlapLink")}
-            </a>
+            <LinkList
+              links={[
+                { href: `/n/${props.filter.network}/strategies`, label: t("dashboard.link") },
+                { href: `/n/${props.filter.network}/strategies/themes`, label: t("themes.overlapLink") },
+              ]}
+            />
           </>
         ) : null}
       </p>
@@ -211,17 +217,12 @@ export interface StrategyForms {
   focusArea: FormState;
   measure: FormState;
   adopt: FormState;
+  document: FormState;
   /** The status report form that came back with errors, by measure. */
   report?: { measureId: number; form: FormState };
   /** A refusal of the whole strategy (frozen, revision exists). */
   refusal?: FormState;
 }
-
-/** Done measures out of all, for a focus area or the whole plan; dropped ones do not count. */
-const progress = (list: { status: string }[]) => {
-  const counted = list.filter((m) => m.status !== "dropped");
-  return { done: counted.filter((m) => m.status === "done").length, n: counted.length };
-};
 
 export function StrategyPage(props: {
   ctx: PageContext;
@@ -232,6 +233,8 @@ export function StrategyPage(props: {
   forms: StrategyForms;
   responsibleOptions: Option[];
   projectOptions: Option[];
+  benefitOptions: Option[];
+  maxUploadMb: number;
   /** What changed from the previous revision, when there is one. */
   changes: ReturnType<typeof compareRevisions> | null;
 }) {
@@ -246,12 +249,13 @@ export function StrategyPage(props: {
     ...focusAreas.map((a) => ({ key: String(a.id), title: a.title, items: measures.filter((m) => m.focusAreaId === a.id) })),
     { key: "none", title: t("strategy.noFocusArea"), items: measures.filter((m) => m.focusAreaId === null) },
   ].filter((g) => g.items.length > 0);
-  const whole = progress(measures);
+  const whole = planProgress(measures);
   // Each form of the page has its own field ids.
   const goalForm = { ...forms.goal, idPrefix: "goal-" };
   const focusAreaForm = { ...forms.focusArea, idPrefix: "area-" };
   const measureForm = { ...forms.measure, idPrefix: "measure-" };
   const adoptForm = { ...forms.adopt, idPrefix: "adopt-" };
+  const documentForm = { ...forms.document, idPrefix: "document-" };
   return (
     <article class="print-document">
       <h1 class="ds-heading" data-size="lg">
@@ -295,7 +299,33 @@ export function StrategyPage(props: {
         </dd>
         <dt>{t("strategy.progress")}</dt>
         <dd>{t("strategy.doneOf", { done: whole.done, n: whole.n })}</dd>
+        <dt>{t("strategy.document")}</dt>
+        <dd>
+          {detail.document ? (
+            <a class="ds-link" href={`${base}/document`} download>
+              {t("strategy.documentLink", { name: detail.document.name, kb: Math.ceil(detail.document.size / 1024) })}
+            </a>
+          ) : (
+            t("strategy.noDocument")
+          )}
+        </dd>
       </dl>
+      {canEdit && s.status !== "replaced" ? (
+        <details class="no-print" open={documentForm.errors.length > 0}>
+          <summary>{detail.document ? t("strategy.replaceDocument") : t("strategy.uploadDocument")}</summary>
+          <Form ctx={ctx} form={documentForm} action={`${base}/document`} submitLabel={t("documents.upload")} multipart>
+            <FileField
+              t={t}
+              form={documentForm}
+              name="file"
+              label={t("documents.file")}
+              description={t("documents.fileHint", { mb: props.maxUploadMb })}
+              accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+              required
+            />
+          </Form>
+        </details>
+      ) : null}
       {s.status === "replaced" ? <Notice kind="warning">{t("strategy.replacedNotice")}</Notice> : null}
       {forms.refusal?.errors.length ? (
         <Notice kind="danger">{forms.refusal.errors.map((e) => t(e.key, e.params)).join(" ")}</Notice>
@@ -375,9 +405,9 @@ export function StrategyPage(props: {
           <p class="ds-paragraph">{t("strategy.noFocusAreas")}</p>
         ) : (
           focusAreas.map((a) => {
-            const p = progress(measures.filter((m) => m.focusAreaId === a.id));
+            const p = planProgress(measures.filter((m) => m.focusAreaId === a.id));
             return (
-              <div key={a.id} class="stack focus-area">
+              <div key={a.id} class="stack focus-area" id={`area-${a.id}`}>
                 <h3 class="ds-heading" data-size="sm">
                   {a.title}
                 </h3>
@@ -397,6 +427,17 @@ export function StrategyPage(props: {
                 {a.goalIds.length ? (
                   <p class="ds-paragraph">
                     <strong>{t("strategy.servesGoals")}:</strong> {a.goalIds.map((id) => goalName.get(id)).join("; ")}
+                  </p>
+                ) : null}
+                {a.sources.length ? (
+                  <p class="ds-paragraph">
+                    <strong>{t("strategy.drawnFrom")}:</strong>{" "}
+                    <LinkList
+                      links={a.sources.map((x) => ({
+                        href: `/strategies/${x.strategyId}#area-${x.id}`,
+                        label: `${x.ownerName}: ${x.title}`,
+                      }))}
+                    />
                   </p>
                 ) : null}
                 {editable ? (
@@ -486,6 +527,17 @@ export function StrategyPage(props: {
                               ))}
                             </span>
                           ) : null}
+                          {m.benefits.length ? (
+                            <span class="row-detail">
+                              {t("strategy.givesBenefits")}{" "}
+                              <LinkList
+                                links={m.benefits.map((b) => ({
+                                  href: `/projects/${b.projectId}/benefits/${b.id}`,
+                                  label: b.title,
+                                }))}
+                              />
+                            </span>
+                          ) : null}
                         </th>
                         <td>{[m.responsibleName, m.responsible].filter(Boolean).join(", ") || "–"}</td>
                         <td>
@@ -555,6 +607,7 @@ export function StrategyPage(props: {
               areas={areaOptions}
               responsible={props.responsibleOptions}
               projects={props.projectOptions}
+              benefits={props.benefitOptions}
               years={Array.from({ length: s.lastYear - s.firstYear + 1 }, (_, i) => s.firstYear + i)}
             />
           </details>
@@ -599,6 +652,7 @@ function MeasureForm(props: {
   areas: Option[];
   responsible: Option[];
   projects: Option[];
+  benefits: Option[];
   years: number[];
 }) {
   const { ctx, form } = props;
@@ -639,6 +693,16 @@ function MeasureForm(props: {
       />
       {props.projects.length ? (
         <CheckboxGroup t={t} form={form} name="projectIds" label={t("strategy.projects")} options={props.projects} />
+      ) : null}
+      {props.benefits.length ? (
+        <CheckboxGroup
+          t={t}
+          form={form}
+          name="benefitIds"
+          label={t("strategy.benefits")}
+          description={t("strategy.benefitsHint")}
+          options={props.benefits}
+        />
       ) : null}
     </Form>
   );

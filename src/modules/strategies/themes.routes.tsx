@@ -2,12 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/params.ts";
+import { themeName } from "./themes.service.ts";
 import { OverlapPage, ThemesFormPage } from "./themes.views.tsx";
 
 const strategyParams = z.object({ id: dbId });
+/** The rule for a network's own strategy, which its secretariat keeps. */
+const sharedResource = (networkId: number) => ({ networkId, organisationId: null, networkIds: [] });
 
 /** Tagging a strategy's focus areas and goals with themes, and the comparison of a network's members. */
 export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
@@ -41,12 +45,26 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
     return reply.redirect(`/strategies/${id}?saved=1#areas-heading`, 303);
   });
 
-  const renderOverlap = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
+  const renderOverlap = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    forms: { theme?: FormState; shared?: FormState } = {},
+  ) => {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
     const [overlap, members] = await Promise.all([themes.overlap(network.id), strategies.repo.networkMembers(network.id)]);
     const names = new Map(members.map((m) => [m.id, m.name]));
     const { t } = req.i18n;
     const title = t("themes.overlapTitle", { network: network.name });
+    const year = Number(osloToday().slice(0, 4));
+    const sharedForm =
+      forms.shared ??
+      emptyForm({
+        title: t("themes.sharedDefaultTitle", { network: network.name, first: year + 1, last: year + 4 }),
+        firstYear: String(year + 1),
+        lastYear: String(year + 4),
+        // The themes most members have in common come ticked.
+        themeIds: overlap.rows.filter((r) => r.members >= 2).map((r) => String(r.theme.id)),
+      });
     const saved = (req.query as Record<string, unknown>).saved !== undefined;
     return reply.page(
       <>
@@ -57,13 +75,15 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
           overlap={overlap}
           memberName={(id) => names.get(id) ?? ""}
           canAddTheme={can(req.actor, "strategy.themes", network)}
-          form={form}
+          canStartShared={can(req.actor, "strategy.edit", sharedResource(network.id))}
+          form={forms.theme ?? emptyForm()}
+          sharedForm={sharedForm}
         />
       </>,
       {
         title,
         network,
-        status: form.errors.length ? 422 : 200,
+        status: forms.theme?.errors.length || forms.shared?.errors.length ? 422 : 200,
         crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
       },
     );
@@ -75,7 +95,16 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
     authorize(req.actor, "strategy.themes", network);
     const result = await themes.addTheme(req.actor, network.id, req.body);
-    if (!result.ok) return renderOverlap(req, reply, submittedForm(req.body, result.errors));
+    if (!result.ok) return renderOverlap(req, reply, { theme: submittedForm(req.body, result.errors) });
     return reply.redirect(`/n/${network.slug}/strategies/themes?saved`, 303);
+  });
+
+  app.post("/n/:slug/strategies/shared", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    authorize(req.actor, "strategy.edit", sharedResource(network.id));
+    const { t } = req.i18n;
+    const result = await themes.startShared(req.actor, network.id, req.body, (theme) => themeName(t, theme));
+    if (!result.ok) return renderOverlap(req, reply, { shared: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/strategies/${result.value.id}?saved=1#areas-heading`, 303);
   });
 }

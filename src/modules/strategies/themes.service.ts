@@ -5,8 +5,14 @@ import { invalid, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { slugify } from "../networks/networks.service.ts";
-import type { StrategyService } from "./strategies.service.ts";
+import type { Strategy } from "./strategies.repo.ts";
+import { type StrategyService, strategyInput } from "./strategies.service.ts";
 import { type Theme, ThemeRepo } from "./themes.ts";
+
+/** The shared strategy's period and title, and the themes whose focus areas it starts with. */
+export const sharedStrategyInput = strategyInput.and(
+  z.object({ themeIds: idList.refine((ids) => ids.length > 0, "errors.chooseTheme") }),
+);
 
 export const themeInput = z.object({ name: requiredText(100), keywords: optionalText(500) });
 
@@ -96,6 +102,54 @@ export class ThemeService {
       await recordAudit(tx, actor, { action: "create", entity: "strategy_theme", entityId: theme.id, after: theme });
       return ok(theme);
     });
+  }
+
+  /**
+   * Starts the network's shared strategy from its members' current strategies: a draft with one
+   * focus area per chosen theme, named and tagged by the theme, and linked back to each member's
+   * focus area with that theme, which the page lists. The secretariat writes the why and what.
+   */
+  async startShared(
+    actor: Actor,
+    networkId: number,
+    input: unknown,
+    nameOf: (theme: Theme) => string,
+  ): Promise<Result<Strategy>> {
+    const parsed = sharedStrategyInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { themeIds, ...values } = parsed.data;
+    const { rows, strategies: current } = await this.overlap(networkId);
+    // The chosen themes, most shared first, as the table shows them.
+    const chosen = rows.map((r) => r.theme).filter((t) => themeIds.includes(t.id));
+    if (chosen.length !== new Set(themeIds).size) return invalid([{ field: "themeIds", key: "errors.choice" }]);
+    const sources = await this.repo.taggedFocusAreas(
+      current.map((s) => s.id),
+      themeIds,
+    );
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.strategies.repo.with(tx);
+        const strategy = await repo.insert({ ...values, networkId });
+        const tags: { id: number; themeId: number }[] = [];
+        for (const [position, theme] of chosen.entries()) {
+          const from = sources.filter((x) => x.themeId === theme.id);
+          const area = await repo.insertFocusArea({ strategyId: strategy.id, title: nameOf(theme), position }, []);
+          await repo.insertFocusAreaSources(
+            area.id,
+            from.map((x) => x.id),
+          );
+          tags.push({ id: area.id, themeId: theme.id });
+        }
+        await this.repo.with(tx).replaceTags(strategy.id, tags, []);
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "strategy",
+          entityId: strategy.id,
+          after: { ...strategy, fromThemes: themeIds, sources: sources.map((x) => x.id) },
+        });
+        return strategy;
+      }),
+    );
   }
 
   /**

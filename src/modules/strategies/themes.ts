@@ -144,6 +144,17 @@ export class ThemeRepo {
       );
   }
 
+  /** The focus areas of these strategies tagged with these themes, in each strategy's order. */
+  async taggedFocusAreas(strategyIds: number[], themeIds: number[]) {
+    if (strategyIds.length === 0 || themeIds.length === 0) return [];
+    return this.db
+      .select({ id: focusAreas.id, themeId: focusAreaThemes.themeId })
+      .from(focusAreaThemes)
+      .innerJoin(focusAreas, eq(focusAreas.id, focusAreaThemes.focusAreaId))
+      .where(and(inArray(focusAreas.strategyId, strategyIds), inArray(focusAreaThemes.themeId, themeIds)))
+      .orderBy(asc(focusAreas.strategyId), asc(focusAreas.position));
+  }
+
   /** Every theme tag of these strategies' focus areas and goals, with the strategy it is in. */
   async tagsOfMany(strategyIds: number[]) {
     if (strategyIds.length === 0) return [];

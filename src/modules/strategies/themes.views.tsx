@@ -74,9 +74,12 @@ export function OverlapPage(props: {
   overlap: Overlap;
   memberName: (organisationId: number) => string;
   canAddTheme: boolean;
+  canStartShared: boolean;
   form: FormState;
+  sharedForm: FormState;
 }) {
   const { ctx, network, overlap } = props;
+  const sharedForm = { ...props.sharedForm, idPrefix: "shared-" };
   const { t, number } = ctx.i18n;
   return (
     <>
@@ -125,6 +128,48 @@ export function OverlapPage(props: {
           </table>
         </TableScroll>
       )}
+      {props.canStartShared && overlap.rows.length ? (
+        <section aria-labelledby="shared-heading">
+          <h2 class="ds-heading" data-size="md" id="shared-heading">
+            {t("themes.startShared")}
+          </h2>
+          <p class="ds-paragraph">{t("themes.startSharedIntro")}</p>
+          <Form ctx={ctx} form={sharedForm} action={`/n/${network.slug}/strategies/shared`} submitLabel={t("themes.startShared")}>
+            <TextField t={t} form={sharedForm} name="title" label={t("strategy.title")} required />
+            <div class="field-pair">
+              <TextField
+                t={t}
+                form={sharedForm}
+                name="firstYear"
+                label={t("strategy.firstYear")}
+                inputMode="numeric"
+                width="short"
+                required
+              />
+              <TextField
+                t={t}
+                form={sharedForm}
+                name="lastYear"
+                label={t("strategy.lastYear")}
+                inputMode="numeric"
+                width="short"
+                required
+              />
+            </div>
+            <CheckboxGroup
+              t={t}
+              form={sharedForm}
+              name="themeIds"
+              label={t("themes.sharedThemes")}
+              description={t("themes.sharedThemesHint")}
+              options={overlap.rows.map((r) => ({
+                value: String(r.theme.id),
+                label: `${themeName(t, r.theme)} (${t("themes.ofMembers", { n: number(r.members), of: number(overlap.strategies.length) })})`,
+              }))}
+            />
+          </Form>
+        </section>
+      ) : null}
       {props.canAddTheme ? (
         <section aria-labelledby="theme-heading">
           <h2 class="ds-heading" data-size="md" id="theme-heading">

@@ -1,0 +1,102 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
+import type { DbOrTx } from "../../platform/db/client.ts";
+import { projectParticipants, projects } from "../projects/schema.ts";
+import { ambitions, strategies } from "./schema.ts";
+
+export type Ambition = typeof ambitions.$inferSelect;
+
+/** The only place with SQL for ambitions, and for the data they are measured from that no other service offers. */
+export class AmbitionRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): AmbitionRepo {
+    return new AmbitionRepo(tx);
+  }
+
+  async list(networkId: number): Promise<Ambition[]> {
+    return this.db
+      .select()
+      .from(ambitions)
+      .where(eq(ambitions.networkId, networkId))
+      .orderBy(asc(ambitions.deadline), asc(ambitions.id));
+  }
+
+  async byId(id: number): Promise<Ambition | undefined> {
+    const [row] = await this.db.select().from(ambitions).where(eq(ambitions.id, id));
+    return row;
+  }
+
+  async insert(values: typeof ambitions.$inferInsert): Promise<Ambition> {
+    const [row] = await this.db.insert(ambitions).values(values).returning();
+    return row!;
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.delete(ambitions).where(eq(ambitions.id, id));
+  }
+
+  /** Every adopted strategy (current or replaced since) of these organisations, with its period and day of adoption. */
+  async adoptedStrategiesOf(organisationIds: number[]) {
+    if (organisationIds.length === 0) return [];
+    return this.db
+      .select({
+        id: strategies.id,
+        organisationId: strategies.organisationId,
+        title: strategies.title,
+        firstYear: strategies.firstYear,
+        lastYear: strategies.lastYear,
+        adoptedOn: strategies.adoptedOn,
+      })
+      .from(strategies)
+      .where(
+        and(
+          inArray(strategies.organisationId, organisationIds),
+          inArray(strategies.status, ["adopted", "replaced"]),
+          isNotNull(strategies.adoptedOn),
+        ),
+      )
+      .orderBy(asc(strategies.adoptedOn));
+  }
+
+  /** The strategies of these organisations that are not replaced: adopted ones and drafts, newest period first. */
+  async currentStrategiesOf(organisationIds: number[]) {
+    if (organisationIds.length === 0) return [];
+    return this.db
+      .select({
+        id: strategies.id,
+        organisationId: strategies.organisationId,
+        title: strategies.title,
+        status: strategies.status,
+        firstYear: strategies.firstYear,
+        lastYear: strategies.lastYear,
+      })
+      .from(strategies)
+      .where(and(inArray(strategies.organisationId, organisationIds), ne(strategies.status, "replaced")))
+      .orderBy(desc(strategies.lastYear), desc(strategies.revision));
+  }
+
+  /** The network's own (joint) projects that have a start date, with the organisations taking part. */
+  async jointProjects(networkId: number) {
+    const rows = await this.db
+      .select({ id: projects.id, title: projects.title, startDate: projects.startDate, visibility: projects.visibility })
+      .from(projects)
+      .where(and(eq(projects.networkId, networkId), isNull(projects.ownerOrganisationId), isNotNull(projects.startDate)))
+      .orderBy(asc(projects.startDate));
+    const participants = rows.length
+      ? await this.db
+          .select()
+          .from(projectParticipants)
+          .where(
+            inArray(
+              projectParticipants.projectId,
+              rows.map((r) => r.id),
+            ),
+          )
+      : [];
+    return rows.map((r) => ({
+      ...r,
+      startDate: r.startDate!,
+      organisationIds: participants.filter((p) => p.projectId === r.id).map((p) => p.organisationId),
+    }));
+  }
+}

@@ -1,0 +1,116 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { slugParam } from "../networks/params.ts";
+import { AmbitionFormPage, AmbitionPage, DashboardPage } from "./ambitions.views.tsx";
+
+const ambitionParams = slugParam.extend({ id: dbId });
+
+/** A network's strategy dashboard and its regional ambitions. */
+export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { networks, strategies, ambitions } = services;
+
+  app.get("/n/:slug/strategies", { config: { policy: "public" } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    const year = Number(osloToday().slice(0, 4));
+    const [items, current, coverage] = await Promise.all([
+      ambitions.ofNetwork(network.id),
+      strategies.currentOfNetwork(network.id),
+      ambitions.coverage(network.id, year),
+    ]);
+    const shared = current ? await strategies.detail(current.id) : null;
+    const { t } = req.i18n;
+    const title = t("dashboard.title", { network: network.name });
+    const saved = (req.query as Record<string, unknown>).saved !== undefined;
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <DashboardPage
+          ctx={req.pageContext()}
+          network={network}
+          ambitions={items}
+          shared={shared}
+          coverage={coverage}
+          year={year}
+          canManage={can(req.actor, "ambition.manage", network)}
+        />
+      </>,
+      { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }] },
+    );
+  });
+
+  const renderNew = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    authorize(req.actor, "ambition.manage", network);
+    const solutions = await ambitions.solutionOptions(network.id);
+    const { t } = req.i18n;
+    const title = t("ambition.new");
+    return reply.page(
+      <AmbitionFormPage
+        ctx={req.pageContext()}
+        network={network}
+        form={form}
+        solutions={solutions.map((s) => ({ value: String(s.id), label: s.name }))}
+      />,
+      {
+        title,
+        network,
+        status: form.errors.length ? 422 : 200,
+        crumbs: [
+          { href: `/n/${network.slug}`, label: network.name },
+          { href: `/n/${network.slug}/strategies`, label: t("dashboard.title", { network: network.name }) },
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get("/n/:slug/ambitions/new", { config: { policy: "ambition.manage" } }, (req, reply) => renderNew(req, reply));
+
+  app.post("/n/:slug/ambitions", { config: { policy: "ambition.manage" } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    authorize(req.actor, "ambition.manage", network);
+    const result = await ambitions.create(req.actor, network.id, req.body);
+    if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
+    return reply.redirect(`/n/${network.slug}/ambitions/${result.value.id}?saved`, 303);
+  });
+
+  app.get("/n/:slug/ambitions/:id", { config: { policy: "public" } }, async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(ambitionParams, req.params);
+    const network = await networks.get(slug);
+    const progress = await ambitions.progress(await ambitions.get(network.id, id));
+    const { t } = req.i18n;
+    const saved = (req.query as Record<string, unknown>).saved !== undefined;
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <AmbitionPage
+          ctx={req.pageContext()}
+          network={network}
+          progress={progress}
+          canManage={can(req.actor, "ambition.manage", network)}
+        />
+      </>,
+      {
+        title: progress.ambition.title,
+        network,
+        crumbs: [
+          { href: `/n/${network.slug}`, label: network.name },
+          { href: `/n/${network.slug}/strategies`, label: t("dashboard.title", { network: network.name }) },
+          { label: progress.ambition.title },
+        ],
+      },
+    );
+  });
+
+  app.post("/n/:slug/ambitions/:id/delete", { config: { policy: "ambition.manage" } }, async (req, reply) => {
+    const { slug, id } = parseOrBadRequest(ambitionParams, req.params);
+    const network = await networks.get(slug);
+    authorize(req.actor, "ambition.manage", network);
+    await ambitions.remove(req.actor, network.id, id);
+    return reply.redirect(`/n/${network.slug}/strategies?saved`, 303);
+  });
+}

@@ -1,0 +1,179 @@
+import { z } from "zod";
+import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { emptyToNull, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
+import type { AdoptionService } from "../roadmap/adoption.service.ts";
+import type { RoadmapRepo } from "../roadmap/roadmap.repo.ts";
+import { type Ambition, AmbitionRepo } from "./ambitions.repo.ts";
+import {
+  type AmbitionState,
+  type Measurement,
+  measureAdoption,
+  measureCoverage,
+  measureJointProjects,
+  stateOf,
+} from "./ambitions.ts";
+import { AMBITION_KINDS } from "./schema.ts";
+
+export const ambitionInput = z
+  .object({
+    title: requiredText(300),
+    kind: z.enum(AMBITION_KINDS, "errors.choice"),
+    target: z.coerce
+      .number("errors.wholeNumber")
+      .int("errors.wholeNumber")
+      .positive("errors.wholeNumber")
+      .max(10000, "errors.wholeNumber"),
+    deadline: z.iso.date("errors.date"),
+    year: z.preprocess(
+      emptyToNull,
+      z.coerce
+        .number("errors.year")
+        .int("errors.year")
+        .min(1990, "errors.year")
+        .max(2100, "errors.year")
+        .nullable()
+        .default(null),
+    ),
+    solutionId: optionalId,
+    description: optionalText(2000),
+  })
+  .superRefine((a, ctx) => {
+    if (a.kind !== "joint_projects" && a.target > 100)
+      ctx.addIssue({ code: "custom", path: ["target"], message: "errors.percent" });
+    if (a.kind === "strategy_coverage" && a.year === null)
+      ctx.addIssue({ code: "custom", path: ["year"], message: "errors.ambitionYear" });
+    if (a.kind === "solution_adoption" && a.solutionId === null)
+      ctx.addIssue({ code: "custom", path: ["solutionId"], message: "errors.ambitionSolution" });
+  });
+
+export const COVERAGE_STANDINGS = ["adopted", "in_progress", "expired", "none"] as const;
+export type CoverageStanding = (typeof COVERAGE_STANDINGS)[number];
+
+export interface AmbitionProgress {
+  ambition: Ambition;
+  measurement: Measurement;
+  state: AmbitionState;
+  /** The solution an adoption ambition is measured by. */
+  solution: { id: number; name: string } | null;
+}
+
+/**
+ * A network's regional ambitions, each a target with a deadline measured from data the platform
+ * already holds: adopted member strategies, adoption of national solutions, and the portfolio's
+ * joint projects. An ambition that names data that does not exist is refused when it is stated.
+ */
+export class AmbitionService {
+  readonly repo: AmbitionRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly roadmap: RoadmapRepo,
+    private readonly adoption: AdoptionService,
+  ) {
+    this.repo = new AmbitionRepo(db);
+  }
+
+  async get(networkId: number, id: number): Promise<Ambition> {
+    const ambition = await this.repo.byId(id);
+    if (!ambition || ambition.networkId !== networkId) throw new NotFoundError();
+    return ambition;
+  }
+
+  /** The national solutions an ambition of this network can be measured by. */
+  solutionOptions(networkId: number) {
+    return this.roadmap.solutionsFor([networkId], osloToday());
+  }
+
+  async create(actor: Actor, networkId: number, input: unknown): Promise<Result<Ambition>> {
+    const parsed = ambitionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const a = parsed.data;
+    const errors: FieldError[] = [];
+    // Only the fields of the chosen kind are kept; the others a form may have sent are dropped.
+    const values = {
+      ...a,
+      networkId,
+      year: a.kind === "strategy_coverage" ? a.year : null,
+      solutionId: a.kind === "solution_adoption" ? a.solutionId : null,
+    };
+    if (values.solutionId !== null && !(await this.solutionOptions(networkId)).some((s) => s.id === values.solutionId))
+      errors.push({ field: "solutionId", key: "errors.ambitionNoData" });
+    if (errors.length) return invalid(errors);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const ambition = await this.repo.with(tx).insert(values);
+        await recordAudit(tx, actor, { action: "create", entity: "ambition", entityId: ambition.id, after: ambition });
+        return ambition;
+      }),
+    );
+  }
+
+  async remove(actor: Actor, networkId: number, id: number): Promise<void> {
+    const ambition = await this.get(networkId, id);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).delete(id);
+      await recordAudit(tx, actor, { action: "delete", entity: "ambition", entityId: id, before: ambition });
+    });
+  }
+
+  /** One ambition measured today: the value, the history and where each member stands. */
+  async progress(ambition: Ambition, today = osloToday()): Promise<AmbitionProgress> {
+    const members = await this.adoption.repo.adopters({ networkId: ambition.networkId });
+    let measurement: Measurement;
+    let solution: { id: number; name: string } | null = null;
+    if (ambition.kind === "strategy_coverage") {
+      const adopted = await this.repo.adoptedStrategiesOf(members.map((m) => m.id));
+      measurement = measureCoverage(members, adopted, ambition.year!, today);
+    } else if (ambition.kind === "solution_adoption") {
+      const found = await this.roadmap.byId(ambition.solutionId!);
+      if (!found) throw new NotFoundError();
+      solution = { id: found.id, name: found.name };
+      const [statuses, history] = await Promise.all([
+        this.adoption.repo.of(members.map((m) => m.id)),
+        this.adoption.overTime(found.id, { networkId: ambition.networkId }),
+      ]);
+      const inUse = new Set(
+        statuses.filter((s) => s.solutionId === found.id && s.status === "in_use").map((s) => s.organisationId),
+      );
+      measurement = measureAdoption(members, inUse, solution, history.points);
+    } else {
+      measurement = measureJointProjects(members, await this.repo.jointProjects(ambition.networkId), today);
+    }
+    return { ambition, measurement, solution, state: stateOf(measurement.value, ambition.target, ambition.deadline, today) };
+  }
+
+  /**
+   * Where each member stands with its own strategy this year: adopted and covering the year, being
+   * worked on (a draft or on consultation), expired (adopted, but the period has ended), or none.
+   */
+  async coverage(networkId: number, year = Number(osloToday().slice(0, 4))) {
+    const members = await this.adoption.repo.adopters({ networkId });
+    const list = await this.repo.currentStrategiesOf(members.map((m) => m.id));
+    return members.map((m) => {
+      const own = list.filter((s) => s.organisationId === m.id);
+      const strategy =
+        own.find((s) => s.status === "adopted" && s.firstYear <= year && s.lastYear >= year) ??
+        own.find((s) => s.status === "draft" || s.status === "consultation") ??
+        own.find((s) => s.status === "adopted");
+      const standing: CoverageStanding = !strategy
+        ? "none"
+        : strategy.status !== "adopted"
+          ? "in_progress"
+          : strategy.lastYear < year
+            ? "expired"
+            : strategy.firstYear > year
+              ? "in_progress"
+              : "adopted";
+      return { id: m.id, name: m.name, standing, strategy: strategy ? { id: strategy.id, title: strategy.title } : null };
+    });
+  }
+
+  /** Every ambition of the network, measured. */
+  async ofNetwork(networkId: number): Promise<AmbitionProgress[]> {
+    const list = await this.repo.list(networkId);
+    return Promise.all(list.map((a) => this.progress(a)));
+  }
+}

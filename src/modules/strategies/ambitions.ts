@@ -1,0 +1,138 @@
+/**
+ * How a regional ambition is measured from the data the platform holds. Pure functions over rows the
+ * service reads, so each rule can be tested on its own.
+ */
+
+export interface Member {
+  id: number;
+  name: string;
+}
+
+/** A member's standing against the ambition, with what shows it (a strategy, a project), if anything. */
+export interface MemberStanding extends Member {
+  met: boolean;
+  evidence: { title: string; href: string } | null;
+}
+
+export type AmbitionState = "met" | "open" | "missed";
+
+export interface Measurement {
+  /** A percent (0-100) for the shares, a count for joint projects. */
+  value: number;
+  unit: "percent" | "count";
+  /** Quarter by quarter for the shares (period: the quarter's first day), year by year for projects (period: the year). */
+  history: { period: string; value: number }[];
+  historyBy: "quarter" | "year";
+  members: MemberStanding[];
+}
+
+/** Met when the value reaches the target; missed when the deadline has passed without it; open until then. */
+export function stateOf(value: number, target: number, deadline: string, today: string): AmbitionState {
+  if (value >= target) return "met";
+  return deadline < today ? "missed" : "open";
+}
+
+/** The first day of every quarter from the one holding `from` to the one holding `to`, at most the last `max`. */
+export function quarterStarts(from: string, to: string, max = 24): string[] {
+  const index = (d: string) => Number(d.slice(0, 4)) * 4 + Math.floor((Number(d.slice(5, 7)) - 1) / 3);
+  const out: string[] = [];
+  for (let i = Math.max(index(from), index(to) - max + 1); i <= index(to); i++)
+    out.push(`${Math.floor(i / 4)}-${String((i % 4) * 3 + 1).padStart(2, "0")}-01`);
+  return out;
+}
+
+/** The last day of the quarter that starts on `start`. */
+const quarterEnd = (start: string) => {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 3, 0);
+  return d.toISOString().slice(0, 10);
+};
+
+const percentOf = (n: number, of: number) => (of ? (n / of) * 100 : 0);
+
+/**
+ * "Every member has an adopted strategy covering `year`": the share of members with an adopted
+ * strategy (still current or replaced since) whose period holds the year; history by the day each was adopted.
+ */
+export function measureCoverage(
+  members: Member[],
+  adopted: {
+    id: number;
+    organisationId: number | null;
+    title: string;
+    firstYear: number;
+    lastYear: number;
+    adoptedOn: string | null;
+  }[],
+  year: number,
+  today: string,
+): Measurement {
+  const covering = adopted.filter((s) => s.firstYear <= year && s.lastYear >= year && s.adoptedOn && s.adoptedOn <= today);
+  const firstOf = new Map<number, (typeof covering)[number]>();
+  for (const s of covering) if (!firstOf.has(s.organisationId!)) firstOf.set(s.organisationId!, s);
+  const standings = members.map((m) => {
+    const s = firstOf.get(m.id);
+    return { ...m, met: s !== undefined, evidence: s ? { title: s.title, href: `/strategies/${s.id}` } : null };
+  });
+  const days = members.map((m) => firstOf.get(m.id)?.adoptedOn).filter((d): d is string => !!d);
+  const history = days.length
+    ? quarterStarts([...days].sort()[0]!, today).map((start) => ({
+        period: start,
+        value: percentOf(days.filter((d) => d <= quarterEnd(start)).length, members.length),
+      }))
+    : [];
+  return {
+    value: percentOf(standings.filter((s) => s.met).length, members.length),
+    unit: "percent",
+    history,
+    historyBy: "quarter",
+    members: standings,
+  };
+}
+
+/** "Every member uses national solution X": the share of members whose adoption status is in use. */
+export function measureAdoption(
+  members: Member[],
+  inUse: ReadonlySet<number>,
+  solution: { id: number; name: string },
+  points: { date: string; share: number }[],
+): Measurement {
+  const standings = members.map((m) => ({
+    ...m,
+    met: inUse.has(m.id),
+    evidence: inUse.has(m.id) ? { title: solution.name, href: `/roadmap/${solution.id}` } : null,
+  }));
+  return {
+    value: percentOf(standings.filter((s) => s.met).length, members.length),
+    unit: "percent",
+    history: points.slice(-24).map((p) => ({ period: p.date, value: p.share * 100 })),
+    historyBy: "quarter",
+    members: standings,
+  };
+}
+
+/**
+ * "N joint projects started per year": the network's own projects started this year; the members
+ * stand as taking part in one of them or not. History: every year from the first start to this one.
+ */
+export function measureJointProjects(
+  members: Member[],
+  projects: { id: number; title: string; startDate: string; visibility: string; organisationIds: number[] }[],
+  today: string,
+): Measurement {
+  const thisYear = Number(today.slice(0, 4));
+  const started = projects.filter((p) => p.startDate <= today);
+  const yearOf = (p: { startDate: string }) => Number(p.startDate.slice(0, 4));
+  const current = started.filter((p) => yearOf(p) === thisYear);
+  const standings = members.map((m) => {
+    const project = current.find((p) => p.organisationIds.includes(m.id));
+    // A project that is not public is counted, never named.
+    const shown = project?.visibility === "public" ? { title: project.title, href: `/projects/${project.id}` } : null;
+    return { ...m, met: project !== undefined, evidence: shown };
+  });
+  const first = started.length ? Math.max(Math.min(...started.map(yearOf)), thisYear - 9) : thisYear;
+  const history = [];
+  for (let y = first; y <= thisYear; y++)
+    history.push({ period: String(y), value: started.filter((p) => yearOf(p) === y).length });
+  return { value: current.length, unit: "count", history, historyBy: "year", members: standings };
+}

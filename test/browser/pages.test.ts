@@ -80,6 +80,10 @@ async function publicPages(): Promise<[string, string][]> {
     ["filtered strategies", "/strategies?network=digi-rogaland&status=adopted"],
     ["an adopted strategy", `/strategies/${ids.adoptedStrategyId}`],
     ["themes in common", "/n/digi-rogaland/strategies/themes"],
+    ["a network's strategy dashboard", "/n/digi-rogaland/strategies"],
+    ["an ambition of use", `/n/digi-rogaland/ambitions/${ids.adoptionAmbitionId}`],
+    ["an ambition of joint projects", `/n/digi-rogaland/ambitions/${ids.projectsAmbitionId}`],
+    ["a shared strategy drawn from the members'", `/strategies/${ids.sharedStrategyId}`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -100,6 +104,7 @@ async function decisionIds() {
   const meetingList = await meetings.list(rogaland.id, null);
   const decided = rounds.at(-1)!.round;
   const { items } = await needs.list({ networkId: rogaland.id }, null, "created", 1, 0);
+  const ambitionsOfRogaland = await server.app.services.ambitions.repo.list(rogaland.id);
   return {
     needId: items[0]!.id,
     openRoundId: rounds[0]!.round.id,
@@ -114,6 +119,9 @@ async function decisionIds() {
       .strategy.id,
     draftStrategyId: (await server.app.services.strategies.repo.list({ networkId: rogaland.id, status: "draft" }))[0]!.strategy
       .id,
+    adoptionAmbitionId: ambitionsOfRogaland.find((a) => a.kind === "solution_adoption")!.id,
+    projectsAmbitionId: ambitionsOfRogaland.find((a) => a.kind === "joint_projects")!.id,
+    sharedStrategyId: (await server.app.services.strategies.currentOfNetwork(rogaland.id))!.id,
     // One that demo networks roll out together.
     rolloutSolutionId: (await server.app.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
@@ -211,6 +219,9 @@ async function adminPages(): Promise<[string, string][]> {
     ["edit a strategy", `/strategies/${ids.draftStrategyId}/edit`],
     ["tagging a strategy with themes", `/strategies/${ids.adoptedStrategyId}/themes`],
     ["themes in common (secretariat)", "/n/digi-rogaland/strategies/themes"],
+    ["a network's strategy dashboard (secretariat)", "/n/digi-rogaland/strategies"],
+    ["new ambition", "/n/digi-rogaland/ambitions/new"],
+    ["an ambition (secretariat)", `/n/digi-rogaland/ambitions/${ids.adoptionAmbitionId}`],
   ];
 }
 

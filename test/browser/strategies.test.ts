@@ -20,6 +20,15 @@ async function makeAccount() {
   return org!;
 }
 
+let secretariatReady: Promise<void> | undefined;
+/** Digi Rogaland's secretariat, made once the server is up. */
+const secretariat = () =>
+  (secretariatReady ??= (async () => {
+    const { app, database } = suite.server;
+    const rogaland = (await app.services.networks.repo.bySlug("digi-rogaland"))!;
+    await testAccount(app, database.db, "sek@strategies.example", { networkId: rogaland.id, role: "secretariat" });
+  })());
+
 test("with JavaScript off: a representative writes a strategy, corrects a mistake, and adopts it", async () => {
   const org = await representative();
   const context = await suite.browser.newContext({ locale: "nb-NO", javaScriptEnabled: false });
@@ -98,5 +107,74 @@ test("by keyboard, a measure's status is reported, and the strategy pages pass a
   await page.waitForURL(/saved=1/);
   assert.match((await page.textContent("dl.facts")) ?? "", /Draft/);
   assert.deepEqual(await axeViolations(page), [], "new revision");
+  await context.close();
+});
+
+test("with JavaScript off: the secretariat starts the shared strategy from the common themes and states an ambition", async () => {
+  await secretariat();
+  const context = await suite.browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+  const page = await context.newPage();
+  const base = suite.server.url;
+  await login(page, base, "sek@strategies.example", PASSWORD);
+  await page.goto(`${base}/n/digi-rogaland/strategies/themes?lang=en`);
+  await page.fill("#field-shared-title", "Felles strategi frå tabellen");
+  // Nothing ticked: refused, and the title typed is kept.
+  for (const box of await page.locator("#field-shared-themeIds input[type=checkbox]").all()) await box.uncheck();
+  await page.click("form[action$='/strategies/shared'] button[type=submit]");
+  assert.match((await page.textContent(".ds-error-summary")) ?? "", /Choose at least one theme/);
+  assert.equal(await page.inputValue("#field-shared-title"), "Felles strategi frå tabellen");
+  await page.check("#field-shared-themeIds input[type=checkbox] >> nth=0");
+  await page.click("form[action$='/strategies/shared'] button[type=submit]");
+  await page.waitForURL(/\/strategies\/\d+\?saved=1#areas-heading$/);
+  const areas = (await page.textContent("section[aria-labelledby=areas-heading]")) ?? "";
+  assert.match(areas, /Digital services for citizens/);
+  assert.match(areas, /Drawn from/);
+
+  await page.goto(`${base}/n/digi-rogaland/strategies?lang=en`);
+  await page.click("text=New ambition");
+  await page.fill("#field-title", "Every member uses the solution");
+  await page.selectOption("#field-kind", "solution_adoption");
+  await page.fill("#field-target", "150");
+  await page.fill("#field-deadline", "2028-12-31");
+  await page.click("form.stack button[type=submit]");
+  const summary = (await page.textContent(".ds-error-summary")) ?? "";
+  assert.match(summary, /A share can be at most 100 per cent/);
+  assert.match(summary, /Choose the national solution/);
+  assert.equal(await page.inputValue("#field-title"), "Every member uses the solution", "what was typed is kept");
+  await page.fill("#field-target", "100");
+  await page.selectOption("#field-solutionId", { index: 1 });
+  await page.click("form.stack button[type=submit]");
+  await page.waitForURL(/\/n\/digi-rogaland\/ambitions\/\d+\?saved/);
+  assert.match((await page.textContent("h1")) ?? "", /Every member uses the solution/);
+  assert.match((await page.textContent("main")) ?? "", /Members missing: \d+ of \d+/);
+  await context.close();
+});
+
+test("by keyboard the dashboard leads to an ambition, and the dashboard, ambition and form pages pass axe", async () => {
+  await secretariat();
+  const context = await suite.browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  const base = suite.server.url;
+  await login(page, base, "sek@strategies.example", PASSWORD);
+  await page.goto(`${base}/n/digi-rogaland/strategies?lang=en`);
+  assert.deepEqual(await axeViolations(page), [], "dashboard");
+  // Tab to the first ambition's link and follow it with Enter.
+  const first = page.locator("section[aria-labelledby=ambitions-heading] tbody a").first();
+  const href = await first.getAttribute("href");
+  let focused = "";
+  for (let i = 0; i < 60 && focused !== href; i++) {
+    await page.keyboard.press("Tab");
+    focused = (await page.evaluate(() => document.activeElement?.getAttribute("href"))) ?? "";
+  }
+  assert.equal(focused, href, "the ambition's link is reached by keyboard");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(new RegExp(`${href}$`));
+  assert.deepEqual(await axeViolations(page), [], "ambition");
+  await page.goto(`${base}/n/digi-rogaland/ambitions/new?lang=en`);
+  assert.deepEqual(await axeViolations(page), [], "new ambition");
+  await page.click("form.stack button[type=submit]");
+  assert.deepEqual(await axeViolations(page), [], "new ambition with errors");
+  await page.goto(`${base}/n/digi-rogaland/strategies/themes?lang=en`);
+  assert.deepEqual(await axeViolations(page), [], "themes with the shared strategy form");
   await context.close();
 });

@@ -225,6 +225,29 @@ test("script payloads typed into forms and API writes come back as inert text", 
     status: "in_progress",
     comment: PAYLOAD,
   });
+  // A network theme named with the payload tags it, and the shared strategy started from it carries the name.
+  const theme = await s.api("POST", "/api/v1/networks/digi-rogaland/strategy-themes", { name: PAYLOAD.slice(0, 100) });
+  assert.equal(theme.statusCode, 201, theme.body);
+  const focusAreaId = (await s.api("GET", `/api/v1/strategies/${strategyId}`)).json().focusAreas[0].id;
+  const tagged = await s.api("PUT", `/api/v1/strategies/${strategyId}/themes`, {
+    focusAreas: [{ id: focusAreaId, themeIds: [theme.json().id] }],
+  });
+  assert.equal(tagged.statusCode, 200, tagged.body);
+  const shared = await s.api("POST", "/api/v1/networks/digi-rogaland/shared-strategies", {
+    title: `Felles ${PAYLOAD}`,
+    firstYear: 2027,
+    lastYear: 2030,
+    themeIds: [theme.json().id],
+  });
+  assert.equal(shared.statusCode, 201, shared.body);
+  const ambition = await s.api("POST", "/api/v1/networks/digi-rogaland/ambitions", {
+    title: `Ambisjon ${PAYLOAD}`,
+    description: PAYLOAD,
+    kind: "joint_projects",
+    target: 2,
+    deadline: "2029-12-31",
+  });
+  assert.equal(ambition.statusCode, 201, ambition.body);
 
   const context = await suite.browser.newContext();
   const page = await context.newPage();
@@ -286,6 +309,11 @@ test("script payloads typed into forms and API writes come back as inert text", 
     "/strategies",
     `/strategies/${strategyId}`,
     `/strategies/${strategyId}/edit`,
+    `/strategies/${strategyId}/themes`,
+    `/strategies/${shared.json().id}`,
+    "/n/digi-rogaland/strategies/themes",
+    "/n/digi-rogaland/strategies",
+    `/n/digi-rogaland/ambitions/${ambition.json().id}`,
     `/search?q=${encodeURIComponent("Strategi")}`,
   ];
   for (const path of pages) {

@@ -105,6 +105,9 @@ async function decisionIds() {
   const decided = rounds.at(-1)!.round;
   const { items } = await needs.list({ networkId: rogaland.id }, null, "created", 1, 0);
   const ambitionsOfRogaland = await server.app.services.ambitions.repo.list(rogaland.id);
+  const shared = await server.app.services.strategies.detail(
+    (await server.app.services.strategies.currentOfNetwork(rogaland.id))!.id,
+  );
   return {
     needId: items[0]!.id,
     openRoundId: rounds[0]!.round.id,
@@ -121,7 +124,9 @@ async function decisionIds() {
       .id,
     adoptionAmbitionId: ambitionsOfRogaland.find((a) => a.kind === "solution_adoption")!.id,
     projectsAmbitionId: ambitionsOfRogaland.find((a) => a.kind === "joint_projects")!.id,
-    sharedStrategyId: (await server.app.services.strategies.currentOfNetwork(rogaland.id))!.id,
+    sharedStrategyId: shared.strategy.id,
+    sharedFocusAreaId: shared.focusAreas[0]!.id,
+    sharedMeasureId: shared.measures[0]!.id,
     // One that demo networks roll out together.
     rolloutSolutionId: (await server.app.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
@@ -217,6 +222,8 @@ async function adminPages(): Promise<[string, string][]> {
     ["a draft strategy (editor)", `/strategies/${ids.draftStrategyId}`],
     ["an adopted strategy (editor)", `/strategies/${ids.adoptedStrategyId}`],
     ["edit a strategy", `/strategies/${ids.draftStrategyId}/edit`],
+    ["edit a focus area", `/strategies/${ids.sharedStrategyId}/focus-areas/${ids.sharedFocusAreaId}/edit`],
+    ["edit a measure", `/strategies/${ids.sharedStrategyId}/measures/${ids.sharedMeasureId}/edit`],
     ["tagging a strategy with themes", `/strategies/${ids.adoptedStrategyId}/themes`],
     ["themes in common (secretariat)", "/n/digi-rogaland/strategies/themes"],
     ["a network's strategy dashboard (secretariat)", "/n/digi-rogaland/strategies"],

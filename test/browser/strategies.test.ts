@@ -129,6 +129,15 @@ test("with JavaScript off: the secretariat starts the shared strategy from the c
   const areas = (await page.textContent("section[aria-labelledby=areas-heading]")) ?? "";
   assert.match(areas, /Digital services for citizens/);
   assert.match(areas, /Drawn from/);
+  // The secretariat writes the focus area's why and what.
+  await page.click("section[aria-labelledby=areas-heading] a.part-edit >> nth=0");
+  await page.fill("#field-why", "All the members want services that work the same way.");
+  await page.click("form.stack button[type=submit]");
+  await page.waitForURL(/#areas-heading$/);
+  assert.match(
+    (await page.textContent("section[aria-labelledby=areas-heading]")) ?? "",
+    /All the members want services that work the same way/,
+  );
 
   await page.goto(`${base}/n/digi-rogaland/strategies?lang=en`);
   await page.click("text=New ambition");

@@ -7,6 +7,7 @@ const measure = (description: string, extra: Partial<Comparable["measures"][numb
   focusAreaId: 10,
   goal: "",
   indicator: "",
+  expectedBenefits: "",
   responsible: "",
   responsibleName: null,
   deadlineYear: 2027,

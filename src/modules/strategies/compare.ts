@@ -39,6 +39,7 @@ export interface Comparable {
     focusAreaId: number | null;
     goal: string;
     indicator: string;
+    expectedBenefits: string;
     responsible: string;
     responsibleName: string | null;
     deadlineYear: number | null;
@@ -72,6 +73,7 @@ export function compareRevisions(before: Comparable, after: Comparable) {
         focusArea: m.focusAreaId ? names.get(m.focusAreaId) : null,
         goal: m.goal,
         indicator: m.indicator,
+        expectedBenefits: m.expectedBenefits,
         responsible: [m.responsibleName, m.responsible],
         deadline: m.deadlineDate ?? m.deadlineYear,
         years: m.years,

@@ -118,6 +118,8 @@ export const measures = pgTable(
     /** The concrete goal, and the indicator that measures it where one fits. */
     goal: text("goal").notNull().default(""),
     indicator: text("indicator").notNull().default(""),
+    /** The benefits the measure should give, in words; those in the portfolio are linked in measure_benefits. */
+    expectedBenefits: text("expected_benefits").notNull().default(""),
     /** Who is responsible: an organisation, or a body or person as written. */
     responsibleOrganisationId: integer("responsible_organisation_id").references(() => organisations.id, {
       onDelete: "set null",

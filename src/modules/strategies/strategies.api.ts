@@ -48,6 +48,7 @@ const strategyOut = summaryOut.omit({ owner: true }).extend({
       description: z.string(),
       goal: z.string(),
       indicator: z.string(),
+      expectedBenefits: z.string().describe("The benefits it should give, in words"),
       responsibleOrganisationId: int.nullable(),
       responsible: z.string(),
       deadlineYear: int.nullable(),
@@ -223,6 +224,20 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
       handler: async ({ actor, params, req }) => then(params.id, await strategies[command](actor, params.id, req.body)),
     });
     const part = ({ goals: "goal", "focus-areas": "focusArea", measures: "measure" } as const)[segment];
+    api.route({
+      policy: "strategy.edit",
+      resource,
+      method: "PUT",
+      path: `/strategies/:id/${segment}/:partId`,
+      operationId: `update${operationId.replace(/^add/, "")}`,
+      summary: `Change one of a draft's ${segment.replace("-", " ")}, checked as when it was added`,
+      tag,
+      params: partParams,
+      body: input,
+      response: strategyOut,
+      handler: async ({ actor, params, req }) =>
+        then(params.id, await strategies.updatePart(actor, params.id, part, params.partId, req.body)),
+    });
     api.route({
       policy: "strategy.edit",
       resource,

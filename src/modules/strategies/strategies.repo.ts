@@ -223,6 +223,31 @@ export class StrategyRepo {
     return row!;
   }
 
+  async updateGoal(id: number, values: Partial<typeof strategyGoals.$inferInsert>) {
+    await this.db.update(strategyGoals).set(values).where(eq(strategyGoals.id, id));
+  }
+
+  async updateFocusArea(id: number, values: Partial<typeof focusAreas.$inferInsert>, goalIds: number[]) {
+    await this.db.update(focusAreas).set(values).where(eq(focusAreas.id, id));
+    await this.db.delete(focusAreaGoals).where(eq(focusAreaGoals.focusAreaId, id));
+    if (goalIds.length) await this.db.insert(focusAreaGoals).values(goalIds.map((goalId) => ({ focusAreaId: id, goalId })));
+  }
+
+  /** A measure's content and its links to projects and benefits, replaced. */
+  async updateMeasureWithLinks(
+    id: number,
+    values: Partial<typeof measures.$inferInsert>,
+    links: { projectIds: number[]; benefitIds: number[] },
+  ) {
+    await this.updateMeasure(id, values);
+    await this.db.delete(measureProjects).where(eq(measureProjects.measureId, id));
+    await this.db.delete(measureBenefits).where(eq(measureBenefits.measureId, id));
+    if (links.projectIds.length)
+      await this.db.insert(measureProjects).values(links.projectIds.map((projectId) => ({ measureId: id, projectId })));
+    if (links.benefitIds.length)
+      await this.db.insert(measureBenefits).values(links.benefitIds.map((benefitId) => ({ measureId: id, benefitId })));
+  }
+
   async updateMeasure(id: number, values: Partial<typeof measures.$inferInsert>) {
     await this.db.update(measures).set(values).where(eq(measures.id, id));
   }

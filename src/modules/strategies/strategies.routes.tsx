@@ -3,16 +3,25 @@ import { z } from "zod";
 import { authorize, can, secretariatNetworks } from "../../platform/access/authorize.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
-import type { Result } from "../../platform/http/errors.ts";
+import { NotFoundError, type Result } from "../../platform/http/errors.ts";
 import { dbId, optionalId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/params.ts";
+import type { PartKind } from "./compare.ts";
 import { compareRevisions } from "./compare.ts";
 import { STRATEGY_STATUSES } from "./schema.ts";
-import { measureStatusLabel, StrategyFormPage, type StrategyForms, StrategyListPage, StrategyPage } from "./strategies.views.tsx";
+import type { Strategy } from "./strategies.repo.ts";
+import {
+  measureStatusLabel,
+  PartEditPage,
+  StrategyFormPage,
+  type StrategyForms,
+  StrategyListPage,
+  StrategyPage,
+} from "./strategies.views.tsx";
 
 const strategyParams = z.object({ id: dbId });
 const partParams = strategyParams.extend({ partId: dbId });
@@ -122,16 +131,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     const canEdit = can(req.actor, "strategy.edit", resource);
     const network = strategy.networkId ? await networks.repo.byId(strategy.networkId) : undefined;
     const organisation = strategy.organisationId ? await directory.organisations.byId(strategy.organisationId) : undefined;
-    const networkIds = strategy.networkId ? [strategy.networkId] : resource.networkIds;
-    const [responsible, projectOptions, benefitOptions] = canEdit
-      ? await Promise.all([
-          strategy.networkId
-            ? strategies.repo.networkMembers(strategy.networkId)
-            : Promise.resolve(organisation ? [{ id: organisation.id, name: organisation.name }] : []),
-          strategies.repo.projectOptions([...networkIds]),
-          strategies.repo.benefitOptions([...networkIds]),
-        ])
-      : [[], [], []];
+    const options = canEdit ? await measureOptions(strategy) : { responsibleOptions: [], projectOptions: [], benefitOptions: [] };
     const changes = detail.previous ? compareRevisions(await strategies.detail(detail.previous.id), detail) : null;
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -154,9 +154,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
             ...(forms.report ? { report: forms.report } : {}),
             ...(forms.refusal ? { refusal: forms.refusal } : {}),
           }}
-          responsibleOptions={responsible.map((o) => ({ value: String(o.id), label: o.name }))}
-          projectOptions={projectOptions.map((p) => ({ value: String(p.id), label: p.title }))}
-          benefitOptions={benefitOptions.map((b) => ({ value: String(b.id), label: `${b.title} (${b.projectTitle})` }))}
+          {...options}
           maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
           changes={changes}
         />
@@ -186,6 +184,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
         t("strategy.measure"),
         t("strategy.concreteGoal"),
         t("strategy.indicator"),
+        t("strategy.benefits"),
         t("strategy.responsible"),
         t("strategy.deadline"),
         t("strategy.years"),
@@ -198,6 +197,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
         m.description,
         m.goal,
         m.indicator,
+        [m.expectedBenefits, ...m.benefits.map((b) => b.title)].filter(Boolean).join("; "),
         [m.responsibleName, m.responsible].filter(Boolean).join(", "),
         m.deadlineDate ?? m.deadlineYear,
         m.years.join(", "),
@@ -207,6 +207,78 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
       ]),
     );
   });
+
+  /** What a measure of this strategy may name: the responsible organisations, and the portfolio's projects and benefits. */
+  const measureOptions = async (strategy: Strategy) => {
+    const networkIds = strategy.networkId ? [strategy.networkId] : (await strategies.resourceOf(strategy)).networkIds;
+    const [responsible, projectOptions, benefitOptions] = await Promise.all([
+      strategy.networkId
+        ? strategies.repo.networkMembers(strategy.networkId)
+        : directory.organisations.byId(strategy.organisationId!).then((o) => (o ? [{ id: o.id, name: o.name }] : [])),
+      strategies.repo.projectOptions([...networkIds]),
+      strategies.repo.benefitOptions([...networkIds]),
+    ]);
+    return {
+      responsibleOptions: responsible.map((o) => ({ value: String(o.id), label: o.name })),
+      projectOptions: projectOptions.map((p) => ({ value: String(p.id), label: p.title })),
+      benefitOptions: benefitOptions.map((b) => ({ value: String(b.id), label: `${b.title} (${b.projectTitle})` })),
+    };
+  };
+
+  /** A part's current values as its form shows them. */
+  const partValues = (detail: Awaited<ReturnType<typeof strategies.detail>>, part: PartKind, partId: number) => {
+    const strings = (ids: number[]) => ids.map(String);
+    if (part === "goal") return detail.goals.find((g) => g.id === partId);
+    if (part === "focusArea") {
+      const a = detail.focusAreas.find((x) => x.id === partId);
+      return a && { ...a, goalIds: strings(a.goalIds) };
+    }
+    const m = detail.measures.find((x) => x.id === partId);
+    return (
+      m && {
+        ...m,
+        focusAreaId: m.focusAreaId ? String(m.focusAreaId) : "",
+        responsibleOrganisationId: m.responsibleOrganisationId ? String(m.responsibleOrganisationId) : "",
+        deadlineYear: m.deadlineYear ? String(m.deadlineYear) : "",
+        deadlineDate: m.deadlineDate ?? "",
+        years: strings(m.years),
+        projectIds: strings(m.projects.map((p) => p.id)),
+        benefitIds: strings(m.benefits.map((b) => b.id)),
+      }
+    );
+  };
+
+  const renderPartEdit = async (req: FastifyRequest, reply: FastifyReply, part: PartKind, form?: FormState) => {
+    const { id, partId } = parseOrBadRequest(partParams, req.params);
+    authorize(req.actor, "strategy.edit", await strategies.resource(id));
+    const detail = await strategies.detail(id);
+    const values = partValues(detail, part, partId);
+    if (!values) throw new NotFoundError();
+    const { t } = req.i18n;
+    const title = t(`strategy.editPart.${part}` as "strategy.editPart.goal");
+    const segment = Object.entries(PARTS).find(([, p]) => p.part === part)![0];
+    return reply.page(
+      <PartEditPage
+        ctx={req.pageContext()}
+        detail={detail}
+        part={part}
+        action={`/strategies/${id}/${segment}/${partId}`}
+        form={form ?? emptyForm(values as Record<string, unknown>)}
+        {...(part === "measure"
+          ? await measureOptions(detail.strategy)
+          : { responsibleOptions: [], projectOptions: [], benefitOptions: [] })}
+      />,
+      {
+        title,
+        status: form?.errors.length ? 422 : 200,
+        crumbs: [
+          { href: "/strategies", label: t("strategy.listTitle") },
+          { href: `/strategies/${id}`, label: detail.strategy.title },
+          { label: title },
+        ],
+      },
+    );
+  };
 
   /** The strategy of the path, after checking the actor may change it. */
   const editable = async (req: FastifyRequest) => {
@@ -285,13 +357,29 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     return answer(req, reply, id, await strategies.addMeasure(actor, id, req.body), "measure", "plan-heading");
   });
 
-  for (const [segment, { part, anchor }] of Object.entries(PARTS))
+  for (const [segment, { part, anchor }] of Object.entries(PARTS)) {
+    app.get(`/strategies/:id/${segment}/:partId/edit`, { config: { policy: "strategy.edit" } }, (req, reply) =>
+      renderPartEdit(req, reply, part),
+    );
+    app.post(`/strategies/:id/${segment}/:partId`, { config: { policy: "strategy.edit" } }, async (req, reply) => {
+      const { actor, id } = await editable(req);
+      const { partId } = parseOrBadRequest(partParams, req.params);
+      const result = await strategies.updatePart(actor, id, part, partId, req.body);
+      if (!result.ok) {
+        // A frozen strategy is said at the top of its page; a mistake in the form on the form.
+        if (result.errors.some((e) => e.field === "_"))
+          return renderStrategy(req, reply, { refusal: submittedForm(req.body, result.errors) });
+        return renderPartEdit(req, reply, part, submittedForm(req.body, result.errors));
+      }
+      return reply.redirect(`/strategies/${id}?saved=1#${anchor}`, 303);
+    });
     app.post(`/strategies/:id/${segment}/:partId/delete`, { config: { policy: "strategy.edit" } }, async (req, reply) => {
       const { actor, id } = await editable(req);
       const { partId } = parseOrBadRequest(partParams, req.params);
       // The only refusal is a frozen strategy, which answer() shows at the top of the page.
       return answer(req, reply, id, await strategies.removePart(actor, id, part, partId), "goal", anchor);
     });
+  }
 
   app.post("/strategies/:id/measures/:partId/report", { config: { policy: "strategy.edit" } }, async (req, reply) => {
     const { actor, id } = await editable(req);

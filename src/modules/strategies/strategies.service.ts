@@ -45,6 +45,7 @@ export const measureInput = z.object({
   focusAreaId: optionalId,
   goal: optionalText(1000),
   indicator: optionalText(300),
+  expectedBenefits: optionalText(2000),
   responsibleOrganisationId: optionalId,
   responsible: optionalText(300),
   deadlineYear: optionalYear,
@@ -147,6 +148,7 @@ async function copyContent(
         description: values.description,
         goal: values.goal,
         indicator: values.indicator,
+        expectedBenefits: values.expectedBenefits,
         responsible: values.responsible,
         deadlineYear: inPeriod(values.deadlineYear),
         years: values.years.filter((y) => inPeriod(y) !== null),
@@ -328,15 +330,14 @@ export class StrategyService {
   }
 
   /**
-   * Adds a measure. Its focus area must be the strategy's own; a responsible organisation must be a
+   * Checks a measure. Its focus area must be the strategy's own; a responsible organisation must be a
    * member of the strategy's network (or the organisation itself, for a member's own strategy); the
-   * years it is spread over must lie in the period. A deadline outside the period is allowed: the
-   * page flags it, since a later follow-up may need it.
+   * years it is spread over must lie in the period; its projects and benefits must be public ones
+   * of the portfolio. A deadline outside the period is allowed: the page flags it, since a later
+   * follow-up may need it.
    */
-  async addMeasure(actor: Actor, strategyId: number, input: unknown): Promise<Result<number>> {
-    const current = await this.editable(strategyId);
-    if (!current.ok) return invalid(current.errors);
-    const strategy = current.value;
+  private async checkMeasure(strategy: Strategy, input: unknown): Promise<Result<z.infer<typeof measureInput>>> {
+    const strategyId = strategy.id;
     const parsed = measureInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const m = parsed.data;
@@ -362,16 +363,24 @@ export class StrategyService {
     if (m.benefitIds.some((id) => !benefitOptions.some((b) => b.id === id)))
       errors.push({ field: "benefitIds", key: "errors.choice" });
     if (errors.length) return invalid(errors);
-    const { projectIds, benefitIds, ...values } = m;
+    return ok({
+      ...m,
+      years: [...new Set(m.years)].sort((a, b) => a - b),
+      projectIds: [...new Set(m.projectIds)],
+      benefitIds: [...new Set(m.benefitIds)],
+    });
+  }
+
+  async addMeasure(actor: Actor, strategyId: number, input: unknown): Promise<Result<number>> {
+    const current = await this.editable(strategyId);
+    if (!current.ok) return invalid(current.errors);
+    const checked = await this.checkMeasure(current.value, input);
+    if (!checked.ok) return invalid(checked.errors);
+    const { projectIds, benefitIds, ...values } = checked.value;
     const position = (await this.repo.measuresOf(strategyId)).length;
     return ok(
       await this.db.transaction(async (tx) => {
-        const measure = await this.repo
-          .with(tx)
-          .insertMeasure(
-            { strategyId, ...values, years: [...new Set(values.years)].sort(), position },
-            { projectIds: [...new Set(projectIds)], benefitIds: [...new Set(benefitIds)] },
-          );
+        const measure = await this.repo.with(tx).insertMeasure({ strategyId, ...values, position }, { projectIds, benefitIds });
         await recordAudit(tx, actor, {
           action: "create",
           entity: "measure",
@@ -381,6 +390,53 @@ export class StrategyService {
         return measure.id;
       }),
     );
+  }
+
+  /**
+   * Changes a goal, a focus area (and the goals it serves) or a measure (and its projects and
+   * benefits) of a draft, checked as when it was added. A measure's status is reported, not edited.
+   */
+  async updatePart(
+    actor: Actor,
+    strategyId: number,
+    part: "goal" | "focusArea" | "measure",
+    id: number,
+    input: unknown,
+  ): Promise<Result<true>> {
+    const current = await this.editable(strategyId);
+    if (!current.ok) return invalid(current.errors);
+    const d = await this.detail(strategyId);
+    const before = { goal: d.goals, focusArea: d.focusAreas, measure: d.measures }[part].find((x) => x.id === id);
+    if (!before) throw new NotFoundError();
+    let after: Record<string, unknown>;
+    let save: (repo: StrategyRepo) => Promise<void>;
+    if (part === "goal") {
+      const parsed = goalInput.safeParse(input);
+      if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+      after = parsed.data;
+      save = (repo) => repo.updateGoal(id, parsed.data);
+    } else if (part === "focusArea") {
+      const parsed = focusAreaInput.safeParse(input);
+      if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+      if (parsed.data.goalIds.some((g) => !d.goals.some((x) => x.id === g)))
+        return invalid([{ field: "goalIds", key: "errors.choice" }]);
+      const { goalIds, ...values } = parsed.data;
+      after = parsed.data;
+      save = (repo) => repo.updateFocusArea(id, values, [...new Set(goalIds)]);
+    } else {
+      const checked = await this.checkMeasure(current.value, input);
+      if (!checked.ok) return invalid(checked.errors);
+      const { projectIds, benefitIds, ...values } = checked.value;
+      after = checked.value;
+      save = (repo) => repo.updateMeasureWithLinks(id, values, { projectIds, benefitIds });
+    }
+    const diff = changedFields(before as unknown as Record<string, unknown>, after);
+    if (!diff.changed) return ok(true);
+    await this.db.transaction(async (tx) => {
+      await save(this.repo.with(tx));
+      await recordAudit(tx, actor, { action: "update", entity: part, entityId: id, before: diff.before, after: diff.after });
+    });
+    return ok(true);
   }
 
   async removePart(actor: Actor, strategyId: number, part: "goal" | "focusArea" | "measure", id: number): Promise<Result<true>> {

@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import { count, eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import { measureReports, measures, strategies } from "./schema.ts";
 
 let t: TestApp;
@@ -324,4 +325,80 @@ test("themes: suggested from the text, saved for focus areas and goals, compared
     (await t.app.services.themes.themesFor(id)).some((x) => x.name === "Kart og geodata"),
     "a member's strategy gets its network's themes",
   );
+});
+
+test("a draft's goals, focus areas and measures are changed in place, checked as when added; an adopted one refuses", async () => {
+  const sek = await login("sek@strategy.example");
+  const created = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/strategies`, {
+    title: "Utkast",
+    firstYear: thisYear,
+    lastYear: thisYear + 2,
+  });
+  const id = created.json().id;
+  const goalId = (await sek.api("POST", `/api/v1/strategies/${id}/goals`, { title: "Mål" })).json().goals[0].id;
+  const areaId = (await sek.api("POST", `/api/v1/strategies/${id}/focus-areas`, { title: "Område" })).json().focusAreas[0].id;
+  const measureId = (
+    await sek.api("POST", `/api/v1/strategies/${id}/measures`, { description: "Tiltak", deadlineYear: thisYear + 1 })
+  ).json().measures[0].id;
+
+  // The edit page shows what is there; a save changes it and goes back to the page's section.
+  const form = await sek.get(`/strategies/${id}/focus-areas/${areaId}/edit?lang=en`);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Change the focus area/);
+  assert.match(form.body, /value="Område"/);
+  const saved = await sek.post(`/strategies/${id}/focus-areas/${areaId}`, {
+    title: "Område",
+    why: "Fordi medlemmene ønskjer det",
+    what: "Felles løysingar",
+    goalIds: String(goalId),
+  });
+  assert.equal(saved.statusCode, 303);
+  assert.match(saved.headers.location ?? "", /#areas-heading$/);
+  const area = (await t.app.services.strategies.detail(id)).focusAreas[0]!;
+  assert.equal(area.why, "Fordi medlemmene ønskjer det");
+  assert.deepEqual(area.goalIds, [goalId]);
+
+  // Bad input: nothing is changed, and what was typed comes back.
+  const empty = await sek.post(`/strategies/${id}/goals/${goalId}?lang=en`, { title: " ", description: "Ny tekst" });
+  assert.equal(empty.statusCode, 422);
+  assert.match(empty.body, /Fill in this field/);
+  assert.match(empty.body, />Ny tekst<\/textarea>/);
+  const members = new Set((await t.app.services.strategies.repo.networkMembers(rogaland.id)).map((m) => m.id));
+  const outsider = (await t.app.services.adoption.repo.adopters({})).find((o) => !members.has(o.id))!;
+  const outside = await sek.post(`/strategies/${id}/measures/${measureId}?lang=en`, {
+    description: "Tiltak endra",
+    responsibleOrganisationId: String(outsider.id),
+  });
+  assert.equal(outside.statusCode, 422);
+  assert.match(outside.body, /The organisation is not a member of the network/);
+  assert.equal((await t.app.services.strategies.detail(id)).measures[0]!.description, "Tiltak");
+  assert.equal((await sek.get(`/strategies/${id}/measures/999999/edit`)).statusCode, 404);
+
+  // Through the API; the status stays as reported.
+  await sek.api("POST", `/api/v1/strategies/${id}/measures/${measureId}/reports`, { status: "in_progress" });
+  const changed = await sek.api("PUT", `/api/v1/strategies/${id}/measures/${measureId}`, {
+    description: "Tiltak endra",
+    expectedBenefits: "Færre telefonar",
+    responsibleOrganisationId: mine.id,
+    deadlineYear: thisYear + 2,
+    years: [thisYear + 1, thisYear],
+  });
+  assert.equal(changed.statusCode, 200, changed.body);
+  const m = changed.json().measures[0];
+  assert.deepEqual(
+    [m.description, m.expectedBenefits, m.years, m.status],
+    ["Tiltak endra", "Færre telefonar", [thisYear, thisYear + 1], "in_progress"],
+  );
+  const page = await new Session(t.app).get(`/strategies/${id}?lang=en`);
+  assert.match(page.body, /Benefits: Færre telefonar/);
+
+  // Only those who keep the strategy, and only a draft.
+  const rep = await login("rep@strategy.example");
+  assert.equal((await rep.get(`/strategies/${id}/goals/${goalId}/edit`)).statusCode, 403);
+  await sek.api("POST", `/api/v1/strategies/${id}/adopt`, { adoptedOn: osloToday(), adoptedBy: "styret" });
+  const frozen = await sek.post(`/strategies/${id}/goals/${goalId}?lang=en`, { title: "Endra etter vedtak" });
+  assert.equal(frozen.statusCode, 422);
+  assert.match(frozen.body, /The strategy is adopted and cannot be changed/);
+  assert.equal((await sek.api("PUT", `/api/v1/strategies/${id}/goals/${goalId}`, { title: "Endra" })).statusCode, 422);
+  assert.equal((await t.app.services.strategies.detail(id)).goals[0]!.title, "Mål");
 });

@@ -372,6 +372,7 @@ export function StrategyPage(props: {
               <li key={g.id}>
                 <strong>{g.title}</strong>
                 {g.description ? <span class="row-detail">{g.description}</span> : null}
+                {editable ? <EditLink t={t} href={`${base}/goals/${g.id}/edit`} name={g.title} /> : null}
                 {editable ? (
                   <PostButton
                     ctx={ctx}
@@ -390,8 +391,7 @@ export function StrategyPage(props: {
           <details class="no-print" open={forms.goal.errors.length > 0}>
             <summary>{t("strategy.addGoal")}</summary>
             <Form ctx={ctx} form={goalForm} action={`${base}/goals`} submitLabel={t("strategy.addGoal")}>
-              <TextField t={t} form={goalForm} name="title" label={t("strategy.goalTitle")} required />
-              <TextArea t={t} form={goalForm} name="description" label={t("strategy.description")} rows={2} />
+              <GoalFields t={t} form={goalForm} />
             </Form>
           </details>
         ) : null}
@@ -440,6 +440,7 @@ export function StrategyPage(props: {
                     />
                   </p>
                 ) : null}
+                {editable ? <EditLink t={t} href={`${base}/focus-areas/${a.id}/edit`} name={a.title} /> : null}
                 {editable ? (
                   <PostButton
                     ctx={ctx}
@@ -458,18 +459,7 @@ export function StrategyPage(props: {
           <details class="no-print" open={forms.focusArea.errors.length > 0}>
             <summary>{t("strategy.addFocusArea")}</summary>
             <Form ctx={ctx} form={focusAreaForm} action={`${base}/focus-areas`} submitLabel={t("strategy.addFocusArea")}>
-              <TextField t={t} form={focusAreaForm} name="title" label={t("strategy.focusAreaTitle")} required />
-              <TextArea t={t} form={focusAreaForm} name="why" label={t("strategy.why")} rows={2} />
-              <TextArea t={t} form={focusAreaForm} name="what" label={t("strategy.what")} rows={2} />
-              {goals.length ? (
-                <CheckboxGroup
-                  t={t}
-                  form={focusAreaForm}
-                  name="goalIds"
-                  label={t("strategy.servesGoals")}
-                  options={goals.map((g) => ({ value: String(g.id), label: g.title }))}
-                />
-              ) : null}
+              <FocusAreaFields t={t} form={focusAreaForm} goals={goals} />
             </Form>
           </details>
         ) : null}
@@ -527,6 +517,9 @@ export function StrategyPage(props: {
                               ))}
                             </span>
                           ) : null}
+                          {m.expectedBenefits ? (
+                            <span class="row-detail">{t("strategy.expectedBenefitsAre", { benefits: m.expectedBenefits })}</span>
+                          ) : null}
                           {m.benefits.length ? (
                             <span class="row-detail">
                               {t("strategy.givesBenefits")}{" "}
@@ -578,6 +571,7 @@ export function StrategyPage(props: {
                               </Form>
                             </details>
                           ) : null}
+                          {editable ? <EditLink t={t} href={`${base}/measures/${m.id}/edit`} name={m.description} /> : null}
                           {editable ? (
                             <PostButton
                               ctx={ctx}
@@ -604,6 +598,7 @@ export function StrategyPage(props: {
               ctx={ctx}
               form={measureForm}
               action={`${base}/measures`}
+              submitLabel={t("strategy.addMeasure")}
               areas={areaOptions}
               responsible={props.responsibleOptions}
               projects={props.projectOptions}
@@ -645,10 +640,93 @@ export function StrategyPage(props: {
   );
 }
 
+/** A link to a part's edit page that names the part to screen readers. */
+function EditLink({ t, href, name }: { t: Translate; href: string; name: string }) {
+  return (
+    <a class="ds-link no-print part-edit" href={href}>
+      {t("common.edit")}
+      <span class="ds-sr-only"> {name}</span>
+    </a>
+  );
+}
+
+function GoalFields({ t, form }: { t: Translate; form: FormState }) {
+  return (
+    <>
+      <TextField t={t} form={form} name="title" label={t("strategy.goalTitle")} required />
+      <TextArea t={t} form={form} name="description" label={t("strategy.description")} rows={2} />
+    </>
+  );
+}
+
+function FocusAreaFields({ t, form, goals }: { t: Translate; form: FormState; goals: { id: number; title: string }[] }) {
+  return (
+    <>
+      <TextField t={t} form={form} name="title" label={t("strategy.focusAreaTitle")} required />
+      <TextArea t={t} form={form} name="why" label={t("strategy.why")} rows={3} />
+      <TextArea t={t} form={form} name="what" label={t("strategy.what")} rows={3} />
+      {goals.length ? (
+        <CheckboxGroup
+          t={t}
+          form={form}
+          name="goalIds"
+          label={t("strategy.servesGoals")}
+          options={goals.map((g) => ({ value: String(g.id), label: g.title }))}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Changing one goal, focus area or measure of a draft, with the same fields it was added with. */
+export function PartEditPage(props: {
+  ctx: PageContext;
+  detail: Detail;
+  part: "goal" | "focusArea" | "measure";
+  action: string;
+  form: FormState;
+  responsibleOptions: Option[];
+  projectOptions: Option[];
+  benefitOptions: Option[];
+}) {
+  const { ctx, detail, part, form } = props;
+  const { t } = ctx.i18n;
+  const s = detail.strategy;
+  const cancelHref = `/strategies/${s.id}`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t(`strategy.editPart.${part}` as "strategy.editPart.goal")}
+      </h1>
+      <p class="ds-paragraph">{t("strategy.partOf", { title: s.title })}</p>
+      {part === "measure" ? (
+        <MeasureForm
+          ctx={ctx}
+          form={form}
+          action={props.action}
+          submitLabel={t("common.save")}
+          cancelHref={cancelHref}
+          areas={detail.focusAreas.map((a) => ({ value: String(a.id), label: a.title }))}
+          responsible={props.responsibleOptions}
+          projects={props.projectOptions}
+          benefits={props.benefitOptions}
+          years={Array.from({ length: s.lastYear - s.firstYear + 1 }, (_, i) => s.firstYear + i)}
+        />
+      ) : (
+        <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={cancelHref}>
+          {part === "goal" ? <GoalFields t={t} form={form} /> : <FocusAreaFields t={t} form={form} goals={detail.goals} />}
+        </Form>
+      )}
+    </>
+  );
+}
+
 function MeasureForm(props: {
   ctx: PageContext;
   form: FormState;
   action: string;
+  submitLabel: string;
+  cancelHref?: string;
   areas: Option[];
   responsible: Option[];
   projects: Option[];
@@ -658,13 +736,27 @@ function MeasureForm(props: {
   const { ctx, form } = props;
   const { t } = ctx.i18n;
   return (
-    <Form ctx={ctx} form={form} action={props.action} submitLabel={t("strategy.addMeasure")}>
+    <Form
+      ctx={ctx}
+      form={form}
+      action={props.action}
+      submitLabel={props.submitLabel}
+      {...(props.cancelHref ? { cancelHref: props.cancelHref } : {})}
+    >
       <TextArea t={t} form={form} name="description" label={t("strategy.measure")} rows={2} required />
       {props.areas.length ? (
         <SelectField t={t} form={form} name="focusAreaId" label={t("strategy.focusArea")} placeholder="" options={props.areas} />
       ) : null}
       <TextField t={t} form={form} name="goal" label={t("strategy.concreteGoal")} />
       <TextField t={t} form={form} name="indicator" label={t("strategy.indicator")} />
+      <TextArea
+        t={t}
+        form={form}
+        name="expectedBenefits"
+        label={t("strategy.expectedBenefits")}
+        description={t("strategy.expectedBenefitsHint")}
+        rows={2}
+      />
       <SelectField
         t={t}
         form={form}

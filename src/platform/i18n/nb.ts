@@ -1657,12 +1657,12 @@ export const nb = {
   "dashboard.title": "Strategi og ambisjoner: {network}",
   "dashboard.wholePlan": "Hele planen",
   "dashboard.link": "Strategi og ambisjoner",
-  "strategy.benefits": "Gevinster tiltaket skal gi",
-  "strategy.benefitsHint": "Gevinster som er registrert i prosjektene i porteføljen.",
+  "strategy.benefits": "Gevinster i porteføljen",
+  "strategy.benefitsHint": "Gevinster som er registrert i prosjektene i porteføljen, som tiltaket skal gi.",
   "strategy.document": "Vedtatt dokument",
   "strategy.documentLink": "{name} ({kb} kB)",
   "strategy.drawnFrom": "Bygger på",
-  "strategy.givesBenefits": "Gevinster:",
+  "strategy.givesBenefits": "Gevinster i porteføljen:",
   "strategy.noDocument": "Ikke lastet opp",
   "strategy.replaceDocument": "Erstatt det vedtatte dokumentet",
   "strategy.uploadDocument": "Last opp det vedtatte dokumentet (for eksempel PDF)",
@@ -1673,6 +1673,15 @@ export const nb = {
   "themes.startShared": "Start felles strategi",
   "themes.startSharedIntro":
     "Lag et utkast til nettverkets felles strategi med innsatsområdene medlemmene har felles. Utkastet kan endres fritt før det vedtas.",
+  "strategy.expectedBenefits": "Gevinster tiltaket skal gi",
+  "strategy.expectedBenefitsHint":
+    "Med egne ord, for eksempel «færre telefoner til servicetorget». Gevinster som alt er registrert i et prosjekt, velger du under.",
+  "strategy.expectedBenefitsAre": "Gevinster: {benefits}",
+  "strategy.field.expectedBenefits": "gevinster",
+  "strategy.editPart.goal": "Endre målet",
+  "strategy.editPart.focusArea": "Endre innsatsområdet",
+  "strategy.editPart.measure": "Endre tiltaket",
+  "strategy.partOf": "I {title}. Status for tiltak rapporteres på strategisiden.",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1,0 +1,1 @@
+ALTER TABLE "measures" ADD COLUMN "expected_benefits" text DEFAULT '' NOT NULL;

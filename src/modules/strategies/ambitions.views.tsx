@@ -319,7 +319,7 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
                   {m.history.map((h) => (
                     <tr key={h.period}>
                       <th scope="row">{period(h.period)}</th>
-                      <td class="numeric">{value(h.value)}</td>
+                      <td class="numeric">{m.unit === "percent" ? value(h.value) : number(h.value)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -156,6 +156,8 @@ export async function seedDemoStrategies({ db, services }: AppContext): Promise<
   async function seedSharedPlan(strategyId: number, networkId: number) {
     await repo.update(strategyId, { isDemo: true });
     const [lead] = await repo.networkMembers(networkId);
+    // The first joint measure is carried out by a project of the portfolio and should give one of its benefits.
+    const [benefit] = await repo.benefitOptions([networkId]);
     for (const [position, area] of (await repo.focusAreasOf(strategyId)).entries()) {
       const status: MeasureStatus = position === 0 ? "in_progress" : position === 1 ? "done" : "not_started";
       const measure = await repo.insertMeasure(
@@ -168,10 +170,13 @@ export async function seedDemoStrategies({ db, services }: AppContext): Promise<
           responsible: "Arbeidsutvalet",
           deadlineYear: 2027,
           years: [2026, 2027],
+          expectedBenefits: "Same teneste i alle kommunane, og mindre dobbeltarbeid",
           status,
           position,
         },
-        { projectIds: [], benefitIds: [] },
+        position === 0 && benefit
+          ? { projectIds: [benefit.projectId], benefitIds: [benefit.id] }
+          : { projectIds: [], benefitIds: [] },
       );
       if (status !== "not_started") await repo.insertReport({ measureId: measure.id, status, comment: "", byLabel: "demo data" });
     }

@@ -173,7 +173,7 @@ export class StrategyRepo {
   async benefitOptions(networkIds: number[]) {
     if (networkIds.length === 0) return [];
     return this.db
-      .select({ id: benefits.id, title: benefits.title, projectTitle: projects.title })
+      .select({ id: benefits.id, title: benefits.title, projectId: projects.id, projectTitle: projects.title })
       .from(benefits)
       .innerJoin(projects, eq(projects.id, benefits.projectId))
       .where(and(inArray(projects.networkId, networkIds), eq(projects.visibility, "public")))

@@ -257,6 +257,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     const { t } = req.i18n;
     const title = t(`strategy.editPart.${part}` as "strategy.editPart.goal");
     const segment = Object.entries(PARTS).find(([, p]) => p.part === part)![0];
+    const network = detail.strategy.networkId ? await networks.repo.byId(detail.strategy.networkId) : undefined;
     return reply.page(
       <PartEditPage
         ctx={req.pageContext()}
@@ -270,6 +271,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
       />,
       {
         title,
+        ...(network ? { network } : {}),
         status: form?.errors.length ? 422 : 200,
         crumbs: [
           { href: "/strategies", label: t("strategy.listTitle") },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { projectParticipants, projects } from "../projects/schema.ts";
 import { ambitions, strategies } from "./schema.ts";
@@ -35,31 +35,8 @@ export class AmbitionRepo {
     await this.db.delete(ambitions).where(eq(ambitions.id, id));
   }
 
-  /** Every adopted strategy (current or replaced since) of these organisations, with its period and day of adoption. */
-  async adoptedStrategiesOf(organisationIds: number[]) {
-    if (organisationIds.length === 0) return [];
-    return this.db
-      .select({
-        id: strategies.id,
-        organisationId: strategies.organisationId,
-        title: strategies.title,
-        firstYear: strategies.firstYear,
-        lastYear: strategies.lastYear,
-        adoptedOn: strategies.adoptedOn,
-      })
-      .from(strategies)
-      .where(
-        and(
-          inArray(strategies.organisationId, organisationIds),
-          inArray(strategies.status, ["adopted", "replaced"]),
-          isNotNull(strategies.adoptedOn),
-        ),
-      )
-      .orderBy(asc(strategies.adoptedOn));
-  }
-
-  /** The strategies of these organisations that are not replaced: adopted ones and drafts, newest period first. */
-  async currentStrategiesOf(organisationIds: number[]) {
+  /** Every strategy of these organisations, every revision, newest period first. */
+  async strategiesOf(organisationIds: number[]) {
     if (organisationIds.length === 0) return [];
     return this.db
       .select({
@@ -69,9 +46,10 @@ export class AmbitionRepo {
         status: strategies.status,
         firstYear: strategies.firstYear,
         lastYear: strategies.lastYear,
+        adoptedOn: strategies.adoptedOn,
       })
       .from(strategies)
-      .where(and(inArray(strategies.organisationId, organisationIds), ne(strategies.status, "replaced")))
+      .where(inArray(strategies.organisationId, organisationIds))
       .orderBy(desc(strategies.lastYear), desc(strategies.revision));
   }
 

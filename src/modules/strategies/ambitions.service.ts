@@ -125,8 +125,8 @@ export class AmbitionService {
     let measurement: Measurement;
     let solution: { id: number; name: string } | null = null;
     if (ambition.kind === "strategy_coverage") {
-      const adopted = await this.repo.adoptedStrategiesOf(members.map((m) => m.id));
-      measurement = measureCoverage(members, adopted, ambition.year!, today);
+      const all = await this.repo.strategiesOf(members.map((m) => m.id));
+      measurement = measureCoverage(members, all, ambition.year!, today);
     } else if (ambition.kind === "solution_adoption") {
       const found = await this.roadmap.byId(ambition.solutionId!);
       if (!found) throw new NotFoundError();
@@ -151,7 +151,7 @@ export class AmbitionService {
    */
   async coverage(networkId: number, year = Number(osloToday().slice(0, 4))) {
     const members = await this.adoption.repo.adopters({ networkId });
-    const list = await this.repo.currentStrategiesOf(members.map((m) => m.id));
+    const list = (await this.repo.strategiesOf(members.map((m) => m.id))).filter((s) => s.status !== "replaced");
     return members.map((m) => {
       const own = list.filter((s) => s.organisationId === m.id);
       const strategy =

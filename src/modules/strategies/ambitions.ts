@@ -52,11 +52,12 @@ const percentOf = (n: number, of: number) => (of ? (n / of) * 100 : 0);
 
 /**
  * "Every member has an adopted strategy covering `year`": the share of members with an adopted
- * strategy (still current or replaced since) whose period holds the year; history by the day each was adopted.
+ * strategy (still current or replaced since) whose period holds the year; history by the day each
+ * member first had one. Drafts have no day of adoption and do not count.
  */
 export function measureCoverage(
   members: Member[],
-  adopted: {
+  strategies: {
     id: number;
     organisationId: number | null;
     title: string;
@@ -67,7 +68,9 @@ export function measureCoverage(
   year: number,
   today: string,
 ): Measurement {
-  const covering = adopted.filter((s) => s.firstYear <= year && s.lastYear >= year && s.adoptedOn && s.adoptedOn <= today);
+  const covering = strategies
+    .filter((s) => s.firstYear <= year && s.lastYear >= year && s.adoptedOn && s.adoptedOn <= today)
+    .sort((a, b) => (a.adoptedOn! < b.adoptedOn! ? -1 : 1));
   const firstOf = new Map<number, (typeof covering)[number]>();
   for (const s of covering) if (!firstOf.has(s.organisationId!)) firstOf.set(s.organisationId!, s);
   const standings = members.map((m) => {

@@ -40,6 +40,7 @@ test("coverage counts adopted strategies whose period holds the year, by the day
       strategy(3, 3, 2020, 2023, "2019-12-01"), // ended before the year
       strategy(4, 4, 2026, 2029, "2027-01-01"), // adopted after today: not yet
       strategy(5, 1, 2026, 2030, "2026-03-01"), // a second strategy counts the member once
+      { ...strategy(6, 3, 2026, 2029, ""), adoptedOn: null }, // a draft
     ],
     2026,
     "2026-05-15",

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { emptyToNull, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AdoptionService } from "../roadmap/adoption.service.ts";
 import type { RoadmapRepo } from "../roadmap/roadmap.repo.ts";
@@ -16,6 +16,7 @@ import {
   stateOf,
 } from "./ambitions.ts";
 import { AMBITION_KINDS } from "./schema.ts";
+import { optionalYear } from "./strategies.service.ts";
 
 export const ambitionInput = z
   .object({
@@ -27,16 +28,7 @@ export const ambitionInput = z
       .positive("errors.wholeNumber")
       .max(10000, "errors.wholeNumber"),
     deadline: z.iso.date("errors.date"),
-    year: z.preprocess(
-      emptyToNull,
-      z.coerce
-        .number("errors.year")
-        .int("errors.year")
-        .min(1990, "errors.year")
-        .max(2100, "errors.year")
-        .nullable()
-        .default(null),
-    ),
+    year: optionalYear,
     solutionId: optionalId,
     description: optionalText(2000),
   })
@@ -91,7 +83,6 @@ export class AmbitionService {
     const parsed = ambitionInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const a = parsed.data;
-    const errors: FieldError[] = [];
     // Only the fields of the chosen kind are kept; the others a form may have sent are dropped.
     const values = {
       ...a,
@@ -100,8 +91,7 @@ export class AmbitionService {
       solutionId: a.kind === "solution_adoption" ? a.solutionId : null,
     };
     if (values.solutionId !== null && !(await this.solutionOptions(networkId)).some((s) => s.id === values.solutionId))
-      errors.push({ field: "solutionId", key: "errors.ambitionNoData" });
-    if (errors.length) return invalid(errors);
+      return invalid([{ field: "solutionId", key: "errors.ambitionNoData" }]);
     return ok(
       await this.db.transaction(async (tx) => {
         const ambition = await this.repo.with(tx).insert(values);

@@ -18,7 +18,7 @@ import { MEASURE_STATUSES } from "./schema.ts";
 import { type Strategy, StrategyRepo } from "./strategies.repo.ts";
 
 const year = z.coerce.number("errors.year").int("errors.year").min(1990, "errors.year").max(2100, "errors.year");
-const optionalYear = z.preprocess(emptyToNull, year.nullable().default(null));
+export const optionalYear = z.preprocess(emptyToNull, year.nullable().default(null));
 
 export const strategyInput = z
   .object({

@@ -10,8 +10,6 @@ import { themeName } from "./themes.service.ts";
 import { OverlapPage, ThemesFormPage } from "./themes.views.tsx";
 
 const strategyParams = z.object({ id: dbId });
-/** The rule for a network's own strategy, which its secretariat keeps. */
-const sharedResource = (networkId: number) => ({ networkId, organisationId: null, networkIds: [] });
 
 /** Tagging a strategy's focus areas and goals with themes, and the comparison of a network's members. */
 export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
@@ -75,7 +73,11 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
           overlap={overlap}
           memberName={(id) => names.get(id) ?? ""}
           canAddTheme={can(req.actor, "strategy.themes", network)}
-          canStartShared={can(req.actor, "strategy.edit", sharedResource(network.id))}
+          canStartShared={can(
+            req.actor,
+            "strategy.edit",
+            await strategies.resourceOf({ organisationId: null, networkId: network.id }),
+          )}
           form={forms.theme ?? emptyForm()}
           sharedForm={sharedForm}
         />
@@ -101,7 +103,7 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.post("/n/:slug/strategies/shared", { config: { policy: "strategy.edit" } }, async (req, reply) => {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    authorize(req.actor, "strategy.edit", sharedResource(network.id));
+    authorize(req.actor, "strategy.edit", await strategies.resourceOf({ organisationId: null, networkId: network.id }));
     const { t } = req.i18n;
     const result = await themes.startShared(req.actor, network.id, req.body, (theme) => themeName(t, theme));
     if (!result.ok) return renderOverlap(req, reply, { shared: submittedForm(req.body, result.errors) });

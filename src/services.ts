@@ -1,5 +1,6 @@
 import { AccountService } from "./modules/accounts/accounts.service.ts";
 import { InvitationService } from "./modules/accounts/invitations.service.ts";
+import { ConsultationService } from "./modules/consultations/consultations.service.ts";
 import { MeetingService } from "./modules/decisions/meetings.service.ts";
 import { PriorityService } from "./modules/decisions/priorities.service.ts";
 import { DirectoryService } from "./modules/directory/directory.service.ts";
@@ -23,6 +24,7 @@ import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
 import { Throttle } from "./platform/http/throttle.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./platform/mail/mail.ts";
+import { ensureSecret } from "./platform/secret.ts";
 
 type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
   Partial<
@@ -37,8 +39,8 @@ type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
       | "OIDC_LABEL"
     >
   > &
-  Partial<Pick<Config, "SAMVERK_SESSION_IDLE_MINUTES" | "SAMVERK_INVITATIONS_PER_HOUR">> &
-  Partial<Pick<Config, "SMTP_URL" | "SAMVERK_MAIL_FROM" | "SAMVERK_PUBLIC_URL" | "PORT">>;
+  Partial<Pick<Config, "SAMVERK_SESSION_IDLE_MINUTES" | "SAMVERK_INVITATIONS_PER_HOUR" | "SAMVERK_INPUTS_PER_TEN_MINUTES">> &
+  Partial<Pick<Config, "SMTP_URL" | "SAMVERK_MAIL_FROM" | "SAMVERK_PUBLIC_URL" | "PORT" | "SAMVERK_SECRET">>;
 
 const consoleLog = { error: (o: object, m: string) => console.error(m, o) };
 
@@ -97,6 +99,13 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     }),
     invitations: new InvitationService(db, delivery, baseUrl, access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30),
     throttle: new Throttle(db),
+    consultations: new ConsultationService(
+      db,
+      strategies,
+      { delivery, baseUrl },
+      () => ensureSecret(db, config.SAMVERK_SECRET),
+      config.SAMVERK_INPUTS_PER_TEN_MINUTES,
+    ),
     oidc: new OidcLogin(
       {
         OIDC_ISSUER: config.OIDC_ISSUER,

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../platform/module.ts";
 import { accountsModule } from "./accounts/manifest.ts";
+import { consultationsModule } from "./consultations/manifest.ts";
 import { decisionsModule } from "./decisions/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
@@ -19,6 +20,7 @@ export const modules: ModuleManifest[] = [
   decisionsModule,
   roadmapModule,
   strategiesModule,
+  consultationsModule,
   solutionsModule,
   directoryModule,
   accountsModule,

@@ -85,6 +85,10 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.goalThemes,
   schema.focusAreaSources,
   schema.ambitions,
+  schema.consultations,
+  schema.consultationSections,
+  schema.consultationQuestions,
+  schema.consultationInputs,
   schema.auditLog,
   schema.appSettings,
 ];

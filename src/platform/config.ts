@@ -42,6 +42,8 @@ export const configSchema = z.object({
   SAMVERK_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** Invitations one person may send in an hour, so a stolen account cannot spam from Samverk's address. */
   SAMVERK_INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Consultation inputs one sender (by keyed address) may give in ten minutes. */
+  SAMVERK_INPUTS_PER_TEN_MINUTES: z.coerce.number().int().min(1).max(100_000).default(10),
   OIDC_ISSUER: z.url("the issuer URL of an OpenID Connect provider, such as https://idporten.no").optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(300).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),

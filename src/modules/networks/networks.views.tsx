@@ -147,6 +147,7 @@ export function NetworkPage(props: {
               [`/n/${network.slug}/strategies`, "dashboard.link"],
               [`/strategies?network=${network.slug}`, "strategy.listTitle"],
               [`/n/${network.slug}/strategies/themes`, "themes.overlapLink"],
+              [`/n/${network.slug}/consultations`, "consultation.link"],
             ] as const
           ).map(([href, key]) => (
             <li key={href}>

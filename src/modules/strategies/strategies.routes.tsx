@@ -156,6 +156,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
           }}
           {...options}
           maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
+          canConsult={can(req.actor, "consultation.manage", strategy)}
           changes={changes}
         />
       </>,

@@ -235,6 +235,8 @@ export function StrategyPage(props: {
   projectOptions: Option[];
   benefitOptions: Option[];
   maxUploadMb: number;
+  /** Whether the viewer may put this draft out for consultation (a network's secretariat). */
+  canConsult: boolean;
   /** What changed from the previous revision, when there is one. */
   changes: ReturnType<typeof compareRevisions> | null;
 }) {
@@ -342,6 +344,11 @@ export function StrategyPage(props: {
           </a>
           {s.status === "adopted" && !detail.next ? (
             <PostButton ctx={ctx} action={`${base}/revisions`} label={t("strategy.newRevision")} />
+          ) : null}
+          {props.canConsult && editable ? (
+            <a class="ds-button" data-variant="secondary" href={`${base}/consultations/new`}>
+              {t("consultation.startOnStrategy")}
+            </a>
           ) : null}
         </div>
       ) : null}

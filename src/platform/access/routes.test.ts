@@ -223,7 +223,29 @@ async function fixtures() {
   const area = await strategies.addFocusArea(actor, strategy.value.id, { title: "Område" });
   const measure = await strategies.addMeasure(actor, strategy.value.id, { description: "Tiltak" });
   assert.ok(goal.ok && area.ok && measure.ok);
+  // The network's shared draft, put out for consultation.
+  const shared = await strategies.create(
+    actor,
+    { networkId: network.id },
+    { title: `Walk shared ${n}`, firstYear: 2027, lastYear: 2030 },
+  );
+  assert.ok(shared.ok);
+  const consultation = await t.app.services.consultations.openOnStrategy(
+    actor,
+    shared.value.id,
+    {
+      title: `Walk consultation ${n}`,
+      opensDate: "2026-01-01",
+      opensTime: "08:00",
+      closesDate: "2099-12-31",
+      closesTime: "12:00",
+    },
+    (key) => key,
+  );
+  assert.ok(consultation.ok);
   return {
+    sharedStrategyId: shared.value.id,
+    consultationId: consultation.value.id,
     strategyId: strategy.value.id,
     strategyParts: { goals: goal.value, "focus-areas": area.value, measures: measure.value } as Record<string, number>,
     initiativeId: initiative.value.id,
@@ -272,7 +294,9 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/needs\//.test(url)) id = f.needId;
   else if (/^(\/api\/v1)?\/meetings\//.test(url)) id = f.meetingId;
   else if (/^(\/roadmap|\/api\/v1\/national-solutions)\//.test(url)) id = f.initiativeId;
+  else if (/^\/strategies\/:id\/consultations/.test(url)) id = f.sharedStrategyId;
   else if (/^(\/api\/v1)?\/strategies\//.test(url)) id = f.strategyId;
+  else if (/^(\/api\/v1)?\/consultations\//.test(url)) id = f.consultationId;
   const documentId = /^(\/api\/v1)?\/projects\//.test(url)
     ? f.projectDocumentId
     : /^(\/api\/v1)?\/needs\//.test(url)

@@ -1,4 +1,6 @@
 /** Every table of every module, for Drizzle's relational queries and the export/import archive. */
+
+export * from "../../modules/consultations/schema.ts";
 export * from "../../modules/decisions/schema.ts";
 export * from "../../modules/directory/schema.ts";
 export * from "../../modules/needs/schema.ts";

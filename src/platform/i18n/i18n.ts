@@ -27,6 +27,37 @@ const osloCalendar = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, yea
 /** Today's calendar date in Norway ("2026-11-23"): the day deadlines are counted in. */
 export const osloToday = (now = new Date()): string => osloCalendar.format(now);
 
+const osloClock = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+/** How far Norway's clock is ahead of UTC at an instant, in milliseconds (one or two hours). */
+function osloOffset(at: number): number {
+  const p = Object.fromEntries(osloClock.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  return (
+    Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) -
+    Math.floor(at / 60_000) * 60_000
+  );
+}
+/** The instant a day and a time of day ("2027-03-01", "12:00") are in Norway, summer time included. */
+export function osloInstant(date: string, time: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [h, min] = time.split(/[:.]/).map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, h, min);
+  const first = wall - osloOffset(wall);
+  return new Date(wall - osloOffset(first));
+}
+/** An instant's day and time of day in Norway, for a form's fields. */
+export function osloParts(at: Date): { date: string; time: string } {
+  const p = Object.fromEntries(osloClock.formatToParts(at).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
 export function i18nFor(locale: Locale): I18n {
   const catalogue = catalogues[locale];
   const numberFormat = new Intl.NumberFormat(intlTag[locale]);

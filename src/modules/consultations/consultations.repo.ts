@@ -1,0 +1,143 @@
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../platform/db/client.ts";
+import { consultationInputs, consultationQuestions, consultationSections, consultations } from "./schema.ts";
+
+export type Consultation = typeof consultations.$inferSelect;
+export type Section = typeof consultationSections.$inferSelect;
+export type Question = typeof consultationQuestions.$inferSelect;
+export type Input = typeof consultationInputs.$inferSelect;
+
+/** The only place with SQL for consultations, their sections, questions and inputs. */
+export class ConsultationRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): ConsultationRepo {
+    return new ConsultationRepo(tx);
+  }
+
+  async byId(id: number): Promise<Consultation | undefined> {
+    const [row] = await this.db.select().from(consultations).where(eq(consultations.id, id));
+    return row;
+  }
+
+  /** A network's consultations, the latest to close first, with how many inputs each has. */
+  async ofNetwork(networkId: number) {
+    return this.db
+      .select({
+        consultation: consultations,
+        inputs: sql<number>`(select count(*)::int from ${consultationInputs} i where i.consultation_id = ${consultations.id} and i.status <> 'spam')`,
+      })
+      .from(consultations)
+      .where(eq(consultations.networkId, networkId))
+      .orderBy(desc(consultations.closesAt), desc(consultations.id));
+  }
+
+  async insert(values: typeof consultations.$inferInsert): Promise<Consultation> {
+    const [row] = await this.db.insert(consultations).values(values).returning();
+    return row!;
+  }
+
+  async sectionsOf(consultationId: number): Promise<Section[]> {
+    return this.db
+      .select()
+      .from(consultationSections)
+      .where(eq(consultationSections.consultationId, consultationId))
+      .orderBy(asc(consultationSections.position), asc(consultationSections.id));
+  }
+
+  async insertSections(values: (typeof consultationSections.$inferInsert)[]) {
+    if (values.length) await this.db.insert(consultationSections).values(values);
+  }
+
+  async questionsOf(consultationId: number): Promise<Question[]> {
+    return this.db
+      .select()
+      .from(consultationQuestions)
+      .where(eq(consultationQuestions.consultationId, consultationId))
+      .orderBy(asc(consultationQuestions.position), asc(consultationQuestions.id));
+  }
+
+  async insertQuestion(values: typeof consultationQuestions.$inferInsert): Promise<Question> {
+    const [row] = await this.db.insert(consultationQuestions).values(values).returning();
+    return row!;
+  }
+
+  /**
+   * Stores an input unless its form was stored already: one statement, so concurrent sends of the
+   * same form store it once. Answers the row stored now, or undefined when the form was known.
+   */
+  async insertInputOnce(values: typeof consultationInputs.$inferInsert): Promise<Input | undefined> {
+    const [row] = await this.db
+      .insert(consultationInputs)
+      .values(values)
+      .onConflictDoNothing({ target: consultationInputs.formToken })
+      .returning();
+    return row;
+  }
+
+  async inputByFormToken(formToken: string): Promise<Input | undefined> {
+    const [row] = await this.db.select().from(consultationInputs).where(eq(consultationInputs.formToken, formToken));
+    return row;
+  }
+
+  async inputByReceipt(consultationId: number, receiptHash: string): Promise<Input | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(consultationInputs)
+      .where(and(eq(consultationInputs.consultationId, consultationId), eq(consultationInputs.receiptHash, receiptHash)));
+    return row;
+  }
+
+  /** How many inputs a sender has given since an instant, across consultations. */
+  async countFromSource(sourceKey: string, since: Date): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(consultationInputs)
+      .where(and(eq(consultationInputs.sourceKey, sourceKey), gte(consultationInputs.submittedAt, since)));
+    return row!.n;
+  }
+
+  async inputsOf(consultationId: number): Promise<Input[]> {
+    return this.db
+      .select()
+      .from(consultationInputs)
+      .where(eq(consultationInputs.consultationId, consultationId))
+      .orderBy(asc(consultationInputs.submittedAt), asc(consultationInputs.id));
+  }
+
+  async countInputs(consultationId: number): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(consultationInputs)
+      .where(eq(consultationInputs.consultationId, consultationId));
+    return row!.n;
+  }
+
+  /** Clears the personal data of one input. */
+  async removePersonalData(inputId: number) {
+    await this.db
+      .update(consultationInputs)
+      .set({ name: null, organisation: null, email: null, sourceKey: null, personalDataRemovedAt: new Date() })
+      .where(eq(consultationInputs.id, inputId));
+  }
+
+  /** Clears the personal data of every input whose consultation closed more than its retention ago. */
+  async removeExpiredPersonalData(now: Date): Promise<number> {
+    const expired = this.db
+      .select({ id: consultations.id })
+      .from(consultations)
+      .where(lt(sql`${consultations.closesAt} + ${consultations.personalDataDays} * interval '1 day'`, now));
+    const rows = await this.db
+      .update(consultationInputs)
+      .set({ name: null, organisation: null, email: null, sourceKey: null, personalDataRemovedAt: now })
+      .where(
+        and(
+          isNull(consultationInputs.personalDataRemovedAt),
+          sql`${consultationInputs.consultationId} in ${expired}`,
+          sql`(${isNotNull(consultationInputs.name)} or ${isNotNull(consultationInputs.organisation)} or ${isNotNull(consultationInputs.email)})`,
+        ),
+      )
+      .returning({ id: consultationInputs.id });
+    return rows.length;
+  }
+}

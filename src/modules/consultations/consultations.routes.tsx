@@ -1,0 +1,221 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { authorize, can } from "../../platform/access/authorize.ts";
+import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
+import { osloParts } from "../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { slugParam } from "../networks/params.ts";
+import { stateOf } from "./consultations.service.ts";
+import {
+  ConsultationFormPage,
+  ConsultationListPage,
+  ConsultationPage,
+  InputFormPage,
+  ReceiptPage,
+} from "./consultations.views.tsx";
+
+const idParams = z.object({ id: dbId });
+const receiptParams = idParams.extend({ receipt: z.string().min(10).max(100) });
+const sectionQuery = z
+  .object({
+    section: z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .optional(),
+  })
+  .passthrough();
+
+export function consultationRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { consultations, strategies, networks } = services;
+
+  // Opening one on a strategy draft (the network's secretariat)
+
+  const renderNew = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    const strategy = await strategies.get(id);
+    authorize(req.actor, "consultation.manage", strategy);
+    const { t } = req.i18n;
+    const title = t("consultation.new");
+    // Open from tomorrow morning for four weeks, as consultations usually run.
+    const start = osloParts(new Date(Date.now() + 24 * 3600_000));
+    const end = osloParts(new Date(Date.now() + 29 * 24 * 3600_000));
+    return reply.page(
+      <ConsultationFormPage
+        ctx={req.pageContext()}
+        strategy={strategy}
+        form={
+          form ??
+          emptyForm({
+            title: t("consultation.defaultTitle", { title: strategy.title }),
+            opensDate: start.date,
+            opensTime: "08:00",
+            closesDate: end.date,
+            closesTime: "23:59",
+            audience: "anyone",
+            personalDataDays: "90",
+          })
+        }
+      />,
+      {
+        title,
+        status: form?.errors.length ? 422 : 200,
+        crumbs: [
+          { href: "/strategies", label: t("strategy.listTitle") },
+          { href: `/strategies/${id}`, label: strategy.title },
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get("/strategies/:id/consultations/new", { config: { policy: "consultation.manage" } }, (req, reply) =>
+    renderNew(req, reply),
+  );
+
+  app.post("/strategies/:id/consultations", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    authorize(req.actor, "consultation.manage", await strategies.get(id));
+    const result = await consultations.openOnStrategy(req.actor!, id, req.body, req.i18n.t);
+    if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
+    return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
+  });
+
+  // The public page, and the secretariat's questions
+
+  const renderConsultation = async (req: FastifyRequest, reply: FastifyReply, questionForm: FormState = emptyForm()) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    const { consultation, sections, questions } = await consultations.detail(id);
+    const network = await networks.repo.byId(consultation.networkId);
+    const canManage = can(req.actor, "consultation.manage", consultation);
+    const { t } = req.i18n;
+    const saved = (req.query as Record<string, unknown>).saved !== undefined;
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <ConsultationPage
+          ctx={req.pageContext()}
+          consultation={consultation}
+          sections={sections}
+          questions={questions}
+          state={stateOf(consultation)}
+          inputCount={canManage ? await consultations.repo.countInputs(id) : 0}
+          canManage={canManage}
+          questionForm={questionForm}
+        />
+      </>,
+      {
+        title: consultation.title,
+        ...(network ? { network } : {}),
+        status: questionForm.errors.length ? 422 : 200,
+        crumbs: [
+          ...(network
+            ? [{ href: `/n/${network.slug}/consultations`, label: t("consultation.listTitle", { network: network.name }) }]
+            : []),
+          { label: consultation.title },
+        ],
+      },
+    );
+  };
+
+  app.get("/consultations/:id", { config: { policy: "public" } }, (req, reply) => renderConsultation(req, reply));
+
+  app.post("/consultations/:id/questions", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    authorize(req.actor, "consultation.manage", await consultations.get(id));
+    const result = await consultations.addQuestion(req.actor!, id, req.body);
+    if (!result.ok) return renderConsultation(req, reply, submittedForm(req.body, result.errors));
+    return reply.redirect(`/consultations/${id}?saved#questions-heading`, 303);
+  });
+
+  // Giving input: no account needed, no JavaScript needed
+
+  const renderInput = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    const { consultation, sections, questions } = await consultations.detail(id);
+    const network = await networks.repo.byId(consultation.networkId);
+    const { t } = req.i18n;
+    const title = t("consultation.inputTitle", { title: consultation.title });
+    return reply.page(
+      <InputFormPage
+        ctx={req.pageContext()}
+        consultation={consultation}
+        sections={sections}
+        questions={questions}
+        form={form}
+        // Every form gets a new token; a form sent again keeps the token it was sent with.
+        formToken={
+          typeof form.values.formToken === "string" && status === 422 && form.errors.every((e) => e.field !== "_")
+            ? form.values.formToken
+            : await consultations.formToken(id)
+        }
+      />,
+      {
+        title,
+        ...(network ? { network } : {}),
+        status,
+        crumbs: [{ href: `/consultations/${id}`, label: consultation.title }, { label: t("consultation.giveInput") }],
+      },
+    );
+  };
+
+  app.get("/consultations/:id/input", { config: { policy: "public" } }, (req, reply) => {
+    const { section } = parseOrBadRequest(sectionQuery, req.query);
+    return renderInput(req, reply, emptyForm(section ? { sectionId: section } : {}));
+  });
+
+  app.post("/consultations/:id/input", { config: { policy: "public" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await consultations.submit(id, body, { actor: req.actor, ipKey: req.ipKey(), locale: req.i18n.locale });
+    if (!result.ok) {
+      // What was typed comes back, except the honeypot.
+      const { website: _w, ...typed } = body;
+      return renderInput(req, reply, submittedForm(typed, result.errors), 422);
+    }
+    return reply.redirect(`/consultations/${id}/receipt/${result.value.receipt}`, 303);
+  });
+
+  // The receipt, and removing one's personal data at once
+
+  app.get("/consultations/:id/receipt/:receipt", { config: { policy: "public" } }, async (req, reply) => {
+    const { id, receipt } = parseOrBadRequest(receiptParams, req.params);
+    const [consultation, input] = await Promise.all([consultations.get(id), consultations.byReceipt(id, receipt)]);
+    const { t } = req.i18n;
+    const removed = (req.query as Record<string, unknown>).removed !== undefined;
+    reply.header("referrer-policy", "no-referrer");
+    return reply.page(
+      <>
+        {removed ? <Notice kind="success">{t("consultation.personalDataRemoved")}</Notice> : null}
+        <ReceiptPage ctx={req.pageContext()} consultation={consultation} input={input} receipt={receipt} />
+      </>,
+      {
+        title: t("consultation.receiptTitle"),
+        crumbs: [{ href: `/consultations/${id}`, label: consultation.title }, { label: t("consultation.receiptTitle") }],
+      },
+    );
+  });
+
+  app.post("/consultations/:id/receipt/:receipt/remove-personal-data", { config: { policy: "public" } }, async (req, reply) => {
+    const { id, receipt } = parseOrBadRequest(receiptParams, req.params);
+    await consultations.removePersonalData(id, receipt);
+    return reply.redirect(`/consultations/${id}/receipt/${receipt}?removed`, 303);
+  });
+
+  // A network's consultations
+
+  app.get("/n/:slug/consultations", { config: { policy: "public" } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    const list = await consultations.repo.ofNetwork(network.id);
+    const { t } = req.i18n;
+    const title = t("consultation.listTitle", { network: network.name });
+    return reply.page(
+      <ConsultationListPage
+        ctx={req.pageContext()}
+        network={network}
+        items={list.map((i) => ({ ...i, state: stateOf(i.consultation) }))}
+      />,
+      { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }] },
+    );
+  });
+}

@@ -1,0 +1,317 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { emptyToNull, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { i18nFor, type Locale, osloInstant, type Translate } from "../../platform/i18n/i18n.ts";
+import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
+import type { StrategyService } from "../strategies/strategies.service.ts";
+import { type Consultation, ConsultationRepo, type Input } from "./consultations.repo.ts";
+import { AUDIENCES, QUESTION_KINDS, RESPONDENT_KINDS } from "./schema.ts";
+
+const date = z.iso.date("errors.date");
+const time = z.string().regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "errors.time");
+const checkbox = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean());
+
+export const consultationInput = z
+  .object({
+    title: requiredText(200),
+    intro: optionalText(5000),
+    opensDate: date,
+    opensTime: time,
+    closesDate: date,
+    closesTime: time,
+    audience: z.enum(AUDIENCES, "errors.choice").default("anyone"),
+    publishInputs: checkbox.default(false),
+    personalDataDays: z.coerce
+      .number("errors.wholeNumber")
+      .int("errors.wholeNumber")
+      .min(1, "errors.wholeNumber")
+      .max(3650, "errors.wholeNumber")
+      .default(90),
+  })
+  .transform((c) => ({ ...c, opensAt: osloInstant(c.opensDate, c.opensTime), closesAt: osloInstant(c.closesDate, c.closesTime) }))
+  .refine((c) => c.closesAt > c.opensAt, { path: ["closesDate"], message: "errors.closesBeforeOpens" });
+
+export const questionInput = z
+  .object({
+    text: requiredText(500),
+    kind: z.enum(QUESTION_KINDS, "errors.choice"),
+    /** One option a line, for a choice. */
+    options: z.preprocess(
+      (v) => (typeof v === "string" ? v.split(/\r?\n/) : v),
+      z.array(z.string().trim().max(200, "errors.tooLong")).max(20).default([]),
+    ),
+  })
+  .transform((q) => ({ ...q, options: q.kind === "choice" ? [...new Set(q.options.filter(Boolean))] : [] }))
+  .refine((q) => q.kind === "text" || q.options.length >= 2, { path: ["options"], message: "errors.twoOptions" });
+
+/** What a person sends; the questions' answers come as fields "q<id>" and are checked against the questions. */
+export const inputFields = z.object({
+  sectionId: optionalId,
+  body: requiredText(10_000),
+  respondentKind: z.enum(RESPONDENT_KINDS, "errors.choice").default("other"),
+  name: z.preprocess(emptyToNull, z.string().trim().max(200, "errors.tooLong").nullable().default(null)),
+  organisation: z.preprocess(emptyToNull, z.string().trim().max(200, "errors.tooLong").nullable().default(null)),
+  email: z.preprocess(emptyToNull, z.email("errors.email").max(254).nullable().default(null)),
+});
+
+/** Seconds a person needs at least between opening the form and sending it; a script is faster. */
+export const MIN_FILL_SECONDS = 3;
+
+export type ConsultationState = "upcoming" | "open" | "closed";
+export const stateOf = (c: Pick<Consultation, "opensAt" | "closesAt">, now = new Date()): ConsultationState =>
+  now < c.opensAt ? "upcoming" : now >= c.closesAt ? "closed" : "open";
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("base64url");
+
+/**
+ * Consultations on drafts: the secretariat opens one on a strategy draft, whose text becomes its
+ * sections; anyone (or members only) gives input, without an account, each form stored exactly
+ * once; the respondent gets a receipt, and can remove their personal data at once.
+ */
+export class ConsultationService {
+  readonly repo: ConsultationRepo;
+  private secret: Promise<string> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly strategies: StrategyService,
+    private readonly mail: { delivery: MailDelivery; baseUrl: string },
+    private readonly loadSecret: () => Promise<string>,
+    private readonly inputsPerTenMinutes = 10,
+  ) {
+    this.repo = new ConsultationRepo(db);
+  }
+
+  private key(): Promise<string> {
+    this.secret ??= this.loadSecret();
+    return this.secret;
+  }
+
+  async get(id: number): Promise<Consultation> {
+    const c = await this.repo.byId(id);
+    if (!c) throw new NotFoundError();
+    return c;
+  }
+
+  /** A consultation with its sections and questions. */
+  async detail(id: number) {
+    const consultation = await this.get(id);
+    const [sections, questions] = await Promise.all([this.repo.sectionsOf(id), this.repo.questionsOf(id)]);
+    return { consultation, sections, questions };
+  }
+
+  /**
+   * Opens a consultation on a network's strategy draft: its vision, goals and focus areas (with their
+   * measures) become the sections, with headings in the language of the one who opens it. The draft
+   * is marked as on consultation.
+   */
+  async openOnStrategy(actor: Actor, strategyId: number, input: unknown, t: Translate): Promise<Result<Consultation>> {
+    const d = await this.strategies.detail(strategyId);
+    if (d.strategy.networkId === null) return invalid([{ field: "_", key: "errors.consultationNetworkOnly" }]);
+    if (d.strategy.status !== "draft" && d.strategy.status !== "consultation")
+      return invalid([{ field: "_", key: "errors.consultationDraftOnly" }]);
+    const parsed = consultationInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const { opensDate: _od, opensTime: _ot, closesDate: _cd, closesTime: _ct, ...values } = parsed.data;
+    const sections = [
+      ...(d.strategy.vision ? [{ heading: t("strategy.vision"), body: d.strategy.vision }] : []),
+      ...(d.goals.length
+        ? [
+            {
+              heading: t("strategy.goals"),
+              body: d.goals.map((g, i) => `${i + 1}. ${g.title}${g.description ? ` – ${g.description}` : ""}`).join("\n"),
+            },
+          ]
+        : []),
+      ...d.focusAreas.map((a) => ({
+        heading: a.title,
+        body: [
+          a.why ? `${t("strategy.why")}: ${a.why}` : "",
+          a.what ? `${t("strategy.what")}: ${a.what}` : "",
+          ...d.measures.filter((m) => m.focusAreaId === a.id).map((m) => `– ${m.description}`),
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
+      })),
+    ];
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const consultation = await repo.insert({ ...values, networkId: d.strategy.networkId!, strategyId });
+        await repo.insertSections(sections.map((s, position) => ({ ...s, position, consultationId: consultation.id })));
+        await this.strategies.repo.with(tx).update(strategyId, { status: "consultation" });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "consultation",
+          entityId: consultation.id,
+          after: { ...consultation, sections: sections.length },
+        });
+        return consultation;
+      }),
+    );
+  }
+
+  async addQuestion(actor: Actor, consultationId: number, input: unknown): Promise<Result<number>> {
+    await this.get(consultationId);
+    const parsed = questionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const position = (await this.repo.questionsOf(consultationId)).length;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const q = await this.repo.with(tx).insertQuestion({ ...parsed.data, consultationId, position });
+        await recordAudit(tx, actor, { action: "create", entity: "consultation_question", entityId: q.id, after: q });
+        return q.id;
+      }),
+    );
+  }
+
+  /** A new form's token: which consultation, when it was handed out, and a signature. */
+  async formToken(consultationId: number, now = new Date()): Promise<string> {
+    const payload = `${consultationId}.${now.getTime()}.${randomBytes(12).toString("base64url")}`;
+    return `${payload}.${createHmac("sha256", await this.key())
+      .update(payload)
+      .digest("base64url")
+      .slice(0, 32)}`;
+  }
+
+  /** When the form was handed out, if the token is one this installation made for this consultation. */
+  private async issuedAt(token: unknown, consultationId: number): Promise<number | null> {
+    if (typeof token !== "string" || token.length > 200) return null;
+    const parts = token.split(".");
+    if (parts.length !== 4 || Number(parts[0]) !== consultationId) return null;
+    const payload = parts.slice(0, 3).join(".");
+    const expected = Buffer.from(
+      createHmac("sha256", await this.key())
+        .update(payload)
+        .digest("base64url")
+        .slice(0, 32),
+    );
+    const given = Buffer.from(parts[3]!);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    const at = Number(parts[1]);
+    return Number.isFinite(at) ? at : null;
+  }
+
+  /** The secret in a receipt's link: derived from the form, so a form sent twice leads to the same receipt. */
+  private async receiptSecret(formToken: string): Promise<string> {
+    return createHmac("sha256", await this.key())
+      .update(`receipt:${formToken}`)
+      .digest("base64url");
+  }
+
+  /**
+   * Takes one input. Refused with a message to a person: outside the consultation's time, members
+   * only and not signed in, a form without a valid token, the honeypot filled, sent faster than a
+   * person can, too many from one address, or a field that does not fit. A form sent again (or many
+   * times at once) is stored once and answers the same receipt.
+   */
+  async submit(
+    consultationId: number,
+    body: Record<string, unknown>,
+    context: { actor: Actor | null; ipKey: string; locale: Locale; now?: Date },
+  ): Promise<Result<{ reference: string; receipt: string }>> {
+    const now = context.now ?? new Date();
+    const { consultation, sections, questions } = await this.detail(consultationId);
+    const state = stateOf(consultation, now);
+    if (state !== "open")
+      return invalid([{ field: "_", key: state === "closed" ? "errors.consultationClosed" : "errors.consultationNotOpen" }]);
+    if (consultation.audience === "members" && !context.actor)
+      return invalid([{ field: "_", key: "errors.consultationMembersOnly" }]);
+    const formToken = body.formToken;
+    const issued = await this.issuedAt(formToken, consultationId);
+    if (issued === null || typeof formToken !== "string") return invalid([{ field: "_", key: "errors.formToken" }]);
+    // Hidden from people and labelled "leave empty" for those who reach it anyway; bots fill it in.
+    if (typeof body.website === "string" && body.website.trim() !== "")
+      return invalid([{ field: "website", key: "errors.honeypot" }]);
+    if (now.getTime() - issued < MIN_FILL_SECONDS * 1000) return invalid([{ field: "_", key: "errors.tooFast" }]);
+    const known = await this.repo.inputByFormToken(formToken);
+    if (known) return ok({ reference: known.reference, receipt: await this.receiptSecret(formToken) });
+    // Counted from what is stored, so a form sent again (or many times at once) counts once.
+    if ((await this.repo.countFromSource(context.ipKey, new Date(now.getTime() - 600_000))) >= this.inputsPerTenMinutes)
+      return invalid([{ field: "_", key: "errors.tooManyInputs" }]);
+
+    const parsed = inputFields.safeParse(body);
+    const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
+    if (parsed.success && parsed.data.sectionId !== null && !sections.some((s) => s.id === parsed.data.sectionId))
+      errors.push({ field: "sectionId", key: "errors.choice" });
+    const answers: Record<string, string> = {};
+    for (const q of questions) {
+      const raw = body[`q${q.id}`];
+      const value = typeof raw === "string" ? raw.trim() : "";
+      if (!value) continue;
+      if (q.kind === "choice" && !q.options.includes(value)) errors.push({ field: `q${q.id}`, key: "errors.choice" });
+      else if (value.length > 2000) errors.push({ field: `q${q.id}`, key: "errors.tooLong", params: { max: 2000 } });
+      else answers[String(q.id)] = value;
+    }
+    if (!parsed.success || errors.length) return invalid(errors);
+
+    const receipt = await this.receiptSecret(formToken);
+    const reference = `K${consultationId}-${randomBytes(5).toString("hex").toUpperCase().slice(0, 7)}`;
+    const stored = await this.db.transaction(async (tx) => {
+      const input = await this.repo.with(tx).insertInputOnce({
+        consultationId,
+        ...parsed.data,
+        answers,
+        reference,
+        formToken,
+        receiptHash: sha256(receipt),
+        sourceKey: context.ipKey,
+      });
+      if (input?.email) await queueMail(tx, this.receiptMail(consultation, input, receipt, context.locale));
+      return input;
+    });
+    if (!stored) {
+      // Sent at the same moment from another request: that one stored it.
+      const first = await this.repo.inputByFormToken(formToken);
+      return ok({ reference: first!.reference, receipt });
+    }
+    if (stored.email) void this.mail.delivery.deliverDue().catch(() => undefined);
+    return ok({ reference: stored.reference, receipt });
+  }
+
+  private receiptMail(consultation: Consultation, input: Input, receipt: string, locale: Locale) {
+    const { t, dateTime } = i18nFor(locale);
+    const link = `${this.mail.baseUrl}/consultations/${consultation.id}/receipt/${receipt}`;
+    return {
+      to: input.email!,
+      subject: t("consultation.mail.subject", { title: consultation.title }),
+      body: t("consultation.mail.body", {
+        title: consultation.title,
+        reference: input.reference,
+        closes: dateTime(consultation.closesAt),
+        link,
+        days: consultation.personalDataDays,
+      }),
+    };
+  }
+
+  /** The input a receipt's link belongs to; 404 for a link that is not one. */
+  async byReceipt(consultationId: number, receipt: string): Promise<Input> {
+    if (receipt.length > 100) throw new NotFoundError();
+    const input = await this.repo.inputByReceipt(consultationId, sha256(receipt));
+    if (!input) throw new NotFoundError();
+    return input;
+  }
+
+  /** Removes the name, organisation and e-mail of the input the receipt belongs to, at once; the input stays. */
+  async removePersonalData(consultationId: number, receipt: string): Promise<void> {
+    const input = await this.byReceipt(consultationId, receipt);
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).removePersonalData(input.id);
+      // The audit trail says that it happened, never what was removed.
+      await recordAudit(
+        tx,
+        { userId: null, label: "respondent", isAdmin: false },
+        {
+          action: "update",
+          entity: "consultation_input",
+          entityId: input.id,
+          after: { personalDataRemoved: true },
+        },
+      );
+    });
+  }
+}

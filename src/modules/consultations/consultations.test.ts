@@ -1,0 +1,364 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { count, eq } from "drizzle-orm";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { systemActor } from "../../platform/audit/audit.ts";
+import { osloParts } from "../../platform/i18n/i18n.ts";
+import { mailOutbox } from "../../platform/schema.ts";
+import { consultationInputs, consultations } from "./schema.ts";
+
+let t: TestApp;
+let rogaland: { id: number; slug: string };
+let draftId: number;
+
+before(async () => {
+  t = await createTestApp();
+  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  await testAccount(t.app, t.database.db, "sek@consult.example", { networkId: rogaland.id, role: "secretariat" });
+  const [member] = await t.app.services.access.repo.memberOrganisations(rogaland.id);
+  await testAccount(t.app, t.database.db, "rep@consult.example", {
+    networkId: rogaland.id,
+    role: "member",
+    organisationIds: [member!.id],
+  });
+  const actor = systemActor("test");
+  const created = await t.app.services.strategies.create(
+    actor,
+    { networkId: rogaland.id },
+    {
+      title: "Felles strategi til høyring",
+      firstYear: 2027,
+      lastYear: 2030,
+      vision: "Saman om gode tenester",
+    },
+  );
+  assert.ok(created.ok);
+  draftId = created.value.id;
+  await t.app.services.strategies.addGoal(actor, draftId, { title: "Enklare tenester" });
+  await t.app.services.strategies.addFocusArea(actor, draftId, { title: "Tryggleik", why: "Tillit", what: "Styringssystem" });
+});
+after(() => t.close());
+
+const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+const inputs = async (consultationId: number) =>
+  (
+    await t.database.db
+      .select({ n: count() })
+      .from(consultationInputs)
+      .where(eq(consultationInputs.consultationId, consultationId))
+  )[0]!.n;
+const day = (offset: number) => osloParts(new Date(Date.now() + offset * 24 * 3600_000)).date;
+/** A form token handed out ten seconds ago, as if a person had filled in the form. */
+const oldToken = (consultationId: number) =>
+  t.app.services.consultations.formToken(consultationId, new Date(Date.now() - 10_000));
+
+/** An open consultation on a fresh strategy draft, with a choice question. */
+async function openConsultation(audience = "anyone") {
+  const actor = systemActor("test");
+  const s = await t.app.services.strategies.create(
+    actor,
+    { networkId: rogaland.id },
+    { title: "Utkast", firstYear: 2027, lastYear: 2028 },
+  );
+  assert.ok(s.ok);
+  await t.app.services.strategies.addFocusArea(actor, s.value.id, { title: "Område" });
+  const c = await t.app.services.consultations.openOnStrategy(
+    actor,
+    s.value.id,
+    { title: "Høyring", opensDate: day(-1), opensTime: "08:00", closesDate: day(10), closesTime: "23:59", audience },
+    (k) => k,
+  );
+  assert.ok(c.ok);
+  const q = await t.app.services.consultations.addQuestion(actor, c.value.id, {
+    text: "Er du einig?",
+    kind: "choice",
+    options: "Ja\nNei",
+  });
+  assert.ok(q.ok);
+  const { sections } = await t.app.services.consultations.detail(c.value.id);
+  return { id: c.value.id, questionId: q.value, sectionId: sections[0]!.id };
+}
+
+test("the secretariat opens a consultation on the shared strategy draft; its text becomes sections", async () => {
+  const sek = await login("sek@consult.example");
+  const form = await sek.get(`/strategies/${draftId}/consultations/new?lang=en`);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Consultation: Felles strategi til høyring/);
+  const backwards = await sek.post(`/strategies/${draftId}/consultations?lang=en`, {
+    title: "Høyring",
+    opensDate: day(5),
+    opensTime: "08:00",
+    closesDate: day(2),
+    closesTime: "12:00",
+    audience: "anyone",
+    personalDataDays: "90",
+  });
+  assert.equal(backwards.statusCode, 422);
+  assert.match(backwards.body, /The closing time must be after the opening time/);
+  const badTime = await sek.post(`/strategies/${draftId}/consultations?lang=en`, {
+    title: "Høyring",
+    opensDate: day(1),
+    opensTime: "25:00",
+    closesDate: day(20),
+    closesTime: "12:00",
+  });
+  assert.equal(badTime.statusCode, 422);
+  assert.match(badTime.body, /Write the time as hh:mm/);
+  const before = (await t.app.services.consultations.repo.ofNetwork(rogaland.id)).length;
+  assert.equal(before, 0, "nothing was created by the refused forms");
+
+  const created = await sek.post(`/strategies/${draftId}/consultations`, {
+    title: "Høyring om felles strategi",
+    intro: "Vi vil høyre frå deg",
+    opensDate: day(0),
+    opensTime: "00:00",
+    closesDate: day(30),
+    closesTime: "12:00",
+    audience: "anyone",
+    personalDataDays: "60",
+  });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 400));
+  const id = Number(created.headers.location?.match(/consultations\/(\d+)/)?.[1]);
+  const { consultation, sections } = await t.app.services.consultations.detail(id);
+  assert.equal(consultation.personalDataDays, 60);
+  assert.equal(osloParts(consultation.closesAt).time, "12:00", "entered in Norway's time");
+  // Headings in the language of the one who opened it (English, chosen above).
+  assert.deepEqual(
+    sections.map((s) => s.heading),
+    ["Vision", "Goals", "Tryggleik"],
+  );
+  assert.match(sections[2]!.body, /Tillit/);
+  assert.equal((await t.app.services.strategies.get(draftId)).status, "consultation");
+  assert.equal((await t.app.services.consultations.repo.ofNetwork(rogaland.id)).length, before + 1);
+  const page = await new Session(t.app).get(`/consultations/${id}?lang=en`);
+  assert.match(page.body, /Give input on this section/);
+  assert.match(page.body, /Vi vil høyre frå deg/);
+  const list = await new Session(t.app).get(`/n/${rogaland.slug}/consultations?lang=en`);
+  assert.ok(list.body.includes(`href="/consultations/${id}"`));
+
+  // A question with too few options is refused; a good one is added.
+  const oneOption = await sek.post(`/consultations/${id}/questions?lang=en`, {
+    text: "Kva meiner du?",
+    kind: "choice",
+    options: "Ja",
+  });
+  assert.equal(oneOption.statusCode, 422);
+  assert.match(oneOption.body, /at least two options/);
+  assert.equal((await sek.post(`/consultations/${id}/questions`, { text: "Kva meiner du?", kind: "text" })).statusCode, 303);
+
+  // Only the network's secretariat; and not an adopted strategy.
+  const rep = await login("rep@consult.example");
+  assert.equal((await rep.get(`/strategies/${draftId}/consultations/new`)).statusCode, 403);
+  const actor = systemActor("test");
+  const adopted = await t.app.services.strategies.create(
+    actor,
+    { networkId: rogaland.id },
+    { title: "Vedteken", firstYear: 2027, lastYear: 2028 },
+  );
+  assert.ok(adopted.ok);
+  await t.app.services.strategies.adopt(actor, adopted.value.id, { adoptedOn: day(-1), adoptedBy: "styret" });
+  const refused = await sek.post(`/strategies/${adopted.value.id}/consultations?lang=en`, {
+    title: "X",
+    opensDate: day(0),
+    opensTime: "08:00",
+    closesDate: day(3),
+    closesTime: "08:00",
+  });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /Only a draft can be put out for consultation/);
+});
+
+test("anyone gives input without an account: a receipt with a reference, a receipt by mail, the form stored once", async () => {
+  const { id, questionId, sectionId } = await openConsultation();
+  const visitor = new Session(t.app);
+  const form = await visitor.get(`/consultations/${id}/input?section=${sectionId}&lang=en`);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Fields marked with \* are required/);
+  assert.match(form.body, /Only needed if you want a receipt and an answer by e-mail/);
+  assert.match(form.body, new RegExp(`<option value="${sectionId}" selected`));
+  // Sent at once: a person cannot; the text is kept.
+  const fresh = form.body.match(/name="formToken" value="([^"]+)"/)![1]!;
+  const tooFast = await visitor.post(`/consultations/${id}/input?lang=en`, { formToken: fresh, body: "Godt utkast" });
+  assert.equal(tooFast.statusCode, 422);
+  assert.match(tooFast.body, /only seconds after it was opened/);
+  assert.match(tooFast.body, />Godt utkast<\/textarea>/);
+  assert.equal(await inputs(id), 0);
+
+  const formToken = await oldToken(id);
+  const fields = {
+    formToken,
+    sectionId: String(sectionId),
+    body: "Godt utkast, men meir om tryggleik",
+    [`q${questionId}`]: "Ja",
+    respondentKind: "citizen",
+    name: "Kari Nordmann",
+    email: "kari@example.no",
+  };
+  const sent = await visitor.post(`/consultations/${id}/input`, fields);
+  assert.equal(sent.statusCode, 303, sent.body.slice(0, 400));
+  const receiptPath = sent.headers.location!;
+  const receipt = await visitor.get(`${receiptPath}?lang=en`);
+  const reference = receipt.body.match(/Reference: (K\d+-[0-9A-F]+)/)?.[1];
+  assert.ok(reference, "the receipt names the reference");
+  assert.match(receipt.body, /We have sent a receipt to your e-mail address/);
+  const [stored] = await t.database.db.select().from(consultationInputs).where(eq(consultationInputs.reference, reference));
+  assert.equal(stored!.sectionId, sectionId);
+  assert.deepEqual(stored!.answers, { [questionId]: "Ja" });
+  assert.ok(stored!.sourceKey && !stored!.sourceKey.includes("127.0.0.1"), "the address is kept only as a keyed hash");
+  const mail = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, "kari@example.no"));
+  assert.equal(mail.length, 1);
+  assert.ok(mail[0]!.body.includes(reference!));
+  assert.ok(mail[0]!.body.includes(receiptPath));
+
+  // The same form again: the same receipt, nothing stored twice, no second mail.
+  const again = await visitor.post(`/consultations/${id}/input`, fields);
+  assert.equal(again.headers.location, receiptPath);
+  assert.equal(await inputs(id), 1);
+  assert.equal((await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, "kari@example.no"))).length, 1);
+
+  // Many times at once: stored once.
+  const concurrent = { ...fields, formToken: await oldToken(id), email: "" };
+  const answers = await Promise.all(
+    Array.from({ length: 25 }, () => new Session(t.app).post(`/consultations/${id}/input`, concurrent)),
+  );
+  assert.deepEqual(new Set(answers.map((a) => a.statusCode)), new Set([303]));
+  assert.equal(new Set(answers.map((a) => a.headers.location)).size, 1);
+  assert.equal(await inputs(id), 2);
+});
+
+test("bad input is refused with a message to a person and nothing stored", async () => {
+  const { id, questionId } = await openConsultation();
+  const other = await openConsultation();
+  const visitor = new Session(t.app);
+  await visitor.get(`/consultations/${id}/input`);
+  const post = async (fields: Record<string, string>) =>
+    visitor.post(`/consultations/${id}/input?lang=en`, { formToken: await oldToken(id), body: "Innspel", ...fields });
+  const empty = await post({ body: " " });
+  assert.equal(empty.statusCode, 422);
+  assert.match(empty.body, /Fill in this field/);
+  const long = await post({ body: "x".repeat(10_001) });
+  assert.match(long.body, /at most 10000 characters|at most 10 000 characters|at most 10,000 characters/);
+  const foreignSection = await post({ sectionId: String(other.sectionId) });
+  assert.match(foreignSection.body, /Choose one of the options/);
+  const notOffered = await post({ [`q${questionId}`]: "Kanskje" });
+  assert.equal(notOffered.statusCode, 422);
+  const badEmail = await post({ email: "ikkje-ei-adresse", name: "Ola" });
+  assert.match(badEmail.body, /Enter a valid email address/);
+  assert.match(badEmail.body, /value="Ola"/, "what was typed is kept");
+  const noToken = await visitor.post(`/consultations/${id}/input?lang=en`, { body: "Utan skjema" });
+  assert.match(noToken.body, /The form had expired or was incomplete/);
+  const forged = await post({ formToken: `${id}.1.abc.def` });
+  assert.match(forged.body, /The form had expired or was incomplete/);
+  const otherForm = await post({ formToken: await oldToken(other.id) });
+  assert.match(otherForm.body, /The form had expired or was incomplete/);
+  const bot = await post({ website: "http://spam.example" });
+  assert.equal(bot.statusCode, 422);
+  assert.match(bot.body, /Leave the field/);
+  assert.equal(await inputs(id), 0);
+
+  // After closing, and before opening.
+  const [closed] = await t.database.db
+    .insert(consultations)
+    .values({
+      networkId: rogaland.id,
+      title: "Ferdig",
+      opensAt: new Date(Date.now() - 10 * 864e5),
+      closesAt: new Date(Date.now() - 864e5),
+    })
+    .returning();
+  const late = await visitor.post(`/consultations/${closed!.id}/input?lang=en`, {
+    formToken: await oldToken(closed!.id),
+    body: "For seint",
+  });
+  assert.equal(late.statusCode, 422);
+  assert.match(late.body, /The consultation has closed/);
+  assert.equal(await inputs(closed!.id), 0);
+
+  // Members only: a visitor is refused, a signed-in member is not.
+  const members = await openConsultation("members");
+  const anonymous = await visitor.post(`/consultations/${members.id}/input?lang=en`, {
+    formToken: await oldToken(members.id),
+    body: "Hei",
+  });
+  assert.match(anonymous.body, /Only signed-in members can give input here/);
+  const rep = await login("rep@consult.example");
+  await rep.get(`/consultations/${members.id}/input`);
+  const signedIn = await rep.post(`/consultations/${members.id}/input`, { formToken: await oldToken(members.id), body: "Hei" });
+  assert.equal(signedIn.statusCode, 303);
+});
+
+test("one sender is limited to a number of inputs in ten minutes, counted from what was stored", async () => {
+  const { id } = await openConsultation();
+  const service = t.app.services.consultations;
+  const send = async (formToken: string) =>
+    service.submit(id, { formToken, body: "Innspel" }, { actor: null, ipKey: "rate-test-key", locale: "en" });
+  const first = await oldToken(id);
+  for (let i = 0; i < 10; i++) assert.ok((await send(i === 0 ? first : await oldToken(id))).ok);
+  // A form already stored answers its receipt even at the limit; a new one waits.
+  assert.ok((await send(first)).ok);
+  const eleventh = await send(await oldToken(id));
+  assert.equal(eleventh.ok, false);
+  assert.deepEqual(!eleventh.ok && eleventh.errors.map((e) => e.key), ["errors.tooManyInputs"]);
+  assert.ok(
+    (
+      await service.submit(
+        id,
+        { formToken: await oldToken(id), body: "Frå ein annan" },
+        { actor: null, ipKey: "another", locale: "en" },
+      )
+    ).ok,
+  );
+});
+
+test("personal data: removed at once through the receipt's link, and automatically after the retention", async () => {
+  const { id } = await openConsultation();
+  const visitor = new Session(t.app);
+  await visitor.get(`/consultations/${id}/input`);
+  const sent = await visitor.post(`/consultations/${id}/input`, {
+    formToken: await oldToken(id),
+    body: "Med namn",
+    name: "Per",
+    organisation: "Laget",
+    email: "per@example.no",
+  });
+  const receiptPath = sent.headers.location!;
+  const page = await visitor.get(`${receiptPath}?lang=en`);
+  assert.match(page.body, /Remove my name and e-mail now/);
+  assert.equal(page.headers["referrer-policy"], "no-referrer");
+  const removed = await visitor.post(`${receiptPath}/remove-personal-data`, {});
+  assert.equal(removed.statusCode, 303);
+  const [row] = await t.database.db.select().from(consultationInputs).where(eq(consultationInputs.consultationId, id));
+  assert.deepEqual([row!.name, row!.organisation, row!.email, row!.sourceKey], [null, null, null, null]);
+  assert.equal(row!.body, "Med namn", "the input itself stays");
+  assert.ok(row!.personalDataRemovedAt);
+  assert.match((await visitor.get(`${receiptPath}?removed&lang=en`)).body, /have been removed/);
+  assert.equal((await visitor.get(`/consultations/${id}/receipt/not-a-real-receipt-link`)).statusCode, 404);
+
+  // Automatically: a consultation that closed longer ago than its retention.
+  const [old] = await t.database.db
+    .insert(consultations)
+    .values({
+      networkId: rogaland.id,
+      title: "Gammal",
+      opensAt: new Date(Date.now() - 100 * 864e5),
+      closesAt: new Date(Date.now() - 40 * 864e5),
+      personalDataDays: 30,
+    })
+    .returning();
+  await t.database.db.insert(consultationInputs).values({
+    consultationId: old!.id,
+    reference: "K-OLD-1",
+    formToken: "old-form-1",
+    receiptHash: "x",
+    body: "Gammalt innspel",
+    name: "Gammal",
+    email: "gammal@example.no",
+  });
+  const count = await t.app.services.consultations.repo.removeExpiredPersonalData(new Date());
+  assert.ok(count >= 1);
+  const [kept] = await t.database.db.select().from(consultationInputs).where(eq(consultationInputs.consultationId, old!.id));
+  assert.deepEqual([kept!.name, kept!.email, kept!.body], [null, null, "Gammalt innspel"]);
+  // The open consultation's inputs keep theirs.
+  assert.equal(await t.app.services.consultations.repo.removeExpiredPersonalData(new Date()), 0);
+});

@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { networks } from "../networks/schema.ts";
+import { strategies } from "../strategies/schema.ts";
+
+export const AUDIENCES = ["anyone", "members"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * A consultation (høyring, innspelsrunde) on a draft: open from one instant to another (entered in
+ * Norway's time), answered by anyone or by signed-in members only. Personal data in its inputs is
+ * removed `personalDataDays` after it closes.
+ */
+export const consultations = pgTable(
+  "consultations",
+  {
+    id: serial("id").primaryKey(),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    /** The strategy draft it is about, when it is about one. */
+    strategyId: integer("strategy_id").references(() => strategies.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    intro: text("intro").notNull().default(""),
+    opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
+    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    audience: text("audience").$type<Audience>().notNull().default("anyone"),
+    /** Whether the inputs (without personal data) and their published answers are shown on the public page. */
+    publishInputs: boolean("publish_inputs").notNull().default(false),
+    personalDataDays: integer("personal_data_days").notNull().default(90),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("consultations_network_idx").on(t.networkId), check("consultations_period", sql`${t.closesAt} > ${t.opensAt}`)],
+);
+
+/** The draft's text, a section at a time, so input can point at one. */
+export const consultationSections = pgTable(
+  "consultation_sections",
+  {
+    id: serial("id").primaryKey(),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    heading: text("heading").notNull(),
+    body: text("body").notNull().default(""),
+  },
+  (t) => [index("consultation_sections_consultation_idx").on(t.consultationId)],
+);
+
+export const QUESTION_KINDS = ["text", "choice"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** An optional question every respondent may answer: free text, or one of the options. */
+export const consultationQuestions = pgTable(
+  "consultation_questions",
+  {
+    id: serial("id").primaryKey(),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    text: text("text").notNull(),
+    kind: text("kind").$type<QuestionKind>().notNull(),
+    options: text("options").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [index("consultation_questions_consultation_idx").on(t.consultationId)],
+);
+
+export const RESPONDENT_KINDS = ["citizen", "employee", "business", "municipality", "organisation", "other"] as const;
+export type RespondentKind = (typeof RESPONDENT_KINDS)[number];
+
+export const INPUT_STATUSES = ["received", "handled", "spam", "merged"] as const;
+export type InputStatus = (typeof INPUT_STATUSES)[number];
+
+/**
+ * One input (innspel). Stored exactly once per form: the form's token is unique. Name, organisation
+ * and e-mail are personal data and are cleared on request or when the retention runs out; the input
+ * itself stays.
+ */
+export const consultationInputs = pgTable(
+  "consultation_inputs",
+  {
+    id: serial("id").primaryKey(),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    /** Null: the input is on the whole draft. */
+    sectionId: integer("section_id").references(() => consultationSections.id, { onDelete: "set null" }),
+    /** Shown to the respondent and quoted in mail: "K7-4F2QX9". */
+    reference: text("reference").notNull(),
+    /** The token of the form it came from; a form sent twice is stored once. */
+    formToken: text("form_token").notNull(),
+    /** Hash of the secret in the receipt's link, which lets the respondent remove their personal data. */
+    receiptHash: text("receipt_hash").notNull(),
+    body: text("body").notNull(),
+    /** Answers to the questions, by question id. */
+    answers: jsonb("answers").$type<Record<string, string>>().notNull().default({}),
+    respondentKind: text("respondent_kind").$type<RespondentKind>().notNull().default("other"),
+    name: text("name"),
+    organisation: text("organisation"),
+    email: text("email"),
+    /** The sender's address as a keyed hash, never the address: counts inputs per sender for the rate limit. */
+    sourceKey: text("source_key"),
+    personalDataRemovedAt: timestamp("personal_data_removed_at", { withTimezone: true }),
+    status: text("status").$type<InputStatus>().notNull().default("received"),
+    category: text("category").notNull().default(""),
+    mergedIntoId: integer("merged_into_id"),
+    answer: text("answer").notNull().default(""),
+    answerPublishedAt: timestamp("answer_published_at", { withTimezone: true }),
+    isDemo: boolean("is_demo").notNull().default(false),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("consultation_inputs_form_token_uq").on(t.formToken),
+    uniqueIndex("consultation_inputs_reference_uq").on(t.reference),
+    index("consultation_inputs_consultation_idx").on(t.consultationId, t.status),
+    index("consultation_inputs_source_idx").on(t.sourceKey, t.submittedAt),
+  ],
+);

@@ -1,3 +1,10 @@
+CREATE TABLE "consultation_answer_templates" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"consultation_id" integer NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "consultation_inputs" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"consultation_id" integer NOT NULL,
@@ -18,6 +25,7 @@ CREATE TABLE "consultation_inputs" (
 	"merged_into_id" integer,
 	"answer" text DEFAULT '' NOT NULL,
 	"answer_published_at" timestamp with time zone,
+	"answer_mailed_at" timestamp with time zone,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -55,12 +63,14 @@ CREATE TABLE "consultations" (
 	CONSTRAINT "consultations_period" CHECK ("consultations"."closes_at" > "consultations"."opens_at")
 );
 --> statement-breakpoint
+ALTER TABLE "consultation_answer_templates" ADD CONSTRAINT "consultation_answer_templates_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_inputs" ADD CONSTRAINT "consultation_inputs_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_inputs" ADD CONSTRAINT "consultation_inputs_section_id_consultation_sections_id_fk" FOREIGN KEY ("section_id") REFERENCES "public"."consultation_sections"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_questions" ADD CONSTRAINT "consultation_questions_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_sections" ADD CONSTRAINT "consultation_sections_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_strategy_id_strategies_id_fk" FOREIGN KEY ("strategy_id") REFERENCES "public"."strategies"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "consultation_answer_templates_consultation_idx" ON "consultation_answer_templates" USING btree ("consultation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "consultation_inputs_form_token_uq" ON "consultation_inputs" USING btree ("form_token");--> statement-breakpoint
 CREATE UNIQUE INDEX "consultation_inputs_reference_uq" ON "consultation_inputs" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "consultation_inputs_consultation_idx" ON "consultation_inputs" USING btree ("consultation_id","status");--> statement-breakpoint

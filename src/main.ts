@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       sessionIdleMinutes: config.SAMVERK_SESSION_IDLE_MINUTES,
     },
     app.log,
+    { consultationPersonalData: () => app.services.consultations.removeExpiredPersonalData() },
   );
   const stopBackups = scheduleBackups(database, {
     dir: config.backupDir,

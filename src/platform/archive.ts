@@ -89,6 +89,7 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.consultationSections,
   schema.consultationQuestions,
   schema.consultationInputs,
+  schema.answerTemplates,
   schema.auditLog,
   schema.appSettings,
 ];

@@ -61,14 +61,22 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy) {
   return removed;
 }
 
-/** Runs the purge once a day (and once shortly after start) in the server. */
+/**
+ * Runs the purge once a day (and once shortly after start) in the server, with the modules' own
+ * steps (such as personal data in consultation inputs), each answering how many it removed.
+ */
 export function scheduleRetention(
   db: Db,
   policy: RetentionPolicy,
   log: { info(o: object, m: string): void; error(o: object, m: string): void },
+  moduleSteps: Record<string, () => Promise<number>> = {},
 ): () => void {
   const run = () =>
-    purgeExpired(db, policy).then(
+    (async () => {
+      const removed: Record<string, number> = await purgeExpired(db, policy);
+      for (const [name, step] of Object.entries(moduleSteps)) removed[name] = await step();
+      return removed;
+    })().then(
       (removed) => log.info({ removed }, "retention: removed what is past its time"),
       (err) => log.error({ err }, "retention run failed"),
     );

@@ -1,11 +1,26 @@
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
-import { consultationInputs, consultationQuestions, consultationSections, consultations } from "./schema.ts";
+import {
+  answerTemplates,
+  consultationInputs,
+  consultationQuestions,
+  consultationSections,
+  consultations,
+  type InputStatus,
+} from "./schema.ts";
 
 export type Consultation = typeof consultations.$inferSelect;
 export type Section = typeof consultationSections.$inferSelect;
 export type Question = typeof consultationQuestions.$inferSelect;
 export type Input = typeof consultationInputs.$inferSelect;
+export type AnswerTemplate = typeof answerTemplates.$inferSelect;
+
+export interface InputFilter {
+  status?: InputStatus | undefined;
+  sectionId?: number | undefined;
+  /** "" for the inputs without a category. */
+  category?: string | undefined;
+}
 
 /** The only place with SQL for consultations, their sections, questions and inputs. */
 export class ConsultationRepo {
@@ -97,12 +112,90 @@ export class ConsultationRepo {
     return row!.n;
   }
 
-  async inputsOf(consultationId: number): Promise<Input[]> {
+  /** A consultation's inputs in the order they came, filtered. */
+  async inputsOf(consultationId: number, f: InputFilter = {}): Promise<Input[]> {
     return this.db
       .select()
       .from(consultationInputs)
-      .where(eq(consultationInputs.consultationId, consultationId))
+      .where(
+        and(
+          eq(consultationInputs.consultationId, consultationId),
+          f.status ? eq(consultationInputs.status, f.status) : undefined,
+          f.sectionId ? eq(consultationInputs.sectionId, f.sectionId) : undefined,
+          f.category !== undefined ? eq(consultationInputs.category, f.category) : undefined,
+        ),
+      )
       .orderBy(asc(consultationInputs.submittedAt), asc(consultationInputs.id));
+  }
+
+  async inputById(consultationId: number, id: number): Promise<Input | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(consultationInputs)
+      .where(and(eq(consultationInputs.consultationId, consultationId), eq(consultationInputs.id, id)));
+    return row;
+  }
+
+  async inputByReference(consultationId: number, reference: string): Promise<Input | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(consultationInputs)
+      .where(and(eq(consultationInputs.consultationId, consultationId), eq(consultationInputs.reference, reference)));
+    return row;
+  }
+
+  async updateInput(id: number, values: Partial<typeof consultationInputs.$inferInsert>) {
+    await this.db.update(consultationInputs).set(values).where(eq(consultationInputs.id, id));
+  }
+
+  /** Publishes every prepared answer not yet published (spam excepted); answers how many. */
+  async publishAnswers(consultationId: number, at: Date): Promise<number> {
+    const rows = await this.db
+      .update(consultationInputs)
+      .set({ answerPublishedAt: at })
+      .where(
+        and(
+          eq(consultationInputs.consultationId, consultationId),
+          isNull(consultationInputs.answerPublishedAt),
+          sql`${consultationInputs.answer} <> ''`,
+          sql`${consultationInputs.status} <> 'spam'`,
+        ),
+      )
+      .returning({ id: consultationInputs.id });
+    return rows.length;
+  }
+
+  /** The inputs whose answer can be mailed: answered, with an e-mail, not mailed yet, not spam. */
+  async answersToMail(consultationId: number): Promise<Input[]> {
+    return this.db
+      .select()
+      .from(consultationInputs)
+      .where(
+        and(
+          eq(consultationInputs.consultationId, consultationId),
+          isNotNull(consultationInputs.email),
+          isNull(consultationInputs.answerMailedAt),
+          sql`${consultationInputs.answer} <> ''`,
+          sql`${consultationInputs.status} <> 'spam'`,
+        ),
+      );
+  }
+
+  async templatesOf(consultationId: number): Promise<AnswerTemplate[]> {
+    return this.db
+      .select()
+      .from(answerTemplates)
+      .where(eq(answerTemplates.consultationId, consultationId))
+      .orderBy(asc(answerTemplates.title));
+  }
+
+  async insertTemplate(values: typeof answerTemplates.$inferInsert): Promise<AnswerTemplate> {
+    const [row] = await this.db.insert(answerTemplates).values(values).returning();
+    return row!;
+  }
+
+  async updateConsultation(id: number, values: Partial<typeof consultations.$inferInsert>) {
+    await this.db.update(consultations).set(values).where(eq(consultations.id, id));
   }
 
   async countInputs(consultationId: number): Promise<number> {

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
+import { sendCsv } from "../../platform/http/csv.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
+import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
@@ -12,11 +14,15 @@ import {
   ConsultationListPage,
   ConsultationPage,
   InputFormPage,
+  QueuePage,
   ReceiptPage,
+  SummaryPage,
 } from "./consultations.views.tsx";
+import { INPUT_STATUSES } from "./schema.ts";
 
 const idParams = z.object({ id: dbId });
 const receiptParams = idParams.extend({ receipt: z.string().min(10).max(100) });
+const inputParams = idParams.extend({ inputId: dbId });
 const sectionQuery = z
   .object({
     section: z
@@ -100,6 +106,7 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
           questions={questions}
           state={stateOf(consultation)}
           inputCount={canManage ? await consultations.repo.countInputs(id) : 0}
+          published={await consultations.publishedInputs(consultation)}
           canManage={canManage}
           questionForm={questionForm}
         />
@@ -201,6 +208,155 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
     await consultations.removePersonalData(id, receipt);
     return reply.redirect(`/consultations/${id}/receipt/${receipt}?removed`, 303);
   });
+
+  // The secretariat's queue: filter, handle, answer, publish, mail
+
+  const queueQuery = z
+    .object({
+      status: z.enum(INPUT_STATUSES).optional().catch(undefined),
+      section: z.coerce.number().int().positive().optional().catch(undefined),
+      category: z.string().max(100).optional(),
+    })
+    .passthrough();
+
+  const renderQueue = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    forms: { failed?: { inputId: number; form: FormState }; template?: FormState } = {},
+  ) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    const { consultation, sections, questions } = await consultations.detail(id);
+    authorize(req.actor, "consultation.manage", consultation);
+    const q = queueQuery.parse(req.query ?? {});
+    const [inputs, all, templates] = await Promise.all([
+      consultations.repo.inputsOf(id, { status: q.status, sectionId: q.section, category: q.category || undefined }),
+      consultations.repo.inputsOf(id),
+      consultations.repo.templatesOf(id),
+    ]);
+    const network = await networks.repo.byId(consultation.networkId);
+    const { t } = req.i18n;
+    const title = t("consultation.queueTitle", { title: consultation.title });
+    const saved = (req.query as Record<string, unknown>).saved !== undefined;
+    const failed = forms.failed?.form.errors.length || forms.template?.errors.length;
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <QueuePage
+          ctx={req.pageContext()}
+          consultation={consultation}
+          sections={sections}
+          questions={questions}
+          inputs={inputs}
+          templates={templates}
+          categories={[...new Set(all.map((i) => i.category).filter(Boolean))].sort()}
+          filter={{ status: q.status ?? "", section: q.section ? String(q.section) : "", category: q.category ?? "" }}
+          {...(forms.failed ? { failed: forms.failed } : {})}
+          templateForm={forms.template ?? emptyForm()}
+        />
+      </>,
+      {
+        title,
+        ...(network ? { network } : {}),
+        status: failed ? 422 : 200,
+        crumbs: [{ href: `/consultations/${id}`, label: consultation.title }, { label: t("consultation.inputs") }],
+      },
+    );
+  };
+
+  /** The consultation of the path, after checking the actor runs it. */
+  const managed = async (req: FastifyRequest) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    authorize(req.actor, "consultation.manage", await consultations.get(id));
+    return id;
+  };
+
+  app.get("/consultations/:id/inputs", { config: { policy: "consultation.manage" } }, (req, reply) => renderQueue(req, reply));
+
+  app.post("/consultations/:id/inputs/:inputId", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const id = await managed(req);
+    const { inputId } = parseOrBadRequest(inputParams, req.params);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await consultations.handle(req.actor!, id, inputId, body);
+    if (!result.ok) return renderQueue(req, reply, { failed: { inputId, form: submittedForm(body, result.errors) } });
+    return reply.redirect(`/consultations/${id}/inputs?saved#i${inputId}`, 303);
+  });
+
+  app.post("/consultations/:id/templates", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const id = await managed(req);
+    const result = await consultations.addTemplate(req.actor!, id, req.body);
+    if (!result.ok) return renderQueue(req, reply, { template: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/consultations/${id}/inputs?saved#templates-heading`, 303);
+  });
+
+  app.post("/consultations/:id/settings", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const id = await managed(req);
+    await consultations.saveSettings(req.actor!, id, req.body);
+    return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
+  });
+
+  app.post("/consultations/:id/answers/publish", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const id = await managed(req);
+    await consultations.publishAnswers(req.actor!, id);
+    return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
+  });
+
+  app.post("/consultations/:id/answers/mail", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const id = await managed(req);
+    await consultations.mailAnswers(req.actor!, id, req.i18n.locale);
+    return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
+  });
+
+  // The summary for the steering group, and the exports
+
+  const summaryOf = async (req: FastifyRequest) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    authorize(req.actor, "consultation.summary", await consultations.get(id));
+    return consultations.summary(id);
+  };
+
+  app.get("/consultations/:id/summary", { config: { policy: "consultation.summary" } }, async (req, reply) => {
+    const summary = await summaryOf(req);
+    const network = await networks.repo.byId(summary.consultation.networkId);
+    const { t } = req.i18n;
+    const title = t("consultation.summaryTitle", { title: summary.consultation.title });
+    return reply.page(<SummaryPage ctx={req.pageContext()} summary={summary} />, {
+      title,
+      ...(network ? { network } : {}),
+      crumbs: [{ href: `/consultations/${summary.consultation.id}`, label: summary.consultation.title }, { label: title }],
+    });
+  });
+
+  for (const format of ["xlsx", "csv"] as const)
+    app.get(`/consultations/:id/inputs.${format}`, { config: { policy: "consultation.summary" } }, async (req, reply) => {
+      const s = await summaryOf(req);
+      const { t } = req.i18n;
+      const heading = new Map(s.sections.map((x) => [x.id, x.heading]));
+      const header = [
+        t("consultation.reference"),
+        t("consultation.submitted"),
+        t("consultation.section"),
+        t("consultation.respondentKind"),
+        t("consultation.category"),
+        t("consultation.inputStatus"),
+        t("consultation.body"),
+        t("consultation.answer"),
+        t("consultation.answerPublished"),
+      ];
+      // No personal data: the export goes to the steering group.
+      const rows = s.inputs.map((i) => [
+        i.reference,
+        i.submittedAt.toISOString(),
+        i.sectionId ? heading.get(i.sectionId) : t("consultation.wholeDraft"),
+        t(`consultation.respondent.${i.respondentKind}` as "consultation.respondent.other"),
+        i.category,
+        t(`consultation.inputStatus.${i.status}` as "consultation.inputStatus.received"),
+        i.body,
+        i.answer,
+        i.answerPublishedAt ? i.answerPublishedAt.toISOString() : "",
+      ]);
+      const name = `innspel-${s.consultation.id}.${format}`;
+      return format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
+    });
 
   // A network's consultations
 

@@ -57,6 +57,16 @@ export const inputFields = z.object({
   email: z.preprocess(emptyToNull, z.email("errors.email").max(254).nullable().default(null)),
 });
 
+export const HANDLING_ACTIONS = ["status", "category", "merge", "answer"] as const;
+const handling = {
+  status: z.object({ status: z.enum(["received", "handled", "spam"], "errors.choice") }),
+  category: z.object({ category: optionalText(100) }),
+  merge: z.object({ into: requiredText(40) }),
+  answer: z.object({ answer: optionalText(5000), templateId: optionalId }),
+};
+export const templateInput = z.object({ title: requiredText(200), body: requiredText(5000) });
+export const settingsInput = z.object({ publishInputs: checkbox.default(false) });
+
 /** Seconds a person needs at least between opening the form and sending it; a script is faster. */
 export const MIN_FILL_SECONDS = 3;
 
@@ -286,6 +296,185 @@ export class ConsultationService {
         days: consultation.personalDataDays,
       }),
     };
+  }
+
+  /**
+   * One step in handling an input: its status (received, handled, or spam, which hides it and keeps
+   * it for review), its category, merging it into another as a duplicate (by the other's reference),
+   * or its answer, written or started from a template. A changed answer must be published again.
+   */
+  async handle(actor: Actor, consultationId: number, inputId: number, body: Record<string, unknown>): Promise<Result<true>> {
+    const input = await this.repo.inputById(consultationId, inputId);
+    if (!input) throw new NotFoundError();
+    const action = z.enum(HANDLING_ACTIONS).safeParse(body.action);
+    if (!action.success) return invalid([{ field: "action", key: "errors.choice" }]);
+    let change: Partial<Input>;
+    if (action.data === "status") {
+      const p = handling.status.safeParse(body);
+      if (!p.success) return invalid(toFieldErrors(p.error));
+      change = { status: p.data.status, mergedIntoId: null };
+    } else if (action.data === "category") {
+      const p = handling.category.safeParse(body);
+      if (!p.success) return invalid(toFieldErrors(p.error));
+      change = { category: p.data.category };
+    } else if (action.data === "merge") {
+      const p = handling.merge.safeParse(body);
+      if (!p.success) return invalid(toFieldErrors(p.error));
+      const target = await this.repo.inputByReference(consultationId, p.data.into.toUpperCase());
+      if (!target) return invalid([{ field: "into", key: "errors.mergeTarget" }]);
+      if (target.id === input.id || target.status === "merged") return invalid([{ field: "into", key: "errors.mergeSelf" }]);
+      change = { status: "merged", mergedIntoId: target.id };
+    } else {
+      const p = handling.answer.safeParse(body);
+      if (!p.success) return invalid(toFieldErrors(p.error));
+      let answer = p.data.answer;
+      if (!answer && p.data.templateId !== null) {
+        const template = (await this.repo.templatesOf(consultationId)).find((x) => x.id === p.data.templateId);
+        if (!template) return invalid([{ field: "templateId", key: "errors.choice" }]);
+        answer = template.body;
+      }
+      change = answer === input.answer ? {} : { answer, answerPublishedAt: null };
+    }
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).updateInput(inputId, change);
+      await recordAudit(tx, actor, { action: "update", entity: "consultation_input", entityId: inputId, after: change });
+    });
+    return ok(true);
+  }
+
+  async addTemplate(actor: Actor, consultationId: number, input: unknown): Promise<Result<number>> {
+    await this.get(consultationId);
+    const parsed = templateInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const row = await this.repo.with(tx).insertTemplate({ ...parsed.data, consultationId });
+        await recordAudit(tx, actor, { action: "create", entity: "consultation_answer_template", entityId: row.id, after: row });
+        return row.id;
+      }),
+    );
+  }
+
+  /** Whether the inputs (without personal data) and published answers show on the public page. */
+  async saveSettings(actor: Actor, consultationId: number, input: unknown): Promise<Result<true>> {
+    await this.get(consultationId);
+    const parsed = settingsInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    await this.db.transaction(async (tx) => {
+      await this.repo.with(tx).updateConsultation(consultationId, parsed.data);
+      await recordAudit(tx, actor, { action: "update", entity: "consultation", entityId: consultationId, after: parsed.data });
+    });
+    return ok(true);
+  }
+
+  /** Publishes every prepared answer at once, when the secretariat decides; answers how many. */
+  async publishAnswers(actor: Actor, consultationId: number): Promise<number> {
+    await this.get(consultationId);
+    return this.db.transaction(async (tx) => {
+      const n = await this.repo.with(tx).publishAnswers(consultationId, new Date());
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "consultation",
+        entityId: consultationId,
+        after: { answersPublished: n },
+      });
+      return n;
+    });
+  }
+
+  /** Sends each answer not sent yet to those who gave an e-mail, in their input's consultation; answers how many. */
+  async mailAnswers(actor: Actor, consultationId: number, locale: Locale): Promise<number> {
+    const consultation = await this.get(consultationId);
+    const { t } = i18nFor(locale);
+    const n = await this.db.transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      const due = await repo.answersToMail(consultationId);
+      for (const input of due) {
+        await queueMail(tx, {
+          to: input.email!,
+          subject: t("consultation.mail.answerSubject", { title: consultation.title }),
+          body: t("consultation.mail.answerBody", {
+            title: consultation.title,
+            reference: input.reference,
+            answer: input.answer,
+          }),
+        });
+        await repo.updateInput(input.id, { answerMailedAt: new Date() });
+      }
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "consultation",
+        entityId: consultationId,
+        after: { answersMailed: due.length },
+      });
+      return due.length;
+    });
+    if (n) void this.mail.delivery.deliverDue().catch(() => undefined);
+    return n;
+  }
+
+  /** What the public page shows when the secretariat publishes the inputs: no spam, no duplicates, no personal data. */
+  async publishedInputs(consultation: Consultation) {
+    if (!consultation.publishInputs) return [];
+    const all = await this.repo.inputsOf(consultation.id);
+    return all
+      .filter((i) => i.status === "received" || i.status === "handled")
+      .map((i) => ({
+        reference: i.reference,
+        sectionId: i.sectionId,
+        respondentKind: i.respondentKind,
+        body: i.body,
+        answer: i.answerPublishedAt ? i.answer : "",
+        submittedAt: i.submittedAt,
+      }));
+  }
+
+  /**
+   * The summary for the steering group: counts per section, category, kind of respondent and
+   * status, and every input that is not spam with its answer.
+   */
+  async summary(consultationId: number) {
+    const { consultation, sections } = await this.detail(consultationId);
+    const all = await this.repo.inputsOf(consultationId);
+    const counted = all.filter((i) => i.status !== "spam");
+    const tally = <K extends string | number>(key: (i: Input) => K) => {
+      const out = new Map<K, number>();
+      for (const i of counted) out.set(key(i), (out.get(key(i)) ?? 0) + 1);
+      return [...out].sort((a, b) => b[1] - a[1]);
+    };
+    return {
+      consultation,
+      sections,
+      total: counted.length,
+      spam: all.length - counted.length,
+      bySection: tally((i) => i.sectionId ?? 0),
+      byCategory: tally((i) => i.category),
+      byRespondent: tally((i) => i.respondentKind),
+      byStatus: tally((i) => i.status),
+      inputs: counted,
+    };
+  }
+
+  /**
+   * Clears the name, organisation and e-mail of every input whose consultation closed longer ago
+   * than its retention; the inputs stay. Run daily with the other retention steps.
+   */
+  async removeExpiredPersonalData(now = new Date()): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const n = await this.repo.with(tx).removeExpiredPersonalData(now);
+      if (n)
+        await recordAudit(
+          tx,
+          { userId: null, label: "retention", isAdmin: true },
+          {
+            action: "update",
+            entity: "consultation_input",
+            entityId: "retention",
+            after: { personalDataRemoved: n },
+          },
+        );
+      return n;
+    });
   }
 
   /** The input a receipt's link belongs to; 404 for a link that is not one. */

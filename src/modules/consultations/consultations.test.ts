@@ -355,10 +355,99 @@ test("personal data: removed at once through the receipt's link, and automatical
     name: "Gammal",
     email: "gammal@example.no",
   });
-  const count = await t.app.services.consultations.repo.removeExpiredPersonalData(new Date());
+  const count = await t.app.services.consultations.removeExpiredPersonalData();
   assert.ok(count >= 1);
   const [kept] = await t.database.db.select().from(consultationInputs).where(eq(consultationInputs.consultationId, old!.id));
   assert.deepEqual([kept!.name, kept!.email, kept!.body], [null, null, "Gammalt innspel"]);
   // The open consultation's inputs keep theirs.
-  assert.equal(await t.app.services.consultations.repo.removeExpiredPersonalData(new Date()), 0);
+  assert.equal(await t.app.services.consultations.removeExpiredPersonalData(), 0);
+});
+
+test("the secretariat sorts, merges and answers the inputs, publishes and mails the answers, and summarises them", async () => {
+  const { id, sectionId } = await openConsultation();
+  const service = t.app.services.consultations;
+  const give = async (body: string, extra: Record<string, string> = {}, ipKey = "queue-test") => {
+    const r = await service.submit(id, { formToken: await oldToken(id), body, ...extra }, { actor: null, ipKey, locale: "nb" });
+    assert.ok(r.ok);
+    return (await service.repo.inputByReference(id, r.value.reference))!;
+  };
+  const first = await give("Meir om tryggleik", {
+    sectionId: String(sectionId),
+    respondentKind: "employee",
+    email: "a@example.no",
+  });
+  const duplicate = await give("Meir om tryggleik!", { sectionId: String(sectionId) });
+  const spam = await give("Kjøp billige klokker", {}, "spammer");
+  const plain = await give("Bra utkast", { respondentKind: "citizen", name: "Anne" });
+
+  const sek = await login("sek@consult.example");
+  const queue = await sek.get(`/consultations/${id}/inputs?lang=en`);
+  assert.equal(queue.statusCode, 200);
+  assert.ok(queue.body.includes(first.reference) && queue.body.includes("a@example.no"), "the secretariat sees who wrote");
+  const act = (inputId: number, fields: Record<string, string>) =>
+    sek.post(`/consultations/${id}/inputs/${inputId}?lang=en`, fields);
+  assert.equal((await act(spam.id, { action: "status", status: "spam" })).statusCode, 303);
+  assert.equal((await act(first.id, { action: "category", category: "Tryggleik" })).statusCode, 303);
+  assert.equal((await act(plain.id, { action: "category", category: "Ros" })).statusCode, 303);
+  const selfMerge = await act(first.id, { action: "merge", into: first.reference });
+  assert.equal(selfMerge.statusCode, 422);
+  assert.match(selfMerge.body, /cannot be merged into itself/);
+  const unknownMerge = await act(first.id, { action: "merge", into: "K0-NOPE" });
+  assert.match(unknownMerge.body, /No input in this consultation has that reference/);
+  assert.equal((await act(duplicate.id, { action: "merge", into: first.reference.toLowerCase() })).statusCode, 303);
+  const badStatus = await act(first.id, { action: "status", status: "deleted" });
+  assert.equal(badStatus.statusCode, 422);
+  const badAction = await act(first.id, { action: "shred" });
+  assert.equal(badAction.statusCode, 422);
+
+  // Answers: one written, one from a template; nothing is public until published.
+  assert.equal(
+    (await sek.post(`/consultations/${id}/templates`, { title: "Takk", body: "Takk, vi tek det med." })).statusCode,
+    303,
+  );
+  const emptyTemplate = await sek.post(`/consultations/${id}/templates?lang=en`, { title: "", body: "" });
+  assert.equal(emptyTemplate.statusCode, 422);
+  const [template] = await service.repo.templatesOf(id);
+  assert.equal((await act(first.id, { action: "answer", answer: "Vi legg til eit eige tiltak for tryggleik." })).statusCode, 303);
+  assert.equal((await act(plain.id, { action: "answer", answer: "", templateId: String(template!.id) })).statusCode, 303);
+  assert.equal((await service.repo.inputById(id, plain.id))!.answer, "Takk, vi tek det med.");
+  assert.equal((await sek.post(`/consultations/${id}/settings`, { publishInputs: "1" })).statusCode, 303);
+  let page = await new Session(t.app).get(`/consultations/${id}?lang=en`);
+  assert.match(page.body, /Bra utkast/);
+  assert.doesNotMatch(page.body, /Kjøp billige klokker/, "spam is hidden");
+  assert.doesNotMatch(page.body, /Meir om tryggleik!/, "duplicates are hidden");
+  assert.doesNotMatch(page.body, /Anne|a@example\.no/, "no personal data");
+  assert.doesNotMatch(page.body, /Takk, vi tek det med/, "answers wait for publishing");
+  assert.equal((await sek.post(`/consultations/${id}/answers/publish`, {})).statusCode, 303);
+  page = await new Session(t.app).get(`/consultations/${id}?lang=en`);
+  assert.match(page.body, /Takk, vi tek det med/);
+
+  // Mailed to those who gave an e-mail, once.
+  assert.equal((await sek.post(`/consultations/${id}/answers/mail`, {})).statusCode, 303);
+  assert.equal((await sek.post(`/consultations/${id}/answers/mail`, {})).statusCode, 303);
+  const mails = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, "a@example.no"));
+  assert.equal(mails.filter((m) => m.body.includes("Vi legg til eit eige tiltak")).length, 1);
+
+  // The summary and the exports: counts without spam, no personal data.
+  const summary = await sek.get(`/consultations/${id}/summary?lang=en`);
+  assert.equal(summary.statusCode, 200);
+  assert.match(summary.body, /3 inputs from .* \(1 set aside as spam\)/);
+  assert.match(summary.body, /<th scope="row">Tryggleik<\/th><td class="numeric">1<\/td>/);
+  assert.doesNotMatch(summary.body, /a@example\.no|Anne/);
+  const csv = await sek.get(`/consultations/${id}/inputs.csv?lang=en`);
+  assert.equal(csv.statusCode, 200);
+  assert.match(csv.body, /Meir om tryggleik/);
+  assert.doesNotMatch(csv.body, /Kjøp billige klokker|a@example\.no/);
+  const xlsx = await sek.get(`/consultations/${id}/inputs.xlsx`);
+  assert.equal(xlsx.statusCode, 200);
+  assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), "PK");
+  // A member of the network reads the summary; a visitor does not; only the secretariat handles.
+  const rep = await login("rep@consult.example");
+  assert.equal((await rep.get(`/consultations/${id}/summary`)).statusCode, 200);
+  assert.equal((await rep.get(`/consultations/${id}/inputs`)).statusCode, 403);
+  const visitor = await new Session(t.app).get(`/consultations/${id}/summary`);
+  assert.ok([401, 303].includes(visitor.statusCode));
+  // Filters.
+  const filtered = await sek.get(`/consultations/${id}/inputs?status=spam&lang=en`);
+  assert.match(filtered.body, /1 inputs shown/);
 });

@@ -1,4 +1,4 @@
-import { isSecretariat, type Policies } from "../../platform/access/authorize.ts";
+import { grantIn, isSecretariat, type Policies } from "../../platform/access/authorize.ts";
 
 /** What a consultation rule is checked against: the network that holds it. */
 export interface ConsultationResource {
@@ -11,5 +11,10 @@ export const consultationPolicies: Policies = {
   "consultation.manage": (actor, resource) => {
     const networkId = (resource as ConsultationResource | undefined)?.networkId;
     return networkId !== null && networkId !== undefined && isSecretariat(actor, networkId);
+  },
+  /** The summary for the steering group, without personal data: anyone with access to the network. */
+  "consultation.summary": (actor, resource) => {
+    const networkId = (resource as ConsultationResource | undefined)?.networkId;
+    return networkId !== null && networkId !== undefined && (actor?.isAdmin === true || grantIn(actor, networkId) !== undefined);
   },
 };

@@ -109,6 +109,8 @@ export const consultationInputs = pgTable(
     mergedIntoId: integer("merged_into_id"),
     answer: text("answer").notNull().default(""),
     answerPublishedAt: timestamp("answer_published_at", { withTimezone: true }),
+    /** When the answer was sent by e-mail to the one who gave the input. */
+    answerMailedAt: timestamp("answer_mailed_at", { withTimezone: true }),
     isDemo: boolean("is_demo").notNull().default(false),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -118,4 +120,18 @@ export const consultationInputs = pgTable(
     index("consultation_inputs_consultation_idx").on(t.consultationId, t.status),
     index("consultation_inputs_source_idx").on(t.sourceKey, t.submittedAt),
   ],
+);
+
+/** Answers the secretariat prepares once and starts many answers from. */
+export const answerTemplates = pgTable(
+  "consultation_answer_templates",
+  {
+    id: serial("id").primaryKey(),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+  },
+  (t) => [index("consultation_answer_templates_consultation_idx").on(t.consultationId)],
 );

@@ -56,6 +56,8 @@ CREATE TABLE "consultations" (
 	"opens_at" timestamp with time zone NOT NULL,
 	"closes_at" timestamp with time zone NOT NULL,
 	"audience" text DEFAULT 'anyone' NOT NULL,
+	"review_of_id" integer,
+	"body_ids" integer[] DEFAULT '{}'::int[] NOT NULL,
 	"publish_inputs" boolean DEFAULT false NOT NULL,
 	"personal_data_days" integer DEFAULT 90 NOT NULL,
 	"is_demo" boolean DEFAULT false NOT NULL,
@@ -70,6 +72,7 @@ ALTER TABLE "consultation_questions" ADD CONSTRAINT "consultation_questions_cons
 ALTER TABLE "consultation_sections" ADD CONSTRAINT "consultation_sections_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_strategy_id_strategies_id_fk" FOREIGN KEY ("strategy_id") REFERENCES "public"."strategies"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultations" ADD CONSTRAINT "consultations_review_of_id_consultations_id_fk" FOREIGN KEY ("review_of_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "consultation_answer_templates_consultation_idx" ON "consultation_answer_templates" USING btree ("consultation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "consultation_inputs_form_token_uq" ON "consultation_inputs" USING btree ("form_token");--> statement-breakpoint
 CREATE UNIQUE INDEX "consultation_inputs_reference_uq" ON "consultation_inputs" USING btree ("reference");--> statement-breakpoint

@@ -102,6 +102,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
     consultations: new ConsultationService(
       db,
       strategies,
+      networks.repo,
       { delivery, baseUrl },
       () => ensureSecret(db, config.SAMVERK_SECRET),
       config.SAMVERK_INPUTS_PER_TEN_MINUTES,

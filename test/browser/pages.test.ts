@@ -84,6 +84,9 @@ async function publicPages(): Promise<[string, string][]> {
     ["an ambition of use", `/n/digi-rogaland/ambitions/${ids.adoptionAmbitionId}`],
     ["an ambition of joint projects", `/n/digi-rogaland/ambitions/${ids.projectsAmbitionId}`],
     ["a shared strategy drawn from the members'", `/strategies/${ids.sharedStrategyId}`],
+    ["a network's consultations", "/n/digi-rogaland/consultations"],
+    ["a consultation with published inputs", `/consultations/${ids.consultationId}`],
+    ["giving input", `/consultations/${ids.consultationId}/input`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -120,11 +123,14 @@ async function decisionIds() {
     nationalSolutionId: (await server.app.services.roadmap.list({ q: "Digital postkasse" }))[0]!.solution.id,
     adoptedStrategyId: (await server.app.services.strategies.repo.list({ networkId: rogaland.id, status: "adopted" }))[0]!
       .strategy.id,
-    draftStrategyId: (await server.app.services.strategies.repo.list({ networkId: rogaland.id, status: "draft" }))[0]!.strategy
-      .id,
+    // The demo's shared draft is out for consultation, which may still be changed.
+    draftStrategyId: (await server.app.services.strategies.repo.list({ networkId: rogaland.id })).find((i) =>
+      ["draft", "consultation"].includes(i.strategy.status),
+    )!.strategy.id,
     adoptionAmbitionId: ambitionsOfRogaland.find((a) => a.kind === "solution_adoption")!.id,
     projectsAmbitionId: ambitionsOfRogaland.find((a) => a.kind === "joint_projects")!.id,
     sharedStrategyId: shared.strategy.id,
+    consultationId: (await server.app.services.consultations.repo.ofNetwork(rogaland.id))[0]!.consultation.id,
     sharedFocusAreaId: shared.focusAreas[0]!.id,
     sharedMeasureId: shared.measures[0]!.id,
     // One that demo networks roll out together.
@@ -229,6 +235,10 @@ async function adminPages(): Promise<[string, string][]> {
     ["a network's strategy dashboard (secretariat)", "/n/digi-rogaland/strategies"],
     ["new ambition", "/n/digi-rogaland/ambitions/new"],
     ["an ambition (secretariat)", `/n/digi-rogaland/ambitions/${ids.adoptionAmbitionId}`],
+    ["a consultation (secretariat)", `/consultations/${ids.consultationId}`],
+    ["handling inputs", `/consultations/${ids.consultationId}/inputs`],
+    ["a consultation's summary", `/consultations/${ids.consultationId}/summary`],
+    ["new consultation", `/strategies/${ids.sharedStrategyId}/consultations/new`],
   ];
 }
 

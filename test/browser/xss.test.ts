@@ -248,6 +248,49 @@ test("script payloads typed into forms and API writes come back as inert text", 
     deadline: "2029-12-31",
   });
   assert.equal(ambition.statusCode, 201, ambition.body);
+  // A consultation on the payload's shared draft, with a question and an input full of it, published and answered.
+  const actor = { userId: null, label: "xss", isAdmin: true };
+  const consultation = await suite.server.app.services.consultations.openOnStrategy(
+    actor,
+    shared.json().id,
+    {
+      title: `Høyring ${PAYLOAD}`,
+      intro: PAYLOAD,
+      opensDate: "2020-01-01",
+      opensTime: "08:00",
+      closesDate: "2099-01-01",
+      closesTime: "08:00",
+      publishInputs: "1",
+    },
+    (key) => key,
+  );
+  assert.ok(consultation.ok);
+  const consultationId = consultation.value.id;
+  await suite.server.app.services.consultations.addQuestion(actor, consultationId, {
+    text: PAYLOAD,
+    kind: "choice",
+    options: `${PAYLOAD}\nNei`,
+  });
+  const question = (await suite.server.app.services.consultations.repo.questionsOf(consultationId))[0]!;
+  const given = await suite.server.app.services.consultations.submit(
+    consultationId,
+    {
+      formToken: await suite.server.app.services.consultations.formToken(consultationId, new Date(Date.now() - 10_000)),
+      body: PAYLOAD,
+      name: PAYLOAD.slice(0, 200),
+      organisation: PAYLOAD.slice(0, 200),
+      [`q${question.id}`]: PAYLOAD,
+    },
+    { actor: null, ipKey: "xss", locale: "nb" },
+  );
+  assert.ok(given.ok);
+  const input = (await suite.server.app.services.consultations.repo.inputByReference(consultationId, given.value.reference))!;
+  await suite.server.app.services.consultations.handle(actor, consultationId, input.id, {
+    action: "category",
+    category: PAYLOAD.slice(0, 100),
+  });
+  await suite.server.app.services.consultations.handle(actor, consultationId, input.id, { action: "answer", answer: PAYLOAD });
+  await suite.server.app.services.consultations.publishAnswers(actor, consultationId);
 
   const context = await suite.browser.newContext();
   const page = await context.newPage();
@@ -316,6 +359,12 @@ test("script payloads typed into forms and API writes come back as inert text", 
     "/n/digi-rogaland/strategies/themes",
     "/n/digi-rogaland/strategies",
     `/n/digi-rogaland/ambitions/${ambition.json().id}`,
+    `/consultations/${consultationId}`,
+    `/consultations/${consultationId}/input`,
+    `/consultations/${consultationId}/inputs`,
+    `/consultations/${consultationId}/summary`,
+    `/consultations/${consultationId}/receipt/${given.value.receipt}`,
+    "/n/digi-rogaland/consultations",
     `/search?q=${encodeURIComponent("Strategi")}`,
   ];
   for (const path of pages) {

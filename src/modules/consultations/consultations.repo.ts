@@ -47,6 +47,15 @@ export class ConsultationRepo {
       .orderBy(desc(consultations.closesAt), desc(consultations.id));
   }
 
+  /** The internal review rounds that followed a public consultation. */
+  async reviewsOf(consultationId: number): Promise<Consultation[]> {
+    return this.db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.reviewOfId, consultationId))
+      .orderBy(asc(consultations.opensAt));
+  }
+
   async insert(values: typeof consultations.$inferInsert): Promise<Consultation> {
     const [row] = await this.db.insert(consultations).values(values).returning();
     return row!;

@@ -8,6 +8,7 @@ import { osloParts } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/params.ts";
+import type { Consultation } from "./consultations.repo.ts";
 import { stateOf } from "./consultations.service.ts";
 import {
   ConsultationFormPage,
@@ -89,9 +90,20 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
 
   // The public page, and the secretariat's questions
 
-  const renderConsultation = async (req: FastifyRequest, reply: FastifyReply, questionForm: FormState = emptyForm()) => {
+  /** A review round is for the network's own people; a public consultation for everyone. */
+  const readable = (req: FastifyRequest, consultation: Consultation) => {
+    if (consultation.audience === "bodies") authorize(req.actor, "consultation.summary", consultation);
+  };
+
+  const renderConsultation = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    forms: { question?: FormState; review?: FormState } = {},
+  ) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const { consultation, sections, questions } = await consultations.detail(id);
+    readable(req, consultation);
+    const questionForm = forms.question ?? emptyForm();
     const network = await networks.repo.byId(consultation.networkId);
     const canManage = can(req.actor, "consultation.manage", consultation);
     const { t } = req.i18n;
@@ -107,6 +119,14 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
           state={stateOf(consultation)}
           inputCount={canManage ? await consultations.repo.countInputs(id) : 0}
           published={await consultations.publishedInputs(consultation)}
+          reviews={await consultations.repo.reviewsOf(id)}
+          reviewOf={consultation.reviewOfId ? await consultations.get(consultation.reviewOfId) : null}
+          bodies={
+            canManage
+              ? (await consultations.bodiesOf(consultation.networkId)).map((b) => ({ value: String(b.id), label: b.name }))
+              : []
+          }
+          reviewForm={forms.review ?? emptyForm({ closesTime: "12:00" })}
           canManage={canManage}
           questionForm={questionForm}
         />
@@ -114,7 +134,7 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
       {
         title: consultation.title,
         ...(network ? { network } : {}),
-        status: questionForm.errors.length ? 422 : 200,
+        status: questionForm.errors.length || forms.review?.errors.length ? 422 : 200,
         crumbs: [
           ...(network
             ? [{ href: `/n/${network.slug}/consultations`, label: t("consultation.listTitle", { network: network.name }) }]
@@ -131,8 +151,16 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
     const { id } = parseOrBadRequest(idParams, req.params);
     authorize(req.actor, "consultation.manage", await consultations.get(id));
     const result = await consultations.addQuestion(req.actor!, id, req.body);
-    if (!result.ok) return renderConsultation(req, reply, submittedForm(req.body, result.errors));
+    if (!result.ok) return renderConsultation(req, reply, { question: submittedForm(req.body, result.errors) });
     return reply.redirect(`/consultations/${id}?saved#questions-heading`, 303);
+  });
+
+  app.post("/consultations/:id/reviews", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    authorize(req.actor, "consultation.manage", await consultations.get(id));
+    const result = await consultations.openReview(req.actor!, id, req.body, req.i18n.t);
+    if (!result.ok) return renderConsultation(req, reply, { review: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
   });
 
   // Giving input: no account needed, no JavaScript needed
@@ -140,6 +168,7 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
   const renderInput = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const { consultation, sections, questions } = await consultations.detail(id);
+    readable(req, consultation);
     const network = await networks.repo.byId(consultation.networkId);
     const { t } = req.i18n;
     const title = t("consultation.inputTitle", { title: consultation.title });

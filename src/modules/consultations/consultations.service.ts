@@ -1,9 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { grantIn, isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { emptyToNull, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { emptyToNull, idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, type Locale, osloInstant, type Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { StrategyService } from "../strategies/strategies.service.ts";
@@ -74,6 +75,39 @@ export type ConsultationState = "upcoming" | "open" | "closed";
 export const stateOf = (c: Pick<Consultation, "opensAt" | "closesAt">, now = new Date()): ConsultationState =>
   now < c.opensAt ? "upcoming" : now >= c.closesAt ? "closed" : "open";
 
+/** A strategy's text as sections input can point at: the vision, the goals, and each focus area with its measures. */
+function sectionsOf(d: Awaited<ReturnType<StrategyService["detail"]>>, t: Translate) {
+  return [
+    ...(d.strategy.vision ? [{ heading: t("strategy.vision"), body: d.strategy.vision }] : []),
+    ...(d.goals.length
+      ? [
+          {
+            heading: t("strategy.goals"),
+            body: d.goals.map((g, i) => `${i + 1}. ${g.title}${g.description ? ` – ${g.description}` : ""}`).join("\n"),
+          },
+        ]
+      : []),
+    ...d.focusAreas.map((a) => ({
+      heading: a.title,
+      body: [
+        a.why ? `${t("strategy.why")}: ${a.why}` : "",
+        a.what ? `${t("strategy.what")}: ${a.what}` : "",
+        ...d.measures.filter((m) => m.focusAreaId === a.id).map((m) => `– ${m.description}`),
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+    })),
+  ];
+}
+
+export const reviewInput = z
+  .object({
+    bodyIds: idList.refine((ids) => ids.length > 0, "errors.chooseBodies"),
+    closesDate: date,
+    closesTime: time,
+  })
+  .transform((r) => ({ ...r, closesAt: osloInstant(r.closesDate, r.closesTime) }));
+
 const sha256 = (s: string) => createHash("sha256").update(s).digest("base64url");
 
 /**
@@ -88,6 +122,7 @@ export class ConsultationService {
   constructor(
     private readonly db: Db,
     private readonly strategies: StrategyService,
+    private readonly networks: { bodiesOf(networkId: number): Promise<{ id: number; name: string; kind: string }[]> },
     private readonly mail: { delivery: MailDelivery; baseUrl: string },
     private readonly loadSecret: () => Promise<string>,
     private readonly inputsPerTenMinutes = 10,
@@ -126,27 +161,7 @@ export class ConsultationService {
     const parsed = consultationInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const { opensDate: _od, opensTime: _ot, closesDate: _cd, closesTime: _ct, ...values } = parsed.data;
-    const sections = [
-      ...(d.strategy.vision ? [{ heading: t("strategy.vision"), body: d.strategy.vision }] : []),
-      ...(d.goals.length
-        ? [
-            {
-              heading: t("strategy.goals"),
-              body: d.goals.map((g, i) => `${i + 1}. ${g.title}${g.description ? ` – ${g.description}` : ""}`).join("\n"),
-            },
-          ]
-        : []),
-      ...d.focusAreas.map((a) => ({
-        heading: a.title,
-        body: [
-          a.why ? `${t("strategy.why")}: ${a.why}` : "",
-          a.what ? `${t("strategy.what")}: ${a.what}` : "",
-          ...d.measures.filter((m) => m.focusAreaId === a.id).map((m) => `– ${m.description}`),
-        ]
-          .filter(Boolean)
-          .join("\n\n"),
-      })),
-    ];
+    const sections = sectionsOf(d, t);
     return ok(
       await this.db.transaction(async (tx) => {
         const repo = this.repo.with(tx);
@@ -162,6 +177,58 @@ export class ConsultationService {
         return consultation;
       }),
     );
+  }
+
+  /**
+   * An internal review round after a public consultation: the members of the chosen bodies (the
+   * steering group, the resource group) comment on the revised draft section by section, until it
+   * closes. It is a consultation of its own, with the draft's text as it is now.
+   */
+  async openReview(actor: Actor, consultationId: number, input: unknown, t: Translate): Promise<Result<Consultation>> {
+    const publicRound = await this.get(consultationId);
+    if (publicRound.reviewOfId !== null || publicRound.strategyId === null)
+      return invalid([{ field: "_", key: "errors.reviewOfPublicOnly" }]);
+    const parsed = reviewInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const now = new Date();
+    if (parsed.data.closesAt <= now) return invalid([{ field: "closesDate", key: "errors.closesInPast" }]);
+    const bodies = new Set((await this.bodiesOf(publicRound.networkId)).map((b) => b.id));
+    if (parsed.data.bodyIds.some((id) => !bodies.has(id))) return invalid([{ field: "bodyIds", key: "errors.choice" }]);
+    const d = await this.strategies.detail(publicRound.strategyId);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const review = await repo.insert({
+          networkId: publicRound.networkId,
+          strategyId: publicRound.strategyId,
+          reviewOfId: publicRound.id,
+          title: t("consultation.reviewTitle", { title: d.strategy.title }),
+          opensAt: now,
+          closesAt: parsed.data.closesAt,
+          audience: "bodies",
+          bodyIds: [...new Set(parsed.data.bodyIds)],
+          personalDataDays: publicRound.personalDataDays,
+        });
+        const sections = sectionsOf(d, t);
+        await repo.insertSections(sections.map((s, position) => ({ ...s, position, consultationId: review.id })));
+        await recordAudit(tx, actor, { action: "create", entity: "consultation", entityId: review.id, after: review });
+        return review;
+      }),
+    );
+  }
+
+  /** The bodies of the network a review round can ask. */
+  bodiesOf(networkId: number) {
+    return this.networks.bodiesOf(networkId);
+  }
+
+  /** Who may answer: anyone, signed-in members, or for a review round the members of its bodies (and the secretariat). */
+  mayAnswer(c: Consultation, actor: Actor | null): boolean {
+    if (c.audience === "anyone") return true;
+    if (!actor) return false;
+    if (c.audience === "members") return true;
+    if (actor.isAdmin || isSecretariat(actor, c.networkId)) return true;
+    return grantIn(actor, c.networkId)?.bodies.some((b) => c.bodyIds.includes(b.id)) ?? false;
   }
 
   async addQuestion(actor: Actor, consultationId: number, input: unknown): Promise<Result<number>> {
@@ -228,8 +295,10 @@ export class ConsultationService {
     const state = stateOf(consultation, now);
     if (state !== "open")
       return invalid([{ field: "_", key: state === "closed" ? "errors.consultationClosed" : "errors.consultationNotOpen" }]);
-    if (consultation.audience === "members" && !context.actor)
-      return invalid([{ field: "_", key: "errors.consultationMembersOnly" }]);
+    if (!this.mayAnswer(consultation, context.actor))
+      return invalid([
+        { field: "_", key: consultation.audience === "bodies" ? "errors.reviewBodiesOnly" : "errors.consultationMembersOnly" },
+      ]);
     const formToken = body.formToken;
     const issued = await this.issuedAt(formToken, consultationId);
     if (issued === null || typeof formToken !== "string") return invalid([{ field: "_", key: "errors.formToken" }]);

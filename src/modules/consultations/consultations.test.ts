@@ -82,6 +82,7 @@ async function openConsultation(audience = "anyone") {
 
 test("the secretariat opens a consultation on the shared strategy draft; its text becomes sections", async () => {
   const sek = await login("sek@consult.example");
+  const before = (await t.app.services.consultations.repo.ofNetwork(rogaland.id)).length;
   const form = await sek.get(`/strategies/${draftId}/consultations/new?lang=en`);
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /Consultation: Felles strategi til høyring/);
@@ -105,8 +106,11 @@ test("the secretariat opens a consultation on the shared strategy draft; its tex
   });
   assert.equal(badTime.statusCode, 422);
   assert.match(badTime.body, /Write the time as hh:mm/);
-  const before = (await t.app.services.consultations.repo.ofNetwork(rogaland.id)).length;
-  assert.equal(before, 0, "nothing was created by the refused forms");
+  assert.equal(
+    (await t.app.services.consultations.repo.ofNetwork(rogaland.id)).length,
+    before,
+    "the refused forms created nothing",
+  );
 
   const created = await sek.post(`/strategies/${draftId}/consultations`, {
     title: "Høyring om felles strategi",
@@ -450,4 +454,75 @@ test("the secretariat sorts, merges and answers the inputs, publishes and mails 
   // Filters.
   const filtered = await sek.get(`/consultations/${id}/inputs?status=spam&lang=en`);
   assert.match(filtered.body, /1 inputs shown/);
+});
+
+test("an internal review round: the chosen bodies' members comment on the revised draft section by section, nobody else", async () => {
+  const { id } = await openConsultation();
+  const bodies = await t.app.services.networks.repo.bodiesOf(rogaland.id);
+  const steering = bodies.find((b) => b.kind === "steering_group")!;
+  const other = bodies.find((b) => b.id !== steering.id)!;
+  await testAccount(t.app, t.database.db, "leader@consult.example", {
+    networkId: rogaland.id,
+    role: "member",
+    seats: [{ bodyId: steering.id, role: "leader" }],
+  });
+  await testAccount(t.app, t.database.db, "outsider@consult.example", {
+    networkId: rogaland.id,
+    role: "member",
+    seats: [{ bodyId: other.id, role: "member" }],
+  });
+  const sek = await login("sek@consult.example");
+  await sek.get(`/consultations/${id}?lang=en`);
+  const none = await sek.post(`/consultations/${id}/reviews?lang=en`, { closesDate: day(7), closesTime: "12:00" });
+  assert.equal(none.statusCode, 422);
+  assert.match(none.body, /Choose at least one body/);
+  const past = await sek.post(`/consultations/${id}/reviews?lang=en`, {
+    bodyIds: String(steering.id),
+    closesDate: day(-2),
+    closesTime: "12:00",
+  });
+  assert.match(past.body, /The closing time must be in the future/);
+  const opened = await sek.post(`/consultations/${id}/reviews`, {
+    bodyIds: String(steering.id),
+    closesDate: day(7),
+    closesTime: "12:00",
+  });
+  assert.equal(opened.statusCode, 303, opened.body.slice(0, 300));
+  const reviewId = Number(opened.headers.location?.match(/consultations\/(\d+)/)?.[1]);
+  const review = await t.app.services.consultations.get(reviewId);
+  assert.deepEqual([review.reviewOfId, review.audience, review.bodyIds], [id, "bodies", [steering.id]]);
+  assert.ok((await t.app.services.consultations.repo.sectionsOf(reviewId)).length > 0);
+  // A review of a review is refused.
+  const nested = await t.app.services.consultations.openReview(
+    systemActor("test"),
+    reviewId,
+    { bodyIds: [steering.id], closesDate: day(7), closesTime: "12:00" },
+    (k) => k,
+  );
+  assert.equal(nested.ok, false);
+
+  // The page is for the network's people; only the body's members may comment.
+  assert.ok([401, 303].includes((await new Session(t.app).get(`/consultations/${reviewId}`)).statusCode));
+  const outsider = await login("outsider@consult.example");
+  await outsider.get(`/consultations/${reviewId}/input`);
+  const refused = await outsider.post(`/consultations/${reviewId}/input?lang=en`, {
+    formToken: await oldToken(reviewId),
+    body: "Nei",
+  });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /Only members of the bodies asked to comment can comment here/);
+  const leader = await login("leader@consult.example");
+  await leader.get(`/consultations/${reviewId}/input`);
+  const [section] = await t.app.services.consultations.repo.sectionsOf(reviewId);
+  const comment = await leader.post(`/consultations/${reviewId}/input`, {
+    formToken: await oldToken(reviewId),
+    sectionId: String(section!.id),
+    body: "Styringsgruppa vil ha tydelegare mål.",
+  });
+  assert.equal(comment.statusCode, 303);
+  // Listed for the secretariat.
+  const queue = await sek.get(`/consultations/${reviewId}/inputs?lang=en`);
+  assert.match(queue.body, /Styringsgruppa vil ha tydelegare mål/);
+  const publicPage = await sek.get(`/consultations/${id}?lang=en`);
+  assert.ok(publicPage.body.includes(`href="/consultations/${reviewId}"`));
 });

@@ -115,6 +115,11 @@ export function ConsultationPage(props: {
   canManage: boolean;
   questionForm: FormState;
   published: Published;
+  /** The internal review rounds that followed, and for a review round the consultation it follows. */
+  reviews: Consultation[];
+  reviewOf: Consultation | null;
+  bodies: Option[];
+  reviewForm: FormState;
 }) {
   const { ctx, consultation: c, sections, state } = props;
   const { t, dateTime, number } = ctx.i18n;
@@ -158,6 +163,14 @@ export function ConsultationPage(props: {
           </>
         ) : null}
       </dl>
+      {props.reviewOf ? (
+        <Notice>
+          {t("consultation.reviewNotice")}{" "}
+          <a class="ds-link" href={`/consultations/${props.reviewOf.id}`}>
+            {props.reviewOf.title}
+          </a>
+        </Notice>
+      ) : null}
       {c.intro ? <p class="ds-paragraph prewrap">{c.intro}</p> : null}
       {state === "open" ? (
         <p class="ds-paragraph">
@@ -190,6 +203,63 @@ export function ConsultationPage(props: {
         ))}
       </section>
       {props.published.length ? <PublishedInputs ctx={ctx} inputs={props.published} sections={sections} /> : null}
+      {props.canManage && !props.reviewOf ? (
+        <section aria-labelledby="reviews-heading" class="no-print">
+          <h2 class="ds-heading" data-size="md" id="reviews-heading">
+            {t("consultation.reviews")}
+          </h2>
+          <p class="ds-paragraph">{t("consultation.reviewsIntro")}</p>
+          {props.reviews.length ? (
+            <ul>
+              {props.reviews.map((r) => (
+                <li key={r.id}>
+                  <a class="ds-link" href={`/consultations/${r.id}`}>
+                    {r.title}
+                  </a>{" "}
+                  ({t("consultation.closes").toLowerCase()} {dateTime(r.closesAt)})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <details open={props.reviewForm.errors.length > 0}>
+            <summary>{t("consultation.openReview")}</summary>
+            <Form
+              ctx={ctx}
+              form={{ ...props.reviewForm, idPrefix: "review-" }}
+              action={`${base}/reviews`}
+              submitLabel={t("consultation.openReview")}
+            >
+              <CheckboxGroup
+                t={t}
+                form={{ ...props.reviewForm, idPrefix: "review-" }}
+                name="bodyIds"
+                label={t("consultation.reviewBodies")}
+                options={props.bodies}
+              />
+              <div class="field-pair">
+                <TextField
+                  t={t}
+                  form={{ ...props.reviewForm, idPrefix: "review-" }}
+                  name="closesDate"
+                  label={t("consultation.closesDate")}
+                  type="date"
+                  width="short"
+                  required
+                />
+                <TextField
+                  t={t}
+                  form={{ ...props.reviewForm, idPrefix: "review-" }}
+                  name="closesTime"
+                  label={t("consultation.closesTime")}
+                  description={t("consultation.timeHint")}
+                  width="short"
+                  required
+                />
+              </div>
+            </Form>
+          </details>
+        </section>
+      ) : null}
       {props.canManage ? (
         <section aria-labelledby="questions-heading" class="no-print">
           <h2 class="ds-heading" data-size="md" id="questions-heading">

@@ -1,10 +1,23 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { networks } from "../networks/schema.ts";
 import { strategies } from "../strategies/schema.ts";
 
 export const AUDIENCES = ["anyone", "members"] as const;
-export type Audience = (typeof AUDIENCES)[number];
+/** Who may answer: a public consultation's audience, or for an internal review round the members of its bodies. */
+export type Audience = (typeof AUDIENCES)[number] | "bodies";
 
 /**
  * A consultation (høyring, innspelsrunde) on a draft: open from one instant to another (entered in
@@ -25,6 +38,9 @@ export const consultations = pgTable(
     opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
     audience: text("audience").$type<Audience>().notNull().default("anyone"),
+    /** For an internal review round: the public consultation it follows, and the bodies whose members comment. */
+    reviewOfId: integer("review_of_id").references((): AnyPgColumn => consultations.id, { onDelete: "cascade" }),
+    bodyIds: integer("body_ids").array().notNull().default(sql`'{}'::int[]`),
     /** Whether the inputs (without personal data) and their published answers are shown on the public page. */
     publishInputs: boolean("publish_inputs").notNull().default(false),
     personalDataDays: integer("personal_data_days").notNull().default(90),

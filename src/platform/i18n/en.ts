@@ -1708,7 +1708,7 @@ export const en: Record<MessageKey, string> = {
   "consultation.giveInput": "Give input",
   "consultation.honeypot": "Leave this field empty",
   "consultation.inputIntro":
-    "The closing time is {closes}. You do not need an account. Fields marked with * are required; everything else is optional.",
+    "The closing time is {closes}. You do not need an account, and everything but the input itself is optional.",
   "consultation.inputOnSection": "Give input on this section",
   "consultation.inputTitle": "Input: {title}",
   "consultation.inputs": "Inputs",
@@ -1832,4 +1832,17 @@ export const en: Record<MessageKey, string> = {
   "consultation.templates": "Answer templates",
   "errors.mergeSelf": "An input cannot be merged into itself or into one that is already merged.",
   "errors.mergeTarget": "No input in this consultation has that reference.",
+  "consultation.openReview": "Open an internal review",
+  "consultation.reviewBodies": "Bodies that comment",
+  "consultation.reviewNotice":
+    "This is an internal review of the revised draft, for the members of the chosen bodies only. It follows the consultation",
+  "consultation.reviewTitle": "Internal review: {title}",
+  "consultation.reviews": "Internal reviews",
+  "consultation.reviewsIntro":
+    "After the consultation, the steering group and the resource group comment on the revised draft section by section. The comments are gathered in the queue like the inputs.",
+  "consultation.audience.bodies": "Members of chosen bodies",
+  "errors.closesInPast": "The closing time must be in the future.",
+  "errors.reviewBodiesOnly": "Only members of the bodies asked to comment can comment here.",
+  "errors.reviewOfPublicOnly": "An internal review follows a consultation on a strategy.",
+  "errors.chooseBodies": "Choose at least one body.",
 };

@@ -1702,8 +1702,7 @@ export const nb = {
     "Bare nødvendig hvis du vil ha kvittering og svar på e-post. Vi sletter den {days} dager etter fristen.",
   "consultation.giveInput": "Gi innspill",
   "consultation.honeypot": "La dette feltet stå tomt",
-  "consultation.inputIntro":
-    "Fristen er {closes}. Du trenger ikke konto. Felt merket med * må fylles ut; alt annet er frivillig.",
+  "consultation.inputIntro": "Fristen er {closes}. Du trenger ikke konto, og alt annet enn selve innspillet er frivillig.",
   "consultation.inputOnSection": "Gi innspill på denne delen",
   "consultation.inputTitle": "Innspill: {title}",
   "consultation.inputs": "Innspill",
@@ -1828,6 +1827,19 @@ export const nb = {
   "consultation.templates": "Svarmaler",
   "errors.mergeSelf": "Et innspill kan ikke slås sammen med seg selv eller med et som allerede er slått sammen.",
   "errors.mergeTarget": "Ingen innspill i denne høringen har den referansen.",
+  "consultation.openReview": "Åpne intern gjennomgang",
+  "consultation.reviewBodies": "Organer som skal kommentere",
+  "consultation.reviewNotice":
+    "Dette er en intern gjennomgang av det reviderte utkastet, bare for medlemmene av de valgte organene. Den følger høringen",
+  "consultation.reviewTitle": "Intern gjennomgang: {title}",
+  "consultation.reviews": "Interne gjennomganger",
+  "consultation.reviewsIntro":
+    "Etter høringen kommenterer styringsgruppen og ressursgruppen det reviderte utkastet del for del. Kommentarene samles i køen som innspillene.",
+  "consultation.audience.bodies": "Medlemmer av valgte organer",
+  "errors.closesInPast": "Fristen må være fram i tid.",
+  "errors.reviewBodiesOnly": "Bare medlemmer av organene som er bedt om å kommentere, kan kommentere her.",
+  "errors.reviewOfPublicOnly": "En intern gjennomgang følger en høring om en strategi.",
+  "errors.chooseBodies": "Velg minst ett organ.",
 };
 
 export type MessageKey = keyof typeof nb;

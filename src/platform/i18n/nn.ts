@@ -1703,7 +1703,7 @@ export const nn: Record<MessageKey, string> = {
     "Berre nødvendig om du vil ha kvittering og svar på e-post. Vi slettar han {days} dagar etter fristen.",
   "consultation.giveInput": "Gi innspel",
   "consultation.honeypot": "La dette feltet stå tomt",
-  "consultation.inputIntro": "Fristen er {closes}. Du treng ikkje konto. Felt merkte med * må fyllast ut; alt anna er frivillig.",
+  "consultation.inputIntro": "Fristen er {closes}. Du treng ikkje konto, og alt anna enn sjølve innspelet er frivillig.",
   "consultation.inputOnSection": "Gi innspel på denne delen",
   "consultation.inputTitle": "Innspel: {title}",
   "consultation.inputs": "Innspel",
@@ -1827,4 +1827,17 @@ export const nn: Record<MessageKey, string> = {
   "consultation.templates": "Svarmalar",
   "errors.mergeSelf": "Eit innspel kan ikkje slåast saman med seg sjølv eller med eit som alt er slått saman.",
   "errors.mergeTarget": "Ingen innspel i denne høyringa har den referansen.",
+  "consultation.openReview": "Opne intern gjennomgang",
+  "consultation.reviewBodies": "Organ som skal kommentere",
+  "consultation.reviewNotice":
+    "Dette er ein intern gjennomgang av det reviderte utkastet, berre for medlemmene av dei valde organa. Han følgjer høyringa",
+  "consultation.reviewTitle": "Intern gjennomgang: {title}",
+  "consultation.reviews": "Interne gjennomgangar",
+  "consultation.reviewsIntro":
+    "Etter høyringa kommenterer styringsgruppa og ressursgruppa det reviderte utkastet del for del. Kommentarane blir samla i køen som innspela.",
+  "consultation.audience.bodies": "Medlemmer av valde organ",
+  "errors.closesInPast": "Fristen må vere fram i tid.",
+  "errors.reviewBodiesOnly": "Berre medlemmer av organa som er bedne om å kommentere, kan kommentere her.",
+  "errors.reviewOfPublicOnly": "Ein intern gjennomgang følgjer ei høyring om ein strategi.",
+  "errors.chooseBodies": "Vel minst eitt organ.",
 };

@@ -526,3 +526,89 @@ test("an internal review round: the chosen bodies' members comment on the revise
   const publicPage = await sek.get(`/consultations/${id}?lang=en`);
   assert.ok(publicPage.body.includes(`href="/consultations/${reviewId}"`));
 });
+
+test("the API: open, give input with a form token, and handle; public readers see only what is published, without personal data", async () => {
+  const sek = await login("sek@consult.example");
+  const actor = systemActor("test");
+  const s = await t.app.services.strategies.create(
+    actor,
+    { networkId: rogaland.id },
+    { title: "API-utkast", firstYear: 2027, lastYear: 2028 },
+  );
+  assert.ok(s.ok);
+  await t.app.services.strategies.addFocusArea(actor, s.value.id, { title: "Område" });
+  const opened = await sek.api("POST", `/api/v1/strategies/${s.value.id}/consultations`, {
+    title: "API-høyring",
+    opensDate: day(-1),
+    opensTime: "08:00",
+    closesDate: day(5),
+    closesTime: "12:00",
+  });
+  assert.equal(opened.statusCode, 201, opened.body);
+  const c = opened.json();
+  assert.equal(c.state, "open");
+  assert.equal(c.sections[0].heading, "Område");
+  const backwards = await sek.api("POST", `/api/v1/strategies/${s.value.id}/consultations`, {
+    title: "X",
+    opensDate: day(5),
+    opensTime: "08:00",
+    closesDate: day(1),
+    closesTime: "12:00",
+  });
+  assert.equal(backwards.statusCode, 422);
+
+  const visitor = new Session(t.app);
+  const { formToken } = (await visitor.api("GET", `/api/v1/consultations/${c.id}/form-token`)).json();
+  const tooFast = await visitor.api("POST", `/api/v1/consultations/${c.id}/inputs`, { formToken, body: "Rask" });
+  assert.equal(tooFast.statusCode, 422);
+  const token = await oldToken(c.id);
+  const given = await visitor.api("POST", `/api/v1/consultations/${c.id}/inputs`, {
+    formToken: token,
+    body: "Innspel via API",
+    sectionId: c.sections[0].id,
+    email: "api@example.no",
+  });
+  assert.equal(given.statusCode, 201, given.body);
+  const again = await visitor.api("POST", `/api/v1/consultations/${c.id}/inputs`, { formToken: token, body: "Innspel via API" });
+  assert.equal(again.json().reference, given.json().reference, "the same token stores nothing new");
+  assert.equal(await inputs(c.id), 1);
+
+  // Public readers: nothing until the secretariat publishes; then no personal data.
+  assert.deepEqual((await visitor.api("GET", `/api/v1/consultations/${c.id}/inputs`)).json(), []);
+  const all = (await sek.api("GET", `/api/v1/consultations/${c.id}/inputs`)).json();
+  assert.equal(all[0].email, "api@example.no");
+  const handled = await sek.api("POST", `/api/v1/consultations/${c.id}/inputs/${all[0].id}/handling`, {
+    action: "answer",
+    answer: "Takk!",
+  });
+  assert.equal(handled.statusCode, 200, handled.body);
+  const badHandling = await sek.api("POST", `/api/v1/consultations/${c.id}/inputs/${all[0].id}/handling`, {
+    action: "merge",
+    into: "K0-NONE",
+  });
+  assert.equal(badHandling.statusCode, 422);
+  assert.equal((await sek.api("POST", `/api/v1/consultations/${c.id}/answers/publish`)).json().count, 1);
+  await sek.post(`/consultations/${c.id}/settings`, { publishInputs: "1" });
+  const published = (await visitor.api("GET", `/api/v1/consultations/${c.id}/inputs`)).json();
+  assert.deepEqual(Object.keys(published[0]).sort(), [
+    "answer",
+    "body",
+    "reference",
+    "respondentKind",
+    "sectionId",
+    "submittedAt",
+  ]);
+  assert.equal(published[0].answer, "Takk!");
+  const summary = (await sek.api("GET", `/api/v1/consultations/${c.id}/summary`)).json();
+  assert.equal(summary.total, 1);
+  assert.equal((await visitor.api("GET", `/api/v1/consultations/${c.id}/summary`)).statusCode, 401);
+  // Handling is the secretariat's.
+  const rep = await login("rep@consult.example");
+  assert.equal((await rep.api("POST", `/api/v1/consultations/${c.id}/answers/publish`)).statusCode, 403);
+  const listed = (await visitor.api("GET", `/api/v1/networks/${rogaland.slug}/consultations`)).json();
+  assert.ok(listed.some((x: { id: number }) => x.id === c.id));
+  assert.ok(
+    listed.every((x: { audience: string }) => x.audience !== "bodies"),
+    "review rounds are not listed publicly",
+  );
+});

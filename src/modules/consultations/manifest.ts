@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { consultationsApi } from "./consultations.api.ts";
 import { consultationRoutes } from "./consultations.routes.tsx";
 import { consultationPolicies } from "./policy.ts";
 import { seedDemoConsultations } from "./seed.ts";
@@ -8,5 +9,6 @@ export const consultationsModule = defineModule({
   name: "consultations",
   policies: consultationPolicies,
   routes: consultationRoutes,
+  api: consultationsApi,
   seed: seedDemoConsultations,
 });

@@ -243,7 +243,18 @@ async function fixtures() {
     (key) => key,
   );
   assert.ok(consultation.ok);
+  const given = await t.app.services.consultations.submit(
+    consultation.value.id,
+    {
+      formToken: await t.app.services.consultations.formToken(consultation.value.id, new Date(Date.now() - 10_000)),
+      body: "Walk input",
+    },
+    { actor: null, ipKey: `walk-${n}`, locale: "nb" },
+  );
+  assert.ok(given.ok);
+  const input = await t.app.services.consultations.repo.inputByReference(consultation.value.id, given.value.reference);
   return {
+    inputId: input!.id,
     sharedStrategyId: shared.value.id,
     consultationId: consultation.value.id,
     strategyId: strategy.value.id,
@@ -294,7 +305,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/needs\//.test(url)) id = f.needId;
   else if (/^(\/api\/v1)?\/meetings\//.test(url)) id = f.meetingId;
   else if (/^(\/roadmap|\/api\/v1\/national-solutions)\//.test(url)) id = f.initiativeId;
-  else if (/^\/strategies\/:id\/consultations/.test(url)) id = f.sharedStrategyId;
+  else if (/^(\/api\/v1)?\/strategies\/:id\/consultations/.test(url)) id = f.sharedStrategyId;
   else if (/^(\/api\/v1)?\/strategies\//.test(url)) id = f.strategyId;
   else if (/^(\/api\/v1)?\/consultations\//.test(url)) id = f.consultationId;
   const documentId = /^(\/api\/v1)?\/projects\//.test(url)
@@ -320,6 +331,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
     .replace(":requestId", String(f.requestId))
     .replace(":partId", String(f.strategyParts[url.match(/\/(goals|focus-areas|measures)\/:partId/)?.[1] ?? ""] ?? 999999))
     .replace(":viewId", "999999")
+    .replace(":inputId", String(f.inputId))
     .replace(":itemId", /\/meetings\//.test(url) ? String(f.agendaItemId) : "999999")
     .replace(":memberId", String(f.seatId))
     .replace(":userId", String(f.userId))

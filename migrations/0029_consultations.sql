@@ -51,6 +51,8 @@ CREATE TABLE "consultations" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"network_id" integer NOT NULL,
 	"strategy_id" integer,
+	"project_id" integer,
+	"document_file_id" integer,
 	"title" text NOT NULL,
 	"intro" text DEFAULT '' NOT NULL,
 	"opens_at" timestamp with time zone NOT NULL,
@@ -72,6 +74,8 @@ ALTER TABLE "consultation_questions" ADD CONSTRAINT "consultation_questions_cons
 ALTER TABLE "consultation_sections" ADD CONSTRAINT "consultation_sections_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_strategy_id_strategies_id_fk" FOREIGN KEY ("strategy_id") REFERENCES "public"."strategies"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultations" ADD CONSTRAINT "consultations_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultations" ADD CONSTRAINT "consultations_document_file_id_files_id_fk" FOREIGN KEY ("document_file_id") REFERENCES "public"."files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_review_of_id_consultations_id_fk" FOREIGN KEY ("review_of_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "consultation_answer_templates_consultation_idx" ON "consultation_answer_templates" USING btree ("consultation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "consultation_inputs_form_token_uq" ON "consultation_inputs" USING btree ("form_token");--> statement-breakpoint

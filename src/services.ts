@@ -103,6 +103,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
       db,
       strategies,
       networks.repo,
+      projects.repo,
       { delivery, baseUrl },
       () => ensureSecret(db, config.SAMVERK_SECRET),
       config.SAMVERK_INPUTS_PER_TEN_MINUTES,

@@ -47,6 +47,15 @@ export class ConsultationRepo {
       .orderBy(desc(consultations.closesAt), desc(consultations.id));
   }
 
+  /** The consultations on a strategy (public ones and review rounds), the first first. */
+  async ofStrategy(strategyId: number): Promise<Consultation[]> {
+    return this.db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.strategyId, strategyId))
+      .orderBy(asc(consultations.opensAt), asc(consultations.id));
+  }
+
   /** The internal review rounds that followed a public consultation. */
   async reviewsOf(consultationId: number): Promise<Consultation[]> {
     return this.db

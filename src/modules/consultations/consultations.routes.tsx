@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
+import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
@@ -33,7 +34,22 @@ const sectionQuery = z
   })
   .passthrough();
 
-export function consultationRoutes(app: FastifyInstance, { services }: AppContext) {
+/** A new consultation's form: open from tomorrow morning for four weeks, as consultations usually run. */
+const defaults = (title: string) => {
+  const start = osloParts(new Date(Date.now() + 24 * 3600_000));
+  const end = osloParts(new Date(Date.now() + 29 * 24 * 3600_000));
+  return {
+    title,
+    opensDate: start.date,
+    opensTime: "08:00",
+    closesDate: end.date,
+    closesTime: "23:59",
+    audience: "anyone",
+    personalDataDays: "90",
+  };
+};
+
+export function consultationRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { consultations, strategies, networks } = services;
 
   // Opening one on a strategy draft (the network's secretariat)
@@ -44,25 +60,13 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
     authorize(req.actor, "consultation.manage", strategy);
     const { t } = req.i18n;
     const title = t("consultation.new");
-    // Open from tomorrow morning for four weeks, as consultations usually run.
-    const start = osloParts(new Date(Date.now() + 24 * 3600_000));
-    const end = osloParts(new Date(Date.now() + 29 * 24 * 3600_000));
     return reply.page(
       <ConsultationFormPage
         ctx={req.pageContext()}
-        strategy={strategy}
-        form={
-          form ??
-          emptyForm({
-            title: t("consultation.defaultTitle", { title: strategy.title }),
-            opensDate: start.date,
-            opensTime: "08:00",
-            closesDate: end.date,
-            closesTime: "23:59",
-            audience: "anyone",
-            personalDataDays: "90",
-          })
-        }
+        intro={t("consultation.newIntro", { title: strategy.title })}
+        action={`/strategies/${id}/consultations`}
+        cancelHref={`/strategies/${id}`}
+        form={form ?? emptyForm(defaults(t("consultation.defaultTitle", { title: strategy.title })))}
       />,
       {
         title,
@@ -98,7 +102,7 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
   const renderConsultation = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    forms: { question?: FormState; review?: FormState } = {},
+    forms: { question?: FormState; review?: FormState; section?: FormState } = {},
   ) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const { consultation, sections, questions } = await consultations.detail(id);
@@ -127,6 +131,7 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
               : []
           }
           reviewForm={forms.review ?? emptyForm({ closesTime: "12:00" })}
+          sectionForm={forms.section ?? emptyForm()}
           canManage={canManage}
           questionForm={questionForm}
         />
@@ -134,7 +139,7 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
       {
         title: consultation.title,
         ...(network ? { network } : {}),
-        status: questionForm.errors.length || forms.review?.errors.length ? 422 : 200,
+        status: questionForm.errors.length || forms.review?.errors.length || forms.section?.errors.length ? 422 : 200,
         crumbs: [
           ...(network
             ? [{ href: `/n/${network.slug}/consultations`, label: t("consultation.listTitle", { network: network.name }) }]
@@ -153,6 +158,76 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
     const result = await consultations.addQuestion(req.actor!, id, req.body);
     if (!result.ok) return renderConsultation(req, reply, { question: submittedForm(req.body, result.errors) });
     return reply.redirect(`/consultations/${id}?saved#questions-heading`, 303);
+  });
+
+  app.post("/consultations/:id/sections", { config: { policy: "consultation.manage" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    authorize(req.actor, "consultation.manage", await consultations.get(id));
+    const result = await consultations.addSection(req.actor!, id, req.body);
+    if (!result.ok) return renderConsultation(req, reply, { section: submittedForm(req.body, result.errors) });
+    return reply.redirect(`/consultations/${id}?saved#section-${result.value}`, 303);
+  });
+
+  app.get("/consultations/:id/document", { config: { policy: "public" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    readable(req, await consultations.get(id));
+    return sendStoredFile(reply, await consultations.document(id));
+  });
+
+  // Opening one from the network, on a project or an uploaded document
+
+  const renderNetworkNew = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    authorize(req.actor, "consultation.manage", { networkId: network.id });
+    const { t } = req.i18n;
+    const title = t("consultation.new");
+    const projects = await strategies.repo.projectOptions([network.id]);
+    return reply.page(
+      <ConsultationFormPage
+        ctx={req.pageContext()}
+        intro={t("consultation.newOnNetworkIntro")}
+        action={`/n/${network.slug}/consultations`}
+        cancelHref={`/n/${network.slug}/consultations`}
+        subject={{
+          projects: projects.map((p) => ({ value: String(p.id), label: p.title })),
+          maxUploadMb: config.SAMVERK_UPLOAD_MAX_MB,
+        }}
+        form={form ?? emptyForm(defaults(t("consultation.defaultTitle", { title: network.name })))}
+      />,
+      {
+        title,
+        network,
+        status: form?.errors.length ? 422 : 200,
+        crumbs: [
+          { href: `/n/${network.slug}`, label: network.name },
+          { href: `/n/${network.slug}/consultations`, label: t("consultation.listTitle", { network: network.name }) },
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get("/n/:slug/consultations/new", { config: { policy: "consultation.manage" } }, (req, reply) =>
+    renderNetworkNew(req, reply),
+  );
+
+  app.post("/n/:slug/consultations", { config: { policy: "consultation.manage", acceptsFiles: true } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    authorize(req.actor, "consultation.manage", { networkId: network.id });
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await consultations.openOnNetwork(
+      req.actor!,
+      network.id,
+      body,
+      config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024,
+      req.i18n.t,
+    );
+    if (!result.ok) {
+      // The file cannot be put back into the form; everything typed is kept.
+      const { file: _file, ...typed } = body;
+      return renderNetworkNew(req, reply, submittedForm(typed, result.errors));
+    }
+    return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
   });
 
   app.post("/consultations/:id/reviews", { config: { policy: "consultation.manage" } }, async (req, reply) => {
@@ -398,7 +473,10 @@ export function consultationRoutes(app: FastifyInstance, { services }: AppContex
       <ConsultationListPage
         ctx={req.pageContext()}
         network={network}
-        items={list.map((i) => ({ ...i, state: stateOf(i.consultation) }))}
+        items={list
+          .filter((i) => i.consultation.audience !== "bodies" || can(req.actor, "consultation.summary", i.consultation))
+          .map((i) => ({ ...i, state: stateOf(i.consultation) }))}
+        newHref={can(req.actor, "consultation.manage", { networkId: network.id }) ? `/n/${network.slug}/consultations/new` : null}
       />,
       { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }] },
     );

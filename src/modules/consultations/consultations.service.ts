@@ -3,6 +3,7 @@ import { z } from "zod";
 import { grantIn, isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { emptyToNull, idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, type Locale, osloInstant, type Translate } from "../../platform/i18n/i18n.ts";
@@ -100,6 +101,10 @@ function sectionsOf(d: Awaited<ReturnType<StrategyService["detail"]>>, t: Transl
   ];
 }
 
+export const SUBJECTS = ["project", "document"] as const;
+export const subjectInput = z.object({ subject: z.enum(SUBJECTS, "errors.choice"), projectId: optionalId });
+export const sectionInput = z.object({ heading: requiredText(300), body: optionalText(20_000) });
+
 export const reviewInput = z
   .object({
     bodyIds: idList.refine((ids) => ids.length > 0, "errors.chooseBodies"),
@@ -123,6 +128,9 @@ export class ConsultationService {
     private readonly db: Db,
     private readonly strategies: StrategyService,
     private readonly networks: { bodiesOf(networkId: number): Promise<{ id: number; name: string; kind: string }[]> },
+    private readonly projects: {
+      byId(id: number): Promise<{ networkId: number; summary: string; problem: string; description: string } | undefined>;
+    },
     private readonly mail: { delivery: MailDelivery; baseUrl: string },
     private readonly loadSecret: () => Promise<string>,
     private readonly inputsPerTenMinutes = 10,
@@ -229,6 +237,86 @@ export class ConsultationService {
     if (c.audience === "members") return true;
     if (actor.isAdmin || isSecretariat(actor, c.networkId)) return true;
     return grantIn(actor, c.networkId)?.bodies.some((b) => c.bodyIds.includes(b.id)) ?? false;
+  }
+
+  /**
+   * Opens a consultation on one of the network's projects (its summary, problem and description
+   * become the sections) or on an uploaded document (the secretariat then writes its sections in).
+   * Everything is checked before anything is saved.
+   */
+  async openOnNetwork(
+    actor: Actor,
+    networkId: number,
+    input: Record<string, unknown>,
+    maxBytes: number,
+    t: Translate,
+  ): Promise<Result<Consultation>> {
+    const parsed = consultationInput.safeParse(input);
+    const subject = subjectInput.safeParse(input);
+    const errors: FieldError[] = [
+      ...(parsed.success ? [] : toFieldErrors(parsed.error)),
+      ...(subject.success ? [] : toFieldErrors(subject.error)),
+    ];
+    let sections: { heading: string; body: string }[] = [];
+    let upload: ReturnType<typeof checkUpload>["file"];
+    if (subject.success && subject.data.subject === "project") {
+      const project = subject.data.projectId === null ? undefined : await this.projects.byId(subject.data.projectId);
+      if (!project || project.networkId !== networkId) errors.push({ field: "projectId", key: "errors.choice" });
+      else
+        sections = [
+          { heading: t("project.summary"), body: project.summary },
+          { heading: t("project.problem"), body: project.problem },
+          { heading: t("project.description"), body: project.description },
+        ].filter((s) => s.body.trim() !== "");
+    }
+    if (subject.success && subject.data.subject === "document") {
+      const checked = checkUpload("file", input.file, maxBytes);
+      errors.push(...checked.errors);
+      upload = checked.file;
+    }
+    if (!parsed.success || !subject.success || errors.length) return invalid(errors);
+    const { opensDate: _od, opensTime: _ot, closesDate: _cd, closesTime: _ct, ...values } = parsed.data;
+    const projectId = subject.data.subject === "project" ? subject.data.projectId : null;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const file = upload ? await saveFile(tx, upload, actor.userId) : undefined;
+        const repo = this.repo.with(tx);
+        const consultation = await repo.insert({ ...values, networkId, projectId, documentFileId: file?.id ?? null });
+        await repo.insertSections(sections.map((s, position) => ({ ...s, position, consultationId: consultation.id })));
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "consultation",
+          entityId: consultation.id,
+          after: consultation,
+        });
+        return consultation;
+      }),
+    );
+  }
+
+  /** A section written in by the secretariat, for a document's text or to add to a draft's. */
+  async addSection(actor: Actor, consultationId: number, input: unknown): Promise<Result<number>> {
+    await this.get(consultationId);
+    const parsed = sectionInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const position = (await this.repo.sectionsOf(consultationId)).length;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        await repo.insertSections([{ ...parsed.data, consultationId, position }]);
+        const created = (await repo.sectionsOf(consultationId)).at(-1)!;
+        await recordAudit(tx, actor, { action: "create", entity: "consultation_section", entityId: created.id, after: created });
+        return created.id;
+      }),
+    );
+  }
+
+  /** The document a consultation is about, for download; 404 when there is none. */
+  async document(consultationId: number) {
+    const c = await this.get(consultationId);
+    const file = c.documentFileId ? await readFile(this.db, c.documentFileId) : undefined;
+    if (!file) throw new NotFoundError();
+    return file;
   }
 
   async addQuestion(actor: Actor, consultationId: number, input: unknown): Promise<Result<number>> {

@@ -612,3 +612,73 @@ test("the API: open, give input with a form token, and handle; public readers se
     "review rounds are not listed publicly",
   );
 });
+
+test("a consultation on a project or on an uploaded document; the secretariat writes a document's sections in", async () => {
+  const sek = await login("sek@consult.example");
+  const [project] = await t.app.services.strategies.repo.projectOptions([rogaland.id]);
+  const base = {
+    opensDate: day(0),
+    opensTime: "00:00",
+    closesDate: day(14),
+    closesTime: "12:00",
+    audience: "anyone",
+    personalDataDays: "30",
+  };
+  const form = await sek.get(`/n/${rogaland.slug}/consultations/new?lang=en`);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /enctype="multipart\/form-data"/);
+  const noProject = await sek.post(`/n/${rogaland.slug}/consultations?lang=en`, {
+    ...base,
+    title: "Om prosjektet",
+    subject: "project",
+  });
+  assert.equal(noProject.statusCode, 422);
+  assert.match(noProject.body, /value="Om prosjektet"/, "what was typed is kept");
+  if (project) {
+    const onProject = await sek.post(`/n/${rogaland.slug}/consultations`, {
+      ...base,
+      title: "Om prosjektet",
+      subject: "project",
+      projectId: String(project.id),
+    });
+    assert.equal(onProject.statusCode, 303, onProject.body.slice(0, 300));
+    const id = Number(onProject.headers.location?.match(/consultations\/(\d+)/)?.[1]);
+    const c = await t.app.services.consultations.get(id);
+    assert.equal(c.projectId, project.id);
+    assert.ok((await t.app.services.consultations.repo.sectionsOf(id)).length > 0);
+  }
+  // A document: refused without a file, kept with one; then its sections are written in.
+  const noFile = await sek.upload(
+    `/n/${rogaland.slug}/consultations?lang=en`,
+    { ...base, title: "Om planen", subject: "document" },
+    {
+      field: "other",
+      filename: "x.txt",
+      data: Buffer.from("x"),
+    },
+  );
+  assert.equal(noFile.statusCode, 422);
+  assert.match(noFile.body, /Choose a file/);
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  const onDocument = await sek.upload(
+    `/n/${rogaland.slug}/consultations`,
+    { ...base, title: "Om planen", subject: "document" },
+    { field: "file", filename: "plan.pdf", data: pdf },
+  );
+  assert.equal(onDocument.statusCode, 303, onDocument.body.slice(0, 300));
+  const id = Number(onDocument.headers.location?.match(/consultations\/(\d+)/)?.[1]);
+  const download = await new Session(t.app).get(`/consultations/${id}/document`);
+  assert.equal(download.statusCode, 200);
+  assert.equal(download.rawPayload.compare(pdf), 0);
+  await sek.get(`/consultations/${id}`);
+  const empty = await sek.post(`/consultations/${id}/sections?lang=en`, { heading: "", body: "Tekst" });
+  assert.equal(empty.statusCode, 422);
+  assert.match(empty.body, />Tekst<\/textarea>/);
+  assert.equal((await sek.post(`/consultations/${id}/sections`, { heading: "Kapittel 1", body: "Innleiing" })).statusCode, 303);
+  assert.deepEqual(
+    (await t.app.services.consultations.repo.sectionsOf(id)).map((s) => s.heading),
+    ["Kapittel 1"],
+  );
+  const rep = await login("rep@consult.example");
+  assert.equal((await rep.get(`/n/${rogaland.slug}/consultations/new`)).statusCode, 403);
+});

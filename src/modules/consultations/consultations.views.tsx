@@ -1,8 +1,10 @@
 import type { ComponentChildren } from "preact";
+import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
+  FileField,
   FilterForm,
   Form,
   type FormState,
@@ -18,29 +20,73 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import type { AnswerTemplate, Consultation, Input, Question, Section } from "./consultations.repo.ts";
-import type { ConsultationService, ConsultationState } from "./consultations.service.ts";
+import { type ConsultationService, type ConsultationState, SUBJECTS } from "./consultations.service.ts";
 import { AUDIENCES, INPUT_STATUSES, QUESTION_KINDS, RESPONDENT_KINDS } from "./schema.ts";
 
 const STATE_COLOURS: Record<ConsultationState, string> = { upcoming: "info", open: "success", closed: "neutral" };
 const stateLabel = (t: Translate, s: ConsultationState) => t(`consultation.state.${s}` as "consultation.state.open");
 
-/** The secretariat's form for a new consultation on a strategy draft. */
-export function ConsultationFormPage(props: { ctx: PageContext; strategy: { id: number; title: string }; form: FormState }) {
-  const { ctx, strategy, form } = props;
+/**
+ * The secretariat's form for a new consultation: on a strategy draft (whose text becomes the
+ * sections), or from the network on a project or an uploaded document.
+ */
+export function ConsultationFormPage(props: {
+  ctx: PageContext;
+  intro: string;
+  action: string;
+  cancelHref: string;
+  form: FormState;
+  /** For a consultation opened from the network: what it is about. */
+  subject?: { projects: Option[]; maxUploadMb: number };
+}) {
+  const { ctx, form, subject } = props;
   const { t } = ctx.i18n;
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
         {t("consultation.new")}
       </h1>
-      <p class="ds-paragraph">{t("consultation.newIntro", { title: strategy.title })}</p>
+      <p class="ds-paragraph">{props.intro}</p>
       <Form
         ctx={ctx}
         form={form}
-        action={`/strategies/${strategy.id}/consultations`}
+        action={props.action}
         submitLabel={t("consultation.open")}
-        cancelHref={`/strategies/${strategy.id}`}
+        cancelHref={props.cancelHref}
+        multipart={subject !== undefined}
       >
+        {subject ? (
+          <>
+            <SelectField
+              t={t}
+              form={form}
+              name="subject"
+              label={t("consultation.subject")}
+              required
+              options={SUBJECTS.map((s) => ({
+                value: s,
+                label: t(`consultation.subject.${s}` as "consultation.subject.project"),
+              }))}
+            />
+            <SelectField
+              t={t}
+              form={form}
+              name="projectId"
+              label={t("consultation.project")}
+              description={t("consultation.projectHint")}
+              placeholder=""
+              options={subject.projects}
+            />
+            <FileField
+              t={t}
+              form={form}
+              name="file"
+              label={t("consultation.document")}
+              description={t("consultation.documentHint", { mb: subject.maxUploadMb })}
+              accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+            />
+          </>
+        ) : null}
         <TextField t={t} form={form} name="title" label={t("consultation.title")} required />
         <TextArea
           t={t}
@@ -120,6 +166,7 @@ export function ConsultationPage(props: {
   reviewOf: Consultation | null;
   bodies: Option[];
   reviewForm: FormState;
+  sectionForm: FormState;
 }) {
   const { ctx, consultation: c, sections, state } = props;
   const { t, dateTime, number } = ctx.i18n;
@@ -147,6 +194,26 @@ export function ConsultationPage(props: {
             <dd>
               <a class="ds-link" href={`/strategies/${c.strategyId}`}>
                 {t("consultation.draftLink")}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {c.projectId ? (
+          <>
+            <dt>{t("consultation.project")}</dt>
+            <dd>
+              <a class="ds-link" href={`/projects/${c.projectId}`}>
+                {t("consultation.projectLink")}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {c.documentFileId ? (
+          <>
+            <dt>{t("consultation.document")}</dt>
+            <dd>
+              <a class="ds-link" href={`${base}/document`} download>
+                {t("consultation.documentLink")}
               </a>
             </dd>
           </>
@@ -259,6 +326,32 @@ export function ConsultationPage(props: {
             </Form>
           </details>
         </section>
+      ) : null}
+      {props.canManage ? (
+        <details class="no-print" open={props.sectionForm.errors.length > 0}>
+          <summary>{t("consultation.addSection")}</summary>
+          <Form
+            ctx={ctx}
+            form={{ ...props.sectionForm, idPrefix: "section-" }}
+            action={`${base}/sections`}
+            submitLabel={t("consultation.addSection")}
+          >
+            <TextField
+              t={t}
+              form={{ ...props.sectionForm, idPrefix: "section-" }}
+              name="heading"
+              label={t("consultation.sectionHeading")}
+              required
+            />
+            <TextArea
+              t={t}
+              form={{ ...props.sectionForm, idPrefix: "section-" }}
+              name="body"
+              label={t("consultation.sectionBody")}
+              rows={6}
+            />
+          </Form>
+        </details>
       ) : null}
       {props.canManage ? (
         <section aria-labelledby="questions-heading" class="no-print">
@@ -450,6 +543,8 @@ export function ConsultationListPage(props: {
   ctx: PageContext;
   network: { name: string };
   items: { consultation: Consultation; inputs: number; state: ConsultationState }[];
+  /** Where the secretariat opens a new one on a project or document. */
+  newHref: string | null;
 }) {
   const { ctx, items } = props;
   const { t, dateTime, number } = ctx.i18n;
@@ -458,6 +553,13 @@ export function ConsultationListPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {t("consultation.listTitle", { network: props.network.name })}
       </h1>
+      {props.newHref ? (
+        <p class="ds-paragraph">
+          <a class="ds-button" data-variant="secondary" href={props.newHref}>
+            {t("consultation.newOnNetwork")}
+          </a>
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <Notice>{t("consultation.none")}</Notice>
       ) : (

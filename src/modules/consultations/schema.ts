@@ -12,7 +12,9 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { files } from "../../platform/schema.ts";
 import { networks } from "../networks/schema.ts";
+import { projects } from "../projects/schema.ts";
 import { strategies } from "../strategies/schema.ts";
 
 export const AUDIENCES = ["anyone", "members"] as const;
@@ -33,6 +35,10 @@ export const consultations = pgTable(
       .references(() => networks.id, { onDelete: "cascade" }),
     /** The strategy draft it is about, when it is about one. */
     strategyId: integer("strategy_id").references(() => strategies.id, { onDelete: "set null" }),
+    /** Or the project it is about. */
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "set null" }),
+    /** Or the uploaded document it is about, whose sections the secretariat writes in. */
+    documentFileId: integer("document_file_id").references(() => files.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     intro: text("intro").notNull().default(""),
     opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),

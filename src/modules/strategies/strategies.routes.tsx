@@ -157,6 +157,10 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
           {...options}
           maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
           canConsult={can(req.actor, "consultation.manage", strategy)}
+          consultations={(await services.consultations.repo.ofStrategy(strategy.id)).filter(
+            // Review rounds are for the network's own people.
+            (c) => c.audience !== "bodies" || can(req.actor, "consultation.summary", c),
+          )}
           changes={changes}
         />
       </>,

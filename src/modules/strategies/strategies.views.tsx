@@ -237,6 +237,8 @@ export function StrategyPage(props: {
   maxUploadMb: number;
   /** Whether the viewer may put this draft out for consultation (a network's secretariat). */
   canConsult: boolean;
+  /** The consultations on this strategy the viewer may see. */
+  consultations: { id: number; title: string }[];
   /** What changed from the previous revision, when there is one. */
   changes: ReturnType<typeof compareRevisions> | null;
 }) {
@@ -301,6 +303,14 @@ export function StrategyPage(props: {
         </dd>
         <dt>{t("strategy.progress")}</dt>
         <dd>{t("strategy.doneOf", { done: whole.done, n: whole.n })}</dd>
+        {props.consultations.length ? (
+          <>
+            <dt>{t("consultation.link")}</dt>
+            <dd>
+              <LinkList links={props.consultations.map((c) => ({ href: `/consultations/${c.id}`, label: c.title }))} />
+            </dd>
+          </>
+        ) : null}
         <dt>{t("strategy.document")}</dt>
         <dd>
           {detail.document ? (

@@ -1845,4 +1845,23 @@ export const en: Record<MessageKey, string> = {
   "errors.reviewBodiesOnly": "Only members of the bodies asked to comment can comment here.",
   "errors.reviewOfPublicOnly": "An internal review follows a consultation on a strategy.",
   "errors.chooseBodies": "Choose at least one body.",
+  "pages.privacy.consultationsHeading": "Input to consultations",
+  "pages.privacy.consultations":
+    "When you give input to a consultation, we store your input and your answers. Name, organisation and e-mail are optional; the e-mail is only needed for a receipt and an answer. The address you send from is kept only as a keyed hash, to limit how much can be sent from one place, never as the address itself. Name, organisation, e-mail and the hash are removed automatically the number of days after closing that the consultation states (90 unless set otherwise), and you can remove them at once with the link in your receipt. The input itself stays. The secretariat sees the personal data; inputs are shown publicly only if the secretariat chooses so, and then without it.",
+  "consultation.addSection": "Add a section",
+  "consultation.document": "The document",
+  "consultation.documentHint":
+    "Only when the consultation is on a document. At most {mb} MB. Then write in the text's sections on the consultation's page.",
+  "consultation.documentLink": "Download the document",
+  "consultation.newOnNetworkIntro":
+    "A consultation on a project of the portfolio (its summary, problem and description become the sections) or on a document you upload. Consultations on strategies are opened from the strategy draft.",
+  "consultation.project": "The project",
+  "consultation.projectHint": "Only when the consultation is on a project.",
+  "consultation.projectLink": "See the project",
+  "consultation.sectionBody": "Text",
+  "consultation.sectionHeading": "Heading",
+  "consultation.subject": "The consultation is on",
+  "consultation.subject.project": "A project",
+  "consultation.subject.document": "A document",
+  "consultation.newOnNetwork": "New consultation on a project or document",
 };

@@ -1840,6 +1840,25 @@ export const nb = {
   "errors.reviewBodiesOnly": "Bare medlemmer av organene som er bedt om å kommentere, kan kommentere her.",
   "errors.reviewOfPublicOnly": "En intern gjennomgang følger en høring om en strategi.",
   "errors.chooseBodies": "Velg minst ett organ.",
+  "pages.privacy.consultationsHeading": "Innspill til høringer",
+  "pages.privacy.consultations":
+    "Når du gir innspill til en høring, lagrer vi innspillet og svarene dine. Navn, organisasjon og e-post er frivillig; e-post trengs bare for å få kvittering og svar. Adressen du sender fra lagres bare som en nøkkelbasert hash, for å begrense hvor mye som kan sendes fra ett sted, aldri som selve adressen. Navn, organisasjon, e-post og hashen slettes automatisk det antallet dager etter fristen som høringen oppgir (90 dager om ikke annet er satt), og du kan slette dem straks med lenken i kvitteringen. Innspillet blir stående. Sekretariatet ser personopplysningene; offentlig vises innspill bare hvis sekretariatet velger det, og da uten dem.",
+  "consultation.addSection": "Legg til en del",
+  "consultation.document": "Dokumentet",
+  "consultation.documentHint":
+    "Bare når høringen gjelder et dokument. Høyst {mb} MB. Skriv så inn delene av teksten på høringens side.",
+  "consultation.documentLink": "Last ned dokumentet",
+  "consultation.newOnNetworkIntro":
+    "En høring om et prosjekt i porteføljen (sammendraget, problemet og beskrivelsen blir delene) eller om et dokument dere laster opp. Høringer om strategier åpnes fra strategiutkastet.",
+  "consultation.project": "Prosjektet",
+  "consultation.projectHint": "Bare når høringen gjelder et prosjekt.",
+  "consultation.projectLink": "Se prosjektet",
+  "consultation.sectionBody": "Tekst",
+  "consultation.sectionHeading": "Overskrift",
+  "consultation.subject": "Høringen gjelder",
+  "consultation.subject.project": "Et prosjekt",
+  "consultation.subject.document": "Et dokument",
+  "consultation.newOnNetwork": "Ny høring om et prosjekt eller dokument",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1840,4 +1840,23 @@ export const nn: Record<MessageKey, string> = {
   "errors.reviewBodiesOnly": "Berre medlemmer av organa som er bedne om å kommentere, kan kommentere her.",
   "errors.reviewOfPublicOnly": "Ein intern gjennomgang følgjer ei høyring om ein strategi.",
   "errors.chooseBodies": "Vel minst eitt organ.",
+  "pages.privacy.consultationsHeading": "Innspel til høyringar",
+  "pages.privacy.consultations":
+    "Når du gir innspel til ei høyring, lagrar vi innspelet og svara dine. Namn, organisasjon og e-post er frivillig; e-post trengst berre for å få kvittering og svar. Adressa du sender frå blir berre lagra som ein nøkkelbasert hash, for å avgrense kor mykje som kan sendast frå éin stad, aldri som sjølve adressa. Namn, organisasjon, e-post og hashen blir sletta automatisk det talet på dagar etter fristen som høyringa oppgir (90 dagar om ikkje anna er sett), og du kan slette dei straks med lenkja i kvitteringa. Innspelet blir ståande. Sekretariatet ser personopplysningane; offentleg blir innspel berre viste om sekretariatet vel det, og då utan dei.",
+  "consultation.addSection": "Legg til ein del",
+  "consultation.document": "Dokumentet",
+  "consultation.documentHint":
+    "Berre når høyringa gjeld eit dokument. Høgst {mb} MB. Skriv så inn delane av teksten på sida til høyringa.",
+  "consultation.documentLink": "Last ned dokumentet",
+  "consultation.newOnNetworkIntro":
+    "Ei høyring om eit prosjekt i porteføljen (samandraget, problemet og skildringa blir delane) eller om eit dokument de lastar opp. Høyringar om strategiar blir opna frå strategiutkastet.",
+  "consultation.project": "Prosjektet",
+  "consultation.projectHint": "Berre når høyringa gjeld eit prosjekt.",
+  "consultation.projectLink": "Sjå prosjektet",
+  "consultation.sectionBody": "Tekst",
+  "consultation.sectionHeading": "Overskrift",
+  "consultation.subject": "Høyringa gjeld",
+  "consultation.subject.project": "Eit prosjekt",
+  "consultation.subject.document": "Eit dokument",
+  "consultation.newOnNetwork": "Ny høyring om eit prosjekt eller dokument",
 };

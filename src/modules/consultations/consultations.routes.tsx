@@ -254,6 +254,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
         sections={sections}
         questions={questions}
         form={form}
+        state={stateOf(consultation)}
         // Every form gets a new token; a form sent again keeps the token it was sent with.
         formToken={
           typeof form.values.formToken === "string" && status === 422 && form.errors.every((e) => e.field !== "_")

@@ -411,10 +411,26 @@ export function InputFormPage(props: {
   questions: Question[];
   form: FormState;
   formToken: string;
+  state: ConsultationState;
 }) {
   const { ctx, consultation: c, form } = props;
   const { t, dateTime } = ctx.i18n;
   const sectionOptions: Option[] = props.sections.map((s) => ({ value: String(s.id), label: s.heading }));
+  // A form that came back with errors is shown even if the consultation closed meanwhile: what was typed stays.
+  if (props.state !== "open" && form.errors.length === 0)
+    return (
+      <>
+        <h1 class="ds-heading" data-size="lg">
+          {t("consultation.inputTitle", { title: c.title })}
+        </h1>
+        <Notice>{props.state === "closed" ? t("errors.consultationClosed") : t("errors.consultationNotOpen")}</Notice>
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`/consultations/${c.id}`}>
+            {t("consultation.back")}
+          </a>
+        </p>
+      </>
+    );
   return (
     <>
       <h1 class="ds-heading" data-size="lg">

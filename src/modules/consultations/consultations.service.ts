@@ -230,13 +230,17 @@ export class ConsultationService {
     return this.networks.bodiesOf(networkId);
   }
 
-  /** Who may answer: anyone, signed-in members, or for a review round the members of its bodies (and the secretariat). */
+  /**
+   * Who may answer: anyone; the network's members, signed in; or for a review round the members of
+   * its bodies (and the secretariat).
+   */
   mayAnswer(c: Consultation, actor: Actor | null): boolean {
     if (c.audience === "anyone") return true;
     if (!actor) return false;
-    if (c.audience === "members") return true;
     if (actor.isAdmin || isSecretariat(actor, c.networkId)) return true;
-    return grantIn(actor, c.networkId)?.bodies.some((b) => c.bodyIds.includes(b.id)) ?? false;
+    const grant = grantIn(actor, c.networkId);
+    if (c.audience === "members") return grant !== undefined;
+    return grant?.bodies.some((b) => c.bodyIds.includes(b.id)) ?? false;
   }
 
   /**

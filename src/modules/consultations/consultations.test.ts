@@ -285,7 +285,17 @@ test("bad input is refused with a message to a person and nothing stored", async
     formToken: await oldToken(members.id),
     body: "Hei",
   });
-  assert.match(anonymous.body, /Only signed-in members can give input here/);
+  assert.match(
+    anonymous.body,
+    /Only the network&#39;s members, signed in, can give input here|Only the network's members, signed in, can give input here/,
+  );
+  // A signed-in person from another network is not one of this network's members.
+  const more = (await t.app.services.networks.repo.bySlug("digi-more-og-romsdal"))!;
+  await testAccount(t.app, t.database.db, "other@consult.example", { networkId: more.id, role: "member" });
+  const outsider = await login("other@consult.example");
+  await outsider.get(`/consultations/${members.id}/input`);
+  const otherNetwork = await outsider.post(`/consultations/${members.id}/input`, { formToken: await oldToken(members.id), body: "Hei" });
+  assert.equal(otherNetwork.statusCode, 422);
   const rep = await login("rep@consult.example");
   await rep.get(`/consultations/${members.id}/input`);
   const signedIn = await rep.post(`/consultations/${members.id}/input`, { formToken: await oldToken(members.id), body: "Hei" });

@@ -1691,7 +1691,7 @@ export const en: Record<MessageKey, string> = {
   "consultation.addQuestion": "Add a question",
   "consultation.audience": "Who may give input",
   "consultation.audience.anyone": "Anyone",
-  "consultation.audience.members": "Signed-in members only",
+  "consultation.audience.members": "The network's members only, signed in",
   "consultation.back": "Back to the consultation",
   "consultation.body": "Your input",
   "consultation.bodyHint": "Write as much or as little as you like, at most 10,000 characters.",
@@ -1771,7 +1771,8 @@ export const en: Record<MessageKey, string> = {
   "consultation.startOnStrategy": "Open a consultation",
   "errors.consultationClosed": "The consultation has closed. Input can no longer be sent.",
   "errors.consultationNotOpen": "The consultation has not opened yet.",
-  "errors.consultationMembersOnly": "Only signed-in members can give input here. Sign in and send again; your text is kept.",
+  "errors.consultationMembersOnly":
+    "Only the network's members, signed in, can give input here. Sign in and send again; your text is kept.",
   "errors.consultationNetworkOnly": "Only a network's shared strategy can be put out for consultation here.",
   "errors.consultationDraftOnly": "Only a draft can be put out for consultation.",
   "errors.formToken": "The form had expired or was incomplete. Your text is kept: send it again.",

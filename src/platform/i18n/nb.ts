@@ -1686,7 +1686,7 @@ export const nb = {
   "consultation.addQuestion": "Legg til spørsmål",
   "consultation.audience": "Hvem kan gi innspill",
   "consultation.audience.anyone": "Alle",
-  "consultation.audience.members": "Bare innloggede medlemmer",
+  "consultation.audience.members": "Bare nettverkets medlemmer, innlogget",
   "consultation.back": "Tilbake til høringen",
   "consultation.body": "Ditt innspill",
   "consultation.bodyHint": "Skriv så kort eller langt du vil, høyst 10 000 tegn.",
@@ -1766,7 +1766,7 @@ export const nb = {
   "errors.consultationClosed": "Fristen for innspill er ute. Innspill kan ikke sendes lenger.",
   "errors.consultationNotOpen": "Høringen har ikke åpnet ennå.",
   "errors.consultationMembersOnly":
-    "Bare innloggede medlemmer kan gi innspill her. Logg inn og send igjen; teksten din er tatt vare på.",
+    "Bare nettverkets medlemmer kan gi innspill her, innlogget. Logg inn og send igjen; teksten din er tatt vare på.",
   "errors.consultationNetworkOnly": "Bare et nettverks felles strategi kan sendes på høring her.",
   "errors.consultationDraftOnly": "Bare et utkast kan sendes på høring.",
   "errors.formToken": "Skjemaet var utløpt eller ufullstendig. Teksten din er tatt vare på: send igjen.",

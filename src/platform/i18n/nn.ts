@@ -1687,7 +1687,7 @@ export const nn: Record<MessageKey, string> = {
   "consultation.addQuestion": "Legg til spørsmål",
   "consultation.audience": "Kven kan gi innspel",
   "consultation.audience.anyone": "Alle",
-  "consultation.audience.members": "Berre innlogga medlemmer",
+  "consultation.audience.members": "Berre medlemmene i nettverket, innlogga",
   "consultation.back": "Tilbake til høyringa",
   "consultation.body": "Innspelet ditt",
   "consultation.bodyHint": "Skriv så kort eller langt du vil, høgst 10 000 teikn.",
@@ -1766,7 +1766,7 @@ export const nn: Record<MessageKey, string> = {
   "errors.consultationClosed": "Fristen for innspel er ute. Innspel kan ikkje sendast lenger.",
   "errors.consultationNotOpen": "Høyringa har ikkje opna enno.",
   "errors.consultationMembersOnly":
-    "Berre innlogga medlemmer kan gi innspel her. Logg inn og send igjen; teksten din er teken vare på.",
+    "Berre medlemmene i nettverket kan gi innspel her, innlogga. Logg inn og send igjen; teksten din er teken vare på.",
   "errors.consultationNetworkOnly": "Berre den felles strategien til eit nettverk kan sendast på høyring her.",
   "errors.consultationDraftOnly": "Berre eit utkast kan sendast på høyring.",
   "errors.formToken": "Skjemaet var gått ut eller ufullstendig. Teksten din er teken vare på: send igjen.",

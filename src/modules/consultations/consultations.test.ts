@@ -294,7 +294,10 @@ test("bad input is refused with a message to a person and nothing stored", async
   await testAccount(t.app, t.database.db, "other@consult.example", { networkId: more.id, role: "member" });
   const outsider = await login("other@consult.example");
   await outsider.get(`/consultations/${members.id}/input`);
-  const otherNetwork = await outsider.post(`/consultations/${members.id}/input`, { formToken: await oldToken(members.id), body: "Hei" });
+  const otherNetwork = await outsider.post(`/consultations/${members.id}/input`, {
+    formToken: await oldToken(members.id),
+    body: "Hei",
+  });
   assert.equal(otherNetwork.statusCode, 422);
   const rep = await login("rep@consult.example");
   await rep.get(`/consultations/${members.id}/input`);

@@ -42,7 +42,7 @@ export async function seedDemoConsultations({ db, services }: AppContext): Promi
   const demoNetworks = await db.select({ id: networks.id }).from(networks).where(eq(networks.isDemo, true));
   for (const network of demoNetworks) {
     const draft = await services.strategies.currentOfNetwork(network.id);
-    if (!draft || draft.status !== "draft") continue;
+    if (draft?.status !== "draft") continue;
     const opens = osloParts(new Date(Date.now() - 10 * 24 * 3600_000));
     const closes = osloParts(new Date(Date.now() + 21 * 24 * 3600_000));
     const opened = await services.consultations.openOnStrategy(

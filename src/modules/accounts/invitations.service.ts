@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { can } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import { hashPassword } from "../../platform/auth/password.ts";
 import { newPassword } from "../../platform/auth/password-policy.ts";
+import { hashToken } from "../../platform/auth/tokens.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
@@ -32,7 +33,6 @@ export const acceptInput = z
 export type InvitationStatus = "pending" | "expired" | "accepted" | "withdrawn";
 type LinkProblem = "unknown" | "expired" | "used" | "withdrawn";
 
-const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
 const newToken = () => randomBytes(32).toString("base64url");
 const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
 
@@ -101,7 +101,7 @@ export class InvitationService {
     const id = await this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(invitations)
-        .values({ email, name, networkId, ...grant, invitedById: actor.userId, tokenHash: hash(token), expiresAt: expiry() })
+        .values({ email, name, networkId, ...grant, invitedById: actor.userId, tokenHash: hashToken(token), expiresAt: expiry() })
         .returning();
       await recordAudit(tx, actor, {
         action: "create",
@@ -136,7 +136,7 @@ export class InvitationService {
     await this.db.transaction(async (tx) => {
       await tx
         .update(invitations)
-        .set({ tokenHash: hash(token), expiresAt: expiry() })
+        .set({ tokenHash: hashToken(token), expiresAt: expiry() })
         .where(eq(invitations.id, id));
       await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: id, after: { resent: true } });
       await queueMail(tx, this.message(row.email, row.name, actor.label, token, t));
@@ -169,7 +169,7 @@ export class InvitationService {
     const [row] = await this.db
       .select()
       .from(invitations)
-      .where(eq(invitations.tokenHash, hash(token)));
+      .where(eq(invitations.tokenHash, hashToken(token)));
     if (!row) return { ok: false, reason: "unknown" };
     const status = statusOf(row);
     if (status === "accepted") return { ok: false, reason: "used" };
@@ -192,7 +192,7 @@ export class InvitationService {
           .set({ acceptedAt: new Date() })
           .where(
             and(
-              eq(invitations.tokenHash, hash(token)),
+              eq(invitations.tokenHash, hashToken(token)),
               isNull(invitations.acceptedAt),
               isNull(invitations.withdrawnAt),
               gt(invitations.expiresAt, sql`now()`),
@@ -237,7 +237,7 @@ export class InvitationService {
       const [claimed] = await tx
         .update(invitations)
         .set({ acceptedAt: new Date(), userId: actor.userId })
-        .where(and(eq(invitations.tokenHash, hash(token)), isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt)))
+        .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt)))
         .returning();
       if (!claimed) return { ok: false as const, link: "used" as const };
       await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: claimed.id, after: { accepted: true } });

@@ -146,6 +146,16 @@ export class ConsultationRepo {
       .orderBy(asc(consultationInputs.submittedAt), asc(consultationInputs.id));
   }
 
+  /** The categories the secretariat has given a consultation's inputs, in order. */
+  async categoriesOf(consultationId: number): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ category: consultationInputs.category })
+      .from(consultationInputs)
+      .where(and(eq(consultationInputs.consultationId, consultationId), sql`${consultationInputs.category} <> ''`))
+      .orderBy(asc(consultationInputs.category));
+    return rows.map((r) => r.category);
+  }
+
   async inputById(consultationId: number, id: number): Promise<Input | undefined> {
     const [row] = await this.db
       .select()

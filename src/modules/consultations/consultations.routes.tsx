@@ -333,9 +333,9 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
     const { consultation, sections, questions } = await consultations.detail(id);
     authorize(req.actor, "consultation.manage", consultation);
     const q = queueQuery.parse(req.query ?? {});
-    const [inputs, all, templates] = await Promise.all([
+    const [inputs, categories, templates] = await Promise.all([
       consultations.repo.inputsOf(id, { status: q.status, sectionId: q.section, category: q.category || undefined }),
-      consultations.repo.inputsOf(id),
+      consultations.repo.categoriesOf(id),
       consultations.repo.templatesOf(id),
     ]);
     const network = await networks.repo.byId(consultation.networkId);
@@ -353,7 +353,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
           questions={questions}
           inputs={inputs}
           templates={templates}
-          categories={[...new Set(all.map((i) => i.category).filter(Boolean))].sort()}
+          categories={categories}
           filter={{ status: q.status ?? "", section: q.section ? String(q.section) : "", category: q.category ?? "" }}
           {...(forms.failed ? { failed: forms.failed } : {})}
           templateForm={forms.template ?? emptyForm()}

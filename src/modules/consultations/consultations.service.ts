@@ -1,7 +1,8 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { grantIn, isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import { hashToken } from "../../platform/auth/tokens.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -112,8 +113,6 @@ export const reviewInput = z
     closesTime: time,
   })
   .transform((r) => ({ ...r, closesAt: osloInstant(r.closesDate, r.closesTime) }));
-
-const sha256 = (s: string) => createHash("sha256").update(s).digest("base64url");
 
 /**
  * Consultations on drafts: the secretariat opens one on a strategy draft, whose text becomes its
@@ -428,7 +427,7 @@ export class ConsultationService {
         answers,
         reference,
         formToken,
-        receiptHash: sha256(receipt),
+        receiptHash: hashToken(receipt),
         sourceKey: context.ipKey,
       });
       if (input?.email) await queueMail(tx, this.receiptMail(consultation, input, receipt, context.locale));
@@ -641,7 +640,7 @@ export class ConsultationService {
   /** The input a receipt's link belongs to; 404 for a link that is not one. */
   async byReceipt(consultationId: number, receipt: string): Promise<Input> {
     if (receipt.length > 100) throw new NotFoundError();
-    const input = await this.repo.inputByReceipt(consultationId, sha256(receipt));
+    const input = await this.repo.inputByReceipt(consultationId, hashToken(receipt));
     if (!input) throw new NotFoundError();
     return input;
   }

@@ -96,38 +96,8 @@ export function ConsultationFormPage(props: {
           description={t("consultation.introHint")}
           rows={4}
         />
-        <div class="field-pair">
-          <TextField t={t} form={form} name="opensDate" label={t("consultation.opensDate")} type="date" width="short" required />
-          <TextField
-            t={t}
-            form={form}
-            name="opensTime"
-            label={t("consultation.opensTime")}
-            description={t("consultation.timeHint")}
-            width="short"
-            required
-          />
-        </div>
-        <div class="field-pair">
-          <TextField
-            t={t}
-            form={form}
-            name="closesDate"
-            label={t("consultation.closesDate")}
-            type="date"
-            width="short"
-            required
-          />
-          <TextField
-            t={t}
-            form={form}
-            name="closesTime"
-            label={t("consultation.closesTime")}
-            description={t("consultation.timeHint")}
-            width="short"
-            required
-          />
-        </div>
+        <InstantFields t={t} form={form} name="opens" />
+        <InstantFields t={t} form={form} name="closes" />
         <SelectField
           t={t}
           form={form}
@@ -147,6 +117,32 @@ export function ConsultationFormPage(props: {
         />
       </Form>
     </>
+  );
+}
+
+/** A day and a time of day in Norway's time, as two fields: `<name>Date` and `<name>Time`. */
+function InstantFields({ t, form, name }: { t: Translate; form: FormState; name: "opens" | "closes" }) {
+  return (
+    <div class="field-pair">
+      <TextField
+        t={t}
+        form={form}
+        name={`${name}Date`}
+        label={t(`consultation.${name}Date`)}
+        type="date"
+        width="short"
+        required
+      />
+      <TextField
+        t={t}
+        form={form}
+        name={`${name}Time`}
+        label={t(`consultation.${name}Time`)}
+        description={t("consultation.timeHint")}
+        width="short"
+        required
+      />
+    </div>
   );
 }
 
@@ -172,6 +168,8 @@ export function ConsultationPage(props: {
   const { t, dateTime, number } = ctx.i18n;
   const base = `/consultations/${c.id}`;
   const questionForm = { ...props.questionForm, idPrefix: "question-" };
+  const reviewForm = { ...props.reviewForm, idPrefix: "review-" };
+  const sectionForm = { ...props.sectionForm, idPrefix: "section-" };
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -288,68 +286,27 @@ export function ConsultationPage(props: {
               ))}
             </ul>
           ) : null}
-          <details open={props.reviewForm.errors.length > 0}>
+          <details open={reviewForm.errors.length > 0}>
             <summary>{t("consultation.openReview")}</summary>
-            <Form
-              ctx={ctx}
-              form={{ ...props.reviewForm, idPrefix: "review-" }}
-              action={`${base}/reviews`}
-              submitLabel={t("consultation.openReview")}
-            >
+            <Form ctx={ctx} form={reviewForm} action={`${base}/reviews`} submitLabel={t("consultation.openReview")}>
               <CheckboxGroup
                 t={t}
-                form={{ ...props.reviewForm, idPrefix: "review-" }}
+                form={reviewForm}
                 name="bodyIds"
                 label={t("consultation.reviewBodies")}
                 options={props.bodies}
               />
-              <div class="field-pair">
-                <TextField
-                  t={t}
-                  form={{ ...props.reviewForm, idPrefix: "review-" }}
-                  name="closesDate"
-                  label={t("consultation.closesDate")}
-                  type="date"
-                  width="short"
-                  required
-                />
-                <TextField
-                  t={t}
-                  form={{ ...props.reviewForm, idPrefix: "review-" }}
-                  name="closesTime"
-                  label={t("consultation.closesTime")}
-                  description={t("consultation.timeHint")}
-                  width="short"
-                  required
-                />
-              </div>
+              <InstantFields t={t} form={reviewForm} name="closes" />
             </Form>
           </details>
         </section>
       ) : null}
       {props.canManage ? (
-        <details class="no-print" open={props.sectionForm.errors.length > 0}>
+        <details class="no-print" open={sectionForm.errors.length > 0}>
           <summary>{t("consultation.addSection")}</summary>
-          <Form
-            ctx={ctx}
-            form={{ ...props.sectionForm, idPrefix: "section-" }}
-            action={`${base}/sections`}
-            submitLabel={t("consultation.addSection")}
-          >
-            <TextField
-              t={t}
-              form={{ ...props.sectionForm, idPrefix: "section-" }}
-              name="heading"
-              label={t("consultation.sectionHeading")}
-              required
-            />
-            <TextArea
-              t={t}
-              form={{ ...props.sectionForm, idPrefix: "section-" }}
-              name="body"
-              label={t("consultation.sectionBody")}
-              rows={6}
-            />
+          <Form ctx={ctx} form={sectionForm} action={`${base}/sections`} submitLabel={t("consultation.addSection")}>
+            <TextField t={t} form={sectionForm} name="heading" label={t("consultation.sectionHeading")} required />
+            <TextArea t={t} form={sectionForm} name="body" label={t("consultation.sectionBody")} rows={6} />
           </Form>
         </details>
       ) : null}
@@ -671,6 +628,7 @@ export function QueuePage(props: {
   const reference = new Map(inputs.map((i) => [i.id, i.reference]));
   const sectionOptions = sections.map((s) => ({ value: String(s.id), label: s.heading }));
   const templateForm = { ...props.templateForm, idPrefix: "template-" };
+  const settingsForm: FormState = { values: { publishInputs: c.publishInputs ? "1" : "" }, errors: [], idPrefix: "settings-" };
   const formFor = (i: Input, values: Record<string, unknown>): FormState =>
     props.failed?.inputId === i.id
       ? { ...props.failed.form, idPrefix: `i${i.id}-` }
@@ -694,15 +652,10 @@ export function QueuePage(props: {
         <PostButton ctx={ctx} action={`${base}/answers/publish`} label={t("consultation.publishAnswers")} />
         <PostButton ctx={ctx} action={`${base}/answers/mail`} label={t("consultation.mailAnswers")} variant="secondary" />
       </div>
-      <Form
-        ctx={ctx}
-        form={{ values: { publishInputs: c.publishInputs ? "1" : "" }, errors: [], idPrefix: "settings-" }}
-        action={`${base}/settings`}
-        submitLabel={t("common.save")}
-      >
+      <Form ctx={ctx} form={settingsForm} action={`${base}/settings`} submitLabel={t("common.save")}>
         <CheckboxGroup
           t={t}
-          form={{ values: { publishInputs: c.publishInputs ? "1" : "" }, errors: [], idPrefix: "settings-" }}
+          form={settingsForm}
           name="publishInputs"
           label={t("consultation.publishInputsLabel")}
           description={t("consultation.publishInputsHint")}

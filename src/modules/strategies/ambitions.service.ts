@@ -10,6 +10,7 @@ import { type Ambition, AmbitionRepo } from "./ambitions.repo.ts";
 import {
   type AmbitionState,
   type Measurement,
+  type Member,
   measureAdoption,
   measureCoverage,
   measureJointProjects,
@@ -110,8 +111,8 @@ export class AmbitionService {
   }
 
   /** One ambition measured today: the value, the history and where each member stands. */
-  async progress(ambition: Ambition, today = osloToday()): Promise<AmbitionProgress> {
-    const members = await this.adoption.repo.adopters({ networkId: ambition.networkId });
+  async progress(ambition: Ambition, today = osloToday(), members?: Member[]): Promise<AmbitionProgress> {
+    members ??= await this.adoption.repo.adopters({ networkId: ambition.networkId });
     let measurement: Measurement;
     let solution: { id: number; name: string } | null = null;
     if (ambition.kind === "strategy_coverage") {
@@ -163,7 +164,9 @@ export class AmbitionService {
 
   /** Every ambition of the network, measured. */
   async ofNetwork(networkId: number): Promise<AmbitionProgress[]> {
-    const list = await this.repo.list(networkId);
-    return Promise.all(list.map((a) => this.progress(a)));
+    const [list, members] = await Promise.all([this.repo.list(networkId), this.adoption.repo.adopters({ networkId })]);
+    const today = osloToday();
+    // Every ambition is measured against the same members, read once.
+    return Promise.all(list.map((a) => this.progress(a, today, members)));
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, type PlatformRole, recordAudit } from "../audit/audit.ts";
@@ -6,13 +6,12 @@ import type { Db } from "../db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../http/errors.ts";
 import { optionalId, requiredText, toFieldErrors } from "../http/validation.ts";
 import { apiTokens, users } from "../schema.ts";
+import { hashToken } from "./tokens.ts";
 
 export const TOKEN_PREFIX = "svk_";
 export const API_SCOPES = ["read", "write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 export const TOKEN_DAYS = [30, 90, 365] as const;
-
-const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 export const tokenInput = z.object({
   name: requiredText(100),
@@ -70,7 +69,7 @@ export class ApiTokenService {
         .values({
           userId: actor.userId!,
           name,
-          tokenHash: hash(token),
+          tokenHash: hashToken(token),
           scopes: [...new Set(scopes)],
           networkId,
           expiresAt: new Date(Date.now() + days * 24 * 3600_000),
@@ -116,7 +115,7 @@ export class ApiTokenService {
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(
         and(
-          eq(apiTokens.tokenHash, hash(token)),
+          eq(apiTokens.tokenHash, hashToken(token)),
           isNull(apiTokens.revokedAt),
           gt(apiTokens.expiresAt, now),
           isNull(users.deletedAt),

@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, lt, ne, or } from "drizzle-orm";
 import type { Actor, PlatformRole } from "../audit/audit.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { sessions, users } from "../schema.ts";
+import { hashToken } from "./tokens.ts";
 
 export const SESSION_COOKIE = "samverk_session";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 const TOUCH_EVERY_MS = 60_000;
 
 /** "Firefox on Windows": enough for people to recognise a session, no fingerprint kept. */

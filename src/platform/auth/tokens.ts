@@ -5,14 +5,15 @@ import { authTokens } from "../schema.ts";
 
 export type TokenKind = (typeof authTokens.$inferSelect)["kind"];
 
-const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
+/** How a secret handed out in a link or cookie is kept: only its SHA-256, so the database alone yields nothing that works. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Makes a single-use token; only its hash is stored, so the database alone never yields a working link. */
 export async function issueToken(tx: DbOrTx, kind: TokenKind, userId: number, ttlMs: number, payload?: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx
     .insert(authTokens)
-    .values({ idHash: hash(token), kind, userId, expiresAt: new Date(Date.now() + ttlMs), payload: payload ?? null });
+    .values({ idHash: hashToken(token), kind, userId, expiresAt: new Date(Date.now() + ttlMs), payload: payload ?? null });
   return token;
 }
 
@@ -26,7 +27,7 @@ export async function inspectToken(db: DbOrTx, kind: TokenKind, token: string): 
   const [row] = await db
     .select()
     .from(authTokens)
-    .where(and(eq(authTokens.idHash, hash(token)), eq(authTokens.kind, kind)));
+    .where(and(eq(authTokens.idHash, hashToken(token)), eq(authTokens.kind, kind)));
   if (!row) return { ok: false, reason: "unknown" };
   if (row.usedAt) return { ok: false, reason: "used" };
   if (row.expiresAt <= new Date()) return { ok: false, reason: "expired" };
@@ -40,7 +41,7 @@ export async function consumeToken(tx: DbOrTx, kind: TokenKind, token: string): 
   const used = await tx
     .update(authTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(authTokens.idHash, hash(token)), isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())))
+    .where(and(eq(authTokens.idHash, hashToken(token)), isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())))
     .returning({ userId: authTokens.userId, payload: authTokens.payload });
   return used[0] ? { ok: true, userId: used[0].userId, payload: used[0].payload } : { ok: false, reason: "used" };
 }

@@ -15,10 +15,11 @@ import type { Actor } from "./platform/audit/audit.ts";
 import type { TokenGrant } from "./platform/auth/api-tokens.ts";
 import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
 import type { Config } from "./platform/config.ts";
-import type { Database } from "./platform/db/client.ts";
+import { countQueriesIn, type Database, type QueryScope } from "./platform/db/client.ts";
 import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { AppError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
+import { registerPageCache } from "./platform/http/page-cache.ts";
 import { renderPage } from "./platform/http/render.tsx";
 import { type I18n, i18nFor, negotiateLocale } from "./platform/i18n/i18n.ts";
 import type { AppContext } from "./platform/module.ts";
@@ -49,6 +50,10 @@ declare module "fastify" {
     /** The client's IP address as a keyed hash: enough to count, never the address itself. */
     ipKey(): string;
     pageContext(): PageContext;
+    /** Set when the answer carries something of this visitor's own (a CSRF or form token): never kept for others. */
+    personalResponse: boolean;
+    /** This request's database queries, counted apart from the others'. */
+    queries: QueryScope;
   }
   interface FastifyReply {
     // biome-ignore lint/suspicious/noExplicitAny: a page is any component's vnode
@@ -86,6 +91,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: config.SAMVERK_TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // Every request's database queries are counted apart (tests, benchmarks and X-Db-Queries).
+  app.decorateRequest("queries", null as unknown as QueryScope);
+  app.decorateRequest("personalResponse", false);
+  app.addHook("onRequest", (req, _reply, done) => {
+    req.queries = { count: 0 };
+    countQueriesIn(req.queries, done);
+  });
+  if (config.SAMVERK_QUERY_HEADER)
+    app.addHook("onSend", async (req, reply) => {
+      reply.header("x-db-queries", String(req.queries.count));
+    });
   const services = createServices(database.db, config, app.log);
   const ctx: AppContext = { config, database, db: database.db, services, modules };
   app.decorate("services", services);
@@ -210,6 +226,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       i18n: req.i18n,
       actor: req.actor,
       csrfToken: () => {
+        req.personalResponse = true;
         token ??= reply.generateCsrf();
         return token;
       },
@@ -237,6 +254,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       throw new AppError(429, "too_many_requests", "errors.tooMany");
     }
   });
+  // Anonymous pages from memory until any data changes (decision 0016).
+  if (config.SAMVERK_PAGE_CACHE_MB > 0)
+    await registerPageCache(app, database, {
+      maxBytes: config.SAMVERK_PAGE_CACHE_MB * 1024 * 1024,
+      maxEntries: 5000,
+      maxAgeMs: 60_000,
+    });
   app.addHook("preHandler", (req, reply, done) => {
     // Form posts carry a CSRF token; the JSON API is guarded by requiring a JSON body instead.
     if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);

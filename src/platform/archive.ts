@@ -105,6 +105,7 @@ export const NOT_ARCHIVED = [
   "mail_outbox",
   "throttles",
   "rate_counters",
+  "data_version",
 ] as const;
 const SKIPPED_SETTINGS = new Set(["cookie_secret"]);
 const FORMAT = "samverk-archive";

@@ -44,6 +44,10 @@ export const configSchema = z.object({
   SAMVERK_INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Consultation inputs one sender (by keyed address) may give in ten minutes. */
   SAMVERK_INPUTS_PER_TEN_MINUTES: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Memory for pages kept for visitors who are not signed in, in megabytes; 0 keeps none. */
+  SAMVERK_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /** Answer each request's number of database queries in an X-Db-Queries header (for benchmarks). */
+  SAMVERK_QUERY_HEADER: booleanFlag.default(false),
   OIDC_ISSUER: z.url("the issuer URL of an OpenID Connect provider, such as https://idporten.no").optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(300).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, customType, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /** Tables of the kernel: accounts, sessions, the audit trail and installation settings. */
 
@@ -191,4 +203,14 @@ export const files = pgTable("files", {
   content: bytea("content").notNull(),
   createdById: integer("created_by_id").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One row counting changes to what pages show. Every statement that writes such a table adds one,
+ * through a trigger, inside the writer's transaction; the page cache compares it on each request,
+ * so a change made through any process is visible at the next request (decision 0016).
+ */
+export const dataVersion = pgTable("data_version", {
+  id: integer("id").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull(),
 });

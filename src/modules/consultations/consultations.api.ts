@@ -218,8 +218,10 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
     tag,
     params: idParams,
     response: z.object({ formToken: z.string() }),
-    handler: async ({ params, actor }) => {
+    handler: async ({ params, actor, req }) => {
       readable(await consultations.get(params.id), actor);
+      // Each visitor's own: the token is what makes a second sending of the same form count once.
+      req.personalResponse = true;
       return { formToken: await consultations.formToken(params.id) };
     },
   });

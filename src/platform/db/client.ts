@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQLWrapper, sql } from "drizzle-orm";
@@ -15,12 +16,25 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-/** Counts statements so tests can prove a page's queries do not grow with its rows. */
+/** The statements of one request, counted apart from the others running at the same time. */
+export interface QueryScope {
+  count: number;
+}
+const queryScopes = new AsyncLocalStorage<QueryScope>();
+
+/** Counts statements, in all and per request, so tests and benchmarks can prove a page's queries do not grow with its rows. */
 export class QueryCounter implements Logger {
   count = 0;
   logQuery(): void {
     this.count++;
+    const scope = queryScopes.getStore();
+    if (scope) scope.count++;
   }
+}
+
+/** Runs `next` (and everything it starts) with its queries counted in `scope`. */
+export function countQueriesIn(scope: QueryScope, next: () => void): void {
+  queryScopes.run(scope, next);
 }
 
 export interface Database {

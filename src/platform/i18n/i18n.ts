@@ -58,8 +58,30 @@ export function osloParts(at: Date): { date: string; time: string } {
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
+const made = new Map<Locale, I18n>();
+
+/** The language's texts and formats. Made once per language: Intl's formatters are slow to create. */
 export function i18nFor(locale: Locale): I18n {
+  let i18n = made.get(locale);
+  if (!i18n) {
+    i18n = makeI18n(locale);
+    made.set(locale, i18n);
+  }
+  return i18n;
+}
+
+function makeI18n(locale: Locale): I18n {
   const catalogue = catalogues[locale];
+  const numberFormats = new Map<string, Intl.NumberFormat>();
+  const numberFormatFor = (options: Intl.NumberFormatOptions) => {
+    const key = JSON.stringify(options);
+    let format = numberFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(intlTag[locale], options);
+      numberFormats.set(key, format);
+    }
+    return format;
+  };
   const numberFormat = new Intl.NumberFormat(intlTag[locale]);
   const dateFormat = new Intl.DateTimeFormat(intlTag[locale], { dateStyle: "long", timeZone: TIME_ZONE });
   // Calendar dates ("2026-01-01") have no time zone; format them as UTC so they never shift a day.
@@ -72,7 +94,7 @@ export function i18nFor(locale: Locale): I18n {
   return {
     locale,
     t: (key, params) => interpolate(catalogue[key] ?? key, params),
-    number: (value, options) => (options ? new Intl.NumberFormat(intlTag[locale], options) : numberFormat).format(value),
+    number: (value, options) => (options ? numberFormatFor(options) : numberFormat).format(value),
     date: (value) => {
       if (!value) return "";
       if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {

@@ -1,0 +1,134 @@
+/**
+ * Input to an open consultation, as fast as it can be sent, through the public API a form uses:
+ * each input with its own form token, fetched at least the app's minimum fill time before it is sent.
+ * Some sends are a form sent twice (must answer the first receipt and store nothing new) and some are
+ * refused on purpose (honeypot, empty text). Afterwards every input is counted through the
+ * secretariat's list: each acknowledged one stored exactly once, none of the refused.
+ */
+
+export interface InputResult {
+  seconds: number;
+  acknowledged: number;
+  acknowledgedPerSecond: number;
+  sentTwice: number;
+  refusedOnPurpose: number;
+  /** Answers that were neither an acknowledgement nor the refusal the send asked for. */
+  unexpected: number;
+  storedNew: number;
+  missing: number;
+  doubled: number;
+  refusedButStored: number;
+  exactlyOnce: boolean;
+}
+
+const MIN_FILL_MS = 3_100;
+const SENDERS = 16;
+const TOKEN_FETCHERS = 4;
+
+interface Token {
+  value: string;
+  at: number;
+}
+
+export async function sendInputs(
+  base: string,
+  consultationId: number,
+  options: { seconds: number; adminCookie: string },
+): Promise<InputResult> {
+  const api = `${base}/api/v1/consultations/${consultationId}`;
+  const listAll = async () => {
+    const res = await fetch(`${api}/inputs`, { headers: { cookie: options.adminCookie } });
+    if (!res.ok) throw new Error(`listing inputs failed: ${res.status}`);
+    return (await res.json()) as { reference: string; body: string; name: string | null }[];
+  };
+  const before = new Set((await listAll()).map((i) => i.reference));
+
+  const tokens: Token[] = [];
+  let stop = false;
+  const fetchTokens = async () => {
+    while (!stop) {
+      const res = await fetch(`${api}/form-token`);
+      if (!res.ok) throw new Error(`form token failed: ${res.status}`);
+      tokens.push({ value: ((await res.json()) as { formToken: string }).formToken, at: Date.now() });
+      // Enough ahead: no point fetching tokens faster than they are sent.
+      while (!stop && tokens.length > 5000) await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  // Tokens for the first seconds, before the clock starts.
+  const fetchers = Array.from({ length: TOKEN_FETCHERS }, fetchTokens);
+  await new Promise((r) => setTimeout(r, MIN_FILL_MS));
+
+  const acknowledged = new Map<string, string>();
+  const refusedMarkers = new Set<string>();
+  let sentTwice = 0;
+  let unexpected = 0;
+  let sequence = 0;
+  const send = (body: object) =>
+    fetch(`${api}/inputs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+  const started = Date.now();
+  const deadline = started + options.seconds * 1000;
+  const sender = async () => {
+    while (Date.now() < deadline) {
+      const n = ++sequence;
+      if (n % 20 === 0 && acknowledged.size > 0) {
+        // The same form sent again: the first receipt's reference, nothing stored.
+        const [token, reference] = [...acknowledged].at(-1)!;
+        const res = await send({ formToken: token, body: "Sent twice by the benchmark", respondentKind: "citizen" });
+        const answer = (await res.json()) as { reference?: string };
+        if (res.status === 201 && answer.reference === reference) sentTwice++;
+        else unexpected++;
+        continue;
+      }
+      const ready = tokens.length > 0 && Date.now() - tokens[0]!.at >= MIN_FILL_MS ? tokens.shift() : undefined;
+      if (!ready) {
+        await new Promise((r) => setTimeout(r, 5));
+        continue;
+      }
+      if (n % 25 === 0 || n % 30 === 0) {
+        const marker = `refused-by-benchmark-${n}`;
+        refusedMarkers.add(marker);
+        const body = n % 25 === 0 ? { body: marker, website: "https://spam.example" } : { body: " ", name: marker };
+        const res = await send({ formToken: ready.value, respondentKind: "citizen", ...body });
+        await res.arrayBuffer();
+        if (res.status !== 422) unexpected++;
+        continue;
+      }
+      const res = await send({
+        formToken: ready.value,
+        body: `Innspill ${n} fra benchmarken: vi støtter retningen, men ber om mer vekt på kompetanse.`,
+        respondentKind: "citizen",
+        answers: {},
+      });
+      const answer = (await res.json()) as { reference?: string };
+      if (res.status === 201 && answer.reference) acknowledged.set(ready.value, answer.reference);
+      else unexpected++;
+    }
+  };
+  await Promise.all(Array.from({ length: SENDERS }, sender));
+  const seconds = (Date.now() - started) / 1000;
+  stop = true;
+  await Promise.all(fetchers);
+
+  const after = (await listAll()).filter((i) => !before.has(i.reference));
+  const counts = new Map<string, number>();
+  for (const input of after) counts.set(input.reference, (counts.get(input.reference) ?? 0) + 1);
+  const expected = new Set(acknowledged.values());
+  const missing = [...expected].filter((r) => !counts.has(r)).length;
+  const doubled = [...counts.values()].filter((n) => n > 1).length + [...counts.keys()].filter((r) => !expected.has(r)).length;
+  const refusedButStored = after.filter((i) => [...refusedMarkers].some((m) => `${i.body} ${i.name}`.includes(m))).length;
+  const refusedOnPurpose = refusedMarkers.size;
+  return {
+    seconds: Math.round(seconds * 10) / 10,
+    acknowledged: acknowledged.size,
+    acknowledgedPerSecond: Math.round(acknowledged.size / seconds),
+    sentTwice,
+    refusedOnPurpose,
+    unexpected,
+    storedNew: after.length,
+    missing,
+    doubled,
+    refusedButStored,
+    exactlyOnce: missing === 0 && doubled === 0 && refusedButStored === 0 && after.length === acknowledged.size,
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * npm run bench -- [--scales 1,10] [--seconds 10] [--connections 10] [--input-seconds 60]
+ *                  [--database-url postgres://…] [--fresh] [--out bench/results] [--readme]
+ *
+ * For each scale: the generated national data set (made if missing, or with --fresh), the app on it,
+ * and each page of PAGES measured with autocannon, anonymous and signed in; then the limit (a bare
+ * node:http server answering each page's own bytes) measured the same way in the same run; then
+ * consultation input sent as fast as it goes, counted afterwards. Prints one table, writes the
+ * results as JSON, and with --readme puts the table in the README's performance section.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import type { Manifest } from "./data/generate.ts";
+import { makeDataSet } from "./data/make.ts";
+import { dataTarget, readManifest, root } from "./data/target.ts";
+import { type InputResult, sendInputs } from "./lib/inputs.ts";
+import { type LoadResult, load, signIn } from "./lib/load.ts";
+import { type RecordedResponse, type Running, startApp, startLimitServer } from "./lib/processes.ts";
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: "string", default: "1,10" },
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    "input-seconds": { type: "string", default: "60" },
+    "database-url": { type: "string" },
+    fresh: { type: "boolean", default: false },
+    out: { type: "string", default: "bench/results" },
+    readme: { type: "boolean", default: false },
+  },
+});
+const scales = values.scales.split(",").map(Number);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const inputSeconds = Number(values["input-seconds"]);
+const serverUrl = values["database-url"] ?? process.env.DATABASE_URL;
+if (scales.some((s) => !(s > 0 && s <= 100)) || !(seconds >= 1) || !(connections >= 1) || !(inputSeconds >= 1)) {
+  console.error("--scales are numbers above 0 and at most 100; --seconds, --connections and --input-seconds at least 1");
+  process.exit(2);
+}
+
+/** The pages of the issue, each with the address it is measured at on a data set. */
+const PAGES: { name: string; path: (m: Manifest) => string }[] = [
+  { name: "Front page", path: () => "/" },
+  { name: "Network page", path: (m) => `/n/${m.networkSlug}` },
+  { name: "Portfolio, filtered", path: () => "/projects?phase=execution&kind=regional" },
+  { name: "Portfolio, search", path: (m) => `/projects?q=${encodeURIComponent(m.searchTerm)}` },
+  { name: "Project page", path: (m) => `/projects/${m.projectId}` },
+  { name: "Adoption matrix, county", path: (m) => `/roadmap/adoption?county=${m.countyCode}` },
+  { name: "Adoption matrix, country", path: () => "/roadmap/adoption" },
+  { name: "Roadmap timeline", path: () => "/roadmap/timeline" },
+  { name: "A municipality's roadmap", path: (m) => `/organisations/${m.municipalityId}/roadmap` },
+  { name: "Strategy and action plan", path: (m) => `/strategies/${m.strategyId}` },
+  { name: "Consultation page", path: (m) => `/consultations/${m.consultationId}` },
+  { name: "API: project list", path: () => "/api/v1/projects" },
+];
+const VARIANTS = ["anonymous", "signed in"] as const;
+type Variant = (typeof VARIANTS)[number];
+
+interface PageResult extends LoadResult {
+  page: string;
+  path: string;
+  variant: Variant;
+  limitRequestsPerSecond: number;
+  ratioToLimit: number;
+  /** Queries of a request in steady state (an anonymous page from the cache reads only the data's version). */
+  queries: number;
+  /** Queries the first request made, when the page was made from the data. */
+  queriesToMake: number;
+  bytes: number;
+  gzipBytes: number;
+}
+
+interface ScaleResult {
+  scale: number;
+  database: "embedded" | "postgres";
+  rows: number;
+  pages: PageResult[];
+  inputs: InputResult;
+  /** A change made while pages were served from memory was on the page at the very next request. */
+  changeVisibleAtNextRequest: boolean;
+  maxRssMb: number;
+}
+
+async function record(url: string, headers: Record<string, string>): Promise<RecordedResponse & { queries: number }> {
+  const res = await fetch(url, { headers });
+  const body = Buffer.from(await res.arrayBuffer());
+  const kept: Record<string, string> = {};
+  for (const [name, value] of res.headers)
+    if (
+      !["content-length", "date", "connection", "keep-alive", "transfer-encoding", "x-db-queries", "x-page-cache"].includes(name)
+    )
+      kept[name] = value;
+  return { status: res.status, headers: kept, body, queries: Number(res.headers.get("x-db-queries") ?? Number.NaN) };
+}
+
+/** While pages are served from memory, a change through the API must show at the next request. */
+async function changeIsVisible(app: Running, manifest: Manifest, adminCookie: string): Promise<boolean> {
+  const page = `${app.url}/projects/${manifest.projectId}`;
+  const api = `${app.url}/api/v1/projects/${manifest.projectId}`;
+  await fetch(page).then((r) => r.arrayBuffer());
+  const cached = await fetch(page);
+  await cached.arrayBuffer();
+  const current = (await (await fetch(api, { headers: { cookie: adminCookie } })).json()) as { title: string; version: number };
+  const patch = (title: string, version: number) =>
+    fetch(api, {
+      method: "PATCH",
+      headers: { cookie: adminCookie, "content-type": "application/json" },
+      body: JSON.stringify({ title, version }),
+    }).then(async (r) => ({ ok: r.ok, ...((await r.json()) as { version: number }) }));
+  const marker = `${current.title} (changed by the benchmark)`;
+  const changed = await patch(marker, current.version);
+  const next = await (await fetch(page)).text();
+  await patch(current.title, changed.version);
+  return cached.headers.get("x-page-cache") === "hit" && changed.ok && next.includes(marker.replaceAll("&", "&amp;"));
+}
+
+async function measureScale(scale: number): Promise<ScaleResult> {
+  const target = dataTarget(scale, serverUrl);
+  let manifest = values.fresh ? undefined : readManifest(target);
+  if (!manifest) {
+    console.log(`\nGenerating the data set at ${scale}× (${target.label})`);
+    manifest = (await makeDataSet({ scale, serverUrl })).manifest;
+  }
+  const rows = Object.values(manifest.rows).reduce((a, b) => a + b, 0);
+  console.log(`\n${target.label}: ${rows.toLocaleString("en")} generated rows`);
+
+  const app = await startApp(target);
+  let maxRssMb = app.rssMb();
+  const sampler = setInterval(() => (maxRssMb = Math.max(maxRssMb, app.rssMb())), 250);
+  try {
+    const cookies: Record<Variant, string> = {
+      anonymous: "",
+      "signed in": await signIn(app.url, manifest.secretariatEmail, manifest.password),
+    };
+    const adminCookie = await signIn(app.url, manifest.adminEmail, manifest.password);
+    const recorded = new Map<string, RecordedResponse>();
+    const pages: Omit<PageResult, "limitRequestsPerSecond" | "ratioToLimit">[] = [];
+    for (const page of PAGES) {
+      for (const variant of VARIANTS) {
+        const path = page.path(manifest);
+        const headers: Record<string, string> = cookies[variant] ? { cookie: cookies[variant] } : {};
+        const first = await record(`${app.url}${path}`, headers);
+        if (first.status !== 200) throw new Error(`${page.name} (${variant}) answered ${first.status}: ${path}`);
+        const steady = await record(`${app.url}${path}`, headers);
+        recorded.set(`${variant} ${path}`, steady);
+        const result = await load(`${app.url}${path}`, { seconds, connections, headers });
+        pages.push({
+          page: page.name,
+          path,
+          variant,
+          ...result,
+          queries: steady.queries,
+          queriesToMake: first.queries,
+          bytes: steady.body.length,
+          gzipBytes: gzipSync(steady.body).length,
+        });
+        process.stdout.write(`  ${page.name} (${variant}): ${result.requestsPerSecond} req/s\n`);
+      }
+    }
+    const changeVisibleAtNextRequest = await changeIsVisible(app, manifest, adminCookie);
+    console.log(`  a change is visible at the next request: ${changeVisibleAtNextRequest ? "yes" : "NO"}`);
+    const inputs = await sendInputs(app.url, manifest.openConsultationId, { seconds: inputSeconds, adminCookie });
+    console.log(
+      `  consultation input: ${inputs.acknowledgedPerSecond}/s acknowledged, stored exactly once: ${inputs.exactlyOnce ? "yes" : "NO"}`,
+    );
+    clearInterval(sampler);
+    await app.stop();
+
+    // The limit, in the same run, on the same bytes.
+    const limit = await startLimitServer(recorded, target.dataDir);
+    try {
+      const measured: PageResult[] = [];
+      for (const p of pages) {
+        const headers = { "x-variant": p.variant };
+        const l = await load(`${limit.url}${p.path}`, { seconds, connections, headers });
+        measured.push({
+          ...p,
+          limitRequestsPerSecond: l.requestsPerSecond,
+          ratioToLimit: Math.round((p.requestsPerSecond / l.requestsPerSecond) * 1000) / 1000,
+        });
+      }
+      return {
+        scale,
+        database: serverUrl ? "postgres" : "embedded",
+        rows,
+        pages: measured,
+        inputs,
+        changeVisibleAtNextRequest,
+        maxRssMb,
+      };
+    } finally {
+      await limit.stop();
+    }
+  } finally {
+    clearInterval(sampler);
+    await app.stop();
+  }
+}
+
+const results: ScaleResult[] = [];
+for (const scale of scales) results.push(await measureScale(scale));
+
+const table = markdownTable(results);
+console.log(`\n${table}`);
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? "unknown",
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.type()} ${os.release()}`,
+};
+const report = { date: new Date().toISOString(), machine, settings: { seconds, connections, inputSeconds }, results };
+const outDir = path.resolve(root, values.out);
+mkdirSync(outDir, { recursive: true });
+const file = path.join(outDir, `${report.date.slice(0, 19).replaceAll(":", "-")}-${results[0]?.database}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(path.join(outDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nResults: ${path.relative(root, file)}`);
+if (values.readme) {
+  const readme = path.join(root, "README.md");
+  const text = readFileSync(readme, "utf8");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  if (!text.includes(start) || !text.includes(end)) throw new Error("README.md has no bench markers");
+  const body = `${start}\nMeasured ${report.date.slice(0, 10)} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; ${seconds} s per page, ${connections} connections.\n\n${table}\n${end}`;
+  writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*${end}`), body));
+  console.log("README.md: performance section updated");
+}
+const failed = results.some(
+  (r) => !r.changeVisibleAtNextRequest || !r.inputs.exactlyOnce || r.inputs.unexpected > 0 || r.pages.some((p) => p.failures > 0),
+);
+if (failed) {
+  console.error("\nA correctness check failed (see above): a change not visible, input lost or doubled, or failed requests.");
+  process.exit(1);
+}
+
+function markdownTable(all: ScaleResult[]): string {
+  const lines: string[] = [];
+  for (const r of all) {
+    lines.push(
+      `**${r.database === "postgres" ? "PostgreSQL" : "Embedded database"}, ${r.scale}× (${r.rows.toLocaleString("en")} generated rows)**: resident memory at most ${r.maxRssMb} MB; consultation input ${r.inputs.acknowledgedPerSecond}/s acknowledged over ${r.inputs.seconds} s (${r.inputs.acknowledged} inputs, ${r.inputs.sentTwice} sent twice, ${r.inputs.refusedOnPurpose} refused), ${r.inputs.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}; a change ${r.changeVisibleAtNextRequest ? "was" : "was NOT"} visible at the next request.`,
+      "",
+      "| Page | Who | req/s | p50 ms | p99 ms | limit req/s | ratio | queries (to make) | bytes (gzip) |",
+      "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+    );
+    for (const p of r.pages)
+      lines.push(
+        `| ${p.page} | ${p.variant} | ${p.requestsPerSecond} | ${p.p50Ms} | ${p.p99Ms} | ${p.limitRequestsPerSecond} | ${p.ratioToLimit.toFixed(2)} | ${p.queries} (${p.queriesToMake}) | ${p.bytes} (${p.gzipBytes}) |`,
+      );
+    lines.push("");
+  }
+  const [base, ...others] = all;
+  for (const other of others) {
+    if (!base || other.database !== base.database) continue;
+    lines.push(
+      `**${base.scale}× against ${other.scale}×**`,
+      "",
+      `| Page | Who | req/s ${base.scale}× | req/s ${other.scale}× | kept | queries ${base.scale}× | queries ${other.scale}× |`,
+      "|---|---|--:|--:|--:|--:|--:|",
+    );
+    for (const p of base.pages) {
+      const q = other.pages.find((o) => o.page === p.page && o.variant === p.variant);
+      if (!q) continue;
+      lines.push(
+        `| ${p.page} | ${p.variant} | ${p.requestsPerSecond} | ${q.requestsPerSecond} | ${Math.round((q.requestsPerSecond / p.requestsPerSecond) * 100)} % | ${p.queriesToMake} | ${q.queriesToMake} |`,
+      );
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,142 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { eq, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { buildApp } from "../../app.ts";
+import { consultations } from "../../modules/consultations/schema.ts";
+import { projects } from "../../modules/projects/schema.ts";
+import { loadConfig } from "../config.ts";
+import { PageCache } from "./page-cache.ts";
+
+let t: TestApp;
+let projectId: number;
+before(async () => {
+  t = await createTestApp({ env: { SAMVERK_QUERY_HEADER: "1" } });
+  const [project] = await t.database.db.select().from(projects).where(eq(projects.visibility, "public")).limit(1);
+  projectId = project!.id;
+});
+after(() => t.close());
+
+const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: "GET", url, headers });
+
+test("an anonymous page is made once and then served from memory with one query, byte for byte", async () => {
+  const first = await get(t.app, `/projects/${projectId}`);
+  assert.equal(first.statusCode, 200);
+  assert.equal(first.headers["x-page-cache"], "miss");
+  const second = await get(t.app, `/projects/${projectId}`);
+  assert.equal(second.headers["x-page-cache"], "hit");
+  assert.equal(second.body, first.body);
+  assert.equal(second.headers["content-type"], first.headers["content-type"]);
+  assert.equal(second.headers["content-security-policy"], first.headers["content-security-policy"]);
+  // Only the data's version is read, and on the embedded database not even that: it tells of changes.
+  assert.equal(second.headers["x-db-queries"], t.database.kind === "pglite" ? "0" : "1");
+  assert.ok(Number(first.headers["x-db-queries"]) > 1);
+});
+
+test("any change to the data is visible at the very next request", async () => {
+  await get(t.app, `/projects/${projectId}`);
+  await t.database.db.update(projects).set({ title: "Renamed by the cache test" }).where(eq(projects.id, projectId));
+  const next = await get(t.app, `/projects/${projectId}`);
+  assert.equal(next.headers["x-page-cache"], "miss");
+  assert.match(next.body, /Renamed by the cache test/);
+});
+
+test("a change through one process is visible through another on the same database at its next request", async () => {
+  const config = loadConfig({ SAMVERK_DATA_DIR: "./tmp/test-data" });
+  const other = await buildApp({ config, database: t.database, secret: "test-secret-test-secret-test-secret-1234" });
+  try {
+    await get(other, `/projects/${projectId}`);
+    assert.equal((await get(other, `/projects/${projectId}`)).headers["x-page-cache"], "hit");
+    // Changed through the first app, as a user's edit would be.
+    const s = new Session(t.app);
+    await s.login();
+    const [project] = await t.database.db.select().from(projects).where(eq(projects.id, projectId));
+    const edit = await s.api("PATCH", `/api/v1/projects/${projectId}`, {
+      title: "Renamed through the first process",
+      version: project!.version,
+    });
+    assert.equal(edit.statusCode, 200, edit.body);
+    const seen = await get(other, `/projects/${projectId}`);
+    assert.match(seen.body, /Renamed through the first process/);
+  } finally {
+    await other.close();
+  }
+});
+
+test("each language has its own copy", async () => {
+  const en = await get(t.app, "/roadmap", { "accept-language": "en" });
+  const nb = await get(t.app, "/roadmap", { "accept-language": "nb" });
+  assert.match(en.body, /<html lang="en"/);
+  assert.match(nb.body, /<html lang="nb"/);
+  assert.match((await get(t.app, "/roadmap", { "accept-language": "en" })).body, /<html lang="en"/);
+});
+
+test("nothing is kept for a signed-in user, nor a page that sets a cookie", async () => {
+  const s = new Session(t.app);
+  await s.login();
+  const mine = await s.get(`/projects/${projectId}`);
+  assert.equal(mine.headers["x-page-cache"], undefined);
+  assert.equal((await s.get(`/projects/${projectId}`)).headers["x-page-cache"], undefined);
+  // The sign-in form sets its CSRF cookie: made anew for everyone.
+  await get(t.app, "/login");
+  const again = await get(t.app, "/login");
+  assert.notEqual(again.headers["x-page-cache"], "hit");
+  // A visitor who already has the CSRF cookie gets no new one, but the form carries their token.
+  const withCookie = await get(t.app, "/login", { cookie: s.cookies });
+  assert.equal(withCookie.headers["x-page-cache"], undefined);
+  // A consultation's form token is each visitor's own.
+  const [consultation] = await t.database.db.select().from(consultations).limit(1);
+  const token = () => get(t.app, `/api/v1/consultations/${consultation!.id}/form-token`);
+  assert.notEqual((await token()).json().formToken, (await token()).json().formToken);
+});
+
+test("bookkeeping writes (sessions, rate counters) leave the pages where they are", async () => {
+  await get(t.app, "/roadmap");
+  const s = new Session(t.app);
+  await s.login();
+  await s.get("/");
+  await t.app.inject({ method: "GET", url: "/api/v1/networks" });
+  assert.equal((await get(t.app, "/roadmap")).headers["x-page-cache"], "hit");
+});
+
+test("every table that pages show counts its changes", async () => {
+  const result = (await t.database.db.execute(sql`
+    select c.relname as name from pg_class c
+    where c.relkind = 'r' and c.relnamespace = current_schema()::regnamespace
+      and not exists (select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = 'samverk_count_change')
+    order by 1`)) as unknown as { rows: { name: string }[] };
+  assert.deepEqual(
+    result.rows.map((r) => r.name),
+    [
+      "api_tokens",
+      "audit_log",
+      "auth_tokens",
+      "data_version",
+      "invitations",
+      "mail_outbox",
+      "need_digest_settings",
+      "rate_counters",
+      "sessions",
+      "throttles",
+    ],
+    "a new table needs the trigger: see migrations/0031_data_version_triggers.sql",
+  );
+});
+
+test("the cache keeps within its entries, bytes and age", () => {
+  const cache = new PageCache({ maxEntries: 2, maxBytes: 1000, maxAgeMs: 1000 });
+  const page = (body: string) => ({ version: 1, storedAt: 0, headers: {}, body });
+  cache.set("a", page("a"));
+  cache.set("b", page("b"));
+  assert.ok(cache.get("a", 1, 10));
+  cache.set("c", page("c"));
+  // b was used least recently.
+  assert.equal(cache.get("b", 1, 10), undefined);
+  assert.ok(cache.get("a", 1, 10));
+  assert.equal(cache.get("a", 2, 10), undefined, "another version");
+  assert.equal(cache.get("c", 1, 2000), undefined, "too old");
+  cache.set("big", page("x".repeat(500)));
+  assert.equal(cache.size, 0, "a page over a tenth of the memory is not kept");
+});

@@ -3,13 +3,15 @@
 -- checks that every other table has the trigger, so a new table's migration must add it.
 INSERT INTO "data_version" ("id", "version") VALUES (1, 0) ON CONFLICT DO NOTHING;
 --> statement-breakpoint
--- The embedded database's one session asks to be told at each commit (samverk.notify_changes), so it
--- need not read the row on every request; PostgreSQL's processes read it, and pay no NOTIFY lock.
+-- The embedded database's one process asks to be told at each commit instead (it sets
+-- samverk.notify_changes in its one session), so it neither reads nor writes the row; PostgreSQL's
+-- processes read the row, and take no NOTIFY lock at commit.
 CREATE OR REPLACE FUNCTION samverk_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "data_version" SET "version" = "version" + 1 WHERE "id" = 1;
   IF current_setting('samverk.notify_changes', true) = 'on' THEN
     PERFORM pg_notify('samverk_data_changed', '');
+  ELSE
+    UPDATE "data_version" SET "version" = "version" + 1 WHERE "id" = 1;
   END IF;
   RETURN NULL;
 END;

@@ -16,12 +16,13 @@ import type { TokenGrant } from "./platform/auth/api-tokens.ts";
 import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
 import type { Config } from "./platform/config.ts";
 import { countQueriesIn, type Database, type QueryScope } from "./platform/db/client.ts";
+import { UntilChange, watchDataVersion } from "./platform/db/data-version.ts";
 import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { AppError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
 import { registerPageCache } from "./platform/http/page-cache.ts";
 import { renderPage } from "./platform/http/render.tsx";
-import { type I18n, i18nFor, negotiateLocale } from "./platform/i18n/i18n.ts";
+import { type I18n, i18nFor, LANG_COOKIE, negotiateLocale } from "./platform/i18n/i18n.ts";
 import type { AppContext } from "./platform/module.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
 import type { PageContext, PageMeta } from "./platform/ui/context.ts";
@@ -76,7 +77,6 @@ export interface BuildOptions {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const LANG_COOKIE = "samverk_lang";
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
@@ -101,6 +101,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   if (config.SAMVERK_QUERY_HEADER)
     app.addHook("onSend", async (req, reply) => {
       reply.header("x-db-queries", String(req.queries.count));
+    });
+  // Anonymous pages from memory until any data changes (decision 0016). First, so that a page kept
+  // costs no more than finding it; it was kept with every header the later hooks set.
+  const dataVersion = await watchDataVersion(database);
+  app.addHook("onClose", () => dataVersion.close());
+  if (config.SAMVERK_PAGE_CACHE_MB > 0)
+    registerPageCache(app, dataVersion, {
+      maxBytes: config.SAMVERK_PAGE_CACHE_MB * 1024 * 1024,
+      maxEntries: 5000,
+      maxAgeMs: 60_000,
     });
   const services = createServices(database.db, config, app.log);
   const ctx: AppContext = { config, database, db: database.db, services, modules };
@@ -186,17 +196,24 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.decorateRequest("pageContext", null as unknown as () => PageContext);
   const nav = modules.flatMap((m) => m.nav ?? []);
+  // The header's list of networks, on every page: kept until any data changes.
+  const networkSwitcher = new UntilChange<Awaited<ReturnType<typeof services.networks.repo.switcher>>>(dataVersion, 1);
   app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {
-    return renderPage(this.request, this, body, meta, { nav, networks: () => services.networks.repo.switcher() });
+    return renderPage(this.request, this, body, meta, {
+      nav,
+      networks: () => networkSwitcher.get("all", () => services.networks.repo.switcher()),
+    });
   });
   /**
-   * What the actor may do in each network, read fresh on every request so a changed role counts at
-   * once. A token limited to one network carries only that network's rights (the API router also
+   * What the actor may do in each network, kept until any data changes, so a changed role counts at
+   * the next request. A token limited to one network carries only that network's rights (the API router also
    * refuses its writes anywhere else).
    */
+  const grants = new UntilChange<Awaited<ReturnType<typeof services.access.grantsFor>>>(dataVersion);
   const withGrants = async (actor: Actor, onlyNetwork: number | null = null): Promise<Actor> => {
     if (actor.userId === null) return actor;
-    const all = await services.access.grantsFor(actor.userId);
+    const userId = actor.userId;
+    const all = await grants.get(String(userId), () => services.access.grantsFor(userId));
     if (onlyNetwork === null) return { ...actor, networks: all };
     const grant = all[onlyNetwork];
     return { ...actor, networks: grant ? { [onlyNetwork]: grant } : {} };
@@ -254,13 +271,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       throw new AppError(429, "too_many_requests", "errors.tooMany");
     }
   });
-  // Anonymous pages from memory until any data changes (decision 0016).
-  if (config.SAMVERK_PAGE_CACHE_MB > 0)
-    await registerPageCache(app, database, {
-      maxBytes: config.SAMVERK_PAGE_CACHE_MB * 1024 * 1024,
-      maxEntries: 5000,
-      maxAgeMs: 60_000,
-    });
   app.addHook("preHandler", (req, reply, done) => {
     // Form posts carry a CSRF token; the JSON API is guarded by requiring a JSON body instead.
     if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);

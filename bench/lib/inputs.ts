@@ -4,6 +4,10 @@
  * Some sends are a form sent twice (must answer the first receipt and store nothing new) and some are
  * refused on purpose (honeypot, empty text). Afterwards every input is counted through the
  * secretariat's list: each acknowledged one stored exactly once, none of the refused.
+ *
+ * A link shared nationally brings many senders, not one sending thousands: each input comes from one
+ * of many addresses (X-Forwarded-For, with the app behind a "proxy"), so the per-address limits
+ * apply as they would, at their defaults.
  */
 
 export interface InputResult {
@@ -28,6 +32,8 @@ const TOKEN_FETCHERS = 4;
 interface Token {
   value: string;
   at: number;
+  /** The address the form was fetched from, and is sent from. */
+  from: string;
 }
 
 export async function sendInputs(
@@ -47,9 +53,10 @@ export async function sendInputs(
   let stop = false;
   const fetchTokens = async () => {
     while (!stop) {
-      const res = await fetch(`${api}/form-token`);
+      const from = nextAddress();
+      const res = await fetch(`${api}/form-token`, { headers: { "x-forwarded-for": from } });
       if (!res.ok) throw new Error(`form token failed: ${res.status}`);
-      tokens.push({ value: ((await res.json()) as { formToken: string }).formToken, at: Date.now() });
+      tokens.push({ value: ((await res.json()) as { formToken: string }).formToken, at: Date.now(), from });
       // Enough ahead: no point fetching tokens faster than they are sent.
       while (!stop && tokens.length > 5000) await new Promise((r) => setTimeout(r, 20));
     }
@@ -58,13 +65,23 @@ export async function sendInputs(
   const fetchers = Array.from({ length: TOKEN_FETCHERS }, fetchTokens);
   await new Promise((r) => setTimeout(r, MIN_FILL_MS));
 
-  const acknowledged = new Map<string, string>();
+  const acknowledged = new Map<string, { reference: string; from: string }>();
   const refusedMarkers = new Set<string>();
   let sentTwice = 0;
   let unexpected = 0;
   let sequence = 0;
-  const send = (body: object) =>
-    fetch(`${api}/inputs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const send = (body: object, from: string) =>
+    fetch(`${api}/inputs`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": from },
+      body: JSON.stringify(body),
+    });
+  let senderNumber = 0;
+  // The next sender's address: a new one for each form, from a range as large as a country's.
+  const nextAddress = () => {
+    const n = ++senderNumber;
+    return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+  };
 
   const started = Date.now();
   const deadline = started + options.seconds * 1000;
@@ -73,10 +90,10 @@ export async function sendInputs(
       const n = ++sequence;
       if (n % 20 === 0 && acknowledged.size > 0) {
         // The same form sent again: the first receipt's reference, nothing stored.
-        const [token, reference] = [...acknowledged].at(-1)!;
-        const res = await send({ formToken: token, body: "Sent twice by the benchmark", respondentKind: "citizen" });
+        const [token, first] = [...acknowledged].at(-1)!;
+        const res = await send({ formToken: token, body: "Sent twice by the benchmark", respondentKind: "citizen" }, first.from);
         const answer = (await res.json()) as { reference?: string };
-        if (res.status === 201 && answer.reference === reference) sentTwice++;
+        if (res.status === 201 && answer.reference === first.reference) sentTwice++;
         else unexpected++;
         continue;
       }
@@ -89,19 +106,23 @@ export async function sendInputs(
         const marker = `refused-by-benchmark-${n}`;
         refusedMarkers.add(marker);
         const body = n % 25 === 0 ? { body: marker, website: "https://spam.example" } : { body: " ", name: marker };
-        const res = await send({ formToken: ready.value, respondentKind: "citizen", ...body });
+        const res = await send({ formToken: ready.value, respondentKind: "citizen", ...body }, ready.from);
         await res.arrayBuffer();
         if (res.status !== 422) unexpected++;
         continue;
       }
-      const res = await send({
-        formToken: ready.value,
-        body: `Innspill ${n} fra benchmarken: vi støtter retningen, men ber om mer vekt på kompetanse.`,
-        respondentKind: "citizen",
-        answers: {},
-      });
+      const res = await send(
+        {
+          formToken: ready.value,
+          body: `Innspill ${n} fra benchmarken: vi støtter retningen, men ber om mer vekt på kompetanse.`,
+          respondentKind: "citizen",
+          answers: {},
+        },
+        ready.from,
+      );
       const answer = (await res.json()) as { reference?: string };
-      if (res.status === 201 && answer.reference) acknowledged.set(ready.value, answer.reference);
+      if (res.status === 201 && answer.reference)
+        acknowledged.set(ready.value, { reference: answer.reference, from: ready.from });
       else unexpected++;
     }
   };
@@ -113,7 +134,7 @@ export async function sendInputs(
   const after = (await listAll()).filter((i) => !before.has(i.reference));
   const counts = new Map<string, number>();
   for (const input of after) counts.set(input.reference, (counts.get(input.reference) ?? 0) + 1);
-  const expected = new Set(acknowledged.values());
+  const expected = new Set([...acknowledged.values()].map((a) => a.reference));
   const missing = [...expected].filter((r) => !counts.has(r)).length;
   const doubled = [...counts.values()].filter((n) => n > 1).length + [...counts.keys()].filter((r) => !expected.has(r)).length;
   const refusedButStored = after.filter((i) => [...refusedMarkers].some((m) => `${i.body} ${i.name}`.includes(m))).length;

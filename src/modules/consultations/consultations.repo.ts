@@ -122,11 +122,15 @@ export class ConsultationRepo {
   }
 
   /** How many inputs a sender has given since an instant, across consultations. */
-  async countFromSource(sourceKey: string, since: Date): Promise<number> {
-    const [row] = await this.db
-      .select({ n: count() })
+  /** Inputs from one sender since an instant, counted up to `atMost` (the limit): no further. */
+  async countFromSource(sourceKey: string, since: Date, atMost: number): Promise<number> {
+    const recent = this.db
+      .select({ one: sql`1` })
       .from(consultationInputs)
-      .where(and(eq(consultationInputs.sourceKey, sourceKey), gte(consultationInputs.submittedAt, since)));
+      .where(and(eq(consultationInputs.sourceKey, sourceKey), gte(consultationInputs.submittedAt, since)))
+      .limit(atMost)
+      .as("recent");
+    const [row] = await this.db.select({ n: count() }).from(recent);
     return row!.n;
   }
 

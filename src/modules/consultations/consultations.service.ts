@@ -3,7 +3,7 @@ import { z } from "zod";
 import { grantIn, isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { emptyToNull, idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
@@ -400,7 +400,8 @@ export class ConsultationService {
     const known = await this.repo.inputByFormToken(formToken);
     if (known) return ok({ reference: known.reference, receipt: await this.receiptSecret(formToken) });
     // Counted from what is stored, so a form sent again (or many times at once) counts once.
-    if ((await this.repo.countFromSource(context.ipKey, new Date(now.getTime() - 600_000))) >= this.inputsPerTenMinutes)
+    const limit = this.inputsPerTenMinutes;
+    if ((await this.repo.countFromSource(context.ipKey, new Date(now.getTime() - 600_000), limit)) >= limit)
       return invalid([{ field: "_", key: "errors.tooManyInputs" }]);
 
     const parsed = inputFields.safeParse(body);
@@ -420,8 +421,8 @@ export class ConsultationService {
 
     const receipt = await this.receiptSecret(formToken);
     const reference = `K${consultationId}-${randomBytes(5).toString("hex").toUpperCase().slice(0, 7)}`;
-    const stored = await this.db.transaction(async (tx) => {
-      const input = await this.repo.with(tx).insertInputOnce({
+    const store = async (db: DbOrTx) => {
+      const input = await this.repo.with(db).insertInputOnce({
         consultationId,
         ...parsed.data,
         answers,
@@ -430,9 +431,11 @@ export class ConsultationService {
         receiptHash: hashToken(receipt),
         sourceKey: context.ipKey,
       });
-      if (input?.email) await queueMail(tx, this.receiptMail(consultation, input, receipt, context.locale));
+      if (input?.email) await queueMail(db, this.receiptMail(consultation, input, receipt, context.locale));
       return input;
-    });
+    };
+    // A receipt by e-mail is queued in the input's transaction; without one the insert stands alone.
+    const stored = parsed.data.email ? await this.db.transaction(store) : await store(this.db);
     if (!stored) {
       // Sent at the same moment from another request: that one stored it.
       const first = await this.repo.inputByFormToken(formToken);

@@ -2,18 +2,15 @@
  * Anonymous pages from memory until the data changes (decision 0016).
  *
  * A page made for a visitor who is not signed in depends only on its address, its language and the
- * data. The data's version is one row the database's triggers count up in every writing transaction
- * (migration 0031), and a page stored under an older version is made again. On PostgreSQL each
- * request reads that row, inside the database every process uses, so a change made through one
- * process is seen by all of them at their next request. The embedded database has one process (its
- * directory is locked), so there the database tells that process of each commit instead, before the
- * commit's own caller goes on. Never stored: anything for a signed-in user, an
+ * data. The data's version (db/data-version.ts) grows at every commit that changes what pages show,
+ * in every process at once, and a page kept under an older version is made again. Never stored: anything for a signed-in user, an
  * answer that sets a cookie (a language choice), carries the visitor's own token (every form) or says
  * `private`. Pages say `no-store` to browsers and proxies all the same: this cache is the server's.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Database, DbOrTx } from "../db/client.ts";
-import { dataVersion } from "../schema.ts";
+import { SESSION_COOKIE } from "../auth/sessions.ts";
+import type { DataVersion } from "../db/data-version.ts";
+import { LANG_COOKIE, negotiateLocale } from "../i18n/i18n.ts";
 
 export interface PageCacheOptions {
   /** How many pages to keep; the least recently used goes first. */
@@ -78,53 +75,38 @@ export class PageCache {
   }
 }
 
-export async function currentDataVersion(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ version: dataVersion.version }).from(dataVersion).limit(1);
-  return row?.version ?? 0;
-}
-
-/** The version to compare with: told by the embedded database, or read from PostgreSQL. */
-async function versionSource(app: FastifyInstance, database: Database): Promise<() => number | Promise<number>> {
-  const { pglite } = database;
-  if (!pglite) return () => currentDataVersion(database.db);
-  // Any number that grows at each commit will do: pages are only compared with this process's own.
-  let version = 0;
-  await pglite.exec("set samverk.notify_changes = 'on'");
-  const unlisten = await pglite.listen("samverk_data_changed", () => {
-    version++;
-  });
-  app.addHook("onClose", async () => {
-    if (!pglite.closed) await unlisten();
-  });
-  return () => version;
-}
-
 declare module "fastify" {
   interface FastifyRequest {
     pageCache: { key: string; version: number; hit: boolean } | null;
   }
 }
 
-const cacheable = (req: FastifyRequest) =>
-  req.method === "GET" &&
-  req.actor === null &&
-  req.tokenGrant === null &&
-  !req.url.startsWith("/assets/") &&
-  req.url !== "/healthz" &&
-  req.url !== "/readyz";
+const SESSION_COOKIE_PRESENT = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
+const LANG_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`);
 
 /**
- * Adds the cache to the app. Registered after the hooks that find the visitor and the language, so
- * that the key and the anonymity are known.
+ * A GET that no session or token comes with, for a page rather than a file or a health check. Read
+ * from the raw headers: this runs before the cookies are parsed and the visitor is looked up.
  */
-export async function registerPageCache(app: FastifyInstance, database: Database, options: PageCacheOptions): Promise<PageCache> {
+function anonymousPageRequest(req: FastifyRequest): boolean {
+  if (req.method !== "GET" || req.headers.authorization) return false;
+  if (req.url.startsWith("/assets/") || req.url === "/healthz" || req.url === "/readyz") return false;
+  return !SESSION_COOKIE_PRESENT.test(req.headers.cookie ?? "");
+}
+
+/**
+ * Adds the cache to the app, as its first hook after the query count: a page kept is sent before any
+ * other work, with the headers the later hooks set when it was made.
+ */
+export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion, options: PageCacheOptions): PageCache {
   const cache = new PageCache(options);
-  const currentVersion = await versionSource(app, database);
   app.decorateRequest("pageCache", null);
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!cacheable(req)) return;
-    const version = await currentVersion();
-    const key = `${req.i18n.locale} ${req.url}`;
+    if (!anonymousPageRequest(req)) return;
+    const version = await dataVersion.current();
+    const cookieLang = LANG_COOKIE_VALUE.exec(req.headers.cookie ?? "")?.[1];
+    const locale = negotiateLocale((req.query as Record<string, unknown>).lang, cookieLang, req.headers["accept-language"]);
+    const key = `${locale} ${req.url}`;
     const page = cache.get(key, version);
     req.pageCache = { key, version, hit: page !== undefined };
     if (!page) return;
@@ -134,7 +116,7 @@ export async function registerPageCache(app: FastifyInstance, database: Database
   });
   app.addHook("onSend", async (req, reply, payload) => {
     const entry = req.pageCache;
-    if (!entry || entry.hit || reply.statusCode !== 200) return payload;
+    if (!entry || entry.hit || reply.statusCode !== 200 || req.actor !== null || req.tokenGrant !== null) return payload;
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
     if (req.personalResponse || reply.hasHeader("set-cookie") || /private/.test(String(reply.getHeader("cache-control") ?? "")))
       return payload;

@@ -111,6 +111,9 @@ function interpolate(text: string, params?: Record<string, string | number>): st
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
+/** The cookie that keeps a language chosen with ?lang=. */
+export const LANG_COOKIE = "samverk_lang";
+
 /** Picks the locale: ?lang= first, then the cookie, then Accept-Language, then bokmål. */
 export function negotiateLocale(query: unknown, cookie: unknown, acceptLanguage: string | undefined): Locale {
   if (isLocale(query)) return query;

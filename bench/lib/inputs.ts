@@ -49,6 +49,12 @@ export async function sendInputs(
   };
   const before = new Set((await listAll()).map((i) => i.reference));
 
+  let senderNumber = 0;
+  // The next sender's address: a new one for each form, from a range as large as a country's.
+  const nextAddress = () => {
+    const n = ++senderNumber;
+    return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+  };
   const tokens: Token[] = [];
   let stop = false;
   const fetchTokens = async () => {
@@ -76,12 +82,6 @@ export async function sendInputs(
       headers: { "content-type": "application/json", "x-forwarded-for": from },
       body: JSON.stringify(body),
     });
-  let senderNumber = 0;
-  // The next sender's address: a new one for each form, from a range as large as a country's.
-  const nextAddress = () => {
-    const n = ++senderNumber;
-    return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-  };
 
   const started = Date.now();
   const deadline = started + options.seconds * 1000;

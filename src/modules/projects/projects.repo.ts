@@ -183,7 +183,9 @@ export class ProjectRepo {
       .orderBy(...this.order(sort))
       .limit(limit)
       .offset(offset);
-    const [total] = await this.db.select({ n: count() }).from(projects).leftJoin(latestReport, latestReportJoin).where(where);
+    // The latest report is joined for the count only when the filter asks about it: it is a lookup per row.
+    const counting = this.db.select({ n: count() }).from(projects).$dynamic();
+    const [total] = await (f.status ? counting.leftJoin(latestReport, latestReportJoin) : counting).where(where);
     return { items, total: total?.n ?? 0 };
   }
 

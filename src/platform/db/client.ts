@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { type SQLWrapper, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -100,11 +100,7 @@ async function ping(db: Db): Promise<boolean> {
   }
 }
 
-/**
- * Sorts Norwegian names in Norwegian order (… z, æ, ø, å) without relying on the server's
- * collations, which differ between PGlite and PostgreSQL installations.
- */
-export const norwegianOrder = (column: SQLWrapper) => sql`translate(lower(${column}), 'æøåäöüéè', '{|}{|yee')`;
+export { norwegianOrder } from "./order.ts";
 
 /**
  * Whether the database refused a delete because other records still refer to the row (SQLSTATE

@@ -90,6 +90,9 @@ test("nothing is kept for a signed-in user, nor a page that sets a cookie", asyn
   const [consultation] = await t.database.db.select().from(consultations).limit(1);
   const token = () => get(t.app, `/api/v1/consultations/${consultation!.id}/form-token`);
   assert.notEqual((await token()).json().formToken, (await token()).json().formToken);
+  // The API is never kept: each of its requests counts against its rate limit.
+  await get(t.app, "/api/v1/networks");
+  assert.equal((await get(t.app, "/api/v1/networks")).headers["x-page-cache"], undefined);
 });
 
 test("bookkeeping writes (sessions, rate counters) leave the pages where they are", async () => {

@@ -85,12 +85,14 @@ const SESSION_COOKIE_PRESENT = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
 const LANG_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`);
 
 /**
- * A GET that no session or token comes with, for a page rather than a file or a health check. Read
- * from the raw headers: this runs before the cookies are parsed and the visitor is looked up.
+ * A GET that no session or token comes with, for a page rather than a file, a health check or the API
+ * (whose every request counts against its rate limit). Read from the raw headers: this runs before
+ * the cookies are parsed and the visitor is looked up.
  */
 function anonymousPageRequest(req: FastifyRequest): boolean {
   if (req.method !== "GET" || req.headers.authorization) return false;
-  if (req.url.startsWith("/assets/") || req.url === "/healthz" || req.url === "/readyz") return false;
+  if (req.url.startsWith("/assets/") || req.url.startsWith("/api/") || req.url === "/healthz" || req.url === "/readyz")
+    return false;
   return !SESSION_COOKIE_PRESENT.test(req.headers.cookie ?? "");
 }
 

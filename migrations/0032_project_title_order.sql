@@ -1,0 +1,1 @@
+CREATE INDEX "projects_title_order_idx" ON "projects" USING btree (translate(lower("title"), 'æøåäöüéè', '{|}{|yee'),"id");

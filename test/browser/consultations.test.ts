@@ -27,7 +27,8 @@ for (const javaScriptEnabled of [false, true]) {
     await page.click("section[aria-labelledby=draft-heading] a >> text=Give input on this section >> nth=0");
     const section = await page.inputValue("#field-sectionId");
     assert.notEqual(section, "", "the section followed is chosen");
-    if (javaScriptEnabled) assert.deepEqual(await axeViolations(page), [], "input form");
+    // The form is checked with axe once sent too fast (below), and fresh at the end: axe can take
+    // longer than the three seconds a person needs, and the too-fast refusal is what is tested here.
     await page.fill("#field-body", "The strategy should say who helps those who cannot use digital services.");
     await page.fill("#field-email", "visitor@example.no");
     // Sent at once, faster than a person: refused, and nothing typed is lost.
@@ -46,6 +47,10 @@ for (const javaScriptEnabled of [false, true]) {
     await page.click("text=Remove my name and e-mail now");
     await page.waitForURL(/removed/);
     assert.match((await page.textContent("main")) ?? "", /have been removed from the input/);
+    if (javaScriptEnabled) {
+      await page.goto(`${base}/consultations/${id}/input?section=${section}&lang=en`);
+      assert.deepEqual(await axeViolations(page), [], "input form");
+    }
     await context.close();
   });
 }

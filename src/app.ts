@@ -91,7 +91,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: config.SAMVERK_TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  // Every request's database queries are counted apart (tests, benchmarks and X-Db-Queries).
+  // 0. Every request's database queries are counted apart (tests, benchmarks and X-Db-Queries).
   app.decorateRequest("queries", null as unknown as QueryScope);
   app.decorateRequest("personalResponse", false);
   app.addHook("onRequest", (req, _reply, done) => {

@@ -3,9 +3,9 @@
  *
  * A page made for a visitor who is not signed in depends only on its address, its language and the
  * data. The data's version (db/data-version.ts) grows at every commit that changes what pages show,
- * in every process at once, and a page kept under an older version is made again. Never stored: anything for a signed-in user, an
- * answer that sets a cookie (a language choice), carries the visitor's own token (every form) or says
- * `private`. Pages say `no-store` to browsers and proxies all the same: this cache is the server's.
+ * in every process at once, and a page kept under an older version is made again. Never stored:
+ * anything for a signed-in user, an answer that sets a cookie (a language choice), carries the
+ * visitor's own token (every form) or says `private`. Pages say `no-store` to browsers and proxies all the same: this cache is the server's.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { SESSION_COOKIE } from "../auth/sessions.ts";

@@ -1,24 +1,13 @@
-/**
- * npm run bench -- [--scales 1,10] [--seconds 10] [--connections 10] [--input-seconds 60]
- *                  [--database-url postgres://…] [--fresh] [--out bench/results] [--readme]
- *
- * For each scale: the generated national data set (made if missing, or with --fresh), the app on it,
- * and each page of PAGES measured with autocannon, anonymous and signed in; then the limit (a bare
- * node:http server answering each page's own bytes) measured the same way in the same run; then
- * consultation input sent as fast as it goes, counted afterwards. Prints one table, writes the
- * results as JSON, and with --readme puts the table in the README's performance section.
- */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import type { Manifest } from "./data/generate.ts";
 import { makeDataSet } from "./data/make.ts";
-import { dataTarget, readManifest, root } from "./data/target.ts";
+import { dataTarget, readManifest } from "./data/target.ts";
 import { type InputResult, sendInputs } from "./lib/inputs.ts";
 import { type LoadResult, load, signIn } from "./lib/load.ts";
+import { PAGES } from "./lib/pages.ts";
 import { type RecordedResponse, type Running, startApp, startLimitServer } from "./lib/processes.ts";
+import { describeMachine, machine, writeIntoReadme, writeReport } from "./lib/report.ts";
 
 const { values } = parseArgs({
   options: {
@@ -42,21 +31,6 @@ if (scales.some((s) => !(s > 0 && s <= 100)) || !(seconds >= 1) || !(connections
   process.exit(2);
 }
 
-/** The pages of the issue, each with the address it is measured at on a data set. */
-const PAGES: { name: string; path: (m: Manifest) => string }[] = [
-  { name: "Front page", path: () => "/" },
-  { name: "Network page", path: (m) => `/n/${m.networkSlug}` },
-  { name: "Portfolio, filtered", path: () => "/projects?phase=execution&kind=regional" },
-  { name: "Portfolio, search", path: (m) => `/projects?q=${encodeURIComponent(m.searchTerm)}` },
-  { name: "Project page", path: (m) => `/projects/${m.projectId}` },
-  { name: "Adoption matrix, county", path: (m) => `/roadmap/adoption?county=${m.countyCode}` },
-  { name: "Adoption matrix, country", path: () => "/roadmap/adoption" },
-  { name: "Roadmap timeline", path: () => "/roadmap/timeline" },
-  { name: "A municipality's roadmap", path: (m) => `/organisations/${m.municipalityId}/roadmap` },
-  { name: "Strategy and action plan", path: (m) => `/strategies/${m.strategyId}` },
-  { name: "Consultation page", path: (m) => `/consultations/${m.consultationId}` },
-  { name: "API: project list", path: () => "/api/v1/projects" },
-];
 const VARIANTS = ["anonymous", "signed in"] as const;
 type Variant = (typeof VARIANTS)[number];
 
@@ -86,7 +60,8 @@ interface ScaleResult {
 }
 
 async function record(url: string, headers: Record<string, string>): Promise<RecordedResponse & { queries: number }> {
-  const res = await fetch(url, { headers });
+  // As autocannon asks: without compression, so the limit answers the very bytes the app did.
+  const res = await fetch(url, { headers: { ...headers, "accept-encoding": "identity" } });
   const body = Buffer.from(await res.arrayBuffer());
   const kept: Record<string, string> = {};
   for (const [name, value] of res.headers)
@@ -206,28 +181,14 @@ for (const scale of scales) results.push(await measureScale(scale));
 
 const table = markdownTable(results);
 console.log(`\n${table}`);
-const machine = {
-  cpus: os.cpus().length,
-  cpuModel: os.cpus()[0]?.model ?? "unknown",
-  memoryGb: Math.round(os.totalmem() / 2 ** 30),
-  node: process.version,
-  platform: `${os.type()} ${os.release()}`,
-};
-const report = { date: new Date().toISOString(), machine, settings: { seconds, connections, inputSeconds }, results };
-const outDir = path.resolve(root, values.out);
-mkdirSync(outDir, { recursive: true });
-const file = path.join(outDir, `${report.date.slice(0, 19).replaceAll(":", "-")}-${results[0]?.database}.json`);
-writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(path.join(outDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nResults: ${path.relative(root, file)}`);
+const measuredOn = machine();
+const report = { date: new Date().toISOString(), machine: measuredOn, settings: { seconds, connections, inputSeconds }, results };
+console.log(`\nResults: ${writeReport(values.out, results[0]?.database ?? "embedded", "latest.json", report)}`);
 if (values.readme) {
-  const readme = path.join(root, "README.md");
-  const text = readFileSync(readme, "utf8");
-  const start = "<!-- bench:start -->";
-  const end = "<!-- bench:end -->";
-  if (!text.includes(start) || !text.includes(end)) throw new Error("README.md has no bench markers");
-  const body = `${start}\nMeasured ${report.date.slice(0, 10)} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; ${seconds} s per page, ${connections} connections.\n\n${table}\n${end}`;
-  writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*${end}`), body));
+  writeIntoReadme(
+    "bench",
+    `Measured ${report.date.slice(0, 10)} on ${describeMachine(measuredOn)}; ${seconds} s per page, ${connections} connections.\n\n${table}`,
+  );
   console.log("README.md: performance section updated");
 }
 const failed = results.some(

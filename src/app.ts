@@ -19,6 +19,7 @@ import { countQueriesIn, type Database, type QueryScope } from "./platform/db/cl
 import { UntilChange, watchDataVersion } from "./platform/db/data-version.ts";
 import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
+import { registerCompression } from "./platform/http/compression.ts";
 import { AppError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
 import { registerPageCache } from "./platform/http/page-cache.ts";
 import { renderPage } from "./platform/http/render.tsx";
@@ -145,6 +146,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     hsts: config.secure ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
+
+  // Text responses compressed (Brotli or gzip), on every route declared from here on; a page from
+  // the cache comes compressed already.
+  await registerCompression(app);
 
   // 2. Cookies, form bodies and CSRF protection for every form post.
   await app.register(fastifyCookie, { secret: options.secret });

@@ -138,6 +138,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
       </>,
       {
         title: consultation.title,
+        description: consultation.intro,
         ...(network ? { network } : {}),
         status: questionForm.errors.length || forms.review?.errors.length || forms.section?.errors.length ? 422 : 200,
         crumbs: [

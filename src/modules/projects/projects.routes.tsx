@@ -456,6 +456,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
       </>,
       {
         title: detail.project.title,
+        description: detail.project.summary,
         status: errors ? 422 : 200,
         crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: detail.project.title }],
       },

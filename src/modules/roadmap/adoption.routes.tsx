@@ -3,7 +3,7 @@ import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
 import { isUpload } from "../../platform/files/files.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
-import { dbId, idParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import { dbId, idParam, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -22,7 +22,7 @@ import { milestoneKindLabel } from "./roadmap.views.tsx";
 import { SOLUTION_CATEGORIES } from "./schema.ts";
 
 const organisationParams = z.object({ id: dbId });
-const matrixQuery = query({ ...adoptionScope, category: z.enum(SOLUTION_CATEGORIES).optional() });
+const matrixQuery = query({ ...adoptionScope, category: z.enum(SOLUTION_CATEGORIES).optional(), page: pageParam });
 
 /** The form's s<solution>.<field> fields as one row per solution; rows left unreported are left out. */
 export const adoptionRowsFromForm = (body: Record<string, unknown>) => {

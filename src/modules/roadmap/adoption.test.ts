@@ -138,6 +138,34 @@ test("the secretariat reports for its members; the matrix shows every cell in a 
   assert.equal(stored!.byLabel, "sek");
 });
 
+test("the whole country's matrix comes fifty organisations a page, with shares of every organisation", async () => {
+  const rowsOf = (html: string) =>
+    [...html.matchAll(/<th scope="row"><a class="ds-link" href="\/organisations\/(\d+)\/adoption"/g)].map((m) => m[1]);
+  const first = await t.app.inject({ url: "/roadmap/adoption?lang=en" });
+  const total = Number(first.body.match(/(\d+) organisations, \d+ solutions/)![1]);
+  assert.ok(total > 350);
+  assert.equal(rowsOf(first.body).length, 50);
+  assert.match(first.body, new RegExp(`Showing 1–50 of ${total}\\.`));
+  assert.match(first.body, /aria-label="Pages"/);
+  const lastPage = Math.ceil(total / 50);
+  const last = await t.app.inject({ url: `/roadmap/adoption?lang=en&page=${lastPage}` });
+  assert.equal(rowsOf(last.body).length, total - (lastPage - 1) * 50);
+  // Every organisation on exactly one page.
+  const seen = new Set<string | undefined>();
+  for (let page = 1; page <= lastPage; page++)
+    for (const id of rowsOf((await t.app.inject({ url: `/roadmap/adoption?lang=en&page=${page}` })).body)) seen.add(id);
+  assert.equal(seen.size, total);
+  // The shares under the table are the same on every page.
+  const shares = (html: string) => html.slice(html.indexOf("<tfoot>"), html.indexOf("</tfoot>"));
+  assert.equal(shares(last.body), shares(first.body));
+  const beyond = await t.app.inject({ url: `/roadmap/adoption?lang=en&page=${lastPage + 1}` });
+  assert.equal(beyond.statusCode, 200);
+  assert.match(beyond.body, /Nothing found/);
+  const bad = await t.app.inject({ url: "/roadmap/adoption?lang=nb&page=zero" });
+  assert.equal(bad.statusCode, 400);
+  assert.doesNotMatch(bad.body, /<table class="ds-table adoption-matrix"/);
+});
+
 test("a municipality's own roadmap is a page, a CSV and an xlsx", async () => {
   const page = await new Session(t.app).get(`/organisations/${mine.id}/roadmap?lang=en`);
   assert.equal(page.statusCode, 200);

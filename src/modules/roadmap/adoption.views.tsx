@@ -6,6 +6,7 @@ import {
   LinkList,
   Notice,
   type Option,
+  Pagination,
   SelectField,
   TableScroll,
 } from "../../platform/ui/components.tsx";
@@ -186,11 +187,18 @@ const STATUS_COLOURS: Record<string, string> = {
   not_relevant: "adoption-not-relevant",
 };
 
+/**
+ * Rows of the matrix on one page. The whole country is 372 organisations by every solution: as one
+ * table, over ten thousand cells that take a phone seconds to lay out. The shares below the table
+ * are always of every organisation in scope.
+ */
+export const MATRIX_PAGE_SIZE = 50;
+
 /** Organisations by solutions: a table that is also a heat map, with each column's share in use. */
 export function MatrixPage(props: {
   ctx: PageContext;
   matrix: Matrix;
-  filter: Record<string, unknown>;
+  filter: Record<string, unknown> & { page: number };
   networks: Option[];
   counties: Option[];
   /** The network filtered on, for links to its budget and, for its secretariat, the upload. */
@@ -200,6 +208,8 @@ export function MatrixPage(props: {
   const { t, number } = ctx.i18n;
   const form: FormState = { values: props.filter, errors: [] };
   const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 0 });
+  const offset = (props.filter.page - 1) * MATRIX_PAGE_SIZE;
+  const rows = matrix.adopters.slice(offset, offset + MATRIX_PAGE_SIZE);
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -239,8 +249,11 @@ export function MatrixPage(props: {
       </ul>
       <p class="ds-paragraph" role="status">
         {t("adoption.matrixCount", { organisations: matrix.adopters.length, solutions: matrix.solutions.length })}
+        {matrix.adopters.length > MATRIX_PAGE_SIZE && rows.length > 0
+          ? ` ${t("list.showing", { from: offset + 1, to: offset + rows.length, total: matrix.adopters.length })}`
+          : null}
       </p>
-      {matrix.adopters.length === 0 ? (
+      {rows.length === 0 ? (
         <Notice>{t("list.empty")}</Notice>
       ) : (
         <TableScroll label={t("adoption.matrixTitle")}>
@@ -258,7 +271,7 @@ export function MatrixPage(props: {
               </tr>
             </thead>
             <tbody>
-              {matrix.adopters.map((a) => (
+              {rows.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
                     <a class="ds-link" href={`/organisations/${a.id}/adoption`}>
@@ -294,6 +307,7 @@ export function MatrixPage(props: {
           </table>
         </TableScroll>
       )}
+      <Pagination t={t} url={ctx.url} total={matrix.adopters.length} limit={MATRIX_PAGE_SIZE} offset={offset} />
     </>
   );
 }

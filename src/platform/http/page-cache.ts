@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import type { DataVersion } from "../db/data-version.ts";
 import { LANG_COOKIE, negotiateLocale } from "../i18n/i18n.ts";
+import { acceptedEncoding, COMPRESSION_THRESHOLD, compress, type Encoding } from "./compression.ts";
 
 export interface PageCacheOptions {
   /** How many pages to keep; the least recently used goes first. */
@@ -26,11 +27,22 @@ interface StoredPage {
   storedAt: number;
   headers: Record<string, string | string[]>;
   body: string | Buffer;
+  /** The body compressed, made at the first request that takes each encoding. */
+  encoded: Partial<Record<Encoding, Buffer>>;
   bytes: number;
 }
 
 /** Headers that belong to one response, not to the page. */
-const OWN_HEADERS = new Set(["content-length", "date", "connection", "keep-alive", "set-cookie", "x-db-queries"]);
+const OWN_HEADERS = new Set([
+  "content-length",
+  "date",
+  "connection",
+  "keep-alive",
+  "set-cookie",
+  "x-db-queries",
+  "content-encoding",
+  "vary",
+]);
 
 export class PageCache {
   private readonly pages = new Map<string, StoredPage>();
@@ -55,12 +67,29 @@ export class PageCache {
     return page;
   }
 
-  set(key: string, page: Omit<StoredPage, "bytes">): void {
+  set(key: string, page: Omit<StoredPage, "bytes" | "encoded">): void {
     const bytes = Buffer.byteLength(page.body);
     if (bytes > this.options.maxBytes / 10) return;
     this.delete(key);
-    this.pages.set(key, { ...page, bytes });
+    this.pages.set(key, { ...page, encoded: {}, bytes });
     this.bytes += bytes;
+    this.evict();
+  }
+
+  /** The page's body in an encoding, compressed once and kept with the page. */
+  encode(page: StoredPage, encoding: Encoding): Buffer {
+    let body = page.encoded[encoding];
+    if (!body) {
+      body = compress(page.body, encoding);
+      page.encoded[encoding] = body;
+      page.bytes += body.length;
+      this.bytes += body.length;
+      this.evict();
+    }
+    return body;
+  }
+
+  private evict(): void {
     for (const oldest of this.pages.keys()) {
       if (this.pages.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
       this.delete(oldest);
@@ -114,7 +143,12 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     if (!page) return;
     reply.headers(page.headers);
     reply.header("x-page-cache", "hit");
-    return reply.code(200).send(page.body);
+    const encoding = acceptedEncoding(req);
+    if (!encoding || Buffer.byteLength(page.body) < COMPRESSION_THRESHOLD) return reply.code(200).send(page.body);
+    // Marked as encoded, so the compression hook leaves it as it is.
+    reply.header("content-encoding", encoding);
+    reply.header("vary", "accept-encoding");
+    return reply.code(200).send(cache.encode(page, encoding));
   });
   app.addHook("onSend", async (req, reply, payload) => {
     const entry = req.pageCache;

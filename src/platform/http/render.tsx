@@ -16,7 +16,7 @@ export async function renderPage(
   ctx.networks = await deps.networks();
   ctx.network = meta.network;
   const html = renderToString(
-    <Layout ctx={ctx} title={meta.title} crumbs={meta.crumbs} nav={deps.nav}>
+    <Layout ctx={ctx} title={meta.title} description={meta.description} crumbs={meta.crumbs} nav={deps.nav}>
       {body}
     </Layout>,
   );

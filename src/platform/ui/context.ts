@@ -20,6 +20,8 @@ export interface Crumb {
 
 export interface PageMeta {
   title: string;
+  /** For search engines and link previews; the platform's own line where a page has none. */
+  description?: string | undefined;
   crumbs?: Crumb[];
   network?: { slug: string; name: string } | undefined;
   status?: number;

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { eq } from "drizzle-orm";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { projects } from "../../modules/projects/schema.ts";
+import { catalogues } from "../i18n/i18n.ts";
 
 let t: TestApp;
 before(async () => {
@@ -64,4 +67,24 @@ test("security.txt says where to report problems, and HSTS is sent only over TLS
   } finally {
     await tls.close();
   }
+});
+
+const descriptionOf = (html: string) => html.match(/<meta name="description" content="([^"]*)"/)?.[1];
+
+test("every page has a description for search engines, in the page's language", async () => {
+  for (const lang of ["nb", "nn", "en"] as const) {
+    const res = await t.app.inject({ url: `/roadmap?lang=${lang}` });
+    assert.equal(descriptionOf(res.body), catalogues[lang]["layout.footerAbout"], lang);
+  }
+});
+
+test("a project page is described by its summary, in one line of at most 160 characters", async () => {
+  const [project] = await t.database.db.select().from(projects).where(eq(projects.visibility, "public")).limit(1);
+  const long = `${"Felles innbyggerdialog for kommunene i regionen, ".repeat(6)}med   linjeskift\nog mer.`;
+  await t.database.db.update(projects).set({ summary: long }).where(eq(projects.id, project!.id));
+  const description = descriptionOf((await t.app.inject({ url: `/projects/${project!.id}` })).body)!;
+  assert.ok(description.length <= 161, `${description.length} characters`);
+  assert.ok(description.endsWith("…"));
+  assert.ok(description.startsWith("Felles innbyggerdialog for kommunene i regionen, Felles"));
+  assert.doesNotMatch(description, /\s{2}|\n/);
 });

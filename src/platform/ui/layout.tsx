@@ -11,9 +11,17 @@ export function withLang(url: string, lang: string): string {
   return `${u.pathname}${u.search}`;
 }
 
+/** A description is one line of at most 160 characters, cut at a word. */
+function summaryLine(text: string | undefined): string {
+  const line = (text ?? "").replace(/\s+/g, " ").trim();
+  if (line.length <= 160) return line;
+  return `${line.slice(0, line.lastIndexOf(" ", 158) > 80 ? line.lastIndexOf(" ", 158) : 158)}…`;
+}
+
 export function Layout(props: {
   ctx: PageContext;
   title: string;
+  description?: string | undefined;
   crumbs?: Crumb[] | undefined;
   nav: NavItem[];
   children: ComponentChildren;
@@ -27,6 +35,7 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
+        <meta name="description" content={summaryLine(props.description) || t("layout.footerAbout")} />
         <link rel="stylesheet" href="/assets/inter/400.css" />
         <link rel="stylesheet" href="/assets/inter/500.css" />
         <link rel="stylesheet" href="/assets/inter/600.css" />

@@ -1,0 +1,36 @@
+/** The pages issue 9 names, each with the address it is measured at on a generated data set. */
+import type { Manifest } from "../data/generate.ts";
+
+export interface BenchPage {
+  /** A short name for the command line. */
+  id: string;
+  name: string;
+  path: (m: Manifest) => string;
+  /** An HTML page a browser shows (the API list is measured for speed, not by Lighthouse). */
+  html: boolean;
+}
+
+export const PAGES: BenchPage[] = [
+  { id: "front", name: "Front page", path: () => "/", html: true },
+  { id: "network", name: "Network page", path: (m) => `/n/${m.networkSlug}`, html: true },
+  { id: "portfolio-filtered", name: "Portfolio, filtered", path: () => "/projects?phase=execution&kind=regional", html: true },
+  {
+    id: "portfolio-search",
+    name: "Portfolio, search",
+    path: (m) => `/projects?q=${encodeURIComponent(m.searchTerm)}`,
+    html: true,
+  },
+  { id: "project", name: "Project page", path: (m) => `/projects/${m.projectId}`, html: true },
+  { id: "adoption-county", name: "Adoption matrix, county", path: (m) => `/roadmap/adoption?county=${m.countyCode}`, html: true },
+  { id: "adoption-country", name: "Adoption matrix, country", path: () => "/roadmap/adoption", html: true },
+  { id: "timeline", name: "Roadmap timeline", path: () => "/roadmap/timeline", html: true },
+  {
+    id: "municipality-roadmap",
+    name: "A municipality's roadmap",
+    path: (m) => `/organisations/${m.municipalityId}/roadmap`,
+    html: true,
+  },
+  { id: "strategy", name: "Strategy and action plan", path: (m) => `/strategies/${m.strategyId}`, html: true },
+  { id: "consultation", name: "Consultation page", path: (m) => `/consultations/${m.consultationId}`, html: true },
+  { id: "api-projects", name: "API: project list", path: () => "/api/v1/projects", html: false },
+];

@@ -1,7 +1,7 @@
 /**
  * The benchmarks keep working: each runs once on a small generated data set for a few seconds, on the
  * embedded database and (in the PostgreSQL pass) on PostgreSQL; the cluster benchmark, which needs a
- * PostgreSQL server, in both passes. Nothing about speed is checked here;
+ * PostgreSQL server, in both passes; Lighthouse on two pages. Nothing about speed is checked here;
  * what the benchmarks check about correctness is (every page answered, a change visible at the next
  * request, every acknowledged input stored exactly once).
  */
@@ -38,6 +38,41 @@ test("npm run bench runs end to end on a small data set", { timeout: 600_000 }, 
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test("npm run bench:pages runs Lighthouse in Debian's Chromium, and the pages score 100 but for speed", {
+  timeout: 600_000,
+}, () => {
+  const out = mkdtempSync(path.join(tmpdir(), "samverk-pages-"));
+  try {
+    const args = ["--scale", "0.02", "--only", "front,project", "--out", out];
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bench/pages.ts", ...args], { encoding: "utf8" });
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    const report = JSON.parse(readFileSync(path.join(out, "pages-latest.json"), "utf8"));
+    assert.deepEqual(
+      report.results.map((r: { page: string; variant: string }) => `${r.page} (${r.variant})`),
+      ["Front page (anonymous)", "Front page (signed in)", "Project page (anonymous)", "Project page (signed in)"],
+    );
+    for (const r of report.results) {
+      const name = `${r.page} (${r.variant})`;
+      // Accessibility, best practices and SEO do not depend on the machine's speed; performance does.
+      assert.deepEqual([r.scores.accessibility, r.scores["best-practices"], r.scores.seo], [100, 100, 100], name);
+      assert.ok(r.scores.performance >= 0 && r.scores.performance <= 100, name);
+      assert.ok(r.transferBytes.html > 0 && r.transferBytes.css > 0, `${name}: bytes counted`);
+      assert.equal(r.transferBytes.js, 0, `${name} needs no JavaScript and loads none`);
+    }
+    assert.match(run.stdout, /\| Page \| Who \| Performance \| Accessibility/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("npm run bench:pages refuses a page it does not know, and starts nothing", () => {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "bench/pages.ts", "--only", "front,nowhere"], {
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /--only names pages of this list: front, network/);
 });
 
 test("npm run bench:data refuses a scale it cannot make, and changes nothing", () => {

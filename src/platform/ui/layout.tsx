@@ -2,6 +2,9 @@ import type { ComponentChildren } from "preact";
 import { LOCALES } from "../i18n/i18n.ts";
 import type { Crumb, NavItem, PageContext } from "./context.ts";
 
+/** The weights of Inter the stylesheets use; Latin covers Norwegian (æ, ø, å). */
+const FONT_FILES = [400, 500, 600];
+
 const LANGUAGE_NAMES = { nb: "Bokmål", nn: "Nynorsk", en: "English" } as const;
 
 /** Swaps or adds ?lang= on the current URL, keeping every other parameter. */
@@ -36,6 +39,18 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <meta name="description" content={summaryLine(props.description) || t("layout.footerAbout")} />
+        {/* The text's own font, asked for at once rather than after the stylesheets: text laid out
+            in a fallback font and then again in Inter moved whole pages (layout shift). */}
+        {FONT_FILES.map((weight) => (
+          <link
+            key={weight}
+            rel="preload"
+            href={`/assets/inter/files/inter-latin-${weight}-normal.woff2`}
+            as="font"
+            type="font/woff2"
+            crossorigin="anonymous"
+          />
+        ))}
         <link rel="stylesheet" href="/assets/inter/400.css" />
         <link rel="stylesheet" href="/assets/inter/500.css" />
         <link rel="stylesheet" href="/assets/inter/600.css" />

@@ -17,7 +17,7 @@ import lighthouse, { desktopConfig, type Result } from "lighthouse";
 import { makeDataSet } from "./data/make.ts";
 import { dataTarget, readManifest } from "./data/target.ts";
 import { signIn } from "./lib/load.ts";
-import { PAGES } from "./lib/pages.ts";
+import { selectPages } from "./lib/pages.ts";
 import { startApp } from "./lib/processes.ts";
 import { describeMachine, machine, writeIntoReadme, writeReport } from "./lib/report.ts";
 
@@ -34,17 +34,11 @@ const { values } = parseArgs({
 const scale = Number(values.scale);
 const preset = values.preset;
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const only = values.only?.split(",").map((name) => name.trim());
-const pages = PAGES.filter((p) => p.html && (!only || only.includes(p.id)));
 if (!(scale > 0 && scale <= 100) || (preset !== "mobile" && preset !== "desktop")) {
   console.error("--scale is a number above 0 and at most 100; --preset is mobile or desktop");
   process.exit(2);
 }
-if (only && pages.length !== only.length) {
-  const known = PAGES.filter((p) => p.html).map((p) => p.id);
-  console.error(`--only names pages of this list: ${known.join(", ")}`);
-  process.exit(2);
-}
+const pages = selectPages(values.only, { htmlOnly: true });
 if (!existsSync(chromePath)) {
   console.error(`No Chromium at ${chromePath}: install Debian's (apt-get install chromium) or set CHROME_PATH`);
   process.exit(2);

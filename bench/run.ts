@@ -5,7 +5,7 @@ import { makeDataSet } from "./data/make.ts";
 import { dataTarget, readManifest } from "./data/target.ts";
 import { type InputResult, sendInputs } from "./lib/inputs.ts";
 import { type LoadResult, load, signIn } from "./lib/load.ts";
-import { PAGES } from "./lib/pages.ts";
+import { selectPages } from "./lib/pages.ts";
 import { type RecordedResponse, type Running, startApp, startLimitServer } from "./lib/processes.ts";
 import { describeMachine, machine, writeIntoReadme, writeReport } from "./lib/report.ts";
 
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     fresh: { type: "boolean", default: false },
     out: { type: "string", default: "bench/results" },
     readme: { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const scales = values.scales.split(",").map(Number);
@@ -30,6 +31,7 @@ if (scales.some((s) => !(s > 0 && s <= 100)) || !(seconds >= 1) || !(connections
   console.error("--scales are numbers above 0 and at most 100; --seconds, --connections and --input-seconds at least 1");
   process.exit(2);
 }
+const benchPages = selectPages(values.only, { htmlOnly: false });
 
 const VARIANTS = ["anonymous", "signed in"] as const;
 type Variant = (typeof VARIANTS)[number];
@@ -114,7 +116,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
     const adminCookie = await signIn(app.url, manifest.adminEmail, manifest.password);
     const recorded = new Map<string, RecordedResponse>();
     const pages: Omit<PageResult, "limitRequestsPerSecond" | "ratioToLimit">[] = [];
-    for (const page of PAGES) {
+    for (const page of benchPages) {
       for (const variant of VARIANTS) {
         const path = page.path(manifest);
         const headers: Record<string, string> = cookies[variant] ? { cookie: cookies[variant] } : {};

@@ -34,3 +34,19 @@ export const PAGES: BenchPage[] = [
   { id: "consultation", name: "Consultation page", path: (m) => `/consultations/${m.consultationId}`, html: true },
   { id: "api-projects", name: "API: project list", path: () => "/api/v1/projects", html: false },
 ];
+
+/**
+ * The pages named by --only (ids, comma-separated), or all; among HTML pages only when asked.
+ * A name not in the list stops the command with the list, before anything starts.
+ */
+export function selectPages(only: string | undefined, options: { htmlOnly: boolean }): BenchPage[] {
+  const candidates = PAGES.filter((p) => p.html || !options.htmlOnly);
+  if (only === undefined) return candidates;
+  const ids = only.split(",").map((id) => id.trim());
+  const chosen = candidates.filter((p) => ids.includes(p.id));
+  if (chosen.length !== ids.length) {
+    console.error(`--only names pages of this list: ${candidates.map((p) => p.id).join(", ")}`);
+    process.exit(2);
+  }
+  return chosen;
+}

@@ -51,6 +51,26 @@ export class AdoptionRepo {
     return this.db.select().from(adoptions).where(inArray(adoptions.organisationId, organisationIds));
   }
 
+  /**
+   * Per solution, how many of these organisations have one of the statuses, and their inhabitants:
+   * the matrix's shares, counted in the database rather than from every cell.
+   */
+  async totals(organisationIds: number[], statuses: readonly string[]) {
+    if (organisationIds.length === 0) return [];
+    return this.db
+      .select({
+        solutionId: adoptions.solutionId,
+        organisations: sql<number>`count(*)::int`,
+        inhabitants: sql<number>`coalesce(sum(${organisations.population}), 0)::bigint`.mapWith(Number),
+      })
+      .from(adoptions)
+      .innerJoin(organisations, eq(organisations.id, adoptions.organisationId))
+      .where(
+        and(inArray(adoptions.organisationId, organisationIds), inArray(adoptions.status, [...statuses] as Adoption["status"][])),
+      )
+      .groupBy(adoptions.solutionId);
+  }
+
   async upsert(values: typeof adoptions.$inferInsert) {
     await this.db
       .insert(adoptions)

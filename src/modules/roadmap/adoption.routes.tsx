@@ -9,7 +9,7 @@ import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/params.ts";
-import { MatrixPage, OrganisationAdoptionPage, statusLabel } from "./adoption.views.tsx";
+import { MATRIX_PAGE_SIZE, MatrixPage, OrganisationAdoptionPage, statusLabel } from "./adoption.views.tsx";
 import { NetworkBudgetPage } from "./budget.views.tsx";
 import { AdoptionHistoryPage } from "./history.views.tsx";
 import { TEMPLATE_HEADER } from "./import.ts";
@@ -295,7 +295,10 @@ export function adoptionRoutes(app: FastifyInstance, { services, config }: AppCo
     const filter = parseOrBadRequest(matrixQuery, req.query);
     const network = filter.network ? await networks.get(filter.network) : undefined;
     const [matrix, networkList, counties] = await Promise.all([
-      adoption.matrix({ networkId: network?.id, countyCode: filter.county, category: filter.category }),
+      adoption.matrix(
+        { networkId: network?.id, countyCode: filter.county, category: filter.category },
+        { offset: (filter.page - 1) * MATRIX_PAGE_SIZE, limit: MATRIX_PAGE_SIZE },
+      ),
       networks.repo.switcher(),
       directory.organisations.byKind("county"),
     ]);

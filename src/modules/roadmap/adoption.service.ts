@@ -135,30 +135,45 @@ export class AdoptionService {
   }
 
   /**
-   * The adoption matrix: organisations as rows, solutions as columns, in three queries whatever its
-   * size, with each column's share in use, by count and weighted by inhabitants.
+   * The adoption matrix: organisations as rows, solutions as columns, in four queries whatever its
+   * size, with each column's share in use, by count and weighted by inhabitants, of every
+   * organisation in scope. With `rows`, only that slice of the organisations has its cells read.
    */
-  async matrix(filter: AdopterFilter & { category?: string | undefined }) {
+  async matrix(filter: AdopterFilter & { category?: string | undefined }, rows?: { offset: number; limit: number }) {
     const today = osloToday();
     const [adopters, catalogue] = await Promise.all([
       this.repo.adopters(filter),
       this.roadmap.solutionsFor(filter.networkId ? [filter.networkId] : [], today),
     ]);
     const solutions = catalogue.filter((s) => !filter.category || s.category === filter.category);
-    const statuses = await this.repo.of(adopters.map((a) => a.id));
+    const shown = rows ? adopters.slice(rows.offset, rows.offset + rows.limit) : adopters;
+    const [statuses, counted] = await Promise.all([
+      this.repo.of(shown.map((a) => a.id)),
+      this.repo.totals(
+        adopters.map((a) => a.id),
+        ADOPTED,
+      ),
+    ]);
     const cell = new Map(statuses.map((s) => [`${s.organisationId}:${s.solutionId}`, s]));
+    const bySolution = new Map(counted.map((c) => [c.solutionId, c]));
     const population = adopters.reduce((sum, a) => sum + (a.population ?? 0), 0);
     const totals = solutions.map((s) => {
-      const users = adopters.filter((a) => ADOPTED.includes(cell.get(`${a.id}:${s.id}`)?.status as AdoptionStatus));
-      const inhabitants = users.reduce((sum, a) => sum + (a.population ?? 0), 0);
+      const adopted = bySolution.get(s.id);
       return {
         solutionId: s.id,
-        adopted: users.length,
-        share: adopters.length ? users.length / adopters.length : 0,
-        inhabitantShare: population ? inhabitants / population : 0,
+        adopted: adopted?.organisations ?? 0,
+        share: adopters.length ? (adopted?.organisations ?? 0) / adopters.length : 0,
+        inhabitantShare: population ? (adopted?.inhabitants ?? 0) / population : 0,
       };
     });
-    return { adopters, solutions, statusOf: (orgId: number, solutionId: number) => cell.get(`${orgId}:${solutionId}`), totals };
+    return {
+      adopters,
+      rows: shown,
+      offset: rows?.offset ?? 0,
+      solutions,
+      statusOf: (orgId: number, solutionId: number) => cell.get(`${orgId}:${solutionId}`),
+      totals,
+    };
   }
 
   /** What the network's members are expected to spend per year on the solutions they have not adopted. */

@@ -198,7 +198,7 @@ export const MATRIX_PAGE_SIZE = 50;
 export function MatrixPage(props: {
   ctx: PageContext;
   matrix: Matrix;
-  filter: Record<string, unknown> & { page: number };
+  filter: Record<string, unknown>;
   networks: Option[];
   counties: Option[];
   /** The network filtered on, for links to its budget and, for its secretariat, the upload. */
@@ -208,8 +208,7 @@ export function MatrixPage(props: {
   const { t, number } = ctx.i18n;
   const form: FormState = { values: props.filter, errors: [] };
   const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 0 });
-  const offset = (props.filter.page - 1) * MATRIX_PAGE_SIZE;
-  const rows = matrix.adopters.slice(offset, offset + MATRIX_PAGE_SIZE);
+  const { rows, offset } = matrix;
   return (
     <>
       <h1 class="ds-heading" data-size="lg">

@@ -45,7 +45,13 @@ type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
 const consoleLog = { error: (o: object, m: string) => console.error(m, o) };
 
 /** One instance of each service per app; modules reach each other only through these. */
-export function createServices(db: Db, config: ServiceConfig, log: { error(o: object, m: string): void } = consoleLog) {
+export function createServices(
+  db: Db,
+  config: ServiceConfig,
+  log: { error(o: object, m: string): void } = consoleLog,
+  /** The installation runs in this one process (the embedded database): counters may live in memory. */
+  oneProcess = false,
+) {
   const directory = new DirectoryService(db, (personId, organisationId) =>
     networks.repo.networkIdsOfPerson(personId, organisationId),
   );
@@ -98,7 +104,7 @@ export function createServices(db: Db, config: ServiceConfig, log: { error(o: ob
       removeNetworkAccess: (tx, userId) => access.repo.with(tx).removeAllOf(userId),
     }),
     invitations: new InvitationService(db, delivery, baseUrl, access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30),
-    throttle: new Throttle(db),
+    throttle: new Throttle(db, oneProcess),
     consultations: new ConsultationService(
       db,
       strategies,

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { apiTokens } from "../../platform/schema.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { Throttle } from "../../platform/http/throttle.ts";
+import { apiTokens, rateCounters } from "../../platform/schema.ts";
 
 let t: TestApp;
 before(async () => {
@@ -131,7 +133,7 @@ test("changing e-mail needs the password and a confirmation from the new address
   assert.equal((await s.post(path!, {})).statusCode, 410, "used once");
 });
 
-test("the API is rate limited per client, counted in the database", async () => {
+test("the API is rate limited per client: in memory on the embedded database, in the database on PostgreSQL", async () => {
   const limited = await createTestApp({ env: { SAMVERK_API_RATE_PER_MINUTE: "5" } });
   try {
     const get = (ip: string) => limited.app.inject({ url: "/api/v1/networks?lang=en", remoteAddress: ip });
@@ -146,7 +148,20 @@ test("the API is rate limited per client, counted in the database", async () => 
       200,
       "pages are not limited by the API's counter",
     );
+    // The embedded database has one process, which counts in memory; PostgreSQL's processes share a table.
+    const counted = await limited.database.db.select().from(rateCounters);
+    assert.equal(counted.length, limited.database.kind === "pglite" ? 0 : 2);
   } finally {
     await limited.close();
   }
+});
+
+test("counted in memory, a window's limit holds until the window has passed, per key", async () => {
+  const throttle = new Throttle(null as unknown as Db, true);
+  const hit = (key: string) => throttle.hit(key, 3, 1);
+  for (let i = 0; i < 3; i++) assert.deepEqual(await hit("a"), { blocked: false });
+  assert.deepEqual(await hit("a"), { blocked: true, retryAfterSeconds: 1 });
+  assert.deepEqual(await hit("b"), { blocked: false });
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  assert.deepEqual(await hit("a"), { blocked: false }, "a new window");
 });

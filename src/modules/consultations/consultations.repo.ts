@@ -121,17 +121,27 @@ export class ConsultationRepo {
     return row;
   }
 
-  /** How many inputs a sender has given since an instant, across consultations. */
-  /** Inputs from one sender since an instant, counted up to `atMost` (the limit): no further. */
-  async countFromSource(sourceKey: string, since: Date, atMost: number): Promise<number> {
+  /**
+   * Before an input is stored, in one statement: the reference of an input already stored from
+   * this form, and the sender's inputs since an instant, across consultations, counted up to
+   * `atMost` (the limit) and no further.
+   */
+  async beforeInput(formToken: string, sourceKey: string, since: Date, atMost: number) {
     const recent = this.db
       .select({ one: sql`1` })
       .from(consultationInputs)
       .where(and(eq(consultationInputs.sourceKey, sourceKey), gte(consultationInputs.submittedAt, since)))
       .limit(atMost)
       .as("recent");
-    const [row] = await this.db.select({ n: count() }).from(recent);
-    return row!.n;
+    const [row] = await this.db
+      .select({
+        recent: count(),
+        knownReference: sql<
+          string | null
+        >`(select ${consultationInputs.reference} from ${consultationInputs} where ${consultationInputs.formToken} = ${formToken})`,
+      })
+      .from(recent);
+    return { recent: row!.recent, knownReference: row!.knownReference };
   }
 
   /** A consultation's inputs in the order they came, filtered. */

@@ -397,12 +397,11 @@ export class ConsultationService {
     if (typeof body.website === "string" && body.website.trim() !== "")
       return invalid([{ field: "website", key: "errors.honeypot" }]);
     if (now.getTime() - issued < MIN_FILL_SECONDS * 1000) return invalid([{ field: "_", key: "errors.tooFast" }]);
-    const known = await this.repo.inputByFormToken(formToken);
-    if (known) return ok({ reference: known.reference, receipt: await this.receiptSecret(formToken) });
     // Counted from what is stored, so a form sent again (or many times at once) counts once.
     const limit = this.inputsPerTenMinutes;
-    if ((await this.repo.countFromSource(context.ipKey, new Date(now.getTime() - 600_000), limit)) >= limit)
-      return invalid([{ field: "_", key: "errors.tooManyInputs" }]);
+    const before = await this.repo.beforeInput(formToken, context.ipKey, new Date(now.getTime() - 600_000), limit);
+    if (before.knownReference) return ok({ reference: before.knownReference, receipt: await this.receiptSecret(formToken) });
+    if (before.recent >= limit) return invalid([{ field: "_", key: "errors.tooManyInputs" }]);
 
     const parsed = inputFields.safeParse(body);
     const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);

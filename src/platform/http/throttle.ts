@@ -18,7 +18,18 @@ export type ThrottleState = { blocked: false } | { blocked: true; retryAfterSeco
  * doing the expensive work (such as checking a password), so a brute-force run costs the server little.
  */
 export class Throttle {
-  constructor(private readonly db: Db) {}
+  /** Request counts per key, when this process is the installation's only one. */
+  private readonly counts = new Map<string, { hits: number; windowStartedAt: number }>();
+
+  /**
+   * @param oneProcess The embedded database admits one process, so its request counts can live in
+   *   memory: a statement fewer on every API request. On PostgreSQL several processes share the
+   *   counts through the database.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly oneProcess = false,
+  ) {}
 
   async check(key: string): Promise<ThrottleState> {
     const [row] = await this.db.select().from(throttles).where(eq(throttles.key, key));
@@ -55,6 +66,7 @@ export class Throttle {
    * One upsert, so concurrent requests in several processes are all counted.
    */
   async hit(key: string, limit: number, windowSeconds: number): Promise<ThrottleState> {
+    if (this.oneProcess) return this.hitInMemory(key, limit, windowSeconds);
     const windowStart = new Date(Date.now() - windowSeconds * 1000);
     const [row] = await this.db
       .insert(rateCounters)
@@ -70,6 +82,21 @@ export class Throttle {
     if (!row || row.hits <= limit) return { blocked: false };
     const wait = Math.ceil((row.windowStartedAt.getTime() + windowSeconds * 1000 - Date.now()) / 1000);
     return { blocked: true, retryAfterSeconds: Math.max(1, wait) };
+  }
+
+  private hitInMemory(key: string, limit: number, windowSeconds: number, now = Date.now()): ThrottleState {
+    const windowMs = windowSeconds * 1000;
+    let count = this.counts.get(key);
+    if (!count || count.windowStartedAt < now - windowMs) {
+      // Passed windows are forgotten now and then, so the map holds about one window's senders.
+      if (this.counts.size >= 10_000)
+        for (const [k, c] of this.counts) if (c.windowStartedAt < now - windowMs) this.counts.delete(k);
+      count = { hits: 0, windowStartedAt: now };
+      this.counts.set(key, count);
+    }
+    count.hits += 1;
+    if (count.hits <= limit) return { blocked: false };
+    return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil((count.windowStartedAt + windowMs - now) / 1000)) };
   }
 
   async reset(key: string): Promise<void> {

@@ -26,7 +26,8 @@ interface StoredPage {
   version: number;
   storedAt: number;
   headers: Record<string, string | string[]>;
-  body: string | Buffer;
+  /** As bytes: a string would be encoded to UTF-8 again at every request. */
+  body: Buffer;
   /** The body compressed, made at the first request that takes each encoding. */
   encoded: Partial<Record<Encoding, Buffer>>;
   bytes: number;
@@ -67,11 +68,12 @@ export class PageCache {
     return page;
   }
 
-  set(key: string, page: Omit<StoredPage, "bytes" | "encoded">): void {
-    const bytes = Buffer.byteLength(page.body);
+  set(key: string, page: Omit<StoredPage, "body" | "bytes" | "encoded"> & { body: string | Buffer }): void {
+    const body = typeof page.body === "string" ? Buffer.from(page.body) : page.body;
+    const bytes = body.length;
     if (bytes > this.options.maxBytes / 10) return;
     this.delete(key);
-    this.pages.set(key, { ...page, encoded: {}, bytes });
+    this.pages.set(key, { ...page, body, encoded: {}, bytes });
     this.bytes += bytes;
     this.evict();
   }
@@ -144,7 +146,7 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     reply.headers(page.headers);
     reply.header("x-page-cache", "hit");
     const encoding = acceptedEncoding(req);
-    if (!encoding || Buffer.byteLength(page.body) < COMPRESSION_THRESHOLD) return reply.code(200).send(page.body);
+    if (!encoding || page.body.length < COMPRESSION_THRESHOLD) return reply.code(200).send(page.body);
     // Marked as encoded, so the compression hook leaves it as it is.
     reply.header("content-encoding", encoding);
     reply.header("vary", "accept-encoding");

@@ -113,7 +113,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       maxEntries: 5000,
       maxAgeMs: 60_000,
     });
-  const services = createServices(database.db, config, app.log, database.kind === "pglite");
+  const services = createServices(database.db, config, app.log, { oneProcess: database.kind === "pglite", dataVersion });
   const ctx: AppContext = { config, database, db: database.db, services, modules };
   app.decorate("services", services);
 

@@ -22,6 +22,7 @@ import { SessionStore } from "./platform/auth/sessions.ts";
 import { UserService } from "./platform/auth/users.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
+import type { DataVersion } from "./platform/db/data-version.ts";
 import { Throttle } from "./platform/http/throttle.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./platform/mail/mail.ts";
 import { ensureSecret } from "./platform/secret.ts";
@@ -49,8 +50,12 @@ export function createServices(
   db: Db,
   config: ServiceConfig,
   log: { error(o: object, m: string): void } = consoleLog,
-  /** The installation runs in this one process (the embedded database): counters may live in memory. */
-  oneProcess = false,
+  options: {
+    /** The installation runs in this one process (the embedded database): counters may live in memory. */
+    oneProcess?: boolean;
+    /** The data's version: what is counted from the data may be kept until it changes. */
+    dataVersion?: DataVersion;
+  } = {},
 ) {
   const directory = new DirectoryService(db, (personId, organisationId) =>
     networks.repo.networkIdsOfPerson(personId, organisationId),
@@ -67,10 +72,15 @@ export function createServices(
   );
   // Links in e-mail point at the configured public address, never at a Host header a client chose.
   const baseUrl = (config.SAMVERK_PUBLIC_URL ?? `http://localhost:${config.PORT ?? 3000}`).replace(/\/$/, "");
-  const projects = new ProjectService(db, networks.repo, directory.organisations, directory.people, access, {
-    baseUrl,
-    delivery,
-  });
+  const projects = new ProjectService(
+    db,
+    networks.repo,
+    directory.organisations,
+    directory.people,
+    access,
+    { baseUrl, delivery },
+    options.dataVersion,
+  );
   const needs = new NeedService(db, access, networks.repo, projects.repo, { baseUrl, delivery });
   const assessment = new AssessmentService(db, networks.repo, needs);
   const roadmap = new RoadmapService(db);
@@ -104,7 +114,7 @@ export function createServices(
       removeNetworkAccess: (tx, userId) => access.repo.with(tx).removeAllOf(userId),
     }),
     invitations: new InvitationService(db, delivery, baseUrl, access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30),
-    throttle: new Throttle(db, oneProcess),
+    throttle: new Throttle(db, options.oneProcess),
     consultations: new ConsultationService(
       db,
       strategies,

@@ -61,13 +61,11 @@ export function OrganisationsPage(props: {
         action="/organisations"
         resetHref="/organisations"
         extra={
-          <>
-            {props.canCreate ? (
-              <a class="ds-button" data-variant="secondary" href="/organisations/new">
-                {t("org.new")}
-              </a>
-            ) : null}
-          </>
+          props.canCreate ? (
+            <a class="ds-button" data-variant="secondary" href="/organisations/new">
+              {t("org.new")}
+            </a>
+          ) : null
         }
       >
         <TextField t={t} form={form} name="q" label={t("list.searchByName")} type="search" />
@@ -488,13 +486,11 @@ export function PeoplePage(props: {
         t={t}
         action="/people"
         extra={
-          <>
-            {props.canCreate ? (
-              <a class="ds-button" data-variant="secondary" href="/people/new">
-                {t("people.new")}
-              </a>
-            ) : null}
-          </>
+          props.canCreate ? (
+            <a class="ds-button" data-variant="secondary" href="/people/new">
+              {t("people.new")}
+            </a>
+          ) : null
         }
       >
         <TextField t={t} form={{ values: filter, errors: [] }} name="q" label={t("list.searchByName")} type="search" />

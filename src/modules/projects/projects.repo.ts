@@ -155,8 +155,13 @@ export class ProjectRepo {
    * total: two queries whatever the size. Visibility is part of the SQL, so paging stays exact.
    */
   async list(f: ProjectFilter, viewer: Actor | null, sort: ProjectSort, limit: number, offset: number) {
-    const where = this.where(f, viewer);
-    const items = await this.db
+    const items = await this.page(f, viewer, sort, limit, offset);
+    return { items, total: await this.count(f, viewer) };
+  }
+
+  /** One page of the list, in the order asked for. */
+  async page(f: ProjectFilter, viewer: Actor | null, sort: ProjectSort, limit: number, offset: number) {
+    return this.db
       .select({
         id: projects.id,
         title: projects.title,
@@ -183,14 +188,18 @@ export class ProjectRepo {
       .innerJoin(networks, eq(networks.id, projects.networkId))
       .leftJoin(owner, eq(owner.id, projects.ownerOrganisationId))
       .leftJoin(latestReport, latestReportJoin)
-      .where(where)
+      .where(this.where(f, viewer))
       .orderBy(...this.order(sort))
       .limit(limit)
       .offset(offset);
-    // The latest report is joined for the count only when the filter asks about it: it is a lookup per row.
+  }
+
+  /** How many projects the filter finds that this viewer may see. */
+  async count(f: ProjectFilter, viewer: Actor | null): Promise<number> {
+    // The latest report is joined only when the filter asks about it: it is a lookup per row.
     const counting = this.db.select({ n: count() }).from(projects).$dynamic();
-    const [total] = await (f.status ? counting.leftJoin(latestReport, latestReportJoin) : counting).where(where);
-    return { items, total: total?.n ?? 0 };
+    const [total] = await (f.status ? counting.leftJoin(latestReport, latestReportJoin) : counting).where(this.where(f, viewer));
+    return total?.n ?? 0;
   }
 
   /** Projects that share words with the text, closest first: to catch a need that is already a project. */

@@ -328,6 +328,47 @@ test("a project kept to the network is hidden from visitors in lists, pages and 
   assert.ok((await member.get("/projects?q=internt")).body.includes("Internt prosjekt"));
 });
 
+test("a list's total is counted once per filter and kind of viewer, until the data changes", async () => {
+  const { repo } = t.app.services.projects;
+  const original = repo.count.bind(repo);
+  let counted = 0;
+  repo.count = (...args) => {
+    counted += 1;
+    return original(...args);
+  };
+  try {
+    const member = await new Session(t.app).login("member@rogaland.example", PASSWORD);
+    const visitor = new Session(t.app);
+    const total = async (s: Session) => (await s.api("GET", "/api/v1/projects?network=digi-rogaland&limit=1")).json().total;
+    await t.database.db
+      .insert(projects)
+      .values({ networkId: rogaland.id, title: "Bare for nettverket", kind: "local", sector: "other", visibility: "network" });
+    const forMember = await total(member);
+    assert.equal(await total(member), forMember);
+    assert.equal(counted, 1, "counted once for the same filter and viewer");
+    const forVisitor = await total(visitor);
+    assert.equal(forVisitor, forMember - (await countKeptToTheNetwork()), "a visitor's total is their own");
+    assert.equal(counted, 2);
+    // Any change to the data is counted at the next request.
+    await t.database.db
+      .insert(projects)
+      .values({ networkId: rogaland.id, title: "Nytt felles prosjekt", kind: "local", sector: "other" });
+    assert.equal(await total(member), forMember + 1);
+    assert.equal(await total(visitor), forVisitor + 1);
+    assert.equal(counted, 4);
+  } finally {
+    repo.count = original;
+  }
+});
+
+async function countKeptToTheNetwork() {
+  const rows = await t.database.db
+    .select({ visibility: projects.visibility })
+    .from(projects)
+    .where(eq(projects.networkId, rogaland.id));
+  return rows.filter((r) => r.visibility === "network").length;
+}
+
 test("achievement and trend follow the direction of the target", () => {
   const down = { baseline: 10, target: 4 };
   assert.equal(achievement(down, undefined), null);

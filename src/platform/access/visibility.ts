@@ -24,6 +24,13 @@ export function canSee(actor: Actor | null, record: Restricted): boolean {
   return record.bodyId != null && sitsIn(actor, record.networkId, record.bodyId);
 }
 
+/** What of a viewer visibleWhere depends on: equal keys see the same records. */
+export function visibilityKey(actor: Actor | null): string {
+  if (actor?.isAdmin) return "admin";
+  const grants = Object.entries(actor?.networks ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  return JSON.stringify(grants.map(([id, g]) => [id, g.role === "secretariat", g.bodies.map((b) => b.id).sort()]));
+}
+
 /**
  * canSee as a SQL condition over a table's columns, for lists that page in the database: the same
  * rule, so a list never shows what the record's own page would refuse.

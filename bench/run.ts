@@ -31,7 +31,7 @@ if (scales.some((s) => !(s > 0 && s <= 100)) || !(seconds >= 1) || !(connections
   console.error("--scales are numbers above 0 and at most 100; --seconds, --connections and --input-seconds at least 1");
   process.exit(2);
 }
-const benchPages = selectPages(values.only, { htmlOnly: false });
+const benchPages = selectPages(values.only, { forLighthouse: false });
 
 const VARIANTS = ["anonymous", "signed in"] as const;
 type Variant = (typeof VARIANTS)[number];

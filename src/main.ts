@@ -2,7 +2,7 @@ import { buildApp } from "./app.ts";
 import { prepareDatabase } from "./bootstrap.ts";
 import { acquireLock, scheduleBackups } from "./platform/backup.ts";
 import { ConfigError, loadConfig } from "./platform/config.ts";
-import { openDatabase } from "./platform/db/client.ts";
+import { openDatabase, vacuumEmbedded } from "./platform/db/client.ts";
 import { scheduleRetention } from "./platform/retention.ts";
 import { ensureSecret } from "./platform/secret.ts";
 
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     },
     app.log,
     { consultationPersonalData: () => app.services.consultations.removeExpiredPersonalData() },
+    () => vacuumEmbedded(database),
   );
   const stopBackups = scheduleBackups(database, {
     dir: config.backupDir,

@@ -8,6 +8,8 @@ export interface BenchPage {
   path: (m: Manifest) => string;
   /** An HTML page a browser shows (the API list is measured for speed, not by Lighthouse). */
   html: boolean;
+  /** Only for those signed in (the pages that load a script are forms of the secretariat's). */
+  signedInOnly?: boolean;
 }
 
 export const PAGES: BenchPage[] = [
@@ -36,11 +38,33 @@ export const PAGES: BenchPage[] = [
 ];
 
 /**
- * The pages named by --only (ids, comma-separated), or all; among HTML pages only when asked.
+ * Measured by Lighthouse only: none of the pages above needs JavaScript, and loads none; these are
+ * the pages that load a script of their own, for the limit on JavaScript per page.
+ */
+export const SCRIPT_PAGES: BenchPage[] = [
+  {
+    id: "need-form",
+    name: "New need (similar projects as you type)",
+    path: (m) => `/n/${m.networkSlug}/needs/new`,
+    html: true,
+    signedInOnly: true,
+  },
+  {
+    id: "ranking",
+    name: "Ranking needs (drag and keyboard)",
+    path: (m) => `/n/${m.networkSlug}/priorities/rank`,
+    html: true,
+    signedInOnly: true,
+  },
+];
+
+/**
+ * The pages named by --only (ids, comma-separated), or all: for Lighthouse the HTML pages and the
+ * pages with scripts, for the load benchmark the issue's pages.
  * A name not in the list stops the command with the list, before anything starts.
  */
-export function selectPages(only: string | undefined, options: { htmlOnly: boolean }): BenchPage[] {
-  const candidates = PAGES.filter((p) => p.html || !options.htmlOnly);
+export function selectPages(only: string | undefined, options: { forLighthouse: boolean }): BenchPage[] {
+  const candidates = options.forLighthouse ? [...PAGES.filter((p) => p.html), ...SCRIPT_PAGES] : PAGES;
   if (only === undefined) return candidates;
   const ids = only.split(",").map((id) => id.trim());
   const chosen = candidates.filter((p) => ids.includes(p.id));

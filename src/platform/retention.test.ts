@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { createTestDatabase } from "../../test/support/db.ts";
 import { UserService } from "./auth/users.ts";
+import { vacuumEmbedded } from "./db/client.ts";
 import { purgeExpired } from "./retention.ts";
 import { authTokens, invitations, mailOutbox, sessions, throttles } from "./schema.ts";
 
@@ -48,6 +49,32 @@ test("the daily purge removes what is past its retention and keeps the rest", as
     assert.equal(await n(mailOutbox), 1);
     assert.equal(await n(invitations), 2);
     assert.equal(await n(throttles), 1);
+  } finally {
+    await database.close();
+  }
+});
+
+test("the embedded database is vacuumed after the purge: every page visible again; PostgreSQL's autovacuum does its own", async () => {
+  const database = await createTestDatabase({ demo: false });
+  try {
+    const { db } = database;
+    await db.insert(throttles).values(Array.from({ length: 2000 }, (_, i) => ({ key: `k${i}`, failures: 1 })));
+    await db.delete(throttles).where(sql`${throttles.failures} = 1 and ${throttles.key} like 'k1%'`);
+    const pages = async () =>
+      (
+        (await db.execute(sql`select relpages, relallvisible from pg_class where relname = 'throttles'`)) as unknown as {
+          rows: { relpages: number; relallvisible: number }[];
+        }
+      ).rows[0]!;
+    const statements = database.queries.count;
+    await vacuumEmbedded(database);
+    assert.equal(database.queries.count - statements, database.kind === "pglite" ? 1 : 0);
+    if (database.kind === "pglite") {
+      const after = await pages();
+      assert.ok(after.relpages > 0);
+      assert.equal(after.relallvisible, after.relpages, "the visibility map is set for every page");
+      assert.equal((await db.select({ n: count() }).from(throttles))[0]!.n, 2000 - 1111);
+    }
   } finally {
     await database.close();
   }

@@ -63,23 +63,24 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy) {
 
 /**
  * Runs the purge once a day (and once shortly after start) in the server, with the modules' own
- * steps (such as personal data in consultation inputs), each answering how many it removed.
+ * steps (such as personal data in consultation inputs), each answering how many it removed, and then
+ * what should follow it.
  */
 export function scheduleRetention(
   db: Db,
   policy: RetentionPolicy,
   log: { info(o: object, m: string): void; error(o: object, m: string): void },
   moduleSteps: Record<string, () => Promise<number>> = {},
+  /** Run after the purge, such as the embedded database's vacuum. */
+  afterwards?: () => Promise<void>,
 ): () => void {
   const run = () =>
     (async () => {
       const removed: Record<string, number> = await purgeExpired(db, policy);
       for (const [name, step] of Object.entries(moduleSteps)) removed[name] = await step();
-      return removed;
-    })().then(
-      (removed) => log.info({ removed }, "retention: removed what is past its time"),
-      (err) => log.error({ err }, "retention run failed"),
-    );
+      log.info({ removed }, "retention: removed what is past its time");
+      await afterwards?.();
+    })().catch((err) => log.error({ err }, "retention run failed"));
   const first = setTimeout(run, 60_000);
   const daily = setInterval(run, 24 * 3600_000);
   first.unref();

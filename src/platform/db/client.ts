@@ -95,6 +95,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   };
 }
 
+/**
+ * Reclaims dead rows and refreshes the planner's statistics on the embedded database, which has no
+ * autovacuum (one process, no background workers). Without it, updated and deleted rows would never
+ * be reclaimed, and index-only scans (counting a consultation's inputs, say) would read the table
+ * anyway, because the visibility map is only set by a vacuum. PostgreSQL's autovacuum does this itself.
+ */
+export async function vacuumEmbedded(database: Database): Promise<void> {
+  if (database.kind === "pglite") await database.db.execute(sql`vacuum (analyze)`);
+}
+
 async function ping(db: Db): Promise<boolean> {
   try {
     await db.execute(sql`select 1`);

@@ -18,6 +18,8 @@ export interface InputResult {
   refusedOnPurpose: number;
   /** Answers that were neither an acknowledgement nor the refusal the send asked for. */
   unexpected: number;
+  /** The first few of them, to tell what went wrong. */
+  unexpectedExamples: string[];
   storedNew: number;
   missing: number;
   doubled: number;
@@ -77,6 +79,11 @@ export async function sendInputs(
   const refusedMarkers = new Set<string>();
   let sentTwice = 0;
   let unexpected = 0;
+  const unexpectedExamples: string[] = [];
+  const noteUnexpected = (what: string, status: number, body: unknown) => {
+    unexpected++;
+    if (unexpectedExamples.length < 5) unexpectedExamples.push(`${what}: ${status} ${JSON.stringify(body).slice(0, 300)}`);
+  };
   let sequence = 0;
   const send = (body: object, from: string) =>
     fetch(`${api}/inputs`, {
@@ -96,7 +103,7 @@ export async function sendInputs(
         const res = await send({ formToken: token, body: "Sent twice by the benchmark", respondentKind: "citizen" }, first.from);
         const answer = (await res.json()) as { reference?: string };
         if (res.status === 201 && answer.reference === first.reference) sentTwice++;
-        else unexpected++;
+        else noteUnexpected(`sent again (first ${first.reference})`, res.status, answer);
         continue;
       }
       const ready = tokens.length > 0 && Date.now() - tokens[0]!.at >= MIN_FILL_MS ? tokens.shift() : undefined;
@@ -109,8 +116,8 @@ export async function sendInputs(
         refusedMarkers.add(marker);
         const body = n % 25 === 0 ? { body: marker, website: "https://spam.example" } : { body: " ", name: marker };
         const res = await send({ formToken: ready.value, respondentKind: "citizen", ...body }, ready.from);
-        await res.arrayBuffer();
-        if (res.status !== 422) unexpected++;
+        const answer = await res.text();
+        if (res.status !== 422) noteUnexpected("refused on purpose", res.status, answer);
         continue;
       }
       const res = await send(
@@ -126,7 +133,7 @@ export async function sendInputs(
       if (res.status === 201 && answer.reference) {
         lastAcknowledged = [ready.value, { reference: answer.reference, from: ready.from }];
         acknowledged.set(...lastAcknowledged);
-      } else unexpected++;
+      } else noteUnexpected("a new input", res.status, answer);
     }
   };
   await Promise.all(Array.from({ length: SENDERS }, sender));
@@ -149,6 +156,7 @@ export async function sendInputs(
     sentTwice,
     refusedOnPurpose,
     unexpected,
+    unexpectedExamples,
     storedNew: after.length,
     missing,
     doubled,

@@ -33,14 +33,14 @@ const { values } = parseArgs({
 });
 const scale = Number(values.scale);
 const preset = values.preset;
-const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!(scale > 0 && scale <= 100) || (preset !== "mobile" && preset !== "desktop")) {
   console.error("--scale is a number above 0 and at most 100; --preset is mobile or desktop");
   process.exit(2);
 }
 const pages = selectPages(values.only, { forLighthouse: true });
 if (!existsSync(chromePath)) {
-  console.error(`No Chromium at ${chromePath}: install Debian's (apt-get install chromium) or set CHROME_PATH`);
+  console.error(`No Chromium at ${chromePath}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH`);
   process.exit(2);
 }
 

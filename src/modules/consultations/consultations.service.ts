@@ -3,7 +3,7 @@ import { z } from "zod";
 import { grantIn, isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
-import type { Db, DbOrTx } from "../../platform/db/client.ts";
+import { type Db, type DbOrTx, isUniqueViolation } from "../../platform/db/client.ts";
 import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { emptyToNull, idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
@@ -419,8 +419,7 @@ export class ConsultationService {
     if (!parsed.success || errors.length) return invalid(errors);
 
     const receipt = await this.receiptSecret(formToken);
-    const reference = `K${consultationId}-${randomBytes(5).toString("hex").toUpperCase().slice(0, 7)}`;
-    const store = async (db: DbOrTx) => {
+    const store = async (db: DbOrTx, reference: string) => {
       const input = await this.repo.with(db).insertInputOnce({
         consultationId,
         ...parsed.data,
@@ -434,7 +433,18 @@ export class ConsultationService {
       return input;
     };
     // A receipt by e-mail is queued in the input's transaction; without one the insert stands alone.
-    const stored = parsed.data.email ? await this.db.transaction(store) : await store(this.db);
+    // A reference is short enough to read out; with a hundred thousand inputs about one new input in
+    // a few thousand draws a reference already taken, and draws again.
+    let stored: Input | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const reference = this.newReference(consultationId);
+      try {
+        stored = parsed.data.email ? await this.db.transaction((tx) => store(tx, reference)) : await store(this.db, reference);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !isUniqueViolation(error, "consultation_inputs_reference_uq")) throw error;
+      }
+    }
     if (!stored) {
       // Sent at the same moment from another request: that one stored it.
       const first = await this.repo.inputByFormToken(formToken);
@@ -442,6 +452,11 @@ export class ConsultationService {
     }
     if (stored.email) void this.mail.delivery.deliverDue().catch(() => undefined);
     return ok({ reference: stored.reference, receipt });
+  }
+
+  /** An input's reference: the consultation and seven random characters. */
+  newReference(consultationId: number): string {
+    return `K${consultationId}-${randomBytes(5).toString("hex").toUpperCase().slice(0, 7)}`;
   }
 
   private receiptMail(consultation: Consultation, input: Input, receipt: string, locale: Locale) {

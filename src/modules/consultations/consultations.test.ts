@@ -328,6 +328,37 @@ test("one sender is limited to a number of inputs in ten minutes, counted from w
   );
 });
 
+test("an input that draws a reference already taken draws again; it is stored once, under the new one", async () => {
+  const { id } = await openConsultation();
+  const service = t.app.services.consultations;
+  const send = (formToken: string) =>
+    service.submit(id, { formToken, body: "Innspel" }, { actor: null, ipKey: "ref", locale: "en" });
+  const first = await send(await oldToken(id));
+  assert.ok(first.ok);
+  const drawn = [first.value.reference, first.value.reference, `K${id}-FRESH01`];
+  const original = service.newReference;
+  service.newReference = () => drawn.shift()!;
+  try {
+    const token = await oldToken(id);
+    const second = await send(token);
+    assert.ok(second.ok);
+    assert.equal(second.value.reference, `K${id}-FRESH01`);
+    assert.equal(drawn.length, 0, "drew three times");
+    const stored = await t.database.db.select().from(consultationInputs).where(eq(consultationInputs.formToken, token));
+    assert.deepEqual(
+      stored.map((i) => i.reference),
+      [`K${id}-FRESH01`],
+    );
+    // Five draws, all taken: the error is not hidden, and nothing is stored.
+    service.newReference = () => (first.ok ? first.value.reference : "");
+    const before = await inputs(id);
+    await assert.rejects(send(await oldToken(id)));
+    assert.equal(await inputs(id), before);
+  } finally {
+    service.newReference = original;
+  }
+});
+
 test("personal data: removed at once through the receipt's link, and automatically after the retention", async () => {
   const { id } = await openConsultation();
   const visitor = new Session(t.app);

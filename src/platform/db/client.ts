@@ -116,14 +116,22 @@ async function ping(db: Db): Promise<boolean> {
 
 export { norwegianOrder } from "./order.ts";
 
-/**
- * Whether the database refused a delete because other records still refer to the row (SQLSTATE
- * 23503), on either driver and whether or not Drizzle wrapped the error.
- */
-export function isForeignKeyViolation(error: unknown): boolean {
+/** The database's own error (with a five-character SQLSTATE) inside any wrapping, on either driver. */
+function databaseError(error: unknown): { code?: unknown; constraint?: unknown } | undefined {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (e.code === "23503") return true;
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e;
     e = e.cause as typeof e;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether the database refused a delete because other records still refer to the row (SQLSTATE 23503). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return databaseError(error)?.code === "23503";
+}
+
+/** Whether the database refused a row because this unique index already holds its value (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = databaseError(error);
+  return e?.code === "23505" && e.constraint === constraint;
 }

@@ -249,7 +249,7 @@ export function MatrixPage(props: {
       <p class="ds-paragraph" role="status">
         {t("adoption.matrixCount", { organisations: matrix.adopters.length, solutions: matrix.solutions.length })}
         {matrix.adopters.length > MATRIX_PAGE_SIZE && rows.length > 0
-          ? ` ${t("list.showing", { from: offset + 1, to: offset + rows.length, total: matrix.adopters.length })}`
+          ? `. ${t("list.showing", { from: offset + 1, to: offset + rows.length, total: matrix.adopters.length })}`
           : null}
       </p>
       {rows.length === 0 ? (

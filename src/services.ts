@@ -22,7 +22,7 @@ import { SessionStore } from "./platform/auth/sessions.ts";
 import { UserService } from "./platform/auth/users.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
-import type { DataVersion } from "./platform/db/data-version.ts";
+import { type DataVersion, keepUntilChange } from "./platform/db/data-version.ts";
 import { Throttle } from "./platform/http/throttle.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./platform/mail/mail.ts";
 import { ensureSecret } from "./platform/secret.ts";
@@ -79,7 +79,7 @@ export function createServices(
     directory.people,
     access,
     { baseUrl, delivery },
-    options.dataVersion,
+    keepUntilChange(options.dataVersion),
   );
   const needs = new NeedService(db, access, networks.repo, projects.repo, { baseUrl, delivery });
   const assessment = new AssessmentService(db, networks.repo, needs);
@@ -123,6 +123,7 @@ export function createServices(
       { delivery, baseUrl },
       () => ensureSecret(db, config.SAMVERK_SECRET),
       config.SAMVERK_INPUTS_PER_TEN_MINUTES,
+      keepUntilChange(options.dataVersion),
     ),
     oidc: new OidcLogin(
       {

@@ -121,7 +121,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
           sections={sections}
           questions={questions}
           state={stateOf(consultation)}
-          inputCount={canManage ? await consultations.repo.countInputs(id) : 0}
+          inputCount={canManage ? await consultations.inputCount(id) : 0}
           published={await consultations.publishedInputs(consultation)}
           reviews={await consultations.repo.reviewsOf(id)}
           reviewOf={consultation.reviewOfId ? await consultations.get(consultation.reviewOfId) : null}

@@ -4,6 +4,7 @@ import { grantIn, isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, type DbOrTx, isUniqueViolation } from "../../platform/db/client.ts";
+import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
 import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { emptyToNull, idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
@@ -133,6 +134,8 @@ export class ConsultationService {
     private readonly mail: { delivery: MailDelivery; baseUrl: string },
     private readonly loadSecret: () => Promise<string>,
     private readonly inputsPerTenMinutes = 10,
+    /** A consultation's number of inputs, counted once until the data changes. */
+    private readonly inputCounts: Keeper<number> = keepUntilChange(undefined),
   ) {
     this.repo = new ConsultationRepo(db);
   }
@@ -140,6 +143,11 @@ export class ConsultationService {
   private key(): Promise<string> {
     this.secret ??= this.loadSecret();
     return this.secret;
+  }
+
+  /** How many inputs the consultation has, for its secretariat: exact at the next request after any. */
+  async inputCount(id: number): Promise<number> {
+    return this.inputCounts.get(String(id), () => this.repo.countInputs(id));
   }
 
   async get(id: number): Promise<Consultation> {

@@ -328,6 +328,32 @@ test("one sender is limited to a number of inputs in ten minutes, counted from w
   );
 });
 
+test("the secretariat's count of inputs is counted once until the data changes, and exact at the next request", async () => {
+  const { id } = await openConsultation();
+  const service = t.app.services.consultations;
+  const original = service.repo.countInputs.bind(service.repo);
+  let counted = 0;
+  service.repo.countInputs = (consultationId) => {
+    counted += 1;
+    return original(consultationId);
+  };
+  try {
+    const before = await service.inputCount(id);
+    assert.equal(await service.inputCount(id), before);
+    assert.equal(counted, 1);
+    const sent = await service.submit(
+      id,
+      { formToken: await oldToken(id), body: "Ein til" },
+      { actor: null, ipKey: "count", locale: "nn" },
+    );
+    assert.ok(sent.ok);
+    assert.equal(await service.inputCount(id), before + 1);
+    assert.equal(counted, 2);
+  } finally {
+    service.repo.countInputs = original;
+  }
+});
+
 test("an input that draws a reference already taken draws again; it is stored once, under the new one", async () => {
   const { id } = await openConsultation();
   const service = t.app.services.consultations;

@@ -3,7 +3,7 @@ import { actsForOrganisation } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES, visibilityKey } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
-import { type DataVersion, UntilChange } from "../../platform/db/data-version.ts";
+import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
@@ -195,14 +195,11 @@ export class ProjectService {
     private readonly access: AccessService,
     /** Where links in e-mail point, and the delivery to wake after a change that sends mail. */
     private readonly mail: { baseUrl: string; delivery: MailDelivery },
-    /** With it, a list's total is counted once per filter and kind of viewer until the data changes. */
-    dataVersion?: DataVersion,
+    /** A list's total, counted once per filter and kind of viewer until the data changes. */
+    private readonly totals: Keeper<number> = keepUntilChange(undefined),
   ) {
     this.repo = new ProjectRepo(db);
-    this.totals = dataVersion ? new UntilChange(dataVersion) : null;
   }
-
-  private readonly totals: UntilChange<number> | null;
 
   /** The project as a policy sees it. */
   async resource(id: number): Promise<ProjectResource & { id: number }> {
@@ -301,8 +298,7 @@ export class ProjectService {
     const items = await this.repo.page(f, viewer, sort, limit, offset);
     // Counting every match is the list's dearest query on a national data set; a total depends only
     // on the filter, what the viewer may see and the data.
-    const count = () => this.repo.count(f, viewer);
-    const total = this.totals ? await this.totals.get(JSON.stringify([f, visibilityKey(viewer)]), count) : await count();
+    const total = await this.totals.get(JSON.stringify([f, visibilityKey(viewer)]), () => this.repo.count(f, viewer));
     return { items, total };
   }
 

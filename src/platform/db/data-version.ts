@@ -70,3 +70,11 @@ export class UntilChange<V> {
     return value;
   }
 }
+
+/** Where values may be kept until the data changes: an UntilChange, or none that loads every time. */
+export type Keeper<V> = Pick<UntilChange<V>, "get">;
+
+/** Kept until the data changes when there is a data version to watch (the app); else read each time. */
+export function keepUntilChange<V>(version: DataVersion | undefined, maxEntries?: number): Keeper<V> {
+  return version ? new UntilChange<V>(version, maxEntries) : { get: (_key, load) => load() };
+}

@@ -12,14 +12,14 @@
  *   every process's mail delivery to a real SMTP server, arrive exactly once each;
  * and measures a page spread over the processes against the same page on one.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { startSmtpServer } from "../test/support/smtp.ts";
 import { makeDataSet } from "./data/make.ts";
-import { dataTarget, readManifest, root } from "./data/target.ts";
+import { dataTarget, readManifest } from "./data/target.ts";
+import { changeAtNextRequest } from "./lib/change.ts";
 import { load, signIn } from "./lib/load.ts";
 import { type Running, startApp } from "./lib/processes.ts";
+import { writeJson } from "./lib/report.ts";
 
 const { values } = parseArgs({
   options: {
@@ -84,30 +84,17 @@ try {
   );
 
   // A change through one process, at the next request through another that had the page cached.
-  const page = `/projects/${manifest.projectId}`;
-  await fetch(`${second.url}${page}`).then((r) => r.arrayBuffer());
-  const cached = (await fetch(`${second.url}${page}`)).headers.get("x-page-cache");
-  const api = `/api/v1/projects/${manifest.projectId}`;
-  const current = (await (await fetch(`${first.url}${api}`, { headers: { cookie } })).json()) as {
-    title: string;
-    version: number;
-  };
-  const marker = `${current.title} (changed through process 1)`;
-  const patch = async (base: string, title: string, version: number) =>
-    (await (
-      await fetch(`${base}${api}`, {
-        method: "PATCH",
-        headers: { cookie, "content-type": "application/json" },
-        body: JSON.stringify({ title, version }),
-      })
-    ).json()) as { version: number };
-  const changed = await patch(first.url, marker, current.version);
-  const seen = (await (await fetch(`${second.url}${page}`)).text()).includes(marker);
-  await patch(second.url, current.title, changed.version);
+  const change = await changeAtNextRequest({
+    writer: first.url,
+    reader: second.url,
+    projectId: manifest.projectId,
+    cookie,
+    mark: "changed through process 1",
+  });
   check(
     "a change through one process is visible through another at its next request",
-    cached === "hit" && seen,
-    `process 2 had the page ${cached === "hit" ? "cached" : "NOT cached"}, and ${seen ? "showed" : "did NOT show"} the change`,
+    change.wasCached && change.seen,
+    `process 2 had the page ${change.wasCached ? "cached" : "NOT cached"}, and ${change.seen ? "showed" : "did NOT show"} the change`,
   );
 
   // One rate limit across the processes: API requests from one address (new in each run, so that no
@@ -180,9 +167,7 @@ try {
     checks,
     load: { page: measured, oneProcess: alone, spread, together },
   };
-  const outDir = path.resolve(root, values.out);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, "cluster-latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  writeJson(values.out, "cluster-latest.json", report);
 } finally {
   await Promise.all(apps.map((a) => a.stop()));
   await smtp.close();

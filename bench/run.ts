@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import type { Manifest } from "./data/generate.ts";
 import { makeDataSet } from "./data/make.ts";
 import { dataTarget, readManifest } from "./data/target.ts";
+import { changeAtNextRequest } from "./lib/change.ts";
 import { type InputResult, sendInputs } from "./lib/inputs.ts";
 import { type LoadResult, load, signIn } from "./lib/load.ts";
 import { selectPages } from "./lib/pages.ts";
-import { type RecordedResponse, type Running, startApp, startLimitServer } from "./lib/processes.ts";
+import { type RecordedResponse, startApp, startLimitServer } from "./lib/processes.ts";
 import { describeMachine, machine, writeIntoReadme, writeReport } from "./lib/report.ts";
 
 const { values } = parseArgs({
@@ -74,27 +74,6 @@ async function record(url: string, headers: Record<string, string>): Promise<Rec
   return { status: res.status, headers: kept, body, queries: Number(res.headers.get("x-db-queries") ?? Number.NaN) };
 }
 
-/** While pages are served from memory, a change through the API must show at the next request. */
-async function changeIsVisible(app: Running, manifest: Manifest, adminCookie: string): Promise<boolean> {
-  const page = `${app.url}/projects/${manifest.projectId}`;
-  const api = `${app.url}/api/v1/projects/${manifest.projectId}`;
-  await fetch(page).then((r) => r.arrayBuffer());
-  const cached = await fetch(page);
-  await cached.arrayBuffer();
-  const current = (await (await fetch(api, { headers: { cookie: adminCookie } })).json()) as { title: string; version: number };
-  const patch = (title: string, version: number) =>
-    fetch(api, {
-      method: "PATCH",
-      headers: { cookie: adminCookie, "content-type": "application/json" },
-      body: JSON.stringify({ title, version }),
-    }).then(async (r) => ({ ok: r.ok, ...((await r.json()) as { version: number }) }));
-  const marker = `${current.title} (changed by the benchmark)`;
-  const changed = await patch(marker, current.version);
-  const next = await (await fetch(page)).text();
-  await patch(current.title, changed.version);
-  return cached.headers.get("x-page-cache") === "hit" && changed.ok && next.includes(marker.replaceAll("&", "&amp;"));
-}
-
 async function measureScale(scale: number): Promise<ScaleResult> {
   const target = dataTarget(scale, serverUrl);
   let manifest = values.fresh ? undefined : readManifest(target);
@@ -138,7 +117,15 @@ async function measureScale(scale: number): Promise<ScaleResult> {
         process.stdout.write(`  ${page.name} (${variant}): ${result.requestsPerSecond} req/s\n`);
       }
     }
-    const changeVisibleAtNextRequest = await changeIsVisible(app, manifest, adminCookie);
+    // While pages are served from memory, a change through the API must show at the next request.
+    const change = await changeAtNextRequest({
+      writer: app.url,
+      reader: app.url,
+      projectId: manifest.projectId,
+      cookie: adminCookie,
+      mark: "changed by the benchmark",
+    });
+    const changeVisibleAtNextRequest = change.wasCached && change.seen;
     console.log(`  a change is visible at the next request: ${changeVisibleAtNextRequest ? "yes" : "NO"}`);
     const inputs = await sendInputs(app.url, manifest.openConsultationId, { seconds: inputSeconds, adminCookie });
     console.log(

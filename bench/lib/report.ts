@@ -26,18 +26,19 @@ export function describeMachine(m: Machine): string {
   return `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}`;
 }
 
-/**
- * Writes the report as `<date>-<name>.json` and as `<latest>` in the results folder; answers the
- * dated file's path from the project's root.
- */
-export function writeReport(out: string, name: string, latest: string, report: { date: string }): string {
+/** Writes the report as JSON to a file in the results folder; answers its path from the project's root. */
+export function writeJson(out: string, name: string, report: object): string {
   const outDir = path.resolve(root, out);
   mkdirSync(outDir, { recursive: true });
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  const file = path.join(outDir, `${report.date.slice(0, 19).replaceAll(":", "-")}-${name}.json`);
-  writeFileSync(file, json);
-  writeFileSync(path.join(outDir, latest), json);
+  const file = path.join(outDir, name);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return path.relative(root, file);
+}
+
+/** Writes the report as `<date>-<name>.json` and as `<latest>`; answers the dated file's path. */
+export function writeReport(out: string, name: string, latest: string, report: { date: string }): string {
+  writeJson(out, latest, report);
+  return writeJson(out, `${report.date.slice(0, 19).replaceAll(":", "-")}-${name}.json`, report);
 }
 
 /** Puts the text between the README's `<!-- <marker>:start -->` and `<!-- <marker>:end -->`. */

@@ -12,7 +12,7 @@ export const ENCODINGS = ["br", "gzip"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** Brotli's quality 4 compresses nearly as well as gzip's best at a fraction of quality 11's cost. */
-const BROTLI_QUALITY = 4;
+const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
 /** Below this many bytes a response is sent as it is: compressing would save less than it costs. */
 export const COMPRESSION_THRESHOLD = 1024;
 
@@ -24,9 +24,7 @@ export function acceptedEncoding(req: FastifyRequest): Encoding | null {
 }
 
 export function compress(body: string | Buffer, encoding: Encoding): Buffer {
-  return encoding === "br"
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
-    : gzipSync(body);
+  return encoding === "br" ? brotliCompressSync(body, BROTLI_OPTIONS) : gzipSync(body);
 }
 
 /**
@@ -38,6 +36,6 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
     global: true,
     encodings: [...ENCODINGS],
     threshold: COMPRESSION_THRESHOLD,
-    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+    brotliOptions: BROTLI_OPTIONS,
   });
 }

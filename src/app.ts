@@ -20,9 +20,10 @@ import { UntilChange, watchDataVersion } from "./platform/db/data-version.ts";
 import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { registerCompression } from "./platform/http/compression.ts";
-import { AppError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
+import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
 import { registerPageCache } from "./platform/http/page-cache.ts";
 import { renderPage } from "./platform/http/render.tsx";
+import { holdsNul } from "./platform/http/validation.ts";
 import { type I18n, i18nFor, LANG_COOKIE, negotiateLocale } from "./platform/i18n/i18n.ts";
 import type { AppContext } from "./platform/module.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
@@ -275,6 +276,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       reply.header("retry-after", String(state.retryAfterSeconds));
       throw new AppError(429, "too_many_requests", "errors.tooMany");
     }
+  });
+  // A NUL character cannot be stored as text: a request with one (only a forged one has it) is
+  // refused here, in the user's language, instead of failing in the database.
+  app.addHook("preHandler", async (req) => {
+    if (holdsNul(req.query) || holdsNul(req.params) || holdsNul(req.body)) throw new BadRequestError();
   });
   app.addHook("preHandler", (req, reply, done) => {
     // Form posts carry a CSRF token; the JSON API is guarded by requiring a JSON body instead.

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { networks } from "../../modules/networks/schema.ts";
 
 let t: TestApp;
 before(async () => {
@@ -34,6 +35,24 @@ test("an unexpected error is a 500 page in the user's language without the error
   const api = await t.app.inject({ url: "/api/v1/test/boom?lang=en" });
   assert.equal(api.statusCode, 500);
   assert.deepEqual(api.json(), { error: { code: "internal_error", message: "Something went wrong on our side" } });
+});
+
+test("a NUL character in a query, a form or a JSON body is refused with a 400 in the user's language, and nothing is stored", async () => {
+  const page = await t.app.inject({ url: "/projects?lang=nb&q=a%00b" });
+  assert.equal(page.statusCode, 400);
+  assert.match(page.body, /Forespørselen har ugyldige verdier/);
+  const api = await t.app.inject({ url: "/api/v1/projects?lang=en&q=%00" });
+  assert.equal(api.statusCode, 400);
+  assert.equal(api.json().error.code, "bad_request");
+  const s = new Session(t.app);
+  await s.login();
+  const before = await t.database.db.select().from(networks);
+  await s.get("/networks/new");
+  const form = await s.post("/networks", { name: "Digi\u0000Nul", shortName: "Nul", slug: "digi-nul" });
+  assert.equal(form.statusCode, 400);
+  const json = await s.api("POST", "/api/v1/networks", { name: "Digi\u0000Nul", shortName: "Nul", slug: "digi-nul" });
+  assert.equal(json.statusCode, 400);
+  assert.equal((await t.database.db.select().from(networks)).length, before.length);
 });
 
 test("healthz and readyz: alive, and ready only while the database answers", async () => {

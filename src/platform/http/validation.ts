@@ -126,3 +126,13 @@ export const query = <T extends z.ZodRawShape>(shape: T) =>
 export const PAGE_SIZE = 50;
 export const pageParam = z.coerce.number().int().min(1).max(100_000).default(1);
 export const searchText = z.string().trim().max(100).optional();
+
+/**
+ * Whether a parsed query, body or parameters hold a NUL character anywhere. PostgreSQL cannot store
+ * one in text, and no form or browser sends one; files' bytes are not looked at.
+ */
+export function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (!value || typeof value !== "object" || depth > 8 || ArrayBuffer.isView(value)) return false;
+  return Object.entries(value).some(([key, v]) => key.includes("\u0000") || holdsNul(v, depth + 1));
+}

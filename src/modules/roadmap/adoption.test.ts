@@ -163,6 +163,7 @@ test("the whole country's matrix comes fifty organisations a page, with shares o
   assert.match(beyond.body, /Nothing found/);
   const bad = await t.app.inject({ url: "/roadmap/adoption?lang=nb&page=zero" });
   assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /page<\/strong>: Verdien er ikke gyldig/);
   assert.doesNotMatch(bad.body, /<table class="ds-table adoption-matrix"/);
 });
 

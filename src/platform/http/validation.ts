@@ -124,7 +124,13 @@ export const query = <T extends z.ZodRawShape>(shape: T) =>
   );
 
 export const PAGE_SIZE = 50;
-export const pageParam = z.coerce.number().int().min(1).max(100_000).default(1);
+/** A page number from the address: whatever is wrong with it, it is "not valid" (never "fill in"). */
+export const pageParam = z.coerce
+  .number("errors.invalid")
+  .int("errors.invalid")
+  .min(1, "errors.invalid")
+  .max(100_000, "errors.invalid")
+  .default(1);
 export const searchText = z.string().trim().max(100).optional();
 
 /**

@@ -141,7 +141,15 @@ export const needEvents = pgTable(
       .references(() => needs.id, { onDelete: "cascade" }),
     fromState: text("from_state").$type<NeedState>(),
     toState: text("to_state").$type<NeedState>().notNull(),
+    /** What the person who made the change wrote, at the need's own visibility. */
     note: text("note").notNull().default(""),
+    /**
+     * The decision that made the change (a decisions-module record, hence no foreign key here). Its
+     * text is shown through the visibility rule where the history is read, never copied into it.
+     */
+    decisionId: integer("decision_id"),
+    /** The assessment round that made the change, shown through the rule in the same way. */
+    roundId: integer("round_id").references((): AnyPgColumn => assessmentRounds.id, { onDelete: "set null" }),
     byId: integer("by_id").references(() => users.id),
     byLabel: text("by_label").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -22,6 +22,7 @@ import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { registerCompression } from "./platform/http/compression.ts";
 import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
 import { registerPageCache } from "./platform/http/page-cache.ts";
+import { sameSitePath } from "./platform/http/redirect.ts";
 import { renderPage } from "./platform/http/render.tsx";
 import { holdsNul } from "./platform/http/validation.ts";
 import { type I18n, i18nFor, LANG_COOKIE, negotiateLocale } from "./platform/i18n/i18n.ts";
@@ -37,6 +38,8 @@ declare module "fastify" {
     policy?: string;
     /** Only routes that say so take multipart form posts (files); elsewhere they are refused unread. */
     acceptsFiles?: boolean;
+    /** Only routes that say so may redirect to another site (the OpenID provider); elsewhere the target stays here. */
+    leavesSite?: boolean;
   }
   interface FastifyInstance {
     services: Services;
@@ -286,6 +289,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Form posts carry a CSRF token; the JSON API is guarded by requiring a JSON body instead.
     if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);
     done();
+  });
+  // Every redirect stays on this site, whoever wrote it and whatever went into it: a target that is not
+  // a plain path here (another host, a control character) becomes the front page, never a 500.
+  app.addHook("onSend", async (req, reply, payload) => {
+    const location = reply.getHeader("location");
+    if (location === undefined || req.routeOptions.config.leavesSite) return payload;
+    const safe = sameSitePath(String(location));
+    if (safe !== location) reply.header("location", safe);
+    return payload;
   });
   app.addHook("onResponse", async (req, reply) => {
     if (req.url.startsWith("/assets/")) return;

@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from "../../platform/auth/sessions.ts";
 import type { TokenState } from "../../platform/auth/tokens.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
+import { sameSitePath } from "../../platform/http/redirect.ts";
 import { LOGIN_ACCOUNT, LOGIN_IP, RESET_REQUEST } from "../../platform/http/throttle.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
@@ -31,9 +32,11 @@ import {
   TokensPage,
 } from "./accounts.views.tsx";
 
-/** Only same-site paths: a login link must never send anyone to another site. */
-export const safeReturnTo = (value: unknown): string =>
-  typeof value === "string" && /^\/(?![/\\])/.test(value) && !value.startsWith("/login") ? value : "/";
+/** Only paths on this site (and not back to sign-in): a login link must never send anyone elsewhere. */
+export const safeReturnTo = (value: unknown): string => {
+  const path = sameSitePath(value);
+  return path.startsWith("/login") ? "/" : path;
+};
 
 const loginInput = z.object({
   email: z.string().trim().min(1, "errors.required").max(254),
@@ -144,7 +147,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect(returnTo, 303);
   });
 
-  app.post("/logout", { config: { policy: "public" } }, async (req, reply) => {
+  app.post("/logout", { config: { policy: "public", leavesSite: true } }, async (req, reply) => {
     const idToken = await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     // Signed in through OpenID Connect: sign out at the provider too, which then sends the person back.
@@ -156,7 +159,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   const OIDC_COOKIE = "samverk_oidc";
 
-  app.get("/login/oidc", { config: { policy: "public" } }, async (req, reply) => {
+  app.get("/login/oidc", { config: { policy: "public", leavesSite: true } }, async (req, reply) => {
     if (!services.oidc.enabled) throw new NotFoundError();
     const returnTo = safeReturnTo((req.query as Record<string, unknown>).returnTo);
     const { url, checks } = await services.oidc.start();

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { fromCsvCell } from "../../platform/http/csv.ts";
 import { catalogues, LOCALES, type MessageKey } from "../../platform/i18n/i18n.ts";
 import { type AdoptionInput, checkDates } from "./adoption.service.ts";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "./schema.ts";
@@ -93,7 +94,8 @@ export function readAdoptionCsv(text: string): { rows: { line: number; cells: Pa
   return {
     rows: body.map((cells, i) => ({
       line: i + 2,
-      cells: Object.fromEntries([...index].map(([column, at]) => [column, cells[at] ?? ""])),
+      // A template downloaded from Samverk marks text that looks like a formula; the mark comes off here.
+      cells: Object.fromEntries([...index].map(([column, at]) => [column, fromCsvCell(cells[at] ?? "")])),
     })),
   };
 }

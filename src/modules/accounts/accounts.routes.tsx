@@ -117,24 +117,25 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
       );
     if (!parsed.success) return fail("errors.required", 422, undefined, String(parsed.error.issues[0]?.path[0] ?? "email"));
 
-    // Throttled attempts are refused before the password is checked: a brute-force run costs little.
+    // Every attempt is counted before the password is checked, and a throttled one is refused
+    // without checking it: guesses cost little, and guesses sent at once are held like guesses in
+    // turn. The owner's own browser is not held by attacks on the address, only by its IP's.
     const ipKey = `login-ip:${req.ipKey()}`;
     const accountKey = `login-account:${parsed.data.email.toLowerCase()}`;
     const trusted = knownDevice(req, parsed.data.email);
-    for (const key of trusted ? [ipKey] : [ipKey, accountKey]) {
-      const state = await services.throttle.check(key);
-      if (state.blocked) {
-        reply.header("retry-after", String(state.retryAfterSeconds));
-        return fail("auth.throttled", 429, { minutes: Math.ceil(state.retryAfterSeconds / 60) });
-      }
+    const state = await services.throttle.attemptAll([
+      ...(trusted ? [] : [[accountKey, LOGIN_ACCOUNT] as const]),
+      [ipKey, LOGIN_IP],
+    ]);
+    if (state.blocked) {
+      reply.header("retry-after", String(state.retryAfterSeconds));
+      return fail("auth.throttled", 429, { minutes: Math.ceil(state.retryAfterSeconds / 60) });
     }
     const userId = await services.users.authenticate(parsed.data.email, parsed.data.password);
-    if (userId === null) {
-      await services.throttle.fail(ipKey, LOGIN_IP);
-      if (!trusted) await services.throttle.fail(accountKey, LOGIN_ACCOUNT);
-      return fail("auth.failed", 401);
-    }
-    await services.throttle.reset(accountKey);
+    if (userId === null) return fail("auth.failed", 401);
+    // The right password is no failure: the address starts afresh, the IP gets its attempt back.
+    if (!trusted) await services.throttle.reset(accountKey);
+    await services.throttle.forgive(ipKey, LOGIN_IP);
     await startSession(req, reply, userId);
     reply.setCookie(DEVICE_COOKIE, deviceMark(parsed.data.email), {
       path: "/",
@@ -409,7 +410,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   app.post("/password/forgot", { config: { policy: "public" } }, async (req, reply) => {
     // Every request counts against the IP, so nobody can flood an inbox or probe addresses quickly.
     const ipKey = `reset-ip:${req.ipKey()}`;
-    const state = await services.throttle.check(ipKey);
+    const state = await services.throttle.attempt(ipKey, RESET_REQUEST);
     if (state.blocked) {
       reply.header("retry-after", String(state.retryAfterSeconds));
       const errors = [
@@ -420,7 +421,6 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
         status: 429,
       });
     }
-    await services.throttle.fail(ipKey, RESET_REQUEST);
     const result = await services.accounts.requestPasswordReset(req.body, req.i18n.t);
     if (!result.ok) {
       return reply.page(<ForgotPage ctx={req.pageContext()} form={submittedForm(req.body, result.errors)} />, {

@@ -3,6 +3,8 @@ import { after, before, describe, test } from "node:test";
 import { count, eq } from "drizzle-orm";
 import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { startSmtpServer } from "../../../test/support/smtp.ts";
+import { UserService } from "../../platform/auth/users.ts";
+import { LOGIN_ACCOUNT } from "../../platform/http/throttle.ts";
 import { authTokens, mailOutbox, sessions, users } from "../../platform/schema.ts";
 
 const BASE = "https://samverk.test.example";
@@ -262,6 +264,26 @@ describe("throttling sign-in", () => {
     // …but the real user's own browser is let through.
     const real = await attempt("198.51.100.7", ADMIN.email, ADMIN.password, deviceCookie);
     assert.equal(real.statusCode, 303);
+  });
+
+  test("30 wrong passwords sent at once are held like 30 in turn, and the owner's browser still signs in", async () => {
+    const email = "at-once@test.samverk.example";
+    await new UserService(t.database.db).createAdmin({ email, password: ADMIN.password, name: "At Once" });
+    const own = await attempt("198.51.100.8", email, ADMIN.password);
+    assert.equal(own.statusCode, 303);
+    const device = own.cookies.find((c: { name: string }) => c.name === "samverk_device")!;
+
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attempt("203.0.113.77", email, `wrong password number ${i}`)),
+    );
+    const checked = guesses.filter((r) => r.statusCode === 401).length;
+    const refused = guesses.filter((r) => r.statusCode === 429).length;
+    // In turn, the free attempts and one more (which starts the first wait) get their password checked.
+    assert.ok(checked <= LOGIN_ACCOUNT.free + 1, `${checked} passwords checked`);
+    assert.equal(checked + refused, 30);
+
+    const owner = await attempt("198.51.100.8", email, ADMIN.password, `samverk_device=${device.value}`);
+    assert.equal(owner.statusCode, 303, "the owner's own browser is not held by attacks on the address");
   });
 
   test("throttled answers are the same for registered and unknown addresses", async () => {

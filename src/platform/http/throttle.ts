@@ -3,19 +3,20 @@ import type { Db } from "../db/client.ts";
 import { rateCounters, throttles } from "../schema.ts";
 
 export interface ThrottleRule {
-  /** Failures allowed in the window before delays start. */
+  /** Attempts (at least one) allowed in the window before delays start. */
   free: number;
   windowMinutes: number;
-  /** The longest delay, however many failures follow. */
+  /** The longest delay, however many attempts follow. */
   maxDelaySeconds: number;
 }
 
 export type ThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
 
 /**
- * Growing delays after repeated failures: after `free` failures in a window, each further failure
- * blocks the key for 2, 4, 8 … seconds, up to `maxDelaySeconds`. A blocked key is answered without
- * doing the expensive work (such as checking a password), so a brute-force run costs the server little.
+ * Growing delays after repeated attempts: after `free` attempts in a window, each further one blocks
+ * the key for 2, 4, 8 … seconds, up to `maxDelaySeconds`. An attempt is counted before the expensive
+ * work (such as checking a password) and a blocked key is answered without it, so a brute-force run
+ * costs the server little, and guesses sent all at once meet the same limit as guesses sent in turn.
  */
 export class Throttle {
   /** Request counts per key, when this process is the installation's only one. */
@@ -31,32 +32,63 @@ export class Throttle {
     private readonly oneProcess = false,
   ) {}
 
-  async check(key: string): Promise<ThrottleState> {
-    const [row] = await this.db.select().from(throttles).where(eq(throttles.key, key));
-    const until = row?.blockedUntil?.getTime() ?? 0;
-    const wait = Math.ceil((until - Date.now()) / 1000);
-    return wait > 0 ? { blocked: true, retryAfterSeconds: wait } : { blocked: false };
-  }
-
-  async fail(key: string, rule: ThrottleRule): Promise<void> {
-    const windowStart = new Date(Date.now() - rule.windowMinutes * 60_000);
-    // One statement, so concurrent failures from several processes all count.
-    await this.db
+  /**
+   * Counts one attempt and answers whether it may go ahead. One upsert both counts and decides:
+   * concurrent attempts, in one process or several, queue on the key's row, and each sees the count
+   * and block the one before it left. A blocked key counts nothing and answers how long to wait.
+   * There is deliberately no "check, then count afterwards": between the two, any number of attempts
+   * would pass the check.
+   */
+  async attempt(key: string, rule: ThrottleRule): Promise<ThrottleState> {
+    const expired = sql`${throttles.windowStartedAt} < ${new Date(Date.now() - rule.windowMinutes * 60_000)}`;
+    const count = sql`case when ${expired} then 1 else ${throttles.failures} + 1 end`;
+    const [admitted] = await this.db
       .insert(throttles)
       .values({ key, failures: 1, windowStartedAt: new Date() })
       .onConflictDoUpdate({
         target: throttles.key,
         set: {
-          failures: sql`case when ${throttles.windowStartedAt} < ${windowStart} then 1 else ${throttles.failures} + 1 end`,
-          windowStartedAt: sql`case when ${throttles.windowStartedAt} < ${windowStart} then now() else ${throttles.windowStartedAt} end`,
+          failures: count,
+          windowStartedAt: sql`case when ${expired} then now() else ${throttles.windowStartedAt} end`,
+          // Counted as if it fails: the next attempt waits unless this one turns out right (forgive).
+          blockedUntil: sql`case when ${count} > ${rule.free}
+            then now() + least(power(2, ${count} - ${rule.free}), ${rule.maxDelaySeconds}) * interval '1 second'
+            else null end`,
         },
-      });
+        setWhere: sql`${throttles.blockedUntil} is null or ${throttles.blockedUntil} <= now()`,
+      })
+      .returning({ key: throttles.key });
+    if (admitted) return { blocked: false };
+    const [row] = await this.db.select({ until: throttles.blockedUntil }).from(throttles).where(eq(throttles.key, key));
+    const wait = Math.ceil(((row?.until?.getTime() ?? 0) - Date.now()) / 1000);
+    return { blocked: true, retryAfterSeconds: Math.max(1, wait) };
+  }
+
+  /**
+   * One attempt against several keys (an address and an IP), in order: when one refuses, the
+   * attempts already counted on the others are taken back, since nothing was tried.
+   */
+  async attemptAll(limits: readonly (readonly [key: string, rule: ThrottleRule])[]): Promise<ThrottleState> {
+    for (const [i, [key, rule]] of limits.entries()) {
+      const state = await this.attempt(key, rule);
+      if (state.blocked) {
+        for (const [earlier, earlierRule] of limits.slice(0, i)) await this.forgive(earlier, earlierRule);
+        return state;
+      }
+    }
+    return { blocked: false };
+  }
+
+  /**
+   * Takes one counted attempt back (it succeeded, or was never made), and the block it set if the
+   * count is within the allowance again. A block earned by attempts beyond it stays.
+   */
+  async forgive(key: string, rule: ThrottleRule): Promise<void> {
     await this.db
       .update(throttles)
       .set({
-        blockedUntil: sql`case when ${throttles.failures} > ${rule.free}
-          then now() + least(power(2, ${throttles.failures} - ${rule.free}), ${rule.maxDelaySeconds}) * interval '1 second'
-          else null end`,
+        failures: sql`greatest(${throttles.failures} - 1, 0)`,
+        blockedUntil: sql`case when ${throttles.failures} - 1 > ${rule.free} then ${throttles.blockedUntil} else null end`,
       })
       .where(eq(throttles.key, key));
   }

@@ -21,6 +21,7 @@ import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { registerCompression } from "./platform/http/compression.ts";
 import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
+import { acceptableApiWrite, fromAnotherSite } from "./platform/http/origin.ts";
 import { registerPageCache } from "./platform/http/page-cache.ts";
 import { sameSitePath } from "./platform/http/redirect.ts";
 import { renderPage } from "./platform/http/render.tsx";
@@ -158,6 +159,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // 2. Cookies, form bodies and CSRF protection for every form post.
   await app.register(fastifyCookie, { secret: options.secret });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  // An API write without a body may still say it is JSON (a DELETE, say): an empty body is no body.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) =>
+    body === "" ? done(null, undefined) : parseJson(req, body as string, done),
+  );
   // Forms with a file: fields and one file land in req.body like any form, so the CSRF check and
   // re-rendering work the same. The file is read up to the limit; a bigger one is marked truncated
   // and refused by the form with a message instead of a bare 413.
@@ -260,6 +266,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       networks: [],
     });
   });
+  // Changes come from this site's own pages: one sent by a page on another site (or a sibling host)
+  // is refused before its body is read. API writes are JSON, which a page elsewhere cannot send.
+  const publicOrigin = config.SAMVERK_PUBLIC_URL ? new URL(config.SAMVERK_PUBLIC_URL).origin : null;
+  app.addHook("onRequest", async (req) => {
+    if (fromAnotherSite(req, publicOrigin)) throw new AppError(403, "cross_site", "errors.crossSite");
+    if (req.url.startsWith("/api/") && !acceptableApiWrite(req))
+      throw new AppError(415, "unsupported_media_type", "errors.mediaType");
+  });
   // Files only where a route takes them, refused before a byte of the body is read.
   app.addHook("onRequest", async (req) => {
     const multipart = /^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "");
@@ -286,7 +300,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (holdsNul(req.query) || holdsNul(req.params) || holdsNul(req.body)) throw new BadRequestError();
   });
   app.addHook("preHandler", (req, reply, done) => {
-    // Form posts carry a CSRF token; the JSON API is guarded by requiring a JSON body instead.
+    // Form posts carry a CSRF token; the JSON API is guarded by requiring JSON instead (above).
     if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);
     done();
   });

@@ -131,12 +131,12 @@ export class Session {
     return this;
   }
 
-  /** JSON API call with this session's cookies. */
+  /** JSON API call with this session's cookies; a write says it is JSON even without a body, as it must. */
   async api(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: unknown) {
     return this.app.inject({
       method,
       url,
-      headers: { cookie: this.cookies, ...(payload !== undefined ? { "content-type": "application/json" } : {}) },
+      headers: { cookie: this.cookies, ...(method !== "GET" ? { "content-type": "application/json" } : {}) },
       ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
     });
   }

@@ -283,7 +283,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const state = await services.accounts.emailChangeState(token);
     if (!state.ok) return linkProblem(req, reply, state);
-    reply.header("referrer-policy", "no-referrer");
+    reply.header("referrer-policy", "same-origin");
     const { t } = req.i18n;
     // Confirming is a change, so it takes a POST: a link scanner that follows links changes nothing.
     return reply.page(
@@ -457,8 +457,9 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const state = await services.accounts.resetLinkState(token);
     if (!state.ok) return linkProblem(req, reply, state);
-    // The link must not leak through the Referer header to any site the page links to.
-    reply.header("referrer-policy", "no-referrer");
+    // The link must not leak through the Referer header to any site the page links to; "same-origin"
+    // rather than "no-referrer", under which a browser sends the form's Origin as "null" (see origin.ts).
+    reply.header("referrer-policy", "same-origin");
     return reply.page(<ResetPage ctx={req.pageContext()} form={emptyForm()} action={`/password/reset/${token}`} />, {
       title: req.i18n.t("auth.resetTitle"),
     });
@@ -469,7 +470,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     const result = await services.accounts.resetPassword(token, req.body);
     if (result.ok) return reply.redirect("/login?reset=1", 303);
     if ("link" in result) return linkProblem(req, reply, result.link as Exclude<TokenState, { ok: true }>);
-    reply.header("referrer-policy", "no-referrer");
+    reply.header("referrer-policy", "same-origin");
     // Passwords are never sent back into the form.
     return reply.page(
       <ResetPage ctx={req.pageContext()} form={submittedForm({}, result.errors)} action={`/password/reset/${token}`} />,
@@ -549,7 +550,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     const { token } = parseOrBadRequest(tokenParam, req.params);
     const found = await services.invitations.byToken(token);
     if (!found.ok) return invitationProblem(req, reply, found.reason);
-    reply.header("referrer-policy", "no-referrer");
+    reply.header("referrer-policy", "same-origin");
     const network = found.invitation.networkId ? await services.networks.repo.byId(found.invitation.networkId) : undefined;
     return reply.page(
       <AcceptInvitationPage
@@ -580,7 +581,7 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     if ("link" in result) return invitationProblem(req, reply, result.link);
     if (!result.ok) {
       const found = await services.invitations.byToken(token);
-      reply.header("referrer-policy", "no-referrer");
+      reply.header("referrer-policy", "same-origin");
       const name = (req.body as Record<string, unknown> | undefined)?.name ?? "";
       return reply.page(
         <AcceptInvitationPage

@@ -296,7 +296,8 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
     const [consultation, input] = await Promise.all([consultations.get(id), consultations.byReceipt(id, receipt)]);
     const { t } = req.i18n;
     const removed = (req.query as Record<string, unknown>).removed !== undefined;
-    reply.header("referrer-policy", "no-referrer");
+    // The receipt's address is its secret: it stays on this site (and the form on it keeps its Origin).
+    reply.header("referrer-policy", "same-origin");
     return reply.page(
       <>
         {removed ? <Notice kind="success">{t("consultation.personalDataRemoved")}</Notice> : null}

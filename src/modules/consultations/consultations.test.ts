@@ -399,7 +399,7 @@ test("personal data: removed at once through the receipt's link, and automatical
   const receiptPath = sent.headers.location!;
   const page = await visitor.get(`${receiptPath}?lang=en`);
   assert.match(page.body, /Remove my name and e-mail now/);
-  assert.equal(page.headers["referrer-policy"], "no-referrer");
+  assert.equal(page.headers["referrer-policy"], "same-origin");
   const removed = await visitor.post(`${receiptPath}/remove-personal-data`, {});
   assert.equal(removed.statusCode, 303);
   const [row] = await t.database.db.select().from(consultationInputs).where(eq(consultationInputs.consultationId, id));

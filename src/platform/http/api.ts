@@ -156,10 +156,8 @@ export function openApiDocument(routes: ApiRoute[], info: { version: string; ser
       "400": { $ref: "#/components/responses/Error" },
     };
     if (r.params) responses["404"] = { $ref: "#/components/responses/Error" };
-    if (r.body) {
-      responses["415"] = { $ref: "#/components/responses/Error" };
-      responses["422"] = { $ref: "#/components/responses/Error" };
-    }
+    if (r.method !== "GET") responses["415"] = { $ref: "#/components/responses/Error" };
+    if (r.body) responses["422"] = { $ref: "#/components/responses/Error" };
     if (r.policy !== "public") {
       responses["401"] = { $ref: "#/components/responses/Error" };
       responses["403"] = { $ref: "#/components/responses/Error" };
@@ -182,7 +180,8 @@ export function openApiDocument(routes: ApiRoute[], info: { version: string; ser
     info: {
       title: "Samverk API",
       version: info.version,
-      description: "Read access is open to everyone. Writes need a signed-in administrator's session cookie and a JSON body.",
+      description:
+        "Read access is open to everyone. Writes need a session cookie or a personal access token, and Content-Type: application/json (with a session cookie also when there is no body). Writes sent by a page on another site are refused.",
       license: { name: "Proprietary", identifier: "LicenseRef-Samverk" },
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),

@@ -286,6 +286,7 @@ export const en: Record<MessageKey, string> = {
   "errors.unauthorized": "You need to sign in to do this.",
   "errors.forbidden": "You do not have access to do this.",
   "errors.csrf": "The form has expired or is not valid. Go back, reload the page and try again.",
+  "errors.crossSite": "The request came from another website and was refused. Go to Samverk directly and try again.",
   "errors.notFound": "Page not found",
   "errors.notFoundHelp": "The page does not exist or has moved. Check the address or use the search.",
   "errors.conflict": "The change conflicts with another change.",

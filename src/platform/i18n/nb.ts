@@ -282,6 +282,7 @@ export const nb = {
   "errors.unauthorized": "Du må logge inn for å gjøre dette.",
   "errors.forbidden": "Du har ikke tilgang til å gjøre dette.",
   "errors.csrf": "Skjemaet er utløpt eller ugyldig. Gå tilbake, last inn siden på nytt og prøv igjen.",
+  "errors.crossSite": "Forespørselen kom fra et annet nettsted og ble avvist. Gå til Samverk direkte og prøv igjen.",
   "errors.notFound": "Fant ikke siden",
   "errors.notFoundHelp": "Siden finnes ikke, eller den er flyttet. Sjekk adressen eller bruk søket.",
   "errors.conflict": "Endringen kolliderer med en annen endring.",

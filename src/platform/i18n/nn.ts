@@ -284,6 +284,7 @@ export const nn: Record<MessageKey, string> = {
   "errors.unauthorized": "Du må logge inn for å gjere dette.",
   "errors.forbidden": "Du har ikkje tilgang til å gjere dette.",
   "errors.csrf": "Skjemaet er gått ut eller ugyldig. Gå tilbake, last inn sida på nytt og prøv igjen.",
+  "errors.crossSite": "Førespurnaden kom frå ein annan nettstad og vart avvist. Gå til Samverk direkte og prøv igjen.",
   "errors.notFound": "Fann ikkje sida",
   "errors.notFoundHelp": "Sida finst ikkje, eller ho er flytta. Sjekk adressa eller bruk søket.",
   "errors.conflict": "Endringa kolliderer med ei anna endring.",

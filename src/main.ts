@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     { database: database.kind, dataDir: database.kind === "pglite" ? config.pgliteDir : undefined, ...prepared },
     "database ready",
   );
+  if (!config.SAMVERK_SECURITY_CONTACT)
+    app.log.warn("SAMVERK_SECURITY_CONTACT is not set, so /.well-known/security.txt answers 404");
   app.services.mail.delivery.start();
   // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
   const stopDigests = app.services.needs.scheduleDigests(60, app.log);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { NotFoundError } from "../../platform/http/errors.ts";
 import { parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import type { AppContext, SearchHit } from "../../platform/module.ts";
 import { HomePage, SearchPage, TextPage } from "./home.views.tsx";
@@ -37,17 +38,19 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
     });
   });
 
-  // RFC 9116: where to report a security problem.
+  // RFC 9116: where to report a security problem. Contact is required and must reach someone, which
+  // only the installation knows: without SAMVERK_SECURITY_CONTACT there is no file rather than one
+  // naming an address nobody reads (the mail sender is often a no-reply address).
   app.get("/.well-known/security.txt", { config: { policy: "public" } }, async (_req, reply) => {
-    const from = config.SAMVERK_MAIL_FROM.match(/<([^>]+)>/)?.[1] ?? config.SAMVERK_MAIL_FROM;
-    const contact = config.SAMVERK_SECURITY_CONTACT ?? `mailto:${from}`;
+    const contact = config.SAMVERK_SECURITY_CONTACT;
+    if (!contact) throw new NotFoundError();
     const expires = new Date(Date.now() + 180 * 24 * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
     const base = config.SAMVERK_PUBLIC_URL?.replace(/\/$/, "");
     const lines = [
       `Contact: ${contact}`,
       `Expires: ${expires}`,
       "Preferred-Languages: nb, nn, en",
-      ...(base ? [`Canonical: ${base}/.well-known/security.txt`, `Policy: ${base}/privacy`] : []),
+      ...(base ? [`Canonical: ${base}/.well-known/security.txt`] : []),
     ];
     return reply.type("text/plain; charset=utf-8").send(`${lines.join("\n")}\n`);
   });

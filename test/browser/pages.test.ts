@@ -103,7 +103,7 @@ async function publicPages(): Promise<[string, string][]> {
 async function decisionIds() {
   const { networks, needs, assessment, meetings } = server.app.services;
   const rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
-  const rounds = await assessment.roundsOf(rogaland.id);
+  const rounds = await assessment.roundsOf(rogaland.id, null);
   const meetingList = await meetings.list(rogaland.id, null);
   const decided = rounds.at(-1)!.round;
   const { items } = await needs.list({ networkId: rogaland.id }, null, "created", 1, 0);

@@ -23,6 +23,8 @@ export type Decision = typeof decisions.$inferSelect;
 export type Ranking = typeof priorityRankings.$inferSelect;
 
 const itemNeed = alias(needs, "item_need");
+/** A meeting's body as a link of the meeting's chain: what it holds is never more public than it. */
+const bodyColumns = { networkId: bodies.networkId, visibility: bodies.visibility, bodyId: bodies.id };
 const itemProject = alias(projects, "item_project");
 
 /** The only place with SQL for meetings, agenda items, papers, decisions and rankings. */
@@ -45,13 +47,13 @@ export class DecisionRepo {
       })
       .from(meetings)
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .where(and(eq(meetings.networkId, networkId), visibleWhere(viewer, meetings)))
+      .where(and(eq(meetings.networkId, networkId), visibleWhere(viewer, meetings, bodyColumns)))
       .orderBy(desc(meetings.meetingDate), desc(meetings.id));
   }
 
   async meeting(id: number) {
     const [row] = await this.db
-      .select({ meeting: meetings, bodyName: bodies.name, bodyKind: bodies.kind })
+      .select({ meeting: meetings, bodyName: bodies.name, bodyKind: bodies.kind, bodyVisibility: bodies.visibility })
       .from(meetings)
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
       .where(eq(meetings.id, id));
@@ -81,7 +83,11 @@ export class DecisionRepo {
         item: agendaItems,
         needTitle: itemNeed.title,
         needState: itemNeed.state,
+        needVisibility: itemNeed.visibility,
+        needBodyId: itemNeed.bodyId,
         projectTitle: itemProject.title,
+        projectVisibility: itemProject.visibility,
+        projectBodyId: itemProject.bodyId,
         documentTitle: meetingDocuments.title,
       })
       .from(agendaItems)
@@ -186,6 +192,8 @@ export class DecisionRepo {
         meetingDate: meetings.meetingDate,
         networkId: meetings.networkId,
         bodyId: meetings.bodyId,
+        meetingVisibility: meetings.visibility,
+        bodyVisibility: bodies.visibility,
         bodyName: bodies.name,
       })
       .from(decisions)
@@ -205,10 +213,13 @@ export class DecisionRepo {
         meetingTitle: meetings.title,
         networkId: meetings.networkId,
         bodyId: meetings.bodyId,
+        meetingVisibility: meetings.visibility,
+        bodyVisibility: bodies.visibility,
       })
       .from(decisions)
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
       .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
       .where(eq(decisions.projectId, projectId));
     return row;
   }
@@ -227,6 +238,8 @@ export class DecisionRepo {
         minutesApproved: sql<boolean>`${meetings.minutesApprovedAt} is not null`,
         networkId: meetings.networkId,
         bodyId: meetings.bodyId,
+        meetingVisibility: meetings.visibility,
+        bodyVisibility: bodies.visibility,
         bodyName: bodies.name,
       })
       .from(decisions)

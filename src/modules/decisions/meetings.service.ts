@@ -1,18 +1,18 @@
 import { z } from "zod";
-import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
-import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { canSee, type Restricted, readableByAll, VISIBILITY_VALUES, type Visibility } from "../../platform/access/visibility.ts";
+import { type Actor, changedFields, recordAudit, systemActor } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
-import type { AssessmentService } from "../needs/assessment.service.ts";
+import { type AssessmentService, roundChain } from "../needs/assessment.service.ts";
 import type { NeedService } from "../needs/needs.service.ts";
 import type { NeedState } from "../needs/schema.ts";
 import type { NetworkRepo } from "../networks/networks.repo.ts";
 import type { ProjectService } from "../projects/projects.service.ts";
 import { PROJECT_KINDS } from "../projects/schema.ts";
-import { type Decision, DecisionRepo, type Meeting } from "./decisions.repo.ts";
+import { type AgendaItem, type Decision, DecisionRepo, type Meeting } from "./decisions.repo.ts";
 import type { MeetingResource } from "./policy.ts";
 import { OUTCOMES, type Outcome } from "./schema.ts";
 
@@ -63,12 +63,47 @@ const NEED_STATE_AFTER: Record<Outcome, NeedState | null> = {
 const subjectOf = (item: { needId: number | null; projectId: number | null }): { needIds?: number[]; projectIds?: number[] } =>
   item.needId ? { needIds: [item.needId] } : item.projectId ? { projectIds: [item.projectId] } : {};
 
-/** Who may see a decision: public, or marked otherwise and kept to the body and the secretariat. */
-export const decisionVisibility = (d: { isPublic: boolean }, meeting: { networkId: number; bodyId: number }) => ({
-  networkId: meeting.networkId,
-  visibility: d.isPublic ? ("public" as const) : ("body" as const),
-  bodyId: meeting.bodyId,
-});
+/** A meeting as the visibility rule sees it: the meeting, inside its body, inside its network. */
+export const meetingChain = (
+  meeting: { networkId: number; bodyId: number; visibility: Visibility },
+  bodyVisibility: Visibility,
+): Restricted[] => [
+  { networkId: meeting.networkId, visibility: meeting.visibility, bodyId: meeting.bodyId },
+  { networkId: meeting.networkId, visibility: bodyVisibility, bodyId: meeting.bodyId },
+];
+
+/**
+ * A decision as the rule sees it: public unless marked otherwise (then kept to the body and the
+ * secretariat), and never more public than its meeting and the body that met.
+ */
+export const decisionChain = (
+  d: { isPublic: boolean },
+  meeting: { networkId: number; bodyId: number; meetingVisibility: Visibility; bodyVisibility: Visibility },
+): Restricted[] => [
+  { networkId: meeting.networkId, visibility: d.isPublic ? "public" : "body", bodyId: meeting.bodyId },
+  ...meetingChain({ ...meeting, visibility: meeting.meetingVisibility }, meeting.bodyVisibility),
+];
+
+/** An agenda item as a reader sees it: the need or project it points at only if they may see that too. */
+function withoutHidden(
+  viewer: Actor | null,
+  i: { item: AgendaItem; needTitle: string | null; needState: string | null; projectTitle: string | null },
+  networkId: number,
+  needVisibility: Visibility | null,
+  needBodyId: number | null,
+  projectVisibility: Visibility | null,
+  projectBodyId: number | null,
+) {
+  const needShown = needVisibility === null || canSee(viewer, { networkId, visibility: needVisibility, bodyId: needBodyId });
+  const projectShown =
+    projectVisibility === null || canSee(viewer, { networkId, visibility: projectVisibility, bodyId: projectBodyId });
+  return {
+    item: { ...i.item, needId: needShown ? i.item.needId : null, projectId: projectShown ? i.item.projectId : null },
+    needTitle: needShown ? i.needTitle : null,
+    needState: needShown ? i.needState : null,
+    projectTitle: projectShown ? i.projectTitle : null,
+  };
+}
 
 /**
  * Meetings of a network's bodies: the agenda (saker) pointing at needs, projects and papers, the
@@ -89,16 +124,22 @@ export class MeetingService {
   }
 
   /** The meeting as the rules see it; 404 when it does not exist. */
-  async resource(id: number): Promise<MeetingResource & { meeting: Meeting; bodyName: string }> {
+  async resource(id: number): Promise<MeetingResource & { meeting: Meeting; bodyName: string; bodyVisibility: Visibility }> {
     const found = await this.repo.meeting(id);
     if (!found) throw new NotFoundError();
-    return { networkId: found.meeting.networkId, bodyId: found.meeting.bodyId, meeting: found.meeting, bodyName: found.bodyName };
+    return {
+      networkId: found.meeting.networkId,
+      bodyId: found.meeting.bodyId,
+      meeting: found.meeting,
+      bodyName: found.bodyName,
+      bodyVisibility: found.bodyVisibility,
+    };
   }
 
   /** A meeting the viewer may see, else 404. */
   private async visible(id: number, viewer: Actor | null) {
     const found = await this.resource(id);
-    if (!canSee(viewer, found.meeting)) throw new NotFoundError();
+    if (!canSee(viewer, meetingChain(found.meeting, found.bodyVisibility))) throw new NotFoundError();
     return found;
   }
 
@@ -108,18 +149,21 @@ export class MeetingService {
 
   /** Everything a meeting's page shows: the decisions marked otherwise only for those who may see them. */
   async get(id: number, viewer: Actor | null) {
-    const { meeting, bodyName } = await this.visible(id, viewer);
+    const { meeting, bodyName, bodyVisibility } = await this.visible(id, viewer);
     const [items, documents, decisions] = await Promise.all([
       this.repo.itemsOf(id),
       this.repo.documentsOf(id),
       this.repo.decisionsOfMeeting(id),
     ]);
-    const shown = decisions.filter((d) => canSee(viewer, decisionVisibility(d, meeting)));
+    const context = { ...meeting, meetingVisibility: meeting.visibility, bodyVisibility };
+    const shown = decisions.filter((d) => canSee(viewer, decisionChain(d, context)));
     return {
       meeting,
       bodyName,
-      items: items.map((i) => ({
+      items: items.map(({ needVisibility, needBodyId, projectVisibility, projectBodyId, ...i }) => ({
         ...i,
+        // The item points at a need or project the reader may not see: neither its title nor its id.
+        ...withoutHidden(viewer, i, meeting.networkId, needVisibility, needBodyId, projectVisibility, projectBodyId),
         decision: shown.find((d) => d.agendaItemId === i.item.id) ?? null,
         hiddenDecision: decisions.some((d) => d.agendaItemId === i.item.id) && !shown.some((d) => d.agendaItemId === i.item.id),
       })),
@@ -284,7 +328,7 @@ export class MeetingService {
    * as project" creates the project from everything the need carries, in the same transaction.
    */
   async decide(actor: Actor, meetingId: number, input: unknown, t: Translate): Promise<Result<Decision>> {
-    const { meeting, bodyName } = await this.resource(meetingId);
+    const { meeting, bodyName, bodyVisibility } = await this.resource(meetingId);
     const closed = this.open(meeting);
     if (closed) return invalid([closed]);
     const parsed = decisionInput.safeParse(input);
@@ -306,7 +350,7 @@ export class MeetingService {
     if (errors.length) return invalid(errors);
 
     const projectFields =
-      need && v.outcome === "approved_as_project" ? await this.projectFrom(need.id, v.text, bodyName, t) : null;
+      need && v.outcome === "approved_as_project" ? await this.projectFrom(need.id, v, meeting, { name: bodyName, visibility: bodyVisibility }, t) : null;
     return this.db.transaction(async (tx) => {
       let projectId: number | null = null;
       if (need && projectFields) {
@@ -330,16 +374,36 @@ export class MeetingService {
       });
       const next = NEED_STATE_AFTER[v.outcome];
       if (need && next && need.state !== next)
-        await this.needs.changeState(tx, actor, need, next, v.text.slice(0, 500), projectId ? { projectId } : {});
+        await this.needs.changeState(tx, actor, need, next, "", projectId ? { projectId } : {}, { decisionId: decision.id });
       await recordAudit(tx, actor, { action: "create", entity: "decision", entityId: decision.id, after: decision });
       return ok(decision);
     });
   }
 
-  /** A project's fields from a need: its title, problem, supporters' notes, assessment and the decision. */
-  private async projectFrom(needId: number, decisionText: string, bodyName: string, t: Translate) {
-    const [need, assessments] = await Promise.all([this.needs.resource(needId), this.assessment.ofNeed(needId)]);
-    const latest = assessments[0];
+  /**
+   * A project's fields from a need: its title, problem, supporters' notes, assessment and the
+   * decision. Text of a round or a decision goes into the description only where every reader of
+   * the project may read it where it came from; the project's page links to its origin through the
+   * rule either way.
+   */
+  private async projectFrom(
+    needId: number,
+    decision: { text: string; isPublic: boolean },
+    meeting: Meeting,
+    body: { name: string; visibility: Visibility },
+    t: Translate,
+  ) {
+    const need = await this.needs.resource(needId);
+    const readers: Restricted = {
+      networkId: meeting.networkId,
+      visibility: need.visibility === "public" ? "public" : "network",
+    };
+    const assessments = await this.assessment.ofNeed(needId, systemActor("project from need"));
+    const latest = assessments.find((a) => readableByAll(roundChain(a.round, a.bodyVisibility), readers));
+    const decisionShown = readableByAll(
+      decisionChain(decision, { ...meeting, meetingVisibility: meeting.visibility, bodyVisibility: body.visibility }),
+      readers,
+    );
     const background = [
       need.affected ? `${t("need.affected")}: ${need.affected}` : "",
       need.benefit ? `${t("need.benefit")}: ${need.benefit}` : "",
@@ -351,7 +415,7 @@ export class MeetingService {
               : ""
           }`
         : "",
-      `${t("decision.decision")} (${bodyName}): ${decisionText}`,
+      decisionShown ? `${t("decision.decision")} (${body.name}): ${decision.text}` : "",
     ].filter(Boolean);
     return {
       title: need.title,
@@ -361,7 +425,7 @@ export class MeetingService {
       kind: "regional",
       sector: "other",
       budget: need.costEstimate,
-      visibility: need.visibility === "public" ? "public" : "network",
+      visibility: readers.visibility,
     };
   }
 
@@ -382,7 +446,7 @@ export class MeetingService {
   /** Every decision about these needs or projects that the viewer may see. */
   async decisionsAbout(about: { needIds?: number[]; projectIds?: number[] }, viewer: Actor | null) {
     const rows = await this.repo.decisionsAbout(about);
-    return rows.filter((r) => canSee(viewer, decisionVisibility(r.decision, r)));
+    return rows.filter((r) => canSee(viewer, decisionChain(r.decision, r)));
   }
 
   /**
@@ -413,13 +477,13 @@ export class MeetingService {
   /** The network's decision register, as the viewer may see it. */
   async register(networkId: number, viewer: Actor | null) {
     const rows = await this.repo.register(networkId);
-    return rows.filter((r) => canSee(viewer, decisionVisibility(r.decision, r)));
+    return rows.filter((r) => canSee(viewer, decisionChain(r.decision, r)));
   }
 
   /** Where a project came from: the decision that created it and the need it was, if the viewer may see them. */
   async originOf(projectId: number, viewer: Actor | null) {
     const found = await this.repo.decisionCreating(projectId);
-    if (!found || !canSee(viewer, decisionVisibility(found.decision, found))) return null;
+    if (!found || !canSee(viewer, decisionChain(found.decision, found))) return null;
     const need = found.needId ? await this.needs.repo.byId(found.needId) : undefined;
     return {
       decision: found.decision,

@@ -36,7 +36,7 @@ export async function seedDemoDecisions({ db, services }: AppContext): Promise<v
       .from(bodies)
       .where(and(eq(bodies.networkId, network.id), eq(bodies.kind, "steering_group")));
     if (!steering) continue;
-    const rounds = (await services.assessment.roundsOf(network.id)).reverse();
+    const rounds = (await services.assessment.roundsOf(network.id, actor)).reverse();
     for (const [r, { round }] of rounds.entries()) {
       const closed = round.deadline < today;
       const meetingDate = closed ? addDays(round.deadline, 21) : addDays(today, 30);

@@ -79,6 +79,7 @@ export class AssessmentRepo {
       .select({
         round: assessmentRounds,
         bodyName: bodies.name,
+        bodyVisibility: bodies.visibility,
         needCount: sql<number>`(select count(*)::int from ${roundNeeds} rn where rn.round_id = ${assessmentRounds.id})`,
       })
       .from(assessmentRounds)
@@ -89,7 +90,7 @@ export class AssessmentRepo {
 
   async round(id: number) {
     const [row] = await this.db
-      .select({ round: assessmentRounds, bodyName: bodies.name })
+      .select({ round: assessmentRounds, bodyName: bodies.name, bodyVisibility: bodies.visibility })
       .from(assessmentRounds)
       .innerJoin(bodies, eq(bodies.id, assessmentRounds.bodyId))
       .where(eq(assessmentRounds.id, id));
@@ -158,7 +159,7 @@ export class AssessmentRepo {
   /** The rounds a need was assessed in, newest first. */
   async roundsOfNeed(needId: number) {
     return this.db
-      .select({ round: assessmentRounds, bodyName: bodies.name })
+      .select({ round: assessmentRounds, bodyName: bodies.name, bodyVisibility: bodies.visibility })
       .from(roundNeeds)
       .innerJoin(assessmentRounds, eq(assessmentRounds.id, roundNeeds.roundId))
       .innerJoin(bodies, eq(bodies.id, assessmentRounds.bodyId))

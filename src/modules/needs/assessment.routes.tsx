@@ -134,7 +134,7 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
       <RoundsPage
         ctx={req.pageContext()}
         network={network}
-        rounds={await assessment.roundsOf(network.id)}
+        rounds={await assessment.roundsOf(network.id, req.actor)}
         canConfigure={can(req.actor, "assessment.configure", network)}
       />,
       { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }] },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canSee } from "../../platform/access/visibility.ts";
+import { canSee, type Restricted, type Visibility } from "../../platform/access/visibility.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -108,6 +108,11 @@ export interface RoundResult {
   recommendation: { recommendation: Recommendation; justification: string; byLabel: string; updatedAt: Date } | null;
 }
 
+/** A round as the visibility rule sees it: the committee that assesses it holds it. */
+export const roundChain = (round: { networkId: number; bodyId: number }, bodyVisibility: Visibility): Restricted[] => [
+  { networkId: round.networkId, visibility: bodyVisibility, bodyId: round.bodyId },
+];
+
 /** The working committee's assessment: criteria, bands, rounds, scores and recommendations. All audited. */
 export class AssessmentService {
   readonly repo: AssessmentRepo;
@@ -205,14 +210,22 @@ export class AssessmentService {
 
   // Rounds
 
-  async roundResource(id: number): Promise<RoundResource & { round: Round; bodyName: string }> {
+  async roundResource(id: number): Promise<RoundResource & { round: Round; bodyName: string; bodyVisibility: Visibility }> {
     const found = await this.repo.round(id);
     if (!found) throw new NotFoundError();
     return { networkId: found.round.networkId, bodyId: found.round.bodyId, ...found };
   }
 
-  roundsOf(networkId: number) {
-    return this.repo.roundsOf(networkId);
+  /** A round the viewer may see (its committee's visibility is the round's), else 404. */
+  private async visibleRound(id: number, viewer: Actor | null) {
+    const found = await this.roundResource(id);
+    if (!canSee(viewer, roundChain(found.round, found.bodyVisibility))) throw new NotFoundError();
+    return found;
+  }
+
+  /** The network's rounds the viewer may see. */
+  async roundsOf(networkId: number, viewer: Actor | null) {
+    return (await this.repo.roundsOf(networkId)).filter((r) => canSee(viewer, roundChain(r.round, r.bodyVisibility)));
   }
 
   /** The bodies that can assess: the network's working committees. */
@@ -249,7 +262,7 @@ export class AssessmentService {
           chosen.map((n) => n.id),
         );
         for (const need of chosen)
-          if (need.state !== "in_assessment") await this.needs.changeState(tx, actor, need, "in_assessment", round.title);
+          if (need.state !== "in_assessment") await this.needs.changeState(tx, actor, need, "in_assessment", "", {}, { roundId: round.id });
         await recordAudit(tx, actor, { action: "create", entity: "assessment_round", entityId: round.id, after: round });
         return round;
       }),
@@ -258,7 +271,7 @@ export class AssessmentService {
 
   /** A round with its criteria, needs and every need's result; scores only for those who may read them. */
   async results(roundId: number, viewer: Actor | null) {
-    const { round, bodyName } = await this.roundResource(roundId);
+    const { round, bodyName } = await this.visibleRound(roundId, viewer);
     const [criteria, needs, scores, recommendations] = await Promise.all([
       this.repo.roundCriteriaOf([roundId]),
       this.repo.needsOfRound(roundId),
@@ -285,7 +298,7 @@ export class AssessmentService {
 
   /** One need in a round: the criteria, every assessor's scores, the result and the recommendation. */
   async needInRound(roundId: number, needId: number, viewer: Actor | null) {
-    const { round, bodyName } = await this.roundResource(roundId);
+    const { round, bodyName } = await this.visibleRound(roundId, viewer);
     if (!(await this.repo.inRound(roundId, needId))) throw new NotFoundError();
     const need = await this.needs.visible(needId, viewer);
     const [criteria, scores, recommendations] = await Promise.all([
@@ -304,18 +317,19 @@ export class AssessmentService {
     };
   }
 
-  /** Every round a need was in, with its result there: for the need's own page. */
-  async ofNeed(needId: number) {
-    const rounds = await this.repo.roundsOfNeed(needId);
+  /** Every round a need was in that the viewer may see, with its result there: for the need's own page. */
+  async ofNeed(needId: number, viewer: Actor | null) {
+    const rounds = (await this.repo.roundsOfNeed(needId)).filter((r) => canSee(viewer, roundChain(r.round, r.bodyVisibility)));
     const ids = rounds.map((r) => r.round.id);
     const [criteria, scores, recommendations] = await Promise.all([
       this.repo.roundCriteriaOf(ids),
       this.repo.scoresOf(ids, needId),
       this.repo.recommendationsOf(ids),
     ]);
-    return rounds.map(({ round, bodyName }) => ({
+    return rounds.map(({ round, bodyName, bodyVisibility }) => ({
       round,
       bodyName,
+      bodyVisibility,
       criteria: criteria.filter((c) => c.roundId === round.id),
       summary: summarise(
         criteria.filter((c) => c.roundId === round.id),
@@ -386,7 +400,7 @@ export class AssessmentService {
         .with(tx)
         .upsertRecommendation({ roundId, needId, ...parsed.data, byId: actor.userId, byLabel: actor.label });
       if (need.state === "registered" || need.state === "in_assessment")
-        await this.needs.changeState(tx, actor, need, "assessed", parsed.data.justification);
+        await this.needs.changeState(tx, actor, need, "assessed", "", {}, { roundId });
       await recordAudit(tx, actor, {
         action: "update",
         entity: "recommendation",

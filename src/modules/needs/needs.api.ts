@@ -5,7 +5,7 @@ import { ValidationError } from "../../platform/http/errors.ts";
 import { query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { bandsInput, criterionInput, recommendationInput, roundInput, scoresInput } from "./assessment.service.ts";
-import { mergeInput, moveInput, needInput, splitInput, supportInput } from "./needs.service.ts";
+import { eventNote, mergeInput, moveInput, needInput, splitInput, supportInput } from "./needs.service.ts";
 import {
   criterionParams,
   needFilterShape,
@@ -113,7 +113,11 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
   const tag = "needs";
 
   const detail = async (id: number, viewer: Actor | null) => {
-    const d = await needs.get(id, viewer);
+    const [d, decisions, rounds] = await Promise.all([
+      needs.get(id, viewer),
+      services.meetings.decisionsAbout({ needIds: [id] }, viewer),
+      assessment.ofNeed(id, viewer),
+    ]);
     const { createdAt: _c, updatedAt: _u, isDemo: _d, bodyId: _b, createdById: _cb, createdByLabel: _cl, ...need } = d.need;
     return {
       ...need,
@@ -129,7 +133,7 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
       events: d.events.map((e) => ({
         fromState: e.fromState,
         toState: e.toState,
-        note: e.note,
+        note: eventNote(e, { decisions, rounds }),
         by: e.byLabel,
         at: e.createdAt.toISOString(),
       })),
@@ -429,8 +433,8 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
     response: z.array(
       z.object({ id: int, title: z.string(), cycle: z.string(), deadline: z.string(), bodyId: int, needCount: int }),
     ),
-    handler: async ({ params }) =>
-      (await assessment.roundsOf((await networks.get(params.slug)).id)).map((r) => ({
+    handler: async ({ actor, params }) =>
+      (await assessment.roundsOf((await networks.get(params.slug)).id, actor)).map((r) => ({
         id: r.round.id,
         title: r.round.title,
         cycle: r.round.cycle,

@@ -354,7 +354,14 @@ export class NeedRepo {
 
   async digestEvents(userId: number, afterEventId: number) {
     return this.db
-      .select({ event: needEvents, title: needs.title, needId: needs.id })
+      .select({
+        event: needEvents,
+        title: needs.title,
+        needId: needs.id,
+        networkId: needs.networkId,
+        visibility: needs.visibility,
+        bodyId: needs.bodyId,
+      })
       .from(needEvents)
       .innerJoin(needs, eq(needs.id, needEvents.needId))
       .where(

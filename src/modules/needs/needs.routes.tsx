@@ -215,7 +215,7 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
     const [mine, history, assessments, decisions, networkList, siblings] = await Promise.all([
       req.actor ? access.organisationsActingFor(req.actor) : Promise.resolve([]),
       canEdit ? services.audit.history("need", id) : Promise.resolve([]),
-      services.assessment.ofNeed(id),
+      services.assessment.ofNeed(id, req.actor),
       services.meetings.decisionsAbout({ needIds: [id] }, req.actor),
       canManage ? networks.repo.switcher() : Promise.resolve([]),
       canManage

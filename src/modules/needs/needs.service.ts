@@ -48,6 +48,21 @@ export interface NeedSearch {
 }
 
 /** How many suggestions the "similar needs" box shows of each kind. */
+/**
+ * What an entry of a need's history says beyond its state: the note typed with it, else the text
+ * of the decision or the title of the round that made the change, if the reader may see it. The
+ * caller passes only the decisions and rounds the reader may see.
+ */
+export function eventNote(
+  event: { note: string; decisionId: number | null; roundId: number | null },
+  visible: { decisions: readonly { decision: { id: number; text: string } }[]; rounds: readonly { round: { id: number; title: string } }[] },
+): string {
+  if (event.note) return event.note;
+  const decision = visible.decisions.find((d) => d.decision.id === event.decisionId);
+  if (decision) return decision.decision.text;
+  return visible.rounds.find((r) => r.round.id === event.roundId)?.round.title ?? "";
+}
+
 const SIMILAR_LIMIT = 5;
 /** How many people one digest run writes to before it yields. */
 const DIGEST_BATCH = 100;
@@ -202,7 +217,16 @@ export class NeedService {
    * Moves a need to another state and records it, in the caller's transaction: the history on its
    * page and what the next digest tells its submitter and supporters.
    */
-  async changeState(tx: DbOrTx, actor: Actor, need: Need, toState: NeedState, note = "", extra: Partial<Need> = {}) {
+  async changeState(
+    tx: DbOrTx,
+    actor: Actor,
+    need: Need,
+    toState: NeedState,
+    note = "",
+    extra: Partial<Need> = {},
+    /** The decision or round that made the change: referred to, never copied (see needEvents). */
+    source: { decisionId?: number; roundId?: number } = {},
+  ) {
     const repo = this.repo.with(tx);
     await repo.update(need.id, { state: toState, ...extra });
     await repo.insertEvent({
@@ -210,6 +234,7 @@ export class NeedService {
       fromState: need.state,
       toState,
       note,
+      ...source,
       byId: actor.userId,
       byLabel: actor.label,
     });
@@ -437,7 +462,16 @@ export class NeedService {
         const upTo = await repo.maxEventId();
         const due = await repo.claimDigests(now, DIGEST_BATCH);
         for (const person of due) {
-          const events = (await repo.digestEvents(person.userId, person.lastEventId)).filter((e) => e.event.id <= upTo);
+          // Mail is a read path like any page: only needs the person may see today.
+          const reader: Actor = {
+            userId: person.userId,
+            label: person.email,
+            isAdmin: false,
+            networks: await this.access.grantsFor(person.userId),
+          };
+          const events = (await repo.digestEvents(person.userId, person.lastEventId)).filter(
+            (e) => e.event.id <= upTo && canSee(reader, e),
+          );
           if (events.length === 0) {
             await repo.markDigested(person.userId, upTo, null);
             continue;

@@ -20,7 +20,7 @@ import {
 import type { PageContext } from "../../platform/ui/context.ts";
 import { DocumentsSection } from "../../platform/ui/documents.tsx";
 import type { AssessmentService } from "./assessment.service.ts";
-import type { NeedService } from "./needs.service.ts";
+import { eventNote, type NeedService } from "./needs.service.ts";
 import type { NeedListQuery } from "./params.ts";
 import { EFFORTS, NEED_KINDS, NEED_STATES, URGENCIES } from "./schema.ts";
 
@@ -353,7 +353,7 @@ export function NeedPage(props: {
   maxUploadMb: number;
   history: Parameters<typeof History>[0]["entries"];
 }) {
-  const { ctx, detail, canEdit, canManage } = props;
+  const { ctx, detail, canEdit, canManage, decisions, assessments } = props;
   const { need, supporters } = detail;
   const { t, date, dateTime, number } = ctx.i18n;
   const mineIds = new Set(props.mine.map((o) => Number(o.value)));
@@ -618,11 +618,14 @@ export function NeedPage(props: {
           {t("need.events")}
         </h2>
         <ol class="ds-list">
-          {detail.events.map((e) => (
-            <li key={e.id}>
-              {dateTime(e.createdAt)}: {stateLabel(t, e.toState)} ({e.byLabel}){e.note ? ` – ${e.note}` : ""}
-            </li>
-          ))}
+          {detail.events.map((e) => {
+            const note = eventNote(e, { decisions, rounds: assessments });
+            return (
+              <li key={e.id}>
+                {dateTime(e.createdAt)}: {stateLabel(t, e.toState)} ({e.byLabel}){note ? ` – ${note}` : ""}
+              </li>
+            );
+          })}
         </ol>
       </section>
 

@@ -61,7 +61,6 @@ export function createServices(
     networks.repo.networkIdsOfPerson(personId, organisationId),
   );
   const networks = new NetworkService(db, directory.organisations, directory.people);
-  const access = new AccessService(db, networks.repo, directory.organisations);
   const users = new UserService(db);
   const sessions = new SessionStore(db, config.SAMVERK_SESSION_HOURS, config.SAMVERK_SESSION_IDLE_MINUTES ?? 120);
   const delivery = new MailDelivery(
@@ -72,6 +71,7 @@ export function createServices(
   );
   // Links in e-mail point at the configured public address, never at a Host header a client chose.
   const baseUrl = (config.SAMVERK_PUBLIC_URL ?? `http://localhost:${config.PORT ?? 3000}`).replace(/\/$/, "");
+  const access = new AccessService(db, networks.repo, directory.organisations, { delivery, baseUrl });
   const projects = new ProjectService(
     db,
     networks.repo,

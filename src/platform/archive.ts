@@ -94,13 +94,15 @@ export const ARCHIVE_TABLES: PgTable[] = [
   schema.appSettings,
 ];
 /**
- * Tables that stay with an installation: sign-ins, links in mail already sent, counters, tokens
- * (their holders make new ones), and mail. A new table must be put in one list or the other.
+ * Tables that stay with an installation: sign-ins, links in mail already sent (invitations, and
+ * requests for a person to confirm an account link), counters, tokens (their holders make new ones),
+ * and mail. A new table must be put in one list or the other.
  */
 export const NOT_ARCHIVED = [
   "sessions",
   "auth_tokens",
   "invitations",
+  "person_link_requests",
   "api_tokens",
   "mail_outbox",
   "throttles",

@@ -102,18 +102,18 @@ export const mailOutbox = pgTable(
   (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );
 
-/** Single-use links sent by e-mail (password reset, later invitations), stored as hashes only. */
+/** Single-use links sent by e-mail (password reset, e-mail change, a person's confirmation of an account link), stored as hashes only. */
 export const authTokens = pgTable(
   "auth_tokens",
   {
     idHash: text("id_hash").primaryKey(),
-    kind: text("kind").$type<"password_reset" | "email_change">().notNull(),
+    kind: text("kind").$type<"password_reset" | "email_change" | "person_link">().notNull(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    /** What the token carries: for an e-mail change, the new address. */
+    /** What the token carries: for an e-mail change, the new address; for a person link, the request's id. */
     payload: text("payload"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -23,7 +23,8 @@ export async function testAccount(app: FastifyInstance, db: Db, email: string, g
   if (grant.seats?.length) {
     const person = await directory.people.insert({ name: email.split("@")[0]!, email });
     await networks.repo.insertBodyMembers(grant.seats.map((s) => ({ bodyId: s.bodyId, personId: person.id, role: s.role })));
-    await access.repo.linkPerson(row!.id, person.id);
+    // Linked by the network's secretariat: the seats count in that network (decision 0018).
+    await access.repo.linkPerson(row!.id, person.id, { networkId: grant.networkId });
   }
   return row!.id;
 }

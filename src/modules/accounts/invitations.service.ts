@@ -80,7 +80,13 @@ export class InvitationService {
     if (account && networkId !== null && (await this.access.repo.access(networkId, account.id)))
       return invalid([{ field: "email", key: "errors.alreadyHasAccess" }]);
     if (networkId !== null) {
-      const problems = await this.access.check(networkId, { role, organisationIds, personId }, account?.id ?? null, null);
+      // Accepting proves the invitee reads this address: if it is the person's own, the person confirms the link.
+      const { errors } = await this.access.check(networkId, { role, organisationIds, personId }, account?.id ?? null, {
+        decider: actor,
+        confirmedEmail: email,
+      });
+      // An account's existing person link is kept when it accepts (see grantFrom), so it is no reason to refuse.
+      const problems = errors.filter((e) => e.key !== "errors.personLinkElsewhere");
       if (problems.length) return invalid(problems);
     }
     const [pending] = await this.db
@@ -179,7 +185,7 @@ export class InvitationService {
   }
 
   /** Creates the account and uses up the link, once, in one transaction. */
-  async accept(token: string, input: unknown): Promise<Result<number> | { ok: false; link: LinkProblem }> {
+  async accept(token: string, input: unknown, t?: Translate): Promise<Result<number> | { ok: false; link: LinkProblem }> {
     const found = await this.byToken(token);
     if (!found.ok) return { ok: false, link: found.reason };
     const parsed = acceptInput.safeParse(input);
@@ -217,7 +223,7 @@ export class InvitationService {
             after: { email: claimed.email, name: parsed.data.name, invitation: claimed.id },
           },
         ]);
-        await this.grantFrom(tx, actor, claimed, user.id);
+        await this.grantFrom(tx, actor, claimed, user.id, t);
         return ok(user.id);
       });
     } catch (error) {
@@ -230,7 +236,7 @@ export class InvitationService {
    * Accepts the invitation for the account already signed in: the link's holder is the person it was
    * sent to, whatever address their account has. Gives the network role it carries.
    */
-  async acceptAs(token: string, actor: Actor): Promise<Result<number | null> | { ok: false; link: LinkProblem }> {
+  async acceptAs(token: string, actor: Actor, t?: Translate): Promise<Result<number | null> | { ok: false; link: LinkProblem }> {
     const found = await this.byToken(token);
     if (!found.ok) return { ok: false, link: found.reason };
     return this.db.transaction(async (tx) => {
@@ -241,13 +247,24 @@ export class InvitationService {
         .returning();
       if (!claimed) return { ok: false as const, link: "used" as const };
       await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: claimed.id, after: { accepted: true } });
-      await this.grantFrom(tx, actor, claimed, actor.userId!);
+      await this.grantFrom(tx, actor, claimed, actor.userId!, t);
       return ok(claimed.networkId);
     });
   }
 
-  /** The network access an accepted invitation carries; a person record taken meanwhile is left alone. */
-  private async grantFrom(tx: DbOrTx, actor: Actor, invitation: typeof invitations.$inferSelect, userId: number) {
+  /**
+   * The network access an accepted invitation carries; a person record taken meanwhile is left alone.
+   * The person link is decided as the inviter's own (decision 0018): an administrator's counts
+   * everywhere, a secretariat's only in its network or after the person's confirmation, unless the
+   * invitation went to the person's own address.
+   */
+  private async grantFrom(
+    tx: DbOrTx,
+    actor: Actor,
+    invitation: typeof invitations.$inferSelect,
+    userId: number,
+    t: Translate | undefined,
+  ) {
     if (invitation.networkId === null || invitation.role === null) return;
     const repo = this.access.repo.with(tx);
     const current = await repo.access(invitation.networkId, userId);
@@ -258,10 +275,19 @@ export class InvitationService {
       organisationIds: [...new Set([...(current?.organisationIds ?? []), ...invitation.organisationIds])],
       personId: linked ?? invitation.personId,
     };
-    const problems = await this.access.check(invitation.networkId, grant, userId, linked, repo);
-    if (problems.some((p) => p.field === "personId")) grant.personId = linked;
-    if (problems.some((p) => p.field === "organisationIds")) grant.organisationIds = current?.organisationIds ?? [];
-    await this.access.apply(tx, actor, invitation.networkId, userId, grant, current ?? undefined, linked);
+    // No inviter: the invitation came from the command line or the system, which act as administrators.
+    const [inviter] = invitation.invitedById
+      ? await tx.select({ name: users.name, isAdmin: users.isAdmin }).from(users).where(eq(users.id, invitation.invitedById))
+      : [{ name: "system", isAdmin: true }];
+    const context = {
+      decider: { userId: invitation.invitedById, label: inviter?.name ?? "", isAdmin: inviter?.isAdmin ?? false },
+      confirmedEmail: invitation.email,
+      t,
+    };
+    const { errors } = await this.access.check(invitation.networkId, grant, userId, context, tx);
+    if (errors.some((p) => p.field === "personId")) grant.personId = linked;
+    if (errors.some((p) => p.field === "organisationIds")) grant.organisationIds = current?.organisationIds ?? [];
+    await this.access.apply(tx, actor, invitation.networkId, userId, grant, current ?? undefined, context);
   }
 }
 

@@ -87,10 +87,22 @@ export const people = pgTable(
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     email: text("email").notNull().default(""),
     phone: text("phone").notNull().default(""),
-    /** The account of this person, when they have one: their seats in bodies give that account its body roles. */
+    /**
+     * The account of this person, when they have one. Their seats in bodies give that account its body
+     * roles only as far as the link reaches (decision 0018): everywhere once the person confirmed it
+     * (or an administrator made it), else only in the network whose secretariat made it.
+     */
     userId: integer("user_id")
       .unique()
       .references(() => users.id, { onDelete: "set null" }),
+    /** When the person (through a link sent to their e-mail) or an administrator confirmed the account link. */
+    userConfirmedAt: timestamp("user_confirmed_at", { withTimezone: true }),
+    /**
+     * The network whose secretariat linked the account without the person's confirmation: the seats
+     * count there and nowhere else. (No foreign key: the directory does not reach into the networks
+     * module's tables; a removed network simply matches no seat.)
+     */
+    userNetworkId: integer("user_network_id"),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

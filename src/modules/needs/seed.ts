@@ -201,7 +201,8 @@ export async function seedDemoNeeds({ db }: AppContext): Promise<void> {
           .values({ email: `arbeidsutval-${i + 1}@${network.slug}.demo.samverk.example`, name: seat.name })
           .returning({ id: users.id });
         await tx.insert(networkAccess).values({ networkId: network.id, userId: account!.id, role: "member" });
-        await tx.update(people).set({ userId: account!.id }).where(eq(people.id, seat.personId));
+        // Linked as the network's secretariat links: the seats count in this network only (decision 0018).
+        await tx.update(people).set({ userId: account!.id, userNetworkId: network.id }).where(eq(people.id, seat.personId));
         assessors.push({ id: account!.id, name: seat.name });
       }
 

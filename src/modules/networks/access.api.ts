@@ -16,7 +16,10 @@ const accessOut = z.object({
   email: z.string(),
   role: z.enum(ACCESS_ROLES),
   organisationIds: z.array(int),
+  /** The person record linked to the account. */
   personId: int.nullable(),
+  /** A person asked to confirm a link to the account, who has not yet (decision 0018). */
+  pendingPersonId: int.nullable(),
 });
 const invitationOut = z.object({
   id: int,
@@ -35,8 +38,8 @@ export function accessApi(api: ApiRouter, { services }: AppContext) {
   const tag = "access";
   const network = ({ slug }: { slug: string }) => networks.get(slug);
   const present = async (networkId: number, userId: number) => {
-    const { userId: id, name, email, role, organisationIds, personId } = await access.get(networkId, userId);
-    return { userId: id, name, email, role, organisationIds, personId };
+    const { userId: id, name, email, role, organisationIds, personId, pendingLink } = await access.get(networkId, userId);
+    return { userId: id, name, email, role, organisationIds, personId, pendingPersonId: pendingLink?.personId ?? null };
   };
 
   api.route({
@@ -51,6 +54,7 @@ export function accessApi(api: ApiRouter, { services }: AppContext) {
     response: listOf(accessOut),
     handler: async ({ params }) => {
       const { id } = await networks.get(params.slug);
+      const pending = await access.repo.openLinkRequests(id);
       const items = (await access.repo.peopleWithAccess(id)).map((p) => ({
         userId: p.userId,
         name: p.name,
@@ -58,6 +62,7 @@ export function accessApi(api: ApiRouter, { services }: AppContext) {
         role: p.role,
         organisationIds: p.organisations.map((o) => o.organisationId),
         personId: p.personId,
+        pendingPersonId: pending.find((r) => r.userId === p.userId)?.personId ?? null,
       }));
       return { items, total: items.length };
     },
@@ -69,15 +74,18 @@ export function accessApi(api: ApiRouter, { services }: AppContext) {
     method: "PATCH",
     path: "/networks/:slug/access/:userId",
     operationId: "updateNetworkAccess",
-    summary: "Change someone's role, organisations or person record in the network; fields left out keep their value",
+    summary:
+      "Change someone's role, organisations or person record in the network; fields left out keep their value. A person who takes part elsewhere is asked to confirm the link by e-mail (pendingPersonId)",
     tag,
     params: userParams,
     body: accessInput.partial(),
     response: accessOut,
     handler: async ({ actor, params, req }) => {
       const { id } = await networks.get(params.slug);
-      const current = await present(id, params.userId);
-      const result = await access.update(actor, id, params.userId, { ...current, ...(req.body as object) });
+      const { pendingPersonId, ...current } = await present(id, params.userId);
+      // Left out, the person record stays what it is or is waiting to become.
+      const merged = { ...current, personId: pendingPersonId ?? current.personId, ...(req.body as object) };
+      const result = await access.update(actor, id, params.userId, merged, req.i18n.t);
       if (!result.ok) throw new ValidationError(result.errors);
       return present(id, params.userId);
     },

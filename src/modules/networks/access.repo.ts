@@ -1,9 +1,28 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { NetworkGrant } from "../../platform/access/authorize.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
-import { type AccessRole, bodies, bodyMembers, memberships, networkAccess, networks, representations } from "./schema.ts";
+import {
+  type AccessRole,
+  bodies,
+  bodyMembers,
+  memberships,
+  networkAccess,
+  networkContacts,
+  networks,
+  personLinkRequests,
+  representations,
+} from "./schema.ts";
+
+/**
+ * How far an account's link to a person record reaches (decision 0018): everywhere once the person
+ * confirmed it or an administrator made it, else only in the network whose secretariat made it.
+ */
+export type LinkReach = { confirmed: true } | { networkId: number };
+
+const requester = alias(users, "requester");
 
 /** The only place with SQL for who may act in which network. */
 export class AccessRepo {
@@ -15,7 +34,9 @@ export class AccessRepo {
 
   /**
    * Everything an account may do, per network, in three small queries (run on every signed-in
-   * request). Body seats count only today's seats, and only in networks the account has access to.
+   * request). Body seats count only today's seats, only in networks the account has access to, and
+   * only as far as the account's person link reaches: a link the person never confirmed carries the
+   * seats of the network whose secretariat made it and no other (decision 0018).
    */
   async grantsFor(userId: number): Promise<Record<number, NetworkGrant>> {
     const [access, reps, seats] = await Promise.all([
@@ -29,6 +50,7 @@ export class AccessRepo {
         .where(
           and(
             eq(people.userId, userId),
+            or(isNotNull(people.userConfirmedAt), eq(people.userNetworkId, bodies.networkId)),
             or(isNull(bodyMembers.fromDate), lte(bodyMembers.fromDate, sql`current_date`)),
             or(isNull(bodyMembers.toDate), gte(bodyMembers.toDate, sql`current_date`)),
           ),
@@ -55,6 +77,9 @@ export class AccessRepo {
         role: networkAccess.role,
         since: networkAccess.createdAt,
         personId: people.id,
+        personName: people.name,
+        personConfirmedAt: people.userConfirmedAt,
+        personNetworkId: people.userNetworkId,
       })
       .from(networkAccess)
       .innerJoin(users, eq(users.id, networkAccess.userId))
@@ -67,7 +92,16 @@ export class AccessRepo {
 
   async access(networkId: number, userId: number) {
     const [row] = await this.db
-      .select({ userId: users.id, name: users.name, email: users.email, role: networkAccess.role, personId: people.id })
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: networkAccess.role,
+        personId: people.id,
+        personName: people.name,
+        personConfirmedAt: people.userConfirmedAt,
+        personNetworkId: people.userNetworkId,
+      })
       .from(networkAccess)
       .innerJoin(users, eq(users.id, networkAccess.userId))
       .leftJoin(people, eq(people.userId, users.id))
@@ -132,7 +166,14 @@ export class AccessRepo {
   async removeAllOf(userId: number) {
     await this.db.delete(representations).where(eq(representations.userId, userId));
     await this.db.delete(networkAccess).where(eq(networkAccess.userId, userId));
-    await this.db.update(people).set({ userId: null }).where(eq(people.userId, userId));
+    await this.db
+      .update(people)
+      .set({ userId: null, userConfirmedAt: null, userNetworkId: null })
+      .where(eq(people.userId, userId));
+    await this.db
+      .update(personLinkRequests)
+      .set({ closedAt: new Date() })
+      .where(and(eq(personLinkRequests.userId, userId), isNull(personLinkRequests.closedAt)));
   }
 
   /** Organisations that are members of the network today: the only ones an account can represent there. */
@@ -145,10 +186,26 @@ export class AccessRepo {
       .orderBy(norwegianOrder(organisations.nameNorwegian));
   }
 
-  /** People with a seat in one of the network's bodies: the person records an account there can be linked to. */
+  /**
+   * People with a seat in one of the network's bodies: the person records an account there can be
+   * linked to. `elsewhere` says whether they take part in another network (a seat in its bodies, its
+   * contact person, their organisation a member of it), which makes a link need their confirmation.
+   */
   async seatedPeople(networkId: number) {
     return this.db
-      .selectDistinct({ id: people.id, name: people.name, userId: people.userId })
+      .selectDistinct({
+        id: people.id,
+        name: people.name,
+        email: people.email,
+        userId: people.userId,
+        organisationId: people.organisationId,
+        elsewhere: sql<boolean>`(
+          exists (select 1 from ${bodyMembers} o join ${bodies} ob on ob.id = o.body_id
+                  where o.person_id = ${people.id} and ob.network_id <> ${networkId})
+          or exists (select 1 from ${networkContacts} c where c.person_id = ${people.id} and c.network_id <> ${networkId})
+          or exists (select 1 from ${memberships} m where m.organisation_id = ${people.organisationId}
+                     and m.to_date is null and m.network_id <> ${networkId}))`,
+      })
       .from(people)
       .innerJoin(bodyMembers, eq(bodyMembers.personId, people.id))
       .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
@@ -158,12 +215,150 @@ export class AccessRepo {
 
   /** The person record linked to the account, if any. */
   async personOf(userId: number): Promise<number | null> {
-    const [row] = await this.db.select({ id: people.id }).from(people).where(eq(people.userId, userId));
-    return row?.id ?? null;
+    return (await this.linkOf(userId))?.personId ?? null;
   }
 
-  async linkPerson(userId: number, personId: number | null) {
-    await this.db.update(people).set({ userId: null }).where(eq(people.userId, userId));
-    if (personId !== null) await this.db.update(people).set({ userId }).where(eq(people.id, personId));
+  /** The account's person link and how far it reaches. */
+  async linkOf(userId: number) {
+    const [row] = await this.db
+      .select({
+        personId: people.id,
+        organisationId: people.organisationId,
+        confirmedAt: people.userConfirmedAt,
+        networkId: people.userNetworkId,
+      })
+      .from(people)
+      .where(eq(people.userId, userId));
+    return row;
+  }
+
+  /** A person record as a link needs it. */
+  async person(personId: number) {
+    const [row] = await this.db
+      .select({
+        id: people.id,
+        name: people.name,
+        email: people.email,
+        userId: people.userId,
+        organisationId: people.organisationId,
+      })
+      .from(people)
+      .where(eq(people.id, personId));
+    return row;
+  }
+
+  /**
+   * Links the account to the person record (or to none), with the reach the link has. The account's
+   * earlier link, and the person's link to any other account, end.
+   */
+  async linkPerson(userId: number, personId: number | null, reach: LinkReach | null) {
+    await this.db
+      .update(people)
+      .set({ userId: null, userConfirmedAt: null, userNetworkId: null })
+      .where(eq(people.userId, userId));
+    if (personId === null || reach === null) return;
+    const confirmed = "confirmed" in reach;
+    await this.db
+      .update(people)
+      .set({
+        userId,
+        userConfirmedAt: confirmed ? new Date() : null,
+        userNetworkId: confirmed ? null : reach.networkId,
+      })
+      .where(eq(people.id, personId));
+  }
+
+  // Requests to link an account to a person record, waiting for the person's confirmation
+
+  async insertLinkRequest(values: typeof personLinkRequests.$inferInsert) {
+    const [row] = await this.db.insert(personLinkRequests).values(values).returning();
+    return row!;
+  }
+
+  /** The requests of the network still open (not confirmed, withdrawn or replaced), expired ones too. */
+  async openLinkRequests(networkId: number, userId?: number) {
+    return this.db
+      .select({
+        id: personLinkRequests.id,
+        userId: personLinkRequests.userId,
+        personId: personLinkRequests.personId,
+        personName: people.name,
+        email: personLinkRequests.email,
+        createdAt: personLinkRequests.createdAt,
+        expiresAt: personLinkRequests.expiresAt,
+      })
+      .from(personLinkRequests)
+      .innerJoin(people, eq(people.id, personLinkRequests.personId))
+      .where(
+        and(
+          eq(personLinkRequests.networkId, networkId),
+          userId === undefined ? undefined : eq(personLinkRequests.userId, userId),
+          isNull(personLinkRequests.closedAt),
+          isNull(personLinkRequests.confirmedAt),
+        ),
+      )
+      .orderBy(desc(personLinkRequests.id));
+  }
+
+  /** A request with what its confirmation page says: the network, the account, the person and who asked. */
+  async linkRequest(id: number) {
+    const [row] = await this.db
+      .select({
+        request: personLinkRequests,
+        networkName: networks.name,
+        networkSlug: networks.slug,
+        accountName: users.name,
+        accountEmail: users.email,
+        accountDeletedAt: users.deletedAt,
+        personName: people.name,
+        personEmail: people.email,
+        requesterName: requester.name,
+      })
+      .from(personLinkRequests)
+      .innerJoin(networks, eq(networks.id, personLinkRequests.networkId))
+      .innerJoin(users, eq(users.id, personLinkRequests.userId))
+      .innerJoin(people, eq(people.id, personLinkRequests.personId))
+      .leftJoin(requester, eq(requester.id, personLinkRequests.requestedById))
+      .where(eq(personLinkRequests.id, id));
+    return row;
+  }
+
+  /** Closes open requests by id; answers those it closed. */
+  async closeLinkRequests(ids: number[]) {
+    if (ids.length === 0) return [];
+    return this.db
+      .update(personLinkRequests)
+      .set({ closedAt: new Date() })
+      .where(
+        and(inArray(personLinkRequests.id, ids), isNull(personLinkRequests.closedAt), isNull(personLinkRequests.confirmedAt)),
+      )
+      .returning({ id: personLinkRequests.id });
+  }
+
+  /** Marks the request confirmed, once: of two confirmations racing, one wins. */
+  async confirmLinkRequest(id: number) {
+    const [row] = await this.db
+      .update(personLinkRequests)
+      .set({ confirmedAt: new Date() })
+      .where(and(eq(personLinkRequests.id, id), isNull(personLinkRequests.closedAt), isNull(personLinkRequests.confirmedAt)))
+      .returning();
+    return row;
+  }
+
+  /** Other open requests for the same person and account (from other networks), settled by one confirmation. */
+  async sameLinkRequests(personId: number, userId: number, exceptId: number) {
+    const rows = await this.db
+      .select({ id: personLinkRequests.id })
+      .from(personLinkRequests)
+      .where(
+        and(
+          eq(personLinkRequests.personId, personId),
+          eq(personLinkRequests.userId, userId),
+          ne(personLinkRequests.id, exceptId),
+          isNull(personLinkRequests.closedAt),
+          isNull(personLinkRequests.confirmedAt),
+        ),
+      );
+    return rows.map((r) => r.id);
   }
 }

@@ -193,7 +193,8 @@ test("a body kept to its members is hidden from everyone else, on pages and in t
   assert.ok(person.ok);
   await networks.addBodyMember(systemActor(), "digi-rogaland", bodyId, { personId: person.value.id, role: "member" });
   const seatedId = await account("seated@rogaland.example", { networkId: rogaland.id, role: "member" });
-  await t.database.db.update(people).set({ userId: seatedId }).where(eq(people.id, person.value.id));
+  // Linked as Digi Rogaland's secretariat links: the seats count in Digi Rogaland (decision 0018).
+  await t.database.db.update(people).set({ userId: seatedId, userNetworkId: rogaland.id }).where(eq(people.id, person.value.id));
   await account("reader@rogaland.example", { networkId: rogaland.id, role: "member" });
 
   const anonymous = new Session(t.app);
@@ -310,7 +311,7 @@ test("the JSON API: the secretariat lists, changes and removes access and invite
 test("accepting an invitation never moves an account's existing person link, which another network may rely on", async () => {
   const userId = await account("linked@nordland.example", { networkId: nordland.id, role: "member" });
   const nordlandPerson = (await t.app.services.access.repo.seatedPeople(nordland.id)).find((p) => p.userId === null)!;
-  await t.database.db.update(people).set({ userId }).where(eq(people.id, nordlandPerson.id));
+  await t.database.db.update(people).set({ userId, userNetworkId: nordland.id }).where(eq(people.id, nordlandPerson.id));
   const rogalandPerson = (await t.app.services.access.repo.seatedPeople(rogaland.id)).find((p) => p.userId === null)!;
   const secretariat = await new Session(t.app).login("sekretariat@rogaland.example", PASSWORD);
   await secretariat.get("/n/digi-rogaland/people");

@@ -15,10 +15,18 @@ import { INVITATION_DAYS } from "../accounts/invitations.service.ts";
 import { bodyKindLabel } from "./networks.views.tsx";
 import { ACCESS_ROLES } from "./schema.ts";
 
-type Network = { slug: string; name: string };
+type Network = { id: number; slug: string; name: string };
 export type AccessChoices = { organisations: Option[]; people: Option[] };
 
-type PersonWithAccess = {
+/** An account's person link as the secretariat sees it: how far it reaches, and a request waiting for the person. */
+export type PersonLinkView = {
+  personName: string | null;
+  personConfirmedAt: Date | null;
+  personNetworkId: number | null;
+  pendingLink: { id: number; personName: string; createdAt: Date; expiresAt: Date } | null;
+};
+
+type PersonWithAccess = PersonLinkView & {
   userId: number;
   name: string;
   email: string;
@@ -26,6 +34,49 @@ type PersonWithAccess = {
   organisations: { organisationId: number; name: string }[];
   seats: { bodyName: string; bodyKind: string }[];
 };
+
+/** The person record linked to the account and the state of the link (decision 0018). */
+function PersonLinkState({ ctx, network, link }: { ctx: PageContext; network: Network; link: PersonLinkView }) {
+  const { t } = ctx.i18n;
+  const pending = link.pendingLink;
+  const state = !link.personName
+    ? null
+    : link.personConfirmedAt
+      ? t("access.link.confirmed")
+      : link.personNetworkId === network.id
+        ? t("access.link.here")
+        : t("access.link.unconfirmed");
+  return (
+    <>
+      {link.personName ?? (pending ? null : t("access.nothing"))}
+      {state ? (
+        <>
+          <br />
+          <span class="summary-line">{state}</span>
+        </>
+      ) : null}
+      {pending ? (
+        <>
+          {link.personName ? <br /> : null}
+          <span class="summary-line">
+            {pending.expiresAt > new Date()
+              ? t("access.link.pending", { name: pending.personName, date: ctx.i18n.date(pending.createdAt) })
+              : t("access.link.expired", { name: pending.personName, date: ctx.i18n.date(pending.expiresAt) })}
+          </span>
+          <br />
+          <PostButton
+            ctx={ctx}
+            action={`/n/${network.slug}/person-links/${pending.id}/withdraw`}
+            label={t("access.link.withdraw")}
+            hiddenText={pending.personName}
+            variant="tertiary"
+            size="sm"
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
 
 /** The fields of a grant: role, organisations represented, the person record. Shared by invite and edit. */
 function GrantFields({ ctx, form, choices }: { ctx: PageContext; form: FormState; choices: AccessChoices }) {
@@ -56,7 +107,7 @@ function GrantFields({ ctx, form, choices }: { ctx: PageContext; form: FormState
         form={form}
         name="personId"
         label={t("access.person")}
-        description={t("access.personHint")}
+        description={`${t("access.personHint")} ${t("access.personConfirmHint")}`}
         placeholder={t("access.noPerson")}
         options={choices.people}
       />
@@ -98,6 +149,7 @@ export function AccessPage(props: {
                   <th scope="col">{t("access.name")}</th>
                   <th scope="col">{t("access.role")}</th>
                   <th scope="col">{t("access.represents")}</th>
+                  <th scope="col">{t("access.person")}</th>
                   <th scope="col">{t("access.seats")}</th>
                   <th scope="col">{t("common.actions")}</th>
                 </tr>
@@ -112,6 +164,9 @@ export function AccessPage(props: {
                     </th>
                     <td>{t(`access.role.${p.role}`)}</td>
                     <td>{p.organisations.map((o) => o.name).join(", ") || t("access.nothing")}</td>
+                    <td>
+                      <PersonLinkState ctx={ctx} network={network} link={p} />
+                    </td>
                     <td>
                       {p.seats.map((s) => `${s.bodyName} (${bodyKindLabel(t, s.bodyKind)})`).join(", ") || t("access.nothing")}
                     </td>
@@ -152,7 +207,7 @@ export function AccessPage(props: {
 export function AccessFormPage(props: {
   ctx: PageContext;
   network: Network;
-  person: { userId: number; name: string; email: string };
+  person: { userId: number; name: string; email: string } & PersonLinkView;
   form: FormState;
   choices: AccessChoices;
 }) {
@@ -165,6 +220,11 @@ export function AccessFormPage(props: {
         {t("access.editTitle", { name: person.name })}
       </h1>
       <p class="ds-paragraph">{person.email}</p>
+      {person.personName || person.pendingLink ? (
+        <p class="ds-paragraph">
+          {t("access.person")}: <PersonLinkState ctx={ctx} network={network} link={person} />
+        </p>
+      ) : null}
       <Form ctx={ctx} form={form} action={`${base}/${person.userId}`} submitLabel={t("access.save")} cancelHref={base}>
         <GrantFields ctx={ctx} form={form} choices={props.choices} />
       </Form>
@@ -175,6 +235,33 @@ export function AccessFormPage(props: {
         <p class="ds-paragraph">{t("access.removeIntro")}</p>
         <PostButton ctx={ctx} action={`${base}/${person.userId}/remove`} label={t("access.remove")} danger />
       </section>
+    </>
+  );
+}
+
+/** The page a person reaches from the e-mail: who asks to link which account to them, and the button that confirms. */
+export function PersonLinkPage(props: {
+  ctx: PageContext;
+  action: string;
+  request: { networkName: string; requesterName: string | null; accountName: string; accountEmail: string; personName: string };
+}) {
+  const { ctx, request } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("personLink.title")}
+      </h1>
+      <p class="ds-paragraph">
+        {t("personLink.intro", {
+          requester: request.requesterName || request.networkName,
+          network: request.networkName,
+          account: request.accountName || request.accountEmail,
+          accountEmail: request.accountEmail,
+          person: request.personName,
+        })}
+      </p>
+      <PostButton ctx={ctx} action={props.action} label={t("personLink.confirm")} variant="primary" />
     </>
   );
 }

@@ -1,9 +1,18 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { alias, union } from "drizzle-orm/pg-core";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { files } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
-import { bodies, bodyDocuments, bodyMembers, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
+import {
+  bodies,
+  bodyDocuments,
+  bodyMembers,
+  memberships,
+  networkAccess,
+  networkContacts,
+  networkCounties,
+  networks,
+} from "./schema.ts";
 
 export type Network = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
@@ -287,6 +296,8 @@ export class NetworkRepo {
         bodyId: bodies.id,
         bodyName: bodies.name,
         bodyKind: bodies.kind,
+        bodyVisibility: bodies.visibility,
+        networkId: bodies.networkId,
         networkSlug: networks.slug,
         networkName: networks.name,
         fromDate: bodyMembers.fromDate,
@@ -314,6 +325,42 @@ export class NetworkRepo {
         .where(and(eq(memberships.organisationId, organisationId ?? -1), isNull(memberships.toDate))),
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Of these people, those who belong to the network: seated in one of its bodies, or linked to an
+   * account with access to it through a link that reaches it (decision 0018).
+   */
+  async peopleBelongingTo(networkId: number, personIds: number[]): Promise<Set<number>> {
+    if (personIds.length === 0) return new Set();
+    const rows = await union(
+      this.db
+        .select({ id: bodyMembers.personId })
+        .from(bodyMembers)
+        .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
+        .where(and(eq(bodies.networkId, networkId), inArray(bodyMembers.personId, personIds))),
+      this.db
+        .select({ id: people.id })
+        .from(people)
+        .innerJoin(networkAccess, and(eq(networkAccess.userId, people.userId), eq(networkAccess.networkId, networkId)))
+        .where(and(inArray(people.id, personIds), or(isNotNull(people.userConfirmedAt), eq(people.userNetworkId, networkId)))),
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Today's memberships of these organisations in other networks than this one. */
+  async membershipsElsewhere(organisationIds: number[], networkId: number | null) {
+    if (organisationIds.length === 0) return [];
+    return this.db
+      .select({ organisationId: memberships.organisationId, networkId: memberships.networkId })
+      .from(memberships)
+      .where(
+        and(
+          inArray(memberships.organisationId, organisationIds),
+          isNull(memberships.toDate),
+          networkId === null ? undefined : ne(memberships.networkId, networkId),
+        ),
+      );
   }
 
   // Documents of bodies

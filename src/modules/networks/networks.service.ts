@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import { type Db, isForeignKeyViolation } from "../../platform/db/client.ts";
@@ -138,6 +139,7 @@ export class NetworkService {
     const { counties, contactIds, ...values } = parsed.data;
     const slug = values.slug || slugify(values.shortName || values.name);
     const problems = await this.checkNetwork({ ...parsed.data, slug }, null);
+    if (!problems.length) problems.push(...(await this.checkContacts(actor, null, contactIds, [])));
     if (problems.length) return invalid(problems);
     return ok(
       await this.db.transaction(async (tx) => {
@@ -165,6 +167,10 @@ export class NetworkService {
     const { counties, contactIds, ...values } = parsed.data;
     const newSlug = values.slug || existing.slug;
     const problems = await this.checkNetwork({ ...parsed.data, slug: newSlug }, existing.id);
+    if (!problems.length) {
+      const current = (await this.repo.contactsOf(existing.id)).map((c) => c.personId);
+      problems.push(...(await this.checkContacts(actor, existing.id, contactIds, current)));
+    }
     if (problems.length) return invalid(problems);
     return ok(
       await this.db.transaction(async (tx) => {
@@ -222,6 +228,63 @@ export class NetworkService {
     return problems;
   }
 
+  /**
+   * A published contact's e-mail and phone are public, so a secretariat may add as contacts only
+   * people of its own network (seated in one of its bodies, or with access to it) who take part in
+   * no other network; anyone else only an administrator may publish (decision 0018). Contacts
+   * already published stay.
+   */
+  private async checkContacts(actor: Actor, networkId: number | null, contactIds: number[], current: number[]) {
+    const added = [...new Set(contactIds)].filter((id) => !current.includes(id));
+    if (added.length === 0 || actor.isAdmin) return [];
+    const belonging = networkId === null ? new Set<number>() : await this.repo.peopleBelongingTo(networkId, added);
+    const refused: number[] = [];
+    for (const id of added) {
+      const person = (await this.people.byIds([id]))[0];
+      const elsewhere = person
+        ? (await this.repo.networkIdsOfPerson(person.id, person.organisationId)).some((n) => n !== networkId)
+        : true;
+      if (!belonging.has(id) || elsewhere) refused.push(id);
+    }
+    if (refused.length === 0) return [];
+    const names = (await this.people.byIds(refused)).map((p) => p.name).join(", ");
+    return [{ field: "contactIds", key: "errors.contactNotOwn" as const, params: { names } }];
+  }
+
+  /** The names of networks, for messages. */
+  private async networkNames(ids: number[]): Promise<string> {
+    const all = await this.repo.switcher();
+    return all
+      .filter((n) => ids.includes(n.id))
+      .map((n) => n.name)
+      .join(", ");
+  }
+
+  /**
+   * Organisations that are members of another network today, which the actor does not run: making
+   * them members here would let this secretariat act for them in what they share (their strategies,
+   * adoption, solutions, requests to take part), so only an administrator, or a secretariat of those
+   * networks too, may (decision 0018).
+   */
+  private async checkMembersElsewhere(
+    actor: Actor,
+    networkId: number,
+    orgs: { id: number; name: string }[],
+  ): Promise<FieldError[]> {
+    if (actor.isAdmin || orgs.length === 0) return [];
+    const elsewhere = await this.repo.membershipsElsewhere(
+      orgs.map((o) => o.id),
+      networkId,
+    );
+    const foreign = new Set(elsewhere.filter((m) => !isSecretariat(actor, m.networkId)).map((m) => m.organisationId));
+    if (foreign.size === 0) return [];
+    const names = orgs
+      .filter((o) => foreign.has(o.id))
+      .map((o) => o.name)
+      .join(", ");
+    return [{ field: "organisationIds", key: "errors.memberOfOtherNetwork", params: { names } }];
+  }
+
   // Memberships
 
   async addMembers(actor: Actor, slug: string, input: unknown): Promise<Result<number>> {
@@ -234,6 +297,7 @@ export class NetworkService {
     if (orgs.length !== ids.length || orgs.some((o) => o.endedOn))
       return invalid([{ field: "organisationIds", key: "errors.choice" }]);
     const problems = await this.checkRepresentative(values.representedById);
+    problems.push(...(await this.checkMembersElsewhere(actor, network.id, orgs)));
     if (problems.length) return invalid(problems);
     const current = new Set((await this.repo.membersOf(network.id)).map((m) => m.organisationId));
     const already = orgs.filter((o) => current.has(o.id));
@@ -265,10 +329,16 @@ export class NetworkService {
   }
 
   async updateMembership(actor: Actor, slug: string, id: number, input: unknown): Promise<Result<true>> {
-    const { membership } = await this.getMembership(slug, id);
+    const { network, membership } = await this.getMembership(slug, id);
     const parsed = membershipUpdateInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const problems = await this.checkRepresentative(parsed.data.representedById);
+    // An ended membership opened again counts as a new one.
+    if (membership.toDate !== null && parsed.data.toDate === null) {
+      const org = await this.organisations.byId(membership.organisationId);
+      const found = await this.checkMembersElsewhere(actor, network.id, org ? [org] : []);
+      problems.push(...found.map((e) => ({ ...e, field: "toDate" })));
+    }
     if (problems.length) return invalid(problems);
     await this.db.transaction(async (tx) => {
       const diff = changedFields(membership as unknown as Record<string, unknown>, parsed.data);
@@ -422,13 +492,30 @@ export class NetworkService {
     }
   }
 
+  /**
+   * Seats a person. The person record is shared by every network the person takes part in, so a
+   * secretariat may seat someone here only if that adds no network to a record others share: they
+   * take part in no other network (or only in ones it runs too), or already take part in this one.
+   * Anyone else only an administrator may seat (decision 0018). A seat gives roles only in this
+   * network, and only through an account link that reaches it.
+   */
   async addBodyMember(actor: Actor, slug: string, bodyId: number, input: unknown) {
-    await this.getBody(slug, bodyId);
+    const { network } = await this.getBody(slug, bodyId);
     const parsed = bodyMemberInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const problems: FieldError[] = [];
     const [person] = await this.people.byIds([parsed.data.personId]);
     if (!person) problems.push({ field: "personId", key: "errors.choice" });
+    else if (!actor.isAdmin) {
+      const ids = await this.repo.networkIdsOfPerson(person.id, person.organisationId);
+      const foreign = ids.includes(network.id) ? [] : ids.filter((id) => !isSecretariat(actor, id));
+      if (foreign.length)
+        problems.push({
+          field: "personId",
+          key: "errors.personInOtherNetwork",
+          params: { networks: await this.networkNames(foreign) },
+        });
+    }
     if (parsed.data.organisationId !== null && !(await this.organisations.byId(parsed.data.organisationId))) {
       problems.push({ field: "organisationId", key: "errors.choice" });
     }

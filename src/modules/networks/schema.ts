@@ -177,3 +177,36 @@ export const bodyDocuments = pgTable(
   },
   (t) => [index("body_documents_body_idx").on(t.bodyId)],
 );
+
+/**
+ * A secretariat's request to link an account to a person record that takes part in other networks
+ * (or is linked to another account): it waits for the person's confirmation through a single-use
+ * link sent to the person's e-mail (decision 0018). Until then the link does not exist and carries
+ * nothing. Closed when confirmed, withdrawn or replaced by a newer request.
+ */
+export const personLinkRequests = pgTable(
+  "person_link_requests",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    networkId: integer("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    requestedById: integer("requested_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** The address the link went to: the person must still have it when they confirm. */
+    email: text("email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("person_link_requests_person_idx").on(t.personId),
+    index("person_link_requests_network_user_idx").on(t.networkId, t.userId),
+  ],
+);

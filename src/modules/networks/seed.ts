@@ -309,7 +309,8 @@ export async function seedDemoNetworks({ db }: AppContext): Promise<void> {
         .values({ email: `sekretariat@${demo.slug}.demo.samverk.example`, name: leader!.name })
         .returning({ id: users.id });
       await tx.insert(networkAccess).values({ networkId: network.id, userId: account!.id, role: "secretariat" });
-      await tx.update(people).set({ userId: account!.id }).where(eq(people.id, leader!.id));
+      // Linked as its secretariat links: the seats count in this network only (decision 0018).
+      await tx.update(people).set({ userId: account!.id, userNetworkId: network.id }).where(eq(people.id, leader!.id));
       audit.push({
         action: "create",
         entity: "network",

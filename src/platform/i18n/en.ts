@@ -147,7 +147,8 @@ export const en: Record<MessageKey, string> = {
   "network.hostShort": "host: {name}",
   "network.counties": "Counties",
   "network.contacts": "Contact persons",
-  "network.contactsHint": "Contact persons' email and phone are shown publicly.",
+  "network.contactsHint":
+    "Contact persons' email and phone are shown publicly, so choose people of this network (a seat in its bodies or access to it) who take part in no other network. An administrator can publish others.",
   "network.noContacts": "No contact persons are published.",
   "network.members": "Members",
   "network.memberCount": "{n} members",
@@ -446,7 +447,43 @@ export const en: Record<MessageKey, string> = {
     "{label} has not verified your email address, so we cannot link the sign-in to the account with that address. Sign in with your password.",
   "auth.oidcOtherIdentity": "The account with this email address is already linked to another sign-in.",
   "errors.notNetworkMember": "Choose only organisations that are members of the network.",
-  "errors.personNotAvailable": "Choose a person who holds a seat in one of the network's bodies and has no account yet.",
+  "errors.personNotAvailable": "Choose a person who holds a seat in one of the network's bodies.",
+  "errors.personLinkElsewhere":
+    "The account is linked to a person who also takes part in other networks. Only an administrator can change that link.",
+  "errors.personLinkNeedsAdmin":
+    "This person takes part in another network or has another account, and must confirm the link by e-mail themselves. The person record has no e-mail address, so only an administrator can link it.",
+  "errors.personInOtherNetwork":
+    "This person takes part in another network ({networks}). Only an administrator, or a secretariat that also runs that network, can seat them here.",
+  "errors.contactNotOwn":
+    "{names} cannot be published here. A contact person's e-mail and phone are public, so choose people with a seat in the network's bodies or access to the network who take part in no other network. An administrator can publish others.",
+  "errors.memberOfOtherNetwork":
+    "{names} is already a member of another network. Only an administrator, or a secretariat that also runs that network, can add such members here.",
+  "audit.entity.person_link_request": "Person link request",
+  "mail.personLink.subject": "Confirm the link to the account in Samverk ({network})",
+  "mail.personLink.body":
+    "Hello {name}\n\n{requester}, for the secretariat of {network}, asks to link the account “{account}” ({accountEmail}) in Samverk to you in the directory of people. The account then gets the roles your seats in the networks' bodies give, also in other networks where the account has access.\n\nIf this is your account, confirm here:\n\n{link}\n\nThe link works for {days} days and can be used once. If it is not your account, ignore this e-mail; nothing happens.\n\nSamverk",
+  "access.personConfirmHint":
+    "If the person takes part in other networks or has another account, they get an e-mail and must confirm the link themselves before it gives any roles.",
+  "access.person.confirmsByMail": "{name} (confirms by e-mail)",
+  "access.person.adminOnly": "{name} (only an administrator can link)",
+  "access.link.confirmed": "The link is confirmed.",
+  "access.link.here": "Linked by the secretariat; counts in this network only.",
+  "access.link.unconfirmed":
+    "Not confirmed by the person; gives no roles here. Save the access with the person chosen to ask for confirmation.",
+  "access.link.pending": "Waiting for {name} to confirm the link (sent {date}).",
+  "access.link.expired": "The link sent to {name} expired on {date}. Save the access with the person chosen to send a new one.",
+  "access.link.withdraw": "Withdraw the request",
+  "access.link.withdrawnNotice": "The link request is withdrawn. Its link no longer works.",
+  "access.link.askedNotice":
+    "Access saved. The person has been sent an e-mail and must confirm the link before it gives any roles.",
+  "personLink.title": "Confirm the link to the account",
+  "personLink.intro":
+    "{requester}, for the secretariat of {network}, asks to link the account “{account}” ({accountEmail}) to {person} in the directory of people. The account then gets the roles your seats in the networks' bodies give. Confirm only if this is your own account.",
+  "personLink.confirm": "Confirm that the account is mine",
+  "personLink.doneTitle": "The link is confirmed",
+  "personLink.done": "The account “{account}” is now linked to you in the directory of people.",
+  "personLink.withdrawn": "The request has been withdrawn or replaced by a newer one.",
+  "personLink.changed": "The person record's e-mail address has changed since the link was sent, so the link cannot be used.",
   "errors.ownSecretariatRole":
     "You cannot take the secretariat role from yourself. Ask someone else in the secretariat to do it.",
   "errors.tooManyInvitations": "You have sent many invitations in the last hour. Wait a while before you send more.",

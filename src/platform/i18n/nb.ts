@@ -144,7 +144,8 @@ export const nb = {
   "network.hostShort": "vert: {name}",
   "network.counties": "Fylker",
   "network.contacts": "Kontaktpersoner",
-  "network.contactsHint": "Kontaktpersonenes e-post og telefon vises offentlig.",
+  "network.contactsHint":
+    "Kontaktpersonenes e-post og telefon vises offentlig, så velg personer fra dette nettverket (verv i organene eller tilgang til nettverket) som ikke er med i andre nettverk. En administrator kan publisere andre.",
   "network.noContacts": "Ingen kontaktpersoner er publisert.",
   "network.members": "Medlemmer",
   "network.memberCount": "{n} medlemmer",
@@ -442,7 +443,42 @@ export const nb = {
     "{label} har ikke bekreftet e-postadressen din, så vi kan ikke koble innloggingen til kontoen med samme adresse. Logg inn med passord.",
   "auth.oidcOtherIdentity": "Kontoen med denne e-postadressen er allerede koblet til en annen innlogging.",
   "errors.notNetworkMember": "Velg bare organisasjoner som er medlemmer av nettverket.",
-  "errors.personNotAvailable": "Velg en person som har verv i et av nettverkets organer og ikke allerede har en konto.",
+  "errors.personNotAvailable": "Velg en person som har verv i et av nettverkets organer.",
+  "errors.personLinkElsewhere":
+    "Kontoen er koblet til en person som også er med i andre nettverk. Bare en administrator kan endre den koblingen.",
+  "errors.personLinkNeedsAdmin":
+    "Personen er med i et annet nettverk eller har en annen konto, og må selv bekrefte koblingen på e-post. Personoppføringen har ingen e-postadresse, så bare en administrator kan koble den.",
+  "errors.personInOtherNetwork":
+    "Personen er med i et annet nettverk ({networks}). Bare en administrator, eller et sekretariat som også styrer det nettverket, kan gi personen verv her.",
+  "errors.contactNotOwn":
+    "{names} kan ikke publiseres her. E-post og telefon til kontaktpersoner er offentlige, så velg personer med verv i nettverkets organer eller tilgang til nettverket, som ikke er med i andre nettverk. En administrator kan publisere andre.",
+  "errors.memberOfOtherNetwork":
+    "{names} er allerede medlem av et annet nettverk. Bare en administrator, eller et sekretariat som også styrer det nettverket, kan legge til slike medlemmer her.",
+  "audit.entity.person_link_request": "Forespørsel om personkobling",
+  "mail.personLink.subject": "Bekreft koblingen til kontoen i Samverk ({network})",
+  "mail.personLink.body":
+    "Hei {name}\n\n{requester} i sekretariatet for {network} ber om å koble kontoen «{account}» ({accountEmail}) i Samverk til deg i personkatalogen. Kontoen får da rollene vervene dine i nettverkenes organer gir, også i andre nettverk der kontoen har tilgang.\n\nEr dette kontoen din, bekrefter du her:\n\n{link}\n\nLenken virker i {days} dager og kan brukes én gang. Er det ikke kontoen din, kan du se bort fra e-posten; da skjer ingenting.\n\nHilsen Samverk",
+  "access.personConfirmHint":
+    "Er personen med i andre nettverk, eller har en annen konto, får personen en e-post og må bekrefte koblingen selv før den gir roller.",
+  "access.person.confirmsByMail": "{name} (bekrefter på e-post)",
+  "access.person.adminOnly": "{name} (bare en administrator kan koble)",
+  "access.link.confirmed": "Koblingen er bekreftet.",
+  "access.link.here": "Koblet av sekretariatet; gjelder bare i dette nettverket.",
+  "access.link.unconfirmed":
+    "Ikke bekreftet av personen; gir ingen roller her. Lagre tilgangen med personen valgt for å be om bekreftelse.",
+  "access.link.pending": "Venter på at {name} bekrefter koblingen (sendt {date}).",
+  "access.link.expired": "Lenken til {name} gikk ut {date}. Lagre tilgangen med personen valgt for å sende en ny.",
+  "access.link.withdraw": "Trekk tilbake forespørselen",
+  "access.link.withdrawnNotice": "Forespørselen om kobling er trukket tilbake. Lenken virker ikke lenger.",
+  "access.link.askedNotice": "Tilgangen er lagret. Personen har fått en e-post og må bekrefte koblingen før den gir roller.",
+  "personLink.title": "Bekreft kobling til kontoen",
+  "personLink.intro":
+    "{requester} i sekretariatet for {network} ber om å koble kontoen «{account}» ({accountEmail}) til {person} i personkatalogen. Kontoen får da rollene vervene dine i nettverkenes organer gir. Bekreft bare hvis dette er din egen konto.",
+  "personLink.confirm": "Bekreft at kontoen er min",
+  "personLink.doneTitle": "Koblingen er bekreftet",
+  "personLink.done": "Kontoen «{account}» er nå koblet til deg i personkatalogen.",
+  "personLink.withdrawn": "Forespørselen er trukket tilbake eller erstattet av en nyere.",
+  "personLink.changed": "E-postadressen i personoppføringen er endret siden lenken ble sendt, så den kan ikke brukes.",
   "errors.ownSecretariatRole": "Du kan ikke ta fra deg selv sekretariatsrollen. Be en annen i sekretariatet om å gjøre det.",
   "errors.tooManyInvitations": "Du har sendt mange invitasjoner den siste timen. Vent litt før du sender flere.",
   "errors.alreadyHasAccess": "Personen med denne adressen har allerede tilgang til nettverket. Endre tilgangen i listen under.",

@@ -145,7 +145,8 @@ export const nn: Record<MessageKey, string> = {
   "network.hostShort": "vert: {name}",
   "network.counties": "Fylke",
   "network.contacts": "Kontaktpersonar",
-  "network.contactsHint": "E-post og telefon til kontaktpersonane blir viste offentleg.",
+  "network.contactsHint":
+    "E-post og telefon til kontaktpersonane blir viste offentleg, så vel personar frå dette nettverket (verv i organa eller tilgang til nettverket) som ikkje er med i andre nettverk. Ein administrator kan publisere andre.",
   "network.noContacts": "Ingen kontaktpersonar er publiserte.",
   "network.members": "Medlemmer",
   "network.memberCount": "{n} medlemmer",
@@ -444,7 +445,42 @@ export const nn: Record<MessageKey, string> = {
     "{label} har ikkje stadfesta e-postadressa di, så vi kan ikkje kople innlogginga til kontoen med same adresse. Logg inn med passord.",
   "auth.oidcOtherIdentity": "Kontoen med denne e-postadressa er alt kopla til ei anna innlogging.",
   "errors.notNetworkMember": "Vel berre organisasjonar som er medlemmer av nettverket.",
-  "errors.personNotAvailable": "Vel ein person som har verv i eitt av organa i nettverket og ikkje allereie har ein konto.",
+  "errors.personNotAvailable": "Vel ein person som har verv i eitt av organa i nettverket.",
+  "errors.personLinkElsewhere":
+    "Kontoen er kopla til ein person som òg er med i andre nettverk. Berre ein administrator kan endre den koplinga.",
+  "errors.personLinkNeedsAdmin":
+    "Personen er med i eit anna nettverk eller har ein annan konto, og må sjølv stadfeste koplinga på e-post. Personoppføringa har inga e-postadresse, så berre ein administrator kan kople ho.",
+  "errors.personInOtherNetwork":
+    "Personen er med i eit anna nettverk ({networks}). Berre ein administrator, eller eit sekretariat som òg styrer det nettverket, kan gi personen verv her.",
+  "errors.contactNotOwn":
+    "{names} kan ikkje publiserast her. E-post og telefon til kontaktpersonar er offentlege, så vel personar med verv i organa til nettverket eller tilgang til nettverket, som ikkje er med i andre nettverk. Ein administrator kan publisere andre.",
+  "errors.memberOfOtherNetwork":
+    "{names} er allereie medlem av eit anna nettverk. Berre ein administrator, eller eit sekretariat som òg styrer det nettverket, kan leggje til slike medlemmer her.",
+  "audit.entity.person_link_request": "Førespurnad om personkopling",
+  "mail.personLink.subject": "Stadfest koplinga til kontoen i Samverk ({network})",
+  "mail.personLink.body":
+    "Hei {name}\n\n{requester} i sekretariatet for {network} ber om å kople kontoen «{account}» ({accountEmail}) i Samverk til deg i personkatalogen. Kontoen får då rollene verva dine i organa til nettverka gir, òg i andre nettverk der kontoen har tilgang.\n\nEr dette kontoen din, stadfestar du her:\n\n{link}\n\nLenkja verkar i {days} dagar og kan brukast éin gong. Er det ikkje kontoen din, kan du sjå bort frå e-posten; då skjer ingenting.\n\nHelsing Samverk",
+  "access.personConfirmHint":
+    "Er personen med i andre nettverk, eller har ein annan konto, får personen ein e-post og må stadfeste koplinga sjølv før ho gir roller.",
+  "access.person.confirmsByMail": "{name} (stadfestar på e-post)",
+  "access.person.adminOnly": "{name} (berre ein administrator kan kople)",
+  "access.link.confirmed": "Koplinga er stadfesta.",
+  "access.link.here": "Kopla av sekretariatet; gjeld berre i dette nettverket.",
+  "access.link.unconfirmed":
+    "Ikkje stadfesta av personen; gir ingen roller her. Lagre tilgangen med personen vald for å be om stadfesting.",
+  "access.link.pending": "Ventar på at {name} stadfestar koplinga (sendt {date}).",
+  "access.link.expired": "Lenkja til {name} gjekk ut {date}. Lagre tilgangen med personen vald for å sende ei ny.",
+  "access.link.withdraw": "Trekk tilbake førespurnaden",
+  "access.link.withdrawnNotice": "Førespurnaden om kopling er trekt tilbake. Lenkja verkar ikkje lenger.",
+  "access.link.askedNotice": "Tilgangen er lagra. Personen har fått ein e-post og må stadfeste koplinga før ho gir roller.",
+  "personLink.title": "Stadfest kopling til kontoen",
+  "personLink.intro":
+    "{requester} i sekretariatet for {network} ber om å kople kontoen «{account}» ({accountEmail}) til {person} i personkatalogen. Kontoen får då rollene verva dine i organa til nettverka gir. Stadfest berre om dette er din eigen konto.",
+  "personLink.confirm": "Stadfest at kontoen er min",
+  "personLink.doneTitle": "Koplinga er stadfesta",
+  "personLink.done": "Kontoen «{account}» er no kopla til deg i personkatalogen.",
+  "personLink.withdrawn": "Førespurnaden er trekt tilbake eller bytt ut med ein nyare.",
+  "personLink.changed": "E-postadressa i personoppføringa er endra sidan lenkja vart send, så ho kan ikkje brukast.",
   "errors.ownSecretariatRole": "Du kan ikkje ta frå deg sjølv sekretariatsrolla. Be ein annan i sekretariatet om å gjere det.",
   "errors.tooManyInvitations": "Du har sendt mange invitasjonar den siste timen. Vent litt før du sender fleire.",
   "errors.alreadyHasAccess": "Personen med denne adressa har allereie tilgang til nettverket. Endre tilgangen i lista under.",

@@ -283,6 +283,7 @@ export const AUDIT_ENTITIES = [
   "user",
   "invitation",
   "network_access",
+  "person_link_request",
   "body_document",
   "project",
   "project_participant",

@@ -350,7 +350,9 @@ export class MeetingService {
     if (errors.length) return invalid(errors);
 
     const projectFields =
-      need && v.outcome === "approved_as_project" ? await this.projectFrom(need.id, v, meeting, { name: bodyName, visibility: bodyVisibility }, t) : null;
+      need && v.outcome === "approved_as_project"
+        ? await this.projectFrom(need.id, v, meeting, { name: bodyName, visibility: bodyVisibility }, t)
+        : null;
     return this.db.transaction(async (tx) => {
       let projectId: number | null = null;
       if (need && projectFields) {

@@ -30,7 +30,9 @@ const ok = <T>(result: { ok: true; value: T } | { ok: false; errors: unknown }):
 };
 
 async function body(kind: string, visibility: "public" | "network" | "body") {
-  return ok(await t.app.services.networks.createBody(actor, rogaland.slug, { kind, name: marker(`body-${visibility}`), visibility }));
+  return ok(
+    await t.app.services.networks.createBody(actor, rogaland.slug, { kind, name: marker(`body-${visibility}`), visibility }),
+  );
 }
 
 async function need(title: string, visibility: "public" | "network" = "public") {
@@ -48,7 +50,12 @@ async function need(title: string, visibility: "public" | "network" = "public") 
 async function decided(bodyId: number, needId: number, text: string, options: { isPublic?: boolean; outcome?: string } = {}) {
   const { meetings } = t.app.services;
   const meeting = ok(
-    await meetings.create(actor, rogaland.id, { title: marker("meeting"), bodyId, meetingDate: "2026-11-01", visibility: "public" }),
+    await meetings.create(actor, rogaland.id, {
+      title: marker("meeting"),
+      bodyId,
+      meetingDate: "2026-11-01",
+      visibility: "public",
+    }),
   );
   const itemId = ok(await meetings.addItem(actor, meeting.id, { title: "Sak", needId }));
   const decision = ok(
@@ -158,7 +165,12 @@ test("a public meeting's agenda names no need or project the reader may not see"
   const needId = await need(hiddenTitle, "network");
   const { meetings } = t.app.services;
   const meeting = ok(
-    await meetings.create(actor, rogaland.id, { title: "Åpent møte", bodyId: steering, meetingDate: "2026-12-01", visibility: "public" }),
+    await meetings.create(actor, rogaland.id, {
+      title: "Åpent møte",
+      bodyId: steering,
+      meetingDate: "2026-12-01",
+      visibility: "public",
+    }),
   );
   ok(await meetings.addItem(actor, meeting.id, { title: "Sak om et behov", needId }));
   const urls = [`/meetings/${meeting.id}`, `/api/v1/meetings/${meeting.id}`];
@@ -175,3 +187,14 @@ async function steeringGroup() {
   assert.ok(steering, "the demo network has a public steering group");
   return { steering: steering.id };
 }
+
+test("a person's seat in a hidden body is hidden with the body, on the page and in the API", async () => {
+  const { networks, directory } = t.app.services;
+  const hidden = await body("working_group", "network");
+  const person = ok(await directory.createPerson(actor, { name: "Sittande Person" }));
+  ok(await networks.addBodyMember(actor, rogaland.slug, hidden.id, { personId: person.id, role: "member" }));
+  await assertHidden(anonymous(), [`/people/${person.id}`, `/api/v1/people/${person.id}`], hidden.name);
+  const api = JSON.parse((await anonymous().get(`/api/v1/people/${person.id}`)).body);
+  assert.equal(api.networkIds, undefined, "the API answers only the fields its schema documents");
+  assert.ok((await (await login("member@containers.example")).get(`/people/${person.id}`)).body.includes(hidden.name));
+});

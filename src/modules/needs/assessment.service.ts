@@ -262,7 +262,8 @@ export class AssessmentService {
           chosen.map((n) => n.id),
         );
         for (const need of chosen)
-          if (need.state !== "in_assessment") await this.needs.changeState(tx, actor, need, "in_assessment", "", {}, { roundId: round.id });
+          if (need.state !== "in_assessment")
+            await this.needs.changeState(tx, actor, need, "in_assessment", "", {}, { roundId: round.id });
         await recordAudit(tx, actor, { action: "create", entity: "assessment_round", entityId: round.id, after: round });
         return round;
       }),

@@ -55,7 +55,10 @@ export interface NeedSearch {
  */
 export function eventNote(
   event: { note: string; decisionId: number | null; roundId: number | null },
-  visible: { decisions: readonly { decision: { id: number; text: string } }[]; rounds: readonly { round: { id: number; title: string } }[] },
+  visible: {
+    decisions: readonly { decision: { id: number; text: string } }[];
+    rounds: readonly { round: { id: number; title: string } }[];
+  },
 ): string {
   if (event.note) return event.note;
   const decision = visible.decisions.find((d) => d.decision.id === event.decisionId);

@@ -470,7 +470,7 @@ export class NeedService {
             userId: person.userId,
             label: person.email,
             isAdmin: false,
-            networks: await this.access.grantsFor(person.userId),
+            networks: await this.access.repo.with(tx).grantsFor(person.userId),
           };
           const events = (await repo.digestEvents(person.userId, person.lastEventId)).filter(
             (e) => e.event.id <= upTo && canSee(reader, e),

@@ -14,13 +14,19 @@ import { auditLog, users } from "../schema.ts";
 /**
  * The sweep (issue 19): restricted things of every kind are planted in a second network (Digi
  * Nordland), each carrying a marker ("LEAK-<kind>-<run>"), and every route in the route table is
- * requested as every role of the first network (Digi Rogaland), with the second network's ids in
- * its path, its markers in the query and its ids in the body. No role here belongs to the second
- * network, so any marker in any answer is a leak, and any write that changes the second network's
- * rows is a write across networks.
+ * requested as every role of the first network (Digi Rogaland): reads with every planted id the
+ * route's path can take, lists and search pages also with the run's token as query, writes with
+ * the first and the last planted id and a body that names the second network's ids. No role here
+ * belongs to the second network, so any marker in any answer (headers, HTML, JSON, CSV, calendar,
+ * workbook cells) is a leak, unless the request itself carried it; and any change to the second
+ * network's rows (a fingerprint of them, taken after every write that was let in or audited) is a
+ * write across networks.
  *
- * A route joins the sweep by being in the route table; a route with a path parameter the table
- * below (FILL) does not know fails the test until the mapping is added.
+ * A route joins the sweep by being in the route table. Its path parameters are filled by the first
+ * rule in FILL whose pattern matches the route (a path prefix); a route with a parameter no rule
+ * fills fails the first test until a rule is added. Markers go only where an outsider must not
+ * look; strategies and consultations are public by design, so they carry markers only in what is
+ * not (input kept from the public, personal data, internal handling, review rounds).
  */
 
 const FIRST = "digi-rogaland";
@@ -597,6 +603,9 @@ async function plant() {
   };
   const stratNet = await strategy({ networkId: network.id }, "Sweep delt strategi");
   const stratOrg = await strategy({ organisationId: orgA }, "Sweep kommunestrategi");
+  const document = { filename: "sweep.txt", data: Buffer.from("Sweep\n"), truncated: false };
+  must(await s.strategies.attachDocument(actor, stratNet.id, { file: document }, 1 << 20), "strategy document");
+  must(await s.strategies.attachDocument(actor, stratOrg.id, { file: document }, 1 << 20), "strategy document");
 
   // Consultations: inputs with personal data, unpublished input, internal handling, a review round.
   const window = { opensDate: "2026-01-01", opensTime: "08:00", closesDate: "2099-12-31", closesTime: "12:00" };
@@ -690,6 +699,20 @@ async function plant() {
     body: marker("inputReview", "review round input"),
     ...personal("inputRev", "review input"),
   });
+  // A consultation on an uploaded document (public, like the document).
+  const consDocument = must(
+    await s.consultations.openOnNetwork(
+      actor,
+      network.id,
+      { title: "Sweep dokumenthøring", ...window, subject: "document", file: document },
+      1 << 20,
+      tr,
+    ),
+    "consultation on a document",
+  ).id;
+  const inputDocument = await input(consDocument, {
+    body: marker("inputDocument", "input to a consultation that keeps its inputs"),
+  });
 
   // The rest the routes name: a roadmap initiative with its rollout, an ambition, a criterion, a
   // checklist item, a solution the restricted project introduced, a membership, the outbox.
@@ -755,6 +778,7 @@ async function plant() {
       { id: consPublic, inputs: [inputPublished, inputSpam, inputAnswered] },
       { id: consMembers, inputs: [inputMembers] },
       { id: review, inputs: [inputReview] },
+      { id: consDocument, inputs: [inputDocument] },
     ],
     view,
     token: token?.id ?? 0,
@@ -1158,7 +1182,7 @@ test("every route's path parameters can be filled with the second network's ids"
   assert.deepEqual(unmapped, [], unmapped.join("\n"));
 });
 
-test("the markers are there to be found: the second network's secretariat sees them", async () => {
+test("the sweep can see: the second network's secretariat finds the markers, reaches every route's records and its writes are caught", async () => {
   // A check of the sweep itself: were its markers not where an insider looks, finding none would prove nothing.
   const insider = new Client(t.app, "secretariat");
   const insiderId = await makeUser("sweep-insider@test.example");
@@ -1187,6 +1211,17 @@ test("the markers are there to be found: the second network's secretariat sees t
     "roundbodytitle",
   ])
     assert.ok(seen.has(kind), `the secretariat of ${SECOND} sees ${kind}; seen: ${[...seen].sort().join(", ")}`);
+  // The ids fill the paths with records that exist: the secretariat gets an answer from some
+  // address of every route but those that need a secret (a token, a receipt). (Not from every one:
+  // only one of the consultations is about a document.)
+  const missing: string[] = [];
+  for (const { method, route, urls } of planSweep().plan) {
+    if (method !== "GET" || !/:(?!slug)\w+/.test(route) || /:(token|receipt)\b/.test(route)) continue;
+    const statuses: number[] = [];
+    for (const url of urls) statuses.push((await insider.get(url)).statusCode);
+    if (statuses.every((status) => status === 404 || status === 400)) missing.push(`${route}: ${statuses.join(", ")}`);
+  }
+  assert.deepEqual(missing, [], `addresses that name no record: fix FILL\n${missing.join("\n")}`);
   // And its writes, a form's and the API's, are seen: the CSRF token passes, the fingerprint changes.
   for (const write of [
     () => insider.form("POST", `/n/${SECOND}/bodies`, { kind: "working_group", name: "Sweep control (form)" }),

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
+import { bodyLink, canSee } from "../../platform/access/visibility.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query, searchText } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -290,7 +291,12 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     // Members of the person's networks see their contact details; others only a published contact's.
     const [[visible], bodies, history] = await Promise.all([
       can(req.actor, "person.viewContactDetails", person) ? [person] : withVisibleContacts(req, [person]),
-      networks.repo.bodyMembershipsOf(id),
+      // Only seats in bodies the reader may see: a hidden body's members are hidden with it.
+      networks.repo
+        .bodyMembershipsOf(id)
+        .then((seats) =>
+          seats.filter((s) => canSee(req.actor, bodyLink({ id: s.bodyId, networkId: s.networkId, visibility: s.bodyVisibility }))),
+        ),
       canEdit ? services.audit.history("person", id) : Promise.resolve([]),
     ]);
     const { t } = req.i18n;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -185,7 +186,7 @@ export class DirectoryService {
   async createPerson(actor: Actor, input: unknown): Promise<Result<Person>> {
     const parsed = personInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const problems = await this.checkPersonOrganisation(parsed.data.organisationId);
+    const problems = await this.checkPersonOrganisation(actor, parsed.data.organisationId);
     if (problems.length) return invalid(problems);
     return ok(
       await this.db.transaction(async (tx) => {
@@ -200,7 +201,7 @@ export class DirectoryService {
     const existing = await this.getPerson(id);
     const parsed = personInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const problems = await this.checkPersonOrganisation(parsed.data.organisationId);
+    const problems = await this.checkPersonOrganisation(actor, parsed.data.organisationId, existing.organisationId);
     if (problems.length) return invalid(problems);
     return ok(
       await this.db.transaction(async (tx) => {
@@ -228,9 +229,21 @@ export class DirectoryService {
     });
   }
 
-  private async checkPersonOrganisation(organisationId: number | null): Promise<FieldError[]> {
-    if (organisationId === null) return [];
+  /**
+   * A person's organisation must exist, and a new one may not carry the person into a network the
+   * actor does not run: the organisation's networks would then count the person as theirs (their
+   * members would see the person's contact details, and only their secretariats could edit them).
+   */
+  private async checkPersonOrganisation(
+    actor: Actor,
+    organisationId: number | null,
+    currentOrganisationId: number | null = null,
+  ): Promise<FieldError[]> {
+    if (organisationId === null || organisationId === currentOrganisationId) return [];
     const org = await this.organisations.byId(organisationId);
-    return org ? [] : [{ field: "organisationId", key: "errors.choice" }];
+    if (!org) return [{ field: "organisationId", key: "errors.choice" }];
+    const networkIds = await this.networksOfPerson(-1, organisationId);
+    if (networkIds.every((id) => isSecretariat(actor, id))) return [];
+    return [{ field: "organisationId", key: "errors.organisationOfOtherNetwork" }];
   }
 }

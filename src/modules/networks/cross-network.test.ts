@@ -447,3 +447,34 @@ test("the JSON API says which person is asked, and keeps the request when the fi
     .where(and(eq(people.id, lise.value.id), eq(people.userId, liseAccount)));
   assert.equal(open, undefined);
 });
+
+test("a person is attached only to an organisation of a network the secretariat runs", async () => {
+  const [nordlandOrg] = await t.app.services.access.repo.memberOrganisations(nordland.id);
+  const own = await t.app.services.directory.createOrganisation(systemActor(), { kind: "company", name: "Heime AS" });
+  assert.ok(own.ok);
+  await t.app.services.networks.addMembers(systemActor(), rogaland.slug, { organisationIds: [own.value.id], level: "member" });
+  const rogalandOrg = own.value;
+  const s = await new Session(t.app).login("sekretariat@rogaland.example", PASSWORD);
+  await s.get("/people/new?lang=en");
+  const refused = await s.post("/people?lang=en", { name: "Grense Person", organisationId: String(nordlandOrg!.id) });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /member of a network you do not run/);
+  assert.match(refused.body, /Grense Person/, "what was typed is kept");
+  const viaApi = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/people",
+    headers: { cookie: s.cookies, "content-type": "application/json" },
+    payload: { name: "Grense Api", organisationId: nordlandOrg!.id },
+  });
+  assert.equal(viaApi.statusCode, 422);
+  const nobody = await t.database.db.select().from(people).where(eq(people.organisationId, nordlandOrg!.id));
+  assert.ok(!nobody.some((p) => p.name.startsWith("Grense")), "nothing stored");
+  // Its own network's member is fine, and moving that person to the other network's organisation is refused.
+  const created = await s.post("/people?lang=en", { name: "Heime Person", organisationId: String(rogalandOrg!.id) });
+  assert.equal(created.statusCode, 303);
+  const id = Number(created.headers.location?.match(/\/people\/(\d+)/)?.[1]);
+  await s.get(`/people/${id}/edit?lang=en`);
+  const moved = await s.post(`/people/${id}?lang=en`, { name: "Heime Person", organisationId: String(nordlandOrg!.id) });
+  assert.equal(moved.statusCode, 422);
+  assert.equal((await personRow(id)).organisationId, rogalandOrg!.id);
+});

@@ -94,7 +94,7 @@ export class ApiRouter {
           reply,
         });
         reply.code(route.status ?? 200);
-        return route.status === 204 ? reply.send() : result;
+        return route.status === 204 ? reply.send() : answerAsDocumented(route, result);
       },
     });
   }
@@ -110,6 +110,17 @@ export class ApiRouter {
       : (resource as { networkId?: number } | undefined)?.networkId;
     if (networkId !== grant.networkId) throw new ForbiddenError("errors.tokenNetwork");
   }
+}
+
+/**
+ * The answer passes through the route's documented response schema, which drops every field it
+ * does not name: a record handed over whole (with ids of hidden seats, say) cannot leak more than
+ * the document promises. An answer that does not fit its schema is a bug, not bad input.
+ */
+function answerAsDocumented(route: ApiRoute, result: unknown): unknown {
+  const shaped = route.response.safeParse(result);
+  if (!shaped.success) throw new Error(`${route.operationId} answered outside its schema: ${shaped.error.message}`);
+  return shaped.data;
 }
 
 /** A token may only do what its scopes say. */

@@ -452,6 +452,8 @@ export const nb = {
     "Personen er med i et annet nettverk ({networks}). Bare en administrator, eller et sekretariat som også styrer det nettverket, kan gi personen verv her.",
   "errors.contactNotOwn":
     "{names} kan ikke publiseres her. E-post og telefon til kontaktpersoner er offentlige, så velg personer med verv i nettverkets organer eller tilgang til nettverket, som ikke er med i andre nettverk. En administrator kan publisere andre.",
+  "errors.organisationOfOtherNetwork":
+    "Organisasjonen er medlem av et nettverk dere ikke driver. Bare en administrator, eller et sekretariat som også driver det nettverket, kan knytte personer til den.",
   "errors.memberOfOtherNetwork":
     "{names} er allerede medlem av et annet nettverk. Bare en administrator, eller et sekretariat som også styrer det nettverket, kan legge til slike medlemmer her.",
   "audit.entity.person_link_request": "Forespørsel om personkobling",

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { h, type VNode } from "preact";
 import { modules } from "./modules/index.ts";
 import { registerPolicies } from "./platform/access/authorize.ts";
+import { authorizePage, type PageRoute, type ResourceLoader, unguardedPageRoutes } from "./platform/access/page-access.ts";
 import type { Actor } from "./platform/audit/audit.ts";
 import type { TokenGrant } from "./platform/auth/api-tokens.ts";
 import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
@@ -26,7 +27,7 @@ import { registerPageCache } from "./platform/http/page-cache.ts";
 import { sameSitePath } from "./platform/http/redirect.ts";
 import { renderPage } from "./platform/http/render.tsx";
 import { holdsNul } from "./platform/http/validation.ts";
-import { type I18n, i18nFor, LANG_COOKIE, negotiateLocale } from "./platform/i18n/i18n.ts";
+import { type I18n, i18nFor, LANG_COOKIE, type MessageKey, negotiateLocale } from "./platform/i18n/i18n.ts";
 import type { AppContext } from "./platform/module.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
 import type { PageContext, PageMeta } from "./platform/ui/context.ts";
@@ -37,6 +38,14 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** "public" or the action a route needs; every route declares one, or the app does not start. */
     policy?: string;
+    /**
+     * The record a page route's policy is checked against, loaded from the path before the body is
+     * read (the network by :slug, a project by :id); the app does not start if a policy whose rule
+     * reads a record has none. API routes declare theirs to the ApiRouter instead.
+     */
+    resource?: ResourceLoader;
+    /** What a refused user is told, where the generic "no access" would leave them guessing. */
+    refusal?: MessageKey;
     /** Only routes that say so take multipart form posts (files); elsewhere they are refused unread. */
     acceptsFiles?: boolean;
     /** Only routes that say so may redirect to another site (the OpenID provider); elsewhere the target stays here. */
@@ -61,6 +70,8 @@ declare module "fastify" {
     personalResponse: boolean;
     /** This request's database queries, counted apart from the others'. */
     queries: QueryScope;
+    /** The record the route's policy was checked against (see `authorized` in platform/access/page-access.ts). */
+    resource: unknown;
   }
   interface FastifyReply {
     // biome-ignore lint/suspicious/noExplicitAny: a page is any component's vnode
@@ -125,13 +136,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Every route declares who may use it; static assets are public by nature.
   const undeclared: string[] = [];
   const routePolicies: RoutePolicy[] = [];
+  const pageRoutes: PageRoute[] = [];
   app.decorate("routePolicies", routePolicies);
   app.addHook("onRoute", (route) => {
     const url = route.url ?? route.path;
     for (const method of [route.method].flat()) {
       if (method === "HEAD" || url.startsWith("/assets/")) continue;
-      if (route.config?.policy) routePolicies.push({ method, url, policy: route.config.policy });
-      else undeclared.push(`${method} ${url}`);
+      if (route.config?.policy) {
+        routePolicies.push({ method, url, policy: route.config.policy });
+        pageRoutes.push({ method, url, policy: route.config.policy, resource: !!route.config.resource });
+      } else undeclared.push(`${method} ${url}`);
     }
   });
 
@@ -307,6 +321,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       throw new AppError(429, "too_many_requests", "errors.tooMany");
     }
   });
+  // Every page route that is not public is authorised here, before its body is read and before its
+  // handler runs: 401 for anonymous visitors, the declared record loaded (404), the policy checked
+  // against it (403). Before the CSRF check, so a refused post is refused as such. The API's router
+  // does the same for its routes.
+  app.decorateRequest("resource", null);
+  app.addHook("preParsing", async (req) => {
+    await authorizePage(req);
+  });
   // A NUL character cannot be stored as text: a request with one (only a forged one has it) is
   // refused here, in the user's language, instead of failing in the database.
   app.addHook("preHandler", async (req) => {
@@ -389,6 +411,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Checked when the app is ready, so a route added by anyone, at any point, is covered.
   app.addHook("onReady", async () => {
     if (undeclared.length) throw new Error(`Routes without a policy: ${undeclared.join(", ")}`);
+    const unguarded = unguardedPageRoutes(pageRoutes);
+    if (unguarded.length) throw new Error(`Page routes the kernel cannot authorise: ${unguarded.join(", ")}`);
   });
   app.addHook("onClose", async () => {
     await services.mail.delivery.stop();

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { SESSION_COOKIE } from "../../platform/auth/sessions.ts";
 import type { TokenState } from "../../platform/auth/tokens.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
@@ -212,8 +212,8 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   // The user's own sessions
 
   app.get("/account/sessions", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
-    const list = await services.sessions.listFor(req.actor.userId!);
+    const { actor } = authorized(req);
+    const list = await services.sessions.listFor(actor.userId!);
     return reply.page(
       <SessionsPage
         ctx={req.pageContext()}
@@ -226,9 +226,9 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.post("/account/sessions/end", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
+    const { actor } = authorized(req);
     const { session } = parseOrBadRequest(z.object({ session: z.string().max(100) }), req.body);
-    if (!(await services.sessions.end(req.actor.userId!, session))) throw new NotFoundError();
+    if (!(await services.sessions.end(actor.userId!, session))) throw new NotFoundError();
     if (session === req.sessionId) {
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.redirect("/", 303);
@@ -237,8 +237,8 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.post("/account/sessions/end-others", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
-    await services.sessions.endAllOf(req.actor.userId!, req.sessionId ?? undefined);
+    const { actor } = authorized(req);
+    await services.sessions.endAllOf(actor.userId!, req.sessionId ?? undefined);
     return reply.redirect("/account/sessions?ended=1", 303);
   });
 
@@ -247,15 +247,14 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   const currentEmail = async (req: FastifyRequest) => (await services.accounts.myData(req.actor!.userId!)).account.email;
 
   app.get("/account/email", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
     return reply.page(<EmailChangePage ctx={req.pageContext()} form={emptyForm()} current={await currentEmail(req)} />, {
       title: req.i18n.t("emailChange.title"),
     });
   });
 
   app.post("/account/email", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
-    const result = await services.accounts.requestEmailChange(req.actor.userId!, req.body, req.i18n.t);
+    const { actor } = authorized(req);
+    const result = await services.accounts.requestEmailChange(actor.userId!, req.body, req.i18n.t);
     if (!result.ok) {
       const { email } = (req.body ?? {}) as Record<string, unknown>;
       return reply.page(
@@ -341,38 +340,37 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   };
 
   app.get("/account/tokens", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
     return renderTokens(req, reply, emptyForm({ scopes: ["read"], days: 90 }));
   });
 
   app.post("/account/tokens", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
-    const result = await services.apiTokens.create(req.actor, req.body);
+    const { actor } = authorized(req);
+    const result = await services.apiTokens.create(actor, req.body);
     if (!result.ok) return renderTokens(req, reply, submittedForm(req.body, result.errors));
     // Shown in the answer to the POST itself, never again and never in a URL.
     return renderTokens(req, reply, emptyForm({ scopes: ["read"], days: 90 }), result.value);
   });
 
   app.post("/account/tokens/:id/revoke", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
+    const { actor } = authorized(req);
     const { id } = parseOrBadRequest(idParam, req.params);
-    await services.apiTokens.revoke(req.actor, id);
+    await services.apiTokens.revoke(actor, id);
     return reply.redirect("/account/tokens", 303);
   });
 
   // My data: see it, download it, ask for deletion
 
   app.get("/account/data", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
-    const data = await services.accounts.myData(req.actor.userId!);
+    const { actor } = authorized(req);
+    const data = await services.accounts.myData(actor.userId!);
     return reply.page(<MyDataPage ctx={req.pageContext()} data={data} form={emptyForm()} />, {
       title: req.i18n.t("mydata.title"),
     });
   });
 
   app.get("/account/data.json", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
-    const data = await services.accounts.myData(req.actor.userId!);
+    const { actor } = authorized(req);
+    const data = await services.accounts.myData(actor.userId!);
     return reply
       .type("application/json; charset=utf-8")
       .header("content-disposition", 'attachment; filename="samverk-my-data.json"')
@@ -381,10 +379,10 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.post("/account/delete", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
-    const result = await services.accounts.deleteAccount(req.actor.userId!, req.body);
+    const { actor } = authorized(req);
+    const result = await services.accounts.deleteAccount(actor.userId!, req.body);
     if (!result.ok) {
-      const data = await services.accounts.myData(req.actor.userId!);
+      const data = await services.accounts.myData(actor.userId!);
       return reply.page(<MyDataPage ctx={req.pageContext()} data={data} form={submittedForm(req.body, result.errors)} />, {
         title: req.i18n.t("mydata.title"),
         status: 422,
@@ -483,6 +481,9 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // Invitations
 
+  /** These pages invite to no network, which the policy leaves to administrators. */
+  const noNetwork = async () => ({ networkId: null });
+
   const renderInvitations = async (req: FastifyRequest, reply: FastifyReply, form: FormState, notice?: MessageKey) => {
     const { page } = parseOrBadRequest(query({ page: pageParam }), req.query);
     const [{ items, total }, networkList] = await Promise.all([
@@ -504,33 +505,40 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/admin/invitations", { config: { policy: "invitation.manage" } }, async (req, reply) => {
-    authorize(req.actor, "invitation.manage");
+  app.get("/admin/invitations", { config: { policy: "invitation.manage", resource: noNetwork } }, async (req, reply) => {
     const done = (req.query as Record<string, unknown>).done;
     const notice = done === "sent" ? "invitations.sentNotice" : done === "withdrawn" ? "invitations.withdrawnNotice" : undefined;
     return renderInvitations(req, reply, emptyForm(), notice);
   });
 
-  app.post("/admin/invitations", { config: { policy: "invitation.manage" } }, async (req, reply) => {
-    authorize(req.actor, "invitation.manage");
-    const result = await services.invitations.invite(req.actor, req.body, req.i18n.t);
+  app.post("/admin/invitations", { config: { policy: "invitation.manage", resource: noNetwork } }, async (req, reply) => {
+    const { actor } = authorized(req, noNetwork);
+    const result = await services.invitations.invite(actor, req.body, req.i18n.t);
     if (!result.ok) return renderInvitations(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect("/admin/invitations?done=sent", 303);
   });
 
-  app.post("/admin/invitations/:id/resend", { config: { policy: "invitation.manage" } }, async (req, reply) => {
-    authorize(req.actor, "invitation.manage");
-    const { id } = parseOrBadRequest(idParam, req.params);
-    await services.invitations.resend(req.actor, id, null, req.i18n.t);
-    return reply.redirect("/admin/invitations?done=sent", 303);
-  });
+  app.post(
+    "/admin/invitations/:id/resend",
+    { config: { policy: "invitation.manage", resource: noNetwork } },
+    async (req, reply) => {
+      const { actor } = authorized(req, noNetwork);
+      const { id } = parseOrBadRequest(idParam, req.params);
+      await services.invitations.resend(actor, id, null, req.i18n.t);
+      return reply.redirect("/admin/invitations?done=sent", 303);
+    },
+  );
 
-  app.post("/admin/invitations/:id/withdraw", { config: { policy: "invitation.manage" } }, async (req, reply) => {
-    authorize(req.actor, "invitation.manage");
-    const { id } = parseOrBadRequest(idParam, req.params);
-    await services.invitations.withdraw(req.actor, id, null);
-    return reply.redirect("/admin/invitations?done=withdrawn", 303);
-  });
+  app.post(
+    "/admin/invitations/:id/withdraw",
+    { config: { policy: "invitation.manage", resource: noNetwork } },
+    async (req, reply) => {
+      const { actor } = authorized(req, noNetwork);
+      const { id } = parseOrBadRequest(idParam, req.params);
+      await services.invitations.withdraw(actor, id, null);
+      return reply.redirect("/admin/invitations?done=withdrawn", 303);
+    },
+  );
 
   const invitationProblem = (req: FastifyRequest, reply: FastifyReply, reason: "unknown" | "expired" | "used" | "withdrawn") => {
     const { t } = req.i18n;
@@ -566,9 +574,9 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // Someone with an account accepts while signed in (after password or OpenID Connect sign-in).
   app.post("/invitation/:token/accept", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
+    const { actor } = authorized(req);
     const { token } = parseOrBadRequest(tokenParam, req.params);
-    const result = await services.invitations.acceptAs(token, req.actor);
+    const result = await services.invitations.acceptAs(token, actor);
     if ("link" in result) return invitationProblem(req, reply, result.link);
     if (!result.ok) throw new NotFoundError();
     const network = result.value ? await services.networks.repo.byId(result.value) : undefined;
@@ -610,7 +618,6 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.get("/admin/audit", { config: { policy: "audit.search" } }, async (req, reply) => {
-    authorize(req.actor, "audit.search");
     const filter = parseOrBadRequest(auditQuery, req.query);
     const { items, total } = await services.audit.search({ ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
     const csv = new URL(req.url, "http://x");
@@ -631,7 +638,6 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.get("/admin/audit.csv", { config: { policy: "audit.search" } }, async (req, reply) => {
-    authorize(req.actor, "audit.search");
     const filter = parseOrBadRequest(auditQuery, req.query);
     const { items } = await services.audit.search({ ...filter, limit: 100_000, offset: 0 });
     const { t } = req.i18n;
@@ -655,7 +661,6 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   // The administrator's outbox
 
   app.get("/admin/outbox", { config: { policy: "mail.readOutbox" } }, async (req, reply) => {
-    authorize(req.actor, "mail.readOutbox");
     const { page } = parseOrBadRequest(query({ page: pageParam }), req.query);
     const { items, total } = await services.mail.outbox.list(PAGE_SIZE, (page - 1) * PAGE_SIZE);
     return reply.page(
@@ -672,7 +677,6 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.get("/admin/outbox/:id", { config: { policy: "mail.readOutbox" } }, async (req, reply) => {
-    authorize(req.actor, "mail.readOutbox");
     const { id } = parseOrBadRequest(idParam, req.params);
     const mail = await services.mail.outbox.byId(id);
     if (!mail) throw new NotFoundError();

@@ -1,8 +1,8 @@
-import { adminOnly, isSecretariat, type Policies } from "../../platform/access/authorize.ts";
+import { adminOnly, isSecretariat, type Policies, withoutRecord } from "../../platform/access/authorize.ts";
 
 export const accountPolicies: Policies = {
   /** Anyone signed in, on their own account: sessions, tokens, e-mail, their data. */
-  "account.own": () => true,
+  "account.own": withoutRecord(() => true),
   /** Reading every e-mail Samverk has sent or holds. */
   "mail.readOutbox": adminOnly,
   /** Searching the whole audit trail. */

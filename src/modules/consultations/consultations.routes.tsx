@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can } from "../../platform/access/authorize.ts";
+import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
@@ -51,13 +52,27 @@ const defaults = (title: string) => {
 
 export function consultationRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { consultations, strategies, networks } = services;
+  /**
+   * What the policies are checked against, loaded from the path (404 if there is none): the
+   * consultation or the strategy by :id, or the network by :slug (as { networkId }).
+   */
+  const consultationInPath = byPathId((id) => consultations.get(id));
+  const strategyInPath = byPathId((id) => strategies.get(id));
+  const networkInPath = async (req: FastifyRequest) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    return { networkId: network.id, network };
+  };
+  /** The consultation the kernel let the actor run (see consultationInPath). */
+  const managed = (req: FastifyRequest) => {
+    const { actor, resource } = authorized(req, consultationInPath);
+    return { actor, id: resource.id };
+  };
 
   // Opening one on a strategy draft (the network's secretariat)
 
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
-    const { id } = parseOrBadRequest(idParams, req.params);
-    const strategy = await strategies.get(id);
-    authorize(req.actor, "consultation.manage", strategy);
+    const { resource: strategy } = authorized(req, strategyInPath);
+    const { id } = strategy;
     const { t } = req.i18n;
     const title = t("consultation.new");
     return reply.page(
@@ -80,17 +95,22 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
     );
   };
 
-  app.get("/strategies/:id/consultations/new", { config: { policy: "consultation.manage" } }, (req, reply) =>
-    renderNew(req, reply),
+  app.get(
+    "/strategies/:id/consultations/new",
+    { config: { policy: "consultation.manage", resource: strategyInPath } },
+    (req, reply) => renderNew(req, reply),
   );
 
-  app.post("/strategies/:id/consultations", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(idParams, req.params);
-    authorize(req.actor, "consultation.manage", await strategies.get(id));
-    const result = await consultations.openOnStrategy(req.actor!, id, req.body, req.i18n.t);
-    if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
-  });
+  app.post(
+    "/strategies/:id/consultations",
+    { config: { policy: "consultation.manage", resource: strategyInPath } },
+    async (req, reply) => {
+      const { actor, resource: strategy } = authorized(req, strategyInPath);
+      const result = await consultations.openOnStrategy(actor, strategy.id, req.body, req.i18n.t);
+      if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
+    },
+  );
 
   // The public page, and the secretariat's questions
 
@@ -153,21 +173,27 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
 
   app.get("/consultations/:id", { config: { policy: "public" } }, (req, reply) => renderConsultation(req, reply));
 
-  app.post("/consultations/:id/questions", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(idParams, req.params);
-    authorize(req.actor, "consultation.manage", await consultations.get(id));
-    const result = await consultations.addQuestion(req.actor!, id, req.body);
-    if (!result.ok) return renderConsultation(req, reply, { question: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/consultations/${id}?saved#questions-heading`, 303);
-  });
+  app.post(
+    "/consultations/:id/questions",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const result = await consultations.addQuestion(actor, id, req.body);
+      if (!result.ok) return renderConsultation(req, reply, { question: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/consultations/${id}?saved#questions-heading`, 303);
+    },
+  );
 
-  app.post("/consultations/:id/sections", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(idParams, req.params);
-    authorize(req.actor, "consultation.manage", await consultations.get(id));
-    const result = await consultations.addSection(req.actor!, id, req.body);
-    if (!result.ok) return renderConsultation(req, reply, { section: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/consultations/${id}?saved#section-${result.value}`, 303);
-  });
+  app.post(
+    "/consultations/:id/sections",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const result = await consultations.addSection(actor, id, req.body);
+      if (!result.ok) return renderConsultation(req, reply, { section: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/consultations/${id}?saved#section-${result.value}`, 303);
+    },
+  );
 
   app.get("/consultations/:id/document", { config: { policy: "public" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParams, req.params);
@@ -178,8 +204,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
   // Opening one from the network, on a project or an uploaded document
 
   const renderNetworkNew = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
-    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    authorize(req.actor, "consultation.manage", { networkId: network.id });
+    const { network } = authorized(req, networkInPath).resource;
     const { t } = req.i18n;
     const title = t("consultation.new");
     const projects = await strategies.repo.projectOptions([network.id]);
@@ -208,36 +233,42 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
     );
   };
 
-  app.get("/n/:slug/consultations/new", { config: { policy: "consultation.manage" } }, (req, reply) =>
+  app.get("/n/:slug/consultations/new", { config: { policy: "consultation.manage", resource: networkInPath } }, (req, reply) =>
     renderNetworkNew(req, reply),
   );
 
-  app.post("/n/:slug/consultations", { config: { policy: "consultation.manage", acceptsFiles: true } }, async (req, reply) => {
-    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    authorize(req.actor, "consultation.manage", { networkId: network.id });
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await consultations.openOnNetwork(
-      req.actor!,
-      network.id,
-      body,
-      config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024,
-      req.i18n.t,
-    );
-    if (!result.ok) {
-      // The file cannot be put back into the form; everything typed is kept.
-      const { file: _file, ...typed } = body;
-      return renderNetworkNew(req, reply, submittedForm(typed, result.errors));
-    }
-    return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
-  });
+  app.post(
+    "/n/:slug/consultations",
+    { config: { policy: "consultation.manage", resource: networkInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor, resource } = authorized(req, networkInPath);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const result = await consultations.openOnNetwork(
+        actor,
+        resource.networkId,
+        body,
+        config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024,
+        req.i18n.t,
+      );
+      if (!result.ok) {
+        // The file cannot be put back into the form; everything typed is kept.
+        const { file: _file, ...typed } = body;
+        return renderNetworkNew(req, reply, submittedForm(typed, result.errors));
+      }
+      return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
+    },
+  );
 
-  app.post("/consultations/:id/reviews", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(idParams, req.params);
-    authorize(req.actor, "consultation.manage", await consultations.get(id));
-    const result = await consultations.openReview(req.actor!, id, req.body, req.i18n.t);
-    if (!result.ok) return renderConsultation(req, reply, { review: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
-  });
+  app.post(
+    "/consultations/:id/reviews",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const result = await consultations.openReview(actor, id, req.body, req.i18n.t);
+      if (!result.ok) return renderConsultation(req, reply, { review: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
+    },
+  );
 
   // Giving input: no account needed, no JavaScript needed
 
@@ -332,8 +363,8 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
     forms: { failed?: { inputId: number; form: FormState }; template?: FormState } = {},
   ) => {
     const { id } = parseOrBadRequest(idParams, req.params);
+    authorized(req, consultationInPath);
     const { consultation, sections, questions } = await consultations.detail(id);
-    authorize(req.actor, "consultation.manage", consultation);
     const q = queueQuery.parse(req.query ?? {});
     const [inputs, categories, templates] = await Promise.all([
       consultations.repo.inputsOf(id, { status: q.status, sectionId: q.section, category: q.category || undefined }),
@@ -370,100 +401,121 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
     );
   };
 
-  /** The consultation of the path, after checking the actor runs it. */
-  const managed = async (req: FastifyRequest) => {
-    const { id } = parseOrBadRequest(idParams, req.params);
-    authorize(req.actor, "consultation.manage", await consultations.get(id));
-    return id;
-  };
+  app.get(
+    "/consultations/:id/inputs",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    (req, reply) => renderQueue(req, reply),
+  );
 
-  app.get("/consultations/:id/inputs", { config: { policy: "consultation.manage" } }, (req, reply) => renderQueue(req, reply));
+  app.post(
+    "/consultations/:id/inputs/:inputId",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const { inputId } = parseOrBadRequest(inputParams, req.params);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const result = await consultations.handle(actor, id, inputId, body);
+      if (!result.ok) return renderQueue(req, reply, { failed: { inputId, form: submittedForm(body, result.errors) } });
+      return reply.redirect(`/consultations/${id}/inputs?saved#i${inputId}`, 303);
+    },
+  );
 
-  app.post("/consultations/:id/inputs/:inputId", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const id = await managed(req);
-    const { inputId } = parseOrBadRequest(inputParams, req.params);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await consultations.handle(req.actor!, id, inputId, body);
-    if (!result.ok) return renderQueue(req, reply, { failed: { inputId, form: submittedForm(body, result.errors) } });
-    return reply.redirect(`/consultations/${id}/inputs?saved#i${inputId}`, 303);
-  });
+  app.post(
+    "/consultations/:id/templates",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const result = await consultations.addTemplate(actor, id, req.body);
+      if (!result.ok) return renderQueue(req, reply, { template: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/consultations/${id}/inputs?saved#templates-heading`, 303);
+    },
+  );
 
-  app.post("/consultations/:id/templates", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const id = await managed(req);
-    const result = await consultations.addTemplate(req.actor!, id, req.body);
-    if (!result.ok) return renderQueue(req, reply, { template: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/consultations/${id}/inputs?saved#templates-heading`, 303);
-  });
+  app.post(
+    "/consultations/:id/settings",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      await consultations.saveSettings(actor, id, req.body);
+      return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
+    },
+  );
 
-  app.post("/consultations/:id/settings", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const id = await managed(req);
-    await consultations.saveSettings(req.actor!, id, req.body);
-    return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
-  });
+  app.post(
+    "/consultations/:id/answers/publish",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      await consultations.publishAnswers(actor, id);
+      return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
+    },
+  );
 
-  app.post("/consultations/:id/answers/publish", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const id = await managed(req);
-    await consultations.publishAnswers(req.actor!, id);
-    return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
-  });
-
-  app.post("/consultations/:id/answers/mail", { config: { policy: "consultation.manage" } }, async (req, reply) => {
-    const id = await managed(req);
-    await consultations.mailAnswers(req.actor!, id, req.i18n.locale);
-    return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
-  });
+  app.post(
+    "/consultations/:id/answers/mail",
+    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      await consultations.mailAnswers(actor, id, req.i18n.locale);
+      return reply.redirect(`/consultations/${id}/inputs?saved`, 303);
+    },
+  );
 
   // The summary for the steering group, and the exports
 
-  const summaryOf = async (req: FastifyRequest) => {
-    const { id } = parseOrBadRequest(idParams, req.params);
-    authorize(req.actor, "consultation.summary", await consultations.get(id));
-    return consultations.summary(id);
-  };
+  const summaryOf = async (req: FastifyRequest) => consultations.summary(authorized(req, consultationInPath).resource.id);
 
-  app.get("/consultations/:id/summary", { config: { policy: "consultation.summary" } }, async (req, reply) => {
-    const summary = await summaryOf(req);
-    const network = await networks.repo.byId(summary.consultation.networkId);
-    const { t } = req.i18n;
-    const title = t("consultation.summaryTitle", { title: summary.consultation.title });
-    return reply.page(<SummaryPage ctx={req.pageContext()} summary={summary} />, {
-      title,
-      ...(network ? { network } : {}),
-      crumbs: [{ href: `/consultations/${summary.consultation.id}`, label: summary.consultation.title }, { label: title }],
-    });
-  });
+  app.get(
+    "/consultations/:id/summary",
+    { config: { policy: "consultation.summary", resource: consultationInPath } },
+    async (req, reply) => {
+      const summary = await summaryOf(req);
+      const network = await networks.repo.byId(summary.consultation.networkId);
+      const { t } = req.i18n;
+      const title = t("consultation.summaryTitle", { title: summary.consultation.title });
+      return reply.page(<SummaryPage ctx={req.pageContext()} summary={summary} />, {
+        title,
+        ...(network ? { network } : {}),
+        crumbs: [{ href: `/consultations/${summary.consultation.id}`, label: summary.consultation.title }, { label: title }],
+      });
+    },
+  );
 
   for (const format of ["xlsx", "csv"] as const)
-    app.get(`/consultations/:id/inputs.${format}`, { config: { policy: "consultation.summary" } }, async (req, reply) => {
-      const s = await summaryOf(req);
-      const { t } = req.i18n;
-      const heading = new Map(s.sections.map((x) => [x.id, x.heading]));
-      const header = [
-        t("consultation.reference"),
-        t("consultation.submitted"),
-        t("consultation.section"),
-        t("consultation.respondentKind"),
-        t("consultation.category"),
-        t("consultation.inputStatus"),
-        t("consultation.body"),
-        t("consultation.answer"),
-        t("consultation.answerPublished"),
-      ];
-      // No personal data: the export goes to the steering group.
-      const rows = s.inputs.map((i) => [
-        i.reference,
-        i.submittedAt.toISOString(),
-        i.sectionId ? heading.get(i.sectionId) : t("consultation.wholeDraft"),
-        t(`consultation.respondent.${i.respondentKind}` as "consultation.respondent.other"),
-        i.category,
-        t(`consultation.inputStatus.${i.status}` as "consultation.inputStatus.received"),
-        i.body,
-        i.answer,
-        i.answerPublishedAt ? i.answerPublishedAt.toISOString() : "",
-      ]);
-      const name = `innspel-${s.consultation.id}.${format}`;
-      return format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
-    });
+    app.get(
+      `/consultations/:id/inputs.${format}`,
+      { config: { policy: "consultation.summary", resource: consultationInPath } },
+      async (req, reply) => {
+        const s = await summaryOf(req);
+        const { t } = req.i18n;
+        const heading = new Map(s.sections.map((x) => [x.id, x.heading]));
+        const header = [
+          t("consultation.reference"),
+          t("consultation.submitted"),
+          t("consultation.section"),
+          t("consultation.respondentKind"),
+          t("consultation.category"),
+          t("consultation.inputStatus"),
+          t("consultation.body"),
+          t("consultation.answer"),
+          t("consultation.answerPublished"),
+        ];
+        // No personal data: the export goes to the steering group.
+        const rows = s.inputs.map((i) => [
+          i.reference,
+          i.submittedAt.toISOString(),
+          i.sectionId ? heading.get(i.sectionId) : t("consultation.wholeDraft"),
+          t(`consultation.respondent.${i.respondentKind}` as "consultation.respondent.other"),
+          i.category,
+          t(`consultation.inputStatus.${i.status}` as "consultation.inputStatus.received"),
+          i.body,
+          i.answer,
+          i.answerPublishedAt ? i.answerPublishedAt.toISOString() : "",
+        ]);
+        const name = `innspel-${s.consultation.id}.${format}`;
+        return format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
+      },
+    );
 
   // A network's consultations
 

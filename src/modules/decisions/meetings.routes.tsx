@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, can } from "../../platform/access/authorize.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import type { FieldError } from "../../platform/http/errors.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { networkBySlug } from "../networks/params.ts";
 import {
   MeetingFormPage,
   MeetingPage,
@@ -16,7 +17,7 @@ import {
   PapersPage,
   RegisterPage,
 } from "./meetings.views.tsx";
-import { decisionParams, itemParams, meetingDocumentParams, meetingParams, networkSlugParams } from "./params.ts";
+import { decisionParams, itemParams, meetingDocumentParams, meetingParams } from "./params.ts";
 
 /** The forms of a meeting's page, each coming back with its own input and errors. */
 interface MeetingForms {
@@ -39,13 +40,12 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
   const { meetings, networks, needs, projects } = services;
   const maxUploadBytes = config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024;
 
-  const networkOf = async (req: FastifyRequest) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    return networks.get(slug);
-  };
+  /** What the policies are checked against: the network by :slug, or the meeting by :id (404 if none). */
+  const networkInPath = networkBySlug(networks);
+  const meetingInPath = byPathId((id) => meetings.resource(id));
 
   app.get("/n/:slug/meetings", { config: { policy: "public" } }, async (req, reply) => {
-    const network = await networkOf(req);
+    const network = await networkInPath(req);
     const { t } = req.i18n;
     const title = t("meeting.listTitle", { network: network.name });
     return reply.page(
@@ -60,7 +60,7 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.get("/n/:slug/decisions", { config: { policy: "public" } }, async (req, reply) => {
-    const network = await networkOf(req);
+    const network = await networkInPath(req);
     const { t } = req.i18n;
     const title = t("decision.registerTitle", { network: network.name });
     return reply.page(
@@ -104,9 +104,8 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/n/:slug/meetings/new", { config: { policy: "meeting.create" } }, async (req, reply) => {
-    const network = await networkOf(req);
-    authorize(req.actor, "meeting.create", network);
+  app.get("/n/:slug/meetings/new", { config: { policy: "meeting.create", resource: networkInPath } }, async (req, reply) => {
+    const { resource: network } = authorized(req, networkInPath);
     const steering = (await meetings.bodiesOf(network.id)).find((b) => b.kind === "steering_group");
     return renderMeetingForm(
       req,
@@ -117,30 +116,27 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.post("/n/:slug/meetings", { config: { policy: "meeting.create" } }, async (req, reply) => {
-    const network = await networkOf(req);
-    authorize(req.actor, "meeting.create", network);
-    const result = await meetings.create(req.actor, network.id, req.body);
+  app.post("/n/:slug/meetings", { config: { policy: "meeting.create", resource: networkInPath } }, async (req, reply) => {
+    const { actor, resource: network } = authorized(req, networkInPath);
+    const result = await meetings.create(actor, network.id, req.body);
     if (!result.ok) return renderMeetingForm(req, reply, submittedForm(req.body, result.errors), network, null);
     return reply.redirect(`/meetings/${result.value.id}?saved=1`, 303);
   });
 
-  /** The meeting for a writer: 404 if it does not exist, then 401/403 if the actor may not. */
-  const managed = async (req: FastifyRequest) => {
-    const { id } = parseOrBadRequest(meetingParams, req.params);
-    const resource = await meetings.resource(id);
-    authorize(req.actor, "meeting.manage", resource);
-    return { actor: req.actor as Actor, id, meeting: resource.meeting };
+  /** The meeting the kernel let the writer change (see meetingInPath). */
+  const managed = (req: FastifyRequest) => {
+    const { actor, resource } = authorized(req, meetingInPath);
+    return { actor, id: resource.meeting.id, meeting: resource.meeting };
   };
 
-  app.get("/meetings/:id/edit", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { meeting } = await managed(req);
+  app.get("/meetings/:id/edit", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
+    const { meeting } = managed(req);
     const network = (await networks.repo.byId(meeting.networkId))!;
     return renderMeetingForm(req, reply, emptyForm({ ...meeting }), network, meeting);
   });
 
-  app.post("/meetings/:id", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { actor, id, meeting } = await managed(req);
+  app.post("/meetings/:id", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
+    const { actor, id, meeting } = managed(req);
     const result = await meetings.update(actor, id, req.body);
     if (!result.ok) {
       const network = (await networks.repo.byId(meeting.networkId))!;
@@ -230,23 +226,27 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
       });
     });
 
-  app.post("/meetings/:id/items", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { actor, id } = await managed(req);
+  app.post("/meetings/:id/items", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
+    const { actor, id } = managed(req);
     const result = await meetings.addItem(actor, id, req.body);
     if (!result.ok) return renderMeeting(req, reply, refusedOr(result.errors, { item: submittedForm(req.body, result.errors) }));
     return reply.redirect(`/meetings/${id}?saved=1#item-${result.value}`, 303);
   });
 
-  app.post("/meetings/:id/items/:itemId/delete", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { actor, id } = await managed(req);
-    const { itemId } = parseOrBadRequest(itemParams, req.params);
-    const result = await meetings.removeItem(actor, id, itemId);
-    if (!result.ok) return renderMeeting(req, reply, { refused: result.errors });
-    return reply.redirect(`/meetings/${id}?saved=1#agenda-heading`, 303);
-  });
+  app.post(
+    "/meetings/:id/items/:itemId/delete",
+    { config: { policy: "meeting.manage", resource: meetingInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const { itemId } = parseOrBadRequest(itemParams, req.params);
+      const result = await meetings.removeItem(actor, id, itemId);
+      if (!result.ok) return renderMeeting(req, reply, { refused: result.errors });
+      return reply.redirect(`/meetings/${id}?saved=1#agenda-heading`, 303);
+    },
+  );
 
-  app.post("/meetings/:id/decisions", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { actor, id } = await managed(req);
+  app.post("/meetings/:id/decisions", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
+    const { actor, id } = managed(req);
     const result = await meetings.decide(actor, id, req.body, req.i18n.t);
     if (!result.ok) {
       const parsedItem = dbId.safeParse((req.body as Record<string, unknown> | undefined)?.agendaItemId);
@@ -263,45 +263,57 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect(`/meetings/${id}?saved=1#item-${result.value.agendaItemId}`, 303);
   });
 
-  app.post("/meetings/:id/decisions/:decisionId/delete", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { actor, id } = await managed(req);
-    const { decisionId } = parseOrBadRequest(decisionParams, req.params);
-    const result = await meetings.removeDecision(actor, id, decisionId);
-    if (!result.ok) return renderMeeting(req, reply, { refused: result.errors });
-    return reply.redirect(`/meetings/${id}?saved=1#agenda-heading`, 303);
-  });
+  app.post(
+    "/meetings/:id/decisions/:decisionId/delete",
+    { config: { policy: "meeting.manage", resource: meetingInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const { decisionId } = parseOrBadRequest(decisionParams, req.params);
+      const result = await meetings.removeDecision(actor, id, decisionId);
+      if (!result.ok) return renderMeeting(req, reply, { refused: result.errors });
+      return reply.redirect(`/meetings/${id}?saved=1#agenda-heading`, 303);
+    },
+  );
 
-  app.post("/meetings/:id/documents", { config: { policy: "meeting.manage", acceptsFiles: true } }, async (req, reply) => {
-    const { actor, id } = await managed(req);
-    const result = await meetings.addDocument(actor, id, req.body, maxUploadBytes);
-    const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
-    if (!result.ok) return renderMeeting(req, reply, refusedOr(result.errors, { paper: submittedForm(typed, result.errors) }));
-    return reply.redirect(`/meetings/${id}?saved=1#papers-heading`, 303);
-  });
+  app.post(
+    "/meetings/:id/documents",
+    { config: { policy: "meeting.manage", resource: meetingInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const result = await meetings.addDocument(actor, id, req.body, maxUploadBytes);
+      const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
+      if (!result.ok) return renderMeeting(req, reply, refusedOr(result.errors, { paper: submittedForm(typed, result.errors) }));
+      return reply.redirect(`/meetings/${id}?saved=1#papers-heading`, 303);
+    },
+  );
 
   app.get("/meetings/:id/documents/:documentId", { config: { policy: "public" } }, async (req, reply) => {
     const { id, documentId } = parseOrBadRequest(meetingDocumentParams, req.params);
     return sendStoredFile(reply, await meetings.documentFile(id, documentId, req.actor));
   });
 
-  app.post("/meetings/:id/documents/:documentId/delete", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { actor, id } = await managed(req);
-    const { documentId } = parseOrBadRequest(meetingDocumentParams, req.params);
-    const result = await meetings.removeDocument(actor, id, documentId);
-    if (!result.ok) return renderMeeting(req, reply, { refused: result.errors });
-    return reply.redirect(`/meetings/${id}?saved=1#papers-heading`, 303);
-  });
+  app.post(
+    "/meetings/:id/documents/:documentId/delete",
+    { config: { policy: "meeting.manage", resource: meetingInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const { documentId } = parseOrBadRequest(meetingDocumentParams, req.params);
+      const result = await meetings.removeDocument(actor, id, documentId);
+      if (!result.ok) return renderMeeting(req, reply, { refused: result.errors });
+      return reply.redirect(`/meetings/${id}?saved=1#papers-heading`, 303);
+    },
+  );
 
-  app.post("/meetings/:id/minutes", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { actor, id } = await managed(req);
+  app.post("/meetings/:id/minutes", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
+    const { actor, id } = managed(req);
     const result = await meetings.saveMinutes(actor, id, req.body);
     if (!result.ok)
       return renderMeeting(req, reply, refusedOr(result.errors, { minutes: submittedForm(req.body, result.errors) }));
     return reply.redirect(`/meetings/${id}?saved=1#minutes-heading`, 303);
   });
 
-  app.post("/meetings/:id/approve", { config: { policy: "meeting.manage" } }, async (req, reply) => {
-    const { actor, id } = await managed(req);
+  app.post("/meetings/:id/approve", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
+    const { actor, id } = managed(req);
     const result = await meetings.approveMinutes(actor, id);
     if (!result.ok) return renderMeeting(req, reply, { refused: result.errors });
     return reply.redirect(`/meetings/${id}?saved=1#minutes-heading`, 303);

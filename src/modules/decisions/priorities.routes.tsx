@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
@@ -7,7 +8,8 @@ import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import type { Network } from "../networks/networks.repo.ts";
-import { networkSlugParams, rankingQuery } from "./params.ts";
+import { networkBySlug } from "../networks/params.ts";
+import { rankingQuery } from "./params.ts";
 import { PrioritiesPage, RankPage } from "./priorities.views.tsx";
 
 /** The ranking form's rank_<key> and track_<key> fields as the service's entries; rows without a rank are left out. */
@@ -26,13 +28,11 @@ export const entriesFromForm = (body: Record<string, unknown>) => ({
 export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
   const { priorities, networks, meetings } = services;
 
-  const networkOf = async (req: FastifyRequest) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    return networks.get(slug);
-  };
+  /** The network by :slug (404 if none), which the policies are checked against. */
+  const networkInPath = networkBySlug(networks);
 
   app.get("/n/:slug/priorities", { config: { policy: "public" } }, async (req, reply) => {
-    const network = await networkOf(req);
+    const network = await networkInPath(req);
     const { ranking } = parseOrBadRequest(rankingQuery, req.query);
     const view = await priorities.view(network.id, req.actor, ranking);
     const { t } = req.i18n;
@@ -57,7 +57,7 @@ export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
 
   /** The ranking shown as rows, for the CSV and the Excel download alike. */
   async function priorityTable(req: FastifyRequest) {
-    const network = await networkOf(req);
+    const network = await networkInPath(req);
     const { ranking } = parseOrBadRequest(rankingQuery, req.query);
     const view = await priorities.view(network.id, req.actor, ranking);
     const { t } = req.i18n;
@@ -119,17 +119,15 @@ export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/n/:slug/priorities/rank", { config: { policy: "priority.rank" } }, async (req, reply) => {
-    const network = await networkOf(req);
-    authorize(req.actor, "priority.rank", network);
+  app.get("/n/:slug/priorities/rank", { config: { policy: "priority.rank", resource: networkInPath } }, async (req, reply) => {
+    const { resource: network } = authorized(req, networkInPath);
     return renderRank(req, reply, network, emptyForm({ decidedOn: osloToday() }));
   });
 
-  app.post("/n/:slug/priorities", { config: { policy: "priority.rank" } }, async (req, reply) => {
-    const network = await networkOf(req);
-    authorize(req.actor, "priority.rank", network);
+  app.post("/n/:slug/priorities", { config: { policy: "priority.rank", resource: networkInPath } }, async (req, reply) => {
+    const { actor, resource: network } = authorized(req, networkInPath);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await priorities.rank(req.actor, network.id, entriesFromForm(body));
+    const result = await priorities.rank(actor, network.id, entriesFromForm(body));
     if (!result.ok) return renderRank(req, reply, network, submittedForm(body, result.errors));
     return reply.redirect(`/n/${network.slug}/priorities?saved=1`, 303);
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { bodyLink, canSee } from "../../platform/access/visibility.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query, searchText } from "../../platform/http/validation.ts";
@@ -38,6 +39,8 @@ const peopleListQuery = query({ q: searchText, page: pageParam });
 
 export function directoryRoutes(app: FastifyInstance, { services }: AppContext) {
   const { directory, networks } = services;
+  /** The person by :id with the networks they take part in (404 if none), which the person rules are checked against. */
+  const personInPath = byPathId((id) => directory.getPerson(id));
 
   /** The filtered list, shared by the page and its CSV so the CSV is exactly what is shown. */
   async function organisationList(rawQuery: unknown, all = false) {
@@ -124,13 +127,12 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
   };
 
   app.get("/organisations/new", { config: { policy: "organisation.create" } }, async (req, reply) => {
-    authorize(req.actor, "organisation.create");
     return renderOrgForm(req, reply, emptyForm({ kind: "it_cooperation" }), null);
   });
 
   app.post("/organisations", { config: { policy: "organisation.create" } }, async (req, reply) => {
-    authorize(req.actor, "organisation.create");
-    const result = await directory.createOrganisation(req.actor, req.body);
+    const { actor } = authorized(req);
+    const result = await directory.createOrganisation(actor, req.body);
     if (!result.ok) return renderOrgForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/organisations/${result.value.id}?saved=1`, 303);
   });
@@ -180,7 +182,6 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
   app.get("/organisations/:id/edit", { config: { policy: "organisation.update" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
-    authorize(req.actor, "organisation.update", org);
     const memberIds = (await directory.organisations.cooperationMembersOf(id)).map((m) => m.id);
     return renderOrgForm(req, reply, emptyForm({ ...org, memberIds }), {
       id,
@@ -192,8 +193,8 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
   app.post("/organisations/:id", { config: { policy: "organisation.update" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
-    authorize(req.actor, "organisation.update", org);
-    const result = await directory.updateOrganisation(req.actor, id, req.body);
+    const { actor } = authorized(req);
+    const result = await directory.updateOrganisation(actor, id, req.body);
     if (!result.ok) {
       const reference = ["municipality", "county", "county_municipality"].includes(org.kind);
       return renderOrgForm(req, reply, submittedForm(req.body, result.errors), { id, name: org.name, reference });
@@ -273,13 +274,12 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
   };
 
   app.get("/people/new", { config: { policy: "person.create" } }, async (req, reply) => {
-    authorize(req.actor, "person.create");
     return renderPersonForm(req, reply, emptyForm(), null);
   });
 
   app.post("/people", { config: { policy: "person.create" } }, async (req, reply) => {
-    authorize(req.actor, "person.create");
-    const result = await directory.createPerson(req.actor, req.body);
+    const { actor } = authorized(req);
+    const result = await directory.createPerson(actor, req.body);
     if (!result.ok) return renderPersonForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/people/${result.value.id}?saved=1`, 303);
   });
@@ -295,7 +295,9 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
       networks.repo
         .bodyMembershipsOf(id)
         .then((seats) =>
-          seats.filter((s) => canSee(req.actor, bodyLink({ id: s.bodyId, networkId: s.networkId, visibility: s.bodyVisibility }))),
+          seats.filter((s) =>
+            canSee(req.actor, bodyLink({ id: s.bodyId, networkId: s.networkId, visibility: s.bodyVisibility })),
+          ),
         ),
       canEdit ? services.audit.history("person", id) : Promise.resolve([]),
     ]);
@@ -310,27 +312,23 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     );
   });
 
-  app.get("/people/:id/edit", { config: { policy: "person.update" } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(idParam, req.params);
-    const person = await directory.getPerson(id);
-    authorize(req.actor, "person.update", person);
+  app.get("/people/:id/edit", { config: { policy: "person.update", resource: personInPath } }, async (req, reply) => {
+    const { resource: person } = authorized(req, personInPath);
     return renderPersonForm(req, reply, emptyForm(person), person);
   });
 
-  app.post("/people/:id", { config: { policy: "person.update" } }, async (req, reply) => {
+  app.post("/people/:id", { config: { policy: "person.update", resource: personInPath } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
-    const person = await directory.getPerson(id);
-    authorize(req.actor, "person.update", person);
-    const result = await directory.updatePerson(req.actor, id, req.body);
+    const { actor, resource: person } = authorized(req, personInPath);
+    const result = await directory.updatePerson(actor, id, req.body);
     if (!result.ok) return renderPersonForm(req, reply, submittedForm(req.body, result.errors), person);
     return reply.redirect(`/people/${id}?saved=1`, 303);
   });
 
-  app.post("/people/:id/delete", { config: { policy: "person.delete" } }, async (req, reply) => {
+  app.post("/people/:id/delete", { config: { policy: "person.delete", resource: personInPath } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);
-    const person = await directory.getPerson(id);
-    authorize(req.actor, "person.delete", person);
-    await directory.deletePerson(req.actor, id);
+    const { actor } = authorized(req, personInPath);
+    await directory.deletePerson(actor, id);
     return reply.redirect("/people?deleted=1", 303);
   });
 }

@@ -5,6 +5,7 @@ import {
   type Policies,
   type Rule,
   secretariatNetworks,
+  withoutRecord,
 } from "../../platform/access/authorize.ts";
 
 /** A person with the networks they take part in (see DirectoryService.getPerson). */
@@ -22,7 +23,7 @@ const secretariatOfEveryNetwork: Rule = (actor, resource) => {
   return person.networkIds.every((id) => isSecretariat(actor, id));
 };
 
-const anySecretariat: Rule = (actor) => actor.isAdmin || secretariatNetworks(actor).length > 0;
+const anySecretariat: Rule = withoutRecord((actor) => actor.isAdmin || secretariatNetworks(actor).length > 0);
 
 /** Who may change the directory. Reference data (municipalities, counties) stays the administrator's. */
 export const directoryPolicies: Policies = {

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { networkBySlug } from "../networks/params.ts";
 import {
   AssessmentSettingsPage,
   RoundFormPage,
@@ -35,22 +37,21 @@ const bandsToForm = (bands: { name: string; min: number }[]) =>
 
 export function assessmentRoutes(app: FastifyInstance, { services }: AppContext) {
   const { assessment, networks, needs } = services;
+  /** What the policies are checked against: the network by :slug, or the round by :roundId (404 if none). */
+  const networkInPath = networkBySlug(networks);
+  const roundInPath = (req: FastifyRequest) => assessment.roundResource(parseOrBadRequest(roundParams, req.params).roundId);
 
   // The network's criteria and bands
 
-  const configurable = async (req: FastifyRequest) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "assessment.configure", network);
-    return network;
-  };
+  /** The network the kernel let the secretariat configure (see networkInPath). */
+  const configurable = (req: FastifyRequest) => authorized(req, networkInPath).resource;
 
   const renderSettings = async (
     req: FastifyRequest,
     reply: FastifyReply,
     forms: { criterion?: FormState; editing?: { id: number; form: FormState }; bands?: FormState } = {},
   ) => {
-    const network = await configurable(req);
+    const network = configurable(req);
     const { criteria, bands } = await assessment.configuration(network.id);
     const { t } = req.i18n;
     const title = t("assessment.settingsTitle", { network: network.name });
@@ -78,50 +79,66 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
     );
   };
 
-  app.get("/n/:slug/assessment", { config: { policy: "assessment.configure" } }, async (req, reply) =>
+  app.get("/n/:slug/assessment", { config: { policy: "assessment.configure", resource: networkInPath } }, async (req, reply) =>
     renderSettings(req, reply),
   );
 
-  app.post("/n/:slug/assessment/defaults", { config: { policy: "assessment.configure" } }, async (req, reply) => {
-    const network = await configurable(req);
-    await assessment.useDefaults(req.actor!, network.id, req.i18n.t);
-    return reply.redirect(`/n/${network.slug}/assessment?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/assessment/defaults",
+    { config: { policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      await assessment.useDefaults(req.actor!, network.id, req.i18n.t);
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1`, 303);
+    },
+  );
 
-  app.post("/n/:slug/assessment/criteria", { config: { policy: "assessment.configure" } }, async (req, reply) => {
-    const network = await configurable(req);
-    const result = await assessment.saveCriterion(req.actor!, network.id, null, req.body);
-    if (!result.ok) return renderSettings(req, reply, { criterion: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
-  });
+  app.post(
+    "/n/:slug/assessment/criteria",
+    { config: { policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      const result = await assessment.saveCriterion(req.actor!, network.id, null, req.body);
+      if (!result.ok) return renderSettings(req, reply, { criterion: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
+    },
+  );
 
-  app.post("/n/:slug/assessment/criteria/:criterionId", { config: { policy: "assessment.configure" } }, async (req, reply) => {
-    const network = await configurable(req);
-    const { criterionId } = parseOrBadRequest(criterionParams, req.params);
-    const result = await assessment.saveCriterion(req.actor!, network.id, criterionId, req.body);
-    if (!result.ok)
-      return renderSettings(req, reply, { editing: { id: criterionId, form: submittedForm(req.body, result.errors) } });
-    return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
-  });
+  app.post(
+    "/n/:slug/assessment/criteria/:criterionId",
+    { config: { policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      const { criterionId } = parseOrBadRequest(criterionParams, req.params);
+      const result = await assessment.saveCriterion(req.actor!, network.id, criterionId, req.body);
+      if (!result.ok)
+        return renderSettings(req, reply, { editing: { id: criterionId, form: submittedForm(req.body, result.errors) } });
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
+    },
+  );
 
   app.post(
     "/n/:slug/assessment/criteria/:criterionId/delete",
-    { config: { policy: "assessment.configure" } },
+    { config: { policy: "assessment.configure", resource: networkInPath } },
     async (req, reply) => {
-      const network = await configurable(req);
+      const network = configurable(req);
       const { criterionId } = parseOrBadRequest(criterionParams, req.params);
       await assessment.removeCriterion(req.actor!, network.id, criterionId);
       return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
     },
   );
 
-  app.post("/n/:slug/assessment/bands", { config: { policy: "assessment.configure" } }, async (req, reply) => {
-    const network = await configurable(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await assessment.saveBands(req.actor!, network.id, bandsFromForm(body));
-    if (!result.ok) return renderSettings(req, reply, { bands: submittedForm(body, result.errors) });
-    return reply.redirect(`/n/${network.slug}/assessment?saved=1#bands-heading`, 303);
-  });
+  app.post(
+    "/n/:slug/assessment/bands",
+    { config: { policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const result = await assessment.saveBands(req.actor!, network.id, bandsFromForm(body));
+      if (!result.ok) return renderSettings(req, reply, { bands: submittedForm(body, result.errors) });
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1#bands-heading`, 303);
+    },
+  );
 
   // Rounds
 
@@ -142,7 +159,7 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
   });
 
   const renderRoundForm = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
-    const network = await configurable(req);
+    const network = configurable(req);
     const [committees, open] = await Promise.all([
       assessment.committeesOf(network.id),
       needs.list({ networkId: network.id }, req.actor, "-created", 1000, 0),
@@ -172,14 +189,14 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
     );
   };
 
-  app.get("/n/:slug/rounds/new", { config: { policy: "assessment.configure" } }, async (req, reply) => {
-    const network = await configurable(req);
+  app.get("/n/:slug/rounds/new", { config: { policy: "assessment.configure", resource: networkInPath } }, async (req, reply) => {
+    const network = configurable(req);
     const committees = await assessment.committeesOf(network.id);
     return renderRoundForm(req, reply, emptyForm({ bodyId: committees[0]?.id }));
   });
 
-  app.post("/n/:slug/rounds", { config: { policy: "assessment.configure" } }, async (req, reply) => {
-    const network = await configurable(req);
+  app.post("/n/:slug/rounds", { config: { policy: "assessment.configure", resource: networkInPath } }, async (req, reply) => {
+    const network = configurable(req);
     const result = await assessment.createRound(req.actor!, network.id, req.body, req.i18n.t);
     if (!result.ok) return renderRoundForm(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect(`/rounds/${result.value.id}?saved=1`, 303);
@@ -307,23 +324,27 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
 
   app.get("/rounds/:roundId/needs/:needId", { config: { policy: "public" } }, async (req, reply) => renderRoundNeed(req, reply));
 
-  app.post("/rounds/:roundId/needs/:needId/scores", { config: { policy: "assessment.score" } }, async (req, reply) => {
-    const { roundId, needId } = parseOrBadRequest(roundNeedParams, req.params);
-    // Only the committee's members score; anyone else is told so plainly.
-    authorize(req.actor, "assessment.score", await assessment.roundResource(roundId), "errors.notInCommittee");
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await assessment.score(req.actor, roundId, needId, scoresFromForm(body));
-    if (!result.ok) return renderRoundNeed(req, reply, { score: submittedForm(body, result.errors) });
-    return reply.redirect(`/rounds/${roundId}/needs/${needId}?saved=1`, 303);
-  });
+  // Only the committee's members score; anyone else is told so plainly.
+  app.post(
+    "/rounds/:roundId/needs/:needId/scores",
+    { config: { policy: "assessment.score", resource: roundInPath, refusal: "errors.notInCommittee" } },
+    async (req, reply) => {
+      const { roundId, needId } = parseOrBadRequest(roundNeedParams, req.params);
+      const { actor } = authorized(req, roundInPath);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const result = await assessment.score(actor, roundId, needId, scoresFromForm(body));
+      if (!result.ok) return renderRoundNeed(req, reply, { score: submittedForm(body, result.errors) });
+      return reply.redirect(`/rounds/${roundId}/needs/${needId}?saved=1`, 303);
+    },
+  );
 
   app.post(
     "/rounds/:roundId/needs/:needId/recommendation",
-    { config: { policy: "assessment.recommend" } },
+    { config: { policy: "assessment.recommend", resource: roundInPath } },
     async (req, reply) => {
       const { roundId, needId } = parseOrBadRequest(roundNeedParams, req.params);
-      authorize(req.actor, "assessment.recommend", await assessment.roundResource(roundId));
-      const result = await assessment.recommend(req.actor, roundId, needId, req.body);
+      const { actor } = authorized(req, roundInPath);
+      const result = await assessment.recommend(actor, roundId, needId, req.body);
       if (!result.ok) return renderRoundNeed(req, reply, { recommendation: submittedForm(req.body, result.errors) });
       return reply.redirect(`/rounds/${roundId}/needs/${needId}?saved=1#recommendation-heading`, 303);
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { renderToString } from "preact-render-to-string";
-import { authorize, can } from "../../platform/access/authorize.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { PAGE_SIZE, parseOrBadRequest } from "../../platform/http/validation.ts";
@@ -9,6 +9,7 @@ import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import type { Network } from "../networks/networks.repo.ts";
+import { networkBySlug } from "../networks/params.ts";
 import type { Need } from "./needs.repo.ts";
 import {
   DigestPage,
@@ -20,13 +21,16 @@ import {
   stateLabel,
   urgencyLabel,
 } from "./needs.views.tsx";
-import { needDocumentParams, needListQuery, needParams, networkSlugParams, similarQuery, supporterParams } from "./params.ts";
+import { needDocumentParams, needListQuery, needParams, similarQuery, supporterParams } from "./params.ts";
 
 /** The forms of a need's page, each coming back with its own input and errors. */
 type NeedForms = Partial<Record<"support" | "document" | "merge" | "move" | "split", FormState>>;
 
 export function needRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { needs, networks, directory, access } = services;
+  /** What the policies are checked against: the network by :slug, or the need by :id (404 if none). */
+  const networkInPath = networkBySlug(networks);
+  const needInPath = byPathId((id) => needs.resource(id));
   const maxUploadBytes = config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024;
 
   async function needList(req: FastifyRequest, all = false) {
@@ -153,15 +157,8 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
     );
   };
 
-  const networkFor = async (req: FastifyRequest) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "need.create", network);
-    return network;
-  };
-
-  app.get("/n/:slug/needs/new", { config: { policy: "need.create" } }, async (req, reply) => {
-    const network = await networkFor(req);
+  app.get("/n/:slug/needs/new", { config: { policy: "need.create", resource: networkInPath } }, async (req, reply) => {
+    const { resource: network } = authorized(req, networkInPath);
     return renderForm(
       req,
       reply,
@@ -171,31 +168,29 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
     );
   });
 
-  app.post("/n/:slug/needs", { config: { policy: "need.create" } }, async (req, reply) => {
-    const network = await networkFor(req);
+  app.post("/n/:slug/needs", { config: { policy: "need.create", resource: networkInPath } }, async (req, reply) => {
+    const { actor, resource: network } = authorized(req, networkInPath);
     // "Check for similar needs" shows the suggestions and keeps what was typed, saving nothing.
     if ((req.body as Record<string, unknown> | undefined)?.check === "1")
       return renderForm(req, reply, submittedForm(req.body, []), network, null, true);
-    const result = await needs.create(req.actor!, network.id, req.body, req.i18n.locale);
+    const result = await needs.create(actor, network.id, req.body, req.i18n.locale);
     if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), network, null);
     return reply.redirect(`/needs/${result.value.id}?saved=1`, 303);
   });
 
-  /** The need for a writer: 404 if it does not exist, then 401/403 if the actor may not. */
-  const authorizedNeed = async (req: FastifyRequest, action = "need.update") => {
-    const { id } = parseOrBadRequest(needParams, req.params);
-    const need = await needs.resource(id);
-    authorize(req.actor, action, need);
-    return { actor: req.actor as Actor, need };
+  /** The need the kernel let the writer act on (see needInPath). */
+  const authorizedNeed = (req: FastifyRequest) => {
+    const { actor, resource: need } = authorized(req, needInPath);
+    return { actor, need };
   };
 
-  app.get("/needs/:id/edit", { config: { policy: "need.update" } }, async (req, reply) => {
-    const { need } = await authorizedNeed(req);
+  app.get("/needs/:id/edit", { config: { policy: "need.update", resource: needInPath } }, async (req, reply) => {
+    const { need } = authorizedNeed(req);
     return renderForm(req, reply, emptyForm({ ...need }), (await networks.repo.byId(need.networkId))!, need);
   });
 
-  app.post("/needs/:id", { config: { policy: "need.update" } }, async (req, reply) => {
-    const { actor, need } = await authorizedNeed(req);
+  app.post("/needs/:id", { config: { policy: "need.update", resource: needInPath } }, async (req, reply) => {
+    const { actor, need } = authorizedNeed(req);
     const network = (await networks.repo.byId(need.networkId))!;
     if ((req.body as Record<string, unknown> | undefined)?.check === "1")
       return renderForm(req, reply, submittedForm(req.body, []), network, need, true);
@@ -261,39 +256,47 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
 
   // "We have this need too": anyone acting for an organisation; the service checks which one.
   app.post("/needs/:id/supporters", { config: { policy: "need.support" } }, async (req, reply) => {
-    authorize(req.actor, "need.support");
+    const { actor } = authorized(req);
     const { id } = parseOrBadRequest(needParams, req.params);
-    const result = await needs.support(req.actor, id, req.body, req.i18n.locale);
+    const result = await needs.support(actor, id, req.body, req.i18n.locale);
     if (!result.ok) return renderNeed(req, reply, { support: submittedForm(req.body, result.errors) });
     return reply.redirect(`/needs/${id}?saved=1#supporters-heading`, 303);
   });
 
   app.post("/needs/:id/supporters/:organisationId/delete", { config: { policy: "need.support" } }, async (req, reply) => {
-    authorize(req.actor, "need.support");
+    const { actor } = authorized(req);
     const { id, organisationId } = parseOrBadRequest(supporterParams, req.params);
-    await needs.withdrawSupport(req.actor, id, organisationId);
+    await needs.withdrawSupport(actor, id, organisationId);
     return reply.redirect(`/needs/${id}?saved=1#supporters-heading`, 303);
   });
 
-  app.post("/needs/:id/documents", { config: { policy: "need.update", acceptsFiles: true } }, async (req, reply) => {
-    const { actor, need } = await authorizedNeed(req);
-    const result = await needs.addDocument(actor, need.id, req.body, maxUploadBytes);
-    const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
-    if (!result.ok) return renderNeed(req, reply, { document: submittedForm(typed, result.errors) });
-    return reply.redirect(`/needs/${need.id}?saved=1#documents-heading`, 303);
-  });
+  app.post(
+    "/needs/:id/documents",
+    { config: { policy: "need.update", resource: needInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor, need } = authorizedNeed(req);
+      const result = await needs.addDocument(actor, need.id, req.body, maxUploadBytes);
+      const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
+      if (!result.ok) return renderNeed(req, reply, { document: submittedForm(typed, result.errors) });
+      return reply.redirect(`/needs/${need.id}?saved=1#documents-heading`, 303);
+    },
+  );
 
   app.get("/needs/:id/documents/:documentId", { config: { policy: "public" } }, async (req, reply) => {
     const { id, documentId } = parseOrBadRequest(needDocumentParams, req.params);
     return sendStoredFile(reply, await needs.documentFile(id, documentId, req.actor));
   });
 
-  app.post("/needs/:id/documents/:documentId/delete", { config: { policy: "need.update" } }, async (req, reply) => {
-    const { actor, need } = await authorizedNeed(req);
-    const { documentId } = parseOrBadRequest(needDocumentParams, req.params);
-    await needs.removeDocument(actor, need.id, documentId);
-    return reply.redirect(`/needs/${need.id}?saved=1#documents-heading`, 303);
-  });
+  app.post(
+    "/needs/:id/documents/:documentId/delete",
+    { config: { policy: "need.update", resource: needInPath } },
+    async (req, reply) => {
+      const { actor, need } = authorizedNeed(req);
+      const { documentId } = parseOrBadRequest(needDocumentParams, req.params);
+      await needs.removeDocument(actor, need.id, documentId);
+      return reply.redirect(`/needs/${need.id}?saved=1#documents-heading`, 303);
+    },
+  );
 
   // The secretariat's tools: each comes back to the need's page with its own form on failure.
   // Each lands on the need that carries on: the one merged into, the moved one, the new part.
@@ -303,8 +306,8 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
     { path: "split", run: needs.split },
   ] as const;
   for (const tool of managed) {
-    app.post(`/needs/:id/${tool.path}`, { config: { policy: "need.manage" } }, async (req, reply) => {
-      const { actor, need } = await authorizedNeed(req, "need.manage");
+    app.post(`/needs/:id/${tool.path}`, { config: { policy: "need.manage", resource: needInPath } }, async (req, reply) => {
+      const { actor, need } = authorizedNeed(req);
       const result = await tool.run.call(needs, actor, need.id, req.body);
       if (!result.ok) return renderNeed(req, reply, { [tool.path]: submittedForm(req.body, result.errors) });
       return reply.redirect(`/needs/${result.value.id}?saved=1`, 303);
@@ -313,8 +316,8 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
 
   // The e-mail digest: each person turns it off or on for themselves.
   app.get("/needs/digest", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
-    const setting = await needs.digestSetting(req.actor.userId!);
+    const { actor } = authorized(req);
+    const setting = await needs.digestSetting(actor.userId!);
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
     return reply.page(
@@ -330,9 +333,9 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
   });
 
   app.post("/needs/digest", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
+    const { actor } = authorized(req);
     const optedOut = (req.body as Record<string, unknown> | undefined)?.optedOut === "1";
-    await needs.setDigestOptOut(req.actor, optedOut, req.i18n.locale);
+    await needs.setDigestOptOut(actor, optedOut, req.i18n.locale);
     return reply.redirect("/needs/digest?saved=1", 303);
   });
 }

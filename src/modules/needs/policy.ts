@@ -6,6 +6,7 @@ import {
   type Policies,
   type Rule,
   sitsIn,
+  withoutRecord,
 } from "../../platform/access/authorize.ts";
 
 /** What a need rule is checked against: its network and the organisation that registered it. */
@@ -41,7 +42,7 @@ export const needPolicies: Policies = {
   /** Its fields and attachments. Resource: NeedResource. */
   "need.update": (actor, need) => keepsNeed(actor, need as NeedResource),
   /** "We have this need too": anyone acting for some organisation; the service checks the one chosen. */
-  "need.support": actsForSomeOrganisation,
+  "need.support": withoutRecord(actsForSomeOrganisation),
   /** Merge, split and move between networks. Resource: NeedResource. */
   "need.manage": (actor, need) => isSecretariat(actor, (need as NeedResource | undefined)?.networkId),
   /** Criteria, bands and rounds. Resource: the network ({ id }). */

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
 import { MessagePage } from "../accounts/accounts.views.tsx";
 import type { LinkRequestState } from "./access.service.ts";
 import { AccessFormPage, AccessPage, PersonLinkPage } from "./access.views.tsx";
-import { slugAndId, slugParam } from "./params.ts";
+import { networkBySlug, slugAndId, slugParam } from "./params.ts";
 
 const userParams = slugParam.extend({ userId: z.coerce.number().int().positive().max(2_147_483_647) });
 const NOTICES = {
@@ -31,12 +31,11 @@ const LINK_PROBLEM = {
 export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
   const { networks, access, invitations } = services;
 
-  /** The network, with the secretariat's right checked before anything else is read. */
+  /** The network by :slug (404 if none): the kernel checks the secretariat's right on it before anything else is read. */
+  const networkInPath = networkBySlug(networks);
   const networkFor = async (req: FastifyRequest) => {
-    const { slug } = parseOrBadRequest(slugParam, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "access.manage", network);
-    return { network, actor: req.actor };
+    const { actor, resource: network } = authorized(req, networkInPath);
+    return { network, actor };
   };
 
   /**
@@ -107,12 +106,12 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/n/:slug/people", { config: { policy: "access.manage" } }, (req, reply) =>
+  app.get("/n/:slug/people", { config: { policy: "access.manage", resource: networkInPath } }, (req, reply) =>
     renderPage(req, reply, emptyForm({ role: "member" })),
   );
 
   // Invite someone to the network; someone with an account already accepts by signing in.
-  app.post("/n/:slug/people", { config: { policy: "access.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/people", { config: { policy: "access.manage", resource: networkInPath } }, async (req, reply) => {
     const { network, actor } = await networkFor(req);
     const result = await invitations.invite(actor, { ...(req.body as object), networkId: network.id }, req.i18n.t);
     if (!result.ok) return renderPage(req, reply, submittedForm(req.body, result.errors));
@@ -120,13 +119,17 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
   });
 
   for (const action of ["resend", "withdraw"] as const) {
-    app.post(`/n/:slug/invitations/:id/${action}`, { config: { policy: "access.manage" } }, async (req, reply) => {
-      const { network, actor } = await networkFor(req);
-      const { id } = parseOrBadRequest(slugAndId, req.params);
-      if (action === "resend") await invitations.resend(actor, id, network.id, req.i18n.t);
-      else await invitations.withdraw(actor, id, network.id);
-      return reply.redirect(`/n/${network.slug}/people?done=${action === "resend" ? "invited" : "withdrawn"}`, 303);
-    });
+    app.post(
+      `/n/:slug/invitations/:id/${action}`,
+      { config: { policy: "access.manage", resource: networkInPath } },
+      async (req, reply) => {
+        const { network, actor } = await networkFor(req);
+        const { id } = parseOrBadRequest(slugAndId, req.params);
+        if (action === "resend") await invitations.resend(actor, id, network.id, req.i18n.t);
+        else await invitations.withdraw(actor, id, network.id);
+        return reply.redirect(`/n/${network.slug}/people?done=${action === "resend" ? "invited" : "withdrawn"}`, 303);
+      },
+    );
   }
 
   const renderForm = async (req: FastifyRequest, reply: FastifyReply, form: FormState | null) => {
@@ -157,9 +160,11 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/n/:slug/people/:userId/edit", { config: { policy: "access.manage" } }, (req, reply) => renderForm(req, reply, null));
+  app.get("/n/:slug/people/:userId/edit", { config: { policy: "access.manage", resource: networkInPath } }, (req, reply) =>
+    renderForm(req, reply, null),
+  );
 
-  app.post("/n/:slug/people/:userId", { config: { policy: "access.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/people/:userId", { config: { policy: "access.manage", resource: networkInPath } }, async (req, reply) => {
     const { network, actor } = await networkFor(req);
     const { userId } = parseOrBadRequest(userParams, req.params);
     const result = await access.update(actor, network.id, userId, req.body, req.i18n.t);
@@ -168,12 +173,16 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
   });
 
   // A request for a person's confirmation of an account link, withdrawn by the network's secretariat.
-  app.post("/n/:slug/person-links/:id/withdraw", { config: { policy: "access.manage" } }, async (req, reply) => {
-    const { network, actor } = await networkFor(req);
-    const { id } = parseOrBadRequest(slugAndId, req.params);
-    await access.withdrawLinkRequest(actor, network.id, id);
-    return reply.redirect(`/n/${network.slug}/people?done=link-withdrawn`, 303);
-  });
+  app.post(
+    "/n/:slug/person-links/:id/withdraw",
+    { config: { policy: "access.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { network, actor } = await networkFor(req);
+      const { id } = parseOrBadRequest(slugAndId, req.params);
+      await access.withdrawLinkRequest(actor, network.id, id);
+      return reply.redirect(`/n/${network.slug}/people?done=link-withdrawn`, 303);
+    },
+  );
 
   // The person's own confirmation, through the single-use link sent to their e-mail (decision 0018).
   const linkProblem = (req: FastifyRequest, reply: FastifyReply, state: Extract<LinkRequestState, { ok: false }>) => {
@@ -210,11 +219,15 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   });
 
-  app.post("/n/:slug/people/:userId/remove", { config: { policy: "access.manage" } }, async (req, reply) => {
-    const { network, actor } = await networkFor(req);
-    const { userId } = parseOrBadRequest(userParams, req.params);
-    const result = await access.remove(actor, network.id, userId);
-    if (!result.ok) return renderForm(req, reply, submittedForm({}, result.errors));
-    return reply.redirect(`/n/${network.slug}/people?done=removed`, 303);
-  });
+  app.post(
+    "/n/:slug/people/:userId/remove",
+    { config: { policy: "access.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { network, actor } = await networkFor(req);
+      const { userId } = parseOrBadRequest(userParams, req.params);
+      const result = await access.remove(actor, network.id, userId);
+      if (!result.ok) return renderForm(req, reply, submittedForm({}, result.errors));
+      return reply.redirect(`/n/${network.slug}/people?done=removed`, 303);
+    },
+  );
 }

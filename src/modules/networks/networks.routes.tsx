@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
@@ -14,7 +15,7 @@ import {
   NetworkPage,
   NetworksPage,
 } from "./networks.views.tsx";
-import { bodyMemberParams, documentParams, slugAndId, slugParam } from "./params.ts";
+import { bodyMemberParams, documentParams, networkBySlug, slugAndId, slugParam } from "./params.ts";
 
 const savedNotice = (req: FastifyRequest) => {
   const query = req.query as Record<string, unknown>;
@@ -25,6 +26,8 @@ const savedNotice = (req: FastifyRequest) => {
 
 export function networkRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { networks, directory } = services;
+  /** The network by :slug (404 if none), which the policies are checked against. */
+  const networkInPath = networkBySlug(networks);
   const countyOptions = async () =>
     (await directory.organisations.byKind("county")).map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }));
 
@@ -90,13 +93,12 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
   };
 
   app.get("/networks/new", { config: { policy: "network.create" } }, async (req, reply) => {
-    authorize(req.actor, "network.create");
     return renderNetworkForm(req, reply, emptyForm(), null);
   });
 
   app.post("/networks", { config: { policy: "network.create" } }, async (req, reply) => {
-    authorize(req.actor, "network.create");
-    const result = await networks.create(req.actor, req.body);
+    const { actor } = authorized(req);
+    const result = await networks.create(actor, req.body);
     if (!result.ok) return renderNetworkForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
   });
@@ -150,18 +152,16 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.get("/n/:slug/edit", { config: { policy: "network.update" } }, async (req, reply) => {
+  app.get("/n/:slug/edit", { config: { policy: "network.update", resource: networkInPath } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const { network, contacts } = await networks.overview(slug, req.actor);
-    authorize(req.actor, "network.update", network);
     return renderNetworkForm(req, reply, emptyForm({ ...network, contactIds: contacts.map((c) => c.personId) }), network);
   });
 
-  app.post("/n/:slug", { config: { policy: "network.update" } }, async (req, reply) => {
+  app.post("/n/:slug", { config: { policy: "network.update", resource: networkInPath } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "network.update", network);
-    const result = await networks.update(req.actor, slug, req.body);
+    const { actor, resource: network } = authorized(req, networkInPath);
+    const result = await networks.update(actor, slug, req.body);
     if (!result.ok) return renderNetworkForm(req, reply, submittedForm(req.body, result.errors), network);
     return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
   });
@@ -204,37 +204,37 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/n/:slug/members/new", { config: { policy: "membership.manage" } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(slugParam, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "membership.manage", network);
+  app.get("/n/:slug/members/new", { config: { policy: "membership.manage", resource: networkInPath } }, async (req, reply) => {
+    const { resource: network } = authorized(req, networkInPath);
     return renderMembershipForm(req, reply, emptyForm({ level: "member" }), network, null);
   });
 
-  app.post("/n/:slug/members", { config: { policy: "membership.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/members", { config: { policy: "membership.manage", resource: networkInPath } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "membership.manage", network);
+    const { actor, resource: network } = authorized(req, networkInPath);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const chosen = [body.organisationIds ?? [], body.otherOrganisationId ?? []].flat().filter((v) => v !== "");
-    const result = await networks.addMembers(req.actor, slug, { ...body, organisationIds: chosen });
+    const result = await networks.addMembers(actor, slug, { ...body, organisationIds: chosen });
     if (!result.ok) return renderMembershipForm(req, reply, submittedForm(req.body, result.errors), network, null);
     return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
   });
 
-  app.get("/n/:slug/members/:id/edit", { config: { policy: "membership.manage" } }, async (req, reply) => {
-    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-    const { network, membership } = await networks.getMembership(slug, id);
-    authorize(req.actor, "membership.manage", network);
-    const org = await directory.getOrganisation(membership.organisationId);
-    return renderMembershipForm(req, reply, emptyForm(membership), network, { id, name: org.name });
-  });
+  app.get(
+    "/n/:slug/members/:id/edit",
+    { config: { policy: "membership.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+      const { network, membership } = await networks.getMembership(slug, id);
+      const org = await directory.getOrganisation(membership.organisationId);
+      return renderMembershipForm(req, reply, emptyForm(membership), network, { id, name: org.name });
+    },
+  );
 
-  app.post("/n/:slug/members/:id", { config: { policy: "membership.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/members/:id", { config: { policy: "membership.manage", resource: networkInPath } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network, membership } = await networks.getMembership(slug, id);
-    authorize(req.actor, "membership.manage", network);
-    const result = await networks.updateMembership(req.actor, slug, id, req.body);
+    const { actor } = authorized(req, networkInPath);
+    const result = await networks.updateMembership(actor, slug, id, req.body);
     if (!result.ok) {
       const org = await directory.getOrganisation(membership.organisationId);
       return renderMembershipForm(req, reply, submittedForm(req.body, result.errors), network, { id, name: org.name });
@@ -242,13 +242,17 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
   });
 
-  app.post("/n/:slug/members/:id/delete", { config: { policy: "membership.manage" } }, async (req, reply) => {
-    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-    const { network } = await networks.getMembership(slug, id);
-    authorize(req.actor, "membership.manage", network);
-    await networks.removeMembership(req.actor, slug, id);
-    return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
-  });
+  app.post(
+    "/n/:slug/members/:id/delete",
+    { config: { policy: "membership.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+      await networks.getMembership(slug, id);
+      const { actor } = authorized(req, networkInPath);
+      await networks.removeMembership(actor, slug, id);
+      return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
+    },
+  );
 
   // Bodies
 
@@ -278,18 +282,15 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/n/:slug/bodies/new", { config: { policy: "body.manage" } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(slugParam, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "body.manage", network);
+  app.get("/n/:slug/bodies/new", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
+    const { resource: network } = authorized(req, networkInPath);
     return renderBodyForm(req, reply, emptyForm({ kind: "subject_group" }), network, null);
   });
 
-  app.post("/n/:slug/bodies", { config: { policy: "body.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/bodies", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
     const { slug } = parseOrBadRequest(slugParam, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "body.manage", network);
-    const result = await networks.createBody(req.actor, slug, req.body);
+    const { actor, resource: network } = authorized(req, networkInPath);
+    const result = await networks.createBody(actor, slug, req.body);
     if (!result.ok) return renderBodyForm(req, reply, submittedForm(req.body, result.errors), network, null);
     return reply.redirect(`/n/${slug}/bodies/${result.value.id}?saved=1`, 303);
   });
@@ -342,35 +343,34 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderBody(req, reply, slug, id, emptyForm({ role: "member" }));
   });
 
-  app.get("/n/:slug/bodies/:id/edit", { config: { policy: "body.manage" } }, async (req, reply) => {
+  app.get("/n/:slug/bodies/:id/edit", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network, body } = await networks.getBody(slug, id);
-    authorize(req.actor, "body.manage", network);
     return renderBodyForm(req, reply, emptyForm(body), network, body);
   });
 
-  app.post("/n/:slug/bodies/:id", { config: { policy: "body.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/bodies/:id", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
     const { network, body } = await networks.getBody(slug, id);
-    authorize(req.actor, "body.manage", network);
-    const result = await networks.updateBody(req.actor, slug, id, req.body);
+    const { actor } = authorized(req, networkInPath);
+    const result = await networks.updateBody(actor, slug, id, req.body);
     if (!result.ok) return renderBodyForm(req, reply, submittedForm(req.body, result.errors), network, body);
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
   });
 
-  app.post("/n/:slug/bodies/:id/delete", { config: { policy: "body.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/bodies/:id/delete", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-    const { network } = await networks.getBody(slug, id);
-    authorize(req.actor, "body.manage", network);
-    await networks.deleteBody(req.actor, slug, id);
+    await networks.getBody(slug, id);
+    const { actor } = authorized(req, networkInPath);
+    await networks.deleteBody(actor, slug, id);
     return reply.redirect(`/n/${slug}?saved=1#bodies-heading`, 303);
   });
 
-  app.post("/n/:slug/bodies/:id/members", { config: { policy: "body.manage" } }, async (req, reply) => {
+  app.post("/n/:slug/bodies/:id/members", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-    const { network } = await networks.getBody(slug, id);
-    authorize(req.actor, "body.manage", network);
-    const result = await networks.addBodyMember(req.actor, slug, id, req.body);
+    await networks.getBody(slug, id);
+    const { actor } = authorized(req, networkInPath);
+    const result = await networks.addBodyMember(actor, slug, id, req.body);
     if (!result.ok) return renderBody(req, reply, slug, id, submittedForm(req.body, result.errors));
     return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
   });
@@ -408,44 +408,59 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/n/:slug/bodies/:id/members/:memberId/edit", { config: { policy: "body.manage" } }, async (req, reply) => {
-    const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
-    const found = await networks.getBodyMember(slug, id, memberId);
-    authorize(req.actor, "body.manage", found.network);
-    return renderBodyMemberForm(req, reply, emptyForm(found.member), found);
-  });
+  app.get(
+    "/n/:slug/bodies/:id/members/:memberId/edit",
+    { config: { policy: "body.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
+      const found = await networks.getBodyMember(slug, id, memberId);
+      return renderBodyMemberForm(req, reply, emptyForm(found.member), found);
+    },
+  );
 
-  app.post("/n/:slug/bodies/:id/members/:memberId", { config: { policy: "body.manage" } }, async (req, reply) => {
-    const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
-    const found = await networks.getBodyMember(slug, id, memberId);
-    authorize(req.actor, "body.manage", found.network);
-    const result = await networks.updateBodyMember(req.actor, slug, id, memberId, req.body);
-    if (!result.ok) return renderBodyMemberForm(req, reply, submittedForm(req.body, result.errors), found);
-    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/bodies/:id/members/:memberId",
+    { config: { policy: "body.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
+      const found = await networks.getBodyMember(slug, id, memberId);
+      const { actor } = authorized(req, networkInPath);
+      const result = await networks.updateBodyMember(actor, slug, id, memberId, req.body);
+      if (!result.ok) return renderBodyMemberForm(req, reply, submittedForm(req.body, result.errors), found);
+      return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+    },
+  );
 
-  app.post("/n/:slug/bodies/:id/members/:memberId/delete", { config: { policy: "body.manage" } }, async (req, reply) => {
-    const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
-    const { network } = await networks.getBody(slug, id);
-    authorize(req.actor, "body.manage", network);
-    await networks.removeBodyMember(req.actor, slug, id, memberId);
-    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/bodies/:id/members/:memberId/delete",
+    { config: { policy: "body.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
+      await networks.getBody(slug, id);
+      const { actor } = authorized(req, networkInPath);
+      await networks.removeBodyMember(actor, slug, id, memberId);
+      return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+    },
+  );
 
   // Documents of a body
 
-  app.post("/n/:slug/bodies/:id/documents", { config: { policy: "body.manage", acceptsFiles: true } }, async (req, reply) => {
-    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-    const { network } = await networks.getBody(slug, id);
-    authorize(req.actor, "body.manage", network);
-    const result = await networks.addDocument(req.actor, slug, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
-    if (!result.ok) {
-      // The file cannot be put back into the form; the title and visibility typed are kept.
-      const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
-      return renderBody(req, reply, slug, id, emptyForm({ role: "member" }), submittedForm(typed, result.errors));
-    }
-    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1#documents-heading`, 303);
-  });
+  app.post(
+    "/n/:slug/bodies/:id/documents",
+    { config: { policy: "body.manage", resource: networkInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+      await networks.getBody(slug, id);
+      const { actor } = authorized(req, networkInPath);
+      const result = await networks.addDocument(actor, slug, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
+      if (!result.ok) {
+        // The file cannot be put back into the form; the title and visibility typed are kept.
+        const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
+        return renderBody(req, reply, slug, id, emptyForm({ role: "member" }), submittedForm(typed, result.errors));
+      }
+      return reply.redirect(`/n/${slug}/bodies/${id}?saved=1#documents-heading`, 303);
+    },
+  );
 
   app.get("/n/:slug/bodies/:id/documents/:documentId", { config: { policy: "public" } }, async (req, reply) => {
     const { slug, id, documentId } = parseOrBadRequest(documentParams, req.params);
@@ -453,11 +468,15 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     return sendStoredFile(reply, file);
   });
 
-  app.post("/n/:slug/bodies/:id/documents/:documentId/delete", { config: { policy: "body.manage" } }, async (req, reply) => {
-    const { slug, id, documentId } = parseOrBadRequest(documentParams, req.params);
-    const { network } = await networks.getBody(slug, id);
-    authorize(req.actor, "body.manage", network);
-    await networks.removeDocument(req.actor, slug, id, documentId);
-    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1#documents-heading`, 303);
-  });
+  app.post(
+    "/n/:slug/bodies/:id/documents/:documentId/delete",
+    { config: { policy: "body.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug, id, documentId } = parseOrBadRequest(documentParams, req.params);
+      await networks.getBody(slug, id);
+      const { actor } = authorized(req, networkInPath);
+      await networks.removeDocument(actor, slug, id, documentId);
+      return reply.redirect(`/n/${slug}/bodies/${id}?saved=1#documents-heading`, 303);
+    },
+  );
 }

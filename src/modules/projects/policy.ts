@@ -1,4 +1,11 @@
-import { actsForSomeOrganisation, grantIn, isSecretariat, type Policies, type Rule } from "../../platform/access/authorize.ts";
+import {
+  actsForSomeOrganisation,
+  grantIn,
+  isSecretariat,
+  type Policies,
+  type Rule,
+  withoutRecord,
+} from "../../platform/access/authorize.ts";
 
 /** What a project rule is checked against: the project's network, owner and lead organisations. */
 export interface ProjectResource {
@@ -28,7 +35,7 @@ export const projectPolicies: Policies = {
   /** Its fields, phase, participants, status reports and benefits. Resource: ProjectResource. */
   "project.update": (actor, project) => runsProject(actor, project as ProjectResource),
   /** "We want to take part": anyone acting for some organisation; the service checks the one chosen. */
-  "project.join": actsForSomeOrganisation,
+  "project.join": withoutRecord(actsForSomeOrganisation),
   /** Removing a project from the portfolio loses its history of reports; only the secretariat may. */
   "project.delete": (actor, project) => isSecretariat(actor, (project as ProjectResource | undefined)?.networkId),
   /** The network's own sectors and its checklist for each phase. Resource: the network ({ id }). */

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
@@ -8,6 +9,7 @@ import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { networkBySlug } from "../networks/params.ts";
 import { BenefitsOverviewPage } from "./benefits.views.tsx";
 import {
   benefitParams,
@@ -17,7 +19,6 @@ import {
   joinRequestParams,
   linkParams,
   measurementParams,
-  networkSlugParams,
   PAGE_SIZE,
   participantParams,
   projectListQuery,
@@ -50,6 +51,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function projectRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { projects, networks, directory } = services;
+  /** What the policies are checked against: the network by :slug, or the project by :id (404 if none). */
+  const networkInPath = networkBySlug(networks);
+  const projectInPath = byPathId((id) => projects.resource(id));
 
   /** The filtered list, shared by the page and its CSV so the CSV is exactly what is shown. */
   async function projectList(rawQuery: unknown, viewer: Actor | null, all = false) {
@@ -160,9 +164,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
   // The network's own sectors
 
   const renderSectors = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "portfolio.configure", network);
+    const { resource: network } = authorized(req, networkInPath);
     const { t } = req.i18n;
     const title = t("sector.title", { network: network.name });
     return reply.page(
@@ -176,15 +178,13 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/n/:slug/sectors", { config: { policy: "portfolio.configure" } }, async (req, reply) =>
+  app.get("/n/:slug/sectors", { config: { policy: "portfolio.configure", resource: networkInPath } }, async (req, reply) =>
     renderSectors(req, reply, emptyForm()),
   );
 
-  app.post("/n/:slug/sectors", { config: { policy: "portfolio.configure" } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "portfolio.configure", network);
-    const result = await projects.addSector(req.actor, network.id, req.body);
+  app.post("/n/:slug/sectors", { config: { policy: "portfolio.configure", resource: networkInPath } }, async (req, reply) => {
+    const { actor, resource: network } = authorized(req, networkInPath);
+    const result = await projects.addSector(actor, network.id, req.body);
     if (!result.ok) return renderSectors(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect(`/n/${network.slug}/sectors?saved=1`, 303);
   });
@@ -236,10 +236,10 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
   // Saved views: the user's own named filters
 
   app.post("/projects/saved-views", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
+    const { actor } = authorized(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await projects.saveView(
-      req.actor,
+      actor,
       body,
       (kind, query) => (kind === "projects" ? projectListQuery : timelineQuery).safeParse(Object.fromEntries(query)).success,
     );
@@ -255,18 +255,16 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
   });
 
   app.post("/projects/saved-views/:viewId/delete", { config: { policy: "account.own" } }, async (req, reply) => {
-    authorize(req.actor, "account.own");
+    const { actor } = authorized(req);
     const { viewId } = parseOrBadRequest(savedViewParams, req.params);
-    await projects.removeView(req.actor, viewId);
+    await projects.removeView(actor, viewId);
     return reply.redirect("/projects", 303);
   });
 
   // The network's checklist for each phase
 
   const renderChecklists = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "portfolio.configure", network);
+    const { resource: network } = authorized(req, networkInPath);
     const { t } = req.i18n;
     const title = t("checklist.title", { network: network.name });
     return reply.page(
@@ -285,26 +283,27 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/n/:slug/checklists", { config: { policy: "portfolio.configure" } }, async (req, reply) =>
+  app.get("/n/:slug/checklists", { config: { policy: "portfolio.configure", resource: networkInPath } }, async (req, reply) =>
     renderChecklists(req, reply, emptyForm({ phase: "idea" })),
   );
 
-  app.post("/n/:slug/checklists", { config: { policy: "portfolio.configure" } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "portfolio.configure", network);
-    const result = await projects.addChecklistItem(req.actor, network.id, req.body);
+  app.post("/n/:slug/checklists", { config: { policy: "portfolio.configure", resource: networkInPath } }, async (req, reply) => {
+    const { actor, resource: network } = authorized(req, networkInPath);
+    const result = await projects.addChecklistItem(actor, network.id, req.body);
     if (!result.ok) return renderChecklists(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect(`/n/${network.slug}/checklists?saved=1`, 303);
   });
 
-  app.post("/n/:slug/checklists/:itemId/delete", { config: { policy: "portfolio.configure" } }, async (req, reply) => {
-    const { slug, itemId } = parseOrBadRequest(checklistItemParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "portfolio.configure", network);
-    await projects.removeChecklistItem(req.actor, network.id, itemId);
-    return reply.redirect(`/n/${network.slug}/checklists?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/checklists/:itemId/delete",
+    { config: { policy: "portfolio.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const { itemId } = parseOrBadRequest(checklistItemParams, req.params);
+      const { actor, resource: network } = authorized(req, networkInPath);
+      await projects.removeChecklistItem(actor, network.id, itemId);
+      return reply.redirect(`/n/${network.slug}/checklists?saved=1`, 303);
+    },
+  );
 
   // Creating and editing
 
@@ -355,42 +354,36 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/n/:slug/projects/new", { config: { policy: "project.create" } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "project.create", network);
+  app.get("/n/:slug/projects/new", { config: { policy: "project.create", resource: networkInPath } }, async (req, reply) => {
+    const { resource: network } = authorized(req, networkInPath);
     return renderProjectForm(req, reply, emptyForm({ kind: "regional", sector: "other", visibility: "public" }), network, null);
   });
 
-  app.post("/n/:slug/projects", { config: { policy: "project.create" } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(networkSlugParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "project.create", network);
-    const result = await projects.create(req.actor, network.id, req.body);
+  app.post("/n/:slug/projects", { config: { policy: "project.create", resource: networkInPath } }, async (req, reply) => {
+    const { actor, resource: network } = authorized(req, networkInPath);
+    const result = await projects.create(actor, network.id, req.body);
     if (!result.ok) return renderProjectForm(req, reply, submittedForm(req.body, result.errors), network, null);
     return reply.redirect(`/projects/${result.value.id}?saved=1`, 303);
   });
 
-  /** The project for a writer: 404 if it does not exist, then 401/403 if the actor may not. */
-  const authorizedProject = async (req: FastifyRequest, action = "project.update") => {
-    const { id } = parseOrBadRequest(projectParams, req.params);
-    const resource = await projects.resource(id);
-    authorize(req.actor, action, resource);
-    return { actor: req.actor as Actor, id };
+  /** The project the kernel let the writer act on (see projectInPath). */
+  const authorizedProject = (req: FastifyRequest) => {
+    const { actor, resource } = authorized(req, projectInPath);
+    return { actor, id: resource.id };
   };
 
   const networkOf = async (project: Project) => (await networks.repo.byId(project.networkId))!;
 
-  app.get("/projects/:id/edit", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { id } = await authorizedProject(req);
+  app.get("/projects/:id/edit", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { id } = authorizedProject(req);
     const project = (await projects.repo.byId(id))!;
     return renderProjectForm(req, reply, emptyForm({ ...project, tags: project.tags.join(", ") }), await networkOf(project), {
       project,
     });
   });
 
-  app.post("/projects/:id", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
+  app.post("/projects/:id", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { actor, id } = authorizedProject(req);
     const result = await projects.update(actor, id, req.body);
     if (!result.ok) {
       const project = (await projects.repo.byId(id))!;
@@ -406,8 +399,8 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect(`/projects/${id}?saved=1`, 303);
   });
 
-  app.post("/projects/:id/delete", { config: { policy: "project.delete" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req, "project.delete");
+  app.post("/projects/:id/delete", { config: { policy: "project.delete", resource: projectInPath } }, async (req, reply) => {
+    const { actor, id } = authorizedProject(req);
     await projects.remove(actor, id);
     return reply.redirect("/projects?deleted=1", 303);
   });
@@ -468,15 +461,15 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderProject(req, reply, id);
   });
 
-  app.post("/projects/:id/phase", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
+  app.post("/projects/:id/phase", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { actor, id } = authorizedProject(req);
     const result = await projects.setPhase(actor, id, req.body);
     if (!result.ok) return renderProject(req, reply, id, { phase: submittedForm(req.body, result.errors) });
     return reply.redirect(`/projects/${id}?saved=1#phase-heading`, 303);
   });
 
-  app.post("/projects/:id/checklist", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
+  app.post("/projects/:id/checklist", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { actor, id } = authorizedProject(req);
     const result = await projects.markChecklist(actor, id, req.body);
     if (!result.ok) return renderProject(req, reply, id, { phase: submittedForm(req.body, result.errors) });
     return reply.redirect(`/projects/${id}?saved=1#checklist-heading`, 303);
@@ -485,21 +478,25 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
   // "We want to take part"
 
   app.post("/projects/:id/join", { config: { policy: "project.join" } }, async (req, reply) => {
-    authorize(req.actor, "project.join");
+    const { actor } = authorized(req);
     const { id } = parseOrBadRequest(projectParams, req.params);
-    await projects.visible(id, req.actor);
-    const result = await projects.requestToJoin(req.actor, id, req.body, req.i18n.t);
+    await projects.visible(id, actor);
+    const result = await projects.requestToJoin(actor, id, req.body, req.i18n.t);
     if (!result.ok) return renderProject(req, reply, id, { join: submittedForm(req.body, result.errors) });
     return reply.redirect(`/projects/${id}?requested=1#join-heading`, 303);
   });
 
-  app.post("/projects/:id/join-requests/:requestId", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { requestId } = parseOrBadRequest(joinRequestParams, req.params);
-    const result = await projects.decideJoin(actor, id, requestId, req.body, req.i18n.t);
-    if (!result.ok) return renderProject(req, reply, id, { decision: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/projects/${id}?saved=1#join-heading`, 303);
-  });
+  app.post(
+    "/projects/:id/join-requests/:requestId",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const { requestId } = parseOrBadRequest(joinRequestParams, req.params);
+      const result = await projects.decideJoin(actor, id, requestId, req.body, req.i18n.t);
+      if (!result.ok) return renderProject(req, reply, id, { decision: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/projects/${id}?saved=1#join-heading`, 303);
+    },
+  );
 
   // Participants
 
@@ -527,24 +524,32 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/projects/:id/participants", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { id } = await authorizedProject(req);
+  app.get("/projects/:id/participants", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { id } = authorizedProject(req);
     return renderParticipants(req, reply, id, emptyForm({ role: "participant", fromDate: today() }));
   });
 
-  app.post("/projects/:id/participants", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const result = await projects.setParticipant(actor, id, req.body);
-    if (!result.ok) return renderParticipants(req, reply, id, submittedForm(req.body, result.errors));
-    return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
-  });
+  app.post(
+    "/projects/:id/participants",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const result = await projects.setParticipant(actor, id, req.body);
+      if (!result.ok) return renderParticipants(req, reply, id, submittedForm(req.body, result.errors));
+      return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
+    },
+  );
 
-  app.post("/projects/:id/participants/:organisationId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { organisationId } = parseOrBadRequest(participantParams, req.params);
-    await projects.removeParticipant(actor, id, organisationId);
-    return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
-  });
+  app.post(
+    "/projects/:id/participants/:organisationId/delete",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const { organisationId } = parseOrBadRequest(participantParams, req.params);
+      await projects.removeParticipant(actor, id, organisationId);
+      return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
+    },
+  );
 
   // Status reports
 
@@ -563,25 +568,29 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     });
   };
 
-  app.get("/projects/:id/reports/new", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { id } = await authorizedProject(req);
+  app.get("/projects/:id/reports/new", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { id } = authorizedProject(req);
     const copy = (req.query as Record<string, unknown>).copy === "1";
     return renderReportForm(req, reply, id, emptyForm(await projects.reportDraft(id, copy, today())));
   });
 
-  app.post("/projects/:id/reports", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
+  app.post("/projects/:id/reports", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { actor, id } = authorizedProject(req);
     const result = await projects.addReport(actor, id, req.body);
     if (!result.ok) return renderReportForm(req, reply, id, submittedForm(req.body, result.errors));
     return reply.redirect(`/projects/${id}?saved=1#reports-heading`, 303);
   });
 
-  app.post("/projects/:id/reports/:reportId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { reportId } = parseOrBadRequest(reportParams, req.params);
-    await projects.removeReport(actor, id, reportId);
-    return reply.redirect(`/projects/${id}?saved=1#reports-heading`, 303);
-  });
+  app.post(
+    "/projects/:id/reports/:reportId/delete",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const { reportId } = parseOrBadRequest(reportParams, req.params);
+      await projects.removeReport(actor, id, reportId);
+      return reply.redirect(`/projects/${id}?saved=1#reports-heading`, 303);
+    },
+  );
 
   // Benefits and their measurements
 
@@ -617,13 +626,13 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   };
 
-  app.get("/projects/:id/benefits/new", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { id } = await authorizedProject(req);
+  app.get("/projects/:id/benefits/new", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { id } = authorizedProject(req);
     return renderBenefitForm(req, reply, id, emptyForm({ type: "time" }), null);
   });
 
-  app.post("/projects/:id/benefits", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
+  app.post("/projects/:id/benefits", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { actor, id } = authorizedProject(req);
     const result = await projects.addBenefit(actor, id, req.body);
     if (!result.ok) return renderBenefitForm(req, reply, id, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/projects/${id}/benefits/${result.value.id}?saved=1`, 303);
@@ -663,41 +672,57 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     renderBenefit(req, reply, emptyForm({ measuredOn: today() })),
   );
 
-  app.get("/projects/:id/benefits/:benefitId/edit", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { id } = await authorizedProject(req);
-    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
-    const benefit = await projects.getBenefit(id, benefitId);
-    return renderBenefitForm(req, reply, id, emptyForm(benefit), benefitId);
-  });
+  app.get(
+    "/projects/:id/benefits/:benefitId/edit",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { id } = authorizedProject(req);
+      const { benefitId } = parseOrBadRequest(benefitParams, req.params);
+      const benefit = await projects.getBenefit(id, benefitId);
+      return renderBenefitForm(req, reply, id, emptyForm(benefit), benefitId);
+    },
+  );
 
-  app.post("/projects/:id/benefits/:benefitId", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
-    const result = await projects.updateBenefit(actor, id, benefitId, req.body);
-    if (!result.ok) return renderBenefitForm(req, reply, id, submittedForm(req.body, result.errors), benefitId);
-    return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
-  });
+  app.post(
+    "/projects/:id/benefits/:benefitId",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const { benefitId } = parseOrBadRequest(benefitParams, req.params);
+      const result = await projects.updateBenefit(actor, id, benefitId, req.body);
+      if (!result.ok) return renderBenefitForm(req, reply, id, submittedForm(req.body, result.errors), benefitId);
+      return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
+    },
+  );
 
-  app.post("/projects/:id/benefits/:benefitId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
-    await projects.removeBenefit(actor, id, benefitId);
-    return reply.redirect(`/projects/${id}?saved=1#benefits-heading`, 303);
-  });
+  app.post(
+    "/projects/:id/benefits/:benefitId/delete",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const { benefitId } = parseOrBadRequest(benefitParams, req.params);
+      await projects.removeBenefit(actor, id, benefitId);
+      return reply.redirect(`/projects/${id}?saved=1#benefits-heading`, 303);
+    },
+  );
 
-  app.post("/projects/:id/benefits/:benefitId/measurements", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
-    const result = await projects.addMeasurement(actor, id, benefitId, req.body);
-    if (!result.ok) return renderBenefit(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
-  });
+  app.post(
+    "/projects/:id/benefits/:benefitId/measurements",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const { benefitId } = parseOrBadRequest(benefitParams, req.params);
+      const result = await projects.addMeasurement(actor, id, benefitId, req.body);
+      if (!result.ok) return renderBenefit(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
+    },
+  );
 
   app.post(
     "/projects/:id/benefits/:benefitId/measurements/:measurementId/delete",
-    { config: { policy: "project.update" } },
+    { config: { policy: "project.update", resource: projectInPath } },
     async (req, reply) => {
-      const { actor, id } = await authorizedProject(req);
+      const { actor, id } = authorizedProject(req);
       const { benefitId, measurementId } = parseOrBadRequest(measurementParams, req.params);
       await projects.removeMeasurement(actor, id, benefitId, measurementId);
       return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
@@ -742,8 +767,8 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
   const backToResources = (reply: FastifyReply, id: number, anchor: string) =>
     reply.redirect(`/projects/${id}/resources?saved=1#${anchor}`, 303);
 
-  app.get("/projects/:id/resources", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { id } = await authorizedProject(req);
+  app.get("/projects/:id/resources", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { id } = authorizedProject(req);
     return renderResources(req, reply, id);
   });
 
@@ -778,38 +803,50 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     },
   ] as const;
   for (const c of children) {
-    app.post(`/projects/:id/${c.path}`, { config: { policy: "project.update" } }, async (req, reply) => {
-      const { actor, id } = await authorizedProject(req);
+    app.post(`/projects/:id/${c.path}`, { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
       const result = await c.add.call(projects, actor, id, req.body);
       if (!result.ok) return renderResources(req, reply, id, [c.form, submittedForm(req.body, result.errors)]);
       return backToResources(reply, id, c.anchor);
     });
-    app.post(`/projects/:id/${c.path}/:${c.param}/delete`, { config: { policy: "project.update" } }, async (req, reply) => {
-      const { actor, id } = await authorizedProject(req);
-      const childId = (parseOrBadRequest(c.params, req.params) as Record<string, number>)[c.param]!;
-      await c.remove.call(projects, actor, id, childId);
-      return backToResources(reply, id, c.anchor);
-    });
+    app.post(
+      `/projects/:id/${c.path}/:${c.param}/delete`,
+      { config: { policy: "project.update", resource: projectInPath } },
+      async (req, reply) => {
+        const { actor, id } = authorizedProject(req);
+        const childId = (parseOrBadRequest(c.params, req.params) as Record<string, number>)[c.param]!;
+        await c.remove.call(projects, actor, id, childId);
+        return backToResources(reply, id, c.anchor);
+      },
+    );
   }
 
-  app.post("/projects/:id/documents", { config: { policy: "project.update", acceptsFiles: true } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const result = await projects.addDocument(actor, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
-    // The file itself is never sent back; the title typed is.
-    const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
-    if (!result.ok) return renderResources(req, reply, id, ["document", submittedForm(typed, result.errors)]);
-    return backToResources(reply, id, "documents-heading");
-  });
+  app.post(
+    "/projects/:id/documents",
+    { config: { policy: "project.update", resource: projectInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const result = await projects.addDocument(actor, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
+      // The file itself is never sent back; the title typed is.
+      const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
+      if (!result.ok) return renderResources(req, reply, id, ["document", submittedForm(typed, result.errors)]);
+      return backToResources(reply, id, "documents-heading");
+    },
+  );
 
   app.get("/projects/:id/documents/:documentId", { config: { policy: "public" } }, async (req, reply) => {
     const { id, documentId } = parseOrBadRequest(documentParams, req.params);
     return sendStoredFile(reply, await projects.documentFile(id, documentId, req.actor));
   });
 
-  app.post("/projects/:id/documents/:documentId/delete", { config: { policy: "project.update" } }, async (req, reply) => {
-    const { actor, id } = await authorizedProject(req);
-    const { documentId } = parseOrBadRequest(documentParams, req.params);
-    await projects.removeDocument(actor, id, documentId);
-    return backToResources(reply, id, "documents-heading");
-  });
+  app.post(
+    "/projects/:id/documents/:documentId/delete",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const { documentId } = parseOrBadRequest(documentParams, req.params);
+      await projects.removeDocument(actor, id, documentId);
+      return backToResources(reply, id, "documents-heading");
+    },
+  );
 }

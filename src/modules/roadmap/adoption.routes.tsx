@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { isUpload } from "../../platform/files/files.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { dbId, idParam, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
@@ -8,7 +9,7 @@ import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { slugParam } from "../networks/params.ts";
+import { networkBySlug, slugParam } from "../networks/params.ts";
 import { MATRIX_PAGE_SIZE, MatrixPage, OrganisationAdoptionPage, statusLabel } from "./adoption.views.tsx";
 import { NetworkBudgetPage } from "./budget.views.tsx";
 import { AdoptionHistoryPage } from "./history.views.tsx";
@@ -39,6 +40,13 @@ export const adoptionRowsFromForm = (body: Record<string, unknown>) => {
 
 export function adoptionRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { adoption, networks, directory } = services;
+  /** What the policies are checked against: the network by :slug, or the municipality by :id (404 if none). */
+  const networkInPath = networkBySlug(networks);
+  const adopterInPath = async (req: FastifyRequest) => {
+    const { id } = parseOrBadRequest(organisationParams, req.params);
+    await adoption.adopter(id);
+    return services.access.organisationResource(id);
+  };
 
   const renderOrganisation = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
     const { id } = parseOrBadRequest(organisationParams, req.params);
@@ -66,15 +74,18 @@ export function adoptionRoutes(app: FastifyInstance, { services, config }: AppCo
 
   app.get("/organisations/:id/adoption", { config: { policy: "public" } }, async (req, reply) => renderOrganisation(req, reply));
 
-  app.post("/organisations/:id/adoption", { config: { policy: "adoption.report" } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(organisationParams, req.params);
-    await adoption.adopter(id);
-    authorize(req.actor, "adoption.report", await services.access.organisationResource(id));
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await adoption.report(req.actor, id, adoptionRowsFromForm(body));
-    if (!result.ok) return renderOrganisation(req, reply, submittedForm(body, result.errors));
-    return reply.redirect(`/organisations/${id}/adoption?saved=${result.value}`, 303);
-  });
+  app.post(
+    "/organisations/:id/adoption",
+    { config: { policy: "adoption.report", resource: adopterInPath } },
+    async (req, reply) => {
+      const { id } = parseOrBadRequest(organisationParams, req.params);
+      const { actor } = authorized(req, adopterInPath);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const result = await adoption.report(actor, id, adoptionRowsFromForm(body));
+      if (!result.ok) return renderOrganisation(req, reply, submittedForm(body, result.errors));
+      return reply.redirect(`/organisations/${id}/adoption?saved=${result.value}`, 303);
+    },
+  );
 
   /** A municipality's own roadmap, computed from the roadmap, its size and its adoption. */
   async function planFor(req: FastifyRequest) {
@@ -198,14 +209,13 @@ export function adoptionRoutes(app: FastifyInstance, { services, config }: AppCo
 
   // Bulk update by the secretariat: a CSV file checked row by row, applied only when every row is right.
 
-  const importNetwork = async (req: FastifyRequest) => {
-    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    authorize(req.actor, "adoption.import", network);
-    return { network, actor: req.actor };
+  const importNetwork = (req: FastifyRequest) => {
+    const { actor, resource: network } = authorized(req, networkInPath);
+    return { network, actor };
   };
 
   const renderImport = async (req: FastifyRequest, reply: FastifyReply, form: FormState, outcome?: ImportOutcome) => {
-    const { network } = await importNetwork(req);
+    const { network } = importNetwork(req);
     const title = req.i18n.t("import.title", { network: network.name });
     const refused = form.errors.length > 0 || (outcome !== undefined && !outcome.applied);
     return reply.page(<AdoptionImportPage ctx={req.pageContext()} network={network} form={form} outcome={outcome} />, {
@@ -220,45 +230,53 @@ export function adoptionRoutes(app: FastifyInstance, { services, config }: AppCo
     });
   };
 
-  app.get("/n/:slug/adoption/import", { config: { policy: "adoption.import" } }, (req, reply) =>
+  app.get("/n/:slug/adoption/import", { config: { policy: "adoption.import", resource: networkInPath } }, (req, reply) =>
     renderImport(req, reply, emptyForm()),
   );
 
-  app.post("/n/:slug/adoption/import", { config: { policy: "adoption.import", acceptsFiles: true } }, async (req, reply) => {
-    const { network, actor } = await importNetwork(req);
-    const file = (req.body as Record<string, unknown> | undefined)?.file;
-    if (!isUpload(file) || file.data.length === 0)
-      return renderImport(req, reply, submittedForm({}, [{ field: "file", key: "errors.import.noFile" }]));
-    if (file.truncated)
-      return renderImport(
-        req,
-        reply,
-        submittedForm({}, [{ field: "file", key: "errors.fileTooLarge", params: { mb: config.SAMVERK_UPLOAD_MAX_MB } }]),
-      );
-    const result = await adoption.importCsv(actor, network.id, file.data);
-    if (!result.ok) return renderImport(req, reply, submittedForm({}, [{ field: "file", ...result.malformed }]));
-    return renderImport(req, reply, emptyForm(), result);
-  });
+  app.post(
+    "/n/:slug/adoption/import",
+    { config: { policy: "adoption.import", resource: networkInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { network, actor } = importNetwork(req);
+      const file = (req.body as Record<string, unknown> | undefined)?.file;
+      if (!isUpload(file) || file.data.length === 0)
+        return renderImport(req, reply, submittedForm({}, [{ field: "file", key: "errors.import.noFile" }]));
+      if (file.truncated)
+        return renderImport(
+          req,
+          reply,
+          submittedForm({}, [{ field: "file", key: "errors.fileTooLarge", params: { mb: config.SAMVERK_UPLOAD_MAX_MB } }]),
+        );
+      const result = await adoption.importCsv(actor, network.id, file.data);
+      if (!result.ok) return renderImport(req, reply, submittedForm({}, [{ field: "file", ...result.malformed }]));
+      return renderImport(req, reply, emptyForm(), result);
+    },
+  );
 
   /** The members' statuses today, in the upload format: download, edit, upload again. */
-  app.get("/n/:slug/adoption/template.csv", { config: { policy: "adoption.import" } }, async (req, reply) => {
-    const { network } = await importNetwork(req);
-    const matrix = await adoption.matrix({ networkId: network.id });
-    const { t } = req.i18n;
-    const rows = matrix.adopters.flatMap((a) =>
-      matrix.solutions.map((s) => {
-        const now = matrix.statusOf(a.id, s.id);
-        return [
-          a.code,
-          s.key,
-          now ? statusLabel(t, now.status) : "",
-          now?.targetDate ?? now?.sinceDate ?? "",
-          now?.comment ?? "",
-        ];
-      }),
-    );
-    return sendCsv(reply, `adoption-${network.slug}.csv`, TEMPLATE_HEADER, rows);
-  });
+  app.get(
+    "/n/:slug/adoption/template.csv",
+    { config: { policy: "adoption.import", resource: networkInPath } },
+    async (req, reply) => {
+      const { network } = importNetwork(req);
+      const matrix = await adoption.matrix({ networkId: network.id });
+      const { t } = req.i18n;
+      const rows = matrix.adopters.flatMap((a) =>
+        matrix.solutions.map((s) => {
+          const now = matrix.statusOf(a.id, s.id);
+          return [
+            a.code,
+            s.key,
+            now ? statusLabel(t, now.status) : "",
+            now?.targetDate ?? now?.sinceDate ?? "",
+            now?.comment ?? "",
+          ];
+        }),
+      );
+      return sendCsv(reply, `adoption-${network.slug}.csv`, TEMPLATE_HEADER, rows);
+    },
+  );
 
   app.get("/roadmap/:id/adoption", { config: { policy: "public" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParam, req.params);

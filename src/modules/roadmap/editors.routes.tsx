@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { idParam, parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import {
@@ -88,7 +88,6 @@ export function editorRoutes(app: FastifyInstance, { services }: AppContext) {
   const { users } = services;
 
   const render = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
-    authorize(req.actor, "roadmap.editors");
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved !== undefined;
     return reply.page(
@@ -107,16 +106,16 @@ export function editorRoutes(app: FastifyInstance, { services }: AppContext) {
   app.get("/roadmap/editors", { config: { policy: "roadmap.editors" } }, (req, reply) => render(req, reply));
 
   app.post("/roadmap/editors", { config: { policy: "roadmap.editors" } }, async (req, reply) => {
-    authorize(req.actor, "roadmap.editors");
-    const result = await users.grantRole(req.actor, req.body, "national_editor");
+    const { actor } = authorized(req);
+    const result = await users.grantRole(actor, req.body, "national_editor");
     if (!result.ok) return render(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect("/roadmap/editors?saved", 303);
   });
 
   app.post("/roadmap/editors/:id/revoke", { config: { policy: "roadmap.editors" } }, async (req, reply) => {
-    authorize(req.actor, "roadmap.editors");
+    const { actor } = authorized(req);
     const { id } = parseOrBadRequest(idParam, req.params);
-    await users.revokeRole(req.actor, id, "national_editor");
+    await users.revokeRole(actor, id, "national_editor");
     return reply.redirect("/roadmap/editors?saved", 303);
   });
 }

@@ -6,6 +6,7 @@ import {
   type OrganisationResource,
   type Policies,
   secretariatNetworks,
+  withoutRecord,
 } from "../../platform/access/authorize.ts";
 
 /** What a catalogue rule is checked against: the solution's network, or null for the national catalogue. */
@@ -27,7 +28,7 @@ export const roadmapPolicies: Policies = {
    * Links a network's project as its rollout of a solution: any secretariat may ask; the service
    * checks that the project chosen in the body belongs to a network the actor runs.
    */
-  "rollout.link": (actor) => actor.isAdmin || secretariatNetworks(actor).length > 0,
+  "rollout.link": withoutRecord((actor) => actor.isAdmin || secretariatNetworks(actor).length > 0),
   /** Removes a rollout link: the secretariat of the project's network. Resource: { networkId } of the project. */
   "rollout.unlink": (actor, resource) => isSecretariat(actor, (resource as { networkId: number } | undefined)?.networkId),
   /** Who may grant and take back the national editor role. */

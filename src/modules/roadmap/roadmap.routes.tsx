@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize, can } from "../../platform/access/authorize.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { dbId, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -46,6 +46,18 @@ const calendarQuery = query({
 
 export function roadmapRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { roadmap, networks } = services;
+  /**
+   * What the policies are checked against, loaded from the path (404 if there is none): the solution
+   * by :id; where a new one would go (the network by :slug, or the national catalogue); the network
+   * of the project whose rollout is removed.
+   */
+  const solutionInPath = byPathId((id) => roadmap.resource(id));
+  const catalogueInPath = async (req: FastifyRequest) => {
+    const params = req.params as { slug?: string };
+    const network = params.slug ? await networks.get(parseOrBadRequest(networkSlugParams, req.params).slug) : null;
+    return { networkId: network?.id ?? null, network };
+  };
+  const rolloutInPath = (req: FastifyRequest) => roadmap.rolloutResource(parseOrBadRequest(rolloutParams, req.params).projectId);
   const publicUrl = (config.SAMVERK_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
 
   app.get("/roadmap/timeline", { config: { policy: "public" } }, async (req, reply) => {
@@ -181,10 +193,8 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
   };
 
   // A national solution (administrators) or a network's own initiative (its secretariat).
-  const newTarget = async (req: FastifyRequest) => {
-    const params = req.params as { slug?: string };
-    const network = params.slug ? await networks.get(parseOrBadRequest(networkSlugParams, req.params).slug) : null;
-    authorize(req.actor, "roadmap.edit", { networkId: network?.id ?? null });
+  const newTarget = (req: FastifyRequest) => {
+    const { network } = authorized(req, catalogueInPath).resource;
     const { t } = req.i18n;
     return {
       networkId: network?.id ?? null,
@@ -198,34 +208,33 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
     ["/roadmap/new", "/roadmap"],
     ["/n/:slug/initiatives/new", "/n/:slug/initiatives"],
   ] as const) {
-    app.get(form, { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-      const target = await newTarget(req);
+    app.get(form, { config: { policy: "roadmap.edit", resource: catalogueInPath } }, async (req, reply) => {
+      const target = newTarget(req);
       return renderForm(req, reply, emptyForm({ category: "services" }), target);
     });
-    app.post(post, { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-      const target = await newTarget(req);
-      const result = await roadmap.create(req.actor!, target.networkId, req.body);
+    app.post(post, { config: { policy: "roadmap.edit", resource: catalogueInPath } }, async (req, reply) => {
+      const target = newTarget(req);
+      const { actor } = authorized(req, catalogueInPath);
+      const result = await roadmap.create(actor, target.networkId, req.body);
       if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), target);
       return reply.redirect(`/roadmap/${result.value.id}?saved=1`, 303);
     });
   }
 
-  /** The solution for a writer: 404 if it does not exist, then 401/403 if the actor may not. */
-  const editable = async (req: FastifyRequest) => {
-    const { id } = parseOrBadRequest(solutionParams, req.params);
-    const solution = await roadmap.resource(id);
-    authorize(req.actor, "roadmap.edit", solution);
-    return { actor: req.actor as Actor, id, solution };
+  /** The solution the kernel let the writer change (see solutionInPath). */
+  const editable = (req: FastifyRequest) => {
+    const { actor, resource: solution } = authorized(req, solutionInPath);
+    return { actor, id: solution.id, solution };
   };
 
-  app.get("/roadmap/:id/edit", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-    const { id, solution } = await editable(req);
+  app.get("/roadmap/:id/edit", { config: { policy: "roadmap.edit", resource: solutionInPath } }, async (req, reply) => {
+    const { id, solution } = editable(req);
     const title = req.i18n.t("roadmap.editTitle", { name: solution.name });
     return renderForm(req, reply, emptyForm({ ...solution }), { action: `/roadmap/${id}`, cancelHref: `/roadmap/${id}`, title });
   });
 
-  app.post("/roadmap/:id", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-    const { actor, id, solution } = await editable(req);
+  app.post("/roadmap/:id", { config: { policy: "roadmap.edit", resource: solutionInPath } }, async (req, reply) => {
+    const { actor, id, solution } = editable(req);
     const result = await roadmap.update(actor, id, req.body);
     const title = req.i18n.t("roadmap.editTitle", { name: solution.name });
     if (!result.ok)
@@ -280,58 +289,74 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
 
   app.post("/roadmap/:id/rollouts", { config: { policy: "rollout.link" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(solutionParams, req.params);
-    authorize(req.actor, "rollout.link");
-    const result = await roadmap.linkRollout(req.actor, id, req.body);
+    const { actor } = authorized(req);
+    const result = await roadmap.linkRollout(actor, id, req.body);
     if (!result.ok) return renderSolution(req, reply, { rollout: submittedForm(req.body, result.errors) });
     return reply.redirect(`/roadmap/${id}?saved=1#rollout-heading`, 303);
   });
 
-  app.post("/roadmap/:id/rollouts/:projectId/delete", { config: { policy: "rollout.unlink" } }, async (req, reply) => {
-    const { id, projectId } = parseOrBadRequest(rolloutParams, req.params);
-    authorize(req.actor, "rollout.unlink", await roadmap.rolloutResource(projectId));
-    await roadmap.unlinkRollout(req.actor, id, projectId);
-    return reply.redirect(`/roadmap/${id}?saved=1#rollout-heading`, 303);
-  });
+  app.post(
+    "/roadmap/:id/rollouts/:projectId/delete",
+    { config: { policy: "rollout.unlink", resource: rolloutInPath } },
+    async (req, reply) => {
+      const { id, projectId } = parseOrBadRequest(rolloutParams, req.params);
+      const { actor } = authorized(req, rolloutInPath);
+      await roadmap.unlinkRollout(actor, id, projectId);
+      return reply.redirect(`/roadmap/${id}?saved=1#rollout-heading`, 303);
+    },
+  );
 
-  app.post("/roadmap/:id/milestones", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
+  app.post("/roadmap/:id/milestones", { config: { policy: "roadmap.edit", resource: solutionInPath } }, async (req, reply) => {
+    const { actor, id } = editable(req);
     const result = await roadmap.addMilestone(actor, id, req.body);
     if (!result.ok) return renderSolution(req, reply, { milestone: submittedForm(req.body, result.errors) });
     return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
   });
 
-  app.post("/roadmap/:id/milestones/:milestoneId", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
-    const { milestoneId } = parseOrBadRequest(milestoneParams, req.params);
-    const result = await roadmap.updateMilestone(actor, id, milestoneId, req.body);
-    if (!result.ok)
-      return renderSolution(req, reply, { editing: { id: milestoneId, form: submittedForm(req.body, result.errors) } });
-    return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
-  });
+  app.post(
+    "/roadmap/:id/milestones/:milestoneId",
+    { config: { policy: "roadmap.edit", resource: solutionInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      const { milestoneId } = parseOrBadRequest(milestoneParams, req.params);
+      const result = await roadmap.updateMilestone(actor, id, milestoneId, req.body);
+      if (!result.ok)
+        return renderSolution(req, reply, { editing: { id: milestoneId, form: submittedForm(req.body, result.errors) } });
+      return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
+    },
+  );
 
-  app.post("/roadmap/:id/milestones/:milestoneId/delete", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
-    const { milestoneId } = parseOrBadRequest(milestoneParams, req.params);
-    await roadmap.removeMilestone(actor, id, milestoneId);
-    return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
-  });
+  app.post(
+    "/roadmap/:id/milestones/:milestoneId/delete",
+    { config: { policy: "roadmap.edit", resource: solutionInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      const { milestoneId } = parseOrBadRequest(milestoneParams, req.params);
+      await roadmap.removeMilestone(actor, id, milestoneId);
+      return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
+    },
+  );
 
-  app.post("/roadmap/:id/tasks", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
+  app.post("/roadmap/:id/tasks", { config: { policy: "roadmap.edit", resource: solutionInPath } }, async (req, reply) => {
+    const { actor, id } = editable(req);
     const result = await roadmap.addTask(actor, id, req.body);
     if (!result.ok) return renderSolution(req, reply, { task: submittedForm(req.body, result.errors) });
     return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
   });
 
-  app.post("/roadmap/:id/tasks/:taskId/delete", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
-    const { taskId } = parseOrBadRequest(taskParams, req.params);
-    await roadmap.removeTask(actor, id, taskId);
-    return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
-  });
+  app.post(
+    "/roadmap/:id/tasks/:taskId/delete",
+    { config: { policy: "roadmap.edit", resource: solutionInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      const { taskId } = parseOrBadRequest(taskParams, req.params);
+      await roadmap.removeTask(actor, id, taskId);
+      return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
+    },
+  );
 
-  app.post("/roadmap/:id/costs", { config: { policy: "roadmap.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
+  app.post("/roadmap/:id/costs", { config: { policy: "roadmap.edit", resource: solutionInPath } }, async (req, reply) => {
+    const { actor, id } = editable(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await roadmap.saveCosts(actor, id, costsFromForm(body));
     if (!result.ok) return renderSolution(req, reply, { costs: submittedForm(body, result.errors) });

@@ -3,6 +3,7 @@ import {
   actsForSomeOrganisation,
   type OrganisationResource,
   type Policies,
+  withoutRecord,
 } from "../../platform/access/authorize.ts";
 
 /**
@@ -11,7 +12,7 @@ import {
  */
 export const solutionPolicies: Policies = {
   /** Anyone who acts for some organisation. */
-  "solution.create": actsForSomeOrganisation,
+  "solution.create": withoutRecord(actsForSomeOrganisation),
   /** Resource: the offering organisation (OrganisationResource). */
   "solution.update": (actor, org) => actsForOrganisation(actor, org as OrganisationResource),
   /** Adding or removing an organisation as a user. Resource: that organisation (OrganisationResource). */

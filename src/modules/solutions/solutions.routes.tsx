@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, can } from "../../platform/access/authorize.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { PAGE_SIZE, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
@@ -13,6 +13,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function solutionRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { solutions, directory, projects } = services;
+  /**
+   * What the policies are checked against: the organisation offering the solution by :id, or the
+   * organisation by :organisationId (404 if there is none).
+   */
+  const offeringOrganisation = byPathId((id) => solutions.resource(id));
+  const organisationInPath = (req: FastifyRequest) =>
+    solutions.organisation(parseOrBadRequest(solutionUserParams, req.params).organisationId);
   const publicUrl = (config.SAMVERK_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
 
   async function solutionList(rawQuery: unknown, all = false) {
@@ -110,7 +117,6 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
   };
 
   app.get("/solutions/new", { config: { policy: "solution.create" } }, async (req, reply) => {
-    authorize(req.actor, "solution.create");
     return renderForm(
       req,
       reply,
@@ -120,8 +126,8 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
   });
 
   app.post("/solutions", { config: { policy: "solution.create" } }, async (req, reply) => {
-    authorize(req.actor, "solution.create");
-    const result = await solutions.create(req.actor, req.body);
+    const { actor } = authorized(req);
+    const result = await solutions.create(actor, req.body);
     if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), null);
     return reply.redirect(`/solutions/${result.value.id}?saved=1`, 303);
   });
@@ -140,28 +146,27 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
   };
 
   app.get("/solutions/import", { config: { policy: "solution.create" } }, async (req, reply) => {
-    authorize(req.actor, "solution.create");
     return renderImport(req, reply, emptyForm());
   });
 
   // The file may be pasted or uploaded; an uploaded file wins.
   app.post("/solutions/import", { config: { policy: "solution.create", acceptsFiles: true } }, async (req, reply) => {
-    authorize(req.actor, "solution.create");
+    const { actor } = authorized(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const file = body.file as { data?: Buffer; filename?: string; truncated?: boolean } | undefined;
     const uploaded = file?.filename && file.data?.length ? file.data.toString("utf8") : undefined;
     if (file?.truncated)
       return renderImport(req, reply, submittedForm({ ...body, file: undefined }, [{ field: "file", key: "errors.tooLarge" }]));
     const input = { ...body, file: undefined, publiccode: uploaded ?? body.publiccode };
-    const result = await solutions.importPubliccode(req.actor, input);
+    const result = await solutions.importPubliccode(actor, input);
     if (!result.ok) return renderImport(req, reply, submittedForm(input, result.errors));
     return reply.redirect(`/solutions/${result.value.id}?saved=1`, 303);
   });
 
-  const authorized = async (req: FastifyRequest) => {
-    const { id } = parseOrBadRequest(solutionParams, req.params);
-    authorize(req.actor, "solution.update", await solutions.resource(id));
-    return { actor: req.actor as Actor, id };
+  /** The solution the kernel let the writer act on (see offeringOrganisation). */
+  const authorizedSolution = (req: FastifyRequest) => {
+    const { actor } = authorized(req, offeringOrganisation);
+    return { actor, id: parseOrBadRequest(solutionParams, req.params).id };
   };
 
   const renderSolution = async (req: FastifyRequest, reply: FastifyReply, useForm: FormState, projectForm: FormState) => {
@@ -212,17 +217,21 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
       .send(yaml);
   });
 
-  app.get("/solutions/:id/edit", { config: { policy: "solution.update" } }, async (req, reply) => {
-    const { id } = await authorized(req);
-    const solution = (await solutions.repo.byId(id))!;
-    return renderForm(req, reply, emptyForm({ ...solution, platforms: solution.platforms.join(", ") }), {
-      id,
-      name: solution.name,
-    });
-  });
+  app.get(
+    "/solutions/:id/edit",
+    { config: { policy: "solution.update", resource: offeringOrganisation } },
+    async (req, reply) => {
+      const { id } = authorizedSolution(req);
+      const solution = (await solutions.repo.byId(id))!;
+      return renderForm(req, reply, emptyForm({ ...solution, platforms: solution.platforms.join(", ") }), {
+        id,
+        name: solution.name,
+      });
+    },
+  );
 
-  app.post("/solutions/:id", { config: { policy: "solution.update" } }, async (req, reply) => {
-    const { actor, id } = await authorized(req);
+  app.post("/solutions/:id", { config: { policy: "solution.update", resource: offeringOrganisation } }, async (req, reply) => {
+    const { actor, id } = authorizedSolution(req);
     const result = await solutions.update(actor, id, req.body);
     if (!result.ok) {
       const solution = (await solutions.repo.byId(id))!;
@@ -231,39 +240,55 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
     return reply.redirect(`/solutions/${id}?saved=1`, 303);
   });
 
-  app.post("/solutions/:id/delete", { config: { policy: "solution.update" } }, async (req, reply) => {
-    const { actor, id } = await authorized(req);
-    await solutions.remove(actor, id);
-    return reply.redirect("/solutions", 303);
-  });
+  app.post(
+    "/solutions/:id/delete",
+    { config: { policy: "solution.update", resource: offeringOrganisation } },
+    async (req, reply) => {
+      const { actor, id } = authorizedSolution(req);
+      await solutions.remove(actor, id);
+      return reply.redirect("/solutions", 303);
+    },
+  );
 
   // "We use this": any signed-in person acting for an organisation; the service checks which one.
   app.post("/solutions/:id/users", { config: { policy: "solution.create" } }, async (req, reply) => {
-    authorize(req.actor, "solution.create");
+    const { actor } = authorized(req);
     const { id } = parseOrBadRequest(solutionParams, req.params);
-    const result = await solutions.addUser(req.actor, id, req.body);
+    const result = await solutions.addUser(actor, id, req.body);
     if (!result.ok) return renderSolution(req, reply, submittedForm(req.body, result.errors), emptyForm());
     return reply.redirect(`/solutions/${id}?saved=1#users-heading`, 303);
   });
 
-  app.post("/solutions/:id/users/:organisationId/delete", { config: { policy: "solution.use" } }, async (req, reply) => {
-    const { id, organisationId } = parseOrBadRequest(solutionUserParams, req.params);
-    authorize(req.actor, "solution.use", await solutions.organisation(organisationId));
-    await solutions.removeUser(req.actor, id, organisationId);
-    return reply.redirect(`/solutions/${id}?saved=1#users-heading`, 303);
-  });
+  app.post(
+    "/solutions/:id/users/:organisationId/delete",
+    { config: { policy: "solution.use", resource: organisationInPath } },
+    async (req, reply) => {
+      const { id, organisationId } = parseOrBadRequest(solutionUserParams, req.params);
+      const { actor } = authorized(req, organisationInPath);
+      await solutions.removeUser(actor, id, organisationId);
+      return reply.redirect(`/solutions/${id}?saved=1#users-heading`, 303);
+    },
+  );
 
-  app.post("/solutions/:id/projects", { config: { policy: "solution.update" } }, async (req, reply) => {
-    const { actor, id } = await authorized(req);
-    const result = await solutions.addProject(actor, id, req.body);
-    if (!result.ok) return renderSolution(req, reply, emptyForm(), submittedForm(req.body, result.errors));
-    return reply.redirect(`/solutions/${id}?saved=1#projects-heading`, 303);
-  });
+  app.post(
+    "/solutions/:id/projects",
+    { config: { policy: "solution.update", resource: offeringOrganisation } },
+    async (req, reply) => {
+      const { actor, id } = authorizedSolution(req);
+      const result = await solutions.addProject(actor, id, req.body);
+      if (!result.ok) return renderSolution(req, reply, emptyForm(), submittedForm(req.body, result.errors));
+      return reply.redirect(`/solutions/${id}?saved=1#projects-heading`, 303);
+    },
+  );
 
-  app.post("/solutions/:id/projects/:projectId/delete", { config: { policy: "solution.update" } }, async (req, reply) => {
-    const { actor, id } = await authorized(req);
-    const { projectId } = parseOrBadRequest(solutionProjectParams, req.params);
-    await solutions.removeProject(actor, id, projectId);
-    return reply.redirect(`/solutions/${id}?saved=1#projects-heading`, 303);
-  });
+  app.post(
+    "/solutions/:id/projects/:projectId/delete",
+    { config: { policy: "solution.update", resource: offeringOrganisation } },
+    async (req, reply) => {
+      const { actor, id } = authorizedSolution(req);
+      const { projectId } = parseOrBadRequest(solutionProjectParams, req.params);
+      await solutions.removeProject(actor, id, projectId);
+      return reply.redirect(`/solutions/${id}?saved=1#projects-heading`, 303);
+    },
+  );
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { slugParam } from "../networks/params.ts";
+import { networkBySlug, slugParam } from "../networks/params.ts";
 import { AmbitionFormPage, AmbitionPage, DashboardPage } from "./ambitions.views.tsx";
 
 const ambitionParams = slugParam.extend({ id: dbId });
@@ -12,6 +13,7 @@ const ambitionParams = slugParam.extend({ id: dbId });
 /** A network's strategy dashboard and its regional ambitions. */
 export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
   const { networks, strategies, ambitions } = services;
+  const networkInPath = networkBySlug(networks);
 
   app.get("/n/:slug/strategies", { config: { policy: "public" } }, async (req, reply) => {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
@@ -43,8 +45,7 @@ export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
   });
 
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
-    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    authorize(req.actor, "ambition.manage", network);
+    const { resource: network } = authorized(req, networkInPath);
     const solutions = await ambitions.solutionOptions(network.id);
     const { t } = req.i18n;
     const title = t("ambition.new");
@@ -68,12 +69,13 @@ export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   };
 
-  app.get("/n/:slug/ambitions/new", { config: { policy: "ambition.manage" } }, (req, reply) => renderNew(req, reply));
+  app.get("/n/:slug/ambitions/new", { config: { policy: "ambition.manage", resource: networkInPath } }, (req, reply) =>
+    renderNew(req, reply),
+  );
 
-  app.post("/n/:slug/ambitions", { config: { policy: "ambition.manage" } }, async (req, reply) => {
-    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    authorize(req.actor, "ambition.manage", network);
-    const result = await ambitions.create(req.actor, network.id, req.body);
+  app.post("/n/:slug/ambitions", { config: { policy: "ambition.manage", resource: networkInPath } }, async (req, reply) => {
+    const { actor, resource: network } = authorized(req, networkInPath);
+    const result = await ambitions.create(actor, network.id, req.body);
     if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect(`/n/${network.slug}/ambitions/${result.value.id}?saved`, 303);
   });
@@ -106,11 +108,14 @@ export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
     );
   });
 
-  app.post("/n/:slug/ambitions/:id/delete", { config: { policy: "ambition.manage" } }, async (req, reply) => {
-    const { slug, id } = parseOrBadRequest(ambitionParams, req.params);
-    const network = await networks.get(slug);
-    authorize(req.actor, "ambition.manage", network);
-    await ambitions.remove(req.actor, network.id, id);
-    return reply.redirect(`/n/${network.slug}/strategies?saved`, 303);
-  });
+  app.post(
+    "/n/:slug/ambitions/:id/delete",
+    { config: { policy: "ambition.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { id } = parseOrBadRequest(ambitionParams, req.params);
+      const { actor, resource: network } = authorized(req, networkInPath);
+      await ambitions.remove(actor, network.id, id);
+      return reply.redirect(`/n/${network.slug}/strategies?saved`, 303);
+    },
+  );
 }

@@ -1,4 +1,10 @@
-import { actsForOrganisation, actsForSomeOrganisation, isSecretariat, type Policies } from "../../platform/access/authorize.ts";
+import {
+  actsForOrganisation,
+  actsForSomeOrganisation,
+  isSecretariat,
+  type Policies,
+  withoutRecord,
+} from "../../platform/access/authorize.ts";
 import type { StrategyResource } from "./strategies.service.ts";
 
 /**
@@ -7,7 +13,7 @@ import type { StrategyResource } from "./strategies.service.ts";
  */
 export const strategyPolicies: Policies = {
   /** Starting a strategy: anyone who acts for an organisation or runs a network; the owner chosen is checked with strategy.edit. */
-  "strategy.create": (actor) => actsForSomeOrganisation(actor),
+  "strategy.create": withoutRecord((actor) => actsForSomeOrganisation(actor)),
   /** Resource: StrategyResource (the strategy, or the owner of one to create). */
   "strategy.edit": (actor, resource) => {
     const r = resource as StrategyResource | undefined;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize, can, secretariatNetworks } from "../../platform/access/authorize.ts";
+import { can, secretariatNetworks } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { NotFoundError, type Result } from "../../platform/http/errors.ts";
@@ -12,6 +13,7 @@ import { emptyForm, type FormState, Notice, submittedForm } from "../../platform
 import { slugParam } from "../networks/params.ts";
 import type { PartKind } from "./compare.ts";
 import { compareRevisions } from "./compare.ts";
+import { strategyFromPath } from "./params.ts";
 import { STRATEGY_STATUSES } from "./schema.ts";
 import type { Strategy } from "./strategies.repo.ts";
 import {
@@ -41,6 +43,7 @@ const PARTS = {
 
 export function strategyRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { strategies, networks, access, directory } = services;
+  const strategyInPath = strategyFromPath(strategies);
 
   app.get("/strategies", { config: { policy: "public" } }, async (req, reply) => {
     const filter = parseOrBadRequest(listQuery, req.query);
@@ -73,7 +76,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
   };
 
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
-    authorize(req.actor, "strategy.create");
+    const { actor } = authorized(req);
     const { t } = req.i18n;
     const title = t("strategy.new");
     return reply.page(
@@ -83,7 +86,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
         title={title}
         action="/strategies"
         cancelHref="/strategies"
-        owners={await ownerOptions(req.actor)}
+        owners={await ownerOptions(actor)}
         templates={(await strategies.repo.list({})).map((i) => ({
           value: String(i.strategy.id),
           label: `${i.strategy.title} (${i.ownerName}, ${i.strategy.firstYear}–${i.strategy.lastYear})`,
@@ -103,7 +106,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
   });
 
   app.post("/strategies", { config: { policy: "strategy.create" } }, async (req, reply) => {
-    authorize(req.actor, "strategy.create");
+    const { actor } = authorized(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const owner = ownerField.safeParse(body.owner);
     if (!owner.success) return renderNew(req, reply, submittedForm(body, [{ field: "owner", key: "errors.choice" }]));
@@ -114,11 +117,11 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     if (kind === "n" && !(await networks.repo.byId(Number(raw))))
       return renderNew(req, reply, submittedForm(body, [{ field: "owner", key: "errors.choice" }]));
     const resource = await strategies.resourceOf({ organisationId: null, networkId: null, ...ownerRef });
-    if (!can(req.actor, "strategy.edit", resource))
+    if (!can(actor, "strategy.edit", resource))
       return renderNew(req, reply, submittedForm(body, [{ field: "owner", key: "errors.notYourOrganisation" }]));
     const template = optionalId.safeParse(body.templateId);
     if (!template.success) return renderNew(req, reply, submittedForm(body, [{ field: "templateId", key: "errors.choice" }]));
-    const result = await strategies.create(req.actor, ownerRef, body, template.data);
+    const result = await strategies.create(actor, ownerRef, body, template.data);
     if (!result.ok) return renderNew(req, reply, submittedForm(body, result.errors));
     return reply.redirect(`/strategies/${result.value.id}?saved=1`, 303);
   });
@@ -255,7 +258,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
 
   const renderPartEdit = async (req: FastifyRequest, reply: FastifyReply, part: PartKind, form?: FormState) => {
     const { id, partId } = parseOrBadRequest(partParams, req.params);
-    authorize(req.actor, "strategy.edit", await strategies.resource(id));
+    authorized(req, strategyInPath);
     const detail = await strategies.detail(id);
     const values = partValues(detail, part, partId);
     if (!values) throw new NotFoundError();
@@ -287,11 +290,10 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     );
   };
 
-  /** The strategy of the path, after checking the actor may change it. */
-  const editable = async (req: FastifyRequest) => {
-    const { id } = parseOrBadRequest(strategyParams, req.params);
-    authorize(req.actor, "strategy.edit", await strategies.resource(id));
-    return { actor: req.actor, id };
+  /** The strategy of the path, which the kernel let the actor change (see strategyInPath). */
+  const editable = (req: FastifyRequest) => {
+    const { actor } = authorized(req, strategyInPath);
+    return { actor, id: parseOrBadRequest(strategyParams, req.params).id };
   };
 
   /** Answers a command: back to the page's section when it worked, the form with its errors when not. */
@@ -312,7 +314,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
   };
 
   const renderEdit = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
-    const { id } = await editable(req);
+    const { id } = editable(req);
     const strategy = await strategies.get(id);
     const { t } = req.i18n;
     const title = t("strategy.edit");
@@ -336,10 +338,12 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     );
   };
 
-  app.get("/strategies/:id/edit", { config: { policy: "strategy.edit" } }, (req, reply) => renderEdit(req, reply));
+  app.get("/strategies/:id/edit", { config: { policy: "strategy.edit", resource: strategyInPath } }, (req, reply) =>
+    renderEdit(req, reply),
+  );
 
-  app.post("/strategies/:id", { config: { policy: "strategy.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
+  app.post("/strategies/:id", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
+    const { actor, id } = editable(req);
     const result = await strategies.update(actor, id, req.body);
     if (!result.ok) {
       if (result.errors.some((e) => e.field === "_"))
@@ -349,80 +353,102 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     return reply.redirect(`/strategies/${id}?saved=1`, 303);
   });
 
-  app.post("/strategies/:id/goals", { config: { policy: "strategy.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
+  app.post("/strategies/:id/goals", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
+    const { actor, id } = editable(req);
     return answer(req, reply, id, await strategies.addGoal(actor, id, req.body), "goal", "goals-heading");
   });
 
-  app.post("/strategies/:id/focus-areas", { config: { policy: "strategy.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
-    return answer(req, reply, id, await strategies.addFocusArea(actor, id, req.body), "focusArea", "areas-heading");
-  });
+  app.post(
+    "/strategies/:id/focus-areas",
+    { config: { policy: "strategy.edit", resource: strategyInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      return answer(req, reply, id, await strategies.addFocusArea(actor, id, req.body), "focusArea", "areas-heading");
+    },
+  );
 
-  app.post("/strategies/:id/measures", { config: { policy: "strategy.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
+  app.post("/strategies/:id/measures", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
+    const { actor, id } = editable(req);
     return answer(req, reply, id, await strategies.addMeasure(actor, id, req.body), "measure", "plan-heading");
   });
 
   for (const [segment, { part, anchor }] of Object.entries(PARTS)) {
-    app.get(`/strategies/:id/${segment}/:partId/edit`, { config: { policy: "strategy.edit" } }, (req, reply) =>
-      renderPartEdit(req, reply, part),
+    app.get(
+      `/strategies/:id/${segment}/:partId/edit`,
+      { config: { policy: "strategy.edit", resource: strategyInPath } },
+      (req, reply) => renderPartEdit(req, reply, part),
     );
-    app.post(`/strategies/:id/${segment}/:partId`, { config: { policy: "strategy.edit" } }, async (req, reply) => {
-      const { actor, id } = await editable(req);
-      const { partId } = parseOrBadRequest(partParams, req.params);
-      const result = await strategies.updatePart(actor, id, part, partId, req.body);
-      if (!result.ok) {
-        // A frozen strategy is said at the top of its page; a mistake in the form on the form.
-        if (result.errors.some((e) => e.field === "_"))
-          return renderStrategy(req, reply, { refusal: submittedForm(req.body, result.errors) });
-        return renderPartEdit(req, reply, part, submittedForm(req.body, result.errors));
-      }
-      return reply.redirect(`/strategies/${id}?saved=1#${anchor}`, 303);
-    });
-    app.post(`/strategies/:id/${segment}/:partId/delete`, { config: { policy: "strategy.edit" } }, async (req, reply) => {
-      const { actor, id } = await editable(req);
-      const { partId } = parseOrBadRequest(partParams, req.params);
-      // The only refusal is a frozen strategy, which answer() shows at the top of the page.
-      return answer(req, reply, id, await strategies.removePart(actor, id, part, partId), "goal", anchor);
-    });
+    app.post(
+      `/strategies/:id/${segment}/:partId`,
+      { config: { policy: "strategy.edit", resource: strategyInPath } },
+      async (req, reply) => {
+        const { actor, id } = editable(req);
+        const { partId } = parseOrBadRequest(partParams, req.params);
+        const result = await strategies.updatePart(actor, id, part, partId, req.body);
+        if (!result.ok) {
+          // A frozen strategy is said at the top of its page; a mistake in the form on the form.
+          if (result.errors.some((e) => e.field === "_"))
+            return renderStrategy(req, reply, { refusal: submittedForm(req.body, result.errors) });
+          return renderPartEdit(req, reply, part, submittedForm(req.body, result.errors));
+        }
+        return reply.redirect(`/strategies/${id}?saved=1#${anchor}`, 303);
+      },
+    );
+    app.post(
+      `/strategies/:id/${segment}/:partId/delete`,
+      { config: { policy: "strategy.edit", resource: strategyInPath } },
+      async (req, reply) => {
+        const { actor, id } = editable(req);
+        const { partId } = parseOrBadRequest(partParams, req.params);
+        // The only refusal is a frozen strategy, which answer() shows at the top of the page.
+        return answer(req, reply, id, await strategies.removePart(actor, id, part, partId), "goal", anchor);
+      },
+    );
   }
 
-  app.post("/strategies/:id/measures/:partId/report", { config: { policy: "strategy.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
-    const { partId } = parseOrBadRequest(partParams, req.params);
-    const result = await strategies.report(actor, id, partId, req.body);
-    if (!result.ok) {
-      if (result.errors.some((e) => e.field === "_"))
-        return renderStrategy(req, reply, { refusal: submittedForm(req.body, result.errors) });
-      return renderStrategy(req, reply, { report: { measureId: partId, form: submittedForm(req.body, result.errors) } });
-    }
-    return reply.redirect(`/strategies/${id}?saved=1#plan-heading`, 303);
-  });
+  app.post(
+    "/strategies/:id/measures/:partId/report",
+    { config: { policy: "strategy.edit", resource: strategyInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      const { partId } = parseOrBadRequest(partParams, req.params);
+      const result = await strategies.report(actor, id, partId, req.body);
+      if (!result.ok) {
+        if (result.errors.some((e) => e.field === "_"))
+          return renderStrategy(req, reply, { refusal: submittedForm(req.body, result.errors) });
+        return renderStrategy(req, reply, { report: { measureId: partId, form: submittedForm(req.body, result.errors) } });
+      }
+      return reply.redirect(`/strategies/${id}?saved=1#plan-heading`, 303);
+    },
+  );
 
-  app.post("/strategies/:id/adopt", { config: { policy: "strategy.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
+  app.post("/strategies/:id/adopt", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
+    const { actor, id } = editable(req);
     return answer(req, reply, id, await strategies.adopt(actor, id, req.body), "adopt", "adopt-heading");
   });
 
-  app.post("/strategies/:id/document", { config: { policy: "strategy.edit", acceptsFiles: true } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
-    const result = await strategies.attachDocument(actor, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
-    // The file cannot be put back into the form; a refusal of the whole strategy is said at the top.
-    if (!result.ok)
-      return renderStrategy(req, reply, {
-        [result.errors.some((e) => e.field === "_") ? "refusal" : "document"]: submittedForm({}, result.errors),
-      });
-    return reply.redirect(`/strategies/${id}?saved=1`, 303);
-  });
+  app.post(
+    "/strategies/:id/document",
+    { config: { policy: "strategy.edit", resource: strategyInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      const result = await strategies.attachDocument(actor, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
+      // The file cannot be put back into the form; a refusal of the whole strategy is said at the top.
+      if (!result.ok)
+        return renderStrategy(req, reply, {
+          [result.errors.some((e) => e.field === "_") ? "refusal" : "document"]: submittedForm({}, result.errors),
+        });
+      return reply.redirect(`/strategies/${id}?saved=1`, 303);
+    },
+  );
 
   app.get("/strategies/:id/document", { config: { policy: "public" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(strategyParams, req.params);
     return sendStoredFile(reply, await strategies.document(id));
   });
 
-  app.post("/strategies/:id/revisions", { config: { policy: "strategy.edit" } }, async (req, reply) => {
-    const { actor, id } = await editable(req);
+  app.post("/strategies/:id/revisions", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
+    const { actor, id } = editable(req);
     const result = await strategies.newRevision(actor, id);
     if (!result.ok) return renderStrategy(req, reply, { refusal: submittedForm({}, result.errors) });
     return reply.redirect(`/strategies/${result.value.id}?saved=1`, 303);

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize, can } from "../../platform/access/authorize.ts";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { slugParam } from "../networks/params.ts";
+import { networkBySlug, slugParam } from "../networks/params.ts";
+import { sharedStrategyFromPath, strategyFromPath } from "./params.ts";
 import { themeName } from "./themes.service.ts";
 import { OverlapPage, ThemesFormPage } from "./themes.views.tsx";
 
@@ -14,10 +16,13 @@ const strategyParams = z.object({ id: dbId });
 /** Tagging a strategy's focus areas and goals with themes, and the comparison of a network's members. */
 export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
   const { strategies, themes, networks } = services;
+  const strategyInPath = strategyFromPath(strategies);
+  const sharedStrategyInPath = sharedStrategyFromPath(strategies, networks);
+  const networkInPath = networkBySlug(networks);
 
   const renderTagging = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
     const { id } = parseOrBadRequest(strategyParams, req.params);
-    authorize(req.actor, "strategy.edit", await strategies.resource(id));
+    authorized(req, strategyInPath);
     const [detail, tagging] = await Promise.all([strategies.detail(id), themes.tagging(id)]);
     const { t } = req.i18n;
     const title = t("themes.tagTitle", { title: detail.strategy.title });
@@ -32,13 +37,15 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
     });
   };
 
-  app.get("/strategies/:id/themes", { config: { policy: "strategy.edit" } }, (req, reply) => renderTagging(req, reply));
+  app.get("/strategies/:id/themes", { config: { policy: "strategy.edit", resource: strategyInPath } }, (req, reply) =>
+    renderTagging(req, reply),
+  );
 
-  app.post("/strategies/:id/themes", { config: { policy: "strategy.edit" } }, async (req, reply) => {
+  app.post("/strategies/:id/themes", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
     const { id } = parseOrBadRequest(strategyParams, req.params);
-    authorize(req.actor, "strategy.edit", await strategies.resource(id));
+    const { actor } = authorized(req, strategyInPath);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await themes.saveTags(req.actor, id, body);
+    const result = await themes.saveTags(actor, id, body);
     if (!result.ok) return renderTagging(req, reply, submittedForm(body, result.errors));
     return reply.redirect(`/strategies/${id}?saved=1#areas-heading`, 303);
   });
@@ -93,20 +100,26 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.get("/n/:slug/strategies/themes", { config: { policy: "public" } }, (req, reply) => renderOverlap(req, reply));
 
-  app.post("/n/:slug/strategies/themes", { config: { policy: "strategy.themes" } }, async (req, reply) => {
-    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    authorize(req.actor, "strategy.themes", network);
-    const result = await themes.addTheme(req.actor, network.id, req.body);
-    if (!result.ok) return renderOverlap(req, reply, { theme: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/n/${network.slug}/strategies/themes?saved`, 303);
-  });
+  app.post(
+    "/n/:slug/strategies/themes",
+    { config: { policy: "strategy.themes", resource: networkInPath } },
+    async (req, reply) => {
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const result = await themes.addTheme(actor, network.id, req.body);
+      if (!result.ok) return renderOverlap(req, reply, { theme: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/n/${network.slug}/strategies/themes?saved`, 303);
+    },
+  );
 
-  app.post("/n/:slug/strategies/shared", { config: { policy: "strategy.edit" } }, async (req, reply) => {
-    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    authorize(req.actor, "strategy.edit", await strategies.resourceOf({ organisationId: null, networkId: network.id }));
-    const { t } = req.i18n;
-    const result = await themes.startShared(req.actor, network.id, req.body, (theme) => themeName(t, theme));
-    if (!result.ok) return renderOverlap(req, reply, { shared: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/strategies/${result.value.id}?saved=1#areas-heading`, 303);
-  });
+  app.post(
+    "/n/:slug/strategies/shared",
+    { config: { policy: "strategy.edit", resource: sharedStrategyInPath } },
+    async (req, reply) => {
+      const { actor, resource: shared } = authorized(req, sharedStrategyInPath);
+      const { t } = req.i18n;
+      const result = await themes.startShared(actor, shared.networkId!, req.body, (theme) => themeName(t, theme));
+      if (!result.ok) return renderOverlap(req, reply, { shared: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/strategies/${result.value.id}?saved=1#areas-heading`, 303);
+    },
+  );
 }

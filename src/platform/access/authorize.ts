@@ -28,6 +28,26 @@ export function registerPolicies(policies: Policies): void {
   }
 }
 
+/** Rules that decide from the actor alone; see withoutRecord. */
+const recordless = new WeakSet<Rule>();
+
+/**
+ * A rule that decides from the actor alone (anyone signed in, an administrator, a platform role):
+ * it is never given a record, so a page route with it need not load one. Every other rule is
+ * checked against the record the route declares, or the app does not start.
+ */
+export function withoutRecord(rule: (actor: Actor) => boolean): Rule {
+  const wrapped: Rule = (actor) => rule(actor);
+  recordless.add(wrapped);
+  return wrapped;
+}
+
+/** Whether the action's rule reads the record acted on; undefined for an action no module declares. */
+export function takesRecord(action: string): boolean | undefined {
+  const rule = rules.get(action);
+  return rule && !recordless.has(rule);
+}
+
 export function can(actor: Actor | null, action: string, resource?: unknown): boolean {
   const rule = rules.get(action);
   if (!rule) throw new Error(`Unknown action ${action}: declare it in a module's policy.ts`);
@@ -44,7 +64,7 @@ export function authorize(actor: Actor | null, action: string, resource?: unknow
 }
 
 /** The platform administrator's actions: installation-wide settings, the audit trail, the outbox. */
-export const adminOnly: Rule = (actor) => actor.isAdmin;
+export const adminOnly: Rule = withoutRecord((actor) => actor.isAdmin);
 
 /** Holds an installation-wide role; administrators hold every role. */
 export const hasRole = (actor: Actor | null, role: PlatformRole): boolean =>

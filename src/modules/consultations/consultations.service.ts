@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { grantIn, isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, type DbOrTx, isUniqueViolation } from "../../platform/db/client.ts";
@@ -12,6 +11,7 @@ import { i18nFor, type Locale, osloInstant, type Translate } from "../../platfor
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { StrategyService } from "../strategies/strategies.service.ts";
 import { type Consultation, ConsultationRepo, type Input } from "./consultations.repo.ts";
+import { mayAnswer } from "./policy.ts";
 import { AUDIENCES, QUESTION_KINDS, RESPONDENT_KINDS } from "./schema.ts";
 
 const date = z.iso.date("errors.date");
@@ -237,17 +237,9 @@ export class ConsultationService {
     return this.networks.bodiesOf(networkId);
   }
 
-  /**
-   * Who may answer: anyone; the network's members, signed in; or for a review round the members of
-   * its bodies (and the secretariat).
-   */
+  /** Who may answer (the rule is the module's policy: `mayAnswer` in policy.ts). */
   mayAnswer(c: Consultation, actor: Actor | null): boolean {
-    if (c.audience === "anyone") return true;
-    if (!actor) return false;
-    if (actor.isAdmin || isSecretariat(actor, c.networkId)) return true;
-    const grant = grantIn(actor, c.networkId);
-    if (c.audience === "members") return grant !== undefined;
-    return grant?.bodies.some((b) => c.bodyIds.includes(b.id)) ?? false;
+    return mayAnswer(actor, c);
   }
 
   /**

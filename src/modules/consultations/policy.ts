@@ -1,9 +1,27 @@
 import { grantIn, isSecretariat, type Policies } from "../../platform/access/authorize.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
 
 /** What a consultation rule is checked against: the network that holds it. */
 export interface ConsultationResource {
   networkId: number | null;
 }
+
+/**
+ * Who may answer a consultation: anyone; the network's members, signed in; or for a review round the
+ * members of its bodies (and the secretariat). Anonymous visitors answer open consultations, so this
+ * is a rule the service asks rather than a route's policy.
+ */
+export const mayAnswer = (
+  actor: Actor | null,
+  c: { audience: string; networkId: number; bodyIds: readonly number[] },
+): boolean => {
+  if (c.audience === "anyone") return true;
+  if (!actor) return false;
+  if (isSecretariat(actor, c.networkId)) return true;
+  const grant = grantIn(actor, c.networkId);
+  if (c.audience === "members") return grant !== undefined;
+  return grant?.bodies.some((b) => c.bodyIds.includes(b.id)) ?? false;
+};
 
 /** A network's secretariat opens and runs its consultations; anyone may read them and give input. */
 export const consultationPolicies: Policies = {

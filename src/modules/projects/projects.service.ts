@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actsForOrganisation } from "../../platform/access/authorize.ts";
+import { actsForOrganisation, isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES, visibilityKey } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
@@ -373,7 +373,7 @@ export class ProjectService {
 
   /** The organisations this actor may register a project for in the network; null means any member. */
   ownersFor(actor: Actor, networkId: number): readonly number[] | null {
-    if (actor.isAdmin || actor.networks?.[networkId]?.role === "secretariat") return null;
+    if (isSecretariat(actor, networkId)) return null;
     return actor.networks?.[networkId]?.organisationIds ?? [];
   }
 

@@ -8,11 +8,16 @@ import {
   secretariatNetworks,
   withoutRecord,
 } from "../../platform/access/authorize.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
 
 /** What a catalogue rule is checked against: the solution's network, or null for the national catalogue. */
 export interface CatalogueResource {
   networkId: number | null;
 }
+
+/** Runs the network a project belongs to: links the project as a rollout of a solution, or removes the link. */
+export const runsNetworkOf = (actor: Actor | null, project: { networkId: number } | undefined): boolean =>
+  isSecretariat(actor, project?.networkId);
 
 /**
  * The national catalogue is kept by the platform's administrators and national editors; a network's own regional
@@ -30,7 +35,7 @@ export const roadmapPolicies: Policies = {
    */
   "rollout.link": withoutRecord((actor) => actor.isAdmin || secretariatNetworks(actor).length > 0),
   /** Removes a rollout link: the secretariat of the project's network. Resource: { networkId } of the project. */
-  "rollout.unlink": (actor, resource) => isSecretariat(actor, (resource as { networkId: number } | undefined)?.networkId),
+  "rollout.unlink": (actor, project) => runsNetworkOf(actor, project as { networkId: number } | undefined),
   /** Who may grant and take back the national editor role. */
   "roadmap.editors": adminOnly,
   /**

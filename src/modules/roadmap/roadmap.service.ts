@@ -6,7 +6,7 @@ import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../
 import { kroner, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import { slugify } from "../networks/networks.service.ts";
-import type { CatalogueResource } from "./policy.ts";
+import { type CatalogueResource, runsNetworkOf } from "./policy.ts";
 import { startsPeriod } from "./precision.ts";
 import { type CatalogueFilter, type Milestone, type NationalSolution, RoadmapRepo } from "./roadmap.repo.ts";
 import { MILESTONE_KINDS, PRECISIONS, SIZE_CLASSES, SOLUTION_CATEGORIES, TASK_KINDS } from "./schema.ts";
@@ -248,7 +248,7 @@ export class RoadmapService {
     const project = await this.repo.project(parsed.data.projectId);
     const refuse = (key: FieldError["key"]) => invalid<number>([{ field: "projectId", key }]);
     if (!project) return refuse("errors.choice");
-    if (!isSecretariat(actor, project.networkId)) return refuse("errors.notYourNetwork");
+    if (!runsNetworkOf(actor, project)) return refuse("errors.notYourNetwork");
     if (solution.networkId !== null && solution.networkId !== project.networkId) return refuse("errors.rolloutOtherNetwork");
     if (project.visibility !== "public") return refuse("errors.rolloutNotPublic");
     return this.db.transaction(async (tx) => {

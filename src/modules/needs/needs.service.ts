@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { actsForOrganisation, can } from "../../platform/access/authorize.ts";
-import { canSee } from "../../platform/access/visibility.ts";
+import { actsForOrganisation, can, isSecretariat } from "../../platform/access/authorize.ts";
+import { canSee, readableByAll } from "../../platform/access/visibility.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
@@ -47,7 +47,6 @@ export interface NeedSearch {
   kind?: NeedKind | undefined;
 }
 
-/** How many suggestions the "similar needs" box shows of each kind. */
 /**
  * What an entry of a need's history says beyond its state: the note typed with it, else the text
  * of the decision or the title of the round that made the change, if the reader may see it. The
@@ -66,6 +65,7 @@ export function eventNote(
   return visible.rounds.find((r) => r.round.id === event.roundId)?.round.title ?? "";
 }
 
+/** How many suggestions the "similar needs" box shows of each kind. */
 const SIMILAR_LIMIT = 5;
 /** How many people one digest run writes to before it yields. */
 const DIGEST_BATCH = 100;
@@ -331,6 +331,9 @@ export class NeedService {
     const target = await this.repo.byId(parsed.data.intoId);
     if (!target || target.id === source.id || !canSee(actor, target)) return invalid([{ field: "intoId", key: "errors.choice" }]);
     if (!can(actor, "need.manage", target)) return invalid([{ field: "intoId", key: "errors.notYourNetwork" }]);
+    // The duplicate's text, supporters and attachments move into the need that stays: never into a
+    // more public one (decision 0019).
+    if (!readableByAll(source, target)) return invalid([{ field: "intoId", key: "errors.mergeIntoMorePublic" }]);
     if (!OPEN_NEED_STATES.includes(target.state)) return invalid([{ field: "intoId", key: "errors.needClosed" }]);
     return ok(
       await this.db.transaction(async (tx) => {
@@ -373,6 +376,8 @@ export class NeedService {
     if (!target || target.id === need.networkId) return invalid([{ field: "networkId", key: "errors.choice" }]);
     const org = await this.access.organisationResource(need.organisationId);
     if (!org.networkIds.includes(target.id)) return invalid([{ field: "networkId", key: "errors.notMemberOfNetwork" }]);
+    // A secretariat writes only into networks it runs (decision 0018).
+    if (!isSecretariat(actor, target.id)) return invalid([{ field: "networkId", key: "errors.notYourNetwork" }]);
     return ok(
       await this.db.transaction(async (tx) => {
         const moved = await this.repo.with(tx).update(id, { networkId: target.id, bodyId: null });

@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { count, eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { auditLog, mailOutbox } from "../../platform/schema.ts";
+import { auditLog, mailOutbox, users } from "../../platform/schema.ts";
 import { needDigestSettings, needEvents, needSupporters, needs } from "./schema.ts";
 
 let t: TestApp;
@@ -204,6 +204,12 @@ test("a need moves only to a network its organisation is a member of; split make
   await t.app.services.networks.repo.insertMemberships([
     { networkId: trondelag.id, organisationId: stavanger.id, level: "member" },
   ]);
+  // A secretariat writes only into networks it runs (decision 0018).
+  const notRun = await sek.post(`/needs/${id}/move?lang=en`, { networkId: String(trondelag.id), note: "" });
+  assert.equal(notRun.statusCode, 422);
+  assert.match(notRun.body, /networks you are secretariat for/);
+  const [sekUser] = await t.database.db.select().from(users).where(eq(users.email, "sek@rogaland.example"));
+  await t.app.services.access.repo.setAccess(trondelag.id, sekUser!.id, "secretariat", []);
   assert.equal(
     (await sek.post(`/needs/${id}/move`, { networkId: String(trondelag.id), note: "Høyrer heime der" })).statusCode,
     303,
@@ -305,4 +311,23 @@ test("attachments: the need's keepers upload a document, anyone who may see the 
   );
   assert.equal(foreign.statusCode, 403, "only the need's own organisation and the secretariat");
   assert.equal(await auditCount(), before, "nothing saved");
+});
+
+test("a need kept to the network's members is not merged into a public one, which would publish its text", async () => {
+  const rep = await login("rep@stavanger.example");
+  const hidden = idFrom(
+    (await rep.post(`/n/${rogaland.slug}/needs`, valid({ title: "Internt behov", visibility: "network" }))).headers.location,
+  );
+  const open = idFrom((await rep.post(`/n/${rogaland.slug}/needs`, valid({ title: "Ope behov" }))).headers.location);
+  const sek = await login("sek@rogaland.example");
+  await sek.get(`/needs/${hidden}?lang=en`);
+  const before = await auditCount();
+  const refused = await sek.post(`/needs/${hidden}/merge?lang=en`, { intoId: String(open), note: "" });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /not as open as the need it would be merged into/);
+  assert.equal((await t.app.services.needs.repo.byId(hidden))!.state, "registered", "nothing merged");
+  assert.equal(await auditCount(), before);
+  // The other way round keeps everything as private as the need that stays.
+  await sek.get(`/needs/${open}`);
+  assert.equal((await sek.post(`/needs/${open}/merge`, { intoId: String(hidden), note: "" })).statusCode, 303);
 });

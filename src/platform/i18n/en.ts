@@ -456,6 +456,8 @@ export const en: Record<MessageKey, string> = {
     "This person takes part in another network ({networks}). Only an administrator, or a secretariat that also runs that network, can seat them here.",
   "errors.contactNotOwn":
     "{names} cannot be published here. A contact person's e-mail and phone are public, so choose people with a seat in the network's bodies or access to the network who take part in no other network. An administrator can publish others.",
+  "errors.mergeIntoMorePublic":
+    "The need being merged is not as open as the need it would be merged into. Choose a need with the same visibility, or change the visibility first.",
   "errors.organisationOfOtherNetwork":
     "The organisation is a member of a network you do not run. Only an administrator, or a secretariat that also runs that network, can attach people to it.",
   "errors.memberOfOtherNetwork":

@@ -452,6 +452,8 @@ export const nb = {
     "Personen er med i et annet nettverk ({networks}). Bare en administrator, eller et sekretariat som også styrer det nettverket, kan gi personen verv her.",
   "errors.contactNotOwn":
     "{names} kan ikke publiseres her. E-post og telefon til kontaktpersoner er offentlige, så velg personer med verv i nettverkets organer eller tilgang til nettverket, som ikke er med i andre nettverk. En administrator kan publisere andre.",
+  "errors.mergeIntoMorePublic":
+    "Behovet som slås sammen er ikke like åpent som behovet det slås inn i. Velg et behov med samme synlighet, eller endre synligheten først.",
   "errors.organisationOfOtherNetwork":
     "Organisasjonen er medlem av et nettverk dere ikke driver. Bare en administrator, eller et sekretariat som også driver det nettverket, kan knytte personer til den.",
   "errors.memberOfOtherNetwork":

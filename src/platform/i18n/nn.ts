@@ -454,6 +454,8 @@ export const nn: Record<MessageKey, string> = {
     "Personen er med i eit anna nettverk ({networks}). Berre ein administrator, eller eit sekretariat som òg styrer det nettverket, kan gi personen verv her.",
   "errors.contactNotOwn":
     "{names} kan ikkje publiserast her. E-post og telefon til kontaktpersonar er offentlege, så vel personar med verv i organa til nettverket eller tilgang til nettverket, som ikkje er med i andre nettverk. Ein administrator kan publisere andre.",
+  "errors.mergeIntoMorePublic":
+    "Behovet som blir slått saman, er ikkje like ope som behovet det blir slått inn i. Vel eit behov med same synlegheit, eller endre synlegheita først.",
   "errors.organisationOfOtherNetwork":
     "Organisasjonen er medlem av eit nettverk de ikkje driv. Berre ein administrator, eller eit sekretariat som òg driv det nettverket, kan knyte personar til han.",
   "errors.memberOfOtherNetwork":

@@ -95,18 +95,19 @@ test("sign-in never sends the browser to another site, and no returnTo makes it 
     assert.equal(res.statusCode, 303, q);
     assertHere(res, `GET ${q}`);
   }
-  // Signing in checks a password (slow on purpose): the issue's list, side by side.
-  const posted = ["/%09/evil.example", "//evil.example", "/\\evil.example", "/%0d/x", "/%5C%5Cevil", "%2F%2Fevil"]
-    .concat(["https://evil.example", "javascript:alert(1)", "/\t/evil", `/${"x".repeat(5000)}`].map(asQuery))
-    .map(async (q) => {
-      const s = new Session(t.app);
-      await s.get(`/login?returnTo=${q}`);
-      const res = await s.post(`/login?returnTo=${q}`, { email: ADMIN.email, password: ADMIN.password });
-      assert.equal(res.statusCode, 303, q);
-      assertHere(res, `POST ${q}`);
-      assert.equal(res.headers.location, "/", q);
-    });
-  await Promise.all(posted);
+  // The issue's list, one after another: attempts made at once are counted before the password is
+  // checked, so ten at once for one address would meet the sign-in throttle instead.
+  const posted = ["/%09/evil.example", "//evil.example", "/\\evil.example", "/%0d/x", "/%5C%5Cevil", "%2F%2Fevil"].concat(
+    ["https://evil.example", "javascript:alert(1)", "/\t/evil", `/${"x".repeat(5000)}`].map(asQuery),
+  );
+  for (const q of posted) {
+    const s = new Session(t.app);
+    await s.get(`/login?returnTo=${q}`);
+    const res = await s.post(`/login?returnTo=${q}`, { email: ADMIN.email, password: ADMIN.password });
+    assert.equal(res.statusCode, 303, q);
+    assertHere(res, `POST ${q}`);
+    assert.equal(res.headers.location, "/", q);
+  }
   const s = new Session(t.app);
   const back = await s.post(`/login?returnTo=${asQuery("/networks/new?q=Bø")}`, ADMIN);
   assert.equal(back.headers.location, "/networks/new?q=B%C3%B8", "a path here with a letter beyond ASCII still works");

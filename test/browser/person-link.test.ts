@@ -63,7 +63,8 @@ test("linking a person of two networks waits for the person, who confirms throug
   assert.deepEqual(await axeViolations(visitor), [], "the confirmation page");
   await visitor.getByRole("button", { name: "Stadfest at kontoen er min" }).focus();
   await visitor.keyboard.press("Enter");
-  await visitor.waitForLoadState();
+  // The answer comes at the same address: wait for its heading, not for a new URL.
+  await visitor.getByRole("heading", { name: "Koplinga er stadfesta" }).waitFor();
   assert.match((await visitor.textContent("main")) ?? "", /Kontoen «kari» er no kopla til deg/);
   assert.deepEqual(await axeViolations(visitor), [], "the confirmed page");
   await visitor.screenshot({ path: "tmp/screenshots/person-link-confirmed.png", fullPage: true });

@@ -69,6 +69,8 @@ export const strategyGoals = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     position: integer("position").notNull().default(0),
+    /** The goal of the previous revision this one was copied from: its identity across revisions. */
+    originId: integer("origin_id").references((): AnyPgColumn => strategyGoals.id, { onDelete: "set null" }),
   },
   (t) => [index("strategy_goals_strategy_idx").on(t.strategyId)],
 );
@@ -85,6 +87,8 @@ export const focusAreas = pgTable(
     why: text("why").notNull().default(""),
     what: text("what").notNull().default(""),
     position: integer("position").notNull().default(0),
+    /** The focus area of the previous revision this one was copied from: its identity across revisions. */
+    originId: integer("origin_id").references((): AnyPgColumn => focusAreas.id, { onDelete: "set null" }),
   },
   (t) => [index("focus_areas_strategy_idx").on(t.strategyId)],
 );
@@ -133,6 +137,8 @@ export const measures = pgTable(
     status: text("status").$type<MeasureStatus>().notNull().default("not_started"),
     statusComment: text("status_comment").notNull().default(""),
     position: integer("position").notNull().default(0),
+    /** The measure of the previous revision this one was copied from: its identity across revisions. */
+    originId: integer("origin_id").references((): AnyPgColumn => measures.id, { onDelete: "set null" }),
   },
   (t) => [index("measures_strategy_idx").on(t.strategyId)],
 );

@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { fromCsvCell } from "../../platform/http/csv.ts";
+import { isDomainDate, toFieldErrors } from "../../platform/http/validation.ts";
 import { catalogues, LOCALES, type MessageKey } from "../../platform/i18n/i18n.ts";
-import { type AdoptionInput, checkDates } from "./adoption.service.ts";
+import { type AdoptionInput, adoptionInput, checkDates } from "./adoption.service.ts";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "./schema.ts";
 
 /** The columns of an adoption file, each with the names it may go by (nb, nn, en). */
@@ -37,8 +38,18 @@ export interface RowReport {
   organisation?: { id: number; name: string };
   /** Present when the row is valid. */
   input?: AdoptionInput;
-  problems: { key: MessageKey; params?: Record<string, string | number> }[];
+  /** Why the row is refused; `column` names the file's column when one field is wrong. */
+  problems: { key: MessageKey; params?: Record<string, string | number>; column?: string }[];
 }
+
+/** The file's column each field of the form's and the API's schema comes from. */
+const COLUMN_OF_FIELD: Record<string, Column> = {
+  solutionId: "solution",
+  status: "status",
+  targetDate: "date",
+  sinceDate: "date",
+  comment: "comment",
+};
 
 export interface ImportLookups {
   today: string;
@@ -54,7 +65,7 @@ function isoDate(value: string): string {
   return norwegian ? `${norwegian[3]}-${norwegian[2]!.padStart(2, "0")}-${norwegian[1]!.padStart(2, "0")}` : value;
 }
 
-const validIsoDate = (value: string) => z.iso.date().safeParse(value).success;
+const validIsoDate = isDomainDate;
 
 /**
  * Reads the bytes of an uploaded file as text: UTF-8 only (a byte-order mark is fine). A file saved
@@ -126,13 +137,24 @@ export function checkRows(rows: { line: number; cells: Partial<Record<Column, st
       else seen.set(key, line);
     }
     if (report.problems.length || !organisation || solutionId === undefined || !status) return report;
-    const input: AdoptionInput = {
+    // The same schema as the form and the API: a row is refused for what they would refuse, never cut to fit.
+    const parsed = adoptionInput.safeParse({
       solutionId,
       status,
       targetDate: status === "planned" && date ? date : null,
       sinceDate: status === "in_use" && date ? date : null,
-      comment: (cells.comment ?? "").slice(0, 1000),
-    };
+      comment: cells.comment ?? "",
+    });
+    if (!parsed.success) {
+      report.problems.push(
+        ...toFieldErrors(parsed.error).map((p) => {
+          const column = COLUMN_OF_FIELD[p.field];
+          return { key: p.key, ...(p.params ? { params: p.params } : {}), ...(column ? { column: COLUMNS[column][0] } : {}) };
+        }),
+      );
+      return report;
+    }
+    const input: AdoptionInput = parsed.data;
     const dateProblems = checkDates(input, lookups.today);
     report.problems.push(...dateProblems.map((p) => ({ key: p.key })));
     if (!dateProblems.length) report.input = input;

@@ -64,7 +64,8 @@ export function AdoptionImportPage(props: {
                     <td>
                       {r.problems.length ? (
                         <>
-                          <strong>{t("import.refusedRow")}:</strong> {r.problems.map((p) => t(p.key, p.params)).join(" ")}
+                          <strong>{t("import.refusedRow")}:</strong>{" "}
+                          {r.problems.map((p) => (p.column ? `${p.column}: ` : "") + t(p.key, p.params)).join(" ")}
                         </>
                       ) : (
                         t("import.accepted")

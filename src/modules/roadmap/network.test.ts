@@ -143,6 +143,37 @@ test("unknown numbers, non-members, duplicates, bad statuses and dates: each row
   assert.deepEqual(await statusOf(a.id, "krr"), beforeStatus);
 });
 
+test("a row is refused for what the form and the API refuse, never cut to fit: a 100 kB comment is named and nothing is stored", async () => {
+  const sek = await login("sek@rogaland.example");
+  const [a, b] = members as [(typeof members)[0], (typeof members)[0]];
+  const before = await historyCount();
+  const beforeStatus = await statusOf(b.id, "altinn");
+  const long = "x".repeat(100_000);
+  const res = await upload(
+    sek,
+    csv([
+      "kommunenummer;losning;status;dato;kommentar",
+      `${a.code};krr;not_started;;Greitt`,
+      `${b.code};altinn;not_relevant;;${long}`,
+    ]),
+  );
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /Ingenting er lagret: 1 av 2 rader kan ikke brukes/);
+  assert.match(res.body, /kommentar: Teksten kan ha høyst 1000 tegn/);
+  assert.equal(await historyCount(), before);
+  assert.deepEqual(await statusOf(b.id, "altinn"), beforeStatus);
+  // The API refuses the same row with the same reason, named by its line and column.
+  const api = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/adoption/import`, {
+    csv: `kommunenummer;losning;status;kommentar\n${b.code};altinn;not_relevant;${long}\n`,
+  });
+  assert.equal(api.statusCode, 422, api.body.slice(0, 300));
+  assert.deepEqual(
+    api.json().error.fields.map((e: { field: string; key?: string }) => e.field),
+    ["line 2: kommentar"],
+  );
+  assert.equal(await historyCount(), before);
+});
+
 test("a file in the wrong encoding, malformed, without the columns or empty is refused as a whole, in the user's language", async () => {
   const sek = await login("sek@rogaland.example");
   await sek.get("/?lang=en");

@@ -460,7 +460,11 @@ export function roadmapApi(api: ApiRouter, { services }: AppContext) {
       const result = await services.adoption.importCsv(actor, network.id, body.csv);
       if (!result.ok) throw new ValidationError([{ field: "csv", ...result.malformed }]);
       if (!result.applied)
-        throw new ValidationError(result.rows.flatMap((r) => r.problems.map((p) => ({ field: `line ${r.line}`, ...p }))));
+        throw new ValidationError(
+          result.rows.flatMap((r) =>
+            r.problems.map(({ column, ...p }) => ({ field: column ? `line ${r.line}: ${column}` : `line ${r.line}`, ...p })),
+          ),
+        );
       return { rows: result.rows.length, changed: result.changed };
     },
   });

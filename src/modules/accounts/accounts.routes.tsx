@@ -8,7 +8,7 @@ import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { sameSitePath } from "../../platform/http/redirect.ts";
 import { LOGIN_ACCOUNT, LOGIN_IP, RESET_REQUEST } from "../../platform/http/throttle.ts";
-import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import { idParam, isoDate, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
@@ -612,8 +612,8 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     entity: z.enum(AUDIT_ENTITIES).optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
     actor: z.string().trim().max(100).optional(),
-    from: z.iso.date("errors.date").optional(),
-    to: z.iso.date("errors.date").optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
     page: pageParam,
   });
 

@@ -6,7 +6,15 @@ import { type Db, type DbOrTx, isUniqueViolation } from "../../platform/db/clien
 import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
 import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { emptyToNull, idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import {
+  emptyToNull,
+  idList,
+  optionalId,
+  optionalText,
+  requiredDate,
+  requiredText,
+  toFieldErrors,
+} from "../../platform/http/validation.ts";
 import { i18nFor, type Locale, osloInstant, type Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { StrategyService } from "../strategies/strategies.service.ts";
@@ -14,7 +22,7 @@ import { type Consultation, ConsultationRepo, type Input } from "./consultations
 import { mayAnswer } from "./policy.ts";
 import { AUDIENCES, QUESTION_KINDS, RESPONDENT_KINDS } from "./schema.ts";
 
-const date = z.iso.date("errors.date");
+const date = requiredDate;
 const time = z.string().regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "errors.time");
 const checkbox = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean());
 

@@ -4,7 +4,15 @@ import { type Actor, changedFields, recordAudit, systemActor } from "../../platf
 import type { Db } from "../../platform/db/client.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
+import {
+  optionalId,
+  optionalText,
+  requiredDate,
+  requiredId,
+  requiredText,
+  toFieldErrors,
+  webAddress,
+} from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { type AssessmentService, roundChain } from "../needs/assessment.service.ts";
 import type { NeedService } from "../needs/needs.service.ts";
@@ -19,7 +27,7 @@ import { OUTCOMES, type Outcome } from "./schema.ts";
 export const meetingInput = z.object({
   title: requiredText(200),
   bodyId: requiredId,
-  meetingDate: z.iso.date("errors.date"),
+  meetingDate: requiredDate,
   startTime: z
     .string()
     .trim()
@@ -41,7 +49,7 @@ export const decisionInput = z.object({
   agendaItemId: requiredId,
   text: requiredText(10_000),
   outcome: z.enum(OUTCOMES, "errors.choice"),
-  decidedOn: z.iso.date("errors.date"),
+  decidedOn: requiredDate,
   /** Decisions are public unless marked otherwise. */
   isPublic: z.preprocess((v) => v !== false && v !== "0" && v !== "false", z.boolean()).default(true),
   supersedesId: optionalId,

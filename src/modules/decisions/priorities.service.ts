@@ -3,7 +3,7 @@ import { canSee } from "../../platform/access/visibility.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalId, optionalText, toFieldErrors } from "../../platform/http/validation.ts";
+import { optionalId, optionalText, requiredDate, toFieldErrors } from "../../platform/http/validation.ts";
 import type { NeedService } from "../needs/needs.service.ts";
 import type { ProjectService } from "../projects/projects.service.ts";
 import { DecisionRepo, type Ranking } from "./decisions.repo.ts";
@@ -13,7 +13,7 @@ import { PRIORITY_TRACKS, type PriorityTrack } from "./schema.ts";
 const rankedKey = z.string().regex(/^(need|project):\d{1,9}$/, "errors.choice");
 
 export const rankingInput = z.object({
-  decidedOn: z.iso.date("errors.date"),
+  decidedOn: requiredDate,
   note: optionalText(2000),
   meetingId: optionalId,
   entries: z

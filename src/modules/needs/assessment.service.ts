@@ -3,7 +3,15 @@ import { canSee, type Restricted, type Visibility } from "../../platform/access/
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { emptyToNull, idList, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import {
+  emptyToNull,
+  idList,
+  optionalText,
+  requiredDate,
+  requiredId,
+  requiredText,
+  toFieldErrors,
+} from "../../platform/http/validation.ts";
 import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import type { NetworkRepo } from "../networks/networks.repo.ts";
 import { AssessmentRepo, type Criterion, type Round, type RoundCriterion } from "./assessment.repo.ts";
@@ -52,7 +60,7 @@ export const bandsInput = z.object({
 export const roundInput = z.object({
   title: requiredText(200),
   cycle: optionalText(60),
-  deadline: z.iso.date("errors.date"),
+  deadline: requiredDate,
   bodyId: requiredId,
   needIds: idList.refine((ids) => ids.length > 0, "errors.noNeedsChosen"),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dbId, PAGE_SIZE, pageParam, query, searchText } from "../../platform/http/validation.ts";
+import { dbId, isoDate, PAGE_SIZE, pageParam, query, searchText } from "../../platform/http/validation.ts";
 import { slugParam } from "../networks/params.ts";
 import { PROJECT_SORTS } from "./projects.repo.ts";
 import { PHASES, PROJECT_KINDS, STATUS_COLOURS } from "./schema.ts";
@@ -19,8 +19,6 @@ export const joinRequestParams = projectParams.extend({ requestId: dbId });
 export const reportParams = projectParams.extend({ reportId: dbId });
 export const benefitParams = projectParams.extend({ benefitId: dbId });
 export const measurementParams = benefitParams.extend({ measurementId: dbId });
-
-const isoDate = z.iso.date();
 
 /** Every filter of the overview, as URL parameters, so a view is a link that can be shared. */
 export const projectFilterShape = {

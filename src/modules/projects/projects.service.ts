@@ -7,12 +7,12 @@ import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts"
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
-  emptyToNull,
   idList,
   kroner,
   optionalDate,
   optionalId,
   optionalText,
+  requiredDate,
   requiredId,
   requiredText,
   toFieldErrors,
@@ -134,7 +134,7 @@ export const participantInput = z.object({
 
 const colour = z.enum(STATUS_COLOURS, "errors.choice");
 export const statusReportInput = z.object({
-  reportDate: z.preprocess(emptyToNull, z.iso.date("errors.date")),
+  reportDate: requiredDate,
   ...Object.fromEntries(
     STATUS_DIMENSIONS.flatMap((d) => [
       [d, colour],
@@ -163,7 +163,7 @@ export const benefitInput = benefitFields.refine((b) => b.target !== b.baseline,
 });
 
 export const measurementInput = z.object({
-  measuredOn: z.preprocess(emptyToNull, z.iso.date("errors.date")),
+  measuredOn: requiredDate,
   value: quantity,
   note: optionalText(500),
 });

@@ -1,5 +1,4 @@
 import { parse } from "csv-parse/sync";
-import { z } from "zod";
 import { fromCsvCell } from "../../platform/http/csv.ts";
 import { isDomainDate, toFieldErrors } from "../../platform/http/validation.ts";
 import { catalogues, LOCALES, type MessageKey } from "../../platform/i18n/i18n.ts";
@@ -65,8 +64,6 @@ function isoDate(value: string): string {
   return norwegian ? `${norwegian[3]}-${norwegian[2]!.padStart(2, "0")}-${norwegian[1]!.padStart(2, "0")}` : value;
 }
 
-const validIsoDate = isDomainDate;
-
 /**
  * Reads the bytes of an uploaded file as text: UTF-8 only (a byte-order mark is fine). A file saved
  * as Windows-1252 or Latin-1, as older spreadsheet programs do, is refused rather than guessed at,
@@ -129,7 +126,7 @@ export function checkRows(rows: { line: number; cells: Partial<Record<Column, st
     const status = STATUS_BY_LABEL.get(statusText.toLowerCase());
     if (!status) report.problems.push({ key: "errors.import.unknownStatus", params: { status: statusText } });
     const date = isoDate(cells.date ?? "");
-    if (date && !validIsoDate(date)) report.problems.push({ key: "errors.import.date", params: { date: cells.date ?? "" } });
+    if (date && !isDomainDate(date)) report.problems.push({ key: "errors.import.date", params: { date: cells.date ?? "" } });
     if (organisation && solutionId !== undefined) {
       const key = `${organisation.id}:${solutionId}`;
       const earlier = seen.get(key);

@@ -3,7 +3,15 @@ import { isSecretariat } from "../../platform/access/authorize.ts";
 import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { kroner, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
+import {
+  kroner,
+  optionalText,
+  requiredDate,
+  requiredId,
+  requiredText,
+  toFieldErrors,
+  webAddress,
+} from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import { slugify } from "../networks/networks.service.ts";
 import { type CatalogueResource, runsNetworkOf } from "./policy.ts";
@@ -23,7 +31,7 @@ export const milestoneInput = z
   .object({
     kind: z.enum(MILESTONE_KINDS, "errors.choice"),
     label: optionalText(120),
-    date: z.iso.date("errors.date"),
+    date: requiredDate,
     precision: z.enum(PRECISIONS, "errors.choice"),
     note: optionalText(1000),
   })

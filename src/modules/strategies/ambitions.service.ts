@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
+import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AdoptionService } from "../roadmap/adoption.service.ts";
 import type { RoadmapRepo } from "../roadmap/roadmap.repo.ts";
@@ -28,7 +28,7 @@ export const ambitionInput = z
       .int("errors.wholeNumber")
       .positive("errors.wholeNumber")
       .max(10000, "errors.wholeNumber"),
-    deadline: z.iso.date("errors.date"),
+    deadline: requiredDate,
     year: optionalYear,
     solutionId: optionalId,
     description: optionalText(2000),

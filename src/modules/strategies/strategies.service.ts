@@ -9,6 +9,7 @@ import {
   optionalDate,
   optionalId,
   optionalText,
+  requiredDate,
   requiredText,
   toFieldErrors,
 } from "../../platform/http/validation.ts";
@@ -55,7 +56,7 @@ export const measureInput = z.object({
   benefitIds: idList,
 });
 
-export const adoptInput = z.object({ adoptedOn: z.iso.date("errors.date"), adoptedBy: requiredText(200) });
+export const adoptInput = z.object({ adoptedOn: requiredDate, adoptedBy: requiredText(200) });
 
 export const reportInput = z.object({
   status: z.enum(MEASURE_STATUSES, "errors.choice"),

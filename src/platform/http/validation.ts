@@ -21,7 +21,8 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
 }
 
 function keyFor(issue: z.core.$ZodIssue): Pick<FieldError, "key" | "params"> {
-  if (isMessageKey(issue.message)) return { key: issue.message };
+  if (isMessageKey(issue.message))
+    return issue.code === "custom" && issue.params ? { key: issue.message, params: issue.params } : { key: issue.message };
   switch (issue.code) {
     case "too_big":
       return { key: "errors.tooLong", params: { max: Number(issue.maximum) } };
@@ -50,7 +51,26 @@ const trimmed = z.string().trim();
 export const requiredText = (max = 200) => trimmed.min(1, "errors.required").max(max);
 export const optionalText = (max = 2000) => trimmed.max(max).default("");
 export const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
-export const optionalDate = z.preprocess(emptyToNull, z.iso.date("errors.date").nullable().default(null));
+/**
+ * The one date domain (decision 0020): a calendar date written yyyy-mm-dd, from 1900-01-01 to
+ * 2200-12-31. Wide enough for anything a network plans or records, narrow enough that no date
+ * reaches the database outside what both PGlite and PostgreSQL store and compute with (year 0000
+ * fails there as an error). Every date in a form, a query, a CSV/xlsx filter and the API uses it.
+ */
+export const DATE_MIN = "1900-01-01";
+export const DATE_MAX = "2200-12-31";
+/** yyyy-mm-dd strings compare as dates. */
+const inDateDomain = (value: string) => value >= DATE_MIN && value <= DATE_MAX;
+const dateOutOfRange = { message: "errors.dateOutOfRange", params: { min: DATE_MIN, max: DATE_MAX } };
+export const isoDate = z.iso.date("errors.date").refine(inDateDomain, dateOutOfRange);
+/** Whether a yyyy-mm-dd string is a date in the domain (for files read outside a schema). */
+export const isDomainDate = (value: string) => isoDate.safeParse(value).success;
+export const requiredDate = z.preprocess(emptyToNull, isoDate);
+export const optionalDate = z.preprocess(emptyToNull, isoDate.nullable().default(null));
+/** A point in time with its offset (2026-03-01T10:00:00+01:00), its date within the date domain. */
+export const isoDateTime = z.iso
+  .datetime({ offset: true, error: "errors.date" })
+  .refine((value) => inDateDomain(new Date(value).toISOString().slice(0, 10)), dateOutOfRange);
 /** Kroner as typed in Norway ("1 200 000", "1 200 000,50" is refused: whole kroner only). */
 export const kroner = z.preprocess(
   (v) => (typeof v === "string" ? (v.replace(/[\s\u00a0]/g, "") === "" ? null : v.replace(/[\s\u00a0]/g, "")) : v),

@@ -264,6 +264,8 @@ export const en: Record<MessageKey, string> = {
   "errors.tooShort": "The text must have at least {min} characters.",
   "errors.date": "Write the date as yyyy-mm-dd, for example 2026-01-01.",
   "errors.dateOrder": "The end date cannot be before the start date.",
+  "errors.dateOutOfRange": "The date must be between {min} and {max}.",
+  "errors.malformedText": "The request holds text that is not valid Unicode (a lone surrogate). Send the text again as UTF-8.",
   "errors.email": "Enter a valid email address, for example name@kommune.no.",
   "errors.phone": "A phone number may only have digits, spaces, hyphens, brackets and a leading +.",
   "errors.website": "Enter a web address, for example https://www.kommune.no.",

@@ -260,6 +260,9 @@ export const nb = {
   "errors.tooShort": "Teksten må ha minst {min} tegn.",
   "errors.date": "Skriv datoen som åååå-mm-dd, for eksempel 2026-01-01.",
   "errors.dateOrder": "Til-datoen kan ikke være før fra-datoen.",
+  "errors.dateOutOfRange": "Datoen må være mellom {min} og {max}.",
+  "errors.malformedText":
+    "Forespørselen har tekst som ikke er gyldig Unicode (et ensomt surrogattegn). Send teksten på nytt som UTF-8.",
   "errors.email": "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.",
   "errors.phone": "Telefonnummeret kan bare ha sifre, mellomrom, bindestrek, parenteser og + først.",
   "errors.website": "Skriv en nettadresse, for eksempel https://www.kommune.no.",

@@ -262,6 +262,9 @@ export const nn: Record<MessageKey, string> = {
   "errors.tooShort": "Teksten må ha minst {min} teikn.",
   "errors.date": "Skriv datoen som åååå-mm-dd, til dømes 2026-01-01.",
   "errors.dateOrder": "Til-datoen kan ikkje vere før frå-datoen.",
+  "errors.dateOutOfRange": "Datoen må vere mellom {min} og {max}.",
+  "errors.malformedText":
+    "Førespurnaden har tekst som ikkje er gyldig Unicode (eit einsleg surrogatteikn). Send teksten på nytt som UTF-8.",
   "errors.email": "Skriv ei gyldig e-postadresse, til dømes namn@kommune.no.",
   "errors.phone": "Telefonnummeret kan berre ha siffer, mellomrom, bindestrek, parentesar og + først.",
   "errors.website": "Skriv ei nettadresse, til dømes https://www.kommune.no.",

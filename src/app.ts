@@ -26,7 +26,7 @@ import { acceptableApiWrite, fromAnotherSite } from "./platform/http/origin.ts";
 import { registerPageCache } from "./platform/http/page-cache.ts";
 import { sameSitePath } from "./platform/http/redirect.ts";
 import { renderPage } from "./platform/http/render.tsx";
-import { holdsNul } from "./platform/http/validation.ts";
+import { holdsMalformedText, holdsNul } from "./platform/http/validation.ts";
 import { type I18n, i18nFor, LANG_COOKIE, type MessageKey, negotiateLocale } from "./platform/i18n/i18n.ts";
 import type { AppContext } from "./platform/module.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
@@ -329,13 +329,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addHook("preParsing", async (req) => {
     await authorizePage(req);
   });
-  // A NUL character cannot be stored as text: a request with one (only a forged one has it) is
-  // refused here, in the user's language, instead of failing in the database.
+  // A NUL character or a lone surrogate cannot be stored as text: a request with one (only a forged
+  // one has it) is refused here, in the user's language, instead of failing in the database.
   app.addHook("preHandler", async (req) => {
     if (holdsNul(req.query) || holdsNul(req.params) || holdsNul(req.body)) throw new BadRequestError();
   });
   app.addHook("preHandler", (req, reply, done) => {
     // Form posts carry a CSRF token; the JSON API is guarded by requiring JSON instead (above).
+    if (holdsMalformedText(req.query) || holdsMalformedText(req.params) || holdsMalformedText(req.body))
+      throw new BadRequestError([], "errors.malformedText");
     if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);
     done();
   });

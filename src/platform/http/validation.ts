@@ -162,3 +162,14 @@ export function holdsNul(value: unknown, depth = 0): boolean {
   if (!value || typeof value !== "object" || depth > 8 || ArrayBuffer.isView(value)) return false;
   return Object.entries(value).some(([key, v]) => key.includes("\u0000") || holdsNul(v, depth + 1));
 }
+
+/**
+ * Whether a parsed query, body or parameters hold text that is not well-formed UTF-16 (a lone
+ * surrogate, which JSON's "\ud800" escape can send): PostgreSQL's json columns (the audit entry)
+ * and UTF-8 text cannot hold it, so it is refused at the edge like NUL.
+ */
+export function holdsMalformedText(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return !value.isWellFormed();
+  if (!value || typeof value !== "object" || depth > 8 || ArrayBuffer.isView(value)) return false;
+  return Object.entries(value).some(([key, v]) => !key.isWellFormed() || holdsMalformedText(v, depth + 1));
+}

@@ -296,7 +296,7 @@ export class NetworkService {
     const orgs = await this.organisations.byIds(ids);
     if (orgs.length !== ids.length || orgs.some((o) => o.endedOn))
       return invalid([{ field: "organisationIds", key: "errors.choice" }]);
-    const problems = await this.checkRepresentative(values.representedById);
+    const problems = await this.checkRepresentative(values.representedById, orgs);
     problems.push(...(await this.checkMembersElsewhere(actor, network.id, orgs)));
     if (problems.length) return invalid(problems);
     const current = new Set((await this.repo.membersOf(network.id)).map((m) => m.organisationId));
@@ -332,7 +332,14 @@ export class NetworkService {
     const { network, membership } = await this.getMembership(slug, id);
     const parsed = membershipUpdateInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const problems = await this.checkRepresentative(parsed.data.representedById);
+    // A representative already on record stays, so the level and dates can be edited alone.
+    const problems =
+      parsed.data.representedById === membership.representedById
+        ? []
+        : await this.checkRepresentative(
+            parsed.data.representedById,
+            await this.organisations.byIds([membership.organisationId]),
+          );
     // An ended membership opened again counts as a new one.
     if (membership.toDate !== null && parsed.data.toDate === null) {
       const org = await this.organisations.byId(membership.organisationId);
@@ -363,10 +370,44 @@ export class NetworkService {
     });
   }
 
-  private async checkRepresentative(id: number | null): Promise<FieldError[]> {
+  /**
+   * An IT cooperation represents only its own member municipalities (the directory's list of its
+   * members): one of another region, or one the municipality is not part of, cannot report for it.
+   */
+  private async checkRepresentative(id: number | null, orgs: { id: number; name: string }[]): Promise<FieldError[]> {
     if (id === null) return [];
     const org = await this.organisations.byId(id);
-    return org && org.kind === "it_cooperation" ? [] : [{ field: "representedById", key: "errors.representative" }];
+    if (org?.kind !== "it_cooperation") return [{ field: "representedById", key: "errors.representative" }];
+    const members = new Set((await this.organisations.cooperationMembersOf(id)).map((m) => m.id));
+    const outside = orgs.filter((o) => !members.has(o.id));
+    if (outside.length === 0) return [];
+    return [
+      {
+        field: "representedById",
+        key: "errors.representativeNotMember",
+        params: { cooperation: org.name, names: outside.map((o) => o.name).join(", ") },
+      },
+    ];
+  }
+
+  /**
+   * The organisation a seat represents. A secretariat may name its own network's members, or an
+   * organisation of no other network (bodies seat outsiders such as KS), but not another network's
+   * member: that network would find its member on a body it cannot edit, and the secretariat could
+   * not undo the choice there. An administrator, or a secretariat of those networks too, may.
+   */
+  private async checkSeatOrganisation(
+    actor: Actor,
+    networkId: number,
+    organisationId: number | null,
+    current: number | null = null,
+  ): Promise<FieldError[]> {
+    if (organisationId === null || organisationId === current) return [];
+    if (!(await this.organisations.byId(organisationId))) return [{ field: "organisationId", key: "errors.choice" }];
+    if (actor.isAdmin) return [];
+    const networkIds = (await this.repo.membershipsElsewhere([organisationId], null)).map((m) => m.networkId);
+    if (networkIds.includes(networkId) || networkIds.every((id) => isSecretariat(actor, id))) return [];
+    return [{ field: "organisationId", key: "errors.organisationOfOtherNetwork" }];
   }
 
   // Bodies
@@ -516,9 +557,7 @@ export class NetworkService {
           params: { networks: await this.networkNames(foreign) },
         });
     }
-    if (parsed.data.organisationId !== null && !(await this.organisations.byId(parsed.data.organisationId))) {
-      problems.push({ field: "organisationId", key: "errors.choice" });
-    }
+    problems.push(...(await this.checkSeatOrganisation(actor, network.id, parsed.data.organisationId)));
     if (problems.length) return invalid(problems);
     const organisationId = parsed.data.organisationId ?? person?.organisationId ?? null;
     return ok(
@@ -538,14 +577,13 @@ export class NetworkService {
   }
 
   async updateBodyMember(actor: Actor, slug: string, bodyId: number, id: number, input: unknown): Promise<Result<true>> {
-    await this.getBody(slug, bodyId);
+    const { network } = await this.getBody(slug, bodyId);
     const existing = await this.repo.bodyMember(bodyId, id);
     if (!existing) throw new NotFoundError();
     const parsed = bodyMemberUpdateInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    if (parsed.data.organisationId !== null && !(await this.organisations.byId(parsed.data.organisationId))) {
-      return invalid([{ field: "organisationId", key: "errors.choice" }]);
-    }
+    const problems = await this.checkSeatOrganisation(actor, network.id, parsed.data.organisationId, existing.organisationId);
+    if (problems.length) return invalid(problems);
     await this.db.transaction(async (tx) => {
       const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
       if (!diff.changed) return;

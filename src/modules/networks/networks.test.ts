@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { count } from "drizzle-orm";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { auditLog } from "../../platform/schema.ts";
 import { bodies, bodyMembers, memberships, networks } from "./schema.ts";
@@ -322,4 +323,109 @@ test("changing a network keeps its contact persons and what they are contact for
   const res = await s.api("PATCH", "/api/v1/networks/digi-nordland", { description: "Ny skildring" });
   assert.equal(res.statusCode, 200, res.body);
   assert.deepEqual(res.json().contacts, before.contacts);
+});
+
+describe("issue 20: what a secretariat may name for its own members and seats", () => {
+  type Member = { id: number; organisationId: number; organisationName: string; representedById: number | null };
+  const membersOf = async (slug: string): Promise<Member[]> => (await json(`/api/v1/networks/${slug}/members?limit=100`)).items;
+  const secretariat = async (slug: string, email: string) => {
+    const network = (await t.app.services.networks.repo.bySlug(slug))!;
+    await testAccount(t.app, t.database.db, email, { networkId: network.id, role: "secretariat" });
+    return new Session(t.app).login(email, PASSWORD);
+  };
+
+  test("a municipality is represented only by an IT cooperation it is a member of, by form and by API", async () => {
+    const s = await secretariat("digi-rogaland", "sek-representant@rogaland.example");
+    const salten = (await json("/api/v1/organisations?q=Salten")).items.find(
+      (o: { kind: string }) => o.kind === "it_cooperation",
+    );
+    assert.ok(salten, "Nordland's demo IT cooperation");
+    const member = (await membersOf("digi-rogaland")).find((m) => m.representedById === null)!;
+    const before = await rowCounts();
+    await s.get(`/n/digi-rogaland/members/${member.id}/edit`);
+    const form = await s.post(`/n/digi-rogaland/members/${member.id}?lang=en`, {
+      level: "member",
+      representedById: String(salten.id),
+      fromDate: "",
+      toDate: "",
+    });
+    assert.equal(form.statusCode, 422);
+    assert.ok(form.body.includes('href="#field-representedById"'));
+    assert.ok(form.body.includes(`${salten.name} does not represent ${member.organisationName}`), form.body.slice(0, 2000));
+    const api = await s.api("PATCH", `/api/v1/networks/digi-rogaland/members/${member.id}?lang=nn`, {
+      representedById: salten.id,
+    });
+    assert.equal(api.statusCode, 422);
+    assert.equal(api.json().error.fields[0].field, "representedById");
+    assert.match(api.json().error.fields[0].message, /representerer ikkje/);
+    assert.deepEqual(await rowCounts(), before);
+    assert.equal((await membersOf("digi-rogaland")).find((m) => m.id === member.id)!.representedById, null);
+
+    // A member of its own IT cooperation: the representative may be removed and chosen again, and
+    // the level changed alone while it stays.
+    const sm = await secretariat("digi-more-og-romsdal", "sek-representant@mr.example");
+    const represented = (await membersOf("digi-more-og-romsdal")).find((m) => m.representedById !== null)!;
+    const path = `/api/v1/networks/digi-more-og-romsdal/members/${represented.id}`;
+    assert.equal((await sm.api("PATCH", path, { level: "observer" })).statusCode, 200);
+    assert.equal((await sm.api("PATCH", path, { representedById: null })).statusCode, 200);
+    const again = await sm.api("PATCH", path, { representedById: represented.representedById });
+    assert.equal(again.statusCode, 200, again.body);
+    assert.equal(again.json().representedById, represented.representedById);
+  });
+
+  test("a seat's organisation is refused when it is another network's member, by form and by API", async () => {
+    const s = await secretariat("digi-rogaland", "sek-sete@rogaland.example");
+    const nordland = (await t.app.services.networks.repo.bySlug("digi-nordland"))!;
+    const [outsider] = await t.app.services.access.repo.memberOrganisations(nordland.id);
+    const [own] = await membersOf("digi-rogaland");
+    const [body] = (await json("/api/v1/networks/digi-rogaland/bodies")).items;
+    const seat = body.members[0];
+    const base = `/n/digi-rogaland/bodies/${body.id}`;
+    const before = await rowCounts();
+    await s.get(`${base}/members/${seat.id}/edit`);
+    const form = await s.post(`${base}/members/${seat.id}?lang=en`, {
+      role: seat.role,
+      organisationId: String(outsider!.id),
+      fromDate: "",
+      toDate: "",
+    });
+    assert.equal(form.statusCode, 422);
+    assert.ok(form.body.includes('href="#field-organisationId"'));
+    assert.match(form.body, /member of a network you do not run/);
+    const api = await s.api("PATCH", `/api/v1/networks/digi-rogaland/bodies/${body.id}/members/${seat.id}`, {
+      organisationId: outsider!.id,
+    });
+    assert.equal(api.statusCode, 422);
+    assert.equal(api.json().error.fields[0].field, "organisationId");
+    const person = await s.api("POST", "/api/v1/people", { name: "Ny i utvalet" });
+    const added = await s.api("POST", `/api/v1/networks/digi-rogaland/bodies/${body.id}/members`, {
+      personId: person.json().id,
+      organisationId: outsider!.id,
+      role: "member",
+    });
+    assert.equal(added.statusCode, 422, "nor may a new seat name it");
+    const after = await rowCounts();
+    assert.equal(after.bodyMembers, before.bodyMembers);
+    const current = (await json("/api/v1/networks/digi-rogaland/bodies")).items[0].members.find(
+      (m: { id: number }) => m.id === seat.id,
+    );
+    assert.equal(current.organisationId, seat.organisationId);
+
+    // Its own network's member is fine, and so is the administrator's choice.
+    const mine = await s.api("PATCH", `/api/v1/networks/digi-rogaland/bodies/${body.id}/members/${seat.id}`, {
+      organisationId: own!.organisationId,
+    });
+    assert.equal(mine.statusCode, 200, mine.body);
+    const admin = await new Session(t.app).login();
+    const byAdmin = await admin.api("PATCH", `/api/v1/networks/digi-rogaland/bodies/${body.id}/members/${seat.id}`, {
+      organisationId: outsider!.id,
+    });
+    assert.equal(byAdmin.statusCode, 200, byAdmin.body);
+    // The secretariat can still edit the seat, and undo the choice.
+    const undo = await s.api("PATCH", `/api/v1/networks/digi-rogaland/bodies/${body.id}/members/${seat.id}`, {
+      role: seat.role,
+      organisationId: own!.organisationId,
+    });
+    assert.equal(undo.statusCode, 200, undo.body);
+  });
 });

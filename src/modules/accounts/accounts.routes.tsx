@@ -8,7 +8,7 @@ import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { sameSitePath } from "../../platform/http/redirect.ts";
 import { LOGIN_ACCOUNT, LOGIN_IP, RESET_REQUEST } from "../../platform/http/throttle.ts";
-import { idParam, isoDate, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../platform/http/validation.ts";
+import { idParam, isoDate, PAGE_SIZE, pageParam, parseOrBadRequest, query, toFieldErrors } from "../../platform/http/validation.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
@@ -115,7 +115,17 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
           status,
         },
       );
-    if (!parsed.success) return fail("errors.required", 422, undefined, String(parsed.error.issues[0]?.path[0] ?? "email"));
+    if (!parsed.success)
+      // Each field says what is wrong with it: an over-long address is "at most 254 characters", not "fill in".
+      return reply.page(
+        <LoginPage
+          ctx={req.pageContext()}
+          form={{ values, errors: toFieldErrors(parsed.error) }}
+          returnTo={returnTo}
+          oidc={oidcButton}
+        />,
+        { title: req.i18n.t("auth.login"), status: 422 },
+      );
 
     // Every attempt is counted before the password is checked, and a throttled one is refused
     // without checking it: guesses cost little, and guesses sent at once are held like guesses in

@@ -97,11 +97,23 @@ export const optionalId = z.preprocess(
   emptyToNull,
   z.coerce.number("errors.invalid").int().positive().max(MAX_ID, "errors.invalid").nullable().default(null),
 );
-export const requiredId = z.coerce
-  .number("errors.required")
-  .int("errors.invalid")
-  .positive("errors.required")
-  .max(MAX_ID, "errors.invalid");
+/**
+ * A chosen record's id (usually a select): empty or missing is "fill in", anything else that is not
+ * an id ("abc", -3, 1.5) is "choose one of the options", never "fill in".
+ */
+export const requiredId = z.preprocess(
+  (v) => {
+    if (typeof v !== "string") return v;
+    const s = v.trim();
+    if (s === "") return undefined;
+    return Number.isNaN(Number(s)) ? v : Number(s);
+  },
+  z
+    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? "errors.required" : "errors.choice") })
+    .int("errors.choice")
+    .positive("errors.choice")
+    .max(MAX_ID, "errors.choice"),
+);
 /** A row id in a path or a query: a positive 32-bit integer, so a forged one is a 400, not a database error. */
 export const dbId = z.coerce.number().int().positive().max(MAX_ID);
 export const idParam = z.object({ id: dbId });

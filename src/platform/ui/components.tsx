@@ -1,4 +1,5 @@
-import { type ComponentChildren, Fragment, type HTMLAttributes } from "preact";
+import { type ComponentChildren, Fragment, type HTMLAttributes, h } from "preact";
+import { renderToString } from "preact-render-to-string";
 
 import type { FieldError } from "../http/errors.ts";
 import type { Translate } from "../i18n/i18n.ts";
@@ -35,9 +36,39 @@ const fieldValue = (form: FormState, name: string): string => {
 };
 const message = (t: Translate, e: FieldError) => t(e.key, e.params);
 
-/** GOV.UK-style summary at the top of a form: every problem, each linking to its field. */
-export function ErrorSummary({ form, t }: { form: FormState; t: Translate }) {
+/**
+ * The labels of the fields rendered while a form's fields are drawn, by field id: every field
+ * component names itself here, so the error summary can name each field by its visible label
+ * without any form repeating its labels (decision 0023). Rendering is synchronous, so one
+ * collector at a time is enough.
+ */
+let labelCollector: Map<string, string> | null = null;
+const rememberLabel = (id: string, label: string) => {
+  if (labelCollector && !labelCollector.has(id)) labelCollector.set(id, label);
+};
+
+/** Renders a form's fields first, so their labels are known before the summary above them is drawn. */
+export function renderCollectingLabels(children: ComponentChildren): { html: string; labels: Map<string, string> } {
+  const previous = labelCollector;
+  const labels = new Map<string, string>();
+  labelCollector = labels;
+  try {
+    return { html: renderToString(h(Fragment, null, children)), labels };
+  } finally {
+    labelCollector = previous;
+  }
+}
+
+/**
+ * GOV.UK-style summary at the top of a form: every problem, each naming its field by its label
+ * ("Title: Fill in this field.") and linking to it. `labels` are the field labels by field id.
+ */
+export function ErrorSummary({ form, t, labels }: { form: FormState; t: Translate; labels?: ReadonlyMap<string, string> }) {
   if (form.errors.length === 0) return null;
+  const line = (e: FieldError) => {
+    const label = labels?.get(fieldId(e.field, form.idPrefix));
+    return label ? t("form.errorSummaryLine", { label, message: message(t, e) }) : message(t, e);
+  };
   return (
     // <ds-error-summary> takes focus when it appears (GOV.UK's pattern) once its script has loaded;
     // without JavaScript it is a plain block with the same links.
@@ -50,7 +81,7 @@ export function ErrorSummary({ form, t }: { form: FormState; t: Translate }) {
           // A field can have several problems (a file checked against a standard lists them all).
           <li key={`${e.field}-${i}`}>
             <a class="ds-link" href={`#${fieldId(e.field, form.idPrefix)}`}>
-              {message(t, e)}
+              {line(e)}
             </a>
           </li>
         ))}
@@ -71,31 +102,50 @@ export function Form(props: {
   multipart?: boolean;
 }) {
   const { t } = props.ctx.i18n;
-  return (
-    <form
-      method="post"
-      action={props.action}
-      novalidate
-      class="stack"
-      enctype={props.multipart ? "multipart/form-data" : undefined}
-    >
-      <ErrorSummary form={props.form} t={t} />
+  // The fields are drawn before the summary above them, so the summary knows their labels.
+  const fields = props.form.errors.length ? renderCollectingLabels(props.children) : null;
+  const head = (
+    <>
+      <ErrorSummary form={props.form} t={t} {...(fields ? { labels: fields.labels } : {})} />
       <p class="ds-paragraph" data-size="sm">
         {t("form.requiredHint")}
       </p>
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken()} />
-      {props.children}
-      <div class="button-row">
-        <button class="ds-button" data-variant="primary" type="submit">
-          {props.submitLabel}
-        </button>
-        {props.cancelHref ? (
-          <a class="ds-button" data-variant="tertiary" href={props.cancelHref}>
-            {t("form.cancel")}
-          </a>
-        ) : null}
-      </div>
-    </form>
+    </>
+  );
+  const buttons = (
+    <div class="button-row">
+      <button class="ds-button" data-variant="primary" type="submit">
+        {props.submitLabel}
+      </button>
+      {props.cancelHref ? (
+        <a class="ds-button" data-variant="tertiary" href={props.cancelHref}>
+          {t("form.cancel")}
+        </a>
+      ) : null}
+    </div>
+  );
+  const attributes = {
+    method: "post",
+    action: props.action,
+    novalidate: true,
+    class: "stack",
+    enctype: props.multipart ? "multipart/form-data" : undefined,
+  } as const;
+  if (!fields)
+    return (
+      <form {...attributes}>
+        {head}
+        {props.children}
+        {buttons}
+      </form>
+    );
+  return (
+    <form
+      {...attributes}
+      // Markup rendered (and escaped) by preact-render-to-string just above.
+      dangerouslySetInnerHTML={{ __html: renderToString(head) + fields.html + renderToString(buttons) }}
+    />
   );
 }
 
@@ -112,6 +162,7 @@ function FieldFrame(
   props: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ComponentChildren },
 ) {
   const id = fieldId(props.name, props.form.idPrefix);
+  rememberLabel(id, props.label);
   const error = errorFor(props.form, props.name);
   const describedBy = [props.description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
@@ -233,6 +284,7 @@ export function CheckboxGroup(props: FieldProps & { options: Option[] }) {
   const raw = props.form.values[props.name];
   const checked = new Set((Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String));
   const id = fieldId(props.name, props.form.idPrefix);
+  rememberLabel(id, props.label);
   const error = errorFor(props.form, props.name);
   return (
     <fieldset class="ds-fieldset" id={id} aria-describedby={error ? `${id}-error` : undefined}>

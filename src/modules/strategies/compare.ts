@@ -1,40 +1,73 @@
 export type PartKind = "goal" | "focusArea" | "measure";
 
+/** A field that differs, with its value before and after, as text ("" when empty). */
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
 export interface Change {
   kind: PartKind;
   change: "added" | "removed" | "changed";
+  /** The part's title (a measure's description): the new one when it changed. */
   title: string;
   /** For a changed part: the fields that differ. */
-  fields: string[];
+  fields: FieldChange[];
 }
 
 interface Part {
+  id: number;
+  /** The part of the previous revision this one was copied from. */
+  originId: number | null;
   title: string;
-  values: Record<string, unknown>;
+  values: Record<string, string>;
+  /** What a link field is compared by, where that is not its text: the identities it points to. */
+  keys?: Record<string, string>;
 }
 
-/** Parts are matched by their title; what differs in the rest of their fields makes them changed. */
+/** The fields whose text (or, for links, identity) differs, in the order given. */
+function differences(
+  before: Record<string, string>,
+  after: Record<string, string>,
+  keys?: [Part["keys"], Part["keys"]],
+): FieldChange[] {
+  const key = (side: 0 | 1, f: string) => keys?.[side]?.[f] ?? (side === 0 ? before[f] : after[f]);
+  return Object.keys(after)
+    .filter((f) => key(0, f) !== key(1, f))
+    .map((field) => ({ field, before: before[field] ?? "", after: after[field] ?? "" }));
+}
+
+/**
+ * Parts are matched by identity: a part of the later revision is the one of the earlier revision it
+ * was copied from. A copy whose fields differ is changed; a part copied from nothing is added, and a
+ * part nothing was copied from is removed.
+ */
 function compareParts(kind: PartKind, before: Part[], after: Part[]): Change[] {
-  const earlier = new Map(before.map((p) => [p.title, p]));
-  const later = new Map(after.map((p) => [p.title, p]));
+  const earlier = new Map(before.map((p) => [p.id, p]));
+  const kept = new Set<number>();
   const changes: Change[] = [];
   for (const p of after) {
-    const was = earlier.get(p.title);
-    if (!was) changes.push({ kind, change: "added", title: p.title, fields: [] });
-    else {
-      const fields = Object.keys(p.values).filter((f) => JSON.stringify(p.values[f]) !== JSON.stringify(was.values[f]));
-      if (fields.length) changes.push({ kind, change: "changed", title: p.title, fields });
+    const was = p.originId === null ? undefined : earlier.get(p.originId);
+    if (!was) {
+      changes.push({ kind, change: "added", title: p.title, fields: [] });
+      continue;
     }
+    kept.add(was.id);
+    const fields = differences(was.values, p.values, [was.keys, p.keys]);
+    if (fields.length) changes.push({ kind, change: "changed", title: p.title, fields });
   }
-  for (const p of before) if (!later.has(p.title)) changes.push({ kind, change: "removed", title: p.title, fields: [] });
+  for (const p of before) if (!kept.has(p.id)) changes.push({ kind, change: "removed", title: p.title, fields: [] });
   return changes;
 }
 
 export interface Comparable {
   strategy: { title: string; firstYear: number; lastYear: number; vision: string };
-  goals: { id: number; title: string; description: string }[];
-  focusAreas: { id: number; title: string; why: string; what: string; goalIds: number[] }[];
+  goals: { id: number; originId: number | null; title: string; description: string }[];
+  focusAreas: { id: number; originId: number | null; title: string; why: string; what: string; goalIds: number[] }[];
   measures: {
+    id: number;
+    originId: number | null;
     description: string;
     focusAreaId: number | null;
     goal: string;
@@ -45,38 +78,74 @@ export interface Comparable {
     deadlineYear: number | null;
     deadlineDate: string | null;
     years: number[];
+    projects?: { title: string }[];
+    benefits?: { title: string }[];
   }[];
 }
 
+const list = (values: (string | undefined)[]) =>
+  values
+    .filter((v): v is string => Boolean(v))
+    .sort((a, b) => a.localeCompare(b, "nb"))
+    .join(", ");
+
 /**
  * What changed from one revision of a strategy to the next: its details, and the goals, focus areas
- * and measures added, removed or changed. Ids differ between revisions, so parts are compared by
- * their titles and links by the titles they point to.
+ * and measures added, removed or changed, each changed field with its value before and after. Parts
+ * are matched by the part they were copied from (their ids differ between revisions), so an edited
+ * title is a change, not a removal and an addition. Links (a focus area's goals, a measure's focus
+ * area) are compared by the identity of the parts they point to, and shown by their titles.
  */
 export function compareRevisions(before: Comparable, after: Comparable) {
-  const details = (["title", "firstYear", "lastYear", "vision"] as const).filter((f) => before.strategy[f] !== after.strategy[f]);
-  const goalTitle = (d: Comparable) => new Map(d.goals.map((g) => [g.id, g.title]));
-  const areaTitle = (d: Comparable) => new Map(d.focusAreas.map((a) => [a.id, a.title]));
-  const goals = (d: Comparable) => d.goals.map((g) => ({ title: g.title, values: { description: g.description } }));
-  const areas = (d: Comparable) => {
-    const names = goalTitle(d);
+  const details = differences(
+    Object.fromEntries((["title", "firstYear", "lastYear", "vision"] as const).map((f) => [f, String(before.strategy[f])])),
+    Object.fromEntries((["title", "firstYear", "lastYear", "vision"] as const).map((f) => [f, String(after.strategy[f])])),
+  );
+  // A linked part's identity: in the earlier revision its id, in the later the id it was copied from.
+  const identity = (later: boolean, p: { id: number; originId: number | null }) =>
+    later ? (p.originId === null ? `new${p.id}` : String(p.originId)) : String(p.id);
+  const goals = (d: Comparable): Part[] =>
+    d.goals.map((g) => ({
+      id: g.id,
+      originId: g.originId,
+      title: g.title,
+      values: { title: g.title, description: g.description },
+    }));
+  const areas = (d: Comparable, later: boolean): Part[] => {
+    const byId = new Map(d.goals.map((g) => [g.id, g]));
     return d.focusAreas.map((a) => ({
+      id: a.id,
+      originId: a.originId,
       title: a.title,
-      values: { why: a.why, what: a.what, goals: a.goalIds.map((id) => names.get(id)).sort() },
+      values: { title: a.title, why: a.why, what: a.what, goals: list(a.goalIds.map((id) => byId.get(id)?.title)) },
+      keys: {
+        goals: a.goalIds
+          .map((id) => byId.get(id))
+          .filter((g) => g !== undefined)
+          .map((g) => identity(later, g))
+          .sort()
+          .join(),
+      },
     }));
   };
-  const measures = (d: Comparable) => {
-    const names = areaTitle(d);
+  const measures = (d: Comparable, later: boolean): Part[] => {
+    const byId = new Map(d.focusAreas.map((a) => [a.id, a]));
     return d.measures.map((m) => ({
+      id: m.id,
+      originId: m.originId,
       title: m.description,
+      keys: { focusArea: m.focusAreaId && byId.has(m.focusAreaId) ? identity(later, byId.get(m.focusAreaId)!) : "" },
       values: {
-        focusArea: m.focusAreaId ? names.get(m.focusAreaId) : null,
+        description: m.description,
+        focusArea: m.focusAreaId ? (byId.get(m.focusAreaId)?.title ?? "") : "",
         goal: m.goal,
         indicator: m.indicator,
         expectedBenefits: m.expectedBenefits,
-        responsible: [m.responsibleName, m.responsible],
-        deadline: m.deadlineDate ?? m.deadlineYear,
-        years: m.years,
+        responsible: [m.responsibleName, m.responsible].filter(Boolean).join(", "),
+        deadline: m.deadlineDate ?? (m.deadlineYear === null ? "" : String(m.deadlineYear)),
+        years: [...m.years].sort((a, b) => a - b).join(", "),
+        projects: list((m.projects ?? []).map((p) => p.title)),
+        benefits: list((m.benefits ?? []).map((b) => b.title)),
       },
     }));
   };
@@ -84,8 +153,8 @@ export function compareRevisions(before: Comparable, after: Comparable) {
     details,
     parts: [
       ...compareParts("goal", goals(before), goals(after)),
-      ...compareParts("focusArea", areas(before), areas(after)),
-      ...compareParts("measure", measures(before), measures(after)),
+      ...compareParts("focusArea", areas(before, false), areas(after, true)),
+      ...compareParts("measure", measures(before, false), measures(after, true)),
     ],
   };
 }

@@ -27,13 +27,17 @@ const summaryOut = z.object({
   previousId: int.nullable().describe("The revision this one was started from"),
   isDemo: z.boolean(),
 });
+const originId = int
+  .nullable()
+  .describe("The same part in the previous revision, which this one was copied from: its identity across revisions");
 const strategyOut = summaryOut.omit({ owner: true }).extend({
   vision: z.string(),
   documentUrl: z.string().nullable().describe("The adopted document, when one has been uploaded"),
-  goals: z.array(z.object({ id: int, title: z.string(), description: z.string() })),
+  goals: z.array(z.object({ id: int, originId, title: z.string(), description: z.string() })),
   focusAreas: z.array(
     z.object({
       id: int,
+      originId,
       title: z.string(),
       why: z.string(),
       what: z.string(),
@@ -44,6 +48,7 @@ const strategyOut = summaryOut.omit({ owner: true }).extend({
   measures: z.array(
     z.object({
       id: int,
+      originId,
       focusAreaId: int.nullable(),
       description: z.string(),
       goal: z.string(),
@@ -73,9 +78,10 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
     return {
       ...s,
       documentUrl: documentFileId ? `/strategies/${s.id}/document` : null,
-      goals: d.goals.map(({ id, title, description }) => ({ id, title, description })),
-      focusAreas: d.focusAreas.map(({ id, title, why, what, goalIds, sources }) => ({
+      goals: d.goals.map(({ id, originId, title, description }) => ({ id, originId, title, description })),
+      focusAreas: d.focusAreas.map(({ id, originId, title, why, what, goalIds, sources }) => ({
         id,
+        originId,
         title,
         why,
         what,

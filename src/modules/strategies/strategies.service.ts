@@ -116,12 +116,21 @@ async function copyContent(
   for (const g of from.goals)
     goalIds.set(
       g.id,
-      (await repo.insertGoal({ strategyId: to.id, title: g.title, description: g.description, position: g.position })).id,
+      (
+        await repo.insertGoal({
+          strategyId: to.id,
+          title: g.title,
+          description: g.description,
+          position: g.position,
+          // A revision's parts keep their identity, so the next revision's changes are changes.
+          originId: asRevision ? g.id : null,
+        })
+      ).id,
     );
   const areaIds = new Map<number, number>();
   for (const a of from.focusAreas) {
     const area = await repo.insertFocusArea(
-      { strategyId: to.id, title: a.title, why: a.why, what: a.what, position: a.position },
+      { strategyId: to.id, title: a.title, why: a.why, what: a.what, position: a.position, originId: asRevision ? a.id : null },
       a.goalIds.map((g) => goalIds.get(g)!),
     );
     if (asRevision)
@@ -133,11 +142,21 @@ async function copyContent(
   }
   const inPeriod = (y: number | null) => (y !== null && y >= to.firstYear && y <= to.lastYear ? y : null);
   for (const m of from.measures) {
-    const { id: _m, strategyId: _s, responsibleName: _r, projects, benefits, reports: _rep, focusAreaId, ...values } = m;
+    const {
+      id,
+      strategyId: _s,
+      responsibleName: _r,
+      projects,
+      benefits,
+      reports: _rep,
+      focusAreaId,
+      originId: _o,
+      ...values
+    } = m;
     const focus = focusAreaId ? (areaIds.get(focusAreaId) ?? null) : null;
     if (asRevision) {
       await repo.insertMeasure(
-        { ...values, strategyId: to.id, focusAreaId: focus },
+        { ...values, strategyId: to.id, focusAreaId: focus, originId: id },
         { projectIds: projects.map((p) => p.id), benefitIds: benefits.map((b) => b.id) },
       );
       continue;

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
-import { measureReports, measures, strategies } from "./schema.ts";
+import { focusAreas, measureReports, measures, strategies, strategyGoals } from "./schema.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };
@@ -401,4 +402,93 @@ test("a draft's goals, focus areas and measures are changed in place, checked as
   assert.match(frozen.body, /The strategy is adopted and cannot be changed/);
   assert.equal((await sek.api("PUT", `/api/v1/strategies/${id}/goals/${goalId}`, { title: "Endra" })).statusCode, 422);
   assert.equal((await t.app.services.strategies.detail(id)).goals[0]!.title, "Mål");
+});
+
+test("a new revision compares its parts by identity: an edited measure is changed, with each field before and after", async () => {
+  const sek = await login("sek@strategy.example");
+  const { strategies: service } = t.app.services;
+  const id = (
+    await sek.api("POST", `/api/v1/networks/${rogaland.slug}/strategies`, {
+      title: "Felles strategi",
+      firstYear: thisYear,
+      lastYear: thisYear + 3,
+    })
+  ).json().id;
+  await sek.api("POST", `/api/v1/strategies/${id}/goals`, { title: "Gode tenester" });
+  await sek.api("POST", `/api/v1/strategies/${id}/focus-areas`, { title: "Innbyggjarar" });
+  await sek.api("POST", `/api/v1/strategies/${id}/measures`, { description: "Digital søknad", deadlineYear: thisYear + 1 });
+  await sek.api("POST", `/api/v1/strategies/${id}/measures`, { description: "Felles chatbot" });
+  await sek.api("POST", `/api/v1/strategies/${id}/adopt`, { adoptedOn: osloToday(), adoptedBy: "styret" });
+  const next = await sek.api("POST", `/api/v1/strategies/${id}/revisions`, {});
+  assert.equal(next.statusCode, 201, next.body);
+  const nextId = next.json().id;
+  const copy = next.json();
+  const before = await service.detail(id);
+  assert.deepEqual(
+    copy.measures.map((m: { originId: number }) => m.originId),
+    before.measures.map((m) => m.id),
+    "each copied measure says which one it was copied from",
+  );
+  assert.equal(copy.goals[0].originId, before.goals[0]!.id);
+
+  // The text of one measure edited through the page, another removed, a third added.
+  const [edited, removed] = copy.measures as { id: number }[];
+  await sek.get(`/strategies/${nextId}/measures/${edited!.id}/edit`);
+  const saved = await sek.post(`/strategies/${nextId}/measures/${edited!.id}`, {
+    description: "Digital søknad om barnehageplass",
+    deadlineYear: String(thisYear + 2),
+  });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+  assert.equal((await sek.api("DELETE", `/api/v1/strategies/${nextId}/measures/${removed!.id}`)).statusCode, 204);
+  await sek.api("POST", `/api/v1/strategies/${nextId}/measures`, { description: "Felles innlogging" });
+  await sek.api("PUT", `/api/v1/strategies/${nextId}/goals/${copy.goals[0].id}`, { title: "Gode og like tenester" });
+
+  const page = (await new Session(t.app).get(`/strategies/${nextId}?lang=en`)).body;
+  const section = page.slice(page.indexOf('id="changes-heading"'));
+  assert.match(section, /Changed goal: Gode og like tenester/);
+  assert.match(section, /title: “Gode tenester” → “Gode og like tenester”/);
+  assert.match(section, /Changed measure: Digital søknad om barnehageplass/);
+  assert.match(section, /description: “Digital søknad” → “Digital søknad om barnehageplass”/);
+  assert.match(section, new RegExp(`deadline: “${thisYear + 1}” → “${thisYear + 2}”`));
+  assert.match(section, /Added measure: Felles innlogging/);
+  assert.match(section, /Removed measure: Felles chatbot/);
+  assert.doesNotMatch(section, /(Added|Removed) measure: Digital søknad/);
+  assert.doesNotMatch(section, /focus area:/, "the focus area's copy is the same focus area");
+  const nb = (await new Session(t.app).get(`/strategies/${nextId}`)).body;
+  assert.match(nb, /beskrivelse: «Digital søknad» → «Digital søknad om barnehageplass»/);
+});
+
+test("the migration's back-fill finds each part's origin in the previous revision by its title", async () => {
+  const sek = await login("sek@strategy.example");
+  const { db } = t.database;
+  const id = (
+    await sek.api("POST", `/api/v1/networks/${rogaland.slug}/strategies`, {
+      title: "Eldre",
+      firstYear: thisYear,
+      lastYear: thisYear,
+    })
+  ).json().id;
+  await sek.api("POST", `/api/v1/strategies/${id}/goals`, { title: "Mål" });
+  await sek.api("POST", `/api/v1/strategies/${id}/focus-areas`, { title: "Område" });
+  // Two measures with the same text are paired in plan order.
+  await sek.api("POST", `/api/v1/strategies/${id}/measures`, { description: "Same" });
+  await sek.api("POST", `/api/v1/strategies/${id}/measures`, { description: "Same" });
+  await sek.api("POST", `/api/v1/strategies/${id}/adopt`, { adoptedOn: osloToday(), adoptedBy: "styret" });
+  const nextId = (await sek.api("POST", `/api/v1/strategies/${id}/revisions`, {})).json().id;
+  const expected = await t.app.services.strategies.detail(nextId);
+  // As a revision made before the column was: no origins.
+  await db.update(measures).set({ originId: null }).where(eq(measures.strategyId, nextId));
+  await db.update(strategyGoals).set({ originId: null }).where(eq(strategyGoals.strategyId, nextId));
+  await db.update(focusAreas).set({ originId: null }).where(eq(focusAreas.strategyId, nextId));
+  const migration = readFileSync(new URL("../../../migrations/0035_strategy_part_origins.sql", import.meta.url), "utf8");
+  for (const statement of migration.split("--> statement-breakpoint").filter((s) => /^\s*(--.*\n)*\s*UPDATE/.test(s)))
+    await db.execute(sql.raw(statement));
+  const after = await t.app.services.strategies.detail(nextId);
+  const origins = (d: typeof after) => [
+    d.goals.map((g) => g.originId),
+    d.focusAreas.map((a) => a.originId),
+    d.measures.map((m) => m.originId),
+  ];
+  assert.deepEqual(origins(after), origins(expected));
+  assert.equal(new Set(after.measures.map((m) => m.originId)).size, 2);
 });

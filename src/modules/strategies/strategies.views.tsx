@@ -18,7 +18,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import type { compareRevisions } from "./compare.ts";
+import type { compareRevisions, FieldChange } from "./compare.ts";
 import { MEASURE_STATUSES, STRATEGY_STATUSES } from "./schema.ts";
 import type { StrategyRepo } from "./strategies.repo.ts";
 import { deadlineYearOf, isEditable, isOverdue, planProgress, type StrategyService } from "./strategies.service.ts";
@@ -367,7 +367,7 @@ export function StrategyPage(props: {
           {t("strategy.downloadXlsx")}
         </a>
       </p>
-      {props.changes ? <RevisionChanges t={t} changes={props.changes} /> : null}
+      {props.changes ? <RevisionChanges t={t} date={date} changes={props.changes} /> : null}
       {s.vision ? (
         <section aria-labelledby="vision-heading">
           <h2 class="ds-heading" data-size="md" id="vision-heading">
@@ -817,9 +817,30 @@ function MeasureForm(props: {
   );
 }
 
-/** The changes from the previous revision, in words: "Added goal: …", "Changed focus area: … (why)". */
-function RevisionChanges({ t, changes }: { t: Translate; changes: ReturnType<typeof compareRevisions> }) {
+/**
+ * The changes from the previous revision, in words: "Added goal: …", "Changed measure: …" with each
+ * changed field's value before and after.
+ */
+function RevisionChanges({
+  t,
+  date,
+  changes,
+}: {
+  t: Translate;
+  date: (value: string) => string;
+  changes: ReturnType<typeof compareRevisions>;
+}) {
   const field = (f: string) => t(`strategy.field.${f}` as "strategy.field.title");
+  const value = (v: string) => (v === "" ? t("strategy.change.empty") : /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v);
+  const fieldList = (fields: FieldChange[]) => (
+    <ul>
+      {fields.map((f) => (
+        <li key={f.field}>
+          {t("strategy.change.field", { field: field(f.field), before: value(f.before), after: value(f.after) })}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section aria-labelledby="changes-heading">
       <h2 class="ds-heading" data-size="md" id="changes-heading">
@@ -830,15 +851,19 @@ function RevisionChanges({ t, changes }: { t: Translate; changes: ReturnType<typ
       ) : (
         <ul>
           {changes.details.length ? (
-            <li>{t("strategy.changedDetails", { fields: changes.details.map(field).join(", ") })}</li>
+            <li>
+              {t("strategy.changedDetails", { fields: changes.details.map((f) => field(f.field)).join(", ") })}
+              {fieldList(changes.details)}
+            </li>
           ) : null}
-          {changes.parts.map((c) => (
-            <li key={`${c.kind}-${c.change}-${c.title}`}>
+          {changes.parts.map((c, i) => (
+            // Titles need not be unique: the position keeps the key so.
+            <li key={`${c.kind}-${c.change}-${i}`}>
               {t(`strategy.change.${c.change}` as "strategy.change.added", {
                 kind: t(`strategy.part.${c.kind}` as "strategy.part.goal"),
                 title: c.title,
               })}
-              {c.fields.length ? ` (${c.fields.map(field).join(", ")})` : null}
+              {c.fields.length ? fieldList(c.fields) : null}
             </li>
           ))}
         </ul>

@@ -729,7 +729,7 @@ export const en: Record<MessageKey, string> = {
   "org.projects": "Projects it leads and takes part in",
   "org.noProjects": "The organisation takes part in no projects in the portfolio.",
   "org.actsIn": "Networks it acts in for its members",
-  "org.actsInIntro": "The IT cooperation is not a member itself, but represents its member municipalities in these networks.",
+  "org.actsInIntro": "The IT cooperation represents its member municipalities in these networks.",
   "org.representedMembers": "Members it represents",
   "org.strategies": "Strategies",
   "org.noStrategies": "The organisation has no strategies registered.",

@@ -722,7 +722,7 @@ export const nb = {
   "org.projects": "Prosjekter organisasjonen leder og deltar i",
   "org.noProjects": "Organisasjonen er ikke med i noen prosjekter i porteføljen.",
   "org.actsIn": "Nettverk det opptrer i for medlemmene sine",
-  "org.actsInIntro": "IKT-samarbeidet er ikke selv medlem, men representerer medlemskommunene sine i disse nettverkene.",
+  "org.actsInIntro": "IKT-samarbeidet representerer medlemskommunene sine i disse nettverkene.",
   "org.representedMembers": "Medlemmer det representerer",
   "org.strategies": "Strategier",
   "org.noStrategies": "Organisasjonen har ingen strategier registrert.",

@@ -724,7 +724,7 @@ export const nn: Record<MessageKey, string> = {
   "org.projects": "Prosjekt organisasjonen leier og deltek i",
   "org.noProjects": "Organisasjonen er ikkje med i nokon prosjekt i porteføljen.",
   "org.actsIn": "Nettverk det opptrer i for medlemmene sine",
-  "org.actsInIntro": "IKT-samarbeidet er ikkje sjølv medlem, men representerer medlemskommunane sine i desse nettverka.",
+  "org.actsInIntro": "IKT-samarbeidet representerer medlemskommunane sine i desse nettverka.",
   "org.representedMembers": "Medlemmer det representerer",
   "org.strategies": "Strategiar",
   "org.noStrategies": "Organisasjonen har ingen strategiar registrerte.",

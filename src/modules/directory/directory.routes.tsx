@@ -130,7 +130,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     return renderOrgForm(req, reply, emptyForm({ kind: "it_cooperation" }), null);
   });
 
-  app.post("/organisations", { config: { policy: "organisation.create" } }, async (req, reply) => {
+  app.post("/organisations", { config: { storedOnce: true, policy: "organisation.create" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const result = await directory.createOrganisation(actor, req.body);
     if (!result.ok) return renderOrgForm(req, reply, submittedForm(req.body, result.errors), null);
@@ -141,19 +141,33 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
     const canEdit = can(req.actor, "organisation.update", org);
-    const [counties, memberships, cooperationMembers, cooperations, people, history, related, projects, uses] = await Promise.all(
-      [
-        directory.organisations.byKind("county"),
-        networks.repo.membershipsOf(id),
-        directory.organisations.cooperationMembersOf(id),
-        directory.organisations.cooperationsOf(id),
-        directory.people.list({ organisationId: id, limit: 200, offset: 0 }),
-        canEdit ? services.audit.history("organisation", id) : Promise.resolve([]),
-        directory.organisations.byIds(org.successorId ? [org.successorId] : []),
-        services.projects.ofOrganisation(id, req.actor),
-        services.solutions.repo.usedBy(id),
-      ],
-    );
+    const [
+      counties,
+      memberships,
+      cooperationMembers,
+      cooperations,
+      people,
+      history,
+      related,
+      projects,
+      uses,
+      actsIn,
+      strategyList,
+    ] = await Promise.all([
+      directory.organisations.byKind("county"),
+      networks.repo.membershipsOf(id),
+      directory.organisations.cooperationMembersOf(id),
+      directory.organisations.cooperationsOf(id),
+      directory.people.list({ organisationId: id, limit: 200, offset: 0 }),
+      canEdit ? services.audit.history("organisation", id) : Promise.resolve([]),
+      directory.organisations.byIds(org.successorId ? [org.successorId] : []),
+      services.projects.ofOrganisation(id, req.actor),
+      services.solutions.repo.usedBy(id),
+      // An IT cooperation is seldom a member itself: it acts in networks through the members it represents.
+      org.kind === "it_cooperation" ? networks.repo.representedIn(id) : Promise.resolve([]),
+      // Strategies carry no visibility of their own: every reader may see them, as on /strategies.
+      services.strategies.repo.list({ organisationId: id }),
+    ]);
     const countyName = org.kind === "county" ? null : (counties.find((c) => c.code === org.countyCode)?.nameNorwegian ?? null);
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -171,6 +185,8 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
           people={people.items}
           projects={projects}
           uses={uses}
+          actsIn={actsIn}
+          strategies={strategyList.map((i) => i.strategy)}
           canEdit={canEdit}
           history={history}
         />
@@ -277,7 +293,7 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     return renderPersonForm(req, reply, emptyForm(), null);
   });
 
-  app.post("/people", { config: { policy: "person.create" } }, async (req, reply) => {
+  app.post("/people", { config: { storedOnce: true, policy: "person.create" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const result = await directory.createPerson(actor, req.body);
     if (!result.ok) return renderPersonForm(req, reply, submittedForm(req.body, result.errors), null);

@@ -267,3 +267,37 @@ describe("editing the directory", () => {
     );
   });
 });
+
+describe("issue 20: an organisation's page says where it acts and what it plans", () => {
+  test("an IT cooperation that is no member itself shows the networks of the members it represents, with how many", async () => {
+    const [coop] = (await json("/api/v1/organisations?q=Nordm%C3%B8re")).items.filter(
+      (o: { kind: string }) => o.kind === "it_cooperation",
+    );
+    assert.ok(coop, "the demo IT cooperation of Nordmøre og Romsdal");
+    const members = (await json("/api/v1/networks/digi-more-og-romsdal/members?limit=100")).items.filter(
+      (m: { representedById: number | null; toDate: string | null }) => m.representedById === coop.id && m.toDate === null,
+    );
+    assert.ok(members.length > 1);
+    const page = await t.app.inject({ url: `/organisations/${coop.id}?lang=en` });
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /Not part of any network/);
+    assert.match(page.body, /Networks it acts in for its members/);
+    const row = page.body.match(
+      /<a class="ds-link" href="\/n\/digi-more-og-romsdal">Digi Møre og Romsdal<\/a><\/th><td class="numeric">(\d+)<\/td>/,
+    );
+    assert.equal(Number(row?.[1]), members.length, "the number of members it represents there");
+  });
+
+  test("an organisation's page lists its strategies, and says so when it has none", async () => {
+    const [item] = (await t.app.services.strategies.repo.list({})).filter((i) => i.strategy.organisationId !== null);
+    assert.ok(item, "a member's demo strategy");
+    const page = await t.app.inject({ url: `/organisations/${item.strategy.organisationId}?lang=en` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h2[^>]*id="strategies-heading"[^>]*>Strategies<\/h2>/);
+    assert.ok(page.body.includes(`href="/strategies/${item.strategy.id}"`), "a link to the strategy");
+    assert.ok(page.body.includes(item.strategy.title));
+    const [coop] = (await json("/api/v1/organisations?q=Salten")).items;
+    const none = await t.app.inject({ url: `/organisations/${coop.id}?lang=nn` });
+    assert.match(none.body, /Organisasjonen har ingen strategiar registrerte/);
+  });
+});

@@ -160,6 +160,9 @@ export function OrganisationPage(props: {
   people: { id: number; name: string; title: string; isDemo: boolean }[];
   projects: Awaited<ReturnType<ProjectService["ofOrganisation"]>>;
   uses: Parameters<typeof OrganisationSolutions>[0]["solutions"];
+  /** Networks an IT cooperation acts in through the members it represents. */
+  actsIn: { networkId: number; networkSlug: string; networkName: string; members: number }[];
+  strategies: { id: number; title: string; firstYear: number; lastYear: number; status: string; revision: number }[];
   canEdit: boolean;
   history: Parameters<typeof History>[0]["entries"];
 }) {
@@ -270,7 +273,10 @@ export function OrganisationPage(props: {
           {t("org.networks")}
         </h2>
         {props.memberships.length === 0 ? (
-          <p class="ds-paragraph">{t("org.noNetworks")}</p>
+          // An IT cooperation that is no member itself still acts in the networks of the members it represents.
+          props.actsIn.length ? null : (
+            <p class="ds-paragraph">{t("org.noNetworks")}</p>
+          )
         ) : (
           <TableScroll label={t("org.networks")}>
             <table class="ds-table" data-border>
@@ -310,6 +316,38 @@ export function OrganisationPage(props: {
             </table>
           </TableScroll>
         )}
+        {props.actsIn.length ? (
+          <>
+            <h3 class="ds-heading" data-size="sm" id="acts-in-heading">
+              {t("org.actsIn")}
+            </h3>
+            <p class="ds-paragraph">{t("org.actsInIntro")}</p>
+            <TableScroll label={t("org.actsIn")}>
+              <table class="ds-table" data-border>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("network.network")}</th>
+                    <th scope="col" class="numeric">
+                      {t("org.representedMembers")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {props.actsIn.map((n) => (
+                    <tr key={n.networkId}>
+                      <th scope="row">
+                        <a class="ds-link" href={`/n/${n.networkSlug}`}>
+                          {n.networkName}
+                        </a>
+                      </th>
+                      <td class="numeric">{number(n.members)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </>
+        ) : null}
       </section>
       {org.kind === "it_cooperation" ? (
         <section aria-labelledby="coop-members-heading">
@@ -335,6 +373,26 @@ export function OrganisationPage(props: {
           <p class="ds-paragraph">{t("org.usesNothing")}</p>
         ) : (
           <OrganisationSolutions ctx={ctx} solutions={props.uses} />
+        )}
+      </section>
+      <section aria-labelledby="strategies-heading">
+        <h2 class="ds-heading" data-size="md" id="strategies-heading">
+          {t("org.strategies")}
+        </h2>
+        {props.strategies.length === 0 ? (
+          <p class="ds-paragraph">{t("org.noStrategies")}</p>
+        ) : (
+          <ul class="ds-list">
+            {props.strategies.map((s) => (
+              <li key={s.id}>
+                <a class="ds-link" href={`/strategies/${s.id}`}>
+                  {s.title}
+                </a>{" "}
+                {`${s.firstYear}–${s.lastYear}`}, {t(`strategy.status.${s.status}` as "strategy.status.draft")}
+                {s.revision > 1 ? ` (${t("strategy.revisionN", { n: s.revision })})` : ""}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="projects-heading">

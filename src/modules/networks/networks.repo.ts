@@ -159,6 +159,22 @@ export class NetworkRepo {
       .orderBy(norwegianOrder(networks.name));
   }
 
+  /** The networks an IT cooperation acts in through the members it represents today, with how many. */
+  async representedIn(cooperationId: number) {
+    return this.db
+      .select({
+        networkId: networks.id,
+        networkSlug: networks.slug,
+        networkName: networks.name,
+        members: sql<number>`count(*)::int`,
+      })
+      .from(memberships)
+      .innerJoin(networks, eq(networks.id, memberships.networkId))
+      .where(and(eq(memberships.representedById, cooperationId), isNull(memberships.toDate)))
+      .groupBy(networks.id, networks.slug, networks.name)
+      .orderBy(norwegianOrder(networks.name));
+  }
+
   async memberOrganisationIds(slug: string): Promise<number[]> {
     const rows = await this.db
       .select({ id: memberships.organisationId })

@@ -260,6 +260,7 @@ export const nb = {
   "errors.tooLong": "Teksten kan ha høyst {max} tegn.",
   "errors.tooShort": "Teksten må ha minst {min} tegn.",
   "errors.date": "Skriv datoen som åååå-mm-dd, for eksempel 2026-01-01.",
+  "errors.unknownReference": "Noe av det skjemaet viser til, finnes ikke (lenger). Velg på nytt og send igjen.",
   "errors.dateOutOfRange": "Datoen må være mellom {min} og {max}.",
   "errors.malformedText":
     "Forespørselen har tekst som ikke er gyldig Unicode (et ensomt surrogattegn). Send teksten på nytt som UTF-8.",
@@ -819,6 +820,7 @@ export const nb = {
   "errors.publiccodeVersion": "publiccodeYmlVersion {version} støttes ikke. Bruk 0.4 eller nyere.",
   "errors.publiccodeUrl": "{key} må være en nettadresse som begynner med https://.",
   "errors.publiccodeShort": "{key} kan ha høyst 150 tegn.",
+  "errors.publiccodeTooLong": "{key} kan ha høyst {max} tegn, ikke {length}.",
   "join.heading": "Vil dere være med?",
   "join.help":
     "Be om å bli med i prosjektet for en organisasjon du handler for. Prosjektets leder avgjør, og dere får beskjed på e-post.",

@@ -262,6 +262,7 @@ export const nn: Record<MessageKey, string> = {
   "errors.tooLong": "Teksten kan ha høgst {max} teikn.",
   "errors.tooShort": "Teksten må ha minst {min} teikn.",
   "errors.date": "Skriv datoen som åååå-mm-dd, til dømes 2026-01-01.",
+  "errors.unknownReference": "Noko av det skjemaet viser til, finst ikkje (lenger). Vel på nytt og send igjen.",
   "errors.dateOutOfRange": "Datoen må vere mellom {min} og {max}.",
   "errors.malformedText":
     "Førespurnaden har tekst som ikkje er gyldig Unicode (eit einsleg surrogatteikn). Send teksten på nytt som UTF-8.",
@@ -821,6 +822,7 @@ export const nn: Record<MessageKey, string> = {
   "errors.publiccodeVersion": "publiccodeYmlVersion {version} er ikkje støtta. Bruk 0.4 eller nyare.",
   "errors.publiccodeUrl": "{key} må vere ei nettadresse som byrjar med https://.",
   "errors.publiccodeShort": "{key} kan ha høgst 150 teikn.",
+  "errors.publiccodeTooLong": "{key} kan ha høgst {max} teikn, ikkje {length}.",
   "join.heading": "Vil de vere med?",
   "join.help":
     "Be om å bli med i prosjektet for ein organisasjon du handlar for. Leiaren av prosjektet avgjer, og de får melding på e-post.",

@@ -23,6 +23,20 @@ export interface PubliccodeFields {
   category: string;
 }
 
+/**
+ * The longest text each field of a solution holds (the solution form's and the API's limits): a
+ * file is held to them and told which key is too long, never cut to fit.
+ */
+export const SOLUTION_LIMITS = {
+  name: 200,
+  description: 10_000,
+  vendor: 200,
+  licence: 100,
+  category: 100,
+  url: 500,
+  platform: 40,
+} as const;
+
 /** "0", "0.4", "0.4.0", "0.5.1" … : versions before 0.4 used other keys and are refused. */
 const SUPPORTED_VERSION = /^0(\.([4-9]|[1-9]\d+)(\.\d+)?)?$/;
 /** Languages the description is taken from, in order of preference. */
@@ -51,6 +65,9 @@ export function readPubliccode(source: string): { ok: true; value: PubliccodeFie
   const missing = (key: string) => errors.push(problem("errors.publiccodeMissing", { key }));
   const wrong = (key: string, allowed: readonly string[]) =>
     errors.push(problem("errors.publiccodeValue", { key, allowed: allowed.join(", ") }));
+  const tooLong = (key: string, value: string | undefined, max: number) => {
+    if (value && value.length > max) errors.push(problem("errors.publiccodeTooLong", { key, max, length: value.length }));
+  };
 
   const version = root.publiccodeYmlVersion;
   if (version === undefined) missing("publiccodeYmlVersion");
@@ -59,14 +76,18 @@ export function readPubliccode(source: string): { ok: true; value: PubliccodeFie
 
   const name = text(root.name);
   if (!name) missing("name");
+  tooLong("name", name, SOLUTION_LIMITS.name);
   const url = text(root.url);
   if (!url) missing("url");
   else if (!/^https?:\/\/\S+$/.test(url)) errors.push(problem("errors.publiccodeUrl", { key: "url" }));
+  tooLong("url", url, SOLUTION_LIMITS.url);
   const landingUrl = text(root.landingURL) ?? "";
   if (landingUrl && !/^https?:\/\/\S+$/.test(landingUrl)) errors.push(problem("errors.publiccodeUrl", { key: "landingURL" }));
+  tooLong("landingURL", landingUrl, SOLUTION_LIMITS.url);
 
   const platforms = Array.isArray(root.platforms) ? root.platforms.filter((p): p is string => typeof p === "string") : [];
   if (platforms.length === 0) missing("platforms");
+  for (const platform of platforms) tooLong("platforms", platform, SOLUTION_LIMITS.platform);
 
   const maturity = root.developmentStatus;
   if (maturity === undefined) missing("developmentStatus");
@@ -90,12 +111,19 @@ export function readPubliccode(source: string): { ok: true; value: PubliccodeFie
       else if (summary.length > 150)
         errors.push(problem("errors.publiccodeShort", { key: `description.${language}.shortDescription` }));
       if (!description) missing(`description.${language}.longDescription`);
+      tooLong(`description.${language}.longDescription`, description, SOLUTION_LIMITS.description);
     }
   }
 
   const legal = isRecord(root.legal) ? root.legal : undefined;
   const licence = text(legal?.license);
   if (!licence) missing("legal.license");
+  tooLong("legal.license", licence, SOLUTION_LIMITS.licence);
+  const vendor = isRecord(root.organisation) ? (text(root.organisation.name) ?? "") : "";
+  tooLong("organisation.name", vendor, SOLUTION_LIMITS.vendor);
+  const categories = Array.isArray(root.categories) ? root.categories.filter((c): c is string => typeof c === "string") : [];
+  const category = categories.join(", ");
+  tooLong("categories", category, SOLUTION_LIMITS.category);
 
   const maintenance = isRecord(root.maintenance) ? root.maintenance : undefined;
   const maintenanceType = maintenance?.type;
@@ -110,8 +138,6 @@ export function readPubliccode(source: string): { ok: true; value: PubliccodeFie
     missing("localisation.availableLanguages");
 
   if (errors.length) return { ok: false, errors };
-  const vendor = isRecord(root.organisation) ? (text(root.organisation.name) ?? "") : "";
-  const categories = Array.isArray(root.categories) ? root.categories.filter((c): c is string => typeof c === "string") : [];
   return {
     ok: true,
     value: {
@@ -126,7 +152,7 @@ export function readPubliccode(source: string): { ok: true; value: PubliccodeFie
       licence: licence!,
       maintenanceType: maintenanceType as PubliccodeFields["maintenanceType"],
       vendor,
-      category: categories.join(", ").slice(0, 100),
+      category,
     },
   };
 }

@@ -18,7 +18,7 @@ import type { PeopleRepo } from "../directory/people.repo.ts";
 import type { AccessService } from "../networks/access.service.ts";
 import type { NetworkRepo } from "../networks/networks.repo.ts";
 import type { ProjectRepo } from "../projects/projects.repo.ts";
-import { type PubliccodeFields, readPubliccode, writePubliccode } from "./publiccode.ts";
+import { type PubliccodeFields, readPubliccode, SOLUTION_LIMITS, writePubliccode } from "./publiccode.ts";
 import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
 import { type Solution, type SolutionFilter, SolutionRepo, type SolutionSort } from "./solutions.repo.ts";
 
@@ -32,13 +32,13 @@ const platformList = z.preprocess(
 );
 
 export const solutionInput = z.object({
-  name: requiredText(200),
+  name: requiredText(SOLUTION_LIMITS.name),
   summary: optionalText(300),
-  description: optionalText(10_000),
-  vendor: optionalText(200),
+  description: optionalText(SOLUTION_LIMITS.description),
+  vendor: optionalText(SOLUTION_LIMITS.vendor),
   origin: z.enum(SOLUTION_ORIGINS, "errors.choice"),
-  category: optionalText(100),
-  licence: optionalText(100),
+  category: optionalText(SOLUTION_LIMITS.category),
+  licence: optionalText(SOLUTION_LIMITS.licence),
   maturity: z.enum(MATURITIES, "errors.choice"),
   softwareType: z.enum(SOFTWARE_TYPES, "errors.choice").default("standalone/web"),
   platforms: platformList,
@@ -172,11 +172,15 @@ export class SolutionService {
     else if (!read.ok) errors.push(...read.errors);
     if (!parsed.success || !read?.ok || errors.length) return invalid(errors);
     const fields: PubliccodeFields = read.value;
-    return this.create(actor, {
+    const created = await this.create(actor, {
       ...fields,
       origin: fields.licence && fields.licence !== "proprietary" ? "open_source" : "product",
       ownerOrganisationId: parsed.data.ownerOrganisationId,
     });
+    // The import form has no field for what the file filled: any remaining problem is the file's.
+    if (!created.ok)
+      return invalid(created.errors.map((e) => (e.field === "ownerOrganisationId" ? e : { ...e, field: "publiccode" })));
+    return created;
   }
 
   async exportPubliccode(id: number, pageUrl: string): Promise<{ name: string; yaml: string }> {

@@ -216,3 +216,31 @@ test("the demo catalogue has solutions with users and introducing projects", asy
   const detail = await t.app.services.solutions.get(items.find((s) => s.name === "Innbyggerchat")!.id, null);
   assert.ok(detail.projects.length > 0);
 });
+
+test("a 60 kB name in publiccode.yml is reported as a name too long, with the limit, and nothing is saved", async () => {
+  const long = readPubliccode(VALID.replace("name: Kommunekart", `name: ${"Kommunekart ".repeat(5000)}`));
+  assert.ok(!long.ok);
+  assert.deepEqual(
+    long.errors.map((e) => [e.key, e.params?.key, e.params?.max]),
+    [["errors.publiccodeTooLong", "name", 200]],
+  );
+  const categories = readPubliccode(VALID.replace("  - geographic-information-systems", `  - ${"c".repeat(101)}`));
+  assert.ok(!categories.ok, "categories are refused, not cut to fit");
+  const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);
+  await rep.get("/solutions/import");
+  const before = [await solutionCount(), await auditCount()];
+  for (const [lang, message] of [
+    ["en", "name can have at most 200 characters, not 60000."],
+    ["nb", "name kan ha høyst 200 tegn, ikke 60000."],
+    ["nn", "name kan ha høgst 200 teikn, ikkje 60000."],
+  ] as const) {
+    const res = await rep.post(`/solutions/import?lang=${lang}`, {
+      ownerOrganisationId: String(stavanger.id),
+      publiccode: VALID.replace("name: Kommunekart", `name: ${"x".repeat(60_000)}`),
+    });
+    assert.equal(res.statusCode, 422);
+    assert.ok(res.body.replace(/\s/g, " ").includes(message), lang);
+    assert.doesNotMatch(res.body, /YAML/);
+  }
+  assert.deepEqual([await solutionCount(), await auditCount()], before);
+});

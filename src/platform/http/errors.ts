@@ -55,8 +55,16 @@ export class ConflictError extends AppError {
   }
 }
 
-/** Maps Fastify's own errors (body parsing, size, content type, CSRF) to ours. */
-export function fromFrameworkError(error: { statusCode?: number; code?: string }): AppError | null {
+/** PostgreSQL's SQLSTATE for a foreign key that names no row. */
+const FOREIGN_KEY_VIOLATION = "23503";
+
+/** Maps Fastify's own errors (body parsing, size, content type, CSRF), and a foreign key that names no row, to ours. */
+export function fromFrameworkError(error: { statusCode?: number; code?: string; cause?: unknown }): AppError | null {
+  // A write naming a record that does not exist (an id sent that names nothing, or a record deleted
+  // a moment before): the foreign key refuses it in the same statement, so no check before it can
+  // race; the sender is told, as a field error on the form, not as a server error.
+  const sqlState = error.code ?? (error.cause as { code?: string } | undefined)?.code;
+  if (sqlState === FOREIGN_KEY_VIOLATION) return new ValidationError([{ field: "_", key: "errors.unknownReference" }]);
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError(413, "payload_too_large", "errors.tooLarge");

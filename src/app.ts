@@ -24,6 +24,7 @@ import { registerCompression } from "./platform/http/compression.ts";
 import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
 import { acceptableApiWrite, fromAnotherSite } from "./platform/http/origin.ts";
 import { registerPageCache } from "./platform/http/page-cache.ts";
+import { registerStoredOnce } from "./platform/http/once.ts";
 import { sameSitePath } from "./platform/http/redirect.ts";
 import { renderPage } from "./platform/http/render.tsx";
 import { holdsMalformedText, holdsNul } from "./platform/http/validation.ts";
@@ -48,6 +49,8 @@ declare module "fastify" {
     refusal?: MessageKey;
     /** Only routes that say so take multipart form posts (files); elsewhere they are refused unread. */
     acceptsFiles?: boolean;
+    /** A create form: the same form sent again by the same sender answers the first one's redirect (decision 0022). */
+    storedOnce?: boolean;
     /** Only routes that say so may redirect to another site (the OpenID provider); elsewhere the target stays here. */
     leavesSite?: boolean;
   }
@@ -341,6 +344,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);
     done();
   });
+  // A create form sent again (Back, then send) answers the first one's redirect instead of storing twice.
+  registerStoredOnce(app, database.db, options.secret);
   // Every redirect stays on this site, whoever wrote it and whatever went into it: a target that is not
   // a plain path here (another host, a control character) becomes the front page, never a 500.
   app.addHook("onSend", async (req, reply, payload) => {

@@ -108,6 +108,7 @@ export const NOT_ARCHIVED = [
   "throttles",
   "rate_counters",
   "data_version",
+  "form_submissions",
 ] as const;
 const SKIPPED_SETTINGS = new Set(["cookie_secret"]);
 const FORMAT = "samverk-archive";

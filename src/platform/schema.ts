@@ -132,6 +132,22 @@ export const throttles = pgTable("throttles", {
   blockedUntil: timestamp("blocked_until", { withTimezone: true }),
 });
 
+/**
+ * Form posts that created something, kept for a few minutes so the same form sent again (Back, then
+ * send) answers the same redirect instead of storing twice (decision 0022). The id is a keyed hash of
+ * who sent what where; the answer's address is encrypted with a key made from the same, so the table
+ * holds neither the text sent nor a receipt's secret.
+ */
+export const formSubmissions = pgTable(
+  "form_submissions",
+  {
+    id: text("id").primaryKey(),
+    location: text("location").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("form_submissions_created_idx").on(t.createdAt)],
+);
+
 /** An invitation by e-mail to create an account: valid 7 days, used once; resending replaces the link. */
 export const invitations = pgTable(
   "invitations",

@@ -8,7 +8,15 @@ import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { sameSitePath } from "../../platform/http/redirect.ts";
 import { LOGIN_ACCOUNT, LOGIN_IP, RESET_REQUEST } from "../../platform/http/throttle.ts";
-import { idParam, isoDate, PAGE_SIZE, pageParam, parseOrBadRequest, query, toFieldErrors } from "../../platform/http/validation.ts";
+import {
+  idParam,
+  isoDate,
+  PAGE_SIZE,
+  pageParam,
+  parseOrBadRequest,
+  query,
+  toFieldErrors,
+} from "../../platform/http/validation.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
@@ -521,12 +529,16 @@ export function accountRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderInvitations(req, reply, emptyForm(), notice);
   });
 
-  app.post("/admin/invitations", { config: { policy: "invitation.manage", resource: noNetwork } }, async (req, reply) => {
-    const { actor } = authorized(req, noNetwork);
-    const result = await services.invitations.invite(actor, req.body, req.i18n.t);
-    if (!result.ok) return renderInvitations(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect("/admin/invitations?done=sent", 303);
-  });
+  app.post(
+    "/admin/invitations",
+    { config: { storedOnce: true, policy: "invitation.manage", resource: noNetwork } },
+    async (req, reply) => {
+      const { actor } = authorized(req, noNetwork);
+      const result = await services.invitations.invite(actor, req.body, req.i18n.t);
+      if (!result.ok) return renderInvitations(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect("/admin/invitations?done=sent", 303);
+    },
+  );
 
   app.post(
     "/admin/invitations/:id/resend",

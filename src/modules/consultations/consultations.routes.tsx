@@ -103,7 +103,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
 
   app.post(
     "/strategies/:id/consultations",
-    { config: { policy: "consultation.manage", resource: strategyInPath } },
+    { config: { storedOnce: true, policy: "consultation.manage", resource: strategyInPath } },
     async (req, reply) => {
       const { actor, resource: strategy } = authorized(req, strategyInPath);
       const result = await consultations.openOnStrategy(actor, strategy.id, req.body, req.i18n.t);
@@ -175,7 +175,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
 
   app.post(
     "/consultations/:id/questions",
-    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    { config: { storedOnce: true, policy: "consultation.manage", resource: consultationInPath } },
     async (req, reply) => {
       const { actor, id } = managed(req);
       const result = await consultations.addQuestion(actor, id, req.body);
@@ -186,7 +186,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
 
   app.post(
     "/consultations/:id/sections",
-    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    { config: { storedOnce: true, policy: "consultation.manage", resource: consultationInPath } },
     async (req, reply) => {
       const { actor, id } = managed(req);
       const result = await consultations.addSection(actor, id, req.body);
@@ -239,7 +239,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
 
   app.post(
     "/n/:slug/consultations",
-    { config: { policy: "consultation.manage", resource: networkInPath, acceptsFiles: true } },
+    { config: { storedOnce: true, policy: "consultation.manage", resource: networkInPath, acceptsFiles: true } },
     async (req, reply) => {
       const { actor, resource } = authorized(req, networkInPath);
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -261,7 +261,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
 
   app.post(
     "/consultations/:id/reviews",
-    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    { config: { storedOnce: true, policy: "consultation.manage", resource: consultationInPath } },
     async (req, reply) => {
       const { actor, id } = managed(req);
       const result = await consultations.openReview(actor, id, req.body, req.i18n.t);
@@ -308,7 +308,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
     return renderInput(req, reply, emptyForm(section ? { sectionId: section } : {}));
   });
 
-  app.post("/consultations/:id/input", { config: { policy: "public" } }, async (req, reply) => {
+  app.post("/consultations/:id/input", { config: { storedOnce: true, policy: "public" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await consultations.submit(id, body, { actor: req.actor, ipKey: req.ipKey(), locale: req.i18n.locale });

@@ -116,12 +116,16 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
     );
   });
 
-  app.post("/n/:slug/meetings", { config: { policy: "meeting.create", resource: networkInPath } }, async (req, reply) => {
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const result = await meetings.create(actor, network.id, req.body);
-    if (!result.ok) return renderMeetingForm(req, reply, submittedForm(req.body, result.errors), network, null);
-    return reply.redirect(`/meetings/${result.value.id}?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/meetings",
+    { config: { storedOnce: true, policy: "meeting.create", resource: networkInPath } },
+    async (req, reply) => {
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const result = await meetings.create(actor, network.id, req.body);
+      if (!result.ok) return renderMeetingForm(req, reply, submittedForm(req.body, result.errors), network, null);
+      return reply.redirect(`/meetings/${result.value.id}?saved=1`, 303);
+    },
+  );
 
   /** The meeting the kernel let the writer change (see meetingInPath). */
   const managed = (req: FastifyRequest) => {
@@ -226,12 +230,17 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
       });
     });
 
-  app.post("/meetings/:id/items", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
-    const { actor, id } = managed(req);
-    const result = await meetings.addItem(actor, id, req.body);
-    if (!result.ok) return renderMeeting(req, reply, refusedOr(result.errors, { item: submittedForm(req.body, result.errors) }));
-    return reply.redirect(`/meetings/${id}?saved=1#item-${result.value}`, 303);
-  });
+  app.post(
+    "/meetings/:id/items",
+    { config: { storedOnce: true, policy: "meeting.manage", resource: meetingInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const result = await meetings.addItem(actor, id, req.body);
+      if (!result.ok)
+        return renderMeeting(req, reply, refusedOr(result.errors, { item: submittedForm(req.body, result.errors) }));
+      return reply.redirect(`/meetings/${id}?saved=1#item-${result.value}`, 303);
+    },
+  );
 
   app.post(
     "/meetings/:id/items/:itemId/delete",
@@ -245,23 +254,27 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
     },
   );
 
-  app.post("/meetings/:id/decisions", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
-    const { actor, id } = managed(req);
-    const result = await meetings.decide(actor, id, req.body, req.i18n.t);
-    if (!result.ok) {
-      const parsedItem = dbId.safeParse((req.body as Record<string, unknown> | undefined)?.agendaItemId);
-      // A decision for an item that is not on this meeting's agenda has no form to come back to.
-      const itemId = parsedItem.success ? parsedItem.data : 0;
-      if (!parsedItem.success || !(await meetings.repo.item(id, itemId)))
-        return renderMeeting(req, reply, { refused: result.errors });
-      return renderMeeting(
-        req,
-        reply,
-        refusedOr(result.errors, { decision: { itemId, form: submittedForm(req.body, result.errors) } }),
-      );
-    }
-    return reply.redirect(`/meetings/${id}?saved=1#item-${result.value.agendaItemId}`, 303);
-  });
+  app.post(
+    "/meetings/:id/decisions",
+    { config: { storedOnce: true, policy: "meeting.manage", resource: meetingInPath } },
+    async (req, reply) => {
+      const { actor, id } = managed(req);
+      const result = await meetings.decide(actor, id, req.body, req.i18n.t);
+      if (!result.ok) {
+        const parsedItem = dbId.safeParse((req.body as Record<string, unknown> | undefined)?.agendaItemId);
+        // A decision for an item that is not on this meeting's agenda has no form to come back to.
+        const itemId = parsedItem.success ? parsedItem.data : 0;
+        if (!parsedItem.success || !(await meetings.repo.item(id, itemId)))
+          return renderMeeting(req, reply, { refused: result.errors });
+        return renderMeeting(
+          req,
+          reply,
+          refusedOr(result.errors, { decision: { itemId, form: submittedForm(req.body, result.errors) } }),
+        );
+      }
+      return reply.redirect(`/meetings/${id}?saved=1#item-${result.value.agendaItemId}`, 303);
+    },
+  );
 
   app.post(
     "/meetings/:id/decisions/:decisionId/delete",
@@ -277,7 +290,7 @@ export function meetingRoutes(app: FastifyInstance, { services, config }: AppCon
 
   app.post(
     "/meetings/:id/documents",
-    { config: { policy: "meeting.manage", resource: meetingInPath, acceptsFiles: true } },
+    { config: { storedOnce: true, policy: "meeting.manage", resource: meetingInPath, acceptsFiles: true } },
     async (req, reply) => {
       const { actor, id } = managed(req);
       const result = await meetings.addDocument(actor, id, req.body, maxUploadBytes);

@@ -124,11 +124,15 @@ export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
     return renderRank(req, reply, network, emptyForm({ decidedOn: osloToday() }));
   });
 
-  app.post("/n/:slug/priorities", { config: { policy: "priority.rank", resource: networkInPath } }, async (req, reply) => {
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await priorities.rank(actor, network.id, entriesFromForm(body));
-    if (!result.ok) return renderRank(req, reply, network, submittedForm(body, result.errors));
-    return reply.redirect(`/n/${network.slug}/priorities?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/priorities",
+    { config: { storedOnce: true, policy: "priority.rank", resource: networkInPath } },
+    async (req, reply) => {
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const result = await priorities.rank(actor, network.id, entriesFromForm(body));
+      if (!result.ok) return renderRank(req, reply, network, submittedForm(body, result.errors));
+      return reply.redirect(`/n/${network.slug}/priorities?saved=1`, 303);
+    },
+  );
 }

@@ -95,7 +95,7 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
 
   app.post(
     "/n/:slug/assessment/criteria",
-    { config: { policy: "assessment.configure", resource: networkInPath } },
+    { config: { storedOnce: true, policy: "assessment.configure", resource: networkInPath } },
     async (req, reply) => {
       const network = configurable(req);
       const result = await assessment.saveCriterion(req.actor!, network.id, null, req.body);
@@ -195,12 +195,16 @@ export function assessmentRoutes(app: FastifyInstance, { services }: AppContext)
     return renderRoundForm(req, reply, emptyForm({ bodyId: committees[0]?.id }));
   });
 
-  app.post("/n/:slug/rounds", { config: { policy: "assessment.configure", resource: networkInPath } }, async (req, reply) => {
-    const network = configurable(req);
-    const result = await assessment.createRound(req.actor!, network.id, req.body, req.i18n.t);
-    if (!result.ok) return renderRoundForm(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/rounds/${result.value.id}?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/rounds",
+    { config: { storedOnce: true, policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      const result = await assessment.createRound(req.actor!, network.id, req.body, req.i18n.t);
+      if (!result.ok) return renderRoundForm(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect(`/rounds/${result.value.id}?saved=1`, 303);
+    },
+  );
 
   app.get("/rounds/:roundId", { config: { policy: "public" } }, async (req, reply) => {
     const { roundId } = parseOrBadRequest(roundParams, req.params);

@@ -168,15 +168,19 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
     );
   });
 
-  app.post("/n/:slug/needs", { config: { policy: "need.create", resource: networkInPath } }, async (req, reply) => {
-    const { actor, resource: network } = authorized(req, networkInPath);
-    // "Check for similar needs" shows the suggestions and keeps what was typed, saving nothing.
-    if ((req.body as Record<string, unknown> | undefined)?.check === "1")
-      return renderForm(req, reply, submittedForm(req.body, []), network, null, true);
-    const result = await needs.create(actor, network.id, req.body, req.i18n.locale);
-    if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), network, null);
-    return reply.redirect(`/needs/${result.value.id}?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/needs",
+    { config: { storedOnce: true, policy: "need.create", resource: networkInPath } },
+    async (req, reply) => {
+      const { actor, resource: network } = authorized(req, networkInPath);
+      // "Check for similar needs" shows the suggestions and keeps what was typed, saving nothing.
+      if ((req.body as Record<string, unknown> | undefined)?.check === "1")
+        return renderForm(req, reply, submittedForm(req.body, []), network, null, true);
+      const result = await needs.create(actor, network.id, req.body, req.i18n.locale);
+      if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), network, null);
+      return reply.redirect(`/needs/${result.value.id}?saved=1`, 303);
+    },
+  );
 
   /** The need the kernel let the writer act on (see needInPath). */
   const authorizedNeed = (req: FastifyRequest) => {
@@ -255,7 +259,7 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
   app.get("/needs/:id", { config: { policy: "public" } }, async (req, reply) => renderNeed(req, reply));
 
   // "We have this need too": anyone acting for an organisation; the service checks which one.
-  app.post("/needs/:id/supporters", { config: { policy: "need.support" } }, async (req, reply) => {
+  app.post("/needs/:id/supporters", { config: { storedOnce: true, policy: "need.support" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const { id } = parseOrBadRequest(needParams, req.params);
     const result = await needs.support(actor, id, req.body, req.i18n.locale);
@@ -272,7 +276,7 @@ export function needRoutes(app: FastifyInstance, { services, config }: AppContex
 
   app.post(
     "/needs/:id/documents",
-    { config: { policy: "need.update", resource: needInPath, acceptsFiles: true } },
+    { config: { storedOnce: true, policy: "need.update", resource: needInPath, acceptsFiles: true } },
     async (req, reply) => {
       const { actor, need } = authorizedNeed(req);
       const result = await needs.addDocument(actor, need.id, req.body, maxUploadBytes);

@@ -111,12 +111,16 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
   );
 
   // Invite someone to the network; someone with an account already accepts by signing in.
-  app.post("/n/:slug/people", { config: { policy: "access.manage", resource: networkInPath } }, async (req, reply) => {
-    const { network, actor } = await networkFor(req);
-    const result = await invitations.invite(actor, { ...(req.body as object), networkId: network.id }, req.i18n.t);
-    if (!result.ok) return renderPage(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/n/${network.slug}/people?done=invited`, 303);
-  });
+  app.post(
+    "/n/:slug/people",
+    { config: { storedOnce: true, policy: "access.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { network, actor } = await networkFor(req);
+      const result = await invitations.invite(actor, { ...(req.body as object), networkId: network.id }, req.i18n.t);
+      if (!result.ok) return renderPage(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect(`/n/${network.slug}/people?done=invited`, 303);
+    },
+  );
 
   for (const action of ["resend", "withdraw"] as const) {
     app.post(

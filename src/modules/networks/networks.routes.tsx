@@ -96,7 +96,7 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderNetworkForm(req, reply, emptyForm(), null);
   });
 
-  app.post("/networks", { config: { policy: "network.create" } }, async (req, reply) => {
+  app.post("/networks", { config: { storedOnce: true, policy: "network.create" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const result = await networks.create(actor, req.body);
     if (!result.ok) return renderNetworkForm(req, reply, submittedForm(req.body, result.errors), null);
@@ -209,15 +209,19 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderMembershipForm(req, reply, emptyForm({ level: "member" }), network, null);
   });
 
-  app.post("/n/:slug/members", { config: { policy: "membership.manage", resource: networkInPath } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(slugParam, req.params);
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const chosen = [body.organisationIds ?? [], body.otherOrganisationId ?? []].flat().filter((v) => v !== "");
-    const result = await networks.addMembers(actor, slug, { ...body, organisationIds: chosen });
-    if (!result.ok) return renderMembershipForm(req, reply, submittedForm(req.body, result.errors), network, null);
-    return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
-  });
+  app.post(
+    "/n/:slug/members",
+    { config: { storedOnce: true, policy: "membership.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug } = parseOrBadRequest(slugParam, req.params);
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const chosen = [body.organisationIds ?? [], body.otherOrganisationId ?? []].flat().filter((v) => v !== "");
+      const result = await networks.addMembers(actor, slug, { ...body, organisationIds: chosen });
+      if (!result.ok) return renderMembershipForm(req, reply, submittedForm(req.body, result.errors), network, null);
+      return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
+    },
+  );
 
   app.get(
     "/n/:slug/members/:id/edit",
@@ -287,13 +291,17 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderBodyForm(req, reply, emptyForm({ kind: "subject_group" }), network, null);
   });
 
-  app.post("/n/:slug/bodies", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(slugParam, req.params);
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const result = await networks.createBody(actor, slug, req.body);
-    if (!result.ok) return renderBodyForm(req, reply, submittedForm(req.body, result.errors), network, null);
-    return reply.redirect(`/n/${slug}/bodies/${result.value.id}?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/bodies",
+    { config: { storedOnce: true, policy: "body.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug } = parseOrBadRequest(slugParam, req.params);
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const result = await networks.createBody(actor, slug, req.body);
+      if (!result.ok) return renderBodyForm(req, reply, submittedForm(req.body, result.errors), network, null);
+      return reply.redirect(`/n/${slug}/bodies/${result.value.id}?saved=1`, 303);
+    },
+  );
 
   /** The body's page; `form` is the add-member form's state, `documentForm` the upload form's. */
   const renderBody = async (
@@ -366,14 +374,18 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
     return reply.redirect(`/n/${slug}?saved=1#bodies-heading`, 303);
   });
 
-  app.post("/n/:slug/bodies/:id/members", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
-    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-    await networks.getBody(slug, id);
-    const { actor } = authorized(req, networkInPath);
-    const result = await networks.addBodyMember(actor, slug, id, req.body);
-    if (!result.ok) return renderBody(req, reply, slug, id, submittedForm(req.body, result.errors));
-    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/bodies/:id/members",
+    { config: { storedOnce: true, policy: "body.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+      await networks.getBody(slug, id);
+      const { actor } = authorized(req, networkInPath);
+      const result = await networks.addBodyMember(actor, slug, id, req.body);
+      if (!result.ok) return renderBody(req, reply, slug, id, submittedForm(req.body, result.errors));
+      return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+    },
+  );
 
   const renderBodyMemberForm = async (
     req: FastifyRequest,
@@ -447,7 +459,7 @@ export function networkRoutes(app: FastifyInstance, { services, config }: AppCon
 
   app.post(
     "/n/:slug/bodies/:id/documents",
-    { config: { policy: "body.manage", resource: networkInPath, acceptsFiles: true } },
+    { config: { storedOnce: true, policy: "body.manage", resource: networkInPath, acceptsFiles: true } },
     async (req, reply) => {
       const { slug, id } = parseOrBadRequest(slugAndId, req.params);
       await networks.getBody(slug, id);

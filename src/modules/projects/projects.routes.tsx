@@ -182,12 +182,16 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     renderSectors(req, reply, emptyForm()),
   );
 
-  app.post("/n/:slug/sectors", { config: { policy: "portfolio.configure", resource: networkInPath } }, async (req, reply) => {
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const result = await projects.addSector(actor, network.id, req.body);
-    if (!result.ok) return renderSectors(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/n/${network.slug}/sectors?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/sectors",
+    { config: { storedOnce: true, policy: "portfolio.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const result = await projects.addSector(actor, network.id, req.body);
+      if (!result.ok) return renderSectors(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect(`/n/${network.slug}/sectors?saved=1`, 303);
+    },
+  );
 
   const renderTimeline = async (req: FastifyRequest, reply: FastifyReply, viewForm: FormState = emptyForm()) => {
     const filter = parseOrBadRequest(timelineQuery, req.query);
@@ -235,7 +239,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // Saved views: the user's own named filters
 
-  app.post("/projects/saved-views", { config: { policy: "account.own" } }, async (req, reply) => {
+  app.post("/projects/saved-views", { config: { storedOnce: true, policy: "account.own" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await projects.saveView(
@@ -287,12 +291,16 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     renderChecklists(req, reply, emptyForm({ phase: "idea" })),
   );
 
-  app.post("/n/:slug/checklists", { config: { policy: "portfolio.configure", resource: networkInPath } }, async (req, reply) => {
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const result = await projects.addChecklistItem(actor, network.id, req.body);
-    if (!result.ok) return renderChecklists(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/n/${network.slug}/checklists?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/checklists",
+    { config: { storedOnce: true, policy: "portfolio.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const result = await projects.addChecklistItem(actor, network.id, req.body);
+      if (!result.ok) return renderChecklists(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect(`/n/${network.slug}/checklists?saved=1`, 303);
+    },
+  );
 
   app.post(
     "/n/:slug/checklists/:itemId/delete",
@@ -359,12 +367,16 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderProjectForm(req, reply, emptyForm({ kind: "regional", sector: "other", visibility: "public" }), network, null);
   });
 
-  app.post("/n/:slug/projects", { config: { policy: "project.create", resource: networkInPath } }, async (req, reply) => {
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const result = await projects.create(actor, network.id, req.body);
-    if (!result.ok) return renderProjectForm(req, reply, submittedForm(req.body, result.errors), network, null);
-    return reply.redirect(`/projects/${result.value.id}?saved=1`, 303);
-  });
+  app.post(
+    "/n/:slug/projects",
+    { config: { storedOnce: true, policy: "project.create", resource: networkInPath } },
+    async (req, reply) => {
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const result = await projects.create(actor, network.id, req.body);
+      if (!result.ok) return renderProjectForm(req, reply, submittedForm(req.body, result.errors), network, null);
+      return reply.redirect(`/projects/${result.value.id}?saved=1`, 303);
+    },
+  );
 
   /** The project the kernel let the writer act on (see projectInPath). */
   const authorizedProject = (req: FastifyRequest) => {
@@ -477,7 +489,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
 
   // "We want to take part"
 
-  app.post("/projects/:id/join", { config: { policy: "project.join" } }, async (req, reply) => {
+  app.post("/projects/:id/join", { config: { storedOnce: true, policy: "project.join" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const { id } = parseOrBadRequest(projectParams, req.params);
     await projects.visible(id, actor);
@@ -531,7 +543,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
 
   app.post(
     "/projects/:id/participants",
-    { config: { policy: "project.update", resource: projectInPath } },
+    { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
     async (req, reply) => {
       const { actor, id } = authorizedProject(req);
       const result = await projects.setParticipant(actor, id, req.body);
@@ -574,12 +586,16 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderReportForm(req, reply, id, emptyForm(await projects.reportDraft(id, copy, today())));
   });
 
-  app.post("/projects/:id/reports", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
-    const { actor, id } = authorizedProject(req);
-    const result = await projects.addReport(actor, id, req.body);
-    if (!result.ok) return renderReportForm(req, reply, id, submittedForm(req.body, result.errors));
-    return reply.redirect(`/projects/${id}?saved=1#reports-heading`, 303);
-  });
+  app.post(
+    "/projects/:id/reports",
+    { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const result = await projects.addReport(actor, id, req.body);
+      if (!result.ok) return renderReportForm(req, reply, id, submittedForm(req.body, result.errors));
+      return reply.redirect(`/projects/${id}?saved=1#reports-heading`, 303);
+    },
+  );
 
   app.post(
     "/projects/:id/reports/:reportId/delete",
@@ -631,12 +647,16 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     return renderBenefitForm(req, reply, id, emptyForm({ type: "time" }), null);
   });
 
-  app.post("/projects/:id/benefits", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
-    const { actor, id } = authorizedProject(req);
-    const result = await projects.addBenefit(actor, id, req.body);
-    if (!result.ok) return renderBenefitForm(req, reply, id, submittedForm(req.body, result.errors), null);
-    return reply.redirect(`/projects/${id}/benefits/${result.value.id}?saved=1`, 303);
-  });
+  app.post(
+    "/projects/:id/benefits",
+    { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const result = await projects.addBenefit(actor, id, req.body);
+      if (!result.ok) return renderBenefitForm(req, reply, id, submittedForm(req.body, result.errors), null);
+      return reply.redirect(`/projects/${id}/benefits/${result.value.id}?saved=1`, 303);
+    },
+  );
 
   const renderBenefit = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
     const { id, benefitId } = parseOrBadRequest(benefitParams, req.params);
@@ -708,7 +728,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
 
   app.post(
     "/projects/:id/benefits/:benefitId/measurements",
-    { config: { policy: "project.update", resource: projectInPath } },
+    { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
     async (req, reply) => {
       const { actor, id } = authorizedProject(req);
       const { benefitId } = parseOrBadRequest(benefitParams, req.params);
@@ -803,12 +823,16 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
     },
   ] as const;
   for (const c of children) {
-    app.post(`/projects/:id/${c.path}`, { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
-      const { actor, id } = authorizedProject(req);
-      const result = await c.add.call(projects, actor, id, req.body);
-      if (!result.ok) return renderResources(req, reply, id, [c.form, submittedForm(req.body, result.errors)]);
-      return backToResources(reply, id, c.anchor);
-    });
+    app.post(
+      `/projects/:id/${c.path}`,
+      { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
+      async (req, reply) => {
+        const { actor, id } = authorizedProject(req);
+        const result = await c.add.call(projects, actor, id, req.body);
+        if (!result.ok) return renderResources(req, reply, id, [c.form, submittedForm(req.body, result.errors)]);
+        return backToResources(reply, id, c.anchor);
+      },
+    );
     app.post(
       `/projects/:id/${c.path}/:${c.param}/delete`,
       { config: { policy: "project.update", resource: projectInPath } },
@@ -823,7 +847,7 @@ export function projectRoutes(app: FastifyInstance, { services, config }: AppCon
 
   app.post(
     "/projects/:id/documents",
-    { config: { policy: "project.update", resource: projectInPath, acceptsFiles: true } },
+    { config: { storedOnce: true, policy: "project.update", resource: projectInPath, acceptsFiles: true } },
     async (req, reply) => {
       const { actor, id } = authorizedProject(req);
       const result = await projects.addDocument(actor, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);

@@ -287,7 +287,7 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
 
   app.get("/roadmap/:id", { config: { policy: "public" } }, async (req, reply) => renderSolution(req, reply));
 
-  app.post("/roadmap/:id/rollouts", { config: { policy: "rollout.link" } }, async (req, reply) => {
+  app.post("/roadmap/:id/rollouts", { config: { storedOnce: true, policy: "rollout.link" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(solutionParams, req.params);
     const { actor } = authorized(req);
     const result = await roadmap.linkRollout(actor, id, req.body);
@@ -306,12 +306,16 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
     },
   );
 
-  app.post("/roadmap/:id/milestones", { config: { policy: "roadmap.edit", resource: solutionInPath } }, async (req, reply) => {
-    const { actor, id } = editable(req);
-    const result = await roadmap.addMilestone(actor, id, req.body);
-    if (!result.ok) return renderSolution(req, reply, { milestone: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
-  });
+  app.post(
+    "/roadmap/:id/milestones",
+    { config: { storedOnce: true, policy: "roadmap.edit", resource: solutionInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      const result = await roadmap.addMilestone(actor, id, req.body);
+      if (!result.ok) return renderSolution(req, reply, { milestone: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
+    },
+  );
 
   app.post(
     "/roadmap/:id/milestones/:milestoneId",
@@ -337,12 +341,16 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
     },
   );
 
-  app.post("/roadmap/:id/tasks", { config: { policy: "roadmap.edit", resource: solutionInPath } }, async (req, reply) => {
-    const { actor, id } = editable(req);
-    const result = await roadmap.addTask(actor, id, req.body);
-    if (!result.ok) return renderSolution(req, reply, { task: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
-  });
+  app.post(
+    "/roadmap/:id/tasks",
+    { config: { storedOnce: true, policy: "roadmap.edit", resource: solutionInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      const result = await roadmap.addTask(actor, id, req.body);
+      if (!result.ok) return renderSolution(req, reply, { task: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
+    },
+  );
 
   app.post(
     "/roadmap/:id/tasks/:taskId/delete",

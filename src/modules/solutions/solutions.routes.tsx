@@ -125,7 +125,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
     );
   });
 
-  app.post("/solutions", { config: { policy: "solution.create" } }, async (req, reply) => {
+  app.post("/solutions", { config: { storedOnce: true, policy: "solution.create" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const result = await solutions.create(actor, req.body);
     if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), null);
@@ -251,7 +251,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
   );
 
   // "We use this": any signed-in person acting for an organisation; the service checks which one.
-  app.post("/solutions/:id/users", { config: { policy: "solution.create" } }, async (req, reply) => {
+  app.post("/solutions/:id/users", { config: { storedOnce: true, policy: "solution.create" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const { id } = parseOrBadRequest(solutionParams, req.params);
     const result = await solutions.addUser(actor, id, req.body);
@@ -272,7 +272,7 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
 
   app.post(
     "/solutions/:id/projects",
-    { config: { policy: "solution.update", resource: offeringOrganisation } },
+    { config: { storedOnce: true, policy: "solution.update", resource: offeringOrganisation } },
     async (req, reply) => {
       const { actor, id } = authorizedSolution(req);
       const result = await solutions.addProject(actor, id, req.body);

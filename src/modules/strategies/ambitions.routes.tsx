@@ -73,12 +73,16 @@ export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
     renderNew(req, reply),
   );
 
-  app.post("/n/:slug/ambitions", { config: { policy: "ambition.manage", resource: networkInPath } }, async (req, reply) => {
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const result = await ambitions.create(actor, network.id, req.body);
-    if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/n/${network.slug}/ambitions/${result.value.id}?saved`, 303);
-  });
+  app.post(
+    "/n/:slug/ambitions",
+    { config: { storedOnce: true, policy: "ambition.manage", resource: networkInPath } },
+    async (req, reply) => {
+      const { actor, resource: network } = authorized(req, networkInPath);
+      const result = await ambitions.create(actor, network.id, req.body);
+      if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect(`/n/${network.slug}/ambitions/${result.value.id}?saved`, 303);
+    },
+  );
 
   app.get("/n/:slug/ambitions/:id", { config: { policy: "public" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(ambitionParams, req.params);

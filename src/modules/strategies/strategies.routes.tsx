@@ -105,7 +105,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     return renderNew(req, reply, emptyForm({ firstYear: String(year), lastYear: String(year + 3), status: "draft" }));
   });
 
-  app.post("/strategies", { config: { policy: "strategy.create" } }, async (req, reply) => {
+  app.post("/strategies", { config: { storedOnce: true, policy: "strategy.create" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const owner = ownerField.safeParse(body.owner);
@@ -353,24 +353,32 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     return reply.redirect(`/strategies/${id}?saved=1`, 303);
   });
 
-  app.post("/strategies/:id/goals", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
-    const { actor, id } = editable(req);
-    return answer(req, reply, id, await strategies.addGoal(actor, id, req.body), "goal", "goals-heading");
-  });
+  app.post(
+    "/strategies/:id/goals",
+    { config: { storedOnce: true, policy: "strategy.edit", resource: strategyInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      return answer(req, reply, id, await strategies.addGoal(actor, id, req.body), "goal", "goals-heading");
+    },
+  );
 
   app.post(
     "/strategies/:id/focus-areas",
-    { config: { policy: "strategy.edit", resource: strategyInPath } },
+    { config: { storedOnce: true, policy: "strategy.edit", resource: strategyInPath } },
     async (req, reply) => {
       const { actor, id } = editable(req);
       return answer(req, reply, id, await strategies.addFocusArea(actor, id, req.body), "focusArea", "areas-heading");
     },
   );
 
-  app.post("/strategies/:id/measures", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
-    const { actor, id } = editable(req);
-    return answer(req, reply, id, await strategies.addMeasure(actor, id, req.body), "measure", "plan-heading");
-  });
+  app.post(
+    "/strategies/:id/measures",
+    { config: { storedOnce: true, policy: "strategy.edit", resource: strategyInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      return answer(req, reply, id, await strategies.addMeasure(actor, id, req.body), "measure", "plan-heading");
+    },
+  );
 
   for (const [segment, { part, anchor }] of Object.entries(PARTS)) {
     app.get(
@@ -408,7 +416,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
 
   app.post(
     "/strategies/:id/measures/:partId/report",
-    { config: { policy: "strategy.edit", resource: strategyInPath } },
+    { config: { storedOnce: true, policy: "strategy.edit", resource: strategyInPath } },
     async (req, reply) => {
       const { actor, id } = editable(req);
       const { partId } = parseOrBadRequest(partParams, req.params);
@@ -447,10 +455,14 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     return sendStoredFile(reply, await strategies.document(id));
   });
 
-  app.post("/strategies/:id/revisions", { config: { policy: "strategy.edit", resource: strategyInPath } }, async (req, reply) => {
-    const { actor, id } = editable(req);
-    const result = await strategies.newRevision(actor, id);
-    if (!result.ok) return renderStrategy(req, reply, { refusal: submittedForm({}, result.errors) });
-    return reply.redirect(`/strategies/${result.value.id}?saved=1`, 303);
-  });
+  app.post(
+    "/strategies/:id/revisions",
+    { config: { storedOnce: true, policy: "strategy.edit", resource: strategyInPath } },
+    async (req, reply) => {
+      const { actor, id } = editable(req);
+      const result = await strategies.newRevision(actor, id);
+      if (!result.ok) return renderStrategy(req, reply, { refusal: submittedForm({}, result.errors) });
+      return reply.redirect(`/strategies/${result.value.id}?saved=1`, 303);
+    },
+  );
 }

@@ -113,7 +113,7 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.post(
     "/n/:slug/strategies/shared",
-    { config: { policy: "strategy.edit", resource: sharedStrategyInPath } },
+    { config: { storedOnce: true, policy: "strategy.edit", resource: sharedStrategyInPath } },
     async (req, reply) => {
       const { actor, resource: shared } = authorized(req, sharedStrategyInPath);
       const { t } = req.i18n;

@@ -117,6 +117,7 @@ test("every table that pages show counts its changes", async () => {
       "audit_log",
       "auth_tokens",
       "data_version",
+      "form_submissions",
       "invitations",
       "mail_outbox",
       "need_digest_settings",

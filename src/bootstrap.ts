@@ -14,6 +14,9 @@ import { createServices } from "./services.ts";
 
 export const DEMO_ADMIN = { email: "demo@samverk.example", name: "Demo Administrator", password: "samverk-demo-2026" };
 
+/** Told what a start is doing before it does it, so a long first start shows where it is. */
+export type PrepareProgress = (step: string) => void;
+
 export interface PrepareResult {
   referenceLoaded: boolean;
   demoLoaded: boolean;
@@ -27,16 +30,20 @@ export interface PrepareResult {
 export async function prepareDatabase(
   database: Database,
   config: Pick<Config, "SAMVERK_DEMO" | "SAMVERK_SESSION_HOURS">,
+  progress: PrepareProgress = () => undefined,
 ): Promise<PrepareResult> {
+  progress("applying database migrations");
   await runMigrations(database);
   const { db } = database;
   const [row] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "municipality"));
   let referenceLoaded = false;
   if ((row?.n ?? 0) === 0) {
+    progress("first start: loading the reference data (counties and municipalities)");
     await importReference(db, systemActor("reference import"));
     referenceLoaded = true;
   }
   // The national catalogue is real data: every start brings it up to date with the shipped file.
+  progress("bringing the catalogue of national solutions up to date");
   await importCatalogue(db, systemActor("reference import"));
   await new ThemeRepo(db).loadShared();
   let demoLoaded = false;
@@ -49,7 +56,11 @@ export async function prepareDatabase(
         services: createServices(db, config),
         modules,
       };
-      for (const module of modules) await module.seed?.(ctx);
+      const seeded = modules.filter((module) => module.seed);
+      for (const [i, module] of seeded.entries()) {
+        progress(`first start: loading demo data, ${module.name} (${i + 1} of ${seeded.length})`);
+        await module.seed?.(ctx);
+      }
       // The demo's own sign-in, documented in the README. Never on an installation started with SAMVERK_DEMO=0.
       await ctx.services.users.createAdmin(DEMO_ADMIN);
       demoLoaded = true;

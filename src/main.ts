@@ -1,16 +1,34 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
-import { prepareDatabase } from "./bootstrap.ts";
+import { DEMO_ADMIN, prepareDatabase } from "./bootstrap.ts";
 import { acquireLock, scheduleBackups } from "./platform/backup.ts";
-import { ConfigError, loadConfig } from "./platform/config.ts";
+import { type Config, ConfigError, loadConfig } from "./platform/config.ts";
 import { openDatabase, vacuumEmbedded } from "./platform/db/client.ts";
+import { createStartLog, prettyDestination, resolveLogFormat } from "./platform/log-format.ts";
 import { scheduleRetention } from "./platform/retention.ts";
 import { ensureSecret } from "./platform/secret.ts";
 
 const SHUTDOWN_GRACE_MS = 300;
 
+/** The address a person opens: the public URL when there is one, else this machine's port. */
+function addressToOpen(config: Config): string {
+  if (config.SAMVERK_PUBLIC_URL) return config.SAMVERK_PUBLIC_URL;
+  const anyHost = ["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].includes(config.HOST);
+  const host = anyHost ? "localhost" : config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${config.PORT}`;
+}
+
+/** The demo's sign-in, while it still signs in (an installation with demo data whose password is unchanged). */
+async function demoSignIn(app: FastifyInstance, config: Config): Promise<typeof DEMO_ADMIN | undefined> {
+  if (!config.SAMVERK_DEMO) return undefined;
+  return (await app.services.users.authenticate(DEMO_ADMIN.email, DEMO_ADMIN.password)) === null ? undefined : DEMO_ADMIN;
+}
+
 /** Start: configuration, database, migrations and first-start data, then listen until SIGTERM. */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -21,13 +39,44 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Readable lines on a terminal, JSON lines for whatever collects them otherwise.
+  const format = resolveLogFormat(config.LOG_FORMAT);
+  const startLog = createStartLog(format, config.LOG_LEVEL);
+  const startedAt = Date.now();
+  // npm's engine warnings are off (.npmrc: npm itself may run on an older system Node), so the
+  // warning that matters is given here, where Samverk runs.
+  if (Number(process.versions.node.split(".")[0]) < 24)
+    startLog(
+      "warn",
+      `Samverk is made for Node.js 24 and this is ${process.versions.node}: npm start runs the Node 24 that npm install put in node_modules/.bin`,
+    );
   const releaseLock = config.DATABASE_URL ? () => undefined : acquireLock(config.SAMVERK_DATA_DIR);
+  // PGlite's first opening creates the database cluster, the slowest step of a first start.
+  const creating = !config.DATABASE_URL && !existsSync(path.join(config.pgliteDir, "PG_VERSION"));
+  startLog(
+    "info",
+    config.DATABASE_URL
+      ? "connecting to PostgreSQL"
+      : creating
+        ? `first start: creating the embedded database in ${config.pgliteDir}`
+        : `opening the embedded database in ${config.pgliteDir}`,
+  );
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir });
-  const prepared = await prepareDatabase(database, config);
+  const prepared = await prepareDatabase(database, config, (step) => startLog("info", step));
   const secret = await ensureSecret(database.db, config.SAMVERK_SECRET);
-  const app = await buildApp({ config, database, secret, logger: { level: config.LOG_LEVEL } });
+  const app = await buildApp({
+    config,
+    database,
+    secret,
+    logger: { level: config.LOG_LEVEL, ...(format === "pretty" ? { stream: prettyDestination() } : {}) },
+  });
   app.log.info(
-    { database: database.kind, dataDir: database.kind === "pglite" ? config.pgliteDir : undefined, ...prepared },
+    {
+      database: database.kind,
+      dataDir: database.kind === "pglite" ? config.pgliteDir : undefined,
+      ...prepared,
+      seconds: Math.round((Date.now() - startedAt) / 100) / 10,
+    },
     "database ready",
   );
   if (!config.SAMVERK_SECURITY_CONTACT)
@@ -83,7 +132,11 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
+  const demo = await demoSignIn(app, config);
   await app.listen({ port: config.PORT, host: config.HOST });
+  // Last, so the lines a person needs are the ones left on the screen.
+  app.log.info(`Samverk is ready: open ${addressToOpen(config)}`);
+  if (demo) app.log.info(`demo sign-in: ${demo.email}, password ${demo.password}`);
 }
 
 main().catch((error) => {

@@ -66,6 +66,8 @@ export const configSchema = z.object({
     .optional(),
   SAMVERK_MAIL_FROM: z.string().min(3).max(200).default("Samverk <no-reply@samverk.invalid>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** `auto`: readable lines when standard output is a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ApiRouter } from "../../platform/http/api.ts";
-import { NotFoundError, type Result, ValidationError } from "../../platform/http/errors.ts";
+import { AppError, type FieldError, NotFoundError, type Result, ValidationError } from "../../platform/http/errors.ts";
 import { dbId, optionalId, query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { slugParam } from "../networks/params.ts";
@@ -96,9 +96,18 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
       })),
     };
   };
-  /** A command's result as the strategy it changed, or its errors as a 422. */
+  /**
+   * A command's errors as a 422: a refusal of the whole strategy (adopted, replaced) says why and
+   * what to do as its message ("adopted … start a new revision"), never "some fields are not filled
+   * in correctly".
+   */
+  const refused = (errors: FieldError[]) =>
+    errors.length > 0 && errors.every((e) => e.field === "_")
+      ? new AppError(422, "refused", errors[0]!.key, errors)
+      : new ValidationError(errors);
+  /** A command's result as the strategy it changed, or its errors (see refused). */
   const then = async (id: number, result: Result<unknown>) => {
-    if (!result.ok) throw new ValidationError(result.errors);
+    if (!result.ok) throw refused(result.errors);
     return detail(id);
   };
   const resource = ({ id }: { id: number }) => strategies.resource(id);
@@ -150,7 +159,7 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
     handler: async ({ actor, params, body }) => {
       if (!(await services.directory.organisations.byId(params.id))) throw new NotFoundError();
       const result = await strategies.create(actor, { organisationId: params.id }, body, body.templateId);
-      if (!result.ok) throw new ValidationError(result.errors);
+      if (!result.ok) throw refused(result.errors);
       return detail(result.value.id);
     },
   });
@@ -170,7 +179,7 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
     handler: async ({ actor, params, body }) => {
       const network = await networks.get(params.slug);
       const result = await strategies.create(actor, { networkId: network.id }, body, body.templateId);
-      if (!result.ok) throw new ValidationError(result.errors);
+      if (!result.ok) throw refused(result.errors);
       return detail(result.value.id);
     },
   });
@@ -191,7 +200,7 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
     handler: async ({ actor, params, req }) => {
       const network = await networks.get(params.slug);
       const result = await services.themes.startShared(actor, network.id, req.body, (theme) => themeName(req.i18n.t, theme));
-      if (!result.ok) throw new ValidationError(result.errors);
+      if (!result.ok) throw refused(result.errors);
       return detail(result.value.id);
     },
   });
@@ -257,7 +266,7 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
       status: 204,
       handler: async ({ actor, params }) => {
         const result = await strategies.removePart(actor, params.id, part, params.partId);
-        if (!result.ok) throw new ValidationError(result.errors);
+        if (!result.ok) throw refused(result.errors);
         return null;
       },
     });
@@ -305,7 +314,7 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
     status: 201,
     handler: async ({ actor, params }) => {
       const result = await strategies.newRevision(actor, params.id);
-      if (!result.ok) throw new ValidationError(result.errors);
+      if (!result.ok) throw refused(result.errors);
       return detail(result.value.id);
     },
   });

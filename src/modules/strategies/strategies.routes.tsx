@@ -16,14 +16,18 @@ import { compareRevisions } from "./compare.ts";
 import { strategyFromPath } from "./params.ts";
 import { STRATEGY_STATUSES } from "./schema.ts";
 import type { Strategy } from "./strategies.repo.ts";
+import { isEditable, type StrategyService } from "./strategies.service.ts";
 import {
   measureStatusLabel,
+  NotEditablePage,
   PartEditPage,
   StrategyFormPage,
   type StrategyForms,
   StrategyListPage,
   StrategyPage,
 } from "./strategies.views.tsx";
+
+type Detail = Awaited<ReturnType<StrategyService["detail"]>>;
 
 const strategyParams = z.object({ id: dbId });
 const partParams = strategyParams.extend({ partId: dbId });
@@ -264,6 +268,7 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     if (!values) throw new NotFoundError();
     const { t } = req.i18n;
     const title = t(`strategy.editPart.${part}` as "strategy.editPart.goal");
+    if (!isEditable(detail.strategy)) return renderNotEditable(req, reply, detail, title);
     const segment = Object.entries(PARTS).find(([, p]) => p.part === part)![0];
     const network = detail.strategy.networkId ? await networks.repo.byId(detail.strategy.networkId) : undefined;
     return reply.page(
@@ -313,11 +318,23 @@ export function strategyRoutes(app: FastifyInstance, { services, config }: AppCo
     return reply.redirect(`/strategies/${id}?saved=1#${anchor}`, 303);
   };
 
+  /** An edit page of an adopted or replaced strategy says so up front, instead of a form saving would refuse. */
+  const renderNotEditable = (req: FastifyRequest, reply: FastifyReply, detail: Detail, title: string) =>
+    reply.page(<NotEditablePage ctx={req.pageContext()} detail={detail} title={title} />, {
+      title,
+      crumbs: [
+        { href: "/strategies", label: req.i18n.t("strategy.listTitle") },
+        { href: `/strategies/${detail.strategy.id}`, label: detail.strategy.title },
+        { label: title },
+      ],
+    });
+
   const renderEdit = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
     const { id } = editable(req);
     const strategy = await strategies.get(id);
     const { t } = req.i18n;
     const title = t("strategy.edit");
+    if (!isEditable(strategy)) return renderNotEditable(req, reply, await strategies.detail(id), title);
     return reply.page(
       <StrategyFormPage
         ctx={req.pageContext()}

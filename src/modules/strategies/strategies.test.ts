@@ -272,6 +272,9 @@ test("the API: a network's shared strategy built, followed up and adopted, with 
   assert.equal(adopted.statusCode, 200, adopted.body);
   const frozen = await sek.api("PUT", `/api/v1/strategies/${id}`, { title: "Endra", firstYear: 2026, lastYear: 2028 });
   assert.equal(frozen.statusCode, 422);
+  // The refusal says why and what to do, not "some fields are not filled in correctly".
+  assert.equal(frozen.json().error.code, "refused");
+  assert.match(frozen.json().error.message, /vedtatt og kan ikke endres/);
   assert.equal((await sek.api("DELETE", `/api/v1/strategies/${id}/goals/${goal.json().goals[0].id}`)).statusCode, 422);
   const rep = await login("rep@strategy.example");
   assert.equal((await rep.api("POST", `/api/v1/strategies/${id}/goals`, { title: "Nei" })).statusCode, 403);
@@ -400,8 +403,28 @@ test("a draft's goals, focus areas and measures are changed in place, checked as
   const frozen = await sek.post(`/strategies/${id}/goals/${goalId}?lang=en`, { title: "Endra etter vedtak" });
   assert.equal(frozen.statusCode, 422);
   assert.match(frozen.body, /The strategy is adopted and cannot be changed/);
-  assert.equal((await sek.api("PUT", `/api/v1/strategies/${id}/goals/${goalId}`, { title: "Endra" })).statusCode, 422);
+  const refused = await sek.api("PUT", `/api/v1/strategies/${id}/goals/${goalId}`, { title: "Endra" });
+  assert.equal(refused.statusCode, 422);
+  // (the language the session chose with ?lang=en above)
+  assert.doesNotMatch(refused.json().error.message, /not filled in correctly/);
+  assert.match(refused.json().error.message, /adopted and cannot be changed\. Start a new revision/);
   assert.equal((await t.app.services.strategies.detail(id)).goals[0]!.title, "Mål");
+  // The edit pages say up front that the strategy is adopted, offer a new revision, and no form.
+  for (const path of [`/strategies/${id}/edit`, `/strategies/${id}/goals/${goalId}/edit`]) {
+    const edit = await sek.get(`${path}?lang=en`);
+    assert.equal(edit.statusCode, 200, path);
+    assert.match(edit.body, /The strategy is adopted and cannot be changed\. Start a new revision/, path);
+    assert.ok(edit.body.includes(`action="/strategies/${id}/revisions"`), `${path}: a new revision is offered`);
+    assert.ok(
+      !edit.body.includes(`action="/strategies/${id}/goals/${goalId}"`) && !edit.body.includes(`action="/strategies/${id}"`),
+      path,
+    );
+  }
+  // Once a revision is started, the edit page points to it instead.
+  const revision = await sek.api("POST", `/api/v1/strategies/${id}/revisions`);
+  const next = await sek.get(`/strategies/${id}/edit?lang=nn`);
+  assert.match(next.body, /Strategien er vedteken og kan ikkje endrast/);
+  assert.ok(next.body.includes(`href="/strategies/${revision.json().id}"`));
 });
 
 test("a new revision compares its parts by identity: an edited measure is changed, with each field before and after", async () => {

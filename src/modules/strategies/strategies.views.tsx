@@ -871,3 +871,37 @@ function RevisionChanges({
     </section>
   );
 }
+
+/**
+ * What an edit link of an adopted or replaced strategy opens: not a form that saving would refuse,
+ * but why it cannot change, and the way on (start a new revision, or go to the one started).
+ */
+export function NotEditablePage(props: { ctx: PageContext; detail: Detail; title: string }) {
+  const { ctx, detail } = props;
+  const { t } = ctx.i18n;
+  const s = detail.strategy;
+  const base = `/strategies/${s.id}`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Notice kind="warning">
+        <p class="ds-paragraph">{t(s.status === "replaced" ? "errors.strategyReplaced" : "errors.strategyFrozen")}</p>
+      </Notice>
+      <div class="button-row">
+        {s.status === "adopted" && !detail.next ? (
+          <PostButton ctx={ctx} action={`${base}/revisions`} label={t("strategy.newRevision")} variant="primary" />
+        ) : null}
+        {detail.next ? (
+          <a class="ds-button" data-variant="primary" href={`/strategies/${detail.next.id}`}>
+            {t("strategy.nextRevision")}
+          </a>
+        ) : null}
+        <a class="ds-button" data-variant="tertiary" href={base}>
+          {t("strategy.backToStrategy")}
+        </a>
+      </div>
+    </>
+  );
+}

@@ -1539,6 +1539,7 @@ export const en: Record<MessageKey, string> = {
   "strategy.replacedNotice": "This revision has been replaced by a newer adopted one. The measures are followed up there.",
   "strategy.edit": "Edit the strategy",
   "strategy.newRevision": "Start a new revision",
+  "strategy.backToStrategy": "Back to the strategy",
   "strategy.goals": "Goals",
   "strategy.noGoals": "No goals yet.",
   "strategy.addGoal": "Add a goal",

@@ -1532,6 +1532,7 @@ export const nb = {
   "strategy.replacedNotice": "Denne versjonen er erstattet av en nyere vedtatt versjon. Tiltakene følges opp i den nye.",
   "strategy.edit": "Endre strategien",
   "strategy.newRevision": "Start en ny versjon",
+  "strategy.backToStrategy": "Tilbake til strategien",
   "strategy.goals": "Mål",
   "strategy.noGoals": "Ingen mål ennå.",
   "strategy.addGoal": "Legg til mål",

@@ -1534,6 +1534,7 @@ export const nn: Record<MessageKey, string> = {
   "strategy.replacedNotice": "Denne versjonen er erstatta av ein nyare vedteken versjon. Tiltaka blir følgde opp i den nye.",
   "strategy.edit": "Endre strategien",
   "strategy.newRevision": "Start ein ny versjon",
+  "strategy.backToStrategy": "Tilbake til strategien",
   "strategy.goals": "Mål",
   "strategy.noGoals": "Ingen mål enno.",
   "strategy.addGoal": "Legg til mål",

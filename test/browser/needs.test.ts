@@ -111,7 +111,7 @@ test("from need to project: register, support, assess, recommend, decide, and fi
   // 5. The secretariat puts it on the steering group's agenda, records the decision and approves the minutes.
   await sek.page.goto(`${base}/n/digi-rogaland/meetings/new?lang=en`);
   await sek.page.fill("#field-title", "Styringsgruppemøte om barnehage");
-  await sek.page.fill("#field-meetingDate", "2027-01-15");
+  await sek.page.fill("#field-meetingDate", "2026-01-15");
   await sek.page.click("form.stack > .button-row button[type=submit]");
   await sek.page.waitForURL(/\/meetings\/\d+\?saved=1/);
   await sek.page.fill("#field-item-title", "Digital søknad om barnehageplass");

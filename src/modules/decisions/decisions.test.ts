@@ -58,13 +58,13 @@ async function need(title: string) {
   return id;
 }
 
-async function meetingWith(needIds: number[]) {
+async function meetingWith(needIds: number[], meetingDate = "2026-02-01") {
   const sek = await login("sek@rogaland.example");
   await sek.get(`/n/${rogaland.slug}/meetings/new`);
   const created = await sek.post(`/n/${rogaland.slug}/meetings`, {
     title: "Styringsgruppemøte",
     bodyId: String(steeringId),
-    meetingDate: "2027-02-01",
+    meetingDate,
     startTime: "09.30",
     place: "Rådhuset",
     link: "",
@@ -96,7 +96,7 @@ test("a decision approving a need as a project creates the project with everythi
     text: "Styringsgruppa vedtek å starte prosjektet.",
     outcome: "approved_as_project",
     projectKind: "regional",
-    decidedOn: "2027-02-01",
+    decidedOn: "2026-02-01",
     isPublic: "1",
   });
   assert.equal(res.statusCode, 303);
@@ -109,6 +109,8 @@ test("a decision approving a need as a project creates the project with everythi
   assert.equal(project.budget, 500_000);
   assert.equal(project.networkId, rogaland.id);
   assert.match(project.description, /Styringsgruppa vedtek å starte prosjektet/);
+  // Issue 20: the supporters' notes come along where the project's readers may read the need.
+  assert.ok(project.description.includes(`${supporter.name}: Vi har det same.`), project.description);
   const participants = await t.app.services.projects.repo.participantsOf([projectId]);
   assert.deepEqual(
     participants.map((p) => [p.organisationId, p.role]).sort(),
@@ -130,6 +132,48 @@ test("a decision approving a need as a project creates the project with everythi
   assert.match(register.body, /Styringsgruppa vedtek å starte prosjektet/);
 });
 
+test("issue 20: a decision is recorded only for a meeting that has started, dated between its day and today", async () => {
+  const needId = await need("Behov til eit seinare møte");
+  const future = await meetingWith([needId], "2030-03-01");
+  const page = await future.sek.get(`/meetings/${future.meetingId}?lang=en`);
+  assert.match(page.body, /The meeting has not been held yet/);
+  assert.doesNotMatch(page.body, new RegExp(`action="/meetings/${future.meetingId}/decisions"`), "no form to record one");
+  const before = await auditCount();
+  const stateBefore = (await t.app.services.needs.repo.byId(needId))!.state;
+  const fields = { agendaItemId: String(future.items[0]), text: "Vedteke på førehand.", outcome: "prioritised" };
+  const form = await future.sek.post(`/meetings/${future.meetingId}/decisions?lang=nn`, { ...fields, decidedOn: "2030-03-01" });
+  assert.equal(form.statusCode, 422);
+  assert.match(form.body, /Møtet er ikkje halde enno: det byrjar 2030-03-01 09:30/);
+  const api = await future.sek.api("POST", `/api/v1/meetings/${future.meetingId}/decisions?lang=en`, {
+    ...fields,
+    agendaItemId: future.items[0],
+    decidedOn: "2030-03-01",
+  });
+  assert.equal(api.statusCode, 422);
+  assert.match(api.json().error.fields[0].message, /The meeting has not been held yet/);
+  assert.equal(await auditCount(), before, "nothing recorded");
+  assert.equal((await t.app.services.needs.repo.byId(needId))!.state, stateBefore, "the need stays where it was");
+
+  // A held meeting: the date may be neither before the meeting nor after today.
+  const held = await meetingWith([needId], "2026-02-01");
+  const heldFields = { ...fields, agendaItemId: String(held.items[0]) };
+  const beforeHeld = await auditCount();
+  const early = await held.sek.post(`/meetings/${held.meetingId}/decisions?lang=en`, { ...heldFields, decidedOn: "2026-01-31" });
+  assert.equal(early.statusCode, 422);
+  assert.match(early.body, /cannot be before the meeting&#39;s date|cannot be before the meeting's date/);
+  assert.ok(early.body.includes(`href="#field-item${held.items[0]}-decidedOn"`), "the summary links to the date field");
+  const late = await held.sek.api("POST", `/api/v1/meetings/${held.meetingId}/decisions?lang=en`, {
+    ...fields,
+    agendaItemId: held.items[0],
+    decidedOn: "2099-01-01",
+  });
+  assert.equal(late.statusCode, 422);
+  assert.equal(late.json().error.fields[0].field, "decidedOn");
+  assert.equal(await auditCount(), beforeHeld, "nothing recorded");
+  const ok = await held.sek.post(`/meetings/${held.meetingId}/decisions`, { ...heldFields, decidedOn: "2026-02-01" });
+  assert.equal(ok.statusCode, 303);
+});
+
 test("a decision on an item that is not on the agenda is refused, and so is a second decision on the same item", async () => {
   const needId = await need("Behov til avgjerd");
   const { sek, meetingId, items } = await meetingWith([needId]);
@@ -139,7 +183,7 @@ test("a decision on an item that is not on the agenda is refused, and so is a se
     agendaItemId: String(items[0]),
     text: "Feil møte.",
     outcome: "prioritised",
-    decidedOn: "2027-02-01",
+    decidedOn: "2026-02-01",
   });
   assert.equal(elsewhere.statusCode, 422);
   assert.match(elsewhere.body, /The item is not on this meeting&#39;s agenda|The item is not on this meeting's agenda/);
@@ -147,7 +191,7 @@ test("a decision on an item that is not on the agenda is refused, and so is a se
     agendaItemId: items[0],
     text: "Feil møte.",
     outcome: "prioritised",
-    decidedOn: "2027-02-01",
+    decidedOn: "2026-02-01",
   });
   assert.equal(api.statusCode, 422);
   assert.equal(api.json().error.fields[0].field, "agendaItemId");
@@ -156,7 +200,7 @@ test("a decision on an item that is not on the agenda is refused, and so is a se
     agendaItemId: String(items[0]),
     text: "Prioritert.",
     outcome: "prioritised",
-    decidedOn: "2027-02-01",
+    decidedOn: "2026-02-01",
   });
   assert.equal(ok.statusCode, 303);
   assert.equal((await t.app.services.needs.repo.byId(needId))!.state, "prioritised");
@@ -164,7 +208,7 @@ test("a decision on an item that is not on the agenda is refused, and so is a se
     agendaItemId: String(items[0]),
     text: "Igjen.",
     outcome: "rejected",
-    decidedOn: "2027-02-01",
+    decidedOn: "2026-02-01",
   });
   assert.equal(twice.statusCode, 422);
   assert.match(twice.body, /The item already has a decision/);
@@ -180,7 +224,7 @@ test("approved minutes cannot be edited; a decision is only followed by a new de
     agendaItemId: String(items[0]),
     text: "Parkert til hausten.",
     outcome: "parked",
-    decidedOn: "2027-02-01",
+    decidedOn: "2026-02-01",
   });
   assert.equal((await sek.post(`/meetings/${meetingId}/minutes`, { minutesNote: "Alle møtte." })).statusCode, 303);
   assert.equal((await sek.post(`/meetings/${meetingId}/approve`, {})).statusCode, 303);
@@ -209,7 +253,7 @@ test("approved minutes cannot be edited; a decision is only followed by a new de
     agendaItemId: String(later.items[0]),
     text: "Prioritert likevel.",
     outcome: "prioritised",
-    decidedOn: "2027-05-01",
+    decidedOn: "2026-05-01",
     supersedesId: String(decision!.id),
   });
   assert.equal(followed.statusCode, 303);
@@ -227,7 +271,7 @@ test("a decision marked not public is seen by the body and the secretariat only"
     agendaItemId: String(items[0]),
     text: "Lukka vedtak om forhandlingar.",
     outcome: "other",
-    decidedOn: "2027-02-01",
+    decidedOn: "2026-02-01",
     isPublic: "0",
   });
   const anonymous = await new Session(t.app).get(`/meetings/${meetingId}?lang=en`);

@@ -13,7 +13,7 @@ import {
   toFieldErrors,
   webAddress,
 } from "../../platform/http/validation.ts";
-import type { Translate } from "../../platform/i18n/i18n.ts";
+import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import { type AssessmentService, roundChain } from "../needs/assessment.service.ts";
 import type { NeedService } from "../needs/needs.service.ts";
 import type { NeedState } from "../needs/schema.ts";
@@ -21,6 +21,7 @@ import type { NetworkRepo } from "../networks/networks.repo.ts";
 import type { ProjectService } from "../projects/projects.service.ts";
 import { PROJECT_KINDS } from "../projects/schema.ts";
 import { type AgendaItem, type Decision, DecisionRepo, type Meeting } from "./decisions.repo.ts";
+import { meetingHasStarted } from "./held.ts";
 import type { MeetingResource } from "./policy.ts";
 import { OUTCOMES, type Outcome } from "./schema.ts";
 
@@ -342,6 +343,19 @@ export class MeetingService {
     const parsed = decisionInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const v = parsed.data;
+    // A decision belongs to a meeting that has started, and is dated between its day and today.
+    if (!meetingHasStarted(meeting))
+      return invalid([
+        {
+          field: "_",
+          key: "errors.meetingNotHeld",
+          params: { start: `${meeting.meetingDate}${meeting.startTime ? ` ${meeting.startTime}` : ""}` },
+        },
+      ]);
+    const today = osloToday();
+    if (v.decidedOn < meeting.meetingDate)
+      return invalid([{ field: "decidedOn", key: "errors.decidedBeforeMeeting", params: { date: meeting.meetingDate } }]);
+    if (v.decidedOn > today) return invalid([{ field: "decidedOn", key: "errors.decidedInFuture", params: { date: today } }]);
     const item = await this.repo.item(meetingId, v.agendaItemId);
     if (!item) return invalid([{ field: "agendaItemId", key: "errors.notOnAgenda" }]);
     const existing = await this.repo.decisionsOfMeeting(meetingId);
@@ -414,10 +428,18 @@ export class MeetingService {
       decisionChain(decision, { ...meeting, meetingVisibility: meeting.visibility, bodyVisibility: body.visibility }),
       readers,
     );
+    // Supporters' notes are read where the need is read: carried only where every reader of the project may read the need.
+    const notesShown = readableByAll({ networkId: need.networkId, visibility: need.visibility, bodyId: need.bodyId }, readers);
+    const notes = notesShown
+      ? (await this.needs.repo.supportersOf([needId]))
+          .filter((s) => s.note.trim())
+          .map((s) => `- ${s.organisationName}: ${s.note}`)
+      : [];
     const background = [
       need.affected ? `${t("need.affected")}: ${need.affected}` : "",
       need.benefit ? `${t("need.benefit")}: ${need.benefit}` : "",
       need.legalRequirement ? `${t("need.legalRequirement")}: ${need.legalRequirement}` : "",
+      notes.length ? `${t("need.supporterNotes")}:\n${notes.join("\n")}` : "",
       latest && latest.summary.total !== null
         ? `${t("need.assessments")}: ${latest.round.title}, ${t("assessment.totalBand", { total: latest.summary.total, band: latest.summary.band ?? "–" })}${
             latest.recommendation

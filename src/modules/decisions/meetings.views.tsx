@@ -15,6 +15,7 @@ import type { PageContext } from "../../platform/ui/context.ts";
 import { DocumentsSection } from "../../platform/ui/documents.tsx";
 import { PROJECT_KINDS } from "../projects/schema.ts";
 import type { Decision } from "./decisions.repo.ts";
+import { meetingHasStarted } from "./held.ts";
 import type { MeetingService } from "./meetings.service.ts";
 import { OUTCOMES } from "./schema.ts";
 
@@ -151,6 +152,8 @@ function ItemDecision(props: {
   canManage: boolean;
   form: FormState;
   earlier: Option[];
+  /** When the meeting starts, if it has not yet: no decision can be recorded before. */
+  notHeld: string | null;
 }) {
   const { ctx, item, meetingId } = props;
   const { t, date } = ctx.i18n;
@@ -185,6 +188,7 @@ function ItemDecision(props: {
     );
   if (item.hiddenDecision) return <p class="ds-paragraph">{t("decision.hidden")}</p>;
   if (!props.canManage) return <p class="ds-paragraph">{t("decision.none")}</p>;
+  if (props.notHeld) return <p class="ds-paragraph">{t("meeting.notHeldYet", { start: props.notHeld })}</p>;
   const form = { ...props.form, idPrefix: `item${item.item.id}-` };
   return (
     <details class="decision-form" open={form.errors.length > 0}>
@@ -256,6 +260,9 @@ export function MeetingPage(props: {
   const approved = meeting.minutesApprovedAt !== null;
   const canManage = props.canManage && !approved;
   const defaultDecision = { decidedOn: meeting.meetingDate, isPublic: "1", projectKind: "regional" };
+  const notHeld = meetingHasStarted(meeting)
+    ? null
+    : `${date(meeting.meetingDate)}${meeting.startTime ? ` ${t("meeting.at")} ${meeting.startTime}` : ""}`;
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -351,6 +358,7 @@ export function MeetingPage(props: {
               canManage={canManage}
               form={props.decisionForm?.itemId === i.item.id ? props.decisionForm.form : { values: defaultDecision, errors: [] }}
               earlier={props.earlier[i.item.id] ?? []}
+              notHeld={notHeld}
             />
             {canManage && !i.decision ? (
               <PostButton

@@ -504,7 +504,7 @@ async function plant() {
       await s.meetings.create(actor, network.id, {
         title: kind ? marker(`${kind}Title`, `${what}: title`) : `Sweep ${what}`,
         bodyId,
-        meetingDate: "2027-02-01",
+        meetingDate: "2026-02-01",
         place: kind ? marker(`${kind}Place`, `${what}: place`) : "",
         link: kind ? `https://example.org/${marker(`${kind}Link`, `${what}: video link`)}` : "",
         visibility,
@@ -532,7 +532,7 @@ async function plant() {
     return id;
   };
   const decide = async (m: { id: number; decisions: number[] }, agendaItemId: number, fields: Record<string, unknown>) => {
-    const d = must(await s.meetings.decide(actor, m.id, { agendaItemId, decidedOn: "2027-02-01", ...fields }, tr), "decision");
+    const d = must(await s.meetings.decide(actor, m.id, { agendaItemId, decidedOn: "2026-02-01", ...fields }, tr), "decision");
     m.decisions.push(d.id);
     return d;
   };
@@ -978,8 +978,8 @@ function formBody(p: Plants): Record<string, unknown> {
     outcome: "other",
     recommendation: "recommend",
     justification: "Sweep write",
-    decidedOn: "2027-01-01",
-    meetingDate: "2027-01-01",
+    decidedOn: "2026-01-01",
+    meetingDate: "2026-01-01",
   };
 }
 

@@ -284,7 +284,7 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
       category: z.string().optional(),
       into: z.string().optional(),
       answer: z.string().optional(),
-      templateId: z.number().int().optional(),
+      templateId: dbId.optional(),
     }),
     response: inputOut,
     handler: async ({ actor, params, req }) => {

@@ -352,7 +352,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
   const queueQuery = z
     .object({
       status: z.enum(INPUT_STATUSES).optional().catch(undefined),
-      section: z.coerce.number().int().positive().optional().catch(undefined),
+      section: dbId.optional().catch(undefined),
       category: z.string().max(100).optional(),
     })
     .passthrough();

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { can } from "../../platform/access/authorize.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
-import { idParam, query, searchText } from "../../platform/http/validation.ts";
+import { dbId, idParam, query, searchText } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { organisationInput, personInput, referenceOrganisationInput } from "./directory.service.ts";
 import { ORGANISATION_SORTS } from "./organisations.repo.ts";
@@ -157,7 +157,7 @@ export function directoryApi(api: ApiRouter, { services }: AppContext) {
     operationId: "listPeople",
     summary: "List people; contact details only for published contact persons",
     tag: "people",
-    query: query({ q: searchText, organisationId: z.coerce.number().int().positive().optional(), ...listQuery }),
+    query: query({ q: searchText, organisationId: dbId.optional(), ...listQuery }),
     response: listOf(personOut),
     handler: async ({ query: q, actor }) => {
       const result = await directory.listPeople(q);

@@ -3,7 +3,7 @@ import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/http/errors.ts";
-import { query } from "../../platform/http/validation.ts";
+import { MAX_ID, query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import {
   benefitParams,
@@ -239,7 +239,7 @@ export function projectsApi(api: ApiRouter, { services }: AppContext) {
     summary: "Change a project; fields left out keep their value. `version` is required (optimistic locking).",
     tag,
     params: projectParams,
-    body: projectFields.partial().extend({ version: z.number().int().positive() }),
+    body: projectFields.partial().extend({ version: z.number().int().positive().max(MAX_ID) }),
     response: projectOut,
     handler: async ({ actor, params, req }) => {
       const current = (await projects.repo.byId(params.id))!;

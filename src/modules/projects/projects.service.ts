@@ -9,6 +9,7 @@ import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../
 import {
   idList,
   kroner,
+  MAX_ID,
   optionalDate,
   optionalId,
   optionalText,
@@ -84,7 +85,7 @@ const endAfterStart: [(v: { startDate: string | null; endDate: string | null }) 
 export const projectInput = projectFields.refine(...endAfterStart);
 /** An edit names the version it started from, so a save over someone else's is caught. */
 export const projectUpdateInput = projectFields
-  .extend({ version: z.coerce.number("errors.invalid").int().positive() })
+  .extend({ version: z.coerce.number("errors.invalid").int().positive().max(MAX_ID, "errors.invalid") })
   .refine(...endAfterStart);
 
 export const sectorInput = z.object({ name: requiredText(80) });

@@ -146,3 +146,18 @@ test("a supporter that names no organisation is a field error, not a failed fore
   assert.equal(res.statusCode, 422, res.body);
   assert.match(res.json().error.fields[0].message, /does not exist/);
 });
+
+test("an id or version beyond a database integer is a 400 or 422, never 'integer out of range'", async () => {
+  // Found by the fuzzing (seed 7): GET /api/v1/people?organisationId=2147483648 answered 500.
+  const people = await t.app.inject({ url: "/api/v1/people?organisationId=2147483648&lang=en" });
+  assert.equal(people.statusCode, 400, people.body);
+  const project = (await admin.api("GET", `/api/v1/projects/${(await first("/api/v1/projects")).id}`)).json();
+  const version = await admin.api("PATCH", `/api/v1/projects/${project.id}`, { version: 2 ** 31 });
+  assert.equal(version.statusCode, 422, version.body);
+  const strategy = await first("/api/v1/strategies");
+  const ids = await admin.api("POST", `/api/v1/strategies/${strategy.id}/measures`, {
+    description: "Huge ids",
+    projectIds: [2 ** 31],
+  });
+  assert.equal(ids.statusCode, 422, ids.body);
+});

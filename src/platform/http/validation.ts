@@ -92,7 +92,7 @@ export const webAddress = z.preprocess(
     .default(""),
 );
 /** Ids stay within a database integer, so a forged one is a clear error rather than a failed query. */
-const MAX_ID = 2_147_483_647;
+export const MAX_ID = 2_147_483_647;
 export const optionalId = z.preprocess(
   emptyToNull,
   z.coerce.number("errors.invalid").int().positive().max(MAX_ID, "errors.invalid").nullable().default(null),
@@ -120,7 +120,7 @@ export const idParam = z.object({ id: dbId });
 /** A list of ids from repeated form fields (a single value comes as a string). */
 export const idList = z.preprocess(
   (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.coerce.number().int().positive()).max(1000),
+  z.array(z.coerce.number().int().positive().max(MAX_ID, "errors.invalid")).max(1000),
 );
 
 /** Organisation numbers: 9 digits, the last a modulus-11 check digit over weights 3 2 7 6 5 4 3 2. */

@@ -60,7 +60,7 @@ for (const javaScriptEnabled of [true, false]) {
     );
     await page.click("form.stack button[type=submit]");
     await page.waitForSelector("#report-heading");
-    assert.match((await page.textContent("[role=status]")) ?? "", /Filen er lest inn: 1 rader godtatt/);
+    assert.match((await page.textContent("[role=status]")) ?? "", /Filen er lest inn: 1 rad godtatt/);
     await axe("report of an applied file");
 
     await page.goto(`${base}/roadmap/adoption?network=digi-rogaland`);

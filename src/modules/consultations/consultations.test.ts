@@ -523,7 +523,7 @@ test("the secretariat sorts, merges and answers the inputs, publishes and mails 
   assert.ok([401, 303].includes(visitor.statusCode));
   // Filters.
   const filtered = await sek.get(`/consultations/${id}/inputs?status=spam&lang=en`);
-  assert.match(filtered.body, /1 inputs shown/);
+  assert.match(filtered.body, /1 input shown/);
 });
 
 test("an internal review round: the chosen bodies' members comment on the revised draft section by section, nobody else", async () => {

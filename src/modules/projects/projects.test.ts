@@ -232,7 +232,7 @@ test("phases, participants, status reports and benefits through the pages", asyn
   assert.match(shown.body, /75%/, "(5.5 − 10) / (4 − 10) = 75 %");
   assert.match(shown.body, /better than the previous measurement/);
   const benefitsPage = await rep.get(`/projects/benefits?organisation=${stavanger.id}&q=fasetest&lang=en`);
-  assert.match(benefitsPage.body, /1 benefits in 1 projects/);
+  assert.match(benefitsPage.body, /1 benefit in 1 project/);
   assert.match(
     benefitsPage.body,
     /<th scope="row">Time<\/th><td>dager<\/td><td class="numeric">1 of 1<\/td><td class="numeric">10<\/td><td class="numeric">4<\/td><td class="numeric">5.5<\/td>/,

@@ -101,7 +101,7 @@ test("the secretariat uploads statuses as CSV: every row accepted, applied in on
     sek,
     csv(["kommunenummer;losning;status;dato;kommentar", `${a.code};id-porten;I bruk;01.02.2024;Sidan 2024`]),
   );
-  assert.match(same.body, /1 rader godtatt, 0 statuser endret/);
+  assert.match(same.body, /1 rad godtatt, 0 statuser endret/);
   assert.equal(await historyCount(), again);
   // The template lists the members' statuses as they are now, in the same format.
   const template = await sek.get(`/n/${rogaland.slug}/adoption/template.csv`);

@@ -70,7 +70,7 @@ test("a representative writes their organisation's strategy: goals, focus areas 
   const page = await new Session(t.app).get(`/strategies/${id}?lang=en`);
   assert.match(page.body, /Innføre digital søknad om barnehageplass/);
   assert.match(page.body, /The deadline is outside the strategy&#39;s period|The deadline is outside the strategy's period/);
-  assert.match(page.body, /0 of 1 measures done/);
+  assert.match(page.body, /0 of 1 measure done/);
   const list = await new Session(t.app).get(`/strategies?network=${rogaland.slug}`);
   assert.ok(list.body.includes(`href="/strategies/${id}"`));
 });
@@ -155,7 +155,7 @@ test("adoption freezes a revision; measures are still followed up; a new revisio
   assert.equal(badStatus.statusCode, 422);
   const reports = await t.database.db.select().from(measureReports).where(eq(measureReports.measureId, measureId));
   assert.deepEqual(reports.map((r) => r.status).sort(), ["done", "in_progress"]);
-  assert.match((await new Session(t.app).get(`/strategies/${id}?lang=en`)).body, /1 of 1 measures done/);
+  assert.match((await new Session(t.app).get(`/strategies/${id}?lang=en`)).body, /1 of 1 measure done/);
 
   // A new revision: a draft copy of everything, one at a time.
   const revised = await rep.post(`/strategies/${id}/revisions`, {});

@@ -6,6 +6,7 @@ export const en: Record<MessageKey, string> = {
   "layout.chooseNetwork": "Choose network",
   "layout.allNetworks": "All networks",
   "layout.mainNav": "Main menu",
+  "layout.menu": "Menu",
   "layout.languages": "Language",
   "layout.breadcrumbs": "You are here",
   "layout.apiDocs": "API for developers",
@@ -21,14 +22,14 @@ export const en: Record<MessageKey, string> = {
   "home.networks": "The networks",
   "home.directory": "Every municipality and county",
   "home.directoryText":
-    "The directory holds {municipalities} municipalities, {counties} counties and {organisations} organisations in all.",
+    "The directory holds {municipalities, plural, one {# municipality} other {# municipalities}}, {counties, plural, one {# county} other {# counties}} and {organisations, plural, one {# organisation} other {# organisations}} in all.",
   "home.directoryLink": "See all organisations",
 
   "search.label": "Search organisations, networks and people",
   "search.submit": "Search",
   "search.title": "Search",
   "search.titleFor": "Search for “{q}”",
-  "search.resultCount": "{n} results for “{q}”",
+  "search.resultCount": "{n, plural, one {# result} other {# results}} for “{q}”",
   "search.person": "Person",
   "search.network": "Network",
 
@@ -56,7 +57,7 @@ export const en: Record<MessageKey, string> = {
   "list.reset": "Reset",
   "list.showing": "Showing {from}–{to} of {total}.",
   "list.count": "{total} in all.",
-  "list.downloadCsv": "Download these {n} as CSV",
+  "list.downloadCsv": "{n, plural, one {Download this one as CSV} other {Download these # as CSV}}",
   "list.empty": "Nothing found. Try another search or remove a filter.",
   "list.pagination": "Pages",
   "list.previous": "Previous",
@@ -152,8 +153,9 @@ export const en: Record<MessageKey, string> = {
     "Contact persons' email and phone are shown publicly, so choose people of this network (a seat in its bodies or access to it) who take part in no other network. An administrator can publish others.",
   "network.noContacts": "No contact persons are published.",
   "network.members": "Members",
-  "network.memberCount": "{n} members",
-  "network.memberSummary": "{n} organisations with {population} inhabitants in all",
+  "network.memberCount": "{n, plural, one {# member} other {# members}}",
+  "network.memberSummary":
+    "{n, plural, one {# organisation} other {# organisations}} with {population, plural, one {# inhabitant} other {# inhabitants}} in all",
   "network.membersAsList": "See the members in the organisation list",
   "network.membersTable": "All memberships",
   "network.byCounty": "By county",
@@ -261,8 +263,8 @@ export const en: Record<MessageKey, string> = {
   "errors.required": "Fill in this field.",
   "errors.invalid": "This value is not valid.",
   "errors.choice": "Choose one of the options.",
-  "errors.tooLong": "The text can have at most {max} characters.",
-  "errors.tooShort": "The text must have at least {min} characters.",
+  "errors.tooLong": "The text can have at most {max, plural, one {# character} other {# characters}}.",
+  "errors.tooShort": "The text must have at least {min, plural, one {# character} other {# characters}}.",
   "errors.date": "Write the date as yyyy-mm-dd, for example 2026-01-01.",
   "errors.unknownReference": "Something the form refers to does not exist (any more). Choose again and send it again.",
   "errors.dateOutOfRange": "The date must be between {min} and {max}.",
@@ -306,7 +308,7 @@ export const en: Record<MessageKey, string> = {
   "auth.sendLink": "Send link",
   "auth.checkMailTitle": "Check your email",
   "auth.checkMail":
-    "If the address has an account, we have sent a link to choose a new password. The link works for {minutes} minutes and can be used once.",
+    "If the address has an account, we have sent a link to choose a new password. The link works for {minutes, plural, one {# minute} other {# minutes}} and can be used once.",
   "auth.linkProblemTitle": "This link cannot be used",
   "auth.linkUnknown": "We do not recognise this link. Check that you copied the whole link from the email.",
   "auth.linkExpired": "This link has expired. Ask for a new one.",
@@ -322,7 +324,7 @@ export const en: Record<MessageKey, string> = {
   "errors.passwordRepeat": "The passwords do not match.",
   "mail.reset.subject": "A new password for Samverk",
   "mail.reset.body":
-    "Hello {name}\n\nSomeone asked for a new password for your Samverk account. Choose a new password here:\n\n{link}\n\nThe link works for {minutes} minutes and can be used once. If you did not ask for this, ignore this email; your password has not changed.\n\nSamverk",
+    "Hello {name}\n\nSomeone asked for a new password for your Samverk account. Choose a new password here:\n\n{link}\n\nThe link works for {minutes, plural, one {# minute} other {# minutes}} and can be used once. If you did not ask for this, ignore this email; your password has not changed.\n\nSamverk",
   "outbox.title": "Outgoing email",
   "outbox.introSmtp": "Email is sent through SMTP. Here you see everything sent or waiting.",
   "outbox.introNoSmtp": "SMTP is not configured, so email stays here. Read it here, or set SMTP_URL to send it.",
@@ -342,7 +344,7 @@ export const en: Record<MessageKey, string> = {
   "sessions.unknownBrowser": "Unknown browser",
   "sessions.thisOne": "this one",
   "sessions.end": "End",
-  "sessions.endOthers": "End the {n} others",
+  "sessions.endOthers": "{n, plural, one {End the other session} other {End the # others}}",
   "sessions.ended": "The session has been ended.",
   "auth.throttled": "Too many attempts. Wait {minutes} minute(s) and try again.",
   "audit.title": "Audit trail",
@@ -359,7 +361,7 @@ export const en: Record<MessageKey, string> = {
   "invitations.title": "Invitations",
   "invitations.invite": "Invite a person",
   "invitations.intro":
-    "The person gets an email with a link to create an account. The link works for {days} days and can be used once.",
+    "The person gets an email with a link to create an account. The link works for {days, plural, one {# day} other {# days}} and can be used once.",
   "invitations.send": "Send invitation",
   "invitations.sent": "Invitations sent",
   "invitations.none": "No invitations yet.",
@@ -382,7 +384,7 @@ export const en: Record<MessageKey, string> = {
   "errors.alreadyInvited": "This address already has an invitation waiting. Send it again from the list below.",
   "mail.invite.subject": "Invitation to Samverk",
   "mail.invite.body":
-    "Hello {name}\n\n{inviter} invites you to Samverk, the platform of the regional digitalisation networks. Create your account here:\n\n{link}\n\nThe link works for {days} days and can be used once.\n\nSamverk",
+    "Hello {name}\n\n{inviter} invites you to Samverk, the platform of the regional digitalisation networks. Create your account here:\n\n{link}\n\nThe link works for {days, plural, one {# day} other {# days}} and can be used once.\n\nSamverk",
   "audit.entity.invitation": "Invitation",
   "audit.deletedUser": "deleted user",
   "errors.confirmEmail": "Type your email address exactly as it is shown above.",
@@ -416,7 +418,7 @@ export const en: Record<MessageKey, string> = {
   "tokens.limitToNetwork": "Only for the network",
   "tokens.allNetworks": "All networks",
   "tokens.validFor": "Valid for",
-  "tokens.days": "{n} days",
+  "tokens.days": "{n, plural, one {# day} other {# days}}",
   "tokens.lastUsed": "Last used",
   "tokens.neverUsed": "Never",
   "tokens.revoke": "Revoke",
@@ -429,7 +431,7 @@ export const en: Record<MessageKey, string> = {
   "emailChange.intro": "You now use {email}. We send a link to the new address; the change happens only when you open it.",
   "emailChange.newEmail": "New email address",
   "emailChange.send": "Send confirmation",
-  "emailChange.sent": "We have sent a link to the new address. It works for {hours} hours.",
+  "emailChange.sent": "We have sent a link to the new address. It works for {hours, plural, one {# hour} other {# hours}}.",
   "emailChange.confirmTitle": "Confirm your new email address",
   "emailChange.confirmIntro": "Your account gets the address {email} when you confirm.",
   "emailChange.confirm": "Confirm",
@@ -438,7 +440,7 @@ export const en: Record<MessageKey, string> = {
   "emailChange.taken": "The address is already used by another account, so the change was not made.",
   "mail.emailChange.subject": "Confirm your new email address for Samverk",
   "mail.emailChange.body":
-    "Hello {name}\n\nConfirm that this address is to be used for your Samverk account:\n\n{link}\n\nThe link works for {hours} hours and can be used once. If you did not ask for this, ignore this email.\n\nSamverk",
+    "Hello {name}\n\nConfirm that this address is to be used for your Samverk account:\n\n{link}\n\nThe link works for {hours, plural, one {# hour} other {# hours}} and can be used once. If you did not ask for this, ignore this email.\n\nSamverk",
   "mail.emailChanged.subject": "Your Samverk email address has been changed",
   "mail.emailChanged.body":
     "Hello {name}\n\nYour Samverk account now uses a new email address. If you did not do this yourself, contact your network's secretariat at once.\n\nSamverk",
@@ -469,7 +471,7 @@ export const en: Record<MessageKey, string> = {
   "audit.entity.person_link_request": "Person link request",
   "mail.personLink.subject": "Confirm the link to the account in Samverk ({network})",
   "mail.personLink.body":
-    "Hello {name}\n\n{requester}, for the secretariat of {network}, asks to link the account “{account}” ({accountEmail}) in Samverk to you in the directory of people. The account then gets the roles your seats in the networks' bodies give, also in other networks where the account has access.\n\nIf this is your account, confirm here:\n\n{link}\n\nThe link works for {days} days and can be used once. If it is not your account, ignore this e-mail; nothing happens.\n\nSamverk",
+    "Hello {name}\n\n{requester}, for the secretariat of {network}, asks to link the account “{account}” ({accountEmail}) in Samverk to you in the directory of people. The account then gets the roles your seats in the networks' bodies give, also in other networks where the account has access.\n\nIf this is your account, confirm here:\n\n{link}\n\nThe link works for {days, plural, one {# day} other {# days}} and can be used once. If it is not your account, ignore this e-mail; nothing happens.\n\nSamverk",
   "access.personConfirmHint":
     "If the person takes part in other networks or has another account, they get an e-mail and must confirm the link themselves before it gives any roles.",
   "access.person.confirmsByMail": "{name} (confirms by e-mail)",
@@ -525,7 +527,7 @@ export const en: Record<MessageKey, string> = {
   "access.savedNotice": "Access saved.",
   "access.removedNotice": "Access removed.",
   "access.inviteIntro":
-    "The person gets an e-mail with a link that works for {days} days and can be used once. If they already have an account, they sign in and accept.",
+    "The person gets an e-mail with a link that works for {days, plural, one {# day} other {# days}} and can be used once. If they already have an account, they sign in and accept.",
   "access.invitations": "Invitations to the network",
   "access.link": "People and access",
   "invitations.network": "Network",
@@ -744,7 +746,7 @@ export const en: Record<MessageKey, string> = {
   "need.supporterNotes": "Notes from those who have the need",
   "mail.invite.subjectNetwork": "Invitation to {network} in Samverk",
   "mail.invite.bodyNetwork":
-    "Hello {name}\n\n{inviter} invites you to {network} in Samverk, the platform of the regional digitalisation networks.\n\nYour role in the network: {role}\n\nCreate your account, or sign in if you have one, here:\n\n{link}\n\nThe link works for {days} days and can be used once.\n\nSamverk",
+    "Hello {name}\n\n{inviter} invites you to {network} in Samverk, the platform of the regional digitalisation networks.\n\nYour role in the network: {role}\n\nCreate your account, or sign in if you have one, here:\n\n{link}\n\nThe link works for {days, plural, one {# day} other {# days}} and can be used once.\n\nSamverk",
   "sector.title": "Sectors in {network}",
   "sector.intro": "Projects are grouped by sector. The network can add its own sectors to the fixed ones.",
   "sector.builtIn": "Built-in sectors",
@@ -829,7 +831,7 @@ export const en: Record<MessageKey, string> = {
   "errors.publiccodeVersion": "publiccodeYmlVersion {version} is not supported. Use 0.4 or later.",
   "errors.publiccodeUrl": "{key} must be a web address starting with https://.",
   "errors.publiccodeShort": "{key} can have at most 150 characters.",
-  "errors.publiccodeTooLong": "{key} can have at most {max} characters, not {length}.",
+  "errors.publiccodeTooLong": "{key} can have at most {max, plural, one {# character} other {# characters}}, not {length}.",
   "join.heading": "Want to take part?",
   "join.help": "Ask to join the project for an organisation you act for. The project's lead decides, and you are told by e-mail.",
   "join.role": "How you want to take part",
@@ -902,9 +904,9 @@ export const en: Record<MessageKey, string> = {
   "timeline.quarters": "Quarters",
   "timeline.earlier": "← Earlier",
   "timeline.later": "Later →",
-  "timeline.showing": "{from}–{to}: {n} projects.",
+  "timeline.showing": "{from}–{to}: {n, plural, one {# project} other {# projects}}.",
   "timeline.legend": "Phases",
-  "timeline.svgTitle": "Timeline of {n} projects {from}–{to}. The table below shows the same.",
+  "timeline.svgTitle": "Timeline of {n, plural, one {# project} other {# projects}} {from}–{to}. The table below shows the same.",
   "timeline.today": "Today",
   "timeline.tableTitle": "The projects on the timeline",
   "timeline.milestones": "Phase changes",
@@ -919,7 +921,8 @@ export const en: Record<MessageKey, string> = {
   "audit.entity.saved_view": "Saved view",
   "benefitsOverview.title": "Benefits across the portfolio",
   "benefitsOverview.show": "See the benefits",
-  "benefitsOverview.intro": "{benefits} benefits in {projects} projects, with the project overview's filters.",
+  "benefitsOverview.intro":
+    "{benefits, plural, one {# benefit} other {# benefits}} in {projects, plural, one {# project} other {# projects}}, with the project overview's filters.",
   "benefitsOverview.toProjects": "See the projects",
   "benefitsOverview.sums": "Summed by type and unit",
   "benefitsOverview.count": "Measured",
@@ -1002,7 +1005,8 @@ export const en: Record<MessageKey, string> = {
   "need.editTitle": "Edit {title}",
   "need.mergedIntoNotice": "This need has been merged into",
   "need.becameProject": "The need was approved as a project:",
-  "need.sharedSummary": "Shared by {organisations} organisations with {inhabitants} inhabitants in all.",
+  "need.sharedSummary":
+    "Shared by {organisations, plural, one {# organisation} other {# organisations}} with {inhabitants, plural, one {# inhabitant} other {# inhabitants}} in all.",
   "need.supporters": "Who has the need",
   "need.supportNote": "Note",
   "need.supportNoteHint": "What the need looks like where you are.",
@@ -1036,7 +1040,7 @@ export const en: Record<MessageKey, string> = {
   "need.digestOff": "You have turned off e-mail about your needs.",
   "need.digestTurnOff": "Turn the e-mail off",
   "need.digestTurnOn": "Turn the e-mail on",
-  "mail.needDigest.subject": "Samverk: {count} changes to needs you follow",
+  "mail.needDigest.subject": "Samverk: {count, plural, one {# change} other {# changes}} to needs you follow",
   "mail.needDigest.line": "{title}: {state}{note}\n{link}",
   "mail.needDigest.body":
     "This has happened to needs you registered or support:\n\n{lines}\n\nYou get at most one such e-mail a day. Turn it off here: {settings}",
@@ -1148,7 +1152,8 @@ export const en: Record<MessageKey, string> = {
   "assessment.chartY": "Vertical axis",
   "assessment.chartShow": "Show",
   "assessment.chartEmpty": "No need has scores on both criteria yet.",
-  "assessment.chartDescription": "Scatter chart of {n} needs: {x} across and {y} up, 0–100. The numbers are in the table below.",
+  "assessment.chartDescription":
+    "Scatter chart of {n, plural, one {# need} other {# needs}}: {x} across and {y} up, 0–100. The numbers are in the table below.",
   "assessment.chartTable": "The numbers in the chart",
   "assessment.chartNumber": "No.",
   "assessment.axisInverted": "{name} (low is good)",
@@ -1308,7 +1313,7 @@ export const en: Record<MessageKey, string> = {
   "roadmap.category.other": "Other",
   "roadmap.withInitiativesOf": "With regional initiatives of",
   "roadmap.allNetworks": "All networks",
-  "roadmap.count": "{n} solutions",
+  "roadmap.count": "{n, plural, one {# solution} other {# solutions}}",
   "roadmap.name": "Name",
   "roadmap.owner": "Owner",
   "roadmap.ownerHint": "The agency that owns it, for example Digdir or KS.",
@@ -1355,7 +1360,7 @@ export const en: Record<MessageKey, string> = {
   "roadmap.task.other": "Other",
   "roadmap.taskDescription": "Description",
   "roadmap.startBefore": "Start",
-  "roadmap.monthsBefore": "{n} months before “{milestone}”",
+  "roadmap.monthsBefore": "{n, plural, one {# month} other {# months}} before “{milestone}”",
   "roadmap.beforeKind": "Before the milestone",
   "roadmap.leadMonths": "Months before",
   "roadmap.addTask": "Add a task",
@@ -1402,7 +1407,8 @@ export const en: Record<MessageKey, string> = {
   "adoption.wholeCountry": "The whole country",
   "adoption.county": "County",
   "adoption.legend": "Legend",
-  "adoption.matrixCount": "{organisations} organisations, {solutions} solutions",
+  "adoption.matrixCount":
+    "{organisations, plural, one {# organisation} other {# organisations}}, {solutions, plural, one {# solution} other {# solutions}}",
   "adoption.shareInUse": "Share in use",
   "adoption.ofInhabitants": "{share} of inhabitants",
   "adoption.link": "Status of national solutions",
@@ -1411,7 +1417,7 @@ export const en: Record<MessageKey, string> = {
   "roadmap.timelineTitle": "Roadmap over time",
   "roadmap.timelineIntro":
     "The national solutions' milestones, each over the period its date is known to. A dashed outline shows where a moved milestone was before.",
-  "roadmap.timelineSvgTitle": "Timeline of the milestones of {n} solutions",
+  "roadmap.timelineSvgTitle": "Timeline of the milestones of {n, plural, one {# solution} other {# solutions}}",
   "roadmap.timelineList": "The milestones as a list",
   "roadmap.movedLegend": "Where the milestone was before it moved",
   "roadmap.when": "When",
@@ -1445,7 +1451,8 @@ export const en: Record<MessageKey, string> = {
   "budget.intro":
     "Expected costs per year for the solutions the members have not adopted yet, from the cost estimate for each municipality's size. The one-off amount falls in the year the solution is due (the municipality's own target date when planned, else the date it becomes mandatory or available), the yearly amount from then on. Amounts in kroner.",
   "budget.summary": "{total} kroner in all in {first}–{last}.",
-  "budget.unplaced": "{n} cost estimates cannot be placed in a year because the solution has no dated milestone.",
+  "budget.unplaced":
+    "{n, plural, one {# cost estimate} other {# cost estimates}} cannot be placed in a year because the solution has no dated milestone.",
   "budget.noMembers": "The network has no municipalities or county municipalities as members.",
   "budget.perMember": "Per member",
   "budget.perSolution": "Per solution",
@@ -1475,14 +1482,15 @@ export const en: Record<MessageKey, string> = {
   "overTime.percent": "Per cent",
   "overTime.quarter": "Quarter",
   "overTime.reported": "Have reported",
-  "overTime.scope": "{n} municipalities and county municipalities in scope.",
+  "overTime.scope":
+    "{n, plural, one {# municipality or county municipality} other {# municipalities and county municipalities}} in scope.",
   "overTime.inhabitantShare": "Share of inhabitants",
   "errors.import.encoding":
     'The file is not saved as UTF-8. Save it again as "CSV UTF-8" (in Excel: Save as → CSV UTF-8) and upload it again. Nothing was changed.',
   "errors.import.malformed":
     "The file cannot be read as CSV (a problem at line {line}, such as an unclosed quote or a wrong number of columns). Nothing was changed.",
   "errors.import.empty": "The file has no rows below its header. Nothing was changed.",
-  "errors.import.tooMany": "The file has more than {max} rows. Split it up. Nothing was changed.",
+  "errors.import.tooMany": "The file has more than {max, plural, one {# row} other {# rows}}. Split it up. Nothing was changed.",
   "errors.import.columns": "The file lacks the columns {columns}. Use the template. Nothing was changed.",
   "errors.import.noFile": "Choose a CSV file to upload.",
   "errors.import.unknownOrganisation": 'No municipality or county municipality has the number "{code}".',
@@ -1500,9 +1508,10 @@ export const en: Record<MessageKey, string> = {
   "import.template": "Download the template with the members' statuses today",
   "import.file": "CSV file",
   "import.upload": "Upload and check",
-  "import.applied": "The file was read in: {rows} rows accepted, {changed} statuses changed.",
+  "import.applied":
+    "The file was read in: {rows, plural, one {# row} other {# rows}} accepted, {changed, plural, one {# status} other {# statuses}} changed.",
   "import.refused":
-    "Nothing was saved: {refused} of {rows} rows cannot be used. Correct the rows below and upload the file again.",
+    "Nothing was saved: {refused} of {rows, plural, one {# row} other {# rows}} cannot be used. Correct the rows below and upload the file again.",
   "import.report": "Report",
   "import.line": "Line",
   "import.result": "Result",
@@ -1516,7 +1525,7 @@ export const en: Record<MessageKey, string> = {
   "strategy.listIntro":
     "The digitalisation strategies of the members and the networks: goals, focus areas and measures, followed up over time.",
   "strategy.new": "New strategy",
-  "strategy.count": "{n} strategies",
+  "strategy.count": "{n, plural, one {# strategy} other {# strategies}}",
   "strategy.title": "Title",
   "strategy.owner": "Owner",
   "strategy.ownerHint": "A municipality or county municipality you act for, or a network you are secretariat for.",
@@ -1530,7 +1539,7 @@ export const en: Record<MessageKey, string> = {
   "strategy.status.replaced": "Replaced",
   "strategy.vision": "Vision",
   "strategy.progress": "Progress",
-  "strategy.doneOf": "{done} of {n} measures done",
+  "strategy.doneOf": "{done} of {n, plural, one {# measure} other {# measures}} done",
   "strategy.revision": "Revision",
   "strategy.revisionN": "Revision {n}",
   "strategy.previousRevision": "Previous revision",
@@ -1652,7 +1661,7 @@ export const en: Record<MessageKey, string> = {
   "themes.overlapLink": "Themes the members' strategies have in common",
   "themes.overlapIntro":
     "Which themes appear in which members' current strategy, and in how many focus areas and goals. The most shared come first.",
-  "themes.overlapCount": "{n} members have a strategy.",
+  "themes.overlapCount": "{n, plural, one {# member has a strategy.} other {# members have a strategy.}}",
   "themes.noStrategies": "None of the members has registered a strategy yet.",
   "themes.theme": "Theme",
   "themes.members": "Members",
@@ -1672,6 +1681,9 @@ export const en: Record<MessageKey, string> = {
   "ambition.create": "Save the ambition",
   "ambition.current": "Now",
   "ambition.deadline": "Deadline",
+  "ambition.atDeadline": "At the deadline",
+  "ambition.measuredAtDeadline":
+    "The deadline has passed: the value and where the members stand are as they were on {date}. What happened after it does not count towards the ambition, but shows in the history.",
   "ambition.description": "Description",
   "ambition.evidence": "Shown by",
   "ambition.formIntro":
@@ -1772,7 +1784,7 @@ export const en: Record<MessageKey, string> = {
   "consultation.draftText": "The draft, section by section",
   "consultation.email": "E-mail",
   "consultation.emailHint":
-    "Only needed if you want a receipt and an answer by e-mail. We delete it {days} days after the closing date.",
+    "Only needed if you want a receipt and an answer by e-mail. We delete it {days, plural, one {# day} other {# days}} after the closing date.",
   "consultation.giveInput": "Give input",
   "consultation.honeypot": "Leave this field empty",
   "consultation.inputIntro":
@@ -1789,7 +1801,7 @@ export const en: Record<MessageKey, string> = {
   "consultation.listTitle": "Consultations: {network}",
   "consultation.mail.subject": "Receipt for your input: {title}",
   "consultation.mail.body":
-    'Thank you for your input to "{title}".\n\nReference: {reference}\nThe consultation closes: {closes}\n\nYour name and e-mail are removed {days} days after it closes. To remove them now, use this link:\n{link}\n',
+    'Thank you for your input to "{title}".\n\nReference: {reference}\nThe consultation closes: {closes}\n\nYour name and e-mail are removed {days, plural, one {# day} other {# days}} after it closes. To remove them now, use this link:\n{link}\n',
   "consultation.name": "Name",
   "consultation.new": "New consultation",
   "consultation.newIntro":
@@ -1808,9 +1820,9 @@ export const en: Record<MessageKey, string> = {
   "consultation.personalDataDaysHint": "Name, organisation and e-mail are then removed automatically; the inputs stay.",
   "consultation.personalDataRemoved": "Your name, organisation and e-mail have been removed from the input.",
   "consultation.personalDataText":
-    "We remove them automatically {days} days after the closing date. You can remove them now; the input stays without them, and you will then get no answer by e-mail.",
+    "We remove them automatically {days, plural, one {# day} other {# days}} after the closing date. You can remove them now; the input stays without them, and you will then get no answer by e-mail.",
   "consultation.privacyNote":
-    "Name, organisation and e-mail are optional. They are removed {days} days after the closing date, and you can remove them yourself before that.",
+    "Name, organisation and e-mail are optional. They are removed {days, plural, one {# day} other {# days}} after the closing date, and you can remove them yourself before that.",
   "consultation.questionKind": "Kind of answer",
   "consultation.questionText": "Question",
   "consultation.questions": "Questions",
@@ -1870,7 +1882,7 @@ export const en: Record<MessageKey, string> = {
   "consultation.fromTemplateHint": "Used when the answer field is empty.",
   "consultation.handle": "Handle",
   "consultation.handleInputs": "Handle the inputs",
-  "consultation.inputCount": "{n} inputs shown.",
+  "consultation.inputCount": "{n, plural, one {# input} other {# inputs}} shown.",
   "consultation.inputStatus": "Status",
   "consultation.inputStatus.received": "Received",
   "consultation.inputStatus.handled": "Handled",
@@ -1895,7 +1907,7 @@ export const en: Record<MessageKey, string> = {
   "consultation.section": "Section",
   "consultation.submitted": "Sent",
   "consultation.summary": "Summary for the steering group",
-  "consultation.summaryIntro": "{n} inputs from {opens} to {closes} ({spam} set aside as spam).",
+  "consultation.summaryIntro": "{n, plural, one {# input} other {# inputs}} from {opens} to {closes} ({spam} set aside as spam).",
   "consultation.summaryTitle": "Summary: {title}",
   "consultation.templateTitle": "Name of the template",
   "consultation.templates": "Answer templates",

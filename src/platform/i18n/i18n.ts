@@ -91,9 +91,10 @@ function makeI18n(locale: Locale): I18n {
     timeStyle: "short",
     timeZone: TIME_ZONE,
   });
+  const pluralRules = new Intl.PluralRules(intlTag[locale]);
   return {
     locale,
-    t: (key, params) => interpolate(catalogue[key] ?? key, params),
+    t: (key, params) => interpolate(selectPlurals(catalogue[key] ?? key, params, pluralRules), params),
     number: (value, options) => (options ? numberFormatFor(options) : numberFormat).format(value),
     date: (value) => {
       if (!value) return "";
@@ -105,6 +106,62 @@ function makeI18n(locale: Locale): I18n {
     dateTime: (value) => (value ? dateTimeFormat.format(new Date(value)) : ""),
   };
 }
+
+const PLURAL_START = /\{(\w+),\s*plural,/g;
+
+/**
+ * Plural variants in a message, in ICU's form: "{n, plural, one {# member} other {# members}}".
+ * The language's Intl.PluralRules choose the variant (nb, nn and en know "one" and "other"), an
+ * exact "=0" wins over the rule, and "#" is the count as given; {name} placeholders work inside.
+ */
+export function selectPlurals(
+  text: string,
+  params: Record<string, string | number> | undefined,
+  rules: Intl.PluralRules,
+): string {
+  if (!text.includes("plural,")) return text;
+  let out = "";
+  let at = 0;
+  PLURAL_START.lastIndex = 0;
+  for (let m = PLURAL_START.exec(text); m; m = PLURAL_START.exec(text)) {
+    const parsed = pluralVariants(text, m.index + m[0].length);
+    if (!parsed) break;
+    const raw = params?.[m[1]!];
+    const count = countOf(raw);
+    const variant =
+      parsed.variants.get(`=${count}`) ??
+      (Number.isNaN(count) ? undefined : parsed.variants.get(rules.select(count))) ??
+      parsed.variants.get("other")!;
+    out += text.slice(at, m.index) + variant.replaceAll("#", raw === undefined ? "#" : String(raw));
+    at = parsed.end;
+    PLURAL_START.lastIndex = parsed.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The variants of a plural from just after "{n, plural,", and where it ends; null if malformed. */
+function pluralVariants(text: string, from: number): { variants: Map<string, string>; end: number } | null {
+  const variants = new Map<string, string>();
+  let i = from;
+  for (;;) {
+    while (text[i] === " " || text[i] === "\n") i++;
+    if (text[i] === "}") return variants.has("other") ? { variants, end: i + 1 } : null;
+    const selector = /^(=\d+|\w+)\s*\{/.exec(text.slice(i, i + 40));
+    if (!selector) return null;
+    i += selector[0].length;
+    const start = i;
+    for (let depth = 1; depth > 0; i++) {
+      if (i >= text.length) return null;
+      if (text[i] === "{") depth++;
+      else if (text[i] === "}") depth--;
+    }
+    variants.set(selector[1]!, text.slice(start, i - 1));
+  }
+}
+
+/** A count given as a number or as text already formatted ("1 200", "1,200"). */
+const countOf = (raw: string | number | undefined): number =>
+  typeof raw === "number" ? raw : raw === undefined ? Number.NaN : Number(raw.replace(/[\s\u00a0\u202f,.]/g, "") || Number.NaN);
 
 function interpolate(text: string, params?: Record<string, string | number>): string {
   if (!params) return text;

@@ -4,6 +4,7 @@ export const nb = {
   "layout.chooseNetwork": "Velg nettverk",
   "layout.allNetworks": "Alle nettverk",
   "layout.mainNav": "Hovedmeny",
+  "layout.menu": "Meny",
   "layout.languages": "Språk",
   "layout.breadcrumbs": "Du er her",
   "layout.apiDocs": "API for utviklere",
@@ -18,7 +19,8 @@ export const nb = {
     "Her samarbeider kommunene i de regionale digitaliseringsnettverkene: medlemmer, organer, prosjekter og nasjonale løsninger på ett sted.",
   "home.networks": "Nettverkene",
   "home.directory": "Alle kommuner og fylker",
-  "home.directoryText": "Katalogen har {municipalities} kommuner, {counties} fylker og {organisations} organisasjoner i alt.",
+  "home.directoryText":
+    "Katalogen har {municipalities, plural, one {# kommune} other {# kommuner}}, {counties, plural, one {# fylke} other {# fylker}} og {organisations, plural, one {# organisasjon} other {# organisasjoner}} i alt.",
   "home.directoryLink": "Se alle organisasjoner",
 
   "search.label": "Søk etter organisasjoner, nettverk og personer",
@@ -53,7 +55,7 @@ export const nb = {
   "list.reset": "Nullstill",
   "list.showing": "Viser {from}–{to} av {total}.",
   "list.count": "{total} i alt.",
-  "list.downloadCsv": "Last ned disse {n} som CSV",
+  "list.downloadCsv": "{n, plural, one {Last ned denne som CSV} other {Last ned disse # som CSV}}",
   "list.empty": "Ingen treff. Prøv et annet søk eller fjern et filter.",
   "list.pagination": "Sider",
   "list.previous": "Forrige",
@@ -149,8 +151,9 @@ export const nb = {
     "Kontaktpersonenes e-post og telefon vises offentlig, så velg personer fra dette nettverket (verv i organene eller tilgang til nettverket) som ikke er med i andre nettverk. En administrator kan publisere andre.",
   "network.noContacts": "Ingen kontaktpersoner er publisert.",
   "network.members": "Medlemmer",
-  "network.memberCount": "{n} medlemmer",
-  "network.memberSummary": "{n} organisasjoner med til sammen {population} innbyggere",
+  "network.memberCount": "{n, plural, one {# medlem} other {# medlemmer}}",
+  "network.memberSummary":
+    "{n, plural, one {# organisasjon} other {# organisasjoner}} med til sammen {population, plural, one {# innbygger} other {# innbyggere}}",
   "network.membersAsList": "Se medlemmene i organisasjonslisten",
   "network.membersTable": "Alle medlemskap",
   "network.byCounty": "Etter fylke",
@@ -303,7 +306,7 @@ export const nb = {
   "auth.sendLink": "Send lenke",
   "auth.checkMailTitle": "Sjekk e-posten din",
   "auth.checkMail":
-    "Hvis adressen har en konto, har vi sendt en lenke for å velge nytt passord. Lenken virker i {minutes} minutter og kan brukes én gang.",
+    "Hvis adressen har en konto, har vi sendt en lenke for å velge nytt passord. Lenken virker i {minutes, plural, one {# minutt} other {# minutter}} og kan brukes én gang.",
   "auth.linkProblemTitle": "Lenken kan ikke brukes",
   "auth.linkUnknown": "Vi kjenner ikke igjen lenken. Sjekk at du har kopiert hele lenken fra e-posten.",
   "auth.linkExpired": "Lenken er utløpt. Be om en ny.",
@@ -319,7 +322,7 @@ export const nb = {
   "errors.passwordRepeat": "Passordene er ikke like.",
   "mail.reset.subject": "Nytt passord til Samverk",
   "mail.reset.body":
-    "Hei {name}\n\nNoen ba om nytt passord til kontoen din i Samverk. Velg et nytt passord her:\n\n{link}\n\nLenken virker i {minutes} minutter og kan brukes én gang. Ba du ikke om dette, kan du se bort fra e-posten; passordet ditt er ikke endret.\n\nHilsen Samverk",
+    "Hei {name}\n\nNoen ba om nytt passord til kontoen din i Samverk. Velg et nytt passord her:\n\n{link}\n\nLenken virker i {minutes, plural, one {# minutt} other {# minutter}} og kan brukes én gang. Ba du ikke om dette, kan du se bort fra e-posten; passordet ditt er ikke endret.\n\nHilsen Samverk",
   "outbox.title": "Utgående e-post",
   "outbox.introSmtp": "E-post sendes via SMTP. Her ser du alt som er sendt eller venter.",
   "outbox.introNoSmtp": "SMTP er ikke satt opp, så e-post blir liggende her. Les den her, eller sett SMTP_URL for å sende.",
@@ -339,7 +342,7 @@ export const nb = {
   "sessions.unknownBrowser": "Ukjent nettleser",
   "sessions.thisOne": "denne",
   "sessions.end": "Avslutt",
-  "sessions.endOthers": "Avslutt de {n} andre",
+  "sessions.endOthers": "{n, plural, one {Avslutt den andre innloggingen} other {Avslutt de # andre}}",
   "sessions.ended": "Innloggingen er avsluttet.",
   "auth.throttled": "For mange forsøk. Vent {minutes} minutt(er) og prøv igjen.",
   "audit.title": "Endringslogg",
@@ -356,7 +359,7 @@ export const nb = {
   "invitations.title": "Invitasjoner",
   "invitations.invite": "Inviter en person",
   "invitations.intro":
-    "Personen får en e-post med en lenke for å lage konto. Lenken virker i {days} dager og kan brukes én gang.",
+    "Personen får en e-post med en lenke for å lage konto. Lenken virker i {days, plural, one {# dag} other {# dager}} og kan brukes én gang.",
   "invitations.send": "Send invitasjon",
   "invitations.sent": "Sendte invitasjoner",
   "invitations.none": "Ingen invitasjoner ennå.",
@@ -379,7 +382,7 @@ export const nb = {
   "errors.alreadyInvited": "Denne adressen har allerede en invitasjon som venter. Send den på nytt i listen under.",
   "mail.invite.subject": "Invitasjon til Samverk",
   "mail.invite.body":
-    "Hei {name}\n\n{inviter} inviterer deg til Samverk, plattformen for de regionale digitaliseringsnettverkene. Lag kontoen din her:\n\n{link}\n\nLenken virker i {days} dager og kan brukes én gang.\n\nHilsen Samverk",
+    "Hei {name}\n\n{inviter} inviterer deg til Samverk, plattformen for de regionale digitaliseringsnettverkene. Lag kontoen din her:\n\n{link}\n\nLenken virker i {days, plural, one {# dag} other {# dager}} og kan brukes én gang.\n\nHilsen Samverk",
   "audit.entity.invitation": "Invitasjon",
   "audit.deletedUser": "slettet bruker",
   "errors.confirmEmail": "Skriv e-postadressen din nøyaktig slik den står over.",
@@ -413,7 +416,7 @@ export const nb = {
   "tokens.limitToNetwork": "Bare for nettverket",
   "tokens.allNetworks": "Alle nettverk",
   "tokens.validFor": "Gyldig i",
-  "tokens.days": "{n} dager",
+  "tokens.days": "{n, plural, one {# dag} other {# dager}}",
   "tokens.lastUsed": "Sist brukt",
   "tokens.neverUsed": "Aldri",
   "tokens.revoke": "Trekk tilbake",
@@ -426,7 +429,7 @@ export const nb = {
   "emailChange.intro": "Nå bruker du {email}. Vi sender en lenke til den nye adressen; byttet skjer først når du åpner den.",
   "emailChange.newEmail": "Ny e-postadresse",
   "emailChange.send": "Send bekreftelse",
-  "emailChange.sent": "Vi har sendt en lenke til den nye adressen. Den virker i {hours} timer.",
+  "emailChange.sent": "Vi har sendt en lenke til den nye adressen. Den virker i {hours, plural, one {# time} other {# timer}}.",
   "emailChange.confirmTitle": "Bekreft ny e-postadresse",
   "emailChange.confirmIntro": "Kontoen din får adressen {email} når du bekrefter.",
   "emailChange.confirm": "Bekreft",
@@ -435,7 +438,7 @@ export const nb = {
   "emailChange.taken": "Adressen er allerede i bruk av en annen konto, så byttet ble ikke gjort.",
   "mail.emailChange.subject": "Bekreft ny e-postadresse i Samverk",
   "mail.emailChange.body":
-    "Hei {name}\n\nBekreft at denne adressen skal brukes for kontoen din i Samverk:\n\n{link}\n\nLenken virker i {hours} timer og kan brukes én gang. Ba du ikke om dette, kan du se bort fra e-posten.\n\nHilsen Samverk",
+    "Hei {name}\n\nBekreft at denne adressen skal brukes for kontoen din i Samverk:\n\n{link}\n\nLenken virker i {hours, plural, one {# time} other {# timer}} og kan brukes én gang. Ba du ikke om dette, kan du se bort fra e-posten.\n\nHilsen Samverk",
   "mail.emailChanged.subject": "E-postadressen din i Samverk er byttet",
   "mail.emailChanged.body":
     "Hei {name}\n\nKontoen din i Samverk bruker nå en ny e-postadresse. Gjorde du ikke dette selv, kontakt sekretariatet i nettverket ditt med en gang.\n\nHilsen Samverk",
@@ -466,7 +469,7 @@ export const nb = {
   "audit.entity.person_link_request": "Forespørsel om personkobling",
   "mail.personLink.subject": "Bekreft koblingen til kontoen i Samverk ({network})",
   "mail.personLink.body":
-    "Hei {name}\n\n{requester} i sekretariatet for {network} ber om å koble kontoen «{account}» ({accountEmail}) i Samverk til deg i personkatalogen. Kontoen får da rollene vervene dine i nettverkenes organer gir, også i andre nettverk der kontoen har tilgang.\n\nEr dette kontoen din, bekrefter du her:\n\n{link}\n\nLenken virker i {days} dager og kan brukes én gang. Er det ikke kontoen din, kan du se bort fra e-posten; da skjer ingenting.\n\nHilsen Samverk",
+    "Hei {name}\n\n{requester} i sekretariatet for {network} ber om å koble kontoen «{account}» ({accountEmail}) i Samverk til deg i personkatalogen. Kontoen får da rollene vervene dine i nettverkenes organer gir, også i andre nettverk der kontoen har tilgang.\n\nEr dette kontoen din, bekrefter du her:\n\n{link}\n\nLenken virker i {days, plural, one {# dag} other {# dager}} og kan brukes én gang. Er det ikke kontoen din, kan du se bort fra e-posten; da skjer ingenting.\n\nHilsen Samverk",
   "access.personConfirmHint":
     "Er personen med i andre nettverk, eller har en annen konto, får personen en e-post og må bekrefte koblingen selv før den gir roller.",
   "access.person.confirmsByMail": "{name} (bekrefter på e-post)",
@@ -519,7 +522,7 @@ export const nb = {
   "access.savedNotice": "Tilgangen er lagret.",
   "access.removedNotice": "Tilgangen er fjernet.",
   "access.inviteIntro":
-    "Personen får en e-post med en lenke som virker i {days} dager og kan brukes én gang. Har personen alt en konto, logger de inn og godtar.",
+    "Personen får en e-post med en lenke som virker i {days, plural, one {# dag} other {# dager}} og kan brukes én gang. Har personen alt en konto, logger de inn og godtar.",
   "access.invitations": "Invitasjoner til nettverket",
   "access.link": "Personer og tilgang",
   "invitations.network": "Nettverk",
@@ -736,7 +739,7 @@ export const nb = {
   "need.supporterNotes": "Merknader fra dem som har behovet",
   "mail.invite.subjectNetwork": "Invitasjon til {network} i Samverk",
   "mail.invite.bodyNetwork":
-    "Hei {name}\n\n{inviter} inviterer deg til {network} i Samverk, plattformen for de regionale digitaliseringsnettverkene.\n\nRollen din i nettverket: {role}\n\nLag kontoen din, eller logg inn om du har en, her:\n\n{link}\n\nLenken virker i {days} dager og kan brukes én gang.\n\nHilsen Samverk",
+    "Hei {name}\n\n{inviter} inviterer deg til {network} i Samverk, plattformen for de regionale digitaliseringsnettverkene.\n\nRollen din i nettverket: {role}\n\nLag kontoen din, eller logg inn om du har en, her:\n\n{link}\n\nLenken virker i {days, plural, one {# dag} other {# dager}} og kan brukes én gang.\n\nHilsen Samverk",
   "sector.title": "Sektorer i {network}",
   "sector.intro": "Prosjekter sorteres etter sektor. Nettverket kan legge til egne sektorer i tillegg til de faste.",
   "sector.builtIn": "Faste sektorer",
@@ -894,9 +897,10 @@ export const nb = {
   "timeline.quarters": "Kvartaler",
   "timeline.earlier": "← Tidligere",
   "timeline.later": "Senere →",
-  "timeline.showing": "{from}–{to}: {n} prosjekter.",
+  "timeline.showing": "{from}–{to}: {n, plural, one {# prosjekt} other {# prosjekter}}.",
   "timeline.legend": "Faser",
-  "timeline.svgTitle": "Tidslinje for {n} prosjekter {from}–{to}. Tabellen under viser det samme.",
+  "timeline.svgTitle":
+    "Tidslinje for {n, plural, one {# prosjekt} other {# prosjekter}} {from}–{to}. Tabellen under viser det samme.",
   "timeline.today": "I dag",
   "timeline.tableTitle": "Prosjektene i tidslinjen",
   "timeline.milestones": "Faseskifter",
@@ -911,7 +915,8 @@ export const nb = {
   "audit.entity.saved_view": "Lagret visning",
   "benefitsOverview.title": "Gevinster i porteføljen",
   "benefitsOverview.show": "Se gevinstene",
-  "benefitsOverview.intro": "{benefits} gevinster i {projects} prosjekter, med filtrene fra prosjektoversikten.",
+  "benefitsOverview.intro":
+    "{benefits, plural, one {# gevinst} other {# gevinster}} i {projects, plural, one {# prosjekt} other {# prosjekter}}, med filtrene fra prosjektoversikten.",
   "benefitsOverview.toProjects": "Se prosjektene",
   "benefitsOverview.sums": "Summert per type og enhet",
   "benefitsOverview.count": "Målt",
@@ -995,7 +1000,8 @@ export const nb = {
   "need.editTitle": "Endre {title}",
   "need.mergedIntoNotice": "Dette behovet er slått sammen med",
   "need.becameProject": "Behovet ble vedtatt som prosjekt:",
-  "need.sharedSummary": "Delt av {organisations} organisasjoner med til sammen {inhabitants} innbyggere.",
+  "need.sharedSummary":
+    "Delt av {organisations, plural, one {# organisasjon} other {# organisasjoner}} med til sammen {inhabitants, plural, one {# innbygger} other {# innbyggere}}.",
   "need.supporters": "Hvem har behovet",
   "need.supportNote": "Merknad",
   "need.supportNoteHint": "Hvordan behovet ser ut hos dere.",
@@ -1029,7 +1035,7 @@ export const nb = {
   "need.digestOff": "Du har slått av e-post om behovene dine.",
   "need.digestTurnOff": "Slå av e-posten",
   "need.digestTurnOn": "Slå på e-posten",
-  "mail.needDigest.subject": "Samverk: {count} endringer i behov du følger",
+  "mail.needDigest.subject": "Samverk: {count, plural, one {# endring} other {# endringer}} i behov du følger",
   "mail.needDigest.line": "{title}: {state}{note}\n{link}",
   "mail.needDigest.body":
     "Dette har skjedd med behov du har meldt inn eller støtter:\n\n{lines}\n\nDu får høyst én slik e-post om dagen. Slå den av her: {settings}",
@@ -1303,7 +1309,7 @@ export const nb = {
   "roadmap.category.other": "Annet",
   "roadmap.withInitiativesOf": "Med regionale satsinger i",
   "roadmap.allNetworks": "Alle nettverk",
-  "roadmap.count": "{n} løsninger",
+  "roadmap.count": "{n, plural, one {# løsning} other {# løsninger}}",
   "roadmap.name": "Navn",
   "roadmap.owner": "Eier",
   "roadmap.ownerHint": "Etaten som eier løsningen, for eksempel Digdir eller KS.",
@@ -1350,7 +1356,7 @@ export const nb = {
   "roadmap.task.other": "Annet",
   "roadmap.taskDescription": "Beskrivelse",
   "roadmap.startBefore": "Start",
-  "roadmap.monthsBefore": "{n} måneder før «{milestone}»",
+  "roadmap.monthsBefore": "{n, plural, one {# måned} other {# måneder}} før «{milestone}»",
   "roadmap.beforeKind": "Før milepælen",
   "roadmap.leadMonths": "Måneder før",
   "roadmap.addTask": "Legg til oppgave",
@@ -1397,7 +1403,8 @@ export const nb = {
   "adoption.wholeCountry": "Hele landet",
   "adoption.county": "Fylke",
   "adoption.legend": "Forklaring",
-  "adoption.matrixCount": "{organisations} organisasjoner, {solutions} løsninger",
+  "adoption.matrixCount":
+    "{organisations, plural, one {# organisasjon} other {# organisasjoner}}, {solutions, plural, one {# løsning} other {# løsninger}}",
   "adoption.shareInUse": "Andel i bruk",
   "adoption.ofInhabitants": "{share} av innbyggerne",
   "adoption.link": "Status for nasjonale løsninger",
@@ -1406,7 +1413,7 @@ export const nb = {
   "roadmap.timelineTitle": "Veikart over tid",
   "roadmap.timelineIntro":
     "Milepælene for de nasjonale løsningene, hver over perioden datoen er kjent for. En stiplet ramme viser hvor en flyttet milepæl lå før.",
-  "roadmap.timelineSvgTitle": "Tidslinje med milepælene til {n} løsninger",
+  "roadmap.timelineSvgTitle": "Tidslinje med milepælene til {n, plural, one {# løsning} other {# løsninger}}",
   "roadmap.timelineList": "Milepælene som liste",
   "roadmap.movedLegend": "Der milepælen lå før den ble flyttet",
   "roadmap.when": "Når",
@@ -1469,7 +1476,7 @@ export const nb = {
   "overTime.percent": "Prosent",
   "overTime.quarter": "Kvartal",
   "overTime.reported": "Har rapportert",
-  "overTime.scope": "{n} kommuner og fylkeskommuner i utvalget.",
+  "overTime.scope": "{n, plural, one {# kommune eller fylkeskommune} other {# kommuner og fylkeskommuner}} i utvalget.",
   "overTime.inhabitantShare": "Andel av innbyggerne",
   "errors.import.encoding":
     "Filen er ikke lagret som UTF-8. Lagre den på nytt som «CSV UTF-8» (i Excel: Lagre som → CSV UTF-8) og last den opp igjen. Ingenting er endret.",
@@ -1494,8 +1501,10 @@ export const nb = {
   "import.template": "Last ned malen med medlemmenes statuser i dag",
   "import.file": "CSV-fil",
   "import.upload": "Last opp og sjekk",
-  "import.applied": "Filen er lest inn: {rows} rader godtatt, {changed} statuser endret.",
-  "import.refused": "Ingenting er lagret: {refused} av {rows} rader kan ikke brukes. Rett radene under og last opp filen igjen.",
+  "import.applied":
+    "Filen er lest inn: {rows, plural, one {# rad} other {# rader}} godtatt, {changed, plural, one {# status} other {# statuser}} endret.",
+  "import.refused":
+    "Ingenting er lagret: {refused} av {rows, plural, one {# rad} other {# rader}} kan ikke brukes. Rett radene under og last opp filen igjen.",
   "import.report": "Rapport",
   "import.line": "Linje",
   "import.result": "Resultat",
@@ -1509,7 +1518,7 @@ export const nb = {
   "strategy.listIntro":
     "Digitaliseringsstrategiene til medlemmene og nettverkene: mål, innsatsområder og tiltak, fulgt opp over tid.",
   "strategy.new": "Ny strategi",
-  "strategy.count": "{n} strategier",
+  "strategy.count": "{n, plural, one {# strategi} other {# strategier}}",
   "strategy.title": "Tittel",
   "strategy.owner": "Eier",
   "strategy.ownerHint": "En kommune eller fylkeskommune du handler for, eller et nettverk du er sekretariat for.",
@@ -1645,7 +1654,7 @@ export const nb = {
   "themes.overlapLink": "Felles temaer i medlemmenes strategier",
   "themes.overlapIntro":
     "Hvilke temaer som finnes i hvilke medlemmers gjeldende strategi, og hvor mange innsatsområder og mål som har dem. De mest delte står øverst.",
-  "themes.overlapCount": "{n} medlemmer har en strategi.",
+  "themes.overlapCount": "{n, plural, one {# medlem} other {# medlemmer}} har en strategi.",
   "themes.noStrategies": "Ingen av medlemmene har registrert en strategi ennå.",
   "themes.theme": "Tema",
   "themes.members": "Medlemmer",
@@ -1665,6 +1674,9 @@ export const nb = {
   "ambition.create": "Lagre ambisjonen",
   "ambition.current": "Nå",
   "ambition.deadline": "Frist",
+  "ambition.atDeadline": "Ved fristen",
+  "ambition.measuredAtDeadline":
+    "Fristen er passert: verdien og hvor medlemmene står, er slik de var {date}. Det som har skjedd etterpå, teller ikke for ambisjonen, men vises i utviklingen.",
   "ambition.description": "Beskrivelse",
   "ambition.evidence": "Vist ved",
   "ambition.formIntro":
@@ -1766,7 +1778,7 @@ export const nb = {
   "consultation.draftText": "Utkastet del for del",
   "consultation.email": "E-post",
   "consultation.emailHint":
-    "Bare nødvendig hvis du vil ha kvittering og svar på e-post. Vi sletter den {days} dager etter fristen.",
+    "Bare nødvendig hvis du vil ha kvittering og svar på e-post. Vi sletter den {days, plural, one {# dag} other {# dager}} etter fristen.",
   "consultation.giveInput": "Gi innspill",
   "consultation.honeypot": "La dette feltet stå tomt",
   "consultation.inputIntro": "Fristen er {closes}. Du trenger ikke konto, og alt annet enn selve innspillet er frivillig.",
@@ -1782,7 +1794,7 @@ export const nb = {
   "consultation.listTitle": "Høringer: {network}",
   "consultation.mail.subject": "Kvittering for innspill: {title}",
   "consultation.mail.body":
-    "Takk for innspillet ditt til «{title}».\n\nReferanse: {reference}\nFrist for høringen: {closes}\n\nNavn og e-post blir slettet {days} dager etter fristen. Vil du slette dem nå, bruk denne lenken:\n{link}\n",
+    "Takk for innspillet ditt til «{title}».\n\nReferanse: {reference}\nFrist for høringen: {closes}\n\nNavn og e-post blir slettet {days, plural, one {# dag} other {# dager}} etter fristen. Vil du slette dem nå, bruk denne lenken:\n{link}\n",
   "consultation.name": "Navn",
   "consultation.new": "Ny høring",
   "consultation.newIntro":
@@ -1801,9 +1813,9 @@ export const nb = {
   "consultation.personalDataDaysHint": "Navn, organisasjon og e-post slettes automatisk da; innspillene blir stående.",
   "consultation.personalDataRemoved": "Navn, organisasjon og e-post er slettet fra innspillet.",
   "consultation.personalDataText":
-    "Vi sletter dem automatisk {days} dager etter fristen. Du kan slette dem nå; innspillet blir stående uten dem, og du får da ikke svar på e-post.",
+    "Vi sletter dem automatisk {days, plural, one {# dag} other {# dager}} etter fristen. Du kan slette dem nå; innspillet blir stående uten dem, og du får da ikke svar på e-post.",
   "consultation.privacyNote":
-    "Navn, organisasjon og e-post er frivillig. De blir slettet {days} dager etter fristen, og du kan slette dem selv før det.",
+    "Navn, organisasjon og e-post er frivillig. De blir slettet {days, plural, one {# dag} other {# dager}} etter fristen, og du kan slette dem selv før det.",
   "consultation.questionKind": "Type svar",
   "consultation.questionText": "Spørsmål",
   "consultation.questions": "Spørsmål",

@@ -6,6 +6,7 @@ export const nn: Record<MessageKey, string> = {
   "layout.chooseNetwork": "Vel nettverk",
   "layout.allNetworks": "Alle nettverk",
   "layout.mainNav": "Hovudmeny",
+  "layout.menu": "Meny",
   "layout.languages": "Språk",
   "layout.breadcrumbs": "Du er her",
   "layout.apiDocs": "API for utviklarar",
@@ -20,7 +21,8 @@ export const nn: Record<MessageKey, string> = {
     "Her samarbeider kommunane i dei regionale digitaliseringsnettverka: medlemmer, organ, prosjekt og nasjonale løysingar på éin stad.",
   "home.networks": "Nettverka",
   "home.directory": "Alle kommunar og fylke",
-  "home.directoryText": "Katalogen har {municipalities} kommunar, {counties} fylke og {organisations} organisasjonar i alt.",
+  "home.directoryText":
+    "Katalogen har {municipalities, plural, one {# kommune} other {# kommunar}}, {counties} fylke og {organisations, plural, one {# organisasjon} other {# organisasjonar}} i alt.",
   "home.directoryLink": "Sjå alle organisasjonar",
 
   "search.label": "Søk etter organisasjonar, nettverk og personar",
@@ -54,7 +56,7 @@ export const nn: Record<MessageKey, string> = {
   "list.reset": "Nullstill",
   "list.showing": "Viser {from}–{to} av {total}.",
   "list.count": "{total} i alt.",
-  "list.downloadCsv": "Last ned desse {n} som CSV",
+  "list.downloadCsv": "{n, plural, one {Last ned denne som CSV} other {Last ned desse # som CSV}}",
   "list.empty": "Ingen treff. Prøv eit anna søk eller fjern eit filter.",
   "list.pagination": "Sider",
   "list.previous": "Førre",
@@ -150,8 +152,9 @@ export const nn: Record<MessageKey, string> = {
     "E-post og telefon til kontaktpersonane blir viste offentleg, så vel personar frå dette nettverket (verv i organa eller tilgang til nettverket) som ikkje er med i andre nettverk. Ein administrator kan publisere andre.",
   "network.noContacts": "Ingen kontaktpersonar er publiserte.",
   "network.members": "Medlemmer",
-  "network.memberCount": "{n} medlemmer",
-  "network.memberSummary": "{n} organisasjonar med til saman {population} innbyggjarar",
+  "network.memberCount": "{n, plural, one {# medlem} other {# medlemmer}}",
+  "network.memberSummary":
+    "{n, plural, one {# organisasjon} other {# organisasjonar}} med til saman {population, plural, one {# innbyggjar} other {# innbyggjarar}}",
   "network.membersAsList": "Sjå medlemmene i organisasjonslista",
   "network.membersTable": "Alle medlemskap",
   "network.byCounty": "Etter fylke",
@@ -341,7 +344,7 @@ export const nn: Record<MessageKey, string> = {
   "sessions.unknownBrowser": "Ukjend nettlesar",
   "sessions.thisOne": "denne",
   "sessions.end": "Avslutt",
-  "sessions.endOthers": "Avslutt dei {n} andre",
+  "sessions.endOthers": "{n, plural, one {Avslutt den andre innlogginga} other {Avslutt dei # andre}}",
   "sessions.ended": "Innlogginga er avslutta.",
   "auth.throttled": "For mange forsøk. Vent {minutes} minutt og prøv igjen.",
   "audit.title": "Endringslogg",
@@ -358,7 +361,7 @@ export const nn: Record<MessageKey, string> = {
   "invitations.title": "Invitasjonar",
   "invitations.invite": "Inviter ein person",
   "invitations.intro":
-    "Personen får ein e-post med ei lenkje for å lage konto. Lenkja verkar i {days} dagar og kan brukast éin gong.",
+    "Personen får ein e-post med ei lenkje for å lage konto. Lenkja verkar i {days, plural, one {# dag} other {# dagar}} og kan brukast éin gong.",
   "invitations.send": "Send invitasjon",
   "invitations.sent": "Sende invitasjonar",
   "invitations.none": "Ingen invitasjonar enno.",
@@ -381,7 +384,7 @@ export const nn: Record<MessageKey, string> = {
   "errors.alreadyInvited": "Denne adressa har alt ein invitasjon som ventar. Send han på nytt i lista under.",
   "mail.invite.subject": "Invitasjon til Samverk",
   "mail.invite.body":
-    "Hei {name}\n\n{inviter} inviterer deg til Samverk, plattforma for dei regionale digitaliseringsnettverka. Lag kontoen din her:\n\n{link}\n\nLenkja verkar i {days} dagar og kan brukast éin gong.\n\nHelsing Samverk",
+    "Hei {name}\n\n{inviter} inviterer deg til Samverk, plattforma for dei regionale digitaliseringsnettverka. Lag kontoen din her:\n\n{link}\n\nLenkja verkar i {days, plural, one {# dag} other {# dagar}} og kan brukast éin gong.\n\nHelsing Samverk",
   "audit.entity.invitation": "Invitasjon",
   "audit.deletedUser": "sletta brukar",
   "errors.confirmEmail": "Skriv e-postadressa di nøyaktig slik ho står over.",
@@ -415,7 +418,7 @@ export const nn: Record<MessageKey, string> = {
   "tokens.limitToNetwork": "Berre for nettverket",
   "tokens.allNetworks": "Alle nettverk",
   "tokens.validFor": "Gyldig i",
-  "tokens.days": "{n} dagar",
+  "tokens.days": "{n, plural, one {# dag} other {# dagar}}",
   "tokens.lastUsed": "Sist brukt",
   "tokens.neverUsed": "Aldri",
   "tokens.revoke": "Trekk tilbake",
@@ -428,7 +431,7 @@ export const nn: Record<MessageKey, string> = {
   "emailChange.intro": "No brukar du {email}. Vi sender ei lenkje til den nye adressa; bytet skjer først når du opnar ho.",
   "emailChange.newEmail": "Ny e-postadresse",
   "emailChange.send": "Send stadfesting",
-  "emailChange.sent": "Vi har sendt ei lenkje til den nye adressa. Ho verkar i {hours} timar.",
+  "emailChange.sent": "Vi har sendt ei lenkje til den nye adressa. Ho verkar i {hours, plural, one {# time} other {# timar}}.",
   "emailChange.confirmTitle": "Stadfest ny e-postadresse",
   "emailChange.confirmIntro": "Kontoen din får adressa {email} når du stadfestar.",
   "emailChange.confirm": "Stadfest",
@@ -437,7 +440,7 @@ export const nn: Record<MessageKey, string> = {
   "emailChange.taken": "Adressa er alt i bruk av ein annan konto, så bytet vart ikkje gjort.",
   "mail.emailChange.subject": "Stadfest ny e-postadresse i Samverk",
   "mail.emailChange.body":
-    "Hei {name}\n\nStadfest at denne adressa skal brukast for kontoen din i Samverk:\n\n{link}\n\nLenkja verkar i {hours} timar og kan brukast éin gong. Bad du ikkje om dette, kan du sjå bort frå e-posten.\n\nHelsing Samverk",
+    "Hei {name}\n\nStadfest at denne adressa skal brukast for kontoen din i Samverk:\n\n{link}\n\nLenkja verkar i {hours, plural, one {# time} other {# timar}} og kan brukast éin gong. Bad du ikkje om dette, kan du sjå bort frå e-posten.\n\nHelsing Samverk",
   "mail.emailChanged.subject": "E-postadressa di i Samverk er bytt",
   "mail.emailChanged.body":
     "Hei {name}\n\nKontoen din i Samverk brukar no ei ny e-postadresse. Gjorde du ikkje dette sjølv, kontakt sekretariatet i nettverket ditt med ein gong.\n\nHelsing Samverk",
@@ -468,7 +471,7 @@ export const nn: Record<MessageKey, string> = {
   "audit.entity.person_link_request": "Førespurnad om personkopling",
   "mail.personLink.subject": "Stadfest koplinga til kontoen i Samverk ({network})",
   "mail.personLink.body":
-    "Hei {name}\n\n{requester} i sekretariatet for {network} ber om å kople kontoen «{account}» ({accountEmail}) i Samverk til deg i personkatalogen. Kontoen får då rollene verva dine i organa til nettverka gir, òg i andre nettverk der kontoen har tilgang.\n\nEr dette kontoen din, stadfestar du her:\n\n{link}\n\nLenkja verkar i {days} dagar og kan brukast éin gong. Er det ikkje kontoen din, kan du sjå bort frå e-posten; då skjer ingenting.\n\nHelsing Samverk",
+    "Hei {name}\n\n{requester} i sekretariatet for {network} ber om å kople kontoen «{account}» ({accountEmail}) i Samverk til deg i personkatalogen. Kontoen får då rollene verva dine i organa til nettverka gir, òg i andre nettverk der kontoen har tilgang.\n\nEr dette kontoen din, stadfestar du her:\n\n{link}\n\nLenkja verkar i {days, plural, one {# dag} other {# dagar}} og kan brukast éin gong. Er det ikkje kontoen din, kan du sjå bort frå e-posten; då skjer ingenting.\n\nHelsing Samverk",
   "access.personConfirmHint":
     "Er personen med i andre nettverk, eller har ein annan konto, får personen ein e-post og må stadfeste koplinga sjølv før ho gir roller.",
   "access.person.confirmsByMail": "{name} (stadfestar på e-post)",
@@ -521,7 +524,7 @@ export const nn: Record<MessageKey, string> = {
   "access.savedNotice": "Tilgangen er lagra.",
   "access.removedNotice": "Tilgangen er fjerna.",
   "access.inviteIntro":
-    "Personen får ein e-post med ei lenkje som verkar i {days} dagar og kan brukast éin gong. Har personen alt ein konto, loggar dei inn og godtek.",
+    "Personen får ein e-post med ei lenkje som verkar i {days, plural, one {# dag} other {# dagar}} og kan brukast éin gong. Har personen alt ein konto, loggar dei inn og godtek.",
   "access.invitations": "Invitasjonar til nettverket",
   "access.link": "Personar og tilgang",
   "invitations.network": "Nettverk",
@@ -738,7 +741,7 @@ export const nn: Record<MessageKey, string> = {
   "need.supporterNotes": "Merknader frå dei som har behovet",
   "mail.invite.subjectNetwork": "Invitasjon til {network} i Samverk",
   "mail.invite.bodyNetwork":
-    "Hei {name}\n\n{inviter} inviterer deg til {network} i Samverk, plattforma for dei regionale digitaliseringsnettverka.\n\nRolla di i nettverket: {role}\n\nLag kontoen din, eller logg inn om du har ein, her:\n\n{link}\n\nLenkja verkar i {days} dagar og kan brukast éin gong.\n\nHelsing Samverk",
+    "Hei {name}\n\n{inviter} inviterer deg til {network} i Samverk, plattforma for dei regionale digitaliseringsnettverka.\n\nRolla di i nettverket: {role}\n\nLag kontoen din, eller logg inn om du har ein, her:\n\n{link}\n\nLenkja verkar i {days, plural, one {# dag} other {# dagar}} og kan brukast éin gong.\n\nHelsing Samverk",
   "sector.title": "Sektorar i {network}",
   "sector.intro": "Prosjekt blir sorterte etter sektor. Nettverket kan leggje til eigne sektorar i tillegg til dei faste.",
   "sector.builtIn": "Faste sektorar",
@@ -913,7 +916,8 @@ export const nn: Record<MessageKey, string> = {
   "audit.entity.saved_view": "Lagra visning",
   "benefitsOverview.title": "Gevinstar i porteføljen",
   "benefitsOverview.show": "Sjå gevinstane",
-  "benefitsOverview.intro": "{benefits} gevinstar i {projects} prosjekt, med filtera frå prosjektoversikta.",
+  "benefitsOverview.intro":
+    "{benefits, plural, one {# gevinst} other {# gevinstar}} i {projects} prosjekt, med filtera frå prosjektoversikta.",
   "benefitsOverview.toProjects": "Sjå prosjekta",
   "benefitsOverview.sums": "Summert per type og eining",
   "benefitsOverview.count": "Målt",
@@ -997,7 +1001,8 @@ export const nn: Record<MessageKey, string> = {
   "need.editTitle": "Endre {title}",
   "need.mergedIntoNotice": "Dette behovet er slått saman med",
   "need.becameProject": "Behovet vart vedteke som prosjekt:",
-  "need.sharedSummary": "Delt av {organisations} organisasjonar med til saman {inhabitants} innbyggjarar.",
+  "need.sharedSummary":
+    "Delt av {organisations, plural, one {# organisasjon} other {# organisasjonar}} med til saman {inhabitants, plural, one {# innbyggjar} other {# innbyggjarar}}.",
   "need.supporters": "Kven har behovet",
   "need.supportNote": "Merknad",
   "need.supportNoteHint": "Korleis behovet ser ut hos dykk.",
@@ -1031,7 +1036,7 @@ export const nn: Record<MessageKey, string> = {
   "need.digestOff": "Du har slått av e-post om behova dine.",
   "need.digestTurnOff": "Slå av e-posten",
   "need.digestTurnOn": "Slå på e-posten",
-  "mail.needDigest.subject": "Samverk: {count} endringar i behov du følgjer",
+  "mail.needDigest.subject": "Samverk: {count, plural, one {# endring} other {# endringar}} i behov du følgjer",
   "mail.needDigest.line": "{title}: {state}{note}\n{link}",
   "mail.needDigest.body":
     "Dette har skjedd med behov du har meldt inn eller støttar:\n\n{lines}\n\nDu får høgst éin slik e-post om dagen. Slå han av her: {settings}",
@@ -1304,7 +1309,7 @@ export const nn: Record<MessageKey, string> = {
   "roadmap.category.other": "Anna",
   "roadmap.withInitiativesOf": "Med regionale satsingar i",
   "roadmap.allNetworks": "Alle nettverk",
-  "roadmap.count": "{n} løysingar",
+  "roadmap.count": "{n, plural, one {# løysing} other {# løysingar}}",
   "roadmap.name": "Namn",
   "roadmap.owner": "Eigar",
   "roadmap.ownerHint": "Etaten som eig løysinga, til dømes Digdir eller KS.",
@@ -1351,7 +1356,7 @@ export const nn: Record<MessageKey, string> = {
   "roadmap.task.other": "Anna",
   "roadmap.taskDescription": "Skildring",
   "roadmap.startBefore": "Start",
-  "roadmap.monthsBefore": "{n} månader før «{milestone}»",
+  "roadmap.monthsBefore": "{n, plural, one {# månad} other {# månader}} før «{milestone}»",
   "roadmap.beforeKind": "Før milepælen",
   "roadmap.leadMonths": "Månader før",
   "roadmap.addTask": "Legg til oppgåve",
@@ -1398,7 +1403,8 @@ export const nn: Record<MessageKey, string> = {
   "adoption.wholeCountry": "Heile landet",
   "adoption.county": "Fylke",
   "adoption.legend": "Forklaring",
-  "adoption.matrixCount": "{organisations} organisasjonar, {solutions} løysingar",
+  "adoption.matrixCount":
+    "{organisations, plural, one {# organisasjon} other {# organisasjonar}}, {solutions, plural, one {# løysing} other {# løysingar}}",
   "adoption.shareInUse": "Del i bruk",
   "adoption.ofInhabitants": "{share} av innbyggjarane",
   "adoption.link": "Status for nasjonale løysingar",
@@ -1407,7 +1413,7 @@ export const nn: Record<MessageKey, string> = {
   "roadmap.timelineTitle": "Vegkart over tid",
   "roadmap.timelineIntro":
     "Milepælane for dei nasjonale løysingane, kvar over perioden datoen er kjend for. Ei stipla ramme viser kvar ein flytta milepæl låg før.",
-  "roadmap.timelineSvgTitle": "Tidslinje med milepælane til {n} løysingar",
+  "roadmap.timelineSvgTitle": "Tidslinje med milepælane til {n, plural, one {# løysing} other {# løysingar}}",
   "roadmap.timelineList": "Milepælane som liste",
   "roadmap.movedLegend": "Der milepælen låg før han vart flytta",
   "roadmap.when": "Når",
@@ -1470,7 +1476,7 @@ export const nn: Record<MessageKey, string> = {
   "overTime.percent": "Prosent",
   "overTime.quarter": "Kvartal",
   "overTime.reported": "Har rapportert",
-  "overTime.scope": "{n} kommunar og fylkeskommunar i utvalet.",
+  "overTime.scope": "{n, plural, one {# kommune eller fylkeskommune} other {# kommunar og fylkeskommunar}} i utvalet.",
   "overTime.inhabitantShare": "Del av innbyggjarane",
   "errors.import.encoding":
     "Fila er ikkje lagra som UTF-8. Lagre ho på nytt som «CSV UTF-8» (i Excel: Lagre som → CSV UTF-8) og last ho opp igjen. Ingenting er endra.",
@@ -1496,8 +1502,10 @@ export const nn: Record<MessageKey, string> = {
   "import.template": "Last ned malen med statusane til medlemmene i dag",
   "import.file": "CSV-fil",
   "import.upload": "Last opp og sjekk",
-  "import.applied": "Fila er lesen inn: {rows} rader godtekne, {changed} statusar endra.",
-  "import.refused": "Ingenting er lagra: {refused} av {rows} rader kan ikkje brukast. Rett radene under og last opp fila igjen.",
+  "import.applied":
+    "Fila er lesen inn: {rows, plural, one {# rad godteken} other {# rader godtekne}}, {changed, plural, one {# status} other {# statusar}} endra.",
+  "import.refused":
+    "Ingenting er lagra: {refused} av {rows, plural, one {# rad} other {# rader}} kan ikkje brukast. Rett radene under og last opp fila igjen.",
   "import.report": "Rapport",
   "import.line": "Linje",
   "import.result": "Resultat",
@@ -1511,7 +1519,7 @@ export const nn: Record<MessageKey, string> = {
   "strategy.listIntro":
     "Digitaliseringsstrategiane til medlemmene og nettverka: mål, innsatsområde og tiltak, følgde opp over tid.",
   "strategy.new": "Ny strategi",
-  "strategy.count": "{n} strategiar",
+  "strategy.count": "{n, plural, one {# strategi} other {# strategiar}}",
   "strategy.title": "Tittel",
   "strategy.owner": "Eigar",
   "strategy.ownerHint": "Ein kommune eller fylkeskommune du handlar for, eller eit nettverk du er sekretariat for.",
@@ -1647,7 +1655,7 @@ export const nn: Record<MessageKey, string> = {
   "themes.overlapLink": "Felles tema i strategiane til medlemmene",
   "themes.overlapIntro":
     "Kva tema som finst i den gjeldande strategien til kva medlemmer, og kor mange innsatsområde og mål som har dei. Dei mest delte står øvst.",
-  "themes.overlapCount": "{n} medlemmer har ein strategi.",
+  "themes.overlapCount": "{n, plural, one {# medlem} other {# medlemmer}} har ein strategi.",
   "themes.noStrategies": "Ingen av medlemmene har registrert ein strategi enno.",
   "themes.theme": "Tema",
   "themes.members": "Medlemmer",
@@ -1667,6 +1675,9 @@ export const nn: Record<MessageKey, string> = {
   "ambition.create": "Lagre ambisjonen",
   "ambition.current": "No",
   "ambition.deadline": "Frist",
+  "ambition.atDeadline": "Ved fristen",
+  "ambition.measuredAtDeadline":
+    "Fristen er passert: verdien og kvar medlemmene står, er slik dei var {date}. Det som har skjedd etterpå, tel ikkje for ambisjonen, men blir vist i utviklinga.",
   "ambition.description": "Skildring",
   "ambition.evidence": "Vist ved",
   "ambition.formIntro":
@@ -1767,7 +1778,7 @@ export const nn: Record<MessageKey, string> = {
   "consultation.draftText": "Utkastet del for del",
   "consultation.email": "E-post",
   "consultation.emailHint":
-    "Berre nødvendig om du vil ha kvittering og svar på e-post. Vi slettar han {days} dagar etter fristen.",
+    "Berre nødvendig om du vil ha kvittering og svar på e-post. Vi slettar han {days, plural, one {# dag} other {# dagar}} etter fristen.",
   "consultation.giveInput": "Gi innspel",
   "consultation.honeypot": "La dette feltet stå tomt",
   "consultation.inputIntro": "Fristen er {closes}. Du treng ikkje konto, og alt anna enn sjølve innspelet er frivillig.",
@@ -1783,7 +1794,7 @@ export const nn: Record<MessageKey, string> = {
   "consultation.listTitle": "Høyringar: {network}",
   "consultation.mail.subject": "Kvittering for innspel: {title}",
   "consultation.mail.body":
-    "Takk for innspelet ditt til «{title}».\n\nReferanse: {reference}\nFrist for høyringa: {closes}\n\nNamn og e-post blir sletta {days} dagar etter fristen. Vil du slette dei no, bruk denne lenkja:\n{link}\n",
+    "Takk for innspelet ditt til «{title}».\n\nReferanse: {reference}\nFrist for høyringa: {closes}\n\nNamn og e-post blir sletta {days, plural, one {# dag} other {# dagar}} etter fristen. Vil du slette dei no, bruk denne lenkja:\n{link}\n",
   "consultation.name": "Namn",
   "consultation.new": "Ny høyring",
   "consultation.newIntro":
@@ -1802,9 +1813,9 @@ export const nn: Record<MessageKey, string> = {
   "consultation.personalDataDaysHint": "Namn, organisasjon og e-post blir sletta automatisk då; innspela blir ståande.",
   "consultation.personalDataRemoved": "Namn, organisasjon og e-post er sletta frå innspelet.",
   "consultation.personalDataText":
-    "Vi slettar dei automatisk {days} dagar etter fristen. Du kan slette dei no; innspelet blir ståande utan dei, og du får då ikkje svar på e-post.",
+    "Vi slettar dei automatisk {days, plural, one {# dag} other {# dagar}} etter fristen. Du kan slette dei no; innspelet blir ståande utan dei, og du får då ikkje svar på e-post.",
   "consultation.privacyNote":
-    "Namn, organisasjon og e-post er frivillig. Dei blir sletta {days} dagar etter fristen, og du kan slette dei sjølv før det.",
+    "Namn, organisasjon og e-post er frivillig. Dei blir sletta {days, plural, one {# dag} other {# dagar}} etter fristen, og du kan slette dei sjølv før det.",
   "consultation.questionKind": "Type svar",
   "consultation.questionText": "Spørsmål",
   "consultation.questions": "Spørsmål",
@@ -1863,7 +1874,7 @@ export const nn: Record<MessageKey, string> = {
   "consultation.fromTemplateHint": "Blir brukt når svarfeltet er tomt.",
   "consultation.handle": "Behandle",
   "consultation.handleInputs": "Behandle innspela",
-  "consultation.inputCount": "{n} innspel blir viste.",
+  "consultation.inputCount": "{n, plural, one {# innspel blir vist} other {# innspel blir viste}}.",
   "consultation.inputStatus": "Status",
   "consultation.inputStatus.received": "Motteke",
   "consultation.inputStatus.handled": "Behandla",

@@ -85,64 +85,72 @@ export function Layout(props: {
                 </li>
               </ul>
             </details>
-            <nav aria-label={t("layout.mainNav")} class="site-nav">
-              <ul>
-                {nav.map((item) => (
-                  <li key={item.href}>
-                    <a class="ds-link" href={item.href}>
-                      {t(item.label)}
+            {/* On a narrow screen the menus and the account fold into this native disclosure: keyboard
+                operable, its state told to assistive technology, no script needed. On a wide screen the
+                stylesheet shows its content and hides the toggle. */}
+            <details class="site-menu">
+              <summary class="site-menu__toggle">{t("layout.menu")}</summary>
+              <div class="site-menu__content">
+                <nav aria-label={t("layout.mainNav")} class="site-nav">
+                  <ul>
+                    {nav.map((item) => (
+                      <li key={item.href}>
+                        <a class="ds-link" href={item.href}>
+                          {t(item.label)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <nav aria-label={t("layout.languages")} class="language-switcher">
+                  <ul>
+                    {LOCALES.map((l) => (
+                      <li key={l}>
+                        <a
+                          class="ds-link"
+                          href={withLang(ctx.url, l)}
+                          lang={l}
+                          hrefLang={l}
+                          aria-current={l === locale ? "true" : undefined}
+                        >
+                          {LANGUAGE_NAMES[l]}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <div class="account">
+                  {ctx.actor ? (
+                    <form method="post" action="/logout">
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+                      <a class="ds-link account__name" href="/account/sessions">
+                        {ctx.actor.label}
+                      </a>{" "}
+                      {ctx.actor.isAdmin ? (
+                        <>
+                          <a class="ds-link" href="/admin/invitations">
+                            {t("invitations.title")}
+                          </a>{" "}
+                          <a class="ds-link" href="/admin/audit">
+                            {t("audit.title")}
+                          </a>{" "}
+                          <a class="ds-link" href="/admin/outbox">
+                            {t("outbox.title")}
+                          </a>{" "}
+                        </>
+                      ) : null}
+                      <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                        {t("auth.logout")}
+                      </button>
+                    </form>
+                  ) : (
+                    <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(ctx.url)}`}>
+                      {t("auth.login")}
                     </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <nav aria-label={t("layout.languages")} class="language-switcher">
-              <ul>
-                {LOCALES.map((l) => (
-                  <li key={l}>
-                    <a
-                      class="ds-link"
-                      href={withLang(ctx.url, l)}
-                      lang={l}
-                      hrefLang={l}
-                      aria-current={l === locale ? "true" : undefined}
-                    >
-                      {LANGUAGE_NAMES[l]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <div class="account">
-              {ctx.actor ? (
-                <form method="post" action="/logout">
-                  <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-                  <a class="ds-link account__name" href="/account/sessions">
-                    {ctx.actor.label}
-                  </a>{" "}
-                  {ctx.actor.isAdmin ? (
-                    <>
-                      <a class="ds-link" href="/admin/invitations">
-                        {t("invitations.title")}
-                      </a>{" "}
-                      <a class="ds-link" href="/admin/audit">
-                        {t("audit.title")}
-                      </a>{" "}
-                      <a class="ds-link" href="/admin/outbox">
-                        {t("outbox.title")}
-                      </a>{" "}
-                    </>
-                  ) : null}
-                  <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
-                    {t("auth.logout")}
-                  </button>
-                </form>
-              ) : (
-                <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(ctx.url)}`}>
-                  {t("auth.login")}
-                </a>
-              )}
-            </div>
+                  )}
+                </div>
+              </div>
+            </details>
           </div>
         </header>
         {crumbs && crumbs.length > 0 ? (

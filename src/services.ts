@@ -24,6 +24,7 @@ import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
 import { type DataVersion, keepUntilChange } from "./platform/db/data-version.ts";
 import { Throttle } from "./platform/http/throttle.ts";
+import { isLocale } from "./platform/i18n/i18n.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./platform/mail/mail.ts";
 import { ensureSecret } from "./platform/secret.ts";
 
@@ -113,7 +114,18 @@ export function createServices(
       networkAccessOf: (userId) => access.repo.allOf(userId),
       removeNetworkAccess: (tx, userId) => access.repo.with(tx).removeAllOf(userId),
     }),
-    invitations: new InvitationService(db, delivery, baseUrl, access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30),
+    // An account's language is known where it chose one for its need digest.
+    invitations: new InvitationService(
+      db,
+      delivery,
+      baseUrl,
+      access,
+      config.SAMVERK_INVITATIONS_PER_HOUR ?? 30,
+      async (userId) => {
+        const locale = (await needs.repo.digestSetting(userId))?.locale;
+        return isLocale(locale) ? locale : undefined;
+      },
+    ),
     throttle: new Throttle(db, options.oneProcess),
     consultations: new ConsultationService(
       db,

@@ -9,11 +9,11 @@ import { hashToken } from "../../platform/auth/tokens.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
-import type { Translate } from "../../platform/i18n/i18n.ts";
+import { i18nFor, type Locale, type Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import { invitations, users } from "../../platform/schema.ts";
 import type { AccessGrant, AccessService } from "../networks/access.service.ts";
-import { ACCESS_ROLES } from "../networks/schema.ts";
+import { ACCESS_ROLES, type AccessRole } from "../networks/schema.ts";
 
 export const INVITATION_DAYS = 7;
 
@@ -55,6 +55,8 @@ export class InvitationService {
     private readonly access: AccessService,
     /** Invitations one person may send in an hour. */
     private readonly perHour: number,
+    /** The language an existing account reads its mail in, where it is known. */
+    private readonly localeOf: (userId: number) => Promise<Locale | undefined> = async () => undefined,
   ) {}
 
   /** One network's invitations, or (for the administrator) every invitation. */
@@ -104,6 +106,8 @@ export class InvitationService {
     if (pending) return invalid([{ field: "email", key: "errors.alreadyInvited" }]);
     const grant = networkId === null ? { role: null, organisationIds: [], personId: null } : { role, organisationIds, personId };
     const token = newToken();
+    // Written before the transaction: on the embedded database a read outside it would wait for it.
+    const mail = await this.message(email, name, actor.label, token, t, { networkId, role: grant.role }, account?.id);
     const id = await this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(invitations)
@@ -115,23 +119,36 @@ export class InvitationService {
         entityId: row!.id,
         after: { email, name, networkId, ...grant },
       });
-      await queueMail(tx, this.message(email, name, actor.label, token, t));
+      await queueMail(tx, mail);
       return row!.id;
     });
     void this.mail.deliverDue().catch(() => undefined);
     return ok(id);
   }
 
-  private message(email: string, name: string, inviter: string, token: string, t: Translate) {
+  /**
+   * The invitation mail: which network and what role accepting gives, in the language of the
+   * account the address already has where it is known, else in the inviter's.
+   */
+  private async message(
+    email: string,
+    name: string,
+    inviter: string,
+    token: string,
+    inviterT: Translate,
+    grant: { networkId: number | null; role: AccessRole | null },
+    userId?: number,
+  ) {
+    const locale = userId === undefined ? undefined : await this.localeOf(userId);
+    const t = locale ? i18nFor(locale).t : inviterT;
+    const params = { name: name || email, inviter, link: `${this.baseUrl}/invitation/${token}`, days: INVITATION_DAYS };
+    const network = grant.networkId === null ? undefined : await this.access.networkName(grant.networkId);
+    if (network === undefined || grant.role === null)
+      return { to: email, subject: t("mail.invite.subject"), body: t("mail.invite.body", params) };
     return {
       to: email,
-      subject: t("mail.invite.subject"),
-      body: t("mail.invite.body", {
-        name: name || email,
-        inviter,
-        link: `${this.baseUrl}/invitation/${token}`,
-        days: INVITATION_DAYS,
-      }),
+      subject: t("mail.invite.subjectNetwork", { network }),
+      body: t("mail.invite.bodyNetwork", { ...params, network, role: t(`access.role.${grant.role}`) }),
     };
   }
 
@@ -139,15 +156,29 @@ export class InvitationService {
   async resend(actor: Actor, id: number, networkId: number | null, t: Translate): Promise<void> {
     const row = await this.open(id, networkId);
     const token = newToken();
+    const mail = await this.message(
+      row.email,
+      row.name,
+      actor.label,
+      token,
+      t,
+      row,
+      row.userId ?? (await this.accountOf(row.email)),
+    );
     await this.db.transaction(async (tx) => {
       await tx
         .update(invitations)
         .set({ tokenHash: hashToken(token), expiresAt: expiry() })
         .where(eq(invitations.id, id));
       await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: id, after: { resent: true } });
-      await queueMail(tx, this.message(row.email, row.name, actor.label, token, t));
+      await queueMail(tx, mail);
     });
     void this.mail.deliverDue().catch(() => undefined);
+  }
+
+  private async accountOf(email: string): Promise<number | undefined> {
+    const [account] = await this.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    return account?.id;
   }
 
   async withdraw(actor: Actor, id: number, networkId: number | null): Promise<void> {

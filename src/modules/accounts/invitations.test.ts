@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { startSmtpServer } from "../../../test/support/smtp.ts";
 import { invitations, users } from "../../platform/schema.ts";
 
 let t: TestApp;
@@ -145,4 +147,54 @@ test("my data: a person sees and downloads what is held about them, and deletion
   assert.ok(trail.body.includes("deleted user"));
   const byName = await admin.get("/admin/audit?actor=Slett&lang=en");
   assert.match(byName.body, /0 in all/, "a deleted person's name cannot be searched for");
+});
+
+test("issue 20: an invitation mail names the network and the role, in the recipient's language where known, else the inviter's", async () => {
+  const smtp = await startSmtpServer();
+  const app = await createTestApp({
+    env: {
+      SAMVERK_PUBLIC_URL: "https://samverk.test.example",
+      SMTP_URL: smtp.url,
+      SAMVERK_MAIL_FROM: "Samverk <samverk@test.example>",
+    },
+  });
+  try {
+    const rogaland = (await app.app.services.networks.repo.bySlug("digi-rogaland"))!;
+    await testAccount(app.app, app.database.db, "sek.invite@rogaland.example", { networkId: rogaland.id, role: "secretariat" });
+    // An account that reads Samverk in nynorsk (its need digest says so), with no access to Digi Rogaland yet.
+    const reader = await testAccount(app.app, app.database.db, "lesar@kommune.example", {
+      networkId: (await app.app.services.networks.repo.bySlug("digi-nordland"))!.id,
+      role: "member",
+    });
+    await app.app.services.needs.repo.subscribe(reader, "nn");
+    const s = await new Session(app.app).login("sek.invite@rogaland.example", PASSWORD);
+    await s.get("/n/digi-rogaland/people?lang=en");
+    for (const [email, role] of [
+      ["ny.person@kommune.example", "secretariat"],
+      ["lesar@kommune.example", "member"],
+    ] as const) {
+      const sent = await s.post("/n/digi-rogaland/people?lang=en", { email, name: "", role });
+      assert.equal(sent.statusCode, 303, sent.body.slice(0, 500));
+    }
+    await app.app.services.mail.delivery.deliverDue();
+    const newcomer = smtp.mails.find((m) => m.to.includes("ny.person@kommune.example"));
+    assert.ok(newcomer, "delivered over SMTP");
+    assert.equal(newcomer.subject, "Invitation to Digi Rogaland in Samverk", "in the inviter's language");
+    assert.match(newcomer.text, /invites you to Digi Rogaland in Samverk/);
+    assert.match(newcomer.text, /Your role in the network: Secretariat/);
+    const known = smtp.mails.find((m) => m.to.includes("lesar@kommune.example"));
+    assert.ok(known, "delivered over SMTP");
+    assert.equal(known.subject, "Invitasjon til Digi Rogaland i Samverk", "in the recipient's own language");
+    assert.match(known.text, /Rolla di i nettverket: Medlem/);
+
+    // Sent again, the new link says the same.
+    const [row] = await app.database.db.select().from(invitations).where(eq(invitations.email, "ny.person@kommune.example"));
+    assert.equal((await s.post(`/n/digi-rogaland/invitations/${row!.id}/resend?lang=nb`, {})).statusCode, 303);
+    await app.app.services.mail.delivery.deliverDue();
+    const resent = smtp.mails.filter((m) => m.to.includes("ny.person@kommune.example")).at(-1)!;
+    assert.match(resent.text, /Rollen din i nettverket: Sekretariat/);
+  } finally {
+    await app.close();
+    await smtp.close();
+  }
 });

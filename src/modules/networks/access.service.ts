@@ -66,6 +66,11 @@ export class AccessService {
     this.repo = new AccessRepo(db);
   }
 
+  /** A network's name, for mail that says which network it is about. */
+  async networkName(id: number): Promise<string | undefined> {
+    return (await this.networks.byId(id))?.name;
+  }
+
   /** An organisation as the rules see it: with the networks it is a member of today. */
   async organisationResource(organisationId: number): Promise<OrganisationResource> {
     const memberships = await this.networks.membershipsOf(organisationId);

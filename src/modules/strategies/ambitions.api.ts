@@ -22,7 +22,14 @@ const ambitionOut = z.object({
   deadline: z.string(),
   year: int.nullable().describe("strategy_coverage: the year the strategies must cover"),
   solutionId: int.nullable().describe("solution_adoption: the national solution"),
-  value: z.number().describe("Today's value: per cent, or projects started this year"),
+  value: z
+    .number()
+    .describe(
+      "The value on measuredOn: per cent, or projects started that year. Once the deadline has passed, only what was true by the deadline counts",
+    ),
+  measuredOn: z
+    .string()
+    .describe("The day the value and the members' standing are measured on: today, or the deadline once it has passed"),
   state: states,
   isDemo: z.boolean(),
 });
@@ -48,6 +55,7 @@ const summary = ({ ambition: a, measurement: m, state }: AmbitionProgress) => ({
   year: a.year,
   solutionId: a.solutionId,
   value: m.value,
+  measuredOn: m.measuredOn,
   state,
   isDemo: a.isDemo,
 });

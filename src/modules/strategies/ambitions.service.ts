@@ -13,6 +13,7 @@ import {
   type Member,
   measureAdoption,
   measureCoverage,
+  measuredOn,
   measureJointProjects,
   stateOf,
 } from "./ambitions.ts";
@@ -51,6 +52,8 @@ export interface AmbitionProgress {
   state: AmbitionState;
   /** The solution an adoption ambition is measured by. */
   solution: { id: number; name: string } | null;
+  /** The deadline has passed: the measurement is of the deadline's day. */
+  pastDeadline: boolean;
 }
 
 /**
@@ -110,30 +113,46 @@ export class AmbitionService {
     });
   }
 
-  /** One ambition measured today: the value, the history and where each member stands. */
+  /**
+   * One ambition measured today, or on its deadline once that has passed: the value, the history
+   * (reaching back before the deadline) and where each member stands.
+   */
   async progress(ambition: Ambition, today = osloToday(), members?: Member[]): Promise<AmbitionProgress> {
     members ??= await this.adoption.repo.adopters({ networkId: ambition.networkId });
     let measurement: Measurement;
     let solution: { id: number; name: string } | null = null;
     if (ambition.kind === "strategy_coverage") {
       const all = await this.repo.strategiesOf(members.map((m) => m.id));
-      measurement = measureCoverage(members, all, ambition.year!, today);
+      measurement = measureCoverage(members, all, ambition.year!, today, ambition.deadline);
     } else if (ambition.kind === "solution_adoption") {
       const found = await this.roadmap.byId(ambition.solutionId!);
       if (!found) throw new NotFoundError();
       solution = { id: found.id, name: found.name };
-      const [statuses, history] = await Promise.all([
+      const on = measuredOn(ambition.deadline, today);
+      const [statuses, history, reports] = await Promise.all([
         this.adoption.repo.of(members.map((m) => m.id)),
         this.adoption.overTime(found.id, { networkId: ambition.networkId }),
+        on < today ? this.adoption.repo.historyOfSolution(found.id) : Promise.resolve([]),
       ]);
-      const inUse = new Set(
-        statuses.filter((s) => s.solutionId === found.id && s.status === "in_use").map((s) => s.organisationId),
-      );
-      measurement = measureAdoption(members, inUse, solution, history.points);
+      let inUse: Set<number>;
+      if (on < today) {
+        // Past the deadline: each member's last status reported by the end of the deadline's day in Norway.
+        const last = new Map<number, string>();
+        for (const r of reports) if (osloToday(r.at) <= on) last.set(r.organisationId, r.status);
+        inUse = new Set([...last].filter(([, status]) => status === "in_use").map(([id]) => id));
+      } else
+        inUse = new Set(statuses.filter((s) => s.solutionId === found.id && s.status === "in_use").map((s) => s.organisationId));
+      measurement = measureAdoption(members, inUse, solution, history.points, today, ambition.deadline);
     } else {
-      measurement = measureJointProjects(members, await this.repo.jointProjects(ambition.networkId), today);
+      measurement = measureJointProjects(members, await this.repo.jointProjects(ambition.networkId), today, ambition.deadline);
     }
-    return { ambition, measurement, solution, state: stateOf(measurement.value, ambition.target, ambition.deadline, today) };
+    return {
+      ambition,
+      measurement,
+      solution,
+      state: stateOf(measurement.value, ambition.target, ambition.deadline, today),
+      pastDeadline: ambition.deadline < today,
+    };
   }
 
   /**

@@ -452,3 +452,74 @@ test("themes through the API: the list and overlap, a network's own theme, and a
     { id: area!.id, themeIds: [added.json().id] },
   ]);
 });
+
+test("an ambition with a deadline in 2020 is measured on its deadline, and its history and chart reach it", async () => {
+  const sek = await login("sek@ambition.example");
+  const actor = systemActor("test");
+  const { strategies: service } = t.app.services;
+  // Two members' strategies covering 2020: one adopted before the deadline, one after it.
+  const adopt = async (organisationId: number, adoptedOn: string) => {
+    const created = await service.create(
+      actor,
+      { organisationId },
+      { title: `Strategi 2018–2021 (${adoptedOn})`, firstYear: 2018, lastYear: 2021 },
+    );
+    assert.ok(created.ok);
+    assert.ok((await service.adopt(actor, created.value.id, { adoptedOn, adoptedBy: "kommunestyret" })).ok);
+  };
+  const covering2020 = new Set(
+    (await t.database.db.select().from(strategies))
+      .filter((x) => x.firstYear <= 2020 && x.lastYear >= 2020)
+      .map((x) => x.organisationId),
+  );
+  const [early, late] = members.filter((m) => !covering2020.has(m.id)) as [(typeof members)[number], (typeof members)[number]];
+  await adopt(early.id, "2019-05-02");
+  await adopt(late.id, "2021-03-01");
+  const created = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/ambitions`, {
+    title: "Alle har strategi innan 2020",
+    kind: "strategy_coverage",
+    target: 100,
+    deadline: "2020-12-31",
+    year: 2020,
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const a = created.json();
+  assert.equal(a.measuredOn, "2020-12-31");
+  assert.equal(a.state, "missed");
+  const standing = (id: number) => a.members.find((m: { organisationId: number }) => m.organisationId === id);
+  assert.equal(standing(early.id).met, true);
+  assert.equal(standing(late.id).met, false, "adopted after the deadline: it does not meet the target by 2020");
+  // The oracle: members with a strategy covering 2020 adopted by the deadline, straight from the table.
+  const inTime = new Set(
+    (await t.database.db.select().from(strategies))
+      .filter((x) => x.adoptedOn && x.adoptedOn <= "2020-12-31" && x.firstYear <= 2020 && x.lastYear >= 2020)
+      .map((x) => x.organisationId)
+      .filter((id) => members.some((m) => m.id === id)),
+  ).size;
+  assert.equal(a.value, (inTime / members.length) * 100);
+  // The history covers the deadline's quarter and those before it, and runs on to today's.
+  const periods = a.history.map((h: { period: string }) => h.period);
+  assert.ok(periods.includes("2020-10-01"), periods.join());
+  assert.ok(periods[0] <= "2019-04-01");
+  assert.equal(periods.at(-1), `${year}-${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}-01`);
+
+  const page = (await new Session(t.app).get(`/n/${rogaland.slug}/ambitions/${a.id}?lang=en`)).body;
+  assert.match(page, /<dt>At the deadline<\/dt>/);
+  assert.match(page, /The deadline has passed: the value and where the members stand are as they were on 31 December 2020/);
+  assert.match(page, /<th scope="row">Q4 2020<\/th>/);
+  assert.match(page, /class="chart-marker"/);
+
+  // A deadline ahead: the chart's axis reaches it, with the quarters to come not yet measured.
+  const ahead = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/ambitions`, {
+    title: "Alle har strategi for neste periode",
+    kind: "strategy_coverage",
+    target: 100,
+    deadline: `${year + 2}-06-30`,
+    year,
+  });
+  assert.equal(ahead.json().measuredOn, today);
+  const aheadPage = (await new Session(t.app).get(`/n/${rogaland.slug}/ambitions/${ahead.json().id}?lang=en`)).body;
+  assert.match(aheadPage, new RegExp(`>Q2 ${year + 2}</text>`), "the deadline's quarter is on the chart's axis");
+  assert.doesNotMatch(aheadPage, new RegExp(`<th scope="row">Q2 ${year + 2}</th>`), "but not in the table of measured values");
+  assert.doesNotMatch(aheadPage, /At the deadline/);
+});

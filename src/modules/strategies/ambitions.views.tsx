@@ -19,7 +19,7 @@ import { periodLabel } from "../roadmap/precision.ts";
 import type { Ambition } from "./ambitions.repo.ts";
 import type { AmbitionProgress, AmbitionService, CoverageStanding } from "./ambitions.service.ts";
 import { COVERAGE_STANDINGS } from "./ambitions.service.ts";
-import type { AmbitionState, Measurement } from "./ambitions.ts";
+import { type AmbitionState, type Measurement, quarterStarts } from "./ambitions.ts";
 import { AMBITION_KINDS } from "./schema.ts";
 import type { StrategyService } from "./strategies.service.ts";
 import { planProgress } from "./strategies.service.ts";
@@ -72,7 +72,7 @@ function AmbitionTable(props: { ctx: PageContext; network: Network; items: Ambit
           </tr>
         </thead>
         <tbody>
-          {props.items.map(({ ambition: a, measurement: m, state, solution }) => (
+          {props.items.map(({ ambition: a, measurement: m, state, solution, pastDeadline }) => (
             <tr key={a.id}>
               <th scope="row">
                 <a class="ds-link" href={`/n/${props.network.slug}/ambitions/${a.id}`}>
@@ -81,7 +81,10 @@ function AmbitionTable(props: { ctx: PageContext; network: Network; items: Ambit
                 {a.isDemo ? <DemoTag t={t} /> : null}
                 <span class="row-detail">{measuredBy(t, a, solution)}</span>
               </th>
-              <td class="numeric">{formatValue(props.ctx.i18n, m.unit, m.value)}</td>
+              <td class="numeric">
+                {formatValue(props.ctx.i18n, m.unit, m.value)}
+                {pastDeadline ? <span class="row-detail">{t("ambition.atDeadline")}</span> : null}
+              </td>
               <td class="numeric">{formatValue(props.ctx.i18n, m.unit, a.target)}</td>
               <td>{date(a.deadline)}</td>
               <td>
@@ -250,13 +253,21 @@ export function DashboardPage(props: {
 /** One ambition: the current value against the target, the history, and where each member stands. */
 export function AmbitionPage(props: { ctx: PageContext; network: Network; progress: AmbitionProgress; canManage: boolean }) {
   const { ctx, network } = props;
-  const { ambition: a, measurement: m, state, solution } = props.progress;
+  const { ambition: a, measurement: m, state, solution, pastDeadline } = props.progress;
   const { t, date, number } = ctx.i18n;
   const value = (v: number) => formatValue(ctx.i18n, m.unit, v);
   const period = (p: string) => (m.historyBy === "quarter" ? periodLabel(ctx.i18n, p, "quarter") : p);
   const missing = m.members.filter((x) => !x.met);
   const first = m.history[0];
   const last = m.history.at(-1);
+  // The chart reaches the deadline: periods still to come are on its axis, without a value yet.
+  const periods = m.history.map((h) => h.period);
+  const ahead =
+    last && m.historyBy === "quarter" && m.deadlinePeriod > last.period
+      ? quarterStarts(last.period, m.deadlinePeriod).slice(1)
+      : [];
+  const chartPeriods = [...periods, ...ahead];
+  const deadlineIndex = chartPeriods.indexOf(m.deadlinePeriod);
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -265,7 +276,7 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
       <dl class="facts">
         <dt>{t("ambition.measuredBy")}</dt>
         <dd>{measuredBy(t, a, solution)}</dd>
-        <dt>{t("ambition.current")}</dt>
+        <dt>{pastDeadline ? t("ambition.atDeadline") : t("ambition.current")}</dt>
         <dd>{value(m.value)}</dd>
         <dt>{t("ambition.target")}</dt>
         <dd>{value(a.target)}</dd>
@@ -277,6 +288,7 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
         </dd>
       </dl>
       {a.description ? <p class="ds-paragraph prewrap">{a.description}</p> : null}
+      {pastDeadline ? <p class="ds-paragraph">{t("ambition.measuredAtDeadline", { date: date(m.measuredOn) })}</p> : null}
 
       <section aria-labelledby="history-heading">
         <h2 class="ds-heading" data-size="md" id="history-heading">
@@ -298,11 +310,12 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
                   target: value(a.target),
                 })}
                 yLabel={t("overTime.percent")}
-                labels={m.history.map((h) => period(h.period))}
+                labels={chartPeriods.map(period)}
                 series={[
-                  { name: t("ambition.current"), values: m.history.map((h) => h.value) },
-                  { name: t("ambition.target"), values: m.history.map(() => a.target) },
+                  { name: t("ambition.value"), values: [...m.history.map((h) => h.value), ...ahead.map(() => null)] },
+                  { name: t("ambition.target"), values: chartPeriods.map(() => a.target) },
                 ]}
+                marker={deadlineIndex >= 0 ? { index: deadlineIndex, label: t("ambition.deadline") } : undefined}
               />
             ) : null}
             <TableScroll label={t("ambition.history")}>

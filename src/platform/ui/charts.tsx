@@ -81,8 +81,8 @@ export function ScatterChart(props: {
 
 export interface LineSeries {
   name: string;
-  /** One value per label, 0-100. */
-  values: number[];
+  /** One value per label, 0-100; null where there is none (a period not yet measured): the line breaks there. */
+  values: (number | null)[];
 }
 
 const LINE_W = 640;
@@ -94,7 +94,48 @@ const LINE_STYLES = [
   { stroke: "#047857", dash: "2 4" },
 ];
 
-/** Shares over time, 0-100 per cent, one line a series, with a legend; the x axis names every n-th label. */
+/** The chart's tick text is 12px (app.css); a character is at most about 0.62em wide in Inter. */
+const TICK_CHAR = 7.5;
+const TICK_GAP = 12;
+const tickWidth = (label: string) => label.length * TICK_CHAR;
+
+/**
+ * Which labels of the x axis to write, and where: every n-th counted back from the last (the latest
+ * period is always named), n the smallest for which no two written labels overlap, each kept inside
+ * the chart's width. Judged by an upper bound of each label's width, so they never touch.
+ */
+export function axisLabels(labels: string[], x: (i: number) => number, chartWidth: number) {
+  const place = (i: number) => {
+    const w = tickWidth(labels[i]!);
+    const centre = Math.min(Math.max(x(i), w / 2 + 2), chartWidth - w / 2 - 2);
+    return { index: i, label: labels[i]!, x: centre, from: centre - w / 2, to: centre + w / 2 };
+  };
+  for (let every = 1; every <= Math.max(1, labels.length); every++) {
+    const shown: ReturnType<typeof place>[] = [];
+    for (let i = labels.length - 1; i >= 0; i -= every) shown.unshift(place(i));
+    if (shown.every((p, k) => k === 0 || shown[k - 1]!.to + TICK_GAP <= p.from)) return shown;
+  }
+  return labels.length ? [place(labels.length - 1)] : [];
+}
+
+/** The runs of a series between its gaps, as points. */
+function runs(values: (number | null)[], point: (i: number, v: number) => string): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (current.length) out.push(current);
+      current = [];
+    } else current.push(point(i, v));
+  });
+  if (current.length) out.push(current);
+  return out;
+}
+
+/**
+ * Shares over time, 0-100 per cent, one line a series, with a legend; the x axis names as many
+ * periods as fit without overlapping. A marker (a deadline) is drawn as a labelled vertical line.
+ */
 export function LineChart(props: {
   id: string;
   title: string;
@@ -102,15 +143,17 @@ export function LineChart(props: {
   yLabel: string;
   labels: string[];
   series: LineSeries[];
+  marker?: { index: number; label: string } | undefined;
 }) {
-  const { id, labels } = props;
+  const { id, labels, marker } = props;
   const left = 48;
-  const top = 16;
+  const top = 24;
   const width = LINE_W - left - 40;
   const height = LINE_H - top - 64;
   const x = (i: number) => left + (labels.length > 1 ? (i / (labels.length - 1)) * width : width / 2);
   const y = (v: number) => top + height - (Math.max(0, Math.min(100, v)) / 100) * height;
-  const every = Math.max(1, Math.ceil(labels.length / 8));
+  const markerX = marker ? x(marker.index) : 0;
+  const markerW = marker ? tickWidth(marker.label) : 0;
   return (
     <svg
       class="chart"
@@ -132,13 +175,24 @@ export function LineChart(props: {
           </text>
         </g>
       ))}
-      {labels.map((label, i) =>
-        i % every === 0 || i === labels.length - 1 ? (
-          <text key={label} x={x(i)} y={top + height + 16} class="chart-tick" text-anchor="middle">
-            {label}
+      {axisLabels(labels, x, LINE_W).map((l) => (
+        <text key={l.index} x={l.x} y={top + height + 16} class="chart-tick" text-anchor="middle">
+          {l.label}
+        </text>
+      ))}
+      {marker ? (
+        <g>
+          <line x1={markerX} y1={top} x2={markerX} y2={top + height} class="chart-marker" />
+          <text
+            x={Math.min(Math.max(markerX, markerW / 2 + 2), LINE_W - markerW / 2 - 2)}
+            y={top - 8}
+            class="chart-axis"
+            text-anchor="middle"
+          >
+            {marker.label}
           </text>
-        ) : null,
-      )}
+        </g>
+      ) : null}
       <text x={14} y={top + height / 2} class="chart-axis" text-anchor="middle" transform={`rotate(-90 14 ${top + height / 2})`}>
         {props.yLabel}
       </text>
@@ -146,13 +200,20 @@ export function LineChart(props: {
         const style = LINE_STYLES[n % LINE_STYLES.length]!;
         return (
           <g key={s.name}>
-            <polyline
-              points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
-              fill="none"
-              stroke={style.stroke}
-              stroke-width={3}
-              stroke-dasharray={style.dash || undefined}
-            />
+            {runs(s.values, (i, v) => `${x(i)},${y(v)}`).map((run) =>
+              run.length === 1 ? (
+                <circle key={run[0]} cx={run[0]!.split(",")[0]} cy={run[0]!.split(",")[1]} r={4} fill={style.stroke} />
+              ) : (
+                <polyline
+                  key={run[0]}
+                  points={run.join(" ")}
+                  fill="none"
+                  stroke={style.stroke}
+                  stroke-width={3}
+                  stroke-dasharray={style.dash || undefined}
+                />
+              ),
+            )}
             <line
               x1={left + n * 190}
               y1={LINE_H - 14}

@@ -33,7 +33,11 @@ function keyFor(issue: z.core.$ZodIssue): Pick<FieldError, "key" | "params"> {
     case "invalid_value":
       return { key: "errors.choice" };
     case "invalid_type":
-      return issue.input === undefined ? { key: "errors.required" } : { key: "errors.invalid" };
+      // Zod leaves the input out of its issues; its message still says what it received, so a
+      // missing value is "fill in" and a wrong type (a number for a text, "x" for a number) "not valid".
+      return issue.input === undefined && /received (undefined|null)$/.test(issue.message)
+        ? { key: "errors.required" }
+        : { key: "errors.invalid" };
     default:
       return { key: "errors.invalid" };
   }

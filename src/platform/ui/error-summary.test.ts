@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { UserService } from "../auth/users.ts";
 import { requiredId, toFieldErrors } from "../http/validation.ts";
@@ -128,4 +129,22 @@ test("a chosen id: missing is 'fill in', anything that is not an id is 'choose o
   assert.equal(key("42"), 42);
   assert.equal(key(" 42 "), 42);
   assert.equal(key(7), 7);
+});
+
+test("a wrong type is 'not valid', a missing value 'fill in', an over-long one 'at most N characters'", () => {
+  const schema = z.object({ name: z.string().max(5), count: z.number().optional(), on: z.boolean() });
+  const keys = (input: unknown) => {
+    const parsed = schema.safeParse(input);
+    return parsed.success ? [] : toFieldErrors(parsed.error).map((e) => [e.field, e.key, e.params?.max]);
+  };
+  assert.deepEqual(keys({ name: 5, count: "x", on: "yes" }), [
+    ["name", "errors.invalid", undefined],
+    ["count", "errors.invalid", undefined],
+    ["on", "errors.invalid", undefined],
+  ]);
+  assert.deepEqual(keys({ name: null }), [
+    ["name", "errors.required", undefined],
+    ["on", "errors.required", undefined],
+  ]);
+  assert.deepEqual(keys({ name: "x".repeat(6), on: true }), [["name", "errors.tooLong", 5]]);
 });

@@ -89,6 +89,11 @@ test("outside one's remit, a planned date in the past, or one bad row: refused, 
   assert.match(mixed.body, /A planned date cannot be in the past/);
   assert.match(mixed.body, /Give the date it has been in use since/);
   assert.match(mixed.body, new RegExp(`href="#field-s${a}-targetDate"`), "the error links to its row's field");
+  // The summary names the field and its solution, not only the problem.
+  const [nameA, nameB] = await Promise.all([a, b].map(async (s) => (await t.app.services.roadmap.repo.byId(s))!.name));
+  const summary = mixed.body.match(/<ds-error-summary[\s\S]*?<\/ds-error-summary>/)?.[0] ?? "";
+  assert.ok(summary.includes(`Planned for (${nameA}): A planned date cannot be in the past`), summary);
+  assert.ok(summary.includes(`In use since (${nameB}): Give the date it has been in use since`), summary);
   assert.equal(await historyCount(), before, "the good row was not saved either");
   const api = await rep.api("PUT", `/api/v1/organisations/${mine.id}/adoption`, {
     statuses: [{ solutionId: a, status: "planned", targetDate: "2020-01-01" }],

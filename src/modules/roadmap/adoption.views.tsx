@@ -49,6 +49,15 @@ export function OrganisationAdoptionPage(props: {
       </p>
     ) : null;
   };
+  // The summary names each field by its solution, since the fields are drawn by hand in the table.
+  const labels = new Map(
+    data.solutions.flatMap((s) => [
+      [id(s.id, "status"), t("adoption.statusFor", { name: s.name })],
+      [id(s.id, "targetDate"), t("adoption.fieldFor", { field: t("adoption.targetDate"), name: s.name })],
+      [id(s.id, "sinceDate"), t("adoption.fieldFor", { field: t("adoption.sinceDate"), name: s.name })],
+      [id(s.id, "comment"), t("adoption.commentFor", { name: s.name })],
+    ]),
+  );
   const table = (
     <TableScroll label={t("adoption.title", { name: data.organisation.name })}>
       <table class="ds-table" data-border>
@@ -163,7 +172,7 @@ export function OrganisationAdoptionPage(props: {
       </p>
       {canReport ? (
         <form method="post" action={`/organisations/${data.organisation.id}/adoption`} novalidate class="stack">
-          <ErrorSummary form={form} t={t} />
+          <ErrorSummary form={form} t={t} labels={labels} />
           <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
           {table}
           <div class="button-row">

@@ -1385,6 +1385,7 @@ export const en: Record<MessageKey, string> = {
   "adoption.status": "Status",
   "adoption.statusFor": "Status of {name}",
   "adoption.commentFor": "Comment on {name}",
+  "adoption.fieldFor": "{field} ({name})",
   "adoption.date": "Date",
   "adoption.targetDate": "Planned for",
   "adoption.sinceDate": "In use since",

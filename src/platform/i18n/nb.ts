@@ -1381,6 +1381,7 @@ export const nb = {
   "adoption.status": "Status",
   "adoption.statusFor": "Status for {name}",
   "adoption.commentFor": "Kommentar til {name}",
+  "adoption.fieldFor": "{field} ({name})",
   "adoption.date": "Dato",
   "adoption.targetDate": "Planlagt",
   "adoption.sinceDate": "I bruk fra",

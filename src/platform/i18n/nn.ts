@@ -1381,6 +1381,7 @@ export const nn: Record<MessageKey, string> = {
   "adoption.status": "Status",
   "adoption.statusFor": "Status for {name}",
   "adoption.commentFor": "Kommentar til {name}",
+  "adoption.fieldFor": "{field} ({name})",
   "adoption.date": "Dato",
   "adoption.targetDate": "Planlagd",
   "adoption.sinceDate": "I bruk frå",

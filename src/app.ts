@@ -98,6 +98,9 @@ export interface BuildOptions {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** The largest form post read (URL-encoded): a form sent with more than this gets the 413 page. */
+export const FORM_BODY_LIMIT = 4 * 1024 * 1024;
+
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
@@ -188,7 +191,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   // 2. Cookies, form bodies and CSRF protection for every form post.
   await app.register(fastifyCookie, { secret: options.secret });
-  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  // Well above what any valid form holds, so an over-long field is refused by the form's own schema
+  // and the form comes back with the text in it, instead of a bare 413 that loses what was typed.
+  await app.register(fastifyFormbody, { bodyLimit: FORM_BODY_LIMIT });
   // An API write without a body may still say it is JSON (a DELETE, say): an empty body is no body.
   const parseJson = app.getDefaultJsonParser("error", "error");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) =>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { can } from "../../platform/access/authorize.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
-import type { ApiRouter } from "../../platform/http/api.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ForbiddenError, type Result, ValidationError } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -131,13 +131,14 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
     summary: "A network's consultations; internal review rounds only for the network's own people",
     tag,
     params: slugParam,
-    response: z.array(consultationOut),
-    handler: async ({ params, actor }) => {
+    query: z.object(listQuery),
+    response: listOf(consultationOut),
+    handler: async ({ params, actor, query: q }) => {
       const network = await networks.get(params.slug);
-      return (await consultations.repo.ofNetwork(network.id))
-        .map((i) => i.consultation)
-        .filter((c) => c.audience !== "bodies" || can(actor, "consultation.summary", c))
-        .map(out);
+      // Review rounds are for the network's own people, whichever round it is: the rule reads the network only.
+      const withReviews = can(actor, "consultation.summary", { networkId: network.id });
+      const { items, total } = await consultations.repo.ofNetworkPage(network.id, withReviews, q);
+      return { items: items.map((i) => out(i.consultation)), total };
     },
   });
 
@@ -257,14 +258,17 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
       "The inputs: every one with its personal data and handling for the secretariat; for others only the published ones, without personal data",
     tag,
     params: idParams,
-    query: z.object({ status: z.enum(INPUT_STATUSES).optional() }),
-    response: z.union([z.array(inputOut), z.array(publicInputOut)]),
+    query: z.object({ status: z.enum(INPUT_STATUSES).optional(), ...listQuery }),
+    response: z.union([listOf(inputOut), listOf(publicInputOut)]),
     handler: async ({ params, query, actor }) => {
       const c = await consultations.get(params.id);
       readable(c, actor);
-      if (can(actor, "consultation.manage", c))
-        return (await consultations.repo.inputsOf(c.id, { status: query.status })).map(fullInput);
-      return (await consultations.publishedInputs(c)).map((i) => ({ ...i, submittedAt: i.submittedAt.toISOString() }));
+      if (can(actor, "consultation.manage", c)) {
+        const { items, total } = await consultations.repo.inputsPage(c.id, { status: query.status }, query);
+        return { items: items.map(fullInput), total };
+      }
+      const { items, total } = await consultations.publishedInputsPage(c, query);
+      return { items: items.map((i) => ({ ...i, submittedAt: i.submittedAt.toISOString() })), total };
     },
   });
 

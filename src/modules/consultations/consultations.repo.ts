@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import {
   answerTemplates,
   consultationInputs,
@@ -45,6 +46,19 @@ export class ConsultationRepo {
       .from(consultations)
       .where(eq(consultations.networkId, networkId))
       .orderBy(desc(consultations.closesAt), desc(consultations.id));
+  }
+
+  /** A page of a network's consultations in SQL, as ofNetwork orders them; internal review rounds only when asked. */
+  ofNetworkPage(networkId: number, withReviews: boolean, page: Page) {
+    return paged(page, (p) =>
+      this.db
+        .select({ consultation: consultations, total: totalRows })
+        .from(consultations)
+        .where(and(eq(consultations.networkId, networkId), withReviews ? undefined : ne(consultations.audience, "bodies")))
+        .orderBy(desc(consultations.closesAt), desc(consultations.id))
+        .limit(p.limit)
+        .offset(p.offset),
+    );
   }
 
   /** The consultations on a strategy (public ones and review rounds), the first first. */
@@ -158,6 +172,30 @@ export class ConsultationRepo {
         ),
       )
       .orderBy(asc(consultationInputs.submittedAt), asc(consultationInputs.id));
+  }
+
+  /**
+   * A page of a consultation's inputs in SQL, in the order inputsOf gives them, with how many the
+   * filter finds: a consultation with a hundred thousand inputs is never read at once.
+   */
+  inputsPage(consultationId: number, f: InputFilter & { statuses?: InputStatus[] }, page: Page) {
+    return paged(page, (p) =>
+      this.db
+        .select({ ...getTableColumns(consultationInputs), total: totalRows })
+        .from(consultationInputs)
+        .where(
+          and(
+            eq(consultationInputs.consultationId, consultationId),
+            f.status ? eq(consultationInputs.status, f.status) : undefined,
+            f.statuses ? inArray(consultationInputs.status, f.statuses) : undefined,
+            f.sectionId ? eq(consultationInputs.sectionId, f.sectionId) : undefined,
+            f.category !== undefined ? eq(consultationInputs.category, f.category) : undefined,
+          ),
+        )
+        .orderBy(asc(consultationInputs.submittedAt), asc(consultationInputs.id))
+        .limit(p.limit)
+        .offset(p.offset),
+    );
   }
 
   /** The categories the secretariat has given a consultation's inputs, in order. */

@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, type DbOrTx, isUniqueViolation } from "../../platform/db/client.ts";
 import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
+import type { Page } from "../../platform/db/paging.ts";
 import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
@@ -122,6 +123,19 @@ export const reviewInput = z
     closesTime: time,
   })
   .transform((r) => ({ ...r, closesAt: osloInstant(r.closesDate, r.closesTime) }));
+
+/** The inputs anyone may read once the consultation publishes them: not spam, not merged away. */
+const PUBLISHED_STATUSES: readonly Input["status"][] = ["received", "handled"];
+
+/** A published input as anyone may read it: without personal data, the answer once it is published. */
+const publishedInput = (i: Input) => ({
+  reference: i.reference,
+  sectionId: i.sectionId,
+  respondentKind: i.respondentKind,
+  body: i.body,
+  answer: i.answerPublishedAt ? i.answer : "",
+  submittedAt: i.submittedAt,
+});
 
 /**
  * Consultations on drafts: the secretariat opens one on a strategy draft, whose text becomes its
@@ -602,16 +616,14 @@ export class ConsultationService {
   async publishedInputs(consultation: Consultation) {
     if (!consultation.publishInputs) return [];
     const all = await this.repo.inputsOf(consultation.id);
-    return all
-      .filter((i) => i.status === "received" || i.status === "handled")
-      .map((i) => ({
-        reference: i.reference,
-        sectionId: i.sectionId,
-        respondentKind: i.respondentKind,
-        body: i.body,
-        answer: i.answerPublishedAt ? i.answer : "",
-        submittedAt: i.submittedAt,
-      }));
+    return all.filter((i) => PUBLISHED_STATUSES.includes(i.status)).map(publishedInput);
+  }
+
+  /** A page of the published inputs, paged in SQL, with how many there are. */
+  async publishedInputsPage(consultation: Consultation, page: Page) {
+    if (!consultation.publishInputs) return { items: [], total: 0 };
+    const { items, total } = await this.repo.inputsPage(consultation.id, { statuses: [...PUBLISHED_STATUSES] }, page);
+    return { items: items.map(publishedInput), total };
   }
 
   /**

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import type { ApiRouter } from "../../platform/http/api.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
+import { query } from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { adoptionInput } from "./adoption.service.ts";
 import {
   adoptionScopeQuery,
-  catalogueQuery,
+  catalogueFilterShape,
   milestoneParams,
   networkSlugParams,
   rolloutParams,
@@ -106,12 +108,16 @@ export function roadmapApi(api: ApiRouter, { services }: AppContext) {
     operationId: "listNationalSolutions",
     summary: "The catalogue of national solutions, with networks' own initiatives (all, or the national ones and one network's)",
     tag,
-    query: catalogueQuery,
-    response: z.array(solutionOut.omit({ milestones: true, tasks: true, costs: true, rollouts: true })),
+    query: query({ ...catalogueFilterShape, ...listQuery }),
+    response: listOf(solutionOut.omit({ milestones: true, tasks: true, costs: true, rollouts: true })),
     handler: async ({ query: q }) => {
       const network = q.network ? await networks.get(q.network) : undefined;
-      const items = await roadmap.list({ q: q.q, category: q.category, networkId: network?.id });
-      return items.map(({ solution: { createdAt: _c, updatedAt: _u, ...s } }) => s);
+      const { items, total } = await roadmap.repo.listPage(
+        { q: q.q, category: q.category, networkId: network?.id },
+        osloToday(),
+        q,
+      );
+      return { items: items.map(({ solution: { createdAt: _c, updatedAt: _u, ...s } }) => s), total };
     },
   });
 

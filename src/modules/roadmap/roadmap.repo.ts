@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { projectParticipants, projects } from "../projects/schema.ts";
@@ -41,7 +42,16 @@ export class RoadmapRepo {
   }
 
   /** The catalogue with each solution's next milestone from `today`, in one query. */
-  async list(f: CatalogueFilter, today: string) {
+  list(f: CatalogueFilter, today: string) {
+    return this.catalogue(f, today);
+  }
+
+  /** A page of the catalogue in SQL, with how many solutions the filter finds in all. */
+  listPage(f: CatalogueFilter, today: string, page: Page) {
+    return paged(page, (p) => this.catalogue(f, today).limit(p.limit).offset(p.offset));
+  }
+
+  private catalogue(f: CatalogueFilter, today: string) {
     const conditions: (SQL | undefined)[] = [];
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -65,6 +75,7 @@ export class RoadmapRepo {
         nextLabel: milestones.label,
         nextDate: milestones.date,
         nextPrecision: milestones.precision,
+        total: totalRows,
       })
       .from(nationalSolutions)
       .leftJoin(networks, eq(networks.id, nationalSolutions.networkId))

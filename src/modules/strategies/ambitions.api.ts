@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ApiRouter } from "../../platform/http/api.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
@@ -67,7 +67,7 @@ const full = (p: AmbitionProgress) => ({
 
 /** A network's regional ambitions, measured, and its strategy dashboard. */
 export function ambitionsApi(api: ApiRouter, { services }: AppContext) {
-  const { networks, ambitions, strategies } = services;
+  const { networks, ambitions, strategies, adoption } = services;
   const tag = "strategies";
   const network = async ({ slug }: { slug: string }) => networks.get(slug);
 
@@ -79,8 +79,19 @@ export function ambitionsApi(api: ApiRouter, { services }: AppContext) {
     summary: "The network's regional ambitions, each measured today",
     tag,
     params: slugParam,
-    response: z.array(ambitionOut),
-    handler: async ({ params }) => (await ambitions.ofNetwork((await network(params)).id)).map(summary),
+    query: z.object(listQuery),
+    response: listOf(ambitionOut),
+    handler: async ({ params, query: q }) => {
+      const { id } = await network(params);
+      const [{ items, total }, members] = await Promise.all([
+        ambitions.repo.listPage(id, q),
+        adoption.repo.adopters({ networkId: id }),
+      ]);
+      // Only the page's ambitions are measured, each against the same members, read once.
+      const today = osloToday();
+      const measured = await Promise.all(items.map((a) => ambitions.progress(a, today, members)));
+      return { items: measured.map(summary), total };
+    },
   });
 
   api.route({

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { projectParticipants, projects } from "../projects/schema.ts";
 import { ambitions, strategies } from "./schema.ts";
 
@@ -19,6 +20,19 @@ export class AmbitionRepo {
       .from(ambitions)
       .where(eq(ambitions.networkId, networkId))
       .orderBy(asc(ambitions.deadline), asc(ambitions.id));
+  }
+
+  /** A page of the network's ambitions in SQL, in the order list gives them, with how many there are. */
+  listPage(networkId: number, page: Page) {
+    return paged(page, (p) =>
+      this.db
+        .select({ ...getTableColumns(ambitions), total: totalRows })
+        .from(ambitions)
+        .where(eq(ambitions.networkId, networkId))
+        .orderBy(asc(ambitions.deadline), asc(ambitions.id))
+        .limit(p.limit)
+        .offset(p.offset),
+    );
   }
 
   async byId(id: number): Promise<Ambition | undefined> {

@@ -278,7 +278,7 @@ test("ambitions are measured from the data: strategies covering a year, a soluti
 
   // Removing one.
   assert.equal((await sek.api("DELETE", `/api/v1/networks/${rogaland.slug}/ambitions/${measured.id}`)).statusCode, 204);
-  assert.equal((await new Session(t.app).api("GET", `/api/v1/networks/${rogaland.slug}/ambitions`)).json().length, stated - 1);
+  assert.equal((await new Session(t.app).api("GET", `/api/v1/networks/${rogaland.slug}/ambitions`)).json().total, stated - 1);
 });
 
 test("bad ambitions are refused with a clear message and nothing saved: data that does not exist, shares above 100, a missing year", async () => {

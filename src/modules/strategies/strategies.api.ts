@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ApiRouter } from "../../platform/http/api.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { AppError, type FieldError, NotFoundError, type Result, ValidationError } from "../../platform/http/errors.ts";
 import { dbId, optionalId, query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -119,15 +119,18 @@ export function strategiesApi(api: ApiRouter, { services }: AppContext) {
     operationId: "listStrategies",
     summary: "Strategies of members and networks; with a network, its own and its members'",
     tag,
-    query: query({ network: slugParam.shape.slug.optional(), status: z.enum(STRATEGY_STATUSES).optional() }),
-    response: z.array(summaryOut),
+    query: query({ network: slugParam.shape.slug.optional(), status: z.enum(STRATEGY_STATUSES).optional(), ...listQuery }),
+    response: listOf(summaryOut),
     handler: async ({ query: q }) => {
       const network = q.network ? await networks.get(q.network) : undefined;
-      const items = await strategies.repo.list({ networkId: network?.id, status: q.status });
-      return items.map(({ strategy: { createdAt: _c, updatedAt: _u, vision: _v, documentFileId: _d, ...s }, ownerName }) => ({
-        ...s,
-        owner: ownerName,
-      }));
+      const { items, total } = await strategies.repo.listPage({ networkId: network?.id, status: q.status }, q);
+      return {
+        items: items.map(({ strategy: { createdAt: _c, updatedAt: _u, vision: _v, documentFileId: _d, ...s }, ownerName }) => ({
+          ...s,
+          owner: ownerName,
+        })),
+        total,
+      };
     },
   });
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { files } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { memberships, networks } from "../networks/schema.ts";
@@ -38,7 +39,16 @@ export class StrategyRepo {
   }
 
   /** Strategies with their owner's name and how many measures are done, newest period first. */
-  async list(f: StrategyFilter) {
+  list(f: StrategyFilter) {
+    return this.listed(f);
+  }
+
+  /** A page of the list in SQL, with how many strategies the filter finds in all. */
+  listPage(f: StrategyFilter, page: Page) {
+    return paged(page, (p) => this.listed(f).limit(p.limit).offset(p.offset));
+  }
+
+  private listed(f: StrategyFilter) {
     const conditions: (SQL | undefined)[] = [];
     if (f.networkId)
       conditions.push(
@@ -52,6 +62,7 @@ export class StrategyRepo {
         ownerName: sql<string>`coalesce(${organisations.name}, ${networks.name})`,
         measures: sql<number>`(select count(*)::int from ${measures} x where x.strategy_id = ${strategies.id})`,
         done: sql<number>`(select count(*)::int from ${measures} x where x.strategy_id = ${strategies.id} and x.status = 'done')`,
+        total: totalRows,
       })
       .from(strategies)
       .leftJoin(organisations, eq(organisations.id, strategies.organisationId))

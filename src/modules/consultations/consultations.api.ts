@@ -356,7 +356,8 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
     method: "GET",
     path: "/consultations/:id/summary",
     operationId: "getConsultationSummary",
-    summary: "Counts per section, category, kind of respondent and status (spam left out), for the network's people",
+    summary:
+      "Counts per section, category, kind of respondent, status and choice of each choice question (spam left out), for the network's people",
     tag,
     params: idParams,
     response: z.object({
@@ -366,6 +367,16 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
       byCategory: z.array(z.object({ category: z.string(), count: int })),
       byRespondent: z.array(z.object({ respondentKind: z.string(), count: int })),
       byStatus: z.array(z.object({ status: z.string(), count: int })),
+      byQuestion: z
+        .array(
+          z.object({
+            questionId: int,
+            text: z.string(),
+            options: z.array(z.object({ option: z.string(), count: int })),
+            unanswered: int,
+          }),
+        )
+        .describe("For each choice question: how many chose each option, and how many did not answer"),
     }),
     handler: async ({ params }) => {
       const s = await consultations.summary(params.id);
@@ -376,6 +387,12 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
         byCategory: s.byCategory.map(([category, count]) => ({ category, count })),
         byRespondent: s.byRespondent.map(([respondentKind, count]) => ({ respondentKind, count })),
         byStatus: s.byStatus.map(([status, count]) => ({ status, count })),
+        byQuestion: s.byQuestion.map((c) => ({
+          questionId: c.question.id,
+          text: c.question.text,
+          options: c.options,
+          unanswered: c.unanswered,
+        })),
       };
     },
   });

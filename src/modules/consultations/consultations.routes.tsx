@@ -487,30 +487,34 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
       { config: { policy: "consultation.summary", resource: consultationInPath } },
       async (req, reply) => {
         const s = await summaryOf(req);
-        const { t } = req.i18n;
+        const { t, dateTime } = req.i18n;
         const heading = new Map(s.sections.map((x) => [x.id, x.heading]));
+        // The page's words for the columns, and its times (Norway's, as the page writes them); then
+        // one column for each question, headed by the question.
         const header = [
           t("consultation.reference"),
           t("consultation.submitted"),
-          t("consultation.section"),
-          t("consultation.respondentKind"),
+          t("consultation.column.section"),
+          t("consultation.column.respondent"),
           t("consultation.category"),
           t("consultation.inputStatus"),
-          t("consultation.body"),
+          t("consultation.column.body"),
           t("consultation.answer"),
-          t("consultation.answerPublished"),
+          t("consultation.column.answerPublished"),
+          ...s.questions.map((q) => q.text),
         ];
         // No personal data: the export goes to the steering group.
         const rows = s.inputs.map((i) => [
           i.reference,
-          i.submittedAt.toISOString(),
+          dateTime(i.submittedAt),
           i.sectionId ? heading.get(i.sectionId) : t("consultation.wholeDraft"),
           t(`consultation.respondent.${i.respondentKind}` as "consultation.respondent.other"),
           i.category,
           t(`consultation.inputStatus.${i.status}` as "consultation.inputStatus.received"),
           i.body,
           i.answer,
-          i.answerPublishedAt ? i.answerPublishedAt.toISOString() : "",
+          i.answerPublishedAt ? dateTime(i.answerPublishedAt) : "",
+          ...s.questions.map((q) => i.answers[String(q.id)] ?? ""),
         ]);
         const name = `innspel-${s.consultation.id}.${format}`;
         return format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);

@@ -19,7 +19,7 @@ import {
 import { i18nFor, type Locale, osloInstant, type Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { StrategyService } from "../strategies/strategies.service.ts";
-import { type Consultation, ConsultationRepo, type Input } from "./consultations.repo.ts";
+import { type Consultation, ConsultationRepo, type Input, type Question } from "./consultations.repo.ts";
 import { mayAnswer } from "./policy.ts";
 import { AUDIENCES, QUESTION_KINDS, RESPONDENT_KINDS } from "./schema.ts";
 
@@ -84,6 +84,26 @@ export const settingsInput = z.object({ publishInputs: checkbox.default(false) }
 export const MIN_FILL_SECONDS = 3;
 
 export type ConsultationState = "upcoming" | "open" | "closed";
+
+/**
+ * For each choice question, how many inputs chose each option (every option, in its order, also
+ * those nobody chose; an answer to an option since renamed is counted as given) and how many gave no
+ * answer.
+ */
+export function choiceCounts(questions: Question[], inputs: { answers: Record<string, string> }[]) {
+  return questions
+    .filter((q) => q.kind === "choice")
+    .map((question) => {
+      const counts = new Map(question.options.map((o) => [o, 0]));
+      let unanswered = 0;
+      for (const i of inputs) {
+        const answer = i.answers[String(question.id)];
+        if (answer) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+        else unanswered++;
+      }
+      return { question, options: [...counts].map(([option, count]) => ({ option, count })), unanswered };
+    });
+}
 export const stateOf = (c: Pick<Consultation, "opensAt" | "closesAt">, now = new Date()): ConsultationState =>
   now < c.opensAt ? "upcoming" : now >= c.closesAt ? "closed" : "open";
 
@@ -627,11 +647,11 @@ export class ConsultationService {
   }
 
   /**
-   * The summary for the steering group: counts per section, category, kind of respondent and
-   * status, and every input that is not spam with its answer.
+   * The summary for the steering group: counts per section, category, kind of respondent, status
+   * and choice of each choice question, and every input that is not spam with its answer.
    */
   async summary(consultationId: number) {
-    const { consultation, sections } = await this.detail(consultationId);
+    const { consultation, sections, questions } = await this.detail(consultationId);
     const all = await this.repo.inputsOf(consultationId);
     const counted = all.filter((i) => i.status !== "spam");
     const tally = <K extends string | number>(key: (i: Input) => K) => {
@@ -648,6 +668,8 @@ export class ConsultationService {
       byCategory: tally((i) => i.category),
       byRespondent: tally((i) => i.respondentKind),
       byStatus: tally((i) => i.status),
+      questions,
+      byQuestion: choiceCounts(questions, counted),
       inputs: counted,
     };
   }

@@ -752,3 +752,96 @@ test("a consultation on a project or on an uploaded document; the secretariat wr
   const rep = await login("rep@consult.example");
   assert.equal((await rep.get(`/n/${rogaland.slug}/consultations/new`)).statusCode, 403);
 });
+
+test("choice answers are counted in the summary and its API; the CSV and workbook have a column per question, the page's words and Norway's time", async () => {
+  const { inflateRawSync } = await import("node:zlib");
+  const { i18nFor } = await import("../../platform/i18n/i18n.ts");
+  const sek = await login("sek@consult.example");
+  const { id, questionId } = await openConsultation();
+  const text = await t.app.services.consultations.addQuestion(systemActor("test"), id, { text: "Kva manglar?", kind: "text" });
+  assert.ok(text.ok);
+  const at = new Date("2026-07-01T10:05:00Z"); // 12:05 in Norway, summer time
+  const row = (n: number, answers: Record<string, string>, status: "received" | "spam" = "received") => ({
+    consultationId: id,
+    reference: `KT${id}-${n}`,
+    formToken: `choice-test-${id}-${n}`,
+    receiptHash: `choice-test-${id}-${n}`,
+    body: `Innspel nummer ${n}`,
+    answers,
+    status,
+    submittedAt: at,
+  });
+  await t.database.db
+    .insert(consultationInputs)
+    .values([
+      row(1, { [questionId]: "Ja", [text.value]: "Meir om data" }),
+      row(2, { [questionId]: "Ja" }),
+      row(3, { [questionId]: "Nei" }),
+      row(4, {}),
+      row(5, { [questionId]: "Nei" }, "spam"),
+    ]);
+
+  // The summary: each option's count (spam left out), and those who did not answer.
+  const summary = (await sek.get(`/consultations/${id}/summary?lang=en`)).body;
+  const choices = summary.slice(summary.indexOf('id="choices-heading"'));
+  assert.match(choices, /Answers to the choice questions/);
+  assert.match(choices, /<caption>Er du einig\?<\/caption>/);
+  assert.match(choices, /<th scope="row">Ja<\/th><td class="numeric">2<\/td>/);
+  assert.match(choices, /<th scope="row">Nei<\/th><td class="numeric">1<\/td>/);
+  assert.match(choices, /<th scope="row">No answer<\/th><td class="numeric">1<\/td>/);
+  assert.match(summary, /<strong>Kva manglar\?<\/strong> Meir om data/);
+  const api = (await sek.api("GET", `/api/v1/consultations/${id}/summary`)).json();
+  assert.deepEqual(api.byQuestion, [
+    {
+      questionId,
+      text: "Er du einig?",
+      options: [
+        { option: "Ja", count: 2 },
+        { option: "Nei", count: 1 },
+      ],
+      unanswered: 1,
+    },
+  ]);
+
+  // The CSV: the page's header words in the reader's language, its times, a column per question.
+  for (const lang of ["en", "nb"] as const) {
+    const csv = (await sek.get(`/consultations/${id}/inputs.csv?lang=${lang}`)).body.replace(/^\uFEFF/, "");
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    assert.equal(
+      header,
+      lang === "en"
+        ? "Reference,Sent,Section of the draft,Kind of respondent,Category,Status,Input,Answer,Answer published,Er du einig?,Kva manglar?"
+        : "Referanse,Sendt,Del av utkastet,Type avsender,Kategori,Status,Innspill,Svar,Svar publisert,Er du einig?,Kva manglar?",
+    );
+    const first = lines.find((l) => l.includes("Innspel nummer 1"))!;
+    assert.ok(first.includes(`"${i18nFor(lang).dateTime(at)}"`), `${lang}: the time as the page writes it: ${first}`);
+    assert.ok(first.endsWith(",Ja,Meir om data"), first);
+    assert.doesNotMatch(csv, /2026-07-01T10:05/);
+    assert.doesNotMatch(csv, /Innspel nummer 5/, "spam is left out");
+  }
+  assert.equal(i18nFor("nb").dateTime(at), "1. juli 2026, 12:05");
+
+  // The workbook: the same columns.
+  const book = (await sek.get(`/consultations/${id}/inputs.xlsx`)).rawPayload;
+  const end = book.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let entry = book.readUInt32LE(end + 16);
+  let sheet = "";
+  for (let i = 0; i < book.readUInt16LE(end + 10); i++) {
+    const size = book.readUInt32LE(entry + 20);
+    const nameLength = book.readUInt16LE(entry + 28);
+    const local = book.readUInt32LE(entry + 42);
+    if (book.subarray(entry + 46, entry + 46 + nameLength).toString() === "xl/worksheets/sheet1.xml") {
+      const start = local + 30 + book.readUInt16LE(local + 26) + book.readUInt16LE(local + 28);
+      sheet = inflateRawSync(book.subarray(start, start + size)).toString("utf8");
+    }
+    entry += 46 + nameLength + book.readUInt16LE(entry + 30) + book.readUInt16LE(entry + 32);
+  }
+  for (const cell of ["Er du einig?", "Kva manglar?", "Meir om data", "Svar publisert", i18nFor("nb").dateTime(at)])
+    assert.ok(sheet.includes(`<t>${cell}</t>`) || sheet.includes(`>${cell}<`), `the workbook holds "${cell}"`);
+
+  // Only those who may read the inputs: not a visitor.
+  const visitor = new Session(t.app);
+  for (const path of [`/consultations/${id}/inputs.csv`, `/consultations/${id}/inputs.xlsx`, `/consultations/${id}/summary`])
+    assert.notEqual((await visitor.get(path)).statusCode, 200, path);
+  assert.equal((await visitor.api("GET", `/api/v1/consultations/${id}/summary`)).statusCode, 401);
+});

@@ -884,6 +884,21 @@ export function SummaryPage(props: { ctx: PageContext; summary: Summary }) {
           s.byStatus.map(([k, n]) => [inputStatusLabel(t, k), n]),
         )}
       </div>
+      {s.byQuestion.length ? (
+        <section aria-labelledby="choices-heading">
+          <h2 class="ds-heading" data-size="md" id="choices-heading">
+            {t("consultation.choiceAnswers")}
+          </h2>
+          <div class="summary-tables">
+            {s.byQuestion.map((c) =>
+              table(`question-${c.question.id}`, c.question.text, [
+                ...c.options.map(({ option, count }) => [option, count] as [string, number]),
+                [t("consultation.noAnswer"), c.unanswered],
+              ]),
+            )}
+          </div>
+        </section>
+      ) : null}
       <h2 class="ds-heading" data-size="md">
         {t("consultation.inputs")}
       </h2>
@@ -895,6 +910,13 @@ export function SummaryPage(props: { ctx: PageContext; summary: Summary }) {
             {i.category ? ` · ${i.category}` : ""}
           </h3>
           <p class="ds-paragraph prewrap">{i.body}</p>
+          {s.questions
+            .filter((q) => i.answers[String(q.id)])
+            .map((q) => (
+              <p key={q.id} class="ds-paragraph" data-size="sm">
+                <strong>{q.text}</strong> {i.answers[String(q.id)]}
+              </p>
+            ))}
           {i.answer ? (
             <div class="answer">
               <strong>{t("consultation.answer")}:</strong>

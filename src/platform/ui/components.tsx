@@ -111,6 +111,8 @@ export function Form(props: {
         {t("form.requiredHint")}
       </p>
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken()} />
+      {/* Keeps what was typed if the post is lost on the way (too large, say), for Back (drafts.js). */}
+      <script type="module" src="/assets/drafts.js" />
     </>
   );
   const buttons = (

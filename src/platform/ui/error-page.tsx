@@ -11,7 +11,13 @@ export function ErrorPage({ ctx, error }: { ctx: PageContext; error: AppError | 
         {t(error?.messageKey ?? "errors.internal")}
       </h1>
       <p class="ds-paragraph">
-        {status === 404 ? t("errors.notFoundHelp") : status >= 500 ? t("errors.internalHelp") : t("errors.genericHelp")}
+        {status === 404
+          ? t("errors.notFoundHelp")
+          : status === 413
+            ? t("errors.tooLargeHelp")
+            : status >= 500
+              ? t("errors.internalHelp")
+              : t("errors.genericHelp")}
       </p>
       {error?.fields.length ? (
         <ul class="ds-list">

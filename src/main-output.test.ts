@@ -63,6 +63,7 @@ test("a first start says what it is doing, in readable lines on a terminal, and 
   // Every line reads as time, level, message; none is raw JSON.
   for (const line of lines) assert.match(line, /^\d\d:\d\d:\d\d (INFO |WARN ) \S/, line);
   const text = lines.join("\n");
+  assert.match(lines[0]!, /INFO {2}starting Samverk$/, "the first line comes before the code is loaded");
   for (const step of [
     "first start: creating the embedded database in",
     "applying database migrations",

@@ -1,14 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "./app.ts";
-import { DEMO_ADMIN, prepareDatabase } from "./bootstrap.ts";
-import { acquireLock, scheduleBackups } from "./platform/backup.ts";
+// Only what the first line of the log needs is imported here; the rest is loaded after that line.
 import { type Config, ConfigError, loadConfig } from "./platform/config.ts";
-import { openDatabase, vacuumEmbedded } from "./platform/db/client.ts";
 import { createStartLog, prettyDestination, resolveLogFormat } from "./platform/log-format.ts";
-import { scheduleRetention } from "./platform/retention.ts";
-import { ensureSecret } from "./platform/secret.ts";
 
 const SHUTDOWN_GRACE_MS = 300;
 
@@ -20,10 +15,15 @@ function addressToOpen(config: Config): string {
   return `http://${host}:${config.PORT}`;
 }
 
+interface SignIn {
+  email: string;
+  password: string;
+}
+
 /** The demo's sign-in, while it still signs in (an installation with demo data whose password is unchanged). */
-async function demoSignIn(app: FastifyInstance, config: Config): Promise<typeof DEMO_ADMIN | undefined> {
+async function demoSignIn(app: FastifyInstance, config: Config, demo: SignIn): Promise<SignIn | undefined> {
   if (!config.SAMVERK_DEMO) return undefined;
-  return (await app.services.users.authenticate(DEMO_ADMIN.email, DEMO_ADMIN.password)) === null ? undefined : DEMO_ADMIN;
+  return (await app.services.users.authenticate(demo.email, demo.password)) === null ? undefined : demo;
 }
 
 /** Start: configuration, database, migrations and first-start data, then listen until SIGTERM. */
@@ -50,6 +50,23 @@ async function main(): Promise<void> {
       "warn",
       `Samverk is made for Node.js 24 and this is ${process.versions.node}: npm start runs the Node 24 that npm install put in node_modules/.bin`,
     );
+  startLog("info", "starting Samverk");
+  // Loading the code takes seconds on a busy machine; the line above is on the screen meanwhile.
+  const [
+    { buildApp },
+    { DEMO_ADMIN, prepareDatabase },
+    { acquireLock, scheduleBackups },
+    { openDatabase, vacuumEmbedded },
+    { scheduleRetention },
+    { ensureSecret },
+  ] = await Promise.all([
+    import("./app.ts"),
+    import("./bootstrap.ts"),
+    import("./platform/backup.ts"),
+    import("./platform/db/client.ts"),
+    import("./platform/retention.ts"),
+    import("./platform/secret.ts"),
+  ]);
   const releaseLock = config.DATABASE_URL ? () => undefined : acquireLock(config.SAMVERK_DATA_DIR);
   // PGlite's first opening creates the database cluster, the slowest step of a first start.
   const creating = !config.DATABASE_URL && !existsSync(path.join(config.pgliteDir, "PG_VERSION"));
@@ -132,7 +149,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
-  const demo = await demoSignIn(app, config);
+  const demo = await demoSignIn(app, config, DEMO_ADMIN);
   await app.listen({ port: config.PORT, host: config.HOST });
   // Last, so the lines a person needs are the ones left on the screen.
   app.log.info(`Samverk is ready: open ${addressToOpen(config)}`);

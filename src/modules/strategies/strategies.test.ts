@@ -162,7 +162,9 @@ test("adoption freezes a revision; measures are still followed up; a new revisio
   assert.equal(revised.statusCode, 303);
   const nextId = idFrom(revised.headers.location);
   assert.notEqual(nextId, id);
-  assert.equal((await rep.post(`/strategies/${id}/revisions`, {})).statusCode, 422);
+  // Sent again from the same sign-in it leads to the same draft (decision 0022); from another, it is refused.
+  assert.equal((await rep.post(`/strategies/${id}/revisions`, {})).headers.location, revised.headers.location);
+  assert.equal((await (await login("rep@strategy.example")).post(`/strategies/${id}/revisions`, {})).statusCode, 422);
   const copy = await service.detail(nextId);
   assert.equal(copy.strategy.revision, 2);
   assert.equal(copy.strategy.status, "draft");

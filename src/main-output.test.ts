@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -94,4 +94,5 @@ test("a first start says what it is doing, in readable lines on a terminal, and 
   const last = JSON.parse(startLines(plain.stdout, ready).at(-1)!) as { msg: string };
   assert.equal(last.msg, "Samverk is ready: open https://samverk.example.no");
   assert.doesNotMatch(plain.stdout, /demo sign-in/);
+  rmSync(dataDir, { recursive: true, force: true });
 });

@@ -373,6 +373,31 @@ describe("issue 20: what a secretariat may name for its own members and seats", 
     assert.equal(again.json().representedById, represented.representedById);
   });
 
+  test("a seated person's own organisation is not moved to another network's member, so the secretariat keeps editing them", async () => {
+    const s = await secretariat("digi-rogaland", "sek-person@rogaland.example");
+    const nordland = (await t.app.services.networks.repo.bySlug("digi-nordland"))!;
+    const [outsider] = await t.app.services.access.repo.memberOrganisations(nordland.id);
+    const [own] = await membersOf("digi-rogaland");
+    const [body] = (await json("/api/v1/networks/digi-rogaland/bodies")).items;
+    const person = await s.api("POST", "/api/v1/people", { name: "Sitjande i Rogaland", organisationId: own!.organisationId });
+    assert.equal(person.statusCode, 201, person.body);
+    const id = person.json().id;
+    const seated = await s.api("POST", `/api/v1/networks/digi-rogaland/bodies/${body.id}/members`, {
+      personId: id,
+      role: "member",
+    });
+    assert.equal(seated.statusCode, 201, seated.body);
+    await s.get(`/people/${id}/edit`);
+    const form = await s.post(`/people/${id}?lang=en`, { name: "Sitjande i Rogaland", organisationId: String(outsider!.id) });
+    assert.equal(form.statusCode, 422);
+    assert.match(form.body, /member of a network you do not run/);
+    const api = await s.api("PATCH", `/api/v1/people/${id}`, { organisationId: outsider!.id });
+    assert.equal(api.statusCode, 422);
+    assert.equal(api.json().error.fields[0].field, "organisationId");
+    const still = await s.api("PATCH", `/api/v1/people/${id}`, { title: "Rådgjevar" });
+    assert.equal(still.statusCode, 200, "the secretariat still edits the person");
+  });
+
   test("a seat's organisation is refused when it is another network's member, by form and by API", async () => {
     const s = await secretariat("digi-rogaland", "sek-sete@rogaland.example");
     const nordland = (await t.app.services.networks.repo.bySlug("digi-nordland"))!;

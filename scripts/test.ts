@@ -1,52 +1,128 @@
 /**
  * The test command: every test on the embedded database, the browser journeys in Chromium, and,
  * when a PostgreSQL server is given (TEST_DATABASE_URL, set by .ci/run), every database test a
- * second time against it. Ends with one line CI reads: "N passed, N failed".
+ * second time against it. The three passes are one queue of test files, the longest first (as long
+ * as they took last time, kept in tmp/), run as many at once as the machine has cores, so no core
+ * waits for a pass's last long file while the next pass could run. The slow end-to-end tests (the
+ * server started and stopped as a process, the benchmarks) run in the embedded pass only
+ * (SAMVERK_SLOW_TESTS=1 there, 0 in the PostgreSQL pass), against both databases.
+ * Ends with one line CI reads: "N passed, N failed".
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, globSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, globSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import process from "node:process";
-import { pgliteSnapshot } from "../test/support/db.ts";
+import { dropOldPgTemplates, pgliteSnapshot, pgTemplate } from "../test/support/db.ts";
 
 const serverTests = [...globSync("src/**/*.test.ts"), ...globSync("test/*.test.ts")].sort();
 const browserTests = globSync("test/browser/*.test.ts").sort();
 const pgUrl = process.env.TEST_DATABASE_URL;
+const workers = Math.max(1, Number(process.env.SAMVERK_TEST_WORKERS) || availableParallelism());
 
 if (!existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
   console.error("Chromium is missing: install it with `apt-get install -y chromium` (the browser tests need it).");
   process.exit(1);
 }
 
-// Make the shared snapshot once, before test files race to make it.
+// Make the shared snapshot (and the PostgreSQL template) once, before test files race to make it.
+const prepared = Date.now();
 await pgliteSnapshot();
+if (pgUrl) {
+  await dropOldPgTemplates(pgUrl);
+  await pgTemplate(pgUrl, true);
+  await pgTemplate(pgUrl, false);
+}
+console.log(`test databases ready in ${((Date.now() - prepared) / 1000).toFixed(1)} s`);
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-
-function run(label: string, files: string[], env: Record<string, string | undefined>) {
-  console.log(`\n=== ${label} (${files.length} files) ===`);
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files],
-    { env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
-  );
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  const count = (word: string) => Number(result.stdout.match(new RegExp(`ℹ ${word} (\\d+)`))?.[1] ?? 0);
-  totals.passed += count("pass");
-  totals.failed += count("fail") + count("cancelled");
-  totals.skipped += count("skipped");
-  if (result.status !== 0 && count("fail") + count("cancelled") === 0) totals.failed += 1;
+interface Job {
+  pass: string;
+  file: string;
+  env: Record<string, string | undefined>;
 }
 
+const EMBEDDED = "server tests on the embedded database";
+const BROWSER = "browser journeys in Chromium";
+const POSTGRES = "server tests on PostgreSQL";
+const jobs: Job[] = [];
 const only = process.argv.slice(2);
 if (only.length) {
-  run("selected tests", only, {});
+  for (const file of only) jobs.push({ pass: "selected tests", file, env: {} });
 } else {
-  run("server tests on the embedded database", serverTests, { DATABASE_URL: undefined, SAMVERK_TEST_PG_URL: pgUrl });
-  run("browser journeys in Chromium", browserTests, { DATABASE_URL: undefined });
-  if (pgUrl) run("server tests on PostgreSQL", serverTests, { DATABASE_URL: pgUrl, SAMVERK_TEST_PG_URL: pgUrl });
-  else console.log("\n(TEST_DATABASE_URL is not set: the PostgreSQL pass was not run; .ci/run sets it.)");
+  for (const file of serverTests)
+    jobs.push({ pass: EMBEDDED, file, env: { DATABASE_URL: undefined, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "1" } });
+  for (const file of browserTests) jobs.push({ pass: BROWSER, file, env: { DATABASE_URL: undefined } });
+  if (pgUrl)
+    for (const file of serverTests)
+      jobs.push({ pass: POSTGRES, file, env: { DATABASE_URL: pgUrl, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "0" } });
 }
 
+// The longest first: how long each file took last time; a file not seen before is guessed long.
+const timesFile = "tmp/test-durations.json";
+const times: Record<string, number> = existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, "utf8")) : {};
+const key = (job: Job) => `${job.pass}: ${job.file}`;
+const expected = (job: Job) => times[key(job)] ?? (job.pass === BROWSER ? 120 : 60);
+jobs.sort((a, b) => expected(b) - expected(a));
+
+console.log(
+  `${jobs.length} test files, ${workers} at a time (the machine's cores; SAMVERK_TEST_WORKERS sets another number).` +
+    (only.length
+      ? ""
+      : `\nPasses: ${EMBEDDED} (${serverTests.length} files), ${BROWSER} (${browserTests.length})` +
+        (pgUrl
+          ? `, ${POSTGRES} (${serverTests.length}).`
+          : ". (TEST_DATABASE_URL is not set: the PostgreSQL pass is not run; .ci/run sets it.)") +
+        `\nThe slow end-to-end tests (the server started, stopped and restarted as a process on either database, the benchmarks)` +
+        ` run once, in the embedded pass; the PostgreSQL pass skips them (SAMVERK_SLOW_TESTS=0).`),
+);
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const spent = new Map<string, number>();
+const started = Date.now();
+
+function run(job: Job): Promise<void> {
+  return new Promise((resolve) => {
+    const at = Date.now();
+    const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", job.file], {
+      env: { ...process.env, ...job.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => {
+      const seconds = (Date.now() - at) / 1000;
+      times[key(job)] = Math.round(seconds);
+      spent.set(job.pass, (spent.get(job.pass) ?? 0) + seconds);
+      const count = (word: string) => Number(stdout.match(new RegExp(`ℹ ${word} (\\d+)`))?.[1] ?? 0);
+      totals.passed += count("pass");
+      totals.failed += count("fail") + count("cancelled");
+      totals.skipped += count("skipped");
+      if (status !== 0 && count("fail") + count("cancelled") === 0) totals.failed += 1;
+      const clock = ((Date.now() - started) / 1000).toFixed(0);
+      process.stdout.write(
+        `\n=== ${job.pass}: ${job.file} (${seconds.toFixed(1)} s, ${status === 0 ? "ok" : "FAILED"}, at ${clock} s) ===\n`,
+      );
+      process.stdout.write(stdout);
+      process.stderr.write(stderr);
+      resolve();
+    });
+  });
+}
+
+const queue = [...jobs];
+await Promise.all(
+  Array.from({ length: Math.min(workers, queue.length) }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await run(job);
+  }),
+);
+
+mkdirSync("tmp", { recursive: true });
+writeFileSync(timesFile, `${JSON.stringify(times, null, 1)}\n`);
+console.log(
+  `\nwall clock ${((Date.now() - started) / 60_000).toFixed(1)} min; test files' own time by pass: ${[...spent]
+    .map(([pass, s]) => `${pass} ${(s / 60).toFixed(1)} min`)
+    .join(", ")}`,
+);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(totals.failed > 0 ? 1 : 0);

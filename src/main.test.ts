@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import pg from "pg";
+import { slowTests } from "../test/support/passes.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = ["--import", "tsx"];
@@ -60,9 +61,12 @@ test("a wrong setting stops the start with one clear line", () => {
 });
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
+/** The PostgreSQL server for the start on PostgreSQL: the test command gives it to the embedded pass too. */
+const pgServer = process.env.SAMVERK_TEST_PG_URL ?? process.env.DATABASE_URL;
 
-// The embedded pass tests the embedded start; the PostgreSQL pass (CI runs both) tests the server start.
-if (!onPostgres)
+// Slow (each start is a new process that loads the data): the test command runs these once, in the
+// embedded pass, the start on PostgreSQL against its server (test/support/passes.ts).
+if (!onPostgres && slowTests)
   test("start, serve, SIGTERM with a request in flight, and start again with nothing lost", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "samverk-start-"));
     const env = { SAMVERK_DATA_DIR: dataDir, SAMVERK_DEMO: "1" };
@@ -145,7 +149,7 @@ if (!onPostgres)
     assert.equal(await third.exited, 0);
   });
 
-if (!onPostgres)
+if (!onPostgres && slowTests)
   test("SAMVERK_DEMO=0 starts without demo data", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "samverk-nodemo-"));
     const running = await start({ SAMVERK_DATA_DIR: dataDir, SAMVERK_DEMO: "0" });
@@ -156,9 +160,9 @@ if (!onPostgres)
     assert.equal(await running.exited, 0);
   });
 
-if (onPostgres)
+if (pgServer && slowTests)
   test("on PostgreSQL: migrations and first-start data, SIGTERM, and a second start with nothing lost", async () => {
-    const server = process.env.DATABASE_URL!;
+    const server = pgServer;
     const name = `samverk_start_${process.pid}`;
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();

@@ -1,7 +1,7 @@
 /**
- * The benchmarks keep working: each runs once on a small generated data set for a few seconds, on the
- * embedded database and (in the PostgreSQL pass) on PostgreSQL; the cluster benchmark, which needs a
- * PostgreSQL server, in both passes; Lighthouse on two pages. Nothing about speed is checked here;
+ * The benchmarks keep working: each runs once on a small generated data set for a few seconds, in one
+ * of the test command's passes (the embedded one, test/support/passes.ts): the page benchmark on the
+ * embedded database, the cluster benchmark on the PostgreSQL server, Lighthouse on two pages. Nothing about speed is checked here;
  * what the benchmarks check about correctness is (every page answered, a change visible at the next
  * request, every acknowledged input stored exactly once).
  */
@@ -11,8 +11,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { skipUnlessSlow } from "./support/passes.ts";
 
-test("npm run bench runs end to end on a small data set", { timeout: 600_000 }, () => {
+test("npm run bench runs end to end on a small data set", { timeout: 600_000, skip: skipUnlessSlow }, () => {
   const out = mkdtempSync(path.join(tmpdir(), "samverk-bench-"));
   try {
     const args = ["--scales", "0.02", "--seconds", "1", "--connections", "2", "--input-seconds", "2", "--fresh", "--out", out];
@@ -42,6 +43,7 @@ test("npm run bench runs end to end on a small data set", { timeout: 600_000 }, 
 
 test("npm run bench:pages runs Lighthouse in Debian's Chromium, and the pages score 100 but for speed", {
   timeout: 600_000,
+  skip: skipUnlessSlow,
 }, () => {
   const out = mkdtempSync(path.join(tmpdir(), "samverk-pages-"));
   try {
@@ -84,7 +86,9 @@ test("npm run bench:data refuses a scale it cannot make, and changes nothing", (
 const pgServer = process.env.SAMVERK_TEST_PG_URL;
 test("npm run bench:cluster shows sessions, changes, rate limits and jobs shared by two processes", {
   timeout: 600_000,
-  skip: pgServer ? false : "needs a PostgreSQL server: SAMVERK_TEST_PG_URL (the test command sets it from TEST_DATABASE_URL)",
+  skip:
+    skipUnlessSlow ||
+    (pgServer ? false : "needs a PostgreSQL server: SAMVERK_TEST_PG_URL (the test command sets it from TEST_DATABASE_URL)"),
 }, () => {
   const out = mkdtempSync(path.join(tmpdir(), "samverk-cluster-"));
   try {

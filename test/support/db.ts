@@ -1,7 +1,9 @@
+import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 import { prepareDatabase } from "../../src/bootstrap.ts";
 import { type Database, openDatabase } from "../../src/platform/db/client.ts";
@@ -52,9 +54,83 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
+const withDatabase = (serverUrl: string, name: string) => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/** Runs a statement that needs a database nobody is connected to, again while a closing connection lingers. */
+async function whenUnused(admin: pg.Client, statement: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(statement);
+      return;
+    } catch (error) {
+      // 55006: "source database … is being accessed by other users".
+      if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** The name of this snapshot's template database on a PostgreSQL server. */
+export const pgTemplateName = (demo = true) => `samverk_template_${snapshotKey()}${demo ? "" : "_bare"}`;
+
+/**
+ * A migrated database with reference (and demo) data on the PostgreSQL server, made once per
+ * snapshot key and copied by every test file (`create database … template …` takes well under a
+ * second; migrating and loading the demo data takes several). Whoever asks first makes it, under an
+ * advisory lock, so test files started at once wait for one maker. The test command makes it before
+ * the PostgreSQL pass.
+ */
+export async function pgTemplate(serverUrl: string, demo = true): Promise<string> {
+  const name = pgTemplateName(demo);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query("select pg_advisory_lock(hashtext($1))", [name]);
+    const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) {
+      // Made under another name and renamed when complete: a template is never seen half made.
+      const partial = `${name}_partial`;
+      await admin.query(`drop database if exists ${partial} with (force)`);
+      await admin.query(`create database ${partial}`);
+      const database = await openDatabase({ databaseUrl: withDatabase(serverUrl, partial) });
+      try {
+        await prepareDatabase(database, { SAMVERK_DEMO: demo, SAMVERK_SESSION_HOURS: 12 });
+      } finally {
+        await database.close();
+      }
+      await whenUnused(admin, `alter database ${partial} rename to ${name}`);
+    }
+    await admin.query("select pg_advisory_unlock(hashtext($1))", [name]);
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
+/** Drops the templates of earlier snapshot keys (one in use is left for next time). */
+export async function dropOldPgTemplates(serverUrl: string): Promise<void> {
+  const keep = new Set([pgTemplateName(true), pgTemplateName(false)]);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'samverk\\_template\\_%' and datname not like '%\\_partial'",
+    );
+    for (const { datname } of rows)
+      if (!keep.has(datname)) await admin.query(`drop database if exists ${datname}`).catch(() => undefined);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * A fresh database with reference and demo data, for one test file. Without DATABASE_URL it is an
- * in-memory PGlite; with it, a new database on that PostgreSQL server, dropped again on close.
+ * in-memory PGlite; with it, a new database on that PostgreSQL server copied from the template,
+ * dropped again on close.
  */
 export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<TestDatabase> {
   const demo = options.demo ?? true;
@@ -67,25 +143,142 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
     }
     return openDatabase({ loadDataDir: await pgliteSnapshot() });
   }
+  const template = await pgTemplate(serverUrl, demo);
   const name = `samverk_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  await prepareDatabase(database, { SAMVERK_DEMO: demo, SAMVERK_SESSION_HOURS: 12 });
+  try {
+    await whenUnused(admin, `create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(serverUrl, name);
+  const database = await openDatabase({ databaseUrl: url });
   const close = database.close;
   return {
     ...database,
-    url: url.toString(),
+    url,
     close: async () => {
       await close();
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+    },
+  };
+}
+
+/** What a test wrote between `begin()` and `rollback()`, undone. */
+export interface Undo {
+  begin(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+const APP_SAVEPOINT = "samverk_test_app";
+
+/**
+ * Lets a test undo what its requests wrote, instead of building new records after every write:
+ * `begin()` opens a transaction on the database's one connection (PGlite's; on PostgreSQL one
+ * connection of the pool, pinned for every query until `rollback()`), in which the app's own
+ * transactions become savepoints, and `rollback()` undoes it all. The data version is moved past
+ * anything seen meanwhile, so nothing the app kept from the undone state is used again. Only for
+ * requests made one after another.
+ */
+export function undoable(database: Database): Undo {
+  let undo: (() => Promise<void>) | undefined;
+  const savepoints = {
+    open: `savepoint ${APP_SAVEPOINT}`,
+    release: `release savepoint ${APP_SAVEPOINT}`,
+    back: `rollback to savepoint ${APP_SAVEPOINT}`,
+  };
+  return {
+    async begin() {
+      assert.equal(undo, undefined, "begin() twice without rollback()");
+      if (database.pglite) {
+        const pglite = database.pglite;
+        const transaction = pglite.transaction;
+        await pglite.exec("begin");
+        // drizzle's PGlite session runs a transaction through pglite.transaction(): a savepoint instead.
+        pglite.transaction = async <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => {
+          await pglite.exec(savepoints.open);
+          let closed = false;
+          const tx: Transaction = {
+            query: (query, params, options) => pglite.query(query, params, options),
+            sql: (strings, ...params) => pglite.sql(strings, ...params),
+            exec: (query, options) => pglite.exec(query, options),
+            rollback: async () => {
+              await pglite.exec(`${savepoints.back}; ${savepoints.release}`);
+              closed = true;
+            },
+            listen: (channel, callback) => pglite.listen(channel, callback),
+            get closed() {
+              return closed;
+            },
+          };
+          try {
+            const result = await work(tx);
+            if (!closed) await pglite.exec(savepoints.release);
+            return result;
+          } catch (error) {
+            if (!closed) await pglite.exec(`${savepoints.back}; ${savepoints.release}`);
+            throw error;
+          }
+        };
+        undo = async () => {
+          pglite.transaction = transaction;
+          await pglite.exec("rollback");
+          // The embedded database counts commits it is told of: one more, never seen before.
+          await pglite.exec("select pg_notify('samverk_data_changed', '')");
+        };
+        return;
+      }
+      const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+      const { query, connect } = pool;
+      const pinned: pg.PoolClient = await (connect as () => Promise<pg.PoolClient>).call(pool);
+      await pinned.query("begin");
+      // drizzle's node-postgres session begins, commits and rolls back a transaction by statement on
+      // a client from pool.connect(): those statements become a savepoint's.
+      const translate = (text: string) =>
+        /^\s*begin\b/i.test(text)
+          ? savepoints.open
+          : /^\s*commit\s*$/i.test(text)
+            ? savepoints.release
+            : /^\s*rollback\s*$/i.test(text)
+              ? `${savepoints.back}; ${savepoints.release}`
+              : text;
+      const client = new Proxy(pinned, {
+        get(target, property, receiver) {
+          if (property === "release") return () => undefined;
+          if (property === "query")
+            return (config: unknown, ...rest: unknown[]) =>
+              typeof config === "string"
+                ? target.query(translate(config), ...(rest as []))
+                : target.query(
+                    { ...(config as pg.QueryConfig), text: translate((config as pg.QueryConfig).text) },
+                    ...(rest as []),
+                  );
+          const value = Reflect.get(target, property, receiver);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      pool.query = ((...args: Parameters<pg.Pool["query"]>) =>
+        (pinned.query as (...a: unknown[]) => unknown)(...args)) as pg.Pool["query"];
+      pool.connect = (async () => client) as unknown as pg.Pool["connect"];
+      undo = async () => {
+        const { rows } = await pinned.query<{ version: number }>("select version from data_version where id = 1");
+        await pinned.query("rollback");
+        pool.query = query;
+        pool.connect = connect;
+        // PostgreSQL's processes read the version from its row: past any number the undone writes reached.
+        await pinned.query("update data_version set version = greatest(version, $1) + 1 where id = 1", [rows[0]?.version ?? 0]);
+        pinned.release();
+      };
+    },
+    async rollback() {
+      const done = undo;
+      assert.ok(done, "rollback() without begin()");
+      undo = undefined;
+      await done();
     },
   };
 }

@@ -38,6 +38,9 @@ type Schema = {
   exclusiveMaximum?: number;
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
   default?: unknown;
 };
 
@@ -150,6 +153,76 @@ function shaped(schema: Schema, depth: number): fc.Arbitrary<unknown> {
   }
 }
 
+/**
+ * A value the schema accepts, at its edges where it has them (the longest text, the first and last
+ * date of the domain, the largest number): bad input is caught by the schema, so values it lets
+ * through are what must also fit the database.
+ */
+function validFor(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.enum?.length) return fc.constantFrom(...schema.enum);
+  const options = schema.anyOf ?? schema.oneOf ?? schema.allOf;
+  if (options?.length) return fc.oneof(...options.map((o) => validFor(o, depth)));
+  const type = Array.isArray(schema.type) ? (schema.type.find((t) => t !== "null") ?? "null") : schema.type;
+  const max = schema.maxLength ?? 200;
+  switch (type) {
+    case "string":
+      if (schema.format === "date")
+        return fc.oneof(
+          fc.constantFrom("1900-01-01", "2200-12-31"),
+          fc.date({ min: new Date("1900-01-01"), max: new Date("2200-12-31"), noInvalidDate: true }).map(isoDay),
+        );
+      if (schema.format === "date-time") return fc.constantFrom("1900-01-01T00:00:00Z", "2200-12-31T23:00:00+01:00");
+      if (schema.format === "email") return fc.emailAddress().filter((e) => e.length <= max);
+      if (schema.pattern)
+        return fc
+          .stringMatching(new RegExp(schema.pattern))
+          .filter((v) => v.length <= max && v.length >= (schema.minLength ?? 0));
+      return fc.oneof(
+        fc.string({ unit: "grapheme", minLength: Math.max(1, schema.minLength ?? 1), maxLength: Math.min(max, 30) }),
+        fc.constantFrom(
+          "x".repeat(max),
+          "æ".repeat(max),
+          "👍".repeat(Math.floor(max / 2)),
+          `${"a ".repeat(Math.floor(max / 2))}`.trim(),
+        ),
+      );
+    case "integer": {
+      const low = Math.max(schema.minimum ?? (schema.exclusiveMinimum ?? -(2 ** 31)) + 1, -(2 ** 31) + 1);
+      const high = Math.min(schema.maximum ?? (schema.exclusiveMaximum ?? 2 ** 31) - 1, 2 ** 31 - 1);
+      return fc.oneof(fc.integer({ min: low, max: high }), fc.constantFrom(low, high));
+    }
+    case "number": {
+      const low = schema.minimum ?? -1e9;
+      const high = schema.maximum ?? 1e9;
+      return fc.oneof(fc.double({ min: low, max: high, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(low, high));
+    }
+    case "boolean":
+      return fc.boolean();
+    case "null":
+      return fc.constant(null);
+    case "array":
+      return depth > 3 || !schema.items
+        ? fc.constant([])
+        : fc.array(validFor(schema.items, depth + 1), {
+            minLength: schema.minItems ?? 0,
+            maxLength: Math.min(schema.maxItems ?? 3, 3),
+          });
+    case "object": {
+      if (depth > 3) return fc.constant({});
+      const required = new Set(schema.required ?? []);
+      const fields = Object.entries(schema.properties ?? {}).map(([name, p]) =>
+        required.has(name)
+          ? validFor(p, depth + 1).map((v) => [name, v] as const)
+          : fc.option(validFor(p, depth + 1).map((v) => [name, v] as const)),
+      );
+      return fc.tuple(...fields).map((entries) => Object.fromEntries(entries.filter((e) => e !== null)));
+    }
+    default:
+      return fc.constant("x");
+  }
+}
+
 /** An object with each property present or missing, and now and then a field the schema does not name. */
 function objectFor(schema: Schema, depth = 0): fc.Arbitrary<Record<string, unknown>> {
   const props = Object.entries(schema.properties ?? {});
@@ -230,7 +303,17 @@ interface Case {
 }
 
 const failures: string[] = [];
+/** Answers by status, printed after each test: how many cases got through to do their work. */
+let statuses: Record<number, number> = {};
+const tally = () => {
+  const out = Object.entries(statuses)
+    .map(([status, n]) => `${status}: ${n}`)
+    .join(", ");
+  statuses = {};
+  return out;
+};
 function check(role: string, c: Case, res: LightMyRequestResponse) {
+  statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
   if (res.statusCode < 500) return;
   const body = c.body === undefined ? (c.form ?? "") : JSON.stringify(c.body);
   failures.push(`${role} ${c.method} ${c.url.slice(0, 300)} ${body.slice(0, 500)} → ${res.statusCode} ${res.body.slice(0, 300)}`);
@@ -251,12 +334,21 @@ function operationCase(path: string, method: string, op: Operation): fc.Arbitrar
   const pathParams = params.filter((p) => p.in === "path");
   const queryParams = params.filter((p) => p.in === "query");
   const bodySchema = op.requestBody?.content["application/json"].schema;
+  const querySchema: Schema = {
+    type: "object",
+    properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])),
+    required: queryParams.filter((p) => p.required).map((p) => p.name),
+  };
   return fc
     .record({
       path: fc.tuple(...pathParams.map((p) => pathValue(p.name, p.schema))),
-      query: objectFor({ properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])) }),
+      query: fc.oneof(objectFor(querySchema), validFor(querySchema) as fc.Arbitrary<Record<string, unknown>>),
       body: bodySchema
-        ? fc.oneof({ weight: 8, arbitrary: valueFor(bodySchema) }, { weight: 1, arbitrary: fc.constant(undefined) })
+        ? fc.oneof(
+            { weight: 5, arbitrary: valueFor(bodySchema) },
+            { weight: 4, arbitrary: validFor(bodySchema) },
+            { weight: 1, arbitrary: fc.constant(undefined) },
+          )
         : fc.constant(undefined),
     })
     .map(({ path: values, query, body }) => {
@@ -296,7 +388,8 @@ test("every API operation of the OpenAPI document: no bad input gives a 500, ano
       });
     }
   }
-  console.log(`fuzz: ${sent} API requests over ${operations.length} operations`);
+  console.log(`fuzz: ${sent} API requests over ${operations.length} operations (${tally()})`);
+  assert.equal((await admin.get("/account/sessions")).statusCode, 200, "the administrator stayed signed in throughout");
   assert.deepEqual(failures.splice(0), []);
 });
 
@@ -381,7 +474,7 @@ test("every page form: no bad input gives a 500, through the forms' own schemas"
   assert.ok(routes.length > 100, `only ${routes.length} form routes found`);
   const fieldValue = (name: string) => {
     const known = schemas.get(name.replace(/_\d+$/, ""));
-    return known ? fc.oneof(...known.map((s) => valueFor(s))) : valueFor({ type: "string", maxLength: 2000 });
+    return known ? fc.oneof(...known.flatMap((s) => [valueFor(s), validFor(s)])) : valueFor({ type: "string", maxLength: 2000 });
   };
   const anyField = fc.constantFrom(...names).chain((name) => fieldValue(name).map((v) => [name, v] as const));
   let sent = 0;
@@ -429,6 +522,9 @@ test("every page form: no bad input gives a 500, through the forms' own schemas"
       });
     }
   }
-  console.log(`fuzz: ${sent} form posts over ${routes.length} form routes (${withOwnFields} with their form's own fields)`);
+  console.log(
+    `fuzz: ${sent} form posts over ${routes.length} form routes, ${withOwnFields} with their form's own fields (${tally()})`,
+  );
+  assert.equal((await admin.get("/account/sessions")).statusCode, 200, "the administrator stayed signed in throughout");
   assert.deepEqual(failures.splice(0), []);
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/audit/audit.ts";
-import type { ApiRouter } from "../../platform/http/api.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import { query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -111,17 +111,23 @@ export function decisionsApi(api: ApiRouter, { services }: AppContext) {
     summary: "The meetings of a network's bodies that the caller may see, newest first",
     tag,
     params: networkSlugParams,
-    response: z.array(
+    query: z.object(listQuery),
+    response: listOf(
       z.object({ id: int, title: z.string(), meetingDate: z.string(), bodyId: int, minutesApproved: z.boolean() }),
     ),
-    handler: async ({ actor, params }) =>
-      (await meetings.list((await networks.get(params.slug)).id, actor)).map((m) => ({
-        id: m.meeting.id,
-        title: m.meeting.title,
-        meetingDate: m.meeting.meetingDate,
-        bodyId: m.meeting.bodyId,
-        minutesApproved: m.meeting.minutesApprovedAt !== null,
-      })),
+    handler: async ({ actor, params, query: q }) => {
+      const { items, total } = await meetings.repo.meetingsPage((await networks.get(params.slug)).id, actor, q);
+      return {
+        items: items.map((m) => ({
+          id: m.meeting.id,
+          title: m.meeting.title,
+          meetingDate: m.meeting.meetingDate,
+          bodyId: m.meeting.bodyId,
+          minutesApproved: m.meeting.minutesApprovedAt !== null,
+        })),
+        total,
+      };
+    },
   });
 
   api.route({

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { needs } from "../needs/schema.ts";
 import { bodies } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -38,12 +39,22 @@ export class DecisionRepo {
   // Meetings
 
   /** A network's meetings the viewer may see, newest first, with the body's name. */
-  async meetingsOf(networkId: number, viewer: Actor | null) {
+  meetingsOf(networkId: number, viewer: Actor | null) {
+    return this.meetingList(networkId, viewer);
+  }
+
+  /** A page of meetingsOf in SQL, visibility included, with how many the viewer may see in all. */
+  meetingsPage(networkId: number, viewer: Actor | null, page: Page) {
+    return paged(page, (p) => this.meetingList(networkId, viewer).limit(p.limit).offset(p.offset));
+  }
+
+  private meetingList(networkId: number, viewer: Actor | null) {
     return this.db
       .select({
         meeting: meetings,
         bodyName: bodies.name,
         items: sql<number>`(select count(*)::int from ${agendaItems} a where a.meeting_id = ${meetings.id})`,
+        total: totalRows,
       })
       .from(meetings)
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))

@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { visibleWhere } from "../../platform/access/visibility.ts";
+import type { Actor } from "../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { organisations } from "../directory/schema.ts";
 import { bodies } from "../networks/schema.ts";
 import {
@@ -86,6 +89,28 @@ export class AssessmentRepo {
       .innerJoin(bodies, eq(bodies.id, assessmentRounds.bodyId))
       .where(eq(assessmentRounds.networkId, networkId))
       .orderBy(desc(assessmentRounds.deadline), desc(assessmentRounds.id));
+  }
+
+  /**
+   * A page of the network's rounds the viewer may see, in roundsOf's order, in SQL: the same rule
+   * as roundChain (a round is as open as its committee).
+   */
+  roundsPage(networkId: number, viewer: Actor | null, page: Page) {
+    const chain = { networkId: assessmentRounds.networkId, visibility: bodies.visibility, bodyId: assessmentRounds.bodyId };
+    return paged(page, (p) =>
+      this.db
+        .select({
+          round: assessmentRounds,
+          needCount: sql<number>`(select count(*)::int from ${roundNeeds} rn where rn.round_id = ${assessmentRounds.id})`,
+          total: totalRows,
+        })
+        .from(assessmentRounds)
+        .innerJoin(bodies, eq(bodies.id, assessmentRounds.bodyId))
+        .where(and(eq(assessmentRounds.networkId, networkId), visibleWhere(viewer, chain)))
+        .orderBy(desc(assessmentRounds.deadline), desc(assessmentRounds.id))
+        .limit(p.limit)
+        .offset(p.offset),
+    );
   }
 
   async round(id: number) {

@@ -430,18 +430,24 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
     summary: "The network's assessment rounds, newest deadline first",
     tag: atag,
     params: networkSlugParams,
-    response: z.array(
+    query: z.object(listQuery),
+    response: listOf(
       z.object({ id: int, title: z.string(), cycle: z.string(), deadline: z.string(), bodyId: int, needCount: int }),
     ),
-    handler: async ({ actor, params }) =>
-      (await assessment.roundsOf((await networks.get(params.slug)).id, actor)).map((r) => ({
-        id: r.round.id,
-        title: r.round.title,
-        cycle: r.round.cycle,
-        deadline: r.round.deadline,
-        bodyId: r.round.bodyId,
-        needCount: r.needCount,
-      })),
+    handler: async ({ actor, params, query: q }) => {
+      const { items, total } = await assessment.repo.roundsPage((await networks.get(params.slug)).id, actor, q);
+      return {
+        items: items.map((r) => ({
+          id: r.round.id,
+          title: r.round.title,
+          cycle: r.round.cycle,
+          deadline: r.round.deadline,
+          bodyId: r.round.bodyId,
+          needCount: r.needCount,
+        })),
+        total,
+      };
+    },
   });
 
   api.route({

@@ -58,6 +58,7 @@ test("the lists that answered bare arrays answer { items, total } and page with 
     `/api/v1/strategies?network=${rogaland.slug}`,
     `/api/v1/networks/${rogaland.slug}/consultations`,
     `/api/v1/networks/${rogaland.slug}/ambitions`,
+    `/api/v1/networks/${rogaland.slug}/meetings`,
   ];
   for (const path of lists) {
     const whole = (await visitor.api("GET", `${path}${path.includes("?") ? "&" : "?"}limit=500`)).json();
@@ -114,7 +115,15 @@ test("a consultation's inputs are paged in the database: a page of many inputs, 
 
 test("the OpenAPI document describes every one of these lists as { items, total } with limit and offset", async () => {
   const document = (await new Session(t.app).get("/api/openapi.json")).json();
-  const operations = ["listNationalSolutions", "listStrategies", "listConsultations", "listAmbitions", "listInputs"];
+  const operations = [
+    "listNationalSolutions",
+    "listStrategies",
+    "listConsultations",
+    "listAmbitions",
+    "listInputs",
+    "listMeetings",
+    "listRounds",
+  ];
   type Operation = { operationId: string; parameters?: { name: string }[]; responses: Record<string, unknown> };
   for (const [, methods] of Object.entries(document.paths as Record<string, Record<string, Operation>>))
     for (const operation of Object.values(methods)) {

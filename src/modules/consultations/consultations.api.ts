@@ -306,9 +306,12 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
     summary: "The answers the secretariat starts answers from",
     tag,
     params: idParams,
-    response: z.array(z.object({ id: int, title: z.string(), body: z.string() })),
-    handler: async ({ params }) =>
-      (await consultations.repo.templatesOf(params.id)).map(({ id, title, body }) => ({ id, title, body })),
+    query: z.object(listQuery),
+    response: listOf(z.object({ id: int, title: z.string(), body: z.string() })),
+    handler: async ({ params, query: q }) => {
+      const { items, total } = await consultations.repo.templatesPage(params.id, q);
+      return { items: items.map(({ id, title, body }) => ({ id, title, body })), total };
+    },
   });
 
   api.route({

@@ -269,6 +269,19 @@ export class ConsultationRepo {
       .orderBy(asc(answerTemplates.title));
   }
 
+  /** A page of templatesOf in SQL, with how many there are. */
+  templatesPage(consultationId: number, page: Page) {
+    return paged(page, (p) =>
+      this.db
+        .select({ ...getTableColumns(answerTemplates), total: totalRows })
+        .from(answerTemplates)
+        .where(eq(answerTemplates.consultationId, consultationId))
+        .orderBy(asc(answerTemplates.title), asc(answerTemplates.id))
+        .limit(p.limit)
+        .offset(p.offset),
+    );
+  }
+
   async insertTemplate(values: typeof answerTemplates.$inferInsert): Promise<AnswerTemplate> {
     const [row] = await this.db.insert(answerTemplates).values(values).returning();
     return row!;

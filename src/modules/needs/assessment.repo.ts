@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../platform/db/client.ts";
@@ -38,6 +38,19 @@ export class AssessmentRepo {
       .from(assessmentCriteria)
       .where(eq(assessmentCriteria.networkId, networkId))
       .orderBy(asc(assessmentCriteria.position), asc(assessmentCriteria.id));
+  }
+
+  /** A page of criteriaOf in SQL, with how many there are. */
+  criteriaPage(networkId: number, page: Page) {
+    return paged(page, (p) =>
+      this.db
+        .select({ ...getTableColumns(assessmentCriteria), total: totalRows })
+        .from(assessmentCriteria)
+        .where(eq(assessmentCriteria.networkId, networkId))
+        .orderBy(asc(assessmentCriteria.position), asc(assessmentCriteria.id))
+        .limit(p.limit)
+        .offset(p.offset),
+    );
   }
 
   async criterion(networkId: number, id: number): Promise<Criterion | undefined> {
@@ -209,6 +222,19 @@ export class AssessmentRepo {
       .from(assessmentScores)
       .where(and(inArray(assessmentScores.roundId, roundIds), needId ? eq(assessmentScores.needId, needId) : undefined))
       .orderBy(asc(assessmentScores.assessorLabel), asc(assessmentScores.id));
+  }
+
+  /** A page of one need's scores in one round, in scoresOf's order, in SQL, with how many there are. */
+  scoresPage(roundId: number, needId: number, page: Page) {
+    return paged(page, (p) =>
+      this.db
+        .select({ ...getTableColumns(assessmentScores), total: totalRows })
+        .from(assessmentScores)
+        .where(and(eq(assessmentScores.roundId, roundId), eq(assessmentScores.needId, needId)))
+        .orderBy(asc(assessmentScores.assessorLabel), asc(assessmentScores.id))
+        .limit(p.limit)
+        .offset(p.offset),
+    );
   }
 
   async upsertScores(rows: (typeof assessmentScores.$inferInsert)[]) {

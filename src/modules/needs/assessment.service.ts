@@ -2,6 +2,7 @@ import { z } from "zod";
 import { canSee, type Restricted, type Visibility } from "../../platform/access/visibility.ts";
 import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
+import type { Page } from "../../platform/db/paging.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   emptyToNull,
@@ -324,6 +325,14 @@ export class AssessmentService {
       summary: summarise(criteria, scores, round.bands),
       recommendation: recommendations.find((r) => r.needId === needId) ?? null,
     };
+  }
+
+  /** A page of one need's scores in a round, paged in SQL, for those who may see the round and the need. */
+  async scoresPage(roundId: number, needId: number, viewer: Actor | null, page: Page) {
+    await this.visibleRound(roundId, viewer);
+    if (!(await this.repo.inRound(roundId, needId))) throw new NotFoundError();
+    await this.needs.visible(needId, viewer);
+    return this.repo.scoresPage(roundId, needId, page);
   }
 
   /** Every round a need was in that the viewer may see, with its result there: for the need's own page. */

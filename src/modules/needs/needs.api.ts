@@ -310,7 +310,6 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
 
   const atag = "assessment";
   const network = ({ slug }: { slug: string }) => networks.get(slug);
-  const criteriaOf = async (slug: string) => (await assessment.configuration((await networks.get(slug)).id)).criteria;
 
   api.route({
     policy: "public",
@@ -320,8 +319,12 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
     summary: "The network's assessment criteria as they stand (rounds keep their own copy)",
     tag: atag,
     params: networkSlugParams,
-    response: z.array(criterionOut),
-    handler: async ({ params }) => (await criteriaOf(params.slug)).map(({ networkId: _n, ...c }) => c),
+    query: z.object(listQuery),
+    response: listOf(criterionOut),
+    handler: async ({ params, query: q }) => {
+      const { items, total } = await assessment.repo.criteriaPage((await networks.get(params.slug)).id, q);
+      return { items: items.map(({ networkId: _n, ...c }) => c), total };
+    },
   });
 
   api.route({
@@ -490,10 +493,14 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
     summary: "Every assessor's scores of one need in a round (for the network's members)",
     tag: atag,
     params: roundNeedParams,
-    response: z.array(scoreOut),
-    handler: async ({ actor, params }) => {
-      const { scores } = await assessment.needInRound(params.roundId, params.needId, actor);
-      return scores.map((s) => ({ criterionId: s.criterionId, assessor: s.assessorLabel, score: s.score, comment: s.comment }));
+    query: z.object(listQuery),
+    response: listOf(scoreOut),
+    handler: async ({ actor, params, query: q }) => {
+      const { items, total } = await assessment.scoresPage(params.roundId, params.needId, actor, q);
+      return {
+        items: items.map((s) => ({ criterionId: s.criterionId, assessor: s.assessorLabel, score: s.score, comment: s.comment })),
+        total,
+      };
     },
   });
 

@@ -36,6 +36,7 @@ import {
 import {
   BENEFIT_TYPES,
   JOIN_REQUEST_STATES,
+  type joinRequests,
   PARTICIPANT_ROLES,
   PHASES,
   PROJECT_KINDS,
@@ -330,8 +331,12 @@ export function projectsApi(api: ApiRouter, { services }: AppContext) {
     summary: "Every status report of a project, newest first",
     tag,
     params: projectParams,
-    response: z.array(reportOut),
-    handler: async ({ actor, params }) => (await projects.visible(params.id, actor)).reports,
+    query: z.object(listQuery),
+    response: listOf(reportOut),
+    handler: async ({ actor, params, query: q }) => {
+      await projects.visible(params.id, actor);
+      return projects.repo.reportsPage(params.id, q);
+    },
   });
 
   api.route({
@@ -478,18 +483,24 @@ export function projectsApi(api: ApiRouter, { services }: AppContext) {
     decidedByLabel: z.string().nullable(),
     reason: z.string(),
   });
-  const requestsOf = async (id: number) =>
-    (await projects.repo.joinRequestsOf(id)).map(({ request: r, organisationName }) => ({
-      id: r.id,
-      organisationId: r.organisationId,
-      organisationName,
-      role: r.role,
-      note: r.note,
-      state: r.state,
-      requestedByLabel: r.requestedByLabel,
-      decidedByLabel: r.decidedByLabel,
-      reason: r.reason,
-    }));
+  const requestOut = ({
+    request: r,
+    organisationName,
+  }: {
+    request: typeof joinRequests.$inferSelect;
+    organisationName: string;
+  }) => ({
+    id: r.id,
+    organisationId: r.organisationId,
+    organisationName,
+    role: r.role,
+    note: r.note,
+    state: r.state,
+    requestedByLabel: r.requestedByLabel,
+    decidedByLabel: r.decidedByLabel,
+    reason: r.reason,
+  });
+  const requestsOf = async (id: number) => (await projects.repo.joinRequestsOf(id)).map(requestOut);
 
   api.route({
     policy: "project.update",
@@ -500,8 +511,12 @@ export function projectsApi(api: ApiRouter, { services }: AppContext) {
     summary: "Requests from organisations to take part, with their decisions (for those who run the project)",
     tag,
     params: projectParams,
-    response: z.array(joinRequestOut),
-    handler: ({ params }) => requestsOf(params.id),
+    query: z.object(listQuery),
+    response: listOf(joinRequestOut),
+    handler: async ({ params, query: q }) => {
+      const { items, total } = await projects.repo.joinRequestsPage(params.id, q);
+      return { items: items.map(requestOut), total };
+    },
   });
 
   api.route({

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
 import { files, users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
@@ -357,6 +358,19 @@ export class ProjectRepo {
       .orderBy(desc(statusReports.reportDate), desc(statusReports.id));
   }
 
+  /** A page of reportsOf in SQL, with how many there are. */
+  reportsPage(projectId: number, page: Page) {
+    return paged(page, (p) =>
+      this.db
+        .select({ ...getTableColumns(statusReports), total: totalRows })
+        .from(statusReports)
+        .where(eq(statusReports.projectId, projectId))
+        .orderBy(desc(statusReports.reportDate), desc(statusReports.id))
+        .limit(p.limit)
+        .offset(p.offset),
+    );
+  }
+
   async report(projectId: number, id: number): Promise<StatusReport | undefined> {
     const [row] = await this.db
       .select()
@@ -432,12 +446,22 @@ export class ProjectRepo {
 
   // "We want to take part"
 
-  async joinRequestsOf(projectId: number) {
+  joinRequestsOf(projectId: number) {
+    return this.joinRequestList(projectId);
+  }
+
+  /** A page of joinRequestsOf in SQL, with how many there are. */
+  joinRequestsPage(projectId: number, page: Page) {
+    return paged(page, (p) => this.joinRequestList(projectId).limit(p.limit).offset(p.offset));
+  }
+
+  private joinRequestList(projectId: number) {
     return this.db
       .select({
         request: joinRequests,
         organisationName: organisations.name,
         requesterEmail: users.email,
+        total: totalRows,
       })
       .from(joinRequests)
       .innerJoin(organisations, eq(organisations.id, joinRequests.organisationId))

@@ -59,6 +59,7 @@ test("the lists that answered bare arrays answer { items, total } and page with 
     `/api/v1/networks/${rogaland.slug}/consultations`,
     `/api/v1/networks/${rogaland.slug}/ambitions`,
     `/api/v1/networks/${rogaland.slug}/meetings`,
+    `/api/v1/networks/${rogaland.slug}/criteria`,
   ];
   for (const path of lists) {
     const whole = (await visitor.api("GET", `${path}${path.includes("?") ? "&" : "?"}limit=500`)).json();
@@ -123,6 +124,11 @@ test("the OpenAPI document describes every one of these lists as { items, total 
     "listInputs",
     "listMeetings",
     "listRounds",
+    "listCriteria",
+    "listScores",
+    "listStatusReports",
+    "listJoinRequests",
+    "listAnswerTemplates",
   ];
   type Operation = { operationId: string; parameters?: { name: string }[]; responses: Record<string, unknown> };
   for (const [, methods] of Object.entries(document.paths as Record<string, Record<string, Operation>>))
@@ -136,4 +142,23 @@ test("the OpenAPI document describes every one of these lists as { items, total 
       operations.splice(operations.indexOf(operation.operationId), 1);
     }
   assert.deepEqual(operations, [], "every list is in the document");
+});
+
+test("a project's status reports page in the database, newest first", async () => {
+  const visitor = new Session(t.app);
+  const { items } = (await visitor.api("GET", "/api/v1/projects?limit=500")).json();
+  let checked = 0;
+  for (const project of items as { id: number }[]) {
+    const path = `/api/v1/projects/${project.id}/status-reports`;
+    const whole = (await visitor.api("GET", `${path}?limit=500`)).json();
+    if (whole.total < 2) continue;
+    const pages = await everyPage(visitor, path, 1);
+    assert.deepEqual(
+      pages.flatMap((p) => p.items.map((i) => JSON.stringify(i))),
+      whole.items.map((i: unknown) => JSON.stringify(i)),
+    );
+    checked++;
+    break;
+  }
+  assert.equal(checked, 1, "the demo data has a project with two status reports or more");
 });

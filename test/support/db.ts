@@ -176,6 +176,12 @@ export interface Undo {
 
 const APP_SAVEPOINT = "samverk_test_app";
 
+/** The data version's row (decision 0016), through whichever client is at hand. */
+async function versionIn(query: (text: string) => Promise<{ rows: unknown[] }>): Promise<number> {
+  const { rows } = await query("select version from data_version where id = 1");
+  return Number((rows[0] as { version?: unknown } | undefined)?.version ?? 0);
+}
+
 /**
  * Lets a test undo what its requests wrote, instead of building new records after every write:
  * `begin()` opens a transaction on the database's one connection (PGlite's; on PostgreSQL one
@@ -198,6 +204,9 @@ export function undoable(database: Database): Undo {
         const pglite = database.pglite;
         const transaction = pglite.transaction;
         await pglite.exec("begin");
+        // Counted in the row, not told at commit (there is none): so the undo knows whether anything changed.
+        await pglite.exec("set local samverk.notify_changes = 'off'");
+        const before = await versionIn((query) => pglite.query(query));
         // drizzle's PGlite session runs a transaction through pglite.transaction(): a savepoint instead.
         pglite.transaction = async <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => {
           await pglite.exec(savepoints.open);
@@ -226,9 +235,10 @@ export function undoable(database: Database): Undo {
         };
         undo = async () => {
           pglite.transaction = transaction;
+          const changed = (await versionIn((query) => pglite.query(query))) !== before;
           await pglite.exec("rollback");
-          // The embedded database counts commits it is told of: one more, never seen before.
-          await pglite.exec("select pg_notify('samverk_data_changed', '')");
+          // The embedded database counts the commits it is told of: one more, never seen before.
+          if (changed) await pglite.exec("select pg_notify('samverk_data_changed', '')");
         };
         return;
       }
@@ -236,6 +246,7 @@ export function undoable(database: Database): Undo {
       const { query, connect } = pool;
       const pinned: pg.PoolClient = await (connect as () => Promise<pg.PoolClient>).call(pool);
       await pinned.query("begin");
+      const before = await versionIn((query) => pinned.query(query));
       // drizzle's node-postgres session begins, commits and rolls back a transaction by statement on
       // a client from pool.connect(): those statements become a savepoint's.
       const translate = (text: string) =>
@@ -265,12 +276,13 @@ export function undoable(database: Database): Undo {
         (pinned.query as (...a: unknown[]) => unknown)(...args)) as pg.Pool["query"];
       pool.connect = (async () => client) as unknown as pg.Pool["connect"];
       undo = async () => {
-        const { rows } = await pinned.query<{ version: number }>("select version from data_version where id = 1");
+        const reached = await versionIn((query) => pinned.query(query));
         await pinned.query("rollback");
         pool.query = query;
         pool.connect = connect;
         // PostgreSQL's processes read the version from its row: past any number the undone writes reached.
-        await pinned.query("update data_version set version = greatest(version, $1) + 1 where id = 1", [rows[0]?.version ?? 0]);
+        if (reached !== before)
+          await pinned.query("update data_version set version = greatest(version, $1) + 1 where id = 1", [reached]);
         pinned.release();
       };
     },

@@ -1,0 +1,242 @@
+import type { FastifyInstance } from "fastify";
+
+/**
+ * The pages the journeys look at, by name and path, with ids from the demo data: shared by the
+ * browser journeys (axe on every page in bokmål, a representative set in nynorsk and English) and
+ * the server test that every page in nynorsk and English has every string (src/platform/i18n/pages.test.ts).
+ */
+export interface PageSource {
+  services: FastifyInstance["services"];
+  /** A JSON API answer, anonymously. */
+  // biome-ignore lint/suspicious/noExplicitAny: the demo data's API answers, read by field
+  api(path: string): Promise<any>;
+  /** A page's HTML as the administrator. */
+  adminHtml(path: string): Promise<string>;
+}
+
+/** Every public page, by path. Ids come from the demo data through the API. */
+export async function publicPages(s: PageSource): Promise<[string, string][]> {
+  const { api } = s;
+  const [molde] = (await api("/api/v1/organisations?q=1506")).items;
+  const [coop] = (await api("/api/v1/organisations?kind=it_cooperation")).items;
+  const bodies = (await api("/api/v1/networks/digi-rogaland/bodies")).items;
+  const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
+  const project = await demoProject(s);
+  const [solution] = (await api("/api/v1/solutions?sort=-users&limit=1")).items;
+  const ids = await decisionIds(s);
+  return [
+    ["front page", "/"],
+    ["networks", "/networks"],
+    ["network", "/n/digi-more-og-romsdal"],
+    ["body", `/n/digi-rogaland/bodies/${bodies[0].id}`],
+    ["organisations", "/organisations"],
+    ["filtered organisations", "/organisations?kind=municipality&county=15&sort=-population"],
+    ["municipality", `/organisations/${molde.id}`],
+    ["IT cooperation", `/organisations/${coop.id}`],
+    ["people", "/people"],
+    ["person", `/people/${contact.personId}`],
+    ["search", "/search?q=molde"],
+    ["projects", "/projects"],
+    ["filtered projects", "/projects?q=kommunane&phase=execution&sort=-start"],
+    ["timeline", "/projects/timeline"],
+    ["benefits overview", "/projects/benefits?network=digi-rogaland"],
+    ["timeline by quarter", "/projects/timeline?view=quarter&year=2026&network=digi-nordland"],
+    ["project", `/projects/${project.id}`],
+    ["benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}`],
+    ["solutions", "/solutions"],
+    ["filtered solutions", "/solutions?q=kart&sort=-users"],
+    ["solution", `/solutions/${solution.id}`],
+    ["needs", "/needs"],
+    ["filtered needs", "/needs?network=digi-rogaland&state=prioritised&sort=-inhabitants"],
+    ["need", `/needs/${ids.needId}`],
+    ["assessment rounds", "/n/digi-rogaland/rounds"],
+    ["round with chart", `/rounds/${ids.decidedRoundId}`],
+    ["need in a round", `/rounds/${ids.decidedRoundId}/needs/${ids.decidedNeedId}`],
+    ["meetings", "/n/digi-rogaland/meetings"],
+    ["meeting with approved minutes", `/meetings/${ids.approvedMeetingId}`],
+    ["invitation for printing", `/meetings/${ids.approvedMeetingId}/papers`],
+    ["minutes for printing", `/meetings/${ids.approvedMeetingId}/minutes`],
+    ["decision register", "/n/digi-rogaland/decisions"],
+    ["priorities", "/n/digi-rogaland/priorities"],
+    ["national solutions", "/roadmap"],
+    ["filtered national solutions", "/roadmap?category=health&network=digi-rogaland"],
+    ["national solution", `/roadmap/${ids.nationalSolutionId}`],
+    ["roadmap timeline", "/roadmap/timeline"],
+    ["roadmap timeline by quarter", "/roadmap/timeline?view=quarter&year=2027&category=health"],
+    ["adoption matrix", "/roadmap/adoption?network=digi-rogaland"],
+    ["adoption matrix by county", "/roadmap/adoption?county=15&category=messaging"],
+    ["a municipality's adoption", `/organisations/${molde.id}/adoption`],
+    ["a municipality's own roadmap", `/organisations/${molde.id}/roadmap`],
+    ["a network's budget for national solutions", "/n/digi-rogaland/roadmap/budget"],
+    ["adoption over time", `/roadmap/${ids.nationalSolutionId}/adoption?network=digi-rogaland`],
+    ["a solution with joint rollouts", `/roadmap/${ids.rolloutSolutionId}`],
+    ["strategies", "/strategies"],
+    ["filtered strategies", "/strategies?network=digi-rogaland&status=adopted"],
+    ["an adopted strategy", `/strategies/${ids.adoptedStrategyId}`],
+    ["themes in common", "/n/digi-rogaland/strategies/themes"],
+    ["a network's strategy dashboard", "/n/digi-rogaland/strategies"],
+    ["an ambition of use", `/n/digi-rogaland/ambitions/${ids.adoptionAmbitionId}`],
+    ["an ambition of joint projects", `/n/digi-rogaland/ambitions/${ids.projectsAmbitionId}`],
+    ["a shared strategy drawn from the members'", `/strategies/${ids.sharedStrategyId}`],
+    ["a network's consultations", "/n/digi-rogaland/consultations"],
+    ["a consultation with published inputs", `/consultations/${ids.consultationId}`],
+    ["giving input", `/consultations/${ids.consultationId}/input`],
+    ["login", "/login"],
+    ["login after a reset", "/login?reset=1"],
+    ["forgotten password", "/password/forgot"],
+    ["check your mail", "/password/forgot/sent"],
+    ["unusable reset link", "/password/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
+    ["accessibility statement", "/accessibility"],
+    ["privacy", "/privacy"],
+    ["API docs", "/api/docs"],
+    ["not found", "/finst-ikkje"],
+  ];
+}
+
+/** Demo needs, rounds and meetings of Digi Rogaland: the newest (open) ones and the oldest (decided) ones. */
+async function decisionIds(s: PageSource) {
+  const { networks, needs, assessment, meetings } = s.services;
+  const rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  const rounds = await assessment.roundsOf(rogaland.id, null);
+  const meetingList = await meetings.list(rogaland.id, null);
+  const decided = rounds.at(-1)!.round;
+  const { items } = await needs.list({ networkId: rogaland.id }, null, "created", 1, 0);
+  const ambitionsOfRogaland = await s.services.ambitions.repo.list(rogaland.id);
+  const shared = await s.services.strategies.detail((await s.services.strategies.currentOfNetwork(rogaland.id))!.id);
+  return {
+    needId: items[0]!.id,
+    openRoundId: rounds[0]!.round.id,
+    openNeedId: (await assessment.results(rounds[0]!.round.id, null)).results[0]!.needId,
+    decidedRoundId: decided.id,
+    decidedNeedId: (await assessment.results(decided.id, null)).results[0]!.needId,
+    openMeetingId: meetingList[0]!.meeting.id,
+    approvedMeetingId: meetingList.at(-1)!.meeting.id,
+    // A national solution with demo milestones, one of them moved.
+    nationalSolutionId: (await s.services.roadmap.list({ q: "Digital postkasse" }))[0]!.solution.id,
+    adoptedStrategyId: (await s.services.strategies.repo.list({ networkId: rogaland.id, status: "adopted" }))[0]!.strategy.id,
+    // The demo's shared draft is out for consultation, which may still be changed.
+    draftStrategyId: (await s.services.strategies.repo.list({ networkId: rogaland.id })).find((i) =>
+      ["draft", "consultation"].includes(i.strategy.status),
+    )!.strategy.id,
+    adoptionAmbitionId: ambitionsOfRogaland.find((a) => a.kind === "solution_adoption")!.id,
+    projectsAmbitionId: ambitionsOfRogaland.find((a) => a.kind === "joint_projects")!.id,
+    sharedStrategyId: shared.strategy.id,
+    consultationId: (await s.services.consultations.repo.ofNetwork(rogaland.id))[0]!.consultation.id,
+    sharedFocusAreaId: shared.focusAreas[0]!.id,
+    sharedMeasureId: shared.measures[0]!.id,
+    // One that demo networks roll out together.
+    rolloutSolutionId: (await s.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
+  };
+}
+
+/** A demo project with status reports and a measured benefit, so every section of its page shows. */
+async function demoProject({ api }: PageSource) {
+  const { items } = await api("/api/v1/projects?limit=500");
+  for (const item of items) {
+    const project = await api(`/api/v1/projects/${item.id}`);
+    if (project.latestStatus && project.benefits.some((b: { measurements: unknown[] }) => b.measurements.length > 1))
+      return project;
+  }
+  throw new Error("the demo data has a project with reports and measured benefits");
+}
+
+/** A demo project an organisation has asked to take part in, so the decision form shows. */
+async function projectAskedToJoin(s: PageSource): Promise<number> {
+  const { projects } = s.services;
+  const { items } = await projects.repo.list({ phase: "idea" }, null, "title", 500, 0);
+  for (const item of items) if ((await projects.repo.joinRequestsOf(item.id)).length) return item.id;
+  throw new Error("the demo data has a project with a request to take part");
+}
+
+export async function adminPages(s: PageSource): Promise<[string, string][]> {
+  const { api } = s;
+  const project = await demoProject(s);
+  const [solution] = (await api("/api/v1/solutions?sort=-users&limit=1")).items;
+  const [molde] = (await api("/api/v1/organisations?q=1506")).items;
+  const [coop] = (await api("/api/v1/organisations?kind=it_cooperation")).items;
+  const members = (await api("/api/v1/networks/digi-rogaland/members?limit=1")).items;
+  const bodies = (await api("/api/v1/networks/digi-rogaland/bodies")).items;
+  const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
+  const ids = await decisionIds(s);
+  return [
+    ["network (editor)", "/n/digi-rogaland"],
+    ["new network", "/networks/new"],
+    ["edit network", "/n/digi-rogaland/edit"],
+    ["add members", "/n/digi-rogaland/members/new"],
+    ["edit membership", `/n/digi-rogaland/members/${members[0].id}/edit`],
+    ["new body", "/n/digi-rogaland/bodies/new"],
+    ["body (editor)", `/n/digi-rogaland/bodies/${bodies[0].id}`],
+    ["edit body", `/n/digi-rogaland/bodies/${bodies[0].id}/edit`],
+    ["edit seat in body", `/n/digi-rogaland/bodies/${bodies[0].id}/members/${bodies[0].members[0].id}/edit`],
+    ["new organisation", "/organisations/new"],
+    ["edit municipality", `/organisations/${molde.id}/edit`],
+    ["edit IT cooperation", `/organisations/${coop.id}/edit`],
+    ["new person", "/people/new"],
+    ["outbox", "/admin/outbox"],
+    ["own sessions", "/account/sessions"],
+    ["audit trail", "/admin/audit?entity=network"],
+    ["invitations", "/admin/invitations"],
+    ["my data", "/account/data"],
+    ["API tokens", "/account/tokens"],
+    ["change e-mail", "/account/email"],
+    ["edit person", `/people/${contact.personId}/edit`],
+    ["people and access", "/n/digi-rogaland/people"],
+    ["change access", await firstAccessEditPath(s)],
+    ["project (editor)", `/projects/${project.id}`],
+    ["project with a request to take part", `/projects/${await projectAskedToJoin(s)}`],
+    ["new project", "/n/digi-rogaland/projects/new"],
+    ["network sectors", "/n/digi-rogaland/sectors"],
+    ["phase checklists", "/n/digi-rogaland/checklists"],
+    ["edit project", `/projects/${project.id}/edit`],
+    ["project participants", `/projects/${project.id}/participants`],
+    ["project funding, links and documents", `/projects/${project.id}/resources`],
+    ["new status report", `/projects/${project.id}/reports/new?copy=1`],
+    ["new benefit", `/projects/${project.id}/benefits/new`],
+    ["edit benefit", `/projects/${project.id}/benefits/${project.benefits[0].id}/edit`],
+    ["solution (editor)", `/solutions/${solution.id}`],
+    ["new solution", "/solutions/new"],
+    ["edit solution", `/solutions/${solution.id}/edit`],
+    ["import publiccode.yml", "/solutions/import"],
+    ["new need", "/n/digi-rogaland/needs/new"],
+    ["need (secretariat)", `/needs/${ids.needId}`],
+    ["edit need", `/needs/${ids.needId}/edit`],
+    ["e-mail about needs", "/needs/digest"],
+    ["assessment criteria", "/n/digi-rogaland/assessment"],
+    ["new round", "/n/digi-rogaland/rounds/new"],
+    ["scoring a need", `/rounds/${ids.openRoundId}/needs/${ids.openNeedId}`],
+    ["open meeting (secretariat)", `/meetings/${ids.openMeetingId}`],
+    ["new meeting", "/n/digi-rogaland/meetings/new"],
+    ["edit meeting", `/meetings/${ids.openMeetingId}/edit`],
+    ["new ranking", "/n/digi-rogaland/priorities/rank"],
+    ["national solution (editor)", `/roadmap/${ids.nationalSolutionId}`],
+    ["edit national solution", `/roadmap/${ids.nationalSolutionId}/edit`],
+    ["new national solution", "/roadmap/new"],
+    ["new regional initiative", "/n/digi-rogaland/initiatives/new"],
+    ["reporting a municipality's adoption", `/organisations/${molde.id}/adoption`],
+    ["uploading statuses", "/n/digi-rogaland/adoption/import"],
+    ["national editors", "/roadmap/editors"],
+    ["linking a rollout project", `/roadmap/${ids.rolloutSolutionId}`],
+    ["new strategy", "/strategies/new"],
+    ["a draft strategy (editor)", `/strategies/${ids.draftStrategyId}`],
+    ["an adopted strategy (editor)", `/strategies/${ids.adoptedStrategyId}`],
+    ["edit a strategy", `/strategies/${ids.draftStrategyId}/edit`],
+    ["edit a focus area", `/strategies/${ids.sharedStrategyId}/focus-areas/${ids.sharedFocusAreaId}/edit`],
+    ["edit a measure", `/strategies/${ids.sharedStrategyId}/measures/${ids.sharedMeasureId}/edit`],
+    ["tagging a strategy with themes", `/strategies/${ids.adoptedStrategyId}/themes`],
+    ["themes in common (secretariat)", "/n/digi-rogaland/strategies/themes"],
+    ["a network's strategy dashboard (secretariat)", "/n/digi-rogaland/strategies"],
+    ["new ambition", "/n/digi-rogaland/ambitions/new"],
+    ["an ambition (secretariat)", `/n/digi-rogaland/ambitions/${ids.adoptionAmbitionId}`],
+    ["a consultation (secretariat)", `/consultations/${ids.consultationId}`],
+    ["handling inputs", `/consultations/${ids.consultationId}/inputs`],
+    ["a consultation's summary", `/consultations/${ids.consultationId}/summary`],
+    ["new consultation", `/strategies/${ids.sharedStrategyId}/consultations/new`],
+  ];
+}
+
+/** The demo data gives each network's secretariat leader an account; its edit page is linked from the list. */
+async function firstAccessEditPath(s: PageSource): Promise<string> {
+  const href = (await s.adminHtml("/n/digi-rogaland/people")).match(/href="([^"]*\/people\/[^"]*\/edit)"/)?.[1];
+  if (!href) throw new Error("the demo secretariat is listed");
+  return href;
+}

@@ -422,7 +422,7 @@ export function consultationRoutes(app: FastifyInstance, { services, config }: A
 
   app.post(
     "/consultations/:id/templates",
-    { config: { policy: "consultation.manage", resource: consultationInPath } },
+    { config: { storedOnce: true, policy: "consultation.manage", resource: consultationInPath } },
     async (req, reply) => {
       const { actor, id } = managed(req);
       const result = await consultations.addTemplate(actor, id, req.body);

@@ -212,7 +212,7 @@ export function roadmapRoutes(app: FastifyInstance, { services, config }: AppCon
       const target = newTarget(req);
       return renderForm(req, reply, emptyForm({ category: "services" }), target);
     });
-    app.post(post, { config: { policy: "roadmap.edit", resource: catalogueInPath } }, async (req, reply) => {
+    app.post(post, { config: { storedOnce: true, policy: "roadmap.edit", resource: catalogueInPath } }, async (req, reply) => {
       const target = newTarget(req);
       const { actor } = authorized(req, catalogueInPath);
       const result = await roadmap.create(actor, target.networkId, req.body);

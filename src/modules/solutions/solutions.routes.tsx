@@ -150,18 +150,22 @@ export function solutionRoutes(app: FastifyInstance, { services, config }: AppCo
   });
 
   // The file may be pasted or uploaded; an uploaded file wins.
-  app.post("/solutions/import", { config: { policy: "solution.create", acceptsFiles: true } }, async (req, reply) => {
-    const { actor } = authorized(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const file = body.file as { data?: Buffer; filename?: string; truncated?: boolean } | undefined;
-    const uploaded = file?.filename && file.data?.length ? file.data.toString("utf8") : undefined;
-    if (file?.truncated)
-      return renderImport(req, reply, submittedForm({ ...body, file: undefined }, [{ field: "file", key: "errors.tooLarge" }]));
-    const input = { ...body, file: undefined, publiccode: uploaded ?? body.publiccode };
-    const result = await solutions.importPubliccode(actor, input);
-    if (!result.ok) return renderImport(req, reply, submittedForm(input, result.errors));
-    return reply.redirect(`/solutions/${result.value.id}?saved=1`, 303);
-  });
+  app.post(
+    "/solutions/import",
+    { config: { storedOnce: true, policy: "solution.create", acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor } = authorized(req);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const file = body.file as { data?: Buffer; filename?: string; truncated?: boolean } | undefined;
+      const uploaded = file?.filename && file.data?.length ? file.data.toString("utf8") : undefined;
+      if (file?.truncated)
+        return renderImport(req, reply, submittedForm({ ...body, file: undefined }, [{ field: "file", key: "errors.tooLarge" }]));
+      const input = { ...body, file: undefined, publiccode: uploaded ?? body.publiccode };
+      const result = await solutions.importPubliccode(actor, input);
+      if (!result.ok) return renderImport(req, reply, submittedForm(input, result.errors));
+      return reply.redirect(`/solutions/${result.value.id}?saved=1`, 303);
+    },
+  );
 
   /** The solution the kernel let the writer act on (see offeringOrganisation). */
   const authorizedSolution = (req: FastifyRequest) => {

@@ -102,7 +102,7 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.post(
     "/n/:slug/strategies/themes",
-    { config: { policy: "strategy.themes", resource: networkInPath } },
+    { config: { storedOnce: true, policy: "strategy.themes", resource: networkInPath } },
     async (req, reply) => {
       const { actor, resource: network } = authorized(req, networkInPath);
       const result = await themes.addTheme(actor, network.id, req.body);

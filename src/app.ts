@@ -206,7 +206,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(fastifyMultipart, {
     attachFieldsToBody: "keyValues",
     throwFileSizeLimit: false,
-    limits: { fileSize: maxUpload, files: 1, fields: 30, parts: 31, fieldSize: 64 * 1024 },
+    // A text field as long as a URL-encoded form may hold, so the form's schema refuses it whole, never cut.
+    limits: { fileSize: maxUpload, files: 1, fields: 30, parts: 31, fieldSize: FORM_BODY_LIMIT },
     async onFile(part) {
       const data = await part.toBuffer();
       (part as unknown as { value: Upload }).value = { filename: part.filename, data, truncated: part.file.truncated };

@@ -6,11 +6,19 @@ import { FORM_BODY_LIMIT } from "../../app.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };
+let organisationId: number;
 
 before(async () => {
   t = await createTestApp();
   rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
   await testAccount(t.app, t.database.db, "sek@large.example", { networkId: rogaland.id, role: "secretariat" });
+  const [member] = await t.app.services.access.repo.memberOrganisations(rogaland.id);
+  organisationId = member!.id;
+  await testAccount(t.app, t.database.db, "rep@large.example", {
+    networkId: rogaland.id,
+    role: "member",
+    organisationIds: [organisationId],
+  });
 });
 after(() => t.close());
 
@@ -49,4 +57,41 @@ test("a consultation's form with a pasted document comes back with it; only far 
   assert.ok(res.body.includes(pasted.slice(0, 5000)), "the text is in the form again");
   const huge = await visitor.post(`/consultations/${id}/input?lang=en`, { formToken: token, body: "x".repeat(FORM_BODY_LIMIT) });
   assert.equal(huge.statusCode, 413);
+});
+
+test("a form with a file: a text field longer than 64 kB is refused whole by the form's own check, not cut to fit", async () => {
+  const rep = await new Session(t.app).login("rep@large.example", PASSWORD);
+  await rep.get("/solutions/import");
+  const name = "x".repeat(100_000);
+  const publiccode = `publiccodeYmlVersion: "0.4"
+name: ${name}
+url: "https://git.example.org/kart.git"
+platforms:
+  - web
+categories:
+  - geographic-information-systems
+developmentStatus: stable
+softwareType: standalone/web
+description:
+  nb:
+    shortDescription: Kart
+legal:
+  license: EUPL-1.2
+maintenance:
+  type: community
+localisation:
+  localisationReady: true
+  availableLanguages:
+    - nb
+`;
+  const res = await rep.upload(
+    "/solutions/import?lang=en",
+    { ownerOrganisationId: String(organisationId), publiccode },
+    { field: "file", filename: "", data: Buffer.alloc(0) },
+  );
+  assert.equal(res.statusCode, 422, res.body.slice(0, 300));
+  assert.ok(
+    res.body.replace(/\s/g, " ").includes("name can have at most 200 characters, not 100000."),
+    "the whole name was read",
+  );
 });

@@ -161,3 +161,38 @@ test("an id or version beyond a database integer is a 400 or 422, never 'integer
   });
   assert.equal(ids.statusCode, 422, ids.body);
 });
+
+test("year 0000 in a page form comes back on the form with the range named, and nothing is stored", async () => {
+  const before = await auditCount();
+  const id = (await first("/api/v1/projects")).id;
+  const page = await admin.get(`/projects/${id}/edit?lang=en`);
+  assert.equal(page.statusCode, 200);
+  // The form as the browser would send it: every field with its value, the start date changed.
+  const fields: Record<string, string[]> = {};
+  const add = (name: string, value: string) => {
+    fields[name] = [...(fields[name] ?? []), value];
+  };
+  const form = page.body.match(/<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/)![1]!;
+  const decode = (v: string) =>
+    v
+      .replace(/&amp;/g, "&")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">");
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = tag.match(/name="([^"]+)"/)?.[1];
+    if (!name || name === "_csrf") continue;
+    if (/type="(checkbox|radio)"/.test(tag) && !/\schecked/.test(tag)) continue;
+    add(name, decode(tag.match(/value="([^"]*)"/)?.[1] ?? ""));
+  }
+  for (const [, name, inner] of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
+    for (const [option] of inner!.matchAll(/<option\b[^>]*\sselected[^>]*>/g))
+      add(name!, decode(option.match(/value="([^"]*)"/)?.[1] ?? ""));
+  for (const [, name, text] of form.matchAll(/<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    add(name!, decode(text!));
+  fields.startDate = ["0000-01-01"];
+  const res = await admin.post(`/projects/${id}?lang=en`, fields);
+  assert.equal(res.statusCode, 422, res.body.slice(0, 500));
+  assert.match(res.body, /The date must be between 1900-01-01 and 2200-12-31/);
+  assert.equal(await auditCount(), before);
+});

@@ -9,7 +9,7 @@
  * Ends with one line CI reads: "N passed, N failed".
  */
 import { spawn } from "node:child_process";
-import { existsSync, globSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, globSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import process from "node:process";
 import { dropOldPgTemplates, pgliteSnapshot, pgTemplate } from "../test/support/db.ts";
@@ -56,11 +56,24 @@ if (only.length) {
       jobs.push({ pass: POSTGRES, file, env: { DATABASE_URL: pgUrl, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "0" } });
 }
 
-// The longest first: how long each file took last time; a file not seen before is guessed long.
+// The longest first: how long each file took last time here. Without that (a fresh clone, as in CI),
+// the files known to be long, then by size, a browser journey's kilobyte counting more than a server test's.
 const timesFile = "tmp/test-durations.json";
 const times: Record<string, number> = existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, "utf8")) : {};
+const LONG: Record<string, number> = {
+  "test/browser/pages.test.ts": 600,
+  "src/platform/access/sweep.test.ts": 400,
+  "src/platform/access/routes.test.ts": 400,
+  "src/platform/http/fuzz.test.ts": 300,
+};
+/** Long only where they run (the embedded pass, test/support/passes.ts). */
+const LONG_ONCE: Record<string, number> = { "test/bench.test.ts": 300, "src/main.test.ts": 200 };
 const key = (job: Job) => `${job.pass}: ${job.file}`;
-const expected = (job: Job) => times[key(job)] ?? (job.pass === BROWSER ? 120 : 60);
+const expected = (job: Job) =>
+  times[key(job)] ??
+  LONG[job.file] ??
+  (job.pass === POSTGRES ? undefined : LONG_ONCE[job.file]) ??
+  ((existsSync(job.file) ? statSync(job.file).size : 0) / 1024) * (job.pass === BROWSER ? 20 : 3);
 jobs.sort((a, b) => expected(b) - expected(a));
 
 console.log(

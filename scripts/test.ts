@@ -40,6 +40,12 @@ interface Job {
   env: Record<string, string | undefined>;
 }
 
+/** A test file that opens a database (or starts the app, which does): the PostgreSQL pass runs only these. */
+const usesDatabase = (file: string) =>
+  /createTestApp|createTestDatabase|openDatabase|startServer|DATABASE_URL|SAMVERK_TEST_PG_URL|support\/(app|db)\.ts|bench\//.test(
+    readFileSync(file, "utf8"),
+  );
+
 const EMBEDDED = "server tests on the embedded database";
 const BROWSER = "browser journeys in Chromium";
 const POSTGRES = "server tests on PostgreSQL";
@@ -52,7 +58,7 @@ if (only.length) {
     jobs.push({ pass: EMBEDDED, file, env: { DATABASE_URL: undefined, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "1" } });
   for (const file of browserTests) jobs.push({ pass: BROWSER, file, env: { DATABASE_URL: undefined } });
   if (pgUrl)
-    for (const file of serverTests)
+    for (const file of serverTests.filter(usesDatabase))
       jobs.push({ pass: POSTGRES, file, env: { DATABASE_URL: pgUrl, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "0" } });
 }
 
@@ -82,7 +88,7 @@ console.log(
       ? ""
       : `\nPasses: ${EMBEDDED} (${serverTests.length} files), ${BROWSER} (${browserTests.length})` +
         (pgUrl
-          ? `, ${POSTGRES} (${serverTests.length}).`
+          ? `, ${POSTGRES} (${serverTests.filter(usesDatabase).length}: those that use a database).`
           : ". (TEST_DATABASE_URL is not set: the PostgreSQL pass is not run; .ci/run sets it.)") +
         `\nThe slow end-to-end tests (the server started, stopped and restarted as a process on either database, the benchmarks)` +
         ` run once, in the embedded pass; the PostgreSQL pass skips them (SAMVERK_SLOW_TESTS=0).`),

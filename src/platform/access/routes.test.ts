@@ -370,7 +370,7 @@ test("every route declares a policy, and every role gets what the reviewed table
   const lines: string[] = [];
   // Every write is undone after it is tried (a transaction rolled back), so the same records serve
   // every role: a delete by one role leaves the next role something to try, without building new
-  // records after each write that was let in (which took most of this test's time).
+  // records after each of the 716 writes that are let in.
   const current = await fixtures();
   const undo = undoable(t.database);
   for (const r of ordered) {

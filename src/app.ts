@@ -342,11 +342,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // one has it) is refused here, in the user's language, instead of failing in the database.
   app.addHook("preHandler", async (req) => {
     if (holdsNul(req.query) || holdsNul(req.params) || holdsNul(req.body)) throw new BadRequestError();
+    if (holdsMalformedText(req.query) || holdsMalformedText(req.params) || holdsMalformedText(req.body))
+      throw new BadRequestError([], "errors.malformedText");
   });
   app.addHook("preHandler", (req, reply, done) => {
     // Form posts carry a CSRF token; the JSON API is guarded by requiring JSON instead (above).
-    if (holdsMalformedText(req.query) || holdsMalformedText(req.params) || holdsMalformedText(req.body))
-      throw new BadRequestError([], "errors.malformedText");
     if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);
     done();
   });

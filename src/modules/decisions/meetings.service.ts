@@ -361,6 +361,10 @@ export class MeetingService {
     const existing = await this.repo.decisionsOfMeeting(meetingId);
     if (existing.some((d) => d.agendaItemId === item.id)) return invalid([{ field: "agendaItemId", key: "errors.itemDecided" }]);
     const need = item.needId ? await this.needs.repo.byId(item.needId) : undefined;
+    // A need moved to another network since it was put on the agenda is that network's to decide
+    // on: deciding here would change its record and copy its text into this network (decision 0018).
+    if (need && need.networkId !== meeting.networkId)
+      return invalid([{ field: "agendaItemId", key: "errors.needInOtherNetwork" }]);
     const errors: FieldError[] = [];
     if (v.outcome === "approved_as_project" && !need) errors.push({ field: "outcome", key: "errors.projectNeedsNeed" });
     if (need?.state === "merged") errors.push({ field: "outcome", key: "errors.needMerged" });

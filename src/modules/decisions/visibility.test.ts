@@ -198,3 +198,38 @@ test("a person's seat in a hidden body is hidden with the body, on the page and 
   assert.equal(api.networkIds, undefined, "the API answers only the fields its schema documents");
   assert.ok((await (await login("member@containers.example")).get(`/people/${person.id}`)).body.includes(hidden.name));
 });
+
+test("a need moved to another network after it was put on the agenda is not decided here", async () => {
+  const { meetings, needs, networks } = t.app.services;
+  const other = (await networks.repo.bySlug("digi-nordland"))!;
+  const committee = await body("working_committee", "public");
+  const needId = await need(marker("moved-need"));
+  const meeting = ok(
+    await meetings.create(actor, rogaland.id, {
+      title: marker("meeting"),
+      bodyId: committee.id,
+      meetingDate: "2026-11-01",
+      visibility: "public",
+    }),
+  );
+  const itemId = ok(await meetings.addItem(actor, meeting.id, { title: "Sak", needId }));
+  // The need moves to Nordland, which keeps it to its members and writes what only they may read.
+  const secret = marker("nordland-only");
+  const stateBefore = (await needs.repo.byId(needId))!.state;
+  await needs.repo.update(needId, { networkId: other.id, bodyId: null, visibility: "network", title: secret, problem: secret });
+  const sek = await login("sek@containers.example");
+  const res = await sek.api("POST", `/api/v1/meetings/${meeting.id}/decisions`, {
+    agendaItemId: itemId,
+    text: "Vedtatt.",
+    outcome: "approved_as_project",
+    decidedOn: "2026-11-01",
+    isPublic: true,
+  });
+  assert.equal(res.statusCode, 422, res.body);
+  assert.match(res.body, /agendaItemId/);
+  const after = (await needs.repo.byId(needId))!;
+  assert.equal(after.state, stateBefore, "Nordland's need is unchanged");
+  assert.equal(after.projectId, null, "no project was made from it");
+  const projects = await sek.api("GET", `/api/v1/networks/${rogaland.slug}/projects?q=${secret}`);
+  assert.ok(!projects.body.includes(secret), "Rogaland holds no copy of Nordland's text");
+});

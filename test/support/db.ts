@@ -1,7 +1,9 @@
+import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 import { prepareDatabase } from "../../src/bootstrap.ts";
 import { type Database, openDatabase } from "../../src/platform/db/client.ts";
@@ -162,6 +164,133 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+    },
+  };
+}
+
+/** What a test wrote between `begin()` and `rollback()`, undone. */
+export interface Undo {
+  begin(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+const APP_SAVEPOINT = "samverk_test_app";
+
+/** The data version's row (decision 0016), through whichever client is at hand. */
+async function versionIn(query: (text: string) => Promise<{ rows: unknown[] }>): Promise<number> {
+  const { rows } = await query("select version from data_version where id = 1");
+  return Number((rows[0] as { version?: unknown } | undefined)?.version ?? 0);
+}
+
+/**
+ * Lets a test undo what its requests wrote, instead of building new records after every write:
+ * `begin()` opens a transaction on the database's one connection (PGlite's; on PostgreSQL one
+ * connection of the pool, pinned for every query until `rollback()`), in which the app's own
+ * transactions become savepoints, and `rollback()` undoes it all. The data version is moved past
+ * anything seen meanwhile, so nothing the app kept from the undone state is used again. Only for
+ * requests made one after another.
+ */
+export function undoable(database: Database): Undo {
+  let undo: (() => Promise<void>) | undefined;
+  const savepoints = {
+    open: `savepoint ${APP_SAVEPOINT}`,
+    release: `release savepoint ${APP_SAVEPOINT}`,
+    back: `rollback to savepoint ${APP_SAVEPOINT}`,
+  };
+  return {
+    async begin() {
+      assert.equal(undo, undefined, "begin() twice without rollback()");
+      if (database.pglite) {
+        const pglite = database.pglite;
+        const transaction = pglite.transaction;
+        await pglite.exec("begin");
+        // Counted in the row, not told at commit (there is none): so the undo knows whether anything changed.
+        await pglite.exec("set local samverk.notify_changes = 'off'");
+        const before = await versionIn((query) => pglite.query(query));
+        // drizzle's PGlite session runs a transaction through pglite.transaction(): a savepoint instead.
+        pglite.transaction = async <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => {
+          await pglite.exec(savepoints.open);
+          let closed = false;
+          const tx: Transaction = {
+            query: (query, params, options) => pglite.query(query, params, options),
+            sql: (strings, ...params) => pglite.sql(strings, ...params),
+            exec: (query, options) => pglite.exec(query, options),
+            rollback: async () => {
+              await pglite.exec(`${savepoints.back}; ${savepoints.release}`);
+              closed = true;
+            },
+            listen: (channel, callback) => pglite.listen(channel, callback),
+            get closed() {
+              return closed;
+            },
+          };
+          try {
+            const result = await work(tx);
+            if (!closed) await pglite.exec(savepoints.release);
+            return result;
+          } catch (error) {
+            if (!closed) await pglite.exec(`${savepoints.back}; ${savepoints.release}`);
+            throw error;
+          }
+        };
+        undo = async () => {
+          pglite.transaction = transaction;
+          const changed = (await versionIn((query) => pglite.query(query))) !== before;
+          await pglite.exec("rollback");
+          // The embedded database counts the commits it is told of: one more, never seen before.
+          if (changed) await pglite.exec("select pg_notify('samverk_data_changed', '')");
+        };
+        return;
+      }
+      const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+      const { query, connect } = pool;
+      const pinned: pg.PoolClient = await (connect as () => Promise<pg.PoolClient>).call(pool);
+      await pinned.query("begin");
+      const before = await versionIn((query) => pinned.query(query));
+      // drizzle's node-postgres session begins, commits and rolls back a transaction by statement on
+      // a client from pool.connect(): those statements become a savepoint's.
+      const translate = (text: string) =>
+        /^\s*begin\b/i.test(text)
+          ? savepoints.open
+          : /^\s*commit\s*$/i.test(text)
+            ? savepoints.release
+            : /^\s*rollback\s*$/i.test(text)
+              ? `${savepoints.back}; ${savepoints.release}`
+              : text;
+      const client = new Proxy(pinned, {
+        get(target, property, receiver) {
+          if (property === "release") return () => undefined;
+          if (property === "query")
+            return (config: unknown, ...rest: unknown[]) =>
+              typeof config === "string"
+                ? target.query(translate(config), ...(rest as []))
+                : target.query(
+                    { ...(config as pg.QueryConfig), text: translate((config as pg.QueryConfig).text) },
+                    ...(rest as []),
+                  );
+          const value = Reflect.get(target, property, receiver);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      pool.query = ((...args: Parameters<pg.Pool["query"]>) =>
+        (pinned.query as (...a: unknown[]) => unknown)(...args)) as pg.Pool["query"];
+      pool.connect = (async () => client) as unknown as pg.Pool["connect"];
+      undo = async () => {
+        const reached = await versionIn((query) => pinned.query(query));
+        await pinned.query("rollback");
+        pool.query = query;
+        pool.connect = connect;
+        // PostgreSQL's processes read the version from its row: past any number the undone writes reached.
+        if (reached !== before)
+          await pinned.query("update data_version set version = greatest(version, $1) + 1 where id = 1", [reached]);
+        pinned.release();
+      };
+    },
+    async rollback() {
+      const done = undo;
+      assert.ok(done, "rollback() without begin()");
+      undo = undefined;
+      await done();
     },
   };
 }

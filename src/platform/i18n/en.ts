@@ -1194,7 +1194,8 @@ export const en: Record<MessageKey, string> = {
   "errors.minutesApproved":
     "The minutes are approved and cannot be changed. A decision can only be followed by a new decision in a later meeting.",
   "errors.notOnAgenda": "The item is not on this meeting's agenda.",
-  "errors.needInOtherNetwork": "The need on this item has moved to another network since it was put on the agenda, and is decided there.",
+  "errors.needInOtherNetwork":
+    "The need on this item has moved to another network since it was put on the agenda, and is decided there.",
   "errors.projectNeedsNeed": "Only an item about a need can be approved as a project.",
   "errors.rank": "Write the place as a whole number from 1, or leave the field empty.",
   "errors.time": "Write the time as hh:mm, for example 09:30.",

@@ -1189,7 +1189,8 @@ export const nb = {
   "errors.minutesApproved":
     "Protokollen er godkjent og kan ikke endres. Et vedtak kan bare følges av et nytt vedtak i et senere møte.",
   "errors.notOnAgenda": "Saken står ikke på sakslisten til dette møtet.",
-  "errors.needInOtherNetwork": "Behovet i denne saken er flyttet til et annet nettverk etter at det ble satt på sakslisten, og avgjøres der.",
+  "errors.needInOtherNetwork":
+    "Behovet i denne saken er flyttet til et annet nettverk etter at det ble satt på sakslisten, og avgjøres der.",
   "errors.projectNeedsNeed": "Bare en sak om et behov kan vedtas som prosjekt.",
   "errors.rank": "Skriv plassen som et helt tall fra 1, eller la feltet stå tomt.",
   "errors.time": "Skriv klokkeslettet som tt:mm, for eksempel 09:30.",

@@ -1189,7 +1189,8 @@ export const nn: Record<MessageKey, string> = {
   "errors.minutesApproved":
     "Protokollen er godkjend og kan ikkje endrast. Eit vedtak kan berre følgjast av eit nytt vedtak i eit seinare møte.",
   "errors.notOnAgenda": "Saka står ikkje på sakslista til dette møtet.",
-  "errors.needInOtherNetwork": "Behovet i denne saka er flytt til eit anna nettverk etter at det vart sett på sakslista, og blir avgjort der.",
+  "errors.needInOtherNetwork":
+    "Behovet i denne saka er flytt til eit anna nettverk etter at det vart sett på sakslista, og blir avgjort der.",
   "errors.projectNeedsNeed": "Berre ei sak om eit behov kan vedtakast som prosjekt.",
   "errors.rank": "Skriv plassen som eit heilt tal frå 1, eller la feltet stå tomt.",
   "errors.time": "Skriv klokkeslettet som tt:mm, til dømes 09:30.",

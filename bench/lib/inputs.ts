@@ -44,10 +44,17 @@ export async function sendInputs(
   options: { seconds: number; adminCookie: string },
 ): Promise<InputResult> {
   const api = `${base}/api/v1/consultations/${consultationId}`;
+  type Input = { reference: string; body: string; name: string | null };
+  // The list answers a page at a time ({ items, total }); read every page.
   const listAll = async () => {
-    const res = await fetch(`${api}/inputs`, { headers: { cookie: options.adminCookie } });
-    if (!res.ok) throw new Error(`listing inputs failed: ${res.status}`);
-    return (await res.json()) as { reference: string; body: string; name: string | null }[];
+    const all: Input[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const res = await fetch(`${api}/inputs?limit=500&offset=${offset}`, { headers: { cookie: options.adminCookie } });
+      if (!res.ok) throw new Error(`listing inputs failed: ${res.status}`);
+      const page = (await res.json()) as { items: Input[]; total: number };
+      all.push(...page.items);
+      if (page.items.length === 0 || all.length >= page.total) return all;
+    }
   };
   const before = new Set((await listAll()).map((i) => i.reference));
 

@@ -395,7 +395,7 @@ export function InputFormPage(props: {
       </h1>
       <p class="ds-paragraph">{t("consultation.inputIntro", { closes: dateTime(c.closesAt) })}</p>
       <p class="ds-paragraph">{t("consultation.privacyNote", { days: c.personalDataDays })}</p>
-      <Form ctx={ctx} form={form} action={`/consultations/${c.id}/input`} submitLabel={t("consultation.send")}>
+      <Form ctx={ctx} form={form} action={`/consultations/${c.id}/input`} submitLabel={t("consultation.send")} keepsDrafts>
         <input type="hidden" name="formToken" value={props.formToken} />
         <SelectField
           t={t}

@@ -100,6 +100,13 @@ export function Form(props: {
   cancelHref?: string;
   /** For forms with a file field. */
   multipart?: boolean;
+  /**
+   * Keeps what was typed in the tab when the post is lost on the way (drafts.js). File forms always
+   * do (a file over the limit is a 413); a text form only where people write at length (a text
+   * form is read up to 4 MB, so elsewhere an over-long field comes back in the form instead), so
+   * pages that need no script load none.
+   */
+  keepsDrafts?: boolean;
 }) {
   const { t } = props.ctx.i18n;
   // The fields are drawn before the summary above them, so the summary knows their labels.
@@ -111,8 +118,7 @@ export function Form(props: {
         {t("form.requiredHint")}
       </p>
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken()} />
-      {/* Keeps what was typed if the post is lost on the way (too large, say), for Back (drafts.js). */}
-      <script type="module" src="/assets/drafts.js" />
+      {props.multipart || props.keepsDrafts ? <script type="module" src="/assets/drafts.js" /> : null}
     </>
   );
   const buttons = (

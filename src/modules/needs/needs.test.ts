@@ -256,7 +256,7 @@ test("submitters and supporters get one digest a day at most of changes others m
   assert.match(toStavanger!.body, /Anna behov: Merged/);
   assert.match(toStavanger!.body, /https:\/\/samverk\.test\.example\/needs\//);
   const [toSandnes] = await t.app.services.mail.outbox.to("rep@sandnes.example");
-  assert.match(toSandnes!.subject, /endringar i behov du følgjer/);
+  assert.match(toSandnes!.subject, /^Samverk: 1 endring i behov du følgjer$/, "one change, in nynorsk, in the singular");
   // The same day nothing more is sent, whatever happens.
   await sek.post(`/needs/${id}/move`, { networkId: String(trondelag.id) });
   assert.equal(await service.sendDigests(new Date(later.getTime() + 3600_000)), 0);

@@ -123,3 +123,25 @@ test("a project's create form sent twice: one project, and the second answer lea
   assert.notEqual(later.headers.location, first.headers.location);
   assert.equal((await t.database.db.select({ n: count() }).from(projects))[0]!.n, count0 + 2);
 });
+
+test("a create form sent twice at the same instant (a double click): one project, both answers lead to it", async () => {
+  const sek = await new Session(t.app).login("sek@once.example", PASSWORD);
+  const [owner] = await t.app.services.access.repo.memberOrganisations(rogaland.id);
+  const fields = {
+    title: "Dobbeltklikka prosjekt",
+    summary: "Sendt to gonger på éin gong.",
+    kind: "regional",
+    sector: "health_care",
+    visibility: "public",
+    ownerOrganisationId: String(owner!.id),
+  };
+  const count0 = (await t.database.db.select({ n: count() }).from(projects))[0]!.n;
+  const answers = await Promise.all([1, 2, 3].map(() => sek.post(`/n/${rogaland.slug}/projects`, fields)));
+  assert.deepEqual(
+    answers.map((a) => a.statusCode),
+    [303, 303, 303],
+    answers.map((a) => a.body.slice(0, 200)).join("\n"),
+  );
+  assert.equal(new Set(answers.map((a) => a.headers.location)).size, 1, "every copy leads to the one project");
+  assert.equal((await t.database.db.select({ n: count() }).from(projects))[0]!.n, count0 + 1);
+});

@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.ts";
 import { formSubmissions } from "../schema.ts";
+import { AppError } from "./errors.ts";
 
 /**
  * A create form sent again (Back, then send; a double click; a reload that posts again) is stored
@@ -66,7 +67,18 @@ function open(key: Buffer, sealed: string): string | null {
   }
 }
 
-/** Registers the check (after the CSRF check, so only this site's own forms count) and the recording. */
+/** How long a form being handled holds its claim: a claim older than this was abandoned (the process stopped). */
+const CLAIM_SECONDS = 30;
+/** How long a copy sent while the first is still being handled waits for the first one's answer. */
+const WAIT_MS = 5_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Registers the check (after the CSRF check, so only this site's own forms count) and the recording.
+ * The first copy claims the form's row before it is handled ("" as its location), in one atomic
+ * insert, so copies sent at the same instant (a double click) meet the claim and wait for the first
+ * one's answer instead of storing again.
+ */
 export function registerStoredOnce(app: FastifyInstance, db: Db, secret: string): void {
   app.addHook("preHandler", async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.method !== "POST" || !req.routeOptions.config.storedOnce) return;
@@ -77,14 +89,41 @@ export function registerStoredOnce(app: FastifyInstance, db: Db, secret: string)
     const material = JSON.stringify([who, req.routeOptions.url, req.params, body]);
     const id = createHmac("sha256", secret).update(`form-once-id\0${material}`).digest("base64url");
     const key = createHmac("sha256", secret).update(`form-once-key\0${material}`).digest();
-    const since = new Date(Date.now() - ONCE_MINUTES * 60_000);
-    const [earlier] = await db
-      .select({ location: formSubmissions.location })
-      .from(formSubmissions)
-      .where(and(eq(formSubmissions.id, id), gt(formSubmissions.createdAt, since)));
-    const location = earlier ? open(key, earlier.location) : null;
-    if (location) return reply.redirect(location, 303);
-    pending.set(req, { id, key });
+    const remembered = new Date(Date.now() - ONCE_MINUTES * 60_000);
+    const abandoned = new Date(Date.now() - CLAIM_SECONDS * 1000);
+    // A remembered answer that is too old, or a claim whose handling never ended, no longer counts.
+    await db
+      .delete(formSubmissions)
+      .where(
+        and(
+          eq(formSubmissions.id, id),
+          or(
+            lt(formSubmissions.createdAt, remembered),
+            and(eq(formSubmissions.location, ""), lt(formSubmissions.createdAt, abandoned)),
+          ),
+        ),
+      );
+    const [claimed] = await db
+      .insert(formSubmissions)
+      .values({ id, location: "" })
+      .onConflictDoNothing()
+      .returning({ id: formSubmissions.id });
+    if (claimed) {
+      pending.set(req, { id, key });
+      return;
+    }
+    for (let waited = 0; ; waited += 100) {
+      const [earlier] = await db
+        .select({ location: formSubmissions.location })
+        .from(formSubmissions)
+        .where(eq(formSubmissions.id, id));
+      // The first copy was refused (its row is gone): this one is handled as a form of its own.
+      if (!earlier) return;
+      const location = earlier.location ? open(key, earlier.location) : null;
+      if (location) return reply.redirect(location, 303);
+      if (waited >= WAIT_MS) throw new AppError(409, "conflict", "errors.formBeingSent");
+      await sleep(100);
+    }
   });
 
   // Only a form that succeeded is remembered: one refused with errors may be corrected and sent again.
@@ -93,13 +132,16 @@ export function registerStoredOnce(app: FastifyInstance, db: Db, secret: string)
     if (!marked) return payload;
     pending.delete(req);
     const location = reply.getHeader("location");
-    if (reply.statusCode < 300 || reply.statusCode >= 400 || typeof location !== "string") return payload;
-    const expired = new Date(Date.now() - ONCE_MINUTES * 60_000);
-    await db.delete(formSubmissions).where(lt(formSubmissions.createdAt, expired));
+    if (reply.statusCode < 300 || reply.statusCode >= 400 || typeof location !== "string") {
+      await db.delete(formSubmissions).where(eq(formSubmissions.id, marked.id));
+      return payload;
+    }
     await db
-      .insert(formSubmissions)
-      .values({ id: marked.id, location: seal(marked.key, location) })
-      .onConflictDoUpdate({ target: formSubmissions.id, set: { location: sql`excluded.location`, createdAt: sql`now()` } });
+      .update(formSubmissions)
+      .set({ location: seal(marked.key, location), createdAt: sql`now()` })
+      .where(eq(formSubmissions.id, marked.id));
+    // Answers remembered longer than they count are of no use to anyone.
+    await db.delete(formSubmissions).where(lt(formSubmissions.createdAt, new Date(Date.now() - ONCE_MINUTES * 60_000)));
     return payload;
   });
 }

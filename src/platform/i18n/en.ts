@@ -289,6 +289,8 @@ export const en: Record<MessageKey, string> = {
   "errors.malformedBody": "The request body could not be read.",
   "errors.mediaType": "This content type is not supported. Send JSON (application/json).",
   "errors.tooLarge": "The request is too large.",
+  "errors.formBeingSent":
+    "The same form is already being sent. Wait a moment, then look for what you sent before sending it again.",
   "errors.tooLargeHelp":
     "Nothing was saved. Go back to the form with your browser's Back button: what you typed is still there. Shorten the longest text, or attach it as a file where the form takes one.",
   "errors.tooMany": "Too many requests. Wait a moment and try again.",

@@ -287,6 +287,7 @@ export const nb = {
   "errors.malformedBody": "Innholdet i forespørselen kunne ikke leses.",
   "errors.mediaType": "Innholdstypen støttes ikke. Send JSON (application/json).",
   "errors.tooLarge": "Forespørselen er for stor.",
+  "errors.formBeingSent": "Det samme skjemaet blir allerede sendt. Vent litt, og se etter det du sendte før du sender det igjen.",
   "errors.tooLargeHelp":
     "Ingenting ble lagret. Gå tilbake til skjemaet med nettleserens tilbakeknapp: det du skrev, står der fortsatt. Gjør den lengste teksten kortere, eller legg den ved som fil der skjemaet tar imot filer.",
   "errors.tooMany": "For mange forespørsler. Vent litt og prøv igjen.",

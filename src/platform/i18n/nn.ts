@@ -289,6 +289,8 @@ export const nn: Record<MessageKey, string> = {
   "errors.malformedBody": "Innhaldet i førespurnaden kunne ikkje lesast.",
   "errors.mediaType": "Innhaldstypen er ikkje støtta. Send JSON (application/json).",
   "errors.tooLarge": "Førespurnaden er for stor.",
+  "errors.formBeingSent":
+    "Det same skjemaet blir allereie sendt. Vent litt, og sjå etter det du sende før du sender det på nytt.",
   "errors.tooLargeHelp":
     "Ingenting vart lagra. Gå tilbake til skjemaet med tilbakeknappen i nettlesaren: det du skreiv, står der framleis. Gjer den lengste teksten kortare, eller legg han ved som fil der skjemaet tek imot filer.",
   "errors.tooMany": "For mange førespurnader. Vent litt og prøv igjen.",

@@ -30,10 +30,10 @@ import { renderPage } from "./platform/http/render.tsx";
 import { holdsMalformedText, holdsNul } from "./platform/http/validation.ts";
 import { type I18n, i18nFor, LANG_COOKIE, type MessageKey, negotiateLocale } from "./platform/i18n/i18n.ts";
 import type { AppContext } from "./platform/module.ts";
+import { createServices, type Services } from "./platform/services.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
 import type { PageContext, PageMeta } from "./platform/ui/context.ts";
 import { ErrorPage } from "./platform/ui/error-page.tsx";
-import { createServices, type Services } from "./services.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -135,7 +135,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       maxEntries: 5000,
       maxAgeMs: 60_000,
     });
-  const services = createServices(database.db, config, app.log, { oneProcess: database.kind === "pglite", dataVersion });
+  const services = createServices(database.db, config, modules, app.log, { oneProcess: database.kind === "pglite", dataVersion });
   const ctx: AppContext = { config, database, db: database.db, services, modules };
   app.decorate("services", services);
 

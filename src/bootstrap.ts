@@ -10,7 +10,7 @@ import type { Database } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
 import type { AppContext } from "./platform/module.ts";
 import { getSetting, setSetting } from "./platform/secret.ts";
-import { createServices } from "./services.ts";
+import { createServices } from "./platform/services.ts";
 
 export const DEMO_ADMIN = { email: "demo@samverk.example", name: "Demo Administrator", password: "samverk-demo-2026" };
 
@@ -53,7 +53,7 @@ export async function prepareDatabase(
         config: config as Config,
         database,
         db,
-        services: createServices(db, config),
+        services: createServices(db, config, modules),
         modules,
       };
       const seeded = modules.filter((module) => module.seed);

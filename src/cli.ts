@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "./bootstrap.ts";
 import { importReference, referenceDir } from "./modules/directory/reference.ts";
+import { modules } from "./modules/index.ts";
 import { importCatalogue } from "./modules/roadmap/catalogue.ts";
 import { ArchiveError, exportArchive, importArchive } from "./platform/archive.ts";
 import { systemActor } from "./platform/audit/audit.ts";
@@ -115,14 +116,14 @@ export async function run(argv: string[]): Promise<string> {
       if (!sub) throw new UsageError("export needs a file name");
       return withDatabase(config, async (database) => {
         await runMigrations(database);
-        const header = await exportArchive(database.db, sub);
+        const header = await exportArchive(database.db, sub, modules);
         return `Exported ${Object.values(header.counts).reduce((a, b) => a + b, 0)} rows to ${sub}`;
       });
     case `import ${sub}`:
       if (!sub) throw new UsageError("import needs a file name");
       return withDatabase(config, async (database) => {
         await runMigrations(database);
-        const header = await importArchive(database.db, sub, { replace: values.replace });
+        const header = await importArchive(database.db, sub, modules, { replace: values.replace });
         return `Imported ${Object.values(header.counts).reduce((a, b) => a + b, 0)} rows from ${sub}`;
       });
     default:

@@ -12,9 +12,9 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { hashPassword } from "../../src/platform/auth/password.ts";
 import { hashToken } from "../../src/platform/auth/tokens.ts";
 import type { DbOrTx } from "../../src/platform/db/client.ts";
-import * as t from "../../src/platform/db/schema.ts";
 import { rng } from "../../src/platform/demo.ts";
 import { bulkInsert } from "./bulk.ts";
+import * as t from "./tables.ts";
 
 export interface GenerateOptions {
   /** 1 is the national installation; 10 the same country with ten times the content; 0.02 is CI's. */

@@ -3,96 +3,45 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-import { count, getTableColumns, getTableName, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
-import type { Db } from "./db/client.ts";
-import * as schema from "./db/schema.ts";
+import { getTableColumns, getTableName, is, sql } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import type { Db, DbOrTx } from "./db/client.ts";
+import type { ModuleManifest } from "./module.ts";
+import * as kernel from "./schema.ts";
 
 /**
- * The portable archive: every content table as gzipped JSON lines, in an order that satisfies the
- * foreign keys. It moves an installation between the embedded database and PostgreSQL both ways.
- * Sessions are not content and the cookie secret belongs to an installation, so neither moves.
+ * The portable archive: every content table (the kernel's and those each module's manifest declares) as
+ * gzipped JSON lines, in an order that satisfies the foreign keys. It moves an installation between the
+ * embedded database and PostgreSQL both ways. Sessions are not content and the cookie secret belongs to
+ * an installation, so neither moves.
  */
-export const ARCHIVE_TABLES: PgTable[] = [
-  schema.users,
-  schema.organisations,
-  schema.cooperationMembers,
-  schema.people,
-  schema.networks,
-  schema.networkCounties,
-  schema.memberships,
-  schema.bodies,
-  schema.bodyMembers,
-  schema.networkContacts,
-  schema.networkAccess,
-  schema.representations,
-  schema.files,
-  schema.bodyDocuments,
-  schema.projects,
-  schema.networkSectors,
-  schema.projectParticipants,
-  schema.projectPhaseChanges,
-  schema.statusReports,
-  schema.benefits,
-  schema.benefitMeasurements,
-  schema.joinRequests,
-  schema.projectFunding,
-  schema.projectLinks,
-  schema.projectRelations,
-  schema.projectDocuments,
-  schema.savedViews,
-  schema.phaseChecklistItems,
-  schema.projectChecklistMarks,
-  schema.solutions,
-  schema.solutionUsers,
-  schema.solutionProjects,
-  schema.needs,
-  schema.needSupporters,
-  schema.needDocuments,
-  schema.needEvents,
-  schema.needDigestSettings,
-  schema.assessmentCriteria,
-  schema.assessmentBands,
-  schema.assessmentRounds,
-  schema.roundCriteria,
-  schema.roundNeeds,
-  schema.assessmentScores,
-  schema.recommendations,
-  schema.meetings,
-  schema.meetingDocuments,
-  schema.agendaItems,
-  schema.decisions,
-  schema.priorityRankings,
-  schema.priorityEntries,
-  schema.nationalSolutions,
-  schema.milestones,
-  schema.milestoneChanges,
-  schema.preparationTasks,
-  schema.costEstimates,
-  schema.adoptions,
-  schema.adoptionHistory,
-  schema.rollouts,
-  schema.strategies,
-  schema.strategyGoals,
-  schema.focusAreas,
-  schema.focusAreaGoals,
-  schema.measures,
-  schema.measureReports,
-  schema.measureProjects,
-  schema.measureBenefits,
-  schema.strategyThemes,
-  schema.focusAreaThemes,
-  schema.goalThemes,
-  schema.focusAreaSources,
-  schema.ambitions,
-  schema.consultations,
-  schema.consultationSections,
-  schema.consultationQuestions,
-  schema.consultationInputs,
-  schema.answerTemplates,
-  schema.auditLog,
-  schema.appSettings,
-];
+export function archiveTables(modules: readonly Pick<ModuleManifest, "tables">[]): PgTable[] {
+  const declared = [kernel, ...modules.map((m) => m.tables ?? {})].flatMap((tables) =>
+    Object.values(tables).filter((t): t is PgTable => is(t, PgTable)),
+  );
+  return inForeignKeyOrder(declared.filter((t) => !NOT_ARCHIVED.includes(getTableName(t) as (typeof NOT_ARCHIVED)[number])));
+}
+
+/** Each table after the tables its foreign keys name, otherwise in the order given (kernel, then the module list). */
+function inForeignKeyOrder(tables: PgTable[]): PgTable[] {
+  const ordered: PgTable[] = [];
+  const placed = new Set<PgTable>();
+  const visiting = new Set<PgTable>();
+  const place = (table: PgTable) => {
+    if (placed.has(table)) return;
+    if (visiting.has(table)) throw new Error(`foreign keys form a cycle through ${getTableName(table)}`);
+    visiting.add(table);
+    for (const fk of getTableConfig(table).foreignKeys) {
+      const target = fk.reference().foreignTable;
+      if (target !== table && tables.includes(target)) place(target);
+    }
+    visiting.delete(table);
+    placed.add(table);
+    ordered.push(table);
+  };
+  for (const table of tables) place(table);
+  return ordered;
+}
 /**
  * Tables that stay with an installation: sign-ins, links in mail already sent (invitations, and
  * requests for a person to confirm an account link), counters, tokens (their holders make new ones),
@@ -135,9 +84,9 @@ async function rowsOf(db: Db, table: PgTable) {
   return getTableName(table) === "app_settings" ? rows.filter((r) => !SKIPPED_SETTINGS.has(String(r.key))) : rows;
 }
 
-export async function exportArchive(db: Db, file: string): Promise<Header> {
+export async function exportArchive(db: Db, file: string, modules: readonly ModuleManifest[]): Promise<Header> {
   const tables: { name: string; rows: Record<string, unknown>[] }[] = [];
-  for (const table of ARCHIVE_TABLES) tables.push({ name: getTableName(table), rows: await rowsOf(db, table) });
+  for (const table of archiveTables(modules)) tables.push({ name: getTableName(table), rows: await rowsOf(db, table) });
   const header: Header = {
     format: FORMAT,
     version: 1,
@@ -155,8 +104,14 @@ export async function exportArchive(db: Db, file: string): Promise<Header> {
 export class ArchiveError extends Error {}
 
 /** Reads an archive into an empty database (or, with replace, one whose content is wiped first). */
-export async function importArchive(db: Db, file: string, options: { replace?: boolean } = {}): Promise<Header> {
-  const byName = new Map(ARCHIVE_TABLES.map((t) => [getTableName(t), t]));
+export async function importArchive(
+  db: Db,
+  file: string,
+  modules: readonly ModuleManifest[],
+  options: { replace?: boolean } = {},
+): Promise<Header> {
+  const tables = archiveTables(modules);
+  const byName = new Map(tables.map((t) => [getTableName(t), t]));
   const pending = new Map<string, Record<string, unknown>[]>();
   let header: Header | undefined;
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
@@ -176,13 +131,15 @@ export async function importArchive(db: Db, file: string, options: { replace?: b
   if (!header) throw new ArchiveError(`${file} is empty`);
 
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ n: count() }).from(schema.organisations);
-    if ((existing?.n ?? 0) > 0) {
+    // Content is what the modules hold; the kernel's tables have an administrator and settings from the start.
+    const kernelTables: unknown[] = Object.values(kernel);
+    const moduleTables = tables.filter((t) => !kernelTables.includes(t));
+    if (await holdsAnyRow(tx, moduleTables)) {
       if (!options.replace) throw new ArchiveError("The database already has content; use --replace to wipe it first");
-      const names = ARCHIVE_TABLES.map((t) => `"${getTableName(t)}"`).join(", ");
+      const names = tables.map((t) => `"${getTableName(t)}"`).join(", ");
       await tx.execute(sql.raw(`truncate ${names}, "sessions" restart identity cascade`));
     }
-    for (const table of ARCHIVE_TABLES) {
+    for (const table of tables) {
       const rows = (pending.get(getTableName(table)) ?? []).map((r) => revive(table, r));
       for (let i = 0; i < rows.length; i += BATCH) {
         await tx
@@ -192,7 +149,7 @@ export async function importArchive(db: Db, file: string, options: { replace?: b
       }
     }
     // Serial columns continue after the highest imported id.
-    for (const table of ARCHIVE_TABLES) {
+    for (const table of tables) {
       const name = getTableName(table);
       const id = getTableColumns(table).id;
       if (!id) continue;
@@ -204,6 +161,11 @@ export async function importArchive(db: Db, file: string, options: { replace?: b
     }
   });
   return header;
+}
+
+async function holdsAnyRow(tx: DbOrTx, tables: PgTable[]): Promise<boolean> {
+  for (const table of tables) if ((await tx.select().from(table).limit(1)).length > 0) return true;
+  return false;
 }
 
 /** Files' bytes travel as base64 (JSON would otherwise write a Buffer as an array of numbers). */

@@ -1,11 +1,32 @@
-import type { FastifyInstance } from "fastify";
-import type { Services } from "../services.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
 import type { Policies } from "./access/authorize.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { ApiRouter } from "./http/api.ts";
 import type { MessageKey } from "./i18n/i18n.ts";
+import type { ServiceFactories, Services } from "./services.ts";
 import type { NavItem } from "./ui/context.ts";
+
+export type { Services } from "./services.ts";
+
+/**
+ * Every module's services, by name. The kernel imports no module: each module adds its own services to
+ * this interface in its index.ts (`declare module "../../platform/module.ts"`), and its manifest says how
+ * to build them.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the modules through declaration merging
+export interface ModuleServices {}
+
+/**
+ * The pages that other modules may add sections to, with what each section is given. A module that owns
+ * such a page declares its slot here the same way (the directory: an organisation's page).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the modules through declaration merging
+export interface PageSlots {}
+
+/** A module's part of another module's page: rendered in the order of the module list, nothing when null. */
+export type PageSection<P> = (req: FastifyRequest, props: P) => Promise<ComponentChildren>;
 
 /** What a module gets from the kernel. */
 export interface AppContext {
@@ -13,8 +34,8 @@ export interface AppContext {
   database: Database;
   db: Db;
   services: Services;
-  /** Every registered module, for features that span them (site search, demo data). */
-  modules: ModuleManifest[];
+  /** Every registered module, for features that span them (site search, demo data, page sections). */
+  modules: readonly ModuleManifest[];
 }
 
 export interface SearchHit {
@@ -25,18 +46,36 @@ export interface SearchHit {
 }
 
 /**
- * A capability plugs into the kernel through one manifest, the way Decidim registers components:
- * its HTML pages, its JSON API, its authorisation rules, its menu entries, its part of the site
- * search and its demo data.
+ * A capability plugs into the kernel through one manifest, the way Decidim registers components: its
+ * tables, its services, its HTML pages, its JSON API, its authorisation rules, its menu entries, its
+ * sections on other modules' pages, its part of the site search and its demo data.
  */
 export interface ModuleManifest {
   name: string;
+  /** Its schema module (`import * as schema from "./schema.ts"`): the archive takes every table in it. */
+  tables?: Record<string, unknown>;
+  services?: ServiceFactories;
   policies?: Policies;
   nav?: NavItem[];
   routes?: (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
   api?: (api: ApiRouter, ctx: AppContext) => void;
+  sections?: { [K in keyof PageSlots]?: PageSection<PageSlots[K]> };
   search?: (ctx: AppContext, query: string, limit: number) => Promise<SearchHit[]>;
   seed?: (ctx: AppContext) => Promise<void>;
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;
+
+/** The sections every module adds to a page's slot, in the module list's order. */
+export async function renderSections<K extends keyof PageSlots>(
+  modules: readonly ModuleManifest[],
+  slot: K,
+  req: FastifyRequest,
+  props: PageSlots[K],
+): Promise<ComponentChildren[]> {
+  const renderers = modules.flatMap((m) => {
+    const section = m.sections?.[slot];
+    return section ? [section as PageSection<PageSlots[K]>] : [];
+  });
+  return (await Promise.all(renderers.map((render) => render(req, props)))).filter((s) => s !== null && s !== undefined);
+}

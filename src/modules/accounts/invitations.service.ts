@@ -12,8 +12,8 @@ import { idList, optionalId, optionalText, requiredText, toFieldErrors } from ".
 import { i18nFor, type Locale, type Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import { invitations, users } from "../../platform/schema.ts";
-import type { AccessGrant, AccessService } from "../networks/access.service.ts";
-import { ACCESS_ROLES, type AccessRole } from "../networks/schema.ts";
+import type { AccessGrant, AccessService } from "../networks/index.ts";
+import { ACCESS_ROLES, type AccessRole } from "../networks/index.ts";
 
 export const INVITATION_DAYS = 7;
 

@@ -5,7 +5,7 @@ import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ForbiddenError, type Result, ValidationError } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import type { Consultation, Input } from "./consultations.repo.ts";
 import {
   consultationInput,

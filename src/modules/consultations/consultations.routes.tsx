@@ -9,7 +9,7 @@ import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import type { Consultation } from "./consultations.repo.ts";
 import { stateOf } from "./consultations.service.ts";
 import {

@@ -18,7 +18,7 @@ import {
 } from "../../platform/http/validation.ts";
 import { i18nFor, type Locale, osloInstant, type Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
-import type { StrategyService } from "../strategies/strategies.service.ts";
+import type { StrategyService } from "../strategies/index.ts";
 import { type Consultation, ConsultationRepo, type Input, type Question } from "./consultations.repo.ts";
 import { mayAnswer } from "./policy.ts";
 import { AUDIENCES, QUESTION_KINDS, RESPONDENT_KINDS } from "./schema.ts";

@@ -4,7 +4,7 @@ import { systemActor } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
 import { i18nFor, osloParts } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { networks } from "../networks/schema.ts";
+import { networks } from "../networks/index.ts";
 import { type InputStatus, RESPONDENT_KINDS } from "./schema.ts";
 
 /** Invented inputs: what people write to a digitalisation strategy, with a category each fits. */

@@ -4,9 +4,9 @@ import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
-import { needs } from "../needs/schema.ts";
-import { bodies } from "../networks/schema.ts";
-import { projects } from "../projects/schema.ts";
+import { needs } from "../needs/index.ts";
+import { bodies } from "../networks/index.ts";
+import { projects } from "../projects/index.ts";
 import {
   agendaItems,
   decisions,

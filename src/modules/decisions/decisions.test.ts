@@ -4,7 +4,7 @@ import { and, count, eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { auditLog } from "../../platform/schema.ts";
-import { bodies } from "../networks/schema.ts";
+import { bodies } from "../networks/index.ts";
 import { decisions, meetings, priorityRankings } from "./schema.ts";
 
 let t: TestApp;

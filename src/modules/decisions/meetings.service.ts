@@ -14,12 +14,11 @@ import {
   webAddress,
 } from "../../platform/http/validation.ts";
 import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
-import { type AssessmentService, roundChain } from "../needs/assessment.service.ts";
-import type { NeedService } from "../needs/needs.service.ts";
-import type { NeedState } from "../needs/schema.ts";
-import type { NetworkRepo } from "../networks/networks.repo.ts";
-import type { ProjectService } from "../projects/projects.service.ts";
-import { PROJECT_KINDS } from "../projects/schema.ts";
+import type { NeedService, NeedState } from "../needs/index.ts";
+import { type AssessmentService, roundChain } from "../needs/index.ts";
+import type { NetworkRepo } from "../networks/index.ts";
+import type { ProjectService } from "../projects/index.ts";
+import { PROJECT_KINDS } from "../projects/index.ts";
 import { type AgendaItem, type Decision, DecisionRepo, type Meeting } from "./decisions.repo.ts";
 import { meetingHasStarted } from "./held.ts";
 import type { MeetingResource } from "./policy.ts";

@@ -13,7 +13,7 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { DocumentsSection } from "../../platform/ui/documents.tsx";
-import { PROJECT_KINDS } from "../projects/schema.ts";
+import { PROJECT_KINDS } from "../projects/index.ts";
 import type { Decision } from "./decisions.repo.ts";
 import { meetingHasStarted } from "./held.ts";
 import type { MeetingService } from "./meetings.service.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dbId, query } from "../../platform/http/validation.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 
 /** Path parameters and queries of the decisions module's pages and API routes. */
 export const networkSlugParams = slugParam;

@@ -7,8 +7,8 @@ import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import type { Network } from "../networks/networks.repo.ts";
-import { networkBySlug } from "../networks/params.ts";
+import type { Network } from "../networks/index.ts";
+import { networkBySlug } from "../networks/index.ts";
 import { rankingQuery } from "./params.ts";
 import { PrioritiesPage, RankPage } from "./priorities.views.tsx";
 

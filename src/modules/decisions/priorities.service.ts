@@ -4,8 +4,8 @@ import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredDate, toFieldErrors } from "../../platform/http/validation.ts";
-import type { NeedService } from "../needs/needs.service.ts";
-import type { ProjectService } from "../projects/projects.service.ts";
+import type { NeedService } from "../needs/index.ts";
+import type { ProjectService } from "../projects/index.ts";
 import { DecisionRepo, type Ranking } from "./decisions.repo.ts";
 import { PRIORITY_TRACKS, type PriorityTrack } from "./schema.ts";
 

@@ -9,8 +9,8 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { stateLabel } from "../needs/needs.views.tsx";
-import { phaseLabel } from "../projects/projects.views.tsx";
+import { stateLabel } from "../needs/index.ts";
+import { phaseLabel } from "../projects/index.ts";
 import type { Candidate, PriorityService } from "./priorities.service.ts";
 import { PRIORITY_TRACKS, type PriorityTrack } from "./schema.ts";
 

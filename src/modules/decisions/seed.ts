@@ -3,9 +3,9 @@ import { systemActor } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
 import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { needEvents } from "../needs/schema.ts";
-import { bodies, networks } from "../networks/schema.ts";
-import { projects } from "../projects/schema.ts";
+import { needEvents } from "../needs/index.ts";
+import { bodies, networks } from "../networks/index.ts";
+import { projects } from "../projects/index.ts";
 import { meetings, priorityRankings } from "./schema.ts";
 
 const addDays = (iso: string, days: number) => {

@@ -18,9 +18,9 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import type { ProjectService } from "../projects/projects.service.ts";
-import { OrganisationProjects } from "../projects/projects.views.tsx";
-import { OrganisationSolutions } from "../solutions/solutions.views.tsx";
+import type { ProjectService } from "../projects/index.ts";
+import { OrganisationProjects } from "../projects/index.ts";
+import { OrganisationSolutions } from "../solutions/index.ts";
 import { EDITABLE_KINDS } from "./directory.service.ts";
 import type { Organisation } from "./organisations.repo.ts";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./schema.ts";

@@ -1,11 +1,18 @@
 import { defineModule } from "../../platform/module.ts";
 import { directoryApi } from "./directory.api.ts";
 import { directoryRoutes } from "./directory.routes.tsx";
+import { DirectoryService } from "./directory.service.ts";
 import { directoryPolicies } from "./policy.ts";
+import * as schema from "./schema.ts";
 
 /** Organisations (municipalities, counties, IT cooperations and more) and the people who act for them. */
 export const directoryModule = defineModule({
   name: "directory",
+  tables: schema,
+  services: {
+    directory: ({ db, services }) =>
+      new DirectoryService(db, (personId, organisationId) => services.networks.repo.networkIdsOfPerson(personId, organisationId)),
+  },
   policies: directoryPolicies,
   nav: [
     { href: "/organisations", label: "nav.organisations" },

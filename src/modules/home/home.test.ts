@@ -4,7 +4,7 @@ import { count } from "drizzle-orm";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { DEMO_ADMIN } from "../../bootstrap.ts";
 import { sessions } from "../../platform/schema.ts";
-import { safeReturnTo } from "../accounts/accounts.routes.tsx";
+import { safeReturnTo } from "../accounts/index.ts";
 
 let t: TestApp;
 before(async () => {

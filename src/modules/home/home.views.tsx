@@ -1,7 +1,7 @@
 import type { SearchHit } from "../../platform/module.ts";
 import { Notice } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { NetworkCards } from "../networks/networks.views.tsx";
+import { NetworkCards } from "../networks/index.ts";
 
 type NetworkListItem = Parameters<typeof NetworkCards>[0]["items"];
 

@@ -3,8 +3,8 @@ import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Actor } from "../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
-import { organisations } from "../directory/schema.ts";
-import { bodies } from "../networks/schema.ts";
+import { organisations } from "../directory/index.ts";
+import { bodies } from "../networks/index.ts";
 import {
   assessmentBands,
   assessmentCriteria,

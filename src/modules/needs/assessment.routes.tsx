@@ -7,7 +7,7 @@ import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { networkBySlug } from "../networks/params.ts";
+import { networkBySlug } from "../networks/index.ts";
 import {
   AssessmentSettingsPage,
   RoundFormPage,

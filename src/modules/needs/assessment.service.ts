@@ -14,7 +14,7 @@ import {
   toFieldErrors,
 } from "../../platform/http/validation.ts";
 import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
-import type { NetworkRepo } from "../networks/networks.repo.ts";
+import type { NetworkRepo } from "../networks/index.ts";
 import { AssessmentRepo, type Criterion, type Round, type RoundCriterion } from "./assessment.repo.ts";
 import { type NeedSummary, summarise } from "./assessment.ts";
 import type { NeedService } from "./needs.service.ts";

@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { and, count, eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { bodies } from "../networks/schema.ts";
+import { bodies } from "../networks/index.ts";
 import { summarise } from "./assessment.ts";
 import { assessmentRounds, assessmentScores, needs, recommendations } from "./schema.ts";
 

@@ -4,8 +4,8 @@ import type { Actor } from "../../platform/audit/audit.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
 import { users } from "../../platform/schema.ts";
-import { organisations } from "../directory/schema.ts";
-import { networks } from "../networks/schema.ts";
+import { organisations } from "../directory/index.ts";
+import { networks } from "../networks/index.ts";
 import {
   type NeedKind,
   type NeedState,

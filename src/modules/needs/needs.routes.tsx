@@ -8,8 +8,8 @@ import { PAGE_SIZE, parseOrBadRequest } from "../../platform/http/validation.ts"
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import type { Network } from "../networks/networks.repo.ts";
-import { networkBySlug } from "../networks/params.ts";
+import type { Network } from "../networks/index.ts";
+import { networkBySlug } from "../networks/index.ts";
 import type { Need } from "./needs.repo.ts";
 import {
   DigestPage,

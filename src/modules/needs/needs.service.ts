@@ -8,9 +8,8 @@ import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../p
 import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, isLocale, type Locale } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
-import type { AccessService } from "../networks/access.service.ts";
-import type { NetworkRepo } from "../networks/networks.repo.ts";
-import type { ProjectRepo } from "../projects/projects.repo.ts";
+import type { AccessService, NetworkRepo } from "../networks/index.ts";
+import type { ProjectRepo } from "../projects/index.ts";
 import { AssessmentRepo } from "./assessment.repo.ts";
 import { type Need, type NeedFilter, NeedRepo, type NeedSort } from "./needs.repo.ts";
 import type { NeedResource } from "./policy.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dbId, pageParam, query, searchText } from "../../platform/http/validation.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import { NEED_SORTS } from "./needs.repo.ts";
 import { NEED_KINDS, NEED_STATES } from "./schema.ts";
 

@@ -4,8 +4,8 @@ import { rng } from "../../platform/demo.ts";
 import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { users } from "../../platform/schema.ts";
-import { people } from "../directory/schema.ts";
-import { bodies, bodyMembers, memberships, networkAccess, networks } from "../networks/schema.ts";
+import { people } from "../directory/index.ts";
+import { bodies, bodyMembers, memberships, networkAccess, networks } from "../networks/index.ts";
 import { summarise } from "./assessment.ts";
 import {
   assessmentBands,

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { NetworkGrant } from "../../platform/access/authorize.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { users } from "../../platform/schema.ts";
-import { organisations, people } from "../directory/schema.ts";
+import { organisations, people } from "../directory/index.ts";
 import {
   type AccessRole,
   bodies,

@@ -7,7 +7,7 @@ import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../
 import { idList, optionalId, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, type Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
-import type { OrganisationRepo } from "../directory/organisations.repo.ts";
+import type { OrganisationRepo } from "../directory/index.ts";
 import { AccessRepo, type LinkReach } from "./access.repo.ts";
 import type { NetworkRepo } from "./networks.repo.ts";
 import { ACCESS_ROLES, type AccessRole } from "./schema.ts";

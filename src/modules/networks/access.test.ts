@@ -5,7 +5,7 @@ import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/suppo
 import { systemActor } from "../../platform/audit/audit.ts";
 import { UserService } from "../../platform/auth/users.ts";
 import { users } from "../../platform/schema.ts";
-import { people } from "../directory/schema.ts";
+import { people } from "../directory/index.ts";
 
 let t: TestApp;
 let rogaland: { id: number };

@@ -10,8 +10,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { InvitationTable } from "../accounts/accounts.views.tsx";
-import { INVITATION_DAYS } from "../accounts/invitations.service.ts";
+import { INVITATION_DAYS, InvitationTable } from "../accounts/index.ts";
 import { bodyKindLabel } from "./networks.views.tsx";
 import { ACCESS_ROLES } from "./schema.ts";
 

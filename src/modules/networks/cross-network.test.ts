@@ -5,7 +5,7 @@ import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/suppo
 import { systemActor } from "../../platform/audit/audit.ts";
 import { UserService } from "../../platform/auth/users.ts";
 import { auditLog, users } from "../../platform/schema.ts";
-import { people } from "../directory/schema.ts";
+import { people } from "../directory/index.ts";
 
 /**
  * Issue 19, decision 0018: a network's secretariat gains, grants and exposes nothing in another

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, sql } fr
 import { alias, union } from "drizzle-orm/pg-core";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { files } from "../../platform/schema.ts";
-import { organisations, people } from "../directory/schema.ts";
+import { organisations, people } from "../directory/index.ts";
 import {
   bodies,
   bodyDocuments,

@@ -14,8 +14,7 @@ import {
   requiredText,
   toFieldErrors,
 } from "../../platform/http/validation.ts";
-import type { OrganisationRepo } from "../directory/organisations.repo.ts";
-import type { PeopleRepo } from "../directory/people.repo.ts";
+import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
 import { type Network, NetworkRepo } from "./networks.repo.ts";
 import { BODY_KINDS, BODY_ROLES, MEMBERSHIP_LEVELS } from "./schema.ts";
 

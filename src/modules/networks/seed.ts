@@ -3,7 +3,7 @@ import { type AuditEntry, recordAudit, systemActor } from "../../platform/audit/
 import { rng } from "../../platform/demo.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { users } from "../../platform/schema.ts";
-import { cooperationMembers, organisations, people } from "../directory/schema.ts";
+import { cooperationMembers, organisations, people } from "../directory/index.ts";
 import {
   type BodyKind,
   type BodyRole,

@@ -1,12 +1,28 @@
+import { keepUntilChange } from "../../platform/db/data-version.ts";
 import { defineModule } from "../../platform/module.ts";
 import { projectPolicies } from "./policy.ts";
 import { projectsApi } from "./projects.api.ts";
 import { projectRoutes } from "./projects.routes.tsx";
+import { ProjectService } from "./projects.service.ts";
+import * as schema from "./schema.ts";
 import { seedDemoProjects } from "./seed.ts";
 
 /** The shared portfolio: projects with phases, participants, status reports and benefits. */
 export const projectsModule = defineModule({
   name: "projects",
+  tables: schema,
+  services: {
+    projects: ({ db, services, delivery, baseUrl, options }) =>
+      new ProjectService(
+        db,
+        services.networks.repo,
+        services.directory.organisations,
+        services.directory.people,
+        services.access,
+        { baseUrl, delivery },
+        keepUntilChange(options.dataVersion),
+      ),
+  },
   policies: projectPolicies,
   nav: [{ href: "/projects", label: "nav.projects" }],
   routes: projectRoutes,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dbId, isoDate, PAGE_SIZE, pageParam, query, searchText } from "../../platform/http/validation.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import { PROJECT_SORTS } from "./projects.repo.ts";
 import { PHASES, PROJECT_KINDS, STATUS_COLOURS } from "./schema.ts";
 

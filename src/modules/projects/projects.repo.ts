@@ -6,8 +6,8 @@ import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
 import { files, users } from "../../platform/schema.ts";
-import { organisations, people } from "../directory/schema.ts";
-import { networks } from "../networks/schema.ts";
+import { organisations, people } from "../directory/index.ts";
+import { networks } from "../networks/index.ts";
 import {
   benefitMeasurements,
   benefits,

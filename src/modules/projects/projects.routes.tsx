@@ -9,7 +9,7 @@ import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { networkBySlug } from "../networks/params.ts";
+import { networkBySlug } from "../networks/index.ts";
 import { BenefitsOverviewPage } from "./benefits.views.tsx";
 import {
   benefitParams,

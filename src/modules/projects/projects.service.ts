@@ -20,11 +20,9 @@ import {
 } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
-import type { OrganisationRepo } from "../directory/organisations.repo.ts";
-import type { PeopleRepo } from "../directory/people.repo.ts";
-import type { AccessService } from "../networks/access.service.ts";
-import type { NetworkRepo } from "../networks/networks.repo.ts";
-import { slugify } from "../networks/networks.service.ts";
+import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
+import type { AccessService, NetworkRepo } from "../networks/index.ts";
+import { slugify } from "../networks/index.ts";
 import { type ProjectResource, runsProject } from "./policy.ts";
 import {
   type NewProject,

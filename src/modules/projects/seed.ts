@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { type AuditEntry, recordAudit, systemActor } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { bodies, bodyMembers, memberships, networks } from "../networks/schema.ts";
+import { bodies, bodyMembers, memberships, networks } from "../networks/index.ts";
 import {
   type BenefitType,
   benefitMeasurements,

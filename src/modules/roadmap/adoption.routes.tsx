@@ -9,7 +9,7 @@ import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { networkBySlug, slugParam } from "../networks/params.ts";
+import { networkBySlug, slugParam } from "../networks/index.ts";
 import { MATRIX_PAGE_SIZE, MatrixPage, OrganisationAdoptionPage, statusLabel } from "./adoption.views.tsx";
 import { NetworkBudgetPage } from "./budget.views.tsx";
 import { AdoptionHistoryPage } from "./history.views.tsx";

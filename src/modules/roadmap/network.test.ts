@@ -4,7 +4,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
-import { projects } from "../projects/schema.ts";
+import { projects } from "../projects/index.ts";
 import { adoptionHistory, adoptions, rollouts } from "./schema.ts";
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dbId, query, searchText } from "../../platform/http/validation.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import { SOLUTION_CATEGORIES } from "./schema.ts";
 
 /** Path parameters and filters of the roadmap module's pages and API routes. */

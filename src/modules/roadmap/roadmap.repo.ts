@@ -2,9 +2,9 @@ import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
-import { organisations } from "../directory/schema.ts";
-import { networks } from "../networks/schema.ts";
-import { projectParticipants, projects } from "../projects/schema.ts";
+import { organisations } from "../directory/index.ts";
+import { networks } from "../networks/index.ts";
+import { projectParticipants, projects } from "../projects/index.ts";
 import {
   costEstimates,
   milestoneChanges,

@@ -13,7 +13,7 @@ import {
   webAddress,
 } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
-import { slugify } from "../networks/networks.service.ts";
+import { slugify } from "../networks/index.ts";
 import { type CatalogueResource, runsNetworkOf } from "./policy.ts";
 import { startsPeriod } from "./precision.ts";
 import { type CatalogueFilter, type Milestone, type NationalSolution, RoadmapRepo } from "./roadmap.repo.ts";

@@ -2,9 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { type AuditEntry, recordAudit, systemActor } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { organisations } from "../directory/schema.ts";
-import { memberships, networks } from "../networks/schema.ts";
-import { projects } from "../projects/schema.ts";
+import { organisations } from "../directory/index.ts";
+import { memberships, networks } from "../networks/index.ts";
+import { projects } from "../projects/index.ts";
 import {
   type AdoptionStatus,
   adoptionHistory,

@@ -8,7 +8,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { TimelineZoom, timelineWindow } from "../projects/timeline.views.tsx";
+import { TimelineZoom, timelineWindow } from "../projects/index.ts";
 import { periodEnd, periodLabel } from "./precision.ts";
 import type { Milestone, NationalSolution } from "./roadmap.repo.ts";
 import { categoryLabel, milestoneKindLabel } from "./roadmap.views.tsx";

@@ -1,12 +1,26 @@
 import { defineModule } from "../../platform/module.ts";
 import { solutionPolicies } from "./policy.ts";
+import * as schema from "./schema.ts";
 import { seedDemoSolutions } from "./seed.ts";
 import { solutionsApi } from "./solutions.api.ts";
 import { solutionRoutes } from "./solutions.routes.tsx";
+import { SolutionService } from "./solutions.service.ts";
 
 /** The catalogue of reusable solutions, shared by every network, with who uses what. */
 export const solutionsModule = defineModule({
   name: "solutions",
+  tables: schema,
+  services: {
+    solutions: ({ db, services }) =>
+      new SolutionService(
+        db,
+        services.access,
+        services.directory.organisations,
+        services.directory.people,
+        services.projects.repo,
+        services.networks.repo,
+      ),
+  },
   policies: solutionPolicies,
   nav: [{ href: "/solutions", label: "nav.solutions" }],
   routes: solutionRoutes,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dbId, pageParam, query, searchText } from "../../platform/http/validation.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import { MATURITIES, SOLUTION_ORIGINS } from "./schema.ts";
 import { SOLUTION_SORTS } from "./solutions.repo.ts";
 

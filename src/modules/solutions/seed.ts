@@ -2,8 +2,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { recordAudit, systemActor } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { memberships, networks } from "../networks/schema.ts";
-import { projects } from "../projects/schema.ts";
+import { memberships, networks } from "../networks/index.ts";
+import { projects } from "../projects/index.ts";
 import { type Maturity, type SolutionOrigin, solutionProjects, solutions, solutionUsers } from "./schema.ts";
 
 /**

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
-import { organisations, people } from "../directory/schema.ts";
-import { networks } from "../networks/schema.ts";
-import { projects } from "../projects/schema.ts";
+import { organisations, people } from "../directory/index.ts";
+import { networks } from "../networks/index.ts";
+import { projects } from "../projects/index.ts";
 import {
   type Maturity,
   type SolutionOrigin,

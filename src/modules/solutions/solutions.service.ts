@@ -13,11 +13,9 @@ import {
   toFieldErrors,
   webAddress,
 } from "../../platform/http/validation.ts";
-import type { OrganisationRepo } from "../directory/organisations.repo.ts";
-import type { PeopleRepo } from "../directory/people.repo.ts";
-import type { AccessService } from "../networks/access.service.ts";
-import type { NetworkRepo } from "../networks/networks.repo.ts";
-import type { ProjectRepo } from "../projects/projects.repo.ts";
+import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
+import type { AccessService, NetworkRepo } from "../networks/index.ts";
+import type { ProjectRepo } from "../projects/index.ts";
 import { type PubliccodeFields, readPubliccode, SOLUTION_LIMITS, writePubliccode } from "./publiccode.ts";
 import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
 import { type Solution, type SolutionFilter, SolutionRepo, type SolutionSort } from "./solutions.repo.ts";

@@ -5,7 +5,7 @@ import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { networkBySlug, slugParam } from "../networks/params.ts";
+import { networkBySlug, slugParam } from "../networks/index.ts";
 import { AmbitionFormPage, AmbitionPage, DashboardPage } from "./ambitions.views.tsx";
 
 const ambitionParams = slugParam.extend({ id: dbId });

@@ -4,8 +4,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
-import type { AdoptionService } from "../roadmap/adoption.service.ts";
-import type { RoadmapRepo } from "../roadmap/roadmap.repo.ts";
+import type { AdoptionService, RoadmapRepo } from "../roadmap/index.ts";
 import { type Ambition, AmbitionRepo } from "./ambitions.repo.ts";
 import {
   type AmbitionState,

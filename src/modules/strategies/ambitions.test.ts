@@ -5,7 +5,7 @@ import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { systemActor } from "../../platform/audit/audit.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
-import { benefits, projectParticipants, projects } from "../projects/schema.ts";
+import { benefits, projectParticipants, projects } from "../projects/index.ts";
 import { ambitions, focusAreaSources, measureBenefits, strategies } from "./schema.ts";
 
 let t: TestApp;

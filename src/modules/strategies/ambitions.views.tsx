@@ -15,7 +15,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { periodLabel } from "../roadmap/precision.ts";
+import { periodLabel } from "../roadmap/index.ts";
 import type { Ambition } from "./ambitions.repo.ts";
 import type { AmbitionProgress, AmbitionService, CoverageStanding } from "./ambitions.service.ts";
 import { COVERAGE_STANDINGS } from "./ambitions.service.ts";

@@ -1,16 +1,26 @@
 import { defineModule } from "../../platform/module.ts";
 import { ambitionsApi } from "./ambitions.api.ts";
 import { ambitionRoutes } from "./ambitions.routes.tsx";
+import { AmbitionService } from "./ambitions.service.ts";
 import { strategyPolicies } from "./policy.ts";
+import * as schema from "./schema.ts";
 import { seedDemoStrategies } from "./seed.ts";
 import { strategiesApi } from "./strategies.api.ts";
 import { strategyRoutes } from "./strategies.routes.tsx";
+import { StrategyService } from "./strategies.service.ts";
 import { themesApi } from "./themes.api.ts";
 import { themeRoutes } from "./themes.routes.tsx";
+import { ThemeService } from "./themes.service.ts";
 
 /** Strategies and action plans of the members and of the networks, followed up measure by measure. */
 export const strategiesModule = defineModule({
   name: "strategies",
+  tables: schema,
+  services: {
+    strategies: ({ db, services }) => new StrategyService(db, services.access),
+    ambitions: ({ db, services }) => new AmbitionService(db, services.roadmap.repo, services.adoption),
+    themes: ({ db, services }) => new ThemeService(db, services.strategies),
+  },
   policies: strategyPolicies,
   nav: [{ href: "/strategies", label: "nav.strategies" }],
   routes: (app, ctx) => {

@@ -1,6 +1,6 @@
 import { byPathId, type ResourceLoader } from "../../platform/access/page-access.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import type { StrategyResource, StrategyService } from "./strategies.service.ts";
 
 // What the strategies module's page routes are checked against, loaded from the path (404 if there is none).

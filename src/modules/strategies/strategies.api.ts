@@ -3,7 +3,7 @@ import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { AppError, type FieldError, NotFoundError, type Result, ValidationError } from "../../platform/http/errors.ts";
 import { dbId, optionalId, query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import { MEASURE_STATUSES, STRATEGY_STATUSES } from "./schema.ts";
 import { adoptInput, focusAreaInput, goalInput, measureInput, reportInput, strategyInput } from "./strategies.service.ts";
 import { sharedStrategyInput, themeName } from "./themes.service.ts";

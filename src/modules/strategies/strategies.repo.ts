@@ -3,9 +3,9 @@ import type { DbOrTx } from "../../platform/db/client.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { files } from "../../platform/schema.ts";
-import { organisations } from "../directory/schema.ts";
-import { memberships, networks } from "../networks/schema.ts";
-import { benefits, projects } from "../projects/schema.ts";
+import { organisations } from "../directory/index.ts";
+import { memberships, networks } from "../networks/index.ts";
+import { benefits, projects } from "../projects/index.ts";
 import {
   focusAreaGoals,
   focusAreaSources,

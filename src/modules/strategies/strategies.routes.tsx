@@ -10,7 +10,7 @@ import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import type { PartKind } from "./compare.ts";
 import { compareRevisions } from "./compare.ts";
 import { strategyFromPath } from "./params.ts";

@@ -14,7 +14,7 @@ import {
   toFieldErrors,
 } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
-import type { AccessService } from "../networks/access.service.ts";
+import type { AccessService } from "../networks/index.ts";
 import { MEASURE_STATUSES } from "./schema.ts";
 import { type Strategy, StrategyRepo } from "./strategies.repo.ts";
 

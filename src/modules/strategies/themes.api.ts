@@ -3,7 +3,7 @@ import type { ApiRouter } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { slugParam } from "../networks/params.ts";
+import { slugParam } from "../networks/index.ts";
 import { themeInput, themeName } from "./themes.service.ts";
 import type { Theme } from "./themes.ts";
 

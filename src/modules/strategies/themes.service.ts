@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { invalid, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
-import { slugify } from "../networks/networks.service.ts";
+import { slugify } from "../networks/index.ts";
 import type { Strategy } from "./strategies.repo.ts";
 import { type StrategyService, strategyInput } from "./strategies.service.ts";
 import { type Theme, ThemeRepo } from "./themes.ts";

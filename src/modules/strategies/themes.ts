@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
-import { memberships } from "../networks/schema.ts";
+import { memberships } from "../networks/index.ts";
 import { focusAreas, focusAreaThemes, goalThemes, strategies, strategyGoals, strategyThemes } from "./schema.ts";
 
 /**

@@ -7,11 +7,8 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import * as schema from "./schema.ts";
-
-export type Schema = typeof schema;
 /** The one database type every repository takes: PGlite and node-postgres both satisfy it. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle has the same query API as the database itself. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -62,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection the server ends (restart, failover) must not crash the process; the pool
     // simply opens a new one for the next query.
     pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
-    const db = drizzlePg(pool, { schema, logger: queries }) as unknown as Db;
+    const db = drizzlePg(pool, { logger: queries }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -82,7 +79,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = drizzlePglite(pglite, { schema, logger: queries }) as unknown as Db;
+  const db = drizzlePglite(pglite, { logger: queries }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -4,15 +4,15 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import type { Database, Schema } from "./client.ts";
+import type { Database } from "./client.ts";
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
 
 /** Applies drizzle-kit's migrations; the same files serve both databases. */
 export async function runMigrations(database: Database): Promise<void> {
   if (database.kind === "pglite") {
-    await migratePglite(database.db as unknown as PgliteDatabase<Schema>, { migrationsFolder });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
   } else {
-    await migratePg(database.db as unknown as NodePgDatabase<Schema>, { migrationsFolder });
+    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
   }
 }

@@ -1,0 +1,19 @@
+/** The networks module's public face: what other modules may use. Nothing else of it is imported from outside. */
+
+import type { AccessService } from "./access.service.ts";
+import type { NetworkService } from "./networks.service.ts";
+
+export type { AccessGrant, AccessService } from "./access.service.ts";
+export type { Network, NetworkRepo } from "./networks.repo.ts";
+export { slugify } from "./networks.service.ts";
+export { NetworkCards } from "./networks.views.tsx";
+export { networkBySlug, slugParam } from "./params.ts";
+export type { AccessRole } from "./schema.ts";
+export { ACCESS_ROLES, bodies, bodyMembers, memberships, networkAccess, networks } from "./schema.ts";
+
+declare module "../../platform/module.ts" {
+  interface ModuleServices {
+    networks: NetworkService;
+    access: AccessService;
+  }
+}

@@ -1,0 +1,14 @@
+/** The projects module's public face: what other modules may use. Nothing else of it is imported from outside. */
+import type { ProjectService } from "./projects.service.ts";
+
+export type { ProjectRepo } from "./projects.repo.ts";
+export type { ProjectService } from "./projects.service.ts";
+export { OrganisationProjects, phaseLabel } from "./projects.views.tsx";
+export { benefits, PROJECT_KINDS, projectParticipants, projects } from "./schema.ts";
+export { TimelineZoom, timelineWindow } from "./timeline.views.tsx";
+
+declare module "../../platform/module.ts" {
+  interface ModuleServices {
+    projects: ProjectService;
+  }
+}

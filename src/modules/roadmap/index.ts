@@ -1,0 +1,15 @@
+/** The roadmap module's public face: what other modules may use. Nothing else of it is imported from outside. */
+
+import type { AdoptionService } from "./adoption.service.ts";
+import type { RoadmapService } from "./roadmap.service.ts";
+
+export type { AdoptionService } from "./adoption.service.ts";
+export { periodLabel } from "./precision.ts";
+export type { RoadmapRepo } from "./roadmap.repo.ts";
+
+declare module "../../platform/module.ts" {
+  interface ModuleServices {
+    roadmap: RoadmapService;
+    adoption: AdoptionService;
+  }
+}

@@ -4,7 +4,7 @@ import { organisations } from "./modules/directory/schema.ts";
 import { modules } from "./modules/index.ts";
 import { importCatalogue } from "./modules/roadmap/catalogue.ts";
 import { ThemeRepo } from "./modules/strategies/themes.ts";
-import { systemActor } from "./platform/audit/audit.ts";
+import { systemActor } from "./platform/access/actor.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";

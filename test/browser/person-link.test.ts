@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { systemActor } from "../../src/platform/audit/audit.ts";
+import { systemActor } from "../../src/platform/access/actor.ts";
 import { PASSWORD, testAccount } from "../support/accounts.ts";
 import { axeViolations, login, serverAndBrowser } from "../support/browser.ts";
 

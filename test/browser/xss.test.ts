@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { systemActor } from "../../src/platform/audit/audit.ts";
+import { systemActor } from "../../src/platform/access/actor.ts";
 import { ADMIN, Session } from "../support/app.ts";
 import { login, serverAndBrowser } from "../support/browser.ts";
 

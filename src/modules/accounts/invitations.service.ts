@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { can } from "../../platform/access/authorize.ts";
-import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import { recordAudit } from "../../platform/audit/audit.ts";
 import { hashPassword } from "../../platform/auth/password.ts";
 import { newPassword } from "../../platform/auth/password-policy.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { can } from "../../platform/access/authorize.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ForbiddenError, type Result, ValidationError } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";

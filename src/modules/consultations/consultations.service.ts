@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import type { Actor } from "../../platform/access/actor.ts";
+import { recordAudit } from "../../platform/audit/audit.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, type DbOrTx, isUniqueViolation } from "../../platform/db/client.ts";
 import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";

@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { count, eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { systemActor } from "../../platform/audit/audit.ts";
+import { systemActor } from "../../platform/access/actor.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 import { mailOutbox } from "../../platform/schema.ts";
 import { consultationInputs, consultations } from "./schema.ts";

@@ -1,5 +1,5 @@
+import type { Actor } from "../../platform/access/actor.ts";
 import { grantIn, isSecretariat, type Policies } from "../../platform/access/authorize.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 
 /** What a consultation rule is checked against: the network that holds it. */
 export interface ConsultationResource {

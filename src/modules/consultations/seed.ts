@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { systemActor } from "../../platform/audit/audit.ts";
+import { systemActor } from "../../platform/access/actor.ts";
 import { rng } from "../../platform/demo.ts";
 import { i18nFor, osloParts } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";

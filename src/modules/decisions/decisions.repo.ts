@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { needs } from "../needs/index.ts";

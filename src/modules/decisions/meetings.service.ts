@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { type Actor, systemActor } from "../../platform/access/actor.ts";
 import { canSee, type Restricted, readableByAll, VISIBILITY_VALUES, type Visibility } from "../../platform/access/visibility.ts";
-import { type Actor, changedFields, recordAudit, systemActor } from "../../platform/audit/audit.ts";
+import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { canSee } from "../../platform/access/visibility.ts";
-import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import { recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredDate, toFieldErrors } from "../../platform/http/validation.ts";

@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray } from "drizzle-orm";
-import { systemActor } from "../../platform/audit/audit.ts";
+import { systemActor } from "../../platform/access/actor.ts";
 import { rng } from "../../platform/demo.ts";
 import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";

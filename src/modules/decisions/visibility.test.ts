@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { systemActor } from "../../platform/audit/audit.ts";
+import { systemActor } from "../../platform/access/actor.ts";
 
 /**
  * A record is never more public than what holds it: a decision, agenda item or paper inside a

@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/db.ts";
-import { systemActor } from "../../platform/audit/audit.ts";
+import { systemActor } from "../../platform/access/actor.ts";
 import { auditLog } from "../../platform/schema.ts";
 import { importReference, referenceDir } from "./reference.ts";
 import { organisations } from "./schema.ts";

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { organisations } from "../directory/index.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { canSee, type Restricted, type Visibility } from "../../platform/access/visibility.ts";
-import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import { recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";

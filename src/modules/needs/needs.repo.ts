@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
 import { users } from "../../platform/schema.ts";

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { actsForOrganisation, can, isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, readableByAll } from "../../platform/access/visibility.ts";
-import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
-import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import { type Db, isForeignKeyViolation } from "../../platform/db/client.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { ConflictError, type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";

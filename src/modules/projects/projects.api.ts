@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/http/errors.ts";
 import { MAX_ID, query } from "../../platform/http/validation.ts";

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";

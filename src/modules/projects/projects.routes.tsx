@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../../platform/access/actor.ts";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized, byPathId } from "../../platform/access/page-access.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";

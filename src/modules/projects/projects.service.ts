@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { actsForOrganisation, isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES, visibilityKey } from "../../platform/access/visibility.ts";
-import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";

@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { eq, isNull } from "drizzle-orm";
-import { type Actor, type AuditEntry, recordAudit } from "../../platform/audit/audit.ts";
+import type { Actor } from "../../platform/access/actor.ts";
+import { type AuditEntry, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { nationalSolutions, SOLUTION_CATEGORIES, type SolutionCategory } from "./schema.ts";
 

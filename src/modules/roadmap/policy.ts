@@ -1,3 +1,4 @@
+import type { Actor } from "../../platform/access/actor.ts";
 import {
   actsForOrganisation,
   adminOnly,
@@ -8,7 +9,6 @@ import {
   secretariatNetworks,
   withoutRecord,
 } from "../../platform/access/authorize.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 
 /** What a catalogue rule is checked against: the solution's network, or null for the national catalogue. */
 export interface CatalogueResource {

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
-import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {

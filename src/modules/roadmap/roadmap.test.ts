@@ -4,7 +4,7 @@ import { count, isNull } from "drizzle-orm";
 import ICAL from "ical.js";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { systemActor } from "../../platform/audit/audit.ts";
+import { systemActor } from "../../platform/access/actor.ts";
 import { i18nFor } from "../../platform/i18n/i18n.ts";
 import { auditLog } from "../../platform/schema.ts";
 import { importCatalogue, readCatalogue } from "./catalogue.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "../../platform/audit/audit.ts";
+import type { Actor } from "../../platform/access/actor.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import { query } from "../../platform/http/validation.ts";

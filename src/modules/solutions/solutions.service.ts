@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { can, type OrganisationResource } from "../../platform/access/authorize.ts";
 import { canSee } from "../../platform/access/visibility.ts";
-import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {

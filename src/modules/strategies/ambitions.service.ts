@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type Actor, recordAudit } from "../../platform/audit/audit.ts";
+import type { Actor } from "../../platform/access/actor.ts";
+import { recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../platform/http/validation.ts";

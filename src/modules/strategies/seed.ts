@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { recordAudit, systemActor } from "../../platform/audit/audit.ts";
+import { systemActor } from "../../platform/access/actor.ts";
+import { recordAudit } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
 import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";

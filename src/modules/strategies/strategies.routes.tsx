@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { can, secretariatNetworks } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
-import type { Actor } from "../../platform/audit/audit.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { NotFoundError, type Result } from "../../platform/http/errors.ts";
 import { dbId, optionalId, parseOrBadRequest, query } from "../../platform/http/validation.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type Actor, changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import type { Actor } from "../../platform/access/actor.ts";
+import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";

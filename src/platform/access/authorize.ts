@@ -1,6 +1,6 @@
-import type { Actor, PlatformRole } from "../audit/audit.ts";
 import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
+import type { Actor, PlatformRole } from "./actor.ts";
 
 /**
  * The single authorisation function every write goes through. Each module declares its actions

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
-import type { Actor } from "../audit/audit.ts";
 import { UnauthorizedError } from "../http/errors.ts";
 import { idParam, parseOrBadRequest } from "../http/validation.ts";
+import type { Actor } from "./actor.ts";
 import { authorize, takesRecord } from "./authorize.ts";
 
 /**

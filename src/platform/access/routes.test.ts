@@ -5,9 +5,9 @@ import { after, before, test } from "node:test";
 import { count, eq } from "drizzle-orm";
 import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { undoable } from "../../../test/support/db.ts";
-import { systemActor } from "../audit/audit.ts";
 import { UserService } from "../auth/users.ts";
 import { auditLog, users } from "../schema.ts";
+import { systemActor } from "./actor.ts";
 
 /**
  * The reviewed table of who may use which route: one line per route, "METHOD path policy" and then

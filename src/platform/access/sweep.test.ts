@@ -7,9 +7,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { createTestApp, mergeCookies, type TestApp } from "../../../test/support/app.ts";
 import { people } from "../../modules/directory/schema.ts";
 import { needs } from "../../modules/needs/schema.ts";
-import { type Actor, systemActor } from "../audit/audit.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import { auditLog, users } from "../schema.ts";
+import { type Actor, systemActor } from "./actor.ts";
 
 /**
  * The sweep (issue 19): restricted things of every kind are planted in a second network (Digi

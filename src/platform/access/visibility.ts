@@ -1,5 +1,5 @@
 import { and, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import type { Actor } from "../audit/audit.ts";
+import type { Actor } from "./actor.ts";
 import { isNetworkMember, isSecretariat, sitsIn } from "./authorize.ts";
 
 /**

@@ -1,27 +1,7 @@
 import { and, count, desc, eq, getTableColumns, gte, ilike, isNull, lt, sql } from "drizzle-orm";
-import type { NetworkGrant } from "../access/authorize.ts";
+import type { Actor } from "../access/actor.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { auditLog, users } from "../schema.ts";
-
-/** Who made a change: a signed-in user, or the system itself (reference import, demo data). */
-/** Roles an administrator grants across the installation: a national editor keeps the national roadmap. */
-export const PLATFORM_ROLES = ["national_editor"] as const;
-export type PlatformRole = (typeof PLATFORM_ROLES)[number];
-
-export interface Actor {
-  userId: number | null;
-  label: string;
-  isAdmin: boolean;
-  /** Installation-wide roles the account holds; absent means none. */
-  roles?: readonly PlatformRole[];
-  /** The networks the actor has access to, by network id; absent for the CLI and the system. */
-  networks?: Readonly<Record<number, NetworkGrant>>;
-  /** Where a change came from, for the audit trail: set for requests, absent for the CLI and the system. */
-  requestId?: string;
-  ipHash?: string;
-}
-
-export const systemActor = (label = "system"): Actor => ({ userId: null, label, isAdmin: true });
 
 export interface AuditEntry {
   action: "create" | "update" | "delete" | "end";

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { type Actor, type PlatformRole, recordAudit } from "../audit/audit.ts";
+import type { Actor, PlatformRole } from "../access/actor.ts";
+import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../http/errors.ts";
 import { optionalId, requiredText, toFieldErrors } from "../http/validation.ts";

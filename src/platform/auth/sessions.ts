@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, lt, ne, or } from "drizzle-orm";
-import type { Actor, PlatformRole } from "../audit/audit.ts";
+import type { Actor, PlatformRole } from "../access/actor.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { sessions, users } from "../schema.ts";
 import { hashToken } from "./tokens.ts";

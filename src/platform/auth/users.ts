@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Actor, type PlatformRole, recordAudit } from "../audit/audit.ts";
+import type { Actor, PlatformRole } from "../access/actor.ts";
+import { recordAudit } from "../audit/audit.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../http/errors.ts";
 import { toFieldErrors } from "../http/validation.ts";

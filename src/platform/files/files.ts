@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { type Actor, recordAudit } from "../audit/audit.ts";
+import type { Actor } from "../access/actor.ts";
+import { recordAudit } from "../audit/audit.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { type FieldError, invalid, ok, type Result } from "../http/errors.ts";
 import { toFieldErrors } from "../http/validation.ts";

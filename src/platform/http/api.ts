@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { Actor } from "../access/actor.ts";
 import { authorize } from "../access/authorize.ts";
-import type { Actor } from "../audit/audit.ts";
 import type { TokenGrant } from "../auth/api-tokens.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { AppError, BadRequestError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors.ts";

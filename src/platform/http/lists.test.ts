@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { consultationInputs } from "../../modules/consultations/schema.ts";
-import { systemActor } from "../audit/audit.ts";
+import { systemActor } from "../access/actor.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };

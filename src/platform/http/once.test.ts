@@ -5,7 +5,7 @@ import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { consultationInputs } from "../../modules/consultations/schema.ts";
 import { projects } from "../../modules/projects/schema.ts";
-import { systemActor } from "../audit/audit.ts";
+import { systemActor } from "../access/actor.ts";
 import { osloParts } from "../i18n/i18n.ts";
 import { formSubmissions } from "../schema.ts";
 

@@ -12,6 +12,17 @@ export const isLocale = (value: unknown): value is Locale => LOCALES.includes(va
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** What the keys under a prefix end in: `KeySuffix<"project.phase">` is "idea" | "planning" | … */
+export type KeySuffix<P extends string> = MessageKey extends infer K ? (K extends `${P}.${infer R}` ? R : never) : never;
+
+/**
+ * The label of a value from a fixed set (a phase, a kind, a role), by its key under a prefix. The type
+ * checks that `prefix.value` is a key of the catalogue, so a value with no message does not compile;
+ * this is the one place a key is built from parts.
+ */
+export const labelFor = <P extends string>(t: Translate, prefix: P, value: KeySuffix<P>): string =>
+  t(`${prefix}.${value}` as MessageKey);
+
 export interface I18n {
   locale: Locale;
   t: Translate;

@@ -1,4 +1,4 @@
-import type { Actor } from "../audit/audit.ts";
+import type { Actor } from "../access/actor.ts";
 import type { I18n, MessageKey } from "../i18n/i18n.ts";
 
 /** What every page needs to render: the language, who is signed in, and the header's data. */

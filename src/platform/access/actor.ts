@@ -1,0 +1,21 @@
+import type { NetworkGrant } from "./authorize.ts";
+
+/** Roles an administrator grants across the installation: a national editor keeps the national roadmap. */
+export const PLATFORM_ROLES = ["national_editor"] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+/** Who acts: a signed-in user (or an API token's holder), or the system itself (reference import, demo data). */
+export interface Actor {
+  userId: number | null;
+  label: string;
+  isAdmin: boolean;
+  /** Installation-wide roles the account holds; absent means none. */
+  roles?: readonly PlatformRole[];
+  /** The networks the actor has access to, by network id; absent for the CLI and the system. */
+  networks?: Readonly<Record<number, NetworkGrant>>;
+  /** Where a change came from, for the audit trail: set for requests, absent for the CLI and the system. */
+  requestId?: string;
+  ipHash?: string;
+}
+
+export const systemActor = (label = "system"): Actor => ({ userId: null, label, isAdmin: true });

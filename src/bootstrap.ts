@@ -3,7 +3,7 @@ import { importReference } from "./modules/directory/reference.ts";
 import { organisations } from "./modules/directory/schema.ts";
 import { modules } from "./modules/index.ts";
 import { importCatalogue } from "./modules/roadmap/catalogue.ts";
-import { ThemeRepo } from "./modules/strategies/themes.ts";
+import { ThemeRepo } from "./modules/strategies/themes/themes.repo.ts";
 import { systemActor } from "./platform/access/actor.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";

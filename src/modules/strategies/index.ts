@@ -1,8 +1,8 @@
 /** The strategies module's public face: what other modules may use. Nothing else of it is imported from outside. */
 
-import type { AmbitionService } from "./ambitions.service.ts";
+import type { AmbitionService } from "./ambitions/ambitions.service.ts";
 import type { StrategyService } from "./strategies.service.ts";
-import type { ThemeService } from "./themes.service.ts";
+import type { ThemeService } from "./themes/themes.service.ts";
 
 export type { StrategyService } from "./strategies.service.ts";
 

@@ -1,16 +1,16 @@
 import { defineModule } from "../../platform/module.ts";
-import { ambitionsApi } from "./ambitions.api.ts";
-import { ambitionRoutes } from "./ambitions.routes.tsx";
-import { AmbitionService } from "./ambitions.service.ts";
+import { ambitionsApi } from "./ambitions/ambitions.api.ts";
+import { ambitionRoutes } from "./ambitions/ambitions.routes.tsx";
+import { AmbitionService } from "./ambitions/ambitions.service.ts";
 import { strategyPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
 import { seedDemoStrategies } from "./seed.ts";
 import { strategiesApi } from "./strategies.api.ts";
 import { strategyRoutes } from "./strategies.routes.tsx";
 import { StrategyService } from "./strategies.service.ts";
-import { themesApi } from "./themes.api.ts";
-import { themeRoutes } from "./themes.routes.tsx";
-import { ThemeService } from "./themes.service.ts";
+import { themesApi } from "./themes/themes.api.ts";
+import { themeRoutes } from "./themes/themes.routes.tsx";
+import { ThemeService } from "./themes/themes.service.ts";
 
 /** Strategies and action plans of the members and of the networks, followed up measure by measure. */
 export const strategiesModule = defineModule({

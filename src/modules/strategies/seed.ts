@@ -6,11 +6,11 @@ import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { organisations } from "../directory/index.ts";
 import { memberships, networks } from "../networks/index.ts";
-import { AmbitionRepo } from "./ambitions.repo.ts";
+import { AmbitionRepo } from "./ambitions/ambitions.repo.ts";
 import type { MeasureStatus } from "./schema.ts";
 import { StrategyRepo } from "./strategies.repo.ts";
-import { themeName } from "./themes.service.ts";
-import { ThemeRepo } from "./themes.ts";
+import { themeName } from "./themes/themes.service.ts";
+import { ThemeRepo } from "./themes/themes.repo.ts";
 
 /** Invented focus areas, each with why, what and measures, that members' strategies draw from. */
 const AREAS: { title: string; theme: string; why: string; what: string; measures: string[] }[] = [

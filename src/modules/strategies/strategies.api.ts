@@ -6,7 +6,7 @@ import type { AppContext } from "../../platform/module.ts";
 import { slugParam } from "../networks/index.ts";
 import { MEASURE_STATUSES, STRATEGY_STATUSES } from "./schema.ts";
 import { adoptInput, focusAreaInput, goalInput, measureInput, reportInput, strategyInput } from "./strategies.service.ts";
-import { sharedStrategyInput, themeName } from "./themes.service.ts";
+import { sharedStrategyInput, themeName } from "./themes/themes.service.ts";
 
 const int = z.number().int();
 const strategyParams = z.object({ id: dbId });

@@ -18,7 +18,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import type { compareRevisions, FieldChange } from "./compare.ts";
+import type { compareRevisions, FieldChange } from "./revisions/compare.ts";
 import { MEASURE_STATUSES, STRATEGY_STATUSES } from "./schema.ts";
 import type { StrategyRepo } from "./strategies.repo.ts";
 import { deadlineYearOf, isEditable, isOverdue, planProgress, type StrategyService } from "./strategies.service.ts";

@@ -442,7 +442,7 @@ async function formFieldSchemas(): Promise<Map<string, Schema[]>> {
     "../../modules/consultations/consultations.service.ts",
     "../../modules/solutions/solutions.service.ts",
     "../../modules/strategies/strategies.service.ts",
-    "../../modules/strategies/ambitions.service.ts",
+    "../../modules/strategies/ambitions/ambitions.service.ts",
     "../../modules/roadmap/roadmap.service.ts",
     "../../modules/roadmap/adoption.service.ts",
     "../../modules/needs/needs.service.ts",

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client.ts";
-import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
-import { projectParticipants, projects } from "../projects/index.ts";
-import { ambitions, strategies } from "./schema.ts";
+import type { DbOrTx } from "../../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { projectParticipants, projects } from "../../projects/index.ts";
+import { ambitions, strategies } from "../schema.ts";
 
 export type Ambition = typeof ambitions.$inferSelect;
 

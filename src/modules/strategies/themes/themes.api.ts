@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { ApiRouter } from "../../platform/http/api.ts";
-import { ValidationError } from "../../platform/http/errors.ts";
-import { dbId } from "../../platform/http/validation.ts";
-import type { AppContext } from "../../platform/module.ts";
-import { slugParam } from "../networks/index.ts";
+import type { ApiRouter } from "../../../platform/http/api.ts";
+import { ValidationError } from "../../../platform/http/errors.ts";
+import { dbId } from "../../../platform/http/validation.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { slugParam } from "../../networks/index.ts";
 import { themeInput, themeName } from "./themes.service.ts";
-import type { Theme } from "./themes.ts";
+import type { Theme } from "./themes.repo.ts";
 
 const int = z.number().int();
 const strategyParams = z.object({ id: dbId });

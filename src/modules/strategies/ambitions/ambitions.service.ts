@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Actor } from "../../platform/access/actor.ts";
-import { recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
-import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
-import { osloToday } from "../../platform/i18n/i18n.ts";
-import type { AdoptionService, RoadmapRepo } from "../roadmap/index.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
+import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
+import { osloToday } from "../../../platform/i18n/i18n.ts";
+import type { AdoptionService, RoadmapRepo } from "../../roadmap/index.ts";
 import { type Ambition, AmbitionRepo } from "./ambitions.repo.ts";
 import {
   type AmbitionState,
@@ -16,9 +16,9 @@ import {
   measuredOn,
   measureJointProjects,
   stateOf,
-} from "./ambitions.ts";
-import { AMBITION_KINDS } from "./schema.ts";
-import { optionalYear } from "./strategies.service.ts";
+} from "./measurement.ts";
+import { AMBITION_KINDS } from "../schema.ts";
+import { optionalYear } from "../strategies.service.ts";
 
 export const ambitionInput = z
   .object({

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client.ts";
-import { memberships } from "../networks/index.ts";
-import { focusAreas, focusAreaThemes, goalThemes, strategies, strategyGoals, strategyThemes } from "./schema.ts";
+import type { DbOrTx } from "../../../platform/db/client.ts";
+import { memberships } from "../../networks/index.ts";
+import { focusAreas, focusAreaThemes, goalThemes, strategies, strategyGoals, strategyThemes } from "../schema.ts";
 
 /**
  * The shared list of themes, with the words (bokmål and nynorsk) that suggest each. Their names are

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import type { Actor } from "../../platform/access/actor.ts";
-import { recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
-import { invalid, ok, type Result } from "../../platform/http/errors.ts";
-import { idList, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
-import type { Translate } from "../../platform/i18n/i18n.ts";
-import { slugify } from "../networks/index.ts";
-import type { Strategy } from "./strategies.repo.ts";
-import { type StrategyService, strategyInput } from "./strategies.service.ts";
-import { type Theme, ThemeRepo } from "./themes.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import { invalid, ok, type Result } from "../../../platform/http/errors.ts";
+import { idList, optionalText, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
+import type { Translate } from "../../../platform/i18n/i18n.ts";
+import { slugify } from "../../networks/index.ts";
+import type { Strategy } from "../strategies.repo.ts";
+import { type StrategyService, strategyInput } from "../strategies.service.ts";
+import { type Theme, ThemeRepo } from "./themes.repo.ts";
 
 /** The shared strategy's period and title, and the themes whose focus areas it starts with. */
 export const sharedStrategyInput = strategyInput.and(

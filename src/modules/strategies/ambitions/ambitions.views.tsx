@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
-import type { I18n, Translate } from "../../platform/i18n/i18n.ts";
-import { LineChart } from "../../platform/ui/charts.tsx";
+import type { I18n, Translate } from "../../../platform/i18n/i18n.ts";
+import { LineChart } from "../../../platform/ui/charts.tsx";
 import {
   DemoTag,
   Form,
@@ -13,16 +13,16 @@ import {
   Tag,
   TextArea,
   TextField,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import { periodLabel } from "../roadmap/index.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { periodLabel } from "../../roadmap/index.ts";
 import type { Ambition } from "./ambitions.repo.ts";
 import type { AmbitionProgress, AmbitionService, CoverageStanding } from "./ambitions.service.ts";
 import { COVERAGE_STANDINGS } from "./ambitions.service.ts";
-import { type AmbitionState, type Measurement, quarterStarts } from "./ambitions.ts";
-import { AMBITION_KINDS } from "./schema.ts";
-import type { StrategyService } from "./strategies.service.ts";
-import { planProgress } from "./strategies.service.ts";
+import { type AmbitionState, type Measurement, quarterStarts } from "./measurement.ts";
+import { AMBITION_KINDS } from "../schema.ts";
+import type { StrategyService } from "../strategies.service.ts";
+import { planProgress } from "../strategies.service.ts";
 
 type Network = { slug: string; name: string };
 type Detail = Awaited<ReturnType<StrategyService["detail"]>>;

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { can } from "../../platform/access/authorize.ts";
-import { authorized } from "../../platform/access/page-access.ts";
-import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
-import { osloToday } from "../../platform/i18n/i18n.ts";
-import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import { networkBySlug, slugParam } from "../networks/index.ts";
+import { can } from "../../../platform/access/authorize.ts";
+import { authorized } from "../../../platform/access/page-access.ts";
+import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
+import { osloToday } from "../../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { networkBySlug, slugParam } from "../../networks/index.ts";
 import { AmbitionFormPage, AmbitionPage, DashboardPage } from "./ambitions.views.tsx";
 
 const ambitionParams = slugParam.extend({ id: dbId });

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
-import { ValidationError } from "../../platform/http/errors.ts";
-import { dbId } from "../../platform/http/validation.ts";
-import { osloToday } from "../../platform/i18n/i18n.ts";
-import type { AppContext } from "../../platform/module.ts";
-import { slugParam } from "../networks/index.ts";
+import { type ApiRouter, listOf, listQuery } from "../../../platform/http/api.ts";
+import { ValidationError } from "../../../platform/http/errors.ts";
+import { dbId } from "../../../platform/http/validation.ts";
+import { osloToday } from "../../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { slugParam } from "../../networks/index.ts";
 import { type AmbitionProgress, ambitionInput, COVERAGE_STANDINGS } from "./ambitions.service.ts";
-import { AMBITION_KINDS } from "./schema.ts";
-import { planProgress } from "./strategies.service.ts";
+import { AMBITION_KINDS } from "../schema.ts";
+import { planProgress } from "../strategies.service.ts";
 
 const int = z.number().int();
 const ambitionParams = slugParam.extend({ id: dbId });

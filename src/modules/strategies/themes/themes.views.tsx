@@ -1,6 +1,6 @@
-import { CheckboxGroup, Form, type FormState, Notice, TableScroll, TextField } from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import type { StrategyService } from "./strategies.service.ts";
+import { CheckboxGroup, Form, type FormState, Notice, TableScroll, TextField } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import type { StrategyService } from "../strategies.service.ts";
 import { type ThemeService, themeName } from "./themes.service.ts";
 
 type Tagging = Awaited<ReturnType<ThemeService["tagging"]>>;

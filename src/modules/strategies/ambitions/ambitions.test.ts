@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { count } from "drizzle-orm";
-import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
-import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { systemActor } from "../../platform/access/actor.ts";
-import { osloToday } from "../../platform/i18n/i18n.ts";
-import { benefits, projectParticipants, projects } from "../projects/index.ts";
-import { ambitions, focusAreaSources, measureBenefits, strategies } from "./schema.ts";
+import { PASSWORD, testAccount } from "../../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { systemActor } from "../../../platform/access/actor.ts";
+import { osloToday } from "../../../platform/i18n/i18n.ts";
+import { benefits, projectParticipants, projects } from "../../projects/index.ts";
+import { ambitions, focusAreaSources, measureBenefits, strategies } from "../schema.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };

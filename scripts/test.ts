@@ -14,7 +14,7 @@ import { availableParallelism } from "node:os";
 import process from "node:process";
 import { dropOldPgTemplates, pgliteSnapshot, pgTemplate } from "../test/support/db.ts";
 
-const serverTests = [...globSync("src/**/*.test.ts"), ...globSync("test/*.test.ts")].sort();
+const serverTests = [...globSync("src/**/*.test.ts"), ...globSync("src/**/*.test.tsx"), ...globSync("test/*.test.ts")].sort();
 const browserTests = globSync("test/browser/*.test.ts").sort();
 const pgUrl = process.env.TEST_DATABASE_URL;
 const workers = Math.max(1, Number(process.env.SAMVERK_TEST_WORKERS) || availableParallelism());

@@ -1,4 +1,5 @@
-import { type ComponentChildren, Fragment, type HTMLAttributes, h } from "preact";
+import { type ComponentChildren, createContext, Fragment, type HTMLAttributes, h } from "preact";
+import { useContext } from "preact/hooks";
 import { renderToString } from "preact-render-to-string";
 
 import type { FieldError } from "../http/errors.ts";
@@ -46,6 +47,28 @@ let labelCollector: Map<string, string> | null = null;
 const rememberLabel = (id: string, label: string) => {
   if (labelCollector && !labelCollector.has(id)) labelCollector.set(id, label);
 };
+
+/**
+ * The form and language that fields inside a `Form` (or a `FilterForm`, or a `FormScope`) take when they
+ * are not given their own: a field names only what is its own (name, label, description).
+ */
+interface Scope {
+  t: Translate;
+  form: FormState;
+}
+const ScopeContext = createContext<Scope | null>(null);
+export function FormScope(props: Scope & { children: ComponentChildren }) {
+  return <ScopeContext.Provider value={{ t: props.t, form: props.form }}>{props.children}</ScopeContext.Provider>;
+}
+
+/** A field's props with the form and language filled in from the scope it is drawn in. */
+function scoped<P extends FieldProps>(props: P): P & Scope {
+  const scope = useContext(ScopeContext);
+  const t = props.t ?? scope?.t;
+  const form = props.form ?? scope?.form;
+  if (!t || !form) throw new Error(`field ${props.name} is drawn outside a form and was given no form`);
+  return { ...props, t, form };
+}
 
 /** Renders a form's fields first, so their labels are known before the summary above them is drawn. */
 export function renderCollectingLabels(children: ComponentChildren): { html: string; labels: Map<string, string> } {
@@ -109,8 +132,13 @@ export function Form(props: {
   keepsDrafts?: boolean;
 }) {
   const { t } = props.ctx.i18n;
+  const children = (
+    <FormScope t={t} form={props.form}>
+      {props.children}
+    </FormScope>
+  );
   // The fields are drawn before the summary above them, so the summary knows their labels.
-  const fields = props.form.errors.length ? renderCollectingLabels(props.children) : null;
+  const fields = props.form.errors.length ? renderCollectingLabels(children) : null;
   const head = (
     <>
       <ErrorSummary form={props.form} t={t} {...(fields ? { labels: fields.labels } : {})} />
@@ -144,7 +172,7 @@ export function Form(props: {
     return (
       <form {...attributes}>
         {head}
-        {props.children}
+        {children}
         {buttons}
       </form>
     );
@@ -158,8 +186,10 @@ export function Form(props: {
 }
 
 interface FieldProps {
-  t: Translate;
-  form: FormState;
+  /** Taken from the enclosing form when not given. */
+  t?: Translate | undefined;
+  /** Taken from the enclosing form when not given. */
+  form?: FormState | undefined;
   name: string;
   label: string;
   description?: string | undefined;
@@ -167,7 +197,7 @@ interface FieldProps {
 }
 
 function FieldFrame(
-  props: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ComponentChildren },
+  props: FieldProps & Scope & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ComponentChildren },
 ) {
   const id = fieldId(props.name, props.form.idPrefix);
   rememberLabel(id, props.label);
@@ -195,8 +225,9 @@ function FieldFrame(
 }
 
 export function TextField(
-  props: FieldProps & { type?: string; autocomplete?: string; inputMode?: string; width?: "short" | "full" },
+  given: FieldProps & { type?: string; autocomplete?: string; inputMode?: string; width?: "short" | "full" },
 ) {
+  const props = scoped(given);
   return (
     <FieldFrame {...props}>
       {({ id, describedBy, invalid }) => (
@@ -218,7 +249,8 @@ export function TextField(
 }
 
 /** A file to upload; the browser never refills it, so a form coming back with errors asks for it again. */
-export function FileField(props: FieldProps & { accept: string }) {
+export function FileField(given: FieldProps & { accept: string }) {
+  const props = scoped(given);
   return (
     <FieldFrame {...props}>
       {({ id, describedBy, invalid }) => (
@@ -237,7 +269,8 @@ export function FileField(props: FieldProps & { accept: string }) {
   );
 }
 
-export function TextArea(props: FieldProps & { rows?: number }) {
+export function TextArea(given: FieldProps & { rows?: number }) {
+  const props = scoped(given);
   return (
     <FieldFrame {...props}>
       {({ id, describedBy, invalid }) => (
@@ -262,7 +295,8 @@ export interface Option {
   label: string;
 }
 
-export function SelectField(props: FieldProps & { options: Option[]; placeholder?: string }) {
+export function SelectField(given: FieldProps & { options: Option[]; placeholder?: string }) {
+  const props = scoped(given);
   const current = fieldValue(props.form, props.name);
   return (
     <FieldFrame {...props}>
@@ -288,7 +322,8 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
 }
 
 /** Checkboxes in a fieldset; the form value is an array of the checked values. */
-export function CheckboxGroup(props: FieldProps & { options: Option[] }) {
+export function CheckboxGroup(given: FieldProps & { options: Option[] }) {
+  const props = scoped(given);
   const raw = props.form.values[props.name];
   const checked = new Set((Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String));
   const id = fieldId(props.name, props.form.idPrefix);
@@ -336,6 +371,8 @@ export function FilterForm(props: {
   t: Translate;
   action: string;
   resetHref?: string;
+  /** The filters in force: the fields inside take their values from here when given no form. */
+  values?: Record<string, unknown>;
   children: ComponentChildren;
   /** More buttons after the two, for example "New organisation". */
   extra?: ComponentChildren;
@@ -344,7 +381,9 @@ export function FilterForm(props: {
   return (
     <search aria-label={t("list.filters")}>
       <form method="get" action={props.action} class="filters">
-        {props.children}
+        <FormScope t={t} form={emptyForm(props.values)}>
+          {props.children}
+        </FormScope>
         <div class="button-row">
           <button class="ds-button" data-variant="primary" type="submit">
             {t("list.filter")}

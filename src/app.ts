@@ -17,7 +17,7 @@ import type { TokenGrant } from "./platform/auth/api-tokens.ts";
 import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
 import type { Config } from "./platform/config.ts";
 import { countQueriesIn, type Database, type QueryScope } from "./platform/db/client.ts";
-import { UntilChange, watchDataVersion } from "./platform/db/data-version.ts";
+import { type DataVersion, UntilChange, watchDataVersion } from "./platform/db/data-version.ts";
 import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { registerCompression } from "./platform/http/compression.ts";
@@ -101,10 +101,44 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The largest form post read (URL-encoded): a form sent with more than this gets the 413 page. */
 export const FORM_BODY_LIMIT = 4 * 1024 * 1024;
 
+/**
+ * The app, set up in this order: the server; per-request query counting and the anonymous page cache
+ * first (a page kept costs no more than finding it); the services; the route table every route must
+ * appear in; security headers, compression, bodies and assets; who is asking; the guards every request
+ * passes; errors; health; the modules; the API's description; and last the check that every route is
+ * guarded.
+ */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
-  const { config, database } = options;
-  const app = Fastify({
-    logger: options.logger ?? false,
+  const { config, database, secret } = options;
+  const app = createServer(config, options.logger);
+  countQueries(app, config);
+  const dataVersion = await cacheAnonymousPages(app, database, config);
+  const services = createServices(database.db, config, modules, app.log, { oneProcess: database.kind === "pglite", dataVersion });
+  const ctx: AppContext = { config, database, db: database.db, services, modules };
+  app.decorate("services", services);
+  const routeTable = collectRoutePolicies(app);
+  await secureHeaders(app, config);
+  // Text responses compressed (Brotli or gzip), on every route declared from here on; a page from
+  // the cache comes compressed already.
+  await registerCompression(app);
+  await readBodies(app, config, secret);
+  await serveAssets(app);
+  identifyRequests(app, services, config, secret, dataVersion);
+  guardRequests(app, services, config, database, secret);
+  handleErrors(app);
+  healthChecks(app, database);
+  const api = await registerModules(app, ctx);
+  describeApi(app, api, config);
+  refuseUnguardedRoutes(app, routeTable);
+  app.addHook("onClose", async () => {
+    await services.mail.delivery.stop();
+  });
+  return app;
+}
+
+function createServer(config: Config, logger: BuildOptions["logger"]) {
+  return Fastify({
+    logger: logger ?? false,
     genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID(),
     // One line per request, written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
@@ -114,7 +148,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: config.SAMVERK_TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  // 0. Every request's database queries are counted apart (tests, benchmarks and X-Db-Queries).
+}
+
+function countQueries(app: FastifyInstance, config: Config) {
+  // Every request's database queries are counted apart (tests, benchmarks and X-Db-Queries).
   app.decorateRequest("queries", null as unknown as QueryScope);
   app.decorateRequest("personalResponse", false);
   app.addHook("onRequest", (req, _reply, done) => {
@@ -125,6 +162,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     app.addHook("onSend", async (req, reply) => {
       reply.header("x-db-queries", String(req.queries.count));
     });
+}
+
+async function cacheAnonymousPages(app: FastifyInstance, database: Database, config: Config) {
   // Anonymous pages from memory until any data changes (decision 0016). First, so that a page kept
   // costs no more than finding it; it was kept with every header the later hooks set.
   const dataVersion = await watchDataVersion(database);
@@ -135,10 +175,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       maxEntries: 5000,
       maxAgeMs: 60_000,
     });
-  const services = createServices(database.db, config, modules, app.log, { oneProcess: database.kind === "pglite", dataVersion });
-  const ctx: AppContext = { config, database, db: database.db, services, modules };
-  app.decorate("services", services);
+  return dataVersion;
+}
 
+function collectRoutePolicies(app: FastifyInstance) {
   // Every route declares who may use it; static assets are public by nature.
   const undeclared: string[] = [];
   const routePolicies: RoutePolicy[] = [];
@@ -154,8 +194,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       } else undeclared.push(`${method} ${url}`);
     }
   });
+  return { undeclared, pageRoutes };
+}
 
-  // 1. Security headers. No inline scripts, styles or style attributes anywhere (layout.test.ts
+async function secureHeaders(app: FastifyInstance, config: Config) {
+  // Security headers. No inline scripts, styles or style attributes anywhere (layout.test.ts
   // checks), so the policy can be strict: every directive set here, none left to helmet's defaults
   // (which allow inline styles from anywhere). CSS masks are data: images; scripts may still set
   // element.style, which a policy does not govern.
@@ -184,13 +227,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     hsts: config.secure ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
+}
 
-  // Text responses compressed (Brotli or gzip), on every route declared from here on; a page from
-  // the cache comes compressed already.
-  await registerCompression(app);
-
-  // 2. Cookies, form bodies and CSRF protection for every form post.
-  await app.register(fastifyCookie, { secret: options.secret });
+async function readBodies(app: FastifyInstance, config: Config, secret: string) {
+  // Cookies, form bodies and CSRF protection for every form post.
+  await app.register(fastifyCookie, { secret });
   // Well above what any valid form holds, so an over-long field is refused by the form's own schema
   // and the form comes back with the text in it, instead of a bare 413 that loses what was typed.
   await app.register(fastifyFormbody, { bodyLimit: FORM_BODY_LIMIT });
@@ -217,8 +258,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     cookieKey: "samverk_csrf",
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, signed: true, secure: config.secure },
   });
+}
 
-  // 3. Static assets: Designsystemet (CSS and the web components pages use), the Inter font and our own stylesheet, all served by the app itself.
+async function serveAssets(app: FastifyInstance) {
+  // Static assets: Designsystemet (CSS and the web components pages use), the Inter font and our own stylesheet, all served by the app itself.
   const assets: [string, string][] = [
     ["/assets/ds/", path.join(root, "node_modules/@digdir/designsystemet-css/dist/src")],
     ["/assets/ds-theme/", path.join(root, "node_modules/@digdir/designsystemet-css/dist/theme")],
@@ -236,14 +279,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       allowedPath: (p) => !p.includes(".."),
     });
   }
+}
 
-  // 4. Who is asking and in which language; one decorator renders every page.
+function identifyRequests(app: FastifyInstance, services: Services, config: Config, secret: string, dataVersion: DataVersion) {
+  // Who is asking and in which language; one decorator renders every page.
   app.decorateRequest("i18n", null as unknown as I18n);
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
   app.decorateRequest("tokenGrant", null);
   app.decorateRequest("ipKey", function (this: FastifyRequest) {
-    return createHmac("sha256", options.secret).update(this.ip).digest("base64url").slice(0, 24);
+    return createHmac("sha256", secret).update(this.ip).digest("base64url").slice(0, 24);
   });
   app.decorateRequest("pageContext", null as unknown as () => PageContext);
   const nav = modules.flatMap((m) => m.nav ?? []);
@@ -302,6 +347,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       networks: [],
     });
   });
+}
+
+function guardRequests(app: FastifyInstance, services: Services, config: Config, database: Database, secret: string) {
   // Changes come from this site's own pages: one sent by a page on another site (or a sibling host)
   // is refused before its body is read. API writes are JSON, which a page elsewhere cannot send.
   const publicOrigin = config.SAMVERK_PUBLIC_URL ? new URL(config.SAMVERK_PUBLIC_URL).origin : null;
@@ -351,7 +399,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     done();
   });
   // A create form sent again (Back, then send) answers the first one's redirect instead of storing twice.
-  registerStoredOnce(app, database.db, options.secret);
+  registerStoredOnce(app, database.db, secret);
   // Every redirect stays on this site, whoever wrote it and whatever went into it: a target that is not
   // a plain path here (another host, a control character) becomes the front page, never a 500.
   app.addHook("onSend", async (req, reply, payload) => {
@@ -365,8 +413,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (req.url.startsWith("/assets/")) return;
     req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
   });
+}
 
-  // 5. Errors end as a page or as the API's error shape, always in the user's language.
+function handleErrors(app: FastifyInstance) {
+  // Errors end as a page or as the API's error shape, always in the user's language.
   app.setErrorHandler(async (error, req, reply) => {
     const appError = error instanceof AppError ? error : fromFrameworkError(error as { statusCode?: number; code?: string });
     if (!appError) req.log.error({ err: error }, "unhandled error");
@@ -396,23 +446,30 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setNotFoundHandler(async () => {
     throw new NotFoundError();
   });
+}
 
-  // 6. Health: alive, and ready only when the database answers.
+function healthChecks(app: FastifyInstance, database: Database) {
+  // Health: alive, and ready only when the database answers.
   app.get("/healthz", { config: { policy: "public" } }, async () => ({ status: "ok" }));
   app.get("/readyz", { config: { policy: "public" } }, async (_req, reply) => {
     const ready = await database.ping();
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "database unavailable" });
   });
+}
 
-  // 7. The modules: rules first, then pages and API.
-  const api = new ApiRouter(app, async (slug) => (await services.networks.repo.bySlug(slug))?.id);
+async function registerModules(app: FastifyInstance, ctx: AppContext) {
+  // The modules: rules first, then pages and API.
+  const api = new ApiRouter(app, async (slug) => (await ctx.services.networks.repo.bySlug(slug))?.id);
   for (const module of modules) {
     if (module.policies) registerPolicies(module.policies);
     await module.routes?.(app, ctx);
     module.api?.(api, ctx);
   }
+  return api;
+}
 
-  // 8. The API's own description, made from the same schemas the routes validate with.
+function describeApi(app: FastifyInstance, api: ApiRouter, config: Config) {
+  // The API's own description, made from the same schemas the routes validate with.
   const document = openApiDocument(api.routes, {
     version: "1",
     ...(config.SAMVERK_PUBLIC_URL ? { serverUrl: config.SAMVERK_PUBLIC_URL } : {}),
@@ -421,14 +478,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.get("/api/docs", { config: { policy: "public" } }, async (req, reply) =>
     reply.page(h(ApiDocsPage, { ctx: req.pageContext(), document }), { title: req.i18n.t("apiDocs.title") }),
   );
+}
+
+function refuseUnguardedRoutes(app: FastifyInstance, { undeclared, pageRoutes }: ReturnType<typeof collectRoutePolicies>) {
   // Checked when the app is ready, so a route added by anyone, at any point, is covered.
   app.addHook("onReady", async () => {
     if (undeclared.length) throw new Error(`Routes without a policy: ${undeclared.join(", ")}`);
     const unguarded = unguardedPageRoutes(pageRoutes);
     if (unguarded.length) throw new Error(`Page routes the kernel cannot authorise: ${unguarded.join(", ")}`);
   });
-  app.addHook("onClose", async () => {
-    await services.mail.delivery.stop();
-  });
-  return app;
 }

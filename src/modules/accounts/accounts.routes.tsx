@@ -20,6 +20,7 @@ import {
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
+import { MessagePage } from "../../platform/ui/message-page.tsx";
 import { EMAIL_CHANGE_HOURS, RESET_LINK_MINUTES } from "./accounts.service.ts";
 import {
   AcceptInvitationPage,
@@ -31,7 +32,6 @@ import {
   ForgotPage,
   InvitationsPage,
   LoginPage,
-  MessagePage,
   MyDataPage,
   OutboxMessagePage,
   OutboxPage,

@@ -13,6 +13,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { type InvitationRow, InvitationTable } from "../networks/index.ts";
 import type { NetworkAccessEntry } from "./accounts.service.ts";
 
 export function LoginPage({
@@ -81,24 +82,6 @@ export function ForgotPage({ ctx, form }: { ctx: PageContext; form: FormState })
       <Form ctx={ctx} form={form} action="/password/forgot" submitLabel={t("auth.sendLink")}>
         <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="email" required />
       </Form>
-    </>
-  );
-}
-
-export function MessagePage({ title, text, link }: { title: string; text: string; link?: { href: string; label: string } }) {
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {title}
-      </h1>
-      <p class="ds-paragraph">{text}</p>
-      {link ? (
-        <p class="ds-paragraph">
-          <a class="ds-link" href={link.href}>
-            {link.label}
-          </a>
-        </p>
-      ) : null}
     </>
   );
 }
@@ -397,85 +380,6 @@ export function AuditPage(props: {
     </>
   );
 }
-
-/** Sent invitations with resend and withdraw; actionBase is where those actions post. */
-export function InvitationTable(props: {
-  ctx: PageContext;
-  items: InvitationRow[];
-  actionBase: string;
-  showNetwork?: Map<number, string>;
-}) {
-  const { ctx } = props;
-  const { t, dateTime } = ctx.i18n;
-  if (props.items.length === 0) return <p class="ds-paragraph">{t("invitations.none")}</p>;
-  return (
-    <TableScroll label={t("invitations.sent")}>
-      <table class="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">{t("auth.email")}</th>
-            {props.showNetwork ? <th scope="col">{t("invitations.network")}</th> : null}
-            <th scope="col">{t("invitations.status")}</th>
-            <th scope="col">{t("invitations.expires")}</th>
-            <th scope="col">{t("common.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                {i.email}
-                {i.name ? ` (${i.name})` : ""}
-              </th>
-              {props.showNetwork ? (
-                <td>{i.networkId ? (props.showNetwork.get(i.networkId) ?? "") : t("invitations.noNetwork")}</td>
-              ) : null}
-              <td>
-                {t(`invitations.status.${i.status}`)}
-                {i.role && i.status === "pending" ? ` · ${t(`access.role.${i.role}`)}` : ""}
-              </td>
-              <td>{i.status === "pending" || i.status === "expired" ? dateTime(i.expiresAt) : ""}</td>
-              <td class="actions-cell">
-                {i.status === "pending" || i.status === "expired" ? (
-                  <>
-                    <PostButton
-                      ctx={ctx}
-                      action={`${props.actionBase}/${i.id}/resend`}
-                      label={t("invitations.resend")}
-                      hiddenText={i.email}
-                      variant="tertiary"
-                      size="sm"
-                    />
-                    <PostButton
-                      ctx={ctx}
-                      action={`${props.actionBase}/${i.id}/withdraw`}
-                      label={t("invitations.withdraw")}
-                      hiddenText={i.email}
-                      variant="tertiary"
-                      size="sm"
-                      danger
-                    />
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
-type InvitationRow = {
-  networkId: number | null;
-  role: "member" | "secretariat" | null;
-  id: number;
-  email: string;
-  name: string;
-  status: "pending" | "expired" | "accepted" | "withdrawn";
-  expiresAt: Date;
-  createdAt: Date;
-};
 
 export function InvitationsPage(props: {
   ctx: PageContext;

@@ -5,7 +5,7 @@ import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { bodyLink, canSee } from "../../platform/access/visibility.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query, searchText } from "../../platform/http/validation.ts";
-import type { AppContext } from "../../platform/module.ts";
+import { type AppContext, renderSections } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import {
   kindLabel,
@@ -37,7 +37,7 @@ export const organisationListQuery = query({
 
 const peopleListQuery = query({ q: searchText, page: pageParam });
 
-export function directoryRoutes(app: FastifyInstance, { services }: AppContext) {
+export function directoryRoutes(app: FastifyInstance, { services, modules }: AppContext) {
   const { directory, networks } = services;
   /** The person by :id with the networks they take part in (404 if none), which the person rules are checked against. */
   const personInPath = byPathId((id) => directory.getPerson(id));
@@ -141,33 +141,22 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
     const canEdit = can(req.actor, "organisation.update", org);
-    const [
-      counties,
-      memberships,
-      cooperationMembers,
-      cooperations,
-      people,
-      history,
-      related,
-      projects,
-      uses,
-      actsIn,
-      strategyList,
-    ] = await Promise.all([
-      directory.organisations.byKind("county"),
-      networks.repo.membershipsOf(id),
-      directory.organisations.cooperationMembersOf(id),
-      directory.organisations.cooperationsOf(id),
-      directory.people.list({ organisationId: id, limit: 200, offset: 0 }),
-      canEdit ? services.audit.history("organisation", id) : Promise.resolve([]),
-      directory.organisations.byIds(org.successorId ? [org.successorId] : []),
-      services.projects.ofOrganisation(id, req.actor),
-      services.solutions.repo.usedBy(id),
-      // An IT cooperation is seldom a member itself: it acts in networks through the members it represents.
-      org.kind === "it_cooperation" ? networks.repo.representedIn(id) : Promise.resolve([]),
-      // Strategies carry no visibility of their own: every reader may see them, as on /strategies.
-      services.strategies.repo.list({ organisationId: id }),
-    ]);
+    const [counties, memberships, cooperationMembers, cooperations, people, history, related, actsIn, strategyList, sections] =
+      await Promise.all([
+        directory.organisations.byKind("county"),
+        networks.repo.membershipsOf(id),
+        directory.organisations.cooperationMembersOf(id),
+        directory.organisations.cooperationsOf(id),
+        directory.people.list({ organisationId: id, limit: 200, offset: 0 }),
+        canEdit ? services.audit.history("organisation", id) : Promise.resolve([]),
+        directory.organisations.byIds(org.successorId ? [org.successorId] : []),
+        // An IT cooperation is seldom a member itself: it acts in networks through the members it represents.
+        org.kind === "it_cooperation" ? networks.repo.representedIn(id) : Promise.resolve([]),
+        // Strategies carry no visibility of their own: every reader may see them, as on /strategies.
+        services.strategies.repo.list({ organisationId: id }),
+        // Other modules' parts of the page (projects, solutions), each loading its own data.
+        renderSections(modules, "organisationPage", req, { organisation: org }),
+      ]);
     const countyName = org.kind === "county" ? null : (counties.find((c) => c.code === org.countyCode)?.nameNorwegian ?? null);
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -183,10 +172,9 @@ export function directoryRoutes(app: FastifyInstance, { services }: AppContext) 
           cooperationMembers={cooperationMembers}
           cooperations={cooperations}
           people={people.items}
-          projects={projects}
-          uses={uses}
           actsIn={actsIn}
           strategies={strategyList.map((i) => i.strategy)}
+          sections={sections}
           canEdit={canEdit}
           history={history}
         />

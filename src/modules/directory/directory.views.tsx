@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
@@ -18,9 +19,6 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import type { ProjectService } from "../projects/index.ts";
-import { OrganisationProjects } from "../projects/index.ts";
-import { OrganisationSolutions } from "../solutions/index.ts";
 import { EDITABLE_KINDS } from "./directory.service.ts";
 import type { Organisation } from "./organisations.repo.ts";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./schema.ts";
@@ -158,11 +156,11 @@ export function OrganisationPage(props: {
   cooperationMembers: { id: number; name: string }[];
   cooperations: { id: number; name: string }[];
   people: { id: number; name: string; title: string; isDemo: boolean }[];
-  projects: Awaited<ReturnType<ProjectService["ofOrganisation"]>>;
-  uses: Parameters<typeof OrganisationSolutions>[0]["solutions"];
   /** Networks an IT cooperation acts in through the members it represents. */
   actsIn: { networkId: number; networkSlug: string; networkName: string; members: number }[];
   strategies: { id: number; title: string; firstYear: number; lastYear: number; status: string; revision: number }[];
+  /** Other modules' sections of the page (PageSlots["organisationPage"]). */
+  sections: ComponentChildren[];
   canEdit: boolean;
   history: Parameters<typeof History>[0]["entries"];
 }) {
@@ -365,16 +363,6 @@ export function OrganisationPage(props: {
           <OrgLinkList items={props.cooperations} empty="" />
         </section>
       ) : null}
-      <section aria-labelledby="uses-heading">
-        <h2 class="ds-heading" data-size="md" id="uses-heading">
-          {t("org.uses")}
-        </h2>
-        {props.uses.length === 0 ? (
-          <p class="ds-paragraph">{t("org.usesNothing")}</p>
-        ) : (
-          <OrganisationSolutions ctx={ctx} solutions={props.uses} />
-        )}
-      </section>
       <section aria-labelledby="strategies-heading">
         <h2 class="ds-heading" data-size="md" id="strategies-heading">
           {t("org.strategies")}
@@ -395,16 +383,7 @@ export function OrganisationPage(props: {
           </ul>
         )}
       </section>
-      <section aria-labelledby="projects-heading">
-        <h2 class="ds-heading" data-size="md" id="projects-heading">
-          {t("org.projects")}
-        </h2>
-        {props.projects.length === 0 ? (
-          <p class="ds-paragraph">{t("org.noProjects")}</p>
-        ) : (
-          <OrganisationProjects ctx={ctx} projects={props.projects} />
-        )}
-      </section>
+      {props.sections}
       {props.people.length ? (
         <section aria-labelledby="people-heading">
           <h2 class="ds-heading" data-size="md" id="people-heading">

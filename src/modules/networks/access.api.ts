@@ -3,7 +3,7 @@ import type { ApiRouter } from "../../platform/http/api.ts";
 import { listOf } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { inviteInput } from "../accounts/index.ts";
+import { inviteInput } from "./access/invitations.service.ts";
 import { accessInput } from "./access.service.ts";
 import { slugAndId, slugParam } from "./params.ts";
 import { ACCESS_ROLES } from "./schema.ts";

@@ -4,7 +4,7 @@ import { authorized } from "../../platform/access/page-access.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
-import { MessagePage } from "../accounts/index.ts";
+import { MessagePage } from "../../platform/ui/message-page.tsx";
 import type { LinkRequestState } from "./access.service.ts";
 import { AccessFormPage, AccessPage, PersonLinkPage } from "./access.views.tsx";
 import { networkBySlug, slugAndId, slugParam } from "./params.ts";

@@ -10,7 +10,8 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { INVITATION_DAYS, InvitationTable } from "../accounts/index.ts";
+import { INVITATION_DAYS } from "./access/invitations.service.ts";
+import { InvitationTable } from "./access/invitations.views.tsx";
 import { bodyKindLabel } from "./networks.views.tsx";
 import { ACCESS_ROLES } from "./schema.ts";
 

@@ -1,8 +1,11 @@
 /** The networks module's public face: what other modules may use. Nothing else of it is imported from outside. */
 
+import type { InvitationService } from "./access/invitations.service.ts";
 import type { AccessService } from "./access.service.ts";
 import type { NetworkService } from "./networks.service.ts";
 
+export { INVITATION_DAYS } from "./access/invitations.service.ts";
+export { type InvitationRow, InvitationTable } from "./access/invitations.views.tsx";
 export type { AccessGrant, AccessService } from "./access.service.ts";
 export type { Network, NetworkRepo } from "./networks.repo.ts";
 export { slugify } from "./networks.service.ts";
@@ -15,5 +18,6 @@ declare module "../../platform/module.ts" {
   interface ModuleServices {
     networks: NetworkService;
     access: AccessService;
+    invitations: InvitationService;
   }
 }

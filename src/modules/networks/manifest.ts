@@ -1,4 +1,6 @@
+import { isLocale } from "../../platform/i18n/i18n.ts";
 import { defineModule } from "../../platform/module.ts";
+import { InvitationService } from "./access/invitations.service.ts";
 import { accessApi } from "./access.api.ts";
 import { accessRoutes } from "./access.routes.tsx";
 import { AccessService } from "./access.service.ts";
@@ -17,6 +19,12 @@ export const networksModule = defineModule({
     networks: ({ db, services }) => new NetworkService(db, services.directory.organisations, services.directory.people),
     access: ({ db, services, delivery, baseUrl }) =>
       new AccessService(db, services.networks.repo, services.directory.organisations, { delivery, baseUrl }),
+    // Invitations grant a role in a network. An account's language is known where it chose one for its need digest.
+    invitations: ({ db, services, delivery, baseUrl, config }) =>
+      new InvitationService(db, delivery, baseUrl, services.access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30, async (userId) => {
+        const locale = (await services.needs.repo.digestSetting(userId))?.locale;
+        return isLocale(locale) ? locale : undefined;
+      }),
   },
   policies: networkPolicies,
   nav: [{ href: "/networks", label: "nav.networks" }],

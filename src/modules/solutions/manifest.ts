@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { organisationSolutionsSection } from "./organisation-section.tsx";
 import { solutionPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
 import { seedDemoSolutions } from "./seed.ts";
@@ -25,6 +26,7 @@ export const solutionsModule = defineModule({
   nav: [{ href: "/solutions", label: "nav.solutions" }],
   routes: solutionRoutes,
   api: solutionsApi,
+  sections: { organisationPage: organisationSolutionsSection },
   search: async ({ services }, q, limit) => {
     const { items } = await services.solutions.list({ q }, "name", limit, 0);
     return items.map((s) => ({

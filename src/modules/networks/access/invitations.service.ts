@@ -1,20 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "../../platform/access/actor.ts";
-import { can } from "../../platform/access/authorize.ts";
-import { recordAudit } from "../../platform/audit/audit.ts";
-import { hashPassword } from "../../platform/auth/password.ts";
-import { newPassword } from "../../platform/auth/password-policy.ts";
-import { hashToken } from "../../platform/auth/tokens.ts";
-import type { Db, DbOrTx } from "../../platform/db/client.ts";
-import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
-import { i18nFor, type Locale, type Translate } from "../../platform/i18n/i18n.ts";
-import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
-import { invitations, users } from "../../platform/schema.ts";
-import type { AccessGrant, AccessService } from "../networks/index.ts";
-import { ACCESS_ROLES, type AccessRole } from "../networks/index.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { can } from "../../../platform/access/authorize.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
+import { hashPassword } from "../../../platform/auth/password.ts";
+import { newPassword } from "../../../platform/auth/password-policy.ts";
+import { hashToken } from "../../../platform/auth/tokens.ts";
+import type { Db, DbOrTx } from "../../../platform/db/client.ts";
+import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
+import { idList, optionalId, optionalText, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
+import { i18nFor, type Locale, type Translate } from "../../../platform/i18n/i18n.ts";
+import { type MailDelivery, queueMail } from "../../../platform/mail/mail.ts";
+import { invitations, users } from "../../../platform/schema.ts";
+import type { AccessGrant, AccessService } from "../access.service.ts";
+import { ACCESS_ROLES, type AccessRole } from "../schema.ts";
 
 export const INVITATION_DAYS = 7;
 

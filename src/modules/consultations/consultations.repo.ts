@@ -92,8 +92,13 @@ export class ConsultationRepo {
       .orderBy(asc(consultationSections.position), asc(consultationSections.id));
   }
 
-  async insertSections(values: (typeof consultationSections.$inferInsert)[]) {
-    if (values.length) await this.db.insert(consultationSections).values(values);
+  /** Adds sections after the first `position` ones, in the order given; answers the rows stored. */
+  async insertSections(consultationId: number, sections: { heading: string; body: string }[], position = 0): Promise<Section[]> {
+    if (!sections.length) return [];
+    return this.db
+      .insert(consultationSections)
+      .values(sections.map((s, i) => ({ ...s, consultationId, position: position + i })))
+      .returning();
   }
 
   async questionsOf(consultationId: number): Promise<Question[]> {

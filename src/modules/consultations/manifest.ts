@@ -4,9 +4,22 @@ import { ensureSecret } from "../../platform/secret.ts";
 import { consultationsApi } from "./consultations.api.ts";
 import { consultationRoutes } from "./consultations.routes.tsx";
 import { ConsultationService } from "./consultations.service.ts";
+import { handlingApi } from "./handling/handling.api.ts";
+import { handlingRoutes } from "./handling/handling.routes.tsx";
+import { inputsApi } from "./inputs/inputs.api.ts";
+import { inputRoutes } from "./inputs/inputs.routes.tsx";
+import { consultationLoaders } from "./loaders.ts";
+import { openingApi } from "./opening/opening.api.ts";
+import { openingRoutes } from "./opening/opening.routes.tsx";
 import { consultationPolicies } from "./policy.ts";
+import { questionsApi } from "./questions/questions.api.ts";
+import { questionRoutes } from "./questions/questions.routes.tsx";
+import { reviewsApi } from "./reviews/reviews.api.ts";
+import { reviewRoutes } from "./reviews/reviews.routes.tsx";
 import * as schema from "./schema.ts";
 import { seedDemoConsultations } from "./seed.ts";
+import { summaryApi } from "./summary/summary.api.ts";
+import { summaryRoutes } from "./summary/summary.routes.tsx";
 
 /** Public consultations on drafts: input from anyone, stored once, with a receipt and care for personal data. */
 export const consultationsModule = defineModule({
@@ -26,7 +39,24 @@ export const consultationsModule = defineModule({
       ),
   },
   policies: consultationPolicies,
-  routes: consultationRoutes,
-  api: consultationsApi,
+  routes: (app, ctx) => {
+    const loaders = consultationLoaders(ctx.services);
+    openingRoutes(app, ctx, loaders);
+    consultationRoutes(app, ctx, loaders);
+    questionRoutes(app, ctx, loaders);
+    reviewRoutes(app, ctx, loaders);
+    inputRoutes(app, ctx);
+    handlingRoutes(app, ctx, loaders);
+    summaryRoutes(app, ctx, loaders);
+  },
+  api: (api, ctx) => {
+    consultationsApi(api, ctx);
+    openingApi(api, ctx);
+    questionsApi(api, ctx);
+    reviewsApi(api, ctx);
+    inputsApi(api, ctx);
+    handlingApi(api, ctx);
+    summaryApi(api, ctx);
+  },
   seed: seedDemoConsultations,
 });

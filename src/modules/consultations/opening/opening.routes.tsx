@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorized } from "../../../platform/access/page-access.ts";
+import { osloParts } from "../../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import type { ConsultationLoaders } from "../loaders.ts";
+import { ConsultationFormPage } from "./opening.views.tsx";
+
+/** A new consultation's form: open from tomorrow morning for four weeks, as consultations usually run. */
+const defaults = (title: string) => {
+  const start = osloParts(new Date(Date.now() + 24 * 3600_000));
+  const end = osloParts(new Date(Date.now() + 29 * 24 * 3600_000));
+  return {
+    title,
+    opensDate: start.date,
+    opensTime: "08:00",
+    closesDate: end.date,
+    closesTime: "23:59",
+    audience: "anyone",
+    personalDataDays: "90",
+  };
+};
+
+/** Opening a consultation: on a strategy draft, or from the network on a project or an uploaded document (the secretariat). */
+export function openingRoutes(app: FastifyInstance, { services, config }: AppContext, loaders: ConsultationLoaders) {
+  const { consultations, strategies } = services;
+  const { strategyInPath, networkInPath } = loaders;
+
+  const renderNew = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
+    const { resource: strategy } = authorized(req, strategyInPath);
+    const { id } = strategy;
+    const { t } = req.i18n;
+    const title = t("consultation.new");
+    return reply.page(
+      <ConsultationFormPage
+        ctx={req.pageContext()}
+        intro={t("consultation.newIntro", { title: strategy.title })}
+        action={`/strategies/${id}/consultations`}
+        cancelHref={`/strategies/${id}`}
+        form={form ?? emptyForm(defaults(t("consultation.defaultTitle", { title: strategy.title })))}
+      />,
+      {
+        title,
+        status: form?.errors.length ? 422 : 200,
+        crumbs: [
+          { href: "/strategies", label: t("strategy.listTitle") },
+          { href: `/strategies/${id}`, label: strategy.title },
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get(
+    "/strategies/:id/consultations/new",
+    { config: { policy: "consultation.manage", resource: strategyInPath } },
+    (req, reply) => renderNew(req, reply),
+  );
+
+  app.post(
+    "/strategies/:id/consultations",
+    { config: { storedOnce: true, policy: "consultation.manage", resource: strategyInPath } },
+    async (req, reply) => {
+      const { actor, resource: strategy } = authorized(req, strategyInPath);
+      const result = await consultations.openOnStrategy(actor, strategy.id, req.body, req.i18n.t);
+      if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
+      return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
+    },
+  );
+
+  const renderNetworkNew = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
+    const { network } = authorized(req, networkInPath).resource;
+    const { t } = req.i18n;
+    const title = t("consultation.new");
+    const projects = await strategies.repo.projectOptions([network.id]);
+    return reply.page(
+      <ConsultationFormPage
+        ctx={req.pageContext()}
+        intro={t("consultation.newOnNetworkIntro")}
+        action={`/n/${network.slug}/consultations`}
+        cancelHref={`/n/${network.slug}/consultations`}
+        subject={{
+          projects: projects.map((p) => ({ value: String(p.id), label: p.title })),
+          maxUploadMb: config.SAMVERK_UPLOAD_MAX_MB,
+        }}
+        form={form ?? emptyForm(defaults(t("consultation.defaultTitle", { title: network.name })))}
+      />,
+      {
+        title,
+        network,
+        status: form?.errors.length ? 422 : 200,
+        crumbs: [
+          { href: `/n/${network.slug}`, label: network.name },
+          { href: `/n/${network.slug}/consultations`, label: t("consultation.listTitle", { network: network.name }) },
+          { label: title },
+        ],
+      },
+    );
+  };
+
+  app.get("/n/:slug/consultations/new", { config: { policy: "consultation.manage", resource: networkInPath } }, (req, reply) =>
+    renderNetworkNew(req, reply),
+  );
+
+  app.post(
+    "/n/:slug/consultations",
+    { config: { storedOnce: true, policy: "consultation.manage", resource: networkInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor, resource } = authorized(req, networkInPath);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const result = await consultations.openOnNetwork(
+        actor,
+        resource.networkId,
+        body,
+        config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024,
+        req.i18n.t,
+      );
+      if (!result.ok) {
+        // The file cannot be put back into the form; everything typed is kept.
+        const { file: _file, ...typed } = body;
+        return renderNetworkNew(req, reply, submittedForm(typed, result.errors));
+      }
+      return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
+    },
+  );
+}

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import { checkUpload, saveFile } from "../../../platform/files/files.ts";
+import { type FieldError, invalid, ok, type Result } from "../../../platform/http/errors.ts";
+import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
+import { osloInstant, type Translate } from "../../../platform/i18n/i18n.ts";
+import type { StrategyService } from "../../strategies/index.ts";
+import type { Consultation, ConsultationRepo } from "../consultations.repo.ts";
+import { checkbox, timeOfDay } from "../fields.ts";
+import { AUDIENCES } from "../schema.ts";
+
+export const consultationInput = z
+  .object({
+    title: requiredText(200),
+    intro: optionalText(5000),
+    opensDate: requiredDate,
+    opensTime: timeOfDay,
+    closesDate: requiredDate,
+    closesTime: timeOfDay,
+    audience: z.enum(AUDIENCES, "errors.choice").default("anyone"),
+    publishInputs: checkbox.default(false),
+    personalDataDays: z.coerce
+      .number("errors.wholeNumber")
+      .int("errors.wholeNumber")
+      .min(1, "errors.wholeNumber")
+      .max(3650, "errors.wholeNumber")
+      .default(90),
+  })
+  .transform((c) => ({ ...c, opensAt: osloInstant(c.opensDate, c.opensTime), closesAt: osloInstant(c.closesDate, c.closesTime) }))
+  .refine((c) => c.closesAt > c.opensAt, { path: ["closesDate"], message: "errors.closesBeforeOpens" });
+
+export const SUBJECTS = ["project", "document"] as const;
+export const subjectInput = z.object({ subject: z.enum(SUBJECTS, "errors.choice"), projectId: optionalId });
+
+/** A consultation's columns from its form: the opening and closing instants, without the day and time fields. */
+const columnsOf = ({
+  opensDate: _od,
+  opensTime: _ot,
+  closesDate: _cd,
+  closesTime: _ct,
+  ...values
+}: z.infer<typeof consultationInput>) => values;
+
+/** A strategy's text as sections input can point at: the vision, the goals, and each focus area with its measures. */
+export function strategySections(d: Awaited<ReturnType<StrategyService["detail"]>>, t: Translate) {
+  return [
+    ...(d.strategy.vision ? [{ heading: t("strategy.vision"), body: d.strategy.vision }] : []),
+    ...(d.goals.length
+      ? [
+          {
+            heading: t("strategy.goals"),
+            body: d.goals.map((g, i) => `${i + 1}. ${g.title}${g.description ? ` – ${g.description}` : ""}`).join("\n"),
+          },
+        ]
+      : []),
+    ...d.focusAreas.map((a) => ({
+      heading: a.title,
+      body: [
+        a.why ? `${t("strategy.why")}: ${a.why}` : "",
+        a.what ? `${t("strategy.what")}: ${a.what}` : "",
+        ...d.measures.filter((m) => m.focusAreaId === a.id).map((m) => `– ${m.description}`),
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+    })),
+  ];
+}
+
+/** Opening a consultation: on a network's strategy draft, or from the network on a project or an uploaded document. */
+export class OpeningService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: ConsultationRepo,
+    private readonly strategies: StrategyService,
+    private readonly projects: {
+      byId(id: number): Promise<{ networkId: number; summary: string; problem: string; description: string } | undefined>;
+    },
+  ) {}
+
+  /**
+   * Opens a consultation on a network's strategy draft: its vision, goals and focus areas (with their
+   * measures) become the sections, with headings in the language of the one who opens it. The draft
+   * is marked as on consultation.
+   */
+  async openOnStrategy(actor: Actor, strategyId: number, input: unknown, t: Translate): Promise<Result<Consultation>> {
+    const d = await this.strategies.detail(strategyId);
+    if (d.strategy.networkId === null) return invalid([{ field: "_", key: "errors.consultationNetworkOnly" }]);
+    if (d.strategy.status !== "draft" && d.strategy.status !== "consultation")
+      return invalid([{ field: "_", key: "errors.consultationDraftOnly" }]);
+    const parsed = consultationInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const sections = strategySections(d, t);
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const repo = this.repo.with(tx);
+        const consultation = await repo.insert({ ...columnsOf(parsed.data), networkId: d.strategy.networkId!, strategyId });
+        await repo.insertSections(consultation.id, sections);
+        await this.strategies.repo.with(tx).update(strategyId, { status: "consultation" });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "consultation",
+          entityId: consultation.id,
+          after: { ...consultation, sections: sections.length },
+        });
+        return consultation;
+      }),
+    );
+  }
+
+  /**
+   * Opens a consultation on one of the network's projects (its summary, problem and description
+   * become the sections) or on an uploaded document (the secretariat then writes its sections in).
+   * Everything is checked before anything is saved.
+   */
+  async openOnNetwork(
+    actor: Actor,
+    networkId: number,
+    input: Record<string, unknown>,
+    maxBytes: number,
+    t: Translate,
+  ): Promise<Result<Consultation>> {
+    const parsed = consultationInput.safeParse(input);
+    const subject = subjectInput.safeParse(input);
+    const errors: FieldError[] = [
+      ...(parsed.success ? [] : toFieldErrors(parsed.error)),
+      ...(subject.success ? [] : toFieldErrors(subject.error)),
+    ];
+    let sections: { heading: string; body: string }[] = [];
+    let upload: ReturnType<typeof checkUpload>["file"];
+    if (subject.success && subject.data.subject === "project") {
+      const project = subject.data.projectId === null ? undefined : await this.projects.byId(subject.data.projectId);
+      if (!project || project.networkId !== networkId) errors.push({ field: "projectId", key: "errors.choice" });
+      else
+        sections = [
+          { heading: t("project.summary"), body: project.summary },
+          { heading: t("project.problem"), body: project.problem },
+          { heading: t("project.description"), body: project.description },
+        ].filter((s) => s.body.trim() !== "");
+    }
+    if (subject.success && subject.data.subject === "document") {
+      const checked = checkUpload("file", input.file, maxBytes);
+      errors.push(...checked.errors);
+      upload = checked.file;
+    }
+    if (!parsed.success || !subject.success || errors.length) return invalid(errors);
+    const projectId = subject.data.subject === "project" ? subject.data.projectId : null;
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const file = upload ? await saveFile(tx, upload, actor.userId) : undefined;
+        const repo = this.repo.with(tx);
+        const consultation = await repo.insert({
+          ...columnsOf(parsed.data),
+          networkId,
+          projectId,
+          documentFileId: file?.id ?? null,
+        });
+        await repo.insertSections(consultation.id, sections);
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "consultation",
+          entityId: consultation.id,
+          after: consultation,
+        });
+        return consultation;
+      }),
+    );
+  }
+}

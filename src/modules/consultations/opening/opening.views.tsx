@@ -1,0 +1,113 @@
+import { ALLOWED_EXTENSIONS } from "../../../platform/files/files.ts";
+import { labelFor } from "../../../platform/i18n/i18n.ts";
+import {
+  FileField,
+  Form,
+  type FormState,
+  type Option,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { InstantFields } from "../parts.tsx";
+import { AUDIENCES } from "../schema.ts";
+import { SUBJECTS } from "./opening.service.ts";
+
+/**
+ * The secretariat's form for a new consultation: on a strategy draft (whose text becomes the
+ * sections), or from the network on a project or an uploaded document.
+ */
+export function ConsultationFormPage(props: {
+  ctx: PageContext;
+  intro: string;
+  action: string;
+  cancelHref: string;
+  form: FormState;
+  /** For a consultation opened from the network: what it is about. */
+  subject?: { projects: Option[]; maxUploadMb: number };
+}) {
+  const { ctx, form, subject } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("consultation.new")}
+      </h1>
+      <p class="ds-paragraph">{props.intro}</p>
+      <Form
+        ctx={ctx}
+        form={form}
+        action={props.action}
+        submitLabel={t("consultation.open")}
+        cancelHref={props.cancelHref}
+        multipart={subject !== undefined}
+      >
+        {subject ? <SubjectFields ctx={ctx} form={form} subject={subject} /> : null}
+        <TextField t={t} form={form} name="title" label={t("consultation.title")} required />
+        <TextArea
+          t={t}
+          form={form}
+          name="intro"
+          label={t("consultation.intro")}
+          description={t("consultation.introHint")}
+          rows={4}
+        />
+        <InstantFields t={t} form={form} name="opens" />
+        <InstantFields t={t} form={form} name="closes" />
+        <SelectField
+          t={t}
+          form={form}
+          name="audience"
+          label={t("consultation.audience")}
+          options={AUDIENCES.map((a) => ({ value: a, label: labelFor(t, "consultation.audience", a) }))}
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="personalDataDays"
+          label={t("consultation.personalDataDays")}
+          description={t("consultation.personalDataDaysHint")}
+          inputMode="numeric"
+          width="short"
+          required
+        />
+      </Form>
+    </>
+  );
+}
+
+/** What a consultation opened from the network is about: one of its projects, or an uploaded document. */
+function SubjectFields(props: { ctx: PageContext; form: FormState; subject: { projects: Option[]; maxUploadMb: number } }) {
+  const { form, subject } = props;
+  const { t } = props.ctx.i18n;
+  return (
+    <>
+      <SelectField
+        t={t}
+        form={form}
+        name="subject"
+        label={t("consultation.subject")}
+        required
+        options={SUBJECTS.map((s) => ({ value: s, label: labelFor(t, "consultation.subject", s) }))}
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="projectId"
+        label={t("consultation.project")}
+        description={t("consultation.projectHint")}
+        placeholder=""
+        options={subject.projects}
+      />
+      <FileField
+        t={t}
+        form={form}
+        name="file"
+        label={t("consultation.document")}
+        description={t("consultation.documentHint", { mb: subject.maxUploadMb })}
+        accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+      />
+    </>
+  );
+}

@@ -9,7 +9,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
 import { h, type VNode } from "preact";
-import { modules } from "./modules/index.ts";
+import { modules as allModules } from "./modules/index.ts";
 import type { Actor } from "./platform/access/actor.ts";
 import { registerPolicies } from "./platform/access/authorize.ts";
 import { authorizePage, type PageRoute, type ResourceLoader, unguardedPageRoutes } from "./platform/access/page-access.ts";
@@ -29,10 +29,10 @@ import { sameSitePath } from "./platform/http/redirect.ts";
 import { renderPage } from "./platform/http/render.tsx";
 import { holdsMalformedText, holdsNul } from "./platform/http/validation.ts";
 import { type I18n, i18nFor, LANG_COOKIE, type MessageKey, negotiateLocale } from "./platform/i18n/i18n.ts";
-import type { AppContext } from "./platform/module.ts";
+import type { AppContext, ModuleManifest } from "./platform/module.ts";
 import { createServices, type Services } from "./platform/services.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
-import type { PageContext, PageMeta } from "./platform/ui/context.ts";
+import type { NavItem, PageContext, PageMeta } from "./platform/ui/context.ts";
 import { ErrorPage } from "./platform/ui/error-page.tsx";
 
 declare module "fastify" {
@@ -94,6 +94,8 @@ export interface BuildOptions {
   /** Signs cookies; shared by every process of an installation (see platform/secret.ts). */
   secret: string;
   logger?: FastifyServerOptions["logger"];
+  /** The capabilities the app is made of; the module list unless a test adds one. */
+  modules?: readonly ModuleManifest[];
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -109,7 +111,7 @@ export const FORM_BODY_LIMIT = 4 * 1024 * 1024;
  * guarded.
  */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
-  const { config, database, secret } = options;
+  const { config, database, secret, modules = allModules } = options;
   const app = createServer(config, options.logger);
   countQueries(app, config);
   const dataVersion = await cacheAnonymousPages(app, database, config);
@@ -123,7 +125,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await registerCompression(app);
   await readBodies(app, config, secret);
   await serveAssets(app);
-  identifyRequests(app, services, config, secret, dataVersion);
+  identifyRequests(
+    app,
+    services,
+    config,
+    secret,
+    dataVersion,
+    modules.flatMap((m) => m.nav ?? []),
+  );
   guardRequests(app, services, config, database, secret);
   handleErrors(app);
   healthChecks(app, database);
@@ -281,7 +290,14 @@ async function serveAssets(app: FastifyInstance) {
   }
 }
 
-function identifyRequests(app: FastifyInstance, services: Services, config: Config, secret: string, dataVersion: DataVersion) {
+function identifyRequests(
+  app: FastifyInstance,
+  services: Services,
+  config: Config,
+  secret: string,
+  dataVersion: DataVersion,
+  nav: NavItem[],
+) {
   // Who is asking and in which language; one decorator renders every page.
   app.decorateRequest("i18n", null as unknown as I18n);
   app.decorateRequest("actor", null);
@@ -291,7 +307,6 @@ function identifyRequests(app: FastifyInstance, services: Services, config: Conf
     return createHmac("sha256", secret).update(this.ip).digest("base64url").slice(0, 24);
   });
   app.decorateRequest("pageContext", null as unknown as () => PageContext);
-  const nav = modules.flatMap((m) => m.nav ?? []);
   // The header's list of networks, on every page: kept until any data changes.
   const networkSwitcher = new UntilChange<Awaited<ReturnType<typeof services.networks.repo.switcher>>>(dataVersion, 1);
   app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {
@@ -460,7 +475,7 @@ function healthChecks(app: FastifyInstance, database: Database) {
 async function registerModules(app: FastifyInstance, ctx: AppContext) {
   // The modules: rules first, then pages and API.
   const api = new ApiRouter(app, async (slug) => (await ctx.services.networks.repo.bySlug(slug))?.id);
-  for (const module of modules) {
+  for (const module of ctx.modules) {
     if (module.policies) registerPolicies(module.policies);
     await module.routes?.(app, ctx);
     module.api?.(api, ctx);

@@ -4,7 +4,7 @@ import type { Policies } from "./access/authorize.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { ApiRouter } from "./http/api.ts";
-import type { MessageKey } from "./i18n/i18n.ts";
+import { addMessages, type MessageKey, type Messages } from "./i18n/i18n.ts";
 import type { ServiceFactories, Services } from "./services.ts";
 import type { NavItem } from "./ui/context.ts";
 
@@ -47,7 +47,7 @@ export interface SearchHit {
 
 /**
  * A capability plugs into the kernel through one manifest, the way Decidim registers components: its
- * tables, its services, its HTML pages, its JSON API, its authorisation rules, its menu entries, its
+ * tables, its services, its texts, its HTML pages, its JSON API, its authorisation rules, its menu entries, its
  * sections on other modules' pages, its part of the site search and its demo data.
  */
 export interface ModuleManifest {
@@ -55,6 +55,8 @@ export interface ModuleManifest {
   /** Its schema module (`import * as schema from "./schema.ts"`): the archive takes every table in it. */
   tables?: Record<string, unknown>;
   services?: ServiceFactories;
+  /** Its own texts in nb, nn and en, for the keys its index.ts adds to ModuleMessages. */
+  messages?: Messages;
   policies?: Policies;
   nav?: NavItem[];
   routes?: (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
@@ -64,7 +66,11 @@ export interface ModuleManifest {
   seed?: (ctx: AppContext) => Promise<void>;
 }
 
-export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;
+/** Registers what a module brings that the kernel reads before any app is built (its texts). */
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  if (manifest.messages) addMessages(manifest.messages);
+  return manifest;
+}
 
 /** The sections every module adds to a page's slot, in the module list's order. */
 export async function renderSections<K extends keyof PageSlots>(

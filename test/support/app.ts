@@ -1,7 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/app.ts";
+import { modules } from "../../src/modules/index.ts";
 import { UserService } from "../../src/platform/auth/users.ts";
 import { loadConfig } from "../../src/platform/config.ts";
+import type { ModuleManifest } from "../../src/platform/module.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 
 export const ADMIN = { email: "admin@test.samverk.example", password: "a long test password 42" };
@@ -13,12 +15,23 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; env?: Record<string, string>; extend?: (app: FastifyInstance) => void } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    extend?: (app: FastifyInstance) => void;
+    /** Modules beyond the module list, as a new module would be added. */
+    moreModules?: ModuleManifest[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options);
   await new UserService(database.db).createAdmin({ ...ADMIN, name: "Test Admin" });
   const config = loadConfig({ SAMVERK_DATA_DIR: "./tmp/test-data", ...options.env });
-  const app = await buildApp({ config, database, secret: "test-secret-test-secret-test-secret-1234" });
+  const app = await buildApp({
+    config,
+    database,
+    secret: "test-secret-test-secret-test-secret-1234",
+    ...(options.moreModules ? { modules: [...modules, ...options.moreModules] } : {}),
+  });
   options.extend?.(app);
   try {
     await app.ready();

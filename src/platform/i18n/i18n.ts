@@ -1,12 +1,37 @@
 import { en } from "./en.ts";
-import { type MessageKey, nb } from "./nb.ts";
+import { type MessageKey as KernelMessageKey, nb } from "./nb.ts";
 import { nn } from "./nn.ts";
 
 export const LOCALES = ["nb", "nn", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
-export type { MessageKey };
 
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { nb, nn, en };
+/**
+ * The keys a module brings in its own folder. A module names them here by declaration merging in its
+ * index.ts (`declare module "../../platform/i18n/i18n.ts" { interface ModuleMessages extends …}`) and
+ * gives their texts in its manifest's `messages`, so adding a module edits no kernel catalogue.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the modules through declaration merging
+export interface ModuleMessages {}
+export type MessageKey = KernelMessageKey | Extract<keyof ModuleMessages, string>;
+/** A module's texts: the same keys in every language. */
+export type Messages<K extends string = string> = Record<Locale, Record<K, string>>;
+
+// Complete once every module's manifest has been read (defineModule adds its messages), which the
+// module list does before any page is drawn.
+export const catalogues = { nb: { ...nb }, nn: { ...nn }, en: { ...en } } as Record<Locale, Record<MessageKey, string>>;
+
+/** Adds a module's texts; a key that exists already, or one missing in a language, is a mistake found at start. */
+export function addMessages(messages: Messages): void {
+  const keys = Object.keys(messages.nb);
+  for (const locale of LOCALES) {
+    const given = Object.keys(messages[locale]);
+    const missing = keys.filter((k) => !(k in messages[locale])).concat(given.filter((k) => !(k in messages.nb)));
+    if (missing.length) throw new Error(`messages not in every language (${locale}): ${missing.join(", ")}`);
+  }
+  const taken = keys.filter((k) => k in catalogues.nb);
+  if (taken.length) throw new Error(`messages defined twice: ${taken.join(", ")}`);
+  for (const locale of LOCALES) Object.assign(catalogues[locale], messages[locale]);
+}
 
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 

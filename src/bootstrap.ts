@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { importReference } from "./modules/directory/reference.ts";
 import { organisations } from "./modules/directory/schema.ts";
 import { modules } from "./modules/index.ts";
-import { importCatalogue } from "./modules/roadmap/catalogue.ts";
+import { importCatalogue } from "./modules/roadmap/index.ts";
 import { ThemeRepo } from "./modules/strategies/themes/themes.repo.ts";
 import { systemActor } from "./platform/access/actor.ts";
 import type { Config } from "./platform/config.ts";

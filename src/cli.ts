@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { prepareDatabase } from "./bootstrap.ts";
 import { importReference, referenceDir } from "./modules/directory/reference.ts";
 import { modules } from "./modules/index.ts";
-import { importCatalogue } from "./modules/roadmap/catalogue.ts";
+import { importCatalogue } from "./modules/roadmap/index.ts";
 import { systemActor } from "./platform/access/actor.ts";
 import { ArchiveError, exportArchive, importArchive } from "./platform/archive.ts";
 import { UserService } from "./platform/auth/users.ts";

@@ -1,9 +1,10 @@
 /** The roadmap module's public face: what other modules may use. Nothing else of it is imported from outside. */
 
-import type { AdoptionService } from "./adoption.service.ts";
+import type { AdoptionService } from "./adoption/adoption.service.ts";
 import type { RoadmapService } from "./roadmap.service.ts";
 
-export type { AdoptionService } from "./adoption.service.ts";
+export type { AdoptionService } from "./adoption/adoption.service.ts";
+export { importCatalogue } from "./catalogue/shipped-catalogue.ts";
 export { periodLabel } from "./precision.ts";
 export type { RoadmapRepo } from "./roadmap.repo.ts";
 

@@ -18,6 +18,7 @@ import {
 
 export type NationalSolution = typeof nationalSolutions.$inferSelect;
 export type Milestone = typeof milestones.$inferSelect;
+export type MilestoneChange = typeof milestoneChanges.$inferSelect;
 
 export interface CatalogueFilter {
   q?: string | undefined;

@@ -3,6 +3,7 @@ import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
 import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
+import type { Page } from "../../platform/db/paging.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   kroner,
@@ -75,6 +76,39 @@ export class RoadmapService {
 
   list(filter: CatalogueFilter) {
     return this.repo.list(filter, osloToday());
+  }
+
+  /** A page of the catalogue, with how many solutions the filter finds in all. */
+  listPage(filter: CatalogueFilter, page: Page) {
+    return this.repo.listPage(filter, osloToday(), page);
+  }
+
+  /** The solutions that concern members of these networks: the national catalogue and the networks' own initiatives. */
+  solutionsFor(networkIds: readonly number[]) {
+    return this.repo.solutionsFor(networkIds, osloToday());
+  }
+
+  /** These solutions' milestones, by date. */
+  milestonesOf(solutionIds: number[]) {
+    return this.repo.milestonesOf(solutionIds);
+  }
+
+  /** The solutions that have milestones, each with them and where each last moved from, for the timeline. */
+  async timeline(solutions: NationalSolution[]) {
+    const milestones = await this.repo.milestonesOf(solutions.map((s) => s.id));
+    const changes = await this.repo.changesOf(milestones.map((m) => m.id));
+    return solutions
+      .map((solution) => ({
+        solution,
+        milestones: milestones
+          .filter((m) => m.solutionId === solution.id)
+          .map((m) => {
+            // Changes come newest first: the latest says where it moved from.
+            const moved = changes.find((c) => c.milestoneId === m.id);
+            return { ...m, movedFrom: moved ? { date: moved.fromDate, precision: moved.fromPrecision } : null };
+          }),
+      }))
+      .filter((r) => r.milestones.length > 0);
   }
 
   /** A solution with its milestones (each with its moves), tasks and costs. */
@@ -271,6 +305,11 @@ export class RoadmapService {
       });
       return ok(project.id);
     });
+  }
+
+  /** The solutions a project is the joint rollout of. */
+  rolloutSolutionsOf(projectId: number) {
+    return this.repo.rolloutSolutionsOf(projectId);
   }
 
   /** What removing a rollout link is checked against: the project's network. */

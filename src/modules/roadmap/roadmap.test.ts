@@ -7,7 +7,7 @@ import { createTestApp, Session, type TestApp } from "../../../test/support/app.
 import { systemActor } from "../../platform/access/actor.ts";
 import { i18nFor } from "../../platform/i18n/i18n.ts";
 import { auditLog } from "../../platform/schema.ts";
-import { importCatalogue, readCatalogue } from "./catalogue.ts";
+import { importCatalogue, readCatalogue } from "./catalogue/shipped-catalogue.ts";
 import { periodEnd, periodLabel, startsPeriod } from "./precision.ts";
 import { milestoneChanges, nationalSolutions } from "./schema.ts";
 

@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { projects } from "../../modules/projects/schema.ts";
-import { readAdoptionCsv } from "../../modules/roadmap/import.ts";
+import { readAdoptionCsv } from "../../modules/roadmap/adoption-import/import.ts";
 import { csvCell, fromCsvCell } from "./csv.ts";
 
 test("text a spreadsheet would run as a formula is marked as text; numbers stay numbers", () => {

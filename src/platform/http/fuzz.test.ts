@@ -449,7 +449,7 @@ async function formFieldSchemas(): Promise<Map<string, Schema[]>> {
     "../../modules/strategies/strategies.service.ts",
     "../../modules/strategies/ambitions/ambitions.service.ts",
     "../../modules/roadmap/roadmap.service.ts",
-    "../../modules/roadmap/adoption.service.ts",
+    "../../modules/roadmap/adoption/adoption.service.ts",
     "../../modules/needs/needs.service.ts",
     "../../modules/needs/assessment.service.ts",
     "../../modules/decisions/meetings.service.ts",

@@ -1,4 +1,4 @@
-import type { AdoptionStatus } from "./schema.ts";
+import type { AdoptionStatus } from "../schema.ts";
 
 export interface HistoryRow {
   organisationId: number;

@@ -1,9 +1,10 @@
-import { LineChart } from "../../platform/ui/charts.tsx";
-import { FilterForm, type FormState, Notice, type Option, TableScroll } from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import { ScopeFields, statusLabel } from "./adoption.views.tsx";
+import { LineChart } from "../../../platform/ui/charts.tsx";
+import { FilterForm, type FormState, Notice, type Option, TableScroll } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { ScopeFields } from "../adoption/adoption.views.tsx";
+import { statusLabel } from "../labels.ts";
+import { periodLabel } from "../precision.ts";
 import type { adoptionOverTime } from "./history.ts";
-import { periodLabel } from "./precision.ts";
 
 /** One solution's adoption quarter by quarter, for the whole country, a network or a county: chart and table. */
 export function AdoptionHistoryPage(props: {

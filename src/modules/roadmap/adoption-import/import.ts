@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
-import { fromCsvCell } from "../../platform/http/csv.ts";
-import { isDomainDate, toFieldErrors } from "../../platform/http/validation.ts";
-import { catalogues, LOCALES, type MessageKey } from "../../platform/i18n/i18n.ts";
-import { type AdoptionInput, adoptionInput, checkDates } from "./adoption.service.ts";
-import { ADOPTION_STATUSES, type AdoptionStatus } from "./schema.ts";
+import { fromCsvCell } from "../../../platform/http/csv.ts";
+import { isDomainDate, toFieldErrors } from "../../../platform/http/validation.ts";
+import { catalogues, LOCALES, type MessageKey } from "../../../platform/i18n/i18n.ts";
+import { type AdoptionInput, adoptionInput, checkDates } from "../adoption/adoption.service.ts";
+import { ADOPTION_STATUSES, type AdoptionStatus } from "../schema.ts";
 
 /** The columns of an adoption file, each with the names it may go by (nb, nn, en). */
 const COLUMNS = {

@@ -1,5 +1,5 @@
-import { FileField, Form, type FormState, Notice, TableScroll } from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
+import { FileField, Form, type FormState, Notice, TableScroll } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
 import type { RowReport } from "./import.ts";
 
 export interface ImportOutcome {

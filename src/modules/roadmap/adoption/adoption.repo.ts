@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client.ts";
-import { norwegianOrder } from "../../platform/db/client.ts";
-import { organisations } from "../directory/index.ts";
-import { memberships } from "../networks/index.ts";
-import { adoptionHistory, adoptions } from "./schema.ts";
+import type { DbOrTx } from "../../../platform/db/client.ts";
+import { norwegianOrder } from "../../../platform/db/client.ts";
+import { organisations } from "../../directory/index.ts";
+import { memberships } from "../../networks/index.ts";
+import { adoptionHistory, adoptions } from "../schema.ts";
 
 export type Adoption = typeof adoptions.$inferSelect;
 

@@ -1,19 +1,20 @@
 import { z } from "zod";
-import type { Actor } from "../../platform/access/actor.ts";
-import { actsForOrganisation } from "../../platform/access/authorize.ts";
-import { recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
-import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../platform/http/validation.ts";
-import { osloToday } from "../../platform/i18n/i18n.ts";
-import type { OrganisationRepo } from "../directory/index.ts";
-import type { AccessService } from "../networks/index.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { actsForOrganisation } from "../../../platform/access/authorize.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
+import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
+import { osloToday } from "../../../platform/i18n/i18n.ts";
+import type { OrganisationRepo } from "../../directory/index.ts";
+import type { AccessService } from "../../networks/index.ts";
+import { adoptionOverTime } from "../adoption-history/history.ts";
+import { checkRows, decodeCsv, type Malformed, type RowReport, readAdoptionCsv } from "../adoption-import/import.ts";
+import { networkBudget, SETTLED } from "../budget/budget.ts";
+import { municipalityPlan } from "../plan/plan.ts";
+import type { RoadmapRepo } from "../roadmap.repo.ts";
+import { ADOPTION_STATUSES, type AdoptionStatus } from "../schema.ts";
 import { type AdopterFilter, type Adoption, AdoptionRepo } from "./adoption.repo.ts";
-import { networkBudget } from "./budget.ts";
-import { adoptionOverTime } from "./history.ts";
-import { checkRows, decodeCsv, type Malformed, type RowReport, readAdoptionCsv } from "./import.ts";
-import type { RoadmapRepo } from "./roadmap.repo.ts";
-import { ADOPTION_STATUSES, type AdoptionStatus } from "./schema.ts";
 
 export const adoptionInput = z.object({
   solutionId: requiredId,
@@ -81,6 +82,34 @@ export class AdoptionService {
     const org = await this.organisations.byId(organisationId);
     if (!org || !["municipality", "county_municipality"].includes(org.kind)) throw new NotFoundError();
     return org;
+  }
+
+  /** What is still coming to an organisation: its networks' roadmap, less what it has in use or finds not relevant. */
+  async stillComing(organisationId: number) {
+    const organisation = await this.adopter(organisationId);
+    const { networkIds } = await this.access.organisationResource(organisation.id);
+    const done = new Set(
+      (await this.repo.of([organisation.id])).filter((a) => SETTLED.includes(a.status)).map((a) => a.solutionId),
+    );
+    const solutions = (await this.roadmap.solutionsFor(networkIds, osloToday())).filter((s) => !done.has(s.id));
+    return { organisation, solutions };
+  }
+
+  /** A municipality's own roadmap, computed from the roadmap, its size and its adoption. */
+  async plan(organisationId: number) {
+    const organisation = await this.adopter(organisationId);
+    const { networkIds } = await this.access.organisationResource(organisationId);
+    const today = osloToday();
+    const solutions = await this.roadmap.solutionsFor(networkIds, today);
+    const ids = solutions.map((s) => s.id);
+    const [milestones, tasks, costs, statuses] = await Promise.all([
+      this.roadmap.milestonesOf(ids),
+      this.roadmap.tasksOf(ids),
+      this.roadmap.costsOf(ids),
+      this.repo.of([organisationId]),
+    ]);
+    const plan = municipalityPlan({ today, population: organisation.population, solutions, milestones, tasks, costs, statuses });
+    return { organisation, plan };
   }
 
   /** Whether the actor reports for this organisation. */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { and, count, eq } from "drizzle-orm";
-import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
-import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { osloToday } from "../../platform/i18n/i18n.ts";
-import { adoptionHistory, adoptions } from "./schema.ts";
+import { PASSWORD, testAccount } from "../../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { osloToday } from "../../../platform/i18n/i18n.ts";
+import { adoptionHistory, adoptions } from "../schema.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };

@@ -1,4 +1,4 @@
-import type { Translate } from "../../platform/i18n/i18n.ts";
+import type { Translate } from "../../../platform/i18n/i18n.ts";
 import {
   ErrorSummary,
   FilterForm,
@@ -9,18 +9,14 @@ import {
   Pagination,
   SelectField,
   TableScroll,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { categoryLabel, statusLabel, statusShort } from "../labels.ts";
+import { ADOPTION_STATUSES, SOLUTION_CATEGORIES } from "../schema.ts";
 import type { AdoptionService } from "./adoption.service.ts";
-import { categoryLabel } from "./roadmap.views.tsx";
-import { ADOPTION_STATUSES, SOLUTION_CATEGORIES } from "./schema.ts";
 
 type OrganisationAdoption = Awaited<ReturnType<AdoptionService["ofOrganisation"]>>;
 type Matrix = Awaited<ReturnType<AdoptionService["matrix"]>>;
-
-export const statusLabel = (t: Translate, s: string) => t(`adoption.status.${s}` as "adoption.status.in_use");
-/** One letter or two for a matrix cell; the full word is in its title and in the legend. */
-const statusShort = (t: Translate, s: string) => t(`adoption.short.${s}` as "adoption.short.in_use");
 
 /** An organisation's statuses, one row per solution; for those who report for it, one form for all. */
 export function OrganisationAdoptionPage(props: {

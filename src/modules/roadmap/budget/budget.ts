@@ -1,4 +1,4 @@
-import type { AdoptionStatus, MilestoneKind, SizeClass } from "./schema.ts";
+import type { AdoptionStatus, MilestoneKind, SizeClass } from "../schema.ts";
 
 /** Municipalities by inhabitants, as the cost estimates are given. */
 export function sizeClassOf(population: number | null): SizeClass {

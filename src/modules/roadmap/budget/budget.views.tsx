@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { LinkList, Notice, TableScroll } from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
+import { LinkList, Notice, TableScroll } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
 import type { networkBudget } from "./budget.ts";
 
 type Budget = ReturnType<typeof networkBudget>;

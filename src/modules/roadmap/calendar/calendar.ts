@@ -1,5 +1,5 @@
-import { periodEnd } from "./precision.ts";
-import type { Precision } from "./schema.ts";
+import { periodEnd } from "../precision.ts";
+import type { Precision } from "../schema.ts";
 
 export interface CalendarEvent {
   uid: string;

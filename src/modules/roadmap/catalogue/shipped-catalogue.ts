@@ -3,14 +3,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { eq, isNull } from "drizzle-orm";
-import type { Actor } from "../../platform/access/actor.ts";
-import { type AuditEntry, recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
-import { nationalSolutions, SOLUTION_CATEGORIES, type SolutionCategory } from "./schema.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { type AuditEntry, recordAudit } from "../../../platform/audit/audit.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import { nationalSolutions, SOLUTION_CATEGORIES, type SolutionCategory } from "../schema.ts";
 
 export const catalogueFile = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  "../../../data/national-solutions/nasjonale-losninger.csv",
+  "../../../../data/national-solutions/nasjonale-losninger.csv",
 );
 
 interface CatalogueRow {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { costInYear, dueYear, networkBudget, sizeClassOf } from "./budget.ts";
-import { adoptionOverTime } from "./history.ts";
+import { adoptionOverTime } from "../adoption-history/history.ts";
+import { costInYear, dueYear, networkBudget, sizeClassOf } from "../budget/budget.ts";
 import { municipalityPlan } from "./plan.ts";
 
 const base = {

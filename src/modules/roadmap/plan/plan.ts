@@ -1,6 +1,6 @@
-import { costInYear, dueYear, SETTLED, sizeClassOf } from "./budget.ts";
-import { periodEnd } from "./precision.ts";
-import type { AdoptionStatus, MilestoneKind, Precision, SizeClass, TaskKind } from "./schema.ts";
+import { costInYear, dueYear, SETTLED, sizeClassOf } from "../budget/budget.ts";
+import { periodEnd } from "../precision.ts";
+import type { AdoptionStatus, MilestoneKind, Precision, SizeClass, TaskKind } from "../schema.ts";
 
 const addMonths = (iso: string, months: number) => {
   const d = new Date(`${iso}T00:00:00Z`);

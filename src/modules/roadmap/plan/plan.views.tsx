@@ -1,9 +1,8 @@
-import { LinkList, Notice, TableScroll } from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import { statusLabel } from "./adoption.views.tsx";
+import { LinkList, Notice, TableScroll } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { milestoneKindLabel, sizeClassLabel, statusLabel, taskKindLabel } from "../labels.ts";
+import { periodLabel } from "../precision.ts";
 import type { municipalityPlan } from "./plan.ts";
-import { periodLabel } from "./precision.ts";
-import { milestoneKindLabel } from "./roadmap.views.tsx";
 
 type Plan = ReturnType<typeof municipalityPlan>;
 
@@ -18,9 +17,7 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
       <h1 class="ds-heading" data-size="lg">
         {t("plan.title", { name: organisation.name })}
       </h1>
-      <p class="ds-paragraph">
-        {t("plan.intro", { size: t(`roadmap.size.${plan.size}` as "roadmap.size.under_5000").toLowerCase() })}
-      </p>
+      <p class="ds-paragraph">{t("plan.intro", { size: sizeClassLabel(t, plan.size).toLowerCase() })}</p>
       <p class="ds-paragraph no-print">
         <LinkList
           links={[
@@ -93,7 +90,7 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
                     </td>
                     <th scope="row">{task.solution}</th>
                     <td>
-                      {t(`roadmap.task.${task.kind}` as "roadmap.task.other")}
+                      {taskKindLabel(t, task.kind)}
                       {task.description ? <span class="row-detail">{task.description}</span> : null}
                     </td>
                     <td>

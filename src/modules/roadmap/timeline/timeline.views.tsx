@@ -6,13 +6,13 @@ import {
   SelectField,
   TableScroll,
   TextField,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import { TimelineZoom, timelineWindow } from "../projects/index.ts";
-import { periodEnd, periodLabel } from "./precision.ts";
-import type { Milestone, NationalSolution } from "./roadmap.repo.ts";
-import { categoryLabel, milestoneKindLabel } from "./roadmap.views.tsx";
-import { MILESTONE_KINDS, SOLUTION_CATEGORIES } from "./schema.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { TimelineZoom, timelineWindow } from "../../projects/index.ts";
+import { categoryLabel, milestoneKindLabel } from "../labels.ts";
+import { periodEnd, periodLabel } from "../precision.ts";
+import type { Milestone, NationalSolution } from "../roadmap.repo.ts";
+import { MILESTONE_KINDS, SOLUTION_CATEGORIES } from "../schema.ts";
 
 const LABEL_WIDTH = 280;
 const CHART_WIDTH = 900;

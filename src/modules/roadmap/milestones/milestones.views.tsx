@@ -1,0 +1,141 @@
+import { Form, type FormState, PostButton, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { milestoneKindLabel, milestoneName, precisionLabel } from "../labels.ts";
+import { periodLabel } from "../precision.ts";
+import type { Milestone, MilestoneChange } from "../roadmap.repo.ts";
+import { MILESTONE_KINDS, PRECISIONS } from "../schema.ts";
+
+/** The fields of a milestone, in the form that adds one and in each one's change form. */
+function MilestoneFields({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <SelectField
+        t={t}
+        form={form}
+        name="kind"
+        label={t("roadmap.milestoneKind")}
+        options={MILESTONE_KINDS.map((k) => ({ value: k, label: milestoneKindLabel(t, k) }))}
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="label"
+        label={t("roadmap.milestoneLabel")}
+        description={t("roadmap.milestoneLabelHint")}
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="date"
+        label={t("roadmap.date")}
+        description={t("roadmap.dateHint")}
+        type="date"
+        width="short"
+        required
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="precision"
+        label={t("roadmap.precision")}
+        options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(t, p) }))}
+      />
+      <TextField t={t} form={form} name="note" label={t("roadmap.note")} />
+    </>
+  );
+}
+
+/** A solution's milestones, each with where it moved from; for its editors, a form to change each and one to add. */
+export function MilestonesSection(props: {
+  ctx: PageContext;
+  solutionId: number;
+  milestones: (Milestone & { changes: MilestoneChange[] })[];
+  canEdit: boolean;
+  editing: { id: number; form: FormState } | null;
+  form: FormState;
+}) {
+  const { ctx, milestones, canEdit } = props;
+  const { t, dateTime } = ctx.i18n;
+  const when = (m: { date: string; precision: Milestone["precision"] }) => periodLabel(ctx.i18n, m.date, m.precision);
+  return (
+    <section aria-labelledby="milestones-heading">
+      <h2 class="ds-heading" data-size="md" id="milestones-heading">
+        {t("roadmap.milestones")}
+      </h2>
+      <p>
+        <a class="ds-link" href={`/roadmap/calendar.ics?solution=${props.solutionId}`}>
+          {t("roadmap.calendar")}
+        </a>
+        {" · "}
+        <a class="ds-link" href={`/roadmap/${props.solutionId}/adoption`}>
+          {t("overTime.link")}
+        </a>
+      </p>
+      {milestones.length === 0 ? (
+        <p class="ds-paragraph">{t("roadmap.noMilestones")}</p>
+      ) : (
+        <ul class="plain-list">
+          {milestones.map((m) => {
+            const moved = m.changes[0];
+            const form = props.editing?.id === m.id ? props.editing.form : { values: { ...m }, errors: [] };
+            return (
+              <li key={m.id} class="milestone">
+                <strong>{milestoneName(t, m)}</strong>: {when(m)}
+                {m.isDemo ? <span class="row-detail">{t("roadmap.demoDate")}</span> : null}
+                {moved ? (
+                  <span class="row-detail">
+                    {t("roadmap.movedFrom", {
+                      from: periodLabel(ctx.i18n, moved.fromDate, moved.fromPrecision),
+                      to: periodLabel(ctx.i18n, moved.toDate, moved.toPrecision),
+                      who: moved.byLabel,
+                      when: dateTime(moved.at),
+                    })}
+                  </span>
+                ) : null}
+                {m.note ? <span class="row-detail">{m.note}</span> : null}
+                {canEdit ? (
+                  <details open={props.editing?.id === m.id}>
+                    <summary>{t("roadmap.changeMilestone", { name: milestoneName(t, m) })}</summary>
+                    <Form
+                      ctx={ctx}
+                      form={{ ...form, idPrefix: `m${m.id}-` }}
+                      action={`/roadmap/${props.solutionId}/milestones/${m.id}`}
+                      submitLabel={t("common.save")}
+                    >
+                      <MilestoneFields ctx={ctx} form={{ ...form, idPrefix: `m${m.id}-` }} />
+                    </Form>
+                    <PostButton
+                      ctx={ctx}
+                      action={`/roadmap/${props.solutionId}/milestones/${m.id}/delete`}
+                      label={t("roadmap.removeMilestone")}
+                      hiddenText={milestoneName(t, m)}
+                      size="sm"
+                      variant="tertiary"
+                      danger
+                    />
+                  </details>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {canEdit ? (
+        <>
+          <h3 class="ds-heading" data-size="sm">
+            {t("roadmap.addMilestone")}
+          </h3>
+          <Form
+            ctx={ctx}
+            form={{ ...props.form, idPrefix: "new-" }}
+            action={`/roadmap/${props.solutionId}/milestones`}
+            submitLabel={t("roadmap.addMilestone")}
+          >
+            <MilestoneFields ctx={ctx} form={{ ...props.form, idPrefix: "new-" }} />
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import { Form, type FormState, PostButton, SelectField, TableScroll, TextField } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { milestoneKindLabel, sizeClassLabel, taskKindLabel } from "../labels.ts";
+import type { RoadmapService } from "../roadmap.service.ts";
+import { MILESTONE_KINDS, SIZE_CLASSES, TASK_KINDS } from "../schema.ts";
+
+type Detail = Awaited<ReturnType<RoadmapService["get"]>>;
+
+/** What a municipality must do before a milestone, and how long before; for its editors, a form to add one. */
+export function TasksSection(props: {
+  ctx: PageContext;
+  solutionId: number;
+  tasks: Detail["tasks"];
+  canEdit: boolean;
+  form: FormState;
+}) {
+  const { ctx, tasks, canEdit } = props;
+  const { t } = ctx.i18n;
+  return (
+    <section aria-labelledby="tasks-heading">
+      <h2 class="ds-heading" data-size="md" id="tasks-heading">
+        {t("roadmap.tasks")}
+      </h2>
+      {tasks.length === 0 ? (
+        <p class="ds-paragraph">{t("roadmap.noTasks")}</p>
+      ) : (
+        <TableScroll label={t("roadmap.tasks")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("roadmap.taskKind")}</th>
+                <th scope="col">{t("roadmap.taskDescription")}</th>
+                <th scope="col">{t("roadmap.startBefore")}</th>
+                {canEdit ? <th scope="col">{t("participant.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.map((task) => (
+                <tr key={task.id}>
+                  <th scope="row">{taskKindLabel(t, task.kind)}</th>
+                  <td>{task.description}</td>
+                  <td>
+                    {t("roadmap.monthsBefore", {
+                      n: task.leadMonths,
+                      milestone: milestoneKindLabel(t, task.beforeKind).toLowerCase(),
+                    })}
+                  </td>
+                  {canEdit ? (
+                    <td>
+                      <PostButton
+                        ctx={ctx}
+                        action={`/roadmap/${props.solutionId}/tasks/${task.id}/delete`}
+                        label={t("participant.remove")}
+                        hiddenText={taskKindLabel(t, task.kind)}
+                        size="sm"
+                        danger
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {canEdit ? (
+        <Form
+          ctx={ctx}
+          form={{ ...props.form, idPrefix: "task-" }}
+          action={`/roadmap/${props.solutionId}/tasks`}
+          submitLabel={t("roadmap.addTask")}
+        >
+          <SelectField
+            t={t}
+            form={{ ...props.form, idPrefix: "task-" }}
+            name="kind"
+            label={t("roadmap.taskKind")}
+            options={TASK_KINDS.map((k) => ({ value: k, label: taskKindLabel(t, k) }))}
+          />
+          <TextField t={t} form={{ ...props.form, idPrefix: "task-" }} name="description" label={t("roadmap.taskDescription")} />
+          <SelectField
+            t={t}
+            form={{ ...props.form, idPrefix: "task-" }}
+            name="beforeKind"
+            label={t("roadmap.beforeKind")}
+            options={MILESTONE_KINDS.filter((k) => k !== "custom").map((k) => ({ value: k, label: milestoneKindLabel(t, k) }))}
+          />
+          <TextField
+            t={t}
+            form={{ ...props.form, idPrefix: "task-" }}
+            name="leadMonths"
+            label={t("roadmap.leadMonths")}
+            inputMode="numeric"
+            width="short"
+            required
+          />
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+/** What the solution is expected to cost a municipality of each size; its editors see the form instead of the table. */
+export function CostsSection(props: {
+  ctx: PageContext;
+  solutionId: number;
+  costs: Detail["costs"];
+  canEdit: boolean;
+  form: FormState;
+}) {
+  const { ctx, costs, canEdit } = props;
+  const { t, number } = ctx.i18n;
+  return (
+    <section aria-labelledby="costs-heading">
+      <h2 class="ds-heading" data-size="md" id="costs-heading">
+        {t("roadmap.costs")}
+      </h2>
+      <p class="ds-paragraph">{t("roadmap.costsIntro")}</p>
+      {canEdit ? (
+        <Form
+          ctx={ctx}
+          form={{ ...props.form, idPrefix: "costs-" }}
+          action={`/roadmap/${props.solutionId}/costs`}
+          submitLabel={t("common.save")}
+        >
+          {SIZE_CLASSES.map((size, i) => (
+            <fieldset class="ds-fieldset field-pair" key={size}>
+              <legend class="ds-label">{sizeClassLabel(t, size)}</legend>
+              <input type="hidden" name={`costs.${i}.sizeClass`} value={size} />
+              <TextField
+                t={t}
+                form={{ ...props.form, idPrefix: "costs-" }}
+                name={`costs.${i}.oneOff`}
+                label={t("roadmap.oneOff")}
+                inputMode="numeric"
+                width="short"
+              />
+              <TextField
+                t={t}
+                form={{ ...props.form, idPrefix: "costs-" }}
+                name={`costs.${i}.yearly`}
+                label={t("roadmap.yearly")}
+                inputMode="numeric"
+                width="short"
+              />
+            </fieldset>
+          ))}
+        </Form>
+      ) : costs.length === 0 ? (
+        <p class="ds-paragraph">{t("roadmap.noCosts")}</p>
+      ) : (
+        <TableScroll label={t("roadmap.costs")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("roadmap.sizeClass")}</th>
+                <th scope="col">{t("roadmap.oneOff")}</th>
+                <th scope="col">{t("roadmap.yearly")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SIZE_CLASSES.filter((size) => costs.some((c) => c.sizeClass === size)).map((size) => {
+                const c = costs.find((x) => x.sizeClass === size)!;
+                return (
+                  <tr key={size}>
+                    <th scope="row">{sizeClassLabel(t, size)}</th>
+                    <td class="numeric">{t("project.kroner", { amount: number(c.oneOff) })}</td>
+                    <td class="numeric">{t("project.kroner", { amount: number(c.yearly) })}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+/** The cost estimates as form values: costs.<i>.oneOff and costs.<i>.yearly, in the order of the size classes. */
+export const costsToForm = (costs: { sizeClass: string; oneOff: number; yearly: number }[]) =>
+  Object.fromEntries(
+    SIZE_CLASSES.flatMap((size, i) => {
+      const c = costs.find((x) => x.sizeClass === size);
+      return c
+        ? [
+            [`costs.${i}.oneOff`, String(c.oneOff)],
+            [`costs.${i}.yearly`, String(c.yearly)],
+          ]
+        : [];
+    }),
+  );
+
+/** The cost form's fields as the service's input. */
+export const costsFromForm = (body: Record<string, unknown>) => ({
+  costs: SIZE_CLASSES.map((size, i) => ({
+    sizeClass: size,
+    oneOff: body[`costs.${i}.oneOff`] ?? "",
+    yearly: body[`costs.${i}.yearly`] ?? "",
+  })),
+});

@@ -1,12 +1,28 @@
 import { keepUntilChange } from "../../platform/db/data-version.ts";
 import { defineModule } from "../../platform/module.ts";
+import { benefitsApi } from "./benefits/benefits.api.ts";
+import { benefitRoutes } from "./benefits/benefits.routes.tsx";
+import { checklistRoutes } from "./checklists/checklists.routes.tsx";
+import { documentRoutes } from "./documents/documents.routes.tsx";
+import { joinApi } from "./join/join.api.ts";
+import { joinRoutes } from "./join/join.routes.tsx";
 import { organisationProjectsSection } from "./organisation-section.tsx";
+import { participantsApi } from "./participants/participants.api.ts";
+import { participantRoutes } from "./participants/participants.routes.tsx";
 import { projectPolicies } from "./policy.ts";
+import { portfolioRoutes } from "./portfolio/portfolio.routes.tsx";
+import { savedViewRoutes } from "./portfolio/saved-views.routes.tsx";
 import { projectsApi } from "./projects.api.ts";
 import { projectRoutes } from "./projects.routes.tsx";
 import { ProjectService } from "./projects.service.ts";
+import { reportsApi } from "./reports/reports.api.ts";
+import { reportRoutes } from "./reports/reports.routes.tsx";
+import { resourcesApi } from "./resources/resources.api.ts";
+import { resourceRoutes } from "./resources/resources.routes.tsx";
 import * as schema from "./schema.ts";
+import { sectorRoutes } from "./sectors/sectors.routes.tsx";
 import { seedDemoProjects } from "./seed.ts";
+import { timelineRoutes } from "./timeline/timeline.routes.tsx";
 
 /** The shared portfolio: projects with phases, participants, status reports and benefits. */
 export const projectsModule = defineModule({
@@ -26,11 +42,31 @@ export const projectsModule = defineModule({
   },
   policies: projectPolicies,
   nav: [{ href: "/projects", label: "nav.projects" }],
-  routes: projectRoutes,
-  api: projectsApi,
+  routes: (app, ctx) => {
+    portfolioRoutes(app, ctx);
+    timelineRoutes(app, ctx);
+    savedViewRoutes(app, ctx);
+    sectorRoutes(app, ctx);
+    checklistRoutes(app, ctx);
+    projectRoutes(app, ctx);
+    joinRoutes(app, ctx);
+    participantRoutes(app, ctx);
+    reportRoutes(app, ctx);
+    benefitRoutes(app, ctx);
+    resourceRoutes(app, ctx);
+    documentRoutes(app, ctx);
+  },
+  api: (api, ctx) => {
+    projectsApi(api, ctx);
+    participantsApi(api, ctx);
+    reportsApi(api, ctx);
+    benefitsApi(api, ctx);
+    joinApi(api, ctx);
+    resourcesApi(api, ctx);
+  },
   sections: { organisationPage: organisationProjectsSection },
   search: async ({ services }, q, limit) => {
-    const { items } = await services.projects.repo.list({ q }, null, "title", limit, 0);
+    const items = await services.projects.search(q, limit);
     return items.map((p) => ({
       kind: "search.project" as const,
       title: p.title,

@@ -5,6 +5,7 @@ import { canSee, VISIBILITY_VALUES, visibilityKey } from "../../platform/access/
 import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
+import type { Page } from "../../platform/db/paging.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
@@ -19,7 +20,7 @@ import {
   requiredText,
   toFieldErrors,
 } from "../../platform/http/validation.ts";
-import type { Translate } from "../../platform/i18n/i18n.ts";
+import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
 import type { AccessService, NetworkRepo } from "../networks/index.ts";
@@ -259,6 +260,53 @@ export class ProjectService {
       resources,
       checklist: checklistWithMarks,
     };
+  }
+
+  /** The project's own record; 404 if there is none. */
+  async get(id: number): Promise<Project> {
+    const project = await this.repo.byId(id);
+    if (!project) throw new NotFoundError();
+    return project;
+  }
+
+  /** The sectors a network added to the built-in ones. */
+  sectorsOf(networkId: number) {
+    return this.repo.sectorsOf(networkId);
+  }
+
+  /** Every network's own sectors, for the overview's filter and downloads. */
+  customSectors() {
+    return this.repo.allCustomSectors();
+  }
+
+  /** The network's checklist items for every phase. */
+  checklistOf(networkId: number) {
+    return this.repo.checklistOf(networkId);
+  }
+
+  /** The signed-in user's saved views of one page; null for visitors, who keep none. */
+  savedViewsFor(viewer: Actor | null, kind: SavedViewKind) {
+    return viewer?.userId ? this.repo.savedViewsOf(viewer.userId, kind) : Promise.resolve(null);
+  }
+
+  /** Requests to take part in the project, newest first, with their decisions. */
+  joinRequests(id: number) {
+    return this.repo.joinRequestsOf(id);
+  }
+
+  /** A page of the requests to take part, with how many there are. */
+  joinRequestsPage(id: number, page: Page) {
+    return this.repo.joinRequestsPage(id, page);
+  }
+
+  /** A page of the project's status reports, newest first, with how many there are. */
+  reportsPage(id: number, page: Page) {
+    return this.repo.reportsPage(id, page);
+  }
+
+  /** Public projects whose text matches, by title: the site search's part. */
+  async search(q: string, limit: number) {
+    return this.repo.page({ q }, null, "title", limit, 0);
   }
 
   /** A sector of the network's own, next to the built-in ones; its key is made from its name. */
@@ -756,7 +804,7 @@ export class ProjectService {
           projectId: id,
           organisationId: row.organisationId,
           role: row.role,
-          fromDate: new Date().toISOString().slice(0, 10),
+          fromDate: osloToday(),
         });
       await recordAudit(tx, actor, {
         action: "update",
@@ -957,3 +1005,6 @@ export class ProjectService {
     return ok(true);
   }
 }
+
+/** A project with everything its page shows, as one viewer may see it. */
+export type ProjectDetail = Awaited<ReturnType<ProjectService["visible"]>>;

@@ -1,12 +1,9 @@
-import type { Translate } from "../../platform/i18n/i18n.ts";
-import { Notice, TableScroll } from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import type { ProjectService } from "./projects.service.ts";
-import { Achievement } from "./projects.views.tsx";
+import { Notice, TableScroll } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import type { ProjectService } from "../projects.service.ts";
+import { Achievement, benefitTypeLabel } from "./benefits.views.tsx";
 
 type Overview = Awaited<ReturnType<ProjectService["benefitsOverview"]>>;
-
-const benefitTypeLabel = (t: Translate, type: string) => t(`benefit.type.${type}` as "benefit.type.money");
 
 /** The benefits of the filtered projects: sums per type and unit, then every benefit. */
 export function BenefitsOverviewPage(props: { ctx: PageContext; overview: Overview; listHref: string }) {

@@ -1,5 +1,5 @@
-import { ALLOWED_EXTENSIONS } from "../../platform/files/files.ts";
-import type { Translate } from "../../platform/i18n/i18n.ts";
+import { ALLOWED_EXTENSIONS } from "../../../platform/files/files.ts";
+import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import {
   FileField,
   Form,
@@ -10,17 +10,16 @@ import {
   SelectField,
   TableScroll,
   TextField,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import type { ProjectService } from "./projects.service.ts";
-import { RELATION_KINDS } from "./schema.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import type { ProjectDetail } from "../projects.service.ts";
+import { RELATION_KINDS, type RelationKind } from "../schema.ts";
 
-type Detail = Awaited<ReturnType<ProjectService["visible"]>>;
+type Resources = ProjectDetail["resources"];
 
-type Resources = Detail["resources"];
-
-const relationLabel = (t: Translate, kind: string, outgoing: boolean) =>
-  t(`relations.${outgoing ? "kind" : "inverse"}.${kind}` as "relations.kind.related");
+/** "Builds on" seen from the project that does, "continued in" from the other. */
+const relationLabel = (t: Translate, kind: RelationKind, outgoing: boolean) =>
+  outgoing ? labelFor(t, "relations.kind", kind) : labelFor(t, "relations.inverse", kind);
 
 /**
  * Funding, links, related projects and documents. Read-only on the project page; with remove
@@ -153,7 +152,7 @@ export function ResourceLists(props: { ctx: PageContext; projectId: number; reso
 
 export function ResourcesPage(props: {
   ctx: PageContext;
-  detail: Detail;
+  detail: ProjectDetail;
   resources: Resources;
   forms: Record<"funding" | "link" | "relation" | "document", FormState>;
   otherProjects: Option[];

@@ -1,10 +1,11 @@
-import type { Translate } from "../../platform/i18n/i18n.ts";
-import { type FormState, Notice, Pagination, TableScroll } from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import type { TimelineQuery } from "./params.ts";
-import type { ProjectService } from "./projects.service.ts";
-import { phaseLabel, SavedViews, StatusTag } from "./projects.views.tsx";
-import { PHASES } from "./schema.ts";
+import type { Translate } from "../../../platform/i18n/i18n.ts";
+import { type FormState, Notice, Pagination, TableScroll } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { phaseLabel, StatusTag } from "../labels.tsx";
+import type { TimelineQuery } from "../params.ts";
+import { SavedViews } from "../portfolio/saved-views.views.tsx";
+import type { ProjectService } from "../projects.service.ts";
+import { PHASES } from "../schema.ts";
 
 type Timeline = Awaited<ReturnType<ProjectService["timeline"]>>;
 type Row = Timeline["rows"][number];

@@ -1,0 +1,285 @@
+import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
+import {
+  Form,
+  type FormState,
+  type Option,
+  PostButton,
+  SelectField,
+  TableScroll,
+  TextField,
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import type { ProjectDetail } from "../projects.service.ts";
+import { BENEFIT_TYPES, type BenefitType } from "../schema.ts";
+
+/** Benefits: the section of the project page, a benefit's page with its measurements, and its form. */
+
+export const benefitTypeLabel = (t: Translate, type: BenefitType) => labelFor(t, "benefit.type", type);
+
+/** The project's benefits with their latest measurement and achievement. */
+export function BenefitsSection(props: {
+  ctx: PageContext;
+  projectId: number;
+  benefits: ProjectDetail["benefits"];
+  canEdit: boolean;
+}) {
+  const { ctx, projectId, benefits, canEdit } = props;
+  const { t, number } = ctx.i18n;
+  return (
+    <section aria-labelledby="benefits-heading">
+      <h2 class="ds-heading" data-size="md" id="benefits-heading">
+        {t("benefit.heading")}
+      </h2>
+      {canEdit ? (
+        <p>
+          <a class="ds-button" data-variant="secondary" href={`/projects/${projectId}/benefits/new`}>
+            {t("benefit.new")}
+          </a>
+        </p>
+      ) : null}
+      {benefits.length === 0 ? (
+        <p class="ds-paragraph">{t("benefit.none")}</p>
+      ) : (
+        <TableScroll label={t("benefit.heading")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("benefit.title")}</th>
+                <th scope="col">{t("benefit.indicator")}</th>
+                <th scope="col" class="numeric">
+                  {t("benefit.baseline")}
+                </th>
+                <th scope="col" class="numeric">
+                  {t("benefit.target")}
+                </th>
+                <th scope="col" class="numeric">
+                  {t("benefit.latest")}
+                </th>
+                <th scope="col" class="numeric">
+                  {t("benefit.achievement")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {benefits.map((b) => (
+                <tr key={b.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/projects/${projectId}/benefits/${b.id}`}>
+                      {b.title}
+                    </a>
+                    <span class="row-detail">{benefitTypeLabel(t, b.type)}</span>
+                  </th>
+                  <td>
+                    {b.indicator} ({b.unit})
+                  </td>
+                  <td class="numeric">{number(b.baseline)}</td>
+                  <td class="numeric">{number(b.target)}</td>
+                  <td class="numeric">{b.measurements.length ? number(b.measurements.at(-1)!.value) : "–"}</td>
+                  <td class="numeric">
+                    <Achievement t={t} number={number} value={b.achievement} trend={b.trend} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+/** Achievement in per cent with its trend in words for screen readers and an arrow for the eye. */
+export function Achievement(props: {
+  t: Translate;
+  number: (v: number, o?: Intl.NumberFormatOptions) => string;
+  value: number | null;
+  trend: "up" | "down" | "flat" | null;
+}) {
+  const { t } = props;
+  if (props.value === null) return <span class="muted">{t("benefit.notMeasured")}</span>;
+  const arrow = { up: "↑", down: "↓", flat: "→" };
+  return (
+    <>
+      {props.number(props.value, { style: "percent", maximumFractionDigits: 0 })}
+      {props.trend ? (
+        <>
+          {" "}
+          <span aria-hidden="true">{arrow[props.trend]}</span>
+          <span class="ds-sr-only">{labelFor(t, "benefit.trend", props.trend)}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function BenefitFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  title: string;
+  action: string;
+  cancelHref: string;
+  people: Option[];
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        <TextField t={t} form={form} name="title" label={t("benefit.title")} required />
+        <SelectField
+          t={t}
+          form={form}
+          name="type"
+          label={t("benefit.type")}
+          required
+          options={BENEFIT_TYPES.map((b) => ({ value: b, label: benefitTypeLabel(t, b) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="ownerPersonId"
+          label={t("benefit.owner")}
+          placeholder={t("form.none")}
+          options={props.people}
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="indicator"
+          label={t("benefit.indicator")}
+          description={t("benefit.indicatorHint")}
+          required
+        />
+        <TextField t={t} form={form} name="unit" label={t("benefit.unit")} width="short" required />
+        <TextField t={t} form={form} name="baseline" label={t("benefit.baseline")} inputMode="decimal" width="short" required />
+        <TextField t={t} form={form} name="target" label={t("benefit.target")} inputMode="decimal" width="short" required />
+        <TextField t={t} form={form} name="targetDate" label={t("benefit.targetDate")} type="date" width="short" />
+      </Form>
+    </>
+  );
+}
+
+export function BenefitPage(props: {
+  ctx: PageContext;
+  detail: ProjectDetail;
+  benefit: ProjectDetail["benefits"][number];
+  form: FormState;
+  canEdit: boolean;
+}) {
+  const { ctx, detail, benefit, form } = props;
+  const { t, number, date } = ctx.i18n;
+  const base = `/projects/${detail.project.id}/benefits/${benefit.id}`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {benefit.title}
+      </h1>
+      <dl class="facts">
+        <dt>{t("benefit.project")}</dt>
+        <dd>
+          <a class="ds-link" href={`/projects/${detail.project.id}`}>
+            {detail.project.title}
+          </a>
+        </dd>
+        <dt>{t("benefit.type")}</dt>
+        <dd>{benefitTypeLabel(t, benefit.type)}</dd>
+        {benefit.ownerName ? (
+          <>
+            <dt>{t("benefit.owner")}</dt>
+            <dd>{benefit.ownerName}</dd>
+          </>
+        ) : null}
+        <dt>{t("benefit.indicator")}</dt>
+        <dd>
+          {benefit.indicator} ({benefit.unit})
+        </dd>
+        <dt>{t("benefit.baseline")}</dt>
+        <dd>{number(benefit.baseline)}</dd>
+        <dt>{t("benefit.target")}</dt>
+        <dd>
+          {number(benefit.target)}
+          {benefit.targetDate ? ` ${t("benefit.by", { date: date(benefit.targetDate) })}` : ""}
+        </dd>
+        <dt>{t("benefit.achievement")}</dt>
+        <dd>
+          <Achievement t={t} number={number} value={benefit.achievement} trend={benefit.trend} />
+        </dd>
+      </dl>
+      {props.canEdit ? (
+        <div class="button-row">
+          <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>
+            {t("benefit.edit")}
+          </a>
+          <PostButton ctx={ctx} action={`${base}/delete`} label={t("benefit.delete")} danger />
+        </div>
+      ) : null}
+      <h2 class="ds-heading" data-size="md">
+        {t("benefit.measurements")}
+      </h2>
+      {benefit.measurements.length === 0 ? (
+        <p class="ds-paragraph">{t("benefit.noMeasurements")}</p>
+      ) : (
+        <TableScroll label={t("benefit.measurements")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("benefit.measuredOn")}</th>
+                <th scope="col" class="numeric">
+                  {t("benefit.value")}
+                </th>
+                <th scope="col">{t("benefit.note")}</th>
+                {props.canEdit ? <th scope="col">{t("participant.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {benefit.measurements.map((m) => (
+                <tr key={m.id}>
+                  <td>{date(m.measuredOn)}</td>
+                  <td class="numeric">
+                    {number(m.value)} {benefit.unit}
+                  </td>
+                  <td>{m.note}</td>
+                  {props.canEdit ? (
+                    <td>
+                      <PostButton
+                        ctx={ctx}
+                        action={`${base}/measurements/${m.id}/delete`}
+                        label={t("benefit.deleteMeasurement")}
+                        hiddenText={date(m.measuredOn)}
+                        size="sm"
+                        danger
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {props.canEdit ? (
+        <>
+          <h2 class="ds-heading" data-size="md">
+            {t("benefit.addMeasurement")}
+          </h2>
+          <Form ctx={ctx} form={form} action={`${base}/measurements`} submitLabel={t("benefit.saveMeasurement")}>
+            <TextField t={t} form={form} name="measuredOn" label={t("benefit.measuredOn")} type="date" width="short" required />
+            <TextField
+              t={t}
+              form={form}
+              name="value"
+              label={t("benefit.valueIn", { unit: benefit.unit })}
+              inputMode="decimal"
+              width="short"
+              required
+            />
+            <TextField t={t} form={form} name="note" label={t("benefit.note")} />
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { parseOrBadRequest } from "../../../platform/http/validation.ts";
+import { osloToday } from "../../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { participantParams } from "../params.ts";
+import { projectCrumbs, projectRouteAccess } from "../route-kit.ts";
+import { ParticipantsPage } from "./participants.views.tsx";
+
+/** The organisations taking part in a project, and in which role. */
+export function participantRoutes(app: FastifyInstance, ctx: AppContext) {
+  const { projects, directory } = ctx.services;
+  const { projectInPath, authorizedProject } = projectRouteAccess(ctx);
+
+  const renderParticipants = async (req: FastifyRequest, reply: FastifyReply, id: number, form: FormState) => {
+    const detail = await projects.visible(id, req.actor);
+    const { t } = req.i18n;
+    const orgs = await directory.organisations.options();
+    return reply.page(
+      <ParticipantsPage
+        ctx={req.pageContext()}
+        detail={detail}
+        form={form}
+        organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
+      />,
+      {
+        title: t("participant.title", { title: detail.project.title }),
+        status: form.errors.length ? 422 : 200,
+        crumbs: projectCrumbs(t, detail.project, t("participant.heading")),
+      },
+    );
+  };
+
+  app.get("/projects/:id/participants", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
+    const { id } = authorizedProject(req);
+    return renderParticipants(req, reply, id, emptyForm({ role: "participant", fromDate: osloToday() }));
+  });
+
+  app.post(
+    "/projects/:id/participants",
+    { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const result = await projects.setParticipant(actor, id, req.body);
+      if (!result.ok) return renderParticipants(req, reply, id, submittedForm(req.body, result.errors));
+      return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
+    },
+  );
+
+  app.post(
+    "/projects/:id/participants/:organisationId/delete",
+    { config: { policy: "project.update", resource: projectInPath } },
+    async (req, reply) => {
+      const { actor, id } = authorizedProject(req);
+      const { organisationId } = parseOrBadRequest(participantParams, req.params);
+      await projects.removeParticipant(actor, id, organisationId);
+      return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
+    },
+  );
+}

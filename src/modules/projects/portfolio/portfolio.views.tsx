@@ -1,0 +1,198 @@
+import { Fragment } from "preact";
+import {
+  DemoTag,
+  FilterForm,
+  type FormState,
+  ListStatus,
+  Notice,
+  type Option,
+  Pagination,
+  SelectField,
+  SortHeader,
+  TableScroll,
+  TextField,
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { type CustomSector, phaseLabel, projectKindLabel, StatusTag, sectorOptions, statusLabel } from "../labels.tsx";
+import type { ProjectListQuery } from "../params.ts";
+import type { ProjectService } from "../projects.service.ts";
+import { PHASES, PROJECT_KINDS, STATUS_COLOURS } from "../schema.ts";
+import { type SavedView, SavedViews } from "./saved-views.views.tsx";
+
+type ListItem = Awaited<ReturnType<ProjectService["list"]>>["items"][number];
+
+/** The portfolio: every project the viewer may see, with the filters, downloads and saved views. */
+export function ProjectsPage(props: {
+  ctx: PageContext;
+  items: ListItem[];
+  total: number;
+  filter: ProjectListQuery;
+  limit: number;
+  csvHref: string;
+  timelineHref: string;
+  xlsxHref: string;
+  benefitsHref: string;
+  /** Networks the viewer may register projects in, and whether they also set its portfolio settings. */
+  createIn: { slug: string; name: string; configure: boolean }[];
+  networks: Option[];
+  counties: Option[];
+  organisations: Option[];
+  customSectors: CustomSector[];
+  /** The signed-in user's saved views; null for visitors. */
+  savedViews: SavedView[] | null;
+  viewForm: FormState;
+}) {
+  const { ctx, items, total, filter } = props;
+  const { t, number, date } = ctx.i18n;
+  const form: FormState = { values: { ...filter }, errors: [] };
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("project.listTitle")}
+      </h1>
+      <p class="ds-paragraph">{t("project.listIntro")}</p>
+      {props.createIn.length ? (
+        <div class="button-row">
+          {props.createIn.map((n) => (
+            <a key={n.slug} class="ds-button" data-variant="secondary" href={`/n/${n.slug}/projects/new`}>
+              {props.createIn.length > 1 ? t("project.newIn", { network: n.name }) : t("project.new")}
+            </a>
+          ))}
+          {props.createIn
+            .filter((n) => n.configure)
+            .map((n) => (
+              <Fragment key={n.slug}>
+                <a class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/sectors`}>
+                  {t("sector.title", { network: n.name })}
+                </a>
+                <a class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/checklists`}>
+                  {t("checklist.title", { network: n.name })}
+                </a>
+              </Fragment>
+            ))}
+        </div>
+      ) : null}
+      <FilterForm t={t} action="/projects" resetHref="/projects">
+        <TextField t={t} form={form} name="q" label={t("project.search")} type="search" />
+        <SelectField
+          t={t}
+          form={form}
+          name="network"
+          label={t("project.network")}
+          placeholder={t("list.all")}
+          options={props.networks}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="organisation"
+          label={t("project.organisationFilter")}
+          placeholder={t("list.all")}
+          options={props.organisations}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="county"
+          label={t("org.county")}
+          placeholder={t("list.all")}
+          options={props.counties}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="kind"
+          label={t("project.kind")}
+          placeholder={t("list.all")}
+          options={PROJECT_KINDS.map((k) => ({ value: k, label: projectKindLabel(t, k) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="phase"
+          label={t("project.phase")}
+          placeholder={t("list.all")}
+          options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="sector"
+          label={t("project.sector")}
+          placeholder={t("list.all")}
+          options={sectorOptions(t, props.customSectors)}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="status"
+          label={t("project.status")}
+          placeholder={t("list.all")}
+          options={[
+            ...STATUS_COLOURS.map((c) => ({ value: c, label: statusLabel(t, c) })),
+            { value: "none", label: t("report.none") },
+          ]}
+        />
+        <TextField t={t} form={form} name="from" label={t("project.runsFrom")} type="date" width="short" />
+        <TextField t={t} form={form} name="to" label={t("project.runsTo")} type="date" width="short" />
+        <TextField t={t} form={form} name="tag" label={t("project.tag")} width="short" />
+        <input type="hidden" name="sort" value={filter.sort} />
+      </FilterForm>
+      {props.savedViews ? <SavedViews ctx={ctx} kind="projects" views={props.savedViews} form={props.viewForm} /> : null}
+      <ListStatus
+        ctx={ctx}
+        total={total}
+        page={filter.page}
+        limit={props.limit}
+        links={[
+          { href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true },
+          { href: props.xlsxHref, label: t("list.downloadXlsx"), download: true },
+          { href: props.timelineHref, label: t("timeline.show") },
+          { href: props.benefitsHref, label: t("benefitsOverview.show") },
+        ]}
+      />
+      {items.length === 0 ? (
+        <Notice>{t("list.empty")}</Notice>
+      ) : (
+        <TableScroll label={t("project.listTitle")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <SortHeader t={t} url={ctx.url} column="title" label={t("project.title")} sort={filter.sort} />
+                <th scope="col">{t("project.owner")}</th>
+                <SortHeader t={t} url={ctx.url} column="phase" label={t("project.phase")} sort={filter.sort} />
+                <th scope="col">{t("project.status")}</th>
+                <SortHeader t={t} url={ctx.url} column="start" label={t("project.startDate")} sort={filter.sort} />
+                <SortHeader t={t} url={ctx.url} column="end" label={t("project.endDate")} sort={filter.sort} />
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <a class="ds-link" href={`/projects/${p.id}`}>
+                      {p.title}
+                    </a>{" "}
+                    {p.isDemo ? <DemoTag t={t} /> : null}
+                    {p.summary ? <span class="row-detail">{p.summary}</span> : null}
+                  </th>
+                  <td>
+                    {p.ownerName ?? p.networkName}
+                    <span class="row-detail">{p.networkName}</span>
+                  </td>
+                  <td>{phaseLabel(t, p.phase)}</td>
+                  <td>
+                    <StatusTag t={t} colour={p.status} />
+                  </td>
+                  <td>{p.startDate ? date(p.startDate) : ""}</td>
+                  <td>{p.endDate ? date(p.endDate) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
+    </>
+  );
+}

@@ -51,6 +51,10 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/** What an audit entry records: a record made, changed, removed, or a period ended (a seat, an access). */
+export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -64,7 +68,7 @@ export const auditLog = pgTable(
     requestId: text("request_id"),
     /** Keyed hash of the client's IP address; never the address itself. */
     ipHash: text("ip_hash"),
-    action: text("action").notNull(),
+    action: text("action").$type<AuditAction>().notNull(),
     entity: text("entity").notNull(),
     entityId: text("entity_id").notNull(),
     before: jsonb("before"),

@@ -1,10 +1,10 @@
 import { and, count, desc, eq, getTableColumns, gte, ilike, isNull, lt, sql } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import type { DbOrTx } from "../db/client.ts";
-import { auditLog, users } from "../schema.ts";
+import { type AuditAction, auditLog, users } from "../schema.ts";
 
 export interface AuditEntry {
-  action: "create" | "update" | "delete" | "end";
+  action: AuditAction;
   entity: string;
   entityId: string | number;
   before?: unknown;
@@ -61,7 +61,7 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 
 export interface AuditSearch {
   entity?: string | undefined;
-  action?: string | undefined;
+  action?: AuditAction | undefined;
   /** Part of the actor's name. */
   actor?: string | undefined;
   /** Calendar dates, inclusive, in UTC. */

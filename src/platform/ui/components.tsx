@@ -3,7 +3,8 @@ import { useContext } from "preact/hooks";
 import { renderToString } from "preact-render-to-string";
 
 import type { FieldError } from "../http/errors.ts";
-import type { Translate } from "../i18n/i18n.ts";
+import { labelFor, type Translate } from "../i18n/i18n.ts";
+import type { AuditAction } from "../schema.ts";
 import type { PageContext } from "./context.ts";
 
 declare module "preact" {
@@ -546,7 +547,7 @@ export function History(props: {
     at: Date | string;
     actorLabel: string;
     actorDeleted: boolean;
-    action: string;
+    action: AuditAction;
     before: unknown;
     after: unknown;
   }[];
@@ -573,7 +574,7 @@ export function History(props: {
               <tr key={e.id}>
                 <td>{dateTime(e.at)}</td>
                 <td>{e.actorDeleted ? t("audit.deletedUser") : e.actorLabel}</td>
-                <td>{t(`history.action.${e.action}` as "history.action.update")}</td>
+                <td>{labelFor(t, "history.action", e.action)}</td>
                 <td>
                   <code class="history-diff">{describeChange(e.before, e.after)}</code>
                 </td>

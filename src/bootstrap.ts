@@ -1,10 +1,4 @@
-import { count, eq } from "drizzle-orm";
-import { importReference } from "./modules/directory/reference.ts";
-import { organisations } from "./modules/directory/schema.ts";
 import { modules } from "./modules/index.ts";
-import { importCatalogue } from "./modules/roadmap/index.ts";
-import { ThemeRepo } from "./modules/strategies/themes/themes.repo.ts";
-import { systemActor } from "./platform/access/actor.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
@@ -18,13 +12,13 @@ export const DEMO_ADMIN = { email: "demo@samverk.example", name: "Demo Administr
 export type PrepareProgress = (step: string) => void;
 
 export interface PrepareResult {
-  referenceLoaded: boolean;
   demoLoaded: boolean;
 }
 
 /**
- * What every start does before it listens: migrate; bring the catalogue of national solutions up to
- * date; at the first start, load the reference data and, unless switched off, the demo data. Safe to run from several processes at once on PostgreSQL:
+ * What every start does before it listens: migrate; bring each module's shipped data up to date (the
+ * reference data at the first start, the catalogue of national solutions every time); at the first
+ * start, unless switched off, load the demo data. Safe to run from several processes at once on PostgreSQL:
  * each step is guarded by a check inside a transaction or by an idempotent write.
  */
 export async function prepareDatabase(
@@ -35,17 +29,12 @@ export async function prepareDatabase(
   progress("applying database migrations");
   await runMigrations(database);
   const { db } = database;
-  const [row] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "municipality"));
-  let referenceLoaded = false;
-  if ((row?.n ?? 0) === 0) {
-    progress("first start: loading the reference data (counties and municipalities)");
-    await importReference(db, systemActor("reference import"));
-    referenceLoaded = true;
+  // Shipped data (the reference data at the first start, the national catalogue and shared themes at every start).
+  for (const { shipped } of modules) {
+    if (!shipped) continue;
+    progress(shipped.step);
+    await shipped.update(db, { always: false });
   }
-  // The national catalogue is real data: every start brings it up to date with the shipped file.
-  progress("bringing the catalogue of national solutions up to date");
-  await importCatalogue(db, systemActor("reference import"));
-  await new ThemeRepo(db).loadShared();
   let demoLoaded = false;
   if ((await getSetting(db, "initialised")) === undefined) {
     if (config.SAMVERK_DEMO) {
@@ -67,5 +56,5 @@ export async function prepareDatabase(
     }
     await setSetting(db, "initialised", new Date().toISOString());
   }
-  return { referenceLoaded, demoLoaded };
+  return { demoLoaded };
 }

@@ -1,10 +1,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "./bootstrap.ts";
-import { importReference, referenceDir } from "./modules/directory/reference.ts";
 import { modules } from "./modules/index.ts";
-import { importCatalogue } from "./modules/roadmap/index.ts";
-import { systemActor } from "./platform/access/actor.ts";
 import { ArchiveError, exportArchive, importArchive } from "./platform/archive.ts";
 import { UserService } from "./platform/auth/users.ts";
 import { acquireLock, backupNow, restoreBackup } from "./platform/backup.ts";
@@ -86,9 +83,12 @@ export async function run(argv: string[]): Promise<string> {
     case "import reference":
       return withDatabase(config, async (database) => {
         await runMigrations(database);
-        const s = await importReference(database.db, systemActor("reference import"), values.dir ?? referenceDir);
-        const c = await importCatalogue(database.db, systemActor("reference import"));
-        return `Reference data: ${s.created} created, ${s.updated} updated, ${s.ended} ended, ${s.unchanged} unchanged. National solutions: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
+        const lines: string[] = [];
+        for (const { shipped } of modules) {
+          const summary = await shipped?.update(database.db, { always: true, dir: values.dir });
+          if (summary) lines.push(summary);
+        }
+        return lines.join(". ");
       });
     case "migrate":
       return withDatabase(config, async (database) => {

@@ -28,6 +28,18 @@ export interface PageSlots {}
 /** A module's part of another module's page: rendered in the order of the module list, nothing when null. */
 export type PageSection<P> = (req: FastifyRequest, props: P) => Promise<ComponentChildren>;
 
+/** Data a module ships with the code (reference data, a catalogue) and keeps up to date in the database. */
+export interface ShippedData {
+  /** What a start says it is doing (a log line, in English). */
+  step: string;
+  /**
+   * Brings the shipped data up to date, at every start after the migrations and at `samverk import
+   * reference` (`always`, with the folder it was given). A start may find nothing to do; the summary
+   * is for the command line.
+   */
+  update(db: Db, options: { always: boolean; dir?: string | undefined }): Promise<string | null>;
+}
+
 /** What a module gets from the kernel. */
 export interface AppContext {
   config: Config;
@@ -57,6 +69,8 @@ export interface ModuleManifest {
   services?: ServiceFactories;
   /** Its own texts in nb, nn and en, for the keys its index.ts adds to ModuleMessages. */
   messages?: Messages;
+  /** Shipped data it keeps up to date: brought in at every start, before any demo data. */
+  shipped?: ShippedData;
   policies?: Policies;
   nav?: NavItem[];
   routes?: (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;

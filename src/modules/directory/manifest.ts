@@ -4,10 +4,12 @@ import { directoryRoutes } from "./directory.routes.tsx";
 import { DirectoryService } from "./directory.service.ts";
 import { directoryPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
+import { shippedReference } from "./shipped-data.ts";
 
 /** Organisations (municipalities, counties, IT cooperations and more) and the people who act for them. */
 export const directoryModule = defineModule({
   name: "directory",
+  shipped: shippedReference,
   tables: schema,
   services: {
     directory: ({ db, services }) =>

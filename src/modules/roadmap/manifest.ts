@@ -23,11 +23,13 @@ import { rolloutApi } from "./rollouts/rollouts.api.ts";
 import { rolloutRoutes } from "./rollouts/rollouts.routes.tsx";
 import * as schema from "./schema.ts";
 import { seedDemoAdoption, seedDemoRoadmap, seedDemoRollouts } from "./seed.ts";
+import { shippedCatalogue } from "./shipped-data.ts";
 import { timelineRoutes } from "./timeline/timeline.routes.tsx";
 
 /** The roadmap of national solutions: the shared catalogue, milestones, preparation and costs. */
 export const roadmapModule = defineModule({
   name: "roadmap",
+  shipped: shippedCatalogue,
   tables: schema,
   services: {
     roadmap: ({ db }) => new RoadmapService(db),

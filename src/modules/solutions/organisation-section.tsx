@@ -1,9 +1,10 @@
 import type { FastifyRequest } from "fastify";
-import { OrganisationSolutions } from "./solutions.views.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+import type { SolutionService } from "./solutions.service.ts";
 
 /** The solutions an organisation uses, as a section of the organisation's page (the directory's). */
 export async function organisationSolutionsSection(req: FastifyRequest, { organisation }: { organisation: { id: number } }) {
-  const uses = await req.server.services.solutions.repo.usedBy(organisation.id);
+  const uses = await req.server.services.solutions.usedBy(organisation.id);
   const ctx = req.pageContext();
   const { t } = ctx.i18n;
   return (
@@ -17,5 +18,26 @@ export async function organisationSolutionsSection(req: FastifyRequest, { organi
         <OrganisationSolutions ctx={ctx} solutions={uses} />
       )}
     </section>
+  );
+}
+
+/** What an organisation uses, for the organisation's page. */
+function OrganisationSolutions(props: { ctx: PageContext; solutions: Awaited<ReturnType<SolutionService["usedBy"]>> }) {
+  const { t, date } = props.ctx.i18n;
+  return (
+    <ul class="ds-list">
+      {props.solutions.map((s) => (
+        <li key={s.id}>
+          <a class="ds-link" href={`/solutions/${s.id}`}>
+            {s.name}
+          </a>
+          {s.since ? ` ${t("solution.usedSince", { date: date(s.since) })}` : ""} ·{" "}
+          <a class="ds-link" href={`/solutions/${s.id}#users-heading`}>
+            {t("solution.whoElseShort")}
+            <span class="ds-sr-only"> {s.name}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

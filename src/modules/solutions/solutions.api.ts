@@ -3,10 +3,10 @@ import type { Actor } from "../../platform/access/actor.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { ValidationError } from "../../platform/http/errors.ts";
 import { query } from "../../platform/http/validation.ts";
-import type { AppContext } from "../../platform/module.ts";
-import { solutionFilterShape, solutionParams, solutionUserParams } from "./params.ts";
+import type { AppContext, Services } from "../../platform/module.ts";
+import { solutionFilterShape, solutionParams } from "./params.ts";
 import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
-import { importInput, solutionInput, userInput } from "./solutions.service.ts";
+import { solutionInput } from "./solutions.service.ts";
 
 const int = z.number().int();
 
@@ -23,8 +23,13 @@ const solutionFields = {
   ownerName: z.string(),
 };
 const solutionListItem = z.object({ ...solutionFields, userCount: int });
-const userOut = z.object({ organisationId: int, organisationName: z.string(), since: z.string().nullable(), note: z.string() });
-const solutionOut = z.object({
+export const userOut = z.object({
+  organisationId: int,
+  organisationName: z.string(),
+  since: z.string().nullable(),
+  note: z.string(),
+});
+export const solutionOut = z.object({
   ...solutionFields,
   description: z.string(),
   softwareType: z.enum(SOFTWARE_TYPES),
@@ -37,25 +42,29 @@ const solutionOut = z.object({
   projectIds: z.array(int).describe("The projects (that the caller may see) that introduced it"),
 });
 
+export const tag = "solutions";
+
+/** A solution as solutionOut, with the projects the viewer may see. */
+export async function detailOf({ solutions }: Services, id: number, viewer: Actor | null) {
+  const d = await solutions.get(id, viewer);
+  const { createdAt: _c, updatedAt: _u, isDemo: _d, ...solution } = d.solution;
+  return {
+    ...solution,
+    ownerName: d.ownerName,
+    usedBy: d.users.map(({ organisationId, organisationName, since, note }) => ({
+      organisationId,
+      organisationName,
+      since,
+      note,
+    })),
+    projectIds: d.projects.map((p) => p.projectId),
+  };
+}
+
+/** The catalogue, and offering, reading, changing and removing a solution. */
 export function solutionsApi(api: ApiRouter, { services }: AppContext) {
   const { solutions } = services;
-  const tag = "solutions";
-
-  const detail = async (id: number, viewer: Actor | null) => {
-    const d = await solutions.get(id, viewer);
-    const { createdAt: _c, updatedAt: _u, isDemo: _d, ...solution } = d.solution;
-    return {
-      ...solution,
-      ownerName: d.ownerName,
-      usedBy: d.users.map(({ organisationId, organisationName, since, note }) => ({
-        organisationId,
-        organisationName,
-        since,
-        note,
-      })),
-      projectIds: d.projects.map((p) => p.projectId),
-    };
-  };
+  const detail = (id: number, viewer: Actor | null) => detailOf(services, id, viewer);
   const resource = ({ id }: { id: number }) => solutions.resource(id);
 
   api.route({
@@ -103,23 +112,6 @@ export function solutionsApi(api: ApiRouter, { services }: AppContext) {
   });
 
   api.route({
-    policy: "solution.create",
-    method: "POST",
-    path: "/solutions/import",
-    operationId: "importPubliccode",
-    summary: "Create a solution from a publiccode.yml file (version 0.4 or later); every problem in the file is listed",
-    tag,
-    body: importInput,
-    response: solutionOut,
-    status: 201,
-    handler: async ({ actor, req }) => {
-      const result = await solutions.importPubliccode(actor, req.body);
-      if (!result.ok) throw new ValidationError(result.errors);
-      return detail(result.value.id, actor);
-    },
-  });
-
-  api.route({
     policy: "solution.update",
     resource,
     method: "PATCH",
@@ -131,7 +123,7 @@ export function solutionsApi(api: ApiRouter, { services }: AppContext) {
     body: solutionInput.partial(),
     response: solutionOut,
     handler: async ({ actor, params, req }) => {
-      const current = (await solutions.repo.byId(params.id))!;
+      const current = await solutions.fields(params.id);
       const result = await solutions.update(actor, params.id, { ...current, ...(req.body as object) });
       if (!result.ok) throw new ValidationError(result.errors);
       return detail(params.id, actor);
@@ -151,40 +143,6 @@ export function solutionsApi(api: ApiRouter, { services }: AppContext) {
     status: 204,
     handler: async ({ actor, params }) => {
       await solutions.remove(actor, params.id);
-      return null;
-    },
-  });
-
-  api.route({
-    policy: "solution.create",
-    method: "POST",
-    path: "/solutions/:id/users",
-    operationId: "addSolutionUser",
-    summary: "Say that an organisation you act for uses the solution (or change since when)",
-    tag,
-    params: solutionParams,
-    body: userInput,
-    response: z.array(userOut),
-    handler: async ({ actor, params, req }) => {
-      const result = await solutions.addUser(actor, params.id, req.body);
-      if (!result.ok) throw new ValidationError(result.errors);
-      return (await detail(params.id, actor)).usedBy;
-    },
-  });
-
-  api.route({
-    policy: "solution.use",
-    resource: ({ organisationId }) => solutions.organisation(organisationId),
-    method: "DELETE",
-    path: "/solutions/:id/users/:organisationId",
-    operationId: "removeSolutionUser",
-    summary: "Say that an organisation no longer uses the solution",
-    tag,
-    params: solutionUserParams,
-    response: z.null(),
-    status: 204,
-    handler: async ({ actor, params }) => {
-      await solutions.removeUser(actor, params.id, params.organisationId);
       return null;
     },
   });

@@ -5,21 +5,16 @@ import { canSee } from "../../platform/access/visibility.ts";
 import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import {
-  optionalDate,
-  optionalId,
-  optionalText,
-  requiredId,
-  requiredText,
-  toFieldErrors,
-  webAddress,
-} from "../../platform/http/validation.ts";
+import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
 import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
 import type { AccessService, NetworkRepo } from "../networks/index.ts";
 import type { ProjectRepo } from "../projects/index.ts";
-import { type PubliccodeFields, readPubliccode, SOLUTION_LIMITS, writePubliccode } from "./publiccode.ts";
+import { IntroducingProjectService } from "./projects/projects.service.ts";
+import { PubliccodeService } from "./publiccode/publiccode.service.ts";
+import { SOLUTION_LIMITS } from "./publiccode/publiccode.ts";
 import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
 import { type Solution, type SolutionFilter, SolutionRepo, type SolutionSort } from "./solutions.repo.ts";
+import { SolutionUserService } from "./users/users.service.ts";
 
 /** "web, ios" from a form or ["web", "ios"] from the API. */
 const platformList = z.preprocess(
@@ -48,23 +43,29 @@ export const solutionInput = z.object({
   contactPersonId: optionalId,
 });
 
-export const userInput = z.object({ organisationId: requiredId, since: optionalDate, note: optionalText(500) });
-export const projectLinkInput = z.object({ projectId: requiredId });
-export const importInput = z.object({ publiccode: z.string().max(200_000).default(""), ownerOrganisationId: requiredId });
-
-/** Commands on the catalogue of reusable solutions. Every write is audited in its transaction. */
+/**
+ * Commands on the catalogue of reusable solutions; every write is audited in its transaction. The
+ * module's one service: the solution record here, publiccode.yml, its users and the projects that
+ * introduced it in their folders' services, offered here too so callers ask one service.
+ */
 export class SolutionService {
   readonly repo: SolutionRepo;
+  readonly publiccode: PubliccodeService;
+  readonly users: SolutionUserService;
+  readonly introducedBy: IntroducingProjectService;
 
   constructor(
     private readonly db: Db,
     private readonly access: AccessService,
     private readonly organisations: OrganisationRepo,
     private readonly people: PeopleRepo,
-    private readonly projects: ProjectRepo,
+    projects: ProjectRepo,
     private readonly networks: NetworkRepo,
   ) {
     this.repo = new SolutionRepo(db);
+    this.publiccode = new PubliccodeService(this.repo, (actor, input) => this.create(actor, input));
+    this.users = new SolutionUserService(db, this.repo, organisations, (id) => this.organisation(id));
+    this.introducedBy = new IntroducingProjectService(db, this.repo, projects);
   }
 
   /** An organisation as the rules see it. */
@@ -77,6 +78,13 @@ export class SolutionService {
     const solution = await this.repo.byId(id);
     if (!solution) throw new NotFoundError();
     return this.organisation(solution.ownerOrganisationId);
+  }
+
+  /** A solution's own fields, for its edit form; 404 when there is none. */
+  async fields(id: number): Promise<Solution> {
+    const solution = await this.repo.byId(id);
+    if (!solution) throw new NotFoundError();
+    return solution;
   }
 
   /** The catalogue, filtered; a network (by slug) means what its members offer or use. */
@@ -153,106 +161,29 @@ export class SolutionService {
     });
   }
 
-  /**
-   * Reads a publiccode.yml file into a new solution offered by the chosen organisation. A file that
-   * is not YAML, misses required keys or has values the standard does not allow is refused with
-   * every problem listed, and nothing is saved.
-   */
-  async importPubliccode(actor: Actor, input: unknown): Promise<Result<Solution>> {
-    // The owner and the file are checked together, so one answer lists every problem.
-    const parsed = importInput.safeParse(input);
-    const errors = parsed.success ? [] : toFieldErrors(parsed.error);
-    const source =
-      typeof (input as { publiccode?: unknown } | null)?.publiccode === "string"
-        ? (input as { publiccode: string }).publiccode
-        : "";
-    const read = source.trim() ? readPubliccode(source) : undefined;
-    if (!read) errors.push({ field: "publiccode", key: "errors.publiccodeEmpty" });
-    else if (!read.ok) errors.push(...read.errors);
-    if (!parsed.success || !read?.ok || errors.length) return invalid(errors);
-    const fields: PubliccodeFields = read.value;
-    const created = await this.create(actor, {
-      ...fields,
-      origin: fields.licence && fields.licence !== "proprietary" ? "open_source" : "product",
-      ownerOrganisationId: parsed.data.ownerOrganisationId,
-    });
-    // The import form has no field for what the file filled: any remaining problem is the file's.
-    if (!created.ok)
-      return invalid(created.errors.map((e) => (e.field === "ownerOrganisationId" ? e : { ...e, field: "publiccode" })));
-    return created;
+  /** What an organisation uses, for its page. */
+  usedBy(organisationId: number) {
+    return this.users.usedBy(organisationId);
   }
 
-  async exportPubliccode(id: number, pageUrl: string): Promise<{ name: string; yaml: string }> {
-    const found = await this.repo.detail(id);
-    if (!found) throw new NotFoundError();
-    const { solution } = found;
-    return {
-      name: solution.name,
-      yaml: writePubliccode(
-        {
-          ...solution,
-          ownerName: found.ownerName,
-          contactName: found.contactName,
-          contactEmail: found.contactEmail,
-        },
-        pageUrl,
-      ),
-    };
+  // The sub-features' commands, so the rest of the app asks one service.
+
+  importPubliccode(...a: Parameters<PubliccodeService["importPubliccode"]>) {
+    return this.publiccode.importPubliccode(...a);
   }
-
-  // Who uses it
-
-  /** Records that an organisation uses the solution (or changes since when); authorised by the caller. */
-  async addUser(actor: Actor, id: number, input: unknown): Promise<Result<true>> {
-    if (!(await this.repo.byId(id))) throw new NotFoundError();
-    const parsed = userInput.safeParse(input);
-    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const org = await this.organisations.byId(parsed.data.organisationId);
-    if (!org || org.endedOn) return invalid([{ field: "organisationId", key: "errors.notAnOrganisation" }]);
-    if (!can(actor, "solution.use", await this.organisation(org.id)))
-      return invalid([{ field: "organisationId", key: "errors.notYourOrganisation" }]);
-    const before = await this.repo.user(id, org.id);
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).upsertUser({ solutionId: id, ...parsed.data });
-      await recordAudit(tx, actor, {
-        action: before ? "update" : "create",
-        entity: "solution_user",
-        entityId: `${id}:${org.id}`,
-        before,
-        after: { solutionId: id, ...parsed.data },
-      });
-    });
-    return ok(true);
+  exportPubliccode(...a: Parameters<PubliccodeService["exportPubliccode"]>) {
+    return this.publiccode.exportPubliccode(...a);
   }
-
-  async removeUser(actor: Actor, id: number, organisationId: number) {
-    const before = await this.repo.user(id, organisationId);
-    if (!before) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteUser(id, organisationId);
-      await recordAudit(tx, actor, { action: "delete", entity: "solution_user", entityId: `${id}:${organisationId}`, before });
-    });
+  addUser(...a: Parameters<SolutionUserService["addUser"]>) {
+    return this.users.addUser(...a);
   }
-
-  // The projects that introduced it
-
-  async addProject(actor: Actor, id: number, input: unknown): Promise<Result<true>> {
-    if (!(await this.repo.byId(id))) throw new NotFoundError();
-    const parsed = projectLinkInput.safeParse(input);
-    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const project = await this.projects.byId(parsed.data.projectId);
-    if (!project || !canSee(actor, project)) return invalid([{ field: "projectId", key: "errors.choice" }]);
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).addProject(id, project.id);
-      await recordAudit(tx, actor, { action: "create", entity: "solution_project", entityId: `${id}:${project.id}` });
-    });
-    return ok(true);
+  removeUser(...a: Parameters<SolutionUserService["removeUser"]>) {
+    return this.users.removeUser(...a);
   }
-
-  async removeProject(actor: Actor, id: number, projectId: number) {
-    await this.db.transaction(async (tx) => {
-      if (!(await this.repo.with(tx).removeProject(id, projectId))) throw new NotFoundError();
-      await recordAudit(tx, actor, { action: "delete", entity: "solution_project", entityId: `${id}:${projectId}` });
-    });
+  addProject(...a: Parameters<IntroducingProjectService["addProject"]>) {
+    return this.introducedBy.addProject(...a);
+  }
+  removeProject(...a: Parameters<IntroducingProjectService["removeProject"]>) {
+    return this.introducedBy.removeProject(...a);
   }
 }

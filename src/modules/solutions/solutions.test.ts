@@ -4,7 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { UserService } from "../../platform/auth/users.ts";
 import { auditLog, users } from "../../platform/schema.ts";
-import { readPubliccode } from "./publiccode.ts";
+import { readPubliccode } from "./publiccode/publiccode.ts";
 import { solutions } from "./schema.ts";
 
 let t: TestApp;

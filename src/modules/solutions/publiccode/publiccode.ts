@@ -1,6 +1,6 @@
 import { parseDocument, stringify } from "yaml";
-import type { FieldError } from "../../platform/http/errors.ts";
-import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES } from "./schema.ts";
+import type { FieldError } from "../../../platform/http/errors.ts";
+import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES } from "../schema.ts";
 
 /**
  * publiccode.yml (github.com/publiccodeyml/publiccode.yml), version 0.4 and later: reading a file

@@ -1,0 +1,64 @@
+import { Form, type FormState, type Option, PostButton, SelectField } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import type { SolutionService } from "../solutions.service.ts";
+
+type Detail = Awaited<ReturnType<SolutionService["get"]>>;
+
+/** On a solution's page: the projects that introduced it, and for its editors the form to add one. */
+export function IntroducedBySection(props: {
+  ctx: PageContext;
+  detail: Detail;
+  canEdit: boolean;
+  /** The owner's projects not linked yet. */
+  projectOptions: Option[];
+  form: FormState;
+}) {
+  const { ctx, detail, canEdit } = props;
+  const { solution } = detail;
+  const { t } = ctx.i18n;
+  return (
+    <section aria-labelledby="projects-heading">
+      <h2 class="ds-heading" data-size="md" id="projects-heading">
+        {t("solution.projects")}
+      </h2>
+      {detail.projects.length === 0 ? (
+        <p class="ds-paragraph">{t("solution.noProjects")}</p>
+      ) : (
+        <ul class="ds-list">
+          {detail.projects.map((p) => (
+            <li key={p.projectId}>
+              <a class="ds-link" href={`/projects/${p.projectId}`}>
+                {p.title}
+              </a>{" "}
+              ({p.networkName}){" "}
+              {canEdit ? (
+                <PostButton
+                  ctx={ctx}
+                  action={`/solutions/${solution.id}/projects/${p.projectId}/delete`}
+                  label={t("participant.remove")}
+                  hiddenText={p.title}
+                  size="sm"
+                  variant="tertiary"
+                  danger
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && props.projectOptions.length ? (
+        <Form ctx={ctx} form={props.form} action={`/solutions/${solution.id}/projects`} submitLabel={t("solution.addProject")}>
+          <SelectField
+            t={t}
+            form={props.form}
+            name="projectId"
+            label={t("solution.project")}
+            required
+            placeholder={t("form.choose")}
+            options={props.projectOptions}
+          />
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ApiRouter } from "../../../platform/http/api.ts";
+import { ValidationError } from "../../../platform/http/errors.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { detailOf, solutionOut, tag } from "../solutions.api.ts";
+import { importInput } from "./publiccode.service.ts";
+
+/** A new solution from a publiccode.yml file. */
+export function publiccodeApi(api: ApiRouter, { services }: AppContext) {
+  const { solutions } = services;
+
+  api.route({
+    policy: "solution.create",
+    method: "POST",
+    path: "/solutions/import",
+    operationId: "importPubliccode",
+    summary: "Create a solution from a publiccode.yml file (version 0.4 or later); every problem in the file is listed",
+    tag,
+    body: importInput,
+    response: solutionOut,
+    status: 201,
+    handler: async ({ actor, req }) => {
+      const result = await solutions.importPubliccode(actor, req.body);
+      if (!result.ok) throw new ValidationError(result.errors);
+      return detailOf(services, result.value.id, actor);
+    },
+  });
+}

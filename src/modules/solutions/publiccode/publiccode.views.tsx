@@ -1,0 +1,36 @@
+import { FileField, Form, type FormState, type Option, SelectField, TextArea } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+
+/** Importing a publiccode.yml file, pasted or uploaded, as a solution of an organisation the user acts for. */
+export function ImportPage(props: { ctx: PageContext; form: FormState; owners: Option[] }) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("solution.import")}
+      </h1>
+      <p class="ds-paragraph">{t("solution.importIntro")}</p>
+      <Form
+        ctx={ctx}
+        form={form}
+        action="/solutions/import"
+        submitLabel={t("solution.importSubmit")}
+        cancelHref="/solutions"
+        multipart
+      >
+        <SelectField
+          t={t}
+          form={form}
+          name="ownerOrganisationId"
+          label={t("solution.owner")}
+          required
+          placeholder={t("form.choose")}
+          options={props.owners}
+        />
+        <FileField t={t} form={form} name="file" label={t("solution.importFile")} accept=".yml,.yaml" />
+        <TextArea t={t} form={form} name="publiccode" label={t("solution.importText")} rows={12} />
+      </Form>
+    </>
+  );
+}

@@ -53,6 +53,16 @@ test("no kernel file imports a module, the module list or the app", () => {
   assert.deepEqual(wrong, []);
 });
 
+test("the app's own files reach the modules only through the module list", () => {
+  const appFiles = files.filter((f) => path.dirname(f) === src && !isTest(f));
+  const wrong = appFiles.flatMap((f) =>
+    importsOf(f)
+      .filter((target) => target.startsWith(modulesDir + path.sep) && target !== path.join(modulesDir, "index.ts"))
+      .map((target) => `${rel(f)} → ${rel(target)}`),
+  );
+  assert.deepEqual(wrong, []);
+});
+
 test("a module reaches another only through its public face (index.ts)", () => {
   const wrong = files.flatMap((f) => {
     const from = moduleOf(f);

@@ -2,7 +2,16 @@ import { defineModule } from "../../platform/module.ts";
 import { ambitionsApi } from "./ambitions/ambitions.api.ts";
 import { ambitionRoutes } from "./ambitions/ambitions.routes.tsx";
 import { AmbitionService } from "./ambitions/ambitions.service.ts";
+import { dashboardApi } from "./dashboard/dashboard.api.ts";
+import { dashboardRoutes } from "./dashboard/dashboard.routes.tsx";
+import { documentRoutes } from "./document/document.routes.tsx";
+import { followUpApi } from "./follow-up/follow-up.api.ts";
+import { followUpRoutes } from "./follow-up/follow-up.routes.tsx";
+import { planApi } from "./plan/plan.api.ts";
+import { planRoutes } from "./plan/plan.routes.tsx";
 import { strategyPolicies } from "./policy.ts";
+import { revisionsApi } from "./revisions/revisions.api.ts";
+import { revisionRoutes } from "./revisions/revisions.routes.tsx";
 import * as schema from "./schema.ts";
 import { seedDemoStrategies } from "./seed.ts";
 import { strategiesApi } from "./strategies.api.ts";
@@ -25,18 +34,27 @@ export const strategiesModule = defineModule({
   nav: [{ href: "/strategies", label: "nav.strategies" }],
   routes: (app, ctx) => {
     strategyRoutes(app, ctx);
+    planRoutes(app, ctx);
+    followUpRoutes(app, ctx);
+    revisionRoutes(app, ctx);
+    documentRoutes(app, ctx);
     themeRoutes(app, ctx);
+    dashboardRoutes(app, ctx);
     ambitionRoutes(app, ctx);
   },
   api: (api, ctx) => {
     strategiesApi(api, ctx);
+    planApi(api, ctx);
+    followUpApi(api, ctx);
+    revisionsApi(api, ctx);
     themesApi(api, ctx);
     ambitionsApi(api, ctx);
+    dashboardApi(api, ctx);
   },
   seed: seedDemoStrategies,
   search: async ({ services }, q) => {
     const needle = q.toLowerCase();
-    const items = await services.strategies.repo.list({});
+    const items = await services.strategies.list({});
     return items
       .filter((i) => i.strategy.title.toLowerCase().includes(needle))
       .slice(0, 10)

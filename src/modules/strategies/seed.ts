@@ -9,8 +9,8 @@ import { memberships, networks } from "../networks/index.ts";
 import { AmbitionRepo } from "./ambitions/ambitions.repo.ts";
 import type { MeasureStatus } from "./schema.ts";
 import { StrategyRepo } from "./strategies.repo.ts";
-import { themeName } from "./themes/themes.service.ts";
 import { ThemeRepo } from "./themes/themes.repo.ts";
+import { themeName } from "./themes/themes.service.ts";
 
 /** Invented focus areas, each with why, what and measures, that members' strategies draw from. */
 const AREAS: { title: string; theme: string; why: string; what: string; measures: string[] }[] = [

@@ -286,6 +286,16 @@ export class StrategyRepo {
       .orderBy(asc(projects.title));
   }
 
+  /** Organisations by id with their names: who may be responsible for a member's own strategy's measure (itself). */
+  async organisationsNamed(ids: number[]) {
+    if (ids.length === 0) return [];
+    return this.db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.id, ids))
+      .orderBy(asc(norwegianOrder(organisations.name)));
+  }
+
   /** The members of a network today, by name: who may be responsible for a network strategy's measure. */
   async networkMembers(networkId: number) {
     return this.db

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
+import type { Page } from "../../platform/db/paging.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
@@ -16,8 +17,9 @@ import {
 } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AccessService } from "../networks/index.ts";
+import { copyContent } from "./revisions/copy-content.ts";
 import { MEASURE_STATUSES } from "./schema.ts";
-import { type Strategy, StrategyRepo } from "./strategies.repo.ts";
+import { type Strategy, type StrategyFilter, StrategyRepo } from "./strategies.repo.ts";
 
 const year = z.coerce.number("errors.year").int("errors.year").min(1990, "errors.year").max(2100, "errors.year");
 export const optionalYear = z.preprocess(emptyToNull, year.nullable().default(null));
@@ -74,111 +76,8 @@ export interface StrategyResource {
 /** Whether a strategy's content may change: only drafts and drafts on consultation; adopted ones are frozen. */
 export const isEditable = (s: Strategy) => s.status === "draft" || s.status === "consultation";
 
-/** The year a measure is due: its day's year, else its year. */
-export const deadlineYearOf = (m: { deadlineYear: number | null; deadlineDate: string | null }) =>
-  m.deadlineDate ? Number(m.deadlineDate.slice(0, 4)) : m.deadlineYear;
-
-/** Overdue: the deadline has passed and the measure is neither done nor dropped. */
-export function isOverdue(
-  m: { deadlineYear: number | null; deadlineDate: string | null; status: string },
-  today = osloToday(),
-): boolean {
-  if (m.status === "done" || m.status === "dropped") return false;
-  if (m.deadlineDate) return m.deadlineDate < today;
-  return m.deadlineYear !== null && m.deadlineYear < Number(today.slice(0, 4));
-}
-
-/** Done measures out of all, and the overdue ones, for a focus area or a whole plan; dropped ones do not count. */
-export function planProgress(list: { status: string; deadlineYear: number | null; deadlineDate: string | null }[]) {
-  const counted = list.filter((m) => m.status !== "dropped");
-  return {
-    done: counted.filter((m) => m.status === "done").length,
-    n: counted.length,
-    overdue: counted.filter((m) => isOverdue(m)).length,
-  };
-}
-
-type Detail = Awaited<ReturnType<StrategyService["detail"]>>;
-
-/**
- * Copies a strategy's goals, focus areas (with their goals) and measures into another. A new
- * revision keeps everything, status and projects included. A strategy started from a template gets
- * the structure only: measures start anew, without projects or a responsible organisation (the
- * template's may not be the new owner's), with their years and deadlines kept where they fall in
- * the new period.
- */
-async function copyContent(
-  repo: StrategyRepo,
-  from: Detail,
-  to: Strategy,
-  { asRevision }: { asRevision: boolean },
-): Promise<void> {
-  const goalIds = new Map<number, number>();
-  for (const g of from.goals)
-    goalIds.set(
-      g.id,
-      (
-        await repo.insertGoal({
-          strategyId: to.id,
-          title: g.title,
-          description: g.description,
-          position: g.position,
-          // A revision's parts keep their identity, so the next revision's changes are changes.
-          originId: asRevision ? g.id : null,
-        })
-      ).id,
-    );
-  const areaIds = new Map<number, number>();
-  for (const a of from.focusAreas) {
-    const area = await repo.insertFocusArea(
-      { strategyId: to.id, title: a.title, why: a.why, what: a.what, position: a.position, originId: asRevision ? a.id : null },
-      a.goalIds.map((g) => goalIds.get(g)!),
-    );
-    if (asRevision)
-      await repo.insertFocusAreaSources(
-        area.id,
-        a.sources.map((x) => x.id),
-      );
-    areaIds.set(a.id, area.id);
-  }
-  const inPeriod = (y: number | null) => (y !== null && y >= to.firstYear && y <= to.lastYear ? y : null);
-  for (const m of from.measures) {
-    const {
-      id,
-      strategyId: _s,
-      responsibleName: _r,
-      projects,
-      benefits,
-      reports: _rep,
-      focusAreaId,
-      originId: _o,
-      ...values
-    } = m;
-    const focus = focusAreaId ? (areaIds.get(focusAreaId) ?? null) : null;
-    if (asRevision) {
-      await repo.insertMeasure(
-        { ...values, strategyId: to.id, focusAreaId: focus, originId: id },
-        { projectIds: projects.map((p) => p.id), benefitIds: benefits.map((b) => b.id) },
-      );
-      continue;
-    }
-    await repo.insertMeasure(
-      {
-        strategyId: to.id,
-        focusAreaId: focus,
-        description: values.description,
-        goal: values.goal,
-        indicator: values.indicator,
-        expectedBenefits: values.expectedBenefits,
-        responsible: values.responsible,
-        deadlineYear: inPeriod(values.deadlineYear),
-        years: values.years.filter((y) => inPeriod(y) !== null),
-        position: values.position,
-      },
-      { projectIds: [], benefitIds: [] },
-    );
-  }
-}
+/** A strategy with everything in it, as `StrategyService.detail` reads it. */
+export type StrategyDetail = Awaited<ReturnType<StrategyService["detail"]>>;
 
 /**
  * Strategies of member organisations and networks: goals, focus areas and the action plan's
@@ -193,6 +92,21 @@ export class StrategyService {
     private readonly access: AccessService,
   ) {
     this.repo = new StrategyRepo(db);
+  }
+
+  /** Strategies with their owner's name and how many measures are done, newest period first. */
+  list(filter: StrategyFilter) {
+    return this.repo.list(filter);
+  }
+
+  /** A page of the list, with how many strategies the filter finds in all. */
+  listPage(filter: StrategyFilter, page: Page) {
+    return this.repo.listPage(filter, page);
+  }
+
+  /** The members of a network today, by name. */
+  networkMembers(networkId: number) {
+    return this.repo.networkMembers(networkId);
   }
 
   async get(id: number): Promise<Strategy> {
@@ -351,6 +265,23 @@ export class StrategyService {
   }
 
   /**
+   * What a measure of this strategy may name: the organisations that may be responsible (the
+   * network's members today, or the organisation itself for a member's own strategy), and the public
+   * projects and benefits of the portfolio of the networks the owner is in.
+   */
+  async measureChoices(strategy: Strategy) {
+    const networkIds = strategy.networkId ? [strategy.networkId] : (await this.resourceOf(strategy)).networkIds;
+    const [responsible, projects, benefits] = await Promise.all([
+      strategy.networkId
+        ? this.repo.networkMembers(strategy.networkId)
+        : this.repo.organisationsNamed([strategy.organisationId!]),
+      this.repo.projectOptions([...networkIds]),
+      this.repo.benefitOptions([...networkIds]),
+    ]);
+    return { responsible, projects, benefits };
+  }
+
+  /**
    * Checks a measure. Its focus area must be the strategy's own; a responsible organisation must be a
    * member of the strategy's network (or the organisation itself, for a member's own strategy); the
    * years it is spread over must lie in the period; its projects and benefits must be public ones
@@ -365,23 +296,14 @@ export class StrategyService {
     const errors: FieldError[] = [];
     if (m.focusAreaId !== null && !(await this.repo.focusAreasOf(strategyId)).some((a) => a.id === m.focusAreaId))
       errors.push({ field: "focusAreaId", key: "errors.choice" });
-    if (m.responsibleOrganisationId !== null) {
-      const allowed = strategy.networkId
-        ? (await this.repo.networkMembers(strategy.networkId)).map((o) => o.id)
-        : [strategy.organisationId];
-      if (!allowed.includes(m.responsibleOrganisationId))
-        errors.push({ field: "responsibleOrganisationId", key: "errors.notMemberOfNetwork" });
-    }
+    const choices = await this.measureChoices(strategy);
+    if (m.responsibleOrganisationId !== null && !choices.responsible.some((o) => o.id === m.responsibleOrganisationId))
+      errors.push({ field: "responsibleOrganisationId", key: "errors.notMemberOfNetwork" });
     if (m.years.some((y) => y < strategy.firstYear || y > strategy.lastYear))
       errors.push({ field: "years", key: "errors.yearOutsidePeriod" });
-    const networkIds = strategy.networkId ? [strategy.networkId] : (await this.resourceOf(strategy)).networkIds;
-    const [projectOptions, benefitOptions] = await Promise.all([
-      this.repo.projectOptions([...networkIds]),
-      this.repo.benefitOptions([...networkIds]),
-    ]);
-    if (m.projectIds.some((id) => !projectOptions.some((p) => p.id === id)))
+    if (m.projectIds.some((id) => !choices.projects.some((p) => p.id === id)))
       errors.push({ field: "projectIds", key: "errors.choice" });
-    if (m.benefitIds.some((id) => !benefitOptions.some((b) => b.id === id)))
+    if (m.benefitIds.some((id) => !choices.benefits.some((b) => b.id === id)))
       errors.push({ field: "benefitIds", key: "errors.choice" });
     if (errors.length) return invalid(errors);
     return ok({

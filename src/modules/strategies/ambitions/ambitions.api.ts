@@ -2,18 +2,16 @@ import { z } from "zod";
 import { type ApiRouter, listOf, listQuery } from "../../../platform/http/api.ts";
 import { ValidationError } from "../../../platform/http/errors.ts";
 import { dbId } from "../../../platform/http/validation.ts";
-import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { slugParam } from "../../networks/index.ts";
-import { type AmbitionProgress, ambitionInput, COVERAGE_STANDINGS } from "./ambitions.service.ts";
 import { AMBITION_KINDS } from "../schema.ts";
-import { planProgress } from "../strategies.service.ts";
+import { type AmbitionProgress, ambitionInput } from "./ambitions.service.ts";
 
 const int = z.number().int();
 const ambitionParams = slugParam.extend({ id: dbId });
 const states = z.enum(["met", "open", "missed"]);
 
-const ambitionOut = z.object({
+export const ambitionOut = z.object({
   id: int,
   title: z.string(),
   description: z.string(),
@@ -45,7 +43,8 @@ const ambitionDetailOut = ambitionOut.extend({
   ),
 });
 
-const summary = ({ ambition: a, measurement: m, state }: AmbitionProgress) => ({
+/** An ambition as the API lists it: what it is and its value today (or at its deadline). */
+export const summary = ({ ambition: a, measurement: m, state }: AmbitionProgress) => ({
   id: a.id,
   title: a.title,
   description: a.description,
@@ -65,9 +64,9 @@ const full = (p: AmbitionProgress) => ({
   members: p.measurement.members.map(({ id, name, met, evidence }) => ({ organisationId: id, name, met, evidence })),
 });
 
-/** A network's regional ambitions, measured, and its strategy dashboard. */
+/** A network's regional ambitions, measured. */
 export function ambitionsApi(api: ApiRouter, { services }: AppContext) {
-  const { networks, ambitions, strategies, adoption } = services;
+  const { networks, ambitions } = services;
   const tag = "strategies";
   const network = async ({ slug }: { slug: string }) => networks.get(slug);
 
@@ -82,15 +81,8 @@ export function ambitionsApi(api: ApiRouter, { services }: AppContext) {
     query: z.object(listQuery),
     response: listOf(ambitionOut),
     handler: async ({ params, query: q }) => {
-      const { id } = await network(params);
-      const [{ items, total }, members] = await Promise.all([
-        ambitions.repo.listPage(id, q),
-        adoption.repo.adopters({ networkId: id }),
-      ]);
-      // Only the page's ambitions are measured, each against the same members, read once.
-      const today = osloToday();
-      const measured = await Promise.all(items.map((a) => ambitions.progress(a, today, members)));
-      return { items: measured.map(summary), total };
+      const { items, total } = await ambitions.pageOfNetwork((await network(params)).id, q);
+      return { items: items.map(summary), total };
     },
   });
 
@@ -139,75 +131,6 @@ export function ambitionsApi(api: ApiRouter, { services }: AppContext) {
     handler: async ({ actor, params }) => {
       await ambitions.remove(actor, (await network(params)).id, params.id);
       return null;
-    },
-  });
-
-  api.route({
-    policy: "public",
-    method: "GET",
-    path: "/networks/:slug/strategy-dashboard",
-    operationId: "getStrategyDashboard",
-    summary: "The network's ambitions, the progress of its shared action plan and the coverage of member strategies",
-    tag,
-    params: slugParam,
-    response: z.object({
-      ambitions: z.array(ambitionOut),
-      sharedStrategy: z
-        .object({
-          id: int,
-          title: z.string(),
-          focusAreas: z.array(z.object({ id: int.nullable(), title: z.string(), done: int, measures: int, overdue: int })),
-        })
-        .nullable(),
-      coverage: z.object({
-        year: int,
-        members: z.array(
-          z.object({ organisationId: int, name: z.string(), standing: z.enum(COVERAGE_STANDINGS), strategyId: int.nullable() }),
-        ),
-      }),
-    }),
-    handler: async ({ params }) => {
-      const { id } = await network(params);
-      const year = Number(osloToday().slice(0, 4));
-      const [items, current, coverage] = await Promise.all([
-        ambitions.ofNetwork(id),
-        strategies.currentOfNetwork(id),
-        ambitions.coverage(id, year),
-      ]);
-      const shared = current ? await strategies.detail(current.id) : null;
-      const row = (areaId: number | null, title: string, list: NonNullable<typeof shared>["measures"]) => {
-        const p = planProgress(list);
-        return { id: areaId, title, done: p.done, measures: p.n, overdue: p.overdue };
-      };
-      return {
-        ambitions: items.map(summary),
-        sharedStrategy: shared
-          ? {
-              id: shared.strategy.id,
-              title: shared.strategy.title,
-              // The last row, without an id, is the whole plan.
-              focusAreas: [
-                ...shared.focusAreas.map((a) =>
-                  row(
-                    a.id,
-                    a.title,
-                    shared.measures.filter((m) => m.focusAreaId === a.id),
-                  ),
-                ),
-                row(null, shared.strategy.title, shared.measures),
-              ],
-            }
-          : null,
-        coverage: {
-          year,
-          members: coverage.map((c) => ({
-            organisationId: c.id,
-            name: c.name,
-            standing: c.standing,
-            strategyId: c.strategy?.id ?? null,
-          })),
-        },
-      };
     },
   });
 }

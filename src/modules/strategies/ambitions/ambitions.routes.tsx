@@ -2,47 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
-import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
 import { networkBySlug, slugParam } from "../../networks/index.ts";
-import { AmbitionFormPage, AmbitionPage, DashboardPage } from "./ambitions.views.tsx";
+import { AmbitionFormPage, AmbitionPage } from "./ambitions.views.tsx";
 
 const ambitionParams = slugParam.extend({ id: dbId });
 
-/** A network's strategy dashboard and its regional ambitions. */
+/** A network's regional ambitions: stating one, its page, removing it. */
 export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
-  const { networks, strategies, ambitions } = services;
+  const { networks, ambitions } = services;
   const networkInPath = networkBySlug(networks);
-
-  app.get("/n/:slug/strategies", { config: { policy: "public" } }, async (req, reply) => {
-    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    const year = Number(osloToday().slice(0, 4));
-    const [items, current, coverage] = await Promise.all([
-      ambitions.ofNetwork(network.id),
-      strategies.currentOfNetwork(network.id),
-      ambitions.coverage(network.id, year),
-    ]);
-    const shared = current ? await strategies.detail(current.id) : null;
-    const { t } = req.i18n;
-    const title = t("dashboard.title", { network: network.name });
-    const saved = (req.query as Record<string, unknown>).saved !== undefined;
-    return reply.page(
-      <>
-        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
-        <DashboardPage
-          ctx={req.pageContext()}
-          network={network}
-          ambitions={items}
-          shared={shared}
-          coverage={coverage}
-          year={year}
-          canManage={can(req.actor, "ambition.manage", network)}
-        />
-      </>,
-      { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }] },
-    );
-  });
 
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
     const { resource: network } = authorized(req, networkInPath);

@@ -2,10 +2,13 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit.ts";
 import type { Db } from "../../../platform/db/client.ts";
+import type { Page } from "../../../platform/db/paging.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AdoptionService, RoadmapRepo } from "../../roadmap/index.ts";
+import { AMBITION_KINDS } from "../schema.ts";
+import { optionalYear } from "../strategies.service.ts";
 import { type Ambition, AmbitionRepo } from "./ambitions.repo.ts";
 import {
   type AmbitionState,
@@ -17,8 +20,6 @@ import {
   measureJointProjects,
   stateOf,
 } from "./measurement.ts";
-import { AMBITION_KINDS } from "../schema.ts";
-import { optionalYear } from "../strategies.service.ts";
 
 export const ambitionInput = z
   .object({
@@ -183,9 +184,26 @@ export class AmbitionService {
 
   /** Every ambition of the network, measured. */
   async ofNetwork(networkId: number): Promise<AmbitionProgress[]> {
-    const [list, members] = await Promise.all([this.repo.list(networkId), this.adoption.repo.adopters({ networkId })]);
+    return this.measured(networkId, this.repo.list(networkId));
+  }
+
+  /** A page of the network's ambitions, with how many there are: only the page's ambitions are measured. */
+  async pageOfNetwork(networkId: number, page: Page): Promise<{ items: AmbitionProgress[]; total: number }> {
+    const listed = this.repo.listPage(networkId, page);
+    const [items, { total }] = await Promise.all([
+      this.measured(
+        networkId,
+        listed.then((p) => p.items),
+      ),
+      listed,
+    ]);
+    return { items, total };
+  }
+
+  /** These ambitions of the network, each measured against the same members, read once. */
+  private async measured(networkId: number, ambitions: Promise<Ambition[]>): Promise<AmbitionProgress[]> {
+    const [list, members] = await Promise.all([ambitions, this.adoption.repo.adopters({ networkId })]);
     const today = osloToday();
-    // Every ambition is measured against the same members, read once.
     return Promise.all(list.map((a) => this.progress(a, today, members)));
   }
 }

@@ -1,5 +1,4 @@
-import { Fragment } from "preact";
-import type { I18n, Translate } from "../../../platform/i18n/i18n.ts";
+import { type I18n, labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import { LineChart } from "../../../platform/ui/charts.tsx";
 import {
   DemoTag,
@@ -16,29 +15,17 @@ import {
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { periodLabel } from "../../roadmap/index.ts";
+import { AMBITION_KINDS, type AmbitionKind } from "../schema.ts";
 import type { Ambition } from "./ambitions.repo.ts";
-import type { AmbitionProgress, AmbitionService, CoverageStanding } from "./ambitions.service.ts";
-import { COVERAGE_STANDINGS } from "./ambitions.service.ts";
+import type { AmbitionProgress } from "./ambitions.service.ts";
 import { type AmbitionState, type Measurement, quarterStarts } from "./measurement.ts";
-import { AMBITION_KINDS } from "../schema.ts";
-import type { StrategyService } from "../strategies.service.ts";
-import { planProgress } from "../strategies.service.ts";
 
-type Network = { slug: string; name: string };
-type Detail = Awaited<ReturnType<StrategyService["detail"]>>;
-type Coverage = Awaited<ReturnType<AmbitionService["coverage"]>>;
+export type Network = { slug: string; name: string };
 
 const STATE_COLOURS: Record<AmbitionState, string> = { met: "success", open: "info", missed: "danger" };
-const STANDING_COLOURS: Record<CoverageStanding, string> = {
-  adopted: "success",
-  in_progress: "info",
-  expired: "warning",
-  none: "neutral",
-};
 
-const stateLabel = (t: Translate, s: AmbitionState) => t(`ambition.state.${s}` as "ambition.state.met");
-const standingLabel = (t: Translate, s: CoverageStanding) => t(`coverage.${s}` as "coverage.adopted");
-export const kindLabel = (t: Translate, k: string) => t(`ambition.kind.${k}` as "ambition.kind.joint_projects");
+const stateLabel = (t: Translate, s: AmbitionState) => labelFor(t, "ambition.state", s);
+export const kindLabel = (t: Translate, k: AmbitionKind) => labelFor(t, "ambition.kind", k);
 
 /** A measured value as the ambition counts it: a share in per cent, or a number of projects. */
 const formatValue = (i18n: I18n, unit: Measurement["unit"], value: number) =>
@@ -53,7 +40,8 @@ function measuredBy(t: Translate, a: Ambition, solution: { name: string } | null
   return t("ambition.measure.joint_projects");
 }
 
-function AmbitionTable(props: { ctx: PageContext; network: Network; items: AmbitionProgress[] }) {
+/** The network's ambitions, each measured against its target, with its state. */
+export function AmbitionTable(props: { ctx: PageContext; network: Network; items: AmbitionProgress[] }) {
   const { t, date } = props.ctx.i18n;
   return (
     <TableScroll label={t("ambition.listTitle")}>
@@ -95,158 +83,6 @@ function AmbitionTable(props: { ctx: PageContext; network: Network; items: Ambit
         </tbody>
       </table>
     </TableScroll>
-  );
-}
-
-/** A network's dashboard: its ambitions, the progress of its shared action plan and the coverage of member strategies. */
-export function DashboardPage(props: {
-  ctx: PageContext;
-  network: Network;
-  ambitions: AmbitionProgress[];
-  shared: Detail | null;
-  coverage: Coverage;
-  year: number;
-  canManage: boolean;
-}) {
-  const { ctx, network, shared, coverage } = props;
-  const { t, number } = ctx.i18n;
-  const base = `/n/${network.slug}`;
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("dashboard.title", { network: network.name })}
-      </h1>
-      <p class="ds-paragraph">{t("dashboard.intro")}</p>
-      <p class="ds-paragraph">
-        <a class="ds-link" href={`${base}/strategies/themes`}>
-          {t("themes.overlapLink")}
-        </a>
-        {" · "}
-        <a class="ds-link" href={`/strategies?network=${network.slug}`}>
-          {t("dashboard.allStrategies")}
-        </a>
-      </p>
-
-      <section aria-labelledby="ambitions-heading">
-        <h2 class="ds-heading" data-size="md" id="ambitions-heading">
-          {t("ambition.listTitle")}
-        </h2>
-        {props.ambitions.length === 0 ? (
-          <p class="ds-paragraph">{t("ambition.none")}</p>
-        ) : (
-          <AmbitionTable ctx={ctx} network={network} items={props.ambitions} />
-        )}
-        {props.canManage ? (
-          <p class="ds-paragraph">
-            <a class="ds-button" data-variant="secondary" href={`${base}/ambitions/new`}>
-              {t("ambition.new")}
-            </a>
-          </p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="shared-heading">
-        <h2 class="ds-heading" data-size="md" id="shared-heading">
-          {t("dashboard.sharedPlan")}
-        </h2>
-        {!shared ? (
-          <p class="ds-paragraph">{t("dashboard.noShared")}</p>
-        ) : (
-          <>
-            <p class="ds-paragraph">
-              <a class="ds-link" href={`/strategies/${shared.strategy.id}`}>
-                {shared.strategy.title}
-              </a>{" "}
-              ({`${shared.strategy.firstYear}–${shared.strategy.lastYear}`},{" "}
-              {t(`strategy.status.${shared.strategy.status}` as "strategy.status.draft").toLowerCase()})
-            </p>
-            <TableScroll label={t("dashboard.sharedPlan")}>
-              <table class="ds-table" data-border data-size="sm">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("strategy.focusArea")}</th>
-                    <th scope="col" class="numeric">
-                      {t("dashboard.done")}
-                    </th>
-                    <th scope="col" class="numeric">
-                      {t("strategy.overdue")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[
-                    ...shared.focusAreas.map((a) => ({
-                      key: String(a.id),
-                      title: a.title,
-                      items: shared.measures.filter((m) => m.focusAreaId === a.id),
-                    })),
-                    { key: "all", title: t("dashboard.wholePlan"), items: shared.measures },
-                  ].map((row) => {
-                    const p = planProgress(row.items);
-                    return (
-                      <tr key={row.key}>
-                        <th scope="row">{row.title}</th>
-                        <td class="numeric">{t("strategy.doneOf", { done: p.done, n: p.n })}</td>
-                        <td class="numeric">{number(p.overdue)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </TableScroll>
-          </>
-        )}
-      </section>
-
-      <section aria-labelledby="coverage-heading">
-        <h2 class="ds-heading" data-size="md" id="coverage-heading">
-          {t("dashboard.coverage", { year: props.year })}
-        </h2>
-        <dl class="facts">
-          {COVERAGE_STANDINGS.map((s) => (
-            <Fragment key={s}>
-              <dt>{standingLabel(t, s)}</dt>
-              <dd>
-                {t("themes.ofMembers", {
-                  n: number(coverage.filter((c) => c.standing === s).length),
-                  of: number(coverage.length),
-                })}
-              </dd>
-            </Fragment>
-          ))}
-        </dl>
-        <TableScroll label={t("dashboard.coverage", { year: props.year })}>
-          <table class="ds-table" data-border data-size="sm">
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.member")}</th>
-                <th scope="col">{t("dashboard.standing")}</th>
-                <th scope="col">{t("dashboard.strategy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {coverage.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>
-                    <Tag color={STANDING_COLOURS[c.standing]}>{standingLabel(t, c.standing)}</Tag>
-                  </td>
-                  <td>
-                    {c.strategy ? (
-                      <a class="ds-link" href={`/strategies/${c.strategy.id}`}>
-                        {c.strategy.title}
-                      </a>
-                    ) : (
-                      "–"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
-    </>
   );
 }
 
@@ -346,7 +182,7 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
         <h2 class="ds-heading" data-size="md" id="members-heading">
           {t("ambition.missing", { n: number(missing.length), of: number(m.members.length) })}
         </h2>
-        <p class="ds-paragraph">{t(`ambition.memberRule.${a.kind}` as "ambition.memberRule.joint_projects")}</p>
+        <p class="ds-paragraph">{labelFor(t, "ambition.memberRule", a.kind)}</p>
         <TableScroll label={t("ambition.members")}>
           <table class="ds-table" data-border data-size="sm">
             <thead>

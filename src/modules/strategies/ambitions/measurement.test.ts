@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { historyQuarters, measureAdoption, measureCoverage, measureJointProjects, quarterStarts, stateOf } from "./measurement.ts";
+import {
+  historyQuarters,
+  measureAdoption,
+  measureCoverage,
+  measureJointProjects,
+  quarterStarts,
+  stateOf,
+} from "./measurement.ts";
 
 const members = [
   { id: 1, name: "A" },

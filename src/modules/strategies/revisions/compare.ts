@@ -1,8 +1,13 @@
-export type PartKind = "goal" | "focusArea" | "measure";
+import type { KeySuffix } from "../../../platform/i18n/i18n.ts";
+import type { PartKind } from "../plan/parts.ts";
+
+/** A field of a strategy or of one of its parts, as the change list names it (`strategy.field.<name>`). */
+export type ChangedField = KeySuffix<"strategy.field">;
+type Values = Partial<Record<ChangedField, string>>;
 
 /** A field that differs, with its value before and after, as text ("" when empty). */
 export interface FieldChange {
-  field: string;
+  field: ChangedField;
   before: string;
   after: string;
 }
@@ -21,19 +26,15 @@ interface Part {
   /** The part of the previous revision this one was copied from. */
   originId: number | null;
   title: string;
-  values: Record<string, string>;
+  values: Values;
   /** What a link field is compared by, where that is not its text: the identities it points to. */
-  keys?: Record<string, string>;
+  keys?: Values;
 }
 
 /** The fields whose text (or, for links, identity) differs, in the order given. */
-function differences(
-  before: Record<string, string>,
-  after: Record<string, string>,
-  keys?: [Part["keys"], Part["keys"]],
-): FieldChange[] {
-  const key = (side: 0 | 1, f: string) => keys?.[side]?.[f] ?? (side === 0 ? before[f] : after[f]);
-  return Object.keys(after)
+function differences(before: Values, after: Values, keys?: [Part["keys"], Part["keys"]]): FieldChange[] {
+  const key = (side: 0 | 1, f: ChangedField) => keys?.[side]?.[f] ?? (side === 0 ? before[f] : after[f]);
+  return (Object.keys(after) as ChangedField[])
     .filter((f) => key(0, f) !== key(1, f))
     .map((field) => ({ field, before: before[field] ?? "", after: after[field] ?? "" }));
 }

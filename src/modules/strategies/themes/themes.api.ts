@@ -4,8 +4,9 @@ import { ValidationError } from "../../../platform/http/errors.ts";
 import { dbId } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { slugParam } from "../../networks/index.ts";
-import { themeInput, themeName } from "./themes.service.ts";
+import { strategyApiKit, strategyOut } from "../strategy-api.ts";
 import type { Theme } from "./themes.repo.ts";
+import { sharedStrategyInput, themeInput, themeName } from "./themes.service.ts";
 
 const int = z.number().int();
 const strategyParams = z.object({ id: dbId });
@@ -41,8 +42,9 @@ const grouped = (pairs: { id: number; themeId: number }[]) => {
 };
 
 /** Themes: the shared list and a network's own, the tags of a strategy, and the members' overlap. */
-export function themesApi(api: ApiRouter, { services }: AppContext) {
-  const { networks, themes, strategies } = services;
+export function themesApi(api: ApiRouter, ctx: AppContext) {
+  const { networks, themes, strategies } = ctx.services;
+  const { created } = strategyApiKit(ctx);
   const tag = "strategies";
 
   api.route({
@@ -132,6 +134,26 @@ export function themesApi(api: ApiRouter, { services }: AppContext) {
       const result = await themes.saveTags(actor, params.id, fields);
       if (!result.ok) throw new ValidationError(result.errors);
       return tagsOf(params.id);
+    },
+  });
+
+  api.route({
+    policy: "strategy.edit",
+    resource: async ({ slug }) => strategies.resourceOf({ organisationId: null, networkId: (await networks.get(slug)).id }),
+    method: "POST",
+    path: "/networks/:slug/shared-strategies",
+    operationId: "startSharedStrategy",
+    summary:
+      "Start the network's shared strategy from its members' strategies: a focus area per chosen theme, linked back to theirs",
+    tag,
+    params: slugParam,
+    body: sharedStrategyInput,
+    response: strategyOut,
+    status: 201,
+    handler: async ({ actor, params, req }) => {
+      const network = await networks.get(params.slug);
+      const result = await themes.startShared(actor, network.id, req.body, (theme) => themeName(req.i18n.t, theme));
+      return created(result);
     },
   });
 }

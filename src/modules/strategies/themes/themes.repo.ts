@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client.ts";
+import type { KeySuffix } from "../../../platform/i18n/i18n.ts";
 import { memberships } from "../../networks/index.ts";
 import { focusAreas, focusAreaThemes, goalThemes, strategies, strategyGoals, strategyThemes } from "../schema.ts";
 
@@ -7,7 +8,7 @@ import { focusAreas, focusAreaThemes, goalThemes, strategies, strategyGoals, str
  * The shared list of themes, with the words (bokmål and nynorsk) that suggest each. Their names are
  * in the interface's languages under `theme.<key>`. Loaded at every start, matched by key.
  */
-export const SHARED_THEMES: { key: string; keywords: string }[] = [
+export const SHARED_THEMES: { key: KeySuffix<"theme">; keywords: string }[] = [
   { key: "citizen_services", keywords: "innbygger innbyggjar tjeneste teneste selvbetjening sjølvbetening søknad brukar bruker" },
   { key: "security", keywords: "informasjonssikkerhet informasjonssikkerheit personvern sikkerhet sikkerheit risiko tillit" },
   {
@@ -24,6 +25,10 @@ export const SHARED_THEMES: { key: string; keywords: string }[] = [
 ];
 
 export type Theme = typeof strategyThemes.$inferSelect;
+
+const SHARED_KEYS = new Set<string>(SHARED_THEMES.map((t) => t.key));
+/** Whether a theme's key is one of the shared list's, whose name is in the catalogue under `theme.<key>`. */
+export const isSharedThemeKey = (key: string): key is KeySuffix<"theme"> => SHARED_KEYS.has(key);
 
 /** The only place with SQL for themes: the lists, the tags, the suggestions and the comparison. */
 export class ThemeRepo {

@@ -56,7 +56,7 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
     forms: { theme?: FormState; shared?: FormState } = {},
   ) => {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    const [overlap, members] = await Promise.all([themes.overlap(network.id), strategies.repo.networkMembers(network.id)]);
+    const [overlap, members] = await Promise.all([themes.overlap(network.id), strategies.networkMembers(network.id)]);
     const names = new Map(members.map((m) => [m.id, m.name]));
     const { t } = req.i18n;
     const title = t("themes.overlapTitle", { network: network.name });

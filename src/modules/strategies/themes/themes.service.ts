@@ -4,11 +4,11 @@ import { recordAudit } from "../../../platform/audit/audit.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, ok, type Result } from "../../../platform/http/errors.ts";
 import { idList, optionalText, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
-import type { Translate } from "../../../platform/i18n/i18n.ts";
+import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import { slugify } from "../../networks/index.ts";
 import type { Strategy } from "../strategies.repo.ts";
 import { type StrategyService, strategyInput } from "../strategies.service.ts";
-import { type Theme, ThemeRepo } from "./themes.repo.ts";
+import { isSharedThemeKey, type Theme, ThemeRepo } from "./themes.repo.ts";
 
 /** The shared strategy's period and title, and the themes whose focus areas it starts with. */
 export const sharedStrategyInput = strategyInput.and(
@@ -19,7 +19,7 @@ export const themeInput = z.object({ name: requiredText(100), keywords: optional
 
 /** A theme's name: the shared ones in the interface's language, a network's own as written. */
 export const themeName = (t: Translate, theme: Pick<Theme, "key" | "name" | "networkId">) =>
-  theme.networkId === null ? t(`theme.${theme.key}` as "theme.security") : theme.name;
+  theme.networkId === null && isSharedThemeKey(theme.key) ? labelFor(t, "theme", theme.key) : theme.name;
 
 /**
  * Themes tag focus areas and goals so the members' strategies can be compared. Tagging is a

@@ -1,0 +1,155 @@
+import { Fragment } from "preact";
+import { labelFor } from "../../../platform/i18n/i18n.ts";
+import { TableScroll, Tag } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import type { CoverageStanding } from "../ambitions/ambitions.service.ts";
+import { COVERAGE_STANDINGS } from "../ambitions/ambitions.service.ts";
+import { AmbitionTable, type Network } from "../ambitions/ambitions.views.tsx";
+import { planProgress } from "../follow-up/progress.ts";
+import { strategyStatusLabel } from "../labels.ts";
+import { type Dashboard, focusAreaProgress } from "./dashboard.ts";
+
+const STANDING_COLOURS: Record<CoverageStanding, string> = {
+  adopted: "success",
+  in_progress: "info",
+  expired: "warning",
+  none: "neutral",
+};
+
+/** A network's dashboard: its ambitions, the progress of its shared action plan and the coverage of member strategies. */
+export function DashboardPage(props: { ctx: PageContext; network: Network; dashboard: Dashboard; canManage: boolean }) {
+  const { ctx, network } = props;
+  const { shared, coverage, year } = props.dashboard;
+  const { t, number } = ctx.i18n;
+  const base = `/n/${network.slug}`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("dashboard.title", { network: network.name })}
+      </h1>
+      <p class="ds-paragraph">{t("dashboard.intro")}</p>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`${base}/strategies/themes`}>
+          {t("themes.overlapLink")}
+        </a>
+        {" · "}
+        <a class="ds-link" href={`/strategies?network=${network.slug}`}>
+          {t("dashboard.allStrategies")}
+        </a>
+      </p>
+
+      <section aria-labelledby="ambitions-heading">
+        <h2 class="ds-heading" data-size="md" id="ambitions-heading">
+          {t("ambition.listTitle")}
+        </h2>
+        {props.dashboard.ambitions.length === 0 ? (
+          <p class="ds-paragraph">{t("ambition.none")}</p>
+        ) : (
+          <AmbitionTable ctx={ctx} network={network} items={props.dashboard.ambitions} />
+        )}
+        {props.canManage ? (
+          <p class="ds-paragraph">
+            <a class="ds-button" data-variant="secondary" href={`${base}/ambitions/new`}>
+              {t("ambition.new")}
+            </a>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="shared-heading">
+        <h2 class="ds-heading" data-size="md" id="shared-heading">
+          {t("dashboard.sharedPlan")}
+        </h2>
+        {!shared ? (
+          <p class="ds-paragraph">{t("dashboard.noShared")}</p>
+        ) : (
+          <>
+            <p class="ds-paragraph">
+              <a class="ds-link" href={`/strategies/${shared.strategy.id}`}>
+                {shared.strategy.title}
+              </a>{" "}
+              ({`${shared.strategy.firstYear}–${shared.strategy.lastYear}`},{" "}
+              {strategyStatusLabel(t, shared.strategy.status).toLowerCase()})
+            </p>
+            <TableScroll label={t("dashboard.sharedPlan")}>
+              <table class="ds-table" data-border data-size="sm">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("strategy.focusArea")}</th>
+                    <th scope="col" class="numeric">
+                      {t("dashboard.done")}
+                    </th>
+                    <th scope="col" class="numeric">
+                      {t("strategy.overdue")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[
+                    ...focusAreaProgress(shared).map((a) => ({ key: String(a.id), ...a })),
+                    { key: "all", title: t("dashboard.wholePlan"), ...planProgress(shared.measures) },
+                  ].map((p) => (
+                    <tr key={p.key}>
+                      <th scope="row">{p.title}</th>
+                      <td class="numeric">{t("strategy.doneOf", { done: p.done, n: p.n })}</td>
+                      <td class="numeric">{number(p.overdue)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="coverage-heading">
+        <h2 class="ds-heading" data-size="md" id="coverage-heading">
+          {t("dashboard.coverage", { year: year })}
+        </h2>
+        <dl class="facts">
+          {COVERAGE_STANDINGS.map((s) => (
+            <Fragment key={s}>
+              <dt>{labelFor(t, "coverage", s)}</dt>
+              <dd>
+                {t("themes.ofMembers", {
+                  n: number(coverage.filter((c) => c.standing === s).length),
+                  of: number(coverage.length),
+                })}
+              </dd>
+            </Fragment>
+          ))}
+        </dl>
+        <TableScroll label={t("dashboard.coverage", { year: year })}>
+          <table class="ds-table" data-border data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.member")}</th>
+                <th scope="col">{t("dashboard.standing")}</th>
+                <th scope="col">{t("dashboard.strategy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {coverage.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.name}</th>
+                  <td>
+                    <Tag color={STANDING_COLOURS[c.standing]}>{labelFor(t, "coverage", c.standing)}</Tag>
+                  </td>
+                  <td>
+                    {c.strategy ? (
+                      <a class="ds-link" href={`/strategies/${c.strategy.id}`}>
+                        {c.strategy.title}
+                      </a>
+                    ) : (
+                      "–"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from "fastify";
+import { parseOrBadRequest } from "../../../platform/http/validation.ts";
+import { sendXlsx } from "../../../platform/http/xlsx.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { submittedForm } from "../../../platform/ui/components.tsx";
+import { measureStatusLabel } from "../labels.ts";
+import { partParams, strategyPages, strategyParams } from "../strategy-page.tsx";
+
+/** Following the action plan up: a measure's status reported, also after adoption, and the plan as a workbook. */
+export function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
+  const { strategies } = ctx.services;
+  const pages = strategyPages(ctx);
+
+  app.post(
+    "/strategies/:id/measures/:partId/report",
+    { config: { storedOnce: true, policy: "strategy.edit", resource: pages.strategyInPath } },
+    async (req, reply) => {
+      const { actor, id } = pages.editable(req);
+      const { partId } = parseOrBadRequest(partParams, req.params);
+      const result = await strategies.report(actor, id, partId, req.body);
+      if (!result.ok) {
+        if (pages.refusedWhole(result)) return pages.render(req, reply, { refusal: submittedForm(req.body, result.errors) });
+        return pages.render(req, reply, { report: { measureId: partId, form: submittedForm(req.body, result.errors) } });
+      }
+      return reply.redirect(`/strategies/${id}?saved=1#plan-heading`, 303);
+    },
+  );
+
+  /** The action plan as a workbook: a row a measure, with its focus area, goal, responsible, deadline and status. */
+  app.get("/strategies/:id/plan.xlsx", { config: { policy: "public" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(strategyParams, req.params);
+    const { strategy, focusAreas, measures } = await strategies.detail(id);
+    const { t } = req.i18n;
+    const area = new Map(focusAreas.map((a) => [a.id, a.title]));
+    return sendXlsx(
+      reply,
+      `handlingsplan-${strategy.id}.xlsx`,
+      [
+        t("strategy.focusArea"),
+        t("strategy.measure"),
+        t("strategy.concreteGoal"),
+        t("strategy.indicator"),
+        t("strategy.benefits"),
+        t("strategy.responsible"),
+        t("strategy.deadline"),
+        t("strategy.years"),
+        t("strategy.statusLabel"),
+        t("strategy.comment"),
+        t("strategy.projects"),
+      ],
+      measures.map((m) => [
+        m.focusAreaId ? area.get(m.focusAreaId) : "",
+        m.description,
+        m.goal,
+        m.indicator,
+        [m.expectedBenefits, ...m.benefits.map((b) => b.title)].filter(Boolean).join("; "),
+        [m.responsibleName, m.responsible].filter(Boolean).join(", "),
+        m.deadlineDate ?? m.deadlineYear,
+        m.years.join(", "),
+        measureStatusLabel(t, m.status),
+        m.statusComment,
+        m.projects.map((p) => p.title).join(", "),
+      ]),
+    );
+  });
+}

@@ -14,6 +14,7 @@ import { revisionsApi } from "./revisions/revisions.api.ts";
 import { revisionRoutes } from "./revisions/revisions.routes.tsx";
 import * as schema from "./schema.ts";
 import { seedDemoStrategies } from "./seed.ts";
+import { shippedThemes } from "./shipped-data.ts";
 import { strategiesApi } from "./strategies.api.ts";
 import { strategyRoutes } from "./strategies.routes.tsx";
 import { StrategyService } from "./strategies.service.ts";
@@ -24,6 +25,7 @@ import { ThemeService } from "./themes/themes.service.ts";
 /** Strategies and action plans of the members and of the networks, followed up measure by measure. */
 export const strategiesModule = defineModule({
   name: "strategies",
+  shipped: shippedThemes,
   tables: schema,
   services: {
     strategies: ({ db, services }) => new StrategyService(db, services.access),

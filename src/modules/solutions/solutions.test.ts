@@ -4,6 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { UserService } from "../../platform/auth/users.ts";
 import { auditLog, users } from "../../platform/schema.ts";
+import { VALID } from "./publiccode/publiccode.example.ts";
 import { readPubliccode } from "./publiccode/publiccode.ts";
 import { solutions } from "./schema.ts";
 
@@ -11,38 +12,6 @@ let t: TestApp;
 let stavanger: { id: number; name: string };
 let sandnes: { id: number; name: string };
 const PASSWORD = "a representative's long password";
-
-const VALID = `publiccodeYmlVersion: "0.4"
-name: Kommunekart
-url: "https://git.example.org/kommunekart.git"
-landingURL: "https://kommunekart.example.org"
-platforms:
-  - web
-categories:
-  - geographic-information-systems
-developmentStatus: stable
-softwareType: standalone/web
-organisation:
-  name: Eksempel kommune
-description:
-  en:
-    shortDescription: Maps for citizens
-    longDescription: A long description in English.
-  nb:
-    shortDescription: Kart for innbyggerne
-    longDescription: >
-      Kommunekart viser plan- og temakart for innbyggerne, med søk på adresse og eiendom.
-    features:
-      - Søk på adresse
-legal:
-  license: EUPL-1.2
-maintenance:
-  type: community
-localisation:
-  localisationReady: true
-  availableLanguages:
-    - nb
-`;
 
 before(async () => {
   t = await createTestApp();
@@ -61,51 +30,6 @@ after(() => t.close());
 
 const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]!.n;
 const solutionCount = async () => (await t.database.db.select({ n: count() }).from(solutions))[0]!.n;
-
-test("a publiccode.yml file is read in bokmål where it has it", () => {
-  const read = readPubliccode(VALID);
-  assert.ok(read.ok);
-  assert.equal(read.value.name, "Kommunekart");
-  assert.equal(read.value.summary, "Kart for innbyggerne");
-  assert.match(read.value.description, /plan- og temakart/);
-  assert.equal(read.value.licence, "EUPL-1.2");
-  assert.equal(read.value.vendor, "Eksempel kommune");
-});
-
-test("bad publiccode.yml files are refused with every problem listed", () => {
-  const notYaml = readPubliccode("name: [unclosed\nurl: x");
-  assert.ok(!notYaml.ok);
-  assert.equal(notYaml.errors[0]!.key, "errors.publiccodeYaml");
-
-  const list = readPubliccode("- just\n- a list");
-  assert.ok(!list.ok);
-  assert.equal(list.errors[0]!.key, "errors.publiccodeNotMapping");
-
-  const missing = readPubliccode('publiccodeYmlVersion: "0.4"\nname: Bare navn\n');
-  assert.ok(!missing.ok);
-  const keys = missing.errors.map((e) => e.params?.key);
-  for (const key of ["url", "platforms", "developmentStatus", "softwareType", "description", "legal.license", "maintenance.type"])
-    assert.ok(keys.includes(key), `${key} is reported`);
-
-  const old = readPubliccode(VALID.replace('"0.4"', '"0.2"'));
-  assert.ok(!old.ok);
-  assert.deepEqual(
-    old.errors.map((e) => e.key),
-    ["errors.publiccodeVersion"],
-  );
-
-  const wrong = readPubliccode(
-    VALID.replace("developmentStatus: stable", "developmentStatus: finished").replace("type: community", "type: contract"),
-  );
-  assert.ok(!wrong.ok);
-  assert.deepEqual(
-    wrong.errors.map((e) => [e.key, e.params?.key]),
-    [
-      ["errors.publiccodeValue", "developmentStatus"],
-      ["errors.publiccodeMissing", "maintenance.contacts"],
-    ],
-  );
-});
 
 test("import through the page: errors are listed and the pasted text kept; a valid file creates the solution", async () => {
   const rep = await new Session(t.app).login("rep@stavanger.example", PASSWORD);

@@ -1,12 +1,12 @@
 /** The networks module's public face: what other modules may use. Nothing else of it is imported from outside. */
 
+import type { AccessService } from "./access/access.service.ts";
 import type { InvitationService } from "./access/invitations.service.ts";
-import type { AccessService } from "./access.service.ts";
 import type { NetworkService } from "./networks.service.ts";
 
+export type { AccessGrant, AccessService } from "./access/access.service.ts";
 export { INVITATION_DAYS } from "./access/invitations.service.ts";
 export { type InvitationRow, InvitationTable } from "./access/invitations.views.tsx";
-export type { AccessGrant, AccessService } from "./access.service.ts";
 export type { Network, NetworkRepo } from "./networks.repo.ts";
 export { slugify } from "./networks.service.ts";
 export { NetworkCards } from "./networks.views.tsx";

@@ -1,9 +1,15 @@
 import { isLocale } from "../../platform/i18n/i18n.ts";
 import { defineModule } from "../../platform/module.ts";
+import { accessApi } from "./access/access.api.ts";
+import { accessRoutes } from "./access/access.routes.tsx";
+import { AccessService } from "./access/access.service.ts";
 import { InvitationService } from "./access/invitations.service.ts";
-import { accessApi } from "./access.api.ts";
-import { accessRoutes } from "./access.routes.tsx";
-import { AccessService } from "./access.service.ts";
+import { bodiesApi } from "./bodies/bodies.api.ts";
+import { bodyRoutes } from "./bodies/bodies.routes.tsx";
+import { bodyMemberRoutes } from "./bodies/body-members.routes.tsx";
+import { bodyDocumentRoutes } from "./bodies/documents.routes.tsx";
+import { membershipsApi } from "./memberships/memberships.api.ts";
+import { membershipRoutes } from "./memberships/memberships.routes.tsx";
 import { networksApi } from "./networks.api.ts";
 import { networkRoutes } from "./networks.routes.tsx";
 import { NetworkService } from "./networks.service.ts";
@@ -28,12 +34,18 @@ export const networksModule = defineModule({
   },
   policies: networkPolicies,
   nav: [{ href: "/networks", label: "nav.networks" }],
-  routes: async (app, ctx) => {
-    await networkRoutes(app, ctx);
+  routes: (app, ctx) => {
+    networkRoutes(app, ctx);
+    membershipRoutes(app, ctx);
+    bodyRoutes(app, ctx);
+    bodyMemberRoutes(app, ctx);
+    bodyDocumentRoutes(app, ctx);
     accessRoutes(app, ctx);
   },
   api: (api, ctx) => {
     networksApi(api, ctx);
+    membershipsApi(api, ctx);
+    bodiesApi(api, ctx);
     accessApi(api, ctx);
   },
   search: async ({ services }, q, limit) => {

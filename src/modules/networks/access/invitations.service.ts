@@ -13,8 +13,8 @@ import { idList, optionalId, optionalText, requiredText, toFieldErrors } from ".
 import { i18nFor, type Locale, type Translate } from "../../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../../platform/mail/mail.ts";
 import { invitations, users } from "../../../platform/schema.ts";
-import type { AccessGrant, AccessService } from "../access.service.ts";
 import { ACCESS_ROLES, type AccessRole } from "../schema.ts";
+import type { AccessGrant, AccessService } from "./access.service.ts";
 
 export const INVITATION_DAYS = 7;
 

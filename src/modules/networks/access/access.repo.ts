@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { NetworkGrant } from "../../platform/access/authorize.ts";
-import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
-import { users } from "../../platform/schema.ts";
-import { organisations, people } from "../directory/index.ts";
+import type { NetworkGrant } from "../../../platform/access/authorize.ts";
+import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { users } from "../../../platform/schema.ts";
+import { organisations, people } from "../../directory/index.ts";
 import {
   type AccessRole,
   bodies,
@@ -14,7 +14,7 @@ import {
   networks,
   personLinkRequests,
   representations,
-} from "./schema.ts";
+} from "../schema.ts";
 
 /**
  * How far an account's link to a person record reaches (decision 0018): everywhere once the person

@@ -1,4 +1,4 @@
-import type { Option } from "../../platform/ui/components.tsx";
+import type { Option } from "../../../platform/ui/components.tsx";
 import {
   CheckboxGroup,
   Form,
@@ -8,12 +8,12 @@ import {
   SelectField,
   TableScroll,
   TextField,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import { INVITATION_DAYS } from "./access/invitations.service.ts";
-import { InvitationTable } from "./access/invitations.views.tsx";
-import { bodyKindLabel } from "./networks.views.tsx";
-import { ACCESS_ROLES } from "./schema.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { bodyKindLabel } from "../labels.ts";
+import { ACCESS_ROLES, type BodyKind } from "../schema.ts";
+import { INVITATION_DAYS } from "./invitations.service.ts";
+import { InvitationTable } from "./invitations.views.tsx";
 
 type Network = { id: number; slug: string; name: string };
 export type AccessChoices = { organisations: Option[]; people: Option[] };
@@ -32,7 +32,7 @@ type PersonWithAccess = PersonLinkView & {
   email: string;
   role: "member" | "secretariat";
   organisations: { organisationId: number; name: string }[];
-  seats: { bodyName: string; bodyKind: string }[];
+  seats: { bodyName: string; bodyKind: BodyKind }[];
 };
 
 /** The person record linked to the account and the state of the link (decision 0018). */

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorized } from "../../platform/access/page-access.ts";
-import { parseOrBadRequest } from "../../platform/http/validation.ts";
-import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
-import { MessagePage } from "../../platform/ui/message-page.tsx";
+import { authorized } from "../../../platform/access/page-access.ts";
+import { parseOrBadRequest } from "../../../platform/http/validation.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { MessagePage } from "../../../platform/ui/message-page.tsx";
+import { networkBySlug, slugAndId, slugParam } from "../params.ts";
 import type { LinkRequestState } from "./access.service.ts";
 import { AccessFormPage, AccessPage, PersonLinkPage } from "./access.views.tsx";
-import { networkBySlug, slugAndId, slugParam } from "./params.ts";
 
 const userParams = slugParam.extend({ userId: z.coerce.number().int().positive().max(2_147_483_647) });
 const NOTICES = {

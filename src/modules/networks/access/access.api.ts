@@ -1,12 +1,12 @@
 import { z } from "zod";
-import type { ApiRouter } from "../../platform/http/api.ts";
-import { listOf } from "../../platform/http/api.ts";
-import { ValidationError } from "../../platform/http/errors.ts";
-import type { AppContext } from "../../platform/module.ts";
-import { inviteInput } from "./access/invitations.service.ts";
+import type { ApiRouter } from "../../../platform/http/api.ts";
+import { listOf } from "../../../platform/http/api.ts";
+import { ValidationError } from "../../../platform/http/errors.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { slugAndId, slugParam } from "../params.ts";
+import { ACCESS_ROLES } from "../schema.ts";
 import { accessInput } from "./access.service.ts";
-import { slugAndId, slugParam } from "./params.ts";
-import { ACCESS_ROLES } from "./schema.ts";
+import { inviteInput } from "./invitations.service.ts";
 
 const int = z.number().int();
 const userParams = slugParam.extend({ userId: z.coerce.number().int().positive().max(2_147_483_647) });

@@ -1,17 +1,17 @@
 import { z } from "zod";
-import type { Actor } from "../../platform/access/actor.ts";
-import type { OrganisationResource } from "../../platform/access/authorize.ts";
-import { recordAudit } from "../../platform/audit/audit.ts";
-import { consumeToken, inspectToken, issueToken } from "../../platform/auth/tokens.ts";
-import type { Db, DbOrTx } from "../../platform/db/client.ts";
-import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { idList, optionalId, toFieldErrors } from "../../platform/http/validation.ts";
-import { i18nFor, type Translate } from "../../platform/i18n/i18n.ts";
-import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
-import type { OrganisationRepo } from "../directory/index.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import type { OrganisationResource } from "../../../platform/access/authorize.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
+import { consumeToken, inspectToken, issueToken } from "../../../platform/auth/tokens.ts";
+import type { Db, DbOrTx } from "../../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
+import { idList, optionalId, toFieldErrors } from "../../../platform/http/validation.ts";
+import { i18nFor, type Translate } from "../../../platform/i18n/i18n.ts";
+import { type MailDelivery, queueMail } from "../../../platform/mail/mail.ts";
+import type { OrganisationRepo } from "../../directory/index.ts";
+import type { NetworkRepo } from "../networks.repo.ts";
+import { ACCESS_ROLES, type AccessRole } from "../schema.ts";
 import { AccessRepo, type LinkReach } from "./access.repo.ts";
-import type { NetworkRepo } from "./networks.repo.ts";
-import { ACCESS_ROLES, type AccessRole } from "./schema.ts";
 
 /** What a secretariat gives an account in its network: a role, organisations to act for, a person record. */
 export const accessInput = z.object({

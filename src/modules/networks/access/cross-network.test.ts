@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { and, eq } from "drizzle-orm";
-import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { systemActor } from "../../platform/access/actor.ts";
-import { UserService } from "../../platform/auth/users.ts";
-import { auditLog, users } from "../../platform/schema.ts";
-import { people } from "../directory/index.ts";
+import { ADMIN, createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { systemActor } from "../../../platform/access/actor.ts";
+import { UserService } from "../../../platform/auth/users.ts";
+import { auditLog, users } from "../../../platform/schema.ts";
+import { people } from "../../directory/index.ts";
 
 /**
  * Issue 19, decision 0018: a network's secretariat gains, grants and exposes nothing in another

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { systemActor } from "../../platform/access/actor.ts";
-import { UserService } from "../../platform/auth/users.ts";
-import { users } from "../../platform/schema.ts";
-import { people } from "../directory/index.ts";
+import { ADMIN, createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { systemActor } from "../../../platform/access/actor.ts";
+import { UserService } from "../../../platform/auth/users.ts";
+import { users } from "../../../platform/schema.ts";
+import { people } from "../../directory/index.ts";
 
 let t: TestApp;
 let rogaland: { id: number };

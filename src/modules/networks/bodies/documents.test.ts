@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { count, eq } from "drizzle-orm";
-import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { systemActor } from "../../platform/access/actor.ts";
-import { UserService } from "../../platform/auth/users.ts";
-import { files, users } from "../../platform/schema.ts";
+import { createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { systemActor } from "../../../platform/access/actor.ts";
+import { UserService } from "../../../platform/auth/users.ts";
+import { files, users } from "../../../platform/schema.ts";
 
 let t: TestApp;
 let bodyUrl = "";

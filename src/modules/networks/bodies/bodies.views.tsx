@@ -1,0 +1,235 @@
+import { VISIBILITY_VALUES, type Visibility } from "../../../platform/access/visibility.ts";
+import type { Translate } from "../../../platform/i18n/i18n.ts";
+import {
+  DemoTag,
+  Form,
+  type FormState,
+  History,
+  Notice,
+  type Option,
+  PostButton,
+  SelectField,
+  TableScroll,
+  TextArea,
+  TextField,
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { DateRangeFields, VisibilityTag } from "../fields.tsx";
+import { bodyKindLabel, roleLabel } from "../labels.ts";
+import type { NetworkService } from "../networks.service.ts";
+import { BODY_KINDS, BODY_ROLES, type BodyKind } from "../schema.ts";
+
+type Overview = Awaited<ReturnType<NetworkService["overview"]>>;
+
+import { BodyDocuments } from "./documents.views.tsx";
+
+export function BodyFormPage(props: { ctx: PageContext; form: FormState; action: string; title: string; cancelHref: string }) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        <SelectField
+          t={t}
+          form={form}
+          name="kind"
+          label={t("body.kind")}
+          required
+          options={BODY_KINDS.map((k) => ({ value: k, label: bodyKindLabel(t, k) }))}
+        />
+        <TextField t={t} form={form} name="name" label={t("body.name")} required />
+        <TextArea t={t} form={form} name="mandate" label={t("body.mandate")} rows={5} />
+        <SelectField
+          t={t}
+          form={form}
+          name="visibility"
+          label={t("visibility.label")}
+          description={t("visibility.hint")}
+          required
+          options={VISIBILITY_VALUES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+        />
+      </Form>
+    </>
+  );
+}
+
+export function BodyPage(props: {
+  ctx: PageContext;
+  network: { slug: string; name: string };
+  body: { id: number; kind: BodyKind; name: string; mandate: string; visibility: Visibility };
+  members: Overview["bodies"][number]["members"];
+  canEdit: boolean;
+  form: FormState;
+  people: Option[];
+  organisations: Option[];
+  history: Parameters<typeof History>[0]["entries"];
+  documents: { id: number; title: string; visibility: Visibility; fileName: string; size: number; createdAt: Date }[];
+  documentForm: FormState;
+  maxUploadMb: number;
+}) {
+  const { ctx, network, body, members } = props;
+  const { t, date } = ctx.i18n;
+  const base = `/n/${network.slug}/bodies/${body.id}`;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {body.name}
+      </h1>
+      <p class="ds-paragraph summary-line">
+        {bodyKindLabel(t, body.kind)} · {network.name} <VisibilityTag t={t} visibility={body.visibility} />
+      </p>
+      {members.some((m) => m.personIsDemo) ? <Notice kind="warning">{t("demo.notice")}</Notice> : null}
+      <h2 class="ds-heading" data-size="sm">
+        {t("body.mandate")}
+      </h2>
+      <p class="ds-paragraph">{body.mandate || t("body.noMandate")}</p>
+      {props.canEdit ? (
+        <div class="button-row">
+          <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>
+            {t("common.edit")}
+          </a>
+          <PostButton ctx={ctx} action={`${base}/delete`} label={t("body.delete")} variant="tertiary" danger />
+        </div>
+      ) : null}
+      <section aria-labelledby="body-members-heading">
+        <h2 class="ds-heading" data-size="md" id="body-members-heading">
+          {t("body.members")}
+        </h2>
+        {members.length === 0 ? (
+          <p class="ds-paragraph">{t("body.noMembers")}</p>
+        ) : (
+          <TableScroll label={t("body.members")}>
+            <table class="ds-table" data-border>
+              <thead>
+                <tr>
+                  <th scope="col">{t("people.name")}</th>
+                  <th scope="col">{t("body.role")}</th>
+                  <th scope="col">{t("body.represents")}</th>
+                  <th scope="col">{t("membership.since")}</th>
+                  <th scope="col">{t("membership.to")}</th>
+                  {props.canEdit ? <th scope="col">{t("common.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <a class="ds-link" href={`/people/${m.personId}`}>
+                        {m.personName}
+                      </a>{" "}
+                      {m.personIsDemo ? <DemoTag t={t} /> : null}
+                    </th>
+                    <td>{roleLabel(t, m.role)}</td>
+                    <td>{m.organisationName ?? ""}</td>
+                    <td>{m.fromDate ? date(m.fromDate) : ""}</td>
+                    <td>{m.toDate ? date(m.toDate) : ""}</td>
+                    {props.canEdit ? (
+                      <td class="actions-cell">
+                        <a class="ds-link" href={`${base}/members/${m.id}/edit`}>
+                          {t("common.edit")}
+                          <span class="ds-sr-only"> {m.personName}</span>
+                        </a>{" "}
+                        <PostButton
+                          ctx={ctx}
+                          action={`${base}/members/${m.id}/delete`}
+                          label={t("common.remove")}
+                          hiddenText={m.personName}
+                          variant="tertiary"
+                          size="sm"
+                        />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+      {props.canEdit ? (
+        <section aria-labelledby="add-member-heading">
+          <h2 class="ds-heading" data-size="md" id="add-member-heading">
+            {t("body.addMember")}
+          </h2>
+          <Form ctx={ctx} form={props.form} action={`${base}/members`} submitLabel={t("body.addMember")}>
+            <SelectField
+              t={t}
+              form={props.form}
+              name="personId"
+              label={t("body.person")}
+              required
+              placeholder={t("form.choose")}
+              options={props.people}
+            />
+            <SeatFields t={t} form={props.form} organisations={props.organisations} />
+          </Form>
+          <p class="ds-paragraph">
+            <a class="ds-link" href="/people/new">
+              {t("body.personMissing")}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      <BodyDocuments
+        ctx={ctx}
+        base={base}
+        documents={props.documents}
+        canEdit={props.canEdit}
+        form={props.documentForm}
+        maxUploadMb={props.maxUploadMb}
+      />
+      {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
+    </>
+  );
+}
+
+export function BodyMemberFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  organisations: Option[];
+  cancelHref: string;
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        <SeatFields t={t} form={form} organisations={props.organisations} />
+      </Form>
+    </>
+  );
+}
+
+/** What a seat in a body is, apart from who holds it: the organisation represented, the role and the dates. */
+function SeatFields({ t, form, organisations }: { t: Translate; form: FormState; organisations: Option[] }) {
+  return (
+    <>
+      <SelectField
+        t={t}
+        form={form}
+        name="organisationId"
+        label={t("body.represents")}
+        description={t("body.representsHint")}
+        placeholder={t("form.none")}
+        options={organisations}
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="role"
+        label={t("body.role")}
+        required
+        options={BODY_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+      />
+      <DateRangeFields t={t} form={form} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { can } from "../../../platform/access/authorize.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
+import { savedNotice } from "../saved-notice.tsx";
+import { BodyPage } from "./bodies.views.tsx";
+
+/** The body's page; `form` is the add-member form's state, `documentForm` the upload form's. */
+export async function renderBodyPage(
+  { services, config }: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+  id: number,
+  form: FormState,
+  documentForm: FormState = emptyForm({ visibility: "public" }),
+) {
+  const { networks, directory } = services;
+  const { network, body, members } = await networks.visibleBody(slug, id, req.actor);
+  const canEdit = can(req.actor, "body.manage", network);
+  const [people, orgs, history] = canEdit
+    ? await Promise.all([directory.people.options(), directory.organisations.options(), services.audit.history("body", id)])
+    : [[], [], []];
+  const documents = await networks.documentsOf(network, id, req.actor);
+  const status = form.errors.length || documentForm.errors.length ? 422 : 200;
+  return reply.page(
+    <>
+      {savedNotice(req)}
+      <BodyPage
+        ctx={req.pageContext()}
+        network={network}
+        body={body}
+        members={members}
+        canEdit={canEdit}
+        form={form}
+        people={people.map((p) => ({ value: p.id, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name }))}
+        organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
+        history={history}
+        documents={documents}
+        documentForm={documentForm}
+        maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
+      />
+    </>,
+    {
+      title: body.name,
+      network,
+      status,
+      crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: body.name }],
+    },
+  );
+}

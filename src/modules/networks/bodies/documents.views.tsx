@@ -1,0 +1,80 @@
+import { VISIBILITY_VALUES, type Visibility } from "../../../platform/access/visibility.ts";
+import { ALLOWED_EXTENSIONS } from "../../../platform/files/files.ts";
+import { FileField, Form, type FormState, PostButton, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { VisibilityTag } from "../fields.tsx";
+
+/** A body's documents: every viewer sees those they may; editors upload and delete. */
+export function BodyDocuments(props: {
+  ctx: PageContext;
+  base: string;
+  documents: { id: number; title: string; visibility: Visibility; fileName: string; size: number; createdAt: Date }[];
+  canEdit: boolean;
+  form: FormState;
+  maxUploadMb: number;
+}) {
+  const { ctx, base, form } = props;
+  const { t, date, number } = ctx.i18n;
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 class="ds-heading" data-size="md" id="documents-heading">
+        {t("documents.title")}
+      </h2>
+      {props.documents.length === 0 ? (
+        <p class="ds-paragraph">{t("documents.none")}</p>
+      ) : (
+        <ul class="ds-list">
+          {props.documents.map((d) => (
+            <li key={d.id}>
+              <a class="ds-link" href={`${base}/documents/${d.id}`} download>
+                {d.title}
+              </a>{" "}
+              <span class="summary-line">
+                ({d.fileName}, {t("documents.size", { kb: number(Math.max(1, Math.round(d.size / 1024))) })}, {date(d.createdAt)})
+              </span>{" "}
+              <VisibilityTag t={t} visibility={d.visibility} />
+              {props.canEdit ? (
+                <PostButton
+                  ctx={ctx}
+                  action={`${base}/documents/${d.id}/delete`}
+                  label={t("documents.delete")}
+                  hiddenText={d.title}
+                  variant="tertiary"
+                  size="sm"
+                  danger
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.canEdit ? (
+        <>
+          <h3 class="ds-heading" data-size="xs" id="add-document-heading">
+            {t("documents.add")}
+          </h3>
+          <Form ctx={ctx} form={form} action={`${base}/documents`} submitLabel={t("documents.upload")} multipart>
+            <TextField t={t} form={form} name="title" label={t("documents.docTitle")} required />
+            <FileField
+              t={t}
+              form={form}
+              name="file"
+              label={t("documents.file")}
+              description={t("documents.fileHint", { mb: props.maxUploadMb })}
+              accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+              required
+            />
+            <SelectField
+              t={t}
+              form={form}
+              name="visibility"
+              label={t("documents.visibility")}
+              required
+              options={VISIBILITY_VALUES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+            />
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}

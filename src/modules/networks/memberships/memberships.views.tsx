@@ -1,0 +1,76 @@
+import { CheckboxGroup, Form, type FormState, type Option, SelectField } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { DateRangeFields } from "../fields.tsx";
+import { levelLabel } from "../labels.ts";
+import { MEMBERSHIP_LEVELS } from "../schema.ts";
+
+export function MembershipFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  /** Adding: organisations to choose among. Editing: null. */
+  candidates: Option[] | null;
+  others: Option[];
+  cooperations: Option[];
+  cancelHref: string;
+  deleteAction?: string;
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+        {props.candidates ? (
+          <>
+            <CheckboxGroup
+              t={t}
+              form={form}
+              name="organisationIds"
+              label={t("membership.chooseFromCounties")}
+              options={props.candidates}
+            />
+            <SelectField
+              t={t}
+              form={form}
+              name="otherOrganisationId"
+              label={t("membership.chooseOther")}
+              placeholder={t("form.none")}
+              options={props.others}
+            />
+          </>
+        ) : null}
+        <SelectField
+          t={t}
+          form={form}
+          name="level"
+          label={t("membership.level")}
+          required
+          options={MEMBERSHIP_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="representedById"
+          label={t("membership.representedBy")}
+          description={t("membership.representedByHint")}
+          placeholder={t("membership.representsItself")}
+          options={props.cooperations}
+        />
+        <DateRangeFields t={t} form={form} />
+      </Form>
+      {props.deleteAction ? (
+        <form method="post" action={props.deleteAction}>
+          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+          <p class="ds-paragraph">{t("membership.deleteHint")}</p>
+          <button class="ds-button" data-variant="secondary" data-color="danger" type="submit">
+            {t("membership.delete")}
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
-import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields } from "../../platform/audit/audit.ts";
+import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -137,32 +138,20 @@ export class RoadmapService {
     let key = base;
     for (let n = 2; await this.repo.keyTaken(key); n++) key = `${base}-${n}`;
     return ok(
-      await this.db.transaction(async (tx) => {
-        const solution = await this.repo.with(tx).insert({ ...parsed.data, key, networkId });
-        await recordAudit(tx, actor, { action: "create", entity: "national_solution", entityId: solution.id, after: solution });
-        return solution;
-      }),
+      await createAudited(this.db, actor, "national_solution", (tx) =>
+        this.repo.with(tx).insert({ ...parsed.data, key, networkId }),
+      ),
     );
   }
 
   async update(actor: Actor, id: number, input: unknown): Promise<Result<NationalSolution>> {
-    const existing = await this.resource(id);
+    const existing: NationalSolution = await this.resource(id);
     const parsed = solutionInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
-    if (!diff.changed) return ok(existing);
     return ok(
-      await this.db.transaction(async (tx) => {
-        const saved = await this.repo.with(tx).update(id, parsed.data);
-        await recordAudit(tx, actor, {
-          action: "update",
-          entity: "national_solution",
-          entityId: id,
-          before: diff.before,
-          after: diff.after,
-        });
-        return saved;
-      }),
+      await updateAudited(this.db, actor, "national_solution", existing, parsed.data, (tx) =>
+        this.repo.with(tx).update(id, parsed.data),
+      ),
     );
   }
 
@@ -173,11 +162,9 @@ export class RoadmapService {
     const parsed = milestoneInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
-      await this.db.transaction(async (tx) => {
-        const milestone = await this.repo.with(tx).insertMilestone({ ...parsed.data, solutionId });
-        await recordAudit(tx, actor, { action: "create", entity: "milestone", entityId: milestone.id, after: milestone });
-        return milestone;
-      }),
+      await createAudited(this.db, actor, "milestone", (tx) =>
+        this.repo.with(tx).insertMilestone({ ...parsed.data, solutionId }),
+      ),
     );
   }
 
@@ -190,7 +177,7 @@ export class RoadmapService {
     const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
     if (!diff.changed) return ok(existing);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const saved = await repo.updateMilestone(id, parsed.data);
         if (existing.date !== saved.date || existing.precision !== saved.precision)
@@ -203,13 +190,7 @@ export class RoadmapService {
             byId: actor.userId,
             byLabel: actor.label,
           });
-        await recordAudit(tx, actor, {
-          action: "update",
-          entity: "milestone",
-          entityId: id,
-          before: diff.before,
-          after: diff.after,
-        });
+        await audit({ action: "update", entity: "milestone", entityId: id, before: diff.before, after: diff.after });
         return saved;
       }),
     );
@@ -218,10 +199,7 @@ export class RoadmapService {
   async removeMilestone(actor: Actor, solutionId: number, id: number) {
     const existing = await this.repo.milestone(solutionId, id);
     if (!existing) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteMilestone(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "milestone", entityId: id, before: existing });
-    });
+    await deleteAudited(this.db, actor, "milestone", existing, (tx) => this.repo.with(tx).deleteMilestone(id));
   }
 
   // What a municipality must do, and what it costs
@@ -230,22 +208,16 @@ export class RoadmapService {
     await this.resource(solutionId);
     const parsed = taskInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const task = await this.repo.with(tx).insertTask({ ...parsed.data, solutionId });
-        await recordAudit(tx, actor, { action: "create", entity: "preparation_task", entityId: task.id, after: task });
-        return task.id;
-      }),
+    const task = await createAudited(this.db, actor, "preparation_task", (tx) =>
+      this.repo.with(tx).insertTask({ ...parsed.data, solutionId }),
     );
+    return ok(task.id);
   }
 
   async removeTask(actor: Actor, solutionId: number, id: number) {
     const existing = await this.repo.task(solutionId, id);
     if (!existing) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteTask(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "preparation_task", entityId: id, before: existing });
-    });
+    await deleteAudited(this.db, actor, "preparation_task", existing, (tx) => this.repo.with(tx).deleteTask(id));
   }
 
   /** The expected costs per size class; a class left without amounts has no estimate. */
@@ -257,9 +229,9 @@ export class RoadmapService {
       .filter((c) => c.oneOff !== null || c.yearly !== null)
       .map((c) => ({ sizeClass: c.sizeClass, oneOff: c.oneOff ?? 0, yearly: c.yearly ?? 0 }));
     const before = await this.repo.costsOf([solutionId]);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).replaceCosts(solutionId, rows);
-      await recordAudit(tx, actor, { action: "update", entity: "cost_estimates", entityId: solutionId, before, after: rows });
+      await audit({ action: "update", entity: "cost_estimates", entityId: solutionId, before, after: rows });
     });
     return ok(true);
   }
@@ -294,15 +266,10 @@ export class RoadmapService {
     if (!runsNetworkOf(actor, project)) return refuse("errors.notYourNetwork");
     if (solution.networkId !== null && solution.networkId !== project.networkId) return refuse("errors.rolloutOtherNetwork");
     if (project.visibility !== "public") return refuse("errors.rolloutNotPublic");
-    return this.db.transaction(async (tx) => {
+    return audited(this.db, actor, async (tx, audit) => {
       const added = await this.repo.with(tx).insertRollout({ solutionId, projectId: project.id, byLabel: actor.label });
       if (!added) return refuse("errors.rolloutExists");
-      await recordAudit(tx, actor, {
-        action: "create",
-        entity: "rollout",
-        entityId: solutionId,
-        after: { projectId: project.id },
-      });
+      await audit({ action: "create", entity: "rollout", entityId: solutionId, after: { projectId: project.id } });
       return ok(project.id);
     });
   }
@@ -321,9 +288,9 @@ export class RoadmapService {
 
   /** Removes the link; the caller has checked the actor runs the project's network. */
   async unlinkRollout(actor: Actor, solutionId: number, projectId: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       if (!(await this.repo.with(tx).deleteRollout(solutionId, projectId))) throw new NotFoundError();
-      await recordAudit(tx, actor, { action: "delete", entity: "rollout", entityId: solutionId, before: { projectId } });
+      await audit({ action: "delete", entity: "rollout", entityId: solutionId, before: { projectId } });
     });
   }
 }

@@ -55,6 +55,12 @@ export const nationalSolutions = pgTable(
   (t) => [uniqueIndex("national_solutions_key_uq").on(t.key), index("national_solutions_network_idx").on(t.networkId)],
 );
 
+/** The solution a row belongs to; the row goes with it. */
+const solutionRef = () =>
+  integer("solution_id")
+    .notNull()
+    .references(() => nationalSolutions.id, { onDelete: "cascade" });
+
 export const MILESTONE_KINDS = ["pilot", "available", "mandatory", "switch_off", "custom"] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
@@ -67,9 +73,7 @@ export const milestones = pgTable(
   "milestones",
   {
     id: serial("id").primaryKey(),
-    solutionId: integer("solution_id")
-      .notNull()
-      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
+    solutionId: solutionRef(),
     kind: text("kind").$type<MilestoneKind>().notNull(),
     /** The name of a custom milestone. */
     label: text("label").notNull().default(""),
@@ -109,9 +113,7 @@ export const preparationTasks = pgTable(
   "preparation_tasks",
   {
     id: serial("id").primaryKey(),
-    solutionId: integer("solution_id")
-      .notNull()
-      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
+    solutionId: solutionRef(),
     kind: text("kind").$type<TaskKind>().notNull(),
     description: text("description").notNull().default(""),
     /** The milestone kind it prepares for, usually "mandatory". */
@@ -130,9 +132,7 @@ export type SizeClass = (typeof SIZE_CLASSES)[number];
 export const costEstimates = pgTable(
   "cost_estimates",
   {
-    solutionId: integer("solution_id")
-      .notNull()
-      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
+    solutionId: solutionRef(),
     sizeClass: text("size_class").$type<SizeClass>().notNull(),
     oneOff: bigint("one_off", { mode: "number" }).notNull().default(0),
     yearly: bigint("yearly", { mode: "number" }).notNull().default(0),
@@ -144,22 +144,25 @@ export const costEstimates = pgTable(
 export const ADOPTION_STATUSES = ["not_relevant", "not_started", "planned", "in_progress", "in_use"] as const;
 export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
 
+/** What an organisation reports about one solution: kept as it stands now (adoptions) and as every report (adoption_history). */
+const reportedStatus = () => ({
+  organisationId: integer("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  solutionId: solutionRef(),
+  status: text("status").$type<AdoptionStatus>().notNull(),
+  /** When a planned adoption is to be done. */
+  targetDate: date("target_date"),
+  /** Since when it has been in use. */
+  sinceDate: date("since_date"),
+  comment: text("comment").notNull().default(""),
+});
+
 /** Where one organisation stands with one solution; no row means not reported. */
 export const adoptions = pgTable(
   "adoptions",
   {
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    solutionId: integer("solution_id")
-      .notNull()
-      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
-    status: text("status").$type<AdoptionStatus>().notNull(),
-    /** When a planned adoption is to be done. */
-    targetDate: date("target_date"),
-    /** Since when it has been in use. */
-    sinceDate: date("since_date"),
-    comment: text("comment").notNull().default(""),
+    ...reportedStatus(),
     byId: integer("by_id").references(() => users.id),
     byLabel: text("by_label").notNull(),
     isDemo: boolean("is_demo").notNull().default(false),
@@ -173,16 +176,7 @@ export const adoptionHistory = pgTable(
   "adoption_history",
   {
     id: serial("id").primaryKey(),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    solutionId: integer("solution_id")
-      .notNull()
-      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
-    status: text("status").$type<AdoptionStatus>().notNull(),
-    targetDate: date("target_date"),
-    sinceDate: date("since_date"),
-    comment: text("comment").notNull().default(""),
+    ...reportedStatus(),
     byLabel: text("by_label").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -196,9 +190,7 @@ export const adoptionHistory = pgTable(
 export const rollouts = pgTable(
   "rollouts",
   {
-    solutionId: integer("solution_id")
-      .notNull()
-      .references(() => nationalSolutions.id, { onDelete: "cascade" }),
+    solutionId: solutionRef(),
     projectId: integer("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),

@@ -1,5 +1,5 @@
 import { LineChart } from "../../../platform/ui/charts.tsx";
-import { FilterForm, type FormState, Notice, type Option, TableScroll } from "../../../platform/ui/components.tsx";
+import { FilterForm, Notice, type Option, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ScopeFields } from "../adoption/adoption.views.tsx";
 import { statusLabel } from "../labels.ts";
@@ -18,7 +18,6 @@ export function AdoptionHistoryPage(props: {
 }) {
   const { ctx, solution, points } = props;
   const { t, number } = ctx.i18n;
-  const form: FormState = { values: props.filter, errors: [] };
   const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 0 });
   const quarter = (date: string) => periodLabel(ctx.i18n, date, "quarter");
   const first = points[0];
@@ -29,8 +28,8 @@ export function AdoptionHistoryPage(props: {
         {t("overTime.title", { name: solution.name })}
       </h1>
       <p class="ds-paragraph">{t("overTime.intro")}</p>
-      <FilterForm t={t} action={`/roadmap/${solution.id}/adoption`}>
-        <ScopeFields t={t} form={form} networks={props.networks} counties={props.counties} />
+      <FilterForm t={t} action={`/roadmap/${solution.id}/adoption`} values={props.filter}>
+        <ScopeFields t={t} networks={props.networks} counties={props.counties} />
       </FilterForm>
       <p class="ds-paragraph" role="status">
         {t("overTime.scope", { n: number(props.adopters) })}

@@ -86,7 +86,7 @@ export function AdoptionImportPage(props: {
         </a>
       </p>
       <Form ctx={ctx} form={props.form} action={`/n/${network.slug}/adoption/import`} submitLabel={t("import.upload")} multipart>
-        <FileField t={t} form={props.form} name="file" label={t("import.file")} accept=".csv,text/csv" required />
+        <FileField name="file" label={t("import.file")} accept=".csv,text/csv" required />
       </Form>
     </>
   );

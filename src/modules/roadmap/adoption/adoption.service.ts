@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { actsForOrganisation } from "../../../platform/access/authorize.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
@@ -149,11 +149,11 @@ export class AdoptionService {
     if (errors.length) return invalid(errors);
     const current = new Map((await this.repo.of([organisationId])).map((a) => [a.solutionId, a]));
     const changed = parsed.map(ownDatesOnly).filter((r) => isChange(current.get(r.solutionId), r));
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       for (const r of changed) await repo.upsert({ organisationId, ...r, byId: actor.userId, byLabel: actor.label });
       if (changed.length)
-        await recordAudit(tx, actor, {
+        await audit({
           action: "update",
           entity: "adoption",
           entityId: organisationId,
@@ -265,12 +265,12 @@ export class AdoptionService {
       ]),
     );
     const changed = rows.filter((r) => isChange(current.get(`${r.organisation!.id}:${r.input!.solutionId}`), r.input!));
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       for (const r of changed)
         await repo.upsert({ organisationId: r.organisation!.id, ...r.input!, byId: actor.userId, byLabel: actor.label });
       if (changed.length)
-        await recordAudit(tx, actor, {
+        await audit({
           action: "update",
           entity: "adoption_import",
           entityId: networkId,

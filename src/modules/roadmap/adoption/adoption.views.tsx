@@ -211,7 +211,6 @@ export function MatrixPage(props: {
 }) {
   const { ctx, matrix, network } = props;
   const { t, number } = ctx.i18n;
-  const form: FormState = { values: props.filter, errors: [] };
   const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 0 });
   const { rows, offset } = matrix;
   return (
@@ -230,11 +229,9 @@ export function MatrixPage(props: {
           />
         </p>
       ) : null}
-      <FilterForm t={t} action="/roadmap/adoption">
-        <ScopeFields t={t} form={form} networks={props.networks} counties={props.counties} />
+      <FilterForm t={t} action="/roadmap/adoption" values={props.filter}>
+        <ScopeFields t={t} networks={props.networks} counties={props.counties} />
         <SelectField
-          t={t}
-          form={form}
           name="category"
           label={t("roadmap.category")}
           placeholder={t("list.all")}
@@ -317,26 +314,12 @@ export function MatrixPage(props: {
 }
 
 /** Whose adoption a page shows: the whole country, a network's members or a county's. */
-export function ScopeFields(props: { t: Translate; form: FormState; networks: Option[]; counties: Option[] }) {
-  const { t, form } = props;
+export function ScopeFields(props: { t: Translate; networks: Option[]; counties: Option[] }) {
+  const { t } = props;
   return (
     <>
-      <SelectField
-        t={t}
-        form={form}
-        name="network"
-        label={t("need.network")}
-        placeholder={t("adoption.wholeCountry")}
-        options={props.networks}
-      />
-      <SelectField
-        t={t}
-        form={form}
-        name="county"
-        label={t("adoption.county")}
-        placeholder={t("list.all")}
-        options={props.counties}
-      />
+      <SelectField name="network" label={t("need.network")} placeholder={t("adoption.wholeCountry")} options={props.networks} />
+      <SelectField name="county" label={t("adoption.county")} placeholder={t("list.all")} options={props.counties} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type ApiRouter, listOf, listQuery } from "../../../platform/http/api.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { type ApiRoute, type ApiRouter, listOf, listQuery } from "../../../platform/http/api.ts";
 import { type Result, ValidationError } from "../../../platform/http/errors.ts";
 import { query } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
@@ -96,7 +97,43 @@ export function solutionAnswers({ services }: AppContext) {
     if (!result.ok) throw new ValidationError(result.errors);
     return detail(id);
   };
-  return { detail, resource, answer };
+
+  /** A change to one solution by those who keep it, answered with the solution as it is after it. */
+  const edit = <P extends z.ZodType<{ id: number }>, B extends z.ZodType>(
+    api: ApiRouter,
+    route: Pick<ApiRoute<P, z.ZodType, B>, "method" | "path" | "operationId" | "summary" | "params" | "body" | "status">,
+    write: (actor: Actor, params: z.infer<P>, body: unknown) => Promise<Result<unknown>>,
+  ) =>
+    api.route({
+      ...route,
+      policy: "roadmap.edit",
+      resource,
+      tag: "roadmap",
+      response: solutionOut,
+      handler: async ({ actor, params, req }) => answer(await write(actor, params, req.body), params.id),
+    });
+
+  /** Something of one solution removed by those who keep it; answers nothing (204). */
+  const remove = <P extends z.ZodType<{ id: number }>>(
+    api: ApiRouter,
+    route: Pick<ApiRoute<P>, "path" | "operationId" | "summary" | "params">,
+    drop: (actor: Actor, params: z.infer<P>) => Promise<void>,
+  ) =>
+    api.route({
+      ...route,
+      method: "DELETE",
+      policy: "roadmap.edit",
+      resource,
+      tag: "roadmap",
+      response: z.null(),
+      status: 204,
+      handler: async ({ actor, params }) => {
+        await drop(actor, params);
+        return null;
+      },
+    });
+
+  return { detail, resource, answer, edit, remove };
 }
 
 /** The catalogue of national solutions and networks' initiatives: listed, read, added and changed. */
@@ -170,20 +207,16 @@ export function catalogueApi(api: ApiRouter, ctx: AppContext) {
     },
   });
 
-  api.route({
-    policy: "roadmap.edit",
-    resource: solution.resource,
-    method: "PUT",
-    path: "/national-solutions/:id",
-    operationId: "updateNationalSolution",
-    summary: "Change a solution's name, owner, category, purpose or link",
-    tag,
-    params: solutionParams,
-    body: solutionInput,
-    response: solutionOut,
-    handler: async ({ actor, params, req }) => {
-      const result = await roadmap.update(actor, params.id, req.body);
-      return solution.answer(result, params.id);
+  solution.edit(
+    api,
+    {
+      method: "PUT",
+      path: "/national-solutions/:id",
+      operationId: "updateNationalSolution",
+      summary: "Change a solution's name, owner, category, purpose or link",
+      params: solutionParams,
+      body: solutionInput,
     },
-  });
+    (actor, params, body) => roadmap.update(actor, params.id, body),
+  );
 }

@@ -3,14 +3,13 @@ import {
   Form,
   type FormState,
   LinkList,
-  Notice,
   type Option,
   SelectField,
-  TableScroll,
   TextArea,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { categoryLabel, milestoneName } from "../labels.ts";
 import type { CatalogueQuery } from "../params.ts";
 import { periodLabel } from "../precision.ts";
@@ -30,7 +29,6 @@ export function CataloguePage(props: {
 }) {
   const { ctx, items, filter } = props;
   const { t } = ctx.i18n;
-  const form: FormState = { values: { ...filter }, errors: [] };
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -56,19 +54,15 @@ export function CataloguePage(props: {
           ))}
         </div>
       ) : null}
-      <FilterForm t={t} action="/roadmap" resetHref="/roadmap">
-        <TextField t={t} form={form} name="q" label={t("roadmap.search")} type="search" />
+      <FilterForm t={t} action="/roadmap" resetHref="/roadmap" values={{ ...filter }}>
+        <TextField name="q" label={t("roadmap.search")} type="search" />
         <SelectField
-          t={t}
-          form={form}
           name="category"
           label={t("roadmap.category")}
           placeholder={t("list.all")}
           options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
         />
         <SelectField
-          t={t}
-          form={form}
           name="network"
           label={t("roadmap.withInitiativesOf")}
           placeholder={t("roadmap.allNetworks")}
@@ -78,43 +72,36 @@ export function CataloguePage(props: {
       <p class="ds-paragraph" role="status">
         {t("roadmap.count", { n: items.length })}
       </p>
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("roadmap.catalogueTitle")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("roadmap.name")}</th>
-                <th scope="col">{t("roadmap.owner")}</th>
-                <th scope="col">{t("roadmap.category")}</th>
-                <th scope="col">{t("roadmap.nextMilestone")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.solution.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/roadmap/${i.solution.id}`}>
-                      {i.solution.name}
-                    </a>
-                    <span class="row-detail">
-                      {i.networkName ? t("roadmap.initiativeOf", { network: i.networkName }) : i.solution.purpose}
-                    </span>
-                  </th>
-                  <td>{i.solution.owner}</td>
-                  <td>{categoryLabel(t, i.solution.category)}</td>
-                  <td>
-                    {i.nextDate && i.nextPrecision && i.nextKind
-                      ? `${milestoneName(t, { kind: i.nextKind, label: i.nextLabel ?? "" })}: ${periodLabel(ctx.i18n, i.nextDate, i.nextPrecision)}`
-                      : "–"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("roadmap.catalogueTitle")}
+        rows={items}
+        rowKey={(i) => i.solution.id}
+        columns={[
+          {
+            label: t("roadmap.name"),
+            cell: (i) => (
+              <>
+                <a class="ds-link" href={`/roadmap/${i.solution.id}`}>
+                  {i.solution.name}
+                </a>
+                <span class="row-detail">
+                  {i.networkName ? t("roadmap.initiativeOf", { network: i.networkName }) : i.solution.purpose}
+                </span>
+              </>
+            ),
+          },
+          { label: t("roadmap.owner"), cell: (i) => i.solution.owner },
+          { label: t("roadmap.category"), cell: (i) => categoryLabel(t, i.solution.category) },
+          {
+            label: t("roadmap.nextMilestone"),
+            cell: (i) =>
+              i.nextDate && i.nextPrecision && i.nextKind
+                ? `${milestoneName(t, { kind: i.nextKind, label: i.nextLabel ?? "" })}: ${periodLabel(ctx.i18n, i.nextDate, i.nextPrecision)}`
+                : "–",
+          },
+        ]}
+      />
     </>
   );
 }
@@ -134,18 +121,16 @@ export function SolutionFormPage(props: {
         {props.title}
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField t={t} form={form} name="name" label={t("roadmap.name")} required />
-        <TextField t={t} form={form} name="owner" label={t("roadmap.owner")} description={t("roadmap.ownerHint")} required />
+        <TextField name="name" label={t("roadmap.name")} required />
+        <TextField name="owner" label={t("roadmap.owner")} description={t("roadmap.ownerHint")} required />
         <SelectField
-          t={t}
-          form={form}
           name="category"
           label={t("roadmap.category")}
           required
           options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
         />
-        <TextArea t={t} form={form} name="purpose" label={t("roadmap.purpose")} rows={3} />
-        <TextField t={t} form={form} name="url" label={t("roadmap.url")} type="url" />
+        <TextArea name="purpose" label={t("roadmap.purpose")} rows={3} />
+        <TextField name="url" label={t("roadmap.url")} type="url" />
       </Form>
     </>
   );

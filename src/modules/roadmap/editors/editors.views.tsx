@@ -57,8 +57,6 @@ export function EditorsPage(props: { ctx: PageContext; editors: Editor[]; form: 
       </h2>
       <Form ctx={ctx} form={props.form} action="/roadmap/editors" submitLabel={t("editors.grant")}>
         <TextField
-          t={t}
-          form={props.form}
           name="email"
           label={t("people.email")}
           description={t("editors.emailHint")}

@@ -6,42 +6,23 @@ import type { Milestone, MilestoneChange } from "../roadmap.repo.ts";
 import { MILESTONE_KINDS, PRECISIONS } from "../schema.ts";
 
 /** The fields of a milestone, in the form that adds one and in each one's change form. */
-function MilestoneFields({ ctx, form }: { ctx: PageContext; form: FormState }) {
+function MilestoneFields({ ctx }: { ctx: PageContext }) {
   const { t } = ctx.i18n;
   return (
     <>
       <SelectField
-        t={t}
-        form={form}
         name="kind"
         label={t("roadmap.milestoneKind")}
         options={MILESTONE_KINDS.map((k) => ({ value: k, label: milestoneKindLabel(t, k) }))}
       />
-      <TextField
-        t={t}
-        form={form}
-        name="label"
-        label={t("roadmap.milestoneLabel")}
-        description={t("roadmap.milestoneLabelHint")}
-      />
-      <TextField
-        t={t}
-        form={form}
-        name="date"
-        label={t("roadmap.date")}
-        description={t("roadmap.dateHint")}
-        type="date"
-        width="short"
-        required
-      />
+      <TextField name="label" label={t("roadmap.milestoneLabel")} description={t("roadmap.milestoneLabelHint")} />
+      <TextField name="date" label={t("roadmap.date")} description={t("roadmap.dateHint")} type="date" width="short" required />
       <SelectField
-        t={t}
-        form={form}
         name="precision"
         label={t("roadmap.precision")}
         options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(t, p) }))}
       />
-      <TextField t={t} form={form} name="note" label={t("roadmap.note")} />
+      <TextField name="note" label={t("roadmap.note")} />
     </>
   );
 }
@@ -103,7 +84,7 @@ export function MilestonesSection(props: {
                       action={`/roadmap/${props.solutionId}/milestones/${m.id}`}
                       submitLabel={t("common.save")}
                     >
-                      <MilestoneFields ctx={ctx} form={{ ...form, idPrefix: `m${m.id}-` }} />
+                      <MilestoneFields ctx={ctx} />
                     </Form>
                     <PostButton
                       ctx={ctx}
@@ -132,7 +113,7 @@ export function MilestonesSection(props: {
             action={`/roadmap/${props.solutionId}/milestones`}
             submitLabel={t("roadmap.addMilestone")}
           >
-            <MilestoneFields ctx={ctx} form={{ ...props.form, idPrefix: "new-" }} />
+            <MilestoneFields ctx={ctx} />
           </Form>
         </>
       ) : null}

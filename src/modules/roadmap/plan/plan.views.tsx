@@ -1,6 +1,6 @@
 import { LinkList, Notice, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
-import { milestoneKindLabel, sizeClassLabel, statusLabel, taskKindLabel } from "../labels.ts";
+import { milestoneKindLabel, milestoneName, sizeClassLabel, statusLabel, taskKindLabel } from "../labels.ts";
 import { periodLabel } from "../precision.ts";
 import type { municipalityPlan } from "./plan.ts";
 
@@ -54,7 +54,7 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
                         {m.solution}
                       </a>
                     </th>
-                    <td>{m.kind === "custom" ? m.label : milestoneKindLabel(t, m.kind)}</td>
+                    <td>{milestoneName(t, m)}</td>
                     <td>{m.status ? statusLabel(t, m.status) : t("adoption.notReported")}</td>
                   </tr>
                 ))}

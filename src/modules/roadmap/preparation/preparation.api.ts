@@ -1,7 +1,6 @@
-import { z } from "zod";
 import type { ApiRouter } from "../../../platform/http/api.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { solutionAnswers, solutionOut } from "../catalogue/catalogue.api.ts";
+import { solutionAnswers } from "../catalogue/catalogue.api.ts";
 import { solutionParams, taskParams } from "../params.ts";
 import { costsInput, taskInput } from "../roadmap.service.ts";
 
@@ -9,57 +8,42 @@ import { costsInput, taskInput } from "../roadmap.service.ts";
 export function preparationApi(api: ApiRouter, ctx: AppContext) {
   const { roadmap } = ctx.services;
   const solution = solutionAnswers(ctx);
-  const tag = "roadmap";
 
-  api.route({
-    policy: "roadmap.edit",
-    resource: solution.resource,
-    method: "POST",
-    path: "/national-solutions/:id/tasks",
-    operationId: "addPreparationTask",
-    summary: "Add what a municipality must do, and how many months before the milestone to start",
-    tag,
-    params: solutionParams,
-    body: taskInput,
-    response: solutionOut,
-    status: 201,
-    handler: async ({ actor, params, req }) => {
-      const result = await roadmap.addTask(actor, params.id, req.body);
-      return solution.answer(result, params.id);
+  solution.edit(
+    api,
+    {
+      method: "POST",
+      path: "/national-solutions/:id/tasks",
+      operationId: "addPreparationTask",
+      summary: "Add what a municipality must do, and how many months before the milestone to start",
+      params: solutionParams,
+      body: taskInput,
+      status: 201,
     },
-  });
+    (actor, params, body) => roadmap.addTask(actor, params.id, body),
+  );
 
-  api.route({
-    policy: "roadmap.edit",
-    resource: solution.resource,
-    method: "DELETE",
-    path: "/national-solutions/:id/tasks/:taskId",
-    operationId: "deletePreparationTask",
-    summary: "Remove a preparation task",
-    tag,
-    params: taskParams,
-    response: z.null(),
-    status: 204,
-    handler: async ({ actor, params }) => {
-      await roadmap.removeTask(actor, params.id, params.taskId);
-      return null;
+  solution.remove(
+    api,
+    {
+      path: "/national-solutions/:id/tasks/:taskId",
+      operationId: "deletePreparationTask",
+      summary: "Remove a preparation task",
+      params: taskParams,
     },
-  });
+    (actor, params) => roadmap.removeTask(actor, params.id, params.taskId),
+  );
 
-  api.route({
-    policy: "roadmap.edit",
-    resource: solution.resource,
-    method: "PUT",
-    path: "/national-solutions/:id/costs",
-    operationId: "setCostEstimates",
-    summary: "The expected cost for one municipality per size class, once and yearly, in whole kroner",
-    tag,
-    params: solutionParams,
-    body: costsInput,
-    response: solutionOut,
-    handler: async ({ actor, params, req }) => {
-      const result = await roadmap.saveCosts(actor, params.id, req.body);
-      return solution.answer(result, params.id);
+  solution.edit(
+    api,
+    {
+      method: "PUT",
+      path: "/national-solutions/:id/costs",
+      operationId: "setCostEstimates",
+      summary: "The expected cost for one municipality per size class, once and yearly, in whole kroner",
+      params: solutionParams,
+      body: costsInput,
     },
-  });
+    (actor, params, body) => roadmap.saveCosts(actor, params.id, body),
+  );
 }

@@ -71,29 +71,17 @@ export function TasksSection(props: {
           submitLabel={t("roadmap.addTask")}
         >
           <SelectField
-            t={t}
-            form={{ ...props.form, idPrefix: "task-" }}
             name="kind"
             label={t("roadmap.taskKind")}
             options={TASK_KINDS.map((k) => ({ value: k, label: taskKindLabel(t, k) }))}
           />
-          <TextField t={t} form={{ ...props.form, idPrefix: "task-" }} name="description" label={t("roadmap.taskDescription")} />
+          <TextField name="description" label={t("roadmap.taskDescription")} />
           <SelectField
-            t={t}
-            form={{ ...props.form, idPrefix: "task-" }}
             name="beforeKind"
             label={t("roadmap.beforeKind")}
             options={MILESTONE_KINDS.filter((k) => k !== "custom").map((k) => ({ value: k, label: milestoneKindLabel(t, k) }))}
           />
-          <TextField
-            t={t}
-            form={{ ...props.form, idPrefix: "task-" }}
-            name="leadMonths"
-            label={t("roadmap.leadMonths")}
-            inputMode="numeric"
-            width="short"
-            required
-          />
+          <TextField name="leadMonths" label={t("roadmap.leadMonths")} inputMode="numeric" width="short" required />
         </Form>
       ) : null}
     </section>
@@ -127,22 +115,8 @@ export function CostsSection(props: {
             <fieldset class="ds-fieldset field-pair" key={size}>
               <legend class="ds-label">{sizeClassLabel(t, size)}</legend>
               <input type="hidden" name={`costs.${i}.sizeClass`} value={size} />
-              <TextField
-                t={t}
-                form={{ ...props.form, idPrefix: "costs-" }}
-                name={`costs.${i}.oneOff`}
-                label={t("roadmap.oneOff")}
-                inputMode="numeric"
-                width="short"
-              />
-              <TextField
-                t={t}
-                form={{ ...props.form, idPrefix: "costs-" }}
-                name={`costs.${i}.yearly`}
-                label={t("roadmap.yearly")}
-                inputMode="numeric"
-                width="short"
-              />
+              <TextField name={`costs.${i}.oneOff`} label={t("roadmap.oneOff")} inputMode="numeric" width="short" />
+              <TextField name={`costs.${i}.yearly`} label={t("roadmap.yearly")} inputMode="numeric" width="short" />
             </fieldset>
           ))}
         </Form>

@@ -60,8 +60,6 @@ export function RolloutSection(props: {
             submitLabel={t("rollout.link")}
           >
             <SelectField
-              t={t}
-              form={{ ...props.form, idPrefix: "rollout-" }}
               name="projectId"
               label={t("rollout.project")}
               description={t("rollout.projectHint")}

@@ -1,15 +1,7 @@
-import {
-  FilterForm,
-  type FormState,
-  Notice,
-  type Option,
-  SelectField,
-  TableScroll,
-  TextField,
-} from "../../../platform/ui/components.tsx";
+import { FilterForm, Notice, type Option, SelectField, TableScroll, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { TimelineZoom, timelineWindow } from "../../projects/index.ts";
-import { categoryLabel, milestoneKindLabel } from "../labels.ts";
+import { categoryLabel, milestoneKindLabel, milestoneName } from "../labels.ts";
 import { periodEnd, periodLabel } from "../precision.ts";
 import type { Milestone, NationalSolution } from "../roadmap.repo.ts";
 import { MILESTONE_KINDS, SOLUTION_CATEGORIES } from "../schema.ts";
@@ -141,7 +133,7 @@ export function RoadmapTimeline(props: {
                       {row.solution.name}
                     </a>
                   </th>
-                  <td>{m.kind === "custom" ? m.label : milestoneKindLabel(t, m.kind)}</td>
+                  <td>{milestoneName(t, m)}</td>
                   <td>{when(m.date, m.precision)}</td>
                   <td>{m.movedFrom ? when(m.movedFrom.date, m.movedFrom.precision) : ""}</td>
                 </tr>
@@ -165,7 +157,6 @@ export function TimelinePage(props: {
 }) {
   const { ctx, filter, year } = props;
   const { t } = ctx.i18n;
-  const form: FormState = { values: { ...filter }, errors: [] };
   const link = (changes: Record<string, string | number>) => {
     const u = new URL(ctx.url, "http://x");
     for (const [k, v] of Object.entries(changes)) u.searchParams.set(k, String(v));
@@ -177,19 +168,15 @@ export function TimelinePage(props: {
         {t("roadmap.timelineTitle")}
       </h1>
       <p class="ds-paragraph">{t("roadmap.timelineIntro")}</p>
-      <FilterForm t={t} action="/roadmap/timeline">
+      <FilterForm t={t} action="/roadmap/timeline" values={{ ...filter }}>
         <SelectField
-          t={t}
-          form={form}
           name="category"
           label={t("roadmap.category")}
           placeholder={t("list.all")}
           options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
         />
-        <TextField t={t} form={form} name="owner" label={t("roadmap.owner")} />
+        <TextField name="owner" label={t("roadmap.owner")} />
         <SelectField
-          t={t}
-          form={form}
           name="network"
           label={t("roadmap.withInitiativesOf")}
           placeholder={t("roadmap.allNetworks")}

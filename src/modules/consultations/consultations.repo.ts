@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import {
@@ -22,6 +22,25 @@ export interface InputFilter {
   /** "" for the inputs without a category. */
   category?: string | undefined;
 }
+
+/** A consultation's inputs that pass the filter. */
+const inputsWhere = (consultationId: number, f: InputFilter & { statuses?: InputStatus[] | undefined }) =>
+  and(
+    eq(consultationInputs.consultationId, consultationId),
+    f.status ? eq(consultationInputs.status, f.status) : undefined,
+    f.statuses ? inArray(consultationInputs.status, f.statuses) : undefined,
+    f.sectionId ? eq(consultationInputs.sectionId, f.sectionId) : undefined,
+    f.category !== undefined ? eq(consultationInputs.category, f.category) : undefined,
+  );
+
+/** An input's personal data cleared (the sender's key too), and when. */
+const withoutPersonalData = (at: Date) => ({
+  name: null,
+  organisation: null,
+  email: null,
+  sourceKey: null,
+  personalDataRemovedAt: at,
+});
 
 /** The only place with SQL for consultations, their sections, questions and inputs. */
 export class ConsultationRepo {
@@ -127,17 +146,22 @@ export class ConsultationRepo {
     return row;
   }
 
+  /** The input of a consultation that meets a condition (one that names a single input). */
+  private async inputOf(consultationId: number, condition: SQL): Promise<Input | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(consultationInputs)
+      .where(and(eq(consultationInputs.consultationId, consultationId), condition));
+    return row;
+  }
+
   async inputByFormToken(formToken: string): Promise<Input | undefined> {
     const [row] = await this.db.select().from(consultationInputs).where(eq(consultationInputs.formToken, formToken));
     return row;
   }
 
-  async inputByReceipt(consultationId: number, receiptHash: string): Promise<Input | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(consultationInputs)
-      .where(and(eq(consultationInputs.consultationId, consultationId), eq(consultationInputs.receiptHash, receiptHash)));
-    return row;
+  inputByReceipt(consultationId: number, receiptHash: string): Promise<Input | undefined> {
+    return this.inputOf(consultationId, eq(consultationInputs.receiptHash, receiptHash));
   }
 
   /**
@@ -168,14 +192,7 @@ export class ConsultationRepo {
     return this.db
       .select()
       .from(consultationInputs)
-      .where(
-        and(
-          eq(consultationInputs.consultationId, consultationId),
-          f.status ? eq(consultationInputs.status, f.status) : undefined,
-          f.sectionId ? eq(consultationInputs.sectionId, f.sectionId) : undefined,
-          f.category !== undefined ? eq(consultationInputs.category, f.category) : undefined,
-        ),
-      )
+      .where(inputsWhere(consultationId, f))
       .orderBy(asc(consultationInputs.submittedAt), asc(consultationInputs.id));
   }
 
@@ -188,15 +205,7 @@ export class ConsultationRepo {
       this.db
         .select({ ...getTableColumns(consultationInputs), total: totalRows })
         .from(consultationInputs)
-        .where(
-          and(
-            eq(consultationInputs.consultationId, consultationId),
-            f.status ? eq(consultationInputs.status, f.status) : undefined,
-            f.statuses ? inArray(consultationInputs.status, f.statuses) : undefined,
-            f.sectionId ? eq(consultationInputs.sectionId, f.sectionId) : undefined,
-            f.category !== undefined ? eq(consultationInputs.category, f.category) : undefined,
-          ),
-        )
+        .where(inputsWhere(consultationId, f))
         .orderBy(asc(consultationInputs.submittedAt), asc(consultationInputs.id))
         .limit(p.limit)
         .offset(p.offset),
@@ -213,20 +222,12 @@ export class ConsultationRepo {
     return rows.map((r) => r.category);
   }
 
-  async inputById(consultationId: number, id: number): Promise<Input | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(consultationInputs)
-      .where(and(eq(consultationInputs.consultationId, consultationId), eq(consultationInputs.id, id)));
-    return row;
+  inputById(consultationId: number, id: number): Promise<Input | undefined> {
+    return this.inputOf(consultationId, eq(consultationInputs.id, id));
   }
 
-  async inputByReference(consultationId: number, reference: string): Promise<Input | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(consultationInputs)
-      .where(and(eq(consultationInputs.consultationId, consultationId), eq(consultationInputs.reference, reference)));
-    return row;
+  inputByReference(consultationId: number, reference: string): Promise<Input | undefined> {
+    return this.inputOf(consultationId, eq(consultationInputs.reference, reference));
   }
 
   async updateInput(id: number, values: Partial<typeof consultationInputs.$inferInsert>) {
@@ -306,10 +307,7 @@ export class ConsultationRepo {
 
   /** Clears the personal data of one input. */
   async removePersonalData(inputId: number) {
-    await this.db
-      .update(consultationInputs)
-      .set({ name: null, organisation: null, email: null, sourceKey: null, personalDataRemovedAt: new Date() })
-      .where(eq(consultationInputs.id, inputId));
+    await this.db.update(consultationInputs).set(withoutPersonalData(new Date())).where(eq(consultationInputs.id, inputId));
   }
 
   /** Clears the personal data of every input whose consultation closed more than its retention ago. */
@@ -320,7 +318,7 @@ export class ConsultationRepo {
       .where(lt(sql`${consultations.closesAt} + ${consultations.personalDataDays} * interval '1 day'`, now));
     const rows = await this.db
       .update(consultationInputs)
-      .set({ name: null, organisation: null, email: null, sourceKey: null, personalDataRemovedAt: now })
+      .set(withoutPersonalData(now))
       .where(
         and(
           isNull(consultationInputs.personalDataRemovedAt),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
-import { ValidationError } from "../../platform/http/errors.ts";
+import { type Result, ValidationError } from "../../platform/http/errors.ts";
 import { query } from "../../platform/http/validation.ts";
 import type { AppContext, Services } from "../../platform/module.ts";
 import { solutionFilterShape, solutionParams } from "./params.ts";
@@ -43,6 +43,12 @@ export const solutionOut = z.object({
 });
 
 export const tag = "solutions";
+
+/** A command's value, or its errors as a 422. */
+export const resultOf = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new ValidationError(result.errors);
+  return result.value;
+};
 
 /** A solution as solutionOut, with the projects the viewer may see. */
 export async function detailOf({ solutions }: Services, id: number, viewer: Actor | null) {
@@ -105,9 +111,7 @@ export function solutionsApi(api: ApiRouter, { services }: AppContext) {
     response: solutionOut,
     status: 201,
     handler: async ({ actor, req }) => {
-      const result = await solutions.create(actor, req.body);
-      if (!result.ok) throw new ValidationError(result.errors);
-      return detail(result.value.id, actor);
+      return detail(resultOf(await solutions.create(actor, req.body)).id, actor);
     },
   });
 
@@ -124,8 +128,7 @@ export function solutionsApi(api: ApiRouter, { services }: AppContext) {
     response: solutionOut,
     handler: async ({ actor, params, req }) => {
       const current = await solutions.fields(params.id);
-      const result = await solutions.update(actor, params.id, { ...current, ...(req.body as object) });
-      if (!result.ok) throw new ValidationError(result.errors);
+      resultOf(await solutions.update(actor, params.id, { ...current, ...(req.body as object) }));
       return detail(params.id, actor);
     },
   });

@@ -1,7 +1,6 @@
 import type { ApiRouter } from "../../../platform/http/api.ts";
-import { ValidationError } from "../../../platform/http/errors.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { detailOf, solutionOut, tag } from "../solutions.api.ts";
+import { detailOf, resultOf, solutionOut, tag } from "../solutions.api.ts";
 import { importInput } from "./publiccode.service.ts";
 
 /** A new solution from a publiccode.yml file. */
@@ -19,9 +18,7 @@ export function publiccodeApi(api: ApiRouter, { services }: AppContext) {
     response: solutionOut,
     status: 201,
     handler: async ({ actor, req }) => {
-      const result = await solutions.importPubliccode(actor, req.body);
-      if (!result.ok) throw new ValidationError(result.errors);
-      return detailOf(services, result.value.id, actor);
+      return detailOf(services, resultOf(await solutions.importPubliccode(actor, req.body)).id, actor);
     },
   });
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { ApiRouter } from "../../../platform/http/api.ts";
-import { ValidationError } from "../../../platform/http/errors.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { solutionParams, solutionUserParams } from "../params.ts";
-import { detailOf, tag, userOut } from "../solutions.api.ts";
+import { detailOf, resultOf, tag, userOut } from "../solutions.api.ts";
 import { userInput } from "./users.service.ts";
 
 /** Saying that an organisation uses a solution, and that it no longer does. */
@@ -21,8 +20,7 @@ export function usersApi(api: ApiRouter, { services }: AppContext) {
     body: userInput,
     response: z.array(userOut),
     handler: async ({ actor, params, req }) => {
-      const result = await solutions.addUser(actor, params.id, req.body);
-      if (!result.ok) throw new ValidationError(result.errors);
+      resultOf(await solutions.addUser(actor, params.id, req.body));
       return (await detailOf(services, params.id, actor)).usedBy;
     },
   });

@@ -642,3 +642,15 @@ export function PostButton(props: {
     </form>
   );
 }
+
+/** A part of a page under its own heading, named by it for assistive technology. */
+export function Section(props: { id: string; title: ComponentChildren; children?: ComponentChildren }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 class="ds-heading" data-size="md" id={props.id}>
+        {props.title}
+      </h2>
+      {props.children}
+    </section>
+  );
+}

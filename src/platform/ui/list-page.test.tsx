@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { renderToString } from "preact-render-to-string";
 import { i18nFor } from "../i18n/i18n.ts";
-import { emptyForm, FilterForm, Form, SelectField, submittedForm, TextField } from "./components.tsx";
+import { emptyForm, FilterForm, Form, Section, SelectField, submittedForm, TextField } from "./components.tsx";
 import type { PageContext } from "./context.ts";
 import { ListPage } from "./list-page.tsx";
 
@@ -75,4 +75,15 @@ test("a list page draws its filters, count, sortable table and empty notice", ()
   assert.match(full, /<td class="numeric">3<\/td>/);
   assert.match(full, /href="\/things.csv"/);
   assert.match(page([]), new RegExp(i18n.t("list.empty")));
+});
+
+test("a section is named by its heading", () => {
+  assert.equal(
+    renderToString(
+      <Section id="people-heading" title="People">
+        <p>Ada</p>
+      </Section>,
+    ),
+    '<section aria-labelledby="people-heading"><h2 class="ds-heading" data-size="md" id="people-heading">People</h2><p>Ada</p></section>',
+  );
 });

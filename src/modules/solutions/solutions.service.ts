@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { can, type OrganisationResource } from "../../platform/access/authorize.ts";
 import { canSee } from "../../platform/access/visibility.ts";
-import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
@@ -119,13 +119,7 @@ export class SolutionService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const problems = await this.checkFields(actor, parsed.data, null);
     if (problems.length) return invalid(problems);
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const solution = await this.repo.with(tx).insert(parsed.data);
-        await recordAudit(tx, actor, { action: "create", entity: "solution", entityId: solution.id, after: solution });
-        return solution;
-      }),
-    );
+    return ok(await createAudited(this.db, actor, "solution", (tx) => this.repo.with(tx).insert(parsed.data)));
   }
 
   async update(actor: Actor, id: number, input: unknown): Promise<Result<Solution>> {
@@ -136,29 +130,14 @@ export class SolutionService {
     const problems = await this.checkFields(actor, parsed.data, existing);
     if (problems.length) return invalid(problems);
     return ok(
-      await this.db.transaction(async (tx) => {
-        const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
-        if (!diff.changed) return existing;
-        const saved = await this.repo.with(tx).update(id, parsed.data);
-        await recordAudit(tx, actor, {
-          action: "update",
-          entity: "solution",
-          entityId: id,
-          before: diff.before,
-          after: diff.after,
-        });
-        return saved;
-      }),
+      await updateAudited(this.db, actor, "solution", existing, parsed.data, (tx) => this.repo.with(tx).update(id, parsed.data)),
     );
   }
 
   async remove(actor: Actor, id: number) {
     const existing = await this.repo.byId(id);
     if (!existing) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).delete(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "solution", entityId: id, before: existing });
-    });
+    await deleteAudited(this.db, actor, "solution", existing, (tx) => this.repo.with(tx).delete(id));
   }
 
   /** What an organisation uses, for its page. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { canSee } from "../../../platform/access/visibility.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
@@ -24,17 +24,17 @@ export class IntroducingProjectService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const project = await this.projects.byId(parsed.data.projectId);
     if (!project || !canSee(actor, project)) return invalid([{ field: "projectId", key: "errors.choice" }]);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).addProject(id, project.id);
-      await recordAudit(tx, actor, { action: "create", entity: "solution_project", entityId: `${id}:${project.id}` });
+      await audit({ action: "create", entity: "solution_project", entityId: `${id}:${project.id}` });
     });
     return ok(true);
   }
 
   async removeProject(actor: Actor, id: number, projectId: number) {
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       if (!(await this.repo.with(tx).removeProject(id, projectId))) throw new NotFoundError();
-      await recordAudit(tx, actor, { action: "delete", entity: "solution_project", entityId: `${id}:${projectId}` });
+      await audit({ action: "delete", entity: "solution_project", entityId: `${id}:${projectId}` });
     });
   }
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { can, type OrganisationResource } from "../../../platform/access/authorize.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
@@ -29,9 +29,9 @@ export class SolutionUserService {
     if (!can(actor, "solution.use", await this.organisation(org.id)))
       return invalid([{ field: "organisationId", key: "errors.notYourOrganisation" }]);
     const before = await this.repo.user(id, org.id);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).upsertUser({ solutionId: id, ...parsed.data });
-      await recordAudit(tx, actor, {
+      await audit({
         action: before ? "update" : "create",
         entity: "solution_user",
         entityId: `${id}:${org.id}`,
@@ -45,9 +45,9 @@ export class SolutionUserService {
   async removeUser(actor: Actor, id: number, organisationId: number) {
     const before = await this.repo.user(id, organisationId);
     if (!before) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).deleteUser(id, organisationId);
-      await recordAudit(tx, actor, { action: "delete", entity: "solution_user", entityId: `${id}:${organisationId}`, before });
+      await audit({ action: "delete", entity: "solution_user", entityId: `${id}:${organisationId}`, before });
     });
   }
 

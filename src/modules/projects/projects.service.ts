@@ -3,6 +3,7 @@ import type { Actor } from "../../platform/access/actor.ts";
 import { actsForOrganisation, isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES, visibilityKey } from "../../platform/access/visibility.ts";
 import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
 import type { Page } from "../../platform/db/paging.ts";
@@ -317,9 +318,9 @@ export class ProjectService {
     const existing = await this.repo.sectorsOf(networkId);
     if (key === "x-" || existing.some((s) => s.key === key || s.name.toLowerCase() === parsed.data.name.toLowerCase()))
       return invalid([{ field: "name", key: "errors.sectorExists" }]);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).insertSector({ networkId, key, name: parsed.data.name });
-      await recordAudit(tx, actor, {
+      await audit({
         action: "create",
         entity: "network_sector",
         entityId: `${networkId}:${key}`,
@@ -490,7 +491,7 @@ export class ProjectService {
     const problems = await this.check(actor, existing.networkId, fields, existing);
     if (problems.length) return invalid(problems);
     const values = { ...fields, bodyId: fields.visibility === "body" ? fields.bodyId : null };
-    return this.db.transaction(async (tx): Promise<SaveResult> => {
+    return audited(this.db, actor, async (tx, audit): Promise<SaveResult> => {
       const diff = changedFields(existing as unknown as Record<string, unknown>, values);
       if (!diff.changed) return ok(existing);
       const saved = await this.repo.with(tx).updateAtVersion(id, version, values);
@@ -498,7 +499,7 @@ export class ProjectService {
         const current = (await this.repo.with(tx).byId(id))!;
         return { ok: false, conflict: current, errors: [{ field: "version", key: "errors.staleEdit" }] };
       }
-      await recordAudit(tx, actor, { action: "update", entity: "project", entityId: id, before: diff.before, after: diff.after });
+      await audit({ action: "update", entity: "project", entityId: id, before: diff.before, after: diff.after });
       return ok(saved);
     });
   }
@@ -506,10 +507,7 @@ export class ProjectService {
   async remove(actor: Actor, id: number) {
     const project = await this.repo.byId(id);
     if (!project) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).delete(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "project", entityId: id, before: project });
-    });
+    await deleteAudited(this.db, actor, "project", project, (tx) => this.repo.with(tx).delete(id));
   }
 
   private async check(
@@ -552,7 +550,7 @@ export class ProjectService {
     const { phase, note } = parsed.data;
     if (phase === project.phase) return invalid([{ field: "phase", key: "errors.samePhase" }]);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const saved = (await repo.updateAtVersion(id, project.version, { phase }))!;
         await repo.insertPhaseChange({
@@ -563,7 +561,7 @@ export class ProjectService {
           changedById: actor.userId,
           changedByLabel: actor.label,
         });
-        await recordAudit(tx, actor, {
+        await audit({
           action: "update",
           entity: "project",
           entityId: id,
@@ -585,9 +583,9 @@ export class ProjectService {
     const org = await this.organisations.byId(parsed.data.organisationId);
     if (!org || org.endedOn) return invalid([{ field: "organisationId", key: "errors.notAnOrganisation" }]);
     const before = await this.repo.participant(id, org.id);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).upsertParticipant({ projectId: id, ...parsed.data });
-      await recordAudit(tx, actor, {
+      await audit({
         action: before ? "update" : "create",
         entity: "project_participant",
         entityId: `${id}:${org.id}`,
@@ -601,9 +599,9 @@ export class ProjectService {
   async removeParticipant(actor: Actor, id: number, organisationId: number) {
     const before = await this.repo.participant(id, organisationId);
     if (!before) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).deleteParticipant(id, organisationId);
-      await recordAudit(tx, actor, {
+      await audit({
         action: "delete",
         entity: "project_participant",
         entityId: `${id}:${organisationId}`,
@@ -627,21 +625,16 @@ export class ProjectService {
     const parsed = statusReportInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
-      await this.db.transaction(async (tx) => {
-        const report = await this.repo.with(tx).insertReport({ ...parsed.data, projectId: id, createdById: actor.userId });
-        await recordAudit(tx, actor, { action: "create", entity: "status_report", entityId: report.id, after: report });
-        return report;
-      }),
+      await createAudited(this.db, actor, "status_report", (tx) =>
+        this.repo.with(tx).insertReport({ ...parsed.data, projectId: id, createdById: actor.userId }),
+      ),
     );
   }
 
   async removeReport(actor: Actor, id: number, reportId: number) {
     const report = await this.repo.report(id, reportId);
     if (!report) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteReport(reportId);
-      await recordAudit(tx, actor, { action: "delete", entity: "status_report", entityId: reportId, before: report });
-    });
+    await deleteAudited(this.db, actor, "status_report", report, (tx) => this.repo.with(tx).deleteReport(reportId));
   }
 
   // Benefits and measurements
@@ -653,11 +646,7 @@ export class ProjectService {
     const problems = await this.checkOwner(parsed.data.ownerPersonId);
     if (problems.length) return invalid(problems);
     return ok(
-      await this.db.transaction(async (tx) => {
-        const benefit = await this.repo.with(tx).insertBenefit({ ...parsed.data, projectId: id });
-        await recordAudit(tx, actor, { action: "create", entity: "benefit", entityId: benefit.id, after: benefit });
-        return benefit;
-      }),
+      await createAudited(this.db, actor, "benefit", (tx) => this.repo.with(tx).insertBenefit({ ...parsed.data, projectId: id })),
     );
   }
 
@@ -674,28 +663,15 @@ export class ProjectService {
     const problems = await this.checkOwner(parsed.data.ownerPersonId);
     if (problems.length) return invalid(problems);
     return ok(
-      await this.db.transaction(async (tx) => {
-        const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
-        if (!diff.changed) return existing;
-        const saved = await this.repo.with(tx).updateBenefit(benefitId, parsed.data);
-        await recordAudit(tx, actor, {
-          action: "update",
-          entity: "benefit",
-          entityId: benefitId,
-          before: diff.before,
-          after: diff.after,
-        });
-        return saved;
-      }),
+      await updateAudited(this.db, actor, "benefit", existing, parsed.data, (tx) =>
+        this.repo.with(tx).updateBenefit(benefitId, parsed.data),
+      ),
     );
   }
 
   async removeBenefit(actor: Actor, id: number, benefitId: number) {
     const existing = await this.getBenefit(id, benefitId);
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteBenefit(benefitId);
-      await recordAudit(tx, actor, { action: "delete", entity: "benefit", entityId: benefitId, before: existing });
-    });
+    await deleteAudited(this.db, actor, "benefit", existing, (tx) => this.repo.with(tx).deleteBenefit(benefitId));
   }
 
   /** A measurement belongs to a benefit of this project; one of another project is not found here. */
@@ -704,20 +680,18 @@ export class ProjectService {
     const parsed = measurementInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
-      await this.db.transaction(async (tx) => {
-        const m = await this.repo.with(tx).insertMeasurement({ ...parsed.data, benefitId });
-        await recordAudit(tx, actor, { action: "create", entity: "benefit_measurement", entityId: m.id, after: m });
-        return m;
-      }),
+      await createAudited(this.db, actor, "benefit_measurement", (tx) =>
+        this.repo.with(tx).insertMeasurement({ ...parsed.data, benefitId }),
+      ),
     );
   }
 
   async removeMeasurement(actor: Actor, id: number, benefitId: number, measurementId: number) {
     await this.getBenefit(id, benefitId);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const removed = await this.repo.with(tx).deleteMeasurement(benefitId, measurementId);
       if (!removed) throw new NotFoundError();
-      await recordAudit(tx, actor, { action: "delete", entity: "benefit_measurement", entityId: measurementId, before: removed });
+      await audit({ action: "delete", entity: "benefit_measurement", entityId: measurementId, before: removed });
     });
   }
 
@@ -754,14 +728,14 @@ export class ProjectService {
     ]);
     const contact = detail.project.contactPersonId ? (await this.people.byIds([detail.project.contactPersonId]))[0] : undefined;
     const recipients = new Set([...runners.map((r) => r.email), ...(contact?.email ? [contact.email] : [])]);
-    const requestId = await this.db.transaction(async (tx) => {
+    const requestId = await audited(this.db, actor, async (tx, audit) => {
       const request = await this.repo.with(tx).insertJoinRequest({
         projectId: id,
         ...parsed.data,
         requestedById: actor.userId,
         requestedByLabel: actor.label,
       });
-      await recordAudit(tx, actor, { action: "create", entity: "join_request", entityId: request.id, after: request });
+      await audit({ action: "create", entity: "join_request", entityId: request.id, after: request });
       for (const to of recipients)
         await queueMail(tx, {
           to,
@@ -789,7 +763,7 @@ export class ProjectService {
     const parsed = decisionInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const { decision, reason } = parsed.data;
-    const decided = await this.db.transaction(async (tx) => {
+    const decided = await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       const row = await repo.decideJoinRequest(id, requestId, {
         state: decision === "accept" ? "accepted" : "declined",
@@ -806,7 +780,7 @@ export class ProjectService {
           role: row.role,
           fromDate: osloToday(),
         });
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "join_request",
         entityId: requestId,
@@ -857,21 +831,15 @@ export class ProjectService {
     if (!(await this.repo.byId(id))) throw new NotFoundError();
     const parsed = schema.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const row = await insert(this.repo.with(tx), parsed.data);
-        await recordAudit(tx, actor, { action: "create", entity, entityId: row.id, after: row });
-        return row;
-      }),
-    );
+    return ok(await createAudited(this.db, actor, entity, (tx) => insert(this.repo.with(tx), parsed.data)));
   }
 
   /** Removes one record hanging off a project; one of another project is not found. */
   private async removeChild(actor: Actor, entity: string, remove: (repo: ProjectRepo) => Promise<{ id: number } | undefined>) {
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const removed = await remove(this.repo.with(tx));
       if (!removed) throw new NotFoundError();
-      await recordAudit(tx, actor, { action: "delete", entity, entityId: removed.id, before: removed });
+      await audit({ action: "delete", entity, entityId: removed.id, before: removed });
     });
   }
 
@@ -900,10 +868,10 @@ export class ProjectService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const other = await this.repo.byId(parsed.data.relatedProjectId);
     if (!other || other.id === id || !canSee(actor, other)) return invalid([{ field: "relatedProjectId", key: "errors.choice" }]);
-    return this.db.transaction(async (tx) => {
+    return audited(this.db, actor, async (tx, audit) => {
       const row = await this.repo.with(tx).insertRelation({ projectId: id, ...parsed.data });
       if (!row) return invalid([{ field: "relatedProjectId", key: "errors.relationExists" }]);
-      await recordAudit(tx, actor, { action: "create", entity: "project_relation", entityId: row.id, after: row });
+      await audit({ action: "create", entity: "project_relation", entityId: row.id, after: row });
       return ok(row);
     });
   }
@@ -952,11 +920,9 @@ export class ProjectService {
     if (!readQuery(parsed.data.kind, query)) return invalid([{ field: "name", key: "errors.badRequest" }]);
     const userId = actor.userId;
     return ok(
-      await this.db.transaction(async (tx) => {
-        const view = await this.repo.with(tx).insertSavedView({ ...parsed.data, query: query.toString(), userId });
-        await recordAudit(tx, actor, { action: "create", entity: "saved_view", entityId: view.id, after: view });
-        return view;
-      }),
+      await createAudited(this.db, actor, "saved_view", (tx) =>
+        this.repo.with(tx).insertSavedView({ ...parsed.data, query: query.toString(), userId }),
+      ),
     );
   }
 
@@ -973,11 +939,9 @@ export class ProjectService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const position = (await this.repo.checklistOf(networkId)).filter((i) => i.phase === parsed.data.phase).length;
     return ok(
-      await this.db.transaction(async (tx) => {
-        const item = await this.repo.with(tx).insertChecklistItem({ networkId, ...parsed.data, position });
-        await recordAudit(tx, actor, { action: "create", entity: "checklist_item", entityId: item.id, after: item });
-        return item;
-      }),
+      await createAudited(this.db, actor, "checklist_item", (tx) =>
+        this.repo.with(tx).insertChecklistItem({ networkId, ...parsed.data, position }),
+      ),
     );
   }
 
@@ -993,9 +957,9 @@ export class ProjectService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const items = (await this.repo.checklistOf(project.networkId)).filter((i) => i.phase === project.phase).map((i) => i.id);
     if (parsed.data.done.some((d) => !items.includes(d))) return invalid([{ field: "done", key: "errors.choice" }]);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).setChecklistMarks(id, items, parsed.data.done, actor.label);
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "project",
         entityId: id,

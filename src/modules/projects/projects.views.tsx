@@ -282,14 +282,13 @@ export function ProjectPage(props: {
         {canEdit ? (
           <Form ctx={ctx} form={props.phaseForm} action={`/projects/${project.id}/phase`} submitLabel={t("project.changePhase")}>
             <SelectField
-              t={t}
               form={{ ...props.phaseForm, values: { phase: project.phase, ...props.phaseForm.values } }}
               name="phase"
               label={t("project.newPhase")}
               required
               options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
             />
-            <TextField t={t} form={props.phaseForm} name="note" label={t("project.phaseNote")} />
+            <TextField name="note" label={t("project.phaseNote")} />
           </Form>
         ) : null}
         {phaseChanges.length ? (
@@ -355,13 +354,11 @@ export function ProjectFormPage(props: {
       {props.conflict ? <ConflictNotice ctx={ctx} form={form} saved={props.conflict} /> : null}
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
         {form.values.version !== undefined ? <input type="hidden" name="version" value={String(form.values.version)} /> : null}
-        <TextField t={t} form={form} name="title" label={t("project.title")} required />
-        <TextField t={t} form={form} name="summary" label={t("project.summary")} description={t("project.summaryHint")} />
-        <TextArea t={t} form={form} name="description" label={t("project.description")} rows={6} />
-        <TextArea t={t} form={form} name="problem" label={t("project.problem")} />
+        <TextField name="title" label={t("project.title")} required />
+        <TextField name="summary" label={t("project.summary")} description={t("project.summaryHint")} />
+        <TextArea name="description" label={t("project.description")} rows={6} />
+        <TextArea name="problem" label={t("project.problem")} />
         <SelectField
-          t={t}
-          form={form}
           name="ownerOrganisationId"
           label={t("project.owner")}
           required={!props.networkOwned}
@@ -370,60 +367,24 @@ export function ProjectFormPage(props: {
           options={props.owners}
         />
         <SelectField
-          t={t}
-          form={form}
           name="kind"
           label={t("project.kind")}
           required
           options={PROJECT_KINDS.map((k) => ({ value: k, label: projectKindLabel(t, k) }))}
         />
+        <SelectField name="sector" label={t("project.sector")} required options={sectorOptions(t, props.sectors)} />
+        <SelectField name="contactPersonId" label={t("project.contact")} placeholder={t("form.none")} options={props.people} />
+        <TextField name="startDate" label={t("project.startDate")} type="date" width="short" description={t("form.dateHint")} />
+        <TextField name="endDate" label={t("project.endDate")} type="date" width="short" description={t("form.dateHint")} />
+        <TextField name="budget" label={t("project.budgetKroner")} inputMode="numeric" width="short" />
+        <TextField name="tags" label={t("project.tags")} description={t("project.tagsHint")} />
         <SelectField
-          t={t}
-          form={form}
-          name="sector"
-          label={t("project.sector")}
-          required
-          options={sectorOptions(t, props.sectors)}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="contactPersonId"
-          label={t("project.contact")}
-          placeholder={t("form.none")}
-          options={props.people}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="startDate"
-          label={t("project.startDate")}
-          type="date"
-          width="short"
-          description={t("form.dateHint")}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="endDate"
-          label={t("project.endDate")}
-          type="date"
-          width="short"
-          description={t("form.dateHint")}
-        />
-        <TextField t={t} form={form} name="budget" label={t("project.budgetKroner")} inputMode="numeric" width="short" />
-        <TextField t={t} form={form} name="tags" label={t("project.tags")} description={t("project.tagsHint")} />
-        <SelectField
-          t={t}
-          form={form}
           name="visibility"
           label={t("project.visibility")}
           required
           options={VISIBILITY_VALUES.map((v) => ({ value: v, label: visibilityLabel(t, v) }))}
         />
         <SelectField
-          t={t}
-          form={form}
           name="bodyId"
           label={t("project.body")}
           description={t("project.bodyHint")}

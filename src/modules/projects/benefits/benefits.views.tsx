@@ -128,35 +128,19 @@ export function BenefitFormPage(props: {
         {props.title}
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField t={t} form={form} name="title" label={t("benefit.title")} required />
+        <TextField name="title" label={t("benefit.title")} required />
         <SelectField
-          t={t}
-          form={form}
           name="type"
           label={t("benefit.type")}
           required
           options={BENEFIT_TYPES.map((b) => ({ value: b, label: benefitTypeLabel(t, b) }))}
         />
-        <SelectField
-          t={t}
-          form={form}
-          name="ownerPersonId"
-          label={t("benefit.owner")}
-          placeholder={t("form.none")}
-          options={props.people}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="indicator"
-          label={t("benefit.indicator")}
-          description={t("benefit.indicatorHint")}
-          required
-        />
-        <TextField t={t} form={form} name="unit" label={t("benefit.unit")} width="short" required />
-        <TextField t={t} form={form} name="baseline" label={t("benefit.baseline")} inputMode="decimal" width="short" required />
-        <TextField t={t} form={form} name="target" label={t("benefit.target")} inputMode="decimal" width="short" required />
-        <TextField t={t} form={form} name="targetDate" label={t("benefit.targetDate")} type="date" width="short" />
+        <SelectField name="ownerPersonId" label={t("benefit.owner")} placeholder={t("form.none")} options={props.people} />
+        <TextField name="indicator" label={t("benefit.indicator")} description={t("benefit.indicatorHint")} required />
+        <TextField name="unit" label={t("benefit.unit")} width="short" required />
+        <TextField name="baseline" label={t("benefit.baseline")} inputMode="decimal" width="short" required />
+        <TextField name="target" label={t("benefit.target")} inputMode="decimal" width="short" required />
+        <TextField name="targetDate" label={t("benefit.targetDate")} type="date" width="short" />
       </Form>
     </>
   );
@@ -266,17 +250,15 @@ export function BenefitPage(props: {
             {t("benefit.addMeasurement")}
           </h2>
           <Form ctx={ctx} form={form} action={`${base}/measurements`} submitLabel={t("benefit.saveMeasurement")}>
-            <TextField t={t} form={form} name="measuredOn" label={t("benefit.measuredOn")} type="date" width="short" required />
+            <TextField name="measuredOn" label={t("benefit.measuredOn")} type="date" width="short" required />
             <TextField
-              t={t}
-              form={form}
               name="value"
               label={t("benefit.valueIn", { unit: benefit.unit })}
               inputMode="decimal"
               width="short"
               required
             />
-            <TextField t={t} form={form} name="note" label={t("benefit.note")} />
+            <TextField name="note" label={t("benefit.note")} />
           </Form>
         </>
       ) : null}

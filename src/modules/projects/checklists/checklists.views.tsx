@@ -55,14 +55,12 @@ export function ChecklistSettingsPage(props: {
       </h2>
       <Form ctx={ctx} form={form} action={`/n/${network.slug}/checklists`} submitLabel={t("checklist.add")}>
         <SelectField
-          t={t}
-          form={form}
           name="phase"
           label={t("project.phase")}
           required
           options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
         />
-        <TextField t={t} form={form} name="text" label={t("checklist.text")} description={t("checklist.textHint")} required />
+        <TextField name="text" label={t("checklist.text")} description={t("checklist.textHint")} required />
       </Form>
     </>
   );

@@ -92,8 +92,6 @@ export function JoinSection(props: {
             submitLabel={t("join.submit")}
           >
             <SelectField
-              t={t}
-              form={{ ...props.joinForm, idPrefix: "join-" }}
               name="organisationId"
               label={t("participant.organisation")}
               required
@@ -101,8 +99,6 @@ export function JoinSection(props: {
               options={props.joinOptions}
             />
             <SelectField
-              t={t}
-              form={{ ...props.joinForm, idPrefix: "join-" }}
               name="role"
               label={t("join.role")}
               required
@@ -111,7 +107,7 @@ export function JoinSection(props: {
                 { value: "interested", label: roleLabel(t, "interested") },
               ]}
             />
-            <TextArea t={t} form={{ ...props.joinForm, idPrefix: "join-" }} name="note" label={t("join.note")} rows={3} />
+            <TextArea name="note" label={t("join.note")} rows={3} />
           </Form>
         </>
       ) : null}
@@ -134,8 +130,6 @@ function DecisionForm(props: { ctx: PageContext; projectId: number; requestId: n
     >
       <input type="hidden" name="requestId" value={String(props.requestId)} />
       <SelectField
-        t={t}
-        form={form}
         name="decision"
         label={t("join.decision")}
         required
@@ -145,7 +139,7 @@ function DecisionForm(props: { ctx: PageContext; projectId: number; requestId: n
           { value: "decline", label: t("join.decline") },
         ]}
       />
-      <TextField t={t} form={form} name="reason" label={t("join.reason")} />
+      <TextField name="reason" label={t("join.reason")} />
     </Form>
   );
 }

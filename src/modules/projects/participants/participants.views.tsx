@@ -85,8 +85,6 @@ export function ParticipantsPage(props: { ctx: PageContext; detail: ProjectDetai
         cancelHref={`/projects/${detail.project.id}`}
       >
         <SelectField
-          t={t}
-          form={form}
           name="organisationId"
           label={t("participant.organisation")}
           required
@@ -94,14 +92,12 @@ export function ParticipantsPage(props: { ctx: PageContext; detail: ProjectDetai
           options={props.organisations}
         />
         <SelectField
-          t={t}
-          form={form}
           name="role"
           label={t("participant.role")}
           required
           options={PARTICIPANT_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
         />
-        <TextField t={t} form={form} name="fromDate" label={t("participant.fromDate")} type="date" width="short" />
+        <TextField name="fromDate" label={t("participant.fromDate")} type="date" width="short" />
       </Form>
     </>
   );

@@ -4,15 +4,13 @@ import {
   FilterForm,
   type FormState,
   ListStatus,
-  Notice,
   type Option,
   Pagination,
   SelectField,
-  SortHeader,
-  TableScroll,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { type CustomSector, phaseLabel, projectKindLabel, StatusTag, sectorOptions, statusLabel } from "../labels.tsx";
 import type { ProjectListQuery } from "../params.ts";
 import type { ProjectService } from "../projects.service.ts";
@@ -44,7 +42,6 @@ export function ProjectsPage(props: {
 }) {
   const { ctx, items, total, filter } = props;
   const { t, number, date } = ctx.i18n;
-  const form: FormState = { values: { ...filter }, errors: [] };
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -72,59 +69,35 @@ export function ProjectsPage(props: {
             ))}
         </div>
       ) : null}
-      <FilterForm t={t} action="/projects" resetHref="/projects">
-        <TextField t={t} form={form} name="q" label={t("project.search")} type="search" />
+      <FilterForm t={t} action="/projects" resetHref="/projects" values={filter}>
+        <TextField name="q" label={t("project.search")} type="search" />
+        <SelectField name="network" label={t("project.network")} placeholder={t("list.all")} options={props.networks} />
         <SelectField
-          t={t}
-          form={form}
-          name="network"
-          label={t("project.network")}
-          placeholder={t("list.all")}
-          options={props.networks}
-        />
-        <SelectField
-          t={t}
-          form={form}
           name="organisation"
           label={t("project.organisationFilter")}
           placeholder={t("list.all")}
           options={props.organisations}
         />
+        <SelectField name="county" label={t("org.county")} placeholder={t("list.all")} options={props.counties} />
         <SelectField
-          t={t}
-          form={form}
-          name="county"
-          label={t("org.county")}
-          placeholder={t("list.all")}
-          options={props.counties}
-        />
-        <SelectField
-          t={t}
-          form={form}
           name="kind"
           label={t("project.kind")}
           placeholder={t("list.all")}
           options={PROJECT_KINDS.map((k) => ({ value: k, label: projectKindLabel(t, k) }))}
         />
         <SelectField
-          t={t}
-          form={form}
           name="phase"
           label={t("project.phase")}
           placeholder={t("list.all")}
           options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
         />
         <SelectField
-          t={t}
-          form={form}
           name="sector"
           label={t("project.sector")}
           placeholder={t("list.all")}
           options={sectorOptions(t, props.customSectors)}
         />
         <SelectField
-          t={t}
-          form={form}
           name="status"
           label={t("project.status")}
           placeholder={t("list.all")}
@@ -133,9 +106,9 @@ export function ProjectsPage(props: {
             { value: "none", label: t("report.none") },
           ]}
         />
-        <TextField t={t} form={form} name="from" label={t("project.runsFrom")} type="date" width="short" />
-        <TextField t={t} form={form} name="to" label={t("project.runsTo")} type="date" width="short" />
-        <TextField t={t} form={form} name="tag" label={t("project.tag")} width="short" />
+        <TextField name="from" label={t("project.runsFrom")} type="date" width="short" />
+        <TextField name="to" label={t("project.runsTo")} type="date" width="short" />
+        <TextField name="tag" label={t("project.tag")} width="short" />
         <input type="hidden" name="sort" value={filter.sort} />
       </FilterForm>
       {props.savedViews ? <SavedViews ctx={ctx} kind="projects" views={props.savedViews} form={props.viewForm} /> : null}
@@ -151,47 +124,41 @@ export function ProjectsPage(props: {
           { href: props.benefitsHref, label: t("benefitsOverview.show") },
         ]}
       />
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("project.listTitle")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <SortHeader t={t} url={ctx.url} column="title" label={t("project.title")} sort={filter.sort} />
-                <th scope="col">{t("project.owner")}</th>
-                <SortHeader t={t} url={ctx.url} column="phase" label={t("project.phase")} sort={filter.sort} />
-                <th scope="col">{t("project.status")}</th>
-                <SortHeader t={t} url={ctx.url} column="start" label={t("project.startDate")} sort={filter.sort} />
-                <SortHeader t={t} url={ctx.url} column="end" label={t("project.endDate")} sort={filter.sort} />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/projects/${p.id}`}>
-                      {p.title}
-                    </a>{" "}
-                    {p.isDemo ? <DemoTag t={t} /> : null}
-                    {p.summary ? <span class="row-detail">{p.summary}</span> : null}
-                  </th>
-                  <td>
-                    {p.ownerName ?? p.networkName}
-                    <span class="row-detail">{p.networkName}</span>
-                  </td>
-                  <td>{phaseLabel(t, p.phase)}</td>
-                  <td>
-                    <StatusTag t={t} colour={p.status} />
-                  </td>
-                  <td>{p.startDate ? date(p.startDate) : ""}</td>
-                  <td>{p.endDate ? date(p.endDate) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("project.listTitle")}
+        rows={items}
+        rowKey={(p) => p.id}
+        sort={filter.sort}
+        columns={[
+          {
+            label: t("project.title"),
+            sort: "title",
+            cell: (p) => (
+              <>
+                <a class="ds-link" href={`/projects/${p.id}`}>
+                  {p.title}
+                </a>{" "}
+                {p.isDemo ? <DemoTag t={t} /> : null}
+                {p.summary ? <span class="row-detail">{p.summary}</span> : null}
+              </>
+            ),
+          },
+          {
+            label: t("project.owner"),
+            cell: (p) => (
+              <>
+                {p.ownerName ?? p.networkName}
+                <span class="row-detail">{p.networkName}</span>
+              </>
+            ),
+          },
+          { label: t("project.phase"), sort: "phase", cell: (p) => phaseLabel(t, p.phase) },
+          { label: t("project.status"), cell: (p) => <StatusTag t={t} colour={p.status} /> },
+          { label: t("project.startDate"), sort: "start", cell: (p) => (p.startDate ? date(p.startDate) : "") },
+          { label: t("project.endDate"), sort: "end", cell: (p) => (p.endDate ? date(p.endDate) : "") },
+        ]}
+      />
       <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
     </>
   );

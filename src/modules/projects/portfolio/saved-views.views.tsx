@@ -45,7 +45,7 @@ export function SavedViews(props: { ctx: PageContext; kind: "projects" | "timeli
         <Form ctx={ctx} form={form} action="/projects/saved-views" submitLabel={t("savedViews.save")}>
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="query" value={current.toString()} />
-          <TextField t={t} form={form} name="name" label={t("savedViews.name")} description={t("savedViews.hint")} required />
+          <TextField name="name" label={t("savedViews.name")} description={t("savedViews.hint")} required />
         </Form>
       </div>
     </details>

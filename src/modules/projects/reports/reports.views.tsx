@@ -130,22 +130,14 @@ export function StatusReportFormPage(props: { ctx: PageContext; detail: ProjectD
         submitLabel={t("report.save")}
         cancelHref={`/projects/${detail.project.id}`}
       >
-        <TextField t={t} form={form} name="reportDate" label={t("report.date")} type="date" width="short" required />
+        <TextField name="reportDate" label={t("report.date")} type="date" width="short" required />
         {STATUS_DIMENSIONS.map((d) => (
           <fieldset key={d} class="ds-fieldset report-dimension">
             <legend class="ds-heading" data-size="xs">
               {dimensionLabel(t, d)}
             </legend>
-            <SelectField
-              t={t}
-              form={form}
-              name={d}
-              label={t("project.status")}
-              required
-              placeholder={t("form.choose")}
-              options={colours}
-            />
-            <TextArea t={t} form={form} name={`${d}Comment`} label={t("report.comment")} rows={2} />
+            <SelectField name={d} label={t("project.status")} required placeholder={t("form.choose")} options={colours} />
+            <TextArea name={`${d}Comment`} label={t("report.comment")} rows={2} />
           </fieldset>
         ))}
       </Form>

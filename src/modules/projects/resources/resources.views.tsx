@@ -182,18 +182,9 @@ export function ResourcesPage(props: {
         {t("funding.add")}
       </h2>
       <Form ctx={ctx} form={funding} action={`/projects/${id}/funding`} submitLabel={t("funding.add")}>
+        <TextField name="source" label={t("funding.source")} description={t("funding.sourceHint")} required />
+        <TextField name="applied" label={t("funding.applied")} inputMode="numeric" width="short" required />
         <TextField
-          t={t}
-          form={funding}
-          name="source"
-          label={t("funding.source")}
-          description={t("funding.sourceHint")}
-          required
-        />
-        <TextField t={t} form={funding} name="applied" label={t("funding.applied")} inputMode="numeric" width="short" required />
-        <TextField
-          t={t}
-          form={funding}
           name="granted"
           label={t("funding.granted")}
           description={t("funding.grantedHint")}
@@ -205,24 +196,20 @@ export function ResourcesPage(props: {
         {t("links.add")}
       </h2>
       <Form ctx={ctx} form={link} action={`/projects/${id}/links`} submitLabel={t("links.add")}>
-        <TextField t={t} form={link} name="title" label={t("links.title")} required />
-        <TextField t={t} form={link} name="url" label={t("links.url")} type="url" required />
+        <TextField name="title" label={t("links.title")} required />
+        <TextField name="url" label={t("links.url")} type="url" required />
       </Form>
       <h2 class="ds-heading" data-size="md">
         {t("relations.add")}
       </h2>
       <Form ctx={ctx} form={relation} action={`/projects/${id}/relations`} submitLabel={t("relations.add")}>
         <SelectField
-          t={t}
-          form={relation}
           name="kind"
           label={t("relations.kind")}
           required
           options={RELATION_KINDS.map((k) => ({ value: k, label: relationLabel(t, k, true) }))}
         />
         <SelectField
-          t={t}
-          form={relation}
           name="relatedProjectId"
           label={t("relations.project")}
           required
@@ -234,10 +221,8 @@ export function ResourcesPage(props: {
         {t("documents.add")}
       </h2>
       <Form ctx={ctx} form={document} action={`/projects/${id}/documents`} submitLabel={t("documents.upload")} multipart>
-        <TextField t={t} form={document} name="title" label={t("documents.docTitle")} required />
+        <TextField name="title" label={t("documents.docTitle")} required />
         <FileField
-          t={t}
-          form={document}
           name="file"
           label={t("documents.file")}
           description={t("documents.fileHint", { mb: props.maxUploadMb })}

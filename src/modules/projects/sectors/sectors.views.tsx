@@ -42,7 +42,7 @@ export function SectorsPage(props: {
         <p class="ds-paragraph">{t("sector.none")}</p>
       )}
       <Form ctx={ctx} form={form} action={`/n/${network.slug}/sectors`} submitLabel={t("sector.add")}>
-        <TextField t={t} form={form} name="name" label={t("sector.name")} required />
+        <TextField name="name" label={t("sector.name")} required />
       </Form>
     </>
   );

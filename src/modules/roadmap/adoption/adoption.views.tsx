@@ -45,6 +45,24 @@ export function OrganisationAdoptionPage(props: {
       </p>
     ) : null;
   };
+  /** A status's date, labelled, with what was sent or else what is stored. */
+  const dateField = (solutionId: number, name: "targetDate" | "sinceDate", stored: string | null | undefined) => (
+    <>
+      <label class="ds-label" for={id(solutionId, name)} data-size="sm">
+        {t(`adoption.${name}`)}
+      </label>
+      <input
+        class="ds-input"
+        type="date"
+        id={id(solutionId, name)}
+        name={field(solutionId, name)}
+        value={value(field(solutionId, name)) || stored || ""}
+        aria-describedby={described(solutionId, name)}
+        aria-invalid={errorFor(field(solutionId, name)) ? "true" : undefined}
+      />
+      {message(solutionId, name)}
+    </>
+  );
   // The summary names each field by its solution, since the fields are drawn by hand in the table.
   const labels = new Map(
     data.solutions.flatMap((s) => [
@@ -108,32 +126,8 @@ export function OrganisationAdoptionPage(props: {
                   {message(s.id, "status")}
                 </td>
                 <td>
-                  <label class="ds-label" for={id(s.id, "targetDate")} data-size="sm">
-                    {t("adoption.targetDate")}
-                  </label>
-                  <input
-                    class="ds-input"
-                    type="date"
-                    id={id(s.id, "targetDate")}
-                    name={field(s.id, "targetDate")}
-                    value={value(field(s.id, "targetDate")) || now?.targetDate || ""}
-                    aria-describedby={described(s.id, "targetDate")}
-                    aria-invalid={errorFor(field(s.id, "targetDate")) ? "true" : undefined}
-                  />
-                  {message(s.id, "targetDate")}
-                  <label class="ds-label" for={id(s.id, "sinceDate")} data-size="sm">
-                    {t("adoption.sinceDate")}
-                  </label>
-                  <input
-                    class="ds-input"
-                    type="date"
-                    id={id(s.id, "sinceDate")}
-                    name={field(s.id, "sinceDate")}
-                    value={value(field(s.id, "sinceDate")) || now?.sinceDate || ""}
-                    aria-describedby={described(s.id, "sinceDate")}
-                    aria-invalid={errorFor(field(s.id, "sinceDate")) ? "true" : undefined}
-                  />
-                  {message(s.id, "sinceDate")}
+                  {dateField(s.id, "targetDate", now?.targetDate)}
+                  {dateField(s.id, "sinceDate", now?.sinceDate)}
                 </td>
                 <td>
                   <input

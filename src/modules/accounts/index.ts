@@ -3,7 +3,7 @@
 import type { ApiTokenService } from "../../platform/auth/api-tokens.ts";
 import type { AccountService } from "./accounts.service.ts";
 
-export { safeReturnTo } from "./accounts.routes.tsx";
+export { safeReturnTo } from "./links.tsx";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {

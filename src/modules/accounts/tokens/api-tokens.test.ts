@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import type { Db } from "../../platform/db/client.ts";
-import { Throttle } from "../../platform/http/throttle.ts";
-import { apiTokens, rateCounters } from "../../platform/schema.ts";
+import { createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import { Throttle } from "../../../platform/http/throttle.ts";
+import { apiTokens, rateCounters } from "../../../platform/schema.ts";
 
 let t: TestApp;
 before(async () => {
@@ -99,7 +99,7 @@ test("revoked, expired and forged tokens are refused; HTML pages never take toke
 });
 
 test("changing e-mail needs the password and a confirmation from the new address", async () => {
-  const { DEMO_ADMIN } = await import("../../bootstrap.ts");
+  const { DEMO_ADMIN } = await import("../../../bootstrap.ts");
   const s = await new Session(t.app).login(DEMO_ADMIN.email, DEMO_ADMIN.password);
   await s.get("/account/email?lang=en");
   const wrong = await s.post("/account/email", { email: "demo.ny@kommune.example", password: "not my password" });

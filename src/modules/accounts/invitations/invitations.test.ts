@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
-import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { startSmtpServer } from "../../../test/support/smtp.ts";
-import { invitations, users } from "../../platform/schema.ts";
+import { PASSWORD, testAccount } from "../../../../test/support/accounts.ts";
+import { ADMIN, createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { startSmtpServer } from "../../../../test/support/smtp.ts";
+import { invitations, users } from "../../../platform/schema.ts";
 
 let t: TestApp;
 before(async () => {

@@ -1,0 +1,135 @@
+import {
+  FilterForm,
+  type FormState,
+  Notice,
+  Pagination,
+  SelectField,
+  TableScroll,
+  TextField,
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+
+export const AUDIT_ENTITIES = [
+  "organisation",
+  "person",
+  "network",
+  "membership",
+  "body",
+  "body_member",
+  "user",
+  "invitation",
+  "network_access",
+  "person_link_request",
+  "body_document",
+  "project",
+  "project_participant",
+  "status_report",
+  "benefit",
+  "benefit_measurement",
+  "network_sector",
+  "solution",
+  "solution_user",
+  "solution_project",
+  "join_request",
+  "project_funding",
+  "project_link",
+  "project_relation",
+  "project_document",
+  "saved_view",
+  "checklist_item",
+] as const;
+export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
+
+type AuditRow = {
+  id: number;
+  at: Date;
+  actorLabel: string;
+  actorDeleted: boolean;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+};
+
+export function AuditPage(props: {
+  ctx: PageContext;
+  filter: Record<string, unknown>;
+  items: AuditRow[];
+  total: number;
+  page: number;
+  limit: number;
+  csvHref: string;
+}) {
+  const { ctx, items, filter } = props;
+  const { t, dateTime, number } = ctx.i18n;
+  const form: FormState = { values: filter, errors: [] };
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("audit.title")}
+      </h1>
+      <FilterForm t={t} action="/admin/audit" resetHref="/admin/audit">
+        <SelectField
+          t={t}
+          form={form}
+          name="entity"
+          label={t("audit.entity")}
+          placeholder={t("list.all")}
+          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="action"
+          label={t("history.what")}
+          placeholder={t("list.all")}
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`history.action.${a}`) }))}
+        />
+        <TextField t={t} form={form} name="actor" label={t("history.who")} />
+        <TextField t={t} form={form} name="from" label={t("audit.from")} description={t("form.dateHint")} inputMode="numeric" />
+        <TextField t={t} form={form} name="to" label={t("audit.to")} description={t("form.dateHint")} inputMode="numeric" />
+      </FilterForm>
+      <p class="ds-paragraph" role="status">
+        {t("list.count", { total: number(props.total) })}{" "}
+        <a class="ds-link" href={props.csvHref} download>
+          {t("list.downloadCsv", { n: number(props.total) })}
+        </a>
+      </p>
+      {items.length === 0 ? (
+        <Notice>{t("list.empty")}</Notice>
+      ) : (
+        <TableScroll label={t("audit.title")}>
+          <table class="ds-table" data-border data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("history.when")}</th>
+                <th scope="col">{t("history.who")}</th>
+                <th scope="col">{t("history.what")}</th>
+                <th scope="col">{t("audit.entity")}</th>
+                <th scope="col">{t("history.changes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td>{dateTime(e.at)}</td>
+                  <td>{e.actorDeleted ? t("audit.deletedUser") : e.actorLabel}</td>
+                  <td>{t(`history.action.${e.action}` as "history.action.update")}</td>
+                  <td>
+                    {t(`audit.entity.${e.entity}` as "audit.entity.person")} {e.entityId}
+                  </td>
+                  <td>
+                    <code class="history-diff">{JSON.stringify(e.after ?? e.before).slice(0, 200)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <Pagination t={t} url={ctx.url} total={props.total} limit={props.limit} offset={(props.page - 1) * props.limit} />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Notice, PostButton, TableScroll } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+
+export function SessionsPage(props: {
+  ctx: PageContext;
+  current: string | null;
+  sessions: { idHash: string; createdAt: Date; lastSeenAt: Date; userAgent: string }[];
+  ended: boolean;
+}) {
+  const { ctx } = props;
+  const { t, dateTime } = ctx.i18n;
+  const others = props.sessions.filter((s) => s.idHash !== props.current).length;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("sessions.title")}
+      </h1>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/account/data">
+          {t("mydata.title")}
+        </a>{" "}
+        ·{" "}
+        <a class="ds-link" href="/account/tokens">
+          {t("tokens.title")}
+        </a>{" "}
+        ·{" "}
+        <a class="ds-link" href="/account/email">
+          {t("emailChange.title")}
+        </a>
+      </p>
+      {props.ended ? <Notice kind="success">{t("sessions.ended")}</Notice> : null}
+      <p class="ds-paragraph">{t("sessions.intro")}</p>
+      <TableScroll label={t("sessions.title")}>
+        <table class="ds-table" data-border>
+          <thead>
+            <tr>
+              <th scope="col">{t("sessions.browser")}</th>
+              <th scope="col">{t("sessions.started")}</th>
+              <th scope="col">{t("sessions.lastUsed")}</th>
+              <th scope="col">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.sessions.map((s) => (
+              <tr key={s.idHash}>
+                <th scope="row">
+                  {s.userAgent || t("sessions.unknownBrowser")}
+                  {s.idHash === props.current ? ` (${t("sessions.thisOne")})` : ""}
+                </th>
+                <td>{dateTime(s.createdAt)}</td>
+                <td>{dateTime(s.lastSeenAt)}</td>
+                <td>
+                  <form method="post" action="/account/sessions/end" class="inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+                    <input type="hidden" name="session" value={s.idHash} />
+                    <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                      {s.idHash === props.current ? t("auth.logout") : t("sessions.end")}
+                      <span class="ds-sr-only"> {dateTime(s.createdAt)}</span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {others > 0 ? (
+        <PostButton ctx={ctx} action="/account/sessions/end-others" label={t("sessions.endOthers", { n: others })} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { API_SCOPES, TOKEN_DAYS } from "../../../platform/auth/api-tokens.ts";
+import {
+  CheckboxGroup,
+  Form,
+  type FormState,
+  Notice,
+  PostButton,
+  SelectField,
+  TableScroll,
+  TextField,
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+
+type TokenRow = {
+  id: number;
+  name: string;
+  scopes: string[];
+  networkId: number | null;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+};
+
+export function TokensPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  tokens: TokenRow[];
+  networks: { value: number; label: string }[];
+  /** The new token, shown this once. */
+  created?: string | undefined;
+}) {
+  const { ctx, form } = props;
+  const { t, dateTime } = ctx.i18n;
+  const networkName = new Map(props.networks.map((n) => [n.value, n.label]));
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("tokens.title")}
+      </h1>
+      <p class="ds-paragraph">{t("tokens.intro")}</p>
+      {props.created ? (
+        <Notice kind="success">
+          <p class="ds-paragraph">{t("tokens.createdOnce")}</p>
+          <p class="ds-paragraph">
+            <code class="token-value">{props.created}</code>
+          </p>
+        </Notice>
+      ) : null}
+      {props.tokens.length ? (
+        <TableScroll label={t("tokens.title")}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col">{t("tokens.name")}</th>
+                <th scope="col">{t("tokens.scopes")}</th>
+                <th scope="col">{t("network.network")}</th>
+                <th scope="col">{t("invitations.expires")}</th>
+                <th scope="col">{t("tokens.lastUsed")}</th>
+                <th scope="col">{t("common.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.tokens.map((k) => (
+                <tr key={k.id}>
+                  <th scope="row">{k.name}</th>
+                  <td>{k.scopes.map((sc) => t(`tokens.scope.${sc}` as "tokens.scope.read")).join(", ")}</td>
+                  <td>{k.networkId ? (networkName.get(k.networkId) ?? k.networkId) : t("tokens.allNetworks")}</td>
+                  <td>{dateTime(k.expiresAt)}</td>
+                  <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t("tokens.neverUsed")}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      t("tokens.revoked")
+                    ) : (
+                      <PostButton
+                        ctx={ctx}
+                        action={`/account/tokens/${k.id}/revoke`}
+                        label={t("tokens.revoke")}
+                        hiddenText={k.name}
+                        variant="tertiary"
+                        size="sm"
+                        danger
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      <section aria-labelledby="new-token-heading">
+        <h2 class="ds-heading" data-size="md" id="new-token-heading">
+          {t("tokens.new")}
+        </h2>
+        <Form ctx={ctx} form={form} action="/account/tokens" submitLabel={t("tokens.create")}>
+          <TextField t={t} form={form} name="name" label={t("tokens.name")} description={t("tokens.nameHint")} required />
+          <CheckboxGroup
+            t={t}
+            form={form}
+            name="scopes"
+            label={t("tokens.scopes")}
+            options={API_SCOPES.map((sc) => ({ value: sc, label: t(`tokens.scope.${sc}`) }))}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="networkId"
+            label={t("tokens.limitToNetwork")}
+            placeholder={t("tokens.allNetworks")}
+            options={props.networks}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="days"
+            label={t("tokens.validFor")}
+            required
+            options={TOKEN_DAYS.map((d) => ({ value: d, label: t("tokens.days", { n: d }) }))}
+          />
+        </Form>
+      </section>
+    </>
+  );
+}

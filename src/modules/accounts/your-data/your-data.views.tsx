@@ -1,0 +1,89 @@
+import { Form, type FormState, TextField } from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import type { NetworkAccessEntry } from "../accounts.service.ts";
+
+export function MyDataPage(props: {
+  ctx: PageContext;
+  data: {
+    account: { email: string; name: string; createdAt: Date };
+    sessions: unknown[];
+    invitations: unknown[];
+    directoryEntries: unknown[];
+    networkAccess: NetworkAccessEntry[];
+    changesMade: unknown[];
+  };
+  form: FormState;
+}) {
+  const { ctx, data, form } = props;
+  const { t, dateTime, number } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("mydata.title")}
+      </h1>
+      <p class="ds-paragraph">{t("mydata.intro")}</p>
+      <dl class="facts">
+        <dt>{t("people.name")}</dt>
+        <dd>{data.account.name}</dd>
+        <dt>{t("auth.email")}</dt>
+        <dd>{data.account.email}</dd>
+        <dt>{t("mydata.created")}</dt>
+        <dd>{dateTime(data.account.createdAt)}</dd>
+        <dt>{t("sessions.title")}</dt>
+        <dd>
+          <a class="ds-link" href="/account/sessions">
+            {number(data.sessions.length)}
+          </a>
+        </dd>
+        <dt>{t("mydata.directoryEntries")}</dt>
+        <dd>{number(data.directoryEntries.length)}</dd>
+        <dt>{t("invitations.title")}</dt>
+        <dd>{number(data.invitations.length)}</dd>
+        <dt>{t("mydata.changesMade")}</dt>
+        <dd>{number(data.changesMade.length)}</dd>
+      </dl>
+      <section aria-labelledby="access-heading">
+        <h2 class="ds-heading" data-size="md" id="access-heading">
+          {t("mydata.networkAccess")}
+        </h2>
+        {data.networkAccess.length === 0 ? (
+          <p class="ds-paragraph">{t("mydata.noNetworkAccess")}</p>
+        ) : (
+          <ul class="ds-list">
+            {data.networkAccess.map((a) => (
+              <li key={a.slug}>
+                <a class="ds-link" href={`/n/${a.slug}`}>
+                  {a.network}
+                </a>
+                : {t(`access.role.${a.role}`)}
+                {a.represents.length ? ` · ${t("access.represents")} ${a.represents.join(", ")}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p class="ds-paragraph">
+        <a class="ds-button" data-variant="secondary" href="/account/data.json" download>
+          {t("mydata.download")}
+        </a>
+      </p>
+      <section aria-labelledby="delete-heading">
+        <h2 class="ds-heading" data-size="md" id="delete-heading">
+          {t("mydata.deleteTitle")}
+        </h2>
+        <p class="ds-paragraph">{t("mydata.deleteIntro")}</p>
+        <Form ctx={ctx} form={form} action="/account/delete" submitLabel={t("mydata.deleteButton")}>
+          <TextField
+            t={t}
+            form={form}
+            name="confirmEmail"
+            label={t("mydata.confirmEmail")}
+            type="email"
+            autocomplete="off"
+            required
+          />
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 /** The decisions module's public face: what other modules may use. Nothing else of it is imported from outside. */
-import type { MeetingService } from "./meetings.service.ts";
-import type { PriorityService } from "./priorities.service.ts";
+import type { MeetingService } from "./meetings/meetings.service.ts";
+import type { PriorityService } from "./priorities/priorities.service.ts";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {

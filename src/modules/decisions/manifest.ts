@@ -1,10 +1,13 @@
 import { defineModule } from "../../platform/module.ts";
-import { decisionsApi } from "./decisions.api.ts";
-import { meetingRoutes } from "./meetings.routes.tsx";
-import { MeetingService } from "./meetings.service.ts";
+import { decisionRoutes } from "./decisions/decisions.routes.tsx";
+import { agendaRoutes } from "./meetings/agenda.routes.tsx";
+import { meetingsApi } from "./meetings/meetings.api.ts";
+import { meetingRoutes } from "./meetings/meetings.routes.tsx";
+import { MeetingService } from "./meetings/meetings.service.ts";
 import { decisionPolicies } from "./policy.ts";
-import { priorityRoutes } from "./priorities.routes.tsx";
-import { PriorityService } from "./priorities.service.ts";
+import { prioritiesApi } from "./priorities/priorities.api.ts";
+import { priorityRoutes } from "./priorities/priorities.routes.tsx";
+import { PriorityService } from "./priorities/priorities.service.ts";
 import * as schema from "./schema.ts";
 import { seedDemoDecisions } from "./seed.ts";
 
@@ -20,8 +23,13 @@ export const decisionsModule = defineModule({
   policies: decisionPolicies,
   routes: (app, ctx) => {
     meetingRoutes(app, ctx);
+    agendaRoutes(app, ctx);
+    decisionRoutes(app, ctx);
     priorityRoutes(app, ctx);
   },
-  api: decisionsApi,
+  api: (api, ctx) => {
+    meetingsApi(api, ctx);
+    prioritiesApi(api, ctx);
+  },
   seed: seedDemoDecisions,
 });

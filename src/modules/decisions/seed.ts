@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray } from "drizzle-orm";
 import { systemActor } from "../../platform/access/actor.ts";
 import { rng } from "../../platform/demo.ts";
-import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
+import { i18nFor, labelFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { needEvents } from "../needs/index.ts";
 import { bodies, networks } from "../networks/index.ts";
@@ -56,7 +56,7 @@ export async function seedDemoDecisions({ db, services }: AppContext): Promise<v
         const item = await services.meetings.addItem(actor, meetingId, {
           title: `Behandling av behov: ${result.title}`,
           description: result.recommendation
-            ? `Arbeidsutvalet tilrår: ${t(`assessment.recommendation.${result.recommendation.recommendation}` as "assessment.recommendation.recommend")}. ${result.recommendation.justification}\n\nVekta sum ${result.summary.total} av 100 (${result.summary.band}).`
+            ? `Arbeidsutvalet tilrår: ${labelFor(t, "assessment.recommendation", result.recommendation.recommendation)}. ${result.recommendation.justification}\n\nVekta sum ${result.summary.total} av 100 (${result.summary.band}).`
             : "Arbeidsutvalet vurderer behovet i runden som går no.",
           needId: result.needId,
         });

@@ -1,4 +1,4 @@
-import { osloInstant } from "../../platform/i18n/i18n.ts";
+import { osloInstant } from "../../../platform/i18n/i18n.ts";
 
 /**
  * When a meeting starts: its date and start time in Norway (midnight when it has no time). A

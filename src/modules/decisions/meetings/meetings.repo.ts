@@ -1,39 +1,30 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Actor } from "../../platform/access/actor.ts";
-import { visibleWhere } from "../../platform/access/visibility.ts";
-import type { DbOrTx } from "../../platform/db/client.ts";
-import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
-import { needs } from "../needs/index.ts";
-import { bodies } from "../networks/index.ts";
-import { projects } from "../projects/index.ts";
-import {
-  agendaItems,
-  decisions,
-  meetingDocuments,
-  meetings,
-  type PriorityTrack,
-  priorityEntries,
-  priorityRankings,
-} from "./schema.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { visibleWhere } from "../../../platform/access/visibility.ts";
+import type { DbOrTx } from "../../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { needs } from "../../needs/index.ts";
+import { bodies } from "../../networks/index.ts";
+import { projects } from "../../projects/index.ts";
+import { agendaItems, decisions, meetingDocuments, meetings } from "../schema.ts";
 
 export type Meeting = typeof meetings.$inferSelect;
 export type NewMeeting = typeof meetings.$inferInsert;
 export type AgendaItem = typeof agendaItems.$inferSelect;
 export type Decision = typeof decisions.$inferSelect;
-export type Ranking = typeof priorityRankings.$inferSelect;
 
 const itemNeed = alias(needs, "item_need");
 /** A meeting's body as a link of the meeting's chain: what it holds is never more public than it. */
 const bodyColumns = { networkId: bodies.networkId, visibility: bodies.visibility, bodyId: bodies.id };
 const itemProject = alias(projects, "item_project");
 
-/** The only place with SQL for meetings, agenda items, papers, decisions and rankings. */
-export class DecisionRepo {
+/** The only place with SQL for meetings, agenda items, papers and decisions. */
+export class MeetingRepo {
   constructor(private readonly db: DbOrTx) {}
 
-  with(tx: DbOrTx): DecisionRepo {
-    return new DecisionRepo(tx);
+  with(tx: DbOrTx): MeetingRepo {
+    return new MeetingRepo(tx);
   }
 
   // Meetings
@@ -259,51 +250,5 @@ export class DecisionRepo {
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
       .where(eq(meetings.networkId, networkId))
       .orderBy(desc(decisions.decidedOn), desc(decisions.id));
-  }
-
-  // Rankings
-
-  async rankingsOf(networkId: number): Promise<Ranking[]> {
-    return this.db
-      .select()
-      .from(priorityRankings)
-      .where(eq(priorityRankings.networkId, networkId))
-      .orderBy(desc(priorityRankings.decidedOn), desc(priorityRankings.id));
-  }
-
-  async entriesOf(rankingIds: number[]) {
-    if (rankingIds.length === 0) return [];
-    return this.db
-      .select({
-        entry: priorityEntries,
-        needTitle: itemNeed.title,
-        needState: itemNeed.state,
-        needVisibility: itemNeed.visibility,
-        needBodyId: itemNeed.bodyId,
-        projectTitle: itemProject.title,
-        projectPhase: itemProject.phase,
-        projectVisibility: itemProject.visibility,
-        projectBodyId: itemProject.bodyId,
-        networkId: priorityRankings.networkId,
-      })
-      .from(priorityEntries)
-      .innerJoin(priorityRankings, eq(priorityRankings.id, priorityEntries.rankingId))
-      .leftJoin(itemNeed, eq(itemNeed.id, priorityEntries.needId))
-      .leftJoin(itemProject, eq(itemProject.id, priorityEntries.projectId))
-      .where(inArray(priorityEntries.rankingId, rankingIds))
-      .orderBy(asc(priorityEntries.track), asc(priorityEntries.position));
-  }
-
-  async insertRanking(
-    values: typeof priorityRankings.$inferInsert,
-    entries: { track: PriorityTrack; needId: number | null; projectId: number | null }[],
-  ): Promise<Ranking> {
-    const [ranking] = await this.db.insert(priorityRankings).values(values).returning();
-    const positions: Record<PriorityTrack, number> = { national: 0, local: 0 };
-    if (entries.length)
-      await this.db
-        .insert(priorityEntries)
-        .values(entries.map((e) => ({ rankingId: ranking!.id, ...e, position: ++positions[e.track] })));
-    return ranking!;
   }
 }

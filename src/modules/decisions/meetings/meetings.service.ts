@@ -1,10 +1,17 @@
 import { z } from "zod";
-import { type Actor, systemActor } from "../../platform/access/actor.ts";
-import { canSee, type Restricted, readableByAll, VISIBILITY_VALUES, type Visibility } from "../../platform/access/visibility.ts";
-import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
-import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
-import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { type Actor, systemActor } from "../../../platform/access/actor.ts";
+import {
+  canSee,
+  type Restricted,
+  readableByAll,
+  VISIBILITY_VALUES,
+  type Visibility,
+} from "../../../platform/access/visibility.ts";
+import { changedFields, recordAudit } from "../../../platform/audit/audit.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import type { Page } from "../../../platform/db/paging.ts";
+import { readFile, removeTitledFile, storeTitledFile } from "../../../platform/files/files.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import {
   optionalId,
   optionalText,
@@ -13,17 +20,17 @@ import {
   requiredText,
   toFieldErrors,
   webAddress,
-} from "../../platform/http/validation.ts";
-import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
-import type { NeedService, NeedState } from "../needs/index.ts";
-import { type AssessmentService, roundChain } from "../needs/index.ts";
-import type { NetworkRepo } from "../networks/index.ts";
-import type { ProjectService } from "../projects/index.ts";
-import { PROJECT_KINDS } from "../projects/index.ts";
-import { type AgendaItem, type Decision, DecisionRepo, type Meeting } from "./decisions.repo.ts";
+} from "../../../platform/http/validation.ts";
+import { labelFor, osloToday, type Translate } from "../../../platform/i18n/i18n.ts";
+import type { NeedService, NeedState } from "../../needs/index.ts";
+import { type AssessmentService, roundChain } from "../../needs/index.ts";
+import type { NetworkRepo } from "../../networks/index.ts";
+import type { ProjectService } from "../../projects/index.ts";
+import { PROJECT_KINDS } from "../../projects/index.ts";
+import type { MeetingResource } from "../policy.ts";
+import { OUTCOMES, type Outcome } from "../schema.ts";
 import { meetingHasStarted } from "./held.ts";
-import type { MeetingResource } from "./policy.ts";
-import { OUTCOMES, type Outcome } from "./schema.ts";
+import { type AgendaItem, type Decision, type Meeting, MeetingRepo } from "./meetings.repo.ts";
 
 export const meetingInput = z.object({
   title: requiredText(200),
@@ -120,7 +127,7 @@ function withoutHidden(
  * changes. A decision moves its need on; "approved as project" creates the project. All audited.
  */
 export class MeetingService {
-  readonly repo: DecisionRepo;
+  readonly repo: MeetingRepo;
 
   constructor(
     private readonly db: Db,
@@ -129,7 +136,7 @@ export class MeetingService {
     private readonly projects: ProjectService,
     private readonly assessment: AssessmentService,
   ) {
-    this.repo = new DecisionRepo(db);
+    this.repo = new MeetingRepo(db);
   }
 
   /** The meeting as the rules see it; 404 when it does not exist. */
@@ -154,6 +161,16 @@ export class MeetingService {
 
   list(networkId: number, viewer: Actor | null) {
     return this.repo.meetingsOf(networkId, viewer);
+  }
+
+  /** One page of the network's meetings the viewer may see, for the API's list. */
+  page(networkId: number, viewer: Actor | null, page: Page) {
+    return this.repo.meetingsPage(networkId, viewer, page);
+  }
+
+  /** The item of this meeting's agenda, if it is one. */
+  item(meetingId: number, itemId: number) {
+    return this.repo.item(meetingId, itemId);
   }
 
   /** Everything a meeting's page shows: the decisions marked otherwise only for those who may see them. */
@@ -447,7 +464,7 @@ export class MeetingService {
       latest && latest.summary.total !== null
         ? `${t("need.assessments")}: ${latest.round.title}, ${t("assessment.totalBand", { total: latest.summary.total, band: latest.summary.band ?? "–" })}${
             latest.recommendation
-              ? `. ${t(`assessment.recommendation.${latest.recommendation.recommendation}` as "assessment.recommendation.recommend")}: ${latest.recommendation.justification}`
+              ? `. ${labelFor(t, "assessment.recommendation", latest.recommendation.recommendation)}: ${latest.recommendation.justification}`
               : ""
           }`
         : "",

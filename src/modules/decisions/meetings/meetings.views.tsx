@@ -1,4 +1,4 @@
-import type { Translate } from "../../platform/i18n/i18n.ts";
+import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   Form,
   type FormState,
@@ -7,34 +7,20 @@ import {
   PostButton,
   SelectField,
   TableScroll,
-  Tag,
   TextArea,
   TextField,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import { DocumentsSection } from "../../platform/ui/documents.tsx";
-import { PROJECT_KINDS } from "../projects/index.ts";
-import type { Decision } from "./decisions.repo.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { DocumentsSection } from "../../../platform/ui/documents.tsx";
+import { PROJECT_KINDS } from "../../projects/index.ts";
+import { OutcomeTag, outcomeLabel } from "../decisions/decisions.views.tsx";
+import { OUTCOMES } from "../schema.ts";
 import { meetingHasStarted } from "./held.ts";
+import type { Decision } from "./meetings.repo.ts";
 import type { MeetingService } from "./meetings.service.ts";
-import { OUTCOMES } from "./schema.ts";
 
 type MeetingList = Awaited<ReturnType<MeetingService["list"]>>;
 type Detail = Awaited<ReturnType<MeetingService["get"]>>;
-type Register = Awaited<ReturnType<MeetingService["register"]>>;
-
-export const outcomeLabel = (t: Translate, o: string) => t(`decision.outcome.${o}` as "decision.outcome.other");
-const OUTCOME_COLOURS: Record<string, string> = {
-  prioritised: "success",
-  approved_as_project: "success",
-  parked: "warning",
-  rejected: "danger",
-  other: "neutral",
-};
-
-export const OutcomeTag = ({ t, outcome }: { t: Translate; outcome: string }) => (
-  <Tag color={OUTCOME_COLOURS[outcome] ?? "neutral"}>{outcomeLabel(t, outcome)}</Tag>
-);
 
 export function MeetingsPage(props: {
   ctx: PageContext;
@@ -212,7 +198,7 @@ function ItemDecision(props: {
             name="projectKind"
             label={t("decision.projectKind")}
             description={t("decision.projectKindHint")}
-            options={PROJECT_KINDS.map((k) => ({ value: k, label: t(`project.kind.${k}` as "project.kind.local") }))}
+            options={PROJECT_KINDS.map((k) => ({ value: k, label: labelFor(t, "project.kind", k) }))}
           />
         ) : null}
         <TextField t={t} form={form} name="decidedOn" label={t("decision.date")} type="date" width="short" required />
@@ -577,64 +563,5 @@ export function MinutesPage({ ctx, detail }: { ctx: PageContext; detail: Detail 
         </section>
       ))}
     </article>
-  );
-}
-
-export function RegisterPage(props: { ctx: PageContext; network: { slug: string; name: string }; rows: Register }) {
-  const { ctx, network, rows } = props;
-  const { t, date } = ctx.i18n;
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("decision.registerTitle", { network: network.name })}
-      </h1>
-      <p class="ds-paragraph">{t("decision.registerIntro")}</p>
-      {rows.length === 0 ? (
-        <Notice>{t("decision.noneYet")}</Notice>
-      ) : (
-        <TableScroll label={t("decision.register")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("decision.date")}</th>
-                <th scope="col">{t("meeting.itemTitle")}</th>
-                <th scope="col">{t("decision.decision")}</th>
-                <th scope="col">{t("decision.outcome")}</th>
-                <th scope="col">{t("meeting.title")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.decision.id}>
-                  <td>{date(r.decision.decidedOn)}</td>
-                  <th scope="row">
-                    {t("meeting.itemNumber", { n: r.itemNumber })}: {r.itemTitle}
-                    {r.needId ? (
-                      <span class="row-detail">
-                        <a class="ds-link" href={`/needs/${r.needId}`}>
-                          {t("meeting.toNeed")}
-                        </a>
-                      </span>
-                    ) : null}
-                  </th>
-                  <td class="prewrap">{r.decision.text}</td>
-                  <td>
-                    <OutcomeTag t={t} outcome={r.decision.outcome} />
-                  </td>
-                  <td>
-                    <a class="ds-link" href={`/meetings/${r.decision.meetingId}`}>
-                      {r.meetingTitle}
-                    </a>
-                    <span class="row-detail">
-                      {r.bodyName}, {r.minutesApproved ? t("meeting.approved") : t("meeting.notApproved")}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-    </>
   );
 }

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { can } from "../../platform/access/authorize.ts";
-import { authorized } from "../../platform/access/page-access.ts";
-import { sendCsv } from "../../platform/http/csv.ts";
-import { parseOrBadRequest } from "../../platform/http/validation.ts";
-import { sendXlsx } from "../../platform/http/xlsx.ts";
-import { osloToday } from "../../platform/i18n/i18n.ts";
-import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
-import type { Network } from "../networks/index.ts";
-import { networkBySlug } from "../networks/index.ts";
-import { rankingQuery } from "./params.ts";
+import { can } from "../../../platform/access/authorize.ts";
+import { authorized } from "../../../platform/access/page-access.ts";
+import { sendCsv } from "../../../platform/http/csv.ts";
+import { parseOrBadRequest } from "../../../platform/http/validation.ts";
+import { sendXlsx } from "../../../platform/http/xlsx.ts";
+import { labelFor, osloToday } from "../../../platform/i18n/i18n.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import type { Network } from "../../networks/index.ts";
+import { networkBySlug } from "../../networks/index.ts";
+import { rankingQuery } from "../params.ts";
 import { PrioritiesPage, RankPage } from "./priorities.views.tsx";
 
 /** The ranking form's rank_<key> and track_<key> fields as the service's entries; rows without a rank are left out. */
@@ -72,7 +72,7 @@ export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
     ];
     const rows = view.rows.map((r) => [
       view.current?.decidedOn ?? "",
-      t(`priority.track.${r.track}` as "priority.track.local"),
+      labelFor(t, "priority.track", r.track),
       r.position,
       r.title,
       r.needId ? t("priority.kind.need") : t("priority.kind.project"),

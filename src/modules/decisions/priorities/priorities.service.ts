@@ -1,14 +1,15 @@
 import { z } from "zod";
-import type { Actor } from "../../platform/access/actor.ts";
-import { canSee } from "../../platform/access/visibility.ts";
-import { recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
-import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalId, optionalText, requiredDate, toFieldErrors } from "../../platform/http/validation.ts";
-import type { NeedService } from "../needs/index.ts";
-import type { ProjectService } from "../projects/index.ts";
-import { DecisionRepo, type Ranking } from "./decisions.repo.ts";
-import { PRIORITY_TRACKS, type PriorityTrack } from "./schema.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { canSee } from "../../../platform/access/visibility.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
+import { optionalId, optionalText, requiredDate, toFieldErrors } from "../../../platform/http/validation.ts";
+import type { NeedService } from "../../needs/index.ts";
+import type { ProjectService } from "../../projects/index.ts";
+import { MeetingRepo } from "../meetings/meetings.repo.ts";
+import { PRIORITY_TRACKS, type PriorityTrack } from "../schema.ts";
+import { PriorityRepo, type Ranking } from "./priorities.repo.ts";
 
 /** A need or a project in a ranking, named "need:12" or "project:5". */
 const rankedKey = z.string().regex(/^(need|project):\d{1,9}$/, "errors.choice");
@@ -48,14 +49,17 @@ export interface Candidate {
  * ranking is kept with its decision date, so the list can be compared with any earlier one.
  */
 export class PriorityService {
-  readonly repo: DecisionRepo;
+  readonly repo: PriorityRepo;
+  /** The meetings a ranking may name as where it was decided. */
+  private readonly meetings: MeetingRepo;
 
   constructor(
     private readonly db: Db,
     private readonly needs: NeedService,
     private readonly projects: ProjectService,
   ) {
-    this.repo = new DecisionRepo(db);
+    this.repo = new PriorityRepo(db);
+    this.meetings = new MeetingRepo(db);
   }
 
   rankings(networkId: number) {
@@ -91,7 +95,9 @@ export class PriorityService {
           needId: e.entry.needId,
           projectId: e.entry.projectId,
           title: e.needTitle ?? e.projectTitle ?? "",
-          state: e.needState ?? e.projectPhase ?? "",
+          /** Where the need or the project stands: its state or its phase. */
+          needState: e.needState,
+          projectPhase: e.projectPhase,
           /** Places moved up since the previous ranking (negative: down); null if new there. */
           moved: earlier && earlier.track === e.entry.track ? earlier.position - e.entry.position : null,
         };
@@ -161,7 +167,7 @@ export class PriorityService {
       }
     }
     if (v.meetingId !== null) {
-      const meeting = await this.repo.meeting(v.meetingId);
+      const meeting = await this.meetings.meeting(v.meetingId);
       if (!meeting || meeting.meeting.networkId !== networkId) errors.push({ field: "meetingId", key: "errors.choice" });
     }
     if (errors.length) return invalid(errors);

@@ -1,3 +1,4 @@
+import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   Form,
   type FormState,
@@ -7,12 +8,12 @@ import {
   TableScroll,
   TextArea,
   TextField,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import { stateLabel } from "../needs/index.ts";
-import { phaseLabel } from "../projects/index.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { stateLabel } from "../../needs/index.ts";
+import { phaseLabel } from "../../projects/index.ts";
+import { PRIORITY_TRACKS, type PriorityTrack } from "../schema.ts";
 import type { Candidate, PriorityService } from "./priorities.service.ts";
-import { PRIORITY_TRACKS, type PriorityTrack } from "./schema.ts";
 
 type View = Awaited<ReturnType<PriorityService["view"]>>;
 
@@ -88,12 +89,12 @@ export function PrioritiesPage(props: {
             return (
               <section key={track} aria-labelledby={`track-${track}`}>
                 <h2 class="ds-heading" data-size="md" id={`track-${track}`}>
-                  {t(`priority.track.${track}` as "priority.track.local")}
+                  {labelFor(t, "priority.track", track)}
                 </h2>
                 {rows.length === 0 ? (
                   <p class="ds-paragraph">{t("priority.emptyTrack")}</p>
                 ) : (
-                  <TableScroll label={t(`priority.track.${track}` as "priority.track.local")}>
+                  <TableScroll label={labelFor(t, "priority.track", track)}>
                     <table class="ds-table" data-border>
                       <thead>
                         <tr>
@@ -114,7 +115,9 @@ export function PrioritiesPage(props: {
                               </a>
                             </th>
                             <td>{r.needId ? t("priority.kind.need") : t("priority.kind.project")}</td>
-                            <td>{r.needId ? stateLabel(t, r.state) : phaseLabel(t, r.state)}</td>
+                            <td>
+                              {r.needState ? stateLabel(t, r.needState) : r.projectPhase ? phaseLabel(t, r.projectPhase) : ""}
+                            </td>
                             <td>
                               <Movement ctx={ctx} moved={r.moved} hasPrevious={view.previous !== null} />
                             </td>
@@ -192,11 +195,11 @@ export function RankPage(props: {
               data-up-label={t("priority.moveUp")}
               data-down-label={t("priority.moveDown")}
             >
-              <legend class="ds-label">{t(`priority.track.${track}` as "priority.track.local")}</legend>
+              <legend class="ds-label">{labelFor(t, "priority.track", track)}</legend>
               <p class="ds-paragraph" data-size="sm">
                 {t("priority.rankHint")}
               </p>
-              <TableScroll label={t(`priority.track.${track}` as "priority.track.local")}>
+              <TableScroll label={labelFor(t, "priority.track", track)}>
                 <table class="ds-table" data-border data-size="sm">
                   <thead>
                     <tr>
@@ -242,7 +245,7 @@ export function RankPage(props: {
                             >
                               {PRIORITY_TRACKS.map((tr) => (
                                 <option key={tr} value={tr} selected={tr === track}>
-                                  {t(`priority.track.${tr}` as "priority.track.local")}
+                                  {labelFor(t, "priority.track", tr)}
                                 </option>
                               ))}
                             </select>

@@ -455,8 +455,8 @@ async function formFieldSchemas(): Promise<Map<string, Schema[]>> {
     "../../modules/roadmap/adoption/adoption.service.ts",
     "../../modules/needs/needs.service.ts",
     "../../modules/needs/assessment.service.ts",
-    "../../modules/decisions/meetings.service.ts",
-    "../../modules/decisions/priorities.service.ts",
+    "../../modules/decisions/meetings/meetings.service.ts",
+    "../../modules/decisions/priorities/priorities.service.ts",
     "../../modules/directory/directory.service.ts",
   ];
   for (const path of modules) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
-import { recordAudit } from "../../platform/audit/audit.ts";
+import { createAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
 import type { Page } from "../../platform/db/paging.ts";
@@ -127,13 +127,11 @@ export class ConsultationService {
     const parsed = sectionInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const position = (await this.repo.sectionsOf(consultationId)).length;
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const [created] = await this.repo.with(tx).insertSections(consultationId, [parsed.data], position);
-        await recordAudit(tx, actor, { action: "create", entity: "consultation_section", entityId: created!.id, after: created });
-        return created!.id;
-      }),
-    );
+    const created = await createAudited(this.db, actor, "consultation_section", async (tx) => {
+      const [section] = await this.repo.with(tx).insertSections(consultationId, [parsed.data], position);
+      return section!;
+    });
+    return ok(created.id);
   }
 
   /** The document a consultation is about, for download; 404 when there is none. */

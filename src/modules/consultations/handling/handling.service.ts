@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited, createAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import type { Page } from "../../../platform/db/paging.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
@@ -109,9 +109,9 @@ export class HandlingService {
       }
       change = answer === input.answer ? {} : { answer, answerPublishedAt: null };
     }
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).updateInput(inputId, change);
-      await recordAudit(tx, actor, { action: "update", entity: "consultation_input", entityId: inputId, after: change });
+      await audit({ action: "update", entity: "consultation_input", entityId: inputId, after: change });
     });
     return ok(true);
   }
@@ -120,13 +120,10 @@ export class HandlingService {
     await this.core.get(consultationId);
     const parsed = templateInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const row = await this.repo.with(tx).insertTemplate({ ...parsed.data, consultationId });
-        await recordAudit(tx, actor, { action: "create", entity: "consultation_answer_template", entityId: row.id, after: row });
-        return row.id;
-      }),
+    const template = await createAudited(this.db, actor, "consultation_answer_template", (tx) =>
+      this.repo.with(tx).insertTemplate({ ...parsed.data, consultationId }),
     );
+    return ok(template.id);
   }
 
   /** Whether the inputs (without personal data) and published answers show on the public page. */
@@ -134,9 +131,9 @@ export class HandlingService {
     await this.core.get(consultationId);
     const parsed = settingsInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).updateConsultation(consultationId, parsed.data);
-      await recordAudit(tx, actor, { action: "update", entity: "consultation", entityId: consultationId, after: parsed.data });
+      await audit({ action: "update", entity: "consultation", entityId: consultationId, after: parsed.data });
     });
     return ok(true);
   }
@@ -144,9 +141,9 @@ export class HandlingService {
   /** Publishes every prepared answer at once, when the secretariat decides; answers how many. */
   async publishAnswers(actor: Actor, consultationId: number): Promise<number> {
     await this.core.get(consultationId);
-    return this.db.transaction(async (tx) => {
+    return audited(this.db, actor, async (tx, audit) => {
       const n = await this.repo.with(tx).publishAnswers(consultationId, new Date());
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "consultation",
         entityId: consultationId,
@@ -160,7 +157,7 @@ export class HandlingService {
   async mailAnswers(actor: Actor, consultationId: number, locale: Locale): Promise<number> {
     const consultation = await this.core.get(consultationId);
     const { t } = i18nFor(locale);
-    const n = await this.db.transaction(async (tx) => {
+    const n = await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       const due = await repo.answersToMail(consultationId);
       for (const input of due) {
@@ -175,7 +172,7 @@ export class HandlingService {
         });
         await repo.updateInput(input.id, { answerMailedAt: new Date() });
       }
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "consultation",
         entityId: consultationId,

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import { hashToken } from "../../../platform/auth/tokens.ts";
 import { type Db, type DbOrTx, isUniqueViolation } from "../../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
@@ -207,19 +207,10 @@ export class InputService {
   /** Removes the name, organisation and e-mail of the input the receipt belongs to, at once; the input stays. */
   async removePersonalData(consultationId: number, receipt: string): Promise<void> {
     const input = await this.byReceipt(consultationId, receipt);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, { userId: null, label: "respondent", isAdmin: false }, async (tx, audit) => {
       await this.repo.with(tx).removePersonalData(input.id);
       // The audit trail says that it happened, never what was removed.
-      await recordAudit(
-        tx,
-        { userId: null, label: "respondent", isAdmin: false },
-        {
-          action: "update",
-          entity: "consultation_input",
-          entityId: input.id,
-          after: { personalDataRemoved: true },
-        },
-      );
+      await audit({ action: "update", entity: "consultation_input", entityId: input.id, after: { personalDataRemoved: true } });
     });
   }
 
@@ -228,19 +219,10 @@ export class InputService {
    * than its retention; the inputs stay. Run daily with the other retention steps.
    */
   async removeExpiredPersonalData(now = new Date()): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    return audited(this.db, { userId: null, label: "retention", isAdmin: true }, async (tx, audit) => {
       const n = await this.repo.with(tx).removeExpiredPersonalData(now);
       if (n)
-        await recordAudit(
-          tx,
-          { userId: null, label: "retention", isAdmin: true },
-          {
-            action: "update",
-            entity: "consultation_input",
-            entityId: "retention",
-            after: { personalDataRemoved: n },
-          },
-        );
+        await audit({ action: "update", entity: "consultation_input", entityId: "retention", after: { personalDataRemoved: n } });
       return n;
     });
   }

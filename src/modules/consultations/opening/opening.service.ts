@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited, createAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { checkUpload, saveFile } from "../../../platform/files/files.ts";
 import { type FieldError, invalid, ok, type Result } from "../../../platform/http/errors.ts";
@@ -93,12 +93,12 @@ export class OpeningService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const sections = strategySections(d, t);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const consultation = await repo.insert({ ...columnsOf(parsed.data), networkId: d.strategy.networkId!, strategyId });
         await repo.insertSections(consultation.id, sections);
         await this.strategies.repo.with(tx).update(strategyId, { status: "consultation" });
-        await recordAudit(tx, actor, {
+        await audit({
           action: "create",
           entity: "consultation",
           entityId: consultation.id,
@@ -147,7 +147,7 @@ export class OpeningService {
     if (!parsed.success || !subject.success || errors.length) return invalid(errors);
     const projectId = subject.data.subject === "project" ? subject.data.projectId : null;
     return ok(
-      await this.db.transaction(async (tx) => {
+      await createAudited(this.db, actor, "consultation", async (tx) => {
         const file = upload ? await saveFile(tx, upload, actor.userId) : undefined;
         const repo = this.repo.with(tx);
         const consultation = await repo.insert({
@@ -157,12 +157,6 @@ export class OpeningService {
           documentFileId: file?.id ?? null,
         });
         await repo.insertSections(consultation.id, sections);
-        await recordAudit(tx, actor, {
-          action: "create",
-          entity: "consultation",
-          entityId: consultation.id,
-          after: consultation,
-        });
         return consultation;
       }),
     );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { createAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, ok, type Result } from "../../../platform/http/errors.ts";
 import { requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
@@ -33,12 +33,9 @@ export class QuestionService {
     const parsed = questionInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const position = (await this.repo.questionsOf(consultationId)).length;
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const q = await this.repo.with(tx).insertQuestion({ ...parsed.data, consultationId, position });
-        await recordAudit(tx, actor, { action: "create", entity: "consultation_question", entityId: q.id, after: q });
-        return q.id;
-      }),
+    const question = await createAudited(this.db, actor, "consultation_question", (tx) =>
+      this.repo.with(tx).insertQuestion({ ...parsed.data, consultationId, position }),
     );
+    return ok(question.id);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { createAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, ok, type Result } from "../../../platform/http/errors.ts";
 import { idList, requiredDate, toFieldErrors } from "../../../platform/http/validation.ts";
@@ -46,7 +46,7 @@ export class ReviewService {
     if (parsed.data.bodyIds.some((id) => !bodies.has(id))) return invalid([{ field: "bodyIds", key: "errors.choice" }]);
     const d = await this.strategies.detail(publicRound.strategyId);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await createAudited(this.db, actor, "consultation", async (tx) => {
         const repo = this.repo.with(tx);
         const review = await repo.insert({
           networkId: publicRound.networkId,
@@ -60,7 +60,6 @@ export class ReviewService {
           personalDataDays: publicRound.personalDataDays,
         });
         await repo.insertSections(review.id, strategySections(d, t));
-        await recordAudit(tx, actor, { action: "create", entity: "consultation", entityId: review.id, after: review });
         return review;
       }),
     );

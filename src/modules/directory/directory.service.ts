@@ -13,8 +13,8 @@ import {
   requiredText,
   toFieldErrors,
 } from "../../platform/http/validation.ts";
-import { type Organisation, type OrganisationFilter, OrganisationRepo } from "./organisations.repo.ts";
-import { type PeopleFilter, PeopleRepo, type Person } from "./people.repo.ts";
+import { type Organisation, type OrganisationFilter, OrganisationRepo } from "./organisations/organisations.repo.ts";
+import { type PeopleFilter, PeopleRepo, type Person } from "./people/people.repo.ts";
 import type { OrganisationKind } from "./schema.ts";
 
 /** Kinds a person creates by hand; municipalities, counties and county municipalities come from the reference data. */

@@ -1,9 +1,9 @@
 /** The directory module's public face: what other modules may use. Nothing else of it is imported from outside. */
 import type { DirectoryService } from "./directory.service.ts";
-import type { Organisation } from "./organisations.repo.ts";
+import type { Organisation } from "./organisations/organisations.repo.ts";
 
-export type { Organisation, OrganisationRepo } from "./organisations.repo.ts";
-export type { PeopleRepo } from "./people.repo.ts";
+export type { Organisation, OrganisationRepo } from "./organisations/organisations.repo.ts";
+export type { PeopleRepo } from "./people/people.repo.ts";
 export { cooperationMembers, organisations, people } from "./schema.ts";
 
 declare module "../../platform/module.ts" {

@@ -1,7 +1,9 @@
 import { defineModule } from "../../platform/module.ts";
-import { directoryApi } from "./directory.api.ts";
-import { directoryRoutes } from "./directory.routes.tsx";
 import { DirectoryService } from "./directory.service.ts";
+import { organisationsApi } from "./organisations/organisations.api.ts";
+import { organisationRoutes } from "./organisations/organisations.routes.tsx";
+import { peopleApi } from "./people/people.api.ts";
+import { peopleRoutes } from "./people/people.routes.tsx";
 import { directoryPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
 import { shippedReference } from "./shipped-data.ts";
@@ -20,8 +22,14 @@ export const directoryModule = defineModule({
     { href: "/organisations", label: "nav.organisations" },
     { href: "/people", label: "nav.people" },
   ],
-  routes: directoryRoutes,
-  api: directoryApi,
+  routes: (app, ctx) => {
+    organisationRoutes(app, ctx);
+    peopleRoutes(app, ctx);
+  },
+  api: (api, ctx) => {
+    organisationsApi(api, ctx);
+    peopleApi(api, ctx);
+  },
   search: async ({ services }, q, limit) => {
     const [orgs, people] = await Promise.all([
       services.directory.listOrganisations({ q, sort: "name", limit, offset: 0 }),

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
-import { organisations, people } from "./schema.ts";
+import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { organisations, people } from "../schema.ts";
 
 export type Person = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;

@@ -1,5 +1,4 @@
 import type { ComponentChildren } from "preact";
-import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
@@ -11,19 +10,17 @@ import {
   Notice,
   type Option,
   Pagination,
-  PostButton,
   SelectField,
   SortHeader,
   TableScroll,
   TextArea,
   TextField,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
-import { EDITABLE_KINDS } from "./directory.service.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { EDITABLE_KINDS } from "../directory.service.ts";
+import { kindLabel } from "../labels.ts";
+import { ORGANISATION_KINDS } from "../schema.ts";
 import type { Organisation } from "./organisations.repo.ts";
-import { ORGANISATION_KINDS, type OrganisationKind } from "./schema.ts";
-
-export const kindLabel = (t: Translate, kind: OrganisationKind) => t(`org.kind.${kind}`);
 
 type ListItem = Awaited<ReturnType<import("./organisations.repo.ts").OrganisationRepo["list"]>>["items"][number];
 
@@ -486,231 +483,6 @@ export function OrganisationFormPage(props: {
             options={props.municipalities}
           />
         ) : null}
-      </Form>
-    </>
-  );
-}
-
-type PersonRow = {
-  id: number;
-  name: string;
-  title: string;
-  organisationId: number | null;
-  organisationName: string | null;
-  email: string | null;
-  phone: string | null;
-  isDemo: boolean;
-};
-
-export function PeoplePage(props: {
-  ctx: PageContext;
-  items: PersonRow[];
-  total: number;
-  filter: { q?: string | undefined; page: number };
-  limit: number;
-  canCreate: boolean;
-  csvHref: string;
-}) {
-  const { ctx, items, total, filter } = props;
-  const { t, number } = ctx.i18n;
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("people.title")}
-      </h1>
-      <p class="ds-paragraph">{t("people.privacyNote")}</p>
-      <FilterForm
-        t={t}
-        action="/people"
-        extra={
-          props.canCreate ? (
-            <a class="ds-button" data-variant="secondary" href="/people/new">
-              {t("people.new")}
-            </a>
-          ) : null
-        }
-      >
-        <TextField t={t} form={{ values: filter, errors: [] }} name="q" label={t("list.searchByName")} type="search" />
-      </FilterForm>
-      <p class="ds-paragraph" role="status">
-        {t("list.count", { total: number(total) })}{" "}
-        <a class="ds-link" href={props.csvHref} download>
-          {t("list.downloadCsv", { n: number(total) })}
-        </a>
-      </p>
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("people.title")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("people.name")}</th>
-                <th scope="col">{t("people.jobTitle")}</th>
-                <th scope="col">{t("people.organisation")}</th>
-                <th scope="col">{t("people.email")}</th>
-                <th scope="col">{t("people.phone")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/people/${p.id}`}>
-                      {p.name}
-                    </a>{" "}
-                    {p.isDemo ? <DemoTag t={t} /> : null}
-                  </th>
-                  <td>{p.title}</td>
-                  <td>
-                    {p.organisationId ? (
-                      <a class="ds-link" href={`/organisations/${p.organisationId}`}>
-                        {p.organisationName}
-                      </a>
-                    ) : (
-                      ""
-                    )}
-                  </td>
-                  <td>
-                    {p.email ? (
-                      <a class="ds-link" href={`mailto:${p.email}`}>
-                        {p.email}
-                      </a>
-                    ) : (
-                      ""
-                    )}
-                  </td>
-                  <td>{p.phone ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
-    </>
-  );
-}
-
-export function PersonPage(props: {
-  ctx: PageContext;
-  person: PersonRow;
-  bodies: { id: number; role: string; bodyId: number; bodyName: string; networkSlug: string; networkName: string }[];
-  canEdit: boolean;
-  history: Parameters<typeof History>[0]["entries"];
-}) {
-  const { ctx, person } = props;
-  const { t } = ctx.i18n;
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {person.name} {person.isDemo ? <DemoTag t={t} /> : null}
-      </h1>
-      {person.isDemo ? <Notice kind="warning">{t("demo.personNotice")}</Notice> : null}
-      <dl class="facts">
-        {person.title ? (
-          <>
-            <dt>{t("people.jobTitle")}</dt>
-            <dd>{person.title}</dd>
-          </>
-        ) : null}
-        {person.organisationId ? (
-          <>
-            <dt>{t("people.organisation")}</dt>
-            <dd>
-              <a class="ds-link" href={`/organisations/${person.organisationId}`}>
-                {person.organisationName}
-              </a>
-            </dd>
-          </>
-        ) : null}
-        {person.email ? (
-          <>
-            <dt>{t("people.email")}</dt>
-            <dd>
-              <a class="ds-link" href={`mailto:${person.email}`}>
-                {person.email}
-              </a>
-            </dd>
-          </>
-        ) : null}
-        {person.phone ? (
-          <>
-            <dt>{t("people.phone")}</dt>
-            <dd>{person.phone}</dd>
-          </>
-        ) : null}
-      </dl>
-      {person.email === null ? <p class="ds-paragraph summary-line">{t("people.detailsHidden")}</p> : null}
-      {props.canEdit ? (
-        <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/people/${person.id}/edit`}>
-            {t("common.edit")}
-          </a>
-          <PostButton ctx={ctx} action={`/people/${person.id}/delete`} label={t("common.delete")} variant="tertiary" danger />
-        </div>
-      ) : null}
-      <section aria-labelledby="bodies-heading">
-        <h2 class="ds-heading" data-size="md" id="bodies-heading">
-          {t("people.bodies")}
-        </h2>
-        {props.bodies.length === 0 ? (
-          <p class="ds-paragraph">{t("people.noBodies")}</p>
-        ) : (
-          <ul class="ds-list">
-            {props.bodies.map((b) => (
-              <li key={b.id}>
-                {t(`body.role.${b.role}` as "body.role.member")},{" "}
-                <a class="ds-link" href={`/n/${b.networkSlug}/bodies/${b.bodyId}`}>
-                  {b.bodyName}
-                </a>{" "}
-                ({b.networkName})
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
-    </>
-  );
-}
-
-export function PersonFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  action: string;
-  title: string;
-  organisations: Option[];
-  cancelHref: string;
-}) {
-  const { ctx, form } = props;
-  const { t } = ctx.i18n;
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField t={t} form={form} name="name" label={t("people.name")} required autocomplete="name" />
-        <TextField t={t} form={form} name="title" label={t("people.jobTitle")} autocomplete="organization-title" />
-        <SelectField
-          t={t}
-          form={form}
-          name="organisationId"
-          label={t("people.organisation")}
-          placeholder={t("form.none")}
-          options={props.organisations}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="email"
-          label={t("people.email")}
-          type="email"
-          autocomplete="email"
-          description={t("people.emailHint")}
-        />
-        <TextField t={t} form={form} name="phone" label={t("people.phone")} type="tel" autocomplete="tel" width="short" />
       </Form>
     </>
   );

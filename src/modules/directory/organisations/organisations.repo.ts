@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
-import { cooperationMembers, type OrganisationKind, organisations } from "./schema.ts";
+import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { cooperationMembers, type OrganisationKind, organisations } from "../schema.ts";
 
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;

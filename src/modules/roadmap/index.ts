@@ -4,7 +4,6 @@ import type { AdoptionService } from "./adoption/adoption.service.ts";
 import type { RoadmapService } from "./roadmap.service.ts";
 
 export type { AdoptionService } from "./adoption/adoption.service.ts";
-export { importCatalogue } from "./catalogue/shipped-catalogue.ts";
 export { periodLabel } from "./precision.ts";
 export type { RoadmapRepo } from "./roadmap.repo.ts";
 

@@ -5,7 +5,7 @@ import { NotFoundError } from "../../../platform/http/errors.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { benefitOut, projectApiKit, valueOrInvalid } from "../api-shapes.ts";
 import { benefitParams, measurementParams, projectParams } from "../params.ts";
-import { benefitFields, benefitInput, measurementInput } from "../projects.service.ts";
+import { benefitFields, benefitInput, measurementInput } from "./benefits.service.ts";
 
 /** A project's benefits and their measurements, through the API; each write answers with the benefit. */
 export function benefitsApi(api: ApiRouter, ctx: AppContext) {

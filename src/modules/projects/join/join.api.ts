@@ -3,8 +3,8 @@ import { type ApiRouter, listOf, listQuery } from "../../../platform/http/api.ts
 import type { AppContext } from "../../../platform/module.ts";
 import { int, projectApiKit, valueOrInvalid } from "../api-shapes.ts";
 import { joinRequestParams, projectParams } from "../params.ts";
-import { decisionInput, joinInput } from "../projects.service.ts";
 import { JOIN_REQUEST_STATES, type joinRequests } from "../schema.ts";
+import { decisionInput, joinInput } from "./join.service.ts";
 
 /** Requests to take part in a project, and the decisions on them, through the API. */
 export function joinApi(api: ApiRouter, ctx: AppContext) {

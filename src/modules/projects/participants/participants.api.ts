@@ -3,7 +3,7 @@ import type { ApiRouter } from "../../../platform/http/api.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { participantOut, projectApiKit, valueOrInvalid } from "../api-shapes.ts";
 import { participantParams, projectParams } from "../params.ts";
-import { participantInput } from "../projects.service.ts";
+import { participantInput } from "./participants.service.ts";
 
 /** The organisations taking part in a project, through the API. */
 export function participantsApi(api: ApiRouter, ctx: AppContext) {

@@ -3,7 +3,7 @@ import { type ApiRouter, listOf, listQuery } from "../../../platform/http/api.ts
 import type { AppContext } from "../../../platform/module.ts";
 import { projectApiKit, reportOut, valueOrInvalid } from "../api-shapes.ts";
 import { projectParams, reportParams } from "../params.ts";
-import { statusReportInput } from "../projects.service.ts";
+import { statusReportInput } from "./reports.service.ts";
 
 /** A project's status reports, through the API. */
 export function reportsApi(api: ApiRouter, ctx: AppContext) {

@@ -6,6 +6,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
 import { type AuditEntry, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import { type Malform, type OrganisationKind, organisations } from "./schema.ts";
 
 export const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../data/reference");
@@ -166,7 +167,7 @@ export async function importReference(db: Db, actor: Actor, dir = referenceDir):
       audit.push({ action: "update", entity: "organisation", entityId: current.id, before, after });
       summary.updated++;
     }
-    const today = new Date().toISOString().slice(0, 10);
+    const today = osloToday();
     for (const o of existing) {
       if (o.endedOn || inFile.has(keyOf(o.kind, o.code))) continue;
       const change = o.kind === "municipality" ? successors.get(o.code ?? "") : undefined;

@@ -1,3 +1,4 @@
+import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import { Notice, Pagination, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 
@@ -5,7 +6,7 @@ type OutboxRow = {
   id: number;
   to: string;
   subject: string;
-  status: string;
+  status: KeySuffix<"outbox.status">;
   attempts: number;
   createdAt: Date;
   sentAt: Date | null;
@@ -50,7 +51,7 @@ export function OutboxPage(props: {
                       {m.subject}
                     </a>
                   </th>
-                  <td>{t(`outbox.status.${m.status}` as "outbox.status.sent")}</td>
+                  <td>{labelFor(t, "outbox.status", m.status)}</td>
                 </tr>
               ))}
             </tbody>
@@ -77,7 +78,7 @@ export function OutboxMessagePage(props: { ctx: PageContext; mail: OutboxRow & {
         <dd>{dateTime(mail.createdAt)}</dd>
         <dt>{t("outbox.status")}</dt>
         <dd>
-          {t(`outbox.status.${mail.status}` as "outbox.status.sent")}
+          {labelFor(t, "outbox.status", mail.status)}
           {mail.sentAt ? ` (${dateTime(mail.sentAt)})` : ""}
           {mail.lastError ? ` – ${mail.lastError}` : ""}
         </dd>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
@@ -144,7 +145,7 @@ export function OrganisationPage(props: {
     id: number;
     networkSlug: string;
     networkName: string;
-    level: string;
+    level: KeySuffix<"membership.level">;
     fromDate: string | null;
     toDate: string | null;
     representedById: number | null;
@@ -292,7 +293,7 @@ export function OrganisationPage(props: {
                       </a>
                     </th>
                     <td>
-                      {t(`membership.level.${m.level}` as "membership.level.member")}
+                      {labelFor(t, "membership.level", m.level)}
                       {m.toDate ? ` (${t("membership.until", { date: date(m.toDate) })})` : ""}
                     </td>
                     <td>

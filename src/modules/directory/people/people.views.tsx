@@ -1,3 +1,4 @@
+import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   DemoTag,
   FilterForm,
@@ -118,7 +119,14 @@ export function PeoplePage(props: {
 export function PersonPage(props: {
   ctx: PageContext;
   person: PersonRow;
-  bodies: { id: number; role: string; bodyId: number; bodyName: string; networkSlug: string; networkName: string }[];
+  bodies: {
+    id: number;
+    role: KeySuffix<"body.role">;
+    bodyId: number;
+    bodyName: string;
+    networkSlug: string;
+    networkName: string;
+  }[];
   canEdit: boolean;
   history: Parameters<typeof History>[0]["entries"];
 }) {
@@ -183,7 +191,7 @@ export function PersonPage(props: {
           <ul class="ds-list">
             {props.bodies.map((b) => (
               <li key={b.id}>
-                {t(`body.role.${b.role}` as "body.role.member")},{" "}
+                {labelFor(t, "body.role", b.role)},{" "}
                 <a class="ds-link" href={`/n/${b.networkSlug}/bodies/${b.bodyId}`}>
                   {b.bodyName}
                 </a>{" "}

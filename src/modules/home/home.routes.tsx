@@ -11,7 +11,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
   const searchers = ctx.modules.flatMap((m) => (m.search ? [m.search] : []));
 
   app.get("/", { config: { policy: "public" } }, async (req, reply) => {
-    const [{ items }, counts] = await Promise.all([services.networks.repo.list(), services.directory.organisations.counts()]);
+    const [{ items }, counts] = await Promise.all([services.networks.list(), services.directory.organisations.counts()]);
     const count = (kind: string) => counts.find((c) => c.kind === kind)?.n ?? 0;
     return reply.page(
       <HomePage

@@ -52,7 +52,7 @@ export function networksApi(api: ApiRouter, { services }: AppContext) {
     tag,
     query: query(listQuery),
     response: listOf(networkListItem),
-    handler: ({ query: q }) => networks.repo.list(q.limit, q.offset),
+    handler: ({ query: q }) => networks.list(q.limit, q.offset),
   });
 
   api.route({

@@ -18,7 +18,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     (await directory.organisations.byKind("county")).map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }));
 
   app.get("/networks", { config: { policy: "public" } }, async (req, reply) => {
-    const { items } = await networks.repo.list();
+    const { items } = await networks.list();
     const { t } = req.i18n;
     return reply.page(<NetworksPage ctx={req.pageContext()} items={items} canCreate={can(req.actor, "network.create")} />, {
       title: t("network.listTitle"),
@@ -27,7 +27,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
   });
 
   app.get("/networks.csv", { config: { policy: "public" } }, async (req, reply) => {
-    const [{ items }, counties] = await Promise.all([networks.repo.list(), directory.organisations.byKind("county")]);
+    const [{ items }, counties] = await Promise.all([networks.list(), directory.organisations.byKind("county")]);
     const countyNames = new Map(counties.map((c) => [c.code ?? "", c.nameNorwegian]));
     const { t } = req.i18n;
     return sendCsv(

@@ -115,6 +115,47 @@ export class NetworkService {
     return network;
   }
 
+  // Reads that pages and other modules ask the service for; the repository stays behind it.
+  list(limit?: number, offset?: number) {
+    return this.repo.list(limit, offset);
+  }
+  byId(id: number) {
+    return this.repo.byId(id);
+  }
+  /** The header's list of networks. */
+  switcher() {
+    return this.repo.switcher();
+  }
+  membersOf(networkId: number) {
+    return this.repo.membersOf(networkId);
+  }
+  /** An organisation's memberships, for its page. */
+  membershipsOf(organisationId: number) {
+    return this.repo.membershipsOf(organisationId);
+  }
+  /** The networks an IT cooperation acts in through the members it represents. */
+  representedIn(cooperationId: number) {
+    return this.repo.representedIn(cooperationId);
+  }
+  memberOrganisationIds(slug: string) {
+    return this.repo.memberOrganisationIds(slug);
+  }
+  /** Which of these people are a network's published contact persons (their details are public). */
+  publishedContactIds(personIds: number[]) {
+    return this.repo.publishedContactIds(personIds);
+  }
+
+  /** Every seat in the network's bodies, with the body's name and kind; for the secretariat, who sees every body. */
+  async seatsIn(networkId: number) {
+    const bodies = await this.repo.bodiesOf(networkId);
+    const bodyById = new Map(bodies.map((b) => [b.id, b]));
+    return (await this.repo.membersOfBodies(bodies.map((b) => b.id))).map((m) => ({
+      personId: m.personId,
+      bodyName: bodyById.get(m.bodyId)!.name,
+      bodyKind: bodyById.get(m.bodyId)!.kind,
+    }));
+  }
+
   /** Everything the network page shows to this viewer, in a fixed number of queries. */
   async overview(slug: string, viewer: Actor | null) {
     const network = await this.get(slug);

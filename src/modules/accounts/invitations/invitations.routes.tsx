@@ -20,7 +20,7 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext) {
     const { page } = parseOrBadRequest(query({ page: pageParam }), req.query);
     const [{ items, total }, networkList] = await Promise.all([
       services.invitations.list(null, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-      services.networks.repo.list(),
+      services.networks.list(),
     ]);
     return reply.page(
       <InvitationsPage
@@ -95,7 +95,7 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext) {
     const found = await services.invitations.byToken(token);
     if (!found.ok) return invitationProblem(req, reply, found.reason);
     reply.header("referrer-policy", "same-origin");
-    const network = found.invitation.networkId ? await services.networks.repo.byId(found.invitation.networkId) : undefined;
+    const network = found.invitation.networkId ? await services.networks.byId(found.invitation.networkId) : undefined;
     return reply.page(
       <AcceptInvitationPage
         ctx={req.pageContext()}
@@ -115,7 +115,7 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext) {
     const result = await services.invitations.acceptAs(token, actor);
     if ("link" in result) return invitationProblem(req, reply, result.link);
     if (!result.ok) throw new NotFoundError();
-    const network = result.value ? await services.networks.repo.byId(result.value) : undefined;
+    const network = result.value ? await services.networks.byId(result.value) : undefined;
     return reply.redirect(network ? `/n/${network.slug}?joined=1` : "/", 303);
   });
 

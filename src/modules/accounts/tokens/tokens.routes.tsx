@@ -8,10 +8,7 @@ import { TokensPage } from "./tokens.views.tsx";
 /** Personal access tokens for the API. */
 export function tokenRoutes(app: FastifyInstance, { services }: AppContext) {
   const renderTokens = async (req: FastifyRequest, reply: FastifyReply, form: FormState, created?: string) => {
-    const [tokens, networkList] = await Promise.all([
-      services.apiTokens.listFor(req.actor!.userId!),
-      services.networks.repo.list(),
-    ]);
+    const [tokens, networkList] = await Promise.all([services.apiTokens.listFor(req.actor!.userId!), services.networks.list()]);
     // A page showing a token must not be cached anywhere.
     reply.header("cache-control", "no-store");
     return reply.page(

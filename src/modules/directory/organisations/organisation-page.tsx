@@ -14,14 +14,14 @@ export async function renderOrganisationPage({ services, modules }: AppContext, 
   const [counties, memberships, cooperationMembers, cooperations, people, history, related, actsIn, strategyList, sections] =
     await Promise.all([
       directory.organisations.byKind("county"),
-      networks.repo.membershipsOf(id),
+      networks.membershipsOf(id),
       directory.organisations.cooperationMembersOf(id),
       directory.organisations.cooperationsOf(id),
       directory.people.list({ organisationId: id, limit: 200, offset: 0 }),
       canEdit ? services.audit.history("organisation", id) : Promise.resolve([]),
       directory.organisations.byIds(org.successorId ? [org.successorId] : []),
       // An IT cooperation is seldom a member itself: it acts in networks through the members it represents.
-      org.kind === "it_cooperation" ? networks.repo.representedIn(id) : Promise.resolve([]),
+      org.kind === "it_cooperation" ? networks.representedIn(id) : Promise.resolve([]),
       // Strategies carry no visibility of their own: every reader may see them, as on /strategies.
       services.strategies.repo.list({ organisationId: id }),
       // Other modules' parts of the page (projects, solutions), each loading its own data.

@@ -50,7 +50,7 @@ export function organisationsApi(api: ApiRouter, { services }: AppContext) {
     const org = await directory.getOrganisation(id);
     const [members, memberships] = await Promise.all([
       directory.organisations.cooperationMembersOf(id),
-      networks.repo.membershipsOf(id),
+      networks.membershipsOf(id),
     ]);
     return {
       ...org,
@@ -80,7 +80,7 @@ export function organisationsApi(api: ApiRouter, { services }: AppContext) {
     }),
     response: listOf(organisationListItem),
     handler: async ({ query: q }) => {
-      const onlyIds = q.network ? await networks.repo.memberOrganisationIds(q.network) : undefined;
+      const onlyIds = q.network ? await networks.memberOrganisationIds(q.network) : undefined;
       return directory.listOrganisations({ ...q, includeEnded: q.includeEnded === "true", onlyIds });
     },
   });

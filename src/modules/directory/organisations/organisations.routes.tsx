@@ -35,7 +35,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
   /** The filtered list, shared by the page and its CSV so the CSV is exactly what is shown. */
   async function organisationList(rawQuery: unknown, all = false) {
     const filter = parseOrBadRequest(organisationListQuery, rawQuery);
-    const onlyIds = filter.network ? await networks.repo.memberOrganisationIds(filter.network) : undefined;
+    const onlyIds = filter.network ? await networks.memberOrganisationIds(filter.network) : undefined;
     const limit = all ? 10_000 : PAGE_SIZE;
     const result = await directory.listOrganisations({
       ...filter,
@@ -51,7 +51,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get("/organisations", { config: { policy: "public" } }, async (req, reply) => {
     const { filter, items, total } = await organisationList(req.query);
-    const [counties, networkList] = await Promise.all([countyOptions(), networks.repo.switcher()]);
+    const [counties, networkList] = await Promise.all([countyOptions(), networks.switcher()]);
     const csv = new URL(req.url, "http://x");
     csv.pathname = "/organisations.csv";
     csv.searchParams.delete("page");

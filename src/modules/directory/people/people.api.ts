@@ -23,7 +23,7 @@ export function peopleApi(api: ApiRouter, { services }: AppContext) {
 
   const visible = async (actor: Parameters<typeof can>[0], rows: z.infer<typeof personOut>[]) => {
     if (can(actor, "person.viewContactDetails")) return rows;
-    const published = await networks.repo.publishedContactIds(rows.map((r) => r.id));
+    const published = await networks.publishedContactIds(rows.map((r) => r.id));
     return rows.map((r) => (published.has(r.id) ? r : { ...r, email: null, phone: null }));
   };
 

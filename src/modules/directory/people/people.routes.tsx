@@ -19,7 +19,7 @@ export function peopleRoutes(app: FastifyInstance, { services }: AppContext) {
   /** Contact details are public only for published contact persons, unless the viewer may see them all. */
   async function withVisibleContacts<T extends { id: number; email: string; phone: string }>(req: FastifyRequest, rows: T[]) {
     const seeAll = can(req.actor, "person.viewContactDetails");
-    const published = seeAll ? null : await networks.repo.publishedContactIds(rows.map((r) => r.id));
+    const published = seeAll ? null : await networks.publishedContactIds(rows.map((r) => r.id));
     return rows.map((r) =>
       seeAll || published?.has(r.id) ? r : { ...r, email: null as string | null, phone: null as string | null },
     );

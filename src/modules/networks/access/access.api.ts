@@ -54,8 +54,8 @@ export function accessApi(api: ApiRouter, { services }: AppContext) {
     response: listOf(accessOut),
     handler: async ({ params }) => {
       const { id } = await networks.get(params.slug);
-      const pending = await access.repo.openLinkRequests(id);
-      const items = (await access.repo.peopleWithAccess(id)).map((p) => ({
+      const pending = await access.openLinkRequests(id);
+      const items = (await access.peopleWithAccess(id)).map((p) => ({
         userId: p.userId,
         name: p.name,
         email: p.email,

@@ -67,20 +67,14 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
   const renderPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
     const { network } = await networkFor(req);
     const { t } = req.i18n;
-    const [people, sent, choices, bodies, requests] = await Promise.all([
-      access.repo.peopleWithAccess(network.id),
+    const [people, sent, choices, seats, requests] = await Promise.all([
+      access.peopleWithAccess(network.id),
       invitations.list(network.id, 200, 0),
       choicesFor(req, network.id, null),
-      networks.repo.bodiesOf(network.id),
-      access.repo.openLinkRequests(network.id),
+      // The secretariat sees every body, so no visibility filter is needed here.
+      networks.seatsIn(network.id),
+      access.openLinkRequests(network.id),
     ]);
-    // The secretariat sees every body, so no visibility filter is needed here.
-    const bodyById = new Map(bodies.map((b) => [b.id, b]));
-    const seats = (await networks.repo.membersOfBodies(bodies.map((b) => b.id))).map((m) => ({
-      personId: m.personId,
-      bodyName: bodyById.get(m.bodyId)!.name,
-      bodyKind: bodyById.get(m.bodyId)!.kind,
-    }));
     const done = (req.query as Record<string, unknown>).done;
     const notice = typeof done === "string" && done in NOTICES ? t(NOTICES[done as keyof typeof NOTICES]) : undefined;
     return reply.page(

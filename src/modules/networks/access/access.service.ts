@@ -67,6 +67,16 @@ export class AccessService {
     this.repo = new AccessRepo(db);
   }
 
+  /** Everyone with access to the network: role, organisations represented, linked person. */
+  peopleWithAccess(networkId: number) {
+    return this.repo.peopleWithAccess(networkId);
+  }
+
+  /** The person links waiting for the person's confirmation in this network. */
+  openLinkRequests(networkId: number) {
+    return this.repo.openLinkRequests(networkId);
+  }
+
   /** A network's name, for mail that says which network it is about. */
   async networkName(id: number): Promise<string | undefined> {
     return (await this.networks.byId(id))?.name;

@@ -47,7 +47,7 @@ export function membershipRoutes(app: FastifyInstance, { services }: AppContext)
     editing: { id: number; name: string } | null,
   ) => {
     const { t } = req.i18n;
-    const [all, members] = await Promise.all([directory.organisations.options(), networks.repo.membersOf(network.id)]);
+    const [all, members] = await Promise.all([directory.organisations.options(), networks.membersOf(network.id)]);
     const current = new Set(members.map((m) => m.organisationId));
     const free = all.filter((o) => !current.has(o.id));
     const inCounties = free.filter(

@@ -1,16 +1,7 @@
 import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
-import {
-  DemoTag,
-  Form,
-  type FormState,
-  Notice,
-  type Option,
-  TableScroll,
-  Tag,
-  TextArea,
-  TextField,
-} from "../../platform/ui/components.tsx";
+import { DemoTag, Form, type FormState, Notice, type Option, Tag, TextArea, TextField } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { ListTable } from "../../platform/ui/list-page.tsx";
 import type { Consultation, Question, Section } from "./consultations.repo.ts";
 import type { PublishedInput } from "./handling/handling.service.ts";
 import { PublishedInputs } from "./handling/handling.views.tsx";
@@ -199,8 +190,8 @@ function SectionForm(props: { ctx: PageContext; base: string; form: FormState })
     <details class="no-print" open={form.errors.length > 0}>
       <summary>{t("consultation.addSection")}</summary>
       <Form ctx={ctx} form={form} action={`${props.base}/sections`} submitLabel={t("consultation.addSection")}>
-        <TextField t={t} form={form} name="heading" label={t("consultation.sectionHeading")} required />
-        <TextArea t={t} form={form} name="body" label={t("consultation.sectionBody")} rows={6} />
+        <TextField name="heading" label={t("consultation.sectionHeading")} required />
+        <TextArea name="body" label={t("consultation.sectionBody")} rows={6} />
       </Form>
     </details>
   );
@@ -228,41 +219,30 @@ export function ConsultationListPage(props: {
           </a>
         </p>
       ) : null}
-      {items.length === 0 ? (
-        <Notice>{t("consultation.none")}</Notice>
-      ) : (
-        <TableScroll label={t("consultation.listTitle", { network: props.network.name })}>
-          <table class="ds-table" data-border data-size="sm">
-            <thead>
-              <tr>
-                <th scope="col">{t("consultation.title")}</th>
-                <th scope="col">{t("consultation.stateLabel")}</th>
-                <th scope="col">{t("consultation.closes")}</th>
-                <th scope="col" class="numeric">
-                  {t("consultation.inputs")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map(({ consultation: c, inputs, state }) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/consultations/${c.id}`}>
-                      {c.title}
-                    </a>{" "}
-                    {c.isDemo ? <DemoTag t={t} /> : null}
-                  </th>
-                  <td>
-                    <StateTag t={t} state={state} />
-                  </td>
-                  <td>{dateTime(c.closesAt)}</td>
-                  <td class="numeric">{number(inputs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("consultation.listTitle", { network: props.network.name })}
+        size="sm"
+        rows={items}
+        rowKey={(i) => i.consultation.id}
+        empty={t("consultation.none")}
+        columns={[
+          {
+            label: t("consultation.title"),
+            cell: ({ consultation: c }) => (
+              <>
+                <a class="ds-link" href={`/consultations/${c.id}`}>
+                  {c.title}
+                </a>{" "}
+                {c.isDemo ? <DemoTag t={t} /> : null}
+              </>
+            ),
+          },
+          { label: t("consultation.stateLabel"), cell: ({ state }) => <StateTag t={t} state={state} /> },
+          { label: t("consultation.closes"), cell: ({ consultation: c }) => dateTime(c.closesAt) },
+          { label: t("consultation.inputs"), numeric: true, cell: ({ inputs }) => number(inputs) },
+        ]}
+      />
     </>
   );
 }

@@ -1,26 +1,16 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
-import { type FormState, Notice, TextField } from "../../platform/ui/components.tsx";
+import { Notice, TextField } from "../../platform/ui/components.tsx";
 import type { Question, Section } from "./consultations.repo.ts";
 import type { ConsultationState } from "./state.ts";
 
 /** View parts the consultation's pages share. */
 
 /** A day and a time of day in Norway's time, as two fields: `<name>Date` and `<name>Time`. */
-export function InstantFields({ t, form, name }: { t: Translate; form: FormState; name: "opens" | "closes" }) {
+export function InstantFields({ t, name }: { t: Translate; name: "opens" | "closes" }) {
   return (
     <div class="field-pair">
+      <TextField name={`${name}Date`} label={t(`consultation.${name}Date`)} type="date" width="short" required />
       <TextField
-        t={t}
-        form={form}
-        name={`${name}Date`}
-        label={t(`consultation.${name}Date`)}
-        type="date"
-        width="short"
-        required
-      />
-      <TextField
-        t={t}
-        form={form}
         name={`${name}Time`}
         label={t(`consultation.${name}Time`)}
         description={t("consultation.timeHint")}

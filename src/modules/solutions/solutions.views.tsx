@@ -148,12 +148,10 @@ export function SolutionFormPage(props: {
         {props.title}
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField t={t} form={form} name="name" label={t("solution.name")} required />
-        <TextField t={t} form={form} name="summary" label={t("project.summary")} description={t("project.summaryHint")} />
-        <TextArea t={t} form={form} name="description" label={t("project.description")} rows={6} />
+        <TextField name="name" label={t("solution.name")} required />
+        <TextField name="summary" label={t("project.summary")} description={t("project.summaryHint")} />
+        <TextArea name="description" label={t("project.description")} rows={6} />
         <SelectField
-          t={t}
-          form={form}
           name="ownerOrganisationId"
           label={t("solution.owner")}
           description={t("solution.ownerHint")}
@@ -161,52 +159,37 @@ export function SolutionFormPage(props: {
           placeholder={t("form.choose")}
           options={props.owners}
         />
-        <TextField t={t} form={form} name="vendor" label={t("solution.vendor")} />
+        <TextField name="vendor" label={t("solution.vendor")} />
         <SelectField
-          t={t}
-          form={form}
           name="origin"
           label={t("solution.origin")}
           required
           options={SOLUTION_ORIGINS.map((o) => ({ value: o, label: originLabel(t, o) }))}
         />
-        <TextField t={t} form={form} name="category" label={t("solution.category")} />
+        <TextField name="category" label={t("solution.category")} />
         <SelectField
-          t={t}
-          form={form}
           name="maturity"
           label={t("solution.maturity")}
           required
           options={MATURITIES.map((m) => ({ value: m, label: maturityLabel(t, m) }))}
         />
-        <TextField t={t} form={form} name="licence" label={t("solution.licence")} description={t("solution.licenceHint")} />
+        <TextField name="licence" label={t("solution.licence")} description={t("solution.licenceHint")} />
         <SelectField
-          t={t}
-          form={form}
           name="softwareType"
           label={t("solution.softwareType")}
           required
           options={SOFTWARE_TYPES.map((s) => ({ value: s, label: s }))}
         />
-        <TextField t={t} form={form} name="platforms" label={t("solution.platforms")} description={t("solution.platformsHint")} />
+        <TextField name="platforms" label={t("solution.platforms")} description={t("solution.platformsHint")} />
         <SelectField
-          t={t}
-          form={form}
           name="maintenanceType"
           label={t("solution.maintenance")}
           required
           options={MAINTENANCE_TYPES.map((m) => ({ value: m, label: maintenanceLabel(t, m) }))}
         />
-        <TextField t={t} form={form} name="landingUrl" label={t("solution.landingUrl")} type="url" />
-        <TextField t={t} form={form} name="url" label={t("solution.url")} type="url" />
-        <SelectField
-          t={t}
-          form={form}
-          name="contactPersonId"
-          label={t("project.contact")}
-          placeholder={t("form.none")}
-          options={props.people}
-        />
+        <TextField name="landingUrl" label={t("solution.landingUrl")} type="url" />
+        <TextField name="url" label={t("solution.url")} type="url" />
+        <SelectField name="contactPersonId" label={t("project.contact")} placeholder={t("form.none")} options={props.people} />
       </Form>
     </>
   );

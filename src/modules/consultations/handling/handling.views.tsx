@@ -71,10 +71,6 @@ export function QueuePage(props: {
   const sectionOptions = sections.map((s) => ({ value: String(s.id), label: s.heading }));
   const templateForm = { ...props.templateForm, idPrefix: "template-" };
   const settingsForm: FormState = { values: { publishInputs: c.publishInputs ? "1" : "" }, errors: [], idPrefix: "settings-" };
-  const formFor = (i: Input, values: Record<string, unknown>): FormState =>
-    props.failed?.inputId === i.id
-      ? { ...props.failed.form, idPrefix: `i${i.id}-` }
-      : { values, errors: [], idPrefix: `i${i.id}-` };
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -96,34 +92,21 @@ export function QueuePage(props: {
       </div>
       <Form ctx={ctx} form={settingsForm} action={`${base}/settings`} submitLabel={t("common.save")}>
         <CheckboxGroup
-          t={t}
-          form={settingsForm}
           name="publishInputs"
           label={t("consultation.publishInputsLabel")}
           description={t("consultation.publishInputsHint")}
           options={[{ value: "1", label: t("consultation.publishInputs") }]}
         />
       </Form>
-      <FilterForm t={t} action={`${base}/inputs`}>
+      <FilterForm t={t} action={`${base}/inputs`} values={props.filter}>
         <SelectField
-          t={t}
-          form={{ values: props.filter, errors: [] }}
           name="status"
           label={t("consultation.inputStatus")}
           placeholder={t("list.all")}
           options={INPUT_STATUSES.map((s) => ({ value: s, label: inputStatusLabel(t, s) }))}
         />
+        <SelectField name="section" label={t("consultation.section")} placeholder={t("list.all")} options={sectionOptions} />
         <SelectField
-          t={t}
-          form={{ values: props.filter, errors: [] }}
-          name="section"
-          label={t("consultation.section")}
-          placeholder={t("list.all")}
-          options={sectionOptions}
-        />
-        <SelectField
-          t={t}
-          form={{ values: props.filter, errors: [] }}
           name="category"
           label={t("consultation.category")}
           placeholder={t("list.all")}
@@ -166,50 +149,13 @@ export function QueuePage(props: {
               <p class="ds-paragraph prewrap">{i.answer}</p>
             </div>
           ) : null}
-          <details class="no-print" open={props.failed?.inputId === i.id}>
-            <summary>
-              {t("consultation.handle")}
-              <span class="ds-sr-only"> {i.reference}</span>
-            </summary>
-            <div class="stack">
-              <HandleForm ctx={ctx} action={`${base}/inputs/${i.id}`} verb="status" form={formFor(i, { status: i.status })}>
-                <SelectField
-                  t={t}
-                  form={formFor(i, { status: i.status })}
-                  name="status"
-                  label={t("consultation.inputStatus")}
-                  options={SETTABLE_STATUSES.map((s) => ({ value: s, label: inputStatusLabel(t, s) }))}
-                />
-              </HandleForm>
-              <HandleForm ctx={ctx} action={`${base}/inputs/${i.id}`} verb="category" form={formFor(i, { category: i.category })}>
-                <TextField t={t} form={formFor(i, { category: i.category })} name="category" label={t("consultation.category")} />
-              </HandleForm>
-              <HandleForm ctx={ctx} action={`${base}/inputs/${i.id}`} verb="merge" form={formFor(i, { into: "" })}>
-                <TextField
-                  t={t}
-                  form={formFor(i, { into: "" })}
-                  name="into"
-                  label={t("consultation.mergeInto")}
-                  description={t("consultation.mergeHint")}
-                  width="short"
-                />
-              </HandleForm>
-              <HandleForm ctx={ctx} action={`${base}/inputs/${i.id}`} verb="answer" form={formFor(i, { answer: i.answer })}>
-                <TextArea t={t} form={formFor(i, { answer: i.answer })} name="answer" label={t("consultation.answer")} rows={4} />
-                {props.templates.length ? (
-                  <SelectField
-                    t={t}
-                    form={formFor(i, { answer: i.answer })}
-                    name="templateId"
-                    label={t("consultation.fromTemplate")}
-                    description={t("consultation.fromTemplateHint")}
-                    placeholder=""
-                    options={props.templates.map((x) => ({ value: String(x.id), label: x.title }))}
-                  />
-                ) : null}
-              </HandleForm>
-            </div>
-          </details>
+          <HandlingSteps
+            ctx={ctx}
+            action={`${base}/inputs/${i.id}`}
+            input={i}
+            templates={props.templates}
+            failed={props.failed?.inputId === i.id ? props.failed.form : undefined}
+          />
         </article>
       ))}
       <section aria-labelledby="templates-heading" class="no-print">
@@ -231,12 +177,61 @@ export function QueuePage(props: {
         <details open={templateForm.errors.length > 0}>
           <summary>{t("consultation.addTemplate")}</summary>
           <Form ctx={ctx} form={templateForm} action={`${base}/templates`} submitLabel={t("consultation.addTemplate")}>
-            <TextField t={t} form={templateForm} name="title" label={t("consultation.templateTitle")} required />
-            <TextArea t={t} form={templateForm} name="body" label={t("consultation.answer")} rows={4} required />
+            <TextField name="title" label={t("consultation.templateTitle")} required />
+            <TextArea name="body" label={t("consultation.answer")} rows={4} required />
           </Form>
         </details>
       </section>
     </>
+  );
+}
+
+/** The steps the secretariat takes on one input, each a small form; after a step sent with errors its form comes back, open. */
+function HandlingSteps(props: {
+  ctx: PageContext;
+  action: string;
+  input: Input;
+  templates: AnswerTemplate[];
+  failed: FormState | undefined;
+}) {
+  const { ctx, input: i } = props;
+  const { t } = ctx.i18n;
+  const formFor = (values: Record<string, unknown>): FormState =>
+    props.failed ? { ...props.failed, idPrefix: `i${i.id}-` } : { values, errors: [], idPrefix: `i${i.id}-` };
+  return (
+    <details class="no-print" open={props.failed !== undefined}>
+      <summary>
+        {t("consultation.handle")}
+        <span class="ds-sr-only"> {i.reference}</span>
+      </summary>
+      <div class="stack">
+        <HandleForm ctx={ctx} action={props.action} verb="status" form={formFor({ status: i.status })}>
+          <SelectField
+            name="status"
+            label={t("consultation.inputStatus")}
+            options={SETTABLE_STATUSES.map((s) => ({ value: s, label: inputStatusLabel(t, s) }))}
+          />
+        </HandleForm>
+        <HandleForm ctx={ctx} action={props.action} verb="category" form={formFor({ category: i.category })}>
+          <TextField name="category" label={t("consultation.category")} />
+        </HandleForm>
+        <HandleForm ctx={ctx} action={props.action} verb="merge" form={formFor({ into: "" })}>
+          <TextField name="into" label={t("consultation.mergeInto")} description={t("consultation.mergeHint")} width="short" />
+        </HandleForm>
+        <HandleForm ctx={ctx} action={props.action} verb="answer" form={formFor({ answer: i.answer })}>
+          <TextArea name="answer" label={t("consultation.answer")} rows={4} />
+          {props.templates.length ? (
+            <SelectField
+              name="templateId"
+              label={t("consultation.fromTemplate")}
+              description={t("consultation.fromTemplateHint")}
+              placeholder=""
+              options={props.templates.map((x) => ({ value: String(x.id), label: x.title }))}
+            />
+          ) : null}
+        </HandleForm>
+      </div>
+    </details>
   );
 }
 

@@ -56,49 +56,33 @@ export function InputFormPage(props: {
       <Form ctx={ctx} form={form} action={`/consultations/${c.id}/input`} submitLabel={t("consultation.send")} keepsDrafts>
         <input type="hidden" name="formToken" value={props.formToken} />
         <SelectField
-          t={t}
-          form={form}
           name="sectionId"
           label={t("consultation.about")}
           placeholder={t("consultation.wholeDraft")}
           options={sectionOptions}
         />
-        <TextArea
-          t={t}
-          form={form}
-          name="body"
-          label={t("consultation.body")}
-          description={t("consultation.bodyHint")}
-          rows={8}
-          required
-        />
+        <TextArea name="body" label={t("consultation.body")} description={t("consultation.bodyHint")} rows={8} required />
         {props.questions.map((q) =>
           q.kind === "choice" ? (
             <SelectField
               key={q.id}
-              t={t}
-              form={form}
               name={`q${q.id}`}
               label={q.text}
               placeholder=""
               options={q.options.map((o) => ({ value: o, label: o }))}
             />
           ) : (
-            <TextArea key={q.id} t={t} form={form} name={`q${q.id}`} label={q.text} rows={3} />
+            <TextArea key={q.id} name={`q${q.id}`} label={q.text} rows={3} />
           ),
         )}
         <SelectField
-          t={t}
-          form={form}
           name="respondentKind"
           label={t("consultation.respondentKind")}
           options={RESPONDENT_KINDS.map((k) => ({ value: k, label: respondentLabel(t, k) }))}
         />
-        <TextField t={t} form={form} name="name" label={t("consultation.name")} autocomplete="name" />
-        <TextField t={t} form={form} name="organisation" label={t("consultation.organisation")} autocomplete="organization" />
+        <TextField name="name" label={t("consultation.name")} autocomplete="name" />
+        <TextField name="organisation" label={t("consultation.organisation")} autocomplete="organization" />
         <TextField
-          t={t}
-          form={form}
           name="email"
           label={t("consultation.email")}
           description={t("consultation.emailHint", { days: c.personalDataDays })}

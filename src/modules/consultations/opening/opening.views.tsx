@@ -43,28 +43,17 @@ export function ConsultationFormPage(props: {
         cancelHref={props.cancelHref}
         multipart={subject !== undefined}
       >
-        {subject ? <SubjectFields ctx={ctx} form={form} subject={subject} /> : null}
-        <TextField t={t} form={form} name="title" label={t("consultation.title")} required />
-        <TextArea
-          t={t}
-          form={form}
-          name="intro"
-          label={t("consultation.intro")}
-          description={t("consultation.introHint")}
-          rows={4}
-        />
-        <InstantFields t={t} form={form} name="opens" />
-        <InstantFields t={t} form={form} name="closes" />
+        {subject ? <SubjectFields ctx={ctx} subject={subject} /> : null}
+        <TextField name="title" label={t("consultation.title")} required />
+        <TextArea name="intro" label={t("consultation.intro")} description={t("consultation.introHint")} rows={4} />
+        <InstantFields t={t} name="opens" />
+        <InstantFields t={t} name="closes" />
         <SelectField
-          t={t}
-          form={form}
           name="audience"
           label={t("consultation.audience")}
           options={AUDIENCES.map((a) => ({ value: a, label: labelFor(t, "consultation.audience", a) }))}
         />
         <TextField
-          t={t}
-          form={form}
           name="personalDataDays"
           label={t("consultation.personalDataDays")}
           description={t("consultation.personalDataDaysHint")}
@@ -78,22 +67,18 @@ export function ConsultationFormPage(props: {
 }
 
 /** What a consultation opened from the network is about: one of its projects, or an uploaded document. */
-function SubjectFields(props: { ctx: PageContext; form: FormState; subject: { projects: Option[]; maxUploadMb: number } }) {
-  const { form, subject } = props;
+function SubjectFields(props: { ctx: PageContext; subject: { projects: Option[]; maxUploadMb: number } }) {
+  const { subject } = props;
   const { t } = props.ctx.i18n;
   return (
     <>
       <SelectField
-        t={t}
-        form={form}
         name="subject"
         label={t("consultation.subject")}
         required
         options={SUBJECTS.map((s) => ({ value: s, label: labelFor(t, "consultation.subject", s) }))}
       />
       <SelectField
-        t={t}
-        form={form}
         name="projectId"
         label={t("consultation.project")}
         description={t("consultation.projectHint")}
@@ -101,8 +86,6 @@ function SubjectFields(props: { ctx: PageContext; form: FormState; subject: { pr
         options={subject.projects}
       />
       <FileField
-        t={t}
-        form={form}
         name="file"
         label={t("consultation.document")}
         description={t("consultation.documentHint", { mb: subject.maxUploadMb })}

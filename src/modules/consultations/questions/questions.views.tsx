@@ -28,22 +28,13 @@ export function QuestionsSection(props: { ctx: PageContext; base: string; questi
       <details open={form.errors.length > 0}>
         <summary>{t("consultation.addQuestion")}</summary>
         <Form ctx={ctx} form={form} action={`${props.base}/questions`} submitLabel={t("consultation.addQuestion")}>
-          <TextField t={t} form={form} name="text" label={t("consultation.questionText")} required />
+          <TextField name="text" label={t("consultation.questionText")} required />
           <SelectField
-            t={t}
-            form={form}
             name="kind"
             label={t("consultation.questionKind")}
             options={QUESTION_KINDS.map((k) => ({ value: k, label: labelFor(t, "consultation.kind", k) }))}
           />
-          <TextArea
-            t={t}
-            form={form}
-            name="options"
-            label={t("consultation.options")}
-            description={t("consultation.optionsHint")}
-            rows={3}
-          />
+          <TextArea name="options" label={t("consultation.options")} description={t("consultation.optionsHint")} rows={3} />
         </Form>
       </details>
     </section>

@@ -34,8 +34,8 @@ export function ReviewsSection(props: {
       <details open={form.errors.length > 0}>
         <summary>{t("consultation.openReview")}</summary>
         <Form ctx={ctx} form={form} action={`${props.base}/reviews`} submitLabel={t("consultation.openReview")}>
-          <CheckboxGroup t={t} form={form} name="bodyIds" label={t("consultation.reviewBodies")} options={props.bodies} />
-          <InstantFields t={t} form={form} name="closes" />
+          <CheckboxGroup name="bodyIds" label={t("consultation.reviewBodies")} options={props.bodies} />
+          <InstantFields t={t} name="closes" />
         </Form>
       </details>
     </section>

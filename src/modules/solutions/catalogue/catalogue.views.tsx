@@ -1,17 +1,6 @@
-import {
-  DemoTag,
-  FilterForm,
-  type FormState,
-  ListStatus,
-  Notice,
-  type Option,
-  Pagination,
-  SelectField,
-  SortHeader,
-  TableScroll,
-  TextField,
-} from "../../../platform/ui/components.tsx";
+import { DemoTag, type Option, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListPage } from "../../../platform/ui/list-page.tsx";
 import { maturityLabel, originLabel } from "../labels.ts";
 import type { SolutionListQuery } from "../params.ts";
 import { MATURITIES, SOLUTION_ORIGINS } from "../schema.ts";
@@ -32,122 +21,107 @@ export function SolutionsPage(props: {
   organisations: Option[];
   networks: Option[];
 }) {
-  const { ctx, items, total, filter } = props;
+  const { ctx, filter } = props;
   const { t, number } = ctx.i18n;
-  const form: FormState = { values: { ...filter }, errors: [] };
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("solution.listTitle")}
-      </h1>
-      <p class="ds-paragraph">{t("solution.listIntro")}</p>
-      {props.canCreate ? (
-        <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href="/solutions/new">
-            {t("solution.new")}
-          </a>
-          <a class="ds-button" data-variant="secondary" href="/solutions/import">
-            {t("solution.import")}
-          </a>
-        </div>
-      ) : null}
-      <FilterForm t={t} action="/solutions" resetHref="/solutions">
-        <TextField t={t} form={form} name="q" label={t("solution.search")} type="search" />
-        <SelectField
-          t={t}
-          form={form}
-          name="origin"
-          label={t("solution.origin")}
-          placeholder={t("list.all")}
-          options={SOLUTION_ORIGINS.map((o) => ({ value: o, label: originLabel(t, o) }))}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="maturity"
-          label={t("solution.maturity")}
-          placeholder={t("list.all")}
-          options={MATURITIES.map((m) => ({ value: m, label: maturityLabel(t, m) }))}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="network"
-          label={t("solution.networkFilter")}
-          placeholder={t("list.all")}
-          options={props.networks}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="usedBy"
-          label={t("solution.usedByFilter")}
-          placeholder={t("list.all")}
-          options={props.organisations}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="owner"
-          label={t("solution.owner")}
-          placeholder={t("list.all")}
-          options={props.organisations}
-        />
-        <input type="hidden" name="sort" value={filter.sort} />
-      </FilterForm>
-      <ListStatus
-        ctx={ctx}
-        total={total}
-        page={filter.page}
-        limit={props.limit}
-        links={[
-          { href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true },
-          { href: props.xlsxHref, label: t("list.downloadXlsx"), download: true },
-        ]}
-      />
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("solution.listTitle")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <SortHeader t={t} url={ctx.url} column="name" label={t("solution.name")} sort={filter.sort} />
-                <th scope="col">{t("solution.owner")}</th>
-                <th scope="col">{t("solution.origin")}</th>
-                <th scope="col">{t("solution.maturity")}</th>
-                <SortHeader t={t} url={ctx.url} column="users" label={t("solution.userCount")} sort={filter.sort} />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/solutions/${s.id}`}>
-                      {s.name}
-                    </a>{" "}
-                    {s.isDemo ? <DemoTag t={t} /> : null}
-                    {s.summary ? <span class="row-detail">{s.summary}</span> : null}
-                  </th>
-                  <td>
-                    {s.ownerName}
-                    {s.vendor ? <span class="row-detail">{s.vendor}</span> : null}
-                  </td>
-                  <td>{originLabel(t, s.origin)}</td>
-                  <td>{maturityLabel(t, s.maturity)}</td>
-                  <td class="numeric">
-                    <a class="ds-link" href={`/solutions/${s.id}#users-heading`}>
-                      {number(s.userCount)}
-                      <span class="ds-sr-only"> {t("solution.whoUses", { name: s.name })}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
-    </>
+    <ListPage<ListItem>
+      ctx={ctx}
+      title={t("solution.listTitle")}
+      intro={t("solution.listIntro")}
+      actions={
+        props.canCreate ? (
+          <>
+            <a class="ds-button" data-variant="secondary" href="/solutions/new">
+              {t("solution.new")}
+            </a>
+            <a class="ds-button" data-variant="secondary" href="/solutions/import">
+              {t("solution.import")}
+            </a>
+          </>
+        ) : undefined
+      }
+      filters={{
+        action: "/solutions",
+        resetHref: "/solutions",
+        values: { ...filter },
+        fields: (
+          <>
+            <TextField name="q" label={t("solution.search")} type="search" />
+            <SelectField
+              name="origin"
+              label={t("solution.origin")}
+              placeholder={t("list.all")}
+              options={SOLUTION_ORIGINS.map((o) => ({ value: o, label: originLabel(t, o) }))}
+            />
+            <SelectField
+              name="maturity"
+              label={t("solution.maturity")}
+              placeholder={t("list.all")}
+              options={MATURITIES.map((m) => ({ value: m, label: maturityLabel(t, m) }))}
+            />
+            <SelectField
+              name="network"
+              label={t("solution.networkFilter")}
+              placeholder={t("list.all")}
+              options={props.networks}
+            />
+            <SelectField
+              name="usedBy"
+              label={t("solution.usedByFilter")}
+              placeholder={t("list.all")}
+              options={props.organisations}
+            />
+            <SelectField name="owner" label={t("solution.owner")} placeholder={t("list.all")} options={props.organisations} />
+          </>
+        ),
+      }}
+      paging={{ total: props.total, page: filter.page, limit: props.limit }}
+      downloads={[
+        { href: props.csvHref, label: t("list.downloadCsv", { n: number(props.total) }), download: true },
+        { href: props.xlsxHref, label: t("list.downloadXlsx"), download: true },
+      ]}
+      table={{
+        rows: props.items,
+        rowKey: (s) => s.id,
+        sort: filter.sort,
+        columns: [
+          {
+            label: t("solution.name"),
+            sort: "name",
+            cell: (s) => (
+              <>
+                <a class="ds-link" href={`/solutions/${s.id}`}>
+                  {s.name}
+                </a>{" "}
+                {s.isDemo ? <DemoTag t={t} /> : null}
+                {s.summary ? <span class="row-detail">{s.summary}</span> : null}
+              </>
+            ),
+          },
+          {
+            label: t("solution.owner"),
+            cell: (s) => (
+              <>
+                {s.ownerName}
+                {s.vendor ? <span class="row-detail">{s.vendor}</span> : null}
+              </>
+            ),
+          },
+          { label: t("solution.origin"), cell: (s) => originLabel(t, s.origin) },
+          { label: t("solution.maturity"), cell: (s) => maturityLabel(t, s.maturity) },
+          {
+            label: t("solution.userCount"),
+            sort: "users",
+            numeric: true,
+            cell: (s) => (
+              <a class="ds-link" href={`/solutions/${s.id}#users-heading`}>
+                {number(s.userCount)}
+                <span class="ds-sr-only"> {t("solution.whoUses", { name: s.name })}</span>
+              </a>
+            ),
+          },
+        ],
+      }}
+    />
   );
 }

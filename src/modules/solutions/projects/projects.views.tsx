@@ -49,8 +49,6 @@ export function IntroducedBySection(props: {
       {canEdit && props.projectOptions.length ? (
         <Form ctx={ctx} form={props.form} action={`/solutions/${solution.id}/projects`} submitLabel={t("solution.addProject")}>
           <SelectField
-            t={t}
-            form={props.form}
             name="projectId"
             label={t("solution.project")}
             required

@@ -20,16 +20,14 @@ export function ImportPage(props: { ctx: PageContext; form: FormState; owners: O
         multipart
       >
         <SelectField
-          t={t}
-          form={form}
           name="ownerOrganisationId"
           label={t("solution.owner")}
           required
           placeholder={t("form.choose")}
           options={props.owners}
         />
-        <FileField t={t} form={form} name="file" label={t("solution.importFile")} accept=".yml,.yaml" />
-        <TextArea t={t} form={form} name="publiccode" label={t("solution.importText")} rows={12} />
+        <FileField name="file" label={t("solution.importFile")} accept=".yml,.yaml" />
+        <TextArea name="publiccode" label={t("solution.importText")} rows={12} />
       </Form>
     </>
   );

@@ -79,16 +79,14 @@ export function UsersSection(props: {
           </h3>
           <Form ctx={ctx} form={props.form} action={`/solutions/${solution.id}/users`} submitLabel={t("solution.addUser")}>
             <SelectField
-              t={t}
-              form={props.form}
               name="organisationId"
               label={t("participant.organisation")}
               required
               placeholder={t("form.choose")}
               options={props.mine}
             />
-            <TextField t={t} form={props.form} name="since" label={t("solution.since")} type="date" width="short" />
-            <TextField t={t} form={props.form} name="note" label={t("benefit.note")} />
+            <TextField name="since" label={t("solution.since")} type="date" width="short" />
+            <TextField name="note" label={t("benefit.note")} />
           </Form>
         </>
       ) : null}

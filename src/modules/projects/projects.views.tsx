@@ -15,6 +15,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { ListTable } from "../../platform/ui/list-page.tsx";
 import { BenefitsSection } from "./benefits/benefits.views.tsx";
 import { PhaseChecklist } from "./checklists/phase-checklist.views.tsx";
 import { type JoinRequest, JoinSection } from "./join/join.views.tsx";
@@ -45,37 +46,31 @@ export function OrganisationProjects(props: {
   ctx: PageContext;
   projects: Awaited<ReturnType<ProjectService["ofOrganisation"]>>;
 }) {
-  const { t } = props.ctx.i18n;
+  const { ctx } = props;
+  const { t } = ctx.i18n;
   return (
-    <TableScroll label={t("org.projects")}>
-      <table class="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">{t("project.title")}</th>
-            <th scope="col">{t("participant.role")}</th>
-            <th scope="col">{t("project.phase")}</th>
-            <th scope="col">{t("project.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.projects.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
-                <a class="ds-link" href={`/projects/${p.id}`}>
-                  {p.title}
-                </a>
-                <span class="row-detail">{p.networkName}</span>
-              </th>
-              <td>{roleLabel(t, p.role)}</td>
-              <td>{phaseLabel(t, p.phase)}</td>
-              <td>
-                <StatusTag t={t} colour={p.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ListTable
+      ctx={ctx}
+      label={t("org.projects")}
+      rows={props.projects}
+      rowKey={(p) => p.id}
+      columns={[
+        {
+          label: t("project.title"),
+          cell: (p) => (
+            <>
+              <a class="ds-link" href={`/projects/${p.id}`}>
+                {p.title}
+              </a>
+              <span class="row-detail">{p.networkName}</span>
+            </>
+          ),
+        },
+        { label: t("participant.role"), cell: (p) => roleLabel(t, p.role) },
+        { label: t("project.phase"), cell: (p) => phaseLabel(t, p.phase) },
+        { label: t("project.status"), cell: (p) => <StatusTag t={t} colour={p.status} /> },
+      ]}
+    />
   );
 }
 

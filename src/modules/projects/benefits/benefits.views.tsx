@@ -9,6 +9,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { ProjectDetail } from "../projects.service.ts";
 import { BENEFIT_TYPES, type BenefitType } from "../schema.ts";
 
@@ -24,7 +25,7 @@ export function BenefitsSection(props: {
   canEdit: boolean;
 }) {
   const { ctx, projectId, benefits, canEdit } = props;
-  const { t, number } = ctx.i18n;
+  const { t } = ctx.i18n;
   return (
     <section aria-labelledby="benefits-heading">
       <h2 class="ds-heading" data-size="md" id="benefits-heading">
@@ -40,51 +41,71 @@ export function BenefitsSection(props: {
       {benefits.length === 0 ? (
         <p class="ds-paragraph">{t("benefit.none")}</p>
       ) : (
-        <TableScroll label={t("benefit.heading")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("benefit.title")}</th>
-                <th scope="col">{t("benefit.indicator")}</th>
-                <th scope="col" class="numeric">
-                  {t("benefit.baseline")}
-                </th>
-                <th scope="col" class="numeric">
-                  {t("benefit.target")}
-                </th>
-                <th scope="col" class="numeric">
-                  {t("benefit.latest")}
-                </th>
-                <th scope="col" class="numeric">
-                  {t("benefit.achievement")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {benefits.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/projects/${projectId}/benefits/${b.id}`}>
-                      {b.title}
-                    </a>
-                    <span class="row-detail">{benefitTypeLabel(t, b.type)}</span>
-                  </th>
-                  <td>
-                    {b.indicator} ({b.unit})
-                  </td>
-                  <td class="numeric">{number(b.baseline)}</td>
-                  <td class="numeric">{number(b.target)}</td>
-                  <td class="numeric">{b.measurements.length ? number(b.measurements.at(-1)!.value) : "–"}</td>
-                  <td class="numeric">
-                    <Achievement t={t} number={number} value={b.achievement} trend={b.trend} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <BenefitTable
+          ctx={ctx}
+          label={t("benefit.heading")}
+          rows={benefits.map((b) => ({
+            ...b,
+            projectId,
+            detail: benefitTypeLabel(t, b.type),
+            latest: b.measurements.at(-1)?.value ?? null,
+          }))}
+        />
       )}
     </section>
+  );
+}
+
+/** A benefit as a row of a benefits table. */
+export interface BenefitRow {
+  id: number;
+  projectId: number;
+  title: string;
+  /** Under the title: the benefit's type on a project's page, its project in the overview. */
+  detail: string;
+  indicator: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  latest: number | null;
+  achievement: number | null;
+  trend: "up" | "down" | "flat" | null;
+}
+
+/** Benefits with their indicator, baseline, target, latest measurement and achievement. */
+export function BenefitTable(props: { ctx: PageContext; label: string; rows: BenefitRow[]; size?: "sm" }) {
+  const { ctx } = props;
+  const { t, number } = ctx.i18n;
+  return (
+    <ListTable
+      ctx={ctx}
+      label={props.label}
+      rows={props.rows}
+      rowKey={(b) => b.id}
+      {...(props.size ? { size: props.size } : {})}
+      columns={[
+        {
+          label: t("benefit.title"),
+          cell: (b) => (
+            <>
+              <a class="ds-link" href={`/projects/${b.projectId}/benefits/${b.id}`}>
+                {b.title}
+              </a>
+              <span class="row-detail">{b.detail}</span>
+            </>
+          ),
+        },
+        { label: t("benefit.indicator"), cell: (b) => `${b.indicator} (${b.unit})` },
+        { label: t("benefit.baseline"), numeric: true, cell: (b) => number(b.baseline) },
+        { label: t("benefit.target"), numeric: true, cell: (b) => number(b.target) },
+        { label: t("benefit.latest"), numeric: true, cell: (b) => (b.latest === null ? "–" : number(b.latest)) },
+        {
+          label: t("benefit.achievement"),
+          numeric: true,
+          cell: (b) => <Achievement t={t} number={number} value={b.achievement} trend={b.trend} />,
+        },
+      ]}
+    />
   );
 }
 

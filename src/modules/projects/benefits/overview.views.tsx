@@ -1,7 +1,7 @@
 import { Notice, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { ProjectService } from "../projects.service.ts";
-import { Achievement, benefitTypeLabel } from "./benefits.views.tsx";
+import { Achievement, BenefitTable, benefitTypeLabel } from "./benefits.views.tsx";
 
 type Overview = Awaited<ReturnType<ProjectService["benefitsOverview"]>>;
 
@@ -75,49 +75,12 @@ export function BenefitsOverviewPage(props: { ctx: PageContext; overview: Overvi
           <h2 class="ds-heading" data-size="md">
             {t("benefitsOverview.each")}
           </h2>
-          <TableScroll label={t("benefitsOverview.each")}>
-            <table class="ds-table" data-border data-size="sm">
-              <thead>
-                <tr>
-                  <th scope="col">{t("benefit.title")}</th>
-                  <th scope="col">{t("benefit.indicator")}</th>
-                  <th scope="col" class="numeric">
-                    {t("benefit.baseline")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("benefit.target")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("benefit.latest")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("benefit.achievement")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.benefits.map((b) => (
-                  <tr key={b.id}>
-                    <th scope="row">
-                      <a class="ds-link" href={`/projects/${b.projectId}/benefits/${b.id}`}>
-                        {b.title}
-                      </a>
-                      <span class="row-detail">{b.projectTitle}</span>
-                    </th>
-                    <td>
-                      {b.indicator} ({b.unit})
-                    </td>
-                    <td class="numeric">{number(b.baseline)}</td>
-                    <td class="numeric">{number(b.target)}</td>
-                    <td class="numeric">{b.latest === null ? "–" : number(b.latest)}</td>
-                    <td class="numeric">
-                      <Achievement t={t} number={number} value={b.achievement} trend={b.trend} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <BenefitTable
+            ctx={ctx}
+            label={t("benefitsOverview.each")}
+            size="sm"
+            rows={overview.benefits.map((b) => ({ ...b, detail: b.projectTitle }))}
+          />
         </>
       )}
     </>

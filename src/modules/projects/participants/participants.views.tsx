@@ -5,10 +5,10 @@ import {
   type Option,
   PostButton,
   SelectField,
-  TableScroll,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { type Column, ListTable } from "../../../platform/ui/list-page.tsx";
 import { roleLabel } from "../labels.tsx";
 import type { ProjectDetail } from "../projects.service.ts";
 import { PARTICIPANT_ROLES } from "../schema.ts";
@@ -16,45 +16,44 @@ import { PARTICIPANT_ROLES } from "../schema.ts";
 /** The organisations taking part: the table on the project page, and the page that changes them. */
 
 export function ParticipantTable(props: { ctx: PageContext; participants: ProjectDetail["participants"]; removeFrom?: number }) {
-  const { t, date } = props.ctx.i18n;
+  const { ctx, removeFrom } = props;
+  const { t, date } = ctx.i18n;
+  type Participant = ProjectDetail["participants"][number];
+  const columns: Column<Participant>[] = [
+    {
+      label: t("participant.organisation"),
+      cell: (p) => (
+        <a class="ds-link" href={`/organisations/${p.organisationId}`}>
+          {p.organisationName}
+        </a>
+      ),
+    },
+    { label: t("participant.role"), cell: (p) => roleLabel(t, p.role) },
+    { label: t("participant.fromDate"), cell: (p) => (p.fromDate ? date(p.fromDate) : "") },
+  ];
+  // Those who run the project remove a participant from its row.
+  if (removeFrom)
+    columns.push({
+      label: t("participant.actions"),
+      cell: (p) => (
+        <PostButton
+          ctx={ctx}
+          action={`/projects/${removeFrom}/participants/${p.organisationId}/delete`}
+          label={t("participant.remove")}
+          hiddenText={p.organisationName}
+          size="sm"
+          danger
+        />
+      ),
+    });
   return (
-    <TableScroll label={t("participant.heading")}>
-      <table class="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">{t("participant.organisation")}</th>
-            <th scope="col">{t("participant.role")}</th>
-            <th scope="col">{t("participant.fromDate")}</th>
-            {props.removeFrom ? <th scope="col">{t("participant.actions")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {props.participants.map((p) => (
-            <tr key={p.organisationId}>
-              <th scope="row">
-                <a class="ds-link" href={`/organisations/${p.organisationId}`}>
-                  {p.organisationName}
-                </a>
-              </th>
-              <td>{roleLabel(t, p.role)}</td>
-              <td>{p.fromDate ? date(p.fromDate) : ""}</td>
-              {props.removeFrom ? (
-                <td>
-                  <PostButton
-                    ctx={props.ctx}
-                    action={`/projects/${props.removeFrom}/participants/${p.organisationId}/delete`}
-                    label={t("participant.remove")}
-                    hiddenText={p.organisationName}
-                    size="sm"
-                    danger
-                  />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ListTable
+      ctx={ctx}
+      label={t("participant.heading")}
+      rows={props.participants}
+      rowKey={(p) => p.organisationId}
+      columns={columns}
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import { accessApi } from "./access/access.api.ts";
 import { accessRoutes } from "./access/access.routes.tsx";
 import { AccessService } from "./access/access.service.ts";
 import { InvitationService } from "./access/invitations.service.ts";
+import { personLinkRoutes } from "./access/person-link.routes.tsx";
 import { bodiesApi } from "./bodies/bodies.api.ts";
 import { bodyRoutes } from "./bodies/bodies.routes.tsx";
 import { bodyMemberRoutes } from "./bodies/body-members.routes.tsx";
@@ -41,6 +42,7 @@ export const networksModule = defineModule({
     bodyMemberRoutes(app, ctx);
     bodyDocumentRoutes(app, ctx);
     accessRoutes(app, ctx);
+    personLinkRoutes(app, ctx);
   },
   api: (api, ctx) => {
     networksApi(api, ctx);

@@ -4,10 +4,8 @@ import { authorized } from "../../../platform/access/page-access.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
-import { MessagePage } from "../../../platform/ui/message-page.tsx";
 import { networkBySlug, slugAndId, slugParam } from "../params.ts";
-import type { LinkRequestState } from "./access.service.ts";
-import { AccessFormPage, AccessPage, PersonLinkPage } from "./access.views.tsx";
+import { AccessFormPage, AccessPage } from "./access.views.tsx";
 
 const userParams = slugParam.extend({ userId: z.coerce.number().int().positive().max(2_147_483_647) });
 const NOTICES = {
@@ -17,14 +15,6 @@ const NOTICES = {
   removed: "access.removedNotice",
   asked: "access.link.askedNotice",
   "link-withdrawn": "access.link.withdrawnNotice",
-} as const;
-const tokenParam = z.object({ token: z.string().max(200) });
-const LINK_PROBLEM = {
-  unknown: "auth.linkUnknown",
-  expired: "auth.linkExpired",
-  used: "auth.linkUsed",
-  withdrawn: "personLink.withdrawn",
-  changed: "personLink.changed",
 } as const;
 
 /** The secretariat's pages for people, roles, representations and invitations in its network. */
@@ -168,53 +158,6 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
     const result = await access.update(actor, network.id, userId, req.body, req.i18n.t);
     if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors));
     return reply.redirect(`/n/${network.slug}/people?done=${result.value.asked ? "asked" : "saved"}`, 303);
-  });
-
-  // A request for a person's confirmation of an account link, withdrawn by the network's secretariat.
-  app.post(
-    "/n/:slug/person-links/:id/withdraw",
-    { config: { policy: "access.manage", resource: networkInPath } },
-    async (req, reply) => {
-      const { network, actor } = await networkFor(req);
-      const { id } = parseOrBadRequest(slugAndId, req.params);
-      await access.withdrawLinkRequest(actor, network.id, id);
-      return reply.redirect(`/n/${network.slug}/people?done=link-withdrawn`, 303);
-    },
-  );
-
-  // The person's own confirmation, through the single-use link sent to their e-mail (decision 0018).
-  const linkProblem = (req: FastifyRequest, reply: FastifyReply, state: Extract<LinkRequestState, { ok: false }>) => {
-    const { t } = req.i18n;
-    return reply.page(<MessagePage title={t("auth.linkProblemTitle")} text={t(LINK_PROBLEM[state.reason])} />, {
-      title: t("auth.linkProblemTitle"),
-      status: state.reason === "unknown" ? 404 : 410,
-    });
-  };
-
-  app.get("/person-link/:token", { config: { policy: "public" } }, async (req, reply) => {
-    const { token } = parseOrBadRequest(tokenParam, req.params);
-    const state = await access.linkRequestState(token);
-    if (!state.ok) return linkProblem(req, reply, state);
-    // The link must not leak through the Referer header; confirming takes a POST, so a link scanner changes nothing.
-    reply.header("referrer-policy", "no-referrer");
-    return reply.page(<PersonLinkPage ctx={req.pageContext()} action={`/person-link/${token}`} request={state.request} />, {
-      title: req.i18n.t("personLink.title"),
-    });
-  });
-
-  app.post("/person-link/:token", { config: { policy: "public" } }, async (req, reply) => {
-    const { token } = parseOrBadRequest(tokenParam, req.params);
-    const state = await access.confirmLink(token);
-    if (!state.ok) return linkProblem(req, reply, state);
-    const { t } = req.i18n;
-    reply.header("referrer-policy", "no-referrer");
-    return reply.page(
-      <MessagePage
-        title={t("personLink.doneTitle")}
-        text={t("personLink.done", { account: state.request.accountName || state.request.accountEmail })}
-      />,
-      { title: t("personLink.doneTitle") },
-    );
   });
 
   app.post(

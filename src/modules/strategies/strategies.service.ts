@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
-import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields } from "../../platform/audit/audit.ts";
+import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
@@ -188,11 +189,11 @@ export class StrategyService {
     const template = templateId === null || !(await this.repo.byId(templateId)) ? null : await this.detail(templateId);
     if (templateId !== null && !template) return invalid([{ field: "templateId", key: "errors.choice" }]);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const strategy = await repo.insert({ ...parsed.data, ...owner });
         if (template) await copyContent(repo, template, strategy, { asRevision: false });
-        await recordAudit(tx, actor, {
+        await audit({
           action: "create",
           entity: "strategy",
           entityId: strategy.id,
@@ -214,20 +215,10 @@ export class StrategyService {
     if (!current.ok) return current;
     const parsed = strategyInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const diff = changedFields(current.value as unknown as Record<string, unknown>, parsed.data);
-    if (!diff.changed) return ok(current.value);
     return ok(
-      await this.db.transaction(async (tx) => {
-        const saved = await this.repo.with(tx).update(id, parsed.data);
-        await recordAudit(tx, actor, {
-          action: "update",
-          entity: "strategy",
-          entityId: id,
-          before: diff.before,
-          after: diff.after,
-        });
-        return saved;
-      }),
+      await updateAudited(this.db, actor, "strategy", current.value, parsed.data, (tx) =>
+        this.repo.with(tx).update(id, parsed.data),
+      ),
     );
   }
 
@@ -237,13 +228,10 @@ export class StrategyService {
     const parsed = goalInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const position = (await this.repo.goalsOf(strategyId)).length;
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const goal = await this.repo.with(tx).insertGoal({ strategyId, ...parsed.data, position });
-        await recordAudit(tx, actor, { action: "create", entity: "strategy_goal", entityId: goal.id, after: goal });
-        return goal.id;
-      }),
+    const goal = await createAudited(this.db, actor, "strategy_goal", (tx) =>
+      this.repo.with(tx).insertGoal({ strategyId, ...parsed.data, position }),
     );
+    return ok(goal.id);
   }
 
   async addFocusArea(actor: Actor, strategyId: number, input: unknown): Promise<Result<number>> {
@@ -256,9 +244,9 @@ export class StrategyService {
     const { goalIds, ...values } = parsed.data;
     const position = (await this.repo.focusAreasOf(strategyId)).length;
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const area = await this.repo.with(tx).insertFocusArea({ strategyId, ...values, position }, goalIds);
-        await recordAudit(tx, actor, { action: "create", entity: "focus_area", entityId: area.id, after: { ...area, goalIds } });
+        await audit({ action: "create", entity: "focus_area", entityId: area.id, after: { ...area, goalIds } });
         return area.id;
       }),
     );
@@ -322,9 +310,9 @@ export class StrategyService {
     const { projectIds, benefitIds, ...values } = checked.value;
     const position = (await this.repo.measuresOf(strategyId)).length;
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const measure = await this.repo.with(tx).insertMeasure({ strategyId, ...values, position }, { projectIds, benefitIds });
-        await recordAudit(tx, actor, {
+        await audit({
           action: "create",
           entity: "measure",
           entityId: measure.id,
@@ -375,9 +363,9 @@ export class StrategyService {
     }
     const diff = changedFields(before as unknown as Record<string, unknown>, after);
     if (!diff.changed) return ok(true);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await save(this.repo.with(tx));
-      await recordAudit(tx, actor, { action: "update", entity: part, entityId: id, before: diff.before, after: diff.after });
+      await audit({ action: "update", entity: part, entityId: id, before: diff.before, after: diff.after });
     });
     return ok(true);
   }
@@ -385,9 +373,9 @@ export class StrategyService {
   async removePart(actor: Actor, strategyId: number, part: "goal" | "focusArea" | "measure", id: number): Promise<Result<true>> {
     const current = await this.editable(strategyId);
     if (!current.ok) return invalid(current.errors);
-    return this.db.transaction(async (tx) => {
+    return audited(this.db, actor, async (tx, audit) => {
       if (!(await this.repo.with(tx).deletePart(part, strategyId, id))) throw new NotFoundError();
-      await recordAudit(tx, actor, { action: "delete", entity: part, entityId: id, before: { strategyId } });
+      await audit({ action: "delete", entity: part, entityId: id, before: { strategyId } });
       return ok(true as const);
     });
   }
@@ -400,11 +388,11 @@ export class StrategyService {
     if (!measure) throw new NotFoundError();
     const parsed = reportInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       await repo.updateMeasure(measureId, { status: parsed.data.status, statusComment: parsed.data.comment });
       await repo.insertReport({ measureId, ...parsed.data, byLabel: actor.label });
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "measure",
         entityId: measureId,
@@ -425,11 +413,11 @@ export class StrategyService {
     const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
     if (!upload.file) return invalid(upload.errors);
     const file = upload.file;
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const saved = await saveFile(tx, file, actor.userId);
       await this.repo.with(tx).update(id, { documentFileId: saved.id });
       if (strategy.documentFileId) await deleteFile(tx, strategy.documentFileId);
-      await recordAudit(tx, actor, { action: "update", entity: "strategy", entityId: id, after: { document: saved } });
+      await audit({ action: "update", entity: "strategy", entityId: id, after: { document: saved } });
     });
     return ok(true);
   }
@@ -450,11 +438,11 @@ export class StrategyService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     if (parsed.data.adoptedOn > osloToday()) return invalid([{ field: "adoptedOn", key: "errors.adoptedInFuture" }]);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const adopted = await repo.update(id, { status: "adopted", ...parsed.data });
         if (current.value.previousId) await repo.update(current.value.previousId, { status: "replaced" });
-        await recordAudit(tx, actor, {
+        await audit({
           action: "update",
           entity: "strategy",
           entityId: id,
@@ -474,7 +462,7 @@ export class StrategyService {
     if (d.strategy.status !== "adopted") return invalid([{ field: "_", key: "errors.revisionOfAdoptedOnly" }]);
     if (d.next) return invalid([{ field: "_", key: "errors.revisionExists" }]);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         // The adopted document stays with the revision it records.
         const { id: _id, createdAt: _c, updatedAt: _u, adoptedOn: _a, adoptedBy: _b, documentFileId: _f, ...copy } = d.strategy;
@@ -486,7 +474,7 @@ export class StrategyService {
           isDemo: false,
         });
         await copyContent(repo, d, next, { asRevision: true });
-        await recordAudit(tx, actor, { action: "create", entity: "strategy", entityId: next.id, after: { revisionOf: id } });
+        await audit({ action: "create", entity: "strategy", entityId: next.id, after: { revisionOf: id } });
         return next;
       }),
     );

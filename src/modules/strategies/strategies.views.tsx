@@ -9,12 +9,12 @@ import {
   type Option,
   PostButton,
   SelectField,
-  TableScroll,
   Tag,
   TextArea,
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { ListTable } from "../../platform/ui/list-page.tsx";
 import { DocumentUpload } from "./document/document.views.tsx";
 import { PlanWorkbookLink } from "./follow-up/follow-up.views.tsx";
 import { planProgress } from "./follow-up/progress.ts";
@@ -37,7 +37,6 @@ export function StrategyListPage(props: {
 }) {
   const { ctx, items } = props;
   const { t } = ctx.i18n;
-  const form: FormState = { values: props.filter, errors: [] };
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -51,18 +50,9 @@ export function StrategyListPage(props: {
           </a>
         </div>
       ) : null}
-      <FilterForm t={t} action="/strategies" resetHref="/strategies">
+      <FilterForm t={t} action="/strategies" resetHref="/strategies" values={props.filter}>
+        <SelectField name="network" label={t("need.network")} placeholder={t("list.all")} options={props.networks} />
         <SelectField
-          t={t}
-          form={form}
-          name="network"
-          label={t("need.network")}
-          placeholder={t("list.all")}
-          options={props.networks}
-        />
-        <SelectField
-          t={t}
-          form={form}
           name="status"
           label={t("strategy.statusLabel")}
           placeholder={t("list.all")}
@@ -83,73 +73,61 @@ export function StrategyListPage(props: {
           </>
         ) : null}
       </p>
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("strategy.listTitle")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("strategy.title")}</th>
-                <th scope="col">{t("strategy.owner")}</th>
-                <th scope="col">{t("strategy.period")}</th>
-                <th scope="col">{t("strategy.statusLabel")}</th>
-                <th scope="col" class="numeric">
-                  {t("strategy.progress")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map(({ strategy: s, ownerName, measures, done }) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/strategies/${s.id}`}>
-                      {s.title}
-                    </a>{" "}
-                    {s.isDemo ? <DemoTag t={t} /> : null}
-                    {s.revision > 1 ? <span class="row-detail">{t("strategy.revisionN", { n: s.revision })}</span> : null}
-                  </th>
-                  <td>{ownerName}</td>
-                  <td>{`${s.firstYear}–${s.lastYear}`}</td>
-                  <td>
-                    <Tag color={STATUS_COLOURS[s.status]}>{strategyStatusLabel(t, s.status)}</Tag>
-                  </td>
-                  <td class="numeric">{t("strategy.doneOf", { done, n: measures })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("strategy.listTitle")}
+        rows={items}
+        rowKey={(i) => i.strategy.id}
+        columns={[
+          {
+            label: t("strategy.title"),
+            cell: ({ strategy: s }) => (
+              <>
+                <a class="ds-link" href={`/strategies/${s.id}`}>
+                  {s.title}
+                </a>{" "}
+                {s.isDemo ? <DemoTag t={t} /> : null}
+                {s.revision > 1 ? <span class="row-detail">{t("strategy.revisionN", { n: s.revision })}</span> : null}
+              </>
+            ),
+          },
+          { label: t("strategy.owner"), cell: (i) => i.ownerName },
+          { label: t("strategy.period"), cell: ({ strategy: s }) => `${s.firstYear}–${s.lastYear}` },
+          {
+            label: t("strategy.statusLabel"),
+            cell: ({ strategy: s }) => <Tag color={STATUS_COLOURS[s.status]}>{strategyStatusLabel(t, s.status)}</Tag>,
+          },
+          { label: t("strategy.progress"), numeric: true, cell: (i) => t("strategy.doneOf", { done: i.done, n: i.measures }) },
+        ]}
+      />
+    </>
+  );
+}
+
+/** A strategy's title and period, the fields every way of starting one asks for. */
+export function TitleAndPeriodFields({ t }: { t: Translate }) {
+  return (
+    <>
+      <TextField name="title" label={t("strategy.title")} required />
+      <div class="field-pair">
+        <TextField name="firstYear" label={t("strategy.firstYear")} inputMode="numeric" width="short" required />
+        <TextField name="lastYear" label={t("strategy.lastYear")} inputMode="numeric" width="short" required />
+      </div>
     </>
   );
 }
 
 /** The fields of a strategy's details, for a new strategy and for editing one. */
-function StrategyFields({ t, form }: { t: Translate; form: FormState }) {
+function StrategyFields({ t }: { t: Translate }) {
   return (
     <>
-      <TextField t={t} form={form} name="title" label={t("strategy.title")} required />
-      <div class="field-pair">
-        <TextField
-          t={t}
-          form={form}
-          name="firstYear"
-          label={t("strategy.firstYear")}
-          inputMode="numeric"
-          width="short"
-          required
-        />
-        <TextField t={t} form={form} name="lastYear" label={t("strategy.lastYear")} inputMode="numeric" width="short" required />
-      </div>
+      <TitleAndPeriodFields t={t} />
       <SelectField
-        t={t}
-        form={form}
         name="status"
         label={t("strategy.statusLabel")}
         options={(["draft", "consultation"] as const).map((s) => ({ value: s, label: strategyStatusLabel(t, s) }))}
       />
-      <TextArea t={t} form={form} name="vision" label={t("strategy.vision")} rows={4} />
+      <TextArea name="vision" label={t("strategy.vision")} rows={4} />
     </>
   );
 }
@@ -174,8 +152,6 @@ export function StrategyFormPage(props: {
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
         {props.owners ? (
           <SelectField
-            t={t}
-            form={form}
             name="owner"
             label={t("strategy.owner")}
             description={t("strategy.ownerHint")}
@@ -183,11 +159,9 @@ export function StrategyFormPage(props: {
             required
           />
         ) : null}
-        <StrategyFields t={t} form={form} />
+        <StrategyFields t={t} />
         {props.templates?.length ? (
           <SelectField
-            t={t}
-            form={form}
             name="templateId"
             label={t("strategy.template")}
             description={t("strategy.templateHint")}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { createAudited, deleteAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import type { Page } from "../../../platform/db/paging.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
@@ -97,21 +97,12 @@ export class AmbitionService {
     };
     if (values.solutionId !== null && !(await this.solutionOptions(networkId)).some((s) => s.id === values.solutionId))
       return invalid([{ field: "solutionId", key: "errors.ambitionNoData" }]);
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const ambition = await this.repo.with(tx).insert(values);
-        await recordAudit(tx, actor, { action: "create", entity: "ambition", entityId: ambition.id, after: ambition });
-        return ambition;
-      }),
-    );
+    return ok(await createAudited(this.db, actor, "ambition", (tx) => this.repo.with(tx).insert(values)));
   }
 
   async remove(actor: Actor, networkId: number, id: number): Promise<void> {
     const ambition = await this.get(networkId, id);
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).delete(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "ambition", entityId: id, before: ambition });
-    });
+    await deleteAudited(this.db, actor, "ambition", ambition, (tx) => this.repo.with(tx).delete(id));
   }
 
   /**

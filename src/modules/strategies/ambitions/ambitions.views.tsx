@@ -14,6 +14,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { periodLabel } from "../../roadmap/index.ts";
 import { AMBITION_KINDS, type AmbitionKind } from "../schema.ts";
 import type { Ambition } from "./ambitions.repo.ts";
@@ -42,47 +43,43 @@ function measuredBy(t: Translate, a: Ambition, solution: { name: string } | null
 
 /** The network's ambitions, each measured against its target, with its state. */
 export function AmbitionTable(props: { ctx: PageContext; network: Network; items: AmbitionProgress[] }) {
-  const { t, date } = props.ctx.i18n;
+  const { ctx } = props;
+  const { t, date } = ctx.i18n;
   return (
-    <TableScroll label={t("ambition.listTitle")}>
-      <table class="ds-table" data-border data-size="sm">
-        <thead>
-          <tr>
-            <th scope="col">{t("ambition.title")}</th>
-            <th scope="col" class="numeric">
-              {t("ambition.current")}
-            </th>
-            <th scope="col" class="numeric">
-              {t("ambition.target")}
-            </th>
-            <th scope="col">{t("ambition.deadline")}</th>
-            <th scope="col">{t("ambition.stateLabel")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map(({ ambition: a, measurement: m, state, solution, pastDeadline }) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <a class="ds-link" href={`/n/${props.network.slug}/ambitions/${a.id}`}>
-                  {a.title}
-                </a>{" "}
-                {a.isDemo ? <DemoTag t={t} /> : null}
-                <span class="row-detail">{measuredBy(t, a, solution)}</span>
-              </th>
-              <td class="numeric">
-                {formatValue(props.ctx.i18n, m.unit, m.value)}
-                {pastDeadline ? <span class="row-detail">{t("ambition.atDeadline")}</span> : null}
-              </td>
-              <td class="numeric">{formatValue(props.ctx.i18n, m.unit, a.target)}</td>
-              <td>{date(a.deadline)}</td>
-              <td>
-                <Tag color={STATE_COLOURS[state]}>{stateLabel(t, state)}</Tag>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ListTable
+      ctx={ctx}
+      label={t("ambition.listTitle")}
+      size="sm"
+      rows={props.items}
+      rowKey={(p) => p.ambition.id}
+      columns={[
+        {
+          label: t("ambition.title"),
+          cell: ({ ambition: a, solution }) => (
+            <>
+              <a class="ds-link" href={`/n/${props.network.slug}/ambitions/${a.id}`}>
+                {a.title}
+              </a>{" "}
+              {a.isDemo ? <DemoTag t={t} /> : null}
+              <span class="row-detail">{measuredBy(t, a, solution)}</span>
+            </>
+          ),
+        },
+        {
+          label: t("ambition.current"),
+          numeric: true,
+          cell: ({ measurement: m, pastDeadline }) => (
+            <>
+              {formatValue(ctx.i18n, m.unit, m.value)}
+              {pastDeadline ? <span class="row-detail">{t("ambition.atDeadline")}</span> : null}
+            </>
+          ),
+        },
+        { label: t("ambition.target"), numeric: true, cell: (p) => formatValue(ctx.i18n, p.measurement.unit, p.ambition.target) },
+        { label: t("ambition.deadline"), cell: (p) => date(p.ambition.deadline) },
+        { label: t("ambition.stateLabel"), cell: ({ state }) => <Tag color={STATE_COLOURS[state]}>{stateLabel(t, state)}</Tag> },
+      ]}
+    />
   );
 }
 
@@ -154,26 +151,21 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
                 marker={deadlineIndex >= 0 ? { index: deadlineIndex, label: t("ambition.deadline") } : undefined}
               />
             ) : null}
-            <TableScroll label={t("ambition.history")}>
-              <table class="ds-table" data-border data-size="sm">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.historyBy === "quarter" ? t("overTime.quarter") : t("ambition.year")}</th>
-                    <th scope="col" class="numeric">
-                      {t("ambition.value")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.history.map((h) => (
-                    <tr key={h.period}>
-                      <th scope="row">{period(h.period)}</th>
-                      <td class="numeric">{m.unit === "percent" ? value(h.value) : number(h.value)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <ListTable
+              ctx={ctx}
+              label={t("ambition.history")}
+              size="sm"
+              rows={m.history}
+              rowKey={(h) => h.period}
+              columns={[
+                { label: m.historyBy === "quarter" ? t("overTime.quarter") : t("ambition.year"), cell: (h) => period(h.period) },
+                {
+                  label: t("ambition.value"),
+                  numeric: true,
+                  cell: (h) => (m.unit === "percent" ? value(h.value) : number(h.value)),
+                },
+              ]}
+            />
           </>
         )}
       </section>
@@ -247,10 +239,8 @@ export function AmbitionFormPage(props: { ctx: PageContext; network: Network; fo
         submitLabel={t("ambition.create")}
         cancelHref={`/n/${network.slug}/strategies`}
       >
-        <TextField t={t} form={form} name="title" label={t("ambition.title")} description={t("ambition.titleHint")} required />
+        <TextField name="title" label={t("ambition.title")} description={t("ambition.titleHint")} required />
         <SelectField
-          t={t}
-          form={form}
           name="kind"
           label={t("ambition.measuredBy")}
           required
@@ -258,8 +248,6 @@ export function AmbitionFormPage(props: { ctx: PageContext; network: Network; fo
           options={AMBITION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
         />
         <TextField
-          t={t}
-          form={form}
           name="target"
           label={t("ambition.target")}
           description={t("ambition.targetHint")}
@@ -267,10 +255,8 @@ export function AmbitionFormPage(props: { ctx: PageContext; network: Network; fo
           width="short"
           required
         />
-        <TextField t={t} form={form} name="deadline" label={t("ambition.deadline")} type="date" width="short" required />
+        <TextField name="deadline" label={t("ambition.deadline")} type="date" width="short" required />
         <TextField
-          t={t}
-          form={form}
           name="year"
           label={t("ambition.yearField")}
           description={t("ambition.yearHint")}
@@ -278,15 +264,13 @@ export function AmbitionFormPage(props: { ctx: PageContext; network: Network; fo
           width="short"
         />
         <SelectField
-          t={t}
-          form={form}
           name="solutionId"
           label={t("ambition.solution")}
           description={t("ambition.solutionHint")}
           placeholder=""
           options={props.solutions}
         />
-        <TextArea t={t} form={form} name="description" label={t("ambition.description")} rows={3} />
+        <TextArea name="description" label={t("ambition.description")} rows={3} />
       </Form>
       {props.solutions.length === 0 ? <Notice>{t("ambition.noSolutions")}</Notice> : null}
     </>

@@ -2,6 +2,7 @@ import { Fragment } from "preact";
 import { labelFor } from "../../../platform/i18n/i18n.ts";
 import { TableScroll, Tag } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { CoverageStanding } from "../ambitions/ambitions.service.ts";
 import { COVERAGE_STANDINGS } from "../ambitions/ambitions.service.ts";
 import { AmbitionTable, type Network } from "../ambitions/ambitions.views.tsx";
@@ -71,33 +72,21 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
               ({`${shared.strategy.firstYear}–${shared.strategy.lastYear}`},{" "}
               {strategyStatusLabel(t, shared.strategy.status).toLowerCase()})
             </p>
-            <TableScroll label={t("dashboard.sharedPlan")}>
-              <table class="ds-table" data-border data-size="sm">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("strategy.focusArea")}</th>
-                    <th scope="col" class="numeric">
-                      {t("dashboard.done")}
-                    </th>
-                    <th scope="col" class="numeric">
-                      {t("strategy.overdue")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[
-                    ...focusAreaProgress(shared).map((a) => ({ key: String(a.id), ...a })),
-                    { key: "all", title: t("dashboard.wholePlan"), ...planProgress(shared.measures) },
-                  ].map((p) => (
-                    <tr key={p.key}>
-                      <th scope="row">{p.title}</th>
-                      <td class="numeric">{t("strategy.doneOf", { done: p.done, n: p.n })}</td>
-                      <td class="numeric">{number(p.overdue)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <ListTable
+              ctx={ctx}
+              label={t("dashboard.sharedPlan")}
+              size="sm"
+              rows={[
+                ...focusAreaProgress(shared).map((a) => ({ key: String(a.id), ...a })),
+                { key: "all", title: t("dashboard.wholePlan"), ...planProgress(shared.measures) },
+              ]}
+              rowKey={(p) => p.key}
+              columns={[
+                { label: t("strategy.focusArea"), cell: (p) => p.title },
+                { label: t("dashboard.done"), numeric: true, cell: (p) => t("strategy.doneOf", { done: p.done, n: p.n }) },
+                { label: t("strategy.overdue"), numeric: true, cell: (p) => number(p.overdue) },
+              ]}
+            />
           </>
         )}
       </section>

@@ -24,8 +24,6 @@ export function DocumentUpload(props: {
         multipart
       >
         <FileField
-          t={t}
-          form={form}
           name="file"
           label={t("documents.file")}
           description={t("documents.fileHint", { mb: props.maxUploadMb })}

@@ -28,13 +28,11 @@ export function ReportForm(props: {
         submitLabel={t("strategy.reportSave")}
       >
         <SelectField
-          t={t}
-          form={form}
           name="status"
           label={t("strategy.statusLabel")}
           options={MEASURE_STATUSES.map((v) => ({ value: v, label: measureStatusLabel(t, v) }))}
         />
-        <TextField t={t} form={form} name="comment" label={t("strategy.comment")} />
+        <TextField name="comment" label={t("strategy.comment")} />
       </Form>
     </details>
   );

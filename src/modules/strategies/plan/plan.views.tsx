@@ -58,25 +58,23 @@ function PartActions(props: { ctx: PageContext; href: string; name: string }) {
   );
 }
 
-function GoalFields({ t, form }: { t: Translate; form: FormState }) {
+function GoalFields({ t }: { t: Translate }) {
   return (
     <>
-      <TextField t={t} form={form} name="title" label={t("strategy.goalTitle")} required />
-      <TextArea t={t} form={form} name="description" label={t("strategy.description")} rows={2} />
+      <TextField name="title" label={t("strategy.goalTitle")} required />
+      <TextArea name="description" label={t("strategy.description")} rows={2} />
     </>
   );
 }
 
-function FocusAreaFields({ t, form, goals }: { t: Translate; form: FormState; goals: { id: number; title: string }[] }) {
+function FocusAreaFields({ t, goals }: { t: Translate; goals: { id: number; title: string }[] }) {
   return (
     <>
-      <TextField t={t} form={form} name="title" label={t("strategy.focusAreaTitle")} required />
-      <TextArea t={t} form={form} name="why" label={t("strategy.why")} rows={3} />
-      <TextArea t={t} form={form} name="what" label={t("strategy.what")} rows={3} />
+      <TextField name="title" label={t("strategy.focusAreaTitle")} required />
+      <TextArea name="why" label={t("strategy.why")} rows={3} />
+      <TextArea name="what" label={t("strategy.what")} rows={3} />
       {goals.length ? (
         <CheckboxGroup
-          t={t}
-          form={form}
           name="goalIds"
           label={t("strategy.servesGoals")}
           options={goals.map((g) => ({ value: String(g.id), label: g.title }))}
@@ -113,7 +111,7 @@ export function GoalsSection({ ctx, detail, editable, form }: SectionProps) {
         <details class="no-print" open={form.errors.length > 0}>
           <summary>{t("strategy.addGoal")}</summary>
           <Form ctx={ctx} form={goalForm} action={`${base}/goals`} submitLabel={t("strategy.addGoal")}>
-            <GoalFields t={t} form={goalForm} />
+            <GoalFields t={t} />
           </Form>
         </details>
       ) : null}
@@ -180,7 +178,7 @@ export function FocusAreasSection({ ctx, detail, editable, form }: SectionProps)
         <details class="no-print" open={form.errors.length > 0}>
           <summary>{t("strategy.addFocusArea")}</summary>
           <Form ctx={ctx} form={focusAreaForm} action={`${base}/focus-areas`} submitLabel={t("strategy.addFocusArea")}>
-            <FocusAreaFields t={t} form={focusAreaForm} goals={goals} />
+            <FocusAreaFields t={t} goals={goals} />
           </Form>
         </details>
       ) : null}
@@ -372,7 +370,7 @@ export function PartEditPage(
         />
       ) : (
         <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={cancelHref}>
-          {part === "goal" ? <GoalFields t={t} form={form} /> : <FocusAreaFields t={t} form={form} goals={detail.goals} />}
+          {part === "goal" ? <GoalFields t={t} /> : <FocusAreaFields t={t} goals={detail.goals} />}
         </Form>
       )}
     </>
@@ -401,53 +399,37 @@ function MeasureForm(props: {
       submitLabel={props.submitLabel}
       {...(props.cancelHref ? { cancelHref: props.cancelHref } : {})}
     >
-      <TextArea t={t} form={form} name="description" label={t("strategy.measure")} rows={2} required />
+      <TextArea name="description" label={t("strategy.measure")} rows={2} required />
       {props.areas.length ? (
-        <SelectField t={t} form={form} name="focusAreaId" label={t("strategy.focusArea")} placeholder="" options={props.areas} />
+        <SelectField name="focusAreaId" label={t("strategy.focusArea")} placeholder="" options={props.areas} />
       ) : null}
-      <TextField t={t} form={form} name="goal" label={t("strategy.concreteGoal")} />
-      <TextField t={t} form={form} name="indicator" label={t("strategy.indicator")} />
+      <TextField name="goal" label={t("strategy.concreteGoal")} />
+      <TextField name="indicator" label={t("strategy.indicator")} />
       <TextArea
-        t={t}
-        form={form}
         name="expectedBenefits"
         label={t("strategy.expectedBenefits")}
         description={t("strategy.expectedBenefitsHint")}
         rows={2}
       />
       <SelectField
-        t={t}
-        form={form}
         name="responsibleOrganisationId"
         label={t("strategy.responsibleOrganisation")}
         placeholder=""
         options={props.responsible}
       />
-      <TextField
-        t={t}
-        form={form}
-        name="responsible"
-        label={t("strategy.responsibleOther")}
-        description={t("strategy.responsibleHint")}
-      />
+      <TextField name="responsible" label={t("strategy.responsibleOther")} description={t("strategy.responsibleHint")} />
       <div class="field-pair">
-        <TextField t={t} form={form} name="deadlineYear" label={t("strategy.deadlineYear")} inputMode="numeric" width="short" />
-        <TextField t={t} form={form} name="deadlineDate" label={t("strategy.deadlineDate")} type="date" width="short" />
+        <TextField name="deadlineYear" label={t("strategy.deadlineYear")} inputMode="numeric" width="short" />
+        <TextField name="deadlineDate" label={t("strategy.deadlineDate")} type="date" width="short" />
       </div>
       <CheckboxGroup
-        t={t}
-        form={form}
         name="years"
         label={t("strategy.years")}
         options={props.years.map((y) => ({ value: String(y), label: String(y) }))}
       />
-      {props.projects.length ? (
-        <CheckboxGroup t={t} form={form} name="projectIds" label={t("strategy.projects")} options={props.projects} />
-      ) : null}
+      {props.projects.length ? <CheckboxGroup name="projectIds" label={t("strategy.projects")} options={props.projects} /> : null}
       {props.benefits.length ? (
         <CheckboxGroup
-          t={t}
-          form={form}
           name="benefitIds"
           label={t("strategy.benefits")}
           description={t("strategy.benefitsHint")}

@@ -67,15 +67,8 @@ export function AdoptSection({ ctx, strategyId, form }: { ctx: PageContext; stra
       </h2>
       <p class="ds-paragraph">{t("strategy.adoptHint")}</p>
       <Form ctx={ctx} form={adoptForm} action={`/strategies/${strategyId}/adopt`} submitLabel={t("strategy.adopt")}>
-        <TextField t={t} form={adoptForm} name="adoptedOn" label={t("strategy.adoptedOn")} type="date" width="short" required />
-        <TextField
-          t={t}
-          form={adoptForm}
-          name="adoptedBy"
-          label={t("strategy.adoptedBy")}
-          description={t("strategy.adoptedByHint")}
-          required
-        />
+        <TextField name="adoptedOn" label={t("strategy.adoptedOn")} type="date" width="short" required />
+        <TextField name="adoptedBy" label={t("strategy.adoptedBy")} description={t("strategy.adoptedByHint")} required />
       </Form>
     </section>
   );

@@ -65,21 +65,28 @@ export class ThemeRepo {
     return row;
   }
 
-  /** The themes of a strategy's focus areas and goals. */
-  async tagsOf(strategyId: number) {
-    const [areaTags, goalTags] = await Promise.all([
+  /** The theme tags of the focus areas and of the goals of these strategies, each with its part and its strategy. */
+  private async partTags(strategyIds: number[]) {
+    const [areas, goals] = await Promise.all([
       this.db
-        .select({ id: focusAreaThemes.focusAreaId, themeId: focusAreaThemes.themeId })
+        .select({ id: focusAreaThemes.focusAreaId, strategyId: focusAreas.strategyId, themeId: focusAreaThemes.themeId })
         .from(focusAreaThemes)
         .innerJoin(focusAreas, eq(focusAreas.id, focusAreaThemes.focusAreaId))
-        .where(eq(focusAreas.strategyId, strategyId)),
+        .where(inArray(focusAreas.strategyId, strategyIds)),
       this.db
-        .select({ id: goalThemes.goalId, themeId: goalThemes.themeId })
+        .select({ id: goalThemes.goalId, strategyId: strategyGoals.strategyId, themeId: goalThemes.themeId })
         .from(goalThemes)
         .innerJoin(strategyGoals, eq(strategyGoals.id, goalThemes.goalId))
-        .where(eq(strategyGoals.strategyId, strategyId)),
+        .where(inArray(strategyGoals.strategyId, strategyIds)),
     ]);
-    return { areaTags, goalTags };
+    return { areas, goals };
+  }
+
+  /** The themes of a strategy's focus areas and goals. */
+  async tagsOf(strategyId: number) {
+    const { areas, goals } = await this.partTags([strategyId]);
+    const tag = ({ id, themeId }: { id: number; themeId: number }) => ({ id, themeId });
+    return { areaTags: areas.map(tag), goalTags: goals.map(tag) };
   }
 
   /** Replaces a strategy's tags with these. */
@@ -163,18 +170,7 @@ export class ThemeRepo {
   /** Every theme tag of these strategies' focus areas and goals, with the strategy it is in. */
   async tagsOfMany(strategyIds: number[]) {
     if (strategyIds.length === 0) return [];
-    const [areas, goals] = await Promise.all([
-      this.db
-        .select({ strategyId: focusAreas.strategyId, themeId: focusAreaThemes.themeId })
-        .from(focusAreaThemes)
-        .innerJoin(focusAreas, eq(focusAreas.id, focusAreaThemes.focusAreaId))
-        .where(inArray(focusAreas.strategyId, strategyIds)),
-      this.db
-        .select({ strategyId: strategyGoals.strategyId, themeId: goalThemes.themeId })
-        .from(goalThemes)
-        .innerJoin(strategyGoals, eq(strategyGoals.id, goalThemes.goalId))
-        .where(inArray(strategyGoals.strategyId, strategyIds)),
-    ]);
-    return [...areas, ...goals];
+    const { areas, goals } = await this.partTags(strategyIds);
+    return [...areas, ...goals].map(({ strategyId, themeId }) => ({ strategyId, themeId }));
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, ok, type Result } from "../../../platform/http/errors.ts";
 import { idList, optionalText, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
@@ -80,9 +80,9 @@ export class ThemeService {
         return invalid([{ field: name, key: "errors.choice" }]);
       for (const themeId of new Set(themeIds.data)) (m[1] === "a" ? areaTags : goalTags).push({ id, themeId });
     }
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).replaceTags(strategyId, areaTags, goalTags);
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "strategy_themes",
         entityId: strategyId,
@@ -97,10 +97,10 @@ export class ThemeService {
     const parsed = themeInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const key = `n${networkId}-${slugify(parsed.data.name) || "tema"}`;
-    return this.db.transaction(async (tx) => {
+    return audited(this.db, actor, async (tx, audit) => {
       const theme = await this.repo.with(tx).insert({ key, networkId, ...parsed.data });
       if (!theme) return invalid<Theme>([{ field: "name", key: "errors.themeExists" }]);
-      await recordAudit(tx, actor, { action: "create", entity: "strategy_theme", entityId: theme.id, after: theme });
+      await audit({ action: "create", entity: "strategy_theme", entityId: theme.id, after: theme });
       return ok(theme);
     });
   }
@@ -128,7 +128,7 @@ export class ThemeService {
       themeIds,
     );
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.strategies.repo.with(tx);
         const strategy = await repo.insert({ ...values, networkId });
         const tags: { id: number; themeId: number }[] = [];
@@ -142,7 +142,7 @@ export class ThemeService {
           tags.push({ id: area.id, themeId: theme.id });
         }
         await this.repo.with(tx).replaceTags(strategy.id, tags, []);
-        await recordAudit(tx, actor, {
+        await audit({
           action: "create",
           entity: "strategy",
           entityId: strategy.id,

@@ -1,17 +1,17 @@
 import { CheckboxGroup, Form, type FormState, Notice, TableScroll, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
-import type { StrategyService } from "../strategies.service.ts";
+import type { StrategyDetail } from "../strategies.service.ts";
+import { TitleAndPeriodFields } from "../strategies.views.tsx";
 import { type ThemeService, themeName } from "./themes.service.ts";
 
 type Tagging = Awaited<ReturnType<ThemeService["tagging"]>>;
 type Overlap = Awaited<ReturnType<ThemeService["overlap"]>>;
-type Detail = Awaited<ReturnType<StrategyService["detail"]>>;
 
 /**
  * One form for the themes of every focus area and goal. An untagged part comes with the themes its
  * text suggests already ticked, and says so; nothing is saved until the form is sent.
  */
-export function ThemesFormPage(props: { ctx: PageContext; detail: Detail; tagging: Tagging; form?: FormState }) {
+export function ThemesFormPage(props: { ctx: PageContext; detail: StrategyDetail; tagging: Tagging; form?: FormState }) {
   const { ctx, detail, tagging } = props;
   const { t } = ctx.i18n;
   const options = tagging.themes.map((theme) => ({ value: String(theme.id), label: themeName(t, theme) }));
@@ -53,8 +53,6 @@ export function ThemesFormPage(props: { ctx: PageContext; detail: Detail; taggin
           {parts.map((p) => (
             <CheckboxGroup
               key={p.name}
-              t={t}
-              form={form}
               name={p.name}
               label={p.label}
               description={suggested.has(p.name) && !props.form ? t("themes.suggested") : undefined}
@@ -135,30 +133,8 @@ export function OverlapPage(props: {
           </h2>
           <p class="ds-paragraph">{t("themes.startSharedIntro")}</p>
           <Form ctx={ctx} form={sharedForm} action={`/n/${network.slug}/strategies/shared`} submitLabel={t("themes.startShared")}>
-            <TextField t={t} form={sharedForm} name="title" label={t("strategy.title")} required />
-            <div class="field-pair">
-              <TextField
-                t={t}
-                form={sharedForm}
-                name="firstYear"
-                label={t("strategy.firstYear")}
-                inputMode="numeric"
-                width="short"
-                required
-              />
-              <TextField
-                t={t}
-                form={sharedForm}
-                name="lastYear"
-                label={t("strategy.lastYear")}
-                inputMode="numeric"
-                width="short"
-                required
-              />
-            </div>
+            <TitleAndPeriodFields t={t} />
             <CheckboxGroup
-              t={t}
-              form={sharedForm}
               name="themeIds"
               label={t("themes.sharedThemes")}
               description={t("themes.sharedThemesHint")}
@@ -176,14 +152,8 @@ export function OverlapPage(props: {
             {t("themes.add")}
           </h2>
           <Form ctx={ctx} form={props.form} action={`/n/${network.slug}/strategies/themes`} submitLabel={t("themes.add")}>
-            <TextField t={t} form={props.form} name="name" label={t("themes.name")} required />
-            <TextField
-              t={t}
-              form={props.form}
-              name="keywords"
-              label={t("themes.keywords")}
-              description={t("themes.keywordsHint")}
-            />
+            <TextField name="name" label={t("themes.name")} required />
+            <TextField name="keywords" label={t("themes.keywords")} description={t("themes.keywordsHint")} />
           </Form>
         </section>
       ) : null}

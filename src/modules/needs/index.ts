@@ -1,12 +1,12 @@
 /** The needs module's public face: what other modules may use. Nothing else of it is imported from outside. */
 
-import type { AssessmentService } from "./assessment.service.ts";
+import type { AssessmentService } from "./assessment/assessment.service.ts";
 import type { NeedService } from "./needs.service.ts";
 
-export type { AssessmentService } from "./assessment.service.ts";
-export { roundChain } from "./assessment.service.ts";
+export type { AssessmentService } from "./assessment/assessment.service.ts";
+export { roundChain } from "./assessment/assessment.service.ts";
+export { stateLabel } from "./labels.ts";
 export type { NeedService } from "./needs.service.ts";
-export { stateLabel } from "./needs.views.tsx";
 export type { NeedState } from "./schema.ts";
 export { needEvents, needs } from "./schema.ts";
 

@@ -1,12 +1,22 @@
 import { defineModule } from "../../platform/module.ts";
-import { assessmentRoutes } from "./assessment.routes.tsx";
-import { AssessmentService } from "./assessment.service.ts";
+import { AssessmentService } from "./assessment/assessment.service.ts";
+import { criteriaApi } from "./assessment/criteria.api.ts";
+import { criteriaRoutes } from "./assessment/criteria.routes.tsx";
+import { roundsApi } from "./assessment/rounds.api.ts";
+import { roundRoutes } from "./assessment/rounds.routes.tsx";
+import { scoringRoutes } from "./assessment/scoring.routes.tsx";
+import { digestRoutes } from "./digests/digests.routes.tsx";
+import { documentRoutes } from "./documents/documents.routes.tsx";
 import { needsApi } from "./needs.api.ts";
 import { needRoutes } from "./needs.routes.tsx";
 import { NeedService } from "./needs.service.ts";
 import { needPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
 import { seedDemoNeeds } from "./seed.ts";
+import { supportersApi } from "./supporters/supporters.api.ts";
+import { supporterRoutes } from "./supporters/supporters.routes.tsx";
+import { tendingApi } from "./tending/tending.api.ts";
+import { tendingRoutes } from "./tending/tending.routes.tsx";
 
 /** From need to recommendation: needs and ideas, their supporters, and the working committee's assessment. */
 export const needsModule = defineModule({
@@ -21,9 +31,21 @@ export const needsModule = defineModule({
   nav: [{ href: "/needs", label: "nav.needs" }],
   routes: (app, ctx) => {
     needRoutes(app, ctx);
-    assessmentRoutes(app, ctx);
+    supporterRoutes(app, ctx);
+    documentRoutes(app, ctx);
+    tendingRoutes(app, ctx);
+    digestRoutes(app, ctx);
+    criteriaRoutes(app, ctx);
+    roundRoutes(app, ctx);
+    scoringRoutes(app, ctx);
   },
-  api: needsApi,
+  api: (api, ctx) => {
+    needsApi(api, ctx);
+    supportersApi(api, ctx);
+    tendingApi(api, ctx);
+    criteriaApi(api, ctx);
+    roundsApi(api, ctx);
+  },
   search: async ({ services }, q, limit) => {
     // Site search shows what everyone may see.
     const { items } = await services.needs.list({ q }, null, "-created", limit, 0);

@@ -7,11 +7,12 @@ import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
-import { i18nFor, isLocale, type Locale } from "../../platform/i18n/i18n.ts";
-import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
+import type { Locale } from "../../platform/i18n/i18n.ts";
+import type { MailDelivery } from "../../platform/mail/mail.ts";
 import type { AccessService, NetworkRepo } from "../networks/index.ts";
 import type { ProjectRepo } from "../projects/index.ts";
-import { AssessmentRepo } from "./assessment.repo.ts";
+import { AssessmentRepo } from "./assessment/assessment.repo.ts";
+import { NeedDigests } from "./digests/digests.service.ts";
 import { type Need, type NeedFilter, NeedRepo, type NeedSort } from "./needs.repo.ts";
 import type { NeedResource } from "./policy.ts";
 import { EFFORTS, NEED_KINDS, type NeedKind, type NeedState, OPEN_NEED_STATES, URGENCIES } from "./schema.ts";
@@ -67,21 +68,21 @@ export function eventNote(
 
 /** How many suggestions the "similar needs" box shows of each kind. */
 const SIMILAR_LIMIT = 5;
-/** How many people one digest run writes to before it yields. */
-const DIGEST_BATCH = 100;
 
 /** Commands on needs and ideas: registration, support, attachments, merge, split and move. All audited. */
 export class NeedService {
   readonly repo: NeedRepo;
+  private readonly digests: NeedDigests;
 
   constructor(
     private readonly db: Db,
     private readonly access: AccessService,
     private readonly networks: NetworkRepo,
     private readonly projects: ProjectRepo,
-    private readonly mail: { baseUrl: string; delivery: MailDelivery },
+    mail: { baseUrl: string; delivery: MailDelivery },
   ) {
     this.repo = new NeedRepo(db);
+    this.digests = new NeedDigests(db, this.repo, access, mail);
   }
 
   /** The need as the rules see it; 404 when it does not exist. */
@@ -440,80 +441,24 @@ export class NeedService {
     );
   }
 
-  // Digests
+  // Digests: the daily e-mail of changes to one's needs (see digests/digests.service.ts)
 
   /** The digest setting shown to its owner. */
-  async digestSetting(userId: number) {
-    return (await this.repo.digestSetting(userId)) ?? { optedOut: false };
+  digestSetting(userId: number) {
+    return this.digests.setting(userId);
   }
 
-  async setDigestOptOut(actor: Actor, optedOut: boolean, locale: Locale) {
-    if (!actor.userId) throw new ForbiddenError();
-    const userId = actor.userId;
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).setOptOut(userId, optedOut, locale);
-      await recordAudit(tx, actor, { action: "update", entity: "need_digest", entityId: userId, after: { optedOut } });
-    });
+  setDigestOptOut(actor: Actor, optedOut: boolean, locale: Locale) {
+    return this.digests.setOptOut(actor, optedOut, locale);
   }
 
-  /**
-   * Writes one e-mail a day at most to each person with news: the state changes others made to the
-   * needs they registered or support since their last digest. Mail goes through the outbox in the
-   * same transaction that moves their place, so nobody is told twice or skipped. Answers how many
-   * digests were written.
-   */
-  async sendDigests(now = new Date()): Promise<number> {
-    let written = 0;
-    for (;;) {
-      const claimed = await this.db.transaction(async (tx) => {
-        const repo = this.repo.with(tx);
-        const upTo = await repo.maxEventId();
-        const due = await repo.claimDigests(now, DIGEST_BATCH);
-        for (const person of due) {
-          // Mail is a read path like any page: only needs the person may see today.
-          const reader: Actor = {
-            userId: person.userId,
-            label: person.email,
-            isAdmin: false,
-            networks: await this.access.repo.with(tx).grantsFor(person.userId),
-          };
-          const events = (await repo.digestEvents(person.userId, person.lastEventId)).filter(
-            (e) => e.event.id <= upTo && canSee(reader, e),
-          );
-          if (events.length === 0) {
-            await repo.markDigested(person.userId, upTo, null);
-            continue;
-          }
-          const { t } = i18nFor(isLocale(person.locale) ? person.locale : "nb");
-          const lines = events.map((e) =>
-            t("mail.needDigest.line", {
-              title: e.title,
-              state: t(`need.state.${e.event.toState}` as "need.state.registered"),
-              note: e.event.note ? ` – ${e.event.note}` : "",
-              link: `${this.mail.baseUrl}/needs/${e.needId}`,
-            }),
-          );
-          await queueMail(tx, {
-            to: person.email,
-            subject: t("mail.needDigest.subject", { count: events.length }),
-            body: t("mail.needDigest.body", { lines: lines.join("\n\n"), settings: `${this.mail.baseUrl}/needs/digest` }),
-          });
-          await repo.markDigested(person.userId, upTo, now);
-          written++;
-        }
-        return due.length;
-      });
-      if (claimed < DIGEST_BATCH) break;
-    }
-    if (written) void this.mail.delivery.deliverDue().catch(() => undefined);
-    return written;
+  /** Writes the digests due now; answers how many were written. */
+  sendDigests(now = new Date()): Promise<number> {
+    return this.digests.send(now);
   }
 
   /** Runs the digests every `minutes` while the app runs; answers a stop function. */
   scheduleDigests(minutes: number, log: { error(o: object, m: string): void }): () => void {
-    const run = () => void this.sendDigests().catch((err) => log.error({ err }, "need digests failed"));
-    const timer = setInterval(run, minutes * 60_000);
-    timer.unref();
-    return () => clearInterval(timer);
+    return this.digests.schedule(minutes, log);
   }
 }

@@ -1,42 +1,33 @@
-import type { Translate } from "../../platform/i18n/i18n.ts";
+import { type KeySuffix, labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
-  FilterForm,
   Form,
   type FormState,
   History,
-  ListStatus,
   Notice,
   type Option,
-  Pagination,
-  PostButton,
   SelectField,
-  SortHeader,
-  TableScroll,
   Tag,
   TextArea,
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { DocumentsSection } from "../../platform/ui/documents.tsx";
-import type { AssessmentService } from "./assessment.service.ts";
+import { ListPage } from "../../platform/ui/list-page.tsx";
+import type { AssessmentService } from "./assessment/assessment.service.ts";
+import { effortLabel, kindLabel, recommendationLabel, stateLabel, urgencyLabel } from "./labels.ts";
 import { eventNote, type NeedService } from "./needs.service.ts";
 import type { NeedListQuery } from "./params.ts";
-import { EFFORTS, NEED_KINDS, NEED_STATES, URGENCIES } from "./schema.ts";
+import { EFFORTS, NEED_KINDS, NEED_STATES, type NeedState, URGENCIES } from "./schema.ts";
+import { SupportersSection } from "./supporters/supporters.views.tsx";
+import { TendingSection } from "./tending/tending.views.tsx";
 
 type ListItem = Awaited<ReturnType<NeedService["list"]>>["items"][number];
 type Detail = Awaited<ReturnType<NeedService["get"]>>;
 type Similar = Awaited<ReturnType<NeedService["similar"]>>;
 type Assessments = Awaited<ReturnType<AssessmentService["ofNeed"]>>;
 
-export const stateLabel = (t: Translate, s: string) => t(`need.state.${s}` as "need.state.registered");
-export const kindLabel = (t: Translate, k: string) => t(`need.kind.${k}` as "need.kind.need");
-export const urgencyLabel = (t: Translate, u: string) => t(`need.urgency.${u}` as "need.urgency.medium");
-const effortLabel = (t: Translate, e: string) => t(`need.effort.${e}` as "need.effort.unknown");
-export const recommendationLabel = (t: Translate, r: string) =>
-  t(`assessment.recommendation.${r}` as "assessment.recommendation.recommend");
-
-const STATE_COLOURS: Record<string, string> = {
+const STATE_COLOURS: Record<NeedState, string> = {
   registered: "neutral",
   in_assessment: "info",
   assessed: "info",
@@ -47,8 +38,8 @@ const STATE_COLOURS: Record<string, string> = {
   merged: "neutral",
 };
 
-export const StateTag = ({ t, state }: { t: Translate; state: string }) => (
-  <Tag color={STATE_COLOURS[state] ?? "neutral"}>{stateLabel(t, state)}</Tag>
+export const StateTag = ({ t, state }: { t: Translate; state: NeedState }) => (
+  <Tag color={STATE_COLOURS[state]}>{stateLabel(t, state)}</Tag>
 );
 
 export function NeedsPage(props: {
@@ -66,111 +57,82 @@ export function NeedsPage(props: {
 }) {
   const { ctx, items, total, filter } = props;
   const { t, number, date } = ctx.i18n;
-  const form: FormState = { values: { ...filter }, errors: [] };
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("need.listTitle")}
-      </h1>
-      <p class="ds-paragraph">{t("need.listIntro")}</p>
-      {props.registerIn.length ? (
-        <div class="button-row">
-          {props.registerIn.map((n) => (
-            <a key={n.slug} class="ds-button" data-variant="secondary" href={`/n/${n.slug}/needs/new`}>
-              {props.registerIn.length > 1 ? t("need.newIn", { network: n.name }) : t("need.new")}
-            </a>
-          ))}
-        </div>
-      ) : null}
-      <FilterForm t={t} action="/needs" resetHref="/needs">
-        <TextField t={t} form={form} name="q" label={t("need.search")} type="search" />
-        <SelectField
-          t={t}
-          form={form}
-          name="network"
-          label={t("need.network")}
-          placeholder={t("list.all")}
-          options={props.networks}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="state"
-          label={t("need.state")}
-          placeholder={t("need.allOpen")}
-          options={NEED_STATES.map((s) => ({ value: s, label: stateLabel(t, s) }))}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="kind"
-          label={t("need.kind")}
-          placeholder={t("list.all")}
-          options={NEED_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="organisation"
-          label={t("need.organisationFilter")}
-          placeholder={t("list.all")}
-          options={props.organisations}
-        />
-        <input type="hidden" name="sort" value={filter.sort} />
-      </FilterForm>
-      <ListStatus
-        ctx={ctx}
-        total={total}
-        page={filter.page}
-        limit={props.limit}
-        links={[
-          { href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true },
-          { href: props.xlsxHref, label: t("list.downloadXlsx"), download: true },
-        ]}
-      />
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("need.listTitle")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <SortHeader t={t} url={ctx.url} column="title" label={t("need.title")} sort={filter.sort} />
-                <th scope="col">{t("need.organisation")}</th>
-                <th scope="col">{t("need.state")}</th>
-                <th scope="col">{t("need.urgency")}</th>
-                <SortHeader t={t} url={ctx.url} column="supporters" label={t("need.sharedBy")} sort={filter.sort} />
-                <SortHeader t={t} url={ctx.url} column="inhabitants" label={t("need.inhabitants")} sort={filter.sort} />
-                <SortHeader t={t} url={ctx.url} column="created" label={t("need.registered")} sort={filter.sort} />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((n) => (
-                <tr key={n.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/needs/${n.id}`}>
-                      {n.title}
-                    </a>
-                    <span class="row-detail">
-                      {kindLabel(t, n.kind)} · {n.networkName}
-                    </span>
-                  </th>
-                  <td>{n.organisationName}</td>
-                  <td>
-                    <StateTag t={t} state={n.state} />
-                  </td>
-                  <td>{urgencyLabel(t, n.urgency)}</td>
-                  <td class="numeric">{number(n.supporters)}</td>
-                  <td class="numeric">{number(n.inhabitants)}</td>
-                  <td>{date(n.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
-    </>
+    <ListPage
+      ctx={ctx}
+      title={t("need.listTitle")}
+      intro={t("need.listIntro")}
+      actions={
+        props.registerIn.length
+          ? props.registerIn.map((n) => (
+              <a key={n.slug} class="ds-button" data-variant="secondary" href={`/n/${n.slug}/needs/new`}>
+                {props.registerIn.length > 1 ? t("need.newIn", { network: n.name }) : t("need.new")}
+              </a>
+            ))
+          : null
+      }
+      filters={{
+        action: "/needs",
+        resetHref: "/needs",
+        values: { ...filter },
+        fields: (
+          <>
+            <TextField name="q" label={t("need.search")} type="search" />
+            <SelectField name="network" label={t("need.network")} placeholder={t("list.all")} options={props.networks} />
+            <SelectField
+              name="state"
+              label={t("need.state")}
+              placeholder={t("need.allOpen")}
+              options={NEED_STATES.map((s) => ({ value: s, label: stateLabel(t, s) }))}
+            />
+            <SelectField
+              name="kind"
+              label={t("need.kind")}
+              placeholder={t("list.all")}
+              options={NEED_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+            />
+            <SelectField
+              name="organisation"
+              label={t("need.organisationFilter")}
+              placeholder={t("list.all")}
+              options={props.organisations}
+            />
+          </>
+        ),
+      }}
+      paging={{ total, page: filter.page, limit: props.limit }}
+      downloads={[
+        { href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true },
+        { href: props.xlsxHref, label: t("list.downloadXlsx"), download: true },
+      ]}
+      table={{
+        rows: items,
+        rowKey: (n) => n.id,
+        sort: filter.sort,
+        columns: [
+          {
+            label: t("need.title"),
+            sort: "title",
+            cell: (n) => (
+              <>
+                <a class="ds-link" href={`/needs/${n.id}`}>
+                  {n.title}
+                </a>
+                <span class="row-detail">
+                  {kindLabel(t, n.kind)} · {n.networkName}
+                </span>
+              </>
+            ),
+          },
+          { label: t("need.organisation"), cell: (n) => n.organisationName },
+          { label: t("need.state"), cell: (n) => <StateTag t={t} state={n.state} /> },
+          { label: t("need.urgency"), cell: (n) => urgencyLabel(t, n.urgency) },
+          { label: t("need.sharedBy"), sort: "supporters", numeric: true, cell: (n) => number(n.supporters) },
+          { label: t("need.inhabitants"), sort: "inhabitants", numeric: true, cell: (n) => number(n.inhabitants) },
+          { label: t("need.registered"), sort: "created", cell: (n) => date(n.createdAt) },
+        ],
+      }}
+    />
   );
 }
 
@@ -334,7 +296,14 @@ export function NeedPage(props: {
   detail: Detail;
   assessments: Assessments;
   decisions: {
-    decision: { id: number; meetingId: number; text: string; outcome: string; decidedOn: string; projectId: number | null };
+    decision: {
+      id: number;
+      meetingId: number;
+      text: string;
+      outcome: KeySuffix<"decision.outcome">;
+      decidedOn: string;
+      projectId: number | null;
+    };
     meetingTitle: string;
     bodyName: string;
   }[];
@@ -356,11 +325,6 @@ export function NeedPage(props: {
   const { ctx, detail, canEdit, canManage, decisions, assessments } = props;
   const { need, supporters } = detail;
   const { t, date, dateTime, number } = ctx.i18n;
-  const mineIds = new Set(props.mine.map((o) => Number(o.value)));
-  // A refused "we have it too" comes back with every organisation, so its error is shown by its field.
-  const supportable = props.supportForm.errors.length
-    ? props.mine
-    : props.mine.filter((o) => Number(o.value) !== need.organisationId);
   const open = !["merged", "approved", "rejected"].includes(need.state);
   return (
     <>
@@ -420,7 +384,7 @@ export function NeedPage(props: {
         <dt>{t("need.effort")}</dt>
         <dd>{effortLabel(t, need.effort)}</dd>
         <dt>{t("need.visibility")}</dt>
-        <dd>{t(`visibility.${need.visibility}` as "visibility.public")}</dd>
+        <dd>{labelFor(t, "visibility", need.visibility)}</dd>
       </dl>
       {canEdit && open ? (
         <div class="button-row">
@@ -450,89 +414,7 @@ export function NeedPage(props: {
         </>
       ) : null}
 
-      <section aria-labelledby="supporters-heading">
-        <h2 class="ds-heading" data-size="md" id="supporters-heading">
-          {t("need.supporters")}
-        </h2>
-        <TableScroll label={t("need.supporters")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("need.organisation")}</th>
-                <th scope="col">{t("need.inhabitants")}</th>
-                <th scope="col">{t("need.supportNote")}</th>
-                <th scope="col">{t("need.since")}</th>
-                {mineIds.size ? <th scope="col">{t("participant.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">
-                  <a class="ds-link" href={`/organisations/${need.organisationId}`}>
-                    {detail.organisationName}
-                  </a>
-                  <span class="row-detail">{t("need.registeredIt")}</span>
-                </th>
-                <td class="numeric">{detail.organisationPopulation === null ? "–" : number(detail.organisationPopulation)}</td>
-                <td />
-                <td>{date(need.createdAt)}</td>
-                {mineIds.size ? <td /> : null}
-              </tr>
-              {supporters.map((s) => (
-                <tr key={s.organisationId}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/organisations/${s.organisationId}`}>
-                      {s.organisationName}
-                    </a>
-                  </th>
-                  <td class="numeric">{s.population === null ? "–" : number(s.population)}</td>
-                  <td class="prewrap">{s.note}</td>
-                  <td>{date(s.createdAt)}</td>
-                  {mineIds.size ? (
-                    <td>
-                      {mineIds.has(s.organisationId) ? (
-                        <PostButton
-                          ctx={ctx}
-                          action={`/needs/${need.id}/supporters/${s.organisationId}/delete`}
-                          label={t("need.withdrawSupport")}
-                          hiddenText={s.organisationName}
-                          size="sm"
-                          danger
-                        />
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-        {supportable.length && need.state !== "merged" ? (
-          <>
-            <h3 class="ds-heading" data-size="sm">
-              {t("need.weHaveItToo")}
-            </h3>
-            <Form ctx={ctx} form={props.supportForm} action={`/needs/${need.id}/supporters`} submitLabel={t("need.addSupport")}>
-              <SelectField
-                t={t}
-                form={props.supportForm}
-                name="organisationId"
-                label={t("need.organisation")}
-                required
-                placeholder={supportable.length > 1 ? t("form.choose") : undefined}
-                options={supportable}
-              />
-              <TextArea
-                t={t}
-                form={props.supportForm}
-                name="note"
-                label={t("need.supportNote")}
-                description={t("need.supportNoteHint")}
-              />
-            </Form>
-          </>
-        ) : null}
-      </section>
+      <SupportersSection ctx={ctx} detail={detail} mine={props.mine} supportForm={props.supportForm} />
 
       <DocumentsSection
         ctx={ctx}
@@ -588,8 +470,7 @@ export function NeedPage(props: {
                 <a class="ds-link" href={`/meetings/${d.decision.meetingId}`}>
                   {d.meetingTitle}
                 </a>{" "}
-                ({d.bodyName}): <strong>{t(`decision.outcome.${d.decision.outcome}` as "decision.outcome.other")}</strong>.{" "}
-                {d.decision.text}
+                ({d.bodyName}): <strong>{labelFor(t, "decision.outcome", d.decision.outcome)}</strong>. {d.decision.text}
               </li>
             ))}
           </ul>
@@ -630,95 +511,18 @@ export function NeedPage(props: {
       </section>
 
       {canManage && open ? (
-        <section aria-labelledby="manage-heading">
-          <h2 class="ds-heading" data-size="md" id="manage-heading">
-            {t("need.manage")}
-          </h2>
-          <p class="ds-paragraph">{t("need.manageIntro")}</p>
-          <h3 class="ds-heading" data-size="sm">
-            {t("need.merge")}
-          </h3>
-          <Form ctx={ctx} form={props.mergeForm} action={`/needs/${need.id}/merge`} submitLabel={t("need.merge")}>
-            <SelectField
-              t={t}
-              form={props.mergeForm}
-              name="intoId"
-              label={t("need.mergeInto")}
-              description={t("need.mergeIntoHint")}
-              required
-              placeholder={t("form.choose")}
-              options={props.mergeOptions}
-            />
-            <TextField t={t} form={props.mergeForm} name="note" label={t("need.eventNote")} />
-          </Form>
-          <h3 class="ds-heading" data-size="sm">
-            {t("need.move")}
-          </h3>
-          <Form ctx={ctx} form={props.moveForm} action={`/needs/${need.id}/move`} submitLabel={t("need.move")}>
-            <SelectField
-              t={t}
-              form={props.moveForm}
-              name="networkId"
-              label={t("need.moveTo")}
-              required
-              placeholder={t("form.choose")}
-              options={props.networks}
-            />
-            <TextField t={t} form={props.moveForm} name="note" label={t("need.eventNote")} />
-          </Form>
-          <h3 class="ds-heading" data-size="sm">
-            {t("need.split")}
-          </h3>
-          <Form ctx={ctx} form={props.splitForm} action={`/needs/${need.id}/split`} submitLabel={t("need.split")}>
-            <TextField t={t} form={props.splitForm} name="title" label={t("need.splitTitle")} required />
-            <TextArea t={t} form={props.splitForm} name="problem" label={t("need.problem")} required />
-            {supporters.length ? (
-              <fieldset class="ds-fieldset">
-                <legend class="ds-label">{t("need.splitSupporters")}</legend>
-                {supporters.map((s) => (
-                  <div class="ds-field" key={s.organisationId}>
-                    <input
-                      class="ds-input"
-                      type="checkbox"
-                      id={`field-split-supporter-${s.organisationId}`}
-                      name="supporterIds"
-                      value={String(s.organisationId)}
-                      checked
-                    />
-                    <label class="ds-label" for={`field-split-supporter-${s.organisationId}`}>
-                      {s.organisationName}
-                    </label>
-                  </div>
-                ))}
-              </fieldset>
-            ) : null}
-          </Form>
-        </section>
+        <TendingSection
+          ctx={ctx}
+          need={need}
+          supporters={supporters}
+          mergeForm={props.mergeForm}
+          moveForm={props.moveForm}
+          splitForm={props.splitForm}
+          networks={props.networks}
+          mergeOptions={props.mergeOptions}
+        />
       ) : null}
       {canEdit ? <History ctx={ctx} entries={props.history} /> : null}
-    </>
-  );
-}
-
-export function DigestPage(props: { ctx: PageContext; optedOut: boolean }) {
-  const { ctx } = props;
-  const { t } = ctx.i18n;
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("need.digestTitle")}
-      </h1>
-      <p class="ds-paragraph">{t("need.digestIntro")}</p>
-      <p class="ds-paragraph">
-        <strong>{props.optedOut ? t("need.digestOff") : t("need.digestOn")}</strong>
-      </p>
-      <form method="post" action="/needs/digest" class="inline-form">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-        <input type="hidden" name="optedOut" value={props.optedOut ? "0" : "1"} />
-        <button class="ds-button" data-variant="secondary" type="submit">
-          {props.optedOut ? t("need.digestTurnOn") : t("need.digestTurnOff")}
-        </button>
-      </form>
     </>
   );
 }

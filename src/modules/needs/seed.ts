@@ -7,7 +7,7 @@ import type { AppContext } from "../../platform/module.ts";
 import { users } from "../../platform/schema.ts";
 import { people } from "../directory/index.ts";
 import { bodies, bodyMembers, memberships, networkAccess, networks } from "../networks/index.ts";
-import { summarise } from "./assessment.ts";
+import { summarise } from "./assessment/summary.ts";
 import {
   assessmentBands,
   assessmentCriteria,

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import type { Actor } from "../../platform/access/actor.ts";
-import { visibleWhere } from "../../platform/access/visibility.ts";
-import type { DbOrTx } from "../../platform/db/client.ts";
-import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
-import { organisations } from "../directory/index.ts";
-import { bodies } from "../networks/index.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { visibleWhere } from "../../../platform/access/visibility.ts";
+import type { DbOrTx } from "../../../platform/db/client.ts";
+import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { organisations } from "../../directory/index.ts";
+import { bodies } from "../../networks/index.ts";
 import {
   assessmentBands,
   assessmentCriteria,
@@ -14,7 +14,7 @@ import {
   recommendations,
   roundCriteria,
   roundNeeds,
-} from "./schema.ts";
+} from "../schema.ts";
 
 export type Criterion = typeof assessmentCriteria.$inferSelect;
 export type Round = typeof assessmentRounds.$inferSelect;

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { and, count, eq } from "drizzle-orm";
-import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
-import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { bodies } from "../networks/index.ts";
-import { summarise } from "./assessment.ts";
-import { assessmentRounds, assessmentScores, needs, recommendations } from "./schema.ts";
+import { PASSWORD, testAccount } from "../../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { bodies } from "../../networks/index.ts";
+import { assessmentRounds, assessmentScores, needs, recommendations } from "../schema.ts";
+import { summarise } from "./summary.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };

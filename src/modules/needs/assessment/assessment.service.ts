@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { Actor } from "../../platform/access/actor.ts";
-import { canSee, type Restricted, type Visibility } from "../../platform/access/visibility.ts";
-import { recordAudit } from "../../platform/audit/audit.ts";
-import type { Db } from "../../platform/db/client.ts";
-import type { Page } from "../../platform/db/paging.ts";
-import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { canSee, type Restricted, type Visibility } from "../../../platform/access/visibility.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
+import type { Db } from "../../../platform/db/client.ts";
+import type { Page } from "../../../platform/db/paging.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import {
   emptyToNull,
   idList,
@@ -13,13 +13,11 @@ import {
   requiredId,
   requiredText,
   toFieldErrors,
-} from "../../platform/http/validation.ts";
-import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
-import type { NetworkRepo } from "../networks/index.ts";
-import { AssessmentRepo, type Criterion, type Round, type RoundCriterion } from "./assessment.repo.ts";
-import { type NeedSummary, summarise } from "./assessment.ts";
-import type { NeedService } from "./needs.service.ts";
-import type { RoundResource } from "./policy.ts";
+} from "../../../platform/http/validation.ts";
+import { type KeySuffix, labelFor, osloToday, type Translate } from "../../../platform/i18n/i18n.ts";
+import type { NetworkRepo } from "../../networks/index.ts";
+import type { NeedService } from "../needs.service.ts";
+import type { RoundResource } from "../policy.ts";
 import {
   type Band,
   CRITERION_DIRECTIONS,
@@ -27,7 +25,9 @@ import {
   OPEN_NEED_STATES,
   RECOMMENDATIONS,
   type Recommendation,
-} from "./schema.ts";
+} from "../schema.ts";
+import { AssessmentRepo, type Criterion, type Round, type RoundCriterion } from "./assessment.repo.ts";
+import { type NeedSummary, summarise } from "./summary.ts";
 
 /** A decimal as Norwegians type it ("1,5") or the API sends it. */
 const decimal = (min: number, max: number) =>
@@ -95,14 +95,15 @@ function scoreField(error: FieldError, input: unknown): FieldError {
 }
 
 /** The default criteria: the usual public-sector set, risk counted the other way. */
-const DEFAULT_CRITERIA: { key: string; weight: number; direction: CriterionDirection }[] = [
-  { key: "strategic", weight: 3, direction: "higher_is_better" },
-  { key: "quality", weight: 2, direction: "higher_is_better" },
-  { key: "economic", weight: 2, direction: "higher_is_better" },
-  { key: "necessity", weight: 2, direction: "higher_is_better" },
-  { key: "risk", weight: 1, direction: "higher_is_worse" },
+type DefaultText = KeySuffix<"assessment.default">;
+const DEFAULT_CRITERIA: { name: DefaultText; help: DefaultText; weight: number; direction: CriterionDirection }[] = [
+  { name: "strategic", help: "strategicHelp", weight: 3, direction: "higher_is_better" },
+  { name: "quality", help: "qualityHelp", weight: 2, direction: "higher_is_better" },
+  { name: "economic", help: "economicHelp", weight: 2, direction: "higher_is_better" },
+  { name: "necessity", help: "necessityHelp", weight: 2, direction: "higher_is_better" },
+  { name: "risk", help: "riskHelp", weight: 1, direction: "higher_is_worse" },
 ];
-const DEFAULT_BANDS: { key: string; min: number }[] = [
+const DEFAULT_BANDS: { key: KeySuffix<"assessment.band">; min: number }[] = [
   { key: "must", min: 75 },
   { key: "should", min: 50 },
   { key: "could", min: 25 },
@@ -150,8 +151,8 @@ export class AssessmentService {
         for (const [position, c] of DEFAULT_CRITERIA.entries()) {
           const criterion = await repo.insertCriterion({
             networkId,
-            name: t(`assessment.default.${c.key}` as "assessment.default.risk"),
-            description: t(`assessment.default.${c.key}Help` as "assessment.default.riskHelp"),
+            name: labelFor(t, "assessment.default", c.name),
+            description: labelFor(t, "assessment.default", c.help),
             weight: c.weight,
             direction: c.direction,
             position,
@@ -159,7 +160,7 @@ export class AssessmentService {
           await recordAudit(tx, actor, { action: "create", entity: "criterion", entityId: criterion.id, after: criterion });
         }
       if ((await repo.bandsOf(networkId)).length === 0) {
-        const bands = DEFAULT_BANDS.map((b) => ({ name: t(`assessment.band.${b.key}` as "assessment.band.must"), min: b.min }));
+        const bands = DEFAULT_BANDS.map((b) => ({ name: labelFor(t, "assessment.band", b.key), min: b.min }));
         await repo.replaceBands(networkId, bands);
         await recordAudit(tx, actor, { action: "update", entity: "assessment_bands", entityId: networkId, after: { bands } });
       }
@@ -326,6 +327,16 @@ export class AssessmentService {
       summary: summarise(criteria, scores, round.bands),
       recommendation: recommendations.find((r) => r.needId === needId) ?? null,
     };
+  }
+
+  /** A page of the network's criteria as they stand, for the API's list. */
+  criteriaPage(networkId: number, page: Page) {
+    return this.repo.criteriaPage(networkId, page);
+  }
+
+  /** A page of the network's rounds the viewer may see, newest deadline first, for the API's list. */
+  roundsPage(networkId: number, viewer: Actor | null, page: Page) {
+    return this.repo.roundsPage(networkId, viewer, page);
   }
 
   /** A page of one need's scores in a round, paged in SQL, for those who may see the round and the need. */

@@ -1,5 +1,5 @@
-import type { Translate } from "../../platform/i18n/i18n.ts";
-import { ScatterChart } from "../../platform/ui/charts.tsx";
+import type { Translate } from "../../../platform/i18n/i18n.ts";
+import { ScatterChart } from "../../../platform/ui/charts.tsx";
 import {
   CheckboxGroup,
   Form,
@@ -11,13 +11,14 @@ import {
   TableScroll,
   TextArea,
   TextField,
-} from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
+} from "../../../platform/ui/components.tsx";
+import type { PageContext } from "../../../platform/ui/context.ts";
+import { recommendationLabel } from "../labels.ts";
+import { StateTag } from "../needs.views.tsx";
+import { type Band, CRITERION_DIRECTIONS, RECOMMENDATIONS } from "../schema.ts";
 import type { Criterion, RoundCriterion, Score } from "./assessment.repo.ts";
 import type { AssessmentService } from "./assessment.service.ts";
-import type { NeedSummary } from "./assessment.ts";
-import { recommendationLabel, StateTag } from "./needs.views.tsx";
-import { type Band, CRITERION_DIRECTIONS, RECOMMENDATIONS } from "./schema.ts";
+import type { NeedSummary } from "./summary.ts";
 
 type Rounds = Awaited<ReturnType<AssessmentService["roundsOf"]>>;
 type Results = Awaited<ReturnType<AssessmentService["results"]>>;

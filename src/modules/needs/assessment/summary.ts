@@ -1,4 +1,4 @@
-import type { Band, CriterionDirection } from "./schema.ts";
+import type { Band, CriterionDirection } from "../schema.ts";
 
 export interface ScoredCriterion {
   id: number;

@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorized } from "../../../platform/access/page-access.ts";
+import { parseOrBadRequest } from "../../../platform/http/validation.ts";
+import type { AppContext } from "../../../platform/module.ts";
+import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { networkBySlug } from "../../networks/index.ts";
+import { criterionParams } from "../params.ts";
+import { AssessmentSettingsPage } from "./assessment.views.tsx";
+
+/** Form fields bands.<i>.name and bands.<i>.min as a list; rows left empty are left out. */
+const bandsFromForm = (body: Record<string, unknown>) => ({
+  bands: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    .map((i) => ({ name: body[`bands.${i}.name`], min: body[`bands.${i}.min`] }))
+    .filter((b) => String(b.name ?? "").trim() !== "" || String(b.min ?? "").trim() !== ""),
+});
+const bandsToForm = (bands: { name: string; min: number }[]) =>
+  Object.fromEntries(
+    bands.flatMap((b, i) => [
+      [`bands.${i}.name`, b.name],
+      [`bands.${i}.min`, String(b.min)],
+    ]),
+  );
+
+/** The network's assessment criteria and the bands a total falls in, set by its secretariat. */
+export function criteriaRoutes(app: FastifyInstance, { services }: AppContext) {
+  const { assessment, networks } = services;
+  /** What the policies are checked against: the network by :slug (404 if none). */
+  const networkInPath = networkBySlug(networks);
+
+  /** The network the kernel let the secretariat configure (see networkInPath). */
+  const configurable = (req: FastifyRequest) => authorized(req, networkInPath).resource;
+
+  const renderSettings = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    forms: { criterion?: FormState; editing?: { id: number; form: FormState }; bands?: FormState } = {},
+  ) => {
+    const network = configurable(req);
+    const { criteria, bands } = await assessment.configuration(network.id);
+    const { t } = req.i18n;
+    const title = t("assessment.settingsTitle", { network: network.name });
+    const failed = [forms.criterion, forms.editing?.form, forms.bands].some((f) => f?.errors.length);
+    const saved = (req.query as Record<string, unknown>).saved === "1";
+    return reply.page(
+      <>
+        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        <AssessmentSettingsPage
+          ctx={req.pageContext()}
+          network={network}
+          criteria={criteria}
+          bands={bands}
+          criterionForm={{ ...(forms.criterion ?? emptyForm({ scaleMin: 1, scaleMax: 5, weight: 1 })), idPrefix: "new-" }}
+          editing={forms.editing ?? null}
+          bandsForm={{ ...(forms.bands ?? emptyForm(bandsToForm(bands))), idPrefix: "bands-" }}
+        />
+      </>,
+      {
+        title,
+        network,
+        status: failed ? 422 : 200,
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
+      },
+    );
+  };
+
+  app.get("/n/:slug/assessment", { config: { policy: "assessment.configure", resource: networkInPath } }, async (req, reply) =>
+    renderSettings(req, reply),
+  );
+
+  app.post(
+    "/n/:slug/assessment/defaults",
+    { config: { policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      await assessment.useDefaults(req.actor!, network.id, req.i18n.t);
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1`, 303);
+    },
+  );
+
+  app.post(
+    "/n/:slug/assessment/criteria",
+    { config: { storedOnce: true, policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      const result = await assessment.saveCriterion(req.actor!, network.id, null, req.body);
+      if (!result.ok) return renderSettings(req, reply, { criterion: submittedForm(req.body, result.errors) });
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
+    },
+  );
+
+  app.post(
+    "/n/:slug/assessment/criteria/:criterionId",
+    { config: { policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      const { criterionId } = parseOrBadRequest(criterionParams, req.params);
+      const result = await assessment.saveCriterion(req.actor!, network.id, criterionId, req.body);
+      if (!result.ok)
+        return renderSettings(req, reply, { editing: { id: criterionId, form: submittedForm(req.body, result.errors) } });
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
+    },
+  );
+
+  app.post(
+    "/n/:slug/assessment/criteria/:criterionId/delete",
+    { config: { policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      const { criterionId } = parseOrBadRequest(criterionParams, req.params);
+      await assessment.removeCriterion(req.actor!, network.id, criterionId);
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
+    },
+  );
+
+  app.post(
+    "/n/:slug/assessment/bands",
+    { config: { policy: "assessment.configure", resource: networkInPath } },
+    async (req, reply) => {
+      const network = configurable(req);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const result = await assessment.saveBands(req.actor!, network.id, bandsFromForm(body));
+      if (!result.ok) return renderSettings(req, reply, { bands: submittedForm(body, result.errors) });
+      return reply.redirect(`/n/${network.slug}/assessment?saved=1#bands-heading`, 303);
+    },
+  );
+}

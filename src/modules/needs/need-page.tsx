@@ -1,0 +1,77 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized, byPathId } from "../../platform/access/page-access.ts";
+import { parseOrBadRequest } from "../../platform/http/validation.ts";
+import type { AppContext, ModuleServices } from "../../platform/module.ts";
+import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
+import { NeedPage } from "./needs.views.tsx";
+import { needParams } from "./params.ts";
+
+/** The forms of a need's page, each coming back with its own input and errors. */
+export type NeedForms = Partial<Record<"support" | "document" | "merge" | "move" | "split", FormState>>;
+
+/** What the policies of a need's writes are checked against: the need by :id (404 if none), and the need the kernel let the writer act on. */
+export function needAccess(needs: ModuleServices["needs"]) {
+  const needInPath = byPathId((id) => needs.resource(id));
+  const authorizedNeed = (req: FastifyRequest) => {
+    const { actor, resource: need } = authorized(req, needInPath);
+    return { actor, need };
+  };
+  return { needInPath, authorizedNeed };
+}
+
+/** The need's page: what it is, who shares it, its documents, assessments, decisions and history, and the forms that change it. */
+export async function renderNeed(
+  { services, config }: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  forms: NeedForms = {},
+) {
+  const { needs, networks, access } = services;
+  const { id } = parseOrBadRequest(needParams, req.params);
+  const detail = await needs.get(id, req.actor);
+  const { need } = detail;
+  const canEdit = can(req.actor, "need.update", need);
+  const canManage = can(req.actor, "need.manage", need);
+  const [mine, history, assessments, decisions, networkList, siblings] = await Promise.all([
+    req.actor ? access.organisationsActingFor(req.actor) : Promise.resolve([]),
+    canEdit ? services.audit.history("need", id) : Promise.resolve([]),
+    services.assessment.ofNeed(id, req.actor),
+    services.meetings.decisionsAbout({ needIds: [id] }, req.actor),
+    canManage ? networks.repo.switcher() : Promise.resolve([]),
+    canManage ? needs.list({ networkId: need.networkId }, req.actor, "title", 1000, 0).then((r) => r.items) : Promise.resolve([]),
+  ]);
+  const { t } = req.i18n;
+  const saved = (req.query as Record<string, unknown>).saved === "1";
+  const failed = Object.values(forms).some((f) => f.errors.length);
+  return reply.page(
+    <>
+      {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+      <NeedPage
+        ctx={req.pageContext()}
+        detail={detail}
+        assessments={assessments}
+        decisions={decisions}
+        canEdit={canEdit}
+        canManage={canManage}
+        mine={mine.map((o) => ({ value: o.id, label: o.name }))}
+        supportForm={forms.support ?? emptyForm()}
+        documentForm={{ ...(forms.document ?? emptyForm()), idPrefix: "doc-" }}
+        mergeForm={{ ...(forms.merge ?? emptyForm()), idPrefix: "merge-" }}
+        moveForm={{ ...(forms.move ?? emptyForm()), idPrefix: "move-" }}
+        splitForm={{ ...(forms.split ?? emptyForm()), idPrefix: "split-" }}
+        networks={networkList.filter((n) => n.id !== need.networkId).map((n) => ({ value: n.id, label: n.name }))}
+        mergeOptions={siblings
+          .filter((n) => n.id !== need.id && !["approved", "rejected"].includes(n.state))
+          .map((n) => ({ value: n.id, label: `${n.title} (${n.organisationName})` }))}
+        maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
+        history={history}
+      />
+    </>,
+    {
+      title: need.title,
+      status: failed ? 422 : 200,
+      crumbs: [{ href: "/needs", label: t("need.listTitle") }, { label: need.title }],
+    },
+  );
+}

@@ -454,7 +454,7 @@ async function formFieldSchemas(): Promise<Map<string, Schema[]>> {
     "../../modules/roadmap/roadmap.service.ts",
     "../../modules/roadmap/adoption/adoption.service.ts",
     "../../modules/needs/needs.service.ts",
-    "../../modules/needs/assessment.service.ts",
+    "../../modules/needs/assessment/assessment.service.ts",
     "../../modules/decisions/meetings/meetings.service.ts",
     "../../modules/decisions/priorities/priorities.service.ts",
     "../../modules/directory/directory.service.ts",

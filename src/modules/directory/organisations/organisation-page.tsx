@@ -11,8 +11,8 @@ export async function renderOrganisationPage({ services, modules }: AppContext, 
   const { id } = parseOrBadRequest(idParam, req.params);
   const org = await directory.getOrganisation(id);
   const canEdit = can(req.actor, "organisation.update", org);
-  const [counties, memberships, cooperationMembers, cooperations, people, history, related, actsIn, strategyList, sections] =
-    await Promise.all([
+  const [counties, memberships, cooperationMembers, cooperations, people, history, related, actsIn, sections] = await Promise.all(
+    [
       directory.organisations.byKind("county"),
       networks.membershipsOf(id),
       directory.organisations.cooperationMembersOf(id),
@@ -22,11 +22,10 @@ export async function renderOrganisationPage({ services, modules }: AppContext, 
       directory.organisations.byIds(org.successorId ? [org.successorId] : []),
       // An IT cooperation is seldom a member itself: it acts in networks through the members it represents.
       org.kind === "it_cooperation" ? networks.representedIn(id) : Promise.resolve([]),
-      // Strategies carry no visibility of their own: every reader may see them, as on /strategies.
-      services.strategies.repo.list({ organisationId: id }),
-      // Other modules' parts of the page (projects, solutions), each loading its own data.
+      // Other modules' parts of the page (projects, strategies, solutions), each loading its own data.
       renderSections(modules, "organisationPage", req, { organisation: org }),
-    ]);
+    ],
+  );
   const countyName = org.kind === "county" ? null : (counties.find((c) => c.code === org.countyCode)?.nameNorwegian ?? null);
   const { t } = req.i18n;
   const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -43,7 +42,6 @@ export async function renderOrganisationPage({ services, modules }: AppContext, 
         cooperations={cooperations}
         people={people.items}
         actsIn={actsIn}
-        strategies={strategyList.map((i) => i.strategy)}
         sections={sections}
         canEdit={canEdit}
         history={history}

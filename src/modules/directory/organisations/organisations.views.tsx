@@ -156,7 +156,6 @@ export function OrganisationPage(props: {
   people: { id: number; name: string; title: string; isDemo: boolean }[];
   /** Networks an IT cooperation acts in through the members it represents. */
   actsIn: { networkId: number; networkSlug: string; networkName: string; members: number }[];
-  strategies: { id: number; title: string; firstYear: number; lastYear: number; status: string; revision: number }[];
   /** Other modules' sections of the page (PageSlots["organisationPage"]). */
   sections: ComponentChildren[];
   canEdit: boolean;
@@ -361,26 +360,6 @@ export function OrganisationPage(props: {
           <OrgLinkList items={props.cooperations} empty="" />
         </section>
       ) : null}
-      <section aria-labelledby="strategies-heading">
-        <h2 class="ds-heading" data-size="md" id="strategies-heading">
-          {t("org.strategies")}
-        </h2>
-        {props.strategies.length === 0 ? (
-          <p class="ds-paragraph">{t("org.noStrategies")}</p>
-        ) : (
-          <ul class="ds-list">
-            {props.strategies.map((s) => (
-              <li key={s.id}>
-                <a class="ds-link" href={`/strategies/${s.id}`}>
-                  {s.title}
-                </a>{" "}
-                {`${s.firstYear}–${s.lastYear}`}, {t(`strategy.status.${s.status}` as "strategy.status.draft")}
-                {s.revision > 1 ? ` (${t("strategy.revisionN", { n: s.revision })})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
       {props.sections}
       {props.people.length ? (
         <section aria-labelledby="people-heading">

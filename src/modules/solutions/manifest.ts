@@ -26,7 +26,7 @@ export const solutionsModule = defineModule({
         services.directory.organisations,
         services.directory.people,
         services.projects.repo,
-        services.networks.repo,
+        services.networks,
       ),
   },
   policies: solutionPolicies,

@@ -7,7 +7,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
 import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
-import type { AccessService, NetworkRepo } from "../networks/index.ts";
+import type { AccessService } from "../networks/index.ts";
 import type { ProjectRepo } from "../projects/index.ts";
 import { IntroducingProjectService } from "./projects/projects.service.ts";
 import { PubliccodeService } from "./publiccode/publiccode.service.ts";
@@ -60,7 +60,7 @@ export class SolutionService {
     private readonly organisations: OrganisationRepo,
     private readonly people: PeopleRepo,
     projects: ProjectRepo,
-    private readonly networks: NetworkRepo,
+    private readonly networks: { memberOrganisationIds(slug: string): Promise<number[]> },
   ) {
     this.repo = new SolutionRepo(db);
     this.publiccode = new PubliccodeService(this.repo, (actor, input) => this.create(actor, input));

@@ -23,7 +23,7 @@ export function catalogueRoutes(app: FastifyInstance, { services }: AppContext) 
     const csv = new URL(req.url, "http://x");
     csv.pathname = "/solutions.csv";
     csv.searchParams.delete("page");
-    const [orgs, networkList] = await Promise.all([directory.organisations.options(), services.networks.repo.switcher()]);
+    const [orgs, networkList] = await Promise.all([directory.organisations.options(), services.networks.switcher()]);
     const { t } = req.i18n;
     return reply.page(
       <SolutionsPage

@@ -74,7 +74,7 @@ export function strategyPages({ services, config }: AppContext) {
           {...options}
           maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
           canConsult={can(req.actor, "consultation.manage", strategy)}
-          consultations={(await services.consultations.repo.ofStrategy(strategy.id)).filter(
+          consultations={(await services.consultations.ofStrategy(strategy.id)).filter(
             // Review rounds are for the network's own people.
             (c) => c.audience !== "bodies" || can(req.actor, "consultation.summary", c),
           )}

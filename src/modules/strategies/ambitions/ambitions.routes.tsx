@@ -3,8 +3,9 @@ import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
 import { networkBySlug, slugParam } from "../../networks/index.ts";
+import { savedNotice } from "../saved-notice.tsx";
 import { AmbitionFormPage, AmbitionPage } from "./ambitions.views.tsx";
 
 const ambitionParams = slugParam.extend({ id: dbId });
@@ -59,10 +60,9 @@ export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
     const network = await networks.get(slug);
     const progress = await ambitions.progress(await ambitions.get(network.id, id));
     const { t } = req.i18n;
-    const saved = (req.query as Record<string, unknown>).saved !== undefined;
     return reply.page(
       <>
-        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        {savedNotice(req)}
         <AmbitionPage
           ctx={req.pageContext()}
           network={network}

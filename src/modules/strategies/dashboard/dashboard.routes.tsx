@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { Notice } from "../../../platform/ui/components.tsx";
 import { slugParam } from "../../networks/index.ts";
+import { savedNotice } from "../saved-notice.tsx";
 import { loadDashboard } from "./dashboard.ts";
 import { DashboardPage } from "./dashboard.views.tsx";
 
@@ -16,10 +16,9 @@ export function dashboardRoutes(app: FastifyInstance, { services }: AppContext) 
     const dashboard = await loadDashboard(services, network.id);
     const { t } = req.i18n;
     const title = t("dashboard.title", { network: network.name });
-    const saved = (req.query as Record<string, unknown>).saved !== undefined;
     return reply.page(
       <>
-        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        {savedNotice(req)}
         <DashboardPage
           ctx={req.pageContext()}
           network={network}

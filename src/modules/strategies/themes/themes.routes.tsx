@@ -5,9 +5,10 @@ import { authorized } from "../../../platform/access/page-access.ts";
 import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
 import { networkBySlug, slugParam } from "../../networks/index.ts";
 import { sharedStrategyFromPath, strategyFromPath } from "../params.ts";
+import { savedNotice } from "../saved-notice.tsx";
 import { themeName } from "./themes.service.ts";
 import { OverlapPage, ThemesFormPage } from "./themes.views.tsx";
 
@@ -70,10 +71,9 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
         // The themes most members have in common come ticked.
         themeIds: overlap.rows.filter((r) => r.members >= 2).map((r) => String(r.theme.id)),
       });
-    const saved = (req.query as Record<string, unknown>).saved !== undefined;
     return reply.page(
       <>
-        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        {savedNotice(req)}
         <OverlapPage
           ctx={req.pageContext()}
           network={network}

@@ -7,6 +7,7 @@ import { dashboardRoutes } from "./dashboard/dashboard.routes.tsx";
 import { documentRoutes } from "./document/document.routes.tsx";
 import { followUpApi } from "./follow-up/follow-up.api.ts";
 import { followUpRoutes } from "./follow-up/follow-up.routes.tsx";
+import { organisationStrategiesSection } from "./organisation-section.tsx";
 import { planApi } from "./plan/plan.api.ts";
 import { planRoutes } from "./plan/plan.routes.tsx";
 import { strategyPolicies } from "./policy.ts";
@@ -54,6 +55,7 @@ export const strategiesModule = defineModule({
     dashboardApi(api, ctx);
   },
   seed: seedDemoStrategies,
+  sections: { organisationPage: organisationStrategiesSection },
   search: async ({ services }, q) => {
     const needle = q.toLowerCase();
     const items = await services.strategies.list({});

@@ -1,0 +1,31 @@
+import type { FastifyRequest } from "fastify";
+import { labelFor } from "../../platform/i18n/i18n.ts";
+
+/** An organisation's strategies, as a section of the organisation's page (the directory's). */
+export async function organisationStrategiesSection(req: FastifyRequest, { organisation }: { organisation: { id: number } }) {
+  // Strategies carry no visibility of their own: every reader may see them, as on /strategies.
+  const strategies = (await req.server.services.strategies.list({ organisationId: organisation.id })).map((i) => i.strategy);
+  const { t } = req.i18n;
+  return (
+    <section aria-labelledby="strategies-heading">
+      <h2 class="ds-heading" data-size="md" id="strategies-heading">
+        {t("org.strategies")}
+      </h2>
+      {strategies.length === 0 ? (
+        <p class="ds-paragraph">{t("org.noStrategies")}</p>
+      ) : (
+        <ul class="ds-list">
+          {strategies.map((s) => (
+            <li key={s.id}>
+              <a class="ds-link" href={`/strategies/${s.id}`}>
+                {s.title}
+              </a>{" "}
+              {`${s.firstYear}–${s.lastYear}`}, {labelFor(t, "strategy.status", s.status)}
+              {s.revision > 1 ? ` (${t("strategy.revisionN", { n: s.revision })})` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

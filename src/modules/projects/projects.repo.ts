@@ -1,33 +1,24 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
-import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
-import { files, users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
+import { BenefitRepo } from "./benefits/benefits.repo.ts";
+import { JoinRepo } from "./join/join.repo.ts";
+import { ResourceRepo } from "./resources/resources.repo.ts";
 import {
-  benefitMeasurements,
-  benefits,
-  joinRequests,
-  networkSectors,
+  type benefitMeasurements,
+  type benefits,
   type Phase,
   type ProjectKind,
-  phaseChecklistItems,
-  projectChecklistMarks,
-  projectDocuments,
-  projectFunding,
-  projectLinks,
   projectParticipants,
   projectPhaseChanges,
-  projectRelations,
   projectSearchDocument,
   projects,
-  type SavedViewKind,
   type StatusColour,
-  savedViews,
   statusReports,
 } from "./schema.ts";
 
@@ -259,24 +250,6 @@ export class ProjectRepo {
     await this.db.delete(projects).where(eq(projects.id, id));
   }
 
-  // Sectors a network added
-
-  async sectorsOf(networkId: number) {
-    return this.db
-      .select()
-      .from(networkSectors)
-      .where(eq(networkSectors.networkId, networkId))
-      .orderBy(norwegianOrder(networkSectors.name));
-  }
-
-  async allCustomSectors() {
-    return this.db.select().from(networkSectors).orderBy(norwegianOrder(networkSectors.name));
-  }
-
-  async insertSector(values: typeof networkSectors.$inferInsert) {
-    await this.db.insert(networkSectors).values(values);
-  }
-
   // Participants
 
   async participantsOf(projectIds: number[]) {
@@ -348,312 +321,17 @@ export class ProjectRepo {
     await this.db.insert(projectPhaseChanges).values(values);
   }
 
-  // Status reports
+  // What the sub-features' own repositories read, offered here too for callers that hold only this one.
 
-  async reportsOf(projectId: number): Promise<StatusReport[]> {
-    return this.db
-      .select()
-      .from(statusReports)
-      .where(eq(statusReports.projectId, projectId))
-      .orderBy(desc(statusReports.reportDate), desc(statusReports.id));
+  benefitsOf(projectIds: number[]) {
+    return new BenefitRepo(this.db).benefitsOf(projectIds);
   }
-
-  /** A page of reportsOf in SQL, with how many there are. */
-  reportsPage(projectId: number, page: Page) {
-    return paged(page, (p) =>
-      this.db
-        .select({ ...getTableColumns(statusReports), total: totalRows })
-        .from(statusReports)
-        .where(eq(statusReports.projectId, projectId))
-        .orderBy(desc(statusReports.reportDate), desc(statusReports.id))
-        .limit(p.limit)
-        .offset(p.offset),
-    );
-  }
-
-  async report(projectId: number, id: number): Promise<StatusReport | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(statusReports)
-      .where(and(eq(statusReports.projectId, projectId), eq(statusReports.id, id)));
-    return row;
-  }
-
-  async insertReport(values: typeof statusReports.$inferInsert): Promise<StatusReport> {
-    const [row] = await this.db.insert(statusReports).values(values).returning();
-    return row!;
-  }
-
-  async deleteReport(id: number) {
-    await this.db.delete(statusReports).where(eq(statusReports.id, id));
-  }
-
-  // Benefits
-
-  async benefitsOf(projectIds: number[]) {
-    if (projectIds.length === 0) return [];
-    return this.db
-      .select({ benefit: benefits, ownerName: people.name })
-      .from(benefits)
-      .leftJoin(people, eq(people.id, benefits.ownerPersonId))
-      .where(inArray(benefits.projectId, projectIds))
-      .orderBy(asc(benefits.id));
-  }
-
-  async benefit(projectId: number, id: number): Promise<Benefit | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(benefits)
-      .where(and(eq(benefits.projectId, projectId), eq(benefits.id, id)));
-    return row;
-  }
-
-  async insertBenefit(values: typeof benefits.$inferInsert): Promise<Benefit> {
-    const [row] = await this.db.insert(benefits).values(values).returning();
-    return row!;
-  }
-
-  async updateBenefit(id: number, values: Partial<typeof benefits.$inferInsert>): Promise<Benefit> {
-    const [row] = await this.db.update(benefits).set(values).where(eq(benefits.id, id)).returning();
-    return row!;
-  }
-
-  async deleteBenefit(id: number) {
-    await this.db.delete(benefits).where(eq(benefits.id, id));
-  }
-
-  async measurementsOf(benefitIds: number[]): Promise<Measurement[]> {
-    if (benefitIds.length === 0) return [];
-    return this.db
-      .select()
-      .from(benefitMeasurements)
-      .where(inArray(benefitMeasurements.benefitId, benefitIds))
-      .orderBy(asc(benefitMeasurements.measuredOn), asc(benefitMeasurements.id));
-  }
-
-  async insertMeasurement(values: typeof benefitMeasurements.$inferInsert): Promise<Measurement> {
-    const [row] = await this.db.insert(benefitMeasurements).values(values).returning();
-    return row!;
-  }
-
-  async deleteMeasurement(benefitId: number, id: number) {
-    const rows = await this.db
-      .delete(benefitMeasurements)
-      .where(and(eq(benefitMeasurements.benefitId, benefitId), eq(benefitMeasurements.id, id)))
-      .returning();
-    return rows[0];
-  }
-
-  // "We want to take part"
 
   joinRequestsOf(projectId: number) {
-    return this.joinRequestList(projectId);
+    return new JoinRepo(this.db).joinRequestsOf(projectId);
   }
 
-  /** A page of joinRequestsOf in SQL, with how many there are. */
-  joinRequestsPage(projectId: number, page: Page) {
-    return paged(page, (p) => this.joinRequestList(projectId).limit(p.limit).offset(p.offset));
-  }
-
-  private joinRequestList(projectId: number) {
-    return this.db
-      .select({
-        request: joinRequests,
-        organisationName: organisations.name,
-        requesterEmail: users.email,
-        total: totalRows,
-      })
-      .from(joinRequests)
-      .innerJoin(organisations, eq(organisations.id, joinRequests.organisationId))
-      .leftJoin(users, eq(users.id, joinRequests.requestedById))
-      .where(eq(joinRequests.projectId, projectId))
-      .orderBy(desc(joinRequests.createdAt), desc(joinRequests.id));
-  }
-
-  async insertJoinRequest(values: typeof joinRequests.$inferInsert) {
-    const [row] = await this.db.insert(joinRequests).values(values).returning();
-    return row!;
-  }
-
-  /** Records a decision on a request still pending; undefined if it was decided already. */
-  async decideJoinRequest(projectId: number, id: number, values: Partial<typeof joinRequests.$inferInsert>) {
-    const [row] = await this.db
-      .update(joinRequests)
-      .set(values)
-      .where(and(eq(joinRequests.projectId, projectId), eq(joinRequests.id, id), eq(joinRequests.state, "pending")))
-      .returning();
-    return row;
-  }
-
-  // Funding, links, relations and documents
-
-  async resourcesOf(projectId: number) {
-    const related = alias(projects, "related");
-    const [funding, links, relations, documents] = await Promise.all([
-      this.db.select().from(projectFunding).where(eq(projectFunding.projectId, projectId)).orderBy(asc(projectFunding.id)),
-      this.db.select().from(projectLinks).where(eq(projectLinks.projectId, projectId)).orderBy(asc(projectLinks.id)),
-      // Both directions: "A builds on B" shows on A, and on B as "built on by A".
-      this.db
-        .select({
-          id: projectRelations.id,
-          kind: projectRelations.kind,
-          projectId: projectRelations.projectId,
-          relatedProjectId: projectRelations.relatedProjectId,
-          otherId: related.id,
-          otherTitle: related.title,
-          otherNetworkId: related.networkId,
-          otherVisibility: related.visibility,
-          otherBodyId: related.bodyId,
-        })
-        .from(projectRelations)
-        .innerJoin(
-          related,
-          sql`${related.id} = case when ${projectRelations.projectId} = ${projectId} then ${projectRelations.relatedProjectId} else ${projectRelations.projectId} end`,
-        )
-        .where(or(eq(projectRelations.projectId, projectId), eq(projectRelations.relatedProjectId, projectId)))
-        .orderBy(asc(projectRelations.id)),
-      this.db
-        .select({
-          id: projectDocuments.id,
-          title: projectDocuments.title,
-          fileId: projectDocuments.fileId,
-          fileName: files.name,
-          size: files.size,
-          createdAt: projectDocuments.createdAt,
-        })
-        .from(projectDocuments)
-        .innerJoin(files, eq(files.id, projectDocuments.fileId))
-        .where(eq(projectDocuments.projectId, projectId))
-        .orderBy(asc(projectDocuments.id)),
-    ]);
-    return { funding, links, relations, documents };
-  }
-
-  async insertFunding(values: typeof projectFunding.$inferInsert) {
-    const [row] = await this.db.insert(projectFunding).values(values).returning();
-    return row!;
-  }
-
-  async deleteFunding(projectId: number, id: number) {
-    const [row] = await this.db
-      .delete(projectFunding)
-      .where(and(eq(projectFunding.projectId, projectId), eq(projectFunding.id, id)))
-      .returning();
-    return row;
-  }
-
-  async insertLink(values: typeof projectLinks.$inferInsert) {
-    const [row] = await this.db.insert(projectLinks).values(values).returning();
-    return row!;
-  }
-
-  async deleteLink(projectId: number, id: number) {
-    const [row] = await this.db
-      .delete(projectLinks)
-      .where(and(eq(projectLinks.projectId, projectId), eq(projectLinks.id, id)))
-      .returning();
-    return row;
-  }
-
-  async insertRelation(values: typeof projectRelations.$inferInsert) {
-    const [row] = await this.db.insert(projectRelations).values(values).onConflictDoNothing().returning();
-    return row;
-  }
-
-  /** A relation is removed from either of its two projects. */
-  async deleteRelation(projectId: number, id: number) {
-    const [row] = await this.db
-      .delete(projectRelations)
-      .where(
-        and(
-          eq(projectRelations.id, id),
-          or(eq(projectRelations.projectId, projectId), eq(projectRelations.relatedProjectId, projectId)),
-        ),
-      )
-      .returning();
-    return row;
-  }
-
-  async insertDocument(values: typeof projectDocuments.$inferInsert) {
-    const [row] = await this.db.insert(projectDocuments).values(values).returning();
-    return row!;
-  }
-
-  async document(projectId: number, id: number) {
-    const [row] = await this.db
-      .select()
-      .from(projectDocuments)
-      .where(and(eq(projectDocuments.projectId, projectId), eq(projectDocuments.id, id)));
-    return row;
-  }
-
-  async deleteDocument(id: number) {
-    await this.db.delete(projectDocuments).where(eq(projectDocuments.id, id));
-  }
-
-  // Saved views
-
-  async savedViewsOf(userId: number, kind: SavedViewKind) {
-    return this.db
-      .select()
-      .from(savedViews)
-      .where(and(eq(savedViews.userId, userId), eq(savedViews.kind, kind)))
-      .orderBy(norwegianOrder(savedViews.name));
-  }
-
-  async insertSavedView(values: typeof savedViews.$inferInsert) {
-    const [row] = await this.db.insert(savedViews).values(values).returning();
-    return row!;
-  }
-
-  /** Only the owner's own view is removed. */
-  async deleteSavedView(userId: number, id: number) {
-    const [row] = await this.db
-      .delete(savedViews)
-      .where(and(eq(savedViews.userId, userId), eq(savedViews.id, id)))
-      .returning();
-    return row;
-  }
-
-  // Phase checklists
-
-  async checklistOf(networkId: number) {
-    return this.db
-      .select()
-      .from(phaseChecklistItems)
-      .where(eq(phaseChecklistItems.networkId, networkId))
-      .orderBy(asc(phaseChecklistItems.position), asc(phaseChecklistItems.id));
-  }
-
-  async insertChecklistItem(values: typeof phaseChecklistItems.$inferInsert) {
-    const [row] = await this.db.insert(phaseChecklistItems).values(values).returning();
-    return row!;
-  }
-
-  async deleteChecklistItem(networkId: number, id: number) {
-    const [row] = await this.db
-      .delete(phaseChecklistItems)
-      .where(and(eq(phaseChecklistItems.networkId, networkId), eq(phaseChecklistItems.id, id)))
-      .returning();
-    return row;
-  }
-
-  async checklistMarksOf(projectId: number) {
-    return this.db.select().from(projectChecklistMarks).where(eq(projectChecklistMarks.projectId, projectId));
-  }
-
-  /** Ticks exactly `done` among `items` for the project; marks already there keep who and when. */
-  async setChecklistMarks(projectId: number, items: number[], done: number[], label: string) {
-    if (items.length === 0) return;
-    const undone = items.filter((id) => !done.includes(id));
-    if (undone.length)
-      await this.db
-        .delete(projectChecklistMarks)
-        .where(and(eq(projectChecklistMarks.projectId, projectId), inArray(projectChecklistMarks.itemId, undone)));
-    if (done.length)
-      await this.db
-        .insert(projectChecklistMarks)
-        .values(done.map((itemId) => ({ projectId, itemId, doneByLabel: label })))
-        .onConflictDoNothing();
+  resourcesOf(projectId: number) {
+    return new ResourceRepo(this.db).resourcesOf(projectId);
   }
 }

@@ -19,7 +19,7 @@ import {
 import type { MailDelivery } from "../../platform/mail/mail.ts";
 import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
 import type { AccessService, NetworkRepo } from "../networks/index.ts";
-import { achievement, BenefitService, trend } from "./benefits/benefits.service.ts";
+import { BenefitService } from "./benefits/benefits.service.ts";
 import { ChecklistService } from "./checklists/checklists.service.ts";
 import { DocumentService } from "./documents/documents.service.ts";
 import { JoinService } from "./join/join.service.ts";
@@ -122,14 +122,14 @@ export class ProjectService {
     private readonly totals: Keeper<number> = keepUntilChange(undefined),
   ) {
     this.repo = new ProjectRepo(db);
-    this.sectorService = new SectorService(db, this.repo);
+    this.sectorService = new SectorService(db);
     this.participantService = new ParticipantService(db, this.repo, organisations);
     this.reportService = new ReportService(db, this.repo);
     this.benefitService = new BenefitService(db, this.repo, people);
     this.joinService = new JoinService(db, this.repo, organisations, people, access, mail);
     this.resourceService = new ResourceService(db, this.repo);
     this.documentService = new DocumentService(db, this.repo, (id, viewer) => this.visible(id, viewer));
-    this.savedViewService = new SavedViewService(db, this.repo);
+    this.savedViewService = new SavedViewService(db);
     this.checklistService = new ChecklistService(db, this.repo);
   }
 
@@ -150,27 +150,14 @@ export class ProjectService {
   async visible(id: number, viewer: Actor | null) {
     const found = await this.repo.detail(id);
     if (!found) throw new NotFoundError();
-    const [participants, reports, phaseChanges, benefitRows, sectors, checklist, marks] = await Promise.all([
+    const [participants, reports, phaseChanges, benefits, sectors, checklist] = await Promise.all([
       this.repo.participantsOf([id]),
-      this.repo.reportsOf(id),
+      this.reportService.reportsOf(id),
       this.repo.phaseChangesOf(id),
-      this.repo.benefitsOf([id]),
-      this.repo.sectorsOf(found.project.networkId),
-      this.repo.checklistOf(found.project.networkId),
-      this.repo.checklistMarksOf(id),
+      this.benefitService.ofProject(id),
+      this.sectorService.sectorsOf(found.project.networkId),
+      this.checklistService.ofProject(found.project.networkId, id),
     ]);
-    const measurements = await this.repo.measurementsOf(benefitRows.map((b) => b.benefit.id));
-    const benefits = benefitRows.map(({ benefit, ownerName }) => {
-      const series = measurements.filter((m) => m.benefitId === benefit.id);
-      const values = series.map((m) => m.value);
-      return {
-        ...benefit,
-        ownerName,
-        measurements: series,
-        achievement: achievement(benefit, values.at(-1)),
-        trend: trend(benefit, values),
-      };
-    });
     const resource: ProjectResource = {
       networkId: found.project.networkId,
       ownerOrganisationId: found.project.ownerOrganisationId,
@@ -179,10 +166,6 @@ export class ProjectService {
     // Those who run a project see it whatever its visibility.
     if (!canSee(viewer, found.project) && !(viewer && runsProject(viewer, resource))) throw new NotFoundError();
     const resources = await this.resources(id, viewer);
-    const checklistWithMarks = checklist.map((item) => ({
-      ...item,
-      mark: marks.find((m) => m.itemId === item.id) ?? null,
-    }));
     return {
       ...found,
       participants,
@@ -192,7 +175,7 @@ export class ProjectService {
       sectors,
       resource,
       resources,
-      checklist: checklistWithMarks,
+      checklist,
     };
   }
 
@@ -403,7 +386,7 @@ export class ProjectService {
     existing: Project | null,
   ): Promise<FieldError[]> {
     const problems: FieldError[] = [];
-    const sectors = await this.repo.sectorsOf(networkId);
+    const sectors = await this.sectorService.sectorsOf(networkId);
     if (!(SECTORS as readonly string[]).includes(v.sector) && !sectors.some((s) => s.key === v.sector))
       problems.push({ field: "sector", key: "errors.choice" });
     const memberIds = new Set((await this.networks.membersOf(networkId)).filter((m) => !m.toDate).map((m) => m.organisationId));

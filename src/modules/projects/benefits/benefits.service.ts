@@ -14,6 +14,7 @@ import {
 import type { PeopleRepo } from "../../directory/index.ts";
 import type { ProjectRepo } from "../projects.repo.ts";
 import { BENEFIT_TYPES, type BenefitType } from "../schema.ts";
+import { BenefitRepo } from "./benefits.repo.ts";
 
 /** A measured quantity: decimals with comma or point. */
 const quantity = z.preprocess(
@@ -58,11 +59,32 @@ export function trend(benefit: { baseline: number; target: number }, values: num
 
 /** Benefits with their indicator, baseline and target, and the measurements that follow them. */
 export class BenefitService {
+  private readonly benefitRepo: BenefitRepo;
+
   constructor(
     private readonly db: Db,
     private readonly repo: ProjectRepo,
     private readonly people: PeopleRepo,
-  ) {}
+  ) {
+    this.benefitRepo = new BenefitRepo(db);
+  }
+
+  /** The project's benefits, each with its measurements, achievement and trend. */
+  async ofProject(id: number) {
+    const rows = await this.benefitRepo.benefitsOf([id]);
+    const measurements = await this.benefitRepo.measurementsOf(rows.map((b) => b.benefit.id));
+    return rows.map(({ benefit, ownerName }) => {
+      const series = measurements.filter((m) => m.benefitId === benefit.id);
+      const values = series.map((m) => m.value);
+      return {
+        ...benefit,
+        ownerName,
+        measurements: series,
+        achievement: achievement(benefit, values.at(-1)),
+        trend: trend(benefit, values),
+      };
+    });
+  }
 
   async addBenefit(actor: Actor, id: number, input: unknown) {
     if (!(await this.repo.byId(id))) throw new NotFoundError();
@@ -71,12 +93,14 @@ export class BenefitService {
     const problems = await this.checkOwner(parsed.data.ownerPersonId);
     if (problems.length) return invalid(problems);
     return ok(
-      await createAudited(this.db, actor, "benefit", (tx) => this.repo.with(tx).insertBenefit({ ...parsed.data, projectId: id })),
+      await createAudited(this.db, actor, "benefit", (tx) =>
+        this.benefitRepo.with(tx).insertBenefit({ ...parsed.data, projectId: id }),
+      ),
     );
   }
 
   async getBenefit(id: number, benefitId: number) {
-    const benefit = await this.repo.benefit(id, benefitId);
+    const benefit = await this.benefitRepo.benefit(id, benefitId);
     if (!benefit) throw new NotFoundError();
     return benefit;
   }
@@ -89,14 +113,14 @@ export class BenefitService {
     if (problems.length) return invalid(problems);
     return ok(
       await updateAudited(this.db, actor, "benefit", existing, parsed.data, (tx) =>
-        this.repo.with(tx).updateBenefit(benefitId, parsed.data),
+        this.benefitRepo.with(tx).updateBenefit(benefitId, parsed.data),
       ),
     );
   }
 
   async removeBenefit(actor: Actor, id: number, benefitId: number) {
     const existing = await this.getBenefit(id, benefitId);
-    await deleteAudited(this.db, actor, "benefit", existing, (tx) => this.repo.with(tx).deleteBenefit(benefitId));
+    await deleteAudited(this.db, actor, "benefit", existing, (tx) => this.benefitRepo.with(tx).deleteBenefit(benefitId));
   }
 
   /** A measurement belongs to a benefit of this project; one of another project is not found here. */
@@ -106,7 +130,7 @@ export class BenefitService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
       await createAudited(this.db, actor, "benefit_measurement", (tx) =>
-        this.repo.with(tx).insertMeasurement({ ...parsed.data, benefitId }),
+        this.benefitRepo.with(tx).insertMeasurement({ ...parsed.data, benefitId }),
       ),
     );
   }
@@ -114,7 +138,7 @@ export class BenefitService {
   async removeMeasurement(actor: Actor, id: number, benefitId: number, measurementId: number) {
     await this.getBenefit(id, benefitId);
     await audited(this.db, actor, async (tx, audit) => {
-      const removed = await this.repo.with(tx).deleteMeasurement(benefitId, measurementId);
+      const removed = await this.benefitRepo.with(tx).deleteMeasurement(benefitId, measurementId);
       if (!removed) throw new NotFoundError();
       await audit({
         action: "delete",
@@ -133,8 +157,8 @@ export class BenefitService {
   /** The benefits of these projects with their latest measurement and achievement, and sums per type and unit. */
   async overview(items: readonly { id: number; title: string }[]) {
     const titles = new Map(items.map((p) => [p.id, p.title]));
-    const rows = await this.repo.benefitsOf([...titles.keys()]);
-    const measurements = await this.repo.measurementsOf(rows.map((r) => r.benefit.id));
+    const rows = await this.benefitRepo.benefitsOf([...titles.keys()]);
+    const measurements = await this.benefitRepo.measurementsOf(rows.map((r) => r.benefit.id));
     const latest = new Map<number, { values: number[] }>();
     for (const m of measurements)
       latest.set(m.benefitId, {

@@ -11,6 +11,7 @@ import { type MailDelivery, queueMail } from "../../../platform/mail/mail.ts";
 import type { OrganisationRepo, PeopleRepo } from "../../directory/index.ts";
 import type { AccessService } from "../../networks/index.ts";
 import type { ProjectRepo } from "../projects.repo.ts";
+import { JoinRepo } from "./join.repo.ts";
 
 export const joinInput = z.object({
   organisationId: requiredId,
@@ -24,6 +25,8 @@ export const decisionInput = z.object({
 
 /** "We want to take part": requests from organisations, decided by those who run the project, each told by e-mail. */
 export class JoinService {
+  private readonly joinRepo: JoinRepo;
+
   constructor(
     private readonly db: Db,
     private readonly repo: ProjectRepo,
@@ -32,16 +35,18 @@ export class JoinService {
     private readonly access: AccessService,
     /** Where links in e-mail point, and the delivery to wake after a change that sends mail. */
     private readonly mail: { baseUrl: string; delivery: MailDelivery },
-  ) {}
+  ) {
+    this.joinRepo = new JoinRepo(db);
+  }
 
   /** Requests to take part in the project, newest first, with their decisions. */
   joinRequests(id: number) {
-    return this.repo.joinRequestsOf(id);
+    return this.joinRepo.joinRequestsOf(id);
   }
 
   /** A page of the requests to take part, with how many there are. */
   joinRequestsPage(id: number, page: Page) {
-    return this.repo.joinRequestsPage(id, page);
+    return this.joinRepo.joinRequestsPage(id, page);
   }
 
   /**
@@ -58,7 +63,7 @@ export class JoinService {
     if (!org || org.endedOn) return invalid([{ field: "organisationId", key: "errors.notAnOrganisation" }]);
     if (!actsForOrganisation(actor, await this.access.organisationResource(org.id)))
       return invalid([{ field: "organisationId", key: "errors.notYourOrganisation" }]);
-    const [participants, requests] = await Promise.all([this.repo.participantsOf([id]), this.repo.joinRequestsOf(id)]);
+    const [participants, requests] = await Promise.all([this.repo.participantsOf([id]), this.joinRepo.joinRequestsOf(id)]);
     if (participants.some((p) => p.organisationId === org.id))
       return invalid([{ field: "organisationId", key: "errors.alreadyParticipant" }]);
     if (requests.some((r) => r.request.organisationId === org.id && r.request.state === "pending"))
@@ -71,7 +76,7 @@ export class JoinService {
     const contact = detail.project.contactPersonId ? (await this.people.byIds([detail.project.contactPersonId]))[0] : undefined;
     const recipients = new Set([...runners.map((r) => r.email), ...(contact?.email ? [contact.email] : [])]);
     const requestId = await audited(this.db, actor, async (tx, audit) => {
-      const request = await this.repo.with(tx).insertJoinRequest({
+      const request = await this.joinRepo.with(tx).insertJoinRequest({
         projectId: id,
         ...parsed.data,
         requestedById: actor.userId,
@@ -108,14 +113,13 @@ export class JoinService {
   async decideJoin(actor: Actor, id: number, requestId: number, input: unknown, t: Translate): Promise<Result<true>> {
     const detail = await this.repo.detail(id);
     if (!detail) throw new NotFoundError();
-    const found = (await this.repo.joinRequestsOf(id)).find((r) => r.request.id === requestId);
+    const found = (await this.joinRepo.joinRequestsOf(id)).find((r) => r.request.id === requestId);
     if (!found) throw new NotFoundError();
     const parsed = decisionInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const { decision, reason } = parsed.data;
     const decided = await audited(this.db, actor, async (tx, audit) => {
-      const repo = this.repo.with(tx);
-      const row = await repo.decideJoinRequest(id, requestId, {
+      const row = await this.joinRepo.with(tx).decideJoinRequest(id, requestId, {
         state: decision === "accept" ? "accepted" : "declined",
         reason,
         decidedById: actor.userId,
@@ -124,7 +128,7 @@ export class JoinService {
       });
       if (!row) return false;
       if (decision === "accept")
-        await repo.upsertParticipant({
+        await this.repo.with(tx).upsertParticipant({
           projectId: id,
           organisationId: row.organisationId,
           role: row.role,

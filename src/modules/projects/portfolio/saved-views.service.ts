@@ -5,8 +5,8 @@ import type { Db } from "../../../platform/db/client.ts";
 import { invalid, NotFoundError, ok } from "../../../platform/http/errors.ts";
 import { requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
 import { removeChild } from "../children.ts";
-import type { ProjectRepo } from "../projects.repo.ts";
 import { SAVED_VIEW_KINDS, type SavedViewKind } from "../schema.ts";
+import { SavedViewRepo } from "./saved-views.repo.ts";
 
 export const savedViewInput = z.object({
   name: requiredText(100),
@@ -16,14 +16,15 @@ export const savedViewInput = z.object({
 
 /** A user's saved views: named filters of the overview and the timeline. */
 export class SavedViewService {
-  constructor(
-    private readonly db: Db,
-    private readonly repo: ProjectRepo,
-  ) {}
+  private readonly savedViewRepo: SavedViewRepo;
+
+  constructor(private readonly db: Db) {
+    this.savedViewRepo = new SavedViewRepo(db);
+  }
 
   /** The signed-in user's saved views of one page; null for visitors, who keep none. */
   savedViewsFor(viewer: Actor | null, kind: SavedViewKind) {
-    return viewer?.userId ? this.repo.savedViewsOf(viewer.userId, kind) : Promise.resolve(null);
+    return viewer?.userId ? this.savedViewRepo.savedViewsOf(viewer.userId, kind) : Promise.resolve(null);
   }
 
   /**
@@ -41,7 +42,7 @@ export class SavedViewService {
     const userId = actor.userId;
     return ok(
       await createAudited(this.db, actor, "saved_view", (tx) =>
-        this.repo.with(tx).insertSavedView({ ...parsed.data, query: query.toString(), userId }),
+        this.savedViewRepo.with(tx).insertSavedView({ ...parsed.data, query: query.toString(), userId }),
       ),
     );
   }
@@ -49,6 +50,6 @@ export class SavedViewService {
   async removeView(actor: Actor, id: number) {
     if (actor.userId === null) throw new NotFoundError();
     const userId = actor.userId;
-    await removeChild(this.db, this.repo, actor, "saved_view", (repo) => repo.deleteSavedView(userId, id));
+    await removeChild(this.db, actor, "saved_view", (tx) => this.savedViewRepo.with(tx).deleteSavedView(userId, id));
   }
 }

@@ -7,6 +7,7 @@ import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/
 import { optionalText, requiredDate, toFieldErrors } from "../../../platform/http/validation.ts";
 import type { ProjectRepo, StatusReport } from "../projects.repo.ts";
 import { STATUS_COLOURS, STATUS_DIMENSIONS } from "../schema.ts";
+import { ReportRepo } from "./reports.repo.ts";
 
 const colour = z.enum(STATUS_COLOURS, "errors.choice");
 export const statusReportInput = z.object({
@@ -24,19 +25,28 @@ export const statusReportInput = z.object({
 
 /** Dated status reports, a colour and comment for each dimension. */
 export class ReportService {
+  private readonly reportRepo: ReportRepo;
+
   constructor(
     private readonly db: Db,
     private readonly repo: ProjectRepo,
-  ) {}
+  ) {
+    this.reportRepo = new ReportRepo(db);
+  }
+
+  /** The project's status reports, newest first. */
+  reportsOf(id: number) {
+    return this.reportRepo.reportsOf(id);
+  }
 
   /** A page of the project's status reports, newest first, with how many there are. */
   reportsPage(id: number, page: Page) {
-    return this.repo.reportsPage(id, page);
+    return this.reportRepo.reportsPage(id, page);
   }
 
   /** A new report's starting values: the previous report's, dated today. */
   async reportDraft(id: number, copyPrevious: boolean, today: string) {
-    const [previous] = await this.repo.reportsOf(id);
+    const [previous] = await this.reportRepo.reportsOf(id);
     if (!copyPrevious || !previous) return { reportDate: today };
     const { id: _id, projectId: _p, createdAt: _c, createdById: _b, ...values } = previous;
     return { ...values, reportDate: today };
@@ -48,7 +58,7 @@ export class ReportService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
       await createAudited(this.db, actor, "status_report", (tx) =>
-        this.repo.with(tx).insertReport({
+        this.reportRepo.with(tx).insertReport({
           ...parsed.data,
           projectId: id,
           createdById: actor.userId,
@@ -58,8 +68,8 @@ export class ReportService {
   }
 
   async removeReport(actor: Actor, id: number, reportId: number) {
-    const report = await this.repo.report(id, reportId);
+    const report = await this.reportRepo.report(id, reportId);
     if (!report) throw new NotFoundError();
-    await deleteAudited(this.db, actor, "status_report", report, (tx) => this.repo.with(tx).deleteReport(reportId));
+    await deleteAudited(this.db, actor, "status_report", report, (tx) => this.reportRepo.with(tx).deleteReport(reportId));
   }
 }

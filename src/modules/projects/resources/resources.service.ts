@@ -8,6 +8,7 @@ import { kroner, requiredId, requiredText, toFieldErrors } from "../../../platfo
 import { addChild, removeChild } from "../children.ts";
 import type { ProjectRepo } from "../projects.repo.ts";
 import { RELATION_KINDS } from "../schema.ts";
+import { ResourceRepo } from "./resources.repo.ts";
 
 export const fundingInput = z
   .object({
@@ -37,14 +38,18 @@ export const relationInput = z.object({
 
 /** A project's funding, links and relations to other projects. */
 export class ResourceService {
+  private readonly resourceRepo: ResourceRepo;
+
   constructor(
     private readonly db: Db,
     private readonly repo: ProjectRepo,
-  ) {}
+  ) {
+    this.resourceRepo = new ResourceRepo(db);
+  }
 
   /** The project's funding, links, documents and the relations the viewer may see. */
   async resources(id: number, viewer: Actor | null) {
-    const all = await this.repo.resourcesOf(id);
+    const all = await this.resourceRepo.resourcesOf(id);
     const relations = all.relations
       .filter((r) =>
         canSee(viewer, {
@@ -64,8 +69,8 @@ export class ResourceService {
   }
 
   addFunding(actor: Actor, id: number, input: unknown) {
-    return addChild(this.db, this.repo, actor, id, input, fundingInput, "project_funding", (repo, v) =>
-      repo.insertFunding({
+    return addChild(this.db, this.repo, actor, id, input, fundingInput, "project_funding", (tx, v) =>
+      this.resourceRepo.with(tx).insertFunding({
         projectId: id,
         source: v.source,
         applied: v.applied!,
@@ -75,17 +80,17 @@ export class ResourceService {
   }
 
   removeFunding(actor: Actor, id: number, fundingId: number) {
-    return removeChild(this.db, this.repo, actor, "project_funding", (repo) => repo.deleteFunding(id, fundingId));
+    return removeChild(this.db, actor, "project_funding", (tx) => this.resourceRepo.with(tx).deleteFunding(id, fundingId));
   }
 
   addLink(actor: Actor, id: number, input: unknown) {
-    return addChild(this.db, this.repo, actor, id, input, linkInput, "project_link", (repo, v) =>
-      repo.insertLink({ projectId: id, ...v }),
+    return addChild(this.db, this.repo, actor, id, input, linkInput, "project_link", (tx, v) =>
+      this.resourceRepo.with(tx).insertLink({ projectId: id, ...v }),
     );
   }
 
   removeLink(actor: Actor, id: number, linkId: number) {
-    return removeChild(this.db, this.repo, actor, "project_link", (repo) => repo.deleteLink(id, linkId));
+    return removeChild(this.db, actor, "project_link", (tx) => this.resourceRepo.with(tx).deleteLink(id, linkId));
   }
 
   /** Relates the project to another the actor may see; not to itself, and each relation once. */
@@ -96,7 +101,7 @@ export class ResourceService {
     const other = await this.repo.byId(parsed.data.relatedProjectId);
     if (!other || other.id === id || !canSee(actor, other)) return invalid([{ field: "relatedProjectId", key: "errors.choice" }]);
     return audited(this.db, actor, async (tx, audit) => {
-      const row = await this.repo.with(tx).insertRelation({ projectId: id, ...parsed.data });
+      const row = await this.resourceRepo.with(tx).insertRelation({ projectId: id, ...parsed.data });
       if (!row) return invalid([{ field: "relatedProjectId", key: "errors.relationExists" }]);
       await audit({
         action: "create",
@@ -109,6 +114,6 @@ export class ResourceService {
   }
 
   removeRelation(actor: Actor, id: number, relationId: number) {
-    return removeChild(this.db, this.repo, actor, "project_relation", (repo) => repo.deleteRelation(id, relationId));
+    return removeChild(this.db, actor, "project_relation", (tx) => this.resourceRepo.with(tx).deleteRelation(id, relationId));
   }
 }

@@ -1,0 +1,68 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../../platform/db/client.ts";
+import { people } from "../../directory/index.ts";
+import type { Benefit, Measurement } from "../projects.repo.ts";
+import { benefitMeasurements, benefits } from "../schema.ts";
+
+/** Benefits and their measurements. The only place with their SQL. */
+export class BenefitRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): BenefitRepo {
+    return new BenefitRepo(tx);
+  }
+
+  async benefitsOf(projectIds: number[]) {
+    if (projectIds.length === 0) return [];
+    return this.db
+      .select({ benefit: benefits, ownerName: people.name })
+      .from(benefits)
+      .leftJoin(people, eq(people.id, benefits.ownerPersonId))
+      .where(inArray(benefits.projectId, projectIds))
+      .orderBy(asc(benefits.id));
+  }
+
+  async benefit(projectId: number, id: number): Promise<Benefit | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(benefits)
+      .where(and(eq(benefits.projectId, projectId), eq(benefits.id, id)));
+    return row;
+  }
+
+  async insertBenefit(values: typeof benefits.$inferInsert): Promise<Benefit> {
+    const [row] = await this.db.insert(benefits).values(values).returning();
+    return row!;
+  }
+
+  async updateBenefit(id: number, values: Partial<typeof benefits.$inferInsert>): Promise<Benefit> {
+    const [row] = await this.db.update(benefits).set(values).where(eq(benefits.id, id)).returning();
+    return row!;
+  }
+
+  async deleteBenefit(id: number) {
+    await this.db.delete(benefits).where(eq(benefits.id, id));
+  }
+
+  async measurementsOf(benefitIds: number[]): Promise<Measurement[]> {
+    if (benefitIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(benefitMeasurements)
+      .where(inArray(benefitMeasurements.benefitId, benefitIds))
+      .orderBy(asc(benefitMeasurements.measuredOn), asc(benefitMeasurements.id));
+  }
+
+  async insertMeasurement(values: typeof benefitMeasurements.$inferInsert): Promise<Measurement> {
+    const [row] = await this.db.insert(benefitMeasurements).values(values).returning();
+    return row!;
+  }
+
+  async deleteMeasurement(benefitId: number, id: number) {
+    const rows = await this.db
+      .delete(benefitMeasurements)
+      .where(and(eq(benefitMeasurements.benefitId, benefitId), eq(benefitMeasurements.id, id)))
+      .returning();
+    return rows[0];
+  }
+}

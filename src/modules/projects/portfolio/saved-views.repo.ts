@@ -1,0 +1,34 @@
+import { and, eq } from "drizzle-orm";
+import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { type SavedViewKind, savedViews } from "../schema.ts";
+
+/** Users' saved views. The only place with their SQL. */
+export class SavedViewRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): SavedViewRepo {
+    return new SavedViewRepo(tx);
+  }
+
+  async savedViewsOf(userId: number, kind: SavedViewKind) {
+    return this.db
+      .select()
+      .from(savedViews)
+      .where(and(eq(savedViews.userId, userId), eq(savedViews.kind, kind)))
+      .orderBy(norwegianOrder(savedViews.name));
+  }
+
+  async insertSavedView(values: typeof savedViews.$inferInsert) {
+    const [row] = await this.db.insert(savedViews).values(values).returning();
+    return row!;
+  }
+
+  /** Only the owner's own view is removed. */
+  async deleteSavedView(userId: number, id: number) {
+    const [row] = await this.db
+      .delete(savedViews)
+      .where(and(eq(savedViews.userId, userId), eq(savedViews.id, id)))
+      .returning();
+    return row;
+  }
+}

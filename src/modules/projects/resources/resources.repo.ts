@@ -1,0 +1,118 @@
+import { and, asc, eq, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../../../platform/db/client.ts";
+import { files } from "../../../platform/schema.ts";
+import { projectDocuments, projectFunding, projectLinks, projectRelations, projects } from "../schema.ts";
+
+/** A project's funding, links, relations and documents. The only place with their SQL. */
+export class ResourceRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): ResourceRepo {
+    return new ResourceRepo(tx);
+  }
+
+  async resourcesOf(projectId: number) {
+    const related = alias(projects, "related");
+    const [funding, links, relations, documents] = await Promise.all([
+      this.db.select().from(projectFunding).where(eq(projectFunding.projectId, projectId)).orderBy(asc(projectFunding.id)),
+      this.db.select().from(projectLinks).where(eq(projectLinks.projectId, projectId)).orderBy(asc(projectLinks.id)),
+      // Both directions: "A builds on B" shows on A, and on B as "built on by A".
+      this.db
+        .select({
+          id: projectRelations.id,
+          kind: projectRelations.kind,
+          projectId: projectRelations.projectId,
+          relatedProjectId: projectRelations.relatedProjectId,
+          otherId: related.id,
+          otherTitle: related.title,
+          otherNetworkId: related.networkId,
+          otherVisibility: related.visibility,
+          otherBodyId: related.bodyId,
+        })
+        .from(projectRelations)
+        .innerJoin(
+          related,
+          sql`${related.id} = case when ${projectRelations.projectId} = ${projectId} then ${projectRelations.relatedProjectId} else ${projectRelations.projectId} end`,
+        )
+        .where(or(eq(projectRelations.projectId, projectId), eq(projectRelations.relatedProjectId, projectId)))
+        .orderBy(asc(projectRelations.id)),
+      this.db
+        .select({
+          id: projectDocuments.id,
+          title: projectDocuments.title,
+          fileId: projectDocuments.fileId,
+          fileName: files.name,
+          size: files.size,
+          createdAt: projectDocuments.createdAt,
+        })
+        .from(projectDocuments)
+        .innerJoin(files, eq(files.id, projectDocuments.fileId))
+        .where(eq(projectDocuments.projectId, projectId))
+        .orderBy(asc(projectDocuments.id)),
+    ]);
+    return { funding, links, relations, documents };
+  }
+
+  async insertFunding(values: typeof projectFunding.$inferInsert) {
+    const [row] = await this.db.insert(projectFunding).values(values).returning();
+    return row!;
+  }
+
+  async deleteFunding(projectId: number, id: number) {
+    const [row] = await this.db
+      .delete(projectFunding)
+      .where(and(eq(projectFunding.projectId, projectId), eq(projectFunding.id, id)))
+      .returning();
+    return row;
+  }
+
+  async insertLink(values: typeof projectLinks.$inferInsert) {
+    const [row] = await this.db.insert(projectLinks).values(values).returning();
+    return row!;
+  }
+
+  async deleteLink(projectId: number, id: number) {
+    const [row] = await this.db
+      .delete(projectLinks)
+      .where(and(eq(projectLinks.projectId, projectId), eq(projectLinks.id, id)))
+      .returning();
+    return row;
+  }
+
+  async insertRelation(values: typeof projectRelations.$inferInsert) {
+    const [row] = await this.db.insert(projectRelations).values(values).onConflictDoNothing().returning();
+    return row;
+  }
+
+  /** A relation is removed from either of its two projects. */
+  async deleteRelation(projectId: number, id: number) {
+    const [row] = await this.db
+      .delete(projectRelations)
+      .where(
+        and(
+          eq(projectRelations.id, id),
+          or(eq(projectRelations.projectId, projectId), eq(projectRelations.relatedProjectId, projectId)),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
+  async insertDocument(values: typeof projectDocuments.$inferInsert) {
+    const [row] = await this.db.insert(projectDocuments).values(values).returning();
+    return row!;
+  }
+
+  async document(projectId: number, id: number) {
+    const [row] = await this.db
+      .select()
+      .from(projectDocuments)
+      .where(and(eq(projectDocuments.projectId, projectId), eq(projectDocuments.id, id)));
+    return row;
+  }
+
+  async deleteDocument(id: number) {
+    await this.db.delete(projectDocuments).where(eq(projectDocuments.id, id));
+  }
+}

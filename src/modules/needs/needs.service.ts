@@ -3,6 +3,7 @@ import type { Actor } from "../../platform/access/actor.ts";
 import { actsForOrganisation, can, isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, readableByAll } from "../../platform/access/visibility.ts";
 import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { audited } from "../../platform/audit/audited.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -175,7 +176,7 @@ export class NeedService {
     const problem = await this.checkOrganisation(actor, networkId, parsed.data.organisationId);
     if (problem) return invalid([problem]);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const need = await repo.insert({
           ...parsed.data,
@@ -191,7 +192,7 @@ export class NeedService {
           byLabel: actor.label,
         });
         if (actor.userId) await repo.subscribe(actor.userId, locale);
-        await recordAudit(tx, actor, { action: "create", entity: "need", entityId: need.id, after: need });
+        await audit({ action: "create", entity: "need", entityId: need.id, after: need });
         return need;
       }),
     );
@@ -207,11 +208,11 @@ export class NeedService {
       if (problem) return invalid([problem]);
     }
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
         if (!diff.changed) return existing;
         const saved = await this.repo.with(tx).update(id, parsed.data);
-        await recordAudit(tx, actor, { action: "update", entity: "need", entityId: id, before: diff.before, after: diff.after });
+        await audit({ action: "update", entity: "need", entityId: id, before: diff.before, after: diff.after });
         return saved;
       }),
     );
@@ -263,11 +264,11 @@ export class NeedService {
     if (!actsForOrganisation(actor, await this.access.organisationResource(organisationId)))
       return invalid([{ field: "organisationId", key: "errors.notYourOrganisation" }]);
     const before = await this.repo.supporter(id, organisationId);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       await repo.upsertSupporter({ needId: id, organisationId, note, userId: actor.userId, userLabel: actor.label });
       if (actor.userId) await repo.subscribe(actor.userId, locale);
-      await recordAudit(tx, actor, {
+      await audit({
         action: before ? "update" : "create",
         entity: "need_supporter",
         entityId: `${id}:${organisationId}`,
@@ -281,10 +282,10 @@ export class NeedService {
   async withdrawSupport(actor: Actor, id: number, organisationId: number) {
     await this.visible(id, actor);
     if (!actsForOrganisation(actor, await this.access.organisationResource(organisationId))) throw new ForbiddenError();
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const removed = await this.repo.with(tx).deleteSupporter(id, organisationId);
       if (!removed) throw new NotFoundError();
-      await recordAudit(tx, actor, {
+      await audit({
         action: "delete",
         entity: "need_supporter",
         entityId: `${id}:${organisationId}`,
@@ -380,7 +381,7 @@ export class NeedService {
     // A secretariat writes only into networks it runs (decision 0018).
     if (!isSecretariat(actor, target.id)) return invalid([{ field: "networkId", key: "errors.notYourNetwork" }]);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const moved = await this.repo.with(tx).update(id, { networkId: target.id, bodyId: null });
         await this.repo.with(tx).insertEvent({
           needId: id,
@@ -390,7 +391,7 @@ export class NeedService {
           byId: actor.userId,
           byLabel: actor.label,
         });
-        await recordAudit(tx, actor, {
+        await audit({
           action: "update",
           entity: "need",
           entityId: id,
@@ -415,7 +416,7 @@ export class NeedService {
     const chosen = supporters.filter((s) => parsed.data.supporterIds.includes(s.organisationId));
     if (chosen.length !== parsed.data.supporterIds.length) return invalid([{ field: "supporterIds", key: "errors.choice" }]);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const { id: _id, createdAt: _c, updatedAt: _u, state: _s, mergedIntoId: _m, projectId: _p, ...fields } = source;
         const part = await repo.insert({ ...fields, title: parsed.data.title, problem: parsed.data.problem });
@@ -435,7 +436,7 @@ export class NeedService {
           byId: actor.userId,
           byLabel: actor.label,
         });
-        await recordAudit(tx, actor, { action: "create", entity: "need", entityId: part.id, after: { ...part, splitFrom: id } });
+        await audit({ action: "create", entity: "need", entityId: part.id, after: { ...part, splitFrom: id } });
         return part;
       }),
     );

@@ -7,7 +7,8 @@ import {
   VISIBILITY_VALUES,
   type Visibility,
 } from "../../../platform/access/visibility.ts";
-import { changedFields, recordAudit } from "../../../platform/audit/audit.ts";
+import { changedFields } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import type { Page } from "../../../platform/db/paging.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../../platform/files/files.ts";
@@ -212,9 +213,9 @@ export class MeetingService {
     const problem = await this.checkBody(networkId, parsed.data.bodyId);
     if (problem) return invalid([problem]);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const meeting = await this.repo.with(tx).insertMeeting({ ...parsed.data, networkId });
-        await recordAudit(tx, actor, { action: "create", entity: "meeting", entityId: meeting.id, after: meeting });
+        await audit({ action: "create", entity: "meeting", entityId: meeting.id, after: meeting });
         return meeting;
       }),
     );
@@ -248,10 +249,10 @@ export class MeetingService {
   private async save(actor: Actor, meeting: Meeting, values: Partial<Meeting>): Promise<Result<Meeting>> {
     const diff = changedFields(meeting as unknown as Record<string, unknown>, values);
     if (!diff.changed) return ok(meeting);
-    const saved = await this.db.transaction(async (tx) => {
+    const saved = await audited(this.db, actor, async (tx, audit) => {
       const row = await this.repo.with(tx).updateOpenMeeting(meeting.id, values);
       if (row)
-        await recordAudit(tx, actor, {
+        await audit({
           action: "update",
           entity: "meeting",
           entityId: meeting.id,
@@ -295,9 +296,9 @@ export class MeetingService {
       errors.push({ field: "documentId", key: "errors.choice" });
     if (errors.length) return invalid(errors);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const item = await this.repo.with(tx).insertItem({ ...v, meetingId });
-        await recordAudit(tx, actor, { action: "create", entity: "agenda_item", entityId: item.id, after: item });
+        await audit({ action: "create", entity: "agenda_item", entityId: item.id, after: item });
         return item.id;
       }),
     );
@@ -309,9 +310,9 @@ export class MeetingService {
     if (closed) return invalid([closed]);
     const item = await this.repo.item(meetingId, itemId);
     if (!item) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).deleteItem(itemId);
-      await recordAudit(tx, actor, { action: "delete", entity: "agenda_item", entityId: itemId, before: item });
+      await audit({ action: "delete", entity: "agenda_item", entityId: itemId, before: item });
     });
     return ok(true);
   }
@@ -396,7 +397,7 @@ export class MeetingService {
       need && v.outcome === "approved_as_project"
         ? await this.projectFrom(need.id, v, meeting, { name: bodyName, visibility: bodyVisibility }, t)
         : null;
-    return this.db.transaction(async (tx) => {
+    return audited(this.db, actor, async (tx, audit) => {
       let projectId: number | null = null;
       if (need && projectFields) {
         const supporters = await this.needs.repo.with(tx).supportersOf([need.id]);
@@ -420,7 +421,7 @@ export class MeetingService {
       const next = NEED_STATE_AFTER[v.outcome];
       if (need && next && need.state !== next)
         await this.needs.changeState(tx, actor, need, next, "", projectId ? { projectId } : {}, { decisionId: decision.id });
-      await recordAudit(tx, actor, { action: "create", entity: "decision", entityId: decision.id, after: decision });
+      await audit({ action: "create", entity: "decision", entityId: decision.id, after: decision });
       return ok(decision);
     });
   }
@@ -489,9 +490,9 @@ export class MeetingService {
     if (closed) return invalid([closed]);
     const decision = await this.repo.decision(decisionId);
     if (!decision || decision.meetingId !== meetingId) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).deleteDecision(decisionId);
-      await recordAudit(tx, actor, { action: "delete", entity: "decision", entityId: decisionId, before: decision });
+      await audit({ action: "delete", entity: "decision", entityId: decisionId, before: decision });
     });
     return ok(true);
   }

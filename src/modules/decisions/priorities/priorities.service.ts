@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { canSee } from "../../../platform/access/visibility.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredDate, toFieldErrors } from "../../../platform/http/validation.ts";
@@ -173,7 +173,7 @@ export class PriorityService {
     if (errors.length) return invalid(errors);
     const ordered = [...v.entries].sort((a, b) => a.rank - b.rank);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const ranking = await this.repo.with(tx).insertRanking(
           {
             networkId,
@@ -192,7 +192,7 @@ export class PriorityService {
             };
           }),
         );
-        await recordAudit(tx, actor, {
+        await audit({
           action: "create",
           entity: "priority_ranking",
           entityId: ranking.id,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { canSee, type Restricted, type Visibility } from "../../../platform/access/visibility.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import type { Page } from "../../../platform/db/paging.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
@@ -145,7 +145,7 @@ export class AssessmentService {
 
   /** Writes the default criteria and bands, named in the actor's language, where the network has none. */
   async useDefaults(actor: Actor, networkId: number, t: Translate) {
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       if ((await repo.criteriaOf(networkId)).length === 0)
         for (const [position, c] of DEFAULT_CRITERIA.entries()) {
@@ -157,12 +157,12 @@ export class AssessmentService {
             direction: c.direction,
             position,
           });
-          await recordAudit(tx, actor, { action: "create", entity: "criterion", entityId: criterion.id, after: criterion });
+          await audit({ action: "create", entity: "criterion", entityId: criterion.id, after: criterion });
         }
       if ((await repo.bandsOf(networkId)).length === 0) {
         const bands = DEFAULT_BANDS.map((b) => ({ name: labelFor(t, "assessment.band", b.key), min: b.min }));
         await repo.replaceBands(networkId, bands);
-        await recordAudit(tx, actor, { action: "update", entity: "assessment_bands", entityId: networkId, after: { bands } });
+        await audit({ action: "update", entity: "assessment_bands", entityId: networkId, after: { bands } });
       }
     });
   }
@@ -174,14 +174,14 @@ export class AssessmentService {
     const parsed = criterionInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const position = parsed.data.position ?? existing?.position ?? (await repo.criteriaOf(networkId)).length;
         const values = { ...parsed.data, position };
         const saved = existing
           ? await repo.updateCriterion(existing.id, values)
           : await repo.insertCriterion({ ...values, networkId });
-        await recordAudit(tx, actor, {
+        await audit({
           action: existing ? "update" : "create",
           entity: "criterion",
           entityId: saved.id,
@@ -196,9 +196,9 @@ export class AssessmentService {
   async removeCriterion(actor: Actor, networkId: number, id: number) {
     const existing = await this.repo.criterion(networkId, id);
     if (!existing) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).deleteCriterion(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "criterion", entityId: id, before: existing });
+      await audit({ action: "delete", entity: "criterion", entityId: id, before: existing });
     });
   }
 
@@ -206,9 +206,9 @@ export class AssessmentService {
     const parsed = bandsInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const before = await this.repo.bandsOf(networkId);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).replaceBands(networkId, parsed.data.bands);
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "assessment_bands",
         entityId: networkId,
@@ -266,7 +266,7 @@ export class AssessmentService {
     if ((await this.repo.criteriaOf(networkId)).length === 0) await this.useDefaults(actor, networkId, t);
     const { criteria, bands } = await this.configuration(networkId);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const round = await this.repo.with(tx).insertRound(
           { networkId, bodyId: v.bodyId, title: v.title, cycle: v.cycle, deadline: v.deadline, bands },
           criteria,
@@ -275,7 +275,7 @@ export class AssessmentService {
         for (const need of chosen)
           if (need.state !== "in_assessment")
             await this.needs.changeState(tx, actor, need, "in_assessment", "", {}, { roundId: round.id });
-        await recordAudit(tx, actor, { action: "create", entity: "assessment_round", entityId: round.id, after: round });
+        await audit({ action: "create", entity: "assessment_round", entityId: round.id, after: round });
         return round;
       }),
     );
@@ -402,10 +402,10 @@ export class AssessmentService {
     if (errors.length) return invalid(errors);
     const assessorId = actor.userId;
     if (!assessorId) return invalid([{ field: "_", key: "errors.notInCommittee" }]);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       const rows = parsed.data.scores.map((s) => ({ roundId, needId, assessorId, assessorLabel: actor.label, ...s }));
       await this.repo.with(tx).upsertScores(rows);
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "assessment_score",
         entityId: `${roundId}:${needId}:${assessorId}`,
@@ -425,13 +425,13 @@ export class AssessmentService {
     const parsed = recommendationInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const need = await this.needs.resource(needId);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo
         .with(tx)
         .upsertRecommendation({ roundId, needId, ...parsed.data, byId: actor.userId, byLabel: actor.label });
       if (need.state === "registered" || need.state === "in_assessment")
         await this.needs.changeState(tx, actor, need, "assessed", "", {}, { roundId });
-      await recordAudit(tx, actor, {
+      await audit({
         action: "update",
         entity: "recommendation",
         entityId: `${roundId}:${needId}`,

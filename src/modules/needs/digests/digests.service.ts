@@ -1,6 +1,6 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { canSee } from "../../../platform/access/visibility.ts";
-import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { ForbiddenError } from "../../../platform/http/errors.ts";
 import { i18nFor, isLocale, type Locale } from "../../../platform/i18n/i18n.ts";
@@ -32,9 +32,9 @@ export class NeedDigests {
   async setOptOut(actor: Actor, optedOut: boolean, locale: Locale) {
     if (!actor.userId) throw new ForbiddenError();
     const userId = actor.userId;
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).setOptOut(userId, optedOut, locale);
-      await recordAudit(tx, actor, { action: "update", entity: "need_digest", entityId: userId, after: { optedOut } });
+      await audit({ action: "update", entity: "need_digest", entityId: userId, after: { optedOut } });
     });
   }
 

@@ -58,6 +58,12 @@ export type RelationKind = (typeof RELATION_KINDS)[number];
 export const BENEFIT_TYPES = ["money", "time", "quality", "other"] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
+/** The project a record hangs off, removed with it: the same column in every table below. */
+const projectColumn = () =>
+  integer("project_id")
+    .notNull()
+    .references(() => projects.id, { onDelete: "cascade" });
+
 /**
  * The text full-text search reads, with Norwegian stemming. The index below is on this very
  * expression and the repository searches with it, so a saved project is found at once: there is no
@@ -125,9 +131,7 @@ export const networkSectors = pgTable(
 export const projectParticipants = pgTable(
   "project_participants",
   {
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     organisationId: integer("organisation_id")
       .notNull()
       .references(() => organisations.id),
@@ -143,9 +147,7 @@ export const projectPhaseChanges = pgTable(
   "project_phase_changes",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     fromPhase: text("from_phase").$type<Phase>(),
     toPhase: text("to_phase").$type<Phase>().notNull(),
     changedById: integer("changed_by_id").references(() => users.id),
@@ -161,9 +163,7 @@ export const statusReports = pgTable(
   "status_reports",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     reportDate: date("report_date").notNull(),
     overall: text("overall").$type<StatusColour>().notNull(),
     overallComment: text("overall_comment").notNull().default(""),
@@ -188,9 +188,7 @@ export const benefits = pgTable(
   "benefits",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     title: text("title").notNull(),
     type: text("type").$type<BenefitType>().notNull(),
     ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
@@ -224,9 +222,7 @@ export const joinRequests = pgTable(
   "project_join_requests",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     organisationId: integer("organisation_id")
       .notNull()
       .references(() => organisations.id),
@@ -250,9 +246,7 @@ export const projectFunding = pgTable(
   "project_funding",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     /** For example "Statsforvalterens skjønnsmidler" or "KS DigiFin". */
     source: text("source").notNull(),
     applied: bigint("applied", { mode: "number" }).notNull(),
@@ -267,9 +261,7 @@ export const projectLinks = pgTable(
   "project_links",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     title: text("title").notNull(),
     url: text("url").notNull(),
   },
@@ -281,9 +273,7 @@ export const projectRelations = pgTable(
   "project_relations",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     relatedProjectId: integer("related_project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
@@ -300,9 +290,7 @@ export const projectDocuments = pgTable(
   "project_documents",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     fileId: integer("file_id")
       .notNull()
       .references(() => files.id),
@@ -350,9 +338,7 @@ export const phaseChecklistItems = pgTable(
 export const projectChecklistMarks = pgTable(
   "project_checklist_marks",
   {
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectColumn(),
     itemId: integer("item_id")
       .notNull()
       .references(() => phaseChecklistItems.id, { onDelete: "cascade" }),

@@ -31,7 +31,7 @@ export function strategyRoutes(app: FastifyInstance, ctx: AppContext) {
     const network = filter.network ? await networks.get(filter.network) : undefined;
     const [items, networkList] = await Promise.all([
       strategies.list({ networkId: network?.id, status: filter.status }),
-      networks.repo.switcher(),
+      networks.switcher(),
     ]);
     const { t } = req.i18n;
     return reply.page(
@@ -48,7 +48,7 @@ export function strategyRoutes(app: FastifyInstance, ctx: AppContext) {
 
   /** Whose strategies the actor may start: the organisations it acts for and the networks it runs. */
   const ownerOptions = async (actor: Actor) => {
-    const [organisations, networkList] = await Promise.all([access.organisationsActingFor(actor), networks.repo.switcher()]);
+    const [organisations, networkList] = await Promise.all([access.organisationsActingFor(actor), networks.switcher()]);
     const run = actor.isAdmin ? networkList : networkList.filter((n) => secretariatNetworks(actor).includes(n.id));
     return [
       ...run.map((n) => ({ value: `n:${n.id}`, label: n.name })),
@@ -96,7 +96,7 @@ export function strategyRoutes(app: FastifyInstance, ctx: AppContext) {
     const [kind, raw] = owner.data.split(":") as ["o" | "n", string];
     const ownerRef = kind === "o" ? { organisationId: Number(raw) } : { networkId: Number(raw) };
     if (kind === "o" && !(await directory.organisations.byId(Number(raw)))) return refuse("owner", "errors.choice");
-    if (kind === "n" && !(await networks.repo.byId(Number(raw)))) return refuse("owner", "errors.choice");
+    if (kind === "n" && !(await networks.byId(Number(raw)))) return refuse("owner", "errors.choice");
     const resource = await strategies.resourceOf({ organisationId: null, networkId: null, ...ownerRef });
     if (!can(actor, "strategy.edit", resource)) return refuse("owner", "errors.notYourOrganisation");
     const template = optionalId.safeParse(body.templateId);

@@ -46,7 +46,7 @@ export function strategyPages({ services, config }: AppContext) {
     const { strategy } = detail;
     const resource = await strategies.resourceOf(strategy);
     const canEdit = can(req.actor, "strategy.edit", resource);
-    const network = strategy.networkId ? await networks.repo.byId(strategy.networkId) : undefined;
+    const network = strategy.networkId ? await networks.byId(strategy.networkId) : undefined;
     const organisation = strategy.organisationId ? await directory.organisations.byId(strategy.organisationId) : undefined;
     const options = canEdit ? await measureOptions(strategy) : NO_MEASURE_OPTIONS;
     const changes = detail.previous ? compareRevisions(await strategies.detail(detail.previous.id), detail) : null;

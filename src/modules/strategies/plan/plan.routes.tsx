@@ -49,7 +49,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext) {
     const title = labelFor(t, "strategy.editPart", part);
     if (!isEditable(detail.strategy)) return pages.renderNotEditable(req, reply, detail, title);
     const segment = Object.entries(PARTS).find(([, p]) => p.part === part)![0];
-    const network = detail.strategy.networkId ? await networks.repo.byId(detail.strategy.networkId) : undefined;
+    const network = detail.strategy.networkId ? await networks.byId(detail.strategy.networkId) : undefined;
     return reply.page(
       <PartEditPage
         ctx={req.pageContext()}

@@ -201,32 +201,16 @@ export function NeedFormPage(props: {
       <p class="ds-paragraph">{t("need.formIntro", { network: props.networkName })}</p>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
         <SelectField
-          t={t}
-          form={form}
           name="organisationId"
           label={t("need.organisation")}
           required
           placeholder={props.organisations.length > 1 ? t("form.choose") : undefined}
           options={props.organisations}
         />
-        <SelectField
-          t={t}
-          form={form}
-          name="kind"
-          label={t("need.kind")}
-          options={NEED_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-        />
+        <SelectField name="kind" label={t("need.kind")} options={NEED_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))} />
         <div class="similar-watch stack" data-similar-exclude={props.excludeId ?? undefined}>
-          <TextField t={t} form={form} name="title" label={t("need.title")} required />
-          <TextArea
-            t={t}
-            form={form}
-            name="problem"
-            label={t("need.problem")}
-            description={t("need.problemHint")}
-            required
-            rows={6}
-          />
+          <TextField name="title" label={t("need.title")} required />
+          <TextArea name="problem" label={t("need.problem")} description={t("need.problemHint")} required rows={6} />
           <section class="similar-box" aria-labelledby="similar-heading">
             <h2 class="ds-heading" data-size="xs" id="similar-heading">
               {t("need.similarTitle")}
@@ -243,25 +227,15 @@ export function NeedFormPage(props: {
             </button>
           </section>
         </div>
-        <TextArea t={t} form={form} name="affected" label={t("need.affected")} description={t("need.affectedHint")} />
-        <TextArea t={t} form={form} name="benefit" label={t("need.benefit")} />
+        <TextArea name="affected" label={t("need.affected")} description={t("need.affectedHint")} />
+        <TextArea name="benefit" label={t("need.benefit")} />
         <SelectField
-          t={t}
-          form={form}
           name="urgency"
           label={t("need.urgency")}
           options={URGENCIES.map((u) => ({ value: u, label: urgencyLabel(t, u) }))}
         />
+        <TextField name="legalRequirement" label={t("need.legalRequirement")} description={t("need.legalRequirementHint")} />
         <TextField
-          t={t}
-          form={form}
-          name="legalRequirement"
-          label={t("need.legalRequirement")}
-          description={t("need.legalRequirementHint")}
-        />
-        <TextField
-          t={t}
-          form={form}
           name="costEstimate"
           label={t("need.costEstimate")}
           description={t("need.costEstimateHint")}
@@ -269,15 +243,11 @@ export function NeedFormPage(props: {
           width="short"
         />
         <SelectField
-          t={t}
-          form={form}
           name="effort"
           label={t("need.effort")}
           options={EFFORTS.map((e) => ({ value: e, label: effortLabel(t, e) }))}
         />
         <SelectField
-          t={t}
-          form={form}
           name="visibility"
           label={t("need.visibility")}
           options={[

@@ -101,22 +101,13 @@ export function MeetingFormPage(props: {
         {props.title}
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField t={t} form={form} name="title" label={t("meeting.title")} required />
-        <SelectField t={t} form={form} name="bodyId" label={t("meeting.body")} required options={props.bodies} />
-        <TextField t={t} form={form} name="meetingDate" label={t("meeting.date")} type="date" width="short" required />
-        <TextField
-          t={t}
-          form={form}
-          name="startTime"
-          label={t("meeting.time")}
-          description={t("meeting.timeHint")}
-          width="short"
-        />
-        <TextField t={t} form={form} name="place" label={t("meeting.place")} />
-        <TextField t={t} form={form} name="link" label={t("meeting.link")} description={t("meeting.linkHint")} type="url" />
+        <TextField name="title" label={t("meeting.title")} required />
+        <SelectField name="bodyId" label={t("meeting.body")} required options={props.bodies} />
+        <TextField name="meetingDate" label={t("meeting.date")} type="date" width="short" required />
+        <TextField name="startTime" label={t("meeting.time")} description={t("meeting.timeHint")} width="short" />
+        <TextField name="place" label={t("meeting.place")} />
+        <TextField name="link" label={t("meeting.link")} description={t("meeting.linkHint")} type="url" />
         <SelectField
-          t={t}
-          form={form}
           name="visibility"
           label={t("meeting.visibility")}
           options={[
@@ -181,10 +172,8 @@ function ItemDecision(props: {
       <summary>{t("decision.record")}</summary>
       <Form ctx={ctx} form={form} action={`/meetings/${meetingId}/decisions`} submitLabel={t("decision.save")}>
         <input type="hidden" name="agendaItemId" value={String(item.item.id)} />
-        <TextArea t={t} form={form} name="text" label={t("decision.text")} required />
+        <TextArea name="text" label={t("decision.text")} required />
         <SelectField
-          t={t}
-          form={form}
           name="outcome"
           label={t("decision.outcome")}
           required
@@ -193,18 +182,14 @@ function ItemDecision(props: {
         />
         {item.item.needId ? (
           <SelectField
-            t={t}
-            form={form}
             name="projectKind"
             label={t("decision.projectKind")}
             description={t("decision.projectKindHint")}
             options={PROJECT_KINDS.map((k) => ({ value: k, label: labelFor(t, "project.kind", k) }))}
           />
         ) : null}
-        <TextField t={t} form={form} name="decidedOn" label={t("decision.date")} type="date" width="short" required />
+        <TextField name="decidedOn" label={t("decision.date")} type="date" width="short" required />
         <SelectField
-          t={t}
-          form={form}
           name="isPublic"
           label={t("decision.publicity")}
           options={[
@@ -214,8 +199,6 @@ function ItemDecision(props: {
         />
         {props.earlier.length ? (
           <SelectField
-            t={t}
-            form={form}
             name="supersedesId"
             label={t("decision.supersedes")}
             placeholder={t("decision.supersedesNone")}

@@ -173,18 +173,16 @@ export function RankPage(props: {
         submitLabel={t("priority.save")}
         cancelHref={`/n/${network.slug}/priorities`}
       >
-        <TextField t={t} form={form} name="decidedOn" label={t("priority.decidedOn")} type="date" width="short" required />
+        <TextField name="decidedOn" label={t("priority.decidedOn")} type="date" width="short" required />
         {props.meetings.length ? (
           <SelectField
-            t={t}
-            form={form}
             name="meetingId"
             label={t("priority.meeting")}
             placeholder={t("meeting.noneChosen")}
             options={props.meetings}
           />
         ) : null}
-        <TextArea t={t} form={form} name="note" label={t("priority.note")} rows={2} />
+        <TextArea name="note" label={t("priority.note")} rows={2} />
         {props.candidates.length === 0 ? <Notice>{t("priority.noCandidates")}</Notice> : null}
         {PRIORITY_TRACKS.map((track) => {
           const rows = props.candidates.filter((c) => trackOf(c) === track).sort((a, b) => place(a) - place(b));

@@ -107,10 +107,8 @@ export function AssessmentSettingsPage(props: {
         <Form ctx={ctx} form={props.bandsForm} action={`${base}/bands`} submitLabel={t("common.save")}>
           {[0, 1, 2, 3, 4, 5].map((i) => (
             <div class="field-pair" key={i}>
-              <TextField t={t} form={props.bandsForm} name={`bands.${i}.name`} label={t("assessment.bandName", { n: i + 1 })} />
+              <TextField name={`bands.${i}.name`} label={t("assessment.bandName", { n: i + 1 })} />
               <TextField
-                t={t}
-                form={props.bandsForm}
                 name={`bands.${i}.min`}
                 label={t("assessment.bandMin", { n: i + 1 })}
                 inputMode="decimal"
@@ -129,13 +127,11 @@ function CriterionFields(props: { ctx: PageContext; form: FormState; action: str
   const { t } = ctx.i18n;
   return (
     <Form ctx={ctx} form={form} action={props.action} submitLabel={props.submitLabel}>
-      <TextField t={t} form={form} name="name" label={t("assessment.criterionName")} required />
-      <TextArea t={t} form={form} name="description" label={t("assessment.criterionDescription")} rows={2} />
-      <TextField t={t} form={form} name="scaleMin" label={t("assessment.scaleMin")} inputMode="numeric" width="short" />
-      <TextField t={t} form={form} name="scaleMax" label={t("assessment.scaleMax")} inputMode="numeric" width="short" />
+      <TextField name="name" label={t("assessment.criterionName")} required />
+      <TextArea name="description" label={t("assessment.criterionDescription")} rows={2} />
+      <TextField name="scaleMin" label={t("assessment.scaleMin")} inputMode="numeric" width="short" />
+      <TextField name="scaleMax" label={t("assessment.scaleMax")} inputMode="numeric" width="short" />
       <TextField
-        t={t}
-        form={form}
         name="weight"
         label={t("assessment.weight")}
         description={t("assessment.weightHint")}
@@ -143,13 +139,11 @@ function CriterionFields(props: { ctx: PageContext; form: FormState; action: str
         width="short"
       />
       <SelectField
-        t={t}
-        form={form}
         name="direction"
         label={t("assessment.direction")}
         options={CRITERION_DIRECTIONS.map((d) => ({ value: d, label: directionLabel(t, d) }))}
       />
-      <TextField t={t} form={form} name="position" label={t("assessment.position")} inputMode="numeric" width="short" />
+      <TextField name="position" label={t("assessment.position")} inputMode="numeric" width="short" />
     </Form>
   );
 }
@@ -237,19 +231,12 @@ export function RoundFormPage(props: {
         submitLabel={t("assessment.createRound")}
         cancelHref={`/n/${network.slug}/rounds`}
       >
-        <TextField t={t} form={form} name="title" label={t("assessment.roundTitle")} required />
-        <TextField
-          t={t}
-          form={form}
-          name="cycle"
-          label={t("assessment.cycle")}
-          description={t("assessment.cycleHint")}
-          width="short"
-        />
-        <TextField t={t} form={form} name="deadline" label={t("assessment.deadline")} type="date" width="short" required />
-        <SelectField t={t} form={form} name="bodyId" label={t("assessment.committee")} required options={props.committees} />
+        <TextField name="title" label={t("assessment.roundTitle")} required />
+        <TextField name="cycle" label={t("assessment.cycle")} description={t("assessment.cycleHint")} width="short" />
+        <TextField name="deadline" label={t("assessment.deadline")} type="date" width="short" required />
+        <SelectField name="bodyId" label={t("assessment.committee")} required options={props.committees} />
         {props.needs.length ? (
-          <CheckboxGroup t={t} form={form} name="needIds" label={t("assessment.roundNeeds")} options={props.needs} />
+          <CheckboxGroup name="needIds" label={t("assessment.roundNeeds")} options={props.needs} />
         ) : (
           <Notice kind="warning">{t("assessment.noOpenNeeds")}</Notice>
         )}
@@ -636,15 +623,13 @@ function ScoreForm({ ctx, form, data }: { ctx: PageContext; form: FormState; dat
               </p>
             ) : null}
             <TextField
-              t={t}
-              form={form}
               name={`score_${c.id}`}
               label={t("assessment.scoreOn", { min: c.scaleMin, max: c.scaleMax })}
               description={c.direction === "higher_is_worse" ? t("assessment.higherIsWorseHint") : undefined}
               inputMode="numeric"
               width="short"
             />
-            <TextField t={t} form={form} name={`comment_${c.id}`} label={t("assessment.comment")} />
+            <TextField name={`comment_${c.id}`} label={t("assessment.comment")} />
           </fieldset>
         ))}
       </Form>

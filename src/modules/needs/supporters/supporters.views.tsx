@@ -96,21 +96,13 @@ export function SupportersSection(props: {
           </h3>
           <Form ctx={ctx} form={props.supportForm} action={`/needs/${need.id}/supporters`} submitLabel={t("need.addSupport")}>
             <SelectField
-              t={t}
-              form={props.supportForm}
               name="organisationId"
               label={t("need.organisation")}
               required
               placeholder={supportable.length > 1 ? t("form.choose") : undefined}
               options={supportable}
             />
-            <TextArea
-              t={t}
-              form={props.supportForm}
-              name="note"
-              label={t("need.supportNote")}
-              description={t("need.supportNoteHint")}
-            />
+            <TextArea name="note" label={t("need.supportNote")} description={t("need.supportNoteHint")} />
           </Form>
         </>
       ) : null}

@@ -29,8 +29,6 @@ export function TendingSection(props: {
       </h3>
       <Form ctx={ctx} form={props.mergeForm} action={`/needs/${need.id}/merge`} submitLabel={t("need.merge")}>
         <SelectField
-          t={t}
-          form={props.mergeForm}
           name="intoId"
           label={t("need.mergeInto")}
           description={t("need.mergeIntoHint")}
@@ -38,29 +36,21 @@ export function TendingSection(props: {
           placeholder={t("form.choose")}
           options={props.mergeOptions}
         />
-        <TextField t={t} form={props.mergeForm} name="note" label={t("need.eventNote")} />
+        <TextField name="note" label={t("need.eventNote")} />
       </Form>
       <h3 class="ds-heading" data-size="sm">
         {t("need.move")}
       </h3>
       <Form ctx={ctx} form={props.moveForm} action={`/needs/${need.id}/move`} submitLabel={t("need.move")}>
-        <SelectField
-          t={t}
-          form={props.moveForm}
-          name="networkId"
-          label={t("need.moveTo")}
-          required
-          placeholder={t("form.choose")}
-          options={props.networks}
-        />
-        <TextField t={t} form={props.moveForm} name="note" label={t("need.eventNote")} />
+        <SelectField name="networkId" label={t("need.moveTo")} required placeholder={t("form.choose")} options={props.networks} />
+        <TextField name="note" label={t("need.eventNote")} />
       </Form>
       <h3 class="ds-heading" data-size="sm">
         {t("need.split")}
       </h3>
       <Form ctx={ctx} form={props.splitForm} action={`/needs/${need.id}/split`} submitLabel={t("need.split")}>
-        <TextField t={t} form={props.splitForm} name="title" label={t("need.splitTitle")} required />
-        <TextArea t={t} form={props.splitForm} name="problem" label={t("need.problem")} required />
+        <TextField name="title" label={t("need.splitTitle")} required />
+        <TextArea name="problem" label={t("need.problem")} required />
         {supporters.length ? (
           <fieldset class="ds-fieldset">
             <legend class="ds-label">{t("need.splitSupporters")}</legend>

@@ -5,6 +5,7 @@ import { authorized } from "../../platform/access/page-access.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { PAGE_SIZE, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
+import { osloParts } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
 import type { Network } from "../networks/index.ts";
@@ -52,7 +53,7 @@ async function needTable(ctx: AppContext, req: FastifyRequest) {
     n.costEstimate,
     n.supporters,
     n.inhabitants,
-    n.createdAt.toISOString().slice(0, 10),
+    osloParts(n.createdAt).date,
     `/needs/${n.id}`,
   ]);
   return { header, rows };

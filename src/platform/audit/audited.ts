@@ -33,7 +33,7 @@ export function createAudited<T extends { id: number | string }>(
  * Changes a record and audits only the fields that differ; when none differs nothing is written and
  * the record is returned as it was.
  */
-export function updateAudited<T extends Record<string, unknown>>(
+export function updateAudited<T extends object>(
   db: Db,
   actor: Actor,
   entity: string,
@@ -42,7 +42,7 @@ export function updateAudited<T extends Record<string, unknown>>(
   save: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return audited(db, actor, async (tx, audit) => {
-    const diff = changedFields(existing, changes);
+    const diff = changedFields(existing as Record<string, unknown>, changes as Record<string, unknown>);
     if (!diff.changed) return existing;
     const saved = await save(tx);
     await audit({ action: "update", entity, entityId: existing.id, before: diff.before, after: diff.after });

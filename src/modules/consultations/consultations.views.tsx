@@ -1,5 +1,15 @@
 import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
-import { DemoTag, Form, type FormState, Notice, type Option, Tag, TextArea, TextField } from "../../platform/ui/components.tsx";
+import {
+  DemoTag,
+  Form,
+  type FormState,
+  Section as HeadedSection,
+  Notice,
+  type Option,
+  Tag,
+  TextArea,
+  TextField,
+} from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { ListTable } from "../../platform/ui/list-page.tsx";
 import type { Consultation, Question, Section } from "./consultations.repo.ts";
@@ -158,10 +168,7 @@ function ConsultationFacts(props: {
 function DraftText(props: { t: Translate; base: string; sections: Section[]; open: boolean }) {
   const { t, base } = props;
   return (
-    <section aria-labelledby="draft-heading">
-      <h2 class="ds-heading" data-size="md" id="draft-heading">
-        {t("consultation.draftText")}
-      </h2>
+    <HeadedSection id="draft-heading" title={t("consultation.draftText")}>
       {props.sections.map((s) => (
         <section key={s.id} aria-labelledby={`section-${s.id}`} class="stack">
           <h3 class="ds-heading" data-size="sm" id={`section-${s.id}`}>
@@ -178,7 +185,7 @@ function DraftText(props: { t: Translate; base: string; sections: Section[]; ope
           ) : null}
         </section>
       ))}
-    </section>
+    </HeadedSection>
   );
 }
 

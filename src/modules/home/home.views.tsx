@@ -1,5 +1,5 @@
 import type { SearchHit } from "../../platform/module.ts";
-import { Notice } from "../../platform/ui/components.tsx";
+import { Notice, Section } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { NetworkCards } from "../networks/index.ts";
 
@@ -40,16 +40,10 @@ export function HomePage(props: {
         {t("home.intro")}
       </p>
       <SearchBox ctx={ctx} q="" id="home-search" />
-      <section aria-labelledby="networks-heading">
-        <h2 class="ds-heading" data-size="md" id="networks-heading">
-          {t("home.networks")}
-        </h2>
+      <Section id="networks-heading" title={t("home.networks")}>
         {props.networks.length ? <NetworkCards ctx={ctx} items={props.networks} /> : <Notice>{t("network.none")}</Notice>}
-      </section>
-      <section aria-labelledby="directory-heading">
-        <h2 class="ds-heading" data-size="md" id="directory-heading">
-          {t("home.directory")}
-        </h2>
+      </Section>
+      <Section id="directory-heading" title={t("home.directory")}>
         <p class="ds-paragraph">
           {t("home.directoryText", {
             municipalities: number(counts.municipalities),
@@ -60,7 +54,7 @@ export function HomePage(props: {
             {t("home.directoryLink")}
           </a>
         </p>
-      </section>
+      </Section>
     </>
   );
 }

@@ -6,6 +6,7 @@ import {
   History,
   Notice,
   type Option,
+  Section,
   SelectField,
   Tag,
   TextArea,
@@ -397,10 +398,7 @@ export function NeedPage(props: {
         upload={canEdit && open ? { form: props.documentForm, maxUploadMb: props.maxUploadMb } : null}
       />
 
-      <section aria-labelledby="assessment-heading">
-        <h2 class="ds-heading" data-size="md" id="assessment-heading">
-          {t("need.assessments")}
-        </h2>
+      <Section id="assessment-heading" title={t("need.assessments")}>
         {props.assessments.length === 0 ? (
           <p class="ds-paragraph">{t("need.notAssessed")}</p>
         ) : (
@@ -424,12 +422,9 @@ export function NeedPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="decisions-heading">
-        <h2 class="ds-heading" data-size="md" id="decisions-heading">
-          {t("need.decisions")}
-        </h2>
+      <Section id="decisions-heading" title={t("need.decisions")}>
         {props.decisions.length === 0 ? (
           <p class="ds-paragraph">{t("need.noDecisions")}</p>
         ) : (
@@ -445,13 +440,10 @@ export function NeedPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       {detail.mergedFrom.length ? (
-        <section aria-labelledby="merged-heading">
-          <h2 class="ds-heading" data-size="md" id="merged-heading">
-            {t("need.mergedFrom")}
-          </h2>
+        <Section id="merged-heading" title={t("need.mergedFrom")}>
           <ul class="ds-list">
             {detail.mergedFrom.map((m) => (
               <li key={m.id}>
@@ -461,13 +453,10 @@ export function NeedPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="events-heading">
-        <h2 class="ds-heading" data-size="md" id="events-heading">
-          {t("need.events")}
-        </h2>
+      <Section id="events-heading" title={t("need.events")}>
         <ol class="ds-list">
           {detail.events.map((e) => {
             const note = eventNote(e, { decisions, rounds: assessments });
@@ -478,7 +467,7 @@ export function NeedPage(props: {
             );
           })}
         </ol>
-      </section>
+      </Section>
 
       {canManage && open ? (
         <TendingSection

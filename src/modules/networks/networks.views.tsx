@@ -6,6 +6,7 @@ import {
   History,
   Notice,
   type Option,
+  Section,
   SelectField,
   TableScroll,
   TextArea,
@@ -167,10 +168,7 @@ export function NetworkPage(props: {
         </div>
       ) : null}
 
-      <section aria-labelledby="contacts-heading">
-        <h2 class="ds-heading" data-size="md" id="contacts-heading">
-          {t("network.contacts")}
-        </h2>
+      <Section id="contacts-heading" title={t("network.contacts")}>
         {contacts.length === 0 ? (
           <p class="ds-paragraph">{t("network.noContacts")}</p>
         ) : (
@@ -205,12 +203,9 @@ export function NetworkPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="bodies-heading">
-        <h2 class="ds-heading" data-size="md" id="bodies-heading">
-          {t("network.bodies")}
-        </h2>
+      <Section id="bodies-heading" title={t("network.bodies")}>
         {bodies.length === 0 ? <p class="ds-paragraph">{t("network.noBodies")}</p> : null}
         <div class="bodies-grid">
           {bodies.map((b) => (
@@ -249,12 +244,9 @@ export function NetworkPage(props: {
             </section>
           ))}
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="members-heading">
-        <h2 class="ds-heading" data-size="md" id="members-heading">
-          {t("network.members")}
-        </h2>
+      <Section id="members-heading" title={t("network.members")}>
         <p class="ds-paragraph">
           <a class="ds-link" href={`/organisations?network=${network.slug}`}>
             {t("network.membersAsList")}
@@ -332,7 +324,7 @@ export function NetworkPage(props: {
             </tbody>
           </table>
         </TableScroll>
-      </section>
+      </Section>
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
   );
@@ -356,22 +348,13 @@ export function NetworkFormPage(props: {
         {props.title}
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField t={t} form={form} name="name" label={t("network.name")} required />
-        <TextField t={t} form={form} name="shortName" label={t("network.shortName")} required width="short" />
-        <TextField t={t} form={form} name="slug" label={t("network.slug")} description={t("network.slugHint")} width="short" />
-        <TextArea t={t} form={form} name="description" label={t("network.description")} rows={5} />
-        <SelectField
-          t={t}
-          form={form}
-          name="hostOrganisationId"
-          label={t("network.host")}
-          placeholder={t("form.none")}
-          options={props.hosts}
-        />
-        <CheckboxGroup t={t} form={form} name="counties" label={t("network.counties")} options={props.counties} />
+        <TextField name="name" label={t("network.name")} required />
+        <TextField name="shortName" label={t("network.shortName")} required width="short" />
+        <TextField name="slug" label={t("network.slug")} description={t("network.slugHint")} width="short" />
+        <TextArea name="description" label={t("network.description")} rows={5} />
+        <SelectField name="hostOrganisationId" label={t("network.host")} placeholder={t("form.none")} options={props.hosts} />
+        <CheckboxGroup name="counties" label={t("network.counties")} options={props.counties} />
         <CheckboxGroup
-          t={t}
-          form={form}
           name="contactIds"
           label={t("network.contacts")}
           description={t("network.contactsHint")}

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { Section } from "../../platform/ui/components.tsx";
 import { OrganisationProjects } from "./projects.views.tsx";
 
 /** The projects an organisation takes part in, as a section of the organisation's page (the directory's). */
@@ -7,15 +8,12 @@ export async function organisationProjectsSection(req: FastifyRequest, { organis
   const ctx = req.pageContext();
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="projects-heading">
-      <h2 class="ds-heading" data-size="md" id="projects-heading">
-        {t("org.projects")}
-      </h2>
+    <Section id="projects-heading" title={t("org.projects")}>
       {projects.length === 0 ? (
         <p class="ds-paragraph">{t("org.noProjects")}</p>
       ) : (
         <OrganisationProjects ctx={ctx} projects={projects} />
       )}
-    </section>
+    </Section>
   );
 }

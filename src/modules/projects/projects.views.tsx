@@ -9,6 +9,7 @@ import {
   Notice,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextArea,
@@ -211,20 +212,14 @@ export function ProjectPage(props: {
       ) : null}
 
       {project.description ? (
-        <section aria-labelledby="description-heading">
-          <h2 class="ds-heading" data-size="md" id="description-heading">
-            {t("project.description")}
-          </h2>
+        <Section id="description-heading" title={t("project.description")}>
           <p class="ds-paragraph prewrap">{project.description}</p>
-        </section>
+        </Section>
       ) : null}
       {project.problem ? (
-        <section aria-labelledby="problem-heading">
-          <h2 class="ds-heading" data-size="md" id="problem-heading">
-            {t("project.problem")}
-          </h2>
+        <Section id="problem-heading" title={t("project.problem")}>
           <p class="ds-paragraph prewrap">{project.problem}</p>
-        </section>
+        </Section>
       ) : null}
 
       <ResourceLists ctx={ctx} projectId={project.id} resources={detail.resources} />
@@ -236,16 +231,13 @@ export function ProjectPage(props: {
         </p>
       ) : null}
 
-      <section aria-labelledby="participants-heading">
-        <h2 class="ds-heading" data-size="md" id="participants-heading">
-          {t("participant.heading")}
-        </h2>
+      <Section id="participants-heading" title={t("participant.heading")}>
         {participants.length === 0 ? (
           <p class="ds-paragraph">{t("participant.none")}</p>
         ) : (
           <ParticipantTable ctx={ctx} participants={participants} />
         )}
-      </section>
+      </Section>
 
       <JoinSection
         ctx={ctx}
@@ -257,10 +249,7 @@ export function ProjectPage(props: {
         requests={props.requests}
       />
 
-      <section aria-labelledby="phase-heading">
-        <h2 class="ds-heading" data-size="md" id="phase-heading">
-          {t("project.phases")}
-        </h2>
+      <Section id="phase-heading" title={t("project.phases")}>
         <ol class="phase-steps">
           {PHASES.map((p, i) => (
             <li
@@ -314,7 +303,7 @@ export function ProjectPage(props: {
             </table>
           </TableScroll>
         ) : null}
-      </section>
+      </Section>
 
       <ReportsSection ctx={ctx} projectId={project.id} reports={reports} canEdit={canEdit} />
       <BenefitsSection ctx={ctx} projectId={project.id} benefits={benefits} canEdit={canEdit} />

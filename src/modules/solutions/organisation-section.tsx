@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { Section } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import type { SolutionService } from "./solutions.service.ts";
 
@@ -8,16 +9,13 @@ export async function organisationSolutionsSection(req: FastifyRequest, { organi
   const ctx = req.pageContext();
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="uses-heading">
-      <h2 class="ds-heading" data-size="md" id="uses-heading">
-        {t("org.uses")}
-      </h2>
+    <Section id="uses-heading" title={t("org.uses")}>
       {uses.length === 0 ? (
         <p class="ds-paragraph">{t("org.usesNothing")}</p>
       ) : (
         <OrganisationSolutions ctx={ctx} solutions={uses} />
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { labelFor } from "../../platform/i18n/i18n.ts";
+import { Section } from "../../platform/ui/components.tsx";
 
 /** An organisation's strategies, as a section of the organisation's page (the directory's). */
 export async function organisationStrategiesSection(req: FastifyRequest, { organisation }: { organisation: { id: number } }) {
@@ -7,10 +8,7 @@ export async function organisationStrategiesSection(req: FastifyRequest, { organ
   const strategies = (await req.server.services.strategies.list({ organisationId: organisation.id })).map((i) => i.strategy);
   const { t } = req.i18n;
   return (
-    <section aria-labelledby="strategies-heading">
-      <h2 class="ds-heading" data-size="md" id="strategies-heading">
-        {t("org.strategies")}
-      </h2>
+    <Section id="strategies-heading" title={t("org.strategies")}>
       {strategies.length === 0 ? (
         <p class="ds-paragraph">{t("org.noStrategies")}</p>
       ) : (
@@ -26,6 +24,6 @@ export async function organisationStrategiesSection(req: FastifyRequest, { organ
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

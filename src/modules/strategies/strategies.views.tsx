@@ -8,6 +8,7 @@ import {
   Notice,
   type Option,
   PostButton,
+  Section,
   SelectField,
   Tag,
   TextArea,
@@ -339,12 +340,9 @@ export function StrategyPage(
       <PlanWorkbookLink ctx={ctx} strategyId={s.id} />
       {props.changes ? <RevisionChanges t={t} date={date} changes={props.changes} /> : null}
       {s.vision ? (
-        <section aria-labelledby="vision-heading">
-          <h2 class="ds-heading" data-size="md" id="vision-heading">
-            {t("strategy.vision")}
-          </h2>
+        <Section id="vision-heading" title={t("strategy.vision")}>
           <p class="ds-paragraph prewrap">{s.vision}</p>
-        </section>
+        </Section>
       ) : null}
       <GoalsSection ctx={ctx} detail={detail} editable={editable} form={forms.goal} />
       <FocusAreasSection ctx={ctx} detail={detail} editable={editable} form={forms.focusArea} />

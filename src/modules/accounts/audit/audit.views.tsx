@@ -70,26 +70,22 @@ export function AuditPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {t("audit.title")}
       </h1>
-      <FilterForm t={t} action="/admin/audit" resetHref="/admin/audit">
+      <FilterForm t={t} values={form.values} action="/admin/audit" resetHref="/admin/audit">
         <SelectField
-          t={t}
-          form={form}
           name="entity"
           label={t("audit.entity")}
           placeholder={t("list.all")}
           options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
         />
         <SelectField
-          t={t}
-          form={form}
           name="action"
           label={t("history.what")}
           placeholder={t("list.all")}
           options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`history.action.${a}`) }))}
         />
-        <TextField t={t} form={form} name="actor" label={t("history.who")} />
-        <TextField t={t} form={form} name="from" label={t("audit.from")} description={t("form.dateHint")} inputMode="numeric" />
-        <TextField t={t} form={form} name="to" label={t("audit.to")} description={t("form.dateHint")} inputMode="numeric" />
+        <TextField name="actor" label={t("history.who")} />
+        <TextField name="from" label={t("audit.from")} description={t("form.dateHint")} inputMode="numeric" />
+        <TextField name="to" label={t("audit.to")} description={t("form.dateHint")} inputMode="numeric" />
       </FilterForm>
       <p class="ds-paragraph" role="status">
         {t("list.count", { total: number(props.total) })}{" "}

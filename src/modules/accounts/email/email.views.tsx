@@ -10,16 +10,8 @@ export function EmailChangePage({ ctx, form, current }: { ctx: PageContext; form
       </h1>
       <p class="ds-paragraph">{t("emailChange.intro", { email: current })}</p>
       <Form ctx={ctx} form={form} action="/account/email" submitLabel={t("emailChange.send")}>
-        <TextField t={t} form={form} name="email" label={t("emailChange.newEmail")} type="email" autocomplete="email" required />
-        <TextField
-          t={t}
-          form={form}
-          name="password"
-          label={t("auth.password")}
-          type="password"
-          autocomplete="current-password"
-          required
-        />
+        <TextField name="email" label={t("emailChange.newEmail")} type="email" autocomplete="email" required />
+        <TextField name="password" label={t("auth.password")} type="password" autocomplete="current-password" required />
       </Form>
     </>
   );

@@ -5,6 +5,7 @@ import {
   Notice,
   Pagination,
   PostButton,
+  Section,
   SelectField,
   TextField,
 } from "../../../platform/ui/components.tsx";
@@ -30,28 +31,15 @@ export function InvitationsPage(props: {
         {t("invitations.title")}
       </h1>
       {props.notice ? <Notice kind="success">{t(props.notice)}</Notice> : null}
-      <section aria-labelledby="invite-heading">
-        <h2 class="ds-heading" data-size="md" id="invite-heading">
-          {t("invitations.invite")}
-        </h2>
+      <Section id="invite-heading" title={t("invitations.invite")}>
         <p class="ds-paragraph">{t("invitations.intro", { days: 7 })}</p>
         <Form ctx={ctx} form={form} action="/admin/invitations" submitLabel={t("invitations.send")}>
-          <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="off" required />
-          <TextField t={t} form={form} name="name" label={t("people.name")} autocomplete="off" />
-          <SelectField
-            t={t}
-            form={form}
-            name="networkId"
-            label={t("network.network")}
-            placeholder={t("form.none")}
-            options={props.networks}
-          />
+          <TextField name="email" label={t("auth.email")} type="email" autocomplete="off" required />
+          <TextField name="name" label={t("people.name")} autocomplete="off" />
+          <SelectField name="networkId" label={t("network.network")} placeholder={t("form.none")} options={props.networks} />
         </Form>
-      </section>
-      <section aria-labelledby="sent-heading">
-        <h2 class="ds-heading" data-size="md" id="sent-heading">
-          {t("invitations.sent")}
-        </h2>
+      </Section>
+      <Section id="sent-heading" title={t("invitations.sent")}>
         <InvitationTable
           ctx={ctx}
           items={props.items}
@@ -59,7 +47,7 @@ export function InvitationsPage(props: {
           showNetwork={new Map(props.networks.map((n) => [n.value, n.label]))}
         />
         <Pagination t={t} url={ctx.url} total={props.total} limit={props.limit} offset={(props.page - 1) * props.limit} />
-      </section>
+      </Section>
     </>
   );
 }
@@ -106,7 +94,7 @@ export function AcceptInvitationPage({
         </p>
       ) : null}
       <Form ctx={ctx} form={form} action={`/invitation/${token}`} submitLabel={t("invitations.create")}>
-        <TextField t={t} form={form} name="name" label={t("people.name")} autocomplete="name" required />
+        <TextField name="name" label={t("people.name")} autocomplete="name" required />
         <NewPasswordFields t={t} form={form} />
       </Form>
     </>

@@ -38,16 +38,8 @@ export function LoginPage({
         </>
       ) : null}
       <Form ctx={ctx} form={form} action={`/login?returnTo=${encodeURIComponent(returnTo)}`} submitLabel={t("auth.login")}>
-        <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="username" required />
-        <TextField
-          t={t}
-          form={form}
-          name="password"
-          label={t("auth.password")}
-          type="password"
-          autocomplete="current-password"
-          required
-        />
+        <TextField name="email" label={t("auth.email")} type="email" autocomplete="username" required />
+        <TextField name="password" label={t("auth.password")} type="password" autocomplete="current-password" required />
       </Form>
       <p class="ds-paragraph">
         <a class="ds-link" href="/password/forgot">
@@ -67,7 +59,7 @@ export function ForgotPage({ ctx, form }: { ctx: PageContext; form: FormState })
       </h1>
       <p class="ds-paragraph">{t("auth.forgotIntro")}</p>
       <Form ctx={ctx} form={form} action="/password/forgot" submitLabel={t("auth.sendLink")}>
-        <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="email" required />
+        <TextField name="email" label={t("auth.email")} type="email" autocomplete="email" required />
       </Form>
     </>
   );

@@ -5,6 +5,7 @@ import {
   type FormState,
   Notice,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextField,
@@ -89,37 +90,28 @@ export function TokensPage(props: {
           </table>
         </TableScroll>
       ) : null}
-      <section aria-labelledby="new-token-heading">
-        <h2 class="ds-heading" data-size="md" id="new-token-heading">
-          {t("tokens.new")}
-        </h2>
+      <Section id="new-token-heading" title={t("tokens.new")}>
         <Form ctx={ctx} form={form} action="/account/tokens" submitLabel={t("tokens.create")}>
-          <TextField t={t} form={form} name="name" label={t("tokens.name")} description={t("tokens.nameHint")} required />
+          <TextField name="name" label={t("tokens.name")} description={t("tokens.nameHint")} required />
           <CheckboxGroup
-            t={t}
-            form={form}
             name="scopes"
             label={t("tokens.scopes")}
             options={API_SCOPES.map((sc) => ({ value: sc, label: t(`tokens.scope.${sc}`) }))}
           />
           <SelectField
-            t={t}
-            form={form}
             name="networkId"
             label={t("tokens.limitToNetwork")}
             placeholder={t("tokens.allNetworks")}
             options={props.networks}
           />
           <SelectField
-            t={t}
-            form={form}
             name="days"
             label={t("tokens.validFor")}
             required
             options={TOKEN_DAYS.map((d) => ({ value: d, label: t("tokens.days", { n: d }) }))}
           />
         </Form>
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Form, type FormState, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, Section, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { NetworkAccessEntry } from "../accounts.service.ts";
 
@@ -42,10 +42,7 @@ export function MyDataPage(props: {
         <dt>{t("mydata.changesMade")}</dt>
         <dd>{number(data.changesMade.length)}</dd>
       </dl>
-      <section aria-labelledby="access-heading">
-        <h2 class="ds-heading" data-size="md" id="access-heading">
-          {t("mydata.networkAccess")}
-        </h2>
+      <Section id="access-heading" title={t("mydata.networkAccess")}>
         {data.networkAccess.length === 0 ? (
           <p class="ds-paragraph">{t("mydata.noNetworkAccess")}</p>
         ) : (
@@ -61,29 +58,18 @@ export function MyDataPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       <p class="ds-paragraph">
         <a class="ds-button" data-variant="secondary" href="/account/data.json" download>
           {t("mydata.download")}
         </a>
       </p>
-      <section aria-labelledby="delete-heading">
-        <h2 class="ds-heading" data-size="md" id="delete-heading">
-          {t("mydata.deleteTitle")}
-        </h2>
+      <Section id="delete-heading" title={t("mydata.deleteTitle")}>
         <p class="ds-paragraph">{t("mydata.deleteIntro")}</p>
         <Form ctx={ctx} form={form} action="/account/delete" submitLabel={t("mydata.deleteButton")}>
-          <TextField
-            t={t}
-            form={form}
-            name="confirmEmail"
-            label={t("mydata.confirmEmail")}
-            type="email"
-            autocomplete="off"
-            required
-          />
+          <TextField name="confirmEmail" label={t("mydata.confirmEmail")} type="email" autocomplete="off" required />
         </Form>
-      </section>
+      </Section>
     </>
   );
 }

@@ -6,6 +6,7 @@ import {
   FilterForm,
   Form,
   type FormState,
+  Section as HeadedSection,
   LinkList,
   PostButton,
   SelectField,
@@ -32,10 +33,7 @@ export function PublishedInputs(props: { ctx: PageContext; inputs: PublishedInpu
   const { t, dateTime } = props.ctx.i18n;
   const sectionName = sectionNames(props.sections, t);
   return (
-    <section aria-labelledby="published-heading">
-      <h2 class="ds-heading" data-size="md" id="published-heading">
-        {t("consultation.publishedInputs", { n: props.inputs.length })}
-      </h2>
+    <HeadedSection id="published-heading" title={t("consultation.publishedInputs", { n: props.inputs.length })}>
       {props.inputs.map((i) => (
         <article key={i.reference} class="stack input-card" aria-labelledby={`input-${i.reference}`}>
           <h3 class="ds-heading" data-size="xs" id={`input-${i.reference}`}>
@@ -45,7 +43,7 @@ export function PublishedInputs(props: { ctx: PageContext; inputs: PublishedInpu
           <InputAnswer t={t} answer={i.answer} />
         </article>
       ))}
-    </section>
+    </HeadedSection>
   );
 }
 

@@ -1,6 +1,7 @@
 import {
   Form,
   type FormState,
+  Section as HeadedSection,
   Notice,
   type Option,
   PostButton,
@@ -123,10 +124,7 @@ export function ReceiptPage(props: {
       <p class="ds-paragraph">{t("consultation.receiptText", { title: c.title, closes: dateTime(c.closesAt) })}</p>
       {input.email && !input.personalDataRemovedAt ? <p class="ds-paragraph">{t("consultation.receiptMailed")}</p> : null}
       {hasPersonalData ? (
-        <section aria-labelledby="personal-heading">
-          <h2 class="ds-heading" data-size="md" id="personal-heading">
-            {t("consultation.personalData")}
-          </h2>
+        <HeadedSection id="personal-heading" title={t("consultation.personalData")}>
           <p class="ds-paragraph">{t("consultation.personalDataText", { days: c.personalDataDays })}</p>
           <PostButton
             ctx={ctx}
@@ -134,7 +132,7 @@ export function ReceiptPage(props: {
             label={t("consultation.removePersonalData")}
             variant="secondary"
           />
-        </section>
+        </HeadedSection>
       ) : input.personalDataRemovedAt ? (
         <p class="ds-paragraph">{t("consultation.personalDataRemoved")}</p>
       ) : null}

@@ -1,4 +1,4 @@
-import { LinkList, TableScroll } from "../../../platform/ui/components.tsx";
+import { LinkList, Section, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { inputStatusLabel, respondentLabel } from "../labels.ts";
 import { InputAnswer, QuestionAnswers, sectionNames } from "../parts.tsx";
@@ -69,10 +69,7 @@ export function SummaryPage(props: { ctx: PageContext; summary: Summary }) {
         )}
       </div>
       {s.byQuestion.length ? (
-        <section aria-labelledby="choices-heading">
-          <h2 class="ds-heading" data-size="md" id="choices-heading">
-            {t("consultation.choiceAnswers")}
-          </h2>
+        <Section id="choices-heading" title={t("consultation.choiceAnswers")}>
           <div class="summary-tables">
             {s.byQuestion.map((c) =>
               table(`question-${c.question.id}`, c.question.text, [
@@ -81,7 +78,7 @@ export function SummaryPage(props: { ctx: PageContext; summary: Summary }) {
               ]),
             )}
           </div>
-        </section>
+        </Section>
       ) : null}
       <h2 class="ds-heading" data-size="md">
         {t("consultation.inputs")}

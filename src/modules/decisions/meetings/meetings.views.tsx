@@ -5,6 +5,7 @@ import {
   Notice,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextArea,
@@ -283,10 +284,7 @@ export function MeetingPage(props: {
       </div>
       {approved && props.canManage ? <Notice>{t("meeting.approvedNotice")}</Notice> : null}
 
-      <section aria-labelledby="agenda-heading">
-        <h2 class="ds-heading" data-size="md" id="agenda-heading">
-          {t("meeting.agenda")}
-        </h2>
+      <Section id="agenda-heading" title={t("meeting.agenda")}>
         {detail.items.length === 0 ? <p class="ds-paragraph">{t("meeting.noItems")}</p> : null}
         {detail.items.map((i) => (
           <article class="agenda-item" key={i.item.id} aria-labelledby={`item-${i.item.id}`}>
@@ -353,31 +351,15 @@ export function MeetingPage(props: {
               action={`/meetings/${meeting.id}/items`}
               submitLabel={t("meeting.addItem")}
             >
-              <TextField
-                t={t}
-                form={{ ...props.itemForm, idPrefix: "item-" }}
-                name="title"
-                label={t("meeting.itemTitle")}
-                required
-              />
-              <TextArea
-                t={t}
-                form={{ ...props.itemForm, idPrefix: "item-" }}
-                name="description"
-                label={t("meeting.itemDescription")}
-                rows={5}
-              />
+              <TextField name="title" label={t("meeting.itemTitle")} required />
+              <TextArea name="description" label={t("meeting.itemDescription")} rows={5} />
               <SelectField
-                t={t}
-                form={{ ...props.itemForm, idPrefix: "item-" }}
                 name="needId"
                 label={t("meeting.itemNeed")}
                 placeholder={t("meeting.noneChosen")}
                 options={props.needOptions}
               />
               <SelectField
-                t={t}
-                form={{ ...props.itemForm, idPrefix: "item-" }}
                 name="projectId"
                 label={t("meeting.itemProject")}
                 placeholder={t("meeting.noneChosen")}
@@ -385,8 +367,6 @@ export function MeetingPage(props: {
               />
               {detail.documents.length ? (
                 <SelectField
-                  t={t}
-                  form={{ ...props.itemForm, idPrefix: "item-" }}
                   name="documentId"
                   label={t("meeting.itemPaper")}
                   placeholder={t("meeting.noneChosen")}
@@ -396,7 +376,7 @@ export function MeetingPage(props: {
             </Form>
           </>
         ) : null}
-      </section>
+      </Section>
 
       <DocumentsSection
         ctx={ctx}
@@ -409,10 +389,7 @@ export function MeetingPage(props: {
         upload={canManage ? { form: { ...props.paperForm, idPrefix: "paper-" }, maxUploadMb: props.maxUploadMb } : null}
       />
 
-      <section aria-labelledby="minutes-heading">
-        <h2 class="ds-heading" data-size="md" id="minutes-heading">
-          {t("meeting.minutes")}
-        </h2>
+      <Section id="minutes-heading" title={t("meeting.minutes")}>
         {meeting.minutesNote ? <p class="ds-paragraph prewrap">{meeting.minutesNote}</p> : null}
         {canManage ? (
           <>
@@ -422,20 +399,13 @@ export function MeetingPage(props: {
               action={`/meetings/${meeting.id}/minutes`}
               submitLabel={t("meeting.saveMinutes")}
             >
-              <TextArea
-                t={t}
-                form={{ ...props.minutesForm, idPrefix: "minutes-" }}
-                name="minutesNote"
-                label={t("meeting.minutesNote")}
-                description={t("meeting.minutesNoteHint")}
-                rows={5}
-              />
+              <TextArea name="minutesNote" label={t("meeting.minutesNote")} description={t("meeting.minutesNoteHint")} rows={5} />
             </Form>
             <p class="ds-paragraph">{t("meeting.approveHint")}</p>
             <PostButton ctx={ctx} action={`/meetings/${meeting.id}/approve`} label={t("meeting.approve")} variant="primary" />
           </>
         ) : null}
-      </section>
+      </Section>
     </>
   );
 }

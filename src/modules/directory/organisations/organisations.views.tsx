@@ -11,6 +11,7 @@ import {
   Notice,
   type Option,
   Pagination,
+  Section,
   SelectField,
   SortHeader,
   TableScroll,
@@ -54,6 +55,7 @@ export function OrganisationsPage(props: {
       </h1>
       <FilterForm
         t={t}
+        values={form.values}
         action="/organisations"
         resetHref="/organisations"
         extra={
@@ -64,31 +66,15 @@ export function OrganisationsPage(props: {
           ) : null
         }
       >
-        <TextField t={t} form={form} name="q" label={t("list.searchByName")} type="search" />
+        <TextField name="q" label={t("list.searchByName")} type="search" />
         <SelectField
-          t={t}
-          form={form}
           name="kind"
           label={t("org.kind")}
           placeholder={t("list.all")}
           options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
         />
-        <SelectField
-          t={t}
-          form={form}
-          name="county"
-          label={t("org.county")}
-          placeholder={t("list.all")}
-          options={props.counties}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="network"
-          label={t("network.network")}
-          placeholder={t("list.all")}
-          options={props.networks}
-        />
+        <SelectField name="county" label={t("org.county")} placeholder={t("list.all")} options={props.counties} />
+        <SelectField name="network" label={t("network.network")} placeholder={t("list.all")} options={props.networks} />
         <input type="hidden" name="sort" value={filter.sort} />
       </FilterForm>
       <ListStatus
@@ -263,10 +249,7 @@ export function OrganisationPage(props: {
           </a>
         </p>
       ) : null}
-      <section aria-labelledby="networks-heading">
-        <h2 class="ds-heading" data-size="md" id="networks-heading">
-          {t("org.networks")}
-        </h2>
+      <Section id="networks-heading" title={t("org.networks")}>
         {props.memberships.length === 0 ? (
           // An IT cooperation that is no member itself still acts in the networks of the members it represents.
           props.actsIn.length ? null : (
@@ -343,29 +326,20 @@ export function OrganisationPage(props: {
             </TableScroll>
           </>
         ) : null}
-      </section>
+      </Section>
       {org.kind === "it_cooperation" ? (
-        <section aria-labelledby="coop-members-heading">
-          <h2 class="ds-heading" data-size="md" id="coop-members-heading">
-            {t("org.cooperationMembers")}
-          </h2>
+        <Section id="coop-members-heading" title={t("org.cooperationMembers")}>
           <OrgLinkList items={props.cooperationMembers} empty={t("org.noCooperationMembers")} />
-        </section>
+        </Section>
       ) : null}
       {props.cooperations.length ? (
-        <section aria-labelledby="coops-heading">
-          <h2 class="ds-heading" data-size="md" id="coops-heading">
-            {t("org.partOfCooperations")}
-          </h2>
+        <Section id="coops-heading" title={t("org.partOfCooperations")}>
           <OrgLinkList items={props.cooperations} empty="" />
-        </section>
+        </Section>
       ) : null}
       {props.sections}
       {props.people.length ? (
-        <section aria-labelledby="people-heading">
-          <h2 class="ds-heading" data-size="md" id="people-heading">
-            {t("people.title")}
-          </h2>
+        <Section id="people-heading" title={t("people.title")}>
           <ul class="ds-list">
             {props.people.map((p) => (
               <li key={p.id}>
@@ -376,7 +350,7 @@ export function OrganisationPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
@@ -423,40 +397,27 @@ export function OrganisationFormPage(props: {
         ) : (
           <>
             <SelectField
-              t={t}
-              form={form}
               name="kind"
               label={t("org.kind")}
               required
               placeholder={t("form.choose")}
               options={EDITABLE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
             />
-            <TextField t={t} form={form} name="name" label={t("org.name")} required autocomplete="organization" />
-            <SelectField
-              t={t}
-              form={form}
-              name="countyCode"
-              label={t("org.county")}
-              placeholder={t("form.none")}
-              options={props.counties}
-            />
+            <TextField name="name" label={t("org.name")} required autocomplete="organization" />
+            <SelectField name="countyCode" label={t("org.county")} placeholder={t("form.none")} options={props.counties} />
           </>
         )}
         <TextField
-          t={t}
-          form={form}
           name="orgNumber"
           label={t("org.orgNumber")}
           description={t("org.orgNumberHint")}
           inputMode="numeric"
           width="short"
         />
-        <TextField t={t} form={form} name="website" label={t("org.website")} type="url" />
-        <TextArea t={t} form={form} name="description" label={t("org.description")} />
+        <TextField name="website" label={t("org.website")} type="url" />
+        <TextArea name="description" label={t("org.description")} />
         {!props.reference && (kind === "it_cooperation" || kind === "") ? (
           <CheckboxGroup
-            t={t}
-            form={form}
             name="memberIds"
             label={t("org.cooperationMembers")}
             description={t("org.cooperationMembersHint")}

@@ -9,6 +9,7 @@ import {
   type Option,
   Pagination,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextField,
@@ -181,10 +182,7 @@ export function PersonPage(props: {
           <PostButton ctx={ctx} action={`/people/${person.id}/delete`} label={t("common.delete")} variant="tertiary" danger />
         </div>
       ) : null}
-      <section aria-labelledby="bodies-heading">
-        <h2 class="ds-heading" data-size="md" id="bodies-heading">
-          {t("people.bodies")}
-        </h2>
+      <Section id="bodies-heading" title={t("people.bodies")}>
         {props.bodies.length === 0 ? (
           <p class="ds-paragraph">{t("people.noBodies")}</p>
         ) : (
@@ -200,7 +198,7 @@ export function PersonPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
   );
@@ -222,26 +220,16 @@ export function PersonFormPage(props: {
         {props.title}
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField t={t} form={form} name="name" label={t("people.name")} required autocomplete="name" />
-        <TextField t={t} form={form} name="title" label={t("people.jobTitle")} autocomplete="organization-title" />
+        <TextField name="name" label={t("people.name")} required autocomplete="name" />
+        <TextField name="title" label={t("people.jobTitle")} autocomplete="organization-title" />
         <SelectField
-          t={t}
-          form={form}
           name="organisationId"
           label={t("people.organisation")}
           placeholder={t("form.none")}
           options={props.organisations}
         />
-        <TextField
-          t={t}
-          form={form}
-          name="email"
-          label={t("people.email")}
-          type="email"
-          autocomplete="email"
-          description={t("people.emailHint")}
-        />
-        <TextField t={t} form={form} name="phone" label={t("people.phone")} type="tel" autocomplete="tel" width="short" />
+        <TextField name="email" label={t("people.email")} type="email" autocomplete="email" description={t("people.emailHint")} />
+        <TextField name="phone" label={t("people.phone")} type="tel" autocomplete="tel" width="short" />
       </Form>
     </>
   );

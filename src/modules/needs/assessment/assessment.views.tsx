@@ -7,6 +7,7 @@ import {
   Notice,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextArea,
@@ -59,10 +60,7 @@ export function AssessmentSettingsPage(props: {
           <PostButton ctx={ctx} action={`${base}/defaults`} label={t("assessment.useDefaults")} variant="secondary" />
         </Notice>
       ) : null}
-      <section aria-labelledby="criteria-heading">
-        <h2 class="ds-heading" data-size="md" id="criteria-heading">
-          {t("assessment.criteria")}
-        </h2>
+      <Section id="criteria-heading" title={t("assessment.criteria")}>
         {criteria.map((c) => {
           const form = props.editing?.id === c.id ? props.editing.form : { values: { ...c }, errors: [] };
           return (
@@ -98,11 +96,8 @@ export function AssessmentSettingsPage(props: {
           action={`${base}/criteria`}
           submitLabel={t("assessment.addCriterion")}
         />
-      </section>
-      <section aria-labelledby="bands-heading">
-        <h2 class="ds-heading" data-size="md" id="bands-heading">
-          {t("assessment.bands")}
-        </h2>
+      </Section>
+      <Section id="bands-heading" title={t("assessment.bands")}>
         <p class="ds-paragraph">{t("assessment.bandsIntro")}</p>
         <Form ctx={ctx} form={props.bandsForm} action={`${base}/bands`} submitLabel={t("common.save")}>
           {[0, 1, 2, 3, 4, 5].map((i) => (
@@ -117,7 +112,7 @@ export function AssessmentSettingsPage(props: {
             </div>
           ))}
         </Form>
-      </section>
+      </Section>
     </>
   );
 }
@@ -391,10 +386,7 @@ function RoundChart({
   const options = data.criteria.map((c) => ({ value: c.id, label: c.name }));
   const form: FormState = { values: { x: axes.x.id, y: axes.y.id }, errors: [] };
   return (
-    <section aria-labelledby="chart-heading">
-      <h2 class="ds-heading" data-size="md" id="chart-heading">
-        {t("assessment.chartTitle")}
-      </h2>
+    <Section id="chart-heading" title={t("assessment.chartTitle")}>
       <p class="ds-paragraph">{t("assessment.chartIntro")}</p>
       <form method="get" action={`/rounds/${data.round.id}#chart-heading`} class="filters">
         <SelectField t={t} form={form} name="x" label={t("assessment.chartX")} options={options} />
@@ -448,7 +440,7 @@ function RoundChart({
           </TableScroll>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -555,10 +547,7 @@ export function RoundNeedPage(props: {
 
       {props.canScore && props.open ? <ScoreForm ctx={ctx} form={props.scoreForm} data={data} /> : null}
 
-      <section aria-labelledby="recommendation-heading">
-        <h2 class="ds-heading" data-size="md" id="recommendation-heading">
-          {t("assessment.recommendation")}
-        </h2>
+      <Section id="recommendation-heading" title={t("assessment.recommendation")}>
         {data.recommendation ? (
           <p class="ds-paragraph">
             <strong>{recommendationLabel(t, data.recommendation.recommendation)}</strong>: {data.recommendation.justification}{" "}
@@ -577,24 +566,16 @@ export function RoundNeedPage(props: {
             submitLabel={t("assessment.saveRecommendation")}
           >
             <SelectField
-              t={t}
-              form={{ ...props.recommendationForm, idPrefix: "rec-" }}
               name="recommendation"
               label={t("assessment.recommendation")}
               required
               placeholder={t("form.choose")}
               options={RECOMMENDATIONS.map((r) => ({ value: r, label: recommendationLabel(t, r) }))}
             />
-            <TextArea
-              t={t}
-              form={{ ...props.recommendationForm, idPrefix: "rec-" }}
-              name="justification"
-              label={t("assessment.justification")}
-              required
-            />
+            <TextArea name="justification" label={t("assessment.justification")} required />
           </Form>
         ) : null}
-      </section>
+      </Section>
     </>
   );
 }
@@ -603,10 +584,7 @@ export function RoundNeedPage(props: {
 function ScoreForm({ ctx, form, data }: { ctx: PageContext; form: FormState; data: NeedInRound }) {
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="score-heading">
-      <h2 class="ds-heading" data-size="md" id="score-heading">
-        {t("assessment.yourScores")}
-      </h2>
+    <Section id="score-heading" title={t("assessment.yourScores")}>
       <p class="ds-paragraph">{t("assessment.yourScoresIntro")}</p>
       <Form
         ctx={ctx}
@@ -633,7 +611,7 @@ function ScoreForm({ ctx, form, data }: { ctx: PageContext; form: FormState; dat
           </fieldset>
         ))}
       </Form>
-    </section>
+    </Section>
   );
 }
 

@@ -3,6 +3,7 @@ import {
   type FormState,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextArea,
@@ -32,10 +33,7 @@ export function SupportersSection(props: {
     ? props.mine
     : props.mine.filter((o) => Number(o.value) !== need.organisationId);
   return (
-    <section aria-labelledby="supporters-heading">
-      <h2 class="ds-heading" data-size="md" id="supporters-heading">
-        {t("need.supporters")}
-      </h2>
+    <Section id="supporters-heading" title={t("need.supporters")}>
       <TableScroll label={t("need.supporters")}>
         <table class="ds-table" data-border>
           <thead>
@@ -106,6 +104,6 @@ export function SupportersSection(props: {
           </Form>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

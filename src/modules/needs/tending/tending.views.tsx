@@ -1,4 +1,12 @@
-import { Form, type FormState, type Option, SelectField, TextArea, TextField } from "../../../platform/ui/components.tsx";
+import {
+  Form,
+  type FormState,
+  type Option,
+  Section,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { NeedService } from "../needs.service.ts";
 
@@ -19,10 +27,7 @@ export function TendingSection(props: {
   const { ctx, need, supporters } = props;
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="manage-heading">
-      <h2 class="ds-heading" data-size="md" id="manage-heading">
-        {t("need.manage")}
-      </h2>
+    <Section id="manage-heading" title={t("need.manage")}>
       <p class="ds-paragraph">{t("need.manageIntro")}</p>
       <h3 class="ds-heading" data-size="sm">
         {t("need.merge")}
@@ -72,6 +77,6 @@ export function TendingSection(props: {
           </fieldset>
         ) : null}
       </Form>
-    </section>
+    </Section>
   );
 }

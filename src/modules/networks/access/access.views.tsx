@@ -5,6 +5,7 @@ import {
   type FormState,
   Notice,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextField,
@@ -135,10 +136,7 @@ export function AccessPage(props: {
       </h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <p class="ds-paragraph">{t("access.intro", { network: network.name })}</p>
-      <section aria-labelledby="people-heading">
-        <h2 class="ds-heading" data-size="md" id="people-heading">
-          {t("access.people")}
-        </h2>
+      <Section id="people-heading" title={t("access.people")}>
         {props.people.length === 0 ? (
           <p class="ds-paragraph">{t("access.none")}</p>
         ) : (
@@ -182,24 +180,18 @@ export function AccessPage(props: {
             </table>
           </TableScroll>
         )}
-      </section>
-      <section aria-labelledby="invite-heading">
-        <h2 class="ds-heading" data-size="md" id="invite-heading">
-          {t("invitations.invite")}
-        </h2>
+      </Section>
+      <Section id="invite-heading" title={t("invitations.invite")}>
         <p class="ds-paragraph">{t("access.inviteIntro", { days: INVITATION_DAYS })}</p>
         <Form ctx={ctx} form={form} action={`${base}/people`} submitLabel={t("invitations.send")}>
-          <TextField t={t} form={form} name="email" label={t("auth.email")} type="email" autocomplete="off" required />
-          <TextField t={t} form={form} name="name" label={t("people.name")} autocomplete="off" />
+          <TextField name="email" label={t("auth.email")} type="email" autocomplete="off" required />
+          <TextField name="name" label={t("people.name")} autocomplete="off" />
           <GrantFields ctx={ctx} form={form} choices={props.choices} />
         </Form>
-      </section>
-      <section aria-labelledby="invitations-heading">
-        <h2 class="ds-heading" data-size="md" id="invitations-heading">
-          {t("access.invitations")}
-        </h2>
+      </Section>
+      <Section id="invitations-heading" title={t("access.invitations")}>
         <InvitationTable ctx={ctx} items={props.invitations} actionBase={`${base}/invitations`} />
-      </section>
+      </Section>
     </>
   );
 }

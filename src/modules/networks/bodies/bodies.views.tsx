@@ -8,6 +8,7 @@ import {
   Notice,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextArea,
@@ -33,18 +34,14 @@ export function BodyFormPage(props: { ctx: PageContext; form: FormState; action:
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
         <SelectField
-          t={t}
-          form={form}
           name="kind"
           label={t("body.kind")}
           required
           options={BODY_KINDS.map((k) => ({ value: k, label: bodyKindLabel(t, k) }))}
         />
-        <TextField t={t} form={form} name="name" label={t("body.name")} required />
-        <TextArea t={t} form={form} name="mandate" label={t("body.mandate")} rows={5} />
+        <TextField name="name" label={t("body.name")} required />
+        <TextArea name="mandate" label={t("body.mandate")} rows={5} />
         <SelectField
-          t={t}
-          form={form}
           name="visibility"
           label={t("visibility.label")}
           description={t("visibility.hint")}
@@ -94,10 +91,7 @@ export function BodyPage(props: {
           <PostButton ctx={ctx} action={`${base}/delete`} label={t("body.delete")} variant="tertiary" danger />
         </div>
       ) : null}
-      <section aria-labelledby="body-members-heading">
-        <h2 class="ds-heading" data-size="md" id="body-members-heading">
-          {t("body.members")}
-        </h2>
+      <Section id="body-members-heading" title={t("body.members")}>
         {members.length === 0 ? (
           <p class="ds-paragraph">{t("body.noMembers")}</p>
         ) : (
@@ -148,16 +142,11 @@ export function BodyPage(props: {
             </table>
           </TableScroll>
         )}
-      </section>
+      </Section>
       {props.canEdit ? (
-        <section aria-labelledby="add-member-heading">
-          <h2 class="ds-heading" data-size="md" id="add-member-heading">
-            {t("body.addMember")}
-          </h2>
+        <Section id="add-member-heading" title={t("body.addMember")}>
           <Form ctx={ctx} form={props.form} action={`${base}/members`} submitLabel={t("body.addMember")}>
             <SelectField
-              t={t}
-              form={props.form}
               name="personId"
               label={t("body.person")}
               required
@@ -171,7 +160,7 @@ export function BodyPage(props: {
               {t("body.personMissing")}
             </a>
           </p>
-        </section>
+        </Section>
       ) : null}
       <BodyDocuments
         ctx={ctx}

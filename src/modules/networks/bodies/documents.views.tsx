@@ -1,6 +1,14 @@
 import { VISIBILITY_VALUES, type Visibility } from "../../../platform/access/visibility.ts";
 import { ALLOWED_EXTENSIONS } from "../../../platform/files/files.ts";
-import { FileField, Form, type FormState, PostButton, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import {
+  FileField,
+  Form,
+  type FormState,
+  PostButton,
+  Section,
+  SelectField,
+  TextField,
+} from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { VisibilityTag } from "../fields.tsx";
 
@@ -16,10 +24,7 @@ export function BodyDocuments(props: {
   const { ctx, base, form } = props;
   const { t, date, number } = ctx.i18n;
   return (
-    <section aria-labelledby="documents-heading">
-      <h2 class="ds-heading" data-size="md" id="documents-heading">
-        {t("documents.title")}
-      </h2>
+    <Section id="documents-heading" title={t("documents.title")}>
       {props.documents.length === 0 ? (
         <p class="ds-paragraph">{t("documents.none")}</p>
       ) : (
@@ -54,10 +59,8 @@ export function BodyDocuments(props: {
             {t("documents.add")}
           </h3>
           <Form ctx={ctx} form={form} action={`${base}/documents`} submitLabel={t("documents.upload")} multipart>
-            <TextField t={t} form={form} name="title" label={t("documents.docTitle")} required />
+            <TextField name="title" label={t("documents.docTitle")} required />
             <FileField
-              t={t}
-              form={form}
               name="file"
               label={t("documents.file")}
               description={t("documents.fileHint", { mb: props.maxUploadMb })}
@@ -65,8 +68,6 @@ export function BodyDocuments(props: {
               required
             />
             <SelectField
-              t={t}
-              form={form}
               name="visibility"
               label={t("documents.visibility")}
               required
@@ -75,6 +76,6 @@ export function BodyDocuments(props: {
           </Form>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -26,16 +26,8 @@ export function MembershipFormPage(props: {
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
         {props.candidates ? (
           <>
-            <CheckboxGroup
-              t={t}
-              form={form}
-              name="organisationIds"
-              label={t("membership.chooseFromCounties")}
-              options={props.candidates}
-            />
+            <CheckboxGroup name="organisationIds" label={t("membership.chooseFromCounties")} options={props.candidates} />
             <SelectField
-              t={t}
-              form={form}
               name="otherOrganisationId"
               label={t("membership.chooseOther")}
               placeholder={t("form.none")}
@@ -44,16 +36,12 @@ export function MembershipFormPage(props: {
           </>
         ) : null}
         <SelectField
-          t={t}
-          form={form}
           name="level"
           label={t("membership.level")}
           required
           options={MEMBERSHIP_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
         />
         <SelectField
-          t={t}
-          form={form}
           name="representedById"
           label={t("membership.representedBy")}
           description={t("membership.representedByHint")}

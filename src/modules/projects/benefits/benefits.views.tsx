@@ -4,6 +4,7 @@ import {
   type FormState,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextField,
@@ -27,10 +28,7 @@ export function BenefitsSection(props: {
   const { ctx, projectId, benefits, canEdit } = props;
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="benefits-heading">
-      <h2 class="ds-heading" data-size="md" id="benefits-heading">
-        {t("benefit.heading")}
-      </h2>
+    <Section id="benefits-heading" title={t("benefit.heading")}>
       {canEdit ? (
         <p>
           <a class="ds-button" data-variant="secondary" href={`/projects/${projectId}/benefits/new`}>
@@ -52,7 +50,7 @@ export function BenefitsSection(props: {
           }))}
         />
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -30,8 +30,6 @@ export function PhaseChecklist(props: {
           submitLabel={t("checklist.save")}
         >
           <CheckboxGroup
-            t={t}
-            form={{ values: { done: items.filter((i) => i.mark).map((i) => String(i.id)) }, errors: [], idPrefix: "checklist-" }}
             name="done"
             label={t("checklist.done")}
             options={items.map((i) => ({

@@ -3,6 +3,7 @@ import {
   type FormState,
   Notice,
   type Option,
+  Section,
   SelectField,
   TableScroll,
   TextArea,
@@ -32,10 +33,7 @@ export function JoinSection(props: {
   // A decision on a request that someone else decided meanwhile has no form left to show its error in.
   const staleDecision = props.decisionForm.errors.find((e) => e.key === "errors.alreadyDecided");
   return (
-    <section aria-labelledby="join-heading">
-      <h2 class="ds-heading" data-size="md" id="join-heading">
-        {t("join.heading")}
-      </h2>
+    <Section id="join-heading" title={t("join.heading")}>
       {staleDecision ? <Notice kind="danger">{t(staleDecision.key)}</Notice> : null}
       {pending.length ? (
         <ul class="stack plain-list">
@@ -111,7 +109,7 @@ export function JoinSection(props: {
           </Form>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }
 

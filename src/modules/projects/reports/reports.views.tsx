@@ -3,6 +3,7 @@ import {
   Form,
   type FormState,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextArea,
@@ -28,10 +29,7 @@ export function ReportsSection(props: {
   const { t, date } = ctx.i18n;
   const [latest, ...earlier] = props.reports;
   return (
-    <section aria-labelledby="reports-heading">
-      <h2 class="ds-heading" data-size="md" id="reports-heading">
-        {t("report.heading")}
-      </h2>
+    <Section id="reports-heading" title={t("report.heading")}>
       {canEdit ? (
         <div class="button-row">
           <a class="ds-button" data-variant="secondary" href={`/projects/${projectId}/reports/new`}>
@@ -66,7 +64,7 @@ export function ReportsSection(props: {
           ))}
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }
 

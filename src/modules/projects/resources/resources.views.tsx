@@ -7,6 +7,7 @@ import {
   Notice,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextField,
@@ -44,10 +45,7 @@ export function ResourceLists(props: { ctx: PageContext; projectId: number; reso
   const granted = resources.funding.reduce((sum, f) => sum + (f.granted ?? 0), 0);
   return (
     <>
-      <section aria-labelledby="funding-heading">
-        <h2 class="ds-heading" data-size="md" id="funding-heading">
-          {t("funding.heading")}
-        </h2>
+      <Section id="funding-heading" title={t("funding.heading")}>
         {resources.funding.length === 0 ? (
           <p class="ds-paragraph">{t("funding.none")}</p>
         ) : (
@@ -86,11 +84,8 @@ export function ResourceLists(props: { ctx: PageContext; projectId: number; reso
             </table>
           </TableScroll>
         )}
-      </section>
-      <section aria-labelledby="links-heading">
-        <h2 class="ds-heading" data-size="md" id="links-heading">
-          {t("links.heading")}
-        </h2>
+      </Section>
+      <Section id="links-heading" title={t("links.heading")}>
         {resources.links.length === 0 ? (
           <p class="ds-paragraph">{t("links.none")}</p>
         ) : (
@@ -105,11 +100,8 @@ export function ResourceLists(props: { ctx: PageContext; projectId: number; reso
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="relations-heading">
-        <h2 class="ds-heading" data-size="md" id="relations-heading">
-          {t("relations.heading")}
-        </h2>
+      </Section>
+      <Section id="relations-heading" title={t("relations.heading")}>
         {resources.relations.length === 0 ? (
           <p class="ds-paragraph">{t("relations.none")}</p>
         ) : (
@@ -125,11 +117,8 @@ export function ResourceLists(props: { ctx: PageContext; projectId: number; reso
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="documents-heading">
-        <h2 class="ds-heading" data-size="md" id="documents-heading">
-          {t("documents.title")}
-        </h2>
+      </Section>
+      <Section id="documents-heading" title={t("documents.title")}>
         {resources.documents.length === 0 ? (
           <p class="ds-paragraph">{t("documents.none")}</p>
         ) : (
@@ -145,7 +134,7 @@ export function ResourceLists(props: { ctx: PageContext; projectId: number; reso
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { FileField, Form, type FormState, Notice, TableScroll } from "../../../platform/ui/components.tsx";
+import { FileField, Form, type FormState, Notice, Section, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { RowReport } from "./import.ts";
 
@@ -35,10 +35,7 @@ export function AdoptionImportPage(props: {
         </div>
       ) : null}
       {shown.length ? (
-        <section aria-labelledby="report-heading">
-          <h2 class="ds-heading" data-size="md" id="report-heading">
-            {t("import.report")}
-          </h2>
+        <Section id="report-heading" title={t("import.report")}>
           <TableScroll label={t("import.report")}>
             <table class="ds-table" data-border data-size="sm">
               <thead>
@@ -76,7 +73,7 @@ export function AdoptionImportPage(props: {
               </tbody>
             </table>
           </TableScroll>
-        </section>
+        </Section>
       ) : null}
       <p class="ds-paragraph">{t("import.intro")}</p>
       <p class="ds-paragraph">{t("import.format")}</p>

@@ -1,4 +1,4 @@
-import { Form, type FormState, PostButton, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, PostButton, Section, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { milestoneKindLabel, milestoneName, precisionLabel } from "../labels.ts";
 import { periodLabel } from "../precision.ts";
@@ -40,10 +40,7 @@ export function MilestonesSection(props: {
   const { t, dateTime } = ctx.i18n;
   const when = (m: { date: string; precision: Milestone["precision"] }) => periodLabel(ctx.i18n, m.date, m.precision);
   return (
-    <section aria-labelledby="milestones-heading">
-      <h2 class="ds-heading" data-size="md" id="milestones-heading">
-        {t("roadmap.milestones")}
-      </h2>
+    <Section id="milestones-heading" title={t("roadmap.milestones")}>
       <p>
         <a class="ds-link" href={`/roadmap/calendar.ics?solution=${props.solutionId}`}>
           {t("roadmap.calendar")}
@@ -117,6 +114,6 @@ export function MilestonesSection(props: {
           </Form>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

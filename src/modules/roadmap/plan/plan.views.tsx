@@ -1,4 +1,4 @@
-import { LinkList, Notice, TableScroll } from "../../../platform/ui/components.tsx";
+import { LinkList, Notice, Section, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { milestoneKindLabel, milestoneName, sizeClassLabel, statusLabel, taskKindLabel } from "../labels.ts";
 import { periodLabel } from "../precision.ts";
@@ -28,10 +28,7 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
         />
       </p>
 
-      <section aria-labelledby="coming-heading">
-        <h2 class="ds-heading" data-size="md" id="coming-heading">
-          {t("plan.coming")}
-        </h2>
+      <Section id="coming-heading" title={t("plan.coming")}>
         {plan.coming.length === 0 ? (
           <Notice>{t("plan.nothingComing")}</Notice>
         ) : (
@@ -62,12 +59,9 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
             </table>
           </TableScroll>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="start-heading">
-        <h2 class="ds-heading" data-size="md" id="start-heading">
-          {t("plan.startNow")}
-        </h2>
+      <Section id="start-heading" title={t("plan.startNow")}>
         {plan.startNow.length === 0 ? (
           <Notice>{t("plan.nothingToStart")}</Notice>
         ) : (
@@ -103,12 +97,9 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
             </table>
           </TableScroll>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="budget-heading">
-        <h2 class="ds-heading" data-size="md" id="budget-heading">
-          {t("plan.budget", { year: plan.nextYear })}
-        </h2>
+      <Section id="budget-heading" title={t("plan.budget", { year: plan.nextYear })}>
         {plan.budget.length === 0 ? (
           <Notice>{t("plan.noBudget")}</Notice>
         ) : (
@@ -141,7 +132,7 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
             </table>
           </TableScroll>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

@@ -1,4 +1,12 @@
-import { Form, type FormState, PostButton, SelectField, TableScroll, TextField } from "../../../platform/ui/components.tsx";
+import {
+  Form,
+  type FormState,
+  PostButton,
+  Section,
+  SelectField,
+  TableScroll,
+  TextField,
+} from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { milestoneKindLabel, sizeClassLabel, taskKindLabel } from "../labels.ts";
 import type { RoadmapService } from "../roadmap.service.ts";
@@ -17,10 +25,7 @@ export function TasksSection(props: {
   const { ctx, tasks, canEdit } = props;
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="tasks-heading">
-      <h2 class="ds-heading" data-size="md" id="tasks-heading">
-        {t("roadmap.tasks")}
-      </h2>
+    <Section id="tasks-heading" title={t("roadmap.tasks")}>
       {tasks.length === 0 ? (
         <p class="ds-paragraph">{t("roadmap.noTasks")}</p>
       ) : (
@@ -84,7 +89,7 @@ export function TasksSection(props: {
           <TextField name="leadMonths" label={t("roadmap.leadMonths")} inputMode="numeric" width="short" required />
         </Form>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -99,10 +104,7 @@ export function CostsSection(props: {
   const { ctx, costs, canEdit } = props;
   const { t, number } = ctx.i18n;
   return (
-    <section aria-labelledby="costs-heading">
-      <h2 class="ds-heading" data-size="md" id="costs-heading">
-        {t("roadmap.costs")}
-      </h2>
+    <Section id="costs-heading" title={t("roadmap.costs")}>
       <p class="ds-paragraph">{t("roadmap.costsIntro")}</p>
       {canEdit ? (
         <Form
@@ -147,7 +149,7 @@ export function CostsSection(props: {
           </table>
         </TableScroll>
       )}
-    </section>
+    </Section>
   );
 }
 

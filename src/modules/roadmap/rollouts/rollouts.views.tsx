@@ -1,4 +1,4 @@
-import { Form, type FormState, PostButton, SelectField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, PostButton, Section, SelectField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { RoadmapService } from "../roadmap.service.ts";
 
@@ -16,10 +16,7 @@ export function RolloutSection(props: {
   const { ctx, rollouts } = props;
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="rollout-heading">
-      <h2 class="ds-heading" data-size="md" id="rollout-heading">
-        {t("rollout.heading")}
-      </h2>
+    <Section id="rollout-heading" title={t("rollout.heading")}>
       <p class="ds-paragraph">{t("rollout.intro")}</p>
       {rollouts.length === 0 ? (
         <p class="ds-paragraph">{t("rollout.none")}</p>
@@ -70,6 +67,6 @@ export function RolloutSection(props: {
           </Form>
         </details>
       ) : null}
-    </section>
+    </Section>
   );
 }

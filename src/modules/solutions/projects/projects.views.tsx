@@ -1,4 +1,4 @@
-import { Form, type FormState, type Option, PostButton, SelectField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, type Option, PostButton, Section, SelectField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { SolutionService } from "../solutions.service.ts";
 
@@ -17,10 +17,7 @@ export function IntroducedBySection(props: {
   const { solution } = detail;
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="projects-heading">
-      <h2 class="ds-heading" data-size="md" id="projects-heading">
-        {t("solution.projects")}
-      </h2>
+    <Section id="projects-heading" title={t("solution.projects")}>
       {detail.projects.length === 0 ? (
         <p class="ds-paragraph">{t("solution.noProjects")}</p>
       ) : (
@@ -57,6 +54,6 @@ export function IntroducedBySection(props: {
           />
         </Form>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import {
   type FormState,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   TextField,
@@ -25,10 +26,7 @@ export function UsersSection(props: {
   const { t, date } = ctx.i18n;
   const mineIds = new Set(props.mine.map((o) => Number(o.value)));
   return (
-    <section aria-labelledby="users-heading">
-      <h2 class="ds-heading" data-size="md" id="users-heading">
-        {t("solution.users")}
-      </h2>
+    <Section id="users-heading" title={t("solution.users")}>
       {users.length === 0 ? (
         <p class="ds-paragraph">{t("solution.noUsers")}</p>
       ) : (
@@ -90,6 +88,6 @@ export function UsersSection(props: {
           </Form>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -7,6 +7,7 @@ import {
   Notice,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   Tag,
@@ -123,10 +124,7 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
       {a.description ? <p class="ds-paragraph prewrap">{a.description}</p> : null}
       {pastDeadline ? <p class="ds-paragraph">{t("ambition.measuredAtDeadline", { date: date(m.measuredOn) })}</p> : null}
 
-      <section aria-labelledby="history-heading">
-        <h2 class="ds-heading" data-size="md" id="history-heading">
-          {t("ambition.history")}
-        </h2>
+      <Section id="history-heading" title={t("ambition.history")}>
         {!first || !last ? (
           <p class="ds-paragraph">{t("ambition.noHistory")}</p>
         ) : (
@@ -168,12 +166,9 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
             />
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="members-heading">
-        <h2 class="ds-heading" data-size="md" id="members-heading">
-          {t("ambition.missing", { n: number(missing.length), of: number(m.members.length) })}
-        </h2>
+      <Section id="members-heading" title={t("ambition.missing", { n: number(missing.length), of: number(m.members.length) })}>
         <p class="ds-paragraph">{labelFor(t, "ambition.memberRule", a.kind)}</p>
         <TableScroll label={t("ambition.members")}>
           <table class="ds-table" data-border data-size="sm">
@@ -205,7 +200,7 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
             </tbody>
           </table>
         </TableScroll>
-      </section>
+      </Section>
       {props.canManage ? (
         <div class="button-row no-print">
           <PostButton

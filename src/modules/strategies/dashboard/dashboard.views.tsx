@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
 import { labelFor } from "../../../platform/i18n/i18n.ts";
-import { TableScroll, Tag } from "../../../platform/ui/components.tsx";
+import { Section, TableScroll, Tag } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { CoverageStanding } from "../ambitions/ambitions.service.ts";
@@ -39,10 +39,7 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
         </a>
       </p>
 
-      <section aria-labelledby="ambitions-heading">
-        <h2 class="ds-heading" data-size="md" id="ambitions-heading">
-          {t("ambition.listTitle")}
-        </h2>
+      <Section id="ambitions-heading" title={t("ambition.listTitle")}>
         {props.dashboard.ambitions.length === 0 ? (
           <p class="ds-paragraph">{t("ambition.none")}</p>
         ) : (
@@ -55,12 +52,9 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
             </a>
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="shared-heading">
-        <h2 class="ds-heading" data-size="md" id="shared-heading">
-          {t("dashboard.sharedPlan")}
-        </h2>
+      <Section id="shared-heading" title={t("dashboard.sharedPlan")}>
         {!shared ? (
           <p class="ds-paragraph">{t("dashboard.noShared")}</p>
         ) : (
@@ -89,12 +83,9 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
             />
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="coverage-heading">
-        <h2 class="ds-heading" data-size="md" id="coverage-heading">
-          {t("dashboard.coverage", { year: year })}
-        </h2>
+      <Section id="coverage-heading" title={t("dashboard.coverage", { year: year })}>
         <dl class="facts">
           {COVERAGE_STANDINGS.map((s) => (
             <Fragment key={s}>
@@ -138,7 +129,7 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
             </tbody>
           </table>
         </TableScroll>
-      </section>
+      </Section>
     </>
   );
 }

@@ -6,6 +6,7 @@ import {
   LinkList,
   type Option,
   PostButton,
+  Section,
   SelectField,
   TableScroll,
   Tag,
@@ -90,10 +91,7 @@ export function GoalsSection({ ctx, detail, editable, form }: SectionProps) {
   // Each form of the page has its own field ids.
   const goalForm = { ...form, idPrefix: "goal-" };
   return (
-    <section aria-labelledby="goals-heading">
-      <h2 class="ds-heading" data-size="md" id="goals-heading">
-        {t("strategy.goals")}
-      </h2>
+    <Section id="goals-heading" title={t("strategy.goals")}>
       {detail.goals.length === 0 ? (
         <p class="ds-paragraph">{t("strategy.noGoals")}</p>
       ) : (
@@ -115,7 +113,7 @@ export function GoalsSection({ ctx, detail, editable, form }: SectionProps) {
           </Form>
         </details>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -126,10 +124,7 @@ export function FocusAreasSection({ ctx, detail, editable, form }: SectionProps)
   const goalName = new Map(goals.map((g) => [g.id, g.title]));
   const focusAreaForm = { ...form, idPrefix: "area-" };
   return (
-    <section aria-labelledby="areas-heading">
-      <h2 class="ds-heading" data-size="md" id="areas-heading">
-        {t("strategy.focusAreas")}
-      </h2>
+    <Section id="areas-heading" title={t("strategy.focusAreas")}>
       {focusAreas.length === 0 ? (
         <p class="ds-paragraph">{t("strategy.noFocusAreas")}</p>
       ) : (
@@ -182,7 +177,7 @@ export function FocusAreasSection({ ctx, detail, editable, form }: SectionProps)
           </Form>
         </details>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -277,10 +272,7 @@ export function ActionPlanSection(
   ].filter((g) => g.items.length > 0);
   const measureForm = { ...form, idPrefix: "measure-" };
   return (
-    <section aria-labelledby="plan-heading">
-      <h2 class="ds-heading" data-size="md" id="plan-heading">
-        {t("strategy.actionPlan")}
-      </h2>
+    <Section id="plan-heading" title={t("strategy.actionPlan")}>
       {measures.length === 0 ? <p class="ds-paragraph">{t("strategy.noMeasures")}</p> : null}
       {groups.map((g) => (
         <div key={g.key}>
@@ -330,7 +322,7 @@ export function ActionPlanSection(
           />
         </details>
       ) : null}
-    </section>
+    </Section>
   );
 }
 

@@ -1,5 +1,5 @@
 import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
-import { Form, type FormState, Notice, PostButton, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, Notice, PostButton, Section, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { StrategyDetail } from "../strategies.service.ts";
 import type { compareRevisions, FieldChange } from "./compare.ts";
@@ -29,10 +29,7 @@ export function RevisionChanges({
     </ul>
   );
   return (
-    <section aria-labelledby="changes-heading">
-      <h2 class="ds-heading" data-size="md" id="changes-heading">
-        {t("strategy.compare")}
-      </h2>
+    <Section id="changes-heading" title={t("strategy.compare")}>
       {changes.details.length === 0 && changes.parts.length === 0 ? (
         <p class="ds-paragraph">{t("strategy.noChanges")}</p>
       ) : (
@@ -52,7 +49,7 @@ export function RevisionChanges({
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 

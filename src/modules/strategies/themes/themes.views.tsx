@@ -1,4 +1,12 @@
-import { CheckboxGroup, Form, type FormState, Notice, TableScroll, TextField } from "../../../platform/ui/components.tsx";
+import {
+  CheckboxGroup,
+  Form,
+  type FormState,
+  Notice,
+  Section,
+  TableScroll,
+  TextField,
+} from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { StrategyDetail } from "../strategies.service.ts";
 import { TitleAndPeriodFields } from "../strategies.views.tsx";
@@ -127,10 +135,7 @@ export function OverlapPage(props: {
         </TableScroll>
       )}
       {props.canStartShared && overlap.rows.length ? (
-        <section aria-labelledby="shared-heading">
-          <h2 class="ds-heading" data-size="md" id="shared-heading">
-            {t("themes.startShared")}
-          </h2>
+        <Section id="shared-heading" title={t("themes.startShared")}>
           <p class="ds-paragraph">{t("themes.startSharedIntro")}</p>
           <Form ctx={ctx} form={sharedForm} action={`/n/${network.slug}/strategies/shared`} submitLabel={t("themes.startShared")}>
             <TitleAndPeriodFields t={t} />
@@ -144,18 +149,15 @@ export function OverlapPage(props: {
               }))}
             />
           </Form>
-        </section>
+        </Section>
       ) : null}
       {props.canAddTheme ? (
-        <section aria-labelledby="theme-heading">
-          <h2 class="ds-heading" data-size="md" id="theme-heading">
-            {t("themes.add")}
-          </h2>
+        <Section id="theme-heading" title={t("themes.add")}>
           <Form ctx={ctx} form={props.form} action={`/n/${network.slug}/strategies/themes`} submitLabel={t("themes.add")}>
             <TextField name="name" label={t("themes.name")} required />
             <TextField name="keywords" label={t("themes.keywords")} description={t("themes.keywordsHint")} />
           </Form>
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -12,7 +12,8 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
-import { files, users } from "../../platform/schema.ts";
+import { documentColumns } from "../../platform/files/documents.ts";
+import { users } from "../../platform/schema.ts";
 import { needs } from "../needs/schema.ts";
 import { bodies, networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -56,15 +57,10 @@ export const meetings = pgTable(
 export const meetingDocuments = pgTable(
   "meeting_documents",
   {
-    id: serial("id").primaryKey(),
+    ...documentColumns(),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
-    title: text("title").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("meeting_documents_meeting_idx").on(t.meetingId)],
 );

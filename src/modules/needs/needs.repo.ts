@@ -3,6 +3,7 @@ import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
+import { DocumentStore } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
@@ -41,7 +42,12 @@ const inhabitants = sql<number>`(select coalesce(sum(o.population), 0)::int from
 
 /** The only place with SQL for needs, their supporters, documents, events and digests. */
 export class NeedRepo {
-  constructor(private readonly db: DbOrTx) {}
+  /** The need's documents (the kernel's one implementation of a record's documents). */
+  readonly documents: DocumentStore<typeof needDocuments>;
+
+  constructor(private readonly db: DbOrTx) {
+    this.documents = new DocumentStore(db, needDocuments, needDocuments.needId);
+  }
 
   with(tx: DbOrTx): NeedRepo {
     return new NeedRepo(tx);
@@ -258,33 +264,6 @@ export class NeedRepo {
       select ${toId}, s.organisation_id, s.note, s.user_id, s.user_label, s.created_at
       from ${needSupporters} s where s.need_id = ${fromId}
       on conflict do nothing`);
-  }
-
-  // Documents
-
-  async documentsOf(needId: number) {
-    return this.db.select().from(needDocuments).where(eq(needDocuments.needId, needId)).orderBy(asc(needDocuments.id));
-  }
-
-  async insertDocument(values: typeof needDocuments.$inferInsert) {
-    const [row] = await this.db.insert(needDocuments).values(values).returning();
-    return row!;
-  }
-
-  async document(needId: number, id: number) {
-    const [row] = await this.db
-      .select()
-      .from(needDocuments)
-      .where(and(eq(needDocuments.needId, needId), eq(needDocuments.id, id)));
-    return row;
-  }
-
-  async deleteDocument(id: number) {
-    await this.db.delete(needDocuments).where(eq(needDocuments.id, id));
-  }
-
-  async moveDocuments(fromId: number, toId: number) {
-    await this.db.update(needDocuments).set({ needId: toId }).where(eq(needDocuments.needId, fromId));
   }
 
   // Events and digests

@@ -128,7 +128,7 @@ export class NeedService {
     const [detail, supporters, documents, events, mergedInto, mergedFrom, project] = await Promise.all([
       this.repo.detail(id),
       this.repo.supportersOf([id]),
-      this.repo.documentsOf(id),
+      this.repo.documents.list(id),
       this.repo.eventsOf(id),
       need.mergedIntoId ? this.repo.byId(need.mergedIntoId) : undefined,
       this.repo.mergedInto(id),
@@ -300,22 +300,22 @@ export class NeedService {
     await this.resource(id);
     return storeTitledFile(this.db, actor, input, maxBytes, {
       entity: "need_document",
-      insert: (tx, fileId, title) => this.repo.with(tx).insertDocument({ needId: id, fileId, title }),
+      insert: (tx, fileId, title) => this.repo.with(tx).documents.insert({ needId: id, fileId, title }),
     });
   }
 
   async documentFile(id: number, documentId: number, viewer: Actor | null) {
     await this.visible(id, viewer);
-    const doc = await this.repo.document(id, documentId);
+    const doc = await this.repo.documents.find(id, documentId);
     const file = doc ? await readFile(this.db, doc.fileId) : undefined;
     if (!file) throw new NotFoundError();
     return file;
   }
 
   async removeDocument(actor: Actor, id: number, documentId: number) {
-    const doc = await this.repo.document(id, documentId);
+    const doc = await this.repo.documents.find(id, documentId);
     if (!doc) throw new NotFoundError();
-    await removeTitledFile(this.db, actor, "need_document", doc, (tx) => this.repo.with(tx).deleteDocument(doc.id));
+    await removeTitledFile(this.db, actor, "need_document", doc, (tx) => this.repo.with(tx).documents.remove(doc.id));
   }
 
   // The secretariat tends the list
@@ -352,7 +352,7 @@ export class NeedService {
             userLabel: source.createdByLabel,
           });
         }
-        await repo.moveDocuments(source.id, target.id);
+        await repo.documents.move(source.id, target.id);
         await new AssessmentRepo(tx).moveRoundNeeds(source.id, target.id);
         await this.changeState(tx, actor, source, "merged", parsed.data.note, { mergedIntoId: target.id });
         await repo.insertEvent({

@@ -289,7 +289,7 @@ test("attachments: the need's keepers upload a document, anyone who may see the 
     { field: "file", filename: "kartlegging.pdf", data: pdf },
   );
   assert.equal(res.statusCode, 303);
-  const [doc] = await t.app.services.needs.repo.documentsOf(id);
+  const [doc] = await t.app.services.needs.repo.documents.list(id);
   const download = await new Session(t.app).get(`/needs/${id}/documents/${doc!.id}`);
   assert.equal(download.statusCode, 200);
   assert.match(String(download.headers["content-disposition"]), /attachment/);

@@ -16,7 +16,8 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
-import { files, users } from "../../platform/schema.ts";
+import { documentColumns } from "../../platform/files/documents.ts";
+import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { bodies, networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -118,15 +119,10 @@ export const needSupporters = pgTable(
 export const needDocuments = pgTable(
   "need_documents",
   {
-    id: serial("id").primaryKey(),
+    ...documentColumns(),
     needId: integer("need_id")
       .notNull()
       .references(() => needs.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
-    title: text("title").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("need_documents_need_idx").on(t.needId)],
 );

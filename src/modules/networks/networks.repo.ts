@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { alias, union } from "drizzle-orm/pg-core";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
-import { files } from "../../platform/schema.ts";
+import { DocumentStore } from "../../platform/files/documents.ts";
 import { organisations, people } from "../directory/index.ts";
 import {
   bodies,
@@ -25,7 +25,12 @@ const host = alias(organisations, "host");
 
 /** The only place with SQL for networks, memberships, bodies and contacts. */
 export class NetworkRepo {
-  constructor(private readonly db: DbOrTx) {}
+  /** A body's documents, newest first; the service filters them by visibility for the viewer. */
+  readonly bodyDocuments: DocumentStore<typeof bodyDocuments>;
+
+  constructor(private readonly db: DbOrTx) {
+    this.bodyDocuments = new DocumentStore(db, bodyDocuments, bodyDocuments.bodyId, { newestFirst: true });
+  }
 
   with(tx: DbOrTx): NetworkRepo {
     return new NetworkRepo(tx);
@@ -377,43 +382,6 @@ export class NetworkRepo {
           networkId === null ? undefined : ne(memberships.networkId, networkId),
         ),
       );
-  }
-
-  // Documents of bodies
-
-  async documentsOf(bodyId: number) {
-    return this.db
-      .select({
-        id: bodyDocuments.id,
-        title: bodyDocuments.title,
-        visibility: bodyDocuments.visibility,
-        createdAt: bodyDocuments.createdAt,
-        fileId: files.id,
-        fileName: files.name,
-        mediaType: files.mediaType,
-        size: files.size,
-      })
-      .from(bodyDocuments)
-      .innerJoin(files, eq(files.id, bodyDocuments.fileId))
-      .where(eq(bodyDocuments.bodyId, bodyId))
-      .orderBy(desc(bodyDocuments.createdAt), desc(bodyDocuments.id));
-  }
-
-  async document(bodyId: number, id: number) {
-    const [row] = await this.db
-      .select()
-      .from(bodyDocuments)
-      .where(and(eq(bodyDocuments.bodyId, bodyId), eq(bodyDocuments.id, id)));
-    return row;
-  }
-
-  async insertDocument(values: typeof bodyDocuments.$inferInsert) {
-    const [row] = await this.db.insert(bodyDocuments).values(values).returning();
-    return row!;
-  }
-
-  async deleteDocument(id: number) {
-    await this.db.delete(bodyDocuments).where(eq(bodyDocuments.id, id));
   }
 
   // Contact persons

@@ -463,7 +463,7 @@ export class NetworkService {
 
   /** The body's documents this viewer may see. */
   async documentsOf(network: { id: number }, bodyId: number, viewer: Actor | null) {
-    const all = await this.repo.documentsOf(bodyId);
+    const all = await this.repo.bodyDocuments.list(bodyId);
     return all.filter((d) => canSee(viewer, { networkId: network.id, visibility: d.visibility, bodyId }));
   }
 
@@ -479,7 +479,7 @@ export class NetworkService {
     return ok(
       await this.db.transaction(async (tx) => {
         const saved = await saveFile(tx, file, actor.userId);
-        const doc = await this.repo.with(tx).insertDocument({ bodyId: body.id, fileId: saved.id, title, visibility });
+        const doc = await this.repo.with(tx).bodyDocuments.insert({ bodyId: body.id, fileId: saved.id, title, visibility });
         await recordAudit(tx, actor, {
           action: "create",
           entity: "body_document",
@@ -494,7 +494,7 @@ export class NetworkService {
   /** A document and its bytes, for a viewer who may see it; anything else does not exist. */
   async documentFile(slug: string, bodyId: number, id: number, viewer: Actor | null) {
     const { network, body } = await this.visibleBody(slug, bodyId, viewer);
-    const doc = await this.repo.document(body.id, id);
+    const doc = await this.repo.bodyDocuments.find(body.id, id);
     if (!doc || !canSee(viewer, { networkId: network.id, visibility: doc.visibility, bodyId: body.id }))
       throw new NotFoundError();
     const file = await readFile(this.db, doc.fileId);
@@ -504,10 +504,10 @@ export class NetworkService {
 
   async removeDocument(actor: Actor, slug: string, bodyId: number, id: number) {
     const { body } = await this.getBody(slug, bodyId);
-    const doc = await this.repo.document(body.id, id);
+    const doc = await this.repo.bodyDocuments.find(body.id, id);
     if (!doc) throw new NotFoundError();
     await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteDocument(doc.id);
+      await this.repo.with(tx).bodyDocuments.remove(doc.id);
       await deleteFile(tx, doc.fileId);
       await recordAudit(tx, actor, { action: "delete", entity: "body_document", entityId: doc.id, before: doc });
     });
@@ -555,7 +555,7 @@ export class NetworkService {
    */
   async deleteBody(actor: Actor, slug: string, id: number) {
     const { body, members } = await this.getBody(slug, id);
-    const documents = await this.repo.documentsOf(id);
+    const documents = await this.repo.bodyDocuments.list(id);
     try {
       await this.db.transaction(async (tx) => {
         await this.repo.with(tx).deleteBody(id);

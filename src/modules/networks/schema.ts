@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
-import { files, users } from "../../platform/schema.ts";
+import { documentColumns } from "../../platform/files/documents.ts";
+import { users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
 
 export const MEMBERSHIP_LEVELS = ["member", "observer", "project_only"] as const;
@@ -164,16 +165,11 @@ export const representations = pgTable(
 export const bodyDocuments = pgTable(
   "body_documents",
   {
-    id: serial("id").primaryKey(),
+    ...documentColumns(),
     bodyId: integer("body_id")
       .notNull()
       .references(() => bodies.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
-    title: text("title").notNull(),
     visibility: text("visibility").$type<Visibility>().notNull().default("public"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("body_documents_body_idx").on(t.bodyId)],
 );

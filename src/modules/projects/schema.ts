@@ -15,7 +15,8 @@ import {
 } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
 import { norwegianOrder } from "../../platform/db/order.ts";
-import { files, users } from "../../platform/schema.ts";
+import { documentColumns } from "../../platform/files/documents.ts";
+import { users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { bodies, networks } from "../networks/schema.ts";
 
@@ -289,13 +290,8 @@ export const projectRelations = pgTable(
 export const projectDocuments = pgTable(
   "project_documents",
   {
-    id: serial("id").primaryKey(),
+    ...documentColumns(),
     projectId: projectColumn(),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
-    title: text("title").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("project_documents_project_idx").on(t.projectId)],
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns } from "drizzle-orm";
 import { type AnyPgColumn, integer, type PgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client.ts";
 import { files } from "../schema.ts";
@@ -17,7 +17,7 @@ export const documentColumns = () => ({
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A documents table as the store reads it: the shared columns and the column naming its owner. */
+/** A documents table as the store reads it: the shared columns (the owner column is given apart). */
 export type DocumentsTable = PgTable & {
   id: AnyPgColumn<{ data: number; notNull: true }>;
   fileId: AnyPgColumn<{ data: number; notNull: true }>;
@@ -25,63 +25,69 @@ export type DocumentsTable = PgTable & {
   createdAt: AnyPgColumn<{ data: Date; notNull: true }>;
 };
 
-export interface StoredDocument {
-  id: number;
-  ownerId: number;
-  fileId: number;
-  title: string;
-  createdAt: Date;
+/** A document as its list shows it: its row and what the list shows of its file. */
+export type ListedDocument<T extends DocumentsTable> = T["$inferSelect"] & { fileName: string; mediaType: string; size: number };
+
+export interface DocumentStoreOptions {
+  /** Newest first (by creation, then id) instead of oldest first (by id): a body's documents are listed so. */
+  newestFirst?: boolean;
 }
 
-/** A record's documents, the same for every kind of owner: listed with their files, found, added, removed, moved. */
-export class DocumentStore {
+/**
+ * A record's documents, the same for every kind of owner: listed with their files, found, added, removed, moved.
+ * Rows come back with the table's own column names (its owner column and any visibility included), as a
+ * plain `select()` of the table would return them.
+ */
+export class DocumentStore<T extends DocumentsTable> {
   constructor(
     private readonly db: DbOrTx,
-    private readonly table: DocumentsTable,
+    private readonly table: T,
     private readonly owner: AnyPgColumn<{ data: number; notNull: true }>,
+    private readonly options: DocumentStoreOptions = {},
   ) {}
 
-  with(tx: DbOrTx): DocumentStore {
-    return new DocumentStore(tx, this.table, this.owner);
+  with(tx: DbOrTx): DocumentStore<T> {
+    return new DocumentStore(tx, this.table, this.owner, this.options);
   }
 
-  private get columns() {
-    const t = this.table;
-    return { id: t.id, ownerId: this.owner, fileId: t.fileId, title: t.title, createdAt: t.createdAt };
-  }
-
-  /** An owner's documents, oldest first, with what a list shows of each file. */
-  list(ownerId: number) {
-    return this.db
-      .select({ ...this.columns, fileName: files.name, mediaType: files.mediaType, size: files.size })
-      .from(this.table)
-      .innerJoin(files, eq(files.id, this.table.fileId))
+  /** An owner's documents with what a list shows of each file; whoever may see only some filters the rows. */
+  async list(ownerId: number): Promise<ListedDocument<T>[]> {
+    const t: DocumentsTable = this.table;
+    const order = this.options.newestFirst ? [desc(t.createdAt), desc(t.id)] : [asc(t.id)];
+    const rows = await this.db
+      .select({ ...getTableColumns(t), fileName: files.name, mediaType: files.mediaType, size: files.size })
+      .from(t)
+      .innerJoin(files, eq(files.id, t.fileId))
       .where(eq(this.owner, ownerId))
-      .orderBy(asc(this.table.id));
+      .orderBy(...order);
+    return rows as ListedDocument<T>[];
   }
 
   /** One document, only if it belongs to that owner (a document id under another record's path finds nothing). */
-  async find(ownerId: number, id: number): Promise<StoredDocument | undefined> {
+  async find(ownerId: number, id: number): Promise<T["$inferSelect"] | undefined> {
+    const t: DocumentsTable = this.table;
     const [row] = await this.db
-      .select(this.columns)
-      .from(this.table)
-      .where(and(eq(this.owner, ownerId), eq(this.table.id, id)));
-    return row;
+      .select()
+      .from(t)
+      .where(and(eq(this.owner, ownerId), eq(t.id, id)));
+    return row as T["$inferSelect"] | undefined;
   }
 
-  async insert(values: Record<string, unknown>): Promise<{ id: number }> {
-    const [row] = await this.db.insert(this.table).values(values).returning({ id: this.table.id });
-    return row!;
+  async insert(values: T["$inferInsert"]): Promise<T["$inferSelect"]> {
+    const t: DocumentsTable = this.table;
+    const [row] = await this.db.insert(t).values(values).returning();
+    return row as T["$inferSelect"];
   }
 
   async remove(id: number): Promise<void> {
-    await this.db.delete(this.table).where(eq(this.table.id, id));
+    const t: DocumentsTable = this.table;
+    await this.db.delete(t).where(eq(t.id, id));
   }
 
   /** Moves every document of one owner to another (a merged duplicate's attachments). */
   async move(fromOwnerId: number, toOwnerId: number): Promise<void> {
     await this.db
-      .update(this.table)
+      .update(this.table as DocumentsTable)
       .set({ [this.ownerKey()]: toOwnerId })
       .where(eq(this.owner, fromOwnerId));
   }

@@ -385,7 +385,7 @@ test("papers: the secretariat uploads a paper, an item points to it, and after a
     { field: "file", filename: "sak.pdf", data: pdf },
   );
   assert.equal(res.statusCode, 303);
-  const [paper] = await t.app.services.meetings.repo.documentsOf(meetingId);
+  const [paper] = await t.app.services.meetings.repo.documents.list(meetingId);
   assert.equal(
     (await sek.post(`/meetings/${meetingId}/items`, { title: "Orientering", documentId: String(paper!.id) })).statusCode,
     303,
@@ -401,5 +401,5 @@ test("papers: the secretariat uploads a paper, an item points to it, and after a
   );
   assert.equal(late.statusCode, 422);
   assert.match(late.body, /The minutes are approved and cannot be changed/);
-  assert.equal((await t.app.services.meetings.repo.documentsOf(meetingId)).length, 1);
+  assert.equal((await t.app.services.meetings.repo.documents.list(meetingId)).length, 1);
 });

@@ -4,6 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { visibleWhere } from "../../../platform/access/visibility.ts";
 import type { DbOrTx } from "../../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { DocumentStore } from "../../../platform/files/documents.ts";
 import { needs } from "../../needs/index.ts";
 import { bodies } from "../../networks/index.ts";
 import { projects } from "../../projects/index.ts";
@@ -21,7 +22,12 @@ const itemProject = alias(projects, "item_project");
 
 /** The only place with SQL for meetings, agenda items, papers and decisions. */
 export class MeetingRepo {
-  constructor(private readonly db: DbOrTx) {}
+  /** The meeting's papers (the kernel's one implementation of a record's documents). */
+  readonly documents: DocumentStore<typeof meetingDocuments>;
+
+  constructor(private readonly db: DbOrTx) {
+    this.documents = new DocumentStore(db, meetingDocuments, meetingDocuments.meetingId);
+  }
 
   with(tx: DbOrTx): MeetingRepo {
     return new MeetingRepo(tx);
@@ -122,33 +128,6 @@ export class MeetingRepo {
 
   async deleteItem(id: number) {
     await this.db.delete(agendaItems).where(eq(agendaItems.id, id));
-  }
-
-  // Papers
-
-  async documentsOf(meetingId: number) {
-    return this.db
-      .select()
-      .from(meetingDocuments)
-      .where(eq(meetingDocuments.meetingId, meetingId))
-      .orderBy(asc(meetingDocuments.id));
-  }
-
-  async document(meetingId: number, id: number) {
-    const [row] = await this.db
-      .select()
-      .from(meetingDocuments)
-      .where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.id, id)));
-    return row;
-  }
-
-  async insertDocument(values: typeof meetingDocuments.$inferInsert) {
-    const [row] = await this.db.insert(meetingDocuments).values(values).returning();
-    return row!;
-  }
-
-  async deleteDocument(id: number) {
-    await this.db.delete(meetingDocuments).where(eq(meetingDocuments.id, id));
   }
 
   // Decisions

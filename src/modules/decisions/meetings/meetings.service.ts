@@ -179,7 +179,7 @@ export class MeetingService {
     const { meeting, bodyName, bodyVisibility } = await this.visible(id, viewer);
     const [items, documents, decisions] = await Promise.all([
       this.repo.itemsOf(id),
-      this.repo.documentsOf(id),
+      this.repo.documents.list(id),
       this.repo.decisionsOfMeeting(id),
     ]);
     const context = { ...meeting, meetingVisibility: meeting.visibility, bodyVisibility };
@@ -292,7 +292,7 @@ export class MeetingService {
       if (!project || project.networkId !== meeting.networkId || !canSee(actor, project))
         errors.push({ field: "projectId", key: "errors.choice" });
     }
-    if (v.documentId !== null && !(await this.repo.document(meetingId, v.documentId)))
+    if (v.documentId !== null && !(await this.repo.documents.find(meetingId, v.documentId)))
       errors.push({ field: "documentId", key: "errors.choice" });
     if (errors.length) return invalid(errors);
     return ok(
@@ -325,13 +325,13 @@ export class MeetingService {
     if (closed) return invalid([closed]);
     return storeTitledFile(this.db, actor, input, maxBytes, {
       entity: "meeting_document",
-      insert: (tx, fileId, title) => this.repo.with(tx).insertDocument({ meetingId, fileId, title }),
+      insert: (tx, fileId, title) => this.repo.with(tx).documents.insert({ meetingId, fileId, title }),
     });
   }
 
   async documentFile(meetingId: number, documentId: number, viewer: Actor | null) {
     await this.visible(meetingId, viewer);
-    const doc = await this.repo.document(meetingId, documentId);
+    const doc = await this.repo.documents.find(meetingId, documentId);
     const file = doc ? await readFile(this.db, doc.fileId) : undefined;
     if (!file) throw new NotFoundError();
     return file;
@@ -341,9 +341,9 @@ export class MeetingService {
     const { meeting } = await this.resource(meetingId);
     const closed = this.open(meeting);
     if (closed) return invalid([closed]);
-    const doc = await this.repo.document(meetingId, documentId);
+    const doc = await this.repo.documents.find(meetingId, documentId);
     if (!doc) throw new NotFoundError();
-    await removeTitledFile(this.db, actor, "meeting_document", doc, (tx) => this.repo.with(tx).deleteDocument(doc.id));
+    await removeTitledFile(this.db, actor, "meeting_document", doc, (tx) => this.repo.with(tx).documents.remove(doc.id));
     return ok(true);
   }
 

@@ -23,22 +23,22 @@ export class DocumentService {
     if (!(await this.repo.byId(id))) throw new NotFoundError();
     return storeTitledFile(this.db, actor, input, maxBytes, {
       entity: "project_document",
-      insert: (tx, fileId, title) => this.resourceRepo.with(tx).insertDocument({ projectId: id, fileId, title }),
+      insert: (tx, fileId, title) => this.resourceRepo.with(tx).documents.insert({ projectId: id, fileId, title }),
     });
   }
 
   /** A document's bytes, for a viewer who may see the project. */
   async documentFile(id: number, documentId: number, viewer: Actor | null) {
     await this.visible(id, viewer);
-    const doc = await this.resourceRepo.document(id, documentId);
+    const doc = await this.resourceRepo.documents.find(id, documentId);
     const file = doc ? await readFile(this.db, doc.fileId) : undefined;
     if (!file) throw new NotFoundError();
     return file;
   }
 
   async removeDocument(actor: Actor, id: number, documentId: number) {
-    const doc = await this.resourceRepo.document(id, documentId);
+    const doc = await this.resourceRepo.documents.find(id, documentId);
     if (!doc) throw new NotFoundError();
-    await removeTitledFile(this.db, actor, "project_document", doc, (tx) => this.resourceRepo.with(tx).deleteDocument(doc.id));
+    await removeTitledFile(this.db, actor, "project_document", doc, (tx) => this.resourceRepo.with(tx).documents.remove(doc.id));
   }
 }

@@ -1,12 +1,17 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../platform/db/client.ts";
-import { files } from "../../../platform/schema.ts";
+import { DocumentStore } from "../../../platform/files/documents.ts";
 import { projectDocuments, projectFunding, projectLinks, projectRelations, projects } from "../schema.ts";
 
 /** A project's funding, links, relations and documents. The only place with their SQL. */
 export class ResourceRepo {
-  constructor(private readonly db: DbOrTx) {}
+  /** The project's uploaded documents (the kernel's one implementation of a record's documents). */
+  readonly documents: DocumentStore<typeof projectDocuments>;
+
+  constructor(private readonly db: DbOrTx) {
+    this.documents = new DocumentStore(db, projectDocuments, projectDocuments.projectId);
+  }
 
   with(tx: DbOrTx): ResourceRepo {
     return new ResourceRepo(tx);
@@ -37,19 +42,7 @@ export class ResourceRepo {
         )
         .where(or(eq(projectRelations.projectId, projectId), eq(projectRelations.relatedProjectId, projectId)))
         .orderBy(asc(projectRelations.id)),
-      this.db
-        .select({
-          id: projectDocuments.id,
-          title: projectDocuments.title,
-          fileId: projectDocuments.fileId,
-          fileName: files.name,
-          size: files.size,
-          createdAt: projectDocuments.createdAt,
-        })
-        .from(projectDocuments)
-        .innerJoin(files, eq(files.id, projectDocuments.fileId))
-        .where(eq(projectDocuments.projectId, projectId))
-        .orderBy(asc(projectDocuments.id)),
+      this.documents.list(projectId),
     ]);
     return { funding, links, relations, documents };
   }
@@ -97,22 +90,5 @@ export class ResourceRepo {
       )
       .returning();
     return row;
-  }
-
-  async insertDocument(values: typeof projectDocuments.$inferInsert) {
-    const [row] = await this.db.insert(projectDocuments).values(values).returning();
-    return row!;
-  }
-
-  async document(projectId: number, id: number) {
-    const [row] = await this.db
-      .select()
-      .from(projectDocuments)
-      .where(and(eq(projectDocuments.projectId, projectId), eq(projectDocuments.id, id)));
-    return row;
-  }
-
-  async deleteDocument(id: number) {
-    await this.db.delete(projectDocuments).where(eq(projectDocuments.id, id));
   }
 }

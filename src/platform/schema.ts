@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import type { ApiScope } from "./auth/api-tokens.ts";
 
 /** Tables of the kernel: accounts, sessions, the audit trail and installation settings. */
 
@@ -187,7 +188,7 @@ export const apiTokens = pgTable(
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     /** "read" and/or "write". */
-    scopes: text("scopes").array().notNull(),
+    scopes: text("scopes").array().$type<ApiScope[]>().notNull(),
     networkId: integer("network_id"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),

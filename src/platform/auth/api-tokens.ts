@@ -128,7 +128,7 @@ export class ApiTokenService {
     }
     return {
       actor: { userId: row.userId, label: row.name || row.email, isAdmin: row.isAdmin, roles: row.roles as PlatformRole[] },
-      grant: { tokenId: row.id, scopes: row.scopes as ApiScope[], networkId: row.networkId },
+      grant: { tokenId: row.id, scopes: row.scopes, networkId: row.networkId },
     };
   }
 }

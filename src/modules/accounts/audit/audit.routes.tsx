@@ -3,7 +3,8 @@ import { z } from "zod";
 import { sendCsv } from "../../../platform/http/csv.ts";
 import { isoDate, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, AuditPage } from "./audit.views.tsx";
+import { AUDIT_ACTIONS } from "../../../platform/schema.ts";
+import { AUDIT_ENTITIES, AuditPage } from "./audit.views.tsx";
 
 /** The whole audit trail, for administrators. */
 export function auditRoutes(app: FastifyInstance, { services }: AppContext) {

@@ -1,3 +1,5 @@
+import { labelFor } from "../../../platform/i18n/i18n.ts";
+import { AUDIT_ACTIONS, type AuditAction } from "../../../platform/schema.ts";
 import {
   FilterForm,
   type FormState,
@@ -38,14 +40,15 @@ export const AUDIT_ENTITIES = [
   "saved_view",
   "checklist_item",
 ] as const;
-export const AUDIT_ACTIONS = ["create", "update", "delete", "end"] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+const isAuditEntity = (value: string): value is AuditEntity => (AUDIT_ENTITIES as readonly string[]).includes(value);
 
 type AuditRow = {
   id: number;
   at: Date;
   actorLabel: string;
   actorDeleted: boolean;
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId: string;
   before: unknown;
@@ -112,9 +115,9 @@ export function AuditPage(props: {
                 <tr key={e.id}>
                   <td>{dateTime(e.at)}</td>
                   <td>{e.actorDeleted ? t("audit.deletedUser") : e.actorLabel}</td>
-                  <td>{t(`history.action.${e.action}` as "history.action.update")}</td>
+                  <td>{labelFor(t, "history.action", e.action)}</td>
                   <td>
-                    {t(`audit.entity.${e.entity}` as "audit.entity.person")} {e.entityId}
+                    {isAuditEntity(e.entity) ? labelFor(t, "audit.entity", e.entity) : e.entity} {e.entityId}
                   </td>
                   <td>
                     <code class="history-diff">{JSON.stringify(e.after ?? e.before).slice(0, 200)}</code>

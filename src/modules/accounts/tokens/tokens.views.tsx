@@ -1,4 +1,5 @@
-import { API_SCOPES, TOKEN_DAYS } from "../../../platform/auth/api-tokens.ts";
+import { API_SCOPES, type ApiScope, TOKEN_DAYS } from "../../../platform/auth/api-tokens.ts";
+import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   Form,
@@ -15,7 +16,7 @@ import type { PageContext } from "../../../platform/ui/context.ts";
 type TokenRow = {
   id: number;
   name: string;
-  scopes: string[];
+  scopes: ApiScope[];
   networkId: number | null;
   expiresAt: Date;
   lastUsedAt: Date | null;
@@ -65,7 +66,7 @@ export function TokensPage(props: {
               {props.tokens.map((k) => (
                 <tr key={k.id}>
                   <th scope="row">{k.name}</th>
-                  <td>{k.scopes.map((sc) => t(`tokens.scope.${sc}` as "tokens.scope.read")).join(", ")}</td>
+                  <td>{k.scopes.map((sc) => labelFor(t, "tokens.scope", sc)).join(", ")}</td>
                   <td>{k.networkId ? (networkName.get(k.networkId) ?? k.networkId) : t("tokens.allNetworks")}</td>
                   <td>{dateTime(k.expiresAt)}</td>
                   <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t("tokens.neverUsed")}</td>

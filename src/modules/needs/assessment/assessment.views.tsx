@@ -1,4 +1,4 @@
-import type { Translate } from "../../../platform/i18n/i18n.ts";
+import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import { ScatterChart } from "../../../platform/ui/charts.tsx";
 import {
   CheckboxGroup,
@@ -16,7 +16,7 @@ import {
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { recommendationLabel } from "../labels.ts";
 import { StateTag } from "../needs.views.tsx";
-import { type Band, CRITERION_DIRECTIONS, RECOMMENDATIONS } from "../schema.ts";
+import { type Band, CRITERION_DIRECTIONS, type CriterionDirection, RECOMMENDATIONS } from "../schema.ts";
 import type { Criterion, RoundCriterion, Score } from "./assessment.repo.ts";
 import type { AssessmentService } from "./assessment.service.ts";
 import type { NeedSummary } from "./summary.ts";
@@ -25,7 +25,7 @@ type Rounds = Awaited<ReturnType<AssessmentService["roundsOf"]>>;
 type Results = Awaited<ReturnType<AssessmentService["results"]>>;
 type NeedInRound = Awaited<ReturnType<AssessmentService["needInRound"]>>;
 
-const directionLabel = (t: Translate, d: string) => t(`assessment.direction.${d}` as "assessment.direction.higher_is_better");
+const directionLabel = (t: Translate, d: CriterionDirection) => labelFor(t, "assessment.direction", d);
 const one = (number: (v: number, o?: Intl.NumberFormatOptions) => string, v: number | null) =>
   v === null ? "–" : number(v, { maximumFractionDigits: 1 });
 

@@ -30,11 +30,7 @@ export async function prepareDatabase(
   await runMigrations(database);
   const { db } = database;
   // Shipped data (the reference data at the first start, the national catalogue and shared themes at every start).
-  for (const { shipped } of modules) {
-    if (!shipped) continue;
-    progress(shipped.step);
-    await shipped.update(db, { always: false });
-  }
+  for (const { shipped } of modules) await shipped?.update(db, { always: false, progress });
   let demoLoaded = false;
   if ((await getSetting(db, "initialised")) === undefined) {
     if (config.SAMVERK_DEMO) {

@@ -85,7 +85,7 @@ export async function run(argv: string[]): Promise<string> {
         await runMigrations(database);
         const lines: string[] = [];
         for (const { shipped } of modules) {
-          const summary = await shipped?.update(database.db, { always: true, dir: values.dir });
+          const summary = await shipped?.update(database.db, { always: true, dir: values.dir, progress: () => undefined });
           if (summary) lines.push(summary);
         }
         return lines.join(". ");

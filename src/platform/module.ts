@@ -30,14 +30,15 @@ export type PageSection<P> = (req: FastifyRequest, props: P) => Promise<Componen
 
 /** Data a module ships with the code (reference data, a catalogue) and keeps up to date in the database. */
 export interface ShippedData {
-  /** What a start says it is doing (a log line, in English). */
-  step: string;
   /**
    * Brings the shipped data up to date, at every start after the migrations and at `samverk import
-   * reference` (`always`, with the folder it was given). A start may find nothing to do; the summary
-   * is for the command line.
+   * reference` (`always`, with the folder it was given). A start may find nothing to do; what it does it
+   * tells `progress` first (a log line, in English). The summary is for the command line.
    */
-  update(db: Db, options: { always: boolean; dir?: string | undefined }): Promise<string | null>;
+  update(
+    db: Db,
+    options: { always: boolean; dir?: string | undefined; progress: (step: string) => void },
+  ): Promise<string | null>;
 }
 
 /** What a module gets from the kernel. */

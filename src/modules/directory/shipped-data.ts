@@ -6,11 +6,11 @@ import { organisations } from "./schema.ts";
 
 /** The counties and municipalities: loaded at the first start, and again only when asked (`samverk import reference`). */
 export const shippedReference: ShippedData = {
-  step: "loading the reference data (counties and municipalities) where it is missing",
-  async update(db, { always, dir }) {
+  async update(db, { always, dir, progress }) {
     if (!always) {
       const [row] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "municipality"));
       if ((row?.n ?? 0) > 0) return null;
+      progress("first start: loading the reference data (counties and municipalities)");
     }
     const s = await importReference(db, systemActor("reference import"), dir ?? referenceDir);
     return `Reference data: ${s.created} created, ${s.updated} updated, ${s.ended} ended, ${s.unchanged} unchanged`;

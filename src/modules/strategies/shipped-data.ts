@@ -3,8 +3,8 @@ import { ThemeRepo } from "./themes/themes.repo.ts";
 
 /** The themes every network shares: added where missing, their keywords brought up to date, at every start. */
 export const shippedThemes: ShippedData = {
-  step: "bringing the shared strategy themes up to date",
-  async update(db) {
+  async update(db, { progress }) {
+    progress("bringing the shared strategy themes up to date");
     await new ThemeRepo(db).loadShared();
     return "Shared strategy themes up to date";
   },

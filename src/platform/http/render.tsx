@@ -21,7 +21,7 @@ export async function renderPage(
     </Layout>,
   );
   return reply
-    .code(meta.status ?? reply.statusCode ?? 200)
+    .code(meta.status ?? (meta.forms?.some((f) => f?.errors.length) ? 422 : (reply.statusCode ?? 200)))
     .type("text/html; charset=utf-8")
     .header("cache-control", "no-store")
     .send(`<!doctype html>${html}`);

@@ -1,5 +1,6 @@
 import type { Actor } from "../access/actor.ts";
 import type { I18n, MessageKey } from "../i18n/i18n.ts";
+import type { FormState } from "./components.tsx";
 
 /** What every page needs to render: the language, who is signed in, and the header's data. */
 export interface PageContext {
@@ -25,6 +26,8 @@ export interface PageMeta {
   crumbs?: Crumb[];
   network?: { slug: string; name: string } | undefined;
   status?: number;
+  /** The page's forms: when one of them was sent with errors, the page is answered with a 422 (unless `status` says otherwise). */
+  forms?: readonly (FormState | null | undefined)[];
 }
 
 export type NavItem = { href: string; label: MessageKey };

@@ -11,6 +11,8 @@ export interface Column<T> {
   /** The `sort` value that orders the list by this column; absent for columns that do not sort. */
   sort?: string;
   numeric?: boolean;
+  /** The cells' class (for example `prewrap` for text typed with line breaks). */
+  class?: string;
   cell: (row: T) => ComponentChildren;
 }
 
@@ -24,14 +26,16 @@ export function ListTable<T>(props: {
   columns: readonly Column<T>[];
   /** The sort in force (`name`, `-name`); needed when any column sorts. */
   sort?: string;
-  empty?: ComponentChildren;
+  /** What stands when there are no rows: a notice with this text (a general one when absent), or nothing (`false`). */
+  empty?: ComponentChildren | false;
   size?: "sm";
 }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
-  if (props.rows.length === 0) return <Notice>{props.empty ?? t("list.empty")}</Notice>;
+  if (props.rows.length === 0) return props.empty === false ? null : <Notice>{props.empty ?? t("list.empty")}</Notice>;
   const [first, ...rest] = props.columns;
   if (!first) return null;
+  const cellClass = (c: Column<T>) => [c.numeric ? "numeric" : "", c.class ?? ""].join(" ").trim() || undefined;
   const header = (c: Column<T>) =>
     c.sort !== undefined && props.sort !== undefined ? (
       <SortHeader t={t} url={ctx.url} column={c.sort} label={c.label} sort={props.sort} />
@@ -49,9 +53,11 @@ export function ListTable<T>(props: {
         <tbody>
           {props.rows.map((row) => (
             <tr key={props.rowKey(row)}>
-              <th scope="row">{first.cell(row)}</th>
+              <th scope="row" class={cellClass(first)}>
+                {first.cell(row)}
+              </th>
               {rest.map((c) => (
-                <td class={c.numeric ? "numeric" : undefined}>{c.cell(row)}</td>
+                <td class={cellClass(c)}>{c.cell(row)}</td>
               ))}
             </tr>
           ))}

@@ -14,6 +14,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { type Column, ListTable } from "../../../platform/ui/list-page.tsx";
 import { recommendationLabel } from "../labels.ts";
 import { StateTag } from "../needs.views.tsx";
 import { type Band, CRITERION_DIRECTIONS, type CriterionDirection, RECOMMENDATIONS } from "../schema.ts";
@@ -167,38 +168,27 @@ export function RoundsPage(props: {
           </a>
         </div>
       ) : null}
-      {props.rounds.length === 0 ? (
-        <Notice>{t("assessment.noRounds")}</Notice>
-      ) : (
-        <TableScroll label={t("assessment.rounds")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("assessment.roundTitle")}</th>
-                <th scope="col">{t("assessment.cycle")}</th>
-                <th scope="col">{t("assessment.committee")}</th>
-                <th scope="col">{t("assessment.deadline")}</th>
-                <th scope="col">{t("assessment.needCount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rounds.map((r) => (
-                <tr key={r.round.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/rounds/${r.round.id}`}>
-                      {r.round.title}
-                    </a>
-                  </th>
-                  <td>{r.round.cycle}</td>
-                  <td>{r.bodyName}</td>
-                  <td>{date(r.round.deadline)}</td>
-                  <td class="numeric">{number(r.needCount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("assessment.rounds")}
+        rows={props.rounds}
+        rowKey={(r) => r.round.id}
+        empty={t("assessment.noRounds")}
+        columns={[
+          {
+            label: t("assessment.roundTitle"),
+            cell: (r) => (
+              <a class="ds-link" href={`/rounds/${r.round.id}`}>
+                {r.round.title}
+              </a>
+            ),
+          },
+          { label: t("assessment.cycle"), cell: (r) => r.round.cycle },
+          { label: t("assessment.committee"), cell: (r) => r.bodyName },
+          { label: t("assessment.deadline"), cell: (r) => date(r.round.deadline) },
+          { label: t("assessment.needCount"), numeric: true, cell: (r) => number(r.needCount) },
+        ]}
+      />
     </>
   );
 }
@@ -240,17 +230,20 @@ export function RoundFormPage(props: {
   );
 }
 
-function SummaryCells({ ctx, summary }: { ctx: PageContext; summary: NeedSummary }) {
-  const { number } = ctx.i18n;
-  const spread = Math.max(0, ...summary.criteria.map((c) => c.spread ?? 0));
-  return (
-    <>
-      <td class="numeric">{one(number, summary.total)}</td>
-      <td>{summary.band ?? "–"}</td>
-      <td class="numeric">{summary.assessors ? number(spread) : "–"}</td>
-      <td class="numeric">{number(summary.assessors)}</td>
-    </>
-  );
+/** A need's summary in a round as the results table's columns: total, band, the widest spread, assessors. */
+function summaryColumns(ctx: PageContext): Column<{ summary: NeedSummary }>[] {
+  const { t, number } = ctx.i18n;
+  const spread = (summary: NeedSummary) => Math.max(0, ...summary.criteria.map((c) => c.spread ?? 0));
+  return [
+    { label: t("assessment.total"), numeric: true, cell: (r) => one(number, r.summary.total) },
+    { label: t("assessment.band"), cell: (r) => r.summary.band ?? "–" },
+    {
+      label: t("assessment.spread"),
+      numeric: true,
+      cell: (r) => (r.summary.assessors ? number(spread(r.summary)) : "–"),
+    },
+    { label: t("assessment.assessors"), numeric: true, cell: (r) => number(r.summary.assessors) },
+  ];
 }
 
 export function RoundPage(props: {
@@ -310,48 +303,37 @@ export function RoundPage(props: {
           {t("list.downloadXlsx")}
         </a>
       </p>
-      {ranked.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("assessment.results")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("need.title")}</th>
-                {criteria.map((c) => (
-                  <th scope="col" key={c.id}>
-                    {c.name}
-                  </th>
-                ))}
-                <th scope="col">{t("assessment.total")}</th>
-                <th scope="col">{t("assessment.band")}</th>
-                <th scope="col">{t("assessment.spread")}</th>
-                <th scope="col">{t("assessment.assessors")}</th>
-                <th scope="col">{t("assessment.recommendation")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.map((r) => (
-                <tr key={r.needId}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/rounds/${round.id}/needs/${r.needId}`}>
-                      {r.title}
-                    </a>
-                    <span class="row-detail">{r.organisationName}</span>
-                  </th>
-                  {r.summary.criteria.map((c) => (
-                    <td class="numeric" key={c.criterionId}>
-                      {one(number, c.mean)}
-                    </td>
-                  ))}
-                  <SummaryCells ctx={ctx} summary={r.summary} />
-                  <td>{r.recommendation ? recommendationLabel(t, r.recommendation.recommendation) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("assessment.results")}
+        rows={ranked}
+        rowKey={(r) => r.needId}
+        columns={[
+          {
+            label: t("need.title"),
+            cell: (r) => (
+              <>
+                <a class="ds-link" href={`/rounds/${round.id}/needs/${r.needId}`}>
+                  {r.title}
+                </a>
+                <span class="row-detail">{r.organisationName}</span>
+              </>
+            ),
+          },
+          ...criteria.map(
+            (c, i): Column<(typeof ranked)[number]> => ({
+              label: c.name,
+              numeric: true,
+              cell: (r) => one(number, r.summary.criteria[i]?.mean ?? null),
+            }),
+          ),
+          ...summaryColumns(ctx),
+          {
+            label: t("assessment.recommendation"),
+            cell: (r) => (r.recommendation ? recommendationLabel(t, r.recommendation.recommendation) : "–"),
+          },
+        ]}
+      />
     </>
   );
 }
@@ -492,58 +474,44 @@ export function RoundNeedPage(props: {
           ? t("assessment.noScores")
           : t("assessment.totalBand", { total: one(number, summary.total), band: summary.band ?? "–" })}
       </p>
-      <TableScroll label={t("assessment.result")}>
-        <table class="ds-table" data-border>
-          <thead>
-            <tr>
-              <th scope="col">{t("assessment.criterion")}</th>
-              <th scope="col">{t("assessment.weight")}</th>
-              <th scope="col">{t("assessment.mean")}</th>
-              <th scope="col">{t("assessment.lowest")}</th>
-              <th scope="col">{t("assessment.highest")}</th>
-              <th scope="col">{t("assessment.spread")}</th>
-              {props.canRead
-                ? assessors.map(([id, label]) => (
-                    <th scope="col" key={id}>
-                      {label}
-                    </th>
-                  ))
-                : null}
-            </tr>
-          </thead>
-          <tbody>
-            {criteria.map((c, i) => {
-              const s = summary.criteria[i]!;
-              return (
-                <tr key={c.id}>
-                  <th scope="row">
-                    {c.name}
-                    <span class="row-detail">
-                      {c.scaleMin}–{c.scaleMax}, {directionLabel(t, c.direction).toLowerCase()}
-                    </span>
-                  </th>
-                  <td class="numeric">{number(c.weight)}</td>
-                  <td class="numeric">{one(number, s.mean)}</td>
-                  <td class="numeric">{s.min ?? "–"}</td>
-                  <td class="numeric">{s.max ?? "–"}</td>
-                  <td class="numeric">{s.spread ?? "–"}</td>
-                  {props.canRead
-                    ? assessors.map(([id]) => {
-                        const score = scores.find((x) => x.assessorId === id && x.criterionId === c.id);
-                        return (
-                          <td key={id}>
-                            {score ? score.score : "–"}
-                            {score?.comment ? <span class="row-detail">{score.comment}</span> : null}
-                          </td>
-                        );
-                      })
-                    : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ListTable
+        ctx={ctx}
+        label={t("assessment.result")}
+        rows={criteria.map((c, i) => ({ c, s: summary.criteria[i]! }))}
+        rowKey={(r) => r.c.id}
+        columns={[
+          {
+            label: t("assessment.criterion"),
+            cell: ({ c }) => (
+              <>
+                {c.name}
+                <span class="row-detail">
+                  {c.scaleMin}–{c.scaleMax}, {directionLabel(t, c.direction).toLowerCase()}
+                </span>
+              </>
+            ),
+          },
+          { label: t("assessment.weight"), numeric: true, cell: ({ c }) => number(c.weight) },
+          { label: t("assessment.mean"), numeric: true, cell: ({ s }) => one(number, s.mean) },
+          { label: t("assessment.lowest"), numeric: true, cell: ({ s }) => s.min ?? "–" },
+          { label: t("assessment.highest"), numeric: true, cell: ({ s }) => s.max ?? "–" },
+          { label: t("assessment.spread"), numeric: true, cell: ({ s }) => s.spread ?? "–" },
+          ...(props.canRead ? assessors : []).map(
+            ([id, label]): Column<{ c: RoundCriterion }> => ({
+              label,
+              cell: ({ c }) => {
+                const score = scores.find((x) => x.assessorId === id && x.criterionId === c.id);
+                return (
+                  <>
+                    {score ? score.score : "–"}
+                    {score?.comment ? <span class="row-detail">{score.comment}</span> : null}
+                  </>
+                );
+              },
+            }),
+          ),
+        ]}
+      />
 
       {props.canScore && props.open ? <ScoreForm ctx={ctx} form={props.scoreForm} data={data} /> : null}
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
 import { networkBySlug } from "../../networks/index.ts";
 import { criterionParams } from "../params.ts";
 import { AssessmentSettingsPage } from "./assessment.views.tsx";
@@ -39,7 +40,6 @@ export function criteriaRoutes(app: FastifyInstance, { services }: AppContext) {
     const { criteria, bands } = await assessment.configuration(network.id);
     const { t } = req.i18n;
     const title = t("assessment.settingsTitle", { network: network.name });
-    const failed = [forms.criterion, forms.editing?.form, forms.bands].some((f) => f?.errors.length);
     const saved = (req.query as Record<string, unknown>).saved === "1";
     return reply.page(
       <>
@@ -57,7 +57,7 @@ export function criteriaRoutes(app: FastifyInstance, { services }: AppContext) {
       {
         title,
         network,
-        status: failed ? 422 : 200,
+        forms: [forms.criterion, forms.editing?.form, forms.bands],
         crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
       },
     );
@@ -77,29 +77,29 @@ export function criteriaRoutes(app: FastifyInstance, { services }: AppContext) {
     },
   );
 
-  app.post(
-    "/n/:slug/assessment/criteria",
-    { config: { storedOnce: true, policy: "assessment.configure", resource: networkInPath } },
-    async (req, reply) => {
-      const network = configurable(req);
-      const result = await assessment.saveCriterion(req.actor!, network.id, null, req.body);
-      if (!result.ok) return renderSettings(req, reply, { criterion: submittedForm(req.body, result.errors) });
-      return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
-    },
-  );
+  const settingsForm = {
+    policy: "assessment.configure",
+    resource: networkInPath,
+    initial: false,
+  } as const;
+  const criterionId = (req: FastifyRequest) => parseOrBadRequest(criterionParams, req.params).criterionId;
 
-  app.post(
-    "/n/:slug/assessment/criteria/:criterionId",
-    { config: { policy: "assessment.configure", resource: networkInPath } },
-    async (req, reply) => {
-      const network = configurable(req);
-      const { criterionId } = parseOrBadRequest(criterionParams, req.params);
-      const result = await assessment.saveCriterion(req.actor!, network.id, criterionId, req.body);
-      if (!result.ok)
-        return renderSettings(req, reply, { editing: { id: criterionId, form: submittedForm(req.body, result.errors) } });
-      return reply.redirect(`/n/${network.slug}/assessment?saved=1#criteria-heading`, 303);
-    },
-  );
+  formRoute(app, {
+    ...settingsForm,
+    path: "/n/:slug/assessment/criteria",
+    storedOnce: true,
+    show: (req, reply, form) => renderSettings(req, reply, { criterion: form }),
+    submit: (actor, network, body) => assessment.saveCriterion(actor, network.id, null, body),
+    done: (_, network) => `/n/${network.slug}/assessment?saved=1#criteria-heading`,
+  });
+
+  formRoute(app, {
+    ...settingsForm,
+    path: "/n/:slug/assessment/criteria/:criterionId",
+    show: (req, reply, form) => renderSettings(req, reply, { editing: { id: criterionId(req), form } }),
+    submit: (actor, network, body, req) => assessment.saveCriterion(actor, network.id, criterionId(req), body),
+    done: (_, network) => `/n/${network.slug}/assessment?saved=1#criteria-heading`,
+  });
 
   app.post(
     "/n/:slug/assessment/criteria/:criterionId/delete",
@@ -112,15 +112,12 @@ export function criteriaRoutes(app: FastifyInstance, { services }: AppContext) {
     },
   );
 
-  app.post(
-    "/n/:slug/assessment/bands",
-    { config: { policy: "assessment.configure", resource: networkInPath } },
-    async (req, reply) => {
-      const network = configurable(req);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const result = await assessment.saveBands(req.actor!, network.id, bandsFromForm(body));
-      if (!result.ok) return renderSettings(req, reply, { bands: submittedForm(body, result.errors) });
-      return reply.redirect(`/n/${network.slug}/assessment?saved=1#bands-heading`, 303);
-    },
-  );
+  formRoute(app, {
+    ...settingsForm,
+    path: "/n/:slug/assessment/bands",
+    show: (req, reply, form) => renderSettings(req, reply, { bands: form }),
+    submit: (actor, network, body) =>
+      assessment.saveBands(actor, network.id, bandsFromForm((body ?? {}) as Record<string, unknown>)),
+    done: (_, network) => `/n/${network.slug}/assessment?saved=1#bands-heading`,
+  });
 }

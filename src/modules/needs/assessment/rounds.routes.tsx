@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { sendCsv } from "../../../platform/http/csv.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { sendXlsx } from "../../../platform/http/xlsx.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
 import type { Network } from "../../networks/index.ts";
 import { networkBySlug } from "../../networks/index.ts";
 import { recommendationLabel } from "../labels.ts";
@@ -41,7 +42,7 @@ async function renderRoundForm(
     {
       title,
       network,
-      status: form.errors.length ? 422 : 200,
+      forms: [form],
       crumbs: [
         { href: `/n/${network.slug}`, label: network.name },
         { href: `/n/${network.slug}/rounds`, label: t("assessment.rounds") },
@@ -115,16 +116,16 @@ export function roundRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderRoundForm(ctx, req, reply, network, emptyForm({ bodyId: committees[0]?.id }));
   });
 
-  app.post(
-    "/n/:slug/rounds",
-    { config: { storedOnce: true, policy: "assessment.configure", resource: networkInPath } },
-    async (req, reply) => {
-      const network = configurable(req);
-      const result = await assessment.createRound(req.actor!, network.id, req.body, req.i18n.t);
-      if (!result.ok) return renderRoundForm(ctx, req, reply, network, submittedForm(req.body, result.errors));
-      return reply.redirect(`/rounds/${result.value.id}?saved=1`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/n/:slug/rounds",
+    policy: "assessment.configure",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, network) => renderRoundForm(ctx, req, reply, network, form),
+    submit: (actor, network, body, req) => assessment.createRound(actor, network.id, body, req.i18n.t),
+    done: (round) => `/rounds/${round.id}?saved=1`,
+  });
 
   app.get("/rounds/:roundId", { config: { policy: "public" } }, async (req, reply) => {
     const { roundId } = parseOrBadRequest(roundParams, req.params);

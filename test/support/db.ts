@@ -8,6 +8,9 @@ import pg from "pg";
 import { prepareDatabase } from "../../src/bootstrap.ts";
 import { type Database, openDatabase } from "../../src/platform/db/client.ts";
 
+// Tests hash passwords at a low cost (src/platform/auth/password.ts); servers they start inherit it.
+process.env.SAMVERK_TEST_FAST_HASHING ??= "1";
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** What the snapshot depends on: when any of it changes, a new snapshot is made. */

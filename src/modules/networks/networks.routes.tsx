@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../platform/access/authorize.ts";
-import { authorized } from "../../platform/access/page-access.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
+import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
 import { NetworkFormPage, NetworkPage, NetworksPage } from "./networks.views.tsx";
 import { networkBySlug, slugParam } from "./params.ts";
 import { savedNotice } from "./saved-notice.tsx";
@@ -71,7 +71,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
       />,
       {
         title,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: "/networks", label: t("network.listTitle") }, { label: title }],
         network: target ?? undefined,
       },
@@ -82,11 +82,14 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return renderNetworkForm(req, reply, emptyForm(), null);
   });
 
-  app.post("/networks", { config: { storedOnce: true, policy: "network.create" } }, async (req, reply) => {
-    const { actor } = authorized(req);
-    const result = await networks.create(actor, req.body);
-    if (!result.ok) return renderNetworkForm(req, reply, submittedForm(req.body, result.errors), null);
-    return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
+  formRoute(app, {
+    path: "/networks",
+    policy: "network.create",
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form) => renderNetworkForm(req, reply, form, null),
+    submit: (actor, _, body) => networks.create(actor, body),
+    done: (created) => `/n/${created.slug}?saved=1`,
   });
 
   app.get("/n/:slug", { config: { policy: "public" } }, async (req, reply) => {
@@ -118,11 +121,13 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     return renderNetworkForm(req, reply, emptyForm({ ...network, contactIds: contacts.map((c) => c.personId) }), network);
   });
 
-  app.post("/n/:slug", { config: { policy: "network.update", resource: networkInPath } }, async (req, reply) => {
-    const { slug } = parseOrBadRequest(slugParam, req.params);
-    const { actor, resource: network } = authorized(req, networkInPath);
-    const result = await networks.update(actor, slug, req.body);
-    if (!result.ok) return renderNetworkForm(req, reply, submittedForm(req.body, result.errors), network);
-    return reply.redirect(`/n/${result.value.slug}?saved=1`, 303);
+  formRoute(app, {
+    path: "/n/:slug",
+    policy: "network.update",
+    resource: networkInPath,
+    initial: false,
+    show: (req, reply, form, network) => renderNetworkForm(req, reply, form, network),
+    submit: (actor, _, body, req) => networks.update(actor, parseOrBadRequest(slugParam, req.params).slug, body),
+    done: (updated) => `/n/${updated.slug}?saved=1`,
   });
 }

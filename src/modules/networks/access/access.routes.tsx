@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
@@ -84,27 +85,23 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
       {
         title: t("access.title"),
         network,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: t("access.title") }],
       },
     );
   };
 
-  app.get("/n/:slug/people", { config: { policy: "access.manage", resource: networkInPath } }, (req, reply) =>
-    renderPage(req, reply, emptyForm({ role: "member" })),
-  );
-
   // Invite someone to the network; someone with an account already accepts by signing in.
-  app.post(
-    "/n/:slug/people",
-    { config: { storedOnce: true, policy: "access.manage", resource: networkInPath } },
-    async (req, reply) => {
-      const { network, actor } = await networkFor(req);
-      const result = await invitations.invite(actor, { ...(req.body as object), networkId: network.id }, req.i18n.t);
-      if (!result.ok) return renderPage(req, reply, submittedForm(req.body, result.errors));
-      return reply.redirect(`/n/${network.slug}/people?done=invited`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/n/:slug/people",
+    policy: "access.manage",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: () => emptyForm({ role: "member" }),
+    show: renderPage,
+    submit: (actor, network, body, req) => invitations.invite(actor, { ...(body as object), networkId: network.id }, req.i18n.t),
+    done: (_, network) => `/n/${network.slug}/people?done=invited`,
+  });
 
   for (const action of ["resend", "withdraw"] as const) {
     app.post(
@@ -138,7 +135,7 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
       {
         title,
         network,
-        status: form?.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [
           { href: `/n/${network.slug}`, label: network.name },
           { href: `/n/${network.slug}/people`, label: req.i18n.t("access.title") },
@@ -152,12 +149,15 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
     renderForm(req, reply, null),
   );
 
-  app.post("/n/:slug/people/:userId", { config: { policy: "access.manage", resource: networkInPath } }, async (req, reply) => {
-    const { network, actor } = await networkFor(req);
-    const { userId } = parseOrBadRequest(userParams, req.params);
-    const result = await access.update(actor, network.id, userId, req.body, req.i18n.t);
-    if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/n/${network.slug}/people?done=${result.value.asked ? "asked" : "saved"}`, 303);
+  formRoute(app, {
+    path: "/n/:slug/people/:userId",
+    policy: "access.manage",
+    resource: networkInPath,
+    initial: false,
+    show: renderForm,
+    submit: (actor, network, body, req) =>
+      access.update(actor, network.id, parseOrBadRequest(userParams, req.params).userId, body, req.i18n.t),
+    done: (result, network) => `/n/${network.slug}/people?done=${result.asked ? "asked" : "saved"}`,
   });
 
   app.post(

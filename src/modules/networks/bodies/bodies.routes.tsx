@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
-import { networkBySlug, slugAndId, slugParam } from "../params.ts";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
+import { networkBySlug, slugAndId } from "../params.ts";
 import { BodyFormPage } from "./bodies.views.tsx";
-import { renderBodyPage } from "./body-page.tsx";
+import { renderBodyPage, savedBodyPage } from "./body-page.tsx";
 
 /** A network's bodies: the body's page, creating, changing and deleting one. */
 export function bodyRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -33,7 +34,7 @@ export function bodyRoutes(app: FastifyInstance, ctx: AppContext) {
       {
         title,
         network,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
       },
     );
@@ -44,17 +45,16 @@ export function bodyRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderBodyForm(req, reply, emptyForm({ kind: "subject_group" }), network, null);
   });
 
-  app.post(
-    "/n/:slug/bodies",
-    { config: { storedOnce: true, policy: "body.manage", resource: networkInPath } },
-    async (req, reply) => {
-      const { slug } = parseOrBadRequest(slugParam, req.params);
-      const { actor, resource: network } = authorized(req, networkInPath);
-      const result = await networks.createBody(actor, slug, req.body);
-      if (!result.ok) return renderBodyForm(req, reply, submittedForm(req.body, result.errors), network, null);
-      return reply.redirect(`/n/${slug}/bodies/${result.value.id}?saved=1`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/n/:slug/bodies",
+    policy: "body.manage",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, network) => renderBodyForm(req, reply, form, network, null),
+    submit: (actor, network, body) => networks.createBody(actor, network.slug, body),
+    done: (body, network) => `/n/${network.slug}/bodies/${body.id}?saved=1`,
+  });
 
   app.get("/n/:slug/bodies/:id", { config: { policy: "public" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(slugAndId, req.params);
@@ -67,13 +67,22 @@ export function bodyRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderBodyForm(req, reply, emptyForm(body), network, body);
   });
 
-  app.post("/n/:slug/bodies/:id", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {
-    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-    const { network, body } = await networks.getBody(slug, id);
-    const { actor } = authorized(req, networkInPath);
-    const result = await networks.updateBody(actor, slug, id, req.body);
-    if (!result.ok) return renderBodyForm(req, reply, submittedForm(req.body, result.errors), network, body);
-    return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/n/:slug/bodies/:id",
+    policy: "body.manage",
+    resource: networkInPath,
+    initial: false,
+    show: async (req, reply, form) => {
+      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+      const { network, body } = await networks.getBody(slug, id);
+      return renderBodyForm(req, reply, form, network, body);
+    },
+    submit: async (actor, _, body, req) => {
+      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+      await networks.getBody(slug, id);
+      return networks.updateBody(actor, slug, id, body);
+    },
+    done: (_, __, req) => savedBodyPage(req),
   });
 
   app.post("/n/:slug/bodies/:id/delete", { config: { policy: "body.manage", resource: networkInPath } }, async (req, reply) => {

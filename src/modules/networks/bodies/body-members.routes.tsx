@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { bodyMemberParams, networkBySlug, slugAndId } from "../params.ts";
 import { BodyMemberFormPage } from "./bodies.views.tsx";
-import { renderBodyPage } from "./body-page.tsx";
+import { renderBodyPage, savedBodyPage } from "./body-page.tsx";
 
 /** The people in a body: adding a seat, changing and removing one. */
 export function bodyMemberRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -13,18 +14,21 @@ export function bodyMemberRoutes(app: FastifyInstance, ctx: AppContext) {
   /** The network by :slug (404 if none), which the policies are checked against. */
   const networkInPath = networkBySlug(networks);
 
-  app.post(
-    "/n/:slug/bodies/:id/members",
-    { config: { storedOnce: true, policy: "body.manage", resource: networkInPath } },
-    async (req, reply) => {
-      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-      await networks.getBody(slug, id);
-      const { actor } = authorized(req, networkInPath);
-      const result = await networks.addBodyMember(actor, slug, id, req.body);
-      if (!result.ok) return renderBodyPage(ctx, req, reply, slug, id, submittedForm(req.body, result.errors));
-      return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/n/:slug/bodies/:id/members",
+    policy: "body.manage",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, network) =>
+      renderBodyPage(ctx, req, reply, network.slug, parseOrBadRequest(slugAndId, req.params).id, form),
+    submit: async (actor, network, body, req) => {
+      const { id } = parseOrBadRequest(slugAndId, req.params);
+      await networks.getBody(network.slug, id);
+      return networks.addBodyMember(actor, network.slug, id, body);
     },
-  );
+    done: (_, __, req) => savedBodyPage(req),
+  });
 
   const renderBodyMemberForm = async (
     req: FastifyRequest,
@@ -49,7 +53,7 @@ export function bodyMemberRoutes(app: FastifyInstance, ctx: AppContext) {
       {
         title,
         network,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [
           { href: `/n/${network.slug}`, label: network.name },
           { href: base, label: body.name },
@@ -69,18 +73,22 @@ export function bodyMemberRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.post(
-    "/n/:slug/bodies/:id/members/:memberId",
-    { config: { policy: "body.manage", resource: networkInPath } },
-    async (req, reply) => {
+  formRoute(app, {
+    path: "/n/:slug/bodies/:id/members/:memberId",
+    policy: "body.manage",
+    resource: networkInPath,
+    initial: false,
+    show: async (req, reply, form) => {
       const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
-      const found = await networks.getBodyMember(slug, id, memberId);
-      const { actor } = authorized(req, networkInPath);
-      const result = await networks.updateBodyMember(actor, slug, id, memberId, req.body);
-      if (!result.ok) return renderBodyMemberForm(req, reply, submittedForm(req.body, result.errors), found);
-      return reply.redirect(`/n/${slug}/bodies/${id}?saved=1`, 303);
+      return renderBodyMemberForm(req, reply, form, await networks.getBodyMember(slug, id, memberId));
     },
-  );
+    submit: async (actor, _, body, req) => {
+      const { slug, id, memberId } = parseOrBadRequest(bodyMemberParams, req.params);
+      await networks.getBodyMember(slug, id, memberId);
+      return networks.updateBodyMember(actor, slug, id, memberId, body);
+    },
+    done: (_, __, req) => savedBodyPage(req),
+  });
 
   app.post(
     "/n/:slug/bodies/:id/members/:memberId/delete",

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
+import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
+import { slugAndId } from "../params.ts";
 import { savedNotice } from "../saved-notice.tsx";
 import { BodyPage } from "./bodies.views.tsx";
 
@@ -22,7 +24,6 @@ export async function renderBodyPage(
     ? await Promise.all([directory.people.options(), directory.organisations.options(), services.audit.history("body", id)])
     : [[], [], []];
   const documents = await networks.documentsOf(network, id, req.actor);
-  const status = form.errors.length || documentForm.errors.length ? 422 : 200;
   return reply.page(
     <>
       {savedNotice(req)}
@@ -44,8 +45,14 @@ export async function renderBodyPage(
     {
       title: body.name,
       network,
-      status,
+      forms: [form, documentForm],
       crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: body.name }],
     },
   );
 }
+
+/** Where a change to the body in the path goes: its page, saying it was saved. */
+export const savedBodyPage = (req: FastifyRequest) => {
+  const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+  return `/n/${slug}/bodies/${id}?saved=1`;
+};

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { sendCsv } from "../../../platform/http/csv.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { networkBySlug, slugAndId, slugParam } from "../params.ts";
 import { MembershipFormPage } from "./memberships.views.tsx";
 
@@ -69,7 +70,7 @@ export function membershipRoutes(app: FastifyInstance, { services }: AppContext)
       {
         title,
         network,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
       },
     );
@@ -80,19 +81,20 @@ export function membershipRoutes(app: FastifyInstance, { services }: AppContext)
     return renderMembershipForm(req, reply, emptyForm({ level: "member" }), network, null);
   });
 
-  app.post(
-    "/n/:slug/members",
-    { config: { storedOnce: true, policy: "membership.manage", resource: networkInPath } },
-    async (req, reply) => {
-      const { slug } = parseOrBadRequest(slugParam, req.params);
-      const { actor, resource: network } = authorized(req, networkInPath);
-      const body = (req.body ?? {}) as Record<string, unknown>;
+  formRoute(app, {
+    path: "/n/:slug/members",
+    policy: "membership.manage",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, network) => renderMembershipForm(req, reply, form, network, null),
+    submit: (actor, network, given) => {
+      const body = (given ?? {}) as Record<string, unknown>;
       const chosen = [body.organisationIds ?? [], body.otherOrganisationId ?? []].flat().filter((v) => v !== "");
-      const result = await networks.addMembers(actor, slug, { ...body, organisationIds: chosen });
-      if (!result.ok) return renderMembershipForm(req, reply, submittedForm(req.body, result.errors), network, null);
-      return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
+      return networks.addMembers(actor, network.slug, { ...body, organisationIds: chosen });
     },
-  );
+    done: (_, network) => `/n/${network.slug}?saved=1#members-heading`,
+  });
 
   app.get(
     "/n/:slug/members/:id/edit",
@@ -105,16 +107,23 @@ export function membershipRoutes(app: FastifyInstance, { services }: AppContext)
     },
   );
 
-  app.post("/n/:slug/members/:id", { config: { policy: "membership.manage", resource: networkInPath } }, async (req, reply) => {
-    const { slug, id } = parseOrBadRequest(slugAndId, req.params);
-    const { network, membership } = await networks.getMembership(slug, id);
-    const { actor } = authorized(req, networkInPath);
-    const result = await networks.updateMembership(actor, slug, id, req.body);
-    if (!result.ok) {
+  formRoute(app, {
+    path: "/n/:slug/members/:id",
+    policy: "membership.manage",
+    resource: networkInPath,
+    initial: false,
+    show: async (req, reply, form, network) => {
+      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+      const { membership } = await networks.getMembership(slug, id);
       const org = await directory.getOrganisation(membership.organisationId);
-      return renderMembershipForm(req, reply, submittedForm(req.body, result.errors), network, { id, name: org.name });
-    }
-    return reply.redirect(`/n/${slug}?saved=1#members-heading`, 303);
+      return renderMembershipForm(req, reply, form, network, { id, name: org.name });
+    },
+    submit: async (actor, _, body, req) => {
+      const { slug, id } = parseOrBadRequest(slugAndId, req.params);
+      await networks.getMembership(slug, id);
+      return networks.updateMembership(actor, slug, id, body);
+    },
+    done: (_, network) => `/n/${network.slug}?saved=1#members-heading`,
   });
 
   app.post(

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { can } from "../../../platform/access/authorize.ts";
-import { authorized } from "../../../platform/access/page-access.ts";
 import { sendCsv } from "../../../platform/http/csv.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query, searchText } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { kindLabel } from "../labels.ts";
+import { downloadHref } from "../parts.ts";
 import { ORGANISATION_KINDS } from "../schema.ts";
 import { renderOrganisationPage } from "./organisation-page.tsx";
 import { ORGANISATION_SORTS } from "./organisations.repo.ts";
@@ -52,9 +53,6 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get("/organisations", { config: { policy: "public" } }, async (req, reply) => {
     const { filter, items, total } = await organisationList(req.query);
     const [counties, networkList] = await Promise.all([countyOptions(), networks.switcher()]);
-    const csv = new URL(req.url, "http://x");
-    csv.pathname = "/organisations.csv";
-    csv.searchParams.delete("page");
     return reply.page(
       <OrganisationsPage
         ctx={req.pageContext()}
@@ -64,7 +62,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
         counties={counties}
         networks={networkList.map((n) => ({ value: n.slug, label: n.name }))}
         limit={PAGE_SIZE}
-        csvHref={`${csv.pathname}${csv.search}`}
+        csvHref={downloadHref(req.url, "/organisations.csv")}
         canCreate={can(req.actor, "organisation.create")}
       />,
       { title: req.i18n.t("org.listTitle"), crumbs: [{ href: "/", label: "Samverk" }, { label: req.i18n.t("org.listTitle") }] },
@@ -110,7 +108,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
       />,
       {
         title,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: "/organisations", label: t("org.listTitle") }, { label: title }],
       },
     );
@@ -120,35 +118,40 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderOrgForm(req, reply, emptyForm({ kind: "it_cooperation" }), null);
   });
 
-  app.post("/organisations", { config: { storedOnce: true, policy: "organisation.create" } }, async (req, reply) => {
-    const { actor } = authorized(req);
-    const result = await directory.createOrganisation(actor, req.body);
-    if (!result.ok) return renderOrgForm(req, reply, submittedForm(req.body, result.errors), null);
-    return reply.redirect(`/organisations/${result.value.id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/organisations",
+    policy: "organisation.create",
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form) => renderOrgForm(req, reply, form, null),
+    submit: (actor, _, body) => directory.createOrganisation(actor, body),
+    done: (created) => `/organisations/${created.id}?saved=1`,
   });
 
   app.get("/organisations/:id", { config: { policy: "public" } }, (req, reply) => renderOrganisationPage(ctx, req, reply));
 
-  app.get("/organisations/:id/edit", { config: { policy: "organisation.update" } }, async (req, reply) => {
+  /** The organisation in the path as the form names it; reference data (municipalities, counties) keeps its name and code. */
+  const editing = async (req: FastifyRequest) => {
     const { id } = parseOrBadRequest(idParam, req.params);
     const org = await directory.getOrganisation(id);
-    const memberIds = (await directory.organisations.cooperationMembersOf(id)).map((m) => m.id);
-    return renderOrgForm(req, reply, emptyForm({ ...org, memberIds }), {
-      id,
-      name: org.name,
-      reference: ["municipality", "county", "county_municipality"].includes(org.kind),
-    });
+    return {
+      org,
+      target: { id, name: org.name, reference: ["municipality", "county", "county_municipality"].includes(org.kind) },
+    };
+  };
+
+  app.get("/organisations/:id/edit", { config: { policy: "organisation.update" } }, async (req, reply) => {
+    const { org, target } = await editing(req);
+    const memberIds = (await directory.organisations.cooperationMembersOf(target.id)).map((m) => m.id);
+    return renderOrgForm(req, reply, emptyForm({ ...org, memberIds }), target);
   });
 
-  app.post("/organisations/:id", { config: { policy: "organisation.update" } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(idParam, req.params);
-    const org = await directory.getOrganisation(id);
-    const { actor } = authorized(req);
-    const result = await directory.updateOrganisation(actor, id, req.body);
-    if (!result.ok) {
-      const reference = ["municipality", "county", "county_municipality"].includes(org.kind);
-      return renderOrgForm(req, reply, submittedForm(req.body, result.errors), { id, name: org.name, reference });
-    }
-    return reply.redirect(`/organisations/${id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/organisations/:id",
+    policy: "organisation.update",
+    initial: false,
+    show: async (req, reply, form) => renderOrgForm(req, reply, form, (await editing(req)).target),
+    submit: async (actor, _, body, req) => directory.updateOrganisation(actor, (await editing(req)).target.id, body),
+    done: (_, __, req) => `/organisations/${parseOrBadRequest(idParam, req.params).id}?saved=1`,
   });
 }

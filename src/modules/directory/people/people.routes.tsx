@@ -3,9 +3,11 @@ import { can } from "../../../platform/access/authorize.ts";
 import { authorized, byPathId } from "../../../platform/access/page-access.ts";
 import { bodyLink, canSee } from "../../../platform/access/visibility.ts";
 import { sendCsv } from "../../../platform/http/csv.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query, searchText } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
+import { downloadHref } from "../parts.ts";
 import { PeoplePage, PersonFormPage, PersonPage } from "./people.views.tsx";
 
 const peopleListQuery = query({ q: searchText, page: pageParam });
@@ -29,9 +31,6 @@ export function peopleRoutes(app: FastifyInstance, { services }: AppContext) {
     const filter = parseOrBadRequest(peopleListQuery, req.query);
     const result = await directory.listPeople({ q: filter.q, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
     const items = await withVisibleContacts(req, result.items);
-    const csv = new URL(req.url, "http://x");
-    csv.pathname = "/people.csv";
-    csv.searchParams.delete("page");
     return reply.page(
       <PeoplePage
         ctx={req.pageContext()}
@@ -40,7 +39,7 @@ export function peopleRoutes(app: FastifyInstance, { services }: AppContext) {
         filter={filter}
         limit={PAGE_SIZE}
         canCreate={can(req.actor, "person.create")}
-        csvHref={`${csv.pathname}${csv.search}`}
+        csvHref={downloadHref(req.url, "/people.csv")}
       />,
       { title: req.i18n.t("people.title"), crumbs: [{ href: "/", label: "Samverk" }, { label: req.i18n.t("people.title") }] },
     );
@@ -79,7 +78,7 @@ export function peopleRoutes(app: FastifyInstance, { services }: AppContext) {
       />,
       {
         title,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: "/people", label: t("people.title") }, { label: title }],
       },
     );
@@ -89,11 +88,14 @@ export function peopleRoutes(app: FastifyInstance, { services }: AppContext) {
     return renderPersonForm(req, reply, emptyForm(), null);
   });
 
-  app.post("/people", { config: { storedOnce: true, policy: "person.create" } }, async (req, reply) => {
-    const { actor } = authorized(req);
-    const result = await directory.createPerson(actor, req.body);
-    if (!result.ok) return renderPersonForm(req, reply, submittedForm(req.body, result.errors), null);
-    return reply.redirect(`/people/${result.value.id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/people",
+    policy: "person.create",
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form) => renderPersonForm(req, reply, form, null),
+    submit: (actor, _, body) => directory.createPerson(actor, body),
+    done: (created) => `/people/${created.id}?saved=1`,
   });
 
   app.get("/people/:id", { config: { policy: "public" } }, async (req, reply) => {
@@ -129,12 +131,14 @@ export function peopleRoutes(app: FastifyInstance, { services }: AppContext) {
     return renderPersonForm(req, reply, emptyForm(person), person);
   });
 
-  app.post("/people/:id", { config: { policy: "person.update", resource: personInPath } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(idParam, req.params);
-    const { actor, resource: person } = authorized(req, personInPath);
-    const result = await directory.updatePerson(actor, id, req.body);
-    if (!result.ok) return renderPersonForm(req, reply, submittedForm(req.body, result.errors), person);
-    return reply.redirect(`/people/${id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/people/:id",
+    policy: "person.update",
+    resource: personInPath,
+    initial: false,
+    show: (req, reply, form, person) => renderPersonForm(req, reply, form, person),
+    submit: (actor, person, body) => directory.updatePerson(actor, person.id, body),
+    done: (_, person) => `/people/${person.id}?saved=1`,
   });
 
   app.post("/people/:id/delete", { config: { policy: "person.delete", resource: personInPath } }, async (req, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { sendStoredFile } from "../../../platform/files/send.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { submittedForm } from "../../../platform/ui/components.tsx";
@@ -11,30 +12,27 @@ export function agendaRoutes(app: FastifyInstance, ctx: AppContext) {
   const { meetings } = ctx.services;
   const maxUploadBytes = ctx.config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024;
   const { meetingInPath, managed } = meetingAccess(meetings);
+  /** The meeting page's forms: posted from the meeting's page, shown again there when refused. */
+  const onMeetingPage = { policy: "meeting.manage", resource: meetingInPath, initial: false } as const;
+  const meetingPage = (id: number, anchor: string) => `/meetings/${id}?saved=1#${anchor}`;
 
-  app.post(
-    "/meetings/:id/items",
-    { config: { storedOnce: true, policy: "meeting.manage", resource: meetingInPath } },
-    async (req, reply) => {
-      const { actor, id } = managed(req);
-      const result = await meetings.addItem(actor, id, req.body);
-      if (!result.ok)
-        return renderMeeting(ctx, req, reply, refusedOr(result.errors, { item: submittedForm(req.body, result.errors) }));
-      return reply.redirect(`/meetings/${id}?saved=1#item-${result.value}`, 303);
-    },
-  );
+  formRoute(app, {
+    ...onMeetingPage,
+    path: "/meetings/:id/items",
+    storedOnce: true,
+    show: (req, reply, form) => renderMeeting(ctx, req, reply, refusedOr(form.errors, { item: form })),
+    submit: (actor, { meeting }, body) => meetings.addItem(actor, meeting.id, body),
+    done: (itemId, { meeting }) => meetingPage(meeting.id, `item-${itemId}`),
+  });
 
-  app.post(
-    "/meetings/:id/items/:itemId/delete",
-    { config: { policy: "meeting.manage", resource: meetingInPath } },
-    async (req, reply) => {
-      const { actor, id } = managed(req);
-      const { itemId } = parseOrBadRequest(itemParams, req.params);
-      const result = await meetings.removeItem(actor, id, itemId);
-      if (!result.ok) return renderMeeting(ctx, req, reply, { refused: result.errors });
-      return reply.redirect(`/meetings/${id}?saved=1#agenda-heading`, 303);
-    },
-  );
+  formRoute(app, {
+    ...onMeetingPage,
+    path: "/meetings/:id/items/:itemId/delete",
+    show: (req, reply, form) => renderMeeting(ctx, req, reply, { refused: form.errors }),
+    submit: (actor, { meeting }, _, req) =>
+      meetings.removeItem(actor, meeting.id, parseOrBadRequest(itemParams, req.params).itemId),
+    done: (_, { meeting }) => meetingPage(meeting.id, "agenda-heading"),
+  });
 
   app.post(
     "/meetings/:id/documents",
@@ -45,7 +43,7 @@ export function agendaRoutes(app: FastifyInstance, ctx: AppContext) {
       const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
       if (!result.ok)
         return renderMeeting(ctx, req, reply, refusedOr(result.errors, { paper: submittedForm(typed, result.errors) }));
-      return reply.redirect(`/meetings/${id}?saved=1#papers-heading`, 303);
+      return reply.redirect(meetingPage(id, "papers-heading"), 303);
     },
   );
 
@@ -54,30 +52,28 @@ export function agendaRoutes(app: FastifyInstance, ctx: AppContext) {
     return sendStoredFile(reply, await meetings.documentFile(id, documentId, req.actor));
   });
 
-  app.post(
-    "/meetings/:id/documents/:documentId/delete",
-    { config: { policy: "meeting.manage", resource: meetingInPath } },
-    async (req, reply) => {
-      const { actor, id } = managed(req);
-      const { documentId } = parseOrBadRequest(meetingDocumentParams, req.params);
-      const result = await meetings.removeDocument(actor, id, documentId);
-      if (!result.ok) return renderMeeting(ctx, req, reply, { refused: result.errors });
-      return reply.redirect(`/meetings/${id}?saved=1#papers-heading`, 303);
-    },
-  );
-
-  app.post("/meetings/:id/minutes", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
-    const { actor, id } = managed(req);
-    const result = await meetings.saveMinutes(actor, id, req.body);
-    if (!result.ok)
-      return renderMeeting(ctx, req, reply, refusedOr(result.errors, { minutes: submittedForm(req.body, result.errors) }));
-    return reply.redirect(`/meetings/${id}?saved=1#minutes-heading`, 303);
+  formRoute(app, {
+    ...onMeetingPage,
+    path: "/meetings/:id/documents/:documentId/delete",
+    show: (req, reply, form) => renderMeeting(ctx, req, reply, { refused: form.errors }),
+    submit: (actor, { meeting }, _, req) =>
+      meetings.removeDocument(actor, meeting.id, parseOrBadRequest(meetingDocumentParams, req.params).documentId),
+    done: (_, { meeting }) => meetingPage(meeting.id, "papers-heading"),
   });
 
-  app.post("/meetings/:id/approve", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
-    const { actor, id } = managed(req);
-    const result = await meetings.approveMinutes(actor, id);
-    if (!result.ok) return renderMeeting(ctx, req, reply, { refused: result.errors });
-    return reply.redirect(`/meetings/${id}?saved=1#minutes-heading`, 303);
+  formRoute(app, {
+    ...onMeetingPage,
+    path: "/meetings/:id/minutes",
+    show: (req, reply, form) => renderMeeting(ctx, req, reply, refusedOr(form.errors, { minutes: form })),
+    submit: (actor, { meeting }, body) => meetings.saveMinutes(actor, meeting.id, body),
+    done: (_, { meeting }) => meetingPage(meeting.id, "minutes-heading"),
+  });
+
+  formRoute(app, {
+    ...onMeetingPage,
+    path: "/meetings/:id/approve",
+    show: (req, reply, form) => renderMeeting(ctx, req, reply, { refused: form.errors }),
+    submit: (actor, { meeting }) => meetings.approveMinutes(actor, meeting.id),
+    done: (_, { meeting }) => meetingPage(meeting.id, "minutes-heading"),
   });
 }

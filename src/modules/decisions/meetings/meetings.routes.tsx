@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { networkBySlug } from "../../networks/index.ts";
 import { meetingParams } from "../params.ts";
 import { meetingAccess, renderMeeting } from "./meeting-page.tsx";
@@ -34,7 +35,7 @@ async function renderMeetingForm(
     {
       title,
       network,
-      status: form.errors.length ? 422 : 200,
+      forms: [form],
       crumbs: [
         { href: `/n/${network.slug}/meetings`, label: t("meeting.listTitle", { network: network.name }) },
         { label: title },
@@ -78,16 +79,16 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
     );
   });
 
-  app.post(
-    "/n/:slug/meetings",
-    { config: { storedOnce: true, policy: "meeting.create", resource: networkInPath } },
-    async (req, reply) => {
-      const { actor, resource: network } = authorized(req, networkInPath);
-      const result = await meetings.create(actor, network.id, req.body);
-      if (!result.ok) return renderMeetingForm(ctx, req, reply, submittedForm(req.body, result.errors), network, null);
-      return reply.redirect(`/meetings/${result.value.id}?saved=1`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/n/:slug/meetings",
+    policy: "meeting.create",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, network) => renderMeetingForm(ctx, req, reply, form, network, null),
+    submit: (actor, network, body) => meetings.create(actor, network.id, body),
+    done: (meeting) => `/meetings/${meeting.id}?saved=1`,
+  });
 
   app.get("/meetings/:id/edit", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
     const { meeting } = managed(req);
@@ -95,14 +96,17 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderMeetingForm(ctx, req, reply, emptyForm({ ...meeting }), network, meeting);
   });
 
-  app.post("/meetings/:id", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
-    const { actor, id, meeting } = managed(req);
-    const result = await meetings.update(actor, id, req.body);
-    if (!result.ok) {
+  formRoute(app, {
+    path: "/meetings/:id",
+    policy: "meeting.manage",
+    resource: meetingInPath,
+    initial: false,
+    show: async (req, reply, form, { meeting }) => {
       const network = (await networks.repo.byId(meeting.networkId))!;
-      return renderMeetingForm(ctx, req, reply, submittedForm(req.body, result.errors), network, meeting);
-    }
-    return reply.redirect(`/meetings/${id}?saved=1`, 303);
+      return renderMeetingForm(ctx, req, reply, form, network, meeting);
+    },
+    submit: (actor, { meeting }, body) => meetings.update(actor, meeting.id, body),
+    done: (_, { meeting }) => `/meetings/${meeting.id}?saved=1`,
   });
 
   app.get("/meetings/:id", { config: { policy: "public" } }, async (req, reply) => renderMeeting(ctx, req, reply));

@@ -211,6 +211,18 @@ function ItemDecision(props: {
   );
 }
 
+/** What an agenda item is about (a need, a project, a paper), as a link. */
+function AboutLink(props: { label: string; href: string; title: string | null }) {
+  return (
+    <li>
+      {props.label}{" "}
+      <a class="ds-link" href={props.href}>
+        {props.title}
+      </a>
+    </li>
+  );
+}
+
 export function MeetingPage(props: {
   ctx: PageContext;
   detail: Detail;
@@ -293,28 +305,17 @@ export function MeetingPage(props: {
             </h3>
             <ul class="plain-list">
               {i.item.needId ? (
-                <li>
-                  {t("meeting.aboutNeed")}{" "}
-                  <a class="ds-link" href={`/needs/${i.item.needId}`}>
-                    {i.needTitle}
-                  </a>
-                </li>
+                <AboutLink label={t("meeting.aboutNeed")} href={`/needs/${i.item.needId}`} title={i.needTitle} />
               ) : null}
               {i.item.projectId ? (
-                <li>
-                  {t("meeting.aboutProject")}{" "}
-                  <a class="ds-link" href={`/projects/${i.item.projectId}`}>
-                    {i.projectTitle}
-                  </a>
-                </li>
+                <AboutLink label={t("meeting.aboutProject")} href={`/projects/${i.item.projectId}`} title={i.projectTitle} />
               ) : null}
               {i.item.documentId ? (
-                <li>
-                  {t("meeting.paper")}{" "}
-                  <a class="ds-link" href={`/meetings/${meeting.id}/documents/${i.item.documentId}`}>
-                    {i.documentTitle}
-                  </a>
-                </li>
+                <AboutLink
+                  label={t("meeting.paper")}
+                  href={`/meetings/${meeting.id}/documents/${i.item.documentId}`}
+                  title={i.documentTitle}
+                />
               ) : null}
             </ul>
             {i.item.description ? <p class="ds-paragraph prewrap">{i.item.description}</p> : null}

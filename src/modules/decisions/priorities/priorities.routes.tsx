@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { sendCsv } from "../../../platform/http/csv.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { sendXlsx } from "../../../platform/http/xlsx.ts";
 import { labelFor, osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
 import type { Network } from "../../networks/index.ts";
 import { networkBySlug } from "../../networks/index.ts";
 import { rankingQuery } from "../params.ts";
@@ -82,15 +83,14 @@ export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
     return { header, rows, name: `priorities-${network.slug}-${view.current?.decidedOn ?? "none"}` };
   }
 
-  app.get("/n/:slug/priorities.csv", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows, name } = await priorityTable(req);
-    return sendCsv(reply, `${name}.csv`, header, rows);
-  });
-
-  app.get("/n/:slug/priorities.xlsx", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows, name } = await priorityTable(req);
-    return sendXlsx(reply, `${name}.xlsx`, header, rows);
-  });
+  for (const [format, send] of [
+    ["csv", sendCsv],
+    ["xlsx", sendXlsx],
+  ] as const)
+    app.get(`/n/:slug/priorities.${format}`, { config: { policy: "public" } }, async (req, reply) => {
+      const { header, rows, name } = await priorityTable(req);
+      return send(reply, `${name}.${format}`, header, rows);
+    });
 
   const renderRank = async (req: FastifyRequest, reply: FastifyReply, network: Network, form: FormState) => {
     const { t, date } = req.i18n;
@@ -110,7 +110,7 @@ export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
       {
         title,
         network,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [
           { href: `/n/${network.slug}/priorities`, label: t("priority.pageTitle", { network: network.name }) },
           { label: title },
@@ -124,15 +124,15 @@ export function priorityRoutes(app: FastifyInstance, { services }: AppContext) {
     return renderRank(req, reply, network, emptyForm({ decidedOn: osloToday() }));
   });
 
-  app.post(
-    "/n/:slug/priorities",
-    { config: { storedOnce: true, policy: "priority.rank", resource: networkInPath } },
-    async (req, reply) => {
-      const { actor, resource: network } = authorized(req, networkInPath);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const result = await priorities.rank(actor, network.id, entriesFromForm(body));
-      if (!result.ok) return renderRank(req, reply, network, submittedForm(body, result.errors));
-      return reply.redirect(`/n/${network.slug}/priorities?saved=1`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/n/:slug/priorities",
+    policy: "priority.rank",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, network) => renderRank(req, reply, network, form),
+    submit: (actor, network, body) =>
+      priorities.rank(actor, network.id, entriesFromForm((body ?? {}) as Record<string, unknown>)),
+    done: (_, network) => `/n/${network.slug}/priorities?saved=1`,
+  });
 }

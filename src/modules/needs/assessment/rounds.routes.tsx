@@ -162,13 +162,12 @@ export function roundRoutes(app: FastifyInstance, ctx: AppContext) {
     );
   });
 
-  app.get("/rounds/:roundId/results.csv", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows, roundId } = await roundTable(ctx, req);
-    return sendCsv(reply, `round-${roundId}.csv`, header, rows);
-  });
-
-  app.get("/rounds/:roundId/results.xlsx", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows, roundId } = await roundTable(ctx, req);
-    return sendXlsx(reply, `round-${roundId}.xlsx`, header, rows);
-  });
+  for (const [format, send] of [
+    ["csv", sendCsv],
+    ["xlsx", sendXlsx],
+  ] as const)
+    app.get(`/rounds/:roundId/results.${format}`, { config: { policy: "public" } }, async (req, reply) => {
+      const { header, rows, roundId } = await roundTable(ctx, req);
+      return send(reply, `round-${roundId}.${format}`, header, rows);
+    });
 }

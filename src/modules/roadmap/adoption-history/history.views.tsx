@@ -1,6 +1,7 @@
 import { LineChart } from "../../../platform/ui/charts.tsx";
-import { FilterForm, Notice, type Option, TableScroll } from "../../../platform/ui/components.tsx";
+import { FilterForm, Notice, type Option } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { ScopeFields } from "../adoption/adoption.views.tsx";
 import { statusLabel } from "../labels.ts";
 import { periodLabel } from "../precision.ts";
@@ -54,46 +55,21 @@ export function AdoptionHistoryPage(props: {
               { name: t("overTime.inhabitantShare"), values: points.map((p) => p.inhabitantShare * 100) },
             ]}
           />
-          <TableScroll label={t("overTime.title", { name: solution.name })}>
-            <table class="ds-table" data-border>
-              <thead>
-                <tr>
-                  <th scope="col">{t("overTime.quarter")}</th>
-                  <th scope="col" class="numeric">
-                    {statusLabel(t, "in_use")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {statusLabel(t, "in_progress")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {statusLabel(t, "planned")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("overTime.reported")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("adoption.shareInUse")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("overTime.inhabitantShare")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((p) => (
-                  <tr key={p.date}>
-                    <th scope="row">{quarter(p.date)}</th>
-                    <td class="numeric">{number(p.inUse)}</td>
-                    <td class="numeric">{number(p.inProgress)}</td>
-                    <td class="numeric">{number(p.planned)}</td>
-                    <td class="numeric">{number(p.reported)}</td>
-                    <td class="numeric">{percent(p.share)}</td>
-                    <td class="numeric">{percent(p.inhabitantShare)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("overTime.title", { name: solution.name })}
+            rows={points}
+            rowKey={(p) => p.date}
+            columns={[
+              { label: t("overTime.quarter"), cell: (p) => quarter(p.date) },
+              { label: statusLabel(t, "in_use"), numeric: true, cell: (p) => number(p.inUse) },
+              { label: statusLabel(t, "in_progress"), numeric: true, cell: (p) => number(p.inProgress) },
+              { label: statusLabel(t, "planned"), numeric: true, cell: (p) => number(p.planned) },
+              { label: t("overTime.reported"), numeric: true, cell: (p) => number(p.reported) },
+              { label: t("adoption.shareInUse"), numeric: true, cell: (p) => percent(p.share) },
+              { label: t("overTime.inhabitantShare"), numeric: true, cell: (p) => percent(p.inhabitantShare) },
+            ]}
+          />
         </>
       )}
     </>

@@ -53,7 +53,7 @@ export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
       </>,
       {
         title,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: `/organisations/${id}`, label: data.organisation.name }, { label: title }],
       },
     );

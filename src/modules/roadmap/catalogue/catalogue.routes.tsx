@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { catalogueQuery, networkSlugParams } from "../params.ts";
 import { CataloguePage, SolutionFormPage } from "./catalogue.views.tsx";
 import { solutionPage } from "./solution-page.tsx";
@@ -55,7 +56,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     const { t } = req.i18n;
     return reply.page(<SolutionFormPage ctx={req.pageContext()} form={form} {...target} />, {
       title: target.title,
-      status: form.errors.length ? 422 : 200,
+      forms: [form],
       crumbs: [{ href: "/roadmap", label: t("roadmap.catalogueTitle") }, { label: target.title }],
     });
   };
@@ -80,12 +81,15 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       const target = newTarget(req);
       return renderForm(req, reply, emptyForm({ category: "services" }), target);
     });
-    app.post(post, { config: { storedOnce: true, policy: "roadmap.edit", resource: catalogueInPath } }, async (req, reply) => {
-      const target = newTarget(req);
-      const { actor } = authorized(req, catalogueInPath);
-      const result = await roadmap.create(actor, target.networkId, req.body);
-      if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), target);
-      return reply.redirect(`/roadmap/${result.value.id}?saved=1`, 303);
+    formRoute(app, {
+      path: post,
+      policy: "roadmap.edit",
+      resource: catalogueInPath,
+      storedOnce: true,
+      initial: false,
+      show: (req, reply, form) => renderForm(req, reply, form, newTarget(req)),
+      submit: (actor, { networkId }, body) => roadmap.create(actor, networkId, body),
+      done: (created) => `/roadmap/${created.id}?saved=1`,
     });
   }
 
@@ -101,11 +105,14 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderForm(req, reply, emptyForm({ ...found }), editTarget(req, id, found.name));
   });
 
-  app.post("/roadmap/:id", { config: { policy: "roadmap.edit", resource: solution.inPath } }, async (req, reply) => {
-    const { actor, id, solution: found } = solution.editable(req);
-    const result = await roadmap.update(actor, id, req.body);
-    if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), editTarget(req, id, found.name));
-    return reply.redirect(`/roadmap/${id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/roadmap/:id",
+    policy: "roadmap.edit",
+    resource: solution.inPath,
+    initial: false,
+    show: (req, reply, form, found) => renderForm(req, reply, form, editTarget(req, found.id, found.name)),
+    submit: (actor, { id }, body) => roadmap.update(actor, id, body),
+    done: (_, { id }) => `/roadmap/${id}?saved=1`,
   });
 
   app.get("/roadmap/:id", { config: { policy: "public" } }, async (req, reply) => solution.render(req, reply));

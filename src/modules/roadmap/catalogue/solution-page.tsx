@@ -38,7 +38,6 @@ export function solutionPage({ services }: AppContext) {
     const network = detail.solution.networkId ? await networks.repo.byId(detail.solution.networkId) : undefined;
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
-    const failed = [forms.milestone, forms.editing?.form, forms.task, forms.costs, forms.rollout].some((f) => f?.errors.length);
     const networkIds = req.actor ? (await networks.repo.switcher()).map((n) => n.id) : [];
     const [rollouts, candidates] = await Promise.all([
       roadmap.rollouts(id),
@@ -65,7 +64,7 @@ export function solutionPage({ services }: AppContext) {
       {
         title: detail.solution.name,
         ...(network ? { network } : {}),
-        status: failed ? 422 : 200,
+        forms: [forms.milestone, forms.editing?.form, forms.task, forms.costs, forms.rollout],
         crumbs: [{ href: "/roadmap", label: t("roadmap.catalogueTitle") }, { label: detail.solution.name }],
       },
     );

@@ -1,5 +1,6 @@
-import { Form, type FormState, Notice, PostButton, TableScroll, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, PostButton, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 
 interface Editor {
   id: number;
@@ -17,41 +18,30 @@ export function EditorsPage(props: { ctx: PageContext; editors: Editor[]; form: 
         {t("editors.title")}
       </h1>
       <p class="ds-paragraph">{t("editors.intro")}</p>
-      {editors.length === 0 ? (
-        <Notice>{t("editors.none")}</Notice>
-      ) : (
-        <TableScroll label={t("editors.title")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("people.name")}</th>
-                <th scope="col">{t("people.email")}</th>
-                <th scope="col">
-                  <span class="ds-sr-only">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {editors.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{e.name}</th>
-                  <td>{e.email}</td>
-                  <td>
-                    <PostButton
-                      ctx={ctx}
-                      action={`/roadmap/editors/${e.id}/revoke`}
-                      label={t("editors.revoke")}
-                      hiddenText={e.name}
-                      size="sm"
-                      danger
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("editors.title")}
+        rows={editors}
+        rowKey={(e) => e.id}
+        empty={t("editors.none")}
+        columns={[
+          { label: t("people.name"), cell: (e) => e.name },
+          { label: t("people.email"), cell: (e) => e.email },
+          {
+            label: t("common.actions"),
+            cell: (e) => (
+              <PostButton
+                ctx={ctx}
+                action={`/roadmap/editors/${e.id}/revoke`}
+                label={t("editors.revoke")}
+                hiddenText={e.name}
+                size="sm"
+                danger
+              />
+            ),
+          },
+        ]}
+      />
       <h2 class="ds-heading" data-size="sm" id="grant-heading">
         {t("editors.grant")}
       </h2>

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { submittedForm } from "../../../platform/ui/components.tsx";
@@ -10,16 +11,16 @@ export function milestoneRoutes(app: FastifyInstance, ctx: AppContext) {
   const { roadmap } = ctx.services;
   const solution = solutionPage(ctx);
 
-  app.post(
-    "/roadmap/:id/milestones",
-    { config: { storedOnce: true, policy: "roadmap.edit", resource: solution.inPath } },
-    async (req, reply) => {
-      const { actor, id } = solution.editable(req);
-      const result = await roadmap.addMilestone(actor, id, req.body);
-      if (!result.ok) return solution.render(req, reply, { milestone: submittedForm(req.body, result.errors) });
-      return reply.redirect(`/roadmap/${id}?saved=1#milestones-heading`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/roadmap/:id/milestones",
+    policy: "roadmap.edit",
+    resource: solution.inPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, milestone) => solution.render(req, reply, { milestone }),
+    submit: (actor, { id }, body) => roadmap.addMilestone(actor, id, body),
+    done: (_, { id }) => `/roadmap/${id}?saved=1#milestones-heading`,
+  });
 
   app.post(
     "/roadmap/:id/milestones/:milestoneId",

@@ -1,5 +1,6 @@
 import { LinkList, Notice, Section, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { milestoneKindLabel, milestoneName, sizeClassLabel, statusLabel, taskKindLabel } from "../labels.ts";
 import { periodLabel } from "../precision.ts";
 import type { municipalityPlan } from "./plan.ts";
@@ -32,32 +33,25 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
         {plan.coming.length === 0 ? (
           <Notice>{t("plan.nothingComing")}</Notice>
         ) : (
-          <TableScroll label={t("plan.coming")}>
-            <table class="ds-table" data-border>
-              <thead>
-                <tr>
-                  <th scope="col">{t("roadmap.when")}</th>
-                  <th scope="col">{t("roadmap.name")}</th>
-                  <th scope="col">{t("roadmap.milestoneKind")}</th>
-                  <th scope="col">{t("plan.ourStatus")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.coming.map((m) => (
-                  <tr key={m.id}>
-                    <td>{periodLabel(ctx.i18n, m.date, m.precision)}</td>
-                    <th scope="row">
-                      <a class="ds-link" href={`/roadmap/${m.solutionId}`}>
-                        {m.solution}
-                      </a>
-                    </th>
-                    <td>{milestoneName(t, m)}</td>
-                    <td>{m.status ? statusLabel(t, m.status) : t("adoption.notReported")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("plan.coming")}
+            rows={plan.coming}
+            rowKey={(m) => m.id}
+            columns={[
+              { label: t("roadmap.when"), cell: (m) => periodLabel(ctx.i18n, m.date, m.precision) },
+              {
+                label: t("roadmap.name"),
+                cell: (m) => (
+                  <a class="ds-link" href={`/roadmap/${m.solutionId}`}>
+                    {m.solution}
+                  </a>
+                ),
+              },
+              { label: t("roadmap.milestoneKind"), cell: (m) => milestoneName(t, m) },
+              { label: t("plan.ourStatus"), cell: (m) => (m.status ? statusLabel(t, m.status) : t("adoption.notReported")) },
+            ]}
+          />
         )}
       </Section>
 
@@ -65,37 +59,42 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
         {plan.startNow.length === 0 ? (
           <Notice>{t("plan.nothingToStart")}</Notice>
         ) : (
-          <TableScroll label={t("plan.startNow")}>
-            <table class="ds-table" data-border>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plan.startBy")}</th>
-                  <th scope="col">{t("roadmap.name")}</th>
-                  <th scope="col">{t("roadmap.taskKind")}</th>
-                  <th scope="col">{t("plan.before")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.startNow.map((task, i) => (
-                  <tr key={`${task.solutionId}-${i}`}>
-                    <td>
-                      {date(task.startBy)}
-                      {task.late ? <strong class="moved-down"> {t("plan.late")}</strong> : null}
-                    </td>
-                    <th scope="row">{task.solution}</th>
-                    <td>
-                      {taskKindLabel(t, task.kind)}
-                      {task.description ? <span class="row-detail">{task.description}</span> : null}
-                    </td>
-                    <td>
-                      {milestoneKindLabel(t, task.milestone.kind)}:{" "}
-                      {periodLabel(ctx.i18n, task.milestone.date, task.milestone.precision)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("plan.startNow")}
+            rows={plan.startNow.map((task, i) => ({ ...task, key: `${task.solutionId}-${i}` }))}
+            rowKey={(task) => task.key}
+            columns={[
+              {
+                label: t("plan.startBy"),
+                cell: (task) => (
+                  <>
+                    {date(task.startBy)}
+                    {task.late ? <strong class="moved-down"> {t("plan.late")}</strong> : null}
+                  </>
+                ),
+              },
+              { label: t("roadmap.name"), cell: (task) => task.solution },
+              {
+                label: t("roadmap.taskKind"),
+                cell: (task) => (
+                  <>
+                    {taskKindLabel(t, task.kind)}
+                    {task.description ? <span class="row-detail">{task.description}</span> : null}
+                  </>
+                ),
+              },
+              {
+                label: t("plan.before"),
+                cell: (task) => (
+                  <>
+                    {milestoneKindLabel(t, task.milestone.kind)}:{" "}
+                    {periodLabel(ctx.i18n, task.milestone.date, task.milestone.precision)}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </Section>
 

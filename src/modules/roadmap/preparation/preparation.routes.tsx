@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { submittedForm } from "../../../platform/ui/components.tsx";
 import { solutionPage } from "../catalogue/solution-page.tsx";
 import { taskParams } from "../params.ts";
 import { costsFromForm } from "./preparation.views.tsx";
@@ -11,16 +11,16 @@ export function preparationRoutes(app: FastifyInstance, ctx: AppContext) {
   const { roadmap } = ctx.services;
   const solution = solutionPage(ctx);
 
-  app.post(
-    "/roadmap/:id/tasks",
-    { config: { storedOnce: true, policy: "roadmap.edit", resource: solution.inPath } },
-    async (req, reply) => {
-      const { actor, id } = solution.editable(req);
-      const result = await roadmap.addTask(actor, id, req.body);
-      if (!result.ok) return solution.render(req, reply, { task: submittedForm(req.body, result.errors) });
-      return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/roadmap/:id/tasks",
+    policy: "roadmap.edit",
+    resource: solution.inPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, task) => solution.render(req, reply, { task }),
+    submit: (actor, { id }, body) => roadmap.addTask(actor, id, body),
+    done: (_, { id }) => `/roadmap/${id}?saved=1#tasks-heading`,
+  });
 
   app.post(
     "/roadmap/:id/tasks/:taskId/delete",
@@ -33,11 +33,13 @@ export function preparationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.post("/roadmap/:id/costs", { config: { policy: "roadmap.edit", resource: solution.inPath } }, async (req, reply) => {
-    const { actor, id } = solution.editable(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await roadmap.saveCosts(actor, id, costsFromForm(body));
-    if (!result.ok) return solution.render(req, reply, { costs: submittedForm(body, result.errors) });
-    return reply.redirect(`/roadmap/${id}?saved=1#costs-heading`, 303);
+  formRoute(app, {
+    path: "/roadmap/:id/costs",
+    policy: "roadmap.edit",
+    resource: solution.inPath,
+    initial: false,
+    show: (req, reply, costs) => solution.render(req, reply, { costs }),
+    submit: (actor, { id }, body) => roadmap.saveCosts(actor, id, costsFromForm((body ?? {}) as Record<string, unknown>)),
+    done: (_, { id }) => `/roadmap/${id}?saved=1#costs-heading`,
   });
 }

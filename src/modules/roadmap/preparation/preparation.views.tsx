@@ -1,13 +1,6 @@
-import {
-  Form,
-  type FormState,
-  PostButton,
-  Section,
-  SelectField,
-  TableScroll,
-  TextField,
-} from "../../../platform/ui/components.tsx";
+import { Form, type FormState, PostButton, Section, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { milestoneKindLabel, sizeClassLabel, taskKindLabel } from "../labels.ts";
 import type { RoadmapService } from "../roadmap.service.ts";
 import { MILESTONE_KINDS, SIZE_CLASSES, TASK_KINDS } from "../schema.ts";
@@ -29,29 +22,27 @@ export function TasksSection(props: {
       {tasks.length === 0 ? (
         <p class="ds-paragraph">{t("roadmap.noTasks")}</p>
       ) : (
-        <TableScroll label={t("roadmap.tasks")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("roadmap.taskKind")}</th>
-                <th scope="col">{t("roadmap.taskDescription")}</th>
-                <th scope="col">{t("roadmap.startBefore")}</th>
-                {canEdit ? <th scope="col">{t("participant.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((task) => (
-                <tr key={task.id}>
-                  <th scope="row">{taskKindLabel(t, task.kind)}</th>
-                  <td>{task.description}</td>
-                  <td>
-                    {t("roadmap.monthsBefore", {
-                      n: task.leadMonths,
-                      milestone: milestoneKindLabel(t, task.beforeKind).toLowerCase(),
-                    })}
-                  </td>
-                  {canEdit ? (
-                    <td>
+        <ListTable
+          ctx={ctx}
+          label={t("roadmap.tasks")}
+          rows={tasks}
+          rowKey={(task) => task.id}
+          columns={[
+            { label: t("roadmap.taskKind"), cell: (task) => taskKindLabel(t, task.kind) },
+            { label: t("roadmap.taskDescription"), cell: (task) => task.description },
+            {
+              label: t("roadmap.startBefore"),
+              cell: (task) =>
+                t("roadmap.monthsBefore", {
+                  n: task.leadMonths,
+                  milestone: milestoneKindLabel(t, task.beforeKind).toLowerCase(),
+                }),
+            },
+            ...(canEdit
+              ? [
+                  {
+                    label: t("participant.actions"),
+                    cell: (task: Detail["tasks"][number]) => (
                       <PostButton
                         ctx={ctx}
                         action={`/roadmap/${props.solutionId}/tasks/${task.id}/delete`}
@@ -60,13 +51,12 @@ export function TasksSection(props: {
                         size="sm"
                         danger
                       />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
       {canEdit ? (
         <Form
@@ -125,29 +115,17 @@ export function CostsSection(props: {
       ) : costs.length === 0 ? (
         <p class="ds-paragraph">{t("roadmap.noCosts")}</p>
       ) : (
-        <TableScroll label={t("roadmap.costs")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("roadmap.sizeClass")}</th>
-                <th scope="col">{t("roadmap.oneOff")}</th>
-                <th scope="col">{t("roadmap.yearly")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SIZE_CLASSES.filter((size) => costs.some((c) => c.sizeClass === size)).map((size) => {
-                const c = costs.find((x) => x.sizeClass === size)!;
-                return (
-                  <tr key={size}>
-                    <th scope="row">{sizeClassLabel(t, size)}</th>
-                    <td class="numeric">{t("project.kroner", { amount: number(c.oneOff) })}</td>
-                    <td class="numeric">{t("project.kroner", { amount: number(c.yearly) })}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ListTable
+          ctx={ctx}
+          label={t("roadmap.costs")}
+          rows={SIZE_CLASSES.flatMap((size) => costs.find((c) => c.sizeClass === size) ?? [])}
+          rowKey={(c) => c.sizeClass}
+          columns={[
+            { label: t("roadmap.sizeClass"), cell: (c) => sizeClassLabel(t, c.sizeClass) },
+            { label: t("roadmap.oneOff"), numeric: true, cell: (c) => t("project.kroner", { amount: number(c.oneOff) }) },
+            { label: t("roadmap.yearly"), numeric: true, cell: (c) => t("project.kroner", { amount: number(c.yearly) }) },
+          ]}
+        />
       )}
     </Section>
   );

@@ -1,5 +1,6 @@
 import { FilterForm, Notice, type Option, SelectField, TableScroll, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { TimelineZoom, timelineWindow } from "../../projects/index.ts";
 import { categoryLabel, milestoneKindLabel, milestoneName } from "../labels.ts";
 import { periodEnd, periodLabel } from "../precision.ts";
@@ -114,34 +115,30 @@ export function RoadmapTimeline(props: {
       <h2 class="ds-heading" data-size="md" id="roadmap-list-heading">
         {t("roadmap.timelineList")}
       </h2>
-      <TableScroll label={t("roadmap.timelineList")}>
-        <table class="ds-table" data-border data-size="sm">
-          <thead>
-            <tr>
-              <th scope="col">{t("roadmap.name")}</th>
-              <th scope="col">{t("roadmap.milestoneKind")}</th>
-              <th scope="col">{t("roadmap.when")}</th>
-              <th scope="col">{t("roadmap.movedFromColumn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.flatMap((row) =>
-              row.milestones.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/roadmap/${row.solution.id}`}>
-                      {row.solution.name}
-                    </a>
-                  </th>
-                  <td>{milestoneName(t, m)}</td>
-                  <td>{when(m.date, m.precision)}</td>
-                  <td>{m.movedFrom ? when(m.movedFrom.date, m.movedFrom.precision) : ""}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ListTable
+        ctx={ctx}
+        label={t("roadmap.timelineList")}
+        size="sm"
+        empty={false}
+        rows={rows.flatMap((row) => row.milestones.map((m) => ({ ...m, solution: row.solution })))}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            label: t("roadmap.name"),
+            cell: (m) => (
+              <a class="ds-link" href={`/roadmap/${m.solution.id}`}>
+                {m.solution.name}
+              </a>
+            ),
+          },
+          { label: t("roadmap.milestoneKind"), cell: (m) => milestoneName(t, m) },
+          { label: t("roadmap.when"), cell: (m) => when(m.date, m.precision) },
+          {
+            label: t("roadmap.movedFromColumn"),
+            cell: (m) => (m.movedFrom ? when(m.movedFrom.date, m.movedFrom.precision) : ""),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -7,10 +7,10 @@ import {
   PostButton,
   Section,
   SelectField,
-  TableScroll,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { bodyKindLabel } from "../labels.ts";
 import { ACCESS_ROLES, type BodyKind } from "../schema.ts";
 import { INVITATION_DAYS } from "./invitations.service.ts";
@@ -140,45 +140,45 @@ export function AccessPage(props: {
         {props.people.length === 0 ? (
           <p class="ds-paragraph">{t("access.none")}</p>
         ) : (
-          <TableScroll label={t("access.people")}>
-            <table class="ds-table" data-border>
-              <thead>
-                <tr>
-                  <th scope="col">{t("access.name")}</th>
-                  <th scope="col">{t("access.role")}</th>
-                  <th scope="col">{t("access.represents")}</th>
-                  <th scope="col">{t("access.person")}</th>
-                  <th scope="col">{t("access.seats")}</th>
-                  <th scope="col">{t("common.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.people.map((p) => (
-                  <tr key={p.userId}>
-                    <th scope="row">
-                      {p.name}
-                      <br />
-                      <span class="summary-line">{p.email}</span>
-                    </th>
-                    <td>{t(`access.role.${p.role}`)}</td>
-                    <td>{p.organisations.map((o) => o.name).join(", ") || t("access.nothing")}</td>
-                    <td>
-                      <PersonLinkState ctx={ctx} network={network} link={p} />
-                    </td>
-                    <td>
-                      {p.seats.map((s) => `${s.bodyName} (${bodyKindLabel(t, s.bodyKind)})`).join(", ") || t("access.nothing")}
-                    </td>
-                    <td class="actions-cell">
-                      <a class="ds-link" href={`${base}/people/${p.userId}/edit`}>
-                        {t("access.edit")}
-                        <span class="ds-sr-only"> {p.name}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("access.people")}
+            rows={props.people}
+            rowKey={(p) => p.userId}
+            columns={[
+              {
+                label: t("access.name"),
+                cell: (p) => (
+                  <>
+                    {p.name}
+                    <br />
+                    <span class="summary-line">{p.email}</span>
+                  </>
+                ),
+              },
+              { label: t("access.role"), cell: (p) => t(`access.role.${p.role}`) },
+              {
+                label: t("access.represents"),
+                cell: (p) => p.organisations.map((o) => o.name).join(", ") || t("access.nothing"),
+              },
+              { label: t("access.person"), cell: (p) => <PersonLinkState ctx={ctx} network={network} link={p} /> },
+              {
+                label: t("access.seats"),
+                cell: (p) =>
+                  p.seats.map((s) => `${s.bodyName} (${bodyKindLabel(t, s.bodyKind)})`).join(", ") || t("access.nothing"),
+              },
+              {
+                label: t("common.actions"),
+                class: "actions-cell",
+                cell: (p) => (
+                  <a class="ds-link" href={`${base}/people/${p.userId}/edit`}>
+                    {t("access.edit")}
+                    <span class="ds-sr-only"> {p.name}</span>
+                  </a>
+                ),
+              },
+            ]}
+          />
         )}
       </Section>
       <Section id="invite-heading" title={t("invitations.invite")}>

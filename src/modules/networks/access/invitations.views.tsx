@@ -1,5 +1,6 @@
-import { PostButton, TableScroll } from "../../../platform/ui/components.tsx";
+import { PostButton } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { type Column, ListTable } from "../../../platform/ui/list-page.tsx";
 import type { AccessRole } from "../schema.ts";
 import type { InvitationStatus } from "./invitations.service.ts";
 
@@ -25,60 +26,58 @@ export function InvitationTable(props: {
   const { ctx } = props;
   const { t, dateTime } = ctx.i18n;
   if (props.items.length === 0) return <p class="ds-paragraph">{t("invitations.none")}</p>;
+  const open = (i: InvitationRow) => i.status === "pending" || i.status === "expired";
+  const email: Column<InvitationRow> = { label: t("auth.email"), cell: (i) => `${i.email}${i.name ? ` (${i.name})` : ""}` };
+  const network: Column<InvitationRow>[] = props.showNetwork
+    ? [
+        {
+          label: t("invitations.network"),
+          cell: (i) => (i.networkId ? (props.showNetwork?.get(i.networkId) ?? "") : t("invitations.noNetwork")),
+        },
+      ]
+    : [];
   return (
-    <TableScroll label={t("invitations.sent")}>
-      <table class="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">{t("auth.email")}</th>
-            {props.showNetwork ? <th scope="col">{t("invitations.network")}</th> : null}
-            <th scope="col">{t("invitations.status")}</th>
-            <th scope="col">{t("invitations.expires")}</th>
-            <th scope="col">{t("common.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                {i.email}
-                {i.name ? ` (${i.name})` : ""}
-              </th>
-              {props.showNetwork ? (
-                <td>{i.networkId ? (props.showNetwork.get(i.networkId) ?? "") : t("invitations.noNetwork")}</td>
-              ) : null}
-              <td>
-                {t(`invitations.status.${i.status}`)}
-                {i.role && i.status === "pending" ? ` · ${t(`access.role.${i.role}`)}` : ""}
-              </td>
-              <td>{i.status === "pending" || i.status === "expired" ? dateTime(i.expiresAt) : ""}</td>
-              <td class="actions-cell">
-                {i.status === "pending" || i.status === "expired" ? (
-                  <>
-                    <PostButton
-                      ctx={ctx}
-                      action={`${props.actionBase}/${i.id}/resend`}
-                      label={t("invitations.resend")}
-                      hiddenText={i.email}
-                      variant="tertiary"
-                      size="sm"
-                    />
-                    <PostButton
-                      ctx={ctx}
-                      action={`${props.actionBase}/${i.id}/withdraw`}
-                      label={t("invitations.withdraw")}
-                      hiddenText={i.email}
-                      variant="tertiary"
-                      size="sm"
-                      danger
-                    />
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ListTable
+      ctx={ctx}
+      label={t("invitations.sent")}
+      rows={props.items}
+      rowKey={(i) => i.id}
+      columns={[
+        email,
+        ...network,
+        {
+          label: t("invitations.status"),
+          cell: (i) =>
+            `${t(`invitations.status.${i.status}`)}${i.role && i.status === "pending" ? ` · ${t(`access.role.${i.role}`)}` : ""}`,
+        },
+        { label: t("invitations.expires"), cell: (i) => (open(i) ? dateTime(i.expiresAt) : "") },
+        {
+          label: t("common.actions"),
+          class: "actions-cell",
+          cell: (i) =>
+            open(i) ? (
+              <>
+                <PostButton
+                  ctx={ctx}
+                  action={`${props.actionBase}/${i.id}/resend`}
+                  label={t("invitations.resend")}
+                  hiddenText={i.email}
+                  variant="tertiary"
+                  size="sm"
+                />
+                <PostButton
+                  ctx={ctx}
+                  action={`${props.actionBase}/${i.id}/withdraw`}
+                  label={t("invitations.withdraw")}
+                  hiddenText={i.email}
+                  variant="tertiary"
+                  size="sm"
+                  danger
+                />
+              </>
+            ) : null,
+        },
+      ]}
+    />
   );
 }

@@ -10,11 +10,11 @@ import {
   PostButton,
   Section,
   SelectField,
-  TableScroll,
   TextArea,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { type Column, ListTable } from "../../../platform/ui/list-page.tsx";
 import { DateRangeFields, VisibilityTag } from "../fields.tsx";
 import { bodyKindLabel, roleLabel } from "../labels.ts";
 import type { NetworkService } from "../networks.service.ts";
@@ -70,6 +70,26 @@ export function BodyPage(props: {
   const { ctx, network, body, members } = props;
   const { t, date } = ctx.i18n;
   const base = `/n/${network.slug}/bodies/${body.id}`;
+  const actions: Column<(typeof members)[number]> = {
+    label: t("common.actions"),
+    class: "actions-cell",
+    cell: (m) => (
+      <>
+        <a class="ds-link" href={`${base}/members/${m.id}/edit`}>
+          {t("common.edit")}
+          <span class="ds-sr-only"> {m.personName}</span>
+        </a>{" "}
+        <PostButton
+          ctx={ctx}
+          action={`${base}/members/${m.id}/delete`}
+          label={t("common.remove")}
+          hiddenText={m.personName}
+          variant="tertiary"
+          size="sm"
+        />
+      </>
+    ),
+  };
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
@@ -95,52 +115,30 @@ export function BodyPage(props: {
         {members.length === 0 ? (
           <p class="ds-paragraph">{t("body.noMembers")}</p>
         ) : (
-          <TableScroll label={t("body.members")}>
-            <table class="ds-table" data-border>
-              <thead>
-                <tr>
-                  <th scope="col">{t("people.name")}</th>
-                  <th scope="col">{t("body.role")}</th>
-                  <th scope="col">{t("body.represents")}</th>
-                  <th scope="col">{t("membership.since")}</th>
-                  <th scope="col">{t("membership.to")}</th>
-                  {props.canEdit ? <th scope="col">{t("common.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      <a class="ds-link" href={`/people/${m.personId}`}>
-                        {m.personName}
-                      </a>{" "}
-                      {m.personIsDemo ? <DemoTag t={t} /> : null}
-                    </th>
-                    <td>{roleLabel(t, m.role)}</td>
-                    <td>{m.organisationName ?? ""}</td>
-                    <td>{m.fromDate ? date(m.fromDate) : ""}</td>
-                    <td>{m.toDate ? date(m.toDate) : ""}</td>
-                    {props.canEdit ? (
-                      <td class="actions-cell">
-                        <a class="ds-link" href={`${base}/members/${m.id}/edit`}>
-                          {t("common.edit")}
-                          <span class="ds-sr-only"> {m.personName}</span>
-                        </a>{" "}
-                        <PostButton
-                          ctx={ctx}
-                          action={`${base}/members/${m.id}/delete`}
-                          label={t("common.remove")}
-                          hiddenText={m.personName}
-                          variant="tertiary"
-                          size="sm"
-                        />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("body.members")}
+            rows={members}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                label: t("people.name"),
+                cell: (m) => (
+                  <>
+                    <a class="ds-link" href={`/people/${m.personId}`}>
+                      {m.personName}
+                    </a>{" "}
+                    {m.personIsDemo ? <DemoTag t={t} /> : null}
+                  </>
+                ),
+              },
+              { label: t("body.role"), cell: (m) => roleLabel(t, m.role) },
+              { label: t("body.represents"), cell: (m) => m.organisationName ?? "" },
+              { label: t("membership.since"), cell: (m) => (m.fromDate ? date(m.fromDate) : "") },
+              { label: t("membership.to"), cell: (m) => (m.toDate ? date(m.toDate) : "") },
+              ...(props.canEdit ? [actions] : []),
+            ]}
+          />
         )}
       </Section>
       {props.canEdit ? (

@@ -3,22 +3,18 @@ import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
-  FilterForm,
   Form,
   type FormState,
   History,
-  ListStatus,
   Notice,
   type Option,
-  Pagination,
   Section,
   SelectField,
-  SortHeader,
-  TableScroll,
   TextArea,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListPage, ListTable } from "../../../platform/ui/list-page.tsx";
 import { EDITABLE_KINDS } from "../directory.service.ts";
 import { kindLabel } from "../labels.ts";
 import { ORGANISATION_KINDS } from "../schema.ts";
@@ -44,81 +40,68 @@ export function OrganisationsPage(props: {
   csvHref: string;
   canCreate: boolean;
 }) {
-  const { ctx, items, total, filter } = props;
+  const { ctx, total, filter } = props;
   const { t, number } = ctx.i18n;
-  const values = { ...filter };
-  const form: FormState = { values, errors: [] };
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("org.listTitle")}
-      </h1>
-      <FilterForm
-        t={t}
-        values={form.values}
-        action="/organisations"
-        resetHref="/organisations"
-        extra={
-          props.canCreate ? (
-            <a class="ds-button" data-variant="secondary" href="/organisations/new">
-              {t("org.new")}
-            </a>
-          ) : null
-        }
-      >
-        <TextField name="q" label={t("list.searchByName")} type="search" />
-        <SelectField
-          name="kind"
-          label={t("org.kind")}
-          placeholder={t("list.all")}
-          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-        />
-        <SelectField name="county" label={t("org.county")} placeholder={t("list.all")} options={props.counties} />
-        <SelectField name="network" label={t("network.network")} placeholder={t("list.all")} options={props.networks} />
-        <input type="hidden" name="sort" value={filter.sort} />
-      </FilterForm>
-      <ListStatus
-        ctx={ctx}
-        total={total}
-        page={filter.page}
-        limit={props.limit}
-        links={[{ href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true }]}
-      />
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("org.listTitle")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <SortHeader t={t} url={ctx.url} column="name" label={t("org.name")} sort={filter.sort} />
-                <th scope="col">{t("org.kind")}</th>
-                <SortHeader t={t} url={ctx.url} column="code" label={t("org.code")} sort={filter.sort} />
-                <SortHeader t={t} url={ctx.url} column="county" label={t("org.county")} sort={filter.sort} />
-                <SortHeader t={t} url={ctx.url} column="population" label={t("org.population")} sort={filter.sort} />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/organisations/${o.id}`}>
-                      {o.name}
-                    </a>{" "}
-                    {o.isDemo ? <DemoTag t={t} /> : null}
-                  </th>
-                  <td>{kindLabel(t, o.kind)}</td>
-                  <td>{o.code ?? ""}</td>
-                  <td>{o.countyName ?? ""}</td>
-                  <td class="numeric">{o.population === null ? "" : number(o.population)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
-    </>
+    <ListPage
+      ctx={ctx}
+      title={t("org.listTitle")}
+      actions={
+        props.canCreate ? (
+          <a class="ds-button" data-variant="secondary" href="/organisations/new">
+            {t("org.new")}
+          </a>
+        ) : null
+      }
+      filters={{
+        action: "/organisations",
+        resetHref: "/organisations",
+        values: { ...filter },
+        fields: (
+          <>
+            <TextField name="q" label={t("list.searchByName")} type="search" />
+            <SelectField
+              name="kind"
+              label={t("org.kind")}
+              placeholder={t("list.all")}
+              options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+            />
+            <SelectField name="county" label={t("org.county")} placeholder={t("list.all")} options={props.counties} />
+            <SelectField name="network" label={t("network.network")} placeholder={t("list.all")} options={props.networks} />
+          </>
+        ),
+      }}
+      paging={{ total, page: filter.page, limit: props.limit }}
+      downloads={[{ href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true }]}
+      table={{
+        rows: props.items,
+        rowKey: (o) => o.id,
+        sort: filter.sort,
+        columns: [
+          {
+            label: t("org.name"),
+            sort: "name",
+            cell: (o) => (
+              <>
+                <a class="ds-link" href={`/organisations/${o.id}`}>
+                  {o.name}
+                </a>{" "}
+                {o.isDemo ? <DemoTag t={t} /> : null}
+              </>
+            ),
+          },
+          { label: t("org.kind"), cell: (o) => kindLabel(t, o.kind) },
+          { label: t("org.code"), sort: "code", cell: (o) => o.code ?? "" },
+          { label: t("org.county"), sort: "county", cell: (o) => o.countyName ?? "" },
+          {
+            label: t("org.population"),
+            sort: "population",
+            numeric: true,
+            cell: (o) => (o.population === null ? "" : number(o.population)),
+          },
+        ],
+      }}
+    />
   );
 }
 
@@ -256,43 +239,39 @@ export function OrganisationPage(props: {
             <p class="ds-paragraph">{t("org.noNetworks")}</p>
           )
         ) : (
-          <TableScroll label={t("org.networks")}>
-            <table class="ds-table" data-border>
-              <thead>
-                <tr>
-                  <th scope="col">{t("network.network")}</th>
-                  <th scope="col">{t("membership.level")}</th>
-                  <th scope="col">{t("membership.representedBy")}</th>
-                  <th scope="col">{t("membership.since")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.memberships.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      <a class="ds-link" href={`/n/${m.networkSlug}`}>
-                        {m.networkName}
-                      </a>
-                    </th>
-                    <td>
-                      {labelFor(t, "membership.level", m.level)}
-                      {m.toDate ? ` (${t("membership.until", { date: date(m.toDate) })})` : ""}
-                    </td>
-                    <td>
-                      {m.representedById ? (
-                        <a class="ds-link" href={`/organisations/${m.representedById}`}>
-                          {m.representedByName}
-                        </a>
-                      ) : (
-                        t("membership.representsItself")
-                      )}
-                    </td>
-                    <td>{m.fromDate ? date(m.fromDate) : ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("org.networks")}
+            rows={props.memberships}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                label: t("network.network"),
+                cell: (m) => (
+                  <a class="ds-link" href={`/n/${m.networkSlug}`}>
+                    {m.networkName}
+                  </a>
+                ),
+              },
+              {
+                label: t("membership.level"),
+                cell: (m) =>
+                  `${labelFor(t, "membership.level", m.level)}${m.toDate ? ` (${t("membership.until", { date: date(m.toDate) })})` : ""}`,
+              },
+              {
+                label: t("membership.representedBy"),
+                cell: (m) =>
+                  m.representedById ? (
+                    <a class="ds-link" href={`/organisations/${m.representedById}`}>
+                      {m.representedByName}
+                    </a>
+                  ) : (
+                    t("membership.representsItself")
+                  ),
+              },
+              { label: t("membership.since"), cell: (m) => (m.fromDate ? date(m.fromDate) : "") },
+            ]}
+          />
         )}
         {props.actsIn.length ? (
           <>
@@ -300,30 +279,23 @@ export function OrganisationPage(props: {
               {t("org.actsIn")}
             </h3>
             <p class="ds-paragraph">{t("org.actsInIntro")}</p>
-            <TableScroll label={t("org.actsIn")}>
-              <table class="ds-table" data-border>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("network.network")}</th>
-                    <th scope="col" class="numeric">
-                      {t("org.representedMembers")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.actsIn.map((n) => (
-                    <tr key={n.networkId}>
-                      <th scope="row">
-                        <a class="ds-link" href={`/n/${n.networkSlug}`}>
-                          {n.networkName}
-                        </a>
-                      </th>
-                      <td class="numeric">{number(n.members)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <ListTable
+              ctx={ctx}
+              label={t("org.actsIn")}
+              rows={props.actsIn}
+              rowKey={(n) => n.networkId}
+              columns={[
+                {
+                  label: t("network.network"),
+                  cell: (n) => (
+                    <a class="ds-link" href={`/n/${n.networkSlug}`}>
+                      {n.networkName}
+                    </a>
+                  ),
+                },
+                { label: t("org.representedMembers"), numeric: true, cell: (n) => number(n.members) },
+              ]}
+            />
           </>
         ) : null}
       </Section>

@@ -1,20 +1,18 @@
 import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   DemoTag,
-  FilterForm,
   Form,
   type FormState,
   History,
   Notice,
   type Option,
-  Pagination,
   PostButton,
   Section,
   SelectField,
-  TableScroll,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListPage } from "../../../platform/ui/list-page.tsx";
 
 type PersonRow = {
   id: number;
@@ -36,84 +34,69 @@ export function PeoplePage(props: {
   canCreate: boolean;
   csvHref: string;
 }) {
-  const { ctx, items, total, filter } = props;
+  const { ctx, total, filter } = props;
   const { t, number } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("people.title")}
-      </h1>
-      <p class="ds-paragraph">{t("people.privacyNote")}</p>
-      <FilterForm
-        t={t}
-        action="/people"
-        extra={
-          props.canCreate ? (
-            <a class="ds-button" data-variant="secondary" href="/people/new">
-              {t("people.new")}
-            </a>
-          ) : null
-        }
-      >
-        <TextField t={t} form={{ values: filter, errors: [] }} name="q" label={t("list.searchByName")} type="search" />
-      </FilterForm>
-      <p class="ds-paragraph" role="status">
-        {t("list.count", { total: number(total) })}{" "}
-        <a class="ds-link" href={props.csvHref} download>
-          {t("list.downloadCsv", { n: number(total) })}
-        </a>
-      </p>
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("people.title")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("people.name")}</th>
-                <th scope="col">{t("people.jobTitle")}</th>
-                <th scope="col">{t("people.organisation")}</th>
-                <th scope="col">{t("people.email")}</th>
-                <th scope="col">{t("people.phone")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/people/${p.id}`}>
-                      {p.name}
-                    </a>{" "}
-                    {p.isDemo ? <DemoTag t={t} /> : null}
-                  </th>
-                  <td>{p.title}</td>
-                  <td>
-                    {p.organisationId ? (
-                      <a class="ds-link" href={`/organisations/${p.organisationId}`}>
-                        {p.organisationName}
-                      </a>
-                    ) : (
-                      ""
-                    )}
-                  </td>
-                  <td>
-                    {p.email ? (
-                      <a class="ds-link" href={`mailto:${p.email}`}>
-                        {p.email}
-                      </a>
-                    ) : (
-                      ""
-                    )}
-                  </td>
-                  <td>{p.phone ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <Pagination t={t} url={ctx.url} total={total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
-    </>
+    <ListPage
+      ctx={ctx}
+      title={t("people.title")}
+      intro={t("people.privacyNote")}
+      actions={
+        props.canCreate ? (
+          <a class="ds-button" data-variant="secondary" href="/people/new">
+            {t("people.new")}
+          </a>
+        ) : null
+      }
+      filters={{
+        action: "/people",
+        values: { ...filter },
+        fields: <TextField name="q" label={t("list.searchByName")} type="search" />,
+      }}
+      paging={{ total, page: filter.page, limit: props.limit }}
+      downloads={[{ href: props.csvHref, label: t("list.downloadCsv", { n: number(total) }), download: true }]}
+      table={{
+        rows: props.items,
+        rowKey: (p) => p.id,
+        columns: [
+          {
+            label: t("people.name"),
+            cell: (p) => (
+              <>
+                <a class="ds-link" href={`/people/${p.id}`}>
+                  {p.name}
+                </a>{" "}
+                {p.isDemo ? <DemoTag t={t} /> : null}
+              </>
+            ),
+          },
+          { label: t("people.jobTitle"), cell: (p) => p.title },
+          {
+            label: t("people.organisation"),
+            cell: (p) =>
+              p.organisationId ? (
+                <a class="ds-link" href={`/organisations/${p.organisationId}`}>
+                  {p.organisationName}
+                </a>
+              ) : (
+                ""
+              ),
+          },
+          {
+            label: t("people.email"),
+            cell: (p) =>
+              p.email ? (
+                <a class="ds-link" href={`mailto:${p.email}`}>
+                  {p.email}
+                </a>
+              ) : (
+                ""
+              ),
+          },
+          { label: t("people.phone"), cell: (p) => p.phone ?? "" },
+        ],
+      }}
+    />
   );
 }
 

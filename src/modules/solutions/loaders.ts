@@ -16,9 +16,12 @@ export function solutionLoaders({ solutions }: Services) {
   /** The solution the kernel let the writer act on (see offeringOrganisation). */
   const authorizedSolution = (req: FastifyRequest) => {
     const { actor } = authorized(req, offeringOrganisation);
-    return { actor, id: parseOrBadRequest(solutionParams, req.params).id };
+    return { actor, id: solutionInPath(req) };
   };
-  return { offeringOrganisation, organisationInPath, authorizedSolution };
+  return { offeringOrganisation, organisationInPath, authorizedSolution, solutionInPath };
 }
+
+/** The solution named by the path's :id (400 if it is not an id). */
+export const solutionInPath = (req: FastifyRequest) => parseOrBadRequest(solutionParams, req.params).id;
 
 export type SolutionLoaders = ReturnType<typeof solutionLoaders>;

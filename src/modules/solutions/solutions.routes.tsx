@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../platform/access/authorize.ts";
-import { authorized } from "../../platform/access/page-access.ts";
+import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
 import type { SolutionLoaders } from "./loaders.ts";
 import { solutionParams } from "./params.ts";
 import { SolutionFormPage, SolutionPage } from "./solutions.views.tsx";
@@ -54,7 +54,7 @@ export async function renderSolution(
     </>,
     {
       title: detail.solution.name,
-      status: useForm.errors.length || projectForm.errors.length ? 422 : 200,
+      forms: [useForm, projectForm],
       crumbs: [{ href: "/solutions", label: t("solution.listTitle") }, { label: detail.solution.name }],
     },
   );
@@ -64,7 +64,7 @@ export async function renderSolution(
 export function solutionRoutes(app: FastifyInstance, ctx: AppContext, loaders: SolutionLoaders) {
   const { services } = ctx;
   const { solutions, directory } = services;
-  const { offeringOrganisation, authorizedSolution } = loaders;
+  const { offeringOrganisation, authorizedSolution, solutionInPath } = loaders;
 
   const renderForm = async (
     req: FastifyRequest,
@@ -87,7 +87,7 @@ export function solutionRoutes(app: FastifyInstance, ctx: AppContext, loaders: S
       />,
       {
         title,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: "/solutions", label: t("solution.listTitle") }, { label: title }],
       },
     );
@@ -102,11 +102,14 @@ export function solutionRoutes(app: FastifyInstance, ctx: AppContext, loaders: S
     );
   });
 
-  app.post("/solutions", { config: { storedOnce: true, policy: "solution.create" } }, async (req, reply) => {
-    const { actor } = authorized(req);
-    const result = await solutions.create(actor, req.body);
-    if (!result.ok) return renderForm(req, reply, submittedForm(req.body, result.errors), null);
-    return reply.redirect(`/solutions/${result.value.id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/solutions",
+    policy: "solution.create",
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form) => renderForm(req, reply, form, null),
+    submit: (actor, _, body) => solutions.create(actor, body),
+    done: (created) => `/solutions/${created.id}?saved=1`,
   });
 
   app.get("/solutions/:id", { config: { policy: "public" } }, async (req, reply) => renderSolution(ctx, req, reply));
@@ -124,14 +127,17 @@ export function solutionRoutes(app: FastifyInstance, ctx: AppContext, loaders: S
     },
   );
 
-  app.post("/solutions/:id", { config: { policy: "solution.update", resource: offeringOrganisation } }, async (req, reply) => {
-    const { actor, id } = authorizedSolution(req);
-    const result = await solutions.update(actor, id, req.body);
-    if (!result.ok) {
-      const solution = await solutions.fields(id);
-      return renderForm(req, reply, submittedForm(req.body, result.errors), { id, name: solution.name });
-    }
-    return reply.redirect(`/solutions/${id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/solutions/:id",
+    policy: "solution.update",
+    resource: offeringOrganisation,
+    initial: false,
+    show: async (req, reply, form) => {
+      const id = solutionInPath(req);
+      return renderForm(req, reply, form, { id, name: (await solutions.fields(id)).name });
+    },
+    submit: (actor, _, body, req) => solutions.update(actor, solutionInPath(req), body),
+    done: (_, __, req) => `/solutions/${solutionInPath(req)}?saved=1`,
   });
 
   app.post(

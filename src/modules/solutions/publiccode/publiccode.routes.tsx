@@ -18,7 +18,7 @@ export function publiccodeRoutes(app: FastifyInstance, { services, config }: App
       <ImportPage ctx={req.pageContext()} form={form} owners={owners.map((o) => ({ value: o.id, label: o.name }))} />,
       {
         title: t("solution.import"),
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: "/solutions", label: t("solution.listTitle") }, { label: t("solution.import") }],
       },
     );

@@ -5,10 +5,10 @@ import {
   PostButton,
   Section,
   SelectField,
-  TableScroll,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { SolutionService } from "../solutions.service.ts";
 
 type Detail = Awaited<ReturnType<SolutionService["get"]>>;
@@ -30,29 +30,28 @@ export function UsersSection(props: {
       {users.length === 0 ? (
         <p class="ds-paragraph">{t("solution.noUsers")}</p>
       ) : (
-        <TableScroll label={t("solution.users")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("participant.organisation")}</th>
-                <th scope="col">{t("solution.since")}</th>
-                <th scope="col">{t("benefit.note")}</th>
-                {props.mine.length ? <th scope="col">{t("participant.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.organisationId}>
-                  <th scope="row">
-                    <a class="ds-link" href={`/organisations/${u.organisationId}`}>
-                      {u.organisationName}
-                    </a>
-                  </th>
-                  <td>{u.since ? date(u.since) : ""}</td>
-                  <td>{u.note}</td>
-                  {props.mine.length ? (
-                    <td>
-                      {mineIds.has(u.organisationId) ? (
+        <ListTable
+          ctx={ctx}
+          label={t("solution.users")}
+          rows={users}
+          rowKey={(u) => u.organisationId}
+          columns={[
+            {
+              label: t("participant.organisation"),
+              cell: (u) => (
+                <a class="ds-link" href={`/organisations/${u.organisationId}`}>
+                  {u.organisationName}
+                </a>
+              ),
+            },
+            { label: t("solution.since"), cell: (u) => (u.since ? date(u.since) : "") },
+            { label: t("benefit.note"), cell: (u) => u.note },
+            ...(props.mine.length
+              ? [
+                  {
+                    label: t("participant.actions"),
+                    cell: (u: Detail["users"][number]) =>
+                      mineIds.has(u.organisationId) ? (
                         <PostButton
                           ctx={ctx}
                           action={`/solutions/${solution.id}/users/${u.organisationId}/delete`}
@@ -61,14 +60,12 @@ export function UsersSection(props: {
                           size="sm"
                           danger
                         />
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                      ) : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
       {props.mine.length ? (
         <>

@@ -1,15 +1,8 @@
 import { labelFor } from "../../../platform/i18n/i18n.ts";
 import { AUDIT_ACTIONS, type AuditAction } from "../../../platform/schema.ts";
-import {
-  FilterForm,
-  type FormState,
-  Notice,
-  Pagination,
-  SelectField,
-  TableScroll,
-  TextField,
-} from "../../../platform/ui/components.tsx";
+import { FilterForm, type FormState, Pagination, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 
 export const AUDIT_ENTITIES = [
   "organisation",
@@ -96,38 +89,26 @@ export function AuditPage(props: {
           {t("list.downloadCsv", { n: number(props.total) })}
         </a>
       </p>
-      {items.length === 0 ? (
-        <Notice>{t("list.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("audit.title")}>
-          <table class="ds-table" data-border data-size="sm">
-            <thead>
-              <tr>
-                <th scope="col">{t("history.when")}</th>
-                <th scope="col">{t("history.who")}</th>
-                <th scope="col">{t("history.what")}</th>
-                <th scope="col">{t("audit.entity")}</th>
-                <th scope="col">{t("history.changes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id}>
-                  <td>{dateTime(e.at)}</td>
-                  <td>{e.actorDeleted ? t("audit.deletedUser") : e.actorLabel}</td>
-                  <td>{labelFor(t, "history.action", e.action)}</td>
-                  <td>
-                    {isAuditEntity(e.entity) ? labelFor(t, "audit.entity", e.entity) : e.entity} {e.entityId}
-                  </td>
-                  <td>
-                    <code class="history-diff">{JSON.stringify(e.after ?? e.before).slice(0, 200)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("audit.title")}
+        rows={items}
+        rowKey={(e) => e.id}
+        size="sm"
+        columns={[
+          { label: t("history.when"), cell: (e) => dateTime(e.at) },
+          { label: t("history.who"), cell: (e) => (e.actorDeleted ? t("audit.deletedUser") : e.actorLabel) },
+          { label: t("history.what"), cell: (e) => labelFor(t, "history.action", e.action) },
+          {
+            label: t("audit.entity"),
+            cell: (e) => `${isAuditEntity(e.entity) ? labelFor(t, "audit.entity", e.entity) : e.entity} ${e.entityId}`,
+          },
+          {
+            label: t("history.changes"),
+            cell: (e) => <code class="history-diff">{JSON.stringify(e.after ?? e.before).slice(0, 200)}</code>,
+          },
+        ]}
+      />
       <Pagination t={t} url={ctx.url} total={props.total} limit={props.limit} offset={(props.page - 1) * props.limit} />
     </>
   );

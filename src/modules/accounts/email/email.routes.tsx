@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
 import { MessagePage } from "../../../platform/ui/message-page.tsx";
 import { EMAIL_CHANGE_HOURS } from "../accounts.service.ts";
 import { linkProblem, tokenParam } from "../links.tsx";
@@ -12,28 +12,20 @@ import { ConfirmEmailPage, EmailChangePage } from "./email.views.tsx";
 export function emailChangeRoutes(app: FastifyInstance, { services }: AppContext) {
   const currentEmail = async (req: FastifyRequest) => (await services.accounts.myData(req.actor!.userId!)).account.email;
 
-  app.get("/account/email", { config: { policy: "account.own" } }, async (req, reply) => {
-    return reply.page(<EmailChangePage ctx={req.pageContext()} form={emptyForm()} current={await currentEmail(req)} />, {
+  const renderEmailChange = async (req: FastifyRequest, reply: FastifyReply, form: FormState) =>
+    reply.page(<EmailChangePage ctx={req.pageContext()} form={form} current={await currentEmail(req)} />, {
       title: req.i18n.t("emailChange.title"),
+      forms: [form],
     });
-  });
+
+  app.get("/account/email", { config: { policy: "account.own" } }, (req, reply) => renderEmailChange(req, reply, emptyForm()));
 
   app.post("/account/email", { config: { policy: "account.own" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const result = await services.accounts.requestEmailChange(actor.userId!, req.body, req.i18n.t);
     if (!result.ok) {
       const { email } = (req.body ?? {}) as Record<string, unknown>;
-      return reply.page(
-        <EmailChangePage
-          ctx={req.pageContext()}
-          form={submittedForm({ email }, result.errors)}
-          current={await currentEmail(req)}
-        />,
-        {
-          title: req.i18n.t("emailChange.title"),
-          status: 422,
-        },
-      );
+      return renderEmailChange(req, reply, submittedForm({ email }, result.errors));
     }
     const { t } = req.i18n;
     return reply.page(

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { NotFoundError } from "../../../platform/http/errors.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { idParam, PAGE_SIZE, pageParam, parseOrBadRequest, query } from "../../../platform/http/validation.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
@@ -16,7 +17,9 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext) {
   /** These pages invite to no network, which the policy leaves to administrators. */
   const noNetwork = async () => ({ networkId: null });
 
-  const renderInvitations = async (req: FastifyRequest, reply: FastifyReply, form: FormState, notice?: MessageKey) => {
+  const renderInvitations = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
+    const done = (req.query as Record<string, unknown>).done;
+    const notice = done === "sent" ? "invitations.sentNotice" : done === "withdrawn" ? "invitations.withdrawnNotice" : undefined;
     const { page } = parseOrBadRequest(query({ page: pageParam }), req.query);
     const [{ items, total }, networkList] = await Promise.all([
       services.invitations.list(null, PAGE_SIZE, (page - 1) * PAGE_SIZE),
@@ -33,26 +36,19 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext) {
         limit={PAGE_SIZE}
         notice={notice}
       />,
-      { title: req.i18n.t("invitations.title"), status: form.errors.length ? 422 : 200 },
+      { title: req.i18n.t("invitations.title"), forms: [form] },
     );
   };
 
-  app.get("/admin/invitations", { config: { policy: "invitation.manage", resource: noNetwork } }, async (req, reply) => {
-    const done = (req.query as Record<string, unknown>).done;
-    const notice = done === "sent" ? "invitations.sentNotice" : done === "withdrawn" ? "invitations.withdrawnNotice" : undefined;
-    return renderInvitations(req, reply, emptyForm(), notice);
+  formRoute(app, {
+    path: "/admin/invitations",
+    policy: "invitation.manage",
+    resource: noNetwork,
+    storedOnce: true,
+    show: renderInvitations,
+    submit: (actor, _, body, req) => services.invitations.invite(actor, body, req.i18n.t),
+    done: () => "/admin/invitations?done=sent",
   });
-
-  app.post(
-    "/admin/invitations",
-    { config: { storedOnce: true, policy: "invitation.manage", resource: noNetwork } },
-    async (req, reply) => {
-      const { actor } = authorized(req, noNetwork);
-      const result = await services.invitations.invite(actor, req.body, req.i18n.t);
-      if (!result.ok) return renderInvitations(req, reply, submittedForm(req.body, result.errors));
-      return reply.redirect("/admin/invitations?done=sent", 303);
-    },
-  );
 
   app.post(
     "/admin/invitations/:id/resend",

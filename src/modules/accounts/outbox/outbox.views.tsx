@@ -1,6 +1,7 @@
 import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
-import { Notice, Pagination, TableScroll } from "../../../platform/ui/components.tsx";
+import { Pagination } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 
 type OutboxRow = {
   id: number;
@@ -28,36 +29,26 @@ export function OutboxPage(props: {
         {t("outbox.title")}
       </h1>
       <p class="ds-paragraph">{props.smtp ? t("outbox.introSmtp") : t("outbox.introNoSmtp")}</p>
-      {items.length === 0 ? (
-        <Notice>{t("outbox.empty")}</Notice>
-      ) : (
-        <TableScroll label={t("outbox.title")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("outbox.created")}</th>
-                <th scope="col">{t("outbox.to")}</th>
-                <th scope="col">{t("outbox.subject")}</th>
-                <th scope="col">{t("outbox.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <td>{dateTime(m.createdAt)}</td>
-                  <td>{m.to}</td>
-                  <th scope="row">
-                    <a class="ds-link" href={`/admin/outbox/${m.id}`}>
-                      {m.subject}
-                    </a>
-                  </th>
-                  <td>{labelFor(t, "outbox.status", m.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListTable
+        ctx={ctx}
+        label={t("outbox.title")}
+        rows={items}
+        rowKey={(m) => m.id}
+        empty={t("outbox.empty")}
+        columns={[
+          {
+            label: t("outbox.subject"),
+            cell: (m) => (
+              <a class="ds-link" href={`/admin/outbox/${m.id}`}>
+                {m.subject}
+              </a>
+            ),
+          },
+          { label: t("outbox.to"), cell: (m) => m.to },
+          { label: t("outbox.created"), cell: (m) => dateTime(m.createdAt) },
+          { label: t("outbox.status"), cell: (m) => labelFor(t, "outbox.status", m.status) },
+        ]}
+      />
       <Pagination t={t} url={ctx.url} total={props.total} limit={props.limit} offset={(props.page - 1) * props.limit} />
     </>
   );

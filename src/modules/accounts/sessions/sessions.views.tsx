@@ -1,5 +1,6 @@
-import { Notice, PostButton, TableScroll } from "../../../platform/ui/components.tsx";
+import { Notice, PostButton } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 
 export function SessionsPage(props: {
   ctx: PageContext;
@@ -30,40 +31,35 @@ export function SessionsPage(props: {
       </p>
       {props.ended ? <Notice kind="success">{t("sessions.ended")}</Notice> : null}
       <p class="ds-paragraph">{t("sessions.intro")}</p>
-      <TableScroll label={t("sessions.title")}>
-        <table class="ds-table" data-border>
-          <thead>
-            <tr>
-              <th scope="col">{t("sessions.browser")}</th>
-              <th scope="col">{t("sessions.started")}</th>
-              <th scope="col">{t("sessions.lastUsed")}</th>
-              <th scope="col">{t("common.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.sessions.map((s) => (
-              <tr key={s.idHash}>
-                <th scope="row">
-                  {s.userAgent || t("sessions.unknownBrowser")}
-                  {s.idHash === props.current ? ` (${t("sessions.thisOne")})` : ""}
-                </th>
-                <td>{dateTime(s.createdAt)}</td>
-                <td>{dateTime(s.lastSeenAt)}</td>
-                <td>
-                  <form method="post" action="/account/sessions/end" class="inline-form">
-                    <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-                    <input type="hidden" name="session" value={s.idHash} />
-                    <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
-                      {s.idHash === props.current ? t("auth.logout") : t("sessions.end")}
-                      <span class="ds-sr-only"> {dateTime(s.createdAt)}</span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ListTable
+        ctx={ctx}
+        label={t("sessions.title")}
+        rows={props.sessions}
+        rowKey={(s) => s.idHash}
+        empty={false}
+        columns={[
+          {
+            label: t("sessions.browser"),
+            cell: (s) =>
+              `${s.userAgent || t("sessions.unknownBrowser")}${s.idHash === props.current ? ` (${t("sessions.thisOne")})` : ""}`,
+          },
+          { label: t("sessions.started"), cell: (s) => dateTime(s.createdAt) },
+          { label: t("sessions.lastUsed"), cell: (s) => dateTime(s.lastSeenAt) },
+          {
+            label: t("common.actions"),
+            cell: (s) => (
+              <form method="post" action="/account/sessions/end" class="inline-form">
+                <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+                <input type="hidden" name="session" value={s.idHash} />
+                <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                  {s.idHash === props.current ? t("auth.logout") : t("sessions.end")}
+                  <span class="ds-sr-only"> {dateTime(s.createdAt)}</span>
+                </button>
+              </form>
+            ),
+          },
+        ]}
+      />
       {others > 0 ? (
         <PostButton ctx={ctx} action="/account/sessions/end-others" label={t("sessions.endOthers", { n: others })} />
       ) : null}

@@ -19,7 +19,7 @@ export function tokenRoutes(app: FastifyInstance, { services }: AppContext) {
         networks={networkList.items.map((n) => ({ value: n.id, label: n.name }))}
         created={created}
       />,
-      { title: req.i18n.t("tokens.title"), status: form.errors.length ? 422 : created ? 201 : 200 },
+      { title: req.i18n.t("tokens.title"), forms: [form], ...(created ? { status: 201 } : {}) },
     );
   };
 

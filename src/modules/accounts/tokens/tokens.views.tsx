@@ -8,10 +8,10 @@ import {
   PostButton,
   Section,
   SelectField,
-  TableScroll,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 
 type TokenRow = {
   id: number;
@@ -49,48 +49,40 @@ export function TokensPage(props: {
           </p>
         </Notice>
       ) : null}
-      {props.tokens.length ? (
-        <TableScroll label={t("tokens.title")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("tokens.name")}</th>
-                <th scope="col">{t("tokens.scopes")}</th>
-                <th scope="col">{t("network.network")}</th>
-                <th scope="col">{t("invitations.expires")}</th>
-                <th scope="col">{t("tokens.lastUsed")}</th>
-                <th scope="col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.tokens.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row">{k.name}</th>
-                  <td>{k.scopes.map((sc) => labelFor(t, "tokens.scope", sc)).join(", ")}</td>
-                  <td>{k.networkId ? (networkName.get(k.networkId) ?? k.networkId) : t("tokens.allNetworks")}</td>
-                  <td>{dateTime(k.expiresAt)}</td>
-                  <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t("tokens.neverUsed")}</td>
-                  <td>
-                    {k.revokedAt ? (
-                      t("tokens.revoked")
-                    ) : (
-                      <PostButton
-                        ctx={ctx}
-                        action={`/account/tokens/${k.id}/revoke`}
-                        label={t("tokens.revoke")}
-                        hiddenText={k.name}
-                        variant="tertiary"
-                        size="sm"
-                        danger
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
+      <ListTable
+        ctx={ctx}
+        label={t("tokens.title")}
+        rows={props.tokens}
+        rowKey={(k) => k.id}
+        empty={false}
+        columns={[
+          { label: t("tokens.name"), cell: (k) => k.name },
+          { label: t("tokens.scopes"), cell: (k) => k.scopes.map((sc) => labelFor(t, "tokens.scope", sc)).join(", ") },
+          {
+            label: t("network.network"),
+            cell: (k) => (k.networkId ? (networkName.get(k.networkId) ?? k.networkId) : t("tokens.allNetworks")),
+          },
+          { label: t("invitations.expires"), cell: (k) => dateTime(k.expiresAt) },
+          { label: t("tokens.lastUsed"), cell: (k) => (k.lastUsedAt ? dateTime(k.lastUsedAt) : t("tokens.neverUsed")) },
+          {
+            label: t("common.actions"),
+            cell: (k) =>
+              k.revokedAt ? (
+                t("tokens.revoked")
+              ) : (
+                <PostButton
+                  ctx={ctx}
+                  action={`/account/tokens/${k.id}/revoke`}
+                  label={t("tokens.revoke")}
+                  hiddenText={k.name}
+                  variant="tertiary"
+                  size="sm"
+                  danger
+                />
+              ),
+          },
+        ]}
+      />
       <Section id="new-token-heading" title={t("tokens.new")}>
         <Form ctx={ctx} form={form} action="/account/tokens" submitLabel={t("tokens.create")}>
           <TextField name="name" label={t("tokens.name")} description={t("tokens.nameHint")} required />

@@ -1,20 +1,23 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { SESSION_COOKIE } from "../../../platform/auth/sessions.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
 import { MessagePage } from "../../../platform/ui/message-page.tsx";
 import { MyDataPage } from "./your-data.views.tsx";
 
 /** My data: see it, download it, ask for deletion. */
 export function yourDataRoutes(app: FastifyInstance, { services }: AppContext) {
-  app.get("/account/data", { config: { policy: "account.own" } }, async (req, reply) => {
+  const renderMyData = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
     const { actor } = authorized(req);
     const data = await services.accounts.myData(actor.userId!);
-    return reply.page(<MyDataPage ctx={req.pageContext()} data={data} form={emptyForm()} />, {
+    return reply.page(<MyDataPage ctx={req.pageContext()} data={data} form={form} />, {
       title: req.i18n.t("mydata.title"),
+      forms: [form],
     });
-  });
+  };
+
+  app.get("/account/data", { config: { policy: "account.own" } }, (req, reply) => renderMyData(req, reply, emptyForm()));
 
   app.get("/account/data.json", { config: { policy: "account.own" } }, async (req, reply) => {
     const { actor } = authorized(req);
@@ -29,13 +32,7 @@ export function yourDataRoutes(app: FastifyInstance, { services }: AppContext) {
   app.post("/account/delete", { config: { policy: "account.own" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const result = await services.accounts.deleteAccount(actor.userId!, req.body);
-    if (!result.ok) {
-      const data = await services.accounts.myData(actor.userId!);
-      return reply.page(<MyDataPage ctx={req.pageContext()} data={data} form={submittedForm(req.body, result.errors)} />, {
-        title: req.i18n.t("mydata.title"),
-        status: 422,
-      });
-    }
+    if (!result.ok) return renderMyData(req, reply, submittedForm(req.body, result.errors));
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return reply.redirect("/account/deleted", 303);
   });

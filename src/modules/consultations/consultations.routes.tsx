@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../platform/access/authorize.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
+import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/index.ts";
 import { ConsultationListPage, ConsultationPage } from "./consultations.views.tsx";
 import { type ConsultationLoaders, readable } from "./loaders.ts";
@@ -59,7 +60,7 @@ export async function renderConsultation(
       title: consultation.title,
       description: consultation.intro,
       ...(network ? { network } : {}),
-      status: forms.question?.errors.length || forms.review?.errors.length || forms.section?.errors.length ? 422 : 200,
+      forms: [forms.question, forms.review, forms.section],
       crumbs: [
         ...(network
           ? [{ href: `/n/${network.slug}/consultations`, label: t("consultation.listTitle", { network: network.name }) }]
@@ -71,21 +72,21 @@ export async function renderConsultation(
 }
 
 /** A consultation's public page, the sections the secretariat writes in, its document, and a network's consultations. */
-export function consultationRoutes(app: FastifyInstance, ctx: AppContext, { consultationInPath, managed }: ConsultationLoaders) {
+export function consultationRoutes(app: FastifyInstance, ctx: AppContext, { consultationInPath }: ConsultationLoaders) {
   const { consultations, networks } = ctx.services;
 
   app.get("/consultations/:id", { config: { policy: "public" } }, (req, reply) => renderConsultation(ctx, req, reply));
 
-  app.post(
-    "/consultations/:id/sections",
-    { config: { storedOnce: true, policy: "consultation.manage", resource: consultationInPath } },
-    async (req, reply) => {
-      const { actor, id } = managed(req);
-      const result = await consultations.addSection(actor, id, req.body);
-      if (!result.ok) return renderConsultation(ctx, req, reply, { section: submittedForm(req.body, result.errors) });
-      return reply.redirect(`/consultations/${id}?saved#section-${result.value}`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/consultations/:id/sections",
+    policy: "consultation.manage",
+    resource: consultationInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form) => renderConsultation(ctx, req, reply, { section: form }),
+    submit: (actor, consultation, body) => consultations.addSection(actor, consultation.id, body),
+    done: (sectionId, consultation) => `/consultations/${consultation.id}?saved#section-${sectionId}`,
+  });
 
   app.get("/consultations/:id/document", { config: { policy: "public" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParams, req.params);

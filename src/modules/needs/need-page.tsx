@@ -43,7 +43,6 @@ export async function renderNeed(
   ]);
   const { t } = req.i18n;
   const saved = (req.query as Record<string, unknown>).saved === "1";
-  const failed = Object.values(forms).some((f) => f.errors.length);
   return reply.page(
     <>
       {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
@@ -70,7 +69,7 @@ export async function renderNeed(
     </>,
     {
       title: need.title,
-      status: failed ? 422 : 200,
+      forms: Object.values(forms),
       crumbs: [{ href: "/needs", label: t("need.listTitle") }, { label: need.title }],
     },
   );

@@ -91,7 +91,7 @@ async function renderNeedForm(
     {
       title,
       network,
-      status: form.errors.length ? 422 : 200,
+      forms: [form],
       crumbs: [
         { href: "/needs", label: t("need.listTitle") },
         ...(editing ? [{ href: `/needs/${editing.id}`, label: editing.title }] : []),
@@ -134,15 +134,14 @@ export function needRoutes(app: FastifyInstance, ctx: AppContext) {
     );
   });
 
-  app.get("/needs.csv", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows } = await needTable(ctx, req);
-    return sendCsv(reply, "needs.csv", header, rows);
-  });
-
-  app.get("/needs.xlsx", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows } = await needTable(ctx, req);
-    return sendXlsx(reply, "needs.xlsx", header, rows);
-  });
+  for (const [format, send] of [
+    ["csv", sendCsv],
+    ["xlsx", sendXlsx],
+  ] as const)
+    app.get(`/needs.${format}`, { config: { policy: "public" } }, async (req, reply) => {
+      const { header, rows } = await needTable(ctx, req);
+      return send(reply, `needs.${format}`, header, rows);
+    });
 
   // Suggestions while typing: an HTML fragment the form's script puts in its live region.
   app.get("/needs/similar", { config: { policy: "public" } }, async (req, reply) => {

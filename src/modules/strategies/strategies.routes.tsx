@@ -75,7 +75,7 @@ export function strategyRoutes(app: FastifyInstance, ctx: AppContext) {
       />,
       {
         title,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [{ href: "/strategies", label: t("strategy.listTitle") }, { label: title }],
       },
     );
@@ -124,7 +124,7 @@ export function strategyRoutes(app: FastifyInstance, ctx: AppContext) {
       />,
       {
         title,
-        status: form?.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [
           { href: "/strategies", label: t("strategy.listTitle") },
           { href: `/strategies/${id}`, label: strategy.title },

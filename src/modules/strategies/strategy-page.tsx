@@ -52,7 +52,6 @@ export function strategyPages({ services, config }: AppContext) {
     const changes = detail.previous ? compareRevisions(await strategies.detail(detail.previous.id), detail) : null;
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
-    const failed = Object.values(forms).some((f) => (f && "errors" in f ? f.errors.length : f?.form.errors.length));
     return reply.page(
       <>
         {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
@@ -84,7 +83,7 @@ export function strategyPages({ services, config }: AppContext) {
       {
         title: strategy.title,
         ...(network ? { network } : {}),
-        status: failed ? 422 : 200,
+        forms: Object.values(forms).map((f) => (f && "errors" in f ? f : f?.form)),
         crumbs: [{ href: "/strategies", label: t("strategy.listTitle") }, { label: strategy.title }],
       },
     );

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
 import type { ConsultationLoaders } from "../loaders.ts";
 import { idParams, inputParams } from "../params.ts";
 import { INPUT_STATUSES } from "../schema.ts";
@@ -43,7 +44,6 @@ export function handlingRoutes(app: FastifyInstance, { services }: AppContext, l
     const { t } = req.i18n;
     const title = t("consultation.queueTitle", { title: consultation.title });
     const saved = (req.query as Record<string, unknown>).saved !== undefined;
-    const failed = forms.failed?.form.errors.length || forms.template?.errors.length;
     return reply.page(
       <>
         {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
@@ -63,7 +63,7 @@ export function handlingRoutes(app: FastifyInstance, { services }: AppContext, l
       {
         title,
         ...(network ? { network } : {}),
-        status: failed ? 422 : 200,
+        forms: [forms.failed?.form, forms.template],
         crumbs: [{ href: `/consultations/${id}`, label: consultation.title }, { label: t("consultation.inputs") }],
       },
     );
@@ -71,20 +71,25 @@ export function handlingRoutes(app: FastifyInstance, { services }: AppContext, l
 
   app.get("/consultations/:id/inputs", { config: { ...manage } }, (req, reply) => renderQueue(req, reply));
 
-  app.post("/consultations/:id/inputs/:inputId", { config: { ...manage } }, async (req, reply) => {
-    const { actor, id } = managed(req);
-    const { inputId } = parseOrBadRequest(inputParams, req.params);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await consultations.handle(actor, id, inputId, body);
-    if (!result.ok) return renderQueue(req, reply, { failed: { inputId, form: submittedForm(body, result.errors) } });
-    return reply.redirect(`/consultations/${id}/inputs?saved#i${inputId}`, 303);
+  const inputId = (req: FastifyRequest) => parseOrBadRequest(inputParams, req.params).inputId;
+  formRoute(app, {
+    ...manage,
+    path: "/consultations/:id/inputs/:inputId",
+    initial: false,
+    show: (req, reply, form) => renderQueue(req, reply, { failed: { inputId: inputId(req), form } }),
+    submit: (actor, consultation, body, req) =>
+      consultations.handle(actor, consultation.id, inputId(req), (body ?? {}) as Record<string, unknown>),
+    done: (_, consultation, req) => `/consultations/${consultation.id}/inputs?saved#i${inputId(req)}`,
   });
 
-  app.post("/consultations/:id/templates", { config: { storedOnce: true, ...manage } }, async (req, reply) => {
-    const { actor, id } = managed(req);
-    const result = await consultations.addTemplate(actor, id, req.body);
-    if (!result.ok) return renderQueue(req, reply, { template: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/consultations/${id}/inputs?saved#templates-heading`, 303);
+  formRoute(app, {
+    ...manage,
+    path: "/consultations/:id/templates",
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form) => renderQueue(req, reply, { template: form }),
+    submit: (actor, consultation, body) => consultations.addTemplate(actor, consultation.id, body),
+    done: (_, consultation) => `/consultations/${consultation.id}/inputs?saved#templates-heading`,
   });
 
   // Settings, publishing and mailing the answers: nothing to refuse, back to the queue.

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { osloParts } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
@@ -41,7 +42,7 @@ export function openingRoutes(app: FastifyInstance, { services, config }: AppCon
       />,
       {
         title,
-        status: form?.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [
           { href: "/strategies", label: t("strategy.listTitle") },
           { href: `/strategies/${id}`, label: strategy.title },
@@ -57,16 +58,16 @@ export function openingRoutes(app: FastifyInstance, { services, config }: AppCon
     (req, reply) => renderNew(req, reply),
   );
 
-  app.post(
-    "/strategies/:id/consultations",
-    { config: { storedOnce: true, policy: "consultation.manage", resource: strategyInPath } },
-    async (req, reply) => {
-      const { actor, resource: strategy } = authorized(req, strategyInPath);
-      const result = await consultations.openOnStrategy(actor, strategy.id, req.body, req.i18n.t);
-      if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
-      return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/strategies/:id/consultations",
+    policy: "consultation.manage",
+    resource: strategyInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form) => renderNew(req, reply, form),
+    submit: (actor, strategy, body, req) => consultations.openOnStrategy(actor, strategy.id, body, req.i18n.t),
+    done: (consultation) => `/consultations/${consultation.id}?saved`,
+  });
 
   const renderNetworkNew = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
     const { network } = authorized(req, networkInPath).resource;
@@ -88,7 +89,7 @@ export function openingRoutes(app: FastifyInstance, { services, config }: AppCon
       {
         title,
         network,
-        status: form?.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [
           { href: `/n/${network.slug}`, label: network.name },
           { href: `/n/${network.slug}/consultations`, label: t("consultation.listTitle", { network: network.name }) },

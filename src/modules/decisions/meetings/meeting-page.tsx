@@ -60,7 +60,6 @@ export async function renderMeeting(
   ]);
   const { t, date } = req.i18n;
   const saved = (req.query as Record<string, unknown>).saved === "1";
-  const failed = [forms.decision?.form, forms.item, forms.paper, forms.minutes].some((f) => f?.errors.length) || !!forms.refused;
   return reply.page(
     <>
       {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
@@ -98,7 +97,8 @@ export async function renderMeeting(
     {
       title: meeting.title,
       network,
-      status: failed ? 422 : 200,
+      ...(forms.refused ? { status: 422 } : {}),
+      forms: [forms.decision?.form, forms.item, forms.paper, forms.minutes],
       crumbs: [
         { href: `/n/${network.slug}/meetings`, label: t("meeting.listTitle", { network: network.name }) },
         { label: meeting.title },

@@ -21,7 +21,6 @@ async function renderRoundNeed(
   const resource = { networkId: data.round.networkId, bodyId: data.round.bodyId };
   const { t } = req.i18n;
   const saved = (req.query as Record<string, unknown>).saved === "1";
-  const failed = [forms.score, forms.recommendation].some((f) => f?.errors.length);
   return reply.page(
     <>
       {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
@@ -39,7 +38,7 @@ async function renderRoundNeed(
     {
       title: data.need.title,
       network,
-      status: failed ? 422 : 200,
+      forms: [forms.score, forms.recommendation],
       crumbs: [
         { href: `/n/${network.slug}/rounds`, label: t("assessment.rounds") },
         { href: `/rounds/${roundId}`, label: data.round.title },

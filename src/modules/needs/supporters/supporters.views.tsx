@@ -5,10 +5,10 @@ import {
   PostButton,
   Section,
   SelectField,
-  TableScroll,
   TextArea,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { NeedService } from "../needs.service.ts";
 
 type Detail = Awaited<ReturnType<NeedService["get"]>>;
@@ -34,43 +34,46 @@ export function SupportersSection(props: {
     : props.mine.filter((o) => Number(o.value) !== need.organisationId);
   return (
     <Section id="supporters-heading" title={t("need.supporters")}>
-      <TableScroll label={t("need.supporters")}>
-        <table class="ds-table" data-border>
-          <thead>
-            <tr>
-              <th scope="col">{t("need.organisation")}</th>
-              <th scope="col">{t("need.inhabitants")}</th>
-              <th scope="col">{t("need.supportNote")}</th>
-              <th scope="col">{t("need.since")}</th>
-              {mineIds.size ? <th scope="col">{t("participant.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">
-                <a class="ds-link" href={`/organisations/${need.organisationId}`}>
-                  {detail.organisationName}
+      <ListTable
+        ctx={ctx}
+        label={t("need.supporters")}
+        rows={[
+          {
+            organisationId: need.organisationId,
+            organisationName: detail.organisationName,
+            population: detail.organisationPopulation,
+            note: null,
+            createdAt: need.createdAt,
+            registeredIt: true,
+          },
+          ...supporters.map((s) => ({ ...s, registeredIt: false })),
+        ]}
+        rowKey={(s) => (s.registeredIt ? "registered" : s.organisationId)}
+        columns={[
+          {
+            label: t("need.organisation"),
+            cell: (s) => (
+              <>
+                <a class="ds-link" href={`/organisations/${s.organisationId}`}>
+                  {s.organisationName}
                 </a>
-                <span class="row-detail">{t("need.registeredIt")}</span>
-              </th>
-              <td class="numeric">{detail.organisationPopulation === null ? "–" : number(detail.organisationPopulation)}</td>
-              <td />
-              <td>{date(need.createdAt)}</td>
-              {mineIds.size ? <td /> : null}
-            </tr>
-            {supporters.map((s) => (
-              <tr key={s.organisationId}>
-                <th scope="row">
-                  <a class="ds-link" href={`/organisations/${s.organisationId}`}>
-                    {s.organisationName}
-                  </a>
-                </th>
-                <td class="numeric">{s.population === null ? "–" : number(s.population)}</td>
-                <td class="prewrap">{s.note}</td>
-                <td>{date(s.createdAt)}</td>
-                {mineIds.size ? (
-                  <td>
-                    {mineIds.has(s.organisationId) ? (
+                {s.registeredIt ? <span class="row-detail">{t("need.registeredIt")}</span> : null}
+              </>
+            ),
+          },
+          {
+            label: t("need.inhabitants"),
+            numeric: true,
+            cell: (s) => (s.population === null ? "–" : number(s.population)),
+          },
+          { label: t("need.supportNote"), class: "prewrap", cell: (s) => s.note },
+          { label: t("need.since"), cell: (s) => date(s.createdAt) },
+          ...(mineIds.size
+            ? [
+                {
+                  label: t("participant.actions"),
+                  cell: (s: { organisationId: number; organisationName: string; registeredIt: boolean }) =>
+                    !s.registeredIt && mineIds.has(s.organisationId) ? (
                       <PostButton
                         ctx={ctx}
                         action={`/needs/${need.id}/supporters/${s.organisationId}/delete`}
@@ -79,14 +82,12 @@ export function SupportersSection(props: {
                         size="sm"
                         danger
                       />
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
       {supportable.length && need.state !== "merged" ? (
         <>
           <h3 class="ds-heading" data-size="sm">

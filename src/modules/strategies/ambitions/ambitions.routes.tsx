@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
-import { networkBySlug, slugParam } from "../../networks/index.ts";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
+import { type Network, networkBySlug, slugParam } from "../../networks/index.ts";
 import { savedNotice } from "../saved-notice.tsx";
 import { AmbitionFormPage, AmbitionPage } from "./ambitions.views.tsx";
 
@@ -15,8 +16,7 @@ export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
   const { networks, ambitions } = services;
   const networkInPath = networkBySlug(networks);
 
-  const renderNew = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
-    const { resource: network } = authorized(req, networkInPath);
+  const renderNew = async (req: FastifyRequest, reply: FastifyReply, form: FormState, network: Network) => {
     const solutions = await ambitions.solutionOptions(network.id);
     const { t } = req.i18n;
     const title = t("ambition.new");
@@ -30,7 +30,7 @@ export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
       {
         title,
         network,
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [
           { href: `/n/${network.slug}`, label: network.name },
           { href: `/n/${network.slug}/strategies`, label: t("dashboard.title", { network: network.name }) },
@@ -41,19 +41,19 @@ export function ambitionRoutes(app: FastifyInstance, { services }: AppContext) {
   };
 
   app.get("/n/:slug/ambitions/new", { config: { policy: "ambition.manage", resource: networkInPath } }, (req, reply) =>
-    renderNew(req, reply),
+    renderNew(req, reply, emptyForm(), authorized(req, networkInPath).resource),
   );
 
-  app.post(
-    "/n/:slug/ambitions",
-    { config: { storedOnce: true, policy: "ambition.manage", resource: networkInPath } },
-    async (req, reply) => {
-      const { actor, resource: network } = authorized(req, networkInPath);
-      const result = await ambitions.create(actor, network.id, req.body);
-      if (!result.ok) return renderNew(req, reply, submittedForm(req.body, result.errors));
-      return reply.redirect(`/n/${network.slug}/ambitions/${result.value.id}?saved`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/n/:slug/ambitions",
+    policy: "ambition.manage",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, network) => renderNew(req, reply, form, network),
+    submit: (actor, network, body) => ambitions.create(actor, network.id, body),
+    done: (ambition, network) => `/n/${network.slug}/ambitions/${ambition.id}?saved`,
+  });
 
   app.get("/n/:slug/ambitions/:id", { config: { policy: "public" } }, async (req, reply) => {
     const { slug, id } = parseOrBadRequest(ambitionParams, req.params);

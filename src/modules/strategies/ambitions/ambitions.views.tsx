@@ -9,7 +9,6 @@ import {
   PostButton,
   Section,
   SelectField,
-  TableScroll,
   Tag,
   TextArea,
   TextField,
@@ -170,36 +169,34 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
 
       <Section id="members-heading" title={t("ambition.missing", { n: number(missing.length), of: number(m.members.length) })}>
         <p class="ds-paragraph">{labelFor(t, "ambition.memberRule", a.kind)}</p>
-        <TableScroll label={t("ambition.members")}>
-          <table class="ds-table" data-border data-size="sm">
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.member")}</th>
-                <th scope="col">{t("ambition.stateLabel")}</th>
-                <th scope="col">{t("ambition.evidence")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...missing, ...m.members.filter((x) => x.met)].map((x) => (
-                <tr key={x.id}>
-                  <th scope="row">{x.name}</th>
-                  <td>
-                    <Tag color={x.met ? "success" : "warning"}>{x.met ? t("ambition.reached") : t("ambition.notReached")}</Tag>
-                  </td>
-                  <td>
-                    {x.evidence ? (
-                      <a class="ds-link" href={x.evidence.href}>
-                        {x.evidence.title}
-                      </a>
-                    ) : (
-                      "–"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ListTable
+          ctx={ctx}
+          label={t("ambition.members")}
+          size="sm"
+          rows={[...missing, ...m.members.filter((x) => x.met)]}
+          rowKey={(x) => x.id}
+          empty={false}
+          columns={[
+            { label: t("dashboard.member"), cell: (x) => x.name },
+            {
+              label: t("ambition.stateLabel"),
+              cell: (x) => (
+                <Tag color={x.met ? "success" : "warning"}>{x.met ? t("ambition.reached") : t("ambition.notReached")}</Tag>
+              ),
+            },
+            {
+              label: t("ambition.evidence"),
+              cell: (x) =>
+                x.evidence ? (
+                  <a class="ds-link" href={x.evidence.href}>
+                    {x.evidence.title}
+                  </a>
+                ) : (
+                  "–"
+                ),
+            },
+          ]}
+        />
       </Section>
       {props.canManage ? (
         <div class="button-row no-print">

@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
 import { labelFor } from "../../../platform/i18n/i18n.ts";
-import { Section, TableScroll, Tag } from "../../../platform/ui/components.tsx";
+import { Section, Tag } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { CoverageStanding } from "../ambitions/ambitions.service.ts";
@@ -99,36 +99,32 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
             </Fragment>
           ))}
         </dl>
-        <TableScroll label={t("dashboard.coverage", { year: year })}>
-          <table class="ds-table" data-border data-size="sm">
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.member")}</th>
-                <th scope="col">{t("dashboard.standing")}</th>
-                <th scope="col">{t("dashboard.strategy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {coverage.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>
-                    <Tag color={STANDING_COLOURS[c.standing]}>{labelFor(t, "coverage", c.standing)}</Tag>
-                  </td>
-                  <td>
-                    {c.strategy ? (
-                      <a class="ds-link" href={`/strategies/${c.strategy.id}`}>
-                        {c.strategy.title}
-                      </a>
-                    ) : (
-                      "–"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ListTable
+          ctx={ctx}
+          label={t("dashboard.coverage", { year: year })}
+          size="sm"
+          rows={coverage}
+          rowKey={(c) => c.id}
+          empty={false}
+          columns={[
+            { label: t("dashboard.member"), cell: (c) => c.name },
+            {
+              label: t("dashboard.standing"),
+              cell: (c) => <Tag color={STANDING_COLOURS[c.standing]}>{labelFor(t, "coverage", c.standing)}</Tag>,
+            },
+            {
+              label: t("dashboard.strategy"),
+              cell: (c) =>
+                c.strategy ? (
+                  <a class="ds-link" href={`/strategies/${c.strategy.id}`}>
+                    {c.strategy.title}
+                  </a>
+                ) : (
+                  "–"
+                ),
+            },
+          ]}
+        />
       </Section>
     </>
   );

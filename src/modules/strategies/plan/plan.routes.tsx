@@ -63,7 +63,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext) {
       {
         title,
         ...(network ? { network } : {}),
-        status: form?.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: [
           { href: "/strategies", label: t("strategy.listTitle") },
           { href: `/strategies/${id}`, label: detail.strategy.title },

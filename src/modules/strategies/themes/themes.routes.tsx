@@ -29,7 +29,7 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
     const title = t("themes.tagTitle", { title: detail.strategy.title });
     return reply.page(<ThemesFormPage ctx={req.pageContext()} detail={detail} tagging={tagging} {...(form ? { form } : {})} />, {
       title,
-      status: form?.errors.length ? 422 : 200,
+      forms: [form],
       crumbs: [
         { href: "/strategies", label: t("strategy.listTitle") },
         { href: `/strategies/${id}`, label: detail.strategy.title },
@@ -92,7 +92,7 @@ export function themeRoutes(app: FastifyInstance, { services }: AppContext) {
       {
         title,
         network,
-        status: forms.theme?.errors.length || forms.shared?.errors.length ? 422 : 200,
+        forms: [forms.theme, forms.shared],
         crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
       },
     );

@@ -9,26 +9,24 @@ import { type FormState, TextField } from "../../platform/ui/components.tsx";
 export function DateRangeFields({ t, form }: { t: Translate; form: FormState }) {
   return (
     <>
-      <TextField
-        t={t}
-        form={form}
-        name="fromDate"
-        label={t("membership.since")}
-        width="short"
-        inputMode="numeric"
-        autocomplete="off"
-        description={t("form.dateHint")}
-      />
-      <TextField
-        t={t}
-        form={form}
-        name="toDate"
-        label={t("membership.to")}
-        width="short"
-        inputMode="numeric"
-        autocomplete="off"
-        description={t("form.dateHint")}
-      />
+      {(
+        [
+          ["fromDate", "membership.since"],
+          ["toDate", "membership.to"],
+        ] as const
+      ).map(([name, label]) => (
+        <TextField
+          key={name}
+          t={t}
+          form={form}
+          name={name}
+          label={t(label)}
+          width="short"
+          inputMode="numeric"
+          autocomplete="off"
+          description={t("form.dateHint")}
+        />
+      ))}
     </>
   );
 }

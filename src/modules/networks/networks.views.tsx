@@ -1,8 +1,6 @@
 import {
   CheckboxGroup,
   DemoTag,
-  Form,
-  type FormState,
   History,
   Notice,
   type Option,
@@ -16,6 +14,7 @@ import type { PageContext } from "../../platform/ui/context.ts";
 import { VisibilityTag } from "./fields.tsx";
 import { bodyKindLabel, levelLabel, roleLabel } from "./labels.ts";
 import type { NetworkService } from "./networks.service.ts";
+import { FormPage, type FormPageProps } from "./parts.tsx";
 
 type Overview = Awaited<ReturnType<NetworkService["overview"]>>;
 type NetworkListItem = Awaited<ReturnType<NetworkService["repo"]["list"]>>["items"][number];
@@ -330,37 +329,23 @@ export function NetworkPage(props: {
   );
 }
 
-export function NetworkFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  action: string;
-  title: string;
-  counties: Option[];
-  hosts: Option[];
-  people: Option[];
-  cancelHref: string;
-}) {
-  const { ctx, form } = props;
+export function NetworkFormPage(props: FormPageProps & { counties: Option[]; hosts: Option[]; people: Option[] }) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField name="name" label={t("network.name")} required />
-        <TextField name="shortName" label={t("network.shortName")} required width="short" />
-        <TextField name="slug" label={t("network.slug")} description={t("network.slugHint")} width="short" />
-        <TextArea name="description" label={t("network.description")} rows={5} />
-        <SelectField name="hostOrganisationId" label={t("network.host")} placeholder={t("form.none")} options={props.hosts} />
-        <CheckboxGroup name="counties" label={t("network.counties")} options={props.counties} />
-        <CheckboxGroup
-          name="contactIds"
-          label={t("network.contacts")}
-          description={t("network.contactsHint")}
-          options={props.people}
-        />
-      </Form>
-    </>
+    <FormPage {...props}>
+      <TextField name="name" label={t("network.name")} required />
+      <TextField name="shortName" label={t("network.shortName")} required width="short" />
+      <TextField name="slug" label={t("network.slug")} description={t("network.slugHint")} width="short" />
+      <TextArea name="description" label={t("network.description")} rows={5} />
+      <SelectField name="hostOrganisationId" label={t("network.host")} placeholder={t("form.none")} options={props.hosts} />
+      <CheckboxGroup name="counties" label={t("network.counties")} options={props.counties} />
+      <CheckboxGroup
+        name="contactIds"
+        label={t("network.contacts")}
+        description={t("network.contactsHint")}
+        options={props.people}
+      />
+    </FormPage>
   );
 }

@@ -18,38 +18,34 @@ import { type Column, ListTable } from "../../../platform/ui/list-page.tsx";
 import { DateRangeFields, VisibilityTag } from "../fields.tsx";
 import { bodyKindLabel, roleLabel } from "../labels.ts";
 import type { NetworkService } from "../networks.service.ts";
+import { FormPage, type FormPageProps } from "../parts.tsx";
 import { BODY_KINDS, BODY_ROLES, type BodyKind } from "../schema.ts";
 
 type Overview = Awaited<ReturnType<NetworkService["overview"]>>;
 
 import { BodyDocuments } from "./documents.views.tsx";
 
-export function BodyFormPage(props: { ctx: PageContext; form: FormState; action: string; title: string; cancelHref: string }) {
-  const { ctx, form } = props;
+export function BodyFormPage(props: FormPageProps) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <SelectField
-          name="kind"
-          label={t("body.kind")}
-          required
-          options={BODY_KINDS.map((k) => ({ value: k, label: bodyKindLabel(t, k) }))}
-        />
-        <TextField name="name" label={t("body.name")} required />
-        <TextArea name="mandate" label={t("body.mandate")} rows={5} />
-        <SelectField
-          name="visibility"
-          label={t("visibility.label")}
-          description={t("visibility.hint")}
-          required
-          options={VISIBILITY_VALUES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
-        />
-      </Form>
-    </>
+    <FormPage {...props}>
+      <SelectField
+        name="kind"
+        label={t("body.kind")}
+        required
+        options={BODY_KINDS.map((k) => ({ value: k, label: bodyKindLabel(t, k) }))}
+      />
+      <TextField name="name" label={t("body.name")} required />
+      <TextArea name="mandate" label={t("body.mandate")} rows={5} />
+      <SelectField
+        name="visibility"
+        label={t("visibility.label")}
+        description={t("visibility.hint")}
+        required
+        options={VISIBILITY_VALUES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+      />
+    </FormPage>
   );
 }
 
@@ -173,25 +169,13 @@ export function BodyPage(props: {
   );
 }
 
-export function BodyMemberFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  action: string;
-  title: string;
-  organisations: Option[];
-  cancelHref: string;
-}) {
+export function BodyMemberFormPage(props: FormPageProps & { organisations: Option[] }) {
   const { ctx, form } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <SeatFields t={t} form={form} organisations={props.organisations} />
-      </Form>
-    </>
+    <FormPage {...props}>
+      <SeatFields t={t} form={form} organisations={props.organisations} />
+    </FormPage>
   );
 }
 

@@ -1,29 +1,23 @@
-import { CheckboxGroup, Form, type FormState, type Option, SelectField } from "../../../platform/ui/components.tsx";
-import type { PageContext } from "../../../platform/ui/context.ts";
+import { CheckboxGroup, type Option, SelectField } from "../../../platform/ui/components.tsx";
 import { DateRangeFields } from "../fields.tsx";
 import { levelLabel } from "../labels.ts";
+import { FormPage, type FormPageProps } from "../parts.tsx";
 import { MEMBERSHIP_LEVELS } from "../schema.ts";
 
-export function MembershipFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  action: string;
-  title: string;
-  /** Adding: organisations to choose among. Editing: null. */
-  candidates: Option[] | null;
-  others: Option[];
-  cooperations: Option[];
-  cancelHref: string;
-  deleteAction?: string;
-}) {
+export function MembershipFormPage(
+  props: FormPageProps & {
+    /** Adding: organisations to choose among. Editing: null. */
+    candidates: Option[] | null;
+    others: Option[];
+    cooperations: Option[];
+    deleteAction?: string;
+  },
+) {
   const { ctx, form } = props;
   const { t } = ctx.i18n;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+      <FormPage {...props}>
         {props.candidates ? (
           <>
             <CheckboxGroup name="organisationIds" label={t("membership.chooseFromCounties")} options={props.candidates} />
@@ -49,7 +43,7 @@ export function MembershipFormPage(props: {
           options={props.cooperations}
         />
         <DateRangeFields t={t} form={form} />
-      </Form>
+      </FormPage>
       {props.deleteAction ? (
         <form method="post" action={props.deleteAction}>
           <input type="hidden" name="_csrf" value={ctx.csrfToken()} />

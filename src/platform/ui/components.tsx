@@ -654,3 +654,30 @@ export function Section(props: { id: string; title: ComponentChildren; children?
     </section>
   );
 }
+
+/** A link in running text or a table cell, in Designsystemet's link style. */
+export function Link(props: { href: string; hreflang?: string; children: ComponentChildren }) {
+  return (
+    <a class="ds-link" href={props.href} hreflang={props.hreflang}>
+      {props.children}
+    </a>
+  );
+}
+
+/** A fact about a record: its label and its value; `null`, `undefined` or `false` leaves the fact out. */
+export type Fact = readonly [label: ComponentChildren, value: ComponentChildren] | null | undefined | false;
+
+/** A record's facts as a description list (label, value), the facts that do not apply left out. */
+export function Facts(props: { facts: readonly Fact[] }) {
+  const shown = props.facts.filter((f): f is Exclude<Fact, null | undefined | false> => !!f);
+  return (
+    <dl class="facts">
+      {shown.map(([label, value]) => (
+        <>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}

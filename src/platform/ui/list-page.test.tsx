@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { renderToString } from "preact-render-to-string";
 import { i18nFor } from "../i18n/i18n.ts";
-import { emptyForm, FilterForm, Form, Section, SelectField, submittedForm, TextField } from "./components.tsx";
+import { emptyForm, Facts, FilterForm, Form, Link, Section, SelectField, submittedForm, TextField } from "./components.tsx";
 import type { PageContext } from "./context.ts";
 import { ListPage } from "./list-page.tsx";
 
@@ -85,5 +85,15 @@ test("a section is named by its heading", () => {
       </Section>,
     ),
     '<section aria-labelledby="people-heading"><h2 class="ds-heading" data-size="md" id="people-heading">People</h2><p>Ada</p></section>',
+  );
+});
+
+test("a record's facts: label and value in a description list, the facts that do not apply left out; links in the link style", () => {
+  const html = renderToString(
+    <Facts facts={[["Owner", <Link href="/organisations/7">Molde kommune</Link>], null, false, ["Budget", "100 000 kr"]]} />,
+  );
+  assert.equal(
+    html,
+    '<dl class="facts"><dt>Owner</dt><dd><a class="ds-link" href="/organisations/7">Molde kommune</a></dd><dt>Budget</dt><dd>100 000 kr</dd></dl>',
   );
 });

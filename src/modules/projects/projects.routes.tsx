@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
+import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
@@ -80,7 +81,6 @@ export async function renderProjectPage(
   const taking = new Set(detail.participants.map((p) => p.organisationId));
   const { t } = req.i18n;
   const query = req.query as Record<string, unknown>;
-  const errors = Object.values(forms).some((f) => f.errors.length);
   return reply.page(
     <>
       {query.saved === "1" ? <Notice kind="success">{t("form.saved")}</Notice> : null}
@@ -104,7 +104,7 @@ export async function renderProjectPage(
     {
       title: detail.project.title,
       description: detail.project.summary,
-      status: errors ? 422 : 200,
+      forms: Object.values(forms),
       crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: detail.project.title }],
     },
   );
@@ -122,16 +122,16 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderProjectForm(ctx, req, reply, form, network, null);
   });
 
-  app.post(
-    "/n/:slug/projects",
-    { config: { storedOnce: true, policy: "project.create", resource: networkInPath } },
-    async (req, reply) => {
-      const { actor, resource: network } = authorized(req, networkInPath);
-      const result = await projects.create(actor, network.id, req.body);
-      if (!result.ok) return renderProjectForm(ctx, req, reply, submittedForm(req.body, result.errors), network, null);
-      return reply.redirect(`/projects/${result.value.id}?saved=1`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/n/:slug/projects",
+    policy: "project.create",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, network) => renderProjectForm(ctx, req, reply, form, network, null),
+    submit: (actor, network, body) => projects.create(actor, network.id, body),
+    done: (created) => `/projects/${created.id}?saved=1`,
+  });
 
   app.get("/projects/:id/edit", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
     const { id } = authorizedProject(req);
@@ -168,10 +168,13 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderProjectPage(ctx, req, reply, id);
   });
 
-  app.post("/projects/:id/phase", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
-    const { actor, id } = authorizedProject(req);
-    const result = await projects.setPhase(actor, id, req.body);
-    if (!result.ok) return renderProjectPage(ctx, req, reply, id, { phase: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/projects/${id}?saved=1#phase-heading`, 303);
+  formRoute(app, {
+    path: "/projects/:id/phase",
+    policy: "project.update",
+    resource: projectInPath,
+    initial: false,
+    show: (req, reply, phase, { id }) => renderProjectPage(ctx, req, reply, id, { phase }),
+    submit: (actor, { id }, body) => projects.setPhase(actor, id, body),
+    done: (_, { id }) => `/projects/${id}?saved=1#phase-heading`,
   });
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { NotFoundError } from "../../../platform/http/errors.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
 import { benefitParams, measurementParams, projectListQuery } from "../params.ts";
 import { personOptions, projectCrumbs, projectRouteAccess } from "../route-kit.ts";
 import { BenefitFormPage, BenefitPage } from "./benefits.views.tsx";
@@ -32,7 +33,7 @@ async function renderBenefitForm(
       cancelHref={benefitId ? `/projects/${id}/benefits/${benefitId}` : `/projects/${id}`}
       people={personOptions(people)}
     />,
-    { title, status: form.errors.length ? 422 : 200, crumbs: projectCrumbs(t, detail.project, title) },
+    { title, forms: [form], crumbs: projectCrumbs(t, detail.project, title) },
   );
 }
 
@@ -55,7 +56,7 @@ async function renderBenefit({ services }: AppContext, req: FastifyRequest, repl
         canEdit={can(req.actor, "project.update", detail.resource)}
       />
     </>,
-    { title: benefit.title, status: form.errors.length ? 422 : 200, crumbs: projectCrumbs(t, detail.project, benefit.title) },
+    { title: benefit.title, forms: [form], crumbs: projectCrumbs(t, detail.project, benefit.title) },
   );
 }
 
@@ -64,6 +65,8 @@ export function benefitRoutes(app: FastifyInstance, ctx: AppContext) {
   const { projects } = ctx.services;
   const { projectInPath, authorizedProject } = projectRouteAccess(ctx);
   const update = { policy: "project.update", resource: projectInPath } as const;
+  /** The benefit named by the path's :benefitId (400 if it is not an id). */
+  const benefitInPath = (req: FastifyRequest) => parseOrBadRequest(benefitParams, req.params).benefitId;
 
   app.get("/projects/benefits", { config: { policy: "public" } }, async (req, reply) => {
     const filter = parseOrBadRequest(projectListQuery, req.query);
@@ -81,11 +84,14 @@ export function benefitRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderBenefitForm(ctx, req, reply, id, emptyForm({ type: "time" }), null);
   });
 
-  app.post("/projects/:id/benefits", { config: { storedOnce: true, ...update } }, async (req, reply) => {
-    const { actor, id } = authorizedProject(req);
-    const result = await projects.addBenefit(actor, id, req.body);
-    if (!result.ok) return renderBenefitForm(ctx, req, reply, id, submittedForm(req.body, result.errors), null);
-    return reply.redirect(`/projects/${id}/benefits/${result.value.id}?saved=1`, 303);
+  formRoute(app, {
+    path: "/projects/:id/benefits",
+    ...update,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, { id }) => renderBenefitForm(ctx, req, reply, id, form, null),
+    submit: (actor, { id }, body) => projects.addBenefit(actor, id, body),
+    done: (created, { id }) => `/projects/${id}/benefits/${created.id}?saved=1`,
   });
 
   app.get("/projects/:id/benefits/:benefitId", { config: { policy: "public" } }, async (req, reply) =>
@@ -99,12 +105,13 @@ export function benefitRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderBenefitForm(ctx, req, reply, id, emptyForm(benefit), benefitId);
   });
 
-  app.post("/projects/:id/benefits/:benefitId", { config: update }, async (req, reply) => {
-    const { actor, id } = authorizedProject(req);
-    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
-    const result = await projects.updateBenefit(actor, id, benefitId, req.body);
-    if (!result.ok) return renderBenefitForm(ctx, req, reply, id, submittedForm(req.body, result.errors), benefitId);
-    return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
+  formRoute(app, {
+    path: "/projects/:id/benefits/:benefitId",
+    ...update,
+    initial: false,
+    show: (req, reply, form, { id }) => renderBenefitForm(ctx, req, reply, id, form, benefitInPath(req)),
+    submit: (actor, { id }, body, req) => projects.updateBenefit(actor, id, benefitInPath(req), body),
+    done: (_, { id }, req) => `/projects/${id}/benefits/${benefitInPath(req)}?saved=1`,
   });
 
   app.post("/projects/:id/benefits/:benefitId/delete", { config: update }, async (req, reply) => {
@@ -114,12 +121,14 @@ export function benefitRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.redirect(`/projects/${id}?saved=1#benefits-heading`, 303);
   });
 
-  app.post("/projects/:id/benefits/:benefitId/measurements", { config: { storedOnce: true, ...update } }, async (req, reply) => {
-    const { actor, id } = authorizedProject(req);
-    const { benefitId } = parseOrBadRequest(benefitParams, req.params);
-    const result = await projects.addMeasurement(actor, id, benefitId, req.body);
-    if (!result.ok) return renderBenefit(ctx, req, reply, submittedForm(req.body, result.errors));
-    return reply.redirect(`/projects/${id}/benefits/${benefitId}?saved=1`, 303);
+  formRoute(app, {
+    path: "/projects/:id/benefits/:benefitId/measurements",
+    ...update,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form) => renderBenefit(ctx, req, reply, form),
+    submit: (actor, { id }, body, req) => projects.addMeasurement(actor, id, benefitInPath(req), body),
+    done: (_, { id }, req) => `/projects/${id}/benefits/${benefitInPath(req)}?saved=1`,
   });
 
   app.post("/projects/:id/benefits/:benefitId/measurements/:measurementId/delete", { config: update }, async (req, reply) => {

@@ -6,7 +6,6 @@ import {
   PostButton,
   Section,
   SelectField,
-  TableScroll,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
@@ -225,28 +224,20 @@ export function BenefitPage(props: {
       {benefit.measurements.length === 0 ? (
         <p class="ds-paragraph">{t("benefit.noMeasurements")}</p>
       ) : (
-        <TableScroll label={t("benefit.measurements")}>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{t("benefit.measuredOn")}</th>
-                <th scope="col" class="numeric">
-                  {t("benefit.value")}
-                </th>
-                <th scope="col">{t("benefit.note")}</th>
-                {props.canEdit ? <th scope="col">{t("participant.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {benefit.measurements.map((m) => (
-                <tr key={m.id}>
-                  <td>{date(m.measuredOn)}</td>
-                  <td class="numeric">
-                    {number(m.value)} {benefit.unit}
-                  </td>
-                  <td>{m.note}</td>
-                  {props.canEdit ? (
-                    <td>
+        <ListTable
+          ctx={ctx}
+          label={t("benefit.measurements")}
+          rows={benefit.measurements}
+          rowKey={(m) => m.id}
+          columns={[
+            { label: t("benefit.measuredOn"), cell: (m) => date(m.measuredOn) },
+            { label: t("benefit.value"), numeric: true, cell: (m) => `${number(m.value)} ${benefit.unit}` },
+            { label: t("benefit.note"), cell: (m) => m.note },
+            ...(props.canEdit
+              ? [
+                  {
+                    label: t("participant.actions"),
+                    cell: (m: (typeof benefit.measurements)[number]) => (
                       <PostButton
                         ctx={ctx}
                         action={`${base}/measurements/${m.id}/delete`}
@@ -255,13 +246,12 @@ export function BenefitPage(props: {
                         size="sm"
                         danger
                       />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
       {props.canEdit ? (
         <>

@@ -1,5 +1,6 @@
-import { Notice, TableScroll } from "../../../platform/ui/components.tsx";
+import { Notice } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { ProjectService } from "../projects.service.ts";
 import { Achievement, BenefitTable, benefitTypeLabel } from "./benefits.views.tsx";
 
@@ -27,48 +28,29 @@ export function BenefitsOverviewPage(props: { ctx: PageContext; overview: Overvi
           <h2 class="ds-heading" data-size="md">
             {t("benefitsOverview.sums")}
           </h2>
-          <TableScroll label={t("benefitsOverview.sums")}>
-            <table class="ds-table" data-border>
-              <thead>
-                <tr>
-                  <th scope="col">{t("benefit.type")}</th>
-                  <th scope="col">{t("benefit.unit")}</th>
-                  <th scope="col" class="numeric">
-                    {t("benefitsOverview.count")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("benefit.baseline")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("benefit.target")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("benefitsOverview.now")}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t("benefit.achievement")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.sums.map((g) => (
-                  <tr key={`${g.type}-${g.unit}`}>
-                    <th scope="row">{benefitTypeLabel(t, g.type)}</th>
-                    <td>{g.unit}</td>
-                    <td class="numeric">
-                      {t("benefitsOverview.measuredOf", { measured: number(g.measured), count: number(g.count) })}
-                    </td>
-                    <td class="numeric">{number(g.baseline)}</td>
-                    <td class="numeric">{number(g.target)}</td>
-                    <td class="numeric">{number(g.latest)}</td>
-                    <td class="numeric">
-                      <Achievement t={t} number={number} value={g.achievement} trend={null} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("benefitsOverview.sums")}
+            rows={overview.sums}
+            rowKey={(g) => `${g.type}-${g.unit}`}
+            columns={[
+              { label: t("benefit.type"), cell: (g) => benefitTypeLabel(t, g.type) },
+              { label: t("benefit.unit"), cell: (g) => g.unit },
+              {
+                label: t("benefitsOverview.count"),
+                numeric: true,
+                cell: (g) => t("benefitsOverview.measuredOf", { measured: number(g.measured), count: number(g.count) }),
+              },
+              { label: t("benefit.baseline"), numeric: true, cell: (g) => number(g.baseline) },
+              { label: t("benefit.target"), numeric: true, cell: (g) => number(g.target) },
+              { label: t("benefitsOverview.now"), numeric: true, cell: (g) => number(g.latest) },
+              {
+                label: t("benefit.achievement"),
+                numeric: true,
+                cell: (g) => <Achievement t={t} number={number} value={g.achievement} trend={null} />,
+              },
+            ]}
+          />
           <p class="ds-paragraph" data-size="sm">
             {t("benefitsOverview.note")}
           </p>

@@ -1,6 +1,7 @@
-import { Form, type FormState, Notice, PostButton, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, PostButton, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { phaseLabel } from "../labels.tsx";
+import { NetworkSettingsHeading } from "../parts.tsx";
 import { PHASES, type Phase } from "../schema.ts";
 
 /** The network's checklist for each phase, as its secretariat sets it. */
@@ -12,14 +13,9 @@ export function ChecklistSettingsPage(props: {
 }) {
   const { ctx, form, network } = props;
   const { t } = ctx.i18n;
-  const saved = new URL(ctx.url, "http://x").searchParams.get("saved") === "1";
   return (
     <>
-      {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
-      <h1 class="ds-heading" data-size="lg">
-        {t("checklist.title", { network: network.name })}
-      </h1>
-      <p class="ds-paragraph">{t("checklist.intro")}</p>
+      <NetworkSettingsHeading ctx={ctx} title={t("checklist.title", { network: network.name })} intro={t("checklist.intro")} />
       {PHASES.map((phase) => {
         const items = props.items.filter((i) => i.phase === phase);
         return (

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from "fastify";
-import { authorized } from "../../../platform/access/page-access.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { submittedForm } from "../../../platform/ui/components.tsx";
 import { joinRequestParams, projectParams } from "../params.ts";
 import { renderProjectPage } from "../projects.routes.tsx";
 import { projectRouteAccess } from "../route-kit.ts";
@@ -10,26 +9,33 @@ import { projectRouteAccess } from "../route-kit.ts";
 /** "We want to take part": an organisation asks on the project's page, and those who run it decide there. */
 export function joinRoutes(app: FastifyInstance, ctx: AppContext) {
   const { projects } = ctx.services;
-  const { projectInPath, authorizedProject } = projectRouteAccess(ctx);
+  const { projectInPath } = projectRouteAccess(ctx);
 
-  app.post("/projects/:id/join", { config: { storedOnce: true, policy: "project.join" } }, async (req, reply) => {
-    const { actor } = authorized(req);
-    const { id } = parseOrBadRequest(projectParams, req.params);
-    await projects.visible(id, actor);
-    const result = await projects.requestToJoin(actor, id, req.body, req.i18n.t);
-    if (!result.ok) return renderProjectPage(ctx, req, reply, id, { join: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/projects/${id}?requested=1#join-heading`, 303);
+  /** The project named by the path's :id (400 if it is not an id). */
+  const projectId = (req: FastifyRequest) => parseOrBadRequest(projectParams, req.params).id;
+
+  formRoute(app, {
+    path: "/projects/:id/join",
+    policy: "project.join",
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, join) => renderProjectPage(ctx, req, reply, projectId(req), { join }),
+    submit: async (actor, _, body, req) => {
+      const id = projectId(req);
+      await projects.visible(id, actor);
+      return projects.requestToJoin(actor, id, body, req.i18n.t);
+    },
+    done: (_, __, req) => `/projects/${projectId(req)}?requested=1#join-heading`,
   });
 
-  app.post(
-    "/projects/:id/join-requests/:requestId",
-    { config: { policy: "project.update", resource: projectInPath } },
-    async (req, reply) => {
-      const { actor, id } = authorizedProject(req);
-      const { requestId } = parseOrBadRequest(joinRequestParams, req.params);
-      const result = await projects.decideJoin(actor, id, requestId, req.body, req.i18n.t);
-      if (!result.ok) return renderProjectPage(ctx, req, reply, id, { decision: submittedForm(req.body, result.errors) });
-      return reply.redirect(`/projects/${id}?saved=1#join-heading`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/projects/:id/join-requests/:requestId",
+    policy: "project.update",
+    resource: projectInPath,
+    initial: false,
+    show: (req, reply, decision, { id }) => renderProjectPage(ctx, req, reply, id, { decision }),
+    submit: (actor, { id }, body, req) =>
+      projects.decideJoin(actor, id, parseOrBadRequest(joinRequestParams, req.params).requestId, body, req.i18n.t),
+    done: (_, { id }) => `/projects/${id}?saved=1#join-heading`,
+  });
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { participantParams } from "../params.ts";
 import { projectCrumbs, projectRouteAccess } from "../route-kit.ts";
 import { ParticipantsPage } from "./participants.views.tsx";
@@ -25,27 +26,22 @@ export function participantRoutes(app: FastifyInstance, ctx: AppContext) {
       />,
       {
         title: t("participant.title", { title: detail.project.title }),
-        status: form.errors.length ? 422 : 200,
+        forms: [form],
         crumbs: projectCrumbs(t, detail.project, t("participant.heading")),
       },
     );
   };
 
-  app.get("/projects/:id/participants", { config: { policy: "project.update", resource: projectInPath } }, async (req, reply) => {
-    const { id } = authorizedProject(req);
-    return renderParticipants(req, reply, id, emptyForm({ role: "participant", fromDate: osloToday() }));
+  formRoute(app, {
+    path: "/projects/:id/participants",
+    policy: "project.update",
+    resource: projectInPath,
+    storedOnce: true,
+    show: (req, reply, form, { id }) => renderParticipants(req, reply, id, form),
+    initial: () => emptyForm({ role: "participant", fromDate: osloToday() }),
+    submit: (actor, { id }, body) => projects.setParticipant(actor, id, body),
+    done: (_, { id }) => `/projects/${id}/participants?saved=1`,
   });
-
-  app.post(
-    "/projects/:id/participants",
-    { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
-    async (req, reply) => {
-      const { actor, id } = authorizedProject(req);
-      const result = await projects.setParticipant(actor, id, req.body);
-      if (!result.ok) return renderParticipants(req, reply, id, submittedForm(req.body, result.errors));
-      return reply.redirect(`/projects/${id}/participants?saved=1`, 303);
-    },
-  );
 
   app.post(
     "/projects/:id/participants/:organisationId/delete",

@@ -67,7 +67,7 @@ export async function renderPortfolio(
     />,
     {
       title: t("project.listTitle"),
-      status: viewForm.errors.length ? 422 : 200,
+      forms: [viewForm],
       crumbs: [{ href: "/", label: "Samverk" }, { label: t("project.listTitle") }],
     },
   );

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { reportParams } from "../params.ts";
 import { projectCrumbs, projectRouteAccess } from "../route-kit.ts";
 import { StatusReportFormPage } from "./reports.views.tsx";
@@ -18,7 +19,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     const title = t("report.new");
     return reply.page(<StatusReportFormPage ctx={req.pageContext()} detail={detail} form={form} title={title} />, {
       title,
-      status: form.errors.length ? 422 : 200,
+      forms: [form],
       crumbs: projectCrumbs(t, detail.project, title),
     });
   };
@@ -29,16 +30,16 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     return renderReportForm(req, reply, id, emptyForm(await projects.reportDraft(id, copy, osloToday())));
   });
 
-  app.post(
-    "/projects/:id/reports",
-    { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
-    async (req, reply) => {
-      const { actor, id } = authorizedProject(req);
-      const result = await projects.addReport(actor, id, req.body);
-      if (!result.ok) return renderReportForm(req, reply, id, submittedForm(req.body, result.errors));
-      return reply.redirect(`/projects/${id}?saved=1#reports-heading`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/projects/:id/reports",
+    policy: "project.update",
+    resource: projectInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, { id }) => renderReportForm(req, reply, id, form),
+    submit: (actor, { id }, body) => projects.addReport(actor, id, body),
+    done: (_, { id }) => `/projects/${id}?saved=1#reports-heading`,
+  });
 
   app.post(
     "/projects/:id/reports/:reportId/delete",

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { fundingParams, linkParams, relationParams } from "../params.ts";
 import { projectCrumbs, projectRouteAccess } from "../route-kit.ts";
 import { ResourcesPage } from "./resources.views.tsx";
@@ -37,13 +38,15 @@ export async function renderResources(
         .map((p) => ({ value: p.id, label: `${p.title} (${p.networkName})` }))}
       maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
     />,
-    { title, status: failed ? 422 : 200, crumbs: projectCrumbs(t, detail.project, title) },
+    { title, forms: [failed?.[1]], crumbs: projectCrumbs(t, detail.project, title) },
   );
 }
 
+/** The resources page after a change, at the list that changed. */
+const resourcesAt = (id: number, anchor: string) => `/projects/${id}/resources?saved=1#${anchor}`;
+
 /** Back to the resources page after a change, at the list that changed. */
-export const backToResources = (reply: FastifyReply, id: number, anchor: string) =>
-  reply.redirect(`/projects/${id}/resources?saved=1#${anchor}`, 303);
+export const backToResources = (reply: FastifyReply, id: number, anchor: string) => reply.redirect(resourcesAt(id, anchor), 303);
 
 /** Funding, links and relations: listed on the project page, changed on a page of their own. */
 export function resourceRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -86,16 +89,16 @@ export function resourceRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   ] as const;
   for (const c of children) {
-    app.post(
-      `/projects/:id/${c.path}`,
-      { config: { storedOnce: true, policy: "project.update", resource: projectInPath } },
-      async (req, reply) => {
-        const { actor, id } = authorizedProject(req);
-        const result = await c.add.call(projects, actor, id, req.body);
-        if (!result.ok) return renderResources(ctx, req, reply, id, [c.form, submittedForm(req.body, result.errors)]);
-        return backToResources(reply, id, c.anchor);
-      },
-    );
+    formRoute(app, {
+      path: `/projects/:id/${c.path}`,
+      policy: "project.update",
+      resource: projectInPath,
+      storedOnce: true,
+      initial: false,
+      show: (req, reply, form, { id }) => renderResources(ctx, req, reply, id, [c.form, form]),
+      submit: (actor, { id }, body) => c.add.call(projects, actor, id, body),
+      done: (_, { id }) => resourcesAt(id, c.anchor),
+    });
     app.post(
       `/projects/:id/${c.path}/:${c.param}/delete`,
       { config: { policy: "project.update", resource: projectInPath } },

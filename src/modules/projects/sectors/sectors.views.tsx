@@ -1,6 +1,7 @@
-import { Form, type FormState, Notice, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { type CustomSector, sectorLabel } from "../labels.tsx";
+import { NetworkSettingsHeading } from "../parts.tsx";
 import { SECTORS } from "../schema.ts";
 
 /** The network's own sectors, next to the built-in ones. */
@@ -13,14 +14,9 @@ export function SectorsPage(props: {
 }) {
   const { ctx, form, network } = props;
   const { t } = ctx.i18n;
-  const saved = new URL(ctx.url, "http://x").searchParams.get("saved") === "1";
   return (
     <>
-      {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
-      <h1 class="ds-heading" data-size="lg">
-        {t("sector.title", { network: network.name })}
-      </h1>
-      <p class="ds-paragraph">{t("sector.intro")}</p>
+      <NetworkSettingsHeading ctx={ctx} title={t("sector.title", { network: network.name })} intro={t("sector.intro")} />
       <h2 class="ds-heading" data-size="md">
         {t("sector.builtIn")}
       </h2>

@@ -39,7 +39,7 @@ export async function renderTimeline(
     />,
     {
       title: t("timeline.title"),
-      status: viewForm.errors.length ? 422 : 200,
+      forms: [viewForm],
       crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: t("timeline.title") }],
     },
   );

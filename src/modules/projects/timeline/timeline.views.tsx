@@ -1,6 +1,7 @@
 import type { Translate } from "../../../platform/i18n/i18n.ts";
 import { type FormState, Notice, Pagination, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { phaseLabel, StatusTag } from "../labels.tsx";
 import type { TimelineQuery } from "../params.ts";
 import { SavedViews } from "../portfolio/saved-views.views.tsx";
@@ -205,39 +206,31 @@ export function TimelinePage(props: {
           <h2 class="ds-heading" data-size="md" id="timeline-table-heading">
             {t("timeline.tableTitle")}
           </h2>
-          <TableScroll label={t("timeline.tableTitle")}>
-            <table class="ds-table" data-border data-size="sm">
-              <thead>
-                <tr>
-                  <th scope="col">{t("project.title")}</th>
-                  <th scope="col">{t("project.startDate")}</th>
-                  <th scope="col">{t("project.endDate")}</th>
-                  <th scope="col">{t("project.phase")}</th>
-                  <th scope="col">{t("timeline.milestones")}</th>
-                  <th scope="col">{t("project.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row">
-                      <a class="ds-link" href={`/projects/${row.id}`}>
-                        {row.title}
-                      </a>
-                      <span class="row-detail">{row.ownerName ?? row.networkName}</span>
-                    </th>
-                    <td>{row.startDate ? date(row.startDate) : ""}</td>
-                    <td>{row.endDate ? date(row.endDate) : ""}</td>
-                    <td>{phaseLabel(t, row.phase)}</td>
-                    <td>{milestoneText(t, date, row)}</td>
-                    <td>
-                      <StatusTag t={t} colour={row.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("timeline.tableTitle")}
+            size="sm"
+            rows={rows}
+            rowKey={(row) => row.id}
+            columns={[
+              {
+                label: t("project.title"),
+                cell: (row) => (
+                  <>
+                    <a class="ds-link" href={`/projects/${row.id}`}>
+                      {row.title}
+                    </a>
+                    <span class="row-detail">{row.ownerName ?? row.networkName}</span>
+                  </>
+                ),
+              },
+              { label: t("project.startDate"), cell: (row) => (row.startDate ? date(row.startDate) : "") },
+              { label: t("project.endDate"), cell: (row) => (row.endDate ? date(row.endDate) : "") },
+              { label: t("project.phase"), cell: (row) => phaseLabel(t, row.phase) },
+              { label: t("timeline.milestones"), cell: (row) => milestoneText(t, date, row) },
+              { label: t("project.status"), cell: (row) => <StatusTag t={t} colour={row.status} /> },
+            ]}
+          />
           <Pagination t={t} url={ctx.url} total={timeline.total} limit={props.limit} offset={(filter.page - 1) * props.limit} />
         </>
       )}

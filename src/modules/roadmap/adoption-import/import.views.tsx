@@ -1,5 +1,6 @@
-import { FileField, Form, type FormState, Notice, Section, TableScroll } from "../../../platform/ui/components.tsx";
+import { FileField, Form, type FormState, Notice, Section } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { RowReport } from "./import.ts";
 
 export interface ImportOutcome {
@@ -36,43 +37,31 @@ export function AdoptionImportPage(props: {
       ) : null}
       {shown.length ? (
         <Section id="report-heading" title={t("import.report")}>
-          <TableScroll label={t("import.report")}>
-            <table class="ds-table" data-border data-size="sm">
-              <thead>
-                <tr>
-                  <th scope="col" class="numeric">
-                    {t("import.line")}
-                  </th>
-                  <th scope="col">{t("budget.member")}</th>
-                  <th scope="col">{t("roadmap.name")}</th>
-                  <th scope="col">{t("adoption.status")}</th>
-                  <th scope="col">{t("import.result")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr key={r.line}>
-                    <th scope="row" class="numeric">
-                      {r.line}
-                    </th>
-                    <td>{r.organisation ? `${r.organisation.name} (${r.code})` : r.code}</td>
-                    <td>{r.solution}</td>
-                    <td>{r.status}</td>
-                    <td>
-                      {r.problems.length ? (
-                        <>
-                          <strong>{t("import.refusedRow")}:</strong>{" "}
-                          {r.problems.map((p) => (p.column ? `${p.column}: ` : "") + t(p.key, p.params)).join(" ")}
-                        </>
-                      ) : (
-                        t("import.accepted")
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            ctx={ctx}
+            label={t("import.report")}
+            size="sm"
+            rows={shown}
+            rowKey={(r) => r.line}
+            columns={[
+              { label: t("import.line"), numeric: true, cell: (r) => r.line },
+              { label: t("budget.member"), cell: (r) => (r.organisation ? `${r.organisation.name} (${r.code})` : r.code) },
+              { label: t("roadmap.name"), cell: (r) => r.solution },
+              { label: t("adoption.status"), cell: (r) => r.status },
+              {
+                label: t("import.result"),
+                cell: (r) =>
+                  r.problems.length ? (
+                    <>
+                      <strong>{t("import.refusedRow")}:</strong>{" "}
+                      {r.problems.map((p) => (p.column ? `${p.column}: ` : "") + t(p.key, p.params)).join(" ")}
+                    </>
+                  ) : (
+                    t("import.accepted")
+                  ),
+              },
+            ]}
+          />
         </Section>
       ) : null}
       <p class="ds-paragraph">{t("import.intro")}</p>

@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { can } from "../../../platform/access/authorize.ts";
-import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { dbId, pageParam, parseOrBadRequest, query } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
 import { adoptionScope } from "../params.ts";
 import { SOLUTION_CATEGORIES } from "../schema.ts";
 import { MATRIX_PAGE_SIZE, MatrixPage, OrganisationAdoptionPage } from "./adoption.views.tsx";
 
 const organisationParams = z.object({ id: dbId });
+/** The organisation named by the path's :id (400 if it is not an id). */
+const organisationId = (req: FastifyRequest) => parseOrBadRequest(organisationParams, req.params).id;
 const matrixQuery = query({ ...adoptionScope, category: z.enum(SOLUTION_CATEGORIES).optional(), page: pageParam });
 
 /** The form's s<solution>.<field> fields as one row per solution; rows left unreported are left out. */
@@ -30,13 +32,13 @@ export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
   const { adoption, networks, directory } = services;
   /** What reporting is checked against: the municipality by :id (404 if none). */
   const adopterInPath = async (req: FastifyRequest) => {
-    const { id } = parseOrBadRequest(organisationParams, req.params);
+    const id = organisationId(req);
     await adoption.adopter(id);
     return services.access.organisationResource(id);
   };
 
   const renderOrganisation = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm()) => {
-    const { id } = parseOrBadRequest(organisationParams, req.params);
+    const id = organisationId(req);
     const data = await adoption.ofOrganisation(id);
     const { t } = req.i18n;
     const title = t("adoption.title", { name: data.organisation.name });
@@ -61,18 +63,16 @@ export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.get("/organisations/:id/adoption", { config: { policy: "public" } }, async (req, reply) => renderOrganisation(req, reply));
 
-  app.post(
-    "/organisations/:id/adoption",
-    { config: { policy: "adoption.report", resource: adopterInPath } },
-    async (req, reply) => {
-      const { id } = parseOrBadRequest(organisationParams, req.params);
-      const { actor } = authorized(req, adopterInPath);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const result = await adoption.report(actor, id, adoptionRowsFromForm(body));
-      if (!result.ok) return renderOrganisation(req, reply, submittedForm(body, result.errors));
-      return reply.redirect(`/organisations/${id}/adoption?saved=${result.value}`, 303);
-    },
-  );
+  formRoute(app, {
+    path: "/organisations/:id/adoption",
+    policy: "adoption.report",
+    resource: adopterInPath,
+    initial: false,
+    show: renderOrganisation,
+    submit: (actor, _, body, req) =>
+      adoption.report(actor, organisationId(req), adoptionRowsFromForm((body ?? {}) as Record<string, unknown>)),
+    done: (saved, _, req) => `/organisations/${organisationId(req)}/adoption?saved=${saved}`,
+  });
 
   app.get("/roadmap/adoption", { config: { policy: "public" } }, async (req, reply) => {
     const filter = parseOrBadRequest(matrixQuery, req.query);

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { submittedForm } from "../../../platform/ui/components.tsx";
 import { solutionPage } from "../catalogue/solution-page.tsx";
 import { rolloutParams, solutionParams } from "../params.ts";
 
@@ -13,12 +13,17 @@ export function rolloutRoutes(app: FastifyInstance, ctx: AppContext) {
   /** What removing a link is checked against: the network of the project rolling the solution out. */
   const rolloutInPath = (req: FastifyRequest) => roadmap.rolloutResource(parseOrBadRequest(rolloutParams, req.params).projectId);
 
-  app.post("/roadmap/:id/rollouts", { config: { storedOnce: true, policy: "rollout.link" } }, async (req, reply) => {
-    const { id } = parseOrBadRequest(solutionParams, req.params);
-    const { actor } = authorized(req);
-    const result = await roadmap.linkRollout(actor, id, req.body);
-    if (!result.ok) return solution.render(req, reply, { rollout: submittedForm(req.body, result.errors) });
-    return reply.redirect(`/roadmap/${id}?saved=1#rollout-heading`, 303);
+  /** The solution named by the path's :id (400 if it is not an id). */
+  const solutionId = (req: FastifyRequest) => parseOrBadRequest(solutionParams, req.params).id;
+
+  formRoute(app, {
+    path: "/roadmap/:id/rollouts",
+    policy: "rollout.link",
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, rollout) => solution.render(req, reply, { rollout }),
+    submit: (actor, _, body, req) => roadmap.linkRollout(actor, solutionId(req), body),
+    done: (_, __, req) => `/roadmap/${solutionId(req)}?saved=1#rollout-heading`,
   });
 
   app.post(

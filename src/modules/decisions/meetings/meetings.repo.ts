@@ -19,6 +19,25 @@ const itemNeed = alias(needs, "item_need");
 /** A meeting's body as a link of the meeting's chain: what it holds is never more public than it. */
 const bodyColumns = { networkId: bodies.networkId, visibility: bodies.visibility, bodyId: bodies.id };
 const itemProject = alias(projects, "item_project");
+/** Where a decision stands: its meeting's network and body and how public each is, which say who may read it. */
+const decisionChain = {
+  networkId: meetings.networkId,
+  bodyId: meetings.bodyId,
+  meetingVisibility: meetings.visibility,
+  bodyVisibility: bodies.visibility,
+};
+/** A decision with its agenda item and meeting, as the register and a need's or project's record list it. */
+const decisionListed = {
+  decision: decisions,
+  itemTitle: agendaItems.title,
+  itemNumber: agendaItems.number,
+  needId: agendaItems.needId,
+  projectId: agendaItems.projectId,
+  meetingTitle: meetings.title,
+  meetingDate: meetings.meetingDate,
+  ...decisionChain,
+  bodyName: bodies.name,
+};
 
 /** The only place with SQL for meetings, agenda items, papers and decisions. */
 export class MeetingRepo {
@@ -163,20 +182,7 @@ export class MeetingRepo {
       sql`false`,
     );
     return this.db
-      .select({
-        decision: decisions,
-        itemTitle: agendaItems.title,
-        itemNumber: agendaItems.number,
-        needId: agendaItems.needId,
-        projectId: agendaItems.projectId,
-        meetingTitle: meetings.title,
-        meetingDate: meetings.meetingDate,
-        networkId: meetings.networkId,
-        bodyId: meetings.bodyId,
-        meetingVisibility: meetings.visibility,
-        bodyVisibility: bodies.visibility,
-        bodyName: bodies.name,
-      })
+      .select(decisionListed)
       .from(decisions)
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
       .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
@@ -192,10 +198,7 @@ export class MeetingRepo {
         decision: decisions,
         needId: agendaItems.needId,
         meetingTitle: meetings.title,
-        networkId: meetings.networkId,
-        bodyId: meetings.bodyId,
-        meetingVisibility: meetings.visibility,
-        bodyVisibility: bodies.visibility,
+        ...decisionChain,
       })
       .from(decisions)
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
@@ -208,21 +211,7 @@ export class MeetingRepo {
   /** The network's decision register: every decision, newest first, with its meeting and item. */
   async register(networkId: number) {
     return this.db
-      .select({
-        decision: decisions,
-        itemTitle: agendaItems.title,
-        itemNumber: agendaItems.number,
-        needId: agendaItems.needId,
-        projectId: agendaItems.projectId,
-        meetingTitle: meetings.title,
-        meetingDate: meetings.meetingDate,
-        minutesApproved: sql<boolean>`${meetings.minutesApprovedAt} is not null`,
-        networkId: meetings.networkId,
-        bodyId: meetings.bodyId,
-        meetingVisibility: meetings.visibility,
-        bodyVisibility: bodies.visibility,
-        bodyName: bodies.name,
-      })
+      .select({ ...decisionListed, minutesApproved: sql<boolean>`${meetings.minutesApprovedAt} is not null` })
       .from(decisions)
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
       .innerJoin(meetings, eq(meetings.id, decisions.meetingId))

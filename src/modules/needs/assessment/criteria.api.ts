@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Actor } from "../../../platform/access/actor.ts";
 import { type ApiRouter, listOf, listQuery } from "../../../platform/http/api.ts";
 import { ValidationError } from "../../../platform/http/errors.ts";
 import type { AppContext } from "../../../platform/module.ts";
@@ -23,6 +24,13 @@ export const bandOut = z.object({ name: z.string(), min: z.number() });
 /** The network's assessment criteria and bands, set by its secretariat. */
 export function criteriaApi(api: ApiRouter, { services }: AppContext) {
   const { assessment, networks } = services;
+  /** Adds a criterion (no id) or changes one, as the API shows it (without its network). */
+  const saveCriterion = async (actor: Actor, slug: string, criterionId: number | null, body: unknown) => {
+    const result = await assessment.saveCriterion(actor, (await networks.get(slug)).id, criterionId, body);
+    if (!result.ok) throw new ValidationError(result.errors);
+    const { networkId: _n, ...c } = result.value;
+    return c;
+  };
   const atag = "assessment";
   const network = ({ slug }: { slug: string }) => networks.get(slug);
 
@@ -54,12 +62,7 @@ export function criteriaApi(api: ApiRouter, { services }: AppContext) {
     body: criterionInput,
     response: criterionOut,
     status: 201,
-    handler: async ({ actor, params, req }) => {
-      const result = await assessment.saveCriterion(actor, (await networks.get(params.slug)).id, null, req.body);
-      if (!result.ok) throw new ValidationError(result.errors);
-      const { networkId: _n, ...c } = result.value;
-      return c;
-    },
+    handler: ({ actor, params, req }) => saveCriterion(actor, params.slug, null, req.body),
   });
 
   api.route({
@@ -73,12 +76,7 @@ export function criteriaApi(api: ApiRouter, { services }: AppContext) {
     params: criterionParams,
     body: criterionInput,
     response: criterionOut,
-    handler: async ({ actor, params, req }) => {
-      const result = await assessment.saveCriterion(actor, (await networks.get(params.slug)).id, params.criterionId, req.body);
-      if (!result.ok) throw new ValidationError(result.errors);
-      const { networkId: _n, ...c } = result.value;
-      return c;
-    },
+    handler: ({ actor, params, req }) => saveCriterion(actor, params.slug, params.criterionId, req.body),
   });
 
   api.route({

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
-import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields } from "../../platform/audit/audit.ts";
+import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
@@ -101,16 +102,11 @@ export class DirectoryService {
     const problems = await this.checkOrganisation(values.orgNumber, memberIds, null);
     if (problems.length) return invalid(problems);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.organisations.with(tx);
         const org = await repo.insert({ ...values, nameNorwegian: values.name });
         if (values.kind === "it_cooperation") await repo.setCooperationMembers(org.id, memberIds);
-        await recordAudit(tx, actor, {
-          action: "create",
-          entity: "organisation",
-          entityId: org.id,
-          after: { ...org, memberIds },
-        });
+        await audit({ action: "create", entity: "organisation", entityId: org.id, after: { ...org, memberIds } });
         return org;
       }),
     );
@@ -125,7 +121,7 @@ export class DirectoryService {
     const problems = await this.checkOrganisation(values.orgNumber, memberIds, id);
     if (problems.length) return invalid(problems);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.organisations.with(tx);
         const update = isReference ? values : { ...values, nameNorwegian: values.name };
         const diff = changedFields(existing as unknown as Record<string, unknown>, update);
@@ -141,13 +137,7 @@ export class DirectoryService {
           }
         }
         if (diff.changed) {
-          await recordAudit(tx, actor, {
-            action: "update",
-            entity: "organisation",
-            entityId: id,
-            before: diff.before,
-            after: diff.after,
-          });
+          await audit({ action: "update", entity: "organisation", entityId: id, before: diff.before, after: diff.after });
         }
         return org;
       }),
@@ -189,13 +179,7 @@ export class DirectoryService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const problems = await this.checkPersonOrganisation(actor, parsed.data.organisationId);
     if (problems.length) return invalid(problems);
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const person = await this.people.with(tx).insert(parsed.data);
-        await recordAudit(tx, actor, { action: "create", entity: "person", entityId: person.id, after: person });
-        return person;
-      }),
-    );
+    return ok(await createAudited(this.db, actor, "person", (tx) => this.people.with(tx).insert(parsed.data)));
   }
 
   async updatePerson(actor: Actor, id: number, input: unknown): Promise<Result<Person>> {
@@ -205,29 +189,13 @@ export class DirectoryService {
     const problems = await this.checkPersonOrganisation(actor, parsed.data.organisationId, existing.organisationId);
     if (problems.length) return invalid(problems);
     return ok(
-      await this.db.transaction(async (tx) => {
-        const { networkIds: _scope, ...current } = existing;
-        const diff = changedFields(current as unknown as Record<string, unknown>, parsed.data);
-        if (!diff.changed) return existing;
-        const person = await this.people.with(tx).update(id, parsed.data);
-        await recordAudit(tx, actor, {
-          action: "update",
-          entity: "person",
-          entityId: id,
-          before: diff.before,
-          after: diff.after,
-        });
-        return person;
-      }),
+      await updateAudited(this.db, actor, "person", existing, parsed.data, (tx) => this.people.with(tx).update(id, parsed.data)),
     );
   }
 
   async deletePerson(actor: Actor, id: number): Promise<void> {
     const { networkIds: _scope, ...existing } = await this.getPerson(id);
-    await this.db.transaction(async (tx) => {
-      await this.people.with(tx).delete(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "person", entityId: id, before: existing });
-    });
+    await deleteAudited(this.db, actor, "person", existing, (tx) => this.people.with(tx).delete(id));
   }
 
   /**

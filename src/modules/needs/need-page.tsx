@@ -3,9 +3,10 @@ import { can } from "../../platform/access/authorize.ts";
 import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext, ModuleServices } from "../../platform/module.ts";
-import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
 import { NeedPage } from "./needs.views.tsx";
 import { needParams } from "./params.ts";
+import { savedNotice } from "./saved-notice.tsx";
 
 /** The forms of a need's page, each coming back with its own input and errors. */
 export type NeedForms = Partial<Record<"support" | "document" | "merge" | "move" | "split", FormState>>;
@@ -42,10 +43,9 @@ export async function renderNeed(
     canManage ? needs.list({ networkId: need.networkId }, req.actor, "title", 1000, 0).then((r) => r.items) : Promise.resolve([]),
   ]);
   const { t } = req.i18n;
-  const saved = (req.query as Record<string, unknown>).saved === "1";
   return reply.page(
     <>
-      {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+      {savedNotice(req)}
       <NeedPage
         ctx={req.pageContext()}
         detail={detail}

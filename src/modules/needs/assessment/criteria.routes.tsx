@@ -3,9 +3,10 @@ import { authorized } from "../../../platform/access/page-access.ts";
 import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { networkBySlug } from "../../networks/index.ts";
 import { criterionParams } from "../params.ts";
+import { savedNotice } from "../saved-notice.tsx";
 import { AssessmentSettingsPage } from "./assessment.views.tsx";
 
 /** Form fields bands.<i>.name and bands.<i>.min as a list; rows left empty are left out. */
@@ -40,10 +41,9 @@ export function criteriaRoutes(app: FastifyInstance, { services }: AppContext) {
     const { criteria, bands } = await assessment.configuration(network.id);
     const { t } = req.i18n;
     const title = t("assessment.settingsTitle", { network: network.name });
-    const saved = (req.query as Record<string, unknown>).saved === "1";
     return reply.page(
       <>
-        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        {savedNotice(req)}
         <AssessmentSettingsPage
           ctx={req.pageContext()}
           network={network}

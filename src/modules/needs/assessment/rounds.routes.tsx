@@ -6,11 +6,12 @@ import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { sendXlsx } from "../../../platform/http/xlsx.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import type { Network } from "../../networks/index.ts";
 import { networkBySlug } from "../../networks/index.ts";
 import { recommendationLabel } from "../labels.ts";
 import { chartQuery, networkSlugParams, roundParams } from "../params.ts";
+import { savedNotice } from "../saved-notice.tsx";
 import { OPEN_NEED_STATES } from "../schema.ts";
 import { RoundFormPage, RoundPage, RoundsPage } from "./assessment.views.tsx";
 
@@ -137,10 +138,9 @@ export function roundRoutes(app: FastifyInstance, ctx: AppContext) {
     const y = data.criteria.find((c) => c.id === chosen.y) ?? data.criteria.at(-1);
     const network = (await networks.repo.byId(data.round.networkId))!;
     const { t } = req.i18n;
-    const saved = (req.query as Record<string, unknown>).saved === "1";
     return reply.page(
       <>
-        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        {savedNotice(req)}
         <RoundPage
           ctx={req.pageContext()}
           data={data}

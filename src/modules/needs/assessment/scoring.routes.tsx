@@ -4,8 +4,9 @@ import { authorized } from "../../../platform/access/page-access.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, Notice, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
 import { roundNeedParams, roundParams } from "../params.ts";
+import { savedNotice } from "../saved-notice.tsx";
 import { RoundNeedPage, scoreFormValues, scoresFromForm } from "./assessment.views.tsx";
 
 /** One need in a round: the scores, the assessor's own form, the recommendation. */
@@ -20,10 +21,9 @@ async function renderRoundNeed(
   const network = (await services.networks.repo.byId(data.round.networkId))!;
   const resource = { networkId: data.round.networkId, bodyId: data.round.bodyId };
   const { t } = req.i18n;
-  const saved = (req.query as Record<string, unknown>).saved === "1";
   return reply.page(
     <>
-      {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+      {savedNotice(req)}
       <RoundNeedPage
         ctx={req.pageContext()}
         data={data}

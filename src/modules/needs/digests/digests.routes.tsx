@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { Notice } from "../../../platform/ui/components.tsx";
+import { savedNotice } from "../saved-notice.tsx";
 import { DigestPage } from "./digests.views.tsx";
 
 /** The e-mail digest: each person turns it off or on for themselves. */
@@ -12,10 +12,9 @@ export function digestRoutes(app: FastifyInstance, { services }: AppContext) {
     const { actor } = authorized(req);
     const setting = await needs.digestSetting(actor.userId!);
     const { t } = req.i18n;
-    const saved = (req.query as Record<string, unknown>).saved === "1";
     return reply.page(
       <>
-        {saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
+        {savedNotice(req)}
         <DigestPage ctx={req.pageContext()} optedOut={setting.optedOut} />
       </>,
       {

@@ -1,15 +1,16 @@
 import { desc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/audit.ts";
+import { audited } from "../../platform/audit/audited.ts";
 import { newPassword } from "../../platform/auth/password-policy.ts";
 import type { SessionStore } from "../../platform/auth/sessions.ts";
-import { consumeToken, inspectToken, issueToken, type TokenState } from "../../platform/auth/tokens.ts";
+import { consumeToken, inspectToken, issueToken, type TokenKind, type TokenState } from "../../platform/auth/tokens.ts";
 import type { UserService } from "../../platform/auth/users.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { toFieldErrors } from "../../platform/http/validation.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
-import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
+import { type MailDelivery, type MailMessage, queueMail } from "../../platform/mail/mail.ts";
 import { auditLog, authTokens, invitations, users } from "../../platform/schema.ts";
 
 export const RESET_LINK_MINUTES = 60;
@@ -47,24 +48,32 @@ export class AccountService {
     },
   ) {}
 
+  /** A single-use link mailed in the transaction that issues it, then the outbox is sent. */
+  private async mailLink(
+    link: { kind: TokenKind; userId: number; ttlMs: number; payload?: string },
+    message: (token: string) => MailMessage,
+  ) {
+    await this.db.transaction(async (tx) => {
+      const token = await issueToken(tx, link.kind, link.userId, link.ttlMs, link.payload);
+      await queueMail(tx, message(token));
+    });
+    void this.mail.deliverDue().catch(() => undefined);
+  }
+
   async requestPasswordReset(input: unknown, t: Translate): Promise<Result<true>> {
     const parsed = forgotInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const user = await this.users.byEmail(parsed.data.email);
     if (user) {
-      await this.db.transaction(async (tx) => {
-        const token = await issueToken(tx, "password_reset", user.id, RESET_LINK_MINUTES * 60_000);
-        await queueMail(tx, {
-          to: user.email,
-          subject: t("mail.reset.subject"),
-          body: t("mail.reset.body", {
-            name: user.name,
-            link: `${this.baseUrl}/password/reset/${token}`,
-            minutes: RESET_LINK_MINUTES,
-          }),
-        });
-      });
-      void this.mail.deliverDue().catch(() => undefined);
+      await this.mailLink({ kind: "password_reset", userId: user.id, ttlMs: RESET_LINK_MINUTES * 60_000 }, (token) => ({
+        to: user.email,
+        subject: t("mail.reset.subject"),
+        body: t("mail.reset.body", {
+          name: user.name,
+          link: `${this.baseUrl}/password/reset/${token}`,
+          minutes: RESET_LINK_MINUTES,
+        }),
+      }));
     }
     return ok(true);
   }
@@ -117,7 +126,8 @@ export class AccountService {
     if (!account) throw new NotFoundError();
     if (!parsed.success || parsed.data.confirmEmail !== account.email)
       return invalid([{ field: "confirmEmail", key: "errors.confirmEmail" }]);
-    await this.db.transaction(async (tx) => {
+    // The entry names no personal data: only that the account was anonymised.
+    await audited(this.db, { userId, label: "-", isAdmin: false }, async (tx, audit) => {
       await tx
         .update(users)
         .set({ name: "", email: `deleted-${userId}@deleted.invalid`, passwordHash: null, isAdmin: false, deletedAt: new Date() })
@@ -125,12 +135,7 @@ export class AccountService {
       await this.sessions.destroyAllOf(tx, userId);
       await tx.delete(authTokens).where(eq(authTokens.userId, userId));
       await this.related.removeNetworkAccess(tx, userId);
-      // The entry names no personal data: only that the account was anonymised.
-      await recordAudit(
-        tx,
-        { userId, label: "-", isAdmin: false },
-        { action: "delete", entity: "user", entityId: userId, after: { anonymised: true } },
-      );
+      await audit({ action: "delete", entity: "user", entityId: userId, after: { anonymised: true } });
     });
     return ok(true);
   }
@@ -149,19 +154,16 @@ export class AccountService {
     }
     const taken = await this.users.byEmail(parsed.data.email);
     if (!taken) {
-      await this.db.transaction(async (tx) => {
-        const token = await issueToken(tx, "email_change", userId, EMAIL_CHANGE_HOURS * 3600_000, parsed.data.email);
-        await queueMail(tx, {
-          to: parsed.data.email,
-          subject: t("mail.emailChange.subject"),
-          body: t("mail.emailChange.body", {
-            name: account.name,
-            link: `${this.baseUrl}/account/email/confirm/${token}`,
-            hours: EMAIL_CHANGE_HOURS,
-          }),
-        });
-      });
-      void this.mail.deliverDue().catch(() => undefined);
+      const link = { kind: "email_change" as const, userId, ttlMs: EMAIL_CHANGE_HOURS * 3600_000, payload: parsed.data.email };
+      await this.mailLink(link, (token) => ({
+        to: parsed.data.email,
+        subject: t("mail.emailChange.subject"),
+        body: t("mail.emailChange.body", {
+          name: account.name,
+          link: `${this.baseUrl}/account/email/confirm/${token}`,
+          hours: EMAIL_CHANGE_HOURS,
+        }),
+      }));
     }
     return ok(true);
   }

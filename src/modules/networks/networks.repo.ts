@@ -301,7 +301,8 @@ export class NetworkRepo {
   }
 
   async updateBodyMember(id: number, values: Partial<typeof bodyMembers.$inferInsert>) {
-    await this.db.update(bodyMembers).set(values).where(eq(bodyMembers.id, id));
+    const [row] = await this.db.update(bodyMembers).set(values).where(eq(bodyMembers.id, id)).returning();
+    return row!;
   }
 
   async deleteBodyMember(id: number) {

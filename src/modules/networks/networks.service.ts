@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
-import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
+import { changedFields } from "../../platform/audit/audit.ts";
+import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
 import { type Db, isForeignKeyViolation } from "../../platform/db/client.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { ConflictError, type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -183,14 +184,14 @@ export class NetworkService {
     if (!problems.length) problems.push(...(await this.checkContacts(actor, null, contactIds, [])));
     if (problems.length) return invalid(problems);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const network = await repo.insert({ ...values, slug }, counties);
         await repo.setContacts(
           network.id,
           contactIds.map((personId) => ({ personId, role: "" })),
         );
-        await recordAudit(tx, actor, {
+        await audit({
           action: "create",
           entity: "network",
           entityId: network.id,
@@ -214,7 +215,7 @@ export class NetworkService {
     }
     if (problems.length) return invalid(problems);
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const previous = await repo.contactsOf(existing.id);
         const oldContacts = previous.map((c) => c.personId).sort((a, b) => a - b);
@@ -231,7 +232,7 @@ export class NetworkService {
           [...new Set(contactIds)].map((personId) => ({ personId, role: roleOf.get(personId) ?? "" })),
         );
         if (diff.changed) {
-          await recordAudit(tx, actor, {
+          await audit({
             action: "update",
             entity: "network",
             entityId: existing.id,
@@ -348,15 +349,11 @@ export class NetworkService {
       ]);
     }
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const rows = await this.repo
           .with(tx)
           .insertMemberships(ids.map((organisationId) => ({ networkId: network.id, organisationId, ...values })));
-        await recordAudit(
-          tx,
-          actor,
-          rows.map((m) => ({ action: "create" as const, entity: "membership", entityId: m.id, after: m })),
-        );
+        await audit(rows.map((m) => ({ action: "create" as const, entity: "membership", entityId: m.id, after: m })));
         return rows.length;
       }),
     );
@@ -388,27 +385,15 @@ export class NetworkService {
       problems.push(...found.map((e) => ({ ...e, field: "toDate" })));
     }
     if (problems.length) return invalid(problems);
-    await this.db.transaction(async (tx) => {
-      const diff = changedFields(membership as unknown as Record<string, unknown>, parsed.data);
-      if (!diff.changed) return;
-      await this.repo.with(tx).updateMembership(id, parsed.data);
-      await recordAudit(tx, actor, {
-        action: "update",
-        entity: "membership",
-        entityId: id,
-        before: diff.before,
-        after: diff.after,
-      });
-    });
+    await updateAudited(this.db, actor, "membership", membership, parsed.data, (tx) =>
+      this.repo.with(tx).updateMembership(id, parsed.data),
+    );
     return ok(true);
   }
 
   async removeMembership(actor: Actor, slug: string, id: number): Promise<void> {
     const { membership } = await this.getMembership(slug, id);
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteMembership(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "membership", entityId: id, before: membership });
-    });
+    await deleteAudited(this.db, actor, "membership", membership, (tx) => this.repo.with(tx).deleteMembership(id));
   }
 
   /**
@@ -477,10 +462,10 @@ export class NetworkService {
     const { title, visibility } = parsed.data;
     const file = upload.file;
     return ok(
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         const saved = await saveFile(tx, file, actor.userId);
         const doc = await this.repo.with(tx).bodyDocuments.insert({ bodyId: body.id, fileId: saved.id, title, visibility });
-        await recordAudit(tx, actor, {
+        await audit({
           action: "create",
           entity: "body_document",
           entityId: doc.id,
@@ -506,10 +491,9 @@ export class NetworkService {
     const { body } = await this.getBody(slug, bodyId);
     const doc = await this.repo.bodyDocuments.find(body.id, id);
     if (!doc) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
+    await deleteAudited(this.db, actor, "body_document", doc, async (tx) => {
       await this.repo.with(tx).bodyDocuments.remove(doc.id);
       await deleteFile(tx, doc.fileId);
-      await recordAudit(tx, actor, { action: "delete", entity: "body_document", entityId: doc.id, before: doc });
     });
   }
 
@@ -526,11 +510,9 @@ export class NetworkService {
     const parsed = bodyInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
-      await this.db.transaction(async (tx) => {
-        const body = await this.repo.with(tx).insertBody({ ...parsed.data, networkId: network.id });
-        await recordAudit(tx, actor, { action: "create", entity: "body", entityId: body.id, after: body });
-        return body;
-      }),
+      await createAudited(this.db, actor, "body", (tx) =>
+        this.repo.with(tx).insertBody({ ...parsed.data, networkId: network.id }),
+      ),
     );
   }
 
@@ -539,13 +521,7 @@ export class NetworkService {
     const parsed = bodyInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
-      await this.db.transaction(async (tx) => {
-        const diff = changedFields(body as unknown as Record<string, unknown>, parsed.data);
-        if (!diff.changed) return body;
-        const updated = await this.repo.with(tx).updateBody(id, parsed.data);
-        await recordAudit(tx, actor, { action: "update", entity: "body", entityId: id, before: diff.before, after: diff.after });
-        return updated;
-      }),
+      await updateAudited(this.db, actor, "body", body, parsed.data, (tx) => this.repo.with(tx).updateBody(id, parsed.data)),
     );
   }
 
@@ -557,11 +533,11 @@ export class NetworkService {
     const { body, members } = await this.getBody(slug, id);
     const documents = await this.repo.bodyDocuments.list(id);
     try {
-      await this.db.transaction(async (tx) => {
+      await audited(this.db, actor, async (tx, audit) => {
         await this.repo.with(tx).deleteBody(id);
         // The body's documents go with it (by cascade); their files are removed here.
         for (const d of documents) await deleteFile(tx, d.fileId);
-        await recordAudit(tx, actor, {
+        await audit({
           action: "delete",
           entity: "body",
           entityId: id,
@@ -602,9 +578,8 @@ export class NetworkService {
     if (problems.length) return invalid(problems);
     const organisationId = parsed.data.organisationId ?? person?.organisationId ?? null;
     return ok(
-      await this.db.transaction(async (tx) => {
+      await createAudited(this.db, actor, "body_member", async (tx) => {
         const [member] = await this.repo.with(tx).insertBodyMembers([{ ...parsed.data, organisationId, bodyId }]);
-        await recordAudit(tx, actor, { action: "create", entity: "body_member", entityId: member!.id, after: member });
         return member!;
       }),
     );
@@ -625,18 +600,9 @@ export class NetworkService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const problems = await this.checkSeatOrganisation(actor, network.id, parsed.data.organisationId, existing.organisationId);
     if (problems.length) return invalid(problems);
-    await this.db.transaction(async (tx) => {
-      const diff = changedFields(existing as unknown as Record<string, unknown>, parsed.data);
-      if (!diff.changed) return;
-      await this.repo.with(tx).updateBodyMember(id, parsed.data);
-      await recordAudit(tx, actor, {
-        action: "update",
-        entity: "body_member",
-        entityId: id,
-        before: diff.before,
-        after: diff.after,
-      });
-    });
+    await updateAudited(this.db, actor, "body_member", existing, parsed.data, (tx) =>
+      this.repo.with(tx).updateBodyMember(id, parsed.data),
+    );
     return ok(true);
   }
 
@@ -644,9 +610,6 @@ export class NetworkService {
     await this.getBody(slug, bodyId);
     const member = await this.repo.bodyMember(bodyId, id);
     if (!member) throw new NotFoundError();
-    await this.db.transaction(async (tx) => {
-      await this.repo.with(tx).deleteBodyMember(id);
-      await recordAudit(tx, actor, { action: "delete", entity: "body_member", entityId: id, before: member });
-    });
+    await deleteAudited(this.db, actor, "body_member", member, (tx) => this.repo.with(tx).deleteBodyMember(id));
   }
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { Form, type FormState } from "../../platform/ui/components.tsx";
-import type { PageContext } from "../../platform/ui/context.ts";
+import type { Crumb, PageContext, PageMeta } from "../../platform/ui/context.ts";
 
 /** What every page of the module that is one record's form is given: where it posts, its title, where cancel goes. */
 export interface FormPageProps {
@@ -31,3 +31,14 @@ export function FormPage(props: FormPageProps & { children: ComponentChildren })
     </>
   );
 }
+
+/**
+ * A page of one network: its title, the forms on it (a 422 when one came back with errors), and the
+ * crumbs from the network's page down to it (the title alone when no other trail is given).
+ */
+export const pageInNetwork = (
+  network: { slug: string; name: string },
+  title: string,
+  forms: PageMeta["forms"],
+  trail: Crumb[] = [{ label: title }],
+): PageMeta => ({ title, network, forms, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, ...trail] });

@@ -6,6 +6,7 @@ import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
 import { networkBySlug, slugAndId, slugParam } from "../params.ts";
+import { pageInNetwork } from "../parts.tsx";
 import { AccessFormPage, AccessPage } from "./access.views.tsx";
 
 const userParams = slugParam.extend({ userId: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -82,12 +83,7 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
         choices={choices}
         notice={notice}
       />,
-      {
-        title: t("access.title"),
-        network,
-        forms: [form],
-        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: t("access.title") }],
-      },
+      pageInNetwork(network, t("access.title"), [form]),
     );
   };
 
@@ -132,16 +128,12 @@ export function accessRoutes(app: FastifyInstance, { services }: AppContext) {
         form={form ?? emptyForm({ ...person, personId: person.pendingLink?.personId ?? person.personId })}
         choices={await choicesFor(req, network.id, userId, linked)}
       />,
-      {
-        title,
+      pageInNetwork(
         network,
-        forms: [form],
-        crumbs: [
-          { href: `/n/${network.slug}`, label: network.name },
-          { href: `/n/${network.slug}/people`, label: req.i18n.t("access.title") },
-          { label: person.name },
-        ],
-      },
+        title,
+        [form],
+        [{ href: `/n/${network.slug}/people`, label: req.i18n.t("access.title") }, { label: person.name }],
+      ),
     );
   };
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { OrganisationResource } from "../../../platform/access/authorize.ts";
 import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import { consumeToken, inspectToken, issueToken } from "../../../platform/auth/tokens.ts";
 import type { Db, DbOrTx } from "../../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
@@ -367,10 +368,10 @@ export class AccessService {
   async remove(actor: Actor, networkId: number, userId: number): Promise<Result<true>> {
     const current = await this.get(networkId, userId);
     if (actor.userId === userId && !actor.isAdmin) return invalid([{ field: "role", key: "errors.ownSecretariatRole" }]);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).removeAccess(networkId, userId);
       if (current.pendingLink) await this.closeRequest(tx, actor, current.pendingLink.id, "access removed");
-      await recordAudit(tx, actor, {
+      await audit({
         action: "delete",
         entity: "network_access",
         entityId: `${networkId}:${userId}`,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { can } from "../../../platform/access/authorize.ts";
 import { recordAudit } from "../../../platform/audit/audit.ts";
+import { audited } from "../../../platform/audit/audited.ts";
 import { hashPassword } from "../../../platform/auth/password.ts";
 import { newPassword } from "../../../platform/auth/password-policy.ts";
 import { hashToken } from "../../../platform/auth/tokens.ts";
@@ -109,12 +110,12 @@ export class InvitationService {
     const token = newToken();
     // Written before the transaction: on the embedded database a read outside it would wait for it.
     const mail = await this.message(email, name, actor.label, token, t, { networkId, role: grant.role }, account?.id);
-    const id = await this.db.transaction(async (tx) => {
+    const id = await audited(this.db, actor, async (tx, audit) => {
       const [row] = await tx
         .insert(invitations)
         .values({ email, name, networkId, ...grant, invitedById: actor.userId, tokenHash: hashToken(token), expiresAt: expiry() })
         .returning();
-      await recordAudit(tx, actor, {
+      await audit({
         action: "create",
         entity: "invitation",
         entityId: row!.id,
@@ -166,12 +167,12 @@ export class InvitationService {
       row,
       row.userId ?? (await this.accountOf(row.email)),
     );
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await tx
         .update(invitations)
         .set({ tokenHash: hashToken(token), expiresAt: expiry() })
         .where(eq(invitations.id, id));
-      await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: id, after: { resent: true } });
+      await audit({ action: "update", entity: "invitation", entityId: id, after: { resent: true } });
       await queueMail(tx, mail);
     });
     void this.mail.deliverDue().catch(() => undefined);
@@ -184,9 +185,9 @@ export class InvitationService {
 
   async withdraw(actor: Actor, id: number, networkId: number | null): Promise<void> {
     await this.open(id, networkId);
-    await this.db.transaction(async (tx) => {
+    await audited(this.db, actor, async (tx, audit) => {
       await tx.update(invitations).set({ withdrawnAt: new Date() }).where(eq(invitations.id, id));
-      await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: id, after: { withdrawn: true } });
+      await audit({ action: "update", entity: "invitation", entityId: id, after: { withdrawn: true } });
     });
   }
 
@@ -271,14 +272,14 @@ export class InvitationService {
   async acceptAs(token: string, actor: Actor, t?: Translate): Promise<Result<number | null> | { ok: false; link: LinkProblem }> {
     const found = await this.byToken(token);
     if (!found.ok) return { ok: false, link: found.reason };
-    return this.db.transaction(async (tx) => {
+    return audited(this.db, actor, async (tx, audit) => {
       const [claimed] = await tx
         .update(invitations)
         .set({ acceptedAt: new Date(), userId: actor.userId })
         .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt)))
         .returning();
       if (!claimed) return { ok: false as const, link: "used" as const };
-      await recordAudit(tx, actor, { action: "update", entity: "invitation", entityId: claimed.id, after: { accepted: true } });
+      await audit({ action: "update", entity: "invitation", entityId: claimed.id, after: { accepted: true } });
       await this.grantFrom(tx, actor, claimed, actor.userId!, t);
       return ok(claimed.networkId);
     });

@@ -5,6 +5,7 @@ import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { networkBySlug, slugAndId } from "../params.ts";
+import { pageInNetwork } from "../parts.tsx";
 import { BodyFormPage } from "./bodies.views.tsx";
 import { renderBodyPage, savedBodyPage } from "./body-page.tsx";
 
@@ -31,12 +32,7 @@ export function bodyRoutes(app: FastifyInstance, ctx: AppContext) {
         title={title}
         cancelHref={body ? `/n/${network.slug}/bodies/${body.id}` : `/n/${network.slug}`}
       />,
-      {
-        title,
-        network,
-        forms: [form],
-        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
-      },
+      pageInNetwork(network, title, [form]),
     );
   };
 

@@ -5,6 +5,7 @@ import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { bodyMemberParams, networkBySlug, slugAndId } from "../params.ts";
+import { pageInNetwork } from "../parts.tsx";
 import { BodyMemberFormPage } from "./bodies.views.tsx";
 import { renderBodyPage, savedBodyPage } from "./body-page.tsx";
 
@@ -50,16 +51,7 @@ export function bodyMemberRoutes(app: FastifyInstance, ctx: AppContext) {
         organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
         cancelHref={base}
       />,
-      {
-        title,
-        network,
-        forms: [form],
-        crumbs: [
-          { href: `/n/${network.slug}`, label: network.name },
-          { href: base, label: body.name },
-          { label: member.personName },
-        ],
-      },
+      pageInNetwork(network, title, [form], [{ href: base, label: body.name }, { label: member.personName }]),
     );
   };
 

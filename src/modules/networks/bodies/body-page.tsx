@@ -4,6 +4,7 @@ import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { slugAndId } from "../params.ts";
+import { pageInNetwork } from "../parts.tsx";
 import { savedNotice } from "../saved-notice.tsx";
 import { BodyPage } from "./bodies.views.tsx";
 
@@ -42,12 +43,7 @@ export async function renderBodyPage(
         maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
       />
     </>,
-    {
-      title: body.name,
-      network,
-      forms: [form, documentForm],
-      crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: body.name }],
-    },
+    pageInNetwork(network, body.name, [form, documentForm]),
   );
 }
 

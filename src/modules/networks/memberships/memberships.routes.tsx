@@ -6,6 +6,7 @@ import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { networkBySlug, slugAndId, slugParam } from "../params.ts";
+import { pageInNetwork } from "../parts.tsx";
 import { MembershipFormPage } from "./memberships.views.tsx";
 
 /** A network's member organisations: the CSV, adding, changing and removing a membership. */
@@ -67,12 +68,7 @@ export function membershipRoutes(app: FastifyInstance, { services }: AppContext)
         cancelHref={`/n/${network.slug}`}
         {...(editing ? { deleteAction: `/n/${network.slug}/members/${editing.id}/delete` } : {})}
       />,
-      {
-        title,
-        network,
-        forms: [form],
-        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
-      },
+      pageInNetwork(network, title, [form]),
     );
   };
 

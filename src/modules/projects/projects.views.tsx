@@ -3,9 +3,11 @@ import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { labelFor } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
+  Facts,
   Form,
   type FormState,
   History,
+  Link,
   Notice,
   type Option,
   PostButton,
@@ -60,9 +62,7 @@ export function OrganisationProjects(props: {
           label: t("project.title"),
           cell: (p) => (
             <>
-              <a class="ds-link" href={`/projects/${p.id}`}>
-                {p.title}
-              </a>
+              <Link href={`/projects/${p.id}`}>{p.title}</Link>
               <span class="row-detail">{p.networkName}</span>
             </>
           ),
@@ -105,14 +105,10 @@ export function ProjectPage(props: {
       {project.summary ? <p class="ds-paragraph lead">{project.summary}</p> : null}
       {props.origin?.need ? (
         <p class="ds-paragraph">
-          {t("project.origin")}{" "}
-          <a class="ds-link" href={`/needs/${props.origin.need.id}`}>
-            {props.origin.need.title}
-          </a>
-          ,{" "}
-          <a class="ds-link" href={`/meetings/${props.origin.decision.meetingId}`}>
+          {t("project.origin")} <Link href={`/needs/${props.origin.need.id}`}>{props.origin.need.title}</Link>,{" "}
+          <Link href={`/meetings/${props.origin.decision.meetingId}`}>
             {t("project.originDecision", { meeting: props.origin.meetingTitle })}
-          </a>
+          </Link>
         </p>
       ) : null}
       {props.rollsOut.length ? (
@@ -121,82 +117,51 @@ export function ProjectPage(props: {
           {props.rollsOut.map((s, i) => (
             <Fragment key={s.id}>
               {i > 0 ? ", " : null}
-              <a class="ds-link" href={`/roadmap/${s.id}#rollout-heading`}>
-                {s.name}
-              </a>
+              <Link href={`/roadmap/${s.id}#rollout-heading`}>{s.name}</Link>
             </Fragment>
           ))}
         </p>
       ) : null}
-      <dl class="facts">
-        <dt>{t("project.network")}</dt>
-        <dd>
-          <a class="ds-link" href={`/n/${detail.networkSlug}`}>
-            {detail.networkName}
-          </a>
-        </dd>
-        <dt>{t("project.owner")}</dt>
-        <dd>
-          {project.ownerOrganisationId ? (
-            <a class="ds-link" href={`/organisations/${project.ownerOrganisationId}`}>
-              {detail.ownerName}
-            </a>
-          ) : (
-            t("project.ownedByNetwork")
-          )}
-        </dd>
-        <dt>{t("project.kind")}</dt>
-        <dd>{projectKindLabel(t, project.kind)}</dd>
-        <dt>{t("project.sector")}</dt>
-        <dd>{sectorLabel(t, project.sector, sectors)}</dd>
-        <dt>{t("project.phase")}</dt>
-        <dd>{phaseLabel(t, project.phase)}</dd>
-        <dt>{t("project.status")}</dt>
-        <dd>
-          <StatusTag t={t} colour={latest?.overall ?? null} />
-          {latest ? ` ${t("report.asOf", { date: date(latest.reportDate) })}` : ""}
-        </dd>
-        {project.startDate || project.endDate ? (
-          <>
-            <dt>{t("project.period")}</dt>
-            <dd>{period(date, project.startDate, project.endDate)}</dd>
-          </>
-        ) : null}
-        {project.budget !== null ? (
-          <>
-            <dt>{t("project.budget")}</dt>
-            <dd>{t("project.kroner", { amount: number(project.budget) })}</dd>
-          </>
-        ) : null}
-        {project.contactPersonId ? (
-          <>
-            <dt>{t("project.contact")}</dt>
-            <dd>
-              <a class="ds-link" href={`/people/${project.contactPersonId}`}>
-                {detail.contactName}
-              </a>
-            </dd>
-          </>
-        ) : null}
-        {project.tags.length ? (
-          <>
-            <dt>{t("project.tags")}</dt>
-            <dd>
-              <ul class="tag-list">
-                {project.tags.map((tag) => (
-                  <li key={tag}>
-                    <a class="ds-link" href={`/projects?tag=${encodeURIComponent(tag)}`}>
-                      {tag}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-        <dt>{t("project.visibility")}</dt>
-        <dd>{visibilityLabel(t, project.visibility)}</dd>
-      </dl>
+      <Facts
+        facts={[
+          [t("project.network"), <Link href={`/n/${detail.networkSlug}`}>{detail.networkName}</Link>],
+          [
+            t("project.owner"),
+            project.ownerOrganisationId ? (
+              <Link href={`/organisations/${project.ownerOrganisationId}`}>{detail.ownerName}</Link>
+            ) : (
+              t("project.ownedByNetwork")
+            ),
+          ],
+          [t("project.kind"), projectKindLabel(t, project.kind)],
+          [t("project.sector"), sectorLabel(t, project.sector, sectors)],
+          [t("project.phase"), phaseLabel(t, project.phase)],
+          [
+            t("project.status"),
+            <>
+              <StatusTag t={t} colour={latest?.overall ?? null} />
+              {latest ? ` ${t("report.asOf", { date: date(latest.reportDate) })}` : ""}
+            </>,
+          ],
+          !!(project.startDate || project.endDate) && [t("project.period"), period(date, project.startDate, project.endDate)],
+          project.budget !== null && [t("project.budget"), t("project.kroner", { amount: number(project.budget) })],
+          !!project.contactPersonId && [
+            t("project.contact"),
+            <Link href={`/people/${project.contactPersonId}`}>{detail.contactName}</Link>,
+          ],
+          project.tags.length > 0 && [
+            t("project.tags"),
+            <ul class="tag-list">
+              {project.tags.map((tag) => (
+                <li key={tag}>
+                  <Link href={`/projects?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+                </li>
+              ))}
+            </ul>,
+          ],
+          [t("project.visibility"), visibilityLabel(t, project.visibility)],
+        ]}
+      />
       {canEdit ? (
         <div class="button-row">
           <a class="ds-button" data-variant="secondary" href={`/projects/${project.id}/edit`}>

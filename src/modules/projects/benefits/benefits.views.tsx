@@ -2,6 +2,7 @@ import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import {
   Form,
   type FormState,
+  Link,
   type Option,
   PostButton,
   Section,
@@ -85,9 +86,7 @@ export function BenefitTable(props: { ctx: PageContext; label: string; rows: Ben
           label: t("benefit.title"),
           cell: (b) => (
             <>
-              <a class="ds-link" href={`/projects/${b.projectId}/benefits/${b.id}`}>
-                {b.title}
-              </a>
+              <Link href={`/projects/${b.projectId}/benefits/${b.id}`}>{b.title}</Link>
               <span class="row-detail">{b.detail}</span>
             </>
           ),
@@ -182,9 +181,7 @@ export function BenefitPage(props: {
       <dl class="facts">
         <dt>{t("benefit.project")}</dt>
         <dd>
-          <a class="ds-link" href={`/projects/${detail.project.id}`}>
-            {detail.project.title}
-          </a>
+          <Link href={`/projects/${detail.project.id}`}>{detail.project.title}</Link>
         </dd>
         <dt>{t("benefit.type")}</dt>
         <dd>{benefitTypeLabel(t, benefit.type)}</dd>

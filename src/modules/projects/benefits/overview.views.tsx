@@ -1,4 +1,4 @@
-import { Notice } from "../../../platform/ui/components.tsx";
+import { Link, Notice } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { ProjectService } from "../projects.service.ts";
@@ -17,9 +17,7 @@ export function BenefitsOverviewPage(props: { ctx: PageContext; overview: Overvi
       </h1>
       <p class="ds-paragraph">
         {t("benefitsOverview.intro", { projects: number(overview.projectCount), benefits: number(overview.benefits.length) })}{" "}
-        <a class="ds-link" href={props.listHref}>
-          {t("benefitsOverview.toProjects")}
-        </a>
+        <Link href={props.listHref}>{t("benefitsOverview.toProjects")}</Link>
       </p>
       {overview.benefits.length === 0 ? (
         <Notice>{t("benefit.none")}</Notice>

@@ -1,6 +1,7 @@
 import {
   Form,
   type FormState,
+  Link,
   Notice,
   type Option,
   PostButton,
@@ -22,11 +23,7 @@ export function ParticipantTable(props: { ctx: PageContext; participants: Projec
   const columns: Column<Participant>[] = [
     {
       label: t("participant.organisation"),
-      cell: (p) => (
-        <a class="ds-link" href={`/organisations/${p.organisationId}`}>
-          {p.organisationName}
-        </a>
-      ),
+      cell: (p) => <Link href={`/organisations/${p.organisationId}`}>{p.organisationName}</Link>,
     },
     { label: t("participant.role"), cell: (p) => roleLabel(t, p.role) },
     { label: t("participant.fromDate"), cell: (p) => (p.fromDate ? date(p.fromDate) : "") },

@@ -3,6 +3,7 @@ import {
   DemoTag,
   FilterForm,
   type FormState,
+  Link,
   ListStatus,
   type Option,
   Pagination,
@@ -136,10 +137,7 @@ export function ProjectsPage(props: {
             sort: "title",
             cell: (p) => (
               <>
-                <a class="ds-link" href={`/projects/${p.id}`}>
-                  {p.title}
-                </a>{" "}
-                {p.isDemo ? <DemoTag t={t} /> : null}
+                <Link href={`/projects/${p.id}`}>{p.title}</Link> {p.isDemo ? <DemoTag t={t} /> : null}
                 {p.summary ? <span class="row-detail">{p.summary}</span> : null}
               </>
             ),

@@ -1,4 +1,4 @@
-import { Form, type FormState, Notice, PostButton, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, Link, Notice, PostButton, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { ProjectService } from "../projects.service.ts";
 
@@ -24,9 +24,7 @@ export function SavedViews(props: { ctx: PageContext; kind: "projects" | "timeli
           <ul class="ds-list">
             {views.map((v) => (
               <li key={v.id}>
-                <a class="ds-link" href={`${base}${v.query ? `?${v.query}` : ""}`}>
-                  {v.name}
-                </a>{" "}
+                <Link href={`${base}${v.query ? `?${v.query}` : ""}`}>{v.name}</Link>{" "}
                 <PostButton
                   ctx={ctx}
                   action={`/projects/saved-views/${v.id}/delete`}

@@ -4,6 +4,7 @@ import {
   FileField,
   Form,
   type FormState,
+  Link,
   Notice,
   type Option,
   PostButton,
@@ -108,10 +109,7 @@ export function ResourceLists(props: { ctx: PageContext; projectId: number; reso
           <ul class="ds-list">
             {resources.relations.map((r) => (
               <li key={r.id}>
-                {relationLabel(t, r.kind, r.outgoing)}:{" "}
-                <a class="ds-link" href={`/projects/${r.otherId}`}>
-                  {r.otherTitle}
-                </a>{" "}
+                {relationLabel(t, r.kind, r.outgoing)}: <Link href={`/projects/${r.otherId}`}>{r.otherTitle}</Link>{" "}
                 {remove(`/projects/${projectId}/relations/${r.id}/delete`, r.otherTitle)}
               </li>
             ))}
@@ -162,9 +160,7 @@ export function ResourcesPage(props: {
         {t("resources.title")}
       </h1>
       <p class="ds-paragraph">
-        <a class="ds-link" href={`/projects/${id}`}>
-          {detail.project.title}
-        </a>
+        <Link href={`/projects/${id}`}>{detail.project.title}</Link>
       </p>
       <ResourceLists ctx={ctx} projectId={id} resources={props.resources} removable />
       <h2 class="ds-heading" data-size="md">

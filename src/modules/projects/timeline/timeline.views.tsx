@@ -1,5 +1,5 @@
 import type { Translate } from "../../../platform/i18n/i18n.ts";
-import { type FormState, Notice, Pagination, TableScroll } from "../../../platform/ui/components.tsx";
+import { type FormState, Link, Notice, Pagination, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { phaseLabel, StatusTag } from "../labels.tsx";
@@ -117,10 +117,7 @@ export function TimelinePage(props: {
         {t("timeline.title")}
       </h1>
       <p class="ds-paragraph">
-        {t("timeline.intro")}{" "}
-        <a class="ds-link" href={link({}).replace("/projects/timeline", "/projects")}>
-          {t("timeline.asList")}
-        </a>
+        {t("timeline.intro")} <Link href={link({}).replace("/projects/timeline", "/projects")}>{t("timeline.asList")}</Link>
       </p>
       <TimelineZoom t={t} view={filter.view} year={year} link={link} />
       {props.savedViews ? <SavedViews ctx={ctx} kind="timeline" views={props.savedViews} form={props.viewForm} /> : null}
@@ -217,9 +214,7 @@ export function TimelinePage(props: {
                 label: t("project.title"),
                 cell: (row) => (
                   <>
-                    <a class="ds-link" href={`/projects/${row.id}`}>
-                      {row.title}
-                    </a>
+                    <Link href={`/projects/${row.id}`}>{row.title}</Link>
                     <span class="row-detail">{row.ownerName ?? row.networkName}</span>
                   </>
                 ),

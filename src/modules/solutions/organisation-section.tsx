@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { Section } from "../../platform/ui/components.tsx";
+import { Link, Section } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import type { SolutionService } from "./solutions.service.ts";
 
@@ -26,9 +26,7 @@ function OrganisationSolutions(props: { ctx: PageContext; solutions: Awaited<Ret
     <ul class="ds-list">
       {props.solutions.map((s) => (
         <li key={s.id}>
-          <a class="ds-link" href={`/solutions/${s.id}`}>
-            {s.name}
-          </a>
+          <Link href={`/solutions/${s.id}`}>{s.name}</Link>
           {s.since ? ` ${t("solution.usedSince", { date: date(s.since) })}` : ""} ·{" "}
           <a class="ds-link" href={`/solutions/${s.id}#users-heading`}>
             {t("solution.whoElseShort")}

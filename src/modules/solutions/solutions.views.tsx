@@ -1,8 +1,10 @@
 import {
   DemoTag,
+  Facts,
   Form,
   type FormState,
   History,
+  Link,
   type Option,
   PostButton,
   SelectField,
@@ -40,68 +42,35 @@ export function SolutionPage(props: {
       </h1>
       {solution.summary ? <p class="ds-paragraph lead">{solution.summary}</p> : null}
       <p>
-        <a class="ds-link" href="#users-heading">
-          {t("solution.whoElse", { n: users.length })}
-        </a>
+        <Link href="#users-heading">{t("solution.whoElse", { n: users.length })}</Link>
       </p>
-      <dl class="facts">
-        <dt>{t("solution.owner")}</dt>
-        <dd>
-          <a class="ds-link" href={`/organisations/${solution.ownerOrganisationId}`}>
-            {detail.ownerName}
-          </a>
-        </dd>
-        {solution.vendor ? (
-          <>
-            <dt>{t("solution.vendor")}</dt>
-            <dd>{solution.vendor}</dd>
-          </>
-        ) : null}
-        <dt>{t("solution.origin")}</dt>
-        <dd>{originLabel(t, solution.origin)}</dd>
-        {solution.category ? (
-          <>
-            <dt>{t("solution.category")}</dt>
-            <dd>{solution.category}</dd>
-          </>
-        ) : null}
-        <dt>{t("solution.maturity")}</dt>
-        <dd>{maturityLabel(t, solution.maturity)}</dd>
-        {solution.licence ? (
-          <>
-            <dt>{t("solution.licence")}</dt>
-            <dd>{solution.licence}</dd>
-          </>
-        ) : null}
-        <dt>{t("solution.maintenance")}</dt>
-        <dd>{maintenanceLabel(t, solution.maintenanceType)}</dd>
-        {solution.contactPersonId ? (
-          <>
-            <dt>{t("project.contact")}</dt>
-            <dd>
-              <a class="ds-link" href={`/people/${solution.contactPersonId}`}>
-                {detail.contactName}
-              </a>
-            </dd>
-          </>
-        ) : null}
-        {solution.url || solution.landingUrl ? (
-          <>
-            <dt>{t("solution.links")}</dt>
-            <dd>
-              <ul class="tag-list">
-                {[solution.landingUrl, solution.url].filter(Boolean).map((u) => (
-                  <li key={u}>
-                    <a class="ds-link" href={u} rel="noopener noreferrer">
-                      {u}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        facts={[
+          [t("solution.owner"), <Link href={`/organisations/${solution.ownerOrganisationId}`}>{detail.ownerName}</Link>],
+          !!solution.vendor && [t("solution.vendor"), solution.vendor],
+          [t("solution.origin"), originLabel(t, solution.origin)],
+          !!solution.category && [t("solution.category"), solution.category],
+          [t("solution.maturity"), maturityLabel(t, solution.maturity)],
+          !!solution.licence && [t("solution.licence"), solution.licence],
+          [t("solution.maintenance"), maintenanceLabel(t, solution.maintenanceType)],
+          !!solution.contactPersonId && [
+            t("project.contact"),
+            <Link href={`/people/${solution.contactPersonId}`}>{detail.contactName}</Link>,
+          ],
+          !!(solution.url || solution.landingUrl) && [
+            t("solution.links"),
+            <ul class="tag-list">
+              {[solution.landingUrl, solution.url].filter(Boolean).map((u) => (
+                <li key={u}>
+                  <a class="ds-link" href={u} rel="noopener noreferrer">
+                    {u}
+                  </a>
+                </li>
+              ))}
+            </ul>,
+          ],
+        ]}
+      />
       <div class="button-row">
         {canEdit ? (
           <a class="ds-button" data-variant="secondary" href={`/solutions/${solution.id}/edit`}>

@@ -1,4 +1,4 @@
-import { DemoTag, type Option, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import { DemoTag, Link, type Option, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListPage } from "../../../platform/ui/list-page.tsx";
 import { maturityLabel, originLabel } from "../labels.ts";
@@ -90,10 +90,7 @@ export function SolutionsPage(props: {
             sort: "name",
             cell: (s) => (
               <>
-                <a class="ds-link" href={`/solutions/${s.id}`}>
-                  {s.name}
-                </a>{" "}
-                {s.isDemo ? <DemoTag t={t} /> : null}
+                <Link href={`/solutions/${s.id}`}>{s.name}</Link> {s.isDemo ? <DemoTag t={t} /> : null}
                 {s.summary ? <span class="row-detail">{s.summary}</span> : null}
               </>
             ),

@@ -1,4 +1,4 @@
-import { Form, type FormState, type Option, PostButton, Section, SelectField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, Link, type Option, PostButton, Section, SelectField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { SolutionService } from "../solutions.service.ts";
 
@@ -24,10 +24,7 @@ export function IntroducedBySection(props: {
         <ul class="ds-list">
           {detail.projects.map((p) => (
             <li key={p.projectId}>
-              <a class="ds-link" href={`/projects/${p.projectId}`}>
-                {p.title}
-              </a>{" "}
-              ({p.networkName}){" "}
+              <Link href={`/projects/${p.projectId}`}>{p.title}</Link> ({p.networkName}){" "}
               {canEdit ? (
                 <PostButton
                   ctx={ctx}

@@ -1,6 +1,7 @@
 import {
   Form,
   type FormState,
+  Link,
   type Option,
   PostButton,
   Section,
@@ -38,11 +39,7 @@ export function UsersSection(props: {
           columns={[
             {
               label: t("participant.organisation"),
-              cell: (u) => (
-                <a class="ds-link" href={`/organisations/${u.organisationId}`}>
-                  {u.organisationName}
-                </a>
-              ),
+              cell: (u) => <Link href={`/organisations/${u.organisationId}`}>{u.organisationName}</Link>,
             },
             { label: t("solution.since"), cell: (u) => (u.since ? date(u.since) : "") },
             { label: t("benefit.note"), cell: (u) => u.note },

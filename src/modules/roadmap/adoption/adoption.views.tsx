@@ -3,6 +3,7 @@ import {
   ErrorSummary,
   FilterForm,
   type FormState,
+  Link,
   LinkList,
   Notice,
   type Option,
@@ -90,9 +91,7 @@ export function OrganisationAdoptionPage(props: {
               return (
                 <tr key={s.id}>
                   <th scope="row">
-                    <a class="ds-link" href={`/roadmap/${s.id}`}>
-                      {s.name}
-                    </a>
+                    <Link href={`/roadmap/${s.id}`}>{s.name}</Link>
                   </th>
                   <td>{now ? statusLabel(t, now.status) : t("adoption.notReported")}</td>
                   <td>{now?.targetDate ? date(now.targetDate) : now?.sinceDate ? date(now.sinceDate) : ""}</td>
@@ -103,9 +102,7 @@ export function OrganisationAdoptionPage(props: {
             return (
               <tr key={s.id}>
                 <th scope="row" id={`row-${s.id}`}>
-                  <a class="ds-link" href={`/roadmap/${s.id}`}>
-                    {s.name}
-                  </a>
+                  <Link href={`/roadmap/${s.id}`}>{s.name}</Link>
                   <input type="hidden" name={field(s.id, "solutionId")} value={String(s.id)} />
                 </th>
                 <td>
@@ -152,13 +149,11 @@ export function OrganisationAdoptionPage(props: {
       </h1>
       <p class="ds-paragraph">{t("adoption.intro")}</p>
       <p>
-        <a class="ds-link" href={`/organisations/${data.organisation.id}/roadmap`}>
-          {t("plan.title", { name: data.organisation.name })}
-        </a>
+        <Link href={`/organisations/${data.organisation.id}/roadmap`}>{t("plan.title", { name: data.organisation.name })}</Link>
         {" · "}
-        <a class="ds-link" href={`/roadmap/calendar.ics?organisation=${data.organisation.id}`}>
+        <Link href={`/roadmap/calendar.ics?organisation=${data.organisation.id}`}>
           {t("roadmap.calendarFor", { name: data.organisation.name })}
-        </a>
+        </Link>
       </p>
       {canReport ? (
         <form method="post" action={`/organisations/${data.organisation.id}/adoption`} novalidate class="stack">
@@ -258,9 +253,7 @@ export function MatrixPage(props: {
                 <th scope="col">{t("need.organisation")}</th>
                 {matrix.solutions.map((s) => (
                   <th scope="col" key={s.id}>
-                    <a class="ds-link" href={`/roadmap/${s.id}`}>
-                      {s.name}
-                    </a>
+                    <Link href={`/roadmap/${s.id}`}>{s.name}</Link>
                   </th>
                 ))}
               </tr>
@@ -269,9 +262,7 @@ export function MatrixPage(props: {
               {rows.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <a class="ds-link" href={`/organisations/${a.id}/adoption`}>
-                      {a.name}
-                    </a>
+                    <Link href={`/organisations/${a.id}/adoption`}>{a.name}</Link>
                   </th>
                   {matrix.solutions.map((s) => {
                     const status = matrix.statusOf(a.id, s.id)?.status;

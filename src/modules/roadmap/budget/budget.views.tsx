@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { LinkList, Notice, TableScroll } from "../../../platform/ui/components.tsx";
+import { Link, LinkList, Notice, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { networkBudget } from "./budget.ts";
 
@@ -99,11 +99,7 @@ export function NetworkBudgetPage(props: { ctx: PageContext; network: { slug: st
             years={budget.years}
             rows={budget.members.map((m) => ({
               key: m.member.id,
-              name: (
-                <a class="ds-link" href={`/organisations/${m.member.id}/roadmap`}>
-                  {m.member.name}
-                </a>
-              ),
+              name: <Link href={`/organisations/${m.member.id}/roadmap`}>{m.member.name}</Link>,
               perYear: m.perYear,
             }))}
             totals={budget.totals}
@@ -121,11 +117,7 @@ export function NetworkBudgetPage(props: { ctx: PageContext; network: { slug: st
               years={budget.years}
               rows={budget.solutions.map((s) => ({
                 key: s.solution.id,
-                name: (
-                  <a class="ds-link" href={`/roadmap/${s.solution.id}`}>
-                    {s.solution.name}
-                  </a>
-                ),
+                name: <Link href={`/roadmap/${s.solution.id}`}>{s.solution.name}</Link>,
                 perYear: s.perYear,
               }))}
               totals={budget.totals}

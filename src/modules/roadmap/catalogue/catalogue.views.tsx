@@ -2,6 +2,7 @@ import {
   FilterForm,
   Form,
   type FormState,
+  Link,
   LinkList,
   type Option,
   SelectField,
@@ -82,9 +83,7 @@ export function CataloguePage(props: {
             label: t("roadmap.name"),
             cell: (i) => (
               <>
-                <a class="ds-link" href={`/roadmap/${i.solution.id}`}>
-                  {i.solution.name}
-                </a>
+                <Link href={`/roadmap/${i.solution.id}`}>{i.solution.name}</Link>
                 <span class="row-detail">
                   {i.networkName ? t("roadmap.initiativeOf", { network: i.networkName }) : i.solution.purpose}
                 </span>

@@ -1,4 +1,4 @@
-import { Form, type FormState, PostButton, Section, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, Link, PostButton, Section, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { milestoneKindLabel, milestoneName, precisionLabel } from "../labels.ts";
 import { periodLabel } from "../precision.ts";
@@ -42,13 +42,9 @@ export function MilestonesSection(props: {
   return (
     <Section id="milestones-heading" title={t("roadmap.milestones")}>
       <p>
-        <a class="ds-link" href={`/roadmap/calendar.ics?solution=${props.solutionId}`}>
-          {t("roadmap.calendar")}
-        </a>
+        <Link href={`/roadmap/calendar.ics?solution=${props.solutionId}`}>{t("roadmap.calendar")}</Link>
         {" · "}
-        <a class="ds-link" href={`/roadmap/${props.solutionId}/adoption`}>
-          {t("overTime.link")}
-        </a>
+        <Link href={`/roadmap/${props.solutionId}/adoption`}>{t("overTime.link")}</Link>
       </p>
       {milestones.length === 0 ? (
         <p class="ds-paragraph">{t("roadmap.noMilestones")}</p>

@@ -1,4 +1,4 @@
-import { LinkList, Notice, Section, TableScroll } from "../../../platform/ui/components.tsx";
+import { Link, LinkList, Notice, Section, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { milestoneKindLabel, milestoneName, sizeClassLabel, statusLabel, taskKindLabel } from "../labels.ts";
@@ -42,11 +42,7 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
               { label: t("roadmap.when"), cell: (m) => periodLabel(ctx.i18n, m.date, m.precision) },
               {
                 label: t("roadmap.name"),
-                cell: (m) => (
-                  <a class="ds-link" href={`/roadmap/${m.solutionId}`}>
-                    {m.solution}
-                  </a>
-                ),
+                cell: (m) => <Link href={`/roadmap/${m.solutionId}`}>{m.solution}</Link>,
               },
               { label: t("roadmap.milestoneKind"), cell: (m) => milestoneName(t, m) },
               { label: t("plan.ourStatus"), cell: (m) => (m.status ? statusLabel(t, m.status) : t("adoption.notReported")) },

@@ -1,4 +1,4 @@
-import { Form, type FormState, PostButton, Section, SelectField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, Link, PostButton, Section, SelectField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { RoadmapService } from "../roadmap.service.ts";
 
@@ -24,10 +24,7 @@ export function RolloutSection(props: {
         <ul class="plain-list">
           {rollouts.map((r) => (
             <li key={r.projectId} class="milestone">
-              <strong>{r.networkName}</strong>:{" "}
-              <a class="ds-link" href={`/projects/${r.projectId}`}>
-                {r.title}
-              </a>
+              <strong>{r.networkName}</strong>: <Link href={`/projects/${r.projectId}`}>{r.title}</Link>
               <span class="row-detail">
                 {r.participants.length
                   ? t("rollout.taking", { names: r.participants.map((p) => p.name).join(", ") })

@@ -1,4 +1,4 @@
-import { FilterForm, Notice, type Option, SelectField, TableScroll, TextField } from "../../../platform/ui/components.tsx";
+import { FilterForm, Link, Notice, type Option, SelectField, TableScroll, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { TimelineZoom, timelineWindow } from "../../projects/index.ts";
@@ -125,11 +125,7 @@ export function RoadmapTimeline(props: {
         columns={[
           {
             label: t("roadmap.name"),
-            cell: (m) => (
-              <a class="ds-link" href={`/roadmap/${m.solution.id}`}>
-                {m.solution.name}
-              </a>
-            ),
+            cell: (m) => <Link href={`/roadmap/${m.solution.id}`}>{m.solution.name}</Link>,
           },
           { label: t("roadmap.milestoneKind"), cell: (m) => milestoneName(t, m) },
           { label: t("roadmap.when"), cell: (m) => when(m.date, m.precision) },

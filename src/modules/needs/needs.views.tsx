@@ -1,6 +1,7 @@
 import { type KeySuffix, labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
+  Facts,
   Form,
   type FormState,
   History,
@@ -327,36 +328,24 @@ export function NeedPage(props: {
           inhabitants: number(detail.shared.inhabitants),
         })}
       </p>
-      <dl class="facts">
-        <dt>{t("need.organisation")}</dt>
-        <dd>
-          <a class="ds-link" href={`/organisations/${need.organisationId}`}>
-            {detail.organisationName}
-          </a>
-        </dd>
-        <dt>{t("need.registered")}</dt>
-        <dd>
-          {date(need.createdAt)}, {need.createdByLabel}
-        </dd>
-        <dt>{t("need.urgency")}</dt>
-        <dd>{urgencyLabel(t, need.urgency)}</dd>
-        {need.legalRequirement ? (
-          <>
-            <dt>{t("need.legalRequirement")}</dt>
-            <dd>{need.legalRequirement}</dd>
-          </>
-        ) : null}
-        {need.costEstimate !== null ? (
-          <>
-            <dt>{t("need.costEstimate")}</dt>
-            <dd>{t("project.kroner", { amount: number(need.costEstimate) })}</dd>
-          </>
-        ) : null}
-        <dt>{t("need.effort")}</dt>
-        <dd>{effortLabel(t, need.effort)}</dd>
-        <dt>{t("need.visibility")}</dt>
-        <dd>{labelFor(t, "visibility", need.visibility)}</dd>
-      </dl>
+      <Facts
+        facts={[
+          [
+            t("need.organisation"),
+            <a class="ds-link" href={`/organisations/${need.organisationId}`}>
+              {detail.organisationName}
+            </a>,
+          ],
+          [t("need.registered"), `${date(need.createdAt)}, ${need.createdByLabel}`],
+          [t("need.urgency"), urgencyLabel(t, need.urgency)],
+          need.legalRequirement ? [t("need.legalRequirement"), need.legalRequirement] : null,
+          need.costEstimate !== null
+            ? [t("need.costEstimate"), t("project.kroner", { amount: number(need.costEstimate) })]
+            : null,
+          [t("need.effort"), effortLabel(t, need.effort)],
+          [t("need.visibility"), labelFor(t, "visibility", need.visibility)],
+        ]}
+      />
       {canEdit && open ? (
         <div class="button-row">
           <a class="ds-button" data-variant="secondary" href={`/needs/${need.id}/edit`}>

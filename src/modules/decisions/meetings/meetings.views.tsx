@@ -1,5 +1,6 @@
 import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
+  Facts,
   Form,
   type FormState,
   Notice,
@@ -250,37 +251,30 @@ export function MeetingPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {meeting.title}
       </h1>
-      <dl class="facts">
-        <dt>{t("meeting.body")}</dt>
-        <dd>{detail.bodyName}</dd>
-        <dt>{t("meeting.date")}</dt>
-        <dd>
-          {date(meeting.meetingDate)}
-          {meeting.startTime ? ` ${t("meeting.at")} ${meeting.startTime}` : ""}
-        </dd>
-        {meeting.place ? (
-          <>
-            <dt>{t("meeting.place")}</dt>
-            <dd>{meeting.place}</dd>
-          </>
-        ) : null}
-        {meeting.link ? (
-          <>
-            <dt>{t("meeting.link")}</dt>
-            <dd>
-              <a class="ds-link" href={meeting.link} rel="noopener noreferrer">
-                {meeting.link}
-              </a>
-            </dd>
-          </>
-        ) : null}
-        <dt>{t("meeting.minutes")}</dt>
-        <dd>
-          {approved
-            ? t("meeting.approvedBy", { who: meeting.minutesApprovedByLabel ?? "", when: dateTime(meeting.minutesApprovedAt) })
-            : t("meeting.notApproved")}
-        </dd>
-      </dl>
+      <Facts
+        facts={[
+          [t("meeting.body"), detail.bodyName],
+          [
+            t("meeting.date"),
+            `${date(meeting.meetingDate)}${meeting.startTime ? ` ${t("meeting.at")} ${meeting.startTime}` : ""}`,
+          ],
+          meeting.place ? [t("meeting.place"), meeting.place] : null,
+          meeting.link
+            ? [
+                t("meeting.link"),
+                <a class="ds-link" href={meeting.link} rel="noopener noreferrer">
+                  {meeting.link}
+                </a>,
+              ]
+            : null,
+          [
+            t("meeting.minutes"),
+            approved
+              ? t("meeting.approvedBy", { who: meeting.minutesApprovedByLabel ?? "", when: dateTime(meeting.minutesApprovedAt) })
+              : t("meeting.notApproved"),
+          ],
+        ]}
+      />
       <div class="button-row">
         {canManage ? (
           <a class="ds-button" data-variant="secondary" href={`/meetings/${meeting.id}/edit`}>

@@ -2,6 +2,7 @@ import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import { ScatterChart } from "../../../platform/ui/charts.tsx";
 import {
   CheckboxGroup,
+  Facts,
   Form,
   type FormState,
   Notice,
@@ -263,20 +264,14 @@ export function RoundPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {round.title}
       </h1>
-      <dl class="facts">
-        <dt>{t("assessment.committee")}</dt>
-        <dd>{data.bodyName}</dd>
-        {round.cycle ? (
-          <>
-            <dt>{t("assessment.cycle")}</dt>
-            <dd>{round.cycle}</dd>
-          </>
-        ) : null}
-        <dt>{t("assessment.deadline")}</dt>
-        <dd>{date(round.deadline)}</dd>
-        <dt>{t("assessment.bands")}</dt>
-        <dd>{round.bands.map((b) => `${b.name} ≥ ${number(b.min)}`).join(", ")}</dd>
-      </dl>
+      <Facts
+        facts={[
+          [t("assessment.committee"), data.bodyName],
+          round.cycle ? [t("assessment.cycle"), round.cycle] : null,
+          [t("assessment.deadline"), date(round.deadline)],
+          [t("assessment.bands"), round.bands.map((b) => `${b.name} ≥ ${number(b.min)}`).join(", ")],
+        ]}
+      />
       <h2 class="ds-heading" data-size="sm">
         {t("assessment.criteria")}
       </h2>

@@ -2,6 +2,7 @@ import { type I18n, labelFor, type Translate } from "../../../platform/i18n/i18n
 import { LineChart } from "../../../platform/ui/charts.tsx";
 import {
   DemoTag,
+  Facts,
   Form,
   type FormState,
   Notice,
@@ -106,20 +107,15 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
       <h1 class="ds-heading" data-size="lg">
         {a.title} {a.isDemo ? <DemoTag t={t} /> : null}
       </h1>
-      <dl class="facts">
-        <dt>{t("ambition.measuredBy")}</dt>
-        <dd>{measuredBy(t, a, solution)}</dd>
-        <dt>{pastDeadline ? t("ambition.atDeadline") : t("ambition.current")}</dt>
-        <dd>{value(m.value)}</dd>
-        <dt>{t("ambition.target")}</dt>
-        <dd>{value(a.target)}</dd>
-        <dt>{t("ambition.deadline")}</dt>
-        <dd>{date(a.deadline)}</dd>
-        <dt>{t("ambition.stateLabel")}</dt>
-        <dd>
-          <Tag color={STATE_COLOURS[state]}>{stateLabel(t, state)}</Tag>
-        </dd>
-      </dl>
+      <Facts
+        facts={[
+          [t("ambition.measuredBy"), measuredBy(t, a, solution)],
+          [pastDeadline ? t("ambition.atDeadline") : t("ambition.current"), value(m.value)],
+          [t("ambition.target"), value(a.target)],
+          [t("ambition.deadline"), date(a.deadline)],
+          [t("ambition.stateLabel"), <Tag color={STATE_COLOURS[state]}>{stateLabel(t, state)}</Tag>],
+        ]}
+      />
       {a.description ? <p class="ds-paragraph prewrap">{a.description}</p> : null}
       {pastDeadline ? <p class="ds-paragraph">{t("ambition.measuredAtDeadline", { date: date(m.measuredOn) })}</p> : null}
 

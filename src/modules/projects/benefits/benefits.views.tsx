@@ -1,5 +1,6 @@
 import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import {
+  Facts,
   Form,
   type FormState,
   Link,
@@ -178,35 +179,23 @@ export function BenefitPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {benefit.title}
       </h1>
-      <dl class="facts">
-        <dt>{t("benefit.project")}</dt>
-        <dd>
-          <Link href={`/projects/${detail.project.id}`}>{detail.project.title}</Link>
-        </dd>
-        <dt>{t("benefit.type")}</dt>
-        <dd>{benefitTypeLabel(t, benefit.type)}</dd>
-        {benefit.ownerName ? (
-          <>
-            <dt>{t("benefit.owner")}</dt>
-            <dd>{benefit.ownerName}</dd>
-          </>
-        ) : null}
-        <dt>{t("benefit.indicator")}</dt>
-        <dd>
-          {benefit.indicator} ({benefit.unit})
-        </dd>
-        <dt>{t("benefit.baseline")}</dt>
-        <dd>{number(benefit.baseline)}</dd>
-        <dt>{t("benefit.target")}</dt>
-        <dd>
-          {number(benefit.target)}
-          {benefit.targetDate ? ` ${t("benefit.by", { date: date(benefit.targetDate) })}` : ""}
-        </dd>
-        <dt>{t("benefit.achievement")}</dt>
-        <dd>
-          <Achievement t={t} number={number} value={benefit.achievement} trend={benefit.trend} />
-        </dd>
-      </dl>
+      <Facts
+        facts={[
+          [t("benefit.project"), <Link href={`/projects/${detail.project.id}`}>{detail.project.title}</Link>],
+          [t("benefit.type"), benefitTypeLabel(t, benefit.type)],
+          !!benefit.ownerName && [t("benefit.owner"), benefit.ownerName],
+          [t("benefit.indicator"), `${benefit.indicator} (${benefit.unit})`],
+          [t("benefit.baseline"), number(benefit.baseline)],
+          [
+            t("benefit.target"),
+            <>
+              {number(benefit.target)}
+              {benefit.targetDate ? ` ${t("benefit.by", { date: date(benefit.targetDate) })}` : ""}
+            </>,
+          ],
+          [t("benefit.achievement"), <Achievement t={t} number={number} value={benefit.achievement} trend={benefit.trend} />],
+        ]}
+      />
       {props.canEdit ? (
         <div class="button-row">
           <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>

@@ -1,4 +1,4 @@
-import type { FormState } from "../../../platform/ui/components.tsx";
+import { Facts, type FormState } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { categoryLabel } from "../labels.ts";
 import { MilestonesSection } from "../milestones/milestones.views.tsx";
@@ -33,24 +33,22 @@ export function SolutionPage(props: {
         {solution.name}
       </h1>
       {solution.purpose ? <p class="ds-paragraph lead">{solution.purpose}</p> : null}
-      <dl class="facts">
-        <dt>{t("roadmap.owner")}</dt>
-        <dd>{solution.owner}</dd>
-        <dt>{t("roadmap.category")}</dt>
-        <dd>{categoryLabel(t, solution.category)}</dd>
-        <dt>{t("roadmap.scope")}</dt>
-        <dd>{props.networkName ? t("roadmap.initiativeOf", { network: props.networkName }) : t("roadmap.national")}</dd>
-        {solution.url ? (
-          <>
-            <dt>{t("roadmap.url")}</dt>
-            <dd>
-              <a class="ds-link" href={solution.url} rel="noopener noreferrer">
-                {solution.url}
-              </a>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        facts={[
+          [t("roadmap.owner"), solution.owner],
+          [t("roadmap.category"), categoryLabel(t, solution.category)],
+          [
+            t("roadmap.scope"),
+            props.networkName ? t("roadmap.initiativeOf", { network: props.networkName }) : t("roadmap.national"),
+          ],
+          !!solution.url && [
+            t("roadmap.url"),
+            <a class="ds-link" href={solution.url} rel="noopener noreferrer">
+              {solution.url}
+            </a>,
+          ],
+        ]}
+      />
       {canEdit ? (
         <div class="button-row">
           <a class="ds-button" data-variant="secondary" href={`/roadmap/${solution.id}/edit`}>

@@ -1,9 +1,10 @@
 /**
  * The test command: every test on the embedded database, the browser journeys in Chromium, and,
  * when a PostgreSQL server is given (TEST_DATABASE_URL, set by .ci/run), every database test a
- * second time against it. The three passes are one queue of test files, the longest first (as long
- * as they took last time, kept in tmp/), run as many at once as the machine has cores, so no core
- * waits for a pass's last long file while the next pass could run. The slow end-to-end tests (the
+ * second time against it. The three passes are one queue of test processes, the longest first (as
+ * long as their files took last time, kept in tmp/), run as many at once as the machine has cores, so
+ * no core waits for a pass's last long file while the next pass could run; short server test files
+ * share a process a few at a time. The slow end-to-end tests (the
  * server started and stopped as a process, the benchmarks) run in the embedded pass only
  * (SAMVERK_SLOW_TESTS=1 there, 0 in the PostgreSQL pass), against both databases.
  * Ends with one line CI reads: "N passed, N failed".
@@ -36,7 +37,8 @@ console.log(`test databases ready in ${((Date.now() - prepared) / 1000).toFixed(
 
 interface Job {
   pass: string;
-  file: string;
+  /** One file, or several short ones run in one process (see `batched`). */
+  files: string[];
   env: Record<string, string | undefined>;
 }
 
@@ -49,20 +51,8 @@ const usesDatabase = (file: string) =>
 const EMBEDDED = "server tests on the embedded database";
 const BROWSER = "browser journeys in Chromium";
 const POSTGRES = "server tests on PostgreSQL";
-const jobs: Job[] = [];
-const only = process.argv.slice(2);
-if (only.length) {
-  for (const file of only) jobs.push({ pass: "selected tests", file, env: {} });
-} else {
-  for (const file of serverTests)
-    jobs.push({ pass: EMBEDDED, file, env: { DATABASE_URL: undefined, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "1" } });
-  for (const file of browserTests) jobs.push({ pass: BROWSER, file, env: { DATABASE_URL: undefined } });
-  if (pgUrl)
-    for (const file of serverTests.filter(usesDatabase))
-      jobs.push({ pass: POSTGRES, file, env: { DATABASE_URL: pgUrl, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "0" } });
-}
 
-// The longest first: how long each file took last time here. Without that (a fresh clone, as in CI),
+// How long a file takes: as long as it took last time here; without that (a fresh clone, as in CI),
 // the files known to be long, then by size, a browser journey's kilobyte counting more than a server test's.
 const timesFile = "tmp/test-durations.json";
 const times: Record<string, number> = existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, "utf8")) : {};
@@ -74,16 +64,61 @@ const LONG: Record<string, number> = {
 };
 /** Long only where they run (the embedded pass, test/support/passes.ts). */
 const LONG_ONCE: Record<string, number> = { "test/bench.test.ts": 300, "src/main.test.ts": 200 };
-const key = (job: Job) => `${job.pass}: ${job.file}`;
-const expected = (job: Job) =>
-  times[key(job)] ??
-  LONG[job.file] ??
-  (job.pass === POSTGRES ? undefined : LONG_ONCE[job.file]) ??
-  ((existsSync(job.file) ? statSync(job.file).size : 0) / 1024) * (job.pass === BROWSER ? 20 : 3);
+const key = (pass: string, file: string) => `${pass}: ${file}`;
+const expectedOf = (pass: string, file: string) =>
+  times[key(pass, file)] ??
+  LONG[file] ??
+  (pass === POSTGRES ? undefined : LONG_ONCE[file]) ??
+  ((existsSync(file) ? statSync(file).size : 0) / 1024) * (pass === BROWSER ? 20 : 3);
+const expected = (job: Job) => job.files.reduce((sum, file) => sum + expectedOf(job.pass, file), 0);
+
+/**
+ * Short server test files share a process, a few at a time (node's --test-isolation=none): every
+ * process spends seconds of CPU loading the app's modules and starting PGlite before its first test,
+ * which across a hundred and fifty files was a third of the test command's time. Each file still
+ * makes its own database and app. Long files, and the browser journeys, keep a process of their own.
+ */
+const BATCH_SECONDS = 60;
+const BATCH_FILES = 8;
+function batched(pass: string, files: string[], env: Job["env"]): Job[] {
+  const single: Job[] = [];
+  const batches: Job[] = [];
+  let open: Job | null = null;
+  for (const file of [...files].sort((a, b) => expectedOf(pass, b) - expectedOf(pass, a))) {
+    if (expectedOf(pass, file) >= BATCH_SECONDS) {
+      single.push({ pass, files: [file], env });
+      continue;
+    }
+    if (!open || open.files.length >= BATCH_FILES || expected(open) + expectedOf(pass, file) > BATCH_SECONDS) {
+      open = { pass, files: [], env };
+      batches.push(open);
+    }
+    open.files.push(file);
+  }
+  return [...single, ...batches];
+}
+
+const jobs: Job[] = [];
+const only = process.argv.slice(2);
+if (only.length) {
+  for (const file of only) jobs.push({ pass: "selected tests", files: [file], env: {} });
+} else {
+  jobs.push(...batched(EMBEDDED, serverTests, { DATABASE_URL: undefined, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "1" }));
+  for (const file of browserTests) jobs.push({ pass: BROWSER, files: [file], env: { DATABASE_URL: undefined } });
+  if (pgUrl)
+    jobs.push(
+      ...batched(POSTGRES, serverTests.filter(usesDatabase), {
+        DATABASE_URL: pgUrl,
+        SAMVERK_TEST_PG_URL: pgUrl,
+        SAMVERK_SLOW_TESTS: "0",
+      }),
+    );
+}
+// The longest first, so that no core waits for a long file at the end.
 jobs.sort((a, b) => expected(b) - expected(a));
 
 console.log(
-  `${jobs.length} test files, ${workers} at a time (the machine's cores; SAMVERK_TEST_WORKERS sets another number).` +
+  `${jobs.length} test processes, ${workers} at a time (the machine's cores; SAMVERK_TEST_WORKERS sets another number).` +
     (only.length
       ? ""
       : `\nPasses: ${EMBEDDED} (${serverTests.length} files), ${BROWSER} (${browserTests.length})` +
@@ -101,7 +136,8 @@ const started = Date.now();
 function run(job: Job): Promise<void> {
   return new Promise((resolve) => {
     const at = Date.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", job.file], {
+    const isolation = job.files.length > 1 ? ["--test-isolation=none"] : [];
+    const child = spawn(process.execPath, ["--import", "tsx", "--test", ...isolation, "--test-reporter=spec", ...job.files], {
       env: { ...process.env, ...job.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -111,7 +147,9 @@ function run(job: Job): Promise<void> {
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (status) => {
       const seconds = (Date.now() - at) / 1000;
-      times[key(job)] = Math.round(seconds);
+      // A batch's time is shared out by the files' expected times, for the next run's grouping.
+      const share = expected(job);
+      for (const file of job.files) times[key(job.pass, file)] = Math.round((seconds * expectedOf(job.pass, file)) / share);
       spent.set(job.pass, (spent.get(job.pass) ?? 0) + seconds);
       const count = (word: string) => Number(stdout.match(new RegExp(`ℹ ${word} (\\d+)`))?.[1] ?? 0);
       totals.passed += count("pass");
@@ -123,7 +161,7 @@ function run(job: Job): Promise<void> {
       if (status !== 0 && count("fail") + count("cancelled") === 0) totals.failed += 1;
       const clock = ((Date.now() - started) / 1000).toFixed(0);
       process.stdout.write(
-        `\n=== ${job.pass}: ${job.file} (${seconds.toFixed(1)} s, ${status === 0 ? "ok" : "FAILED"}, at ${clock} s) ===\n`,
+        `\n=== ${job.pass}: ${job.files.join(" + ")} (${seconds.toFixed(1)} s, ${status === 0 ? "ok" : "FAILED"}, at ${clock} s) ===\n`,
       );
       process.stdout.write(stdout);
       process.stderr.write(stderr);

@@ -308,11 +308,11 @@ function identifyRequests(
   });
   app.decorateRequest("pageContext", null as unknown as () => PageContext);
   // The header's list of networks, on every page: kept until any data changes.
-  const networkSwitcher = new UntilChange<Awaited<ReturnType<typeof services.networks.repo.switcher>>>(dataVersion, 1);
+  const networkSwitcher = new UntilChange<Awaited<ReturnType<typeof services.networks.switcher>>>(dataVersion, 1);
   app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {
     return renderPage(this.request, this, body, meta, {
       nav,
-      networks: () => networkSwitcher.get("all", () => services.networks.repo.switcher()),
+      networks: () => networkSwitcher.get("all", () => services.networks.switcher()),
     });
   });
   /**
@@ -474,7 +474,7 @@ function healthChecks(app: FastifyInstance, database: Database) {
 
 async function registerModules(app: FastifyInstance, ctx: AppContext) {
   // The modules: rules first, then pages and API.
-  const api = new ApiRouter(app, async (slug) => (await ctx.services.networks.repo.bySlug(slug))?.id);
+  const api = new ApiRouter(app, async (slug) => (await ctx.services.networks.bySlug(slug))?.id);
   for (const module of ctx.modules) {
     if (module.policies) registerPolicies(module.policies);
     await module.routes?.(app, ctx);

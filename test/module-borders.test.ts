@@ -79,6 +79,36 @@ test("a module reaches another only through its public face (index.ts)", () => {
   assert.deepEqual(wrong, []);
 });
 
+/** The services each module's manifest declares (the keys of its `services`), by module. */
+function servicesByModule(): Map<string, string> {
+  const owner = new Map<string, string>();
+  for (const name of readdirSync(modulesDir)) {
+    const manifest = path.join(modulesDir, name, "manifest.ts");
+    let text: string;
+    try {
+      text = readFileSync(manifest, "utf8");
+    } catch {
+      continue;
+    }
+    const block = text.match(/\n {2}services: \{\n([\s\S]*?)\n {2}\},/)?.[1] ?? "";
+    for (const m of block.matchAll(/^ {4}(\w+):/gm)) owner.set(m[1]!, name);
+  }
+  return owner;
+}
+
+test("a module reads another module's records through its service, never through the service's repository", () => {
+  const owner = servicesByModule();
+  assert.ok(owner.get("networks") === "networks" && owner.get("projects") === "projects", "the manifests' services are read");
+  const wrong = files
+    .filter((f) => moduleOf(f) && !isTest(f))
+    .flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/\b(\w+)\.repo\b/g)]
+        .filter((m) => owner.has(m[1]!) && owner.get(m[1]!) !== moduleOf(f))
+        .map((m) => `${rel(f)}: ${m[0]}`),
+    );
+  assert.deepEqual(wrong, []);
+});
+
 test("the modules depend on each other without a cycle", () => {
   const edges = new Map<string, Set<string>>();
   for (const f of files) {

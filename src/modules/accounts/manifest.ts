@@ -20,10 +20,10 @@ export const accountsModule = defineModule({
     accounts: ({ db, services, delivery, baseUrl }) =>
       new AccountService(db, services.users, services.sessions, delivery, baseUrl, {
         directoryEntriesFor: (email) => services.directory.people.byEmail(email),
-        networkAccessOf: (userId) => services.access.repo.allOf(userId),
-        removeNetworkAccess: (tx, userId) => services.access.repo.with(tx).removeAllOf(userId),
+        networkAccessOf: (userId) => services.access.allOf(userId),
+        removeNetworkAccess: (tx, userId) => services.access.removeAllOf(tx, userId),
       }),
-    apiTokens: ({ db, services }) => new ApiTokenService(db, async (id) => (await services.networks.repo.byId(id)) !== undefined),
+    apiTokens: ({ db, services }) => new ApiTokenService(db, async (id) => (await services.networks.byId(id)) !== undefined),
   },
   policies: accountPolicies,
   routes: (app, ctx) => {

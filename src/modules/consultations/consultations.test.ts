@@ -14,7 +14,7 @@ let draftId: number;
 
 before(async () => {
   t = await createTestApp();
-  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
   await testAccount(t.app, t.database.db, "sek@consult.example", { networkId: rogaland.id, role: "secretariat" });
   const [member] = await t.app.services.access.repo.memberOrganisations(rogaland.id);
   await testAccount(t.app, t.database.db, "rep@consult.example", {
@@ -290,7 +290,7 @@ test("bad input is refused with a message to a person and nothing stored", async
     /Only the network&#39;s members, signed in, can give input here|Only the network's members, signed in, can give input here/,
   );
   // A signed-in person from another network is not one of this network's members.
-  const more = (await t.app.services.networks.repo.bySlug("digi-more-og-romsdal"))!;
+  const more = (await t.app.services.networks.bySlug("digi-more-og-romsdal"))!;
   await testAccount(t.app, t.database.db, "other@consult.example", { networkId: more.id, role: "member" });
   const outsider = await login("other@consult.example");
   await outsider.get(`/consultations/${members.id}/input`);
@@ -528,7 +528,7 @@ test("the secretariat sorts, merges and answers the inputs, publishes and mails 
 
 test("an internal review round: the chosen bodies' members comment on the revised draft section by section, nobody else", async () => {
   const { id } = await openConsultation();
-  const bodies = await t.app.services.networks.repo.bodiesOf(rogaland.id);
+  const bodies = await t.app.services.networks.bodiesOf(rogaland.id);
   const steering = bodies.find((b) => b.kind === "steering_group")!;
   const other = bodies.find((b) => b.id !== steering.id)!;
   await testAccount(t.app, t.database.db, "leader@consult.example", {

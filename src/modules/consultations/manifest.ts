@@ -30,8 +30,8 @@ export const consultationsModule = defineModule({
       new ConsultationService(
         db,
         services.strategies,
-        services.networks.repo,
-        services.projects.repo,
+        services.networks,
+        services.projects,
         { delivery, baseUrl },
         () => ensureSecret(db, config.SAMVERK_SECRET),
         config.SAMVERK_INPUTS_PER_TEN_MINUTES,

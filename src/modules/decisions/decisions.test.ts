@@ -16,7 +16,7 @@ let supporter: { id: number; name: string };
 before(async () => {
   t = await createTestApp();
   const { networks, access } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
   const db = t.database.db;
   [{ id: steeringId }] = (await db
     .select({ id: bodies.id })

@@ -17,7 +17,7 @@ export const decisionsModule = defineModule({
   tables: schema,
   services: {
     meetings: ({ db, services }) =>
-      new MeetingService(db, services.networks.repo, services.needs, services.projects, services.assessment),
+      new MeetingService(db, services.networks, services.needs, services.projects, services.assessment),
     priorities: ({ db, services }) => new PriorityService(db, services.needs, services.projects),
   },
   policies: decisionPolicies,

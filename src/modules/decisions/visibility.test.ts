@@ -16,7 +16,7 @@ const marker = (name: string) => `MARK-${name}-${Math.random().toString(36).slic
 
 before(async () => {
   t = await createTestApp();
-  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
   await testAccount(t.app, t.database.db, "member@containers.example", { networkId: rogaland.id, role: "member" });
   await testAccount(t.app, t.database.db, "sek@containers.example", { networkId: rogaland.id, role: "secretariat" });
 });
@@ -182,7 +182,7 @@ test("a public meeting's agenda names no need or project the reader may not see"
 });
 
 async function steeringGroup() {
-  const all = await t.app.services.networks.repo.bodiesOf(rogaland.id);
+  const all = await t.app.services.networks.bodiesOf(rogaland.id);
   const steering = all.find((b) => b.kind === "steering_group" && b.visibility === "public");
   assert.ok(steering, "the demo network has a public steering group");
   return { steering: steering.id };
@@ -201,7 +201,7 @@ test("a person's seat in a hidden body is hidden with the body, on the page and 
 
 test("a need moved to another network after it was put on the agenda is not decided here", async () => {
   const { meetings, needs, networks } = t.app.services;
-  const other = (await networks.repo.bySlug("digi-nordland"))!;
+  const other = (await networks.bySlug("digi-nordland"))!;
   const committee = await body("working_committee", "public");
   const needId = await need(marker("moved-need"));
   const meeting = ok(

@@ -15,7 +15,7 @@ export const directoryModule = defineModule({
   tables: schema,
   services: {
     directory: ({ db, services }) =>
-      new DirectoryService(db, (personId, organisationId) => services.networks.repo.networkIdsOfPerson(personId, organisationId)),
+      new DirectoryService(db, (personId, organisationId) => services.networks.networkIdsOfPerson(personId, organisationId)),
   },
   policies: directoryPolicies,
   nav: [

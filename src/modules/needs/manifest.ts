@@ -24,8 +24,8 @@ export const needsModule = defineModule({
   tables: schema,
   services: {
     needs: ({ db, services, delivery, baseUrl }) =>
-      new NeedService(db, services.access, services.networks.repo, services.projects.repo, { baseUrl, delivery }),
-    assessment: ({ db, services }) => new AssessmentService(db, services.networks.repo, services.needs),
+      new NeedService(db, services.access, services.networks, services.projects, { baseUrl, delivery }),
+    assessment: ({ db, services }) => new AssessmentService(db, services.networks, services.needs),
   },
   policies: needPolicies,
   nav: [{ href: "/needs", label: "nav.needs" }],

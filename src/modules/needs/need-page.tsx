@@ -39,7 +39,7 @@ export async function renderNeed(
     canEdit ? services.audit.history("need", id) : Promise.resolve([]),
     services.assessment.ofNeed(id, req.actor),
     services.meetings.decisionsAbout({ needIds: [id] }, req.actor),
-    canManage ? networks.repo.switcher() : Promise.resolve([]),
+    canManage ? networks.switcher() : Promise.resolve([]),
     canManage ? needs.list({ networkId: need.networkId }, req.actor, "title", 1000, 0).then((r) => r.items) : Promise.resolve([]),
   ]);
   const { t } = req.i18n;

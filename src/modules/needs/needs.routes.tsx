@@ -71,7 +71,7 @@ async function renderNeedForm(
 ) {
   const { t } = req.i18n;
   const actor = req.actor!;
-  const members = await services.access.repo.memberOrganisations(network.id);
+  const members = await services.access.memberOrganisations(network.id);
   const organisations = members.filter((o) => can(actor, "need.update", { networkId: network.id, organisationId: o.id }));
   const typed = `${form.values.title ?? ""} ${form.values.problem ?? ""}`;
   const similar = checked || form.errors.length ? await services.needs.similar(typed, req.actor, editing?.id ?? null) : null;
@@ -115,7 +115,7 @@ export function needRoutes(app: FastifyInstance, ctx: AppContext) {
     const { filter, items, total } = await needList(ctx, req);
     const download = new URL(req.url, "http://x");
     download.searchParams.delete("page");
-    const [networkList, orgs] = await Promise.all([networks.repo.switcher(), directory.organisations.options()]);
+    const [networkList, orgs] = await Promise.all([networks.switcher(), directory.organisations.options()]);
     const { t } = req.i18n;
     return reply.page(
       <NeedsPage
@@ -175,12 +175,12 @@ export function needRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get("/needs/:id/edit", { config: { policy: "need.update", resource: needInPath } }, async (req, reply) => {
     const { need } = authorizedNeed(req);
-    return renderNeedForm(ctx, req, reply, emptyForm({ ...need }), (await networks.repo.byId(need.networkId))!, need);
+    return renderNeedForm(ctx, req, reply, emptyForm({ ...need }), (await networks.byId(need.networkId))!, need);
   });
 
   app.post("/needs/:id", { config: { policy: "need.update", resource: needInPath } }, async (req, reply) => {
     const { actor, need } = authorizedNeed(req);
-    const network = (await networks.repo.byId(need.networkId))!;
+    const network = (await networks.byId(need.networkId))!;
     if (checkingSimilar(req)) return renderNeedForm(ctx, req, reply, submittedForm(req.body, []), network, need, true);
     const result = await needs.update(actor, need.id, req.body);
     if (!result.ok) return renderNeedForm(ctx, req, reply, submittedForm(req.body, result.errors), network, need);

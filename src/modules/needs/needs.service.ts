@@ -10,8 +10,8 @@ import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../p
 import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import type { MailDelivery } from "../../platform/mail/mail.ts";
-import type { AccessService, NetworkRepo } from "../networks/index.ts";
-import type { ProjectRepo } from "../projects/index.ts";
+import type { AccessService, NetworkService } from "../networks/index.ts";
+import type { ProjectService } from "../projects/index.ts";
 import { AssessmentRepo } from "./assessment/assessment.repo.ts";
 import { NeedDigests } from "./digests/digests.service.ts";
 import { type Need, type NeedFilter, NeedRepo, type NeedSort } from "./needs.repo.ts";
@@ -78,8 +78,8 @@ export class NeedService {
   constructor(
     private readonly db: Db,
     private readonly access: AccessService,
-    private readonly networks: NetworkRepo,
-    private readonly projects: ProjectRepo,
+    private readonly networks: NetworkService,
+    private readonly projects: ProjectService,
     mail: { baseUrl: string; delivery: MailDelivery },
   ) {
     this.repo = new NeedRepo(db);
@@ -98,6 +98,18 @@ export class NeedService {
     const need = await this.repo.byId(id);
     if (!need || !canSee(viewer, need)) throw new NotFoundError();
     return need;
+  }
+
+  // Reads other modules ask for (decisions, the assessment); the repository stays behind the service.
+  byId(id: number) {
+    return this.repo.byId(id);
+  }
+  byIds(ids: number[]) {
+    return this.repo.byIds(ids);
+  }
+  /** A need's supporters, read through the caller's transaction when given. */
+  supportersOf(needIds: number[], db: DbOrTx = this.db) {
+    return this.repo.with(db).supportersOf(needIds);
   }
 
   list(filter: NeedFilter, viewer: Actor | null, sort: NeedSort, limit: number, offset: number) {

@@ -15,8 +15,8 @@ let sandnes: { id: number; name: string; population: number | null };
 before(async () => {
   t = await createTestApp({ env: { SAMVERK_PUBLIC_URL: "https://samverk.test.example" } });
   const { networks, access, directory } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
-  trondelag = (await networks.repo.bySlug("digi-trondelag"))!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
+  trondelag = (await networks.bySlug("digi-trondelag"))!;
   const members = await access.repo.memberOrganisations(rogaland.id);
   // Two member municipalities with their population from the reference data.
   const [a, b] = await Promise.all([directory.organisations.byId(members[0]!.id), directory.organisations.byId(members[1]!.id)]);

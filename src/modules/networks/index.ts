@@ -8,7 +8,7 @@ export type { AccessGrant, AccessService } from "./access/access.service.ts";
 export { INVITATION_DAYS } from "./access/invitations.service.ts";
 export { type InvitationRow, InvitationTable } from "./access/invitations.views.tsx";
 export type { Network, NetworkRepo } from "./networks.repo.ts";
-export { slugify } from "./networks.service.ts";
+export { type NetworkService, slugify } from "./networks.service.ts";
 export { NetworkCards } from "./networks.views.tsx";
 export { networkBySlug, slugParam } from "./params.ts";
 export type { AccessRole } from "./schema.ts";

@@ -29,8 +29,8 @@ export const networksModule = defineModule({
     // Invitations grant a role in a network. An account's language is known where it chose one for its need digest.
     invitations: ({ db, services, delivery, baseUrl, config }) =>
       new InvitationService(db, delivery, baseUrl, services.access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30, async (userId) => {
-        const locale = (await services.needs.repo.digestSetting(userId))?.locale;
-        return isLocale(locale) ? locale : undefined;
+        const setting = await services.needs.digestSetting(userId);
+        return "locale" in setting && isLocale(setting.locale) ? setting.locale : undefined;
       }),
   },
   policies: networkPolicies,
@@ -52,7 +52,7 @@ export const networksModule = defineModule({
   },
   search: async ({ services }, q, limit) => {
     const needle = q.toLowerCase();
-    const { items } = await services.networks.repo.list();
+    const { items } = await services.networks.list();
     return items
       .filter((n) => n.name.toLowerCase().includes(needle) || n.shortName.toLowerCase().includes(needle))
       .slice(0, limit)

@@ -123,6 +123,23 @@ export class NetworkService {
   byId(id: number) {
     return this.repo.byId(id);
   }
+  bySlug(slug: string) {
+    return this.repo.bySlug(slug);
+  }
+  bodiesOf(networkId: number) {
+    return this.repo.bodiesOf(networkId);
+  }
+  body(networkId: number, id: number) {
+    return this.repo.body(networkId, id);
+  }
+  /** The seats a person holds, with their bodies (the person's page filters them by who may see each body). */
+  bodyMembershipsOf(personId: number) {
+    return this.repo.bodyMembershipsOf(personId);
+  }
+  /** The networks a person acts in (through a seat or their organisation's membership). */
+  networkIdsOfPerson(personId: number, organisationId: number | null) {
+    return this.repo.networkIdsOfPerson(personId, organisationId);
+  }
   /** The header's list of networks. */
   switcher() {
     return this.repo.switcher();

@@ -329,7 +329,7 @@ describe("issue 20: what a secretariat may name for its own members and seats", 
   type Member = { id: number; organisationId: number; organisationName: string; representedById: number | null };
   const membersOf = async (slug: string): Promise<Member[]> => (await json(`/api/v1/networks/${slug}/members?limit=100`)).items;
   const secretariat = async (slug: string, email: string) => {
-    const network = (await t.app.services.networks.repo.bySlug(slug))!;
+    const network = (await t.app.services.networks.bySlug(slug))!;
     await testAccount(t.app, t.database.db, email, { networkId: network.id, role: "secretariat" });
     return new Session(t.app).login(email, PASSWORD);
   };
@@ -375,7 +375,7 @@ describe("issue 20: what a secretariat may name for its own members and seats", 
 
   test("a seated person's own organisation is not moved to another network's member, so the secretariat keeps editing them", async () => {
     const s = await secretariat("digi-rogaland", "sek-person@rogaland.example");
-    const nordland = (await t.app.services.networks.repo.bySlug("digi-nordland"))!;
+    const nordland = (await t.app.services.networks.bySlug("digi-nordland"))!;
     const [outsider] = await t.app.services.access.repo.memberOrganisations(nordland.id);
     const [own] = await membersOf("digi-rogaland");
     const [body] = (await json("/api/v1/networks/digi-rogaland/bodies")).items;
@@ -400,7 +400,7 @@ describe("issue 20: what a secretariat may name for its own members and seats", 
 
   test("a seat's organisation is refused when it is another network's member, by form and by API", async () => {
     const s = await secretariat("digi-rogaland", "sek-sete@rogaland.example");
-    const nordland = (await t.app.services.networks.repo.bySlug("digi-nordland"))!;
+    const nordland = (await t.app.services.networks.bySlug("digi-nordland"))!;
     const [outsider] = await t.app.services.access.repo.memberOrganisations(nordland.id);
     const [own] = await membersOf("digi-rogaland");
     const [body] = (await json("/api/v1/networks/digi-rogaland/bodies")).items;

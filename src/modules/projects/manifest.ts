@@ -32,7 +32,7 @@ export const projectsModule = defineModule({
     projects: ({ db, services, delivery, baseUrl, options }) =>
       new ProjectService(
         db,
-        services.networks.repo,
+        services.networks,
         services.directory.organisations,
         services.directory.people,
         services.access,

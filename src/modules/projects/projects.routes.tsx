@@ -23,8 +23,8 @@ async function renderProjectForm(
   const { t } = req.i18n;
   const actor = req.actor!;
   const [members, bodies, sectors, people] = await Promise.all([
-    networks.repo.membersOf(network.id),
-    networks.repo.bodiesOf(network.id),
+    networks.membersOf(network.id),
+    networks.bodiesOf(network.id),
     projects.sectorsOf(network.id),
     directory.people.options(),
   ]);
@@ -76,7 +76,7 @@ export async function renderProjectPage(
     req.actor ? projects.joinRequests(id) : Promise.resolve([]),
     req.actor ? services.access.organisationsActingFor(req.actor) : Promise.resolve([]),
     services.meetings.originOf(id, req.actor),
-    services.roadmap.repo.rolloutSolutionsOf(id),
+    services.roadmap.rolloutSolutionsOf(id),
   ]);
   const taking = new Set(detail.participants.map((p) => p.organisationId));
   const { t } = req.i18n;
@@ -114,7 +114,7 @@ export async function renderProjectPage(
 export function projectRoutes(app: FastifyInstance, ctx: AppContext) {
   const { projects, networks } = ctx.services;
   const { networkInPath, projectInPath, authorizedProject } = projectRouteAccess(ctx);
-  const networkOf = async (project: Project) => (await networks.repo.byId(project.networkId))!;
+  const networkOf = async (project: Project) => (await networks.byId(project.networkId))!;
 
   app.get("/n/:slug/projects/new", { config: { policy: "project.create", resource: networkInPath } }, async (req, reply) => {
     const { resource: network } = authorized(req, networkInPath);

@@ -18,7 +18,7 @@ import {
 } from "../../platform/http/validation.ts";
 import type { MailDelivery } from "../../platform/mail/mail.ts";
 import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
-import type { AccessService, NetworkRepo } from "../networks/index.ts";
+import type { AccessService, NetworkService } from "../networks/index.ts";
 import { BenefitService } from "./benefits/benefits.service.ts";
 import { ChecklistService } from "./checklists/checklists.service.ts";
 import { DocumentService } from "./documents/documents.service.ts";
@@ -113,7 +113,7 @@ export class ProjectService {
 
   constructor(
     private readonly db: Db,
-    private readonly networks: NetworkRepo,
+    private readonly networks: NetworkService,
     readonly organisations: OrganisationRepo,
     private readonly people: PeopleRepo,
     readonly access: AccessService,
@@ -184,6 +184,19 @@ export class ProjectService {
     const project = await this.repo.byId(id);
     if (!project) throw new NotFoundError();
     return project;
+  }
+
+  // Reads other modules ask for (decisions: a meeting's agenda and a network's priorities; needs).
+  byId(id: number) {
+    return this.repo.byId(id);
+  }
+  /** Projects whose text is like this one's, those the viewer may see (a new need's "is this being done?"). */
+  similar(text: string, viewer: Actor | null, limit: number) {
+    return this.repo.similar(text, viewer, limit);
+  }
+  /** A network's projects the viewer may see, by title (the choices of a select). */
+  async visibleIn(networkId: number, viewer: Actor | null) {
+    return (await this.repo.list({ networkId }, viewer, "title", 1000, 0)).items;
   }
 
   /** Public projects whose text matches, by title: the site search's part. */

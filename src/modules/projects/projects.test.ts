@@ -22,7 +22,7 @@ async function account(email: string, networkId: number, role: "member" | "secre
 before(async () => {
   t = await createTestApp();
   const { networks, access } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
   [stavanger, sandnes] = (await access.repo.memberOrganisations(rogaland.id)) as [typeof stavanger, typeof sandnes];
   await account("rep@stavanger.example", rogaland.id, "member", [stavanger.id]);
   await account("member@rogaland.example", rogaland.id, "member");
@@ -547,7 +547,7 @@ test("funding, links, related projects and documents: added, shown, refused when
 });
 
 test("the timeline draws 2 000 projects in the same number of queries as a dozen, a page at a time", async () => {
-  const network = (await t.app.services.networks.repo.bySlug("digi-trondelag"))!;
+  const network = (await t.app.services.networks.bySlug("digi-trondelag"))!;
   await t.database.db.insert(projects).values(
     Array.from({ length: 2000 }, (_, i) => ({
       networkId: network.id,

@@ -6,6 +6,7 @@ import type { RoadmapService } from "./roadmap.service.ts";
 export type { AdoptionService } from "./adoption/adoption.service.ts";
 export { periodLabel } from "./precision.ts";
 export type { RoadmapRepo } from "./roadmap.repo.ts";
+export type { RoadmapService } from "./roadmap.service.ts";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {

@@ -25,7 +25,7 @@ export const solutionsModule = defineModule({
         services.access,
         services.directory.organisations,
         services.directory.people,
-        services.projects.repo,
+        services.projects,
         services.networks,
       ),
   },

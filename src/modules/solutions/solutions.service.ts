@@ -8,7 +8,7 @@ import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../
 import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
 import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
 import type { AccessService } from "../networks/index.ts";
-import type { ProjectRepo } from "../projects/index.ts";
+import type { ProjectService } from "../projects/index.ts";
 import { IntroducingProjectService } from "./projects/projects.service.ts";
 import { PubliccodeService } from "./publiccode/publiccode.service.ts";
 import { SOLUTION_LIMITS } from "./publiccode/publiccode.ts";
@@ -59,7 +59,7 @@ export class SolutionService {
     private readonly access: AccessService,
     private readonly organisations: OrganisationRepo,
     private readonly people: PeopleRepo,
-    projects: ProjectRepo,
+    projects: ProjectService,
     private readonly networks: { memberOrganisationIds(slug: string): Promise<number[]> },
   ) {
     this.repo = new SolutionRepo(db);

@@ -16,7 +16,7 @@ const PASSWORD = "a representative's long password";
 before(async () => {
   t = await createTestApp();
   const { networks, access } = t.app.services;
-  const rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  const rogaland = (await networks.bySlug("digi-rogaland"))!;
   [stavanger, sandnes] = (await access.repo.memberOrganisations(rogaland.id)) as [typeof stavanger, typeof sandnes];
   await new UserService(t.database.db).createAdmin({ email: "rep@stavanger.example", password: PASSWORD, name: "Rep" });
   const [row] = await t.database.db

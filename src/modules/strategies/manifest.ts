@@ -30,7 +30,7 @@ export const strategiesModule = defineModule({
   tables: schema,
   services: {
     strategies: ({ db, services }) => new StrategyService(db, services.access),
-    ambitions: ({ db, services }) => new AmbitionService(db, services.roadmap.repo, services.adoption),
+    ambitions: ({ db, services }) => new AmbitionService(db, services.roadmap, services.adoption),
     themes: ({ db, services }) => new ThemeService(db, services.strategies),
   },
   policies: strategyPolicies,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { changedFields } from "../../platform/audit/audit.ts";
 import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -98,6 +98,14 @@ export class StrategyService {
   /** Strategies with their owner's name and how many measures are done, newest period first. */
   list(filter: StrategyFilter) {
     return this.repo.list(filter);
+  }
+  /** The projects of these networks a strategy's measures can link to. */
+  projectOptions(networkIds: number[]) {
+    return this.repo.projectOptions(networkIds);
+  }
+  /** A strategy goes out for consultation, in the transaction that opens the consultation (consultations). */
+  async markInConsultation(tx: DbOrTx, strategyId: number) {
+    await this.repo.with(tx).update(strategyId, { status: "consultation" });
   }
 
   /** A page of the list, with how many strategies the filter finds in all. */

@@ -15,7 +15,7 @@ let other: { id: number; name: string };
 before(async () => {
   t = await createTestApp();
   const { networks, access } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
   [mine, other] = (await access.repo.memberOrganisations(rogaland.id)) as [typeof mine, typeof other];
   await testAccount(t.app, t.database.db, "rep@strategy.example", {
     networkId: rogaland.id,

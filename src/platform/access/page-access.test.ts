@@ -65,7 +65,7 @@ before(async () => {
     },
   });
   const { networks } = t.app.services;
-  const rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  const rogaland = (await networks.bySlug("digi-rogaland"))!;
   await testAccount(t.app, t.database.db, "probe-member@test.example", { networkId: rogaland.id, role: "member" });
   await testAccount(t.app, t.database.db, "probe-secretariat@test.example", { networkId: rogaland.id, role: "secretariat" });
   member = await new Session(t.app).login("probe-member@test.example", PASSWORD);

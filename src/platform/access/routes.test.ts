@@ -45,8 +45,8 @@ before(async () => {
   t = await createTestApp();
   routes = t.app.routePolicies;
   const { networks, access } = t.app.services;
-  const rogaland = (await networks.repo.bySlug(SLUG))!;
-  const nordland = (await networks.repo.bySlug("digi-nordland"))!;
+  const rogaland = (await networks.bySlug(SLUG))!;
+  const nordland = (await networks.bySlug("digi-nordland"))!;
   const [rogalandOrg] = await access.repo.memberOrganisations(rogaland.id);
   representedOrganisationId = rogalandOrg!.id;
   const [nordlandOrg] = await access.repo.memberOrganisations(nordland.id);
@@ -80,14 +80,14 @@ async function fixtures() {
   const { networks, directory, access, invitations } = t.app.services;
   const actor = systemActor("route walk");
   const n = ++fixtureCount;
-  const network = (await networks.repo.bySlug(SLUG))!;
+  const network = (await networks.bySlug(SLUG))!;
   const org = await directory.createOrganisation(actor, { kind: "company", name: `Walk ${n} AS` });
   const person = await directory.createPerson(actor, { name: `Walk Person ${n}` });
   const body = await networks.createBody(actor, SLUG, { kind: "working_group", name: `Walk group ${n}` });
   assert.ok(org.ok && person.ok && body.ok);
   await networks.addBodyMember(actor, SLUG, body.value.id, { personId: person.value.id, role: "member" });
   await networks.addMembers(actor, SLUG, { organisationIds: [org.value.id], level: "member" });
-  const membership = (await networks.repo.membersOf(network.id)).find((m) => m.organisationId === org.value.id)!;
+  const membership = (await networks.membersOf(network.id)).find((m) => m.organisationId === org.value.id)!;
   const seat = (await networks.repo.membersOfBodies([body.value.id]))[0]!;
   // No password: this account is only acted on, never signed in with.
   const [user] = await t.database.db

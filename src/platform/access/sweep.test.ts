@@ -227,8 +227,8 @@ async function plant() {
   const s = t.app.services;
   const actor = systemActor("sweep");
   const db = t.database.db;
-  const network = (await s.networks.repo.bySlug(SECOND))!;
-  const first = (await s.networks.repo.bySlug(FIRST))!;
+  const network = (await s.networks.bySlug(SECOND))!;
+  const first = (await s.networks.bySlug(FIRST))!;
   const firstMembers = new Set((await s.access.repo.memberOrganisations(first.id)).map((o) => o.id));
   const orgs = (await s.access.repo.memberOrganisations(network.id)).map((o) => o.id).filter((id) => !firstMembers.has(id));
   assert.ok(orgs.length >= 3, "the second network has members of its own");
@@ -747,7 +747,7 @@ async function plant() {
   must(await s.solutions.addUser(actor, solution, { organisationId: orgB }), "solution user");
   must(await s.solutions.addProject(actor, solution, { projectId: projNet.id }), "solution project");
   must(await s.solutions.addProject(actor, solution, { projectId: projBody.id }), "solution project");
-  const membership = (await s.networks.repo.membersOf(network.id)).find((m) => m.organisationId === orgA)!.id;
+  const membership = (await s.networks.membersOf(network.id)).find((m) => m.organisationId === orgA)!.id;
   // A request to link an account to a person record, where the app has them (decision 0018).
   const linkRequest = t.app.routePolicies.some((r) => r.url.includes("/person-links/"))
     ? (
@@ -1109,7 +1109,7 @@ async function lastAudit(): Promise<number> {
 before(async () => {
   t = await createTestApp({ env: { SAMVERK_API_RATE_PER_MINUTE: "1000000" } });
   const { access, networks, assessment } = t.app.services;
-  const rogaland = (await networks.repo.bySlug(FIRST))!;
+  const rogaland = (await networks.bySlug(FIRST))!;
   N = await plant();
   // The first network's roles.
   const [rogalandOrg] = await access.repo.memberOrganisations(rogaland.id);

@@ -10,7 +10,7 @@ let rogaland: { id: number; slug: string };
 
 before(async () => {
   t = await createTestApp();
-  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
   await testAccount(t.app, t.database.db, "sek@lists.example", { networkId: rogaland.id, role: "secretariat" });
   // A second consultation, so a list of them has more than one page of one.
   const actor = systemActor("test");

@@ -14,7 +14,7 @@ let rogaland: { id: number; slug: string };
 
 before(async () => {
   t = await createTestApp();
-  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
   await testAccount(t.app, t.database.db, "sek@once.example", { networkId: rogaland.id, role: "secretariat" });
 });
 after(() => t.close());

@@ -10,7 +10,7 @@ let organisationId: number;
 
 before(async () => {
   t = await createTestApp();
-  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
   await testAccount(t.app, t.database.db, "sek@large.example", { networkId: rogaland.id, role: "secretariat" });
   const [member] = await t.app.services.access.repo.memberOrganisations(rogaland.id);
   organisationId = member!.id;

@@ -24,7 +24,7 @@ async function account(email: string, networkId: number, role: "member" | "secre
 before(async () => {
   t = await createTestApp();
   const { networks, access } = t.app.services;
-  const rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  const rogaland = (await networks.bySlug("digi-rogaland"))!;
   [stavanger, sandnes] = (await access.repo.memberOrganisations(rogaland.id)) as [typeof stavanger, typeof sandnes];
   await account("rep@stavanger.example", rogaland.id, "member", [stavanger.id]);
   await account("rep@sandnes.example", rogaland.id, "member", [sandnes.id]);

@@ -73,7 +73,7 @@ export function openingRoutes(app: FastifyInstance, { services, config }: AppCon
     const { network } = authorized(req, networkInPath).resource;
     const { t } = req.i18n;
     const title = t("consultation.new");
-    const projects = await strategies.repo.projectOptions([network.id]);
+    const projects = await strategies.projectOptions([network.id]);
     return reply.page(
       <ConsultationFormPage
         ctx={req.pageContext()}

@@ -97,7 +97,7 @@ export class OpeningService {
         const repo = this.repo.with(tx);
         const consultation = await repo.insert({ ...columnsOf(parsed.data), networkId: d.strategy.networkId!, strategyId });
         await repo.insertSections(consultation.id, sections);
-        await this.strategies.repo.with(tx).update(strategyId, { status: "consultation" });
+        await this.strategies.markInConsultation(tx, strategyId);
         await audit({
           action: "create",
           entity: "consultation",

@@ -51,11 +51,11 @@ export async function renderMeeting(
   const detail = await meetings.get(id, req.actor);
   const { meeting } = detail;
   const canManage = can(req.actor, "meeting.manage", meeting);
-  const network = (await networks.repo.byId(meeting.networkId))!;
+  const network = (await networks.byId(meeting.networkId))!;
   const open = canManage && meeting.minutesApprovedAt === null;
   const [needList, projectList, earlier] = await Promise.all([
     open ? needs.list({ networkId: meeting.networkId }, req.actor, "title", 1000, 0) : Promise.resolve({ items: [] }),
-    open ? projects.repo.list({ networkId: meeting.networkId }, req.actor, "title", 1000, 0) : Promise.resolve({ items: [] }),
+    open ? projects.visibleIn(meeting.networkId, req.actor) : Promise.resolve([]),
     meetings.earlierDecisions(open ? detail.items.filter((i) => !i.decision) : [], req.actor),
   ]);
   const { t, date } = req.i18n;
@@ -81,7 +81,7 @@ export async function renderMeeting(
         paperForm={forms.paper ?? emptyForm()}
         minutesForm={forms.minutes ?? emptyForm({ minutesNote: meeting.minutesNote })}
         needOptions={needList.items.map((n) => ({ value: n.id, label: `${n.title} (${n.organisationName})` }))}
-        projectOptions={projectList.items.map((p) => ({ value: p.id, label: p.title }))}
+        projectOptions={projectList.map((p) => ({ value: p.id, label: p.title }))}
         earlier={Object.fromEntries(
           [...earlier].map(([itemId, rows]) => [
             itemId,

@@ -92,7 +92,7 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get("/meetings/:id/edit", { config: { policy: "meeting.manage", resource: meetingInPath } }, async (req, reply) => {
     const { meeting } = managed(req);
-    const network = (await networks.repo.byId(meeting.networkId))!;
+    const network = (await networks.byId(meeting.networkId))!;
     return renderMeetingForm(ctx, req, reply, emptyForm({ ...meeting }), network, meeting);
   });
 
@@ -102,7 +102,7 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
     resource: meetingInPath,
     initial: false,
     show: async (req, reply, form, { meeting }) => {
-      const network = (await networks.repo.byId(meeting.networkId))!;
+      const network = (await networks.byId(meeting.networkId))!;
       return renderMeetingForm(ctx, req, reply, form, network, meeting);
     },
     submit: (actor, { meeting }, body) => meetings.update(actor, meeting.id, body),
@@ -119,7 +119,7 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
     app.get(`/meetings/:id/${path}`, { config: { policy: "public" } }, async (req, reply) => {
       const { id } = parseOrBadRequest(meetingParams, req.params);
       const detail = await meetings.get(id, req.actor);
-      const network = (await networks.repo.byId(detail.meeting.networkId))!;
+      const network = (await networks.byId(detail.meeting.networkId))!;
       const title = req.i18n.t(key, { body: detail.bodyName });
       return reply.page(<Page ctx={req.pageContext()} detail={detail} />, {
         title: `${title}: ${detail.meeting.title}`,

@@ -25,7 +25,7 @@ import {
 import { labelFor, osloToday, type Translate } from "../../../platform/i18n/i18n.ts";
 import type { NeedService, NeedState } from "../../needs/index.ts";
 import { type AssessmentService, roundChain } from "../../needs/index.ts";
-import type { NetworkRepo } from "../../networks/index.ts";
+import type { NetworkService } from "../../networks/index.ts";
 import type { ProjectService } from "../../projects/index.ts";
 import { PROJECT_KINDS } from "../../projects/index.ts";
 import type { MeetingResource } from "../policy.ts";
@@ -132,7 +132,7 @@ export class MeetingService {
 
   constructor(
     private readonly db: Db,
-    private readonly networks: NetworkRepo,
+    private readonly networks: NetworkService,
     private readonly needs: NeedService,
     private readonly projects: ProjectService,
     private readonly assessment: AssessmentService,
@@ -283,12 +283,12 @@ export class MeetingService {
     const v = parsed.data;
     const errors: FieldError[] = [];
     if (v.needId !== null) {
-      const need = await this.needs.repo.byId(v.needId);
+      const need = await this.needs.byId(v.needId);
       if (!need || need.networkId !== meeting.networkId || !canSee(actor, need))
         errors.push({ field: "needId", key: "errors.choice" });
     }
     if (v.projectId !== null) {
-      const project = await this.projects.repo.byId(v.projectId);
+      const project = await this.projects.byId(v.projectId);
       if (!project || project.networkId !== meeting.networkId || !canSee(actor, project))
         errors.push({ field: "projectId", key: "errors.choice" });
     }
@@ -378,7 +378,7 @@ export class MeetingService {
     if (!item) return invalid([{ field: "agendaItemId", key: "errors.notOnAgenda" }]);
     const existing = await this.repo.decisionsOfMeeting(meetingId);
     if (existing.some((d) => d.agendaItemId === item.id)) return invalid([{ field: "agendaItemId", key: "errors.itemDecided" }]);
-    const need = item.needId ? await this.needs.repo.byId(item.needId) : undefined;
+    const need = item.needId ? await this.needs.byId(item.needId) : undefined;
     // A need moved to another network since it was put on the agenda is that network's to decide
     // on: deciding here would change its record and copy its text into this network (decision 0018).
     if (need && need.networkId !== meeting.networkId)
@@ -400,7 +400,7 @@ export class MeetingService {
     return audited(this.db, actor, async (tx, audit) => {
       let projectId: number | null = null;
       if (need && projectFields) {
-        const supporters = await this.needs.repo.with(tx).supportersOf([need.id]);
+        const supporters = await this.needs.supportersOf([need.id], tx);
         const created = await this.projects.createForDecision(tx, actor, meeting.networkId, projectFields, [
           { organisationId: need.organisationId, role: "participant" },
           ...supporters.map((s) => ({ organisationId: s.organisationId, role: "interested" as const })),
@@ -453,9 +453,7 @@ export class MeetingService {
     // Supporters' notes are read where the need is read: carried only where every reader of the project may read the need.
     const notesShown = readableByAll({ networkId: need.networkId, visibility: need.visibility, bodyId: need.bodyId }, readers);
     const notes = notesShown
-      ? (await this.needs.repo.supportersOf([needId]))
-          .filter((s) => s.note.trim())
-          .map((s) => `- ${s.organisationName}: ${s.note}`)
+      ? (await this.needs.supportersOf([needId])).filter((s) => s.note.trim()).map((s) => `- ${s.organisationName}: ${s.note}`)
       : [];
     const background = [
       need.affected ? `${t("need.affected")}: ${need.affected}` : "",
@@ -538,7 +536,7 @@ export class MeetingService {
   async originOf(projectId: number, viewer: Actor | null) {
     const found = await this.repo.decisionCreating(projectId);
     if (!found || !canSee(viewer, decisionChain(found.decision, found))) return null;
-    const need = found.needId ? await this.needs.repo.byId(found.needId) : undefined;
+    const need = found.needId ? await this.needs.byId(found.needId) : undefined;
     return {
       decision: found.decision,
       meetingTitle: found.meetingTitle,

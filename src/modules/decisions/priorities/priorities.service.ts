@@ -109,7 +109,7 @@ export class PriorityService {
   async candidates(networkId: number, viewer: Actor): Promise<Candidate[]> {
     const [needList, projectList, latest] = await Promise.all([
       this.needs.list({ networkId }, viewer, "title", 1000, 0),
-      this.projects.repo.list({ networkId }, viewer, "title", 1000, 0),
+      this.projects.visibleIn(networkId, viewer),
       this.view(networkId, viewer),
     ]);
     const placed = new Map(latest.rows.map((r) => [r.key, r]));
@@ -133,7 +133,7 @@ export class PriorityService {
       ...needList.items
         .filter((n) => RANKABLE_NEED_STATES.has(n.state))
         .map((n) => candidate(`need:${n.id}`, "need", n.id, n.title, n.organisationName, "local")),
-      ...projectList.items
+      ...projectList
         .filter((p) => RANKABLE_PHASES.has(p.phase))
         .map((p) =>
           candidate(

@@ -106,7 +106,7 @@ export function peopleRoutes(app: FastifyInstance, { services }: AppContext) {
     const [[visible], bodies, history] = await Promise.all([
       can(req.actor, "person.viewContactDetails", person) ? [person] : withVisibleContacts(req, [person]),
       // Only seats in bodies the reader may see: a hidden body's members are hidden with it.
-      networks.repo
+      networks
         .bodyMembershipsOf(id)
         .then((seats) =>
           seats.filter((s) =>

@@ -15,7 +15,7 @@ import {
   toFieldErrors,
 } from "../../../platform/http/validation.ts";
 import { type KeySuffix, labelFor, osloToday, type Translate } from "../../../platform/i18n/i18n.ts";
-import type { NetworkRepo } from "../../networks/index.ts";
+import type { NetworkService } from "../../networks/index.ts";
 import type { NeedService } from "../needs.service.ts";
 import type { RoundResource } from "../policy.ts";
 import {
@@ -130,7 +130,7 @@ export class AssessmentService {
 
   constructor(
     private readonly db: Db,
-    private readonly networks: NetworkRepo,
+    private readonly networks: NetworkService,
     private readonly needs: NeedService,
   ) {
     this.repo = new AssessmentRepo(db);
@@ -256,7 +256,7 @@ export class AssessmentService {
     if (v.deadline < osloToday()) errors.push({ field: "deadline", key: "errors.deadlinePassed" });
     const committee = (await this.committeesOf(networkId)).find((b) => b.id === v.bodyId);
     if (!committee) errors.push({ field: "bodyId", key: "errors.notACommittee" });
-    const chosen = await this.needs.repo.byIds(v.needIds);
+    const chosen = await this.needs.byIds(v.needIds);
     if (
       chosen.length !== new Set(v.needIds).size ||
       chosen.some((n) => n.networkId !== networkId || !OPEN_NEED_STATES.includes(n.state))

@@ -15,7 +15,7 @@ let needIds: number[];
 before(async () => {
   t = await createTestApp();
   const { networks, access } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
   const db = t.database.db;
   [{ id: committeeId }] = (await db
     .select({ id: bodies.id })

@@ -136,7 +136,7 @@ export function roundRoutes(app: FastifyInstance, ctx: AppContext) {
     const byWeight = [...data.criteria].sort((a, b) => b.weight - a.weight);
     const x = data.criteria.find((c) => c.id === chosen.x) ?? byWeight[0];
     const y = data.criteria.find((c) => c.id === chosen.y) ?? data.criteria.at(-1);
-    const network = (await networks.repo.byId(data.round.networkId))!;
+    const network = (await networks.byId(data.round.networkId))!;
     const { t } = req.i18n;
     return reply.page(
       <>

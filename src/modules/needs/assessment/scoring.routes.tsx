@@ -18,7 +18,7 @@ async function renderRoundNeed(
 ) {
   const { roundId, needId } = parseOrBadRequest(roundNeedParams, req.params);
   const data = await services.assessment.needInRound(roundId, needId, req.actor);
-  const network = (await services.networks.repo.byId(data.round.networkId))!;
+  const network = (await services.networks.byId(data.round.networkId))!;
   const resource = { networkId: data.round.networkId, bodyId: data.round.bodyId };
   const { t } = req.i18n;
   return reply.page(

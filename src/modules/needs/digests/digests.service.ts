@@ -57,7 +57,7 @@ export class NeedDigests {
             userId: person.userId,
             label: person.email,
             isAdmin: false,
-            networks: await this.access.repo.with(tx).grantsFor(person.userId),
+            networks: await this.access.grantsIn(tx, person.userId),
           };
           const events = (await repo.digestEvents(person.userId, person.lastEventId)).filter(
             (e) => e.event.id <= upTo && canSee(reader, e),

@@ -113,6 +113,22 @@ export class AccessService {
   grantsFor(userId: number) {
     return this.repo.grantsFor(userId);
   }
+  /** A network's member organisations, as access sees them. */
+  memberOrganisations(networkId: number) {
+    return this.repo.memberOrganisations(networkId);
+  }
+  /** Every grant an account holds, for its own data page. */
+  allOf(userId: number) {
+    return this.repo.allOf(userId);
+  }
+  /** Takes every grant from an account, in the caller's transaction (the account is being deleted). */
+  removeAllOf(tx: DbOrTx, userId: number) {
+    return this.repo.with(tx).removeAllOf(userId);
+  }
+  /** An account's grants, read through the caller's transaction when given. */
+  grantsIn(db: DbOrTx, userId: number) {
+    return this.repo.with(db).grantsFor(userId);
+  }
 
   /** The choices a grant in this network can make (read through the caller's transaction when given). */
   async options(networkId: number, db: DbOrTx = this.db) {

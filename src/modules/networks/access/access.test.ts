@@ -21,8 +21,8 @@ async function account(email: string, grant?: { networkId: number; role: "member
 
 before(async () => {
   t = await createTestApp({ env: { SAMVERK_PUBLIC_URL: "https://samverk.test.example", SAMVERK_INVITATIONS_PER_HOUR: "5" } });
-  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
-  nordland = (await t.app.services.networks.repo.bySlug("digi-nordland"))!;
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
+  nordland = (await t.app.services.networks.bySlug("digi-nordland"))!;
   await account("sekretariat@rogaland.example", { networkId: rogaland.id, role: "secretariat" });
 });
 after(() => t.close());

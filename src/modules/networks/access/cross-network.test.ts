@@ -47,16 +47,16 @@ const seatIn = (bodyId: number, personId: number) =>
 before(async () => {
   t = await createTestApp({ env: { SAMVERK_PUBLIC_URL: BASE } });
   const { networks } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
-  nordland = (await networks.repo.bySlug("digi-nordland"))!;
-  const steering = (await networks.repo.bodiesOf(nordland.id)).find((b) => b.kind === "steering_group")!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
+  nordland = (await networks.bySlug("digi-nordland"))!;
+  const steering = (await networks.bodiesOf(nordland.id)).find((b) => b.kind === "steering_group")!;
   nordlandBodyId = steering.id;
   const seat = (await networks.repo.membersOfBodies([steering.id])).find((m) => m.role === "leader")!;
   const person = await personRow(seat.personId);
   leader = { personId: person.id, email: person.email, name: person.name };
   assert.ok(leader.email, "the demo leader has an e-mail address");
   assert.equal(person.userId, null);
-  rogalandBodyId = (await networks.repo.bodiesOf(rogaland.id)).find((b) => b.kind === "working_committee")!.id;
+  rogalandBodyId = (await networks.bodiesOf(rogaland.id)).find((b) => b.kind === "working_committee")!.id;
   secretariatId = await account("sekretariat@rogaland.example", [
     { networkId: rogaland.id, role: "secretariat" },
     { networkId: nordland.id, role: "member" },
@@ -126,7 +126,7 @@ test("the auditor's attack: seating, linking and publishing another network's le
   const edit = await s.get("/n/digi-rogaland/edit");
   assert.equal(edit.statusCode, 200);
   const contacts = (await t.app.services.networks.repo.contactsOf(rogaland.id)).map((c) => String(c.personId));
-  const full = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  const full = (await t.app.services.networks.bySlug("digi-rogaland"))!;
   const network = {
     name: full.name,
     shortName: full.shortName,
@@ -357,7 +357,7 @@ test("a person of one network alone is linked at once, and that link counts in t
   const refused = await networks.update(
     { ...systemActor(), isAdmin: false, userId: secretariatId, networks: await t.app.services.access.grantsFor(secretariatId) },
     "digi-rogaland",
-    { ...(await networks.repo.bySlug("digi-rogaland")), contactIds: [...contacts, siri.value.id] },
+    { ...(await networks.bySlug("digi-rogaland")), contactIds: [...contacts, siri.value.id] },
   );
   assert.deepEqual(refused.ok ? [] : refused.errors.map((e) => e.key), ["errors.contactNotOwn"]);
 });
@@ -378,7 +378,7 @@ test("the secretariat publishes its own people as contacts", async () => {
     networks: await t.app.services.access.grantsFor(secretariatId),
   };
   const contacts = (await networks.repo.contactsOf(rogaland.id)).map((c) => c.personId);
-  const network = (await networks.repo.bySlug("digi-rogaland"))!;
+  const network = (await networks.bySlug("digi-rogaland"))!;
   const saved = await networks.update(actor, "digi-rogaland", { ...network, contactIds: [...contacts, per.value.id] });
   assert.ok(saved.ok);
   assert.ok((await new Session(t.app).get("/n/digi-rogaland")).body.includes("per.kontakt@example.no"));

@@ -14,7 +14,7 @@ const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(2000, 0x41), 
 async function account(email: string, networkSlug: string, role: "member" | "secretariat") {
   await new UserService(t.database.db).createAdmin({ email, password: PASSWORD, name: email });
   const [row] = await t.database.db.update(users).set({ isAdmin: false }).where(eq(users.email, email)).returning();
-  const network = (await t.app.services.networks.repo.bySlug(networkSlug))!;
+  const network = (await t.app.services.networks.bySlug(networkSlug))!;
   await t.app.services.access.repo.setAccess(network.id, row!.id, role, []);
   return new Session(t.app).login(email, PASSWORD);
 }
@@ -139,6 +139,6 @@ test("routes that take no files refuse multipart posts before reading them", asy
   );
   assert.equal(res.statusCode, 415);
   assert.ok(res.body.includes("This address does not take files."));
-  const network = await t.app.services.networks.repo.bySlug("digi-rogaland");
+  const network = await t.app.services.networks.bySlug("digi-rogaland");
   assert.equal(network?.name, "Digi Rogaland");
 });

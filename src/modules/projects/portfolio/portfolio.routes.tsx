@@ -22,7 +22,7 @@ async function projectList({ services }: AppContext, rawQuery: unknown, viewer: 
 async function listChoices({ services }: AppContext) {
   const { networks, directory, projects } = services;
   const [networkList, counties, orgs, customSectors] = await Promise.all([
-    networks.repo.switcher(),
+    networks.switcher(),
     directory.organisations.byKind("county"),
     directory.organisations.options(["municipality", "county_municipality", "it_cooperation"]),
     projects.customSectors(),
@@ -47,7 +47,7 @@ export async function renderPortfolio(
   const csv = new URL(req.url, "http://x");
   csv.pathname = "/projects.csv";
   csv.searchParams.delete("page");
-  const creatable = (await networks.repo.switcher()).filter((n) => can(req.actor, "project.create", n));
+  const creatable = (await networks.switcher()).filter((n) => can(req.actor, "project.create", n));
   const { t } = req.i18n;
   return reply.page(
     <ProjectsPage

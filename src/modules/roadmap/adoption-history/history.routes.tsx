@@ -15,7 +15,7 @@ export function adoptionHistoryRoutes(app: FastifyInstance, { services }: AppCon
     const network = filter.network ? await networks.get(filter.network) : undefined;
     const [history, networkList, counties] = await Promise.all([
       adoption.overTime(id, { networkId: network?.id, countyCode: filter.county }),
-      networks.repo.switcher(),
+      networks.switcher(),
       directory.organisations.byKind("county"),
     ]);
     const title = req.i18n.t("overTime.title", { name: solution.name });

@@ -9,7 +9,7 @@ let rogaland: { id: number; slug: string };
 
 before(async () => {
   t = await createTestApp();
-  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
 });
 after(() => t.close());
 

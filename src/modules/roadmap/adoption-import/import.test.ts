@@ -13,10 +13,10 @@ let members: { id: number; name: string; code: string | null; kind: string }[];
 before(async () => {
   t = await createTestApp();
   const { networks, adoption } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
   members = (await adoption.repo.adopters({ networkId: rogaland.id })).filter((m) => m.kind === "municipality");
   await testAccount(t.app, t.database.db, "sek@rogaland.example", { networkId: rogaland.id, role: "secretariat" });
-  const more = (await networks.repo.bySlug("digi-more-og-romsdal"))!;
+  const more = (await networks.bySlug("digi-more-og-romsdal"))!;
   await testAccount(t.app, t.database.db, "sek@more.example", { networkId: more.id, role: "secretariat" });
   await testAccount(t.app, t.database.db, "member@rogaland.example", { networkId: rogaland.id, role: "member" });
 });

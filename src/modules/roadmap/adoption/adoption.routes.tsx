@@ -82,7 +82,7 @@ export function adoptionRoutes(app: FastifyInstance, { services }: AppContext) {
         { networkId: network?.id, countyCode: filter.county, category: filter.category },
         { offset: (filter.page - 1) * MATRIX_PAGE_SIZE, limit: MATRIX_PAGE_SIZE },
       ),
-      networks.repo.switcher(),
+      networks.switcher(),
       directory.organisations.byKind("county"),
     ]);
     const { t } = req.i18n;

@@ -220,6 +220,19 @@ export class AdoptionService {
     return networkBudget({ today, span, members, solutions, milestones, costs, statuses });
   }
 
+  /** The organisations in scope of adoption (a network's members, a county's, or all), for other modules' sums. */
+  adopters(filter: AdopterFilter) {
+    return this.repo.adopters(filter);
+  }
+  /** These organisations' adoption statuses. */
+  statusesOf(organisationIds: number[]) {
+    return this.repo.of(organisationIds);
+  }
+  /** Every adoption status change of one solution, oldest first. */
+  historyOfSolution(solutionId: number) {
+    return this.repo.historyOfSolution(solutionId);
+  }
+
   /** How adoption of one solution grew, quarter by quarter, among the organisations in scope. */
   async overTime(solutionId: number, filter: AdopterFilter) {
     const [adopters, rows] = await Promise.all([this.repo.adopters(filter), this.repo.historyOfSolution(solutionId)]);

@@ -22,10 +22,10 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get("/roadmap", { config: { policy: "public" } }, async (req, reply) => {
     const filter = parseOrBadRequest(catalogueQuery, req.query);
-    const network = filter.network ? await networks.repo.bySlug(filter.network) : undefined;
+    const network = filter.network ? await networks.bySlug(filter.network) : undefined;
     const [items, networkList] = await Promise.all([
       roadmap.list({ q: filter.q, category: filter.category, networkId: network?.id }),
-      networks.repo.switcher(),
+      networks.switcher(),
     ]);
     const { t } = req.i18n;
     const canAdd = [

@@ -13,7 +13,7 @@ let rogaland: { id: number; slug: string };
 
 before(async () => {
   t = await createTestApp();
-  rogaland = (await t.app.services.networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
   const org = (await t.app.services.access.repo.memberOrganisations(rogaland.id))[0]!;
   await testAccount(t.app, t.database.db, "sek@rogaland.example", { networkId: rogaland.id, role: "secretariat" });
   await testAccount(t.app, t.database.db, "rep@rogaland.example", {

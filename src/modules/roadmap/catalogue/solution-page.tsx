@@ -35,10 +35,10 @@ export function solutionPage({ services }: AppContext) {
   const render = async (req: FastifyRequest, reply: FastifyReply, forms: SolutionForms = {}) => {
     const { id } = parseOrBadRequest(solutionParams, req.params);
     const detail = await roadmap.get(id);
-    const network = detail.solution.networkId ? await networks.repo.byId(detail.solution.networkId) : undefined;
+    const network = detail.solution.networkId ? await networks.byId(detail.solution.networkId) : undefined;
     const { t } = req.i18n;
     const saved = (req.query as Record<string, unknown>).saved === "1";
-    const networkIds = req.actor ? (await networks.repo.switcher()).map((n) => n.id) : [];
+    const networkIds = req.actor ? (await networks.switcher()).map((n) => n.id) : [];
     const [rollouts, candidates] = await Promise.all([
       roadmap.rollouts(id),
       roadmap.rolloutCandidates(req.actor, detail.solution, networkIds),

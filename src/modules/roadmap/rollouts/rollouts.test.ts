@@ -12,9 +12,9 @@ let rogaland: { id: number; slug: string };
 before(async () => {
   t = await createTestApp();
   const { networks } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
   await testAccount(t.app, t.database.db, "sek@rogaland.example", { networkId: rogaland.id, role: "secretariat" });
-  const more = (await networks.repo.bySlug("digi-more-og-romsdal"))!;
+  const more = (await networks.bySlug("digi-more-og-romsdal"))!;
   await testAccount(t.app, t.database.db, "sek@more.example", { networkId: more.id, role: "secretariat" });
 });
 after(() => t.close());

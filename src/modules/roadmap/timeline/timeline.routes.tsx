@@ -30,7 +30,7 @@ export function timelineRoutes(app: FastifyInstance, { services }: AppContext) {
       .filter((s) => !owner || s.owner.toLowerCase().includes(owner));
     const rows = await roadmap.timeline(solutions);
     const { t } = req.i18n;
-    const [networkList] = await Promise.all([networks.repo.switcher()]);
+    const [networkList] = await Promise.all([networks.switcher()]);
     return reply.page(
       <TimelinePage
         ctx={req.pageContext()}

@@ -5,7 +5,7 @@ import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
-import type { ProjectRepo } from "../../projects/index.ts";
+import type { ProjectService } from "../../projects/index.ts";
 import type { SolutionRepo } from "../solutions.repo.ts";
 
 export const projectLinkInput = z.object({ projectId: requiredId });
@@ -15,7 +15,7 @@ export class IntroducingProjectService {
   constructor(
     private readonly db: Db,
     private readonly repo: SolutionRepo,
-    private readonly projects: ProjectRepo,
+    private readonly projects: ProjectService,
   ) {}
 
   async addProject(actor: Actor, id: number, input: unknown): Promise<Result<true>> {

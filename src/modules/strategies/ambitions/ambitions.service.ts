@@ -6,7 +6,7 @@ import type { Page } from "../../../platform/db/paging.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
-import type { AdoptionService, RoadmapRepo } from "../../roadmap/index.ts";
+import type { AdoptionService, RoadmapService } from "../../roadmap/index.ts";
 import { AMBITION_KINDS } from "../schema.ts";
 import { optionalYear } from "../strategies.service.ts";
 import { type Ambition, AmbitionRepo } from "./ambitions.repo.ts";
@@ -67,7 +67,7 @@ export class AmbitionService {
 
   constructor(
     private readonly db: Db,
-    private readonly roadmap: RoadmapRepo,
+    private readonly roadmap: RoadmapService,
     private readonly adoption: AdoptionService,
   ) {
     this.repo = new AmbitionRepo(db);
@@ -81,7 +81,7 @@ export class AmbitionService {
 
   /** The national solutions an ambition of this network can be measured by. */
   solutionOptions(networkId: number) {
-    return this.roadmap.solutionsFor([networkId], osloToday());
+    return this.roadmap.solutionsFor([networkId]);
   }
 
   async create(actor: Actor, networkId: number, input: unknown): Promise<Result<Ambition>> {
@@ -110,21 +110,20 @@ export class AmbitionService {
    * (reaching back before the deadline) and where each member stands.
    */
   async progress(ambition: Ambition, today = osloToday(), members?: Member[]): Promise<AmbitionProgress> {
-    members ??= await this.adoption.repo.adopters({ networkId: ambition.networkId });
+    members ??= await this.adoption.adopters({ networkId: ambition.networkId });
     let measurement: Measurement;
     let solution: { id: number; name: string } | null = null;
     if (ambition.kind === "strategy_coverage") {
       const all = await this.repo.strategiesOf(members.map((m) => m.id));
       measurement = measureCoverage(members, all, ambition.year!, today, ambition.deadline);
     } else if (ambition.kind === "solution_adoption") {
-      const found = await this.roadmap.byId(ambition.solutionId!);
-      if (!found) throw new NotFoundError();
+      const found = await this.roadmap.resource(ambition.solutionId!);
       solution = { id: found.id, name: found.name };
       const on = measuredOn(ambition.deadline, today);
       const [statuses, history, reports] = await Promise.all([
-        this.adoption.repo.of(members.map((m) => m.id)),
+        this.adoption.statusesOf(members.map((m) => m.id)),
         this.adoption.overTime(found.id, { networkId: ambition.networkId }),
-        on < today ? this.adoption.repo.historyOfSolution(found.id) : Promise.resolve([]),
+        on < today ? this.adoption.historyOfSolution(found.id) : Promise.resolve([]),
       ]);
       let inUse: Set<number>;
       if (on < today) {
@@ -152,7 +151,7 @@ export class AmbitionService {
    * worked on (a draft or on consultation), expired (adopted, but the period has ended), or none.
    */
   async coverage(networkId: number, year = Number(osloToday().slice(0, 4))) {
-    const members = await this.adoption.repo.adopters({ networkId });
+    const members = await this.adoption.adopters({ networkId });
     const list = (await this.repo.strategiesOf(members.map((m) => m.id))).filter((s) => s.status !== "replaced");
     return members.map((m) => {
       const own = list.filter((s) => s.organisationId === m.id);
@@ -193,7 +192,7 @@ export class AmbitionService {
 
   /** These ambitions of the network, each measured against the same members, read once. */
   private async measured(networkId: number, ambitions: Promise<Ambition[]>): Promise<AmbitionProgress[]> {
-    const [list, members] = await Promise.all([ambitions, this.adoption.repo.adopters({ networkId })]);
+    const [list, members] = await Promise.all([ambitions, this.adoption.adopters({ networkId })]);
     const today = osloToday();
     return Promise.all(list.map((a) => this.progress(a, today, members)));
   }

@@ -17,7 +17,7 @@ const year = Number(today.slice(0, 4));
 before(async () => {
   t = await createTestApp();
   const { networks, adoption } = t.app.services;
-  rogaland = (await networks.repo.bySlug("digi-rogaland"))!;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
   members = await adoption.repo.adopters({ networkId: rogaland.id });
   await testAccount(t.app, t.database.db, "sek@ambition.example", { networkId: rogaland.id, role: "secretariat" });
   await testAccount(t.app, t.database.db, "rep@ambition.example", {
@@ -357,7 +357,7 @@ test("a measure names the portfolio's benefits it should give; the adopted docum
       target: 50,
     })
     .returning();
-  const more = (await t.app.services.networks.repo.bySlug("digi-more-og-romsdal"))!;
+  const more = (await t.app.services.networks.bySlug("digi-more-og-romsdal"))!;
   const [elsewhere] = await t.database.db
     .insert(projects)
     .values({ networkId: more.id, title: "Anna nettverk", kind: "regional", sector: "other" })

@@ -20,4 +20,13 @@ test("a password is hashed with OWASP's scrypt cost, and verified by the paramet
   assert.equal(await verifyPassword("correct horse battery", cheap), true);
   assert.equal(await verifyPassword("wrong", cheap), false);
   assert.equal(await verifyPassword("anything", null), false);
+  // A server in production hashes at the full cost even if the test variable were set.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    assert.match(await hashPassword("correct horse battery"), /^scrypt\$131072\$/);
+  } finally {
+    if (env === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = env;
+  }
 });

@@ -4,7 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import { i18nFor } from "../i18n/i18n.ts";
 import { emptyForm, Facts, FilterForm, Form, Link, Section, SelectField, submittedForm, TextField } from "./components.tsx";
 import type { PageContext } from "./context.ts";
-import { ListPage } from "./list-page.tsx";
+import { ListPage, ListTable } from "./list-page.tsx";
 
 const i18n = i18nFor("en");
 const ctx = { i18n, url: "/things?q=x", csrfToken: () => "token" } as unknown as PageContext;
@@ -96,4 +96,21 @@ test("a record's facts: label and value in a description list, the facts that do
     html,
     '<dl class="facts"><dt>Owner</dt><dd><a class="ds-link" href="/organisations/7">Molde kommune</a></dd><dt>Budget</dt><dd>100 000 kr</dd></dl>',
   );
+});
+
+test("a table ordered by a date shown first still names its record in the row header", () => {
+  const html = renderToString(
+    <ListTable
+      ctx={ctx}
+      label="Coming"
+      rows={[{ id: 1, when: "2027-01-01", name: "eFormidling" }]}
+      rowKey={(r) => r.id}
+      rowHeader={1}
+      columns={[
+        { label: "When", cell: (r) => r.when },
+        { label: "Solution", cell: (r) => r.name },
+      ]}
+    />,
+  );
+  assert.match(html, /<tr><td>2027-01-01<\/td><th scope="row">eFormidling<\/th><\/tr>/);
 });

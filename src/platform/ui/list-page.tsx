@@ -3,8 +3,9 @@ import { FilterForm, type LinkItem, ListStatus, Notice, Pagination, SortHeader, 
 import type { PageContext } from "./context.ts";
 
 /**
- * A column of a list's table: its header (a sort link when it has a `sort` key), and its cell. The first
- * column is the row's header (`th scope="row"`), as every list in Samverk names its record there.
+ * A column of a list's table: its header (a sort link when it has a `sort` key), and its cell. The
+ * column that names the record is the row's header (`th scope="row"`): the first, unless the table
+ * says another (`rowHeader`, for a list ordered by a date shown first).
  */
 export interface Column<T> {
   label: string;
@@ -24,6 +25,8 @@ export function ListTable<T>(props: {
   rows: readonly T[];
   rowKey: (row: T) => string | number;
   columns: readonly Column<T>[];
+  /** Which column names the record (the row's header); the first when absent. */
+  rowHeader?: number;
   /** The sort in force (`name`, `-name`); needed when any column sorts. */
   sort?: string;
   /** What stands when there are no rows: a notice with this text (a general one when absent), or nothing (`false`). */
@@ -33,8 +36,8 @@ export function ListTable<T>(props: {
   const { ctx } = props;
   const { t } = ctx.i18n;
   if (props.rows.length === 0) return props.empty === false ? null : <Notice>{props.empty ?? t("list.empty")}</Notice>;
-  const [first, ...rest] = props.columns;
-  if (!first) return null;
+  if (props.columns.length === 0) return null;
+  const rowHeader = props.rowHeader ?? 0;
   const cellClass = (c: Column<T>) => [c.numeric ? "numeric" : "", c.class ?? ""].join(" ").trim() || undefined;
   const header = (c: Column<T>) =>
     c.sort !== undefined && props.sort !== undefined ? (
@@ -53,12 +56,15 @@ export function ListTable<T>(props: {
         <tbody>
           {props.rows.map((row) => (
             <tr key={props.rowKey(row)}>
-              <th scope="row" class={cellClass(first)}>
-                {first.cell(row)}
-              </th>
-              {rest.map((c) => (
-                <td class={cellClass(c)}>{c.cell(row)}</td>
-              ))}
+              {props.columns.map((c, i) =>
+                i === rowHeader ? (
+                  <th scope="row" class={cellClass(c)}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td class={cellClass(c)}>{c.cell(row)}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

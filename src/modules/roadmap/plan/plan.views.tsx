@@ -38,6 +38,7 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
             label={t("plan.coming")}
             rows={plan.coming}
             rowKey={(m) => m.id}
+            rowHeader={1}
             columns={[
               { label: t("roadmap.when"), cell: (m) => periodLabel(ctx.i18n, m.date, m.precision) },
               {
@@ -60,6 +61,7 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
             label={t("plan.startNow")}
             rows={plan.startNow.map((task, i) => ({ ...task, key: `${task.solutionId}-${i}` }))}
             rowKey={(task) => task.key}
+            rowHeader={1}
             columns={[
               {
                 label: t("plan.startBy"),

@@ -1,30 +1,19 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { ApiScope } from "./auth/api-tokens.ts";
+import { belongsTo, createdAtNow, serialId } from "./db/columns.ts";
 
 /** Tables of the kernel: accounts, sessions, the audit trail and installation settings. */
 
 export const users = pgTable("users", {
-  id: serial("id").primaryKey(),
+  id: serialId(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
   isAdmin: boolean("is_admin").notNull().default(false),
   /** Installation-wide roles beyond administrator, such as "national_editor" (see PLATFORM_ROLES). */
   roles: text("roles").array().notNull().default([]),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtNow(),
   /** "issuer|sub" of the OpenID Connect identity linked to this account. */
   oidcSubject: text("oidc_subject").unique(),
   /** Set when the person asked to be deleted: the account is anonymised, never removed, so the audit trail stays whole. */
@@ -36,10 +25,8 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie's token: a leaked table does not give working sessions. */
     idHash: text("id_hash").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: belongsTo("user_id", () => users.id),
+    createdAt: createdAtNow(),
     /** Absolute end of the session, whatever its use. */
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     /** Idle timeout is counted from here; refreshed at most once a minute. */
@@ -92,7 +79,7 @@ export const appSettings = pgTable("app_settings", {
 export const mailOutbox = pgTable(
   "mail_outbox",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
@@ -101,7 +88,7 @@ export const mailOutbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)],
@@ -113,14 +100,12 @@ export const authTokens = pgTable(
   {
     idHash: text("id_hash").primaryKey(),
     kind: text("kind").$type<"password_reset" | "email_change" | "person_link">().notNull(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: belongsTo("user_id", () => users.id),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     /** What the token carries: for an e-mail change, the new address; for a person link, the request's id. */
     payload: text("payload"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("auth_tokens_user_idx").on(t.userId)],
 );
@@ -148,7 +133,7 @@ export const formSubmissions = pgTable(
   {
     id: text("id").primaryKey(),
     location: text("location").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("form_submissions_created_idx").on(t.createdAt)],
 );
@@ -157,7 +142,7 @@ export const formSubmissions = pgTable(
 export const invitations = pgTable(
   "invitations",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     email: text("email").notNull(),
     name: text("name").notNull().default(""),
     /** The network the person is invited to, when there is one. */
@@ -172,7 +157,7 @@ export const invitations = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     userId: integer("user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("invitations_email_idx").on(t.email), index("invitations_inviter_idx").on(t.invitedById, t.createdAt)],
 );
@@ -181,10 +166,8 @@ export const invitations = pgTable(
 export const apiTokens = pgTable(
   "api_tokens",
   {
-    id: serial("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: serialId(),
+    userId: belongsTo("user_id", () => users.id),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     /** "read" and/or "write". */
@@ -193,7 +176,7 @@ export const apiTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
@@ -216,14 +199,14 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  * bytes. The type is what the content is (sniffed), never what the browser claimed.
  */
 export const files = pgTable("files", {
-  id: serial("id").primaryKey(),
+  id: serialId(),
   name: text("name").notNull(),
   mediaType: text("media_type").notNull(),
   size: integer("size").notNull(),
   sha256: text("sha256").notNull(),
   content: bytea("content").notNull(),
   createdById: integer("created_by_id").references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtNow(),
 });
 
 /**

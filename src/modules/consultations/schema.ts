@@ -7,11 +7,11 @@ import {
   integer,
   jsonb,
   pgTable,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { belongsTo, createdAtNow, demoFlag, serialId } from "../../platform/db/columns.ts";
 import { files } from "../../platform/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -29,10 +29,8 @@ export type Audience = (typeof AUDIENCES)[number] | "bodies";
 export const consultations = pgTable(
   "consultations",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
     /** The strategy draft it is about, when it is about one. */
     strategyId: integer("strategy_id").references(() => strategies.id, { onDelete: "set null" }),
     /** Or the project it is about. */
@@ -50,8 +48,8 @@ export const consultations = pgTable(
     /** Whether the inputs (without personal data) and their published answers are shown on the public page. */
     publishInputs: boolean("publish_inputs").notNull().default(false),
     personalDataDays: integer("personal_data_days").notNull().default(90),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("consultations_network_idx").on(t.networkId), check("consultations_period", sql`${t.closesAt} > ${t.opensAt}`)],
 );
@@ -60,10 +58,8 @@ export const consultations = pgTable(
 export const consultationSections = pgTable(
   "consultation_sections",
   {
-    id: serial("id").primaryKey(),
-    consultationId: integer("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    id: serialId(),
+    consultationId: belongsTo("consultation_id", () => consultations.id),
     position: integer("position").notNull().default(0),
     heading: text("heading").notNull(),
     body: text("body").notNull().default(""),
@@ -78,10 +74,8 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const consultationQuestions = pgTable(
   "consultation_questions",
   {
-    id: serial("id").primaryKey(),
-    consultationId: integer("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    id: serialId(),
+    consultationId: belongsTo("consultation_id", () => consultations.id),
     position: integer("position").notNull().default(0),
     text: text("text").notNull(),
     kind: text("kind").$type<QuestionKind>().notNull(),
@@ -104,10 +98,8 @@ export type InputStatus = (typeof INPUT_STATUSES)[number];
 export const consultationInputs = pgTable(
   "consultation_inputs",
   {
-    id: serial("id").primaryKey(),
-    consultationId: integer("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    id: serialId(),
+    consultationId: belongsTo("consultation_id", () => consultations.id),
     /** Null: the input is on the whole draft. */
     sectionId: integer("section_id").references(() => consultationSections.id, { onDelete: "set null" }),
     /** Shown to the respondent and quoted in mail: "K7-4F2QX9". */
@@ -133,7 +125,7 @@ export const consultationInputs = pgTable(
     answerPublishedAt: timestamp("answer_published_at", { withTimezone: true }),
     /** When the answer was sent by e-mail to the one who gave the input. */
     answerMailedAt: timestamp("answer_mailed_at", { withTimezone: true }),
-    isDemo: boolean("is_demo").notNull().default(false),
+    isDemo: demoFlag(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -148,10 +140,8 @@ export const consultationInputs = pgTable(
 export const answerTemplates = pgTable(
   "consultation_answer_templates",
   {
-    id: serial("id").primaryKey(),
-    consultationId: integer("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    id: serialId(),
+    consultationId: belongsTo("consultation_id", () => consultations.id),
     title: text("title").notNull(),
     body: text("body").notNull(),
   },

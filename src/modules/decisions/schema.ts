@@ -6,12 +6,12 @@ import {
   integer,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
+import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
 import { needs } from "../needs/schema.ts";
@@ -26,13 +26,9 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const meetings = pgTable(
   "meetings",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
-    bodyId: integer("body_id")
-      .notNull()
-      .references(() => bodies.id),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
+    bodyId: refersTo("body_id", () => bodies.id),
     title: text("title").notNull(),
     meetingDate: date("meeting_date").notNull(),
     /** "10:00", as the invitation says it. */
@@ -46,9 +42,9 @@ export const meetings = pgTable(
     minutesApprovedAt: timestamp("minutes_approved_at", { withTimezone: true }),
     minutesApprovedByLabel: text("minutes_approved_by_label"),
     visibility: text("visibility").$type<Visibility>().notNull().default("public"),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [index("meetings_network_idx").on(t.networkId, t.meetingDate)],
 );
@@ -58,9 +54,7 @@ export const meetingDocuments = pgTable(
   "meeting_documents",
   {
     ...documentColumns(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    meetingId: belongsTo("meeting_id", () => meetings.id),
   },
   (t) => [index("meeting_documents_meeting_idx").on(t.meetingId)],
 );
@@ -69,10 +63,8 @@ export const meetingDocuments = pgTable(
 export const agendaItems = pgTable(
   "agenda_items",
   {
-    id: serial("id").primaryKey(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    id: serialId(),
+    meetingId: belongsTo("meeting_id", () => meetings.id),
     /** Its number in the meeting: "Sak 3". */
     number: integer("number").notNull(),
     title: text("title").notNull(),
@@ -81,7 +73,7 @@ export const agendaItems = pgTable(
     needId: integer("need_id").references(() => needs.id, { onDelete: "set null" }),
     projectId: integer("project_id").references(() => projects.id, { onDelete: "set null" }),
     documentId: integer("document_id").references(() => meetingDocuments.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [uniqueIndex("agenda_items_number_uq").on(t.meetingId, t.number), index("agenda_items_need_idx").on(t.needId)],
 );
@@ -90,13 +82,9 @@ export const agendaItems = pgTable(
 export const decisions = pgTable(
   "decisions",
   {
-    id: serial("id").primaryKey(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
-    agendaItemId: integer("agenda_item_id")
-      .notNull()
-      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    id: serialId(),
+    meetingId: belongsTo("meeting_id", () => meetings.id),
+    agendaItemId: belongsTo("agenda_item_id", () => agendaItems.id),
     text: text("text").notNull(),
     outcome: text("outcome").$type<Outcome>().notNull(),
     decidedOn: date("decided_on").notNull(),
@@ -108,7 +96,7 @@ export const decisions = pgTable(
     projectId: integer("project_id").references(() => projects.id, { onDelete: "set null" }),
     createdById: integer("created_by_id").references(() => users.id),
     createdByLabel: text("created_by_label").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [uniqueIndex("decisions_item_uq").on(t.agendaItemId), index("decisions_meeting_idx").on(t.meetingId)],
 );
@@ -120,18 +108,16 @@ export type PriorityTrack = (typeof PRIORITY_TRACKS)[number];
 export const priorityRankings = pgTable(
   "priority_rankings",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
     decidedOn: date("decided_on").notNull(),
     /** The meeting that decided it, if any. */
     meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
     note: text("note").notNull().default(""),
     createdById: integer("created_by_id").references(() => users.id),
     createdByLabel: text("created_by_label").notNull(),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("priority_rankings_network_idx").on(t.networkId, t.decidedOn)],
 );
@@ -140,9 +126,7 @@ export const priorityRankings = pgTable(
 export const priorityEntries = pgTable(
   "priority_entries",
   {
-    rankingId: integer("ranking_id")
-      .notNull()
-      .references(() => priorityRankings.id, { onDelete: "cascade" }),
+    rankingId: belongsTo("ranking_id", () => priorityRankings.id),
     track: text("track").$type<PriorityTrack>().notNull(),
     position: integer("position").notNull(),
     needId: integer("need_id").references(() => needs.id, { onDelete: "cascade" }),

@@ -1,18 +1,17 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
-  boolean,
   date,
   index,
   integer,
   numeric,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { users } from "../../platform/schema.ts";
 
 export const ORGANISATION_KINDS = [
@@ -33,7 +32,7 @@ export type Malform = (typeof MALFORMS)[number];
 export const organisations = pgTable(
   "organisations",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     kind: text("kind").$type<OrganisationKind>().notNull(),
     /** Official name, with Sami or Kven forms where they exist ("Kautokeino - Guovdageaidnu"). */
     name: text("name").notNull(),
@@ -52,9 +51,9 @@ export const organisations = pgTable(
     description: text("description").notNull().default(""),
     endedOn: date("ended_on"),
     successorId: integer("successor_id").references((): AnyPgColumn => organisations.id),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [
     uniqueIndex("organisations_kind_code_uq").on(t.kind, t.code),
@@ -68,12 +67,8 @@ export const organisations = pgTable(
 export const cooperationMembers = pgTable(
   "cooperation_members",
   {
-    cooperationId: integer("cooperation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    cooperationId: belongsTo("cooperation_id", () => organisations.id),
+    memberId: belongsTo("member_id", () => organisations.id),
   },
   (t) => [primaryKey({ columns: [t.cooperationId, t.memberId] }), index("cooperation_members_member_idx").on(t.memberId)],
 );
@@ -81,7 +76,7 @@ export const cooperationMembers = pgTable(
 export const people = pgTable(
   "people",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     name: text("name").notNull(),
     title: text("title").notNull().default(""),
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
@@ -103,9 +98,9 @@ export const people = pgTable(
      * module's tables; a removed network simply matches no seat.)
      */
     userNetworkId: integer("user_network_id"),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [index("people_org_idx").on(t.organisationId), index("people_name_idx").on(t.name)],
 );

@@ -10,12 +10,12 @@ import {
   jsonb,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
+import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
@@ -58,14 +58,10 @@ export const needSearchDocument = (t: { title: unknown; problem: unknown; affect
 export const needs = pgTable(
   "needs",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
     /** The organisation that has the need and registered it. */
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: refersTo("organisation_id", () => organisations.id),
     kind: text("kind").$type<NeedKind>().notNull().default("need"),
     title: text("title").notNull(),
     problem: text("problem").notNull(),
@@ -87,9 +83,9 @@ export const needs = pgTable(
     bodyId: integer("body_id").references(() => bodies.id, { onDelete: "set null" }),
     createdById: integer("created_by_id").references(() => users.id),
     createdByLabel: text("created_by_label").notNull(),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [
     index("needs_network_idx").on(t.networkId, t.state),
@@ -102,16 +98,12 @@ export const needs = pgTable(
 export const needSupporters = pgTable(
   "need_supporters",
   {
-    needId: integer("need_id")
-      .notNull()
-      .references(() => needs.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    needId: belongsTo("need_id", () => needs.id),
+    organisationId: refersTo("organisation_id", () => organisations.id),
     note: text("note").notNull().default(""),
     userId: integer("user_id").references(() => users.id),
     userLabel: text("user_label").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [primaryKey({ columns: [t.needId, t.organisationId] }), index("need_supporters_org_idx").on(t.organisationId)],
 );
@@ -120,9 +112,7 @@ export const needDocuments = pgTable(
   "need_documents",
   {
     ...documentColumns(),
-    needId: integer("need_id")
-      .notNull()
-      .references(() => needs.id, { onDelete: "cascade" }),
+    needId: belongsTo("need_id", () => needs.id),
   },
   (t) => [index("need_documents_need_idx").on(t.needId)],
 );
@@ -131,10 +121,8 @@ export const needDocuments = pgTable(
 export const needEvents = pgTable(
   "need_events",
   {
-    id: serial("id").primaryKey(),
-    needId: integer("need_id")
-      .notNull()
-      .references(() => needs.id, { onDelete: "cascade" }),
+    id: serialId(),
+    needId: belongsTo("need_id", () => needs.id),
     fromState: text("from_state").$type<NeedState>(),
     toState: text("to_state").$type<NeedState>().notNull(),
     /** What the person who made the change wrote, at the need's own visibility. */
@@ -148,7 +136,7 @@ export const needEvents = pgTable(
     roundId: integer("round_id").references((): AnyPgColumn => assessmentRounds.id, { onDelete: "set null" }),
     byId: integer("by_id").references(() => users.id),
     byLabel: text("by_label").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("need_events_need_idx").on(t.needId), index("need_events_created_idx").on(t.createdAt)],
 );
@@ -178,10 +166,8 @@ export type CriterionDirection = (typeof CRITERION_DIRECTIONS)[number];
 export const assessmentCriteria = pgTable(
   "assessment_criteria",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     scaleMin: integer("scale_min").notNull().default(1),
@@ -203,9 +189,7 @@ export interface Band {
 export const assessmentBands = pgTable(
   "assessment_bands",
   {
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    networkId: belongsTo("network_id", () => networks.id),
     name: text("name").notNull(),
     min: doublePrecision("min").notNull(),
   },
@@ -216,22 +200,18 @@ export const assessmentBands = pgTable(
 export const assessmentRounds = pgTable(
   "assessment_rounds",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
     /** The body that assesses: the network's working committee. */
-    bodyId: integer("body_id")
-      .notNull()
-      .references(() => bodies.id),
+    bodyId: refersTo("body_id", () => bodies.id),
     title: text("title").notNull(),
     /** The network's cycle the round belongs to, for example "2027 Q1" or "Budget 2028". */
     cycle: text("cycle").notNull().default(""),
     /** The last day scores are taken (Europe/Oslo). */
     deadline: date("deadline").notNull(),
     bands: jsonb("bands").$type<Band[]>().notNull(),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("assessment_rounds_network_idx").on(t.networkId)],
 );
@@ -240,10 +220,8 @@ export const assessmentRounds = pgTable(
 export const roundCriteria = pgTable(
   "round_criteria",
   {
-    id: serial("id").primaryKey(),
-    roundId: integer("round_id")
-      .notNull()
-      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    id: serialId(),
+    roundId: belongsTo("round_id", () => assessmentRounds.id),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     scaleMin: integer("scale_min").notNull(),
@@ -258,12 +236,8 @@ export const roundCriteria = pgTable(
 export const roundNeeds = pgTable(
   "round_needs",
   {
-    roundId: integer("round_id")
-      .notNull()
-      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
-    needId: integer("need_id")
-      .notNull()
-      .references(() => needs.id, { onDelete: "cascade" }),
+    roundId: belongsTo("round_id", () => assessmentRounds.id),
+    needId: belongsTo("need_id", () => needs.id),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.needId] }), index("round_needs_need_idx").on(t.needId)],
 );
@@ -272,23 +246,15 @@ export const roundNeeds = pgTable(
 export const assessmentScores = pgTable(
   "assessment_scores",
   {
-    id: serial("id").primaryKey(),
-    roundId: integer("round_id")
-      .notNull()
-      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
-    needId: integer("need_id")
-      .notNull()
-      .references(() => needs.id, { onDelete: "cascade" }),
-    criterionId: integer("criterion_id")
-      .notNull()
-      .references(() => roundCriteria.id, { onDelete: "cascade" }),
-    assessorId: integer("assessor_id")
-      .notNull()
-      .references(() => users.id),
+    id: serialId(),
+    roundId: belongsTo("round_id", () => assessmentRounds.id),
+    needId: belongsTo("need_id", () => needs.id),
+    criterionId: belongsTo("criterion_id", () => roundCriteria.id),
+    assessorId: refersTo("assessor_id", () => users.id),
     assessorLabel: text("assessor_label").notNull(),
     score: integer("score").notNull(),
     comment: text("comment").notNull().default(""),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [
     uniqueIndex("assessment_scores_uq").on(t.roundId, t.needId, t.criterionId, t.assessorId),
@@ -303,17 +269,13 @@ export type Recommendation = (typeof RECOMMENDATIONS)[number];
 export const recommendations = pgTable(
   "need_recommendations",
   {
-    roundId: integer("round_id")
-      .notNull()
-      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
-    needId: integer("need_id")
-      .notNull()
-      .references(() => needs.id, { onDelete: "cascade" }),
+    roundId: belongsTo("round_id", () => assessmentRounds.id),
+    needId: belongsTo("need_id", () => needs.id),
     recommendation: text("recommendation").$type<Recommendation>().notNull(),
     justification: text("justification").notNull(),
     byId: integer("by_id").references(() => users.id),
     byLabel: text("by_label").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.needId] })],
 );

@@ -1,5 +1,6 @@
-import { boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
+import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
@@ -26,23 +27,21 @@ export const BODY_ROLES = ["leader", "deputy", "member", "secretary"] as const;
 export type BodyRole = (typeof BODY_ROLES)[number];
 
 export const networks = pgTable("networks", {
-  id: serial("id").primaryKey(),
+  id: serialId(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   shortName: text("short_name").notNull(),
   description: text("description").notNull().default(""),
   hostOrganisationId: integer("host_organisation_id").references(() => organisations.id, { onDelete: "set null" }),
-  isDemo: boolean("is_demo").notNull().default(false),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  isDemo: demoFlag(),
+  createdAt: createdAtNow(),
+  updatedAt: updatedAtNow(),
 });
 
 export const networkCounties = pgTable(
   "network_counties",
   {
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    networkId: belongsTo("network_id", () => networks.id),
     countyCode: text("county_code").notNull(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.countyCode] })],
@@ -51,19 +50,15 @@ export const networkCounties = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
+    organisationId: refersTo("organisation_id", () => organisations.id),
     level: text("level").$type<MembershipLevel>().notNull(),
     fromDate: date("from_date"),
     toDate: date("to_date"),
     representedById: integer("represented_by_id").references(() => organisations.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [
     uniqueIndex("memberships_network_org_uq").on(t.networkId, t.organisationId),
@@ -74,17 +69,15 @@ export const memberships = pgTable(
 export const bodies = pgTable(
   "bodies",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
     kind: text("kind").$type<BodyKind>().notNull(),
     name: text("name").notNull(),
     mandate: text("mandate").notNull().default(""),
     /** Public by default; "body" keeps the body's page and members to its members and the secretariat. */
     visibility: text("visibility").$type<Visibility>().notNull().default("public"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [index("bodies_network_idx").on(t.networkId)],
 );
@@ -92,18 +85,14 @@ export const bodies = pgTable(
 export const bodyMembers = pgTable(
   "body_members",
   {
-    id: serial("id").primaryKey(),
-    bodyId: integer("body_id")
-      .notNull()
-      .references(() => bodies.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    id: serialId(),
+    bodyId: belongsTo("body_id", () => bodies.id),
+    personId: belongsTo("person_id", () => people.id),
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     role: text("role").$type<BodyRole>().notNull(),
     fromDate: date("from_date"),
     toDate: date("to_date"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("body_members_body_idx").on(t.bodyId), index("body_members_person_idx").on(t.personId)],
 );
@@ -112,12 +101,8 @@ export const bodyMembers = pgTable(
 export const networkContacts = pgTable(
   "network_contacts",
   {
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    networkId: belongsTo("network_id", () => networks.id),
+    personId: belongsTo("person_id", () => people.id),
     role: text("role").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.personId] }), index("network_contacts_person_idx").on(t.personId)],
@@ -131,14 +116,10 @@ export const networkContacts = pgTable(
 export const networkAccess = pgTable(
   "network_access",
   {
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    networkId: belongsTo("network_id", () => networks.id),
+    userId: belongsTo("user_id", () => users.id),
     role: text("role").$type<AccessRole>().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.userId] }), index("network_access_user_idx").on(t.userId)],
 );
@@ -147,16 +128,10 @@ export const networkAccess = pgTable(
 export const representations = pgTable(
   "representations",
   {
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    networkId: belongsTo("network_id", () => networks.id),
+    userId: belongsTo("user_id", () => users.id),
+    organisationId: belongsTo("organisation_id", () => organisations.id),
+    createdAt: createdAtNow(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.userId, t.organisationId] }), index("representations_user_idx").on(t.userId)],
 );
@@ -166,9 +141,7 @@ export const bodyDocuments = pgTable(
   "body_documents",
   {
     ...documentColumns(),
-    bodyId: integer("body_id")
-      .notNull()
-      .references(() => bodies.id, { onDelete: "cascade" }),
+    bodyId: belongsTo("body_id", () => bodies.id),
     visibility: text("visibility").$type<Visibility>().notNull().default("public"),
   },
   (t) => [index("body_documents_body_idx").on(t.bodyId)],
@@ -183,23 +156,17 @@ export const bodyDocuments = pgTable(
 export const personLinkRequests = pgTable(
   "person_link_requests",
   {
-    id: serial("id").primaryKey(),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    personId: belongsTo("person_id", () => people.id),
+    userId: belongsTo("user_id", () => users.id),
+    networkId: belongsTo("network_id", () => networks.id),
     requestedById: integer("requested_by_id").references(() => users.id, { onDelete: "set null" }),
     /** The address the link went to: the person must still have it when they confirm. */
     email: text("email").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [
     index("person_link_requests_person_idx").on(t.personId),

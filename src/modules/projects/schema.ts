@@ -1,19 +1,18 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
-  boolean,
   date,
   doublePrecision,
   index,
   integer,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
+import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { norwegianOrder } from "../../platform/db/order.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
@@ -60,10 +59,7 @@ export const BENEFIT_TYPES = ["money", "time", "quality", "other"] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
 /** The project a record hangs off, removed with it: the same column in every table below. */
-const projectColumn = () =>
-  integer("project_id")
-    .notNull()
-    .references(() => projects.id, { onDelete: "cascade" });
+const projectColumn = () => belongsTo("project_id", () => projects.id);
 
 /**
  * The text full-text search reads, with Norwegian stemming. The index below is on this very
@@ -76,11 +72,9 @@ export const projectSearchDocument = (t: { title: unknown; summary: unknown; des
 export const projects = pgTable(
   "projects",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     /** The network whose portfolio holds the project. */
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    networkId: belongsTo("network_id", () => networks.id),
     /** The organisation the project belongs to; null for the network's own (joint) projects. */
     ownerOrganisationId: integer("owner_organisation_id").references(() => organisations.id),
     title: text("title").notNull(),
@@ -102,9 +96,9 @@ export const projects = pgTable(
     bodyId: integer("body_id").references(() => bodies.id, { onDelete: "set null" }),
     /** Raised by every save; a save that names an older version is refused (optimistic locking). */
     version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [
     index("projects_network_idx").on(t.networkId),
@@ -119,9 +113,7 @@ export const projects = pgTable(
 export const networkSectors = pgTable(
   "network_sectors",
   {
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    networkId: belongsTo("network_id", () => networks.id),
     /** "x-" and a slug, so it can never clash with a built-in sector. */
     key: text("key").notNull(),
     name: text("name").notNull(),
@@ -133,12 +125,10 @@ export const projectParticipants = pgTable(
   "project_participants",
   {
     projectId: projectColumn(),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: refersTo("organisation_id", () => organisations.id),
     role: text("role").$type<ParticipantRole>().notNull(),
     fromDate: date("from_date"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.organisationId] }), index("project_participants_org_idx").on(t.organisationId)],
 );
@@ -147,7 +137,7 @@ export const projectParticipants = pgTable(
 export const projectPhaseChanges = pgTable(
   "project_phase_changes",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     projectId: projectColumn(),
     fromPhase: text("from_phase").$type<Phase>(),
     toPhase: text("to_phase").$type<Phase>().notNull(),
@@ -163,7 +153,7 @@ export const projectPhaseChanges = pgTable(
 export const statusReports = pgTable(
   "status_reports",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     projectId: projectColumn(),
     reportDate: date("report_date").notNull(),
     overall: text("overall").$type<StatusColour>().notNull(),
@@ -179,7 +169,7 @@ export const statusReports = pgTable(
     benefit: text("benefit").$type<StatusColour>().notNull(),
     benefitComment: text("benefit_comment").notNull().default(""),
     createdById: integer("created_by_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("status_reports_project_idx").on(t.projectId, t.reportDate)],
 );
@@ -188,7 +178,7 @@ export const statusReports = pgTable(
 export const benefits = pgTable(
   "benefits",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     projectId: projectColumn(),
     title: text("title").notNull(),
     type: text("type").$type<BenefitType>().notNull(),
@@ -198,7 +188,7 @@ export const benefits = pgTable(
     baseline: doublePrecision("baseline").notNull(),
     target: doublePrecision("target").notNull(),
     targetDate: date("target_date"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("benefits_project_idx").on(t.projectId)],
 );
@@ -206,14 +196,12 @@ export const benefits = pgTable(
 export const benefitMeasurements = pgTable(
   "benefit_measurements",
   {
-    id: serial("id").primaryKey(),
-    benefitId: integer("benefit_id")
-      .notNull()
-      .references(() => benefits.id, { onDelete: "cascade" }),
+    id: serialId(),
+    benefitId: belongsTo("benefit_id", () => benefits.id),
     measuredOn: date("measured_on").notNull(),
     value: doublePrecision("value").notNull(),
     note: text("note").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("benefit_measurements_benefit_idx").on(t.benefitId, t.measuredOn)],
 );
@@ -222,11 +210,9 @@ export const benefitMeasurements = pgTable(
 export const joinRequests = pgTable(
   "project_join_requests",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     projectId: projectColumn(),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: refersTo("organisation_id", () => organisations.id),
     /** The role asked for: to take part, or to follow as interested. */
     role: text("role").$type<Exclude<ParticipantRole, "lead">>().notNull(),
     note: text("note").notNull().default(""),
@@ -237,7 +223,7 @@ export const joinRequests = pgTable(
     decidedByLabel: text("decided_by_label"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     reason: text("reason").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("project_join_requests_project_idx").on(t.projectId, t.state)],
 );
@@ -246,14 +232,14 @@ export const joinRequests = pgTable(
 export const projectFunding = pgTable(
   "project_funding",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     projectId: projectColumn(),
     /** For example "Statsforvalterens skjønnsmidler" or "KS DigiFin". */
     source: text("source").notNull(),
     applied: bigint("applied", { mode: "number" }).notNull(),
     /** null until the application is decided. */
     granted: bigint("granted", { mode: "number" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("project_funding_project_idx").on(t.projectId)],
 );
@@ -261,7 +247,7 @@ export const projectFunding = pgTable(
 export const projectLinks = pgTable(
   "project_links",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     projectId: projectColumn(),
     title: text("title").notNull(),
     url: text("url").notNull(),
@@ -273,11 +259,9 @@ export const projectLinks = pgTable(
 export const projectRelations = pgTable(
   "project_relations",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     projectId: projectColumn(),
-    relatedProjectId: integer("related_project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    relatedProjectId: belongsTo("related_project_id", () => projects.id),
     kind: text("kind").$type<RelationKind>().notNull(),
   },
   (t) => [
@@ -303,14 +287,12 @@ export type SavedViewKind = (typeof SAVED_VIEW_KINDS)[number];
 export const savedViews = pgTable(
   "saved_views",
   {
-    id: serial("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: serialId(),
+    userId: belongsTo("user_id", () => users.id),
     kind: text("kind").$type<SavedViewKind>().notNull(),
     name: text("name").notNull(),
     query: text("query").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [index("saved_views_user_idx").on(t.userId, t.kind)],
 );
@@ -319,10 +301,8 @@ export const savedViews = pgTable(
 export const phaseChecklistItems = pgTable(
   "phase_checklist_items",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
     phase: text("phase").$type<Phase>().notNull(),
     text: text("text").notNull(),
     position: integer("position").notNull().default(0),
@@ -335,9 +315,7 @@ export const projectChecklistMarks = pgTable(
   "project_checklist_marks",
   {
     projectId: projectColumn(),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => phaseChecklistItems.id, { onDelete: "cascade" }),
+    itemId: belongsTo("item_id", () => phaseChecklistItems.id),
     doneByLabel: text("done_by_label").notNull(),
     doneAt: timestamp("done_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,16 +1,5 @@
-import {
-  bigint,
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
@@ -38,7 +27,7 @@ export type SolutionCategory = (typeof SOLUTION_CATEGORIES)[number];
 export const nationalSolutions = pgTable(
   "national_solutions",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     /** The shipped catalogue's id ("id-porten"); the import matches rows by it. */
     key: text("key").notNull(),
     name: text("name").notNull(),
@@ -49,17 +38,14 @@ export const nationalSolutions = pgTable(
     url: text("url").notNull().default(""),
     /** Set for a network's own regional initiative; null for the national catalogue. */
     networkId: integer("network_id").references(() => networks.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [uniqueIndex("national_solutions_key_uq").on(t.key), index("national_solutions_network_idx").on(t.networkId)],
 );
 
 /** The solution a row belongs to; the row goes with it. */
-const solutionRef = () =>
-  integer("solution_id")
-    .notNull()
-    .references(() => nationalSolutions.id, { onDelete: "cascade" });
+const solutionRef = () => belongsTo("solution_id", () => nationalSolutions.id);
 
 export const MILESTONE_KINDS = ["pilot", "available", "mandatory", "switch_off", "custom"] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
@@ -72,7 +58,7 @@ export type Precision = (typeof PRECISIONS)[number];
 export const milestones = pgTable(
   "milestones",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     solutionId: solutionRef(),
     kind: text("kind").$type<MilestoneKind>().notNull(),
     /** The name of a custom milestone. */
@@ -80,8 +66,8 @@ export const milestones = pgTable(
     date: date("date").notNull(),
     precision: text("precision").$type<Precision>().notNull(),
     note: text("note").notNull().default(""),
-    isDemo: boolean("is_demo").notNull().default(false),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [index("milestones_solution_idx").on(t.solutionId), index("milestones_date_idx").on(t.date)],
 );
@@ -90,10 +76,8 @@ export const milestones = pgTable(
 export const milestoneChanges = pgTable(
   "milestone_changes",
   {
-    id: serial("id").primaryKey(),
-    milestoneId: integer("milestone_id")
-      .notNull()
-      .references(() => milestones.id, { onDelete: "cascade" }),
+    id: serialId(),
+    milestoneId: belongsTo("milestone_id", () => milestones.id),
     fromDate: date("from_date").notNull(),
     fromPrecision: text("from_precision").$type<Precision>().notNull(),
     toDate: date("to_date").notNull(),
@@ -112,14 +96,14 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const preparationTasks = pgTable(
   "preparation_tasks",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     solutionId: solutionRef(),
     kind: text("kind").$type<TaskKind>().notNull(),
     description: text("description").notNull().default(""),
     /** The milestone kind it prepares for, usually "mandatory". */
     beforeKind: text("before_kind").$type<MilestoneKind>().notNull().default("mandatory"),
     leadMonths: integer("lead_months").notNull(),
-    isDemo: boolean("is_demo").notNull().default(false),
+    isDemo: demoFlag(),
   },
   (t) => [index("preparation_tasks_solution_idx").on(t.solutionId)],
 );
@@ -136,7 +120,7 @@ export const costEstimates = pgTable(
     sizeClass: text("size_class").$type<SizeClass>().notNull(),
     oneOff: bigint("one_off", { mode: "number" }).notNull().default(0),
     yearly: bigint("yearly", { mode: "number" }).notNull().default(0),
-    isDemo: boolean("is_demo").notNull().default(false),
+    isDemo: demoFlag(),
   },
   (t) => [primaryKey({ columns: [t.solutionId, t.sizeClass] })],
 );
@@ -146,9 +130,7 @@ export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
 
 /** What an organisation reports about one solution: kept as it stands now (adoptions) and as every report (adoption_history). */
 const reportedStatus = () => ({
-  organisationId: integer("organisation_id")
-    .notNull()
-    .references(() => organisations.id, { onDelete: "cascade" }),
+  organisationId: belongsTo("organisation_id", () => organisations.id),
   solutionId: solutionRef(),
   status: text("status").$type<AdoptionStatus>().notNull(),
   /** When a planned adoption is to be done. */
@@ -165,8 +147,8 @@ export const adoptions = pgTable(
     ...reportedStatus(),
     byId: integer("by_id").references(() => users.id),
     byLabel: text("by_label").notNull(),
-    isDemo: boolean("is_demo").notNull().default(false),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.solutionId] }), index("adoptions_solution_idx").on(t.solutionId)],
 );
@@ -175,7 +157,7 @@ export const adoptions = pgTable(
 export const adoptionHistory = pgTable(
   "adoption_history",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     ...reportedStatus(),
     byLabel: text("by_label").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
@@ -191,12 +173,10 @@ export const rollouts = pgTable(
   "rollouts",
   {
     solutionId: solutionRef(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: belongsTo("project_id", () => projects.id),
     byLabel: text("by_label").notNull(),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
   },
   (t) => [primaryKey({ columns: [t.solutionId, t.projectId] }), index("rollouts_project_idx").on(t.projectId)],
 );

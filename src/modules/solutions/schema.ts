@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { projects } from "../projects/schema.ts";
 
@@ -37,7 +38,7 @@ export const solutionSearchDocument = (t: { name: unknown; summary: unknown; des
 export const solutions = pgTable(
   "solutions",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     name: text("name").notNull(),
     summary: text("summary").notNull().default(""),
     description: text("description").notNull().default(""),
@@ -54,13 +55,11 @@ export const solutions = pgTable(
     url: text("url").notNull().default(""),
     landingUrl: text("landing_url").notNull().default(""),
     /** The organisation that offers it to others. */
-    ownerOrganisationId: integer("owner_organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    ownerOrganisationId: refersTo("owner_organisation_id", () => organisations.id),
     contactPersonId: integer("contact_person_id").references(() => people.id, { onDelete: "set null" }),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [
     index("solutions_owner_idx").on(t.ownerOrganisationId),
@@ -72,15 +71,11 @@ export const solutions = pgTable(
 export const solutionUsers = pgTable(
   "solution_users",
   {
-    solutionId: integer("solution_id")
-      .notNull()
-      .references(() => solutions.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    solutionId: belongsTo("solution_id", () => solutions.id),
+    organisationId: refersTo("organisation_id", () => organisations.id),
     since: date("since"),
     note: text("note").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtNow(),
   },
   (t) => [primaryKey({ columns: [t.solutionId, t.organisationId] }), index("solution_users_org_idx").on(t.organisationId)],
 );
@@ -89,12 +84,8 @@ export const solutionUsers = pgTable(
 export const solutionProjects = pgTable(
   "solution_projects",
   {
-    solutionId: integer("solution_id")
-      .notNull()
-      .references(() => solutions.id, { onDelete: "cascade" }),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    solutionId: belongsTo("solution_id", () => solutions.id),
+    projectId: belongsTo("project_id", () => projects.id),
   },
   (t) => [primaryKey({ columns: [t.solutionId, t.projectId] }), index("solution_projects_project_idx").on(t.projectId)],
 );

@@ -1,18 +1,17 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
-  boolean,
   check,
   date,
   index,
   integer,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { files } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
@@ -30,7 +29,7 @@ export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 export const strategies = pgTable(
   "strategies",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     networkId: integer("network_id").references(() => networks.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
@@ -46,9 +45,9 @@ export const strategies = pgTable(
     revision: integer("revision").notNull().default(1),
     /** The document as adopted (usually a PDF), when one has been uploaded. */
     documentFileId: integer("document_file_id").references(() => files.id, { onDelete: "set null" }),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
   },
   (t) => [
     index("strategies_organisation_idx").on(t.organisationId),
@@ -62,10 +61,8 @@ export const strategies = pgTable(
 export const strategyGoals = pgTable(
   "strategy_goals",
   {
-    id: serial("id").primaryKey(),
-    strategyId: integer("strategy_id")
-      .notNull()
-      .references(() => strategies.id, { onDelete: "cascade" }),
+    id: serialId(),
+    strategyId: belongsTo("strategy_id", () => strategies.id),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     position: integer("position").notNull().default(0),
@@ -79,10 +76,8 @@ export const strategyGoals = pgTable(
 export const focusAreas = pgTable(
   "focus_areas",
   {
-    id: serial("id").primaryKey(),
-    strategyId: integer("strategy_id")
-      .notNull()
-      .references(() => strategies.id, { onDelete: "cascade" }),
+    id: serialId(),
+    strategyId: belongsTo("strategy_id", () => strategies.id),
     title: text("title").notNull(),
     why: text("why").notNull().default(""),
     what: text("what").notNull().default(""),
@@ -96,12 +91,8 @@ export const focusAreas = pgTable(
 export const focusAreaGoals = pgTable(
   "focus_area_goals",
   {
-    focusAreaId: integer("focus_area_id")
-      .notNull()
-      .references(() => focusAreas.id, { onDelete: "cascade" }),
-    goalId: integer("goal_id")
-      .notNull()
-      .references(() => strategyGoals.id, { onDelete: "cascade" }),
+    focusAreaId: belongsTo("focus_area_id", () => focusAreas.id),
+    goalId: belongsTo("goal_id", () => strategyGoals.id),
   },
   (t) => [primaryKey({ columns: [t.focusAreaId, t.goalId] })],
 );
@@ -113,10 +104,8 @@ export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const measures = pgTable(
   "measures",
   {
-    id: serial("id").primaryKey(),
-    strategyId: integer("strategy_id")
-      .notNull()
-      .references(() => strategies.id, { onDelete: "cascade" }),
+    id: serialId(),
+    strategyId: belongsTo("strategy_id", () => strategies.id),
     focusAreaId: integer("focus_area_id").references(() => focusAreas.id, { onDelete: "set null" }),
     description: text("description").notNull(),
     /** The concrete goal, and the indicator that measures it where one fits. */
@@ -147,10 +136,8 @@ export const measures = pgTable(
 export const measureReports = pgTable(
   "measure_reports",
   {
-    id: serial("id").primaryKey(),
-    measureId: integer("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
+    id: serialId(),
+    measureId: belongsTo("measure_id", () => measures.id),
     status: text("status").$type<MeasureStatus>().notNull(),
     comment: text("comment").notNull().default(""),
     byLabel: text("by_label").notNull(),
@@ -163,12 +150,8 @@ export const measureReports = pgTable(
 export const measureProjects = pgTable(
   "measure_projects",
   {
-    measureId: integer("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    measureId: belongsTo("measure_id", () => measures.id),
+    projectId: belongsTo("project_id", () => projects.id),
   },
   (t) => [primaryKey({ columns: [t.measureId, t.projectId] }), index("measure_projects_project_idx").on(t.projectId)],
 );
@@ -177,12 +160,8 @@ export const measureProjects = pgTable(
 export const measureBenefits = pgTable(
   "measure_benefits",
   {
-    measureId: integer("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
-    benefitId: integer("benefit_id")
-      .notNull()
-      .references(() => benefits.id, { onDelete: "cascade" }),
+    measureId: belongsTo("measure_id", () => measures.id),
+    benefitId: belongsTo("benefit_id", () => benefits.id),
   },
   (t) => [primaryKey({ columns: [t.measureId, t.benefitId] })],
 );
@@ -194,7 +173,7 @@ export const measureBenefits = pgTable(
 export const strategyThemes = pgTable(
   "strategy_themes",
   {
-    id: serial("id").primaryKey(),
+    id: serialId(),
     /** The shared list's key ("security"); a network's own themes get "n<network id>-<slug>". */
     key: text("key").notNull(),
     networkId: integer("network_id").references(() => networks.id, { onDelete: "cascade" }),
@@ -209,12 +188,8 @@ export const strategyThemes = pgTable(
 export const focusAreaThemes = pgTable(
   "focus_area_themes",
   {
-    focusAreaId: integer("focus_area_id")
-      .notNull()
-      .references(() => focusAreas.id, { onDelete: "cascade" }),
-    themeId: integer("theme_id")
-      .notNull()
-      .references(() => strategyThemes.id, { onDelete: "cascade" }),
+    focusAreaId: belongsTo("focus_area_id", () => focusAreas.id),
+    themeId: belongsTo("theme_id", () => strategyThemes.id),
   },
   (t) => [primaryKey({ columns: [t.focusAreaId, t.themeId] }), index("focus_area_themes_theme_idx").on(t.themeId)],
 );
@@ -222,12 +197,8 @@ export const focusAreaThemes = pgTable(
 export const goalThemes = pgTable(
   "goal_themes",
   {
-    goalId: integer("goal_id")
-      .notNull()
-      .references(() => strategyGoals.id, { onDelete: "cascade" }),
-    themeId: integer("theme_id")
-      .notNull()
-      .references(() => strategyThemes.id, { onDelete: "cascade" }),
+    goalId: belongsTo("goal_id", () => strategyGoals.id),
+    themeId: belongsTo("theme_id", () => strategyThemes.id),
   },
   (t) => [primaryKey({ columns: [t.goalId, t.themeId] }), index("goal_themes_theme_idx").on(t.themeId)],
 );
@@ -239,12 +210,8 @@ export const goalThemes = pgTable(
 export const focusAreaSources = pgTable(
   "focus_area_sources",
   {
-    focusAreaId: integer("focus_area_id")
-      .notNull()
-      .references(() => focusAreas.id, { onDelete: "cascade" }),
-    sourceId: integer("source_id")
-      .notNull()
-      .references(() => focusAreas.id, { onDelete: "cascade" }),
+    focusAreaId: belongsTo("focus_area_id", () => focusAreas.id),
+    sourceId: belongsTo("source_id", () => focusAreas.id),
   },
   (t) => [primaryKey({ columns: [t.focusAreaId, t.sourceId] }), index("focus_area_sources_source_idx").on(t.sourceId)],
 );
@@ -260,10 +227,8 @@ export type AmbitionKind = (typeof AMBITION_KINDS)[number];
 export const ambitions = pgTable(
   "ambitions",
   {
-    id: serial("id").primaryKey(),
-    networkId: integer("network_id")
-      .notNull()
-      .references(() => networks.id, { onDelete: "cascade" }),
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
     title: text("title").notNull(),
     kind: text("kind").$type<AmbitionKind>().notNull(),
     /** A percent for the shares, a number of projects per year for joint_projects. */
@@ -272,8 +237,8 @@ export const ambitions = pgTable(
     year: integer("year"),
     solutionId: integer("solution_id").references(() => nationalSolutions.id, { onDelete: "cascade" }),
     description: text("description").notNull().default(""),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
   },
   (t) => [
     index("ambitions_network_idx").on(t.networkId),

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns } from "drizzle-orm";
-import { type AnyPgColumn, integer, type PgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, type PgTable, text } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client.ts";
+import { createdAtNow, refersTo, serialId } from "../db/columns.ts";
 import { files } from "../schema.ts";
 
 /**
@@ -9,12 +10,10 @@ import { files } from "../schema.ts";
  * one shape, one implementation (`DocumentStore`), four owners (projects, needs, bodies, meetings).
  */
 export const documentColumns = () => ({
-  id: serial("id").primaryKey(),
-  fileId: integer("file_id")
-    .notNull()
-    .references(() => files.id),
+  id: serialId(),
+  fileId: refersTo("file_id", () => files.id),
   title: text("title").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtNow(),
 });
 
 /** A documents table as the store reads it: the shared columns (the owner column is given apart). */

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
+import { Repository } from "../../platform/db/repository.ts";
 import {
   answerTemplates,
   consultationInputs,
@@ -43,13 +43,7 @@ const withoutPersonalData = (at: Date) => ({
 });
 
 /** The only place with SQL for consultations, their sections, questions and inputs. */
-export class ConsultationRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): ConsultationRepo {
-    return new ConsultationRepo(tx);
-  }
-
+export class ConsultationRepo extends Repository {
   async byId(id: number): Promise<Consultation | undefined> {
     const [row] = await this.db.select().from(consultations).where(eq(consultations.id, id));
     return row;

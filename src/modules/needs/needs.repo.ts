@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lte, or, type SQL, sql } fr
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { Repository } from "../../platform/db/repository.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
 import { DocumentStore } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
@@ -41,16 +42,13 @@ const supporterCount = sql<number>`(select count(*)::int from ${sharers} x)`;
 const inhabitants = sql<number>`(select coalesce(sum(o.population), 0)::int from ${sharers} x join ${organisations} o on o.id = x.organisation_id)`;
 
 /** The only place with SQL for needs, their supporters, documents, events and digests. */
-export class NeedRepo {
+export class NeedRepo extends Repository {
   /** The need's documents (the kernel's one implementation of a record's documents). */
   readonly documents: DocumentStore<typeof needDocuments>;
 
-  constructor(private readonly db: DbOrTx) {
+  constructor(db: DbOrTx) {
+    super(db);
     this.documents = new DocumentStore(db, needDocuments, needDocuments.needId);
-  }
-
-  with(tx: DbOrTx): NeedRepo {
-    return new NeedRepo(tx);
   }
 
   private where(f: NeedFilter, viewer: Actor | null): SQL | undefined {

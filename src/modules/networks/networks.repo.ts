@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { alias, union } from "drizzle-orm/pg-core";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { Repository } from "../../platform/db/repository.ts";
 import { DocumentStore } from "../../platform/files/documents.ts";
 import { organisations, people } from "../directory/index.ts";
 import {
@@ -24,16 +25,13 @@ const representative = alias(organisations, "representative");
 const host = alias(organisations, "host");
 
 /** The only place with SQL for networks, memberships, bodies and contacts. */
-export class NetworkRepo {
+export class NetworkRepo extends Repository {
   /** A body's documents, newest first; the service filters them by visibility for the viewer. */
   readonly bodyDocuments: DocumentStore<typeof bodyDocuments>;
 
-  constructor(private readonly db: DbOrTx) {
+  constructor(db: DbOrTx) {
+    super(db);
     this.bodyDocuments = new DocumentStore(db, bodyDocuments, bodyDocuments.bodyId, { newestFirst: true });
-  }
-
-  with(tx: DbOrTx): NetworkRepo {
-    return new NetworkRepo(tx);
   }
 
   async list(limit = 500, offset = 0) {

@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, type SQLWra
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
-import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { norwegianOrder } from "../../platform/db/client.ts";
+import { Repository } from "../../platform/db/repository.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
 import { organisations, people } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
@@ -69,13 +70,7 @@ const matched = alias(projects, "matched");
 const latestReportJoin = sql`${latestReport.id} = (select r.id from ${statusReports} r where r.project_id = ${projects.id} order by r.report_date desc, r.id desc limit 1)`;
 
 /** The only place with SQL for projects and what hangs off them. */
-export class ProjectRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): ProjectRepo {
-    return new ProjectRepo(tx);
-  }
-
+export class ProjectRepo extends Repository {
   private where(f: ProjectFilter, viewer: Actor | null): SQL | undefined {
     const conditions: (SQL | undefined)[] = [visibleWhere(viewer, projects)];
     if (f.q) {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
+import { Repository } from "../../platform/db/repository.ts";
 import { organisations } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
 import { projectParticipants, projects } from "../projects/index.ts";
@@ -28,13 +28,7 @@ export interface CatalogueFilter {
 }
 
 /** The only place with SQL for the roadmap: solutions, milestones and their moves, tasks and costs. */
-export class RoadmapRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): RoadmapRepo {
-    return new RoadmapRepo(tx);
-  }
-
+export class RoadmapRepo extends Repository {
   /** The solutions that concern members of these networks: the national catalogue and the networks' own initiatives. */
   async solutionsFor(networkIds: readonly number[], today: string): Promise<NationalSolution[]> {
     return (await this.list({}, today))

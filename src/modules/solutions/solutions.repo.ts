@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
+import { norwegianOrder } from "../../platform/db/client.ts";
+import { Repository } from "../../platform/db/repository.ts";
 import { organisations, people } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
 import { projects } from "../projects/index.ts";
@@ -35,13 +36,7 @@ const owner = alias(organisations, "owner");
 const userCount = sql<number>`(select count(*)::int from ${solutionUsers} su where su.solution_id = ${solutions.id})`;
 
 /** The only place with SQL for the catalogue. */
-export class SolutionRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): SolutionRepo {
-    return new SolutionRepo(tx);
-  }
-
+export class SolutionRepo extends Repository {
   private where(f: SolutionFilter): SQL | undefined {
     return and(
       f.q

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
+import { Repository } from "../../platform/db/repository.ts";
 import { files } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
 import { memberships, networks } from "../networks/index.ts";
@@ -31,13 +31,7 @@ export interface StrategyFilter {
 }
 
 /** The only place with SQL for strategies: revisions, goals, focus areas, measures and their reports. */
-export class StrategyRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): StrategyRepo {
-    return new StrategyRepo(tx);
-  }
-
+export class StrategyRepo extends Repository {
   /** Strategies with their owner's name and how many measures are done, newest period first. */
   list(f: StrategyFilter) {
     return this.listed(f);

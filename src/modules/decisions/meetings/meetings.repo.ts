@@ -4,6 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { visibleWhere } from "../../../platform/access/visibility.ts";
 import type { DbOrTx } from "../../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { DocumentStore } from "../../../platform/files/documents.ts";
 import { needs } from "../../needs/index.ts";
 import { bodies } from "../../networks/index.ts";
@@ -40,16 +41,13 @@ const decisionListed = {
 };
 
 /** The only place with SQL for meetings, agenda items, papers and decisions. */
-export class MeetingRepo {
+export class MeetingRepo extends Repository {
   /** The meeting's papers (the kernel's one implementation of a record's documents). */
   readonly documents: DocumentStore<typeof meetingDocuments>;
 
-  constructor(private readonly db: DbOrTx) {
+  constructor(db: DbOrTx) {
+    super(db);
     this.documents = new DocumentStore(db, meetingDocuments, meetingDocuments.meetingId);
-  }
-
-  with(tx: DbOrTx): MeetingRepo {
-    return new MeetingRepo(tx);
   }
 
   // Meetings

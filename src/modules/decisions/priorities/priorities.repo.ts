@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { needs } from "../../needs/index.ts";
 import { projects } from "../../projects/index.ts";
 import { type PriorityTrack, priorityEntries, priorityRankings } from "../schema.ts";
@@ -11,13 +11,7 @@ const itemNeed = alias(needs, "item_need");
 const itemProject = alias(projects, "item_project");
 
 /** The only place with SQL for the steering group's rankings and their entries. */
-export class PriorityRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): PriorityRepo {
-    return new PriorityRepo(tx);
-  }
-
+export class PriorityRepo extends Repository {
   async rankingsOf(networkId: number): Promise<Ranking[]> {
     return this.db
       .select()

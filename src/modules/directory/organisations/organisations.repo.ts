@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { norwegianOrder } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { cooperationMembers, type OrganisationKind, organisations } from "../schema.ts";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -24,13 +25,7 @@ export interface OrganisationFilter {
 const county = alias(organisations, "county");
 
 /** The only place with SQL for organisations. */
-export class OrganisationRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): OrganisationRepo {
-    return new OrganisationRepo(tx);
-  }
-
+export class OrganisationRepo extends Repository {
   private where(f: Omit<OrganisationFilter, "sort" | "limit" | "offset">): SQL | undefined {
     const conditions: (SQL | undefined)[] = [];
     if (f.kind) conditions.push(eq(organisations.kind, f.kind));

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { norwegianOrder } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { organisations, people } from "../schema.ts";
 
 export type Person = typeof people.$inferSelect;
@@ -12,13 +13,7 @@ export interface PeopleFilter {
   offset: number;
 }
 
-export class PeopleRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): PeopleRepo {
-    return new PeopleRepo(tx);
-  }
-
+export class PeopleRepo extends Repository {
   private where(f: PeopleFilter): SQL | undefined {
     const pattern = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
     return and(

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { visibleWhere } from "../../../platform/access/visibility.ts";
-import type { DbOrTx } from "../../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { organisations } from "../../directory/index.ts";
 import { bodies } from "../../networks/index.ts";
 import {
@@ -23,13 +23,7 @@ export type Score = typeof assessmentScores.$inferSelect;
 export type RecommendationRow = typeof recommendations.$inferSelect;
 
 /** The only place with SQL for criteria, bands, rounds, scores and recommendations. */
-export class AssessmentRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): AssessmentRepo {
-    return new AssessmentRepo(tx);
-  }
-
+export class AssessmentRepo extends Repository {
   // Criteria and bands of a network
 
   async criteriaOf(networkId: number): Promise<Criterion[]> {

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { NetworkGrant } from "../../../platform/access/authorize.ts";
-import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { norwegianOrder } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { users } from "../../../platform/schema.ts";
 import { organisations, people } from "../../directory/index.ts";
 import {
@@ -25,13 +26,7 @@ export type LinkReach = { confirmed: true } | { networkId: number };
 const requester = alias(users, "requester");
 
 /** The only place with SQL for who may act in which network. */
-export class AccessRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): AccessRepo {
-    return new AccessRepo(tx);
-  }
-
+export class AccessRepo extends Repository {
   /**
    * Everything an account may do, per network, in three small queries (run on every signed-in
    * request). Body seats count only today's seats, only in networks the account has access to, and

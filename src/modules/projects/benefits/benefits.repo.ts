@@ -1,17 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { people } from "../../directory/index.ts";
 import type { Benefit, Measurement } from "../projects.repo.ts";
 import { benefitMeasurements, benefits } from "../schema.ts";
 
 /** Benefits and their measurements. The only place with their SQL. */
-export class BenefitRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): BenefitRepo {
-    return new BenefitRepo(tx);
-  }
-
+export class BenefitRepo extends Repository {
   async benefitsOf(projectIds: number[]) {
     if (projectIds.length === 0) return [];
     return this.db

@@ -1,15 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { phaseChecklistItems, projectChecklistMarks } from "../schema.ts";
 
 /** The networks' phase checklists and the marks on each project. The only place with their SQL. */
-export class ChecklistRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): ChecklistRepo {
-    return new ChecklistRepo(tx);
-  }
-
+export class ChecklistRepo extends Repository {
   async checklistOf(networkId: number) {
     return this.db
       .select()

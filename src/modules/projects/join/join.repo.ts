@@ -1,18 +1,12 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { users } from "../../../platform/schema.ts";
 import { organisations } from "../../directory/index.ts";
 import { joinRequests } from "../schema.ts";
 
 /** Requests to take part in a project. The only place with their SQL. */
-export class JoinRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): JoinRepo {
-    return new JoinRepo(tx);
-  }
-
+export class JoinRepo extends Repository {
   joinRequestsOf(projectId: number) {
     return this.joinRequestList(projectId);
   }

@@ -1,15 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { norwegianOrder } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { type SavedViewKind, savedViews } from "../schema.ts";
 
 /** Users' saved views. The only place with their SQL. */
-export class SavedViewRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): SavedViewRepo {
-    return new SavedViewRepo(tx);
-  }
-
+export class SavedViewRepo extends Repository {
   async savedViewsOf(userId: number, kind: SavedViewKind) {
     return this.db
       .select()

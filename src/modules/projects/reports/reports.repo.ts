@@ -1,17 +1,11 @@
 import { and, desc, eq, getTableColumns } from "drizzle-orm";
-import type { DbOrTx } from "../../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import type { StatusReport } from "../projects.repo.ts";
 import { statusReports } from "../schema.ts";
 
 /** Status reports. The only place with their SQL. */
-export class ReportRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): ReportRepo {
-    return new ReportRepo(tx);
-  }
-
+export class ReportRepo extends Repository {
   async reportsOf(projectId: number): Promise<StatusReport[]> {
     return this.db
       .select()

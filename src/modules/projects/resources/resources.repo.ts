@@ -1,20 +1,18 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { DocumentStore } from "../../../platform/files/documents.ts";
 import { projectDocuments, projectFunding, projectLinks, projectRelations, projects } from "../schema.ts";
 
 /** A project's funding, links, relations and documents. The only place with their SQL. */
-export class ResourceRepo {
+export class ResourceRepo extends Repository {
   /** The project's uploaded documents (the kernel's one implementation of a record's documents). */
   readonly documents: DocumentStore<typeof projectDocuments>;
 
-  constructor(private readonly db: DbOrTx) {
+  constructor(db: DbOrTx) {
+    super(db);
     this.documents = new DocumentStore(db, projectDocuments, projectDocuments.projectId);
-  }
-
-  with(tx: DbOrTx): ResourceRepo {
-    return new ResourceRepo(tx);
   }
 
   async resourcesOf(projectId: number) {

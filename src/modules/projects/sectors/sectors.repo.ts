@@ -1,15 +1,10 @@
 import { eq } from "drizzle-orm";
-import { type DbOrTx, norwegianOrder } from "../../../platform/db/client.ts";
+import { norwegianOrder } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { networkSectors } from "../schema.ts";
 
 /** The sectors networks add to the built-in ones. The only place with their SQL. */
-export class SectorRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): SectorRepo {
-    return new SectorRepo(tx);
-  }
-
+export class SectorRepo extends Repository {
   async sectorsOf(networkId: number) {
     return this.db
       .select()

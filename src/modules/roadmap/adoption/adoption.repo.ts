@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../../platform/db/client.ts";
 import { norwegianOrder } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { organisations } from "../../directory/index.ts";
 import { memberships } from "../../networks/index.ts";
 import { adoptionHistory, adoptions } from "../schema.ts";
@@ -14,13 +14,7 @@ export interface AdopterFilter {
 }
 
 /** The only place with SQL for adoption: who stands where with which solution, and how it changed. */
-export class AdoptionRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): AdoptionRepo {
-    return new AdoptionRepo(tx);
-  }
-
+export class AdoptionRepo extends Repository {
   /** The municipalities and county municipalities in scope, with their population, by name. */
   async adopters(f: AdopterFilter) {
     const conditions: (SQL | undefined)[] = [

@@ -1,19 +1,13 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import { projectParticipants, projects } from "../../projects/index.ts";
 import { ambitions, strategies } from "../schema.ts";
 
 export type Ambition = typeof ambitions.$inferSelect;
 
 /** The only place with SQL for ambitions, and for the data they are measured from that no other service offers. */
-export class AmbitionRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): AmbitionRepo {
-    return new AmbitionRepo(tx);
-  }
-
+export class AmbitionRepo extends Repository {
   async list(networkId: number): Promise<Ambition[]> {
     return this.db
       .select()

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../../platform/db/client.ts";
+import { Repository } from "../../../platform/db/repository.ts";
 import type { KeySuffix } from "../../../platform/i18n/i18n.ts";
 import { memberships } from "../../networks/index.ts";
 import { focusAreas, focusAreaThemes, goalThemes, strategies, strategyGoals, strategyThemes } from "../schema.ts";
@@ -31,13 +31,7 @@ const SHARED_KEYS = new Set<string>(SHARED_THEMES.map((t) => t.key));
 export const isSharedThemeKey = (key: string): key is KeySuffix<"theme"> => SHARED_KEYS.has(key);
 
 /** The only place with SQL for themes: the lists, the tags, the suggestions and the comparison. */
-export class ThemeRepo {
-  constructor(private readonly db: DbOrTx) {}
-
-  with(tx: DbOrTx): ThemeRepo {
-    return new ThemeRepo(tx);
-  }
-
+export class ThemeRepo extends Repository {
   /** Adds shared themes that are missing and brings their keywords up to date. */
   async loadShared(): Promise<void> {
     for (const t of SHARED_THEMES)

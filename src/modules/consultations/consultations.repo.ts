@@ -93,8 +93,7 @@ export class ConsultationRepo extends Repository {
   }
 
   async insert(values: typeof consultations.$inferInsert): Promise<Consultation> {
-    const [row] = await this.db.insert(consultations).values(values).returning();
-    return row!;
+    return this.insertOne(consultations, values);
   }
 
   async sectionsOf(consultationId: number): Promise<Section[]> {
@@ -123,8 +122,7 @@ export class ConsultationRepo extends Repository {
   }
 
   async insertQuestion(values: typeof consultationQuestions.$inferInsert): Promise<Question> {
-    const [row] = await this.db.insert(consultationQuestions).values(values).returning();
-    return row!;
+    return this.insertOne(consultationQuestions, values);
   }
 
   /**
@@ -283,8 +281,7 @@ export class ConsultationRepo extends Repository {
   }
 
   async insertTemplate(values: typeof answerTemplates.$inferInsert): Promise<AnswerTemplate> {
-    const [row] = await this.db.insert(answerTemplates).values(values).returning();
-    return row!;
+    return this.insertOne(answerTemplates, values);
   }
 
   async updateConsultation(id: number, values: Partial<typeof consultations.$inferInsert>) {

@@ -178,17 +178,11 @@ export class NeedRepo extends Repository {
   }
 
   async insert(values: NewNeed): Promise<Need> {
-    const [row] = await this.db.insert(needs).values(values).returning();
-    return row!;
+    return this.insertOne(needs, values);
   }
 
   async update(id: number, values: Partial<NewNeed>): Promise<Need> {
-    const [row] = await this.db
-      .update(needs)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(needs.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(needs, id, values);
   }
 
   // Supporters

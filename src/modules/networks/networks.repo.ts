@@ -211,12 +211,7 @@ export class NetworkRepo extends Repository {
   }
 
   async updateMembership(id: number, values: Partial<typeof memberships.$inferInsert>) {
-    const [row] = await this.db
-      .update(memberships)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(memberships.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(memberships, id, values);
   }
 
   async deleteMembership(id: number) {
@@ -267,17 +262,11 @@ export class NetworkRepo extends Repository {
   }
 
   async insertBody(values: typeof bodies.$inferInsert) {
-    const [row] = await this.db.insert(bodies).values(values).returning();
-    return row!;
+    return this.insertOne(bodies, values);
   }
 
   async updateBody(id: number, values: Partial<typeof bodies.$inferInsert>) {
-    const [row] = await this.db
-      .update(bodies)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(bodies.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(bodies, id, values);
   }
 
   async deleteBody(id: number) {

@@ -227,8 +227,7 @@ export class ProjectRepo extends Repository {
   }
 
   async insert(values: NewProject): Promise<Project> {
-    const [row] = await this.db.insert(projects).values(values).returning();
-    return row!;
+    return this.insertOne(projects, values);
   }
 
   /** Saves only if the project is still at `version`; undefined when someone saved in between. */

@@ -93,17 +93,11 @@ export class RoadmapRepo extends Repository {
   }
 
   async insert(values: typeof nationalSolutions.$inferInsert): Promise<NationalSolution> {
-    const [row] = await this.db.insert(nationalSolutions).values(values).returning();
-    return row!;
+    return this.insertOne(nationalSolutions, values);
   }
 
   async update(id: number, values: Partial<typeof nationalSolutions.$inferInsert>): Promise<NationalSolution> {
-    const [row] = await this.db
-      .update(nationalSolutions)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(nationalSolutions.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(nationalSolutions, id, values);
   }
 
   // Milestones
@@ -126,17 +120,11 @@ export class RoadmapRepo extends Repository {
   }
 
   async insertMilestone(values: typeof milestones.$inferInsert): Promise<Milestone> {
-    const [row] = await this.db.insert(milestones).values(values).returning();
-    return row!;
+    return this.insertOne(milestones, values);
   }
 
   async updateMilestone(id: number, values: Partial<typeof milestones.$inferInsert>): Promise<Milestone> {
-    const [row] = await this.db
-      .update(milestones)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(milestones.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(milestones, id, values);
   }
 
   async deleteMilestone(id: number) {
@@ -177,8 +165,7 @@ export class RoadmapRepo extends Repository {
   }
 
   async insertTask(values: typeof preparationTasks.$inferInsert) {
-    const [row] = await this.db.insert(preparationTasks).values(values).returning();
-    return row!;
+    return this.insertOne(preparationTasks, values);
   }
 
   async deleteTask(id: number) {

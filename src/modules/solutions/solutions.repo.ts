@@ -116,17 +116,11 @@ export class SolutionRepo extends Repository {
   }
 
   async insert(values: NewSolution): Promise<Solution> {
-    const [row] = await this.db.insert(solutions).values(values).returning();
-    return row!;
+    return this.insertOne(solutions, values);
   }
 
   async update(id: number, values: Partial<NewSolution>): Promise<Solution> {
-    const [row] = await this.db
-      .update(solutions)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(solutions.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(solutions, id, values);
   }
 
   async delete(id: number) {

@@ -90,17 +90,11 @@ export class StrategyRepo extends Repository {
   }
 
   async insert(values: typeof strategies.$inferInsert): Promise<Strategy> {
-    const [row] = await this.db.insert(strategies).values(values).returning();
-    return row!;
+    return this.insertOne(strategies, values);
   }
 
   async update(id: number, values: Partial<typeof strategies.$inferInsert>): Promise<Strategy> {
-    const [row] = await this.db
-      .update(strategies)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(strategies.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(strategies, id, values);
   }
 
   async goalsOf(strategyId: number): Promise<Goal[]> {
@@ -205,8 +199,7 @@ export class StrategyRepo extends Repository {
   }
 
   async insertGoal(values: typeof strategyGoals.$inferInsert): Promise<Goal> {
-    const [row] = await this.db.insert(strategyGoals).values(values).returning();
-    return row!;
+    return this.insertOne(strategyGoals, values);
   }
 
   async insertFocusArea(values: typeof focusAreas.$inferInsert, goalIds: number[]): Promise<FocusArea> {

@@ -86,8 +86,7 @@ export class MeetingRepo extends Repository {
   }
 
   async insertMeeting(values: NewMeeting): Promise<Meeting> {
-    const [row] = await this.db.insert(meetings).values(values).returning();
-    return row!;
+    return this.insertOne(meetings, values);
   }
 
   /** Changes a meeting whose minutes are not approved; undefined if they are (or it is gone). */
@@ -159,8 +158,7 @@ export class MeetingRepo extends Repository {
   }
 
   async insertDecision(values: typeof decisions.$inferInsert): Promise<Decision> {
-    const [row] = await this.db.insert(decisions).values(values).returning();
-    return row!;
+    return this.insertOne(decisions, values);
   }
 
   async deleteDecision(id: number) {

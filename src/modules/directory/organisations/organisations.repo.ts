@@ -115,17 +115,11 @@ export class OrganisationRepo extends Repository {
   }
 
   async insert(values: NewOrganisation): Promise<Organisation> {
-    const [row] = await this.db.insert(organisations).values(values).returning();
-    return row!;
+    return this.insertOne(organisations, values);
   }
 
   async update(id: number, values: Partial<NewOrganisation>): Promise<Organisation> {
-    const [row] = await this.db
-      .update(organisations)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(organisations.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(organisations, id, values);
   }
 
   async cooperationMembersOf(cooperationId: number) {

@@ -77,17 +77,11 @@ export class PeopleRepo extends Repository {
   }
 
   async insert(values: NewPerson): Promise<Person> {
-    const [row] = await this.db.insert(people).values(values).returning();
-    return row!;
+    return this.insertOne(people, values);
   }
 
   async update(id: number, values: Partial<NewPerson>): Promise<Person> {
-    const [row] = await this.db
-      .update(people)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(people.id, id))
-      .returning();
-    return row!;
+    return this.updateStamped(people, id, values);
   }
 
   async delete(id: number): Promise<void> {

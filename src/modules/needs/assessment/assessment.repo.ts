@@ -56,8 +56,7 @@ export class AssessmentRepo extends Repository {
   }
 
   async insertCriterion(values: typeof assessmentCriteria.$inferInsert): Promise<Criterion> {
-    const [row] = await this.db.insert(assessmentCriteria).values(values).returning();
-    return row!;
+    return this.insertOne(assessmentCriteria, values);
   }
 
   async updateCriterion(id: number, values: Partial<typeof assessmentCriteria.$inferInsert>): Promise<Criterion> {

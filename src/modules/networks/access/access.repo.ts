@@ -266,8 +266,7 @@ export class AccessRepo extends Repository {
   // Requests to link an account to a person record, waiting for the person's confirmation
 
   async insertLinkRequest(values: typeof personLinkRequests.$inferInsert) {
-    const [row] = await this.db.insert(personLinkRequests).values(values).returning();
-    return row!;
+    return this.insertOne(personLinkRequests, values);
   }
 
   /** The requests of the network still open (not confirmed, withdrawn or replaced), expired ones too. */

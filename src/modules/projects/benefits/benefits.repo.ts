@@ -25,8 +25,7 @@ export class BenefitRepo extends Repository {
   }
 
   async insertBenefit(values: typeof benefits.$inferInsert): Promise<Benefit> {
-    const [row] = await this.db.insert(benefits).values(values).returning();
-    return row!;
+    return this.insertOne(benefits, values);
   }
 
   async updateBenefit(id: number, values: Partial<typeof benefits.$inferInsert>): Promise<Benefit> {
@@ -48,8 +47,7 @@ export class BenefitRepo extends Repository {
   }
 
   async insertMeasurement(values: typeof benefitMeasurements.$inferInsert): Promise<Measurement> {
-    const [row] = await this.db.insert(benefitMeasurements).values(values).returning();
-    return row!;
+    return this.insertOne(benefitMeasurements, values);
   }
 
   async deleteMeasurement(benefitId: number, id: number) {

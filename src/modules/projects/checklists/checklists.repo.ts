@@ -13,8 +13,7 @@ export class ChecklistRepo extends Repository {
   }
 
   async insertChecklistItem(values: typeof phaseChecklistItems.$inferInsert) {
-    const [row] = await this.db.insert(phaseChecklistItems).values(values).returning();
-    return row!;
+    return this.insertOne(phaseChecklistItems, values);
   }
 
   async deleteChecklistItem(networkId: number, id: number) {

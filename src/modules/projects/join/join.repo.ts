@@ -32,8 +32,7 @@ export class JoinRepo extends Repository {
   }
 
   async insertJoinRequest(values: typeof joinRequests.$inferInsert) {
-    const [row] = await this.db.insert(joinRequests).values(values).returning();
-    return row!;
+    return this.insertOne(joinRequests, values);
   }
 
   /** Records a decision on a request still pending; undefined if it was decided already. */

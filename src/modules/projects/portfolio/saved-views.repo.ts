@@ -14,8 +14,7 @@ export class SavedViewRepo extends Repository {
   }
 
   async insertSavedView(values: typeof savedViews.$inferInsert) {
-    const [row] = await this.db.insert(savedViews).values(values).returning();
-    return row!;
+    return this.insertOne(savedViews, values);
   }
 
   /** Only the owner's own view is removed. */

@@ -36,8 +36,7 @@ export class ReportRepo extends Repository {
   }
 
   async insertReport(values: typeof statusReports.$inferInsert): Promise<StatusReport> {
-    const [row] = await this.db.insert(statusReports).values(values).returning();
-    return row!;
+    return this.insertOne(statusReports, values);
   }
 
   async deleteReport(id: number) {

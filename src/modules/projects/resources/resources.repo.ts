@@ -46,8 +46,7 @@ export class ResourceRepo extends Repository {
   }
 
   async insertFunding(values: typeof projectFunding.$inferInsert) {
-    const [row] = await this.db.insert(projectFunding).values(values).returning();
-    return row!;
+    return this.insertOne(projectFunding, values);
   }
 
   async deleteFunding(projectId: number, id: number) {
@@ -59,8 +58,7 @@ export class ResourceRepo extends Repository {
   }
 
   async insertLink(values: typeof projectLinks.$inferInsert) {
-    const [row] = await this.db.insert(projectLinks).values(values).returning();
-    return row!;
+    return this.insertOne(projectLinks, values);
   }
 
   async deleteLink(projectId: number, id: number) {

@@ -35,8 +35,7 @@ export class AmbitionRepo extends Repository {
   }
 
   async insert(values: typeof ambitions.$inferInsert): Promise<Ambition> {
-    const [row] = await this.db.insert(ambitions).values(values).returning();
-    return row!;
+    return this.insertOne(ambitions, values);
   }
 
   async delete(id: number): Promise<void> {

@@ -2,11 +2,13 @@ import { type KeySuffix, labelFor, type Translate } from "../../platform/i18n/i1
 import {
   DemoTag,
   Facts,
+  FilterSelect,
   Form,
   type FormState,
   History,
   Notice,
   type Option,
+  optionsOf,
   Section,
   SelectField,
   Tag,
@@ -80,25 +82,15 @@ export function NeedsPage(props: {
         fields: (
           <>
             <TextField name="q" label={t("need.search")} type="search" />
-            <SelectField name="network" label={t("need.network")} placeholder={t("list.all")} options={props.networks} />
-            <SelectField
+            <FilterSelect name="network" label={t("need.network")} options={props.networks} />
+            <FilterSelect
               name="state"
               label={t("need.state")}
               placeholder={t("need.allOpen")}
-              options={NEED_STATES.map((s) => ({ value: s, label: stateLabel(t, s) }))}
+              options={optionsOf(t, NEED_STATES, stateLabel)}
             />
-            <SelectField
-              name="kind"
-              label={t("need.kind")}
-              placeholder={t("list.all")}
-              options={NEED_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-            />
-            <SelectField
-              name="organisation"
-              label={t("need.organisationFilter")}
-              placeholder={t("list.all")}
-              options={props.organisations}
-            />
+            <FilterSelect name="kind" label={t("need.kind")} options={optionsOf(t, NEED_KINDS, kindLabel)} />
+            <FilterSelect name="organisation" label={t("need.organisationFilter")} options={props.organisations} />
           </>
         ),
       }}
@@ -209,7 +201,7 @@ export function NeedFormPage(props: {
           placeholder={props.organisations.length > 1 ? t("form.choose") : undefined}
           options={props.organisations}
         />
-        <SelectField name="kind" label={t("need.kind")} options={NEED_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))} />
+        <SelectField name="kind" label={t("need.kind")} options={optionsOf(t, NEED_KINDS, kindLabel)} />
         <div class="similar-watch stack" data-similar-exclude={props.excludeId ?? undefined}>
           <TextField name="title" label={t("need.title")} required />
           <TextArea name="problem" label={t("need.problem")} description={t("need.problemHint")} required rows={6} />
@@ -231,11 +223,7 @@ export function NeedFormPage(props: {
         </div>
         <TextArea name="affected" label={t("need.affected")} description={t("need.affectedHint")} />
         <TextArea name="benefit" label={t("need.benefit")} />
-        <SelectField
-          name="urgency"
-          label={t("need.urgency")}
-          options={URGENCIES.map((u) => ({ value: u, label: urgencyLabel(t, u) }))}
-        />
+        <SelectField name="urgency" label={t("need.urgency")} options={optionsOf(t, URGENCIES, urgencyLabel)} />
         <TextField name="legalRequirement" label={t("need.legalRequirement")} description={t("need.legalRequirementHint")} />
         <TextField
           name="costEstimate"
@@ -244,11 +232,7 @@ export function NeedFormPage(props: {
           inputMode="numeric"
           width="short"
         />
-        <SelectField
-          name="effort"
-          label={t("need.effort")}
-          options={EFFORTS.map((e) => ({ value: e, label: effortLabel(t, e) }))}
-        />
+        <SelectField name="effort" label={t("need.effort")} options={optionsOf(t, EFFORTS, effortLabel)} />
         <SelectField
           name="visibility"
           label={t("need.visibility")}

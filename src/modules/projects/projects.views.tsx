@@ -10,6 +10,7 @@ import {
   Link,
   Notice,
   type Option,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -235,7 +236,7 @@ export function ProjectPage(props: {
               name="phase"
               label={t("project.newPhase")}
               required
-              options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
+              options={optionsOf(t, PHASES, phaseLabel)}
             />
             <TextField name="note" label={t("project.phaseNote")} />
           </Form>
@@ -315,12 +316,7 @@ export function ProjectFormPage(props: {
           description={t("project.ownerHint")}
           options={props.owners}
         />
-        <SelectField
-          name="kind"
-          label={t("project.kind")}
-          required
-          options={PROJECT_KINDS.map((k) => ({ value: k, label: projectKindLabel(t, k) }))}
-        />
+        <SelectField name="kind" label={t("project.kind")} required options={optionsOf(t, PROJECT_KINDS, projectKindLabel)} />
         <SelectField name="sector" label={t("project.sector")} required options={sectorOptions(t, props.sectors)} />
         <SelectField name="contactPersonId" label={t("project.contact")} placeholder={t("form.none")} options={props.people} />
         <TextField name="startDate" label={t("project.startDate")} type="date" width="short" description={t("form.dateHint")} />
@@ -331,7 +327,7 @@ export function ProjectFormPage(props: {
           name="visibility"
           label={t("project.visibility")}
           required
-          options={VISIBILITY_VALUES.map((v) => ({ value: v, label: visibilityLabel(t, v) }))}
+          options={optionsOf(t, VISIBILITY_VALUES, visibilityLabel)}
         />
         <SelectField
           name="bodyId"

@@ -6,6 +6,7 @@ import {
   History,
   Link,
   type Option,
+  optionsOf,
   PostButton,
   SelectField,
   TextArea,
@@ -129,19 +130,9 @@ export function SolutionFormPage(props: {
           options={props.owners}
         />
         <TextField name="vendor" label={t("solution.vendor")} />
-        <SelectField
-          name="origin"
-          label={t("solution.origin")}
-          required
-          options={SOLUTION_ORIGINS.map((o) => ({ value: o, label: originLabel(t, o) }))}
-        />
+        <SelectField name="origin" label={t("solution.origin")} required options={optionsOf(t, SOLUTION_ORIGINS, originLabel)} />
         <TextField name="category" label={t("solution.category")} />
-        <SelectField
-          name="maturity"
-          label={t("solution.maturity")}
-          required
-          options={MATURITIES.map((m) => ({ value: m, label: maturityLabel(t, m) }))}
-        />
+        <SelectField name="maturity" label={t("solution.maturity")} required options={optionsOf(t, MATURITIES, maturityLabel)} />
         <TextField name="licence" label={t("solution.licence")} description={t("solution.licenceHint")} />
         <SelectField
           name="softwareType"
@@ -154,7 +145,7 @@ export function SolutionFormPage(props: {
           name="maintenanceType"
           label={t("solution.maintenance")}
           required
-          options={MAINTENANCE_TYPES.map((m) => ({ value: m, label: maintenanceLabel(t, m) }))}
+          options={optionsOf(t, MAINTENANCE_TYPES, maintenanceLabel)}
         />
         <TextField name="landingUrl" label={t("solution.landingUrl")} type="url" />
         <TextField name="url" label={t("solution.url")} type="url" />

@@ -2,11 +2,13 @@ import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
   FilterForm,
+  FilterSelect,
   Form,
   type FormState,
   LinkList,
   Notice,
   type Option,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -52,12 +54,11 @@ export function StrategyListPage(props: {
         </div>
       ) : null}
       <FilterForm t={t} action="/strategies" resetHref="/strategies" values={props.filter}>
-        <SelectField name="network" label={t("need.network")} placeholder={t("list.all")} options={props.networks} />
-        <SelectField
+        <FilterSelect name="network" label={t("need.network")} options={props.networks} />
+        <FilterSelect
           name="status"
           label={t("strategy.statusLabel")}
-          placeholder={t("list.all")}
-          options={STRATEGY_STATUSES.map((s) => ({ value: s, label: strategyStatusLabel(t, s) }))}
+          options={optionsOf(t, STRATEGY_STATUSES, strategyStatusLabel)}
         />
       </FilterForm>
       <p class="ds-paragraph" role="status">
@@ -126,7 +127,7 @@ function StrategyFields({ t }: { t: Translate }) {
       <SelectField
         name="status"
         label={t("strategy.statusLabel")}
-        options={(["draft", "consultation"] as const).map((s) => ({ value: s, label: strategyStatusLabel(t, s) }))}
+        options={optionsOf(t, ["draft", "consultation"] as const, strategyStatusLabel)}
       />
       <TextArea name="vision" label={t("strategy.vision")} rows={4} />
     </>

@@ -3,7 +3,7 @@ import { useContext } from "preact/hooks";
 import { renderToString } from "preact-render-to-string";
 
 import type { FieldError } from "../http/errors.ts";
-import { labelFor, type Translate } from "../i18n/i18n.ts";
+import { type KeySuffix, labelFor, type Translate } from "../i18n/i18n.ts";
 import type { AuditAction } from "../schema.ts";
 import type { PageContext } from "./context.ts";
 
@@ -320,6 +320,30 @@ export function SelectField(given: FieldProps & { options: Option[]; placeholder
       )}
     </FieldFrame>
   );
+}
+
+/**
+ * The options of a fixed set of values (phases, kinds, roles) in their order, each named by its label:
+ * a labelling function `(t, value)` (`phaseLabel`), or the prefix of the values' message keys (as in
+ * `labelFor`).
+ */
+export function optionsOf<V extends string | number>(
+  t: Translate,
+  values: readonly V[],
+  label: (t: Translate, value: V) => string,
+): Option[];
+export function optionsOf<P extends string>(t: Translate, values: readonly KeySuffix<P>[], prefix: P): Option[];
+export function optionsOf(t: Translate, values: readonly string[], label: string | ((t: Translate, value: string) => string)) {
+  return values.map((value) => ({
+    value,
+    label: typeof label === "string" ? labelFor(t, label, value as never) : label(t, value),
+  }));
+}
+
+/** A list's filter by one value: a select whose empty first choice is "All" (no filter) unless it names another. */
+export function FilterSelect(given: FieldProps & { options: Option[]; placeholder?: string }) {
+  const props = scoped(given);
+  return <SelectField {...props} placeholder={props.placeholder ?? props.t("list.all")} />;
 }
 
 /** Checkboxes in a fieldset; the form value is an array of the checked values. */

@@ -1,6 +1,6 @@
 import { labelFor } from "../../../platform/i18n/i18n.ts";
 import { AUDIT_ACTIONS, type AuditAction } from "../../../platform/schema.ts";
-import { FilterForm, type FormState, Pagination, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import { FilterForm, FilterSelect, type FormState, optionsOf, Pagination, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 
@@ -67,18 +67,8 @@ export function AuditPage(props: {
         {t("audit.title")}
       </h1>
       <FilterForm t={t} values={form.values} action="/admin/audit" resetHref="/admin/audit">
-        <SelectField
-          name="entity"
-          label={t("audit.entity")}
-          placeholder={t("list.all")}
-          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
-        />
-        <SelectField
-          name="action"
-          label={t("history.what")}
-          placeholder={t("list.all")}
-          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`history.action.${a}`) }))}
-        />
+        <FilterSelect name="entity" label={t("audit.entity")} options={optionsOf(t, AUDIT_ENTITIES, "audit.entity")} />
+        <FilterSelect name="action" label={t("history.what")} options={optionsOf(t, AUDIT_ACTIONS, "history.action")} />
         <TextField name="actor" label={t("history.who")} />
         <TextField name="from" label={t("audit.from")} description={t("form.dateHint")} inputMode="numeric" />
         <TextField name="to" label={t("audit.to")} description={t("form.dateHint")} inputMode="numeric" />

@@ -5,6 +5,7 @@ import {
   Form,
   type FormState,
   Notice,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -86,11 +87,7 @@ export function TokensPage(props: {
       <Section id="new-token-heading" title={t("tokens.new")}>
         <Form ctx={ctx} form={form} action="/account/tokens" submitLabel={t("tokens.create")}>
           <TextField name="name" label={t("tokens.name")} description={t("tokens.nameHint")} required />
-          <CheckboxGroup
-            name="scopes"
-            label={t("tokens.scopes")}
-            options={API_SCOPES.map((sc) => ({ value: sc, label: t(`tokens.scope.${sc}`) }))}
-          />
+          <CheckboxGroup name="scopes" label={t("tokens.scopes")} options={optionsOf(t, API_SCOPES, "tokens.scope")} />
           <SelectField
             name="networkId"
             label={t("tokens.limitToNetwork")}

@@ -4,10 +4,12 @@ import {
   CheckboxGroup,
   DemoTag,
   FilterForm,
+  FilterSelect,
   Form,
   type FormState,
   Section as HeadedSection,
   LinkList,
+  optionsOf,
   PostButton,
   SelectField,
   Tag,
@@ -97,17 +99,15 @@ export function QueuePage(props: {
         />
       </Form>
       <FilterForm t={t} action={`${base}/inputs`} values={props.filter}>
-        <SelectField
+        <FilterSelect
           name="status"
           label={t("consultation.inputStatus")}
-          placeholder={t("list.all")}
-          options={INPUT_STATUSES.map((s) => ({ value: s, label: inputStatusLabel(t, s) }))}
+          options={optionsOf(t, INPUT_STATUSES, inputStatusLabel)}
         />
-        <SelectField name="section" label={t("consultation.section")} placeholder={t("list.all")} options={sectionOptions} />
-        <SelectField
+        <FilterSelect name="section" label={t("consultation.section")} options={sectionOptions} />
+        <FilterSelect
           name="category"
           label={t("consultation.category")}
-          placeholder={t("list.all")}
           options={props.categories.map((x) => ({ value: x, label: x }))}
         />
       </FilterForm>
@@ -207,7 +207,7 @@ function HandlingSteps(props: {
           <SelectField
             name="status"
             label={t("consultation.inputStatus")}
-            options={SETTABLE_STATUSES.map((s) => ({ value: s, label: inputStatusLabel(t, s) }))}
+            options={optionsOf(t, SETTABLE_STATUSES, inputStatusLabel)}
           />
         </HandleForm>
         <HandleForm ctx={ctx} action={props.action} verb="category" form={formFor({ category: i.category })}>

@@ -4,6 +4,7 @@ import {
   Section as HeadedSection,
   Notice,
   type Option,
+  optionsOf,
   PostButton,
   SelectField,
   TextArea,
@@ -79,7 +80,7 @@ export function InputFormPage(props: {
         <SelectField
           name="respondentKind"
           label={t("consultation.respondentKind")}
-          options={RESPONDENT_KINDS.map((k) => ({ value: k, label: respondentLabel(t, k) }))}
+          options={optionsOf(t, RESPONDENT_KINDS, respondentLabel)}
         />
         <TextField name="name" label={t("consultation.name")} autocomplete="name" />
         <TextField name="organisation" label={t("consultation.organisation")} autocomplete="organization" />

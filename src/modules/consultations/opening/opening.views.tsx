@@ -1,10 +1,10 @@
 import { ALLOWED_EXTENSIONS } from "../../../platform/files/files.ts";
-import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   FileField,
   Form,
   type FormState,
   type Option,
+  optionsOf,
   SelectField,
   TextArea,
   TextField,
@@ -51,7 +51,7 @@ export function ConsultationFormPage(props: {
         <SelectField
           name="audience"
           label={t("consultation.audience")}
-          options={AUDIENCES.map((a) => ({ value: a, label: labelFor(t, "consultation.audience", a) }))}
+          options={optionsOf(t, AUDIENCES, "consultation.audience")}
         />
         <TextField
           name="personalDataDays"
@@ -76,7 +76,7 @@ function SubjectFields(props: { ctx: PageContext; subject: { projects: Option[];
         name="subject"
         label={t("consultation.subject")}
         required
-        options={SUBJECTS.map((s) => ({ value: s, label: labelFor(t, "consultation.subject", s) }))}
+        options={optionsOf(t, SUBJECTS, "consultation.subject")}
       />
       <SelectField
         name="projectId"

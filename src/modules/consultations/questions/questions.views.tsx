@@ -1,5 +1,4 @@
-import { labelFor } from "../../../platform/i18n/i18n.ts";
-import { Form, type FormState, SelectField, TextArea, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, optionsOf, SelectField, TextArea, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { Question } from "../consultations.repo.ts";
 import { QUESTION_KINDS } from "../schema.ts";
@@ -32,7 +31,7 @@ export function QuestionsSection(props: { ctx: PageContext; base: string; questi
           <SelectField
             name="kind"
             label={t("consultation.questionKind")}
-            options={QUESTION_KINDS.map((k) => ({ value: k, label: labelFor(t, "consultation.kind", k) }))}
+            options={optionsOf(t, QUESTION_KINDS, "consultation.kind")}
           />
           <TextArea name="options" label={t("consultation.options")} description={t("consultation.optionsHint")} rows={3} />
         </Form>

@@ -1,10 +1,10 @@
-import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   Facts,
   Form,
   type FormState,
   Notice,
   type Option,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -180,14 +180,14 @@ function ItemDecision(props: {
           label={t("decision.outcome")}
           required
           placeholder={t("form.choose")}
-          options={OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
+          options={optionsOf(t, OUTCOMES, outcomeLabel)}
         />
         {item.item.needId ? (
           <SelectField
             name="projectKind"
             label={t("decision.projectKind")}
             description={t("decision.projectKindHint")}
-            options={PROJECT_KINDS.map((k) => ({ value: k, label: labelFor(t, "project.kind", k) }))}
+            options={optionsOf(t, PROJECT_KINDS, "project.kind")}
           />
         ) : null}
         <TextField name="decidedOn" label={t("decision.date")} type="date" width="short" required />

@@ -3,11 +3,13 @@ import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
+  FilterSelect,
   Form,
   type FormState,
   History,
   Notice,
   type Option,
+  optionsOf,
   Section,
   SelectField,
   TextArea,
@@ -60,14 +62,9 @@ export function OrganisationsPage(props: {
         fields: (
           <>
             <TextField name="q" label={t("list.searchByName")} type="search" />
-            <SelectField
-              name="kind"
-              label={t("org.kind")}
-              placeholder={t("list.all")}
-              options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-            />
-            <SelectField name="county" label={t("org.county")} placeholder={t("list.all")} options={props.counties} />
-            <SelectField name="network" label={t("network.network")} placeholder={t("list.all")} options={props.networks} />
+            <FilterSelect name="kind" label={t("org.kind")} options={optionsOf(t, ORGANISATION_KINDS, kindLabel)} />
+            <FilterSelect name="county" label={t("org.county")} options={props.counties} />
+            <FilterSelect name="network" label={t("network.network")} options={props.networks} />
           </>
         ),
       }}
@@ -373,7 +370,7 @@ export function OrganisationFormPage(props: {
               label={t("org.kind")}
               required
               placeholder={t("form.choose")}
-              options={EDITABLE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+              options={optionsOf(t, EDITABLE_KINDS, kindLabel)}
             />
             <TextField name="name" label={t("org.name")} required autocomplete="organization" />
             <SelectField name="countyCode" label={t("org.county")} placeholder={t("form.none")} options={props.counties} />

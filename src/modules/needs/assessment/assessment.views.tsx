@@ -7,6 +7,7 @@ import {
   type FormState,
   Notice,
   type Option,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -138,7 +139,7 @@ function CriterionFields(props: { ctx: PageContext; form: FormState; action: str
       <SelectField
         name="direction"
         label={t("assessment.direction")}
-        options={CRITERION_DIRECTIONS.map((d) => ({ value: d, label: directionLabel(t, d) }))}
+        options={optionsOf(t, CRITERION_DIRECTIONS, directionLabel)}
       />
       <TextField name="position" label={t("assessment.position")} inputMode="numeric" width="short" />
     </Form>
@@ -533,7 +534,7 @@ export function RoundNeedPage(props: {
               label={t("assessment.recommendation")}
               required
               placeholder={t("form.choose")}
-              options={RECOMMENDATIONS.map((r) => ({ value: r, label: recommendationLabel(t, r) }))}
+              options={optionsOf(t, RECOMMENDATIONS, recommendationLabel)}
             />
             <TextArea name="justification" label={t("assessment.justification")} required />
           </Form>

@@ -4,6 +4,7 @@ import {
   Form,
   type FormState,
   Notice,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -91,7 +92,7 @@ function GrantFields({ ctx, form, choices }: { ctx: PageContext; form: FormState
         label={t("access.role")}
         description={t("access.roleHint")}
         required
-        options={ACCESS_ROLES.map((r) => ({ value: r, label: t(`access.role.${r}`) }))}
+        options={optionsOf(t, ACCESS_ROLES, "access.role")}
       />
       {choices.organisations.length ? (
         <CheckboxGroup

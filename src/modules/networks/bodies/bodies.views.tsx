@@ -7,6 +7,7 @@ import {
   History,
   Notice,
   type Option,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -30,12 +31,7 @@ export function BodyFormPage(props: FormPageProps) {
   const { t } = ctx.i18n;
   return (
     <FormPage {...props}>
-      <SelectField
-        name="kind"
-        label={t("body.kind")}
-        required
-        options={BODY_KINDS.map((k) => ({ value: k, label: bodyKindLabel(t, k) }))}
-      />
+      <SelectField name="kind" label={t("body.kind")} required options={optionsOf(t, BODY_KINDS, bodyKindLabel)} />
       <TextField name="name" label={t("body.name")} required />
       <TextArea name="mandate" label={t("body.mandate")} rows={5} />
       <SelectField
@@ -43,7 +39,7 @@ export function BodyFormPage(props: FormPageProps) {
         label={t("visibility.label")}
         description={t("visibility.hint")}
         required
-        options={VISIBILITY_VALUES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+        options={optionsOf(t, VISIBILITY_VALUES, "visibility")}
       />
     </FormPage>
   );
@@ -192,14 +188,7 @@ function SeatFields({ t, form, organisations }: { t: Translate; form: FormState;
         placeholder={t("form.none")}
         options={organisations}
       />
-      <SelectField
-        t={t}
-        form={form}
-        name="role"
-        label={t("body.role")}
-        required
-        options={BODY_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-      />
+      <SelectField t={t} form={form} name="role" label={t("body.role")} required options={optionsOf(t, BODY_ROLES, roleLabel)} />
       <DateRangeFields t={t} form={form} />
     </>
   );

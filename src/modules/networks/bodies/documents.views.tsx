@@ -4,6 +4,7 @@ import {
   FileField,
   Form,
   type FormState,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -71,7 +72,7 @@ export function BodyDocuments(props: {
               name="visibility"
               label={t("documents.visibility")}
               required
-              options={VISIBILITY_VALUES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+              options={optionsOf(t, VISIBILITY_VALUES, "visibility")}
             />
           </Form>
         </>

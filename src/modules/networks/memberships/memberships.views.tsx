@@ -1,4 +1,4 @@
-import { CheckboxGroup, type Option, SelectField } from "../../../platform/ui/components.tsx";
+import { CheckboxGroup, type Option, optionsOf, SelectField } from "../../../platform/ui/components.tsx";
 import { DateRangeFields } from "../fields.tsx";
 import { levelLabel } from "../labels.ts";
 import { FormPage, type FormPageProps } from "../parts.tsx";
@@ -29,12 +29,7 @@ export function MembershipFormPage(
             />
           </>
         ) : null}
-        <SelectField
-          name="level"
-          label={t("membership.level")}
-          required
-          options={MEMBERSHIP_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
-        />
+        <SelectField name="level" label={t("membership.level")} required options={optionsOf(t, MEMBERSHIP_LEVELS, levelLabel)} />
         <SelectField
           name="representedById"
           label={t("membership.representedBy")}

@@ -5,6 +5,7 @@ import {
   type FormState,
   Link,
   type Option,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -147,12 +148,7 @@ export function BenefitFormPage(props: {
       </h1>
       <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
         <TextField name="title" label={t("benefit.title")} required />
-        <SelectField
-          name="type"
-          label={t("benefit.type")}
-          required
-          options={BENEFIT_TYPES.map((b) => ({ value: b, label: benefitTypeLabel(t, b) }))}
-        />
+        <SelectField name="type" label={t("benefit.type")} required options={optionsOf(t, BENEFIT_TYPES, benefitTypeLabel)} />
         <SelectField name="ownerPersonId" label={t("benefit.owner")} placeholder={t("form.none")} options={props.people} />
         <TextField name="indicator" label={t("benefit.indicator")} description={t("benefit.indicatorHint")} required />
         <TextField name="unit" label={t("benefit.unit")} width="short" required />

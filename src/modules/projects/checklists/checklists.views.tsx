@@ -1,4 +1,4 @@
-import { Form, type FormState, PostButton, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, optionsOf, PostButton, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { phaseLabel } from "../labels.tsx";
 import { NetworkSettingsHeading } from "../parts.tsx";
@@ -50,12 +50,7 @@ export function ChecklistSettingsPage(props: {
         {t("checklist.add")}
       </h2>
       <Form ctx={ctx} form={form} action={`/n/${network.slug}/checklists`} submitLabel={t("checklist.add")}>
-        <SelectField
-          name="phase"
-          label={t("project.phase")}
-          required
-          options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
-        />
+        <SelectField name="phase" label={t("project.phase")} required options={optionsOf(t, PHASES, phaseLabel)} />
         <TextField name="text" label={t("checklist.text")} description={t("checklist.textHint")} required />
       </Form>
     </>

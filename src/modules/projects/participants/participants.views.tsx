@@ -4,6 +4,7 @@ import {
   Link,
   Notice,
   type Option,
+  optionsOf,
   PostButton,
   SelectField,
   TextField,
@@ -87,12 +88,7 @@ export function ParticipantsPage(props: { ctx: PageContext; detail: ProjectDetai
           placeholder={t("form.choose")}
           options={props.organisations}
         />
-        <SelectField
-          name="role"
-          label={t("participant.role")}
-          required
-          options={PARTICIPANT_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-        />
+        <SelectField name="role" label={t("participant.role")} required options={optionsOf(t, PARTICIPANT_ROLES, roleLabel)} />
         <TextField name="fromDate" label={t("participant.fromDate")} type="date" width="short" />
       </Form>
     </>

@@ -2,12 +2,13 @@ import { Fragment } from "preact";
 import {
   DemoTag,
   FilterForm,
+  FilterSelect,
   type FormState,
   Link,
   ListStatus,
   type Option,
+  optionsOf,
   Pagination,
-  SelectField,
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
@@ -72,40 +73,16 @@ export function ProjectsPage(props: {
       ) : null}
       <FilterForm t={t} action="/projects" resetHref="/projects" values={filter}>
         <TextField name="q" label={t("project.search")} type="search" />
-        <SelectField name="network" label={t("project.network")} placeholder={t("list.all")} options={props.networks} />
-        <SelectField
-          name="organisation"
-          label={t("project.organisationFilter")}
-          placeholder={t("list.all")}
-          options={props.organisations}
-        />
-        <SelectField name="county" label={t("org.county")} placeholder={t("list.all")} options={props.counties} />
-        <SelectField
-          name="kind"
-          label={t("project.kind")}
-          placeholder={t("list.all")}
-          options={PROJECT_KINDS.map((k) => ({ value: k, label: projectKindLabel(t, k) }))}
-        />
-        <SelectField
-          name="phase"
-          label={t("project.phase")}
-          placeholder={t("list.all")}
-          options={PHASES.map((p) => ({ value: p, label: phaseLabel(t, p) }))}
-        />
-        <SelectField
-          name="sector"
-          label={t("project.sector")}
-          placeholder={t("list.all")}
-          options={sectorOptions(t, props.customSectors)}
-        />
-        <SelectField
+        <FilterSelect name="network" label={t("project.network")} options={props.networks} />
+        <FilterSelect name="organisation" label={t("project.organisationFilter")} options={props.organisations} />
+        <FilterSelect name="county" label={t("org.county")} options={props.counties} />
+        <FilterSelect name="kind" label={t("project.kind")} options={optionsOf(t, PROJECT_KINDS, projectKindLabel)} />
+        <FilterSelect name="phase" label={t("project.phase")} options={optionsOf(t, PHASES, phaseLabel)} />
+        <FilterSelect name="sector" label={t("project.sector")} options={sectorOptions(t, props.customSectors)} />
+        <FilterSelect
           name="status"
           label={t("project.status")}
-          placeholder={t("list.all")}
-          options={[
-            ...STATUS_COLOURS.map((c) => ({ value: c, label: statusLabel(t, c) })),
-            { value: "none", label: t("report.none") },
-          ]}
+          options={[...optionsOf(t, STATUS_COLOURS, statusLabel), { value: "none", label: t("report.none") }]}
         />
         <TextField name="from" label={t("project.runsFrom")} type="date" width="short" />
         <TextField name="to" label={t("project.runsTo")} type="date" width="short" />

@@ -2,6 +2,7 @@ import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import {
   Form,
   type FormState,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -114,7 +115,7 @@ function ReportTable(props: { ctx: PageContext; report: ProjectDetail["reports"]
 export function StatusReportFormPage(props: { ctx: PageContext; detail: ProjectDetail; form: FormState; title: string }) {
   const { ctx, detail, form } = props;
   const { t } = ctx.i18n;
-  const colours = STATUS_COLOURS.map((c) => ({ value: c, label: statusLabel(t, c) }));
+  const colours = optionsOf(t, STATUS_COLOURS, statusLabel);
   return (
     <>
       <h1 class="ds-heading" data-size="lg">

@@ -2,13 +2,14 @@ import type { Translate } from "../../../platform/i18n/i18n.ts";
 import {
   ErrorSummary,
   FilterForm,
+  FilterSelect,
   type FormState,
   Link,
   LinkList,
   Notice,
   type Option,
+  optionsOf,
   Pagination,
-  SelectField,
   TableScroll,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
@@ -220,12 +221,7 @@ export function MatrixPage(props: {
       ) : null}
       <FilterForm t={t} action="/roadmap/adoption" values={props.filter}>
         <ScopeFields t={t} networks={props.networks} counties={props.counties} />
-        <SelectField
-          name="category"
-          label={t("roadmap.category")}
-          placeholder={t("list.all")}
-          options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
-        />
+        <FilterSelect name="category" label={t("roadmap.category")} options={optionsOf(t, SOLUTION_CATEGORIES, categoryLabel)} />
       </FilterForm>
       <ul class="timeline-legend" aria-label={t("adoption.legend")}>
         {ADOPTION_STATUSES.map((s) => (
@@ -303,8 +299,8 @@ export function ScopeFields(props: { t: Translate; networks: Option[]; counties:
   const { t } = props;
   return (
     <>
-      <SelectField name="network" label={t("need.network")} placeholder={t("adoption.wholeCountry")} options={props.networks} />
-      <SelectField name="county" label={t("adoption.county")} placeholder={t("list.all")} options={props.counties} />
+      <FilterSelect name="network" label={t("need.network")} placeholder={t("adoption.wholeCountry")} options={props.networks} />
+      <FilterSelect name="county" label={t("adoption.county")} options={props.counties} />
     </>
   );
 }

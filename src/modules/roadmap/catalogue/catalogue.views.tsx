@@ -1,10 +1,12 @@
 import {
   FilterForm,
+  FilterSelect,
   Form,
   type FormState,
   Link,
   LinkList,
   type Option,
+  optionsOf,
   SelectField,
   TextArea,
   TextField,
@@ -57,13 +59,8 @@ export function CataloguePage(props: {
       ) : null}
       <FilterForm t={t} action="/roadmap" resetHref="/roadmap" values={{ ...filter }}>
         <TextField name="q" label={t("roadmap.search")} type="search" />
-        <SelectField
-          name="category"
-          label={t("roadmap.category")}
-          placeholder={t("list.all")}
-          options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
-        />
-        <SelectField
+        <FilterSelect name="category" label={t("roadmap.category")} options={optionsOf(t, SOLUTION_CATEGORIES, categoryLabel)} />
+        <FilterSelect
           name="network"
           label={t("roadmap.withInitiativesOf")}
           placeholder={t("roadmap.allNetworks")}
@@ -126,7 +123,7 @@ export function SolutionFormPage(props: {
           name="category"
           label={t("roadmap.category")}
           required
-          options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+          options={optionsOf(t, SOLUTION_CATEGORIES, categoryLabel)}
         />
         <TextArea name="purpose" label={t("roadmap.purpose")} rows={3} />
         <TextField name="url" label={t("roadmap.url")} type="url" />

@@ -1,4 +1,13 @@
-import { Form, type FormState, Link, PostButton, Section, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import {
+  Form,
+  type FormState,
+  Link,
+  optionsOf,
+  PostButton,
+  Section,
+  SelectField,
+  TextField,
+} from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { milestoneKindLabel, milestoneName, precisionLabel } from "../labels.ts";
 import { periodLabel } from "../precision.ts";
@@ -10,18 +19,10 @@ function MilestoneFields({ ctx }: { ctx: PageContext }) {
   const { t } = ctx.i18n;
   return (
     <>
-      <SelectField
-        name="kind"
-        label={t("roadmap.milestoneKind")}
-        options={MILESTONE_KINDS.map((k) => ({ value: k, label: milestoneKindLabel(t, k) }))}
-      />
+      <SelectField name="kind" label={t("roadmap.milestoneKind")} options={optionsOf(t, MILESTONE_KINDS, milestoneKindLabel)} />
       <TextField name="label" label={t("roadmap.milestoneLabel")} description={t("roadmap.milestoneLabelHint")} />
       <TextField name="date" label={t("roadmap.date")} description={t("roadmap.dateHint")} type="date" width="short" required />
-      <SelectField
-        name="precision"
-        label={t("roadmap.precision")}
-        options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(t, p) }))}
-      />
+      <SelectField name="precision" label={t("roadmap.precision")} options={optionsOf(t, PRECISIONS, precisionLabel)} />
       <TextField name="note" label={t("roadmap.note")} />
     </>
   );

@@ -1,4 +1,12 @@
-import { Form, type FormState, PostButton, Section, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import {
+  Form,
+  type FormState,
+  optionsOf,
+  PostButton,
+  Section,
+  SelectField,
+  TextField,
+} from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { milestoneKindLabel, sizeClassLabel, taskKindLabel } from "../labels.ts";
@@ -6,6 +14,9 @@ import type { RoadmapService } from "../roadmap.service.ts";
 import { MILESTONE_KINDS, SIZE_CLASSES, TASK_KINDS } from "../schema.ts";
 
 type Detail = Awaited<ReturnType<RoadmapService["get"]>>;
+
+/** The milestone kinds a preparation task can be timed before: every kind but "custom". */
+const NAMED_MILESTONE_KINDS = MILESTONE_KINDS.filter((k) => k !== "custom");
 
 /** What a municipality must do before a milestone, and how long before; for its editors, a form to add one. */
 export function TasksSection(props: {
@@ -65,16 +76,12 @@ export function TasksSection(props: {
           action={`/roadmap/${props.solutionId}/tasks`}
           submitLabel={t("roadmap.addTask")}
         >
-          <SelectField
-            name="kind"
-            label={t("roadmap.taskKind")}
-            options={TASK_KINDS.map((k) => ({ value: k, label: taskKindLabel(t, k) }))}
-          />
+          <SelectField name="kind" label={t("roadmap.taskKind")} options={optionsOf(t, TASK_KINDS, taskKindLabel)} />
           <TextField name="description" label={t("roadmap.taskDescription")} />
           <SelectField
             name="beforeKind"
             label={t("roadmap.beforeKind")}
-            options={MILESTONE_KINDS.filter((k) => k !== "custom").map((k) => ({ value: k, label: milestoneKindLabel(t, k) }))}
+            options={optionsOf(t, NAMED_MILESTONE_KINDS, milestoneKindLabel)}
           />
           <TextField name="leadMonths" label={t("roadmap.leadMonths")} inputMode="numeric" width="short" required />
         </Form>

@@ -1,4 +1,13 @@
-import { FilterForm, Link, Notice, type Option, SelectField, TableScroll, TextField } from "../../../platform/ui/components.tsx";
+import {
+  FilterForm,
+  FilterSelect,
+  Link,
+  Notice,
+  type Option,
+  optionsOf,
+  TableScroll,
+  TextField,
+} from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { TimelineZoom, timelineWindow } from "../../projects/index.ts";
@@ -162,14 +171,9 @@ export function TimelinePage(props: {
       </h1>
       <p class="ds-paragraph">{t("roadmap.timelineIntro")}</p>
       <FilterForm t={t} action="/roadmap/timeline" values={{ ...filter }}>
-        <SelectField
-          name="category"
-          label={t("roadmap.category")}
-          placeholder={t("list.all")}
-          options={SOLUTION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
-        />
+        <FilterSelect name="category" label={t("roadmap.category")} options={optionsOf(t, SOLUTION_CATEGORIES, categoryLabel)} />
         <TextField name="owner" label={t("roadmap.owner")} />
-        <SelectField
+        <FilterSelect
           name="network"
           label={t("roadmap.withInitiativesOf")}
           placeholder={t("roadmap.allNetworks")}

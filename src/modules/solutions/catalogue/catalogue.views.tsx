@@ -1,4 +1,4 @@
-import { DemoTag, Link, type Option, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import { DemoTag, FilterSelect, Link, type Option, optionsOf, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListPage } from "../../../platform/ui/list-page.tsx";
 import { maturityLabel, originLabel } from "../labels.ts";
@@ -47,31 +47,11 @@ export function SolutionsPage(props: {
         fields: (
           <>
             <TextField name="q" label={t("solution.search")} type="search" />
-            <SelectField
-              name="origin"
-              label={t("solution.origin")}
-              placeholder={t("list.all")}
-              options={SOLUTION_ORIGINS.map((o) => ({ value: o, label: originLabel(t, o) }))}
-            />
-            <SelectField
-              name="maturity"
-              label={t("solution.maturity")}
-              placeholder={t("list.all")}
-              options={MATURITIES.map((m) => ({ value: m, label: maturityLabel(t, m) }))}
-            />
-            <SelectField
-              name="network"
-              label={t("solution.networkFilter")}
-              placeholder={t("list.all")}
-              options={props.networks}
-            />
-            <SelectField
-              name="usedBy"
-              label={t("solution.usedByFilter")}
-              placeholder={t("list.all")}
-              options={props.organisations}
-            />
-            <SelectField name="owner" label={t("solution.owner")} placeholder={t("list.all")} options={props.organisations} />
+            <FilterSelect name="origin" label={t("solution.origin")} options={optionsOf(t, SOLUTION_ORIGINS, originLabel)} />
+            <FilterSelect name="maturity" label={t("solution.maturity")} options={optionsOf(t, MATURITIES, maturityLabel)} />
+            <FilterSelect name="network" label={t("solution.networkFilter")} options={props.networks} />
+            <FilterSelect name="usedBy" label={t("solution.usedByFilter")} options={props.organisations} />
+            <FilterSelect name="owner" label={t("solution.owner")} options={props.organisations} />
           </>
         ),
       }}

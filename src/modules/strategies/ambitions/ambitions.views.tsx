@@ -7,6 +7,7 @@ import {
   type FormState,
   Notice,
   type Option,
+  optionsOf,
   PostButton,
   Section,
   SelectField,
@@ -233,7 +234,7 @@ export function AmbitionFormPage(props: { ctx: PageContext; network: Network; fo
           label={t("ambition.measuredBy")}
           required
           placeholder=""
-          options={AMBITION_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+          options={optionsOf(t, AMBITION_KINDS, kindLabel)}
         />
         <TextField
           name="target"

@@ -1,4 +1,4 @@
-import { Form, type FormState, SelectField, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, optionsOf, SelectField, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { measureStatusLabel } from "../labels.ts";
 import { MEASURE_STATUSES, type MeasureStatus } from "../schema.ts";
@@ -30,7 +30,7 @@ export function ReportForm(props: {
         <SelectField
           name="status"
           label={t("strategy.statusLabel")}
-          options={MEASURE_STATUSES.map((v) => ({ value: v, label: measureStatusLabel(t, v) }))}
+          options={optionsOf(t, MEASURE_STATUSES, measureStatusLabel)}
         />
         <TextField name="comment" label={t("strategy.comment")} />
       </Form>

@@ -4,6 +4,7 @@ import { AccountService } from "./accounts.service.ts";
 import { auditRoutes } from "./audit/audit.routes.tsx";
 import { emailChangeRoutes } from "./email/email.routes.tsx";
 import { invitationRoutes } from "./invitations/invitations.routes.tsx";
+import { messages } from "./messages.ts";
 import { outboxRoutes } from "./outbox/outbox.routes.tsx";
 import { accountPolicies } from "./policy.ts";
 import { sessionRoutes } from "./sessions/sessions.routes.tsx";
@@ -16,6 +17,7 @@ import { yourDataRoutes } from "./your-data/your-data.routes.tsx";
 /** Signing in and out, password reset by e-mail, and the outbox of mail. */
 export const accountsModule = defineModule({
   name: "accounts",
+  messages,
   services: {
     accounts: ({ db, services, delivery, baseUrl }) =>
       new AccountService(db, services.users, services.sessions, delivery, baseUrl, {

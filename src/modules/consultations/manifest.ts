@@ -9,6 +9,7 @@ import { handlingRoutes } from "./handling/handling.routes.tsx";
 import { inputsApi } from "./inputs/inputs.api.ts";
 import { inputRoutes } from "./inputs/inputs.routes.tsx";
 import { consultationLoaders } from "./loaders.ts";
+import { messages } from "./messages.ts";
 import { openingApi } from "./opening/opening.api.ts";
 import { openingRoutes } from "./opening/opening.routes.tsx";
 import { consultationPolicies } from "./policy.ts";
@@ -24,6 +25,7 @@ import { summaryRoutes } from "./summary/summary.routes.tsx";
 /** Public consultations on drafts: input from anyone, stored once, with a receipt and care for personal data. */
 export const consultationsModule = defineModule({
   name: "consultations",
+  messages,
   tables: schema,
   services: {
     consultations: ({ db, services, delivery, baseUrl, config, options }) =>

@@ -4,6 +4,7 @@ import { agendaRoutes } from "./meetings/agenda.routes.tsx";
 import { meetingsApi } from "./meetings/meetings.api.ts";
 import { meetingRoutes } from "./meetings/meetings.routes.tsx";
 import { MeetingService } from "./meetings/meetings.service.ts";
+import { messages } from "./messages.ts";
 import { decisionPolicies } from "./policy.ts";
 import { prioritiesApi } from "./priorities/priorities.api.ts";
 import { priorityRoutes } from "./priorities/priorities.routes.tsx";
@@ -14,6 +15,7 @@ import { seedDemoDecisions } from "./seed.ts";
 /** Meetings of the bodies, their decisions (vedtak) and the steering group's prioritised list. */
 export const decisionsModule = defineModule({
   name: "decisions",
+  messages,
   tables: schema,
   services: {
     meetings: ({ db, services }) =>

@@ -1,5 +1,6 @@
 import { defineModule } from "../../platform/module.ts";
 import { DirectoryService } from "./directory.service.ts";
+import { messages } from "./messages.ts";
 import { organisationsApi } from "./organisations/organisations.api.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.tsx";
 import { peopleApi } from "./people/people.api.ts";
@@ -11,6 +12,7 @@ import { shippedReference } from "./shipped-data.ts";
 /** Organisations (municipalities, counties, IT cooperations and more) and the people who act for them. */
 export const directoryModule = defineModule({
   name: "directory",
+  messages,
   shipped: shippedReference,
   tables: schema,
   services: {

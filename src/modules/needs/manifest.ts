@@ -7,6 +7,7 @@ import { roundRoutes } from "./assessment/rounds.routes.tsx";
 import { scoringRoutes } from "./assessment/scoring.routes.tsx";
 import { digestRoutes } from "./digests/digests.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
+import { messages } from "./messages.ts";
 import { needsApi } from "./needs.api.ts";
 import { needRoutes } from "./needs.routes.tsx";
 import { NeedService } from "./needs.service.ts";
@@ -21,6 +22,7 @@ import { tendingRoutes } from "./tending/tending.routes.tsx";
 /** From need to recommendation: needs and ideas, their supporters, and the working committee's assessment. */
 export const needsModule = defineModule({
   name: "needs",
+  messages,
   tables: schema,
   services: {
     needs: ({ db, services, delivery, baseUrl }) =>

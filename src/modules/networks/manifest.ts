@@ -11,6 +11,7 @@ import { bodyMemberRoutes } from "./bodies/body-members.routes.tsx";
 import { bodyDocumentRoutes } from "./bodies/documents.routes.tsx";
 import { membershipsApi } from "./memberships/memberships.api.ts";
 import { membershipRoutes } from "./memberships/memberships.routes.tsx";
+import { messages } from "./messages.ts";
 import { networksApi } from "./networks.api.ts";
 import { networkRoutes } from "./networks.routes.tsx";
 import { NetworkService } from "./networks.service.ts";
@@ -21,6 +22,7 @@ import { seedDemoNetworks } from "./seed.ts";
 /** Regional networks: their members, bodies and contact persons. */
 export const networksModule = defineModule({
   name: "networks",
+  messages,
   tables: schema,
   services: {
     networks: ({ db, services }) => new NetworkService(db, services.directory.organisations, services.directory.people),

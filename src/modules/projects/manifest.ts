@@ -6,6 +6,7 @@ import { checklistRoutes } from "./checklists/checklists.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
 import { joinApi } from "./join/join.api.ts";
 import { joinRoutes } from "./join/join.routes.tsx";
+import { messages } from "./messages.ts";
 import { organisationProjectsSection } from "./organisation-section.tsx";
 import { participantsApi } from "./participants/participants.api.ts";
 import { participantRoutes } from "./participants/participants.routes.tsx";
@@ -27,6 +28,7 @@ import { timelineRoutes } from "./timeline/timeline.routes.tsx";
 /** The shared portfolio: projects with phases, participants, status reports and benefits. */
 export const projectsModule = defineModule({
   name: "projects",
+  messages,
   tables: schema,
   services: {
     projects: ({ db, services, delivery, baseUrl, options }) =>

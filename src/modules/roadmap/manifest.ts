@@ -12,6 +12,7 @@ import { calendarRoutes } from "./calendar/calendar.routes.ts";
 import { catalogueApi } from "./catalogue/catalogue.api.ts";
 import { catalogueRoutes } from "./catalogue/catalogue.routes.tsx";
 import { editorRoutes } from "./editors/editors.routes.tsx";
+import { messages } from "./messages.ts";
 import { milestoneApi } from "./milestones/milestones.api.ts";
 import { milestoneRoutes } from "./milestones/milestones.routes.tsx";
 import { planRoutes } from "./plan/plan.routes.tsx";
@@ -29,6 +30,7 @@ import { timelineRoutes } from "./timeline/timeline.routes.tsx";
 /** The roadmap of national solutions: the shared catalogue, milestones, preparation and costs. */
 export const roadmapModule = defineModule({
   name: "roadmap",
+  messages,
   shipped: shippedCatalogue,
   tables: schema,
   services: {

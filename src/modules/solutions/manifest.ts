@@ -1,6 +1,7 @@
 import { defineModule } from "../../platform/module.ts";
 import { catalogueRoutes } from "./catalogue/catalogue.routes.tsx";
 import { solutionLoaders } from "./loaders.ts";
+import { messages } from "./messages.ts";
 import { organisationSolutionsSection } from "./organisation-section.tsx";
 import { solutionPolicies } from "./policy.ts";
 import { introducedByRoutes } from "./projects/projects.routes.tsx";
@@ -17,6 +18,7 @@ import { userRoutes } from "./users/users.routes.tsx";
 /** The catalogue of reusable solutions, shared by every network, with who uses what. */
 export const solutionsModule = defineModule({
   name: "solutions",
+  messages,
   tables: schema,
   services: {
     solutions: ({ db, services }) =>

@@ -7,6 +7,7 @@ import { dashboardRoutes } from "./dashboard/dashboard.routes.tsx";
 import { documentRoutes } from "./document/document.routes.tsx";
 import { followUpApi } from "./follow-up/follow-up.api.ts";
 import { followUpRoutes } from "./follow-up/follow-up.routes.tsx";
+import { messages } from "./messages.ts";
 import { organisationStrategiesSection } from "./organisation-section.tsx";
 import { planApi } from "./plan/plan.api.ts";
 import { planRoutes } from "./plan/plan.routes.tsx";
@@ -26,6 +27,7 @@ import { ThemeService } from "./themes/themes.service.ts";
 /** Strategies and action plans of the members and of the networks, followed up measure by measure. */
 export const strategiesModule = defineModule({
   name: "strategies",
+  messages,
   shipped: shippedThemes,
   tables: schema,
   services: {

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+// The module list adds every module's texts to the catalogues.
+import "../../modules/index.ts";
 import { catalogues, i18nFor, LOCALES, negotiateLocale, selectPlurals } from "./i18n.ts";
 
 test("every catalogue has exactly the same keys, none empty", () => {

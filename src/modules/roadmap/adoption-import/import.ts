@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { fromCsvCell } from "../../../platform/http/csv.ts";
 import { isDomainDate, toFieldErrors } from "../../../platform/http/validation.ts";
-import { catalogues, LOCALES, type MessageKey } from "../../../platform/i18n/i18n.ts";
+import { LOCALES, type MessageKey } from "../../../platform/i18n/i18n.ts";
 import { type AdoptionInput, adoptionInput, checkDates } from "../adoption/adoption.service.ts";
+import { messages } from "../messages.ts";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "../schema.ts";
 
 /** The columns of an adoption file, each with the names it may go by (nb, nn, en). */
@@ -163,6 +164,6 @@ export function checkRows(rows: { line: number; cells: Partial<Record<Column, st
 export const STATUS_BY_LABEL = new Map<string, AdoptionStatus>(
   ADOPTION_STATUSES.flatMap((status) => [
     [status, status] as const,
-    ...LOCALES.map((locale) => [catalogues[locale][`adoption.status.${status}`].toLowerCase(), status] as const),
+    ...LOCALES.map((locale) => [messages[locale][`adoption.status.${status}`].toLowerCase(), status] as const),
   ]),
 );

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { PeopleRepo } from "../../src/modules/directory/people/people.repo.ts";
 import { UserService } from "../../src/platform/auth/users.ts";
 import type { Db } from "../../src/platform/db/client.ts";
 import { users } from "../../src/platform/schema.ts";
@@ -18,10 +19,10 @@ export interface TestGrant {
 export async function testAccount(app: FastifyInstance, db: Db, email: string, grant: TestGrant): Promise<number> {
   await new UserService(db).createAdmin({ email, password: PASSWORD, name: email.split("@")[0]! });
   const [row] = await db.update(users).set({ isAdmin: false }).where(eq(users.email, email)).returning();
-  const { access, directory, networks } = app.services;
+  const { access, networks } = app.services;
   await access.repo.setAccess(grant.networkId, row!.id, grant.role, grant.organisationIds ?? []);
   if (grant.seats?.length) {
-    const person = await directory.people.insert({ name: email.split("@")[0]!, email });
+    const person = await new PeopleRepo(db).insert({ name: email.split("@")[0]!, email });
     await networks.repo.insertBodyMembers(grant.seats.map((s) => ({ bodyId: s.bodyId, personId: person.id, role: s.role })));
     // Linked by the network's secretariat: the seats count in that network (decision 0018).
     await access.repo.linkPerson(row!.id, person.id, { networkId: grant.networkId });

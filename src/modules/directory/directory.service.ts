@@ -71,26 +71,40 @@ export const personInput = z.object({
   phone,
 });
 
+/** What other modules may read of organisations: the repository's reads, none of its writes. */
+export type OrganisationReads = Pick<
+  OrganisationRepo,
+  "list" | "byId" | "byIds" | "byKind" | "options" | "byOrgNumber" | "cooperationMembersOf" | "cooperationsOf" | "counts"
+>;
+/** What other modules may read of people. */
+export type PeopleReads = Pick<PeopleRepo, "list" | "byId" | "byEmail" | "byIds" | "options">;
+
 /** Commands on organisations and people: each validates, writes with its audit entry, and answers ok or invalid. */
 export class DirectoryService {
-  readonly organisations: OrganisationRepo;
-  readonly people: PeopleRepo;
+  /** Organisations for other modules to read; the directory writes them through its commands only. */
+  readonly organisations: OrganisationReads;
+  /** People for other modules to read. */
+  readonly people: PeopleReads;
+  private readonly organisationRepo: OrganisationRepo;
+  private readonly peopleRepo: PeopleRepo;
 
   constructor(
     private readonly db: Db,
     /** The networks a person takes part in (seats, contact roles, their organisation's memberships), from the networks module. */
     private readonly networksOfPerson: (personId: number, organisationId: number | null) => Promise<number[]> = async () => [],
   ) {
-    this.organisations = new OrganisationRepo(db);
-    this.people = new PeopleRepo(db);
+    this.organisationRepo = new OrganisationRepo(db);
+    this.peopleRepo = new PeopleRepo(db);
+    this.organisations = this.organisationRepo;
+    this.people = this.peopleRepo;
   }
 
   listOrganisations(filter: OrganisationFilter) {
-    return this.organisations.list(filter);
+    return this.organisationRepo.list(filter);
   }
 
   async getOrganisation(id: number): Promise<Organisation> {
-    const org = await this.organisations.byId(id);
+    const org = await this.organisationRepo.byId(id);
     if (!org) throw new NotFoundError();
     return org;
   }
@@ -103,7 +117,7 @@ export class DirectoryService {
     if (problems.length) return invalid(problems);
     return ok(
       await audited(this.db, actor, async (tx, audit) => {
-        const repo = this.organisations.with(tx);
+        const repo = this.organisationRepo.with(tx);
         const org = await repo.insert({ ...values, nameNorwegian: values.name });
         if (values.kind === "it_cooperation") await repo.setCooperationMembers(org.id, memberIds);
         await audit({ action: "create", entity: "organisation", entityId: org.id, after: { ...org, memberIds } });
@@ -122,7 +136,7 @@ export class DirectoryService {
     if (problems.length) return invalid(problems);
     return ok(
       await audited(this.db, actor, async (tx, audit) => {
-        const repo = this.organisations.with(tx);
+        const repo = this.organisationRepo.with(tx);
         const update = isReference ? values : { ...values, nameNorwegian: values.name };
         const diff = changedFields(existing as unknown as Record<string, unknown>, update);
         const org = diff.changed ? await repo.update(id, update) : existing;
@@ -147,12 +161,12 @@ export class DirectoryService {
   private async checkOrganisation(orgNumber: string | null, memberIds: number[], selfId: number | null): Promise<FieldError[]> {
     const problems: FieldError[] = [];
     if (orgNumber) {
-      const holder = await this.organisations.byOrgNumber(orgNumber);
+      const holder = await this.organisationRepo.byOrgNumber(orgNumber);
       if (holder && holder.id !== selfId)
         problems.push({ field: "orgNumber", key: "errors.orgNumberTaken", params: { name: holder.name } });
     }
     if (memberIds.length) {
-      const found = await this.organisations.byIds(memberIds);
+      const found = await this.organisationRepo.byIds(memberIds);
       if (
         found.length !== new Set(memberIds).size ||
         found.some((o) => o.kind !== "municipality" && o.kind !== "county_municipality")
@@ -164,12 +178,12 @@ export class DirectoryService {
   }
 
   listPeople(filter: PeopleFilter) {
-    return this.people.list(filter);
+    return this.peopleRepo.list(filter);
   }
 
   /** A person, with the networks they take part in: the rules on who may change them look at those. */
   async getPerson(id: number) {
-    const person = await this.people.byId(id);
+    const person = await this.peopleRepo.byId(id);
     if (!person) throw new NotFoundError();
     return { ...person, networkIds: await this.networksOfPerson(person.id, person.organisationId) };
   }
@@ -179,7 +193,7 @@ export class DirectoryService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const problems = await this.checkPersonOrganisation(actor, parsed.data.organisationId);
     if (problems.length) return invalid(problems);
-    return ok(await createAudited(this.db, actor, "person", (tx) => this.people.with(tx).insert(parsed.data)));
+    return ok(await createAudited(this.db, actor, "person", (tx) => this.peopleRepo.with(tx).insert(parsed.data)));
   }
 
   async updatePerson(actor: Actor, id: number, input: unknown): Promise<Result<Person>> {
@@ -189,13 +203,15 @@ export class DirectoryService {
     const problems = await this.checkPersonOrganisation(actor, parsed.data.organisationId, existing.organisationId);
     if (problems.length) return invalid(problems);
     return ok(
-      await updateAudited(this.db, actor, "person", existing, parsed.data, (tx) => this.people.with(tx).update(id, parsed.data)),
+      await updateAudited(this.db, actor, "person", existing, parsed.data, (tx) =>
+        this.peopleRepo.with(tx).update(id, parsed.data),
+      ),
     );
   }
 
   async deletePerson(actor: Actor, id: number): Promise<void> {
     const { networkIds: _scope, ...existing } = await this.getPerson(id);
-    await deleteAudited(this.db, actor, "person", existing, (tx) => this.people.with(tx).delete(id));
+    await deleteAudited(this.db, actor, "person", existing, (tx) => this.peopleRepo.with(tx).delete(id));
   }
 
   /**
@@ -209,7 +225,7 @@ export class DirectoryService {
     currentOrganisationId: number | null = null,
   ): Promise<FieldError[]> {
     if (organisationId === null || organisationId === currentOrganisationId) return [];
-    const org = await this.organisations.byId(organisationId);
+    const org = await this.organisationRepo.byId(organisationId);
     if (!org) return [{ field: "organisationId", key: "errors.choice" }];
     const networkIds = await this.networksOfPerson(-1, organisationId);
     if (networkIds.every((id) => isSecretariat(actor, id))) return [];

@@ -2,8 +2,8 @@
 import type { DirectoryService } from "./directory.service.ts";
 import type { Organisation } from "./organisations/organisations.repo.ts";
 
-export type { Organisation, OrganisationRepo } from "./organisations/organisations.repo.ts";
-export type { PeopleRepo } from "./people/people.repo.ts";
+export type { OrganisationReads, PeopleReads } from "./directory.service.ts";
+export type { Organisation } from "./organisations/organisations.repo.ts";
 export { cooperationMembers, organisations, people } from "./schema.ts";
 
 declare module "../../platform/module.ts" {

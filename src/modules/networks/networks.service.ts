@@ -16,7 +16,7 @@ import {
   requiredText,
   toFieldErrors,
 } from "../../platform/http/validation.ts";
-import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
+import type { OrganisationReads, PeopleReads } from "../directory/index.ts";
 import { type Network, NetworkRepo } from "./networks.repo.ts";
 import { BODY_KINDS, BODY_ROLES, MEMBERSHIP_LEVELS } from "./schema.ts";
 
@@ -104,8 +104,8 @@ export class NetworkService {
 
   constructor(
     private readonly db: Db,
-    private readonly organisations: OrganisationRepo,
-    private readonly people: PeopleRepo,
+    private readonly organisations: OrganisationReads,
+    private readonly people: PeopleReads,
   ) {
     this.repo = new NetworkRepo(db);
   }

@@ -17,7 +17,7 @@ import {
   toFieldErrors,
 } from "../../platform/http/validation.ts";
 import type { MailDelivery } from "../../platform/mail/mail.ts";
-import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
+import type { OrganisationReads, PeopleReads } from "../directory/index.ts";
 import type { AccessService, NetworkService } from "../networks/index.ts";
 import { BenefitService } from "./benefits/benefits.service.ts";
 import { ChecklistService } from "./checklists/checklists.service.ts";
@@ -114,8 +114,8 @@ export class ProjectService {
   constructor(
     private readonly db: Db,
     private readonly networks: NetworkService,
-    readonly organisations: OrganisationRepo,
-    private readonly people: PeopleRepo,
+    readonly organisations: OrganisationReads,
+    private readonly people: PeopleReads,
     readonly access: AccessService,
     readonly mail: { baseUrl: string; delivery: MailDelivery },
     /** A list's total, counted once per filter and kind of viewer until the data changes. */

@@ -6,7 +6,7 @@ import { createAudited, deleteAudited, updateAudited } from "../../platform/audi
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
-import type { OrganisationRepo, PeopleRepo } from "../directory/index.ts";
+import type { OrganisationReads, PeopleReads } from "../directory/index.ts";
 import type { AccessService } from "../networks/index.ts";
 import type { ProjectService } from "../projects/index.ts";
 import { IntroducingProjectService } from "./projects/projects.service.ts";
@@ -57,8 +57,8 @@ export class SolutionService {
   constructor(
     private readonly db: Db,
     private readonly access: AccessService,
-    private readonly organisations: OrganisationRepo,
-    private readonly people: PeopleRepo,
+    private readonly organisations: OrganisationReads,
+    private readonly people: PeopleReads,
     projects: ProjectService,
     private readonly networks: { memberOrganisationIds(slug: string): Promise<number[]> },
   ) {

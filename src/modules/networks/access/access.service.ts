@@ -9,7 +9,7 @@ import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../
 import { idList, optionalId, toFieldErrors } from "../../../platform/http/validation.ts";
 import { i18nFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../../platform/mail/mail.ts";
-import type { OrganisationRepo } from "../../directory/index.ts";
+import type { OrganisationReads } from "../../directory/index.ts";
 import type { NetworkRepo } from "../networks.repo.ts";
 import { ACCESS_ROLES, type AccessRole } from "../schema.ts";
 import { AccessRepo, type LinkReach } from "./access.repo.ts";
@@ -62,7 +62,7 @@ export class AccessService {
   constructor(
     private readonly db: Db,
     private readonly networks: NetworkRepo,
-    private readonly organisations: OrganisationRepo,
+    private readonly organisations: OrganisationReads,
     private readonly mail?: { delivery: MailDelivery; baseUrl: string },
   ) {
     this.repo = new AccessRepo(db);

@@ -11,7 +11,7 @@ import {
   requiredText,
   toFieldErrors,
 } from "../../../platform/http/validation.ts";
-import type { PeopleRepo } from "../../directory/index.ts";
+import type { PeopleReads } from "../../directory/index.ts";
 import type { ProjectRepo } from "../projects.repo.ts";
 import { BENEFIT_TYPES, type BenefitType } from "../schema.ts";
 import { BenefitRepo } from "./benefits.repo.ts";
@@ -64,7 +64,7 @@ export class BenefitService {
   constructor(
     private readonly db: Db,
     private readonly repo: ProjectRepo,
-    private readonly people: PeopleRepo,
+    private readonly people: PeopleReads,
   ) {
     this.benefitRepo = new BenefitRepo(db);
   }

@@ -8,7 +8,7 @@ import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/
 import { optionalText, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
 import { osloToday, type Translate } from "../../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../../platform/mail/mail.ts";
-import type { OrganisationRepo, PeopleRepo } from "../../directory/index.ts";
+import type { OrganisationReads, PeopleReads } from "../../directory/index.ts";
 import type { AccessService } from "../../networks/index.ts";
 import type { ProjectRepo } from "../projects.repo.ts";
 import { JoinRepo } from "./join.repo.ts";
@@ -30,8 +30,8 @@ export class JoinService {
   constructor(
     private readonly db: Db,
     private readonly repo: ProjectRepo,
-    private readonly organisations: OrganisationRepo,
-    private readonly people: PeopleRepo,
+    private readonly organisations: OrganisationReads,
+    private readonly people: PeopleReads,
     private readonly access: AccessService,
     /** Where links in e-mail point, and the delivery to wake after a change that sends mail. */
     private readonly mail: { baseUrl: string; delivery: MailDelivery },

@@ -4,7 +4,7 @@ import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalDate, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
-import type { OrganisationRepo } from "../../directory/index.ts";
+import type { OrganisationReads } from "../../directory/index.ts";
 import type { ProjectRepo } from "../projects.repo.ts";
 import { PARTICIPANT_ROLES } from "../schema.ts";
 
@@ -19,7 +19,7 @@ export class ParticipantService {
   constructor(
     private readonly db: Db,
     private readonly repo: ProjectRepo,
-    private readonly organisations: OrganisationRepo,
+    private readonly organisations: OrganisationReads,
   ) {}
 
   async setParticipant(actor: Actor, id: number, input: unknown): Promise<Result<true>> {

@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
-import type { OrganisationRepo } from "../../directory/index.ts";
+import type { OrganisationReads } from "../../directory/index.ts";
 import type { AccessService } from "../../networks/index.ts";
 import { adoptionOverTime } from "../adoption-history/history.ts";
 import { checkRows, decodeCsv, type Malformed, type RowReport, readAdoptionCsv } from "../adoption-import/import.ts";
@@ -71,7 +71,7 @@ export class AdoptionService {
   constructor(
     private readonly db: Db,
     private readonly roadmap: RoadmapRepo,
-    private readonly organisations: OrganisationRepo,
+    private readonly organisations: OrganisationReads,
     private readonly access: AccessService,
   ) {
     this.repo = new AdoptionRepo(db);

@@ -5,7 +5,7 @@ import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
-import type { OrganisationRepo } from "../../directory/index.ts";
+import type { OrganisationReads } from "../../directory/index.ts";
 import type { SolutionRepo } from "../solutions.repo.ts";
 
 export const userInput = z.object({ organisationId: requiredId, since: optionalDate, note: optionalText(500) });
@@ -15,7 +15,7 @@ export class SolutionUserService {
   constructor(
     private readonly db: Db,
     private readonly repo: SolutionRepo,
-    private readonly organisations: OrganisationRepo,
+    private readonly organisations: OrganisationReads,
     private readonly organisation: (organisationId: number) => Promise<OrganisationResource>,
   ) {}
 

@@ -4,6 +4,7 @@ import {
   Form,
   type FormState,
   Section as HeadedSection,
+  Link,
   Notice,
   type Option,
   Tag,
@@ -56,10 +57,7 @@ export function ConsultationPage(props: {
       <ConsultationFacts ctx={ctx} consultation={c} state={state} inputCount={props.canManage ? props.inputCount : null} />
       {props.reviewOf ? (
         <Notice>
-          {t("consultation.reviewNotice")}{" "}
-          <a class="ds-link" href={`/consultations/${props.reviewOf.id}`}>
-            {props.reviewOf.title}
-          </a>
+          {t("consultation.reviewNotice")} <Link href={`/consultations/${props.reviewOf.id}`}>{props.reviewOf.title}</Link>
         </Notice>
       ) : null}
       {c.intro ? <p class="ds-paragraph prewrap">{c.intro}</p> : null}
@@ -123,9 +121,7 @@ function ConsultationFacts(props: {
         <>
           <dt>{t("consultation.draft")}</dt>
           <dd>
-            <a class="ds-link" href={`/strategies/${c.strategyId}`}>
-              {t("consultation.draftLink")}
-            </a>
+            <Link href={`/strategies/${c.strategyId}`}>{t("consultation.draftLink")}</Link>
           </dd>
         </>
       ) : null}
@@ -133,9 +129,7 @@ function ConsultationFacts(props: {
         <>
           <dt>{t("consultation.project")}</dt>
           <dd>
-            <a class="ds-link" href={`/projects/${c.projectId}`}>
-              {t("consultation.projectLink")}
-            </a>
+            <Link href={`/projects/${c.projectId}`}>{t("consultation.projectLink")}</Link>
           </dd>
         </>
       ) : null}
@@ -153,10 +147,7 @@ function ConsultationFacts(props: {
         <>
           <dt>{t("consultation.inputs")}</dt>
           <dd>
-            {number(props.inputCount)} ·{" "}
-            <a class="ds-link" href={`${base}/inputs`}>
-              {t("consultation.handleInputs")}
-            </a>
+            {number(props.inputCount)} · <Link href={`${base}/inputs`}>{t("consultation.handleInputs")}</Link>
           </dd>
         </>
       ) : null}
@@ -177,10 +168,10 @@ function DraftText(props: { t: Translate; base: string; sections: Section[]; ope
           {s.body ? <p class="ds-paragraph prewrap">{s.body}</p> : null}
           {props.open ? (
             <p class="ds-paragraph no-print">
-              <a class="ds-link" href={`${base}/input?section=${s.id}`}>
+              <Link href={`${base}/input?section=${s.id}`}>
                 {t("consultation.inputOnSection")}
                 <span class="ds-sr-only"> {s.heading}</span>
-              </a>
+              </Link>
             </p>
           ) : null}
         </section>
@@ -238,10 +229,7 @@ export function ConsultationListPage(props: {
             label: t("consultation.title"),
             cell: ({ consultation: c }) => (
               <>
-                <a class="ds-link" href={`/consultations/${c.id}`}>
-                  {c.title}
-                </a>{" "}
-                {c.isDemo ? <DemoTag t={t} /> : null}
+                <Link href={`/consultations/${c.id}`}>{c.title}</Link> {c.isDemo ? <DemoTag t={t} /> : null}
               </>
             ),
           },

@@ -1,5 +1,5 @@
 import type { SearchHit } from "../../platform/module.ts";
-import { Notice, Section } from "../../platform/ui/components.tsx";
+import { Link, Notice, Section } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { NetworkCards } from "../networks/index.ts";
 
@@ -50,9 +50,7 @@ export function HomePage(props: {
             counties: number(counts.counties),
             organisations: number(counts.organisations),
           })}{" "}
-          <a class="ds-link" href="/organisations">
-            {t("home.directoryLink")}
-          </a>
+          <Link href="/organisations">{t("home.directoryLink")}</Link>
         </p>
       </Section>
     </>
@@ -76,9 +74,7 @@ export function SearchPage({ ctx, q, hits }: { ctx: PageContext; q: string; hits
         <ul class="ds-list search-results">
           {hits.map((h) => (
             <li key={h.href}>
-              <a class="ds-link" href={h.href}>
-                {h.title}
-              </a>{" "}
+              <Link href={h.href}>{h.title}</Link>{" "}
               <span class="ds-tag" data-size="sm" data-color="neutral">
                 {t(h.kind)}
               </span>

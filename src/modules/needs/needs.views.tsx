@@ -6,6 +6,7 @@ import {
   Form,
   type FormState,
   History,
+  Link,
   Notice,
   type Option,
   optionsOf,
@@ -109,9 +110,7 @@ export function NeedsPage(props: {
             sort: "title",
             cell: (n) => (
               <>
-                <a class="ds-link" href={`/needs/${n.id}`}>
-                  {n.title}
-                </a>
+                <Link href={`/needs/${n.id}`}>{n.title}</Link>
                 <span class="row-detail">
                   {kindLabel(t, n.kind)} · {n.networkName}
                 </span>
@@ -143,11 +142,8 @@ export function SimilarList({ t, similar }: { t: Translate; similar: Similar }) 
           <ul class="ds-list">
             {similar.needs.map((n) => (
               <li key={n.id}>
-                <a class="ds-link" href={`/needs/${n.id}`}>
-                  {n.title}
-                </a>{" "}
-                ({n.organisationName}, {n.networkName}, {stateLabel(t, n.state).toLowerCase()},{" "}
-                {t("need.sharedByN", { n: n.supporters })})
+                <Link href={`/needs/${n.id}`}>{n.title}</Link> ({n.organisationName}, {n.networkName},{" "}
+                {stateLabel(t, n.state).toLowerCase()}, {t("need.sharedByN", { n: n.supporters })})
               </li>
             ))}
           </ul>
@@ -161,10 +157,7 @@ export function SimilarList({ t, similar }: { t: Translate; similar: Similar }) 
           <ul class="ds-list">
             {similar.projects.map((p) => (
               <li key={p.id}>
-                <a class="ds-link" href={`/projects/${p.id}`}>
-                  {p.title}
-                </a>{" "}
-                ({p.networkName})
+                <Link href={`/projects/${p.id}`}>{p.title}</Link> ({p.networkName})
               </li>
             ))}
           </ul>
@@ -292,18 +285,12 @@ export function NeedPage(props: {
       </p>
       {detail.mergedInto ? (
         <Notice>
-          {t("need.mergedIntoNotice")}{" "}
-          <a class="ds-link" href={`/needs/${detail.mergedInto.id}`}>
-            {detail.mergedInto.title}
-          </a>
+          {t("need.mergedIntoNotice")} <Link href={`/needs/${detail.mergedInto.id}`}>{detail.mergedInto.title}</Link>
         </Notice>
       ) : null}
       {detail.project ? (
         <Notice kind="success">
-          {t("need.becameProject")}{" "}
-          <a class="ds-link" href={`/projects/${detail.project.id}`}>
-            {detail.project.title}
-          </a>
+          {t("need.becameProject")} <Link href={`/projects/${detail.project.id}`}>{detail.project.title}</Link>
         </Notice>
       ) : null}
       <p class="ds-paragraph lead">
@@ -314,12 +301,7 @@ export function NeedPage(props: {
       </p>
       <Facts
         facts={[
-          [
-            t("need.organisation"),
-            <a class="ds-link" href={`/organisations/${need.organisationId}`}>
-              {detail.organisationName}
-            </a>,
-          ],
+          [t("need.organisation"), <Link href={`/organisations/${need.organisationId}`}>{detail.organisationName}</Link>],
           [t("need.registered"), `${date(need.createdAt)}, ${need.createdByLabel}`],
           [t("need.urgency"), urgencyLabel(t, need.urgency)],
           need.legalRequirement ? [t("need.legalRequirement"), need.legalRequirement] : null,
@@ -378,10 +360,8 @@ export function NeedPage(props: {
           <ul class="ds-list">
             {props.assessments.map((a) => (
               <li key={a.round.id}>
-                <a class="ds-link" href={`/rounds/${a.round.id}/needs/${need.id}`}>
-                  {a.round.title}
-                </a>{" "}
-                ({a.bodyName}, {t("assessment.deadline")} {date(a.round.deadline)}):{" "}
+                <Link href={`/rounds/${a.round.id}/needs/${need.id}`}>{a.round.title}</Link> ({a.bodyName},{" "}
+                {t("assessment.deadline")} {date(a.round.deadline)}):{" "}
                 {a.summary.total === null
                   ? t("assessment.noScores")
                   : t("assessment.totalBand", { total: number(a.summary.total), band: a.summary.band ?? "–" })}
@@ -404,11 +384,8 @@ export function NeedPage(props: {
           <ul class="ds-list">
             {props.decisions.map((d) => (
               <li key={d.decision.id}>
-                {date(d.decision.decidedOn)},{" "}
-                <a class="ds-link" href={`/meetings/${d.decision.meetingId}`}>
-                  {d.meetingTitle}
-                </a>{" "}
-                ({d.bodyName}): <strong>{labelFor(t, "decision.outcome", d.decision.outcome)}</strong>. {d.decision.text}
+                {date(d.decision.decidedOn)}, <Link href={`/meetings/${d.decision.meetingId}`}>{d.meetingTitle}</Link> (
+                {d.bodyName}): <strong>{labelFor(t, "decision.outcome", d.decision.outcome)}</strong>. {d.decision.text}
               </li>
             ))}
           </ul>
@@ -420,9 +397,7 @@ export function NeedPage(props: {
           <ul class="ds-list">
             {detail.mergedFrom.map((m) => (
               <li key={m.id}>
-                <a class="ds-link" href={`/needs/${m.id}`}>
-                  {m.title}
-                </a>
+                <Link href={`/needs/${m.id}`}>{m.title}</Link>
               </li>
             ))}
           </ul>

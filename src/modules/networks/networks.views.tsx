@@ -2,6 +2,7 @@ import {
   CheckboxGroup,
   DemoTag,
   History,
+  Link,
   Notice,
   type Option,
   Section,
@@ -27,9 +28,7 @@ export function NetworkCards({ ctx, items }: { ctx: PageContext; items: NetworkL
         <li key={n.id}>
           <div class="ds-card" data-color="neutral">
             <h3 class="ds-heading" data-size="sm">
-              <a class="ds-link" href={`/n/${n.slug}`}>
-                {n.name}
-              </a>
+              <Link href={`/n/${n.slug}`}>{n.name}</Link>
             </h3>
             <p class="ds-paragraph" data-size="sm">
               {t("network.memberCount", { n: number(n.memberCount) })}
@@ -109,9 +108,7 @@ export function NetworkPage(props: {
           <>
             <dt>{t("network.host")}</dt>
             <dd>
-              <a class="ds-link" href={`/organisations/${network.hostOrganisationId}`}>
-                {network.hostName}
-              </a>
+              <Link href={`/organisations/${network.hostOrganisationId}`}>{network.hostName}</Link>
             </dd>
           </>
         ) : null}
@@ -143,9 +140,7 @@ export function NetworkPage(props: {
             ] as const
           ).map(([href, key]) => (
             <li key={href}>
-              <a class="ds-link" href={href}>
-                {t(key)}
-              </a>
+              <Link href={href}>{t(key)}</Link>
             </li>
           ))}
         </ul>
@@ -176,18 +171,16 @@ export function NetworkPage(props: {
               <li key={c.personId}>
                 <div class="ds-card" data-color="neutral">
                   <p class="ds-paragraph">
-                    <a class="ds-link" href={`/people/${c.personId}`}>
+                    <Link href={`/people/${c.personId}`}>
                       <strong>{c.name}</strong>
-                    </a>{" "}
+                    </Link>{" "}
                     {c.isDemo ? <DemoTag t={t} /> : null}
                     <br />
                     {[c.title, c.organisationName].filter(Boolean).join(", ")}
                     {c.email ? (
                       <>
                         <br />
-                        <a class="ds-link" href={`mailto:${c.email}`}>
-                          {c.email}
-                        </a>
+                        <Link href={`mailto:${c.email}`}>{c.email}</Link>
                       </>
                     ) : null}
                     {c.phone ? (
@@ -210,9 +203,7 @@ export function NetworkPage(props: {
           {bodies.map((b) => (
             <section key={b.id} aria-labelledby={`body-${b.id}`} class="body-section">
               <h3 class="ds-heading" data-size="sm" id={`body-${b.id}`}>
-                <a class="ds-link" href={`/n/${network.slug}/bodies/${b.id}`}>
-                  {b.name}
-                </a>{" "}
+                <Link href={`/n/${network.slug}/bodies/${b.id}`}>{b.name}</Link>{" "}
                 <span class="ds-tag" data-color="neutral" data-size="sm">
                   {bodyKindLabel(t, b.kind)}
                 </span>{" "}
@@ -223,10 +214,7 @@ export function NetworkPage(props: {
                 <ul class="ds-list">
                   {b.members.map((m) => (
                     <li key={m.id}>
-                      <a class="ds-link" href={`/people/${m.personId}`}>
-                        {m.personName}
-                      </a>{" "}
-                      ({roleLabel(t, m.role)}
+                      <Link href={`/people/${m.personId}`}>{m.personName}</Link> ({roleLabel(t, m.role)}
                       {m.organisationName ? `, ${m.organisationName}` : ""})
                       {m.personIsDemo ? (
                         <>
@@ -247,10 +235,7 @@ export function NetworkPage(props: {
 
       <Section id="members-heading" title={t("network.members")}>
         <p class="ds-paragraph">
-          <a class="ds-link" href={`/organisations?network=${network.slug}`}>
-            {t("network.membersAsList")}
-          </a>{" "}
-          ·{" "}
+          <Link href={`/organisations?network=${network.slug}`}>{t("network.membersAsList")}</Link> ·{" "}
           <a class="ds-link" href={`/n/${network.slug}/members.csv`} download>
             {t("list.downloadCsv", { n: number(members.length) })}
           </a>
@@ -267,9 +252,7 @@ export function NetworkPage(props: {
               <ul>
                 {list.map((m) => (
                   <li key={m.id}>
-                    <a class="ds-link" href={`/organisations/${m.organisationId}`}>
-                      {m.organisationName}
-                    </a>
+                    <Link href={`/organisations/${m.organisationId}`}>{m.organisationName}</Link>
                     {m.level !== "member" ? ` (${levelLabel(t, m.level)})` : ""}
                   </li>
                 ))}
@@ -294,28 +277,20 @@ export function NetworkPage(props: {
               {members.map((m) => (
                 <tr key={m.id}>
                   <th scope="row">
-                    <a class="ds-link" href={`/organisations/${m.organisationId}`}>
-                      {m.organisationName}
-                    </a>
+                    <Link href={`/organisations/${m.organisationId}`}>{m.organisationName}</Link>
                   </th>
                   <td>{levelLabel(t, m.level)}</td>
                   <td>
-                    {m.representedById ? (
-                      <a class="ds-link" href={`/organisations/${m.representedById}`}>
-                        {m.representedByName}
-                      </a>
-                    ) : (
-                      ""
-                    )}
+                    {m.representedById ? <Link href={`/organisations/${m.representedById}`}>{m.representedByName}</Link> : ""}
                   </td>
                   <td>{m.fromDate ? date(m.fromDate) : ""}</td>
                   <td>{m.toDate ? date(m.toDate) : ""}</td>
                   {props.canEdit ? (
                     <td>
-                      <a class="ds-link" href={`/n/${network.slug}/members/${m.id}/edit`}>
+                      <Link href={`/n/${network.slug}/members/${m.id}/edit`}>
                         {t("common.edit")}
                         <span class="ds-sr-only"> {m.organisationName}</span>
-                      </a>
+                      </Link>
                     </td>
                   ) : null}
                 </tr>

@@ -28,10 +28,10 @@ function OrganisationSolutions(props: { ctx: PageContext; solutions: Awaited<Ret
         <li key={s.id}>
           <Link href={`/solutions/${s.id}`}>{s.name}</Link>
           {s.since ? ` ${t("solution.usedSince", { date: date(s.since) })}` : ""} ·{" "}
-          <a class="ds-link" href={`/solutions/${s.id}#users-heading`}>
+          <Link href={`/solutions/${s.id}#users-heading`}>
             {t("solution.whoElseShort")}
             <span class="ds-sr-only"> {s.name}</span>
-          </a>
+          </Link>
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { labelFor } from "../../platform/i18n/i18n.ts";
-import { Section } from "../../platform/ui/components.tsx";
+import { Link, Section } from "../../platform/ui/components.tsx";
 
 /** An organisation's strategies, as a section of the organisation's page (the directory's). */
 export async function organisationStrategiesSection(req: FastifyRequest, { organisation }: { organisation: { id: number } }) {
@@ -15,10 +15,8 @@ export async function organisationStrategiesSection(req: FastifyRequest, { organ
         <ul class="ds-list">
           {strategies.map((s) => (
             <li key={s.id}>
-              <a class="ds-link" href={`/strategies/${s.id}`}>
-                {s.title}
-              </a>{" "}
-              {`${s.firstYear}–${s.lastYear}`}, {labelFor(t, "strategy.status", s.status)}
+              <Link href={`/strategies/${s.id}`}>{s.title}</Link> {`${s.firstYear}–${s.lastYear}`},{" "}
+              {labelFor(t, "strategy.status", s.status)}
               {s.revision > 1 ? ` (${t("strategy.revisionN", { n: s.revision })})` : ""}
             </li>
           ))}

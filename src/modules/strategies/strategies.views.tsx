@@ -5,6 +5,7 @@ import {
   FilterSelect,
   Form,
   type FormState,
+  Link,
   LinkList,
   Notice,
   type Option,
@@ -85,10 +86,7 @@ export function StrategyListPage(props: {
             label: t("strategy.title"),
             cell: ({ strategy: s }) => (
               <>
-                <a class="ds-link" href={`/strategies/${s.id}`}>
-                  {s.title}
-                </a>{" "}
-                {s.isDemo ? <DemoTag t={t} /> : null}
+                <Link href={`/strategies/${s.id}`}>{s.title}</Link> {s.isDemo ? <DemoTag t={t} /> : null}
                 {s.revision > 1 ? <span class="row-detail">{t("strategy.revisionN", { n: s.revision })}</span> : null}
               </>
             ),
@@ -204,9 +202,7 @@ function StrategyFacts(props: {
     <dl class="facts">
       <dt>{t("strategy.owner")}</dt>
       <dd>
-        <a class="ds-link" href={props.ownerHref}>
-          {props.ownerName}
-        </a>
+        <Link href={props.ownerHref}>{props.ownerName}</Link>
       </dd>
       <dt>{t("strategy.period")}</dt>
       <dd>{`${s.firstYear}–${s.lastYear}`}</dd>
@@ -223,17 +219,13 @@ function StrategyFacts(props: {
         {detail.previous ? (
           <>
             {" · "}
-            <a class="ds-link" href={`/strategies/${detail.previous.id}`}>
-              {t("strategy.previousRevision")}
-            </a>
+            <Link href={`/strategies/${detail.previous.id}`}>{t("strategy.previousRevision")}</Link>
           </>
         ) : null}
         {detail.next ? (
           <>
             {" · "}
-            <a class="ds-link" href={`/strategies/${detail.next.id}`}>
-              {t("strategy.nextRevision")}
-            </a>
+            <Link href={`/strategies/${detail.next.id}`}>{t("strategy.nextRevision")}</Link>
           </>
         ) : null}
       </dd>

@@ -2,6 +2,7 @@ import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import {
   Form,
   type FormState,
+  Link,
   Notice,
   Pagination,
   PostButton,
@@ -88,9 +89,7 @@ export function AcceptInvitationPage({
       <p class="ds-paragraph">{t("invitations.acceptIntro", { email })}</p>
       {networkName ? (
         <p class="ds-paragraph">
-          <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(`/invitation/${token}`)}`}>
-            {t("invitations.haveAccount")}
-          </a>
+          <Link href={`/login?returnTo=${encodeURIComponent(`/invitation/${token}`)}`}>{t("invitations.haveAccount")}</Link>
         </p>
       ) : null}
       <Form ctx={ctx} form={form} action={`/invitation/${token}`} submitLabel={t("invitations.create")}>

@@ -1,5 +1,5 @@
 import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
-import { Pagination } from "../../../platform/ui/components.tsx";
+import { Link, Pagination } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 
@@ -38,11 +38,7 @@ export function OutboxPage(props: {
         columns={[
           {
             label: t("outbox.subject"),
-            cell: (m) => (
-              <a class="ds-link" href={`/admin/outbox/${m.id}`}>
-                {m.subject}
-              </a>
-            ),
+            cell: (m) => <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>,
           },
           { label: t("outbox.to"), cell: (m) => m.to },
           { label: t("outbox.created"), cell: (m) => dateTime(m.createdAt) },

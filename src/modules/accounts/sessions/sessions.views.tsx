@@ -1,4 +1,4 @@
-import { Notice, PostButton } from "../../../platform/ui/components.tsx";
+import { Link, Notice, PostButton } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 
@@ -17,17 +17,8 @@ export function SessionsPage(props: {
         {t("sessions.title")}
       </h1>
       <p class="ds-paragraph">
-        <a class="ds-link" href="/account/data">
-          {t("mydata.title")}
-        </a>{" "}
-        ·{" "}
-        <a class="ds-link" href="/account/tokens">
-          {t("tokens.title")}
-        </a>{" "}
-        ·{" "}
-        <a class="ds-link" href="/account/email">
-          {t("emailChange.title")}
-        </a>
+        <Link href="/account/data">{t("mydata.title")}</Link> · <Link href="/account/tokens">{t("tokens.title")}</Link> ·{" "}
+        <Link href="/account/email">{t("emailChange.title")}</Link>
       </p>
       {props.ended ? <Notice kind="success">{t("sessions.ended")}</Notice> : null}
       <p class="ds-paragraph">{t("sessions.intro")}</p>

@@ -1,5 +1,5 @@
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
-import { Form, type FormState, Notice, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, Link, Notice, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { NewPasswordFields } from "../new-password-fields.tsx";
 
@@ -42,9 +42,7 @@ export function LoginPage({
         <TextField name="password" label={t("auth.password")} type="password" autocomplete="current-password" required />
       </Form>
       <p class="ds-paragraph">
-        <a class="ds-link" href="/password/forgot">
-          {t("auth.forgot")}
-        </a>
+        <Link href="/password/forgot">{t("auth.forgot")}</Link>
       </p>
     </>
   );

@@ -1,4 +1,4 @@
-import { Form, type FormState, Section, TextField } from "../../../platform/ui/components.tsx";
+import { Form, type FormState, Link, Section, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { NetworkAccessEntry } from "../accounts.service.ts";
 
@@ -31,9 +31,7 @@ export function MyDataPage(props: {
         <dd>{dateTime(data.account.createdAt)}</dd>
         <dt>{t("sessions.title")}</dt>
         <dd>
-          <a class="ds-link" href="/account/sessions">
-            {number(data.sessions.length)}
-          </a>
+          <Link href="/account/sessions">{number(data.sessions.length)}</Link>
         </dd>
         <dt>{t("mydata.directoryEntries")}</dt>
         <dd>{number(data.directoryEntries.length)}</dd>
@@ -49,10 +47,7 @@ export function MyDataPage(props: {
           <ul class="ds-list">
             {data.networkAccess.map((a) => (
               <li key={a.slug}>
-                <a class="ds-link" href={`/n/${a.slug}`}>
-                  {a.network}
-                </a>
-                : {t(`access.role.${a.role}`)}
+                <Link href={`/n/${a.slug}`}>{a.network}</Link>: {t(`access.role.${a.role}`)}
                 {a.represents.length ? ` · ${t("access.represents")} ${a.represents.join(", ")}` : ""}
               </li>
             ))}

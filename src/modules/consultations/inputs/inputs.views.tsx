@@ -2,6 +2,7 @@ import {
   Form,
   type FormState,
   Section as HeadedSection,
+  Link,
   Notice,
   type Option,
   optionsOf,
@@ -42,9 +43,7 @@ export function InputFormPage(props: {
         </h1>
         <NotOpenNotice t={t} state={props.state} />
         <p class="ds-paragraph">
-          <a class="ds-link" href={`/consultations/${c.id}`}>
-            {t("consultation.back")}
-          </a>
+          <Link href={`/consultations/${c.id}`}>{t("consultation.back")}</Link>
         </p>
       </>
     );
@@ -138,9 +137,7 @@ export function ReceiptPage(props: {
         <p class="ds-paragraph">{t("consultation.personalDataRemoved")}</p>
       ) : null}
       <p class="ds-paragraph">
-        <a class="ds-link" href={`/consultations/${c.id}`}>
-          {t("consultation.back")}
-        </a>
+        <Link href={`/consultations/${c.id}`}>{t("consultation.back")}</Link>
       </p>
       <p class="ds-paragraph" data-size="sm">
         {t("consultation.keepLink")}

@@ -1,4 +1,4 @@
-import { CheckboxGroup, Form, type FormState, type Option } from "../../../platform/ui/components.tsx";
+import { CheckboxGroup, Form, type FormState, Link, type Option } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { Consultation } from "../consultations.repo.ts";
 import { InstantFields } from "../parts.tsx";
@@ -23,10 +23,8 @@ export function ReviewsSection(props: {
         <ul>
           {props.reviews.map((r) => (
             <li key={r.id}>
-              <a class="ds-link" href={`/consultations/${r.id}`}>
-                {r.title}
-              </a>{" "}
-              ({t("consultation.closes").toLowerCase()} {dateTime(r.closesAt)})
+              <Link href={`/consultations/${r.id}`}>{r.title}</Link> ({t("consultation.closes").toLowerCase()}{" "}
+              {dateTime(r.closesAt)})
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
-import { Notice, TableScroll, Tag } from "../../../platform/ui/components.tsx";
+import { Link, Notice, TableScroll, Tag } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { MeetingService } from "../meetings/meetings.service.ts";
 import type { Outcome } from "../schema.ts";
@@ -51,9 +51,7 @@ export function RegisterPage(props: { ctx: PageContext; network: { slug: string;
                     {t("meeting.itemNumber", { n: r.itemNumber })}: {r.itemTitle}
                     {r.needId ? (
                       <span class="row-detail">
-                        <a class="ds-link" href={`/needs/${r.needId}`}>
-                          {t("meeting.toNeed")}
-                        </a>
+                        <Link href={`/needs/${r.needId}`}>{t("meeting.toNeed")}</Link>
                       </span>
                     ) : null}
                   </th>
@@ -62,9 +60,7 @@ export function RegisterPage(props: { ctx: PageContext; network: { slug: string;
                     <OutcomeTag t={t} outcome={r.decision.outcome} />
                   </td>
                   <td>
-                    <a class="ds-link" href={`/meetings/${r.decision.meetingId}`}>
-                      {r.meetingTitle}
-                    </a>
+                    <Link href={`/meetings/${r.decision.meetingId}`}>{r.meetingTitle}</Link>
                     <span class="row-detail">
                       {r.bodyName}, {r.minutesApproved ? t("meeting.approved") : t("meeting.notApproved")}
                     </span>

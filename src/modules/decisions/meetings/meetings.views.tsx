@@ -2,6 +2,7 @@ import {
   Facts,
   Form,
   type FormState,
+  Link,
   Notice,
   type Option,
   optionsOf,
@@ -70,9 +71,7 @@ export function MeetingsPage(props: {
                 <tr key={m.meeting.id}>
                   <td>{date(m.meeting.meetingDate)}</td>
                   <th scope="row">
-                    <a class="ds-link" href={`/meetings/${m.meeting.id}`}>
-                      {m.meeting.title}
-                    </a>
+                    <Link href={`/meetings/${m.meeting.id}`}>{m.meeting.title}</Link>
                   </th>
                   <td>{m.bodyName}</td>
                   <td class="numeric">{number(m.items)}</td>
@@ -147,9 +146,7 @@ function ItemDecision(props: {
         <p class="ds-paragraph prewrap">{d.text}</p>
         {d.projectId ? (
           <p class="ds-paragraph">
-            <a class="ds-link" href={`/projects/${d.projectId}`}>
-              {t("decision.toProject")}
-            </a>
+            <Link href={`/projects/${d.projectId}`}>{t("decision.toProject")}</Link>
           </p>
         ) : null}
         {props.canManage ? (
@@ -216,10 +213,7 @@ function ItemDecision(props: {
 function AboutLink(props: { label: string; href: string; title: string | null }) {
   return (
     <li>
-      {props.label}{" "}
-      <a class="ds-link" href={props.href}>
-        {props.title}
-      </a>
+      {props.label} <Link href={props.href}>{props.title}</Link>
     </li>
   );
 }

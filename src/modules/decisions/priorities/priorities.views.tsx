@@ -2,6 +2,7 @@ import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   Form,
   type FormState,
+  Link,
   Notice,
   type Option,
   SelectField,
@@ -110,9 +111,7 @@ export function PrioritiesPage(props: {
                           <tr key={r.key}>
                             <td class="numeric">{r.position}</td>
                             <th scope="row">
-                              <a class="ds-link" href={r.needId ? `/needs/${r.needId}` : `/projects/${r.projectId}`}>
-                                {r.title}
-                              </a>
+                              <Link href={r.needId ? `/needs/${r.needId}` : `/projects/${r.projectId}`}>{r.title}</Link>
                             </th>
                             <td>{r.needId ? t("priority.kind.need") : t("priority.kind.project")}</td>
                             <td>

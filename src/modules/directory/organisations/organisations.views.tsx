@@ -7,6 +7,7 @@ import {
   Form,
   type FormState,
   History,
+  Link,
   Notice,
   type Option,
   optionsOf,
@@ -80,10 +81,7 @@ export function OrganisationsPage(props: {
             sort: "name",
             cell: (o) => (
               <>
-                <a class="ds-link" href={`/organisations/${o.id}`}>
-                  {o.name}
-                </a>{" "}
-                {o.isDemo ? <DemoTag t={t} /> : null}
+                <Link href={`/organisations/${o.id}`}>{o.name}</Link> {o.isDemo ? <DemoTag t={t} /> : null}
               </>
             ),
           },
@@ -140,10 +138,7 @@ export function OrganisationPage(props: {
           {t("org.ended", { date: date(org.endedOn) })}{" "}
           {props.successor ? (
             <>
-              {t("org.successor")}{" "}
-              <a class="ds-link" href={`/organisations/${props.successor.id}`}>
-                {props.successor.name}
-              </a>
+              {t("org.successor")} <Link href={`/organisations/${props.successor.id}`}>{props.successor.name}</Link>
             </>
           ) : null}
         </Notice>
@@ -216,9 +211,7 @@ export function OrganisationPage(props: {
       </dl>
       {org.kind === "municipality" || org.kind === "county_municipality" ? (
         <p>
-          <a class="ds-link" href={`/organisations/${org.id}/adoption`}>
-            {t("adoption.link")}
-          </a>
+          <Link href={`/organisations/${org.id}/adoption`}>{t("adoption.link")}</Link>
         </p>
       ) : null}
       {org.description ? <p class="ds-paragraph">{org.description}</p> : null}
@@ -244,11 +237,7 @@ export function OrganisationPage(props: {
             columns={[
               {
                 label: t("network.network"),
-                cell: (m) => (
-                  <a class="ds-link" href={`/n/${m.networkSlug}`}>
-                    {m.networkName}
-                  </a>
-                ),
+                cell: (m) => <Link href={`/n/${m.networkSlug}`}>{m.networkName}</Link>,
               },
               {
                 label: t("membership.level"),
@@ -259,9 +248,7 @@ export function OrganisationPage(props: {
                 label: t("membership.representedBy"),
                 cell: (m) =>
                   m.representedById ? (
-                    <a class="ds-link" href={`/organisations/${m.representedById}`}>
-                      {m.representedByName}
-                    </a>
+                    <Link href={`/organisations/${m.representedById}`}>{m.representedByName}</Link>
                   ) : (
                     t("membership.representsItself")
                   ),
@@ -284,11 +271,7 @@ export function OrganisationPage(props: {
               columns={[
                 {
                   label: t("network.network"),
-                  cell: (n) => (
-                    <a class="ds-link" href={`/n/${n.networkSlug}`}>
-                      {n.networkName}
-                    </a>
-                  ),
+                  cell: (n) => <Link href={`/n/${n.networkSlug}`}>{n.networkName}</Link>,
                 },
                 { label: t("org.representedMembers"), numeric: true, cell: (n) => number(n.members) },
               ]}
@@ -312,9 +295,7 @@ export function OrganisationPage(props: {
           <ul class="ds-list">
             {props.people.map((p) => (
               <li key={p.id}>
-                <a class="ds-link" href={`/people/${p.id}`}>
-                  {p.name}
-                </a>
+                <Link href={`/people/${p.id}`}>{p.name}</Link>
                 {p.title ? `, ${p.title}` : ""} {p.isDemo ? <DemoTag t={t} /> : null}
               </li>
             ))}
@@ -332,9 +313,7 @@ function OrgLinkList({ items, empty }: { items: { id: number; name: string }[]; 
     <ul class="ds-list">
       {items.map((o) => (
         <li key={o.id}>
-          <a class="ds-link" href={`/organisations/${o.id}`}>
-            {o.name}
-          </a>
+          <Link href={`/organisations/${o.id}`}>{o.name}</Link>
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import {
   Form,
   type FormState,
   History,
+  Link,
   Notice,
   type Option,
   PostButton,
@@ -63,35 +64,18 @@ export function PeoplePage(props: {
             label: t("people.name"),
             cell: (p) => (
               <>
-                <a class="ds-link" href={`/people/${p.id}`}>
-                  {p.name}
-                </a>{" "}
-                {p.isDemo ? <DemoTag t={t} /> : null}
+                <Link href={`/people/${p.id}`}>{p.name}</Link> {p.isDemo ? <DemoTag t={t} /> : null}
               </>
             ),
           },
           { label: t("people.jobTitle"), cell: (p) => p.title },
           {
             label: t("people.organisation"),
-            cell: (p) =>
-              p.organisationId ? (
-                <a class="ds-link" href={`/organisations/${p.organisationId}`}>
-                  {p.organisationName}
-                </a>
-              ) : (
-                ""
-              ),
+            cell: (p) => (p.organisationId ? <Link href={`/organisations/${p.organisationId}`}>{p.organisationName}</Link> : ""),
           },
           {
             label: t("people.email"),
-            cell: (p) =>
-              p.email ? (
-                <a class="ds-link" href={`mailto:${p.email}`}>
-                  {p.email}
-                </a>
-              ) : (
-                ""
-              ),
+            cell: (p) => (p.email ? <Link href={`mailto:${p.email}`}>{p.email}</Link> : ""),
           },
           { label: t("people.phone"), cell: (p) => p.phone ?? "" },
         ],
@@ -133,9 +117,7 @@ export function PersonPage(props: {
           <>
             <dt>{t("people.organisation")}</dt>
             <dd>
-              <a class="ds-link" href={`/organisations/${person.organisationId}`}>
-                {person.organisationName}
-              </a>
+              <Link href={`/organisations/${person.organisationId}`}>{person.organisationName}</Link>
             </dd>
           </>
         ) : null}
@@ -143,9 +125,7 @@ export function PersonPage(props: {
           <>
             <dt>{t("people.email")}</dt>
             <dd>
-              <a class="ds-link" href={`mailto:${person.email}`}>
-                {person.email}
-              </a>
+              <Link href={`mailto:${person.email}`}>{person.email}</Link>
             </dd>
           </>
         ) : null}
@@ -172,11 +152,8 @@ export function PersonPage(props: {
           <ul class="ds-list">
             {props.bodies.map((b) => (
               <li key={b.id}>
-                {labelFor(t, "body.role", b.role)},{" "}
-                <a class="ds-link" href={`/n/${b.networkSlug}/bodies/${b.bodyId}`}>
-                  {b.bodyName}
-                </a>{" "}
-                ({b.networkName})
+                {labelFor(t, "body.role", b.role)}, <Link href={`/n/${b.networkSlug}/bodies/${b.bodyId}`}>{b.bodyName}</Link> (
+                {b.networkName})
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import {
   Facts,
   Form,
   type FormState,
+  Link,
   Notice,
   type Option,
   optionsOf,
@@ -53,9 +54,7 @@ export function AssessmentSettingsPage(props: {
       </h1>
       <p class="ds-paragraph">{t("assessment.settingsIntro")}</p>
       <p>
-        <a class="ds-link" href={`/n/${network.slug}/rounds`}>
-          {t("assessment.rounds")}
-        </a>
+        <Link href={`/n/${network.slug}/rounds`}>{t("assessment.rounds")}</Link>
       </p>
       {criteria.length === 0 ? (
         <Notice>
@@ -179,11 +178,7 @@ export function RoundsPage(props: {
         columns={[
           {
             label: t("assessment.roundTitle"),
-            cell: (r) => (
-              <a class="ds-link" href={`/rounds/${r.round.id}`}>
-                {r.round.title}
-              </a>
-            ),
+            cell: (r) => <Link href={`/rounds/${r.round.id}`}>{r.round.title}</Link>,
           },
           { label: t("assessment.cycle"), cell: (r) => r.round.cycle },
           { label: t("assessment.committee"), cell: (r) => r.bodyName },
@@ -309,9 +304,7 @@ export function RoundPage(props: {
             label: t("need.title"),
             cell: (r) => (
               <>
-                <a class="ds-link" href={`/rounds/${round.id}/needs/${r.needId}`}>
-                  {r.title}
-                </a>
+                <Link href={`/rounds/${round.id}/needs/${r.needId}`}>{r.title}</Link>
                 <span class="row-detail">{r.organisationName}</span>
               </>
             ),
@@ -405,9 +398,7 @@ function RoundChart({
                   <tr key={p.id}>
                     <td class="numeric">{i + 1}</td>
                     <th scope="row">
-                      <a class="ds-link" href={`/rounds/${data.round.id}/needs/${p.id}`}>
-                        {p.label}
-                      </a>
+                      <Link href={`/rounds/${data.round.id}/needs/${p.id}`}>{p.label}</Link>
                     </th>
                     <td class="numeric">{number(Math.round(p.x))}</td>
                     <td class="numeric">{number(Math.round(p.y))}</td>
@@ -442,14 +433,9 @@ export function RoundNeedPage(props: {
         {need.title}
       </h1>
       <p>
-        <StateTag t={t} state={need.state} />{" "}
-        <a class="ds-link" href={`/needs/${need.id}`}>
-          {t("assessment.toNeed")}
-        </a>
+        <StateTag t={t} state={need.state} /> <Link href={`/needs/${need.id}`}>{t("assessment.toNeed")}</Link>
         {" · "}
-        <a class="ds-link" href={`/rounds/${round.id}`}>
-          {round.title}
-        </a>
+        <Link href={`/rounds/${round.id}`}>{round.title}</Link>
         {" · "}
         {t("assessment.deadline")} {date(round.deadline)}
       </p>

@@ -1,6 +1,7 @@
 import {
   Form,
   type FormState,
+  Link,
   type Option,
   PostButton,
   Section,
@@ -54,9 +55,7 @@ export function SupportersSection(props: {
             label: t("need.organisation"),
             cell: (s) => (
               <>
-                <a class="ds-link" href={`/organisations/${s.organisationId}`}>
-                  {s.organisationName}
-                </a>
+                <Link href={`/organisations/${s.organisationId}`}>{s.organisationName}</Link>
                 {s.registeredIt ? <span class="row-detail">{t("need.registeredIt")}</span> : null}
               </>
             ),

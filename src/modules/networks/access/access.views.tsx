@@ -3,6 +3,7 @@ import {
   CheckboxGroup,
   Form,
   type FormState,
+  Link,
   Notice,
   optionsOf,
   PostButton,
@@ -172,10 +173,10 @@ export function AccessPage(props: {
                 label: t("common.actions"),
                 class: "actions-cell",
                 cell: (p) => (
-                  <a class="ds-link" href={`${base}/people/${p.userId}/edit`}>
+                  <Link href={`${base}/people/${p.userId}/edit`}>
                     {t("access.edit")}
                     <span class="ds-sr-only"> {p.name}</span>
-                  </a>
+                  </Link>
                 ),
               },
             ]}

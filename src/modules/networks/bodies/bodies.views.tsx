@@ -5,6 +5,7 @@ import {
   Form,
   type FormState,
   History,
+  Link,
   Notice,
   type Option,
   optionsOf,
@@ -67,10 +68,10 @@ export function BodyPage(props: {
     class: "actions-cell",
     cell: (m) => (
       <>
-        <a class="ds-link" href={`${base}/members/${m.id}/edit`}>
+        <Link href={`${base}/members/${m.id}/edit`}>
           {t("common.edit")}
           <span class="ds-sr-only"> {m.personName}</span>
-        </a>{" "}
+        </Link>{" "}
         <PostButton
           ctx={ctx}
           action={`${base}/members/${m.id}/delete`}
@@ -117,10 +118,7 @@ export function BodyPage(props: {
                 label: t("people.name"),
                 cell: (m) => (
                   <>
-                    <a class="ds-link" href={`/people/${m.personId}`}>
-                      {m.personName}
-                    </a>{" "}
-                    {m.personIsDemo ? <DemoTag t={t} /> : null}
+                    <Link href={`/people/${m.personId}`}>{m.personName}</Link> {m.personIsDemo ? <DemoTag t={t} /> : null}
                   </>
                 ),
               },
@@ -146,9 +144,7 @@ export function BodyPage(props: {
             <SeatFields t={t} form={props.form} organisations={props.organisations} />
           </Form>
           <p class="ds-paragraph">
-            <a class="ds-link" href="/people/new">
-              {t("body.personMissing")}
-            </a>
+            <Link href="/people/new">{t("body.personMissing")}</Link>
           </p>
         </Section>
       ) : null}

@@ -91,10 +91,10 @@ export function SolutionsPage(props: {
             sort: "users",
             numeric: true,
             cell: (s) => (
-              <a class="ds-link" href={`/solutions/${s.id}#users-heading`}>
+              <Link href={`/solutions/${s.id}#users-heading`}>
                 {number(s.userCount)}
                 <span class="ds-sr-only"> {t("solution.whoUses", { name: s.name })}</span>
-              </a>
+              </Link>
             ),
           },
         ],

@@ -5,6 +5,7 @@ import {
   Facts,
   Form,
   type FormState,
+  Link,
   Notice,
   type Option,
   optionsOf,
@@ -59,10 +60,7 @@ export function AmbitionTable(props: { ctx: PageContext; network: Network; items
           label: t("ambition.title"),
           cell: ({ ambition: a, solution }) => (
             <>
-              <a class="ds-link" href={`/n/${props.network.slug}/ambitions/${a.id}`}>
-                {a.title}
-              </a>{" "}
-              {a.isDemo ? <DemoTag t={t} /> : null}
+              <Link href={`/n/${props.network.slug}/ambitions/${a.id}`}>{a.title}</Link> {a.isDemo ? <DemoTag t={t} /> : null}
               <span class="row-detail">{measuredBy(t, a, solution)}</span>
             </>
           ),
@@ -183,14 +181,7 @@ export function AmbitionPage(props: { ctx: PageContext; network: Network; progre
             },
             {
               label: t("ambition.evidence"),
-              cell: (x) =>
-                x.evidence ? (
-                  <a class="ds-link" href={x.evidence.href}>
-                    {x.evidence.title}
-                  </a>
-                ) : (
-                  "–"
-                ),
+              cell: (x) => (x.evidence ? <Link href={x.evidence.href}>{x.evidence.title}</Link> : "–"),
             },
           ]}
         />

@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
 import { labelFor } from "../../../platform/i18n/i18n.ts";
-import { Section, Tag } from "../../../platform/ui/components.tsx";
+import { Link, Section, Tag } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { CoverageStanding } from "../ambitions/ambitions.service.ts";
@@ -30,13 +30,9 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
       </h1>
       <p class="ds-paragraph">{t("dashboard.intro")}</p>
       <p class="ds-paragraph">
-        <a class="ds-link" href={`${base}/strategies/themes`}>
-          {t("themes.overlapLink")}
-        </a>
+        <Link href={`${base}/strategies/themes`}>{t("themes.overlapLink")}</Link>
         {" · "}
-        <a class="ds-link" href={`/strategies?network=${network.slug}`}>
-          {t("dashboard.allStrategies")}
-        </a>
+        <Link href={`/strategies?network=${network.slug}`}>{t("dashboard.allStrategies")}</Link>
       </p>
 
       <Section id="ambitions-heading" title={t("ambition.listTitle")}>
@@ -60,10 +56,8 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
         ) : (
           <>
             <p class="ds-paragraph">
-              <a class="ds-link" href={`/strategies/${shared.strategy.id}`}>
-                {shared.strategy.title}
-              </a>{" "}
-              ({`${shared.strategy.firstYear}–${shared.strategy.lastYear}`},{" "}
+              <Link href={`/strategies/${shared.strategy.id}`}>{shared.strategy.title}</Link> (
+              {`${shared.strategy.firstYear}–${shared.strategy.lastYear}`},{" "}
               {strategyStatusLabel(t, shared.strategy.status).toLowerCase()})
             </p>
             <ListTable
@@ -114,14 +108,7 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
             },
             {
               label: t("dashboard.strategy"),
-              cell: (c) =>
-                c.strategy ? (
-                  <a class="ds-link" href={`/strategies/${c.strategy.id}`}>
-                    {c.strategy.title}
-                  </a>
-                ) : (
-                  "–"
-                ),
+              cell: (c) => (c.strategy ? <Link href={`/strategies/${c.strategy.id}`}>{c.strategy.title}</Link> : "–"),
             },
           ]}
         />

@@ -3,6 +3,7 @@ import {
   CheckboxGroup,
   Form,
   type FormState,
+  Link,
   LinkList,
   type Option,
   PostButton,
@@ -212,9 +213,7 @@ function MeasureRow(props: {
             {m.projects.map((p, i) => (
               <span key={p.id}>
                 {i > 0 ? ", " : null}
-                <a class="ds-link" href={`/projects/${p.id}`}>
-                  {p.title}
-                </a>
+                <Link href={`/projects/${p.id}`}>{p.title}</Link>
               </span>
             ))}
           </span>

@@ -2,6 +2,7 @@ import {
   CheckboxGroup,
   Form,
   type FormState,
+  Link,
   Notice,
   Section,
   TableScroll,
@@ -109,9 +110,7 @@ export function OverlapPage(props: {
                 </th>
                 {overlap.strategies.map((s) => (
                   <th key={s.id} scope="col" class="numeric">
-                    <a class="ds-link" href={`/strategies/${s.id}`}>
-                      {props.memberName(s.organisationId!)}
-                    </a>
+                    <Link href={`/strategies/${s.id}`}>{props.memberName(s.organisationId!)}</Link>
                   </th>
                 ))}
               </tr>

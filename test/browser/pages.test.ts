@@ -74,6 +74,21 @@ async function checkPage(page: Page, name: string, path: string, lang: string) {
 }
 
 describe("every page has zero axe violations in nb, and a page of each kind in nn and en", () => {
+  test("the axe check finds a violation where there is one", async () => {
+    const page = await browser.newPage();
+    await page.setContent('<html lang="nb"><title>x</title><main><img src="x.png"><input type="text"></main></html>');
+    const found = await axeViolations(page);
+    assert.ok(
+      found.some((v) => v.startsWith("image-alt")),
+      found.join("\n"),
+    );
+    assert.ok(
+      found.some((v) => v.startsWith("label")),
+      found.join("\n"),
+    );
+    await page.close();
+  });
+
   test("the representative pages are in the lists", async () => {
     const names = new Set([...(await publicPages()), ...(await adminPages())].map(([name]) => name));
     assert.deepEqual(

@@ -1,6 +1,7 @@
 import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
+  Facts,
   Form,
   type FormState,
   Section as HeadedSection,
@@ -106,52 +107,36 @@ function ConsultationFacts(props: {
   const { t, dateTime, number } = props.ctx.i18n;
   const base = `/consultations/${c.id}`;
   return (
-    <dl class="facts">
-      <dt>{t("consultation.stateLabel")}</dt>
-      <dd>
-        <StateTag t={t} state={props.state} />
-      </dd>
-      <dt>{t("consultation.opens")}</dt>
-      <dd>{dateTime(c.opensAt)}</dd>
-      <dt>{t("consultation.closes")}</dt>
-      <dd>{dateTime(c.closesAt)}</dd>
-      <dt>{t("consultation.audience")}</dt>
-      <dd>{labelFor(t, "consultation.audience", c.audience)}</dd>
-      {c.strategyId ? (
-        <>
-          <dt>{t("consultation.draft")}</dt>
-          <dd>
-            <Link href={`/strategies/${c.strategyId}`}>{t("consultation.draftLink")}</Link>
-          </dd>
-        </>
-      ) : null}
-      {c.projectId ? (
-        <>
-          <dt>{t("consultation.project")}</dt>
-          <dd>
-            <Link href={`/projects/${c.projectId}`}>{t("consultation.projectLink")}</Link>
-          </dd>
-        </>
-      ) : null}
-      {c.documentFileId ? (
-        <>
-          <dt>{t("consultation.document")}</dt>
-          <dd>
-            <a class="ds-link" href={`${base}/document`} download>
-              {t("consultation.documentLink")}
-            </a>
-          </dd>
-        </>
-      ) : null}
-      {props.inputCount !== null ? (
-        <>
-          <dt>{t("consultation.inputs")}</dt>
-          <dd>
-            {number(props.inputCount)} · <Link href={`${base}/inputs`}>{t("consultation.handleInputs")}</Link>
-          </dd>
-        </>
-      ) : null}
-    </dl>
+    <Facts
+      facts={[
+        [t("consultation.stateLabel"), <StateTag t={t} state={props.state} />],
+        [t("consultation.opens"), dateTime(c.opensAt)],
+        [t("consultation.closes"), dateTime(c.closesAt)],
+        [t("consultation.audience"), labelFor(t, "consultation.audience", c.audience)],
+        c.strategyId
+          ? [t("consultation.draft"), <Link href={`/strategies/${c.strategyId}`}>{t("consultation.draftLink")}</Link>]
+          : null,
+        c.projectId
+          ? [t("consultation.project"), <Link href={`/projects/${c.projectId}`}>{t("consultation.projectLink")}</Link>]
+          : null,
+        c.documentFileId
+          ? [
+              t("consultation.document"),
+              <a class="ds-link" href={`${base}/document`} download>
+                {t("consultation.documentLink")}
+              </a>,
+            ]
+          : null,
+        props.inputCount !== null
+          ? [
+              t("consultation.inputs"),
+              <>
+                {number(props.inputCount)} · <Link href={`${base}/inputs`}>{t("consultation.handleInputs")}</Link>
+              </>,
+            ]
+          : null,
+      ]}
+    />
   );
 }
 

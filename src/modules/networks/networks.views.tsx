@@ -1,6 +1,7 @@
 import {
   CheckboxGroup,
   DemoTag,
+  Facts,
   History,
   Link,
   Notice,
@@ -101,26 +102,18 @@ export function NetworkPage(props: {
         </Notice>
       ) : null}
       {network.description ? <p class="ds-paragraph">{network.description}</p> : null}
-      <dl class="facts">
-        <dt>{t("network.shortName")}</dt>
-        <dd>{network.shortName}</dd>
-        {network.hostOrganisationId ? (
-          <>
-            <dt>{t("network.host")}</dt>
-            <dd>
-              <Link href={`/organisations/${network.hostOrganisationId}`}>{network.hostName}</Link>
-            </dd>
-          </>
-        ) : null}
-        {network.counties.length ? (
-          <>
-            <dt>{t("network.counties")}</dt>
-            <dd>{network.counties.map((c) => countyNames.get(c) ?? c).join(", ")}</dd>
-          </>
-        ) : null}
-        <dt>{t("network.members")}</dt>
-        <dd>{t("network.memberSummary", { n: number(active.length), population: number(population) })}</dd>
-      </dl>
+      <Facts
+        facts={[
+          [t("network.shortName"), network.shortName],
+          network.hostOrganisationId
+            ? [t("network.host"), <Link href={`/organisations/${network.hostOrganisationId}`}>{network.hostName}</Link>]
+            : null,
+          network.counties.length
+            ? [t("network.counties"), network.counties.map((c) => countyNames.get(c) ?? c).join(", ")]
+            : null,
+          [t("network.members"), t("network.memberSummary", { n: number(active.length), population: number(population) })],
+        ]}
+      />
       <nav aria-label={t("network.work")}>
         <ul class="tag-list">
           {(

@@ -1,6 +1,7 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
   DemoTag,
+  Facts,
   FilterForm,
   FilterSelect,
   Form,
@@ -199,57 +200,56 @@ function StrategyFacts(props: {
   const { t, date } = props.ctx.i18n;
   const whole = planProgress(detail.measures);
   return (
-    <dl class="facts">
-      <dt>{t("strategy.owner")}</dt>
-      <dd>
-        <Link href={props.ownerHref}>{props.ownerName}</Link>
-      </dd>
-      <dt>{t("strategy.period")}</dt>
-      <dd>{`${s.firstYear}–${s.lastYear}`}</dd>
-      <dt>{t("strategy.statusLabel")}</dt>
-      <dd>
-        <Tag color={STATUS_COLOURS[s.status]}>{strategyStatusLabel(t, s.status)}</Tag>
-        {s.status === "adopted" || s.status === "replaced"
-          ? ` ${t("strategy.adoptedOnBy", { date: date(s.adoptedOn ?? ""), by: s.adoptedBy })}`
-          : null}
-      </dd>
-      <dt>{t("strategy.revision")}</dt>
-      <dd>
-        {s.revision}
-        {detail.previous ? (
+    <Facts
+      facts={[
+        [t("strategy.owner"), <Link href={props.ownerHref}>{props.ownerName}</Link>],
+        [t("strategy.period"), `${s.firstYear}–${s.lastYear}`],
+        [
+          t("strategy.statusLabel"),
           <>
-            {" · "}
-            <Link href={`/strategies/${detail.previous.id}`}>{t("strategy.previousRevision")}</Link>
-          </>
-        ) : null}
-        {detail.next ? (
+            <Tag color={STATUS_COLOURS[s.status]}>{strategyStatusLabel(t, s.status)}</Tag>
+            {s.status === "adopted" || s.status === "replaced"
+              ? ` ${t("strategy.adoptedOnBy", { date: date(s.adoptedOn ?? ""), by: s.adoptedBy })}`
+              : null}
+          </>,
+        ],
+        [
+          t("strategy.revision"),
           <>
-            {" · "}
-            <Link href={`/strategies/${detail.next.id}`}>{t("strategy.nextRevision")}</Link>
-          </>
-        ) : null}
-      </dd>
-      <dt>{t("strategy.progress")}</dt>
-      <dd>{t("strategy.doneOf", { done: whole.done, n: whole.n })}</dd>
-      {props.consultations.length ? (
-        <>
-          <dt>{t("consultation.link")}</dt>
-          <dd>
-            <LinkList links={props.consultations.map((c) => ({ href: `/consultations/${c.id}`, label: c.title }))} />
-          </dd>
-        </>
-      ) : null}
-      <dt>{t("strategy.document")}</dt>
-      <dd>
-        {detail.document ? (
-          <a class="ds-link" href={`/strategies/${s.id}/document`} download>
-            {t("strategy.documentLink", { name: detail.document.name, kb: Math.ceil(detail.document.size / 1024) })}
-          </a>
-        ) : (
-          t("strategy.noDocument")
-        )}
-      </dd>
-    </dl>
+            {s.revision}
+            {detail.previous ? (
+              <>
+                {" · "}
+                <Link href={`/strategies/${detail.previous.id}`}>{t("strategy.previousRevision")}</Link>
+              </>
+            ) : null}
+            {detail.next ? (
+              <>
+                {" · "}
+                <Link href={`/strategies/${detail.next.id}`}>{t("strategy.nextRevision")}</Link>
+              </>
+            ) : null}
+          </>,
+        ],
+        [t("strategy.progress"), t("strategy.doneOf", { done: whole.done, n: whole.n })],
+        props.consultations.length
+          ? [
+              t("consultation.link"),
+              <LinkList links={props.consultations.map((c) => ({ href: `/consultations/${c.id}`, label: c.title }))} />,
+            ]
+          : null,
+        [
+          t("strategy.document"),
+          detail.document ? (
+            <a class="ds-link" href={`/strategies/${s.id}/document`} download>
+              {t("strategy.documentLink", { name: detail.document.name, kb: Math.ceil(detail.document.size / 1024) })}
+            </a>
+          ) : (
+            t("strategy.noDocument")
+          ),
+        ],
+      ]}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
-import { Link, Pagination } from "../../../platform/ui/components.tsx";
+import { Facts, Link, Pagination } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 
@@ -58,18 +58,20 @@ export function OutboxMessagePage(props: { ctx: PageContext; mail: OutboxRow & {
       <h1 class="ds-heading" data-size="lg">
         {mail.subject}
       </h1>
-      <dl class="facts">
-        <dt>{t("outbox.to")}</dt>
-        <dd>{mail.to}</dd>
-        <dt>{t("outbox.created")}</dt>
-        <dd>{dateTime(mail.createdAt)}</dd>
-        <dt>{t("outbox.status")}</dt>
-        <dd>
-          {labelFor(t, "outbox.status", mail.status)}
-          {mail.sentAt ? ` (${dateTime(mail.sentAt)})` : ""}
-          {mail.lastError ? ` – ${mail.lastError}` : ""}
-        </dd>
-      </dl>
+      <Facts
+        facts={[
+          [t("outbox.to"), mail.to],
+          [t("outbox.created"), dateTime(mail.createdAt)],
+          [
+            t("outbox.status"),
+            <>
+              {labelFor(t, "outbox.status", mail.status)}
+              {mail.sentAt ? ` (${dateTime(mail.sentAt)})` : ""}
+              {mail.lastError ? ` – ${mail.lastError}` : ""}
+            </>,
+          ],
+        ]}
+      />
       <pre class="mail-body">{mail.body}</pre>
     </>
   );

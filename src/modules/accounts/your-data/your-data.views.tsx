@@ -1,4 +1,4 @@
-import { Form, type FormState, Link, Section, TextField } from "../../../platform/ui/components.tsx";
+import { Facts, Form, type FormState, Link, Section, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { NetworkAccessEntry } from "../accounts.service.ts";
 
@@ -22,24 +22,17 @@ export function MyDataPage(props: {
         {t("mydata.title")}
       </h1>
       <p class="ds-paragraph">{t("mydata.intro")}</p>
-      <dl class="facts">
-        <dt>{t("people.name")}</dt>
-        <dd>{data.account.name}</dd>
-        <dt>{t("auth.email")}</dt>
-        <dd>{data.account.email}</dd>
-        <dt>{t("mydata.created")}</dt>
-        <dd>{dateTime(data.account.createdAt)}</dd>
-        <dt>{t("sessions.title")}</dt>
-        <dd>
-          <Link href="/account/sessions">{number(data.sessions.length)}</Link>
-        </dd>
-        <dt>{t("mydata.directoryEntries")}</dt>
-        <dd>{number(data.directoryEntries.length)}</dd>
-        <dt>{t("invitations.title")}</dt>
-        <dd>{number(data.invitations.length)}</dd>
-        <dt>{t("mydata.changesMade")}</dt>
-        <dd>{number(data.changesMade.length)}</dd>
-      </dl>
+      <Facts
+        facts={[
+          [t("people.name"), data.account.name],
+          [t("auth.email"), data.account.email],
+          [t("mydata.created"), dateTime(data.account.createdAt)],
+          [t("sessions.title"), <Link href="/account/sessions">{number(data.sessions.length)}</Link>],
+          [t("mydata.directoryEntries"), number(data.directoryEntries.length)],
+          [t("invitations.title"), number(data.invitations.length)],
+          [t("mydata.changesMade"), number(data.changesMade.length)],
+        ]}
+      />
       <Section id="access-heading" title={t("mydata.networkAccess")}>
         {data.networkAccess.length === 0 ? (
           <p class="ds-paragraph">{t("mydata.noNetworkAccess")}</p>

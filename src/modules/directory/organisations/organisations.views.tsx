@@ -3,6 +3,7 @@ import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   CheckboxGroup,
   DemoTag,
+  Facts,
   FilterSelect,
   Form,
   type FormState,
@@ -143,72 +144,29 @@ export function OrganisationPage(props: {
           ) : null}
         </Notice>
       ) : null}
-      <dl class="facts">
-        {org.name !== org.nameNorwegian ? (
-          <>
-            <dt>{t("org.nameNorwegian")}</dt>
-            <dd>{org.nameNorwegian}</dd>
-          </>
-        ) : null}
-        {org.otherNames.length ? (
-          <>
-            <dt>{t("org.otherNames")}</dt>
-            <dd>{org.otherNames.join(", ")}</dd>
-          </>
-        ) : null}
-        {org.code ? (
-          <>
-            <dt>{org.kind === "municipality" ? t("org.municipalityNumber") : t("org.countyNumber")}</dt>
-            <dd>{org.code}</dd>
-          </>
-        ) : null}
-        {props.countyName ? (
-          <>
-            <dt>{t("org.county")}</dt>
-            <dd>{props.countyName}</dd>
-          </>
-        ) : null}
-        {org.orgNumber ? (
-          <>
-            <dt>{t("org.orgNumber")}</dt>
-            <dd>{org.orgNumber}</dd>
-          </>
-        ) : null}
-        {org.malform ? (
-          <>
-            <dt>{t("org.malform")}</dt>
-            <dd>{t(`org.malform.${org.malform}`)}</dd>
-          </>
-        ) : null}
-        {org.adminCentre ? (
-          <>
-            <dt>{t("org.adminCentre")}</dt>
-            <dd>{org.adminCentre}</dd>
-          </>
-        ) : null}
-        {org.population !== null ? (
-          <>
-            <dt>{t("org.population")}</dt>
-            <dd>{number(org.population)}</dd>
-          </>
-        ) : null}
-        {org.areaKm2 !== null ? (
-          <>
-            <dt>{t("org.area")}</dt>
-            <dd>{t("org.areaValue", { km2: number(org.areaKm2, { maximumFractionDigits: 2 }) })}</dd>
-          </>
-        ) : null}
-        {org.website ? (
-          <>
-            <dt>{t("org.website")}</dt>
-            <dd>
-              <a class="ds-link" href={org.website} rel="noopener">
-                {org.website.replace(/^https?:\/\//, "")}
-              </a>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        facts={[
+          org.name !== org.nameNorwegian ? [t("org.nameNorwegian"), org.nameNorwegian] : null,
+          org.otherNames.length ? [t("org.otherNames"), org.otherNames.join(", ")] : null,
+          org.code ? [org.kind === "municipality" ? t("org.municipalityNumber") : t("org.countyNumber"), org.code] : null,
+          props.countyName ? [t("org.county"), props.countyName] : null,
+          org.orgNumber ? [t("org.orgNumber"), org.orgNumber] : null,
+          org.malform ? [t("org.malform"), t(`org.malform.${org.malform}`)] : null,
+          org.adminCentre ? [t("org.adminCentre"), org.adminCentre] : null,
+          org.population !== null ? [t("org.population"), number(org.population)] : null,
+          org.areaKm2 !== null
+            ? [t("org.area"), t("org.areaValue", { km2: number(org.areaKm2, { maximumFractionDigits: 2 }) })]
+            : null,
+          org.website
+            ? [
+                t("org.website"),
+                <a class="ds-link" href={org.website} rel="noopener">
+                  {org.website.replace(/^https?:\/\//, "")}
+                </a>,
+              ]
+            : null,
+        ]}
+      />
       {org.kind === "municipality" || org.kind === "county_municipality" ? (
         <p>
           <Link href={`/organisations/${org.id}/adoption`}>{t("adoption.link")}</Link>

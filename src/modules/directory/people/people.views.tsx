@@ -1,6 +1,7 @@
 import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   DemoTag,
+  Facts,
   Form,
   type FormState,
   History,
@@ -106,36 +107,16 @@ export function PersonPage(props: {
         {person.name} {person.isDemo ? <DemoTag t={t} /> : null}
       </h1>
       {person.isDemo ? <Notice kind="warning">{t("demo.personNotice")}</Notice> : null}
-      <dl class="facts">
-        {person.title ? (
-          <>
-            <dt>{t("people.jobTitle")}</dt>
-            <dd>{person.title}</dd>
-          </>
-        ) : null}
-        {person.organisationId ? (
-          <>
-            <dt>{t("people.organisation")}</dt>
-            <dd>
-              <Link href={`/organisations/${person.organisationId}`}>{person.organisationName}</Link>
-            </dd>
-          </>
-        ) : null}
-        {person.email ? (
-          <>
-            <dt>{t("people.email")}</dt>
-            <dd>
-              <Link href={`mailto:${person.email}`}>{person.email}</Link>
-            </dd>
-          </>
-        ) : null}
-        {person.phone ? (
-          <>
-            <dt>{t("people.phone")}</dt>
-            <dd>{person.phone}</dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        facts={[
+          person.title ? [t("people.jobTitle"), person.title] : null,
+          person.organisationId
+            ? [t("people.organisation"), <Link href={`/organisations/${person.organisationId}`}>{person.organisationName}</Link>]
+            : null,
+          person.email ? [t("people.email"), <Link href={`mailto:${person.email}`}>{person.email}</Link>] : null,
+          person.phone ? [t("people.phone"), person.phone] : null,
+        ]}
+      />
       {person.email === null ? <p class="ds-paragraph summary-line">{t("people.detailsHidden")}</p> : null}
       {props.canEdit ? (
         <div class="button-row">

@@ -1,6 +1,5 @@
-import { Fragment } from "preact";
 import { labelFor } from "../../../platform/i18n/i18n.ts";
-import { Link, Section, Tag } from "../../../platform/ui/components.tsx";
+import { Facts, Link, Section, Tag } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { CoverageStanding } from "../ambitions/ambitions.service.ts";
@@ -80,19 +79,12 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
       </Section>
 
       <Section id="coverage-heading" title={t("dashboard.coverage", { year: year })}>
-        <dl class="facts">
-          {COVERAGE_STANDINGS.map((s) => (
-            <Fragment key={s}>
-              <dt>{labelFor(t, "coverage", s)}</dt>
-              <dd>
-                {t("themes.ofMembers", {
-                  n: number(coverage.filter((c) => c.standing === s).length),
-                  of: number(coverage.length),
-                })}
-              </dd>
-            </Fragment>
-          ))}
-        </dl>
+        <Facts
+          facts={COVERAGE_STANDINGS.map((s) => [
+            labelFor(t, "coverage", s),
+            t("themes.ofMembers", { n: number(coverage.filter((c) => c.standing === s).length), of: number(coverage.length) }),
+          ])}
+        />
         <ListTable
           ctx={ctx}
           label={t("dashboard.coverage", { year: year })}

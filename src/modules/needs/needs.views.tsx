@@ -3,7 +3,8 @@ import {
   DemoTag,
   Facts,
   FilterSelect,
-  Form,
+  FormPage,
+  type FormPageProps,
   type FormState,
   History,
   Link,
@@ -167,26 +168,19 @@ export function SimilarList({ t, similar }: { t: Translate; similar: Similar }) 
   );
 }
 
-export function NeedFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  title: string;
-  action: string;
-  cancelHref: string;
-  organisations: Option[];
-  networkName: string;
-  similar: Similar | null;
-  excludeId: number | null;
-}) {
-  const { ctx, form } = props;
+export function NeedFormPage(
+  props: FormPageProps & {
+    organisations: Option[];
+    networkName: string;
+    similar: Similar | null;
+    excludeId: number | null;
+  },
+) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <p class="ds-paragraph">{t("need.formIntro", { network: props.networkName })}</p>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
+      <FormPage {...props} intro={<p class="ds-paragraph">{t("need.formIntro", { network: props.networkName })}</p>}>
         <SelectField
           name="organisationId"
           label={t("need.organisation")}
@@ -234,7 +228,7 @@ export function NeedFormPage(props: {
             { value: "network", label: t("visibility.network") },
           ]}
         />
-      </Form>
+      </FormPage>
       <script type="module" src="/assets/similar.js" />
     </>
   );

@@ -2,6 +2,8 @@ import {
   CheckboxGroup,
   DemoTag,
   Facts,
+  FormPage,
+  type FormPageProps,
   History,
   Link,
   Notice,
@@ -16,7 +18,6 @@ import type { PageContext } from "../../platform/ui/context.ts";
 import { VisibilityTag } from "./fields.tsx";
 import { bodyKindLabel, levelLabel, roleLabel } from "./labels.ts";
 import type { NetworkService } from "./networks.service.ts";
-import { FormPage, type FormPageProps } from "./parts.tsx";
 
 type Overview = Awaited<ReturnType<NetworkService["overview"]>>;
 type NetworkListItem = Awaited<ReturnType<NetworkService["repo"]["list"]>>["items"][number];

@@ -5,6 +5,8 @@ import {
   DemoTag,
   Facts,
   Form,
+  FormPage,
+  type FormPageProps,
   type FormState,
   History,
   Link,
@@ -278,66 +280,64 @@ export function ProjectPage(props: {
   );
 }
 
-export function ProjectFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  title: string;
-  action: string;
-  cancelHref: string;
-  owners: Option[];
-  /** The secretariat may leave the owner empty: the project is then the network's own. */
-  networkOwned: boolean;
-  bodies: Option[];
-  sectors: CustomSector[];
-  people: Option[];
-  conflict: Project | null;
-  networkName: string;
-}) {
+export function ProjectFormPage(
+  props: FormPageProps & {
+    owners: Option[];
+    /** The secretariat may leave the owner empty: the project is then the network's own. */
+    networkOwned: boolean;
+    bodies: Option[];
+    sectors: CustomSector[];
+    people: Option[];
+    conflict: Project | null;
+    networkName: string;
+  },
+) {
   const { ctx, form } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <p class="ds-paragraph">{t("project.formIntro", { network: props.networkName })}</p>
-      {props.conflict ? <ConflictNotice ctx={ctx} form={form} saved={props.conflict} /> : null}
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        {form.values.version !== undefined ? <input type="hidden" name="version" value={String(form.values.version)} /> : null}
-        <TextField name="title" label={t("project.title")} required />
-        <TextField name="summary" label={t("project.summary")} description={t("project.summaryHint")} />
-        <TextArea name="description" label={t("project.description")} rows={6} />
-        <TextArea name="problem" label={t("project.problem")} />
-        <SelectField
-          name="ownerOrganisationId"
-          label={t("project.owner")}
-          required={!props.networkOwned}
-          {...(props.networkOwned ? { placeholder: t("project.ownedByNetwork") } : { placeholder: t("form.choose") })}
-          description={t("project.ownerHint")}
-          options={props.owners}
-        />
-        <SelectField name="kind" label={t("project.kind")} required options={optionsOf(t, PROJECT_KINDS, projectKindLabel)} />
-        <SelectField name="sector" label={t("project.sector")} required options={sectorOptions(t, props.sectors)} />
-        <SelectField name="contactPersonId" label={t("project.contact")} placeholder={t("form.none")} options={props.people} />
-        <TextField name="startDate" label={t("project.startDate")} type="date" width="short" description={t("form.dateHint")} />
-        <TextField name="endDate" label={t("project.endDate")} type="date" width="short" description={t("form.dateHint")} />
-        <TextField name="budget" label={t("project.budgetKroner")} inputMode="numeric" width="short" />
-        <TextField name="tags" label={t("project.tags")} description={t("project.tagsHint")} />
-        <SelectField
-          name="visibility"
-          label={t("project.visibility")}
-          required
-          options={optionsOf(t, VISIBILITY_VALUES, visibilityLabel)}
-        />
-        <SelectField
-          name="bodyId"
-          label={t("project.body")}
-          description={t("project.bodyHint")}
-          placeholder={t("form.none")}
-          options={props.bodies}
-        />
-      </Form>
-    </>
+    <FormPage
+      {...props}
+      intro={
+        <>
+          <p class="ds-paragraph">{t("project.formIntro", { network: props.networkName })}</p>
+          {props.conflict ? <ConflictNotice ctx={ctx} form={form} saved={props.conflict} /> : null}
+        </>
+      }
+    >
+      {form.values.version !== undefined ? <input type="hidden" name="version" value={String(form.values.version)} /> : null}
+      <TextField name="title" label={t("project.title")} required />
+      <TextField name="summary" label={t("project.summary")} description={t("project.summaryHint")} />
+      <TextArea name="description" label={t("project.description")} rows={6} />
+      <TextArea name="problem" label={t("project.problem")} />
+      <SelectField
+        name="ownerOrganisationId"
+        label={t("project.owner")}
+        required={!props.networkOwned}
+        {...(props.networkOwned ? { placeholder: t("project.ownedByNetwork") } : { placeholder: t("form.choose") })}
+        description={t("project.ownerHint")}
+        options={props.owners}
+      />
+      <SelectField name="kind" label={t("project.kind")} required options={optionsOf(t, PROJECT_KINDS, projectKindLabel)} />
+      <SelectField name="sector" label={t("project.sector")} required options={sectorOptions(t, props.sectors)} />
+      <SelectField name="contactPersonId" label={t("project.contact")} placeholder={t("form.none")} options={props.people} />
+      <TextField name="startDate" label={t("project.startDate")} type="date" width="short" description={t("form.dateHint")} />
+      <TextField name="endDate" label={t("project.endDate")} type="date" width="short" description={t("form.dateHint")} />
+      <TextField name="budget" label={t("project.budgetKroner")} inputMode="numeric" width="short" />
+      <TextField name="tags" label={t("project.tags")} description={t("project.tagsHint")} />
+      <SelectField
+        name="visibility"
+        label={t("project.visibility")}
+        required
+        options={optionsOf(t, VISIBILITY_VALUES, visibilityLabel)}
+      />
+      <SelectField
+        name="bodyId"
+        label={t("project.body")}
+        description={t("project.bodyHint")}
+        placeholder={t("form.none")}
+        options={props.bodies}
+      />
+    </FormPage>
   );
 }
 

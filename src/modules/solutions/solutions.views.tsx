@@ -1,7 +1,8 @@
 import {
   DemoTag,
   Facts,
-  Form,
+  FormPage,
+  type FormPageProps,
   type FormState,
   History,
   Link,
@@ -101,56 +102,48 @@ export function SolutionPage(props: {
 }
 
 /** The form for a new solution, and for changing one. */
-export function SolutionFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  title: string;
-  action: string;
-  cancelHref: string;
-  owners: Option[];
-  people: Option[];
-}) {
-  const { ctx, form } = props;
+export function SolutionFormPage(
+  props: FormPageProps & {
+    owners: Option[];
+    people: Option[];
+  },
+) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField name="name" label={t("solution.name")} required />
-        <TextField name="summary" label={t("project.summary")} description={t("project.summaryHint")} />
-        <TextArea name="description" label={t("project.description")} rows={6} />
-        <SelectField
-          name="ownerOrganisationId"
-          label={t("solution.owner")}
-          description={t("solution.ownerHint")}
-          required
-          placeholder={t("form.choose")}
-          options={props.owners}
-        />
-        <TextField name="vendor" label={t("solution.vendor")} />
-        <SelectField name="origin" label={t("solution.origin")} required options={optionsOf(t, SOLUTION_ORIGINS, originLabel)} />
-        <TextField name="category" label={t("solution.category")} />
-        <SelectField name="maturity" label={t("solution.maturity")} required options={optionsOf(t, MATURITIES, maturityLabel)} />
-        <TextField name="licence" label={t("solution.licence")} description={t("solution.licenceHint")} />
-        <SelectField
-          name="softwareType"
-          label={t("solution.softwareType")}
-          required
-          options={SOFTWARE_TYPES.map((s) => ({ value: s, label: s }))}
-        />
-        <TextField name="platforms" label={t("solution.platforms")} description={t("solution.platformsHint")} />
-        <SelectField
-          name="maintenanceType"
-          label={t("solution.maintenance")}
-          required
-          options={optionsOf(t, MAINTENANCE_TYPES, maintenanceLabel)}
-        />
-        <TextField name="landingUrl" label={t("solution.landingUrl")} type="url" />
-        <TextField name="url" label={t("solution.url")} type="url" />
-        <SelectField name="contactPersonId" label={t("project.contact")} placeholder={t("form.none")} options={props.people} />
-      </Form>
-    </>
+    <FormPage {...props}>
+      <TextField name="name" label={t("solution.name")} required />
+      <TextField name="summary" label={t("project.summary")} description={t("project.summaryHint")} />
+      <TextArea name="description" label={t("project.description")} rows={6} />
+      <SelectField
+        name="ownerOrganisationId"
+        label={t("solution.owner")}
+        description={t("solution.ownerHint")}
+        required
+        placeholder={t("form.choose")}
+        options={props.owners}
+      />
+      <TextField name="vendor" label={t("solution.vendor")} />
+      <SelectField name="origin" label={t("solution.origin")} required options={optionsOf(t, SOLUTION_ORIGINS, originLabel)} />
+      <TextField name="category" label={t("solution.category")} />
+      <SelectField name="maturity" label={t("solution.maturity")} required options={optionsOf(t, MATURITIES, maturityLabel)} />
+      <TextField name="licence" label={t("solution.licence")} description={t("solution.licenceHint")} />
+      <SelectField
+        name="softwareType"
+        label={t("solution.softwareType")}
+        required
+        options={SOFTWARE_TYPES.map((s) => ({ value: s, label: s }))}
+      />
+      <TextField name="platforms" label={t("solution.platforms")} description={t("solution.platformsHint")} />
+      <SelectField
+        name="maintenanceType"
+        label={t("solution.maintenance")}
+        required
+        options={optionsOf(t, MAINTENANCE_TYPES, maintenanceLabel)}
+      />
+      <TextField name="landingUrl" label={t("solution.landingUrl")} type="url" />
+      <TextField name="url" label={t("solution.url")} type="url" />
+      <SelectField name="contactPersonId" label={t("project.contact")} placeholder={t("form.none")} options={props.people} />
+    </FormPage>
   );
 }

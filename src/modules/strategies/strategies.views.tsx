@@ -4,7 +4,8 @@ import {
   Facts,
   FilterForm,
   FilterSelect,
-  Form,
+  FormPage,
+  type FormPageProps,
   type FormState,
   Link,
   LinkList,
@@ -133,45 +134,37 @@ function StrategyFields({ t }: { t: Translate }) {
   );
 }
 
-export function StrategyFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  title: string;
-  action: string;
-  cancelHref: string;
-  /** For a new strategy: whose it is ("o:<id>" or "n:<id>"), and the strategies it may start from. */
-  owners?: Option[];
-  templates?: Option[];
-}) {
-  const { ctx, form } = props;
+export function StrategyFormPage(
+  props: FormPageProps & {
+    /** For a new strategy: whose it is ("o:<id>" or "n:<id>"), and the strategies it may start from. */
+    owners?: Option[];
+    templates?: Option[];
+  },
+) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        {props.owners ? (
-          <SelectField
-            name="owner"
-            label={t("strategy.owner")}
-            description={t("strategy.ownerHint")}
-            options={props.owners}
-            required
-          />
-        ) : null}
-        <StrategyFields t={t} />
-        {props.templates?.length ? (
-          <SelectField
-            name="templateId"
-            label={t("strategy.template")}
-            description={t("strategy.templateHint")}
-            placeholder={t("strategy.noTemplate")}
-            options={props.templates}
-          />
-        ) : null}
-      </Form>
-    </>
+    <FormPage {...props}>
+      {props.owners ? (
+        <SelectField
+          name="owner"
+          label={t("strategy.owner")}
+          description={t("strategy.ownerHint")}
+          options={props.owners}
+          required
+        />
+      ) : null}
+      <StrategyFields t={t} />
+      {props.templates?.length ? (
+        <SelectField
+          name="templateId"
+          label={t("strategy.template")}
+          description={t("strategy.templateHint")}
+          placeholder={t("strategy.noTemplate")}
+          options={props.templates}
+        />
+      ) : null}
+    </FormPage>
   );
 }
 

@@ -186,6 +186,43 @@ export function Form(props: {
   );
 }
 
+/** What a page that is one record's form is given: where it posts, its title, where cancel goes. */
+export interface FormPageProps {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  cancelHref: string;
+}
+
+/**
+ * A page that is one record's form under its title, saved or cancelled (a project, a need, a meeting);
+ * `intro` stands between the title and the form (what the form is for, a notice).
+ */
+export function FormPage(
+  props: FormPageProps & { intro?: ComponentChildren; submitLabel?: string; multipart?: boolean; children: ComponentChildren },
+) {
+  const { ctx } = props;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.title}
+      </h1>
+      {props.intro}
+      <Form
+        ctx={ctx}
+        form={props.form}
+        action={props.action}
+        submitLabel={props.submitLabel ?? ctx.i18n.t("common.save")}
+        cancelHref={props.cancelHref}
+        {...(props.multipart ? { multipart: true } : {})}
+      >
+        {props.children}
+      </Form>
+    </>
+  );
+}
+
 interface FieldProps {
   /** Taken from the enclosing form when not given. */
   t?: Translate | undefined;

@@ -1,7 +1,7 @@
 import { ALLOWED_EXTENSIONS } from "../../../platform/files/files.ts";
 import {
   FileField,
-  Form,
+  FormPage,
   type FormState,
   type Option,
   optionsOf,
@@ -30,39 +30,35 @@ export function ConsultationFormPage(props: {
   const { ctx, form, subject } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("consultation.new")}
-      </h1>
-      <p class="ds-paragraph">{props.intro}</p>
-      <Form
-        ctx={ctx}
-        form={form}
-        action={props.action}
-        submitLabel={t("consultation.open")}
-        cancelHref={props.cancelHref}
-        multipart={subject !== undefined}
-      >
-        {subject ? <SubjectFields ctx={ctx} subject={subject} /> : null}
-        <TextField name="title" label={t("consultation.title")} required />
-        <TextArea name="intro" label={t("consultation.intro")} description={t("consultation.introHint")} rows={4} />
-        <InstantFields t={t} name="opens" />
-        <InstantFields t={t} name="closes" />
-        <SelectField
-          name="audience"
-          label={t("consultation.audience")}
-          options={optionsOf(t, AUDIENCES, "consultation.audience")}
-        />
-        <TextField
-          name="personalDataDays"
-          label={t("consultation.personalDataDays")}
-          description={t("consultation.personalDataDaysHint")}
-          inputMode="numeric"
-          width="short"
-          required
-        />
-      </Form>
-    </>
+    <FormPage
+      ctx={ctx}
+      form={form}
+      title={t("consultation.new")}
+      intro={<p class="ds-paragraph">{props.intro}</p>}
+      action={props.action}
+      submitLabel={t("consultation.open")}
+      cancelHref={props.cancelHref}
+      multipart={subject !== undefined}
+    >
+      {subject ? <SubjectFields ctx={ctx} subject={subject} /> : null}
+      <TextField name="title" label={t("consultation.title")} required />
+      <TextArea name="intro" label={t("consultation.intro")} description={t("consultation.introHint")} rows={4} />
+      <InstantFields t={t} name="opens" />
+      <InstantFields t={t} name="closes" />
+      <SelectField
+        name="audience"
+        label={t("consultation.audience")}
+        options={optionsOf(t, AUDIENCES, "consultation.audience")}
+      />
+      <TextField
+        name="personalDataDays"
+        label={t("consultation.personalDataDays")}
+        description={t("consultation.personalDataDaysHint")}
+        inputMode="numeric"
+        width="short"
+        required
+      />
+    </FormPage>
   );
 }
 

@@ -1,6 +1,8 @@
 import {
   Facts,
   Form,
+  FormPage,
+  type FormPageProps,
   type FormState,
   Link,
   Notice,
@@ -86,39 +88,31 @@ export function MeetingsPage(props: {
   );
 }
 
-export function MeetingFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  title: string;
-  action: string;
-  cancelHref: string;
-  bodies: Option[];
-}) {
-  const { ctx, form } = props;
+export function MeetingFormPage(
+  props: FormPageProps & {
+    bodies: Option[];
+  },
+) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField name="title" label={t("meeting.title")} required />
-        <SelectField name="bodyId" label={t("meeting.body")} required options={props.bodies} />
-        <TextField name="meetingDate" label={t("meeting.date")} type="date" width="short" required />
-        <TextField name="startTime" label={t("meeting.time")} description={t("meeting.timeHint")} width="short" />
-        <TextField name="place" label={t("meeting.place")} />
-        <TextField name="link" label={t("meeting.link")} description={t("meeting.linkHint")} type="url" />
-        <SelectField
-          name="visibility"
-          label={t("meeting.visibility")}
-          options={[
-            { value: "public", label: t("visibility.public") },
-            { value: "network", label: t("visibility.network") },
-            { value: "body", label: t("visibility.body") },
-          ]}
-        />
-      </Form>
-    </>
+    <FormPage {...props}>
+      <TextField name="title" label={t("meeting.title")} required />
+      <SelectField name="bodyId" label={t("meeting.body")} required options={props.bodies} />
+      <TextField name="meetingDate" label={t("meeting.date")} type="date" width="short" required />
+      <TextField name="startTime" label={t("meeting.time")} description={t("meeting.timeHint")} width="short" />
+      <TextField name="place" label={t("meeting.place")} />
+      <TextField name="link" label={t("meeting.link")} description={t("meeting.linkHint")} type="url" />
+      <SelectField
+        name="visibility"
+        label={t("meeting.visibility")}
+        options={[
+          { value: "public", label: t("visibility.public") },
+          { value: "network", label: t("visibility.network") },
+          { value: "body", label: t("visibility.body") },
+        ]}
+      />
+    </FormPage>
   );
 }
 

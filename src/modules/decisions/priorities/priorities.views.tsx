@@ -1,6 +1,6 @@
 import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
-  Form,
+  FormPage,
   type FormState,
   Link,
   Notice,
@@ -161,13 +161,11 @@ export function RankPage(props: {
   const errorFor = (name: string) => form.errors.find((e) => e.field === name);
   return (
     <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("priority.rank")}
-      </h1>
-      <p class="ds-paragraph">{t("priority.rankIntro")}</p>
-      <Form
+      <FormPage
         ctx={ctx}
         form={form}
+        title={t("priority.rank")}
+        intro={<p class="ds-paragraph">{t("priority.rankIntro")}</p>}
         action={`/n/${network.slug}/priorities`}
         submitLabel={t("priority.save")}
         cancelHref={`/n/${network.slug}/priorities`}
@@ -256,7 +254,7 @@ export function RankPage(props: {
             </fieldset>
           );
         })}
-      </Form>
+      </FormPage>
       <script type="module" src="/assets/rank.js" />
     </>
   );

@@ -5,8 +5,8 @@ import {
   DemoTag,
   Facts,
   FilterSelect,
-  Form,
-  type FormState,
+  FormPage,
+  type FormPageProps,
   History,
   Link,
   Notice,
@@ -278,59 +278,51 @@ function OrgLinkList({ items, empty }: { items: { id: number; name: string }[]; 
   );
 }
 
-export function OrganisationFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  action: string;
-  title: string;
-  /** Municipalities and counties: the reference data owns their names and codes. */
-  reference: boolean;
-  counties: Option[];
-  municipalities: Option[];
-  cancelHref: string;
-}) {
+export function OrganisationFormPage(
+  props: FormPageProps & {
+    /** Municipalities and counties: the reference data owns their names and codes. */
+    reference: boolean;
+    counties: Option[];
+    municipalities: Option[];
+  },
+) {
   const { ctx, form } = props;
   const { t } = ctx.i18n;
   const kind = String(form.values.kind ?? "");
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        {props.reference ? (
-          <Notice>{t("org.referenceOwned")}</Notice>
-        ) : (
-          <>
-            <SelectField
-              name="kind"
-              label={t("org.kind")}
-              required
-              placeholder={t("form.choose")}
-              options={optionsOf(t, EDITABLE_KINDS, kindLabel)}
-            />
-            <TextField name="name" label={t("org.name")} required autocomplete="organization" />
-            <SelectField name="countyCode" label={t("org.county")} placeholder={t("form.none")} options={props.counties} />
-          </>
-        )}
-        <TextField
-          name="orgNumber"
-          label={t("org.orgNumber")}
-          description={t("org.orgNumberHint")}
-          inputMode="numeric"
-          width="short"
-        />
-        <TextField name="website" label={t("org.website")} type="url" />
-        <TextArea name="description" label={t("org.description")} />
-        {!props.reference && (kind === "it_cooperation" || kind === "") ? (
-          <CheckboxGroup
-            name="memberIds"
-            label={t("org.cooperationMembers")}
-            description={t("org.cooperationMembersHint")}
-            options={props.municipalities}
+    <FormPage {...props}>
+      {props.reference ? (
+        <Notice>{t("org.referenceOwned")}</Notice>
+      ) : (
+        <>
+          <SelectField
+            name="kind"
+            label={t("org.kind")}
+            required
+            placeholder={t("form.choose")}
+            options={optionsOf(t, EDITABLE_KINDS, kindLabel)}
           />
-        ) : null}
-      </Form>
-    </>
+          <TextField name="name" label={t("org.name")} required autocomplete="organization" />
+          <SelectField name="countyCode" label={t("org.county")} placeholder={t("form.none")} options={props.counties} />
+        </>
+      )}
+      <TextField
+        name="orgNumber"
+        label={t("org.orgNumber")}
+        description={t("org.orgNumberHint")}
+        inputMode="numeric"
+        width="short"
+      />
+      <TextField name="website" label={t("org.website")} type="url" />
+      <TextArea name="description" label={t("org.description")} />
+      {!props.reference && (kind === "it_cooperation" || kind === "") ? (
+        <CheckboxGroup
+          name="memberIds"
+          label={t("org.cooperationMembers")}
+          description={t("org.cooperationMembersHint")}
+          options={props.municipalities}
+        />
+      ) : null}
+    </FormPage>
   );
 }

@@ -2,8 +2,8 @@ import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
   DemoTag,
   Facts,
-  Form,
-  type FormState,
+  FormPage,
+  type FormPageProps,
   History,
   Link,
   Notice,
@@ -145,33 +145,25 @@ export function PersonPage(props: {
   );
 }
 
-export function PersonFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  action: string;
-  title: string;
-  organisations: Option[];
-  cancelHref: string;
-}) {
-  const { ctx, form } = props;
+export function PersonFormPage(
+  props: FormPageProps & {
+    organisations: Option[];
+  },
+) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField name="name" label={t("people.name")} required autocomplete="name" />
-        <TextField name="title" label={t("people.jobTitle")} autocomplete="organization-title" />
-        <SelectField
-          name="organisationId"
-          label={t("people.organisation")}
-          placeholder={t("form.none")}
-          options={props.organisations}
-        />
-        <TextField name="email" label={t("people.email")} type="email" autocomplete="email" description={t("people.emailHint")} />
-        <TextField name="phone" label={t("people.phone")} type="tel" autocomplete="tel" width="short" />
-      </Form>
-    </>
+    <FormPage {...props}>
+      <TextField name="name" label={t("people.name")} required autocomplete="name" />
+      <TextField name="title" label={t("people.jobTitle")} autocomplete="organization-title" />
+      <SelectField
+        name="organisationId"
+        label={t("people.organisation")}
+        placeholder={t("form.none")}
+        options={props.organisations}
+      />
+      <TextField name="email" label={t("people.email")} type="email" autocomplete="email" description={t("people.emailHint")} />
+      <TextField name="phone" label={t("people.phone")} type="tel" autocomplete="tel" width="short" />
+    </FormPage>
   );
 }

@@ -4,6 +4,7 @@ import {
   CheckboxGroup,
   Facts,
   Form,
+  FormPage,
   type FormState,
   Link,
   Notice,
@@ -200,30 +201,30 @@ export function RoundFormPage(props: {
   const { ctx, form, network } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("assessment.newRound")}
-      </h1>
-      <p class="ds-paragraph">{t("assessment.newRoundIntro")}</p>
-      {props.committees.length === 0 ? <Notice kind="warning">{t("assessment.noCommittee")}</Notice> : null}
-      <Form
-        ctx={ctx}
-        form={form}
-        action={`/n/${network.slug}/rounds`}
-        submitLabel={t("assessment.createRound")}
-        cancelHref={`/n/${network.slug}/rounds`}
-      >
-        <TextField name="title" label={t("assessment.roundTitle")} required />
-        <TextField name="cycle" label={t("assessment.cycle")} description={t("assessment.cycleHint")} width="short" />
-        <TextField name="deadline" label={t("assessment.deadline")} type="date" width="short" required />
-        <SelectField name="bodyId" label={t("assessment.committee")} required options={props.committees} />
-        {props.needs.length ? (
-          <CheckboxGroup name="needIds" label={t("assessment.roundNeeds")} options={props.needs} />
-        ) : (
-          <Notice kind="warning">{t("assessment.noOpenNeeds")}</Notice>
-        )}
-      </Form>
-    </>
+    <FormPage
+      ctx={ctx}
+      form={form}
+      title={t("assessment.newRound")}
+      intro={
+        <>
+          <p class="ds-paragraph">{t("assessment.newRoundIntro")}</p>
+          {props.committees.length === 0 ? <Notice kind="warning">{t("assessment.noCommittee")}</Notice> : null}
+        </>
+      }
+      action={`/n/${network.slug}/rounds`}
+      submitLabel={t("assessment.createRound")}
+      cancelHref={`/n/${network.slug}/rounds`}
+    >
+      <TextField name="title" label={t("assessment.roundTitle")} required />
+      <TextField name="cycle" label={t("assessment.cycle")} description={t("assessment.cycleHint")} width="short" />
+      <TextField name="deadline" label={t("assessment.deadline")} type="date" width="short" required />
+      <SelectField name="bodyId" label={t("assessment.committee")} required options={props.committees} />
+      {props.needs.length ? (
+        <CheckboxGroup name="needIds" label={t("assessment.roundNeeds")} options={props.needs} />
+      ) : (
+        <Notice kind="warning">{t("assessment.noOpenNeeds")}</Notice>
+      )}
+    </FormPage>
   );
 }
 

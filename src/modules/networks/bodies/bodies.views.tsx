@@ -3,6 +3,8 @@ import type { Translate } from "../../../platform/i18n/i18n.ts";
 import {
   DemoTag,
   Form,
+  FormPage,
+  type FormPageProps,
   type FormState,
   History,
   Link,
@@ -20,7 +22,6 @@ import { type Column, ListTable } from "../../../platform/ui/list-page.tsx";
 import { DateRangeFields, VisibilityTag } from "../fields.tsx";
 import { bodyKindLabel, roleLabel } from "../labels.ts";
 import type { NetworkService } from "../networks.service.ts";
-import { FormPage, type FormPageProps } from "../parts.tsx";
 import { BODY_KINDS, BODY_ROLES, type BodyKind } from "../schema.ts";
 
 type Overview = Awaited<ReturnType<NetworkService["overview"]>>;

@@ -1,7 +1,13 @@
-import { CheckboxGroup, type Option, optionsOf, SelectField } from "../../../platform/ui/components.tsx";
+import {
+  CheckboxGroup,
+  FormPage,
+  type FormPageProps,
+  type Option,
+  optionsOf,
+  SelectField,
+} from "../../../platform/ui/components.tsx";
 import { DateRangeFields } from "../fields.tsx";
 import { levelLabel } from "../labels.ts";
-import { FormPage, type FormPageProps } from "../parts.tsx";
 import { MEMBERSHIP_LEVELS } from "../schema.ts";
 
 export function MembershipFormPage(

@@ -2,6 +2,8 @@ import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import {
   Facts,
   Form,
+  FormPage,
+  type FormPageProps,
   type FormState,
   Link,
   type Option,
@@ -131,32 +133,24 @@ export function Achievement(props: {
   );
 }
 
-export function BenefitFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  title: string;
-  action: string;
-  cancelHref: string;
-  people: Option[];
-}) {
-  const { ctx, form } = props;
+export function BenefitFormPage(
+  props: FormPageProps & {
+    people: Option[];
+  },
+) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField name="title" label={t("benefit.title")} required />
-        <SelectField name="type" label={t("benefit.type")} required options={optionsOf(t, BENEFIT_TYPES, benefitTypeLabel)} />
-        <SelectField name="ownerPersonId" label={t("benefit.owner")} placeholder={t("form.none")} options={props.people} />
-        <TextField name="indicator" label={t("benefit.indicator")} description={t("benefit.indicatorHint")} required />
-        <TextField name="unit" label={t("benefit.unit")} width="short" required />
-        <TextField name="baseline" label={t("benefit.baseline")} inputMode="decimal" width="short" required />
-        <TextField name="target" label={t("benefit.target")} inputMode="decimal" width="short" required />
-        <TextField name="targetDate" label={t("benefit.targetDate")} type="date" width="short" />
-      </Form>
-    </>
+    <FormPage {...props}>
+      <TextField name="title" label={t("benefit.title")} required />
+      <SelectField name="type" label={t("benefit.type")} required options={optionsOf(t, BENEFIT_TYPES, benefitTypeLabel)} />
+      <SelectField name="ownerPersonId" label={t("benefit.owner")} placeholder={t("form.none")} options={props.people} />
+      <TextField name="indicator" label={t("benefit.indicator")} description={t("benefit.indicatorHint")} required />
+      <TextField name="unit" label={t("benefit.unit")} width="short" required />
+      <TextField name="baseline" label={t("benefit.baseline")} inputMode="decimal" width="short" required />
+      <TextField name="target" label={t("benefit.target")} inputMode="decimal" width="short" required />
+      <TextField name="targetDate" label={t("benefit.targetDate")} type="date" width="short" />
+    </FormPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import {
-  Form,
+  FormPage,
   type FormState,
   optionsOf,
   PostButton,
@@ -117,29 +117,25 @@ export function StatusReportFormPage(props: { ctx: PageContext; detail: ProjectD
   const { t } = ctx.i18n;
   const colours = optionsOf(t, STATUS_COLOURS, statusLabel);
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <p class="ds-paragraph">{t("report.help", { title: detail.project.title })}</p>
-      <Form
-        ctx={ctx}
-        form={form}
-        action={`/projects/${detail.project.id}/reports`}
-        submitLabel={t("report.save")}
-        cancelHref={`/projects/${detail.project.id}`}
-      >
-        <TextField name="reportDate" label={t("report.date")} type="date" width="short" required />
-        {STATUS_DIMENSIONS.map((d) => (
-          <fieldset key={d} class="ds-fieldset report-dimension">
-            <legend class="ds-heading" data-size="xs">
-              {dimensionLabel(t, d)}
-            </legend>
-            <SelectField name={d} label={t("project.status")} required placeholder={t("form.choose")} options={colours} />
-            <TextArea name={`${d}Comment`} label={t("report.comment")} rows={2} />
-          </fieldset>
-        ))}
-      </Form>
-    </>
+    <FormPage
+      ctx={ctx}
+      form={form}
+      title={props.title}
+      intro={<p class="ds-paragraph">{t("report.help", { title: detail.project.title })}</p>}
+      action={`/projects/${detail.project.id}/reports`}
+      submitLabel={t("report.save")}
+      cancelHref={`/projects/${detail.project.id}`}
+    >
+      <TextField name="reportDate" label={t("report.date")} type="date" width="short" required />
+      {STATUS_DIMENSIONS.map((d) => (
+        <fieldset key={d} class="ds-fieldset report-dimension">
+          <legend class="ds-heading" data-size="xs">
+            {dimensionLabel(t, d)}
+          </legend>
+          <SelectField name={d} label={t("project.status")} required placeholder={t("form.choose")} options={colours} />
+          <TextArea name={`${d}Comment`} label={t("report.comment")} rows={2} />
+        </fieldset>
+      ))}
+    </FormPage>
   );
 }

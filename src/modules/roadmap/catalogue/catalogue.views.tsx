@@ -1,8 +1,8 @@
 import {
   FilterForm,
   FilterSelect,
-  Form,
-  type FormState,
+  FormPage,
+  type FormPageProps,
   Link,
   LinkList,
   type Option,
@@ -102,32 +102,21 @@ export function CataloguePage(props: {
   );
 }
 
-export function SolutionFormPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  title: string;
-  action: string;
-  cancelHref: string;
-}) {
-  const { ctx, form } = props;
+export function SolutionFormPage(props: FormPageProps) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      <Form ctx={ctx} form={form} action={props.action} submitLabel={t("common.save")} cancelHref={props.cancelHref}>
-        <TextField name="name" label={t("roadmap.name")} required />
-        <TextField name="owner" label={t("roadmap.owner")} description={t("roadmap.ownerHint")} required />
-        <SelectField
-          name="category"
-          label={t("roadmap.category")}
-          required
-          options={optionsOf(t, SOLUTION_CATEGORIES, categoryLabel)}
-        />
-        <TextArea name="purpose" label={t("roadmap.purpose")} rows={3} />
-        <TextField name="url" label={t("roadmap.url")} type="url" />
-      </Form>
-    </>
+    <FormPage {...props}>
+      <TextField name="name" label={t("roadmap.name")} required />
+      <TextField name="owner" label={t("roadmap.owner")} description={t("roadmap.ownerHint")} required />
+      <SelectField
+        name="category"
+        label={t("roadmap.category")}
+        required
+        options={optionsOf(t, SOLUTION_CATEGORIES, categoryLabel)}
+      />
+      <TextArea name="purpose" label={t("roadmap.purpose")} rows={3} />
+      <TextField name="url" label={t("roadmap.url")} type="url" />
+    </FormPage>
   );
 }

@@ -3,7 +3,7 @@ import { LineChart } from "../../../platform/ui/charts.tsx";
 import {
   DemoTag,
   Facts,
-  Form,
+  FormPage,
   type FormState,
   Link,
   Notice,
@@ -208,13 +208,11 @@ export function AmbitionFormPage(props: { ctx: PageContext; network: Network; fo
   const { t } = ctx.i18n;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("ambition.new")}
-      </h1>
-      <p class="ds-paragraph">{t("ambition.formIntro")}</p>
-      <Form
+      <FormPage
         ctx={ctx}
         form={form}
+        title={t("ambition.new")}
+        intro={<p class="ds-paragraph">{t("ambition.formIntro")}</p>}
         action={`/n/${network.slug}/ambitions`}
         submitLabel={t("ambition.create")}
         cancelHref={`/n/${network.slug}/strategies`}
@@ -251,7 +249,7 @@ export function AmbitionFormPage(props: { ctx: PageContext; network: Network; fo
           options={props.solutions}
         />
         <TextArea name="description" label={t("ambition.description")} rows={3} />
-      </Form>
+      </FormPage>
       {props.solutions.length === 0 ? <Notice>{t("ambition.noSolutions")}</Notice> : null}
     </>
   );

@@ -1,5 +1,6 @@
 import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   DemoTag,
   Facts,
   Form,
@@ -64,9 +65,9 @@ export function ConsultationPage(props: {
       {c.intro ? <p class="ds-paragraph prewrap">{c.intro}</p> : null}
       {state === "open" ? (
         <p class="ds-paragraph">
-          <a class="ds-button" data-variant="primary" href={`${base}/input`}>
+          <ButtonLink href={`${base}/input`} variant="primary">
             {t("consultation.giveInput")}
-          </a>
+          </ButtonLink>
         </p>
       ) : (
         <NotOpenNotice t={t} state={state} />
@@ -197,9 +198,7 @@ export function ConsultationListPage(props: {
       </h1>
       {props.newHref ? (
         <p class="ds-paragraph">
-          <a class="ds-button" data-variant="secondary" href={props.newHref}>
-            {t("consultation.newOnNetwork")}
-          </a>
+          <ButtonLink href={props.newHref}>{t("consultation.newOnNetwork")}</ButtonLink>
         </p>
       ) : null}
       <ListTable

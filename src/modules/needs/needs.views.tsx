@@ -1,5 +1,6 @@
 import { type KeySuffix, labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   DemoTag,
   Facts,
   FilterSelect,
@@ -71,9 +72,9 @@ export function NeedsPage(props: {
       actions={
         props.registerIn.length
           ? props.registerIn.map((n) => (
-              <a key={n.slug} class="ds-button" data-variant="secondary" href={`/n/${n.slug}/needs/new`}>
+              <ButtonLink key={n.slug} href={`/n/${n.slug}/needs/new`}>
                 {props.registerIn.length > 1 ? t("need.newIn", { network: n.name }) : t("need.new")}
-              </a>
+              </ButtonLink>
             ))
           : null
       }
@@ -308,9 +309,7 @@ export function NeedPage(props: {
       />
       {canEdit && open ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/needs/${need.id}/edit`}>
-            {t("need.edit")}
-          </a>
+          <ButtonLink href={`/needs/${need.id}/edit`}>{t("need.edit")}</ButtonLink>
         </div>
       ) : null}
       <h2 class="ds-heading" data-size="sm">

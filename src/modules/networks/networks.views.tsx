@@ -1,4 +1,5 @@
 import {
+  ButtonLink,
   CheckboxGroup,
   DemoTag,
   Facts,
@@ -64,9 +65,7 @@ export function NetworksPage({ ctx, items, canCreate }: { ctx: PageContext; item
       </p>
       {canCreate ? (
         <p>
-          <a class="ds-button" data-variant="secondary" href="/networks/new">
-            {t("network.new")}
-          </a>
+          <ButtonLink href="/networks/new">{t("network.new")}</ButtonLink>
         </p>
       ) : null}
       {items.length ? <NetworkCards ctx={ctx} items={items} /> : <Notice>{t("network.none")}</Notice>}
@@ -141,18 +140,10 @@ export function NetworkPage(props: {
       </nav>
       {props.canEdit ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/edit`}>
-            {t("network.edit")}
-          </a>
-          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/members/new`}>
-            {t("membership.add")}
-          </a>
-          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/bodies/new`}>
-            {t("body.new")}
-          </a>
-          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/people`}>
-            {t("access.link")}
-          </a>
+          <ButtonLink href={`/n/${network.slug}/edit`}>{t("network.edit")}</ButtonLink>
+          <ButtonLink href={`/n/${network.slug}/members/new`}>{t("membership.add")}</ButtonLink>
+          <ButtonLink href={`/n/${network.slug}/bodies/new`}>{t("body.new")}</ButtonLink>
+          <ButtonLink href={`/n/${network.slug}/people`}>{t("access.link")}</ButtonLink>
         </div>
       ) : null}
 

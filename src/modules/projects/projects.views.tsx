@@ -2,6 +2,7 @@ import { Fragment } from "preact";
 import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { labelFor } from "../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   DemoTag,
   Facts,
   Form,
@@ -167,12 +168,8 @@ export function ProjectPage(props: {
       />
       {canEdit ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/projects/${project.id}/edit`}>
-            {t("project.edit")}
-          </a>
-          <a class="ds-button" data-variant="secondary" href={`/projects/${project.id}/participants`}>
-            {t("participant.manage")}
-          </a>
+          <ButtonLink href={`/projects/${project.id}/edit`}>{t("project.edit")}</ButtonLink>
+          <ButtonLink href={`/projects/${project.id}/participants`}>{t("participant.manage")}</ButtonLink>
           {props.canDelete ? (
             <PostButton ctx={ctx} action={`/projects/${project.id}/delete`} label={t("project.delete")} danger />
           ) : null}
@@ -193,9 +190,7 @@ export function ProjectPage(props: {
       <ResourceLists ctx={ctx} projectId={project.id} resources={detail.resources} />
       {canEdit ? (
         <p>
-          <a class="ds-button" data-variant="secondary" href={`/projects/${project.id}/resources`}>
-            {t("resources.edit")}
-          </a>
+          <ButtonLink href={`/projects/${project.id}/resources`}>{t("resources.edit")}</ButtonLink>
         </p>
       ) : null}
 

@@ -1,4 +1,5 @@
 import {
+  ButtonLink,
   DemoTag,
   Facts,
   FormPage,
@@ -74,11 +75,7 @@ export function SolutionPage(props: {
         ]}
       />
       <div class="button-row">
-        {canEdit ? (
-          <a class="ds-button" data-variant="secondary" href={`/solutions/${solution.id}/edit`}>
-            {t("solution.edit")}
-          </a>
-        ) : null}
+        {canEdit ? <ButtonLink href={`/solutions/${solution.id}/edit`}>{t("solution.edit")}</ButtonLink> : null}
         <a class="ds-button" data-variant="tertiary" href={`/solutions/${solution.id}/publiccode.yml`} download>
           {t("solution.export")}
         </a>

@@ -1,5 +1,6 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   DemoTag,
   Facts,
   FilterForm,
@@ -51,9 +52,7 @@ export function StrategyListPage(props: {
       <p class="ds-paragraph">{t("strategy.listIntro")}</p>
       {props.canCreate ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href="/strategies/new">
-            {t("strategy.new")}
-          </a>
+          <ButtonLink href="/strategies/new">{t("strategy.new")}</ButtonLink>
         </div>
       ) : null}
       <FilterForm t={t} action="/strategies" resetHref="/strategies" values={props.filter}>
@@ -254,21 +253,13 @@ function StrategyActions(props: { ctx: PageContext; detail: StrategyDetail; edit
   const base = `/strategies/${s.id}`;
   return (
     <div class="button-row no-print">
-      {editable ? (
-        <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>
-          {t("strategy.edit")}
-        </a>
-      ) : null}
-      <a class="ds-button" data-variant="secondary" href={`${base}/themes`}>
-        {t("themes.link")}
-      </a>
+      {editable ? <ButtonLink href={`${base}/edit`}>{t("strategy.edit")}</ButtonLink> : null}
+      <ButtonLink href={`${base}/themes`}>{t("themes.link")}</ButtonLink>
       {s.status === "adopted" && !detail.next ? (
         <PostButton ctx={ctx} action={`${base}/revisions`} label={t("strategy.newRevision")} />
       ) : null}
       {props.canConsult && editable ? (
-        <a class="ds-button" data-variant="secondary" href={`${base}/consultations/new`}>
-          {t("consultation.startOnStrategy")}
-        </a>
+        <ButtonLink href={`${base}/consultations/new`}>{t("consultation.startOnStrategy")}</ButtonLink>
       ) : null}
     </div>
   );

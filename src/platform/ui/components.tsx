@@ -156,9 +156,9 @@ export function Form(props: {
         {props.submitLabel}
       </button>
       {props.cancelHref ? (
-        <a class="ds-button" data-variant="tertiary" href={props.cancelHref}>
+        <ButtonLink href={props.cancelHref} variant="tertiary">
           {t("form.cancel")}
-        </a>
+        </ButtonLink>
       ) : null}
     </div>
   );
@@ -451,9 +451,9 @@ export function FilterForm(props: {
             {t("list.filter")}
           </button>
           {props.resetHref ? (
-            <a class="ds-button" data-variant="tertiary" href={props.resetHref}>
+            <ButtonLink href={props.resetHref} variant="tertiary">
               {t("list.reset")}
-            </a>
+            </ButtonLink>
           ) : null}
           {props.extra}
         </div>
@@ -713,6 +713,15 @@ export function Section(props: { id: string; title: ComponentChildren; children?
       </h2>
       {props.children}
     </section>
+  );
+}
+
+/** A link that looks like a button: to a form (new, edit) or another view of the same records. */
+export function ButtonLink(props: { href: string; variant?: "primary" | "secondary" | "tertiary"; children: ComponentChildren }) {
+  return (
+    <a class="ds-button" data-variant={props.variant ?? "secondary"} href={props.href}>
+      {props.children}
+    </a>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
-import { Form, type FormState, Link, Notice, TextField } from "../../../platform/ui/components.tsx";
+import { ButtonLink, Form, type FormState, Link, Notice, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { NewPasswordFields } from "../new-password-fields.tsx";
 
@@ -28,9 +28,9 @@ export function LoginPage({
       {oidc ? (
         <>
           <p>
-            <a class="ds-button" data-variant="primary" href={`/login/oidc?returnTo=${encodeURIComponent(returnTo)}`}>
+            <ButtonLink href={`/login/oidc?returnTo=${encodeURIComponent(returnTo)}`} variant="primary">
               {t("auth.loginWith", { label: oidc })}
-            </a>
+            </ButtonLink>
           </p>
           <h2 class="ds-heading" data-size="xs">
             {t("auth.orPassword")}

@@ -1,4 +1,5 @@
 import {
+  ButtonLink,
   Facts,
   Form,
   FormPage,
@@ -42,17 +43,13 @@ export function MeetingsPage(props: {
       </h1>
       <p class="ds-paragraph">{t("meeting.listIntro")}</p>
       <div class="button-row">
-        {props.canCreate ? (
-          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/meetings/new`}>
-            {t("meeting.new")}
-          </a>
-        ) : null}
-        <a class="ds-button" data-variant="tertiary" href={`/n/${network.slug}/decisions`}>
+        {props.canCreate ? <ButtonLink href={`/n/${network.slug}/meetings/new`}>{t("meeting.new")}</ButtonLink> : null}
+        <ButtonLink href={`/n/${network.slug}/decisions`} variant="tertiary">
           {t("decision.register")}
-        </a>
-        <a class="ds-button" data-variant="tertiary" href={`/n/${network.slug}/priorities`}>
+        </ButtonLink>
+        <ButtonLink href={`/n/${network.slug}/priorities`} variant="tertiary">
           {t("priority.title")}
-        </a>
+        </ButtonLink>
       </div>
       {props.meetings.length === 0 ? (
         <Notice>{t("meeting.none")}</Notice>
@@ -264,17 +261,13 @@ export function MeetingPage(props: {
         ]}
       />
       <div class="button-row">
-        {canManage ? (
-          <a class="ds-button" data-variant="secondary" href={`/meetings/${meeting.id}/edit`}>
-            {t("meeting.edit")}
-          </a>
-        ) : null}
-        <a class="ds-button" data-variant="tertiary" href={`/meetings/${meeting.id}/papers`}>
+        {canManage ? <ButtonLink href={`/meetings/${meeting.id}/edit`}>{t("meeting.edit")}</ButtonLink> : null}
+        <ButtonLink href={`/meetings/${meeting.id}/papers`} variant="tertiary">
           {t("meeting.printPapers")}
-        </a>
-        <a class="ds-button" data-variant="tertiary" href={`/meetings/${meeting.id}/minutes`}>
+        </ButtonLink>
+        <ButtonLink href={`/meetings/${meeting.id}/minutes`} variant="tertiary">
           {t("meeting.printMinutes")}
-        </a>
+        </ButtonLink>
       </div>
       {approved && props.canManage ? <Notice>{t("meeting.approvedNotice")}</Notice> : null}
 

@@ -1,5 +1,6 @@
 import { labelFor } from "../../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   FormPage,
   type FormState,
   Link,
@@ -50,9 +51,7 @@ export function PrioritiesPage(props: {
       <p class="ds-paragraph">{t("priority.intro")}</p>
       {props.canRank ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/priorities/rank`}>
-            {t("priority.rank")}
-          </a>
+          <ButtonLink href={`/n/${network.slug}/priorities/rank`}>{t("priority.rank")}</ButtonLink>
         </div>
       ) : null}
       {view.current === null ? (

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   CheckboxGroup,
   DemoTag,
   Facts,
@@ -50,13 +51,7 @@ export function OrganisationsPage(props: {
     <ListPage
       ctx={ctx}
       title={t("org.listTitle")}
-      actions={
-        props.canCreate ? (
-          <a class="ds-button" data-variant="secondary" href="/organisations/new">
-            {t("org.new")}
-          </a>
-        ) : null
-      }
+      actions={props.canCreate ? <ButtonLink href="/organisations/new">{t("org.new")}</ButtonLink> : null}
       filters={{
         action: "/organisations",
         resetHref: "/organisations",
@@ -175,9 +170,7 @@ export function OrganisationPage(props: {
       {org.description ? <p class="ds-paragraph">{org.description}</p> : null}
       {props.canEdit ? (
         <p>
-          <a class="ds-button" data-variant="secondary" href={`/organisations/${org.id}/edit`}>
-            {t("common.edit")}
-          </a>
+          <ButtonLink href={`/organisations/${org.id}/edit`}>{t("common.edit")}</ButtonLink>
         </p>
       ) : null}
       <Section id="networks-heading" title={t("org.networks")}>

@@ -1,5 +1,6 @@
 import { type KeySuffix, labelFor } from "../../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   DemoTag,
   Facts,
   FormPage,
@@ -43,13 +44,7 @@ export function PeoplePage(props: {
       ctx={ctx}
       title={t("people.title")}
       intro={t("people.privacyNote")}
-      actions={
-        props.canCreate ? (
-          <a class="ds-button" data-variant="secondary" href="/people/new">
-            {t("people.new")}
-          </a>
-        ) : null
-      }
+      actions={props.canCreate ? <ButtonLink href="/people/new">{t("people.new")}</ButtonLink> : null}
       filters={{
         action: "/people",
         values: { ...filter },
@@ -120,9 +115,7 @@ export function PersonPage(props: {
       {person.email === null ? <p class="ds-paragraph summary-line">{t("people.detailsHidden")}</p> : null}
       {props.canEdit ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/people/${person.id}/edit`}>
-            {t("common.edit")}
-          </a>
+          <ButtonLink href={`/people/${person.id}/edit`}>{t("common.edit")}</ButtonLink>
           <PostButton ctx={ctx} action={`/people/${person.id}/delete`} label={t("common.delete")} variant="tertiary" danger />
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import { ScatterChart } from "../../../platform/ui/charts.tsx";
 import {
+  ButtonLink,
   CheckboxGroup,
   Facts,
   Form,
@@ -162,12 +163,10 @@ export function RoundsPage(props: {
       <p class="ds-paragraph">{t("assessment.roundsIntro")}</p>
       {props.canConfigure ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/n/${network.slug}/rounds/new`}>
-            {t("assessment.newRound")}
-          </a>
-          <a class="ds-button" data-variant="tertiary" href={`/n/${network.slug}/assessment`}>
+          <ButtonLink href={`/n/${network.slug}/rounds/new`}>{t("assessment.newRound")}</ButtonLink>
+          <ButtonLink href={`/n/${network.slug}/assessment`} variant="tertiary">
             {t("assessment.settings")}
-          </a>
+          </ButtonLink>
         </div>
       ) : null}
       <ListTable

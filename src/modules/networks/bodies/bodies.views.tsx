@@ -1,6 +1,7 @@
 import { VISIBILITY_VALUES, type Visibility } from "../../../platform/access/visibility.ts";
 import type { Translate } from "../../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   DemoTag,
   Form,
   FormPage,
@@ -99,9 +100,7 @@ export function BodyPage(props: {
       <p class="ds-paragraph">{body.mandate || t("body.noMandate")}</p>
       {props.canEdit ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>
-            {t("common.edit")}
-          </a>
+          <ButtonLink href={`${base}/edit`}>{t("common.edit")}</ButtonLink>
           <PostButton ctx={ctx} action={`${base}/delete`} label={t("body.delete")} variant="tertiary" danger />
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   Facts,
   Form,
   FormPage,
@@ -35,9 +36,7 @@ export function BenefitsSection(props: {
     <Section id="benefits-heading" title={t("benefit.heading")}>
       {canEdit ? (
         <p>
-          <a class="ds-button" data-variant="secondary" href={`/projects/${projectId}/benefits/new`}>
-            {t("benefit.new")}
-          </a>
+          <ButtonLink href={`/projects/${projectId}/benefits/new`}>{t("benefit.new")}</ButtonLink>
         </p>
       ) : null}
       {benefits.length === 0 ? (
@@ -188,9 +187,7 @@ export function BenefitPage(props: {
       />
       {props.canEdit ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`${base}/edit`}>
-            {t("benefit.edit")}
-          </a>
+          <ButtonLink href={`${base}/edit`}>{t("benefit.edit")}</ButtonLink>
           <PostButton ctx={ctx} action={`${base}/delete`} label={t("benefit.delete")} danger />
         </div>
       ) : null}

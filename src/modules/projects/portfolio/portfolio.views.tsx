@@ -1,5 +1,6 @@
 import { Fragment } from "preact";
 import {
+  ButtonLink,
   DemoTag,
   FilterForm,
   FilterSelect,
@@ -53,20 +54,20 @@ export function ProjectsPage(props: {
       {props.createIn.length ? (
         <div class="button-row">
           {props.createIn.map((n) => (
-            <a key={n.slug} class="ds-button" data-variant="secondary" href={`/n/${n.slug}/projects/new`}>
+            <ButtonLink key={n.slug} href={`/n/${n.slug}/projects/new`}>
               {props.createIn.length > 1 ? t("project.newIn", { network: n.name }) : t("project.new")}
-            </a>
+            </ButtonLink>
           ))}
           {props.createIn
             .filter((n) => n.configure)
             .map((n) => (
               <Fragment key={n.slug}>
-                <a class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/sectors`}>
+                <ButtonLink href={`/n/${n.slug}/sectors`} variant="tertiary">
                   {t("sector.title", { network: n.name })}
-                </a>
-                <a class="ds-button" data-variant="tertiary" href={`/n/${n.slug}/checklists`}>
+                </ButtonLink>
+                <ButtonLink href={`/n/${n.slug}/checklists`} variant="tertiary">
                   {t("checklist.title", { network: n.name })}
-                </a>
+                </ButtonLink>
               </Fragment>
             ))}
         </div>

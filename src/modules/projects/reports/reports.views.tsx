@@ -1,5 +1,6 @@
 import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
 import {
+  ButtonLink,
   FormPage,
   type FormState,
   optionsOf,
@@ -33,14 +34,8 @@ export function ReportsSection(props: {
     <Section id="reports-heading" title={t("report.heading")}>
       {canEdit ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/projects/${projectId}/reports/new`}>
-            {t("report.new")}
-          </a>
-          {latest ? (
-            <a class="ds-button" data-variant="secondary" href={`/projects/${projectId}/reports/new?copy=1`}>
-              {t("report.copyPrevious")}
-            </a>
-          ) : null}
+          <ButtonLink href={`/projects/${projectId}/reports/new`}>{t("report.new")}</ButtonLink>
+          {latest ? <ButtonLink href={`/projects/${projectId}/reports/new?copy=1`}>{t("report.copyPrevious")}</ButtonLink> : null}
         </div>
       ) : null}
       {latest ? (

@@ -1,5 +1,5 @@
 import type { Translate } from "../../../platform/i18n/i18n.ts";
-import { type FormState, Link, Notice, Pagination, TableScroll } from "../../../platform/ui/components.tsx";
+import { ButtonLink, type FormState, Link, Notice, Pagination, TableScroll } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import { phaseLabel, StatusTag } from "../labels.tsx";
@@ -57,9 +57,9 @@ export function TimelineZoom(props: {
   const step = view === "year" ? 5 : 2;
   return (
     <nav aria-label={t("timeline.zoom")} class="button-row">
-      <a class="ds-button" data-variant="tertiary" href={link({ year: year - step })}>
+      <ButtonLink href={link({ year: year - step })} variant="tertiary">
         {t("timeline.earlier")}
-      </a>
+      </ButtonLink>
       <a
         class="ds-button"
         data-variant={view === "year" ? "primary" : "secondary"}
@@ -76,9 +76,9 @@ export function TimelineZoom(props: {
       >
         {t("timeline.quarters")}
       </a>
-      <a class="ds-button" data-variant="tertiary" href={link({ year: year + step })}>
+      <ButtonLink href={link({ year: year + step })} variant="tertiary">
         {t("timeline.later")}
-      </a>
+      </ButtonLink>
     </nav>
   );
 }

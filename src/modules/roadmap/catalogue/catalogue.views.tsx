@@ -1,4 +1,5 @@
 import {
+  ButtonLink,
   FilterForm,
   FilterSelect,
   FormPage,
@@ -51,9 +52,9 @@ export function CataloguePage(props: {
       {props.canAdd.length ? (
         <div class="button-row">
           {props.canAdd.map((a) => (
-            <a key={a.href} class="ds-button" data-variant="secondary" href={a.href}>
+            <ButtonLink key={a.href} href={a.href}>
               {a.label}
-            </a>
+            </ButtonLink>
           ))}
         </div>
       ) : null}

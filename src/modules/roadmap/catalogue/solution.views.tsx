@@ -1,4 +1,4 @@
-import { Facts, type FormState } from "../../../platform/ui/components.tsx";
+import { ButtonLink, Facts, type FormState } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { categoryLabel } from "../labels.ts";
 import { MilestonesSection } from "../milestones/milestones.views.tsx";
@@ -51,9 +51,7 @@ export function SolutionPage(props: {
       />
       {canEdit ? (
         <div class="button-row">
-          <a class="ds-button" data-variant="secondary" href={`/roadmap/${solution.id}/edit`}>
-            {t("roadmap.edit")}
-          </a>
+          <ButtonLink href={`/roadmap/${solution.id}/edit`}>{t("roadmap.edit")}</ButtonLink>
         </div>
       ) : null}
 

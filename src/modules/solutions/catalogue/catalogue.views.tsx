@@ -1,4 +1,4 @@
-import { DemoTag, FilterSelect, Link, type Option, optionsOf, TextField } from "../../../platform/ui/components.tsx";
+import { ButtonLink, DemoTag, FilterSelect, Link, type Option, optionsOf, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListPage } from "../../../platform/ui/list-page.tsx";
 import { maturityLabel, originLabel } from "../labels.ts";
@@ -31,12 +31,8 @@ export function SolutionsPage(props: {
       actions={
         props.canCreate ? (
           <>
-            <a class="ds-button" data-variant="secondary" href="/solutions/new">
-              {t("solution.new")}
-            </a>
-            <a class="ds-button" data-variant="secondary" href="/solutions/import">
-              {t("solution.import")}
-            </a>
+            <ButtonLink href="/solutions/new">{t("solution.new")}</ButtonLink>
+            <ButtonLink href="/solutions/import">{t("solution.import")}</ButtonLink>
           </>
         ) : undefined
       }

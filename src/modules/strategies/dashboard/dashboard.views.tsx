@@ -1,5 +1,5 @@
 import { labelFor } from "../../../platform/i18n/i18n.ts";
-import { Facts, Link, Section, Tag } from "../../../platform/ui/components.tsx";
+import { ButtonLink, Facts, Link, Section, Tag } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import { ListTable } from "../../../platform/ui/list-page.tsx";
 import type { CoverageStanding } from "../ambitions/ambitions.service.ts";
@@ -42,9 +42,7 @@ export function DashboardPage(props: { ctx: PageContext; network: Network; dashb
         )}
         {props.canManage ? (
           <p class="ds-paragraph">
-            <a class="ds-button" data-variant="secondary" href={`${base}/ambitions/new`}>
-              {t("ambition.new")}
-            </a>
+            <ButtonLink href={`${base}/ambitions/new`}>{t("ambition.new")}</ButtonLink>
           </p>
         ) : null}
       </Section>

@@ -1,5 +1,5 @@
 import { labelFor, type Translate } from "../../../platform/i18n/i18n.ts";
-import { Form, type FormState, Notice, PostButton, Section, TextField } from "../../../platform/ui/components.tsx";
+import { ButtonLink, Form, type FormState, Notice, PostButton, Section, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { StrategyDetail } from "../strategies.service.ts";
 import type { compareRevisions, FieldChange } from "./compare.ts";
@@ -93,13 +93,13 @@ export function NotEditablePage(props: { ctx: PageContext; detail: StrategyDetai
           <PostButton ctx={ctx} action={`${base}/revisions`} label={t("strategy.newRevision")} variant="primary" />
         ) : null}
         {detail.next ? (
-          <a class="ds-button" data-variant="primary" href={`/strategies/${detail.next.id}`}>
+          <ButtonLink href={`/strategies/${detail.next.id}`} variant="primary">
             {t("strategy.nextRevision")}
-          </a>
+          </ButtonLink>
         ) : null}
-        <a class="ds-button" data-variant="tertiary" href={base}>
+        <ButtonLink href={base} variant="tertiary">
           {t("strategy.backToStrategy")}
-        </a>
+        </ButtonLink>
       </div>
     </>
   );

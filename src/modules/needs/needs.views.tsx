@@ -8,6 +8,7 @@ import {
   type FormPageProps,
   type FormState,
   History,
+  ItemList,
   Link,
   Notice,
   type Option,
@@ -347,42 +348,40 @@ export function NeedPage(props: {
       />
 
       <Section id="assessment-heading" title={t("need.assessments")}>
-        {props.assessments.length === 0 ? (
-          <p class="ds-paragraph">{t("need.notAssessed")}</p>
-        ) : (
-          <ul class="ds-list">
-            {props.assessments.map((a) => (
-              <li key={a.round.id}>
-                <Link href={`/rounds/${a.round.id}/needs/${need.id}`}>{a.round.title}</Link> ({a.bodyName},{" "}
-                {t("assessment.deadline")} {date(a.round.deadline)}):{" "}
-                {a.summary.total === null
-                  ? t("assessment.noScores")
-                  : t("assessment.totalBand", { total: number(a.summary.total), band: a.summary.band ?? "–" })}
-                {a.recommendation ? (
-                  <>
-                    {". "}
-                    <strong>{recommendationLabel(t, a.recommendation.recommendation)}</strong>: {a.recommendation.justification}
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={props.assessments}
+          empty={t("need.notAssessed")}
+          itemKey={(a) => a.round.id}
+          item={(a) => (
+            <>
+              <Link href={`/rounds/${a.round.id}/needs/${need.id}`}>{a.round.title}</Link> ({a.bodyName},{" "}
+              {t("assessment.deadline")} {date(a.round.deadline)}):{" "}
+              {a.summary.total === null
+                ? t("assessment.noScores")
+                : t("assessment.totalBand", { total: number(a.summary.total), band: a.summary.band ?? "–" })}
+              {a.recommendation ? (
+                <>
+                  {". "}
+                  <strong>{recommendationLabel(t, a.recommendation.recommendation)}</strong>: {a.recommendation.justification}
+                </>
+              ) : null}
+            </>
+          )}
+        />
       </Section>
 
       <Section id="decisions-heading" title={t("need.decisions")}>
-        {props.decisions.length === 0 ? (
-          <p class="ds-paragraph">{t("need.noDecisions")}</p>
-        ) : (
-          <ul class="ds-list">
-            {props.decisions.map((d) => (
-              <li key={d.decision.id}>
-                {date(d.decision.decidedOn)}, <Link href={`/meetings/${d.decision.meetingId}`}>{d.meetingTitle}</Link> (
-                {d.bodyName}): <strong>{labelFor(t, "decision.outcome", d.decision.outcome)}</strong>. {d.decision.text}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={props.decisions}
+          empty={t("need.noDecisions")}
+          itemKey={(d) => d.decision.id}
+          item={(d) => (
+            <>
+              {date(d.decision.decidedOn)}, <Link href={`/meetings/${d.decision.meetingId}`}>{d.meetingTitle}</Link> ({d.bodyName}
+              ): <strong>{labelFor(t, "decision.outcome", d.decision.outcome)}</strong>. {d.decision.text}
+            </>
+          )}
+        />
       </Section>
 
       {detail.mergedFrom.length ? (

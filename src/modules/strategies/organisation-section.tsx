@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { labelFor } from "../../platform/i18n/i18n.ts";
-import { Link, Section } from "../../platform/ui/components.tsx";
+import { ItemList, Link, Section } from "../../platform/ui/components.tsx";
 
 /** An organisation's strategies, as a section of the organisation's page (the directory's). */
 export async function organisationStrategiesSection(req: FastifyRequest, { organisation }: { organisation: { id: number } }) {
@@ -9,19 +9,18 @@ export async function organisationStrategiesSection(req: FastifyRequest, { organ
   const { t } = req.i18n;
   return (
     <Section id="strategies-heading" title={t("org.strategies")}>
-      {strategies.length === 0 ? (
-        <p class="ds-paragraph">{t("org.noStrategies")}</p>
-      ) : (
-        <ul class="ds-list">
-          {strategies.map((s) => (
-            <li key={s.id}>
-              <Link href={`/strategies/${s.id}`}>{s.title}</Link> {`${s.firstYear}–${s.lastYear}`},{" "}
-              {labelFor(t, "strategy.status", s.status)}
-              {s.revision > 1 ? ` (${t("strategy.revisionN", { n: s.revision })})` : ""}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={strategies}
+        empty={t("org.noStrategies")}
+        itemKey={(s) => s.id}
+        item={(s) => (
+          <>
+            <Link href={`/strategies/${s.id}`}>{s.title}</Link> {`${s.firstYear}–${s.lastYear}`},{" "}
+            {labelFor(t, "strategy.status", s.status)}
+            {s.revision > 1 ? ` (${t("strategy.revisionN", { n: s.revision })})` : ""}
+          </>
+        )}
+      />
     </Section>
   );
 }

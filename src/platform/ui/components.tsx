@@ -716,6 +716,23 @@ export function Section(props: { id: string; title: ComponentChildren; children?
   );
 }
 
+/** Records as a bulleted list, each item drawn by `item`; the sentence that says there are none when empty. */
+export function ItemList<T>(props: {
+  items: readonly T[];
+  empty: ComponentChildren;
+  itemKey: (item: T) => string | number;
+  item: (item: T) => ComponentChildren;
+}) {
+  if (props.items.length === 0) return <p class="ds-paragraph">{props.empty}</p>;
+  return (
+    <ul class="ds-list">
+      {props.items.map((i) => (
+        <li key={props.itemKey(i)}>{props.item(i)}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** A link that looks like a button: to a form (new, edit) or another view of the same records. */
 export function ButtonLink(props: { href: string; variant?: "primary" | "secondary" | "tertiary"; children: ComponentChildren }) {
   return (

@@ -1,5 +1,5 @@
 import { ALLOWED_EXTENSIONS } from "../files/files.ts";
-import { FileField, Form, type FormState, PostButton, TextField } from "./components.tsx";
+import { FileField, Form, type FormState, ItemList, PostButton, TextField } from "./components.tsx";
 import type { PageContext } from "./context.ts";
 
 /**
@@ -24,30 +24,29 @@ export function DocumentsSection(props: {
       <h2 class="ds-heading" data-size="md" id={props.id}>
         {props.title}
       </h2>
-      {props.documents.length === 0 ? (
-        <p class="ds-paragraph">{props.emptyText}</p>
-      ) : (
-        <ul class="ds-list">
-          {props.documents.map((d) => (
-            <li key={d.id}>
-              <a class="ds-link" href={`${base}/${d.id}`}>
-                {d.title}
-              </a>{" "}
-              {props.canRemove ? (
-                <PostButton
-                  ctx={ctx}
-                  action={`${base}/${d.id}/delete`}
-                  label={t("participant.remove")}
-                  hiddenText={d.title}
-                  size="sm"
-                  variant="tertiary"
-                  danger
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={props.documents}
+        empty={props.emptyText}
+        itemKey={(d) => d.id}
+        item={(d) => (
+          <>
+            <a class="ds-link" href={`${base}/${d.id}`}>
+              {d.title}
+            </a>{" "}
+            {props.canRemove ? (
+              <PostButton
+                ctx={ctx}
+                action={`${base}/${d.id}/delete`}
+                label={t("participant.remove")}
+                hiddenText={d.title}
+                size="sm"
+                variant="tertiary"
+                danger
+              />
+            ) : null}
+          </>
+        )}
+      />
       {props.upload ? (
         <Form ctx={ctx} form={props.upload.form} action={base} submitLabel={t("documents.upload")} multipart>
           <TextField t={t} form={props.upload.form} name="title" label={t("documents.docTitle")} required />

@@ -1,4 +1,4 @@
-import { Facts, Form, type FormState, Link, Section, TextField } from "../../../platform/ui/components.tsx";
+import { Facts, Form, type FormState, ItemList, Link, Section, TextField } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { NetworkAccessEntry } from "../accounts.service.ts";
 
@@ -34,18 +34,17 @@ export function MyDataPage(props: {
         ]}
       />
       <Section id="access-heading" title={t("mydata.networkAccess")}>
-        {data.networkAccess.length === 0 ? (
-          <p class="ds-paragraph">{t("mydata.noNetworkAccess")}</p>
-        ) : (
-          <ul class="ds-list">
-            {data.networkAccess.map((a) => (
-              <li key={a.slug}>
-                <Link href={`/n/${a.slug}`}>{a.network}</Link>: {t(`access.role.${a.role}`)}
-                {a.represents.length ? ` · ${t("access.represents")} ${a.represents.join(", ")}` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={data.networkAccess}
+          empty={t("mydata.noNetworkAccess")}
+          itemKey={(a) => a.slug}
+          item={(a) => (
+            <>
+              <Link href={`/n/${a.slug}`}>{a.network}</Link>: {t(`access.role.${a.role}`)}
+              {a.represents.length ? ` · ${t("access.represents")} ${a.represents.join(", ")}` : ""}
+            </>
+          )}
+        />
       </Section>
       <p class="ds-paragraph">
         <a class="ds-button" data-variant="secondary" href="/account/data.json" download>

@@ -9,6 +9,7 @@ import {
   FormPage,
   type FormPageProps,
   History,
+  ItemList,
   Link,
   Notice,
   type Option,
@@ -259,15 +260,13 @@ export function OrganisationPage(props: {
 }
 
 function OrgLinkList({ items, empty }: { items: { id: number; name: string }[]; empty: string }) {
-  if (items.length === 0) return <p class="ds-paragraph">{empty}</p>;
   return (
-    <ul class="ds-list">
-      {items.map((o) => (
-        <li key={o.id}>
-          <Link href={`/organisations/${o.id}`}>{o.name}</Link>
-        </li>
-      ))}
-    </ul>
+    <ItemList
+      items={items}
+      empty={empty}
+      itemKey={(o) => o.id}
+      item={(o) => <Link href={`/organisations/${o.id}`}>{o.name}</Link>}
+    />
   );
 }
 

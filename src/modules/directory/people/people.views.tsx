@@ -6,6 +6,7 @@ import {
   FormPage,
   type FormPageProps,
   History,
+  ItemList,
   Link,
   Notice,
   type Option,
@@ -120,18 +121,17 @@ export function PersonPage(props: {
         </div>
       ) : null}
       <Section id="bodies-heading" title={t("people.bodies")}>
-        {props.bodies.length === 0 ? (
-          <p class="ds-paragraph">{t("people.noBodies")}</p>
-        ) : (
-          <ul class="ds-list">
-            {props.bodies.map((b) => (
-              <li key={b.id}>
-                {labelFor(t, "body.role", b.role)}, <Link href={`/n/${b.networkSlug}/bodies/${b.bodyId}`}>{b.bodyName}</Link> (
-                {b.networkName})
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={props.bodies}
+          empty={t("people.noBodies")}
+          itemKey={(b) => b.id}
+          item={(b) => (
+            <>
+              {labelFor(t, "body.role", b.role)}, <Link href={`/n/${b.networkSlug}/bodies/${b.bodyId}`}>{b.bodyName}</Link> (
+              {b.networkName})
+            </>
+          )}
+        />
       </Section>
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>

@@ -4,6 +4,7 @@ import {
   FileField,
   Form,
   type FormState,
+  ItemList,
   optionsOf,
   PostButton,
   Section,
@@ -26,34 +27,33 @@ export function BodyDocuments(props: {
   const { t, date, number } = ctx.i18n;
   return (
     <Section id="documents-heading" title={t("documents.title")}>
-      {props.documents.length === 0 ? (
-        <p class="ds-paragraph">{t("documents.none")}</p>
-      ) : (
-        <ul class="ds-list">
-          {props.documents.map((d) => (
-            <li key={d.id}>
-              <a class="ds-link" href={`${base}/documents/${d.id}`} download>
-                {d.title}
-              </a>{" "}
-              <span class="summary-line">
-                ({d.fileName}, {t("documents.size", { kb: number(Math.max(1, Math.round(d.size / 1024))) })}, {date(d.createdAt)})
-              </span>{" "}
-              <VisibilityTag t={t} visibility={d.visibility} />
-              {props.canEdit ? (
-                <PostButton
-                  ctx={ctx}
-                  action={`${base}/documents/${d.id}/delete`}
-                  label={t("documents.delete")}
-                  hiddenText={d.title}
-                  variant="tertiary"
-                  size="sm"
-                  danger
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={props.documents}
+        empty={t("documents.none")}
+        itemKey={(d) => d.id}
+        item={(d) => (
+          <>
+            <a class="ds-link" href={`${base}/documents/${d.id}`} download>
+              {d.title}
+            </a>{" "}
+            <span class="summary-line">
+              ({d.fileName}, {t("documents.size", { kb: number(Math.max(1, Math.round(d.size / 1024))) })}, {date(d.createdAt)})
+            </span>{" "}
+            <VisibilityTag t={t} visibility={d.visibility} />
+            {props.canEdit ? (
+              <PostButton
+                ctx={ctx}
+                action={`${base}/documents/${d.id}/delete`}
+                label={t("documents.delete")}
+                hiddenText={d.title}
+                variant="tertiary"
+                size="sm"
+                danger
+              />
+            ) : null}
+          </>
+        )}
+      />
       {props.canEdit ? (
         <>
           <h3 class="ds-heading" data-size="xs" id="add-document-heading">

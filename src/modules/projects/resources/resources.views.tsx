@@ -4,6 +4,7 @@ import {
   FileField,
   Form,
   type FormState,
+  ItemList,
   Link,
   Notice,
   type Option,
@@ -87,51 +88,48 @@ export function ResourceLists(props: { ctx: PageContext; projectId: number; reso
         )}
       </Section>
       <Section id="links-heading" title={t("links.heading")}>
-        {resources.links.length === 0 ? (
-          <p class="ds-paragraph">{t("links.none")}</p>
-        ) : (
-          <ul class="ds-list">
-            {resources.links.map((l) => (
-              <li key={l.id}>
-                <a class="ds-link" href={l.url} rel="noopener noreferrer">
-                  {l.title}
-                </a>{" "}
-                {remove(`/projects/${projectId}/links/${l.id}/delete`, l.title)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={resources.links}
+          empty={t("links.none")}
+          itemKey={(l) => l.id}
+          item={(l) => (
+            <>
+              <a class="ds-link" href={l.url} rel="noopener noreferrer">
+                {l.title}
+              </a>{" "}
+              {remove(`/projects/${projectId}/links/${l.id}/delete`, l.title)}
+            </>
+          )}
+        />
       </Section>
       <Section id="relations-heading" title={t("relations.heading")}>
-        {resources.relations.length === 0 ? (
-          <p class="ds-paragraph">{t("relations.none")}</p>
-        ) : (
-          <ul class="ds-list">
-            {resources.relations.map((r) => (
-              <li key={r.id}>
-                {relationLabel(t, r.kind, r.outgoing)}: <Link href={`/projects/${r.otherId}`}>{r.otherTitle}</Link>{" "}
-                {remove(`/projects/${projectId}/relations/${r.id}/delete`, r.otherTitle)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={resources.relations}
+          empty={t("relations.none")}
+          itemKey={(r) => r.id}
+          item={(r) => (
+            <>
+              {relationLabel(t, r.kind, r.outgoing)}: <Link href={`/projects/${r.otherId}`}>{r.otherTitle}</Link>{" "}
+              {remove(`/projects/${projectId}/relations/${r.id}/delete`, r.otherTitle)}
+            </>
+          )}
+        />
       </Section>
       <Section id="documents-heading" title={t("documents.title")}>
-        {resources.documents.length === 0 ? (
-          <p class="ds-paragraph">{t("documents.none")}</p>
-        ) : (
-          <ul class="ds-list">
-            {resources.documents.map((d) => (
-              <li key={d.id}>
-                <a class="ds-link" href={`/projects/${projectId}/documents/${d.id}`} download>
-                  {d.title}
-                </a>{" "}
-                ({d.fileName}, {t("documents.size", { kb: number(Math.ceil(d.size / 1024)) })}, {date(d.createdAt)}){" "}
-                {remove(`/projects/${projectId}/documents/${d.id}/delete`, d.title)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={resources.documents}
+          empty={t("documents.none")}
+          itemKey={(d) => d.id}
+          item={(d) => (
+            <>
+              <a class="ds-link" href={`/projects/${projectId}/documents/${d.id}`} download>
+                {d.title}
+              </a>{" "}
+              ({d.fileName}, {t("documents.size", { kb: number(Math.ceil(d.size / 1024)) })}, {date(d.createdAt)}){" "}
+              {remove(`/projects/${projectId}/documents/${d.id}/delete`, d.title)}
+            </>
+          )}
+        />
       </Section>
     </>
   );

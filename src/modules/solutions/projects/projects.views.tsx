@@ -1,4 +1,13 @@
-import { Form, type FormState, Link, type Option, PostButton, Section, SelectField } from "../../../platform/ui/components.tsx";
+import {
+  Form,
+  type FormState,
+  ItemList,
+  Link,
+  type Option,
+  PostButton,
+  Section,
+  SelectField,
+} from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
 import type { SolutionService } from "../solutions.service.ts";
 
@@ -18,28 +27,27 @@ export function IntroducedBySection(props: {
   const { t } = ctx.i18n;
   return (
     <Section id="projects-heading" title={t("solution.projects")}>
-      {detail.projects.length === 0 ? (
-        <p class="ds-paragraph">{t("solution.noProjects")}</p>
-      ) : (
-        <ul class="ds-list">
-          {detail.projects.map((p) => (
-            <li key={p.projectId}>
-              <Link href={`/projects/${p.projectId}`}>{p.title}</Link> ({p.networkName}){" "}
-              {canEdit ? (
-                <PostButton
-                  ctx={ctx}
-                  action={`/solutions/${solution.id}/projects/${p.projectId}/delete`}
-                  label={t("participant.remove")}
-                  hiddenText={p.title}
-                  size="sm"
-                  variant="tertiary"
-                  danger
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={detail.projects}
+        empty={t("solution.noProjects")}
+        itemKey={(p) => p.projectId}
+        item={(p) => (
+          <>
+            <Link href={`/projects/${p.projectId}`}>{p.title}</Link> ({p.networkName}){" "}
+            {canEdit ? (
+              <PostButton
+                ctx={ctx}
+                action={`/solutions/${solution.id}/projects/${p.projectId}/delete`}
+                label={t("participant.remove")}
+                hiddenText={p.title}
+                size="sm"
+                variant="tertiary"
+                danger
+              />
+            ) : null}
+          </>
+        )}
+      />
       {canEdit && props.projectOptions.length ? (
         <Form ctx={ctx} form={props.form} action={`/solutions/${solution.id}/projects`} submitLabel={t("solution.addProject")}>
           <SelectField

@@ -1,6 +1,9 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../../../platform/access/actor.ts";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized, byPathId } from "../../../platform/access/page-access.ts";
+import type { Result } from "../../../platform/http/errors.ts";
+import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
@@ -17,10 +20,13 @@ export interface SolutionForms {
   rollout?: FormState;
 }
 
+/** The solution's page again after a change made on it, with the saved notice, at the section changed. */
+export const savedAt = (id: number, section: string) => `/roadmap/${id}?saved=1#${section}-heading`;
+
 /**
  * What the routes of a solution's page share: the solution in the path (what the policies are
- * checked against, 404 if there is none), the solution the kernel let the writer change, and the
- * page drawn again with a form's input and errors.
+ * checked against, 404 if there is none), the solution the kernel let the writer change, the
+ * page drawn again with a form's input and errors, and the forms and removals of its editors.
  */
 export function solutionPage({ services }: AppContext) {
   const { roadmap, networks } = services;
@@ -70,5 +76,43 @@ export function solutionPage({ services }: AppContext) {
     );
   };
 
-  return { inPath, editable, render };
+  /**
+   * A form on the solution's page for its editors (a milestone, a task, the costs): posted to `path`,
+   * drawn again in the page with its input and errors, back at its `section` when done.
+   */
+  const editorForm = <V,>(
+    app: FastifyInstance,
+    route: {
+      path: string;
+      form: "milestone" | "task" | "costs";
+      section: string;
+      storedOnce?: boolean;
+      submit: (actor: Actor, id: number, body: unknown) => Promise<Result<V>>;
+    },
+  ) =>
+    formRoute(app, {
+      path: route.path,
+      policy: "roadmap.edit",
+      resource: inPath,
+      ...(route.storedOnce ? { storedOnce: true } : {}),
+      initial: false,
+      show: (req, reply, form) => render(req, reply, { [route.form]: form }),
+      submit: (actor, { id }, body) => route.submit(actor, id, body),
+      done: (_, { id }) => savedAt(id, route.section),
+    });
+
+  /** A removal from the solution's page by its editors (a milestone, a task): back at its `section` when done. */
+  const editorRemoval = (
+    app: FastifyInstance,
+    path: string,
+    section: string,
+    remove: (actor: Actor, id: number, req: FastifyRequest) => Promise<unknown>,
+  ) =>
+    app.post(path, { config: { policy: "roadmap.edit", resource: inPath } }, async (req, reply) => {
+      const { actor, id } = editable(req);
+      await remove(actor, id, req);
+      return reply.redirect(savedAt(id, section), 303);
+    });
+
+  return { inPath, editable, render, editorForm, editorRemoval };
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { solutionPage } from "../catalogue/solution-page.tsx";
@@ -11,35 +10,22 @@ export function preparationRoutes(app: FastifyInstance, ctx: AppContext) {
   const { roadmap } = ctx.services;
   const solution = solutionPage(ctx);
 
-  formRoute(app, {
+  solution.editorForm(app, {
     path: "/roadmap/:id/tasks",
-    policy: "roadmap.edit",
-    resource: solution.inPath,
+    form: "task",
+    section: "tasks",
     storedOnce: true,
-    initial: false,
-    show: (req, reply, task) => solution.render(req, reply, { task }),
-    submit: (actor, { id }, body) => roadmap.addTask(actor, id, body),
-    done: (_, { id }) => `/roadmap/${id}?saved=1#tasks-heading`,
+    submit: (actor, id, body) => roadmap.addTask(actor, id, body),
   });
 
-  app.post(
-    "/roadmap/:id/tasks/:taskId/delete",
-    { config: { policy: "roadmap.edit", resource: solution.inPath } },
-    async (req, reply) => {
-      const { actor, id } = solution.editable(req);
-      const { taskId } = parseOrBadRequest(taskParams, req.params);
-      await roadmap.removeTask(actor, id, taskId);
-      return reply.redirect(`/roadmap/${id}?saved=1#tasks-heading`, 303);
-    },
+  solution.editorRemoval(app, "/roadmap/:id/tasks/:taskId/delete", "tasks", (actor, id, req) =>
+    roadmap.removeTask(actor, id, parseOrBadRequest(taskParams, req.params).taskId),
   );
 
-  formRoute(app, {
+  solution.editorForm(app, {
     path: "/roadmap/:id/costs",
-    policy: "roadmap.edit",
-    resource: solution.inPath,
-    initial: false,
-    show: (req, reply, costs) => solution.render(req, reply, { costs }),
-    submit: (actor, { id }, body) => roadmap.saveCosts(actor, id, costsFromForm((body ?? {}) as Record<string, unknown>)),
-    done: (_, { id }) => `/roadmap/${id}?saved=1#costs-heading`,
+    form: "costs",
+    section: "costs",
+    submit: (actor, id, body) => roadmap.saveCosts(actor, id, costsFromForm((body ?? {}) as Record<string, unknown>)),
   });
 }

@@ -3,7 +3,7 @@ import { authorized } from "../../../platform/access/page-access.ts";
 import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { solutionPage } from "../catalogue/solution-page.tsx";
+import { savedAt, solutionPage } from "../catalogue/solution-page.tsx";
 import { rolloutParams, solutionParams } from "../params.ts";
 
 /** Networks' joint rollouts of a solution: a public project linked, or the link removed, from the solution's page. */
@@ -23,7 +23,7 @@ export function rolloutRoutes(app: FastifyInstance, ctx: AppContext) {
     initial: false,
     show: (req, reply, rollout) => solution.render(req, reply, { rollout }),
     submit: (actor, _, body, req) => roadmap.linkRollout(actor, solutionId(req), body),
-    done: (_, __, req) => `/roadmap/${solutionId(req)}?saved=1#rollout-heading`,
+    done: (_, __, req) => savedAt(solutionId(req), "rollout"),
   });
 
   app.post(
@@ -33,7 +33,7 @@ export function rolloutRoutes(app: FastifyInstance, ctx: AppContext) {
       const { id, projectId } = parseOrBadRequest(rolloutParams, req.params);
       const { actor } = authorized(req, rolloutInPath);
       await roadmap.unlinkRollout(actor, id, projectId);
-      return reply.redirect(`/roadmap/${id}?saved=1#rollout-heading`, 303);
+      return reply.redirect(savedAt(id, "rollout"), 303);
     },
   );
 }

@@ -75,6 +75,10 @@ export const optionalDate = z.preprocess(emptyToNull, isoDate.nullable().default
 export const isoDateTime = z.iso
   .datetime({ offset: true, error: "errors.date" })
   .refine((value) => inDateDomain(new Date(value).toISOString().slice(0, 10)), dateOutOfRange);
+/** A time of day in Norway's time, "hh:mm" (or "hh.mm"), for the day field beside it. */
+export const timeOfDay = z.string().regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "errors.time");
+/** A checkbox as a form sends it ("1", "on") or the API does (true). */
+export const checkbox = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean());
 /** Kroner as typed in Norway ("1 200 000", "1 200 000,50" is refused: whole kroner only). */
 export const kroner = z.preprocess(
   (v) => (typeof v === "string" ? (v.replace(/[\s\u00a0]/g, "") === "" ? null : v.replace(/[\s\u00a0]/g, "")) : v),

@@ -5,7 +5,7 @@ import { milestoneName } from "../labels.ts";
 import { networkSlugParams } from "../params.ts";
 import { periodLabel } from "../precision.ts";
 import type { NationalSolution } from "../roadmap.repo.ts";
-import { toICalendar } from "./calendar.ts";
+import { milestoneCalendar } from "./calendar.ts";
 
 const calendarQuery = query({
   network: networkSlugParams.shape.slug.optional(),
@@ -64,6 +64,6 @@ export function calendarRoutes(app: FastifyInstance, { services, config }: AppCo
       .type("text/calendar; charset=utf-8")
       .header("content-disposition", 'inline; filename="samverk-roadmap.ics"')
       .header("cache-control", "no-store")
-      .send(toICalendar(name, events));
+      .send(milestoneCalendar(name, events));
   });
 }

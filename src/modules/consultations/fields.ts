@@ -1,3 +1,1 @@
-import { z } from "zod";
-
 export { checkbox, timeOfDay } from "../../platform/http/validation.ts";

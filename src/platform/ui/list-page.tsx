@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { Translate } from "../i18n/i18n.ts";
 import { FilterForm, type LinkItem, ListStatus, Notice, Pagination, SortHeader, TableScroll } from "./components.tsx";
 import type { PageContext } from "./context.ts";
 
@@ -16,6 +17,13 @@ export interface Column<T> {
   class?: string;
   cell: (row: T) => ComponentChildren;
 }
+
+/**
+ * The column of a row's actions (remove, withdraw) under the common "Actions" header, where the reader
+ * may act on the table's rows; no column where they may not.
+ */
+export const actionsColumn = <T,>(t: Translate, shown: boolean, cell: (row: T) => ComponentChildren): Column<T>[] =>
+  shown ? [{ label: t("common.actions"), cell }] : [];
 
 /** A list's rows as a table with sortable headers, or the empty notice when there are none. */
 export function ListTable<T>(props: {

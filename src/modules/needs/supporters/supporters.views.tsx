@@ -9,7 +9,7 @@ import {
   TextArea,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
-import { ListTable } from "../../../platform/ui/list-page.tsx";
+import { actionsColumn, ListTable } from "../../../platform/ui/list-page.tsx";
 import type { NeedService } from "../needs.service.ts";
 
 type Detail = Awaited<ReturnType<NeedService["get"]>>;
@@ -67,24 +67,21 @@ export function SupportersSection(props: {
           },
           { label: t("need.supportNote"), class: "prewrap", cell: (s) => s.note },
           { label: t("need.since"), cell: (s) => date(s.createdAt) },
-          ...(mineIds.size
-            ? [
-                {
-                  label: t("participant.actions"),
-                  cell: (s: { organisationId: number; organisationName: string; registeredIt: boolean }) =>
-                    !s.registeredIt && mineIds.has(s.organisationId) ? (
-                      <PostButton
-                        ctx={ctx}
-                        action={`/needs/${need.id}/supporters/${s.organisationId}/delete`}
-                        label={t("need.withdrawSupport")}
-                        hiddenText={s.organisationName}
-                        size="sm"
-                        danger
-                      />
-                    ) : null,
-                },
-              ]
-            : []),
+          ...actionsColumn(
+            t,
+            mineIds.size > 0,
+            (s: { organisationId: number; organisationName: string; registeredIt: boolean }) =>
+              !s.registeredIt && mineIds.has(s.organisationId) ? (
+                <PostButton
+                  ctx={ctx}
+                  action={`/needs/${need.id}/supporters/${s.organisationId}/delete`}
+                  label={t("need.withdrawSupport")}
+                  hiddenText={s.organisationName}
+                  size="sm"
+                  danger
+                />
+              ) : null,
+          ),
         ]}
       />
       {supportable.length && need.state !== "merged" ? (

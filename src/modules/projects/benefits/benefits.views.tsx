@@ -15,7 +15,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
-import { ListTable } from "../../../platform/ui/list-page.tsx";
+import { actionsColumn, ListTable } from "../../../platform/ui/list-page.tsx";
 import type { ProjectDetail } from "../projects.service.ts";
 import { BENEFIT_TYPES, type BenefitType } from "../schema.ts";
 
@@ -206,23 +206,16 @@ export function BenefitPage(props: {
             { label: t("benefit.measuredOn"), cell: (m) => date(m.measuredOn) },
             { label: t("benefit.value"), numeric: true, cell: (m) => `${number(m.value)} ${benefit.unit}` },
             { label: t("benefit.note"), cell: (m) => m.note },
-            ...(props.canEdit
-              ? [
-                  {
-                    label: t("participant.actions"),
-                    cell: (m: (typeof benefit.measurements)[number]) => (
-                      <PostButton
-                        ctx={ctx}
-                        action={`${base}/measurements/${m.id}/delete`}
-                        label={t("benefit.deleteMeasurement")}
-                        hiddenText={date(m.measuredOn)}
-                        size="sm"
-                        danger
-                      />
-                    ),
-                  },
-                ]
-              : []),
+            ...actionsColumn(t, props.canEdit, (m: (typeof benefit.measurements)[number]) => (
+              <PostButton
+                ctx={ctx}
+                action={`${base}/measurements/${m.id}/delete`}
+                label={t("benefit.deleteMeasurement")}
+                hiddenText={date(m.measuredOn)}
+                size="sm"
+                danger
+              />
+            )),
           ]}
         />
       )}

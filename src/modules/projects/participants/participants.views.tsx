@@ -10,7 +10,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
-import { type Column, ListTable } from "../../../platform/ui/list-page.tsx";
+import { actionsColumn, type Column, ListTable } from "../../../platform/ui/list-page.tsx";
 import { roleLabel } from "../labels.tsx";
 import type { ProjectDetail } from "../projects.service.ts";
 import { PARTICIPANT_ROLES } from "../schema.ts";
@@ -28,22 +28,18 @@ export function ParticipantTable(props: { ctx: PageContext; participants: Projec
     },
     { label: t("participant.role"), cell: (p) => roleLabel(t, p.role) },
     { label: t("participant.fromDate"), cell: (p) => (p.fromDate ? date(p.fromDate) : "") },
+    // Those who run the project remove a participant from its row.
+    ...actionsColumn(t, removeFrom !== undefined, (p: Participant) => (
+      <PostButton
+        ctx={ctx}
+        action={`/projects/${removeFrom}/participants/${p.organisationId}/delete`}
+        label={t("participant.remove")}
+        hiddenText={p.organisationName}
+        size="sm"
+        danger
+      />
+    )),
   ];
-  // Those who run the project remove a participant from its row.
-  if (removeFrom)
-    columns.push({
-      label: t("participant.actions"),
-      cell: (p) => (
-        <PostButton
-          ctx={ctx}
-          action={`/projects/${removeFrom}/participants/${p.organisationId}/delete`}
-          label={t("participant.remove")}
-          hiddenText={p.organisationName}
-          size="sm"
-          danger
-        />
-      ),
-    });
   return (
     <ListTable
       ctx={ctx}

@@ -8,7 +8,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
-import { ListTable } from "../../../platform/ui/list-page.tsx";
+import { actionsColumn, ListTable } from "../../../platform/ui/list-page.tsx";
 import { milestoneKindLabel, sizeClassLabel, taskKindLabel } from "../labels.ts";
 import type { RoadmapService } from "../roadmap.service.ts";
 import { MILESTONE_KINDS, SIZE_CLASSES, TASK_KINDS } from "../schema.ts";
@@ -49,23 +49,16 @@ export function TasksSection(props: {
                   milestone: milestoneKindLabel(t, task.beforeKind).toLowerCase(),
                 }),
             },
-            ...(canEdit
-              ? [
-                  {
-                    label: t("participant.actions"),
-                    cell: (task: Detail["tasks"][number]) => (
-                      <PostButton
-                        ctx={ctx}
-                        action={`/roadmap/${props.solutionId}/tasks/${task.id}/delete`}
-                        label={t("participant.remove")}
-                        hiddenText={taskKindLabel(t, task.kind)}
-                        size="sm"
-                        danger
-                      />
-                    ),
-                  },
-                ]
-              : []),
+            ...actionsColumn(t, canEdit, (task: Detail["tasks"][number]) => (
+              <PostButton
+                ctx={ctx}
+                action={`/roadmap/${props.solutionId}/tasks/${task.id}/delete`}
+                label={t("participant.remove")}
+                hiddenText={taskKindLabel(t, task.kind)}
+                size="sm"
+                danger
+              />
+            )),
           ]}
         />
       )}

@@ -9,7 +9,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
-import { ListTable } from "../../../platform/ui/list-page.tsx";
+import { actionsColumn, ListTable } from "../../../platform/ui/list-page.tsx";
 import type { SolutionService } from "../solutions.service.ts";
 
 type Detail = Awaited<ReturnType<SolutionService["get"]>>;
@@ -43,24 +43,18 @@ export function UsersSection(props: {
             },
             { label: t("solution.since"), cell: (u) => (u.since ? date(u.since) : "") },
             { label: t("benefit.note"), cell: (u) => u.note },
-            ...(props.mine.length
-              ? [
-                  {
-                    label: t("participant.actions"),
-                    cell: (u: Detail["users"][number]) =>
-                      mineIds.has(u.organisationId) ? (
-                        <PostButton
-                          ctx={ctx}
-                          action={`/solutions/${solution.id}/users/${u.organisationId}/delete`}
-                          label={t("participant.remove")}
-                          hiddenText={u.organisationName}
-                          size="sm"
-                          danger
-                        />
-                      ) : null,
-                  },
-                ]
-              : []),
+            ...actionsColumn(t, props.mine.length > 0, (u: Detail["users"][number]) =>
+              mineIds.has(u.organisationId) ? (
+                <PostButton
+                  ctx={ctx}
+                  action={`/solutions/${solution.id}/users/${u.organisationId}/delete`}
+                  label={t("participant.remove")}
+                  hiddenText={u.organisationName}
+                  size="sm"
+                  danger
+                />
+              ) : null,
+            ),
           ]}
         />
       )}

@@ -30,6 +30,15 @@ export const submittedForm = (body: unknown, errors: FieldError[]): FormState =>
   errors,
 });
 
+/**
+ * A posted form with a file coming back with its problems: what was typed is shown again, the file is
+ * left out (a browser never puts a file back into a form).
+ */
+export const submittedFileForm = (body: unknown, errors: FieldError[]): FormState => {
+  const { file: _file, ...typed } = (body ?? {}) as Record<string, unknown>;
+  return submittedForm(typed, errors);
+};
+
 const fieldId = (name: string, prefix = "") => `field-${prefix}${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 const errorFor = (form: FormState, name: string) => form.errors.find((e) => e.field === name);
 const fieldValue = (form: FormState, name: string): string => {

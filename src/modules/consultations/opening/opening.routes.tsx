@@ -3,7 +3,7 @@ import { authorized } from "../../../platform/access/page-access.ts";
 import { formRoute } from "../../../platform/http/form-route.ts";
 import { osloParts } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, submittedFileForm } from "../../../platform/ui/components.tsx";
 import type { ConsultationLoaders } from "../loaders.ts";
 import { ConsultationFormPage } from "./opening.views.tsx";
 
@@ -117,9 +117,7 @@ export function openingRoutes(app: FastifyInstance, { services, config }: AppCon
         req.i18n.t,
       );
       if (!result.ok) {
-        // The file cannot be put back into the form; everything typed is kept.
-        const { file: _file, ...typed } = body;
-        return renderNetworkNew(req, reply, submittedForm(typed, result.errors));
+        return renderNetworkNew(req, reply, submittedFileForm(body, result.errors));
       }
       return reply.redirect(`/consultations/${result.value.id}?saved`, 303);
     },

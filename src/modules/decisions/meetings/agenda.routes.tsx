@@ -3,7 +3,7 @@ import { sendStoredFile } from "../../../platform/files/send.ts";
 import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { submittedForm } from "../../../platform/ui/components.tsx";
+import { submittedFileForm } from "../../../platform/ui/components.tsx";
 import { itemParams, meetingDocumentParams } from "../params.ts";
 import { meetingAccess, refusedOr, renderMeeting } from "./meeting-page.tsx";
 
@@ -40,9 +40,8 @@ export function agendaRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const { actor, id } = managed(req);
       const result = await meetings.addDocument(actor, id, req.body, maxUploadBytes);
-      const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
       if (!result.ok)
-        return renderMeeting(ctx, req, reply, refusedOr(result.errors, { paper: submittedForm(typed, result.errors) }));
+        return renderMeeting(ctx, req, reply, refusedOr(result.errors, { paper: submittedFileForm(req.body, result.errors) }));
       return reply.redirect(meetingPage(id, "papers-heading"), 303);
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { sendStoredFile } from "../../../platform/files/send.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { submittedForm } from "../../../platform/ui/components.tsx";
+import { submittedFileForm } from "../../../platform/ui/components.tsx";
 import { needAccess, renderNeed } from "../need-page.tsx";
 import { needDocumentParams } from "../params.ts";
 
@@ -18,8 +18,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const { actor, need } = authorizedNeed(req);
       const result = await needs.addDocument(actor, need.id, req.body, maxUploadBytes);
-      const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
-      if (!result.ok) return renderNeed(ctx, req, reply, { document: submittedForm(typed, result.errors) });
+      if (!result.ok) return renderNeed(ctx, req, reply, { document: submittedFileForm(req.body, result.errors) });
       return reply.redirect(`/needs/${need.id}?saved=1#documents-heading`, 303);
     },
   );

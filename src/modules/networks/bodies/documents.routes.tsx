@@ -3,7 +3,7 @@ import { authorized } from "../../../platform/access/page-access.ts";
 import { sendStoredFile } from "../../../platform/files/send.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, submittedForm } from "../../../platform/ui/components.tsx";
+import { emptyForm, submittedFileForm } from "../../../platform/ui/components.tsx";
 import { documentParams, networkBySlug, slugAndId } from "../params.ts";
 import { renderBodyPage } from "./body-page.tsx";
 
@@ -23,9 +23,15 @@ export function bodyDocumentRoutes(app: FastifyInstance, ctx: AppContext) {
       const { actor } = authorized(req, networkInPath);
       const result = await networks.addDocument(actor, slug, id, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
       if (!result.ok) {
-        // The file cannot be put back into the form; the title and visibility typed are kept.
-        const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
-        return renderBodyPage(ctx, req, reply, slug, id, emptyForm({ role: "member" }), submittedForm(typed, result.errors));
+        return renderBodyPage(
+          ctx,
+          req,
+          reply,
+          slug,
+          id,
+          emptyForm({ role: "member" }),
+          submittedFileForm(req.body, result.errors),
+        );
       }
       return reply.redirect(`/n/${slug}/bodies/${id}?saved=1#documents-heading`, 303);
     },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { sendStoredFile } from "../../../platform/files/send.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { submittedForm } from "../../../platform/ui/components.tsx";
+import { submittedFileForm } from "../../../platform/ui/components.tsx";
 import { documentParams } from "../params.ts";
 import { backToResources, renderResources } from "../resources/resources.routes.tsx";
 import { projectRouteAccess } from "../route-kit.ts";
@@ -19,9 +19,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const { actor, id } = authorizedProject(req);
       const result = await projects.addDocument(actor, id, req.body, maxBytes);
-      // The file itself is never sent back; the title typed is.
-      const { file: _file, ...typed } = (req.body ?? {}) as Record<string, unknown>;
-      if (!result.ok) return renderResources(ctx, req, reply, id, ["document", submittedForm(typed, result.errors)]);
+      if (!result.ok) return renderResources(ctx, req, reply, id, ["document", submittedFileForm(req.body, result.errors)]);
       return backToResources(reply, id, "documents-heading");
     },
   );

@@ -11,6 +11,7 @@ import {
   ItemList,
   Link,
   Notice,
+  NumberField,
   type Option,
   optionsOf,
   Section,
@@ -214,13 +215,7 @@ export function NeedFormPage(
         <TextArea name="benefit" label={t("need.benefit")} />
         <SelectField name="urgency" label={t("need.urgency")} options={optionsOf(t, URGENCIES, urgencyLabel)} />
         <TextField name="legalRequirement" label={t("need.legalRequirement")} description={t("need.legalRequirementHint")} />
-        <TextField
-          name="costEstimate"
-          label={t("need.costEstimate")}
-          description={t("need.costEstimateHint")}
-          inputMode="numeric"
-          width="short"
-        />
+        <NumberField name="costEstimate" label={t("need.costEstimate")} description={t("need.costEstimateHint")} />
         <SelectField name="effort" label={t("need.effort")} options={optionsOf(t, EFFORTS, effortLabel)} />
         <SelectField
           name="visibility"

@@ -12,6 +12,7 @@ import {
   History,
   Link,
   Notice,
+  NumberField,
   type Option,
   optionsOf,
   PostButton,
@@ -317,7 +318,7 @@ export function ProjectFormPage(
       <SelectField name="contactPersonId" label={t("project.contact")} placeholder={t("form.none")} options={props.people} />
       <TextField name="startDate" label={t("project.startDate")} type="date" width="short" description={t("form.dateHint")} />
       <TextField name="endDate" label={t("project.endDate")} type="date" width="short" description={t("form.dateHint")} />
-      <TextField name="budget" label={t("project.budgetKroner")} inputMode="numeric" width="short" />
+      <NumberField name="budget" label={t("project.budgetKroner")} />
       <TextField name="tags" label={t("project.tags")} description={t("project.tagsHint")} />
       <SelectField
         name="visibility"

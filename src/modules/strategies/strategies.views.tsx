@@ -11,6 +11,7 @@ import {
   Link,
   LinkList,
   Notice,
+  NumberField,
   type Option,
   optionsOf,
   PostButton,
@@ -111,8 +112,8 @@ export function TitleAndPeriodFields({ t }: { t: Translate }) {
     <>
       <TextField name="title" label={t("strategy.title")} required />
       <div class="field-pair">
-        <TextField name="firstYear" label={t("strategy.firstYear")} inputMode="numeric" width="short" required />
-        <TextField name="lastYear" label={t("strategy.lastYear")} inputMode="numeric" width="short" required />
+        <NumberField name="firstYear" label={t("strategy.firstYear")} required />
+        <NumberField name="lastYear" label={t("strategy.lastYear")} required />
       </div>
     </>
   );

@@ -295,6 +295,12 @@ export function TextField(
   );
 }
 
+/** A number (a year, a count, an amount): a short field that brings up a phone's number keyboard. */
+export function NumberField(given: FieldProps & { decimal?: boolean }) {
+  const { decimal, ...props } = given;
+  return <TextField {...props} inputMode={decimal ? "decimal" : "numeric"} width="short" />;
+}
+
 /** A file to upload; the browser never refills it, so a form coming back with errors asks for it again. */
 export function FileField(given: FieldProps & { accept: string }) {
   const props = scoped(given);

@@ -3,6 +3,7 @@ import {
   FileField,
   FormPage,
   type FormState,
+  NumberField,
   type Option,
   optionsOf,
   SelectField,
@@ -50,12 +51,10 @@ export function ConsultationFormPage(props: {
         label={t("consultation.audience")}
         options={optionsOf(t, AUDIENCES, "consultation.audience")}
       />
-      <TextField
+      <NumberField
         name="personalDataDays"
         label={t("consultation.personalDataDays")}
         description={t("consultation.personalDataDaysHint")}
-        inputMode="numeric"
-        width="short"
         required
       />
     </FormPage>

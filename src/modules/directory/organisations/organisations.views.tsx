@@ -12,6 +12,7 @@ import {
   ItemList,
   Link,
   Notice,
+  NumberField,
   type Option,
   optionsOf,
   Section,
@@ -298,13 +299,7 @@ export function OrganisationFormPage(
           <SelectField name="countyCode" label={t("org.county")} placeholder={t("form.none")} options={props.counties} />
         </>
       )}
-      <TextField
-        name="orgNumber"
-        label={t("org.orgNumber")}
-        description={t("org.orgNumberHint")}
-        inputMode="numeric"
-        width="short"
-      />
+      <NumberField name="orgNumber" label={t("org.orgNumber")} description={t("org.orgNumberHint")} />
       <TextField name="website" label={t("org.website")} type="url" />
       <TextArea name="description" label={t("org.description")} />
       {!props.reference && (kind === "it_cooperation" || kind === "") ? (

@@ -9,6 +9,7 @@ import {
   type FormState,
   Link,
   Notice,
+  NumberField,
   type Option,
   optionsOf,
   PostButton,
@@ -107,12 +108,7 @@ export function AssessmentSettingsPage(props: {
           {[0, 1, 2, 3, 4, 5].map((i) => (
             <div class="field-pair" key={i}>
               <TextField name={`bands.${i}.name`} label={t("assessment.bandName", { n: i + 1 })} />
-              <TextField
-                name={`bands.${i}.min`}
-                label={t("assessment.bandMin", { n: i + 1 })}
-                inputMode="decimal"
-                width="short"
-              />
+              <NumberField name={`bands.${i}.min`} label={t("assessment.bandMin", { n: i + 1 })} decimal />
             </div>
           ))}
         </Form>
@@ -128,21 +124,15 @@ function CriterionFields(props: { ctx: PageContext; form: FormState; action: str
     <Form ctx={ctx} form={form} action={props.action} submitLabel={props.submitLabel}>
       <TextField name="name" label={t("assessment.criterionName")} required />
       <TextArea name="description" label={t("assessment.criterionDescription")} rows={2} />
-      <TextField name="scaleMin" label={t("assessment.scaleMin")} inputMode="numeric" width="short" />
-      <TextField name="scaleMax" label={t("assessment.scaleMax")} inputMode="numeric" width="short" />
-      <TextField
-        name="weight"
-        label={t("assessment.weight")}
-        description={t("assessment.weightHint")}
-        inputMode="decimal"
-        width="short"
-      />
+      <NumberField name="scaleMin" label={t("assessment.scaleMin")} />
+      <NumberField name="scaleMax" label={t("assessment.scaleMax")} />
+      <NumberField name="weight" label={t("assessment.weight")} description={t("assessment.weightHint")} decimal />
       <SelectField
         name="direction"
         label={t("assessment.direction")}
         options={optionsOf(t, CRITERION_DIRECTIONS, directionLabel)}
       />
-      <TextField name="position" label={t("assessment.position")} inputMode="numeric" width="short" />
+      <NumberField name="position" label={t("assessment.position")} />
     </Form>
   );
 }
@@ -550,12 +540,10 @@ function ScoreForm({ ctx, form, data }: { ctx: PageContext; form: FormState; dat
                 {c.description}
               </p>
             ) : null}
-            <TextField
+            <NumberField
               name={`score_${c.id}`}
               label={t("assessment.scoreOn", { min: c.scaleMin, max: c.scaleMax })}
               description={c.direction === "higher_is_worse" ? t("assessment.higherIsWorseHint") : undefined}
-              inputMode="numeric"
-              width="short"
             />
             <TextField name={`comment_${c.id}`} label={t("assessment.comment")} />
           </fieldset>

@@ -7,6 +7,7 @@ import {
   type FormPageProps,
   type FormState,
   Link,
+  NumberField,
   type Option,
   optionsOf,
   PostButton,
@@ -146,8 +147,8 @@ export function BenefitFormPage(
       <SelectField name="ownerPersonId" label={t("benefit.owner")} placeholder={t("form.none")} options={props.people} />
       <TextField name="indicator" label={t("benefit.indicator")} description={t("benefit.indicatorHint")} required />
       <TextField name="unit" label={t("benefit.unit")} width="short" required />
-      <TextField name="baseline" label={t("benefit.baseline")} inputMode="decimal" width="short" required />
-      <TextField name="target" label={t("benefit.target")} inputMode="decimal" width="short" required />
+      <NumberField name="baseline" label={t("benefit.baseline")} required decimal />
+      <NumberField name="target" label={t("benefit.target")} required decimal />
       <TextField name="targetDate" label={t("benefit.targetDate")} type="date" width="short" />
     </FormPage>
   );
@@ -226,13 +227,7 @@ export function BenefitPage(props: {
           </h2>
           <Form ctx={ctx} form={form} action={`${base}/measurements`} submitLabel={t("benefit.saveMeasurement")}>
             <TextField name="measuredOn" label={t("benefit.measuredOn")} type="date" width="short" required />
-            <TextField
-              name="value"
-              label={t("benefit.valueIn", { unit: benefit.unit })}
-              inputMode="decimal"
-              width="short"
-              required
-            />
+            <NumberField name="value" label={t("benefit.valueIn", { unit: benefit.unit })} required decimal />
             <TextField name="note" label={t("benefit.note")} />
           </Form>
         </>

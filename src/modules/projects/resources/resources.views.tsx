@@ -7,6 +7,7 @@ import {
   ItemList,
   Link,
   Notice,
+  NumberField,
   type Option,
   PostButton,
   Section,
@@ -166,14 +167,8 @@ export function ResourcesPage(props: {
       </h2>
       <Form ctx={ctx} form={funding} action={`/projects/${id}/funding`} submitLabel={t("funding.add")}>
         <TextField name="source" label={t("funding.source")} description={t("funding.sourceHint")} required />
-        <TextField name="applied" label={t("funding.applied")} inputMode="numeric" width="short" required />
-        <TextField
-          name="granted"
-          label={t("funding.granted")}
-          description={t("funding.grantedHint")}
-          inputMode="numeric"
-          width="short"
-        />
+        <NumberField name="applied" label={t("funding.applied")} required />
+        <NumberField name="granted" label={t("funding.granted")} description={t("funding.grantedHint")} />
       </Form>
       <h2 class="ds-heading" data-size="md">
         {t("links.add")}

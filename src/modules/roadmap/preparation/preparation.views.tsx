@@ -1,6 +1,7 @@
 import {
   Form,
   type FormState,
+  NumberField,
   optionsOf,
   PostButton,
   Section,
@@ -76,7 +77,7 @@ export function TasksSection(props: {
             label={t("roadmap.beforeKind")}
             options={optionsOf(t, NAMED_MILESTONE_KINDS, milestoneKindLabel)}
           />
-          <TextField name="leadMonths" label={t("roadmap.leadMonths")} inputMode="numeric" width="short" required />
+          <NumberField name="leadMonths" label={t("roadmap.leadMonths")} required />
         </Form>
       ) : null}
     </Section>
@@ -107,8 +108,8 @@ export function CostsSection(props: {
             <fieldset class="ds-fieldset field-pair" key={size}>
               <legend class="ds-label">{sizeClassLabel(t, size)}</legend>
               <input type="hidden" name={`costs.${i}.sizeClass`} value={size} />
-              <TextField name={`costs.${i}.oneOff`} label={t("roadmap.oneOff")} inputMode="numeric" width="short" />
-              <TextField name={`costs.${i}.yearly`} label={t("roadmap.yearly")} inputMode="numeric" width="short" />
+              <NumberField name={`costs.${i}.oneOff`} label={t("roadmap.oneOff")} />
+              <NumberField name={`costs.${i}.yearly`} label={t("roadmap.yearly")} />
             </fieldset>
           ))}
         </Form>

@@ -7,6 +7,7 @@ import {
   type FormState,
   Link,
   Notice,
+  NumberField,
   type Option,
   optionsOf,
   PostButton,
@@ -225,22 +226,9 @@ export function AmbitionFormPage(props: { ctx: PageContext; network: Network; fo
           placeholder=""
           options={optionsOf(t, AMBITION_KINDS, kindLabel)}
         />
-        <TextField
-          name="target"
-          label={t("ambition.target")}
-          description={t("ambition.targetHint")}
-          inputMode="numeric"
-          width="short"
-          required
-        />
+        <NumberField name="target" label={t("ambition.target")} description={t("ambition.targetHint")} required />
         <TextField name="deadline" label={t("ambition.deadline")} type="date" width="short" required />
-        <TextField
-          name="year"
-          label={t("ambition.yearField")}
-          description={t("ambition.yearHint")}
-          inputMode="numeric"
-          width="short"
-        />
+        <NumberField name="year" label={t("ambition.yearField")} description={t("ambition.yearHint")} />
         <SelectField
           name="solutionId"
           label={t("ambition.solution")}

@@ -5,6 +5,7 @@ import {
   type FormState,
   Link,
   LinkList,
+  NumberField,
   type Option,
   PostButton,
   Section,
@@ -410,7 +411,7 @@ function MeasureForm(props: {
       />
       <TextField name="responsible" label={t("strategy.responsibleOther")} description={t("strategy.responsibleHint")} />
       <div class="field-pair">
-        <TextField name="deadlineYear" label={t("strategy.deadlineYear")} inputMode="numeric" width="short" />
+        <NumberField name="deadlineYear" label={t("strategy.deadlineYear")} />
         <TextField name="deadlineDate" label={t("strategy.deadlineDate")} type="date" width="short" />
       </div>
       <CheckboxGroup

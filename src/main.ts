@@ -109,7 +109,10 @@ async function main(): Promise<void> {
       sessionIdleMinutes: config.SAMVERK_SESSION_IDLE_MINUTES,
     },
     app.log,
-    { consultationPersonalData: () => app.services.consultations.removeExpiredPersonalData() },
+    {
+      consultationPersonalData: () => app.services.consultations.removeExpiredPersonalData(),
+      gatheringPersonalData: () => app.services.gatherings.removeExpiredPersonalData(),
+    },
     () => vacuumEmbedded(database),
   );
   const stopBackups = scheduleBackups(database, {

@@ -3,6 +3,7 @@ import { accountsModule } from "./accounts/manifest.ts";
 import { consultationsModule } from "./consultations/manifest.ts";
 import { decisionsModule } from "./decisions/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
+import { gatheringsModule } from "./gatherings/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
 import { needsModule } from "./needs/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
@@ -21,6 +22,7 @@ export const modules: ModuleManifest[] = [
   roadmapModule,
   strategiesModule,
   consultationsModule,
+  gatheringsModule,
   solutionsModule,
   directoryModule,
   accountsModule,

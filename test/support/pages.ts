@@ -81,6 +81,11 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["a network's consultations", "/n/digi-rogaland/consultations"],
     ["a consultation with published inputs", `/consultations/${ids.consultationId}`],
     ["giving input", `/consultations/${ids.consultationId}/input`],
+    ["gatherings", "/gatherings"],
+    ["a network's gatherings", "/n/digi-rogaland/gatherings"],
+    ["a gathering with a programme", `/gatherings/${ids.gatheringId}`],
+    ["a past gathering with its report", `/gatherings/${ids.pastGatheringId}`],
+    ["registering for a gathering", `/gatherings/${ids.gatheringId}/register`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -124,6 +129,12 @@ async function decisionIds(s: PageSource) {
     consultationId: (await s.services.consultations.repo.ofNetwork(rogaland.id))[0]!.consultation.id,
     sharedFocusAreaId: shared.focusAreas[0]!.id,
     sharedMeasureId: shared.measures[0]!.id,
+    gatheringId: (await s.services.gatherings.list(null, { networkId: rogaland.id, when: { at: new Date(), past: false } })).find(
+      (g) => g.gathering.kind === "conference",
+    )!.gathering.id,
+    pastGatheringId: (
+      await s.services.gatherings.list(null, { networkId: rogaland.id, when: { at: new Date(), past: true } })
+    )[0]!.gathering.id,
     // One that demo networks roll out together.
     rolloutSolutionId: (await s.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
@@ -231,6 +242,11 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["handling inputs", `/consultations/${ids.consultationId}/inputs`],
     ["a consultation's summary", `/consultations/${ids.consultationId}/summary`],
     ["new consultation", `/strategies/${ids.sharedStrategyId}/consultations/new`],
+    ["new gathering", "/n/digi-rogaland/gatherings/new"],
+    ["a gathering (secretariat)", `/gatherings/${ids.gatheringId}`],
+    ["edit a gathering", `/gatherings/${ids.gatheringId}/edit`],
+    ["a gathering's participants", `/gatherings/${ids.gatheringId}/participants`],
+    ["marking attendance", `/gatherings/${ids.pastGatheringId}/participants`],
   ];
 }
 

@@ -82,6 +82,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
           { heading: t("pages.privacy.whatHeading"), text: t("pages.privacy.what") },
           { heading: t("pages.privacy.publicHeading"), text: t("pages.privacy.public") },
           { heading: t("pages.privacy.consultationsHeading"), text: t("pages.privacy.consultations") },
+          { heading: t("pages.privacy.gatheringsHeading"), text: t("pages.privacy.gatherings") },
           { heading: t("pages.privacy.cookiesHeading"), text: t("pages.privacy.cookies") },
           { heading: t("pages.privacy.rightsHeading"), text: t("pages.privacy.rights") },
         ]}

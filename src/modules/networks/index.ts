@@ -15,6 +15,10 @@ export type { AccessRole } from "./schema.ts";
 export { ACCESS_ROLES, bodies, bodyMembers, memberships, networkAccess, networks } from "./schema.ts";
 
 declare module "../../platform/module.ts" {
+  interface PageSlots {
+    /** A network's page: other modules add what the network holds (its coming gatherings). */
+    networkPage: { network: { id: number; slug: string; name: string } };
+  }
   interface ModuleServices {
     networks: NetworkService;
     access: AccessService;

@@ -3,14 +3,14 @@ import { can } from "../../platform/access/authorize.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
-import type { AppContext } from "../../platform/module.ts";
+import { type AppContext, renderSections } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
 import { NetworkFormPage, NetworkPage, NetworksPage } from "./networks.views.tsx";
 import { networkBySlug, slugParam } from "./params.ts";
 import { savedNotice } from "./saved-notice.tsx";
 
 /** The list of networks, a network's page and its form. */
-export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
+export function networkRoutes(app: FastifyInstance, { services, modules }: AppContext) {
   const { networks, directory } = services;
   /** The network by :slug (404 if none), which the policies are checked against. */
   const networkInPath = networkBySlug(networks);
@@ -96,9 +96,11 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const overview = await networks.overview(slug, req.actor);
     const canEdit = can(req.actor, "network.update", overview.network);
-    const [counties, history] = await Promise.all([
+    const [counties, history, sections] = await Promise.all([
       directory.organisations.byKind("county"),
       canEdit ? services.audit.history("network", overview.network.id) : Promise.resolve([]),
+      // Other modules' parts of the page (its coming gatherings), each loading its own data.
+      renderSections(modules, "networkPage", req, { network: overview.network }),
     ]);
     const countyNames = new Map(counties.map((c) => [c.code ?? "", c.nameNorwegian]));
     const { network } = overview;
@@ -106,6 +108,7 @@ export function networkRoutes(app: FastifyInstance, { services }: AppContext) {
       <>
         {savedNotice(req)}
         <NetworkPage ctx={req.pageContext()} overview={overview} countyNames={countyNames} canEdit={canEdit} history={history} />
+        {sections}
       </>,
       {
         title: network.name,

@@ -254,7 +254,28 @@ async function fixtures() {
   );
   assert.ok(given.ok);
   const input = await t.app.services.consultations.repo.inputByReference(consultation.value.id, given.value.reference);
+  // A gathering of the network, with an item in its programme and a registration.
+  const { gatherings } = t.app.services;
+  const gathering = await gatherings.create(actor, network.id, {
+    kind: "seminar",
+    title: `Walk gathering ${n}`,
+    startsDate: "2099-01-01",
+    startsTime: "09:00",
+    endsDate: "2099-01-01",
+    endsTime: "15:00",
+  });
+  assert.ok(gathering.ok);
+  const programmeItem = await gatherings.addSession(actor, gathering.value, { date: "2099-01-01", time: "10:00", title: "Post" });
+  const registration = await gatherings.register(
+    gathering.value.id,
+    { name: `Walk ${n}`, email: `walk-${n}@gathering.example`, organisationName: "Walk" },
+    { actor: null, locale: "nb" },
+  );
+  assert.ok(programmeItem.ok && registration.ok);
   return {
+    gatheringId: gathering.value.id,
+    gatheringSessionId: programmeItem.value.id,
+    gatheringReceipt: registration.value.receipt,
     inputId: input!.id,
     sharedStrategyId: shared.value.id,
     consultationId: consultation.value.id,
@@ -309,6 +330,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/strategies\/:id\/consultations/.test(url)) id = f.sharedStrategyId;
   else if (/^(\/api\/v1)?\/strategies\//.test(url)) id = f.strategyId;
   else if (/^(\/api\/v1)?\/consultations\//.test(url)) id = f.consultationId;
+  else if (/^(\/api\/v1)?\/gatherings\//.test(url)) id = f.gatheringId;
   const documentId = /^(\/api\/v1)?\/projects\//.test(url)
     ? f.projectDocumentId
     : /^(\/api\/v1)?\/needs\//.test(url)
@@ -316,32 +338,37 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
       : /^(\/api\/v1)?\/meetings\//.test(url)
         ? f.meetingDocumentId
         : f.documentId;
-  return url
-    .replace(":slug", SLUG)
-    .replace(":roundId", String(f.roundId))
-    .replace(":needId", String(f.needId))
-    .replace(":criterionId", String(f.criterionId))
-    .replace(":decisionId", String(f.decisionId))
-    .replace(":milestoneId", String(f.milestoneId))
-    .replace(":taskId", String(f.taskId))
-    .replace(":reportId", String(f.reportId))
-    .replace(":benefitId", String(f.benefitId))
-    .replace(":measurementId", String(f.measurementId))
-    .replace(":organisationId", String(f.organisationId))
-    .replace(":projectId", String(f.projectId))
-    .replace(":requestId", String(f.requestId))
-    .replace(":partId", String(f.strategyParts[url.match(/\/(goals|focus-areas|measures)\/:partId/)?.[1] ?? ""] ?? 999999))
-    .replace(":viewId", "999999")
-    .replace(":inputId", String(f.inputId))
-    .replace(":itemId", /\/meetings\//.test(url) ? String(f.agendaItemId) : "999999")
-    .replace(":memberId", String(f.seatId))
-    .replace(":userId", String(f.userId))
-    .replace(":documentId", String(documentId))
-    .replace(":fundingId", String(f.fundingId))
-    .replace(":linkId", String(f.linkId))
-    .replace(":relationId", String(f.relationId))
-    .replace(":id", String(id))
-    .replace(":token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  return (
+    url
+      .replace(":slug", SLUG)
+      .replace(":roundId", String(f.roundId))
+      .replace(":needId", String(f.needId))
+      .replace(":criterionId", String(f.criterionId))
+      .replace(":decisionId", String(f.decisionId))
+      .replace(":milestoneId", String(f.milestoneId))
+      .replace(":taskId", String(f.taskId))
+      .replace(":reportId", String(f.reportId))
+      .replace(":benefitId", String(f.benefitId))
+      .replace(":measurementId", String(f.measurementId))
+      .replace(":organisationId", String(f.organisationId))
+      .replace(":projectId", String(f.projectId))
+      .replace(":requestId", String(f.requestId))
+      .replace(":partId", String(f.strategyParts[url.match(/\/(goals|focus-areas|measures)\/:partId/)?.[1] ?? ""] ?? 999999))
+      .replace(":viewId", "999999")
+      .replace(":inputId", String(f.inputId))
+      .replace(":itemId", /\/meetings\//.test(url) ? String(f.agendaItemId) : "999999")
+      .replace(":memberId", String(f.seatId))
+      .replace(":userId", String(f.userId))
+      .replace(":documentId", String(documentId))
+      .replace(":fundingId", String(f.fundingId))
+      .replace(":linkId", String(f.linkId))
+      .replace(":relationId", String(f.relationId))
+      .replace(":sessionId", String(f.gatheringSessionId))
+      // A consultation's receipt stays a malformed one (400); a gathering's is the walk's registration.
+      .replace(":receipt", /\/gatherings\//.test(url) ? f.gatheringReceipt : ":receipt")
+      .replace(":id", String(id))
+      .replace(":token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+  );
 }
 
 /** Every write is audited in its transaction, so the trail's length tells whether anything changed. */

@@ -451,4 +451,7 @@ export const en: Record<MessageKey, string> = {
   "pages.privacy.consultationsHeading": "Input to consultations",
   "pages.privacy.consultations":
     "When you give input to a consultation, we store your input and your answers. Name, organisation and e-mail are optional; the e-mail is only needed for a receipt and an answer. The address you send from is kept only as a keyed hash, to limit how much can be sent from one place, never as the address itself. Name, organisation, e-mail and the hash are removed automatically the number of days after closing that the consultation states (90 unless set otherwise), and you can remove them at once with the link in your receipt. The input itself stays. The secretariat sees the personal data; inputs are shown publicly only if the secretariat chooses so, and then without it.",
+  "pages.privacy.gatheringsHeading": "Registering for gatherings",
+  "pages.privacy.gatherings":
+    "When you register for a gathering, we store your name, organisation and e-mail address, and what you write in the note. The organiser in the network's secretariat sees them in the participant list. They are deleted as many days after the gathering as the organiser has set (90 unless another number was chosen), and you can delete them yourself at any time from the link in your receipt. That someone registered and attended is still counted, without a name.",
 };

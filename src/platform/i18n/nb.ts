@@ -446,6 +446,9 @@ export const nb = {
   "pages.privacy.consultationsHeading": "Innspill til høringer",
   "pages.privacy.consultations":
     "Når du gir innspill til en høring, lagrer vi innspillet og svarene dine. Navn, organisasjon og e-post er frivillig; e-post trengs bare for å få kvittering og svar. Adressen du sender fra lagres bare som en nøkkelbasert hash, for å begrense hvor mye som kan sendes fra ett sted, aldri som selve adressen. Navn, organisasjon, e-post og hashen slettes automatisk det antallet dager etter fristen som høringen oppgir (90 dager om ikke annet er satt), og du kan slette dem straks med lenken i kvitteringen. Innspillet blir stående. Sekretariatet ser personopplysningene; offentlig vises innspill bare hvis sekretariatet velger det, og da uten dem.",
+  "pages.privacy.gatheringsHeading": "Påmelding til samlinger",
+  "pages.privacy.gatherings":
+    "Når du melder deg på en samling, lagrer vi navnet, organisasjonen og e-postadressen din, og det du skriver i merknaden. Arrangøren i nettverkets sekretariat ser dem i deltakerlisten. De slettes så mange dager etter samlingen som arrangøren har satt (90 om ikke annet er valgt), og du kan slette dem selv når som helst fra lenken i kvitteringen. At noen var påmeldt og møtte, telles fortsatt, uten navn.",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -450,4 +450,7 @@ export const nn: Record<MessageKey, string> = {
   "pages.privacy.consultationsHeading": "Innspel til høyringar",
   "pages.privacy.consultations":
     "Når du gir innspel til ei høyring, lagrar vi innspelet og svara dine. Namn, organisasjon og e-post er frivillig; e-post trengst berre for å få kvittering og svar. Adressa du sender frå blir berre lagra som ein nøkkelbasert hash, for å avgrense kor mykje som kan sendast frå éin stad, aldri som sjølve adressa. Namn, organisasjon, e-post og hashen blir sletta automatisk det talet på dagar etter fristen som høyringa oppgir (90 dagar om ikkje anna er sett), og du kan slette dei straks med lenkja i kvitteringa. Innspelet blir ståande. Sekretariatet ser personopplysningane; offentleg blir innspel berre viste om sekretariatet vel det, og då utan dei.",
+  "pages.privacy.gatheringsHeading": "Påmelding til samlingar",
+  "pages.privacy.gatherings":
+    "Når du melder deg på ei samling, lagrar vi namnet, organisasjonen og e-postadressa di, og det du skriv i merknaden. Arrangøren i sekretariatet til nettverket ser dei i deltakarlista. Dei blir sletta så mange dagar etter samlinga som arrangøren har sett (90 om ikkje anna er valt), og du kan slette dei sjølv når som helst frå lenkja i kvitteringa. At nokon var påmeld og møtte, blir framleis talt, utan namn.",
 };

@@ -1,0 +1,225 @@
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import type { Actor } from "../../platform/access/actor.ts";
+import { visibleWhere } from "../../platform/access/visibility.ts";
+import { Repository } from "../../platform/db/repository.ts";
+import { users } from "../../platform/schema.ts";
+import { organisations } from "../directory/index.ts";
+import { networks } from "../networks/index.ts";
+import { gatheringRegistrations, gatheringSessions, gatherings, type RegistrationStatus } from "./schema.ts";
+
+export type Gathering = typeof gatherings.$inferSelect;
+export type NewGathering = typeof gatherings.$inferInsert;
+export type GatheringSession = typeof gatheringSessions.$inferSelect;
+export type Registration = typeof gatheringRegistrations.$inferSelect;
+
+/** A gathering's place in the access kernel's rule: its network and visibility (it has no body). */
+const restricted = { networkId: gatherings.networkId, visibility: gatherings.visibility, bodyId: sql`null` };
+
+export interface GatheringFilter {
+  networkId?: number | undefined;
+  /** Coming (not yet ended) or past (ended) at this instant. */
+  when?: { at: Date; past: boolean } | undefined;
+}
+
+/** The only place with SQL for gatherings: the gatherings, their programmes and registrations. */
+export class GatheringRepo extends Repository {
+  /** The gatherings the viewer may see, coming ones soonest first, past ones latest first. */
+  list(viewer: Actor | null, f: GatheringFilter, limit = 200) {
+    const past = f.when?.past ?? false;
+    return this.db
+      .select({
+        gathering: gatherings,
+        networkSlug: networks.slug,
+        networkName: networks.name,
+        confirmed: sql<number>`(select count(*)::int from ${gatheringRegistrations} r
+          where r.gathering_id = ${gatherings.id} and r.status = 'confirmed')`,
+      })
+      .from(gatherings)
+      .innerJoin(networks, eq(networks.id, gatherings.networkId))
+      .where(
+        and(
+          visibleWhere(viewer, restricted),
+          f.networkId !== undefined ? eq(gatherings.networkId, f.networkId) : undefined,
+          f.when ? (past ? lt(gatherings.endsAt, f.when.at) : gte(gatherings.endsAt, f.when.at)) : undefined,
+        ),
+      )
+      .orderBy(past ? desc(gatherings.startsAt) : asc(gatherings.startsAt), asc(gatherings.id))
+      .limit(limit);
+  }
+
+  async byId(id: number) {
+    const [row] = await this.db
+      .select({ gathering: gatherings, networkSlug: networks.slug, networkName: networks.name })
+      .from(gatherings)
+      .innerJoin(networks, eq(networks.id, gatherings.networkId))
+      .where(eq(gatherings.id, id))
+      .limit(1);
+    return row;
+  }
+
+  /** The gathering, locked until the transaction ends: registrations and cancellations take turns. */
+  async lock(id: number): Promise<Gathering | undefined> {
+    const [row] = await this.db.select().from(gatherings).where(eq(gatherings.id, id)).for("update");
+    return row;
+  }
+
+  insert(values: NewGathering) {
+    return this.insertOne(gatherings, values);
+  }
+
+  update(id: number, values: Partial<NewGathering>) {
+    return this.updateStamped(gatherings, id, values);
+  }
+
+  async delete(id: number) {
+    await this.db.delete(gatherings).where(eq(gatherings.id, id));
+  }
+
+  sessions(gatheringId: number) {
+    return this.db
+      .select()
+      .from(gatheringSessions)
+      .where(eq(gatheringSessions.gatheringId, gatheringId))
+      .orderBy(asc(gatheringSessions.startsAt), asc(gatheringSessions.id));
+  }
+
+  insertSession(values: typeof gatheringSessions.$inferInsert) {
+    return this.insertOne(gatheringSessions, values);
+  }
+
+  async deleteSession(gatheringId: number, sessionId: number) {
+    const rows = await this.db
+      .delete(gatheringSessions)
+      .where(and(eq(gatheringSessions.id, sessionId), eq(gatheringSessions.gatheringId, gatheringId)))
+      .returning({ id: gatheringSessions.id });
+    return rows.length > 0;
+  }
+
+  /** How many hold a place and how many wait. */
+  async counts(gatheringId: number): Promise<Record<RegistrationStatus, number>> {
+    const rows = await this.db
+      .select({ status: gatheringRegistrations.status, n: sql<number>`count(*)::int` })
+      .from(gatheringRegistrations)
+      .where(eq(gatheringRegistrations.gatheringId, gatheringId))
+      .groupBy(gatheringRegistrations.status);
+    const counts = { confirmed: 0, waiting: 0, cancelled: 0 };
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+
+  insertRegistration(values: typeof gatheringRegistrations.$inferInsert) {
+    return this.insertOne(gatheringRegistrations, values);
+  }
+
+  async registrationByReceipt(gatheringId: number, receiptHash: string) {
+    const [row] = await this.db
+      .select()
+      .from(gatheringRegistrations)
+      .where(and(eq(gatheringRegistrations.gatheringId, gatheringId), eq(gatheringRegistrations.receiptHash, receiptHash)))
+      .limit(1);
+    return row;
+  }
+
+  /** An active registration with this address, whatever its case. */
+  async activeByEmail(gatheringId: number, email: string) {
+    const [row] = await this.db
+      .select()
+      .from(gatheringRegistrations)
+      .where(
+        and(
+          eq(gatheringRegistrations.gatheringId, gatheringId),
+          ne(gatheringRegistrations.status, "cancelled"),
+          sql`lower(${gatheringRegistrations.email}) = lower(${email})`,
+        ),
+      )
+      .limit(1);
+    return row;
+  }
+
+  /** Where a waiting registration stands in the queue: 1 is next. */
+  async queuePosition(registration: Registration): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(gatheringRegistrations)
+      .where(
+        and(
+          eq(gatheringRegistrations.gatheringId, registration.gatheringId),
+          eq(gatheringRegistrations.status, "waiting"),
+          sql`${gatheringRegistrations.id} <= ${registration.id}`,
+        ),
+      );
+    return row?.n ?? 0;
+  }
+
+  /** The first ones waiting, in the order they registered. */
+  firstWaiting(gatheringId: number, n: number) {
+    return this.db
+      .select()
+      .from(gatheringRegistrations)
+      .where(and(eq(gatheringRegistrations.gatheringId, gatheringId), eq(gatheringRegistrations.status, "waiting")))
+      .orderBy(asc(gatheringRegistrations.id))
+      .limit(n);
+  }
+
+  async setStatus(ids: number[], status: RegistrationStatus, at = new Date()) {
+    if (ids.length === 0) return;
+    await this.db
+      .update(gatheringRegistrations)
+      .set({ status, ...(status === "cancelled" ? { cancelledAt: at } : {}) })
+      .where(inArray(gatheringRegistrations.id, ids));
+  }
+
+  /** Everyone registered, with the organisation's name from the reference data where it was chosen there. */
+  participants(gatheringId: number) {
+    return this.db
+      .select({
+        registration: gatheringRegistrations,
+        organisation: sql<string | null>`coalesce(${organisations.name}, ${gatheringRegistrations.organisationName})`,
+      })
+      .from(gatheringRegistrations)
+      .leftJoin(organisations, eq(organisations.id, gatheringRegistrations.organisationId))
+      .where(eq(gatheringRegistrations.gatheringId, gatheringId))
+      .orderBy(asc(gatheringRegistrations.id));
+  }
+
+  async setAttended(gatheringId: number, attendedIds: number[]) {
+    await this.db
+      .update(gatheringRegistrations)
+      .set({
+        attended: sql`${gatheringRegistrations.id} in (${sql.join(
+          [0, ...attendedIds].map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      })
+      .where(and(eq(gatheringRegistrations.gatheringId, gatheringId), eq(gatheringRegistrations.status, "confirmed")));
+  }
+
+  async removePersonalData(ids: number[], at = new Date()) {
+    if (ids.length === 0) return;
+    await this.db
+      .update(gatheringRegistrations)
+      .set({ name: null, organisationName: null, email: null, note: "", userId: null, personalDataRemovedAt: at })
+      .where(inArray(gatheringRegistrations.id, ids));
+  }
+
+  /** Registrations whose gathering ended longer ago than its retention, still holding personal data. */
+  async expiredPersonalData(now: Date): Promise<number[]> {
+    const rows = await this.db
+      .select({ id: gatheringRegistrations.id })
+      .from(gatheringRegistrations)
+      .innerJoin(gatherings, eq(gatherings.id, gatheringRegistrations.gatheringId))
+      .where(
+        and(
+          sql`${gatheringRegistrations.personalDataRemovedAt} is null`,
+          sql`${gatherings.endsAt} + make_interval(days => ${gatherings.personalDataDays}) < ${now}`,
+        ),
+      );
+    return rows.map((r) => r.id);
+  }
+
+  /** A signed-in person's name and address, to fill in their registration. */
+  async account(userId: number) {
+    const [row] = await this.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+    return row;
+  }
+}

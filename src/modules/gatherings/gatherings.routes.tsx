@@ -1,0 +1,401 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
+import { sendCsv } from "../../platform/http/csv.ts";
+import { NotFoundError } from "../../platform/http/errors.ts";
+import { formRoute } from "../../platform/http/form-route.ts";
+import { toICalendar } from "../../platform/http/icalendar.ts";
+import { dbId, idList, parseOrBadRequest } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { publicBaseUrl } from "../../platform/services.ts";
+import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
+import type { Crumb } from "../../platform/ui/context.ts";
+import { slugParam } from "../networks/index.ts";
+import type { Gathering, GatheringSession } from "./gatherings.repo.ts";
+import { type GatheringService, gatheringFormValues, mayRegister } from "./gatherings.service.ts";
+import {
+  GatheringFormPage,
+  GatheringListPage,
+  GatheringPage,
+  ParticipantsPage,
+  ReceiptPage,
+  RegistrationFormPage,
+} from "./gatherings.views.tsx";
+
+const idParams = z.object({ id: dbId });
+const sessionParams = idParams.extend({ sessionId: dbId });
+const receiptParams = idParams.extend({ receipt: z.string().min(10).max(100) });
+
+/** A gathering's calendar entry and, for each item of its programme, its own (RFC 5545). */
+export function gatheringEvents(baseUrl: string, g: Gathering, sessions: readonly GatheringSession[] = []) {
+  const url = `${baseUrl}/gatherings/${g.id}`;
+  const location = [g.place, g.videoUrl].filter(Boolean).join(", ");
+  return [
+    {
+      uid: `gathering-${g.id}@samverk`,
+      summary: g.title,
+      description: [g.description, url].filter(Boolean).join("\n\n"),
+      url,
+      location,
+      updatedAt: g.updatedAt,
+      when: { start: g.startsAt, end: g.endsAt },
+      busy: true,
+    },
+    ...sessions.map((s, i) => ({
+      uid: `gathering-${g.id}-session-${s.id}@samverk`,
+      summary: `${g.title}: ${s.title}`,
+      description: [s.speakers, url].filter(Boolean).join("\n\n"),
+      url,
+      location: s.room || location,
+      updatedAt: g.updatedAt,
+      // An item lasts until the next one starts, the last until the gathering ends.
+      when: { start: s.startsAt, end: sessions[i + 1]?.startsAt ?? g.endsAt },
+    })),
+  ];
+}
+
+const sendCalendar = (reply: FastifyReply, filename: string, body: string) =>
+  reply
+    .type("text/calendar; charset=utf-8")
+    .header("content-disposition", `inline; filename="${filename}"`)
+    // What a feed holds depends on who asks: never kept by a cache.
+    .header("cache-control", "no-store")
+    .send(body);
+
+/** Gatherings: the lists, a gathering's page and programme, registration and its receipt, the organiser's pages. */
+export function gatheringRoutes(app: FastifyInstance, { services, config }: AppContext) {
+  const baseUrl = publicBaseUrl(config);
+  const { gatherings, networks } = services;
+  /** The gathering by :id, as the viewer may see it (404 otherwise), with its network for gathering.manage. */
+  const gatheringInPath = async (req: FastifyRequest) => {
+    const row = await gatherings.get(req.actor, parseOrBadRequest(idParams, req.params).id);
+    return { ...row, networkId: row.gathering.networkId };
+  };
+  const networkInPath = async (req: FastifyRequest) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    return { networkId: network.id, network };
+  };
+  const managed = (req: FastifyRequest) => authorized(req, gatheringInPath);
+
+  const listPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    network: { id: number; slug: string; name: string } | null,
+  ) => {
+    const { t } = req.i18n;
+    const at = new Date();
+    const filter = network ? { networkId: network.id } : {};
+    const [coming, past] = await Promise.all([
+      gatherings.list(req.actor, { ...filter, when: { at, past: false } }),
+      gatherings.list(req.actor, { ...filter, when: { at, past: true } }),
+    ]);
+    const title = network ? t("gathering.networkTitle", { name: network.name }) : t("gathering.allTitle");
+    return reply.page(
+      <GatheringListPage
+        ctx={req.pageContext()}
+        title={title}
+        intro={t("gathering.intro")}
+        coming={coming}
+        past={past}
+        calendarHref={network ? `/n/${network.slug}/gatherings/calendar.ics` : null}
+        newHref={
+          network && can(req.actor, "gathering.manage", { networkId: network.id }) ? `/n/${network.slug}/gatherings/new` : null
+        }
+        showNetwork={!network}
+      />,
+      {
+        title,
+        ...(network
+          ? { network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: t("gathering.nav") }] }
+          : {}),
+      },
+    );
+  };
+
+  app.get("/gatherings", { config: { policy: "public" } }, (req, reply) => listPage(req, reply, null));
+  app.get("/n/:slug/gatherings", { config: { policy: "public" } }, async (req, reply) =>
+    listPage(req, reply, await networks.get(parseOrBadRequest(slugParam, req.params).slug)),
+  );
+
+  app.get("/n/:slug/gatherings/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    const rows = await gatherings.list(req.actor, { networkId: network.id });
+    const events = rows.flatMap((r) => gatheringEvents(baseUrl, r.gathering));
+    return sendCalendar(
+      reply,
+      `${network.slug}-gatherings.ics`,
+      toICalendar(req.i18n.t("gathering.networkTitle", { name: network.name }), events),
+    );
+  });
+
+  const gatheringCrumbs = (g: { networkSlug: string; networkName: string; gathering: Gathering }, last?: string): Crumb[] => [
+    { href: `/n/${g.networkSlug}/gatherings`, label: g.networkName },
+    ...(last
+      ? [{ href: `/gatherings/${g.gathering.id}`, label: g.gathering.title }, { label: last }]
+      : [{ label: g.gathering.title }]),
+  ];
+
+  const gatheringPage = async (req: FastifyRequest, reply: FastifyReply, id: number, sessionForm: FormState) => {
+    const d = await gatherings.detail(req.actor, id);
+    return reply.page(
+      <GatheringPage
+        ctx={req.pageContext()}
+        g={d.gathering}
+        network={{ slug: d.networkSlug, name: d.networkName }}
+        sessions={d.sessions}
+        counts={d.counts}
+        mayRegister={mayRegister(req.actor, d.gathering)}
+        sessionForm={sessionForm}
+        saved={(req.query as Record<string, unknown>).saved !== undefined}
+      />,
+      {
+        title: d.gathering.title,
+        description: d.gathering.description.slice(0, 200) || undefined,
+        network: { slug: d.networkSlug, name: d.networkName },
+        crumbs: gatheringCrumbs(d),
+        forms: [sessionForm],
+      },
+    );
+  };
+
+  app.get("/gatherings/:id", { config: { policy: "public" } }, (req, reply) =>
+    gatheringPage(req, reply, parseOrBadRequest(idParams, req.params).id, emptyForm()),
+  );
+
+  app.get("/gatherings/:id/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
+    const d = await gatherings.detail(req.actor, parseOrBadRequest(idParams, req.params).id);
+    return sendCalendar(
+      reply,
+      `gathering-${d.gathering.id}.ics`,
+      toICalendar(d.gathering.title, gatheringEvents(baseUrl, d.gathering, d.sessions)),
+    );
+  });
+
+  // The organiser's forms.
+
+  const gatheringForm = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    network: { slug: string; name: string },
+    existing: Gathering | null,
+  ) => {
+    const { t } = req.i18n;
+    const title = existing ? t("gathering.editTitle", { title: existing.title }) : t("gathering.new");
+    return reply.page(
+      <GatheringFormPage
+        ctx={req.pageContext()}
+        form={form}
+        action={existing ? `/gatherings/${existing.id}` : `/n/${network.slug}/gatherings`}
+        title={title}
+        cancelHref={existing ? `/gatherings/${existing.id}` : `/n/${network.slug}/gatherings`}
+      />,
+      {
+        title,
+        network,
+        crumbs: [{ href: `/n/${network.slug}/gatherings`, label: network.name }, { label: title }],
+        forms: [form],
+      },
+    );
+  };
+
+  app.get("/n/:slug/gatherings/new", { config: { policy: "gathering.manage", resource: networkInPath } }, (req, reply) => {
+    const { resource } = authorized(req, networkInPath);
+    return gatheringForm(
+      req,
+      reply,
+      emptyForm({ kind: "seminar", audience: "everyone", visibility: "public", personalDataDays: 90 }),
+      resource.network,
+      null,
+    );
+  });
+
+  formRoute(app, {
+    path: "/n/:slug/gatherings",
+    policy: "gathering.manage",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, { network }) => gatheringForm(req, reply, form, network, null),
+    submit: (actor, { networkId }, body) => gatherings.create(actor, networkId, body),
+    done: (g) => `/gatherings/${g.id}?saved=1`,
+  });
+
+  app.get("/gatherings/:id/edit", { config: { policy: "gathering.manage", resource: gatheringInPath } }, (req, reply) => {
+    const { resource } = managed(req);
+    return gatheringForm(req, reply, emptyForm(gatheringFormValues(resource.gathering)), networkOf(resource), resource.gathering);
+  });
+
+  formRoute(app, {
+    path: "/gatherings/:id",
+    policy: "gathering.manage",
+    resource: gatheringInPath,
+    initial: false,
+    show: (req, reply, form, r) => gatheringForm(req, reply, form, networkOf(r), r.gathering),
+    submit: (actor, r, body) => gatherings.update(actor, r.gathering, body),
+    done: (g) => `/gatherings/${g.id}?saved=1`,
+  });
+
+  app.post(
+    "/gatherings/:id/delete",
+    { config: { policy: "gathering.manage", resource: gatheringInPath } },
+    async (req, reply) => {
+      const { actor, resource } = managed(req);
+      await gatherings.remove(actor, resource.gathering);
+      return reply.redirect(`/n/${resource.networkSlug}/gatherings`, 303);
+    },
+  );
+
+  formRoute(app, {
+    path: "/gatherings/:id/sessions",
+    policy: "gathering.manage",
+    resource: gatheringInPath,
+    initial: false,
+    show: (req, reply, form, r) => gatheringPage(req, reply, r.gathering.id, form),
+    submit: (actor, r, body) => gatherings.addSession(actor, r.gathering, body),
+    done: (_, r) => `/gatherings/${r.gathering.id}#programme-heading`,
+  });
+
+  app.post(
+    "/gatherings/:id/sessions/:sessionId/delete",
+    { config: { policy: "gathering.manage", resource: gatheringInPath } },
+    async (req, reply) => {
+      const { actor, resource } = managed(req);
+      const { sessionId } = parseOrBadRequest(sessionParams, req.params);
+      await gatherings.removeSession(actor, resource.gathering, sessionId);
+      return reply.redirect(`/gatherings/${resource.gathering.id}#programme-heading`, 303);
+    },
+  );
+
+  const participantsPage = async (req: FastifyRequest, reply: FastifyReply, r: GatheringInPath, form?: FormState) => {
+    const { t } = req.i18n;
+    const { rows, byOrganisation } = await gatherings.participants(r.gathering.id);
+    const title = t("gathering.participantsOf", { title: r.gathering.title });
+    const attendance =
+      form ?? emptyForm({ attended: rows.filter((p) => p.registration.attended).map((p) => String(p.registration.id)) });
+    return reply.page(
+      <ParticipantsPage ctx={req.pageContext()} g={r.gathering} rows={rows} byOrganisation={byOrganisation} form={attendance} />,
+      { title, network: networkOf(r), crumbs: gatheringCrumbs(r, t("gathering.participants")), forms: [attendance] },
+    );
+  };
+
+  app.get("/gatherings/:id/participants", { config: { policy: "gathering.manage", resource: gatheringInPath } }, (req, reply) =>
+    participantsPage(req, reply, managed(req).resource),
+  );
+
+  formRoute(app, {
+    path: "/gatherings/:id/attendance",
+    policy: "gathering.manage",
+    resource: gatheringInPath,
+    initial: false,
+    show: (req, reply, form, r) => participantsPage(req, reply, r, form),
+    submit: (actor, r, body) =>
+      gatherings.markAttendance(actor, r.gathering, parseOrBadRequest(attendanceBody, body ?? {}).attended),
+    done: (_, r) => `/gatherings/${r.gathering.id}/participants?saved=1`,
+  });
+
+  app.get(
+    "/gatherings/:id/participants.csv",
+    { config: { policy: "gathering.manage", resource: gatheringInPath } },
+    async (req, reply) => {
+      const { resource } = managed(req);
+      const { t, dateTime } = req.i18n;
+      const { rows } = await gatherings.participants(resource.gathering.id);
+      return sendCsv(
+        reply,
+        `gathering-${resource.gathering.id}-participants.csv`,
+        [
+          t("gathering.name"),
+          t("gathering.organisation"),
+          t("gathering.email"),
+          t("gathering.statusLabel"),
+          t("gathering.note"),
+          t("gathering.registeredAt"),
+          t("gathering.attended"),
+        ],
+        rows.map((r) => [
+          r.registration.name ?? "",
+          r.organisation ?? "",
+          r.registration.email ?? "",
+          t(`gathering.status.${r.registration.status}`),
+          r.registration.note,
+          dateTime(r.registration.createdAt),
+          r.registration.attended === null ? "" : t(r.registration.attended ? "common.yes" : "common.no"),
+        ]),
+      );
+    },
+  );
+
+  // Registration: no account needed, no JavaScript needed.
+
+  const registrationPage = async (req: FastifyRequest, reply: FastifyReply, id: number, form: FormState) => {
+    const { t } = req.i18n;
+    const d = await gatherings.detail(req.actor, id);
+    const full = d.gathering.capacity !== null && (d.counts.confirmed >= d.gathering.capacity || d.counts.waiting > 0);
+    const organisations = (await gatherings.organisations.options()).map((o) => ({ value: o.id, label: o.name }));
+    const title = t("gathering.registerFor", { title: d.gathering.title });
+    return reply.page(
+      <RegistrationFormPage ctx={req.pageContext()} g={d.gathering} form={form} organisations={organisations} full={full} />,
+      {
+        title,
+        network: { slug: d.networkSlug, name: d.networkName },
+        crumbs: gatheringCrumbs(d, t("gathering.register")),
+        forms: [form],
+      },
+    );
+  };
+
+  app.get("/gatherings/:id/register", { config: { policy: "public" } }, async (req, reply) =>
+    registrationPage(req, reply, parseOrBadRequest(idParams, req.params).id, emptyForm(await gatherings.prefill(req.actor))),
+  );
+
+  app.post("/gatherings/:id/register", { config: { policy: "public", storedOnce: true } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await gatherings.register(id, body, { actor: req.actor, locale: req.i18n.locale });
+    if (!result.ok) return registrationPage(req, reply, id, { values: body, errors: result.errors });
+    return reply.redirect(`/gatherings/${id}/registration/${result.value.receipt}`, 303);
+  });
+
+  app.get("/gatherings/:id/registration/:receipt", { config: { policy: "public" } }, async (req, reply) => {
+    const { id, receipt } = parseOrBadRequest(receiptParams, req.params);
+    const { t } = req.i18n;
+    const { registration, position } = await gatherings.byReceipt(id, receipt);
+    // The receipt's own link lets its holder see the gathering even when it is for the network's people.
+    const row = await gatherings.repo.byId(id);
+    if (!row) throw new NotFoundError();
+    const query = req.query as Record<string, unknown>;
+    // The receipt's address is its secret: it stays on this site.
+    reply.header("referrer-policy", "same-origin");
+    return reply.page(
+      <>
+        {query.removed !== undefined ? <Notice kind="success">{t("gathering.dataRemovedNotice")}</Notice> : null}
+        <ReceiptPage
+          ctx={req.pageContext()}
+          g={row.gathering}
+          registration={registration}
+          position={position}
+          receipt={receipt}
+        />
+      </>,
+      { title: t("gathering.receiptTitle"), crumbs: [{ label: t("gathering.receiptTitle") }] },
+    );
+  });
+
+  app.post("/gatherings/:id/registration/:receipt/cancel", { config: { policy: "public" } }, async (req, reply) => {
+    const { id, receipt } = parseOrBadRequest(receiptParams, req.params);
+    await gatherings.cancel(id, receipt, req.i18n.locale);
+    return reply.redirect(`/gatherings/${id}/registration/${receipt}`, 303);
+  });
+
+  app.post("/gatherings/:id/registration/:receipt/remove-personal-data", { config: { policy: "public" } }, async (req, reply) => {
+    const { id, receipt } = parseOrBadRequest(receiptParams, req.params);
+    await gatherings.removePersonalData(id, receipt, req.i18n.locale);
+    return reply.redirect(`/gatherings/${id}/registration/${receipt}?removed`, 303);
+  });
+}
+
+type GatheringInPath = Awaited<ReturnType<GatheringService["get"]>> & { networkId: number };
+const networkOf = (r: GatheringInPath) => ({ slug: r.networkSlug, name: r.networkName });
+const attendanceBody = z.object({ attended: idList }).passthrough();

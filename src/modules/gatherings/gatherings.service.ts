@@ -1,0 +1,436 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
+import { isNetworkMember, isSecretariat } from "../../platform/access/authorize.ts";
+import { canSee, type Restricted, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
+import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
+import { hashToken } from "../../platform/auth/tokens.ts";
+import { type Db, isUniqueViolation, type Tx } from "../../platform/db/client.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import {
+  emptyToNull,
+  optionalDate,
+  optionalId,
+  optionalText,
+  requiredDate,
+  requiredText,
+  timeOfDay,
+  toFieldErrors,
+  webAddress,
+} from "../../platform/http/validation.ts";
+import { i18nFor, type Locale, osloInstant, osloParts } from "../../platform/i18n/i18n.ts";
+import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
+import type { OrganisationReads } from "../directory/index.ts";
+import { type Gathering, type GatheringFilter, GatheringRepo, type Registration } from "./gatherings.repo.ts";
+import { AUDIENCES, GATHERING_KINDS } from "./schema.ts";
+
+const optionalTime = z.preprocess(emptyToNull, timeOfDay.nullable().default(null));
+
+/** A gathering as the organiser writes it; times are Norway's, as people read them. */
+export const gatheringInput = z
+  .object({
+    kind: z.enum(GATHERING_KINDS, "errors.choice"),
+    title: requiredText(200),
+    description: optionalText(10_000),
+    audience: z.enum(AUDIENCES, "errors.choice").default("everyone"),
+    visibility: z.enum(VISIBILITY_VALUES.filter((v) => v !== "body") as ["public", "network"], "errors.choice").default("public"),
+    place: optionalText(300),
+    videoUrl: webAddress,
+    startsDate: requiredDate,
+    startsTime: timeOfDay,
+    endsDate: requiredDate,
+    endsTime: timeOfDay,
+    capacity: z.preprocess(
+      emptyToNull,
+      z.coerce
+        .number("errors.wholeNumber")
+        .int("errors.wholeNumber")
+        .min(1, "errors.wholeNumber")
+        .max(100_000, "errors.wholeNumber")
+        .nullable()
+        .default(null),
+    ),
+    closesDate: optionalDate,
+    closesTime: optionalTime,
+    personalDataDays: z.preprocess(
+      (v) => (v === "" || v === undefined ? 90 : v),
+      z.coerce
+        .number("errors.wholeNumber")
+        .int("errors.wholeNumber")
+        .min(1, "errors.wholeNumber")
+        .max(3650, "errors.wholeNumber"),
+    ),
+    report: optionalText(10_000),
+  })
+  .transform((g) => ({
+    ...g,
+    startsAt: osloInstant(g.startsDate, g.startsTime),
+    endsAt: osloInstant(g.endsDate, g.endsTime),
+    registrationClosesAt: g.closesDate ? osloInstant(g.closesDate, g.closesTime ?? "23:59") : null,
+  }))
+  .refine((g) => g.endsAt > g.startsAt, { path: ["endsDate"], message: "errors.endsBeforeStarts" })
+  .refine((g) => !g.registrationClosesAt || g.registrationClosesAt <= g.startsAt, {
+    path: ["closesDate"],
+    message: "errors.registrationClosesAfterStart",
+  });
+
+/** The form's fields of a stored gathering, in Norway's time. */
+export function gatheringFormValues(g: Gathering): Record<string, unknown> {
+  const starts = osloParts(g.startsAt);
+  const ends = osloParts(g.endsAt);
+  const closes = g.registrationClosesAt ? osloParts(g.registrationClosesAt) : null;
+  return {
+    ...g,
+    startsDate: starts.date,
+    startsTime: starts.time,
+    endsDate: ends.date,
+    endsTime: ends.time,
+    closesDate: closes?.date ?? "",
+    closesTime: closes?.time ?? "",
+    capacity: g.capacity ?? "",
+  };
+}
+
+export const sessionInput = z
+  .object({
+    date: requiredDate,
+    time: timeOfDay,
+    title: requiredText(300),
+    speakers: optionalText(500),
+    room: optionalText(100),
+  })
+  .transform((s) => ({ startsAt: osloInstant(s.date, s.time), title: s.title, speakers: s.speakers, room: s.room }));
+
+/** What a person sends to register. */
+export const registrationInput = z
+  .object({
+    name: requiredText(200),
+    email: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.email("errors.email").max(254)),
+    organisationId: optionalId,
+    organisationName: z.preprocess(emptyToNull, z.string().trim().max(200, "errors.tooLong").nullable().default(null)),
+    note: optionalText(1000),
+  })
+  .refine((r) => r.organisationId !== null || r.organisationName !== null, {
+    path: ["organisationId"],
+    message: "errors.organisationOrName",
+  });
+
+/** Where a gathering stands for registration at an instant. */
+export type RegistrationState = "open" | "closed" | "over";
+export function registrationState(g: Gathering, now = new Date()): RegistrationState {
+  if (g.endsAt <= now) return "over";
+  const closes = g.registrationClosesAt ?? g.startsAt;
+  return closes <= now ? "closed" : "open";
+}
+
+/** A gathering as a link of the access kernel's chain. */
+export const restrictedOf = (g: Pick<Gathering, "networkId" | "visibility">): Restricted => ({
+  networkId: g.networkId,
+  visibility: g.visibility,
+});
+
+/** Who registers: anyone, or for a members' gathering the network's people (and its secretariat). */
+export const mayRegister = (actor: Actor | null, g: Gathering): boolean =>
+  g.audience === "everyone" || isSecretariat(actor, g.networkId) || isNetworkMember(actor, g.networkId);
+
+/**
+ * Gatherings (samlingar): a network's conferences, seminars, workshops, webinars and information
+ * meetings, their programmes, and registration without an account: a capacity with a waiting list
+ * that moves up by itself when someone cancels, a receipt with a link to cancel, and personal data
+ * kept only as long as the gathering says.
+ */
+export class GatheringService {
+  readonly repo: GatheringRepo;
+
+  constructor(
+    private readonly db: Db,
+    readonly organisations: OrganisationReads,
+    private readonly mail: { delivery: MailDelivery; baseUrl: string },
+  ) {
+    this.repo = new GatheringRepo(db);
+  }
+
+  /** The gatherings the viewer may see. */
+  list(viewer: Actor | null, filter: GatheringFilter) {
+    return this.repo.list(viewer, filter);
+  }
+
+  /** A gathering the viewer may see, with its network; 404 for one that is not there or not theirs to see. */
+  async get(viewer: Actor | null, id: number) {
+    const row = await this.repo.byId(id);
+    if (!row || !canSee(viewer, restrictedOf(row.gathering))) throw new NotFoundError();
+    return row;
+  }
+
+  /** The gathering with its programme and how many hold a place and wait. */
+  async detail(viewer: Actor | null, id: number) {
+    const row = await this.get(viewer, id);
+    const [sessions, counts] = await Promise.all([this.repo.sessions(id), this.repo.counts(id)]);
+    return { ...row, sessions, counts };
+  }
+
+  async create(actor: Actor, networkId: number, body: unknown): Promise<Result<Gathering>> {
+    const parsed = gatheringInput.safeParse(body);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await createAudited(this.db, actor, "gathering", (tx) =>
+        this.repo.with(tx).insert({ networkId, ...columnsOf(parsed.data) }),
+      ),
+    );
+  }
+
+  async update(actor: Actor, existing: Gathering, body: unknown): Promise<Result<Gathering>> {
+    const parsed = gatheringInput.safeParse(body);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const changes = columnsOf(parsed.data);
+    if (existing.capacity !== null && changes.capacity !== null && changes.capacity < existing.capacity) {
+      const { confirmed } = await this.repo.counts(existing.id);
+      if (changes.capacity < confirmed)
+        return invalid([{ field: "capacity", key: "errors.capacityBelowConfirmed", params: { n: confirmed } }]);
+    }
+    const saved = await updateAudited(this.db, actor, "gathering", existing, changes, async (tx) => {
+      const updated = await this.repo.with(tx).update(existing.id, changes);
+      // A larger capacity (or none) gives places to those waiting, in their order.
+      await this.moveUp(tx, updated);
+      return updated;
+    });
+    return ok(saved);
+  }
+
+  async remove(actor: Actor, existing: Gathering): Promise<void> {
+    await deleteAudited(this.db, actor, "gathering", existing, (tx) => this.repo.with(tx).delete(existing.id));
+  }
+
+  async addSession(actor: Actor, gathering: Gathering, body: unknown): Promise<Result<{ id: number }>> {
+    const parsed = sessionInput.safeParse(body);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (gathering.startsAt <= new Date()) return invalid([{ field: "_", key: "errors.gatheringStarted" }]);
+    return ok(
+      await createAudited(this.db, actor, "gathering_session", (tx) =>
+        this.repo.with(tx).insertSession({ gatheringId: gathering.id, ...parsed.data }),
+      ),
+    );
+  }
+
+  async removeSession(actor: Actor, gathering: Gathering, sessionId: number): Promise<void> {
+    if (gathering.startsAt <= new Date()) throw new NotFoundError();
+    await audited(this.db, actor, async (tx, audit) => {
+      if (!(await this.repo.with(tx).deleteSession(gathering.id, sessionId))) throw new NotFoundError();
+      await audit({ action: "delete", entity: "gathering_session", entityId: sessionId });
+    });
+  }
+
+  /** What a signed-in person's registration form starts with: their own name and address. */
+  async prefill(actor: Actor | null): Promise<Record<string, unknown>> {
+    if (actor?.userId == null) return {};
+    const account = await this.repo.account(actor.userId);
+    return account ? { name: account.name, email: account.email } : {};
+  }
+
+  /**
+   * Registers a person: a place while there is one, else a place in the waiting list. Refused with a
+   * message: registration not open, a members' gathering and not one of the network's people, an
+   * address already registered, a field that does not fit. The gathering is locked while the places
+   * are counted, so however many register at once, no more than the capacity get a place.
+   */
+  async register(
+    gatheringId: number,
+    body: Record<string, unknown>,
+    context: { actor: Actor | null; locale: Locale; now?: Date },
+  ): Promise<Result<{ receipt: string; status: "confirmed" | "waiting" }>> {
+    const { gathering } = await this.get(context.actor, gatheringId);
+    const state = registrationState(gathering, context.now);
+    if (state !== "open") return invalid([{ field: "_", key: "errors.registrationClosed" }]);
+    if (!mayRegister(context.actor, gathering)) return invalid([{ field: "_", key: "errors.gatheringMembersOnly" }]);
+    const parsed = registrationInput.safeParse(body);
+    const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
+    if (parsed.success && parsed.data.organisationId !== null && !(await this.organisations.byId(parsed.data.organisationId)))
+      errors.push({ field: "organisationId", key: "errors.choice" });
+    if (!parsed.success || errors.length) return invalid(errors);
+    const receipt = randomBytes(24).toString("base64url");
+    try {
+      const stored = await audited(this.db, participantActor(context.actor), async (tx, audit) => {
+        const repo = this.repo.with(tx);
+        const locked = await repo.lock(gatheringId);
+        if (!locked) throw new NotFoundError();
+        if (await repo.activeByEmail(gatheringId, parsed.data.email)) return null;
+        const { confirmed, waiting } = await repo.counts(gatheringId);
+        // Nobody passes those already waiting: a place freed while someone waits is theirs.
+        const status = locked.capacity === null || (confirmed < locked.capacity && waiting === 0) ? "confirmed" : "waiting";
+        const registration = await repo.insertRegistration({
+          gatheringId,
+          status,
+          ...parsed.data,
+          userId: context.actor?.userId ?? null,
+          receiptHash: hashToken(receipt),
+        });
+        // The trail says that someone registered, never who.
+        await audit({ action: "create", entity: "gathering_registration", entityId: registration.id, after: { status } });
+        await queueMail(tx, this.receiptMail(locked, registration, receipt, context.locale));
+        return registration;
+      });
+      if (!stored) return invalid([{ field: "email", key: "errors.alreadyRegistered" }]);
+      void this.mail.delivery.deliverDue().catch(() => undefined);
+      return ok({ receipt, status: stored.status === "confirmed" ? "confirmed" : "waiting" });
+    } catch (error) {
+      // The same address sent at the same instant from another request: that one registered it.
+      if (isUniqueViolation(error, "gathering_registrations_email_uq"))
+        return invalid([{ field: "email", key: "errors.alreadyRegistered" }]);
+      throw error;
+    }
+  }
+
+  /** The registration a receipt's link belongs to, with its place in the queue; 404 for a link that is not one. */
+  async byReceipt(gatheringId: number, receipt: string) {
+    if (receipt.length > 100) throw new NotFoundError();
+    const registration = await this.repo.registrationByReceipt(gatheringId, hashToken(receipt));
+    if (!registration) throw new NotFoundError();
+    const position = registration.status === "waiting" ? await this.repo.queuePosition(registration) : null;
+    return { registration, position };
+  }
+
+  /** Cancels the registration of a receipt's link; the first waiting, if any, takes the place and is told. */
+  async cancel(gatheringId: number, receipt: string, locale: Locale): Promise<void> {
+    const { registration } = await this.byReceipt(gatheringId, receipt);
+    if (registration.status === "cancelled") return;
+    await audited(this.db, participantActor(null), async (tx, audit) => {
+      const repo = this.repo.with(tx);
+      const gathering = await repo.lock(gatheringId);
+      if (!gathering) throw new NotFoundError();
+      await repo.setStatus([registration.id], "cancelled");
+      await audit({
+        action: "update",
+        entity: "gathering_registration",
+        entityId: registration.id,
+        after: { status: "cancelled" },
+      });
+      await this.moveUp(tx, gathering, locale);
+    });
+    void this.mail.delivery.deliverDue().catch(() => undefined);
+  }
+
+  /** Gives free places to those waiting, in the order they registered, and tells each by mail. */
+  private async moveUp(tx: Tx, gathering: Gathering, locale: Locale = "nb") {
+    if (registrationState(gathering) === "over") return;
+    const repo = this.repo.with(tx);
+    const { confirmed } = await repo.counts(gathering.id);
+    const free = gathering.capacity === null ? Number.MAX_SAFE_INTEGER : gathering.capacity - confirmed;
+    if (free <= 0) return;
+    const promoted = await repo.firstWaiting(gathering.id, Math.min(free, 10_000));
+    await repo.setStatus(
+      promoted.map((r) => r.id),
+      "confirmed",
+    );
+    const { t, dateTime } = i18nFor(locale);
+    for (const r of promoted) {
+      if (!r.email) continue;
+      await queueMail(tx, {
+        to: r.email,
+        subject: t("gathering.mail.movedUpSubject", { title: gathering.title }),
+        body: t("gathering.mail.movedUpBody", {
+          title: gathering.title,
+          starts: dateTime(gathering.startsAt),
+          link: `${this.mail.baseUrl}/gatherings/${gathering.id}`,
+        }),
+      });
+    }
+  }
+
+  /** Clears one's name, organisation and address at once; the registration is cancelled and counted no more. */
+  async removePersonalData(gatheringId: number, receipt: string, locale: Locale): Promise<void> {
+    const { registration } = await this.byReceipt(gatheringId, receipt);
+    await this.cancel(gatheringId, receipt, locale);
+    await audited(this.db, participantActor(null), async (tx, audit) => {
+      await this.repo.with(tx).removePersonalData([registration.id]);
+      await audit({
+        action: "update",
+        entity: "gathering_registration",
+        entityId: registration.id,
+        after: { personalDataRemoved: true },
+      });
+    });
+  }
+
+  /** Clears personal data of registrations whose gathering ended longer ago than its retention. Run daily. */
+  async removeExpiredPersonalData(now = new Date()): Promise<number> {
+    return audited(this.db, { userId: null, label: "retention", isAdmin: true }, async (tx, audit) => {
+      const repo = this.repo.with(tx);
+      const ids = await repo.expiredPersonalData(now);
+      await repo.removePersonalData(ids, now);
+      if (ids.length)
+        await audit({
+          action: "update",
+          entity: "gathering_registration",
+          entityId: "retention",
+          after: { personalDataRemoved: ids.length },
+        });
+      return ids.length;
+    });
+  }
+
+  /** The participant list for the organiser, with the count per organisation. */
+  async participants(gatheringId: number) {
+    const rows = await this.repo.participants(gatheringId);
+    const byOrganisation = new Map<string, number>();
+    for (const r of rows)
+      if (r.registration.status === "confirmed") {
+        const name = r.organisation ?? "";
+        byOrganisation.set(name, (byOrganisation.get(name) ?? 0) + 1);
+      }
+    return {
+      rows,
+      byOrganisation: [...byOrganisation].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "nb")),
+    };
+  }
+
+  /** Marks who came, afterwards: the confirmed registrations checked attended, the others not. */
+  async markAttendance(actor: Actor, gathering: Gathering, attendedIds: number[]): Promise<Result<null>> {
+    if (gathering.startsAt > new Date()) return invalid([{ field: "_", key: "errors.gatheringNotStarted" }]);
+    await audited(this.db, actor, async (tx, audit) => {
+      await this.repo.with(tx).setAttended(gathering.id, attendedIds);
+      await audit({ action: "update", entity: "gathering", entityId: gathering.id, after: { attended: attendedIds.length } });
+    });
+    return ok(null);
+  }
+
+  private receiptMail(g: Gathering, r: Registration, receipt: string, locale: Locale) {
+    const { t, dateTime } = i18nFor(locale);
+    const link = `${this.mail.baseUrl}/gatherings/${g.id}/registration/${receipt}`;
+    return {
+      to: r.email!,
+      subject: t(r.status === "confirmed" ? "gathering.mail.confirmedSubject" : "gathering.mail.waitingSubject", {
+        title: g.title,
+      }),
+      body: t("gathering.mail.receiptBody", {
+        title: g.title,
+        starts: dateTime(g.startsAt),
+        place: g.place || g.videoUrl,
+        link,
+        calendar: `${this.mail.baseUrl}/gatherings/${g.id}/calendar.ics`,
+        days: g.personalDataDays,
+      }),
+    };
+  }
+}
+
+/** Who registers, for the audit trail: the signed-in person, or a participant without an account. */
+const participantActor = (actor: Actor | null): Actor => actor ?? { userId: null, label: "participant", isAdmin: false };
+
+/** The stored columns of a valid form. */
+function columnsOf(g: z.infer<typeof gatheringInput>) {
+  return {
+    kind: g.kind,
+    title: g.title,
+    description: g.description,
+    audience: g.audience,
+    visibility: g.visibility,
+    place: g.place,
+    videoUrl: g.videoUrl,
+    startsAt: g.startsAt,
+    endsAt: g.endsAt,
+    capacity: g.capacity,
+    registrationClosesAt: g.registrationClosesAt,
+    personalDataDays: g.personalDataDays,
+    report: g.report,
+  };
+}

@@ -1,0 +1,350 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { and, eq, like } from "drizzle-orm";
+import ICAL from "ical.js";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { systemActor } from "../../platform/access/actor.ts";
+import { osloParts } from "../../platform/i18n/i18n.ts";
+import { mailOutbox } from "../../platform/schema.ts";
+import { gatheringRegistrations } from "./schema.ts";
+
+let t: TestApp;
+let rogaland: { id: number; slug: string };
+let nordland: { id: number; slug: string };
+
+before(async () => {
+  t = await createTestApp();
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
+  nordland = (await t.app.services.networks.bySlug("digi-nordland"))!;
+  await testAccount(t.app, t.database.db, "sek@gather.example", { networkId: rogaland.id, role: "secretariat" });
+  await testAccount(t.app, t.database.db, "sek@nordland.example", { networkId: nordland.id, role: "secretariat" });
+  const [member] = await t.app.services.access.memberOrganisations(rogaland.id);
+  await testAccount(t.app, t.database.db, "rep@gather.example", {
+    networkId: rogaland.id,
+    role: "member",
+    organisationIds: [member!.id],
+  });
+});
+after(() => t.close());
+
+const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+const day = (offset: number) => osloParts(new Date(Date.now() + offset * 24 * 3600_000)).date;
+const actor = systemActor("test");
+
+/** A gathering of Digi Rogaland two weeks ahead. */
+async function gathering(fields: Record<string, string> = {}) {
+  const created = await t.app.services.gatherings.create(actor, rogaland.id, {
+    kind: "seminar",
+    title: "Seminar om deling",
+    startsDate: day(14),
+    startsTime: "09:00",
+    endsDate: day(14),
+    endsTime: "15:00",
+    ...fields,
+  });
+  assert.ok(created.ok, JSON.stringify(!created.ok && created.errors));
+  return created.value;
+}
+
+const registrations = (gatheringId: number) =>
+  t.database.db.select().from(gatheringRegistrations).where(eq(gatheringRegistrations.gatheringId, gatheringId));
+
+/** Registers as an anonymous visitor, through the form. */
+async function register(id: number, name: string, email: string, session = new Session(t.app)) {
+  await session.get(`/gatherings/${id}/register`);
+  return session.post(`/gatherings/${id}/register?lang=en`, { name, email, organisationName: "Testkommune", note: "" });
+}
+
+test("the secretariat makes a gathering through the form; a bad one comes back with its errors and nothing stored", async () => {
+  const sek = await login("sek@gather.example");
+  await sek.get(`/n/${rogaland.slug}/gatherings/new`);
+  const bad = await sek.post(`/n/${rogaland.slug}/gatherings?lang=en`, {
+    kind: "seminar",
+    title: "Feil",
+    startsDate: day(10),
+    startsTime: "9",
+    endsDate: day(10),
+    endsTime: "09:00",
+    capacity: "-3",
+  });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /Write a whole number greater than 0/);
+  assert.match(bad.body, /Write the time as hh:mm/);
+  assert.match(bad.body, /value="Feil"/, "what was typed comes back");
+  const backwards = await sek.post(`/n/${rogaland.slug}/gatherings?lang=en`, {
+    kind: "seminar",
+    title: "Feil",
+    startsDate: day(10),
+    startsTime: "15:00",
+    endsDate: day(10),
+    endsTime: "09:00",
+  });
+  assert.equal(backwards.statusCode, 422);
+  assert.match(backwards.body, /The end must come after the start/);
+  assert.equal(
+    (await t.app.services.gatherings.list(null, { networkId: rogaland.id })).filter((r) => r.gathering.title === "Feil").length,
+    0,
+  );
+
+  const created = await sek.post(`/n/${rogaland.slug}/gatherings`, {
+    kind: "workshop",
+    title: "Arbeidsmøte om arkiv",
+    startsDate: day(10),
+    startsTime: "09:00",
+    endsDate: day(10),
+    endsTime: "12:00",
+    capacity: "20",
+    place: "Stavanger",
+    audience: "everyone",
+    visibility: "public",
+  });
+  assert.equal(created.statusCode, 303);
+  const page = await new Session(t.app).get(String(created.headers.location).replace("?saved=1", ""));
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Arbeidsmøte om arkiv/);
+  assert.match(page.body, /0 av 20 plasser/);
+
+  // Another network's secretariat cannot make one here, nor change this one.
+  const other = await login("sek@nordland.example");
+  await other.get("/");
+  assert.equal((await other.get(`/n/${rogaland.slug}/gatherings/new`)).statusCode, 403);
+  const id = String(created.headers.location).match(/\/gatherings\/(\d+)/)![1];
+  assert.equal((await other.post(`/gatherings/${id}`, { kind: "seminar", title: "Kapra" })).statusCode, 403);
+  assert.equal((await other.get(`/gatherings/${id}/participants`)).statusCode, 403);
+});
+
+test("anyone registers without an account: a receipt page and mail, the participant list for the organiser only", async () => {
+  const g = await gathering({ capacity: "10" });
+  const res = await register(g.id, "Kari Nordmann", "kari@example.com");
+  assert.equal(res.statusCode, 303);
+  const receiptUrl = String(res.headers.location);
+  assert.match(receiptUrl, new RegExp(`^/gatherings/${g.id}/registration/`));
+  const receipt = await new Session(t.app).get(`${receiptUrl}?lang=en`);
+  assert.match(receipt.body, /You are registered for Seminar om deling/);
+  const [mail] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, "kari@example.com"));
+  assert.ok(mail, "a receipt by mail");
+  assert.ok(mail.body.includes(receiptUrl), "the mail links to the receipt");
+  assert.ok(mail.body.includes(`/gatherings/${g.id}/calendar.ics`), "and to the calendar entry");
+
+  // The same address again: refused, with the form kept, nothing stored twice.
+  const again = await register(g.id, "Kari N.", "KARI@example.com");
+  assert.equal(again.statusCode, 422);
+  assert.match(again.body, /This address is already registered/);
+  assert.equal((await registrations(g.id)).length, 1);
+
+  // A bad address and no organisation: clear errors, nothing stored.
+  const session = new Session(t.app);
+  await session.get(`/gatherings/${g.id}/register`);
+  const bad = await session.post(`/gatherings/${g.id}/register?lang=en`, { name: "", email: "not-an-address" });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /ds-error-summary/);
+  assert.match(bad.body, /Choose your organisation from the list, or type its name/);
+  assert.equal((await registrations(g.id)).length, 1);
+
+  const anonymous = await new Session(t.app).get(`/gatherings/${g.id}/participants`);
+  assert.equal(anonymous.statusCode, 303, "sent to sign in");
+  assert.match(String(anonymous.headers.location), /^\/login/);
+  const rep = await login("rep@gather.example");
+  assert.equal((await rep.get(`/gatherings/${g.id}/participants`)).statusCode, 403);
+  const sek = await login("sek@gather.example");
+  const list = await sek.get(`/gatherings/${g.id}/participants`);
+  assert.equal(list.statusCode, 200);
+  assert.match(list.body, /Kari Nordmann/);
+  const csv = await sek.get(`/gatherings/${g.id}/participants.csv`);
+  assert.equal(csv.statusCode, 200);
+  assert.match(csv.body, /Kari Nordmann.*kari@example\.com/);
+  // The public page and the API never name who registered.
+  assert.doesNotMatch((await new Session(t.app).get(`/gatherings/${g.id}`)).body, /Kari/);
+  assert.doesNotMatch((await new Session(t.app).get(`/api/v1/gatherings/${g.id}`)).body, /Kari/);
+});
+
+test("a full gathering keeps a waiting list that moves up in order when someone cancels", async () => {
+  const g = await gathering({ capacity: "2" });
+  const receipts: string[] = [];
+  for (const name of ["en", "to", "tre", "fire"]) {
+    const res = await register(g.id, name, `${name}@waiting.example`);
+    assert.equal(res.statusCode, 303);
+    receipts.push(String(res.headers.location));
+  }
+  const statusOf = async () =>
+    Object.fromEntries((await registrations(g.id)).map((r) => [r.name, r.status])) as Record<string, string>;
+  assert.deepEqual(await statusOf(), { en: "confirmed", to: "confirmed", tre: "waiting", fire: "waiting" });
+  assert.match((await new Session(t.app).get(`${receipts[3]}?lang=en`)).body, /number 2 on the waiting list/);
+
+  // The first cancels through the receipt's link: the first waiting takes the place and is told.
+  const first = new Session(t.app);
+  await first.get(receipts[0]!);
+  assert.equal((await first.post(`${receipts[0]}/cancel`, {})).statusCode, 303);
+  assert.deepEqual(await statusOf(), { en: "cancelled", to: "confirmed", tre: "confirmed", fire: "waiting" });
+  const told = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, "tre@waiting.example"));
+  assert.equal(told.length, 2, "the receipt, then the place");
+  assert.match((await new Session(t.app).get(`${receipts[3]}?lang=en`)).body, /number 1 on the waiting list/);
+
+  // A larger capacity gives the place to the one still waiting.
+  const updated = await t.app.services.gatherings.update(actor, (await t.app.services.gatherings.get(null, g.id)).gathering, {
+    kind: "seminar",
+    title: g.title,
+    startsDate: day(14),
+    startsTime: "09:00",
+    endsDate: day(14),
+    endsTime: "15:00",
+    capacity: "3",
+  });
+  assert.ok(updated.ok);
+  assert.equal((await statusOf()).fire, "confirmed");
+  // Fewer places than are taken is refused.
+  const fewer = await t.app.services.gatherings.update(actor, updated.value, {
+    kind: "seminar",
+    title: g.title,
+    startsDate: day(14),
+    startsTime: "09:00",
+    endsDate: day(14),
+    endsTime: "15:00",
+    capacity: "1",
+  });
+  assert.ok(!fewer.ok && fewer.errors[0]!.key === "errors.capacityBelowConfirmed");
+});
+
+test("registrations sent at once never give more places than the capacity, and wait in the order stored", async () => {
+  const g = await gathering({ capacity: "5" });
+  const results = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      t.app.services.gatherings.register(
+        g.id,
+        { name: `Person ${i}`, email: `p${i}@rush.example`, organisationName: "Rushkommune" },
+        { actor: null, locale: "nb" },
+      ),
+    ),
+  );
+  assert.ok(results.every((r) => r.ok));
+  const rows = (await registrations(g.id)).sort((a, b) => a.id - b.id);
+  assert.equal(rows.filter((r) => r.status === "confirmed").length, 5);
+  assert.equal(rows.filter((r) => r.status === "waiting").length, 15);
+  assert.deepEqual(
+    rows.map((r) => r.status),
+    [...Array(5).fill("confirmed"), ...Array(15).fill("waiting")],
+    "the first five stored hold the places",
+  );
+});
+
+test("a members' gathering takes the network's people only; a closed one takes nobody", async () => {
+  const g = await gathering({ audience: "members" });
+  const anonymous = await register(g.id, "Utanfor", "ute@example.com");
+  assert.equal(anonymous.statusCode, 422);
+  assert.match(anonymous.body, /for the network's own people/);
+  const rep = await login("rep@gather.example");
+  const form = await rep.get(`/gatherings/${g.id}/register`);
+  assert.match(form.body, /value="rep@gather.example"/, "a signed-in person's form is filled in");
+  const res = await rep.post(`/gatherings/${g.id}/register`, { name: "Rep", email: "rep@gather.example", organisationName: "X" });
+  assert.equal(res.statusCode, 303);
+
+  const closed = await gathering({ closesDate: day(-1), closesTime: "12:00" });
+  const late = await register(closed.id, "Sein", "sein@example.com");
+  assert.equal(late.statusCode, 422);
+  assert.match(late.body, /Registration for this gathering is closed/);
+  assert.equal((await registrations(closed.id)).length, 0);
+});
+
+test("a gathering kept to the network is not seen outside it: page, list, API and calendar", async () => {
+  const g = await gathering({ title: "Internt styremøte-seminar", visibility: "network" });
+  const anonymous = new Session(t.app);
+  assert.equal((await anonymous.get(`/gatherings/${g.id}`)).statusCode, 404);
+  assert.equal((await anonymous.get(`/api/v1/gatherings/${g.id}`)).statusCode, 404);
+  assert.doesNotMatch((await anonymous.get(`/n/${rogaland.slug}/gatherings`)).body, /Internt styremøte-seminar/);
+  assert.doesNotMatch((await anonymous.get("/api/v1/gatherings")).body, /Internt styremøte-seminar/);
+  assert.doesNotMatch((await anonymous.get(`/n/${rogaland.slug}/gatherings/calendar.ics`)).body, /Internt/);
+  const outsider = await login("sek@nordland.example");
+  assert.equal((await outsider.get(`/gatherings/${g.id}`)).statusCode, 404);
+  assert.equal((await outsider.get(`/gatherings/${g.id}/edit`)).statusCode, 404);
+  const rep = await login("rep@gather.example");
+  assert.equal((await rep.get(`/gatherings/${g.id}`)).statusCode, 200);
+  assert.match((await rep.get(`/n/${rogaland.slug}/gatherings/calendar.ics`)).body, /Internt/);
+});
+
+test("the calendar entry parses with a standard iCalendar parser, the programme in it", async () => {
+  const g = await gathering({ place: "Sandnes" });
+  const added = await t.app.services.gatherings.addSession(actor, g, {
+    date: day(14),
+    time: "10:00",
+    title: "Erfaringar, del 1",
+    speakers: "Ola",
+    room: "A",
+  });
+  assert.ok(added.ok);
+  const bad = await t.app.services.gatherings.addSession(actor, g, { date: day(14), time: "25:00", title: "" });
+  assert.ok(!bad.ok && bad.errors.some((e) => e.field === "time") && bad.errors.some((e) => e.field === "title"));
+  const res = await new Session(t.app).get(`/gatherings/${g.id}/calendar.ics`);
+  assert.equal(res.statusCode, 200);
+  assert.match(String(res.headers["content-type"]), /^text\/calendar/);
+  const events = new ICAL.Component(ICAL.parse(res.body)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+  assert.equal(events.length, 2);
+  assert.equal(events[0]!.summary, g.title);
+  assert.equal(events[0]!.location, "Sandnes");
+  assert.equal(events[0]!.startDate.toJSDate().getTime(), g.startsAt.getTime());
+  assert.equal(events[1]!.summary, `${g.title}: Erfaringar, del 1`);
+  assert.equal(events[1]!.endDate.toJSDate().getTime(), g.endsAt.getTime(), "the last item lasts until the end");
+});
+
+test("attendance is marked afterwards, and personal data goes when the retention runs out or when the person asks", async () => {
+  const g = await gathering({ startsDate: day(-3), endsDate: day(-3), personalDataDays: "1" });
+  // Registration is over for a past gathering, so the rows are made as the service would have made them.
+  const [a, b] = await t.database.db
+    .insert(gatheringRegistrations)
+    .values([
+      {
+        gatheringId: g.id,
+        status: "confirmed",
+        name: "Møtte",
+        email: "kom@example.com",
+        organisationName: "A",
+        receiptHash: `r-${g.id}-a`,
+      },
+      {
+        gatheringId: g.id,
+        status: "confirmed",
+        name: "Borte",
+        email: "borte@example.com",
+        organisationName: "B",
+        receiptHash: `r-${g.id}-b`,
+      },
+    ])
+    .returning();
+  const sek = await login("sek@gather.example");
+  await sek.get(`/gatherings/${g.id}/participants`);
+  assert.equal((await sek.post(`/gatherings/${g.id}/attendance`, { attended: [String(a!.id)] })).statusCode, 303);
+  const marked = Object.fromEntries((await registrations(g.id)).map((r) => [r.name, r.attended]));
+  assert.deepEqual(marked, { Møtte: true, Borte: false });
+  assert.equal(await t.app.services.gatherings.removeExpiredPersonalData(), 2);
+  const after = await registrations(g.id);
+  assert.ok(after.every((r) => r.name === null && r.email === null && r.personalDataRemovedAt !== null));
+  assert.deepEqual(after.map((r) => r.attended).sort(), [false, true], "what happened stays, without who");
+  assert.ok(b);
+
+  // A person removes their own data at once from the receipt's link.
+  const coming = await gathering();
+  const res = await register(coming.id, "Snart borte", "snart@example.com");
+  const receipt = String(res.headers.location);
+  const session = new Session(t.app);
+  await session.get(receipt);
+  assert.equal((await session.post(`${receipt}/remove-personal-data`, {})).statusCode, 303);
+  const [gone] = await t.database.db
+    .select()
+    .from(gatheringRegistrations)
+    .where(and(eq(gatheringRegistrations.gatheringId, coming.id), like(gatheringRegistrations.status, "cancelled")));
+  assert.equal(gone?.name, null);
+  assert.equal(gone?.email, null);
+});
+
+test("the lists: every network's coming gatherings, a network's own, and the API", async () => {
+  await gathering({ title: "Synleg samling" });
+  const all = await new Session(t.app).get("/gatherings?lang=en");
+  assert.equal(all.statusCode, 200);
+  assert.match(all.body, /Synleg samling/);
+  const own = await new Session(t.app).get(`/n/${rogaland.slug}/gatherings`);
+  assert.match(own.body, /Synleg samling/);
+  assert.doesNotMatch((await new Session(t.app).get(`/n/${nordland.slug}/gatherings`)).body, /Synleg samling/);
+  const api = JSON.parse((await new Session(t.app).get(`/api/v1/gatherings?network=${rogaland.slug}`)).body);
+  assert.ok(api.items.some((i: { title: string }) => i.title === "Synleg samling"));
+  assert.equal((await new Session(t.app).get("/api/v1/gatherings?network=Not a slug")).statusCode, 400);
+});

@@ -1,0 +1,10 @@
+/** The gatherings module's public face: what other modules may use. Nothing else of it is imported from outside. */
+import type { GatheringService } from "./gatherings.service.ts";
+
+export type { GatheringService } from "./gatherings.service.ts";
+
+declare module "../../platform/module.ts" {
+  interface ModuleServices {
+    gatherings: GatheringService;
+  }
+}

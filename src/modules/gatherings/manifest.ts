@@ -1,0 +1,26 @@
+import { defineModule } from "../../platform/module.ts";
+import { gatheringsApi } from "./gatherings.api.ts";
+import { gatheringRoutes } from "./gatherings.routes.tsx";
+import { GatheringService } from "./gatherings.service.ts";
+import { messages } from "./messages.ts";
+import { networkGatheringsSection } from "./network-section.tsx";
+import { gatheringPolicies } from "./policy.ts";
+import * as schema from "./schema.ts";
+import { seedDemoGatherings } from "./seed.ts";
+
+/** Gatherings (samlingar): conferences, seminars, workshops, webinars and information meetings, with registration. */
+export const gatheringsModule = defineModule({
+  name: "gatherings",
+  messages,
+  tables: schema,
+  services: {
+    gatherings: ({ db, services, delivery, baseUrl }) =>
+      new GatheringService(db, services.directory.organisations, { delivery, baseUrl }),
+  },
+  policies: gatheringPolicies,
+  nav: [{ href: "/gatherings", label: "gathering.nav" }],
+  routes: gatheringRoutes,
+  api: gatheringsApi,
+  sections: { networkPage: networkGatheringsSection },
+  seed: seedDemoGatherings,
+});

@@ -1,0 +1,18 @@
+import type { FastifyRequest } from "fastify";
+import { ButtonLink, Section } from "../../platform/ui/components.tsx";
+import { GatheringTable } from "./gatherings.views.tsx";
+
+/** A network's coming gatherings, as a section of the network's page (the networks module's). */
+export async function networkGatheringsSection(req: FastifyRequest, { network }: { network: { id: number; slug: string } }) {
+  const { t } = req.i18n;
+  const coming = await req.server.services.gatherings.list(req.actor, {
+    networkId: network.id,
+    when: { at: new Date(), past: false },
+  });
+  return (
+    <Section id="gatherings-heading" title={t("gathering.comingIn")}>
+      <GatheringTable ctx={req.pageContext()} rows={coming.slice(0, 5)} label={t("gathering.comingIn")} showNetwork={false} />
+      <ButtonLink href={`/n/${network.slug}/gatherings`}>{t("gathering.allOfNetwork")}</ButtonLink>
+    </Section>
+  );
+}

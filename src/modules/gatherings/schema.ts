@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { Visibility } from "../../platform/access/visibility.ts";
+import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
+import { users } from "../../platform/schema.ts";
+import { organisations } from "../directory/schema.ts";
+import { networks } from "../networks/schema.ts";
+
+/** What kind of gathering (samling) a network holds. */
+export const GATHERING_KINDS = ["conference", "seminar", "workshop", "webinar", "information_meeting"] as const;
+export type GatheringKind = (typeof GATHERING_KINDS)[number];
+
+/** Who may register: anyone (no account needed), or the network's own people, signed in. */
+export const AUDIENCES = ["everyone", "members"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** A registration holds a place, waits for one (in the order registered), or was cancelled. */
+export const REGISTRATION_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** A gathering a network holds: a conference, seminar, workshop, webinar or information meeting. */
+export const gatherings = pgTable(
+  "gatherings",
+  {
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
+    kind: text("kind").$type<GatheringKind>().notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    audience: text("audience").$type<Audience>().notNull().default("everyone"),
+    /** Who sees the gathering at all: public, or only the network's people (the access kernel's rule). */
+    visibility: text("visibility").$type<Visibility>().notNull().default("public"),
+    place: text("place").notNull().default(""),
+    /** A video link, for a webinar or a gathering held online too. */
+    videoUrl: text("video_url").notNull().default(""),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** Places; beyond it registrations wait. None: no limit. */
+    capacity: integer("capacity"),
+    /** The last moment to register; without one, registration closes when the gathering starts. */
+    registrationClosesAt: timestamp("registration_closes_at", { withTimezone: true }),
+    /** Days after the gathering ends that participants' names and addresses are kept. */
+    personalDataDays: integer("personal_data_days").notNull().default(90),
+    /** What came of it, written afterwards. */
+    report: text("report").notNull().default(""),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
+  },
+  (t) => [index("gatherings_network_idx").on(t.networkId, t.startsAt)],
+);
+
+/** One item of a gathering's programme. */
+export const gatheringSessions = pgTable(
+  "gathering_sessions",
+  {
+    id: serialId(),
+    gatheringId: belongsTo("gathering_id", () => gatherings.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    title: text("title").notNull(),
+    speakers: text("speakers").notNull().default(""),
+    room: text("room").notNull().default(""),
+  },
+  (t) => [index("gathering_sessions_gathering_idx").on(t.gatheringId, t.startsAt)],
+);
+
+/**
+ * A person's registration. Name, organisation and address are personal data: cleared when the
+ * gathering's retention runs out, or at once by the person through their receipt's link.
+ */
+export const gatheringRegistrations = pgTable(
+  "gathering_registrations",
+  {
+    id: serialId(),
+    gatheringId: belongsTo("gathering_id", () => gatherings.id),
+    status: text("status").$type<RegistrationStatus>().notNull(),
+    name: text("name"),
+    /** The organisation from the reference data, or, when it is not there, as typed. */
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    organisationName: text("organisation_name"),
+    email: text("email"),
+    /** Dietary needs and the like, as the person wrote them. */
+    note: text("note").notNull().default(""),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The hash of the secret in the receipt's link (to see, cancel, or remove one's data). */
+    receiptHash: text("receipt_hash").notNull(),
+    /** Marked by the organiser afterwards; null until then. */
+    attended: boolean("attended"),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    personalDataRemovedAt: timestamp("personal_data_removed_at", { withTimezone: true }),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+  },
+  (t) => [
+    index("gathering_registrations_gathering_idx").on(t.gatheringId, t.status, t.id),
+    uniqueIndex("gathering_registrations_receipt_uq").on(t.receiptHash),
+    // One place per address and gathering: a second registration with the same address is refused.
+    uniqueIndex("gathering_registrations_email_uq")
+      .on(t.gatheringId, sql`lower(${t.email})`)
+      .where(sql`${t.status} <> 'cancelled' and ${t.email} is not null`),
+  ],
+);

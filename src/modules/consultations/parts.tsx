@@ -1,23 +1,20 @@
 import type { Translate } from "../../platform/i18n/i18n.ts";
-import { Notice, TextField } from "../../platform/ui/components.tsx";
+import { InstantFields as KernelInstantFields, Notice } from "../../platform/ui/components.tsx";
 import type { Question, Section } from "./consultations.repo.ts";
 import type { ConsultationState } from "./state.ts";
 
 /** View parts the consultation's pages share. */
 
-/** A day and a time of day in Norway's time, as two fields: `<name>Date` and `<name>Time`. */
+/** When a consultation opens or closes, with its own labels. */
 export function InstantFields({ t, name }: { t: Translate; name: "opens" | "closes" }) {
   return (
-    <div class="field-pair">
-      <TextField name={`${name}Date`} label={t(`consultation.${name}Date`)} type="date" width="short" required />
-      <TextField
-        name={`${name}Time`}
-        label={t(`consultation.${name}Time`)}
-        description={t("consultation.timeHint")}
-        width="short"
-        required
-      />
-    </div>
+    <KernelInstantFields
+      name={name}
+      dateLabel={t(`consultation.${name}Date`)}
+      timeLabel={t(`consultation.${name}Time`)}
+      timeHint={t("consultation.timeHint")}
+      required
+    />
   );
 }
 

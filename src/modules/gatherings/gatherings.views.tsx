@@ -10,8 +10,10 @@ import {
   FormPage,
   type FormPageProps,
   type FormState,
+  InstantFields,
   Link,
   Notice,
+  NumberField,
   type Option,
   optionsOf,
   PostButton,
@@ -136,16 +138,20 @@ export function GatheringFormPage(props: FormPageProps) {
       />
       <TextField name="title" label={t("gathering.title")} required />
       <TextArea name="description" label={t("gathering.description")} rows={6} />
-      <fieldset class="ds-fieldset">
-        <legend class="ds-label">{t("gathering.starts")}</legend>
-        <TextField name="startsDate" label={t("gathering.date")} type="date" required />
-        <TextField name="startsTime" label={t("gathering.time")} description={t("gathering.timeHint")} required />
-      </fieldset>
-      <fieldset class="ds-fieldset">
-        <legend class="ds-label">{t("gathering.ends")}</legend>
-        <TextField name="endsDate" label={t("gathering.date")} type="date" required />
-        <TextField name="endsTime" label={t("gathering.time")} description={t("gathering.timeHint")} required />
-      </fieldset>
+      <InstantFields
+        name="starts"
+        dateLabel={t("gathering.startsDate")}
+        timeLabel={t("gathering.startsTime")}
+        timeHint={t("gathering.timeHint")}
+        required
+      />
+      <InstantFields
+        name="ends"
+        dateLabel={t("gathering.endsDate")}
+        timeLabel={t("gathering.endsTime")}
+        timeHint={t("gathering.timeHint")}
+        required
+      />
       <TextField name="place" label={t("gathering.place")} />
       <TextField name="videoUrl" label={t("gathering.videoUrl")} type="url" />
       <SelectField
@@ -165,17 +171,18 @@ export function GatheringFormPage(props: FormPageProps) {
           "visibility",
         )}
       />
-      <TextField name="capacity" label={t("gathering.capacity")} description={t("gathering.capacityHint")} inputMode="numeric" />
-      <fieldset class="ds-fieldset">
-        <legend class="ds-label">{t("gathering.closes")}</legend>
-        <TextField name="closesDate" label={t("gathering.date")} type="date" description={t("gathering.closesHint")} />
-        <TextField name="closesTime" label={t("gathering.time")} description={t("gathering.timeHint")} />
-      </fieldset>
-      <TextField
+      <NumberField name="capacity" label={t("gathering.capacity")} description={t("gathering.capacityHint")} />
+      <InstantFields
+        name="closes"
+        dateLabel={t("gathering.closesDate")}
+        timeLabel={t("gathering.closesTime")}
+        timeHint={t("gathering.timeHint")}
+        description={t("gathering.closesHint")}
+      />
+      <NumberField
         name="personalDataDays"
         label={t("gathering.personalDataDays")}
         description={t("gathering.personalDataDaysHint")}
-        inputMode="numeric"
       />
       <TextArea name="report" label={t("gathering.report")} description={t("gathering.reportHint")} rows={5} />
     </FormPage>

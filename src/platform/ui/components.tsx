@@ -301,6 +301,39 @@ export function NumberField(given: FieldProps & { decimal?: boolean }) {
   return <TextField {...props} inputMode={decimal ? "decimal" : "numeric"} width="short" />;
 }
 
+/**
+ * A moment in Norway's time as a date field and a time field side by side, named `<name>Date` and
+ * `<name>Time` (a consultation's opening, a gathering's start); the service joins them (osloInstant).
+ */
+export function InstantFields(props: {
+  name: string;
+  dateLabel: string;
+  timeLabel: string;
+  timeHint: string;
+  description?: string;
+  required?: boolean;
+}) {
+  return (
+    <div class="field-pair">
+      <TextField
+        name={`${props.name}Date`}
+        label={props.dateLabel}
+        description={props.description}
+        type="date"
+        width="short"
+        required={props.required}
+      />
+      <TextField
+        name={`${props.name}Time`}
+        label={props.timeLabel}
+        description={props.timeHint}
+        width="short"
+        required={props.required}
+      />
+    </div>
+  );
+}
+
 /** A file to upload; the browser never refills it, so a form coming back with errors asks for it again. */
 export function FileField(given: FieldProps & { accept: string }) {
   const props = scoped(given);

@@ -1,6 +1,6 @@
 import { can } from "../../platform/access/authorize.ts";
 import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
-import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
+import { labelFor, osloParts, type Translate } from "../../platform/i18n/i18n.ts";
 import {
   ButtonLink,
   CheckboxGroup,
@@ -37,9 +37,12 @@ export interface GatheringRow {
 
 const kindLabel = (t: Translate, kind: Gathering["kind"]) => labelFor(t, "gathering.kind", kind);
 
-/** When a gathering is, in Norway's time: one day, or from one day to another. */
+/** When a gathering is, in Norway's time: a day from one time to another, or from one day to another. */
 export function when(ctx: PageContext, g: Pick<Gathering, "startsAt" | "endsAt">): string {
-  return `${ctx.i18n.dateTime(g.startsAt)} – ${ctx.i18n.dateTime(g.endsAt)}`;
+  const [starts, ends] = [osloParts(g.startsAt), osloParts(g.endsAt)];
+  return starts.date === ends.date
+    ? `${ctx.i18n.dateTime(g.startsAt)}–${ends.time}`
+    : `${ctx.i18n.dateTime(g.startsAt)} – ${ctx.i18n.dateTime(g.endsAt)}`;
 }
 
 /** Coming or past gatherings as a table: when, what, which network, where, places taken. */

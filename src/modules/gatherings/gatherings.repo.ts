@@ -217,6 +217,24 @@ export class GatheringRepo extends Repository {
     return rows.map((r) => r.id);
   }
 
+  /** The gatherings the viewer may see that people of an organisation attended, with how many came. */
+  attendedBy(viewer: Actor | null, organisationId: number, limit = 20) {
+    return this.db
+      .select({ gathering: gatherings, attended: sql<number>`count(*)::int` })
+      .from(gatheringRegistrations)
+      .innerJoin(gatherings, eq(gatherings.id, gatheringRegistrations.gatheringId))
+      .where(
+        and(
+          eq(gatheringRegistrations.organisationId, organisationId),
+          eq(gatheringRegistrations.attended, true),
+          visibleWhere(viewer, restricted),
+        ),
+      )
+      .groupBy(gatherings.id)
+      .orderBy(desc(gatherings.startsAt))
+      .limit(limit);
+  }
+
   /** A signed-in person's name and address, to fill in their registration. */
   async account(userId: number) {
     const [row] = await this.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);

@@ -7,6 +7,7 @@ import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { toICalendar } from "../../platform/http/icalendar.ts";
 import { dbId, idList, parseOrBadRequest } from "../../platform/http/validation.ts";
+import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { publicBaseUrl } from "../../platform/services.ts";
 import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
@@ -295,17 +296,16 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     done: (_, r) => `/gatherings/${r.gathering.id}/participants?saved=1`,
   });
 
-  app.get(
-    "/gatherings/:id/participants.csv",
-    { config: { policy: "gathering.manage", resource: gatheringInPath } },
-    async (req, reply) => {
-      const { resource } = managed(req);
-      const { t, dateTime } = req.i18n;
-      const { rows } = await gatherings.participants(resource.gathering.id);
-      return sendCsv(
-        reply,
-        `gathering-${resource.gathering.id}-participants.csv`,
-        [
+  /** The participant list as a file: the same columns in CSV and xlsx, in the reader's language. */
+  for (const format of ["csv", "xlsx"] as const)
+    app.get(
+      `/gatherings/:id/participants.${format}`,
+      { config: { policy: "gathering.manage", resource: gatheringInPath } },
+      async (req, reply) => {
+        const { resource } = managed(req);
+        const { t, dateTime } = req.i18n;
+        const { rows } = await gatherings.participants(resource.gathering.id);
+        const header = [
           t("gathering.name"),
           t("gathering.organisation"),
           t("gathering.email"),
@@ -313,8 +313,8 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           t("gathering.note"),
           t("gathering.registeredAt"),
           t("gathering.attended"),
-        ],
-        rows.map((r) => [
+        ];
+        const cells = rows.map((r) => [
           r.registration.name ?? "",
           r.organisation ?? "",
           r.registration.email ?? "",
@@ -322,10 +322,11 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           r.registration.note,
           dateTime(r.registration.createdAt),
           r.registration.attended === null ? "" : t(r.registration.attended ? "common.yes" : "common.no"),
-        ]),
-      );
-    },
-  );
+        ]);
+        const name = `gathering-${resource.gathering.id}-participants.${format}`;
+        return format === "xlsx" ? sendXlsx(reply, name, header, cells) : sendCsv(reply, name, header, cells);
+      },
+    );
 
   // Registration: no account needed, no JavaScript needed.
 

@@ -12,6 +12,7 @@ import { gatheringRegistrations } from "./schema.ts";
 let t: TestApp;
 let rogaland: { id: number; slug: string };
 let nordland: { id: number; slug: string };
+let memberId: number;
 
 before(async () => {
   t = await createTestApp();
@@ -20,6 +21,7 @@ before(async () => {
   await testAccount(t.app, t.database.db, "sek@gather.example", { networkId: rogaland.id, role: "secretariat" });
   await testAccount(t.app, t.database.db, "sek@nordland.example", { networkId: nordland.id, role: "secretariat" });
   const [member] = await t.app.services.access.memberOrganisations(rogaland.id);
+  memberId = member!.id;
   await testAccount(t.app, t.database.db, "rep@gather.example", {
     networkId: rogaland.id,
     role: "member",
@@ -297,7 +299,7 @@ test("attendance is marked afterwards, and personal data goes when the retention
         status: "confirmed",
         name: "Møtte",
         email: "kom@example.com",
-        organisationName: "A",
+        organisationId: memberId,
         receiptHash: `r-${g.id}-a`,
       },
       {
@@ -315,6 +317,15 @@ test("attendance is marked afterwards, and personal data goes when the retention
   assert.equal((await sek.post(`/gatherings/${g.id}/attendance`, { attended: [String(a!.id)] })).statusCode, 303);
   const marked = Object.fromEntries((await registrations(g.id)).map((r) => [r.name, r.attended]));
   assert.deepEqual(marked, { Møtte: true, Borte: false });
+  // The member's page counts who came, without names.
+  const orgPage = (await new Session(t.app).get(`/organisations/${memberId}?lang=en`)).body;
+  assert.match(orgPage, /Gatherings its people attended/);
+  assert.match(orgPage, new RegExp(`${g.title}</a>, [^<]*: 1 person`));
+  assert.doesNotMatch(orgPage, /Møtte/);
+  const xlsx = await sek.get(`/gatherings/${g.id}/participants.xlsx`);
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers["content-type"]), /spreadsheetml/);
+  assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), "PK", "a zip, as an xlsx file is");
   assert.equal(await t.app.services.gatherings.removeExpiredPersonalData(), 2);
   const after = await registrations(g.id);
   assert.ok(after.every((r) => r.name === null && r.email === null && r.personalDataRemovedAt !== null));

@@ -442,6 +442,7 @@ export function ParticipantsPage(props: {
       </h1>
       <div class="button-row">
         <ButtonLink href={`/gatherings/${g.id}/participants.csv`}>{t("gathering.downloadCsv")}</ButtonLink>
+        <ButtonLink href={`/gatherings/${g.id}/participants.xlsx`}>{t("gathering.downloadXlsx")}</ButtonLink>
       </div>
       <Section id="organisations-heading" title={t("gathering.byOrganisation")}>
         <ListTable

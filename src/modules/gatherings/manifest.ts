@@ -4,6 +4,7 @@ import { gatheringRoutes } from "./gatherings.routes.tsx";
 import { GatheringService } from "./gatherings.service.ts";
 import { messages } from "./messages.ts";
 import { networkGatheringsSection } from "./network-section.tsx";
+import { organisationGatheringsSection } from "./organisation-section.tsx";
 import { gatheringPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
 import { seedDemoGatherings } from "./seed.ts";
@@ -21,6 +22,6 @@ export const gatheringsModule = defineModule({
   nav: [{ href: "/gatherings", label: "gathering.nav" }],
   routes: gatheringRoutes,
   api: gatheringsApi,
-  sections: { networkPage: networkGatheringsSection },
+  sections: { networkPage: networkGatheringsSection, organisationPage: organisationGatheringsSection },
   seed: seedDemoGatherings,
 });

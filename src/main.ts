@@ -101,6 +101,8 @@ async function main(): Promise<void> {
   app.services.mail.delivery.start();
   // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
   const stopDigests = app.services.needs.scheduleDigests(60, app.log);
+  // Reminders the day before a gathering: the run is cheap when nobody is due.
+  const stopReminders = app.services.gatherings.scheduleReminders(15, app.log);
   const stopRetention = scheduleRetention(
     database.db,
     {
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
       stopBackups();
       stopRetention();
       stopDigests();
+      stopReminders();
       // A short grace period: requests already on their way are read and answered (with
       // Connection: close) before idle connections are closed.
       await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS));

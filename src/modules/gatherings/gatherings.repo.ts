@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { Repository } from "../../platform/db/repository.ts";
@@ -233,6 +233,35 @@ export class GatheringRepo extends Repository {
       .groupBy(gatherings.id)
       .orderBy(desc(gatherings.startsAt))
       .limit(limit);
+  }
+
+  /**
+   * Claims the confirmed registrations with an address whose gathering starts before `until` and that
+   * have had no reminder: each is marked as it is claimed, so two processes never both send it.
+   */
+  async claimReminders(now: Date, until: Date) {
+    const claimed = await this.db
+      .update(gatheringRegistrations)
+      .set({ remindedAt: now })
+      .where(
+        and(
+          eq(gatheringRegistrations.status, "confirmed"),
+          isNotNull(gatheringRegistrations.email),
+          isNull(gatheringRegistrations.remindedAt),
+          inArray(
+            gatheringRegistrations.gatheringId,
+            this.db
+              .select({ id: gatherings.id })
+              .from(gatherings)
+              .where(and(gt(gatherings.startsAt, now), lte(gatherings.startsAt, until))),
+          ),
+        ),
+      )
+      .returning();
+    const ids = [...new Set(claimed.map((r) => r.gatheringId))];
+    const held = ids.length ? await this.db.select().from(gatherings).where(inArray(gatherings.id, ids)) : [];
+    const byId = new Map(held.map((g) => [g.id, g]));
+    return claimed.map((registration) => ({ registration, gathering: byId.get(registration.gatheringId)! }));
   }
 
   /** A signed-in person's name and address, to fill in their registration. */

@@ -386,13 +386,13 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
 
   app.post("/gatherings/:id/registration/:receipt/cancel", { config: { policy: "public" } }, async (req, reply) => {
     const { id, receipt } = parseOrBadRequest(receiptParams, req.params);
-    await gatherings.cancel(id, receipt, req.i18n.locale);
+    await gatherings.cancel(id, receipt);
     return reply.redirect(`/gatherings/${id}/registration/${receipt}`, 303);
   });
 
   app.post("/gatherings/:id/registration/:receipt/remove-personal-data", { config: { policy: "public" } }, async (req, reply) => {
     const { id, receipt } = parseOrBadRequest(receiptParams, req.params);
-    await gatherings.removePersonalData(id, receipt, req.i18n.locale);
+    await gatherings.removePersonalData(id, receipt);
     return reply.redirect(`/gatherings/${id}/registration/${receipt}?removed`, 303);
   });
 }

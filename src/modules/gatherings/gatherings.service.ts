@@ -263,6 +263,7 @@ export class GatheringService {
           ...parsed.data,
           userId: context.actor?.userId ?? null,
           receiptHash: hashToken(receipt),
+          locale: context.locale,
         });
         // The trail says that someone registered, never who.
         await audit({ action: "create", entity: "gathering_registration", entityId: registration.id, after: { status } });
@@ -290,7 +291,7 @@ export class GatheringService {
   }
 
   /** Cancels the registration of a receipt's link; the first waiting, if any, takes the place and is told. */
-  async cancel(gatheringId: number, receipt: string, locale: Locale): Promise<void> {
+  async cancel(gatheringId: number, receipt: string): Promise<void> {
     const { registration } = await this.byReceipt(gatheringId, receipt);
     if (registration.status === "cancelled") return;
     await audited(this.db, participantActor(null), async (tx, audit) => {
@@ -304,13 +305,13 @@ export class GatheringService {
         entityId: registration.id,
         after: { status: "cancelled" },
       });
-      await this.moveUp(tx, gathering, locale);
+      await this.moveUp(tx, gathering);
     });
     void this.mail.delivery.deliverDue().catch(() => undefined);
   }
 
   /** Gives free places to those waiting, in the order they registered, and tells each by mail. */
-  private async moveUp(tx: Tx, gathering: Gathering, locale: Locale = "nb") {
+  private async moveUp(tx: Tx, gathering: Gathering) {
     if (registrationState(gathering) === "over") return;
     const repo = this.repo.with(tx);
     const { confirmed } = await repo.counts(gathering.id);
@@ -321,9 +322,9 @@ export class GatheringService {
       promoted.map((r) => r.id),
       "confirmed",
     );
-    const { t, dateTime } = i18nFor(locale);
     for (const r of promoted) {
       if (!r.email) continue;
+      const { t, dateTime } = i18nFor(r.locale);
       await queueMail(tx, {
         to: r.email,
         subject: t("gathering.mail.movedUpSubject", { title: gathering.title }),
@@ -336,10 +337,48 @@ export class GatheringService {
     }
   }
 
+  /**
+   * Reminds each person with a place, by mail in the language they registered in, when their
+   * gathering starts within the next day: once each, whichever process runs it (the rows are claimed
+   * in the transaction that queues the mails).
+   */
+  async sendReminders(now = new Date()): Promise<number> {
+    const sent = await this.db.transaction(async (tx) => {
+      const due = await this.repo.with(tx).claimReminders(now, new Date(now.getTime() + 24 * 3600_000));
+      for (const { registration: r, gathering: g } of due) {
+        const { t, dateTime } = i18nFor(r.locale);
+        await queueMail(tx, {
+          to: r.email!,
+          subject: t("gathering.mail.reminderSubject", { title: g.title }),
+          body: t("gathering.mail.reminderBody", {
+            title: g.title,
+            starts: dateTime(g.startsAt),
+            place: g.place || g.videoUrl,
+            link: `${this.mail.baseUrl}/gatherings/${g.id}`,
+            calendar: `${this.mail.baseUrl}/gatherings/${g.id}/calendar.ics`,
+          }),
+        });
+      }
+      return due.length;
+    });
+    if (sent) void this.mail.delivery.deliverDue().catch(() => undefined);
+    return sent;
+  }
+
+  /** Runs the reminders every `minutes`; returns what stops it. */
+  scheduleReminders(minutes: number, log: { error(o: object, m: string): void }): () => void {
+    const timer = setInterval(
+      () => void this.sendReminders().catch((err) => log.error({ err }, "gathering reminders failed")),
+      minutes * 60_000,
+    );
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Clears one's name, organisation and address at once; the registration is cancelled and counted no more. */
-  async removePersonalData(gatheringId: number, receipt: string, locale: Locale): Promise<void> {
+  async removePersonalData(gatheringId: number, receipt: string): Promise<void> {
     const { registration } = await this.byReceipt(gatheringId, receipt);
-    await this.cancel(gatheringId, receipt, locale);
+    await this.cancel(gatheringId, receipt);
     await audited(this.db, participantActor(null), async (tx, audit) => {
       await this.repo.with(tx).removePersonalData([registration.id]);
       await audit({

@@ -359,3 +359,24 @@ test("the lists: every network's coming gatherings, a network's own, and the API
   assert.ok(api.items.some((i: { title: string }) => i.title === "Synleg samling"));
   assert.equal((await new Session(t.app).get("/api/v1/gatherings?network=Not a slug")).statusCode, 400);
 });
+
+test("the day before, each person with a place is reminded once, in the language they registered in", async () => {
+  const g = await gathering({ capacity: "1", title: "Påminningsseminar" });
+  assert.equal((await register(g.id, "Plass", "plass@remind.example")).statusCode, 303);
+  assert.equal((await register(g.id, "Venter", "venter@remind.example")).statusCode, 303);
+  const { gatherings } = t.app.services;
+  const reminders = async (to: string) =>
+    (await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to))).filter((m) => m.subject.startsWith("Tomorrow"));
+  // Two days before: not yet.
+  assert.equal(await gatherings.sendReminders(new Date(g.startsAt.getTime() - 48 * 3600_000)), 0);
+  // The day before, from two processes at once: one reminder, to the one with a place, in English.
+  const at = new Date(g.startsAt.getTime() - 12 * 3600_000);
+  const counts = await Promise.all([gatherings.sendReminders(at), gatherings.sendReminders(at)]);
+  assert.ok(counts.reduce((a, b) => a + b, 0) >= 1);
+  const [reminder, ...more] = await reminders("plass@remind.example");
+  assert.ok(reminder, "the one with a place is reminded");
+  assert.equal(more.length, 0, "once");
+  assert.match(reminder.body, new RegExp(`/gatherings/${g.id}/calendar\\.ics`));
+  assert.equal((await reminders("venter@remind.example")).length, 0, "not the one waiting");
+  assert.equal(await gatherings.sendReminders(at), 0, "nothing twice");
+});

@@ -109,6 +109,9 @@ const nb = {
   "gathering.mail.waitingSubject": "Du står på venteliste: {title}",
   "gathering.mail.receiptBody":
     "Takk for påmeldingen til {title}, {starts}, {place}.\n\nSe påmeldingen din, meld deg av eller slett opplysningene dine her:\n{link}\n\nLegg samlingen i kalenderen:\n{calendar}\n\nNavnet, organisasjonen og e-postadressen din slettes {days, plural, one {# dag} other {# dager}} etter samlingen.",
+  "gathering.mail.reminderSubject": "I morgen: {title}",
+  "gathering.mail.reminderBody":
+    "Velkommen til {title}, {starts}, {place}.\n\n{link}\n\nLegg samlingen i kalenderen:\n{calendar}\n\nKan du ikke komme? Meld deg av fra lenken i kvitteringen, så får noen på ventelisten plassen.",
   "gathering.mail.movedUpSubject": "Du har fått plass: {title}",
   "gathering.mail.movedUpBody": "Noen meldte seg av, og du har nå plass på {title}, {starts}.\n\n{link}",
   "errors.alreadyRegistered":
@@ -238,6 +241,9 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.mail.waitingSubject": "Du står på venteliste: {title}",
     "gathering.mail.receiptBody":
       "Takk for påmeldinga til {title}, {starts}, {place}.\n\nSjå påmeldinga di, meld deg av eller slett opplysningane dine her:\n{link}\n\nLegg samlinga i kalenderen:\n{calendar}\n\nNamnet, organisasjonen og e-postadressa di blir sletta {days, plural, one {# dag} other {# dagar}} etter samlinga.",
+    "gathering.mail.reminderSubject": "I morgon: {title}",
+    "gathering.mail.reminderBody":
+      "Velkomen til {title}, {starts}, {place}.\n\n{link}\n\nLegg samlinga i kalenderen:\n{calendar}\n\nKan du ikkje kome? Meld deg av frå lenkja i kvitteringa, så får nokon på ventelista plassen.",
     "gathering.mail.movedUpSubject": "Du har fått plass: {title}",
     "gathering.mail.movedUpBody": "Nokon melde seg av, og du har no plass på {title}, {starts}.\n\n{link}",
     "errors.alreadyRegistered":
@@ -360,6 +366,9 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.mail.waitingSubject": "You are on the waiting list: {title}",
     "gathering.mail.receiptBody":
       "Thank you for registering for {title}, {starts}, {place}.\n\nSee your registration, cancel it or delete your details here:\n{link}\n\nAdd the gathering to your calendar:\n{calendar}\n\nYour name, organisation and address are deleted {days, plural, one {# day} other {# days}} after the gathering.",
+    "gathering.mail.reminderSubject": "Tomorrow: {title}",
+    "gathering.mail.reminderBody":
+      "Welcome to {title}, {starts}, {place}.\n\n{link}\n\nAdd the gathering to your calendar:\n{calendar}\n\nCannot come? Cancel from the link in your receipt, so that someone on the waiting list gets the place.",
     "gathering.mail.movedUpSubject": "A place is yours: {title}",
     "gathering.mail.movedUpBody": "Someone cancelled, and you now have a place at {title}, {starts}.\n\n{link}",
     "errors.alreadyRegistered":

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
+import type { Locale } from "../../platform/i18n/i18n.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
@@ -84,6 +85,10 @@ export const gatheringRegistrations = pgTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     /** The hash of the secret in the receipt's link (to see, cancel, or remove one's data). */
     receiptHash: text("receipt_hash").notNull(),
+    /** The language the person registered in: their mails are written in it. */
+    locale: text("locale").$type<Locale>().notNull().default("nb"),
+    /** When the reminder the day before was sent; claimed once, whichever process sends it. */
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
     /** Marked by the organiser afterwards; null until then. */
     attended: boolean("attended"),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),

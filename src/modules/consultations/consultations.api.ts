@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { can } from "../../platform/access/authorize.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
-import { ForbiddenError, type Result, ValidationError } from "../../platform/http/errors.ts";
+import { ForbiddenError } from "../../platform/http/errors.ts";
 import type { AppContext, Services } from "../../platform/module.ts";
 import { slugParam } from "../networks/index.ts";
 import type { Consultation } from "./consultations.repo.ts";
@@ -69,10 +69,7 @@ export const readableBy = (c: Consultation, actor: Actor | null) => {
 };
 
 /** A command's value, or its errors as a 422. */
-export const resultOf = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new ValidationError(result.errors);
-  return result.value;
-};
+export { resultOf } from "../../platform/http/errors.ts";
 
 /** The consultation in the path, for the routes' policies. */
 export const consultationOf =

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { ApiRouter } from "../../platform/http/api.ts";
+import { NotFoundError, resultOf } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { slugParam } from "../networks/index.ts";
-import { AUDIENCES, GATHERING_KINDS } from "./schema.ts";
+import { AUDIENCES, GATHERING_KINDS, REGISTRATION_STATUSES } from "./schema.ts";
 
 const gathering = z.object({
   id: z.number(),
@@ -41,7 +42,47 @@ const present = (r: Pick<Row, "gathering" | "networkSlug" | "confirmed">): z.inf
 });
 
 /** Gatherings in the JSON API: what a reader may see, never who registered. */
+const registration = z.object({
+  id: z.number(),
+  status: z.enum(REGISTRATION_STATUSES),
+  name: z.string().nullable(),
+  organisation: z.string().nullable(),
+  email: z.string().nullable(),
+  note: z.string(),
+  attended: z.boolean().nullable(),
+  registeredAt: z.string(),
+});
+
+const text = (max: number) => z.string().max(max).optional();
+/** A gathering as the API takes it: the form's fields, times in Norway's time. */
+const gatheringIn = z.object({
+  kind: z.enum(GATHERING_KINDS),
+  title: z.string().max(200),
+  description: text(10_000),
+  audience: z.enum(AUDIENCES).optional(),
+  visibility: z.enum(["public", "network"]).optional(),
+  place: text(300),
+  videoUrl: text(500),
+  startsDate: z.string().describe("yyyy-mm-dd"),
+  startsTime: z.string().describe("hh:mm, Norway's time"),
+  endsDate: z.string(),
+  endsTime: z.string(),
+  capacity: z.union([z.number(), z.string()]).optional(),
+  closesDate: text(10),
+  closesTime: text(5),
+  personalDataDays: z.union([z.number(), z.string()]).optional(),
+  report: text(10_000),
+});
+
 export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks } }: AppContext) {
+  const idParams = z.object({ id: dbId });
+  /** The gathering by :id (404 if there is none), as its network for gathering.manage. */
+  const gatheringOf = async ({ id }: { id: number }) => {
+    const row = await gatherings.repo.byId(id);
+    if (!row) throw new NotFoundError();
+    return { networkId: row.gathering.networkId };
+  };
+
   api.route({
     policy: "public",
     method: "GET",
@@ -80,6 +121,79 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
           title: s.title,
           speakers: s.speakers,
           room: s.room,
+        })),
+      };
+    },
+  });
+
+  api.route({
+    policy: "gathering.manage",
+    method: "POST",
+    path: "/networks/:slug/gatherings",
+    operationId: "createGathering",
+    summary: "A new gathering of the network (its secretariat)",
+    tag: "gatherings",
+    params: slugParam,
+    body: gatheringIn,
+    resource: async ({ slug }) => ({ networkId: (await networks.get(slug)).id }),
+    response: gathering,
+    status: 201,
+    handler: async ({ params, actor, req }) => {
+      const network = await networks.get(params.slug);
+      const g = resultOf(await gatherings.create(actor, network.id, req.body));
+      return present({ gathering: g, networkSlug: network.slug, confirmed: 0 });
+    },
+  });
+
+  api.route({
+    policy: "public",
+    method: "POST",
+    path: "/gatherings/:id/registrations",
+    operationId: "register",
+    summary:
+      "Register for a gathering: a place while there is one, else the waiting list. One registration per address; answers the status and the receipt's secret (to cancel)",
+    tag: "gatherings",
+    params: idParams,
+    body: z.object({
+      name: z.string().max(200),
+      email: z.string().max(254),
+      organisationId: z.number().int().positive().optional(),
+      organisationName: z.string().max(200).optional(),
+      note: z.string().max(1000).optional(),
+    }),
+    response: z.object({ status: z.enum(["confirmed", "waiting"]), receipt: z.string() }),
+    status: 201,
+    handler: async ({ params, actor, req }) => {
+      req.personalResponse = true;
+      return resultOf(
+        await gatherings.register(params.id, (req.body ?? {}) as Record<string, unknown>, { actor, locale: req.i18n.locale }),
+      );
+    },
+  });
+
+  api.route({
+    policy: "gathering.manage",
+    method: "GET",
+    path: "/gatherings/:id/registrations",
+    operationId: "listRegistrations",
+    summary: "Everyone registered, in the order they registered, with their personal data (the network's secretariat)",
+    tag: "gatherings",
+    params: idParams,
+    resource: gatheringOf,
+    response: z.object({ items: z.array(registration) }),
+    handler: async ({ params, actor }) => {
+      await gatherings.get(actor, params.id);
+      const { rows } = await gatherings.participants(params.id);
+      return {
+        items: rows.map((r) => ({
+          id: r.registration.id,
+          status: r.registration.status,
+          name: r.registration.name,
+          organisation: r.organisation,
+          email: r.registration.email,
+          note: r.registration.note,
+          attended: r.registration.attended,
+          registeredAt: r.registration.createdAt.toISOString(),
         })),
       };
     },

@@ -380,3 +380,46 @@ test("the day before, each person with a place is reminded once, in the language
   assert.equal((await reminders("venter@remind.example")).length, 0, "not the one waiting");
   assert.equal(await gatherings.sendReminders(at), 0, "nothing twice");
 });
+
+test("the API: the secretariat makes a gathering, anyone registers, the secretariat reads who did", async () => {
+  const sek = await login("sek@gather.example");
+  const created = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/gatherings`, {
+    kind: "webinar",
+    title: "API-webinar",
+    startsDate: day(20),
+    startsTime: "13:00",
+    endsDate: day(20),
+    endsTime: "14:00",
+    capacity: 1,
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const { id } = created.json();
+  const bad = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/gatherings`, {
+    kind: "webinar",
+    title: "Baklengs",
+    startsDate: day(20),
+    startsTime: "13:00",
+    endsDate: day(19),
+    endsTime: "14:00",
+  });
+  assert.equal(bad.statusCode, 422);
+  const anonymous = new Session(t.app);
+  const anyone = (body: object) => anonymous.api("POST", `/api/v1/gatherings/${id}/registrations`, body);
+  const first = await anyone({ name: "API 1", email: "api1@example.com", organisationName: "X" });
+  assert.equal(first.statusCode, 201, first.body);
+  assert.equal(first.json().status, "confirmed");
+  assert.equal((await anyone({ name: "API 2", email: "api2@example.com", organisationName: "X" })).json().status, "waiting");
+  const twice = await anyone({ name: "API 1", email: "API1@example.com", organisationName: "X" });
+  assert.equal(twice.statusCode, 422);
+  const list = await sek.api("GET", `/api/v1/gatherings/${id}/registrations`);
+  assert.deepEqual(
+    list.json().items.map((r: { email: string; status: string }) => [r.email, r.status]),
+    [
+      ["api1@example.com", "confirmed"],
+      ["api2@example.com", "waiting"],
+    ],
+  );
+  assert.equal((await anonymous.api("GET", `/api/v1/gatherings/${id}/registrations`)).statusCode, 401);
+  const outsider = await login("sek@nordland.example");
+  assert.equal((await outsider.api("GET", `/api/v1/gatherings/${id}/registrations`)).statusCode, 403);
+});

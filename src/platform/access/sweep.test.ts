@@ -1066,7 +1066,10 @@ const SHARED = new Set(["organisations", "people", "users"]);
  * registering for a public gathering stores a registration (a consultation's input would too, but
  * the sweep's forms carry no valid form token). Any other table such a write changes is still a leak.
  */
-const OPEN_TO_ALL = new Map([["POST /gatherings/:id/register", "gathering_registrations"]]);
+const OPEN_TO_ALL = new Map([
+  ["POST /gatherings/:id/register", "gathering_registrations"],
+  ["POST /api/v1/gatherings/:id/registrations", "gathering_registrations"],
+]);
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await t.database.db.execute(query)) as unknown as { rows?: T[] } | T[];

@@ -34,6 +34,12 @@ export class ValidationError extends AppError {
     super(422, "validation_failed", "errors.validation", fields);
   }
 }
+/** A command's value, or its field errors as the API's 422: what an API handler answers with a Result. */
+export const resultOf = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new ValidationError(result.errors);
+  return result.value;
+};
+
 export class UnauthorizedError extends AppError {
   constructor() {
     super(401, "unauthorized", "errors.unauthorized");

@@ -7,6 +7,7 @@ import { type InputResult, sendInputs } from "./lib/inputs.ts";
 import { type LoadResult, load, signIn } from "./lib/load.ts";
 import { selectPages } from "./lib/pages.ts";
 import { type RecordedResponse, startApp, startLimitServer } from "./lib/processes.ts";
+import { type RegistrationResult, sendRegistrations } from "./lib/registrations.ts";
 import { describeMachine, machine, writeIntoReadme, writeReport } from "./lib/report.ts";
 
 const { values } = parseArgs({
@@ -56,6 +57,7 @@ interface ScaleResult {
   rows: number;
   pages: PageResult[];
   inputs: InputResult;
+  registrations: RegistrationResult;
   /** A change made while pages were served from memory was on the page at the very next request. */
   changeVisibleAtNextRequest: boolean;
   maxRssMb: number;
@@ -131,6 +133,10 @@ async function measureScale(scale: number): Promise<ScaleResult> {
     console.log(
       `  consultation input: ${inputs.acknowledgedPerSecond}/s acknowledged, stored exactly once: ${inputs.exactlyOnce ? "yes" : "NO"}`,
     );
+    const registrations = await sendRegistrations(app.url, manifest.networkSlug, { seconds: inputSeconds, adminCookie });
+    console.log(
+      `  gathering registrations: ${registrations.acknowledgedPerSecond}/s acknowledged, stored exactly once: ${registrations.exactlyOnce ? "yes" : "NO"}, places within the capacity and in order: ${registrations.placesInOrder ? "yes" : "NO"}`,
+    );
     clearInterval(sampler);
     await app.stop();
 
@@ -153,6 +159,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
         rows,
         pages: measured,
         inputs,
+        registrations,
         changeVisibleAtNextRequest,
         maxRssMb,
       };
@@ -181,10 +188,19 @@ if (values.readme) {
   console.log("README.md: performance section updated");
 }
 const failed = results.some(
-  (r) => !r.changeVisibleAtNextRequest || !r.inputs.exactlyOnce || r.inputs.unexpected > 0 || r.pages.some((p) => p.failures > 0),
+  (r) =>
+    !r.changeVisibleAtNextRequest ||
+    !r.inputs.exactlyOnce ||
+    r.inputs.unexpected > 0 ||
+    !r.registrations.exactlyOnce ||
+    !r.registrations.placesInOrder ||
+    r.registrations.unexpected > 0 ||
+    r.pages.some((p) => p.failures > 0),
 );
 if (failed) {
-  console.error("\nA correctness check failed (see above): a change not visible, input lost or doubled, or failed requests.");
+  console.error(
+    "\nA correctness check failed (see above): a change not visible, input or a registration lost or doubled, places beyond the capacity or out of order, or failed requests.",
+  );
   process.exit(1);
 }
 
@@ -192,7 +208,7 @@ function markdownTable(all: ScaleResult[]): string {
   const lines: string[] = [];
   for (const r of all) {
     lines.push(
-      `**${r.database === "postgres" ? "PostgreSQL" : "Embedded database"}, ${r.scale}× (${r.rows.toLocaleString("en")} generated rows)**: resident memory at most ${r.maxRssMb} MB; consultation input ${r.inputs.acknowledgedPerSecond}/s acknowledged over ${r.inputs.seconds} s (${r.inputs.acknowledged} inputs, ${r.inputs.sentTwice} sent twice, ${r.inputs.refusedOnPurpose} refused), ${r.inputs.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}; a change ${r.changeVisibleAtNextRequest ? "was" : "was NOT"} visible at the next request.`,
+      `**${r.database === "postgres" ? "PostgreSQL" : "Embedded database"}, ${r.scale}× (${r.rows.toLocaleString("en")} generated rows)**: resident memory at most ${r.maxRssMb} MB; consultation input ${r.inputs.acknowledgedPerSecond}/s acknowledged over ${r.inputs.seconds} s (${r.inputs.acknowledged} inputs, ${r.inputs.sentTwice} sent twice, ${r.inputs.refusedOnPurpose} refused), ${r.inputs.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}; gathering registrations ${r.registrations.acknowledgedPerSecond}/s acknowledged (${r.registrations.acknowledged}, ${r.registrations.sentTwice} sent again and refused, ${r.registrations.confirmed} places of ${r.registrations.capacity}, ${r.registrations.waiting} waiting), ${r.registrations.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}, ${r.registrations.placesInOrder ? "places in order" : "places NOT in order"}; a change ${r.changeVisibleAtNextRequest ? "was" : "was NOT"} visible at the next request.`,
       "",
       "| Page | Who | req/s | p50 ms | p99 ms | limit req/s | ratio | queries (to make) | bytes (gzip) |",
       "|---|---|--:|--:|--:|--:|--:|--:|--:|",

@@ -34,6 +34,12 @@ test("npm run bench runs end to end on a small data set", { timeout: 600_000, sk
     assert.ok(result.inputs.acknowledged > 0);
     assert.ok(result.inputs.exactlyOnce);
     assert.ok(result.inputs.refusedOnPurpose > 0 && result.inputs.refusedButStored === 0);
+    // Registrations to one gathering: each acknowledged one stored once, the places within the capacity and in order.
+    assert.ok(result.registrations.acknowledged > 0);
+    assert.ok(result.registrations.exactlyOnce);
+    assert.ok(result.registrations.placesInOrder);
+    assert.ok(result.registrations.confirmed <= result.registrations.capacity);
+    assert.equal(result.registrations.unexpected, 0, result.registrations.unexpectedExamples.join("\n"));
     assert.ok(result.maxRssMb > 0);
     assert.match(run.stdout, /\| Page \| Who \| req\/s/);
   } finally {

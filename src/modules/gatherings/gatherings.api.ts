@@ -49,6 +49,7 @@ const registration = z.object({
   organisation: z.string().nullable(),
   email: z.string().nullable(),
   note: z.string(),
+  answers: z.record(z.string(), z.string()),
   attended: z.boolean().nullable(),
   registeredAt: z.string(),
 });
@@ -110,7 +111,11 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
     summary: "A gathering with its programme and how many hold a place and wait",
     tag: "gatherings",
     params: z.object({ id: dbId }),
-    response: gathering.extend({ waiting: z.number(), programme: z.array(session) }),
+    response: gathering.extend({
+      waiting: z.number(),
+      programme: z.array(session),
+      questions: z.array(z.object({ id: z.number(), text: z.string(), required: z.boolean() })),
+    }),
     handler: async ({ params, actor }) => {
       const d = await gatherings.detail(actor, params.id);
       return {
@@ -122,6 +127,7 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
           speakers: s.speakers,
           room: s.room,
         })),
+        questions: d.questions.map(({ id, text, required }) => ({ id, text, required })),
       };
     },
   });
@@ -160,14 +166,18 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
       organisationId: z.number().int().positive().optional(),
       organisationName: z.string().max(200).optional(),
       note: z.string().max(1000).optional(),
+      answers: z
+        .record(z.string().regex(/^\d{1,9}$/), z.string().max(1000))
+        .optional()
+        .describe("Answers to the gathering's questions, by question id"),
     }),
     response: z.object({ status: z.enum(["confirmed", "waiting"]), receipt: z.string() }),
     status: 201,
     handler: async ({ params, actor, req }) => {
       req.personalResponse = true;
-      return resultOf(
-        await gatherings.register(params.id, (req.body ?? {}) as Record<string, unknown>, { actor, locale: req.i18n.locale }),
-      );
+      const { answers, ...fields } = (req.body ?? {}) as Record<string, unknown> & { answers?: Record<string, string> };
+      const flat = { ...fields, ...Object.fromEntries(Object.entries(answers ?? {}).map(([q, v]) => [`q${q}`, v])) };
+      return resultOf(await gatherings.register(params.id, flat, { actor, locale: req.i18n.locale }));
     },
   });
 
@@ -192,6 +202,7 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
           organisation: r.organisation,
           email: r.registration.email,
           note: r.registration.note,
+          answers: r.registration.answers,
           attended: r.registration.attended,
           registeredAt: r.registration.createdAt.toISOString(),
         })),

@@ -5,12 +5,13 @@ import { Repository } from "../../platform/db/repository.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
-import { gatheringRegistrations, gatheringSessions, gatherings, type RegistrationStatus } from "./schema.ts";
+import { gatheringQuestions, gatheringRegistrations, gatheringSessions, gatherings, type RegistrationStatus } from "./schema.ts";
 
 export type Gathering = typeof gatherings.$inferSelect;
 export type NewGathering = typeof gatherings.$inferInsert;
 export type GatheringSession = typeof gatheringSessions.$inferSelect;
 export type Registration = typeof gatheringRegistrations.$inferSelect;
+export type GatheringQuestion = typeof gatheringQuestions.$inferSelect;
 
 /** A gathering's place in the access kernel's rule: its network and visibility (it has no body). */
 const restricted = { networkId: gatherings.networkId, visibility: gatherings.visibility, bodyId: sql`null` };
@@ -92,6 +93,26 @@ export class GatheringRepo extends Repository {
       .delete(gatheringSessions)
       .where(and(eq(gatheringSessions.id, sessionId), eq(gatheringSessions.gatheringId, gatheringId)))
       .returning({ id: gatheringSessions.id });
+    return rows.length > 0;
+  }
+
+  questions(gatheringId: number) {
+    return this.db
+      .select()
+      .from(gatheringQuestions)
+      .where(eq(gatheringQuestions.gatheringId, gatheringId))
+      .orderBy(asc(gatheringQuestions.id));
+  }
+
+  insertQuestion(values: typeof gatheringQuestions.$inferInsert) {
+    return this.insertOne(gatheringQuestions, values);
+  }
+
+  async deleteQuestion(gatheringId: number, questionId: number) {
+    const rows = await this.db
+      .delete(gatheringQuestions)
+      .where(and(eq(gatheringQuestions.id, questionId), eq(gatheringQuestions.gatheringId, gatheringId)))
+      .returning({ id: gatheringQuestions.id });
     return rows.length > 0;
   }
 
@@ -198,7 +219,7 @@ export class GatheringRepo extends Repository {
     if (ids.length === 0) return;
     await this.db
       .update(gatheringRegistrations)
-      .set({ name: null, organisationName: null, email: null, note: "", userId: null, personalDataRemovedAt: at })
+      .set({ name: null, organisationName: null, email: null, note: "", answers: {}, userId: null, personalDataRemovedAt: at })
       .where(inArray(gatheringRegistrations.id, ids));
   }
 

@@ -26,6 +26,7 @@ import {
 
 const idParams = z.object({ id: dbId });
 const sessionParams = idParams.extend({ sessionId: dbId });
+const questionParams = idParams.extend({ questionId: dbId });
 const receiptParams = idParams.extend({ receipt: z.string().min(10).max(100) });
 
 /** A gathering's calendar entry and, for each item of its programme, its own (RFC 5545). */
@@ -137,7 +138,14 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
       : [{ label: g.gathering.title }]),
   ];
 
-  const gatheringPage = async (req: FastifyRequest, reply: FastifyReply, id: number, sessionForm: FormState) => {
+  const gatheringPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    forms: { session?: FormState; question?: FormState } = {},
+  ) => {
+    const sessionForm = forms.session ?? emptyForm();
+    const questionForm = forms.question ?? { ...emptyForm(), idPrefix: "question-" };
     const d = await gatherings.detail(req.actor, id);
     return reply.page(
       <GatheringPage
@@ -145,9 +153,11 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         g={d.gathering}
         network={{ slug: d.networkSlug, name: d.networkName }}
         sessions={d.sessions}
+        questions={d.questions}
         counts={d.counts}
         mayRegister={mayRegister(req.actor, d.gathering)}
         sessionForm={sessionForm}
+        questionForm={questionForm}
         saved={(req.query as Record<string, unknown>).saved !== undefined}
       />,
       {
@@ -155,13 +165,13 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         description: d.gathering.description.slice(0, 200) || undefined,
         network: { slug: d.networkSlug, name: d.networkName },
         crumbs: gatheringCrumbs(d),
-        forms: [sessionForm],
+        forms: [sessionForm, questionForm],
       },
     );
   };
 
   app.get("/gatherings/:id", { config: { policy: "public" } }, (req, reply) =>
-    gatheringPage(req, reply, parseOrBadRequest(idParams, req.params).id, emptyForm()),
+    gatheringPage(req, reply, parseOrBadRequest(idParams, req.params).id),
   );
 
   app.get("/gatherings/:id/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
@@ -253,10 +263,31 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     policy: "gathering.manage",
     resource: gatheringInPath,
     initial: false,
-    show: (req, reply, form, r) => gatheringPage(req, reply, r.gathering.id, form),
+    show: (req, reply, form, r) => gatheringPage(req, reply, r.gathering.id, { session: form }),
     submit: (actor, r, body) => gatherings.addSession(actor, r.gathering, body),
     done: (_, r) => `/gatherings/${r.gathering.id}#programme-heading`,
   });
+
+  formRoute(app, {
+    path: "/gatherings/:id/questions",
+    policy: "gathering.manage",
+    resource: gatheringInPath,
+    initial: false,
+    show: (req, reply, form, r) => gatheringPage(req, reply, r.gathering.id, { question: { ...form, idPrefix: "question-" } }),
+    submit: (actor, r, body) => gatherings.addQuestion(actor, r.gathering, body),
+    done: (_, r) => `/gatherings/${r.gathering.id}#questions-heading`,
+  });
+
+  app.post(
+    "/gatherings/:id/questions/:questionId/delete",
+    { config: { policy: "gathering.manage", resource: gatheringInPath } },
+    async (req, reply) => {
+      const { actor, resource } = managed(req);
+      const { questionId } = parseOrBadRequest(questionParams, req.params);
+      await gatherings.removeQuestion(actor, resource.gathering, questionId);
+      return reply.redirect(`/gatherings/${resource.gathering.id}#questions-heading`, 303);
+    },
+  );
 
   app.post(
     "/gatherings/:id/sessions/:sessionId/delete",
@@ -271,12 +302,22 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
 
   const participantsPage = async (req: FastifyRequest, reply: FastifyReply, r: GatheringInPath, form?: FormState) => {
     const { t } = req.i18n;
-    const { rows, byOrganisation } = await gatherings.participants(r.gathering.id);
+    const [{ rows, byOrganisation }, questions] = await Promise.all([
+      gatherings.participants(r.gathering.id),
+      gatherings.repo.questions(r.gathering.id),
+    ]);
     const title = t("gathering.participantsOf", { title: r.gathering.title });
     const attendance =
       form ?? emptyForm({ attended: rows.filter((p) => p.registration.attended).map((p) => String(p.registration.id)) });
     return reply.page(
-      <ParticipantsPage ctx={req.pageContext()} g={r.gathering} rows={rows} byOrganisation={byOrganisation} form={attendance} />,
+      <ParticipantsPage
+        ctx={req.pageContext()}
+        g={r.gathering}
+        rows={rows}
+        byOrganisation={byOrganisation}
+        questions={questions}
+        form={attendance}
+      />,
       { title, network: networkOf(r), crumbs: gatheringCrumbs(r, t("gathering.participants")), forms: [attendance] },
     );
   };
@@ -304,12 +345,16 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
       async (req, reply) => {
         const { resource } = managed(req);
         const { t, dateTime } = req.i18n;
-        const { rows } = await gatherings.participants(resource.gathering.id);
+        const [{ rows }, questions] = await Promise.all([
+          gatherings.participants(resource.gathering.id),
+          gatherings.repo.questions(resource.gathering.id),
+        ]);
         const header = [
           t("gathering.name"),
           t("gathering.organisation"),
           t("gathering.email"),
           t("gathering.statusLabel"),
+          ...questions.map((q) => q.text),
           t("gathering.note"),
           t("gathering.registeredAt"),
           t("gathering.attended"),
@@ -319,6 +364,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           r.organisation ?? "",
           r.registration.email ?? "",
           t(`gathering.status.${r.registration.status}`),
+          ...questions.map((q) => r.registration.answers[String(q.id)] ?? ""),
           r.registration.note,
           dateTime(r.registration.createdAt),
           r.registration.attended === null ? "" : t(r.registration.attended ? "common.yes" : "common.no"),
@@ -337,7 +383,14 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     const organisations = (await gatherings.organisations.options()).map((o) => ({ value: o.id, label: o.name }));
     const title = t("gathering.registerFor", { title: d.gathering.title });
     return reply.page(
-      <RegistrationFormPage ctx={req.pageContext()} g={d.gathering} form={form} organisations={organisations} full={full} />,
+      <RegistrationFormPage
+        ctx={req.pageContext()}
+        g={d.gathering}
+        form={form}
+        organisations={organisations}
+        questions={d.questions}
+        full={full}
+      />,
       {
         title,
         network: { slug: d.networkSlug, name: d.networkName },

@@ -8,6 +8,7 @@ import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, isUniqueViolation, type Tx } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
+  checkbox,
   emptyToNull,
   optionalDate,
   optionalId,
@@ -21,7 +22,13 @@ import {
 import { i18nFor, type Locale, osloInstant, osloParts } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { OrganisationReads } from "../directory/index.ts";
-import { type Gathering, type GatheringFilter, GatheringRepo, type Registration } from "./gatherings.repo.ts";
+import {
+  type Gathering,
+  type GatheringFilter,
+  type GatheringQuestion,
+  GatheringRepo,
+  type Registration,
+} from "./gatherings.repo.ts";
 import { AUDIENCES, GATHERING_KINDS } from "./schema.ts";
 
 const optionalTime = z.preprocess(emptyToNull, timeOfDay.nullable().default(null));
@@ -101,6 +108,23 @@ export const sessionInput = z
   })
   .transform((s) => ({ startsAt: osloInstant(s.date, s.time), title: s.title, speakers: s.speakers, room: s.room }));
 
+export const questionInput = z.object({ text: requiredText(300), required: checkbox });
+
+/** The answers to the organiser's questions, from the fields "q<id>": a required one must be answered. */
+export function answersOf(questions: readonly GatheringQuestion[], body: Record<string, unknown>) {
+  const answers: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  for (const q of questions) {
+    const raw = body[`q${q.id}`];
+    const value = typeof raw === "string" ? raw.trim() : "";
+    if (!value) {
+      if (q.required) errors.push({ field: `q${q.id}`, key: "errors.required" });
+    } else if (value.length > 1000) errors.push({ field: `q${q.id}`, key: "errors.tooLong", params: { max: 1000 } });
+    else answers[String(q.id)] = value;
+  }
+  return { answers, errors };
+}
+
 /** What a person sends to register. */
 export const registrationInput = z
   .object({
@@ -165,8 +189,12 @@ export class GatheringService {
   /** The gathering with its programme and how many hold a place and wait. */
   async detail(viewer: Actor | null, id: number) {
     const row = await this.get(viewer, id);
-    const [sessions, counts] = await Promise.all([this.repo.sessions(id), this.repo.counts(id)]);
-    return { ...row, sessions, counts };
+    const [sessions, counts, questions] = await Promise.all([
+      this.repo.sessions(id),
+      this.repo.counts(id),
+      this.repo.questions(id),
+    ]);
+    return { ...row, sessions, counts, questions };
   }
 
   async create(actor: Actor, networkId: number, body: unknown): Promise<Result<Gathering>> {
@@ -220,6 +248,26 @@ export class GatheringService {
     });
   }
 
+  /** A question for the registration form; the form is fixed once the gathering has started. */
+  async addQuestion(actor: Actor, gathering: Gathering, body: unknown): Promise<Result<{ id: number }>> {
+    const parsed = questionInput.safeParse(body);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (gathering.startsAt <= new Date()) return invalid([{ field: "_", key: "errors.gatheringStarted" }]);
+    return ok(
+      await createAudited(this.db, actor, "gathering_question", (tx) =>
+        this.repo.with(tx).insertQuestion({ gatheringId: gathering.id, ...parsed.data }),
+      ),
+    );
+  }
+
+  async removeQuestion(actor: Actor, gathering: Gathering, questionId: number): Promise<void> {
+    if (gathering.startsAt <= new Date()) throw new NotFoundError();
+    await audited(this.db, actor, async (tx, audit) => {
+      if (!(await this.repo.with(tx).deleteQuestion(gathering.id, questionId))) throw new NotFoundError();
+      await audit({ action: "delete", entity: "gathering_question", entityId: questionId });
+    });
+  }
+
   /** What a signed-in person's registration form starts with: their own name and address. */
   async prefill(actor: Actor | null): Promise<Record<string, unknown>> {
     if (actor?.userId == null) return {};
@@ -244,6 +292,8 @@ export class GatheringService {
     if (!mayRegister(context.actor, gathering)) return invalid([{ field: "_", key: "errors.gatheringMembersOnly" }]);
     const parsed = registrationInput.safeParse(body);
     const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
+    const { answers, errors: answerErrors } = answersOf(await this.repo.questions(gatheringId), body);
+    errors.push(...answerErrors);
     if (parsed.success && parsed.data.organisationId !== null && !(await this.organisations.byId(parsed.data.organisationId)))
       errors.push({ field: "organisationId", key: "errors.choice" });
     if (!parsed.success || errors.length) return invalid(errors);
@@ -261,6 +311,7 @@ export class GatheringService {
           gatheringId,
           status,
           ...parsed.data,
+          answers,
           userId: context.actor?.userId ?? null,
           receiptHash: hashToken(receipt),
           locale: context.locale,

@@ -423,3 +423,54 @@ test("the API: the secretariat makes a gathering, anyone registers, the secretar
   const outsider = await login("sek@nordland.example");
   assert.equal((await outsider.api("GET", `/api/v1/gatherings/${id}/registrations`)).statusCode, 403);
 });
+
+test("the organiser's questions: on the form, a required one must be answered, the answers in the list and the files", async () => {
+  const g = await gathering();
+  const sek = await login("sek@gather.example");
+  await sek.get(`/gatherings/${g.id}`);
+  const empty = await sek.post(`/gatherings/${g.id}/questions?lang=en`, { text: "" });
+  assert.equal(empty.statusCode, 422);
+  assert.equal((await sek.post(`/gatherings/${g.id}/questions`, { text: "Kva for verkstad?", required: "1" })).statusCode, 303);
+  assert.equal((await sek.post(`/gatherings/${g.id}/questions`, { text: "Allergiar?" })).statusCode, 303);
+  const [workshop, allergies] = await t.app.services.gatherings.repo.questions(g.id);
+  assert.ok(workshop?.required && !allergies?.required);
+
+  const session = new Session(t.app);
+  const form = await session.get(`/gatherings/${g.id}/register`);
+  assert.match(form.body, /Kva for verkstad\?/);
+  const unanswered = await session.post(`/gatherings/${g.id}/register?lang=en`, {
+    name: "Svar",
+    email: "svar@example.com",
+    organisationName: "X",
+    [`q${allergies!.id}`]: "Nøtter",
+  });
+  assert.equal(unanswered.statusCode, 422);
+  assert.match(unanswered.body, /Nøtter/, "the other answer is kept");
+  assert.equal((await registrations(g.id)).length, 0);
+  const answered = await session.post(`/gatherings/${g.id}/register`, {
+    name: "Svar",
+    email: "svar@example.com",
+    organisationName: "X",
+    [`q${workshop!.id}`]: "Arkiv",
+    [`q${allergies!.id}`]: "Nøtter",
+  });
+  assert.equal(answered.statusCode, 303);
+  const list = await sek.get(`/gatherings/${g.id}/participants`);
+  assert.match(list.body, /Kva for verkstad\?/);
+  assert.match(list.body, /Arkiv/);
+  assert.match((await sek.get(`/gatherings/${g.id}/participants.csv`)).body, /Arkiv.*Nøtter/);
+  // Through the API, by question id; the public detail names the questions, never the answers.
+  const api = await new Session(t.app).api("POST", `/api/v1/gatherings/${g.id}/registrations`, {
+    name: "API",
+    email: "api-svar@example.com",
+    organisationName: "Y",
+    answers: { [workshop!.id]: "Skule" },
+  });
+  assert.equal(api.statusCode, 201, api.body);
+  const detail = await new Session(t.app).get(`/api/v1/gatherings/${g.id}`);
+  assert.match(detail.body, /Kva for verkstad/);
+  assert.doesNotMatch(detail.body, /Arkiv|Skule|Nøtter/);
+  // Removing a question; and the form is fixed once the gathering has started.
+  assert.equal((await sek.post(`/gatherings/${g.id}/questions/${allergies!.id}/delete`, {})).statusCode, 303);
+  assert.equal((await t.app.services.gatherings.repo.questions(g.id)).length, 1);
+});

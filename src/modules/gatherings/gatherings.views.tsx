@@ -23,8 +23,8 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
-import { type Column, ListTable } from "../../platform/ui/list-page.tsx";
-import type { Gathering, GatheringSession, Registration } from "./gatherings.repo.ts";
+import { actionsColumn, type Column, ListTable } from "../../platform/ui/list-page.tsx";
+import type { Gathering, GatheringQuestion, GatheringSession, Registration } from "./gatherings.repo.ts";
 import { type RegistrationState, registrationState } from "./gatherings.service.ts";
 import { AUDIENCES, GATHERING_KINDS } from "./schema.ts";
 
@@ -231,9 +231,11 @@ export function GatheringPage(props: {
   g: Gathering;
   network: { slug: string; name: string };
   sessions: readonly GatheringSession[];
+  questions: readonly GatheringQuestion[];
   counts: { confirmed: number; waiting: number };
   mayRegister: boolean;
   sessionForm: FormState;
+  questionForm: FormState;
   saved: boolean;
 }) {
   const { ctx, g } = props;
@@ -326,6 +328,47 @@ export function GatheringPage(props: {
           </Form>
         ) : null}
       </Section>
+      {manages ? (
+        <Section id="questions-heading" title={t("gathering.questions")}>
+          <p class="ds-paragraph">{t("gathering.questionsIntro")}</p>
+          <ListTable
+            ctx={ctx}
+            label={t("gathering.questions")}
+            rows={props.questions}
+            rowKey={(q) => q.id}
+            empty={t("gathering.noQuestions")}
+            columns={[
+              { label: t("gathering.question"), cell: (q) => q.text },
+              { label: t("gathering.questionRequired"), cell: (q) => t(q.required ? "common.yes" : "common.no") },
+              ...actionsColumn<GatheringQuestion>(t, changeable, (q) => (
+                <PostButton
+                  ctx={ctx}
+                  action={`/gatherings/${g.id}/questions/${q.id}/delete`}
+                  label={t("common.remove")}
+                  hiddenText={q.text}
+                  size="sm"
+                  danger
+                />
+              )),
+            ]}
+          />
+          {changeable ? (
+            <Form
+              ctx={ctx}
+              form={props.questionForm}
+              action={`/gatherings/${g.id}/questions`}
+              submitLabel={t("gathering.addQuestion")}
+            >
+              <TextField name="text" label={t("gathering.question")} required />
+              <CheckboxGroup
+                name="required"
+                label={t("gathering.questionRequired")}
+                options={[{ value: "1", label: t("gathering.questionMustBeAnswered") }]}
+              />
+            </Form>
+          ) : null}
+        </Section>
+      ) : null}
       {g.report ? (
         <Section id="report-heading" title={t("gathering.report")}>
           <p class="ds-paragraph prewrap">{g.report}</p>
@@ -340,6 +383,7 @@ export function RegistrationFormPage(props: {
   g: Gathering;
   form: FormState;
   organisations: Option[];
+  questions: readonly GatheringQuestion[];
   full: boolean;
 }) {
   const { ctx, g } = props;
@@ -369,6 +413,9 @@ export function RegistrationFormPage(props: {
         options={props.organisations}
       />
       <TextField name="organisationName" label={t("gathering.organisationName")} />
+      {props.questions.map((q) => (
+        <TextArea key={q.id} name={`q${q.id}`} label={q.text} required={q.required} rows={2} />
+      ))}
       <TextArea name="note" label={t("gathering.note")} description={t("gathering.noteHint")} rows={3} />
     </FormPage>
   );
@@ -428,6 +475,7 @@ export function ParticipantsPage(props: {
   g: Gathering;
   rows: readonly ParticipantRow[];
   byOrganisation: readonly [string, number][];
+  questions: readonly GatheringQuestion[];
   form: FormState;
 }) {
   const { ctx, g } = props;
@@ -467,6 +515,11 @@ export function ParticipantsPage(props: {
             { label: t("gathering.organisation"), cell: (r) => r.organisation ?? "" },
             { label: t("gathering.email"), cell: (r) => r.registration.email ?? "" },
             { label: t("gathering.statusLabel"), cell: (r) => statusLabel(r.registration) },
+            ...props.questions.map((q) => ({
+              label: q.text,
+              class: "prewrap",
+              cell: (r: ParticipantRow) => r.registration.answers[String(q.id)] ?? "",
+            })),
             { label: t("gathering.note"), class: "prewrap", cell: (r) => r.registration.note },
             { label: t("gathering.registeredAt"), cell: (r) => dateTime(r.registration.createdAt) },
           ]}

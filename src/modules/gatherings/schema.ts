@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
@@ -65,6 +65,18 @@ export const gatheringSessions = pgTable(
   (t) => [index("gathering_sessions_gathering_idx").on(t.gatheringId, t.startsAt)],
 );
 
+/** A question the organiser adds to the registration form (dietary needs, which workshop). */
+export const gatheringQuestions = pgTable(
+  "gathering_questions",
+  {
+    id: serialId(),
+    gatheringId: belongsTo("gathering_id", () => gatherings.id),
+    text: text("text").notNull(),
+    required: boolean("required").notNull().default(false),
+  },
+  (t) => [index("gathering_questions_gathering_idx").on(t.gatheringId)],
+);
+
 /**
  * A person's registration. Name, organisation and address are personal data: cleared when the
  * gathering's retention runs out, or at once by the person through their receipt's link.
@@ -82,6 +94,8 @@ export const gatheringRegistrations = pgTable(
     email: text("email"),
     /** Dietary needs and the like, as the person wrote them. */
     note: text("note").notNull().default(""),
+    /** The answers to the organiser's questions, by question id; personal data like the rest. */
+    answers: jsonb("answers").$type<Record<string, string>>().notNull().default({}),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     /** The hash of the secret in the receipt's link (to see, cancel, or remove one's data). */
     receiptHash: text("receipt_hash").notNull(),

@@ -271,10 +271,12 @@ async function fixtures() {
     { name: `Walk ${n}`, email: `walk-${n}@gathering.example`, organisationName: "Walk" },
     { actor: null, locale: "nb" },
   );
-  assert.ok(programmeItem.ok && registration.ok);
+  const question = await gatherings.addQuestion(actor, gathering.value, { text: "Spørsmål" });
+  assert.ok(programmeItem.ok && registration.ok && question.ok);
   return {
     gatheringId: gathering.value.id,
     gatheringSessionId: programmeItem.value.id,
+    gatheringQuestionId: question.value.id,
     gatheringReceipt: registration.value.receipt,
     inputId: input!.id,
     sharedStrategyId: shared.value.id,
@@ -364,6 +366,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
       .replace(":linkId", String(f.linkId))
       .replace(":relationId", String(f.relationId))
       .replace(":sessionId", String(f.gatheringSessionId))
+      .replace(":questionId", String(f.gatheringQuestionId))
       // A consultation's receipt stays a malformed one (400); a gathering's is the walk's registration.
       .replace(":receipt", /\/gatherings\//.test(url) ? f.gatheringReceipt : ":receipt")
       .replace(":id", String(id))

@@ -780,10 +780,15 @@ async function plant() {
     }),
     "programme item",
   ).id;
+  const gatheringQuestion = must(
+    await s.gatherings.addQuestion(actor, gatheringOpen, { text: "Sweep spørsmål", required: "1" }),
+    "a gathering's question",
+  ).id;
   must(
     await s.gatherings.register(
       gatheringOpen.id,
       {
+        [`q${gatheringQuestion}`]: marker("participantAnswer", "participant: answer to a question"),
         name: marker("participantName", "participant: name"),
         email: markerEmail("participantEmail", "participant: e-mail"),
         organisationName: marker("participantOrg", "participant: organisation typed"),
@@ -817,7 +822,11 @@ async function plant() {
       { id: review, inputs: [inputReview] },
       { id: consDocument, inputs: [inputDocument] },
     ],
-    gatherings: [gatheringOpen.id, gatheringHidden.id].map((id) => ({ id, sessionId: gatheringSession })),
+    gatherings: [gatheringOpen.id, gatheringHidden.id].map((id) => ({
+      id,
+      sessionId: gatheringSession,
+      questionId: gatheringQuestion,
+    })),
     view,
     token: token?.id ?? 0,
     invitation,

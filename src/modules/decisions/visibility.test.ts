@@ -233,3 +233,39 @@ test("a need moved to another network after it was put on the agenda is not deci
   const projects = await sek.api("GET", `/api/v1/networks/${rogaland.slug}/projects?q=${secret}`);
   assert.ok(!projects.body.includes(secret), "Rogaland holds no copy of Nordland's text");
 });
+
+test("the network's meeting calendar holds what the reader may see: a meeting kept to the network only for its people", async () => {
+  const { meetings } = t.app.services;
+  const open = await body("subject_group", "public");
+  const title = marker("calendar");
+  const hidden = marker("calendar-hidden");
+  ok(
+    await meetings.create(actor, rogaland.id, {
+      title,
+      bodyId: open.id,
+      meetingDate: "2027-02-03",
+      startTime: "10:00",
+      visibility: "public",
+    }),
+  );
+  ok(
+    await meetings.create(actor, rogaland.id, {
+      title: hidden,
+      bodyId: open.id,
+      meetingDate: "2027-02-04",
+      visibility: "network",
+    }),
+  );
+  const feed = await anonymous().get(`/n/${rogaland.slug}/meetings/calendar.ics`);
+  assert.equal(feed.statusCode, 200);
+  assert.match(String(feed.headers["content-type"]), /^text\/calendar/);
+  const unfolded = feed.body.replace(/\r\n /g, "");
+  assert.ok(unfolded.includes(title));
+  // 10:00 in Norway in February is 09:00 UTC.
+  assert.match(unfolded, /DTSTART:20270203T090000Z/);
+  assert.ok(!unfolded.includes(hidden), "a meeting for the network's people is not in the public feed");
+  const member = await login("member@containers.example");
+  const own = (await member.get(`/n/${rogaland.slug}/meetings/calendar.ics`)).body.replace(/\r\n /g, "");
+  assert.ok(own.includes(hidden), "its people see it");
+  assert.match(own, /DTSTART;VALUE=DATE:20270204/, "a meeting without a start time is a day");
+});

@@ -10,8 +10,8 @@ export interface CalendarEvent {
   /** When the event last changed (DTSTAMP and LAST-MODIFIED), so programs take the newer copy. */
   updatedAt: Date;
   location?: string;
-  /** Whole days (the end exclusive, as iCalendar counts), or a span of time. */
-  when: { startDate: string; endDate: string } | { start: Date; end: Date };
+  /** Whole days (the end exclusive, as iCalendar counts), or a span of time (a start alone: a moment). */
+  when: { startDate: string; endDate: string } | { start: Date; end?: Date };
   /** Whether it takes the reader's time (a gathering) or only marks a period (a milestone). */
   busy?: boolean;
 }
@@ -43,7 +43,7 @@ function eventLines(e: CalendarEvent): string[] {
   const span =
     "startDate" in e.when
       ? [`DTSTART;VALUE=DATE:${basicDate(e.when.startDate)}`, `DTEND;VALUE=DATE:${basicDate(e.when.endDate)}`]
-      : [`DTSTART:${utc(e.when.start)}`, `DTEND:${utc(e.when.end)}`];
+      : [`DTSTART:${utc(e.when.start)}`, ...(e.when.end ? [`DTEND:${utc(e.when.end)}`] : [])];
   return [
     "BEGIN:VEVENT",
     `UID:${e.uid}`,

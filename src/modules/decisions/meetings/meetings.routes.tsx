@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { formRoute } from "../../../platform/http/form-route.ts";
+import { toICalendar } from "../../../platform/http/icalendar.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
-import { osloToday } from "../../../platform/i18n/i18n.ts";
+import { osloInstant, osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
+import { publicBaseUrl } from "../../../platform/services.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { networkBySlug } from "../../networks/index.ts";
 import { meetingParams } from "../params.ts";
@@ -44,6 +46,8 @@ async function renderMeetingForm(
   );
 }
 
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
+
 /** A network's meetings: the list, calling and changing a meeting, its page and its print views. */
 export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
   const { meetings, networks } = ctx.services;
@@ -64,6 +68,31 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
       />,
       { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }] },
     );
+  });
+
+  // The network's meetings the reader may see, for a calendar program to subscribe to.
+  app.get("/n/:slug/meetings/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
+    const network = await networkInPath(req);
+    const { t } = req.i18n;
+    const base = publicBaseUrl(ctx.config);
+    const events = (await meetings.list(network.id, req.actor)).map(({ meeting: m, bodyName }) => ({
+      uid: `meeting-${m.id}@samverk`,
+      summary: `${bodyName}: ${m.title}`,
+      description: `${base}/meetings/${m.id}`,
+      url: `${base}/meetings/${m.id}`,
+      location: [m.place, m.link].filter(Boolean).join(", "),
+      updatedAt: m.updatedAt,
+      // A start time as the form takes it ("10:00"); a meeting without one is a day in the calendar.
+      when: /^([01]\d|2[0-3])[:.][0-5]\d$/.test(m.startTime)
+        ? { start: osloInstant(m.meetingDate, m.startTime.replace(".", ":")) }
+        : { startDate: m.meetingDate, endDate: dayAfter(m.meetingDate) },
+      busy: true,
+    }));
+    return reply
+      .type("text/calendar; charset=utf-8")
+      .header("content-disposition", `inline; filename="${network.slug}-meetings.ics"`)
+      .header("cache-control", "no-store")
+      .send(toICalendar(t("meeting.listTitle", { network: network.name }), events));
   });
 
   app.get("/n/:slug/meetings/new", { config: { policy: "meeting.create", resource: networkInPath } }, async (req, reply) => {

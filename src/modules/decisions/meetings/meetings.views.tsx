@@ -50,6 +50,9 @@ export function MeetingsPage(props: {
         <ButtonLink href={`/n/${network.slug}/priorities`} variant="tertiary">
           {t("priority.title")}
         </ButtonLink>
+        <ButtonLink href={`/n/${network.slug}/meetings/calendar.ics`} variant="tertiary">
+          {t("meeting.subscribe")}
+        </ButtonLink>
       </div>
       {props.meetings.length === 0 ? (
         <Notice>{t("meeting.none")}</Notice>

@@ -191,8 +191,9 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
     params: idParams,
     resource: gatheringOf,
     response: z.object({ items: z.array(registration) }),
-    handler: async ({ params, actor }) => {
+    handler: async ({ params, actor, reply }) => {
       await gatherings.get(actor, params.id);
+      reply.header("cache-control", "no-store");
       const { rows } = await gatherings.participants(params.id);
       return {
         items: rows.map((r) => ({

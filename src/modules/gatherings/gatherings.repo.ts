@@ -20,12 +20,14 @@ export interface GatheringFilter {
   networkId?: number | undefined;
   /** Coming (not yet ended) or past (ended) at this instant. */
   when?: { at: Date; past: boolean } | undefined;
+  /** At most this many (200 when not given). */
+  limit?: number | undefined;
 }
 
 /** The only place with SQL for gatherings: the gatherings, their programmes and registrations. */
 export class GatheringRepo extends Repository {
   /** The gatherings the viewer may see, coming ones soonest first, past ones latest first. */
-  list(viewer: Actor | null, f: GatheringFilter, limit = 200) {
+  list(viewer: Actor | null, f: GatheringFilter) {
     const past = f.when?.past ?? false;
     return this.db
       .select({
@@ -45,7 +47,7 @@ export class GatheringRepo extends Repository {
         ),
       )
       .orderBy(past ? desc(gatherings.startsAt) : asc(gatherings.startsAt), asc(gatherings.id))
-      .limit(limit);
+      .limit(f.limit ?? 200);
   }
 
   async byId(id: number) {
@@ -215,12 +217,33 @@ export class GatheringRepo extends Repository {
       .where(and(eq(gatheringRegistrations.gatheringId, gatheringId), eq(gatheringRegistrations.status, "confirmed")));
   }
 
-  async removePersonalData(ids: number[], at = new Date()) {
+  /**
+   * Clears the personal data of registrations. The organisation chosen from the reference data stays
+   * (the counts per organisation) unless `organisation` says otherwise: a person removing their own.
+   */
+  async removePersonalData(ids: number[], options: { organisation?: boolean; at?: Date } = {}) {
     if (ids.length === 0) return;
     await this.db
       .update(gatheringRegistrations)
-      .set({ name: null, organisationName: null, email: null, note: "", answers: {}, userId: null, personalDataRemovedAt: at })
+      .set({
+        name: null,
+        organisationName: null,
+        email: null,
+        note: "",
+        answers: {},
+        userId: null,
+        personalDataRemovedAt: options.at ?? new Date(),
+        ...(options.organisation ? { organisationId: null, attended: null } : {}),
+      })
       .where(inArray(gatheringRegistrations.id, ids));
+  }
+
+  /** Takes a removed question's answers out of every registration. */
+  async removeAnswers(gatheringId: number, questionId: number) {
+    await this.db
+      .update(gatheringRegistrations)
+      .set({ answers: sql`${gatheringRegistrations.answers} - ${String(questionId)}` })
+      .where(eq(gatheringRegistrations.gatheringId, gatheringId));
   }
 
   /** Registrations whose gathering ended longer ago than its retention, still holding personal data. */
@@ -247,6 +270,7 @@ export class GatheringRepo extends Repository {
       .where(
         and(
           eq(gatheringRegistrations.organisationId, organisationId),
+          eq(gatheringRegistrations.status, "confirmed"),
           eq(gatheringRegistrations.attended, true),
           visibleWhere(viewer, restricted),
         ),

@@ -10,11 +10,11 @@ import { dbId, idList, parseOrBadRequest } from "../../platform/http/validation.
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { publicBaseUrl } from "../../platform/services.ts";
-import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Link, Notice } from "../../platform/ui/components.tsx";
 import type { Crumb } from "../../platform/ui/context.ts";
 import { slugParam } from "../networks/index.ts";
 import type { Gathering, GatheringSession } from "./gatherings.repo.ts";
-import { type GatheringService, gatheringFormValues, mayRegister } from "./gatherings.service.ts";
+import { type GatheringService, gatheringFormValues, mayRegister, registrationState } from "./gatherings.service.ts";
 import {
   GatheringFormPage,
   GatheringListPage,
@@ -122,7 +122,12 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
 
   app.get("/n/:slug/gatherings/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    const rows = await gatherings.list(req.actor, { networkId: network.id });
+    const at = new Date();
+    const [coming, past] = await Promise.all([
+      gatherings.list(req.actor, { networkId: network.id, when: { at, past: false } }),
+      gatherings.list(req.actor, { networkId: network.id, when: { at, past: true } }),
+    ]);
+    const rows = [...coming, ...past];
     const events = rows.flatMap((r) => gatheringEvents(baseUrl, r.gathering));
     return sendCalendar(
       reply,
@@ -248,16 +253,6 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     done: (g) => `/gatherings/${g.id}?saved=1`,
   });
 
-  app.post(
-    "/gatherings/:id/delete",
-    { config: { policy: "gathering.manage", resource: gatheringInPath } },
-    async (req, reply) => {
-      const { actor, resource } = managed(req);
-      await gatherings.remove(actor, resource.gathering);
-      return reply.redirect(`/n/${resource.networkSlug}/gatherings`, 303);
-    },
-  );
-
   formRoute(app, {
     path: "/gatherings/:id/sessions",
     policy: "gathering.manage",
@@ -309,8 +304,10 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     const title = t("gathering.participantsOf", { title: r.gathering.title });
     const attendance =
       form ?? emptyForm({ attended: rows.filter((p) => p.registration.attended).map((p) => String(p.registration.id)) });
+    const saved = (req.query as Record<string, unknown>).saved !== undefined;
     return reply.page(
       <ParticipantsPage
+        saved={saved}
         ctx={req.pageContext()}
         g={r.gathering}
         rows={rows}
@@ -370,6 +367,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           r.registration.attended === null ? "" : t(r.registration.attended ? "common.yes" : "common.no"),
         ]);
         const name = `gathering-${resource.gathering.id}-participants.${format}`;
+        reply.header("cache-control", "no-store");
         return format === "xlsx" ? sendXlsx(reply, name, header, cells) : sendCsv(reply, name, header, cells);
       },
     );
@@ -380,6 +378,29 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     const { t } = req.i18n;
     const d = await gatherings.detail(req.actor, id);
     const full = d.gathering.capacity !== null && (d.counts.confirmed >= d.gathering.capacity || d.counts.waiting > 0);
+    const state = registrationState(d.gathering);
+    if (state !== "open" || !mayRegister(req.actor, d.gathering)) {
+      // Not the form, but why there is none here: closed, over, or for the network's own people.
+      const why =
+        state === "over" ? "gathering.over" : state === "closed" ? "gathering.registrationClosed" : "gathering.membersOnly";
+      return reply.page(
+        <>
+          <h1 class="ds-heading" data-size="lg">
+            {t("gathering.registerFor", { title: d.gathering.title })}
+          </h1>
+          <Notice>{t(why)}</Notice>
+          <p class="ds-paragraph">
+            <Link href={`/gatherings/${d.gathering.id}`}>{t("gathering.toGathering")}</Link>
+          </p>
+        </>,
+        {
+          title: t("gathering.registerFor", { title: d.gathering.title }),
+          network: { slug: d.networkSlug, name: d.networkName },
+          // A registration sent anyway is refused: nothing it sent is stored.
+          status: form.errors.length ? 422 : 200,
+        },
+      );
+    }
     const organisations = (await gatherings.organisations.options()).map((o) => ({ value: o.id, label: o.name }));
     const title = t("gathering.registerFor", { title: d.gathering.title });
     return reply.page(
@@ -433,7 +454,11 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           receipt={receipt}
         />
       </>,
-      { title: t("gathering.receiptTitle"), crumbs: [{ label: t("gathering.receiptTitle") }] },
+      {
+        title: `${t("gathering.receiptTitle")}: ${row.gathering.title}`,
+        network: { slug: row.networkSlug, name: row.networkName },
+        crumbs: [{ label: t("gathering.receiptTitle") }],
+      },
     );
   });
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { isNetworkMember, isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, type Restricted, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
-import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
+import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, isUniqueViolation, type Tx } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
@@ -73,13 +73,22 @@ export const gatheringInput = z
     ...g,
     startsAt: osloInstant(g.startsDate, g.startsTime),
     endsAt: osloInstant(g.endsDate, g.endsTime),
-    registrationClosesAt: g.closesDate ? osloInstant(g.closesDate, g.closesTime ?? "23:59") : null,
+    registrationClosesAt: deadlineOf(g),
   }))
+  .refine((g) => g.closesDate !== null || g.closesTime === null, { path: ["closesDate"], message: "errors.required" })
   .refine((g) => g.endsAt > g.startsAt, { path: ["endsDate"], message: "errors.endsBeforeStarts" })
   .refine((g) => !g.registrationClosesAt || g.registrationClosesAt <= g.startsAt, {
     path: ["closesDate"],
     message: "errors.registrationClosesAfterStart",
   });
+
+/** A deadline's date alone closes at the end of that day, or when the gathering starts if that is sooner. */
+function deadlineOf(g: { closesDate: string | null; closesTime: string | null; startsDate: string; startsTime: string }) {
+  if (!g.closesDate) return null;
+  const closes = osloInstant(g.closesDate, g.closesTime ?? "23:59");
+  const starts = osloInstant(g.startsDate, g.startsTime);
+  return g.closesTime === null && closes > starts ? starts : closes;
+}
 
 /** The form's fields of a stored gathering, in Norway's time. */
 export function gatheringFormValues(g: Gathering): Record<string, unknown> {
@@ -211,28 +220,35 @@ export class GatheringService {
     const parsed = gatheringInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const changes = columnsOf(parsed.data);
-    if (existing.capacity !== null && changes.capacity !== null && changes.capacity < existing.capacity) {
-      const { confirmed } = await this.repo.counts(existing.id);
-      if (changes.capacity < confirmed)
-        return invalid([{ field: "capacity", key: "errors.capacityBelowConfirmed", params: { n: confirmed } }]);
+    const sessions = await this.repo.sessions(existing.id);
+    if (sessions.some((x) => x.startsAt < changes.startsAt || x.startsAt >= changes.endsAt))
+      return invalid([{ field: "startsDate", key: "errors.programmeOutside" }]);
+    try {
+      const saved = await updateAudited(this.db, actor, "gathering", existing, changes, async (tx) => {
+        const repo = this.repo.with(tx);
+        // Counted under the lock registrations take, so no place is given while the capacity shrinks.
+        await repo.lock(existing.id);
+        const { confirmed } = await repo.counts(existing.id);
+        if (changes.capacity !== null && changes.capacity < confirmed) throw new CapacityBelowConfirmed(confirmed);
+        const updated = await repo.update(existing.id, changes);
+        // A larger capacity (or none) gives places to those waiting, in their order.
+        await this.moveUp(tx, updated);
+        return updated;
+      });
+      return ok(saved);
+    } catch (error) {
+      if (error instanceof CapacityBelowConfirmed)
+        return invalid([{ field: "capacity", key: "errors.capacityBelowConfirmed", params: { n: error.confirmed } }]);
+      throw error;
     }
-    const saved = await updateAudited(this.db, actor, "gathering", existing, changes, async (tx) => {
-      const updated = await this.repo.with(tx).update(existing.id, changes);
-      // A larger capacity (or none) gives places to those waiting, in their order.
-      await this.moveUp(tx, updated);
-      return updated;
-    });
-    return ok(saved);
-  }
-
-  async remove(actor: Actor, existing: Gathering): Promise<void> {
-    await deleteAudited(this.db, actor, "gathering", existing, (tx) => this.repo.with(tx).delete(existing.id));
   }
 
   async addSession(actor: Actor, gathering: Gathering, body: unknown): Promise<Result<{ id: number }>> {
     const parsed = sessionInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     if (gathering.startsAt <= new Date()) return invalid([{ field: "_", key: "errors.gatheringStarted" }]);
+    if (parsed.data.startsAt < gathering.startsAt || parsed.data.startsAt >= gathering.endsAt)
+      return invalid([{ field: "time", key: "errors.sessionOutside" }]);
     return ok(
       await createAudited(this.db, actor, "gathering_session", (tx) =>
         this.repo.with(tx).insertSession({ gatheringId: gathering.id, ...parsed.data }),
@@ -263,7 +279,10 @@ export class GatheringService {
   async removeQuestion(actor: Actor, gathering: Gathering, questionId: number): Promise<void> {
     if (gathering.startsAt <= new Date()) throw new NotFoundError();
     await audited(this.db, actor, async (tx, audit) => {
-      if (!(await this.repo.with(tx).deleteQuestion(gathering.id, questionId))) throw new NotFoundError();
+      const repo = this.repo.with(tx);
+      if (!(await repo.deleteQuestion(gathering.id, questionId))) throw new NotFoundError();
+      // Its answers go with it: nobody could see them any more, and they are personal data.
+      await repo.removeAnswers(gathering.id, questionId);
       await audit({ action: "delete", entity: "gathering_question", entityId: questionId });
     });
   }
@@ -299,7 +318,8 @@ export class GatheringService {
     if (!parsed.success || errors.length) return invalid(errors);
     const receipt = randomBytes(24).toString("base64url");
     try {
-      const stored = await audited(this.db, participantActor(context.actor), async (tx, audit) => {
+      // The trail says that someone registered, never who (not even a signed-in person's account).
+      const stored = await audited(this.db, PARTICIPANT, async (tx, audit) => {
         const repo = this.repo.with(tx);
         const locked = await repo.lock(gatheringId);
         if (!locked) throw new NotFoundError();
@@ -316,7 +336,6 @@ export class GatheringService {
           receiptHash: hashToken(receipt),
           locale: context.locale,
         });
-        // The trail says that someone registered, never who.
         await audit({ action: "create", entity: "gathering_registration", entityId: registration.id, after: { status } });
         await queueMail(tx, this.receiptMail(locked, registration, receipt, context.locale));
         return registration;
@@ -341,11 +360,16 @@ export class GatheringService {
     return { registration, position };
   }
 
-  /** Cancels the registration of a receipt's link; the first waiting, if any, takes the place and is told. */
+  /**
+   * Cancels the registration of a receipt's link, until the gathering starts; the first waiting, if
+   * any, takes the place and is told. Afterwards the registration stands as it was (attended or not).
+   */
   async cancel(gatheringId: number, receipt: string): Promise<void> {
     const { registration } = await this.byReceipt(gatheringId, receipt);
     if (registration.status === "cancelled") return;
-    await audited(this.db, participantActor(null), async (tx, audit) => {
+    const current = await this.repo.byId(gatheringId);
+    if (!current || current.gathering.startsAt <= new Date()) return;
+    await audited(this.db, PARTICIPANT, async (tx, audit) => {
       const repo = this.repo.with(tx);
       const gathering = await repo.lock(gatheringId);
       if (!gathering) throw new NotFoundError();
@@ -363,7 +387,7 @@ export class GatheringService {
 
   /** Gives free places to those waiting, in the order they registered, and tells each by mail. */
   private async moveUp(tx: Tx, gathering: Gathering) {
-    if (registrationState(gathering) === "over") return;
+    if (gathering.startsAt <= new Date()) return;
     const repo = this.repo.with(tx);
     const { confirmed } = await repo.counts(gathering.id);
     const free = gathering.capacity === null ? Number.MAX_SAFE_INTEGER : gathering.capacity - confirmed;
@@ -426,12 +450,15 @@ export class GatheringService {
     return () => clearInterval(timer);
   }
 
-  /** Clears one's name, organisation and address at once; the registration is cancelled and counted no more. */
+  /**
+   * Clears one's name, organisation, address, note and answers at once, and cancels the registration
+   * if the gathering has not started; it is counted no more, not even for one's organisation.
+   */
   async removePersonalData(gatheringId: number, receipt: string): Promise<void> {
     const { registration } = await this.byReceipt(gatheringId, receipt);
     await this.cancel(gatheringId, receipt);
-    await audited(this.db, participantActor(null), async (tx, audit) => {
-      await this.repo.with(tx).removePersonalData([registration.id]);
+    await audited(this.db, PARTICIPANT, async (tx, audit) => {
+      await this.repo.with(tx).removePersonalData([registration.id], { organisation: true });
       await audit({
         action: "update",
         entity: "gathering_registration",
@@ -446,7 +473,7 @@ export class GatheringService {
     return audited(this.db, { userId: null, label: "retention", isAdmin: true }, async (tx, audit) => {
       const repo = this.repo.with(tx);
       const ids = await repo.expiredPersonalData(now);
-      await repo.removePersonalData(ids, now);
+      await repo.removePersonalData(ids, { at: now });
       if (ids.length)
         await audit({
           action: "update",
@@ -503,8 +530,15 @@ export class GatheringService {
   }
 }
 
-/** Who registers, for the audit trail: the signed-in person, or a participant without an account. */
-const participantActor = (actor: Actor | null): Actor => actor ?? { userId: null, label: "participant", isAdmin: false };
+/** A capacity below the places already given: the change is rolled back and refused. */
+class CapacityBelowConfirmed extends Error {
+  constructor(readonly confirmed: number) {
+    super("capacity below confirmed");
+  }
+}
+
+/** Who registers or cancels, for the audit trail: a participant, never named. */
+const PARTICIPANT: Actor = { userId: null, label: "participant", isAdmin: false };
 
 /** The stored columns of a valid form. */
 function columnsOf(g: z.infer<typeof gatheringInput>) {

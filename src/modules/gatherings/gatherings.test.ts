@@ -244,7 +244,7 @@ test("a members' gathering takes the network's people only; a closed one takes n
   const closed = await gathering({ closesDate: day(-1), closesTime: "12:00" });
   const late = await register(closed.id, "Sein", "sein@example.com");
   assert.equal(late.statusCode, 422);
-  assert.match(late.body, /Registration for this gathering is closed/);
+  assert.match(late.body, /Registration is closed/);
   assert.equal((await registrations(closed.id)).length, 0);
 });
 
@@ -473,4 +473,61 @@ test("the organiser's questions: on the form, a required one must be answered, t
   // Removing a question; and the form is fixed once the gathering has started.
   assert.equal((await sek.post(`/gatherings/${g.id}/questions/${allergies!.id}/delete`, {})).statusCode, 303);
   assert.equal((await t.app.services.gatherings.repo.questions(g.id)).length, 1);
+});
+
+test("what a review found: the trail names no registrant, the capacity never drops below the places given, the programme stays inside the gathering, no form where nobody may register, and one's own removal takes the organisation too", async () => {
+  const { gatherings } = t.app.services;
+  // A signed-in person's registration is audited without their account.
+  const g = await gathering({ capacity: "" });
+  const rep = await login("rep@gather.example");
+  await rep.get(`/gatherings/${g.id}/register`);
+  assert.equal(
+    (await rep.post(`/gatherings/${g.id}/register`, { name: "Rep", email: "rep-trail@example.com", organisationName: "X" }))
+      .statusCode,
+    303,
+  );
+  const trail = await t.app.services.audit.history("gathering_registration", (await registrations(g.id))[0]!.id);
+  assert.ok(
+    trail.length > 0 &&
+      trail.every((e) => !JSON.stringify(e).includes("rep@gather.example") && !JSON.stringify(e).includes('"Rep"')),
+  );
+  // From no limit to fewer places than are taken: refused.
+  assert.equal((await register(g.id, "To", "to@cap.example")).statusCode, 303);
+  const fewer = await gatherings.update(actor, g, {
+    kind: "seminar",
+    title: g.title,
+    startsDate: day(14),
+    startsTime: "09:00",
+    endsDate: day(14),
+    endsTime: "15:00",
+    capacity: "1",
+  });
+  assert.ok(!fewer.ok && fewer.errors[0]!.key === "errors.capacityBelowConfirmed");
+  assert.equal((await gatherings.get(null, g.id)).gathering.capacity, null, "nothing changed");
+  // A programme item outside the gathering is refused.
+  const outside = await gatherings.addSession(actor, g, { date: day(14), time: "16:00", title: "Etter slutt" });
+  assert.ok(!outside.ok && outside.errors[0]!.field === "time");
+  // Past the deadline the page says so instead of showing a form.
+  const closed = await gathering({ closesDate: day(-1), closesTime: "12:00" });
+  const page = await new Session(t.app).get(`/gatherings/${closed.id}/register?lang=en`);
+  assert.match(page.body, /Registration is closed/);
+  assert.doesNotMatch(page.body, /name="email"/);
+  // A deadline date alone on the day the gathering starts closes at its start.
+  const sameDay = await gathering({ closesDate: day(14) });
+  assert.equal(sameDay.registrationClosesAt?.getTime(), sameDay.startsAt.getTime());
+  // One's own removal: organisation and attendance go too; the organisation counts it no more.
+  const own = await gathering();
+  const session = new Session(t.app);
+  await session.get(`/gatherings/${own.id}/register`);
+  const res = await session.post(`/gatherings/${own.id}/register`, {
+    name: "Eigen",
+    email: "eigen@example.com",
+    organisationId: String(memberId),
+  });
+  const receipt = String(res.headers.location);
+  await session.get(receipt);
+  await session.post(`${receipt}/remove-personal-data`, {});
+  const [gone] = await registrations(own.id);
+  assert.equal(gone!.organisationId, null);
+  assert.equal(gone!.status, "cancelled");
 });

@@ -403,16 +403,16 @@ export function RegistrationFormPage(props: {
         </>
       }
     >
-      <TextField name="name" label={t("gathering.name")} required />
-      <TextField name="email" label={t("gathering.email")} type="email" required />
+      <TextField name="name" label={t("gathering.name")} autocomplete="name" required />
+      <TextField name="email" label={t("gathering.email")} type="email" autocomplete="email" required />
       <SelectField
         name="organisationId"
         label={t("gathering.organisation")}
         description={t("gathering.organisationHint")}
-        placeholder=""
+        placeholder={t("gathering.notInList")}
         options={props.organisations}
       />
-      <TextField name="organisationName" label={t("gathering.organisationName")} />
+      <TextField name="organisationName" label={t("gathering.organisationName")} autocomplete="organization" />
       {props.questions.map((q) => (
         <TextArea key={q.id} name={`q${q.id}`} label={q.text} required={q.required} rows={2} />
       ))}
@@ -477,6 +477,7 @@ export function ParticipantsPage(props: {
   byOrganisation: readonly [string, number][];
   questions: readonly GatheringQuestion[];
   form: FormState;
+  saved?: boolean;
 }) {
   const { ctx, g } = props;
   const { t, number, dateTime } = ctx.i18n;
@@ -485,6 +486,7 @@ export function ParticipantsPage(props: {
   const confirmed = props.rows.filter((r) => r.registration.status === "confirmed");
   return (
     <>
+      {props.saved ? <Notice kind="success">{t("form.saved")}</Notice> : null}
       <h1 class="ds-heading" data-size="lg">
         {t("gathering.participantsOf", { title: g.title })}
       </h1>
@@ -498,6 +500,7 @@ export function ParticipantsPage(props: {
           label={t("gathering.byOrganisation")}
           rows={props.byOrganisation}
           rowKey={([name]) => name}
+          empty={t("gathering.noneRegistered")}
           columns={[
             { label: t("gathering.organisation"), cell: ([name]) => name || t("gathering.noOrganisation") },
             { label: t("gathering.registered"), numeric: true, cell: ([, n]) => number(n) },
@@ -510,6 +513,7 @@ export function ParticipantsPage(props: {
           label={t("gathering.participants")}
           rows={props.rows}
           rowKey={(r) => r.registration.id}
+          empty={t("gathering.noneRegistered")}
           columns={[
             { label: t("gathering.name"), cell: (r) => r.registration.name ?? t("gathering.dataRemoved") },
             { label: t("gathering.organisation"), cell: (r) => r.organisation ?? "" },

@@ -8,10 +8,11 @@ export async function networkGatheringsSection(req: FastifyRequest, { network }:
   const coming = await req.server.services.gatherings.list(req.actor, {
     networkId: network.id,
     when: { at: new Date(), past: false },
+    limit: 5,
   });
   return (
     <Section id="gatherings-heading" title={t("gathering.comingIn")}>
-      <GatheringTable ctx={req.pageContext()} rows={coming.slice(0, 5)} label={t("gathering.comingIn")} showNetwork={false} />
+      <GatheringTable ctx={req.pageContext()} rows={coming} label={t("gathering.comingIn")} showNetwork={false} />
       <ButtonLink href={`/n/${network.slug}/gatherings`}>{t("gathering.allOfNetwork")}</ButtonLink>
     </Section>
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { systemActor } from "../../platform/access/actor.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
@@ -103,7 +104,7 @@ export async function seedDemoGatherings({ db, services }: AppContext): Promise<
           organisationId: organisation?.id ?? null,
           organisationName: organisation ? null : "Demo",
           email: `${name.toLowerCase().replace(/\s+/g, ".")}.${gathering.id}@demo.example`,
-          receiptHash: hashToken(`demo-${gathering.id}-${i}`),
+          receiptHash: hashToken(randomBytes(24).toString("base64url")),
           attended: isPast ? i % 4 !== 3 : null,
           isDemo: true,
         });

@@ -107,8 +107,14 @@ export function networkRoutes(app: FastifyInstance, { services, modules }: AppCo
     return reply.page(
       <>
         {savedNotice(req)}
-        <NetworkPage ctx={req.pageContext()} overview={overview} countyNames={countyNames} canEdit={canEdit} history={history} />
-        {sections}
+        <NetworkPage
+          ctx={req.pageContext()}
+          overview={overview}
+          countyNames={countyNames}
+          canEdit={canEdit}
+          history={history}
+          sections={sections}
+        />
       </>,
       {
         title: network.name,

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import {
   ButtonLink,
   CheckboxGroup,
@@ -79,6 +80,8 @@ export function NetworkPage(props: {
   countyNames: Map<string, string>;
   canEdit: boolean;
   history: Parameters<typeof History>[0]["entries"];
+  /** Other modules' parts of the page (its coming gatherings), above the history. */
+  sections?: ComponentChildren;
 }) {
   const { ctx, overview, countyNames } = props;
   const { network, members, bodies, contacts } = overview;
@@ -284,6 +287,7 @@ export function NetworkPage(props: {
           </table>
         </TableScroll>
       </Section>
+      {props.sections}
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
   );

@@ -17,7 +17,12 @@ export interface CalendarEvent {
 }
 
 /** Text as iCalendar wants it: backslash, semicolon, comma and newlines escaped (RFC 5545, 3.3.11). */
-const escapeText = (v: string) => v.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+const escapeText = (v: string) =>
+  v
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 
 /** Lines longer than 75 octets are folded with a space at the start of the next (RFC 5545, 3.1). */
 function fold(line: string): string {

@@ -40,6 +40,8 @@ export interface Manifest {
   consultationId: number;
   /** A consultation open to anyone for the input benchmark (not the one whose page is measured). */
   openConsultationId: number;
+  /** A coming gathering of the first network, with a programme and a full waiting list. */
+  gatheringId: number;
   searchTerm: string;
 }
 
@@ -650,6 +652,56 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     progress("consultation inputs", batch.length);
   }
 
+  // Gatherings: each network's past year and coming months, the coming ones open, each with a
+  // programme and registrations at its capacity and beyond.
+  const gatheringIds = await insertReturningIds(
+    "gatherings",
+    t.gatherings,
+    networkIds.flatMap((networkId, i) =>
+      Array.from({ length: Math.max(2, Math.round(count(240) / networkIds.length)) }, (_, k) => {
+        // Alternately past and coming, a few weeks apart; coming ones around the day the data is made.
+        const days = k % 2 === 0 ? -14 * (k + 1) : 10 + 14 * k;
+        const starts = new Date(Date.now() + days * 86_400_000);
+        return {
+          networkId,
+          kind: pick(["conference", "seminar", "workshop", "webinar", "information_meeting"] as const),
+          title: `${NETWORKS[i]!.name}: ${title()}`,
+          description: SENTENCE,
+          place: "Kommunehuset",
+          startsAt: starts,
+          endsAt: new Date(starts.getTime() + 6 * 3_600_000),
+          capacity: 80,
+          report: days < 0 ? SENTENCE : "",
+        };
+      }),
+    ),
+  );
+  const gatheringRows = await db.select({ id: t.gatherings.id, startsAt: t.gatherings.startsAt }).from(t.gatherings);
+  await insert(
+    "gatherings",
+    t.gatheringSessions,
+    gatheringRows.flatMap((g) =>
+      ["Velkommen", "Erfaringsdeling", "Nasjonale løsninger", "Gruppearbeid"].map((item, n) => ({
+        gatheringId: g.id,
+        startsAt: new Date(g.startsAt.getTime() + n * 3_600_000),
+        title: item,
+        speakers: "Sekretariatet",
+      })),
+    ),
+  );
+  const registrationRows: (typeof t.gatheringRegistrations.$inferInsert)[] = [];
+  for (const [n, gatheringId] of gatheringIds.entries())
+    for (let k = 0; k < 100; k++)
+      registrationRows.push({
+        gatheringId,
+        status: k < 80 ? "confirmed" : "waiting",
+        name: `Deltaker ${n}-${k}`,
+        organisationId: pick(orgs).id,
+        email: `deltaker-${n}-${k}@generated.example`,
+        receiptHash: hashToken(`generated-gathering-${n}-${k}`),
+      });
+  await insert("gathering registrations", t.gatheringRegistrations, registrationRows);
+
   // Adoption of the national solutions: a status for every organisation, with its history.
   const adoptionRows: (typeof t.adoptions.$inferInsert)[] = [];
   const historyRows: (typeof t.adoptionHistory.$inferInsert)[] = [];
@@ -705,6 +757,8 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     strategyId: strategyIds[0]!,
     consultationId: consultationIds[1]!,
     openConsultationId: consultationIds[3]!,
+    // The first network's first coming gathering: its page and the network's feed are measured.
+    gatheringId: gatheringIds[1]!,
     searchTerm: "byggesaksbehandling",
   };
 }

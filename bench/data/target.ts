@@ -52,5 +52,8 @@ export function writeManifest(target: DataTarget, manifest: Manifest): void {
 }
 
 export function readManifest(target: DataTarget): Manifest | undefined {
-  return existsSync(target.manifestFile) ? (JSON.parse(readFileSync(target.manifestFile, "utf8")) as Manifest) : undefined;
+  if (!existsSync(target.manifestFile)) return undefined;
+  const manifest = JSON.parse(readFileSync(target.manifestFile, "utf8")) as Manifest;
+  // A data set made before gatherings were generated is made again.
+  return manifest.gatheringId === undefined ? undefined : manifest;
 }

@@ -34,6 +34,13 @@ export const PAGES: BenchPage[] = [
   },
   { id: "strategy", name: "Strategy and action plan", path: (m) => `/strategies/${m.strategyId}`, html: true },
   { id: "consultation", name: "Consultation page", path: (m) => `/consultations/${m.consultationId}`, html: true },
+  { id: "gathering", name: "Gathering page", path: (m) => `/gatherings/${m.gatheringId}`, html: true },
+  {
+    id: "gatherings-feed",
+    name: "A network's gatherings calendar",
+    path: (m) => `/n/${m.networkSlug}/gatherings/calendar.ics`,
+    html: false,
+  },
   { id: "api-projects", name: "API: project list", path: () => "/api/v1/projects", html: false },
 ];
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ApiRouter } from "../../platform/http/api.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { NotFoundError, resultOf } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -91,15 +91,16 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
     operationId: "listGatherings",
     summary: "Gatherings the caller may see, coming ones first; `network` limits them to one network's",
     tag: "gatherings",
-    query: z.object({ network: slugParam.shape.slug.optional(), past: z.enum(["true", "false"]).optional() }),
-    response: z.object({ items: z.array(gathering) }),
+    query: z.object({ network: slugParam.shape.slug.optional(), past: z.enum(["true", "false"]).optional(), ...listQuery }),
+    response: listOf(gathering),
     handler: async ({ query, actor }) => {
       const network = query.network ? await networks.get(query.network) : null;
-      const rows = await gatherings.list(actor, {
-        ...(network ? { networkId: network.id } : {}),
-        when: { at: new Date(), past: query.past === "true" },
-      });
-      return { items: rows.map(present) };
+      const { items, total } = await gatherings.page(
+        actor,
+        { ...(network ? { networkId: network.id } : {}), when: { at: new Date(), past: query.past === "true" } },
+        query,
+      );
+      return { items: items.map(present), total };
     },
   });
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
+import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
@@ -28,6 +29,15 @@ export interface GatheringFilter {
 export class GatheringRepo extends Repository {
   /** The gatherings the viewer may see, coming ones soonest first, past ones latest first. */
   list(viewer: Actor | null, f: GatheringFilter) {
+    return this.listQuery(viewer, f).limit(f.limit ?? 200);
+  }
+
+  /** A page of `list` in SQL, with how many the viewer may see in all. */
+  page(viewer: Actor | null, f: GatheringFilter, page: Page) {
+    return paged(page, (p) => this.listQuery(viewer, f).limit(p.limit).offset(p.offset));
+  }
+
+  private listQuery(viewer: Actor | null, f: GatheringFilter) {
     const past = f.when?.past ?? false;
     return this.db
       .select({
@@ -36,6 +46,7 @@ export class GatheringRepo extends Repository {
         networkName: networks.name,
         confirmed: sql<number>`(select count(*)::int from ${gatheringRegistrations} r
           where r.gathering_id = ${gatherings.id} and r.status = 'confirmed')`,
+        total: totalRows,
       })
       .from(gatherings)
       .innerJoin(networks, eq(networks.id, gatherings.networkId))
@@ -46,8 +57,7 @@ export class GatheringRepo extends Repository {
           f.when ? (past ? lt(gatherings.endsAt, f.when.at) : gte(gatherings.endsAt, f.when.at)) : undefined,
         ),
       )
-      .orderBy(past ? desc(gatherings.startsAt) : asc(gatherings.startsAt), asc(gatherings.id))
-      .limit(f.limit ?? 200);
+      .orderBy(past ? desc(gatherings.startsAt) : asc(gatherings.startsAt), asc(gatherings.id));
   }
 
   async byId(id: number) {

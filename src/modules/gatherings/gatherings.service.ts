@@ -6,6 +6,7 @@ import { canSee, type Restricted, VISIBILITY_VALUES } from "../../platform/acces
 import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, isUniqueViolation, type Tx } from "../../platform/db/client.ts";
+import type { Page } from "../../platform/db/paging.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   checkbox,
@@ -186,6 +187,11 @@ export class GatheringService {
   /** The gatherings the viewer may see. */
   list(viewer: Actor | null, filter: GatheringFilter) {
     return this.repo.list(viewer, filter);
+  }
+
+  /** One page of them, with how many there are in all, for the API. */
+  page(viewer: Actor | null, filter: GatheringFilter, page: Page) {
+    return this.repo.page(viewer, filter, page);
   }
 
   /** A gathering the viewer may see, with its network; 404 for one that is not there or not theirs to see. */

@@ -358,6 +358,10 @@ test("the lists: every network's coming gatherings, a network's own, and the API
   const api = JSON.parse((await new Session(t.app).get(`/api/v1/gatherings?network=${rogaland.slug}`)).body);
   assert.ok(api.items.some((i: { title: string }) => i.title === "Synleg samling"));
   assert.equal((await new Session(t.app).get("/api/v1/gatherings?network=Not a slug")).statusCode, 400);
+  // Paged as every API list: a page of the size asked for, and how many there are in all.
+  const page = JSON.parse((await new Session(t.app).get(`/api/v1/gatherings?network=${rogaland.slug}&limit=1&offset=1`)).body);
+  assert.equal(page.items.length, 1);
+  assert.equal(page.total, api.items.length);
 });
 
 test("the day before, each person with a place is reminded once, in the language they registered in", async () => {

@@ -5,7 +5,7 @@ import { authorized } from "../../platform/access/page-access.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
-import { toICalendar } from "../../platform/http/icalendar.ts";
+import { sendCalendar, toICalendar } from "../../platform/http/icalendar.ts";
 import { dbId, idList, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -14,7 +14,7 @@ import { emptyForm, type FormState, Link, Notice } from "../../platform/ui/compo
 import type { Crumb } from "../../platform/ui/context.ts";
 import { slugParam } from "../networks/index.ts";
 import type { Gathering, GatheringSession } from "./gatherings.repo.ts";
-import { type GatheringService, gatheringFormValues, mayRegister, registrationState } from "./gatherings.service.ts";
+import { type GatheringService, gatheringFormValues, isFull, mayRegister, registrationState } from "./gatherings.service.ts";
 import {
   GatheringFormPage,
   GatheringListPage,
@@ -56,14 +56,6 @@ export function gatheringEvents(baseUrl: string, g: Gathering, sessions: readonl
     })),
   ];
 }
-
-const sendCalendar = (reply: FastifyReply, filename: string, body: string) =>
-  reply
-    .type("text/calendar; charset=utf-8")
-    .header("content-disposition", `inline; filename="${filename}"`)
-    // What a feed holds depends on who asks: never kept by a cache.
-    .header("cache-control", "no-store")
-    .send(body);
 
 /** Gatherings: the lists, a gathering's page and programme, registration and its receipt, the organiser's pages. */
 export function gatheringRoutes(app: FastifyInstance, { services, config }: AppContext) {
@@ -377,7 +369,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
   const registrationPage = async (req: FastifyRequest, reply: FastifyReply, id: number, form: FormState) => {
     const { t } = req.i18n;
     const d = await gatherings.detail(req.actor, id);
-    const full = d.gathering.capacity !== null && (d.counts.confirmed >= d.gathering.capacity || d.counts.waiting > 0);
+    const full = isFull(d.gathering, d.counts);
     const state = registrationState(d.gathering);
     if (state !== "open" || !mayRegister(req.actor, d.gathering)) {
       // Not the form, but why there is none here: closed, over, or for the network's own people.

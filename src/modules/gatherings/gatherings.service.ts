@@ -157,6 +157,10 @@ export function registrationState(g: Gathering, now = new Date()): RegistrationS
   return closes <= now ? "closed" : "open";
 }
 
+/** Whether a new registration would wait: every place is taken, or others wait already. */
+export const isFull = (g: Pick<Gathering, "capacity">, counts: { confirmed: number; waiting: number }): boolean =>
+  g.capacity !== null && (counts.confirmed >= g.capacity || counts.waiting > 0);
+
 /** A gathering as a link of the access kernel's chain. */
 export const restrictedOf = (g: Pick<Gathering, "networkId" | "visibility">): Restricted => ({
   networkId: g.networkId,

@@ -25,7 +25,7 @@ import {
 import type { PageContext } from "../../platform/ui/context.ts";
 import { actionsColumn, type Column, ListTable } from "../../platform/ui/list-page.tsx";
 import type { Gathering, GatheringQuestion, GatheringSession, Registration } from "./gatherings.repo.ts";
-import { type RegistrationState, registrationState } from "./gatherings.service.ts";
+import { isFull, type RegistrationState, registrationState } from "./gatherings.service.ts";
 import { AUDIENCES, GATHERING_KINDS } from "./schema.ts";
 
 export interface GatheringRow {
@@ -242,7 +242,7 @@ export function GatheringPage(props: {
   const { t, number, dateTime } = ctx.i18n;
   const manages = can(ctx.actor, "gathering.manage", { networkId: g.networkId });
   const state = registrationState(g);
-  const full = g.capacity !== null && (props.counts.confirmed >= g.capacity || props.counts.waiting > 0);
+  const full = isFull(g, props.counts);
   const changeable = g.startsAt > new Date();
   return (
     <>
@@ -294,23 +294,16 @@ export function GatheringPage(props: {
             { label: t("gathering.sessionTitle"), cell: (s) => s.title },
             { label: t("gathering.speakers"), cell: (s) => s.speakers },
             { label: t("gathering.room"), cell: (s) => s.room },
-            ...(manages && changeable
-              ? [
-                  {
-                    label: t("common.actions"),
-                    cell: (s: GatheringSession) => (
-                      <PostButton
-                        ctx={ctx}
-                        action={`/gatherings/${g.id}/sessions/${s.id}/delete`}
-                        label={t("common.remove")}
-                        hiddenText={s.title}
-                        size="sm"
-                        danger
-                      />
-                    ),
-                  },
-                ]
-              : []),
+            ...actionsColumn<GatheringSession>(t, manages && changeable, (s) => (
+              <PostButton
+                ctx={ctx}
+                action={`/gatherings/${g.id}/sessions/${s.id}/delete`}
+                label={t("common.remove")}
+                hiddenText={s.title}
+                size="sm"
+                danger
+              />
+            )),
           ]}
         />
         {manages && changeable ? (

@@ -1,3 +1,5 @@
+import type { FastifyReply } from "fastify";
+
 /**
  * iCalendar (RFC 5545) files and feeds that calendar programs subscribe to: the roadmap's milestones
  * as all-day events over their periods, gatherings and their programmes as timed events.
@@ -78,3 +80,14 @@ export function toICalendar(name: string, events: CalendarEvent[], product = "Sa
   ];
   return `${lines.map(fold).join("\r\n")}\r\n`;
 }
+
+/**
+ * Answers a calendar file or feed. What a feed holds depends on who asks (the visibility rule), so
+ * no cache keeps it.
+ */
+export const sendCalendar = (reply: FastifyReply, filename: string, body: string) =>
+  reply
+    .type("text/calendar; charset=utf-8")
+    .header("content-disposition", `inline; filename="${filename}"`)
+    .header("cache-control", "no-store")
+    .send(body);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { authorized } from "../../../platform/access/page-access.ts";
 import { formRoute } from "../../../platform/http/form-route.ts";
-import { toICalendar } from "../../../platform/http/icalendar.ts";
+import { sendCalendar, toICalendar } from "../../../platform/http/icalendar.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloInstant, osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
@@ -88,11 +88,11 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
         : { startDate: m.meetingDate, endDate: dayAfter(m.meetingDate) },
       busy: true,
     }));
-    return reply
-      .type("text/calendar; charset=utf-8")
-      .header("content-disposition", `inline; filename="${network.slug}-meetings.ics"`)
-      .header("cache-control", "no-store")
-      .send(toICalendar(t("meeting.listTitle", { network: network.name }), events));
+    return sendCalendar(
+      reply,
+      `${network.slug}-meetings.ics`,
+      toICalendar(t("meeting.listTitle", { network: network.name }), events),
+    );
   });
 
   app.get("/n/:slug/meetings/new", { config: { policy: "meeting.create", resource: networkInPath } }, async (req, reply) => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { sendCalendar } from "../../../platform/http/icalendar.ts";
 import { dbId, parseOrBadRequest, query } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { milestoneName } from "../labels.ts";
@@ -60,10 +61,6 @@ export function calendarRoutes(app: FastifyInstance, { services, config }: AppCo
         updatedAt: m.updatedAt,
       };
     });
-    return reply
-      .type("text/calendar; charset=utf-8")
-      .header("content-disposition", 'inline; filename="samverk-roadmap.ics"')
-      .header("cache-control", "no-store")
-      .send(milestoneCalendar(name, events));
+    return sendCalendar(reply, "samverk-roadmap.ics", milestoneCalendar(name, events));
   });
 }

@@ -279,3 +279,88 @@ export const recommendations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.needId] })],
 );
+
+// Needs passed on nationally
+
+/**
+ * A national need: needs of several networks that their secretariats linked as the same need. Its
+ * title and description are written by secretariats and are public; what it shows of each need is
+ * read through the need's own visibility.
+ */
+export const nationalNeeds = pgTable("national_needs", {
+  id: serialId(),
+  title: text("title").notNull(),
+  description: text("description").notNull().default(""),
+  /** The network whose secretariat started it. */
+  networkId: integer("network_id").references(() => networks.id, { onDelete: "set null" }),
+  createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdByLabel: text("created_by_label").notNull(),
+  isDemo: demoFlag(),
+  createdAt: createdAtNow(),
+  updatedAt: updatedAtNow(),
+});
+
+/** A need linked to a national need, by its own network's secretariat; a need is in one at most. */
+export const nationalNeedLinks = pgTable(
+  "national_need_links",
+  {
+    nationalNeedId: belongsTo("national_need_id", () => nationalNeeds.id),
+    needId: belongsTo("need_id", () => needs.id),
+    linkedById: integer("linked_by_id").references(() => users.id, { onDelete: "set null" }),
+    linkedByLabel: text("linked_by_label").notNull(),
+    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("national_need_links_need_uq").on(t.needId), index("national_need_links_group_idx").on(t.nationalNeedId)],
+);
+
+/** The national bodies a network passes needs on to. */
+export const RECIPIENT_KINDS = ["ks_digitaliseringsutvalget", "komit_radet", "digdir", "ministry", "other"] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/** Who reads a submission: everyone, or the network's own people. */
+export const SUBMISSION_VISIBILITIES = ["public", "network"] as const;
+export type SubmissionVisibility = (typeof SUBMISSION_VISIBILITIES)[number];
+
+/** A dated submission of a network's needs to a national body, with the answer received. */
+export const needSubmissions = pgTable(
+  "need_submissions",
+  {
+    id: serialId(),
+    networkId: belongsTo("network_id", () => networks.id),
+    recipientKind: text("recipient_kind").$type<RecipientKind>().notNull(),
+    /** The body's name: the ministry's or the other body's, or a more precise name of the chosen one. */
+    recipientName: text("recipient_name").notNull().default(""),
+    title: text("title").notNull(),
+    coverNote: text("cover_note").notNull().default(""),
+    sentOn: date("sent_on").notNull(),
+    answer: text("answer").notNull().default(""),
+    answeredOn: date("answered_on"),
+    visibility: text("visibility").$type<SubmissionVisibility>().notNull().default("public"),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdByLabel: text("created_by_label").notNull(),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+    updatedAt: updatedAtNow(),
+  },
+  (t) => [index("need_submissions_network_idx").on(t.networkId, t.sentOn)],
+);
+
+/**
+ * A need in a submission, with its title and problem as they were sent: copied only where everyone
+ * who reads the submission may read the need (readableByAll), else null and shown through the rule.
+ */
+export const needSubmissionItems = pgTable(
+  "need_submission_items",
+  {
+    id: serialId(),
+    submissionId: belongsTo("submission_id", () => needSubmissions.id),
+    needId: belongsTo("need_id", () => needs.id),
+    titleSent: text("title_sent"),
+    problemSent: text("problem_sent"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("need_submission_items_uq").on(t.submissionId, t.needId),
+    index("need_submission_items_need_idx").on(t.needId),
+  ],
+);

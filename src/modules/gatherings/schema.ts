@@ -6,6 +6,7 @@ import type { Locale } from "../../platform/i18n/i18n.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
+import { subjectNetworks } from "../subjects/schema.ts";
 
 /** What kind of gathering (samling) a network holds. */
 export const GATHERING_KINDS = ["conference", "seminar", "workshop", "webinar", "information_meeting"] as const;
@@ -25,6 +26,8 @@ export const gatherings = pgTable(
   {
     id: serialId(),
     networkId: belongsTo("network_id", () => networks.id),
+    /** The subject network the gathering is for, if any: it is listed on that subject network's page too. */
+    subjectNetworkId: integer("subject_network_id").references(() => subjectNetworks.id, { onDelete: "set null" }),
     kind: text("kind").$type<GatheringKind>().notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),

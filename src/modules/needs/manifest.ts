@@ -8,6 +8,12 @@ import { scoringRoutes } from "./assessment/scoring.routes.tsx";
 import { digestRoutes } from "./digests/digests.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
 import { messages } from "./messages.ts";
+import { nationalApi } from "./national/national.api.ts";
+import { nationalRoutes } from "./national/national.routes.tsx";
+import { NationalNeedService } from "./national/national.service.ts";
+import { networkNeedsSection } from "./national/network-section.tsx";
+import { submissionRoutes } from "./national/submissions.routes.tsx";
+import { SubmissionService } from "./national/submissions.service.ts";
 import { needsApi } from "./needs.api.ts";
 import { needRoutes } from "./needs.routes.tsx";
 import { NeedService } from "./needs.service.ts";
@@ -19,7 +25,10 @@ import { supporterRoutes } from "./supporters/supporters.routes.tsx";
 import { tendingApi } from "./tending/tending.api.ts";
 import { tendingRoutes } from "./tending/tending.routes.tsx";
 
-/** From need to recommendation: needs and ideas, their supporters, and the working committee's assessment. */
+/**
+ * From need to recommendation: needs and ideas, their supporters, the working committee's assessment,
+ * and needs passed on nationally (the same need across networks, and submissions to national bodies).
+ */
 export const needsModule = defineModule({
   name: "needs",
   messages,
@@ -28,6 +37,8 @@ export const needsModule = defineModule({
     needs: ({ db, services, delivery, baseUrl }) =>
       new NeedService(db, services.access, services.networks, services.projects, { baseUrl, delivery }),
     assessment: ({ db, services }) => new AssessmentService(db, services.networks, services.needs),
+    nationalNeeds: ({ db, services }) => new NationalNeedService(db, services.needs),
+    needSubmissions: ({ db, services }) => new SubmissionService(db, services.needs),
   },
   policies: needPolicies,
   nav: [{ href: "/needs", label: "nav.needs" }],
@@ -40,6 +51,8 @@ export const needsModule = defineModule({
     criteriaRoutes(app, ctx);
     roundRoutes(app, ctx);
     scoringRoutes(app, ctx);
+    nationalRoutes(app, ctx);
+    submissionRoutes(app, ctx);
   },
   api: (api, ctx) => {
     needsApi(api, ctx);
@@ -47,7 +60,9 @@ export const needsModule = defineModule({
     tendingApi(api, ctx);
     criteriaApi(api, ctx);
     roundsApi(api, ctx);
+    nationalApi(api, ctx);
   },
+  sections: { networkPage: networkNeedsSection },
   search: async ({ services }, q, limit) => {
     // Site search shows what everyone may see.
     const { items } = await services.needs.list({ q }, null, "-created", limit, 0);

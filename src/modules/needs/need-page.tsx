@@ -9,7 +9,9 @@ import { needParams } from "./params.ts";
 import { savedNotice } from "./saved-notice.tsx";
 
 /** The forms of a need's page, each coming back with its own input and errors. */
-export type NeedForms = Partial<Record<"support" | "document" | "merge" | "move" | "split", FormState>>;
+export type NeedForms = Partial<
+  Record<"support" | "document" | "merge" | "move" | "split" | "nationalLink" | "nationalStart", FormState>
+>;
 
 /** What the policies of a need's writes are checked against: the need by :id (404 if none), and the need the kernel let the writer act on. */
 export function needAccess(needs: ModuleServices["needs"]) {
@@ -34,13 +36,17 @@ export async function renderNeed(
   const { need } = detail;
   const canEdit = can(req.actor, "need.update", need);
   const canManage = can(req.actor, "need.manage", need);
-  const [mine, history, assessments, decisions, networkList, siblings] = await Promise.all([
+  // Only the need's own network's secretariat links it to a national need; a merged need lives on in another.
+  const canLink = can(req.actor, "need.linkNational", need) && need.state !== "merged";
+  const [mine, history, assessments, decisions, networkList, siblings, national, passedOn] = await Promise.all([
     req.actor ? access.organisationsActingFor(req.actor) : Promise.resolve([]),
     canEdit ? services.audit.history("need", id) : Promise.resolve([]),
     services.assessment.ofNeed(id, req.actor),
     services.meetings.decisionsAbout({ needIds: [id] }, req.actor),
     canManage ? networks.switcher() : Promise.resolve([]),
     canManage ? needs.list({ networkId: need.networkId }, req.actor, "title", 1000, 0).then((r) => r.items) : Promise.resolve([]),
+    services.nationalNeeds.ofNeed(req.actor, need, canLink),
+    services.needSubmissions.ofNeed(req.actor, id),
   ]);
   const { t } = req.i18n;
   return reply.page(
@@ -63,6 +69,10 @@ export async function renderNeed(
         mergeOptions={siblings
           .filter((n) => n.id !== need.id && !["approved", "rejected"].includes(n.state))
           .map((n) => ({ value: n.id, label: `${n.title} (${n.organisationName})` }))}
+        national={{ ...national, submissions: passedOn }}
+        canLinkNational={canLink}
+        nationalLinkForm={forms.nationalLink ?? emptyForm()}
+        nationalStartForm={forms.nationalStart ?? emptyForm({ title: need.title })}
         maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
         history={history}
       />

@@ -25,6 +25,7 @@ import { DocumentsSection } from "../../platform/ui/documents.tsx";
 import { ListPage } from "../../platform/ui/list-page.tsx";
 import type { AssessmentService } from "./assessment/assessment.service.ts";
 import { effortLabel, kindLabel, recommendationLabel, stateLabel, urgencyLabel } from "./labels.ts";
+import { type NationalOfNeed, NationalSection } from "./national/national.views.tsx";
 import { eventNote, type NeedService } from "./needs.service.ts";
 import type { NeedListQuery } from "./params.ts";
 import { EFFORTS, NEED_KINDS, NEED_STATES, type NeedState, URGENCIES } from "./schema.ts";
@@ -72,13 +73,15 @@ export function NeedsPage(props: {
       title={t("need.listTitle")}
       intro={t("need.listIntro")}
       actions={
-        props.registerIn.length
-          ? props.registerIn.map((n) => (
-              <ButtonLink key={n.slug} href={`/n/${n.slug}/needs/new`}>
-                {props.registerIn.length > 1 ? t("need.newIn", { network: n.name }) : t("need.new")}
-              </ButtonLink>
-            ))
-          : null
+        <>
+          {props.registerIn.map((n) => (
+            <ButtonLink key={n.slug} href={`/n/${n.slug}/needs/new`}>
+              {props.registerIn.length > 1 ? t("need.newIn", { network: n.name }) : t("need.new")}
+            </ButtonLink>
+          ))}
+          <ButtonLink href="/needs/national">{t("national.title")}</ButtonLink>
+          {filter.network ? <ButtonLink href={`/n/${filter.network}/needs/submissions`}>{t("submission.nav")}</ButtonLink> : null}
+        </>
       }
       filters={{
         action: "/needs",
@@ -259,6 +262,11 @@ export function NeedPage(props: {
   networks: Option[];
   /** The network's other open needs, to merge this one into. */
   mergeOptions: Option[];
+  /** The same need in other networks, and the submissions that passed it on nationally. */
+  national: NationalOfNeed;
+  canLinkNational: boolean;
+  nationalLinkForm: FormState;
+  nationalStartForm: FormState;
   maxUploadMb: number;
   history: Parameters<typeof History>[0]["entries"];
 }) {
@@ -378,6 +386,15 @@ export function NeedPage(props: {
           )}
         />
       </Section>
+
+      <NationalSection
+        ctx={ctx}
+        needId={need.id}
+        national={props.national}
+        canLink={props.canLinkNational}
+        linkForm={props.nationalLinkForm}
+        startForm={props.nationalStartForm}
+      />
 
       {detail.mergedFrom.length ? (
         <Section id="merged-heading" title={t("need.mergedFrom")}>

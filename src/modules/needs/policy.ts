@@ -45,6 +45,22 @@ export const needPolicies: Policies = {
   "need.support": withoutRecord(actsForSomeOrganisation),
   /** Merge, split and move between networks. Resource: NeedResource. */
   "need.manage": (actor, need) => isSecretariat(actor, (need as NeedResource | undefined)?.networkId),
+  /**
+   * Linking a need to a national need, starting one from it, unlinking it: its own network's
+   * secretariat only, never another network's. Resource: NeedResource.
+   */
+  "need.linkNational": (actor, need) => isSecretariat(actor, (need as NeedResource | undefined)?.networkId),
+  /**
+   * A national need's title and description: the secretariat of a network with a need in it, or of
+   * the network that started it. Resource: { networkIds }.
+   */
+  "nationalNeed.edit": (actor, resource) =>
+    ((resource as { networkIds?: readonly number[] } | undefined)?.networkIds ?? []).some((id) => isSecretariat(actor, id)),
+  /** A network's submissions of needs to national bodies, and the answers. Resource: { networkId }. */
+  "needSubmission.manage": (actor, resource) => {
+    const networkId = (resource as { networkId?: number } | undefined)?.networkId;
+    return networkId !== undefined && isSecretariat(actor, networkId);
+  },
   /** Criteria, bands and rounds. Resource: the network ({ id }). */
   "assessment.configure": (actor, network) => isSecretariat(actor, networkOf(network).id),
   /**

@@ -15,7 +15,11 @@ import {
   assessmentScores,
   type Effort,
   type NeedState,
+  nationalNeedLinks,
+  nationalNeeds,
   needEvents,
+  needSubmissionItems,
+  needSubmissions,
   needSupporters,
   needs,
   type Recommendation,
@@ -355,6 +359,93 @@ export async function seedDemoNeeds({ db }: AppContext): Promise<void> {
         audit.push({ action: "create", entity: "assessment_round", entityId: round!.id, after: { demo: true, round: r + 1 } });
       }
       audit.push({ action: "create", entity: "need", entityId: `demo:${network.slug}`, after: { needs: created.length } });
+    }
+
+    // The same needs in several networks, linked as national needs by their secretariats, and one
+    // network's submission of needs to KS' digitalisation committee, answered.
+    const demoNeeds = await tx
+      .select({ id: needs.id, networkId: needs.networkId, title: needs.title, problem: needs.problem })
+      .from(needs)
+      .where(and(eq(needs.isDemo, true), eq(needs.visibility, "public")))
+      .orderBy(needs.networkId, needs.id);
+    const ofTitle = (title: string, networksCount: number) =>
+      demoNetworks
+        .slice(0, networksCount)
+        .flatMap((n) => demoNeeds.filter((d) => d.networkId === n.id && d.title === title).slice(0, 1));
+    const nationals = [
+      {
+        title: "Varsling av innbyggere ved kriser",
+        description:
+          "Kommunene trenger en felles, rask måte å varsle innbyggere i et område på ved flom, ras, vannbrudd og andre hendelser.",
+        needs: ofTitle(TEMPLATES[1]!.title, 4),
+      },
+      {
+        title: "Automatisk journalføring av e-post",
+        description: "E-post som er saksdokumenter, bør arkiveres uten at saksbehandleren må gjøre det for hånd.",
+        needs: ofTitle(TEMPLATES[3]!.title, 3),
+      },
+      {
+        title: "Digitale medisindispensere i hjemmetjenesten",
+        description: "Felles anskaffelse og oppfølging av medisindispensere som varsler hjemmetjenesten.",
+        needs: ofTitle(TEMPLATES[4]!.title, 2),
+      },
+    ];
+    for (const [i, spec] of nationals.entries()) {
+      if (spec.needs.length < 2) continue;
+      const [national] = await tx
+        .insert(nationalNeeds)
+        .values({
+          title: spec.title,
+          description: spec.description,
+          networkId: spec.needs[0]!.networkId,
+          createdByLabel: "demo data",
+          isDemo: true,
+          createdAt: new Date(`${addDays(today, -120 + i * 10)}T10:00:00Z`),
+        })
+        .returning({ id: nationalNeeds.id });
+      await tx
+        .insert(nationalNeedLinks)
+        .values(spec.needs.map((n) => ({ nationalNeedId: national!.id, needId: n.id, linkedByLabel: "demo data" })));
+      audit.push({
+        action: "create",
+        entity: "national_need",
+        entityId: national!.id,
+        after: { demo: true, needs: spec.needs.length },
+      });
+    }
+    const sender = demoNetworks[0];
+    const passedOn = sender
+      ? demoNeeds.filter((d) => d.networkId === sender.id && [1, 3, 7].some((k) => TEMPLATES[k]?.title === d.title))
+      : [];
+    if (sender && passedOn.length) {
+      const [submission] = await tx
+        .insert(needSubmissions)
+        .values({
+          networkId: sender.id,
+          recipientKind: "ks_digitaliseringsutvalget",
+          recipientName: "",
+          title: `Behov fra ${sender.name} til KS Digitaliseringsutvalget`,
+          coverNote:
+            "Arbeidsutvalget har vurdert disse behovene som felles for mange kommuner i regionen, og for store til å løses regionalt. Vi ber utvalget ta dem med i arbeidet med felles løsninger for kommunesektoren.",
+          sentOn: addDays(today, -60),
+          answer:
+            "Takk for innspillet. Varsling ved kriser og journalføring av e-post er tatt med i utvalgets arbeid med prioriteringer for neste år. Vi kommer tilbake til opplæringen i informasjonssikkerhet.",
+          answeredOn: addDays(today, -20),
+          visibility: "public",
+          createdByLabel: "demo data",
+          isDemo: true,
+        })
+        .returning({ id: needSubmissions.id });
+      await tx.insert(needSubmissionItems).values(
+        passedOn.map((n, position) => ({
+          submissionId: submission!.id,
+          needId: n.id,
+          titleSent: n.title,
+          problemSent: n.problem,
+          position,
+        })),
+      );
+      audit.push({ action: "create", entity: "need_submission", entityId: submission!.id, after: { demo: true } });
     }
     if (audit.length) await recordAudit(tx, actor, audit);
   });

@@ -11,8 +11,9 @@ import { projectsModule } from "./projects/manifest.ts";
 import { roadmapModule } from "./roadmap/manifest.ts";
 import { solutionsModule } from "./solutions/manifest.ts";
 import { strategiesModule } from "./strategies/manifest.ts";
+import { subjectsModule } from "./subjects/manifest.ts";
 
-/** Every capability, in the order its menu entries appear. A new module is added here and nowhere else. */
+/** Every capability, in the order its menu entries appear and its demo data is made. A new module is added here and nowhere else. */
 export const modules: ModuleManifest[] = [
   homeModule,
   networksModule,
@@ -22,8 +23,10 @@ export const modules: ModuleManifest[] = [
   roadmapModule,
   strategiesModule,
   consultationsModule,
-  gatheringsModule,
   solutionsModule,
+  // Subject networks before gatherings: a gathering can be for a subject network (and is seeded after it).
+  subjectsModule,
+  gatheringsModule,
   directoryModule,
   accountsModule,
 ];

@@ -3,7 +3,7 @@ import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
-import type { AppContext } from "../../platform/module.ts";
+import { type AppContext, renderSections } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, submittedForm } from "../../platform/ui/components.tsx";
 import { projectParams } from "./params.ts";
 import type { Project } from "./projects.repo.ts";
@@ -62,7 +62,7 @@ async function renderProjectForm(
 
 /** The project's page; the forms on it (phase, checklist, taking part, a decision) come back here with their errors. */
 export async function renderProjectPage(
-  { services }: AppContext,
+  { services, modules }: AppContext,
   req: FastifyRequest,
   reply: FastifyReply,
   id: number,
@@ -71,12 +71,14 @@ export async function renderProjectPage(
   const { projects } = services;
   const detail = await projects.visible(id, req.actor);
   const canEdit = can(req.actor, "project.update", detail.resource);
-  const [history, requests, actingFor, origin, rollsOut] = await Promise.all([
+  const [history, requests, actingFor, origin, rollsOut, sections] = await Promise.all([
     canEdit ? services.audit.history("project", id) : Promise.resolve([]),
     req.actor ? projects.joinRequests(id) : Promise.resolve([]),
     req.actor ? services.access.organisationsActingFor(req.actor) : Promise.resolve([]),
     services.meetings.originOf(id, req.actor),
     services.roadmap.rolloutSolutionsOf(id),
+    // Other modules' parts of the page (experience written about it, its reviews).
+    renderSections(modules, "projectPage", req, { project: detail.project, resource: detail.resource }),
   ]);
   const taking = new Set(detail.participants.map((p) => p.organisationId));
   const { t } = req.i18n;
@@ -99,6 +101,7 @@ export async function renderProjectPage(
         history={history}
         origin={origin}
         rollsOut={rollsOut}
+        sections={sections}
       />
     </>,
     {

@@ -1,4 +1,4 @@
-import { Fragment } from "preact";
+import { type ComponentChildren, Fragment } from "preact";
 import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { labelFor } from "../../platform/i18n/i18n.ts";
 import {
@@ -96,6 +96,8 @@ export function ProjectPage(props: {
   origin: { need: { id: number; title: string } | null; meetingTitle: string; decision: { meetingId: number } } | null;
   /** The national solutions the project is its network's joint rollout of. */
   rollsOut: { id: number; name: string }[];
+  /** Other modules' sections (experience, reviews). */
+  sections: ComponentChildren;
 }) {
   const { ctx, detail, canEdit } = props;
   const { project, participants, reports, phaseChanges, benefits, sectors } = detail;
@@ -271,6 +273,7 @@ export function ProjectPage(props: {
 
       <ReportsSection ctx={ctx} projectId={project.id} reports={reports} canEdit={canEdit} />
       <BenefitsSection ctx={ctx} projectId={project.id} benefits={benefits} canEdit={canEdit} />
+      {props.sections}
       {canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
   );

@@ -7,6 +7,8 @@ export type { AdoptionService } from "./adoption/adoption.service.ts";
 export { periodLabel } from "./precision.ts";
 export type { RoadmapRepo } from "./roadmap.repo.ts";
 export type { RoadmapService } from "./roadmap.service.ts";
+/** The national solutions, read-only to other modules (the subject networks link experience to one). */
+export { nationalSolutions } from "./schema.ts";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {

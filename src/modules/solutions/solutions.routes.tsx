@@ -3,7 +3,7 @@ import { can } from "../../platform/access/authorize.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
-import type { AppContext } from "../../platform/module.ts";
+import { type AppContext, renderSections } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
 import type { SolutionLoaders } from "./loaders.ts";
 import { solutionParams } from "./params.ts";
@@ -17,7 +17,7 @@ export interface SolutionPageForms {
 
 /** A solution's page; a form sent with errors is shown again, with a 422. */
 export async function renderSolution(
-  { services }: AppContext,
+  { services, modules }: AppContext,
   req: FastifyRequest,
   reply: FastifyReply,
   forms: SolutionPageForms = {},
@@ -29,10 +29,11 @@ export async function renderSolution(
   const projectForm = forms.project ?? emptyForm();
   const detail = await solutions.get(id, req.actor);
   const canEdit = can(req.actor, "solution.update", await solutions.organisation(detail.solution.ownerOrganisationId));
-  const [mine, history, ownerProjects] = await Promise.all([
+  const [mine, history, ownerProjects, sections] = await Promise.all([
     req.actor ? services.access.organisationsActingFor(req.actor) : Promise.resolve([]),
     canEdit ? services.audit.history("solution", id) : Promise.resolve([]),
     canEdit ? projects.ofOrganisation(detail.solution.ownerOrganisationId, req.actor) : Promise.resolve([]),
+    renderSections(modules, "solutionPage", req, { solution: detail.solution }),
   ]);
   const { t } = req.i18n;
   const saved = (req.query as Record<string, unknown>).saved === "1";
@@ -50,6 +51,7 @@ export async function renderSolution(
           .filter((p) => !detail.projects.some((d) => d.projectId === p.id))
           .map((p) => ({ value: p.id, label: p.title }))}
         history={history}
+        sections={sections}
       />
     </>,
     {

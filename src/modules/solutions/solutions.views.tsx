@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import {
   ButtonLink,
   DemoTag,
@@ -34,6 +35,8 @@ export function SolutionPage(props: {
   projectForm: FormState;
   projectOptions: Option[];
   history: Parameters<typeof History>[0]["entries"];
+  /** Other modules' sections (experience written about it). */
+  sections: ComponentChildren;
 }) {
   const { ctx, detail, canEdit } = props;
   const { solution, users } = detail;
@@ -93,6 +96,7 @@ export function SolutionPage(props: {
         projectOptions={props.projectOptions}
         form={props.projectForm}
       />
+      {props.sections}
       {canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
   );

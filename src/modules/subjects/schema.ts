@@ -56,7 +56,10 @@ export const subjectNetworkOwners = pgTable(
     subjectNetworkId: belongsTo("subject_network_id", () => subjectNetworks.id),
     networkId: belongsTo("network_id", () => networks.id),
   },
-  (t) => [primaryKey({ columns: [t.subjectNetworkId, t.networkId] }), index("subject_network_owners_network_idx").on(t.networkId)],
+  (t) => [
+    primaryKey({ columns: [t.subjectNetworkId, t.networkId] }),
+    index("subject_network_owners_network_idx").on(t.networkId),
+  ],
 );
 
 /** A person in a subject network; `approved` false while a coordinator has yet to let them in. */

@@ -1,0 +1,18 @@
+/** The subject networks module's public face: what other modules may use. Nothing else of it is imported from outside. */
+import type { SubjectNetwork } from "./subjects.repo.ts";
+import type { SubjectService } from "./subjects.service.ts";
+
+/** The subject networks' own table, read-only to other modules (a gathering names the one it is for). */
+export { subjectNetworks } from "./schema.ts";
+export type { SubjectNetwork } from "./subjects.repo.ts";
+export type { SubjectService } from "./subjects.service.ts";
+
+declare module "../../platform/module.ts" {
+  interface PageSlots {
+    /** A subject network's page: other modules add what belongs to it (its gatherings). */
+    subjectNetworkPage: { subject: SubjectNetwork };
+  }
+  interface ModuleServices {
+    subjects: SubjectService;
+  }
+}

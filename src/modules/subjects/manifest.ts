@@ -1,0 +1,46 @@
+import { defineModule } from "../../platform/module.ts";
+import { messages } from "./messages.ts";
+import { subjectPolicies } from "./policy.ts";
+import * as schema from "./schema.ts";
+import { networkSubjectsSection, projectSubjectsSection, solutionSubjectsSection } from "./sections.tsx";
+import { seedDemoSubjects } from "./seed.ts";
+import { subjectsApi } from "./subjects.api.ts";
+import { subjectRoutes } from "./subjects.routes.tsx";
+import { SubjectService } from "./subjects.service.ts";
+
+/** Subject networks (fagnettverk) across networks: experience exchange, quality assurance, questions and answers. */
+export const subjectsModule = defineModule({
+  name: "subjects",
+  messages,
+  tables: schema,
+  services: {
+    subjects: ({ db, services }) => new SubjectService(db, services.directory.organisations),
+  },
+  policies: subjectPolicies,
+  nav: [{ href: "/subject-networks", label: "subject.nav" }],
+  routes: subjectRoutes,
+  api: subjectsApi,
+  sections: { networkPage: networkSubjectsSection, projectPage: projectSubjectsSection, solutionPage: solutionSubjectsSection },
+  // Public experience and answered questions are found by the site search.
+  search: async ({ services }, q, limit) => {
+    const [notes, questions] = await Promise.all([
+      services.subjects.notes(null, { q, limit }),
+      services.subjects.questions(null, { q, limit }),
+    ]);
+    return [
+      ...notes.map((n) => ({
+        kind: "search.experience" as const,
+        title: n.note.title,
+        href: `/experience/${n.note.id}`,
+        detail: n.note.whatWeDid.slice(0, 120),
+      })),
+      ...questions.map((r) => ({
+        kind: "search.question" as const,
+        title: r.question.title,
+        href: `/questions/${r.question.id}`,
+        detail: r.question.body.slice(0, 120),
+      })),
+    ];
+  },
+  seed: seedDemoSubjects,
+});

@@ -6,6 +6,7 @@ import { Repository } from "../../platform/db/repository.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
+import { subjectNetworks } from "../subjects/index.ts";
 import { gatheringQuestions, gatheringRegistrations, gatheringSessions, gatherings, type RegistrationStatus } from "./schema.ts";
 
 export type Gathering = typeof gatherings.$inferSelect;
@@ -19,6 +20,8 @@ const restricted = { networkId: gatherings.networkId, visibility: gatherings.vis
 
 export interface GatheringFilter {
   networkId?: number | undefined;
+  /** For one subject network. */
+  subjectNetworkId?: number | undefined;
   /** Coming (not yet ended) or past (ended) at this instant. */
   when?: { at: Date; past: boolean } | undefined;
   /** At most this many (200 when not given). */
@@ -54,6 +57,7 @@ export class GatheringRepo extends Repository {
         and(
           visibleWhere(viewer, restricted),
           f.networkId !== undefined ? eq(gatherings.networkId, f.networkId) : undefined,
+          f.subjectNetworkId !== undefined ? eq(gatherings.subjectNetworkId, f.subjectNetworkId) : undefined,
           f.when ? (past ? lt(gatherings.endsAt, f.when.at) : gte(gatherings.endsAt, f.when.at)) : undefined,
         ),
       )
@@ -62,9 +66,16 @@ export class GatheringRepo extends Repository {
 
   async byId(id: number) {
     const [row] = await this.db
-      .select({ gathering: gatherings, networkSlug: networks.slug, networkName: networks.name })
+      .select({
+        gathering: gatherings,
+        networkSlug: networks.slug,
+        networkName: networks.name,
+        subjectSlug: subjectNetworks.slug,
+        subjectName: subjectNetworks.name,
+      })
       .from(gatherings)
       .innerJoin(networks, eq(networks.id, gatherings.networkId))
+      .leftJoin(subjectNetworks, eq(subjectNetworks.id, gatherings.subjectNetworkId))
       .where(eq(gatherings.id, id))
       .limit(1);
     return row;

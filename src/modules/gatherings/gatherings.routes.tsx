@@ -14,7 +14,7 @@ import { emptyForm, type FormState, Link, Notice } from "../../platform/ui/compo
 import type { Crumb } from "../../platform/ui/context.ts";
 import { slugParam } from "../networks/index.ts";
 import type { Gathering, GatheringSession } from "./gatherings.repo.ts";
-import { type GatheringService, gatheringFormValues, isFull, mayRegister, registrationState } from "./gatherings.service.ts";
+import { type GatheringService, gatheringFormValues, isFull, registrationState } from "./gatherings.service.ts";
 import {
   GatheringFormPage,
   GatheringListPage,
@@ -128,6 +128,17 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     );
   });
 
+  app.get("/subject-networks/:slug/gatherings/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
+    const { subject } = await services.subjects.access(req.actor, parseOrBadRequest(slugParam, req.params).slug);
+    const at = new Date();
+    const [coming, past] = await Promise.all([
+      gatherings.list(req.actor, { subjectNetworkId: subject.id, when: { at, past: false } }),
+      gatherings.list(req.actor, { subjectNetworkId: subject.id, when: { at, past: true } }),
+    ]);
+    const events = [...coming, ...past].flatMap((r) => gatheringEvents(baseUrl, r.gathering));
+    return sendCalendar(reply, `${subject.slug}-gatherings.ics`, toICalendar(subject.name, events));
+  });
+
   const gatheringCrumbs = (g: { networkSlug: string; networkName: string; gathering: Gathering }, last?: string): Crumb[] => [
     { href: `/n/${g.networkSlug}/gatherings`, label: g.networkName },
     ...(last
@@ -152,7 +163,8 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         sessions={d.sessions}
         questions={d.questions}
         counts={d.counts}
-        mayRegister={mayRegister(req.actor, d.gathering)}
+        mayRegister={await gatherings.mayRegister(req.actor, d.gathering)}
+        subject={d.subjectSlug && d.subjectName ? { slug: d.subjectSlug, name: d.subjectName } : null}
         sessionForm={sessionForm}
         questionForm={questionForm}
         saved={(req.query as Record<string, unknown>).saved !== undefined}
@@ -182,15 +194,16 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
 
   // The organiser's forms.
 
-  const gatheringForm = (
+  const gatheringForm = async (
     req: FastifyRequest,
     reply: FastifyReply,
     form: FormState,
-    network: { slug: string; name: string },
+    network: { id: number; slug: string; name: string },
     existing: Gathering | null,
   ) => {
     const { t } = req.i18n;
     const title = existing ? t("gathering.editTitle", { title: existing.title }) : t("gathering.new");
+    const subjects = await gatherings.subjectChoices(network.id);
     return reply.page(
       <GatheringFormPage
         ctx={req.pageContext()}
@@ -198,6 +211,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         action={existing ? `/gatherings/${existing.id}` : `/n/${network.slug}/gatherings`}
         title={title}
         cancelHref={existing ? `/gatherings/${existing.id}` : `/n/${network.slug}/gatherings`}
+        subjectOptions={subjects.map((s) => ({ value: s.id, label: s.name }))}
       />,
       {
         title,
@@ -371,10 +385,16 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     const d = await gatherings.detail(req.actor, id);
     const full = isFull(d.gathering, d.counts);
     const state = registrationState(d.gathering);
-    if (state !== "open" || !mayRegister(req.actor, d.gathering)) {
+    if (state !== "open" || !(await gatherings.mayRegister(req.actor, d.gathering))) {
       // Not the form, but why there is none here: closed, over, or for the network's own people.
       const why =
-        state === "over" ? "gathering.over" : state === "closed" ? "gathering.registrationClosed" : "gathering.membersOnly";
+        state === "over"
+          ? "gathering.over"
+          : state === "closed"
+            ? "gathering.registrationClosed"
+            : d.gathering.audience === "subject_network"
+              ? "gathering.subjectOnly"
+              : "gathering.membersOnly";
       return reply.page(
         <>
           <h1 class="ds-heading" data-size="lg">
@@ -468,5 +488,5 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
 }
 
 type GatheringInPath = Awaited<ReturnType<GatheringService["get"]>> & { networkId: number };
-const networkOf = (r: GatheringInPath) => ({ slug: r.networkSlug, name: r.networkName });
+const networkOf = (r: GatheringInPath) => ({ id: r.gathering.networkId, slug: r.networkSlug, name: r.networkName });
 const attendanceBody = z.object({ attended: idList }).passthrough();

@@ -23,6 +23,7 @@ import {
 import { i18nFor, type Locale, osloInstant, osloParts } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { OrganisationReads } from "../directory/index.ts";
+import type { SubjectService } from "../subjects/index.ts";
 import {
   type Gathering,
   type GatheringFilter,
@@ -41,6 +42,8 @@ export const gatheringInput = z
     title: requiredText(200),
     description: optionalText(10_000),
     audience: z.enum(AUDIENCES, "errors.choice").default("everyone"),
+    /** The subject network it is for: listed there too; with the audience "subject_network", only its people register. */
+    subjectNetworkId: optionalId,
     visibility: z.enum(VISIBILITY_VALUES.filter((v) => v !== "body") as ["public", "network"], "errors.choice").default("public"),
     place: optionalText(300),
     videoUrl: webAddress,
@@ -76,6 +79,10 @@ export const gatheringInput = z
     endsAt: osloInstant(g.endsDate, g.endsTime),
     registrationClosesAt: deadlineOf(g),
   }))
+  .refine((g) => g.audience !== "subject_network" || g.subjectNetworkId !== null, {
+    path: ["subjectNetworkId"],
+    message: "errors.required",
+  })
   .refine((g) => g.closesDate !== null || g.closesTime === null, { path: ["closesDate"], message: "errors.required" })
   .refine((g) => g.endsAt > g.startsAt, { path: ["endsDate"], message: "errors.endsBeforeStarts" })
   .refine((g) => !g.registrationClosesAt || g.registrationClosesAt <= g.startsAt, {
@@ -167,9 +174,8 @@ export const restrictedOf = (g: Pick<Gathering, "networkId" | "visibility">): Re
   visibility: g.visibility,
 });
 
-/** Who registers: anyone, or for a members' gathering the network's people (and its secretariat). */
-export const mayRegister = (actor: Actor | null, g: Gathering): boolean =>
-  g.audience === "everyone" || isSecretariat(actor, g.networkId) || isNetworkMember(actor, g.networkId);
+/** What the gatherings ask of the subject networks module: who takes part in one, which a network holds gatherings for. */
+export type SubjectReads = Pick<SubjectService, "takesPart" | "heldBy">;
 
 /**
  * Gatherings (samlingar): a network's conferences, seminars, workshops, webinars and information
@@ -183,9 +189,32 @@ export class GatheringService {
   constructor(
     private readonly db: Db,
     readonly organisations: OrganisationReads,
+    private readonly subjects: SubjectReads,
     private readonly mail: { delivery: MailDelivery; baseUrl: string },
   ) {
     this.repo = new GatheringRepo(db);
+  }
+
+  /**
+   * Who registers: anyone; for a members' gathering the network's people; for a subject network's,
+   * the people who take part in it. The network's secretariat always may.
+   */
+  async mayRegister(actor: Actor | null, g: Gathering): Promise<boolean> {
+    if (g.audience === "everyone" || isSecretariat(actor, g.networkId)) return true;
+    if (g.audience === "members") return isNetworkMember(actor, g.networkId);
+    return g.subjectNetworkId !== null && (await this.subjects.takesPart(actor, g.subjectNetworkId));
+  }
+
+  /** The subject networks the network may hold a gathering for, as a form's choices. */
+  subjectChoices(networkId: number) {
+    return this.subjects.heldBy(networkId);
+  }
+
+  /** A subject network chosen for a gathering must be one the network holds gatherings for. */
+  private async subjectErrors(networkId: number, subjectNetworkId: number | null): Promise<FieldError[]> {
+    if (subjectNetworkId === null) return [];
+    const held = await this.subjects.heldBy(networkId);
+    return held.some((s) => s.id === subjectNetworkId) ? [] : [{ field: "subjectNetworkId", key: "errors.choice" }];
   }
 
   /** The gatherings the viewer may see. */
@@ -219,6 +248,8 @@ export class GatheringService {
   async create(actor: Actor, networkId: number, body: unknown): Promise<Result<Gathering>> {
     const parsed = gatheringInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const subjectErrors = await this.subjectErrors(networkId, parsed.data.subjectNetworkId);
+    if (subjectErrors.length) return invalid(subjectErrors);
     return ok(
       await createAudited(this.db, actor, "gathering", (tx) =>
         this.repo.with(tx).insert({ networkId, ...columnsOf(parsed.data) }),
@@ -229,6 +260,12 @@ export class GatheringService {
   async update(actor: Actor, existing: Gathering, body: unknown): Promise<Result<Gathering>> {
     const parsed = gatheringInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    // A subject network chosen before stays allowed even if the network has since stopped owning it.
+    const subjectErrors =
+      parsed.data.subjectNetworkId === existing.subjectNetworkId
+        ? []
+        : await this.subjectErrors(existing.networkId, parsed.data.subjectNetworkId);
+    if (subjectErrors.length) return invalid(subjectErrors);
     const changes = columnsOf(parsed.data);
     const sessions = await this.repo.sessions(existing.id);
     if (sessions.some((x) => x.startsAt < changes.startsAt || x.startsAt >= changes.endsAt))
@@ -318,7 +355,13 @@ export class GatheringService {
     const { gathering } = await this.get(context.actor, gatheringId);
     const state = registrationState(gathering, context.now);
     if (state !== "open") return invalid([{ field: "_", key: "errors.registrationClosed" }]);
-    if (!mayRegister(context.actor, gathering)) return invalid([{ field: "_", key: "errors.gatheringMembersOnly" }]);
+    if (!(await this.mayRegister(context.actor, gathering)))
+      return invalid([
+        {
+          field: "_",
+          key: gathering.audience === "subject_network" ? "errors.gatheringSubjectOnly" : "errors.gatheringMembersOnly",
+        },
+      ]);
     const parsed = registrationInput.safeParse(body);
     const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
     const { answers, errors: answerErrors } = answersOf(await this.repo.questions(gatheringId), body);
@@ -557,6 +600,7 @@ function columnsOf(g: z.infer<typeof gatheringInput>) {
     title: g.title,
     description: g.description,
     audience: g.audience,
+    subjectNetworkId: g.subjectNetworkId,
     visibility: g.visibility,
     place: g.place,
     videoUrl: g.videoUrl,

@@ -128,7 +128,7 @@ export function GatheringListPage(props: {
   );
 }
 
-export function GatheringFormPage(props: FormPageProps) {
+export function GatheringFormPage(props: FormPageProps & { subjectOptions: Option[] }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   return (
@@ -162,6 +162,13 @@ export function GatheringFormPage(props: FormPageProps) {
         label={t("gathering.audienceLabel")}
         required
         options={optionsOf(t, AUDIENCES, "gathering.audience")}
+      />
+      <SelectField
+        name="subjectNetworkId"
+        label={t("gathering.subjectNetwork")}
+        description={t("gathering.subjectNetworkHint")}
+        options={props.subjectOptions}
+        placeholder={t("gathering.noSubjectNetwork")}
       />
       <SelectField
         name="visibility"
@@ -207,9 +214,9 @@ function RegistrationBox(props: {
   if (!props.mayRegister)
     return (
       <Notice>
-        {t("gathering.membersOnly")}{" "}
+        {t(g.audience === "subject_network" ? "gathering.subjectOnly" : "gathering.membersOnly")}{" "}
         {ctx.actor ? null : (
-          <Link href={`/login?next=${encodeURIComponent(`/gatherings/${g.id}/register`)}`}>{t("gathering.signIn")}</Link>
+          <Link href={`/login?returnTo=${encodeURIComponent(`/gatherings/${g.id}/register`)}`}>{t("gathering.signIn")}</Link>
         )}
       </Notice>
     );
@@ -234,6 +241,8 @@ export function GatheringPage(props: {
   questions: readonly GatheringQuestion[];
   counts: { confirmed: number; waiting: number };
   mayRegister: boolean;
+  /** The subject network it is for, if any. */
+  subject: { slug: string; name: string } | null;
   sessionForm: FormState;
   questionForm: FormState;
   saved: boolean;
@@ -259,6 +268,9 @@ export function GatheringPage(props: {
           g.place ? [t("gathering.place"), g.place] : null,
           g.videoUrl ? [t("gathering.videoUrl"), <Link href={g.videoUrl}>{g.videoUrl}</Link>] : null,
           [t("gathering.audienceLabel"), labelFor(t, "gathering.audience", g.audience)],
+          props.subject
+            ? [t("gathering.subjectNetwork"), <Link href={`/subject-networks/${props.subject.slug}`}>{props.subject.name}</Link>]
+            : null,
           [
             t("gathering.registered"),
             g.capacity === null

@@ -3,7 +3,7 @@ import { gatheringsApi } from "./gatherings.api.ts";
 import { gatheringRoutes } from "./gatherings.routes.tsx";
 import { GatheringService } from "./gatherings.service.ts";
 import { messages } from "./messages.ts";
-import { networkGatheringsSection } from "./network-section.tsx";
+import { networkGatheringsSection, subjectGatheringsSection } from "./network-section.tsx";
 import { organisationGatheringsSection } from "./organisation-section.tsx";
 import { gatheringPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
@@ -16,12 +16,16 @@ export const gatheringsModule = defineModule({
   tables: schema,
   services: {
     gatherings: ({ db, services, delivery, baseUrl }) =>
-      new GatheringService(db, services.directory.organisations, { delivery, baseUrl }),
+      new GatheringService(db, services.directory.organisations, services.subjects, { delivery, baseUrl }),
   },
   policies: gatheringPolicies,
   nav: [{ href: "/gatherings", label: "gathering.nav" }],
   routes: gatheringRoutes,
   api: gatheringsApi,
-  sections: { networkPage: networkGatheringsSection, organisationPage: organisationGatheringsSection },
+  sections: {
+    networkPage: networkGatheringsSection,
+    organisationPage: organisationGatheringsSection,
+    subjectNetworkPage: subjectGatheringsSection,
+  },
   seed: seedDemoGatherings,
 });

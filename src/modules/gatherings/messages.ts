@@ -41,6 +41,10 @@ const nb = {
   "gathering.audienceLabel": "Hvem kan melde seg på",
   "gathering.audience.everyone": "Alle, uten konto",
   "gathering.audience.members": "Nettverkets egne folk, innlogget",
+  "gathering.audience.subject_network": "Ett fagnettverks folk, innlogget",
+  "gathering.subjectNetwork": "Fagnettverk",
+  "gathering.subjectNetworkHint": "Samlingen vises også på fagnettverkets side og i kalenderen dets.",
+  "gathering.noSubjectNetwork": "Ingen",
   "gathering.visibilityLabel": "Hvem kan se samlingen",
   "gathering.visibilityHint":
     "Offentlig er standard. En samling bare for nettverket vises ikke for andre, heller ikke i kalenderen.",
@@ -60,6 +64,7 @@ const nb = {
   "gathering.over": "Samlingen er over.",
   "gathering.registrationClosed": "Påmeldingen er stengt.",
   "gathering.membersOnly": "Denne samlingen er for nettverkets egne folk.",
+  "gathering.subjectOnly": "Denne samlingen er for dem som er med i fagnettverket.",
   "gathering.signIn": "Logg inn for å melde deg på",
   "gathering.registerBy": "Meld deg på innen {date}.",
   "gathering.fullWaitingList":
@@ -132,6 +137,8 @@ const nb = {
   "errors.gatheringMembersOnly":
     "Denne samlingen er for nettverkets egne folk. Logg inn med en konto i nettverket for å melde deg på.",
   "errors.gatheringNotStarted": "Oppmøte kan føres når samlingen har startet.",
+  "errors.gatheringSubjectOnly":
+    "Denne samlingen er for dem som er med i fagnettverket. Bli med i fagnettverket for å melde deg på.",
   "errors.gatheringStarted": "Samlingen har startet; programmet endres ikke lenger.",
   "errors.organisationOrName": "Velg organisasjonen din fra listen, eller skriv navnet på den.",
   "errors.programmeOutside": "Programmet har poster utenfor denne tiden. Flytt eller fjern dem først.",
@@ -185,6 +192,10 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.audienceLabel": "Kven kan melde seg på",
     "gathering.audience.everyone": "Alle, utan konto",
     "gathering.audience.members": "Nettverket sine eigne folk, innlogga",
+    "gathering.audience.subject_network": "Folka i eitt fagnettverk, innlogga",
+    "gathering.subjectNetwork": "Fagnettverk",
+    "gathering.subjectNetworkHint": "Samlinga blir òg vist på sida til fagnettverket og i kalenderen til det.",
+    "gathering.noSubjectNetwork": "Ingen",
     "gathering.visibilityLabel": "Kven kan sjå samlinga",
     "gathering.visibilityHint":
       "Offentleg er standard. Ei samling berre for nettverket blir ikkje vist for andre, heller ikkje i kalenderen.",
@@ -204,6 +215,7 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.over": "Samlinga er over.",
     "gathering.registrationClosed": "Påmeldinga er stengd.",
     "gathering.membersOnly": "Denne samlinga er for nettverket sine eigne folk.",
+    "gathering.subjectOnly": "Denne samlinga er for dei som er med i fagnettverket.",
     "gathering.signIn": "Logg inn for å melde deg på",
     "gathering.registerBy": "Meld deg på innan {date}.",
     "gathering.fullWaitingList":
@@ -276,6 +288,8 @@ export const messages: Messages<GatheringsMessageKey> = {
     "errors.gatheringMembersOnly":
       "Denne samlinga er for nettverket sine eigne folk. Logg inn med ein konto i nettverket for å melde deg på.",
     "errors.gatheringNotStarted": "Oppmøte kan førast når samlinga har starta.",
+    "errors.gatheringSubjectOnly":
+      "Denne samlinga er for dei som er med i fagnettverket. Bli med i fagnettverket for å melde deg på.",
     "errors.gatheringStarted": "Samlinga har starta; programmet blir ikkje endra lenger.",
     "errors.organisationOrName": "Vel organisasjonen din frå lista, eller skriv namnet på han.",
     "errors.programmeOutside": "Programmet har postar utanfor denne tida. Flytt eller fjern dei først.",
@@ -323,6 +337,10 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.audienceLabel": "Who may register",
     "gathering.audience.everyone": "Everyone, no account needed",
     "gathering.audience.members": "The network's own people, signed in",
+    "gathering.audience.subject_network": "One subject network's people, signed in",
+    "gathering.subjectNetwork": "Subject network",
+    "gathering.subjectNetworkHint": "The gathering is also listed on the subject network's page and in its calendar.",
+    "gathering.noSubjectNetwork": "None",
     "gathering.visibilityLabel": "Who can see the gathering",
     "gathering.visibilityHint":
       "Public is the default. A gathering for the network only is not shown to others, nor in the calendar.",
@@ -342,6 +360,7 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.over": "The gathering is over.",
     "gathering.registrationClosed": "Registration is closed.",
     "gathering.membersOnly": "This gathering is for the network's own people.",
+    "gathering.subjectOnly": "This gathering is for the people in the subject network.",
     "gathering.signIn": "Sign in to register",
     "gathering.registerBy": "Register by {date}.",
     "gathering.fullWaitingList":
@@ -415,6 +434,8 @@ export const messages: Messages<GatheringsMessageKey> = {
     "errors.gatheringMembersOnly":
       "This gathering is for the network's own people. Sign in with an account in the network to register.",
     "errors.gatheringNotStarted": "Attendance can be marked once the gathering has started.",
+    "errors.gatheringSubjectOnly":
+      "This gathering is for the people in the subject network. Join the subject network to register.",
     "errors.gatheringStarted": "The gathering has started; its programme no longer changes.",
     "errors.organisationOrName": "Choose your organisation from the list, or type its name.",
     "errors.programmeOutside": "The programme has items outside this time. Move or remove them first.",

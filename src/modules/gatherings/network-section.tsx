@@ -17,3 +17,20 @@ export async function networkGatheringsSection(req: FastifyRequest, { network }:
     </Section>
   );
 }
+
+/** A subject network's gatherings, coming and the latest past ones, as a section of its page (the subject networks module's). */
+export async function subjectGatheringsSection(req: FastifyRequest, { subject }: { subject: { id: number; slug: string } }) {
+  const { t } = req.i18n;
+  const { gatherings } = req.server.services;
+  const at = new Date();
+  const [coming, past] = await Promise.all([
+    gatherings.list(req.actor, { subjectNetworkId: subject.id, when: { at, past: false }, limit: 10 }),
+    gatherings.list(req.actor, { subjectNetworkId: subject.id, when: { at, past: true }, limit: 5 }),
+  ]);
+  return (
+    <Section id="subject-gatherings-heading" title={t("gathering.nav")}>
+      <GatheringTable ctx={req.pageContext()} rows={[...coming, ...past]} label={t("gathering.nav")} showNetwork />
+      <ButtonLink href={`/subject-networks/${subject.slug}/gatherings/calendar.ics`}>{t("gathering.subscribe")}</ButtonLink>
+    </Section>
+  );
+}

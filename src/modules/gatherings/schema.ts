@@ -12,8 +12,8 @@ import { subjectNetworks } from "../subjects/schema.ts";
 export const GATHERING_KINDS = ["conference", "seminar", "workshop", "webinar", "information_meeting"] as const;
 export type GatheringKind = (typeof GATHERING_KINDS)[number];
 
-/** Who may register: anyone (no account needed), or the network's own people, signed in. */
-export const AUDIENCES = ["everyone", "members"] as const;
+/** Who may register: anyone (no account needed), the network's own people, or one subject network's, signed in. */
+export const AUDIENCES = ["everyone", "members", "subject_network"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /** A registration holds a place, waits for one (in the order registered), or was cancelled. */

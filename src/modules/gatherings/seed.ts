@@ -111,4 +111,28 @@ export async function seedDemoGatherings({ db, services }: AppContext): Promise<
       }
     }
   }
+  // Each demo subject network meets too: a workshop for its own people, held by its first owner.
+  const at = (days: number) => osloParts(new Date(Date.now() + days * DAY)).date;
+  for (const { subject, owners } of await services.subjects.list()) {
+    const holder = owners[0];
+    if (!subject.isDemo || !holder) continue;
+    const created = await services.gatherings.create(actor, holder.id, {
+      kind: "workshop",
+      title: `Fagnettverkssamling: ${subject.name}`,
+      description:
+        "Arbeidsmøte for deltakarane i fagnettverket: erfaringsdeling, spørsmål frå prosjekta og planen for neste halvår.",
+      audience: "subject_network",
+      subjectNetworkId: String(subject.id),
+      place: "Digitalt og i kommunehuset",
+      videoUrl: "https://video.example.invalid/fagnettverk",
+      startsDate: at(30),
+      startsTime: "10:00",
+      endsDate: at(30),
+      endsTime: "13:00",
+      capacity: "40",
+      personalDataDays: "90",
+    });
+    if (!created.ok) throw new Error(`demo gathering: ${JSON.stringify(created.errors)}`);
+    await db.update(gatherings).set({ isDemo: true }).where(eq(gatherings.id, created.value.id));
+  }
 }

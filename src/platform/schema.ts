@@ -83,6 +83,8 @@ export const mailOutbox = pgTable(
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** An iCalendar text sent along as an invitation (a gathering's receipt and reminder), if any. */
+    calendar: text("calendar"),
     /** pending, sent, or failed after the last attempt. */
     status: text("status").$type<"pending" | "sent" | "failed">().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),

@@ -6,6 +6,8 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
+  /** The message as received, headers and every MIME part. */
+  raw: string;
 }
 
 /** Decodes a MIME body part as nodemailer writes it (quoted-printable or base64, UTF-8). */
@@ -30,6 +32,25 @@ function decodeHeader(value: string): string {
           "latin1",
         ).toString("utf8"),
   );
+}
+
+/** The decoded text of a multipart message's part of this content type ("text/calendar"), if it has one. */
+export function mimePart(raw: string, contentType: string): string | null {
+  const boundary = raw.match(/boundary="?([^";\r\n]+)"?/i)?.[1];
+  const parts = boundary ? raw.split(`--${boundary}`) : [];
+  for (const part of parts) {
+    const nested = part.match(/boundary="?([^";\r\n]+)"?/i)?.[1];
+    if (nested && nested !== boundary) {
+      const found = mimePart(part, contentType);
+      if (found !== null) return found;
+      continue;
+    }
+    const split = part.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const headers = part.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+    if (new RegExp(`content-type:\\s*${contentType}`, "i").test(headers)) return decodeBody(headers, part.slice(split + 4));
+  }
+  return null;
 }
 
 /** A real SMTP server on loopback that keeps what it receives, for tests to read. */
@@ -58,6 +79,7 @@ export async function startSmtpServer(options: { reject?: boolean } = {}) {
           to: session.envelope.rcptTo.map((r) => r.address),
           subject,
           text: decodeBody(headers, raw.slice(split + 4)),
+          raw,
         });
         callback();
       });

@@ -13,7 +13,8 @@ import { publicBaseUrl } from "../../platform/services.ts";
 import { emptyForm, type FormState, Link, Notice } from "../../platform/ui/components.tsx";
 import type { Crumb } from "../../platform/ui/context.ts";
 import { slugParam } from "../networks/index.ts";
-import type { Gathering, GatheringSession } from "./gatherings.repo.ts";
+import { gatheringEvents } from "./calendar.ts";
+import type { Gathering } from "./gatherings.repo.ts";
 import { type GatheringService, gatheringFormValues, isFull, registrationState } from "./gatherings.service.ts";
 import {
   GatheringFormPage,
@@ -28,34 +29,6 @@ const idParams = z.object({ id: dbId });
 const sessionParams = idParams.extend({ sessionId: dbId });
 const questionParams = idParams.extend({ questionId: dbId });
 const receiptParams = idParams.extend({ receipt: z.string().min(10).max(100) });
-
-/** A gathering's calendar entry and, for each item of its programme, its own (RFC 5545). */
-export function gatheringEvents(baseUrl: string, g: Gathering, sessions: readonly GatheringSession[] = []) {
-  const url = `${baseUrl}/gatherings/${g.id}`;
-  const location = [g.place, g.videoUrl].filter(Boolean).join(", ");
-  return [
-    {
-      uid: `gathering-${g.id}@samverk`,
-      summary: g.title,
-      description: [g.description, url].filter(Boolean).join("\n\n"),
-      url,
-      location,
-      updatedAt: g.updatedAt,
-      when: { start: g.startsAt, end: g.endsAt },
-      busy: true,
-    },
-    ...sessions.map((s, i) => ({
-      uid: `gathering-${g.id}-session-${s.id}@samverk`,
-      summary: `${g.title}: ${s.title}`,
-      description: [s.speakers, url].filter(Boolean).join("\n\n"),
-      url,
-      location: s.room || location,
-      updatedAt: g.updatedAt,
-      // An item lasts until the next one starts, the last until the gathering ends.
-      when: { start: s.startsAt, end: sessions[i + 1]?.startsAt ?? g.endsAt },
-    })),
-  ];
-}
 
 /** Gatherings: the lists, a gathering's page and programme, registration and its receipt, the organiser's pages. */
 export function gatheringRoutes(app: FastifyInstance, { services, config }: AppContext) {

@@ -8,6 +8,7 @@ import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, isUniqueViolation, type Tx } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { toICalendar } from "../../platform/http/icalendar.ts";
 import {
   checkbox,
   emptyToNull,
@@ -24,6 +25,7 @@ import { i18nFor, type Locale, osloInstant, osloParts } from "../../platform/i18
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import type { OrganisationReads } from "../directory/index.ts";
 import type { SubjectService } from "../subjects/index.ts";
+import { gatheringEvents } from "./calendar.ts";
 import {
   type Gathering,
   type GatheringFilter,
@@ -461,6 +463,7 @@ export class GatheringService {
           starts: dateTime(gathering.startsAt),
           link: `${this.mail.baseUrl}/gatherings/${gathering.id}`,
         }),
+        calendar: this.invitation(gathering),
       });
     }
   }
@@ -485,6 +488,7 @@ export class GatheringService {
             link: `${this.mail.baseUrl}/gatherings/${g.id}`,
             calendar: `${this.mail.baseUrl}/gatherings/${g.id}/calendar.ics`,
           }),
+          calendar: this.invitation(g),
         });
       }
       return due.length;
@@ -579,7 +583,14 @@ export class GatheringService {
         calendar: `${this.mail.baseUrl}/gatherings/${g.id}/calendar.ics`,
         days: g.personalDataDays,
       }),
+      // Those with a place get the invitation to add; those waiting get it when they move up.
+      calendar: r.status === "confirmed" ? this.invitation(g) : null,
     };
+  }
+
+  /** The gathering as an iCalendar invitation sent with its mails. */
+  private invitation(g: Gathering): string {
+    return toICalendar(g.title, gatheringEvents(this.mail.baseUrl, g));
   }
 }
 

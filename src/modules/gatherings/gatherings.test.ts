@@ -4,6 +4,7 @@ import { and, eq, like } from "drizzle-orm";
 import ICAL from "ical.js";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { mimePart, startSmtpServer } from "../../../test/support/smtp.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 import { mailOutbox } from "../../platform/schema.ts";
@@ -383,6 +384,54 @@ test("the day before, each person with a place is reminded once, in the language
   assert.match(reminder.body, new RegExp(`/gatherings/${g.id}/calendar\\.ics`));
   assert.equal((await reminders("venter@remind.example")).length, 0, "not the one waiting");
   assert.equal(await gatherings.sendReminders(at), 0, "nothing twice");
+  assert.match(reminder.calendar ?? "", /BEGIN:VEVENT/, "with the invitation");
+});
+
+test("the receipt and the reminder carry an iCalendar invitation, sent over SMTP as a calendar part a standard parser reads", async () => {
+  const smtp = await startSmtpServer();
+  const app = await createTestApp({ env: { SMTP_URL: smtp.url, SAMVERK_PUBLIC_URL: "https://samverk.test" } });
+  try {
+    const created = await app.app.services.gatherings.create(actor, rogaland.id, {
+      kind: "seminar",
+      title: "Invitasjonsseminar",
+      startsDate: day(14),
+      startsTime: "09:00",
+      endsDate: day(14),
+      endsTime: "15:00",
+      capacity: "1",
+    });
+    assert.ok(created.ok);
+    const id = created.value.id;
+    const session = new Session(app.app);
+    await session.get(`/gatherings/${id}/register`);
+    await session.post(`/gatherings/${id}/register`, {
+      name: "Kari",
+      email: "kari@invite.example",
+      organisationName: "Testkommune",
+    });
+    await session.get(`/gatherings/${id}/register`);
+    await session.post(`/gatherings/${id}/register`, {
+      name: "Ola",
+      email: "ola@invite.example",
+      organisationName: "Testkommune",
+    });
+    await app.app.services.mail.delivery.deliverDue();
+    const receipt = smtp.mails.find((m) => m.to.includes("kari@invite.example"));
+    assert.ok(receipt, "the receipt was delivered");
+    const calendar = mimePart(receipt.raw, "text/calendar");
+    assert.ok(calendar, "with a text/calendar part");
+    const event = new ICAL.Component(ICAL.parse(calendar)).getFirstSubcomponent("vevent")!;
+    assert.equal(event.getFirstPropertyValue("summary"), "Invitasjonsseminar");
+    assert.equal(event.getFirstPropertyValue("uid"), `gathering-${id}@samverk`);
+    assert.match(receipt.raw, /method=PUBLISH/i);
+    // The one waiting gets no invitation until a place is theirs.
+    const waiting = smtp.mails.find((m) => m.to.includes("ola@invite.example"));
+    assert.ok(waiting);
+    assert.equal(mimePart(waiting.raw, "text/calendar"), null);
+  } finally {
+    await app.close();
+    await smtp.close();
+  }
 });
 
 test("the API: the secretariat makes a gathering, anyone registers, the secretariat reads who did", async () => {

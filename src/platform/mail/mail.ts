@@ -7,6 +7,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   body: string;
+  /** An iCalendar text (RFC 5545) sent along as an invitation that calendar programs offer to add. */
+  calendar?: string | null;
 }
 
 /** Puts a message in the outbox, inside the caller's transaction: no change without its mail, no mail without its change. */
@@ -15,7 +17,14 @@ export async function queueMail(tx: DbOrTx, message: MailMessage): Promise<void>
 }
 
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    /** nodemailer's calendar part: a text/calendar alternative and an .ics attachment. */
+    icalEvent?: { method: string; filename: string; content: string };
+  }): Promise<unknown>;
 }
 
 export function smtpTransport(url: string): MailTransport {
@@ -76,7 +85,13 @@ export class MailDelivery {
       let sent = 0;
       for (const mail of due) {
         try {
-          await transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.body });
+          await transport.sendMail({
+            from: this.from,
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.body,
+            ...(mail.calendar ? { icalEvent: { method: "PUBLISH", filename: "invitation.ics", content: mail.calendar } } : {}),
+          });
           await tx
             .update(mailOutbox)
             .set({ status: "sent", sentAt: new Date(), attempts: mail.attempts + 1, lastError: null })

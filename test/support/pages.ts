@@ -49,6 +49,11 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["needs", "/needs"],
     ["filtered needs", "/needs?network=digi-rogaland&state=prioritised&sort=-inhabitants"],
     ["need", `/needs/${ids.needId}`],
+    ["needs across the networks", "/needs/national"],
+    ["needs across the networks, unlinked too", "/needs/national?unlinked=1&sort=-inhabitants"],
+    ["a national need", `/needs/national/${ids.nationalNeedId}`],
+    ["a network's submissions to national bodies", "/n/digi-more-og-romsdal/needs/submissions"],
+    ["a submission with its answer", `/needs/submissions/${ids.submissionId}`],
     ["assessment rounds", "/n/digi-rogaland/rounds"],
     ["round with chart", `/rounds/${ids.decidedRoundId}`],
     ["need in a round", `/rounds/${ids.decidedRoundId}/needs/${ids.decidedNeedId}`],
@@ -110,6 +115,9 @@ async function decisionIds(s: PageSource) {
   const shared = await s.services.strategies.detail((await s.services.strategies.currentOfNetwork(rogaland.id))!.id);
   return {
     needId: items[0]!.id,
+    // A demo national need, and the demo's answered submission to a national body.
+    nationalNeedId: (await s.api("/api/v1/national-needs?limit=1")).items[0].nationalNeedId as number,
+    submissionId: (await s.api("/api/v1/networks/digi-more-og-romsdal/need-submissions?limit=1")).items[0].id as number,
     openRoundId: rounds[0]!.round.id,
     openNeedId: (await assessment.results(rounds[0]!.round.id, null)).results[0]!.needId,
     decidedRoundId: decided.id,
@@ -212,6 +220,10 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["need (secretariat)", `/needs/${ids.needId}`],
     ["edit need", `/needs/${ids.needId}/edit`],
     ["e-mail about needs", "/needs/digest"],
+    ["a national need (secretariat)", `/needs/national/${ids.nationalNeedId}`],
+    ["new submission to a national body", "/n/digi-more-og-romsdal/needs/submissions/new"],
+    ["a submission (secretariat)", `/needs/submissions/${ids.submissionId}`],
+    ["edit a submission", `/needs/submissions/${ids.submissionId}/edit`],
     ["assessment criteria", "/n/digi-rogaland/assessment"],
     ["new round", "/n/digi-rogaland/rounds/new"],
     ["scoring a need", `/rounds/${ids.openRoundId}/needs/${ids.openNeedId}`],

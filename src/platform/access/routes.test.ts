@@ -165,6 +165,15 @@ async function fixtures() {
   const needId = need.value.id;
   assert.ok((await needs.support(actor, needId, { organisationId: org.value.id }, "nb")).ok);
   const needDocument = await needs.addDocument(actor, needId, { title: `Walk ${n}`, file }, 1024);
+  // The need as a national need of its own, and passed on to a national body.
+  const national = await t.app.services.nationalNeeds.start(actor, needId, { title: `Walk national need ${n}` });
+  const submission = await t.app.services.needSubmissions.create(actor, network.id, {
+    recipientKind: "digdir",
+    title: `Walk submission ${n}`,
+    sentOn: "2026-01-01",
+    needIds: [String(needId)],
+  });
+  assert.ok(national.ok && submission.ok);
   const [committee] = await assessment.committeesOf(network.id);
   const round = await assessment.createRound(
     actor,
@@ -288,6 +297,8 @@ async function fixtures() {
     taskId: task.value,
     needId,
     needDocumentId: needDocument.value,
+    nationalNeedId: national.value.id,
+    submissionId: submission.value.id,
     roundId: round.value.id,
     criterionId: criterion.value.id,
     meetingId,
@@ -326,6 +337,8 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/people\//.test(url)) id = f.personId;
   else if (/^(\/api\/v1)?\/projects\//.test(url)) id = f.projectId;
   else if (/^(\/api\/v1)?\/solutions\//.test(url)) id = f.solutionId;
+  else if (/^(\/needs\/national|\/api\/v1\/national-needs)\/:id/.test(url)) id = f.nationalNeedId;
+  else if (/^(\/needs\/submissions|\/api\/v1\/need-submissions)\/:id/.test(url)) id = f.submissionId;
   else if (/^(\/api\/v1)?\/needs\//.test(url)) id = f.needId;
   else if (/^(\/api\/v1)?\/meetings\//.test(url)) id = f.meetingId;
   else if (/^(\/roadmap|\/api\/v1\/national-solutions)\//.test(url)) id = f.initiativeId;

@@ -808,6 +808,47 @@ async function plant() {
     ),
     "registration",
   );
+  // National needs (their titles are public by design): one of a public need with the restricted
+  // ones linked to it, one of a body's need alone; a submission kept to the network with the
+  // restricted needs in it, and a public one.
+  const nationalOpen = must(
+    await s.nationalNeeds.start(actor, needInRound.id, { title: "Sweep felles behov", description: "Offentlig tekst." }),
+    "national need",
+  ).id;
+  must(await s.nationalNeeds.link(actor, needNet.id, { nationalNeedId: nationalOpen }), "national link");
+  const nationalHidden = must(
+    await s.nationalNeeds.start(actor, needBody.id, { title: "Sweep skjult felles behov" }),
+    "national need",
+  ).id;
+  const submissionHidden = must(
+    await s.needSubmissions.create(actor, network.id, {
+      recipientKind: "other",
+      recipientName: marker("submissionRecipient", "submission kept to the network: recipient"),
+      title: marker("submissionTitle", "submission kept to the network: title"),
+      coverNote: marker("submissionNote", "submission kept to the network: cover note"),
+      sentOn: "2026-01-01",
+      visibility: "network",
+      needIds: [needNet.id, needBody.id, needInRound.id],
+    }),
+    "network submission",
+  );
+  must(
+    await s.needSubmissions.recordAnswer(actor, submissionHidden, {
+      answer: marker("submissionAnswer", "submission kept to the network: answer"),
+      answeredOn: "2026-02-01",
+    }),
+    "answer",
+  );
+  const submissionOpen = must(
+    await s.needSubmissions.create(actor, network.id, {
+      recipientKind: "digdir",
+      title: "Sweep innspill",
+      sentOn: "2026-01-01",
+      visibility: "public",
+      needIds: [needInRound.id, needDecided.id],
+    }),
+    "public submission",
+  ).id;
   const outboxIds = (await rows<{ id: number }>(sql`select id from mail_outbox order by id desc limit 3`)).map((r) => r.id);
 
   return {
@@ -832,6 +873,8 @@ async function plant() {
       { id: review, inputs: [inputReview] },
       { id: consDocument, inputs: [inputDocument] },
     ],
+    nationalNeeds: [nationalOpen, nationalHidden],
+    submissions: [submissionHidden.id, submissionOpen],
     gatherings: [gatheringOpen.id, gatheringHidden.id, gatheringMembers.id].map((id) => ({
       id,
       sessionId: gatheringSession,
@@ -903,6 +946,8 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
           : { id: x.id },
       ),
   ],
+  [/^(\/needs\/national|\/api\/v1\/national-needs)\/:id/, (p) => p.nationalNeeds.map((id) => ({ id }))],
+  [/^(\/needs\/submissions|\/api\/v1\/need-submissions)\/:id/, (p) => p.submissions.map((id) => ({ id }))],
   [api("/needs/:id"), (p) => p.needs.map((n) => ({ id: n.id, documentId: n.document, organisationId: n.organisationId }))],
   [
     api("/meetings/:id"),

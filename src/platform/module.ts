@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
+import type { Actor } from "./access/actor.ts";
 import type { Policies } from "./access/authorize.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { ApiRouter } from "./http/api.ts";
+import type { CalendarEvent } from "./http/icalendar.ts";
 import { addMessages, type MessageKey, type Messages } from "./i18n/i18n.ts";
 import type { ServiceFactories, Services } from "./services.ts";
 import type { NavItem } from "./ui/context.ts";
@@ -78,7 +80,32 @@ export interface ModuleManifest {
   api?: (api: ApiRouter, ctx: AppContext) => void;
   sections?: { [K in keyof PageSlots]?: PageSection<PageSlots[K]> };
   search?: (ctx: AppContext, query: string, limit: number) => Promise<SearchHit[]>;
+  /** Its entries in the calendar feeds that span modules (a network's, a person's). */
+  calendar?: CalendarSources;
   seed?: (ctx: AppContext) => Promise<void>;
+}
+
+/**
+ * What a module puts in the calendar feeds that span modules, each as the viewer may see it under the
+ * access kernel's rule: a network's (its meetings, its gatherings), and a person's (the meetings of the
+ * bodies they sit in, the gatherings they registered for), where the viewer is the person.
+ */
+export interface CalendarSources {
+  network?: (ctx: AppContext, viewer: Actor | null, network: { id: number }) => Promise<CalendarEvent[]>;
+  person?: (ctx: AppContext, viewer: Actor) => Promise<CalendarEvent[]>;
+}
+
+/** Every module's entries of one calendar, in the module list's order. */
+export async function calendarEntries(
+  ctx: AppContext,
+  of: { network: { id: number }; viewer: Actor | null } | { person: Actor },
+): Promise<CalendarEvent[]> {
+  const parts = await Promise.all(
+    ctx.modules.map((m) =>
+      "person" in of ? (m.calendar?.person?.(ctx, of.person) ?? []) : (m.calendar?.network?.(ctx, of.viewer, of.network) ?? []),
+    ),
+  );
+  return parts.flat();
 }
 
 /** Registers what a module brings that the kernel reads before any app is built (its texts). */

@@ -18,6 +18,8 @@ export const users = pgTable("users", {
   oidcSubject: text("oidc_subject").unique(),
   /** Set when the person asked to be deleted: the account is anonymised, never removed, so the audit trail stays whole. */
   deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  /** Part of the personal calendar feed's link: raised when the person asks for a new link, so the old one stops working. */
+  calendarFeedVersion: integer("calendar_feed_version").notNull().default(0),
 });
 
 export const sessions = pgTable(

@@ -2,6 +2,7 @@ import { ApiTokenService } from "../../platform/auth/api-tokens.ts";
 import { defineModule } from "../../platform/module.ts";
 import { AccountService } from "./accounts.service.ts";
 import { auditRoutes } from "./audit/audit.routes.tsx";
+import { calendarFeedRoutes } from "./calendar/calendar.routes.tsx";
 import { emailChangeRoutes } from "./email/email.routes.tsx";
 import { invitationRoutes } from "./invitations/invitations.routes.tsx";
 import { messages } from "./messages.ts";
@@ -35,6 +36,7 @@ export const accountsModule = defineModule({
     sessionRoutes(app, ctx);
     emailChangeRoutes(app, ctx);
     tokenRoutes(app, ctx);
+    calendarFeedRoutes(app, ctx);
     yourDataRoutes(app, ctx);
     invitationRoutes(app, ctx);
     auditRoutes(app, ctx);

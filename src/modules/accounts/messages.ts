@@ -37,6 +37,15 @@ const nb = {
   "mydata.deletedTitle": "Kontoen er slettet",
   "mydata.deletedText": "Personopplysningene knyttet til kontoen er fjernet, og du er logget ut.",
   "tokens.title": "API-nøkler",
+  "calendarFeed.title": "Din kalender",
+  "calendarFeed.name": "Samverk: {name}",
+  "calendarFeed.intro":
+    "Abonner på denne lenken i kalenderprogrammet ditt (Outlook, Google Kalender, Apple Kalender). Den viser møtene i organene du sitter i og samlingene du har meldt deg på, slik du kan se dem.",
+  "calendarFeed.link": "Lenke til kalenderen",
+  "calendarFeed.secret":
+    "Den som har lenken, ser kalenderen din. Del den ikke. Har den kommet på avveie, lag en ny: den gamle slutter da å virke.",
+  "calendarFeed.renew": "Lag en ny lenke",
+  "calendarFeed.renewed": "Ny lenke laget. Den gamle virker ikke lenger.",
   "tokens.intro":
     "Med en personlig API-nøkkel kan programmer bruke API-et på dine vegne, med header-en Authorization: Bearer. Nøkkelen vises bare én gang.",
   "tokens.createdOnce": "Nøkkelen er laget. Kopier den nå; den vises ikke igjen.",
@@ -111,6 +120,15 @@ export const messages: Messages<AccountsMessageKey> = {
     "mydata.deletedTitle": "Kontoen er sletta",
     "mydata.deletedText": "Personopplysningane knytte til kontoen er fjerna, og du er logga ut.",
     "tokens.title": "API-nøklar",
+    "calendarFeed.title": "Kalenderen din",
+    "calendarFeed.name": "Samverk: {name}",
+    "calendarFeed.intro":
+      "Abonner på denne lenkja i kalenderprogrammet ditt (Outlook, Google Kalender, Apple Kalender). Ho viser møta i organa du sit i og samlingane du har meldt deg på, slik du kan sjå dei.",
+    "calendarFeed.link": "Lenkje til kalenderen",
+    "calendarFeed.secret":
+      "Den som har lenkja, ser kalenderen din. Ikkje del ho. Har ho kome på avvegar, lag ei ny: den gamle sluttar då å verke.",
+    "calendarFeed.renew": "Lag ei ny lenkje",
+    "calendarFeed.renewed": "Ny lenkje laga. Den gamle verkar ikkje lenger.",
     "tokens.intro":
       "Med ein personleg API-nøkkel kan program bruke API-et på dine vegner, med headeren Authorization: Bearer. Nøkkelen blir vist berre éin gong.",
     "tokens.createdOnce": "Nøkkelen er laga. Kopier han no; han blir ikkje vist igjen.",
@@ -179,6 +197,15 @@ export const messages: Messages<AccountsMessageKey> = {
     "mydata.deletedTitle": "Your account has been deleted",
     "mydata.deletedText": "The personal data of the account has been removed, and you have been signed out.",
     "tokens.title": "API tokens",
+    "calendarFeed.title": "Your calendar",
+    "calendarFeed.name": "Samverk: {name}",
+    "calendarFeed.intro":
+      "Subscribe to this link in your calendar program (Outlook, Google Calendar, Apple Calendar). It shows the meetings of the bodies you sit in and the gatherings you registered for, as you may see them.",
+    "calendarFeed.link": "Link to the calendar",
+    "calendarFeed.secret":
+      "Whoever has the link sees your calendar. Do not share it. If it has been shared, make a new one: the old one then stops working.",
+    "calendarFeed.renew": "Make a new link",
+    "calendarFeed.renewed": "A new link was made. The old one no longer works.",
     "tokens.intro":
       "A personal API token lets programs use the API on your behalf, with the header Authorization: Bearer. The token is shown only once.",
     "tokens.createdOnce": "The token has been created. Copy it now; it will not be shown again.",

@@ -1,6 +1,7 @@
 import { defineModule } from "../../platform/module.ts";
 import { decisionRoutes } from "./decisions/decisions.routes.tsx";
 import { agendaRoutes } from "./meetings/agenda.routes.tsx";
+import { meetingCalendar } from "./meetings/calendar.ts";
 import { meetingsApi } from "./meetings/meetings.api.ts";
 import { meetingRoutes } from "./meetings/meetings.routes.tsx";
 import { MeetingService } from "./meetings/meetings.service.ts";
@@ -33,5 +34,6 @@ export const decisionsModule = defineModule({
     meetingsApi(api, ctx);
     prioritiesApi(api, ctx);
   },
+  calendar: meetingCalendar,
   seed: seedDemoDecisions,
 });

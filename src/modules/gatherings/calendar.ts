@@ -1,3 +1,7 @@
+import type { Actor } from "../../platform/access/actor.ts";
+import { canSee } from "../../platform/access/visibility.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { publicBaseUrl } from "../../platform/services.ts";
 import type { Gathering, GatheringSession } from "./gatherings.repo.ts";
 
 /** A gathering's calendar entry and, for each item of its programme, its own (RFC 5545). */
@@ -27,3 +31,24 @@ export function gatheringEvents(baseUrl: string, g: Gathering, sessions: readonl
     })),
   ];
 }
+
+/** The gatherings in the calendars that span modules: a network's, and those a person registered for. */
+export const gatheringCalendar = {
+  network: async (ctx: AppContext, viewer: Actor | null, network: { id: number }) => {
+    const at = new Date();
+    const { gatherings } = ctx.services;
+    const [coming, past] = await Promise.all([
+      gatherings.list(viewer, { networkId: network.id, when: { at, past: false } }),
+      gatherings.list(viewer, { networkId: network.id, when: { at, past: true } }),
+    ]);
+    return [...coming, ...past].flatMap((r) => gatheringEvents(publicBaseUrl(ctx.config), r.gathering));
+  },
+  person: async (ctx: AppContext, viewer: Actor) => {
+    if (viewer.userId === null) return [];
+    const rows = await ctx.services.gatherings.repo.registeredBy(viewer.userId);
+    // Checked as the person is now: a gathering made internal since, in a network they left, is not sent.
+    return rows
+      .filter(({ gathering: g }) => canSee(viewer, { networkId: g.networkId, visibility: g.visibility }))
+      .flatMap((r) => gatheringEvents(publicBaseUrl(ctx.config), r.gathering));
+  },
+};

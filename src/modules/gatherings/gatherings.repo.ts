@@ -64,6 +64,16 @@ export class GatheringRepo extends Repository {
       .orderBy(past ? desc(gatherings.startsAt) : asc(gatherings.startsAt), asc(gatherings.id));
   }
 
+  /** The gatherings a person holds a place in or waits for, registered while signed in. */
+  registeredBy(userId: number) {
+    return this.db
+      .selectDistinct({ gathering: gatherings })
+      .from(gatheringRegistrations)
+      .innerJoin(gatherings, eq(gatherings.id, gatheringRegistrations.gatheringId))
+      .where(and(eq(gatheringRegistrations.userId, userId), ne(gatheringRegistrations.status, "cancelled")))
+      .orderBy(asc(gatherings.startsAt));
+  }
+
   async byId(id: number) {
     const [row] = await this.db
       .select({

@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { gatheringCalendar } from "./calendar.ts";
 import { gatheringsApi } from "./gatherings.api.ts";
 import { gatheringRoutes } from "./gatherings.routes.tsx";
 import { GatheringService } from "./gatherings.service.ts";
@@ -27,5 +28,6 @@ export const gatheringsModule = defineModule({
     organisationPage: organisationGatheringsSection,
     subjectNetworkPage: subjectGatheringsSection,
   },
+  calendar: gatheringCalendar,
   seed: seedDemoGatherings,
 });

@@ -160,6 +160,7 @@ const nb = {
   "network.work.meetings": "Møter",
   "network.work.decisions": "Vedtak",
   "network.work.priorities": "Prioriteringer",
+  "network.work.calendar": "Kalender (møter og samlinger)",
   "network.work.budget": "Budsjett for nasjonale løsninger",
 };
 
@@ -327,6 +328,7 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.work.meetings": "Møte",
     "network.work.decisions": "Vedtak",
     "network.work.priorities": "Prioriteringar",
+    "network.work.calendar": "Kalender (møte og samlingar)",
     "network.work.budget": "Budsjett for nasjonale løysingar",
   },
   en: {
@@ -490,6 +492,7 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.work.meetings": "Meetings",
     "network.work.decisions": "Decisions",
     "network.work.priorities": "Priorities",
+    "network.work.calendar": "Calendar (meetings and gatherings)",
     "network.work.budget": "Budget for national solutions",
   },
 };

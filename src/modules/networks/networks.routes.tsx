@@ -2,15 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../platform/access/authorize.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
+import { sendCalendar, toICalendar } from "../../platform/http/icalendar.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
-import { type AppContext, renderSections } from "../../platform/module.ts";
+import { type AppContext, calendarEntries, renderSections } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
 import { NetworkFormPage, NetworkPage, NetworksPage } from "./networks.views.tsx";
 import { networkBySlug, slugParam } from "./params.ts";
 import { savedNotice } from "./saved-notice.tsx";
 
 /** The list of networks, a network's page and its form. */
-export function networkRoutes(app: FastifyInstance, { services, modules }: AppContext) {
+export function networkRoutes(app: FastifyInstance, ctx: AppContext) {
+  const { services, modules } = ctx;
   const { networks, directory } = services;
   /** The network by :slug (404 if none), which the policies are checked against. */
   const networkInPath = networkBySlug(networks);
@@ -90,6 +92,13 @@ export function networkRoutes(app: FastifyInstance, { services, modules }: AppCo
     show: (req, reply, form) => renderNetworkForm(req, reply, form, null),
     submit: (actor, _, body) => networks.create(actor, body),
     done: (created) => `/n/${created.slug}?saved=1`,
+  });
+
+  // The network's one calendar: every module's entries (its bodies' meetings, its gatherings), as the viewer may see them.
+  app.get("/n/:slug/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    const events = await calendarEntries(ctx, { network, viewer: req.actor });
+    return sendCalendar(reply, `${network.slug}.ics`, toICalendar(network.name, events));
   });
 
   app.get("/n/:slug", { config: { policy: "public" } }, async (req, reply) => {

@@ -133,6 +133,7 @@ export function NetworkPage(props: {
               [`/strategies?network=${network.slug}`, "strategy.listTitle"],
               [`/n/${network.slug}/strategies/themes`, "themes.overlapLink"],
               [`/n/${network.slug}/consultations`, "consultation.link"],
+              [`/n/${network.slug}/calendar.ics`, "network.work.calendar"],
             ] as const
           ).map(([href, key]) => (
             <li key={href}>

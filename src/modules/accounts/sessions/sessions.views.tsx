@@ -18,7 +18,8 @@ export function SessionsPage(props: {
       </h1>
       <p class="ds-paragraph">
         <Link href="/account/data">{t("mydata.title")}</Link> · <Link href="/account/tokens">{t("tokens.title")}</Link> ·{" "}
-        <Link href="/account/email">{t("emailChange.title")}</Link>
+        <Link href="/account/email">{t("emailChange.title")}</Link> ·{" "}
+        <Link href="/account/calendar">{t("calendarFeed.title")}</Link>
       </p>
       {props.ended ? <Notice kind="success">{t("sessions.ended")}</Notice> : null}
       <p class="ds-paragraph">{t("sessions.intro")}</p>

@@ -4,12 +4,13 @@ import { authorized } from "../../../platform/access/page-access.ts";
 import { formRoute } from "../../../platform/http/form-route.ts";
 import { sendCalendar, toICalendar } from "../../../platform/http/icalendar.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
-import { osloInstant, osloToday } from "../../../platform/i18n/i18n.ts";
+import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { publicBaseUrl } from "../../../platform/services.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { networkBySlug } from "../../networks/index.ts";
 import { meetingParams } from "../params.ts";
+import { meetingEvent } from "./calendar.ts";
 import { meetingAccess, renderMeeting } from "./meeting-page.tsx";
 import { MeetingFormPage, MeetingsPage, MinutesPage, PapersPage } from "./meetings.views.tsx";
 
@@ -46,8 +47,6 @@ async function renderMeetingForm(
   );
 }
 
-const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
-
 /** A network's meetings: the list, calling and changing a meeting, its page and its print views. */
 export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
   const { meetings, networks } = ctx.services;
@@ -75,19 +74,7 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext) {
     const network = await networkInPath(req);
     const { t } = req.i18n;
     const base = publicBaseUrl(ctx.config);
-    const events = (await meetings.list(network.id, req.actor)).map(({ meeting: m, bodyName }) => ({
-      uid: `meeting-${m.id}@samverk`,
-      summary: `${bodyName}: ${m.title}`,
-      description: `${base}/meetings/${m.id}`,
-      url: `${base}/meetings/${m.id}`,
-      location: [m.place, m.link].filter(Boolean).join(", "),
-      updatedAt: m.updatedAt,
-      // A start time as the form takes it ("10:00"); a meeting without one is a day in the calendar.
-      when: /^([01]\d|2[0-3])[:.][0-5]\d$/.test(m.startTime)
-        ? { start: osloInstant(m.meetingDate, m.startTime.replace(".", ":")) }
-        : { startDate: m.meetingDate, endDate: dayAfter(m.meetingDate) },
-      busy: true,
-    }));
+    const events = (await meetings.list(network.id, req.actor)).map((r) => meetingEvent(base, r));
     return sendCalendar(
       reply,
       `${network.slug}-meetings.ics`,

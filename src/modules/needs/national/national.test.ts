@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { inflateRawSync } from "node:zlib";
 import { and, count, eq, inArray } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
 import { PASSWORD, testAccount } from "../../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
@@ -227,7 +228,7 @@ test("the national view never shows, counts or sums a restricted need for those 
     ["another network's secretariat", await login("sek@rogaland.national.example")],
   ] as const;
   for (const [who, session] of outsiders) {
-    const answers = [
+    const answers: LightMyRequestResponse[] = [
       await session.get(`/needs/national?q=${word}&lang=en`),
       await session.get(`/needs/national?q=${word}&unlinked=1`),
       await session.get(`/needs/national?unlinked=1&sort=-inhabitants`),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
+import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
@@ -176,4 +177,15 @@ export const subjectAnswers = pgTable(
     createdAt: createdAtNow(),
   },
   (t) => [index("subject_answers_question_idx").on(t.questionId, t.createdAt)],
+);
+
+/** A subject network's own documents (templates, risk assessments, reports), public or for its members. */
+export const subjectDocuments = pgTable(
+  "subject_network_documents",
+  {
+    ...documentColumns(),
+    subjectNetworkId: belongsTo("subject_network_id", () => subjectNetworks.id),
+    visibility: text("visibility").$type<SubjectVisibility>().notNull().default("public"),
+  },
+  (t) => [index("subject_network_documents_subject_idx").on(t.subjectNetworkId)],
 );

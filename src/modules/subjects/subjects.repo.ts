@@ -3,6 +3,7 @@ import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
+import { DocumentStore } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
@@ -14,6 +15,7 @@ import {
   experienceSearchDocument,
   questionSearchDocument,
   subjectAnswers,
+  subjectDocuments,
   subjectNetworkMembers,
   subjectNetworkOwners,
   subjectNetworks,
@@ -70,6 +72,9 @@ const matches = (document: SQL, q: string | undefined): SQL | undefined =>
 
 /** The only place with SQL for subject networks: the networks, their people, experience, reviews and questions. */
 export class SubjectRepo extends Repository {
+  /** A subject network's own documents, newest first. */
+  readonly documents = new DocumentStore(this.db, subjectDocuments, subjectDocuments.subjectNetworkId, { newestFirst: true });
+
   /** Every subject network with how many people it has, by name. */
   list() {
     return this.db

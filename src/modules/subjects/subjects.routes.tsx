@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { can, isSecretariat } from "../../platform/access/authorize.ts";
 import { authorized, byPathId } from "../../platform/access/page-access.ts";
+import { sendStoredFile } from "../../platform/files/send.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { type AppContext, renderSections } from "../../platform/module.ts";
-import { emptyForm, type FormState, Notice, type Option } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice, type Option, submittedFileForm } from "../../platform/ui/components.tsx";
 import type { Crumb } from "../../platform/ui/context.ts";
 import { managesSubject, takesPartIn } from "./policy.ts";
 import type { ExperienceNote } from "./subjects.repo.ts";
@@ -31,6 +32,7 @@ const slugParams = z.object({ slug: z.string().min(1).max(100) });
 const memberParams = slugParams.extend({ userId: dbId });
 const ownerParams = slugParams.extend({ networkId: dbId });
 const memberAction = z.object({ action: z.enum(MEMBER_ACTIONS) });
+const documentParams = slugParams.extend({ documentId: dbId });
 const reviewParams = slugParams.extend({ reviewId: dbId });
 const searchQuery = z.object({
   q: z.string().max(200).optional().catch(undefined),
@@ -41,7 +43,7 @@ const toOptions = (rows: readonly { id: number; name: string | null }[]): Option
   rows.map((r) => ({ value: r.id, label: r.name ?? "" }));
 
 /** Subject networks: the list, a subject network's page and its people, experience, reviews and questions. */
-export function subjectRoutes(app: FastifyInstance, { services, modules }: AppContext) {
+export function subjectRoutes(app: FastifyInstance, { services, modules, config }: AppContext) {
   const { subjects, networks } = services;
   const subjectInPath = (req: FastifyRequest) => subjects.access(req.actor, parseOrBadRequest(slugParams, req.params).slug);
   /** An experience note the viewer may read (404 otherwise), with its subject network for the rules. */
@@ -132,18 +134,20 @@ export function subjectRoutes(app: FastifyInstance, { services, modules }: AppCo
     req: FastifyRequest,
     reply: FastifyReply,
     a: SubjectAccess,
-    forms: { join?: FormState; owner?: FormState } = {},
+    forms: { join?: FormState; owner?: FormState; document?: FormState } = {},
   ) => {
     const joinForm = forms.join ?? emptyForm();
     const ownerForm = forms.owner ?? emptyForm();
+    const documentForm = forms.document ?? emptyForm({ visibility: "public" });
     const { actor } = req;
     const manages = managesSubject(actor, a);
     const takesPart = takesPartIn(actor, a);
-    const [people, notes, questions, reviews, orgs, allNetworks, sections] = await Promise.all([
+    const [people, notes, questions, reviews, documents, orgs, allNetworks, sections] = await Promise.all([
       subjects.people(actor, a),
       subjects.notes(actor, { subjectNetworkId: a.subject.id, limit: 10 }),
       subjects.questions(actor, { subjectNetworkId: a.subject.id, limit: 10 }),
       subjects.reviews(actor, { subjectNetworkId: a.subject.id }),
+      subjects.documents(actor, a),
       actor && !a.membership ? organisationOptions() : Promise.resolve([]),
       actor ? networks.list(1000).then((r) => r.items) : Promise.resolve([]),
       renderSections(modules, "subjectNetworkPage", req, { subject: a.subject }),
@@ -169,6 +173,9 @@ export function subjectRoutes(app: FastifyInstance, { services, modules }: AppCo
           reviews={reviews}
           joinForm={joinForm}
           ownerForm={ownerForm}
+          documents={documents}
+          documentForm={documentForm}
+          maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
           organisationOptions={orgs}
           addOwnerOptions={mine.filter((n) => !a.ownerNetworkIds.includes(n.id)).map((n) => ({ value: n.id, label: n.name }))}
           removableOwners={a.owners.filter((o) => mine.some((n) => n.id === o.id))}
@@ -179,7 +186,7 @@ export function subjectRoutes(app: FastifyInstance, { services, modules }: AppCo
         title: a.subject.name,
         description: a.subject.mandate.slice(0, 200) || undefined,
         crumbs: crumbs(req, a),
-        forms: [joinForm, ownerForm],
+        forms: [joinForm, ownerForm, documentForm],
       },
     );
   };
@@ -220,6 +227,34 @@ export function subjectRoutes(app: FastifyInstance, { services, modules }: AppCo
     const result = await subjects.removeOwner(actor, await subjects.access(actor, slug), networkId);
     return reply.redirect(`/subject-networks/${slug}?${result.ok ? "saved" : "lastOwner"}=1`, 303);
   });
+
+  // Documents: those who take part add them, those who run it remove them, readers download what they may read.
+
+  app.post(
+    "/subject-networks/:slug/documents",
+    { config: { storedOnce: true, policy: "subject.contribute", resource: subjectInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor, resource } = authorized(req, subjectInPath);
+      const result = await subjects.addDocument(actor, resource, req.body, config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024);
+      if (!result.ok) return subjectPage(req, reply, resource, { document: submittedFileForm(req.body, result.errors) });
+      return reply.redirect(`/subject-networks/${resource.subject.slug}?saved=1#documents-heading`, 303);
+    },
+  );
+
+  app.get("/subject-networks/:slug/documents/:documentId", { config: { policy: "public" } }, async (req, reply) => {
+    const { documentId } = parseOrBadRequest(documentParams, req.params);
+    return sendStoredFile(reply, await subjects.documentFile(req.actor, await subjectInPath(req), documentId));
+  });
+
+  app.post(
+    "/subject-networks/:slug/documents/:documentId/delete",
+    { config: { policy: "subject.manage", resource: subjectInPath } },
+    async (req, reply) => {
+      const { actor, resource } = authorized(req, subjectInPath);
+      await subjects.removeDocument(actor, resource, parseOrBadRequest(documentParams, req.params).documentId);
+      return reply.redirect(`/subject-networks/${resource.subject.slug}?saved=1#documents-heading`, 303);
+    },
+  );
 
   // People: join, leave; coordinators let in, name and take out.
 

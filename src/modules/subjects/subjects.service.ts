@@ -4,6 +4,7 @@ import { isSecretariat } from "../../platform/access/authorize.ts";
 import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
+import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { checkbox, optionalId, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import type { OrganisationReads } from "../directory/index.ts";
@@ -302,6 +303,41 @@ export class SubjectService {
   private async organisationErrors(organisationId: number | null, field = "organisationId"): Promise<FieldError[]> {
     if (organisationId !== null && !(await this.organisations.byId(organisationId))) return [{ field, key: "errors.choice" }];
     return [];
+  }
+
+  // Documents.
+
+  /** The subject network's documents the viewer may read. */
+  async documents(actor: Actor | null, a: SubjectAccess) {
+    const all = await this.repo.documents.list(a.subject.id);
+    return readsInternal(actor, a) ? all : all.filter((d) => d.visibility === "public");
+  }
+
+  async addDocument(actor: Actor, a: SubjectAccess, input: unknown, maxBytes: number): Promise<Result<number>> {
+    const visibility = z.object({ visibility: z.enum(SUBJECT_VISIBILITIES, "errors.choice").default("public") }).safeParse(input);
+    if (!visibility.success) return invalid(toFieldErrors(visibility.error));
+    return storeTitledFile(this.db, actor, input, maxBytes, {
+      entity: "subject_document",
+      insert: (tx, fileId, title) =>
+        this.repo
+          .with(tx)
+          .documents.insert({ subjectNetworkId: a.subject.id, fileId, title, visibility: visibility.data.visibility }),
+    });
+  }
+
+  /** A document's file, for a reader who may read it; 404 otherwise. */
+  async documentFile(actor: Actor | null, a: SubjectAccess, documentId: number) {
+    const doc = await this.repo.documents.find(a.subject.id, documentId);
+    if (!doc || (doc.visibility !== "public" && !readsInternal(actor, a))) throw new NotFoundError();
+    const file = await readFile(this.db, doc.fileId);
+    if (!file) throw new NotFoundError();
+    return file;
+  }
+
+  async removeDocument(actor: Actor, a: SubjectAccess, documentId: number): Promise<void> {
+    const doc = await this.repo.documents.find(a.subject.id, documentId);
+    if (!doc) throw new NotFoundError();
+    await removeTitledFile(this.db, actor, "subject_document", doc, (tx) => this.repo.with(tx).documents.remove(doc.id));
   }
 
   // Experience.

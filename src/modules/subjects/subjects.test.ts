@@ -389,3 +389,41 @@ test("a subject network's gathering: only its people register; it is on the subj
   const form = await member.get(`/gatherings/${id}/register`);
   assert.match(form.body, /name="email"/);
 });
+
+test("a subject network's documents: those who take part upload, readers download what they may read, members-only ones stay inside", async () => {
+  const { sek, subject } = await started("Dokumentasjon");
+  const base = `/subject-networks/${subject.slug}/documents`;
+  const pdf = {
+    field: "file",
+    filename: "mal.pdf",
+    data: Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"),
+    type: "application/pdf",
+  };
+  const outsider = await login("outsider@sn.example");
+  await outsider.get(`/subject-networks/${subject.slug}`);
+  assert.equal((await outsider.upload(base, { title: "Kapra" }, pdf)).statusCode, 403);
+  const noTitle = await sek.upload(`${base}?lang=en`, { title: "", visibility: "public" }, pdf);
+  assert.equal(
+    noTitle.statusCode,
+    422,
+    noTitle.body.match(/<ds-error-summary[\s\S]*?<\/ds-error-summary>/)?.[0] ?? noTitle.body.slice(0, 3000),
+  );
+  assert.match(noTitle.body, /Fill in this field/);
+  assert.equal((await sek.upload(base, { title: "DPIA-mal", visibility: "public" }, pdf)).statusCode, 303);
+  assert.equal((await sek.upload(base, { title: "INTERNT-DOKUMENT-2", visibility: "members" }, pdf)).statusCode, 303);
+  const docs = await t.app.services.subjects.repo.documents.list(subject.id);
+  const open = docs.find((d) => d.title === "DPIA-mal")!;
+  const internal = docs.find((d) => d.title === "INTERNT-DOKUMENT-2")!;
+  const page = await anonymous().get(`/subject-networks/${subject.slug}`);
+  assert.match(page.body, /DPIA-mal/);
+  assert.doesNotMatch(page.body, /INTERNT-DOKUMENT-2/);
+  assert.equal((await anonymous().get(`${base}/${open.id}`)).statusCode, 200);
+  assert.equal((await anonymous().get(`${base}/${internal.id}`)).statusCode, 404);
+  assert.equal((await outsider.get(`${base}/${internal.id}`)).statusCode, 404);
+  assert.equal((await sek.get(`${base}/${internal.id}`)).statusCode, 200);
+  // A document id under another subject network's path finds nothing.
+  assert.equal((await sek.get(`/subject-networks/helse-og-omsorg/documents/${open.id}`)).statusCode, 404);
+  assert.equal((await outsider.post(`${base}/${open.id}/delete`, {})).statusCode, 403);
+  assert.equal((await sek.post(`${base}/${open.id}/delete`, {})).statusCode, 303);
+  assert.equal((await anonymous().get(`${base}/${open.id}`)).statusCode, 404);
+});

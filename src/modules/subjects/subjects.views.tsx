@@ -20,6 +20,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { DocumentsSection } from "../../platform/ui/documents.tsx";
 import { actionsColumn, type Column, ListTable } from "../../platform/ui/list-page.tsx";
 import { JOIN_POLICIES, REVIEW_VERDICTS, SUBJECT_VISIBILITIES } from "./schema.ts";
 import type { SubjectMember, SubjectNetwork, SubjectQuestion, SubjectRepo, SubjectReview } from "./subjects.repo.ts";
@@ -172,6 +173,9 @@ export function SubjectPage(props: {
   reviews: ReviewRow[];
   joinForm: FormState;
   ownerForm: FormState;
+  documents: { id: number; title: string; visibility: string }[];
+  documentForm: FormState;
+  maxUploadMb: number;
   organisationOptions: Option[];
   /** Networks the viewer runs that do not own it yet. */
   addOwnerOptions: Option[];
@@ -252,6 +256,20 @@ export function SubjectPage(props: {
         <NoteList ctx={ctx} rows={props.notes} showSubject={false} />
         <ButtonLink href={`/experience?subject=${subject.slug}`}>{t("experience.all")}</ButtonLink>
       </Section>
+      <DocumentsSection
+        ctx={ctx}
+        id="documents-heading"
+        title={t("subject.documents")}
+        emptyText={t("subject.noDocuments")}
+        base={`${base}/documents`}
+        documents={props.documents.map((d) => ({
+          id: d.id,
+          title: d.visibility === "members" ? `${d.title} (${t("subject.membersOnly")})` : d.title,
+        }))}
+        canRemove={props.manages}
+        upload={props.takesPart ? { form: props.documentForm, maxUploadMb: props.maxUploadMb } : null}
+        extraFields={props.takesPart ? <VisibilityField t={t} /> : null}
+      />
       <Section id="reviews-heading" title={t("review.title")}>
         <ReviewList
           ctx={ctx}

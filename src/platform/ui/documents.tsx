@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { ALLOWED_EXTENSIONS } from "../files/files.ts";
 import { FileField, Form, type FormState, ItemList, PostButton, TextField } from "./components.tsx";
 import type { PageContext } from "./context.ts";
@@ -16,6 +17,8 @@ export function DocumentsSection(props: {
   documents: { id: number; title: string }[];
   canRemove: boolean;
   upload: { form: FormState; maxUploadMb: number } | null;
+  /** More fields of the upload form, after the file (who may read it). */
+  extraFields?: ComponentChildren;
 }) {
   const { ctx, base } = props;
   const { t } = ctx.i18n;
@@ -59,6 +62,7 @@ export function DocumentsSection(props: {
             accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
             required
           />
+          {props.extraFields}
         </Form>
       ) : null}
     </section>

@@ -454,3 +454,26 @@ test("the demo has national needs across networks and an answered submission", a
   assert.equal(res.statusCode, 200);
   assert.match(res.body, /Behov på tvers av nettverka/);
 });
+
+test("the national view and a national need's page cost the same number of queries for many needs as for few", async () => {
+  const queries = async (session: Session, url: string) => {
+    const before = t.database.queries.count;
+    const res = await session.get(url);
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    return t.database.queries.count - before;
+  };
+  // Signed in, so the member page cache answers nothing; warmed, so the header's lists are kept.
+  const member = await login("member@nordland.national.example");
+  await member.get("/needs/national");
+  const few = await queries(member, "/needs/national?q=Varsling");
+  const many = await queries(member, "/needs/national?unlinked=1");
+  assert.equal(many, few);
+  const { items } = await t.app.services.nationalNeeds.view(null, {}, "-networks", { limit: 50, offset: 0 });
+  const small = items.at(-1)!;
+  const large = items[0]!;
+  assert.ok(large.needs > small.needs || items.length === 1);
+  assert.equal(
+    await queries(member, `/needs/national/${large.nationalNeedId}`),
+    await queries(member, `/needs/national/${small.nationalNeedId}`),
+  );
+});

@@ -177,7 +177,9 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
           documentForm={documentForm}
           maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
           organisationOptions={orgs}
-          addOwnerOptions={mine.filter((n) => !a.ownerNetworkIds.includes(n.id)).map((n) => ({ value: n.id, label: n.name }))}
+          addOwnerOptions={
+            manages ? mine.filter((n) => !a.ownerNetworkIds.includes(n.id)).map((n) => ({ value: n.id, label: n.name })) : []
+          }
           removableOwners={a.owners.filter((o) => mine.some((n) => n.id === o.id))}
           sections={sections}
         />
@@ -212,13 +214,16 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
 
   // Owners: a secretariat adds or takes off its own network.
 
+  // Adding an owner gives its secretariat the running of the subject network: only those who run it
+  // already may, and only for a network they run too (a coordinator from that network's secretariat).
   formRoute(app, {
     path: "/subject-networks/:slug/owners",
-    policy: "subject.create",
+    policy: "subject.manage",
+    resource: subjectInPath,
     initial: false,
-    show: async (req, reply, form) => subjectPage(req, reply, await subjectInPath(req), { owner: form }),
-    submit: async (actor, _, body, req) => subjects.addOwner(actor, await subjectInPath(req), body as Record<string, unknown>),
-    done: (_, __, req) => `/subject-networks/${parseOrBadRequest(slugParams, req.params).slug}?saved=1`,
+    show: (req, reply, form, a) => subjectPage(req, reply, a, { owner: form }),
+    submit: (actor, a, body) => subjects.addOwner(actor, a, body as Record<string, unknown>),
+    done: (_, a) => `/subject-networks/${a.subject.slug}?saved=1`,
   });
 
   app.post("/subject-networks/:slug/owners/:networkId/remove", { config: { policy: "subject.create" } }, async (req, reply) => {
@@ -385,7 +390,12 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
     return reply.page(
       <>
         {saved(req)}
-        <NotePage ctx={req.pageContext()} row={row} mayEdit={subjects.mayEditNote(req.actor, a, row.note)} />
+        <NotePage
+          ctx={req.pageContext()}
+          row={row}
+          mayEdit={subjects.mayEditNote(req.actor, a, row.note)}
+          showContactEmail={takesPartIn(req.actor, a)}
+        />
       </>,
       { title: row.note.title, description: row.note.whatWeDid.slice(0, 200), crumbs: crumbs(req, a, row.note.title) },
     );

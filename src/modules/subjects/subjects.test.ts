@@ -95,8 +95,16 @@ test("a secretariat starts a subject network; bad input comes back with errors a
   assert.match((await anonymous().get(`/n/${rogaland.slug}`)).body, /Arkiv og dokumentasjon/);
   assert.doesNotMatch((await anonymous().get(`/n/${nordland.slug}`)).body, /Arkiv og dokumentasjon/);
 
-  // Nordland's secretariat makes its network a co-owner; it cannot add a network it does not run.
+  // Nordland's secretariat cannot make its network an owner on its own (that would give it the running of it);
+  // once a coordinator, it can, and only for a network it runs.
   const nordlandSek = await login("sek@sn-nordland.example");
+  assert.equal(
+    (await nordlandSek.post(`/subject-networks/${subject.slug}/owners`, { networkId: String(nordland.id) })).statusCode,
+    403,
+  );
+  await nordlandSek.post(`/subject-networks/${subject.slug}/join`, {});
+  const coordinator = await login("sek@sn-rogaland.example");
+  await coordinator.post(`/subject-networks/${subject.slug}/members/${ids.sekNordland}`, { action: "coordinator" });
   const forged = await nordlandSek.post(`/subject-networks/${subject.slug}/owners?lang=en`, { networkId: String(trondelag.id) });
   assert.equal(forged.statusCode, 422);
   assert.equal(
@@ -112,8 +120,9 @@ test("a secretariat starts a subject network; bad input comes back with errors a
   assert.match(String(last.headers.location), /lastOwner=1/);
   assert.match((await anonymous().get(`/n/${rogaland.slug}`)).body, /Arkiv og dokumentasjon/);
 
-  // Editing: the coordinator may, a member of another network may not.
-  assert.equal((await nordlandSek.post(`/subject-networks/${subject.slug}`, { name: "Kapra" })).statusCode, 403);
+  // Editing: the coordinator may, another network's secretariat that does not run it may not.
+  const trondelagSek = await login("sek@sn-trondelag.example");
+  assert.equal((await trondelagSek.post(`/subject-networks/${subject.slug}`, { name: "Kapra" })).statusCode, 403);
   const renamed = await sek2.post(`/subject-networks/${subject.slug}`, {
     name: "Arkiv",
     mandate: "Nytt mandat",

@@ -155,7 +155,8 @@ export function SubjectFormPage(props: FormPageProps & { ownerOptions: Option[];
 }
 
 /** A person's name and organisation, as listed among a subject network's people. */
-const personLabel = (p: PersonRow) => [p.name || p.email, p.organisationName].filter(Boolean).join(", ");
+/** A person as listed to those outside too: the name (never the address) and the organisation. */
+const personLabel = (p: PersonRow) => [p.name, p.organisationName].filter(Boolean).join(", ") || "–";
 
 /** A subject network's page: mandate, owners, people, and what its members write and do. */
 export function SubjectPage(props: {
@@ -450,7 +451,7 @@ export function NoteList(props: { ctx: PageContext; rows: NoteRow[]; showSubject
   );
 }
 
-export function NotePage(props: { ctx: PageContext; row: NoteRow; mayEdit: boolean }) {
+export function NotePage(props: { ctx: PageContext; row: NoteRow; mayEdit: boolean; showContactEmail: boolean }) {
   const { ctx, row } = props;
   const { t, date } = ctx.i18n;
   const { note } = row;
@@ -463,12 +464,17 @@ export function NotePage(props: { ctx: PageContext; row: NoteRow; mayEdit: boole
         facts={[
           [t("experience.subject"), <Link href={`/subject-networks/${row.subjectSlug}`}>{row.subjectName}</Link>],
           row.organisationName ? [t("experience.organisation"), row.organisationName] : null,
-          row.contactName || row.contactEmail
+          // The contact's name is for every reader; the address for those who take part in the subject network.
+          row.contactName
             ? [
                 t("experience.contact"),
-                <a class="ds-link" href={`mailto:${row.contactEmail}`}>
-                  {row.contactName || row.contactEmail}
-                </a>,
+                props.showContactEmail && row.contactEmail ? (
+                  <a class="ds-link" href={`mailto:${row.contactEmail}`}>
+                    {row.contactName}
+                  </a>
+                ) : (
+                  row.contactName
+                ),
               ]
             : null,
           [t("experience.written"), `${date(note.createdAt)}, ${note.authorLabel}`],

@@ -282,7 +282,26 @@ async function fixtures() {
   );
   const question = await gatherings.addQuestion(actor, gathering.value, { text: "Spørsmål" });
   assert.ok(programmeItem.ok && registration.ok && question.ok);
+  // A subject network Digi Rogaland owns, the walk's account in it, with an experience note, a
+  // question, a document and a review asked for the network's project.
+  const { subjects } = t.app.services;
+  const subject = await subjects.create(actor, { name: `Walk subject ${n}`, ownerNetworkId: String(network.id) });
+  assert.ok(subject.ok);
+  const subjectId = subject.value.id;
+  await subjects.repo.addMember({ subjectNetworkId: subjectId, userId, role: "member" });
+  const subjectAccess = await subjects.accessFor(actor, subjectId);
+  const note = await subjects.createNote(actor, subjectAccess, { title: `Walk note ${n}`, whatWeDid: "x" });
+  const subjectQuestion = await subjects.ask(actor, subjectAccess, { title: `Walk question ${n}` });
+  const subjectDocument = await subjects.addDocument(actor, subjectAccess, { title: `Walk ${n}`, file }, 1024);
+  const review = await subjects.requestReview(actor, projectId, { subjectNetworkId: String(subjectId), request: "Vurder" });
+  assert.ok(note.ok && subjectQuestion.ok && subjectDocument.ok && review.ok);
   return {
+    subjectSlug: subject.value.slug,
+    subjectOwnerId: network.id,
+    noteId: note.value.id,
+    subjectQuestionId: subjectQuestion.value.id,
+    subjectDocumentId: subjectDocument.value,
+    reviewId: review.value.id,
     gatheringId: gathering.value.id,
     gatheringSessionId: programmeItem.value.id,
     gatheringQuestionId: question.value.id,
@@ -346,16 +365,23 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/strategies\//.test(url)) id = f.strategyId;
   else if (/^(\/api\/v1)?\/consultations\//.test(url)) id = f.consultationId;
   else if (/^(\/api\/v1)?\/gatherings\//.test(url)) id = f.gatheringId;
-  const documentId = /^(\/api\/v1)?\/projects\//.test(url)
-    ? f.projectDocumentId
-    : /^(\/api\/v1)?\/needs\//.test(url)
-      ? f.needDocumentId
-      : /^(\/api\/v1)?\/meetings\//.test(url)
-        ? f.meetingDocumentId
-        : f.documentId;
+  else if (/^(\/api\/v1)?\/experience\//.test(url)) id = f.noteId;
+  else if (/^(\/api\/v1)?\/questions\//.test(url)) id = f.subjectQuestionId;
+  const inSubject = /^(\/api\/v1)?\/subject-networks\//.test(url);
+  const documentId = inSubject
+    ? f.subjectDocumentId
+    : /^(\/api\/v1)?\/projects\//.test(url)
+      ? f.projectDocumentId
+      : /^(\/api\/v1)?\/needs\//.test(url)
+        ? f.needDocumentId
+        : /^(\/api\/v1)?\/meetings\//.test(url)
+          ? f.meetingDocumentId
+          : f.documentId;
   return (
     url
-      .replace(":slug", SLUG)
+      .replace(":slug", inSubject ? f.subjectSlug : SLUG)
+      .replace(":reviewId", String(f.reviewId))
+      .replace(":networkId", String(f.subjectOwnerId))
       .replace(":roundId", String(f.roundId))
       .replace(":needId", String(f.needId))
       .replace(":criterionId", String(f.criterionId))
@@ -475,6 +501,8 @@ test("no role acting for another network can change anything in this one", () =>
     // Saying "we have this need too" likewise.
     // A rollout link names its project in the body; the service checks the project's network.
     // A new strategy names its owner in the body; the route checks it with strategy.edit.
+    // A subject network spans networks: anyone joins it, and a secretariat starts one or adds its own
+    // network as an owner, which the service checks against the network named in the body.
     if (
       [
         "public",
@@ -486,6 +514,8 @@ test("no role acting for another network can change anything in this one", () =>
         "need.support",
         "rollout.link",
         "strategy.create",
+        "subject.join",
+        "subject.create",
       ].includes(policy!)
     )
       continue;
@@ -494,6 +524,8 @@ test("no role acting for another network can change anything in this one", () =>
     const representativeMayWrite = [
       "project.create",
       "project.update",
+      // Asking a subject network to review a project is for whoever runs the project.
+      "subject.requestReview",
       "solution.update",
       "need.create",
       "need.update",

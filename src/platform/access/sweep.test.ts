@@ -849,6 +849,107 @@ async function plant() {
     }),
     "public submission",
   ).id;
+  // A subject network Digi Nordland owns (its name and mandate are public by design), with a
+  // coordinator whose address is private, its member (named by a marker) and one waiting; members-only
+  // experience, a question and a document; a public note about the members-only project (whose title
+  // must not follow it); a review of that project; a workshop only its people may register for.
+  const subject = must(
+    // Joining waits for a coordinator: anyone may ask (by design), and asking lets nobody read anything.
+    await s.subjects.create(actor, {
+      name: "Sweep fagnettverk",
+      mandate: "Offentleg mandat.",
+      joinPolicy: "approval",
+      ownerNetworkId: String(network.id),
+    }),
+    "subject network",
+  );
+  const coordinatorUser = await makeUser(
+    markerEmail("coordinatorEmail", "subject network coordinator: e-mail"),
+    "Sweep Koordinator",
+  );
+  const waitingUser = await makeUser(
+    markerEmail("waitingEmail", "subject network: one waiting, e-mail"),
+    marker("waitingName", "subject network: one waiting, name"),
+  );
+  await s.subjects.repo.addMember({ subjectNetworkId: subject.id, userId: coordinatorUser, role: "coordinator" });
+  await s.subjects.repo.addMember({ subjectNetworkId: subject.id, userId: memberUser, organisationId: orgA });
+  await s.subjects.repo.addMember({ subjectNetworkId: subject.id, userId: waitingUser, approved: false });
+  const subjectAccess = await s.subjects.accessFor(actor, subject.id);
+  const noteHidden = must(
+    await s.subjects.createNote(actor, subjectAccess, {
+      title: marker("noteTitle", "members-only experience: title"),
+      whatWeDid: marker("noteText", "members-only experience: text"),
+      cost: marker("noteCost", "members-only experience: cost"),
+      visibility: "members",
+      contactUserId: String(coordinatorUser),
+    }),
+    "members-only note",
+  ).id;
+  const noteOpen = must(
+    await s.subjects.createNote(actor, subjectAccess, {
+      title: "Sweep erfaring",
+      whatWeDid: "Offentleg erfaring.",
+      projectId: String(projNet.id),
+      contactUserId: String(coordinatorUser),
+    }),
+    "public note about a members-only project",
+  ).id;
+  const questionHidden = must(
+    await s.subjects.ask(actor, subjectAccess, {
+      title: marker("questionTitle", "members-only question: title"),
+      body: marker("questionBody", "members-only question: text"),
+      visibility: "members",
+    }),
+    "members-only question",
+  );
+  must(
+    await s.subjects.answer(actor, questionHidden, { body: marker("answerHidden", "answer to a members-only question") }),
+    "answer",
+  );
+  const questionOpen = must(
+    await s.subjects.ask(actor, subjectAccess, { title: "Sweep spørsmål til fagnettverket" }),
+    "question",
+  );
+  must(await s.subjects.answer(actor, questionOpen, { body: "Offentleg svar." }), "answer");
+  const subjectFile = {
+    filename: "sweep.txt",
+    data: Buffer.from(marker("subjectFile", "members-only document: content")),
+    truncated: false,
+  };
+  const subjectDocument = must(
+    await s.subjects.addDocument(
+      actor,
+      subjectAccess,
+      { title: marker("subjectDocTitle", "members-only document: title"), visibility: "members", file: subjectFile },
+      1 << 20,
+    ),
+    "members-only document",
+  );
+  const projectReview = must(
+    await s.subjects.requestReview(actor, projNet.id, {
+      subjectNetworkId: String(subject.id),
+      request: marker("reviewRequest", "review of a members-only project: request"),
+    }),
+    "review request",
+  );
+  must(
+    await s.subjects.recordReview(actor, projectReview, {
+      outcome: "reviewed",
+      verdict: "sound",
+      findings: marker("reviewFindings", "review of a members-only project: findings"),
+    }),
+    "review",
+  );
+  const gatheringSubject = must(
+    await s.gatherings.create(actor, network.id, {
+      kind: "workshop",
+      title: "Sweep fagnettverkssamling",
+      audience: "subject_network",
+      subjectNetworkId: String(subject.id),
+      ...gatheringDay,
+    }),
+    "subject network's gathering",
+  );
   const outboxIds = (await rows<{ id: number }>(sql`select id from mail_outbox order by id desc limit 3`)).map((r) => r.id);
 
   return {
@@ -875,7 +976,15 @@ async function plant() {
     ],
     nationalNeeds: [nationalOpen, nationalHidden],
     submissions: [submissionHidden.id, submissionOpen],
-    gatherings: [gatheringOpen.id, gatheringHidden.id, gatheringMembers.id].map((id) => ({
+    subject: {
+      slug: subject.slug,
+      users: [coordinatorUser, memberUser, waitingUser],
+      notes: [noteHidden, noteOpen],
+      questions: [questionHidden.id, questionOpen.id],
+      document: subjectDocument,
+      review: projectReview.id,
+    },
+    gatherings: [gatheringOpen.id, gatheringHidden.id, gatheringMembers.id, gatheringSubject.id].map((id) => ({
       id,
       sessionId: gatheringSession,
       questionId: gatheringQuestion,
@@ -925,6 +1034,21 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [netPath("/checklists/:itemId"), (p) => [{ itemId: p.checklistItem }]],
   [netPath("/person-links/:id"), (p) => [{ id: p.linkRequest }]],
   [netPath(""), () => [{}]],
+  [
+    api("/subject-networks/:slug"),
+    (p) =>
+      p.subject.users.map((userId) => ({
+        slug: p.subject.slug,
+        userId,
+        documentId: p.subject.document,
+        reviewId: p.subject.review,
+        networkId: p.network.id,
+      })),
+  ],
+  [api("/experience/:id"), (p) => p.subject.notes.map((id) => ({ id }))],
+  [api("/questions/:id"), (p) => p.subject.questions.map((id) => ({ id }))],
+  // A person's calendar link the outsider does not have: signed for nobody.
+  [/^\/calendar\/:feed/, (p) => p.subject.users.map((userId) => ({ feed: `${userId}.0.${"A".repeat(43)}.ics` }))],
   [api("/projects/saved-views/:viewId"), (p) => [{ viewId: p.view }]],
   [
     api("/projects/:id"),
@@ -1128,14 +1252,19 @@ const SHARED = new Set(["organisations", "people", "users"]);
 /**
  * Writes anyone may make to any network by design, and the one table each may change there:
  * registering for the planted public gathering open to everyone stores a registration (a
- * consultation's input would too, but the sweep's forms carry no valid form token). The same write
+ * consultation's input would too, but the sweep's forms carry no valid form token), and asking to
+ * join (or leaving) the planted subject network stores a request a coordinator must approve. The same write
  * to the gathering kept to the network, or to the one for its members, is still a cross-network
  * write, and so is any other table such a write changes.
  */
 const openToAll = (method: string, url: string): string | undefined =>
-  method === "POST" && new RegExp(`^(/api/v1)?/gatherings/${N.gatherings[0]!.id}/(register|registrations)$`).test(url)
-    ? "gathering_registrations"
-    : undefined;
+  method !== "POST"
+    ? undefined
+    : new RegExp(`^(/api/v1)?/gatherings/${N.gatherings[0]!.id}/(register|registrations)$`).test(url)
+      ? "gathering_registrations"
+      : new RegExp(`^/subject-networks/${N.subject.slug}/(join|leave)$`).test(url)
+        ? "subject_network_members"
+        : undefined;
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await t.database.db.execute(query)) as unknown as { rows?: T[] } | T[];
@@ -1172,6 +1301,10 @@ async function prepareFingerprint(p: Plants) {
   owned.set("people", new Set(seated.map((r) => r.id)));
   const accounts = await rows<{ id: number }>(sql`select user_id as id from network_access where network_id = ${p.network.id}`);
   owned.set("users", new Set(accounts.map((r) => r.id)));
+  const subjects = await rows<{ id: number }>(
+    sql`select subject_network_id as id from subject_network_owners where network_id = ${p.network.id}`,
+  );
+  owned.set("subject_networks", new Set(subjects.map((r) => r.id)));
   const condition = (table: string) => {
     const cols = tables.get(table)!;
     const parts = [] as ReturnType<typeof sql>[];
@@ -1313,6 +1446,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     `/n/${SECOND}/bodies/${N.bodies[1]!.id}`,
     `/people/${N.people[1]}`,
     `/rounds/${N.rounds[1]!.roundId}`,
+    `/subject-networks/${N.subject.slug}`,
   ])
     for (const kind of markersIn(decode(await insider.get(url)))) seen.add(kind);
   for (const kind of [
@@ -1323,6 +1457,10 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     "personhiddenemail",
     "personhiddenphone",
     "roundbodytitle",
+    "notetitle",
+    "questiontitle",
+    "subjectdoctitle",
+    "waitingname",
   ])
     assert.ok(seen.has(kind), `the secretariat of ${SECOND} sees ${kind}; seen: ${[...seen].sort().join(", ")}`);
   // The ids fill the paths with records that exist: the secretariat gets an answer from some
@@ -1330,7 +1468,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
   // only one of the consultations is about a document.)
   const missing: string[] = [];
   for (const { method, route, urls } of planSweep().plan) {
-    if (method !== "GET" || !/:(?!slug)\w+/.test(route) || /:(token|receipt)\b/.test(route)) continue;
+    if (method !== "GET" || !/:(?!slug)\w+/.test(route) || /:(token|receipt|feed)\b/.test(route)) continue;
     const statuses: number[] = [];
     for (const url of urls) statuses.push((await insider.get(url)).statusCode);
     if (statuses.every((status) => status === 404 || status === 400)) missing.push(`${route}: ${statuses.join(", ")}`);

@@ -91,6 +91,12 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["a gathering with a programme", `/gatherings/${ids.gatheringId}`],
     ["a past gathering with its report", `/gatherings/${ids.pastGatheringId}`],
     ["registering for a gathering", `/gatherings/${ids.gatheringId}/register`],
+    ["subject networks", "/subject-networks"],
+    ["a subject network", "/subject-networks/helse-og-omsorg"],
+    ["experience from every network", "/experience?q=tilsyn"],
+    ["an experience note", `/experience/${ids.noteId}`],
+    ["questions to the subject networks", "/questions"],
+    ["a question with its answer", `/questions/${ids.questionId}`],
     ["login", "/login"],
     ["login after a reset", "/login?reset=1"],
     ["forgotten password", "/password/forgot"],
@@ -143,6 +149,10 @@ async function decisionIds(s: PageSource) {
     pastGatheringId: (
       await s.services.gatherings.list(null, { networkId: rogaland.id, when: { at: new Date(), past: true } })
     )[0]!.gathering.id,
+    // The demo's experience, a question with its answer, and a review.
+    noteId: (await s.api("/api/v1/experience?subjectNetwork=helse-og-omsorg&limit=1")).items[0].id as number,
+    questionId: (await s.api("/api/v1/questions?subjectNetwork=helse-og-omsorg&limit=1")).items[0].id as number,
+    reviewId: (await s.api("/api/v1/subject-networks/helse-og-omsorg")).reviews[0].id as number,
     // One that demo networks roll out together.
     rolloutSolutionId: (await s.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
@@ -259,6 +269,16 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["edit a gathering", `/gatherings/${ids.gatheringId}/edit`],
     ["a gathering's participants", `/gatherings/${ids.gatheringId}/participants`],
     ["marking attendance", `/gatherings/${ids.pastGatheringId}/participants`],
+    ["a subject network (coordinator)", "/subject-networks/informasjonssikkerheit-og-personvern"],
+    ["new subject network", "/subject-networks/new"],
+    ["edit a subject network", "/subject-networks/helse-og-omsorg/edit"],
+    ["sharing experience", "/subject-networks/helse-og-omsorg/experience/new"],
+    ["edit an experience note", `/experience/${ids.noteId}/edit`],
+    ["asking a subject network", "/subject-networks/helse-og-omsorg/questions/new"],
+    ["answering a question", `/questions/${ids.questionId}`],
+    ["asking for a review", `/projects/${project.id}/reviews`],
+    ["recording a review", `/subject-networks/helse-og-omsorg/reviews/${ids.reviewId}`],
+    ["your calendar", "/account/calendar"],
   ];
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
-import { NotFoundError, resultOf } from "../../platform/http/errors.ts";
+import { resultOf } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { slugParam } from "../networks/index.ts";
@@ -73,16 +73,16 @@ const gatheringIn = z.object({
   closesTime: text(5),
   personalDataDays: z.union([z.number(), z.string()]).optional(),
   report: text(10_000),
+  invitedNetworkIds: z
+    .array(z.number())
+    .optional()
+    .describe("Other networks invited to hold it together (a public gathering only); each holds it once its secretariat accepts"),
 });
 
 export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks } }: AppContext) {
   const idParams = z.object({ id: dbId });
   /** The gathering by :id (404 if there is none), as its network for gathering.manage. */
-  const gatheringOf = async ({ id }: { id: number }) => {
-    const row = await gatherings.repo.byId(id);
-    if (!row) throw new NotFoundError();
-    return { networkId: row.gathering.networkId };
-  };
+  const gatheringOf = ({ id }: { id: number }) => gatherings.resource(id);
 
   api.route({
     policy: "public",
@@ -113,6 +113,7 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
     tag: "gatherings",
     params: z.object({ id: dbId }),
     response: gathering.extend({
+      hosts: z.array(z.string()).describe("The networks holding it together with its organiser, by slug"),
       waiting: z.number(),
       programme: z.array(session),
       questions: z.array(z.object({ id: z.number(), text: z.string(), required: z.boolean() })),
@@ -121,6 +122,7 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
       const d = await gatherings.detail(actor, params.id);
       return {
         ...present({ gathering: d.gathering, networkSlug: d.networkSlug, confirmed: d.counts.confirmed }),
+        hosts: d.hosts.map((h) => h.slug),
         waiting: d.counts.waiting,
         programme: d.sessions.map((s) => ({
           startsAt: s.startsAt.toISOString(),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
@@ -7,13 +7,25 @@ import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
 import { subjectNetworks } from "../subjects/index.ts";
-import { gatheringQuestions, gatheringRegistrations, gatheringSessions, gatherings, type RegistrationStatus } from "./schema.ts";
+import {
+  gatheringHosts,
+  gatheringQuestions,
+  gatheringRegistrations,
+  gatheringSessions,
+  gatherings,
+  type RegistrationStatus,
+} from "./schema.ts";
 
 export type Gathering = typeof gatherings.$inferSelect;
 export type NewGathering = typeof gatherings.$inferInsert;
 export type GatheringSession = typeof gatheringSessions.$inferSelect;
 export type Registration = typeof gatheringRegistrations.$inferSelect;
 export type GatheringQuestion = typeof gatheringQuestions.$inferSelect;
+
+/** Held together by this network: invited by the organiser, and accepted by the network. */
+const coHostedBy = (networkId: number) =>
+  sql`(${networkId} = any(${gatherings.invitedNetworkIds}) and exists (select 1 from ${gatheringHosts} h
+    where h.gathering_id = ${gatherings.id} and h.network_id = ${networkId}))`;
 
 /** A gathering's place in the access kernel's rule: its network and visibility (it has no body). */
 const restricted = { networkId: gatherings.networkId, visibility: gatherings.visibility, bodyId: sql`null` };
@@ -56,12 +68,62 @@ export class GatheringRepo extends Repository {
       .where(
         and(
           visibleWhere(viewer, restricted),
-          f.networkId !== undefined ? eq(gatherings.networkId, f.networkId) : undefined,
+          // A network's gatherings: those it organises and those it holds together with another.
+          f.networkId !== undefined ? or(eq(gatherings.networkId, f.networkId), coHostedBy(f.networkId)) : undefined,
           f.subjectNetworkId !== undefined ? eq(gatherings.subjectNetworkId, f.subjectNetworkId) : undefined,
           f.when ? (past ? lt(gatherings.endsAt, f.when.at) : gte(gatherings.endsAt, f.when.at)) : undefined,
         ),
       )
       .orderBy(past ? desc(gatherings.startsAt) : asc(gatherings.startsAt), asc(gatherings.id));
+  }
+
+  /** The networks that hold a gathering together with its organiser (invited, and accepted), by name. */
+  hosts(gatheringId: number) {
+    return this.db
+      .select({ id: networks.id, slug: networks.slug, name: networks.name })
+      .from(gatheringHosts)
+      .innerJoin(networks, eq(networks.id, gatheringHosts.networkId))
+      .innerJoin(gatherings, eq(gatherings.id, gatheringHosts.gatheringId))
+      .where(
+        and(eq(gatheringHosts.gatheringId, gatheringId), sql`${gatheringHosts.networkId} = any(${gatherings.invitedNetworkIds})`),
+      )
+      .orderBy(asc(networks.name));
+  }
+
+  /** Public gatherings, not yet over, that invite this network to hold them together and that it has not accepted. */
+  invitationsTo(networkId: number, now: Date) {
+    return this.db
+      .select({ gathering: gatherings, networkSlug: networks.slug, networkName: networks.name })
+      .from(gatherings)
+      .innerJoin(networks, eq(networks.id, gatherings.networkId))
+      .where(
+        and(
+          sql`${networkId} = any(${gatherings.invitedNetworkIds})`,
+          eq(gatherings.visibility, "public"),
+          gte(gatherings.endsAt, now),
+          sql`not exists (select 1 from ${gatheringHosts} h where h.gathering_id = ${gatherings.id} and h.network_id = ${networkId})`,
+        ),
+      )
+      .orderBy(asc(gatherings.startsAt));
+  }
+
+  /** The network accepts: a row of its own. */
+  async accept(gatheringId: number, networkId: number) {
+    await this.db.insert(gatheringHosts).values({ gatheringId, networkId }).onConflictDoNothing();
+  }
+
+  /** The network stops holding it together (or declines): its own row goes. */
+  async withdraw(gatheringId: number, networkId: number) {
+    const rows = await this.db
+      .delete(gatheringHosts)
+      .where(and(eq(gatheringHosts.gatheringId, gatheringId), eq(gatheringHosts.networkId, networkId)))
+      .returning({ networkId: gatheringHosts.networkId });
+    return rows.length > 0;
+  }
+
+  /** Every network's id: the networks a gathering may invite. */
+  async networkIds(): Promise<number[]> {
+    return (await this.db.select({ id: networks.id }).from(networks)).map((r) => r.id);
   }
 
   /** The gatherings a person holds a place in or waits for, registered while signed in. */

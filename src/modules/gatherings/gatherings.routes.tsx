@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
@@ -28,6 +29,7 @@ import {
 const idParams = z.object({ id: dbId });
 const sessionParams = idParams.extend({ sessionId: dbId });
 const questionParams = idParams.extend({ questionId: dbId });
+const invitationParams = slugParam.extend({ id: dbId });
 const receiptParams = idParams.extend({ receipt: z.string().min(10).max(100) });
 
 /** Gatherings: the lists, a gathering's page and programme, registration and its receipt, the organiser's pages. */
@@ -37,7 +39,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
   /** The gathering by :id, as the viewer may see it (404 otherwise), with its network for gathering.manage. */
   const gatheringInPath = async (req: FastifyRequest) => {
     const row = await gatherings.get(req.actor, parseOrBadRequest(idParams, req.params).id);
-    return { ...row, networkId: row.gathering.networkId };
+    return { ...row, networkId: row.gathering.networkId, hostNetworkIds: row.hosts.map((h) => h.id) };
   };
   const networkInPath = async (req: FastifyRequest) => {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
@@ -58,6 +60,9 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
       gatherings.list(req.actor, { ...filter, when: { at, past: true } }),
     ]);
     const title = network ? t("gathering.networkTitle", { name: network.name }) : t("gathering.allTitle");
+    // The network's secretariat sees the invitations to hold another network's gathering together.
+    const invitations =
+      network && can(req.actor, "gathering.manage", { networkId: network.id }) ? await gatherings.invitationsTo(network.id) : [];
     return reply.page(
       <GatheringListPage
         ctx={req.pageContext()}
@@ -70,6 +75,8 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           network && can(req.actor, "gathering.manage", { networkId: network.id }) ? `/n/${network.slug}/gatherings/new` : null
         }
         showNetwork={!network}
+        invitations={invitations}
+        invitationBase={network ? `/n/${network.slug}/gatherings/invitations` : ""}
       />,
       {
         title,
@@ -100,6 +107,25 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
       toICalendar(req.i18n.t("gathering.networkTitle", { name: network.name }), events),
     );
   });
+
+  // Holding another network's gathering together: its secretariat accepts the invitation, or stops.
+  for (const [action, run] of [
+    ["accept", (actor: Actor, id: number, networkId: number) => gatherings.acceptHosting(actor, id, networkId)],
+    ["withdraw", (actor: Actor, id: number, networkId: number) => gatherings.withdrawHosting(actor, id, networkId)],
+  ] as const)
+    app.post(
+      `/n/:slug/gatherings/invitations/:id/${action}`,
+      { config: { policy: "gathering.manage", resource: networkInPath } },
+      async (req, reply) => {
+        const { actor, resource } = authorized(req, networkInPath);
+        const { id } = parseOrBadRequest(invitationParams, req.params);
+        await run(actor, id, resource.networkId);
+        return reply.redirect(
+          action === "accept" ? `/gatherings/${id}?saved=1` : `/n/${resource.network.slug}/gatherings?saved=1`,
+          303,
+        );
+      },
+    );
 
   app.get("/subject-networks/:slug/gatherings/calendar.ics", { config: { policy: "public" } }, async (req, reply) => {
     const { subject } = await services.subjects.access(req.actor, parseOrBadRequest(slugParam, req.params).slug);
@@ -138,6 +164,8 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         counts={d.counts}
         mayRegister={await gatherings.mayRegister(req.actor, d.gathering)}
         subject={d.subjectSlug && d.subjectName ? { slug: d.subjectSlug, name: d.subjectName } : null}
+        hosts={d.hosts}
+        withdrawAs={d.hosts.filter((h) => can(req.actor, "gathering.manage", { networkId: h.id }))}
         sessionForm={sessionForm}
         questionForm={questionForm}
         saved={(req.query as Record<string, unknown>).saved !== undefined}
@@ -176,7 +204,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
   ) => {
     const { t } = req.i18n;
     const title = existing ? t("gathering.editTitle", { title: existing.title }) : t("gathering.new");
-    const subjects = await gatherings.subjectChoices(network.id);
+    const [subjects, allNetworks] = await Promise.all([gatherings.subjectChoices(network.id), networks.list(1000)]);
     return reply.page(
       <GatheringFormPage
         ctx={req.pageContext()}
@@ -185,6 +213,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         title={title}
         cancelHref={existing ? `/gatherings/${existing.id}` : `/n/${network.slug}/gatherings`}
         subjectOptions={subjects.map((s) => ({ value: s.id, label: s.name }))}
+        inviteOptions={allNetworks.items.filter((n) => n.id !== network.id).map((n) => ({ value: n.id, label: n.name }))}
       />,
       {
         title,
@@ -373,7 +402,14 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           <h1 class="ds-heading" data-size="lg">
             {t("gathering.registerFor", { title: d.gathering.title })}
           </h1>
-          <Notice>{t(why)}</Notice>
+          <Notice>
+            {t(why)}{" "}
+            {why === "gathering.subjectOnly" && d.subjectSlug ? (
+              <Link href={`/subject-networks/${d.subjectSlug}`}>
+                {t("gathering.toSubjectNetwork", { name: d.subjectName ?? "" })}
+              </Link>
+            ) : null}
+          </Notice>
           <p class="ds-paragraph">
             <Link href={`/gatherings/${d.gathering.id}`}>{t("gathering.toGathering")}</Link>
           </p>

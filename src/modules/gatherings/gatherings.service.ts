@@ -12,6 +12,7 @@ import { toICalendar } from "../../platform/http/icalendar.ts";
 import {
   checkbox,
   emptyToNull,
+  idList,
   optionalDate,
   optionalId,
   optionalText,
@@ -46,6 +47,8 @@ export const gatheringInput = z
     audience: z.enum(AUDIENCES, "errors.choice").default("everyone"),
     /** The subject network it is for: listed there too; with the audience "subject_network", only its people register. */
     subjectNetworkId: optionalId,
+    /** Other networks invited to hold it together with the organising one. */
+    invitedNetworkIds: idList,
     visibility: z.enum(VISIBILITY_VALUES.filter((v) => v !== "body") as ["public", "network"], "errors.choice").default("public"),
     place: optionalText(300),
     videoUrl: webAddress,
@@ -81,6 +84,10 @@ export const gatheringInput = z
     endsAt: osloInstant(g.endsDate, g.endsTime),
     registrationClosesAt: deadlineOf(g),
   }))
+  .refine((g) => g.invitedNetworkIds.length === 0 || g.visibility === "public", {
+    path: ["invitedNetworkIds"],
+    message: "errors.hostedMustBePublic",
+  })
   .refine((g) => g.audience !== "subject_network" || g.subjectNetworkId !== null, {
     path: ["subjectNetworkId"],
     message: "errors.required",
@@ -203,13 +210,24 @@ export class GatheringService {
    */
   async mayRegister(actor: Actor | null, g: Gathering): Promise<boolean> {
     if (g.audience === "everyone" || isSecretariat(actor, g.networkId)) return true;
-    if (g.audience === "members") return isNetworkMember(actor, g.networkId);
+    if (g.audience === "members") {
+      if (isNetworkMember(actor, g.networkId)) return true;
+      const hosts = await this.repo.hosts(g.id);
+      return hosts.some((h) => isNetworkMember(actor, h.id) || isSecretariat(actor, h.id));
+    }
     return g.subjectNetworkId !== null && (await this.subjects.takesPart(actor, g.subjectNetworkId));
   }
 
   /** The subject networks the network may hold a gathering for, as a form's choices. */
   subjectChoices(networkId: number) {
     return this.subjects.heldBy(networkId);
+  }
+
+  /** Co-hosts are other networks that exist. */
+  private async hostErrors(networkId: number, hostNetworkIds: readonly number[]): Promise<FieldError[]> {
+    if (hostNetworkIds.includes(networkId)) return [{ field: "hostNetworkIds", key: "errors.choice" }];
+    const known = new Set(await this.repo.networkIds());
+    return hostNetworkIds.every((id) => known.has(id)) ? [] : [{ field: "hostNetworkIds", key: "errors.choice" }];
   }
 
   /** A subject network chosen for a gathering must be one the network holds gatherings for. */
@@ -233,7 +251,14 @@ export class GatheringService {
   async get(viewer: Actor | null, id: number) {
     const row = await this.repo.byId(id);
     if (!row || !canSee(viewer, restrictedOf(row.gathering))) throw new NotFoundError();
-    return row;
+    return { ...row, hosts: await this.repo.hosts(id) };
+  }
+
+  /** A gathering as gathering.manage sees it: its organising network and the networks holding it together. */
+  async resource(id: number) {
+    const row = await this.repo.byId(id);
+    if (!row) throw new NotFoundError();
+    return { networkId: row.gathering.networkId, hostNetworkIds: (await this.repo.hosts(id)).map((h) => h.id) };
   }
 
   /** The gathering with its programme and how many hold a place and wait. */
@@ -250,7 +275,10 @@ export class GatheringService {
   async create(actor: Actor, networkId: number, body: unknown): Promise<Result<Gathering>> {
     const parsed = gatheringInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const subjectErrors = await this.subjectErrors(networkId, parsed.data.subjectNetworkId);
+    const subjectErrors = [
+      ...(await this.subjectErrors(networkId, parsed.data.subjectNetworkId)),
+      ...(await this.hostErrors(networkId, parsed.data.invitedNetworkIds)),
+    ];
     if (subjectErrors.length) return invalid(subjectErrors);
     return ok(
       await createAudited(this.db, actor, "gathering", (tx) =>
@@ -263,11 +291,13 @@ export class GatheringService {
     const parsed = gatheringInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     // A subject network chosen before stays allowed even if the network has since stopped owning it.
-    const subjectErrors =
-      parsed.data.subjectNetworkId === existing.subjectNetworkId
+    const choiceErrors = [
+      ...(parsed.data.subjectNetworkId === existing.subjectNetworkId
         ? []
-        : await this.subjectErrors(existing.networkId, parsed.data.subjectNetworkId);
-    if (subjectErrors.length) return invalid(subjectErrors);
+        : await this.subjectErrors(existing.networkId, parsed.data.subjectNetworkId)),
+      ...(await this.hostErrors(existing.networkId, parsed.data.invitedNetworkIds)),
+    ];
+    if (choiceErrors.length) return invalid(choiceErrors);
     const changes = columnsOf(parsed.data);
     const sessions = await this.repo.sessions(existing.id);
     if (sessions.some((x) => x.startsAt < changes.startsAt || x.startsAt >= changes.endsAt))
@@ -290,6 +320,29 @@ export class GatheringService {
         return invalid([{ field: "capacity", key: "errors.capacityBelowConfirmed", params: { n: error.confirmed } }]);
       throw error;
     }
+  }
+
+  /** Public gatherings that invite the network to hold them together, not yet accepted. */
+  invitationsTo(networkId: number) {
+    return this.repo.invitationsTo(networkId, new Date());
+  }
+
+  /** The invited network's secretariat accepts (the route has checked it runs the network); only an invitation there is. */
+  async acceptHosting(actor: Actor, gatheringId: number, networkId: number): Promise<void> {
+    const row = await this.repo.byId(gatheringId);
+    if (!row?.gathering.invitedNetworkIds.includes(networkId) || row.gathering.visibility !== "public") throw new NotFoundError();
+    await audited(this.db, actor, async (tx, audit) => {
+      await this.repo.with(tx).accept(gatheringId, networkId);
+      await audit({ action: "create", entity: "gathering_host", entityId: `${gatheringId}:${networkId}` });
+    });
+  }
+
+  /** The network stops holding it together, or declines before it accepted. */
+  async withdrawHosting(actor: Actor, gatheringId: number, networkId: number): Promise<void> {
+    await audited(this.db, actor, async (tx, audit) => {
+      if (await this.repo.with(tx).withdraw(gatheringId, networkId))
+        await audit({ action: "delete", entity: "gathering_host", entityId: `${gatheringId}:${networkId}` });
+    });
   }
 
   async addSession(actor: Actor, gathering: Gathering, body: unknown): Promise<Result<{ id: number }>> {
@@ -612,6 +665,7 @@ function columnsOf(g: z.infer<typeof gatheringInput>) {
     description: g.description,
     audience: g.audience,
     subjectNetworkId: g.subjectNetworkId,
+    invitedNetworkIds: [...new Set(g.invitedNetworkIds)].sort((a, b) => a - b),
     visibility: g.visibility,
     place: g.place,
     videoUrl: g.videoUrl,

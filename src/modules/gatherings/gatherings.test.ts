@@ -348,6 +348,72 @@ test("attendance is marked afterwards, and personal data goes when the retention
   assert.equal(gone?.email, null);
 });
 
+test("a gathering held by several networks: invited, accepted by the other's secretariat, then on its page and calendar and run by it too", async () => {
+  const sek = await login("sek@gather.example");
+  await sek.get(`/n/${rogaland.slug}/gatherings/new`);
+  const fields = {
+    kind: "conference",
+    title: "Felles regionsamling",
+    startsDate: day(25),
+    startsTime: "09:00",
+    endsDate: day(25),
+    endsTime: "16:00",
+    audience: "members",
+    visibility: "public",
+  };
+  // Kept to the network and held together: refused, with what was typed; so is a network that is not one.
+  const hidden = await sek.post(`/n/${rogaland.slug}/gatherings?lang=en`, {
+    ...fields,
+    visibility: "network",
+    invitedNetworkIds: [String(nordland.id)],
+  });
+  assert.equal(hidden.statusCode, 422);
+  assert.match(hidden.body, /A gathering held together with other networks must be public/);
+  assert.match(hidden.body, /value="Felles regionsamling"/);
+  assert.equal(
+    (await sek.post(`/n/${rogaland.slug}/gatherings?lang=en`, { ...fields, invitedNetworkIds: ["999999"] })).statusCode,
+    422,
+  );
+  assert.equal(
+    (await sek.post(`/n/${rogaland.slug}/gatherings?lang=en`, { ...fields, invitedNetworkIds: [String(rogaland.id)] }))
+      .statusCode,
+    422,
+  );
+  const created = await sek.post(`/n/${rogaland.slug}/gatherings`, { ...fields, invitedNetworkIds: [String(nordland.id)] });
+  assert.equal(created.statusCode, 303);
+  const id = Number(String(created.headers.location).match(/\/gatherings\/(\d+)/)![1]);
+
+  // Invited is not yet held together: not on Nordland's page, and Nordland's secretariat does not run it.
+  const other = await login("sek@nordland.example");
+  assert.doesNotMatch((await new Session(t.app).get(`/n/${nordland.slug}/gatherings`)).body, /Felles regionsamling/);
+  assert.equal((await other.get(`/gatherings/${id}/edit`)).statusCode, 403);
+  // Nordland's secretariat sees the invitation and accepts; nobody else can accept for Nordland.
+  const invited = await other.get(`/n/${nordland.slug}/gatherings?lang=en`);
+  assert.match(invited.body, /Invitations to hold gatherings together/);
+  assert.equal((await sek.post(`/n/${nordland.slug}/gatherings/invitations/${id}/accept`, {})).statusCode, 403);
+  const trondelag = (await t.app.services.networks.bySlug("digi-trondelag"))!;
+  await testAccount(t.app, t.database.db, "sek@trondelag-gather.example", { networkId: trondelag.id, role: "secretariat" });
+  const third = await login("sek@trondelag-gather.example");
+  assert.equal((await third.post(`/n/digi-trondelag/gatherings/invitations/${id}/accept`, {})).statusCode, 404, "not invited");
+  assert.equal((await other.post(`/n/${nordland.slug}/gatherings/invitations/${id}/accept`, {})).statusCode, 303);
+
+  // Held together: on Nordland's page and calendar, run by its secretariat too; not by a third network's.
+  assert.match((await new Session(t.app).get(`/n/${nordland.slug}/gatherings`)).body, /Felles regionsamling/);
+  assert.match((await new Session(t.app).get(`/n/${nordland.slug}/calendar.ics`)).body, /SUMMARY:Felles regionsamling/);
+  assert.match((await new Session(t.app).get(`/gatherings/${id}?lang=en`)).body, /Together with/);
+  assert.equal((await other.get(`/gatherings/${id}/edit`)).statusCode, 200);
+  assert.equal((await other.get(`/gatherings/${id}/participants`)).statusCode, 200);
+  assert.equal((await third.get(`/gatherings/${id}/edit`)).statusCode, 403);
+  // A members' gathering held together takes each network's people.
+  await testAccount(t.app, t.database.db, "member@nordland-gather.example", { networkId: nordland.id, role: "member" });
+  assert.match((await (await login("member@nordland-gather.example")).get(`/gatherings/${id}/register`)).body, /name="email"/);
+
+  // Nordland stops holding it together: off its page, and its secretariat no longer runs it.
+  assert.equal((await other.post(`/n/${nordland.slug}/gatherings/invitations/${id}/withdraw`, {})).statusCode, 303);
+  assert.doesNotMatch((await new Session(t.app).get(`/n/${nordland.slug}/gatherings`)).body, /Felles regionsamling/);
+  assert.equal((await other.get(`/gatherings/${id}/edit`)).statusCode, 403);
+});
+
 test("the lists: every network's coming gatherings, a network's own, and the API", async () => {
   await gathering({ title: "Synleg samling" });
   const all = await new Session(t.app).get("/gatherings?lang=en");

@@ -11,6 +11,7 @@ import {
   type FormPageProps,
   type FormState,
   InstantFields,
+  ItemList,
   Link,
   Notice,
   NumberField,
@@ -101,6 +102,9 @@ export function GatheringListPage(props: {
   calendarHref: string | null;
   newHref: string | null;
   showNetwork: boolean;
+  /** For the network's secretariat: other networks' gatherings it is invited to hold together. */
+  invitations: readonly { gathering: Gathering; networkName: string }[];
+  invitationBase: string;
 }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
@@ -118,6 +122,28 @@ export function GatheringListPage(props: {
         ) : null}
         {props.calendarHref ? <ButtonLink href={props.calendarHref}>{t("gathering.subscribe")}</ButtonLink> : null}
       </div>
+      {props.invitations.length ? (
+        <Section id="invitations-heading" title={t("gathering.invitations")}>
+          <ItemList
+            items={props.invitations}
+            empty=""
+            itemKey={(r) => r.gathering.id}
+            item={(r) => (
+              <>
+                <Link href={`/gatherings/${r.gathering.id}`}>{r.gathering.title}</Link> ({r.networkName}, {when(ctx, r.gathering)}
+                ){" "}
+                <PostButton
+                  ctx={ctx}
+                  action={`${props.invitationBase}/${r.gathering.id}/accept`}
+                  label={t("gathering.acceptHosting")}
+                  hiddenText={r.gathering.title}
+                  size="sm"
+                />
+              </>
+            )}
+          />
+        </Section>
+      ) : null}
       <Section id="coming-heading" title={t("gathering.coming")}>
         <GatheringTable ctx={ctx} rows={props.coming} label={t("gathering.coming")} showNetwork={props.showNetwork} />
       </Section>
@@ -128,7 +154,7 @@ export function GatheringListPage(props: {
   );
 }
 
-export function GatheringFormPage(props: FormPageProps & { subjectOptions: Option[] }) {
+export function GatheringFormPage(props: FormPageProps & { subjectOptions: Option[]; inviteOptions: Option[] }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   return (
@@ -162,6 +188,12 @@ export function GatheringFormPage(props: FormPageProps & { subjectOptions: Optio
         label={t("gathering.audienceLabel")}
         required
         options={optionsOf(t, AUDIENCES, "gathering.audience")}
+      />
+      <CheckboxGroup
+        name="invitedNetworkIds"
+        label={t("gathering.hosts")}
+        description={t("gathering.hostsHint")}
+        options={props.inviteOptions}
       />
       <SelectField
         name="subjectNetworkId"
@@ -206,6 +238,7 @@ function RegistrationBox(props: {
   state: RegistrationState;
   full: boolean;
   mayRegister: boolean;
+  subject: { slug: string; name: string } | null;
 }) {
   const { ctx, g } = props;
   const { t, dateTime } = ctx.i18n;
@@ -215,6 +248,11 @@ function RegistrationBox(props: {
     return (
       <Notice>
         {t(g.audience === "subject_network" ? "gathering.subjectOnly" : "gathering.membersOnly")}{" "}
+        {props.subject && g.audience === "subject_network" ? (
+          <Link href={`/subject-networks/${props.subject.slug}`}>
+            {t("gathering.toSubjectNetwork", { name: props.subject.name })}
+          </Link>
+        ) : null}{" "}
         {ctx.actor ? null : (
           <Link href={`/login?returnTo=${encodeURIComponent(`/gatherings/${g.id}/register`)}`}>{t("gathering.signIn")}</Link>
         )}
@@ -243,13 +281,17 @@ export function GatheringPage(props: {
   mayRegister: boolean;
   /** The subject network it is for, if any. */
   subject: { slug: string; name: string } | null;
+  /** The networks holding it together with its organiser. */
+  hosts: readonly { id: number; slug: string; name: string }[];
+  /** Co-hosts whose secretariat the viewer is: they may stop holding it together. */
+  withdrawAs: readonly { id: number; slug: string; name: string }[];
   sessionForm: FormState;
   questionForm: FormState;
   saved: boolean;
 }) {
   const { ctx, g } = props;
   const { t, number, dateTime } = ctx.i18n;
-  const manages = can(ctx.actor, "gathering.manage", { networkId: g.networkId });
+  const manages = can(ctx.actor, "gathering.manage", { networkId: g.networkId, hostNetworkIds: props.hosts.map((h) => h.id) });
   const state = registrationState(g);
   const full = isFull(g, props.counts);
   const changeable = g.startsAt > new Date();
@@ -265,6 +307,17 @@ export function GatheringPage(props: {
           [t("gathering.kindLabel"), labelFor(t, "gathering.kind", g.kind)],
           [t("gathering.when"), when(ctx, g)],
           [t("gathering.network"), <Link href={`/n/${props.network.slug}/gatherings`}>{props.network.name}</Link>],
+          props.hosts.length
+            ? [
+                t("gathering.heldWith"),
+                props.hosts.map((h, i) => (
+                  <>
+                    {i > 0 ? ", " : null}
+                    <Link href={`/n/${h.slug}/gatherings`}>{h.name}</Link>
+                  </>
+                )),
+              ]
+            : null,
           g.place ? [t("gathering.place"), g.place] : null,
           g.videoUrl ? [t("gathering.videoUrl"), <Link href={g.videoUrl}>{g.videoUrl}</Link>] : null,
           [t("gathering.audienceLabel"), labelFor(t, "gathering.audience", g.audience)],
@@ -283,6 +336,14 @@ export function GatheringPage(props: {
       {g.description ? <p class="ds-paragraph prewrap">{g.description}</p> : null}
       <div class="button-row">
         <ButtonLink href={`/gatherings/${g.id}/calendar.ics`}>{t("gathering.addToCalendar")}</ButtonLink>
+        {props.withdrawAs.map((h) => (
+          <PostButton
+            ctx={ctx}
+            action={`/n/${h.slug}/gatherings/invitations/${g.id}/withdraw`}
+            label={t("gathering.stopHosting", { network: h.name })}
+            variant="tertiary"
+          />
+        ))}
         {manages ? (
           <>
             <ButtonLink href={`/gatherings/${g.id}/edit`}>{t("gathering.edit")}</ButtonLink>
@@ -291,7 +352,7 @@ export function GatheringPage(props: {
         ) : null}
       </div>
       <Section id="registration-heading" title={t("gathering.registration")}>
-        <RegistrationBox ctx={ctx} g={g} state={state} full={full} mayRegister={props.mayRegister} />
+        <RegistrationBox ctx={ctx} g={g} state={state} full={full} mayRegister={props.mayRegister} subject={props.subject} />
       </Section>
       <Section id="programme-heading" title={t("gathering.programme")}>
         <ListTable

@@ -45,6 +45,13 @@ const nb = {
   "gathering.subjectNetwork": "Fagnettverk",
   "gathering.subjectNetworkHint": "Samlingen vises også på fagnettverkets side og i kalenderen dets.",
   "gathering.noSubjectNetwork": "Ingen",
+  "gathering.hosts": "Inviter andre nettverk til å holde den sammen",
+  "gathering.hostsHint":
+    "Andre nettverk som står bak samlingen. Den vises på sidene og i kalenderne deres, og sekretariatene deres kan endre den. Bare en åpen samling kan holdes sammen med andre.",
+  "gathering.heldWith": "Sammen med",
+  "gathering.invitations": "Invitasjoner til å holde samlinger sammen",
+  "gathering.acceptHosting": "Hold den sammen med dem",
+  "gathering.stopHosting": "{network} holder den ikke lenger sammen",
   "gathering.visibilityLabel": "Hvem kan se samlingen",
   "gathering.visibilityHint":
     "Offentlig er standard. En samling bare for nettverket vises ikke for andre, heller ikke i kalenderen.",
@@ -65,6 +72,7 @@ const nb = {
   "gathering.registrationClosed": "Påmeldingen er stengt.",
   "gathering.membersOnly": "Denne samlingen er for nettverkets egne folk.",
   "gathering.subjectOnly": "Denne samlingen er for dem som er med i fagnettverket.",
+  "gathering.toSubjectNetwork": "Til fagnettverket {name}, der du kan be om å bli med",
   "gathering.signIn": "Logg inn for å melde deg på",
   "gathering.registerBy": "Meld deg på innen {date}.",
   "gathering.fullWaitingList":
@@ -139,6 +147,7 @@ const nb = {
   "errors.gatheringNotStarted": "Oppmøte kan føres når samlingen har startet.",
   "errors.gatheringSubjectOnly":
     "Denne samlingen er for dem som er med i fagnettverket. Bli med i fagnettverket for å melde deg på.",
+  "errors.hostedMustBePublic": "En samling som holdes sammen med andre nettverk, må være åpen for alle.",
   "errors.gatheringStarted": "Samlingen har startet; programmet endres ikke lenger.",
   "errors.organisationOrName": "Velg organisasjonen din fra listen, eller skriv navnet på den.",
   "errors.programmeOutside": "Programmet har poster utenfor denne tiden. Flytt eller fjern dem først.",
@@ -196,6 +205,13 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.subjectNetwork": "Fagnettverk",
     "gathering.subjectNetworkHint": "Samlinga blir òg vist på sida til fagnettverket og i kalenderen til det.",
     "gathering.noSubjectNetwork": "Ingen",
+    "gathering.hosts": "Inviter andre nettverk til å halde ho saman",
+    "gathering.hostsHint":
+      "Andre nettverk som står bak samlinga. Ho blir vist på sidene og i kalenderane deira, og sekretariata deira kan endre henne. Berre ei open samling kan haldast saman med andre.",
+    "gathering.heldWith": "Saman med",
+    "gathering.invitations": "Invitasjonar til å halde samlingar saman",
+    "gathering.acceptHosting": "Hald ho saman med dei",
+    "gathering.stopHosting": "{network} held ho ikkje lenger saman",
     "gathering.visibilityLabel": "Kven kan sjå samlinga",
     "gathering.visibilityHint":
       "Offentleg er standard. Ei samling berre for nettverket blir ikkje vist for andre, heller ikkje i kalenderen.",
@@ -216,6 +232,7 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.registrationClosed": "Påmeldinga er stengd.",
     "gathering.membersOnly": "Denne samlinga er for nettverket sine eigne folk.",
     "gathering.subjectOnly": "Denne samlinga er for dei som er med i fagnettverket.",
+    "gathering.toSubjectNetwork": "Til fagnettverket {name}, der du kan be om å bli med",
     "gathering.signIn": "Logg inn for å melde deg på",
     "gathering.registerBy": "Meld deg på innan {date}.",
     "gathering.fullWaitingList":
@@ -290,6 +307,7 @@ export const messages: Messages<GatheringsMessageKey> = {
     "errors.gatheringNotStarted": "Oppmøte kan førast når samlinga har starta.",
     "errors.gatheringSubjectOnly":
       "Denne samlinga er for dei som er med i fagnettverket. Bli med i fagnettverket for å melde deg på.",
+    "errors.hostedMustBePublic": "Ei samling som blir halden saman med andre nettverk, må vere open for alle.",
     "errors.gatheringStarted": "Samlinga har starta; programmet blir ikkje endra lenger.",
     "errors.organisationOrName": "Vel organisasjonen din frå lista, eller skriv namnet på han.",
     "errors.programmeOutside": "Programmet har postar utanfor denne tida. Flytt eller fjern dei først.",
@@ -341,6 +359,13 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.subjectNetwork": "Subject network",
     "gathering.subjectNetworkHint": "The gathering is also listed on the subject network's page and in its calendar.",
     "gathering.noSubjectNetwork": "None",
+    "gathering.hosts": "Invite other networks to hold it together",
+    "gathering.hostsHint":
+      "Other networks behind the gathering. It is listed on their pages and in their calendars, and their secretariats can change it. Only a public gathering can be held together with others.",
+    "gathering.heldWith": "Together with",
+    "gathering.invitations": "Invitations to hold gatherings together",
+    "gathering.acceptHosting": "Hold it together with them",
+    "gathering.stopHosting": "{network} no longer holds it together",
     "gathering.visibilityLabel": "Who can see the gathering",
     "gathering.visibilityHint":
       "Public is the default. A gathering for the network only is not shown to others, nor in the calendar.",
@@ -361,6 +386,7 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.registrationClosed": "Registration is closed.",
     "gathering.membersOnly": "This gathering is for the network's own people.",
     "gathering.subjectOnly": "This gathering is for the people in the subject network.",
+    "gathering.toSubjectNetwork": "To the subject network {name}, where you can ask to join",
     "gathering.signIn": "Sign in to register",
     "gathering.registerBy": "Register by {date}.",
     "gathering.fullWaitingList":
@@ -436,6 +462,7 @@ export const messages: Messages<GatheringsMessageKey> = {
     "errors.gatheringNotStarted": "Attendance can be marked once the gathering has started.",
     "errors.gatheringSubjectOnly":
       "This gathering is for the people in the subject network. Join the subject network to register.",
+    "errors.hostedMustBePublic": "A gathering held together with other networks must be public.",
     "errors.gatheringStarted": "The gathering has started; its programme no longer changes.",
     "errors.organisationOrName": "Choose your organisation from the list, or type its name.",
     "errors.programmeOutside": "The programme has items outside this time. Move or remove them first.",

@@ -1,10 +1,10 @@
 import { isSecretariat, type Policies } from "../../platform/access/authorize.ts";
 
-/** A network's secretariat holds its gatherings; anyone may read the public ones and register. */
+/** A network's secretariat holds its gatherings, with those of the networks holding one together; anyone may read the public ones and register. */
 export const gatheringPolicies: Policies = {
-  /** Resource: { networkId } (the network by :slug, or a gathering). */
+  /** Resource: { networkId, hostNetworkIds? } (the network by :slug, or a gathering with its co-hosts). */
   "gathering.manage": (actor, resource) => {
-    const networkId = (resource as { networkId?: number } | undefined)?.networkId;
-    return networkId !== undefined && isSecretariat(actor, networkId);
+    const r = resource as { networkId?: number; hostNetworkIds?: readonly number[] } | undefined;
+    return r?.networkId !== undefined && [r.networkId, ...(r.hostNetworkIds ?? [])].some((id) => isSecretariat(actor, id));
   },
 };

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
@@ -26,6 +26,11 @@ export const gatherings = pgTable(
   {
     id: serialId(),
     networkId: belongsTo("network_id", () => networks.id),
+    /**
+     * Other networks the organiser invites to hold it together: each that accepts is a co-host (see
+     * gathering_hosts). Only a public gathering is held together.
+     */
+    invitedNetworkIds: integer("invited_network_ids").array().notNull().default(sql`'{}'::int[]`),
     /** The subject network the gathering is for, if any: it is listed on that subject network's page too. */
     subjectNetworkId: integer("subject_network_id").references(() => subjectNetworks.id, { onDelete: "set null" }),
     kind: text("kind").$type<GatheringKind>().notNull(),
@@ -52,6 +57,22 @@ export const gatherings = pgTable(
     updatedAt: updatedAtNow(),
   },
   (t) => [index("gatherings_network_idx").on(t.networkId, t.startsAt)],
+);
+
+/**
+ * A network's acceptance of an invitation to hold a gathering together with its organiser. The
+ * organiser invites (the gathering's `invitedNetworkIds`, its own row); the invited network's
+ * secretariat accepts (this row, its own): each network writes only what is its own. A co-host is a
+ * network invited that has accepted.
+ */
+export const gatheringHosts = pgTable(
+  "gathering_hosts",
+  {
+    gatheringId: belongsTo("gathering_id", () => gatherings.id),
+    networkId: belongsTo("network_id", () => networks.id),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.gatheringId, t.networkId] }), index("gathering_hosts_network_idx").on(t.networkId)],
 );
 
 /** One item of a gathering's programme. */

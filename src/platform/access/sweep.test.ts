@@ -977,6 +977,7 @@ async function plant() {
     nationalNeeds: [nationalOpen, nationalHidden],
     submissions: [submissionHidden.id, submissionOpen],
     subject: {
+      id: subject.id,
       slug: subject.slug,
       users: [coordinatorUser, memberUser, waitingUser],
       notes: [noteHidden, noteOpen],
@@ -1033,6 +1034,7 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [netPath("(/assessment)?/criteria/:criterionId"), (p) => [{ criterionId: p.criterion }]],
   [netPath("/checklists/:itemId"), (p) => [{ itemId: p.checklistItem }]],
   [netPath("/person-links/:id"), (p) => [{ id: p.linkRequest }]],
+  [netPath("/gatherings/invitations/:id"), (p) => p.gatherings.map((g) => ({ id: g.id }))],
   [netPath(""), () => [{}]],
   [
     api("/subject-networks/:slug"),
@@ -1172,6 +1174,9 @@ function idsByName(p: Plants): Record<string, unknown> {
     projectIds: [projectId],
     bodyIds: [p.bodies[0]!.id],
     supporterIds: [orgB],
+    // A gathering's invitation to hold it together, and the subject network it is for.
+    invitedNetworkIds: [p.network.id],
+    subjectNetworkId: p.subject.id,
     contactIds: [p.people[0]],
     goalIds: [p.strategies[0]!.parts.goals],
     benefitIds: [],

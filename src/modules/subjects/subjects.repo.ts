@@ -221,20 +221,6 @@ export class SubjectRepo extends Repository {
     return rows.length > 0;
   }
 
-  async coordinatorCount(subjectNetworkId: number) {
-    const [row] = await this.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(subjectNetworkMembers)
-      .where(
-        and(
-          eq(subjectNetworkMembers.subjectNetworkId, subjectNetworkId),
-          eq(subjectNetworkMembers.role, "coordinator"),
-          eq(subjectNetworkMembers.approved, true),
-        ),
-      );
-    return row?.n ?? 0;
-  }
-
   // Experience notes.
 
   /**
@@ -303,6 +289,16 @@ export class SubjectRepo extends Repository {
 
   async deleteNote(id: number) {
     await this.db.delete(experienceNotes).where(eq(experienceNotes.id, id));
+  }
+
+  /** A project's network and visibility, for where its review may be asked. */
+  async project(id: number) {
+    const [row] = await this.db
+      .select({ networkId: projects.networkId, visibility: projects.visibility })
+      .from(projects)
+      .where(eq(projects.id, id))
+      .limit(1);
+    return row;
   }
 
   /** Whether these exist, for a note's links: a project, a solution, a national solution. */

@@ -35,7 +35,12 @@ const memberAction = z.object({ action: z.enum(MEMBER_ACTIONS) });
 const documentParams = slugParams.extend({ documentId: dbId });
 const reviewParams = slugParams.extend({ reviewId: dbId });
 const searchQuery = z.object({
-  q: z.string().max(200).optional().catch(undefined),
+  // A longer text is cut, not dropped: the search and its box keep what fits.
+  q: z
+    .string()
+    .transform((q) => q.slice(0, 200))
+    .optional()
+    .catch(undefined),
   subject: z.string().max(100).optional().catch(undefined),
 });
 
@@ -159,6 +164,9 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
         {(req.query as Record<string, unknown>).lastOwner !== undefined ? (
           <Notice kind="danger">{req.i18n.t("errors.subjectNeedsOwner")}</Notice>
         ) : null}
+        {(req.query as Record<string, unknown>).lastCoordinator !== undefined ? (
+          <Notice kind="danger">{req.i18n.t("errors.lastCoordinator")}</Notice>
+        ) : null}
         <SubjectPage
           ctx={req.pageContext()}
           subject={a.subject}
@@ -278,8 +286,8 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
     { config: { policy: "subject.join", resource: subjectInPath } },
     async (req, reply) => {
       const { actor, resource } = authorized(req, subjectInPath);
-      await subjects.leave(actor, resource);
-      return reply.redirect(`/subject-networks/${resource.subject.slug}?saved=1`, 303);
+      const result = await subjects.leave(actor, resource);
+      return reply.redirect(`/subject-networks/${resource.subject.slug}?${result.ok ? "saved" : "lastCoordinator"}=1`, 303);
     },
   );
 
@@ -290,8 +298,9 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
       const { actor, resource } = authorized(req, subjectInPath);
       const { userId } = parseOrBadRequest(memberParams, req.params);
       const { action } = parseOrBadRequest(memberAction, req.body);
-      await subjects.setMember(actor, resource, userId, action);
-      return reply.redirect(`/subject-networks/${resource.subject.slug}?saved=1#people-heading`, 303);
+      const result = await subjects.setMember(actor, resource, userId, action);
+      const outcome = result.ok ? "saved" : "lastCoordinator";
+      return reply.redirect(`/subject-networks/${resource.subject.slug}?${outcome}=1#people-heading`, 303);
     },
   );
 
@@ -350,11 +359,20 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
         title={title}
         cancelHref={existing ? `/experience/${existing.id}` : `/subject-networks/${a.subject.slug}`}
         organisationOptions={orgs}
-        contactOptions={people.rows
-          .filter((p) => p.member.approved)
-          .map((p) => ({ value: p.member.userId, label: p.name || p.email }))}
+        contactOptions={[
+          ...people.rows.filter((p) => p.member.approved).map((p) => ({ value: p.member.userId, label: p.name || p.email })),
+          // A link the editor may not see, or a contact who has left, stays a choice: an edit keeps it.
+          ...(existing?.contactUserId && !people.rows.some((p) => p.member.approved && p.member.userId === existing.contactUserId)
+            ? [{ value: existing.contactUserId, label: t("experience.formerContact") }]
+            : []),
+        ]}
         choices={{
-          projects: toOptions(choices.projects),
+          projects: [
+            ...toOptions(choices.projects),
+            ...(existing?.projectId && !choices.projects.some((p) => p.id === existing.projectId)
+              ? [{ value: existing.projectId, label: t("experience.hiddenProject") }]
+              : []),
+          ],
           solutions: toOptions(choices.solutions),
           nationalSolutions: toOptions(choices.nationalSolutions),
         }}

@@ -213,9 +213,9 @@ export class SubjectService {
   async update(actor: Actor, a: SubjectAccess, body: unknown): Promise<Result<SubjectNetwork>> {
     const parsed = subjectInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
-    const { name, mandate, joinPolicy, national } = parsed.data;
-    if (national !== a.subject.national && !actor.isAdmin)
-      return invalid([{ field: "national", key: "errors.subjectNationalAdminOnly" }]);
+    const { name, mandate, joinPolicy } = parsed.data;
+    // Only an administrator sees the field; for others the subject network stays as it is.
+    const national = actor.isAdmin ? parsed.data.national : a.subject.national;
     if (!national && a.ownerNetworkIds.length === 0) return invalid([{ field: "national", key: "errors.subjectNeedsOwner" }]);
     const changes = { name, mandate, joinPolicy, national };
     return ok(
@@ -272,20 +272,33 @@ export class SubjectService {
     return ok({ approved });
   }
 
-  /** Leaves (or withdraws a request); one's own only. */
-  async leave(actor: Actor, a: SubjectAccess): Promise<void> {
-    if (actor.userId === null || !a.membership) return;
+  /** Leaves (or withdraws a request); one's own only. The last coordinator of others names another first. */
+  async leave(actor: Actor, a: SubjectAccess): Promise<Result<void>> {
+    if (actor.userId === null || !a.membership) return ok(undefined);
     const userId = actor.userId;
+    if (await this.isLastCoordinatorOfOthers(a.subject.id, userId))
+      return invalid([{ field: "_", key: "errors.lastCoordinator" }]);
     await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).removeMember(a.subject.id, userId);
       await audit({ action: "delete", entity: "subject_member", entityId: `${a.subject.id}:${userId}` });
     });
+    return ok(undefined);
+  }
+
+  /** Whether this person is the only coordinator while others take part: someone must run it. */
+  private async isLastCoordinatorOfOthers(subjectNetworkId: number, userId: number): Promise<boolean> {
+    const member = await this.repo.membership(subjectNetworkId, userId);
+    if (member?.role !== "coordinator" || !member.approved) return false;
+    const approved = (await this.repo.members(subjectNetworkId)).filter((p) => p.member.approved);
+    return approved.filter((p) => p.member.role === "coordinator").length === 1 && approved.length > 1;
   }
 
   /** A coordinator lets a person in, names them coordinator or member, or takes them out. */
-  async setMember(actor: Actor, a: SubjectAccess, userId: number, action: MemberAction): Promise<void> {
+  async setMember(actor: Actor, a: SubjectAccess, userId: number, action: MemberAction): Promise<Result<void>> {
     const existing = await this.repo.membership(a.subject.id, userId);
     if (!existing) throw new NotFoundError();
+    if ((action === "remove" || action === "member") && (await this.isLastCoordinatorOfOthers(a.subject.id, userId)))
+      return invalid([{ field: "_", key: "errors.lastCoordinator" }]);
     await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       if (action === "remove") await repo.removeMember(a.subject.id, userId);
@@ -298,6 +311,7 @@ export class SubjectService {
         after: { action },
       });
     });
+    return ok(undefined);
   }
 
   private async organisationErrors(organisationId: number | null, field = "organisationId"): Promise<FieldError[]> {
@@ -376,7 +390,7 @@ export class SubjectService {
 
   async updateNote(actor: Actor, a: SubjectAccess, note: ExperienceNote, body: unknown): Promise<Result<ExperienceNote>> {
     if (!this.mayEditNote(actor, a, note)) throw new NotFoundError();
-    const checked = await this.checkNote(actor, a, body);
+    const checked = await this.checkNote(actor, a, body, note);
     if (!checked.ok) return checked;
     return ok(
       await updateAudited(this.db, actor, "experience_note", note, checked.value, (tx) =>
@@ -398,13 +412,22 @@ export class SubjectService {
     return managesSubject(actor, a) || (takesPartIn(actor, a) && actor?.userId != null && note.authorId === actor.userId);
   }
 
-  /** A note's fields, with its links checked: to records that exist, a project the writer may see, a contact who takes part. */
-  private async checkNote(actor: Actor, a: SubjectAccess, body: unknown): Promise<Result<z.infer<typeof noteInput>>> {
+  /**
+   * A note's fields, with its links checked: to records that exist, a project the writer may see, a
+   * contact who takes part. A link the note has already is kept as it is, even where the one editing
+   * may not see the project or the contact has left: an edit never drops what the editor cannot see.
+   */
+  private async checkNote(
+    actor: Actor,
+    a: SubjectAccess,
+    body: unknown,
+    existing?: ExperienceNote,
+  ): Promise<Result<z.infer<typeof noteInput>>> {
     const parsed = noteInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const n = parsed.data;
     const errors = await this.organisationErrors(n.organisationId);
-    if (n.projectId !== null) {
+    if (n.projectId !== null && n.projectId !== existing?.projectId) {
       const choices = await this.repo.linkChoices(actor);
       if (!choices.projects.some((p) => p.id === n.projectId)) errors.push({ field: "projectId", key: "errors.choice" });
     }
@@ -412,7 +435,7 @@ export class SubjectService {
       errors.push({ field: "solutionId", key: "errors.choice" });
     if (n.nationalSolutionId !== null && !(await this.repo.nationalSolutionExists(n.nationalSolutionId)))
       errors.push({ field: "nationalSolutionId", key: "errors.choice" });
-    if (n.contactUserId !== null) {
+    if (n.contactUserId !== null && n.contactUserId !== existing?.contactUserId) {
       const contact = await this.repo.membership(a.subject.id, n.contactUserId);
       if (!contact?.approved) errors.push({ field: "contactUserId", key: "errors.choice" });
     }
@@ -431,6 +454,14 @@ export class SubjectService {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     if (!(await this.repo.byId(parsed.data.subjectNetworkId)))
       return invalid([{ field: "subjectNetworkId", key: "errors.choice" }]);
+    // A project kept to its network (or a body) is reviewed only where its network runs the subject
+    // network: other coordinators could never see it, and the request would wait for ever.
+    const project = await this.repo.project(projectId);
+    if (project && project.visibility !== "public") {
+      const owners = await this.repo.ownersOf([parsed.data.subjectNetworkId]);
+      if (!owners.some((o) => o.id === project.networkId))
+        return invalid([{ field: "subjectNetworkId", key: "errors.reviewNotVisible" }]);
+    }
     return ok(
       await createAudited(this.db, actor, "subject_review", (tx) =>
         this.repo.with(tx).insertReview({

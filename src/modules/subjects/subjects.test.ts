@@ -436,3 +436,82 @@ test("a subject network's documents: those who take part upload, readers downloa
   assert.equal((await sek.post(`${base}/${open.id}/delete`, {})).statusCode, 303);
   assert.equal((await anonymous().get(`${base}/${open.id}`)).statusCode, 404);
 });
+
+test("what a review found: an edit keeps a link the editor cannot see, a coordinator saves a national one, the last coordinator stays, a hidden project is reviewed only at home", async () => {
+  // A Nordland member links a public note to Nordland's members-only project; Rogaland's coordinator
+  // (who cannot see that project) corrects the title: the link stays.
+  const { sek, subject } = await started("Kontinuitet");
+  const member = await login("member@sn-nordland.example");
+  await member.post(`/subject-networks/${subject.slug}/join`, {});
+  const written = await member.post(`/subject-networks/${subject.slug}/experience`, {
+    title: "Skrivefeil",
+    whatWeDid: "x",
+    projectId: String(restrictedProjectId),
+    contactUserId: String(ids.memberNordland),
+  });
+  const noteId = Number(String(written.headers.location).match(/\/experience\/(\d+)/)![1]);
+  const form = await sek.get(`/experience/${noteId}/edit?lang=en`);
+  assert.match(form.body, /A project you cannot see \(kept\)/);
+  assert.doesNotMatch(form.body, /LUKKET-PROSJEKT-7Q/);
+  // The member leaves: still the contact, kept too.
+  await member.post(`/subject-networks/${subject.slug}/leave`, {});
+  const edited = await sek.post(`/experience/${noteId}`, {
+    title: "Utan skrivefeil",
+    whatWeDid: "x",
+    projectId: String(restrictedProjectId),
+    contactUserId: String(ids.memberNordland),
+  });
+  assert.equal(edited.statusCode, 303);
+  const [stored] = await t.database.db.select().from(experienceNotes).where(eq(experienceNotes.id, noteId));
+  assert.equal(stored?.projectId, restrictedProjectId);
+  assert.equal(stored?.contactUserId, ids.memberNordland);
+  assert.equal(stored?.title, "Utan skrivefeil");
+
+  // The last coordinator while others take part cannot leave or step down; with another named, they can.
+  const outsider = await login("outsider@sn.example");
+  await outsider.post(`/subject-networks/${subject.slug}/join`, {});
+  const leave = await sek.post(`/subject-networks/${subject.slug}/leave`, {});
+  assert.match(String(leave.headers.location), /lastCoordinator=1/);
+  const stepDown = await sek.post(`/subject-networks/${subject.slug}/members/${ids.sekRogaland}`, { action: "member" });
+  assert.match(String(stepDown.headers.location), /lastCoordinator=1/);
+  assert.match(
+    (await sek.get(`/subject-networks/${subject.slug}?lastCoordinator=1&lang=en`)).body,
+    /Make someone else a coordinator first/,
+  );
+  await sek.post(`/subject-networks/${subject.slug}/members/${ids.outsider}`, { action: "coordinator" });
+  assert.match(String((await sek.post(`/subject-networks/${subject.slug}/leave`, {})).headers.location), /saved=1/);
+
+  // A national subject network's coordinator (not an administrator) saves its mandate; it stays national.
+  const admin = await new Session(t.app).login();
+  await admin.get("/subject-networks/new");
+  const national = await admin.post("/subject-networks", { name: "Nasjonalt arkivnettverk", national: "1", joinPolicy: "open" });
+  assert.equal(national.statusCode, 303);
+  const nat = (await subjectBySlug("nasjonalt-arkivnettverk"))!;
+  assert.equal(nat.national, true);
+  await outsider.post(`/subject-networks/${nat.slug}/join`, {});
+  await admin.post(`/subject-networks/${nat.slug}/members/${ids.outsider}`, { action: "coordinator" });
+  const saved = await outsider.post(`/subject-networks/${nat.slug}`, {
+    name: nat.name,
+    mandate: "Nytt mandat",
+    joinPolicy: "open",
+  });
+  assert.equal(saved.statusCode, 303);
+  assert.equal((await subjectBySlug(nat.slug))?.national, true);
+  assert.equal((await subjectBySlug(nat.slug))?.mandate, "Nytt mandat");
+
+  // A members-only project of Nordland cannot be sent for review to a subject network Nordland does not own.
+  const nordlandSek = await login("sek@sn-nordland.example");
+  const refused = await nordlandSek.post(`/projects/${restrictedProjectId}/reviews?lang=en`, {
+    subjectNetworkId: String(subject.id),
+    request: "Vurder",
+  });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /Ask a subject network your own network owns/);
+  assert.match(refused.body, /Vurder/);
+
+  // A search text longer than the field takes is cut, and kept in the box.
+  const long = "tilsyn ".repeat(40);
+  const searched = await anonymous().get(`/experience?q=${encodeURIComponent(long)}`);
+  assert.equal(searched.statusCode, 200);
+  assert.match(searched.body, /value="tilsyn tilsyn/);
+});

@@ -233,7 +233,17 @@ export function SubjectPage(props: {
         <h3 class="ds-heading" data-size="xs">
           {t("subject.coordinators")}
         </h3>
-        <ItemList items={coordinators} empty={t("subject.noCoordinators")} itemKey={(p) => p.member.userId} item={personLabel} />
+        {/* Those who run it can make a coordinator a member again, or take them out. */}
+        {props.manages && coordinators.length ? (
+          <PeopleTable {...props} rows={coordinators} base={base} label={t("subject.coordinators")} />
+        ) : (
+          <ItemList
+            items={coordinators}
+            empty={t("subject.noCoordinators")}
+            itemKey={(p) => p.member.userId}
+            item={personLabel}
+          />
+        )}
         {props.takesPart ? (
           <>
             <h3 class="ds-heading" data-size="xs">
@@ -284,10 +294,10 @@ export function SubjectPage(props: {
         <ButtonLink href={`/questions?subject=${subject.slug}`}>{t("question.all")}</ButtonLink>
       </Section>
       {props.sections}
-      {props.addOwnerOptions.length || props.removableOwners.length ? (
+      {props.addOwnerOptions.length || props.removableOwners.length || props.ownerForm.errors.length ? (
         <Section id="owners-heading" title={t("subject.ownersTitle")}>
           <p class="ds-paragraph">{t("subject.ownersHint")}</p>
-          {props.addOwnerOptions.length ? (
+          {props.addOwnerOptions.length || props.ownerForm.errors.length ? (
             <Form
               ctx={ctx}
               form={{ ...props.ownerForm, idPrefix: "owner-" }}
@@ -405,7 +415,7 @@ function PeopleTable(props: { ctx: PageContext; rows: PersonRow[]; base: string;
 // Experience.
 
 /** What a note is linked to, as links: a project (only when the viewer may see it), a solution, a national solution. */
-function NoteLinks({ row, t }: { row: NoteRow; t: Translate }) {
+function NoteLinks({ row, t, prefix = true }: { row: NoteRow; t: Translate; prefix?: boolean }) {
   const links = [
     row.note.projectId && row.projectTitle ? <Link href={`/projects/${row.note.projectId}`}>{row.projectTitle}</Link> : null,
     row.note.solutionId && row.solutionName ? <Link href={`/solutions/${row.note.solutionId}`}>{row.solutionName}</Link> : null,
@@ -416,7 +426,7 @@ function NoteLinks({ row, t }: { row: NoteRow; t: Translate }) {
   if (!links.length) return null;
   return (
     <>
-      {t("experience.about")}{" "}
+      {prefix ? `${t("experience.about")} ` : null}
       {links.map((l, i) => (
         <>
           {i > 0 ? ", " : null}
@@ -479,7 +489,7 @@ export function NotePage(props: { ctx: PageContext; row: NoteRow; mayEdit: boole
             : null,
           [t("experience.written"), `${date(note.createdAt)}, ${note.authorLabel}`],
           row.projectTitle || row.solutionName || row.nationalSolutionName
-            ? [t("experience.linked"), <NoteLinks row={row} t={t} />]
+            ? [t("experience.linked"), <NoteLinks row={row} t={t} prefix={false} />]
             : null,
         ]}
       />
@@ -652,10 +662,12 @@ export function ReviewFormPage(props: FormPageProps & { review: SubjectReview; p
       <SelectField
         name="verdict"
         label={t("review.verdictLabel")}
+        description={t("review.requiredWhenReviewed")}
+        required
         options={optionsOf(t, REVIEW_VERDICTS, "review.verdict")}
         placeholder=""
       />
-      <TextArea name="findings" label={t("review.findings")} rows={6} />
+      <TextArea name="findings" label={t("review.findings")} description={t("review.requiredWhenReviewed")} required rows={6} />
       <TextArea name="recommendations" label={t("review.recommendations")} rows={4} />
     </FormPage>
   );

@@ -54,6 +54,8 @@ export function calendarFeedRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   app.get("/calendar/:feed", { config: { policy: "public" } }, async (req, reply) => {
+    // One person's calendar: never kept for anyone else, even under its secret address.
+    req.personalResponse = true;
     const person = await personOf(req);
     const events = await calendarEntries(ctx, { person });
     return sendCalendar(reply, "samverk.ics", toICalendar(req.i18n.t("calendarFeed.name", { name: person.label }), events));

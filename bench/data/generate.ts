@@ -42,6 +42,10 @@ export interface Manifest {
   openConsultationId: number;
   /** A coming gathering of the first network, with a programme and a full waiting list. */
   gatheringId: number;
+  /** How many national needs link needs of several networks (the national view is measured). */
+  nationalNeeds: number;
+  /** A submission of the first network's to a national body. */
+  submissionId: number;
   searchTerm: string;
 }
 
@@ -415,6 +419,59 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     t.needEvents,
     needIds.map((needId) => ({ needId, toState: "registered" as const, byLabel: "Generert" })),
   );
+  // Needs passed on nationally: groups of two to six needs of different networks linked as the same
+  // national need, and each network's dated submissions of its needs to a national body.
+  const groupCount = count(2_000);
+  const nationalNeedIds = await insertReturningIds(
+    "national needs",
+    t.nationalNeeds,
+    Array.from({ length: groupCount }, (_, k) => ({
+      title: `Felles behov: ${pick(NOUNS)} ${k + 1}`,
+      description: SENTENCE,
+      networkId: needNetwork[k * 6]!,
+      createdByLabel: "Generert",
+    })),
+  );
+  await insert(
+    "national needs",
+    t.nationalNeedLinks,
+    // Disjoint runs of consecutive needs: the needs go round the networks, so each run spans several.
+    nationalNeedIds.flatMap((nationalNeedId, k) =>
+      Array.from({ length: int(2, 6) }, (_, m) => needIds[k * 6 + m]!)
+        .filter((needId) => needId !== undefined)
+        .map((needId) => ({ nationalNeedId, needId, linkedByLabel: "Generert" })),
+    ),
+  );
+  const submissionIds = await insertReturningIds(
+    "submissions",
+    t.needSubmissions,
+    networkIds.flatMap((networkId) =>
+      Array.from({ length: Math.max(1, Math.round(count(120) / networkIds.length)) }, (_, k) => ({
+        networkId,
+        recipientKind: pick(["ks_digitaliseringsutvalget", "komit_radet", "digdir", "ministry"] as const),
+        title: `Innspill ${k + 1}`,
+        coverNote: SENTENCE,
+        sentOn: day("2024-01-01", int(0, 900)),
+        answer: chance(0.5) ? SENTENCE : "",
+        createdByLabel: "Generert",
+      })),
+    ),
+  );
+  const submissionNetworks = await db.select({ id: t.needSubmissions.id, networkId: t.needSubmissions.networkId }).from(t.needSubmissions);
+  await insert(
+    "submissions",
+    t.needSubmissionItems,
+    submissionNetworks.flatMap((sub) => {
+      const own = needIds.filter((_, i) => needNetwork[i] === sub.networkId);
+      return [...new Set(Array.from({ length: 5 }, () => pick(own)))].map((needId, position) => ({
+        submissionId: sub.id,
+        needId,
+        titleSent: "Sendt tittel",
+        problemSent: SENTENCE,
+        position,
+      }));
+    }),
+  );
   const roundIds = await insertReturningIds(
     "assessment",
     t.assessmentRounds,
@@ -759,6 +816,8 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     openConsultationId: consultationIds[3]!,
     // The first network's first coming gathering: its page and the network's feed are measured.
     gatheringId: gatheringIds[1]!,
+    nationalNeeds: nationalNeedIds.length,
+    submissionId: submissionIds[0]!,
     searchTerm: "byggesaksbehandling",
   };
 }

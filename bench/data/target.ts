@@ -54,6 +54,6 @@ export function writeManifest(target: DataTarget, manifest: Manifest): void {
 export function readManifest(target: DataTarget): Manifest | undefined {
   if (!existsSync(target.manifestFile)) return undefined;
   const manifest = JSON.parse(readFileSync(target.manifestFile, "utf8")) as Manifest;
-  // A data set made before gatherings were generated is made again.
-  return manifest.gatheringId === undefined ? undefined : manifest;
+  // A data set made before gatherings and national needs were generated is made again.
+  return manifest.gatheringId === undefined || manifest.nationalNeeds === undefined ? undefined : manifest;
 }

@@ -41,6 +41,13 @@ export const PAGES: BenchPage[] = [
     path: (m) => `/n/${m.networkSlug}/gatherings/calendar.ics`,
     html: false,
   },
+  { id: "national-needs", name: "Needs across the networks", path: () => "/needs/national", html: true },
+  {
+    id: "network-feed",
+    name: "A network's calendar (meetings and gatherings)",
+    path: (m) => `/n/${m.networkSlug}/calendar.ics`,
+    html: false,
+  },
   { id: "api-projects", name: "API: project list", path: () => "/api/v1/projects", html: false },
 ];
 

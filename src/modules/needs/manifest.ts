@@ -1,3 +1,4 @@
+import { keepUntilChange } from "../../platform/db/data-version.ts";
 import { defineModule } from "../../platform/module.ts";
 import { AssessmentService } from "./assessment/assessment.service.ts";
 import { criteriaApi } from "./assessment/criteria.api.ts";
@@ -37,7 +38,8 @@ export const needsModule = defineModule({
     needs: ({ db, services, delivery, baseUrl }) =>
       new NeedService(db, services.access, services.networks, services.projects, { baseUrl, delivery }),
     assessment: ({ db, services }) => new AssessmentService(db, services.networks, services.needs),
-    nationalNeeds: ({ db, services }) => new NationalNeedService(db, services.needs),
+    nationalNeeds: ({ db, services, options }) =>
+      new NationalNeedService(db, services.needs, keepUntilChange(options.dataVersion)),
     needSubmissions: ({ db, services }) => new SubmissionService(db, services.needs),
   },
   policies: needPolicies,

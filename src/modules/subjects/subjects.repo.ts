@@ -118,9 +118,8 @@ export class SubjectRepo extends Repository {
     return row;
   }
 
-  async byId(id: number) {
-    const [row] = await this.db.select().from(subjectNetworks).where(eq(subjectNetworks.id, id)).limit(1);
-    return row;
+  byId(id: number) {
+    return this.findOne(subjectNetworks, id);
   }
 
   async slugTaken(slug: string) {
@@ -274,9 +273,8 @@ export class SubjectRepo extends Repository {
       .orderBy(desc(experienceNotes.createdAt), desc(experienceNotes.id));
   }
 
-  async note(id: number) {
-    const [row] = await this.db.select().from(experienceNotes).where(eq(experienceNotes.id, id)).limit(1);
-    return row;
+  note(id: number) {
+    return this.findOne(experienceNotes, id);
   }
 
   insertNote(values: typeof experienceNotes.$inferInsert) {
@@ -287,8 +285,8 @@ export class SubjectRepo extends Repository {
     return this.updateStamped(experienceNotes, id, values);
   }
 
-  async deleteNote(id: number) {
-    await this.db.delete(experienceNotes).where(eq(experienceNotes.id, id));
+  deleteNote(id: number) {
+    return this.deleteOne(experienceNotes, id);
   }
 
   /** A project's network and visibility, for where its review may be asked. */
@@ -364,9 +362,8 @@ export class SubjectRepo extends Repository {
       .orderBy(desc(subjectReviews.createdAt), desc(subjectReviews.id));
   }
 
-  async review(id: number) {
-    const [row] = await this.db.select().from(subjectReviews).where(eq(subjectReviews.id, id)).limit(1);
-    return row;
+  review(id: number) {
+    return this.findOne(subjectReviews, id);
   }
 
   insertReview(values: typeof subjectReviews.$inferInsert) {
@@ -418,9 +415,8 @@ export class SubjectRepo extends Repository {
       .orderBy(desc(subjectQuestions.createdAt), desc(subjectQuestions.id));
   }
 
-  async question(id: number) {
-    const [row] = await this.db.select().from(subjectQuestions).where(eq(subjectQuestions.id, id)).limit(1);
-    return row;
+  question(id: number) {
+    return this.findOne(subjectQuestions, id);
   }
 
   answers(questionId: number) {

@@ -2,13 +2,15 @@ import { eq, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "./client.ts";
 
+/** A table whose rows are known by a number. */
+type NumberedTable = PgTable & { id: PgColumn };
 /** A table whose rows are known by a number, and that says when a row last changed. */
-type ChangingTable = PgTable & { id: PgColumn; updatedAt: PgColumn };
+type ChangingTable = NumberedTable & { updatedAt: PgColumn };
 
 /**
  * What every repository is: the SQL of one module (or sub-feature) over a connection, and the same
  * repository inside a transaction (`repo.with(tx)`), so that a service's writes and their audit entry
- * commit together. The two writes every repository has are written here once.
+ * commit together. The reads and writes of one row by its number that every repository has are written here once.
  */
 export abstract class Repository {
   constructor(protected readonly db: DbOrTx) {}
@@ -27,6 +29,22 @@ export abstract class Repository {
       .values(values as PgInsertValue<T>)
       .returning();
     return row as InferSelectModel<T>;
+  }
+
+  /** The row with this id, if there is one. */
+  protected async findOne<T extends NumberedTable>(table: T, id: number): Promise<InferSelectModel<T> | undefined> {
+    // As below: a generic table's rows are typed loosely; they are its select model.
+    const rows = (await this.db
+      .select()
+      .from(table as PgTable)
+      .where(eq(table.id, id))
+      .limit(1)) as unknown as InferSelectModel<T>[];
+    return rows[0];
+  }
+
+  /** Deletes the row with this id (rows that belong to it go with it, by their keys). */
+  protected async deleteOne(table: NumberedTable, id: number): Promise<void> {
+    await this.db.delete(table).where(eq(table.id, id));
   }
 
   /** Changes the row with this id, stamps when it changed, and returns it as stored. */

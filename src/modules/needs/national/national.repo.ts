@@ -266,8 +266,8 @@ export class NationalRepo extends Repository {
     return this.updateStamped(nationalNeeds, id, values);
   }
 
-  async delete(id: number) {
-    await this.db.delete(nationalNeeds).where(eq(nationalNeeds.id, id));
+  delete(id: number) {
+    return this.deleteOne(nationalNeeds, id);
   }
 
   /** Links the need to the national need, moving it from the one it was in. */

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { isSecretariat } from "../../../platform/access/authorize.ts";
+import { visibilityKey } from "../../../platform/access/visibility.ts";
 import type { AuditEntry } from "../../../platform/audit/audit.ts";
 import { audited, updateAudited } from "../../../platform/audit/audited.ts";
 import type { Db, Tx } from "../../../platform/db/client.ts";
+import { type Keeper, keepUntilChange } from "../../../platform/db/data-version.ts";
 import type { Page } from "../../../platform/db/paging.ts";
 import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalText, requiredId, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
@@ -56,14 +58,22 @@ export class NationalNeedService {
   constructor(
     private readonly db: Db,
     private readonly needs: NeedService,
+    /** Pages of the view, kept until the data changes for every viewer who may see the same needs. */
+    private readonly views: Keeper<{ items: NationalEntry[]; total: number }> = keepUntilChange(undefined),
   ) {
     this.repo = new NationalRepo(db);
   }
 
-  /** One page of the national view, each row with the needs, networks and organisations behind it: four queries. */
-  async view(viewer: Actor | null, filter: NationalFilter, sort: NationalSort, page: Page) {
-    const { items, total } = await this.repo.page(viewer, filter, sort, page);
-    return { items: await this.entries(viewer, items), total };
+  /**
+   * One page of the national view, each row with the needs, networks and organisations behind it:
+   * four queries, counted over every need the viewer may see, so the page is kept until the data
+   * changes, for all who may see the same (the access kernel's visibility key), never across them.
+   */
+  view(viewer: Actor | null, filter: NationalFilter, sort: NationalSort, page: Page) {
+    return this.views.get(`${visibilityKey(viewer)}|${JSON.stringify([filter, sort, page])}`, async () => {
+      const { items, total } = await this.repo.page(viewer, filter, sort, page);
+      return { items: await this.entries(viewer, items), total };
+    });
   }
 
   private async entries(viewer: Actor | null, rows: NationalRow[]): Promise<NationalEntry[]> {

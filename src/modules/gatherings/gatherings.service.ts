@@ -21,6 +21,7 @@ import {
   timeOfDay,
   toFieldErrors,
   webAddress,
+  wholeNumber,
 } from "../../platform/http/validation.ts";
 import { i18nFor, type Locale, osloInstant, osloParts } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
@@ -56,26 +57,10 @@ export const gatheringInput = z
     startsTime: timeOfDay,
     endsDate: requiredDate,
     endsTime: timeOfDay,
-    capacity: z.preprocess(
-      emptyToNull,
-      z.coerce
-        .number("errors.wholeNumber")
-        .int("errors.wholeNumber")
-        .min(1, "errors.wholeNumber")
-        .max(100_000, "errors.wholeNumber")
-        .nullable()
-        .default(null),
-    ),
+    capacity: z.preprocess(emptyToNull, wholeNumber(1, 100_000).nullable().default(null)),
     closesDate: optionalDate,
     closesTime: optionalTime,
-    personalDataDays: z.preprocess(
-      (v) => (v === "" || v === undefined ? 90 : v),
-      z.coerce
-        .number("errors.wholeNumber")
-        .int("errors.wholeNumber")
-        .min(1, "errors.wholeNumber")
-        .max(3650, "errors.wholeNumber"),
-    ),
+    personalDataDays: z.preprocess((v) => (v === "" || v === undefined ? 90 : v), wholeNumber(1, 3650)),
     report: optionalText(10_000),
   })
   .transform((g) => ({

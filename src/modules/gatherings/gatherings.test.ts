@@ -73,6 +73,21 @@ test("the secretariat makes a gathering through the form; a bad one comes back w
   });
   assert.equal(bad.statusCode, 422);
   assert.match(bad.body, /Write a whole number greater than 0/);
+  const huge = await sek.post(`/n/${rogaland.slug}/gatherings?lang=en`, {
+    kind: "seminar",
+    title: "Stor",
+    startsDate: day(10),
+    startsTime: "09:00",
+    endsDate: day(10),
+    endsTime: "12:00",
+    capacity: "200000",
+  });
+  assert.equal(huge.statusCode, 422);
+  assert.match(
+    huge.body,
+    /Write a number no greater than 100000/,
+    huge.body.match(/<ds-error-summary[\s\S]*?<\/ds-error-summary>/)?.[0],
+  );
   assert.match(bad.body, /Write the time as hh:mm/);
   assert.match(bad.body, /value="Feil"/, "what was typed comes back");
   const backwards = await sek.post(`/n/${rogaland.slug}/gatherings?lang=en`, {

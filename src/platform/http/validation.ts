@@ -25,8 +25,12 @@ function keyFor(issue: z.core.$ZodIssue): Pick<FieldError, "key" | "params"> {
     return issue.code === "custom" && issue.params ? { key: issue.message, params: issue.params } : { key: issue.message };
   switch (issue.code) {
     case "too_big":
-      return { key: "errors.tooLong", params: { max: Number(issue.maximum) } };
+      // A number says how large it may be; a text how long.
+      return issue.origin === "number"
+        ? { key: "errors.numberAtMost", params: { max: Number(issue.maximum) } }
+        : { key: "errors.tooLong", params: { max: Number(issue.maximum) } };
     case "too_small":
+      if (issue.origin === "number") return { key: "errors.numberAtLeast", params: { min: Number(issue.minimum) } };
       return issue.origin === "string" && Number(issue.minimum) <= 1
         ? { key: "errors.required" }
         : { key: "errors.tooShort", params: { min: Number(issue.minimum) } };
@@ -122,6 +126,17 @@ export const requiredId = z.preprocess(
     .positive("errors.choice")
     .max(MAX_ID, "errors.choice"),
 );
+/**
+ * A whole number typed in a form, from `min` to `max`: a bound that is passed says itself ("at most
+ * 100000"), anything else is "a whole number".
+ */
+export const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number("errors.wholeNumber")
+    .int("errors.wholeNumber")
+    .refine((n) => n >= min, { message: min === 1 ? "errors.wholeNumber" : "errors.numberAtLeast", params: { min } })
+    .refine((n) => n <= max, { message: "errors.numberAtMost", params: { max } });
+
 /** A row id in a path or a query: a positive 32-bit integer, so a forged one is a 400, not a database error. */
 export const dbId = z.coerce.number().int().positive().max(MAX_ID);
 export const idParam = z.object({ id: dbId });

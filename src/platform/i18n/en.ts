@@ -111,6 +111,8 @@ export const en: Record<MessageKey, string> = {
   "errors.invalid": "This value is not valid.",
   "errors.choice": "Choose one of the options.",
   "errors.tooLong": "The text can have at most {max, plural, one {# character} other {# characters}}.",
+  "errors.numberAtMost": "Write a number no greater than {max}.",
+  "errors.numberAtLeast": "Write a number no less than {min}.",
   "errors.tooShort": "The text must have at least {min, plural, one {# character} other {# characters}}.",
   "errors.date": "Write the date as yyyy-mm-dd, for example 2026-01-01.",
   "errors.unknownReference": "Something the form refers to does not exist (any more). Choose again and send it again.",

@@ -108,6 +108,8 @@ export const nb = {
   "errors.invalid": "Verdien er ikke gyldig.",
   "errors.choice": "Velg et av alternativene.",
   "errors.tooLong": "Teksten kan ha høyst {max} tegn.",
+  "errors.numberAtMost": "Skriv et tall som er høyst {max}.",
+  "errors.numberAtLeast": "Skriv et tall som er minst {min}.",
   "errors.tooShort": "Teksten må ha minst {min} tegn.",
   "errors.date": "Skriv datoen som åååå-mm-dd, for eksempel 2026-01-01.",
   "errors.unknownReference": "Noe av det skjemaet viser til, finnes ikke (lenger). Velg på nytt og send igjen.",

@@ -110,6 +110,8 @@ export const nn: Record<MessageKey, string> = {
   "errors.invalid": "Verdien er ikkje gyldig.",
   "errors.choice": "Vel eitt av alternativa.",
   "errors.tooLong": "Teksten kan ha høgst {max} teikn.",
+  "errors.numberAtMost": "Skriv eit tal som er høgst {max}.",
+  "errors.numberAtLeast": "Skriv eit tal som er minst {min}.",
   "errors.tooShort": "Teksten må ha minst {min} teikn.",
   "errors.date": "Skriv datoen som åååå-mm-dd, til dømes 2026-01-01.",
   "errors.unknownReference": "Noko av det skjemaet viser til, finst ikkje (lenger). Vel på nytt og send igjen.",

@@ -4,7 +4,14 @@ import { audited, createAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { checkUpload, saveFile } from "../../../platform/files/files.ts";
 import { type FieldError, invalid, ok, type Result } from "../../../platform/http/errors.ts";
-import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
+import {
+  optionalId,
+  optionalText,
+  requiredDate,
+  requiredText,
+  toFieldErrors,
+  wholeNumber,
+} from "../../../platform/http/validation.ts";
 import { osloInstant, type Translate } from "../../../platform/i18n/i18n.ts";
 import type { StrategyService } from "../../strategies/index.ts";
 import type { Consultation, ConsultationRepo } from "../consultations.repo.ts";
@@ -21,12 +28,7 @@ export const consultationInput = z
     closesTime: timeOfDay,
     audience: z.enum(AUDIENCES, "errors.choice").default("anyone"),
     publishInputs: checkbox.default(false),
-    personalDataDays: z.coerce
-      .number("errors.wholeNumber")
-      .int("errors.wholeNumber")
-      .min(1, "errors.wholeNumber")
-      .max(3650, "errors.wholeNumber")
-      .default(90),
+    personalDataDays: wholeNumber(1, 3650).default(90),
   })
   .transform((c) => ({ ...c, opensAt: osloInstant(c.opensDate, c.opensTime), closesAt: osloInstant(c.closesDate, c.closesTime) }))
   .refine((c) => c.closesAt > c.opensAt, { path: ["closesDate"], message: "errors.closesBeforeOpens" });

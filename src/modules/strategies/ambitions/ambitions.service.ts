@@ -4,7 +4,14 @@ import { createAudited, deleteAudited } from "../../../platform/audit/audited.ts
 import type { Db } from "../../../platform/db/client.ts";
 import type { Page } from "../../../platform/db/paging.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
-import { optionalId, optionalText, requiredDate, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
+import {
+  optionalId,
+  optionalText,
+  requiredDate,
+  requiredText,
+  toFieldErrors,
+  wholeNumber,
+} from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AdoptionService, RoadmapService } from "../../roadmap/index.ts";
 import { AMBITION_KINDS } from "../schema.ts";
@@ -25,11 +32,7 @@ export const ambitionInput = z
   .object({
     title: requiredText(300),
     kind: z.enum(AMBITION_KINDS, "errors.choice"),
-    target: z.coerce
-      .number("errors.wholeNumber")
-      .int("errors.wholeNumber")
-      .positive("errors.wholeNumber")
-      .max(10000, "errors.wholeNumber"),
+    target: wholeNumber(1, 10000),
     deadline: requiredDate,
     year: optionalYear,
     solutionId: optionalId,

@@ -113,9 +113,14 @@ export function ErrorSummary({ form, t, labels }: { form: FormState; t: Translat
         {form.errors.map((e, i) => (
           // A field can have several problems (a file checked against a standard lists them all).
           <li key={`${e.field}-${i}`}>
-            <a class="ds-link" href={`#${fieldId(e.field, form.idPrefix)}`}>
-              {line(e)}
-            </a>
+            {/* A problem of the whole form ("_") names no field to go to. */}
+            {e.field === "_" ? (
+              line(e)
+            ) : (
+              <a class="ds-link" href={`#${fieldId(e.field, form.idPrefix)}`}>
+                {line(e)}
+              </a>
+            )}
           </li>
         ))}
       </ul>

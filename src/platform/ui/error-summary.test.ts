@@ -148,3 +148,24 @@ test("a wrong type is 'not valid', a missing value 'fill in', an over-long one '
   ]);
   assert.deepEqual(keys({ name: "x".repeat(6), on: true }), [["name", "errors.tooLong", 5]]);
 });
+
+test("a problem of the whole form is said in the summary without a link to a field that is not there", async () => {
+  const { renderToString } = await import("preact-render-to-string");
+  const { ErrorSummary } = await import("./components.tsx");
+  const { i18nFor } = await import("../i18n/i18n.ts");
+  const html = renderToString(
+    ErrorSummary({
+      form: {
+        values: {},
+        errors: [
+          { field: "_", key: "errors.choice" },
+          { field: "title", key: "errors.required" },
+        ],
+      },
+      t: i18nFor("en").t,
+    }),
+  );
+  assert.doesNotMatch(html, /href="#field-_"/);
+  assert.match(html, /Choose one of the options/);
+  assert.match(html, /href="#field-title"/);
+});

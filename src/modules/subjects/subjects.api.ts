@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
-import { NotFoundError } from "../../platform/http/errors.ts";
+import { NotFoundError, resultOf } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { JOIN_POLICIES, MEMBER_ROLES, REVIEW_STATUSES, REVIEW_VERDICTS, SUBJECT_VISIBILITIES } from "./schema.ts";
@@ -71,8 +72,17 @@ const presentNote = (r: Omit<NoteRow, "total">): z.infer<typeof note> => ({
 
 const searchQuery = z.object({ q: z.string().max(200).optional(), subjectNetwork: z.string().max(100).optional(), ...listQuery });
 
-/** Subject networks in the JSON API, read-only: what the caller may read under the same rules as the pages. */
+const text = (max: number) => z.string().max(max).optional();
+const id = z.number().int().positive().optional();
+const slugParams = z.object({ slug: z.string().max(100) });
+
+/**
+ * Subject networks in the JSON API: what the caller may read under the same rules as the pages, and
+ * what those who take part do there (join and leave, write experience, ask and answer).
+ */
 export function subjectsApi(api: ApiRouter, { services: { subjects } }: AppContext) {
+  /** The subject network by :slug with the caller's place in it, for the rules. */
+  const subjectOf = ({ slug }: { slug: string }, actor: Actor | null) => subjects.access(actor, slug);
   const narrowedTo = async (slug: string | undefined) => {
     if (!slug) return undefined;
     const found = await subjects.repo.bySlug(slug);
@@ -234,6 +244,114 @@ export function subjectsApi(api: ApiRouter, { services: { subjects } }: AppConte
         askedAt: q.createdAt.toISOString(),
         answers: answers.map((x) => ({ body: x.body, by: x.authorLabel, answeredAt: x.createdAt.toISOString() })),
       };
+    },
+  });
+
+  api.route({
+    policy: "subject.join",
+    method: "POST",
+    path: "/subject-networks/:slug/join",
+    operationId: "joinSubjectNetwork",
+    summary: "Join a subject network: at once where joining is open, else when a coordinator approves",
+    tag: "subject networks",
+    params: slugParams,
+    body: z.object({ organisationId: id.describe("The organisation the caller takes part for") }),
+    resource: subjectOf,
+    response: z.object({ approved: z.boolean() }),
+    handler: async ({ params, actor, body }) => resultOf(await subjects.join(actor, await subjectOf(params, actor), body)),
+  });
+
+  api.route({
+    policy: "subject.join",
+    method: "POST",
+    path: "/subject-networks/:slug/leave",
+    operationId: "leaveSubjectNetwork",
+    summary: "Leave a subject network (or withdraw the request); the last coordinator of others names another first",
+    tag: "subject networks",
+    params: slugParams,
+    body: z.object({}),
+    resource: subjectOf,
+    response: z.object({}),
+    status: 204,
+    handler: async ({ params, actor }) => resultOf(await subjects.leave(actor, await subjectOf(params, actor))),
+  });
+
+  api.route({
+    policy: "subject.contribute",
+    method: "POST",
+    path: "/subject-networks/:slug/experience",
+    operationId: "writeExperienceNote",
+    summary: "A new experience note, by one who takes part",
+    tag: "subject networks",
+    params: slugParams,
+    body: z.object({
+      title: z.string().max(200),
+      whatWeDid: z.string().max(10_000),
+      cost: text(5_000),
+      differently: text(10_000),
+      organisationId: id,
+      contactUserId: id,
+      visibility: z.enum(SUBJECT_VISIBILITIES).optional(),
+      projectId: id,
+      solutionId: id,
+      nationalSolutionId: id,
+    }),
+    resource: subjectOf,
+    response: note,
+    status: 201,
+    handler: async ({ params, actor, body }) => {
+      const created = resultOf(await subjects.createNote(actor, await subjectOf(params, actor), body));
+      return presentNote(await subjects.note(actor, created.id));
+    },
+  });
+
+  api.route({
+    policy: "subject.contribute",
+    method: "POST",
+    path: "/subject-networks/:slug/questions",
+    operationId: "askSubjectNetwork",
+    summary: "A question to the subject network, by one who takes part",
+    tag: "subject networks",
+    params: slugParams,
+    body: z.object({
+      title: z.string().max(200),
+      body: text(10_000),
+      organisationId: id,
+      visibility: z.enum(SUBJECT_VISIBILITIES).optional(),
+    }),
+    resource: subjectOf,
+    response: z.object({ id: z.number() }),
+    status: 201,
+    handler: async ({ params, actor, body }) => {
+      const asked = resultOf(await subjects.ask(actor, await subjectOf(params, actor), body));
+      return { id: asked.id };
+    },
+  });
+
+  /** A question the caller may read, with its subject network and the caller's place in it; 404 otherwise. */
+  const questionOf = async ({ id }: { id: number }, actor: Actor | null) => {
+    const found = await subjects.repo.question(id);
+    if (!found) throw new NotFoundError();
+    const access = await subjects.accessFor(actor, found.subjectNetworkId);
+    const { question } = await subjects.question(actor, access, id);
+    return { ...access, question };
+  };
+
+  api.route({
+    policy: "subject.contribute",
+    method: "POST",
+    path: "/questions/:id/answers",
+    operationId: "answerSubjectQuestion",
+    summary: "An answer to a question, by one who takes part in its subject network",
+    tag: "subject networks",
+    params: z.object({ id: dbId }),
+    body: z.object({ body: z.string().max(10_000) }),
+    resource: questionOf,
+    response: z.object({ id: z.number() }),
+    status: 201,
+    handler: async ({ params, actor, body }) => {
+      const { question } = await questionOf(params, actor);
+      return resultOf(await subjects.answer(actor, question, body));
     },
   });
 }

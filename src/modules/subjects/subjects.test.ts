@@ -515,3 +515,49 @@ test("what a review found: an edit keeps a link the editor cannot see, a coordin
   assert.equal(searched.statusCode, 200);
   assert.match(searched.body, /value="tilsyn tilsyn/);
 });
+
+test("the API: join, write experience, ask and answer, under the same rules as the pages", async () => {
+  const { subject } = await started("API-nettverket", { joinPolicy: "open" });
+  const member = await login("member@sn-nordland.example");
+  const base = `/api/v1/subject-networks/${subject.slug}`;
+  // Not in it: nothing to write, and the note is not stored.
+  const refused = await member.api("POST", `${base}/experience`, { title: "For tidleg", whatWeDid: "x" });
+  assert.equal(refused.statusCode, 403);
+  assert.equal((await anonymous().api("POST", `${base}/join`, {})).statusCode, 401);
+  const joined = await member.api("POST", `${base}/join`, {});
+  assert.equal(joined.statusCode, 200);
+  assert.deepEqual(JSON.parse(joined.body), { approved: true });
+  const bad = await member.api("POST", `${base}/experience?lang=en`, {
+    title: "",
+    whatWeDid: "x",
+    projectId: restrictedProjectId + 100_000,
+  });
+  assert.equal(bad.statusCode, 422);
+  const fieldsOf = (body: string) => JSON.parse(body).error.fields.map((f: { field: string }) => f.field);
+  assert.deepEqual(fieldsOf(bad.body), ["title"]);
+  const forged = await member.api("POST", `${base}/experience`, {
+    title: "Lenkje",
+    whatWeDid: "x",
+    projectId: restrictedProjectId + 100_000,
+  });
+  assert.equal(forged.statusCode, 422);
+  assert.deepEqual(fieldsOf(forged.body), ["projectId"]);
+  const created = await member.api("POST", `${base}/experience`, {
+    title: "Via API",
+    whatWeDid: "Vi brukte API-et.",
+    projectId: publicProjectId,
+  });
+  assert.equal(created.statusCode, 201);
+  const note = JSON.parse(created.body);
+  assert.equal(note.projectId, publicProjectId);
+  assert.equal(note.subjectNetwork, subject.slug);
+  const asked = await member.api("POST", `${base}/questions`, { title: "Via API?", visibility: "members" });
+  assert.equal(asked.statusCode, 201);
+  const { id } = JSON.parse(asked.body);
+  // A members-only question: outsiders cannot answer it, nor learn it is there.
+  const outsider = await login("outsider@sn.example");
+  assert.equal((await outsider.api("POST", `/api/v1/questions/${id}/answers`, { body: "Kapra" })).statusCode, 404);
+  assert.equal((await member.api("POST", `/api/v1/questions/${id}/answers`, { body: "Svar via API" })).statusCode, 201);
+  assert.equal((await member.api("POST", `${base}/leave`, {})).statusCode, 204);
+  assert.equal((await member.api("POST", `/api/v1/questions/${id}/answers`, { body: "Etter" })).statusCode, 404);
+});

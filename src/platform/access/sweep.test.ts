@@ -1267,7 +1267,7 @@ const openToAll = (method: string, url: string): string | undefined =>
     ? undefined
     : new RegExp(`^(/api/v1)?/gatherings/${N.gatherings[0]!.id}/(register|registrations)$`).test(url)
       ? "gathering_registrations"
-      : new RegExp(`^/subject-networks/${N.subject.slug}/(join|leave)$`).test(url)
+      : new RegExp(`^(/api/v1)?/subject-networks/${N.subject.slug}/(join|leave)$`).test(url)
         ? "subject_network_members"
         : undefined;
 

@@ -34,9 +34,10 @@ export interface ApiRoute<
   policy: Policy;
   /**
    * The record the policy is checked against (a network, a person), loaded from the path before the
-   * body is read: a request without the right is refused before anything it sent is looked at.
+   * body is read: a request without the right is refused before anything it sent is looked at. It is
+   * given the caller where the record's rule depends on them (their place in a subject network).
    */
-  resource?(params: z.infer<P>): Promise<unknown>;
+  resource?(params: z.infer<P>, actor: Actor | null): Promise<unknown>;
   /** What a refused caller is told, where the generic "no access" would leave them guessing. */
   refusal?: MessageKey;
   handler(input: {
@@ -74,7 +75,8 @@ export class ApiRouter {
         if (route.policy !== "public" && !req.actor) throw new UnauthorizedError();
         if (req.tokenGrant) checkScope(req.tokenGrant, route);
         const params = route.params ? parseOrBadRequest(route.params, req.params) : {};
-        const resource = route.policy !== "public" && route.resource ? await route.resource(params as z.infer<P>) : undefined;
+        const resource =
+          route.policy !== "public" && route.resource ? await route.resource(params as z.infer<P>, req.actor) : undefined;
         if (req.tokenGrant) await this.checkNetwork(req.tokenGrant, route, req.params as Record<string, string>, resource);
         if (route.policy !== "public") authorize(req.actor, route.policy, resource, route.refusal);
         if (route.body) requireJson(req);

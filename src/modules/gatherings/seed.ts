@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { systemActor } from "../../platform/access/actor.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
@@ -22,7 +22,8 @@ export async function seedDemoGatherings({ db, services }: AppContext): Promise<
   const demoNetworks = await db
     .select({ id: networks.id, name: networks.shortName })
     .from(networks)
-    .where(eq(networks.isDemo, true));
+    .where(eq(networks.isDemo, true))
+    .orderBy(asc(networks.id));
   for (const network of demoNetworks) {
     const members = (await services.access.memberOrganisations(network.id)).slice(0, PEOPLE.length);
     const at = (days: number, time: string) => ({ ...osloParts(new Date(Date.now() + days * DAY)), time });
@@ -111,6 +112,23 @@ export async function seedDemoGatherings({ db, services }: AppContext): Promise<
       }
     }
   }
+  // Two demo networks hold the first one's conference together: invited, and accepted.
+  const [first, second] = demoNetworks;
+  if (first && second) {
+    const [conference] = await db
+      .select({ id: gatherings.id })
+      .from(gatherings)
+      .where(and(eq(gatherings.networkId, first.id), eq(gatherings.kind, "conference"), eq(gatherings.isDemo, true)))
+      .limit(1);
+    if (conference) {
+      await db
+        .update(gatherings)
+        .set({ invitedNetworkIds: [second.id] })
+        .where(eq(gatherings.id, conference.id));
+      await services.gatherings.acceptHosting(actor, conference.id, second.id);
+    }
+  }
+
   // Each demo subject network meets too: a workshop for its own people, held by its first owner.
   const at = (days: number) => osloParts(new Date(Date.now() + days * DAY)).date;
   for (const { subject, owners } of await services.subjects.list()) {

@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     { openDatabase, vacuumEmbedded },
     { scheduleRetention },
     { ensureSecret },
+    { retentionSteps, startBackgroundWork },
+    { modules },
   ] = await Promise.all([
     import("./app.ts"),
     import("./bootstrap.ts"),
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
     import("./platform/db/client.ts"),
     import("./platform/retention.ts"),
     import("./platform/secret.ts"),
+    import("./platform/module.ts"),
+    import("./modules/index.ts"),
   ]);
   const releaseLock = config.DATABASE_URL ? () => undefined : acquireLock(config.SAMVERK_DATA_DIR);
   // PGlite's first opening creates the database cluster, the slowest step of a first start.
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
     config,
     database,
     secret,
+    modules,
     logger: { level: config.LOG_LEVEL, ...(format === "pretty" ? { stream: prettyDestination() } : {}) },
   });
   app.log.info(
@@ -99,10 +104,9 @@ async function main(): Promise<void> {
   if (!config.SAMVERK_SECURITY_CONTACT)
     app.log.warn("SAMVERK_SECURITY_CONTACT is not set, so /.well-known/security.txt answers 404");
   app.services.mail.delivery.start();
-  // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
-  const stopDigests = app.services.needs.scheduleDigests(60, app.log);
-  // Reminders the day before a gathering: the run is cheap when nobody is due.
-  const stopReminders = app.services.gatherings.scheduleReminders(15, app.log);
+  // The modules' own work while the app runs (digests, reminders), and their steps of the daily retention run.
+  const moduleContext = { config, database, db: database.db, services: app.services, modules };
+  const stopBackgroundWork = startBackgroundWork(moduleContext, app.log);
   const stopRetention = scheduleRetention(
     database.db,
     {
@@ -111,10 +115,7 @@ async function main(): Promise<void> {
       sessionIdleMinutes: config.SAMVERK_SESSION_IDLE_MINUTES,
     },
     app.log,
-    {
-      consultationPersonalData: () => app.services.consultations.removeExpiredPersonalData(),
-      gatheringPersonalData: () => app.services.gatherings.removeExpiredPersonalData(),
-    },
+    retentionSteps(moduleContext),
     () => vacuumEmbedded(database),
   );
   const stopBackups = scheduleBackups(database, {
@@ -136,8 +137,7 @@ async function main(): Promise<void> {
     try {
       stopBackups();
       stopRetention();
-      stopDigests();
-      stopReminders();
+      stopBackgroundWork();
       // A short grace period: requests already on their way are read and answered (with
       // Connection: close) before idle connections are closed.
       await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS));

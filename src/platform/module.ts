@@ -7,7 +7,7 @@ import type { Database, Db } from "./db/client.ts";
 import type { ApiRouter } from "./http/api.ts";
 import type { CalendarEvent } from "./http/icalendar.ts";
 import { addMessages, type MessageKey, type Messages } from "./i18n/i18n.ts";
-import type { ServiceFactories, Services } from "./services.ts";
+import type { ServiceFactories, ServiceLog, Services } from "./services.ts";
 import type { NavItem } from "./ui/context.ts";
 
 export type { Services } from "./services.ts";
@@ -82,6 +82,10 @@ export interface ModuleManifest {
   search?: (ctx: AppContext, query: string, limit: number) => Promise<SearchHit[]>;
   /** Its entries in the calendar feeds that span modules (a network's, a person's). */
   calendar?: CalendarSources;
+  /** Work it runs on its own while the app runs (digests, reminders); answers what stops it. */
+  background?: (ctx: AppContext, log: ServiceLog) => () => void;
+  /** Its steps of the daily retention run, by name, each answering how many rows it removed. */
+  retention?: (ctx: AppContext) => Record<string, () => Promise<number>>;
   seed?: (ctx: AppContext) => Promise<void>;
 }
 
@@ -126,4 +130,17 @@ export async function renderSections<K extends keyof PageSlots>(
     return section ? [section as PageSection<PageSlots[K]>] : [];
   });
   return (await Promise.all(renderers.map((render) => render(req, props)))).filter((s) => s !== null && s !== undefined);
+}
+
+/** Starts every module's background work; answers what stops it all. */
+export function startBackgroundWork(ctx: AppContext, log: ServiceLog): () => void {
+  const stops = ctx.modules.flatMap((m) => (m.background ? [m.background(ctx, log)] : []));
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+/** Every module's steps of the daily retention run. */
+export function retentionSteps(ctx: AppContext): Record<string, () => Promise<number>> {
+  return Object.assign({}, ...ctx.modules.map((m) => m.retention?.(ctx) ?? {}));
 }

@@ -60,5 +60,6 @@ export const consultationsModule = defineModule({
     handlingApi(api, ctx);
     summaryApi(api, ctx);
   },
+  retention: ({ services }) => ({ consultationPersonalData: () => services.consultations.removeExpiredPersonalData() }),
   seed: seedDemoConsultations,
 });

@@ -29,5 +29,8 @@ export const gatheringsModule = defineModule({
     subjectNetworkPage: subjectGatheringsSection,
   },
   calendar: gatheringCalendar,
+  // Reminders the day before a gathering: the run is cheap when nobody is due.
+  background: ({ services }, log) => services.gatherings.scheduleReminders(15, log),
+  retention: ({ services }) => ({ gatheringPersonalData: () => services.gatherings.removeExpiredPersonalData() }),
   seed: seedDemoGatherings,
 });

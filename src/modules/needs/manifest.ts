@@ -75,5 +75,7 @@ export const needsModule = defineModule({
       detail: n.problem.slice(0, 120),
     }));
   },
+  // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
+  background: ({ services }, log) => services.needs.scheduleDigests(60, log),
   seed: seedDemoNeeds,
 });

@@ -231,13 +231,10 @@ export function subjectsApi(api: ApiRouter, { services: { subjects } }: AppConte
       answers: z.array(z.object({ body: z.string(), by: z.string(), answeredAt: z.string() })),
     }),
     handler: async ({ params, actor }) => {
-      const found = await subjects.repo.question(params.id);
-      if (!found) throw new NotFoundError();
-      const a = await subjects.accessFor(actor, found.subjectNetworkId);
-      const { question: q, answers } = await subjects.question(actor, a, params.id);
+      const { question: q, answers, subject } = await subjects.question(actor, params.id);
       return {
         id: q.id,
-        subjectNetwork: a.subject.slug,
+        subjectNetwork: subject.slug,
         title: q.title,
         body: q.body,
         visibility: q.visibility,
@@ -329,13 +326,7 @@ export function subjectsApi(api: ApiRouter, { services: { subjects } }: AppConte
   });
 
   /** A question the caller may read, with its subject network and the caller's place in it; 404 otherwise. */
-  const questionOf = async ({ id }: { id: number }, actor: Actor | null) => {
-    const found = await subjects.repo.question(id);
-    if (!found) throw new NotFoundError();
-    const access = await subjects.accessFor(actor, found.subjectNetworkId);
-    const { question } = await subjects.question(actor, access, id);
-    return { ...access, question };
-  };
+  const questionOf = ({ id }: { id: number }, actor: Actor | null) => subjects.question(actor, id);
 
   api.route({
     policy: "subject.contribute",

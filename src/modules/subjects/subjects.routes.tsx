@@ -56,23 +56,16 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
     const { note } = await subjects.note(req.actor, parseOrBadRequest(idParams, req.params).id);
     return { note, ...(await subjects.accessFor(req.actor, note.subjectNetworkId)) };
   };
-  const questionInPath = async (req: FastifyRequest) => {
-    const found = await subjects.repo.question(parseOrBadRequest(idParams, req.params).id);
-    if (!found) throw new NotFoundError();
-    const a = await subjects.accessFor(req.actor, found.subjectNetworkId);
-    const { question } = await subjects.question(req.actor, a, found.id);
-    return { question, ...a };
-  };
+  const questionInPath = (req: FastifyRequest) => subjects.question(req.actor, parseOrBadRequest(idParams, req.params).id);
   const projectInPath = byPathId((id) => services.projects.resource(id));
   const organisationOptions = async () => toOptions(await services.directory.organisations.options());
-  const crumbsOf = (a: SubjectAccess, last?: string): Crumb[] => [
-    { href: "/subject-networks", label: "" },
+  /** The crumbs of a page of a subject network: the list, the subject network, then the page itself. */
+  const crumbs = (req: FastifyRequest, a: SubjectAccess, last?: string): Crumb[] => [
+    { href: "/subject-networks", label: req.i18n.t("subject.listTitle") },
     ...(last
       ? [{ href: `/subject-networks/${a.subject.slug}`, label: a.subject.name }, { label: last }]
       : [{ label: a.subject.name }]),
   ];
-  const crumbs = (req: FastifyRequest, a: SubjectAccess, last?: string) =>
-    crumbsOf(a, last).map((c, i) => (i === 0 ? { ...c, label: req.i18n.t("subject.listTitle") } : c));
   const saved = (req: FastifyRequest) =>
     (req.query as Record<string, unknown>).saved !== undefined ? (
       <Notice kind="success">{req.i18n.t("form.saved")}</Notice>
@@ -583,10 +576,8 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
   });
 
   const questionPage = async (req: FastifyRequest, reply: FastifyReply, id: number, answerForm: FormState = emptyForm()) => {
-    const row = await subjects.repo.question(id);
-    if (!row) throw new NotFoundError();
-    const a = await subjects.accessFor(req.actor, row.subjectNetworkId);
-    const { question, answers } = await subjects.question(req.actor, a, id);
+    const a = await subjects.question(req.actor, id);
+    const { question, answers } = a;
     return reply.page(
       <>
         {saved(req)}
@@ -613,10 +604,7 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
     initial: false,
     storedOnce: true,
     show: (req, reply, form, r) => questionPage(req, reply, r.question.id, form),
-    submit: async (actor, r, body) => {
-      await subjects.question(actor, r, r.question.id);
-      return subjects.answer(actor, r.question, body);
-    },
+    submit: (actor, r, body) => subjects.answer(actor, r.question, body),
     done: (_, r) => `/questions/${r.question.id}?saved=1#answers-heading`,
   });
 }

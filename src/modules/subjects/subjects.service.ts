@@ -515,15 +515,16 @@ export class SubjectService {
   }
 
   /** A question the viewer may read, with its answers; 404 otherwise. */
-  async question(
-    actor: Actor | null,
-    a: SubjectAccess,
-    id: number,
-  ): Promise<{ question: SubjectQuestion; answers: Awaited<ReturnType<SubjectRepo["answers"]>> }> {
+  /**
+   * A question the viewer may read, with its answers and its subject network as the viewer stands in
+   * it (for the rules); 404 for one that is not there or is its members' only.
+   */
+  async question(actor: Actor | null, id: number) {
     const question = await this.repo.question(id);
-    if (!question || question.subjectNetworkId !== a.subject.id) throw new NotFoundError();
-    if (question.visibility !== "public" && !readsInternal(actor, a)) throw new NotFoundError();
-    return { question, answers: await this.repo.answers(id) };
+    if (!question) throw new NotFoundError();
+    const access = await this.accessFor(actor, question.subjectNetworkId);
+    if (question.visibility !== "public" && !readsInternal(actor, access)) throw new NotFoundError();
+    return { ...access, question, answers: await this.repo.answers(id) };
   }
 
   async ask(actor: Actor, a: SubjectAccess, body: unknown): Promise<Result<SubjectQuestion>> {

@@ -87,6 +87,8 @@ const nb = {
   "need.eventNote": "Merknad i historikken",
   "need.move": "Flytt",
   "need.moveTo": "Til nettverket",
+  "need.moveHint":
+    "Er behovet koblet til samme behov i andre nettverk, fjernes koblingen, fordi den ble gjort av nettverket behovet flyttes fra. Sekretariatet i det nye nettverket kan koble det på nytt.",
   "need.split": "Del opp",
   "need.splitTitle": "Tittel på den nye delen",
   "need.splitSupporters": "Støttespillere som også deler den nye delen",
@@ -293,6 +295,11 @@ const nb = {
   "submission.answerText": "Svaret",
   "submission.answeredOnLabel": "Svar mottatt",
   "submission.saveAnswer": "Lagre svaret",
+  "submission.deleteHeading": "Slett innspillet",
+  "submission.deleteHint":
+    "Innspillet slettes sammen med behovene slik de ble sendt og svaret som kom. Behovene selv blir stående. Dette kan ikke angres.",
+  "submission.delete": "Slett innspillet og det som ble sendt",
+  "submission.deleted": "Innspillet er slettet.",
   "errors.recipientNameRequired": "Skriv navnet på departementet eller organet.",
   "errors.chooseNeeds": "Velg minst ett behov som skal sendes.",
   "errors.restrictedNeedInPublicSubmission":
@@ -393,6 +400,8 @@ export const messages: Messages<NeedsMessageKey> = {
     "need.eventNote": "Merknad i historikken",
     "need.move": "Flytt",
     "need.moveTo": "Til nettverket",
+    "need.moveHint":
+      "Er behovet kopla til same behov i andre nettverk, blir koplinga fjerna, fordi ho vart gjord av nettverket behovet blir flytt frå. Sekretariatet i det nye nettverket kan kople det på nytt.",
     "need.split": "Del opp",
     "need.splitTitle": "Tittel på den nye delen",
     "need.splitSupporters": "Støttespelarar som òg deler den nye delen",
@@ -599,6 +608,11 @@ export const messages: Messages<NeedsMessageKey> = {
     "submission.answerText": "Svaret",
     "submission.answeredOnLabel": "Svar motteke",
     "submission.saveAnswer": "Lagre svaret",
+    "submission.deleteHeading": "Slett innspelet",
+    "submission.deleteHint":
+      "Innspelet blir sletta saman med behova slik dei vart sende og svaret som kom. Sjølve behova blir ståande. Dette kan ikkje angrast.",
+    "submission.delete": "Slett innspelet og det som vart sendt",
+    "submission.deleted": "Innspelet er sletta.",
     "errors.recipientNameRequired": "Skriv namnet på departementet eller organet.",
     "errors.chooseNeeds": "Vel minst eitt behov som skal sendast.",
     "errors.restrictedNeedInPublicSubmission":
@@ -693,6 +707,8 @@ export const messages: Messages<NeedsMessageKey> = {
     "need.eventNote": "Note in the history",
     "need.move": "Move",
     "need.moveTo": "To the network",
+    "need.moveHint":
+      "If the need is linked to the same need in other networks, the link is removed, as the network it leaves made it. The new network's secretariat can link it again.",
     "need.split": "Split",
     "need.splitTitle": "Title of the new part",
     "need.splitSupporters": "Supporters who share the new part too",
@@ -899,6 +915,11 @@ export const messages: Messages<NeedsMessageKey> = {
     "submission.answerText": "The answer",
     "submission.answeredOnLabel": "Answer received",
     "submission.saveAnswer": "Save the answer",
+    "submission.deleteHeading": "Delete the submission",
+    "submission.deleteHint":
+      "The submission is deleted together with the needs as they were sent and the answer received. The needs themselves stay. This cannot be undone.",
+    "submission.delete": "Delete the submission and what was sent",
+    "submission.deleted": "The submission has been deleted.",
     "errors.recipientNameRequired": "Write the name of the ministry or body.",
     "errors.chooseNeeds": "Choose at least one need to pass on.",
     "errors.restrictedNeedInPublicSubmission":

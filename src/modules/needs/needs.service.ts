@@ -14,6 +14,7 @@ import type { AccessService, NetworkService } from "../networks/index.ts";
 import type { ProjectService } from "../projects/index.ts";
 import { AssessmentRepo } from "./assessment/assessment.repo.ts";
 import { NeedDigests } from "./digests/digests.service.ts";
+import { unlinkNeed } from "./national/national.service.ts";
 import { type Need, type NeedFilter, NeedRepo, type NeedSort } from "./needs.repo.ts";
 import type { NeedResource } from "./policy.ts";
 import { EFFORTS, NEED_KINDS, type NeedKind, type NeedState, OPEN_NEED_STATES, URGENCIES } from "./schema.ts";
@@ -380,7 +381,10 @@ export class NeedService {
     );
   }
 
-  /** Moves a need to another network, which the registering organisation must be a member of. */
+  /**
+   * Moves a need to another network, which the registering organisation must be a member of. Its
+   * link to a national need is removed in the same transaction (decision 0027).
+   */
   async move(actor: Actor, id: number, input: unknown): Promise<Result<Need>> {
     const need = await this.resource(id);
     const parsed = moveInput.safeParse(input);
@@ -410,6 +414,9 @@ export class NeedService {
           before: { networkId: need.networkId },
           after: { networkId: target.id },
         });
+        // Its link to a national need was made by the old network's secretariat, which no longer
+        // keeps the need: it goes, and the national need too if nothing is left in it.
+        await unlinkNeed(tx, id, audit, "moved");
         return moved;
       }),
     );

@@ -47,6 +47,36 @@ export interface NationalNeedResource {
   networkIds: number[];
 }
 
+type Audit = (entries: AuditEntry | AuditEntry[]) => Promise<void>;
+
+/** A national need with no need left in it is removed, audited, in the caller's transaction. */
+async function dropIfEmpty(tx: Tx, id: number, audit: Audit) {
+  const repo = new NationalRepo(tx);
+  if (await repo.hasLinks(id)) return;
+  const gone = await repo.byId(id);
+  await repo.delete(id);
+  if (gone) await audit({ action: "delete", entity: "national_need", entityId: id, before: gone });
+}
+
+/**
+ * Takes a need out of its national need in the caller's transaction, audited (with why, where it
+ * was not its secretariat's choice: `moved` when the need went to another network), and removes
+ * the national need if no need is left in it. False when the need was in none.
+ */
+export async function unlinkNeed(tx: Tx, needId: number, audit: Audit, reason?: "moved"): Promise<boolean> {
+  const removed = await new NationalRepo(tx).unlink(needId);
+  if (!removed) return false;
+  await audit({
+    action: "delete",
+    entity: "national_need_link",
+    entityId: needId,
+    before: { nationalNeedId: removed.nationalNeedId, needId, linkedByLabel: removed.linkedByLabel },
+    ...(reason ? { after: { reason } } : {}),
+  });
+  await dropIfEmpty(tx, removed.nationalNeedId, audit);
+  return true;
+}
+
 /**
  * Needs passed on nationally: a network's secretariat links its own needs to a national need (the
  * same need in other networks) or starts one from a need, and the national view shows each with
@@ -120,6 +150,23 @@ export class NationalNeedService {
     return { nationalNeed, networkIds: nationalNeed.networkId ? [...networkIds, nationalNeed.networkId] : networkIds };
   }
 
+  /**
+   * The national need as its rule sees it, and the one network the caller acts in on it (for a
+   * network-limited API token, which writes only in its network): one whose secretariat they are
+   * by a grant of their own (a limited token carries only its network's), else any they run.
+   */
+  async resourceFor(actor: Actor | null, id: number): Promise<NationalNeedResource & { networkId: number | null }> {
+    const resource = await this.resource(id);
+    const ids = resource.networkIds;
+    const networkId =
+      ids.find((n) => actor?.networks?.[n]?.role === "secretariat") ??
+      ids.find((n) => isSecretariat(actor, n)) ??
+      resource.nationalNeed.networkId ??
+      ids[0] ??
+      null;
+    return { ...resource, networkId };
+  }
+
   /** What a need's page shows: its national need and the other needs in it the viewer may see, and the national needs to choose from. */
   async ofNeed(viewer: Actor | null, need: Need, choices: boolean) {
     const link = await this.repo.linkOf(need.id);
@@ -166,7 +213,7 @@ export class NationalNeedService {
         before: before ? { nationalNeedId: before.nationalNeedId } : null,
         after: { nationalNeedId: target.id, needId: need.id },
       });
-      if (before) await this.dropIfEmpty(tx, before.nationalNeedId, audit);
+      if (before) await dropIfEmpty(tx, before.nationalNeedId, audit);
     });
     return ok(target);
   }
@@ -198,7 +245,7 @@ export class NationalNeedService {
             after: { nationalNeedId: created.id, needId: need.id },
           },
         ]);
-        if (before) await this.dropIfEmpty(tx, before.nationalNeedId, audit);
+        if (before) await dropIfEmpty(tx, before.nationalNeedId, audit);
         return created;
       }),
     );
@@ -209,26 +256,9 @@ export class NationalNeedService {
     const need = await this.ownNeed(actor, needId);
     if (need.state === "merged") return invalid([{ field: "_", key: "errors.needMerged" }]);
     await audited(this.db, actor, async (tx, audit) => {
-      const removed = await this.repo.with(tx).unlink(need.id);
-      if (!removed) throw new NotFoundError();
-      await audit({
-        action: "delete",
-        entity: "national_need_link",
-        entityId: need.id,
-        before: { nationalNeedId: removed.nationalNeedId, needId: need.id },
-      });
-      await this.dropIfEmpty(tx, removed.nationalNeedId, audit);
+      if (!(await unlinkNeed(tx, need.id, audit))) throw new NotFoundError();
     });
     return ok(true);
-  }
-
-  /** A national need with no need left in it is removed, in the same transaction. */
-  private async dropIfEmpty(tx: Tx, id: number, audit: (entries: AuditEntry | AuditEntry[]) => Promise<void>) {
-    const repo = this.repo.with(tx);
-    if (await repo.hasLinks(id)) return;
-    const gone = await repo.byId(id);
-    await repo.delete(id);
-    if (gone) await audit({ action: "delete", entity: "national_need", entityId: id, before: gone });
   }
 
   /** Changes a national need's title and description (the secretariat of a network with a need in it). */

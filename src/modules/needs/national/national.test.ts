@@ -477,3 +477,429 @@ test("the national view and a national need's page cost the same number of queri
     await queries(member, `/needs/national/${small.nationalNeedId}`),
   );
 });
+
+/** A bearer token of the signed-in session, with its scopes and network. */
+async function tokenOf(session: Session, networkId: number | null) {
+  await session.get("/account/tokens");
+  const made = await session.post("/account/tokens", {
+    name: `National ${Math.random()}`,
+    scopes: ["read", "write"],
+    networkId: networkId === null ? "" : String(networkId),
+    days: "30",
+  });
+  assert.equal(made.statusCode, 201, made.body.slice(0, 300));
+  const token = made.body.match(/svk_[\w-]+/)?.[0];
+  assert.ok(token);
+  return (method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload: unknown = {}) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      payload: JSON.stringify(payload),
+    });
+}
+
+/** The fields of a 422 answer, by field, in the language asked for. */
+const fieldsOf = (res: LightMyRequestResponse): Record<string, string> =>
+  Object.fromEntries(((res.json().error?.fields ?? []) as { field: string; message: string }[]).map((f) => [f.field, f.message]));
+
+test("the API links, starts, unlinks and edits national needs under the pages' rules: 422 with field errors, another network refused with nothing changed, a limited token only in its network", async () => {
+  const rogNeed = await need(rogaland.id, rogOrgs[3]!.id, { title: "API-lenke behov i Rogaland" });
+  const nordNeed = await need(nordland.id, nordOrgs[3]!.id, { title: "API-lenke behov i Nordland" });
+  const sek = await login("sek@rogaland.national.example");
+  const other = await login("sek@nordland.national.example");
+  const groups = async () => (await t.database.db.select({ n: count() }).from(nationalNeeds))[0]!.n;
+
+  // Bad input: the field named, in the caller's language; nothing stored.
+  const stored = await groups();
+  const changes = await auditCount();
+  const blank = await sek.api("POST", `/api/v1/needs/${rogNeed.id}/national-need?lang=en`, { title: " " });
+  assert.equal(blank.statusCode, 422);
+  assert.match(fieldsOf(blank).title!, /Fill in this field/);
+  const missing = await sek.api("POST", `/api/v1/needs/${rogNeed.id}/national-need?lang=nb`, {});
+  assert.equal(missing.statusCode, 422);
+  assert.ok(fieldsOf(missing).title, "a missing title is named");
+  const tooLong = await sek.api("POST", `/api/v1/needs/${rogNeed.id}/national-need?lang=en`, { title: "x".repeat(201) });
+  assert.equal(tooLong.statusCode, 422);
+  assert.equal(await groups(), stored);
+  assert.equal(await auditCount(), changes, "nothing was written");
+
+  const started = await sek.api("POST", `/api/v1/needs/${rogNeed.id}/national-need`, {
+    title: "API felles behov",
+    description: "Offentlig.",
+  });
+  assert.equal(started.statusCode, 201, started.body);
+  const group = started.json().id as number;
+  assert.deepEqual(started.json(), { id: group, title: "API felles behov", description: "Offentlig." });
+  assert.equal((await linkOf(rogNeed.id))?.nationalNeedId, group);
+
+  // Nordland's secretariat links its own need: a national need that is not there, or not a number, is a field error.
+  const unknown = await other.api("PUT", `/api/v1/needs/${nordNeed.id}/national-need?lang=en`, { nationalNeedId: 99_999_999 });
+  assert.equal(unknown.statusCode, 422);
+  assert.match(fieldsOf(unknown).nationalNeedId!, /Choose one of the options/);
+  const notNumber = await other.api("PUT", `/api/v1/needs/${nordNeed.id}/national-need`, { nationalNeedId: "x" });
+  assert.equal(notNumber.statusCode, 422);
+  assert.ok(fieldsOf(notNumber).nationalNeedId);
+  assert.equal(await linkOf(nordNeed.id), undefined);
+  const linked = await other.api("PUT", `/api/v1/needs/${nordNeed.id}/national-need`, { nationalNeedId: group });
+  assert.equal(linked.statusCode, 200, linked.body);
+  assert.equal((await linkOf(nordNeed.id))?.nationalNeedId, group);
+
+  // Never Rogaland's need, nor by a representative of its organisation: 403, nothing changed.
+  const rep = await login("rep@rogaland.national.example");
+  const before = await auditCount();
+  for (const session of [other, rep])
+    for (const [method, payload] of [
+      ["POST", { title: "Kapret" }],
+      ["PUT", { nationalNeedId: group }],
+      ["DELETE", undefined],
+    ] as const)
+      assert.equal(
+        (await session.api(method, `/api/v1/needs/${rogNeed.id}/national-need`, payload)).statusCode,
+        403,
+        `${method} by another`,
+      );
+  assert.equal((await linkOf(rogNeed.id))?.nationalNeedId, group);
+  assert.equal(await groups(), stored + 1);
+  // Anonymous: 401.
+  assert.equal((await new Session(t.app).api("DELETE", `/api/v1/needs/${rogNeed.id}/national-need`)).statusCode, 401);
+
+  // The national need's text: a secretariat with a need in it; fields left out keep their value.
+  const emptyTitle = await other.api("PATCH", `/api/v1/national-needs/${group}?lang=en`, { title: "" });
+  assert.equal(emptyTitle.statusCode, 422);
+  assert.match(fieldsOf(emptyTitle).title!, /Fill in this field/);
+  const renamed = await other.api("PATCH", `/api/v1/national-needs/${group}`, { title: "API felles behov, nytt navn" });
+  assert.equal(renamed.statusCode, 200, renamed.body);
+  assert.equal(renamed.json().description, "Offentlig.", "the description is kept");
+  assert.equal((await rep.api("PATCH", `/api/v1/national-needs/${group}`, { title: "Kapret" })).statusCode, 403);
+  assert.equal(await auditCount(), before + 1, "only the change of text was written");
+
+  // A token limited to Nordland, of one who runs both networks, writes only in Nordland.
+  const both = await testAccount(t.app, t.database.db, "sek@both.national.example", {
+    networkId: nordland.id,
+    role: "secretariat",
+  });
+  await t.app.services.access.repo.setAccess(rogaland.id, both, "secretariat", []);
+  const bearer = await tokenOf(await login("sek@both.national.example"), nordland.id);
+  const atToken = await auditCount();
+  assert.equal((await bearer("DELETE", `/api/v1/needs/${rogNeed.id}/national-need`)).statusCode, 403);
+  assert.equal((await bearer("POST", `/api/v1/needs/${rogNeed.id}/national-need`, { title: "Via token" })).statusCode, 403);
+  const alone = await need(rogaland.id, rogOrgs[3]!.id, { title: "API-lenke Rogaland alene" });
+  const rogOnly = await t.app.services.nationalNeeds.start(actor, alone.id, { title: "Bare Rogaland" });
+  assert.ok(rogOnly.ok);
+  const atRogOnly = await auditCount();
+  assert.equal((await bearer("PATCH", `/api/v1/national-needs/${rogOnly.value.id}`, { title: "Via token" })).statusCode, 403);
+  assert.equal(await auditCount(), atRogOnly, "nothing written in Rogaland through the token");
+  assert.equal((await linkOf(rogNeed.id))?.nationalNeedId, group);
+  // In Nordland it writes: the text of a national need with Nordland's need in it, and Nordland's own link.
+  assert.equal((await bearer("PATCH", `/api/v1/national-needs/${group}`, { description: "Via token." })).statusCode, 200);
+  assert.ok(atRogOnly > atToken);
+
+  // Unlinking through the API: 204, then 404 as it is in none; the national need stays with Rogaland's.
+  assert.equal((await bearer("DELETE", `/api/v1/needs/${nordNeed.id}/national-need`)).statusCode, 204);
+  assert.equal(await linkOf(nordNeed.id), undefined);
+  assert.equal((await other.api("DELETE", `/api/v1/needs/${nordNeed.id}/national-need`)).statusCode, 404);
+  assert.ok(await t.app.services.nationalNeeds.repo.byId(group));
+});
+
+test("the API writes submissions under the pages' rules: bad input named, restricted needs kept out of public submissions, another network refused with nothing changed, the answer, the delete", async () => {
+  const today = osloToday();
+  const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+  const word = `APIinnspill${Math.random().toString(36).slice(2, 8)}`;
+  const open = await need(rogaland.id, rogOrgs[4]!.id, { title: `${word} offentlig`, problem: "Som sendt." });
+  const kept = await need(rogaland.id, rogOrgs[4]!.id, { title: `${word} skjermet`, visibility: "network" });
+  const foreign = await need(nordland.id, nordOrgs[4]!.id, { title: `${word} Nordland` });
+  const sek = await login("sek@rogaland.national.example");
+  const other = await login("sek@nordland.national.example");
+  const rows = async () => ({
+    submissions: (await t.database.db.select({ n: count() }).from(needSubmissions))[0]!.n,
+    items: (await t.database.db.select({ n: count() }).from(needSubmissionItems))[0]!.n,
+    audit: await auditCount(),
+  });
+  const url = `/api/v1/networks/${rogaland.slug}/need-submissions`;
+  const stored = await rows();
+
+  const bad = await sek.api("POST", `${url}?lang=en`, {
+    recipientKind: "ministry",
+    title: "Innspill",
+    sentOn: tomorrow,
+    needIds: [],
+  });
+  assert.equal(bad.statusCode, 422);
+  const errors = fieldsOf(bad);
+  assert.match(errors.recipientName!, /Write the name of the ministry or body/);
+  assert.match(errors.needIds!, /Choose at least one need to pass on/);
+  assert.match(errors.sentOn!, /cannot be after today/);
+  const nn = await sek.api("POST", `${url}?lang=nn`, {
+    recipientKind: "ministry",
+    title: "Innspill",
+    sentOn: today,
+    needIds: [open.id],
+  });
+  assert.match(fieldsOf(nn).recipientName!, /Skriv namnet på departementet eller organet/);
+  const wrongKind = await sek.api("POST", `${url}?lang=en`, {
+    recipientKind: "king",
+    title: "x",
+    sentOn: today,
+    needIds: [open.id],
+  });
+  assert.equal(wrongKind.statusCode, 422);
+  assert.ok(fieldsOf(wrongKind).recipientKind);
+  const badDate = await sek.api("POST", `${url}?lang=en`, {
+    recipientKind: "digdir",
+    title: "x",
+    sentOn: "31.12.2025",
+    needIds: [open.id],
+  });
+  assert.equal(badDate.statusCode, 422);
+  assert.ok(fieldsOf(badDate).sentOn);
+  // A restricted need in a public submission, and another network's need: refused, named.
+  const restricted = await sek.api("POST", `${url}?lang=en`, {
+    recipientKind: "digdir",
+    title: "Til Digdir",
+    sentOn: today,
+    needIds: [open.id, kept.id],
+  });
+  assert.equal(restricted.statusCode, 422);
+  assert.match(
+    fieldsOf(restricted).needIds!,
+    new RegExp(`${word} skjermet.{1,20} is restricted and cannot go into a public submission`),
+  );
+  const notOurs = await sek.api("POST", `${url}?lang=en`, {
+    recipientKind: "digdir",
+    title: "x",
+    sentOn: today,
+    needIds: [foreign.id],
+  });
+  assert.equal(notOurs.statusCode, 422);
+  assert.match(fieldsOf(notOurs).needIds!, /Choose one of the options/);
+  // Another network's secretariat, a representative, anonymous: refused.
+  const rep = await login("rep@rogaland.national.example");
+  const good = {
+    recipientKind: "digdir",
+    title: `${word} til Digdir`,
+    coverNote: "Se på dette.",
+    sentOn: today,
+    needIds: [open.id],
+  };
+  assert.equal((await other.api("POST", url, good)).statusCode, 403);
+  assert.equal((await rep.api("POST", url, good)).statusCode, 403);
+  assert.equal((await new Session(t.app).api("POST", url, good)).statusCode, 401);
+  assert.deepEqual(await rows(), stored, "nothing was stored");
+
+  const created = await sek.api("POST", url, good);
+  assert.equal(created.statusCode, 201, created.body);
+  const s = created.json();
+  assert.equal(s.network, rogaland.slug);
+  assert.equal(s.visibility, "public");
+  assert.deepEqual(s.needs, [{ needId: open.id, title: `${word} offentlig`, problem: "Som sendt.", asSent: true }]);
+
+  // Changing it: fields left out keep their value; a need added is copied; public with a restricted need is refused.
+  const retitled = await sek.api("PATCH", `/api/v1/need-submissions/${s.id}`, { title: `${word} til Digdir, endret` });
+  assert.equal(retitled.statusCode, 200, retitled.body);
+  assert.equal(retitled.json().coverNote, "Se på dette.");
+  assert.equal(retitled.json().needs.length, 1);
+  const publicRestricted = await sek.api("PATCH", `/api/v1/need-submissions/${s.id}?lang=en`, { needIds: [open.id, kept.id] });
+  assert.equal(publicRestricted.statusCode, 422);
+  assert.match(fieldsOf(publicRestricted).needIds!, /is restricted and cannot go into a public submission/);
+  const internal = await sek.api("PATCH", `/api/v1/need-submissions/${s.id}`, {
+    visibility: "network",
+    needIds: [open.id, kept.id],
+  });
+  assert.equal(internal.statusCode, 200, internal.body);
+  assert.deepEqual(
+    internal.json().needs.map((n: { title: string; asSent: boolean }) => [n.title, n.asSent]),
+    [
+      [`${word} offentlig`, true],
+      [`${word} skjermet`, true],
+    ],
+  );
+
+  // The answer: before it was sent, refused; then recorded.
+  const early = await sek.api("PUT", `/api/v1/need-submissions/${s.id}/answer?lang=en`, {
+    answer: "Takk.",
+    answeredOn: "2020-01-01",
+  });
+  assert.equal(early.statusCode, 422);
+  assert.match(fieldsOf(early).answeredOn!, /cannot be dated before the submission was sent/);
+  const noText = await sek.api("PUT", `/api/v1/need-submissions/${s.id}/answer?lang=en`, { answer: "", answeredOn: today });
+  assert.match(fieldsOf(noText).answer!, /Fill in this field/);
+  const answered = await sek.api("PUT", `/api/v1/need-submissions/${s.id}/answer`, {
+    answer: "Vi ser på det.",
+    answeredOn: today,
+  });
+  assert.equal(answered.statusCode, 200, answered.body);
+  assert.equal(answered.json().answeredOn, today);
+
+  // Another network's secretariat neither sees the network's submission nor changes, answers or deletes it.
+  const at = await rows();
+  const [row] = await t.database.db.select().from(needSubmissions).where(eq(needSubmissions.id, s.id));
+  for (const session of [other, rep]) {
+    const expected = session === other ? 404 : 403;
+    assert.equal((await session.api("PATCH", `/api/v1/need-submissions/${s.id}`, { title: "Kapret" })).statusCode, expected);
+    assert.equal(
+      (await session.api("PUT", `/api/v1/need-submissions/${s.id}/answer`, { answer: "Kapret", answeredOn: today })).statusCode,
+      expected,
+    );
+    assert.equal((await session.api("DELETE", `/api/v1/need-submissions/${s.id}`)).statusCode, expected);
+  }
+  assert.deepEqual(await rows(), at, "nothing changed");
+  assert.deepEqual((await t.database.db.select().from(needSubmissions).where(eq(needSubmissions.id, s.id)))[0], row);
+
+  // A token limited to Nordland, of one who runs Rogaland too, writes no submission of Rogaland's.
+  const both = await testAccount(t.app, t.database.db, "sek@both2.national.example", {
+    networkId: rogaland.id,
+    role: "secretariat",
+  });
+  await t.app.services.access.repo.setAccess(nordland.id, both, "secretariat", []);
+  const bearer = await tokenOf(await login("sek@both2.national.example"), nordland.id);
+  const open2 = await t.app.services.needSubmissions.create(actor, rogaland.id, { ...good, title: `${word} offentlig 2` });
+  assert.ok(open2.ok);
+  const atToken = await rows();
+  assert.equal((await bearer("POST", url, good)).statusCode, 403);
+  for (const [id, status] of [
+    [open2.value.id, 403],
+    // Kept to Rogaland's people, whom the token does not act for: not even found.
+    [s.id, 404],
+  ] as const) {
+    assert.equal((await bearer("PATCH", `/api/v1/need-submissions/${id}`, { title: "Via token" })).statusCode, status);
+    assert.equal(
+      (await bearer("PUT", `/api/v1/need-submissions/${id}/answer`, { answer: "Via token", answeredOn: today })).statusCode,
+      status,
+    );
+    assert.equal((await bearer("DELETE", `/api/v1/need-submissions/${id}`)).statusCode, status);
+  }
+  assert.deepEqual(await rows(), atToken, "nothing changed through the token");
+
+  // Deleting it: 204, gone with what was sent, audited with the needs it passed on.
+  assert.equal((await sek.api("DELETE", `/api/v1/need-submissions/${s.id}`)).statusCode, 204);
+  assert.equal((await sek.api("GET", `/api/v1/need-submissions/${s.id}`)).statusCode, 404);
+  assert.equal(
+    (await t.database.db.select().from(needSubmissionItems).where(eq(needSubmissionItems.submissionId, s.id))).length,
+    0,
+  );
+  const [gone] = await t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "need_submission"), eq(auditLog.entityId, String(s.id)), eq(auditLog.action, "delete")));
+  assert.ok(gone, "the delete is audited");
+  assert.deepEqual((gone.before as { needIds: number[] }).needIds.sort(), [open.id, kept.id].sort());
+  assert.ok(await t.app.services.needs.repo.byId(open.id), "the needs themselves stay");
+});
+
+test("its secretariat deletes a submission from its edit page; others are refused and nothing changes", async () => {
+  const today = osloToday();
+  const word = `Slettetest${Math.random().toString(36).slice(2, 8)}`;
+  const open = await need(rogaland.id, rogOrgs[5]!.id, { title: `${word} behov` });
+  const sek = await login("sek@rogaland.national.example");
+  const created = await t.app.services.needSubmissions.create(actor, rogaland.id, {
+    recipientKind: "komit_radet",
+    title: `${word} innspill`,
+    sentOn: today,
+    needIds: [String(open.id)],
+  });
+  assert.ok(created.ok);
+  const id = created.value.id;
+
+  const edit = await sek.get(`/needs/submissions/${id}/edit?lang=en`);
+  assert.equal(edit.statusCode, 200);
+  assert.match(edit.body, new RegExp(`action="/needs/submissions/${id}/delete"`));
+  assert.match(edit.body, /Delete the submission and what was sent/);
+  assert.match(edit.body, /This cannot be undone/);
+  assert.doesNotMatch((await sek.get(`/n/${rogaland.slug}/needs/submissions/new?lang=en`)).body, /Delete the submission/);
+
+  const outsider = await login("sek@nordland.national.example");
+  const rep = await login("rep@rogaland.national.example");
+  const changes = await auditCount();
+  assert.equal((await outsider.post(`/needs/submissions/${id}/delete`, {})).statusCode, 403);
+  assert.equal((await rep.post(`/needs/submissions/${id}/delete`, {})).statusCode, 403);
+  assert.equal((await new Session(t.app).post(`/needs/submissions/${id}/delete`, {})).statusCode, 303, "to sign in");
+  assert.equal((await sek.post(`/needs/submissions/${id}/delete`, {}, { csrf: "wrong" })).statusCode, 403, "CSRF");
+  assert.equal(await auditCount(), changes);
+  assert.ok((await t.app.services.needSubmissions.repo.byId(id))?.submission);
+
+  const deleted = await sek.post(`/needs/submissions/${id}/delete`, {});
+  assert.equal(deleted.statusCode, 303);
+  assert.equal(deleted.headers.location, `/n/${rogaland.slug}/needs/submissions?deleted=1`);
+  const list = await sek.get(`/n/${rogaland.slug}/needs/submissions?deleted=1&lang=en`);
+  assert.match(list.body, /The submission has been deleted/);
+  assert.ok(!list.body.includes(`${word} innspill`));
+  assert.equal((await sek.get(`/needs/submissions/${id}`)).statusCode, 404);
+  assert.doesNotMatch(
+    (await sek.get(`/needs/${open.id}`)).body,
+    new RegExp(`/needs/submissions/${id}"`),
+    "no longer named on the need",
+  );
+  assert.equal(
+    (await t.database.db.select().from(needSubmissionItems).where(eq(needSubmissionItems.submissionId, id))).length,
+    0,
+    "what was sent goes with it",
+  );
+  assert.equal(await auditCount(), changes + 1, "one audit entry, written with the delete");
+});
+
+test("a need moved to another network leaves its national need, audited, in the same transaction", async () => {
+  // An organisation of Rogaland's that joins Nordland too, and one who runs both networks.
+  const org = rogOrgs[2]!;
+  await t.app.services.networks.repo.insertMemberships([{ networkId: nordland.id, organisationId: org.id, level: "member" }]);
+  const mover = await testAccount(t.app, t.database.db, "sek@mover.national.example", {
+    networkId: rogaland.id,
+    role: "secretariat",
+  });
+  await t.app.services.access.repo.setAccess(nordland.id, mover, "secretariat", []);
+  const sek = await login("sek@mover.national.example");
+
+  const moving = await need(rogaland.id, org.id, { title: "Flyttetest behov" });
+  const staying = await need(nordland.id, nordOrgs[5]!.id, { title: "Flyttetest behov i Nordland" });
+  const group = await t.app.services.nationalNeeds.start(actor, moving.id, { title: "Flyttetest felles" });
+  assert.ok(group.ok);
+  assert.ok((await t.app.services.nationalNeeds.link(actor, staying.id, { nationalNeedId: group.value.id })).ok);
+
+  // The move form says what happens to the link.
+  const page = await sek.get(`/needs/${moving.id}?lang=en`);
+  assert.match(page.body, /the link is removed, as the network it leaves made it/);
+
+  // A move that is refused leaves the link.
+  const refused = await sek.post(`/needs/${moving.id}/move?lang=en`, { networkId: String(rogaland.id) });
+  assert.equal(refused.statusCode, 422);
+  assert.equal((await linkOf(moving.id))?.nationalNeedId, group.value.id);
+
+  const moved = await sek.post(`/needs/${moving.id}/move`, { networkId: String(nordland.id), note: "Hører hjemme der" });
+  assert.equal(moved.statusCode, 303);
+  assert.equal((await t.app.services.needs.repo.byId(moving.id))!.networkId, nordland.id);
+  assert.equal(await linkOf(moving.id), undefined, "the link made by the old network is gone");
+  assert.ok(await t.app.services.nationalNeeds.repo.byId(group.value.id), "the national need stays with the other need");
+  const [entry] = await t.database.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(eq(auditLog.entity, "national_need_link"), eq(auditLog.entityId, String(moving.id)), eq(auditLog.action, "delete")),
+    );
+  assert.ok(entry, "the removal is audited");
+  assert.deepEqual(entry.after, { reason: "moved" });
+  assert.equal((entry.before as { nationalNeedId: number }).nationalNeedId, group.value.id);
+  const [move] = await t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "need"), eq(auditLog.entityId, String(moving.id)), eq(auditLog.action, "update")));
+  assert.equal(move?.requestId, entry.requestId, "written by the same request");
+  // Its new network's secretariat may link it again.
+  assert.equal(
+    (await sek.api("PUT", `/api/v1/needs/${moving.id}/national-need`, { nationalNeedId: group.value.id })).statusCode,
+    200,
+  );
+
+  // A need alone in its national need, moved through the API: the national need goes with the link.
+  const lone = await need(rogaland.id, org.id, { title: "Flyttetest alene" });
+  const loneGroup = await t.app.services.nationalNeeds.start(actor, lone.id, { title: "Flyttetest alene felles" });
+  assert.ok(loneGroup.ok);
+  const viaApi = await sek.api("POST", `/api/v1/needs/${lone.id}/move`, { networkId: nordland.id });
+  assert.equal(viaApi.statusCode, 200, viaApi.body);
+  assert.equal(await linkOf(lone.id), undefined);
+  assert.equal(await t.app.services.nationalNeeds.repo.byId(loneGroup.value.id), undefined, "an empty national need is removed");
+  const trail = await t.database.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "national_need"), eq(auditLog.entityId, String(loneGroup.value.id))));
+  assert.deepEqual(trail.map((e) => e.action).sort(), ["create", "delete"]);
+});

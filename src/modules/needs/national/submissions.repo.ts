@@ -92,6 +92,11 @@ export class SubmissionRepo extends Repository {
     return this.updateStamped(needSubmissions, id, values);
   }
 
+  /** Deletes the submission; its needs as sent go with it (by their key). */
+  delete(id: number) {
+    return this.deleteOne(needSubmissions, id);
+  }
+
   async insertItems(values: (typeof needSubmissionItems.$inferInsert)[]) {
     if (values.length) await this.db.insert(needSubmissionItems).values(values);
   }

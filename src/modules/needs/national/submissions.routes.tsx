@@ -7,7 +7,7 @@ import { idParam, parseOrBadRequest } from "../../../platform/http/validation.ts
 import { sendXlsx } from "../../../platform/http/xlsx.ts";
 import { labelFor, osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Notice } from "../../../platform/ui/components.tsx";
 import { slugParam } from "../../networks/index.ts";
 import { stateLabel } from "../labels.ts";
 import { savedNotice } from "../saved-notice.tsx";
@@ -32,12 +32,17 @@ export function submissionRoutes(app: FastifyInstance, { services }: AppContext)
     const { t } = req.i18n;
     const title = t("submission.listTitle", { network: network.name });
     return reply.page(
-      <SubmissionsPage
-        ctx={req.pageContext()}
-        network={network}
-        submissions={list}
-        canManage={can(req.actor, "needSubmission.manage", { networkId: network.id })}
-      />,
+      <>
+        {(req.query as Record<string, unknown>).deleted === "1" ? (
+          <Notice kind="success">{t("submission.deleted")}</Notice>
+        ) : null}
+        <SubmissionsPage
+          ctx={req.pageContext()}
+          network={network}
+          submissions={list}
+          canManage={can(req.actor, "needSubmission.manage", { networkId: network.id })}
+        />
+      </>,
       {
         title,
         network,
@@ -72,6 +77,7 @@ export function submissionRoutes(app: FastifyInstance, { services }: AppContext)
         cancelHref={existing ? `/needs/submissions/${existing.id}` : list}
         networkName={network.name}
         needs={options}
+        {...(existing ? { deleteAction: `/needs/submissions/${existing.id}/delete` } : {})}
       />,
       {
         title,
@@ -192,6 +198,17 @@ export function submissionRoutes(app: FastifyInstance, { services }: AppContext)
     submit: (actor, r, body) => submissions.update(actor, r.submission, body),
     done: (s) => `/needs/submissions/${s.id}?saved=1`,
   });
+
+  // Its secretariat deletes it, and what was sent of each need goes with it (audited).
+  app.post(
+    "/needs/submissions/:id/delete",
+    { config: { policy: "needSubmission.manage", resource: submissionInPath } },
+    async (req, reply) => {
+      const { actor, resource: r } = authorized(req, submissionInPath);
+      await submissions.remove(actor, r.submission);
+      return reply.redirect(`/n/${r.networkSlug}/needs/submissions?deleted=1`, 303);
+    },
+  );
 
   formRoute(app, {
     path: "/needs/submissions/:id/answer",

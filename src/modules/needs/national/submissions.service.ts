@@ -210,4 +210,17 @@ export class SubmissionService {
       }),
     );
   }
+
+  /**
+   * Deletes a submission, and with it what was sent of each need and the answer received: the
+   * audit entry keeps what it was and which needs it passed on, in the same transaction.
+   */
+  async remove(actor: Actor, submission: Submission): Promise<void> {
+    await audited(this.db, actor, async (tx, audit) => {
+      const repo = this.repo.with(tx);
+      const needIds = (await repo.items(submission.id)).map((r) => r.item.needId);
+      await repo.delete(submission.id);
+      await audit({ action: "delete", entity: "need_submission", entityId: submission.id, before: { ...submission, needIds } });
+    });
+  }
 }

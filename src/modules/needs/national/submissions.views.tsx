@@ -13,6 +13,7 @@ import {
   Notice,
   type Option,
   optionsOf,
+  PostButton,
   Section,
   SelectField,
   TextArea,
@@ -80,39 +81,54 @@ export function SubmissionsPage(props: {
 }
 
 /** The form of a new or changed submission: to whom, what, when, who reads it, and the network's needs to pass on. */
-export function SubmissionFormPage(props: FormPageProps & { networkName: string; needs: Option[] }) {
+export function SubmissionFormPage(
+  props: FormPageProps & {
+    networkName: string;
+    needs: Option[];
+    /** Where a submission that exists is deleted, below its form. */
+    deleteAction?: string;
+  },
+) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   return (
-    <FormPage {...props} intro={<p class="ds-paragraph">{t("submission.formIntro", { network: props.networkName })}</p>}>
-      <SelectField
-        name="recipientKind"
-        label={t("submission.recipientKind")}
-        required
-        placeholder={t("form.choose")}
-        options={optionsOf(t, RECIPIENT_KINDS, recipientKindLabel)}
-      />
-      <TextField name="recipientName" label={t("submission.recipientName")} description={t("submission.recipientNameHint")} />
-      <TextField name="title" label={t("submission.title")} required />
-      <TextArea name="coverNote" label={t("submission.coverNote")} description={t("submission.coverNoteHint")} rows={8} />
-      <TextField name="sentOn" label={t("submission.sentOn")} type="date" width="short" required />
-      <SelectField
-        name="visibility"
-        label={t("submission.visibility")}
-        description={t("submission.visibilityHint")}
-        options={SUBMISSION_VISIBILITIES.map((v) => ({ value: v, label: labelFor(t, "visibility", v) }))}
-      />
-      {props.needs.length ? (
-        <CheckboxGroup
-          name="needIds"
-          label={t("submission.needs")}
-          description={t("submission.needsHint")}
-          options={props.needs}
+    <>
+      <FormPage {...props} intro={<p class="ds-paragraph">{t("submission.formIntro", { network: props.networkName })}</p>}>
+        <SelectField
+          name="recipientKind"
+          label={t("submission.recipientKind")}
+          required
+          placeholder={t("form.choose")}
+          options={optionsOf(t, RECIPIENT_KINDS, recipientKindLabel)}
         />
-      ) : (
-        <Notice>{t("submission.noNeeds")}</Notice>
-      )}
-    </FormPage>
+        <TextField name="recipientName" label={t("submission.recipientName")} description={t("submission.recipientNameHint")} />
+        <TextField name="title" label={t("submission.title")} required />
+        <TextArea name="coverNote" label={t("submission.coverNote")} description={t("submission.coverNoteHint")} rows={8} />
+        <TextField name="sentOn" label={t("submission.sentOn")} type="date" width="short" required />
+        <SelectField
+          name="visibility"
+          label={t("submission.visibility")}
+          description={t("submission.visibilityHint")}
+          options={SUBMISSION_VISIBILITIES.map((v) => ({ value: v, label: labelFor(t, "visibility", v) }))}
+        />
+        {props.needs.length ? (
+          <CheckboxGroup
+            name="needIds"
+            label={t("submission.needs")}
+            description={t("submission.needsHint")}
+            options={props.needs}
+          />
+        ) : (
+          <Notice>{t("submission.noNeeds")}</Notice>
+        )}
+      </FormPage>
+      {props.deleteAction ? (
+        <Section id="delete-heading" title={t("submission.deleteHeading")}>
+          <p class="ds-paragraph">{t("submission.deleteHint")}</p>
+          <PostButton ctx={ctx} action={props.deleteAction} label={t("submission.delete")} danger />
+        </Section>
+      ) : null}
+    </>
   );
 }
 

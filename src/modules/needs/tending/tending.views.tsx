@@ -47,7 +47,14 @@ export function TendingSection(props: {
         {t("need.move")}
       </h3>
       <Form ctx={ctx} form={props.moveForm} action={`/needs/${need.id}/move`} submitLabel={t("need.move")}>
-        <SelectField name="networkId" label={t("need.moveTo")} required placeholder={t("form.choose")} options={props.networks} />
+        <SelectField
+          name="networkId"
+          label={t("need.moveTo")}
+          description={t("need.moveHint")}
+          required
+          placeholder={t("form.choose")}
+          options={props.networks}
+        />
         <TextField name="note" label={t("need.eventNote")} />
       </Form>
       <h3 class="ds-heading" data-size="sm">

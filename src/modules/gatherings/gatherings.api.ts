@@ -4,7 +4,7 @@ import { resultOf } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { slugParam } from "../networks/index.ts";
-import { AUDIENCES, GATHERING_KINDS, REGISTRATION_STATUSES } from "./schema.ts";
+import { AUDIENCES, GATHERING_KINDS, LEADER_ROLES, REGISTRATION_STATUSES } from "./schema.ts";
 
 const gathering = z.object({
   id: z.number(),
@@ -169,6 +169,8 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
       organisationId: z.number().int().positive().optional(),
       organisationName: z.string().max(200).optional(),
       note: z.string().max(1000).optional(),
+      leaderRole: z.enum(LEADER_ROLES).optional().describe("For a gathering for chief executives and councillors: which the person is"),
+      invitation: z.string().max(100).optional().describe("For a gathering by invitation: the secret of the invitation's link"),
       answers: z
         .record(z.string().regex(/^\d{1,9}$/), z.string().max(1000))
         .optional()

@@ -9,6 +9,7 @@ import { networks } from "../networks/index.ts";
 import { subjectNetworks } from "../subjects/index.ts";
 import {
   gatheringHosts,
+  gatheringInvitations,
   gatheringQuestions,
   gatheringRegistrations,
   gatheringSessions,
@@ -21,6 +22,7 @@ export type NewGathering = typeof gatherings.$inferInsert;
 export type GatheringSession = typeof gatheringSessions.$inferSelect;
 export type Registration = typeof gatheringRegistrations.$inferSelect;
 export type GatheringQuestion = typeof gatheringQuestions.$inferSelect;
+export type GatheringInvitation = typeof gatheringInvitations.$inferSelect;
 
 /** Held together by this network: invited by the organiser, and accepted by the network. */
 const coHostedBy = (networkId: number) =>
@@ -329,6 +331,78 @@ export class GatheringRepo extends Repository {
         ...(options.organisation ? { organisationId: null, attended: null } : {}),
       })
       .where(inArray(gatheringRegistrations.id, ids));
+  }
+
+  // Invitations (a gathering by invitation).
+
+  /** An invitation of this gathering by its secret's hash, if not used yet. */
+  async openInvitation(gatheringId: number, tokenHash: string) {
+    const [row] = await this.db
+      .select()
+      .from(gatheringInvitations)
+      .where(
+        and(
+          eq(gatheringInvitations.gatheringId, gatheringId),
+          eq(gatheringInvitations.tokenHash, tokenHash),
+          isNull(gatheringInvitations.registrationId),
+        ),
+      )
+      .limit(1);
+    return row;
+  }
+
+  /** Uses the invitation for a registration: once only, whoever sends it at the same time. */
+  async useInvitation(gatheringId: number, tokenHash: string, registrationId: number): Promise<boolean> {
+    const rows = await this.db
+      .update(gatheringInvitations)
+      .set({ registrationId })
+      .where(
+        and(
+          eq(gatheringInvitations.gatheringId, gatheringId),
+          eq(gatheringInvitations.tokenHash, tokenHash),
+          isNull(gatheringInvitations.registrationId),
+        ),
+      )
+      .returning({ id: gatheringInvitations.id });
+    return rows.length > 0;
+  }
+
+  /** A gathering's invitations, newest first, with whether each was used. */
+  invitations(gatheringId: number) {
+    return this.db
+      .select()
+      .from(gatheringInvitations)
+      .where(eq(gatheringInvitations.gatheringId, gatheringId))
+      .orderBy(desc(gatheringInvitations.createdAt), desc(gatheringInvitations.id));
+  }
+
+  /** The addresses already invited to a gathering, in lower case. */
+  async invitedAddresses(gatheringId: number): Promise<Set<string>> {
+    const rows = await this.db
+      .select({ email: gatheringInvitations.email })
+      .from(gatheringInvitations)
+      .where(eq(gatheringInvitations.gatheringId, gatheringId));
+    return new Set(rows.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])));
+  }
+
+  insertInvitation(values: typeof gatheringInvitations.$inferInsert) {
+    return this.insertOne(gatheringInvitations, values);
+  }
+
+  /** Clears the invited addresses of gatherings whose personal data is past its time. */
+  async clearExpiredInvitations(now: Date): Promise<number> {
+    const rows = await this.db
+      .update(gatheringInvitations)
+      .set({ email: null })
+      .where(
+        and(
+          isNotNull(gatheringInvitations.email),
+          sql`${gatheringInvitations.gatheringId} in (select g.id from ${gatherings} g
+            where g.ends_at + make_interval(days => g.personal_data_days) < ${now})`,
+        ),
+      )
+      .returning({ id: gatheringInvitations.id });
+    return rows.length;
   }
 
   /** Takes a removed question's answers out of every registration. */

@@ -30,6 +30,11 @@ const idParams = z.object({ id: dbId });
 const sessionParams = idParams.extend({ sessionId: dbId });
 const questionParams = idParams.extend({ questionId: dbId });
 const invitationParams = slugParam.extend({ id: dbId });
+/** The secret of an invitation's link, from the query (the link) or the form (sent with it). */
+const invitationOf = (source: unknown): string | undefined => {
+  const value = (source as Record<string, unknown> | undefined)?.invitation;
+  return typeof value === "string" && value.length > 0 && value.length <= 100 ? value : undefined;
+};
 const receiptParams = idParams.extend({ receipt: z.string().min(10).max(100) });
 
 /** Gatherings: the lists, a gathering's page and programme, registration and its receipt, the organiser's pages. */
@@ -303,12 +308,20 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     },
   );
 
-  const participantsPage = async (req: FastifyRequest, reply: FastifyReply, r: GatheringInPath, form?: FormState) => {
+  const participantsPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    r: GatheringInPath,
+    form?: FormState,
+    inviteForm: FormState = emptyForm(),
+  ) => {
     const { t } = req.i18n;
-    const [{ rows, byOrganisation }, questions] = await Promise.all([
+    const [{ rows, byOrganisation }, questions, invitations] = await Promise.all([
       gatherings.participants(r.gathering.id),
       gatherings.repo.questions(r.gathering.id),
+      gatherings.invitations(r.gathering),
     ]);
+    const invited = Number((req.query as Record<string, unknown>).invited);
     const title = t("gathering.participantsOf", { title: r.gathering.title });
     const attendance =
       form ?? emptyForm({ attended: rows.filter((p) => p.registration.attended).map((p) => String(p.registration.id)) });
@@ -322,8 +335,16 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         byOrganisation={byOrganisation}
         questions={questions}
         form={attendance}
+        invitations={invitations}
+        inviteForm={inviteForm}
+        invitedNow={Number.isInteger(invited) ? invited : undefined}
       />,
-      { title, network: networkOf(r), crumbs: gatheringCrumbs(r, t("gathering.participants")), forms: [attendance] },
+      {
+        title,
+        network: networkOf(r),
+        crumbs: gatheringCrumbs(r, t("gathering.participants")),
+        forms: [attendance, inviteForm],
+      },
     );
   };
 
@@ -340,6 +361,17 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     submit: (actor, r, body) =>
       gatherings.markAttendance(actor, r.gathering, parseOrBadRequest(attendanceBody, body ?? {}).attended),
     done: (_, r) => `/gatherings/${r.gathering.id}/participants?saved=1`,
+  });
+
+  // A gathering by invitation: the organiser invites people by address; each gets a link that lets one registration in.
+  formRoute(app, {
+    path: "/gatherings/:id/invitations",
+    policy: "gathering.manage",
+    resource: gatheringInPath,
+    initial: false,
+    show: (req, reply, form, r) => participantsPage(req, reply, r, undefined, form),
+    submit: (actor, r, body, req) => gatherings.invite(actor, r.gathering, body, req.i18n.locale),
+    done: ({ invited }, r) => `/gatherings/${r.gathering.id}/participants?invited=${invited}#invitees-heading`,
   });
 
   /** The participant list as a file: the same columns in CSV and xlsx, in the reader's language. */
@@ -359,6 +391,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           t("gathering.organisation"),
           t("gathering.email"),
           t("gathering.statusLabel"),
+          ...(resource.gathering.audience === "leaders" ? [t("gathering.leaderRoleLabel")] : []),
           ...questions.map((q) => q.text),
           t("gathering.note"),
           t("gathering.registeredAt"),
@@ -369,6 +402,9 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           r.organisation ?? "",
           r.registration.email ?? "",
           t(`gathering.status.${r.registration.status}`),
+          ...(resource.gathering.audience === "leaders"
+            ? [r.registration.leaderRole ? t(`gathering.leaderRole.${r.registration.leaderRole}`) : ""]
+            : []),
           ...questions.map((q) => r.registration.answers[String(q.id)] ?? ""),
           r.registration.note,
           dateTime(r.registration.createdAt),
@@ -382,12 +418,20 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
 
   // Registration: no account needed, no JavaScript needed.
 
-  const registrationPage = async (req: FastifyRequest, reply: FastifyReply, id: number, form: FormState) => {
+  const registrationPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    form: FormState,
+    invitation: string | undefined,
+  ) => {
     const { t } = req.i18n;
     const d = await gatherings.detail(req.actor, id);
     const full = isFull(d.gathering, d.counts);
     const state = registrationState(d.gathering);
-    if (state !== "open" || !(await gatherings.mayRegister(req.actor, d.gathering))) {
+    // An invitation's link is its holder's: the page made for it is never kept for others.
+    if (invitation !== undefined) req.personalResponse = true;
+    if (state !== "open" || !(await gatherings.mayRegister(req.actor, d.gathering, invitation))) {
       // Not the form, but why there is none here: closed, over, or for the network's own people.
       const why =
         state === "over"
@@ -396,7 +440,9 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
             ? "gathering.registrationClosed"
             : d.gathering.audience === "subject_network"
               ? "gathering.subjectOnly"
-              : "gathering.membersOnly";
+              : d.gathering.audience === "invited"
+                ? "gathering.invitedOnly"
+                : "gathering.membersOnly";
       return reply.page(
         <>
           <h1 class="ds-heading" data-size="lg">
@@ -432,6 +478,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         organisations={organisations}
         questions={d.questions}
         full={full}
+        invitation={invitation ?? null}
       />,
       {
         title,
@@ -442,15 +489,19 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     );
   };
 
-  app.get("/gatherings/:id/register", { config: { policy: "public" } }, async (req, reply) =>
-    registrationPage(req, reply, parseOrBadRequest(idParams, req.params).id, emptyForm(await gatherings.prefill(req.actor))),
-  );
+  app.get("/gatherings/:id/register", { config: { policy: "public" } }, async (req, reply) => {
+    const { id } = parseOrBadRequest(idParams, req.params);
+    const invitation = invitationOf(req.query);
+    const invited = await gatherings.invitedAddress(id, invitation);
+    const prefill = { ...(await gatherings.prefill(req.actor)), ...(invited ? { email: invited } : {}) };
+    return registrationPage(req, reply, id, emptyForm(prefill), invitation);
+  });
 
   app.post("/gatherings/:id/register", { config: { policy: "public", storedOnce: true } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await gatherings.register(id, body, { actor: req.actor, locale: req.i18n.locale });
-    if (!result.ok) return registrationPage(req, reply, id, { values: body, errors: result.errors });
+    if (!result.ok) return registrationPage(req, reply, id, { values: body, errors: result.errors }, invitationOf(body));
     return reply.redirect(`/gatherings/${id}/registration/${result.value.receipt}`, 303);
   });
 

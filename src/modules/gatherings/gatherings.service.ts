@@ -35,7 +35,7 @@ import {
   GatheringRepo,
   type Registration,
 } from "./gatherings.repo.ts";
-import { AUDIENCES, GATHERING_KINDS } from "./schema.ts";
+import { AUDIENCES, GATHERING_KINDS, LEADER_ROLES } from "./schema.ts";
 
 const optionalTime = z.preprocess(emptyToNull, timeOfDay.nullable().default(null));
 
@@ -144,6 +144,7 @@ export const registrationInput = z
     organisationId: optionalId,
     organisationName: z.preprocess(emptyToNull, z.string().trim().max(200, "errors.tooLong").nullable().default(null)),
     note: optionalText(1000),
+    leaderRole: z.preprocess(emptyToNull, z.enum(LEADER_ROLES, "errors.choice").nullable().default(null)),
   })
   .refine((r) => r.organisationId !== null || r.organisationName !== null, {
     path: ["organisationId"],
@@ -190,11 +191,16 @@ export class GatheringService {
   }
 
   /**
-   * Who registers: anyone; for a members' gathering the network's people; for a subject network's,
-   * the people who take part in it. The network's secretariat always may.
+   * Who registers: anyone (for chief executives and councillors too, who say which they are); for a
+   * members' gathering the network's people; for a subject network's, the people who take part in it;
+   * by invitation, whoever holds an unused invitation's link. The network's secretariat always may.
    */
-  async mayRegister(actor: Actor | null, g: Gathering): Promise<boolean> {
-    if (g.audience === "everyone" || isSecretariat(actor, g.networkId)) return true;
+  async mayRegister(actor: Actor | null, g: Gathering, invitation?: string): Promise<boolean> {
+    if (g.audience === "everyone" || g.audience === "leaders" || isSecretariat(actor, g.networkId)) return true;
+    if (g.audience === "invited")
+      return (
+        invitation !== undefined && invitation.length <= 100 && !!(await this.repo.openInvitation(g.id, hashToken(invitation)))
+      );
     if (g.audience === "members") {
       if (isNetworkMember(actor, g.networkId)) return true;
       const hosts = await this.repo.hosts(g.id);
@@ -395,19 +401,17 @@ export class GatheringService {
     const { gathering } = await this.get(context.actor, gatheringId);
     const state = registrationState(gathering, context.now);
     if (state !== "open") return invalid([{ field: "_", key: "errors.registrationClosed" }]);
-    if (!(await this.mayRegister(context.actor, gathering)))
-      return invalid([
-        {
-          field: "_",
-          key: gathering.audience === "subject_network" ? "errors.gatheringSubjectOnly" : "errors.gatheringMembersOnly",
-        },
-      ]);
+    const invitation = typeof body.invitation === "string" ? body.invitation : undefined;
+    if (!(await this.mayRegister(context.actor, gathering, invitation)))
+      return invalid([{ field: "_", key: REFUSED[gathering.audience] }]);
     const parsed = registrationInput.safeParse(body);
     const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
     const { answers, errors: answerErrors } = answersOf(await this.repo.questions(gatheringId), body);
     errors.push(...answerErrors);
     if (parsed.success && parsed.data.organisationId !== null && !(await this.organisations.byId(parsed.data.organisationId)))
       errors.push({ field: "organisationId", key: "errors.choice" });
+    if (parsed.success && gathering.audience === "leaders" && parsed.data.leaderRole === null)
+      errors.push({ field: "leaderRole", key: "errors.required" });
     if (!parsed.success || errors.length) return invalid(errors);
     const receipt = randomBytes(24).toString("base64url");
     try {
@@ -429,6 +433,9 @@ export class GatheringService {
           receiptHash: hashToken(receipt),
           locale: context.locale,
         });
+        // An invitation lets one registration in: a second use of its link at the same time is refused.
+        if (gathering.audience === "invited" && invitation !== undefined && !isSecretariat(context.actor, gathering.networkId))
+          if (!(await repo.useInvitation(gatheringId, hashToken(invitation), registration.id))) throw new InvitationUsed();
         await audit({ action: "create", entity: "gathering_registration", entityId: registration.id, after: { status } });
         await queueMail(tx, this.receiptMail(locked, registration, receipt, context.locale));
         return registration;
@@ -440,8 +447,73 @@ export class GatheringService {
       // The same address sent at the same instant from another request: that one registered it.
       if (isUniqueViolation(error, "gathering_registrations_email_uq"))
         return invalid([{ field: "email", key: "errors.alreadyRegistered" }]);
+      if (error instanceof InvitationUsed) return invalid([{ field: "_", key: "errors.gatheringInvitedOnly" }]);
       throw error;
     }
+  }
+
+  /**
+   * Invites people to a gathering by invitation: each address (one per line, or separated by commas)
+   * gets a mail with a link that lets one registration in. Addresses invited before are skipped; any
+   * that is not an address stops the whole list, which comes back as typed.
+   */
+  async invite(actor: Actor, gathering: Gathering, body: unknown, locale: Locale): Promise<Result<{ invited: number }>> {
+    if (gathering.audience !== "invited") return invalid([{ field: "emails", key: "errors.notByInvitation" }]);
+    if (registrationState(gathering) !== "open") return invalid([{ field: "emails", key: "errors.registrationClosed" }]);
+    const raw =
+      typeof (body as Record<string, unknown>)?.emails === "string" ? ((body as Record<string, string>).emails ?? "") : "";
+    // Once each, whatever the case of its letters, as first written.
+    const byLowerCase = new Map<string, string>();
+    for (const a of raw.split(/[\s,;]+/).filter(Boolean))
+      if (!byLowerCase.has(a.toLowerCase())) byLowerCase.set(a.toLowerCase(), a);
+    const addresses = [...byLowerCase.values()];
+    if (addresses.length === 0) return invalid([{ field: "emails", key: "errors.required" }]);
+    if (addresses.length > 500) return invalid([{ field: "emails", key: "errors.tooManyAddresses", params: { max: 500 } }]);
+    const wrong = addresses.filter((a) => !z.email().max(254).safeParse(a).success);
+    if (wrong.length)
+      return invalid([{ field: "emails", key: "errors.notAddresses", params: { addresses: wrong.slice(0, 5).join(", ") } }]);
+    const invited = await audited(this.db, actor, async (tx, audit) => {
+      const repo = this.repo.with(tx);
+      const before = await repo.invitedAddresses(gathering.id);
+      const fresh = addresses.filter((a) => !before.has(a.toLowerCase()));
+      const { t, dateTime } = i18nFor(locale);
+      for (const email of fresh) {
+        const token = randomBytes(24).toString("base64url");
+        await repo.insertInvitation({ gatheringId: gathering.id, email, tokenHash: hashToken(token) });
+        await queueMail(tx, {
+          to: email,
+          subject: t("gathering.mail.invitationSubject", { title: gathering.title }),
+          body: t("gathering.mail.invitationBody", {
+            title: gathering.title,
+            starts: dateTime(gathering.startsAt),
+            link: `${this.mail.baseUrl}/gatherings/${gathering.id}/register?invitation=${token}`,
+          }),
+          calendar: this.invitation(gathering),
+        });
+      }
+      // The trail counts the invitations; the addresses are personal data and stay out of it.
+      if (fresh.length)
+        await audit({
+          action: "create",
+          entity: "gathering_invitation",
+          entityId: gathering.id,
+          after: { invited: fresh.length },
+        });
+      return fresh.length;
+    });
+    if (invited) void this.mail.delivery.deliverDue().catch(() => undefined);
+    return ok({ invited });
+  }
+
+  /** A gathering's invitations for its organiser. */
+  invitations(gathering: Gathering) {
+    return this.repo.invitations(gathering.id);
+  }
+
+  /** The address an invitation's link was sent to, for the registration form; none for a link that is not one. */
+  async invitedAddress(gatheringId: number, invitation: string | undefined): Promise<string | null> {
+    if (invitation === undefined || invitation.length > 100) return null;
+    return (await this.repo.openInvitation(gatheringId, hashToken(invitation)))?.email ?? null;
   }
 
   /** The registration a receipt's link belongs to, with its place in the queue; 404 for a link that is not one. */
@@ -569,6 +641,8 @@ export class GatheringService {
       const repo = this.repo.with(tx);
       const ids = await repo.expiredPersonalData(now);
       await repo.removePersonalData(ids, { at: now });
+      // The invited addresses go with the registrations' personal data.
+      await repo.clearExpiredInvitations(now);
       if (ids.length)
         await audit({
           action: "update",
@@ -629,6 +703,22 @@ export class GatheringService {
   /** The gathering as an iCalendar invitation sent with its mails. */
   private invitation(g: Gathering): string {
     return toICalendar(g.title, gatheringEvents(this.mail.baseUrl, g));
+  }
+}
+
+/** Why a registration that may not be made is refused, by the gathering's audience. */
+const REFUSED = {
+  everyone: "errors.registrationClosed",
+  leaders: "errors.registrationClosed",
+  members: "errors.gatheringMembersOnly",
+  subject_network: "errors.gatheringSubjectOnly",
+  invited: "errors.gatheringInvitedOnly",
+} as const;
+
+/** An invitation already used when the registration it would let in was stored: rolled back and refused. */
+class InvitationUsed extends Error {
+  constructor() {
+    super("invitation used");
   }
 }
 

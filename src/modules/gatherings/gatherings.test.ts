@@ -429,6 +429,89 @@ test("a gathering held by several networks: invited, accepted by the other's sec
   assert.equal((await other.get(`/gatherings/${id}/edit`)).statusCode, 403);
 });
 
+test("by invitation: the organiser invites by address, each link lets one registration in, nobody else gets in", async () => {
+  const g = await gathering({ audience: "invited", title: "Lukka arbeidsmøte" });
+  const sek = await login("sek@gather.example");
+  await sek.get(`/gatherings/${g.id}/participants`);
+  // Bad addresses: refused, the list comes back as typed, nobody invited.
+  const bad = await sek.post(`/gatherings/${g.id}/invitations?lang=en`, { emails: "ola@example.com\nikkje-ei-adresse" });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /These are not e-mail addresses: ikkje-ei-adresse/);
+  assert.match(bad.body, /ola@example.com/);
+  assert.equal((await t.app.services.gatherings.invitations(g)).length, 0);
+  // Another network's secretariat cannot invite.
+  const other = await login("sek@nordland.example");
+  assert.equal((await other.post(`/gatherings/${g.id}/invitations`, { emails: "x@example.com" })).statusCode, 403);
+  const sent = await sek.post(`/gatherings/${g.id}/invitations`, {
+    emails: "ola@invited.example, kari@invited.example\nOLA@invited.example",
+  });
+  assert.equal(sent.statusCode, 303);
+  assert.match(String(sent.headers.location), /invited=2/);
+  const again = await sek.post(`/gatherings/${g.id}/invitations`, { emails: "kari@invited.example" });
+  assert.match(String(again.headers.location), /invited=0/, "invited before: skipped");
+  const mails = await t.database.db.select().from(mailOutbox).where(like(mailOutbox.to, "%@invited.example"));
+  assert.equal(mails.length, 2);
+  const link = mails
+    .find((m) => m.to === "ola@invited.example")!
+    .body.match(/\/gatherings\/\d+\/register\?invitation=[\w-]+/)![0];
+
+  // Without the link: no form, and a registration sent anyway is refused.
+  assert.match((await new Session(t.app).get(`/gatherings/${g.id}/register?lang=en`)).body, /by invitation only/);
+  assert.equal((await register(g.id, "Snik", "snik@example.com")).statusCode, 422);
+  assert.equal((await register(g.id, "Gjett", "gjett@example.com", new Session(t.app))).statusCode, 422);
+  // With it: the form, the address filled in, one registration.
+  const session = new Session(t.app);
+  const form = await session.get(link);
+  assert.match(form.body, /value="ola@invited.example"/);
+  const token = link.split("invitation=")[1]!;
+  const done = await session.post(`/gatherings/${g.id}/register`, {
+    name: "Ola",
+    email: "ola@invited.example",
+    organisationName: "X",
+    invitation: token,
+  });
+  assert.equal(done.statusCode, 303);
+  // The same link again: used.
+  const reuse = new Session(t.app);
+  await reuse.get(link);
+  const second = await reuse.post(`/gatherings/${g.id}/register?lang=en`, {
+    name: "Per",
+    email: "per@example.com",
+    organisationName: "X",
+    invitation: token,
+  });
+  assert.equal(second.statusCode, 422);
+  assert.equal((await registrations(g.id)).length, 1);
+  const page = await sek.get(`/gatherings/${g.id}/participants?lang=en`);
+  assert.match(page.body, /Not registered yet/);
+  assert.match(page.body, /kari@invited.example/);
+});
+
+test("for chief executives and councillors: anyone registers, saying which they are; the organiser sees it", async () => {
+  const g = await gathering({ audience: "leaders", title: "Leiarsamling" });
+  const session = new Session(t.app);
+  await session.get(`/gatherings/${g.id}/register`);
+  const missing = await session.post(`/gatherings/${g.id}/register?lang=en`, {
+    name: "Kari",
+    email: "kari@leaders.example",
+    organisationName: "X",
+  });
+  assert.equal(missing.statusCode, 422);
+  assert.match(missing.body, /I am: Fill in this field/);
+  const done = await session.post(`/gatherings/${g.id}/register`, {
+    name: "Kari",
+    email: "kari@leaders.example",
+    organisationName: "X",
+    leaderRole: "councillor",
+  });
+  assert.equal(done.statusCode, 303);
+  const [row] = await registrations(g.id);
+  assert.equal(row?.leaderRole, "councillor");
+  const sek = await login("sek@gather.example");
+  assert.match((await sek.get(`/gatherings/${g.id}/participants?lang=en`)).body, /Councillor/);
+  assert.match((await sek.get(`/gatherings/${g.id}/participants.csv?lang=en`)).body, /Councillor/);
+});
+
 test("the lists: every network's coming gatherings, a network's own, and the API", async () => {
   await gathering({ title: "Synleg samling" });
   const all = await new Session(t.app).get("/gatherings?lang=en");

@@ -25,9 +25,9 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { actionsColumn, type Column, ListTable } from "../../platform/ui/list-page.tsx";
-import type { Gathering, GatheringQuestion, GatheringSession, Registration } from "./gatherings.repo.ts";
+import type { Gathering, GatheringInvitation, GatheringQuestion, GatheringSession, Registration } from "./gatherings.repo.ts";
 import { isFull, type RegistrationState, registrationState } from "./gatherings.service.ts";
-import { AUDIENCES, GATHERING_KINDS } from "./schema.ts";
+import { AUDIENCES, GATHERING_KINDS, LEADER_ROLES } from "./schema.ts";
 
 export interface GatheringRow {
   gathering: Gathering;
@@ -247,13 +247,19 @@ function RegistrationBox(props: {
   if (!props.mayRegister)
     return (
       <Notice>
-        {t(g.audience === "subject_network" ? "gathering.subjectOnly" : "gathering.membersOnly")}{" "}
+        {t(
+          g.audience === "subject_network"
+            ? "gathering.subjectOnly"
+            : g.audience === "invited"
+              ? "gathering.invitedOnly"
+              : "gathering.membersOnly",
+        )}{" "}
         {props.subject && g.audience === "subject_network" ? (
           <Link href={`/subject-networks/${props.subject.slug}`}>
             {t("gathering.toSubjectNetwork", { name: props.subject.name })}
           </Link>
         ) : null}{" "}
-        {ctx.actor ? null : (
+        {ctx.actor || g.audience === "invited" ? null : (
           <Link href={`/login?returnTo=${encodeURIComponent(`/gatherings/${g.id}/register`)}`}>{t("gathering.signIn")}</Link>
         )}
       </Notice>
@@ -451,6 +457,8 @@ export function RegistrationFormPage(props: {
   organisations: Option[];
   questions: readonly GatheringQuestion[];
   full: boolean;
+  /** The secret of the invitation whose link brought the person here (a gathering by invitation). */
+  invitation: string | null;
 }) {
   const { ctx, g } = props;
   const { t } = ctx.i18n;
@@ -469,8 +477,18 @@ export function RegistrationFormPage(props: {
         </>
       }
     >
+      {props.invitation ? <input type="hidden" name="invitation" value={props.invitation} /> : null}
       <TextField name="name" label={t("gathering.name")} autocomplete="name" required />
       <TextField name="email" label={t("gathering.email")} type="email" autocomplete="email" required />
+      {g.audience === "leaders" ? (
+        <SelectField
+          name="leaderRole"
+          label={t("gathering.leaderRoleLabel")}
+          required
+          placeholder=""
+          options={optionsOf(t, LEADER_ROLES, "gathering.leaderRole")}
+        />
+      ) : null}
       <SelectField
         name="organisationId"
         label={t("gathering.organisation")}
@@ -544,6 +562,11 @@ export function ParticipantsPage(props: {
   questions: readonly GatheringQuestion[];
   form: FormState;
   saved?: boolean;
+  /** A gathering by invitation: whom the organiser invited, and the form that invites more. */
+  invitations: readonly GatheringInvitation[];
+  inviteForm: FormState;
+  /** How many the last sending invited. */
+  invitedNow?: number | undefined;
 }) {
   const { ctx, g } = props;
   const { t, number, dateTime } = ctx.i18n;
@@ -585,6 +608,15 @@ export function ParticipantsPage(props: {
             { label: t("gathering.organisation"), cell: (r) => r.organisation ?? "" },
             { label: t("gathering.email"), cell: (r) => r.registration.email ?? "" },
             { label: t("gathering.statusLabel"), cell: (r) => statusLabel(r.registration) },
+            ...(g.audience === "leaders"
+              ? [
+                  {
+                    label: t("gathering.leaderRoleLabel"),
+                    cell: (r: ParticipantRow) =>
+                      r.registration.leaderRole ? labelFor(t, "gathering.leaderRole", r.registration.leaderRole) : "",
+                  },
+                ]
+              : []),
             ...props.questions.map((q) => ({
               label: q.text,
               class: "prewrap",
@@ -595,6 +627,44 @@ export function ParticipantsPage(props: {
           ]}
         />
       </Section>
+      {g.audience === "invited" ? (
+        <Section id="invitees-heading" title={t("gathering.invitees")}>
+          {props.invitedNow !== undefined ? (
+            <Notice kind="success">{t("gathering.invitedNow", { n: props.invitedNow })}</Notice>
+          ) : null}
+          <ListTable
+            ctx={ctx}
+            label={t("gathering.invitees")}
+            rows={props.invitations}
+            rowKey={(i) => i.id}
+            empty={t("gathering.noInvitees")}
+            columns={[
+              { label: t("gathering.email"), cell: (i) => i.email ?? t("gathering.dataRemoved") },
+              { label: t("gathering.invitedAt"), cell: (i) => dateTime(i.createdAt) },
+              {
+                label: t("gathering.statusLabel"),
+                cell: (i) => (i.registrationId ? t("gathering.inviteeRegistered") : t("gathering.inviteeNotYet")),
+              },
+            ]}
+          />
+          {registrationState(g) === "open" ? (
+            <Form
+              ctx={ctx}
+              form={{ ...props.inviteForm, idPrefix: "invite-" }}
+              action={`/gatherings/${g.id}/invitations`}
+              submitLabel={t("gathering.inviteSend")}
+            >
+              <TextArea
+                name="emails"
+                label={t("gathering.inviteEmails")}
+                description={t("gathering.inviteHint")}
+                required
+                rows={5}
+              />
+            </Form>
+          ) : null}
+        </Section>
+      ) : null}
       {started && confirmed.length ? (
         <Section id="attendance-heading" title={t("gathering.attendance")}>
           <Form ctx={ctx} form={props.form} action={`/gatherings/${g.id}/attendance`} submitLabel={t("common.save")}>

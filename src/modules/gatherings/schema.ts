@@ -12,9 +12,17 @@ import { subjectNetworks } from "../subjects/schema.ts";
 export const GATHERING_KINDS = ["conference", "seminar", "workshop", "webinar", "information_meeting"] as const;
 export type GatheringKind = (typeof GATHERING_KINDS)[number];
 
-/** Who may register: anyone (no account needed), the network's own people, or one subject network's, signed in. */
-export const AUDIENCES = ["everyone", "members", "subject_network"] as const;
+/**
+ * Who may register: anyone (no account needed); chief executives and councillors (anyone, saying
+ * which they are); the network's own people or one subject network's, signed in; or those the
+ * organiser invited, by the link in their invitation.
+ */
+export const AUDIENCES = ["everyone", "leaders", "members", "subject_network", "invited"] as const;
 export type Audience = (typeof AUDIENCES)[number];
+
+/** What a person registering for a gathering for chief executives and councillors says they are. */
+export const LEADER_ROLES = ["chief_executive", "councillor", "other"] as const;
+export type LeaderRole = (typeof LEADER_ROLES)[number];
 
 /** A registration holds a place, waits for one (in the order registered), or was cancelled. */
 export const REGISTRATION_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
@@ -116,6 +124,8 @@ export const gatheringRegistrations = pgTable(
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     organisationName: text("organisation_name"),
     email: text("email"),
+    /** For a gathering for chief executives and councillors: which of them the person is. */
+    leaderRole: text("leader_role").$type<LeaderRole>(),
     /** Dietary needs and the like, as the person wrote them. */
     note: text("note").notNull().default(""),
     /** The answers to the organiser's questions, by question id; personal data like the rest. */
@@ -141,5 +151,28 @@ export const gatheringRegistrations = pgTable(
     uniqueIndex("gathering_registrations_email_uq")
       .on(t.gatheringId, sql`lower(${t.email})`)
       .where(sql`${t.status} <> 'cancelled' and ${t.email} is not null`),
+  ],
+);
+
+/**
+ * A person the organiser invited to a gathering by invitation: their address (personal data, cleared
+ * with the gathering's other personal data) and the hash of the secret in their invitation's link,
+ * which lets one registration in.
+ */
+export const gatheringInvitations = pgTable(
+  "gathering_invitations",
+  {
+    id: serialId(),
+    gatheringId: belongsTo("gathering_id", () => gatherings.id),
+    email: text("email"),
+    tokenHash: text("token_hash").notNull(),
+    /** The registration it let in, once used. */
+    registrationId: integer("registration_id").references(() => gatheringRegistrations.id, { onDelete: "set null" }),
+    isDemo: demoFlag(),
+    createdAt: createdAtNow(),
+  },
+  (t) => [
+    uniqueIndex("gathering_invitations_token_uq").on(t.tokenHash),
+    index("gathering_invitations_gathering_idx").on(t.gatheringId),
   ],
 );

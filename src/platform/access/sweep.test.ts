@@ -1154,6 +1154,8 @@ function idsByName(p: Plants): Record<string, unknown> {
     ownerPersonId: p.people[1],
     needId,
     intoId: needId,
+    // A national need holding the second network's needs, to link to.
+    nationalNeedId: p.nationalNeeds[0],
     projectId,
     relatedProjectId: projectId,
     meetingId: p.meetings[0]!.id,

@@ -457,7 +457,9 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
       })),
     ),
   );
-  const submissionNetworks = await db.select({ id: t.needSubmissions.id, networkId: t.needSubmissions.networkId }).from(t.needSubmissions);
+  const submissionNetworks = await db
+    .select({ id: t.needSubmissions.id, networkId: t.needSubmissions.networkId })
+    .from(t.needSubmissions);
   await insert(
     "submissions",
     t.needSubmissionItems,

@@ -169,7 +169,10 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
       organisationId: z.number().int().positive().optional(),
       organisationName: z.string().max(200).optional(),
       note: z.string().max(1000).optional(),
-      leaderRole: z.enum(LEADER_ROLES).optional().describe("For a gathering for chief executives and councillors: which the person is"),
+      leaderRole: z
+        .enum(LEADER_ROLES)
+        .optional()
+        .describe("For a gathering for chief executives and councillors: which the person is"),
       invitation: z.string().max(100).optional().describe("For a gathering by invitation: the secret of the invitation's link"),
       answers: z
         .record(z.string().regex(/^\d{1,9}$/), z.string().max(1000))

@@ -531,7 +531,7 @@ export const messages: Messages<GatheringsMessageKey> = {
     "errors.gatheringNotStarted": "Attendance can be marked once the gathering has started.",
     "errors.gatheringInvitedOnly": "This gathering is by invitation only, and the link is not an unused invitation to it.",
     "errors.notByInvitation": "The gathering is not by invitation only. Choose that under who may register first.",
-    "errors.tooManyAddresses": "At most {max} addresses at a time.",
+    "errors.tooManyAddresses": "At most {max, plural, one {# address} other {# addresses}} at a time.",
     "errors.notAddresses": "These are not e-mail addresses: {addresses}.",
     "errors.gatheringSubjectOnly":
       "This gathering is for the people in the subject network. Join the subject network to register.",

@@ -849,6 +849,25 @@ async function plant() {
     }),
     "public submission",
   ).id;
+  // A gathering by invitation: the invited address is personal data, and its link the way in.
+  const gatheringInvited = must(
+    await s.gatherings.create(actor, network.id, {
+      kind: "workshop",
+      title: "Sweep invitasjonssamling",
+      audience: "invited",
+      ...gatheringDay,
+    }),
+    "gathering by invitation",
+  );
+  must(
+    await s.gatherings.invite(
+      actor,
+      gatheringInvited,
+      { emails: markerEmail("gatheringInviteeEmail", "gathering by invitation: invited address") },
+      "nb",
+    ),
+    "invitation",
+  );
   // A subject network Digi Nordland owns (its name and mandate are public by design), with a
   // coordinator whose address is private, its member (named by a marker) and one waiting; members-only
   // experience, a question and a document; a public note about the members-only project (whose title
@@ -985,11 +1004,13 @@ async function plant() {
       document: subjectDocument,
       review: projectReview.id,
     },
-    gatherings: [gatheringOpen.id, gatheringHidden.id, gatheringMembers.id, gatheringSubject.id].map((id) => ({
-      id,
-      sessionId: gatheringSession,
-      questionId: gatheringQuestion,
-    })),
+    gatherings: [gatheringOpen.id, gatheringHidden.id, gatheringMembers.id, gatheringSubject.id, gatheringInvited.id].map(
+      (id) => ({
+        id,
+        sessionId: gatheringSession,
+        questionId: gatheringQuestion,
+      }),
+    ),
     view,
     token: token?.id ?? 0,
     invitation,
@@ -1454,6 +1475,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     `/people/${N.people[1]}`,
     `/rounds/${N.rounds[1]!.roundId}`,
     `/subject-networks/${N.subject.slug}`,
+    `/gatherings/${N.gatherings[4]!.id}/participants`,
   ])
     for (const kind of markersIn(decode(await insider.get(url)))) seen.add(kind);
   for (const kind of [
@@ -1468,6 +1490,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     "questiontitle",
     "subjectdoctitle",
     "waitingname",
+    "gatheringinviteeemail",
   ])
     assert.ok(seen.has(kind), `the secretariat of ${SECOND} sees ${kind}; seen: ${[...seen].sort().join(", ")}`);
   // The ids fill the paths with records that exist: the secretariat gets an answer from some

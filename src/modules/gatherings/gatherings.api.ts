@@ -114,15 +114,27 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
     params: z.object({ id: dbId }),
     response: gathering.extend({
       hosts: z.array(z.string()).describe("The networks holding it together with its organiser, by slug"),
+      materials: z.object({
+        documents: z.array(z.object({ title: z.string(), url: z.string() })),
+        links: z.array(z.object({ title: z.string(), url: z.string() })),
+      }),
       waiting: z.number(),
       programme: z.array(session),
       questions: z.array(z.object({ id: z.number(), text: z.string(), required: z.boolean() })),
     }),
     handler: async ({ params, actor }) => {
       const d = await gatherings.detail(actor, params.id);
+      const materials = await gatherings.materials(d.gathering.id);
       return {
         ...present({ gathering: d.gathering, networkSlug: d.networkSlug, confirmed: d.counts.confirmed }),
         hosts: d.hosts.map((h) => h.slug),
+        materials: {
+          documents: materials.documents.map((doc) => ({
+            title: doc.title,
+            url: `/gatherings/${d.gathering.id}/documents/${doc.id}`,
+          })),
+          links: materials.links.map(({ title, url }) => ({ title, url })),
+        },
         waiting: d.counts.waiting,
         programme: d.sessions.map((s) => ({
           startsAt: s.startsAt.toISOString(),

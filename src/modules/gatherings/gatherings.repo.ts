@@ -3,13 +3,16 @@ import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
+import { DocumentStore } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
 import { subjectNetworks } from "../subjects/index.ts";
 import {
+  gatheringDocuments,
   gatheringHosts,
   gatheringInvitations,
+  gatheringLinks,
   gatheringQuestions,
   gatheringRegistrations,
   gatheringSessions,
@@ -44,6 +47,30 @@ export interface GatheringFilter {
 
 /** The only place with SQL for gatherings: the gatherings, their programmes and registrations. */
 export class GatheringRepo extends Repository {
+  /** A gathering's documents (the kernel's one implementation of a record's documents). */
+  readonly documents = new DocumentStore(this.db, gatheringDocuments, gatheringDocuments.gatheringId);
+
+  /** A gathering's links (a recording), in the order added. */
+  links(gatheringId: number) {
+    return this.db
+      .select()
+      .from(gatheringLinks)
+      .where(eq(gatheringLinks.gatheringId, gatheringId))
+      .orderBy(asc(gatheringLinks.id));
+  }
+
+  insertLink(values: typeof gatheringLinks.$inferInsert) {
+    return this.insertOne(gatheringLinks, values);
+  }
+
+  async deleteLink(gatheringId: number, linkId: number) {
+    const rows = await this.db
+      .delete(gatheringLinks)
+      .where(and(eq(gatheringLinks.id, linkId), eq(gatheringLinks.gatheringId, gatheringId)))
+      .returning({ id: gatheringLinks.id });
+    return rows.length > 0;
+  }
+
   /** The gatherings the viewer may see, coming ones soonest first, past ones latest first. */
   list(viewer: Actor | null, f: GatheringFilter) {
     return this.listQuery(viewer, f).limit(f.limit ?? 200);

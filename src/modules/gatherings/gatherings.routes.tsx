@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
+import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
@@ -11,7 +12,7 @@ import { dbId, idList, parseOrBadRequest } from "../../platform/http/validation.
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { publicBaseUrl } from "../../platform/services.ts";
-import { emptyForm, type FormState, Link, Notice } from "../../platform/ui/components.tsx";
+import { emptyForm, type FormState, Link, Notice, submittedFileForm } from "../../platform/ui/components.tsx";
 import type { Crumb } from "../../platform/ui/context.ts";
 import { slugParam } from "../networks/index.ts";
 import { gatheringEvents } from "./calendar.ts";
@@ -35,6 +36,8 @@ const invitationOf = (source: unknown): string | undefined => {
   const value = (source as Record<string, unknown> | undefined)?.invitation;
   return typeof value === "string" && value.length > 0 && value.length <= 100 ? value : undefined;
 };
+const documentParams = idParams.extend({ documentId: dbId });
+const linkParams = idParams.extend({ linkId: dbId });
 const receiptParams = idParams.extend({ receipt: z.string().min(10).max(100) });
 
 /** Gatherings: the lists, a gathering's page and programme, registration and its receipt, the organiser's pages. */
@@ -154,11 +157,14 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     req: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    forms: { session?: FormState; question?: FormState } = {},
+    forms: { session?: FormState; question?: FormState; document?: FormState; link?: FormState } = {},
   ) => {
     const sessionForm = forms.session ?? emptyForm();
     const questionForm = forms.question ?? { ...emptyForm(), idPrefix: "question-" };
+    const documentForm = forms.document ?? { ...emptyForm(), idPrefix: "document-" };
+    const linkForm = forms.link ?? { ...emptyForm(), idPrefix: "link-" };
     const d = await gatherings.detail(req.actor, id);
+    const materials = await gatherings.materials(id);
     return reply.page(
       <GatheringPage
         ctx={req.pageContext()}
@@ -173,6 +179,10 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         withdrawAs={d.hosts.filter((h) => can(req.actor, "gathering.manage", { networkId: h.id }))}
         sessionForm={sessionForm}
         questionForm={questionForm}
+        materials={materials}
+        documentForm={documentForm}
+        linkForm={linkForm}
+        maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
         saved={(req.query as Record<string, unknown>).saved !== undefined}
       />,
       {
@@ -180,7 +190,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         description: d.gathering.description.slice(0, 200) || undefined,
         network: { slug: d.networkSlug, name: d.networkName },
         crumbs: gatheringCrumbs(d),
-        forms: [sessionForm, questionForm],
+        forms: [sessionForm, questionForm, documentForm, linkForm],
       },
     );
   };
@@ -305,6 +315,58 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
       const { sessionId } = parseOrBadRequest(sessionParams, req.params);
       await gatherings.removeSession(actor, resource.gathering, sessionId);
       return reply.redirect(`/gatherings/${resource.gathering.id}#programme-heading`, 303);
+    },
+  );
+
+  // Materials afterwards: its organisers add documents and links (a recording); readers of the gathering download them.
+
+  app.post(
+    "/gatherings/:id/documents",
+    { config: { storedOnce: true, policy: "gathering.manage", resource: gatheringInPath, acceptsFiles: true } },
+    async (req, reply) => {
+      const { actor, resource } = managed(req);
+      const maxBytes = config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024;
+      const result = await gatherings.addDocument(actor, resource.gathering, req.body, maxBytes);
+      if (!result.ok)
+        return gatheringPage(req, reply, resource.gathering.id, {
+          document: { ...submittedFileForm(req.body, result.errors), idPrefix: "document-" },
+        });
+      return reply.redirect(`/gatherings/${resource.gathering.id}?saved=1#materials-heading`, 303);
+    },
+  );
+
+  app.get("/gatherings/:id/documents/:documentId", { config: { policy: "public" } }, async (req, reply) => {
+    const { id, documentId } = parseOrBadRequest(documentParams, req.params);
+    return sendStoredFile(reply, await gatherings.documentFile(req.actor, id, documentId));
+  });
+
+  app.post(
+    "/gatherings/:id/documents/:documentId/delete",
+    { config: { policy: "gathering.manage", resource: gatheringInPath } },
+    async (req, reply) => {
+      const { actor, resource } = managed(req);
+      await gatherings.removeDocument(actor, resource.gathering, parseOrBadRequest(documentParams, req.params).documentId);
+      return reply.redirect(`/gatherings/${resource.gathering.id}?saved=1#materials-heading`, 303);
+    },
+  );
+
+  formRoute(app, {
+    path: "/gatherings/:id/links",
+    policy: "gathering.manage",
+    resource: gatheringInPath,
+    initial: false,
+    show: (req, reply, form, r) => gatheringPage(req, reply, r.gathering.id, { link: { ...form, idPrefix: "link-" } }),
+    submit: (actor, r, body) => gatherings.addLink(actor, r.gathering, body),
+    done: (_, r) => `/gatherings/${r.gathering.id}?saved=1#materials-heading`,
+  });
+
+  app.post(
+    "/gatherings/:id/links/:linkId/delete",
+    { config: { policy: "gathering.manage", resource: gatheringInPath } },
+    async (req, reply) => {
+      const { actor, resource } = managed(req);
+      await gatherings.removeLink(actor, resource.gathering, parseOrBadRequest(linkParams, req.params).linkId);
+      return reply.redirect(`/gatherings/${resource.gathering.id}?saved=1#materials-heading`, 303);
     },
   );
 

@@ -7,12 +7,14 @@ import { audited, createAudited, updateAudited } from "../../platform/audit/audi
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, isUniqueViolation, type Tx } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
+import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { toICalendar } from "../../platform/http/icalendar.ts";
 import {
   checkbox,
   emptyToNull,
   idList,
+  linkInput,
   optionalDate,
   optionalId,
   optionalText,
@@ -250,6 +252,53 @@ export class GatheringService {
     const row = await this.repo.byId(id);
     if (!row) throw new NotFoundError();
     return { networkId: row.gathering.networkId, hostNetworkIds: (await this.repo.hosts(id)).map((h) => h.id) };
+  }
+
+  // Materials afterwards: documents and links, read by whoever may see the gathering.
+
+  /** A gathering's documents and links. */
+  async materials(gatheringId: number) {
+    const [documents, links] = await Promise.all([this.repo.documents.list(gatheringId), this.repo.links(gatheringId)]);
+    return { documents, links };
+  }
+
+  addDocument(actor: Actor, gathering: Gathering, input: unknown, maxBytes: number): Promise<Result<number>> {
+    return storeTitledFile(this.db, actor, input, maxBytes, {
+      entity: "gathering_document",
+      insert: (tx, fileId, title) => this.repo.with(tx).documents.insert({ gatheringId: gathering.id, fileId, title }),
+    });
+  }
+
+  /** A document's file for a reader who may see the gathering; 404 otherwise. */
+  async documentFile(viewer: Actor | null, gatheringId: number, documentId: number) {
+    await this.get(viewer, gatheringId);
+    const doc = await this.repo.documents.find(gatheringId, documentId);
+    const file = doc ? await readFile(this.db, doc.fileId) : undefined;
+    if (!file) throw new NotFoundError();
+    return file;
+  }
+
+  async removeDocument(actor: Actor, gathering: Gathering, documentId: number): Promise<void> {
+    const doc = await this.repo.documents.find(gathering.id, documentId);
+    if (!doc) throw new NotFoundError();
+    await removeTitledFile(this.db, actor, "gathering_document", doc, (tx) => this.repo.with(tx).documents.remove(doc.id));
+  }
+
+  async addLink(actor: Actor, gathering: Gathering, input: unknown): Promise<Result<{ id: number }>> {
+    const parsed = linkInput.safeParse(input);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    return ok(
+      await createAudited(this.db, actor, "gathering_link", (tx) =>
+        this.repo.with(tx).insertLink({ gatheringId: gathering.id, ...parsed.data }),
+      ),
+    );
+  }
+
+  async removeLink(actor: Actor, gathering: Gathering, linkId: number): Promise<void> {
+    await audited(this.db, actor, async (tx, audit) => {
+      if (!(await this.repo.with(tx).deleteLink(gathering.id, linkId))) throw new NotFoundError();
+      await audit({ action: "delete", entity: "gathering_link", entityId: linkId });
+    });
   }
 
   /** The gathering with its programme and how many hold a place and wait. */

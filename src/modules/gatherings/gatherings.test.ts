@@ -512,6 +512,46 @@ test("for chief executives and councillors: anyone registers, saying which they 
   assert.match((await sek.get(`/gatherings/${g.id}/participants.csv?lang=en`)).body, /Councillor/);
 });
 
+test("materials afterwards: the organiser adds documents and a recording's link, readers of the gathering get them, others not", async () => {
+  const open = await gathering({ title: "Seminar med materiell" });
+  const kept = await gathering({ title: "Internt seminar", visibility: "network" });
+  const sek = await login("sek@gather.example");
+  await sek.get(`/gatherings/${open.id}`);
+  const pdf = {
+    field: "file",
+    filename: "lysark.pdf",
+    data: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
+    type: "application/pdf",
+  };
+  const noTitle = await sek.upload(`/gatherings/${open.id}/documents?lang=en`, { title: "" }, pdf);
+  assert.equal(noTitle.statusCode, 422);
+  assert.equal((await sek.upload(`/gatherings/${open.id}/documents`, { title: "Lysark" }, pdf)).statusCode, 303);
+  const badLink = await sek.post(`/gatherings/${open.id}/links?lang=en`, { title: "Opptak", url: "javascript:alert(1)" });
+  assert.equal(badLink.statusCode, 422);
+  assert.match(badLink.body, /value="Opptak"/);
+  assert.equal(
+    (await sek.post(`/gatherings/${open.id}/links`, { title: "Opptak", url: "https://video.example/opptak" })).statusCode,
+    303,
+  );
+  const other = await login("sek@nordland.example");
+  assert.equal((await other.post(`/gatherings/${open.id}/links`, { title: "Kapra", url: "https://x.example" })).statusCode, 403);
+  const page = await new Session(t.app).get(`/gatherings/${open.id}?lang=en`);
+  assert.match(page.body, /Lysark/);
+  assert.match(page.body, /href="https:\/\/video.example\/opptak"/);
+  const api = JSON.parse((await new Session(t.app).get(`/api/v1/gatherings/${open.id}`)).body);
+  assert.equal(api.materials.links[0].url, "https://video.example/opptak");
+  const download = await new Session(t.app).get(api.materials.documents[0].url);
+  assert.equal(download.statusCode, 200);
+  // A gathering kept to the network keeps its materials there too.
+  await sek.get(`/gatherings/${kept.id}`);
+  assert.equal((await sek.upload(`/gatherings/${kept.id}/documents`, { title: "Internt lysark" }, pdf)).statusCode, 303);
+  const [doc] = await t.app.services.gatherings.repo.documents.list(kept.id);
+  assert.equal((await new Session(t.app).get(`/gatherings/${kept.id}/documents/${doc!.id}`)).statusCode, 404);
+  assert.equal((await sek.get(`/gatherings/${kept.id}/documents/${doc!.id}`)).statusCode, 200);
+  // A document id under another gathering's path finds nothing.
+  assert.equal((await sek.get(`/gatherings/${open.id}/documents/${doc!.id}`)).statusCode, 404);
+});
+
 test("the lists: every network's coming gatherings, a network's own, and the API", async () => {
   await gathering({ title: "Synleg samling" });
   const all = await new Session(t.app).get("/gatherings?lang=en");
@@ -579,7 +619,8 @@ test("the receipt and the reminder carry an iCalendar invitation, sent over SMTP
       email: "ola@invite.example",
       organisationName: "Testkommune",
     });
-    await app.app.services.mail.delivery.deliverDue();
+    // Delivery may already be running from the registrations themselves: ask until both are sent.
+    for (let i = 0; i < 20 && smtp.mails.length < 2; i++) await app.app.services.mail.delivery.deliverDue();
     const receipt = smtp.mails.find((m) => m.to.includes("kari@invite.example"));
     assert.ok(receipt, "the receipt was delivered");
     const calendar = mimePart(receipt.raw, "text/calendar");

@@ -24,6 +24,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { DocumentsSection } from "../../platform/ui/documents.tsx";
 import { actionsColumn, type Column, ListTable } from "../../platform/ui/list-page.tsx";
 import type { Gathering, GatheringInvitation, GatheringQuestion, GatheringSession, Registration } from "./gatherings.repo.ts";
 import { isFull, type RegistrationState, registrationState } from "./gatherings.service.ts";
@@ -293,6 +294,11 @@ export function GatheringPage(props: {
   withdrawAs: readonly { id: number; slug: string; name: string }[];
   sessionForm: FormState;
   questionForm: FormState;
+  /** What it left behind: documents and links (a recording). */
+  materials: { documents: { id: number; title: string }[]; links: { id: number; title: string; url: string }[] };
+  documentForm: FormState;
+  linkForm: FormState;
+  maxUploadMb: number;
   saved: boolean;
 }) {
   const { ctx, g } = props;
@@ -444,6 +450,50 @@ export function GatheringPage(props: {
       {g.report ? (
         <Section id="report-heading" title={t("gathering.report")}>
           <p class="ds-paragraph prewrap">{g.report}</p>
+        </Section>
+      ) : null}
+      {manages || props.materials.documents.length || props.materials.links.length ? (
+        <Section id="materials-heading" title={t("gathering.materials")}>
+          <DocumentsSection
+            ctx={ctx}
+            id="documents-heading"
+            title={t("gathering.documents")}
+            emptyText={t("gathering.noDocuments")}
+            base={`/gatherings/${g.id}/documents`}
+            documents={props.materials.documents}
+            canRemove={manages}
+            upload={manages ? { form: props.documentForm, maxUploadMb: props.maxUploadMb } : null}
+          />
+          <h3 class="ds-heading" data-size="xs">
+            {t("gathering.links")}
+          </h3>
+          <ItemList
+            items={props.materials.links}
+            empty={t("gathering.noLinks")}
+            itemKey={(l) => l.id}
+            item={(l) => (
+              <>
+                <Link href={l.url}>{l.title}</Link>{" "}
+                {manages ? (
+                  <PostButton
+                    ctx={ctx}
+                    action={`/gatherings/${g.id}/links/${l.id}/delete`}
+                    label={t("gathering.removeLink")}
+                    hiddenText={l.title}
+                    size="sm"
+                    variant="tertiary"
+                    danger
+                  />
+                ) : null}
+              </>
+            )}
+          />
+          {manages ? (
+            <Form ctx={ctx} form={props.linkForm} action={`/gatherings/${g.id}/links`} submitLabel={t("gathering.addLink")}>
+              <TextField name="title" label={t("gathering.linkTitle")} required />
+              <TextField name="url" label={t("gathering.linkUrl")} description={t("gathering.linkHint")} type="url" required />
+            </Form>
+          ) : null}
         </Section>
       ) : null}
     </>

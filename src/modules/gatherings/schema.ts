@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
+import { documentColumns } from "../../platform/files/documents.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import { users } from "../../platform/schema.ts";
 import { organisations } from "../directory/schema.ts";
@@ -175,4 +176,27 @@ export const gatheringInvitations = pgTable(
     uniqueIndex("gathering_invitations_token_uq").on(t.tokenHash),
     index("gathering_invitations_gathering_idx").on(t.gatheringId),
   ],
+);
+
+/** A gathering's materials afterwards: its documents (slides, a summary) … */
+export const gatheringDocuments = pgTable(
+  "gathering_documents",
+  {
+    ...documentColumns(),
+    gatheringId: belongsTo("gathering_id", () => gatherings.id),
+  },
+  (t) => [index("gathering_documents_gathering_idx").on(t.gatheringId)],
+);
+
+/** … and its links (a recording, a page elsewhere). */
+export const gatheringLinks = pgTable(
+  "gathering_links",
+  {
+    id: serialId(),
+    gatheringId: belongsTo("gathering_id", () => gatherings.id),
+    title: text("title").notNull(),
+    url: text("url").notNull(),
+    createdAt: createdAtNow(),
+  },
+  (t) => [index("gathering_links_gathering_idx").on(t.gatheringId)],
 );

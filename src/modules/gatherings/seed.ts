@@ -92,6 +92,12 @@ export async function seedDemoGatherings({ db, services }: AppContext): Promise<
       const gathering = created.value;
       await db.update(gatherings).set({ isDemo: true }).where(eq(gatherings.id, gathering.id));
       const isPast = gathering.startsAt <= new Date();
+      // A past seminar left a recording behind.
+      if (isPast)
+        await services.gatherings.addLink(actor, gathering, {
+          title: "Opptak av seminaret",
+          url: "https://video.example.invalid/opptak",
+        });
       for (const [time, title, speakers, room] of g.sessions)
         await services.gatherings.addSession(actor, gathering, { date: g.startsDate, time, title, speakers, room });
       const capacity = gathering.capacity ?? Number.MAX_SAFE_INTEGER;

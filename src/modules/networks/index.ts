@@ -18,6 +18,8 @@ declare module "../../platform/module.ts" {
   interface PageSlots {
     /** A network's page: other modules add what the network holds (its coming gatherings). */
     networkPage: { network: { id: number; slug: string; name: string } };
+    /** The list of networks: other modules add what spans them (the subject networks). */
+    networksPage: Record<string, never>;
   }
   interface ModuleServices {
     networks: NetworkService;

@@ -20,12 +20,15 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext) {
     (await directory.organisations.byKind("county")).map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }));
 
   app.get("/networks", { config: { policy: "public" } }, async (req, reply) => {
-    const { items } = await networks.list();
+    const [{ items }, sections] = await Promise.all([networks.list(), renderSections(modules, "networksPage", req, {})]);
     const { t } = req.i18n;
-    return reply.page(<NetworksPage ctx={req.pageContext()} items={items} canCreate={can(req.actor, "network.create")} />, {
-      title: t("network.listTitle"),
-      crumbs: [{ href: "/", label: "Samverk" }, { label: t("network.listTitle") }],
-    });
+    return reply.page(
+      <NetworksPage ctx={req.pageContext()} items={items} canCreate={can(req.actor, "network.create")} sections={sections} />,
+      {
+        title: t("network.listTitle"),
+        crumbs: [{ href: "/", label: "Samverk" }, { label: t("network.listTitle") }],
+      },
+    );
   });
 
   app.get("/networks.csv", { config: { policy: "public" } }, async (req, reply) => {

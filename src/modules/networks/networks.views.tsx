@@ -51,7 +51,18 @@ export function NetworkCards({ ctx, items }: { ctx: PageContext; items: NetworkL
   );
 }
 
-export function NetworksPage({ ctx, items, canCreate }: { ctx: PageContext; items: NetworkListItem[]; canCreate: boolean }) {
+export function NetworksPage({
+  ctx,
+  items,
+  canCreate,
+  sections,
+}: {
+  ctx: PageContext;
+  items: NetworkListItem[];
+  canCreate: boolean;
+  /** Other modules' parts of the page (the subject networks that span the networks). */
+  sections: ComponentChildren;
+}) {
   const { t } = ctx.i18n;
   return (
     <>
@@ -70,6 +81,7 @@ export function NetworksPage({ ctx, items, canCreate }: { ctx: PageContext; item
         </p>
       ) : null}
       {items.length ? <NetworkCards ctx={ctx} items={items} /> : <Notice>{t("network.none")}</Notice>}
+      {sections}
     </>
   );
 }

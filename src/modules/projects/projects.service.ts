@@ -72,6 +72,7 @@ export const phaseInput = z.object({
   note: optionalText(1000),
 });
 
+export { linkInput } from "../../platform/http/validation.ts";
 // The sub-features' input schemas, offered here too: the API documents them and the fuzz test reads every form's schema from this file.
 export {
   achievement,
@@ -88,11 +89,7 @@ export { decisionInput, joinInput } from "./join/join.service.ts";
 export { participantInput } from "./participants/participants.service.ts";
 export { savedViewInput } from "./portfolio/saved-views.service.ts";
 export { statusReportInput } from "./reports/reports.service.ts";
-export {
-  fundingInput,
-  linkInput,
-  relationInput,
-} from "./resources/resources.service.ts";
+export { fundingInput, relationInput } from "./resources/resources.service.ts";
 export { sectorInput } from "./sectors/sectors.service.ts";
 
 export type SaveResult = Result<Project> | { ok: false; conflict: Project; errors: FieldError[] };

@@ -2,7 +2,7 @@ import { defineModule } from "../../platform/module.ts";
 import { messages } from "./messages.ts";
 import { subjectPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
-import { networkSubjectsSection, projectSubjectsSection, solutionSubjectsSection } from "./sections.tsx";
+import { networkSubjectsSection, networksSubjectsSection, projectSubjectsSection, solutionSubjectsSection } from "./sections.tsx";
 import { seedDemoSubjects } from "./seed.ts";
 import { subjectsApi } from "./subjects.api.ts";
 import { subjectRoutes } from "./subjects.routes.tsx";
@@ -17,10 +17,15 @@ export const subjectsModule = defineModule({
     subjects: ({ db, services }) => new SubjectService(db, services.directory.organisations),
   },
   policies: subjectPolicies,
-  nav: [{ href: "/subject-networks", label: "subject.nav" }],
+  // Not in the main menu (it is full on a laptop's screen): the networks' page, each owner's page and the search lead here.
   routes: subjectRoutes,
   api: subjectsApi,
-  sections: { networkPage: networkSubjectsSection, projectPage: projectSubjectsSection, solutionPage: solutionSubjectsSection },
+  sections: {
+    networksPage: networksSubjectsSection,
+    networkPage: networkSubjectsSection,
+    projectPage: projectSubjectsSection,
+    solutionPage: solutionSubjectsSection,
+  },
   // Public experience and answered questions are found by the site search.
   search: async ({ services }, q, limit) => {
     const [notes, questions] = await Promise.all([

@@ -4,6 +4,29 @@ import { ButtonLink, Link, Section } from "../../platform/ui/components.tsx";
 import type { ProjectPageProps } from "../projects/index.ts";
 import { NoteList, ProjectReviews } from "./subjects.views.tsx";
 
+/** The subject networks across the networks, on the networks' page (the networks module's). */
+export async function networksSubjectsSection(req: FastifyRequest) {
+  const { t } = req.i18n;
+  const all = await req.server.services.subjects.list();
+  return (
+    <Section id="subject-networks-heading" title={t("subject.listTitle")}>
+      <p class="ds-paragraph">{t("subject.intro")}</p>
+      <ul class="ds-list">
+        {all.map(({ subject }) => (
+          <li key={subject.id}>
+            <Link href={`/subject-networks/${subject.slug}`}>{subject.name}</Link>
+          </li>
+        ))}
+      </ul>
+      <div class="button-row">
+        <ButtonLink href="/subject-networks">{t("subject.all")}</ButtonLink>
+        <ButtonLink href="/experience">{t("experience.searchTitle")}</ButtonLink>
+        <ButtonLink href="/questions">{t("question.searchTitle")}</ButtonLink>
+      </div>
+    </Section>
+  );
+}
+
 /** The subject networks a network owns, on the network's page (the networks module's). */
 export async function networkSubjectsSection(req: FastifyRequest, { network }: { network: { id: number } }) {
   const { t } = req.i18n;

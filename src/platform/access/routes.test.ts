@@ -282,6 +282,10 @@ async function fixtures() {
   );
   const question = await gatherings.addQuestion(actor, gathering.value, { text: "Spørsmål" });
   assert.ok(programmeItem.ok && registration.ok && question.ok);
+  const slides = { filename: `walk-${n}.txt`, data: Buffer.from("slides"), truncated: false };
+  const gatheringDocument = await gatherings.addDocument(actor, gathering.value, { title: `Walk ${n}`, file: slides }, 1024);
+  const gatheringLink = await gatherings.addLink(actor, gathering.value, { title: "Opptak", url: "https://example.org/opptak" });
+  assert.ok(gatheringDocument.ok && gatheringLink.ok);
   // A subject network Digi Rogaland owns, the walk's account in it, with an experience note, a
   // question, a document and a review asked for the network's project.
   const { subjects } = t.app.services;
@@ -306,6 +310,8 @@ async function fixtures() {
     gatheringSessionId: programmeItem.value.id,
     gatheringQuestionId: question.value.id,
     gatheringReceipt: registration.value.receipt,
+    gatheringDocumentId: gatheringDocument.value,
+    gatheringLinkId: gatheringLink.value.id,
     inputId: input!.id,
     sharedStrategyId: shared.value.id,
     consultationId: consultation.value.id,
@@ -370,13 +376,15 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   const inSubject = /^(\/api\/v1)?\/subject-networks\//.test(url);
   const documentId = inSubject
     ? f.subjectDocumentId
-    : /^(\/api\/v1)?\/projects\//.test(url)
-      ? f.projectDocumentId
-      : /^(\/api\/v1)?\/needs\//.test(url)
-        ? f.needDocumentId
-        : /^(\/api\/v1)?\/meetings\//.test(url)
-          ? f.meetingDocumentId
-          : f.documentId;
+    : /^(\/api\/v1)?\/gatherings\//.test(url)
+      ? f.gatheringDocumentId
+      : /^(\/api\/v1)?\/projects\//.test(url)
+        ? f.projectDocumentId
+        : /^(\/api\/v1)?\/needs\//.test(url)
+          ? f.needDocumentId
+          : /^(\/api\/v1)?\/meetings\//.test(url)
+            ? f.meetingDocumentId
+            : f.documentId;
   return (
     url
       .replace(":slug", inSubject ? f.subjectSlug : SLUG)
@@ -402,7 +410,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
       .replace(":userId", String(f.userId))
       .replace(":documentId", String(documentId))
       .replace(":fundingId", String(f.fundingId))
-      .replace(":linkId", String(f.linkId))
+      .replace(":linkId", String(/\/gatherings\//.test(url) ? f.gatheringLinkId : f.linkId))
       .replace(":relationId", String(f.relationId))
       .replace(":sessionId", String(f.gatheringSessionId))
       .replace(":questionId", String(f.gatheringQuestionId))

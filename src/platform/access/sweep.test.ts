@@ -790,6 +790,30 @@ async function plant() {
     }),
     "programme item",
   ).id;
+  // Its materials: a document and a link, kept to the network with it.
+  const gatheringDocument = must(
+    await s.gatherings.addDocument(
+      actor,
+      gatheringHidden,
+      {
+        title: marker("gatheringDocTitle", "gathering kept to the network: document title"),
+        file: {
+          filename: "sweep.txt",
+          data: Buffer.from(marker("gatheringDocFile", "gathering kept to the network: document")),
+          truncated: false,
+        },
+      },
+      1 << 20,
+    ),
+    "gathering document",
+  );
+  const gatheringLink = must(
+    await s.gatherings.addLink(actor, gatheringHidden, {
+      title: marker("gatheringLinkTitle", "gathering kept to the network: link title"),
+      url: "https://video.example/sweep",
+    }),
+    "gathering link",
+  ).id;
   const gatheringQuestion = must(
     await s.gatherings.addQuestion(actor, gatheringOpen, { text: "Sweep spørsmål", required: "1" }),
     "a gathering's question",
@@ -1009,6 +1033,8 @@ async function plant() {
         id,
         sessionId: gatheringSession,
         questionId: gatheringQuestion,
+        documentId: gatheringDocument,
+        linkId: gatheringLink,
       }),
     ),
     view,

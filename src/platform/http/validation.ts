@@ -94,6 +94,19 @@ export const kroner = z.preprocess(
     .nullable()
     .default(null),
 );
+/** A titled link (a project's page elsewhere, a gathering's recording): http(s) only, so it can never run script. */
+export const linkInput = z.object({
+  title: requiredText(200),
+  url: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z
+      .string("errors.required")
+      .min(1, "errors.required")
+      .max(2000)
+      .regex(/^https?:\/\/\S+$/, "errors.website"),
+  ),
+});
+
 /** An optional web address: http(s) only, so a link can never run script. */
 export const webAddress = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { ApiRouter } from "../../../platform/http/api.ts";
+import { linkInput } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { projectApiKit, projectOut, valueOrInvalid } from "../api-shapes.ts";
 import { fundingParams, linkParams, projectParams, relationParams } from "../params.ts";
-import { fundingInput, linkInput, relationInput } from "./resources.service.ts";
+import { fundingInput, relationInput } from "./resources.service.ts";
 
 /** A project's funding, links and relations, through the API; each addition answers with the project. */
 export function resourcesApi(api: ApiRouter, ctx: AppContext) {

@@ -4,7 +4,7 @@ import { canSee } from "../../../platform/access/visibility.ts";
 import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
-import { kroner, requiredId, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
+import { kroner, linkInput, requiredId, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
 import { addChild, removeChild } from "../children.ts";
 import type { ProjectRepo } from "../projects.repo.ts";
 import { RELATION_KINDS } from "../schema.ts";
@@ -20,17 +20,6 @@ export const fundingInput = z
     message: "errors.grantedAboveApplied",
     path: ["granted"],
   });
-export const linkInput = z.object({
-  title: requiredText(200),
-  url: z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
-    z
-      .string("errors.required")
-      .min(1, "errors.required")
-      .max(2000)
-      .regex(/^https?:\/\/\S+$/, "errors.website"),
-  ),
-});
 export const relationInput = z.object({
   relatedProjectId: requiredId,
   kind: z.enum(RELATION_KINDS, "errors.choice"),

@@ -555,7 +555,16 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     const { id } = parseOrBadRequest(idParams, req.params);
     const invitation = invitationOf(req.query);
     const invited = await gatherings.invitedAddress(id, invitation);
-    const prefill = { ...(await gatherings.prefill(req.actor)), ...(invited ? { email: invited } : {}) };
+    // A signed-in person finds everything filled in, their organisation too: one click registers them.
+    const [account, actingFor] = await Promise.all([
+      gatherings.prefill(req.actor),
+      req.actor ? services.access.organisationsActingFor(req.actor) : Promise.resolve([]),
+    ]);
+    const prefill = {
+      ...account,
+      ...(actingFor[0] ? { organisationId: String(actingFor[0].id) } : {}),
+      ...(invited ? { email: invited } : {}),
+    };
     return registrationPage(req, reply, id, emptyForm(prefill), invitation);
   });
 

@@ -552,6 +552,22 @@ test("materials afterwards: the organiser adds documents and a recording's link,
   assert.equal((await sek.get(`/gatherings/${open.id}/documents/${doc!.id}`)).statusCode, 404);
 });
 
+test("a signed-in person finds the form filled in, their organisation too, and registers with one click", async () => {
+  const g = await gathering({ title: "Eitt klikk" });
+  const rep = await login("rep@gather.example");
+  const form = await rep.get(`/gatherings/${g.id}/register`);
+  assert.match(form.body, /name="email"[^>]*value="rep@gather.example"|value="rep@gather.example"[^>]*name="email"/);
+  assert.match(form.body, new RegExp(`<option value="${memberId}" selected`));
+  // The form as it came, sent as it is.
+  const values = Object.fromEntries(
+    [...form.body.matchAll(/<input[^>]*name="(name|email)"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
+  const sent = await rep.post(`/gatherings/${g.id}/register`, { ...values, organisationId: String(memberId) });
+  assert.equal(sent.statusCode, 303);
+  const [row] = await registrations(g.id);
+  assert.equal(row?.organisationId, memberId);
+});
+
 test("the lists: every network's coming gatherings, a network's own, and the API", async () => {
   await gathering({ title: "Synleg samling" });
   const all = await new Session(t.app).get("/gatherings?lang=en");

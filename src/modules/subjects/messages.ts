@@ -3,7 +3,8 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 /** The subject networks module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
   "subject.listTitle": "Fagnettverk",
-  "subject.intro": "Fagnettverk samler folk fra alle organisasjoner som deler kompetanse og erfaring på ett fagfelt, på tvers av nettverkene.",
+  "subject.intro":
+    "Fagnettverk samler folk fra alle organisasjoner som deler kompetanse og erfaring på ett fagfelt, på tvers av nettverkene.",
   "subject.all": "Alle fagnettverk",
   "subject.new": "Nytt fagnettverk",
   "subject.edit": "Endre fagnettverket",
@@ -16,7 +17,8 @@ const nb = {
   "subject.noMandate": "Mandatet er ikke skrevet ennå.",
   "subject.owners": "Eies av",
   "subject.ownersTitle": "Eiere",
-  "subject.ownersHint": "Et fagnettverk vises på siden til hvert nettverk som eier det, og eiernettverkenes sekretariat driver det sammen med koordinatorene. De som driver det, kan gjøre et nettverk de selv er sekretariat for, til medeier. Et sekretariat kan ta sitt eget nettverk bort.",
+  "subject.ownersHint":
+    "Et fagnettverk vises på siden til hvert nettverk som eier det, og eiernettverkenes sekretariat driver det sammen med koordinatorene. De som driver det, kan gjøre et nettverk de selv er sekretariat for, til medeier. Et sekretariat kan ta sitt eget nettverk bort.",
   "subject.addOwner": "Gjør til medeier",
   "subject.removeOwner": "Ta bort som eier",
   "subject.ownerNetwork": "Eiernettverk",
@@ -58,7 +60,8 @@ const nb = {
   "subject.withdraw": "Trekk forespørselen",
   "subject.membersOnly": "Bare for deltakere",
   "subject.visibilityLabel": "Hvem kan lese det",
-  "subject.visibilityHint": "Det som er internt, leses bare av fagnettverkets deltakere, eiernettverkenes sekretariat og administratorer.",
+  "subject.visibilityHint":
+    "Det som er internt, leses bare av fagnettverkets deltakere, eiernettverkenes sekretariat og administratorer.",
   "subject.visibility.public": "Alle",
   "subject.visibility.members": "Bare deltakere (internt)",
   "subject.searchWords": "Søkeord",
@@ -70,7 +73,8 @@ const nb = {
   "experience.delete": "Slett",
   "experience.none": "Ingen erfaringer her ennå.",
   "experience.searchTitle": "Erfaringer fra alle nettverk",
-  "experience.searchIntro": "Hva andre gjorde, hva det kostet, og hva de ville gjort annerledes. Søk på tvers av alle fagnettverk.",
+  "experience.searchIntro":
+    "Hva andre gjorde, hva det kostet, og hva de ville gjort annerledes. Søk på tvers av alle fagnettverk.",
   "experience.formIntro": "Kort og konkret: hva dere gjorde, hva det kostet, og hva dere ville gjort annerledes.",
   "experience.titleLabel": "Tittel",
   "experience.whatWeDid": "Hva vi gjorde",
@@ -92,7 +96,8 @@ const nb = {
   "review.none": "Ingen kvalitetssikringer.",
   "review.ask": "Be et fagnettverk kvalitetssikre prosjektet",
   "review.askTitle": "Be om kvalitetssikring av {title}",
-  "review.askIntro": "Fagnettverkets koordinatorer vurderer prosjektet og skriver konklusjon, funn og anbefalinger. Vurderingen vises på prosjektets side med dato.",
+  "review.askIntro":
+    "Fagnettverkets koordinatorer vurderer prosjektet og skriver konklusjon, funn og anbefalinger. Vurderingen vises på prosjektets side med dato.",
   "review.send": "Send forespørselen",
   "review.subjectNetwork": "Fagnettverk",
   "review.request": "Hva skal vurderes",
@@ -130,7 +135,8 @@ const nb = {
   "search.experience": "Erfaring",
   "search.question": "Spørsmål",
   "errors.lastCoordinator": "Du er den eneste koordinatoren mens andre er med. Gjør en annen til koordinator først.",
-  "errors.reviewNotVisible": "Prosjektet er ikke åpent for alle. Be et fagnettverk som ditt eget nettverk eier, om å kvalitetssikre det: andres koordinatorer kan ikke se det.",
+  "errors.reviewNotVisible":
+    "Prosjektet er ikke åpent for alle. Be et fagnettverk som ditt eget nettverk eier, om å kvalitetssikre det: andres koordinatorer kan ikke se det.",
   "errors.slugEmpty": "Navnet må ha minst én bokstav eller ett tall.",
   "errors.subjectNationalAdminOnly": "Bare en administrator kan gjøre et fagnettverk nasjonalt.",
   "errors.subjectNeedsOwner": "Et fagnettverk som ikke er nasjonalt, må ha minst ett eiernettverk.",
@@ -142,7 +148,8 @@ export const messages: Messages<SubjectsMessageKey> = {
   nb,
   nn: {
     "subject.listTitle": "Fagnettverk",
-    "subject.intro": "Fagnettverk samlar folk frå alle organisasjonar som deler kompetanse og erfaring på eitt fagfelt, på tvers av nettverka.",
+    "subject.intro":
+      "Fagnettverk samlar folk frå alle organisasjonar som deler kompetanse og erfaring på eitt fagfelt, på tvers av nettverka.",
     "subject.all": "Alle fagnettverk",
     "subject.new": "Nytt fagnettverk",
     "subject.edit": "Endre fagnettverket",
@@ -155,7 +162,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "subject.noMandate": "Mandatet er ikkje skrive enno.",
     "subject.owners": "Eigd av",
     "subject.ownersTitle": "Eigarar",
-    "subject.ownersHint": "Eit fagnettverk blir vist på sida til kvart nettverk som eig det, og sekretariata i eigarnettverka driv det saman med koordinatorane. Dei som driv det, kan gjere eit nettverk dei sjølve er sekretariat for, til medeigar. Eit sekretariat kan ta sitt eige nettverk bort.",
+    "subject.ownersHint":
+      "Eit fagnettverk blir vist på sida til kvart nettverk som eig det, og sekretariata i eigarnettverka driv det saman med koordinatorane. Dei som driv det, kan gjere eit nettverk dei sjølve er sekretariat for, til medeigar. Eit sekretariat kan ta sitt eige nettverk bort.",
     "subject.addOwner": "Gjer til medeigar",
     "subject.removeOwner": "Ta bort som eigar",
     "subject.ownerNetwork": "Eigarnettverk",
@@ -197,7 +205,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "subject.withdraw": "Trekk førespurnaden",
     "subject.membersOnly": "Berre for deltakarar",
     "subject.visibilityLabel": "Kven kan lese det",
-    "subject.visibilityHint": "Det som er internt, blir lese berre av deltakarane i fagnettverket, sekretariata i eigarnettverka og administratorar.",
+    "subject.visibilityHint":
+      "Det som er internt, blir lese berre av deltakarane i fagnettverket, sekretariata i eigarnettverka og administratorar.",
     "subject.visibility.public": "Alle",
     "subject.visibility.members": "Berre deltakarar (internt)",
     "subject.searchWords": "Søkeord",
@@ -209,7 +218,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "experience.delete": "Slett",
     "experience.none": "Ingen erfaringar her enno.",
     "experience.searchTitle": "Erfaringar frå alle nettverk",
-    "experience.searchIntro": "Kva andre gjorde, kva det kosta, og kva dei ville gjort annleis. Søk på tvers av alle fagnettverk.",
+    "experience.searchIntro":
+      "Kva andre gjorde, kva det kosta, og kva dei ville gjort annleis. Søk på tvers av alle fagnettverk.",
     "experience.formIntro": "Kort og konkret: kva de gjorde, kva det kosta, og kva de ville gjort annleis.",
     "experience.titleLabel": "Tittel",
     "experience.whatWeDid": "Kva vi gjorde",
@@ -231,7 +241,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "review.none": "Ingen kvalitetssikringar.",
     "review.ask": "Be eit fagnettverk kvalitetssikre prosjektet",
     "review.askTitle": "Be om kvalitetssikring av {title}",
-    "review.askIntro": "Koordinatorane i fagnettverket vurderer prosjektet og skriv konklusjon, funn og tilrådingar. Vurderinga blir vist på sida til prosjektet med dato.",
+    "review.askIntro":
+      "Koordinatorane i fagnettverket vurderer prosjektet og skriv konklusjon, funn og tilrådingar. Vurderinga blir vist på sida til prosjektet med dato.",
     "review.send": "Send førespurnaden",
     "review.subjectNetwork": "Fagnettverk",
     "review.request": "Kva skal vurderast",
@@ -269,14 +280,16 @@ export const messages: Messages<SubjectsMessageKey> = {
     "search.experience": "Erfaring",
     "search.question": "Spørsmål",
     "errors.lastCoordinator": "Du er den einaste koordinatoren medan andre er med. Gjer ein annan til koordinator først.",
-    "errors.reviewNotVisible": "Prosjektet er ikkje ope for alle. Be eit fagnettverk som ditt eige nettverk eig, om å kvalitetssikre det: koordinatorane til andre kan ikkje sjå det.",
+    "errors.reviewNotVisible":
+      "Prosjektet er ikkje ope for alle. Be eit fagnettverk som ditt eige nettverk eig, om å kvalitetssikre det: koordinatorane til andre kan ikkje sjå det.",
     "errors.slugEmpty": "Namnet må ha minst éin bokstav eller eitt tal.",
     "errors.subjectNationalAdminOnly": "Berre ein administrator kan gjere eit fagnettverk nasjonalt.",
     "errors.subjectNeedsOwner": "Eit fagnettverk som ikkje er nasjonalt, må ha minst eitt eigarnettverk.",
   },
   en: {
     "subject.listTitle": "Subject networks",
-    "subject.intro": "Subject networks bring together people from any organisation who share competence and experience in one field, across the networks.",
+    "subject.intro":
+      "Subject networks bring together people from any organisation who share competence and experience in one field, across the networks.",
     "subject.all": "All subject networks",
     "subject.new": "New subject network",
     "subject.edit": "Edit the subject network",
@@ -289,7 +302,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "subject.noMandate": "The mandate has not been written yet.",
     "subject.owners": "Owned by",
     "subject.ownersTitle": "Owners",
-    "subject.ownersHint": "A subject network is listed on the page of each network that owns it, and the owning networks' secretariats run it with its coordinators. Those who run it can make a network whose secretariat they are a co-owner. A secretariat can take its own network off.",
+    "subject.ownersHint":
+      "A subject network is listed on the page of each network that owns it, and the owning networks' secretariats run it with its coordinators. Those who run it can make a network whose secretariat they are a co-owner. A secretariat can take its own network off.",
     "subject.addOwner": "Make a co-owner",
     "subject.removeOwner": "Remove as owner",
     "subject.ownerNetwork": "Owning network",
@@ -306,7 +320,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "subject.noCoordinators": "No coordinator yet.",
     "subject.members": "Members",
     "subject.noMembers": "Nobody here.",
-    "subject.peopleHidden": "{n, plural, one {# more member} other {# more members}}. Their names are shown to those who take part.",
+    "subject.peopleHidden":
+      "{n, plural, one {# more member} other {# more members}}. Their names are shown to those who take part.",
     "subject.pending": "waiting for approval",
     "subject.pendingTitle": "Waiting for approval",
     "subject.person": "Person",
@@ -331,7 +346,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "subject.withdraw": "Withdraw the request",
     "subject.membersOnly": "Members only",
     "subject.visibilityLabel": "Who can read it",
-    "subject.visibilityHint": "What is internal is read only by the subject network's members, its owning networks' secretariats and administrators.",
+    "subject.visibilityHint":
+      "What is internal is read only by the subject network's members, its owning networks' secretariats and administrators.",
     "subject.visibility.public": "Everyone",
     "subject.visibility.members": "Members only (internal)",
     "subject.searchWords": "Search words",
@@ -343,7 +359,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "experience.delete": "Delete",
     "experience.none": "No experience here yet.",
     "experience.searchTitle": "Experience from every network",
-    "experience.searchIntro": "What others did, what it cost, and what they would do differently. Search across every subject network.",
+    "experience.searchIntro":
+      "What others did, what it cost, and what they would do differently. Search across every subject network.",
     "experience.formIntro": "Short and concrete: what you did, what it cost, and what you would do differently.",
     "experience.titleLabel": "Title",
     "experience.whatWeDid": "What we did",
@@ -365,7 +382,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "review.none": "No reviews.",
     "review.ask": "Ask a subject network to review the project",
     "review.askTitle": "Ask for a review of {title}",
-    "review.askIntro": "The subject network's coordinators review the project and write a verdict, findings and recommendations. The review is shown on the project's page with its date.",
+    "review.askIntro":
+      "The subject network's coordinators review the project and write a verdict, findings and recommendations. The review is shown on the project's page with its date.",
     "review.send": "Send the request",
     "review.subjectNetwork": "Subject network",
     "review.request": "What should be reviewed",
@@ -403,7 +421,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "search.experience": "Experience",
     "search.question": "Question",
     "errors.lastCoordinator": "You are the only coordinator while others take part. Make someone else a coordinator first.",
-    "errors.reviewNotVisible": "The project is not public. Ask a subject network your own network owns to review it: other coordinators cannot see it.",
+    "errors.reviewNotVisible":
+      "The project is not public. Ask a subject network your own network owns to review it: other coordinators cannot see it.",
     "errors.slugEmpty": "The name must have at least one letter or digit.",
     "errors.subjectNationalAdminOnly": "Only an administrator can make a subject network national.",
     "errors.subjectNeedsOwner": "A subject network that is not national must have at least one owning network.",

@@ -4,9 +4,9 @@ import { authorized, byPathId } from "../../platform/access/page-access.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext, ModuleServices } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
+import { savedNotice } from "../../platform/ui/saved-notice.tsx";
 import { NeedPage } from "./needs.views.tsx";
 import { needParams } from "./params.ts";
-import { savedNotice } from "./saved-notice.tsx";
 
 /** The forms of a need's page, each coming back with its own input and errors. */
 export type NeedForms = Partial<

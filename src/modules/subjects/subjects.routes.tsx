@@ -9,6 +9,7 @@ import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { type AppContext, renderSections } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice, type Option, submittedFileForm } from "../../platform/ui/components.tsx";
 import type { Crumb } from "../../platform/ui/context.ts";
+import { savedNotice } from "../../platform/ui/saved-notice.tsx";
 import { managesSubject, takesPartIn } from "./policy.ts";
 import type { ExperienceNote } from "./subjects.repo.ts";
 import { MEMBER_ACTIONS, type SubjectAccess } from "./subjects.service.ts";
@@ -66,10 +67,6 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
       ? [{ href: `/subject-networks/${a.subject.slug}`, label: a.subject.name }, { label: last }]
       : [{ label: a.subject.name }]),
   ];
-  const saved = (req: FastifyRequest) =>
-    (req.query as Record<string, unknown>).saved !== undefined ? (
-      <Notice kind="success">{req.i18n.t("form.saved")}</Notice>
-    ) : null;
 
   app.get("/subject-networks", { config: { policy: "public" } }, async (req, reply) => {
     const [rows, mine] = await Promise.all([subjects.list(), subjects.mine(req.actor)]);
@@ -153,7 +150,7 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
     const mine = allNetworks.filter((n) => isSecretariat(actor, n.id));
     return reply.page(
       <>
-        {saved(req)}
+        {savedNotice(req)}
         {(req.query as Record<string, unknown>).lastOwner !== undefined ? (
           <Notice kind="danger">{req.i18n.t("errors.subjectNeedsOwner")}</Notice>
         ) : null}
@@ -400,7 +397,7 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
     const a = await subjects.accessFor(req.actor, row.note.subjectNetworkId);
     return reply.page(
       <>
-        {saved(req)}
+        {savedNotice(req)}
         <NotePage
           ctx={req.pageContext()}
           row={row}
@@ -580,7 +577,7 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
     const { question, answers } = a;
     return reply.page(
       <>
-        {saved(req)}
+        {savedNotice(req)}
         <QuestionPage
           ctx={req.pageContext()}
           subject={a.subject}

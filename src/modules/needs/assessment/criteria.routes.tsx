@@ -4,9 +4,9 @@ import { formRoute } from "../../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
+import { savedNotice } from "../../../platform/ui/saved-notice.tsx";
 import { networkBySlug } from "../../networks/index.ts";
 import { criterionParams } from "../params.ts";
-import { savedNotice } from "../saved-notice.tsx";
 import { AssessmentSettingsPage } from "./assessment.views.tsx";
 
 /** Form fields bands.<i>.name and bands.<i>.min as a list; rows left empty are left out. */

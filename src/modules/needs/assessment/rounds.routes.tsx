@@ -7,11 +7,11 @@ import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { sendXlsx } from "../../../platform/http/xlsx.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
+import { savedNotice } from "../../../platform/ui/saved-notice.tsx";
 import type { Network } from "../../networks/index.ts";
 import { networkBySlug } from "../../networks/index.ts";
 import { recommendationLabel } from "../labels.ts";
 import { chartQuery, networkSlugParams, roundParams } from "../params.ts";
-import { savedNotice } from "../saved-notice.tsx";
 import { OPEN_NEED_STATES } from "../schema.ts";
 import { RoundFormPage, RoundPage, RoundsPage } from "./assessment.views.tsx";
 

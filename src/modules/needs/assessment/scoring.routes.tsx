@@ -5,8 +5,8 @@ import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { savedNotice } from "../../../platform/ui/saved-notice.tsx";
 import { roundNeedParams, roundParams } from "../params.ts";
-import { savedNotice } from "../saved-notice.tsx";
 import { RoundNeedPage, scoreFormValues, scoresFromForm } from "./assessment.views.tsx";
 
 /** One need in a round: the scores, the assessor's own form, the recommendation. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { savedNotice } from "../saved-notice.tsx";
+import { savedNotice } from "../../../platform/ui/saved-notice.tsx";
 import { DigestPage } from "./digests.views.tsx";
 
 /** The e-mail digest: each person turns it off or on for themselves. */

@@ -5,8 +5,8 @@ import { formRoute } from "../../../platform/http/form-route.ts";
 import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
+import { savedNotice } from "../../../platform/ui/saved-notice.tsx";
 import { type Network, networkBySlug, slugParam } from "../../networks/index.ts";
-import { savedNotice } from "../saved-notice.tsx";
 import { AmbitionFormPage, AmbitionPage } from "./ambitions.views.tsx";
 
 const ambitionParams = slugParam.extend({ id: dbId });

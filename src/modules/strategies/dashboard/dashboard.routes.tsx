@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
+import { savedNotice } from "../../../platform/ui/saved-notice.tsx";
 import { slugParam } from "../../networks/index.ts";
-import { savedNotice } from "../saved-notice.tsx";
 import { loadDashboard } from "./dashboard.ts";
 import { DashboardPage } from "./dashboard.views.tsx";
 

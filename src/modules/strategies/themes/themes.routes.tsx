@@ -6,9 +6,9 @@ import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState, submittedForm } from "../../../platform/ui/components.tsx";
+import { savedNotice } from "../../../platform/ui/saved-notice.tsx";
 import { networkBySlug, slugParam } from "../../networks/index.ts";
 import { sharedStrategyFromPath, strategyFromPath } from "../params.ts";
-import { savedNotice } from "../saved-notice.tsx";
 import { themeName } from "./themes.service.ts";
 import { OverlapPage, ThemesFormPage } from "./themes.views.tsx";
 

@@ -1,6 +1,0 @@
-import type { FastifyRequest } from "fastify";
-import { Notice } from "../../platform/ui/components.tsx";
-
-/** "Your changes have been saved", on the page a form's post redirected to with `?saved=1`. */
-export const savedNotice = (req: FastifyRequest) =>
-  (req.query as Record<string, unknown>).saved === "1" ? <Notice kind="success">{req.i18n.t("form.saved")}</Notice> : null;

@@ -3,15 +3,18 @@ import { accountsModule } from "./accounts/manifest.ts";
 import { consultationsModule } from "./consultations/manifest.ts";
 import { decisionsModule } from "./decisions/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
+import { economyModule } from "./economy/manifest.ts";
 import { gatheringsModule } from "./gatherings/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
 import { needsModule } from "./needs/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
 import { projectsModule } from "./projects/manifest.ts";
+import { reportsModule } from "./reports/manifest.ts";
 import { roadmapModule } from "./roadmap/manifest.ts";
 import { solutionsModule } from "./solutions/manifest.ts";
 import { strategiesModule } from "./strategies/manifest.ts";
 import { subjectsModule } from "./subjects/manifest.ts";
+import { surveysModule } from "./surveys/manifest.ts";
 
 /** Every capability, in the order its menu entries appear and its demo data is made. A new module is added here and nowhere else. */
 export const modules: ModuleManifest[] = [
@@ -27,6 +30,10 @@ export const modules: ModuleManifest[] = [
   // Subject networks before gatherings: a gathering can be for a subject network (and is seeded after it).
   subjectsModule,
   gatheringsModule,
+  // What each member got: the economy and the surveys, then the reports drawn from every module above.
+  economyModule,
+  surveysModule,
+  reportsModule,
   directoryModule,
   accountsModule,
 ];

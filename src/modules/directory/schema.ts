@@ -104,3 +104,17 @@ export const people = pgTable(
   },
   (t) => [index("people_org_idx").on(t.organisationId), index("people_name_idx").on(t.name)],
 );
+
+/**
+ * An organisation's population as counted on a date: the reference import records each figure it brings
+ * with its date, so that a cost-sharing key can use "the population on 1 January" of a chosen year.
+ */
+export const populationCounts = pgTable(
+  "population_counts",
+  {
+    organisationId: belongsTo("organisation_id", () => organisations.id),
+    countedOn: date("counted_on").notNull(),
+    population: integer("population").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.countedOn] })],
+);

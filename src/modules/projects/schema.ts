@@ -198,12 +198,17 @@ export const benefitMeasurements = pgTable(
   {
     id: serialId(),
     benefitId: belongsTo("benefit_id", () => benefits.id),
+    /** The participating organisation whose own benefit this is; null for the project as a whole. */
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     measuredOn: date("measured_on").notNull(),
     value: doublePrecision("value").notNull(),
     note: text("note").notNull().default(""),
     createdAt: createdAtNow(),
   },
-  (t) => [index("benefit_measurements_benefit_idx").on(t.benefitId, t.measuredOn)],
+  (t) => [
+    index("benefit_measurements_benefit_idx").on(t.benefitId, t.measuredOn),
+    index("benefit_measurements_org_idx").on(t.organisationId),
+  ],
 );
 
 /** "We want to take part": an organisation asks to join a project; the project's lead decides. */

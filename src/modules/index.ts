@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../platform/module.ts";
 import { accountsModule } from "./accounts/manifest.ts";
+import { annualModule } from "./annual/manifest.ts";
 import { consultationsModule } from "./consultations/manifest.ts";
 import { decisionsModule } from "./decisions/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
@@ -34,6 +35,7 @@ export const modules: ModuleManifest[] = [
   economyModule,
   surveysModule,
   reportsModule,
+  annualModule,
   directoryModule,
   accountsModule,
 ];

@@ -2,7 +2,7 @@ import { defineModule } from "../../platform/module.ts";
 import { messages } from "./messages.ts";
 import * as schema from "./schema.ts";
 
-/** What each member got: member reports, the comparison of members, the annual plan and report. */
+/** What each member got: a report per member and the comparison of all members. */
 export const reportsModule = defineModule({
   name: "reports",
   messages,

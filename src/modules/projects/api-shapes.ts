@@ -37,7 +37,15 @@ export const reportOut = z.object({
   ),
 });
 
-export const measurementOut = z.object({ id: int, measuredOn: z.string(), value: z.number(), note: z.string() });
+export const measurementOut = z.object({
+  id: int,
+  measuredOn: z.string(),
+  value: z.number(),
+  note: z.string(),
+  organisationId: int
+    .nullable()
+    .describe("The participating organisation whose own benefit this is; null for the project as a whole"),
+});
 export const benefitOut = z.object({
   id: int,
   title: z.string(),
@@ -51,6 +59,9 @@ export const benefitOut = z.object({
   achievement: z.number().nullable().describe("(latest − baseline) / (target − baseline); null before the first measurement"),
   trend: z.enum(["up", "down", "flat"]).nullable(),
   measurements: z.array(measurementOut),
+  organisations: z
+    .array(z.object({ organisationId: int, measuredOn: z.string(), latest: z.number(), achievement: z.number().nullable() }))
+    .describe("Each participating organisation's own realised benefit: its latest measurement"),
 });
 
 export const projectOut = z.object({
@@ -122,7 +133,8 @@ export async function projectDetail(projects: ProjectService, id: number, viewer
     latestStatus: d.reports[0] ? strip(d.reports[0]) : null,
     benefits: d.benefits.map(({ ownerName: _o, ...b }) => ({
       ...strip(b),
-      measurements: b.measurements.map(({ benefitId: _b, createdAt: _c, ...m }) => m),
+      measurements: b.measurements.map(({ benefitId: _b, createdAt: _c, organisationName: _n, ...m }) => m),
+      organisations: b.organisations.map(({ organisationName: _n, ...o }) => o),
     })),
   };
 }

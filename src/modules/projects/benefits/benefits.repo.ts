@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray } from "drizzle-orm";
 import { Repository } from "../../../platform/db/repository.ts";
-import { people } from "../../directory/index.ts";
+import { organisations, people } from "../../directory/index.ts";
 import type { Benefit, Measurement } from "../projects.repo.ts";
 import { benefitMeasurements, benefits } from "../schema.ts";
 
@@ -37,11 +37,13 @@ export class BenefitRepo extends Repository {
     await this.db.delete(benefits).where(eq(benefits.id, id));
   }
 
-  async measurementsOf(benefitIds: number[]): Promise<Measurement[]> {
+  /** Measurements in the order taken, each with the name of the organisation it is for (null: the project as a whole). */
+  async measurementsOf(benefitIds: number[]): Promise<(Measurement & { organisationName: string | null })[]> {
     if (benefitIds.length === 0) return [];
     return this.db
-      .select()
+      .select({ ...getTableColumns(benefitMeasurements), organisationName: organisations.name })
       .from(benefitMeasurements)
+      .leftJoin(organisations, eq(organisations.id, benefitMeasurements.organisationId))
       .where(inArray(benefitMeasurements.benefitId, benefitIds))
       .orderBy(asc(benefitMeasurements.measuredOn), asc(benefitMeasurements.id));
   }

@@ -42,6 +42,8 @@ export const measurementInput = z.object({
   measuredOn: requiredDate,
   value: quantity,
   note: optionalText(500),
+  /** The participating organisation whose own benefit this is; none: the project as a whole. */
+  organisationId: optionalId,
 });
 
 /** (latest − baseline) / (target − baseline); null until something is measured. */
@@ -57,6 +59,23 @@ export function trend(benefit: { baseline: number; target: number }, values: num
   return delta > 0 ? "up" : delta < 0 ? "down" : "flat";
 }
 
+/** Each participating organisation's own realised benefit: its latest measurement (by date, then by entry), with its achievement. */
+export function perOrganisation(
+  benefit: { baseline: number; target: number },
+  series: readonly { organisationId: number | null; organisationName: string | null; measuredOn: string; value: number }[],
+) {
+  const latest = new Map<number, (typeof series)[number]>();
+  // The series comes ordered by date and id, so the last one seen for an organisation is its latest.
+  for (const m of series) if (m.organisationId !== null) latest.set(m.organisationId, m);
+  return [...latest.values()].map((m) => ({
+    organisationId: m.organisationId!,
+    organisationName: m.organisationName ?? "",
+    measuredOn: m.measuredOn,
+    latest: m.value,
+    achievement: achievement(benefit, m.value),
+  }));
+}
+
 /** Benefits with their indicator, baseline and target, and the measurements that follow them. */
 export class BenefitService {
   private readonly benefitRepo: BenefitRepo;
@@ -69,19 +88,24 @@ export class BenefitService {
     this.benefitRepo = new BenefitRepo(db);
   }
 
-  /** The project's benefits, each with its measurements, achievement and trend. */
+  /**
+   * The project's benefits, each with its measurements, achievement and trend. The achievement and
+   * trend are the project's as a whole (measurements naming no organisation); each participating
+   * organisation's own realised benefit is its latest measurement (`organisations`).
+   */
   async ofProject(id: number) {
     const rows = await this.benefitRepo.benefitsOf([id]);
     const measurements = await this.benefitRepo.measurementsOf(rows.map((b) => b.benefit.id));
     return rows.map(({ benefit, ownerName }) => {
       const series = measurements.filter((m) => m.benefitId === benefit.id);
-      const values = series.map((m) => m.value);
+      const values = series.filter((m) => m.organisationId === null).map((m) => m.value);
       return {
         ...benefit,
         ownerName,
         measurements: series,
         achievement: achievement(benefit, values.at(-1)),
         trend: trend(benefit, values),
+        organisations: perOrganisation(benefit, series),
       };
     });
   }
@@ -128,6 +152,9 @@ export class BenefitService {
     await this.getBenefit(id, benefitId);
     const parsed = measurementInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const organisationId = parsed.data.organisationId;
+    if (organisationId !== null && !(await this.repo.participantsOf([id])).some((p) => p.organisationId === organisationId))
+      return invalid([{ field: "organisationId", key: "benefit.notParticipant" }]);
     return ok(
       await createAudited(this.db, actor, "benefit_measurement", (tx) =>
         this.benefitRepo.with(tx).insertMeasurement({ ...parsed.data, benefitId }),
@@ -160,7 +187,8 @@ export class BenefitService {
     const rows = await this.benefitRepo.benefitsOf([...titles.keys()]);
     const measurements = await this.benefitRepo.measurementsOf(rows.map((r) => r.benefit.id));
     const latest = new Map<number, { values: number[] }>();
-    for (const m of measurements)
+    // The portfolio sums the projects' own measurements; an organisation's share is counted in its member report.
+    for (const m of measurements.filter((x) => x.organisationId === null))
       latest.set(m.benefitId, {
         values: [...(latest.get(m.benefitId)?.values ?? []), m.value],
       });

@@ -192,6 +192,32 @@ export function BenefitPage(props: {
           <PostButton ctx={ctx} action={`${base}/delete`} label={t("benefit.delete")} danger />
         </div>
       ) : null}
+      {benefit.organisations.length ? (
+        <>
+          <h2 class="ds-heading" data-size="md">
+            {t("benefit.perOrganisation")}
+          </h2>
+          <ListTable
+            ctx={ctx}
+            label={t("benefit.perOrganisation")}
+            rows={benefit.organisations}
+            rowKey={(o) => o.organisationId}
+            columns={[
+              {
+                label: t("benefit.organisation"),
+                cell: (o) => <Link href={`/organisations/${o.organisationId}`}>{o.organisationName}</Link>,
+              },
+              { label: t("benefit.measuredOn"), cell: (o) => date(o.measuredOn) },
+              { label: t("benefit.latest"), numeric: true, cell: (o) => `${number(o.latest)} ${benefit.unit}` },
+              {
+                label: t("benefit.achievement"),
+                numeric: true,
+                cell: (o) => <Achievement t={t} number={number} value={o.achievement} trend={null} />,
+              },
+            ]}
+          />
+        </>
+      ) : null}
       <h2 class="ds-heading" data-size="md">
         {t("benefit.measurements")}
       </h2>
@@ -205,6 +231,7 @@ export function BenefitPage(props: {
           rowKey={(m) => m.id}
           columns={[
             { label: t("benefit.measuredOn"), cell: (m) => date(m.measuredOn) },
+            { label: t("benefit.organisation"), cell: (m) => m.organisationName ?? t("benefit.wholeProject") },
             { label: t("benefit.value"), numeric: true, cell: (m) => `${number(m.value)} ${benefit.unit}` },
             { label: t("benefit.note"), cell: (m) => m.note },
             ...actionsColumn(t, props.canEdit, (m: (typeof benefit.measurements)[number]) => (
@@ -228,6 +255,13 @@ export function BenefitPage(props: {
           <Form ctx={ctx} form={form} action={`${base}/measurements`} submitLabel={t("benefit.saveMeasurement")}>
             <TextField name="measuredOn" label={t("benefit.measuredOn")} type="date" width="short" required />
             <NumberField name="value" label={t("benefit.valueIn", { unit: benefit.unit })} required decimal />
+            <SelectField
+              name="organisationId"
+              label={t("benefit.organisation")}
+              description={t("benefit.organisationHint")}
+              placeholder={t("benefit.wholeProject")}
+              options={detail.participants.map((p) => ({ value: String(p.organisationId), label: p.organisationName }))}
+            />
             <TextField name="note" label={t("benefit.note")} />
           </Form>
         </>

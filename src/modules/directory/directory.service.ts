@@ -74,7 +74,16 @@ export const personInput = z.object({
 /** What other modules may read of organisations: the repository's reads, none of its writes. */
 export type OrganisationReads = Pick<
   OrganisationRepo,
-  "list" | "byId" | "byIds" | "byKind" | "options" | "byOrgNumber" | "cooperationMembersOf" | "cooperationsOf" | "counts"
+  | "list"
+  | "byId"
+  | "byIds"
+  | "byKind"
+  | "options"
+  | "byOrgNumber"
+  | "cooperationMembersOf"
+  | "cooperationsOf"
+  | "counts"
+  | "populationCounts"
 >;
 /** What other modules may read of people. */
 export type PeopleReads = Pick<PeopleRepo, "list" | "byId" | "byEmail" | "byIds" | "options">;

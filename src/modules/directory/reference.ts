@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
 import { type AuditEntry, recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
-import { type Malform, type OrganisationKind, organisations } from "./schema.ts";
+import { type Malform, type OrganisationKind, organisations, populationCounts } from "./schema.ts";
 
 export const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../data/reference");
 
@@ -104,6 +104,14 @@ export function readReferenceData(dir = referenceDir) {
   return { records, successors };
 }
 
+/**
+ * The date the shipped population figures count: folketal comes from aprestmo/norge-data's
+ * "kommuner-2025" file, Statistics Norway's population on 1 January 2025. The import records each
+ * figure in population_counts with this date, so a member fee computed "from the population on a
+ * date" says which count it used, and a later file (another date) adds its counts beside these.
+ */
+export const REFERENCE_POPULATION_DATE = "2025-01-01";
+
 const keyOf = (kind: string, code: string | null) => `${kind}:${code}`;
 const FIELDS = [
   "name",
@@ -180,6 +188,22 @@ export async function importReference(db: Db, actor: Actor, dir = referenceDir):
       audit.push({ action: "end", entity: "organisation", entityId: o.id, before: { endedOn: null }, after: values });
       summary.ended++;
     }
+    // Each figure as a count on its date: a re-import of the same file changes nothing, a corrected
+    // figure for the same date replaces the one stored.
+    const counts = records.flatMap((r) => {
+      const o = byKey.get(keyOf(r.kind, r.code));
+      return o && r.population !== null
+        ? [{ organisationId: o.id, countedOn: REFERENCE_POPULATION_DATE, population: r.population }]
+        : [];
+    });
+    if (counts.length)
+      await tx
+        .insert(populationCounts)
+        .values(counts)
+        .onConflictDoUpdate({
+          target: [populationCounts.organisationId, populationCounts.countedOn],
+          set: { population: sql`excluded.population` },
+        });
     await recordAudit(tx, actor, audit);
   });
   return summary;

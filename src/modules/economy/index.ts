@@ -1,2 +1,11 @@
 /** The economy module's public face: what other modules may use. Nothing else of it is imported from outside. */
-export {};
+import type { EconomyService } from "./economy.service.ts";
+
+export type { EconomyService } from "./economy.service.ts";
+export { BUDGET_CATEGORIES, type BudgetCategory, COST_CATEGORIES, INCOME_CATEGORIES } from "./schema.ts";
+
+declare module "../../platform/module.ts" {
+  interface ModuleServices {
+    economy: EconomyService;
+  }
+}

@@ -12,7 +12,16 @@ export { type NetworkService, slugify } from "./networks.service.ts";
 export { NetworkCards } from "./networks.views.tsx";
 export { networkBySlug, slugParam } from "./params.ts";
 export type { AccessRole } from "./schema.ts";
-export { ACCESS_ROLES, bodies, bodyMembers, memberships, networkAccess, networks } from "./schema.ts";
+export {
+  ACCESS_ROLES,
+  bodies,
+  bodyMembers,
+  MEMBERSHIP_LEVELS,
+  type MembershipLevel,
+  memberships,
+  networkAccess,
+  networks,
+} from "./schema.ts";
 
 declare module "../../platform/module.ts" {
   interface PageSlots {

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } 
 import { alias } from "drizzle-orm/pg-core";
 import { norwegianOrder } from "../../../platform/db/client.ts";
 import { Repository } from "../../../platform/db/repository.ts";
-import { cooperationMembers, type OrganisationKind, organisations } from "../schema.ts";
+import { cooperationMembers, type OrganisationKind, organisations, populationCounts } from "../schema.ts";
 
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
@@ -94,6 +94,19 @@ export class OrganisationRepo extends Repository {
   async byIds(ids: number[]) {
     if (ids.length === 0) return [];
     return this.db.select().from(organisations).where(inArray(organisations.id, ids));
+  }
+
+  /**
+   * The reference population counts of these organisations, each with the date it was counted, oldest
+   * first: the economy picks the latest on or before a budget's date (one query for any number).
+   */
+  async populationCounts(ids: number[]): Promise<{ organisationId: number; countedOn: string; population: number }[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select()
+      .from(populationCounts)
+      .where(inArray(populationCounts.organisationId, ids))
+      .orderBy(asc(populationCounts.organisationId), asc(populationCounts.countedOn));
   }
 
   async byKind(kind: OrganisationKind) {

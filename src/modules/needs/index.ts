@@ -10,7 +10,7 @@ export { roundChain } from "./assessment/assessment.service.ts";
 export { stateLabel } from "./labels.ts";
 export type { NeedService } from "./needs.service.ts";
 export type { NeedState } from "./schema.ts";
-export { needEvents, needs } from "./schema.ts";
+export { needEvents, needSupporters, needs } from "./schema.ts";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {

@@ -2,7 +2,7 @@
 import type { SolutionService } from "./solutions.service.ts";
 
 /** The catalogue's table, read-only to other modules (the subject networks link experience to a solution). */
-export { solutions } from "./schema.ts";
+export { solutionProjects, solutions, solutionUsers } from "./schema.ts";
 
 declare module "../../platform/module.ts" {
   interface PageSlots {

@@ -232,3 +232,87 @@ export function LineChart(props: {
     </svg>
   );
 }
+
+export interface Bar {
+  id: string | number;
+  label: string;
+  value: number;
+  /** The value as written in the table beside the chart (a number with its unit, a per cent). */
+  text: string;
+  /** Drawn apart (the member a report is about), with a pattern as well as a colour (WCAG 1.4.1). */
+  highlight?: boolean;
+}
+
+const BAR_W = 640;
+const BAR_H = 22;
+const BAR_GAP = 6;
+const BAR_LABEL = 200;
+
+/**
+ * One value per row as horizontal bars from zero, each named at its left and valued at its end, with
+ * an optional reference line (a median). For comparing many rows on one figure; the table beside it
+ * holds the same numbers. Labels longer than the left margin are shortened (the table has them whole).
+ */
+export function BarChart(props: {
+  id: string;
+  title: string;
+  description: string;
+  bars: Bar[];
+  reference?: { value: number; label: string } | undefined;
+}) {
+  const { id, bars, reference } = props;
+  const top = reference ? 24 : 8;
+  const width = BAR_W - BAR_LABEL - 64;
+  const max = Math.max(0, reference?.value ?? 0, ...bars.map((b) => b.value)) || 1;
+  const x = (v: number) => BAR_LABEL + (Math.max(0, v) / max) * width;
+  const height = top + bars.length * (BAR_H + BAR_GAP) + 8;
+  const short = (s: string) => (s.length > 26 ? `${s.slice(0, 25)}…` : s);
+  return (
+    <svg
+      class="chart"
+      viewBox={`0 0 ${BAR_W} ${height}`}
+      width={BAR_W}
+      height={height}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      focusable="false"
+    >
+      <title id={`${id}-title`}>{props.title}</title>
+      <desc id={`${id}-desc`}>{props.description}</desc>
+      <defs>
+        <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#b45309" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2" />
+        </pattern>
+      </defs>
+      {bars.map((b, i) => {
+        const y = top + i * (BAR_H + BAR_GAP);
+        return (
+          <g key={b.id}>
+            <text x={BAR_LABEL - 8} y={y + BAR_H / 2 + 4} class="chart-tick" text-anchor="end">
+              {short(b.label)}
+            </text>
+            <rect
+              x={BAR_LABEL}
+              y={y}
+              width={Math.max(1, x(b.value) - BAR_LABEL)}
+              height={BAR_H}
+              fill={b.highlight ? `url(#${id}-hatch)` : "#1e40af"}
+            />
+            <text x={x(b.value) + 6} y={y + BAR_H / 2 + 4} class="chart-tick">
+              {b.text}
+            </text>
+          </g>
+        );
+      })}
+      {reference ? (
+        <g>
+          <line x1={x(reference.value)} y1={top - 4} x2={x(reference.value)} y2={height - 4} class="chart-marker" />
+          <text x={Math.min(x(reference.value), BAR_W - 80)} y={14} class="chart-axis" text-anchor="middle">
+            {reference.label}
+          </text>
+        </g>
+      ) : null}
+    </svg>
+  );
+}

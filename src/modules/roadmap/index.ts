@@ -10,7 +10,7 @@ export { periodLabel } from "./precision.ts";
 export type { RoadmapRepo } from "./roadmap.repo.ts";
 export type { RoadmapService } from "./roadmap.service.ts";
 /** The national solutions, read-only to other modules (the subject networks link experience to one). */
-export { adoptions, nationalSolutions, SIZE_CLASSES, type SizeClass } from "./schema.ts";
+export { type AdoptionStatus, adoptions, nationalSolutions, SIZE_CLASSES, type SizeClass } from "./schema.ts";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {

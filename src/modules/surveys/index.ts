@@ -1,2 +1,11 @@
 /** The surveys module's public face: what other modules may use. Nothing else of it is imported from outside. */
-export {};
+import type { SurveyService } from "./surveys.service.ts";
+
+export type { QuestionKind, SurveyStatus } from "./schema.ts";
+export type { MemberSurveySummary, ResultsSummary, SurveyService, VisibleSurvey } from "./surveys.service.ts";
+
+declare module "../../platform/module.ts" {
+  interface ModuleServices {
+    surveys: SurveyService;
+  }
+}

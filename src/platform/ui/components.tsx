@@ -436,6 +436,55 @@ export function FilterSelect(given: FieldProps & { options: Option[]; placeholde
   return <SelectField {...props} placeholder={props.placeholder ?? props.t("list.all")} />;
 }
 
+/**
+ * One of a few values as radio buttons in a fieldset (a survey's scale or choices): works without
+ * script, named by its legend in the error summary like any field.
+ */
+export function RadioGroup(given: FieldProps & { options: Option[]; inline?: boolean }) {
+  const props = scoped(given);
+  const current = fieldValue(props.form, props.name);
+  const id = fieldId(props.name, props.form.idPrefix);
+  rememberLabel(id, props.label);
+  const error = errorFor(props.form, props.name);
+  const describedBy = [props.description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <fieldset class="ds-fieldset" id={id} aria-describedby={describedBy || undefined}>
+      <legend class="ds-label">
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </legend>
+      {props.description ? (
+        <p class="ds-paragraph" data-size="sm" id={`${id}-description`}>
+          {props.description}
+        </p>
+      ) : null}
+      <div class={props.inline ? "radio-row" : undefined}>
+        {props.options.map((o) => (
+          <div class="ds-field" key={o.value}>
+            <input
+              class="ds-input"
+              type="radio"
+              id={`${id}-${o.value}`}
+              name={props.name}
+              value={String(o.value)}
+              checked={String(o.value) === current}
+              aria-invalid={error ? "true" : undefined}
+            />
+            <label class="ds-label" for={`${id}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+      {error ? (
+        <p class="ds-validation-message" data-color="danger" id={`${id}-error`}>
+          {message(props.t, error)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** Checkboxes in a fieldset; the form value is an array of the checked values. */
 export function CheckboxGroup(given: FieldProps & { options: Option[] }) {
   const props = scoped(given);

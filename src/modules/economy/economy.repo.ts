@@ -176,13 +176,21 @@ export class EconomyRepo extends Repository {
       .orderBy(asc(people.name));
   }
 
-  async person(id: number) {
-    const [row] = await this.db
-      .select({ id: people.id, name: people.name, organisationId: people.organisationId })
-      .from(people)
-      .where(eq(people.id, id))
-      .limit(1);
-    return row;
+  /** Every seat in the network's bodies with its person, organisation and body (the demo data's released time). */
+  seats(networkId: number) {
+    return this.db
+      .select({
+        personId: people.id,
+        name: people.name,
+        organisationId: bodyMembers.organisationId,
+        bodyId: bodies.id,
+        bodyKind: bodies.kind,
+      })
+      .from(bodyMembers)
+      .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
+      .innerJoin(people, eq(people.id, bodyMembers.personId))
+      .where(eq(bodies.networkId, networkId))
+      .orderBy(asc(bodyMembers.id));
   }
 }
 

@@ -95,7 +95,8 @@ export const budgetSettingsInput = z.preprocess(
       feeMethod: z.enum(FEE_METHODS, "errors.choice"),
       feeFixed: kroner,
       feePerInhabitant: z.preprocess(
-        (v) => (typeof v === "string" && v.trim() === "" ? "0" : v),
+        // Empty or left out: the key has no part per inhabitant.
+        (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "0" : v),
         decimal(100_000, 2, "economy.errors.perInhabitant"),
       ),
       ...sizeClassFields,

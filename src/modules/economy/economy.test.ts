@@ -1,0 +1,519 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { inflateRawSync } from "node:zlib";
+import { and, asc, count, eq } from "drizzle-orm";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { systemActor } from "../../platform/access/actor.ts";
+import { auditLog } from "../../platform/schema.ts";
+import { REFERENCE_POPULATION_DATE } from "../directory/reference.ts";
+import { organisations, populationCounts } from "../directory/schema.ts";
+import type { Budget } from "./economy.repo.ts";
+import { checkFees, type FeeKey, feeOf, perInhabitantKroner, populationOn } from "./fees.ts";
+import { budgetLines, budgets, releasedTime } from "./schema.ts";
+
+let t: TestApp;
+let network: { id: number; slug: string };
+let nordland: { id: number; slug: string };
+/** Three paying members of 3 000, 12 000 and 60 000 inhabitants (counted 2024-07-01), and an observer. */
+let a: { id: number; name: string };
+let b: { id: number; name: string };
+let c: { id: number; name: string };
+let observer: { id: number; name: string };
+const actor = systemActor("test");
+
+before(async () => {
+  t = await createTestApp();
+  const { db } = t.database;
+  const { networks } = t.app.services;
+  nordland = (await networks.bySlug("digi-nordland"))!;
+  // Agder's municipalities are in no demo network: a network of our own, with figures we choose.
+  const agder = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, "municipality"), eq(organisations.countyCode, "42")))
+    .orderBy(asc(organisations.code))
+    .limit(4);
+  [a, b, c, observer] = agder as [typeof a, typeof a, typeof a, typeof a];
+  const created = await networks.create(actor, { name: "Økonomitest Agder", shortName: "ØkoAgder", slug: "okonomi-agder" });
+  assert.ok(created.ok, JSON.stringify(!created.ok && created.errors));
+  network = { id: created.value.id, slug: created.value.slug };
+  assert.ok((await networks.addMembers(actor, network.slug, { organisationIds: [a.id, b.id, c.id], level: "member" })).ok);
+  assert.ok((await networks.addMembers(actor, network.slug, { organisationIds: [observer.id], level: "observer" })).ok);
+  await db
+    .insert(populationCounts)
+    .values([
+      { organisationId: a.id, countedOn: "2024-07-01", population: 3000 },
+      { organisationId: b.id, countedOn: "2024-07-01", population: 12_000 },
+      { organisationId: c.id, countedOn: "2024-07-01", population: 60_000 },
+      { organisationId: a.id, countedOn: "2026-01-01", population: 3100 },
+    ])
+    .onConflictDoNothing();
+  await testAccount(t.app, db, "sek@okonomi.example", { networkId: network.id, role: "secretariat" });
+  await testAccount(t.app, db, "medlem@okonomi.example", { networkId: network.id, role: "member", organisationIds: [a.id] });
+  await testAccount(t.app, db, "sek@nordland-okonomi.example", { networkId: nordland.id, role: "secretariat" });
+});
+after(() => t.close());
+
+const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+const economy = () => t.app.services.economy;
+const base = (year: number) => `/n/${network.slug}/economy/${year}`;
+
+/** A budget of the test network for `year` with the key, made through the service; replaces one there. */
+async function budget(year: number, key: Record<string, unknown>, visibility = "network"): Promise<Budget> {
+  const existing = await economy().repo.budget(network.id, year);
+  if (existing) await economy().remove(actor, existing);
+  const created = await economy().create(actor, network.id, { year });
+  assert.ok(created.ok, JSON.stringify(!created.ok && created.errors));
+  const set = await economy().updateSettings(actor, created.value, { visibility, payingLevels: ["member"], ...key });
+  assert.ok(set.ok, JSON.stringify(!set.ok && set.errors));
+  return set.value;
+}
+
+/** The year's statements of the test network, by member. */
+const feeByName = async (year: number) => {
+  const view = await economy().view(network.id, year, actor);
+  return new Map(view.statements.map((s) => [s.organisationId, s]));
+};
+
+const KEY = (k: Partial<FeeKey>): FeeKey => ({
+  feeMethod: "fixed",
+  feeFixed: 0,
+  feePerInhabitant: 0,
+  feeBySizeClass: {},
+  populationOn: null,
+  ...k,
+});
+const member = (population: number) => ({
+  organisationId: 1,
+  name: "x",
+  level: "member",
+  population,
+  source: { kind: "count" as const, countedOn: "2024-07-01" },
+});
+
+test("the four keys against hand-worked fees for members of 3 000, 12 000 and 60 000 inhabitants", () => {
+  const fees = (key: FeeKey) => [3000, 12_000, 60_000].map((p) => feeOf(key, member(p)).fee);
+  // Fixed 50 000 kr each: 50 000 + 50 000 + 50 000 = 150 000.
+  assert.deepEqual(fees(KEY({ feeMethod: "fixed", feeFixed: 50_000 })), [50_000, 50_000, 50_000]);
+  // 12,35 kr per inhabitant: 3 000 × 12,35 = 37 050; 12 000 × 12,35 = 148 200; 60 000 × 12,35 = 741 000.
+  assert.deepEqual(fees(KEY({ feeMethod: "per_inhabitant", feePerInhabitant: 12.35 })), [37_050, 148_200, 741_000]);
+  // By size class: 3 000 is under 5 000 (40 000), 12 000 is 5 000–20 000 (75 000), 60 000 is over 50 000 (200 000).
+  const bySize = { under_5000: 40_000, "5000_20000": 75_000, "20000_50000": 120_000, over_50000: 200_000 };
+  assert.deepEqual(fees(KEY({ feeMethod: "size_class", feeBySizeClass: bySize })), [40_000, 75_000, 200_000]);
+  // 25 000 kr + 4,50 kr per inhabitant: 25 000 + 13 500 = 38 500; 25 000 + 54 000 = 79 000; 25 000 + 270 000 = 295 000.
+  assert.deepEqual(
+    fees(KEY({ feeMethod: "fixed_plus_per_inhabitant", feeFixed: 25_000, feePerInhabitant: 4.5 })),
+    [38_500, 79_000, 295_000],
+  );
+  // Half a krone rounds up, per member: 3 001 × 0,25 = 750,25 → 750; 3 002 × 0,25 = 750,50 → 751.
+  assert.equal(perInhabitantKroner(3001, 0.25), 750);
+  assert.equal(perInhabitantKroner(3002, 0.25), 751);
+  // Computed in øre, so 0,1 + 0,2 style errors never round the wrong way: 10 × 0,15 = 1,50 → 2.
+  assert.equal(perInhabitantKroner(10, 0.15), 2);
+});
+
+test("the sum check: equal, apart by rounding only, or apart by more (a warning)", () => {
+  // Two members at 0,25 kr: 750 + 751 = 1 501 kr; the exact share is 1 500,75. Rounding may explain ½ kr per member (1 kr).
+  const rows = [3001, 3002].map((p) => feeOf(KEY({ feeMethod: "per_inhabitant", feePerInhabitant: 0.25 }), member(p)));
+  assert.deepEqual(checkFees(rows, 1501, "per_inhabitant"), {
+    fees: 1501,
+    budgeted: 1501,
+    difference: 0,
+    roundingTolerance: 1,
+    differs: false,
+  });
+  assert.equal(checkFees(rows, 1500, "per_inhabitant").differs, false, "1 kr apart over two rounded fees is rounding");
+  const off = checkFees(rows, 1400, "per_inhabitant");
+  assert.equal(off.difference, 101);
+  assert.equal(off.differs, true);
+  // A fixed key rounds nothing: any difference is a real one.
+  assert.equal(checkFees([feeOf(KEY({ feeFixed: 100 }), member(1))], 99, "fixed").differs, true);
+});
+
+test("the population counted on or before the budget's date; the latest when it names none; the register's figure, said so, when no count", () => {
+  const counts = [
+    { countedOn: "2024-07-01", population: 3000 },
+    { countedOn: "2026-01-01", population: 3100 },
+  ];
+  assert.deepEqual(populationOn(counts, "2025-06-30", 2900), {
+    population: 3000,
+    source: { kind: "count", countedOn: "2024-07-01" },
+  });
+  assert.deepEqual(populationOn(counts, "2026-01-01", 2900), {
+    population: 3100,
+    source: { kind: "count", countedOn: "2026-01-01" },
+  });
+  assert.deepEqual(populationOn(counts, null, 2900), { population: 3100, source: { kind: "count", countedOn: "2026-01-01" } });
+  assert.deepEqual(populationOn(counts, "2020-01-01", 2900), { population: 2900, source: { kind: "organisation" } });
+  assert.deepEqual(populationOn([], "2020-01-01", null), { population: null, source: { kind: "none" } });
+});
+
+test("the reference import records each municipality's figure as counted on 2025-01-01, once", async () => {
+  const { db } = t.database;
+  const [oslo] = await db.select().from(organisations).where(eq(organisations.code, "0301"));
+  const rows = await db.select().from(populationCounts).where(eq(populationCounts.organisationId, oslo!.id));
+  assert.deepEqual(
+    rows.map((r) => [r.countedOn, r.population]),
+    [[REFERENCE_POPULATION_DATE, oslo!.population]],
+  );
+  const before = (await db.select({ n: count() }).from(populationCounts))[0]!.n;
+  const { importReference } = await import("../directory/reference.ts");
+  await importReference(db, actor);
+  assert.equal((await db.select({ n: count() }).from(populationCounts))[0]!.n, before, "a second import adds nothing");
+});
+
+test("fees of the test network by each key, from the counts of the chosen date, through the service", async () => {
+  // 2024-12-31: the counts of 2024-07-01 (3 000, 12 000, 60 000), not the reference's 2025-01-01 nor a's 2026 count.
+  await budget(2031, {
+    feeMethod: "fixed_plus_per_inhabitant",
+    feeFixed: "25 000",
+    feePerInhabitant: "4,50",
+    populationOn: "2024-12-31",
+  });
+  let fees = await feeByName(2031);
+  assert.deepEqual(
+    [a, b, c].map((o) => fees.get(o.id)!.fee),
+    [38_500, 79_000, 295_000],
+  );
+  assert.deepEqual(fees.get(a.id)!.source, { kind: "count", countedOn: "2024-07-01" });
+  assert.equal(fees.has(observer.id), false, "an observer does not pay");
+  await budget(2031, { feeMethod: "per_inhabitant", feePerInhabitant: "12,35", populationOn: "2024-12-31" });
+  fees = await feeByName(2031);
+  assert.deepEqual(
+    [a, b, c].map((o) => fees.get(o.id)!.fee),
+    [37_050, 148_200, 741_000],
+  );
+  await budget(2031, {
+    feeMethod: "size_class",
+    size_under_5000: "40000",
+    size_5000_20000: "75000",
+    size_20000_50000: "120000",
+    size_over_50000: "200000",
+    populationOn: "2024-12-31",
+  });
+  fees = await feeByName(2031);
+  assert.deepEqual(
+    [a, b, c].map((o) => fees.get(o.id)!.fee),
+    [40_000, 75_000, 200_000],
+  );
+  await budget(2031, { feeMethod: "fixed", feeFixed: "50000", populationOn: "2024-12-31" });
+  fees = await feeByName(2031);
+  assert.deepEqual(
+    [a, b, c].map((o) => fees.get(o.id)!.fee),
+    [50_000, 50_000, 50_000],
+  );
+  // No date: a's latest count (3 100, 2026-01-01): 3 100 × 12,35 = 38 285.
+  await budget(2031, { feeMethod: "per_inhabitant", feePerInhabitant: "12.35" });
+  fees = await feeByName(2031);
+  assert.equal(fees.get(a.id)!.fee, 38_285);
+  assert.deepEqual(fees.get(a.id)!.source, { kind: "count", countedOn: "2026-01-01" });
+  // Before every count: the register's own figure, and the statement says so.
+  await budget(2031, { feeMethod: "per_inhabitant", feePerInhabitant: "1", populationOn: "2020-01-01" });
+  fees = await feeByName(2031);
+  const [registered] = await t.database.db.select().from(organisations).where(eq(organisations.id, b.id));
+  assert.equal(fees.get(b.id)!.fee, registered!.population);
+  assert.deepEqual(fees.get(b.id)!.source, { kind: "organisation" });
+  const sek = await login("sek@okonomi.example");
+  const page = await sek.get(`${base(2031)}?lang=en`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /The population in the organisation register \(no count on or before 1 Jan(uary)? 2020\)/);
+});
+
+test("released time is paid back in the member's statement; the check warns when the fees and the budget differ", async () => {
+  const b2032 = await budget(2032, {
+    feeMethod: "fixed_plus_per_inhabitant",
+    feeFixed: "25000",
+    feePerInhabitant: "4.5",
+    populationOn: "2024-12-31",
+  });
+  const sek = await login("sek@okonomi.example");
+  await sek.get(base(2032));
+  // 37,5 hours at 800 kr = 30 000 kr for a; 7,5 hours at 333 kr = 2 497,50 → 2 498 kr for the observer.
+  let res = await sek.post(`${base(2032)}/released`, {
+    organisationId: String(a.id),
+    personId: "",
+    personName: "Kari Frikjøpt",
+    bodyId: "",
+    hours: "37,5",
+    rate: "800",
+    note: "Arbeidsutvalget",
+  });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+  res = await sek.post(`${base(2032)}/released`, {
+    organisationId: String(observer.id),
+    personName: "Ola Observatør",
+    hours: "7.5",
+    rate: "333",
+  });
+  assert.equal(res.statusCode, 303);
+  const view = await economy().view(network.id, 2032, actor);
+  const of = (id: number) => view.statements.find((s) => s.organisationId === id)!;
+  assert.deepEqual([of(a.id).fee, of(a.id).releasedAmount, of(a.id).net], [38_500, 30_000, 8_500]);
+  assert.deepEqual(
+    [of(observer.id).pays, of(observer.id).fee, of(observer.id).releasedAmount, of(observer.id).net],
+    [false, 0, 2498, -2498],
+  );
+  assert.deepEqual(view.releasedTotal, { hours: 45, amount: 32_498 });
+  // Fees 38 500 + 79 000 + 295 000 = 412 500 against a budgeted 400 000: 12 500 apart, a warning.
+  res = await sek.post(`${base(2032)}/lines`, {
+    category: "member_fees",
+    label: "Medlemskontingent",
+    budgeted: "400 000",
+    actual: "",
+  });
+  assert.equal(res.statusCode, 303);
+  let page = await sek.get(`${base(2032)}?lang=en`);
+  assert.match(page.body, /do not match the budgeted fee income \(400,000 kr\): the difference is 12,500 kr/);
+  const [line] = await t.database.db.select().from(budgetLines).where(eq(budgetLines.budgetId, b2032.id));
+  res = await sek.post(`${base(2032)}/lines/${line!.id}`, {
+    category: "member_fees",
+    label: "Medlemskontingent",
+    budgeted: "412500",
+    actual: "",
+  });
+  assert.equal(res.statusCode, 303);
+  page = await sek.get(`${base(2032)}?lang=en`);
+  assert.match(page.body, /The fees \(412,500 kr\) equal the budgeted fee income/);
+  // One member's printable statement.
+  const statement = await sek.get(`${base(2032)}/fees/${a.id}?lang=en`);
+  assert.equal(statement.statusCode, 200);
+  assert.match(statement.body, /25,000 kr \+ 3,000 inhabitants × 4.5 kr \(13,500 kr\) = 38,500 kr/);
+  assert.match(statement.body, /Kari Frikjøpt/);
+  assert.match(statement.body, /8,500 kr/);
+
+  // The services the reports and the annual report use, in a fixed number of queries.
+  let before = t.database.queries.count;
+  const money = await economy().memberMoney(network.id, { from: 2030, to: 2040 }, actor);
+  const memberMoneyQueries = t.database.queries.count - before;
+  assert.deepEqual(money.get(observer.id), { fee: 0, releasedHours: 7.5, releasedAmount: 2498 });
+  assert.ok(memberMoneyQueries <= 4, `memberMoney took ${memberMoneyQueries} queries`);
+  before = t.database.queries.count;
+  const summary = await economy().budgetSummary(network.id, 2032, actor);
+  assert.ok(t.database.queries.count - before <= 5);
+  assert.deepEqual(summary, {
+    year: 2032,
+    visibility: "network",
+    lines: [{ category: "member_fees", label: "Medlemskontingent", budgeted: 412_500, actual: null }],
+    income: { budgeted: 412_500, actual: 0 },
+    cost: { budgeted: 0, actual: 0 },
+    fees: 412_500,
+    releasedTime: { hours: 45, amount: 32_498 },
+  });
+  assert.equal(await economy().budgetSummary(network.id, 2032, null), null, "anonymous sees no network budget");
+  assert.equal((await economy().memberMoney(network.id, { from: 2030, to: 2040 }, null)).size, 0);
+
+  // The statements as files: CSV and xlsx, with the same figures.
+  const csv = await sek.get(`${base(2032)}/fees.csv?lang=en`);
+  assert.equal(csv.statusCode, 200);
+  assert.match(csv.headers["content-type"] as string, /text\/csv/);
+  assert.match(csv.body, /Member.*Fee.*Released time paid back.*Net to pay/);
+  assert.match(csv.body, new RegExp(`${a.name}.*38500.*30000.*8500`));
+  const xlsx = await sek.get(`${base(2032)}/fees.xlsx?lang=en`);
+  assert.equal(xlsx.statusCode, 200);
+  const sheet = sheetOf(xlsx.rawPayload);
+  assert.match(sheet, new RegExp(c.name));
+  assert.match(sheet, /295000/);
+  const one = await sek.get(`${base(2032)}/fees/${a.id}/statement.csv?lang=en`);
+  assert.match(one.body, /Kari Frikjøpt.*37.5.*800.*30000/);
+  assert.doesNotMatch(one.body, new RegExp(c.name), "one member's file holds only that member");
+});
+
+test("bad input is refused with a clear error and changes nothing", async () => {
+  const b2033 = await budget(2033, { feeMethod: "fixed", feeFixed: "1000" });
+  const sek = await login("sek@okonomi.example");
+  await sek.get(base(2033));
+  const counts = async () => [
+    (await t.database.db.select({ n: count() }).from(budgetLines).where(eq(budgetLines.budgetId, b2033.id)))[0]!.n,
+    (await t.database.db.select({ n: count() }).from(releasedTime).where(eq(releasedTime.budgetId, b2033.id)))[0]!.n,
+    (await t.database.db.select({ n: count() }).from(budgets).where(eq(budgets.networkId, network.id)))[0]!.n,
+    (await t.database.db.select({ n: count() }).from(auditLog))[0]!.n,
+  ];
+  const before = await counts();
+  let res = await sek.post(`${base(2033)}/lines?lang=en`, {
+    category: "other_cost",
+    label: "Minus",
+    budgeted: "-500",
+    actual: "",
+  });
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /Enter whole kroner/);
+  assert.match(res.body, /value="Minus"/, "what was typed comes back");
+  res = await sek.post(`${base(2033)}/lines?lang=en`, { category: "lottery", label: "Lotteri", budgeted: "500" });
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /Choose one of the categories/);
+  res = await sek.post(`${base(2033)}/released?lang=en`, {
+    organisationId: String(a.id),
+    personName: "Per",
+    hours: "mange",
+    rate: "åtte hundre",
+  });
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /Write the hours as a number/);
+  assert.match(res.body, /Enter whole kroner/);
+  res = await sek.post(`${base(2033)}/released?lang=en`, { organisationId: String(c.id), personName: "", hours: "1", rate: "1" });
+  assert.match(res.body, /Choose a person or write a name/);
+  res = await sek.post(`${base(2033)}/released?lang=en`, {
+    organisationId: String(nordland.id),
+    personName: "Utenfor",
+    hours: "1",
+    rate: "1",
+  });
+  assert.equal(res.statusCode, 422);
+  await sek.get(`/n/${network.slug}/economy`);
+  res = await sek.post(`/n/${network.slug}/economy?lang=en`, { year: "1999", visibility: "network" });
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /Write a year from 2000 to 2100/);
+  res = await sek.post(`/n/${network.slug}/economy?lang=en`, { year: "2033", visibility: "network" });
+  assert.match(res.body, /already has a budget for this year/);
+  await sek.get(`${base(2033)}/settings`);
+  res = await sek.post(`${base(2033)}/settings?lang=en`, {
+    visibility: "network",
+    feeMethod: "per_inhabitant",
+    feePerInhabitant: "1,234",
+    payingLevels: [],
+  });
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /at most two decimals/);
+  assert.match(res.body, /Choose at least one membership level that pays/);
+  // The same through the API.
+  const api = await sek.api("POST", `/api/v1/networks/${network.slug}/budgets/2033/released?lang=en`, {
+    organisationId: a.id,
+    personName: "Per",
+    hours: "x",
+    rate: -5,
+  });
+  assert.equal(api.statusCode, 422);
+  assert.deepEqual(
+    api
+      .json()
+      .error.fields.map((f: { field: string }) => f.field)
+      .sort(),
+    ["hours", "rate"],
+  );
+  const apiLine = await sek.api("POST", `/api/v1/networks/${network.slug}/budgets/2033/lines`, {
+    category: "nonsense",
+    label: "x",
+    budgeted: -1,
+  });
+  assert.equal(apiLine.statusCode, 422);
+  assert.deepEqual(await counts(), before);
+});
+
+test("policy: another network's secretariat neither reads a restricted budget nor edits; anonymous sees only a public one; the API the same", async () => {
+  await budget(2034, { feeMethod: "fixed", feeFixed: "1000" });
+  const outsider = await login("sek@nordland-okonomi.example");
+  const anonymous = new Session(t.app);
+  const memberSession = await login("medlem@okonomi.example");
+  const paths = [
+    base(2034),
+    `${base(2034)}/fees.csv`,
+    `${base(2034)}/fees.xlsx`,
+    `${base(2034)}/fees/${a.id}`,
+    `${base(2034)}/fees/${a.id}/statement.csv`,
+    `/api/v1/networks/${network.slug}/budgets/2034`,
+  ];
+  for (const path of paths) {
+    assert.equal((await outsider.get(path)).statusCode, 404, path);
+    assert.equal((await anonymous.get(path)).statusCode, 404, path);
+    assert.equal((await memberSession.get(path)).statusCode, 200, path);
+  }
+  assert.doesNotMatch((await outsider.get(`/n/${network.slug}/economy`)).body, /2034/);
+  assert.doesNotMatch((await anonymous.get(`/api/v1/networks/${network.slug}/budgets`)).body, /2034/);
+  assert.doesNotMatch(
+    (await anonymous.get(`/n/${network.slug}`)).body,
+    /economy-heading/,
+    "no section for those who see no budget",
+  );
+  // Writes: the outsider is refused, on the pages and in the API, and nothing changes.
+  await outsider.get(`/n/${nordland.slug}/economy`);
+  assert.equal((await outsider.post(`${base(2034)}/lines`, { category: "grant", label: "Snik", budgeted: "1" })).statusCode, 403);
+  assert.equal((await outsider.get(`${base(2034)}/settings`)).statusCode, 403);
+  assert.equal((await outsider.post(`/n/${network.slug}/economy`, { year: "2035" })).statusCode, 403);
+  assert.equal(
+    (await memberSession.post(`${base(2034)}/lines`, { category: "grant", label: "Snik", budgeted: "1" })).statusCode,
+    403,
+  );
+  const api = await outsider.api("POST", `/api/v1/networks/${network.slug}/budgets/2034/lines`, {
+    category: "grant",
+    label: "Snik",
+    budgeted: 1,
+  });
+  assert.equal(api.statusCode, 403);
+  assert.equal((await anonymous.api("DELETE", `/api/v1/networks/${network.slug}/budgets/2034`)).statusCode, 401);
+  assert.equal((await economy().view(network.id, 2034, actor)).lines.length, 0);
+  // Public: anonymous reads it, in the API too, but still cannot write.
+  await budget(2034, { feeMethod: "fixed", feeFixed: "1000" }, "public");
+  assert.equal((await anonymous.get(base(2034))).statusCode, 200);
+  assert.equal((await anonymous.get(`/api/v1/networks/${network.slug}/budgets/2034`)).statusCode, 200);
+  assert.match((await anonymous.get(`/n/${network.slug}`)).body, /economy-heading/);
+  // The secretariat writes through the API.
+  const sek = await login("sek@okonomi.example");
+  const line = await sek.api("POST", `/api/v1/networks/${network.slug}/budgets/2034/lines`, {
+    category: "grant",
+    label: "KS DigiFin",
+    budgeted: 800_000,
+    actual: null,
+  });
+  assert.equal(line.statusCode, 201, line.body);
+  const id = line.json().id;
+  const put = await sek.api("PUT", `/api/v1/networks/${network.slug}/budgets/2034/lines/${id}`, {
+    category: "grant",
+    label: "KS DigiFin",
+    budgeted: 800_000,
+    actual: 750_000,
+  });
+  assert.equal(put.json().actual, 750_000);
+  const detail = (await anonymous.get(`/api/v1/networks/${network.slug}/budgets/2034`)).json();
+  assert.deepEqual(detail.income, { budgeted: 800_000, actual: 750_000, open: 0 });
+  const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entity, "budget_line"));
+  assert.ok(audit.some((e) => e.action === "update" && e.entityId === String(id)));
+});
+
+test("a budget started from the previous year copies its lines without actual amounts and its key", async () => {
+  await budget(2036, { feeMethod: "fixed", feeFixed: "1234" });
+  const prev = (await economy().repo.budget(network.id, 2036))!;
+  assert.ok(
+    (await economy().addLine(actor, prev, { category: "secretariat", label: "Sekretariat", budgeted: "100", actual: "90" })).ok,
+  );
+  const existing = await economy().repo.budget(network.id, 2037);
+  if (existing) await economy().remove(actor, existing);
+  const sek = await login("sek@okonomi.example");
+  await sek.get(`/n/${network.slug}/economy`);
+  const res = await sek.post(`/n/${network.slug}/economy`, { year: "2037", visibility: "network", copyPrevious: "1" });
+  assert.equal(res.statusCode, 303);
+  const view = await economy().view(network.id, 2037, actor);
+  assert.deepEqual(
+    view.lines.map((l) => [l.category, l.label, l.budgeted, l.actual]),
+    [["secretariat", "Sekretariat", 100, null]],
+  );
+  assert.equal(view.budget.feeFixed, 1234);
+});
+
+test("the demo networks have two years of budgets with fees that add up, grants and released time", async () => {
+  const rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
+  for (const year of [2025, 2026]) {
+    const view = await economy().view(rogaland.id, year, actor);
+    assert.equal(view.budget.feeMethod, "fixed_plus_per_inhabitant");
+    assert.equal(view.check.differs, false);
+    assert.ok(view.lines.some((l) => l.label === "Skjønnsmidler fra Statsforvalteren"));
+    assert.ok(view.released.length > 0);
+  }
+});
+
+/** The text of the first sheet of a workbook. */
+function sheetOf(book: Buffer): string {
+  const end = book.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let entry = book.readUInt32LE(end + 16);
+  for (let i = 0; i < book.readUInt16LE(end + 10); i++) {
+    const size = book.readUInt32LE(entry + 20);
+    const nameLength = book.readUInt16LE(entry + 28);
+    const local = book.readUInt32LE(entry + 42);
+    if (book.subarray(entry + 46, entry + 46 + nameLength).toString() === "xl/worksheets/sheet1.xml") {
+      const start = local + 30 + book.readUInt16LE(local + 26) + book.readUInt16LE(local + 28);
+      return inflateRawSync(book.subarray(start, start + size)).toString("utf8");
+    }
+    entry += 46 + nameLength + book.readUInt16LE(entry + 30) + book.readUInt16LE(entry + 32);
+  }
+  return "";
+}

@@ -1,0 +1,518 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { asc, isNull } from "drizzle-orm";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { consultationInputs, consultations } from "../consultations/schema.ts";
+import { organisations, people } from "../directory/schema.ts";
+import { gatheringRegistrations, gatherings } from "../gatherings/schema.ts";
+import { needSupporters, needs } from "../needs/schema.ts";
+import { bodies, bodyMembers, memberships, networks } from "../networks/schema.ts";
+import { benefitMeasurements, benefits, projectParticipants, projects } from "../projects/schema.ts";
+import { adoptions, nationalSolutions } from "../roadmap/schema.ts";
+import { solutionProjects, solutions, solutionUsers } from "../solutions/schema.ts";
+import { median } from "./reports.service.ts";
+
+/*
+ * A small network with known rows, worked by hand.
+ *
+ * Members: Aheim (3 000 inhabitants), Bstad (4 000) and Cvik (4 500) are under 5 000; Dby (12 000) is
+ * 5 000–20 000. Eøy is no member.
+ *
+ * Projects of the network (its members' roles):
+ *   P1 "Felles arkiv", public, 2026:           Aheim lead, Bstad participant, Dby interested
+ *   P2 "Velferdsteknologi", public, 2025 (H1): Aheim participant, Cvik lead
+ *   P3 "Lukket prosjekt" (marker), network only, 2026: Aheim participant, Bstad participant
+ * Joint projects taken part in (lead or participant; interested does not count), lifetime:
+ *   anonymous:   Aheim 2 (P1, P2), Bstad 1, Cvik 1, Dby 0 → median under 5 000 = median(2, 1, 1) = 1
+ *   secretariat: Aheim 3, Bstad 2, Cvik 1           → median under 5 000 = median(3, 2, 1) = 2
+ *   2026, anonymous: Aheim 1 (P1), Bstad 1, Cvik 0 (P2 ended 2025-06-30) → median = 1
+ * Benefit of P1 "Tid per sak", baseline 10, target 4: the project measured 8 (1 Feb 2026), Aheim 7
+ * (1 Mar), Bstad 5 (1 May). Aheim's own achievement (7 − 10) / (4 − 10) = 50 %, the project's
+ * (8 − 10) / (4 − 10) = 33 %. Benefits measured for itself: Aheim 1, Bstad 1, Cvik 0 → median 1.
+ * Solution S introduced by P1: used by Aheim since 2026-04-01, Bstad (no date), Dby since 2024-05-01.
+ *   lifetime: Aheim 1, Bstad 1, Cvik 0, Dby 1; 2026: Aheim 1, Bstad 0 (no date), Dby 0.
+ * National solutions (N in the catalogue): Aheim has #1 in use since 2025-01-01 and #2 not relevant,
+ *   Bstad #1 in use since 2026-06-01: shares 1/(N−1), 1/N, 0 → median under 5 000 = 1/N; in 2025 Bstad
+ *   has none in use yet (0).
+ * Needs: "Felles innbyggerdialog" (public, 2026) raised by Aheim, supported by Bstad, approved as P1;
+ *   "Lukket behov" (network only, 2025) raised by Bstad, supported by Aheim.
+ *   anonymous: Aheim raised 1, supported 0; Bstad raised 0, supported 1. Secretariat: 1 and 1 each.
+ * Inputs: two from "Aheim" to a consultation that publishes its inputs (one spam: 1 counts), one from
+ *   "bstad" to one that does not (only the network's people count it).
+ * Gatherings: a public one (Aheim twice, one attended; Bstad cancelled), one for the network only
+ *   (Bstad, attended). anonymous: Aheim 2 registered, 1 attended; Bstad 0.
+ * Seats: a public steering group (Aheim's person, Bstad named on the seat), a closed body (Cvik).
+ *   anonymous: Aheim 1, Bstad 1, Cvik 0; secretariat: Cvik 1.
+ */
+
+let t: TestApp;
+let networkId: number;
+const slug = "rapport-test";
+const org: Record<"a" | "b" | "c" | "d" | "e", number> = { a: 0, b: 0, c: 0, d: 0, e: 0 };
+let p1: number;
+let p3: number;
+let catalogue: number;
+let bigSlug: string;
+
+before(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const [network] = await db.insert(networks).values({ slug, name: "Rapportnettverket", shortName: "Rapport" }).returning();
+  networkId = network!.id;
+  const made = await db
+    .insert(organisations)
+    .values(
+      (
+        [
+          ["Aheim", 3000],
+          ["Bstad", 4000],
+          ["Cvik", 4500],
+          ["Dby", 12000],
+          ["Eøy", 2000],
+        ] as const
+      ).map(([name, population]) => ({ kind: "other" as const, name, nameNorwegian: name, population })),
+    )
+    .returning();
+  [org.a, org.b, org.c, org.d, org.e] = made.map((o) => o.id) as [number, number, number, number, number];
+  await db.insert(memberships).values([
+    { networkId, organisationId: org.a, level: "member" },
+    { networkId, organisationId: org.b, level: "member" },
+    { networkId, organisationId: org.c, level: "observer" },
+    { networkId, organisationId: org.d, level: "project_only" },
+  ]);
+
+  const [P1, P2, P3] = await db
+    .insert(projects)
+    .values([
+      {
+        networkId,
+        title: "Felles arkiv",
+        kind: "regional",
+        sector: "archive",
+        phase: "execution",
+        startDate: "2026-01-01",
+        endDate: "2026-12-31",
+      },
+      {
+        networkId,
+        title: "Velferdsteknologi",
+        kind: "regional",
+        sector: "health_care",
+        startDate: "2025-01-01",
+        endDate: "2025-06-30",
+      },
+      {
+        networkId,
+        title: "Lukket prosjekt MARKER-R1",
+        kind: "regional",
+        sector: "other",
+        visibility: "network",
+        startDate: "2026-01-01",
+      },
+    ])
+    .returning();
+  p1 = P1!.id;
+  p3 = P3!.id;
+  await db.insert(projectParticipants).values([
+    { projectId: p1, organisationId: org.a, role: "lead" },
+    { projectId: p1, organisationId: org.b, role: "participant" },
+    { projectId: p1, organisationId: org.d, role: "interested" },
+    { projectId: P2!.id, organisationId: org.a, role: "participant" },
+    { projectId: P2!.id, organisationId: org.c, role: "lead" },
+    { projectId: p3, organisationId: org.a, role: "participant" },
+    { projectId: p3, organisationId: org.b, role: "participant" },
+  ]);
+  const [benefit, hidden] = await db
+    .insert(benefits)
+    .values([
+      { projectId: p1, title: "Tid per sak", type: "time", indicator: "Dager", unit: "dager", baseline: 10, target: 4 },
+      { projectId: p3, title: "Skjult gevinst", type: "time", indicator: "Dager", unit: "dager", baseline: 10, target: 4 },
+    ])
+    .returning();
+  await db.insert(benefitMeasurements).values([
+    { benefitId: benefit!.id, organisationId: null, measuredOn: "2026-02-01", value: 8 },
+    { benefitId: benefit!.id, organisationId: org.a, measuredOn: "2026-03-01", value: 7 },
+    { benefitId: benefit!.id, organisationId: org.b, measuredOn: "2026-05-01", value: 5 },
+    { benefitId: hidden!.id, organisationId: org.c, measuredOn: "2026-05-01", value: 5 },
+  ]);
+
+  const [solution] = await db
+    .insert(solutions)
+    .values({ name: "Felles saksbehandling", origin: "product", maturity: "stable", ownerOrganisationId: org.a })
+    .returning();
+  await db.insert(solutionProjects).values({ solutionId: solution!.id, projectId: p1 });
+  await db.insert(solutionUsers).values([
+    { solutionId: solution!.id, organisationId: org.a, since: "2026-04-01" },
+    { solutionId: solution!.id, organisationId: org.b },
+    { solutionId: solution!.id, organisationId: org.d, since: "2024-05-01" },
+    { solutionId: solution!.id, organisationId: org.e, since: "2026-04-01" },
+  ]);
+
+  const national = await db
+    .select()
+    .from(nationalSolutions)
+    .where(isNull(nationalSolutions.networkId))
+    .orderBy(asc(nationalSolutions.id));
+  catalogue = national.length;
+  await db.insert(adoptions).values([
+    { organisationId: org.a, solutionId: national[0]!.id, status: "in_use", sinceDate: "2025-01-01", byLabel: "test" },
+    { organisationId: org.a, solutionId: national[1]!.id, status: "not_relevant", byLabel: "test" },
+    { organisationId: org.b, solutionId: national[0]!.id, status: "in_use", sinceDate: "2026-06-01", byLabel: "test" },
+  ]);
+
+  const [n1, n2] = await db
+    .insert(needs)
+    .values([
+      {
+        networkId,
+        organisationId: org.a,
+        title: "Felles innbyggerdialog",
+        problem: "-",
+        state: "approved",
+        projectId: p1,
+        createdByLabel: "test",
+        createdAt: new Date("2026-03-01T10:00:00Z"),
+      },
+      {
+        networkId,
+        organisationId: org.b,
+        title: "Lukket behov MARKER-R2",
+        problem: "-",
+        visibility: "network",
+        createdByLabel: "test",
+        createdAt: new Date("2025-05-01T10:00:00Z"),
+      },
+    ])
+    .returning();
+  await db.insert(needSupporters).values([
+    { needId: n1!.id, organisationId: org.b, userLabel: "test" },
+    { needId: n2!.id, organisationId: org.a, userLabel: "test" },
+  ]);
+
+  const [open, closed] = await db
+    .insert(consultations)
+    .values([
+      {
+        networkId,
+        title: "Strategihøring",
+        opensAt: new Date("2026-01-01"),
+        closesAt: new Date("2026-02-01"),
+        publishInputs: true,
+      },
+      { networkId, title: "Lukket høring", opensAt: new Date("2026-01-01"), closesAt: new Date("2026-02-01") },
+    ])
+    .returning();
+  const input = (consultationId: number, n: number, organisation: string, status: "received" | "spam" = "received") => ({
+    consultationId,
+    reference: `R-TEST-${n}`,
+    formToken: `report-test-${n}`,
+    receiptHash: `report-test-${n}`,
+    body: "Innspill",
+    organisation,
+    status,
+    submittedAt: new Date("2026-01-15T10:00:00Z"),
+  });
+  await db
+    .insert(consultationInputs)
+    .values([input(open!.id, 1, "Aheim"), input(open!.id, 2, "Aheim", "spam"), input(closed!.id, 3, " bstad ")]);
+
+  const [g1, g2] = await db
+    .insert(gatherings)
+    .values([
+      {
+        networkId,
+        kind: "seminar",
+        title: "Arkivdagen",
+        startsAt: new Date("2026-09-01T08:00:00Z"),
+        endsAt: new Date("2026-09-01T14:00:00Z"),
+      },
+      {
+        networkId,
+        kind: "workshop",
+        title: "Lukket verksted",
+        visibility: "network",
+        startsAt: new Date("2026-10-01T08:00:00Z"),
+        endsAt: new Date("2026-10-01T14:00:00Z"),
+      },
+    ])
+    .returning();
+  await db.insert(gatheringRegistrations).values([
+    { gatheringId: g1!.id, status: "confirmed", organisationId: org.a, attended: true, receiptHash: "rt-1" },
+    { gatheringId: g1!.id, status: "confirmed", organisationId: org.a, receiptHash: "rt-2" },
+    { gatheringId: g1!.id, status: "cancelled", organisationId: org.b, receiptHash: "rt-3" },
+    { gatheringId: g2!.id, status: "confirmed", organisationId: org.b, attended: true, receiptHash: "rt-4" },
+  ]);
+
+  const [steering, closedBody] = await db
+    .insert(bodies)
+    .values([
+      { networkId, kind: "steering_group", name: "Styringsgruppa" },
+      { networkId, kind: "working_group", name: "Lukket gruppe", visibility: "body" },
+    ])
+    .returning();
+  const [pa, pb, pc] = await db
+    .insert(people)
+    .values([
+      { name: "Anne Aheim", organisationId: org.a },
+      { name: "Bjørn Bstad", organisationId: null },
+      { name: "Cecilie Cvik", organisationId: org.c },
+    ])
+    .returning();
+  await db.insert(bodyMembers).values([
+    { bodyId: steering!.id, personId: pa!.id, role: "leader" },
+    { bodyId: steering!.id, personId: pb!.id, organisationId: org.b, role: "member" },
+    { bodyId: closedBody!.id, personId: pc!.id, role: "member" },
+  ]);
+
+  await testAccount(t.app, db, "sek@rapport.example", { networkId, role: "secretariat" });
+  const rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
+  await testAccount(t.app, db, "sek@other.example", { networkId: rogaland.id, role: "secretariat" });
+
+  // A network with many members and nothing else, for counting the queries.
+  const [big] = await db
+    .insert(networks)
+    .values({ slug: "mange-medlemmer", name: "Mange medlemmer", shortName: "Mange" })
+    .returning();
+  bigSlug = big!.slug;
+  const many = await db
+    .insert(organisations)
+    .values(
+      Array.from({ length: 40 }, (_, i) => ({
+        kind: "other" as const,
+        name: `Medlem ${i}`,
+        nameNorwegian: `Medlem ${i}`,
+        population: 1000 * i,
+      })),
+    )
+    .returning();
+  await db.insert(memberships).values(many.map((o) => ({ networkId: big!.id, organisationId: o.id, level: "member" as const })));
+});
+after(() => t.close());
+
+const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+const json = async (url: string, session?: Session) => {
+  const res = session ? await session.api("GET", url) : await t.app.inject({ url });
+  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+  return res.json();
+};
+type Row = { organisationId: number; figures: Record<string, number | null> };
+const figuresOf = (body: { members: Row[] }, id: number) => body.members.find((m) => m.organisationId === id)!.figures;
+
+test("the median: the middle value, or the mean of the middle two; none of nothing", () => {
+  assert.equal(median([3, 1, 2]), 2);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.equal(median([null, 5]), 5);
+  assert.equal(median([]), null);
+});
+
+describe("the figures, worked by hand", () => {
+  test("each figure for each member over the lifetime, as anonymous sees them, with the medians by size class", async () => {
+    const body = await json(`/api/v1/networks/${slug}/member-reports`);
+    assert.deepEqual(
+      body.members.map((m: { name: string }) => m.name),
+      ["Aheim", "Bstad", "Cvik", "Dby"],
+      "Eøy is no member",
+    );
+    const a = figuresOf(body, org.a);
+    const b = figuresOf(body, org.b);
+    const c = figuresOf(body, org.c);
+    const d = figuresOf(body, org.d);
+    assert.deepEqual([a.projects, b.projects, c.projects, d.projects], [2, 1, 1, 0]);
+    assert.deepEqual([a.led, b.led, c.led, d.led], [1, 0, 1, 0]);
+    assert.deepEqual([a.benefits, b.benefits, c.benefits], [1, 1, 0], "Cvik's measurement is of the closed project");
+    assert.deepEqual([a.solutions, b.solutions, c.solutions, d.solutions], [1, 1, 0, 1]);
+    assert.ok(Math.abs(a.adoption! - 1 / (catalogue - 1)) < 1e-12);
+    assert.ok(Math.abs(b.adoption! - 1 / catalogue) < 1e-12);
+    assert.equal(c.adoption, 0);
+    assert.deepEqual([a.needsRaised, a.needsSupported, b.needsRaised, b.needsSupported], [1, 0, 0, 1]);
+    assert.deepEqual([a.inputs, b.inputs], [1, 0]);
+    assert.deepEqual([a.registrations, a.attended, b.registrations, b.attended], [2, 1, 0, 0]);
+    assert.deepEqual([a.seats, b.seats, c.seats], [1, 1, 0]);
+    assert.deepEqual([a.fee, a.releasedHours, a.surveyResponses], [null, null, 0], "no budget: nothing paid is known");
+    const small = body.medians.under_5000;
+    assert.equal(small.members, 3);
+    assert.equal(small.figures.projects, 1);
+    assert.equal(small.figures.benefits, 1);
+    assert.ok(Math.abs(small.figures.adoption - 1 / catalogue) < 1e-12);
+    assert.equal(small.figures.registrations, 0);
+    assert.equal(body.medians["5000_20000"].figures.solutions, 1);
+    assert.equal(body.medians.over_50000.members, 0);
+    assert.equal(body.medians.over_50000.figures.projects, null);
+  });
+
+  test("a year counts only what happened in it", async () => {
+    const y2026 = await json(`/api/v1/networks/${slug}/member-reports?year=2026`);
+    assert.deepEqual(
+      [figuresOf(y2026, org.a).projects, figuresOf(y2026, org.b).projects, figuresOf(y2026, org.c).projects],
+      [1, 1, 0],
+    );
+    assert.deepEqual(
+      [figuresOf(y2026, org.a).solutions, figuresOf(y2026, org.b).solutions, figuresOf(y2026, org.d).solutions],
+      [1, 0, 0],
+    );
+    assert.equal(y2026.medians.under_5000.figures.projects, 1);
+    const y2025 = await json(`/api/v1/networks/${slug}/member-reports?year=2025`);
+    assert.deepEqual([figuresOf(y2025, org.a).projects, figuresOf(y2025, org.c).projects], [1, 1], "P2 ran in 2025");
+    assert.equal(figuresOf(y2025, org.b).adoption, 0, "Bstad's national solution came in use in 2026");
+    assert.equal(figuresOf(y2025, org.a).needsRaised, 0);
+    assert.equal(figuresOf(y2025, org.a).registrations, 0);
+    assert.equal(figuresOf(y2025, org.a).inputs, 0);
+  });
+
+  test("the network's secretariat counts what it may see, the medians too", async () => {
+    const sek = await login("sek@rapport.example");
+    const body = await json(`/api/v1/networks/${slug}/member-reports`, sek);
+    const a = figuresOf(body, org.a);
+    const b = figuresOf(body, org.b);
+    assert.deepEqual([a.projects, b.projects], [3, 2]);
+    assert.equal(body.medians.under_5000.figures.projects, 2, "median(3, 2, 1)");
+    assert.deepEqual([a.needsRaised, a.needsSupported, b.needsRaised, b.needsSupported], [1, 1, 1, 1]);
+    assert.deepEqual([b.inputs, b.registrations, b.attended], [1, 1, 1]);
+    assert.equal(figuresOf(body, org.c).seats, 1);
+    assert.equal(figuresOf(body, org.c).benefits, 1);
+  });
+});
+
+describe("the member report", () => {
+  test("lists what stands behind each figure, beside the median of its size class", async () => {
+    const r = await json(`/api/v1/networks/${slug}/member-reports/${org.a}`);
+    assert.equal(r.member.sizeClass, "under_5000");
+    assert.equal(r.median.members, 3);
+    assert.deepEqual(
+      r.projects.map((p: { title: string; role: string }) => [p.title, p.role]),
+      [
+        ["Felles arkiv", "lead"],
+        ["Velferdsteknologi", "participant"],
+      ],
+    );
+    const benefit = r.projects[0].benefits[0];
+    assert.equal(benefit.own, 7);
+    assert.equal(benefit.ownAchievement, 0.5, "(7 − 10) / (4 − 10)");
+    assert.equal(benefit.project, 8);
+    assert.ok(Math.abs(benefit.projectAchievement - 1 / 3) < 1e-12, "(8 − 10) / (4 − 10)");
+    assert.deepEqual(
+      r.needs.map((n: { title: string; raised: boolean; state: string }) => [n.title, n.raised, n.state]),
+      [["Felles innbyggerdialog", true, "approved"]],
+    );
+    assert.equal(r.inputs.length, 1);
+    assert.deepEqual(
+      r.gatherings.map((g: { title: string; confirmed: number; attended: number }) => [g.title, g.confirmed, g.attended]),
+      [["Arkivdagen", 2, 1]],
+    );
+    assert.deepEqual(
+      r.seats.map((s: { bodyName: string; role: string }) => [s.bodyName, s.role]),
+      [["Styringsgruppa", "leader"]],
+    );
+    assert.equal(r.adoption.length, catalogue);
+    assert.equal(r.adoption.filter((x: { inUse: boolean }) => x.inUse).length, 1);
+    assert.equal(r.money, null);
+
+    const page = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}?lang=en` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Member report: Aheim/);
+    assert.match(page.body, /Median, Under 5,000 inhabitants|Median, under/i);
+    assert.match(page.body, /Felles arkiv/);
+    assert.match(page.body, /Printable version/);
+    assert.doesNotMatch(page.body, /MARKER-R/);
+    const print = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}?print=1&lang=en` });
+    assert.equal(print.statusCode, 200);
+    assert.match(print.body, /Back to the report/);
+    assert.match(print.body, /print-document/);
+  });
+
+  test("the CSV and the Excel file hold the figures and the records", async () => {
+    const csv = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}/report.csv?lang=en` });
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.headers["content-type"] as string, /text\/csv/);
+    assert.match(csv.body, /The figures,Joint projects taken part in,,2,1/);
+    assert.match(csv.body, /Joint projects,Felles arkiv,Lead,Execution/);
+    assert.doesNotMatch(csv.body, /MARKER-R/);
+    const xlsx = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}/report.xlsx?year=2026` });
+    assert.equal(xlsx.statusCode, 200);
+    assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), "PK");
+    const all = await t.app.inject({ url: `/n/${slug}/member-reports.csv?lang=en&sort=-projects` });
+    assert.equal(all.statusCode, 200);
+    const lines = all.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    assert.match(lines[0]!, /^Member,Size class,Membership,Joint projects taken part in/);
+    assert.match(lines[1]!, /^Aheim,/, "sorted by projects, most first");
+    assert.equal(lines.length, 5);
+    const allXlsx = await t.app.inject({ url: `/n/${slug}/member-reports.xlsx` });
+    assert.equal(allXlsx.statusCode, 200);
+  });
+
+  test("bad input: an unknown organisation or one that is no member is not found; a bad year is a clear error", async () => {
+    assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports/${org.e}` })).statusCode, 404);
+    assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports/999999` })).statusCode, 404);
+    assert.equal((await t.app.inject({ url: `/api/v1/networks/${slug}/member-reports/${org.e}` })).statusCode, 404);
+    assert.equal((await t.app.inject({ url: `/n/no-such-network/member-reports` })).statusCode, 404);
+    const bad = await t.app.inject({ url: `/n/${slug}/member-reports?year=20x6&lang=en` });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /whole number/i);
+    const far = await t.app.inject({ url: `/api/v1/networks/${slug}/member-reports?year=3000` });
+    assert.equal(far.statusCode, 400);
+    assert.equal(far.json().error.fields[0].field, "year");
+    assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports?sort=nonsense` })).statusCode, 400);
+    assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports/abc` })).statusCode, 400);
+  });
+});
+
+describe("visibility", () => {
+  test("a restricted project is neither listed nor counted for anonymous or another network's secretariat", async () => {
+    const other = await login("sek@other.example");
+    for (const session of [undefined, other]) {
+      const r = await json(`/api/v1/networks/${slug}/member-reports/${org.a}`, session);
+      assert.equal(r.member.figures.projects, 2);
+      assert.ok(!JSON.stringify(r).includes("MARKER-R"));
+      const page = session
+        ? await session.get(`/n/${slug}/member-reports/${org.b}`)
+        : await t.app.inject({ url: `/n/${slug}/member-reports/${org.b}` });
+      assert.equal(page.statusCode, 200);
+      assert.doesNotMatch(page.body, /MARKER-R/);
+    }
+    const sek = await login("sek@rapport.example");
+    const own = await sek.get(`/n/${slug}/member-reports/${org.b}`);
+    assert.match(own.body, /Lukket prosjekt MARKER-R1/);
+    assert.match(own.body, /Lukket behov MARKER-R2/);
+  });
+});
+
+describe("the comparison", () => {
+  test("a sortable table with links for headers, a chart drawn on the server, and the medians", async () => {
+    const page = await t.app.inject({ url: `/n/${slug}/member-reports?lang=en&sort=-projects&chart=seats` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /The members compared: Rapportnettverket/);
+    assert.match(page.body, /aria-sort="descending"/);
+    assert.match(page.body, /<svg class="chart"/);
+    assert.match(page.body, /Seats in the network&#39;s bodies per member|Seats in the network's bodies per member/);
+    assert.ok(page.body.indexOf(">Aheim<") < page.body.indexOf(">Bstad<"));
+    assert.match(page.body, /Medians by size class/);
+    const network = await t.app.inject({ url: `/n/${slug}` });
+    assert.match(network.body, new RegExp(`/n/${slug}/member-reports`));
+    const organisation = await t.app.inject({ url: `/organisations/${org.a}` });
+    assert.match(organisation.body, new RegExp(`/n/${slug}/member-reports/${org.a}`));
+  });
+
+  test("the same number of queries for few members as for many, and for a year as for the lifetime", async () => {
+    let n = 0;
+    await t.app.inject({ url: `/n/${slug}/member-reports?warm=1` }); // the header's caches
+    const queries = async (url: string) => {
+      const before = t.database.queries.count;
+      // A new query string each time: an anonymous page may come from the page cache.
+      const res = await t.app.inject({ url: `${url}${url.includes("?") ? "&" : "?"}n=${n++}` });
+      assert.equal(res.statusCode, 200, res.body.slice(0, 200));
+      return t.database.queries.count - before;
+    };
+    const few = await queries(`/n/${slug}/member-reports`);
+    const many = await queries(`/n/${bigSlug}/member-reports`);
+    assert.equal(few, many);
+    assert.equal(
+      await queries(`/n/${slug}/member-reports/${org.a}?year=2026`),
+      await queries(`/n/${slug}/member-reports/${org.a}`),
+    );
+    assert.ok(few <= 25, `${few} queries`);
+  });
+});

@@ -84,6 +84,8 @@ export interface ModuleManifest {
   calendar?: CalendarSources;
   /** Work it runs on its own while the app runs (digests, reminders); answers what stops it. */
   background?: (ctx: AppContext, log: ServiceLog) => () => void;
+  /** Its tables in a network's annual plan and annual report for a year, as the viewer may see them. */
+  annual?: AnnualSource;
   /** Its steps of the daily retention run, by name, each answering how many rows it removed. */
   retention?: (ctx: AppContext) => Record<string, () => Promise<number>>;
   seed?: (ctx: AppContext) => Promise<void>;
@@ -97,6 +99,40 @@ export interface ModuleManifest {
 export interface CalendarSources {
   network?: (ctx: AppContext, viewer: Actor | null, network: { id: number }) => Promise<CalendarEvent[]>;
   person?: (ctx: AppContext, viewer: Actor) => Promise<CalendarEvent[]>;
+}
+
+/** The annual plan (årsplan) looks ahead to a year; the annual report (årsrapport) looks back on one. */
+export type AnnualKind = "plan" | "report";
+
+/**
+ * One cell of an annual document's table: a text or number as it is, a link, or a label to translate
+ * when shown (so that a frozen report still reads in the viewer's language).
+ */
+export type AnnualCell = string | number | null | { text: string; href: string } | { label: MessageKey };
+
+/** A table of an annual plan or report: plain data, so that an adopted document can keep it frozen as JSON. */
+export interface AnnualTable {
+  /** Stable within the document (the table's download is named by it). */
+  id: string;
+  title: MessageKey;
+  columns: { label: MessageKey; numeric?: boolean }[];
+  rows: AnnualCell[][];
+}
+
+/**
+ * What a module adds to a network's annual plan or annual report of a year: its tables, drawn from
+ * its own data as the viewer may see it under the access kernel's rule (an adopted document keeps
+ * them as drawn for the public and for the network's people).
+ */
+export type AnnualSource = (
+  ctx: AppContext,
+  of: { network: { id: number; slug: string }; year: number; kind: AnnualKind; viewer: Actor | null },
+) => Promise<AnnualTable[]>;
+
+/** Every module's tables of one annual document, in the module list's order. */
+export async function annualTables(ctx: AppContext, of: Parameters<AnnualSource>[1]): Promise<AnnualTable[]> {
+  const parts = await Promise.all(ctx.modules.map((m) => m.annual?.(ctx, of) ?? []));
+  return parts.flat();
 }
 
 /** Every module's entries of one calendar, in the module list's order. */

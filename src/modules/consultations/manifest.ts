@@ -1,6 +1,7 @@
 import { keepUntilChange } from "../../platform/db/data-version.ts";
 import { defineModule } from "../../platform/module.ts";
 import { ensureSecret } from "../../platform/secret.ts";
+import { consultationsAnnual } from "./annual.ts";
 import { consultationsApi } from "./consultations.api.ts";
 import { consultationRoutes } from "./consultations.routes.tsx";
 import { ConsultationService } from "./consultations.service.ts";
@@ -61,5 +62,6 @@ export const consultationsModule = defineModule({
     summaryApi(api, ctx);
   },
   retention: ({ services }) => ({ consultationPersonalData: () => services.consultations.removeExpiredPersonalData() }),
+  annual: consultationsAnnual,
   seed: seedDemoConsultations,
 });

@@ -163,6 +163,10 @@ const nb = {
   "consultation.subject.project": "Et prosjekt",
   "consultation.subject.document": "Et dokument",
   "consultation.newOnNetwork": "Ny høring om et prosjekt eller dokument",
+  "consultation.annual.title": "Høringer",
+  "consultation.annual.opened": "Åpnet",
+  "consultation.annual.closed": "Frist",
+  "consultation.annual.inputs": "Innspill",
 };
 
 export type ConsultationsMessageKey = keyof typeof nb;
@@ -332,6 +336,10 @@ export const messages: Messages<ConsultationsMessageKey> = {
     "consultation.subject.project": "Eit prosjekt",
     "consultation.subject.document": "Eit dokument",
     "consultation.newOnNetwork": "Ny høyring om eit prosjekt eller dokument",
+    "consultation.annual.title": "Høyringar",
+    "consultation.annual.opened": "Opna",
+    "consultation.annual.closed": "Frist",
+    "consultation.annual.inputs": "Innspel",
   },
   en: {
     "consultation.about": "What is your input about?",
@@ -497,6 +505,10 @@ export const messages: Messages<ConsultationsMessageKey> = {
     "consultation.subject.project": "A project",
     "consultation.subject.document": "A document",
     "consultation.newOnNetwork": "New consultation on a project or document",
+    "consultation.annual.title": "Consultations",
+    "consultation.annual.opened": "Opened",
+    "consultation.annual.closed": "Closes",
+    "consultation.annual.inputs": "Inputs",
   },
 };
 

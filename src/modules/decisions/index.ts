@@ -2,6 +2,9 @@
 import type { MeetingService } from "./meetings/meetings.service.ts";
 import type { PriorityService } from "./priorities/priorities.service.ts";
 
+export type { MeetingService } from "./meetings/meetings.service.ts";
+export { DEMO_ANNUAL_ITEMS } from "./seed.ts";
+
 declare module "../../platform/module.ts" {
   interface ModuleServices {
     meetings: MeetingService;

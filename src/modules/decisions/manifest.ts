@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { decisionsAnnual } from "./annual.ts";
 import { decisionRoutes } from "./decisions/decisions.routes.tsx";
 import { agendaRoutes } from "./meetings/agenda.routes.tsx";
 import { meetingCalendar } from "./meetings/calendar.ts";
@@ -35,5 +36,6 @@ export const decisionsModule = defineModule({
     prioritiesApi(api, ctx);
   },
   calendar: meetingCalendar,
+  annual: decisionsAnnual,
   seed: seedDemoDecisions,
 });

@@ -115,6 +115,12 @@ const nb = {
   "priority.track.national": "Nasjonale",
   "priority.trackColumn": "Liste",
   "priority.trackFor": "Liste for {title}",
+  "meeting.annual.meetings": "Møter og vedtak",
+  "meeting.annual.held": "Møter holdt",
+  "meeting.annual.decisions": "Vedtak",
+  "priority.annual.title": "Prioriterte prosjekter og behov",
+  "priority.annual.track": "Liste",
+  "priority.annual.rank": "Plass",
 };
 
 export type DecisionsMessageKey = keyof typeof nb;
@@ -236,6 +242,12 @@ export const messages: Messages<DecisionsMessageKey> = {
     "priority.track.national": "Nasjonale",
     "priority.trackColumn": "Liste",
     "priority.trackFor": "Liste for {title}",
+    "meeting.annual.meetings": "Møte og vedtak",
+    "meeting.annual.held": "Møte haldne",
+    "meeting.annual.decisions": "Vedtak",
+    "priority.annual.title": "Prioriterte prosjekt og behov",
+    "priority.annual.track": "Liste",
+    "priority.annual.rank": "Plass",
   },
   en: {
     "meeting.notHeldYet": "The meeting has not been held yet. Decisions can be recorded once it has started ({start}).",
@@ -351,6 +363,12 @@ export const messages: Messages<DecisionsMessageKey> = {
     "priority.track.national": "National",
     "priority.trackColumn": "List",
     "priority.trackFor": "List for {title}",
+    "meeting.annual.meetings": "Meetings and decisions",
+    "meeting.annual.held": "Meetings held",
+    "meeting.annual.decisions": "Decisions",
+    "priority.annual.title": "Prioritised projects and needs",
+    "priority.annual.track": "List",
+    "priority.annual.rank": "Rank",
   },
 };
 

@@ -122,5 +122,50 @@ export async function seedDemoDecisions({ db, services }: AppContext): Promise<v
       .update(priorityRankings)
       .set({ isDemo: true })
       .where(inArray(priorityRankings.networkId, [network.id]));
+    const annualMeeting = await seedAnnualAdoptions(services, actor, network.id, steering.id, t);
+    await db.update(meetings).set({ isDemo: true }).where(eq(meetings.id, annualMeeting));
   }
+}
+
+/** The agenda items whose decisions adopt the annual report and plan in the demo (the annual module looks them up by title). */
+export const DEMO_ANNUAL_ITEMS = { report: "Årsrapport for 2025", plan: "Årsplan for 2026" } as const;
+
+/** The steering group's meeting in February that adopted last year's annual report and this year's plan. */
+async function seedAnnualAdoptions(
+  services: AppContext["services"],
+  actor: ReturnType<typeof systemActor>,
+  networkId: number,
+  steeringId: number,
+  t: Parameters<AppContext["services"]["meetings"]["decide"]>[3],
+): Promise<number> {
+  const meetingDate = "2026-02-12";
+  const meeting = await services.meetings.create(actor, networkId, {
+    title: `Styringsgruppemøte ${meetingDate}`,
+    bodyId: steeringId,
+    meetingDate,
+    startTime: "10:00",
+    place: "Kommunestyresalen",
+    link: "",
+  });
+  if (!meeting.ok) throw new Error(`demo meeting: ${JSON.stringify(meeting.errors)}`);
+  for (const title of Object.values(DEMO_ANNUAL_ITEMS)) {
+    const item = await services.meetings.addItem(actor, meeting.value.id, {
+      title,
+      description: "Sekretariatet legg fram utkastet. Arbeidsutvalet har gått gjennom det.",
+    });
+    if (!item.ok) throw new Error(`demo item: ${JSON.stringify(item.errors)}`);
+    const decision = await services.meetings.decide(
+      actor,
+      meeting.value.id,
+      {
+        agendaItemId: item.value,
+        text: `${title} blir vedteken slik sekretariatet la han fram.`,
+        outcome: "other",
+        decidedOn: meetingDate,
+      },
+      t,
+    );
+    if (!decision.ok) throw new Error(`demo decision: ${JSON.stringify(decision.errors)}`);
+  }
+  return meeting.value.id;
 }

@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { gatheringsAnnual } from "./annual.ts";
 import { gatheringCalendar } from "./calendar.ts";
 import { gatheringsApi } from "./gatherings.api.ts";
 import { gatheringRoutes } from "./gatherings.routes.tsx";
@@ -32,5 +33,6 @@ export const gatheringsModule = defineModule({
   // Reminders the day before a gathering: the run is cheap when nobody is due.
   background: ({ services }, log) => services.gatherings.scheduleReminders(15, log),
   retention: ({ services }) => ({ gatheringPersonalData: () => services.gatherings.removeExpiredPersonalData() }),
+  annual: gatheringsAnnual,
   seed: seedDemoGatherings,
 });

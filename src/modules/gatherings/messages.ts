@@ -188,6 +188,11 @@ const nb = {
   "errors.sessionOutside": "Posten må starte mens samlingen pågår.",
   "errors.registrationClosed": "Påmeldingen til denne samlingen er stengt.",
   "errors.registrationClosesAfterStart": "Påmeldingsfristen kan ikke være etter at samlingen starter.",
+  "gathering.annual.planned": "Samlinger som er planlagt",
+  "gathering.annual.held": "Samlinger og oppmøte",
+  "gathering.annual.kind": "Type",
+  "gathering.annual.registered": "Påmeldt",
+  "gathering.annual.attended": "Møtte",
 };
 
 export type GatheringsMessageKey = keyof typeof nb;
@@ -383,6 +388,11 @@ export const messages: Messages<GatheringsMessageKey> = {
     "errors.sessionOutside": "Posten må starte medan samlinga held på.",
     "errors.registrationClosed": "Påmeldinga til denne samlinga er stengd.",
     "errors.registrationClosesAfterStart": "Påmeldingsfristen kan ikkje vere etter at samlinga startar.",
+    "gathering.annual.planned": "Samlingar som er planlagde",
+    "gathering.annual.held": "Samlingar og oppmøte",
+    "gathering.annual.kind": "Type",
+    "gathering.annual.registered": "Påmelde",
+    "gathering.annual.attended": "Møtte",
   },
   en: {
     "gathering.nav": "Gatherings",
@@ -572,6 +582,11 @@ export const messages: Messages<GatheringsMessageKey> = {
     "errors.sessionOutside": "The item must start while the gathering is on.",
     "errors.registrationClosed": "Registration for this gathering is closed.",
     "errors.registrationClosesAfterStart": "The registration deadline cannot be after the gathering starts.",
+    "gathering.annual.planned": "Gatherings planned",
+    "gathering.annual.held": "Gatherings and attendance",
+    "gathering.annual.kind": "Kind",
+    "gathering.annual.registered": "Registered",
+    "gathering.annual.attended": "Attended",
   },
 };
 

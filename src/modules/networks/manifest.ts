@@ -5,6 +5,7 @@ import { accessRoutes } from "./access/access.routes.tsx";
 import { AccessService } from "./access/access.service.ts";
 import { InvitationService } from "./access/invitations.service.ts";
 import { personLinkRoutes } from "./access/person-link.routes.tsx";
+import { networkAnnual } from "./annual.ts";
 import { bodiesApi } from "./bodies/bodies.api.ts";
 import { bodyRoutes } from "./bodies/bodies.routes.tsx";
 import { bodyMemberRoutes } from "./bodies/body-members.routes.tsx";
@@ -65,5 +66,6 @@ export const networksModule = defineModule({
         detail: n.description.slice(0, 120),
       }));
   },
+  annual: networkAnnual,
   seed: seedDemoNetworks,
 });

@@ -162,6 +162,10 @@ const nb = {
   "network.work.priorities": "Prioriteringer",
   "network.work.calendar": "Kalender (møter og samlinger)",
   "network.work.budget": "Budsjett for nasjonale løsninger",
+  "network.annual.members": "Medlemmer og deltakelse",
+  "network.annual.bodies": "Organer og plasser",
+  "network.annual.memberSince": "Medlem fra",
+  "network.annual.seats": "Plasser",
 };
 
 export type NetworksMessageKey = keyof typeof nb;
@@ -330,6 +334,10 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.work.priorities": "Prioriteringar",
     "network.work.calendar": "Kalender (møte og samlingar)",
     "network.work.budget": "Budsjett for nasjonale løysingar",
+    "network.annual.members": "Medlemmer og deltaking",
+    "network.annual.bodies": "Organ og plassar",
+    "network.annual.memberSince": "Medlem frå",
+    "network.annual.seats": "Plassar",
   },
   en: {
     "network.network": "Network",
@@ -494,6 +502,10 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.work.priorities": "Priorities",
     "network.work.calendar": "Calendar (meetings and gatherings)",
     "network.work.budget": "Budget for national solutions",
+    "network.annual.members": "Members and their levels",
+    "network.annual.bodies": "Bodies and seats",
+    "network.annual.memberSince": "Member since",
+    "network.annual.seats": "Seats",
   },
 };
 

@@ -1,5 +1,6 @@
 import { keepUntilChange } from "../../platform/db/data-version.ts";
 import { defineModule } from "../../platform/module.ts";
+import { projectsAnnual } from "./annual.ts";
 import { benefitsApi } from "./benefits/benefits.api.ts";
 import { benefitRoutes } from "./benefits/benefits.routes.tsx";
 import { checklistRoutes } from "./checklists/checklists.routes.tsx";
@@ -76,5 +77,6 @@ export const projectsModule = defineModule({
       detail: p.summary.slice(0, 120),
     }));
   },
+  annual: projectsAnnual,
   seed: seedDemoProjects,
 });

@@ -6,6 +6,7 @@ import { adoptionHistoryApi } from "./adoption-history/history.api.ts";
 import { adoptionHistoryRoutes } from "./adoption-history/history.routes.tsx";
 import { adoptionImportApi } from "./adoption-import/import.api.ts";
 import { adoptionImportRoutes } from "./adoption-import/import.routes.tsx";
+import { roadmapAnnual } from "./annual.ts";
 import { budgetApi } from "./budget/budget.api.ts";
 import { budgetRoutes } from "./budget/budget.routes.tsx";
 import { calendarRoutes } from "./calendar/calendar.routes.ts";
@@ -73,6 +74,7 @@ export const roadmapModule = defineModule({
       detail: `${i.solution.owner} · ${i.solution.purpose}`.slice(0, 120),
     }));
   },
+  annual: roadmapAnnual,
   seed: async (ctx) => {
     await seedDemoRoadmap(ctx);
     await seedDemoAdoption(ctx);

@@ -183,6 +183,9 @@ const nb = {
   "overTime.inhabitantShare": "Andel av innbyggerne",
   "overTime.title": "Utvikling over tid: {name}",
   "rollout.ofSolutions": "Nettverkets felles innføring av:",
+  "adoption.annual.due": "Nasjonale løsninger med frister i året",
+  "adoption.annual.milestone": "Milepæl",
+  "adoption.annual.progress": "Innføring av nasjonale løsninger hos medlemmene ved årets slutt",
 };
 
 export type RoadmapMessageKey = keyof typeof nb;
@@ -372,6 +375,9 @@ export const messages: Messages<RoadmapMessageKey> = {
     "overTime.inhabitantShare": "Del av innbyggjarane",
     "overTime.title": "Utvikling over tid: {name}",
     "rollout.ofSolutions": "Nettverket si felles innføring av:",
+    "adoption.annual.due": "Nasjonale løysingar med fristar i året",
+    "adoption.annual.milestone": "Milepæl",
+    "adoption.annual.progress": "Innføring av nasjonale løysingar hos medlemmene ved slutten av året",
   },
   en: {
     "roadmap.edit": "Edit the solution",
@@ -558,6 +564,9 @@ export const messages: Messages<RoadmapMessageKey> = {
     "overTime.inhabitantShare": "Share of inhabitants",
     "overTime.title": "Adoption over time: {name}",
     "rollout.ofSolutions": "The network's joint rollout of:",
+    "adoption.annual.due": "National solutions due in the year",
+    "adoption.annual.milestone": "Milestone",
+    "adoption.annual.progress": "Members' adoption of national solutions at the year's end",
   },
 };
 

@@ -2,6 +2,7 @@ import { defineModule } from "../../platform/module.ts";
 import { ambitionsApi } from "./ambitions/ambitions.api.ts";
 import { ambitionRoutes } from "./ambitions/ambitions.routes.tsx";
 import { AmbitionService } from "./ambitions/ambitions.service.ts";
+import { strategiesAnnual } from "./annual.ts";
 import { dashboardApi } from "./dashboard/dashboard.api.ts";
 import { dashboardRoutes } from "./dashboard/dashboard.routes.tsx";
 import { documentRoutes } from "./document/document.routes.tsx";
@@ -56,6 +57,7 @@ export const strategiesModule = defineModule({
     ambitionsApi(api, ctx);
     dashboardApi(api, ctx);
   },
+  annual: strategiesAnnual,
   seed: seedDemoStrategies,
   sections: { organisationPage: organisationStrategiesSection },
   search: async ({ services }, q) => {

@@ -233,6 +233,8 @@ const nb = {
   "strategy.editPart.focusArea": "Endre innsatsområdet",
   "strategy.editPart.measure": "Endre tiltaket",
   "strategy.partOf": "I {title}. Status for tiltak rapporteres på strategisiden.",
+  "measure.annual.due": "Tiltak i handlingsplanen for året",
+  "measure.annual.responsible": "Ansvarlig",
 };
 
 export type StrategiesMessageKey = keyof typeof nb;
@@ -471,6 +473,8 @@ export const messages: Messages<StrategiesMessageKey> = {
     "strategy.editPart.focusArea": "Endre innsatsområdet",
     "strategy.editPart.measure": "Endre tiltaket",
     "strategy.partOf": "I {title}. Status for tiltak blir rapportert på strategisida.",
+    "measure.annual.due": "Tiltak i handlingsplanen for året",
+    "measure.annual.responsible": "Ansvarleg",
   },
   en: {
     "strategy.listTitle": "Strategies and action plans",
@@ -703,6 +707,8 @@ export const messages: Messages<StrategiesMessageKey> = {
     "strategy.editPart.focusArea": "Change the focus area",
     "strategy.editPart.measure": "Change the measure",
     "strategy.partOf": "In {title}. A measure's status is reported on the strategy's page.",
+    "measure.annual.due": "Measures of the action plan for the year",
+    "measure.annual.responsible": "Responsible",
   },
 };
 

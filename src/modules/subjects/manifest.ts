@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { subjectsAnnual } from "./annual.ts";
 import { messages } from "./messages.ts";
 import { subjectPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
@@ -47,5 +48,6 @@ export const subjectsModule = defineModule({
       })),
     ];
   },
+  annual: subjectsAnnual,
   seed: seedDemoSubjects,
 });

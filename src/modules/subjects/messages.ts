@@ -140,6 +140,8 @@ const nb = {
   "errors.slugEmpty": "Navnet må ha minst én bokstav eller ett tall.",
   "errors.subjectNationalAdminOnly": "Bare en administrator kan gjøre et fagnettverk nasjonalt.",
   "errors.subjectNeedsOwner": "Et fagnettverk som ikke er nasjonalt, må ha minst ett eiernettverk.",
+  "subject.annual.experience": "Erfaringer delt i fagnettverkene",
+  "subject.annual.subjectNetwork": "Fagnettverk",
 };
 
 export type SubjectsMessageKey = keyof typeof nb;
@@ -285,6 +287,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "errors.slugEmpty": "Namnet må ha minst éin bokstav eller eitt tal.",
     "errors.subjectNationalAdminOnly": "Berre ein administrator kan gjere eit fagnettverk nasjonalt.",
     "errors.subjectNeedsOwner": "Eit fagnettverk som ikkje er nasjonalt, må ha minst eitt eigarnettverk.",
+    "subject.annual.experience": "Erfaringar delte i fagnettverka",
+    "subject.annual.subjectNetwork": "Fagnettverk",
   },
   en: {
     "subject.listTitle": "Subject networks",
@@ -426,6 +430,8 @@ export const messages: Messages<SubjectsMessageKey> = {
     "errors.slugEmpty": "The name must have at least one letter or digit.",
     "errors.subjectNationalAdminOnly": "Only an administrator can make a subject network national.",
     "errors.subjectNeedsOwner": "A subject network that is not national must have at least one owning network.",
+    "subject.annual.experience": "Experience shared in the subject networks",
+    "subject.annual.subjectNetwork": "Subject network",
   },
 };
 

@@ -55,6 +55,9 @@ export interface NoteFilter {
   projectId?: number | undefined;
   solutionId?: number | undefined;
   nationalSolutionId?: number | undefined;
+  /** Notes of the subject networks a network owns, written in a year (its annual report). */
+  ownerNetworkId?: number | undefined;
+  year?: number | undefined;
   /** Words searched in Norwegian (stemmed), across every subject network. */
   q?: string | undefined;
   limit?: number | undefined;
@@ -267,6 +270,12 @@ export class SubjectRepo extends Repository {
           f.projectId !== undefined ? and(eq(experienceNotes.projectId, f.projectId), projectVisible) : undefined,
           f.solutionId !== undefined ? eq(experienceNotes.solutionId, f.solutionId) : undefined,
           f.nationalSolutionId !== undefined ? eq(experienceNotes.nationalSolutionId, f.nationalSolutionId) : undefined,
+          f.ownerNetworkId !== undefined
+            ? sql`exists (select 1 from ${subjectNetworkOwners} where ${subjectNetworkOwners.subjectNetworkId} = ${experienceNotes.subjectNetworkId} and ${subjectNetworkOwners.networkId} = ${f.ownerNetworkId})`
+            : undefined,
+          f.year !== undefined
+            ? sql`extract(year from ${experienceNotes.createdAt} at time zone 'Europe/Oslo') = ${f.year}`
+            : undefined,
           matches(experienceSearchDocument(experienceNotes), f.q),
         ),
       )

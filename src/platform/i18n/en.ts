@@ -456,4 +456,11 @@ export const en: Record<MessageKey, string> = {
   "pages.privacy.gatheringsHeading": "Registering for gatherings",
   "pages.privacy.gatherings":
     "When you register for a gathering, we store your name, organisation and e-mail address, and what you write in the note. The organiser in the network's secretariat sees them in the participant list. They are deleted as many days after the gathering as the organiser has set (90 unless another number was chosen), and you can delete them yourself at any time from the link in your receipt. That someone registered and attended is still counted, without a name.",
+  "annual.col.organisation": "Organisation",
+  "annual.col.body": "Body",
+  "annual.col.title": "Title",
+  "annual.col.date": "Date",
+  "annual.col.count": "Number",
+  "annual.col.status": "Status",
+  "annual.col.network": "Network",
 };

@@ -451,6 +451,13 @@ export const nb = {
   "pages.privacy.gatheringsHeading": "Påmelding til samlinger",
   "pages.privacy.gatherings":
     "Når du melder deg på en samling, lagrer vi navnet, organisasjonen og e-postadressen din, og det du skriver i merknaden. Arrangøren i nettverkets sekretariat ser dem i deltakerlisten. De slettes så mange dager etter samlingen som arrangøren har satt (90 om ikke annet er valgt), og du kan slette dem selv når som helst fra lenken i kvitteringen. At noen var påmeldt og møtte, telles fortsatt, uten navn.",
+  "annual.col.organisation": "Organisasjon",
+  "annual.col.body": "Organ",
+  "annual.col.title": "Tittel",
+  "annual.col.date": "Dato",
+  "annual.col.count": "Antall",
+  "annual.col.status": "Status",
+  "annual.col.network": "Nettverk",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -455,4 +455,11 @@ export const nn: Record<MessageKey, string> = {
   "pages.privacy.gatheringsHeading": "Påmelding til samlingar",
   "pages.privacy.gatherings":
     "Når du melder deg på ei samling, lagrar vi namnet, organisasjonen og e-postadressa di, og det du skriv i merknaden. Arrangøren i sekretariatet til nettverket ser dei i deltakarlista. Dei blir sletta så mange dagar etter samlinga som arrangøren har sett (90 om ikkje anna er valt), og du kan slette dei sjølv når som helst frå lenkja i kvitteringa. At nokon var påmeld og møtte, blir framleis talt, utan namn.",
+  "annual.col.organisation": "Organisasjon",
+  "annual.col.body": "Organ",
+  "annual.col.title": "Tittel",
+  "annual.col.date": "Dato",
+  "annual.col.count": "Tal",
+  "annual.col.status": "Status",
+  "annual.col.network": "Nettverk",
 };

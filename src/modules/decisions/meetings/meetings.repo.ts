@@ -38,6 +38,7 @@ const decisionListed = {
   meetingDate: meetings.meetingDate,
   ...decisionChain,
   bodyName: bodies.name,
+  bodyKind: bodies.kind,
 };
 
 /** The only place with SQL for meetings, agenda items, papers and decisions. */

@@ -1,0 +1,220 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { can } from "../../platform/access/authorize.ts";
+import { authorized } from "../../platform/access/page-access.ts";
+import { sendCsv } from "../../platform/http/csv.ts";
+import { NotFoundError } from "../../platform/http/errors.ts";
+import { formRoute } from "../../platform/http/form-route.ts";
+import { parseOrBadRequest, wholeNumber } from "../../platform/http/validation.ts";
+import { sendXlsx } from "../../platform/http/xlsx.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
+import type { AnnualCell, AnnualKind, AppContext } from "../../platform/module.ts";
+import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
+import { savedNotice } from "../../platform/ui/saved-notice.tsx";
+import { slugParam } from "../networks/index.ts";
+import type { AnnualDocument } from "./annual.repo.ts";
+import type { DrawTables } from "./annual.service.ts";
+import { AnnualDocumentPage, AnnualEditPage, AnnualListPage, documentHref, sectionValues } from "./annual.views.tsx";
+import { ANNUAL_KINDS, type AnnualSection } from "./schema.ts";
+import { drawTables } from "./tables.ts";
+
+const documentParams = slugParam.extend({ kind: z.enum(ANNUAL_KINDS), year: wholeNumber(2000, 2100) });
+const tableParams = documentParams.extend({ table: z.string().regex(/^[a-z0-9-]{1,40}$/), format: z.enum(["csv", "xlsx"]) });
+
+/** The sections a new document starts with, in the language of the secretariat that starts it. */
+const defaultSections = (t: Translate, kind: AnnualKind): AnnualSection[] =>
+  ([1, 2, 3, 4] as const).map((n) => ({ heading: t(`annual.template.${kind}.${n}`), body: "" }));
+
+/** A cell as plain text or number, for the downloads. */
+const plainCell = (t: Translate, cell: AnnualCell) =>
+  cell === null || typeof cell !== "object" ? cell : "href" in cell ? cell.text : t(cell.label);
+
+/** A network's annual plans and reports: the list, a document, its draft, adoption, publication and tables. */
+export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
+  const { annual, networks } = ctx.services;
+  const networkInPath = async (req: FastifyRequest) => {
+    const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
+    return { networkId: network.id, network };
+  };
+  /** The document in the path as the viewer may read it (404 otherwise), with its network for annual.manage. */
+  const documentInPath = async (req: FastifyRequest) => {
+    const { slug, kind, year } = parseOrBadRequest(documentParams, req.params);
+    const network = await networks.get(slug);
+    const doc = await annual.get(network.id, kind, year, req.actor);
+    return { networkId: network.id, network, doc };
+  };
+  type InPath = Awaited<ReturnType<typeof documentInPath>>;
+  const drawFor =
+    ({ network, doc }: InPath): DrawTables =>
+    (viewer) =>
+      drawTables(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId }, viewer);
+
+  const listPage = async (req: FastifyRequest, reply: FastifyReply, network: InPath["network"], form: FormState | null) => {
+    const { t } = req.i18n;
+    const documents = await annual.list(network.id, req.actor);
+    const title = t("annual.title", { name: network.name });
+    const mayCreate = can(req.actor, "annual.manage", { networkId: network.id });
+    return reply.page(
+      <AnnualListPage
+        ctx={req.pageContext()}
+        title={title}
+        slug={network.slug}
+        documents={documents}
+        newForm={mayCreate ? (form ?? emptyForm({ kind: "report", year: String(new Date().getFullYear()) })) : null}
+      />,
+      {
+        title,
+        network,
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: t("annual.nav") }],
+        ...(form?.errors.length ? { forms: [form] } : {}),
+      },
+    );
+  };
+
+  const documentPage = async (req: FastifyRequest, reply: FastifyReply, r: InPath, adoptForm?: FormState) => {
+    const { t } = req.i18n;
+    const { network, doc } = r;
+    const manages = can(req.actor, "annual.manage", { networkId: network.id });
+    const [tables, decisions] = await Promise.all([
+      annual.tables(doc, req.actor, drawFor(r)),
+      manages || doc.decisionId ? annual.decisionChoices(req.actor, network.id) : [],
+    ]);
+    const decision = decisions.find((d) => d.decision.id === doc.decisionId);
+    const decisionText = (d: (typeof decisions)[number]) => `${d.decision.decidedOn} ${d.bodyName}: ${d.itemTitle}`;
+    const form = adoptForm ?? emptyForm({ adoptedOn: new Date().toISOString().slice(0, 10) });
+    return reply.page(
+      <AnnualDocumentPage
+        ctx={req.pageContext()}
+        slug={network.slug}
+        networkName={network.name}
+        doc={doc}
+        tables={tables}
+        decision={
+          decision
+            ? {
+                href: `/meetings/${decision.decision.meetingId}#item-${decision.decision.agendaItemId}`,
+                text: decisionText(decision),
+              }
+            : null
+        }
+        notice={savedNotice(req)}
+        manage={{
+          editHref: manages && doc.status === "draft" ? `${documentHref(network.slug, doc)}/edit` : null,
+          adoptForm: manages && doc.status === "draft" ? form : null,
+          decisionOptions: decisions.map((d) => ({ value: d.decision.id, label: decisionText(d) })),
+          publishAction: manages && doc.status === "adopted" ? `${documentHref(network.slug, doc)}/publish` : null,
+        }}
+      />,
+      {
+        title: doc.title,
+        network,
+        crumbs: [
+          { href: `/n/${network.slug}`, label: network.name },
+          { href: `/n/${network.slug}/annual`, label: t("annual.nav") },
+          { label: doc.title },
+        ],
+        ...(adoptForm?.errors.length ? { forms: [adoptForm] } : {}),
+      },
+    );
+  };
+
+  const editPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, r: InPath) => {
+    const { t } = req.i18n;
+    const surveys = await annual.surveyChoices(req.actor, r.doc);
+    const title = t("annual.editTitle", { title: r.doc.title });
+    const href = documentHref(r.network.slug, r.doc);
+    return reply.page(
+      <AnnualEditPage
+        ctx={req.pageContext()}
+        form={form}
+        action={href}
+        title={title}
+        cancelHref={href}
+        surveyOptions={surveys.map((s) => ({ value: s.id, label: `${s.title} (${s.year})` }))}
+        sectionCount={Math.max(r.doc.sections.length, Object.keys(form.values).filter((k) => k.endsWith(".heading")).length)}
+      />,
+      { title, network: r.network, ...(form.errors.length ? { forms: [form] } : {}) },
+    );
+  };
+
+  app.get("/n/:slug/annual", { config: { policy: "public" } }, async (req, reply) =>
+    listPage(req, reply, (await networkInPath(req)).network, null),
+  );
+
+  formRoute(app, {
+    path: "/n/:slug/annual",
+    policy: "annual.manage",
+    resource: networkInPath,
+    storedOnce: true,
+    initial: false,
+    show: (req, reply, form, { network }) => listPage(req, reply, network, form),
+    submit: (actor, { networkId, network }, body, req) =>
+      annual.create(actor, networkId, body, (kind, year) => ({
+        title: req.i18n.t(`annual.defaultTitle.${kind}`, { year: String(year), name: network.name }),
+        sections: defaultSections(req.i18n.t, kind),
+      })),
+    done: (doc, { network }) => `${documentHref(network.slug, doc)}?saved=1`,
+  });
+
+  app.get("/n/:slug/annual/:kind/:year", { config: { policy: "public" } }, async (req, reply) =>
+    documentPage(req, reply, await documentInPath(req)),
+  );
+
+  app.get("/n/:slug/annual/:kind/:year/edit", { config: { policy: "annual.manage", resource: documentInPath } }, (req, reply) => {
+    const { resource } = authorized(req, documentInPath);
+    if (resource.doc.status !== "draft") throw new NotFoundError();
+    const { doc } = resource;
+    return editPage(
+      req,
+      reply,
+      emptyForm({ title: doc.title, surveyId: doc.surveyId ?? "", ...sectionValues(doc.sections) }),
+      resource,
+    );
+  });
+
+  formRoute(app, {
+    path: "/n/:slug/annual/:kind/:year",
+    policy: "annual.manage",
+    resource: documentInPath,
+    initial: false,
+    show: (req, reply, form, r) => editPage(req, reply, form, r),
+    submit: (actor, r, body) => annual.update(actor, r.doc, (body ?? {}) as Record<string, unknown>),
+    done: (doc: AnnualDocument, r) => `${documentHref(r.network.slug, doc)}?saved=1`,
+  });
+
+  formRoute(app, {
+    path: "/n/:slug/annual/:kind/:year/adopt",
+    policy: "annual.manage",
+    resource: documentInPath,
+    initial: false,
+    show: (req, reply, form, r) => documentPage(req, reply, r, form),
+    submit: (actor, r, body) => annual.adopt(actor, r.doc, body, drawFor(r)),
+    done: (doc, r) => `${documentHref(r.network.slug, doc)}?saved=1`,
+  });
+
+  formRoute(app, {
+    path: "/n/:slug/annual/:kind/:year/publish",
+    policy: "annual.manage",
+    resource: documentInPath,
+    initial: false,
+    show: (req, reply, form, r) => documentPage(req, reply, r, form),
+    submit: (actor, r) => annual.publish(actor, r.doc),
+    done: (doc, r) => `${documentHref(r.network.slug, doc)}?saved=1`,
+  });
+
+  app.get("/n/:slug/annual/:kind/:year/tables/:file", { config: { policy: "public" } }, async (req, reply) => {
+    const { file, ...rest } = req.params as Record<string, string>;
+    const [table, format] = (file ?? "").split(".");
+    const params = parseOrBadRequest(tableParams, { ...rest, table, format });
+    const r = await documentInPath(req);
+    const found = (await annual.tables(r.doc, req.actor, drawFor(r))).find((x) => x.id === params.table);
+    if (!found) throw new NotFoundError();
+    const { t } = req.i18n;
+    const header = found.columns.map((c) => t(c.label));
+    const rows = found.rows.map((cells) => cells.map((c) => plainCell(t, c)));
+    const name = `${r.network.slug}-${r.doc.kind}-${r.doc.year}-${found.id}.${params.format}`;
+    // What a viewer may see of a draft depends on who they are: no shared cache may keep it.
+    if (r.doc.visibility !== "public") reply.header("cache-control", "private, no-store");
+    return params.format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
+  });
+}

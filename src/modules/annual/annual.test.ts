@@ -1,0 +1,217 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { systemActor } from "../../platform/access/actor.ts";
+import { gatheringRegistrations, gatherings } from "../gatherings/schema.ts";
+import { projects } from "../projects/schema.ts";
+import { annualDocuments } from "./schema.ts";
+
+let t: TestApp;
+let rogaland: { id: number; slug: string };
+let nordland: { id: number; slug: string };
+
+const YEAR = 2031;
+const href = (kind: string, year = YEAR) => `/n/${rogaland.slug}/annual/${kind}/${year}`;
+const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+
+before(async () => {
+  t = await createTestApp();
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
+  nordland = (await t.app.services.networks.bySlug("digi-nordland"))!;
+  await testAccount(t.app, t.database.db, "sek@annual.example", { networkId: rogaland.id, role: "secretariat" });
+  await testAccount(t.app, t.database.db, "member@annual.example", { networkId: rogaland.id, role: "member" });
+  await testAccount(t.app, t.database.db, "sek@nordland-annual.example", { networkId: nordland.id, role: "secretariat" });
+  const db = t.database.db;
+  // A public project and a restricted one, both started in the year; the restricted one's title is the marker.
+  await db.insert(projects).values([
+    { networkId: rogaland.id, title: "Open annual project", kind: "regional", sector: "health_care", startDate: `${YEAR}-03-01` },
+    {
+      networkId: rogaland.id,
+      title: "RESTRICTED-annual-marker",
+      kind: "regional",
+      sector: "health_care",
+      startDate: `${YEAR}-04-01`,
+      visibility: "network",
+    },
+  ]);
+  // A gathering in the year: three registered, two of them came (the report counts 3 and 2).
+  const [g] = await db
+    .insert(gatherings)
+    .values({
+      networkId: rogaland.id,
+      kind: "seminar",
+      title: "Annual seminar",
+      startsAt: new Date(`${YEAR}-05-05T08:00:00Z`),
+      endsAt: new Date(`${YEAR}-05-05T14:00:00Z`),
+    })
+    .returning();
+  await db.insert(gatheringRegistrations).values(
+    [true, true, false].map((attended, i) => ({
+      gatheringId: g!.id,
+      status: "confirmed" as const,
+      name: `P${i}`,
+      email: `p${i}@example.org`,
+      receiptHash: `annual-receipt-${i}`,
+      attended,
+    })),
+  );
+});
+after(() => t.close());
+
+test("a secretariat starts a draft in its own network only; the draft is read by the network's people alone", async () => {
+  const sek = await login("sek@annual.example");
+  await sek.get(`/n/${rogaland.slug}/annual`);
+  const bad = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "plan", year: "1999" });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /Write a number no less than 2000/);
+  const made = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "report", year: String(YEAR) });
+  assert.equal(made.statusCode, 303, made.body);
+  assert.equal(made.headers.location, `${href("report")}?saved=1`);
+  await sek.get(`/n/${rogaland.slug}/annual`);
+  const again = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "report", year: String(YEAR) });
+  assert.equal(again.statusCode, 422);
+  assert.match(again.body, /already has this document/);
+
+  const outsider = await login("sek@nordland-annual.example");
+  await outsider.get(`/n/${nordland.slug}/annual`);
+  const refused = await outsider.post(`/n/${rogaland.slug}/annual`, { kind: "plan", year: String(YEAR) });
+  assert.equal(refused.statusCode, 403);
+  assert.equal((await outsider.get(href("report"))).statusCode, 404);
+  assert.equal((await new Session(t.app).get(href("report"))).statusCode, 404);
+  assert.equal(
+    (await new Session(t.app).get(`/api/v1/networks/${rogaland.slug}/annual-documents/report/${YEAR}`)).statusCode,
+    404,
+  );
+  const member = await login("member@annual.example");
+  const page = await member.get(`${href("report")}?lang=en`);
+  assert.equal(page.statusCode, 200);
+  // The draft's tables are drawn now, as the reader may see them: the network's people see the restricted project.
+  assert.match(page.body, /RESTRICTED-annual-marker/);
+  assert.match(page.body, /Open annual project/);
+  assert.doesNotMatch(page.body, /Record the adoption/);
+});
+
+test("the draft's text: bad sections come back with their errors and nothing is saved; good ones are kept in order", async () => {
+  const sek = await login("sek@annual.example");
+  await sek.get(`${href("report")}/edit`);
+  const bad = await sek.post(`${href("report")}?lang=en`, {
+    title: "Annual report",
+    "sections.0.heading": "",
+    "sections.0.body": "Text without a heading",
+    "sections.1.heading": "x".repeat(201),
+    "sections.1.body": "",
+  });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /Text without a heading/, "what was typed comes back");
+  const stored = await t.app.services.annual.get(rogaland.id, "report", YEAR, systemActor());
+  assert.notEqual(stored.title, "Annual report");
+  const good = await sek.post(href("report"), {
+    title: "Annual report",
+    "sections.0.heading": "Foreword",
+    "sections.0.body": "First paragraph.\n\nSecond paragraph.",
+    "sections.1.heading": "",
+    "sections.1.body": "",
+    "sections.2.heading": "The way ahead",
+    "sections.2.body": "More.",
+  });
+  assert.equal(good.statusCode, 303, good.body);
+  const saved = await t.app.services.annual.get(rogaland.id, "report", YEAR, systemActor());
+  assert.deepEqual(saved.sections, [
+    { heading: "Foreword", body: "First paragraph.\n\nSecond paragraph." },
+    { heading: "The way ahead", body: "More." },
+  ]);
+  const page = await sek.get(href("report"));
+  assert.match(page.body, /<p class="ds-paragraph prewrap">Second paragraph.<\/p>/);
+});
+
+test("adoption records the steering group's decision and freezes the tables; publishing shows the public ones to everyone", async () => {
+  const sek = await login("sek@annual.example");
+  const page = await sek.get(`${href("report")}?lang=en`);
+  assert.match(page.body, /Record the adoption/);
+  const choices = await t.app.services.annual.decisionChoices(systemActor(), rogaland.id);
+  const decision = choices[0]!;
+  const elsewhere = (await t.app.services.annual.decisionChoices(systemActor(), nordland.id))[0]!;
+  const wrong = await sek.post(`${href("report")}/adopt?lang=en`, {
+    decisionId: String(elsewhere.decision.id),
+    adoptedOn: "2032-02-01",
+  });
+  assert.equal(wrong.statusCode, 422, "another network's decision cannot adopt it");
+  const noDate = await sek.post(`${href("report")}/adopt?lang=en`, { decisionId: String(decision.decision.id), adoptedOn: "" });
+  assert.equal(noDate.statusCode, 422);
+  assert.equal((await t.app.services.annual.get(rogaland.id, "report", YEAR, systemActor())).status, "draft");
+
+  const outsider = await login("sek@nordland-annual.example");
+  await outsider.get(`/n/${nordland.slug}/annual`);
+  const foreign = await outsider.post(`${href("report")}/adopt`, {
+    decisionId: String(decision.decision.id),
+    adoptedOn: "2032-02-01",
+  });
+  assert.equal(foreign.statusCode, 404, "another network's secretariat does not even see the draft");
+
+  const adopted = await sek.post(`${href("report")}/adopt`, {
+    decisionId: String(decision.decision.id),
+    adoptedOn: "2032-02-01",
+  });
+  assert.equal(adopted.statusCode, 303, adopted.body);
+  const doc = await t.app.services.annual.get(rogaland.id, "report", YEAR, systemActor());
+  assert.equal(doc.status, "adopted");
+  assert.equal(doc.decisionId, decision.decision.id);
+
+  // A later change of the data does not change the adopted tables.
+  await t.database.db.insert(projects).values({
+    networkId: rogaland.id,
+    title: "Started after the adoption",
+    kind: "regional",
+    sector: "health_care",
+    startDate: `${YEAR}-11-01`,
+  });
+  const frozen = await sek.get(href("report"));
+  assert.doesNotMatch(frozen.body, /Started after the adoption/);
+  assert.match(frozen.body, /RESTRICTED-annual-marker/, "the network's frozen tables hold what its people saw");
+  // The text can no longer change.
+  const edit = await sek.post(`${href("report")}?lang=en`, {
+    title: "Changed",
+    "sections.0.heading": "x",
+    "sections.0.body": "",
+  });
+  assert.equal(edit.statusCode, 422);
+  assert.match(edit.body, /has been adopted and cannot change/);
+
+  assert.equal((await new Session(t.app).get(href("report"))).statusCode, 404, "adopted but not published: still the network's");
+  const published = await sek.post(`${href("report")}/publish`, {});
+  assert.equal(published.statusCode, 303);
+  const anonymous = await new Session(t.app).get(`${href("report")}?lang=en`);
+  assert.equal(anonymous.statusCode, 200);
+  assert.match(anonymous.body, /Open annual project/);
+  assert.doesNotMatch(anonymous.body, /RESTRICTED-annual-marker/, "the public frozen tables never held the restricted project");
+  const api = JSON.parse(
+    (await new Session(t.app).get(`/api/v1/networks/${rogaland.slug}/annual-documents/report/${YEAR}`)).body,
+  );
+  assert.equal(api.status, "published");
+  assert.doesNotMatch(JSON.stringify(api), /RESTRICTED-annual-marker/);
+  const gatheringTable = api.tables.find((x: { id: string }) => x.id === "gatherings");
+  // Hand-worked: three registered with a place, two marked as having come.
+  assert.deepEqual(gatheringTable.rows.find((r: unknown[]) => JSON.stringify(r).includes("Annual seminar")).slice(3), [3, 2], JSON.stringify(gatheringTable));
+  const csv = await new Session(t.app).get(`${href("report")}/tables/projects.csv`);
+  assert.equal(csv.statusCode, 200);
+  assert.match(csv.body, /Open annual project/);
+  assert.doesNotMatch(csv.body, /RESTRICTED-annual-marker/);
+  const memberCsv = await (await login("member@annual.example")).get(`${href("report")}/tables/projects.csv`);
+  assert.match(memberCsv.body, /RESTRICTED-annual-marker/);
+  assert.equal((await new Session(t.app).get(`${href("report")}/tables/nothing.csv`)).statusCode, 404);
+  assert.equal((await new Session(t.app).get(`${href("report")}/tables/projects.pdf`)).statusCode, 400);
+});
+
+test("the demo has an adopted and published report for 2025 with its survey, an adopted plan for 2026 and a draft for 2027", async () => {
+  const rows = await t.database.db.select().from(annualDocuments);
+  const demo = rows.filter((r) => r.networkId === rogaland.id && r.isDemo);
+  const byKey = new Map(demo.map((d) => [`${d.kind}-${d.year}`, d]));
+  assert.equal(byKey.get("report-2025")?.status, "published");
+  assert.ok(byKey.get("report-2025")?.surveyId, "the report shows the 2025 survey");
+  assert.equal(byKey.get("plan-2026")?.status, "adopted");
+  assert.equal(byKey.get("plan-2027")?.status, "draft");
+  const page = await new Session(t.app).get(`/n/${rogaland.slug}/annual/report/2025?lang=en`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Meetings and decisions/);
+});

@@ -48,6 +48,13 @@ export const PAGES: BenchPage[] = [
     path: (m) => `/n/${m.networkSlug}/calendar.ics`,
     html: false,
   },
+  {
+    id: "member-report",
+    name: "A member's report (the network's lifetime)",
+    path: (m) => `/n/${m.networkSlug}/member-reports/${m.municipalityId}`,
+    html: true,
+  },
+  { id: "member-comparison", name: "The members compared", path: (m) => `/n/${m.networkSlug}/member-reports?sort=-projects`, html: true },
   { id: "api-projects", name: "API: project list", path: () => "/api/v1/projects", html: false },
 ];
 

@@ -24,6 +24,7 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
   const project = await demoProject(s);
   const [solution] = (await api("/api/v1/solutions?sort=-users&limit=1")).items;
   const ids = await decisionIds(s);
+  const [rogalandMember] = (await api("/api/v1/networks/digi-rogaland/members?limit=1")).items;
   return [
     ["front page", "/"],
     ["networks", "/networks"],
@@ -73,6 +74,9 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["a municipality's adoption", `/organisations/${molde.id}/adoption`],
     ["a municipality's own roadmap", `/organisations/${molde.id}/roadmap`],
     ["a network's budget for national solutions", "/n/digi-rogaland/roadmap/budget"],
+    ["the members compared", "/n/digi-rogaland/member-reports?sort=-projects&chart=adoption"],
+    ["a member's report", `/n/digi-rogaland/member-reports/${rogalandMember.organisationId}`],
+    ["a member's report for a year, printable", `/n/digi-rogaland/member-reports/${rogalandMember.organisationId}?year=2026&print=1`],
     ["adoption over time", `/roadmap/${ids.nationalSolutionId}/adoption?network=digi-rogaland`],
     ["a solution with joint rollouts", `/roadmap/${ids.rolloutSolutionId}`],
     ["strategies", "/strategies"],

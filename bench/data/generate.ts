@@ -14,6 +14,7 @@ import { hashToken } from "../../src/platform/auth/tokens.ts";
 import type { DbOrTx } from "../../src/platform/db/client.ts";
 import { rng } from "../../src/platform/demo.ts";
 import { bulkInsert } from "./bulk.ts";
+import { generateEconomy } from "./generate-economy.ts";
 import * as t from "./tables.ts";
 
 export interface GenerateOptions {
@@ -798,6 +799,23 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     await bulkInsert(db, t.auditLog, batch);
     progress("audit log", batch.length);
   }
+
+  // The economy: two years of budgets per network, with lines and released time.
+  await generateEconomy({
+    networkIds,
+    membersOf,
+    bodies: bodyIds.map((id, k) => ({
+      id,
+      networkId: networkIds[Math.floor(k / BODY_KINDS.length)]!,
+      kind: BODY_KINDS[k % BODY_KINDS.length]![0],
+    })),
+    personIds,
+    count,
+    int,
+    pick,
+    insert,
+    insertReturningIds,
+  });
 
   const firstNetwork = NETWORKS[0]!;
   const firstMunicipality = municipalities.find((m) => firstNetwork.counties.includes(m.countyCode ?? ""))!;

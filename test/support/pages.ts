@@ -76,7 +76,10 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["a network's budget for national solutions", "/n/digi-rogaland/roadmap/budget"],
     ["the members compared", "/n/digi-rogaland/member-reports?sort=-projects&chart=adoption"],
     ["a member's report", `/n/digi-rogaland/member-reports/${rogalandMember.organisationId}`],
-    ["a member's report for a year, printable", `/n/digi-rogaland/member-reports/${rogalandMember.organisationId}?year=2026&print=1`],
+    [
+      "a member's report for a year, printable",
+      `/n/digi-rogaland/member-reports/${rogalandMember.organisationId}?year=2026&print=1`,
+    ],
     ["adoption over time", `/roadmap/${ids.nationalSolutionId}/adoption?network=digi-rogaland`],
     ["a solution with joint rollouts", `/roadmap/${ids.rolloutSolutionId}`],
     ["strategies", "/strategies"],
@@ -95,6 +98,8 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["a gathering with a programme", `/gatherings/${ids.gatheringId}`],
     ["a past gathering with its report", `/gatherings/${ids.pastGatheringId}`],
     ["registering for a gathering", `/gatherings/${ids.gatheringId}/register`],
+    ["a network's economy", "/n/digi-rogaland/economy"],
+    ["a public budget with fees and released time", "/n/digi-rogaland/economy/2025"],
     ["subject networks", "/subject-networks"],
     ["a subject network", "/subject-networks/helse-og-omsorg"],
     ["experience from every network", "/experience?q=tilsyn"],
@@ -191,6 +196,8 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
   const bodies = (await api("/api/v1/networks/digi-rogaland/bodies")).items;
   const contact = (await api("/api/v1/networks/digi-rogaland")).contacts[0];
   const ids = await decisionIds(s);
+  // Digi Rogaland's closed year is public in the demo data, so its ids come through the API.
+  const budget = await api("/api/v1/networks/digi-rogaland/budgets/2025");
   return [
     ["network (editor)", "/n/digi-rogaland"],
     ["new network", "/networks/new"],
@@ -273,6 +280,12 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["edit a gathering", `/gatherings/${ids.gatheringId}/edit`],
     ["a gathering's participants", `/gatherings/${ids.gatheringId}/participants`],
     ["marking attendance", `/gatherings/${ids.pastGatheringId}/participants`],
+    ["a network's economy (secretariat)", "/n/digi-rogaland/economy"],
+    ["a budget (secretariat)", "/n/digi-rogaland/economy/2026"],
+    ["a budget's cost-sharing key", "/n/digi-rogaland/economy/2026/settings"],
+    ["a member's fee statement", `/n/digi-rogaland/economy/2025/fees/${budget.statements[0].organisationId}`],
+    ["edit a budget line", `/n/digi-rogaland/economy/2025/lines/${budget.lines[0].id}`],
+    ["edit released time", `/n/digi-rogaland/economy/2025/released/${budget.released[0].id}`],
     ["a subject network (coordinator)", "/subject-networks/informasjonssikkerheit-og-personvern"],
     ["new subject network", "/subject-networks/new"],
     ["edit a subject network", "/subject-networks/helse-og-omsorg/edit"],

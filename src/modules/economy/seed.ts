@@ -47,7 +47,7 @@ export async function seedDemoEconomy({ db, services }: AppContext): Promise<voi
     .from(networks)
     .where(eq(networks.isDemo, true))
     .orderBy(asc(networks.id));
-  for (const [n, network] of demoNetworks.entries()) {
+  for (const network of demoNetworks) {
     const key = KEYS[network.slug] ?? KEYS["digi-trondelag"]!;
     const [members, seats] = await Promise.all([economy.repo.memberships(network.id), economy.repo.seats(network.id)]);
     const memberIds = new Set(members.map((m) => m.organisationId));
@@ -58,7 +58,8 @@ export async function seedDemoEconomy({ db, services }: AppContext): Promise<voi
       const rise = year === 2025 ? 1 : 1.04;
       const settings = resultOf(
         await economy.updateSettings(actor, budget, {
-          visibility: n === 0 && year === 2025 ? "public" : "network",
+          // Digi Rogaland shows its closed year to everyone; the rest is kept to each network.
+          visibility: network.slug === "digi-rogaland" && year === 2025 ? "public" : "network",
           note: year === 2026 ? "Vedtatt av styringsgruppa i desember 2025. Regnskapstall til og med oktober." : "",
           feeMethod: key.feeMethod,
           feeFixed: String(Math.round(key.feeFixed * rise)),

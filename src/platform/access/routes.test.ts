@@ -299,7 +299,28 @@ async function fixtures() {
   const subjectDocument = await subjects.addDocument(actor, subjectAccess, { title: `Walk ${n}`, file }, 1024);
   const review = await subjects.requestReview(actor, projectId, { subjectNetworkId: String(subjectId), request: "Vurder" });
   assert.ok(note.ok && subjectQuestion.ok && subjectDocument.ok && review.ok);
+  // A budget of its own year (one per network and year), with a line and released time for the walk's member.
+  const { economy } = t.app.services;
+  const budget = await economy.create(actor, network.id, { year: 2090 + n });
+  assert.ok(budget.ok);
+  const budgetLine = await economy.addLine(actor, budget.value, { category: "grant", label: "Walk", budgeted: "1" });
+  const released = await economy.addReleased(actor, budget.value, {
+    organisationId: String(org.value.id),
+    personName: `Walk ${n}`,
+    hours: "1",
+    rate: "1",
+  });
+  assert.ok(budgetLine.ok && released.ok);
+  // The network's annual report for the budget's year, a draft its secretariat writes.
+  const annualReport = await t.app.services.annual.create(actor, network.id, { kind: "report", year: budget.value.year }, () => ({
+    title: `Walk report ${n}`,
+    sections: [],
+  }));
+  assert.ok(annualReport.ok);
   return {
+    budgetYear: budget.value.year,
+    budgetLineId: budgetLine.value.id,
+    releasedId: released.value.id,
     subjectSlug: subject.value.slug,
     subjectOwnerId: network.id,
     noteId: note.value.id,
@@ -400,6 +421,11 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
       .replace(":benefitId", String(f.benefitId))
       .replace(":measurementId", String(f.measurementId))
       .replace(":organisationId", String(f.organisationId))
+      .replace(":year", String(f.budgetYear))
+      .replace(":kind", "report")
+      .replace(":file", "members.csv")
+      .replace(":lineId", String(f.budgetLineId))
+      .replace(":releasedId", String(f.releasedId))
       .replace(":projectId", String(f.projectId))
       .replace(":requestId", String(f.requestId))
       .replace(":partId", String(f.strategyParts[url.match(/\/(goals|focus-areas|measures)\/:partId/)?.[1] ?? ""] ?? 999999))

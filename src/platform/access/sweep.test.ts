@@ -993,6 +993,36 @@ async function plant() {
     }),
     "subject network's gathering",
   );
+  // A budget kept to the network: its note, a line and released time (who, and why) are markers.
+  const budget = must(await s.economy.create(actor, network.id, { year: 2041 }), "budget");
+  must(
+    await s.economy.updateSettings(actor, budget, {
+      visibility: "network",
+      note: marker("budgetNote", "network budget: note"),
+      feeMethod: "fixed",
+      feeFixed: "1000",
+      payingLevels: ["member", "observer", "project_only"],
+    }),
+    "budget settings",
+  );
+  const budgetLine = must(
+    await s.economy.addLine(actor, budget, {
+      category: "grant",
+      label: marker("budgetLine", "network budget: line"),
+      budgeted: "1",
+    }),
+    "budget line",
+  );
+  const released = must(
+    await s.economy.addReleased(actor, budget, {
+      organisationId: String(orgA),
+      personName: marker("releasedName", "network budget: released person"),
+      hours: "10",
+      rate: "700",
+      note: marker("releasedNote", "network budget: released time note"),
+    }),
+    "released time",
+  );
   const outboxIds = (await rows<{ id: number }>(sql`select id from mail_outbox order by id desc limit 3`)).map((r) => r.id);
 
   return {
@@ -1048,6 +1078,7 @@ async function plant() {
     membership,
     linkRequest,
     outbox: outboxIds,
+    budget: { year: budget.year, line: budgetLine.id, released: released.id, organisationId: orgA },
     memberEmail,
     ownOrganisations: orgs,
   };
@@ -1082,6 +1113,19 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [netPath("/checklists/:itemId"), (p) => [{ itemId: p.checklistItem }]],
   [netPath("/person-links/:id"), (p) => [{ id: p.linkRequest }]],
   [netPath("/gatherings/invitations/:id"), (p) => p.gatherings.map((g) => ({ id: g.id }))],
+  [
+    /^(\/api\/v1\/networks\/:slug\/budgets|\/n\/:slug\/economy)\/:year/,
+    (p) => [
+      {
+        year: p.budget.year,
+        lineId: p.budget.line,
+        releasedId: p.budget.released,
+        organisationId: p.budget.organisationId,
+      },
+    ],
+  ],
+  // A member's report lists the restricted projects it takes part in (orgB) and the needs it raised (orgA).
+  [netPath("/member-reports/:organisationId"), (p) => p.ownOrganisations.slice(0, 2).map((organisationId) => ({ organisationId }))],
   [netPath(""), () => [{}]],
   [
     api("/subject-networks/:slug"),

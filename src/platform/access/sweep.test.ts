@@ -1125,7 +1125,10 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
     ],
   ],
   // A member's report lists the restricted projects it takes part in (orgB) and the needs it raised (orgA).
-  [netPath("/member-reports/:organisationId"), (p) => p.ownOrganisations.slice(0, 2).map((organisationId) => ({ organisationId }))],
+  [
+    netPath("/member-reports/:organisationId"),
+    (p) => p.ownOrganisations.slice(0, 2).map((organisationId) => ({ organisationId })),
+  ],
   [netPath(""), () => [{}]],
   [
     api("/subject-networks/:slug"),
@@ -1546,6 +1549,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     `/rounds/${N.rounds[1]!.roundId}`,
     `/subject-networks/${N.subject.slug}`,
     `/gatherings/${N.gatherings[4]!.id}/participants`,
+    `/n/${SECOND}/economy/${N.budget.year}`,
   ])
     for (const kind of markersIn(decode(await insider.get(url)))) seen.add(kind);
   for (const kind of [
@@ -1561,6 +1565,10 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     "subjectdoctitle",
     "waitingname",
     "gatheringinviteeemail",
+    "budgetnote",
+    "budgetline",
+    "releasedname",
+    "releasednote",
   ])
     assert.ok(seen.has(kind), `the secretariat of ${SECOND} sees ${kind}; seen: ${[...seen].sort().join(", ")}`);
   // The ids fill the paths with records that exist: the secretariat gets an answer from some

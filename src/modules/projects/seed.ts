@@ -378,6 +378,18 @@ export async function seedDemoProjects({ db }: AppContext): Promise<void> {
               note: k === 0 ? "Første måling etter innføring." : "",
             })),
           );
+          // Two participants measure their own share too (no draw from the random stream: the rest of the demo stays as it was).
+          const own = [...participantIds].slice(0, 2);
+          if (own.length)
+            await tx.insert(benefitMeasurements).values(
+              own.map((organisationId, k) => ({
+                benefitId: benefit!.id,
+                organisationId,
+                measuredOn: "2026-06-01",
+                value: Math.round(b.baseline + (b.target - b.baseline) * (0.3 + 0.25 * k)),
+                note: "Målt i kommunen.",
+              })),
+            );
         }
       }
       audit.push({ action: "create", entity: "project", entityId: `demo:${network.slug}`, after: { projects: chosen.length } });

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { asc, isNull } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { systemActor } from "../../platform/access/actor.ts";
 import { consultationInputs, consultations } from "../consultations/schema.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { gatheringRegistrations, gatherings } from "../gatherings/schema.ts";
@@ -265,6 +266,27 @@ before(async () => {
     { bodyId: closedBody!.id, personId: pc!.id, role: "member" },
   ]);
 
+  // A 2026 budget kept to the network: a fixed fee of 1 000 for members and observers (Dby, in
+  // projects only, pays none) and 10 hours released from Aheim at 700 = 7 000 paid back.
+  const actor = systemActor("test");
+  const economy = t.app.services.economy;
+  const budget = must(await economy.create(actor, networkId, { year: 2026 }));
+  must(
+    await economy.updateSettings(actor, budget, {
+      visibility: "network",
+      feeMethod: "fixed",
+      feeFixed: "1000",
+      payingLevels: ["member", "observer"],
+    }),
+  );
+  must(
+    await economy.addReleased(actor, budget, {
+      organisationId: String(org.a),
+      personName: "Anne Aheim",
+      hours: "10",
+      rate: "700",
+    }),
+  );
   await testAccount(t.app, db, "sek@rapport.example", { networkId, role: "secretariat" });
   const rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
   await testAccount(t.app, db, "sek@other.example", { networkId: rogaland.id, role: "secretariat" });
@@ -290,6 +312,10 @@ before(async () => {
 });
 after(() => t.close());
 
+function must<T>(result: { ok: true; value: T } | { ok: false; errors: unknown }): T {
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.errors));
+  return result.value;
+}
 const login = (email: string) => new Session(t.app).login(email, PASSWORD);
 const json = async (url: string, session?: Session) => {
   const res = session ? await session.api("GET", url) : await t.app.inject({ url });
@@ -329,7 +355,11 @@ describe("the figures, worked by hand", () => {
     assert.deepEqual([a.inputs, b.inputs], [1, 0]);
     assert.deepEqual([a.registrations, a.attended, b.registrations, b.attended], [2, 1, 0, 0]);
     assert.deepEqual([a.seats, b.seats, c.seats], [1, 1, 0]);
-    assert.deepEqual([a.fee, a.releasedHours, a.surveyResponses], [null, null, 0], "no budget: nothing paid is known");
+    assert.deepEqual(
+      [a.fee, a.releasedHours, a.surveyResponses],
+      [null, null, 0],
+      "the budget is the network's: nothing paid is known",
+    );
     const small = body.medians.under_5000;
     assert.equal(small.members, 3);
     assert.equal(small.figures.projects, 1);
@@ -371,6 +401,18 @@ describe("the figures, worked by hand", () => {
     assert.deepEqual([b.inputs, b.registrations, b.attended], [1, 1, 1]);
     assert.equal(figuresOf(body, org.c).seats, 1);
     assert.equal(figuresOf(body, org.c).benefits, 1);
+    // The budget kept to the network: fees 1 000, 1 000, 1 000 and 0; Aheim's 10 hours at 700.
+    assert.deepEqual(
+      [org.a, org.b, org.c, org.d].map((id) => figuresOf(body, id).fee),
+      [1000, 1000, 1000, 0],
+    );
+    assert.deepEqual([a.releasedHours, a.releasedAmount, b.releasedAmount], [10, 7000, 0]);
+    assert.equal(body.medians.under_5000.figures.fee, 1000);
+    assert.equal(body.medians.under_5000.figures.releasedAmount, 0, "median(7 000, 0, 0)");
+    const y2025 = await json(`/api/v1/networks/${slug}/member-reports?year=2025`, sek);
+    assert.equal(figuresOf(y2025, org.a).fee, null, "no budget for 2025");
+    const report = await json(`/api/v1/networks/${slug}/member-reports/${org.a}?year=2026`, sek);
+    assert.deepEqual(report.money, { fee: 1000, releasedHours: 10, releasedAmount: 7000 });
   });
 });
 
@@ -514,5 +556,18 @@ describe("the comparison", () => {
       await queries(`/n/${slug}/member-reports/${org.a}`),
     );
     assert.ok(few <= 25, `${few} queries`);
+    // The network's secretariat sees the budget, which the economy reads in a few more queries: still as many for a year as for the lifetime.
+    const sek = await login("sek@rapport.example");
+    const signedIn = async (url: string) => {
+      const before = t.database.queries.count;
+      assert.equal((await sek.get(url)).statusCode, 200);
+      return t.database.queries.count - before;
+    };
+    await signedIn(`/n/${slug}/member-reports`);
+    assert.equal(
+      await signedIn(`/n/${slug}/member-reports/${org.a}?year=2026`),
+      await signedIn(`/n/${slug}/member-reports/${org.a}`),
+    );
+    assert.equal(await signedIn(`/n/${slug}/member-reports?year=2026`), await signedIn(`/n/${slug}/member-reports`));
   });
 });

@@ -264,7 +264,7 @@ test("released time is paid back in the member's statement; the check warns when
   });
   assert.equal(res.statusCode, 303);
   let page = await sek.get(`${base(2032)}?lang=en`);
-  assert.match(page.body, /do not match the budgeted fee income \(400,000 kr\): the difference is 12,500 kr/);
+  assert.match(page.body, /do not match the budgeted fee income \(400,000\skr\): the difference is 12,500\skr/);
   const [line] = await t.database.db.select().from(budgetLines).where(eq(budgetLines.budgetId, b2032.id));
   res = await sek.post(`${base(2032)}/lines/${line!.id}`, {
     category: "member_fees",
@@ -274,13 +274,13 @@ test("released time is paid back in the member's statement; the check warns when
   });
   assert.equal(res.statusCode, 303);
   page = await sek.get(`${base(2032)}?lang=en`);
-  assert.match(page.body, /The fees \(412,500 kr\) equal the budgeted fee income/);
+  assert.match(page.body, /The fees \(412,500\skr\) equal the budgeted fee income/);
   // One member's printable statement.
   const statement = await sek.get(`${base(2032)}/fees/${a.id}?lang=en`);
   assert.equal(statement.statusCode, 200);
   assert.match(statement.body, /25,000 kr \+ 3,000 inhabitants × 4.5 kr \(13,500 kr\) = 38,500 kr/);
   assert.match(statement.body, /Kari Frikjøpt/);
-  assert.match(statement.body, /8,500 kr/);
+  assert.match(statement.body, /8,500\skr/);
 
   // The services the reports and the annual report use, in a fixed number of queries.
   let before = t.database.queries.count;

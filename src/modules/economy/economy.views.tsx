@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
+import { BarChart } from "../../platform/ui/charts.tsx";
 import {
   ButtonLink,
   CheckboxGroup,
@@ -414,6 +415,18 @@ export function BudgetPage(props: {
           <ButtonLink href={`${url}/settings`}>{t("economy.editSettings")}</ButtonLink>
         </div>
       ) : null}
+      {/* The same figures as the sums of the two tables below. */}
+      <BarChart
+        id="budget-chart"
+        title={t("economy.chartTitle", { year: budget.year })}
+        description={t("economy.chartDescription")}
+        bars={[
+          { id: "ib", label: t("economy.incomeBudgeted"), value: totals.income.budgeted, text: kr(ctx, totals.income.budgeted) },
+          { id: "ia", label: t("economy.incomeActual"), value: totals.income.actual, text: kr(ctx, totals.income.actual) },
+          { id: "cb", label: t("economy.costBudgeted"), value: totals.cost.budgeted, text: kr(ctx, totals.cost.budgeted) },
+          { id: "ca", label: t("economy.costActual"), value: totals.cost.actual, text: kr(ctx, totals.cost.actual) },
+        ]}
+      />
       <SideTable
         ctx={ctx}
         network={network}

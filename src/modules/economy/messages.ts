@@ -3,6 +3,9 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 /** The economy module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
   "economy.nav": "Økonomi",
+  "economy.chartTitle": "Inntekter og kostnader {year}, budsjett og regnskap",
+  "economy.chartDescription":
+    "Liggende stolper: inntekter og kostnader, budsjettert og regnskapsført så langt. Tallene står også i summene i tabellene under.",
   "economy.title": "Økonomien i {name}",
   "economy.intro":
     "Budsjett og regnskap per år: inntekter (medlemskontingent, tilskudd, annet) og kostnader (sekretariat, frikjøp, prosjekter, samlinger, annet), medlemmenes kontingent etter fordelingsnøkkelen og frikjøpet som betales tilbake.",
@@ -116,7 +119,7 @@ const nb = {
   "economy.statementTitle": "Kontingentoppgjør {year}: {name}",
   "economy.statementIntro": "Kontingent til {network} for {year}, med frikjøpet nettverket betaler tilbake.",
   "economy.backToBudget": "Tilbake til budsjettet",
-  "economy.kr": "{amount} kr",
+  "economy.kr": "{amount}\u00a0kr",
   "economy.category.member_fees": "Medlemskontingent",
   "economy.category.grant": "Tilskudd",
   "economy.category.other_income": "Andre inntekter",
@@ -143,6 +146,9 @@ export const messages: Messages<EconomyMessageKey> = {
   nb,
   nn: {
     "economy.nav": "Økonomi",
+    "economy.chartTitle": "Inntekter og kostnader {year}, budsjett og rekneskap",
+    "economy.chartDescription":
+      "Liggjande stolpar: inntekter og kostnader, budsjetterte og rekneskapsførte så langt. Tala står òg i summane i tabellane under.",
     "economy.title": "Økonomien i {name}",
     "economy.intro":
       "Budsjett og rekneskap per år: inntekter (medlemskontingent, tilskot, anna) og kostnader (sekretariat, frikjøp, prosjekt, samlingar, anna), kontingenten til medlemmene etter fordelingsnøkkelen og frikjøpet som blir betalt tilbake.",
@@ -256,7 +262,7 @@ export const messages: Messages<EconomyMessageKey> = {
     "economy.statementTitle": "Kontingentoppgjer {year}: {name}",
     "economy.statementIntro": "Kontingent til {network} for {year}, med frikjøpet nettverket betaler tilbake.",
     "economy.backToBudget": "Tilbake til budsjettet",
-    "economy.kr": "{amount} kr",
+    "economy.kr": "{amount}\u00a0kr",
     "economy.category.member_fees": "Medlemskontingent",
     "economy.category.grant": "Tilskot",
     "economy.category.other_income": "Andre inntekter",
@@ -278,6 +284,9 @@ export const messages: Messages<EconomyMessageKey> = {
   },
   en: {
     "economy.nav": "Economy",
+    "economy.chartTitle": "Income and costs {year}, budgeted and actual",
+    "economy.chartDescription":
+      "Horizontal bars: income and costs, budgeted and actual so far. The figures are also the sums of the tables below.",
     "economy.title": "The economy of {name}",
     "economy.intro":
       "Budget and accounts by year: income (member fees, grants, other) and costs (secretariat, released time, projects, gatherings, other), the members' fees by the cost-sharing key and the released time paid back.",
@@ -391,7 +400,7 @@ export const messages: Messages<EconomyMessageKey> = {
     "economy.statementTitle": "Fee statement {year}: {name}",
     "economy.statementIntro": "The fee to {network} for {year}, with the released time the network pays back.",
     "economy.backToBudget": "Back to the budget",
-    "economy.kr": "{amount} kr",
+    "economy.kr": "{amount}\u00a0kr",
     "economy.category.member_fees": "Member fees",
     "economy.category.grant": "Grant",
     "economy.category.other_income": "Other income",

@@ -31,7 +31,7 @@ const LINES: [string, string, number][] = [
 ];
 
 /** Released hours per seat and year, by the body's kind: the working committee meets most. */
-const HOURS: Record<string, number> = { working_committee: 120, subject_group: 80 };
+const HOURS: Record<string, number> = { working_committee: 60, subject_group: 30 };
 
 /**
  * Two years of budgets (2025, 2026) for each demo network: a cost-sharing key, member fees that add up
@@ -81,7 +81,7 @@ export async function seedDemoEconomy({ db, services }: AppContext): Promise<voi
         const hours = HOURS[seat.bodyKind];
         if (!hours || seat.organisationId === null || !memberIds.has(seat.organisationId)) continue;
         const rate = 700 + (i % 4) * 50;
-        const h = hours + (i % 3) * 10 + (year === 2026 ? 10 : 0);
+        const h = hours + (i % 3) * 5 + (year === 2026 ? 5 : 0);
         releasedSum += h * rate;
         resultOf(
           await economy.addReleased(actor, settings, {

@@ -4,6 +4,7 @@ import { messages } from "./messages.ts";
 import { networkSurveysSection } from "./network-section.tsx";
 import { surveyPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
+import { seedDemoSurveys } from "./seed.ts";
 import { surveysApi } from "./surveys.api.ts";
 import { surveyRoutes } from "./surveys.routes.tsx";
 import { SurveyService } from "./surveys.service.ts";
@@ -23,4 +24,5 @@ export const surveysModule = defineModule({
   sections: { networkPage: networkSurveysSection },
   // The automatic reminder before the closing date: the run is cheap when no survey is due.
   background: ({ services }, log) => services.surveys.scheduleReminders(60, log),
+  seed: seedDemoSurveys,
 });

@@ -206,6 +206,8 @@ export interface FullResults extends SurveyResults {
   previousSurvey: { id: number; title: string; year: number } | null;
   /** Free text answers, when the viewer may read them; who wrote them only on a survey that is not anonymous. */
   texts: Map<number, { text: string; by: string | null }[]> | null;
+  /** Why the free text is not shown: the viewer is not one of the network's people, or an anonymous survey has fewer than five answers. */
+  textsWithheld: "network" | "fewerThanFive" | null;
 }
 
 /**
@@ -229,11 +231,19 @@ export class SurveyService {
    * A recipient's link secret, derived from the installation's key, the survey, the address and when
    * the recipient was added: the database keeps only its hash, and a reminder can carry the same link.
    */
-  private async tokenOf(r: Pick<Recipient, "surveyId" | "email" | "createdAt">): Promise<string> {
-    this.secret ??= this.loadSecret();
-    return createHmac("sha256", await this.secret)
+  async tokenOf(r: Pick<Recipient, "surveyId" | "email" | "createdAt">): Promise<string> {
+    return createHmac("sha256", await this.key())
       .update(`survey-link\0${r.surveyId}\0${r.email.toLowerCase()}\0${r.createdAt.getTime()}`)
       .digest("base64url");
+  }
+
+  /**
+   * The installation's key, read once. Commands read it before their transaction: on the embedded
+   * database a read outside an open transaction would wait for it.
+   */
+  private key(): Promise<string> {
+    this.secret ??= this.loadSecret();
+    return this.secret;
   }
 
   // Reads.
@@ -327,7 +337,12 @@ export class SurveyService {
     }
     let texts: FullResults["texts"] = null;
     // Free text is for the network's people only; of an anonymous survey only once five have answered, and without who wrote it.
-    if (isNetworkMember(viewer, s.networkId) && (!s.anonymous || results.responses >= MIN_GROUP)) {
+    const textsWithheld = !isNetworkMember(viewer, s.networkId)
+      ? "network"
+      : s.anonymous && results.responses < MIN_GROUP
+        ? "fewerThanFive"
+        : null;
+    if (textsWithheld === null) {
       texts = new Map();
       for (const t of await this.repo.texts(s.id)) {
         const by = s.anonymous ? null : [t.recipientName, t.organisationName].filter(Boolean).join(", ");
@@ -344,6 +359,7 @@ export class SurveyService {
       previous,
       previousSurvey: earlier ? { id: earlier.id, title: earlier.title, year: earlier.year } : null,
       texts,
+      textsWithheld,
     };
   }
 
@@ -519,6 +535,7 @@ export class SurveyService {
       if (errors.length || input.organisationId === null || !input.email) return invalid(errors);
       values = { organisationId: input.organisationId, personId: null, name: input.name, email: input.email };
     }
+    await this.key();
     const result = await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       const current = await repo.lock(survey.id);
@@ -579,6 +596,7 @@ export class SurveyService {
     if (recipients.length === 0) errors.push({ field: "_", key: "errors.surveyNoRecipients" });
     if (survey.closesOn < osloToday()) errors.push({ field: "_", key: "errors.surveyClosesInPast" });
     if (errors.length) return invalid(errors);
+    await this.key();
     const sent = await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       const current = await repo.lock(survey.id);
@@ -637,6 +655,7 @@ export class SurveyService {
   }
 
   private async remindRound(actor: Actor, survey: Survey, now: Date, notSince: Date): Promise<number> {
+    await this.key();
     const count = await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       const claimed = await repo.claimReminders(survey.id, now, notSince);
@@ -691,6 +710,7 @@ export class SurveyService {
       this.repo.questions([survey.id]),
       withRecipients ? this.repo.recipients(survey.id) : Promise.resolve([]),
     ]);
+    await this.key();
     const copy = await createAudited(this.db, actor, "survey", async (tx) => {
       const repo = this.repo.with(tx);
       const made = await repo.insert({

@@ -1,0 +1,560 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { desc, eq } from "drizzle-orm";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { startSmtpServer } from "../../../test/support/smtp.ts";
+import { type Actor, systemActor } from "../../platform/access/actor.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
+import { mailOutbox } from "../../platform/schema.ts";
+import { surveyResults } from "./results.ts";
+import { surveyAnswers, surveyRecipients, surveyResponses } from "./schema.ts";
+import type { AnswerCount, Question } from "./surveys.repo.ts";
+
+let t: TestApp;
+let rogaland: { id: number; slug: string };
+let nordland: { id: number; slug: string };
+let members: { id: number; name: string }[];
+let secretariat: Actor;
+
+before(async () => {
+  t = await createTestApp();
+  rogaland = (await t.app.services.networks.bySlug("digi-rogaland"))!;
+  nordland = (await t.app.services.networks.bySlug("digi-nordland"))!;
+  const sekId = await testAccount(t.app, t.database.db, "sek@survey.example", { networkId: rogaland.id, role: "secretariat" });
+  secretariat = { userId: sekId, label: "sek", isAdmin: false, networks: await t.app.services.access.grantsFor(sekId) };
+  await testAccount(t.app, t.database.db, "sek@nordland-survey.example", { networkId: nordland.id, role: "secretariat" });
+  members = await t.app.services.access.memberOrganisations(rogaland.id);
+  await testAccount(t.app, t.database.db, "rep@survey.example", {
+    networkId: rogaland.id,
+    role: "member",
+    organisationIds: [members[0]!.id],
+  });
+  assert.ok(members.length >= 3, "the demo network has members");
+});
+after(() => t.close());
+
+const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+const actor = systemActor("test");
+const day = (offset: number) => osloToday(new Date(Date.now() + offset * 24 * 3600_000));
+
+const question = (id: number, fields: Partial<Question>): Question => ({
+  id,
+  surveyId: 1,
+  position: id,
+  kind: "scale",
+  text: `Q${id}`,
+  help: "",
+  choices: [],
+  scaleMin: 1,
+  scaleMax: 5,
+  scaleMinLabel: "",
+  scaleMaxLabel: "",
+  allowDontKnow: true,
+  required: false,
+  repeatsQuestionId: null,
+  ...fields,
+});
+const row = (organisationId: number, questionId: number, v: Partial<AnswerCount> & { n: number }): AnswerCount => ({
+  surveyId: 1,
+  organisationId,
+  questionId,
+  scale: null,
+  choice: null,
+  dontKnow: false,
+  hasText: false,
+  ...v,
+});
+
+test("results against a hand-worked example: distribution, means without don't know, per member, per size class, rate", () => {
+  const questions = [
+    question(1, {}),
+    question(2, { kind: "choice", choices: ["Ja", "Nei"] }),
+    question(3, { kind: "text", allowDontKnow: false }),
+  ];
+  // A (3 000 inhabitants) answered 4 and 5; B (12 000) answered 2 and "don't know"; C (60 000) not at all.
+  const rows = [
+    row(10, 1, { scale: 4, n: 1 }),
+    row(10, 1, { scale: 5, n: 1 }),
+    row(10, 2, { choice: "Ja", n: 2 }),
+    row(10, 3, { hasText: true, n: 1 }),
+    row(20, 1, { scale: 2, n: 1 }),
+    row(20, 1, { dontKnow: true, n: 1 }),
+    row(20, 2, { choice: "Nei", n: 1 }),
+    row(20, 2, { dontKnow: true, n: 1 }),
+  ];
+  const counts = [
+    { organisationId: 10, name: "A", population: 3000, recipients: 2, responses: 2 },
+    { organisationId: 20, name: "B", population: 12_000, recipients: 3, responses: 2 },
+    { organisationId: 30, name: "C", population: 60_000, recipients: 1, responses: 0 },
+  ];
+  const r = surveyResults(questions, rows, counts, false);
+  assert.equal(r.responses, 4);
+  assert.equal(r.recipients, 6);
+  assert.equal(r.rate, 4 / 6);
+  const [q1, q2, q3] = r.questions;
+  assert.deepEqual(
+    q1!.distribution.map((b) => [b.label, b.count]),
+    [
+      ["1", 0],
+      ["2", 1],
+      ["3", 0],
+      ["4", 1],
+      ["5", 1],
+    ],
+  );
+  assert.equal(q1!.dontKnow, 1);
+  assert.equal(q1!.answered, 4);
+  // (4 + 5 + 2) / 3: "don't know" is not a point on the scale.
+  assert.equal(q1!.mean, 11 / 3);
+  assert.deepEqual(
+    q2!.distribution.map((b) => [b.label, b.count]),
+    [
+      ["Ja", 2],
+      ["Nei", 1],
+    ],
+  );
+  assert.equal(q2!.dontKnow, 1);
+  assert.equal(q2!.mean, null);
+  assert.equal(q3!.answered, 1);
+  const byName = Object.fromEntries(r.members.map((m) => [m.name, m]));
+  assert.equal(byName.A!.scaleMean, 4.5);
+  assert.equal(byName.B!.scaleMean, 2);
+  assert.equal(byName.C!.scaleMean, null);
+  assert.deepEqual(
+    r.sizeClasses.map((c) => [c.sizeClass, c.responses, c.recipients, c.scaleMean]),
+    [
+      ["under_5000", 2, 2, 4.5],
+      ["5000_20000", 2, 3, 2],
+      ["over_50000", 0, 1, null],
+    ],
+  );
+  // The same answers where the threshold applies: every group is under five, so none shows a figure.
+  const guarded = surveyResults(questions, rows, counts, true);
+  assert.ok(guarded.questions.every((q) => q.hidden && q.mean === null && q.distribution.length === 0));
+  assert.ok(guarded.members.every((m) => m.hidden && m.scaleMean === null));
+  // A fifth answer to the first question shows it: 5 answers, (4 + 5 + 2 + 3) / 4.
+  const five = surveyResults(questions, [...rows, row(30, 1, { scale: 3, n: 1 })], counts, true);
+  assert.equal(five.questions[0]!.hidden, false);
+  assert.equal(five.questions[0]!.mean, 14 / 4);
+  assert.equal(five.questions[1]!.hidden, true);
+});
+
+/** A survey of Digi Rogaland with a scale, a choice and a free text question, and these recipients, opened. */
+async function openSurvey(options: {
+  title: string;
+  anonymous?: boolean;
+  visibility?: "public" | "network";
+  recipients: { organisationId: number; email: string }[];
+  year?: number;
+}) {
+  const s = t.app.services.surveys;
+  const created = await s.create(actor, rogaland.id, {
+    title: options.title,
+    year: String(options.year ?? 2026),
+    closesOn: day(10),
+    anonymous: options.anonymous ? "on" : "",
+    visibility: options.visibility ?? "network",
+  });
+  assert.ok(created.ok, JSON.stringify(!created.ok && created.errors));
+  const survey = created.value;
+  const q1 = await s.addQuestion(actor, survey, { kind: "scale", text: "Hvor nyttig?", allowDontKnow: "on", required: "on" });
+  const q2 = await s.addQuestion(actor, survey, { kind: "choice", text: "Fortsette?", choices: "Ja\nNei", allowDontKnow: "on" });
+  const q3 = await s.addQuestion(actor, survey, { kind: "text", text: "Hva bør endres?" });
+  assert.ok(q1.ok && q2.ok && q3.ok);
+  for (const r of options.recipients) assert.ok((await s.addRecipient(actor, survey, r)).ok);
+  const opened = await s.open(actor, survey);
+  assert.ok(opened.ok, JSON.stringify(!opened.ok && opened.errors));
+  return { survey: (await s.get(survey.id)).survey, questions: [q1.value.id, q2.value.id, q3.value.id] as const };
+}
+
+/** The personal link's secret in the latest mail to an address. */
+async function tokenFor(email: string) {
+  const [mail] = await t.database.db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.to, email))
+    .orderBy(desc(mailOutbox.id))
+    .limit(1);
+  const token = mail?.body.match(/\/survey\/([A-Za-z0-9_-]+)/)?.[1];
+  assert.ok(token, `a link was mailed to ${email}`);
+  return token;
+}
+
+/** Answers through the personal link as a browser without an account does: GET the form, POST it. */
+async function answer(token: string, fields: Record<string, string>, lang = "nb") {
+  const session = new Session(t.app);
+  const page = await session.get(`/survey/${token}?lang=${lang}`);
+  assert.equal(page.statusCode, 200);
+  return session.post(`/survey/${token}?lang=${lang}`, fields);
+}
+
+const emails = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}@survey.example`);
+
+test("the secretariat builds a survey through the forms; bad input comes back with its errors and nothing stored", async () => {
+  const sek = await login("sek@survey.example");
+  await sek.get(`/n/${rogaland.slug}/surveys/new`);
+  const bad = await sek.post(`/n/${rogaland.slug}/surveys?lang=en`, { title: "Feil", year: "20x6", closesOn: "2026-13-01" });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /value="Feil"/, "what was typed comes back");
+  assert.match(bad.body, /Write the date as yyyy-mm-dd/);
+  const created = await sek.post(`/n/${rogaland.slug}/surveys`, {
+    title: "Skjemaundersøkelse",
+    year: "2026",
+    closesOn: day(20),
+    visibility: "network",
+  });
+  assert.equal(created.statusCode, 303);
+  const id = Number(created.headers.location!.match(/\/surveys\/(\d+)/)![1]);
+  await sek.get(`/surveys/${id}`);
+  const oneChoice = await sek.post(`/surveys/${id}/questions?lang=en`, { kind: "choice", text: "Velg", choices: "Bare én" });
+  assert.equal(oneChoice.statusCode, 422);
+  assert.match(oneChoice.body, /Write at least two choices/);
+  const badScale = await sek.post(`/surveys/${id}/questions?lang=en`, {
+    kind: "scale",
+    text: "Skala",
+    scaleMin: "5",
+    scaleMax: "3",
+  });
+  assert.equal(badScale.statusCode, 422);
+  assert.match(badScale.body, /value="Skala"/);
+  assert.equal((await t.app.services.surveys.questions(id)).length, 0, "nothing stored");
+  for (const text of ["Første", "Andre"])
+    assert.equal((await sek.post(`/surveys/${id}/questions`, { kind: "scale", text, allowDontKnow: "on" })).statusCode, 303);
+  const [first, second] = await t.app.services.surveys.questions(id);
+  await sek.post(`/surveys/${id}/questions/${second!.id}/up`, {});
+  assert.deepEqual(
+    (await t.app.services.surveys.questions(id)).map((q) => q.text),
+    ["Andre", "Første"],
+    "reordered",
+  );
+  await sek.post(`/surveys/${id}/questions/${first!.id}/delete`, {});
+  assert.deepEqual(
+    (await t.app.services.surveys.questions(id)).map((q) => q.text),
+    ["Andre"],
+  );
+  // Opening without recipients is refused with the reason.
+  const refused = await sek.post(`/surveys/${id}/open?lang=en`, {});
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /Add at least one recipient/);
+  const noAddress = await sek.post(`/surveys/${id}/recipients?lang=en`, { organisationId: String(members[0]!.id), email: "" });
+  assert.equal(noAddress.statusCode, 422);
+  const stranger = await sek.post(`/surveys/${id}/recipients?lang=en`, { organisationId: "999999", email: "x@survey.example" });
+  assert.equal(stranger.statusCode, 422, "only members of the network");
+  assert.equal(
+    (
+      await sek.post(`/surveys/${id}/recipients`, {
+        organisationId: String(members[0]!.id),
+        name: "Kari",
+        email: "kari@form.example",
+      })
+    ).statusCode,
+    303,
+  );
+  const opened = await sek.post(`/surveys/${id}/open`, {});
+  assert.equal(opened.statusCode, 303);
+  assert.match(opened.headers.location!, /sent=1/);
+  // The questions are fixed once sent.
+  const late = await sek.post(`/surveys/${id}/questions?lang=en`, { kind: "text", text: "For sent" });
+  assert.equal(late.statusCode, 422);
+});
+
+test("answering through the personal link without an account or script: errors in the recipient's language, nothing stored, once only", async () => {
+  const address = "svar@survey.example";
+  const { survey, questions } = await openSurvey({
+    title: "Svarundersøkelse",
+    recipients: [{ organisationId: members[0]!.id, email: address }],
+  });
+  const [scale, choice, text] = questions;
+  const token = await tokenFor(address);
+  const bad = await answer(token, { [`q${scale}`]: "9", [`q${choice}`]: "7", [`q${text}`]: "Skrive litt" }, "nn");
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /Vel ein verdi frå 1 til 5/, "out of range, in nynorsk");
+  assert.match(bad.body, /Skrive litt/, "what was typed comes back");
+  const missing = await answer(token, { [`q${choice}`]: "0" }, "nn");
+  assert.equal(missing.statusCode, 422);
+  assert.match(missing.body, /Fyll ut|Fyll inn|feltet/i, "the required question");
+  const stored = await t.database.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, survey.id));
+  assert.equal(stored.length, 0, "nothing stored");
+  const good = await answer(token, { [`q${scale}`]: "4", [`q${choice}`]: "1", [`q${text}`]: "Mer deling" });
+  assert.equal(good.statusCode, 303);
+  const [response] = await t.database.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, survey.id));
+  assert.ok(response);
+  assert.equal(response.organisationId, members[0]!.id);
+  const answers = await t.database.db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, response.id));
+  assert.deepEqual(
+    answers.map((a) => [a.scale, a.choice, a.text]).sort(),
+    [
+      [4, null, ""],
+      [null, "Nei", ""],
+      [null, null, "Mer deling"],
+    ].sort(),
+  );
+  const again = await new Session(t.app).get(`/survey/${token}?lang=en`);
+  assert.equal(again.statusCode, 200);
+  assert.match(again.body, /already answered/, "the link shows that it has been answered");
+  const session = new Session(t.app);
+  await session.get(`/survey/${token}`);
+  const second = await session.post(`/survey/${token}?lang=en`, { [`q${scale}`]: "1" });
+  assert.equal(second.statusCode, 422);
+  assert.match(second.body, /already answered/);
+  assert.equal((await t.database.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, survey.id))).length, 1);
+  const forged = await new Session(t.app).get(`/survey/${"x".repeat(43)}`);
+  assert.equal(forged.statusCode, 404);
+});
+
+test("a survey past its closing date or closed by hand takes no answers", async () => {
+  const { survey, questions } = await openSurvey({
+    title: "Lukkes",
+    recipients: [
+      { organisationId: members[0]!.id, email: "sen@survey.example" },
+      { organisationId: members[1]!.id, email: "sen2@survey.example" },
+    ],
+  });
+  const token = await tokenFor("sen@survey.example");
+  const later = new Date(Date.now() + 12 * 24 * 3600_000);
+  const refused = await t.app.services.surveys.answer(token, { [`q${questions[0]}`]: "3" }, later);
+  assert.deepEqual(!refused.ok && refused.errors.map((e) => e.key), ["errors.surveyClosed"]);
+  assert.equal((await t.app.services.surveys.close(actor, survey)).ok, true);
+  const page = await new Session(t.app).get(`/survey/${await tokenFor("sen2@survey.example")}?lang=en`);
+  assert.match(page.body, /The survey is closed/);
+  const direct = await t.app.services.surveys.answer(token, { [`q${questions[0]}`]: "3" });
+  assert.equal(direct.ok, false);
+});
+
+test("reminders go only to those who have not answered, once a round, by the button and by themselves before the closing date", async () => {
+  const [a, b, c] = emails("remind", 3);
+  const { survey, questions } = await openSurvey({
+    title: "Påminnes",
+    recipients: [a!, b!, c!].map((email, i) => ({ organisationId: members[i]!.id, email })),
+  });
+  assert.equal((await answer(await tokenFor(a!), { [`q${questions[0]}`]: "5" })).statusCode, 303);
+  const reminded = await t.app.services.surveys.remind(actor, survey);
+  assert.deepEqual(reminded.ok && reminded.value, { reminded: 2 });
+  // In the member's written form: "Påminnelse" in bokmål, "Påminning" in nynorsk.
+  const reminders = async (to: string) =>
+    (await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(mailOutbox.id)).filter((m) =>
+      /^Påminn(else|ing): /.test(m.subject),
+    );
+  assert.equal((await reminders(a!)).length, 0, "not the one who answered");
+  assert.equal((await reminders(b!)).length, 1);
+  // The reminder carries the same personal link as the first mail.
+  const [first] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, b!)).orderBy(mailOutbox.id).limit(1);
+  const [reminder] = await reminders(b!);
+  assert.equal(reminder!.body.match(/\/survey\/([A-Za-z0-9_-]+)/)?.[1], first!.body.match(/\/survey\/([A-Za-z0-9_-]+)/)?.[1]);
+  const again = await t.app.services.surveys.remind(actor, survey);
+  assert.deepEqual(again.ok && again.value, { reminded: 0 }, "nobody twice in a round");
+  // Two processes running the automatic round at once remind each at most once.
+  const dueAt = new Date(Date.now() + 8 * 24 * 3600_000);
+  const [x, y] = await Promise.all([
+    t.app.services.surveys.sendDueReminders(dueAt),
+    t.app.services.surveys.sendDueReminders(dueAt),
+  ]);
+  assert.ok(x + y >= 2, "the automatic round reaches those not answered");
+  assert.equal((await reminders(b!)).length, 2);
+  assert.equal((await reminders(c!)).length, 2);
+  assert.equal(await t.app.services.surveys.sendDueReminders(dueAt), 0, "nothing twice");
+  const [rec] = await t.database.db.select().from(surveyRecipients).where(eq(surveyRecipients.email, a!));
+  assert.equal(rec!.remindedAt, null);
+});
+
+test("an anonymous survey shows its figures only in groups of at least five, and its free text without who, only to the network", async () => {
+  const addresses = emails("anon", 5);
+  const { survey, questions } = await openSurvey({
+    title: "Anonym",
+    anonymous: true,
+    visibility: "public",
+    recipients: addresses.map((email, i) => ({ organisationId: members[i % 3]!.id, email })),
+  });
+  const [scale, , text] = questions;
+  for (const [i, email] of addresses.slice(0, 4).entries())
+    assert.equal(
+      (await answer(await tokenFor(email), { [`q${scale}`]: String(i + 1), [`q${text}`]: `FRITEKST-MARKØR-${i}` })).statusCode,
+      303,
+    );
+  const [stored] = await t.database.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, survey.id));
+  assert.equal(stored!.recipientId, null, "an anonymous response does not keep who answered");
+  const sek = await login("sek@survey.example");
+  const four = await sek.get(`/surveys/${survey.id}/results?lang=en`);
+  assert.equal(four.statusCode, 200);
+  assert.match(four.body, /Fewer than five answers/);
+  assert.doesNotMatch(four.body, /FRITEKST-MARKØR/, "not even the secretariat reads free text under five");
+  const summary4 = await t.app.services.surveys.resultsSummary(survey.id, null);
+  assert.equal(summary4!.questions[0]!.hidden, true);
+  assert.equal(summary4!.questions[0]!.mean, null);
+  assert.equal(
+    (await answer(await tokenFor(addresses[4]!), { [`q${scale}`]: "5", [`q${text}`]: "FRITEKST-MARKØR-4" })).statusCode,
+    303,
+  );
+  const five = await sek.get(`/surveys/${survey.id}/results?lang=en`);
+  assert.match(five.body, /FRITEKST-MARKØR-4/);
+  assert.doesNotMatch(five.body, /anon4@survey/, "without who wrote it");
+  const summary5 = await t.app.services.surveys.resultsSummary(survey.id, null);
+  // (1 + 2 + 3 + 4 + 5) / 5
+  assert.equal(summary5!.questions[0]!.mean, 3);
+  assert.equal(summary5!.questions[0]!.hidden, false);
+  // The public reads the figures of a public survey, never its free text: page, downloads, API.
+  const anonymous = new Session(t.app);
+  for (const url of [
+    `/surveys/${survey.id}/results`,
+    `/surveys/${survey.id}/results.csv`,
+    `/api/v1/surveys/${survey.id}/results`,
+  ]) {
+    const res = await anonymous.get(url);
+    assert.equal(res.statusCode, 200, url);
+    assert.doesNotMatch(res.body, /FRITEKST-MARKØR/, url);
+  }
+  const outsider = await login("sek@nordland-survey.example");
+  assert.doesNotMatch((await outsider.get(`/surveys/${survey.id}/results`)).body, /FRITEKST-MARKØR/);
+  const member = await login("rep@survey.example");
+  assert.match((await member.get(`/surveys/${survey.id}/results`)).body, /FRITEKST-MARKØR-0/, "the network's people read it");
+});
+
+test("another network's secretariat and anonymous visitors cannot edit, send or read a network's survey; the API the same", async () => {
+  const { survey, questions } = await openSurvey({
+    title: "INTERN-TITTEL-MARKØR",
+    recipients: [{ organisationId: members[0]!.id, email: "intern@survey.example" }],
+  });
+  await answer(await tokenFor("intern@survey.example"), { [`q${questions[0]}`]: "2", [`q${questions[2]}`]: "INTERN-SVAR" });
+  const outsider = await login("sek@nordland-survey.example");
+  assert.equal((await outsider.get(`/surveys/${survey.id}`)).statusCode, 403);
+  assert.equal((await outsider.get(`/surveys/${survey.id}/edit`)).statusCode, 403);
+  for (const action of ["remind", "close", "repeat"])
+    assert.equal((await outsider.post(`/surveys/${survey.id}/${action}`, {})).statusCode, 403, action);
+  assert.equal((await outsider.get(`/surveys/${survey.id}/results`)).statusCode, 404);
+  assert.equal((await outsider.get(`/surveys/${survey.id}/results.xlsx`)).statusCode, 404);
+  assert.doesNotMatch((await outsider.get(`/n/${rogaland.slug}/surveys`)).body, /INTERN-TITTEL-MARKØR/);
+  assert.equal((await outsider.api("GET", `/api/v1/surveys/${survey.id}/results`)).statusCode, 404);
+  assert.equal((await outsider.api("POST", `/api/v1/surveys/${survey.id}/close`, {})).statusCode, 403);
+  assert.equal(
+    (await outsider.api("POST", `/api/v1/networks/${rogaland.slug}/surveys`, { title: "X", year: 2026, closesOn: day(5) }))
+      .statusCode,
+    403,
+  );
+  const listed = (await outsider.api("GET", `/api/v1/networks/${rogaland.slug}/surveys`)).json();
+  assert.ok(!listed.items.some((s: { title: string }) => s.title === "INTERN-TITTEL-MARKØR"));
+  const anonymous = new Session(t.app);
+  assert.equal((await anonymous.get(`/surveys/${survey.id}/results`)).statusCode, 404);
+  const signIn = await anonymous.get(`/surveys/${survey.id}`);
+  assert.equal(signIn.statusCode, 303, "sent to sign in");
+  assert.match(signIn.headers.location ?? "", /\/login/);
+  assert.equal(await t.app.services.surveys.resultsSummary(survey.id, null), null);
+  assert.equal(
+    (await t.app.services.surveys.visibleSurveys(rogaland.id, { from: 2000, to: 2100 }, null)).some((s) => s.id === survey.id),
+    false,
+  );
+  // The network's own people read it, and its secretariat works it through the API.
+  const member = await login("rep@survey.example");
+  const read = await member.get(`/surveys/${survey.id}/results?lang=en`);
+  assert.equal(read.statusCode, 200);
+  assert.match(read.body, /INTERN-SVAR/);
+  assert.equal((await member.get(`/surveys/${survey.id}`)).statusCode, 403, "a member does not run it");
+  const sek = await login("sek@survey.example");
+  const api = (await sek.api("GET", `/api/v1/surveys/${survey.id}/results`)).json();
+  assert.equal(api.questions[2].texts[0].text, "INTERN-SVAR");
+  assert.equal((await sek.api("POST", `/api/v1/surveys/${survey.id}/close`, {})).statusCode, 200);
+});
+
+test("the API: the secretariat makes, fills and opens a survey", async () => {
+  const sek = await login("sek@survey.example");
+  const created = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/surveys`, {
+    title: "API-undersøkelse",
+    year: 2026,
+    closesOn: day(7),
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const { id } = created.json();
+  const bad = await sek.api("POST", `/api/v1/surveys/${id}/questions`, { kind: "scale", text: "X", scaleMin: 4, scaleMax: 2 });
+  assert.equal(bad.statusCode, 422);
+  assert.equal((await sek.api("POST", `/api/v1/surveys/${id}/questions`, { kind: "scale", text: "Nytte" })).statusCode, 201);
+  assert.equal(
+    (await sek.api("POST", `/api/v1/surveys/${id}/recipients`, { organisationId: members[1]!.id, email: "api@survey.example" }))
+      .statusCode,
+    201,
+  );
+  const opened = await sek.api("POST", `/api/v1/surveys/${id}/open`, {});
+  assert.equal(opened.statusCode, 200, opened.body);
+  assert.equal(opened.json().sent, 1);
+  const list = (await sek.api("GET", `/api/v1/networks/${rogaland.slug}/surveys?from=2026&to=2026`)).json();
+  assert.ok(list.items.some((s: { id: number; status: string }) => s.id === id && s.status === "open"));
+  const doc = (await new Session(t.app).get("/api/openapi.json")).json();
+  assert.ok(doc.paths["/api/v1/surveys/{id}/results"] ?? doc.paths["/surveys/{id}/results"], "documented");
+});
+
+test("repeat next year: the copy repeats each question, and each result shows last time's beside it", async () => {
+  const addresses = emails("trend", 5);
+  const { survey, questions } = await openSurvey({
+    title: "Trend",
+    year: 2025,
+    recipients: addresses.map((email, i) => ({ organisationId: members[i % 3]!.id, email })),
+  });
+  // Last time: 2, 3, 4, "don't know", 5 → mean 3.5.
+  for (const [i, v] of ["2", "3", "4", "dk", "5"].entries())
+    assert.equal((await answer(await tokenFor(addresses[i]!), { [`q${questions[0]}`]: v })).statusCode, 303);
+  await t.app.services.surveys.close(actor, survey);
+  const sek = await login("sek@survey.example");
+  await sek.get(`/surveys/${survey.id}`);
+  const repeated = await sek.post(`/surveys/${survey.id}/repeat`, { withRecipients: "on" });
+  assert.equal(repeated.statusCode, 303);
+  const copyId = Number(repeated.headers.location!.match(/\/surveys\/(\d+)/)![1]);
+  const copy = (await t.app.services.surveys.get(copyId)).survey;
+  assert.equal(copy.year, 2026);
+  assert.equal(copy.repeatsId, survey.id);
+  assert.equal(copy.status, "draft");
+  const copied = await t.app.services.surveys.questions(copyId);
+  assert.deepEqual(
+    copied.map((q) => q.repeatsQuestionId),
+    [...questions],
+  );
+  assert.equal((await t.app.services.surveys.recipients(copyId)).length, 5);
+  await t.app.services.surveys.update(actor, copy, { ...copy, closesOn: day(10), year: "2026", anonymous: "" });
+  assert.ok((await t.app.services.surveys.open(actor, (await t.app.services.surveys.get(copyId)).survey)).ok);
+  for (const [i, v] of ["4", "4", "5", "5", "5"].entries())
+    assert.equal((await answer(await tokenFor(addresses[i]!), { [`q${copied[0]!.id}`]: v })).statusCode, 303);
+  const summary = await t.app.services.surveys.resultsSummary(copyId, secretariat);
+  const first = summary!.questions[0]!;
+  assert.equal(first.mean, 23 / 5);
+  assert.deepEqual(first.previous, { mean: 3.5, answered: 5 });
+  const page = await sek.get(`/surveys/${copyId}/results?lang=en`);
+  assert.match(page.body, /Last time \(2025\)/);
+  assert.match(page.body, /3\.5/);
+  // Per member, each survey of the years: the public reads none of this network-only pair.
+  const byMember = await t.app.services.surveys.memberSummaries(rogaland.id, { from: 2025, to: 2026 }, secretariat);
+  const mine = byMember.get(members[0]!.id)!.filter((x) => x.surveyId === copyId)[0]!;
+  // members[0] answered 4 and 5 (addresses 0 and 3): mean 4.5.
+  assert.equal(mine.responses, 2);
+  assert.equal(mine.scaleMean, 4.5);
+  assert.equal(mine.hidden, false);
+  const publicView = await t.app.services.surveys.memberSummaries(rogaland.id, { from: 2025, to: 2026 }, null);
+  assert.ok(![...publicView.values()].flat().some((x) => x.surveyId === copyId));
+});
+
+test("the personal link goes by mail over SMTP, in the member's language, and a recipient added later gets theirs at once", async () => {
+  const smtp = await startSmtpServer();
+  const app = await createTestApp({ env: { SMTP_URL: smtp.url, SAMVERK_PUBLIC_URL: "https://samverk.test" } });
+  try {
+    const s = app.app.services.surveys;
+    const network = (await app.app.services.networks.bySlug("digi-rogaland"))!;
+    const orgs = await app.app.services.access.memberOrganisations(network.id);
+    const created = await s.create(actor, network.id, { title: "Post", year: "2026", closesOn: day(10), visibility: "network" });
+    assert.ok(created.ok);
+    assert.ok((await s.addQuestion(actor, created.value, { kind: "scale", text: "Nytte" })).ok);
+    assert.ok((await s.addRecipient(actor, created.value, { organisationId: orgs[0]!.id, email: "first@smtp.example" })).ok);
+    assert.ok((await s.open(actor, created.value)).ok);
+    const opened = (await s.get(created.value.id)).survey;
+    assert.ok((await s.addRecipient(actor, opened, { organisationId: orgs[1]!.id, email: "later@smtp.example" })).ok);
+    for (let i = 0; i < 20 && smtp.mails.length < 2; i++) await app.app.services.mail.delivery.deliverDue();
+    for (const to of ["first@smtp.example", "later@smtp.example"]) {
+      const mail = smtp.mails.find((m) => m.to.includes(to));
+      assert.ok(mail, `mailed to ${to}`);
+      const link = mail.text.match(/https:\/\/samverk\.test\/survey\/([A-Za-z0-9_-]+)\?lang=(nb|nn)/);
+      assert.ok(link, "with a personal link on the public address");
+      const page = await new Session(app.app).get(`/survey/${link[1]}?lang=${link[2]}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Nytte/);
+    }
+  } finally {
+    await app.close();
+    await smtp.close();
+  }
+});

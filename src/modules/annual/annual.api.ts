@@ -56,7 +56,7 @@ export function annualApi(api: ApiRouter, ctx: AppContext) {
     summary:
       "An annual plan or report with its text sections and its tables (frozen as adopted, once adopted), labels in the request's language",
     tag: "annual plans and reports",
-    params: slugParams.extend({ kind: z.enum(ANNUAL_KINDS), year: wholeNumber(2000, 2100) }),
+    params: slugParams.extend({ kind: z.enum(ANNUAL_KINDS), year: wholeNumber(2000, 2200) }),
     response: summary.extend({
       sections: z.array(z.object({ heading: z.string(), body: z.string() })),
       tables: z.array(

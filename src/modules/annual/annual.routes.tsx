@@ -18,7 +18,7 @@ import { AnnualDocumentPage, AnnualEditPage, AnnualListPage, documentHref, secti
 import { ANNUAL_KINDS, type AnnualSection } from "./schema.ts";
 import { drawTables } from "./tables.ts";
 
-const documentParams = slugParam.extend({ kind: z.enum(ANNUAL_KINDS), year: wholeNumber(2000, 2100) });
+const documentParams = slugParam.extend({ kind: z.enum(ANNUAL_KINDS), year: wholeNumber(2000, 2200) });
 const tableParams = documentParams.extend({ table: z.string().regex(/^[a-z0-9-]{1,40}$/), format: z.enum(["csv", "xlsx"]) });
 
 /** The sections a new document starts with, in the language of the secretariat that starts it. */
@@ -42,6 +42,12 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     const network = await networks.get(slug);
     const doc = await annual.get(network.id, kind, year, req.actor);
     return { networkId: network.id, network, doc };
+  };
+  /** The document in the path for the secretariat's routes: the rule refuses others (403) before anything is shown. */
+  const managedDocument = async (req: FastifyRequest) => {
+    const { slug, kind, year } = parseOrBadRequest(documentParams, req.params);
+    const network = await networks.get(slug);
+    return { networkId: network.id, network, doc: await annual.forRules(network.id, kind, year) };
   };
   type InPath = Awaited<ReturnType<typeof documentInPath>>;
   const drawFor =
@@ -160,22 +166,26 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     documentPage(req, reply, await documentInPath(req)),
   );
 
-  app.get("/n/:slug/annual/:kind/:year/edit", { config: { policy: "annual.manage", resource: documentInPath } }, (req, reply) => {
-    const { resource } = authorized(req, documentInPath);
-    if (resource.doc.status !== "draft") throw new NotFoundError();
-    const { doc } = resource;
-    return editPage(
-      req,
-      reply,
-      emptyForm({ title: doc.title, surveyId: doc.surveyId ?? "", ...sectionValues(doc.sections) }),
-      resource,
-    );
-  });
+  app.get(
+    "/n/:slug/annual/:kind/:year/edit",
+    { config: { policy: "annual.manage", resource: managedDocument } },
+    (req, reply) => {
+      const { resource } = authorized(req, managedDocument);
+      if (resource.doc.status !== "draft") throw new NotFoundError();
+      const { doc } = resource;
+      return editPage(
+        req,
+        reply,
+        emptyForm({ title: doc.title, surveyId: doc.surveyId ?? "", ...sectionValues(doc.sections) }),
+        resource,
+      );
+    },
+  );
 
   formRoute(app, {
     path: "/n/:slug/annual/:kind/:year",
     policy: "annual.manage",
-    resource: documentInPath,
+    resource: managedDocument,
     initial: false,
     show: (req, reply, form, r) => editPage(req, reply, form, r),
     submit: (actor, r, body) => annual.update(actor, r.doc, (body ?? {}) as Record<string, unknown>),
@@ -185,7 +195,7 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
   formRoute(app, {
     path: "/n/:slug/annual/:kind/:year/adopt",
     policy: "annual.manage",
-    resource: documentInPath,
+    resource: managedDocument,
     initial: false,
     show: (req, reply, form, r) => documentPage(req, reply, r, form),
     submit: (actor, r, body) => annual.adopt(actor, r.doc, body, drawFor(r)),
@@ -195,7 +205,7 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
   formRoute(app, {
     path: "/n/:slug/annual/:kind/:year/publish",
     policy: "annual.manage",
-    resource: documentInPath,
+    resource: managedDocument,
     initial: false,
     show: (req, reply, form, r) => documentPage(req, reply, r, form),
     submit: (actor, r) => annual.publish(actor, r.doc),

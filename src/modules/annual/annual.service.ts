@@ -36,7 +36,7 @@ const sectionInput = z
 
 export const newDocumentInput = z.object({
   kind: z.enum(ANNUAL_KINDS, "errors.choice"),
-  year: wholeNumber(2000, 2100),
+  year: wholeNumber(2000, 2200),
 });
 
 export const documentInput = z.object({
@@ -91,6 +91,13 @@ export class AnnualService {
   async get(networkId: number, kind: AnnualKind, year: number, viewer: Actor | null): Promise<AnnualDocument> {
     const doc = await this.repo.find(networkId, kind, year);
     if (!doc || !canSee(viewer, { networkId, visibility: doc.visibility })) throw new NotFoundError();
+    return doc;
+  }
+
+  /** The document for the rules (who may manage it), whoever asks; 404 when there is none. */
+  async forRules(networkId: number, kind: AnnualKind, year: number): Promise<AnnualDocument> {
+    const doc = await this.repo.find(networkId, kind, year);
+    if (!doc) throw new NotFoundError();
     return doc;
   }
 

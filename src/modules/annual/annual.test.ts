@@ -68,8 +68,9 @@ test("a secretariat starts a draft in its own network only; the draft is read by
   const made = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "report", year: String(YEAR) });
   assert.equal(made.statusCode, 303, made.body);
   assert.equal(made.headers.location, `${href("report")}?saved=1`);
+  // The same form sent twice is stored once (and answered the same); another form naming the same year is refused.
   await sek.get(`/n/${rogaland.slug}/annual`);
-  const again = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "report", year: String(YEAR) });
+  const again = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "report", year: `0${YEAR}` });
   assert.equal(again.statusCode, 422);
   assert.match(again.body, /already has this document/);
 
@@ -147,7 +148,7 @@ test("adoption records the steering group's decision and freezes the tables; pub
     decisionId: String(decision.decision.id),
     adoptedOn: "2032-02-01",
   });
-  assert.equal(foreign.statusCode, 404, "another network's secretariat does not even see the draft");
+  assert.equal(foreign.statusCode, 403, "another network's secretariat is refused");
 
   const adopted = await sek.post(`${href("report")}/adopt`, {
     decisionId: String(decision.decision.id),
@@ -192,7 +193,11 @@ test("adoption records the steering group's decision and freezes the tables; pub
   assert.doesNotMatch(JSON.stringify(api), /RESTRICTED-annual-marker/);
   const gatheringTable = api.tables.find((x: { id: string }) => x.id === "gatherings");
   // Hand-worked: three registered with a place, two marked as having come.
-  assert.deepEqual(gatheringTable.rows.find((r: unknown[]) => JSON.stringify(r).includes("Annual seminar")).slice(3), [3, 2], JSON.stringify(gatheringTable));
+  assert.deepEqual(
+    gatheringTable.rows.find((r: unknown[]) => JSON.stringify(r).includes("Annual seminar")).slice(3),
+    [3, 2],
+    JSON.stringify(gatheringTable),
+  );
   const csv = await new Session(t.app).get(`${href("report")}/tables/projects.csv`);
   assert.equal(csv.statusCode, 200);
   assert.match(csv.body, /Open annual project/);

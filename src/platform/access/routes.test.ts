@@ -317,7 +317,20 @@ async function fixtures() {
     sections: [],
   }));
   assert.ok(annualReport.ok);
+  // A draft survey of the network with a question and a recipient at the member the representative acts for.
+  const { surveys } = t.app.services;
+  const survey = await surveys.create(actor, network.id, { title: `Walk survey ${n}`, year: "2026", closesOn: "2099-01-01" });
+  assert.ok(survey.ok);
+  const surveyQuestion = await surveys.addQuestion(actor, survey.value, { kind: "scale", text: "Nytte" });
+  const surveyRecipient = await surveys.addRecipient(actor, survey.value, {
+    organisationId: String(representedOrganisationId),
+    email: `walk-${n}@survey.example`,
+  });
+  assert.ok(surveyQuestion.ok && surveyRecipient.ok);
   return {
+    surveyId: survey.value.id,
+    surveyQuestionId: surveyQuestion.value.id,
+    surveyRecipientId: surveyRecipient.value.id,
     budgetYear: budget.value.year,
     budgetLineId: budgetLine.value.id,
     releasedId: released.value.id,
@@ -392,6 +405,7 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
   else if (/^(\/api\/v1)?\/strategies\//.test(url)) id = f.strategyId;
   else if (/^(\/api\/v1)?\/consultations\//.test(url)) id = f.consultationId;
   else if (/^(\/api\/v1)?\/gatherings\//.test(url)) id = f.gatheringId;
+  else if (/^(\/api\/v1)?\/surveys\//.test(url)) id = f.surveyId;
   else if (/^(\/api\/v1)?\/experience\//.test(url)) id = f.noteId;
   else if (/^(\/api\/v1)?\/questions\//.test(url)) id = f.subjectQuestionId;
   const inSubject = /^(\/api\/v1)?\/subject-networks\//.test(url);
@@ -439,7 +453,8 @@ function fill(url: string, f: Awaited<ReturnType<typeof fixtures>>): string {
       .replace(":linkId", String(/\/gatherings\//.test(url) ? f.gatheringLinkId : f.linkId))
       .replace(":relationId", String(f.relationId))
       .replace(":sessionId", String(f.gatheringSessionId))
-      .replace(":questionId", String(f.gatheringQuestionId))
+      .replace(":questionId", String(/\/surveys\//.test(url) ? f.surveyQuestionId : f.gatheringQuestionId))
+      .replace(":recipientId", String(f.surveyRecipientId))
       // A consultation's receipt stays a malformed one (400); a gathering's is the walk's registration.
       .replace(":receipt", /\/gatherings\//.test(url) ? f.gatheringReceipt : ":receipt")
       .replace(":id", String(id))

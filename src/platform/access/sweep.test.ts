@@ -1023,6 +1023,15 @@ async function plant() {
     }),
     "released time",
   );
+  // A draft annual report, read by the network's people only: its title and a section are markers, and
+  // its tables (drawn for the reader) hold the network's restricted projects.
+  const annualDraft = must(
+    await s.annual.create(actor, network.id, { kind: "report", year: 2042 }, () => ({
+      title: marker("annualTitle", "draft annual report: title"),
+      sections: [{ heading: "Sweep", body: marker("annualSection", "draft annual report: section") }],
+    })),
+    "annual report",
+  );
   const outboxIds = (await rows<{ id: number }>(sql`select id from mail_outbox order by id desc limit 3`)).map((r) => r.id);
 
   return {
@@ -1079,6 +1088,7 @@ async function plant() {
     linkRequest,
     outbox: outboxIds,
     budget: { year: budget.year, line: budgetLine.id, released: released.id, organisationId: orgA },
+    annual: { kind: annualDraft.kind, year: annualDraft.year },
     memberEmail,
     ownOrganisations: orgs,
   };
@@ -1128,6 +1138,10 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [
     netPath("/member-reports/:organisationId"),
     (p) => p.ownOrganisations.slice(0, 2).map((organisationId) => ({ organisationId })),
+  ],
+  [
+    /^(\/api\/v1\/networks\/:slug\/annual-documents|\/n\/:slug\/annual)\/:kind/,
+    (p) => [{ kind: p.annual.kind, year: p.annual.year, file: "projects.csv" }],
   ],
   [netPath(""), () => [{}]],
   [
@@ -1550,6 +1564,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     `/subject-networks/${N.subject.slug}`,
     `/gatherings/${N.gatherings[4]!.id}/participants`,
     `/n/${SECOND}/economy/${N.budget.year}`,
+    `/n/${SECOND}/annual/${N.annual.kind}/${N.annual.year}`,
   ])
     for (const kind of markersIn(decode(await insider.get(url)))) seen.add(kind);
   for (const kind of [
@@ -1569,6 +1584,8 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     "budgetline",
     "releasedname",
     "releasednote",
+    "annualtitle",
+    "annualsection",
   ])
     assert.ok(seen.has(kind), `the secretariat of ${SECOND} sees ${kind}; seen: ${[...seen].sort().join(", ")}`);
   // The ids fill the paths with records that exist: the secretariat gets an answer from some

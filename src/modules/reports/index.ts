@@ -6,6 +6,6 @@ export { FIGURES, median, periodOf } from "./reports.service.ts";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {
-    reports: ReportService;
+    memberReports: ReportService;
   }
 }

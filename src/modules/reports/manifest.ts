@@ -12,7 +12,7 @@ export const reportsModule = defineModule({
   messages,
   tables: schema,
   services: {
-    reports: ({ db, services }) => new ReportService(db, services),
+    memberReports: ({ db, services }) => new ReportService(db, services),
   },
   routes: reportRoutes,
   api: reportsApi,

@@ -41,7 +41,7 @@ const medians = z
 
 /** The member reports in the API: one member's, and the comparison of all; the same figures as the pages. */
 export function reportsApi(api: ApiRouter, { services }: AppContext) {
-  const { networks, reports } = services;
+  const { networks, memberReports: reports } = services;
   const tag = "reports";
   api.route({
     policy: "public",

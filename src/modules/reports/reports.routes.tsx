@@ -110,7 +110,7 @@ export function comparisonRows(t: Translate, members: readonly MemberRow[]) {
 
 /** The member reports' pages and downloads: one member's report, and the comparison of all members. */
 export function reportRoutes(app: FastifyInstance, { services }: AppContext) {
-  const { networks, reports } = services;
+  const { networks, memberReports: reports } = services;
 
   const comparisonOf = async (req: FastifyRequest) => {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);

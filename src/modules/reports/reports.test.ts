@@ -4,14 +4,14 @@ import { asc, isNull } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { systemActor } from "../../platform/access/actor.ts";
-import { consultationInputs, consultations } from "../consultations/schema.ts";
-import { organisations, people } from "../directory/schema.ts";
-import { gatheringRegistrations, gatherings } from "../gatherings/schema.ts";
-import { needSupporters, needs } from "../needs/schema.ts";
-import { bodies, bodyMembers, memberships, networks } from "../networks/schema.ts";
-import { benefitMeasurements, benefits, projectParticipants, projects } from "../projects/schema.ts";
-import { adoptions, nationalSolutions } from "../roadmap/schema.ts";
-import { solutionProjects, solutions, solutionUsers } from "../solutions/schema.ts";
+import { consultationInputs, consultations } from "../consultations/index.ts";
+import { organisations, people } from "../directory/index.ts";
+import { gatheringRegistrations, gatherings } from "../gatherings/index.ts";
+import { needSupporters, needs } from "../needs/index.ts";
+import { bodies, bodyMembers, memberships, networks } from "../networks/index.ts";
+import { benefitMeasurements, benefits, projectParticipants, projects } from "../projects/index.ts";
+import { adoptions, nationalSolutions } from "../roadmap/index.ts";
+import { solutionProjects, solutions, solutionUsers } from "../solutions/index.ts";
 import { median } from "./reports.service.ts";
 
 /*

@@ -19,7 +19,7 @@ export async function organisationReportsSection(
   req: FastifyRequest,
   { organisation }: { organisation: { id: number; name: string } },
 ) {
-  const list = await req.server.services.reports.networksOf(organisation.id);
+  const list = await req.server.services.memberReports.networksOf(organisation.id);
   if (list.length === 0) return null;
   const { t } = req.i18n;
   return (

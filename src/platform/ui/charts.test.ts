@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { LineChart } from "./charts.tsx";
+import { BarChart, LineChart } from "./charts.tsx";
 
 /** The x axis's labels as drawn: their text and centre. */
 function axisTexts(svg: string) {
@@ -62,4 +62,28 @@ test("a series breaks where it has no value, and a marker names its place", () =
   assert.equal((svg.match(/<polyline/g) ?? []).length, 2);
   assert.match(svg, /class="chart-marker"/);
   assert.match(svg, />Frist<\/text>/);
+});
+
+test("the bar chart draws a bar per row from zero, the longest the full width, one apart with a pattern, and a reference line", () => {
+  const svg = renderToString(
+    h(BarChart, {
+      id: "b",
+      title: "Prosjekter per medlem",
+      description: "Én stolpe per medlem",
+      bars: [
+        { id: 1, label: "Aheim", value: 4, text: "4" },
+        { id: 2, label: "Bstad", value: 2, text: "2", highlight: true },
+        { id: 3, label: "Et svært langt kommunenavn som ikke får plass", value: 0, text: "0" },
+      ],
+      reference: { value: 1, label: "Median 1" },
+    }),
+  );
+  assert.match(svg, /role="img" aria-labelledby="b-title b-desc"/);
+  const widths = [...svg.matchAll(/<rect x="200" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
+  // The chart is 640 wide, 200 for the names and 64 for the values: 376 for the longest bar.
+  assert.deepEqual(widths, [376, 188, 1], "4 of 4, 2 of 4, and a hairline for zero");
+  assert.match(svg, /fill="url\(#b-hatch\)"/);
+  assert.match(svg, />Et svært langt kommunenav…</, "shortened to 25 characters; the table has it whole");
+  assert.match(svg, /class="chart-marker"/);
+  assert.match(svg, />Median 1</);
 });

@@ -39,9 +39,21 @@ export async function generateAnnual(g: AnnualInput): Promise<void> {
       title: `Årsplan 2026 for ${n.name}`,
       sections: SECTIONS.slice(0, 2),
       status: "adopted" as const,
+      visibility: "network" as const,
       adoptedOn: "2026-02-12",
+      publishedAt: null,
     },
-    { networkId: n.id, year: 2027, kind: "plan" as const, title: `Årsplan 2027 for ${n.name}`, sections: SECTIONS.slice(0, 2) },
+    {
+      networkId: n.id,
+      year: 2027,
+      kind: "plan" as const,
+      title: `Årsplan 2027 for ${n.name}`,
+      sections: SECTIONS.slice(0, 2),
+      status: "draft" as const,
+      visibility: "network" as const,
+      adoptedOn: null,
+      publishedAt: null,
+    },
   ]);
   await g.insert("annual plans and reports", annualDocuments, rows);
 }

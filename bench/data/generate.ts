@@ -14,6 +14,7 @@ import { hashToken } from "../../src/platform/auth/tokens.ts";
 import type { DbOrTx } from "../../src/platform/db/client.ts";
 import { rng } from "../../src/platform/demo.ts";
 import { bulkInsert } from "./bulk.ts";
+import { generateAnnual } from "./generate-annual.ts";
 import { generateEconomy } from "./generate-economy.ts";
 import * as t from "./tables.ts";
 
@@ -816,6 +817,9 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     insert,
     insertReturningIds,
   });
+
+  // Annual plans and reports: last year's report published, this year's plan adopted, next year's a draft.
+  await generateAnnual({ networks: NETWORKS.map((n, i) => ({ id: networkIds[i]!, name: n.name })), insert });
 
   const firstNetwork = NETWORKS[0]!;
   const firstMunicipality = municipalities.find((m) => firstNetwork.counties.includes(m.countyCode ?? ""))!;

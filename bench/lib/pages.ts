@@ -54,7 +54,13 @@ export const PAGES: BenchPage[] = [
     path: (m) => `/n/${m.networkSlug}/member-reports/${m.municipalityId}`,
     html: true,
   },
-  { id: "member-comparison", name: "The members compared", path: (m) => `/n/${m.networkSlug}/member-reports?sort=-projects`, html: true },
+  {
+    id: "member-comparison",
+    name: "The members compared",
+    path: (m) => `/n/${m.networkSlug}/member-reports?sort=-projects`,
+    html: true,
+  },
+  { id: "annual-report", name: "A network's annual report", path: (m) => `/n/${m.networkSlug}/annual/report/2025`, html: true },
   { id: "api-projects", name: "API: project list", path: () => "/api/v1/projects", html: false },
 ];
 

@@ -40,7 +40,13 @@ const typedNumber = (v: unknown) => {
   const s = v.replace(/[\s\u00a0]/g, "").replace(",", ".");
   return s === "" ? undefined : s;
 };
-const decimal = (max: number, decimals: number, message: "economy.errors.hours" | "economy.errors.perInhabitant") =>
+const decimal = (
+  max: number,
+  decimals: number,
+  message: "economy.errors.hours" | "economy.errors.perInhabitant",
+  /** Whether 0 is allowed (a key without a part per inhabitant), or the number must be more (hours). */
+  zero = true,
+) =>
   z.preprocess(
     typedNumber,
     z.coerce
@@ -50,7 +56,8 @@ const decimal = (max: number, decimals: number, message: "economy.errors.hours" 
       .finite(message)
       .min(0, message)
       .max(max, message)
-      .refine((n) => Math.abs(n * 10 ** decimals - Math.round(n * 10 ** decimals)) < 1e-6, message),
+      .refine((n) => Math.abs(n * 10 ** decimals - Math.round(n * 10 ** decimals)) < 1e-6, message)
+      .refine((n) => zero || n > 0, message),
   );
 /** Whole kroner that must be given (an amount that may be empty is `kroner`). */
 const requiredKroner = kroner.refine((v) => v !== null, "errors.required").transform((v) => v as number);
@@ -132,7 +139,7 @@ export const releasedInput = z
     personId: optionalId,
     personName: optionalText(200),
     bodyId: optionalId,
-    hours: decimal(10_000, 1, "economy.errors.hours"),
+    hours: decimal(10_000, 1, "economy.errors.hours", false),
     rate: requiredKroner,
     note: optionalText(2000),
   })

@@ -351,6 +351,14 @@ test("bad input is refused with a clear error and changes nothing", async () => 
   assert.equal(res.statusCode, 422);
   assert.match(res.body, /Write the hours as a number/);
   assert.match(res.body, /Enter whole kroner/);
+  res = await sek.post(`${base(2033)}/released?lang=en`, {
+    organisationId: String(a.id),
+    personName: "Per",
+    hours: "0",
+    rate: "800",
+  });
+  assert.equal(res.statusCode, 422, "no hours is no released time");
+  assert.match(res.body, /above 0/);
   res = await sek.post(`${base(2033)}/released?lang=en`, { organisationId: String(c.id), personName: "", hours: "1", rate: "1" });
   assert.match(res.body, /Choose a person or write a name/);
   res = await sek.post(`${base(2033)}/released?lang=en`, {

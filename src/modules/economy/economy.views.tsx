@@ -619,13 +619,16 @@ export function StatementPage(props: {
           empty={t("economy.noReleased")}
         />
       </Section>
-      <LinkList
-        links={[
-          { href: `${file}.xlsx`, label: t("economy.downloadXlsx"), download: true },
-          { href: `${file}.csv`, label: t("economy.downloadCsv"), download: true },
-          { href: base(network, budget.year), label: t("economy.backToBudget") },
-        ]}
-      />
+      {/* Printed, the statement is the page alone: its downloads and way back stay on screen. */}
+      <div class="no-print">
+        <LinkList
+          links={[
+            { href: `${file}.xlsx`, label: t("economy.downloadXlsx"), download: true },
+            { href: `${file}.csv`, label: t("economy.downloadCsv"), download: true },
+            { href: base(network, budget.year), label: t("economy.backToBudget") },
+          ]}
+        />
+      </div>
     </>
   );
 }

@@ -1033,6 +1033,34 @@ async function plant() {
     "annual report",
   );
   const outboxIds = (await rows<{ id: number }>(sql`select id from mail_outbox order by id desc limit 3`)).map((r) => r.id);
+  // A survey kept to the network, sent and answered: its title, its recipient (name and address) and a
+  // free text answer are markers (planted after the outbox's ids are taken: its mail is a marker too).
+  const survey = must(
+    await s.surveys.create(actor, network.id, {
+      title: marker("surveyTitle", "network survey: title"),
+      year: "2041",
+      closesOn: "2099-12-31",
+      visibility: "network",
+    }),
+    "survey",
+  );
+  const surveyQuestion = must(await s.surveys.addQuestion(actor, survey, { kind: "text", text: "Sweep" }), "survey question");
+  const surveyRecipient = must(
+    await s.surveys.addRecipient(actor, survey, {
+      organisationId: String(orgA),
+      name: marker("surveyRecipientName", "survey recipient: name"),
+      email: markerEmail("surveyRecipientEmail", "survey recipient: e-mail"),
+    }),
+    "survey recipient",
+  );
+  must(await s.surveys.open(actor, survey), "survey opened");
+  const [surveyLink] = (await s.surveys.recipients(survey.id)).map((r) => r.recipient);
+  must(
+    await s.surveys.answer(await s.surveys.tokenOf(surveyLink!), {
+      [`q${surveyQuestion.id}`]: marker("surveyText", "network survey: free text answer"),
+    }),
+    "survey answer",
+  );
 
   return {
     network,
@@ -1089,6 +1117,7 @@ async function plant() {
     outbox: outboxIds,
     budget: { year: budget.year, line: budgetLine.id, released: released.id, organisationId: orgA },
     annual: { kind: annualDraft.kind, year: annualDraft.year },
+    survey: { id: survey.id, questionId: surveyQuestion.id, recipientId: surveyRecipient.id },
     memberEmail,
     ownOrganisations: orgs,
   };
@@ -1201,6 +1230,7 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
       })),
   ],
   [api("/gatherings/:id"), (p) => p.gatherings],
+  [api("/surveys/:id"), (p) => [{ id: p.survey.id, questionId: p.survey.questionId, recipientId: p.survey.recipientId }]],
   [api("/people/:id"), (p) => p.people.map((id) => ({ id }))],
   [api("/organisations/:id"), (p) => p.orgs.map((id) => ({ id }))],
   [api("/solutions/:id"), (p) => [{ id: p.solution, organisationId: p.orgs[1]!, projectId: p.projects[0]!.id }]],
@@ -1565,6 +1595,8 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     `/gatherings/${N.gatherings[4]!.id}/participants`,
     `/n/${SECOND}/economy/${N.budget.year}`,
     `/n/${SECOND}/annual/${N.annual.kind}/${N.annual.year}`,
+    `/surveys/${N.survey.id}/results`,
+    `/surveys/${N.survey.id}`,
   ])
     for (const kind of markersIn(decode(await insider.get(url)))) seen.add(kind);
   for (const kind of [
@@ -1586,6 +1618,9 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     "releasednote",
     "annualtitle",
     "annualsection",
+    "surveytitle",
+    "surveytext",
+    "surveyrecipientname",
   ])
     assert.ok(seen.has(kind), `the secretariat of ${SECOND} sees ${kind}; seen: ${[...seen].sort().join(", ")}`);
   // The ids fill the paths with records that exist: the secretariat gets an answer from some

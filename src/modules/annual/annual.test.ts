@@ -3,8 +3,8 @@ import { after, before, test } from "node:test";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { systemActor } from "../../platform/access/actor.ts";
-import { gatheringRegistrations, gatherings } from "../gatherings/schema.ts";
-import { projects } from "../projects/schema.ts";
+import { gatheringRegistrations, gatherings } from "../gatherings/index.ts";
+import { projects } from "../projects/index.ts";
 import { annualDocuments } from "./schema.ts";
 
 let t: TestApp;

@@ -98,6 +98,9 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["a gathering with a programme", `/gatherings/${ids.gatheringId}`],
     ["a past gathering with its report", `/gatherings/${ids.pastGatheringId}`],
     ["registering for a gathering", `/gatherings/${ids.gatheringId}/register`],
+    ["a network's surveys", "/n/digi-rogaland/surveys"],
+    ["a survey's public results", `/surveys/${ids.surveys.closed}/results`],
+    ["answering a survey through a personal link", `/survey/${ids.surveys.token}`],
     ["a network's economy", "/n/digi-rogaland/economy"],
     ["a public budget with fees and released time", "/n/digi-rogaland/economy/2025"],
     ["a network's annual plans and reports", "/n/digi-rogaland/annual"],
@@ -164,9 +167,20 @@ async function decisionIds(s: PageSource) {
     noteId: (await s.api("/api/v1/experience?subjectNetwork=helse-og-omsorg&limit=1")).items[0].id as number,
     questionId: (await s.api("/api/v1/questions?subjectNetwork=helse-og-omsorg&limit=1")).items[0].id as number,
     reviewId: (await s.api("/api/v1/subject-networks/helse-og-omsorg")).reviews[0].id as number,
+    surveys: await demoSurveys(s, rogaland.id),
     // One that demo networks roll out together.
     rolloutSolutionId: (await s.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
+}
+
+/** Digi Rogaland's demo survey: last year's (closed, public) and this year's repeat (open), and a personal link not yet answered. */
+async function demoSurveys(s: PageSource, networkId: number) {
+  const { surveys } = s.services;
+  const rows = await surveys.list(networkId, { userId: null, label: "pages", isAdmin: true });
+  const open = rows.find((r) => r.status === "open" && r.isDemo)!;
+  const closed = rows.find((r) => r.status === "closed" && r.isDemo)!;
+  const waiting = (await surveys.recipients(open.id)).find((r) => !r.recipient.answeredAt)!.recipient;
+  return { open: open.id, closed: closed.id, token: await surveys.tokenOf(waiting) };
 }
 
 /** A demo project with status reports and a measured benefit, so every section of its page shows. */
@@ -282,6 +296,11 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["edit a gathering", `/gatherings/${ids.gatheringId}/edit`],
     ["a gathering's participants", `/gatherings/${ids.gatheringId}/participants`],
     ["marking attendance", `/gatherings/${ids.pastGatheringId}/participants`],
+    ["a network's surveys (secretariat)", "/n/digi-rogaland/surveys"],
+    ["new survey", "/n/digi-rogaland/surveys/new"],
+    ["an open survey (secretariat)", `/surveys/${ids.surveys.open}`],
+    ["edit a survey", `/surveys/${ids.surveys.open}/edit`],
+    ["a survey's results with last year's beside", `/surveys/${ids.surveys.open}/results`],
     ["a network's economy (secretariat)", "/n/digi-rogaland/economy"],
     ["a budget (secretariat)", "/n/digi-rogaland/economy/2026"],
     ["a budget's cost-sharing key", "/n/digi-rogaland/economy/2026/settings"],

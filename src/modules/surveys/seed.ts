@@ -92,7 +92,8 @@ export async function seedDemoSurveys({ db, services }: AppContext): Promise<voi
           repeatsId: previousId,
           status: open ? "open" : "closed",
           anonymous: false,
-          visibility: "network",
+          // Last year's figures are public (aggregates only, under the threshold); this year's stay with the network.
+          visibility: open ? "network" : "public",
           closesOn: open ? soon : "2025-12-12",
           openedAt: new Date(open ? Date.now() - 7 * 24 * 3600_000 : Date.UTC(2025, 10, 14)),
           closedAt: open ? null : new Date(Date.UTC(2025, 11, 12, 22)),

@@ -558,3 +558,31 @@ test("the personal link goes by mail over SMTP, in the member's language, and a 
     await smtp.close();
   }
 });
+
+test("the demo: each demo network's survey run in 2025 and repeated in 2026, answered by most members, with its trend", async () => {
+  const { surveys } = t.app.services;
+  const rows = (await surveys.list(rogaland.id, secretariat)).filter((r) => r.isDemo);
+  const closed = rows.find((r) => r.year === 2025)!;
+  const open = rows.find((r) => r.year === 2026)!;
+  assert.equal(closed.status, "closed");
+  assert.equal(open.status, "open");
+  assert.ok(closed.responses >= closed.recipients * 0.7, "most members answered last year");
+  const results = await surveys.results(secretariat, open.id);
+  assert.equal(results!.previousSurvey?.id, closed.id);
+  assert.ok(
+    results!.questions.some((q) => q.kind === "scale" && results!.previous.get(q.id)?.mean != null),
+    "a trend",
+  );
+  assert.ok(
+    results!.questions.some((q) => q.dontKnow > 0),
+    "some don't know",
+  );
+  // A demo recipient who has not answered opens the form through their personal link.
+  const waiting = (await surveys.recipients(open.id)).find((r) => !r.recipient.answeredAt)!.recipient;
+  const page = await new Session(t.app).get(`/survey/${await surveys.tokenOf(waiting)}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Hvor nyttig har samarbeidet/);
+  // Last year's figures are public, this year's are the network's.
+  assert.equal((await new Session(t.app).get(`/surveys/${closed.id}/results`)).statusCode, 200);
+  assert.equal((await new Session(t.app).get(`/surveys/${open.id}/results`)).statusCode, 404);
+});

@@ -4,7 +4,9 @@ import type { Organisation } from "./organisations/organisations.repo.ts";
 
 export type { OrganisationReads, PeopleReads } from "./directory.service.ts";
 export type { Organisation } from "./organisations/organisations.repo.ts";
-export { cooperationMembers, organisations, people } from "./schema.ts";
+/** The date the shipped population figures count (the reference import records them as counted on it). */
+export { REFERENCE_POPULATION_DATE } from "./reference.ts";
+export { cooperationMembers, organisations, people, populationCounts } from "./schema.ts";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {

@@ -6,8 +6,8 @@ import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import { auditLog } from "../../platform/schema.ts";
-import { REFERENCE_POPULATION_DATE } from "../directory/reference.ts";
-import { organisations, populationCounts } from "../directory/schema.ts";
+import { organisations, populationCounts, REFERENCE_POPULATION_DATE } from "../directory/index.ts";
+import { modules } from "../index.ts";
 import type { Budget } from "./economy.repo.ts";
 import { checkFees, type FeeKey, feeOf, perInhabitantKroner, populationOn } from "./fees.ts";
 import { budgetLines, budgets, releasedTime } from "./schema.ts";
@@ -158,8 +158,9 @@ test("the reference import records each municipality's figure as counted on 2025
     [[REFERENCE_POPULATION_DATE, oslo!.population]],
   );
   const before = (await db.select({ n: count() }).from(populationCounts))[0]!.n;
-  const { importReference } = await import("../directory/reference.ts");
-  await importReference(db, actor);
+  // Again, as `samverk import reference` does.
+  const directory = modules.find((m) => m.name === "directory")!;
+  await directory.shipped!.update(db, { always: true, progress: () => {} });
   assert.equal((await db.select({ n: count() }).from(populationCounts))[0]!.n, before, "a second import adds nothing");
 });
 

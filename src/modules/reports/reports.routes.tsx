@@ -41,7 +41,7 @@ export function sortMembers(rows: readonly MemberRow[], sort: string): MemberRow
 
 /** The member report as rows of one table, for the CSV and the Excel download alike. */
 export function reportRows(ctx: PageContext, report: MemberReport) {
-  const { t, number, date } = ctx.i18n;
+  const { t, date } = ctx.i18n;
   const { member } = report;
   const header = [
     t("memberReport.section"),
@@ -88,7 +88,7 @@ export function reportRows(ctx: PageContext, report: MemberReport) {
     ...report.seats.map((s) => [t("memberReport.seats"), s.bodyName, labelFor(t, "body.role", s.role), s.personName, ""]),
     ...report.surveys.map((s) => [t("memberReport.surveys"), s.title, String(s.year), s.responses, s.hidden ? "" : s.scaleMean]),
   ];
-  return { header, rows, number };
+  return { header, rows };
 }
 
 /** The comparison as rows: a member a row, every figure a column. */

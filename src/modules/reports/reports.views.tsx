@@ -274,7 +274,7 @@ export function MemberReportPage(props: { ctx: PageContext; network: Network; re
           empty={t("memberReport.noSurveys")}
           columns={[
             { label: t("memberReport.survey"), cell: (s) => <Link href={`/surveys/${s.surveyId}/results`}>{s.title}</Link> },
-            { label: t("memberReport.year", { year: "" }).trim(), cell: (s) => String(s.year) },
+            { label: t("memberReport.surveyYear"), cell: (s) => String(s.year) },
             { label: t("memberReport.responses"), numeric: true, cell: (s) => number(s.responses) },
             {
               label: t("memberReport.scaleMean"),

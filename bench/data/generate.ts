@@ -16,6 +16,7 @@ import { rng } from "../../src/platform/demo.ts";
 import { bulkInsert } from "./bulk.ts";
 import { generateAnnual } from "./generate-annual.ts";
 import { generateEconomy } from "./generate-economy.ts";
+import { generateSurveys } from "./generate-surveys.ts";
 import * as t from "./tables.ts";
 
 export interface GenerateOptions {
@@ -817,6 +818,9 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     insert,
     insertReturningIds,
   });
+
+  // Evaluation surveys: the same survey per network in 2025 and repeated in 2026, answered by most members.
+  await generateSurveys({ networkIds, membersOf, count, int, chance, insert, insertReturningIds });
 
   // Annual plans and reports: last year's report published, this year's plan adopted, next year's a draft.
   await generateAnnual({ networks: NETWORKS.map((n, i) => ({ id: networkIds[i]!, name: n.name })), insert });

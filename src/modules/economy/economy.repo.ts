@@ -4,7 +4,7 @@ import { visibleWhere } from "../../platform/access/visibility.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { organisations, people } from "../directory/index.ts";
 import { bodies, bodyMembers, memberships } from "../networks/index.ts";
-import { budgetLines, budgets, releasedTime } from "./schema.ts";
+import { budgetLines, budgets, INCOME_CATEGORIES, releasedTime } from "./schema.ts";
 
 export type Budget = typeof budgets.$inferSelect;
 export type BudgetLine = typeof budgetLines.$inferSelect;
@@ -37,6 +37,30 @@ export class EconomyRepo extends Repository {
         ),
       )
       .orderBy(desc(budgets.year));
+  }
+
+  /**
+   * The latest budget the viewer may see with its budgeted income and costs, in one query whether
+   * there is one or not (the network's page costs the same for every network).
+   */
+  async latestTotals(networkId: number, viewer: Actor | null) {
+    const income = sql.join(
+      INCOME_CATEGORIES.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    const [row] = await this.db
+      .select({
+        year: budgets.year,
+        income: sql<string>`coalesce(sum(${budgetLines.budgeted}) filter (where ${budgetLines.category} in (${income})), 0)`,
+        cost: sql<string>`coalesce(sum(${budgetLines.budgeted}) filter (where ${budgetLines.category} not in (${income})), 0)`,
+      })
+      .from(budgets)
+      .leftJoin(budgetLines, eq(budgetLines.budgetId, budgets.id))
+      .where(and(eq(budgets.networkId, networkId), visibleWhere(viewer, budgetRestricted)))
+      .groupBy(budgets.id, budgets.year)
+      .orderBy(desc(budgets.year))
+      .limit(1);
+    return row ? { year: row.year, income: Number(row.income), cost: Number(row.cost) } : null;
   }
 
   async budget(networkId: number, year: number): Promise<Budget | undefined> {

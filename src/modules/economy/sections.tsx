@@ -8,17 +8,16 @@ import { ButtonLink, Section } from "../../platform/ui/components.tsx";
  */
 export async function networkEconomySection(req: FastifyRequest, { network }: { network: { id: number; slug: string } }) {
   const { t, number } = req.i18n;
-  const years = await req.server.services.economy.years(network.id, req.actor);
-  if (years.length === 0 && !can(req.actor, "economy.manage", { networkId: network.id })) return null;
-  const latest = years[0];
+  const latest = await req.server.services.economy.repo.latestTotals(network.id, req.actor);
+  if (!latest && !can(req.actor, "economy.manage", { networkId: network.id })) return null;
   return (
     <Section id="economy-heading" title={t("economy.section")}>
       {latest ? (
         <p class="ds-paragraph">
           {t("economy.sectionText", {
-            year: latest.budget.year,
-            income: t("economy.kr", { amount: number(latest.totals.income.budgeted) }),
-            cost: t("economy.kr", { amount: number(latest.totals.cost.budgeted) }),
+            year: latest.year,
+            income: t("economy.kr", { amount: number(latest.income) }),
+            cost: t("economy.kr", { amount: number(latest.cost) }),
           })}
         </p>
       ) : null}

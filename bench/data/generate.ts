@@ -16,6 +16,7 @@ import { rng } from "../../src/platform/demo.ts";
 import { bulkInsert } from "./bulk.ts";
 import { generateAnnual } from "./generate-annual.ts";
 import { generateEconomy } from "./generate-economy.ts";
+import { generateReports } from "./generate-reports.ts";
 import { generateSurveys } from "./generate-surveys.ts";
 import * as t from "./tables.ts";
 
@@ -801,6 +802,9 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     await bulkInsert(db, t.auditLog, batch);
     progress("audit log", batch.length);
   }
+
+  // Benefits measured by each participating organisation too, for the member reports.
+  await generateReports(db, progress);
 
   // The economy: two years of budgets per network, with lines and released time.
   await generateEconomy({

@@ -415,18 +415,35 @@ export function BudgetPage(props: {
           <ButtonLink href={`${url}/settings`}>{t("economy.editSettings")}</ButtonLink>
         </div>
       ) : null}
-      {/* The same figures as the sums of the two tables below. */}
-      <BarChart
-        id="budget-chart"
-        title={t("economy.chartTitle", { year: budget.year })}
-        description={t("economy.chartDescription")}
-        bars={[
-          { id: "ib", label: t("economy.incomeBudgeted"), value: totals.income.budgeted, text: kr(ctx, totals.income.budgeted) },
-          { id: "ia", label: t("economy.incomeActual"), value: totals.income.actual, text: kr(ctx, totals.income.actual) },
-          { id: "cb", label: t("economy.costBudgeted"), value: totals.cost.budgeted, text: kr(ctx, totals.cost.budgeted) },
-          { id: "ca", label: t("economy.costActual"), value: totals.cost.actual, text: kr(ctx, totals.cost.actual) },
-        ]}
-      />
+      <Section id="chart-heading" title={t("economy.chartTitle", { year: budget.year })}>
+        {/* The same figures as the sums of the two tables below. */}
+        <BarChart
+          id="budget-chart"
+          title={t("economy.chartTitle", { year: budget.year })}
+          description={t("economy.chartDescription")}
+          bars={[
+            {
+              id: "ib",
+              label: t("economy.incomeBudgeted"),
+              value: totals.income.budgeted,
+              text: ctx.i18n.number(totals.income.budgeted),
+            },
+            {
+              id: "ia",
+              label: t("economy.incomeActual"),
+              value: totals.income.actual,
+              text: ctx.i18n.number(totals.income.actual),
+            },
+            {
+              id: "cb",
+              label: t("economy.costBudgeted"),
+              value: totals.cost.budgeted,
+              text: ctx.i18n.number(totals.cost.budgeted),
+            },
+            { id: "ca", label: t("economy.costActual"), value: totals.cost.actual, text: ctx.i18n.number(totals.cost.actual) },
+          ]}
+        />
+      </Section>
       <SideTable
         ctx={ctx}
         network={network}

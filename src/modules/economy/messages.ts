@@ -3,7 +3,7 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 /** The economy module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
   "economy.nav": "Økonomi",
-  "economy.chartTitle": "Inntekter og kostnader {year}, budsjett og regnskap",
+  "economy.chartTitle": "Inntekter og kostnader {year} i kroner, budsjett og regnskap",
   "economy.chartDescription":
     "Liggende stolper: inntekter og kostnader, budsjettert og regnskapsført så langt. Tallene står også i summene i tabellene under.",
   "economy.title": "Økonomien i {name}",
@@ -146,7 +146,7 @@ export const messages: Messages<EconomyMessageKey> = {
   nb,
   nn: {
     "economy.nav": "Økonomi",
-    "economy.chartTitle": "Inntekter og kostnader {year}, budsjett og rekneskap",
+    "economy.chartTitle": "Inntekter og kostnader {year} i kroner, budsjett og rekneskap",
     "economy.chartDescription":
       "Liggjande stolpar: inntekter og kostnader, budsjetterte og rekneskapsførte så langt. Tala står òg i summane i tabellane under.",
     "economy.title": "Økonomien i {name}",
@@ -284,7 +284,7 @@ export const messages: Messages<EconomyMessageKey> = {
   },
   en: {
     "economy.nav": "Economy",
-    "economy.chartTitle": "Income and costs {year}, budgeted and actual",
+    "economy.chartTitle": "Income and costs {year} in kroner, budgeted and actual",
     "economy.chartDescription":
       "Horizontal bars: income and costs, budgeted and actual so far. The figures are also the sums of the tables below.",
     "economy.title": "The economy of {name}",

@@ -83,8 +83,9 @@ export class SurveyRepo extends Repository {
         visibility: surveys.visibility,
         closesOn: surveys.closesOn,
         isDemo: surveys.isDemo,
-        recipients: sql<number>`(select count(*)::int from ${surveyRecipients} r where r.survey_id = ${surveys.id})`,
-        responses: sql<number>`(select count(*)::int from ${surveyResponses} s where s.survey_id = ${surveys.id})`,
+        // Qualified by hand: inside the subquery an unqualified "id" would be the subquery's own.
+        recipients: sql<number>`(select count(*)::int from ${surveyRecipients} r where r.survey_id = "surveys"."id")`,
+        responses: sql<number>`(select count(*)::int from ${surveyResponses} s where s.survey_id = "surveys"."id")`,
       })
       .from(surveys)
       .where(and(...conditions))

@@ -201,7 +201,7 @@ export interface FullResults extends SurveyResults {
   /** Last time's result of each question, by this survey's question id. */
   previous: Map<
     number,
-    { mean: number | null; answered: number; distribution: { label: string; count: number }[]; hidden: boolean }
+    { mean: number | null; answered: number; dontKnow: number; distribution: { label: string; count: number }[]; hidden: boolean }
   >;
   previousSurvey: { id: number; title: string; year: number } | null;
   /** Free text answers, when the viewer may read them; who wrote them only on a survey that is not anonymous. */
@@ -332,7 +332,13 @@ export class SurveyService {
         const match = q.repeatsQuestionId ? byId.get(q.repeatsQuestionId) : undefined;
         if (!match) continue;
         const r = questionResult(match, earlierRows, earlierGuarded);
-        previous.set(q.id, { mean: r.mean, answered: r.answered, distribution: r.distribution, hidden: r.hidden });
+        previous.set(q.id, {
+          mean: r.mean,
+          answered: r.answered,
+          dontKnow: r.dontKnow,
+          distribution: r.distribution,
+          hidden: r.hidden,
+        });
       }
     }
     let texts: FullResults["texts"] = null;

@@ -204,7 +204,7 @@ export function SurveyPage(props: {
   notice: ComponentChildren;
 }) {
   const { ctx, survey: s, status } = props;
-  const { t, date, dateTime } = ctx.i18n;
+  const { t, date } = ctx.i18n;
   const draft = status === "draft";
   const answered = props.recipients.filter((r) => r.recipient.answeredAt).length;
   return (
@@ -379,11 +379,25 @@ export function SurveyPage(props: {
           rowKey={(r) => r.recipient.id}
           empty={t("survey.noRecipients")}
           columns={[
-            { label: t("survey.name"), cell: (r) => r.recipient.name || r.recipient.email },
+            {
+              label: t("survey.name"),
+              cell: (r) => (
+                <>
+                  {r.recipient.name || r.recipient.email}
+                  {r.recipient.name ? (
+                    <>
+                      <br />
+                      <span class="ds-paragraph" data-size="sm">
+                        {r.recipient.email}
+                      </span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
             { label: t("survey.organisation"), cell: (r) => r.organisationName },
-            { label: t("survey.email"), cell: (r) => r.recipient.email },
-            { label: t("survey.sentAt"), cell: (r) => (r.recipient.sentAt ? dateTime(r.recipient.sentAt) : "–") },
-            { label: t("survey.remindedAt"), cell: (r) => (r.recipient.remindedAt ? dateTime(r.recipient.remindedAt) : "–") },
+            { label: t("survey.sentAt"), cell: (r) => (r.recipient.sentAt ? date(r.recipient.sentAt) : "–") },
+            { label: t("survey.remindedAt"), cell: (r) => (r.recipient.remindedAt ? date(r.recipient.remindedAt) : "–") },
             {
               label: t("survey.answered"),
               cell: (r) => t(r.recipient.answeredAt ? "survey.answered" : "survey.notAnswered"),
@@ -559,7 +573,9 @@ function QuestionBlock(props: { ctx: PageContext; q: QuestionResult; results: Fu
                   <tr>
                     <th scope="row">{t("survey.dontKnow")}</th>
                     <td class="numeric">{q.dontKnow}</td>
-                    {previous && results.previousSurvey ? <td class="numeric">–</td> : null}
+                    {previous && results.previousSurvey ? (
+                      <td class="numeric">{previous.hidden ? "–" : previous.dontKnow}</td>
+                    ) : null}
                   </tr>
                 ) : null}
                 {q.kind === "scale" ? (

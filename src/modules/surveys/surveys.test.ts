@@ -591,3 +591,31 @@ test("the demo: each demo network's survey run in 2025 and repeated in 2026, ans
   assert.equal((await new Session(t.app).get(`/surveys/${closed.id}/results`)).statusCode, 200);
   assert.equal((await new Session(t.app).get(`/surveys/${open.id}/results`)).statusCode, 404);
 });
+
+test("the reads other modules use take a fixed number of queries, whatever the number of members, answers and surveys", async () => {
+  const { surveys } = t.app.services;
+  const counted = async (run: () => Promise<unknown>) => {
+    const before = t.database.queries.count;
+    await run();
+    return t.database.queries.count - before;
+  };
+  const demo = (await surveys.list(rogaland.id, secretariat)).find((r) => r.isDemo && r.year === 2026)!;
+  const small = await openSurvey({
+    title: "Liten",
+    recipients: [{ organisationId: members[0]!.id, email: "liten@survey.example" }],
+  });
+  const again = await surveys.repeat(actor, small.survey, {});
+  assert.ok(again.ok);
+  // A repeat with no answers against the demo's repeat with answers from most of 23 members.
+  assert.equal(
+    await counted(() => surveys.resultsSummary(again.value.id, secretariat)),
+    await counted(() => surveys.resultsSummary(demo.id, secretariat)),
+  );
+  const years = { from: 2025, to: 2026 };
+  const nordlandSecretariat: Actor = { userId: null, label: "x", isAdmin: true };
+  assert.equal(
+    await counted(() => surveys.memberSummaries(rogaland.id, years, secretariat)),
+    await counted(() => surveys.memberSummaries(nordland.id, years, nordlandSecretariat)),
+  );
+  assert.equal(await counted(() => surveys.visibleSurveys(rogaland.id, years, null)), 1);
+});

@@ -22,7 +22,7 @@ const recipientParams = idParams.extend({ recipientId: dbId });
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
 
 /** The survey's fields as its form shows them. */
-const formValues = (s: Survey): Record<string, unknown> => ({ ...s, anonymous: s.anonymous ? "on" : "" });
+const formValues = (s: Survey): Record<string, unknown> => ({ ...s, anonymous: s.anonymous ? "1" : "" });
 
 /** The results as rows of a download: per question, per size class and per member, under the same rules as the page. */
 export function resultRows(t: Translate, r: FullResults): { header: string[]; rows: unknown[][] } {
@@ -168,7 +168,7 @@ export function surveyRoutes(app: FastifyInstance, { services }: AppContext) {
   ) => {
     const { t } = req.i18n;
     const questionForm = forms.question ?? {
-      ...emptyForm({ kind: "scale", scaleMin: 1, scaleMax: 5, allowDontKnow: "on" }),
+      ...emptyForm({ kind: "scale", scaleMin: 1, scaleMax: 5, allowDontKnow: "1" }),
       idPrefix: "question-",
     };
     const recipientForm = forms.recipient ?? { ...emptyForm(), idPrefix: "recipient-" };

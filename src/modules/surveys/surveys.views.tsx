@@ -3,6 +3,7 @@ import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import { BarChart } from "../../platform/ui/charts.tsx";
 import {
   ButtonLink,
+  CheckboxGroup,
   DemoTag,
   Facts,
   Form,
@@ -144,32 +145,15 @@ export function SurveyFormPage(props: FormPageProps & { sent: boolean }) {
         required
       />
       {props.sent ? (
-        <input type="hidden" name="anonymous" value={props.form.values.anonymous ? "on" : ""} />
+        <input type="hidden" name="anonymous" value={props.form.values.anonymous ? "1" : ""} />
       ) : (
-        <Checkbox form={props.form} name="anonymous" label={t("survey.anonymous")} />
+        <CheckboxGroup
+          name="anonymous"
+          label={t("survey.anonymousLabel")}
+          options={[{ value: "1", label: t("survey.anonymous") }]}
+        />
       )}
     </FormPage>
-  );
-}
-
-/** A single checkbox with its label. */
-function Checkbox(props: { form: FormState; name: string; label: string; idPrefix?: string }) {
-  const v = props.form.values[props.name];
-  const id = `field-${props.form.idPrefix ?? ""}${props.name}`;
-  return (
-    <div class="ds-field">
-      <input
-        class="ds-input"
-        type="checkbox"
-        id={id}
-        name={props.name}
-        value="on"
-        checked={v === true || v === "on" || v === "1" || v === "true"}
-      />
-      <label class="ds-label" for={id}>
-        {props.label}
-      </label>
-    </div>
   );
 }
 
@@ -261,10 +245,12 @@ export function SurveyPage(props: {
         <form method="post" action={`/surveys/${s.id}/repeat`} class="stack">
           <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
           <p class="ds-paragraph">{t("survey.repeatHint")}</p>
-          <Checkbox
-            form={{ values: { withRecipients: "on" }, errors: [] }}
+          <CheckboxGroup
+            t={t}
+            form={{ values: { withRecipients: "1" }, errors: [], idPrefix: "repeat-" }}
             name="withRecipients"
-            label={t("survey.withRecipients")}
+            label={t("survey.recipients")}
+            options={[{ value: "1", label: t("survey.withRecipients") }]}
           />
           <div class="button-row">
             <button class="ds-button" data-variant="secondary" type="submit">
@@ -346,17 +332,15 @@ export function SurveyPage(props: {
                 <TextField name="scaleMaxLabel" label={t("survey.scaleMaxLabel")} />
               </div>
               <TextArea name="choices" label={t("survey.choices")} rows={4} />
-              <Checkbox
-                form={props.questionForm}
+              <CheckboxGroup
                 name="allowDontKnow"
-                label={t("survey.allowDontKnow")}
-                idPrefix={props.questionForm.idPrefix}
+                label={t("survey.dontKnow")}
+                options={[{ value: "1", label: t("survey.allowDontKnow") }]}
               />
-              <Checkbox
-                form={props.questionForm}
+              <CheckboxGroup
                 name="required"
                 label={t("survey.required")}
-                idPrefix={props.questionForm.idPrefix}
+                options={[{ value: "1", label: t("survey.requiredOption") }]}
               />
               {props.earlierQuestions.length ? (
                 <SelectField

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ApiRouter, listOf } from "../../platform/http/api.ts";
+import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { NotFoundError, resultOf } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -61,6 +61,7 @@ const results = z.object({
 const slugParams = z.object({ slug: z.string().max(100) });
 const idParams = z.object({ id: dbId });
 const yearsQuery = z.object({
+  ...listQuery,
   from: z.coerce.number().int().min(1900).max(2200).default(1900),
   to: z.coerce.number().int().min(1900).max(2200).default(2200),
 });
@@ -94,8 +95,8 @@ export function surveysApi(api: ApiRouter, { services: { surveys, networks } }: 
     response: listOf(surveyItem),
     handler: async ({ params, query, actor }) => {
       const { networkId } = await networkOf(params);
-      const items = await surveys.visibleSurveys(networkId, query, actor);
-      return { items, total: items.length };
+      const items = await surveys.visibleSurveys(networkId, { from: query.from, to: query.to }, actor);
+      return { items: items.slice(query.offset, query.offset + query.limit), total: items.length };
     },
   });
 

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { startSmtpServer } from "../../../test/support/smtp.ts";
 import { type Actor, systemActor } from "../../platform/access/actor.ts";
 import { osloToday } from "../../platform/i18n/i18n.ts";
 import { mailOutbox } from "../../platform/schema.ts";
+import { organisations } from "../directory/index.ts";
 import { surveyResults } from "./results.ts";
 import { surveyAnswers, surveyRecipients, surveyResponses } from "./schema.ts";
 import type { AnswerCount, Question } from "./surveys.repo.ts";
@@ -618,4 +619,31 @@ test("the reads other modules use take a fixed number of queries, whatever the n
     await counted(() => surveys.memberSummaries(nordland.id, years, nordlandSecretariat)),
   );
   assert.equal(await counted(() => surveys.visibleSurveys(rogaland.id, years, null)), 1);
+});
+
+test("each recipient is mailed in the member's written form: nynorsk for a nynorsk municipality, else bokmål", async () => {
+  const rows = await t.database.db
+    .select({ id: organisations.id, malform: organisations.malform })
+    .from(organisations)
+    .where(
+      inArray(
+        organisations.id,
+        members.map((m) => m.id),
+      ),
+    );
+  const nynorsk = rows.find((r) => r.malform === "nynorsk");
+  const bokmal = rows.find((r) => r.malform !== "nynorsk");
+  assert.ok(nynorsk && bokmal, "the demo network has members of both written forms");
+  await openSurvey({
+    title: "Målform",
+    recipients: [
+      { organisationId: nynorsk.id, email: "nn@survey.example" },
+      { organisationId: bokmal.id, email: "nb@survey.example" },
+    ],
+  });
+  const subject = async (to: string) => (await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)))[0]!.subject;
+  assert.equal(await subject("nn@survey.example"), "Kva meiner de? Målform");
+  assert.equal(await subject("nb@survey.example"), "Hva mener dere? Målform");
+  const [mail] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, "nn@survey.example"));
+  assert.match(mail!.body, /\?lang=nn/, "the link opens the form in nynorsk");
 });

@@ -781,10 +781,9 @@ export class SurveyService {
    * the survey is closed; bad input comes back with its errors and nothing is stored.
    */
   async answer(token: string, body: Record<string, unknown>, now = new Date()): Promise<Result<null>> {
-    const { recipient, survey, status, questions } = await this.byToken(token);
+    const { recipient, survey, questions } = await this.byToken(token);
     if (statusOf(survey, osloToday(now)) !== "open") return invalid([{ field: "_", key: "errors.surveyClosed" }]);
     if (recipient.answeredAt) return invalid([{ field: "_", key: "errors.surveyAnswered" }]);
-    void status;
     const { answers, errors } = answersOf(questions, body);
     if (errors.length) return invalid(errors);
     const stored = await audited(this.db, RECIPIENT, async (tx, audit) => {

@@ -24,7 +24,6 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { ListTable } from "../../platform/ui/list-page.tsx";
-import { SIZE_CLASSES } from "../roadmap/index.ts";
 import type { QuestionResult } from "./results.ts";
 import { QUESTION_KINDS, type SurveyStatus } from "./schema.ts";
 import type { Question, Recipient, Survey } from "./surveys.repo.ts";
@@ -687,6 +686,3 @@ export function ResultsPage(props: { ctx: PageContext; results: FullResults; tit
     </>
   );
 }
-
-/** The size classes, for the downloads' rows in their order. */
-export const sizeClassOrder = SIZE_CLASSES;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
+import { outerColumn } from "../../platform/db/correlated.ts";
 import { norwegianOrder } from "../../platform/db/order.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { organisations, people } from "../directory/index.ts";
@@ -83,9 +84,9 @@ export class SurveyRepo extends Repository {
         visibility: surveys.visibility,
         closesOn: surveys.closesOn,
         isDemo: surveys.isDemo,
-        // Qualified by hand: inside the subquery an unqualified "id" would be the subquery's own.
-        recipients: sql<number>`(select count(*)::int from ${surveyRecipients} r where r.survey_id = "surveys"."id")`,
-        responses: sql<number>`(select count(*)::int from ${surveyResponses} s where s.survey_id = "surveys"."id")`,
+        // The outer survey's id, qualified: inside the subquery an unqualified "id" would be the subquery's own.
+        recipients: sql<number>`(select count(*)::int from ${surveyRecipients} r where r.survey_id = ${outerColumn(surveys.id)})`,
+        responses: sql<number>`(select count(*)::int from ${surveyResponses} s where s.survey_id = ${outerColumn(surveys.id)})`,
       })
       .from(surveys)
       .where(and(...conditions))

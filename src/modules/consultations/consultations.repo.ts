@@ -1,6 +1,26 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { outerColumn } from "../../platform/db/correlated.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
+import { organisations } from "../directory/index.ts";
+import { memberships } from "../networks/index.ts";
 import {
   answerTemplates,
   consultationInputs,
@@ -41,6 +61,30 @@ const withoutPersonalData = (at: Date) => ({
   sourceKey: null,
   personalDataRemovedAt: at,
 });
+
+/** Another organisation of the same name, for organisationNamed. */
+const namesake = alias(organisations, "namesake");
+const named = (table: { name: SQLWrapper; nameNorwegian: SQLWrapper }, name: string) =>
+  sql`lower(${name}) in (lower(${table.name}), lower(${table.nameNorwegian}))`;
+
+/**
+ * The organisation an input names, in the insert itself (no round trip on the busiest write): a member
+ * of the consultation's network with that name, else the one organisation with that name; none when
+ * no name matches or two do ("Herøy" is two municipalities).
+ */
+const organisationNamed = (name: string, consultationId: number): SQL => {
+  const member = sql`exists (
+    select 1 from ${memberships} join ${consultations} on ${consultations.networkId} = ${memberships.networkId}
+    where ${consultations.id} = ${consultationId} and ${memberships.organisationId} = ${outerColumn(organisations.id)})`;
+  return sql`(
+    select ${organisations.id} from ${organisations}
+    where ${named(organisations, name)}
+      and (${member} or not exists (
+        select 1 from ${organisations} as ${sql.identifier("namesake")}
+        where ${named(namesake, name)} and ${namesake.id} <> ${outerColumn(organisations.id)}))
+    order by ${member} desc, ${organisations.id}
+    limit 1)`;
+};
 
 /** The only place with SQL for consultations, their sections, questions and inputs. */
 export class ConsultationRepo extends Repository {
@@ -130,9 +174,10 @@ export class ConsultationRepo extends Repository {
    * same form store it once. Answers the row stored now, or undefined when the form was known.
    */
   async insertInputOnce(values: typeof consultationInputs.$inferInsert): Promise<Input | undefined> {
+    const organisation = values.organisation?.trim();
     const [row] = await this.db
       .insert(consultationInputs)
-      .values(values)
+      .values({ ...values, organisationId: organisation ? organisationNamed(organisation, values.consultationId) : null })
       .onConflictDoNothing({ target: consultationInputs.formToken })
       .returning();
     return row;

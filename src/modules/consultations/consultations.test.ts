@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { count, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 import { mailOutbox } from "../../platform/schema.ts";
+import { organisations } from "../directory/index.ts";
 import { consultationInputs, consultations } from "./schema.ts";
 
 let t: TestApp;
@@ -229,6 +230,34 @@ test("anyone gives input without an account: a receipt with a reference, a recei
   assert.deepEqual(new Set(answers.map((a) => a.statusCode)), new Set([303]));
   assert.equal(new Set(answers.map((a) => a.headers.location)).size, 1);
   assert.equal(await inputs(id), 2);
+});
+
+test("an input names its organisation by id when the name matches one: a member of the network first, never a guess between namesakes", async () => {
+  const { id } = await openConsultation();
+  const organisationOf = async (organisation: string) => {
+    const sent = await new Session(t.app).post(`/consultations/${id}/input`, {
+      formToken: await oldToken(id),
+      body: "Innspel",
+      respondentKind: "municipality",
+      organisation,
+    });
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+    const [row] = await t.database.db
+      .select({ organisationId: consultationInputs.organisationId })
+      .from(consultationInputs)
+      .where(eq(consultationInputs.organisation, organisation.trim()))
+      .orderBy(desc(consultationInputs.id))
+      .limit(1);
+    return row!.organisationId;
+  };
+  const [sola] = await t.database.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.kind, "municipality"), eq(organisations.code, "1124")));
+  assert.equal(await organisationOf("  sola "), sola!.id, "a member of Digi Rogaland, named in any case");
+  // Two municipalities are called Herøy, neither in Digi Rogaland: no guess.
+  assert.equal(await organisationOf("Herøy"), null);
+  assert.equal(await organisationOf("Laget vårt"), null);
 });
 
 test("bad input is refused with a message to a person and nothing stored", async () => {

@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { belongsTo, createdAtNow, demoFlag, serialId } from "../../platform/db/columns.ts";
 import { files } from "../../platform/schema.ts";
+import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
 import { strategies } from "../strategies/schema.ts";
@@ -114,6 +115,12 @@ export const consultationInputs = pgTable(
     respondentKind: text("respondent_kind").$type<RespondentKind>().notNull().default("other"),
     name: text("name"),
     organisation: text("organisation"),
+    /**
+     * The organisation the input was given in the name of, when the name written matches one (a member
+     * of the consultation's network first): not personal data, so it stays when the name and address
+     * are cleared, and the member reports count the input for it.
+     */
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     email: text("email"),
     /** The sender's address as a keyed hash, never the address: counts inputs per sender for the rate limit. */
     sourceKey: text("source_key"),
@@ -133,6 +140,7 @@ export const consultationInputs = pgTable(
     uniqueIndex("consultation_inputs_reference_uq").on(t.reference),
     index("consultation_inputs_consultation_idx").on(t.consultationId, t.status),
     index("consultation_inputs_source_idx").on(t.sourceKey, t.submittedAt),
+    index("consultation_inputs_organisation_idx").on(t.organisationId),
   ],
 );
 

@@ -279,7 +279,7 @@ test("released time is paid back in the member's statement; the check warns when
   // One member's printable statement.
   const statement = await sek.get(`${base(2032)}/fees/${a.id}?lang=en`);
   assert.equal(statement.statusCode, 200);
-  assert.match(statement.body, /25,000 kr \+ 3,000 inhabitants × 4.5 kr \(13,500 kr\) = 38,500 kr/);
+  assert.match(statement.body, /25,000 kr \+ population 3,000 × 4.5 kr \(13,500 kr\) = 38,500 kr/);
   assert.match(statement.body, /Kari Frikjøpt/);
   assert.match(statement.body, /8,500\skr/);
 

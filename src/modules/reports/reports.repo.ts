@@ -258,7 +258,7 @@ export class ReportsRepo extends Repository {
 
   /**
    * Inputs to the network's consultations given in a member's name (the organisation the sender
-   * wrote, matched to the member's name), not spam. An input counts for a viewer who may read it: the
+   * wrote, matched to an organisation when it was stored, so it counts after the name is cleared), not spam. An input counts for a viewer who may read it: the
    * consultation publishes its inputs, or the viewer is one of the network's people (the consultations
    * module's summary rule).
    */
@@ -275,13 +275,17 @@ export class ReportsRepo extends Repository {
       })
       .from(consultationInputs)
       .innerJoin(consultations, eq(consultations.id, consultationInputs.consultationId))
-      .innerJoin(memberships, eq(memberships.networkId, consultations.networkId))
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .innerJoin(
+        memberships,
+        and(
+          eq(memberships.networkId, consultations.networkId),
+          eq(memberships.organisationId, consultationInputs.organisationId),
+        ),
+      )
       .where(
         and(
           eq(consultations.networkId, networkId),
           ne(consultationInputs.status, "spam"),
-          sql`lower(trim(${consultationInputs.organisation})) in (lower(${organisations.name}), lower(${organisations.nameNorwegian}))`,
           visibleWhere(viewer, {
             networkId: consultations.networkId,
             visibility: sql`case when ${consultations.publishInputs} then 'public' else 'network' end`,

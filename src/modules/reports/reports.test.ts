@@ -205,19 +205,20 @@ before(async () => {
       { networkId, title: "Lukket høring", opensAt: new Date("2026-01-01"), closesAt: new Date("2026-02-01") },
     ])
     .returning();
-  const input = (consultationId: number, n: number, organisation: string, status: "received" | "spam" = "received") => ({
+  // The organisation each input names, as the consultations module matches it when the input is stored.
+  const input = (consultationId: number, n: number, organisationId: number, status: "received" | "spam" = "received") => ({
     consultationId,
     reference: `R-TEST-${n}`,
     formToken: `report-test-${n}`,
     receiptHash: `report-test-${n}`,
     body: "Innspill",
-    organisation,
+    organisationId,
     status,
     submittedAt: new Date("2026-01-15T10:00:00Z"),
   });
   await db
     .insert(consultationInputs)
-    .values([input(open!.id, 1, "Aheim"), input(open!.id, 2, "Aheim", "spam"), input(closed!.id, 3, " bstad ")]);
+    .values([input(open!.id, 1, org.a), input(open!.id, 2, org.a, "spam"), input(closed!.id, 3, org.b)]);
 
   const [g1, g2] = await db
     .insert(gatherings)

@@ -341,12 +341,23 @@ export class ConsultationRepo extends Repository {
     return row!.n;
   }
 
-  /** Clears the personal data of one input. */
+  /**
+   * Clears the personal data of one input at its respondent's own request, and the organisation it was
+   * matched to as well: the respondent asked to be unlinked, and a published input plus the member
+   * report's count per organisation would otherwise still say who sent it.
+   */
   async removePersonalData(inputId: number) {
-    await this.db.update(consultationInputs).set(withoutPersonalData(new Date())).where(eq(consultationInputs.id, inputId));
+    await this.db
+      .update(consultationInputs)
+      .set({ ...withoutPersonalData(new Date()), organisationId: null })
+      .where(eq(consultationInputs.id, inputId));
   }
 
-  /** Clears the personal data of every input whose consultation closed more than its retention ago. */
+  /**
+   * Clears the personal data of every input whose consultation closed more than its retention ago. The
+   * matched organisation stays: an organisation is not personal data, and the member reports go on
+   * counting the input for it (decision 0031); only the respondent's own request clears it.
+   */
   async removeExpiredPersonalData(now: Date): Promise<number> {
     const expired = this.db
       .select({ id: consultations.id })

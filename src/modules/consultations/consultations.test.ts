@@ -429,10 +429,19 @@ test("personal data: removed at once through the receipt's link, and automatical
   const page = await visitor.get(`${receiptPath}?lang=en`);
   assert.match(page.body, /Remove my name and e-mail now/);
   assert.equal(page.headers["referrer-policy"], "same-origin");
+  // The input names an organisation of the register: the respondent's removal unlinks it too.
+  const [named] = await t.database.db.select({ id: organisations.id }).from(organisations).limit(1);
+  await t.database.db
+    .update(consultationInputs)
+    .set({ organisationId: named!.id })
+    .where(eq(consultationInputs.consultationId, id));
   const removed = await visitor.post(`${receiptPath}/remove-personal-data`, {});
   assert.equal(removed.statusCode, 303);
   const [row] = await t.database.db.select().from(consultationInputs).where(eq(consultationInputs.consultationId, id));
-  assert.deepEqual([row!.name, row!.organisation, row!.email, row!.sourceKey], [null, null, null, null]);
+  assert.deepEqual(
+    [row!.name, row!.organisation, row!.organisationId, row!.email, row!.sourceKey],
+    [null, null, null, null, null],
+  );
   assert.equal(row!.body, "Med namn", "the input itself stays");
   assert.ok(row!.personalDataRemovedAt);
   assert.match((await visitor.get(`${receiptPath}?removed&lang=en`)).body, /have been removed/);
@@ -457,11 +466,13 @@ test("personal data: removed at once through the receipt's link, and automatical
     body: "Gammalt innspel",
     name: "Gammal",
     email: "gammal@example.no",
+    organisationId: named!.id,
   });
   const count = await t.app.services.consultations.removeExpiredPersonalData();
   assert.ok(count >= 1);
   const [kept] = await t.database.db.select().from(consultationInputs).where(eq(consultationInputs.consultationId, old!.id));
   assert.deepEqual([kept!.name, kept!.email, kept!.body], [null, null, "Gammalt innspel"]);
+  assert.equal(kept!.organisationId, named!.id, "the retention run keeps the organisation: it is not personal data");
   // The open consultation's inputs keep theirs.
   assert.equal(await t.app.services.consultations.removeExpiredPersonalData(), 0);
 });

@@ -87,7 +87,8 @@ export const surveyRecipients = pgTable(
     organisationId: refersTo("organisation_id", () => organisations.id),
     personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
     name: text("name").notNull().default(""),
-    email: text("email").notNull(),
+    /** Null once the retention run has cleared it, some days after the survey closed (with the name). */
+    email: text("email"),
     /** The personal link's secret, hashed (the link itself is only in the mail). */
     tokenHash: text("token_hash").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),

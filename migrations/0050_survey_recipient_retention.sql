@@ -1,0 +1,1 @@
+ALTER TABLE "survey_recipients" ALTER COLUMN "email" DROP NOT NULL;

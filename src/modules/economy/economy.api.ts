@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
 import { type ApiRouter, listOf } from "../../platform/http/api.ts";
 import { NotFoundError, resultOf } from "../../platform/http/errors.ts";
-import { dbId } from "../../platform/http/validation.ts";
+import { dbId, wholeNumber } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { MEMBERSHIP_LEVELS, slugParam } from "../networks/index.ts";
 import { SIZE_CLASSES } from "../roadmap/index.ts";
@@ -10,7 +11,7 @@ import { BUDGET_VISIBILITIES, type BudgetView, releasedAmount, YEAR_MAX, YEAR_MI
 import { BUDGET_CATEGORIES, FEE_METHODS } from "./schema.ts";
 
 const tag = "economy";
-const yearParams = slugParam.extend({ year: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX) });
+const yearParams = slugParam.extend({ year: wholeNumber(YEAR_MIN, YEAR_MAX) });
 const lineParams = yearParams.extend({ lineId: dbId });
 const releasedParams = yearParams.extend({ releasedId: dbId });
 /** Amounts and numbers as JSON numbers, or as text typed in Norway ("1 200", "37,5"): the service checks them. */
@@ -80,7 +81,18 @@ const budgetDetail = budgetSummary.extend({
     difference: z.number(),
     differs: z.boolean().describe("More than rounding apart"),
   }),
-  released: z.array(released),
+  released: z
+    .array(released)
+    .describe("Row by row for the network's own people only; others get an empty list and the totals per member in statements"),
+  releasedDetail: z.boolean().describe("Whether released holds the rows (the caller is one of the network's people)"),
+  releasedCheck: z.object({
+    recorded: z.number().describe("The recorded released time, whole kroner"),
+    against: z.enum(["actual", "budgeted"]).describe("The released time lines' actual once every one has it, else budgeted"),
+    line: z.number(),
+    difference: z.number(),
+    differs: z.boolean(),
+    noLine: z.boolean().describe("The budget has no released time line"),
+  }),
 });
 
 const presentSummary = (b: Budget, totals: BudgetView["totals"]) => ({
@@ -136,6 +148,8 @@ const presentDetail = (v: BudgetView): z.infer<typeof budgetDetail> => ({
     amount: releasedAmount(r),
     note: r.note,
   })),
+  releasedDetail: v.releasedDetail,
+  releasedCheck: v.releasedCheck,
 });
 
 const lineIn = z.object({
@@ -320,8 +334,8 @@ export function economyApi(api: ApiRouter, { services: { economy, networks } }: 
     },
   });
 
-  const presentReleased = async (budget: Budget, id: number) => {
-    const [r] = (await economy.repo.released([budget.id])).filter((x) => x.id === id);
+  const presentReleased = async (budget: Budget, id: number, actor: Actor) => {
+    const [r] = (await economy.repo.released([budget.id], actor)).filter((x) => x.id === id);
     if (!r) throw new NotFoundError();
     return {
       id: r.id,
@@ -352,7 +366,7 @@ export function economyApi(api: ApiRouter, { services: { economy, networks } }: 
     handler: async ({ params, actor, req }) => {
       const budget = await budgetOf(params.slug, params.year);
       const r = resultOf(await economy.addReleased(actor, budget, req.body));
-      return presentReleased(budget, r.id);
+      return presentReleased(budget, r.id, actor);
     },
   });
 
@@ -370,7 +384,7 @@ export function economyApi(api: ApiRouter, { services: { economy, networks } }: 
     handler: async ({ params, actor, req }) => {
       const budget = await budgetOf(params.slug, params.year);
       resultOf(await economy.updateReleased(actor, budget, params.releasedId, req.body));
-      return presentReleased(budget, params.releasedId);
+      return presentReleased(budget, params.releasedId, actor);
     },
   });
 

@@ -125,14 +125,18 @@ export class EconomyRepo extends Repository {
     return this.deleteOne(budgetLines, id);
   }
 
-  /** Released time of these budgets, with the member's and the body's names, by member and name. */
-  async released(budgetIds: number[]): Promise<ReleasedTimeRow[]> {
+  /**
+   * Released time of these budgets, with the member's and the body's names, by member and name. The
+   * body's name only where the viewer may see the body (the one visibility rule), else null.
+   */
+  async released(budgetIds: number[], viewer: Actor | null): Promise<ReleasedTimeRow[]> {
     if (budgetIds.length === 0) return [];
+    const bodyVisible = visibleWhere(viewer, { networkId: bodies.networkId, visibility: bodies.visibility, bodyId: bodies.id });
     return this.db
       .select({
         ...releasedColumns,
         organisationName: organisations.name,
-        bodyName: bodies.name,
+        bodyName: sql<string | null>`case when ${bodyVisible} then ${bodies.name} end`,
       })
       .from(releasedTime)
       .innerJoin(organisations, eq(organisations.id, releasedTime.organisationId))
@@ -187,6 +191,17 @@ export class EconomyRepo extends Repository {
       .from(bodies)
       .where(eq(bodies.networkId, networkId))
       .orderBy(asc(bodies.name));
+  }
+
+  /** Whether the person holds a seat in one of the network's bodies. */
+  async seatedIn(networkId: number, personId: number): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: bodyMembers.id })
+      .from(bodyMembers)
+      .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
+      .where(and(eq(bodies.networkId, networkId), eq(bodyMembers.personId, personId)))
+      .limit(1);
+    return row !== undefined;
   }
 
   /** People with a seat in one of the network's bodies (those usually released), with their organisation. */

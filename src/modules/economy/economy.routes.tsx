@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
-import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
+import { dbId, parseOrBadRequest, wholeNumber } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { I18n } from "../../platform/i18n/i18n.ts";
-import { labelFor } from "../../platform/i18n/i18n.ts";
+import { labelFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
 import { savedNotice } from "../../platform/ui/saved-notice.tsx";
@@ -27,7 +26,7 @@ import {
   YearsPage,
 } from "./economy.views.tsx";
 
-const yearParams = slugParam.extend({ year: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX) });
+const yearParams = slugParam.extend({ year: wholeNumber(YEAR_MIN, YEAR_MAX) });
 const lineParams = yearParams.extend({ lineId: dbId });
 const releasedParams = yearParams.extend({ releasedId: dbId });
 const statementParams = yearParams.extend({ organisationId: dbId });
@@ -97,7 +96,7 @@ export function economyRoutes(app: FastifyInstance, { services }: AppContext) {
     const { t } = req.i18n;
     const manage = can(req.actor, "economy.manage", { networkId: network.id });
     const years = await economy.years(network.id, req.actor);
-    const next = (years[0]?.budget.year ?? new Date().getFullYear() - 1) + 1;
+    const next = (years[0]?.budget.year ?? Number(osloToday().slice(0, 4)) - 1) + 1;
     const shown = manage
       ? (form ?? emptyForm({ year: next, visibility: "network", copyPrevious: years.length ? ["1"] : [] }))
       : null;
@@ -332,7 +331,14 @@ export function economyRoutes(app: FastifyInstance, { services }: AppContext) {
     const { view, statement, released } = await economy.statement(network.id, year, organisationId, req.actor);
     const title = req.i18n.t("economy.statementTitle", { name: statement.name, year });
     return reply.page(
-      <StatementPage ctx={req.pageContext()} network={network} budget={view.budget} statement={statement} released={released} />,
+      <StatementPage
+        ctx={req.pageContext()}
+        network={network}
+        budget={view.budget}
+        statement={statement}
+        released={released}
+        releasedDetail={view.releasedDetail}
+      />,
       { title, network, crumbs: crumbs(network, req.i18n.t, year, statement.name) },
     );
   });
@@ -347,13 +353,22 @@ export function economyRoutes(app: FastifyInstance, { services }: AppContext) {
         const { view, statement, released } = await economy.statement(network.id, year, organisationId, req.actor);
         const { t } = req.i18n;
         const file = statementFile(req.i18n, view.budget, [statement]);
-        // The statement's line, then the released time it pays back, row by row.
-        const rows: unknown[][] = [
-          ...file.rows,
-          [],
-          [t("economy.who"), t("economy.body"), t("economy.hours"), t("economy.rate"), t("economy.amount"), t("economy.note")],
-          ...released.map((r) => [r.personName, r.bodyName ?? "", r.hours, r.rate, releasedAmount(r), r.note]),
-        ];
+        // The statement's line, then (for the network's people only) the released time it pays back, row by row.
+        const rows: unknown[][] = view.releasedDetail
+          ? [
+              ...file.rows,
+              [],
+              [
+                t("economy.who"),
+                t("economy.body"),
+                t("economy.hours"),
+                t("economy.rate"),
+                t("economy.amount"),
+                t("economy.note"),
+              ],
+              ...released.map((r) => [r.personName, r.bodyName ?? "", r.hours, r.rate, releasedAmount(r), r.note]),
+            ]
+          : file.rows;
         const name = `${network.slug}-fee-${year}-${organisationId}.${format}`;
         if (view.budget.visibility !== "public") reply.header("cache-control", "no-store");
         return format === "xlsx" ? sendXlsx(reply, name, file.header, rows) : sendCsv(reply, name, file.header, rows);

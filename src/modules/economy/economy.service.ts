@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
+import { isNetworkMember } from "../../platform/access/authorize.ts";
 import { canSee, type Visibility } from "../../platform/access/visibility.ts";
 import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
 import { type Db, isUniqueViolation } from "../../platform/db/client.ts";
@@ -59,6 +60,13 @@ const decimal = (
       .refine((n) => Math.abs(n * 10 ** decimals - Math.round(n * 10 ** decimals)) < 1e-6, message)
       .refine((n) => zero || n > 0, message),
   );
+/** The date moved by whole years, same day (29 February becomes the 28th in a common year). */
+export const yearsLater = (isoDate: string, years: number) => {
+  const [y, m, d] = isoDate.split("-");
+  const year = Number(y) + years;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return `${year}-${m}-${m === "02" && d === "29" && !leap ? "28" : d}`;
+};
 /** Whole kroner that must be given (an amount that may be empty is `kroner`). */
 const requiredKroner = kroner.refine((v) => v !== null, "errors.required").transform((v) => v as number);
 const year = z.preprocess(
@@ -122,7 +130,12 @@ export const budgetSettingsInput = z.preprocess(
       feeBySizeClass: Object.fromEntries(SIZE_CLASSES.map((c) => [c, s[`size_${c}`] ?? 0])),
       populationOn: s.populationOn,
       payingLevels: [...new Set(s.payingLevels)],
-    })),
+    }))
+    // Every key but the fixed one counts inhabitants: on a date, so later counts never change the fees.
+    .refine((s) => s.feeMethod === "fixed" || s.populationOn !== null, {
+      path: ["populationOn"],
+      message: "economy.errors.populationOn",
+    }),
 );
 
 export const lineInput = z.object({
@@ -177,12 +190,52 @@ export interface BudgetView {
   totals: Totals;
   statements: FeeStatement[];
   check: FeeCheck;
+  /**
+   * Released time row by row (who, hours, rate) for the network's own people only; empty for
+   * everyone else, who see the per-member totals in `statements`.
+   */
   released: ReleasedTimeRow[];
+  /** Whether `released` holds the rows (the viewer is one of the network's people). */
+  releasedDetail: boolean;
   releasedTotal: { hours: number; amount: number };
+  /** The recorded released time against the budget's released time line(s). */
+  releasedCheck: ReleasedCheck;
+}
+
+/**
+ * Recorded released time against the released time line(s): against their actual amount once every
+ * such line has one, else against the budgeted amount. Amounts are whole kroner, so any difference counts.
+ */
+export interface ReleasedCheck {
+  recorded: number;
+  against: "actual" | "budgeted";
+  line: number;
+  difference: number;
+  differs: boolean;
+  /** The budget has no released time line at all (nothing to check against). */
+  noLine: boolean;
+}
+
+export function checkReleased(lines: readonly BudgetLine[], recorded: number): ReleasedCheck {
+  const of = lines.filter((l) => l.category === "released_time");
+  const actual = of.length > 0 && of.every((l) => l.actual !== null);
+  const line = of.reduce((s, l) => s + (actual ? (l.actual ?? 0) : l.budgeted), 0);
+  return {
+    recorded,
+    against: actual ? "actual" : "budgeted",
+    line,
+    difference: recorded - line,
+    differs: of.length > 0 && recorded !== line,
+    noLine: of.length === 0,
+  };
 }
 
 export const isIncome = (category: BudgetCategory) => (INCOME_CATEGORIES as readonly string[]).includes(category);
 export const isCost = (category: BudgetCategory) => (COST_CATEGORIES as readonly string[]).includes(category);
+/** Hours summed as whole tenths (hours have one decimal), so 12.3 + 4.1 is 16.4, not 16.400000000000002. */
+export const sumHours = (hours: readonly number[]) => hours.reduce((s, h) => s + Math.round(h * 10), 0) / 10;
+const addHours = (a: number, b: number) => (Math.round(a * 10) + Math.round(b * 10)) / 10;
+
 /** Released time's amount: hours times the rate, to whole kroner (hours have one decimal: half up). */
 export const releasedAmount = (r: { hours: number; rate: number }) => Math.floor((Math.round(r.hours * 10) * r.rate + 5) / 10);
 
@@ -240,11 +293,17 @@ export class EconomyService {
     const [lines, members, released] = await Promise.all([
       this.repo.lines([budget.id]),
       this.repo.memberships(networkId),
-      this.repo.released([budget.id]),
+      this.repo.released([budget.id], viewer),
     ]);
     const computed = await this.statements([budget], members, released);
     const statements = computed.get(budget.id) ?? [];
     const budgetedFees = lines.filter((l) => l.category === "member_fees").reduce((s, l) => s + l.budgeted, 0);
+    const releasedTotal = {
+      hours: sumHours(released.map((r) => r.hours)),
+      amount: released.reduce((s, r) => s + releasedAmount(r), 0),
+    };
+    // Who was released, their hours and their rate are the network's own business: others see totals per member.
+    const releasedDetail = isNetworkMember(viewer, networkId);
     return {
       budget,
       lines,
@@ -255,11 +314,10 @@ export class EconomyService {
         budgetedFees,
         budget.feeMethod,
       ),
-      released,
-      releasedTotal: {
-        hours: released.reduce((s, r) => s + r.hours, 0),
-        amount: released.reduce((s, r) => s + releasedAmount(r), 0),
-      },
+      released: releasedDetail ? released : [],
+      releasedDetail,
+      releasedTotal,
+      releasedCheck: checkReleased(lines, releasedTotal.amount),
     };
   }
 
@@ -305,7 +363,7 @@ export class EconomyService {
           row = { ...fee, pays: false, releasedHours: 0, releasedAmount: 0, net: 0 };
           rows.set(r.organisationId, row);
         }
-        row.releasedHours += r.hours;
+        row.releasedHours = addHours(row.releasedHours, r.hours);
         row.releasedAmount += releasedAmount(r);
         row.net = row.fee - row.releasedAmount;
       }
@@ -334,12 +392,18 @@ export class EconomyService {
     const list = await this.repo.budgetsOf(networkId, viewer, years);
     const out = new Map<number, { fee: number; releasedHours: number; releasedAmount: number }>();
     if (list.length === 0) return out;
-    const [members, released] = await Promise.all([this.repo.memberships(networkId), this.repo.released(list.map((b) => b.id))]);
+    const [members, released] = await Promise.all([
+      this.repo.memberships(networkId),
+      this.repo.released(
+        list.map((b) => b.id),
+        viewer,
+      ),
+    ]);
     for (const rows of (await this.statements(list, members, released)).values())
       for (const s of rows) {
         const sum = out.get(s.organisationId) ?? { fee: 0, releasedHours: 0, releasedAmount: 0 };
         sum.fee += s.fee;
-        sum.releasedHours += s.releasedHours;
+        sum.releasedHours = addHours(sum.releasedHours, s.releasedHours);
         sum.releasedAmount += s.releasedAmount;
         out.set(s.organisationId, sum);
       }
@@ -365,7 +429,7 @@ export class EconomyService {
     const [lines, members, released] = await Promise.all([
       this.repo.lines([budget.id]),
       this.repo.memberships(networkId),
-      this.repo.released([budget.id]),
+      this.repo.released([budget.id], viewer),
     ]);
     const statements = (await this.statements([budget], members, released)).get(budget.id) ?? [];
     const totals = totalsOf(lines);
@@ -377,7 +441,7 @@ export class EconomyService {
       cost: { budgeted: totals.cost.budgeted, actual: totals.cost.actual },
       fees: statements.reduce((s, x) => s + x.fee, 0),
       releasedTime: {
-        hours: released.reduce((s, r) => s + r.hours, 0),
+        hours: sumHours(released.map((r) => r.hours)),
         amount: released.reduce((s, r) => s + releasedAmount(r), 0),
       },
     };
@@ -411,6 +475,8 @@ export class EconomyService {
             networkId,
             year,
             visibility,
+            // A fee is computed from the population on a fixed date, so later counts never change past fees.
+            populationOn: previous?.populationOn ? yearsLater(previous.populationOn, year - previous.year) : `${year}-01-01`,
             ...(previous
               ? {
                   feeMethod: previous.feeMethod,
@@ -515,8 +581,12 @@ export class EconomyService {
     if (r.bodyId !== null && !bodies.some((b) => b.id === r.bodyId)) problems.push({ field: "bodyId", key: "errors.choice" });
     let personName = r.personName;
     if (r.personId !== null) {
+      // Only someone of the member or with a seat in the network: never any person in the directory.
       const person = await this.people.byId(r.personId);
-      if (!person) problems.push({ field: "personId", key: "errors.choice" });
+      const belongs =
+        person !== undefined &&
+        (person.organisationId === r.organisationId || (await this.repo.seatedIn(budget.networkId, r.personId)));
+      if (!person || !belongs) problems.push({ field: "personId", key: "economy.errors.personNotOfMember" });
       else personName = person.name;
     }
     if (problems.length) return invalid(problems);

@@ -9,6 +9,7 @@ import { auditLog } from "../../platform/schema.ts";
 import { organisations, populationCounts, REFERENCE_POPULATION_DATE } from "../directory/index.ts";
 import { modules } from "../index.ts";
 import type { Budget } from "./economy.repo.ts";
+import { settingsFormValues } from "./economy.service.ts";
 import { checkFees, type FeeKey, feeOf, perInhabitantKroner, populationOn } from "./fees.ts";
 import { budgetLines, budgets, releasedTime } from "./schema.ts";
 
@@ -204,11 +205,18 @@ test("fees of the test network by each key, from the counts of the chosen date, 
     [a, b, c].map((o) => fees.get(o.id)!.fee),
     [50_000, 50_000, 50_000],
   );
-  // No date: a's latest count (3 100, 2026-01-01): 3 100 × 12,35 = 38 285.
-  await budget(2031, { feeMethod: "per_inhabitant", feePerInhabitant: "12.35" });
-  fees = await feeByName(2031);
-  assert.equal(fees.get(a.id)!.fee, 38_285);
-  assert.deepEqual(fees.get(a.id)!.source, { kind: "count", countedOn: "2026-01-01" });
+  // A key that counts inhabitants needs the date, so a later count never changes the fees.
+  const noDate = await economy().updateSettings(actor, (await economy().repo.budget(network.id, 2031))!, {
+    visibility: "network",
+    payingLevels: ["member"],
+    feeMethod: "per_inhabitant",
+    feePerInhabitant: "12.35",
+  });
+  assert.ok(!noDate.ok);
+  assert.deepEqual(
+    noDate.errors.map((e) => [e.field, e.key]),
+    [["populationOn", "economy.errors.populationOn"]],
+  );
   // Before every count: the register's own figure, and the statement says so.
   await budget(2031, { feeMethod: "per_inhabitant", feePerInhabitant: "1", populationOn: "2020-01-01" });
   fees = await feeByName(2031);
@@ -526,3 +534,194 @@ function sheetOf(book: Buffer): string {
   }
   return "";
 }
+
+test("a new budget counts the population on 1 January of its year, a copy moves the previous date a year on, and a later count changes no fee", async () => {
+  for (const y of [2042, 2043]) {
+    const existing = await economy().repo.budget(network.id, y);
+    if (existing) await economy().remove(actor, existing);
+  }
+  const created = await economy().create(actor, network.id, { year: 2042 });
+  assert.ok(created.ok);
+  assert.equal(created.value.populationOn, "2042-01-01");
+  const set = await economy().updateSettings(actor, created.value, {
+    ...settingsFormValues(created.value),
+    feeMethod: "per_inhabitant",
+    feePerInhabitant: "10",
+    populationOn: "2041-07-01",
+  });
+  assert.ok(set.ok, JSON.stringify(!set.ok && set.errors));
+  // a's latest count on or before 2041-07-01 is 3 100 (2026-01-01): 31 000 kr.
+  assert.equal((await feeByName(2042)).get(a.id)!.fee, 31_000);
+  await t.database.db.insert(populationCounts).values({ organisationId: a.id, countedOn: "2042-06-01", population: 9000 });
+  try {
+    assert.equal((await feeByName(2042)).get(a.id)!.fee, 31_000, "a count after the date changes nothing");
+  } finally {
+    await t.database.db
+      .delete(populationCounts)
+      .where(and(eq(populationCounts.organisationId, a.id), eq(populationCounts.countedOn, "2042-06-01")));
+  }
+  const copied = await economy().create(actor, network.id, { year: 2043, copyPrevious: "1" });
+  assert.ok(copied.ok);
+  assert.equal(copied.value.populationOn, "2042-07-01");
+  assert.equal(copied.value.feeMethod, "per_inhabitant");
+  // The year in the path is the kernel's whole number from 2000 to 2100: anything else is a 400.
+  for (const y of ["20x1", "1999", "2101", "2042.5"])
+    assert.equal((await new Session(t.app).get(`/n/${network.slug}/economy/${y}`)).statusCode, 400, y);
+});
+
+test("released time: who, hours and rate only for the network's people, a restricted body's name only under the visibility rule, the public sees totals per member", async () => {
+  const { networks } = t.app.services;
+  const hidden = await networks.createBody(actor, network.slug, {
+    kind: "working_group",
+    name: "Lukket gruppe ØkoSkjult",
+    visibility: "body",
+  });
+  assert.ok(hidden.ok, JSON.stringify(!hidden.ok && hidden.errors));
+  const b2038 = await budget(2038, { feeMethod: "fixed", feeFixed: "1000" }, "public");
+  const added = await economy().addReleased(actor, b2038, {
+    organisationId: String(a.id),
+    personName: "Skjult Frikjøpt",
+    bodyId: String(hidden.value.id),
+    hours: "10",
+    rate: "987",
+    note: "Privat merknad",
+  });
+  assert.ok(added.ok, JSON.stringify(!added.ok && added.errors));
+  const secret = /Skjult Frikjøpt|ØkoSkjult|\b987\b|Privat merknad/;
+  const anonymous = new Session(t.app);
+  const paths = [
+    `${base(2038)}?lang=en`,
+    `${base(2038)}/fees.csv`,
+    `${base(2038)}/fees.xlsx`,
+    `${base(2038)}/fees/${a.id}?lang=en`,
+    `${base(2038)}/fees/${a.id}/statement.csv`,
+    `${base(2038)}/fees/${a.id}/statement.xlsx`,
+    `/api/v1/networks/${network.slug}/budgets/2038`,
+  ];
+  for (const path of paths) {
+    const res = await anonymous.get(path);
+    assert.equal(res.statusCode, 200, path);
+    const text = path.endsWith(".xlsx") ? sheetOf(res.rawPayload) : res.body;
+    assert.doesNotMatch(text, secret, path);
+  }
+  // The public sees the member's total: 10 hours, 9 870 kr.
+  const page = (await anonymous.get(`${base(2038)}?lang=en`)).body;
+  assert.match(page, /Released time per member/);
+  assert.match(page, /9,870\skr/);
+  const api = (await anonymous.get(`/api/v1/networks/${network.slug}/budgets/2038`)).json();
+  assert.deepEqual(api.released, []);
+  assert.equal(api.releasedDetail, false);
+  const row = api.statements.find((s: { organisationId: number }) => s.organisationId === a.id);
+  assert.deepEqual([row.releasedHours, row.releasedAmount], [10, 9870]);
+  // A member of the network sees who and the rate, but not the name of a body it has no seat in.
+  const member = await login("medlem@okonomi.example");
+  const memberPage = (await member.get(`${base(2038)}?lang=en`)).body;
+  assert.match(memberPage, /Skjult Frikjøpt/);
+  assert.doesNotMatch(memberPage, /ØkoSkjult/);
+  assert.doesNotMatch((await member.get(`${base(2038)}/fees/${a.id}/statement.csv`)).body, /ØkoSkjult/);
+  const memberApi = (await member.get(`/api/v1/networks/${network.slug}/budgets/2038`)).json();
+  assert.deepEqual(
+    memberApi.released.map((r: { personName: string; rate: number }) => [r.personName, r.rate]),
+    [["Skjult Frikjøpt", 987]],
+  );
+  // The secretariat sees everything of its network.
+  const sek = await login("sek@okonomi.example");
+  assert.match((await sek.get(`${base(2038)}?lang=en`)).body, /ØkoSkjult/);
+  // Another network's secretariat is the public here.
+  const outsider = await login("sek@nordland-okonomi.example");
+  assert.doesNotMatch((await outsider.get(`${base(2038)}?lang=en`)).body, secret);
+});
+
+test("released time names only a person of the member or one seated in the network", async () => {
+  const { directory } = t.app.services;
+  const b2044 = await budget(2044, { feeMethod: "fixed", feeFixed: "1000" });
+  const ofC = await directory.createPerson(actor, { name: "Person fra C", organisationId: String(c.id) });
+  const ofA = await directory.createPerson(actor, { name: "Person fra A", organisationId: String(a.id) });
+  assert.ok(ofC.ok && ofA.ok);
+  const record = (personId: number) =>
+    economy().addReleased(actor, b2044, { organisationId: String(a.id), personId: String(personId), hours: "1", rate: "100" });
+  const refused = await record(ofC.value.id);
+  assert.ok(!refused.ok);
+  assert.deepEqual(
+    refused.errors.map((e) => [e.field, e.key]),
+    [["personId", "economy.errors.personNotOfMember"]],
+  );
+  assert.equal((await economy().view(network.id, 2044, actor)).released.length, 0, "nothing recorded");
+  const accepted = await record(ofA.value.id);
+  assert.ok(accepted.ok);
+  assert.equal(accepted.value.personName, "Person fra A");
+  // Seated in one of the network's bodies (for another member) is enough.
+  const body = await t.app.services.networks.createBody(actor, network.slug, {
+    kind: "working_group",
+    name: "Åpen gruppe",
+    visibility: "network",
+  });
+  assert.ok(body.ok);
+  assert.ok(
+    (await t.app.services.networks.addBodyMember(actor, network.slug, body.value.id, { personId: ofC.value.id, role: "member" }))
+      .ok,
+  );
+  assert.ok((await record(ofC.value.id)).ok);
+  // The page tells the secretariat in its language.
+  const sek = await login("sek@okonomi.example");
+  await sek.get(base(2044));
+  const ofNone = await directory.createPerson(actor, { name: "Person uten tilknytning" });
+  assert.ok(ofNone.ok);
+  const res = await sek.post(`${base(2044)}/released?lang=en`, {
+    organisationId: String(a.id),
+    personId: String(ofNone.value.id),
+    hours: "1",
+    rate: "100",
+  });
+  assert.equal(res.statusCode, 422);
+  assert.match(
+    res.body,
+    /Choose a person from the member or with a seat in one of the network&#39;s bodies|Choose a person from the member or with a seat in one of the network's bodies/,
+  );
+});
+
+test("hours add up in tenths, and the recorded released time is checked against the released time line", async () => {
+  const b2041 = await budget(2041, { feeMethod: "fixed", feeFixed: "1000" }, "public");
+  for (const hours of ["12,3", "4,1"])
+    assert.ok(
+      (await economy().addReleased(actor, b2041, { organisationId: String(b.id), personName: "Timer", hours, rate: "100" })).ok,
+    );
+  // 12,3 + 4,1 = 16,4 hours (not 16.400000000000002); 1 230 + 410 = 1 640 kr.
+  let view = await economy().view(network.id, 2041, actor);
+  assert.deepEqual(view.releasedTotal, { hours: 16.4, amount: 1640 });
+  assert.equal(view.statements.find((s) => s.organisationId === b.id)!.releasedHours, 16.4);
+  assert.equal((await economy().memberMoney(network.id, { from: 2041, to: 2041 }, actor)).get(b.id)!.releasedHours, 16.4);
+  assert.equal((await economy().budgetSummary(network.id, 2041, actor))!.releasedTime.hours, 16.4);
+  const anonymous = new Session(t.app);
+  assert.doesNotMatch((await anonymous.get(`${base(2041)}/fees.csv`)).body, /16\.4000/);
+  assert.match((await anonymous.get(`${base(2041)}/fees.csv`)).body, /16\.4/);
+  assert.equal(view.releasedCheck.noLine, true);
+  // Against the budgeted line: 1 640 recorded, 2 000 budgeted, a warning.
+  const line = await economy().addLine(actor, b2041, { category: "released_time", label: "Frikjøp", budgeted: "2000" });
+  assert.ok(line.ok);
+  view = await economy().view(network.id, 2041, actor);
+  assert.deepEqual(
+    { ...view.releasedCheck },
+    { recorded: 1640, against: "budgeted", line: 2000, difference: -360, differs: true, noLine: false },
+  );
+  let page = (await anonymous.get(`${base(2041)}?lang=en`)).body;
+  assert.match(page, /Recorded released time \(1,640\skr\) differs from the budgeted released time \(2,000\skr\)/);
+  // Once the line has its actual amount, against that: equal, no warning.
+  assert.ok(
+    (
+      await economy().updateLine(actor, b2041, line.value.id, {
+        category: "released_time",
+        label: "Frikjøp",
+        budgeted: "2000",
+        actual: "1640",
+      })
+    ).ok,
+  );
+  view = await economy().view(network.id, 2041, actor);
+  assert.deepEqual([view.releasedCheck.against, view.releasedCheck.differs], ["actual", false]);
+  page = (await anonymous.get(`${base(2041)}?lang=nn`)).body;
+  assert.match(page, /Registrert frikjøp \(1\s640\skr\) er lik faktisk frikjøp/);
+  const api = (await anonymous.get(`/api/v1/networks/${network.slug}/budgets/2041`)).json();
+  assert.equal(api.releasedCheck.recorded, 1640);
+  assert.equal(api.statements.find((s: { organisationId: number }) => s.organisationId === b.id).releasedHours, 16.4);
+});

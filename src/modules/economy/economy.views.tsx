@@ -32,6 +32,7 @@ import {
   type BudgetView,
   type FeeStatement,
   isIncome,
+  type ReleasedCheck,
   releasedAmount,
   type Side,
   type Totals,
@@ -254,6 +255,43 @@ export function FeeCheckNotice({ ctx, check }: { ctx: PageContext; check: FeeChe
   if (check.differs) return <Notice kind="warning">{t("economy.check.differs", values)}</Notice>;
   if (check.difference !== 0) return <Notice kind="info">{t("economy.check.rounding", values)}</Notice>;
   return <Notice kind="success">{t("economy.check.equal", values)}</Notice>;
+}
+
+/** The recorded released time against the budget's released time line(s), like the fee check. */
+export function ReleasedCheckNotice({ ctx, check }: { ctx: PageContext; check: ReleasedCheck }) {
+  const { t } = ctx.i18n;
+  if (check.noLine) return null;
+  const values = { recorded: kr(ctx, check.recorded), line: kr(ctx, check.line), difference: kr(ctx, check.difference) };
+  if (check.differs)
+    return (
+      <Notice kind="warning">
+        {t(check.against === "actual" ? "economy.releasedCheck.differsActual" : "economy.releasedCheck.differsBudgeted", values)}
+      </Notice>
+    );
+  return (
+    <Notice kind="success">
+      {t(check.against === "actual" ? "economy.releasedCheck.equalActual" : "economy.releasedCheck.equalBudgeted", values)}
+    </Notice>
+  );
+}
+
+/** Released time per member, for those who may not see who was released: hours and amount only. */
+function ReleasedByMemberTable({ ctx, statements }: { ctx: PageContext; statements: FeeStatement[] }) {
+  const { t } = ctx.i18n;
+  return (
+    <ListTable
+      ctx={ctx}
+      label={t("economy.releasedByMember")}
+      rows={statements.filter((s) => s.releasedHours > 0 || s.releasedAmount > 0)}
+      rowKey={(s) => s.organisationId}
+      columns={[
+        { label: t("economy.member"), cell: (s) => s.name },
+        { label: t("economy.hours"), numeric: true, cell: (s) => hoursOf(ctx, s.releasedHours) },
+        { label: t("economy.amount"), numeric: true, cell: (s) => kr(ctx, s.releasedAmount) },
+      ]}
+      empty={t("economy.noReleased")}
+    />
+  );
 }
 
 /** The fee statements of every member as a table: fee, how, released time paid back, net. */
@@ -497,7 +535,15 @@ export function BudgetPage(props: {
             amount: kr(ctx, view.releasedTotal.amount),
           })}
         </p>
-        <ReleasedTable ctx={ctx} network={network} budget={budget} rows={view.released} manage={manage} />
+        <ReleasedCheckNotice ctx={ctx} check={view.releasedCheck} />
+        {view.releasedDetail ? (
+          <ReleasedTable ctx={ctx} network={network} budget={budget} rows={view.released} manage={manage} />
+        ) : (
+          <>
+            <p class="ds-paragraph">{t("economy.releasedPrivate")}</p>
+            <ReleasedByMemberTable ctx={ctx} statements={view.statements} />
+          </>
+        )}
         {manage && props.choices ? (
           <>
             <h3 class="ds-heading" data-size="xs" id="new-released-heading">
@@ -597,6 +643,8 @@ export function StatementPage(props: {
   budget: Budget;
   statement: FeeStatement;
   released: ReleasedTimeRow[];
+  /** Whether the viewer may see who was released (the network's people); others see the member's total. */
+  releasedDetail: boolean;
 }) {
   const { ctx, network, budget, statement: s } = props;
   const { t, number, date } = ctx.i18n;
@@ -615,27 +663,32 @@ export function StatementPage(props: {
           s.pays ? [t("economy.populationSource"), sourceText(t, date, s.source, budget.populationOn)] : null,
           [t("economy.how"), howText(t, number, budget, s)],
           [t("economy.fee"), kr(ctx, s.fee)],
+          [t("economy.releasedHours"), hoursOf(ctx, s.releasedHours)],
           [t("economy.releasedBack"), kr(ctx, s.releasedAmount)],
           [t("economy.net"), <strong>{kr(ctx, s.net)}</strong>],
         ]}
       />
-      <Section id="released-heading" title={t("economy.released")}>
-        <ListTable
-          ctx={ctx}
-          label={t("economy.released")}
-          rows={props.released}
-          rowKey={(r) => r.id}
-          columns={[
-            { label: t("economy.who"), cell: (r) => r.personName },
-            { label: t("economy.body"), cell: (r) => r.bodyName ?? "–" },
-            { label: t("economy.hours"), numeric: true, cell: (r) => hoursOf(ctx, r.hours) },
-            { label: t("economy.rate"), numeric: true, cell: (r) => kr(ctx, r.rate) },
-            { label: t("economy.amount"), numeric: true, cell: (r) => kr(ctx, releasedAmount(r)) },
-            { label: t("economy.note"), cell: (r) => r.note },
-          ]}
-          empty={t("economy.noReleased")}
-        />
-      </Section>
+      {props.releasedDetail ? (
+        <Section id="released-heading" title={t("economy.released")}>
+          <ListTable
+            ctx={ctx}
+            label={t("economy.released")}
+            rows={props.released}
+            rowKey={(r) => r.id}
+            columns={[
+              { label: t("economy.who"), cell: (r) => r.personName },
+              { label: t("economy.body"), cell: (r) => r.bodyName ?? "–" },
+              { label: t("economy.hours"), numeric: true, cell: (r) => hoursOf(ctx, r.hours) },
+              { label: t("economy.rate"), numeric: true, cell: (r) => kr(ctx, r.rate) },
+              { label: t("economy.amount"), numeric: true, cell: (r) => kr(ctx, releasedAmount(r)) },
+              { label: t("economy.note"), cell: (r) => r.note },
+            ]}
+            empty={t("economy.noReleased")}
+          />
+        </Section>
+      ) : (
+        <p class="ds-paragraph">{t("economy.releasedPrivate")}</p>
+      )}
       {/* Printed, the statement is the page alone: its downloads and way back stay on screen. */}
       <div class="no-print">
         <LinkList

@@ -136,6 +136,16 @@ const nb = {
   "economy.errors.payingLevels": "Velg minst ett medlemsnivå som betaler.",
   "economy.errors.perInhabitant": "Skriv kroner per innbygger som et tall med høyst to desimaler, for eksempel 12,50.",
   "economy.errors.who": "Velg en person eller skriv et navn.",
+  "economy.errors.personNotOfMember": "Velg en person fra medlemmet eller med plass i et av nettverkets organer.",
+  "economy.errors.populationOn": "Velg datoen folketallet gjelder fra; denne nøkkelen regner med innbyggere.",
+  "economy.releasedCheck.equalBudgeted": "Registrert frikjøp ({recorded}) er lik budsjettert frikjøp ({line}).",
+  "economy.releasedCheck.equalActual": "Registrert frikjøp ({recorded}) er lik faktisk frikjøp ({line}).",
+  "economy.releasedCheck.differsBudgeted":
+    "Registrert frikjøp ({recorded}) er ikke lik budsjettert frikjøp ({line}). Forskjellen er {difference}.",
+  "economy.releasedCheck.differsActual":
+    "Registrert frikjøp ({recorded}) er ikke lik faktisk frikjøp ({line}). Forskjellen er {difference}.",
+  "economy.releasedByMember": "Frikjøp per medlem",
+  "economy.releasedPrivate": "Hvem som er frikjøpt, timene og satsen ser bare nettverkets egne folk. Her står summen per medlem.",
   "economy.errors.year": "Skriv et årstall fra 2000 til 2100.",
   "economy.errors.yearTaken": "Nettverket har allerede et budsjett for dette året.",
 };
@@ -279,6 +289,16 @@ export const messages: Messages<EconomyMessageKey> = {
     "economy.errors.payingLevels": "Vel minst eitt medlemsnivå som betaler.",
     "economy.errors.perInhabitant": "Skriv kroner per innbyggjar som eit tal med høgst to desimalar, til dømes 12,50.",
     "economy.errors.who": "Vel ein person eller skriv eit namn.",
+    "economy.errors.personNotOfMember": "Vel ein person frå medlemmen eller med plass i eit av organa til nettverket.",
+    "economy.errors.populationOn": "Vel datoen folketalet gjeld frå; denne nøkkelen reknar med innbyggjarar.",
+    "economy.releasedCheck.equalBudgeted": "Registrert frikjøp ({recorded}) er lik budsjettert frikjøp ({line}).",
+    "economy.releasedCheck.equalActual": "Registrert frikjøp ({recorded}) er lik faktisk frikjøp ({line}).",
+    "economy.releasedCheck.differsBudgeted":
+      "Registrert frikjøp ({recorded}) er ikkje lik budsjettert frikjøp ({line}). Skilnaden er {difference}.",
+    "economy.releasedCheck.differsActual":
+      "Registrert frikjøp ({recorded}) er ikkje lik faktisk frikjøp ({line}). Skilnaden er {difference}.",
+    "economy.releasedByMember": "Frikjøp per medlem",
+    "economy.releasedPrivate": "Kven som er frikjøpt, timane og satsen ser berre folka i nettverket. Her står summen per medlem.",
     "economy.errors.year": "Skriv eit årstal frå 2000 til 2100.",
     "economy.errors.yearTaken": "Nettverket har alt eit budsjett for dette året.",
   },
@@ -417,6 +437,17 @@ export const messages: Messages<EconomyMessageKey> = {
     "economy.errors.payingLevels": "Choose at least one membership level that pays.",
     "economy.errors.perInhabitant": "Write kroner per inhabitant as a number with at most two decimals, for example 12.50.",
     "economy.errors.who": "Choose a person or write a name.",
+    "economy.errors.personNotOfMember": "Choose a person from the member or with a seat in one of the network's bodies.",
+    "economy.errors.populationOn": "Choose the date the population counts from; this key counts inhabitants.",
+    "economy.releasedCheck.equalBudgeted": "Recorded released time ({recorded}) equals the budgeted released time ({line}).",
+    "economy.releasedCheck.equalActual": "Recorded released time ({recorded}) equals the actual released time ({line}).",
+    "economy.releasedCheck.differsBudgeted":
+      "Recorded released time ({recorded}) differs from the budgeted released time ({line}) by {difference}.",
+    "economy.releasedCheck.differsActual":
+      "Recorded released time ({recorded}) differs from the actual released time ({line}) by {difference}.",
+    "economy.releasedByMember": "Released time per member",
+    "economy.releasedPrivate":
+      "Who was released, their hours and their rate are shown only to the network's own people. Here are the totals per member.",
     "economy.errors.year": "Write a year from 2000 to 2100.",
     "economy.errors.yearTaken": "The network already has a budget for this year.",
   },

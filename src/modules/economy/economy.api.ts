@@ -30,7 +30,12 @@ const feeKey = z.object({
   fixed: z.number().describe("Whole kroner per member (fixed, fixed_plus_per_inhabitant)"),
   perInhabitant: z.number().describe("Kroner per inhabitant, two decimals (per_inhabitant, fixed_plus_per_inhabitant)"),
   bySizeClass: z.record(z.string(), z.number()).describe(`Whole kroner per member by size class: ${SIZE_CLASSES.join(", ")}`),
-  populationOn: z.string().nullable().describe("The date whose population counts; null: the latest count"),
+  populationOn: z
+    .string()
+    .nullable()
+    .describe(
+      "The date whose population counts (a new budget: 1 January of its year); required for every method but fixed; null (fixed, or a budget from before the rule): the latest count",
+    ),
   payingLevels: z.array(z.enum(MEMBERSHIP_LEVELS)),
 });
 const budgetSummary = z.object({

@@ -59,7 +59,7 @@ const nb = {
   "economy.feeForClass": "Beløp for {sizeClass} (hele kroner)",
   "economy.populationOn": "Folketall per dato",
   "economy.populationOnHelp":
-    "Kontingenten regnes fra siste registrerte folketall på eller før denne datoen. Tomt: siste kjente folketall.",
+    "Kontingenten regnes fra siste registrerte folketall på eller før denne datoen. Påkrevd for alle nøkler unntatt fast beløp, så nye tall ikke endrer kontingenten.",
   "economy.populationLatest": "Siste kjente",
   "economy.payingLevels": "Medlemsnivåer som betaler",
   "economy.settingsTitle": "Budsjett {year}: synlighet og fordelingsnøkkel",
@@ -212,7 +212,7 @@ export const messages: Messages<EconomyMessageKey> = {
     "economy.feeForClass": "Beløp for {sizeClass} (heile kroner)",
     "economy.populationOn": "Folketal per dato",
     "economy.populationOnHelp":
-      "Kontingenten blir rekna frå siste registrerte folketal på eller før denne datoen. Tomt: siste kjende folketal.",
+      "Kontingenten blir rekna frå siste registrerte folketal på eller før denne datoen. Påkravd for alle nøklar unntatt fast beløp, så nye tal ikkje endrar kontingenten.",
     "economy.populationLatest": "Siste kjende",
     "economy.payingLevels": "Medlemsnivå som betaler",
     "economy.settingsTitle": "Budsjett {year}: synlegheit og fordelingsnøkkel",
@@ -360,7 +360,7 @@ export const messages: Messages<EconomyMessageKey> = {
     "economy.feeForClass": "Amount for {sizeClass} (whole kroner)",
     "economy.populationOn": "Population on date",
     "economy.populationOnHelp":
-      "The fees are computed from the latest population count on or before this date. Empty: the latest count known.",
+      "The fees are computed from the latest population count on or before this date. Required for every key but the fixed amount, so new counts never change the fees.",
     "economy.populationLatest": "The latest known",
     "economy.payingLevels": "Membership levels that pay",
     "economy.settingsTitle": "Budget {year}: visibility and cost-sharing key",

@@ -515,6 +515,7 @@ test("the demo networks have two years of budgets with fees that add up, grants 
     assert.equal(view.check.differs, false);
     assert.ok(view.lines.some((l) => l.label === "Skjønnsmidler fra Statsforvalteren"));
     assert.ok(view.released.length > 0);
+    assert.deepEqual([view.releasedCheck.against, view.releasedCheck.differs], ["actual", false]);
   }
 });
 

@@ -104,14 +104,17 @@ export async function seedDemoEconomy({ db, services }: AppContext): Promise<voi
       ];
       for (const [i, [category, label, budgeted]] of lines.entries()) {
         // 2025 is closed with every actual amount; 2026 has the fees, the grants and most costs so far.
+        // Released time's actual is what was recorded, so the check beside the line agrees.
         const actual =
-          year === 2025
-            ? category === "member_fees"
-              ? budgeted
-              : Math.round(budgeted * (0.93 + ((i * 37) % 12) / 100))
-            : ["member_fees", "grant", "secretariat", "released_time"].includes(category)
-              ? Math.round(budgeted * (category === "member_fees" || category === "grant" ? 1 : 0.8))
-              : null;
+          category === "released_time"
+            ? releasedSum
+            : year === 2025
+              ? category === "member_fees"
+                ? budgeted
+                : Math.round(budgeted * (0.93 + ((i * 37) % 12) / 100))
+              : ["member_fees", "grant", "secretariat", "released_time"].includes(category)
+                ? Math.round(budgeted * (category === "member_fees" || category === "grant" ? 1 : 0.8))
+                : null;
         resultOf(
           await economy.addLine(actor, settings, {
             category,

@@ -26,7 +26,7 @@ const member = z.object({
   organisationId: int,
   name: z.string(),
   population: int.nullable(),
-  sizeClass: z.enum(SIZE_CLASSES),
+  sizeClass: z.enum(SIZE_CLASSES).nullable().describe("null: no population registered, so no size class"),
   level: z.string(),
   figures,
 });
@@ -37,7 +37,9 @@ const medians = z
       z.ZodObject<{ members: z.ZodNumber; figures: typeof figures }>
     >,
   )
-  .describe("Per size class: how many members, and the median of each figure over them");
+  .describe(
+    "Per size class: how many members, and the median of each figure over them (members without a population are in none)",
+  );
 
 /** The member reports in the API: one member's, and the comparison of all; the same figures as the pages. */
 export function reportsApi(api: ApiRouter, { services }: AppContext) {
@@ -76,7 +78,10 @@ export function reportsApi(api: ApiRouter, { services }: AppContext) {
     response: z.object({
       period,
       member,
-      median: z.object({ members: int, figures }).describe("The members of the same size class"),
+      median: z
+        .object({ members: int, figures })
+        .nullable()
+        .describe("The members of the same size class; null when the member has no size class"),
       projects: z.array(
         z.object({
           id: int,
@@ -107,9 +112,17 @@ export function reportsApi(api: ApiRouter, { services }: AppContext) {
         }),
       ),
       needs: z.array(z.object({ id: int, title: z.string(), state: z.string(), raised: z.boolean(), projectId: int.nullable() })),
-      inputs: z.array(
-        z.object({ consultationId: int, consultationTitle: z.string(), reference: z.string(), published: z.boolean() }),
-      ),
+      inputs: z
+        .array(
+          z.object({
+            consultationId: int,
+            consultationTitle: z.string(),
+            published: z.boolean(),
+            inputs: int,
+            references: z.array(z.string()).nullable().describe("Only for the network's people; null for others"),
+          }),
+        )
+        .describe("Inputs received or handled (not spam, not merged), per consultation"),
       gatherings: z.array(z.object({ gatheringId: int, title: z.string(), startsAt: z.string(), confirmed: int, attended: int })),
       seats: z.array(z.object({ bodyId: int, bodyName: z.string(), role: z.string(), personName: z.string() })),
       money: z.object({ fee: z.number(), releasedHours: z.number(), releasedAmount: z.number() }).nullable(),
@@ -141,12 +154,7 @@ export function reportsApi(api: ApiRouter, { services }: AppContext) {
         solutions: r.solutions.map(({ solutionId, name, since }) => ({ solutionId, name, since })),
         adoption: r.adoption,
         needs: r.needs.map(({ id, title, state, raised, projectId }) => ({ id, title, state, raised: !!raised, projectId })),
-        inputs: r.inputs.map(({ consultationId, consultationTitle, reference, published }) => ({
-          consultationId,
-          consultationTitle,
-          reference,
-          published,
-        })),
+        inputs: r.inputs,
         gatherings: r.gatherings.map(({ gatheringId, title, startsAt, confirmed, attended }) => ({
           gatheringId,
           title,

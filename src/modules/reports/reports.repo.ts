@@ -50,13 +50,7 @@ export class ReportsRepo extends Repository {
       })
       .from(memberships)
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(
-        and(
-          eq(memberships.networkId, networkId),
-          period.to ? sql`(${memberships.fromDate} is null or ${memberships.fromDate} <= ${period.to})` : undefined,
-          period.from ? sql`(${memberships.toDate} is null or ${memberships.toDate} >= ${period.from})` : undefined,
-        ),
-      )
+      .where(this.membershipIn(networkId, period))
       .orderBy(asc(organisations.nameNorwegian), asc(organisations.id));
   }
 
@@ -187,8 +181,11 @@ export class ReportsRepo extends Repository {
       .orderBy(asc(nationalSolutions.name));
   }
 
-  /** Every member's status for each national solution it has reported on (adoption is public). */
-  adoptionRows(networkId: number) {
+  /**
+   * Every member's status for each national solution it has reported on (adoption is public), for the
+   * members of the period only: the same set as members(), so a share of them never exceeds 1.
+   */
+  adoptionRows(networkId: number, period: Period) {
     return this.db
       .select({
         organisationId: adoptions.organisationId,
@@ -198,8 +195,8 @@ export class ReportsRepo extends Repository {
       })
       .from(adoptions)
       .innerJoin(nationalSolutions, eq(nationalSolutions.id, adoptions.solutionId))
-      .innerJoin(memberships, and(eq(memberships.organisationId, adoptions.organisationId), eq(memberships.networkId, networkId)))
-      .where(isNull(nationalSolutions.networkId));
+      .innerJoin(memberships, eq(memberships.organisationId, adoptions.organisationId))
+      .where(and(isNull(nationalSolutions.networkId), this.membershipIn(networkId, period)));
   }
 
   /** Needs of the network the viewer may see, raised in the period, per member: raised by it, supported by it. */
@@ -258,7 +255,9 @@ export class ReportsRepo extends Repository {
 
   /**
    * Inputs to the network's consultations given in a member's name (the organisation the sender
-   * wrote, matched to an organisation when it was stored, so it counts after the name is cleared), not spam. An input counts for a viewer who may read it: the
+   * wrote, matched to an organisation when it was stored, so it counts after the name is cleared),
+   * received or handled: spam and duplicates merged into another are not inputs of their own. An input
+   * counts for a viewer who may read it: the
    * consultation publishes its inputs, or the viewer is one of the network's people (the consultations
    * module's summary rule).
    */
@@ -285,7 +284,7 @@ export class ReportsRepo extends Repository {
       .where(
         and(
           eq(consultations.networkId, networkId),
-          ne(consultationInputs.status, "spam"),
+          inArray(consultationInputs.status, ["received", "handled"]),
           visibleWhere(viewer, {
             networkId: consultations.networkId,
             visibility: sql`case when ${consultations.publishInputs} then 'public' else 'network' end`,
@@ -348,6 +347,15 @@ export class ReportsRepo extends Repository {
         ),
       )
       .orderBy(asc(bodies.name), asc(people.name));
+  }
+
+  /** A membership of the network that overlaps the period (open ends count). */
+  private membershipIn(networkId: number, period: Period): SQL | undefined {
+    return and(
+      eq(memberships.networkId, networkId),
+      period.to ? sql`(${memberships.fromDate} is null or ${memberships.fromDate} <= ${period.to})` : undefined,
+      period.from ? sql`(${memberships.toDate} is null or ${memberships.toDate} >= ${period.from})` : undefined,
+    );
   }
 
   /** The network's projects the viewer may see that ran in the period (dates unknown count as running). */

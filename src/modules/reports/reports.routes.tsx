@@ -48,10 +48,10 @@ export function reportRows(ctx: PageContext, report: MemberReport) {
     t("memberReport.figure"),
     "",
     t("memberReport.thisMember"),
-    t("memberReport.medianFor", { size: sizeLabel(t, member.sizeClass) }),
+    report.median ? t("memberReport.medianFor", { size: sizeLabel(t, member.sizeClass) }) : "",
   ];
   const rows: unknown[][] = [
-    ...FIGURES.map((f) => [t("memberReport.summary"), figureLabel(t, f), "", member.figures[f], report.median.figures[f]]),
+    ...FIGURES.map((f) => [t("memberReport.summary"), figureLabel(t, f), "", member.figures[f], report.median?.figures[f] ?? ""]),
     ...report.projects.map((p) => [
       t("memberReport.projects"),
       p.title,
@@ -80,9 +80,9 @@ export function reportRows(ctx: PageContext, report: MemberReport) {
     ...report.inputs.map((i) => [
       t("memberReport.inputs"),
       i.consultationTitle,
-      i.reference,
       i.published ? t("memberReport.yes") : t("memberReport.no"),
-      "",
+      i.inputs,
+      i.references?.join(", ") ?? "",
     ]),
     ...report.gatherings.map((g) => [t("memberReport.gatherings"), g.title, date(g.startsAt), g.confirmed, g.attended]),
     ...report.seats.map((s) => [t("memberReport.seats"), s.bodyName, labelFor(t, "body.role", s.role), s.personName, ""]),
@@ -153,6 +153,8 @@ export function reportRoutes(app: FastifyInstance, { services }: AppContext) {
       const { network, period, members } = await comparisonOf(req);
       const { header, rows } = comparisonRows(req.i18n.t, members);
       const name = `members-${network.slug}${period.year ? `-${period.year}` : ""}.${format}`;
+      // What is counted depends on the viewer: no shared cache may keep it for the next one.
+      reply.header("cache-control", "private, no-store");
       return format === "csv" ? sendCsv(reply, name, header, rows) : sendXlsx(reply, name, header, rows);
     });
 
@@ -175,6 +177,8 @@ export function reportRoutes(app: FastifyInstance, { services }: AppContext) {
       const { network, report } = await reportOf(req);
       const { header, rows } = reportRows(req.pageContext(), report);
       const name = `member-report-${network.slug}-${report.member.organisationId}${report.period.year ? `-${report.period.year}` : ""}.${format}`;
+      // What is counted depends on the viewer: no shared cache may keep it for the next one.
+      reply.header("cache-control", "private, no-store");
       return format === "csv" ? sendCsv(reply, name, header, rows) : sendXlsx(reply, name, header, rows);
     });
 }

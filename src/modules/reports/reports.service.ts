@@ -1,4 +1,6 @@
 import type { Actor } from "../../platform/access/actor.ts";
+import { canSee } from "../../platform/access/visibility.ts";
+import { yearSpan } from "../../platform/annual-period.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { wholeNumber } from "../../platform/http/validation.ts";
@@ -34,7 +36,9 @@ export type Figures = Record<Figure, number | null>;
 export const wholeYear = wholeNumber(1900, 2200);
 
 export function periodOf(year: number | undefined | null): Period {
-  return year ? { year, from: `${year}-01-01`, to: `${year}-12-31` } : { year: null, from: null, to: null };
+  if (!year) return { year: null, from: null, to: null };
+  const { from, to } = yearSpan(year);
+  return { year, from, to };
 }
 
 /** The median of the values (the mean of the middle two for an even count); null when there are none. */
@@ -49,7 +53,8 @@ export interface MemberRow {
   organisationId: number;
   name: string;
   population: number | null;
-  sizeClass: SizeClass;
+  /** Null: no population registered, so no size class and no median to compare with. */
+  sizeClass: SizeClass | null;
   level: string;
   figures: Figures;
 }
@@ -87,7 +92,7 @@ export class ReportService {
         this.repo.benefitCounts(networkId, period, viewer),
         this.repo.solutionRows(networkId, period, viewer),
         this.repo.nationalCatalogue(),
-        this.repo.adoptionRows(networkId),
+        this.repo.adoptionRows(networkId, period),
         this.repo.needCounts(networkId, period, viewer),
         this.repo.inputRows(networkId, period, viewer),
         this.repo.registrationRows(networkId, period, viewer),
@@ -125,7 +130,8 @@ export class ReportService {
         organisationId: m.organisationId,
         name: m.name,
         population: m.population,
-        sizeClass: sizeClassOf(m.population),
+        // sizeClassOf(null) is the smallest class: an unknown population must not pass for a small one.
+        sizeClass: m.population === null ? null : sizeClassOf(m.population),
         level: m.level,
         figures: {
           projects: p?.projects ?? 0,
@@ -195,7 +201,7 @@ export class ReportService {
     return {
       member,
       period,
-      median: comparison.medians[member.sizeClass],
+      median: member.sizeClass ? comparison.medians[member.sizeClass] : null,
       memberCount,
       projects: projects.map((p) => ({
         ...p,
@@ -213,13 +219,42 @@ export class ReportService {
         networkShare: memberCount ? (inUseCount.get(s.id) ?? 0) / memberCount : null,
       })),
       needs,
-      inputs: mine(detail.inputs),
+      inputs: inputsPerConsultation(
+        mine(detail.inputs),
+        // Only the network's people see the references: published inputs carry no name, and a
+        // reference beside the member's name would say who sent which.
+        canSee(viewer, { networkId, visibility: "network" }),
+      ),
       gatherings: mine(detail.registrations),
       seats: mine(detail.seats),
       money: detail.money.size ? (detail.money.get(organisationId) ?? { fee: 0, releasedHours: 0, releasedAmount: 0 }) : null,
       surveys: detail.surveys.get(organisationId) ?? [],
     };
   }
+}
+
+/** A member's inputs per consultation: how many, and their references where the viewer may see them (else null). */
+function inputsPerConsultation(
+  rows: readonly { consultationId: number; consultationTitle: string; published: boolean; reference: string }[],
+  withReferences: boolean,
+) {
+  const out = new Map<
+    number,
+    { consultationId: number; consultationTitle: string; published: boolean; inputs: number; references: string[] | null }
+  >();
+  for (const r of rows) {
+    const c = out.get(r.consultationId) ?? {
+      consultationId: r.consultationId,
+      consultationTitle: r.consultationTitle,
+      published: r.published,
+      inputs: 0,
+      references: withReferences ? [] : null,
+    };
+    c.inputs++;
+    c.references?.push(r.reference);
+    out.set(r.consultationId, c);
+  }
+  return [...out.values()];
 }
 
 /** In use by the period's end: in use now, since a date no later than the period's end (or an unknown date). */

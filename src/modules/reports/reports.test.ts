@@ -19,7 +19,8 @@ import { median } from "./reports.service.ts";
  * A small network with known rows, worked by hand.
  *
  * Members: Aheim (3 000 inhabitants), Bstad (4 000) and Cvik (4 500) are under 5 000; Dby (12 000) is
- * 5 000–20 000. Eøy is no member.
+ * 5 000–20 000. Fløy has no population registered: no size class, in no median. Gamle (30 000) was a
+ * member in 2019–2020 only. Eøy is no member.
  *
  * Projects of the network (its members' roles):
  *   P1 "Felles arkiv", public, 2026:           Aheim lead, Bstad participant, Dby interested
@@ -36,12 +37,14 @@ import { median } from "./reports.service.ts";
  *   lifetime: Aheim 1, Bstad 1, Cvik 0, Dby 1; 2026: Aheim 1, Bstad 0 (no date), Dby 0.
  * National solutions (N in the catalogue): Aheim has #1 in use since 2025-01-01 and #2 not relevant,
  *   Bstad #1 in use since 2026-06-01: shares 1/(N−1), 1/N, 0 → median under 5 000 = 1/N; in 2025 Bstad
- *   has none in use yet (0).
+ *   has none in use yet (0). Gamle, a member in 2019–2020, has #1 in use too: in 2026 the network's share
+ *   with #1 in use is 2 of the year's 5 members (Gamle is not one of them), over the lifetime 3 of 6.
  * Needs: "Felles innbyggerdialog" (public, 2026) raised by Aheim, supported by Bstad, approved as P1;
  *   "Lukket behov" (network only, 2025) raised by Bstad, supported by Aheim.
  *   anonymous: Aheim raised 1, supported 0; Bstad raised 0, supported 1. Secretariat: 1 and 1 each.
- * Inputs: two from "Aheim" to a consultation that publishes its inputs (one spam: 1 counts), one from
- *   "bstad" to one that does not (only the network's people count it).
+ * Inputs: three from "Aheim" to a consultation that publishes its inputs (one spam, one merged into
+ *   another: 1 counts), one from "bstad" and one handled from "Aheim" to one that does not (only the
+ *   network's people count them). Outside the network only counts are shown, never a reference.
  * Gatherings: a public one (Aheim twice, one attended; Bstad cancelled), one for the network only
  *   (Bstad, attended). anonymous: Aheim 2 registered, 1 attended; Bstad 0.
  * Seats: a public steering group (Aheim's person, Bstad named on the seat), a closed body (Cvik).
@@ -51,7 +54,7 @@ import { median } from "./reports.service.ts";
 let t: TestApp;
 let networkId: number;
 const slug = "rapport-test";
-const org: Record<"a" | "b" | "c" | "d" | "e", number> = { a: 0, b: 0, c: 0, d: 0, e: 0 };
+const org: Record<"a" | "b" | "c" | "d" | "e" | "f" | "g", number> = { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0 };
 let p1: number;
 let p3: number;
 let catalogue: number;
@@ -72,16 +75,28 @@ before(async () => {
           ["Cvik", 4500],
           ["Dby", 12000],
           ["Eøy", 2000],
+          ["Fløy", null],
+          ["Gamle", 30000],
         ] as const
       ).map(([name, population]) => ({ kind: "other" as const, name, nameNorwegian: name, population })),
     )
     .returning();
-  [org.a, org.b, org.c, org.d, org.e] = made.map((o) => o.id) as [number, number, number, number, number];
+  [org.a, org.b, org.c, org.d, org.e, org.f, org.g] = made.map((o) => o.id) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   await db.insert(memberships).values([
     { networkId, organisationId: org.a, level: "member" },
     { networkId, organisationId: org.b, level: "member" },
     { networkId, organisationId: org.c, level: "observer" },
     { networkId, organisationId: org.d, level: "project_only" },
+    { networkId, organisationId: org.f, level: "member" },
+    { networkId, organisationId: org.g, level: "member", fromDate: "2019-01-01", toDate: "2020-12-31" },
   ]);
 
   const [P1, P2, P3] = await db
@@ -161,6 +176,7 @@ before(async () => {
     { organisationId: org.a, solutionId: national[0]!.id, status: "in_use", sinceDate: "2025-01-01", byLabel: "test" },
     { organisationId: org.a, solutionId: national[1]!.id, status: "not_relevant", byLabel: "test" },
     { organisationId: org.b, solutionId: national[0]!.id, status: "in_use", sinceDate: "2026-06-01", byLabel: "test" },
+    { organisationId: org.g, solutionId: national[0]!.id, status: "in_use", sinceDate: "2020-01-01", byLabel: "test" },
   ]);
 
   const [n1, n2] = await db
@@ -206,7 +222,12 @@ before(async () => {
     ])
     .returning();
   // The organisation each input names, as the consultations module matches it when the input is stored.
-  const input = (consultationId: number, n: number, organisationId: number, status: "received" | "spam" = "received") => ({
+  const input = (
+    consultationId: number,
+    n: number,
+    organisationId: number,
+    status: "received" | "handled" | "spam" | "merged" = "received",
+  ) => ({
     consultationId,
     reference: `R-TEST-${n}`,
     formToken: `report-test-${n}`,
@@ -218,7 +239,13 @@ before(async () => {
   });
   await db
     .insert(consultationInputs)
-    .values([input(open!.id, 1, org.a), input(open!.id, 2, org.a, "spam"), input(closed!.id, 3, org.b)]);
+    .values([
+      input(open!.id, 1, org.a),
+      input(open!.id, 2, org.a, "spam"),
+      input(closed!.id, 3, org.b),
+      input(open!.id, 4, org.a, "merged"),
+      input(closed!.id, 5, org.a, "handled"),
+    ]);
 
   const [g1, g2] = await db
     .insert(gatherings)
@@ -346,7 +373,7 @@ describe("the figures, worked by hand", () => {
     const body = await json(`/api/v1/networks/${slug}/member-reports`);
     assert.deepEqual(
       body.members.map((m: { name: string }) => m.name),
-      ["Aheim", "Bstad", "Cvik", "Dby"],
+      ["Aheim", "Bstad", "Cvik", "Dby", "Fløy", "Gamle"],
       "Eøy is no member",
     );
     const a = figuresOf(body, org.a);
@@ -361,7 +388,7 @@ describe("the figures, worked by hand", () => {
     assert.ok(Math.abs(b.adoption! - 1 / catalogue) < 1e-12);
     assert.equal(c.adoption, 0);
     assert.deepEqual([a.needsRaised, a.needsSupported, b.needsRaised, b.needsSupported], [1, 0, 0, 1]);
-    assert.deepEqual([a.inputs, b.inputs], [1, 0]);
+    assert.deepEqual([a.inputs, b.inputs], [1, 0], "spam and merged inputs do not count");
     assert.deepEqual([a.registrations, a.attended, b.registrations, b.attended], [2, 1, 0, 0]);
     assert.deepEqual([a.seats, b.seats, c.seats], [1, 1, 0]);
     assert.deepEqual(
@@ -370,7 +397,8 @@ describe("the figures, worked by hand", () => {
       "the budget is the network's: nothing paid is known",
     );
     const small = body.medians.under_5000;
-    assert.equal(small.members, 3);
+    assert.equal(small.members, 3, "Fløy, with no population, is in no size class");
+    assert.equal(body.members.find((m: Row) => m.organisationId === org.f).sizeClass, null);
     assert.equal(small.figures.projects, 1);
     assert.equal(small.figures.benefits, 1);
     assert.ok(Math.abs(small.figures.adoption - 1 / catalogue) < 1e-12);
@@ -408,6 +436,7 @@ describe("the figures, worked by hand", () => {
     assert.equal(body.medians.under_5000.figures.projects, 2, "median(3, 2, 1)");
     assert.deepEqual([a.needsRaised, a.needsSupported, b.needsRaised, b.needsSupported], [1, 1, 1, 1]);
     assert.deepEqual([b.inputs, b.registrations, b.attended], [1, 1, 1]);
+    assert.equal(a.inputs, 2, "received and handled, not spam nor merged");
     assert.equal(figuresOf(body, org.c).seats, 1);
     assert.equal(figuresOf(body, org.c).benefits, 1);
     // The budget kept to the network: fees 1 000, 1 000, 1 000 and 0; Aheim's 10 hours at 700.
@@ -446,7 +475,21 @@ describe("the member report", () => {
       r.needs.map((n: { title: string; raised: boolean; state: string }) => [n.title, n.raised, n.state]),
       [["Felles innbyggerdialog", true, "approved"]],
     );
-    assert.equal(r.inputs.length, 1);
+    assert.deepEqual(r.inputs, [
+      {
+        consultationId: r.inputs[0].consultationId,
+        consultationTitle: "Strategihøring",
+        published: true,
+        inputs: 1,
+        references: null,
+      },
+    ]);
+    assert.ok(!JSON.stringify(r).includes("R-TEST"), "no reference outside the network");
+    const share = (report: { adoption: { solutionId: number; networkShare: number }[] }) =>
+      report.adoption.find((x) => x.solutionId === r.adoption.find((y: { inUse: boolean }) => y.inUse).solutionId)!.networkShare;
+    assert.equal(share(r), 3 / 6, "Aheim, Bstad and Gamle of the lifetime's 6 members");
+    const y2026 = await json(`/api/v1/networks/${slug}/member-reports/${org.a}?year=2026`);
+    assert.equal(share(y2026), 2 / 5, "Gamle was no member in 2026: neither counted nor in use");
     assert.deepEqual(
       r.gatherings.map((g: { title: string; confirmed: number; attended: number }) => [g.title, g.confirmed, g.attended]),
       [["Arkivdagen", 2, 1]],
@@ -466,6 +509,7 @@ describe("the member report", () => {
     assert.match(page.body, /Felles arkiv/);
     assert.match(page.body, /Printable version/);
     assert.doesNotMatch(page.body, /MARKER-R/);
+    assert.doesNotMatch(page.body, /R-TEST/);
     const print = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}?print=1&lang=en` });
     assert.equal(print.statusCode, 200);
     assert.match(print.body, /Back to the report/);
@@ -476,11 +520,15 @@ describe("the member report", () => {
     const csv = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}/report.csv?lang=en` });
     assert.equal(csv.statusCode, 200);
     assert.match(csv.headers["content-type"] as string, /text\/csv/);
+    assert.equal(csv.headers["cache-control"], "private, no-store", "what is counted depends on the viewer");
+    assert.match(csv.body, /Inputs to consultations,Strategihøring,Yes,1,\r?\n/);
+    assert.doesNotMatch(csv.body, /R-TEST/);
     assert.match(csv.body, /The figures,Joint projects taken part in,,2,1/);
     assert.match(csv.body, /Joint projects,Felles arkiv,Lead,Execution/);
     assert.doesNotMatch(csv.body, /MARKER-R/);
     const xlsx = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}/report.xlsx?year=2026&lang=en` });
     assert.equal(xlsx.statusCode, 200);
+    assert.equal(xlsx.headers["cache-control"], "private, no-store");
     const sheet = sheetOf(xlsx.rawPayload);
     // 2026: Aheim takes part in P1 only; the median of Aheim, Bstad and Cvik is median(1, 1, 0) = 1.
     assert.match(
@@ -497,9 +545,41 @@ describe("the member report", () => {
       .split(/\r?\n/);
     assert.match(lines[0]!, /^Member,Size class,Membership,Joint projects taken part in/);
     assert.match(lines[1]!, /^Aheim,/, "sorted by projects, most first");
-    assert.equal(lines.length, 5);
+    assert.equal(lines.length, 7);
+    assert.equal(all.headers["cache-control"], "private, no-store");
     const allXlsx = await t.app.inject({ url: `/n/${slug}/member-reports.xlsx` });
     assert.equal(allXlsx.statusCode, 200);
+    assert.equal(allXlsx.headers["cache-control"], "private, no-store");
+  });
+
+  test("a member with no population registered has no size class and no median, rather than the smallest's", async () => {
+    const r = await json(`/api/v1/networks/${slug}/member-reports/${org.f}`);
+    assert.equal(r.member.sizeClass, null);
+    assert.equal(r.median, null);
+    const page = await t.app.inject({ url: `/n/${slug}/member-reports/${org.f}?lang=en` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /none \(no population registered\)/);
+    assert.match(page.body, /no median to compare with/);
+    assert.doesNotMatch(page.body, /Median, /);
+    const csv = await t.app.inject({ url: `/n/${slug}/member-reports.csv?lang=en` });
+    assert.match(csv.body, /\nFløy,none \(no population registered\),/);
+  });
+
+  test("the network's people see the references of a member's inputs", async () => {
+    const sek = await login("sek@rapport.example");
+    const r = await json(`/api/v1/networks/${slug}/member-reports/${org.a}`, sek);
+    assert.deepEqual(
+      r.inputs.map((i: { consultationTitle: string; inputs: number; references: string[] }) => [
+        i.consultationTitle,
+        i.inputs,
+        i.references,
+      ]),
+      [
+        ["Strategihøring", 1, ["R-TEST-1"]],
+        ["Lukket høring", 1, ["R-TEST-5"]],
+      ],
+    );
+    assert.match((await sek.get(`/n/${slug}/member-reports/${org.a}`)).body, /R-TEST-5/);
   });
 
   test("bad input: an unknown organisation or one that is no member is not found; a bad year is a clear error", async () => {

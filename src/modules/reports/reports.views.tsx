@@ -21,7 +21,8 @@ import { FIGURES, type Figure, type Figures, type MemberRow, type Period } from 
 type Network = { slug: string; name: string };
 
 export const figureLabel = (t: Translate, f: Figure) => labelFor(t, "memberReport.figure", f);
-export const sizeLabel = (t: Translate, s: SizeClass) => labelFor(t, "roadmap.size", s);
+export const sizeLabel = (t: Translate, s: SizeClass | null) =>
+  s ? labelFor(t, "roadmap.size", s) : t("memberReport.noSizeClass");
 
 /** A figure written for reading: shares in per cent, kroner and hours as numbers; "–" where there is none. */
 export function figureText(ctx: PageContext, f: Figure, value: number | null): string {
@@ -98,10 +99,10 @@ export function MemberReportPage(props: { ctx: PageContext; network: Network; re
       <Section id="figures-heading" title={t("memberReport.summary")}>
         <p class="ds-paragraph">
           {t("memberReport.sizeClass")}: {sizeLabel(t, member.sizeClass)} (
-          {t("memberReport.medianMembers", { n: report.median.members })}). {t("memberReport.level")}:{" "}
-          {labelFor(t, "membership.level", member.level as "member")}.
+          {report.median ? t("memberReport.medianMembers", { n: report.median.members }) : t("memberReport.noMedian")}).{" "}
+          {t("memberReport.level")}: {labelFor(t, "membership.level", member.level as "member")}.
         </p>
-        <FigureTable ctx={ctx} figures={member.figures} median={report.median.figures} size={member.sizeClass} />
+        <FigureTable ctx={ctx} figures={member.figures} median={report.median?.figures ?? null} size={member.sizeClass} />
       </Section>
       <Section id="projects-heading" title={t("memberReport.projects")}>
         <ListTable
@@ -207,16 +208,24 @@ export function MemberReportPage(props: { ctx: PageContext; network: Network; re
           ctx={ctx}
           label={t("memberReport.inputs")}
           rows={report.inputs}
-          rowKey={(i) => i.inputId}
+          rowKey={(i) => i.consultationId}
           empty={t("memberReport.noInputs")}
           columns={[
             {
               label: t("memberReport.consultation"),
               cell: (i) => <Link href={`/consultations/${i.consultationId}`}>{i.consultationTitle}</Link>,
             },
-            { label: t("memberReport.reference"), cell: (i) => i.reference },
-            { label: t("memberReport.date"), cell: (i) => date(i.submittedAt) },
+            { label: t("memberReport.inputCount"), numeric: true, cell: (i) => number(i.inputs) },
             { label: t("memberReport.published"), cell: (i) => (i.published ? t("memberReport.yes") : t("memberReport.no")) },
+            // The references only for the network's people (the service leaves them out for others).
+            ...(report.inputs.some((i) => i.references)
+              ? [
+                  {
+                    label: t("memberReport.reference"),
+                    cell: (i: MemberReport["inputs"][number]) => i.references?.join(", ") ?? "",
+                  },
+                ]
+              : []),
           ]}
         />
       </Section>
@@ -257,7 +266,7 @@ export function MemberReportPage(props: { ctx: PageContext; network: Network; re
           <FigureTable
             ctx={ctx}
             figures={member.figures}
-            median={report.median.figures}
+            median={report.median?.figures ?? null}
             size={member.sizeClass}
             only={["fee", "releasedHours", "releasedAmount"]}
           />
@@ -293,11 +302,17 @@ export function MemberReportPage(props: { ctx: PageContext; network: Network; re
   );
 }
 
-/** Figures beside the median of the same size class. */
-function FigureTable(props: { ctx: PageContext; figures: Figures; median: Figures; size: SizeClass; only?: readonly Figure[] }) {
-  const { ctx } = props;
+/** Figures beside the median of the same size class (none when the member has no size class). */
+function FigureTable(props: {
+  ctx: PageContext;
+  figures: Figures;
+  median: Figures | null;
+  size: SizeClass | null;
+  only?: readonly Figure[];
+}) {
+  const { ctx, median } = props;
   const { t } = ctx.i18n;
-  const rows = (props.only ?? FIGURES).map((f) => ({ f, value: props.figures[f], median: props.median[f] }));
+  const rows = (props.only ?? FIGURES).map((f) => ({ f, value: props.figures[f], median: median?.[f] ?? null }));
   return (
     <ListTable
       ctx={ctx}
@@ -307,11 +322,15 @@ function FigureTable(props: { ctx: PageContext; figures: Figures; median: Figure
       columns={[
         { label: t("memberReport.figure"), cell: (r) => figureLabel(t, r.f) },
         { label: t("memberReport.thisMember"), numeric: true, cell: (r) => figureText(ctx, r.f, r.value) },
-        {
-          label: t("memberReport.medianFor", { size: sizeLabel(t, props.size) }),
-          numeric: true,
-          cell: (r) => figureText(ctx, r.f, r.median),
-        },
+        ...(median
+          ? [
+              {
+                label: t("memberReport.medianFor", { size: sizeLabel(t, props.size) }),
+                numeric: true,
+                cell: (r: (typeof rows)[number]) => figureText(ctx, r.f, r.median),
+              },
+            ]
+          : []),
       ]}
     />
   );

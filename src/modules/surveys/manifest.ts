@@ -24,5 +24,7 @@ export const surveysModule = defineModule({
   sections: { networkPage: networkSurveysSection },
   // The automatic reminder before the closing date: the run is cheap when no survey is due.
   background: ({ services }, log) => services.surveys.scheduleReminders(60, log),
+  // Recipients' names and addresses go some days after the survey closes (decision 0030).
+  retention: ({ services }) => ({ surveyRecipientData: () => services.surveys.removeExpiredRecipientData() }),
   seed: seedDemoSurveys,
 });

@@ -8,6 +8,9 @@ import type { AnswerCount, Question } from "./surveys.repo.ts";
  */
 export const MIN_GROUP = 5;
 
+/** What a hidden group says: "fewer than five answers", or "hidden" when it is hidden beside a smaller one. */
+export const hiddenKey = (g: { responses: number }) => (g.responses < MIN_GROUP ? "survey.fewerThanFive" : "survey.hiddenGroup");
+
 /** One value's count: a point of a scale, or a choice. */
 export interface Bar {
   label: string;
@@ -32,7 +35,10 @@ export interface QuestionResult {
 export interface GroupResult {
   responses: number;
   recipients: number;
-  /** Mean over all its scale answers ("don't know" left out). */
+  /**
+   * Mean over all its scale answers ("don't know" left out), each answer first put at 0–1 of its own
+   * scale (its lower end 0, its upper end 1), so scales of different ends can be combined.
+   */
   scaleMean: number | null;
   /** Mean per scale question, by question id. */
   means: Record<number, number | null>;
@@ -69,6 +75,83 @@ function scaleSums(rows: readonly AnswerCount[]) {
       n += r.n;
     }
   return { sum, n };
+}
+
+/** A point at 0–1 of its own scale: the lower end 0, the upper end 1. */
+export const normalisedPoint = (point: number, q: Pick<Question, "scaleMin" | "scaleMax">) =>
+  q.scaleMax === q.scaleMin ? 0 : (point - q.scaleMin) / (q.scaleMax - q.scaleMin);
+
+/** Sum and count of the answers to scale questions, each normalised to its own scale ("don't know" left out). */
+function normalisedSums(questions: readonly Question[], rows: readonly AnswerCount[]) {
+  const byId = new Map(questions.filter((q) => q.kind === "scale").map((q) => [q.id, q]));
+  let sum = 0;
+  let n = 0;
+  for (const r of rows) {
+    const q = byId.get(r.questionId);
+    if (q && !r.dontKnow && r.scale !== null) {
+      sum += normalisedPoint(r.scale, q) * r.n;
+      n += r.n;
+    }
+  }
+  return { sum, n };
+}
+
+/** A member, for the hiding of groups: its response count and its size class. */
+export interface GroupMember {
+  organisationId: number;
+  responses: number;
+  sizeClass: SizeClass;
+}
+
+/**
+ * Which members and size classes are hidden for a guarded viewer. A group under the threshold is
+ * hidden, and so is whatever would let a hidden group be worked out by subtraction: the total (each
+ * question's figures, always shown) minus the size classes shown, and a size class minus its members
+ * shown, must leave either nothing or at least MIN_GROUP responses. When it leaves one to four, the
+ * smallest group shown beside them is hidden too (complementary suppression); a size class hidden so
+ * whose members are all shown would be their sum, so its smallest member is hidden with it.
+ */
+export function hiddenGroups(members: readonly GroupMember[], guarded: boolean) {
+  const hiddenMembers = new Set<number>();
+  const hiddenClasses = new Set<SizeClass>();
+  if (!guarded) return { hiddenMembers, hiddenClasses };
+  const answering = members.filter((m) => m.responses > 0);
+  const inClass = (c: SizeClass) => answering.filter((m) => m.sizeClass === c);
+  const sum = (ms: readonly GroupMember[]) => ms.reduce((a, m) => a + m.responses, 0);
+  const leaks = (rest: number) => rest > 0 && rest < MIN_GROUP;
+  const smallest = <T>(items: readonly T[], size: (i: T) => number) => [...items].sort((a, b) => size(a) - size(b))[0];
+  for (const m of answering) if (m.responses < MIN_GROUP) hiddenMembers.add(m.organisationId);
+  for (const c of SIZE_CLASSES) if (sum(inClass(c)) < MIN_GROUP) hiddenClasses.add(c);
+  // A size class shown less its members shown.
+  for (const c of SIZE_CLASSES) {
+    if (hiddenClasses.has(c)) continue;
+    const ms = inClass(c);
+    if (leaks(sum(ms.filter((m) => hiddenMembers.has(m.organisationId))))) {
+      const next = smallest(
+        ms.filter((m) => !hiddenMembers.has(m.organisationId)),
+        (m) => m.responses,
+      );
+      if (next) hiddenMembers.add(next.organisationId);
+    }
+  }
+  // The total less the size classes that are shown or that the members shown add up to.
+  const uncovered = (c: SizeClass) =>
+    hiddenClasses.has(c) ? sum(inClass(c).filter((m) => hiddenMembers.has(m.organisationId))) : 0;
+  const classes = SIZE_CLASSES.filter((c) => inClass(c).length > 0);
+  if (leaks(classes.reduce((a, c) => a + uncovered(c), 0))) {
+    const next = smallest(
+      classes.filter((c) => !hiddenClasses.has(c)),
+      (c) => sum(inClass(c)),
+    );
+    if (next) {
+      hiddenClasses.add(next);
+      if (uncovered(next) === 0) {
+        const member = smallest(inClass(next), (m) => m.responses);
+        if (member) hiddenMembers.add(member.organisationId);
+      }
+    }
+  }
+  return { hiddenMembers, hiddenClasses };
 }
 
 /** One question's counts over these answer groups. */
@@ -112,10 +195,9 @@ function groupResult(
   questions: readonly Question[],
   rows: readonly AnswerCount[],
   counts: { responses: number; recipients: number },
-  guarded: boolean,
+  hidden: boolean,
 ): GroupResult {
-  const hidden = guarded && counts.responses < MIN_GROUP;
-  const all = scaleSums(rows.filter((r) => questions.some((q) => q.id === r.questionId && q.kind === "scale")));
+  const all = normalisedSums(questions, rows);
   const means: Record<number, number | null> = {};
   for (const q of questions)
     if (q.kind === "scale") {
@@ -128,28 +210,43 @@ function groupResult(
 /**
  * A survey's results from its answers counted by member, question and value: per question (the
  * distribution, the scale's mean without "don't know", the count of "don't know"), per member and
- * per size class, and the response rate. `guarded` applies the anonymity threshold to every group.
+ * per size class, and the response rate. `guarded` applies the anonymity threshold to every group,
+ * with the groups that would give a hidden one away by subtraction (`hiddenGroups`); `withheld`
+ * (an anonymous survey still open) hides every figure but the counts of responses.
  */
 export function surveyResults(
   questions: readonly Question[],
   rows: readonly AnswerCount[],
   members: readonly MemberCount[],
   guarded: boolean,
+  withheld = false,
 ): SurveyResults {
   const responses = members.reduce((a, m) => a + m.responses, 0);
   const recipients = members.reduce((a, m) => a + m.recipients, 0);
   const byOrg = new Map<number, AnswerCount[]>();
   for (const r of rows) byOrg.set(r.organisationId, [...(byOrg.get(r.organisationId) ?? []), r]);
   const sizeOf = new Map(members.map((m) => [m.organisationId, sizeClassOf(m.population)]));
+  const { hiddenMembers, hiddenClasses } = hiddenGroups(
+    members.map((m) => ({ organisationId: m.organisationId, responses: m.responses, sizeClass: sizeOf.get(m.organisationId)! })),
+    guarded,
+  );
   return {
     responses,
     recipients,
     rate: recipients === 0 ? null : responses / recipients,
-    questions: questions.map((q) => questionResult(q, rows, guarded)),
+    questions: questions.map((q) => {
+      const r = questionResult(q, rows, guarded);
+      return withheld ? { ...r, dontKnow: 0, mean: null, distribution: [], hidden: true } : r;
+    }),
     members: members.map((m) => ({
       organisationId: m.organisationId,
       name: m.name,
-      ...groupResult(questions, byOrg.get(m.organisationId) ?? [], m, guarded),
+      ...groupResult(
+        questions,
+        byOrg.get(m.organisationId) ?? [],
+        m,
+        withheld || (guarded && (m.responses < MIN_GROUP || hiddenMembers.has(m.organisationId))),
+      ),
     })),
     sizeClasses: SIZE_CLASSES.map((sizeClass) => {
       const inClass = members.filter((m) => sizeOf.get(m.organisationId) === sizeClass);
@@ -163,7 +260,7 @@ export function surveyResults(
             responses: inClass.reduce((a, m) => a + m.responses, 0),
             recipients: inClass.reduce((a, m) => a + m.recipients, 0),
           },
-          guarded,
+          withheld || hiddenClasses.has(sizeClass),
         ),
       };
     }).filter((c) => c.recipients > 0 || c.responses > 0),

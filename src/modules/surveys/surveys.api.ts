@@ -20,8 +20,17 @@ const surveyItem = z.object({
 const group = {
   responses: int,
   recipients: int,
-  scaleMean: z.number().nullable().describe("Mean over the group's scale answers, \"don't know\" left out"),
-  hidden: z.boolean().describe("Fewer than five responses where the anonymity threshold applies: no figures but the counts"),
+  scaleMean: z
+    .number()
+    .nullable()
+    .describe(
+      "Mean over the group's scale answers, each at 0–1 of its own scale (lower end 0, upper end 1), \"don't know\" left out",
+    ),
+  hidden: z
+    .boolean()
+    .describe(
+      "Where the anonymity threshold applies: fewer than five responses, or a group that would let a hidden one be worked out by subtraction; also every group of an anonymous survey still open. No figures but the counts",
+    ),
 };
 
 const results = z.object({
@@ -88,15 +97,18 @@ export function surveysApi(api: ApiRouter, { services: { surveys, networks } }: 
     method: "GET",
     path: "/networks/:slug/surveys",
     operationId: "listSurveys",
-    summary: "A network's surveys whose results the caller may read, newest year first",
+    summary: "A network's surveys whose results the caller may read (drafts too for its secretariat), newest year first",
     tag: "surveys",
     params: slugParams,
     query: yearsQuery,
     response: listOf(surveyItem),
     handler: async ({ params, query, actor }) => {
       const { networkId } = await networkOf(params);
-      const items = await surveys.visibleSurveys(networkId, { from: query.from, to: query.to }, actor);
-      return { items: items.slice(query.offset, query.offset + query.limit), total: items.length };
+      return surveys.page(networkId, actor, {
+        years: { from: query.from, to: query.to },
+        limit: query.limit,
+        offset: query.offset,
+      });
     },
   });
 

@@ -68,13 +68,15 @@ export class SurveyRepo extends Repository {
   list(
     networkId: number,
     viewer: Actor | null,
-    options: { withDrafts: boolean; years?: { from: number; to: number }; today: string },
+    options: {
+      withDrafts: boolean;
+      years?: { from: number; to: number };
+      today: string;
+      page?: { limit: number; offset: number };
+    },
   ) {
     const status = statusSql(options.today);
-    const conditions: (SQL | undefined)[] = [eq(surveys.networkId, networkId)];
-    if (!options.withDrafts) conditions.push(ne(surveys.status, "draft"), visibleWhere(viewer, restricted));
-    if (options.years) conditions.push(gte(surveys.year, options.years.from), lte(surveys.year, options.years.to));
-    return this.db
+    const query = this.db
       .select({
         id: surveys.id,
         title: surveys.title,
@@ -89,8 +91,29 @@ export class SurveyRepo extends Repository {
         responses: sql<number>`(select count(*)::int from ${surveyResponses} s where s.survey_id = ${outerColumn(surveys.id)})`,
       })
       .from(surveys)
-      .where(and(...conditions))
+      .where(this.listWhere(networkId, viewer, options))
       .orderBy(desc(surveys.year), desc(surveys.id));
+    return options.page ? query.limit(options.page.limit).offset(options.page.offset) : query;
+  }
+
+  /** How many surveys `list` gives without its page. */
+  async count(networkId: number, viewer: Actor | null, options: { withDrafts: boolean; years?: { from: number; to: number } }) {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(surveys)
+      .where(this.listWhere(networkId, viewer, options));
+    return row?.n ?? 0;
+  }
+
+  private listWhere(
+    networkId: number,
+    viewer: Actor | null,
+    options: { withDrafts: boolean; years?: { from: number; to: number } },
+  ) {
+    const conditions: (SQL | undefined)[] = [eq(surveys.networkId, networkId)];
+    if (!options.withDrafts) conditions.push(ne(surveys.status, "draft"), visibleWhere(viewer, restricted));
+    if (options.years) conditions.push(gte(surveys.year, options.years.from), lte(surveys.year, options.years.to));
+    return and(...conditions);
   }
 
   /** The questions of these surveys, in their order. */
@@ -204,11 +227,31 @@ export class SurveyRepo extends Repository {
         and(
           eq(surveyRecipients.surveyId, surveyId),
           isNotNull(surveyRecipients.sentAt),
+          isNotNull(surveyRecipients.email),
           isNull(surveyRecipients.answeredAt),
           or(isNull(surveyRecipients.remindedAt), lt(surveyRecipients.remindedAt, notSince)),
         ),
       )
       .returning();
+  }
+
+  /**
+   * Clears the name and address of the recipients of surveys that closed (by hand or on their date,
+   * in Norway's calendar) before `cutoff`; returns how many.
+   */
+  async clearRecipientData(cutoff: string): Promise<number> {
+    const rows = await this.db
+      .update(surveyRecipients)
+      .set({ name: "", email: null })
+      .where(
+        and(
+          isNotNull(surveyRecipients.email),
+          sql`${surveyRecipients.surveyId} in (select s.id from ${surveys} s where s.status <> 'draft'
+            and least(s.closes_on, (s.closed_at at time zone 'Europe/Oslo')::date) < ${cutoff})`,
+        ),
+      )
+      .returning({ id: surveyRecipients.id });
+    return rows.length;
   }
 
   /** Open surveys whose automatic reminder is due on `today` (their closing date `days` ahead or nearer), not yet past. */
@@ -286,8 +329,12 @@ export class SurveyRepo extends Repository {
       .orderBy(norwegianOrder(organisations.nameNorwegian));
   }
 
-  /** The free text answers of a survey, with who wrote them (the organisation; the recipient's name unless anonymous). */
-  texts(surveyId: number) {
+  /**
+   * The free text answers of a survey, with who wrote them (the organisation; the recipient's name
+   * unless anonymous), per question in the order they came, or `byText` in the order of the text
+   * (an anonymous survey: the order of the answers would tie each person's texts together).
+   */
+  texts(surveyId: number, options: { byText: boolean }) {
     return this.db
       .select({
         questionId: surveyAnswers.questionId,
@@ -300,10 +347,13 @@ export class SurveyRepo extends Repository {
       .innerJoin(organisations, eq(organisations.id, surveyResponses.organisationId))
       .leftJoin(surveyRecipients, eq(surveyRecipients.id, surveyResponses.recipientId))
       .where(and(eq(surveyResponses.surveyId, surveyId), ne(surveyAnswers.text, "")))
-      .orderBy(asc(surveyAnswers.questionId), asc(surveyResponses.id));
+      .orderBy(asc(surveyAnswers.questionId), ...(options.byText ? [asc(surveyAnswers.text)] : [asc(surveyResponses.id)]));
   }
 
-  /** Per survey and member, the sum and number of scale points answered (not "don't know"), for its mean. */
+  /**
+   * Per survey and member, the sum and number of scale points answered (not "don't know"), each at
+   * 0–1 of its own question's scale, for a mean that combines scales of different ends.
+   */
   scaleTotals(surveyIds: readonly number[]) {
     if (surveyIds.length === 0)
       return Promise.resolve([] as { surveyId: number; organisationId: number; sum: number; n: number }[]);
@@ -311,7 +361,7 @@ export class SurveyRepo extends Repository {
       .select({
         surveyId: surveyResponses.surveyId,
         organisationId: surveyResponses.organisationId,
-        sum: sql<number>`coalesce(sum(${surveyAnswers.scale}), 0)::int`,
+        sum: sql<number>`coalesce(sum((${surveyAnswers.scale} - ${surveyQuestions.scaleMin})::float8 / nullif(${surveyQuestions.scaleMax} - ${surveyQuestions.scaleMin}, 0)), 0)::float8`,
         n: sql<number>`count(${surveyAnswers.scale})::int`,
       })
       .from(surveyAnswers)

@@ -7,11 +7,12 @@ import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
-import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
+import { labelFor, osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
 import { savedNotice } from "../../platform/ui/saved-notice.tsx";
 import { slugParam } from "../networks/index.ts";
+import { hiddenKey } from "./results.ts";
 import type { Survey } from "./surveys.repo.ts";
 import type { FullResults } from "./surveys.service.ts";
 import { AnswerPage, ResultsPage, SurveyFormPage, SurveyListPage, SurveyPage } from "./surveys.views.tsx";
@@ -31,7 +32,7 @@ export function resultRows(t: Translate, r: FullResults): { header: string[]; ro
   const rows: unknown[][] = [];
   for (const q of r.questions) {
     if (q.hidden) {
-      rows.push([t("survey.perQuestion"), "", q.text, fewer, q.answered, ""]);
+      rows.push([t("survey.perQuestion"), "", q.text, r.withheld ? "" : fewer, q.answered, ""]);
       continue;
     }
     for (const b of q.distribution) rows.push([t("survey.perQuestion"), "", q.text, b.label, b.count, ""]);
@@ -43,12 +44,12 @@ export function resultRows(t: Translate, r: FullResults): { header: string[]; ro
       t("survey.perSizeClass"),
       labelFor(t, "roadmap.size", c.sizeClass),
       "",
-      c.hidden ? fewer : "",
+      c.hidden ? t(hiddenKey(c)) : "",
       c.responses,
       mean(c.scaleMean),
     ]);
   for (const m of r.members)
-    rows.push([t("survey.perMember"), m.name, "", m.hidden ? fewer : "", m.responses, mean(m.scaleMean)]);
+    rows.push([t("survey.perMember"), m.name, "", m.hidden ? t(hiddenKey(m)) : "", m.responses, mean(m.scaleMean)]);
   return {
     header: [
       t("survey.results"),
@@ -123,7 +124,8 @@ export function surveyRoutes(app: FastifyInstance, { services }: AppContext) {
 
   app.get("/n/:slug/surveys/new", { config: { policy: "survey.manage", resource: networkInPath } }, (req, reply) => {
     const { resource } = authorized(req, networkInPath);
-    const year = new Date().getFullYear();
+    // The year in Norway's calendar, not the server's.
+    const year = Number(osloToday().slice(0, 4));
     return surveyForm(
       req,
       reply,

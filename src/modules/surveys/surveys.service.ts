@@ -9,7 +9,6 @@ import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   checkbox,
-  emptyToNull,
   isoDate,
   optionalId,
   optionalText,
@@ -17,9 +16,10 @@ import {
   toFieldErrors,
   wholeNumber,
 } from "../../platform/http/validation.ts";
-import { i18nFor, type Locale, osloToday } from "../../platform/i18n/i18n.ts";
+import { i18nFor, type Locale, osloInstant, osloToday } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
-import { MIN_GROUP, questionResult, type SurveyResults, surveyResults } from "./results.ts";
+import { sizeClassOf } from "../roadmap/index.ts";
+import { hiddenGroups, MIN_GROUP, questionResult, type SurveyResults, surveyResults } from "./results.ts";
 import { QUESTION_KINDS, type QuestionKind, type SurveyStatus } from "./schema.ts";
 import { type Question, type Recipient, type Survey, SurveyRepo } from "./surveys.repo.ts";
 
@@ -35,7 +35,8 @@ export const surveyInput = z.object({
   title: requiredText(200),
   intro: optionalText(5000),
   year,
-  closesOn: z.preprocess(emptyToNull, isoDate),
+  // An empty date is "required", not "not a valid date".
+  closesOn: z.preprocess((v) => v ?? "", z.string().trim().min(1, "errors.required").pipe(isoDate)),
   anonymous: checkbox,
   visibility: z.enum(["public", "network"], "errors.choice").default("network"),
 });
@@ -92,6 +93,13 @@ export const recipientInput = z.object({
   ),
 });
 
+/** A calendar day `days` after (or before) another, both yyyy-mm-dd. */
+const addDays = (day: string, days: number) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
 /** Where a survey stands on a day: an open survey past its closing date is closed, even if nothing ran. */
 export function statusOf(s: Pick<Survey, "status" | "closesOn">, today = osloToday()): SurveyStatus {
   return s.status === "open" && s.closesOn < today ? "closed" : s.status;
@@ -103,6 +111,13 @@ export const localeOfMalform = (malform: string | null | undefined): Locale => (
 /** Whether the anonymity threshold applies to this viewer: an anonymous survey, or anyone outside the network's people. */
 export const isGuarded = (viewer: Actor | null, s: Pick<Survey, "anonymous" | "networkId">) =>
   s.anonymous || !isNetworkMember(viewer, s.networkId);
+
+/**
+ * Whether an anonymous survey's figures are withheld from everyone: until it closes, since each
+ * new answer would otherwise move the figures beside the recipient who just turned "answered".
+ */
+export const isWithheld = (s: Pick<Survey, "anonymous" | "status" | "closesOn">, today = osloToday()) =>
+  s.anonymous && statusOf(s, today) !== "closed";
 
 /** What a survey asks of the members: the answers a recipient sends, checked against its questions. */
 export interface AnswerValue {
@@ -152,7 +167,12 @@ export function answersOf(questions: readonly Question[], body: Record<string, u
 
 /** Who answers or is reminded, for the audit trail: a recipient, never named. */
 const RECIPIENT: Actor = { userId: null, label: "survey recipient", isAdmin: false };
-const REMINDERS: Actor = { userId: null, label: "survey reminders", isAdmin: true };
+/** The automatic reminders, for the audit trail only: no rights (the background work calls the service directly). */
+const REMINDERS: Actor = { userId: null, label: "survey reminders", isAdmin: false };
+/** The daily retention run, for the audit trail only. */
+const RETENTION: Actor = { userId: null, label: "retention", isAdmin: false };
+/** Days after a survey closes before its recipients' names and addresses are cleared. */
+export const RECIPIENT_RETENTION_DAYS = 90;
 
 /** The public face of a survey for other modules (the member report, the annual report). */
 export interface VisibleSurvey {
@@ -206,8 +226,13 @@ export interface FullResults extends SurveyResults {
   previousSurvey: { id: number; title: string; year: number } | null;
   /** Free text answers, when the viewer may read them; who wrote them only on a survey that is not anonymous. */
   texts: Map<number, { text: string; by: string | null }[]> | null;
-  /** Why the free text is not shown: the viewer is not one of the network's people, or an anonymous survey has fewer than five answers. */
-  textsWithheld: "network" | "fewerThanFive" | null;
+  /**
+   * Why the free text is not shown: the viewer is not one of the network's people, an anonymous
+   * survey is still open, or it has fewer than five answers.
+   */
+  textsWithheld: "network" | "open" | "fewerThanFive" | null;
+  /** An anonymous survey still open: only the counts of answers are shown. */
+  withheld: boolean;
 }
 
 /**
@@ -231,7 +256,7 @@ export class SurveyService {
    * A recipient's link secret, derived from the installation's key, the survey, the address and when
    * the recipient was added: the database keeps only its hash, and a reminder can carry the same link.
    */
-  async tokenOf(r: Pick<Recipient, "surveyId" | "email" | "createdAt">): Promise<string> {
+  async tokenOf(r: { surveyId: number; email: string; createdAt: Date }): Promise<string> {
     return createHmac("sha256", await this.key())
       .update(`survey-link\0${r.surveyId}\0${r.email.toLowerCase()}\0${r.createdAt.getTime()}`)
       .digest("base64url");
@@ -264,6 +289,28 @@ export class SurveyService {
   /** A network's surveys for its list: drafts too for its secretariat. */
   list(networkId: number, viewer: Actor | null) {
     return this.repo.list(networkId, viewer, { withDrafts: isSecretariat(viewer, networkId), today: osloToday() });
+  }
+
+  /**
+   * One page of a network's surveys for the API, newest year first, paged in the database: drafts
+   * too for its secretariat, as on the page.
+   */
+  async page(
+    networkId: number,
+    viewer: Actor | null,
+    options: { years: { from: number; to: number }; limit: number; offset: number },
+  ) {
+    const withDrafts = isSecretariat(viewer, networkId);
+    const [items, total] = await Promise.all([
+      this.repo.list(networkId, viewer, {
+        withDrafts,
+        years: options.years,
+        today: osloToday(),
+        page: { limit: options.limit, offset: options.offset },
+      }),
+      this.repo.count(networkId, viewer, { withDrafts, years: options.years }),
+    ]);
+    return { items, total };
   }
 
   /** The surveys of a network whose results the viewer may see, for years from..to (one query). */
@@ -314,12 +361,14 @@ export class SurveyService {
       previousId ? this.repo.byId(previousId) : Promise.resolve(undefined),
     ]);
     const guarded = isGuarded(viewer, s);
+    const withheld = isWithheld(s);
     const own = questions.filter((q) => q.surveyId === s.id);
     const results = surveyResults(
       own,
       counts.filter((c) => c.surveyId === s.id),
       members.filter((m) => m.surveyId === s.id),
       guarded,
+      withheld,
     );
     const previous: FullResults["previous"] = new Map();
     // Last time's results only where the viewer may read that survey too, under its own anonymity.
@@ -332,12 +381,13 @@ export class SurveyService {
         const match = q.repeatsQuestionId ? byId.get(q.repeatsQuestionId) : undefined;
         if (!match) continue;
         const r = questionResult(match, earlierRows, earlierGuarded);
+        const earlierWithheld = isWithheld(earlier);
         previous.set(q.id, {
-          mean: r.mean,
+          mean: earlierWithheld ? null : r.mean,
           answered: r.answered,
-          dontKnow: r.dontKnow,
-          distribution: r.distribution,
-          hidden: r.hidden,
+          dontKnow: earlierWithheld ? 0 : r.dontKnow,
+          distribution: earlierWithheld ? [] : r.distribution,
+          hidden: earlierWithheld || r.hidden,
         });
       }
     }
@@ -345,12 +395,15 @@ export class SurveyService {
     // Free text is for the network's people only; of an anonymous survey only once five have answered, and without who wrote it.
     const textsWithheld = !isNetworkMember(viewer, s.networkId)
       ? "network"
-      : s.anonymous && results.responses < MIN_GROUP
-        ? "fewerThanFive"
-        : null;
+      : withheld
+        ? "open"
+        : s.anonymous && results.responses < MIN_GROUP
+          ? "fewerThanFive"
+          : null;
     if (textsWithheld === null) {
       texts = new Map();
-      for (const t of await this.repo.texts(s.id)) {
+      // An anonymous survey's texts in the order of the text, so the k-th text of each question is not one person.
+      for (const t of await this.repo.texts(s.id, { byText: s.anonymous })) {
         const by = s.anonymous ? null : [t.recipientName, t.organisationName].filter(Boolean).join(", ");
         texts.set(t.questionId, [...(texts.get(t.questionId) ?? []), { text: t.text, by }]);
       }
@@ -362,6 +415,7 @@ export class SurveyService {
       networkSlug: row.networkSlug,
       networkName: row.networkName,
       guarded,
+      withheld,
       previous,
       previousSurvey: earlier ? { id: earlier.id, title: earlier.title, year: earlier.year } : null,
       texts,
@@ -411,11 +465,24 @@ export class SurveyService {
     const [members, totals] = await Promise.all([this.repo.memberCounts(ids), this.repo.scaleTotals(ids)]);
     const total = new Map(totals.map((t) => [`${t.surveyId}:${t.organisationId}`, t]));
     const byId = new Map(list.map((s) => [s.id, s]));
+    // Per survey, the members hidden under the same rule as its results page (complementary suppression included).
+    const hiddenOf = new Map<number, Set<number>>();
+    for (const s of list) {
+      const ms = members.filter((m) => m.surveyId === s.id);
+      const { hiddenMembers } = hiddenGroups(
+        ms.map((m) => ({ organisationId: m.organisationId, responses: m.responses, sizeClass: sizeClassOf(m.population) })),
+        isGuarded(viewer, { anonymous: s.anonymous, networkId }),
+      );
+      hiddenOf.set(s.id, hiddenMembers);
+    }
     const out = new Map<number, MemberSurveySummary[]>();
     for (const m of members) {
       const s = byId.get(m.surveyId);
       if (!s) continue;
-      const hidden = isGuarded(viewer, { anonymous: s.anonymous, networkId }) && m.responses < MIN_GROUP;
+      const hidden =
+        isWithheld({ anonymous: s.anonymous, status: s.status, closesOn: s.closesOn }) ||
+        (isGuarded(viewer, { anonymous: s.anonymous, networkId }) &&
+          (m.responses < MIN_GROUP || (hiddenOf.get(s.id)?.has(m.organisationId) ?? false)));
       const t = total.get(`${m.surveyId}:${m.organisationId}`);
       out.set(m.organisationId, [
         ...(out.get(m.organisationId) ?? []),
@@ -463,8 +530,14 @@ export class SurveyService {
     const q = parsed.data;
     if (q.repeatsQuestionId !== null) {
       const earlier = survey.repeatsId ? await this.repo.questions([survey.repeatsId]) : [];
-      if (!earlier.some((e) => e.id === q.repeatsQuestionId))
-        return invalid([{ field: "repeatsQuestionId", key: "errors.choice" }]);
+      const repeated = earlier.find((e) => e.id === q.repeatsQuestionId);
+      if (!repeated) return invalid([{ field: "repeatsQuestionId", key: "errors.choice" }]);
+      // The trend compares like with like: the same kind, and a scale with the same ends.
+      if (
+        repeated.kind !== q.kind ||
+        (q.kind === "scale" && (repeated.scaleMin !== q.scaleMin || repeated.scaleMax !== q.scaleMax))
+      )
+        return invalid([{ field: "repeatsQuestionId", key: "errors.surveyRepeatsUnlike" }]);
     }
     const existing = await this.repo.questions([survey.id]);
     return ok(
@@ -558,7 +631,7 @@ export class SurveyService {
       });
       if (statusOf(current) === "open") {
         const malform = members.find((m) => m.id === added.organisationId)?.malform;
-        await queueMail(tx, await this.linkMail(current, added, localeOfMalform(malform), "invite"));
+        await queueMail(tx, await this.linkMail(current, { ...added, email: values.email }, localeOfMalform(malform), "invite"));
         await repo.markSent([added.id], createdAt);
       }
       return added;
@@ -580,8 +653,8 @@ export class SurveyService {
     });
   }
 
-  /** The mail with a recipient's personal link, in their language. */
-  private async linkMail(s: Survey, r: Recipient, locale: Locale, kind: "invite" | "reminder") {
+  /** The mail with a recipient's personal link, in their language (only to a recipient with an address). */
+  private async linkMail(s: Survey, r: Recipient & { email: string }, locale: Locale, kind: "invite" | "reminder") {
     const { t, date } = i18nFor(locale);
     const link = `${this.mail.baseUrl}/survey/${await this.tokenOf(r)}?lang=${locale}`;
     const params = { title: s.title, link, closes: date(s.closesOn), name: r.name || r.email };
@@ -611,10 +684,16 @@ export class SurveyService {
       const opened = await repo.update(survey.id, { status: "open", openedAt: now });
       const malforms = await repo.malforms(recipients.map((r) => r.recipient.organisationId));
       for (const { recipient } of recipients)
-        await queueMail(
-          tx,
-          await this.linkMail(opened, recipient, localeOfMalform(malforms.get(recipient.organisationId)), "invite"),
-        );
+        if (recipient.email !== null)
+          await queueMail(
+            tx,
+            await this.linkMail(
+              opened,
+              { ...recipient, email: recipient.email },
+              localeOfMalform(malforms.get(recipient.organisationId)),
+              "invite",
+            ),
+          );
       await repo.markSent(
         recipients.map((r) => r.recipient.id),
         now,
@@ -668,7 +747,11 @@ export class SurveyService {
       if (claimed.length === 0) return 0;
       const malforms = await repo.malforms(claimed.map((r) => r.organisationId));
       for (const r of claimed)
-        await queueMail(tx, await this.linkMail(survey, r, localeOfMalform(malforms.get(r.organisationId)), "reminder"));
+        if (r.email !== null)
+          await queueMail(
+            tx,
+            await this.linkMail(survey, { ...r, email: r.email }, localeOfMalform(malforms.get(r.organisationId)), "reminder"),
+          );
       // The trail counts the reminders; the addresses stay out of it.
       await audit({ action: "update", entity: "survey", entityId: survey.id, after: { reminded: claimed.length } });
       return claimed.length;
@@ -686,12 +769,29 @@ export class SurveyService {
     const last = osloToday(new Date(now.getTime() + REMINDER_DAYS * 24 * 3600_000));
     let sent = 0;
     for (const s of await this.repo.dueForReminder(today, last)) {
-      // The round starts REMINDER_DAYS before the closing date: anyone reminded since then is not reminded again.
-      const roundStart = new Date(`${s.closesOn}T00:00:00Z`);
-      roundStart.setUTCDate(roundStart.getUTCDate() - REMINDER_DAYS - 1);
-      sent += await this.remindRound(REMINDERS, s, now, roundStart);
+      // The round starts at midnight in Norway REMINDER_DAYS before the closing date: anyone reminded since then is not reminded again.
+      sent += await this.remindRound(REMINDERS, s, now, osloInstant(addDays(s.closesOn, -REMINDER_DAYS), "00:00"));
     }
     return sent;
+  }
+
+  /**
+   * The retention step: clears the names and addresses of the recipients of surveys that closed more
+   * than RECIPIENT_RETENTION_DAYS ago. What was answered, by which member, stays; "repeat next year"
+   * takes directory contacts from the directory. Run daily by the retention run.
+   */
+  async removeExpiredRecipientData(now = new Date()): Promise<number> {
+    return audited(this.db, RETENTION, async (tx, audit) => {
+      const cleared = await this.repo.with(tx).clearRecipientData(addDays(osloToday(now), -RECIPIENT_RETENTION_DAYS));
+      if (cleared)
+        await audit({
+          action: "update",
+          entity: "survey_recipient",
+          entityId: "retention",
+          after: { personalDataRemoved: cleared },
+        });
+      return cleared;
+    });
   }
 
   /** Runs the automatic reminders every `minutes`; returns what stops it. */
@@ -712,9 +812,10 @@ export class SurveyService {
     const withRecipients = checkbox.parse((body as Record<string, unknown> | undefined)?.withRecipients);
     const closes = new Date(`${survey.closesOn}T00:00:00Z`);
     closes.setUTCFullYear(closes.getUTCFullYear() + 1);
-    const [questions, recipients] = await Promise.all([
+    const [questions, recipients, contacts] = await Promise.all([
       this.repo.questions([survey.id]),
       withRecipients ? this.repo.recipients(survey.id) : Promise.resolve([]),
+      withRecipients ? this.repo.contacts(survey.networkId) : Promise.resolve([]),
     ]);
     await this.key();
     const copy = await createAudited(this.db, actor, "survey", async (tx) => {
@@ -748,16 +849,23 @@ export class SurveyService {
       );
       const createdAt = new Date();
       const rows = [];
-      for (const { recipient: r } of recipients)
+      for (const { recipient: r } of recipients) {
+        // A directory contact comes again with their name and address as they are now (retention may have
+        // cleared them from the recipient); an address typed in is copied while it is kept, else dropped.
+        const person = r.personId === null ? undefined : contacts.find((c) => c.id === r.personId);
+        const name = person ? person.name : r.name;
+        const email = person ? person.email : r.email;
+        if (email === null) continue;
         rows.push({
           surveyId: made.id,
-          organisationId: r.organisationId,
-          personId: r.personId,
-          name: r.name,
-          email: r.email,
-          tokenHash: hashToken(await this.tokenOf({ surveyId: made.id, email: r.email, createdAt })),
+          organisationId: person ? person.organisationId : r.organisationId,
+          personId: person ? person.id : null,
+          name,
+          email,
+          tokenHash: hashToken(await this.tokenOf({ surveyId: made.id, email, createdAt })),
           createdAt,
         });
+      }
       await repo.insertRecipients(rows);
       return made;
     });
@@ -790,17 +898,24 @@ export class SurveyService {
       const repo = this.repo.with(tx);
       const current = await repo.lock(survey.id);
       if (!current || statusOf(current, osloToday(now)) !== "open") return "closed" as const;
-      if (!(await repo.claimAnswer(recipient.id, now))) return "answered" as const;
+      // An anonymous survey keeps only the day, on the recipient and on the response, so neither the
+      // moment nor the order ties a response to who sent it.
+      const at = survey.anonymous ? osloInstant(osloToday(now), "12:00") : now;
+      if (!(await repo.claimAnswer(recipient.id, at))) return "answered" as const;
       const response = await repo.insertResponse({
         surveyId: survey.id,
         organisationId: recipient.organisationId,
         // An anonymous survey keeps only the member, never who answered.
         recipientId: survey.anonymous ? null : recipient.id,
-        // An anonymous survey's response keeps the day only, so it cannot be matched to when a recipient answered.
-        submittedAt: survey.anonymous ? new Date(`${osloToday(now)}T12:00:00Z`) : now,
+        submittedAt: at,
       });
       await repo.insertAnswers(answers.map((a) => ({ responseId: response.id, ...a })));
-      await audit({ action: "create", entity: "survey_response", entityId: response.id, after: { surveyId: survey.id } });
+      // The trail of an anonymous survey names the survey, not the response: its time would link the two.
+      await audit(
+        survey.anonymous
+          ? { action: "update", entity: "survey", entityId: survey.id, after: { responseReceived: true } }
+          : { action: "create", entity: "survey_response", entityId: response.id, after: { surveyId: survey.id } },
+      );
       return "stored" as const;
     });
     if (stored === "closed") return invalid([{ field: "_", key: "errors.surveyClosed" }]);

@@ -1,16 +1,18 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { startSmtpServer } from "../../../test/support/smtp.ts";
 import { type Actor, systemActor } from "../../platform/access/actor.ts";
-import { osloToday } from "../../platform/i18n/i18n.ts";
-import { mailOutbox } from "../../platform/schema.ts";
+import { osloInstant, osloToday } from "../../platform/i18n/i18n.ts";
+import { auditLog, mailOutbox } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
+import { surveysModule } from "./manifest.ts";
 import { surveyResults } from "./results.ts";
-import { surveyAnswers, surveyRecipients, surveyResponses } from "./schema.ts";
+import { surveyAnswers, surveyRecipients, surveyResponses, surveys } from "./schema.ts";
 import type { AnswerCount, Question } from "./surveys.repo.ts";
+import { RECIPIENT_RETENTION_DAYS } from "./surveys.service.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };
@@ -119,14 +121,16 @@ test("results against a hand-worked example: distribution, means without don't k
   assert.equal(q2!.mean, null);
   assert.equal(q3!.answered, 1);
   const byName = Object.fromEntries(r.members.map((m) => [m.name, m]));
-  assert.equal(byName.A!.scaleMean, 4.5);
-  assert.equal(byName.B!.scaleMean, 2);
+  // Each point at 0–1 of its 1–5 scale: A (4 → 0.75, 5 → 1) 0.875; B (2 → 0.25).
+  assert.equal(byName.A!.scaleMean, 0.875);
+  assert.equal(byName.A!.means[1], 4.5, "one question's mean stays in its own points");
+  assert.equal(byName.B!.scaleMean, 0.25);
   assert.equal(byName.C!.scaleMean, null);
   assert.deepEqual(
     r.sizeClasses.map((c) => [c.sizeClass, c.responses, c.recipients, c.scaleMean]),
     [
-      ["under_5000", 2, 2, 4.5],
-      ["5000_20000", 2, 3, 2],
+      ["under_5000", 2, 2, 0.875],
+      ["5000_20000", 2, 3, 0.25],
       ["over_50000", 0, 1, null],
     ],
   );
@@ -139,6 +143,73 @@ test("results against a hand-worked example: distribution, means without don't k
   assert.equal(five.questions[0]!.hidden, false);
   assert.equal(five.questions[0]!.mean, 14 / 4);
   assert.equal(five.questions[1]!.hidden, true);
+});
+
+test("the mean over scale questions puts each answer at 0–1 of its own scale before combining them", () => {
+  const questions = [question(1, {}), question(2, { scaleMin: 0, scaleMax: 10 })];
+  // 5 of 1–5 is the top (1), 0 of 0–10 the bottom (0), 4 of 0–10 is 0.4: (1 + 0 + 0.4) / 3, not (5 + 0 + 4) / 3 = 3.
+  const rows = [row(10, 1, { scale: 5, n: 1 }), row(10, 2, { scale: 0, n: 1 }), row(10, 2, { scale: 4, n: 1 })];
+  const r = surveyResults(
+    questions,
+    rows,
+    [{ organisationId: 10, name: "A", population: 3000, recipients: 2, responses: 2 }],
+    false,
+  );
+  assert.equal(r.members[0]!.scaleMean, 1.4 / 3);
+  assert.equal(r.members[0]!.means[2], 2);
+});
+
+test("no hidden group can be worked out by subtraction: the group beside it is hidden too", () => {
+  const questions = [question(1, {})];
+  const member = (organisationId: number, population: number, responses: number) => ({
+    organisationId,
+    name: `M${organisationId}`,
+    population,
+    recipients: responses,
+    responses,
+  });
+  // The review's example: A answered 1 (hidden), B 5 (mean 5), both under 5 000. The size class shows
+  // 6 responses with mean (1 + 25) / 6; had B been shown, A's answer = 6 × 4.333 − 5 × 5 = 1.
+  const rows = [row(1, 1, { scale: 1, n: 1 }), row(2, 1, { scale: 5, n: 5 })];
+  const r = surveyResults(questions, rows, [member(1, 3000, 1), member(2, 4000, 5)], true);
+  assert.deepEqual(
+    r.members.map((m) => [m.name, m.hidden, m.scaleMean]),
+    [
+      ["M1", true, null],
+      ["M2", true, null],
+    ],
+  );
+  assert.equal(r.sizeClasses[0]!.hidden, false, "the class of six is shown");
+  assert.equal(r.questions[0]!.mean, 26 / 6);
+  // Across size classes: A (1 response) alone in its class, B (6) alone in another. The question's total
+  // less B's class would be A's answer, so B's class is hidden, and B with it (B alone would be the class).
+  const apart = surveyResults(
+    questions,
+    [row(1, 1, { scale: 1, n: 1 }), row(2, 1, { scale: 5, n: 6 })],
+    [member(1, 3000, 1), member(2, 30_000, 6)],
+    true,
+  );
+  assert.deepEqual(
+    apart.sizeClasses.map((c) => [c.sizeClass, c.hidden]),
+    [
+      ["under_5000", true],
+      ["20000_50000", true],
+    ],
+  );
+  assert.ok(apart.members.every((m) => m.hidden && m.scaleMean === null));
+  // Two hidden members of three responses each leave six: nothing more needs hiding.
+  const six = surveyResults(
+    questions,
+    [row(1, 1, { scale: 1, n: 3 }), row(3, 1, { scale: 2, n: 3 }), row(2, 1, { scale: 5, n: 5 })],
+    [member(1, 3000, 3), member(3, 3500, 3), member(2, 4000, 5)],
+    true,
+  );
+  assert.deepEqual(
+    six.members.map((m) => m.hidden),
+    [true, true, false],
+  );
+  // Not guarded (the network's people on a survey that is not anonymous): everything is shown.
+  assert.ok(surveyResults(questions, rows, [member(1, 3000, 1), member(2, 4000, 5)], false).members.every((m) => !m.hidden));
 });
 
 /** A survey of Digi Rogaland with a scale, a choice and a free text question, and these recipients, opened. */
@@ -370,7 +441,12 @@ test("an anonymous survey shows its figures only in groups of at least five, and
   const [scale, , text] = questions;
   for (const [i, email] of addresses.slice(0, 4).entries())
     assert.equal(
-      (await answer(await tokenFor(email), { [`q${scale}`]: String(i + 1), [`q${text}`]: `FRITEKST-MARKØR-${i}` })).statusCode,
+      (
+        await answer(await tokenFor(email), {
+          [`q${scale}`]: String(i + 1),
+          [`q${text}`]: `${["delta", "bravo", "echo", "alfa"][i]} FRITEKST-MARKØR-${i}`,
+        })
+      ).statusCode,
       303,
     );
   const [stored] = await t.database.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, survey.id));
@@ -384,12 +460,49 @@ test("an anonymous survey shows its figures only in groups of at least five, and
   assert.equal(summary4!.questions[0]!.hidden, true);
   assert.equal(summary4!.questions[0]!.mean, null);
   assert.equal(
-    (await answer(await tokenFor(addresses[4]!), { [`q${scale}`]: "5", [`q${text}`]: "FRITEKST-MARKØR-4" })).statusCode,
+    (await answer(await tokenFor(addresses[4]!), { [`q${scale}`]: "5", [`q${text}`]: "charlie FRITEKST-MARKØR-4" })).statusCode,
     303,
   );
+  // The database keeps only the day: on the recipient, on the response, and the trail names no response.
+  const noon = osloInstant(osloToday(), "12:00").getTime();
+  const answered = await t.database.db.select().from(surveyRecipients).where(eq(surveyRecipients.surveyId, survey.id));
+  assert.ok(answered.every((r) => r.answeredAt?.getTime() === noon));
+  const responses = await t.database.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, survey.id));
+  assert.ok(responses.every((r) => r.submittedAt.getTime() === noon));
+  const trail = await t.database.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entity, "survey_response"),
+        inArray(
+          auditLog.entityId,
+          responses.map((r) => String(r.id)),
+        ),
+      ),
+    );
+  assert.equal(trail.length, 0, "no audit row per anonymous response");
+  // Five answers, but the survey is still open: nothing but the counts, not even to the secretariat, who
+  // could otherwise watch a recipient turn "answered" and the figures move by one.
+  const open5 = await sek.get(`/surveys/${survey.id}/results?lang=en`);
+  assert.match(open5.body, /shown once it has closed/);
+  assert.doesNotMatch(open5.body, /FRITEKST-MARKØR/);
+  const whileOpen = await t.app.services.surveys.resultsSummary(survey.id, secretariat);
+  assert.equal(whileOpen!.responses, 5);
+  assert.equal(whileOpen!.questions[0]!.hidden, true);
+  assert.equal(whileOpen!.questions[0]!.mean, null);
+  assert.deepEqual(whileOpen!.questions[0]!.distribution, []);
+  const api5 = JSON.parse((await sek.get(`/api/v1/surveys/${survey.id}/results`)).body);
+  assert.equal(api5.questions[0].mean, null);
+  assert.ok(api5.members.every((m: { hidden: boolean }) => m.hidden));
+  assert.ok((await t.app.services.surveys.close(actor, survey)).ok);
   const five = await sek.get(`/surveys/${survey.id}/results?lang=en`);
   assert.match(five.body, /FRITEKST-MARKØR-4/);
   assert.doesNotMatch(five.body, /anon4@survey/, "without who wrote it");
+  // In the order of the text, not the order the answers came (which would tie each person's texts together).
+  const at = (word: string) => five.body.indexOf(`${word} FRITEKST`);
+  assert.ok(at("alfa") > 0 && at("alfa") < at("bravo") && at("bravo") < at("charlie") && at("charlie") < at("delta"));
+  assert.ok(at("delta") < at("echo"));
   const summary5 = await t.app.services.surveys.resultsSummary(survey.id, null);
   // (1 + 2 + 3 + 4 + 5) / 5
   assert.equal(summary5!.questions[0]!.mean, 3);
@@ -523,9 +636,10 @@ test("repeat next year: the copy repeats each question, and each result shows la
   // Per member, each survey of the years: the public reads none of this network-only pair.
   const byMember = await t.app.services.surveys.memberSummaries(rogaland.id, { from: 2025, to: 2026 }, secretariat);
   const mine = byMember.get(members[0]!.id)!.filter((x) => x.surveyId === copyId)[0]!;
-  // members[0] answered 4 and 5 (addresses 0 and 3): mean 4.5.
+  // members[0] answered 4 and 5 (addresses 0 and 3): mean 4.5, at 0–1 of the scale 0.875.
   assert.equal(mine.responses, 2);
-  assert.equal(mine.scaleMean, 4.5);
+  // 4.5 on the 1–5 scale is 0.875 of it.
+  assert.equal(mine.scaleMean, 0.875);
   assert.equal(mine.hidden, false);
   const publicView = await t.app.services.surveys.memberSummaries(rogaland.id, { from: 2025, to: 2026 }, null);
   assert.ok(![...publicView.values()].flat().some((x) => x.surveyId === copyId));
@@ -585,7 +699,7 @@ test("the demo: each demo network's survey run in 2025 and repeated in 2026, ans
   );
   // A demo recipient who has not answered opens the form through their personal link.
   const waiting = (await surveys.recipients(open.id)).find((r) => !r.recipient.answeredAt)!.recipient;
-  const page = await new Session(t.app).get(`/survey/${await surveys.tokenOf(waiting)}`);
+  const page = await new Session(t.app).get(`/survey/${await surveys.tokenOf({ ...waiting, email: waiting.email! })}`);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Hvor nyttig har samarbeidet/);
   // Last year's figures are public, this year's are the network's.
@@ -646,4 +760,104 @@ test("each recipient is mailed in the member's written form: nynorsk for a nynor
   assert.equal(await subject("nb@survey.example"), "Hva mener dere? Målform");
   const [mail] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, "nn@survey.example"));
   assert.match(mail!.body, /\?lang=nn/, "the link opens the form in nynorsk");
+});
+
+test("retention clears recipients' names and addresses some days after the survey closed; repeat next year takes contacts from the directory", async () => {
+  const s = t.app.services.surveys;
+  const contact = (await s.recipientChoices(rogaland.id)).contacts[0]!;
+  const { survey } = await openSurvey({
+    title: "Oppbevaring",
+    recipients: [{ organisationId: members[1]!.id, email: "typed@retention.example" }],
+  });
+  assert.ok((await s.addRecipient(actor, survey, { personId: String(contact.id) })).ok);
+  assert.ok((await s.close(actor, survey)).ok);
+  const later = (days: number) => new Date(Date.now() + days * 24 * 3600_000);
+  const rows = () => t.database.db.select().from(surveyRecipients).where(eq(surveyRecipients.surveyId, survey.id));
+  await s.removeExpiredRecipientData(later(RECIPIENT_RETENTION_DAYS - 1));
+  assert.ok(
+    (await rows()).every((r) => r.email !== null && r.email !== ""),
+    "not before the time",
+  );
+  assert.ok((await s.removeExpiredRecipientData(later(RECIPIENT_RETENTION_DAYS + 1))) >= 2);
+  const kept = await rows();
+  assert.equal(kept.length, 2, "the rows stay, for the counts");
+  assert.ok(kept.every((r) => r.email === null && r.name === ""));
+  // The step runs in the retention run through the module's hook.
+  assert.ok(Object.keys(surveysModule.retention!(t.app as never)).includes("surveyRecipientData"));
+  // Repeat next year: the directory contact again with their address as it is now, the typed address gone.
+  const copy = await s.repeat(actor, (await s.get(survey.id)).survey, { withRecipients: "on" });
+  assert.ok(copy.ok);
+  const copied = await s.recipients(copy.value.id);
+  assert.deepEqual(
+    copied.map((r) => [r.recipient.personId, r.recipient.email]),
+    [[contact.id, contact.email]],
+  );
+});
+
+test("a question can repeat only one of the same kind with the same scale ends; an empty closing date is required", async () => {
+  const s = t.app.services.surveys;
+  const { survey, questions } = await openSurvey({
+    title: "Likt",
+    recipients: [{ organisationId: members[0]!.id, email: "like@survey.example" }],
+  });
+  assert.ok((await s.close(actor, survey)).ok);
+  const copy = await s.repeat(actor, (await s.get(survey.id)).survey, {});
+  assert.ok(copy.ok);
+  const scale = String(questions[0]);
+  for (const body of [
+    { kind: "choice", text: "Annen art", choices: "Ja\nNei", repeatsQuestionId: scale },
+    { kind: "scale", text: "Annen skala", scaleMin: "0", scaleMax: "10", repeatsQuestionId: scale },
+  ]) {
+    const r = await s.addQuestion(actor, copy.value, body);
+    assert.deepEqual(!r.ok && r.errors, [{ field: "repeatsQuestionId", key: "errors.surveyRepeatsUnlike" }], body.text);
+  }
+  assert.ok((await s.addQuestion(actor, copy.value, { kind: "scale", text: "Samme", repeatsQuestionId: scale })).ok);
+  const empty = await s.create(actor, rogaland.id, { title: "Uten dato", year: "2026", closesOn: " " });
+  assert.deepEqual(!empty.ok && empty.errors, [{ field: "closesOn", key: "errors.required" }]);
+});
+
+test("the API's survey list is paged in the database and shows drafts to the network's secretariat only", async () => {
+  const s = t.app.services.surveys;
+  const draft = await s.create(actor, rogaland.id, {
+    title: "API-UTKAST",
+    year: "2031",
+    closesOn: day(10),
+    visibility: "public",
+  });
+  assert.ok(draft.ok);
+  const sek = await login("sek@survey.example");
+  const all = JSON.parse((await sek.get(`/api/v1/networks/${rogaland.slug}/surveys?limit=500`)).body);
+  assert.ok(all.items.some((i: { title: string }) => i.title === "API-UTKAST"));
+  const page = JSON.parse((await sek.get(`/api/v1/networks/${rogaland.slug}/surveys?limit=2&offset=1`)).body);
+  assert.equal(page.total, all.total);
+  assert.deepEqual(
+    page.items.map((i: { id: number }) => i.id),
+    all.items.slice(1, 3).map((i: { id: number }) => i.id),
+  );
+  for (const viewer of [new Session(t.app), await login("sek@nordland-survey.example")]) {
+    const list = JSON.parse((await viewer.get(`/api/v1/networks/${rogaland.slug}/surveys?limit=500`)).body);
+    assert.ok(!list.items.some((i: { title: string }) => i.title === "API-UTKAST"));
+  }
+});
+
+test("the automatic reminder round starts at midnight in Norway three days before the closing date", async () => {
+  const s = t.app.services.surveys;
+  const { survey } = await openSurvey({
+    title: "Runde",
+    recipients: [{ organisationId: members[0]!.id, email: "round@survey.example" }],
+  });
+  // Closing on a winter day: the round's first day is 3 days before, from 00:00 in Norway (23:00 UTC the day before).
+  await t.database.db.update(surveys).set({ closesOn: "2027-01-10" }).where(eq(surveys.id, survey.id));
+  // Reminded by hand at 23:30 UTC on 6 January, which is already 7 January in Norway: inside the round.
+  await t.database.db
+    .update(surveyRecipients)
+    .set({ remindedAt: new Date("2027-01-06T23:30:00Z") })
+    .where(eq(surveyRecipients.surveyId, survey.id));
+  assert.equal(await s.sendDueReminders(new Date("2027-01-07T10:00:00Z")), 0, "not twice in the round");
+  // Reminded at 22:30 UTC on 6 January (23:30 in Norway, the day before the round): reminded again.
+  await t.database.db
+    .update(surveyRecipients)
+    .set({ remindedAt: new Date("2027-01-06T22:30:00Z") })
+    .where(eq(surveyRecipients.surveyId, survey.id));
+  assert.equal(await s.sendDueReminders(new Date("2027-01-07T10:00:00Z")), 1);
 });

@@ -24,7 +24,7 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { ListTable } from "../../platform/ui/list-page.tsx";
-import type { QuestionResult } from "./results.ts";
+import { hiddenKey, type QuestionResult } from "./results.ts";
 import { QUESTION_KINDS, type SurveyStatus } from "./schema.ts";
 import type { Question, Recipient, Survey } from "./surveys.repo.ts";
 import { type FullResults, REMINDER_DAYS } from "./surveys.service.ts";
@@ -32,6 +32,7 @@ import { type FullResults, REMINDER_DAYS } from "./surveys.service.ts";
 const statusLabel = (t: Translate, s: SurveyStatus) => labelFor(t, "survey.status", s);
 
 /** A mean with one decimal in the reader's language; a dash when there is none. */
+const hiddenText = (t: Translate, g: { responses: number }) => t(hiddenKey(g));
 const meanText = (ctx: PageContext, v: number | null) =>
   v === null ? "–" : ctx.i18n.number(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const percent = (ctx: PageContext, v: number | null) => (v === null ? "–" : ctx.i18n.number(v, { style: "percent" }));
@@ -366,7 +367,7 @@ export function SurveyPage(props: {
               label: t("survey.name"),
               cell: (r) => (
                 <>
-                  {r.recipient.name || r.recipient.email}
+                  {r.recipient.name || r.recipient.email || t("survey.personalDataRemoved")}
                   {r.recipient.name ? (
                     <>
                       <br />
@@ -396,7 +397,7 @@ export function SurveyPage(props: {
                     danger
                     action={`/surveys/${s.id}/recipients/${r.recipient.id}/delete`}
                     label={t("survey.remove")}
-                    hiddenText={r.recipient.name || r.recipient.email}
+                    hiddenText={r.recipient.name || r.recipient.email || t("survey.personalDataRemoved")}
                   />
                 ),
             },
@@ -507,7 +508,7 @@ function QuestionBlock(props: { ctx: PageContext; q: QuestionResult; results: Fu
       </h3>
       <p class="ds-paragraph">
         {t("survey.answeredCount", { n: q.answered })}
-        {q.hidden ? ` · ${t("survey.fewerThanFive")}` : ""}
+        {q.hidden && !results.withheld ? ` · ${t("survey.fewerThanFive")}` : ""}
         {!q.hidden && q.mean !== null ? ` · ${t("survey.mean")} ${meanText(ctx, q.mean)}` : ""}
         {!q.hidden && q.kind !== "text" ? ` · ${t("survey.dontKnow")}: ${q.dontKnow}` : ""}
       </p>
@@ -586,7 +587,13 @@ function FreeText(props: { ctx: PageContext; results: FullResults; questionId: n
   if (!results.texts)
     return (
       <p class="ds-paragraph">
-        {t(results.textsWithheld === "fewerThanFive" ? "survey.freeTextFewerThanFive" : "survey.freeTextHidden")}
+        {t(
+          results.textsWithheld === "fewerThanFive"
+            ? "survey.freeTextFewerThanFive"
+            : results.textsWithheld === "open"
+              ? "survey.freeTextOpen"
+              : "survey.freeTextHidden",
+        )}
       </p>
     );
   const texts = results.texts.get(props.questionId) ?? [];
@@ -631,10 +638,12 @@ export function ResultsPage(props: { ctx: PageContext; results: FullResults; tit
           ],
         ]}
       />
-      {r.survey.anonymous ? (
-        <Notice>{t("survey.anonymousNotice")}</Notice>
+      {r.withheld ? (
+        <Notice>{t("survey.anonymousOpenNotice")}</Notice>
+      ) : r.survey.anonymous ? (
+        <Notice>{`${t("survey.anonymousNotice")} ${t("survey.suppressedNotice")}`}</Notice>
       ) : r.guarded ? (
-        <Notice>{t("survey.guardedNotice")}</Notice>
+        <Notice>{`${t("survey.guardedNotice")} ${t("survey.suppressedNotice")}`}</Notice>
       ) : null}
       <div class="button-row">
         <ButtonLink href={`/surveys/${r.survey.id}/results.csv`}>{t("survey.downloadCsv")}</ButtonLink>
@@ -659,7 +668,7 @@ export function ResultsPage(props: { ctx: PageContext; results: FullResults; tit
             {
               label: t("survey.scaleMean"),
               numeric: true,
-              cell: (c) => (c.hidden ? t("survey.fewerThanFive") : meanText(ctx, c.scaleMean)),
+              cell: (c) => (c.hidden ? hiddenText(t, c) : meanText(ctx, c.scaleMean)),
             },
             ...groupColumns((q) => (c) => (c.hidden ? "–" : meanText(ctx, c.means[q.id] ?? null))),
           ]}
@@ -677,7 +686,7 @@ export function ResultsPage(props: { ctx: PageContext; results: FullResults; tit
             {
               label: t("survey.scaleMean"),
               numeric: true,
-              cell: (m) => (m.hidden ? t("survey.fewerThanFive") : meanText(ctx, m.scaleMean)),
+              cell: (m) => (m.hidden ? hiddenText(t, m) : meanText(ctx, m.scaleMean)),
             },
             ...groupColumns((q) => (m) => (m.hidden ? "–" : meanText(ctx, m.means[q.id] ?? null))),
           ]}

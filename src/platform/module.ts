@@ -86,6 +86,8 @@ export interface ModuleManifest {
   background?: (ctx: AppContext, log: ServiceLog) => () => void;
   /** Its tables in a network's annual plan and annual report for a year, as the viewer may see them. */
   annual?: AnnualSource;
+  /** For the records its annual tables link to, by kind: which the viewer may still see. */
+  annualRecords?: Record<string, AnnualRecordCheck>;
   /** Its steps of the daily retention run, by name, each answering how many rows it removed. */
   retention?: (ctx: AppContext) => Record<string, () => Promise<number>>;
   seed?: (ctx: AppContext) => Promise<void>;
@@ -108,7 +110,16 @@ export type AnnualKind = "plan" | "report";
  * One cell of an annual document's table: a text or number as it is, a link, or a label to translate
  * when shown (so that a frozen report still reads in the viewer's language).
  */
-export type AnnualCell = string | number | null | { text: string; href: string } | { label: MessageKey };
+export type AnnualCell = string | number | null | { text: string; href: string; record?: AnnualRecord } | { label: MessageKey };
+
+/**
+ * The record a linked cell names ("project:12"), so that a frozen table leaves out a row whose record
+ * the reader may no longer see: a copy never outlives the visibility rule.
+ */
+export type AnnualRecord = `${string}:${number}`;
+
+/** Which of some records of one kind a viewer may see now, by id (a module's, for its own kinds). */
+export type AnnualRecordCheck = (ctx: AppContext, ids: readonly number[], viewer: Actor | null) => Promise<readonly number[]>;
 
 /** A table of an annual plan or report: plain data, so that an adopted document can keep it frozen as JSON. */
 export interface AnnualTable {
@@ -133,6 +144,44 @@ export type AnnualSource = (
 export async function annualTables(ctx: AppContext, of: Parameters<AnnualSource>[1]): Promise<AnnualTable[]> {
   const parts = await Promise.all(ctx.modules.map((m) => m.annual?.(ctx, of) ?? []));
   return parts.flat();
+}
+
+/**
+ * Frozen tables as a viewer may read them now: a row that links to a record the viewer may no longer
+ * see (made restricted after the document was adopted) is left out, as is one whose kind no module checks.
+ */
+export async function withoutHiddenRecords(
+  ctx: AppContext,
+  tables: readonly AnnualTable[],
+  viewer: Actor | null,
+): Promise<AnnualTable[]> {
+  const recordOf = (cell: AnnualCell) =>
+    cell !== null && typeof cell === "object" && "record" in cell ? cell.record : undefined;
+  const wanted = new Map<string, Set<number>>();
+  for (const table of tables)
+    for (const row of table.rows)
+      for (const cell of row) {
+        const record = recordOf(cell);
+        if (!record) continue;
+        const [kind, id] = record.split(":");
+        wanted.set(kind!, (wanted.get(kind!) ?? new Set()).add(Number(id)));
+      }
+  const checks: Record<string, AnnualRecordCheck> = Object.assign({}, ...ctx.modules.map((m) => m.annualRecords ?? {}));
+  const visible = new Set<string>();
+  await Promise.all(
+    [...wanted].map(async ([kind, ids]) => {
+      for (const id of (await checks[kind]?.(ctx, [...ids], viewer)) ?? []) visible.add(`${kind}:${id}`);
+    }),
+  );
+  return tables.map((table) => ({
+    ...table,
+    rows: table.rows.filter((row) =>
+      row.every((cell) => {
+        const record = recordOf(cell);
+        return !record || visible.has(record);
+      }),
+    ),
+  }));
 }
 
 /** Every module's entries of one calendar, in the module list's order. */

@@ -3,9 +3,8 @@ import type { ApiRouter } from "../../platform/http/api.ts";
 import { wholeNumber } from "../../platform/http/validation.ts";
 import type { AnnualCell, AppContext } from "../../platform/module.ts";
 import type { AnnualDocument } from "./annual.repo.ts";
-import type { DrawTables } from "./annual.service.ts";
 import { ANNUAL_KINDS, ANNUAL_STATUSES } from "./schema.ts";
-import { drawTables } from "./tables.ts";
+import { drawingFor } from "./tables.ts";
 
 const summary = z.object({
   kind: z.enum(ANNUAL_KINDS),
@@ -67,9 +66,8 @@ export function annualApi(api: ApiRouter, ctx: AppContext) {
       const { t } = req.i18n;
       const network = await networks.get(params.slug);
       const doc = await annual.get(network.id, params.kind, params.year, actor);
-      const draw: DrawTables = (viewer) =>
-        drawTables(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId }, viewer);
-      const tables = await annual.tables(doc, actor, draw);
+      const drawing = drawingFor(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId });
+      const tables = await annual.tables(doc, actor, drawing);
       const plain = (c: AnnualCell) => (c !== null && typeof c === "object" && "label" in c ? t(c.label) : c);
       return {
         ...present(doc),

@@ -7,16 +7,15 @@ import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest, wholeNumber } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
-import type { Translate } from "../../platform/i18n/i18n.ts";
+import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import type { AnnualCell, AnnualKind, AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
 import { savedNotice } from "../../platform/ui/saved-notice.tsx";
 import { slugParam } from "../networks/index.ts";
 import type { AnnualDocument } from "./annual.repo.ts";
-import type { DrawTables } from "./annual.service.ts";
 import { AnnualDocumentPage, AnnualEditPage, AnnualListPage, documentHref, sectionValues } from "./annual.views.tsx";
 import { ANNUAL_KINDS, type AnnualSection } from "./schema.ts";
-import { drawTables } from "./tables.ts";
+import { drawingFor } from "./tables.ts";
 
 const documentParams = slugParam.extend({ kind: z.enum(ANNUAL_KINDS), year: wholeNumber(2000, 2200) });
 const tableParams = documentParams.extend({ table: z.string().regex(/^[a-z0-9-]{1,40}$/), format: z.enum(["csv", "xlsx"]) });
@@ -47,13 +46,16 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
   const managedDocument = async (req: FastifyRequest) => {
     const { slug, kind, year } = parseOrBadRequest(documentParams, req.params);
     const network = await networks.get(slug);
-    return { networkId: network.id, network, doc: await annual.forRules(network.id, kind, year) };
+    return { networkId: network.id, network, doc: await annual.find(network.id, kind, year) };
+  };
+  /** The managed document once the rule has let the secretariat in; 404 when there is none. */
+  const present = (r: Awaited<ReturnType<typeof managedDocument>>) => {
+    if (!r.doc) throw new NotFoundError();
+    return { ...r, doc: r.doc };
   };
   type InPath = Awaited<ReturnType<typeof documentInPath>>;
-  const drawFor =
-    ({ network, doc }: InPath): DrawTables =>
-    (viewer) =>
-      drawTables(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId }, viewer);
+  const drawFor = ({ network, doc }: InPath) =>
+    drawingFor(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId });
 
   const listPage = async (req: FastifyRequest, reply: FastifyReply, network: InPath["network"], form: FormState | null) => {
     const { t } = req.i18n;
@@ -66,7 +68,7 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
         title={title}
         slug={network.slug}
         documents={documents}
-        newForm={mayCreate ? (form ?? emptyForm({ kind: "report", year: String(new Date().getFullYear()) })) : null}
+        newForm={mayCreate ? (form ?? emptyForm({ kind: "report", year: osloToday().slice(0, 4) })) : null}
       />,
       {
         title,
@@ -87,7 +89,7 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     ]);
     const decision = decisions.find((d) => d.decision.id === doc.decisionId);
     const decisionText = (d: (typeof decisions)[number]) => `${d.decision.decidedOn} ${d.bodyName}: ${d.itemTitle}`;
-    const form = adoptForm ?? emptyForm({ adoptedOn: new Date().toISOString().slice(0, 10) });
+    const form = adoptForm ?? emptyForm({ adoptedOn: osloToday() });
     return reply.page(
       <AnnualDocumentPage
         ctx={req.pageContext()}
@@ -170,7 +172,7 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     "/n/:slug/annual/:kind/:year/edit",
     { config: { policy: "annual.manage", resource: managedDocument } },
     (req, reply) => {
-      const { resource } = authorized(req, managedDocument);
+      const resource = present(authorized(req, managedDocument).resource);
       if (resource.doc.status !== "draft") throw new NotFoundError();
       const { doc } = resource;
       return editPage(
@@ -187,8 +189,8 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     policy: "annual.manage",
     resource: managedDocument,
     initial: false,
-    show: (req, reply, form, r) => editPage(req, reply, form, r),
-    submit: (actor, r, body) => annual.update(actor, r.doc, (body ?? {}) as Record<string, unknown>),
+    show: (req, reply, form, r) => editPage(req, reply, form, present(r)),
+    submit: (actor, r, body) => annual.update(actor, present(r).doc, (body ?? {}) as Record<string, unknown>),
     done: (doc: AnnualDocument, r) => `${documentHref(r.network.slug, doc)}?saved=1`,
   });
 
@@ -197,8 +199,8 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     policy: "annual.manage",
     resource: managedDocument,
     initial: false,
-    show: (req, reply, form, r) => documentPage(req, reply, r, form),
-    submit: (actor, r, body) => annual.adopt(actor, r.doc, body, drawFor(r)),
+    show: (req, reply, form, r) => documentPage(req, reply, present(r), form),
+    submit: (actor, r, body) => annual.adopt(actor, present(r).doc, body, drawFor(present(r))),
     done: (doc, r) => `${documentHref(r.network.slug, doc)}?saved=1`,
   });
 
@@ -207,8 +209,8 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     policy: "annual.manage",
     resource: managedDocument,
     initial: false,
-    show: (req, reply, form, r) => documentPage(req, reply, r, form),
-    submit: (actor, r) => annual.publish(actor, r.doc),
+    show: (req, reply, form, r) => documentPage(req, reply, present(r), form),
+    submit: (actor, r) => annual.publish(actor, present(r).doc),
     done: (doc, r) => `${documentHref(r.network.slug, doc)}?saved=1`,
   });
 
@@ -223,8 +225,8 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     const header = found.columns.map((c) => t(c.label));
     const rows = found.rows.map((cells) => cells.map((c) => plainCell(t, c)));
     const name = `${r.network.slug}-${r.doc.kind}-${r.doc.year}-${found.id}.${params.format}`;
-    // What a viewer may see of a draft depends on who they are: no shared cache may keep it.
-    if (r.doc.visibility !== "public") reply.header("cache-control", "private, no-store");
+    // What a reader sees depends on who they are (a draft; the network's frozen tables): no shared cache may keep it.
+    if (r.doc.visibility !== "public" || req.actor) reply.header("cache-control", "private, no-store");
     return params.format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
   });
 }

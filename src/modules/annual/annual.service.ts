@@ -3,8 +3,9 @@ import type { Actor } from "../../platform/access/actor.ts";
 import { canSee } from "../../platform/access/visibility.ts";
 import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import { type Db, isUniqueViolation } from "../../platform/db/client.ts";
-import { invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
+  emptyToNull,
   optionalId,
   requiredDate,
   requiredId,
@@ -18,8 +19,15 @@ import type { SurveyService } from "../surveys/index.ts";
 import { type AnnualDocument, AnnualRepo } from "./annual.repo.ts";
 import { ANNUAL_KINDS, type AnnualSection } from "./schema.ts";
 
-/** Draws a document's tables as a viewer may see them (the routes give it: it spans every module). */
-export type DrawTables = (viewer: Actor | null) => Promise<AnnualTable[]>;
+/**
+ * A document's tables as a viewer may see them, drawn now (`draw`) or frozen and checked again
+ * (`recheck`: rows about records the viewer may no longer see are left out). The routes give it: it spans
+ * every module.
+ */
+export interface AnnualDrawing {
+  draw(viewer: Actor | null): Promise<AnnualTable[]>;
+  recheck(tables: readonly AnnualTable[], viewer: Actor | null): Promise<AnnualTable[]>;
+}
 
 /** The tables of an adopted document, frozen as they were drawn for the network's people and for the public. */
 export interface AnnualSnapshot {
@@ -36,28 +44,41 @@ const sectionInput = z
 
 export const newDocumentInput = z.object({
   kind: z.enum(ANNUAL_KINDS, "errors.choice"),
-  year: wholeNumber(2000, 2200),
+  year: z.preprocess(emptyToNull, wholeNumber(2000, 2200).nullable()).refine((y) => y !== null, "errors.required"),
 });
 
-export const documentInput = z.object({
-  title: requiredText(200),
-  sections: z.array(sectionInput).max(MAX_SECTIONS).default([]),
-  surveyId: optionalId,
-});
+export const documentInput = z.object({ title: requiredText(200), surveyId: optionalId });
 
 export const adoptionInput = z.object({ decisionId: requiredId, adoptedOn: requiredDate });
 
-/** The form's numbered section fields (sections.0.heading, sections.0.body, …) as a list; empty pairs are dropped. */
-export function sectionsFromForm(body: Record<string, unknown>): { heading: unknown; body: unknown }[] {
-  const sections: { heading: unknown; body: unknown }[] = [];
-  for (let i = 0; i < MAX_SECTIONS + 5; i++) {
-    const heading = body[`sections.${i}.heading`];
-    const text = body[`sections.${i}.body`];
-    if (heading === undefined && text === undefined) continue;
-    if (String(heading ?? "").trim() === "" && String(text ?? "").trim() === "") continue;
-    sections.push({ heading: heading ?? "", body: text ?? "" });
+/**
+ * The form's numbered section fields (sections.0.heading, sections.0.body, …) in their order, each
+ * with its number on the form (so that an error stands at the field it is about); empty pairs are dropped.
+ */
+export function sectionsFromForm(body: Record<string, unknown>): { at: number; heading: unknown; body: unknown }[] {
+  const numbers = new Set<number>();
+  for (const key of Object.keys(body)) {
+    const match = /^sections\.(\d{1,4})\.(heading|body)$/.exec(key);
+    if (match) numbers.add(Number(match[1]));
   }
-  return sections;
+  return [...numbers]
+    .sort((a, b) => a - b)
+    .map((at) => ({ at, heading: body[`sections.${at}.heading`] ?? "", body: body[`sections.${at}.body`] ?? "" }))
+    .filter((section) => String(section.heading).trim() !== "" || String(section.body).trim() !== "");
+}
+
+/** The sections as written, or the errors at the form's fields. */
+function parseSections(body: Record<string, unknown>): Result<AnnualSection[]> {
+  const given = sectionsFromForm(body);
+  if (given.length > MAX_SECTIONS) return invalid([{ field: "_", key: "errors.tooManySections", params: { max: MAX_SECTIONS } }]);
+  const sections: AnnualSection[] = [];
+  const errors: FieldError[] = [];
+  for (const { at, ...section } of given) {
+    const parsed = sectionInput.safeParse(section);
+    if (parsed.success) sections.push(parsed.data);
+    else errors.push(...toFieldErrors(parsed.error).map((e) => ({ ...e, field: `sections.${at}.${e.field}` })));
+  }
+  return errors.length ? invalid(errors) : ok(sections);
 }
 
 /** The viewer the network's frozen tables are drawn for: one of its people, with no seat and no secretariat role. */
@@ -94,18 +115,20 @@ export class AnnualService {
     return doc;
   }
 
-  /** The document for the rules (who may manage it), whoever asks; 404 when there is none. */
-  async forRules(networkId: number, kind: AnnualKind, year: number): Promise<AnnualDocument> {
-    const doc = await this.repo.find(networkId, kind, year);
-    if (!doc) throw new NotFoundError();
-    return doc;
+  /**
+   * The document for the rules (who may manage it), whoever asks, or none: the routes answer 404 for a
+   * missing one only after the rule, so that another network cannot tell which documents exist.
+   */
+  find(networkId: number, kind: AnnualKind, year: number): Promise<AnnualDocument | undefined> {
+    return this.repo.find(networkId, kind, year);
   }
 
   /** The tables the viewer sees: frozen as adopted (the network's version for its people), else drawn now. */
-  async tables(doc: AnnualDocument, viewer: Actor | null, draw: DrawTables): Promise<AnnualTable[]> {
+  async tables(doc: AnnualDocument, viewer: Actor | null, drawing: AnnualDrawing): Promise<AnnualTable[]> {
     const snapshot = doc.snapshot as AnnualSnapshot | null;
-    if (!snapshot) return draw(viewer);
-    return canSee(viewer, { networkId: doc.networkId, visibility: "network" }) ? snapshot.network : snapshot.public;
+    if (!snapshot) return drawing.draw(viewer);
+    const frozen = canSee(viewer, { networkId: doc.networkId, visibility: "network" }) ? snapshot.network : snapshot.public;
+    return drawing.recheck(frozen, viewer);
   }
 
   async create(
@@ -143,14 +166,16 @@ export class AnnualService {
 
   async update(actor: Actor, doc: AnnualDocument, body: Record<string, unknown>): Promise<Result<AnnualDocument>> {
     if (doc.status !== "draft") return invalid([{ field: "_", key: "errors.annualFrozen" }]);
-    const parsed = documentInput.safeParse({ ...body, sections: sectionsFromForm(body) });
-    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const parsed = documentInput.safeParse(body);
+    const sections = parseSections(body);
+    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...(sections.ok ? [] : sections.errors)];
+    if (!parsed.success || !sections.ok) return invalid(errors);
     const { surveyId } = parsed.data;
     if (surveyId !== null && surveyId !== doc.surveyId) {
       const choices = await this.surveyChoices(actor, doc);
       if (!choices.some((s) => s.id === surveyId)) return invalid([{ field: "surveyId", key: "errors.choice" }]);
     }
-    const changes = { title: parsed.data.title, sections: parsed.data.sections, surveyId, updatedById: actor.userId };
+    const changes = { title: parsed.data.title, sections: sections.value, surveyId, updatedById: actor.userId };
     return ok(
       await updateAudited(this.db, actor, "annual_document", doc, changes, (tx) => this.repo.with(tx).update(doc.id, changes)),
     );
@@ -161,7 +186,7 @@ export class AnnualService {
    * drawn for the network's people and for the public, so that neither later changes of the data nor
    * publishing it can change or widen what it shows.
    */
-  async adopt(actor: Actor, doc: AnnualDocument, body: unknown, draw: DrawTables): Promise<Result<AnnualDocument>> {
+  async adopt(actor: Actor, doc: AnnualDocument, body: unknown, { draw }: AnnualDrawing): Promise<Result<AnnualDocument>> {
     const parsed = adoptionInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     if (doc.status !== "draft") return invalid([{ field: "_", key: "errors.annualFrozen" }]);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { systemActor } from "../../platform/access/actor.ts";
@@ -65,6 +66,10 @@ test("a secretariat starts a draft in its own network only; the draft is read by
   const bad = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "plan", year: "1999" });
   assert.equal(bad.statusCode, 422);
   assert.match(bad.body, /Write a number no less than 2000/);
+  await sek.get(`/n/${rogaland.slug}/annual`);
+  const empty = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "plan", year: "" });
+  assert.equal(empty.statusCode, 422);
+  assert.doesNotMatch(empty.body, /no less than/, "an empty year is a missing one, not a small one");
   const made = await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "report", year: String(YEAR) });
   assert.equal(made.statusCode, 303, made.body);
   assert.equal(made.headers.location, `${href("report")}?saved=1`);
@@ -78,6 +83,10 @@ test("a secretariat starts a draft in its own network only; the draft is read by
   await outsider.get(`/n/${nordland.slug}/annual`);
   const refused = await outsider.post(`/n/${rogaland.slug}/annual`, { kind: "plan", year: String(YEAR) });
   assert.equal(refused.statusCode, 403);
+  // Refused alike whether the document exists or not: another network cannot tell which ones do.
+  assert.equal((await outsider.get(`${href("report")}/edit`)).statusCode, 403);
+  assert.equal((await outsider.get(`${href("plan", 2099)}/edit`)).statusCode, 403);
+  assert.equal((await sek.get(`${href("plan", 2099)}/edit`)).statusCode, 404);
   assert.equal((await outsider.get(href("report"))).statusCode, 404);
   assert.equal((await new Session(t.app).get(href("report"))).statusCode, 404);
   assert.equal(
@@ -105,6 +114,20 @@ test("the draft's text: bad sections come back with their errors and nothing is 
   });
   assert.equal(bad.statusCode, 422);
   assert.match(bad.body, /Text without a heading/, "what was typed comes back");
+  // Each error stands at its own field, also after an empty section in between.
+  const gap = await sek.post(`${href("report")}?lang=en`, {
+    title: "Annual report",
+    "sections.0.heading": "",
+    "sections.0.body": "",
+    "sections.3.heading": "",
+    "sections.3.body": "Body of the fourth",
+  });
+  assert.equal(gap.statusCode, 422);
+  assert.match(gap.body, /href="#field-sections-3-heading"/);
+  const many = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`sections.${i}.heading`, `H${i}`]));
+  const tooMany = await sek.post(`${href("report")}?lang=en`, { title: "Annual report", ...many });
+  assert.equal(tooMany.statusCode, 422);
+  assert.match(tooMany.body, /at most 30 sections/);
   const stored = await t.app.services.annual.get(rogaland.id, "report", YEAR, systemActor());
   assert.notEqual(stored.title, "Annual report");
   const good = await sek.post(href("report"), {
@@ -186,6 +209,11 @@ test("adoption records the steering group's decision and freezes the tables; pub
   assert.equal(anonymous.statusCode, 200);
   assert.match(anonymous.body, /Open annual project/);
   assert.doesNotMatch(anonymous.body, /RESTRICTED-annual-marker/, "the public frozen tables never held the restricted project");
+  // A project made restricted after the adoption leaves the public tables; the network's people still see it.
+  await t.database.db.update(projects).set({ visibility: "network" }).where(eq(projects.title, "Open annual project"));
+  assert.doesNotMatch((await new Session(t.app).get(href("report"))).body, /Open annual project/);
+  assert.match((await (await login("member@annual.example")).get(href("report"))).body, /Open annual project/);
+  await t.database.db.update(projects).set({ visibility: "public" }).where(eq(projects.title, "Open annual project"));
   const api = JSON.parse(
     (await new Session(t.app).get(`/api/v1/networks/${rogaland.slug}/annual-documents/report/${YEAR}`)).body,
   );

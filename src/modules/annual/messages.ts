@@ -66,6 +66,7 @@ const nb = {
   "errors.annualExists": "Nettverket har allerede dette dokumentet for året.",
   "errors.annualFrozen": "Dokumentet er vedtatt og kan ikke endres.",
   "errors.annualNotAdopted": "Bare et vedtatt dokument kan publiseres.",
+  "errors.tooManySections": "Et dokument kan ha høyst {max} deler.",
 };
 
 export type AnnualMessageKey = keyof typeof nb;
@@ -137,6 +138,7 @@ export const messages: Messages<AnnualMessageKey> = {
     "errors.annualExists": "Nettverket har allereie dette dokumentet for året.",
     "errors.annualFrozen": "Dokumentet er vedteke og kan ikkje endrast.",
     "errors.annualNotAdopted": "Berre eit vedteke dokument kan publiserast.",
+    "errors.tooManySections": "Eit dokument kan ha høgst {max} delar.",
   },
   en: {
     "annual.title": "Annual plans and reports of {name}",
@@ -203,6 +205,7 @@ export const messages: Messages<AnnualMessageKey> = {
     "errors.annualExists": "The network already has this document for the year.",
     "errors.annualFrozen": "The document has been adopted and cannot change.",
     "errors.annualNotAdopted": "Only an adopted document can be published.",
+    "errors.tooManySections": "A document can have at most {max, plural, one {# section} other {# sections}}.",
   },
 };
 

@@ -5,7 +5,7 @@ import { DEMO_ANNUAL_ITEMS } from "../decisions/index.ts";
 import { networks } from "../networks/index.ts";
 import type { AnnualDocument } from "./annual.repo.ts";
 import { annualDocuments } from "./schema.ts";
-import { drawTables } from "./tables.ts";
+import { drawingFor } from "./tables.ts";
 
 /** The demo's texts, in nynorsk as the demo networks write. */
 const TEXTS: Record<AnnualKind, { heading: string; body: string }[]> = {
@@ -67,7 +67,7 @@ export async function seedDemoAnnual(ctx: AppContext): Promise<void> {
         actor,
         doc,
         { decisionId: decision.decision.id, adoptedOn: decision.decision.decidedOn },
-        (viewer) => drawTables(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId }, viewer),
+        drawingFor(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId }),
       );
       if (!adopted.ok) throw new Error(`demo adoption: ${JSON.stringify(adopted.errors)}`);
       return adopted.value;

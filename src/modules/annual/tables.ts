@@ -1,5 +1,13 @@
 import type { Actor } from "../../platform/access/actor.ts";
-import { type AnnualCell, type AnnualKind, type AnnualTable, type AppContext, annualTables } from "../../platform/module.ts";
+import {
+  type AnnualCell,
+  type AnnualKind,
+  type AnnualTable,
+  type AppContext,
+  annualTables,
+  withoutHiddenRecords,
+} from "../../platform/module.ts";
+import type { AnnualDrawing } from "./annual.service.ts";
 
 /** What a document's tables are drawn for. */
 export interface DrawnDocument {
@@ -61,3 +69,9 @@ export async function drawTables(ctx: AppContext, doc: DrawnDocument, viewer: Ac
 }
 
 const roundTo = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+
+/** How a document's tables are drawn now, and how its frozen ones are checked again, for the service. */
+export const drawingFor = (ctx: AppContext, doc: DrawnDocument): AnnualDrawing => ({
+  draw: (viewer) => drawTables(ctx, doc, viewer),
+  recheck: (tables, viewer) => withoutHiddenRecords(ctx, tables, viewer),
+});

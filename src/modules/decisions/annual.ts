@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { yearSpan } from "../../platform/annual-period.ts";
-import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import { type MessageKey, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AnnualSource, AnnualTable } from "../../platform/module.ts";
 import { needs } from "../needs/index.ts";
 import { bodies } from "../networks/index.ts";
@@ -40,7 +40,9 @@ export const decisionsAnnual: AnnualSource = async ({ db }, { network, year, kin
         and(
           eq(meetings.networkId, network.id),
           gte(meetings.meetingDate, from),
+          // Held: a draft report for the year in progress does not count the meetings still to come.
           lte(meetings.meetingDate, to),
+          lte(meetings.meetingDate, osloToday()),
           visibleWhere(viewer, ...meetingLinks),
         ),
       )
@@ -57,7 +59,7 @@ export const decisionsAnnual: AnnualSource = async ({ db }, { network, year, kin
           { label: "meeting.annual.decisions", numeric: true },
         ],
         rows: rows.map((r) => [
-          { text: r.bodyName, href: `/n/${network.slug}/bodies/${r.bodyId}` },
+          { text: r.bodyName, href: `/n/${network.slug}/bodies/${r.bodyId}`, record: `body:${r.bodyId}` as const },
           { label: `body.kind.${r.bodyKind}` as MessageKey },
           r.meetings,
           r.decisions,
@@ -106,8 +108,8 @@ export const decisionsAnnual: AnnualSource = async ({ db }, { network, year, kin
       { label: `priority.track.${e.track}` as MessageKey },
       e.position,
       e.projectId != null
-        ? { text: e.projectTitle ?? "", href: `/projects/${e.projectId}` }
-        : { text: e.needTitle ?? "", href: `/needs/${e.needId}` },
+        ? { text: e.projectTitle ?? "", href: `/projects/${e.projectId}`, record: `project:${e.projectId}` as const }
+        : { text: e.needTitle ?? "", href: `/needs/${e.needId}`, record: `need:${Number(e.needId)}` as const },
     ]),
   };
   return [table];

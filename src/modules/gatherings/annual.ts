@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
+import { yearSpan } from "../../platform/annual-period.ts";
 import { outerColumn } from "../../platform/db/correlated.ts";
-import type { MessageKey } from "../../platform/i18n/i18n.ts";
-import type { AnnualSource } from "../../platform/module.ts";
+import { type MessageKey, osloToday } from "../../platform/i18n/i18n.ts";
+import type { AnnualRecordCheck, AnnualSource } from "../../platform/module.ts";
 import { gatheringHosts, gatheringRegistrations, gatherings } from "./schema.ts";
 
 /**
@@ -10,6 +11,7 @@ import { gatheringHosts, gatheringRegistrations, gatherings } from "./schema.ts"
  * the annual plan as planned, in the annual report with the places taken and who came.
  */
 export const gatheringsAnnual: AnnualSource = async ({ db }, { network, year, kind, viewer }) => {
+  const { start, end } = yearSpan(year);
   const counted = (condition: ReturnType<typeof sql>) =>
     sql<number>`(select count(*)::int from ${gatheringRegistrations} where ${gatheringRegistrations.gatheringId} = ${outerColumn(gatherings.id)} and ${condition})`;
   const rows = await db
@@ -28,15 +30,15 @@ export const gatheringsAnnual: AnnualSource = async ({ db }, { network, year, ki
           eq(gatherings.networkId, network.id),
           sql`exists (select 1 from ${gatheringHosts} where ${gatheringHosts.gatheringId} = ${outerColumn(gatherings.id)} and ${gatheringHosts.networkId} = ${network.id})`,
         ),
-        gte(gatherings.startsAt, new Date(`${year}-01-01T00:00:00Z`)),
-        lt(gatherings.startsAt, new Date(`${year + 1}-01-01T00:00:00Z`)),
+        gte(gatherings.startsAt, start),
+        lt(gatherings.startsAt, end),
         visibleWhere(viewer, { networkId: gatherings.networkId, visibility: gatherings.visibility, bodyId: sql`null` }),
       ),
     )
     .orderBy(asc(gatherings.startsAt));
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const day = (d: Date) => osloToday(d);
   const head = (g: (typeof rows)[number]) => [
-    { text: g.title, href: `/gatherings/${g.id}` },
+    { text: g.title, href: `/gatherings/${g.id}`, record: `gathering:${g.id}` as const },
     { label: `gathering.kind.${g.kind}` as MessageKey },
     day(g.startsAt),
   ];
@@ -60,3 +62,17 @@ export const gatheringsAnnual: AnnualSource = async ({ db }, { network, year, ki
         },
       ];
 };
+
+/** Which gatherings a viewer may still see, for the frozen annual tables that name them. */
+export const gatheringsVisible: AnnualRecordCheck = async ({ db }, ids, viewer) =>
+  (
+    await db
+      .select({ id: gatherings.id })
+      .from(gatherings)
+      .where(
+        and(
+          inArray(gatherings.id, [...ids]),
+          visibleWhere(viewer, { networkId: gatherings.networkId, visibility: gatherings.visibility, bodyId: sql`null` }),
+        ),
+      )
+  ).map((r) => r.id);

@@ -1,5 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
-import { gatheringsAnnual } from "./annual.ts";
+import { gatheringsAnnual, gatheringsVisible } from "./annual.ts";
 import { gatheringCalendar } from "./calendar.ts";
 import { gatheringsApi } from "./gatherings.api.ts";
 import { gatheringRoutes } from "./gatherings.routes.tsx";
@@ -34,5 +34,6 @@ export const gatheringsModule = defineModule({
   background: ({ services }, log) => services.gatherings.scheduleReminders(15, log),
   retention: ({ services }) => ({ gatheringPersonalData: () => services.gatherings.removeExpiredPersonalData() }),
   annual: gatheringsAnnual,
+  annualRecords: { gathering: gatheringsVisible },
   seed: seedDemoGatherings,
 });

@@ -1,5 +1,6 @@
 import { keepUntilChange } from "../../platform/db/data-version.ts";
 import { defineModule } from "../../platform/module.ts";
+import { needsVisible } from "./annual.ts";
 import { AssessmentService } from "./assessment/assessment.service.ts";
 import { criteriaApi } from "./assessment/criteria.api.ts";
 import { criteriaRoutes } from "./assessment/criteria.routes.tsx";
@@ -77,5 +78,6 @@ export const needsModule = defineModule({
   },
   // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
   background: ({ services }, log) => services.needs.scheduleDigests(60, log),
+  annualRecords: { need: needsVisible },
   seed: seedDemoNeeds,
 });

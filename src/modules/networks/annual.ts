@@ -1,9 +1,9 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { yearSpan } from "../../platform/annual-period.ts";
 import { outerColumn } from "../../platform/db/correlated.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
-import type { AnnualSource } from "../../platform/module.ts";
+import type { AnnualRecordCheck, AnnualSource } from "../../platform/module.ts";
 import { organisations } from "../directory/index.ts";
 import { bodies, bodyMembers, memberships } from "./schema.ts";
 
@@ -63,10 +63,24 @@ export const networkAnnual: AnnualSource = async ({ db }, { network, year, kind,
       title: "network.annual.bodies",
       columns: [{ label: "annual.col.body" }, { label: "body.kind" }, { label: "network.annual.seats", numeric: true }],
       rows: bodyRows.map((b) => [
-        { text: b.name, href: `/n/${network.slug}/bodies/${b.id}` },
+        { text: b.name, href: `/n/${network.slug}/bodies/${b.id}`, record: `body:${b.id}` as const },
         { label: `body.kind.${b.kind}` as MessageKey },
         b.seats,
       ]),
     },
   ];
 };
+
+/** Which bodies a viewer may still see, for the frozen annual tables that name them. */
+export const bodiesVisible: AnnualRecordCheck = async ({ db }, ids, viewer) =>
+  (
+    await db
+      .select({ id: bodies.id })
+      .from(bodies)
+      .where(
+        and(
+          inArray(bodies.id, [...ids]),
+          visibleWhere(viewer, { networkId: bodies.networkId, visibility: bodies.visibility, bodyId: bodies.id }),
+        ),
+      )
+  ).map((r) => r.id);

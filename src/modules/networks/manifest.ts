@@ -5,7 +5,7 @@ import { accessRoutes } from "./access/access.routes.tsx";
 import { AccessService } from "./access/access.service.ts";
 import { InvitationService } from "./access/invitations.service.ts";
 import { personLinkRoutes } from "./access/person-link.routes.tsx";
-import { networkAnnual } from "./annual.ts";
+import { bodiesVisible, networkAnnual } from "./annual.ts";
 import { bodiesApi } from "./bodies/bodies.api.ts";
 import { bodyRoutes } from "./bodies/bodies.routes.tsx";
 import { bodyMemberRoutes } from "./bodies/body-members.routes.tsx";
@@ -67,5 +67,6 @@ export const networksModule = defineModule({
       }));
   },
   annual: networkAnnual,
+  annualRecords: { body: bodiesVisible },
   seed: seedDemoNetworks,
 });

@@ -1,8 +1,8 @@
-import { and, asc, eq, gte, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { yearSpan } from "../../platform/annual-period.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
-import type { AnnualSource } from "../../platform/module.ts";
+import type { AnnualRecordCheck, AnnualSource } from "../../platform/module.ts";
 import { benefitMeasurements, benefits, projects } from "./schema.ts";
 
 const projectLink = { networkId: projects.networkId, visibility: projects.visibility, bodyId: projects.bodyId };
@@ -39,8 +39,8 @@ export const projectsAnnual: AnnualSource = async ({ db }, { network, year, kind
         baseline: benefits.baseline,
         target: benefits.target,
         measurements: sql<number>`count(*)::int`,
-        // The year's last measurement of the project as a whole, else of any participant.
-        latest: sql<number>`(array_agg(${benefitMeasurements.value} order by (${benefitMeasurements.organisationId} is null) desc, ${benefitMeasurements.measuredOn} desc))[1]`,
+        // The year's last measurement of the project as a whole (a participant's own share is its own).
+        latest: sql<number>`(array_agg(${benefitMeasurements.value} order by ${benefitMeasurements.measuredOn} desc))[1]`,
       })
       .from(benefitMeasurements)
       .innerJoin(benefits, eq(benefits.id, benefitMeasurements.benefitId))
@@ -48,6 +48,7 @@ export const projectsAnnual: AnnualSource = async ({ db }, { network, year, kind
       .where(
         and(
           eq(projects.networkId, network.id),
+          isNull(benefitMeasurements.organisationId),
           gte(benefitMeasurements.measuredOn, from),
           lte(benefitMeasurements.measuredOn, to),
           visibleWhere(viewer, projectLink),
@@ -67,7 +68,7 @@ export const projectsAnnual: AnnualSource = async ({ db }, { network, year, kind
         { label: "project.annual.finished" },
       ],
       rows: startedOrFinished.map((p) => [
-        { text: p.title, href: `/projects/${p.id}` },
+        { text: p.title, href: `/projects/${p.id}`, record: `project:${p.id}` as const },
         { label: `project.phase.${p.phase}` as MessageKey },
         p.startDate && p.startDate >= from && p.startDate <= to ? p.startDate : null,
         p.endDate && p.endDate >= from && p.endDate <= to ? p.endDate : null,
@@ -85,7 +86,7 @@ export const projectsAnnual: AnnualSource = async ({ db }, { network, year, kind
         { label: "project.annual.unit" },
       ],
       rows: measured.map((m) => [
-        { text: m.projectTitle, href: `/projects/${m.projectId}` },
+        { text: m.projectTitle, href: `/projects/${m.projectId}`, record: `project:${m.projectId}` as const },
         m.title,
         m.baseline,
         m.latest,
@@ -95,3 +96,12 @@ export const projectsAnnual: AnnualSource = async ({ db }, { network, year, kind
     },
   ];
 };
+
+/** Which projects a viewer may still see, for the frozen annual tables that name them. */
+export const projectsVisible: AnnualRecordCheck = async ({ db }, ids, viewer) =>
+  (
+    await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(inArray(projects.id, [...ids]), visibleWhere(viewer, projectLink)))
+  ).map((r) => r.id);

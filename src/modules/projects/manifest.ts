@@ -1,6 +1,6 @@
 import { keepUntilChange } from "../../platform/db/data-version.ts";
 import { defineModule } from "../../platform/module.ts";
-import { projectsAnnual } from "./annual.ts";
+import { projectsAnnual, projectsVisible } from "./annual.ts";
 import { benefitsApi } from "./benefits/benefits.api.ts";
 import { benefitRoutes } from "./benefits/benefits.routes.tsx";
 import { checklistRoutes } from "./checklists/checklists.routes.tsx";
@@ -78,5 +78,6 @@ export const projectsModule = defineModule({
     }));
   },
   annual: projectsAnnual,
+  annualRecords: { project: projectsVisible },
   seed: seedDemoProjects,
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { yearSpan } from "../../platform/annual-period.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import type { AnnualSource } from "../../platform/module.ts";
@@ -56,12 +56,7 @@ export const roadmapAnnual: AnnualSource = async ({ db }, { network, year, kind 
       status: adoptionHistory.status,
     })
     .from(adoptionHistory)
-    .where(
-      and(
-        sql`${adoptionHistory.organisationId} in (${members})`,
-        lte(adoptionHistory.at, new Date(`${year + 1}-01-01T00:00:00Z`)),
-      ),
-    )
+    .where(and(sql`${adoptionHistory.organisationId} in (${members})`, lt(adoptionHistory.at, yearSpan(year).end)))
     .orderBy(
       adoptionHistory.organisationId,
       adoptionHistory.solutionId,

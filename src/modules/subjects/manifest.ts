@@ -1,5 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
-import { subjectsAnnual } from "./annual.ts";
+import { notesVisible, subjectsAnnual } from "./annual.ts";
 import { messages } from "./messages.ts";
 import { subjectPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
@@ -49,5 +49,6 @@ export const subjectsModule = defineModule({
     ];
   },
   annual: subjectsAnnual,
+  annualRecords: { experience: notesVisible },
   seed: seedDemoSubjects,
 });

@@ -51,6 +51,8 @@ const readable = (scope: InternalScope, visibility: SQLWrapper, subjectNetworkId
 
 export interface NoteFilter {
   id?: number | undefined;
+  /** Only these notes (the frozen annual tables check which they may still show). */
+  ids?: readonly number[] | undefined;
   subjectNetworkId?: number | undefined;
   projectId?: number | undefined;
   solutionId?: number | undefined;
@@ -266,6 +268,7 @@ export class SubjectRepo extends Repository {
         and(
           readable(scope, experienceNotes.visibility, experienceNotes.subjectNetworkId),
           f.id !== undefined ? eq(experienceNotes.id, f.id) : undefined,
+          f.ids !== undefined ? inArray(experienceNotes.id, [...f.ids]) : undefined,
           f.subjectNetworkId !== undefined ? eq(experienceNotes.subjectNetworkId, f.subjectNetworkId) : undefined,
           f.projectId !== undefined ? and(eq(experienceNotes.projectId, f.projectId), projectVisible) : undefined,
           f.solutionId !== undefined ? eq(experienceNotes.solutionId, f.solutionId) : undefined,

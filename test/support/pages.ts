@@ -202,6 +202,14 @@ async function projectAskedToJoin(s: PageSource): Promise<number> {
   throw new Error("the demo data has a project with a request to take part");
 }
 
+/** A released time row of Digi Rogaland's 2025 budget: the API shows who was released only to the network's people. */
+async function releasedId(s: PageSource): Promise<number> {
+  const { economy, networks } = s.services;
+  const rogaland = (await networks.bySlug("digi-rogaland"))!;
+  const budget = (await economy.repo.budget(rogaland.id, 2025))!;
+  return (await economy.repo.released([budget.id], null))[0]!.id;
+}
+
 export async function adminPages(s: PageSource): Promise<[string, string][]> {
   const { api } = s;
   const project = await demoProject(s);
@@ -306,7 +314,7 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["a budget's cost-sharing key", "/n/digi-rogaland/economy/2026/settings"],
     ["a member's fee statement", `/n/digi-rogaland/economy/2025/fees/${budget.statements[0].organisationId}`],
     ["edit a budget line", `/n/digi-rogaland/economy/2025/lines/${budget.lines[0].id}`],
-    ["edit released time", `/n/digi-rogaland/economy/2025/released/${budget.released[0].id}`],
+    ["edit released time", `/n/digi-rogaland/economy/2025/released/${await releasedId(s)}`],
     ["annual plans and reports (secretariat)", "/n/digi-rogaland/annual"],
     ["an adopted annual plan", "/n/digi-rogaland/annual/plan/2026"],
     ["a draft annual plan", "/n/digi-rogaland/annual/plan/2027"],

@@ -106,6 +106,7 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
             : null
         }
         notice={savedNotice(req)}
+        all={(req.query as Record<string, unknown>).all === "1"}
         manage={{
           editHref: manages && doc.status === "draft" ? `${documentHref(network.slug, doc)}/edit` : null,
           adoptForm: manages && doc.status === "draft" ? form : null,

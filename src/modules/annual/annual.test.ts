@@ -248,3 +248,26 @@ test("the demo has an adopted and published report for 2025 with its survey, an 
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Meetings and decisions/);
 });
+
+test("a long table shows its first rows on the page, every row with ?all=1 (for printing) and in the download", async () => {
+  const next = YEAR + 1;
+  await t.database.db.insert(projects).values(
+    Array.from({ length: 60 }, (_, i) => ({
+      networkId: rogaland.id,
+      title: `Bulk project ${String(i).padStart(2, "0")}`,
+      kind: "regional" as const,
+      sector: "health_care",
+      startDate: `${next}-06-01`,
+    })),
+  );
+  const sek = await login("sek@annual.example");
+  await sek.get(`/n/${rogaland.slug}/annual`);
+  assert.equal((await sek.post(`/n/${rogaland.slug}/annual`, { kind: "report", year: String(next) })).statusCode, 303);
+  const page = await sek.get(`${href("report", next)}?lang=en`);
+  assert.match(page.body, /Showing the first 50 of 60 rows/);
+  assert.match(page.body, /Bulk project 49/);
+  assert.doesNotMatch(page.body, /Bulk project 50/);
+  assert.match((await sek.get(`${href("report", next)}?all=1`)).body, /Bulk project 59/);
+  const csv = await sek.get(`${href("report", next)}/tables/projects.csv`);
+  assert.match(csv.body, /Bulk project 59/);
+});

@@ -87,18 +87,28 @@ function cellOf(t: Translate, n: (v: number) => string, cell: AnnualCell): Compo
   return t(cell.label);
 }
 
-/** One of a document's tables, with its downloads. */
-export function AnnualTableSection(props: { ctx: PageContext; table: AnnualTable; downloadBase: string }) {
+/** Rows of a table shown on the page unless the whole document is asked for (`?all=1`, for printing). */
+export const PAGE_ROWS = 50;
+
+/** One of a document's tables, with its downloads; a long one shows its first rows and says where the rest is. */
+export function AnnualTableSection(props: { ctx: PageContext; table: AnnualTable; downloadBase: string; all: boolean }) {
   const { ctx, table } = props;
   const { t, number } = ctx.i18n;
   const title = t(table.title);
   const n = (v: number) => number(v, { maximumFractionDigits: 2 });
+  const rows = props.all ? table.rows : table.rows.slice(0, PAGE_ROWS);
   return (
     <Section id={`table-${table.id}-heading`} title={title}>
+      {rows.length < table.rows.length ? (
+        <p class="ds-paragraph" data-size="sm">
+          {t("annual.firstRows", { shown: rows.length, total: table.rows.length })}{" "}
+          <Link href={`${ctx.url.split("?")[0]}?all=1#table-${table.id}-heading`}>{t("annual.showAll")}</Link>
+        </p>
+      ) : null}
       <ListTable
         ctx={ctx}
         label={title}
-        rows={table.rows.map((cells, i) => ({ i, cells }))}
+        rows={rows.map((cells, i) => ({ i, cells }))}
         rowKey={(r) => r.i}
         empty={t("annual.tableEmpty")}
         columns={table.columns.map((c, col) => ({
@@ -126,6 +136,8 @@ export function AnnualDocumentPage(props: {
   decision: { href: string; text: string } | null;
   manage: { editHref: string | null; adoptForm: FormState | null; decisionOptions: Option[]; publishAction: string | null };
   notice: ComponentChildren;
+  /** Every row of every table (for printing), not the first PAGE_ROWS. */
+  all: boolean;
 }) {
   const { ctx, doc, manage } = props;
   const { t, date } = ctx.i18n;
@@ -159,7 +171,7 @@ export function AnnualDocumentPage(props: {
         </Section>
       ))}
       {props.tables.map((table) => (
-        <AnnualTableSection ctx={ctx} table={table} downloadBase={`${href}/tables`} />
+        <AnnualTableSection ctx={ctx} table={table} downloadBase={`${href}/tables`} all={props.all} />
       ))}
       {manage.adoptForm ? (
         <Section id="adopt-heading" title={t("annual.adopt")}>

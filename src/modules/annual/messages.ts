@@ -67,6 +67,8 @@ const nb = {
   "errors.annualFrozen": "Dokumentet er vedtatt og kan ikke endres.",
   "errors.annualNotAdopted": "Bare et vedtatt dokument kan publiseres.",
   "errors.tooManySections": "Et dokument kan ha høyst {max} deler.",
+  "annual.firstRows": "Viser de første {shown} av {total} radene. Hele tabellen er i nedlastingene.",
+  "annual.showAll": "Vis alle radene i dokumentet",
 };
 
 export type AnnualMessageKey = keyof typeof nb;
@@ -139,6 +141,8 @@ export const messages: Messages<AnnualMessageKey> = {
     "errors.annualFrozen": "Dokumentet er vedteke og kan ikkje endrast.",
     "errors.annualNotAdopted": "Berre eit vedteke dokument kan publiserast.",
     "errors.tooManySections": "Eit dokument kan ha høgst {max} delar.",
+    "annual.firstRows": "Viser dei første {shown} av {total} radene. Heile tabellen er i nedlastingane.",
+    "annual.showAll": "Vis alle radene i dokumentet",
   },
   en: {
     "annual.title": "Annual plans and reports of {name}",
@@ -206,6 +210,9 @@ export const messages: Messages<AnnualMessageKey> = {
     "errors.annualFrozen": "The document has been adopted and cannot change.",
     "errors.annualNotAdopted": "Only an adopted document can be published.",
     "errors.tooManySections": "A document can have at most {max, plural, one {# section} other {# sections}}.",
+    "annual.firstRows":
+      "Showing the first {shown} of {total, plural, one {# row} other {# rows}}. The whole table is in the downloads.",
+    "annual.showAll": "Show every row of the document",
   },
 };
 

@@ -180,7 +180,7 @@ async function demoSurveys(s: PageSource, networkId: number) {
   const open = rows.find((r) => r.status === "open" && r.isDemo)!;
   const closed = rows.find((r) => r.status === "closed" && r.isDemo)!;
   const waiting = (await surveys.recipients(open.id)).find((r) => !r.recipient.answeredAt)!.recipient;
-  return { open: open.id, closed: closed.id, token: await surveys.tokenOf(waiting) };
+  return { open: open.id, closed: closed.id, token: await surveys.tokenOf({ ...waiting, email: waiting.email ?? "" }) };
 }
 
 /** A demo project with status reports and a measured benefit, so every section of its page shows. */

@@ -1023,6 +1023,29 @@ async function plant() {
     }),
     "released time",
   );
+  // A public budget whose released time names a body-only body, a person and a note: outsiders see
+  // only what each member was paid back, never who, for which closed body, or why.
+  const publicBudget = must(await s.economy.create(actor, network.id, { year: 2043 }), "public budget");
+  must(
+    await s.economy.updateSettings(actor, publicBudget, {
+      visibility: "public",
+      feeMethod: "fixed",
+      feeFixed: "1000",
+      payingLevels: ["member", "observer", "project_only"],
+    }),
+    "public budget settings",
+  );
+  const publicReleased = must(
+    await s.economy.addReleased(actor, publicBudget, {
+      organisationId: String(orgA),
+      personName: marker("publicReleasedName", "public budget: released person"),
+      bodyId: String(bodyBody),
+      hours: "5",
+      rate: "650",
+      note: marker("publicReleasedNote", "public budget: released time note"),
+    }),
+    "public released time",
+  );
   // A draft annual report, read by the network's people only: its title and a section are markers, and
   // its tables (drawn for the reader) hold the network's restricted projects.
   const annualDraft = must(
@@ -1056,7 +1079,7 @@ async function plant() {
   must(await s.surveys.open(actor, survey), "survey opened");
   const [surveyLink] = (await s.surveys.recipients(survey.id)).map((r) => r.recipient);
   must(
-    await s.surveys.answer(await s.surveys.tokenOf(surveyLink!), {
+    await s.surveys.answer(await s.surveys.tokenOf({ ...surveyLink!, email: surveyLink!.email ?? "" }), {
       [`q${surveyQuestion.id}`]: marker("surveyText", "network survey: free text answer"),
     }),
     "survey answer",
@@ -1116,6 +1139,7 @@ async function plant() {
     linkRequest,
     outbox: outboxIds,
     budget: { year: budget.year, line: budgetLine.id, released: released.id, organisationId: orgA },
+    publicBudget: { year: publicBudget.year, released: publicReleased.id },
     annual: { kind: annualDraft.kind, year: annualDraft.year },
     survey: { id: survey.id, questionId: surveyQuestion.id, recipientId: surveyRecipient.id },
     memberEmail,
@@ -1159,6 +1183,12 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
         year: p.budget.year,
         lineId: p.budget.line,
         releasedId: p.budget.released,
+        organisationId: p.budget.organisationId,
+      },
+      {
+        year: p.publicBudget.year,
+        lineId: p.budget.line,
+        releasedId: p.publicBudget.released,
         organisationId: p.budget.organisationId,
       },
     ],
@@ -1595,6 +1625,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     `/gatherings/${N.gatherings[4]!.id}/participants`,
     `/n/${SECOND}/economy/${N.budget.year}`,
     `/n/${SECOND}/annual/${N.annual.kind}/${N.annual.year}`,
+    `/n/${SECOND}/economy/${N.publicBudget.year}`,
     `/surveys/${N.survey.id}/results`,
     `/surveys/${N.survey.id}`,
   ])
@@ -1618,6 +1649,8 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     "releasednote",
     "annualtitle",
     "annualsection",
+    "publicreleasedname",
+    "publicreleasednote",
     "surveytitle",
     "surveytext",
     "surveyrecipientname",

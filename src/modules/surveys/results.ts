@@ -191,20 +191,29 @@ export function questionResult(q: Question, rows: readonly AnswerCount[], guarde
   };
 }
 
+/**
+ * A group's figures. `hiddenFor(question)` hides one question's mean where that question's answers in
+ * the group are too few (some skipped it or said "don't know") or would give a hidden group away; the
+ * mean over all its scale answers is then hidden too, since it would carry the hidden answers.
+ */
 function groupResult(
   questions: readonly Question[],
   rows: readonly AnswerCount[],
   counts: { responses: number; recipients: number },
   hidden: boolean,
+  hiddenFor: (questionId: number) => boolean = () => false,
 ): GroupResult {
   const all = normalisedSums(questions, rows);
   const means: Record<number, number | null> = {};
+  let partlyHidden = false;
   for (const q of questions)
     if (q.kind === "scale") {
       const s = scaleSums(rows.filter((r) => r.questionId === q.id));
-      means[q.id] = hidden ? null : mean(s.sum, s.n);
+      const own = hidden || (s.n > 0 && hiddenFor(q.id));
+      partlyHidden ||= own && s.n > 0;
+      means[q.id] = own ? null : mean(s.sum, s.n);
     }
-  return { ...counts, scaleMean: hidden ? null : mean(all.sum, all.n), means, hidden };
+  return { ...counts, scaleMean: hidden || partlyHidden ? null : mean(all.sum, all.n), means, hidden };
 }
 
 /**
@@ -230,6 +239,23 @@ export function surveyResults(
     members.map((m) => ({ organisationId: m.organisationId, responses: m.responses, sizeClass: sizeOf.get(m.organisationId)! })),
     guarded,
   );
+  // Each scale question again, counted by its own answers: a group's mean of one question must rest on
+  // at least five answers, and no hidden one may be worked out from the question's total by subtraction.
+  const byQuestion = new Map(
+    questions
+      .filter((q) => q.kind === "scale")
+      .map((q) => [
+        q.id,
+        hiddenGroups(
+          members.map((m) => ({
+            organisationId: m.organisationId,
+            responses: scaleSums((byOrg.get(m.organisationId) ?? []).filter((r) => r.questionId === q.id)).n,
+            sizeClass: sizeOf.get(m.organisationId)!,
+          })),
+          guarded,
+        ),
+      ]),
+  );
   return {
     responses,
     recipients,
@@ -246,6 +272,7 @@ export function surveyResults(
         byOrg.get(m.organisationId) ?? [],
         m,
         withheld || (guarded && (m.responses < MIN_GROUP || hiddenMembers.has(m.organisationId))),
+        (questionId) => byQuestion.get(questionId)?.hiddenMembers.has(m.organisationId) ?? false,
       ),
     })),
     sizeClasses: SIZE_CLASSES.map((sizeClass) => {
@@ -261,6 +288,7 @@ export function surveyResults(
             recipients: inClass.reduce((a, m) => a + m.recipients, 0),
           },
           withheld || hiddenClasses.has(sizeClass),
+          (questionId) => byQuestion.get(questionId)?.hiddenClasses.has(sizeClass) ?? false,
         ),
       };
     }).filter((c) => c.recipients > 0 || c.responses > 0),

@@ -484,6 +484,7 @@ export class SurveyService {
         (isGuarded(viewer, { anonymous: s.anonymous, networkId }) &&
           (m.responses < MIN_GROUP || (hiddenOf.get(s.id)?.has(m.organisationId) ?? false)));
       const t = total.get(`${m.surveyId}:${m.organisationId}`);
+      const guarded = isGuarded(viewer, { anonymous: s.anonymous, networkId });
       out.set(m.organisationId, [
         ...(out.get(m.organisationId) ?? []),
         {
@@ -491,7 +492,9 @@ export class SurveyService {
           title: s.title,
           year: s.year,
           responses: m.responses,
-          scaleMean: hidden || !t || t.n === 0 ? null : t.sum / t.n,
+          // Where the threshold applies, the count only: one mean over every scale answer could rest on
+          // fewer than five answers to a question (the results page shows what the rules allow).
+          scaleMean: hidden || guarded || !t || t.n === 0 ? null : t.sum / t.n,
           hidden,
         },
       ]);

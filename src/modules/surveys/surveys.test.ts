@@ -69,6 +69,51 @@ const row = (organisationId: number, questionId: number, v: Partial<AnswerCount>
   ...v,
 });
 
+test("a group's mean of one question rests on at least five answers to it, not five responses, and none is given away by subtraction", () => {
+  const questions = [question(1, {}), question(2, {})];
+  const member = (organisationId: number, population: number, responses: number) => ({
+    organisationId,
+    name: `M${organisationId}`,
+    population,
+    recipients: responses,
+    responses,
+  });
+  // A (5 responses) answered question 1 five times, 4 each; B (5 responses) answered it once (2) and
+  // said "don't know" four times. Both answered question 2 five times. The question's six answers are
+  // shown (mean (20 + 2) / 6); B's mean of question 1 would be one answer, so it is hidden, and A's with
+  // it, since the total less A's would be B's answer: 6 × 22/6 − 5 × 4 = 2. The means over every scale
+  // answer carry question 1's, so both are hidden too; question 2's are shown.
+  const rows = [
+    row(1, 1, { scale: 4, n: 5 }),
+    row(2, 1, { scale: 2, n: 1 }),
+    row(2, 1, { dontKnow: true, n: 4 }),
+    row(1, 2, { scale: 3, n: 5 }),
+    row(2, 2, { scale: 5, n: 5 }),
+  ];
+  const r = surveyResults(questions, rows, [member(1, 3000, 5), member(2, 30_000, 5)], true);
+  assert.equal(r.questions[0]!.mean, 22 / 6);
+  assert.deepEqual(
+    r.members.map((m) => [m.name, m.hidden, m.means[1], m.means[2], m.scaleMean]),
+    [
+      ["M1", false, null, 3, null],
+      ["M2", false, null, 5, null],
+    ],
+  );
+  assert.deepEqual(
+    r.sizeClasses.map((c) => [c.sizeClass, c.means[1], c.scaleMean]),
+    [
+      ["under_5000", null, null],
+      ["20000_50000", null, null],
+    ],
+  );
+  // Unguarded (the network's people on a survey that is not anonymous), everything is shown.
+  const open = surveyResults(questions, rows, [member(1, 3000, 5), member(2, 30_000, 5)], false);
+  assert.deepEqual(
+    open.members.map((m) => m.means[1]),
+    [4, 2],
+  );
+});
+
 test("results against a hand-worked example: distribution, means without don't know, per member, per size class, rate", () => {
   const questions = [
     question(1, {}),

@@ -108,6 +108,19 @@ const presentSummary = (b: Budget, totals: BudgetView["totals"]) => ({
   result: totals.result,
 });
 
+const presentReleasedRow = (r: BudgetView["released"][number]) => ({
+  id: r.id,
+  organisationId: r.organisationId,
+  organisation: r.organisationName,
+  personId: r.personId,
+  personName: r.personName,
+  bodyId: r.bodyId,
+  hours: r.hours,
+  rate: r.rate,
+  amount: releasedAmount(r),
+  note: r.note,
+});
+
 const presentDetail = (v: BudgetView): z.infer<typeof budgetDetail> => ({
   ...presentSummary(v.budget, v.totals),
   note: v.budget.note,
@@ -141,18 +154,7 @@ const presentDetail = (v: BudgetView): z.infer<typeof budgetDetail> => ({
     difference: v.check.difference,
     differs: v.check.differs,
   },
-  released: v.released.map((r) => ({
-    id: r.id,
-    organisationId: r.organisationId,
-    organisation: r.organisationName,
-    personId: r.personId,
-    personName: r.personName,
-    bodyId: r.bodyId,
-    hours: r.hours,
-    rate: r.rate,
-    amount: releasedAmount(r),
-    note: r.note,
-  })),
+  released: v.released.map(presentReleasedRow),
   releasedDetail: v.releasedDetail,
   releasedCheck: v.releasedCheck,
 });
@@ -342,18 +344,7 @@ export function economyApi(api: ApiRouter, { services: { economy, networks } }: 
   const presentReleased = async (budget: Budget, id: number, actor: Actor) => {
     const [r] = (await economy.repo.released([budget.id], actor)).filter((x) => x.id === id);
     if (!r) throw new NotFoundError();
-    return {
-      id: r.id,
-      organisationId: r.organisationId,
-      organisation: r.organisationName,
-      personId: r.personId,
-      personName: r.personName,
-      bodyId: r.bodyId,
-      hours: r.hours,
-      rate: r.rate,
-      amount: releasedAmount(r),
-      note: r.note,
-    };
+    return presentReleasedRow(r);
   };
 
   api.route({

@@ -200,7 +200,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 
 /**
  * Uploaded files, in the database so that backups, the archive and every app process see the same
- * bytes. The type is what the content is (sniffed), never what the browser claimed.
+ * bytes. The type is what the content is (sniffed), never what the browser claimed. `text` is the
+ * document's text, extracted once when the file is stored (files/text.ts, decision 0033), for search;
+ * null when it was not extracted (not a kind with text, stored before extraction, or unreadable).
  */
 export const files = pgTable("files", {
   id: serialId(),
@@ -209,6 +211,7 @@ export const files = pgTable("files", {
   size: integer("size").notNull(),
   sha256: text("sha256").notNull(),
   content: bytea("content").notNull(),
+  text: text("text"),
   createdById: integer("created_by_id").references(() => users.id),
   createdAt: createdAtNow(),
 });

@@ -8,6 +8,7 @@ import { acquireLock, backupNow, restoreBackup } from "./platform/backup.ts";
 import { type Config, ConfigError, loadConfig } from "./platform/config.ts";
 import { type Database, openDatabase } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
+import { extractMissingText } from "./platform/files/text.ts";
 import { i18nFor } from "./platform/i18n/i18n.ts";
 
 const USAGE = `Usage: samverk <command>
@@ -19,6 +20,8 @@ const USAGE = `Usage: samverk <command>
   backup                                   back up the embedded database now (the server must be stopped)
   restore FILE                             replace the embedded database with a backup (the server must be stopped)
   migrate                                  apply database migrations
+  files extract-text                       extract the text of stored documents that have none (stored before
+                                           extraction came, or unreadable then) for search
 
 The database is the one the server uses: DATABASE_URL when set, otherwise PGlite in SAMVERK_DATA_DIR.`;
 
@@ -94,6 +97,14 @@ export async function run(argv: string[]): Promise<string> {
       return withDatabase(config, async (database) => {
         await runMigrations(database);
         return "Migrations applied";
+      });
+    case "files extract-text":
+      return withDatabase(config, async (database) => {
+        await runMigrations(database);
+        const done = await extractMissingText(database.db, {
+          progress: ({ checked, extracted }) => process.stderr.write(`${checked} files read, ${extracted} with text\n`),
+        });
+        return `Extracted the text of ${done.extracted} of ${done.checked} files without text`;
       });
     case "backup":
       if (config.DATABASE_URL) throw new UsageError("backup is for the embedded database; back up PostgreSQL with pg_dump");

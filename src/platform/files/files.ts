@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, getTableColumns } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from "../db/client.ts";
 import { type FieldError, invalid, ok, type Result } from "../http/errors.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { files } from "../schema.ts";
+import { extractText } from "./text.ts";
 
 /** A file as the multipart parser hands it over (see app.ts): name, the bytes kept, and whether more came. */
 export interface Upload {
@@ -84,7 +85,17 @@ export function checkUpload(
   return { errors: [], file: { name, mediaType, data: value.data } };
 }
 
-export async function saveFile(tx: DbOrTx, file: { name: string; mediaType: string; data: Buffer }, userId: number | null) {
+/**
+ * Stores a file with its text for search (text.ts), in one insert. A caller may pass the text already
+ * extracted, as storeTitledFile does, so that extraction (up to its time cap) runs before its
+ * transaction rather than while the transaction holds a connection.
+ */
+export async function saveFile(
+  tx: DbOrTx,
+  file: { name: string; mediaType: string; data: Buffer; text?: string | null },
+  userId: number | null,
+) {
+  const text = file.text !== undefined ? file.text : await extractText(file.mediaType, file.data);
   const [row] = await tx
     .insert(files)
     .values({
@@ -93,14 +104,17 @@ export async function saveFile(tx: DbOrTx, file: { name: string; mediaType: stri
       size: file.data.length,
       sha256: createHash("sha256").update(file.data).digest("hex"),
       content: file.data,
+      text,
       createdById: userId,
     })
     .returning({ id: files.id, name: files.name, size: files.size, sha256: files.sha256, mediaType: files.mediaType });
   return row!;
 }
 
+/** A stored file with its bytes, for download (its extracted text, which can be long, is left out). */
 export async function readFile(db: DbOrTx, id: number) {
-  const [row] = await db.select().from(files).where(eq(files.id, id));
+  const { text: _text, ...columns } = getTableColumns(files);
+  const [row] = await db.select(columns).from(files).where(eq(files.id, id));
   return row;
 }
 
@@ -126,7 +140,7 @@ export async function storeTitledFile(
   const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
   const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
   if (!parsed.success || !upload.file || errors.length) return invalid(errors);
-  const file = upload.file;
+  const file = { ...upload.file, text: await extractText(upload.file.mediaType, upload.file.data) };
   const title = parsed.data.title;
   return ok(
     await db.transaction(async (tx) => {

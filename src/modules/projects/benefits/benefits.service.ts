@@ -16,10 +16,24 @@ import type { ProjectRepo } from "../projects.repo.ts";
 import { BENEFIT_TYPES, type BenefitType } from "../schema.ts";
 import { BenefitRepo } from "./benefits.repo.ts";
 
-/** A measured quantity: decimals with comma or point. */
+/**
+ * A measured quantity: decimals with comma or point, negative allowed (a benefit can turn out as a
+ * loss). It must be given: an empty field, a missing or a null value is "fill in", never 0.
+ */
 const quantity = z.preprocess(
-  (v) => (typeof v === "string" ? v.replace(/[\s\u00a0]/g, "").replace(",", ".") : v),
-  z.coerce.number("errors.number").finite("errors.number").min(-1e12, "errors.number").max(1e12, "errors.number"),
+  (v) => {
+    if (v === null) return undefined;
+    if (typeof v !== "string") return v;
+    const s = v.replace(/[\s\u00a0]/g, "").replace(",", ".");
+    if (s === "") return undefined;
+    const n = Number(s);
+    return Number.isNaN(n) ? v : n;
+  },
+  z
+    .number({ error: (issue) => (issue.input === undefined ? "errors.required" : "errors.number") })
+    .finite("errors.number")
+    .min(-1e12, "errors.number")
+    .max(1e12, "errors.number"),
 );
 
 /** Without the target check so the API can make it partial. */

@@ -142,3 +142,49 @@ test("an organisation that does not take part is refused with a clear error, in 
   assert.equal(ok.json().organisations.find((o: { organisationId: number }) => o.organisationId === stavanger.id).latest, 3);
   assert.equal(await stored(), before + 1, "only the good one is stored");
 });
+
+test("an empty measured value is refused as missing, never stored as 0, on the page and in the API; a negative one is a loss and stays allowed", async () => {
+  const rep = await login();
+  await rep.get(benefitPath);
+  const benefitId = Number(benefitPath.split("/").at(-1));
+  const stored = async () =>
+    (await t.database.db.select().from(benefitMeasurements).where(eq(benefitMeasurements.benefitId, benefitId))).length;
+  const before = await stored();
+  const empty = await rep.post(`${benefitPath}/measurements?lang=en`, { measuredOn: "2027-06-01", value: " ", note: "kept" });
+  assert.equal(empty.statusCode, 422);
+  assert.match(empty.body, /href="#field-value">Value \(dager\): Fill in this field/);
+  assert.match(empty.body, /value="kept"/, "what was typed comes back");
+  assert.match(empty.body, /value="2027-06-01"/);
+  // Both empty: both fields are listed in the summary.
+  const both = await rep.post(`${benefitPath}/measurements?lang=en`, { measuredOn: "", value: "" });
+  assert.equal(both.statusCode, 422);
+  assert.match(both.body, /href="#field-measuredOn"/);
+  assert.match(both.body, /href="#field-value"/);
+  for (const body of [{ measuredOn: "2027-06-01" }, { measuredOn: "2027-06-01", value: null }]) {
+    const api = await rep.api("POST", `/api/v1/projects/${projectId}/benefits/${benefitId}/measurements?lang=en`, body);
+    assert.equal(api.statusCode, 422, JSON.stringify(body));
+    assert.deepEqual(
+      api.json().error.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
+      [["value", "Fill in this field."]],
+    );
+  }
+  assert.equal(await stored(), before, "nothing is stored");
+  // A benefit's baseline or target left empty is missing too, not 0.
+  const benefit = await rep.post(`/projects/${projectId}/benefits?lang=en`, {
+    title: "Tom",
+    type: "time",
+    indicator: "Dager",
+    unit: "dager",
+    baseline: "",
+    target: "4",
+  });
+  assert.equal(benefit.statusCode, 422);
+  assert.match(benefit.body, /href="#field-baseline">Baseline: Fill in this field/);
+  // A loss is a negative value, and a deliberate 0 is a value.
+  for (const value of ["-2,5", "0"])
+    assert.equal((await rep.post(`${benefitPath}/measurements`, { measuredOn: "2027-06-02", value })).statusCode, 303, value);
+  const values = (await t.database.db.select().from(benefitMeasurements).where(eq(benefitMeasurements.benefitId, benefitId))).map(
+    (m) => m.value,
+  );
+  assert.ok(values.includes(-2.5) && values.includes(0));
+});

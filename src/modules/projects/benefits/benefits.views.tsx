@@ -254,7 +254,13 @@ export function BenefitPage(props: {
           </h2>
           <Form ctx={ctx} form={form} action={`${base}/measurements`} submitLabel={t("benefit.saveMeasurement")}>
             <TextField name="measuredOn" label={t("benefit.measuredOn")} type="date" width="short" required />
-            <NumberField name="value" label={t("benefit.valueIn", { unit: benefit.unit })} required decimal />
+            <NumberField
+              name="value"
+              label={t("benefit.valueIn", { unit: benefit.unit })}
+              description={t("benefit.valueHint")}
+              required
+              decimal
+            />
             <SelectField
               name="organisationId"
               label={t("benefit.organisation")}

@@ -60,7 +60,9 @@ const results = z.object({
       texts: z
         .array(z.object({ text: z.string(), by: z.string().nullable() }))
         .nullable()
-        .describe("Free text answers, only to the network's people (of an anonymous survey once five answered, without who)"),
+        .describe(
+          "Free text answers, only to the network's people; of an anonymous survey only once it has closed and at least five answered the question, without who (null where kept back)",
+        ),
     }),
   ),
   sizeClasses: z.array(z.object({ sizeClass: z.enum(SIZE_CLASSES), ...group })),
@@ -134,7 +136,8 @@ export function surveysApi(api: ApiRouter, { services: { surveys, networks } }: 
           return {
             ...q,
             previous: p ? { mean: p.mean, answered: p.answered } : null,
-            texts: q.kind === "text" && r.texts ? (r.texts.get(q.id) ?? []) : null,
+            // A question whose texts are kept back (an anonymous survey's question under five answers) has none.
+            texts: q.kind === "text" ? (r.texts?.get(q.id) ?? null) : null,
           };
         }),
         sizeClasses: r.sizeClasses,

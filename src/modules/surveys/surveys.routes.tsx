@@ -25,10 +25,16 @@ const tokenParams = z.object({ token: z.string().min(20).max(100) });
 /** The survey's fields as its form shows them. */
 const formValues = (s: Survey): Record<string, unknown> => ({ ...s, anonymous: s.anonymous ? "1" : "" });
 
-/** The results as rows of a download: per question, per size class and per member, under the same rules as the page. */
+/**
+ * The results as rows of a download, under the same rules as the page: per question (its distribution,
+ * "don't know", the count and mean), its free text answers where the viewer may read them, and per size
+ * class and per member their count and mean over every scale question, then their mean of each scale
+ * question. Means have two decimals, as the page shows one.
+ */
 export function resultRows(t: Translate, r: FullResults): { header: string[]; rows: unknown[][] } {
   const fewer = t("survey.fewerThanFive");
   const mean = (v: number | null) => (v === null ? "" : Number(v.toFixed(2)));
+  const scaleQuestions = r.questions.filter((q) => q.kind === "scale");
   const rows: unknown[][] = [];
   for (const q of r.questions) {
     if (q.hidden) {
@@ -39,21 +45,30 @@ export function resultRows(t: Translate, r: FullResults): { header: string[]; ro
     if (q.kind !== "text") rows.push([t("survey.perQuestion"), "", q.text, t("survey.dontKnow"), q.dontKnow, ""]);
     rows.push([t("survey.perQuestion"), "", q.text, t("survey.answered"), q.answered, mean(q.mean)]);
   }
-  for (const c of r.sizeClasses)
-    rows.push([
-      t("survey.perSizeClass"),
-      labelFor(t, "roadmap.size", c.sizeClass),
-      "",
-      c.hidden ? t(hiddenKey(c)) : "",
-      c.responses,
-      mean(c.scaleMean),
-    ]);
-  for (const m of r.members)
-    rows.push([t("survey.perMember"), m.name, "", m.hidden ? t(hiddenKey(m)) : "", m.responses, mean(m.scaleMean)]);
+  // Free text only where the page shows it: the network's people, and of an anonymous survey only a
+  // question at least five answered, in the order of the text and without who wrote it.
+  for (const q of r.questions)
+    for (const x of (q.kind === "text" && r.texts?.get(q.id)) || [])
+      rows.push([t("survey.freeTextAnswers"), x.by ?? "", q.text, x.text, "", ""]);
+  const groups = <
+    G extends { hidden: boolean; responses: number; scaleMean: number | null; means: Record<number, number | null> },
+  >(
+    part: string,
+    items: readonly G[],
+    name: (g: G) => string,
+  ) => {
+    for (const g of items) {
+      rows.push([part, name(g), t("survey.scaleMean"), g.hidden ? t(hiddenKey(g)) : "", g.responses, mean(g.scaleMean)]);
+      for (const q of scaleQuestions)
+        rows.push([part, name(g), q.text, g.hidden ? t(hiddenKey(g)) : "", "", g.hidden ? "" : mean(g.means[q.id] ?? null)]);
+    }
+  };
+  groups(t("survey.perSizeClass"), r.sizeClasses, (c) => labelFor(t, "roadmap.size", c.sizeClass));
+  groups(t("survey.perMember"), r.members, (m) => m.name);
   return {
     header: [
-      t("survey.results"),
-      t("survey.member"),
+      t("survey.csvPart"),
+      t("survey.csvGroup"),
       t("survey.questionHeader"),
       t("survey.value"),
       t("survey.count"),

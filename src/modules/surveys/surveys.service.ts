@@ -224,7 +224,11 @@ export interface FullResults extends SurveyResults {
     { mean: number | null; answered: number; dontKnow: number; distribution: { label: string; count: number }[]; hidden: boolean }
   >;
   previousSurvey: { id: number; title: string; year: number } | null;
-  /** Free text answers, when the viewer may read them; who wrote them only on a survey that is not anonymous. */
+  /**
+   * Free text answers per text question, when the viewer may read them; who wrote them only on a survey
+   * that is not anonymous. A question missing from the map keeps its texts back: of an anonymous survey,
+   * one that fewer than five answered (decision 0030).
+   */
   texts: Map<number, { text: string; by: string | null }[]> | null;
   /**
    * Why the free text is not shown: the viewer is not one of the network's people, an anonymous
@@ -401,11 +405,15 @@ export class SurveyService {
           ? "fewerThanFive"
           : null;
     if (textsWithheld === null) {
-      texts = new Map();
+      // Each question's texts only where its figures are shown: of an anonymous survey, a question that
+      // fewer than five answered (its result hidden) keeps its texts back, whatever the survey's total.
+      const readable = new Set(results.questions.filter((q) => q.kind === "text" && !(s.anonymous && q.hidden)).map((q) => q.id));
+      texts = new Map([...readable].map((id) => [id, []]));
       // An anonymous survey's texts in the order of the text, so the k-th text of each question is not one person.
       for (const t of await this.repo.texts(s.id, { byText: s.anonymous })) {
+        if (!readable.has(t.questionId)) continue;
         const by = s.anonymous ? null : [t.recipientName, t.organisationName].filter(Boolean).join(", ");
-        texts.set(t.questionId, [...(texts.get(t.questionId) ?? []), { text: t.text, by }]);
+        texts.get(t.questionId)!.push({ text: t.text, by });
       }
     }
     return {
@@ -507,10 +515,14 @@ export class SurveyService {
   async create(actor: Actor, networkId: number, body: unknown): Promise<Result<Survey>> {
     const parsed = surveyInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (parsed.data.closesOn < osloToday()) return invalid([{ field: "closesOn", key: "errors.surveyClosesBeforeToday" }]);
     return ok(await createAudited(this.db, actor, "survey", (tx) => this.repo.with(tx).insert({ networkId, ...parsed.data })));
   }
 
-  /** Changes a survey; whether it is anonymous and its year are fixed once it is sent. */
+  /**
+   * Changes a survey; whether it is anonymous and its year are fixed once it is sent, and a changed
+   * last day to answer may not be before today.
+   */
   async update(actor: Actor, existing: Survey, body: unknown): Promise<Result<Survey>> {
     const parsed = surveyInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
@@ -518,6 +530,9 @@ export class SurveyService {
       return invalid([{ field: "anonymous", key: "errors.surveySent" }]);
     if (existing.status !== "draft" && parsed.data.year !== existing.year)
       return invalid([{ field: "year", key: "errors.surveySent" }]);
+    // A new last day must not have passed; one left as it was may have (a closed survey's, to fix its title).
+    if (parsed.data.closesOn !== existing.closesOn && parsed.data.closesOn < osloToday())
+      return invalid([{ field: "closesOn", key: "errors.surveyClosesBeforeToday" }]);
     return ok(
       await updateAudited(this.db, actor, "survey", existing, parsed.data, (tx) =>
         this.repo.with(tx).update(existing.id, parsed.data),

@@ -569,6 +569,131 @@ test("an anonymous survey shows its figures only in groups of at least five, and
   assert.match((await member.get(`/surveys/${survey.id}/results`)).body, /FRITEKST-MARKØR-0/, "the network's people read it");
 });
 
+test("an anonymous survey's free text of a question fewer than five answered stays back everywhere, whatever the survey's total", async () => {
+  const addresses = emails("fewtext", 5);
+  const { survey, questions } = await openSurvey({
+    title: "Få fritekster",
+    anonymous: true,
+    recipients: addresses.map((email, i) => ({ organisationId: members[i % 3]!.id, email })),
+  });
+  const [scale, , text] = questions;
+  // Five answered, four of them wrote something in the free text.
+  for (const [i, email] of addresses.entries())
+    assert.equal(
+      (
+        await answer(await tokenFor(email), {
+          [`q${scale}`]: String((i % 5) + 1),
+          ...(i < 4 ? { [`q${text}`]: `FÅ-TEKST-MARKØR-${i}` } : {}),
+        })
+      ).statusCode,
+      303,
+    );
+  assert.ok((await t.app.services.surveys.close(actor, survey)).ok);
+  const sek = await login("sek@survey.example");
+  const member = await login("rep@survey.example");
+  for (const viewer of [sek, member]) {
+    const page = await viewer.get(`/surveys/${survey.id}/results?lang=en`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /4 answers · Fewer than five answers/);
+    assert.match(page.body, /Fewer than five answered this question/);
+    assert.doesNotMatch(page.body, /FÅ-TEKST-MARKØR/, "the page");
+    for (const format of ["csv", "xlsx"]) {
+      const file = await viewer.get(`/surveys/${survey.id}/results.${format}`);
+      assert.equal(file.statusCode, 200);
+      assert.doesNotMatch(file.rawPayload.toString("latin1"), /TEKST-MARK/, format);
+    }
+    const api = JSON.parse((await viewer.get(`/api/v1/surveys/${survey.id}/results`)).body);
+    const q = api.questions.find((x: { id: number }) => x.id === text);
+    assert.deepEqual([q.answered, q.hidden, q.texts], [4, true, null], "the API");
+    assert.doesNotMatch(JSON.stringify(api), /FÅ-TEKST-MARKØR/);
+  }
+  const full = await t.app.services.surveys.results(secretariat, survey.id);
+  assert.equal(full!.texts?.has(text), false, "the service other modules read keeps them back too");
+  // The scale question that all five answered is shown, and the members and size classes stay hidden (under five each).
+  assert.equal(full!.questions[0]!.hidden, false);
+  assert.ok(full!.members.every((m) => m.hidden && m.scaleMean === null && Object.values(m.means).every((v) => v === null)));
+  assert.ok(full!.sizeClasses.every((c) => c.hidden || Object.values(c.means).every((v) => v === null)));
+});
+
+test("the results download holds the free text the viewer may read and each scale question's mean per size class and member", async () => {
+  const addresses = emails("csvtext", 5);
+  const { survey, questions } = await openSurvey({
+    title: "Nedlasting",
+    recipients: addresses.map((email) => ({ organisationId: members[0]!.id, email })),
+  });
+  const [scale, , text] = questions;
+  for (const [i, email] of addresses.entries())
+    assert.equal(
+      (await answer(await tokenFor(email), { [`q${scale}`]: String(i + 1), [`q${text}`]: `CSV-TEKST-${i}` })).statusCode,
+      303,
+    );
+  const sek = await login("sek@survey.example");
+  const csv = (await sek.get(`/surveys/${survey.id}/results.csv?lang=en`)).body.replace(/^\uFEFF/, "");
+  const lines = csv.trim().split(/\r?\n/);
+  assert.equal(lines[0], "Part,Member or size class,Question,Answer,Count,Mean");
+  for (let i = 0; i < 5; i++)
+    assert.ok(
+      lines.some((l) => l.startsWith("Free text answers,") && l.includes("Hva bør endres?") && l.endsWith(`CSV-TEKST-${i},,`)),
+      `free text ${i}`,
+    );
+  const name = members[0]!.name;
+  // One member of five answers 1–5: its mean of the question is 3, and over the scale questions 0.5 of the scale.
+  assert.ok(lines.includes(`Per member,${name},Hvor nyttig?,,,3`), csv);
+  assert.ok(lines.includes(`Per member,${name},Mean on the scale questions (0–1),,5,0.5`), csv);
+  assert.ok(
+    lines.some((l) => l.startsWith("Per size,") && l.endsWith(",Hvor nyttig?,,,3")),
+    csv,
+  );
+  // Outside the network: figures under the threshold, never the free text.
+  const outsider = await login("sek@nordland-survey.example");
+  assert.equal((await outsider.get(`/surveys/${survey.id}/results.csv`)).statusCode, 404);
+});
+
+test("a survey's last day to answer cannot be before today when it is made or changed", async () => {
+  const sek = await login("sek@survey.example");
+  await sek.get(`/n/${rogaland.slug}/surveys/new`);
+  const before = await t.database.db.select().from(surveys);
+  const past = await sek.post(`/n/${rogaland.slug}/surveys?lang=en`, {
+    title: "Fortid",
+    year: "2026",
+    closesOn: "2020-06-30",
+    visibility: "network",
+  });
+  assert.equal(past.statusCode, 422);
+  assert.match(past.body, /The last day to answer cannot be before today/);
+  assert.match(past.body, /value="Fortid"/, "what was typed comes back");
+  assert.match(past.body, /value="2020-06-30"/);
+  const nn = await sek.post(`/n/${rogaland.slug}/surveys?lang=nn`, { title: "Fortid", year: "2026", closesOn: day(-1) });
+  assert.match(nn.body, /Siste svardag kan ikkje vere før i dag/);
+  const api = await sek.api("POST", `/api/v1/networks/${rogaland.slug}/surveys`, {
+    title: "Fortid",
+    year: 2026,
+    closesOn: "2020-01-01",
+  });
+  assert.equal(api.statusCode, 422);
+  assert.equal((await t.database.db.select().from(surveys)).length, before.length, "nothing stored");
+  // Today is allowed; a change to a past day is refused, and leaving a passed day as it was is not.
+  const created = await t.app.services.surveys.create(actor, rogaland.id, { title: "I dag", year: "2026", closesOn: day(0) });
+  assert.ok(created.ok);
+  const s = created.value;
+  await sek.get(`/surveys/${s.id}/edit`);
+  const moved = await sek.post(`/surveys/${s.id}?lang=en`, { title: "I dag", year: "2026", closesOn: "2020-01-01" });
+  assert.equal(moved.statusCode, 422);
+  assert.match(moved.body, /The last day to answer cannot be before today/);
+  assert.equal((await t.app.services.surveys.get(s.id)).survey.closesOn, day(0), "nothing changed");
+  await t.database.db.update(surveys).set({ closesOn: "2020-01-01" }).where(eq(surveys.id, s.id));
+  const renamed = await t.app.services.surveys.update(
+    actor,
+    { ...s, closesOn: "2020-01-01" },
+    {
+      title: "Nytt navn",
+      year: "2026",
+      closesOn: "2020-01-01",
+    },
+  );
+  assert.ok(renamed.ok, "an unchanged last day that has passed does not stop other changes");
+});
+
 test("another network's secretariat and anonymous visitors cannot edit, send or read a network's survey; the API the same", async () => {
   const { survey, questions } = await openSurvey({
     title: "INTERN-TITTEL-MARKØR",

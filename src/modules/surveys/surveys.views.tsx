@@ -502,7 +502,7 @@ function QuestionBlock(props: { ctx: PageContext; q: QuestionResult; results: Fu
   const heading = `${props.index + 1}. ${q.text}`;
   const id = `question-${q.id}`;
   return (
-    <section aria-labelledby={`${id}-heading`} class="stack">
+    <section aria-labelledby={`${id}-heading`} class="stack survey-question">
       <h3 class="ds-heading" data-size="sm" id={`${id}-heading`}>
         {heading}
       </h3>
@@ -596,7 +596,9 @@ function FreeText(props: { ctx: PageContext; results: FullResults; questionId: n
         )}
       </p>
     );
-  const texts = results.texts.get(props.questionId) ?? [];
+  const texts = results.texts.get(props.questionId);
+  // Kept back: an anonymous survey's question that fewer than five answered.
+  if (!texts) return <p class="ds-paragraph">{t("survey.freeTextQuestionFewerThanFive")}</p>;
   if (texts.length === 0) return <p class="ds-paragraph">{t("survey.noFreeText")}</p>;
   return (
     <ul class="ds-list">

@@ -7,7 +7,7 @@ import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest, wholeNumber } from "../../platform/http/validation.ts";
 import { sendXlsx } from "../../platform/http/xlsx.ts";
-import { osloToday, type Translate } from "../../platform/i18n/i18n.ts";
+import { i18nFor, type Locale, osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import type { AnnualCell, AnnualKind, AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
 import { savedNotice } from "../../platform/ui/saved-notice.tsx";
@@ -20,7 +20,7 @@ import { drawingFor } from "./tables.ts";
 const documentParams = slugParam.extend({ kind: z.enum(ANNUAL_KINDS), year: wholeNumber(2000, 2200) });
 const tableParams = documentParams.extend({ table: z.string().regex(/^[a-z0-9-]{1,40}$/), format: z.enum(["csv", "xlsx"]) });
 
-/** The sections a new document starts with, in the language of the secretariat that starts it. */
+/** The sections a new document starts with, in the network's written form (`networkLocale`). */
 const defaultSections = (t: Translate, kind: AnnualKind): AnnualSection[] =>
   ([1, 2, 3, 4] as const).map((n) => ({ heading: t(`annual.template.${kind}.${n}`), body: "" }));
 
@@ -54,6 +54,17 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     return { ...r, doc: r.doc };
   };
   type InPath = Awaited<ReturnType<typeof documentInPath>>;
+  /**
+   * The written form a network's documents are in: its host organisation's målform, nynorsk or else
+   * bokmål (a network without a host, or a host that is neutral, writes bokmål).
+   */
+  const networkLocale = async (network: { hostOrganisationId: number | null }): Promise<Locale> => {
+    const host =
+      network.hostOrganisationId === null
+        ? undefined
+        : await ctx.services.directory.organisations.byId(network.hostOrganisationId);
+    return host?.malform === "nynorsk" ? "nn" : "nb";
+  };
   const drawFor = ({ network, doc }: InPath) =>
     drawingFor(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId });
 
@@ -157,11 +168,14 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     storedOnce: true,
     initial: false,
     show: (req, reply, form, { network }) => listPage(req, reply, network, form),
-    submit: (actor, { networkId, network }, body, req) =>
-      annual.create(actor, networkId, body, (kind, year) => ({
-        title: req.i18n.t(`annual.defaultTitle.${kind}`, { year: String(year), name: network.name }),
-        sections: defaultSections(req.i18n.t, kind),
-      })),
+    submit: async (actor, { networkId, network }, body) => {
+      // The document is the network's, so its first text is in the network's written form, not the browser's.
+      const { t } = i18nFor(await networkLocale(network));
+      return annual.create(actor, networkId, body, (kind, year) => ({
+        title: t(`annual.defaultTitle.${kind}`, { year: String(year), name: network.name }),
+        sections: defaultSections(t, kind),
+      }));
+    },
     done: (doc, { network }) => `${documentHref(network.slug, doc)}?saved=1`,
   });
 

@@ -13,6 +13,7 @@ import {
   toFieldErrors,
   wholeNumber,
 } from "../../platform/http/validation.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import type { AnnualKind, AnnualTable } from "../../platform/module.ts";
 import type { MeetingService } from "../decisions/index.ts";
 import type { SurveyService } from "../surveys/index.ts";
@@ -184,15 +185,22 @@ export class AnnualService {
   /**
    * The steering group adopted it: the decision is recorded and the tables are frozen as they stand,
    * drawn for the network's people and for the public, so that neither later changes of the data nor
-   * publishing it can change or widen what it shows.
+   * publishing it can change or widen what it shows. The date adopted is no later than today in Norway
+   * and no earlier than the decision's meeting.
    */
   async adopt(actor: Actor, doc: AnnualDocument, body: unknown, { draw }: AnnualDrawing): Promise<Result<AnnualDocument>> {
     const parsed = adoptionInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     if (doc.status !== "draft") return invalid([{ field: "_", key: "errors.annualFrozen" }]);
     const choices = await this.decisionChoices(actor, doc.networkId);
-    if (!choices.some((c) => c.decision.id === parsed.data.decisionId))
-      return invalid([{ field: "decisionId", key: "errors.choice" }]);
+    const chosen = choices.find((c) => c.decision.id === parsed.data.decisionId);
+    if (!chosen) return invalid([{ field: "decisionId", key: "errors.choice" }]);
+    // Adopted on a day that has come (in Norway), and not before the meeting that made the decision.
+    const { adoptedOn } = parsed.data;
+    const today = osloToday();
+    if (adoptedOn > today) return invalid([{ field: "adoptedOn", key: "errors.annualAdoptedInFuture", params: { date: today } }]);
+    if (adoptedOn < chosen.meetingDate)
+      return invalid([{ field: "adoptedOn", key: "errors.annualAdoptedBeforeMeeting", params: { date: chosen.meetingDate } }]);
     const [network, everyone] = await Promise.all([draw(networkReader(doc.networkId)), draw(null)]);
     const snapshot: AnnualSnapshot = { takenAt: new Date().toISOString(), network, public: everyone };
     const adopted = await audited(this.db, actor, async (tx, audit) => {
@@ -202,7 +210,7 @@ export class AnnualService {
       const saved = await repo.update(doc.id, {
         status: "adopted",
         decisionId: parsed.data.decisionId,
-        adoptedOn: parsed.data.adoptedOn,
+        adoptedOn,
         snapshot,
         updatedById: actor.userId,
       });

@@ -4,6 +4,8 @@ import { eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { systemActor } from "../../platform/access/actor.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
+import { organisations } from "../directory/index.ts";
 import { gatheringRegistrations, gatherings } from "../gatherings/index.ts";
 import { projects } from "../projects/index.ts";
 import { annualDocuments } from "./schema.ts";
@@ -154,7 +156,10 @@ test("adoption records the steering group's decision and freezes the tables; pub
   const page = await sek.get(`${href("report")}?lang=en`);
   assert.match(page.body, /Record the adoption/);
   const choices = await t.app.services.annual.decisionChoices(systemActor(), rogaland.id);
-  const decision = choices[0]!;
+  const today = osloToday();
+  // A decision of a meeting held before today, so that a day between the two exists.
+  const decision = choices.find((c) => c.meetingDate < today)!;
+  assert.ok(decision, "the demo's steering group has decided something");
   const elsewhere = (await t.app.services.annual.decisionChoices(systemActor(), nordland.id))[0]!;
   const wrong = await sek.post(`${href("report")}/adopt?lang=en`, {
     decisionId: String(elsewhere.decision.id),
@@ -163,7 +168,31 @@ test("adoption records the steering group's decision and freezes the tables; pub
   assert.equal(wrong.statusCode, 422, "another network's decision cannot adopt it");
   const noDate = await sek.post(`${href("report")}/adopt?lang=en`, { decisionId: String(decision.decision.id), adoptedOn: "" });
   assert.equal(noDate.statusCode, 422);
-  assert.equal((await t.app.services.annual.get(rogaland.id, "report", YEAR, systemActor())).status, "draft");
+  // Adopted in the future, or before the meeting that decided it: refused in the reader's language, what was typed kept.
+  const future = await sek.post(`${href("report")}/adopt?lang=en`, {
+    decisionId: String(decision.decision.id),
+    adoptedOn: "2030-01-01",
+  });
+  assert.equal(future.statusCode, 422);
+  assert.match(future.body, new RegExp(`The date adopted cannot be later than today \\(${today}\\)`));
+  assert.match(future.body, /value="2030-01-01"/);
+  const dayBefore = new Date(`${decision.meetingDate}T12:00:00Z`);
+  dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+  const early = await sek.post(`${href("report")}/adopt?lang=nn`, {
+    decisionId: String(decision.decision.id),
+    adoptedOn: dayBefore.toISOString().slice(0, 10),
+  });
+  assert.equal(early.statusCode, 422);
+  assert.match(
+    early.body,
+    new RegExp(`Vedtaksdatoen kan ikkje vere før møtet som gjorde vedtaket \\(${decision.meetingDate}\\)`),
+  );
+  const untouched = await t.app.services.annual.get(rogaland.id, "report", YEAR, systemActor());
+  assert.deepEqual(
+    [untouched.status, untouched.adoptedOn, untouched.decisionId, untouched.snapshot],
+    ["draft", null, null, null],
+  );
+  assert.equal((await sek.post(`${href("report")}/publish`, {})).statusCode, 422, "nothing to publish");
 
   const outsider = await login("sek@nordland-annual.example");
   await outsider.get(`/n/${nordland.slug}/annual`);
@@ -175,11 +204,12 @@ test("adoption records the steering group's decision and freezes the tables; pub
 
   const adopted = await sek.post(`${href("report")}/adopt`, {
     decisionId: String(decision.decision.id),
-    adoptedOn: "2032-02-01",
+    adoptedOn: decision.meetingDate,
   });
   assert.equal(adopted.statusCode, 303, adopted.body);
   const doc = await t.app.services.annual.get(rogaland.id, "report", YEAR, systemActor());
   assert.equal(doc.status, "adopted");
+  assert.equal(doc.adoptedOn, decision.meetingDate, "the meeting's own day is allowed");
   assert.equal(doc.decisionId, decision.decision.id);
 
   // A later change of the data does not change the adopted tables.
@@ -270,4 +300,72 @@ test("a long table shows its first rows on the page, every row with ?all=1 (for 
   assert.match((await sek.get(`${href("report", next)}?all=1`)).body, /Bulk project 59/);
   const csv = await sek.get(`${href("report", next)}/tables/projects.csv`);
   assert.match(csv.body, /Bulk project 59/);
+});
+
+test("a new document's title and headings are in the network's written form, not the browser's; empty sections stay out of the document", async () => {
+  const year = YEAR + 2;
+  const sek = await login("sek@annual.example");
+  await sek.get(`/n/${rogaland.slug}/annual?lang=en`);
+  // Digi Rogaland's host, Stavanger, is neutral: bokmål, although the secretariat browses in English.
+  assert.equal((await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "report", year: String(year) })).statusCode, 303);
+  const report = await t.app.services.annual.get(rogaland.id, "report", year, systemActor());
+  assert.equal(report.title, `Årsrapport ${year} for Digi Rogaland`);
+  assert.deepEqual(
+    report.sections.map((s) => s.heading),
+    ["Leders forord", "Året i korte trekk", "Resultater og gevinster", "Veien videre"],
+  );
+  // A host that writes nynorsk gives nynorsk.
+  const network = (await t.app.services.networks.bySlug(rogaland.slug))!;
+  const [host] = await t.database.db.select().from(organisations).where(eq(organisations.id, network.hostOrganisationId!));
+  await t.database.db.update(organisations).set({ malform: "nynorsk" }).where(eq(organisations.id, host!.id));
+  try {
+    await sek.get(`/n/${rogaland.slug}/annual?lang=en`);
+    assert.equal((await sek.post(`/n/${rogaland.slug}/annual?lang=en`, { kind: "plan", year: String(year) })).statusCode, 303);
+  } finally {
+    await t.database.db.update(organisations).set({ malform: host!.malform }).where(eq(organisations.id, host!.id));
+  }
+  const plan = await t.app.services.annual.get(rogaland.id, "plan", year, systemActor());
+  assert.equal(plan.title, `Årsplan ${year} for Digi Rogaland`);
+  assert.equal(plan.sections[0]!.heading, "Innleiing");
+
+  // One section written, three left empty: the empty ones are no part of what the network and the public read.
+  await sek.get(`${href("report", year)}/edit`);
+  const saved = await sek.post(href("report", year), {
+    title: report.title,
+    ...Object.fromEntries(
+      report.sections.flatMap((s, i) => [
+        [`sections.${i}.heading`, s.heading],
+        [`sections.${i}.body`, ""],
+      ]),
+    ),
+    "sections.1.body": "Eit godt år.",
+  });
+  assert.equal(saved.statusCode, 303, saved.body);
+  const draft = await sek.get(`${href("report", year)}?lang=en`);
+  assert.match(draft.body, /Året i korte trekk/);
+  assert.match(draft.body, /Leders forord/, "the secretariat writing the draft still sees the empty heading");
+  assert.match(draft.body, /<div class="no-print"><section aria-labelledby="section-0-heading">/, "but not in print");
+  assert.match(draft.body, /left out of the document until it has text/);
+  const edit = await sek.get(`${href("report", year)}/edit`);
+  assert.match(edit.body, /value="Leders forord"/, "the editor shows every section");
+  const member = await login("member@annual.example");
+  const read = await member.get(href("report", year));
+  assert.match(read.body, /Eit godt år\./);
+  assert.doesNotMatch(read.body, /Leders forord|Resultater og gevinster|Veien videre/);
+  const decision = (await t.app.services.annual.decisionChoices(systemActor(), rogaland.id)).find(
+    (c) => c.meetingDate < osloToday(),
+  )!;
+  assert.equal(
+    (await sek.post(`${href("report", year)}/adopt`, { decisionId: String(decision.decision.id), adoptedOn: osloToday() }))
+      .statusCode,
+    303,
+  );
+  assert.equal((await sek.post(`${href("report", year)}/publish`, {})).statusCode, 303);
+  for (const url of [href("report", year), `${href("report", year)}?all=1`]) {
+    const page = await new Session(t.app).get(url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Året i korte trekk/);
+    assert.doesNotMatch(page.body, /Leders forord|Resultater og gevinster|Veien videre/, url);
+  }
+  assert.doesNotMatch((await sek.get(href("report", year))).body, /Leders forord/, "adopted: not even for the secretariat");
 });

@@ -165,11 +165,21 @@ export function AnnualDocumentPage(props: {
         {manage.editHref ? <ButtonLink href={manage.editHref}>{t("annual.edit")}</ButtonLink> : null}
         {manage.publishAction ? <PostButton ctx={ctx} action={manage.publishAction} label={t("annual.publish")} /> : null}
       </div>
-      {doc.sections.map((s, i) => (
-        <Section id={`section-${i}-heading`} title={s.heading}>
-          {paragraphs(s.body)}
-        </Section>
-      ))}
+      {doc.sections.map((s, i) =>
+        s.body.trim() !== "" ? (
+          <Section id={`section-${i}-heading`} title={s.heading}>
+            {paragraphs(s.body)}
+          </Section>
+        ) : manage.editHref ? (
+          // A heading with nothing under it is left out of the document; the secretariat writing the
+          // draft sees it here (not in print), and in the editor.
+          <div class="no-print">
+            <Section id={`section-${i}-heading`} title={s.heading}>
+              <p class="ds-paragraph muted">{t("annual.emptySection")}</p>
+            </Section>
+          </div>
+        ) : null,
+      )}
       {props.tables.map((table) => (
         <AnnualTableSection ctx={ctx} table={table} downloadBase={`${href}/tables`} all={props.all} />
       ))}

@@ -29,6 +29,7 @@ const nb = {
   "annual.editIntro":
     "Skriv tekstdelene. Et avsnitt skilles fra det neste med en tom linje. La overskrift og tekst stå tomme for å fjerne en del.",
   "annual.sectionN": "Del {n}",
+  "annual.emptySection": "Tom: delen er ikke med i dokumentet før den har tekst.",
   "annual.heading": "Overskrift",
   "annual.body": "Tekst",
   "annual.survey": "Evalueringsundersøkelse som vises",
@@ -66,6 +67,8 @@ const nb = {
   "errors.annualExists": "Nettverket har allerede dette dokumentet for året.",
   "errors.annualFrozen": "Dokumentet er vedtatt og kan ikke endres.",
   "errors.annualNotAdopted": "Bare et vedtatt dokument kan publiseres.",
+  "errors.annualAdoptedInFuture": "Vedtaksdatoen kan ikke være senere enn i dag ({date}).",
+  "errors.annualAdoptedBeforeMeeting": "Vedtaksdatoen kan ikke være før møtet som gjorde vedtaket ({date}).",
   "errors.tooManySections": "Et dokument kan ha høyst {max} deler.",
   "annual.firstRows": "Viser de første {shown} av {total} radene. Hele tabellen er i nedlastingene.",
   "annual.showAll": "Vis alle radene i dokumentet",
@@ -103,6 +106,7 @@ export const messages: Messages<AnnualMessageKey> = {
     "annual.editIntro":
       "Skriv tekstdelane. Eit avsnitt blir skilt frå det neste med ei tom linje. La overskrift og tekst stå tomme for å fjerne ein del.",
     "annual.sectionN": "Del {n}",
+    "annual.emptySection": "Tom: delen er ikkje med i dokumentet før han har tekst.",
     "annual.heading": "Overskrift",
     "annual.body": "Tekst",
     "annual.survey": "Evalueringsundersøking som blir vist",
@@ -140,6 +144,8 @@ export const messages: Messages<AnnualMessageKey> = {
     "errors.annualExists": "Nettverket har allereie dette dokumentet for året.",
     "errors.annualFrozen": "Dokumentet er vedteke og kan ikkje endrast.",
     "errors.annualNotAdopted": "Berre eit vedteke dokument kan publiserast.",
+    "errors.annualAdoptedInFuture": "Vedtaksdatoen kan ikkje vere seinare enn i dag ({date}).",
+    "errors.annualAdoptedBeforeMeeting": "Vedtaksdatoen kan ikkje vere før møtet som gjorde vedtaket ({date}).",
     "errors.tooManySections": "Eit dokument kan ha høgst {max} delar.",
     "annual.firstRows": "Viser dei første {shown} av {total} radene. Heile tabellen er i nedlastingane.",
     "annual.showAll": "Vis alle radene i dokumentet",
@@ -172,6 +178,7 @@ export const messages: Messages<AnnualMessageKey> = {
     "annual.editIntro":
       "Write the text sections. Separate paragraphs with an empty line. Leave a heading and its text empty to remove a section.",
     "annual.sectionN": "Section {n}",
+    "annual.emptySection": "Empty: the section is left out of the document until it has text.",
     "annual.heading": "Heading",
     "annual.body": "Text",
     "annual.survey": "Evaluation survey shown",
@@ -209,6 +216,8 @@ export const messages: Messages<AnnualMessageKey> = {
     "errors.annualExists": "The network already has this document for the year.",
     "errors.annualFrozen": "The document has been adopted and cannot change.",
     "errors.annualNotAdopted": "Only an adopted document can be published.",
+    "errors.annualAdoptedInFuture": "The date adopted cannot be later than today ({date}).",
+    "errors.annualAdoptedBeforeMeeting": "The date adopted cannot be before the meeting that made the decision ({date}).",
     "errors.tooManySections": "A document can have at most {max, plural, one {# section} other {# sections}}.",
     "annual.firstRows":
       "Showing the first {shown} of {total, plural, one {# row} other {# rows}}. The whole table is in the downloads.",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { type ApiRouter, listOf } from "../../platform/http/api.ts";
-import { NotFoundError, resultOf } from "../../platform/http/errors.ts";
+import { invalid, NotFoundError, resultOf } from "../../platform/http/errors.ts";
 import { dbId, wholeNumber } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { MEMBERSHIP_LEVELS, slugParam } from "../networks/index.ts";
@@ -256,17 +256,32 @@ export function economyApi(api: ApiRouter, { services: { economy, networks } }: 
     body: z.object({
       visibility: z.enum(BUDGET_VISIBILITIES),
       note: z.string().max(4000).optional(),
-      feeMethod: z.enum(FEE_METHODS),
-      feeFixed: amount.optional(),
-      feePerInhabitant: amount.optional(),
-      feeBySizeClass: z.record(z.string(), amount).optional(),
+      feeMethod: z
+        .enum(FEE_METHODS)
+        .describe(
+          "The chosen method's own amounts are required (a deliberate 0 is sent as 0); those of the methods not chosen are ignored. A missing or null one is a field error (feeFixed, feePerInhabitant, feeBySizeClass.<class>), never stored as 0",
+        ),
+      feeFixed: amount.optional().describe("Whole kroner per member: required for fixed and fixed_plus_per_inhabitant"),
+      feePerInhabitant: amount
+        .optional()
+        .describe("Kroner per inhabitant, two decimals: required for per_inhabitant and fixed_plus_per_inhabitant"),
+      feeBySizeClass: z
+        .record(z.string(), amount)
+        .optional()
+        .describe(`Whole kroner per member by size class: every class (${SIZE_CLASSES.join(", ")}) required for size_class`),
       populationOn: z.string().max(20).nullable().optional(),
       payingLevels: z.array(z.string().max(40)).max(10),
     }),
     response: budgetDetail,
     handler: async ({ params, actor, req }) => {
       const budget = await budgetOf(params.slug, params.year);
-      resultOf(await economy.updateSettings(actor, budget, req.body));
+      const updated = await economy.updateSettings(actor, budget, req.body);
+      // The form names a size class's amount size_<class>; the API sends it inside feeBySizeClass.
+      resultOf(
+        updated.ok
+          ? updated
+          : invalid(updated.errors.map((e) => ({ ...e, field: e.field.replace(/^size_/, "feeBySizeClass.") }))),
+      );
       return presentDetail(await economy.view(budget.networkId, budget.year, actor));
     },
   });

@@ -17,7 +17,7 @@ import {
 } from "../../platform/http/validation.ts";
 import type { OrganisationReads, PeopleReads } from "../directory/index.ts";
 import { MEMBERSHIP_LEVELS } from "../networks/index.ts";
-import { SIZE_CLASSES } from "../roadmap/index.ts";
+import { SIZE_CLASSES, type SizeClass } from "../roadmap/index.ts";
 import {
   type Budget,
   type BudgetLine,
@@ -27,7 +27,15 @@ import {
   type ReleasedTimeRow,
 } from "./economy.repo.ts";
 import { checkFees, type FeeCheck, feeOf, type MemberFee, populationOn } from "./fees.ts";
-import { BUDGET_CATEGORIES, type BudgetCategory, COST_CATEGORIES, FEE_METHODS, INCOME_CATEGORIES } from "./schema.ts";
+import type { EconomyMessageKey } from "./messages.ts";
+import {
+  BUDGET_CATEGORIES,
+  type BudgetCategory,
+  COST_CATEGORIES,
+  FEE_METHODS,
+  type FeeMethod,
+  INCOME_CATEGORIES,
+} from "./schema.ts";
 
 /** The years a budget may be for. */
 export const YEAR_MIN = 2000;
@@ -35,12 +43,21 @@ export const YEAR_MAX = 2100;
 /** A budget is for the network (default) or public; it holds no body, so "body" has no reader to name. */
 export const BUDGET_VISIBILITIES = ["network", "public"] as const;
 
-/** A number typed in Norway: spaces between thousands, a decimal comma; empty is missing. */
+/**
+ * A number typed in Norway: spaces between thousands, a decimal comma. Empty (or null, or left out)
+ * is missing; text that is no number is left as it is, for the schema to refuse as not a number.
+ */
 const typedNumber = (v: unknown) => {
+  if (v === null) return undefined;
   if (typeof v !== "string") return v;
   const s = v.replace(/[\s\u00a0]/g, "").replace(",", ".");
-  return s === "" ? undefined : s;
+  if (s === "") return undefined;
+  const n = Number(s);
+  return Number.isNaN(n) ? v : n;
 };
+/** A number that must be given: missing is "fill in", anything else wrong is `message`. */
+const givenNumber = (message: EconomyMessageKey) =>
+  z.number({ error: (issue) => (issue.input === undefined ? "errors.required" : message) }).finite(message);
 const decimal = (
   max: number,
   decimals: number,
@@ -50,11 +67,7 @@ const decimal = (
 ) =>
   z.preprocess(
     typedNumber,
-    z.coerce
-      .number({
-        error: (issue) => (issue.input === undefined ? "errors.required" : message),
-      })
-      .finite(message)
+    givenNumber(message)
       .min(0, message)
       .max(max, message)
       .refine((n) => Math.abs(n * 10 ** decimals - Math.round(n * 10 ** decimals)) < 1e-6, message)
@@ -71,8 +84,7 @@ export const yearsLater = (isoDate: string, years: number) => {
 const requiredKroner = kroner.refine((v) => v !== null, "errors.required").transform((v) => v as number);
 const year = z.preprocess(
   typedNumber,
-  z.coerce
-    .number({ error: (issue) => (issue.input === undefined ? "errors.required" : "economy.errors.year") })
+  givenNumber("economy.errors.year")
     .int("economy.errors.year")
     .min(YEAR_MIN, "economy.errors.year")
     .max(YEAR_MAX, "economy.errors.year"),
@@ -85,10 +97,28 @@ export const budgetCreateInput = z.object({
   copyPrevious: checkbox.default(false),
 });
 
-const sizeClassFields = Object.fromEntries(SIZE_CLASSES.map((c) => [`size_${c}`, kroner])) as Record<
-  `size_${(typeof SIZE_CLASSES)[number]}`,
-  typeof kroner
->;
+/** The form's field of each size class's amount (the API sends them as one object, feeBySizeClass). */
+export const sizeClassField = (c: SizeClass) => `size_${c}` as const;
+
+/**
+ * The cost-sharing key's amounts, each with the methods that use it and how it is read. The chosen
+ * method's own amounts must be given (a deliberate 0 is typed as 0); the others are ignored.
+ */
+const KEY_AMOUNTS: { field: string; methods: readonly FeeMethod[]; schema: z.ZodType<number> }[] = [
+  { field: "feeFixed", methods: ["fixed", "fixed_plus_per_inhabitant"], schema: requiredKroner },
+  {
+    field: "feePerInhabitant",
+    methods: ["per_inhabitant", "fixed_plus_per_inhabitant"],
+    schema: decimal(100_000, 2, "economy.errors.perInhabitant"),
+  },
+  ...SIZE_CLASSES.map((c) => ({ field: sizeClassField(c), methods: ["size_class"] as const, schema: requiredKroner })),
+];
+
+/** An amount the key does not use: kept when it is one, else 0 (the columns hold a number). */
+const ignoredAmount = (schema: z.ZodType<number>, value: unknown) => {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : 0;
+};
 
 /** The budget's own settings: who may read it, a note, and the cost-sharing key. */
 export const budgetSettingsInput = z.preprocess(
@@ -104,33 +134,46 @@ export const budgetSettingsInput = z.preprocess(
       : rest;
   },
   z
-    .object({
+    .looseObject({
       visibility: z.enum(BUDGET_VISIBILITIES, "errors.choice"),
       note: optionalText(4000),
       feeMethod: z.enum(FEE_METHODS, "errors.choice"),
-      feeFixed: kroner,
-      feePerInhabitant: z.preprocess(
-        // Empty or left out: the key has no part per inhabitant.
-        (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "0" : v),
-        decimal(100_000, 2, "economy.errors.perInhabitant"),
-      ),
-      ...sizeClassFields,
       populationOn: optionalDate,
       payingLevels: z.preprocess(
         (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
         z.array(z.enum(MEMBERSHIP_LEVELS, "errors.choice")).min(1, "economy.errors.payingLevels").max(MEMBERSHIP_LEVELS.length),
       ),
     })
-    .transform(({ feeFixed, ...s }) => ({
-      visibility: s.visibility,
-      note: s.note,
-      feeMethod: s.feeMethod,
-      feeFixed: feeFixed ?? 0,
-      feePerInhabitant: s.feePerInhabitant,
-      feeBySizeClass: Object.fromEntries(SIZE_CLASSES.map((c) => [c, s[`size_${c}`] ?? 0])),
-      populationOn: s.populationOn,
-      payingLevels: [...new Set(s.payingLevels)],
-    }))
+    // The chosen method's amounts, checked even when another field is wrong, so every error shows at once.
+    .superRefine(
+      (s, ctx) => {
+        const method = FEE_METHODS.find((m) => m === s.feeMethod);
+        if (!method) return;
+        for (const amount of KEY_AMOUNTS) {
+          if (!amount.methods.includes(method)) continue;
+          const parsed = amount.schema.safeParse(s[amount.field]);
+          if (!parsed.success)
+            ctx.addIssue({ code: "custom", path: [amount.field], message: parsed.error.issues[0]?.message ?? "errors.invalid" });
+        }
+      },
+      { when: () => true },
+    )
+    .transform((s) => {
+      const amount = (field: string) => {
+        const of = KEY_AMOUNTS.find((a) => a.field === field)!;
+        return of.methods.includes(s.feeMethod) ? of.schema.parse(s[field]) : ignoredAmount(of.schema, s[field]);
+      };
+      return {
+        visibility: s.visibility,
+        note: s.note,
+        feeMethod: s.feeMethod,
+        feeFixed: amount("feeFixed"),
+        feePerInhabitant: amount("feePerInhabitant"),
+        feeBySizeClass: Object.fromEntries(SIZE_CLASSES.map((c) => [c, amount(sizeClassField(c))])),
+        populationOn: s.populationOn,
+        payingLevels: [...new Set(s.payingLevels)],
+      };
+    })
     // Every key but the fixed one counts inhabitants: on a date, so later counts never change the fees.
     .refine((s) => s.feeMethod === "fixed" || s.populationOn !== null, {
       path: ["populationOn"],
@@ -516,7 +559,7 @@ export class EconomyService {
 
   async updateSettings(actor: Actor, budget: Budget, input: unknown): Promise<Result<Budget>> {
     const parsed = budgetSettingsInput.safeParse(input);
-    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    if (!parsed.success) return invalid(inFormOrder(toFieldErrors(parsed.error)));
     const values = parsed.data;
     return ok(
       await updateAudited(this.db, actor, "budget", budget, values, (tx) => this.repo.with(tx).updateBudget(budget.id, values)),
@@ -620,15 +663,27 @@ export class EconomyService {
   }
 }
 
-/** The settings form's fields of a stored budget. */
+/** The settings form's fields in the order the form shows them, which its error summary follows. */
+const SETTINGS_FIELDS = ["visibility", "note", "feeMethod", ...KEY_AMOUNTS.map((a) => a.field), "populationOn", "payingLevels"];
+const inFormOrder = (errors: FieldError[]) =>
+  errors.toSorted((x, y) => SETTINGS_FIELDS.indexOf(x.field) - SETTINGS_FIELDS.indexOf(y.field));
+
+/**
+ * The settings form's fields of a stored budget. An amount the key does not use shows empty when it
+ * is 0 (nothing was given), so it never reads as a deliberate 0 once another method is chosen.
+ */
 export function settingsFormValues(b: Budget): Record<string, unknown> {
+  const shown = (field: string, value: number | undefined) => {
+    const used = KEY_AMOUNTS.find((a) => a.field === field)!.methods.includes(b.feeMethod);
+    return value === undefined || (!used && value === 0) ? "" : value;
+  };
   return {
     visibility: b.visibility,
     note: b.note,
     feeMethod: b.feeMethod,
-    feeFixed: b.feeFixed,
-    feePerInhabitant: b.feePerInhabitant,
-    ...Object.fromEntries(SIZE_CLASSES.map((c) => [`size_${c}`, b.feeBySizeClass[c] ?? ""])),
+    feeFixed: shown("feeFixed", b.feeFixed),
+    feePerInhabitant: shown("feePerInhabitant", b.feePerInhabitant),
+    ...Object.fromEntries(SIZE_CLASSES.map((c) => [sizeClassField(c), shown(sizeClassField(c), b.feeBySizeClass[c])])),
     populationOn: b.populationOn ?? "",
     payingLevels: b.payingLevels,
   };

@@ -726,3 +726,88 @@ test("hours add up in tenths, and the recorded released time is checked against 
   assert.equal(api.releasedCheck.recorded, 1640);
   assert.equal(api.statements.find((s: { organisationId: number }) => s.organisationId === b.id).releasedHours, 16.4);
 });
+
+test("the chosen key's own amounts are required (a typed 0 is a 0), the other keys' amounts are ignored; on the page and in the API, changing nothing", async () => {
+  await budget(2045, { feeMethod: "fixed", feeFixed: "1000" });
+  const sek = await login("sek@okonomi.example");
+  await sek.get(`${base(2045)}/settings`);
+  const stored = async () => (await economy().repo.budget(network.id, 2045))!;
+  const before = await stored();
+  const post = (fields: Record<string, unknown>) =>
+    sek.post(`${base(2045)}/settings?lang=en`, {
+      visibility: "network",
+      note: "Typed note",
+      payingLevels: ["member"],
+      populationOn: "2045-01-01",
+      ...fields,
+    });
+  // Each method with its own amounts left empty: an error at each empty one, and only there.
+  const cases: [Record<string, string>, string[]][] = [
+    [{ feeMethod: "fixed", feeFixed: "" }, ["feeFixed"]],
+    [{ feeMethod: "per_inhabitant", feePerInhabitant: " " }, ["feePerInhabitant"]],
+    [
+      { feeMethod: "size_class", size_under_5000: "40000", size_5000_20000: "" },
+      ["size_5000_20000", "size_20000_50000", "size_over_50000"],
+    ],
+    [{ feeMethod: "fixed_plus_per_inhabitant", feeFixed: "", feePerInhabitant: "" }, ["feeFixed", "feePerInhabitant"]],
+  ];
+  for (const [fields, wanted] of cases) {
+    const res = await post(fields);
+    assert.equal(res.statusCode, 422, JSON.stringify(fields));
+    const summary = res.body.match(/<ds-error-summary[\s\S]*?<\/ds-error-summary>/)![0];
+    assert.deepEqual(
+      [...summary.matchAll(/href="#field-([\w]+)"/g)].map((m) => m[1]),
+      wanted,
+      JSON.stringify(fields),
+    );
+    assert.match(summary, /Fill in this field/);
+    assert.match(res.body, />Typed note</, "what was typed comes back");
+  }
+  assert.deepEqual(await stored(), before, "nothing changed");
+  // The class label inside the field's label is lower-case mid-sentence.
+  assert.match((await sek.get(`${base(2045)}/settings?lang=en`)).body, /Amount for under 5,000 inhabitants/);
+  // A deliberate 0 is a 0; what another key would use is ignored, even when it is not a number.
+  let res = await post({ feeMethod: "fixed", feeFixed: "0", feePerInhabitant: "mye", size_over_50000: "" });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  assert.deepEqual([(await stored()).feeMethod, (await stored()).feeFixed], ["fixed", 0]);
+  res = await post({ feeMethod: "per_inhabitant", feePerInhabitant: "0", feeFixed: "" });
+  assert.equal(res.statusCode, 303);
+  assert.deepEqual([(await stored()).feeMethod, (await stored()).feePerInhabitant], ["per_inhabitant", 0]);
+  // The settings form shows an amount the key does not use, never given, as empty rather than 0.
+  const form = (await sek.get(`${base(2045)}/settings`)).body;
+  assert.match(form, /name="feeFixed" type="text" value[ />]/);
+  assert.match(form, /name="feePerInhabitant" type="text" value="0"/);
+
+  // The API: the same rule, the size classes named as the API sends them.
+  const changed = await stored();
+  const api = (body: Record<string, unknown>) =>
+    sek.api("PUT", `/api/v1/networks/${network.slug}/budgets/2045?lang=en`, {
+      visibility: "network",
+      payingLevels: ["member"],
+      populationOn: "2045-01-01",
+      ...body,
+    });
+  for (const [body, fields] of [
+    [{ feeMethod: "fixed" }, ["feeFixed"]],
+    [{ feeMethod: "fixed", feeFixed: null }, ["feeFixed"]],
+    [{ feeMethod: "fixed_plus_per_inhabitant", feeFixed: 100 }, ["feePerInhabitant"]],
+    [
+      { feeMethod: "size_class", feeBySizeClass: { under_5000: 1, "5000_20000": 2, "20000_50000": 0 } },
+      ["feeBySizeClass.over_50000"],
+    ],
+  ] as const) {
+    const r = await api(body);
+    assert.equal(r.statusCode, 422, JSON.stringify(body));
+    assert.deepEqual(
+      r.json().error.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
+      fields.map((f) => [f, "Fill in this field."]),
+    );
+  }
+  assert.deepEqual(await stored(), changed, "nothing changed");
+  const ok = await api({
+    feeMethod: "size_class",
+    feeBySizeClass: { under_5000: 1, "5000_20000": 2, "20000_50000": 0, over_50000: 3 },
+  });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json().feeKey.bySizeClass, { under_5000: 1, "5000_20000": 2, "20000_50000": 0, over_50000: 3 });
+});

@@ -50,6 +50,11 @@ const krOrDash = (ctx: PageContext, n: number | null) => (n === null ? "–" : k
 const hoursOf = (ctx: PageContext, n: number) => ctx.i18n.number(n, { maximumFractionDigits: 1 });
 export const categoryLabel = (t: Translate, c: BudgetLine["category"]) => labelFor(t, "economy.category", c);
 export const methodLabel = (t: Translate, m: Budget["feeMethod"]) => labelFor(t, "economy.method", m);
+/** A size class's label inside a sentence ("Amount for under 5 000 inhabitants"): its first letter lower-case. */
+const sizeClassInSentence = (t: Translate, c: (typeof SIZE_CLASSES)[number]) => {
+  const label = labelFor(t, "roadmap.size", c);
+  return label.charAt(0).toLowerCase() + label.slice(1);
+};
 export const base = (network: NetworkRef, year?: number) => `/n/${network.slug}/economy${year ? `/${year}` : ""}`;
 
 /** Where a member's population came from, in words (for the page and the statement's files). */
@@ -96,7 +101,7 @@ function keyText(ctx: PageContext, b: Budget): string {
       return t("economy.key.perInhabitant", { rate: number(b.feePerInhabitant) });
     case "size_class":
       return t("economy.key.sizeClass", {
-        classes: SIZE_CLASSES.map((c) => `${labelFor(t, "roadmap.size", c)}: ${number(b.feeBySizeClass[c] ?? 0)}`).join("; "),
+        classes: SIZE_CLASSES.map((c) => `${sizeClassInSentence(t, c)}: ${number(b.feeBySizeClass[c] ?? 0)}`).join("; "),
       });
     case "fixed_plus_per_inhabitant":
       return t("economy.key.fixedPlus", { fixed: number(b.feeFixed), rate: number(b.feePerInhabitant) });
@@ -594,7 +599,7 @@ export function SettingsPage(props: FormPageProps) {
         decimal
       />
       {SIZE_CLASSES.map((c) => (
-        <NumberField key={c} name={`size_${c}`} label={t("economy.feeForClass", { sizeClass: labelFor(t, "roadmap.size", c) })} />
+        <NumberField key={c} name={`size_${c}`} label={t("economy.feeForClass", { sizeClass: sizeClassInSentence(t, c) })} />
       ))}
       <TextField
         name="populationOn"

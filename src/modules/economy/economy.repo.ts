@@ -206,13 +206,21 @@ export class EconomyRepo extends Repository {
 
   /** People with a seat in one of the network's bodies (those usually released), with their organisation. */
   seatedPeople(networkId: number) {
+    // The organisation the seat is held for, else the person's own: two of the same name are told apart by it.
+    const organisationId = sql`coalesce(${bodyMembers.organisationId}, ${people.organisationId})`;
     return this.db
-      .selectDistinct({ id: people.id, name: people.name, organisationId: bodyMembers.organisationId })
+      .selectDistinct({
+        id: people.id,
+        name: people.name,
+        organisationId: bodyMembers.organisationId,
+        organisationName: organisations.name,
+      })
       .from(bodyMembers)
       .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
       .innerJoin(people, eq(people.id, bodyMembers.personId))
+      .leftJoin(organisations, eq(organisations.id, organisationId))
       .where(eq(bodies.networkId, networkId))
-      .orderBy(asc(people.name));
+      .orderBy(asc(people.name), asc(organisations.name), asc(people.id));
   }
 
   /** Every seat in the network's bodies with its person, organisation and body (the demo data's released time). */

@@ -196,7 +196,14 @@ export const releasedInput = z
     personName: optionalText(200),
     bodyId: optionalId,
     hours: decimal(10_000, 1, "economy.errors.hours", false),
-    rate: requiredKroner,
+    /** Whole kroner per hour: a rate of more than 100 000 is a slip (a yearly salary typed as the rate). */
+    rate: z.preprocess(
+      typedNumber,
+      givenNumber("economy.errors.rate")
+        .int("economy.errors.rate")
+        .min(0, "economy.errors.rate")
+        .max(100_000, "economy.errors.rate"),
+    ),
     note: optionalText(2000),
   })
   .refine((r) => r.personId !== null || r.personName !== "", { path: ["personName"], message: "economy.errors.who" });
@@ -630,6 +637,9 @@ export class EconomyService {
         person !== undefined &&
         (person.organisationId === r.organisationId || (await this.repo.seatedIn(budget.networkId, r.personId)));
       if (!person || !belongs) problems.push({ field: "personId", key: "economy.errors.personNotOfMember" });
+      // A name typed as well would be dropped for the person's own: ask for one of the two (the same name is no conflict).
+      else if (r.personName !== "" && r.personName !== person.name)
+        problems.push({ field: "personName", key: "economy.errors.personAndName" });
       else personName = person.name;
     }
     if (problems.length) return invalid(problems);

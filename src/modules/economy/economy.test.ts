@@ -359,7 +359,7 @@ test("bad input is refused with a clear error and changes nothing", async () => 
   });
   assert.equal(res.statusCode, 422);
   assert.match(res.body, /Write the hours as a number/);
-  assert.match(res.body, /Enter whole kroner/);
+  assert.match(res.body, /Write the rate in whole kroner per hour/);
   res = await sek.post(`${base(2033)}/released?lang=en`, {
     organisationId: String(a.id),
     personName: "Per",
@@ -810,4 +810,86 @@ test("the chosen key's own amounts are required (a typed 0 is a 0), the other ke
   });
   assert.equal(ok.statusCode, 200, ok.body);
   assert.deepEqual(ok.json().feeKey.bySizeClass, { under_5000: 1, "5000_20000": 2, "20000_50000": 0, over_50000: 3 });
+});
+
+test("released time: each person in the list names their member, a person and a typed name together are refused, and the rate's error gives a rate's example", async () => {
+  const { directory, networks } = t.app.services;
+  const b2046 = await budget(2046, { feeMethod: "fixed", feeFixed: "1000" });
+  const body = await networks.createBody(actor, network.slug, {
+    kind: "working_group",
+    name: "Namnebror",
+    visibility: "network",
+  });
+  assert.ok(body.ok);
+  const twins: number[] = [];
+  for (const org of [a, b]) {
+    const person = await directory.createPerson(actor, { name: "Tvilling Navnesen", organisationId: String(org.id) });
+    assert.ok(person.ok);
+    twins.push(person.value.id);
+    const seat = await networks.addBodyMember(actor, network.slug, body.value.id, { personId: person.value.id, role: "member" });
+    assert.ok(seat.ok, JSON.stringify(!seat.ok && seat.errors));
+  }
+  const sek = await login("sek@okonomi.example");
+  const page = (await sek.get(`${base(2046)}?lang=en`)).body;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  assert.match(page, new RegExp(`<option value="${twins[0]}">Tvilling Navnesen \\(${esc(a.name)}\\)</option>`));
+  assert.match(page, new RegExp(`<option value="${twins[1]}">Tvilling Navnesen \\(${esc(b.name)}\\)</option>`));
+
+  const rows = async () => (await economy().view(network.id, 2046, actor)).released.length;
+  // A person chosen and another name typed: which one was meant? Refused, both kept in the form.
+  let res = await sek.post(`${base(2046)}/released?lang=en`, {
+    organisationId: String(a.id),
+    personId: String(twins[0]),
+    personName: "Noen Annen",
+    hours: "2",
+    rate: "950",
+  });
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /href="#field-released-personName">[^<]*Choose a person from the list or write a name, not both/);
+  assert.match(res.body, new RegExp(`<option value="${twins[0]}" selected`));
+  assert.match(res.body, /value="Noen Annen"/);
+  const api = await sek.api("POST", `/api/v1/networks/${network.slug}/budgets/2046/released`, {
+    organisationId: a.id,
+    personId: twins[0],
+    personName: "Noen Annen",
+    hours: 2,
+    rate: 950,
+  });
+  assert.equal(api.statusCode, 422);
+  assert.deepEqual(
+    api.json().error.fields.map((f: { field: string }) => f.field),
+    ["personName"],
+  );
+  // A rate typed like a salary: the error's example is a rate.
+  res = await sek.post(`${base(2046)}/released?lang=en`, {
+    organisationId: String(a.id),
+    personName: "Per",
+    hours: "2",
+    rate: "1 200 000",
+  });
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /Write the rate in whole kroner per hour, at most 100,000, for example 950/);
+  assert.doesNotMatch(res.body, /1 200 000\./);
+  assert.equal(await rows(), 0, "nothing recorded");
+  // The person's own name sent with the person (as the API gives a row back) is no conflict.
+  const same = await sek.api("POST", `/api/v1/networks/${network.slug}/budgets/2046/released`, {
+    organisationId: a.id,
+    personId: twins[0],
+    personName: "Tvilling Navnesen",
+    hours: 1,
+    rate: 950,
+  });
+  assert.equal(same.statusCode, 201, same.body);
+  assert.ok(
+    (await economy().addReleased(actor, b2046, { organisationId: String(b.id), personName: "Per", hours: "944", rate: "780" }))
+      .ok,
+  );
+  // 945 hours in all: the count and the amount read as two figures, in each language.
+  const sums: Record<string, RegExp> = {
+    en: /945 hours in all, 737,270\skr\./,
+    nb: /945 timer til sammen, 737\s270\skr\./,
+    nn: /945 timar til saman, 737\s270\skr\./,
+  };
+  for (const [lang, wanted] of Object.entries(sums))
+    assert.match((await sek.get(`${base(2046)}?lang=${lang}`)).body, wanted, lang);
 });

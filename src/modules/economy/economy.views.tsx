@@ -374,7 +374,7 @@ function ReleasedTable(props: {
 export interface ReleasedChoices {
   members: { organisationId: number; name: string }[];
   bodies: { id: number; name: string }[];
-  people: { id: number; name: string }[];
+  people: { id: number; name: string; organisationName: string | null }[];
 }
 
 export function ReleasedFields({ t, choices }: { t: Translate; choices: ReleasedChoices }) {
@@ -386,7 +386,10 @@ export function ReleasedFields({ t, choices }: { t: Translate; choices: Released
         name="personId"
         label={t("economy.person")}
         description={t("economy.personHelp")}
-        options={choices.people.map((p) => ({ value: p.id, label: p.name }))}
+        options={choices.people.map((p) => ({
+          value: p.id,
+          label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name,
+        }))}
         placeholder=""
       />
       <TextField name="personName" label={t("economy.personName")} />

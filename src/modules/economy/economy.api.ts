@@ -17,7 +17,18 @@ const releasedParams = yearParams.extend({ releasedId: dbId });
 /** Amounts and numbers as JSON numbers, or as text typed in Norway ("1 200", "37,5"): the service checks them. */
 const amount = z.union([z.number(), z.string().max(40), z.null()]);
 
-const side = z.object({ budgeted: z.number(), actual: z.number(), open: z.number().describe("Lines with no actual amount yet") });
+const side = z.object({
+  budgeted: z.number().describe("Every line's budgeted amount"),
+  actual: z.number().describe("The actual amounts recorded so far: a line without one counts nothing (see recorded of lines)"),
+  open: z.number().describe("Lines with no actual amount yet"),
+  lines: z.number().describe("Lines on this side"),
+  recorded: z.number().describe("Lines with an actual amount recorded"),
+  budgetedRecorded: z.number().describe("The budgeted amount of the lines with an actual amount recorded"),
+  deviation: z
+    .number()
+    .nullable()
+    .describe("actual − budgetedRecorded: only lines with an actual amount are compared; null while none has one"),
+});
 const line = z.object({
   id: z.number(),
   category: z.enum(BUDGET_CATEGORIES),
@@ -43,7 +54,18 @@ const budgetSummary = z.object({
   visibility: z.enum(BUDGET_VISIBILITIES),
   income: side,
   cost: side,
-  result: z.object({ budgeted: z.number(), actual: z.number() }),
+  result: z
+    .object({
+      budgeted: z.number().describe("Income less costs, every line"),
+      actual: z.number().describe("Income less costs over the lines with an actual amount recorded (recorded of lines)"),
+      lines: z.number(),
+      recorded: z.number().describe("Lines with an actual amount recorded, both sides"),
+      deviation: z
+        .number()
+        .nullable()
+        .describe("actual less the budgeted result of the same lines; null while no line has an actual amount"),
+    })
+    .describe("While recorded < lines the actual result covers only part of the budget: read it with the counts"),
 });
 const statement = z.object({
   organisationId: z.number(),

@@ -208,19 +208,36 @@ export const releasedInput = z
   })
   .refine((r) => r.personId !== null || r.personName !== "", { path: ["personName"], message: "economy.errors.who" });
 
-/** Sums of one side of the budget. */
+/**
+ * Sums of one side of the budget. The actual amounts are those recorded so far: a line without one
+ * counts nothing in `actual`, and the deviation compares only the lines that have one, so an
+ * unrecorded cost never reads as money saved.
+ */
 export interface Side {
+  /** Every line's budgeted amount. */
   budgeted: number;
   /** The actual amounts recorded so far (a line without one counts nothing). */
   actual: number;
   /** Lines that have no actual amount yet. */
   open: number;
+  /** Lines on this side. */
+  lines: number;
+  /** Lines with an actual amount recorded. */
+  recorded: number;
+  /** The budgeted amount of the lines with an actual amount recorded. */
+  budgetedRecorded: number;
+  /** actual − budgetedRecorded; null while no line has an actual amount. */
+  deviation: number | null;
 }
 
 export interface Totals {
   income: Side;
   cost: Side;
-  result: { budgeted: number; actual: number };
+  /**
+   * Income less costs: budgeted over every line, actual over the lines with an actual amount
+   * recorded (`recorded` of `lines`), its deviation against those lines' budgeted result.
+   */
+  result: { budgeted: number; actual: number; lines: number; recorded: number; deviation: number | null };
 }
 
 /** A member's statement for the year: its fee (how it was computed), the released time paid back, the net. */
@@ -292,15 +309,34 @@ export const releasedAmount = (r: { hours: number; rate: number }) => Math.floor
 export function totalsOf(lines: readonly BudgetLine[]): Totals {
   const side = (pick: (c: BudgetCategory) => boolean): Side => {
     const of = lines.filter((l) => pick(l.category));
+    const recorded = of.filter((l) => l.actual !== null);
+    const actual = recorded.reduce((s, l) => s + (l.actual ?? 0), 0);
+    const budgetedRecorded = recorded.reduce((s, l) => s + l.budgeted, 0);
     return {
       budgeted: of.reduce((s, l) => s + l.budgeted, 0),
-      actual: of.reduce((s, l) => s + (l.actual ?? 0), 0),
-      open: of.filter((l) => l.actual === null).length,
+      actual,
+      open: of.length - recorded.length,
+      lines: of.length,
+      recorded: recorded.length,
+      budgetedRecorded,
+      deviation: recorded.length ? actual - budgetedRecorded : null,
     };
   };
   const income = side(isIncome);
   const cost = side(isCost);
-  return { income, cost, result: { budgeted: income.budgeted - cost.budgeted, actual: income.actual - cost.actual } };
+  const recorded = income.recorded + cost.recorded;
+  const actual = income.actual - cost.actual;
+  return {
+    income,
+    cost,
+    result: {
+      budgeted: income.budgeted - cost.budgeted,
+      actual,
+      lines: income.lines + cost.lines,
+      recorded,
+      deviation: recorded ? actual - (income.budgetedRecorded - cost.budgetedRecorded) : null,
+    },
+  };
 }
 
 /** Whether the membership pays in the year: a paying level, and a member some day of that year. */

@@ -482,7 +482,15 @@ test("policy: another network's secretariat neither reads a restricted budget no
   });
   assert.equal(put.json().actual, 750_000);
   const detail = (await anonymous.get(`/api/v1/networks/${network.slug}/budgets/2034`)).json();
-  assert.deepEqual(detail.income, { budgeted: 800_000, actual: 750_000, open: 0 });
+  assert.deepEqual(detail.income, {
+    budgeted: 800_000,
+    actual: 750_000,
+    open: 0,
+    lines: 1,
+    recorded: 1,
+    budgetedRecorded: 800_000,
+    deviation: -50_000,
+  });
   const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entity, "budget_line"));
   assert.ok(audit.some((e) => e.action === "update" && e.entityId === String(id)));
 });
@@ -892,4 +900,49 @@ test("released time: each person in the list names their member, a person and a 
   };
   for (const [lang, wanted] of Object.entries(sums))
     assert.match((await sek.get(`${base(2046)}?lang=${lang}`)).body, wanted, lang);
+});
+
+test("totals count actual amounts only where they are recorded: the deviation compares those lines, and the page says how many of how many", async () => {
+  const b2047 = await budget(2047, { feeMethod: "fixed", feeFixed: "1000" }, "public");
+  for (const line of [
+    { category: "grant", label: "Tilskudd ført", budgeted: "1000", actual: "900" },
+    { category: "other_income", label: "Inntekt åpen", budgeted: "500", actual: "" },
+    { category: "secretariat", label: "Kostnad ført", budgeted: "800", actual: "850" },
+    { category: "projects", label: "Kostnad åpen", budgeted: "700", actual: "" },
+  ])
+    assert.ok((await economy().addLine(actor, b2047, line)).ok);
+  const { totals } = await economy().view(network.id, 2047, actor);
+  // Income: 900 recorded against its 1 000 budgeted (−100), not against 1 500 (−600).
+  assert.deepEqual(totals.income, {
+    budgeted: 1500,
+    actual: 900,
+    open: 1,
+    lines: 2,
+    recorded: 1,
+    budgetedRecorded: 1000,
+    deviation: -100,
+  });
+  assert.deepEqual([totals.cost.actual, totals.cost.deviation], [850, 50]);
+  // The result over the recorded lines: 900 − 850 = 50, against their budgeted 1 000 − 800 = 200.
+  assert.deepEqual(totals.result, { budgeted: 0, actual: 50, lines: 4, recorded: 2, deviation: -150 });
+  const anonymous = new Session(t.app);
+  const page = (await anonymous.get(`${base(2047)}?lang=en`)).body;
+  const income = page.match(/<section[^>]*aria-labelledby="income-heading"[\s\S]*?<\/section>/)?.[0] ?? page;
+  assert.match(
+    income,
+    /<tfoot><tr><th scope="row">Total<\/th><td><\/td><td class="numeric">1,500\skr<\/td><td class="numeric">900\skr<\/td><td class="numeric">-100\skr<\/td>/,
+  );
+  assert.match(page, /Actual amounts recorded for 1 of 2 lines\. The actual total and the deviation count only those lines\./);
+  assert.match(page, /<dt>Result, actual<\/dt><dd>50\skr \(actual amounts recorded for 2 of 4 lines\)<\/dd>/);
+  assert.match((await anonymous.get(`/n/${network.slug}/economy?lang=en`)).body, /2 of 4/);
+  const api = (await anonymous.get(`/api/v1/networks/${network.slug}/budgets/2047`)).json();
+  assert.deepEqual(api.income, totals.income);
+  assert.deepEqual(api.result, totals.result);
+  // No actual amount at all: dashes, not 0 kr.
+  const b2048 = await budget(2048, { feeMethod: "fixed", feeFixed: "1000" }, "public");
+  assert.ok((await economy().addLine(actor, b2048, { category: "grant", label: "Åpen", budgeted: "1000" })).ok);
+  const empty = (await anonymous.get(`${base(2048)}?lang=en`)).body;
+  assert.match(empty, /<dt>Result, actual<\/dt><dd>–<\/dd>/);
+  assert.match(empty, /Actual amounts recorded for 0 of 1 line\./);
+  assert.equal((await economy().view(network.id, 2048, actor)).totals.result.deviation, null);
 });

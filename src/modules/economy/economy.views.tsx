@@ -108,6 +108,20 @@ function keyText(ctx: PageContext, b: Budget): string {
   }
 }
 
+/**
+ * The result's actual amount: over the lines with an actual amount recorded, saying how many of how
+ * many those are while some are missing; a dash while none is recorded.
+ */
+function resultActualText(ctx: PageContext, totals: Totals): string {
+  const { recorded, lines, actual } = totals.result;
+  if (recorded === 0) return "–";
+  if (recorded === lines) return kr(ctx, actual);
+  return ctx.i18n.t("economy.resultActualPartial", { amount: kr(ctx, actual), recorded, lines });
+}
+
+/** An actual total: a dash while no line of it has an actual amount. */
+const actualOrDash = (ctx: PageContext, side: Side) => (side.recorded ? kr(ctx, side.actual) : "–");
+
 /** The network's years: each budget's totals, and the secretariat's form to start one. */
 export function YearsPage(props: {
   ctx: PageContext;
@@ -124,9 +138,18 @@ export function YearsPage(props: {
     { label: t("economy.incomeBudgeted"), numeric: true, cell: (r) => kr(ctx, r.totals.income.budgeted) },
     { label: t("economy.costBudgeted"), numeric: true, cell: (r) => kr(ctx, r.totals.cost.budgeted) },
     { label: t("economy.resultBudgeted"), numeric: true, cell: (r) => kr(ctx, r.totals.result.budgeted) },
-    { label: t("economy.incomeActual"), numeric: true, cell: (r) => kr(ctx, r.totals.income.actual) },
-    { label: t("economy.costActual"), numeric: true, cell: (r) => kr(ctx, r.totals.cost.actual) },
-    { label: t("economy.resultActual"), numeric: true, cell: (r) => kr(ctx, r.totals.result.actual) },
+    { label: t("economy.incomeActual"), numeric: true, cell: (r) => actualOrDash(ctx, r.totals.income) },
+    { label: t("economy.costActual"), numeric: true, cell: (r) => actualOrDash(ctx, r.totals.cost) },
+    {
+      label: t("economy.resultActual"),
+      numeric: true,
+      cell: (r) => (r.totals.result.recorded ? kr(ctx, r.totals.result.actual) : "–"),
+    },
+    {
+      label: t("economy.linesRecorded"),
+      numeric: true,
+      cell: (r) => t("economy.ofLines", { recorded: r.totals.result.recorded, lines: r.totals.result.lines }),
+    },
   ];
   return (
     <>
@@ -236,8 +259,8 @@ function SideTable(props: {
                 <th scope="row">{t("economy.total")}</th>
                 <td />
                 <td class="numeric">{kr(ctx, props.side.budgeted)}</td>
-                <td class="numeric">{kr(ctx, props.side.actual)}</td>
-                <td class="numeric">{kr(ctx, props.side.actual - props.side.budgeted)}</td>
+                <td class="numeric">{props.side.recorded ? kr(ctx, props.side.actual) : "–"}</td>
+                <td class="numeric">{krOrDash(ctx, props.side.deviation)}</td>
                 {props.manage ? <td /> : null}
               </tr>
             </tfoot>
@@ -246,7 +269,8 @@ function SideTable(props: {
       )}
       {props.side.open > 0 ? (
         <p class="ds-paragraph" data-size="sm">
-          {t("economy.openLines", { n: props.side.open })}
+          {t("economy.recordedLines", { recorded: props.side.recorded, lines: props.side.lines })}{" "}
+          {props.side.recorded ? t("economy.recordedOnly") : null}
         </p>
       ) : null}
     </Section>
@@ -453,7 +477,7 @@ export function BudgetPage(props: {
           [t("economy.visibility"), labelFor(t, "visibility", budget.visibility)],
           budget.note ? [t("economy.note"), <span class="prewrap">{budget.note}</span>] : null,
           [t("economy.resultBudgeted"), kr(ctx, totals.result.budgeted)],
-          [t("economy.resultActual"), kr(ctx, totals.result.actual)],
+          [t("economy.resultActual"), resultActualText(ctx, totals)],
         ]}
       />
       {manage ? (

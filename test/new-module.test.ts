@@ -55,6 +55,6 @@ test("its section appears on an organisation's page, and its hits in the site se
   const org = (await t.app.services.directory.listOrganisations({ q: "Stavanger", sort: "name", limit: 1, offset: 0 })).items[0]!;
   const page = await t.app.inject({ url: `/organisations/${org.id}?lang=en` });
   assert.ok(page.body.includes(`Greetings to ${org.name}`));
-  const search = await t.app.inject({ url: "/search?q=hel&lang=en" });
+  const search = await t.app.inject({ url: "/search?q=hello&lang=en" });
   assert.match(search.body, /href="\/greetings"/);
 });

@@ -12,6 +12,7 @@ import { networksModule } from "./networks/manifest.ts";
 import { projectsModule } from "./projects/manifest.ts";
 import { reportsModule } from "./reports/manifest.ts";
 import { roadmapModule } from "./roadmap/manifest.ts";
+import { searchModule } from "./search/manifest.ts";
 import { solutionsModule } from "./solutions/manifest.ts";
 import { strategiesModule } from "./strategies/manifest.ts";
 import { subjectsModule } from "./subjects/manifest.ts";
@@ -20,6 +21,8 @@ import { surveysModule } from "./surveys/manifest.ts";
 /** Every capability, in the order its menu entries appear and its demo data is made. A new module is added here and nowhere else. */
 export const modules: ModuleManifest[] = [
   homeModule,
+  // The site search reads every module's search sources when a query comes, so it may stand anywhere.
+  searchModule,
   networksModule,
   projectsModule,
   needsModule,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { Database } from "./db/client.ts";
+import { type Database, PGLITE_EXTENSIONS } from "./db/client.ts";
 
 /**
  * Backups of the embedded database: a gzipped copy of PGlite's data directory. PGlite cannot sync
@@ -46,7 +46,7 @@ export async function restoreBackup(file: string, pgliteDir: string): Promise<{ 
   if (!existsSync(file)) throw new Error(`No such backup: ${file}`);
   const blob = new Blob([readFileSync(file)]);
   // Check the backup opens before touching the current data.
-  const probe = await PGlite.create({ loadDataDir: blob });
+  const probe = await PGlite.create({ extensions: PGLITE_EXTENSIONS, loadDataDir: blob });
   await probe.query("select 1");
   await probe.close();
   let movedAside: string | null = null;
@@ -55,7 +55,7 @@ export async function restoreBackup(file: string, pgliteDir: string): Promise<{ 
     renameSync(pgliteDir, movedAside);
   }
   mkdirSync(pgliteDir, { recursive: true });
-  const restored = await PGlite.create({ dataDir: pgliteDir, loadDataDir: blob });
+  const restored = await PGlite.create({ extensions: PGLITE_EXTENSIONS, dataDir: pgliteDir, loadDataDir: blob });
   await restored.query("select 1");
   await restored.close();
   return { movedAside };

@@ -7,6 +7,7 @@ import type { Database, Db } from "./db/client.ts";
 import type { ApiRouter } from "./http/api.ts";
 import type { CalendarEvent } from "./http/icalendar.ts";
 import { addMessages, type MessageKey, type Messages } from "./i18n/i18n.ts";
+import type { SearchSource } from "./search/engine.ts";
 import type { ServiceFactories, ServiceLog, Services } from "./services.ts";
 import type { NavItem } from "./ui/context.ts";
 
@@ -53,13 +54,6 @@ export interface AppContext {
   modules: readonly ModuleManifest[];
 }
 
-export interface SearchHit {
-  kind: MessageKey;
-  title: string;
-  href: string;
-  detail?: string;
-}
-
 /**
  * A capability plugs into the kernel through one manifest, the way Decidim registers components: its
  * tables, its services, its texts, its HTML pages, its JSON API, its authorisation rules, its menu entries, its
@@ -79,7 +73,8 @@ export interface ModuleManifest {
   routes?: (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
   api?: (api: ApiRouter, ctx: AppContext) => void;
   sections?: { [K in keyof PageSlots]?: PageSection<PageSlots[K]> };
-  search?: (ctx: AppContext, query: string, limit: number) => Promise<SearchHit[]>;
+  /** The kinds of its records the site search finds, each read under the access kernel's rule (decision 0034). */
+  searchSources?: readonly SearchSource[];
   /** Its entries in the calendar feeds that span modules (a network's, a person's). */
   calendar?: CalendarSources;
   /** Work it runs on its own while the app runs (digests, reminders); answers what stops it. */

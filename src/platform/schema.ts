@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { ApiScope } from "./auth/api-tokens.ts";
 import { belongsTo, createdAtNow, serialId } from "./db/columns.ts";
 
@@ -225,3 +237,21 @@ export const dataVersion = pgTable("data_version", {
   id: integer("id").primaryKey(),
   version: bigint("version", { mode: "number" }).notNull(),
 });
+
+/**
+ * Words of the two written standards that mean the same ("teneste" ⇄ "tjeneste"), so a query in either
+ * finds records written in the other (decision 0034). The shipped list (data/search/nn-nb.tsv) is
+ * brought in at every start; an administrator adds the installation's own.
+ */
+export const searchWordPairs = pgTable(
+  "search_word_pairs",
+  {
+    id: serialId(),
+    nynorsk: text("nynorsk").notNull(),
+    bokmal: text("bokmal").notNull(),
+    /** "shipped" from the list in the code, or "local", added by an administrator. */
+    origin: text("origin").$type<"shipped" | "local">().notNull(),
+    createdAt: createdAtNow(),
+  },
+  (t) => [uniqueIndex("search_word_pairs_pair_idx").on(t.nynorsk, t.bokmal)],
+);

@@ -8,6 +8,8 @@ import type { DataVersion } from "./db/data-version.ts";
 import { Throttle } from "./http/throttle.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./mail/mail.ts";
 import type { ModuleManifest, ModuleServices } from "./module.ts";
+import { SearchWords } from "./search/terms.ts";
+import { WordPairs } from "./search/word-pairs.ts";
 
 export type ServiceConfig = Pick<Config, "SAMVERK_SESSION_HOURS"> &
   Partial<
@@ -77,6 +79,9 @@ function createKernelServices(db: Db, config: ServiceConfig, log: ServiceLog, op
     },
     mail: { delivery, outbox: new Outbox(db) },
     throttle: new Throttle(db, options.oneProcess),
+    /** Reads queries for every search: stems and the two written standards' word pairs (decision 0034). */
+    searchWords: new SearchWords(db, options.dataVersion),
+    wordPairs: new WordPairs(db),
     oidc: new OidcLogin(
       {
         OIDC_ISSUER: config.OIDC_ISSUER,

@@ -7,6 +7,7 @@ import { peopleApi } from "./people/people.api.ts";
 import { peopleRoutes } from "./people/people.routes.tsx";
 import { directoryPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
+import { organisationSearch } from "./search.ts";
 import { shippedReference } from "./shipped-data.ts";
 
 /** Organisations (municipalities, counties, IT cooperations and more) and the people who act for them. */
@@ -32,24 +33,5 @@ export const directoryModule = defineModule({
     organisationsApi(api, ctx);
     peopleApi(api, ctx);
   },
-  search: async ({ services }, q, limit) => {
-    const [orgs, people] = await Promise.all([
-      services.directory.listOrganisations({ q, sort: "name", limit, offset: 0 }),
-      services.directory.listPeople({ q, limit, offset: 0 }),
-    ]);
-    return [
-      ...orgs.items.map((o) => ({
-        kind: `org.kind.${o.kind}` as const,
-        title: o.name,
-        href: `/organisations/${o.id}`,
-        detail: o.countyName ?? "",
-      })),
-      ...people.items.map((p) => ({
-        kind: "search.person" as const,
-        title: p.name,
-        href: `/people/${p.id}`,
-        detail: [p.title, p.organisationName].filter(Boolean).join(", "),
-      })),
-    ];
-  },
+  searchSources: organisationSearch,
 });

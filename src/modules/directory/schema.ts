@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   date,
@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { users } from "../../platform/schema.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 
 export const ORGANISATION_KINDS = [
   "municipality",
@@ -28,6 +29,16 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const MALFORMS = ["bokmal", "nynorsk", "neutral"] as const;
 export type Malform = (typeof MALFORMS)[number];
+
+/** An organisation's searched text: its names, and what it says of itself (decision 0034). */
+export const organisationSearchFields = (t: { name: SQLWrapper; description: SQLWrapper; adminCentre: SQLWrapper }) => ({
+  title: t.name,
+  summary: t.description,
+  body: [t.adminCentre],
+});
+
+/** A person's searched text: name and title. */
+export const personSearchFields = (t: { name: SQLWrapper; title: SQLWrapper }) => ({ title: t.name, summary: t.title });
 
 export const organisations = pgTable(
   "organisations",
@@ -60,6 +71,7 @@ export const organisations = pgTable(
     uniqueIndex("organisations_org_number_uq").on(t.orgNumber),
     index("organisations_county_idx").on(t.countyCode),
     index("organisations_name_idx").on(t.nameNorwegian),
+    searchIndex("organisations_search_text_idx", organisationSearchFields(t)),
   ],
 );
 
@@ -102,7 +114,11 @@ export const people = pgTable(
     createdAt: createdAtNow(),
     updatedAt: updatedAtNow(),
   },
-  (t) => [index("people_org_idx").on(t.organisationId), index("people_name_idx").on(t.name)],
+  (t) => [
+    index("people_org_idx").on(t.organisationId),
+    index("people_name_idx").on(t.name),
+    searchIndex("people_search_text_idx", personSearchFields(t)),
+  ],
 );
 
 /**

@@ -2,13 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { parseOrBadRequest, query } from "../../platform/http/validation.ts";
-import type { AppContext, SearchHit } from "../../platform/module.ts";
-import { HomePage, SearchPage, TextPage } from "./home.views.tsx";
+import type { AppContext } from "../../platform/module.ts";
+import { HomePage, TextPage } from "./home.views.tsx";
 
 export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
   const { services, config } = ctx;
-  // Site search asks every module that offers a search.
-  const searchers = ctx.modules.flatMap((m) => (m.search ? [m.search] : []));
 
   app.get("/", { config: { policy: "public" } }, async (req, reply) => {
     const [{ items }, counts] = await Promise.all([services.networks.list(), services.directory.organisations.counts()]);
@@ -25,17 +23,6 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
       />,
       { title: req.i18n.t("home.pageTitle") },
     );
-  });
-
-  app.get("/search", { config: { policy: "public" } }, async (req, reply) => {
-    const { q = "" } = parseOrBadRequest(query({ q: z.string().trim().max(100).optional() }), req.query);
-    let hits: SearchHit[] = [];
-    if (q) hits = (await Promise.all(searchers.map((search) => search(ctx, q, 20)))).flat();
-    const { t } = req.i18n;
-    return reply.page(<SearchPage ctx={req.pageContext()} q={q} hits={hits} />, {
-      title: q ? t("search.titleFor", { q }) : t("search.title"),
-      crumbs: [{ href: "/", label: "Samverk" }, { label: t("search.title") }],
-    });
   });
 
   // RFC 9116: where to report a security problem. Contact is required and must reach someone, which

@@ -1,4 +1,3 @@
-import type { SearchHit } from "../../platform/module.ts";
 import { Link, Notice, Section } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { NetworkCards } from "../networks/index.ts";
@@ -53,36 +52,6 @@ export function HomePage(props: {
           <Link href="/organisations">{t("home.directoryLink")}</Link>
         </p>
       </Section>
-    </>
-  );
-}
-
-export function SearchPage({ ctx, q, hits }: { ctx: PageContext; q: string; hits: SearchHit[] }) {
-  const { t } = ctx.i18n;
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("search.title")}
-      </h1>
-      <SearchBox ctx={ctx} q={q} id="search-q" />
-      {q ? (
-        <p class="ds-paragraph" role="status">
-          {t("search.resultCount", { n: hits.length, q })}
-        </p>
-      ) : null}
-      {hits.length ? (
-        <ul class="ds-list search-results">
-          {hits.map((h) => (
-            <li key={h.href}>
-              <Link href={h.href}>{h.title}</Link>{" "}
-              <span class="ds-tag" data-size="sm" data-color="neutral">
-                {t(h.kind)}
-              </span>
-              {h.detail ? <span class="summary-line"> {h.detail}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
     </>
   );
 }

@@ -21,6 +21,7 @@ import { needRoutes } from "./needs.routes.tsx";
 import { NeedService } from "./needs.service.ts";
 import { needPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
+import { needSearch } from "./search.ts";
 import { seedDemoNeeds } from "./seed.ts";
 import { supportersApi } from "./supporters/supporters.api.ts";
 import { supporterRoutes } from "./supporters/supporters.routes.tsx";
@@ -66,16 +67,7 @@ export const needsModule = defineModule({
     nationalApi(api, ctx);
   },
   sections: { networkPage: networkNeedsSection },
-  search: async ({ services }, q, limit) => {
-    // Site search shows what everyone may see.
-    const { items } = await services.needs.list({ q }, null, "-created", limit, 0);
-    return items.map((n) => ({
-      kind: "search.need" as const,
-      title: n.title,
-      href: `/needs/${n.id}`,
-      detail: n.problem.slice(0, 120),
-    }));
-  },
+  searchSources: needSearch,
   // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
   background: ({ services }, log) => services.needs.scheduleDigests(60, log),
   annualRecords: { need: needsVisible },

@@ -307,6 +307,7 @@ const nb = {
   "errors.sentInFuture": "Datoen innspillet ble sendt, kan ikke være etter i dag.",
   "errors.answeredBeforeSent": "Svaret kan ikke være datert før innspillet ble sendt.",
   "errors.answeredInFuture": "Datoen svaret kom, kan ikke være etter i dag.",
+  "search.kind.needs": "Behov",
 };
 
 export type NeedsMessageKey = keyof typeof nb;
@@ -620,6 +621,7 @@ export const messages: Messages<NeedsMessageKey> = {
     "errors.sentInFuture": "Datoen innspelet vart sendt, kan ikkje vere etter i dag.",
     "errors.answeredBeforeSent": "Svaret kan ikkje vere datert før innspelet vart sendt.",
     "errors.answeredInFuture": "Datoen svaret kom, kan ikkje vere etter i dag.",
+    "search.kind.needs": "Behov",
   },
   en: {
     "need.supporterNotes": "Notes from those who have the need",
@@ -927,6 +929,7 @@ export const messages: Messages<NeedsMessageKey> = {
     "errors.sentInFuture": "The date the submission was sent cannot be after today.",
     "errors.answeredBeforeSent": "The answer cannot be dated before the submission was sent.",
     "errors.answeredInFuture": "The date the answer came cannot be after today.",
+    "search.kind.needs": "Needs",
   },
 };
 

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
@@ -18,6 +18,7 @@ import type { Visibility } from "../../platform/access/visibility.ts";
 import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 import { organisations } from "../directory/schema.ts";
 import { bodies, networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -51,6 +52,13 @@ export type NeedState = (typeof NEED_STATES)[number];
 export const OPEN_NEED_STATES: readonly NeedState[] = ["registered", "in_assessment", "assessed", "prioritised", "parked"];
 
 /** The text full-text search reads; the index is on this very expression (decision 0010). */
+/** A need's searched text, for the site search and the needs list (decision 0034). */
+export const needSearchFields = (t: { title: SQLWrapper; problem: SQLWrapper; affected: SQLWrapper; benefit: SQLWrapper }) => ({
+  title: t.title,
+  summary: t.problem,
+  body: [t.affected, t.benefit],
+});
+
 export const needSearchDocument = (t: { title: unknown; problem: unknown; affected: unknown; benefit: unknown }): SQL =>
   sql`to_tsvector('norwegian'::regconfig, ${t.title} || ' ' || ${t.problem} || ' ' || ${t.affected} || ' ' || ${t.benefit})`;
 
@@ -91,6 +99,7 @@ export const needs = pgTable(
     index("needs_network_idx").on(t.networkId, t.state),
     index("needs_organisation_idx").on(t.organisationId),
     index("needs_search_idx").using("gin", needSearchDocument(t)),
+    searchIndex("needs_search_text_idx", needSearchFields(t)),
   ],
 );
 

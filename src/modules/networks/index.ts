@@ -20,8 +20,10 @@ export {
   type MembershipLevel,
   memberships,
   networkAccess,
+  networkCounties,
   networks,
 } from "./schema.ts";
+export { networkInCounty } from "./search.ts";
 
 declare module "../../platform/module.ts" {
   interface PageSlots {

@@ -18,6 +18,7 @@ import { networkRoutes } from "./networks.routes.tsx";
 import { NetworkService } from "./networks.service.ts";
 import { networkPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
+import { networkSearch } from "./search.ts";
 import { seedDemoNetworks } from "./seed.ts";
 
 /** Regional networks: their members, bodies and contact persons. */
@@ -53,19 +54,7 @@ export const networksModule = defineModule({
     bodiesApi(api, ctx);
     accessApi(api, ctx);
   },
-  search: async ({ services }, q, limit) => {
-    const needle = q.toLowerCase();
-    const { items } = await services.networks.list();
-    return items
-      .filter((n) => n.name.toLowerCase().includes(needle) || n.shortName.toLowerCase().includes(needle))
-      .slice(0, limit)
-      .map((n) => ({
-        kind: "search.network" as const,
-        title: n.name,
-        href: `/n/${n.slug}`,
-        detail: n.description.slice(0, 120),
-      }));
-  },
+  searchSources: networkSearch,
   annual: networkAnnual,
   annualRecords: { body: bodiesVisible },
   seed: seedDemoNetworks,

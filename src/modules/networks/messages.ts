@@ -166,6 +166,8 @@ const nb = {
   "network.annual.bodies": "Organer og plasser",
   "network.annual.memberSince": "Medlem fra",
   "network.annual.seats": "Plasser",
+  "search.kind.networks": "Nettverk",
+  "search.kind.people": "Kontaktpersoner",
 };
 
 export type NetworksMessageKey = keyof typeof nb;
@@ -338,6 +340,8 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.annual.bodies": "Organ og plassar",
     "network.annual.memberSince": "Medlem frå",
     "network.annual.seats": "Plassar",
+    "search.kind.networks": "Nettverk",
+    "search.kind.people": "Kontaktpersonar",
   },
   en: {
     "network.network": "Network",
@@ -506,6 +510,8 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.annual.bodies": "Bodies and seats",
     "network.annual.memberSince": "Member since",
     "network.annual.seats": "Seats",
+    "search.kind.networks": "Networks",
+    "search.kind.people": "Contact persons",
   },
 };
 

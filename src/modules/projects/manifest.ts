@@ -22,6 +22,7 @@ import { reportRoutes } from "./reports/reports.routes.tsx";
 import { resourcesApi } from "./resources/resources.api.ts";
 import { resourceRoutes } from "./resources/resources.routes.tsx";
 import * as schema from "./schema.ts";
+import { projectSearch } from "./search.ts";
 import { sectorRoutes } from "./sectors/sectors.routes.tsx";
 import { seedDemoProjects } from "./seed.ts";
 import { timelineRoutes } from "./timeline/timeline.routes.tsx";
@@ -68,15 +69,7 @@ export const projectsModule = defineModule({
     resourcesApi(api, ctx);
   },
   sections: { organisationPage: organisationProjectsSection },
-  search: async ({ services }, q, limit) => {
-    const items = await services.projects.search(q, limit);
-    return items.map((p) => ({
-      kind: "search.project" as const,
-      title: p.title,
-      href: `/projects/${p.id}`,
-      detail: p.summary.slice(0, 120),
-    }));
-  },
+  searchSources: projectSearch,
   annual: projectsAnnual,
   annualRecords: { project: projectsVisible },
   seed: seedDemoProjects,

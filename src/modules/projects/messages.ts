@@ -266,6 +266,7 @@ const nb = {
   "project.annual.latest": "Siste måling",
   "project.annual.target": "Mål",
   "project.annual.unit": "Enhet",
+  "search.kind.projects": "Prosjekter",
 };
 
 export type ProjectsMessageKey = keyof typeof nb;
@@ -537,6 +538,7 @@ export const messages: Messages<ProjectsMessageKey> = {
     "project.annual.latest": "Siste måling",
     "project.annual.target": "Mål",
     "project.annual.unit": "Eining",
+    "search.kind.projects": "Prosjekt",
   },
   en: {
     "project.listTitle": "Project portfolio",
@@ -802,6 +804,7 @@ export const messages: Messages<ProjectsMessageKey> = {
     "project.annual.latest": "Latest measurement",
     "project.annual.target": "Target",
     "project.annual.unit": "Unit",
+    "search.kind.projects": "Projects",
   },
 };
 

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import {
   bigint,
   date,
@@ -16,6 +16,7 @@ import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } f
 import { norwegianOrder } from "../../platform/db/order.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { bodies, networks } from "../networks/schema.ts";
 
@@ -69,6 +70,18 @@ const projectColumn = () => belongsTo("project_id", () => projects.id);
 export const projectSearchDocument = (t: { title: unknown; summary: unknown; description: unknown; problem: unknown }): SQL =>
   sql`to_tsvector('norwegian'::regconfig, ${t.title} || ' ' || ${t.summary} || ' ' || ${t.description} || ' ' || ${t.problem})`;
 
+/** A project's searched text, for the site search and the portfolio (decision 0034). */
+export const projectSearchFields = (t: {
+  title: SQLWrapper;
+  summary: SQLWrapper;
+  description: SQLWrapper;
+  problem: SQLWrapper;
+}) => ({
+  title: t.title,
+  summary: t.summary,
+  body: [t.description, t.problem],
+});
+
 export const projects = pgTable(
   "projects",
   {
@@ -104,6 +117,7 @@ export const projects = pgTable(
     index("projects_network_idx").on(t.networkId),
     index("projects_owner_idx").on(t.ownerOrganisationId),
     index("projects_search_idx").using("gin", projectSearchDocument(t)),
+    searchIndex("projects_search_text_idx", projectSearchFields(t)),
     index("projects_tags_idx").using("gin", t.tags),
     // The portfolio's default order: a page of it reads 50 rows, not every project.
     index("projects_title_order_idx").on(norwegianOrder(t.title), t.id),

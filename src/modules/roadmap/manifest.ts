@@ -65,15 +65,6 @@ export const roadmapModule = defineModule({
     adoptionHistoryApi(api, ctx);
     adoptionImportApi(api, ctx);
   },
-  search: async ({ services }, q) => {
-    const items = await services.roadmap.list({ q });
-    return items.slice(0, 10).map((i) => ({
-      kind: "search.nationalSolution" as const,
-      title: i.solution.name,
-      href: `/roadmap/${i.solution.id}`,
-      detail: `${i.solution.owner} · ${i.solution.purpose}`.slice(0, 120),
-    }));
-  },
   annual: roadmapAnnual,
   seed: async (ctx) => {
     await seedDemoRoadmap(ctx);

@@ -47,14 +47,5 @@ export const solutionsModule = defineModule({
     usersApi(api, ctx);
   },
   sections: { organisationPage: organisationSolutionsSection },
-  search: async ({ services }, q, limit) => {
-    const { items } = await services.solutions.list({ q }, "name", limit, 0);
-    return items.map((s) => ({
-      kind: "search.solution" as const,
-      title: s.name,
-      href: `/solutions/${s.id}`,
-      detail: s.summary.slice(0, 120),
-    }));
-  },
   seed: seedDemoSolutions,
 });

@@ -60,17 +60,4 @@ export const strategiesModule = defineModule({
   annual: strategiesAnnual,
   seed: seedDemoStrategies,
   sections: { organisationPage: organisationStrategiesSection },
-  search: async ({ services }, q) => {
-    const needle = q.toLowerCase();
-    const items = await services.strategies.list({});
-    return items
-      .filter((i) => i.strategy.title.toLowerCase().includes(needle))
-      .slice(0, 10)
-      .map((i) => ({
-        kind: "search.strategy" as const,
-        title: i.strategy.title,
-        href: `/strategies/${i.strategy.id}`,
-        detail: `${i.ownerName} · ${i.strategy.firstYear}–${i.strategy.lastYear}`,
-      }));
-  },
 });

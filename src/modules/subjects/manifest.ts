@@ -28,26 +28,6 @@ export const subjectsModule = defineModule({
     solutionPage: solutionSubjectsSection,
   },
   // Public experience and answered questions are found by the site search.
-  search: async ({ services }, q, limit) => {
-    const [notes, questions] = await Promise.all([
-      services.subjects.notes(null, { q, limit }),
-      services.subjects.questions(null, { q, limit }),
-    ]);
-    return [
-      ...notes.map((n) => ({
-        kind: "search.experience" as const,
-        title: n.note.title,
-        href: `/experience/${n.note.id}`,
-        detail: n.note.whatWeDid.slice(0, 120),
-      })),
-      ...questions.map((r) => ({
-        kind: "search.question" as const,
-        title: r.question.title,
-        href: `/questions/${r.question.id}`,
-        detail: r.question.body.slice(0, 120),
-      })),
-    ];
-  },
   annual: subjectsAnnual,
   annualRecords: { experience: notesVisible },
   seed: seedDemoSubjects,

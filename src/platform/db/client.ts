@@ -1,12 +1,17 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+
+/** The extensions the migrations create, which PGlite must be given when it opens a database (decision 0034). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** The one database type every repository takes: PGlite and node-postgres both satisfy it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle has the same query API as the database itself. */
@@ -72,6 +77,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
   const pglite = await PGlite.create({
+    extensions: PGLITE_EXTENSIONS,
     ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
     // PostgreSQL's default 128 MB of shared buffers live inside PGlite's WebAssembly memory, which
     // never shrinks; 32 MB served the benchmark's pages on the national data set as fast, with about

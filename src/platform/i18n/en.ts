@@ -463,4 +463,7 @@ export const en: Record<MessageKey, string> = {
   "annual.col.count": "Number",
   "annual.col.status": "Status",
   "annual.col.network": "Network",
+  "search.words.oneWord": "Write one word, letters and digits only.",
+  "search.words.same": "The nynorsk and bokmål words must differ.",
+  "search.words.exists": "This word pair already exists.",
 };

@@ -458,6 +458,9 @@ export const nb = {
   "annual.col.count": "Antall",
   "annual.col.status": "Status",
   "annual.col.network": "Nettverk",
+  "search.words.oneWord": "Skriv ett ord, bare bokstaver og tall.",
+  "search.words.same": "Ordene må være forskjellige på nynorsk og bokmål.",
+  "search.words.exists": "Dette ordparet finnes allerede.",
 };
 
 export type MessageKey = keyof typeof nb;

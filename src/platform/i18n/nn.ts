@@ -462,4 +462,7 @@ export const nn: Record<MessageKey, string> = {
   "annual.col.count": "Tal",
   "annual.col.status": "Status",
   "annual.col.network": "Nettverk",
+  "search.words.oneWord": "Skriv eitt ord, berre bokstavar og tal.",
+  "search.words.same": "Orda må vere ulike på nynorsk og bokmål.",
+  "search.words.exists": "Dette ordparet finst allereie.",
 };

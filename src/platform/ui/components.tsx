@@ -537,20 +537,39 @@ export function FilterForm(props: {
   resetHref?: string;
   /** The filters in force: the fields inside take their values from here when given no form. */
   values?: Record<string, unknown>;
+  /** The filters as sent, with their problems (a date that is no date): summarised above the fields. */
+  form?: FormState;
   children: ComponentChildren;
   /** More buttons after the two, for example "New organisation". */
   extra?: ComponentChildren;
+  /** The landmark's name and the button's text, where the form is more than a list's filters (the site search). */
+  label?: string;
+  submitLabel?: string;
 }) {
   const { t } = props;
+  const form = props.form ?? emptyForm(props.values);
+  const children = (
+    <FormScope t={t} form={form}>
+      {props.children}
+    </FormScope>
+  );
+  // As in Form: the fields are drawn first, so the summary names each by its label.
+  const fields = form.errors.length ? renderCollectingLabels(children) : null;
   return (
-    <search aria-label={t("list.filters")}>
+    <search aria-label={props.label ?? t("list.filters")}>
       <form method="get" action={props.action} class="filters">
-        <FormScope t={t} form={emptyForm(props.values)}>
-          {props.children}
-        </FormScope>
+        {fields ? (
+          <>
+            <ErrorSummary form={form} t={t} labels={fields.labels} />
+            {/* Markup rendered (and escaped) by preact-render-to-string just above. */}
+            <div class="stack" dangerouslySetInnerHTML={{ __html: fields.html }} />
+          </>
+        ) : (
+          children
+        )}
         <div class="button-row">
           <button class="ds-button" data-variant="primary" type="submit">
-            {t("list.filter")}
+            {props.submitLabel ?? t("list.filter")}
           </button>
           {props.resetHref ? (
             <ButtonLink href={props.resetHref} variant="tertiary">

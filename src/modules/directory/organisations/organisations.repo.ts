@@ -116,7 +116,13 @@ export class OrganisationRepo extends Repository {
   /** Short labels for pick lists: every organisation still in existence. */
   async options(kinds?: OrganisationKind[]) {
     return this.db
-      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, countyCode: organisations.countyCode })
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        code: organisations.code,
+        countyCode: organisations.countyCode,
+      })
       .from(organisations)
       .where(and(isNull(organisations.endedOn), kinds ? inArray(organisations.kind, kinds) : undefined))
       .orderBy(norwegianOrder(organisations.nameNorwegian));

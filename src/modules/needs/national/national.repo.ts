@@ -4,6 +4,7 @@ import { visibleWhere } from "../../../platform/access/visibility.ts";
 import { norwegianOrder } from "../../../platform/db/client.ts";
 import type { Page } from "../../../platform/db/paging.ts";
 import { Repository } from "../../../platform/db/repository.ts";
+import { rowsOf } from "../../../platform/db/rows.ts";
 import { organisations } from "../../directory/index.ts";
 import { bodies, networks } from "../../networks/index.ts";
 import {
@@ -71,7 +72,6 @@ export interface NationalNeedRow {
 const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Rows of a raw query, from either driver. */
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 
 /** The only place with SQL for national needs, their links, and the national view. */
 export class NationalRepo extends Repository {

@@ -1,0 +1,4 @@
+CREATE INDEX "organisations_search_text_idx" ON "organisations" USING gin (lower(coalesce("name", '') || ' ' || coalesce("description", '') || ' ' || coalesce("admin_centre", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "people_search_text_idx" ON "people" USING gin (lower(coalesce("name", '') || ' ' || coalesce("title", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "needs_search_text_idx" ON "needs" USING gin (lower(coalesce("title", '') || ' ' || coalesce("problem", '') || ' ' || coalesce("affected", '') || ' ' || coalesce("benefit", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "projects_search_text_idx" ON "projects" USING gin (lower(coalesce("title", '') || ' ' || coalesce("summary", '') || ' ' || coalesce("description", '') || ' ' || coalesce("problem", '')) gin_trgm_ops);

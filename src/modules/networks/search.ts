@@ -1,0 +1,37 @@
+import { type SQLWrapper, sql } from "drizzle-orm";
+import type { SearchSource } from "../../platform/search/engine.ts";
+import { people, personSearchFields } from "../directory/index.ts";
+import { memberships, networkContacts, networkCounties, networks } from "./schema.ts";
+
+/** The network's counties, for the site search's county filter on anything a network holds. */
+export const networkInCounty = (networkId: SQLWrapper, code: string) =>
+  sql`exists (select 1 from ${networkCounties} where ${networkCounties.networkId} = ${networkId} and ${networkCounties.countyCode} = ${code})`;
+
+/** Networks, and the people they publish as contacts, in the site search: both public. */
+export const networkSearch: SearchSource[] = [
+  {
+    kind: "network",
+    label: "search.kind.networks",
+    from: sql`${networks}`,
+    id: networks.id,
+    fields: { title: networks.name, summary: networks.shortName, body: [networks.description] },
+    href: sql`'/n/' || ${networks.slug}`,
+    network: { id: networks.id, slug: networks.slug, name: networks.name },
+    visible: () => sql`true`,
+    organisation: (id) =>
+      sql`exists (select 1 from ${memberships} where ${memberships.networkId} = ${networks.id} and ${memberships.organisationId} = ${id})`,
+  },
+  {
+    // Only a network's published contacts: other people's names are not offered to searchers.
+    kind: "person",
+    label: "search.kind.people",
+    from: sql`${people}`,
+    id: people.id,
+    fields: personSearchFields(people),
+    href: sql`'/people/' || ${people.id}`,
+    visible: () => sql`exists (select 1 from ${networkContacts} where ${networkContacts.personId} = ${people.id})`,
+    inNetwork: (id) =>
+      sql`exists (select 1 from ${networkContacts} where ${networkContacts.personId} = ${people.id} and ${networkContacts.networkId} = ${id})`,
+    organisation: (id) => sql`${people.organisationId} = ${id}`,
+  },
+];

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
+import type { FieldError } from "../../platform/http/errors.ts";
+import { optionalDate, pageParam, toFieldErrors } from "../../platform/http/validation.ts";
+import type { AppContext } from "../../platform/module.ts";
+import { type SearchFilters, type SiteSearchResult, siteSearch, sourcesOf } from "../../platform/search/engine.ts";
+import { networkInCounty } from "../networks/index.ts";
+
+/** The longest query read; a longer one is cut, not refused (a pasted sentence still searches). */
+export const MAX_QUERY = 200;
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** The search's parameters, the same in the page's URL and the API's. */
+export const searchParams = z
+  .object({
+    q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, MAX_QUERY) : v), z.string().trim().default("")),
+    kind: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+    network: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+    organisation: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number("errors.choice").int("errors.choice").positive("errors.choice").optional(),
+    ),
+    county: z.preprocess(emptyToUndefined, z.string().max(4).optional()),
+    from: optionalDate,
+    to: optionalDate,
+    page: pageParam,
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["to"], message: "errors.dateOrder" });
+
+export type SearchParams = z.infer<typeof searchParams>;
+
+/** The choices the filters offer: every kind, network, organisation and county a reader may filter by. */
+export async function filterChoices({ services, modules }: Pick<AppContext, "services" | "modules">) {
+  const [{ items: networks }, organisations] = await Promise.all([
+    services.networks.list(),
+    services.directory.organisations.options(),
+  ]);
+  return {
+    kinds: sourcesOf(modules).map((s) => ({ kind: s.kind, label: s.label })),
+    networks: networks.map((n) => ({ slug: n.slug, name: n.name, id: n.id })),
+    organisations: organisations.filter((o) => o.kind !== "county"),
+    counties: organisations.filter((o) => o.kind === "county" && o.code),
+  };
+}
+export type FilterChoices = Awaited<ReturnType<typeof filterChoices>>;
+
+export type SearchOutcome =
+  | { ok: true; params: SearchParams; filters: SearchFilters; result: SiteSearchResult | null }
+  | { ok: false; errors: FieldError[] };
+
+/**
+ * Reads the parameters, checks each filter against what exists (an unknown network is a field's
+ * problem, not an empty result), and searches every module's records as the viewer may see them.
+ */
+export async function runSearch(
+  ctx: AppContext,
+  choices: FilterChoices,
+  viewer: Actor | null,
+  raw: unknown,
+): Promise<SearchOutcome> {
+  const parsed = searchParams.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
+  const params = parsed.data;
+  const errors: FieldError[] = [];
+  const known = <T>(field: string, value: unknown, found: T | undefined): T | undefined => {
+    if (value !== undefined && found === undefined) errors.push({ field, key: "errors.choice" });
+    return found;
+  };
+  const filters: SearchFilters = {
+    kind: known("kind", params.kind, choices.kinds.find((k) => k.kind === params.kind)?.kind),
+    network: known("network", params.network, choices.networks.find((n) => n.slug === params.network)?.id),
+    organisation: known("organisation", params.organisation, choices.organisations.find((o) => o.id === params.organisation)?.id),
+    county: known("county", params.county, choices.counties.find((c) => c.code === params.county)?.code ?? undefined),
+    from: params.from ?? undefined,
+    to: params.to ?? undefined,
+  };
+  if (errors.length) return { ok: false, errors };
+  if (!params.q) return { ok: true, params, filters, result: null };
+  const terms = await ctx.services.searchWords.terms(params.q);
+  const result = await siteSearch(ctx.db, sourcesOf(ctx.modules), terms, viewer, filters, { networkInCounty }, params.page);
+  return { ok: true, params, filters, result };
+}

@@ -1,0 +1,212 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { Actor } from "../access/actor.ts";
+import type { Db } from "../db/client.ts";
+import { rowsOf } from "../db/rows.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
+import { didYouMean, highlight, type Marked } from "./highlight.ts";
+import { excerpt, matches, type SearchFields, score } from "./match.ts";
+import type { SearchTerms } from "./terms.ts";
+
+/**
+ * One kind of record the site search finds, declared by the module that owns it (its manifest's
+ * `searchSources`). The kernel reads every source in one query, each under the access kernel's rule.
+ */
+export interface SearchSource {
+  /** The kind's name in the URL's filter and the API ("project"). */
+  kind: string;
+  /** The group's heading, the kind in plural ("Projects"). */
+  label: MessageKey;
+  /** The table, or the tables joined, the rows come from. */
+  from: SQL;
+  id: SQLWrapper;
+  /** Its searched text; the record's schema has a `searchIndex` over the same columns. */
+  fields: SearchFields;
+  /** The record's page, as a text expression. */
+  href: SQL;
+  /** The network it belongs to; none for a record that spans networks (an organisation, a solution). */
+  network?: { id: SQLWrapper; slug: SQLWrapper; name: SQLWrapper };
+  /** Its date, shown beside it and read by the period filter; none for a record without one. */
+  date?: SQLWrapper;
+  /** The rows the viewer may see: the visibility rule over the record and every container it is in. */
+  visible: (viewer: Actor | null) => SQL;
+  /** For a record without a network of its own: whether it belongs to a network (a member organisation). */
+  inNetwork?: (networkId: number) => SQL;
+  /** Whether it concerns an organisation (its owner, a participant, a supporter); without it, the filter leaves the kind out. */
+  organisation?: (organisationId: number) => SQL;
+  /** Whether it concerns a county, by its two-digit number; without it, the filter leaves the kind out. */
+  county?: (countyCode: string) => SQL;
+}
+
+export interface SearchFilters {
+  kind?: string | undefined;
+  network?: number | undefined;
+  organisation?: number | undefined;
+  county?: string | undefined;
+  /** The period, as ISO dates, both ends included. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface SiteSearchHit {
+  kind: string;
+  id: number;
+  title: string;
+  href: string;
+  network: { slug: string; name: string } | null;
+  date: string | null;
+  /** The passage to show, with the query's words marked. */
+  excerpt: Marked;
+  titleMarked: Marked;
+}
+
+export interface SiteSearchGroup {
+  kind: string;
+  label: MessageKey;
+  total: number;
+  hits: SiteSearchHit[];
+}
+
+export interface SiteSearchResult {
+  groups: SiteSearchGroup[];
+  total: number;
+  /** A query spelt as the records spell it, when a word was found only by its spelling neighbours. */
+  didYouMean: string | null;
+}
+
+/** Hits shown per kind when no kind is chosen, and per page of one kind. */
+export const PER_KIND = 5;
+export const PER_PAGE = 20;
+
+/** The condition a filter puts on a source, `false` when the source cannot meet it (so the kind is left out). */
+/** What the search module lends the kernel from the modules: whether a network covers a county. */
+export interface SearchContext {
+  networkInCounty: (networkId: SQLWrapper, countyCode: string) => SQL;
+}
+
+function filtered(source: SearchSource, filters: SearchFilters, context: SearchContext): SQL[] {
+  const where: SQL[] = [];
+  if (filters.network !== undefined) {
+    if (source.network) where.push(sql`${source.network.id} = ${filters.network}`);
+    else where.push(source.inNetwork ? source.inNetwork(filters.network) : sql`false`);
+  }
+  if (filters.organisation !== undefined)
+    where.push(source.organisation ? source.organisation(filters.organisation) : sql`false`);
+  if (filters.county !== undefined) {
+    // A record of a network is in the counties its network covers, unless it says better itself.
+    if (source.county) where.push(source.county(filters.county));
+    else where.push(source.network ? context.networkInCounty(source.network.id, filters.county) : sql`false`);
+  }
+  if (filters.from || filters.to) {
+    if (!source.date) where.push(sql`false`);
+    else {
+      if (filters.from) where.push(sql`(${source.date})::date >= ${filters.from}::date`);
+      if (filters.to) where.push(sql`(${source.date})::date <= ${filters.to}::date`);
+    }
+  }
+  return where;
+}
+
+function sourceQuery(
+  source: SearchSource,
+  terms: SearchTerms,
+  viewer: Actor | null,
+  filters: SearchFilters,
+  context: SearchContext,
+): SQL {
+  const network = source.network;
+  return sql`select ${source.kind}::text as kind, (${source.id})::int as id, (${source.fields.title})::text as title,
+      (${source.href})::text as href,
+      ${network ? sql`(${network.slug})::text` : sql`null::text`} as network_slug,
+      ${network ? sql`(${network.name})::text` : sql`null::text`} as network_name,
+      ${source.date ? sql`to_char((${source.date})::date, 'YYYY-MM-DD')` : sql`null::text`} as date,
+      ${score(terms, source.fields)} as score,
+      ${excerpt(terms, source.fields)} as excerpt
+    from ${source.from}
+    where ${sql.join([source.visible(viewer), matches(terms, source.fields), ...filtered(source, filters, context)], sql` and `)}`;
+}
+
+interface Row {
+  kind: string;
+  id: number;
+  title: string;
+  href: string;
+  network_slug: string | null;
+  network_name: string | null;
+  date: string | null;
+  excerpt: string;
+  total: number;
+  rn: number;
+}
+
+/**
+ * Searches every source in one query: each source's matching rows the viewer may see, scored, counted
+ * per kind, and the best of each kind (or a page of the chosen kind). Groups come best first.
+ */
+export async function siteSearch(
+  db: Db,
+  sources: readonly SearchSource[],
+  terms: SearchTerms,
+  viewer: Actor | null,
+  filters: SearchFilters,
+  context: SearchContext,
+  page = 1,
+): Promise<SiteSearchResult> {
+  if (!terms.words.length || !sources.length) return { groups: [], total: 0, didYouMean: null };
+  const union = sql.join(
+    sources.map((s) => sql`(${sourceQuery(s, terms, viewer, filters, context)})`),
+    sql` union all `,
+  );
+  const chosen = filters.kind;
+  const window = chosen
+    ? sql`kind = ${chosen} and rn > ${(page - 1) * PER_PAGE} and rn <= ${page * PER_PAGE}`
+    : sql`rn <= ${PER_KIND}`;
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      select * from (
+        select h.*, count(*) over (partition by kind)::int as total, max(score) over (partition by kind) as best,
+          row_number() over (partition by kind order by score desc, date desc nulls last, id desc)::int as rn
+        from (${union}) h
+      ) r
+      where ${window} or rn = 1
+      order by best desc, kind, rn`),
+  );
+  const groups: SiteSearchGroup[] = [];
+  for (const row of rows) {
+    let group = groups.at(-1);
+    if (group?.kind !== row.kind) {
+      const source = sources.find((s) => s.kind === row.kind)!;
+      group = { kind: row.kind, label: source.label, total: row.total, hits: [] };
+      groups.push(group);
+    }
+    // The first row of every kind comes along for its count; it is a hit only where the window wants it.
+    const wanted = chosen ? row.kind === chosen && row.rn > (page - 1) * PER_PAGE : true;
+    if (!wanted) continue;
+    group.hits.push({
+      kind: row.kind,
+      id: Number(row.id),
+      title: row.title,
+      href: row.href,
+      network: row.network_slug && row.network_name ? { slug: row.network_slug, name: row.network_name } : null,
+      date: row.date,
+      excerpt: highlight(terms, trimExcerpt(row.excerpt)),
+      titleMarked: highlight(terms, row.title),
+    });
+  }
+  const texts = rows.flatMap((r) => [r.title, r.excerpt]);
+  return { groups, total: groups.reduce((n, g) => n + g.total, 0), didYouMean: didYouMean(terms, texts) };
+}
+
+/** An excerpt cut at whole words, with an ellipsis where it was cut. */
+function trimExcerpt(text: string): string {
+  let clean = text.replace(/\s+/g, " ").trim();
+  // Cut in the middle of the body: the first word may be a piece of one.
+  if (clean.startsWith("… ")) clean = `… ${clean.slice(2).replace(/^[\p{L}\p{N}]*\s*/u, "")}`;
+  if (clean.length < 280) return clean;
+  const cut = clean.slice(0, 280);
+  const end = cut.lastIndexOf(" ");
+  return `${end > 200 ? cut.slice(0, end) : cut} …`;
+}
+
+/** The sources of every module that declares some, in the module list's order. */
+export const sourcesOf = (modules: readonly { searchSources?: readonly SearchSource[] }[]): SearchSource[] =>
+  modules.flatMap((m) => m.searchSources ?? []);

@@ -521,11 +521,46 @@ describe("the member report", () => {
     assert.equal(csv.statusCode, 200);
     assert.match(csv.headers["content-type"] as string, /text\/csv/);
     assert.equal(csv.headers["cache-control"], "private, no-store", "what is counted depends on the viewer");
-    assert.match(csv.body, /Inputs to consultations,Strategihøring,Yes,1,\r?\n/);
+    const lines = csv.body.replace(/^\uFEFF/, "").split(/\r?\n/);
+    // Each section has its own header row, whose columns mean one thing in that section.
+    assert.equal(lines[0], 'Part,Figure,This member,"Median, Under 5,000 inhabitants"');
+    const section = (name: string) => {
+      const at = lines.findIndex(
+        (l, i) => i > 0 && lines[i - 1] === "" && l.startsWith("Part,") && lines[i + 1]?.startsWith(`${name},`),
+      );
+      return at < 0 ? [] : lines.slice(at, lines.indexOf("", at) < 0 ? undefined : lines.indexOf("", at));
+    };
+    assert.ok(lines.includes("The figures,Joint projects taken part in,2,1"), csv.body);
+    // A share in whole per cent, as the page shows it, never a long float.
+    assert.ok(
+      lines.includes(
+        `The figures,National solutions in use (%),${Math.round(100 / (catalogue - 1))},${Math.round(100 / catalogue)}`,
+      ),
+    );
+    assert.doesNotMatch(csv.body, /\d\.\d{3,}/);
+    assert.deepEqual(section("Joint projects").slice(0, 2), [
+      "Part,Project,Role,Phase",
+      "Joint projects,Felles arkiv,Lead,Execution",
+    ]);
+    const adoption = section("National solutions");
+    assert.equal(adoption[0], "Part,Solution,Status,In use by this member,Share of the network's members using it (%)");
+    assert.equal(
+      adoption.filter((l) => /,Yes,50$/.test(l)).length,
+      1,
+      "Aheim, Bstad and Gamle of 6: 50 %, under its own heading",
+    );
+    assert.ok(adoption.slice(1).every((l) => /,(Yes|No),\d+$/.test(l)));
+    assert.deepEqual(section("Inputs to consultations"), [
+      "Part,Consultation,Inputs,Published",
+      "Inputs to consultations,Strategihøring,1,Yes",
+    ]);
+    // No answers here: the section's header stands alone at the end.
+    assert.equal(lines.at(-2), "Part,Survey,Year,Answers,Mean of the scale questions (0–1)");
     assert.doesNotMatch(csv.body, /R-TEST/);
-    assert.match(csv.body, /The figures,Joint projects taken part in,,2,1/);
-    assert.match(csv.body, /Joint projects,Felles arkiv,Lead,Execution/);
     assert.doesNotMatch(csv.body, /MARKER-R/);
+    const sek = await login("sek@rapport.example");
+    const own = (await sek.get(`/n/${slug}/member-reports/${org.a}/report.csv?lang=en`)).body;
+    assert.match(own, /Part,Consultation,Inputs,Published,Reference\r?\nInputs to consultations,Strategihøring,1,Yes,R-TEST-1/);
     const xlsx = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}/report.xlsx?year=2026&lang=en` });
     assert.equal(xlsx.statusCode, 200);
     assert.equal(xlsx.headers["cache-control"], "private, no-store");
@@ -533,19 +568,23 @@ describe("the member report", () => {
     // 2026: Aheim takes part in P1 only; the median of Aheim, Bstad and Cvik is median(1, 1, 0) = 1.
     assert.match(
       sheet,
-      /<t xml:space="preserve">Joint projects taken part in<\/t><\/is><\/c><c r="D2"><v>1<\/v><\/c><c r="E2"><v>1<\/v>/,
+      /<t xml:space="preserve">Joint projects taken part in<\/t><\/is><\/c><c r="C2"><v>1<\/v><\/c><c r="D2"><v>1<\/v>/,
     );
+    assert.match(sheet, /Share of the network&apos;s members using it \(%\)|Share of the network's members using it \(%\)/);
+    assert.doesNotMatch(sheet, /<v>0\.\d{3,}/, "no unrounded share");
     assert.match(sheet, /Felles arkiv/);
     assert.doesNotMatch(sheet, /Velferdsteknologi/, "P2 ended in 2025");
     const all = await t.app.inject({ url: `/n/${slug}/member-reports.csv?lang=en&sort=-projects` });
     assert.equal(all.statusCode, 200);
-    const lines = all.body
+    assert.doesNotMatch(all.body, /\d\.\d{3,}/, "the comparison's shares are rounded too");
+    assert.match(all.body, /National solutions in use \(%\)/);
+    const rows = all.body
       .replace(/^\uFEFF/, "")
       .trim()
       .split(/\r?\n/);
-    assert.match(lines[0]!, /^Member,Size class,Membership,Joint projects taken part in/);
-    assert.match(lines[1]!, /^Aheim,/, "sorted by projects, most first");
-    assert.equal(lines.length, 7);
+    assert.match(rows[0]!, /^Member,Size class,Membership,Joint projects taken part in/);
+    assert.match(rows[1]!, /^Aheim,/, "sorted by projects, most first");
+    assert.equal(rows.length, 7);
     assert.equal(all.headers["cache-control"], "private, no-store");
     const allXlsx = await t.app.inject({ url: `/n/${slug}/member-reports.xlsx` });
     assert.equal(allXlsx.statusCode, 200);
@@ -587,14 +626,45 @@ describe("the member report", () => {
     assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports/999999` })).statusCode, 404);
     assert.equal((await t.app.inject({ url: `/api/v1/networks/${slug}/member-reports/${org.e}` })).statusCode, 404);
     assert.equal((await t.app.inject({ url: `/n/no-such-network/member-reports` })).statusCode, 404);
-    const bad = await t.app.inject({ url: `/n/${slug}/member-reports?year=20x6&lang=en` });
-    assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /whole number/i);
     const far = await t.app.inject({ url: `/api/v1/networks/${slug}/member-reports?year=3000` });
     assert.equal(far.statusCode, 400);
     assert.equal(far.json().error.fields[0].field, "year");
-    assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports?sort=nonsense` })).statusCode, 400);
     assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports/abc` })).statusCode, 400);
+    assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}/report.csv?year=abc` })).statusCode, 400);
+  });
+
+  test("a period that is no year comes back on the page with its error, what was typed, and the lifetime's report", async () => {
+    for (const path of [`/n/${slug}/member-reports/${org.a}`, `/n/${slug}/member-reports`])
+      for (const [typed, message] of [
+        ["abc", "Period: Write a whole number"],
+        ["9999", "Period: Write a number no greater than 2200"],
+        ["-1", "Period: Write a number no less than 1900"],
+      ] as const) {
+        const res = await t.app.inject({ url: `${path}?year=${encodeURIComponent(typed)}&lang=en` });
+        assert.equal(res.statusCode, 422, `${path} ${typed}`);
+        assert.match(res.body, /class="ds-error-summary"/);
+        assert.ok(res.body.includes(message), `${path} ${typed}: ${message}`);
+        assert.doesNotMatch(res.body, /href="#field-year">year/i, "the field by its label, not its name");
+        assert.match(res.body, new RegExp(`name="year" type="text" value="${typed}"`), "what was typed is kept");
+        assert.match(res.body, /The network&#39;s lifetime|The network's lifetime/, "the default period beneath");
+        assert.match(res.body, /Aheim/);
+      }
+    // A blank year is the lifetime, no error.
+    const blank = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}?year=%20&lang=nn` });
+    assert.equal(blank.statusCode, 200);
+    assert.doesNotMatch(blank.body, /ds-error-summary/);
+    const nn = await t.app.inject({ url: `/n/${slug}/member-reports/${org.a}?year=abc&lang=nn` });
+    assert.match(nn.body, /Periode: /);
+    // An unknown sort or chart is not worth an error: the default one.
+    const odd = await t.app.inject({ url: `/n/${slug}/member-reports?sort=nonsense&chart=bogus&lang=en` });
+    assert.equal(odd.statusCode, 200);
+    assert.match(odd.body, /Joint projects taken part in per member/, "the default chart");
+    assert.match(
+      odd.body,
+      /<th scope="col" aria-sort="ascending"><a class="ds-link" href="[^"]*sort=-name[^"]*">Member/,
+      "by name",
+    );
+    assert.equal((await t.app.inject({ url: `/n/${slug}/member-reports.csv?sort=nonsense` })).statusCode, 200);
   });
 });
 

@@ -2,12 +2,16 @@ import type { ComponentChildren } from "preact";
 import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import { BarChart } from "../../platform/ui/charts.tsx";
 import {
-  FilterForm,
+  ButtonLink,
+  ErrorSummary,
+  FormScope,
+  type FormState,
   Link,
   type LinkItem,
   LinkList,
   Notice,
   NumberField,
+  renderCollectingLabels,
   Section,
   SelectField,
 } from "../../platform/ui/components.tsx";
@@ -39,28 +43,57 @@ export const periodText = (t: Translate, period: Period) =>
 /** The period's own query string (empty for the lifetime). */
 export const periodQueryString = (period: Period) => (period.year ? `?year=${period.year}` : "");
 
+/**
+ * The period (and the comparison's chart) as a GET form. A year that is no year comes back with an
+ * error summary that names the field by its label, the year as typed, and the error at the field.
+ */
 function PeriodForm(props: {
   ctx: PageContext;
   action: string;
-  period: Period;
+  form: FormState;
   hidden?: Record<string, string>;
-  values?: Record<string, unknown>;
   children?: ComponentChildren;
 }) {
   const { t } = props.ctx.i18n;
-  return (
-    <FilterForm t={t} action={props.action} values={{ year: props.period.year ?? "", ...props.values }} resetHref={props.action}>
+  const fields = (
+    <FormScope t={t} form={props.form}>
       <NumberField name="year" label={t("memberReport.period")} description={t("memberReport.periodHint")} />
       {props.children}
-      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </FilterForm>
+    </FormScope>
+  );
+  // As in a form that posts: the fields are drawn first, so the summary names each by its label.
+  const drawn = props.form.errors.length ? renderCollectingLabels(fields) : null;
+  return (
+    <search aria-label={t("list.filters")}>
+      {drawn ? <ErrorSummary form={props.form} t={t} labels={drawn.labels} /> : null}
+      <form method="get" action={props.action} class="filters">
+        {/* Markup rendered (and escaped) by preact-render-to-string just above; its fields stay the grid's items. */}
+        {drawn ? <div class="filters__fields" dangerouslySetInnerHTML={{ __html: drawn.html }} /> : fields}
+        {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div class="button-row">
+          <button class="ds-button" data-variant="primary" type="submit">
+            {t("list.filter")}
+          </button>
+          <ButtonLink href={props.action} variant="tertiary">
+            {t("list.reset")}
+          </ButtonLink>
+        </div>
+      </form>
+    </search>
   );
 }
 
 /** One member's report: the figures beside its size class's median, and the records behind them. */
-export function MemberReportPage(props: { ctx: PageContext; network: Network; report: MemberReport; print: boolean }) {
+export function MemberReportPage(props: {
+  ctx: PageContext;
+  network: Network;
+  report: MemberReport;
+  print: boolean;
+  /** The period form as sent; with an error, the report beneath is the default period's. */
+  form: FormState;
+}) {
   const { ctx, network, report, print } = props;
   const { t, number, date } = ctx.i18n;
   const { member, period } = report;
@@ -93,7 +126,7 @@ export function MemberReportPage(props: { ctx: PageContext; network: Network; re
       </p>
       {print ? null : (
         <div class="no-print">
-          <PeriodForm ctx={ctx} action={base} period={period} />
+          <PeriodForm ctx={ctx} action={base} form={props.form} />
         </div>
       )}
       <Section id="figures-heading" title={t("memberReport.summary")}>
@@ -345,6 +378,8 @@ export function ComparisonPage(props: {
   medians: Record<SizeClass, { members: number; figures: Figures }>;
   sort: string;
   chart: Figure;
+  /** The period form as sent; with an error, the comparison beneath is the default period's. */
+  form: FormState;
 }) {
   const { ctx, network, period, members, chart } = props;
   const { t } = ctx.i18n;
@@ -388,12 +423,15 @@ export function ComparisonPage(props: {
         />
       </p>
       <div class="no-print">
-        <PeriodForm ctx={ctx} action={base} period={period} hidden={{ sort: props.sort }} values={{ chart }}>
-          <SelectField
-            name="chart"
-            label={t("memberReport.chartOf")}
-            options={FIGURES.map((f) => ({ value: f, label: figureLabel(t, f) }))}
-          />
+        <PeriodForm ctx={ctx} action={base} form={props.form} hidden={{ sort: props.sort }}>
+          {/* Two of the grid's columns: the figures' names are long. */}
+          <div class="filters__wide">
+            <SelectField
+              name="chart"
+              label={t("memberReport.chartOf")}
+              options={FIGURES.map((f) => ({ value: f, label: figureLabel(t, f) }))}
+            />
+          </div>
         </PeriodForm>
       </div>
       {members.length === 0 ? (

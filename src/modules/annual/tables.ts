@@ -1,12 +1,12 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import {
-  type AnnualCell,
   type AnnualKind,
   type AnnualTable,
   type AppContext,
   annualTables,
   withoutHiddenRecords,
 } from "../../platform/module.ts";
+import { budgetAnnualTable } from "../economy/index.ts";
 import type { AnnualDrawing } from "./annual.service.ts";
 
 /** What a document's tables are drawn for. */
@@ -29,26 +29,8 @@ export async function drawTables(ctx: AppContext, doc: DrawnDocument, viewer: Ac
     doc.surveyId === null ? null : surveys.resultsSummary(doc.surveyId, viewer),
   ]);
   const tables = [...fromModules];
-  if (budget) {
-    const report = doc.kind === "report";
-    const row = (label: AnnualCell, budgeted: number, actual: number | null): AnnualCell[] =>
-      report ? [label, budgeted, actual] : [label, budgeted];
-    tables.push({
-      id: "budget",
-      title: report ? "annual.table.budgetActual" : "annual.table.budget",
-      columns: [
-        { label: "annual.col.line" },
-        { label: "annual.col.budgeted", numeric: true },
-        ...(report ? [{ label: "annual.col.actual" as const, numeric: true }] : []),
-      ],
-      rows: [
-        ...budget.lines.map((l) => row(l.label, l.budgeted, l.actual)),
-        row({ label: "annual.totalIncome" }, budget.income.budgeted, budget.income.actual),
-        row({ label: "annual.totalCost" }, budget.cost.budgeted, budget.cost.actual),
-        row({ label: "annual.result" }, budget.income.budgeted - budget.cost.budgeted, budget.income.actual - budget.cost.actual),
-      ],
-    });
-  }
+  // The economy draws its own table: income and its total, then costs and theirs, then the result.
+  if (budget) tables.push(budgetAnnualTable(budget, doc.kind));
   if (survey && survey.survey.networkId === doc.network.id) {
     tables.push({
       id: "survey",

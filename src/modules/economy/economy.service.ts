@@ -37,9 +37,12 @@ import {
   INCOME_CATEGORIES,
 } from "./schema.ts";
 
-/** The years a budget may be for. */
+/**
+ * The years a budget may be for: those of the annual plans and reports (2000–2200, within the date
+ * domain of decision 0020), since an annual document of a year shows that year's budget.
+ */
 export const YEAR_MIN = 2000;
-export const YEAR_MAX = 2100;
+export const YEAR_MAX = 2200;
 /** A budget is for the network (default) or public; it holds no body, so "body" has no reader to name. */
 export const BUDGET_VISIBILITIES = ["network", "public"] as const;
 
@@ -238,6 +241,18 @@ export interface Totals {
    * recorded (`recorded` of `lines`), its deviation against those lines' budgeted result.
    */
   result: { budgeted: number; actual: number; lines: number; recorded: number; deviation: number | null };
+}
+
+/** A year's budget for the annual documents: its lines (income first) and the sums of each side. */
+export interface BudgetSummary {
+  year: number;
+  visibility: Visibility;
+  lines: { category: BudgetCategory; label: string; budgeted: number; actual: number | null }[];
+  /** Actual: the lines with an actual amount recorded (`recorded` of `lines`). */
+  income: { budgeted: number; actual: number; lines: number; recorded: number };
+  cost: { budgeted: number; actual: number; lines: number; recorded: number };
+  fees: number;
+  releasedTime: { hours: number; amount: number };
 }
 
 /** A member's statement for the year: its fee (how it was computed), the released time paid back, the net. */
@@ -496,20 +511,11 @@ export class EconomyService {
     return out;
   }
 
-  /** A year's budget as the viewer may see it, or null. */
-  async budgetSummary(
-    networkId: number,
-    year: number,
-    viewer: Actor | null,
-  ): Promise<null | {
-    year: number;
-    visibility: Visibility;
-    lines: { category: BudgetCategory; label: string; budgeted: number; actual: number | null }[];
-    income: { budgeted: number; actual: number };
-    cost: { budgeted: number; actual: number };
-    fees: number;
-    releasedTime: { hours: number; amount: number };
-  }> {
+  /**
+   * A year's budget as the viewer may see it, or null: its lines, income first and then costs, and
+   * each side's totals with how many of its lines have an actual amount (for the annual documents).
+   */
+  async budgetSummary(networkId: number, year: number, viewer: Actor | null): Promise<BudgetSummary | null> {
     const [budget] = await this.repo.budgetsOf(networkId, viewer, { from: year, to: year });
     if (!budget) return null;
     const [lines, members, released] = await Promise.all([
@@ -519,12 +525,19 @@ export class EconomyService {
     ]);
     const statements = (await this.statements([budget], members, released)).get(budget.id) ?? [];
     const totals = totalsOf(lines);
+    const sideOf = (s: Side) => ({ budgeted: s.budgeted, actual: s.actual, lines: s.lines, recorded: s.recorded });
     return {
       year: budget.year,
       visibility: budget.visibility,
-      lines: lines.map((l) => ({ category: l.category, label: l.label, budgeted: l.budgeted, actual: l.actual })),
-      income: { budgeted: totals.income.budgeted, actual: totals.income.actual },
-      cost: { budgeted: totals.cost.budgeted, actual: totals.cost.actual },
+      // The lines keep their order within each side.
+      lines: [...lines.filter((l) => isIncome(l.category)), ...lines.filter((l) => !isIncome(l.category))].map((l) => ({
+        category: l.category,
+        label: l.label,
+        budgeted: l.budgeted,
+        actual: l.actual,
+      })),
+      income: sideOf(totals.income),
+      cost: sideOf(totals.cost),
       fees: statements.reduce((s, x) => s + x.fee, 0),
       releasedTime: {
         hours: sumHours(released.map((r) => r.hours)),

@@ -8,6 +8,7 @@ import { systemActor } from "../../platform/access/actor.ts";
 import { auditLog } from "../../platform/schema.ts";
 import { organisations, populationCounts, REFERENCE_POPULATION_DATE } from "../directory/index.ts";
 import { modules } from "../index.ts";
+import { budgetAnnualTable } from "./annual.ts";
 import type { Budget } from "./economy.repo.ts";
 import { settingsFormValues } from "./economy.service.ts";
 import { checkFees, type FeeKey, feeOf, perInhabitantKroner, populationOn } from "./fees.ts";
@@ -304,8 +305,8 @@ test("released time is paid back in the member's statement; the check warns when
     year: 2032,
     visibility: "network",
     lines: [{ category: "member_fees", label: "Medlemskontingent", budgeted: 412_500, actual: null }],
-    income: { budgeted: 412_500, actual: 0 },
-    cost: { budgeted: 0, actual: 0 },
+    income: { budgeted: 412_500, actual: 0, lines: 1, recorded: 0 },
+    cost: { budgeted: 0, actual: 0, lines: 0, recorded: 0 },
     fees: 412_500,
     releasedTime: { hours: 45, amount: 32_498 },
   });
@@ -380,7 +381,7 @@ test("bad input is refused with a clear error and changes nothing", async () => 
   await sek.get(`/n/${network.slug}/economy`);
   res = await sek.post(`/n/${network.slug}/economy?lang=en`, { year: "1999", visibility: "network" });
   assert.equal(res.statusCode, 422);
-  assert.match(res.body, /Write a year from 2000 to 2100/);
+  assert.match(res.body, /Write a year from 2000 to 2200/);
   res = await sek.post(`/n/${network.slug}/economy?lang=en`, { year: "2033", visibility: "network" });
   assert.match(res.body, /already has a budget for this year/);
   await sek.get(`${base(2033)}/settings`);
@@ -573,8 +574,8 @@ test("a new budget counts the population on 1 January of its year, a copy moves 
   assert.ok(copied.ok);
   assert.equal(copied.value.populationOn, "2042-07-01");
   assert.equal(copied.value.feeMethod, "per_inhabitant");
-  // The year in the path is the kernel's whole number from 2000 to 2100: anything else is a 400.
-  for (const y of ["20x1", "1999", "2101", "2042.5"])
+  // The year in the path is the kernel's whole number from 2000 to 2200: anything else is a 400.
+  for (const y of ["20x1", "1999", "2201", "2042.5"])
     assert.equal((await new Session(t.app).get(`/n/${network.slug}/economy/${y}`)).statusCode, 400, y);
 });
 
@@ -945,4 +946,80 @@ test("totals count actual amounts only where they are recorded: the deviation co
   assert.match(empty, /<dt>Result, actual<\/dt><dd>–<\/dd>/);
   assert.match(empty, /Actual amounts recorded for 0 of 1 line\./);
   assert.equal((await economy().view(network.id, 2048, actor)).totals.result.deviation, null);
+});
+
+test("the annual plan's and report's budget table: income and its total, then costs and theirs, then the result; the years as far as the annual documents'", async () => {
+  const b2049 = await budget(2049, { feeMethod: "fixed", feeFixed: "1000" });
+  // Entered mixed: a cost, an income, a cost, an income.
+  for (const line of [
+    { category: "secretariat", label: "Sekretariatet", budgeted: "800", actual: "850" },
+    { category: "grant", label: "Tilskuddet", budgeted: "1000", actual: "900" },
+    { category: "projects", label: "Prosjektene", budgeted: "700", actual: "" },
+    { category: "other_income", label: "Annen inntekt", budgeted: "500", actual: "" },
+  ])
+    assert.ok((await economy().addLine(actor, b2049, line)).ok);
+  const summary = (await economy().budgetSummary(network.id, 2049, actor))!;
+  assert.deepEqual(
+    summary.lines.map((l) => l.label),
+    ["Tilskuddet", "Annen inntekt", "Sekretariatet", "Prosjektene"],
+  );
+  const income = { label: "economy.incomeTitle" };
+  const cost = { label: "economy.costTitle" };
+  const total = { label: "economy.annual.total" };
+  const result = { label: "economy.annual.result" };
+  assert.deepEqual(budgetAnnualTable(summary, "plan").rows, [
+    [income, "Tilskuddet", 1000],
+    [income, "Annen inntekt", 500],
+    [income, total, 1500],
+    [cost, "Sekretariatet", 800],
+    [cost, "Prosjektene", 700],
+    [cost, total, 1500],
+    [result, null, 0],
+  ]);
+  // A report: actual totals over the lines that have one; the result's actual left out, and said why.
+  assert.deepEqual(budgetAnnualTable(summary, "report").rows, [
+    [income, "Tilskuddet", 1000, 900],
+    [income, "Annen inntekt", 500, null],
+    [income, total, 1500, 900],
+    [cost, "Sekretariatet", 800, 850],
+    [cost, "Prosjektene", 700, null],
+    [cost, total, 1500, 850],
+    [result, null, 0, null],
+    [{ label: "economy.annual.partial" }, null, null, null],
+  ]);
+  for (const [id, actual] of [
+    [summary.lines.findIndex((l) => l.label === "Prosjektene"), "600"],
+    [summary.lines.findIndex((l) => l.label === "Annen inntekt"), "450"],
+  ] as const) {
+    const line = (await economy().view(network.id, 2049, actor)).lines.find((l) => l.label === summary.lines[id]!.label)!;
+    assert.ok((await economy().updateLine(actor, b2049, line.id, { ...line, actual })).ok);
+  }
+  const complete = budgetAnnualTable((await economy().budgetSummary(network.id, 2049, actor))!, "report").rows;
+  assert.deepEqual(complete.at(-1), [result, null, 0, 1350 - 1450]);
+
+  // Through the annual plan's page: the grouped table, in the reader's language.
+  const sek = await login("sek@okonomi.example");
+  await sek.get(`/n/${network.slug}/annual`);
+  const made = await sek.post(`/n/${network.slug}/annual`, { kind: "plan", year: "2049" });
+  assert.equal(made.statusCode, 303, made.body.slice(0, 300));
+  const page = (await sek.get(`/n/${network.slug}/annual/plan/2049?lang=en`)).body;
+  const at = (text: string) => page.indexOf(text);
+  assert.ok(at("Income or cost") > 0, "the side column");
+  assert.ok(
+    at("Tilskuddet") < at("Annen inntekt") &&
+      at("Annen inntekt") < at("Sekretariatet") &&
+      at("Sekretariatet") < at("Prosjektene"),
+    "income first, then costs",
+  );
+
+  // A budget as late as an annual document may be: 2200.
+  const late = await economy().create(actor, network.id, { year: "2200" });
+  assert.ok(late.ok, JSON.stringify(!late.ok && late.errors));
+  const tooLate = await economy().create(actor, network.id, { year: "2201" });
+  assert.ok(!tooLate.ok);
+  assert.deepEqual(
+    tooLate.errors.map((e) => [e.field, e.key]),
+    [["year", "economy.errors.year"]],
+  );
+  assert.equal((await sek.get(`/n/${network.slug}/economy/2200`)).statusCode, 200);
 });

@@ -153,8 +153,18 @@ const nb = {
     "Registrert frikjøp ({recorded}) er ikke lik faktisk frikjøp ({line}). Forskjellen er {difference}.",
   "economy.releasedByMember": "Frikjøp per medlem",
   "economy.releasedPrivate": "Hvem som er frikjøpt, timene og satsen ser bare nettverkets egne folk. Her står summen per medlem.",
-  "economy.errors.year": "Skriv et årstall fra 2000 til 2100.",
+  "economy.errors.year": "Skriv et årstall fra 2000 til 2200.",
   "economy.errors.yearTaken": "Nettverket har allerede et budsjett for dette året.",
+  "economy.annual.budget": "Budsjett",
+  "economy.annual.budgetActual": "Budsjett og regnskap",
+  "economy.annual.side": "Inntekt eller kostnad",
+  "economy.annual.line": "Post",
+  "economy.annual.budgeted": "Budsjett (kr)",
+  "economy.annual.actual": "Regnskap (kr)",
+  "economy.annual.total": "Sum",
+  "economy.annual.result": "Resultat",
+  "economy.annual.partial":
+    "Noen poster har ikke regnskapstall: summene i regnskapet gjelder bare postene som har det, og resultatet er utelatt.",
 };
 
 export type EconomyMessageKey = keyof typeof nb;
@@ -313,8 +323,18 @@ export const messages: Messages<EconomyMessageKey> = {
       "Registrert frikjøp ({recorded}) er ikkje lik faktisk frikjøp ({line}). Skilnaden er {difference}.",
     "economy.releasedByMember": "Frikjøp per medlem",
     "economy.releasedPrivate": "Kven som er frikjøpt, timane og satsen ser berre folka i nettverket. Her står summen per medlem.",
-    "economy.errors.year": "Skriv eit årstal frå 2000 til 2100.",
+    "economy.errors.year": "Skriv eit årstal frå 2000 til 2200.",
     "economy.errors.yearTaken": "Nettverket har alt eit budsjett for dette året.",
+    "economy.annual.budget": "Budsjett",
+    "economy.annual.budgetActual": "Budsjett og rekneskap",
+    "economy.annual.side": "Inntekt eller kostnad",
+    "economy.annual.line": "Post",
+    "economy.annual.budgeted": "Budsjett (kr)",
+    "economy.annual.actual": "Rekneskap (kr)",
+    "economy.annual.total": "Sum",
+    "economy.annual.result": "Resultat",
+    "economy.annual.partial":
+      "Nokre postar har ikkje rekneskapstal: summane i rekneskapen gjeld berre postane som har det, og resultatet er utelate.",
   },
   en: {
     "economy.nav": "Economy",
@@ -470,8 +490,18 @@ export const messages: Messages<EconomyMessageKey> = {
     "economy.releasedByMember": "Released time per member",
     "economy.releasedPrivate":
       "Who was released, their hours and their rate are shown only to the network's own people. Here are the totals per member.",
-    "economy.errors.year": "Write a year from 2000 to 2100.",
+    "economy.errors.year": "Write a year from 2000 to 2200.",
     "economy.errors.yearTaken": "The network already has a budget for this year.",
+    "economy.annual.budget": "Budget",
+    "economy.annual.budgetActual": "Budget and actual amounts",
+    "economy.annual.side": "Income or cost",
+    "economy.annual.line": "Line",
+    "economy.annual.budgeted": "Budgeted (NOK)",
+    "economy.annual.actual": "Actual (NOK)",
+    "economy.annual.total": "Total",
+    "economy.annual.result": "Result",
+    "economy.annual.partial":
+      "Some lines have no actual amount: the actual totals count only the lines that have one, and the result is left out.",
   },
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { can } from "../../platform/access/authorize.ts";
 import type { ApiRouter } from "../../platform/http/api.ts";
 import { wholeNumber } from "../../platform/http/validation.ts";
 import type { AnnualCell, AppContext } from "../../platform/module.ts";
@@ -53,7 +54,7 @@ export function annualApi(api: ApiRouter, ctx: AppContext) {
     path: "/networks/:slug/annual-documents/:kind/:year",
     operationId: "getAnnualDocument",
     summary:
-      "An annual plan or report with its text sections and its tables (frozen as adopted, once adopted), labels in the request's language",
+      "An annual plan or report with its text sections (those with text; a draft's empty ones too for its secretariat) and its tables (frozen as adopted, once adopted), labels in the request's language",
     tag: "annual plans and reports",
     params: slugParams.extend({ kind: z.enum(ANNUAL_KINDS), year: wholeNumber(2000, 2200) }),
     response: summary.extend({
@@ -69,9 +70,11 @@ export function annualApi(api: ApiRouter, ctx: AppContext) {
       const drawing = drawingFor(ctx, { network, year: doc.year, kind: doc.kind, surveyId: doc.surveyId });
       const tables = await annual.tables(doc, actor, drawing);
       const plain = (c: AnnualCell) => (c !== null && typeof c === "object" && "label" in c ? t(c.label) : c);
+      // A section without text is no part of the document: only the secretariat writing the draft gets it.
+      const drafting = doc.status === "draft" && can(actor, "annual.manage", { networkId: network.id });
       return {
         ...present(doc),
-        sections: doc.sections,
+        sections: drafting ? doc.sections : doc.sections.filter((s) => s.body.trim() !== ""),
         tables: tables.map((x) => ({
           id: x.id,
           title: t(x.title),

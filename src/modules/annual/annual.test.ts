@@ -368,4 +368,8 @@ test("a new document's title and headings are in the network's written form, not
     assert.doesNotMatch(page.body, /Leders forord|Resultater og gevinster|Veien videre/, url);
   }
   assert.doesNotMatch((await sek.get(href("report", year))).body, /Leders forord/, "adopted: not even for the secretariat");
+  const api = JSON.parse(
+    (await new Session(t.app).get(`/api/v1/networks/${rogaland.slug}/annual-documents/report/${year}`)).body,
+  );
+  assert.deepEqual(api.sections, [{ heading: "Året i korte trekk", body: "Eit godt år." }], "the API the same");
 });

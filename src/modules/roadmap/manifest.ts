@@ -24,6 +24,7 @@ import { RoadmapService } from "./roadmap.service.ts";
 import { rolloutApi } from "./rollouts/rollouts.api.ts";
 import { rolloutRoutes } from "./rollouts/rollouts.routes.tsx";
 import * as schema from "./schema.ts";
+import { roadmapSearch } from "./search.ts";
 import { seedDemoAdoption, seedDemoRoadmap, seedDemoRollouts } from "./seed.ts";
 import { shippedCatalogue } from "./shipped-data.ts";
 import { timelineRoutes } from "./timeline/timeline.routes.tsx";
@@ -66,6 +67,7 @@ export const roadmapModule = defineModule({
     adoptionImportApi(api, ctx);
   },
   annual: roadmapAnnual,
+  searchSources: roadmapSearch,
   seed: async (ctx) => {
     await seedDemoRoadmap(ctx);
     await seedDemoAdoption(ctx);

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { users } from "../../platform/schema.ts";
@@ -19,6 +20,13 @@ export const SOLUTION_CATEGORIES = [
   "other",
 ] as const;
 export type SolutionCategory = (typeof SOLUTION_CATEGORIES)[number];
+
+/** A national solution's searched text: its name, what it is for, and the agency that owns it (decision 0034). */
+export const nationalSolutionSearchFields = (t: { name: SQLWrapper; purpose: SQLWrapper; owner: SQLWrapper }) => ({
+  title: t.name,
+  summary: t.purpose,
+  body: [t.owner],
+});
 
 /**
  * A national solution or common component (ID-porten, Altinn, SvarUt …), shared by every network;

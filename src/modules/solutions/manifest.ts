@@ -8,6 +8,7 @@ import { introducedByRoutes } from "./projects/projects.routes.tsx";
 import { publiccodeApi } from "./publiccode/publiccode.api.ts";
 import { publiccodeRoutes } from "./publiccode/publiccode.routes.tsx";
 import * as schema from "./schema.ts";
+import { solutionSearch } from "./search.ts";
 import { seedDemoSolutions } from "./seed.ts";
 import { solutionsApi } from "./solutions.api.ts";
 import { solutionRoutes } from "./solutions.routes.tsx";
@@ -47,5 +48,6 @@ export const solutionsModule = defineModule({
     usersApi(api, ctx);
   },
   sections: { organisationPage: organisationSolutionsSection },
+  searchSources: solutionSearch,
   seed: seedDemoSolutions,
 });

@@ -10,6 +10,7 @@ const nb = {
   "solution.edit": "Endre løsningen",
   "solution.delete": "Slett løsningen",
   "solution.search": "Søk i løsninger",
+  "search.kind.solutions": "Delte løsninger",
   "solution.name": "Navn",
   "solution.owner": "Tilbys av",
   "solution.ownerHint": "Organisasjonen som bruker løsningen og deler erfaringene. Du kan velge organisasjonene du handler for.",
@@ -78,6 +79,7 @@ export const messages: Messages<SolutionsMessageKey> = {
     "solution.edit": "Endre løysinga",
     "solution.delete": "Slett løysinga",
     "solution.search": "Søk i løysingar",
+    "search.kind.solutions": "Delte løysingar",
     "solution.name": "Namn",
     "solution.owner": "Blir tilboden av",
     "solution.ownerHint": "Organisasjonen som brukar løysinga og deler erfaringane. Du kan velje organisasjonane du handlar for.",
@@ -140,6 +142,7 @@ export const messages: Messages<SolutionsMessageKey> = {
     "solution.edit": "Edit solution",
     "solution.delete": "Delete solution",
     "solution.search": "Search solutions",
+    "search.kind.solutions": "Shared solutions",
     "solution.name": "Name",
     "solution.owner": "Offered by",
     "solution.ownerHint":

@@ -1,6 +1,7 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 import { organisations, people } from "../directory/schema.ts";
 import { projects } from "../projects/schema.ts";
 
@@ -34,6 +35,18 @@ export type MaintenanceType = (typeof MAINTENANCE_TYPES)[number];
 export const solutionSearchDocument = (t: { name: unknown; summary: unknown; description: unknown; vendor: unknown }): SQL =>
   sql`to_tsvector('norwegian'::regconfig, ${t.name} || ' ' || ${t.summary} || ' ' || ${t.description} || ' ' || ${t.vendor})`;
 
+/** A solution's searched text, for the site search (decision 0034): its name, summary, description and vendor. */
+export const solutionSearchFields = (t: {
+  name: SQLWrapper;
+  summary: SQLWrapper;
+  description: SQLWrapper;
+  vendor: SQLWrapper;
+}) => ({
+  title: t.name,
+  summary: t.summary,
+  body: [t.description, t.vendor],
+});
+
 /** A reusable solution: something an organisation uses and offers to others. */
 export const solutions = pgTable(
   "solutions",
@@ -64,6 +77,7 @@ export const solutions = pgTable(
   (t) => [
     index("solutions_owner_idx").on(t.ownerOrganisationId),
     index("solutions_search_idx").using("gin", solutionSearchDocument(t)),
+    searchIndex("solutions_search_text_idx", solutionSearchFields(t)),
   ],
 );
 

@@ -32,6 +32,14 @@ export interface SolutionFilter {
   organisationIds?: number[] | undefined;
 }
 
+/**
+ * Offered or used by one of the organisations `organisationIds` gives (a parenthesised list or a
+ * subquery): what a network's catalogue lists, and the site search's network and organisation filters.
+ */
+export const offeredOrUsedBy = (organisationIds: SQL): SQL =>
+  sql`(${solutions.ownerOrganisationId} in ${organisationIds} or exists (select 1 from ${solutionUsers} su
+    where su.solution_id = ${solutions.id} and su.organisation_id in ${organisationIds}))`;
+
 const owner = alias(organisations, "owner");
 const userCount = sql<number>`(select count(*)::int from ${solutionUsers} su where su.solution_id = ${solutions.id})`;
 
@@ -53,9 +61,11 @@ export class SolutionRepo extends Repository {
         : undefined,
       f.organisationIds
         ? f.organisationIds.length
-          ? or(
-              inArray(solutions.ownerOrganisationId, f.organisationIds),
-              sql`exists (select 1 from ${solutionUsers} su where su.solution_id = ${solutions.id} and su.organisation_id in ${f.organisationIds})`,
+          ? offeredOrUsedBy(
+              sql`(${sql.join(
+                f.organisationIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})`,
             )
           : sql`false`
         : undefined,

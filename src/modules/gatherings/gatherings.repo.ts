@@ -28,12 +28,15 @@ export type GatheringQuestion = typeof gatheringQuestions.$inferSelect;
 export type GatheringInvitation = typeof gatheringInvitations.$inferSelect;
 
 /** Held together by this network: invited by the organiser, and accepted by the network. */
-const coHostedBy = (networkId: number) =>
+export const coHostedBy = (networkId: number) =>
   sql`(${networkId} = any(${gatherings.invitedNetworkIds}) and exists (select 1 from ${gatheringHosts} h
     where h.gathering_id = ${gatherings.id} and h.network_id = ${networkId}))`;
 
 /** A gathering's place in the access kernel's rule: its network and visibility (it has no body). */
 const restricted = { networkId: gatherings.networkId, visibility: gatherings.visibility, bodyId: sql`null` };
+
+/** The gatherings the viewer may see: the rule of every list, the site search included. */
+export const gatheringVisibleWhere = (viewer: Actor | null) => visibleWhere(viewer, restricted);
 
 export interface GatheringFilter {
   networkId?: number | undefined;
@@ -96,7 +99,7 @@ export class GatheringRepo extends Repository {
       .innerJoin(networks, eq(networks.id, gatherings.networkId))
       .where(
         and(
-          visibleWhere(viewer, restricted),
+          gatheringVisibleWhere(viewer),
           // A network's gatherings: those it organises and those it holds together with another.
           f.networkId !== undefined ? or(eq(gatherings.networkId, f.networkId), coHostedBy(f.networkId)) : undefined,
           f.subjectNetworkId !== undefined ? eq(gatherings.subjectNetworkId, f.subjectNetworkId) : undefined,
@@ -466,7 +469,7 @@ export class GatheringRepo extends Repository {
           eq(gatheringRegistrations.organisationId, organisationId),
           eq(gatheringRegistrations.status, "confirmed"),
           eq(gatheringRegistrations.attended, true),
-          visibleWhere(viewer, restricted),
+          gatheringVisibleWhere(viewer),
         ),
       )
       .groupBy(gatherings.id)

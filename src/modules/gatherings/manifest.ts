@@ -9,6 +9,7 @@ import { networkGatheringsSection, subjectGatheringsSection } from "./network-se
 import { organisationGatheringsSection } from "./organisation-section.tsx";
 import { gatheringPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
+import { gatheringSearch } from "./search.ts";
 import { seedDemoGatherings } from "./seed.ts";
 
 /** Gatherings (samlingar): conferences, seminars, workshops, webinars and information meetings, with registration. */
@@ -35,5 +36,6 @@ export const gatheringsModule = defineModule({
   retention: ({ services }) => ({ gatheringPersonalData: () => services.gatherings.removeExpiredPersonalData() }),
   annual: gatheringsAnnual,
   annualRecords: { gathering: gatheringsVisible },
+  searchSources: gatheringSearch,
   seed: seedDemoGatherings,
 });

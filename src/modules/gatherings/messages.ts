@@ -3,6 +3,7 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 /** The gatherings module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
   "gathering.nav": "Samlinger",
+  "search.kind.gatherings": "Samlinger",
   "gathering.allTitle": "Samlinger i nettverkene",
   "gathering.networkTitle": "Samlinger i {name}",
   "gathering.intro": "Konferanser, seminarer, arbeidsmøter, webinarer og informasjonsmøter. Meld deg på uten konto.",
@@ -202,6 +203,7 @@ export const messages: Messages<GatheringsMessageKey> = {
   nb,
   nn: {
     "gathering.nav": "Samlingar",
+    "search.kind.gatherings": "Samlingar",
     "gathering.allTitle": "Samlingar i nettverka",
     "gathering.networkTitle": "Samlingar i {name}",
     "gathering.intro": "Konferansar, seminar, arbeidsmøte, webinar og informasjonsmøte. Meld deg på utan konto.",
@@ -396,6 +398,7 @@ export const messages: Messages<GatheringsMessageKey> = {
   },
   en: {
     "gathering.nav": "Gatherings",
+    "search.kind.gatherings": "Gatherings",
     "gathering.allTitle": "Gatherings in the networks",
     "gathering.networkTitle": "Gatherings of {name}",
     "gathering.intro": "Conferences, seminars, workshops, webinars and information meetings. Register without an account.",

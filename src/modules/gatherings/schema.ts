@@ -1,10 +1,11 @@
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import { users } from "../../platform/schema.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { subjectNetworks } from "../subjects/schema.ts";
@@ -28,6 +29,13 @@ export type LeaderRole = (typeof LEADER_ROLES)[number];
 /** A registration holds a place, waits for one (in the order registered), or was cancelled. */
 export const REGISTRATION_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** A gathering's searched text, for the site search (decision 0034): its title, what it is about, and what came of it. */
+export const gatheringSearchFields = (t: { title: SQLWrapper; description: SQLWrapper; report: SQLWrapper }) => ({
+  title: t.title,
+  summary: t.description,
+  body: [t.report],
+});
 
 /** A gathering a network holds: a conference, seminar, workshop, webinar or information meeting. */
 export const gatherings = pgTable(
@@ -65,7 +73,10 @@ export const gatherings = pgTable(
     createdAt: createdAtNow(),
     updatedAt: updatedAtNow(),
   },
-  (t) => [index("gatherings_network_idx").on(t.networkId, t.startsAt)],
+  (t) => [
+    index("gatherings_network_idx").on(t.networkId, t.startsAt),
+    searchIndex("gatherings_search_text_idx", gatheringSearchFields(t)),
+  ],
 );
 
 /**

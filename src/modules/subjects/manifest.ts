@@ -3,6 +3,7 @@ import { notesVisible, subjectsAnnual } from "./annual.ts";
 import { messages } from "./messages.ts";
 import { subjectPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
+import { subjectSearch } from "./search.ts";
 import { networkSubjectsSection, networksSubjectsSection, projectSubjectsSection, solutionSubjectsSection } from "./sections.tsx";
 import { seedDemoSubjects } from "./seed.ts";
 import { subjectsApi } from "./subjects.api.ts";
@@ -30,5 +31,6 @@ export const subjectsModule = defineModule({
   // Public experience and answered questions are found by the site search.
   annual: subjectsAnnual,
   annualRecords: { experience: notesVisible },
+  searchSources: subjectSearch,
   seed: seedDemoSubjects,
 });

@@ -3,6 +3,7 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 /** The subject networks module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
   "subject.listTitle": "Fagnettverk",
+  "search.kind.subjectNetworks": "Fagnettverk",
   "subject.intro":
     "Fagnettverk samler folk fra alle organisasjoner som deler kompetanse og erfaring på ett fagfelt, på tvers av nettverkene.",
   "subject.all": "Alle fagnettverk",
@@ -66,6 +67,7 @@ const nb = {
   "subject.visibility.members": "Bare deltakere (internt)",
   "subject.searchWords": "Søkeord",
   "experience.title": "Erfaringer",
+  "search.kind.experience": "Erfaringer",
   "experience.all": "Alle erfaringene",
   "experience.new": "Del en erfaring",
   "experience.edit": "Endre",
@@ -150,6 +152,7 @@ export const messages: Messages<SubjectsMessageKey> = {
   nb,
   nn: {
     "subject.listTitle": "Fagnettverk",
+    "search.kind.subjectNetworks": "Fagnettverk",
     "subject.intro":
       "Fagnettverk samlar folk frå alle organisasjonar som deler kompetanse og erfaring på eitt fagfelt, på tvers av nettverka.",
     "subject.all": "Alle fagnettverk",
@@ -213,6 +216,7 @@ export const messages: Messages<SubjectsMessageKey> = {
     "subject.visibility.members": "Berre deltakarar (internt)",
     "subject.searchWords": "Søkeord",
     "experience.title": "Erfaringar",
+    "search.kind.experience": "Erfaringar",
     "experience.all": "Alle erfaringane",
     "experience.new": "Del ei erfaring",
     "experience.edit": "Endre",
@@ -292,6 +296,7 @@ export const messages: Messages<SubjectsMessageKey> = {
   },
   en: {
     "subject.listTitle": "Subject networks",
+    "search.kind.subjectNetworks": "Subject networks",
     "subject.intro":
       "Subject networks bring together people from any organisation who share competence and experience in one field, across the networks.",
     "subject.all": "All subject networks",
@@ -356,6 +361,7 @@ export const messages: Messages<SubjectsMessageKey> = {
     "subject.visibility.members": "Members only (internal)",
     "subject.searchWords": "Search words",
     "experience.title": "Experience",
+    "search.kind.experience": "Experience notes",
     "experience.all": "All experience",
     "experience.new": "Share experience",
     "experience.edit": "Edit",

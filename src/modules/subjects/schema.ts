@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -30,6 +31,12 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export const REVIEW_VERDICTS = ["sound", "sound_with_changes", "not_sound"] as const;
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
+
+/** A subject network's searched text, for the site search (decision 0034): its name and mandate. */
+export const subjectNetworkSearchFields = (t: { name: SQLWrapper; mandate: SQLWrapper }) => ({
+  title: t.name,
+  body: [t.mandate],
+});
 
 /** A subject network (fagnettverk): people from any organisation who share competence in one field. */
 export const subjectNetworks = pgTable(
@@ -83,6 +90,18 @@ export const subjectNetworkMembers = pgTable(
 export const experienceSearchDocument = (t: { title: unknown; whatWeDid: unknown; cost: unknown; differently: unknown }) =>
   sql`to_tsvector('norwegian'::regconfig, ${t.title} || ' ' || ${t.whatWeDid} || ' ' || ${t.cost} || ' ' || ${t.differently})`;
 
+/** An experience note's searched text, for the site search (decision 0034): what was done, then what it cost and what to do differently. */
+export const experienceSearchFields = (t: {
+  title: SQLWrapper;
+  whatWeDid: SQLWrapper;
+  cost: SQLWrapper;
+  differently: SQLWrapper;
+}) => ({
+  title: t.title,
+  summary: t.whatWeDid,
+  body: [t.cost, t.differently],
+});
+
 /** "What we did, what it cost, what we would do differently": experience one organisation learned. */
 export const experienceNotes = pgTable(
   "experience_notes",
@@ -113,6 +132,7 @@ export const experienceNotes = pgTable(
     index("experience_notes_solution_idx").on(t.solutionId),
     index("experience_notes_national_idx").on(t.nationalSolutionId),
     index("experience_notes_search_idx").using("gin", experienceSearchDocument(t)),
+    searchIndex("experience_notes_search_text_idx", experienceSearchFields(t)),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
+import { secretariatNetworks } from "../../platform/access/authorize.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
@@ -34,20 +35,28 @@ export type SubjectAnswer = typeof subjectAnswers.$inferSelect;
 const projectRestricted = { networkId: projects.networkId, visibility: projects.visibility, bodyId: projects.bodyId };
 
 /**
- * What of a subject network's content a viewer may read: everything public, and the members-only
- * content of the subject networks in `internal` (all of them for an administrator).
+ * The subject networks whose members-only content the viewer reads, as a condition on a subject
+ * network's id: those they take part in (approved members and coordinators), and those owned by a
+ * network whose secretariat they are; every one for an administrator, none for an anonymous reader.
+ * The same rule as `readsInternal` (policy.ts's takesPartIn), in SQL for lists and the site search.
  */
-export type InternalScope = "all" | readonly number[];
+export function insideWhere(viewer: Actor | null, subjectNetworkId: SQLWrapper): SQL {
+  if (viewer?.isAdmin) return sql`true`;
+  if (viewer?.userId == null) return sql`false`;
+  const member = sql`exists (select 1 from ${subjectNetworkMembers} m
+    where m.subject_network_id = ${subjectNetworkId} and m.user_id = ${viewer.userId} and m.approved)`;
+  const secretariatOf = secretariatNetworks(viewer);
+  if (!secretariatOf.length) return member;
+  return sql`(${member} or exists (select 1 from ${subjectNetworkOwners} o
+    where o.subject_network_id = ${subjectNetworkId} and o.network_id in (${sql.join(
+      secretariatOf.map((id) => sql`${id}`),
+      sql`, `,
+    )})))`;
+}
 
-const readable = (scope: InternalScope, visibility: SQLWrapper, subjectNetworkId: SQLWrapper): SQL =>
-  scope === "all"
-    ? sql`true`
-    : scope.length
-      ? sql`(${visibility} = 'public' or ${subjectNetworkId} in (${sql.join(
-          scope.map((id) => sql`${id}`),
-          sql`, `,
-        )}))`
-      : sql`${visibility} = 'public'`;
+/** What of a subject network's content the viewer reads: everything public, and the members-only content where they are inside. */
+export const readableWhere = (viewer: Actor | null, visibility: SQLWrapper, subjectNetworkId: SQLWrapper): SQL =>
+  sql`(${visibility} = 'public' or ${insideWhere(viewer, subjectNetworkId)})`;
 
 export interface NoteFilter {
   id?: number | undefined;
@@ -162,21 +171,6 @@ export class SubjectRepo extends Repository {
     return row;
   }
 
-  /** The subject networks whose members-only content the user reads: theirs, and those their secretariats own. */
-  async internalScope(userId: number, secretariatOf: readonly number[]): Promise<number[]> {
-    const mine = await this.db
-      .select({ id: subjectNetworkMembers.subjectNetworkId })
-      .from(subjectNetworkMembers)
-      .where(and(eq(subjectNetworkMembers.userId, userId), eq(subjectNetworkMembers.approved, true)));
-    const owned = secretariatOf.length
-      ? await this.db
-          .select({ id: subjectNetworkOwners.subjectNetworkId })
-          .from(subjectNetworkOwners)
-          .where(inArray(subjectNetworkOwners.networkId, [...secretariatOf]))
-      : [];
-    return [...new Set([...mine, ...owned].map((r) => r.id))];
-  }
-
   /** A subject network's people, coordinators first, with their names and organisations. */
   members(subjectNetworkId: number) {
     return this.db
@@ -233,16 +227,16 @@ export class SubjectRepo extends Repository {
    * may see the project (the access kernel's rule); a note about a project they may not see is not
    * listed on that project's behalf.
    */
-  notes(viewer: Actor | null, scope: InternalScope, f: NoteFilter) {
-    return this.notesQuery(viewer, scope, f).limit(f.limit ?? 200);
+  notes(viewer: Actor | null, f: NoteFilter) {
+    return this.notesQuery(viewer, f).limit(f.limit ?? 200);
   }
 
   /** A page of `notes`, with how many the viewer may read in all, for the API. */
-  notesPage(viewer: Actor | null, scope: InternalScope, f: NoteFilter, page: Page) {
-    return paged(page, (p) => this.notesQuery(viewer, scope, f).limit(p.limit).offset(p.offset));
+  notesPage(viewer: Actor | null, f: NoteFilter, page: Page) {
+    return paged(page, (p) => this.notesQuery(viewer, f).limit(p.limit).offset(p.offset));
   }
 
-  private notesQuery(viewer: Actor | null, scope: InternalScope, f: NoteFilter) {
+  private notesQuery(viewer: Actor | null, f: NoteFilter) {
     const projectVisible = visibleWhere(viewer, projectRestricted);
     return this.db
       .select({
@@ -266,7 +260,7 @@ export class SubjectRepo extends Repository {
       .leftJoin(nationalSolutions, eq(nationalSolutions.id, experienceNotes.nationalSolutionId))
       .where(
         and(
-          readable(scope, experienceNotes.visibility, experienceNotes.subjectNetworkId),
+          readableWhere(viewer, experienceNotes.visibility, experienceNotes.subjectNetworkId),
           f.id !== undefined ? eq(experienceNotes.id, f.id) : undefined,
           f.ids !== undefined ? inArray(experienceNotes.id, [...f.ids]) : undefined,
           f.subjectNetworkId !== undefined ? eq(experienceNotes.subjectNetworkId, f.subjectNetworkId) : undefined,
@@ -390,16 +384,16 @@ export class SubjectRepo extends Repository {
   // Questions.
 
   /** Questions the viewer may read, newest first, with how many answers each has; searched in Norwegian with their answers. */
-  questions(scope: InternalScope, f: QuestionFilter) {
-    return this.questionsQuery(scope, f).limit(f.limit ?? 200);
+  questions(viewer: Actor | null, f: QuestionFilter) {
+    return this.questionsQuery(viewer, f).limit(f.limit ?? 200);
   }
 
   /** A page of `questions`, with how many the viewer may read in all, for the API. */
-  questionsPage(scope: InternalScope, f: QuestionFilter, page: Page) {
-    return paged(page, (p) => this.questionsQuery(scope, f).limit(p.limit).offset(p.offset));
+  questionsPage(viewer: Actor | null, f: QuestionFilter, page: Page) {
+    return paged(page, (p) => this.questionsQuery(viewer, f).limit(p.limit).offset(p.offset));
   }
 
-  private questionsQuery(scope: InternalScope, f: QuestionFilter) {
+  private questionsQuery(viewer: Actor | null, f: QuestionFilter) {
     const q = f.q?.trim();
     return this.db
       .select({
@@ -415,7 +409,7 @@ export class SubjectRepo extends Repository {
       .leftJoin(organisations, eq(organisations.id, subjectQuestions.organisationId))
       .where(
         and(
-          readable(scope, subjectQuestions.visibility, subjectQuestions.subjectNetworkId),
+          readableWhere(viewer, subjectQuestions.visibility, subjectQuestions.subjectNetworkId),
           f.subjectNetworkId !== undefined ? eq(subjectQuestions.subjectNetworkId, f.subjectNetworkId) : undefined,
           q
             ? sql`(${matches(questionSearchDocument(subjectQuestions), q)} or exists (select 1 from ${subjectAnswers} a

@@ -13,7 +13,6 @@ import { managesSubject, type SubjectResource, takesPartIn } from "./policy.ts";
 import { JOIN_POLICIES, MEMBER_ROLES, REVIEW_VERDICTS, SUBJECT_VISIBILITIES } from "./schema.ts";
 import {
   type ExperienceNote,
-  type InternalScope,
   type NoteFilter,
   type QuestionFilter,
   type SubjectMember,
@@ -149,16 +148,6 @@ export class SubjectService {
     return (await this.list())
       .filter((r) => r.subject.national || r.owners.some((o) => o.id === networkId))
       .map((r) => r.subject);
-  }
-
-  /** The subject networks whose members-only content the viewer reads. */
-  async scopeFor(actor: Actor | null): Promise<InternalScope> {
-    if (actor?.isAdmin) return "all";
-    if (actor?.userId == null) return [];
-    const secretariatOf = Object.entries(actor.networks ?? {})
-      .filter(([, g]) => g.role === "secretariat")
-      .map(([id]) => Number(id));
-    return this.repo.internalScope(actor.userId, secretariatOf);
   }
 
   /**
@@ -358,16 +347,16 @@ export class SubjectService {
 
   /** Experience notes the viewer may read, across every subject network or within one, searched in Norwegian. */
   async notes(actor: Actor | null, f: NoteFilter) {
-    return this.repo.notes(actor, await this.scopeFor(actor), f);
+    return this.repo.notes(actor, f);
   }
 
   async notesPage(actor: Actor | null, f: NoteFilter, page: Page) {
-    return this.repo.notesPage(actor, await this.scopeFor(actor), f, page);
+    return this.repo.notesPage(actor, f, page);
   }
 
   /** One note the viewer may read, with what it is linked to; 404 otherwise. */
   async note(actor: Actor | null, id: number) {
-    const [row] = await this.repo.notes(actor, await this.scopeFor(actor), { id, limit: 1 });
+    const [row] = await this.repo.notes(actor, { id, limit: 1 });
     if (!row) throw new NotFoundError();
     return row;
   }
@@ -507,11 +496,11 @@ export class SubjectService {
   // Questions.
 
   async questions(actor: Actor | null, f: QuestionFilter) {
-    return this.repo.questions(await this.scopeFor(actor), f);
+    return this.repo.questions(actor, f);
   }
 
   async questionsPage(actor: Actor | null, f: QuestionFilter, page: Page) {
-    return this.repo.questionsPage(await this.scopeFor(actor), f, page);
+    return this.repo.questionsPage(actor, f, page);
   }
 
   /** A question the viewer may read, with its answers; 404 otherwise. */

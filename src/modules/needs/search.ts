@@ -1,10 +1,21 @@
 import { sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
+import { files } from "../../platform/schema.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { networks } from "../networks/index.ts";
-import { needSearchFields, needSupporters, needs } from "./schema.ts";
+import { needDocuments, needSearchFields, needSupporters, needs } from "./schema.ts";
 
-/** Needs in the site search, as the viewer may see them; a need merged into another is found through that one. */
+const network = { id: networks.id, slug: networks.slug, name: networks.name };
+
+/** The organisation that registered the need, or one supporting it. */
+const concerns = (id: number) =>
+  sql`(${needs.organisationId} = ${id} or exists (select 1 from ${needSupporters} where ${needSupporters.needId} = ${needs.id} and ${needSupporters.organisationId} = ${id}))`;
+
+/**
+ * Needs in the site search, as the viewer may see them; a need merged into another is found through
+ * that one. And their attachments, read by whoever may see the need (a merged need's attachments
+ * move to the need it was merged into).
+ */
 export const needSearch: SearchSource[] = [
   {
     kind: "need",
@@ -13,10 +24,23 @@ export const needSearch: SearchSource[] = [
     id: needs.id,
     fields: needSearchFields(needs),
     href: sql`'/needs/' || ${needs.id}`,
-    network: { id: networks.id, slug: networks.slug, name: networks.name },
+    network,
     date: needs.createdAt,
     visible: (viewer) => sql`${visibleWhere(viewer, needs)} and ${needs.state} <> 'merged'`,
-    organisation: (id) =>
-      sql`(${needs.organisationId} = ${id} or exists (select 1 from ${needSupporters} where ${needSupporters.needId} = ${needs.id} and ${needSupporters.organisationId} = ${id}))`,
+    organisation: concerns,
+  },
+  {
+    kind: "document",
+    label: "search.kind.documents",
+    from: sql`${needDocuments} join ${needs} on ${needs.id} = ${needDocuments.needId}
+      join ${networks} on ${networks.id} = ${needs.networkId}
+      join ${files} on ${files.id} = ${needDocuments.fileId}`,
+    id: needDocuments.id,
+    fields: { title: needDocuments.title, body: [files.text] },
+    href: sql`'/needs/' || ${needs.id} || '/documents/' || ${needDocuments.id}`,
+    network,
+    date: needDocuments.createdAt,
+    visible: (viewer) => visibleWhere(viewer, needs),
+    organisation: concerns,
   },
 ];

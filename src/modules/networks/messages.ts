@@ -168,6 +168,7 @@ const nb = {
   "network.annual.seats": "Plasser",
   "search.kind.networks": "Nettverk",
   "search.kind.people": "Kontaktpersoner",
+  "search.kind.documents": "Dokumenter",
 };
 
 export type NetworksMessageKey = keyof typeof nb;
@@ -342,6 +343,7 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.annual.seats": "Plassar",
     "search.kind.networks": "Nettverk",
     "search.kind.people": "Kontaktpersonar",
+    "search.kind.documents": "Dokument",
   },
   en: {
     "network.network": "Network",
@@ -512,6 +514,7 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.annual.seats": "Seats",
     "search.kind.networks": "Networks",
     "search.kind.people": "Contact persons",
+    "search.kind.documents": "Documents",
   },
 };
 

@@ -1,13 +1,23 @@
 import { type SQLWrapper, sql } from "drizzle-orm";
+import { visibleWhere } from "../../platform/access/visibility.ts";
+import { files } from "../../platform/schema.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { people, personSearchFields } from "../directory/index.ts";
-import { memberships, networkContacts, networkCounties, networks } from "./schema.ts";
+import { bodies, bodyDocuments, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
 
 /** The network's counties, for the site search's county filter on anything a network holds. */
 export const networkInCounty = (networkId: SQLWrapper, code: string) =>
   sql`exists (select 1 from ${networkCounties} where ${networkCounties.networkId} = ${networkId} and ${networkCounties.countyCode} = ${code})`;
 
-/** Networks, and the people they publish as contacts, in the site search: both public. */
+/** A body, and a document it keeps, as links of the access kernel's chain: the document is never more public than its body. */
+const bodyLink = { networkId: bodies.networkId, visibility: bodies.visibility, bodyId: bodies.id };
+const bodyDocumentLink = { networkId: bodies.networkId, visibility: bodyDocuments.visibility, bodyId: bodies.id };
+
+/**
+ * Networks, and the people they publish as contacts, in the site search: both public. And the
+ * documents the network's bodies keep, as the body's page lists them: a reader who may see the body
+ * and the document's own visibility.
+ */
 export const networkSearch: SearchSource[] = [
   {
     kind: "network",
@@ -33,5 +43,18 @@ export const networkSearch: SearchSource[] = [
     inNetwork: (id) =>
       sql`exists (select 1 from ${networkContacts} where ${networkContacts.personId} = ${people.id} and ${networkContacts.networkId} = ${id})`,
     organisation: (id) => sql`${people.organisationId} = ${id}`,
+  },
+  {
+    kind: "document",
+    label: "search.kind.documents",
+    from: sql`${bodyDocuments} join ${bodies} on ${bodies.id} = ${bodyDocuments.bodyId}
+      join ${networks} on ${networks.id} = ${bodies.networkId}
+      join ${files} on ${files.id} = ${bodyDocuments.fileId}`,
+    id: bodyDocuments.id,
+    fields: { title: bodyDocuments.title, body: [files.text] },
+    href: sql`'/n/' || ${networks.slug} || '/bodies/' || ${bodies.id} || '/documents/' || ${bodyDocuments.id}`,
+    network: { id: networks.id, slug: networks.slug, name: networks.name },
+    date: bodyDocuments.createdAt,
+    visible: (viewer) => visibleWhere(viewer, bodyLink, bodyDocumentLink),
   },
 ];

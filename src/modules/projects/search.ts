@@ -1,10 +1,20 @@
 import { sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
+import { files } from "../../platform/schema.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { networks } from "../networks/index.ts";
-import { projectParticipants, projectSearchFields, projects } from "./schema.ts";
+import { projectDocuments, projectParticipants, projectSearchFields, projects } from "./schema.ts";
 
-/** Projects in the site search: title, summary, description and problem, as the viewer may see them. */
+const network = { id: networks.id, slug: networks.slug, name: networks.name };
+
+/** The project's owner, or one taking part in it. */
+const concerns = (id: number) =>
+  sql`(${projects.ownerOrganisationId} = ${id} or exists (select 1 from ${projectParticipants} where ${projectParticipants.projectId} = ${projects.id} and ${projectParticipants.organisationId} = ${id}))`;
+
+/**
+ * Projects in the site search: title, summary, description and problem, as the viewer may see them;
+ * and their documents, which share the project's visibility (read by whoever may see the project).
+ */
 export const projectSearch: SearchSource[] = [
   {
     kind: "project",
@@ -13,10 +23,23 @@ export const projectSearch: SearchSource[] = [
     id: projects.id,
     fields: projectSearchFields(projects),
     href: sql`'/projects/' || ${projects.id}`,
-    network: { id: networks.id, slug: networks.slug, name: networks.name },
+    network,
     date: projects.updatedAt,
     visible: (viewer) => visibleWhere(viewer, projects),
-    organisation: (id) =>
-      sql`(${projects.ownerOrganisationId} = ${id} or exists (select 1 from ${projectParticipants} where ${projectParticipants.projectId} = ${projects.id} and ${projectParticipants.organisationId} = ${id}))`,
+    organisation: concerns,
+  },
+  {
+    kind: "document",
+    label: "search.kind.documents",
+    from: sql`${projectDocuments} join ${projects} on ${projects.id} = ${projectDocuments.projectId}
+      join ${networks} on ${networks.id} = ${projects.networkId}
+      join ${files} on ${files.id} = ${projectDocuments.fileId}`,
+    id: projectDocuments.id,
+    fields: { title: projectDocuments.title, body: [files.text] },
+    href: sql`'/projects/' || ${projects.id} || '/documents/' || ${projectDocuments.id}`,
+    network,
+    date: projectDocuments.createdAt,
+    visible: (viewer) => visibleWhere(viewer, projects),
+    organisation: concerns,
   },
 ];

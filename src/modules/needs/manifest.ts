@@ -38,7 +38,7 @@ export const needsModule = defineModule({
   tables: schema,
   services: {
     needs: ({ db, services, delivery, baseUrl }) =>
-      new NeedService(db, services.access, services.networks, services.projects, { baseUrl, delivery }),
+      new NeedService(db, services.access, services.networks, services.projects, { baseUrl, delivery }, services.searchWords),
     assessment: ({ db, services }) => new AssessmentService(db, services.networks, services.needs),
     nationalNeeds: ({ db, services, options }) =>
       new NationalNeedService(db, services.needs, keepUntilChange(options.dataVersion)),

@@ -6,6 +6,8 @@ import { Repository } from "../../platform/db/repository.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
 import { DocumentStore } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
+import { matches } from "../../platform/search/match.ts";
+import type { SearchTerms } from "../../platform/search/terms.ts";
 import { organisations } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
 import {
@@ -15,6 +17,7 @@ import {
   needDocuments,
   needEvents,
   needSearchDocument,
+  needSearchFields,
   needSupporters,
   needs,
 } from "./schema.ts";
@@ -26,7 +29,8 @@ export const NEED_SORTS = ["-created", "created", "title", "-supporters", "-inha
 export type NeedSort = (typeof NEED_SORTS)[number];
 
 export interface NeedFilter {
-  q?: string | undefined;
+  /** The search box's query, read for the search (both written standards, compounds; decision 0034). */
+  q?: SearchTerms | undefined;
   networkId?: number | undefined;
   /** Registered or supported by this organisation. */
   organisationId?: number | undefined;
@@ -53,7 +57,7 @@ export class NeedRepo extends Repository {
 
   private where(f: NeedFilter, viewer: Actor | null): SQL | undefined {
     const conditions: (SQL | undefined)[] = [visibleWhere(viewer, needs)];
-    if (f.q) conditions.push(sql`${needSearchDocument(needs)} @@ websearch_to_tsquery('norwegian'::regconfig, ${f.q})`);
+    if (f.q) conditions.push(f.q.words.length ? matches(f.q, needSearchFields(needs)) : sql`false`);
     if (f.networkId) conditions.push(eq(needs.networkId, f.networkId));
     if (f.organisationId)
       conditions.push(

@@ -10,6 +10,7 @@ import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../p
 import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import type { MailDelivery } from "../../platform/mail/mail.ts";
+import type { SearchWords } from "../../platform/search/terms.ts";
 import type { AccessService, NetworkService } from "../networks/index.ts";
 import type { ProjectService } from "../projects/index.ts";
 import { AssessmentRepo } from "./assessment/assessment.repo.ts";
@@ -82,6 +83,8 @@ export class NeedService {
     private readonly networks: NetworkService,
     private readonly projects: ProjectService,
     mail: { baseUrl: string; delivery: MailDelivery },
+    /** Reads the search box's query in both written standards (decision 0034). */
+    private readonly words: Pick<SearchWords, "terms">,
   ) {
     this.repo = new NeedRepo(db);
     this.digests = new NeedDigests(db, this.repo, access, mail);
@@ -122,7 +125,7 @@ export class NeedService {
     const network = filter.network ? await this.networks.bySlug(filter.network) : undefined;
     return this.repo.list(
       {
-        q: filter.q,
+        q: filter.q ? await this.words.terms(filter.q) : undefined,
         networkId: filter.network ? (network?.id ?? -1) : undefined,
         organisationId: filter.organisation,
         state: filter.state,

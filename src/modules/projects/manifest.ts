@@ -41,6 +41,7 @@ export const projectsModule = defineModule({
         services.directory.people,
         services.access,
         { baseUrl, delivery },
+        services.searchWords,
         keepUntilChange(options.dataVersion),
       ),
   },

@@ -5,6 +5,8 @@ import { visibleWhere } from "../../platform/access/visibility.ts";
 import { norwegianOrder } from "../../platform/db/client.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
+import { matches } from "../../platform/search/match.ts";
+import type { SearchTerms } from "../../platform/search/terms.ts";
 import { organisations, people } from "../directory/index.ts";
 import { networks } from "../networks/index.ts";
 import { BenefitRepo } from "./benefits/benefits.repo.ts";
@@ -18,6 +20,7 @@ import {
   projectParticipants,
   projectPhaseChanges,
   projectSearchDocument,
+  projectSearchFields,
   projects,
   type StatusColour,
   statusReports,
@@ -45,6 +48,8 @@ export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 export interface ProjectFilter {
   q?: string | undefined;
+  /** The query read for the search (both written standards, compounds; decision 0034), from `q`. */
+  terms?: SearchTerms | undefined;
   networkId?: number | undefined;
   /** Owns or takes part in the project. */
   organisationId?: number | undefined;
@@ -76,8 +81,9 @@ export class ProjectRepo extends Repository {
     if (f.q) {
       // Tags are matched whole (array functions cannot be part of the search index's expression).
       const words = f.q.toLowerCase().split(/\s+/).filter(Boolean);
-      const matches = or(
-        sql`${projectSearchDocument(matched)} @@ websearch_to_tsquery('norwegian'::regconfig, ${f.q})`,
+      const found = or(
+        // A query of no words (only signs) matches no text, only a tag it names.
+        f.terms?.words.length ? matches(f.terms, projectSearchFields(matched)) : sql`false`,
         words.length
           ? sql`${matched.tags} && array[${sql.join(
               words.map((w) => sql`${w}`),
@@ -88,7 +94,7 @@ export class ProjectRepo extends Repository {
       // The matches are found once from the indexes, then looked up by id. As a plain condition the
       // planner walks the title index instead and makes each project's text vector on the way,
       // which made a search page five times slower than a filtered one.
-      conditions.push(sql`${projects.id} = any(array(select ${matched.id} from ${projects} as "matched" where ${matches}))`);
+      conditions.push(sql`${projects.id} = any(array(select ${matched.id} from ${projects} as "matched" where ${found}))`);
     }
     if (f.networkId) conditions.push(eq(projects.networkId, f.networkId));
     if (f.organisationId)

@@ -17,6 +17,7 @@ import {
   toFieldErrors,
 } from "../../platform/http/validation.ts";
 import type { MailDelivery } from "../../platform/mail/mail.ts";
+import type { SearchWords } from "../../platform/search/terms.ts";
 import type { OrganisationReads, PeopleReads } from "../directory/index.ts";
 import type { AccessService, NetworkService } from "../networks/index.ts";
 import { BenefitService } from "./benefits/benefits.service.ts";
@@ -115,6 +116,8 @@ export class ProjectService {
     private readonly people: PeopleReads,
     readonly access: AccessService,
     readonly mail: { baseUrl: string; delivery: MailDelivery },
+    /** Reads the search box's query in both written standards (decision 0034). */
+    private readonly words: Pick<SearchWords, "terms">,
     /** A list's total, counted once per filter and kind of viewer until the data changes. */
     private readonly totals: Keeper<number> = keepUntilChange(undefined),
   ) {
@@ -196,11 +199,6 @@ export class ProjectService {
     return (await this.repo.list({ networkId }, viewer, "title", 1000, 0)).items;
   }
 
-  /** Public projects whose text matches, by title: the site search's part. */
-  async search(q: string, limit: number) {
-    return this.repo.page({ q }, null, "title", limit, 0);
-  }
-
   /** The overview's list: filters as in the URL (a network by its slug), visibility applied in SQL. */
   async list(
     filter: Omit<ProjectFilter, "networkId" | "organisationId"> & {
@@ -218,6 +216,7 @@ export class ProjectService {
       ...filter,
       networkId,
       organisationId: filter.organisation,
+      terms: filter.q ? await this.words.terms(filter.q) : undefined,
     };
     const items = await this.repo.page(f, viewer, sort, limit, offset);
     // Counting every match is the list's dearest query on a national data set; a total depends only

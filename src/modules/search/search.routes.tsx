@@ -20,8 +20,8 @@ export function searchRoutes(app: FastifyInstance, ctx: AppContext) {
     const values = req.query as Record<string, unknown>;
     const form: FormState = outcome.ok ? emptyForm(values) : { values, errors: outcome.errors };
     const q = outcome.ok ? outcome.params.q : String(values.q ?? "").trim();
-    // A filter that names nothing known is the asker's mistake: the form says which, with what was sent.
-    if (!outcome.ok) reply.code(400);
+    // A filter that names nothing known is the asker's mistake: the form says which, with what was sent
+    // (a page with a form's errors answers 422, as every form does).
     return reply.page(
       <SearchPage
         ctx={req.pageContext()}

@@ -1273,6 +1273,8 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [/^\/roadmap\/editors\/:id/, (p) => p.users.map((id) => ({ id }))],
   [/^\/admin\/outbox\/:id/, (p) => p.outbox.map((id) => ({ id }))],
   [/^\/admin\/invitations\/:id/, (p) => [{ id: p.invitation }]],
+  // Word pairs are the installation's, not a network's: any id shows that only an administrator may remove one.
+  [/^\/admin\/search-words\/:id/, () => [{ id: 1 }]],
   [/^\/account\/tokens\/:id/, (p) => [{ id: p.token }]],
 ];
 

@@ -84,8 +84,13 @@ export class SearchWords {
   private read(word: string, groups: PairGroups): QueryWord {
     const stem = this.stems.get(word) ?? "";
     // The word itself first; its stem only for an inflected form the list does not hold ("tenesta"), since
-    // different words can share a stem ("eigar" and "eigen": "eig").
-    const paired = groups.byWord.get(word) ?? (stem ? groups.byStem.get(stem) : undefined) ?? [];
+    // different words can share a stem ("eigar" and "eigen": "eig"). The stem may be a listed word itself
+    // ("innbyggjarar" → "innbyggjar", whose own stem is shorter), or the stem of listed words, or both
+    // ("virksomhetene" → "virksom": the adjective, and "virksomhet").
+    const paired = groups.byWord.get(word) ?? [
+      ...(stem ? (groups.byWord.get(stem) ?? []) : []),
+      ...(stem ? (groups.byStem.get(stem) ?? []) : []),
+    ];
     const forms = new Set([word, ...paired]);
     const stems = new Set([...forms].map((f) => (f === word ? stem : (groups.stemOf.get(f) ?? ""))).filter(Boolean));
     const parts = new Set(

@@ -12,6 +12,7 @@ import { prioritiesApi } from "./priorities/priorities.api.ts";
 import { priorityRoutes } from "./priorities/priorities.routes.tsx";
 import { PriorityService } from "./priorities/priorities.service.ts";
 import * as schema from "./schema.ts";
+import { decisionsSearch } from "./search.ts";
 import { seedDemoDecisions } from "./seed.ts";
 
 /** Meetings of the bodies, their decisions (vedtak) and the steering group's prioritised list. */
@@ -35,6 +36,7 @@ export const decisionsModule = defineModule({
     meetingsApi(api, ctx);
     prioritiesApi(api, ctx);
   },
+  searchSources: decisionsSearch,
   calendar: meetingCalendar,
   annual: decisionsAnnual,
   seed: seedDemoDecisions,

@@ -121,6 +121,9 @@ const nb = {
   "priority.annual.title": "Prioriterte prosjekter og behov",
   "priority.annual.track": "Liste",
   "priority.annual.rank": "Plass",
+  "search.kind.meetings": "Møter",
+  "search.kind.agendaItems": "Saker",
+  "search.kind.decisions": "Vedtak",
 };
 
 export type DecisionsMessageKey = keyof typeof nb;
@@ -248,6 +251,9 @@ export const messages: Messages<DecisionsMessageKey> = {
     "priority.annual.title": "Prioriterte prosjekt og behov",
     "priority.annual.track": "Liste",
     "priority.annual.rank": "Plass",
+    "search.kind.meetings": "Møte",
+    "search.kind.agendaItems": "Saker",
+    "search.kind.decisions": "Vedtak",
   },
   en: {
     "meeting.notHeldYet": "The meeting has not been held yet. Decisions can be recorded once it has started ({start}).",
@@ -369,6 +375,9 @@ export const messages: Messages<DecisionsMessageKey> = {
     "priority.annual.title": "Prioritised projects and needs",
     "priority.annual.track": "List",
     "priority.annual.rank": "Rank",
+    "search.kind.meetings": "Meetings",
+    "search.kind.agendaItems": "Agenda items",
+    "search.kind.decisions": "Decisions",
   },
 };
 

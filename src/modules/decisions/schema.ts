@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -14,6 +15,7 @@ import type { Visibility } from "../../platform/access/visibility.ts";
 import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 import { needs } from "../needs/schema.ts";
 import { bodies, networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -21,6 +23,13 @@ import { projects } from "../projects/schema.ts";
 /** What a decision (vedtak) decides about the need or project its agenda item is about. */
 export const OUTCOMES = ["prioritised", "parked", "rejected", "approved_as_project", "other"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/** A meeting's searched text (decision 0034): its title, where it is held, and the minutes' own note. */
+export const meetingSearchFields = (t: { title: SQLWrapper; place: SQLWrapper; minutesNote: SQLWrapper }) => ({
+  title: t.title,
+  summary: t.place,
+  body: [t.minutesNote],
+});
 
 /** A meeting of one of a network's bodies, with its agenda and, once held, its minutes. */
 export const meetings = pgTable(
@@ -46,7 +55,10 @@ export const meetings = pgTable(
     createdAt: createdAtNow(),
     updatedAt: updatedAtNow(),
   },
-  (t) => [index("meetings_network_idx").on(t.networkId, t.meetingDate)],
+  (t) => [
+    index("meetings_network_idx").on(t.networkId, t.meetingDate),
+    searchIndex("meetings_search_text_idx", meetingSearchFields(t)),
+  ],
 );
 
 /** The meeting's papers (saksdokumenter): files an agenda item can point to. */
@@ -58,6 +70,12 @@ export const meetingDocuments = pgTable(
   },
   (t) => [index("meeting_documents_meeting_idx").on(t.meetingId)],
 );
+
+/** An agenda item's searched text: its title and the case presentation. */
+export const agendaItemSearchFields = (t: { title: SQLWrapper; description: SQLWrapper }) => ({
+  title: t.title,
+  body: [t.description],
+});
 
 /** An agenda item (sak): about a need, a project or a paper, or about something else entirely. */
 export const agendaItems = pgTable(
@@ -75,8 +93,19 @@ export const agendaItems = pgTable(
     documentId: integer("document_id").references(() => meetingDocuments.id, { onDelete: "set null" }),
     createdAt: createdAtNow(),
   },
-  (t) => [uniqueIndex("agenda_items_number_uq").on(t.meetingId, t.number), index("agenda_items_need_idx").on(t.needId)],
+  (t) => [
+    uniqueIndex("agenda_items_number_uq").on(t.meetingId, t.number),
+    index("agenda_items_need_idx").on(t.needId),
+    searchIndex("agenda_items_search_text_idx", agendaItemSearchFields(t)),
+  ],
 );
+
+/**
+ * A decision's searched text: the decision itself, which is also its title in the results (it has no
+ * other). Its outcome is a fixed value whose words are the interface's, in the reader's language, so
+ * it is not searched text.
+ */
+export const decisionSearchFields = (t: { text: SQLWrapper }) => ({ title: t.text });
 
 /** A decision (vedtak) on an agenda item; immutable once the meeting's minutes are approved. */
 export const decisions = pgTable(
@@ -98,7 +127,11 @@ export const decisions = pgTable(
     createdByLabel: text("created_by_label").notNull(),
     createdAt: createdAtNow(),
   },
-  (t) => [uniqueIndex("decisions_item_uq").on(t.agendaItemId), index("decisions_meeting_idx").on(t.meetingId)],
+  (t) => [
+    uniqueIndex("decisions_item_uq").on(t.agendaItemId),
+    index("decisions_meeting_idx").on(t.meetingId),
+    searchIndex("decisions_search_text_idx", decisionSearchFields(t)),
+  ],
 );
 
 export const PRIORITY_TRACKS = ["national", "local"] as const;

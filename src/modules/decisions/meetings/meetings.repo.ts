@@ -20,6 +20,30 @@ const itemNeed = alias(needs, "item_need");
 /** A meeting's body as a link of the meeting's chain: what it holds is never more public than it. */
 const bodyColumns = { networkId: bodies.networkId, visibility: bodies.visibility, bodyId: bodies.id };
 const itemProject = alias(projects, "item_project");
+
+/**
+ * `meetingChain` as SQL, over `meetings` joined with its body (`bodies`): the meetings the viewer may
+ * see, for the network's list and the site search alike. What a meeting holds (its agenda items, its
+ * papers) is seen by the same readers.
+ */
+export const meetingVisibleWhere = (viewer: Actor | null) => visibleWhere(viewer, meetings, bodyColumns);
+
+/**
+ * `decisionChain` as SQL, over `decisions` joined with its meeting and the meeting's body: public
+ * unless marked otherwise (then the body's and the secretariat's), and never more public than the
+ * meeting and the body. The register and the site search read decisions through it.
+ */
+export const decisionVisibleWhere = (viewer: Actor | null) =>
+  visibleWhere(
+    viewer,
+    {
+      networkId: meetings.networkId,
+      visibility: sql`(case when ${decisions.isPublic} then 'public' else 'body' end)`,
+      bodyId: meetings.bodyId,
+    },
+    meetings,
+    bodyColumns,
+  );
 /** Where a decision stands: its meeting's network and body and how public each is, which say who may read it. */
 const decisionChain = {
   networkId: meetings.networkId,
@@ -73,7 +97,7 @@ export class MeetingRepo extends Repository {
       })
       .from(meetings)
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .where(and(eq(meetings.networkId, networkId), visibleWhere(viewer, meetings, bodyColumns)))
+      .where(and(eq(meetings.networkId, networkId), meetingVisibleWhere(viewer)))
       .orderBy(desc(meetings.meetingDate), desc(meetings.id));
   }
 
@@ -205,15 +229,15 @@ export class MeetingRepo extends Repository {
     return row;
   }
 
-  /** The network's decision register: every decision, newest first, with its meeting and item. */
-  async register(networkId: number) {
+  /** The network's decision register: every decision the viewer may see, newest first, with its meeting and item. */
+  async register(networkId: number, viewer: Actor | null) {
     return this.db
       .select({ ...decisionListed, minutesApproved: sql<boolean>`${meetings.minutesApprovedAt} is not null` })
       .from(decisions)
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
       .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .where(eq(meetings.networkId, networkId))
+      .where(and(eq(meetings.networkId, networkId), decisionVisibleWhere(viewer)))
       .orderBy(desc(decisions.decidedOn), desc(decisions.id));
   }
 }

@@ -526,10 +526,9 @@ export class MeetingService {
     );
   }
 
-  /** The network's decision register, as the viewer may see it. */
-  async register(networkId: number, viewer: Actor | null) {
-    const rows = await this.repo.register(networkId);
-    return rows.filter((r) => canSee(viewer, decisionChain(r.decision, r)));
+  /** The network's decision register, as the viewer may see it (decisionChain, in SQL). */
+  register(networkId: number, viewer: Actor | null) {
+    return this.repo.register(networkId, viewer);
   }
 
   /** Where a project came from: the decision that created it and the need it was, if the viewer may see them. */

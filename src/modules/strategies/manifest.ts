@@ -16,6 +16,7 @@ import { strategyPolicies } from "./policy.ts";
 import { revisionsApi } from "./revisions/revisions.api.ts";
 import { revisionRoutes } from "./revisions/revisions.routes.tsx";
 import * as schema from "./schema.ts";
+import { strategiesSearch } from "./search.ts";
 import { seedDemoStrategies } from "./seed.ts";
 import { shippedThemes } from "./shipped-data.ts";
 import { strategiesApi } from "./strategies.api.ts";
@@ -57,6 +58,7 @@ export const strategiesModule = defineModule({
     ambitionsApi(api, ctx);
     dashboardApi(api, ctx);
   },
+  searchSources: strategiesSearch,
   annual: strategiesAnnual,
   seed: seedDemoStrategies,
   sections: { organisationPage: organisationStrategiesSection },

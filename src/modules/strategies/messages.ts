@@ -235,6 +235,10 @@ const nb = {
   "strategy.partOf": "I {title}. Status for tiltak rapporteres på strategisiden.",
   "measure.annual.due": "Tiltak i handlingsplanen for året",
   "measure.annual.responsible": "Ansvarlig",
+  "search.kind.strategies": "Strategier",
+  "search.kind.measures": "Tiltak",
+  "search.kind.focusAreas": "Innsatsområder",
+  "search.kind.goals": "Strategiske mål",
 };
 
 export type StrategiesMessageKey = keyof typeof nb;
@@ -475,6 +479,10 @@ export const messages: Messages<StrategiesMessageKey> = {
     "strategy.partOf": "I {title}. Status for tiltak blir rapportert på strategisida.",
     "measure.annual.due": "Tiltak i handlingsplanen for året",
     "measure.annual.responsible": "Ansvarleg",
+    "search.kind.strategies": "Strategiar",
+    "search.kind.measures": "Tiltak",
+    "search.kind.focusAreas": "Innsatsområde",
+    "search.kind.goals": "Strategiske mål",
   },
   en: {
     "strategy.listTitle": "Strategies and action plans",
@@ -709,6 +717,10 @@ export const messages: Messages<StrategiesMessageKey> = {
     "strategy.partOf": "In {title}. A measure's status is reported on the strategy's page.",
     "measure.annual.due": "Measures of the action plan for the year",
     "measure.annual.responsible": "Responsible",
+    "search.kind.strategies": "Strategies",
+    "search.kind.measures": "Measures",
+    "search.kind.focusAreas": "Focus areas",
+    "search.kind.goals": "Strategic goals",
   },
 };
 

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   check,
@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { files } from "../../platform/schema.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { benefits, projects } from "../projects/schema.ts";
@@ -20,6 +21,9 @@ import { nationalSolutions } from "../roadmap/schema.ts";
 
 export const STRATEGY_STATUSES = ["draft", "consultation", "adopted", "replaced"] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+/** A strategy's searched text (decision 0034): its title and its vision. */
+export const strategySearchFields = (t: { title: SQLWrapper; vision: SQLWrapper }) => ({ title: t.title, summary: t.vision });
 
 /**
  * A digitalisation strategy of a member organisation or of a network, over a period of years. Each
@@ -52,10 +56,17 @@ export const strategies = pgTable(
   (t) => [
     index("strategies_organisation_idx").on(t.organisationId),
     index("strategies_network_idx").on(t.networkId),
+    searchIndex("strategies_search_text_idx", strategySearchFields(t)),
     check("strategies_one_owner", sql`(${t.organisationId} is null) <> (${t.networkId} is null)`),
     check("strategies_period", sql`${t.lastYear} >= ${t.firstYear}`),
   ],
 );
+
+/** A goal's searched text: its title and description. */
+export const goalSearchFields = (t: { title: SQLWrapper; description: SQLWrapper }) => ({
+  title: t.title,
+  body: [t.description],
+});
 
 /** A strategic goal (mål). */
 export const strategyGoals = pgTable(
@@ -69,8 +80,17 @@ export const strategyGoals = pgTable(
     /** The goal of the previous revision this one was copied from: its identity across revisions. */
     originId: integer("origin_id").references((): AnyPgColumn => strategyGoals.id, { onDelete: "set null" }),
   },
-  (t) => [index("strategy_goals_strategy_idx").on(t.strategyId)],
+  (t) => [
+    index("strategy_goals_strategy_idx").on(t.strategyId),
+    searchIndex("strategy_goals_search_text_idx", goalSearchFields(t)),
+  ],
 );
+
+/** A focus area's searched text: its title, why and what. */
+export const focusAreaSearchFields = (t: { title: SQLWrapper; why: SQLWrapper; what: SQLWrapper }) => ({
+  title: t.title,
+  body: [t.why, t.what],
+});
 
 /** A focus area (innsatsområde): why and what, and the goals it serves. */
 export const focusAreas = pgTable(
@@ -85,7 +105,10 @@ export const focusAreas = pgTable(
     /** The focus area of the previous revision this one was copied from: its identity across revisions. */
     originId: integer("origin_id").references((): AnyPgColumn => focusAreas.id, { onDelete: "set null" }),
   },
-  (t) => [index("focus_areas_strategy_idx").on(t.strategyId)],
+  (t) => [
+    index("focus_areas_strategy_idx").on(t.strategyId),
+    searchIndex("focus_areas_search_text_idx", focusAreaSearchFields(t)),
+  ],
 );
 
 export const focusAreaGoals = pgTable(
@@ -99,6 +122,17 @@ export const focusAreaGoals = pgTable(
 
 export const MEASURE_STATUSES = ["not_started", "in_progress", "done", "postponed", "dropped"] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/**
+ * A measure's searched text: what it is (its description, also its title in the results, as in the
+ * action plan), its concrete goal, then its indicator and the benefits it should give.
+ */
+export const measureSearchFields = (t: {
+  description: SQLWrapper;
+  goal: SQLWrapper;
+  indicator: SQLWrapper;
+  expectedBenefits: SQLWrapper;
+}) => ({ title: t.description, summary: t.goal, body: [t.indicator, t.expectedBenefits] });
 
 /** A measure (tiltak) of the action plan (handlingsplan). */
 export const measures = pgTable(
@@ -129,7 +163,7 @@ export const measures = pgTable(
     /** The measure of the previous revision this one was copied from: its identity across revisions. */
     originId: integer("origin_id").references((): AnyPgColumn => measures.id, { onDelete: "set null" }),
   },
-  (t) => [index("measures_strategy_idx").on(t.strategyId)],
+  (t) => [index("measures_strategy_idx").on(t.strategyId), searchIndex("measures_search_text_idx", measureSearchFields(t))],
 );
 
 /** Every status a measure has been reported with, so follow-up can be read over time. */

@@ -30,6 +30,13 @@ export interface StrategyFilter {
   status?: string | undefined;
 }
 
+/**
+ * The strategies a network's lists show: its own shared strategies and those of its members today.
+ * The list's network filter and the site search's read it alike.
+ */
+export const inNetworkWhere = (networkId: number): SQL =>
+  sql`(${strategies.networkId} = ${networkId} or exists (select 1 from ${memberships} m where m.organisation_id = ${strategies.organisationId} and m.network_id = ${networkId} and m.to_date is null))`;
+
 /** The only place with SQL for strategies: revisions, goals, focus areas, measures and their reports. */
 export class StrategyRepo extends Repository {
   /** Strategies with their owner's name and how many measures are done, newest period first. */
@@ -44,10 +51,7 @@ export class StrategyRepo extends Repository {
 
   private listed(f: StrategyFilter) {
     const conditions: (SQL | undefined)[] = [];
-    if (f.networkId)
-      conditions.push(
-        sql`(${strategies.networkId} = ${f.networkId} or exists (select 1 from ${memberships} m where m.organisation_id = ${strategies.organisationId} and m.network_id = ${f.networkId} and m.to_date is null))`,
-      );
+    if (f.networkId) conditions.push(inNetworkWhere(f.networkId));
     if (f.organisationId) conditions.push(eq(strategies.organisationId, f.organisationId));
     if (f.status) conditions.push(eq(strategies.status, f.status as Strategy["status"]));
     return this.db

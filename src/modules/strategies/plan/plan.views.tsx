@@ -99,7 +99,7 @@ export function GoalsSection({ ctx, detail, editable, form }: SectionProps) {
       ) : (
         <ol>
           {detail.goals.map((g) => (
-            <li key={g.id}>
+            <li key={g.id} id={`goal-${g.id}`}>
               <strong>{g.title}</strong>
               {g.description ? <span class="row-detail">{g.description}</span> : null}
               {editable ? <PartActions ctx={ctx} href={`${base}/goals/${g.id}`} name={g.title} /> : null}
@@ -202,7 +202,7 @@ function MeasureRow(props: {
   const due = deadlineYearOf(m);
   const outside = due !== null && (due < s.firstYear || due > s.lastYear);
   return (
-    <tr>
+    <tr id={`measure-${m.id}`}>
       <th scope="row">
         {m.description}
         {m.goal ? <span class="row-detail">{t("strategy.measureGoal", { goal: m.goal })}</span> : null}

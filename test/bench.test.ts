@@ -38,13 +38,13 @@ function runBench(
 test("npm run bench runs end to end on a small data set", { timeout: 600_000, skip: skipUnlessSlow }, () => {
   const out = mkdtempSync(path.join(tmpdir(), "samverk-bench-"));
   try {
-    const args = ["--scales", "0.02", "--seconds", "1", "--connections", "2", "--input-seconds", "2", "--fresh", "--out", out];
+    const args = ["--scales", "0.02", "--seconds", "0.4", "--connections", "2", "--input-seconds", "2", "--fresh", "--out", out];
     const run = runBench("bench/run.ts", args, { seconds: 540 });
     assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
     const report = JSON.parse(readFileSync(path.join(out, "latest.json"), "utf8"));
     const [result] = report.results;
     assert.equal(result.database, process.env.DATABASE_URL ? "postgres" : "embedded");
-    assert.equal(result.pages.length, 38, "nineteen pages, anonymous and signed in");
+    assert.equal(result.pages.length, 42, "twenty-one pages, anonymous and signed in");
     for (const page of result.pages) {
       assert.ok(page.requests > 0, `${page.page} (${page.variant}) was measured`);
       assert.equal(page.failures, 0, `${page.page} (${page.variant}) answered every request`);

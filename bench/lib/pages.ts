@@ -22,6 +22,10 @@ export const PAGES: BenchPage[] = [
     path: (m) => `/projects?q=${encodeURIComponent(m.searchTerm)}`,
     html: true,
   },
+  // Issue 24: the site search over every kind, with a compound's part in nynorsk ("teneste" finds
+  // "Innbyggertjenester"), and the same search in the API.
+  { id: "site-search", name: "Site search", path: () => "/search?q=teneste", html: true },
+  { id: "api-search", name: "API: site search", path: () => "/api/v1/search?q=teneste", html: false },
   { id: "project", name: "Project page", path: (m) => `/projects/${m.projectId}`, html: true },
   { id: "adoption-county", name: "Adoption matrix, county", path: (m) => `/roadmap/adoption?county=${m.countyCode}`, html: true },
   { id: "adoption-country", name: "Adoption matrix, country", path: () => "/roadmap/adoption", html: true },

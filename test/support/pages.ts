@@ -37,6 +37,9 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["people", "/people"],
     ["person", `/people/${contact.personId}`],
     ["search", "/search?q=molde"],
+    ["search in nynorsk, many kinds", "/search?q=teneste"],
+    ["search, one kind, filtered", "/search?q=digitalisering&kind=project&network=digi-rogaland&from=2020-01-01"],
+    ["search, did you mean", "/search?q=digitalsering"],
     ["projects", "/projects"],
     ["filtered projects", "/projects?q=kommunane&phase=execution&sort=-start"],
     ["timeline", "/projects/timeline"],
@@ -225,6 +228,7 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
   return [
     ["network (editor)", "/n/digi-rogaland"],
     ["new network", "/networks/new"],
+    ["search word pairs", "/admin/search-words"],
     ["edit network", "/n/digi-rogaland/edit"],
     ["add members", "/n/digi-rogaland/members/new"],
     ["edit membership", `/n/digi-rogaland/members/${members[0].id}/edit`],

@@ -60,22 +60,28 @@ export async function runSearch(
   raw: unknown,
 ): Promise<SearchOutcome> {
   const parsed = searchParams.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
-  const params = parsed.data;
-  const errors: FieldError[] = [];
+  // Every problem at once: a mistyped date and an unknown network are both named.
+  const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
+  const sent = (raw ?? {}) as Record<string, unknown>;
+  const params = parsed.success ? parsed.data : undefined;
   const known = <T>(field: string, value: unknown, found: T | undefined): T | undefined => {
-    if (value !== undefined && found === undefined) errors.push({ field, key: "errors.choice" });
+    const given = typeof value === "string" ? value.trim() !== "" : value !== undefined;
+    if (given && found === undefined && !errors.some((e) => e.field === field)) errors.push({ field, key: "errors.choice" });
     return found;
   };
   const filters: SearchFilters = {
-    kind: known("kind", params.kind, choices.kinds.find((k) => k.kind === params.kind)?.kind),
-    network: known("network", params.network, choices.networks.find((n) => n.slug === params.network)?.id),
-    organisation: known("organisation", params.organisation, choices.organisations.find((o) => o.id === params.organisation)?.id),
-    county: known("county", params.county, choices.counties.find((c) => c.code === params.county)?.code ?? undefined),
-    from: params.from ?? undefined,
-    to: params.to ?? undefined,
+    kind: known("kind", sent.kind, choices.kinds.find((k) => k.kind === sent.kind)?.kind),
+    network: known("network", sent.network, choices.networks.find((n) => n.slug === sent.network)?.id),
+    organisation: known(
+      "organisation",
+      sent.organisation,
+      choices.organisations.find((o) => String(o.id) === String(sent.organisation ?? "").trim())?.id,
+    ),
+    county: known("county", sent.county, choices.counties.find((c) => c.code === sent.county)?.code ?? undefined),
+    from: params?.from ?? undefined,
+    to: params?.to ?? undefined,
   };
-  if (errors.length) return { ok: false, errors };
+  if (errors.length || !params) return { ok: false, errors };
   if (!params.q) return { ok: true, params, filters, result: null };
   const terms = await ctx.services.searchWords.terms(params.q);
   const result = await siteSearch(ctx.db, sourcesOf(ctx.modules), terms, viewer, filters, { networkInCounty }, params.page);

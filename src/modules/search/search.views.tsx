@@ -147,7 +147,9 @@ export function SearchPage(props: {
         submitLabel={t("search.submit")}
         {...(filtered ? { resetHref: q ? `/search?q=${encodeURIComponent(q)}` : "/search" } : {})}
       >
-        <TextField name="q" label={t("search.everything")} type="search" />
+        <div class="search-query">
+          <TextField name="q" label={t("search.everything")} type="search" />
+        </div>
         <details class="search-filters" open={filtered || props.form.errors.length > 0}>
           <summary>{t("search.narrow")}</summary>
           <div class="filter-grid">
@@ -171,8 +173,9 @@ export function SearchPage(props: {
               label={t("search.county")}
               options={choices.counties.map((c) => ({ value: c.code ?? "", label: c.name }))}
             />
-            <TextField name="from" label={t("search.from")} type="date" width="short" />
-            <TextField name="to" label={t("search.to")} type="date" width="short" />
+            {/* Text, not a date picker: a date mistyped comes back as it was typed, beside its error. */}
+            <TextField name="from" label={t("search.from")} description={t("form.dateHint")} inputMode="numeric" width="short" />
+            <TextField name="to" label={t("search.to")} description={t("form.dateHint")} inputMode="numeric" width="short" />
           </div>
         </details>
       </FilterForm>

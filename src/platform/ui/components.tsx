@@ -557,13 +557,11 @@ export function FilterForm(props: {
   const fields = form.errors.length ? renderCollectingLabels(children) : null;
   return (
     <search aria-label={props.label ?? t("list.filters")}>
+      {fields ? <ErrorSummary form={form} t={t} labels={fields.labels} /> : null}
       <form method="get" action={props.action} class="filters">
         {fields ? (
-          <>
-            <ErrorSummary form={form} t={t} labels={fields.labels} />
-            {/* Markup rendered (and escaped) by preact-render-to-string just above. */}
-            <div class="stack" dangerouslySetInnerHTML={{ __html: fields.html }} />
-          </>
+          // Markup rendered (and escaped) by preact-render-to-string just above; its fields stay the grid's items.
+          <div class="filters__fields" dangerouslySetInnerHTML={{ __html: fields.html }} />
         ) : (
           children
         )}

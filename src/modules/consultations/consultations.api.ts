@@ -93,9 +93,8 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
     response: listOf(consultationOut),
     handler: async ({ params, actor, query: q }) => {
       const network = await networks.get(params.slug);
-      // Review rounds are for the network's own people, whichever round it is: the rule reads the network only.
-      const withReviews = can(actor, "consultation.summary", { networkId: network.id });
-      const { items, total } = await consultations.ofNetworkPage(network.id, withReviews, q);
+      // Review rounds are for the network's own people (consultationReadableWhere, the rule `readable` checks).
+      const { items, total } = await consultations.ofNetworkPage(network.id, actor ?? null, q);
       return { items: items.map((i) => out(i.consultation)), total };
     },
   });

@@ -10,12 +10,12 @@ import {
   isNotNull,
   isNull,
   lt,
-  ne,
   type SQL,
   type SQLWrapper,
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { Actor } from "../../platform/access/actor.ts";
 import { outerColumn } from "../../platform/db/correlated.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
@@ -42,6 +42,33 @@ export interface InputFilter {
   /** "" for the inputs without a category. */
   category?: string | undefined;
 }
+
+/**
+ * `readable` (loaders.ts) as SQL: a public consultation is read by anyone, an internal review round
+ * (audience "bodies") by the network's own people, as the policy `consultation.summary` says. The
+ * network's list in the API and the site search read consultations through it.
+ */
+export const consultationReadableWhere = (viewer: Actor | null): SQL => {
+  if (viewer?.isAdmin) return sql`true`;
+  const own = Object.keys(viewer?.networks ?? {}).map(Number);
+  if (!own.length) return sql`${consultations.audience} <> 'bodies'`;
+  return sql`(${consultations.audience} <> 'bodies' or ${inArray(consultations.networkId, own)})`;
+};
+
+/** The inputs anyone may read once the consultation publishes them: not spam, not merged away. */
+export const PUBLISHED_STATUSES: readonly InputStatus[] = ["received", "handled"];
+
+/**
+ * The published inputs the viewer may read, over `consultation_inputs` joined with its consultation:
+ * those of a consultation the viewer may read that publishes its inputs, in a published status (what
+ * `publishedInputs` shows on the consultation's page, and only their text: never who sent them).
+ */
+export const publishedInputWhere = (viewer: Actor | null): SQL =>
+  and(
+    consultationReadableWhere(viewer),
+    eq(consultations.publishInputs, true),
+    inArray(consultationInputs.status, [...PUBLISHED_STATUSES]),
+  ) as SQL;
 
 /** A consultation's inputs that pass the filter. */
 const inputsWhere = (consultationId: number, f: InputFilter & { statuses?: InputStatus[] | undefined }) =>
@@ -105,13 +132,13 @@ export class ConsultationRepo extends Repository {
       .orderBy(desc(consultations.closesAt), desc(consultations.id));
   }
 
-  /** A page of a network's consultations in SQL, as ofNetwork orders them; internal review rounds only when asked. */
-  ofNetworkPage(networkId: number, withReviews: boolean, page: Page) {
+  /** A page of a network's consultations the viewer may read, in SQL, as ofNetwork orders them. */
+  ofNetworkPage(networkId: number, viewer: Actor | null, page: Page) {
     return paged(page, (p) =>
       this.db
         .select({ consultation: consultations, total: totalRows })
         .from(consultations)
-        .where(and(eq(consultations.networkId, networkId), withReviews ? undefined : ne(consultations.audience, "bodies")))
+        .where(and(eq(consultations.networkId, networkId), consultationReadableWhere(viewer)))
         .orderBy(desc(consultations.closesAt), desc(consultations.id))
         .limit(p.limit)
         .offset(p.offset),

@@ -96,9 +96,9 @@ export class ConsultationService {
     return this.repo.ofNetwork(networkId);
   }
 
-  /** A page of a network's consultations; internal review rounds only when asked. */
-  ofNetworkPage(networkId: number, withReviews: boolean, page: Page) {
-    return this.repo.ofNetworkPage(networkId, withReviews, page);
+  /** A page of a network's consultations the viewer may read (internal review rounds only for the network's own people). */
+  ofNetworkPage(networkId: number, viewer: Actor | null, page: Page) {
+    return this.repo.ofNetworkPage(networkId, viewer, page);
   }
 
   /** The consultations on a strategy (public ones and review rounds), the first first. */

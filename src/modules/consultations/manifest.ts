@@ -19,6 +19,7 @@ import { questionRoutes } from "./questions/questions.routes.tsx";
 import { reviewsApi } from "./reviews/reviews.api.ts";
 import { reviewRoutes } from "./reviews/reviews.routes.tsx";
 import * as schema from "./schema.ts";
+import { consultationsSearch } from "./search.ts";
 import { seedDemoConsultations } from "./seed.ts";
 import { summaryApi } from "./summary/summary.api.ts";
 import { summaryRoutes } from "./summary/summary.routes.tsx";
@@ -61,6 +62,7 @@ export const consultationsModule = defineModule({
     handlingApi(api, ctx);
     summaryApi(api, ctx);
   },
+  searchSources: consultationsSearch,
   retention: ({ services }) => ({ consultationPersonalData: () => services.consultations.removeExpiredPersonalData() }),
   annual: consultationsAnnual,
   seed: seedDemoConsultations,

@@ -167,6 +167,8 @@ const nb = {
   "consultation.annual.opened": "Åpnet",
   "consultation.annual.closed": "Frist",
   "consultation.annual.inputs": "Innspill",
+  "search.kind.consultations": "Høringer",
+  "search.kind.consultationInputs": "Høringsinnspill",
 };
 
 export type ConsultationsMessageKey = keyof typeof nb;
@@ -340,6 +342,8 @@ export const messages: Messages<ConsultationsMessageKey> = {
     "consultation.annual.opened": "Opna",
     "consultation.annual.closed": "Frist",
     "consultation.annual.inputs": "Innspel",
+    "search.kind.consultations": "Høyringar",
+    "search.kind.consultationInputs": "Høyringsinnspel",
   },
   en: {
     "consultation.about": "What is your input about?",
@@ -509,6 +513,8 @@ export const messages: Messages<ConsultationsMessageKey> = {
     "consultation.annual.opened": "Opened",
     "consultation.annual.closed": "Closes",
     "consultation.annual.inputs": "Inputs",
+    "search.kind.consultations": "Consultations",
+    "search.kind.consultationInputs": "Consultation inputs",
   },
 };
 

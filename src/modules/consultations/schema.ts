@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { belongsTo, createdAtNow, demoFlag, serialId } from "../../platform/db/columns.ts";
 import { files } from "../../platform/schema.ts";
+import { searchIndex } from "../../platform/search/match.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -21,6 +22,19 @@ import { strategies } from "../strategies/schema.ts";
 export const AUDIENCES = ["anyone", "members"] as const;
 /** Who may answer: a public consultation's audience, or for an internal review round the members of its bodies. */
 export type Audience = (typeof AUDIENCES)[number] | "bodies";
+
+/**
+ * A consultation's searched text (decision 0034): its title, its introduction, and the draft's text
+ * section by section (headings and bodies, in order). The sections are another table's, so no index
+ * of the consultation's own holds them; there are a few consultations a network a year.
+ */
+export const consultationSearchFields = (t: { id: SQLWrapper; title: SQLWrapper; intro: SQLWrapper }) => ({
+  title: t.title,
+  summary: t.intro,
+  body: [
+    sql`(select string_agg(s.heading || ' ' || s.body, ' ' order by s.position, s.id) from ${consultationSections} s where s.consultation_id = ${t.id})`,
+  ],
+});
 
 /**
  * A consultation (høyring, innspelsrunde) on a draft: open from one instant to another (entered in
@@ -91,6 +105,12 @@ export type RespondentKind = (typeof RESPONDENT_KINDS)[number];
 export const INPUT_STATUSES = ["received", "handled", "spam", "merged"] as const;
 export type InputStatus = (typeof INPUT_STATUSES)[number];
 
+/** An input's searched text where it is published: its reference (its heading on the page) and its text. */
+export const consultationInputSearchFields = (t: { reference: SQLWrapper; body: SQLWrapper }) => ({
+  title: t.reference,
+  body: [t.body],
+});
+
 /**
  * One input (innspel). Stored exactly once per form: the form's token is unique. Name, organisation
  * and e-mail are personal data and are cleared on request or when the retention runs out; the input
@@ -141,6 +161,7 @@ export const consultationInputs = pgTable(
     index("consultation_inputs_consultation_idx").on(t.consultationId, t.status),
     index("consultation_inputs_source_idx").on(t.sourceKey, t.submittedAt),
     index("consultation_inputs_organisation_idx").on(t.organisationId),
+    searchIndex("consultation_inputs_search_text_idx", consultationInputSearchFields(t)),
   ],
 );
 

@@ -7,7 +7,13 @@ import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/
 import { optionalId, optionalText, requiredText, toFieldErrors } from "../../../platform/http/validation.ts";
 import { i18nFor, type Locale } from "../../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../../platform/mail/mail.ts";
-import type { Consultation, ConsultationRepo, Input, InputFilter } from "../consultations.repo.ts";
+import {
+  type Consultation,
+  type ConsultationRepo,
+  type Input,
+  type InputFilter,
+  PUBLISHED_STATUSES,
+} from "../consultations.repo.ts";
 import { checkbox } from "../fields.ts";
 import type { InputStatus } from "../schema.ts";
 
@@ -22,9 +28,6 @@ const handling = {
 };
 export const templateInput = z.object({ title: requiredText(200), body: requiredText(5000) });
 export const settingsInput = z.object({ publishInputs: checkbox.default(false) });
-
-/** The inputs anyone may read once the consultation publishes them: not spam, not merged away. */
-const PUBLISHED_STATUSES: readonly InputStatus[] = ["received", "handled"];
 
 /** A published input as anyone may read it: without personal data, the answer once it is published. */
 const publishedInput = (i: Input) => ({

@@ -1,0 +1,11 @@
+CREATE INDEX "consultation_inputs_search_text_idx" ON "consultation_inputs" USING gin (lower(coalesce("reference", '') || ' ' || coalesce("body", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "agenda_items_search_text_idx" ON "agenda_items" USING gin (lower(coalesce("title", '') || ' ' || coalesce("description", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "decisions_search_text_idx" ON "decisions" USING gin (lower(coalesce("text", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "meetings_search_text_idx" ON "meetings" USING gin (lower(coalesce("title", '') || ' ' || coalesce("place", '') || ' ' || coalesce("minutes_note", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "gatherings_search_text_idx" ON "gatherings" USING gin (lower(coalesce("title", '') || ' ' || coalesce("description", '') || ' ' || coalesce("report", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "solutions_search_text_idx" ON "solutions" USING gin (lower(coalesce("name", '') || ' ' || coalesce("summary", '') || ' ' || coalesce("description", '') || ' ' || coalesce("vendor", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "focus_areas_search_text_idx" ON "focus_areas" USING gin (lower(coalesce("title", '') || ' ' || coalesce("why", '') || ' ' || coalesce("what", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "measures_search_text_idx" ON "measures" USING gin (lower(coalesce("description", '') || ' ' || coalesce("goal", '') || ' ' || coalesce("indicator", '') || ' ' || coalesce("expected_benefits", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "strategies_search_text_idx" ON "strategies" USING gin (lower(coalesce("title", '') || ' ' || coalesce("vision", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "strategy_goals_search_text_idx" ON "strategy_goals" USING gin (lower(coalesce("title", '') || ' ' || coalesce("description", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "experience_notes_search_text_idx" ON "experience_notes" USING gin (lower(coalesce("title", '') || ' ' || coalesce("what_we_did", '') || ' ' || coalesce("cost", '') || ' ' || coalesce("differently", '')) gin_trgm_ops);

@@ -1,11 +1,5 @@
 import type { Actor } from "../../platform/access/actor.ts";
-import {
-  type AnnualKind,
-  type AnnualTable,
-  type AppContext,
-  annualTables,
-  withoutHiddenRecords,
-} from "../../platform/module.ts";
+import { type AnnualKind, type AnnualTable, type AppContext, annualTables, withoutHiddenRecords } from "../../platform/module.ts";
 import { budgetAnnualTable } from "../economy/index.ts";
 import type { AnnualDrawing } from "./annual.service.ts";
 

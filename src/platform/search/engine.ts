@@ -1,4 +1,4 @@
-import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { Column, is, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/client.ts";
 import { rowsOf } from "../db/rows.ts";
@@ -77,6 +77,12 @@ export interface SiteSearchResult {
 export const PER_KIND = 5;
 export const PER_PAGE = 20;
 
+/** A source's date as a day in Norway: an instant (a timestamp column) in Oslo's time, a date as it is. */
+function dayOf(date: SQLWrapper): SQL {
+  const instant = is(date, Column) && date.columnType.startsWith("PgTimestamp");
+  return instant ? sql`(${date} at time zone 'Europe/Oslo')::date` : sql`(${date})::date`;
+}
+
 /** The condition a filter puts on a source, `false` when the source cannot meet it (so the kind is left out). */
 /** What the search module lends the kernel from the modules: whether a network covers a county. */
 export interface SearchContext {
@@ -86,8 +92,12 @@ export interface SearchContext {
 function filtered(source: SearchSource, filters: SearchFilters, context: SearchContext): SQL[] {
   const where: SQL[] = [];
   if (filters.network !== undefined) {
-    if (source.network) where.push(sql`${source.network.id} = ${filters.network}`);
-    else where.push(source.inNetwork ? source.inNetwork(filters.network) : sql`false`);
+    // A record of its own network, or one the source ties to a network besides (a member's strategy).
+    const ways = [
+      ...(source.network ? [sql`${source.network.id} = ${filters.network}`] : []),
+      ...(source.inNetwork ? [source.inNetwork(filters.network)] : []),
+    ];
+    where.push(ways.length ? sql`(${sql.join(ways, sql` or `)})` : sql`false`);
   }
   if (filters.organisation !== undefined)
     where.push(source.organisation ? source.organisation(filters.organisation) : sql`false`);
@@ -99,8 +109,8 @@ function filtered(source: SearchSource, filters: SearchFilters, context: SearchC
   if (filters.from || filters.to) {
     if (!source.date) where.push(sql`false`);
     else {
-      if (filters.from) where.push(sql`(${source.date})::date >= ${filters.from}::date`);
-      if (filters.to) where.push(sql`(${source.date})::date <= ${filters.to}::date`);
+      if (filters.from) where.push(sql`${dayOf(source.date)} >= ${filters.from}::date`);
+      if (filters.to) where.push(sql`${dayOf(source.date)} <= ${filters.to}::date`);
     }
   }
   return where;
@@ -118,7 +128,7 @@ function sourceQuery(
       (${source.href})::text as href,
       ${network ? sql`(${network.slug})::text` : sql`null::text`} as network_slug,
       ${network ? sql`(${network.name})::text` : sql`null::text`} as network_name,
-      ${source.date ? sql`to_char((${source.date})::date, 'YYYY-MM-DD')` : sql`null::text`} as date,
+      ${source.date ? sql`to_char(${dayOf(source.date)}, 'YYYY-MM-DD')` : sql`null::text`} as date,
       ${score(terms, source.fields)} as score,
       ${excerpt(terms, source.fields)} as excerpt
     from ${source.from}

@@ -32,7 +32,9 @@ export const consultationOut = z.object({
   isDemo: z.boolean(),
 });
 export const detailOut = consultationOut.extend({
-  sections: z.array(z.object({ id: int, heading: z.string(), body: z.string() })),
+  sections: z
+    .array(z.object({ id: int, heading: z.string(), body: z.string() }))
+    .describe("The draft's text; empty when it is the text of a project the reader may not see"),
   questions: z.array(z.object({ id: int, text: z.string(), kind: z.enum(QUESTION_KINDS), options: z.array(z.string()) })),
 });
 
@@ -53,12 +55,16 @@ const out = (c: Consultation) => ({
   isDemo: c.isDemo,
 });
 
-/** A consultation with its sections and questions, as detailOut. */
-export async function detailOf({ consultations }: Services, id: number) {
+/**
+ * A consultation with its sections and questions, as detailOut, as the viewer may read it: the
+ * sections are left out when they are a project's text the viewer may not see (projectTextShown).
+ */
+export async function detailOf({ consultations }: Services, id: number, viewer: Actor | null) {
   const d = await consultations.detail(id);
+  const shown = await consultations.projectTextShown(d.consultation, viewer);
   return {
     ...out(d.consultation),
-    sections: d.sections.map(({ id, heading, body }) => ({ id, heading, body })),
+    sections: shown ? d.sections.map(({ id, heading, body }) => ({ id, heading, body })) : [],
     questions: d.questions.map(({ id, text, kind, options }) => ({ id, text, kind, options })),
   };
 }
@@ -93,7 +99,7 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
     response: listOf(consultationOut),
     handler: async ({ params, actor, query: q }) => {
       const network = await networks.get(params.slug);
-      // Review rounds are for the network's own people (consultationReadableWhere, the rule `readable` checks).
+      // Review rounds are for the network's own people (the repo's audienceReadableWhere, the rule `readable` checks).
       const { items, total } = await consultations.ofNetworkPage(network.id, actor ?? null, q);
       return { items: items.map((i) => out(i.consultation)), total };
     },
@@ -110,7 +116,7 @@ export function consultationsApi(api: ApiRouter, { services }: AppContext) {
     response: detailOut,
     handler: async ({ params, actor }) => {
       readableBy(await consultations.get(params.id), actor);
-      return detailOf(services, params.id);
+      return detailOf(services, params.id, actor ?? null);
     },
   });
 }

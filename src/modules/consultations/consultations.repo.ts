@@ -16,11 +16,13 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../platform/access/actor.ts";
+import { visibleWhere } from "../../platform/access/visibility.ts";
 import { outerColumn } from "../../platform/db/correlated.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { organisations } from "../directory/index.ts";
 import { memberships } from "../networks/index.ts";
+import { projects } from "../projects/index.ts";
 import {
   answerTemplates,
   consultationInputs,
@@ -46,14 +48,33 @@ export interface InputFilter {
 /**
  * `readable` (loaders.ts) as SQL: a public consultation is read by anyone, an internal review round
  * (audience "bodies") by the network's own people, as the policy `consultation.summary` says. The
- * network's list in the API and the site search read consultations through it.
+ * network's list in the API and the published inputs read consultations through it.
  */
-export const consultationReadableWhere = (viewer: Actor | null): SQL => {
+const audienceReadableWhere = (viewer: Actor | null): SQL => {
   if (viewer?.isAdmin) return sql`true`;
   const own = Object.keys(viewer?.networks ?? {}).map(Number);
   if (!own.length) return sql`${consultations.audience} <> 'bodies'`;
   return sql`(${consultations.audience} <> 'bodies' or ${inArray(consultations.networkId, own)})`;
 };
+
+/**
+ * `projectTextShown` (the service) as SQL: the consultation is on no project, or on one the viewer
+ * may see now (the access kernel's rule over the project's columns), since its sections are then a
+ * copy of that project's text.
+ */
+const projectTextVisibleWhere = (viewer: Actor | null): SQL =>
+  sql`(${consultations.projectId} is null or exists (
+    select 1 from ${projects} where ${projects.id} = ${consultations.projectId} and ${visibleWhere(viewer, projects)}))`;
+
+/**
+ * A consultation the viewer may read with its text: readable (audienceReadableWhere), and its
+ * sections not a project's text the viewer may not see (projectTextVisibleWhere). The site search
+ * reads consultations through it, since it finds them by their sections and shows excerpts of them:
+ * a consultation on a project kept to the network or a body since it was opened is found only by
+ * those who may see the project.
+ */
+export const consultationReadableWhere = (viewer: Actor | null): SQL =>
+  and(audienceReadableWhere(viewer), projectTextVisibleWhere(viewer)) as SQL;
 
 /** The inputs anyone may read once the consultation publishes them: not spam, not merged away. */
 export const PUBLISHED_STATUSES: readonly InputStatus[] = ["received", "handled"];
@@ -65,7 +86,7 @@ export const PUBLISHED_STATUSES: readonly InputStatus[] = ["received", "handled"
  */
 export const publishedInputWhere = (viewer: Actor | null): SQL =>
   and(
-    consultationReadableWhere(viewer),
+    audienceReadableWhere(viewer),
     eq(consultations.publishInputs, true),
     inArray(consultationInputs.status, [...PUBLISHED_STATUSES]),
   ) as SQL;
@@ -138,7 +159,7 @@ export class ConsultationRepo extends Repository {
       this.db
         .select({ consultation: consultations, total: totalRows })
         .from(consultations)
-        .where(and(eq(consultations.networkId, networkId), consultationReadableWhere(viewer)))
+        .where(and(eq(consultations.networkId, networkId), audienceReadableWhere(viewer)))
         .orderBy(desc(consultations.closesAt), desc(consultations.id))
         .limit(p.limit)
         .offset(p.offset),

@@ -28,6 +28,7 @@ export async function renderConsultation(
   const { id } = parseOrBadRequest(idParams, req.params);
   const { consultation, sections, questions } = await consultations.detail(id);
   readable(req, consultation);
+  const projectTextShown = await consultations.projectTextShown(consultation, req.actor ?? null);
   const network = await consultations.networkOf(consultation);
   const canManage = can(req.actor, "consultation.manage", consultation);
   const { t } = req.i18n;
@@ -39,6 +40,7 @@ export async function renderConsultation(
         ctx={req.pageContext()}
         consultation={consultation}
         sections={sections}
+        projectTextShown={projectTextShown}
         questions={questions}
         state={stateOf(consultation)}
         inputCount={canManage ? await consultations.inputCount(id) : 0}

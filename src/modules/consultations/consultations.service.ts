@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
+import { canSee } from "../../platform/access/visibility.ts";
 import { createAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type Keeper, keepUntilChange } from "../../platform/db/data-version.ts";
@@ -12,7 +13,7 @@ import type { StrategyService } from "../strategies/index.ts";
 import { type Consultation, ConsultationRepo } from "./consultations.repo.ts";
 import { HandlingService } from "./handling/handling.service.ts";
 import { InputService, newReference } from "./inputs/inputs.service.ts";
-import { OpeningService } from "./opening/opening.service.ts";
+import { OpeningService, type ProjectsOfConsultations } from "./opening/opening.service.ts";
 import { mayAnswer } from "./policy.ts";
 import { QuestionService } from "./questions/questions.service.ts";
 import { ReviewService } from "./reviews/reviews.service.ts";
@@ -50,9 +51,7 @@ export class ConsultationService {
       bodiesOf(networkId: number): Promise<{ id: number; name: string; kind: string }[]>;
       byId(id: number): Promise<NetworkOfConsultation | undefined>;
     },
-    projects: {
-      byId(id: number): Promise<{ networkId: number; summary: string; problem: string; description: string } | undefined>;
-    },
+    private readonly projects: ProjectsOfConsultations,
     mail: { delivery: MailDelivery; baseUrl: string },
     loadSecret: () => Promise<string>,
     inputsPerTenMinutes = 10,
@@ -84,6 +83,18 @@ export class ConsultationService {
     const consultation = await this.get(id);
     const [sections, questions] = await Promise.all([this.repo.sectionsOf(id), this.repo.questionsOf(id)]);
     return { consultation, sections, questions };
+  }
+
+  /**
+   * Whether the reader may read the text a consultation copied from its project (its sections): true
+   * when it is not on a project, else only when the reader may see the project now (`canSee`). The
+   * project was open to every reader when the consultation was opened, but may have been kept to the
+   * network or a body since; the copy must not outlive the rule. A project gone missing shows nothing.
+   */
+  async projectTextShown(c: Consultation, viewer: Actor | null): Promise<boolean> {
+    if (c.projectId === null) return true;
+    const project = await this.projects.byId(c.projectId);
+    return project !== undefined && canSee(viewer, project);
   }
 
   /** The network that holds a consultation, for its pages' menu and crumbs. */

@@ -35,6 +35,8 @@ export function ConsultationPage(props: {
   ctx: PageContext;
   consultation: Consultation;
   sections: Section[];
+  /** False when the sections are a project's text the reader may not see (any longer): they are left out. */
+  projectTextShown: boolean;
   questions: Question[];
   state: ConsultationState;
   inputCount: number;
@@ -56,7 +58,13 @@ export function ConsultationPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {c.title} {c.isDemo ? <DemoTag t={t} /> : null}
       </h1>
-      <ConsultationFacts ctx={ctx} consultation={c} state={state} inputCount={props.canManage ? props.inputCount : null} />
+      <ConsultationFacts
+        ctx={ctx}
+        consultation={c}
+        state={state}
+        inputCount={props.canManage ? props.inputCount : null}
+        projectShown={props.projectTextShown}
+      />
       {props.reviewOf ? (
         <Notice>
           {t("consultation.reviewNotice")} <Link href={`/consultations/${props.reviewOf.id}`}>{props.reviewOf.title}</Link>
@@ -72,7 +80,13 @@ export function ConsultationPage(props: {
       ) : (
         <NotOpenNotice t={t} state={state} />
       )}
-      <DraftText t={t} base={base} sections={sections} open={state === "open"} />
+      {props.projectTextShown ? (
+        <DraftText t={t} base={base} sections={sections} open={state === "open"} />
+      ) : (
+        <HeadedSection id="draft-heading" title={t("consultation.draftText")}>
+          <Notice>{t("consultation.projectTextWithheld")}</Notice>
+        </HeadedSection>
+      )}
       {props.published.length ? <PublishedInputs ctx={ctx} inputs={props.published} sections={sections} /> : null}
       {props.canManage && !props.reviewOf ? (
         <ReviewsSection
@@ -103,6 +117,8 @@ function ConsultationFacts(props: {
   state: ConsultationState;
   /** Null: not shown. */
   inputCount: number | null;
+  /** Whether the reader may see the project it is about (else no link to it). */
+  projectShown: boolean;
 }) {
   const { consultation: c } = props;
   const { t, dateTime, number } = props.ctx.i18n;
@@ -117,7 +133,7 @@ function ConsultationFacts(props: {
         c.strategyId
           ? [t("consultation.draft"), <Link href={`/strategies/${c.strategyId}`}>{t("consultation.draftLink")}</Link>]
           : null,
-        c.projectId
+        c.projectId && props.projectShown
           ? [t("consultation.project"), <Link href={`/projects/${c.projectId}`}>{t("consultation.projectLink")}</Link>]
           : null,
         c.documentFileId

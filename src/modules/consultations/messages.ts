@@ -157,6 +157,9 @@ const nb = {
   "consultation.project": "Prosjektet",
   "consultation.projectHint": "Bare når høringen gjelder et prosjekt.",
   "consultation.projectLink": "Se prosjektet",
+  "consultation.projectTextWithheld":
+    "Høringen gjelder et prosjekt som ikke er åpent for deg, så teksten fra prosjektet vises ikke her.",
+  "errors.projectNotOpenToReaders": "Prosjektet er ikke åpent for alle som kan lese høringen.",
   "consultation.sectionBody": "Tekst",
   "consultation.sectionHeading": "Overskrift",
   "consultation.subject": "Høringen gjelder",
@@ -332,6 +335,9 @@ export const messages: Messages<ConsultationsMessageKey> = {
     "consultation.project": "Prosjektet",
     "consultation.projectHint": "Berre når høyringa gjeld eit prosjekt.",
     "consultation.projectLink": "Sjå prosjektet",
+    "consultation.projectTextWithheld":
+      "Høyringa gjeld eit prosjekt som ikkje er ope for deg, så teksten til prosjektet blir ikkje vist her.",
+    "errors.projectNotOpenToReaders": "Prosjektet er ikkje ope for alle som kan lese høyringa.",
     "consultation.sectionBody": "Tekst",
     "consultation.sectionHeading": "Overskrift",
     "consultation.subject": "Høyringa gjeld",
@@ -503,6 +509,9 @@ export const messages: Messages<ConsultationsMessageKey> = {
     "consultation.project": "The project",
     "consultation.projectHint": "Only when the consultation is on a project.",
     "consultation.projectLink": "See the project",
+    "consultation.projectTextWithheld":
+      "This consultation is on a project that is not open to you, so the project's text is not shown here.",
+    "errors.projectNotOpenToReaders": "The project is not open to everyone who can read the consultation.",
     "consultation.sectionBody": "Text",
     "consultation.sectionHeading": "Heading",
     "consultation.subject": "The consultation is on",

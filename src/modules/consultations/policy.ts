@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import { grantIn, isSecretariat, type Policies } from "../../platform/access/authorize.ts";
+import type { Restricted } from "../../platform/access/visibility.ts";
 
 /** What a consultation rule is checked against: the network that holds it. */
 export interface ConsultationResource {
@@ -22,6 +23,19 @@ export const mayAnswer = (
   if (c.audience === "members") return grant !== undefined;
   return grant?.bodies.some((b) => c.bodyIds.includes(b.id)) ?? false;
 };
+
+/**
+ * Who may read a consultation, as a link of the access kernel's chain (visibility.ts). The audience
+ * says who may answer, not who may read: a consultation for "anyone" or for the network's "members"
+ * has a public page (members answer signed in, anyone reads), so both read as "public"; an internal
+ * review round ("bodies") is read by the network's own people, not only its bodies' members, so it
+ * reads as "network". Text copied into a consultation must be readable by all of these
+ * (`readableByAll`).
+ */
+export const readersOf = (c: { networkId: number; audience: string }): Restricted => ({
+  networkId: c.networkId,
+  visibility: c.audience === "bodies" ? "network" : "public",
+});
 
 /** A network's secretariat opens and runs its consultations; anyone may read them and give input. */
 export const consultationPolicies: Policies = {

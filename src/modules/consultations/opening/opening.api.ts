@@ -19,7 +19,11 @@ export function openingApi(api: ApiRouter, { services }: AppContext) {
     response: detailOut,
     status: 201,
     handler: async ({ actor, params, req }) => {
-      return detailOf(services, resultOf(await services.consultations.openOnStrategy(actor, params.id, req.body, req.i18n.t)).id);
+      return detailOf(
+        services,
+        resultOf(await services.consultations.openOnStrategy(actor, params.id, req.body, req.i18n.t)).id,
+        actor,
+      );
     },
   });
 }

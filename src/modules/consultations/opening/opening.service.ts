@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { readableByAll, type Visibility } from "../../../platform/access/visibility.ts";
 import { audited, createAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { checkUpload, saveFile } from "../../../platform/files/files.ts";
@@ -16,6 +17,7 @@ import { osloInstant, type Translate } from "../../../platform/i18n/i18n.ts";
 import type { StrategyService } from "../../strategies/index.ts";
 import type { Consultation, ConsultationRepo } from "../consultations.repo.ts";
 import { checkbox, timeOfDay } from "../fields.ts";
+import { readersOf } from "../policy.ts";
 import { AUDIENCES } from "../schema.ts";
 
 export const consultationInput = z
@@ -35,6 +37,21 @@ export const consultationInput = z
 
 export const SUBJECTS = ["project", "document"] as const;
 export const subjectInput = z.object({ subject: z.enum(SUBJECTS, "errors.choice"), projectId: optionalId });
+
+/** A project as opening a consultation on it, and showing the text copied from it, reads it. */
+export interface ProjectOfConsultation {
+  networkId: number;
+  visibility: Visibility;
+  bodyId: number | null;
+  summary: string;
+  problem: string;
+  description: string;
+}
+
+/** The projects a consultation can be about, by id (the projects module's service). */
+export interface ProjectsOfConsultations {
+  byId(id: number): Promise<ProjectOfConsultation | undefined>;
+}
 
 /** A consultation's columns from its form: the opening and closing instants, without the day and time fields. */
 const columnsOf = ({
@@ -76,9 +93,7 @@ export class OpeningService {
     private readonly db: Db,
     private readonly repo: ConsultationRepo,
     private readonly strategies: StrategyService,
-    private readonly projects: {
-      byId(id: number): Promise<{ networkId: number; summary: string; problem: string; description: string } | undefined>;
-    },
+    private readonly projects: ProjectsOfConsultations,
   ) {}
 
   /**
@@ -114,7 +129,12 @@ export class OpeningService {
   /**
    * Opens a consultation on one of the network's projects (its summary, problem and description
    * become the sections) or on an uploaded document (the secretariat then writes its sections in).
-   * Everything is checked before anything is saved.
+   * Everything is checked before anything is saved. The project must be the network's own and
+   * readable by everyone who may read the consultation (`readersOf`): its text is copied into the
+   * sections, so a project kept to the network or to a body never goes into a public consultation,
+   * whatever the form offered. The document is uploaded here for this consultation and read only
+   * through it, so it carries no other record's restricted text; a strategy (openOnStrategy) is
+   * public by design: strategies have no visibility of their own and their pages are public.
    */
   async openOnNetwork(
     actor: Actor,
@@ -133,7 +153,11 @@ export class OpeningService {
     let upload: ReturnType<typeof checkUpload>["file"];
     if (subject.success && subject.data.subject === "project") {
       const project = subject.data.projectId === null ? undefined : await this.projects.byId(subject.data.projectId);
+      // Unknown until the form parses; "anyone" is the most public audience, so the strictest check.
+      const readers = readersOf({ networkId, audience: parsed.success ? parsed.data.audience : "anyone" });
       if (!project || project.networkId !== networkId) errors.push({ field: "projectId", key: "errors.choice" });
+      else if (!readableByAll({ networkId: project.networkId, visibility: project.visibility, bodyId: project.bodyId }, readers))
+        errors.push({ field: "projectId", key: "errors.projectNotOpenToReaders" });
       else
         sections = [
           { heading: t("project.summary"), body: project.summary },

@@ -19,7 +19,7 @@ export function questionsApi(api: ApiRouter, { services }: AppContext) {
     status: 201,
     handler: async ({ actor, params, req }) => {
       resultOf(await services.consultations.addQuestion(actor, params.id, req.body));
-      return detailOf(services, params.id);
+      return detailOf(services, params.id, actor);
     },
   });
 }

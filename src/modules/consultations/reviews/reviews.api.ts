@@ -18,7 +18,11 @@ export function reviewsApi(api: ApiRouter, { services }: AppContext) {
     response: detailOut,
     status: 201,
     handler: async ({ actor, params, req }) => {
-      return detailOf(services, resultOf(await services.consultations.openReview(actor, params.id, req.body, req.i18n.t)).id);
+      return detailOf(
+        services,
+        resultOf(await services.consultations.openReview(actor, params.id, req.body, req.i18n.t)).id,
+        actor,
+      );
     },
   });
 }

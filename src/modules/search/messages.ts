@@ -76,7 +76,7 @@ export const messages: Messages<SearchMessageKey> = {
     "search.to": "To date",
     "search.byKind": "Results by kind",
     "search.allKinds": "All kinds ({n})",
-    "search.showAll": "All {n} results: {kind}",
+    "search.showAll": "{n, plural, one {# result} other {All # results}}: {kind}",
     "search.didYouMean": "Did you mean",
     "search.nothing": "Nothing found. Try another word, or fewer words.",
     "search.words.title": "Word pairs for searching in nynorsk and bokmål",

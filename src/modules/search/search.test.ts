@@ -5,7 +5,7 @@ import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { searchWordPairs } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
-import { needs } from "../needs/schema.ts";
+import { needs } from "../needs/index.ts";
 import { bodies, networks } from "../networks/index.ts";
 import { projects } from "../projects/index.ts";
 

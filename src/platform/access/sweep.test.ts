@@ -1658,6 +1658,13 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     "surveyrecipientname",
   ])
     assert.ok(seen.has(kind), `the secretariat of ${SECOND} sees ${kind}; seen: ${[...seen].sort().join(", ")}`);
+  // The site search, page and API, finds restricted records of many kinds for the insider: so the
+  // outsiders' searches for the same token, which find none, say something.
+  for (const url of [`/search?q=${RUN}`, `/api/v1/search?q=${RUN}`]) {
+    const found = markersIn(decode(await insider.get(url)));
+    for (const kind of ["neednettitle", "projbodytitle", "mtgbodytitle", "notetitle"])
+      assert.ok(found.has(kind), `${url} finds ${kind} for the secretariat of ${SECOND}; found: ${[...found].sort().join(", ")}`);
+  }
   // The ids fill the paths with records that exist: the secretariat gets an answer from some
   // address of every route but those that need a secret (a token, a receipt). (Not from every one:
   // only one of the consultations is about a document.)

@@ -24,7 +24,7 @@ const login = (email: string) => new Session(t.app).login(email, PASSWORD);
 const day = (offset: number) => osloParts(new Date(Date.now() + offset * 24 * 3600_000)).date;
 
 /** A gathering of the network three weeks ahead, made through the service as its secretariat would. */
-async function gathering(networkId: number, fields: Record<string, string>) {
+async function gathering(networkId: number, fields: Record<string, string | string[]>) {
   const created = await t.app.services.gatherings.create(systemActor("test"), networkId, {
     kind: "seminar",
     startsDate: day(21),
@@ -85,6 +85,19 @@ test("gatherings and their documents are found by the site search; another netwo
     assert.equal(found.network?.slug, rogaland.slug);
     assert.equal(found.date, day(21), "the day it starts");
   }
+
+  // Under its network; under another network only once that network holds it together with the organiser.
+  const together = await gathering(rogaland.id, {
+    title: "Felles konferanse om KVARVESTAD",
+    invitedNetworkIds: [String(nordland.id)],
+  });
+  const inNetwork = async (slug: string): Promise<number> =>
+    (await anonymous.get(`/api/v1/search?q=kvarvestad&kind=gathering&network=${slug}`)).json().total;
+  assert.equal(await inNetwork(rogaland.slug), 1);
+  assert.equal(await inNetwork(nordland.slug), 0, "invited, not yet accepted");
+  await t.app.services.gatherings.acceptHosting(systemActor("test"), together.id, nordland.id);
+  assert.equal(await inNetwork(nordland.slug), 1, "held together");
+  assert.equal(await inNetwork("digi-trondelag"), 0);
 
   // The papers afterwards: their text is searched, and they lead to the download.
   const sek = await login("sek@gs-rogaland.example");

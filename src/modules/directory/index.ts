@@ -6,7 +6,14 @@ export type { OrganisationReads, PeopleReads } from "./directory.service.ts";
 export type { Organisation } from "./organisations/organisations.repo.ts";
 /** The date the shipped population figures count (the reference import records them as counted on it). */
 export { REFERENCE_POPULATION_DATE } from "./reference.ts";
-export { cooperationMembers, organisations, people, personSearchFields, populationCounts } from "./schema.ts";
+export {
+  cooperationMembers,
+  organisationSearchFields,
+  organisations,
+  people,
+  personSearchFields,
+  populationCounts,
+} from "./schema.ts";
 
 declare module "../../platform/module.ts" {
   interface ModuleServices {

@@ -7,7 +7,6 @@ import { peopleApi } from "./people/people.api.ts";
 import { peopleRoutes } from "./people/people.routes.tsx";
 import { directoryPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
-import { organisationSearch } from "./search.ts";
 import { shippedReference } from "./shipped-data.ts";
 
 /** Organisations (municipalities, counties, IT cooperations and more) and the people who act for them. */
@@ -33,5 +32,4 @@ export const directoryModule = defineModule({
     organisationsApi(api, ctx);
     peopleApi(api, ctx);
   },
-  searchSources: organisationSearch,
 });

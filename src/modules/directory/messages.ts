@@ -65,7 +65,6 @@ const nb = {
   "org.noStrategies": "Organisasjonen har ingen strategier registrert.",
   "org.uses": "Løsninger organisasjonen bruker",
   "org.usesNothing": "Organisasjonen har ikke registrert løsninger den bruker.",
-  "search.kind.organisations": "Organisasjoner",
 };
 
 export type DirectoryMessageKey = keyof typeof nb;
@@ -137,7 +136,6 @@ export const messages: Messages<DirectoryMessageKey> = {
     "org.noStrategies": "Organisasjonen har ingen strategiar registrerte.",
     "org.uses": "Løysingar organisasjonen brukar",
     "org.usesNothing": "Organisasjonen har ikkje registrert løysingar han brukar.",
-    "search.kind.organisations": "Organisasjonar",
   },
   en: {
     "org.listTitle": "Organisations",
@@ -203,7 +201,6 @@ export const messages: Messages<DirectoryMessageKey> = {
     "org.noStrategies": "The organisation has no strategies registered.",
     "org.uses": "Solutions it uses",
     "org.usesNothing": "The organisation has registered no solutions it uses.",
-    "search.kind.organisations": "Organisations",
   },
 };
 

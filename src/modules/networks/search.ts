@@ -2,7 +2,7 @@ import { type SQLWrapper, sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { files } from "../../platform/schema.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
-import { people, personSearchFields } from "../directory/index.ts";
+import { organisationSearchFields, organisations, people, personSearchFields } from "../directory/index.ts";
 import { bodies, bodyDocuments, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
 
 /** The network's counties, for the site search's county filter on anything a network holds. */
@@ -30,6 +30,22 @@ export const networkSearch: SearchSource[] = [
     visible: () => sql`true`,
     organisation: (id) =>
       sql`exists (select 1 from ${memberships} where ${memberships.networkId} = ${networks.id} and ${memberships.organisationId} = ${id})`,
+  },
+  {
+    // Every organisation is public, ended ones too (a merged municipality is still looked for); here
+    // rather than in the directory because a network's filter finds its members through memberships.
+    kind: "organisation",
+    label: "search.kind.organisations",
+    from: sql`${organisations}`,
+    id: organisations.id,
+    fields: organisationSearchFields(organisations),
+    href: sql`'/organisations/' || ${organisations.id}`,
+    visible: () => sql`true`,
+    inNetwork: (id) =>
+      sql`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${organisations.id} and ${memberships.networkId} = ${id})`,
+    organisation: (id) => sql`${organisations.id} = ${id}`,
+    county: (code) =>
+      sql`(${organisations.code} = ${code} and ${organisations.kind} = 'county' or ${organisations.countyCode} = ${code})`,
   },
   {
     // Only a network's published contacts: other people's names are not offered to searchers.

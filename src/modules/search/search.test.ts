@@ -408,3 +408,12 @@ test("an administrator's own word pair works at the next search; bad pairs are r
   assert.equal((await admin.post(`/admin/search-words/${row!.id}/delete`, {})).statusCode, 303);
   assert.deepEqual(await foundKeys("vaktsentral"), []);
 });
+
+test("a network's filter finds its member organisations, a county's filter the organisations in it", async () => {
+  const names = async (params: string) =>
+    (await search(params)).groups.flatMap((g) => (g.kind === "organisation" ? g.hits.map((h) => h.title) : []));
+  assert.ok((await names("q=stavanger&network=digi-rogaland&kind=organisation")).some((n) => n.startsWith("Stavanger")));
+  assert.deepEqual(await names("q=stavanger&network=digi-nordland&kind=organisation"), []);
+  assert.ok((await names("q=stavanger&county=11&kind=organisation")).some((n) => n.startsWith("Stavanger")));
+  assert.deepEqual(await names("q=stavanger&county=18&kind=organisation"), []);
+});

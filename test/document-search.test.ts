@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { consultations } from "../src/modules/consultations/schema.ts";
+import { meetings } from "../src/modules/decisions/schema.ts";
 import { needs } from "../src/modules/needs/schema.ts";
 import { bodies } from "../src/modules/networks/schema.ts";
 import { projects } from "../src/modules/projects/schema.ts";
+import { strategies } from "../src/modules/strategies/schema.ts";
+import { saveFile } from "../src/platform/files/files.ts";
 import { PASSWORD, testAccount } from "./support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "./support/app.ts";
 
@@ -54,6 +58,32 @@ before(async () => {
       .values({ networkId: nordland.id, kind: "working_group", name: "Lukka gruppe", visibility: "body" })
       .returning()
   )[0]!.id;
+  const meeting = async (title: string, visibility: "public" | "network") =>
+    (
+      await db
+        .insert(meetings)
+        .values({ networkId: nordland.id, bodyId: ids.openBody!, title, meetingDate: "2026-03-02", visibility })
+        .returning()
+    )[0]!.id;
+  ids.openMeeting = await meeting("Opent møte", "public");
+  ids.keptMeeting = await meeting("Internt møte", "network");
+  ids.strategy = (
+    await db
+      .insert(strategies)
+      .values({ networkId: rogaland.id, title: "Digitaliseringsstrategi", firstYear: 2026, lastYear: 2029 })
+      .returning()
+  )[0]!.id;
+  // A consultation's document is stored when it is opened: planted here, with its text extracted as the opening does.
+  const consultation = async (title: string, audience: "anyone" | "bodies", text: string) => {
+    const file = await saveFile(db, { name: `${title}.txt`, mediaType: "text/plain; charset=utf-8", data: Buffer.from(text) }, null);
+    const opensAt = new Date(Date.now() - 24 * 3600_000);
+    const closesAt = new Date(Date.now() + 30 * 24 * 3600_000);
+    await db
+      .insert(consultations)
+      .values({ networkId: nordland.id, title, opensAt, closesAt, audience, documentFileId: file.id });
+  };
+  await consultation("Høyringsutkast", "anyone", "Utkastet om FLATVAERET er ope.");
+  await consultation("Gjennomgang", "bodies", "Merkeord SJUSOSTRENE.");
 });
 after(() => t.close());
 
@@ -106,6 +136,10 @@ test("the text of uploaded documents is found where the reader may see their par
   await upload(admin, ...body(ids.openBody!), { title: "Open referat", visibility: "public" }, "Merkeord ROSSVOLLEN.");
   await upload(admin, ...body(ids.openBody!), { title: "Nettverksnotat", visibility: "network" }, "Merkeord TRETTESTEIN.");
   await upload(admin, ...body(ids.keptBody!), { title: "Gruppenotat", visibility: "public" }, "Merkeord OKSTINDAN.");
+  const meetingPaper = (id: number) => [`/meetings/${id}`, `/meetings/${id}/documents`] as const;
+  await upload(admin, ...meetingPaper(ids.openMeeting!), { title: "Saksframlegg" }, "Saka om LOVUNDMODELLEN.");
+  await upload(admin, ...meetingPaper(ids.keptMeeting!), { title: "Internt saksframlegg" }, "Merkeord HESTMANNEN.");
+  await upload(admin, `/strategies/${ids.strategy}`, `/strategies/${ids.strategy}/document`, {}, "Strategien om TORGHATTEN.");
 
   // A public project's document: found by an inflection, a compound's part and the other written standard.
   const anonymous = new Session(t.app);
@@ -126,13 +160,26 @@ test("the text of uploaded documents is found where the reader may see their par
     new RegExp(`^/n/${nordland.slug}/bodies/${ids.openBody}/documents/\\d+$`),
   );
 
+  // A public meeting's papers, a strategy's adopted document and a public consultation's document.
+  for (const [q, href] of [
+    ["lovundmodellen", new RegExp(`^/meetings/${ids.openMeeting}/documents/\\d+$`)],
+    ["torghatten", new RegExp(`^/strategies/${ids.strategy}/document$`)],
+    ["flatvaeret", /^\/consultations\/\d+\/document$/],
+  ] as const) {
+    const found = (await search(anonymous, q)).hits[0];
+    assert.match(found?.href ?? "", href, q);
+    assert.equal((await anonymous.get(found!.href)).statusCode, 200, `${q}: the hit is the download`);
+  }
+
   // What each reader finds of the restricted ones: the parent's rule, and the body document's own.
-  const restricted = ["kjerringvika", "skarvheia", "trettestein", "okstindan"];
+  const restricted = ["kjerringvika", "skarvheia", "trettestein", "okstindan", "hestmannen", "sjusostrene"];
   const titleOf: Record<string, RegExp> = {
     kjerringvika: /Internt prosjektnotat/,
     skarvheia: /Internt behovsnotat/,
     trettestein: /Nettverksnotat/,
     okstindan: /Gruppenotat/,
+    hestmannen: /Internt saksframlegg/,
+    sjusostrene: /Gjennomgang\.txt/,
   };
   const expected: [string, Session, string[]][] = [
     ["anonymous", anonymous, []],
@@ -140,7 +187,7 @@ test("the text of uploaded documents is found where the reader may see their par
     [
       "a member of the network (no seat in the closed body)",
       await new Session(t.app).login("member@ds-nordland.example", PASSWORD),
-      ["kjerringvika", "skarvheia", "trettestein"],
+      ["kjerringvika", "skarvheia", "trettestein", "hestmannen", "sjusostrene"],
     ],
     ["the network's secretariat", await new Session(t.app).login("sek@ds-nordland.example", PASSWORD), restricted],
   ];

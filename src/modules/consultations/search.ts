@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { files } from "../../platform/schema.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { networks } from "../networks/index.ts";
 import { consultationReadableWhere, publishedInputWhere } from "./consultations.repo.ts";
@@ -36,5 +37,17 @@ export const consultationsSearch: SearchSource[] = [
     network,
     date: consultationInputs.submittedAt,
     visible: publishedInputWhere,
+  },
+  {
+    // The document a consultation is about, uploaded as a file: read by whoever may read the consultation.
+    kind: "document",
+    label: "search.kind.documents",
+    from: sql`${consultations} ${withNetwork} join ${files} on ${files.id} = ${consultations.documentFileId}`,
+    id: files.id,
+    fields: { title: files.name, body: [files.text] },
+    href: sql`'/consultations/' || ${consultations.id} || '/document'`,
+    network,
+    date: files.createdAt,
+    visible: consultationReadableWhere,
   },
 ];

@@ -1,8 +1,17 @@
 import { sql } from "drizzle-orm";
+import { files } from "../../platform/schema.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { bodies, networks } from "../networks/index.ts";
 import { decisionVisibleWhere, meetingVisibleWhere } from "./meetings/meetings.repo.ts";
-import { agendaItemSearchFields, agendaItems, decisionSearchFields, decisions, meetingSearchFields, meetings } from "./schema.ts";
+import {
+  agendaItemSearchFields,
+  agendaItems,
+  decisionSearchFields,
+  decisions,
+  meetingDocuments,
+  meetingSearchFields,
+  meetings,
+} from "./schema.ts";
 
 /** A meeting with its body (for the visibility rule) and its network (for the hit). */
 const meetingJoins = sql`join ${bodies} on ${bodies.id} = ${meetings.bodyId} join ${networks} on ${networks.id} = ${meetings.networkId}`;
@@ -11,7 +20,9 @@ const network = { id: networks.id, slug: networks.slug, name: networks.name };
 /**
  * Meetings, their agenda items and their decisions in the site search, each as the meeting's page shows
  * it: an item is seen by whoever sees its meeting, a decision also under its own flag (decisionChain).
- * Items and decisions have no page of their own: they link to the item on the meeting's page.
+ * Items and decisions have no page of their own: they link to the item on the meeting's page. The
+ * meeting's papers are found by their title and extracted text, by whoever may see the meeting (as
+ * their download reads them).
  */
 export const decisionsSearch: SearchSource[] = [
   {
@@ -46,5 +57,17 @@ export const decisionsSearch: SearchSource[] = [
     network,
     date: decisions.decidedOn,
     visible: decisionVisibleWhere,
+  },
+  {
+    kind: "document",
+    label: "search.kind.documents",
+    from: sql`${meetingDocuments} join ${meetings} on ${meetings.id} = ${meetingDocuments.meetingId} ${meetingJoins}
+      join ${files} on ${files.id} = ${meetingDocuments.fileId}`,
+    id: meetingDocuments.id,
+    fields: { title: meetingDocuments.title, body: [files.text] },
+    href: sql`'/meetings/' || ${meetings.id} || '/documents/' || ${meetingDocuments.id}`,
+    network,
+    date: meetingDocuments.createdAt,
+    visible: meetingVisibleWhere,
   },
 ];

@@ -1,4 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { files } from "../../platform/schema.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { organisations } from "../directory/index.ts";
 import { networkInCounty, networks } from "../networks/index.ts";
@@ -88,6 +89,18 @@ export const strategiesSearch: SearchSource[] = [
     fields: goalSearchFields(strategyGoals),
     href: sql`'/strategies/' || ${strategies.id} || '#goal-' || ${strategyGoals.id}`,
     ...common,
+    organisation: ownedBy,
+  },
+  {
+    // The strategy's adopted document, uploaded as a file: found by its text, named by its file's name.
+    kind: "document",
+    label: "search.kind.documents",
+    from: sql`${strategies} ${withNetwork} join ${files} on ${files.id} = ${strategies.documentFileId}`,
+    id: files.id,
+    fields: { title: files.name, body: [files.text] },
+    href: sql`'/strategies/' || ${strategies.id} || '/document'`,
+    ...common,
+    date: files.createdAt,
     organisation: ownedBy,
   },
 ];

@@ -417,3 +417,9 @@ test("a network's filter finds its member organisations, a county's filter the o
   assert.ok((await names("q=stavanger&county=11&kind=organisation")).some((n) => n.startsWith("Stavanger")));
   assert.deepEqual(await names("q=stavanger&county=18&kind=organisation"), []);
 });
+
+test("each kind is offered once in the filter, though several modules' documents are found as one kind", async () => {
+  const page = await t.app.inject({ url: "/search?q=x&lang=en" });
+  const options = [...page.body.matchAll(/<option value="document"/g)];
+  assert.equal(options.length, 1);
+});

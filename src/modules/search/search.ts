@@ -37,7 +37,8 @@ export async function filterChoices({ services, modules }: Pick<AppContext, "ser
     services.directory.organisations.options(),
   ]);
   return {
-    kinds: sourcesOf(modules).map((s) => ({ kind: s.kind, label: s.label })),
+    // Several sources may find one kind (every module's documents): each kind is offered once.
+    kinds: [...new Map(sourcesOf(modules).map((s) => [s.kind, { kind: s.kind, label: s.label }])).values()],
     networks: networks.map((n) => ({ slug: n.slug, name: n.name, id: n.id })),
     organisations: organisations.filter((o) => o.kind !== "county"),
     counties: organisations.filter((o) => o.kind === "county" && o.code),

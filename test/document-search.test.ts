@@ -75,7 +75,11 @@ before(async () => {
   )[0]!.id;
   // A consultation's document is stored when it is opened: planted here, with its text extracted as the opening does.
   const consultation = async (title: string, audience: "anyone" | "bodies", text: string) => {
-    const file = await saveFile(db, { name: `${title}.txt`, mediaType: "text/plain; charset=utf-8", data: Buffer.from(text) }, null);
+    const file = await saveFile(
+      db,
+      { name: `${title}.txt`, mediaType: "text/plain; charset=utf-8", data: Buffer.from(text) },
+      null,
+    );
     const opensAt = new Date(Date.now() - 24 * 3600_000);
     const closesAt = new Date(Date.now() + 30 * 24 * 3600_000);
     await db

@@ -1,7 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { NotFoundError } from "../../platform/http/errors.ts";
-import { parseOrBadRequest, query } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { HomePage, TextPage } from "./home.views.tsx";
 

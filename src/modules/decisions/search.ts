@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { files } from "../../platform/schema.ts";
+import { documentSearch } from "../../platform/files/documents.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { bodies, networks } from "../networks/index.ts";
 import { decisionVisibleWhere, meetingVisibleWhere } from "./meetings/meetings.repo.ts";
@@ -58,16 +58,10 @@ export const decisionsSearch: SearchSource[] = [
     date: decisions.decidedOn,
     visible: decisionVisibleWhere,
   },
-  {
-    kind: "document",
-    label: "search.kind.documents",
-    from: sql`${meetingDocuments} join ${meetings} on ${meetings.id} = ${meetingDocuments.meetingId} ${meetingJoins}
-      join ${files} on ${files.id} = ${meetingDocuments.fileId}`,
-    id: meetingDocuments.id,
-    fields: { title: meetingDocuments.title, body: [files.text] },
+  documentSearch(meetingDocuments, {
+    owner: sql`join ${meetings} on ${meetings.id} = ${meetingDocuments.meetingId} ${meetingJoins}`,
     href: sql`'/meetings/' || ${meetings.id} || '/documents/' || ${meetingDocuments.id}`,
     network,
-    date: meetingDocuments.createdAt,
     visible: meetingVisibleWhere,
-  },
+  }),
 ];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { files } from "../../platform/schema.ts";
+import { documentSearch } from "../../platform/files/documents.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { networks } from "../networks/index.ts";
 import { coHostedBy, gatheringVisibleWhere } from "./gatherings.repo.ts";
@@ -27,18 +27,12 @@ export const gatheringSearch: SearchSource[] = [
     visible: gatheringVisibleWhere,
     inNetwork: heldBy,
   },
-  {
-    kind: "document",
-    label: "search.kind.documents",
-    from: sql`${gatheringDocuments} join ${gatherings} on ${gatherings.id} = ${gatheringDocuments.gatheringId}
-      join ${networks} on ${networks.id} = ${gatherings.networkId}
-      join ${files} on ${files.id} = ${gatheringDocuments.fileId}`,
-    id: gatheringDocuments.id,
-    fields: { title: gatheringDocuments.title, body: [files.text] },
+  documentSearch(gatheringDocuments, {
+    owner: sql`join ${gatherings} on ${gatherings.id} = ${gatheringDocuments.gatheringId}
+      join ${networks} on ${networks.id} = ${gatherings.networkId}`,
     href: sql`'/gatherings/' || ${gatherings.id} || '/documents/' || ${gatheringDocuments.id}`,
     network,
-    date: gatheringDocuments.createdAt,
     visible: gatheringVisibleWhere,
     inNetwork: heldBy,
-  },
+  }),
 ];

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
-import { files } from "../../platform/schema.ts";
+import { documentSearch } from "../../platform/files/documents.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { networks } from "../networks/index.ts";
 import { needDocuments, needSearchFields, needSupporters, needs } from "./schema.ts";
@@ -29,18 +29,12 @@ export const needSearch: SearchSource[] = [
     visible: (viewer) => sql`${visibleWhere(viewer, needs)} and ${needs.state} <> 'merged'`,
     organisation: concerns,
   },
-  {
-    kind: "document",
-    label: "search.kind.documents",
-    from: sql`${needDocuments} join ${needs} on ${needs.id} = ${needDocuments.needId}
-      join ${networks} on ${networks.id} = ${needs.networkId}
-      join ${files} on ${files.id} = ${needDocuments.fileId}`,
-    id: needDocuments.id,
-    fields: { title: needDocuments.title, body: [files.text] },
+  documentSearch(needDocuments, {
+    owner: sql`join ${needs} on ${needs.id} = ${needDocuments.needId}
+      join ${networks} on ${networks.id} = ${needs.networkId}`,
     href: sql`'/needs/' || ${needs.id} || '/documents/' || ${needDocuments.id}`,
     network,
-    date: needDocuments.createdAt,
     visible: (viewer) => visibleWhere(viewer, needs),
     organisation: concerns,
-  },
+  }),
 ];

@@ -168,7 +168,6 @@ const nb = {
   "network.annual.seats": "Plasser",
   "search.kind.networks": "Nettverk",
   "search.kind.people": "Kontaktpersoner",
-  "search.kind.documents": "Dokumenter",
   "search.kind.organisations": "Organisasjoner",
 };
 
@@ -344,7 +343,6 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.annual.seats": "Plassar",
     "search.kind.networks": "Nettverk",
     "search.kind.people": "Kontaktpersonar",
-    "search.kind.documents": "Dokument",
     "search.kind.organisations": "Organisasjonar",
   },
   en: {
@@ -516,7 +514,6 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.annual.seats": "Seats",
     "search.kind.networks": "Networks",
     "search.kind.people": "Contact persons",
-    "search.kind.documents": "Documents",
     "search.kind.organisations": "Organisations",
   },
 };

@@ -1,6 +1,6 @@
 import { type SQLWrapper, sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
-import { files } from "../../platform/schema.ts";
+import { documentSearch } from "../../platform/files/documents.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { organisationSearchFields, organisations, people, personSearchFields } from "../directory/index.ts";
 import { bodies, bodyDocuments, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
@@ -60,17 +60,11 @@ export const networkSearch: SearchSource[] = [
       sql`exists (select 1 from ${networkContacts} where ${networkContacts.personId} = ${people.id} and ${networkContacts.networkId} = ${id})`,
     organisation: (id) => sql`${people.organisationId} = ${id}`,
   },
-  {
-    kind: "document",
-    label: "search.kind.documents",
-    from: sql`${bodyDocuments} join ${bodies} on ${bodies.id} = ${bodyDocuments.bodyId}
-      join ${networks} on ${networks.id} = ${bodies.networkId}
-      join ${files} on ${files.id} = ${bodyDocuments.fileId}`,
-    id: bodyDocuments.id,
-    fields: { title: bodyDocuments.title, body: [files.text] },
+  documentSearch(bodyDocuments, {
+    owner: sql`join ${bodies} on ${bodies.id} = ${bodyDocuments.bodyId}
+      join ${networks} on ${networks.id} = ${bodies.networkId}`,
     href: sql`'/n/' || ${networks.slug} || '/bodies/' || ${bodies.id} || '/documents/' || ${bodyDocuments.id}`,
     network: { id: networks.id, slug: networks.slug, name: networks.name },
-    date: bodyDocuments.createdAt,
     visible: (viewer) => visibleWhere(viewer, bodyLink, bodyDocumentLink),
-  },
+  }),
 ];

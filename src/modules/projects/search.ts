@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
-import { files } from "../../platform/schema.ts";
+import { documentSearch } from "../../platform/files/documents.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { networks } from "../networks/index.ts";
 import { projectDocuments, projectParticipants, projectSearchFields, projects } from "./schema.ts";
@@ -28,18 +28,12 @@ export const projectSearch: SearchSource[] = [
     visible: (viewer) => visibleWhere(viewer, projects),
     organisation: concerns,
   },
-  {
-    kind: "document",
-    label: "search.kind.documents",
-    from: sql`${projectDocuments} join ${projects} on ${projects.id} = ${projectDocuments.projectId}
-      join ${networks} on ${networks.id} = ${projects.networkId}
-      join ${files} on ${files.id} = ${projectDocuments.fileId}`,
-    id: projectDocuments.id,
-    fields: { title: projectDocuments.title, body: [files.text] },
+  documentSearch(projectDocuments, {
+    owner: sql`join ${projects} on ${projects.id} = ${projectDocuments.projectId}
+      join ${networks} on ${networks.id} = ${projects.networkId}`,
     href: sql`'/projects/' || ${projects.id} || '/documents/' || ${projectDocuments.id}`,
     network,
-    date: projectDocuments.createdAt,
     visible: (viewer) => visibleWhere(viewer, projects),
     organisation: concerns,
-  },
+  }),
 ];

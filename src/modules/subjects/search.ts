@@ -1,5 +1,5 @@
 import { type SQLWrapper, sql } from "drizzle-orm";
-import { files } from "../../platform/schema.ts";
+import { documentSearch } from "../../platform/files/documents.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import {
   experienceNotes,
@@ -45,16 +45,10 @@ export const subjectSearch: SearchSource[] = [
     inNetwork: ownedBy(experienceNotes.subjectNetworkId),
     organisation: (id) => sql`${experienceNotes.organisationId} = ${id}`,
   },
-  {
-    kind: "document",
-    label: "search.kind.documents",
-    from: sql`${subjectDocuments} join ${subjectNetworks} on ${subjectNetworks.id} = ${subjectDocuments.subjectNetworkId}
-      join ${files} on ${files.id} = ${subjectDocuments.fileId}`,
-    id: subjectDocuments.id,
-    fields: { title: subjectDocuments.title, body: [files.text] },
+  documentSearch(subjectDocuments, {
+    owner: sql`join ${subjectNetworks} on ${subjectNetworks.id} = ${subjectDocuments.subjectNetworkId}`,
     href: sql`'/subject-networks/' || ${subjectNetworks.slug} || '/documents/' || ${subjectDocuments.id}`,
-    date: subjectDocuments.createdAt,
     visible: (viewer) => readableWhere(viewer, subjectDocuments.visibility, subjectDocuments.subjectNetworkId),
     inNetwork: ownedBy(subjectDocuments.subjectNetworkId),
-  },
+  }),
 ];

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, type PgTable, text } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client.ts";
 import { createdAtNow, refersTo, serialId } from "../db/columns.ts";
 import { files } from "../schema.ts";
+import type { SearchSource } from "../search/engine.ts";
 
 /**
  * What every kind of record's documents share: a title over a stored file. A module's documents table
@@ -97,4 +98,25 @@ export class DocumentStore<T extends DocumentsTable> {
     if (!entry) throw new Error("the owner column is not a column of the documents table");
     return entry[0];
   }
+}
+
+/**
+ * A record's documents in the site search: one kind for every module, found by their title and by the
+ * text extracted when they were stored (decision 0033), under the owner's visibility rule. `owner`
+ * joins the record the documents belong to (and its network) to the documents table.
+ */
+export function documentSearch(
+  documents: DocumentsTable,
+  source: { owner: SQL; href: SQL } & Pick<SearchSource, "network" | "visible" | "organisation" | "inNetwork" | "county">,
+): SearchSource {
+  const { owner, ...rest } = source;
+  return {
+    kind: "document",
+    label: "search.kind.documents",
+    from: sql`${documents} ${owner} join ${files} on ${files.id} = ${documents.fileId}`,
+    id: documents.id,
+    fields: { title: documents.title, body: [files.text] },
+    date: documents.createdAt,
+    ...rest,
+  };
 }

@@ -466,4 +466,5 @@ export const en: Record<MessageKey, string> = {
   "search.words.oneWord": "Write one word, letters and digits only.",
   "search.words.same": "The nynorsk and bokmål words must differ.",
   "search.words.exists": "This word pair already exists.",
+  "search.kind.documents": "Documents",
 };

@@ -461,6 +461,7 @@ export const nb = {
   "search.words.oneWord": "Skriv ett ord, bare bokstaver og tall.",
   "search.words.same": "Ordene må være forskjellige på nynorsk og bokmål.",
   "search.words.exists": "Dette ordparet finnes allerede.",
+  "search.kind.documents": "Dokumenter",
 };
 
 export type MessageKey = keyof typeof nb;

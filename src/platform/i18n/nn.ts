@@ -465,4 +465,5 @@ export const nn: Record<MessageKey, string> = {
   "search.words.oneWord": "Skriv eitt ord, berre bokstavar og tal.",
   "search.words.same": "Orda må vere ulike på nynorsk og bokmål.",
   "search.words.exists": "Dette ordparet finst allereie.",
+  "search.kind.documents": "Dokument",
 };

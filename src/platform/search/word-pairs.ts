@@ -16,22 +16,19 @@ export interface WordPair {
   bokmal: string;
 }
 
+const ONE_WORD = /^[\p{L}\p{N}]+$/u;
+
 /** The pairs of a word list file: a header line, then `nynorsk<TAB>bokmål` per line. */
 export function readPairsFile(file: URL | string = SHIPPED_PAIRS_FILE): WordPair[] {
   const lines = readFileSync(file, "utf8").split(/\r?\n/).slice(1);
   return lines.flatMap((line) => {
     const [nynorsk, bokmal] = line.split("\t").map((w) => w?.trim().toLowerCase());
-    return nynorsk && bokmal ? [{ nynorsk, bokmal }] : [];
+    // Only single words of letters and digits: the search puts them into tsquery text as they are.
+    return nynorsk && bokmal && ONE_WORD.test(nynorsk) && ONE_WORD.test(bokmal) ? [{ nynorsk, bokmal }] : [];
   });
 }
 
-const word = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(60)
-  .regex(/^[\p{L}\p{N}]+$/u, "search.words.oneWord");
+const word = z.string().trim().toLowerCase().min(1).max(60).regex(ONE_WORD, "search.words.oneWord");
 export const wordPairInput = z
   .object({ nynorsk: word, bokmal: word })
   .refine((p) => p.nynorsk !== p.bokmal, { path: ["bokmal"], message: "search.words.same" });

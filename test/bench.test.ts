@@ -38,7 +38,7 @@ function runBench(
 test("npm run bench runs end to end on a small data set", { timeout: 600_000, skip: skipUnlessSlow }, () => {
   const out = mkdtempSync(path.join(tmpdir(), "samverk-bench-"));
   try {
-    const args = ["--scales", "0.02", "--seconds", "0.4", "--connections", "2", "--input-seconds", "2", "--fresh", "--out", out];
+    const args = ["--scales", "0.02", "--seconds", "0.2", "--connections", "2", "--input-seconds", "2", "--fresh", "--out", out];
     const run = runBench("bench/run.ts", args, { seconds: 540 });
     assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
     const report = JSON.parse(readFileSync(path.join(out, "latest.json"), "utf8"));
@@ -75,13 +75,14 @@ test("npm run bench:pages runs Lighthouse in Debian's Chromium, and the pages sc
 }, () => {
   const out = mkdtempSync(path.join(tmpdir(), "samverk-pages-"));
   try {
-    const args = ["--scale", "0.02", "--only", "front,project", "--out", out];
+    // The project page, the richest of the pages measured; the command measures any others the same way.
+    const args = ["--scale", "0.02", "--only", "project", "--out", out];
     const run = runBench("bench/pages.ts", args, { seconds: 540 });
     assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
     const report = JSON.parse(readFileSync(path.join(out, "pages-latest.json"), "utf8"));
     assert.deepEqual(
       report.results.map((r: { page: string; variant: string }) => `${r.page} (${r.variant})`),
-      ["Front page (anonymous)", "Front page (signed in)", "Project page (anonymous)", "Project page (signed in)"],
+      ["Project page (anonymous)", "Project page (signed in)"],
     );
     for (const r of report.results) {
       const name = `${r.page} (${r.variant})`;

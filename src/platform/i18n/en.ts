@@ -14,7 +14,7 @@ export const en: Record<MessageKey, string> = {
   "nav.networks": "Networks",
   "nav.organisations": "Organisations",
   "nav.people": "People",
-  "search.label": "Search organisations, networks and people",
+  "search.label": "Search all of Samverk: projects, needs, meetings, documents and more",
   "search.submit": "Search",
   "search.title": "Search",
   "search.titleFor": "Search for “{q}”",

@@ -12,7 +12,7 @@ export const nb = {
   "nav.networks": "Nettverk",
   "nav.organisations": "Organisasjoner",
   "nav.people": "Personer",
-  "search.label": "Søk etter organisasjoner, nettverk og personer",
+  "search.label": "Søk i hele Samverk: prosjekter, behov, møter, dokumenter og mer",
   "search.submit": "Søk",
   "search.title": "Søk",
   "search.titleFor": "Søk etter «{q}»",

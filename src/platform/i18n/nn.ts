@@ -14,7 +14,7 @@ export const nn: Record<MessageKey, string> = {
   "nav.networks": "Nettverk",
   "nav.organisations": "Organisasjonar",
   "nav.people": "Personar",
-  "search.label": "Søk etter organisasjonar, nettverk og personar",
+  "search.label": "Søk i heile Samverk: prosjekt, behov, møte, dokument og meir",
   "search.submit": "Søk",
   "search.title": "Søk",
   "search.titleFor": "Søk etter «{q}»",

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { assertFound as found, marker, assertNotFound as notFound } from "../../../test/support/search.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 
 /**
@@ -12,41 +13,11 @@ let t: TestApp;
 let rogaland: { id: number; slug: string };
 let nordland: { id: number; slug: string };
 const actor = systemActor("search test");
-/** A word no record holds but the one planted with it: letters only, so the query reads it whole. */
-const marker = () => `zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
 
 const ok = <T>(result: { ok: true; value: T } | { ok: false; errors: unknown }): T => {
   if (!result.ok) assert.fail(`expected ok, got ${JSON.stringify(result.errors)}`);
   return result.value;
 };
-
-/** The hits of one kind a reader gets for a query, from the API and from the page. */
-async function search(session: Session, q: string, kind: string) {
-  const query = `q=${encodeURIComponent(q)}&kind=${kind}`;
-  const api = await session.api("GET", `/api/v1/search?${query}`);
-  assert.equal(api.statusCode, 200, api.body);
-  const page = await session.get(`/search?${query}`);
-  assert.equal(page.statusCode, 200);
-  const hits = (
-    api.json() as { groups: { hits: { href: string; network: { slug: string } | null; date: string | null }[] }[] }
-  ).groups.flatMap((g) => g.hits);
-  return { hits, page: page.body };
-}
-
-/** The record at `href` is found by the query, on the page and in the API; answers the API's hit. */
-async function found(session: Session, q: string, kind: string, href: string) {
-  const { hits, page } = await search(session, q, kind);
-  const hit = hits.find((h) => h.href === href);
-  assert.ok(hit, `the API finds ${href} for "${q}"`);
-  assert.ok(page.includes(`href="${href}"`), `the page finds ${href} for "${q}"`);
-  return hit;
-}
-
-async function notFound(session: Session, q: string, kind: string, href: string, who: string) {
-  const { hits, page } = await search(session, q, kind);
-  assert.ok(!hits.some((h) => h.href === href), `${who}: the API keeps ${href} back`);
-  assert.ok(!page.includes(`href="${href}"`), `${who}: the page keeps ${href} back`);
-}
 
 /** A public body of the first network; a public and a body-only body of the second. */
 let publicBody: number;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { assertFound as found, marker, assertNotFound as notFound } from "../../../test/support/search.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 
 /**
@@ -12,42 +13,11 @@ let t: TestApp;
 let rogaland: { id: number; slug: string };
 let member: { id: number };
 const actor = systemActor("search test");
-const marker = () => `zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
 
 const ok = <T>(result: { ok: true; value: T } | { ok: false; errors: unknown }): T => {
   if (!result.ok) assert.fail(`expected ok, got ${JSON.stringify(result.errors)}`);
   return result.value;
 };
-
-interface Hit {
-  href: string;
-  network: { slug: string } | null;
-  date: string | null;
-}
-
-/** The hits of one kind a reader gets for a query (and filters), from the API and from the page. */
-async function search(session: Session, q: string, kind: string, filters = "") {
-  const query = `q=${encodeURIComponent(q)}&kind=${kind}${filters}`;
-  const api = await session.api("GET", `/api/v1/search?${query}`);
-  assert.equal(api.statusCode, 200, api.body);
-  const page = await session.get(`/search?${query}`);
-  assert.equal(page.statusCode, 200);
-  return { hits: (api.json() as { groups: { hits: Hit[] }[] }).groups.flatMap((g) => g.hits), page: page.body };
-}
-
-async function found(session: Session, q: string, kind: string, href: string, filters = "") {
-  const { hits, page } = await search(session, q, kind, filters);
-  const hit = hits.find((h) => h.href === href);
-  assert.ok(hit, `the API finds ${href} for "${q}"${filters}`);
-  assert.ok(page.includes(`href="${href}"`), `the page finds ${href} for "${q}"${filters}`);
-  return hit;
-}
-
-async function notFound(session: Session, q: string, kind: string, href: string, filters = "") {
-  const { hits, page } = await search(session, q, kind, filters);
-  assert.ok(!hits.some((h) => h.href === href), `the API leaves ${href} out for "${q}"${filters}`);
-  assert.ok(!page.includes(`href="${href}"`), `the page leaves ${href} out for "${q}"${filters}`);
-}
 
 before(async () => {
   t = await createTestApp();
@@ -115,9 +85,9 @@ test("a network's adopted strategy and its goal, focus area and measure are foun
   assert.deepEqual([measureHit.network?.slug, measureHit.date], [rogaland.slug, "2026-02-01"]);
   // A measure concerns the member responsible for it; the strategy is the network's own.
   await found(reader, m, "measure", `${page}#measure-${measure}`, `&organisation=${member.id}`);
-  await notFound(reader, m, "strategy", page, `&organisation=${member.id}`);
+  await notFound(reader, m, "strategy", page, "", `&organisation=${member.id}`);
   await found(reader, m, "strategy", page, `&network=${rogaland.slug}`);
-  await notFound(reader, m, "strategy", page, "&network=digi-nordland");
+  await notFound(reader, m, "strategy", page, "", "&network=digi-nordland");
   // Every part has its anchor on the strategy's page.
   const html = (await reader.get(page)).body;
   for (const anchor of [`goal-${goal}`, `area-${area}`, `measure-${measure}`]) assert.ok(html.includes(`id="${anchor}"`), anchor);

@@ -145,9 +145,17 @@ test("the text of uploaded documents is found where the reader may see their par
   await upload(admin, ...meetingPaper(ids.keptMeeting!), { title: "Internt saksframlegg" }, "Merkeord HESTMANNEN.");
   await upload(admin, `/strategies/${ids.strategy}`, `/strategies/${ids.strategy}/document`, {}, "Strategien om TORGHATTEN.");
 
-  // A public project's document: found by an inflection, a compound's part and the other written standard.
+  // A public project's document: found by an inflection, a compound's part and the other written standard,
+  // by its title, and by one word of its title with one of its text (they are matched apart, decision 0034).
   const anonymous = new Session(t.app);
-  for (const q of ["brattlimodellen", "gevinsten", "hjemmetjenesten", "tjenester"]) {
+  for (const q of [
+    "brattlimodellen",
+    "gevinsten",
+    "hjemmetjenesten",
+    "tjenester",
+    "gevinstplanen",
+    "gevinstplan brattlimodellen",
+  ]) {
     const found = (await search(anonymous, q)).hits.find((h) => h.title === "Gevinstplan");
     assert.ok(found, `found by "${q}"`);
     assert.match(found.href, new RegExp(`^/projects/${ids.openProject}/documents/\\d+$`));
@@ -204,4 +212,12 @@ test("the text of uploaded documents is found where the reader may see their par
       if (hits[0]) assert.equal((await session.get(hits[0].href)).statusCode, 200, `${who} may download ${q}`);
     }
   }
+
+  // Every document found is one hit with an id of its own, whichever module holds it (its file's id).
+  const all = (
+    await (await new Session(t.app).login("sek@ds-nordland.example", PASSWORD)).get("/api/v1/search?q=merkeord&kind=document")
+  ).body;
+  const found = (JSON.parse(all) as { groups: { hits: { id: number }[] }[] }).groups.flatMap((g) => g.hits.map((h) => h.id));
+  assert.equal(found.length, restricted.length + 1, all.slice(0, 300)); // and the open body's ROSSVOLLEN
+  assert.equal(new Set(found).size, found.length, "one id per document");
 });

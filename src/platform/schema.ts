@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { ApiScope } from "./auth/api-tokens.ts";
 import { belongsTo, createdAtNow, serialId } from "./db/columns.ts";
+import { type SearchFields, searchIndex } from "./search/match.ts";
 
 /** Tables of the kernel: accounts, sessions, the audit trail and installation settings. */
 
@@ -210,23 +211,31 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => Buffer.from(value),
 });
 
+/** A stored file's searched text: what it says, as extracted when it was stored (decision 0033). */
+export const fileTextSearchFields = (t: { text: SQLWrapper }): SearchFields => ({ title: t.text });
+
 /**
  * Uploaded files, in the database so that backups, the archive and every app process see the same
  * bytes. The type is what the content is (sniffed), never what the browser claimed. `text` is the
  * document's text, extracted once when the file is stored (files/text.ts, decision 0033), for search;
  * null when it was not extracted (not a kind with text, stored before extraction, or unreadable).
  */
-export const files = pgTable("files", {
-  id: serialId(),
-  name: text("name").notNull(),
-  mediaType: text("media_type").notNull(),
-  size: integer("size").notNull(),
-  sha256: text("sha256").notNull(),
-  content: bytea("content").notNull(),
-  text: text("text"),
-  createdById: integer("created_by_id").references(() => users.id),
-  createdAt: createdAtNow(),
-});
+export const files = pgTable(
+  "files",
+  {
+    id: serialId(),
+    name: text("name").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    text: text("text"),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAtNow(),
+  },
+  // The extracted text is searched through its own index (documentSearch), whoever owns the file.
+  (t) => [searchIndex("files_text_search_idx", fileTextSearchFields(t))],
+);
 
 /**
  * One row counting changes to what pages show. Every statement that writes such a table adds one,

@@ -2,8 +2,9 @@ import { and, asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm"
 import { type AnyPgColumn, type PgTable, text } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client.ts";
 import { createdAtNow, refersTo, serialId } from "../db/columns.ts";
-import { files } from "../schema.ts";
+import { files, fileTextSearchFields } from "../schema.ts";
 import type { SearchSource } from "../search/engine.ts";
+import { searchDocument, wordIn } from "../search/match.ts";
 
 /**
  * What every kind of record's documents share: a title over a stored file. A module's documents table
@@ -103,19 +104,32 @@ export class DocumentStore<T extends DocumentsTable> {
 /**
  * A record's documents in the site search: one kind for every module, found by their title and by the
  * text extracted when they were stored (decision 0033), under the owner's visibility rule. `owner`
- * joins the record the documents belong to (and its network) to the documents table.
+ * joins the record the documents belong to (and its network) to the documents table. A hit's id is its
+ * file's, as for the documents a strategy or consultation holds itself, so it is one across the kinds.
+ *
+ * The title and the file's text live in two tables, so no one index holds both: each word is looked
+ * for in the title, or among the files whose text holds it through the files' own trigram index.
  */
 export function documentSearch(
   documents: DocumentsTable,
   source: { owner: SQL; href: SQL } & Pick<SearchSource, "network" | "visible" | "organisation" | "inNetwork" | "county">,
 ): SearchSource {
   const { owner, ...rest } = source;
+  const title = searchDocument({ title: documents.title });
+  const fileText = searchDocument(fileTextSearchFields(files));
   return {
     kind: "document",
     label: "search.kind.documents",
     from: sql`${documents} ${owner} join ${files} on ${files.id} = ${documents.fileId}`,
-    id: documents.id,
+    id: documents.fileId,
     fields: { title: documents.title, body: [files.text] },
+    match: (terms) =>
+      and(
+        ...terms.words.map(
+          (word) =>
+            sql`(${wordIn(word, title)} or ${documents.fileId} in (select ${files.id} from ${files} where ${wordIn(word, fileText)}))`,
+        ),
+      ) as SQL,
     date: documents.createdAt,
     ...rest,
   };

@@ -21,6 +21,11 @@ export interface SearchSource {
   id: SQLWrapper;
   /** Its searched text; the record's schema has a `searchIndex` over the same columns. */
   fields: SearchFields;
+  /**
+   * The records holding every word, where the text comes from tables indexed apart (a document's title
+   * and its file's text), so no one index holds the whole text; by default `matches` over `fields`.
+   */
+  match?: (terms: SearchTerms) => SQL;
   /** The record's page, as a text expression. */
   href: SQL;
   /** The network it belongs to; none for a record that spans networks (an organisation, a solution). */
@@ -132,7 +137,7 @@ function sourceQuery(
       ${score(terms, source.fields)} as score,
       ${excerpt(terms, source.fields)} as excerpt
     from ${source.from}
-    where ${sql.join([source.visible(viewer), matches(terms, source.fields), ...filtered(source, filters, context)], sql` and `)}`;
+    where ${sql.join([source.visible(viewer), source.match ? source.match(terms) : matches(terms, source.fields), ...filtered(source, filters, context)], sql` and `)}`;
 }
 
 interface Row {

@@ -35,7 +35,7 @@ export const searchIndex = (name: string, fields: SearchFields) =>
 const like = (part: string) => `%${part}%`;
 
 /** A word found in a text in any of its ways, as an SQL condition on the text (lower case). */
-function wordIn(word: QueryWord, lowerText: SQL): SQL {
+export function wordIn(word: QueryWord, lowerText: SQL): SQL {
   const ways: SQL[] = word.parts.map((part) => sql`${lowerText} like ${like(part)}`);
   // A short word ("nav", "ks") has no part to look for inside a compound: it stands as a word of its own.
   if (!word.parts.length) ways.push(sql`${lowerText} ~ ${`\\m(${word.forms.join("|")})`}`);

@@ -1,0 +1,1 @@
+CREATE INDEX "files_text_search_idx" ON "files" USING gin (lower(coalesce("text", '')) gin_trgm_ops);

@@ -10,7 +10,7 @@ import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../p
 import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import type { MailDelivery } from "../../platform/mail/mail.ts";
-import type { SearchWords } from "../../platform/search/terms.ts";
+import { neighboursIfNothing, type SearchWords } from "../../platform/search/terms.ts";
 import type { AccessService, NetworkService } from "../networks/index.ts";
 import type { ProjectService } from "../projects/index.ts";
 import { AssessmentRepo } from "./assessment/assessment.repo.ts";
@@ -123,18 +123,17 @@ export class NeedService {
   /** The list as its page and the API filter it: a network by its slug (an unknown one matches nothing). */
   async search(filter: NeedSearch, viewer: Actor | null, sort: NeedSort, limit: number, offset: number) {
     const network = filter.network ? await this.networks.bySlug(filter.network) : undefined;
-    return this.repo.list(
-      {
-        q: filter.q ? await this.words.terms(filter.q) : undefined,
-        networkId: filter.network ? (network?.id ?? -1) : undefined,
-        organisationId: filter.organisation,
-        state: filter.state,
-        kind: filter.kind,
-      },
-      viewer,
-      sort,
-      limit,
-      offset,
+    const where: NeedFilter = {
+      networkId: filter.network ? (network?.id ?? -1) : undefined,
+      organisationId: filter.organisation,
+      state: filter.state,
+      kind: filter.kind,
+    };
+    if (!filter.q) return this.repo.list(where, viewer, sort, limit, offset);
+    return neighboursIfNothing(
+      await this.words.terms(filter.q),
+      (q) => this.repo.list({ ...where, q }, viewer, sort, limit, offset),
+      (found) => found.total === 0,
     );
   }
 

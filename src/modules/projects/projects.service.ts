@@ -17,7 +17,7 @@ import {
   toFieldErrors,
 } from "../../platform/http/validation.ts";
 import type { MailDelivery } from "../../platform/mail/mail.ts";
-import type { SearchWords } from "../../platform/search/terms.ts";
+import { neighboursIfNothing, type SearchWords } from "../../platform/search/terms.ts";
 import type { OrganisationReads, PeopleReads } from "../directory/index.ts";
 import type { AccessService, NetworkService } from "../networks/index.ts";
 import { BenefitService } from "./benefits/benefits.service.ts";
@@ -212,17 +212,21 @@ export class ProjectService {
   ) {
     // An unknown network matches nothing rather than everything.
     const networkId = filter.network ? ((await this.networks.bySlug(filter.network))?.id ?? -1) : undefined;
-    const f: ProjectFilter = {
-      ...filter,
-      networkId,
-      organisationId: filter.organisation,
-      terms: filter.q ? await this.words.terms(filter.q) : undefined,
-    };
-    const items = await this.repo.page(f, viewer, sort, limit, offset);
+    const where: ProjectFilter = { ...filter, networkId, organisationId: filter.organisation };
     // Counting every match is the list's dearest query on a national data set; a total depends only
     // on the filter, what the viewer may see and the data.
-    const total = await this.totals.get(JSON.stringify([f, visibilityKey(viewer)]), () => this.repo.count(f, viewer));
-    return { items, total };
+    const count = (f: ProjectFilter) =>
+      this.totals.get(JSON.stringify([f, visibilityKey(viewer)]), async () => this.repo.count(f, viewer));
+    const searched = filter.q
+      ? await neighboursIfNothing(
+          await this.words.terms(filter.q),
+          async (terms) => ({ terms, total: await count({ ...where, terms }) }),
+          (found) => found.total === 0,
+        )
+      : undefined;
+    const f: ProjectFilter = { ...where, terms: searched?.terms };
+    const items = await this.repo.page(f, viewer, sort, limit, offset);
+    return { items, total: searched?.total ?? (await count(f)) };
   }
 
   /**

@@ -29,6 +29,9 @@ const nb = {
   "search.words.local": "Lagt til her",
   "search.words.remove": "Fjern",
   "search.words.added": "Ordparet er lagt til.",
+  "search.resultCountAtLeast": "Minst {n} treff for «{q}»",
+  "search.countAtLeast": "minst {n}",
+  "search.showMore": "Flere treff: {kind}",
 };
 
 export type SearchMessageKey = keyof typeof nb;
@@ -64,6 +67,9 @@ export const messages: Messages<SearchMessageKey> = {
     "search.words.local": "Lagt til her",
     "search.words.remove": "Fjern",
     "search.words.added": "Ordparet er lagt til.",
+    "search.resultCountAtLeast": "Minst {n} treff for «{q}»",
+    "search.countAtLeast": "minst {n}",
+    "search.showMore": "Fleire treff: {kind}",
   },
   en: {
     "search.everything": "Search everything you have access to",
@@ -93,6 +99,9 @@ export const messages: Messages<SearchMessageKey> = {
     "search.words.local": "Added here",
     "search.words.remove": "Remove",
     "search.words.added": "The word pair has been added.",
+    "search.resultCountAtLeast": "At least {n} results for “{q}”",
+    "search.countAtLeast": "at least {n}",
+    "search.showMore": "More results: {kind}",
   },
 };
 

@@ -46,8 +46,16 @@ export function searchApi(api: ApiRouter, ctx: AppContext) {
     response: z.object({
       query: z.string(),
       total: z.number(),
+      atLeast: z.boolean().describe("Whether some kind's total is a lower bound: more matched than one search reads"),
       didYouMean: z.string().nullable(),
-      groups: z.array(z.object({ kind: z.string(), total: z.number(), hits: z.array(hit) })),
+      groups: z.array(
+        z.object({
+          kind: z.string(),
+          total: z.number(),
+          atLeast: z.boolean().describe("Whether the total is a lower bound"),
+          hits: z.array(hit),
+        }),
+      ),
     }),
     handler: async ({ req, actor }) => {
       const outcome = await runSearch(ctx, await filterChoices(ctx), actor ?? null, req.query);
@@ -56,10 +64,12 @@ export function searchApi(api: ApiRouter, ctx: AppContext) {
       return {
         query: outcome.params.q,
         total: result?.total ?? 0,
+        atLeast: result?.atLeast ?? false,
         didYouMean: result?.didYouMean ?? null,
         groups: (result?.groups ?? []).map((g) => ({
           kind: g.kind,
           total: g.total,
+          atLeast: g.atLeast,
           hits: g.hits.map((h) => ({
             kind: h.kind,
             id: h.id,

@@ -3,7 +3,9 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { marker } from "../../../test/support/search.ts";
 import { searchWordPairs } from "../../platform/schema.ts";
+import { PER_PAGE, READ_PER_SOURCE, SCORED_PER_SOURCE } from "../../platform/search/engine.ts";
 import { organisations } from "../directory/index.ts";
 import { needs } from "../needs/index.ts";
 import { bodies, networks } from "../networks/index.ts";
@@ -246,8 +248,9 @@ interface ApiHit {
 interface ApiResult {
   query: string;
   total: number;
+  atLeast: boolean;
   didYouMean: string | null;
-  groups: { kind: string; total: number; hits: ApiHit[] }[];
+  groups: { kind: string; total: number; atLeast: boolean; hits: ApiHit[] }[];
 }
 
 const search = async (params: string, session?: Session) => {
@@ -422,4 +425,38 @@ test("each kind is offered once in the filter, though several modules' documents
   const page = await t.app.inject({ url: "/search?q=x&lang=en" });
   const options = [...page.body.matchAll(/<option value="document"/g)];
   assert.equal(options.length, 1);
+});
+
+test("a word in more records than one search reads: a count of at least so many, the best first, and every page of them", async () => {
+  const word = marker();
+  // The one holding the word in its title first, then more than a search reads holding it in their text,
+  // beyond the number scored in full (SCORED_PER_SOURCE).
+  const rows = [{ title: `Prosjekt om ${word}`, description: "" }];
+  for (let i = 1; i <= READ_PER_SOURCE + 5; i++) rows.push({ title: `Mengdeprosjekt ${i}`, description: `Nevner ${word}.` });
+  await t.database.db
+    .insert(projects)
+    .values(rows.map((r) => ({ ...r, networkId: other.id, kind: "regional" as const, sector: "other" as const })));
+
+  const result = await search(`q=${word}`);
+  const group = result.groups.find((g) => g.kind === "project")!;
+  assert.deepEqual([group.total, group.atLeast, result.atLeast], [READ_PER_SOURCE, true, true]);
+  assert.equal(group.hits[0]!.title, `Prosjekt om ${word}`, "the title's hit first");
+  const page = await t.app.inject({ url: `/search?q=${word}` });
+  assert.match(page.body, /Minst 1.000 treff for/);
+  assert.match(page.body, /Prosjekter <span[^>]*>\(minst 1.000\)<\/span>/);
+  assert.match(page.body, /Flere treff: Prosjekter/);
+
+  // Every page of the kind, none twice, as far as the count goes.
+  const seen = new Set<number>();
+  const pages = READ_PER_SOURCE / PER_PAGE;
+  for (const n of [1, 2, Math.ceil(SCORED_PER_SOURCE / PER_PAGE) + 1, pages]) {
+    const hits = (await search(`q=${word}&kind=project&page=${n}`)).groups.find((g) => g.kind === "project")!.hits;
+    assert.equal(hits.length, PER_PAGE, `page ${n}`);
+    for (const h of hits) {
+      assert.ok(!seen.has(h.id), `page ${n}: ${h.id} shown before`);
+      seen.add(h.id);
+    }
+  }
+  const beyond = (await search(`q=${word}&kind=project&page=${pages + 1}`)).groups.find((g) => g.kind === "project");
+  assert.equal(beyond?.hits.length ?? 0, 0);
 });

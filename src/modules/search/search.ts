@@ -4,6 +4,7 @@ import type { FieldError } from "../../platform/http/errors.ts";
 import { optionalDate, pageParam, toFieldErrors } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { type SearchFilters, type SiteSearchResult, siteSearch, sourcesOf } from "../../platform/search/engine.ts";
+import { neighboursIfNothing } from "../../platform/search/terms.ts";
 import { networkInCounty } from "../networks/index.ts";
 
 /** The longest query read; a longer one is cut, not refused (a pasted sentence still searches). */
@@ -85,6 +86,10 @@ export async function runSearch(
   if (errors.length || !params) return { ok: false, errors };
   if (!params.q) return { ok: true, params, filters, result: null };
   const terms = await ctx.services.searchWords.terms(params.q);
-  const result = await siteSearch(ctx.db, sourcesOf(ctx.modules), terms, viewer, filters, { networkInCounty }, params.page);
+  const result = await neighboursIfNothing(
+    terms,
+    (t) => siteSearch(ctx.db, sourcesOf(ctx.modules), t, viewer, filters, { networkInCounty }, params.page),
+    (r) => r.total === 0,
+  );
   return { ok: true, params, filters, result };
 }

@@ -64,14 +64,20 @@ function Hit({ hit, i18n }: { hit: SiteSearchHit; i18n: I18n }) {
   );
 }
 
+/** A count as the page gives it: "at least" where more matched than the search read (READ_PER_SOURCE). */
+function count(i18n: PageContext["i18n"], counted: { total: number; atLeast: boolean }): string {
+  const n = i18n.number(counted.total);
+  return counted.atLeast ? i18n.t("search.countAtLeast", { n }) : n;
+}
+
 function Group(props: { ctx: PageContext; group: SiteSearchGroup; url: string; chosen: boolean; page: number }) {
-  const { t, number } = props.ctx.i18n;
+  const { t } = props.ctx.i18n;
   const { group } = props;
   const id = `kind-${group.kind}`;
   return (
     <section aria-labelledby={id} class="search-group">
       <h2 class="ds-heading" data-size="sm" id={id}>
-        {t(group.label)} <span class="search-group__count">({number(group.total)})</span>
+        {t(group.label)} <span class="search-group__count">({count(props.ctx.i18n, group)})</span>
       </h2>
       <ol class="search-hits" start={props.chosen ? (props.page - 1) * PER_PAGE + 1 : undefined}>
         {group.hits.map((hit) => (
@@ -81,7 +87,9 @@ function Group(props: { ctx: PageContext; group: SiteSearchGroup; url: string; c
       {!props.chosen && group.total > group.hits.length ? (
         <p class="ds-paragraph">
           <Link href={withParams(props.url, { kind: group.kind })}>
-            {t("search.showAll", { n: group.total, kind: t(group.label) })}
+            {group.atLeast
+              ? t("search.showMore", { kind: t(group.label) })
+              : t("search.showAll", { n: group.total, kind: t(group.label) })}
           </Link>
         </p>
       ) : null}
@@ -94,14 +102,14 @@ function Group(props: { ctx: PageContext; group: SiteSearchGroup; url: string; c
 
 /** The kinds found, with their counts: each a link to that kind alone, the chosen one marked. */
 function Kinds(props: { ctx: PageContext; result: SiteSearchResult; url: string; kind: string | undefined }) {
-  const { t, number } = props.ctx.i18n;
+  const { t } = props.ctx.i18n;
   if (props.result.groups.length < 2 && !props.kind) return null;
   return (
     <nav aria-label={t("search.byKind")} class="search-kinds">
       <ul class="ds-list">
         <li>
           <a class="ds-link" href={withParams(props.url, { kind: undefined })} aria-current={props.kind ? undefined : "page"}>
-            {t("search.allKinds", { n: number(props.result.total) })}
+            {t("search.allKinds", { n: count(props.ctx.i18n, props.result) })}
           </a>
         </li>
         {props.result.groups.map((g) => (
@@ -111,7 +119,7 @@ function Kinds(props: { ctx: PageContext; result: SiteSearchResult; url: string;
               href={withParams(props.url, { kind: g.kind })}
               aria-current={props.kind === g.kind ? "page" : undefined}
             >
-              {t(g.label)} ({number(g.total)})
+              {t(g.label)} ({count(props.ctx.i18n, g)})
             </a>
           </li>
         ))}
@@ -182,7 +190,9 @@ export function SearchPage(props: {
       {result ? (
         <>
           <p class="ds-paragraph" role="status">
-            {t("search.resultCount", { n: number(result.total), q })}
+            {result.atLeast
+              ? t("search.resultCountAtLeast", { n: number(result.total), q })
+              : t("search.resultCount", { n: number(result.total), q })}
           </p>
           {result.didYouMean ? (
             <p class="ds-paragraph">

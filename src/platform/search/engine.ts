@@ -4,7 +4,7 @@ import type { Db } from "../db/client.ts";
 import { rowsOf } from "../db/rows.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { didYouMean, highlight, type Marked } from "./highlight.ts";
-import { excerpt, matches, type SearchFields, score } from "./match.ts";
+import { excerpt, joined, matches, roughScore, type SearchFields, score } from "./match.ts";
 import type { SearchTerms } from "./terms.ts";
 
 /**
@@ -68,12 +68,16 @@ export interface SiteSearchGroup {
   kind: string;
   label: MessageKey;
   total: number;
+  /** More matched than were read (`READ_PER_SOURCE`): the total is a lower bound. */
+  atLeast: boolean;
   hits: SiteSearchHit[];
 }
 
 export interface SiteSearchResult {
   groups: SiteSearchGroup[];
   total: number;
+  /** Some kind's total is a lower bound. */
+  atLeast: boolean;
   /** A query spelt as the records spell it, when a word was found only by its spelling neighbours. */
   didYouMean: string | null;
 }
@@ -121,23 +125,56 @@ function filtered(source: SearchSource, filters: SearchFilters, context: SearchC
   return where;
 }
 
+/**
+ * The matching rows of each source read at most: a word in most records ("kommune") would otherwise
+ * cost in proportion to the installation; beyond it, a kind's count says "at least" (as search engines
+ * give "about"), and the rows read are ranked.
+ */
+export const READ_PER_SOURCE = 1000;
+
+/**
+ * The hits of each source scored in full, chosen by `roughScore`: scoring stems every field, so a common
+ * word's hits are first ranked cheaply, and the hits beyond these follow in that order.
+ */
+export const SCORED_PER_SOURCE = 50;
+
+/**
+ * One source's matching rows the viewer may see (at most `READ_PER_SOURCE` and one), as the union reads
+ * them: their text (title, summary, body: scored and cut into an excerpt once, for the rows kept), the
+ * source's count, and each row's place by the rough measure; only the first `keep` rows leave the source
+ * (the one read beyond `READ_PER_SOURCE` only says there are more).
+ */
 function sourceQuery(
   source: SearchSource,
   terms: SearchTerms,
   viewer: Actor | null,
   filters: SearchFilters,
   context: SearchContext,
+  keep: number,
 ): SQL {
-  const network = source.network;
-  return sql`select ${source.kind}::text as kind, (${source.id})::int as id, (${source.fields.title})::text as title,
-      (${source.href})::text as href,
-      ${network ? sql`(${network.slug})::text` : sql`null::text`} as network_slug,
-      ${network ? sql`(${network.name})::text` : sql`null::text`} as network_name,
-      ${source.date ? sql`to_char(${dayOf(source.date)}, 'YYYY-MM-DD')` : sql`null::text`} as date,
-      ${score(terms, source.fields)} as score,
-      ${excerpt(terms, source.fields)} as excerpt
-    from ${source.from}
-    where ${sql.join([source.visible(viewer), source.match ? source.match(terms) : matches(terms, source.fields), ...filtered(source, filters, context)], sql` and `)}`;
+  const { network, fields } = source;
+  const conditions = [
+    source.visible(viewer),
+    source.match ? source.match(terms) : matches(terms, fields),
+    ...filtered(source, filters, context),
+  ];
+  return sql`select * from (
+      select c.*, count(*) over ()::int as source_total,
+        row_number() over (order by rough desc, date desc nulls last, id desc)::int as place
+      from (
+        select ${source.kind}::text as kind, (${source.id})::int as id, (${fields.title})::text as title,
+          ${fields.summary ? sql`(${fields.summary})::text` : sql`null::text`} as summary,
+          ${fields.body?.length ? sql`(${joined(fields.body)})::text` : sql`null::text`} as body,
+          (${source.href})::text as href,
+          ${network ? sql`(${network.slug})::text` : sql`null::text`} as network_slug,
+          ${network ? sql`(${network.name})::text` : sql`null::text`} as network_name,
+          ${source.date ? sql`to_char(${dayOf(source.date)}, 'YYYY-MM-DD')` : sql`null::text`} as date,
+          ${roughScore(terms, fields)} as rough
+        from ${source.from}
+        where ${sql.join(conditions, sql` and `)}
+        limit ${READ_PER_SOURCE + 1}
+      ) c
+    ) s where place <= ${Math.min(keep, READ_PER_SOURCE)}`;
 }
 
 interface Row {
@@ -150,12 +187,21 @@ interface Row {
   date: string | null;
   excerpt: string;
   total: number;
+  at_least: boolean;
   rn: number;
 }
 
+/** A hit's columns in the union (under an alias) as the fields `score` and `excerpt` read. */
+const hitFields = (alias: string): SearchFields => ({
+  title: sql.raw(`${alias}.title`),
+  summary: sql.raw(`${alias}.summary`),
+  body: [sql.raw(`${alias}.body`)],
+});
+
 /**
- * Searches every source in one query: each source's matching rows the viewer may see, scored, counted
- * per kind, and the best of each kind (or a page of the chosen kind). Groups come best first.
+ * Searches every source in one query: each source's matching rows the viewer may see, counted per
+ * kind, the best of each source scored (`SCORED_PER_SOURCE`), and the best of each kind (or a page of
+ * the chosen kind) returned with its excerpt. Groups come best first.
  */
 export async function siteSearch(
   db: Db,
@@ -166,31 +212,42 @@ export async function siteSearch(
   context: SearchContext,
   page = 1,
 ): Promise<SiteSearchResult> {
-  if (!terms.words.length || !sources.length) return { groups: [], total: 0, didYouMean: null };
+  if (!terms.words.length || !sources.length) return { groups: [], total: 0, atLeast: false, didYouMean: null };
+  const chosen = filters.kind;
+  // A kind not chosen is read only for its count, which its first row carries.
+  const keep = (source: SearchSource) =>
+    !chosen ? SCORED_PER_SOURCE : source.kind === chosen ? Math.max(SCORED_PER_SOURCE, page * PER_PAGE) : 1;
   const union = sql.join(
-    sources.map((s) => sql`(${sourceQuery(s, terms, viewer, filters, context)})`),
+    sources.map((s) => sql`(${sourceQuery(s, terms, viewer, filters, context, keep(s))})`),
     sql` union all `,
   );
-  const chosen = filters.kind;
   const window = chosen
     ? sql`kind = ${chosen} and rn > ${(page - 1) * PER_PAGE} and rn <= ${page * PER_PAGE}`
     : sql`rn <= ${PER_KIND}`;
   const rows = rowsOf<Row>(
     await db.execute(sql`
-      select * from (
-        select h.*, count(*) over (partition by kind)::int as total, max(score) over (partition by kind) as best,
-          row_number() over (partition by kind order by score desc, date desc nulls last, id desc)::int as rn
-        from (${union}) h
+      select r.kind, r.id, r.title, r.href, r.network_slug, r.network_name, r.date, r.total, r.at_least, r.rn,
+        ${excerpt(terms, hitFields("r"))} as excerpt
+      from (
+        select h.*,
+          (sum(least(source_total, ${READ_PER_SOURCE})) filter (where place = 1) over (partition by kind))::int as total,
+          bool_or(source_total > ${READ_PER_SOURCE}) filter (where place = 1) over (partition by kind) as at_least,
+          max(score) over (partition by kind) as best,
+          row_number() over (partition by kind order by score desc nulls last, place, date desc nulls last, id desc)::int as rn
+        from (
+          select u.*, case when place <= ${SCORED_PER_SOURCE} then ${score(terms, hitFields("u"))} end as score
+          from (${union}) u
+        ) h
       ) r
       where ${window} or rn = 1
-      order by best desc, kind, rn`),
+      order by best desc nulls last, kind, rn`),
   );
   const groups: SiteSearchGroup[] = [];
   for (const row of rows) {
     let group = groups.at(-1);
     if (group?.kind !== row.kind) {
       const source = sources.find((s) => s.kind === row.kind)!;
-      group = { kind: row.kind, label: source.label, total: row.total, hits: [] };
+      group = { kind: row.kind, label: source.label, total: row.total, atLeast: row.at_least, hits: [] };
       groups.push(group);
     }
     // The first row of every kind comes along for its count; it is a hit only where the window wants it.
@@ -208,7 +265,12 @@ export async function siteSearch(
     });
   }
   const texts = rows.flatMap((r) => [r.title, r.excerpt]);
-  return { groups, total: groups.reduce((n, g) => n + g.total, 0), didYouMean: didYouMean(terms, texts) };
+  return {
+    groups,
+    total: groups.reduce((n, g) => n + g.total, 0),
+    atLeast: groups.some((g) => g.atLeast),
+    didYouMean: didYouMean(terms, texts),
+  };
 }
 
 /** An excerpt cut at whole words, with an ellipsis where it was cut. */

@@ -8,6 +8,8 @@ import { searchWordPairs } from "../schema.ts";
 export const MAX_QUERY_WORDS = 8;
 /** A compound is found by a part of at least this many letters ("tjenest" in "hjemmetjenesten"). */
 const MIN_PART = 4;
+/** Endings of nouns and verbs in bokmål and nynorsk, longest first, for words the stemmer cuts short of. */
+const INFLECTION_ENDINGS = ["ane", "ene", "ar", "er", "ne", "en", "et", "a", "e", "s"];
 /** A word this long or longer also finds its spelling neighbours ("digitalsering" → "digitalisering"). */
 const MIN_FUZZY = 5;
 
@@ -87,10 +89,8 @@ export class SearchWords {
     // different words can share a stem ("eigar" and "eigen": "eig"). The stem may be a listed word itself
     // ("innbyggjarar" → "innbyggjar", whose own stem is shorter), or the stem of listed words, or both
     // ("virksomhetene" → "virksom": the adjective, and "virksomhet").
-    const paired = groups.byWord.get(word) ?? [
-      ...(stem ? (groups.byWord.get(stem) ?? []) : []),
-      ...(stem ? (groups.byStem.get(stem) ?? []) : []),
-    ];
+    const byStem = [...(stem ? (groups.byWord.get(stem) ?? []) : []), ...(stem ? (groups.byStem.get(stem) ?? []) : [])];
+    const paired = groups.byWord.get(word) ?? (byStem.length ? byStem : this.byEnding(word, groups));
     const forms = new Set([word, ...paired]);
     const stems = new Set([...forms].map((f) => (f === word ? stem : (groups.stemOf.get(f) ?? ""))).filter(Boolean));
     const parts = new Set(
@@ -106,6 +106,18 @@ export class SearchWords {
       parts: [...parts].filter((p) => p.length >= MIN_PART),
       fuzzy: word.length >= MIN_FUZZY && !/^\p{N}+$/u.test(word),
     };
+  }
+
+  /**
+   * A listed word under an inflection the stemmer leaves ("innbyggerne" stems to "innbyggern"): the
+   * word without one of the common endings of the two standards, when that is a listed word.
+   */
+  private byEnding(word: string, groups: PairGroups): Iterable<string> {
+    for (const ending of INFLECTION_ENDINGS) {
+      const base = word.slice(0, -ending.length);
+      if (word.endsWith(ending) && base.length >= MIN_PART && groups.byWord.has(base)) return groups.byWord.get(base)!;
+    }
+    return [];
   }
 
   /** Stems the words not stemmed before, in one query. */
@@ -149,4 +161,26 @@ export class SearchWords {
     }
     return groups;
   }
+}
+
+/** The query without its spelling neighbours: only forms, inflections and compounds. */
+export const withoutNeighbours = (terms: SearchTerms): SearchTerms => ({
+  ...terms,
+  words: terms.words.map((w) => ({ ...w, fuzzy: false })),
+});
+
+/**
+ * Runs a search by the query's precise ways (forms, inflections, compounds) and, only when that finds
+ * nothing, again with spelling neighbours too. A neighbour is a guess at a typo; looking for one
+ * compares the word with the text of every record no other way found (no index spares it: a 20-letter
+ * word shares trigrams with most texts), so it is done for the query that needs it (decision 0034).
+ */
+export async function neighboursIfNothing<R>(
+  terms: SearchTerms,
+  search: (terms: SearchTerms) => Promise<R>,
+  foundNothing: (result: R) => boolean,
+): Promise<R> {
+  const precise = await search(withoutNeighbours(terms));
+  if (!foundNothing(precise) || !terms.words.some((w) => w.fuzzy)) return precise;
+  return search(terms);
 }

@@ -9,6 +9,7 @@ import { strategies } from "../src/modules/strategies/schema.ts";
 import { saveFile } from "../src/platform/files/files.ts";
 import { PASSWORD, testAccount } from "./support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "./support/app.ts";
+import { searchAs } from "./support/search.ts";
 
 /**
  * The text of uploaded documents in the site search (issue 24): one kind, "document", whose sources
@@ -91,22 +92,6 @@ before(async () => {
 });
 after(() => t.close());
 
-interface Hit {
-  title: string;
-  href: string;
-  network: { slug: string } | null;
-  date: string | null;
-  excerpt: string;
-}
-/** The documents the site search finds for a query, through the API, and the page, as the session's reader. */
-async function search(session: Session, q: string) {
-  const res = await session.get(`/api/v1/search?q=${encodeURIComponent(q)}&kind=document`);
-  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
-  const hits =
-    (JSON.parse(res.body) as { groups: { kind: string; hits: Hit[] }[] }).groups.find((g) => g.kind === "document")?.hits ?? [];
-  return { hits, page: (await session.get(`/search?q=${encodeURIComponent(q)}`)).body };
-}
-
 /** Uploads a small text file through a module's form, after opening the page it is on. */
 async function upload(session: Session, page: string, action: string, fields: Record<string, string>, text: string) {
   await session.get(page);
@@ -156,19 +141,19 @@ test("the text of uploaded documents is found where the reader may see their par
     "gevinstplanen",
     "gevinstplan brattlimodellen",
   ]) {
-    const found = (await search(anonymous, q)).hits.find((h) => h.title === "Gevinstplan");
+    const found = (await searchAs(anonymous, q, "document")).hits.find((h) => h.title === "Gevinstplan");
     assert.ok(found, `found by "${q}"`);
     assert.match(found.href, new RegExp(`^/projects/${ids.openProject}/documents/\\d+$`));
     assert.equal(found.network?.slug, rogaland.slug);
     assert.match(found.date ?? "", /^\d{4}-\d{2}-\d{2}$/);
   }
-  const { hits, page } = await search(anonymous, "brattlimodellen");
+  const { hits, page } = await searchAs(anonymous, "brattlimodellen", "document");
   assert.match(hits[0]!.excerpt, /BRATTLIMODELLEN/);
   assert.match(page, /Gevinstplan/);
   assert.equal((await anonymous.get(hits[0]!.href)).statusCode, 200, "the hit is the document's download");
   // A public body's public document too.
   assert.match(
-    (await search(anonymous, "rossvollen")).hits[0]?.href ?? "",
+    (await searchAs(anonymous, "rossvollen", "document")).hits[0]?.href ?? "",
     new RegExp(`^/n/${nordland.slug}/bodies/${ids.openBody}/documents/\\d+$`),
   );
 
@@ -178,7 +163,7 @@ test("the text of uploaded documents is found where the reader may see their par
     ["torghatten", new RegExp(`^/strategies/${ids.strategy}/document$`)],
     ["flatvaeret", /^\/consultations\/\d+\/document$/],
   ] as const) {
-    const found = (await search(anonymous, q)).hits[0];
+    const found = (await searchAs(anonymous, q, "document")).hits[0];
     assert.match(found?.href ?? "", href, q);
     assert.equal((await anonymous.get(found!.href)).statusCode, 200, `${q}: the hit is the download`);
   }
@@ -205,7 +190,7 @@ test("the text of uploaded documents is found where the reader may see their par
   ];
   for (const [who, session, finds] of expected) {
     for (const q of restricted) {
-      const { hits, page } = await search(session, q);
+      const { hits, page } = await searchAs(session, q, "document");
       assert.equal(hits.length, finds.includes(q) ? 1 : 0, `${who}: ${q}`);
       if (!finds.includes(q)) assert.doesNotMatch(page, titleOf[q]!, `${who}: ${q} on the page`);
       else assert.match(page, titleOf[q]!, `${who}: ${q} not on the page`);

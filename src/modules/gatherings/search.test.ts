@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { searchAs } from "../../../test/support/search.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 
@@ -37,22 +38,6 @@ async function gathering(networkId: number, fields: Record<string, string | stri
   return created.value;
 }
 
-interface Hit {
-  title: string;
-  href: string;
-  network: { slug: string } | null;
-  date: string | null;
-  excerpt: string;
-}
-/** The site search's hits of one kind through the API, and whether the page names `title`, as the session's reader. */
-async function search(session: Session, q: string, kind: string) {
-  const res = await session.get(`/api/v1/search?q=${encodeURIComponent(q)}&kind=${kind}`);
-  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
-  const hits =
-    (JSON.parse(res.body) as { groups: { kind: string; hits: Hit[] }[] }).groups.find((g) => g.kind === kind)?.hits ?? [];
-  return { hits, page: (await session.get(`/search?q=${encodeURIComponent(q)}`)).body };
-}
-
 /** A small text document, uploaded to a gathering through its form by the organiser. */
 async function upload(session: Session, gatheringId: number, title: string, text: string) {
   await session.get(`/gatherings/${gatheringId}`);
@@ -79,7 +64,7 @@ test("gatherings and their documents are found by the site search; another netwo
 
   // Found by an inflection, a compound's part, a word of the other written standard, and its report.
   for (const q of ["velferdsteknologien", "alarm", "sikkerhet", "innkjøpsordninga"]) {
-    const found = (await search(anonymous, q, "gathering")).hits.find((h) => h.title === "Seminar om velferdsteknologi");
+    const found = (await searchAs(anonymous, q, "gathering")).hits.find((h) => h.title === "Seminar om velferdsteknologi");
     assert.ok(found, `found by "${q}"`);
     assert.equal(found.href, `/gatherings/${open.id}`);
     assert.equal(found.network?.slug, rogaland.slug);
@@ -104,13 +89,13 @@ test("gatherings and their documents are found by the site search; another netwo
   await upload(sek, open.id, "Oppsummering frå seminaret", "Kommunane vil samarbeide om HAUKEBERGMODELLEN for nattilsyn.");
   const nordlandSek = await login("sek@gs-nordland.example");
   await upload(nordlandSek, kept.id, "Internt notat", "Avtalen med leverandøren VILDMARKSKONTRAKTEN vert sagt opp.");
-  const doc = (await search(anonymous, "haukebergmodellen", "document")).hits[0];
+  const doc = (await searchAs(anonymous, "haukebergmodellen", "document")).hits[0];
   assert.equal(doc?.title, "Oppsummering frå seminaret");
   assert.match(doc.href, new RegExp(`^/gatherings/${open.id}/documents/\\d+$`));
   assert.equal(doc.network?.slug, rogaland.slug);
   assert.match(doc.excerpt, /HAUKEBERGMODELLEN/);
   assert.equal((await anonymous.get(doc.href)).statusCode, 200, "the hit is the document's download");
-  assert.match((await search(anonymous, "nattilsynet", "document")).page, /Oppsummering frå seminaret/);
+  assert.match((await searchAs(anonymous, "nattilsynet", "document")).page, /Oppsummering frå seminaret/);
 
   // Another network's internal gathering, and what it keeps: not for an anonymous reader, nor a member of another network.
   for (const session of [anonymous, await login("member@gs-rogaland.example"), sek]) {
@@ -119,13 +104,13 @@ test("gatherings and their documents are found by the site search; another netwo
       ["leverandøravtalane", "gathering"],
       ["vildmarkskontrakten", "document"],
     ] as const) {
-      const { hits, page } = await search(session, q, kind);
+      const { hits, page } = await searchAs(session, q, kind);
       assert.equal(hits.length, 0, `${q} found`);
       assert.doesNotMatch(page, /GRANSKOGLIA|Internt notat/, q);
     }
   }
   // Its own network's people find both.
   const nordlandMember = await login("member@gs-nordland.example");
-  assert.equal((await search(nordlandMember, "granskoglia", "gathering")).hits[0]?.href, `/gatherings/${kept.id}`);
-  assert.equal((await search(nordlandMember, "vildmarkskontrakten", "document")).hits[0]?.title, "Internt notat");
+  assert.equal((await searchAs(nordlandMember, "granskoglia", "gathering")).hits[0]?.href, `/gatherings/${kept.id}`);
+  assert.equal((await searchAs(nordlandMember, "vildmarkskontrakten", "document")).hits[0]?.title, "Internt notat");
 });

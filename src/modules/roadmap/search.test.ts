@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { searchAs } from "../../../test/support/search.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };
@@ -13,24 +14,13 @@ before(async () => {
 });
 after(() => t.close());
 
-interface Hit {
-  kind: string;
-  title: string;
-  href: string;
-  network: { slug: string; name: string } | null;
-  date: string | null;
-}
-/** The site search's hits of one kind, through the API, as the session's reader. */
-const hits = async (session: Session, q: string, kind: string, more = ""): Promise<Hit[]> => {
-  const res = await session.get(`/api/v1/search?q=${encodeURIComponent(q)}${more}`);
-  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
-  return (JSON.parse(res.body) as { groups: { kind: string; hits: Hit[] }[] }).groups.find((g) => g.kind === kind)?.hits ?? [];
-};
+/** The site search's hits of one kind, as the session's reader (the page is checked alongside). */
+const searchHits = async (session: Session, q: string, kind: string, more = "") => (await searchAs(session, q, kind, more)).hits;
 
 test("national solutions and a network's own initiatives are found by the site search, in either written standard", async () => {
   const anonymous = new Session(t.app);
   // The national catalogue, shipped: no network.
-  const idPorten = (await hits(anonymous, "ID-porten", "national_solution")).find((h) => h.title === "ID-porten");
+  const idPorten = (await searchHits(anonymous, "ID-porten", "national_solution")).find((h) => h.title === "ID-porten");
   assert.ok(idPorten, "the shipped catalogue is found");
   assert.match(idPorten.href, /^\/roadmap\/\d+$/);
   assert.equal(idPorten.network, null);
@@ -50,7 +40,7 @@ test("national solutions and a network's own initiatives are found by the site s
   assert.equal(created.statusCode, 303, created.body.slice(0, 300));
   const href = String(created.headers.location).replace("?saved=1", "");
   for (const q of ["kvitsteinvarselet", "meldingsløysingane", "løsning flaum", "varsel", "innbyggere"]) {
-    const found = (await hits(anonymous, q, "national_solution")).find((h) => h.title === "Kvitsteinvarselet");
+    const found = (await searchHits(anonymous, q, "national_solution")).find((h) => h.title === "Kvitsteinvarselet");
     assert.ok(found, `found by "${q}"`);
     assert.equal(found.href, href);
     assert.equal(found.network?.slug, rogaland.slug);
@@ -58,7 +48,7 @@ test("national solutions and a network's own initiatives are found by the site s
   }
   assert.match((await anonymous.get("/search?q=meldingsl%C3%B8ysing")).body, /Kvitsteinvarselet/);
   // The network filter finds it in its own network only; a national solution is in none.
-  assert.equal((await hits(anonymous, "varsel", "national_solution", `&network=${rogaland.slug}`)).length, 1);
-  assert.equal((await hits(anonymous, "varsel", "national_solution", "&network=digi-nordland")).length, 0);
+  assert.equal((await searchHits(anonymous, "varsel", "national_solution", `&network=${rogaland.slug}`)).length, 1);
+  assert.equal((await searchHits(anonymous, "varsel", "national_solution", "&network=digi-nordland")).length, 0);
   // Public by design: the catalogue and every solution's page are open to everyone, so nothing is held back.
 });

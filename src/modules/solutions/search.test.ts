@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { searchAs } from "../../../test/support/search.ts";
 import { solutions, solutionUsers } from "./schema.ts";
 
 let t: TestApp;
@@ -32,23 +33,12 @@ before(async () => {
 });
 after(() => t.close());
 
-interface Hit {
-  title: string;
-  href: string;
-  network: { slug: string } | null;
-  date: string | null;
-}
-const hits = async (q: string, more = ""): Promise<Hit[]> => {
-  const res = await new Session(t.app).get(`/api/v1/search?q=${encodeURIComponent(q)}${more}`);
-  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
-  return (
-    (JSON.parse(res.body) as { groups: { kind: string; hits: Hit[] }[] }).groups.find((g) => g.kind === "solution")?.hits ?? []
-  );
-};
+/** The site search's solutions for a query (and filters), as an anonymous reader. */
+const solutionHits = async (q: string, more = "") => (await searchAs(new Session(t.app), q, "solution", more)).hits;
 
 test("the shared solution catalogue is found by the site search: inflections, compounds, the other written standard, its owner and users", async () => {
   for (const q of ["fjordsvar", "tenestene", "tjeneste", "innbygger", "søknad", "løsningen kø"]) {
-    const found = (await hits(q)).find((h) => h.title === "Fjordsvar");
+    const found = (await solutionHits(q)).find((h) => h.title === "Fjordsvar");
     assert.ok(found, `found by "${q}"`);
     assert.equal(found.href, `/solutions/${solutionId}`);
     assert.equal(found.network, null, "a solution spans networks");
@@ -62,7 +52,7 @@ test("the shared solution catalogue is found by the site search: inflections, co
     `&organisation=${stavanger.id}`,
     `&organisation=${bodo.id}`,
   ])
-    assert.equal((await hits("fjordsvar", more)).length, 1, more);
-  assert.equal((await hits("fjordsvar", "&network=digi-trondelag")).length, 0);
+    assert.equal((await solutionHits("fjordsvar", more)).length, 1, more);
+  assert.equal((await solutionHits("fjordsvar", "&network=digi-trondelag")).length, 0);
   // Public by design: the catalogue and every solution's page are open to everyone, so nothing is held back.
 });

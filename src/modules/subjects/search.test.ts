@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { searchAs } from "../../../test/support/search.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 
 let t: TestApp;
@@ -26,22 +27,6 @@ after(() => t.close());
 const login = (email: string) => new Session(t.app).login(email, PASSWORD);
 const today = () => osloParts(new Date()).date;
 
-interface Hit {
-  title: string;
-  href: string;
-  network: { slug: string } | null;
-  date: string | null;
-  excerpt: string;
-}
-/** The site search's hits of one kind through the API, and the page, as the session's reader. */
-async function search(session: Session, q: string, kind: string, more = "") {
-  const res = await session.get(`/api/v1/search?q=${encodeURIComponent(q)}&kind=${kind}${more}`);
-  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
-  const hits =
-    (JSON.parse(res.body) as { groups: { kind: string; hits: Hit[] }[] }).groups.find((g) => g.kind === kind)?.hits ?? [];
-  return { hits, page: (await session.get(`/search?q=${encodeURIComponent(q)}`)).body };
-}
-
 const txt = (text: string) => ({ field: "file", filename: "notat.txt", data: Buffer.from(text), type: "text/plain" });
 
 test("subject networks, their experience notes and documents in the site search; members-only ones stay inside", async () => {
@@ -58,12 +43,12 @@ test("subject networks, their experience notes and documents in the site search;
   const subjectUrl = String(started.headers.location).replace("?saved=1", "");
   const anonymous = new Session(t.app);
   for (const q of ["arkivdanninga", "sakarkivet", "kassasjon"]) {
-    const found = (await search(anonymous, q, "subject_network")).hits.find((h) => h.title === "Fagnettverk for arkivdanning");
+    const found = (await searchAs(anonymous, q, "subject_network")).hits.find((h) => h.title === "Fagnettverk for arkivdanning");
     assert.ok(found, `found by "${q}"`);
     assert.equal(found.href, subjectUrl);
   }
-  assert.equal((await search(anonymous, "arkivdanning", "subject_network", `&network=${rogaland.slug}`)).hits.length, 1);
-  assert.equal((await search(anonymous, "arkivdanning", "subject_network", "&network=digi-nordland")).hits.length, 0);
+  assert.equal((await searchAs(anonymous, "arkivdanning", "subject_network", `&network=${rogaland.slug}`)).hits.length, 1);
+  assert.equal((await searchAs(anonymous, "arkivdanning", "subject_network", "&network=digi-nordland")).hits.length, 0);
 
   // A member from Nordland writes a public note and a members-only one.
   const member = await login("member@ss-nordland.example");
@@ -88,16 +73,16 @@ test("subject networks, their experience notes and documents in the site search;
   const internalUrl = String(internal.headers.location).replace("?saved=1", "");
 
   for (const q of ["kassasjonsplanen", "byggesak", "tidlig", "arkivverket"]) {
-    const found = (await search(anonymous, q, "experience")).hits.find((h) => h.href === noteUrl);
+    const found = (await searchAs(anonymous, q, "experience")).hits.find((h) => h.href === noteUrl);
     assert.ok(found, `found by "${q}"`);
     assert.equal(found.title, "Kassasjonsplan for byggesaker");
     assert.equal(found.network, null, "a subject network spans networks");
     assert.equal(found.date, today());
   }
   // Under the networks that own its subject network, and under its organisation.
-  assert.equal((await search(anonymous, "kassasjonsplan", "experience", `&network=${rogaland.slug}`)).hits.length, 1);
-  assert.equal((await search(anonymous, "kassasjonsplan", "experience", "&network=digi-nordland")).hits.length, 0);
-  assert.equal((await search(anonymous, "kassasjonsplan", "experience", `&organisation=${organisationId}`)).hits.length, 1);
+  assert.equal((await searchAs(anonymous, "kassasjonsplan", "experience", `&network=${rogaland.slug}`)).hits.length, 1);
+  assert.equal((await searchAs(anonymous, "kassasjonsplan", "experience", "&network=digi-nordland")).hits.length, 0);
+  assert.equal((await searchAs(anonymous, "kassasjonsplan", "experience", `&organisation=${organisationId}`)).hits.length, 1);
 
   // Documents: a public one found by its text; a members-only one kept inside.
   await sek.get(subjectUrl);
@@ -121,7 +106,7 @@ test("subject networks, their experience notes and documents in the site search;
     ).statusCode,
     303,
   );
-  const doc = (await search(anonymous, "steinsprangmalen", "document")).hits[0];
+  const doc = (await searchAs(anonymous, "steinsprangmalen", "document")).hits[0];
   assert.equal(doc?.title, "Mal for kassasjon");
   assert.match(doc.href, new RegExp(`^${subjectUrl}/documents/\\d+$`));
   assert.match(doc.excerpt, /STEINSPRANGMALEN/);
@@ -134,14 +119,14 @@ test("subject networks, their experience notes and documents in the site search;
       ["sakssystemet", "experience"],
       ["lyngheivarselet", "document"],
     ] as const) {
-      const { hits, page } = await search(session, q, kind);
+      const { hits, page } = await searchAs(session, q, kind);
       assert.equal(hits.length, 0, `${q} found`);
       assert.doesNotMatch(page, /MYRULLHAUGEN|Internt referat/, q);
     }
   }
   // Those inside find them: the member who takes part, the owning network's secretariat.
   for (const session of [member, sek]) {
-    assert.equal((await search(session, "myrullhaugen", "experience")).hits[0]?.href, internalUrl);
-    assert.equal((await search(session, "lyngheivarselet", "document")).hits[0]?.title, "Internt referat");
+    assert.equal((await searchAs(session, "myrullhaugen", "experience")).hits[0]?.href, internalUrl);
+    assert.equal((await searchAs(session, "lyngheivarselet", "document")).hits[0]?.title, "Internt referat");
   }
 });

@@ -112,6 +112,11 @@ test("a meeting, its agenda item and its decision are found by their words, infl
   // The decision's text, dated the day it was made, by the last part of "digitaliseringstiltaka".
   const decision = await found(reader, `${m} tiltak`, "decision", hrefs.decision);
   assert.deepEqual([decision.network?.slug, decision.date], [rogaland.slug, "2026-03-12"]);
+  // Named by its agenda item, with its text as the excerpt.
+  assert.deepEqual(
+    [decision.title, decision.excerpt],
+    [`Medisindispenserar ${m}`, `Gruppa tilrår ${m} og tek med digitaliseringstiltaka i planen.`],
+  );
   // The item has an anchor on the meeting's page to land on.
   assert.ok((await reader.get(hrefs.meeting)).body.includes(`id="${hrefs.item.split("#")[1]}"`));
 });

@@ -50,9 +50,11 @@ export const decisionsSearch: SearchSource[] = [
   {
     kind: "decision",
     label: "search.kind.decisions",
-    from: sql`${decisions} join ${meetings} on ${meetings.id} = ${decisions.meetingId} ${meetingJoins}`,
+    from: sql`${decisions} join ${agendaItems} on ${agendaItems.id} = ${decisions.agendaItemId}
+      join ${meetings} on ${meetings.id} = ${decisions.meetingId} ${meetingJoins}`,
     id: decisions.id,
     fields: decisionSearchFields(decisions),
+    heading: agendaItems.title,
     href: sql`'/meetings/' || ${meetings.id} || '#item-' || ${decisions.agendaItemId}`,
     network,
     date: decisions.decidedOn,

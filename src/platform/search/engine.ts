@@ -26,6 +26,11 @@ export interface SearchSource {
    * and its file's text), so no one index holds the whole text; by default `matches` over `fields`.
    */
   match?: (terms: SearchTerms) => SQL;
+  /**
+   * What a hit is called, where its searched title is not its name: a decision is searched by its text
+   * and shown under its agenda item's title, with the text as its excerpt. By default the title.
+   */
+  heading?: SQLWrapper;
   /** The record's page, as a text expression. */
   href: SQL;
   /** The network it belongs to; none for a record that spans networks (an organisation, a solution). */
@@ -163,6 +168,7 @@ function sourceQuery(
         row_number() over (order by rough desc, date desc nulls last, id desc)::int as place
       from (
         select ${source.kind}::text as kind, (${source.id})::int as id, (${fields.title})::text as title,
+          (${source.heading ?? fields.title})::text as heading,
           ${fields.summary ? sql`(${fields.summary})::text` : sql`null::text`} as summary,
           ${fields.body?.length ? sql`(${joined(fields.body)})::text` : sql`null::text`} as body,
           (${source.href})::text as href,
@@ -226,8 +232,8 @@ export async function siteSearch(
     : sql`rn <= ${PER_KIND}`;
   const rows = rowsOf<Row>(
     await db.execute(sql`
-      select r.kind, r.id, r.title, r.href, r.network_slug, r.network_name, r.date, r.total, r.at_least, r.rn,
-        ${excerpt(terms, hitFields("r"))} as excerpt
+      select r.kind, r.id, r.heading as title, r.href, r.network_slug, r.network_name, r.date, r.total, r.at_least, r.rn,
+        ${excerpt(terms, { ...hitFields("r"), summary: sql`coalesce(r.summary, nullif(r.title, r.heading))` })} as excerpt
       from (
         select h.*,
           (sum(least(source_total, ${READ_PER_SOURCE})) filter (where place = 1) over (partition by kind))::int as total,

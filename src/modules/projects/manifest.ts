@@ -43,6 +43,7 @@ export const projectsModule = defineModule({
         { baseUrl, delivery },
         services.searchWords,
         keepUntilChange(options.dataVersion),
+        keepUntilChange(options.dataVersion, 200),
       ),
   },
   policies: projectPolicies,

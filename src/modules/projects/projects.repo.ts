@@ -50,6 +50,8 @@ export interface ProjectFilter {
   q?: string | undefined;
   /** The query read for the search (both written standards, compounds; decision 0034), from `q`. */
   terms?: SearchTerms | undefined;
+  /** The projects the search matches, by id, when the service keeps them (else found from `q` and `terms`). */
+  found?: readonly number[] | undefined;
   networkId?: number | undefined;
   /** Owns or takes part in the project. */
   organisationId?: number | undefined;
@@ -74,27 +76,34 @@ const matched = alias(projects, "matched");
 /** The newest report of each project, by report date and then by entry. */
 const latestReportJoin = sql`${latestReport.id} = (select r.id from ${statusReports} r where r.project_id = ${projects.id} order by r.report_date desc, r.id desc limit 1)`;
 
+/** What a search matches, over the `matched` alias of projects: its text, or a tag it names whole. */
+function searchCondition(f: Pick<ProjectFilter, "q" | "terms">): SQL | undefined {
+  // Tags are matched whole (array functions cannot be part of the search index's expression).
+  const words = (f.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  return or(
+    // A query of no words (only signs) matches no text, only a tag it names.
+    f.terms?.words.length ? matches(f.terms, projectSearchFields(matched)) : sql`false`,
+    words.length
+      ? sql`${matched.tags} && array[${sql.join(
+          words.map((w) => sql`${w}`),
+          sql`, `,
+        )}]::text[]`
+      : undefined,
+  );
+}
+
 /** The only place with SQL for projects and what hangs off them. */
 export class ProjectRepo extends Repository {
   private where(f: ProjectFilter, viewer: Actor | null): SQL | undefined {
     const conditions: (SQL | undefined)[] = [visibleWhere(viewer, projects)];
-    if (f.q) {
-      // Tags are matched whole (array functions cannot be part of the search index's expression).
-      const words = f.q.toLowerCase().split(/\s+/).filter(Boolean);
-      const found = or(
-        // A query of no words (only signs) matches no text, only a tag it names.
-        f.terms?.words.length ? matches(f.terms, projectSearchFields(matched)) : sql`false`,
-        words.length
-          ? sql`${matched.tags} && array[${sql.join(
-              words.map((w) => sql`${w}`),
-              sql`, `,
-            )}]::text[]`
-          : undefined,
-      );
+    if (f.found) conditions.push(sql`${projects.id} = any(${`{${f.found.join(",")}}`}::int[])`);
+    else if (f.q) {
       // The matches are found once from the indexes, then looked up by id. As a plain condition the
       // planner walks the title index instead and makes each project's text vector on the way,
       // which made a search page five times slower than a filtered one.
-      conditions.push(sql`${projects.id} = any(array(select ${matched.id} from ${projects} as "matched" where ${found}))`);
+      conditions.push(
+        sql`${projects.id} = any(array(select ${matched.id} from ${projects} as "matched" where ${searchCondition(f)}))`,
+      );
     }
     if (f.networkId) conditions.push(eq(projects.networkId, f.networkId));
     if (f.organisationId)
@@ -152,8 +161,18 @@ export class ProjectRepo extends Repository {
     return { items, total: await this.count(f, viewer) };
   }
 
-  /** One page of the list, in the order asked for. */
+  /**
+   * One page of the list, in the order asked for. The page's projects are chosen first and only
+   * they are joined to their owner, network and latest report: a search that matches thousands looked
+   * up every match's latest report before it kept fifty.
+   */
   async page(f: ProjectFilter, viewer: Actor | null, sort: ProjectSort, limit: number, offset: number) {
+    const choosing = this.db.select({ id: projects.id }).from(projects).$dynamic();
+    const chosen = (f.status ? choosing.leftJoin(latestReport, latestReportJoin) : choosing)
+      .where(this.where(f, viewer))
+      .orderBy(...this.order(sort))
+      .limit(limit)
+      .offset(offset);
     return this.db
       .select({
         id: projects.id,
@@ -181,10 +200,21 @@ export class ProjectRepo extends Repository {
       .innerJoin(networks, eq(networks.id, projects.networkId))
       .leftJoin(owner, eq(owner.id, projects.ownerOrganisationId))
       .leftJoin(latestReport, latestReportJoin)
-      .where(this.where(f, viewer))
-      .orderBy(...this.order(sort))
-      .limit(limit)
-      .offset(offset);
+      .where(inArray(projects.id, chosen))
+      .orderBy(...this.order(sort));
+  }
+
+  /**
+   * Every project a search matches, whoever may see it (the list applies the viewer's rule), by id;
+   * null when more than `most` match, for the list to find them itself.
+   */
+  async matching(f: Pick<ProjectFilter, "q" | "terms">, most: number): Promise<number[] | null> {
+    const rows = await this.db
+      .select({ id: matched.id })
+      .from(matched)
+      .where(searchCondition(f))
+      .limit(most + 1);
+    return rows.length > most ? null : rows.map((r) => r.id);
   }
 
   /** How many projects the filter finds that this viewer may see. */

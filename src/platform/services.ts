@@ -5,9 +5,11 @@ import { UserService } from "./auth/users.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
 import type { DataVersion } from "./db/data-version.ts";
+import { keepUntilChange } from "./db/data-version.ts";
 import { Throttle } from "./http/throttle.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./mail/mail.ts";
 import type { ModuleManifest, ModuleServices } from "./module.ts";
+import type { SearchRow } from "./search/engine.ts";
 import { SearchWords } from "./search/terms.ts";
 import { WordPairs } from "./search/word-pairs.ts";
 
@@ -82,6 +84,8 @@ function createKernelServices(db: Db, config: ServiceConfig, log: ServiceLog, op
     /** Reads queries for every search: stems and the two written standards' word pairs (decision 0034). */
     searchWords: new SearchWords(db, options.dataVersion),
     wordPairs: new WordPairs(db),
+    /** A site search's rows, kept until the data changes, by the query's text and values (engine.ts). */
+    siteSearchRows: keepUntilChange<readonly SearchRow[]>(options.dataVersion, 500),
     oidc: new OidcLogin(
       {
         OIDC_ISSUER: config.OIDC_ISSUER,

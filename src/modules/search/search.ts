@@ -88,7 +88,16 @@ export async function runSearch(
   const terms = await ctx.services.searchWords.terms(params.q);
   const result = await neighboursIfNothing(
     terms,
-    (t) => siteSearch(ctx.db, sourcesOf(ctx.modules), t, viewer, filters, { networkInCounty }, params.page),
+    (t) =>
+      siteSearch(
+        ctx.db,
+        sourcesOf(ctx.modules),
+        t,
+        viewer,
+        filters,
+        { networkInCounty, kept: ctx.services.siteSearchRows },
+        params.page,
+      ),
     (r) => r.total === 0,
   );
   return { ok: true, params, filters, result };

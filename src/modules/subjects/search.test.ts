@@ -20,6 +20,7 @@ before(async () => {
   await testAccount(t.app, db, "sek@ss-rogaland.example", { networkId: rogaland.id, role: "secretariat" });
   await testAccount(t.app, db, "sek@ss-nordland.example", { networkId: nordland.id, role: "secretariat" });
   await testAccount(t.app, db, "member@ss-nordland.example", { networkId: nordland.id, role: "member" });
+  await testAccount(t.app, db, "neighbour@ss-nordland.example", { networkId: nordland.id, role: "member" });
   await testAccount(t.app, db, "outsider@ss.example", { networkId: trondelag.id, role: "member" });
 });
 after(() => t.close());
@@ -129,4 +130,10 @@ test("subject networks, their experience notes and documents in the site search;
     assert.equal((await searchAs(session, "myrullhaugen", "experience")).hits[0]?.href, internalUrl);
     assert.equal((await searchAs(session, "lyngheivarselet", "document")).hits[0]?.title, "Internt referat");
   }
+  // A member of the same network with the same rights there, who has not joined, right after the one who
+  // has and with nothing written between: searches kept until the data changes are kept per reader.
+  const neighbour = await login("neighbour@ss-nordland.example");
+  assert.equal((await searchAs(neighbour, "myrullhaugen", "experience")).hits.length, 0);
+  assert.equal((await searchAs(member, "myrullhaugen", "experience")).hits[0]?.href, internalUrl);
+  assert.equal((await searchAs(neighbour, "myrullhaugen", "experience")).hits.length, 0);
 });

@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import { Column, is, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/client.ts";
+import type { Keeper } from "../db/data-version.ts";
 import { rowsOf } from "../db/rows.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { didYouMean, highlight, type Marked } from "./highlight.ts";
@@ -101,7 +104,20 @@ function dayOf(date: SQLWrapper): SQL {
 /** What the search module lends the kernel from the modules: whether a network covers a county. */
 export interface SearchContext {
   networkInCounty: (networkId: SQLWrapper, countyCode: string) => SQL;
+  /**
+   * Where a search's rows are kept until the data changes, keyed by the query's own text and values:
+   * so by everything about the viewer the sources' rules read (their networks and seats, and their
+   * user where a rule asks for it), never by a coarser idea of who may see what.
+   */
+  kept?: Keeper<readonly SearchRow[]>;
 }
+
+const dialect = new PgDialect();
+/** A query's key for `kept`: a digest of its text and values. */
+const keyOf = (query: SQL) =>
+  createHash("sha256")
+    .update(JSON.stringify(dialect.sqlToQuery(query)))
+    .digest("base64");
 
 function filtered(source: SearchSource, filters: SearchFilters, context: SearchContext): SQL[] {
   const where: SQL[] = [];
@@ -183,7 +199,8 @@ function sourceQuery(
     ) s where place <= ${Math.min(keep, READ_PER_SOURCE)}`;
 }
 
-interface Row {
+/** A row of a search, as kept. */
+export interface SearchRow {
   kind: string;
   id: number;
   title: string;
@@ -230,8 +247,7 @@ export async function siteSearch(
   const window = chosen
     ? sql`kind = ${chosen} and rn > ${(page - 1) * PER_PAGE} and rn <= ${page * PER_PAGE}`
     : sql`rn <= ${PER_KIND}`;
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
+  const query = sql`
       select r.kind, r.id, r.heading as title, r.href, r.network_slug, r.network_name, r.date, r.total, r.at_least, r.rn,
         ${excerpt(terms, { ...hitFields("r"), summary: sql`coalesce(r.summary, nullif(r.title, r.heading))` })} as excerpt
       from (
@@ -246,8 +262,9 @@ export async function siteSearch(
         ) h
       ) r
       where ${window} or rn = 1
-      order by best desc nulls last, kind, rn`),
-  );
+      order by best desc nulls last, kind, rn`;
+  const run = async () => rowsOf<SearchRow>(await db.execute(query));
+  const rows = context.kept ? await context.kept.get(keyOf(query), run) : await run();
   const groups: SiteSearchGroup[] = [];
   for (const row of rows) {
     let group = groups.at(-1);

@@ -41,13 +41,14 @@ export async function prepareDatabase(
         services: createServices(db, config, modules),
         modules,
       };
+      // The demo's own sign-in, documented in the README. Never on an installation started with SAMVERK_DEMO=0.
+      // Made first, so demo data may give it things of its own (what it follows).
+      await ctx.services.users.createAdmin(DEMO_ADMIN);
       const seeded = modules.filter((module) => module.seed);
       for (const [i, module] of seeded.entries()) {
         progress(`first start: loading demo data, ${module.name} (${i + 1} of ${seeded.length})`);
         await module.seed?.(ctx);
       }
-      // The demo's own sign-in, documented in the README. Never on an installation started with SAMVERK_DEMO=0.
-      await ctx.services.users.createAdmin(DEMO_ADMIN);
       demoLoaded = true;
     }
     await setSetting(db, "initialised", new Date().toISOString());

@@ -5,6 +5,7 @@ import { consultationsModule } from "./consultations/manifest.ts";
 import { decisionsModule } from "./decisions/manifest.ts";
 import { directoryModule } from "./directory/manifest.ts";
 import { economyModule } from "./economy/manifest.ts";
+import { followingModule } from "./following/manifest.ts";
 import { gatheringsModule } from "./gatherings/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
 import { needsModule } from "./needs/manifest.ts";
@@ -39,6 +40,7 @@ export const modules: ModuleManifest[] = [
   surveysModule,
   reportsModule,
   annualModule,
+  followingModule,
   directoryModule,
   accountsModule,
 ];

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { Actor } from "./access/actor.ts";
 import type { Policies } from "./access/authorize.ts";
+import type { Followable } from "./activity/followables.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { ApiRouter } from "./http/api.ts";
@@ -75,6 +76,8 @@ export interface ModuleManifest {
   sections?: { [K in keyof PageSlots]?: PageSection<PageSlots[K]> };
   /** The kinds of its records the site search finds, each read under the access kernel's rule (decision 0034). */
   searchSources?: readonly SearchSource[];
+  /** The kinds of its records one can follow, each read under the access kernel's rule (decision 0035). */
+  followables?: readonly Followable[];
   /** Its entries in the calendar feeds that span modules (a network's, a person's). */
   calendar?: CalendarSources;
   /** Work it runs on its own while the app runs (digests, reminders); answers what stops it. */

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -264,3 +265,47 @@ export const searchWordPairs = pgTable(
   },
   (t) => [uniqueIndex("search_word_pairs_pair_idx").on(t.nynorsk, t.bokmal)],
 );
+
+/**
+ * What a person follows by their own choice (`following`), or has stopped hearing of among the records
+ * they follow by their part in them (`stopped`): following by one's part is never stored, it follows the
+ * roles as they are (decision 0035). A record is a module's kind and id, as its manifest's followables say.
+ */
+export const follows = pgTable(
+  "follows",
+  {
+    userId: belongsTo("user_id", () => users.id),
+    kind: text("kind").notNull(),
+    recordId: integer("record_id").notNull(),
+    state: text("state").$type<"following" | "stopped">().notNull(),
+    createdAt: createdAtNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.recordId] }), index("follows_record_idx").on(t.kind, t.recordId)],
+);
+
+/**
+ * What happened to a record, published by its module in the transaction of the change (decision 0035).
+ * It holds the record's reference and small values (a phase, a date), never text copied from the
+ * record: what a reader sees of it is read from the record when shown, under the rule of that moment.
+ */
+export const activityEvents = pgTable(
+  "activity_events",
+  {
+    id: serialId(),
+    kind: text("kind").notNull(),
+    recordId: integer("record_id").notNull(),
+    type: text("type").notNull(),
+    data: jsonb("data").$type<Record<string, string | number | null>>().notNull().default({}),
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAtNow(),
+  },
+  (t) => [index("activity_events_record_idx").on(t.kind, t.recordId, t.id)],
+);
+
+/** How far each person has looked at their activity: events after it are new. Their own place, which no page shared by others shows, so it does not count as a change of the data. */
+export const activitySeen = pgTable("activity_seen", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  lastSeenEventId: integer("last_seen_event_id").notNull().default(0),
+});

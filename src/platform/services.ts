@@ -1,3 +1,5 @@
+import { ActivityService } from "./activity/activity.ts";
+import { followablesOf } from "./activity/followables.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./audit/audit.ts";
 import { OidcLogin } from "./auth/oidc.ts";
 import { SessionStore } from "./auth/sessions.ts";
@@ -54,7 +56,7 @@ export interface ServiceKit {
 /** Builds one of a module's services; `services` holds the others, built on first use. */
 export type ServiceFactories = { [K in keyof ModuleServices]?: (kit: ServiceKit) => ModuleServices[K] };
 
-export type KernelServices = ReturnType<typeof createKernelServices>;
+export type KernelServices = ReturnType<typeof createKernelServices> & { activity: ActivityService };
 /** The kernel's services and every module's, one instance of each per app. */
 export type Services = KernelServices & ModuleServices;
 
@@ -113,7 +115,11 @@ export function createServices(
   log: ServiceLog = consoleLog,
   options: ServiceOptions = {},
 ): Services {
-  const kernel = createKernelServices(db, config, log, options);
+  const kernel = {
+    ...createKernelServices(db, config, log, options),
+    /** Following and what happened to what one follows, over every module's followables (decision 0035). */
+    activity: new ActivityService(db, () => followablesOf(modules)),
+  };
   const services = { ...kernel } as Services;
   const kit: ServiceKit = { db, config, options, baseUrl: publicBaseUrl(config), delivery: kernel.mail.delivery, services };
   const built = new Map<string, unknown>();

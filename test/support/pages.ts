@@ -242,6 +242,8 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["new person", "/people/new"],
     ["outbox", "/admin/outbox"],
     ["own sessions", "/account/sessions"],
+    ["what you follow", "/following"],
+    ["activity", "/activity"],
     ["audit trail", "/admin/audit?entity=network"],
     ["invitations", "/admin/invitations"],
     ["my data", "/account/data"],

@@ -22,6 +22,7 @@ export {
   networkAccess,
   networkCounties,
   networks,
+  representations,
 } from "./schema.ts";
 export { networkInCounty } from "./search.ts";
 

@@ -10,6 +10,7 @@ import { bodiesApi } from "./bodies/bodies.api.ts";
 import { bodyRoutes } from "./bodies/bodies.routes.tsx";
 import { bodyMemberRoutes } from "./bodies/body-members.routes.tsx";
 import { bodyDocumentRoutes } from "./bodies/documents.routes.tsx";
+import { networkFollowables } from "./follow.ts";
 import { membershipsApi } from "./memberships/memberships.api.ts";
 import { membershipRoutes } from "./memberships/memberships.routes.tsx";
 import { messages } from "./messages.ts";
@@ -55,6 +56,7 @@ export const networksModule = defineModule({
     accessApi(api, ctx);
   },
   searchSources: networkSearch,
+  followables: networkFollowables,
   annual: networkAnnual,
   annualRecords: { body: bodiesVisible },
   seed: seedDemoNetworks,

@@ -5,6 +5,7 @@ import { benefitsApi } from "./benefits/benefits.api.ts";
 import { benefitRoutes } from "./benefits/benefits.routes.tsx";
 import { checklistRoutes } from "./checklists/checklists.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
+import { projectFollowables } from "./follow.ts";
 import { joinApi } from "./join/join.api.ts";
 import { joinRoutes } from "./join/join.routes.tsx";
 import { messages } from "./messages.ts";
@@ -72,6 +73,7 @@ export const projectsModule = defineModule({
   },
   sections: { organisationPage: organisationProjectsSection },
   searchSources: projectSearch,
+  followables: projectFollowables,
   annual: projectsAnnual,
   annualRecords: { project: projectsVisible },
   seed: seedDemoProjects,

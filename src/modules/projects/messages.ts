@@ -267,6 +267,8 @@ const nb = {
   "project.annual.target": "Mål",
   "project.annual.unit": "Enhet",
   "search.kind.projects": "Prosjekter",
+  "activity.project.phaseChanged": "Gikk over i fasen {phase}",
+  "activity.project.statusReported": "Ny statusrapport: {status}",
 };
 
 export type ProjectsMessageKey = keyof typeof nb;
@@ -539,6 +541,8 @@ export const messages: Messages<ProjectsMessageKey> = {
     "project.annual.target": "Mål",
     "project.annual.unit": "Eining",
     "search.kind.projects": "Prosjekt",
+    "activity.project.phaseChanged": "Gjekk over i fasen {phase}",
+    "activity.project.statusReported": "Ny statusrapport: {status}",
   },
   en: {
     "project.listTitle": "Project portfolio",
@@ -805,6 +809,8 @@ export const messages: Messages<ProjectsMessageKey> = {
     "project.annual.target": "Target",
     "project.annual.unit": "Unit",
     "search.kind.projects": "Projects",
+    "activity.project.phaseChanged": "Moved to the {phase} phase",
+    "activity.project.statusReported": "New status report: {status}",
   },
 };
 

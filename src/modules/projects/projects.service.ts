@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES, visibilityKey } from "../../platform/access/visibility.ts";
+import { publishEvent } from "../../platform/activity/activity.ts";
 import { changedFields, recordAudit } from "../../platform/audit/audit.ts";
 import { audited, deleteAudited } from "../../platform/audit/audited.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
@@ -474,6 +475,7 @@ export class ProjectService {
           changedById: actor.userId,
           changedByLabel: actor.label,
         });
+        await publishEvent(tx, { kind: "project", id, type: "phase_changed", data: { phase }, actorUserId: actor.userId });
         await audit({
           action: "update",
           entity: "project",

@@ -1,5 +1,6 @@
 import { type ComponentChildren, Fragment } from "preact";
 import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
+import type { FollowState } from "../../platform/activity/activity.ts";
 import { labelFor } from "../../platform/i18n/i18n.ts";
 import {
   ButtonLink,
@@ -23,6 +24,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { FollowButton } from "../../platform/ui/follow-button.tsx";
 import { ListTable } from "../../platform/ui/list-page.tsx";
 import { BenefitsSection } from "./benefits/benefits.views.tsx";
 import { PhaseChecklist } from "./checklists/phase-checklist.views.tsx";
@@ -96,6 +98,8 @@ export function ProjectPage(props: {
   origin: { need: { id: number; title: string } | null; meetingTitle: string; decision: { meetingId: number } } | null;
   /** The national solutions the project is its network's joint rollout of. */
   rollsOut: { id: number; name: string }[];
+  /** How the viewer follows the project; null for a reader not signed in. */
+  follow: FollowState | null;
   /** Other modules' sections (experience, reviews). */
   sections: ComponentChildren;
 }) {
@@ -109,6 +113,7 @@ export function ProjectPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {project.title} {project.isDemo ? <DemoTag t={t} /> : null}
       </h1>
+      <FollowButton ctx={ctx} kind="project" id={project.id} state={props.follow} back={`/projects/${project.id}`} />
       {project.summary ? <p class="ds-paragraph lead">{project.summary}</p> : null}
       {props.origin?.need ? (
         <p class="ds-paragraph">

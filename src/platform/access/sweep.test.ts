@@ -7,6 +7,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { createTestApp, mergeCookies, type TestApp } from "../../../test/support/app.ts";
 import { people } from "../../modules/directory/schema.ts";
 import { needs } from "../../modules/needs/schema.ts";
+import { publishEvent } from "../activity/activity.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import { auditLog, users } from "../schema.ts";
 import { type Actor, systemActor } from "./actor.ts";
@@ -1276,6 +1277,13 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   // Word pairs are the installation's, not a network's: any id shows that only an administrator may remove one.
   [/^\/admin\/search-words\/:id/, () => [{ id: 1 }]],
   [/^\/account\/tokens\/:id/, (p) => [{ id: p.token }]],
+  [
+    /^\/follow\/:kind\/:id/,
+    (p) => [
+      ...p.projects.slice(0, 2).map((x) => ({ kind: "project", id: x.id })),
+      ...p.needs.slice(0, 2).map((x) => ({ kind: "need", id: x.id })),
+    ],
+  ],
 ];
 
 /** Every URL to try for a route; throws when a parameter has no mapping. */
@@ -1530,6 +1538,26 @@ async function lastAudit(): Promise<number> {
   return row?.id ?? 0;
 }
 
+/**
+ * Every account follows the second network's restricted projects and needs, and something happens to
+ * each: a reader's list of follows and activity must leave out what they may not see (decision 0035).
+ * Run again for accounts made later; an event is published once.
+ */
+let eventsPublished = false;
+async function followRestricted(p: Plants) {
+  const refs = [
+    ...p.projects.slice(0, 2).map((x) => ({ kind: "project", id: x.id })),
+    ...p.needs.slice(0, 2).map((x) => ({ kind: "need", id: x.id })),
+  ];
+  for (const ref of refs) {
+    await t.database.db.execute(
+      sql`insert into follows (user_id, kind, record_id, state) select id, ${ref.kind}, ${ref.id}, 'following' from users on conflict do nothing`,
+    );
+    if (!eventsPublished) await publishEvent(t.database.db, { ...ref, type: "phase_changed", data: { phase: "execution" } });
+  }
+  eventsPublished = true;
+}
+
 before(async () => {
   t = await createTestApp({ env: { SAMVERK_API_RATE_PER_MINUTE: "1000000" } });
   const { access, networks, assessment } = t.app.services;
@@ -1551,6 +1579,7 @@ before(async () => {
   await networks.repo.insertBodyMembers([{ bodyId: committee.id, personId: seated!.id, role: "member" }]);
   await access.repo.linkPerson(accounts.get("committee")!, seated!.id, { confirmed: true });
   await access.repo.setAccess(rogaland.id, accounts.get("secretariat")!, "secretariat", []);
+  await followRestricted(N);
   for (const role of ROLES) {
     const client = new Client(t.app, role);
     if (role === "anonymous") await client.get("/login");
@@ -1612,6 +1641,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
   const insiderId = await makeUser("sweep-insider@test.example");
   await t.app.services.access.repo.setAccess(N.network.id, insiderId, "secretariat", []);
   await insider.signIn(insiderId);
+  await followRestricted(N);
   const seen = new Set<string>();
   for (const url of [
     `/needs?q=${RUN}`,
@@ -1664,6 +1694,12 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     const found = markersIn(decode(await insider.get(url)));
     for (const kind of ["neednettitle", "projbodytitle", "mtgbodytitle", "notetitle"])
       assert.ok(found.has(kind), `${url} finds ${kind} for the secretariat of ${SECOND}; found: ${[...found].sort().join(", ")}`);
+  }
+  // What one follows and its activity show the restricted records followed, to the insider.
+  for (const url of ["/following", "/activity"]) {
+    const found = markersIn(decode(await insider.get(url)));
+    for (const kind of ["projnettitle", "projbodytitle", "neednettitle"])
+      assert.ok(found.has(kind), `${url} shows ${kind} to the secretariat of ${SECOND}; found: ${[...found].sort().join(", ")}`);
   }
   // The ids fill the paths with records that exist: the secretariat gets an answer from some
   // address of every route but those that need a secret (a token, a receipt). (Not from every one:

@@ -113,6 +113,7 @@ test("every table that pages show counts its changes", async () => {
   assert.deepEqual(
     result.rows.map((r) => r.name),
     [
+      "activity_seen",
       "api_tokens",
       "audit_log",
       "auth_tokens",

@@ -467,4 +467,10 @@ export const en: Record<MessageKey, string> = {
   "search.words.same": "The nynorsk and bokmål words must differ.",
   "search.words.exists": "This word pair already exists.",
   "search.kind.documents": "Documents",
+  "follow.follow": "Follow",
+  "follow.stop": "Stop following",
+  "follow.youFollow": "You follow this.",
+  "follow.youTakePart": "You follow this because you take part.",
+  "follow.hint": "Follow to see what happens here under Activity.",
+  "nav.activity": "Activity",
 };

@@ -462,6 +462,12 @@ export const nb = {
   "search.words.same": "Ordene må være forskjellige på nynorsk og bokmål.",
   "search.words.exists": "Dette ordparet finnes allerede.",
   "search.kind.documents": "Dokumenter",
+  "follow.follow": "Følg",
+  "follow.stop": "Slutt å følge",
+  "follow.youFollow": "Du følger dette.",
+  "follow.youTakePart": "Du følger dette fordi du tar del.",
+  "follow.hint": "Følg for å se det som skjer her under Aktivitet.",
+  "nav.activity": "Aktivitet",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -466,4 +466,10 @@ export const nn: Record<MessageKey, string> = {
   "search.words.same": "Orda må vere ulike på nynorsk og bokmål.",
   "search.words.exists": "Dette ordparet finst allereie.",
   "search.kind.documents": "Dokument",
+  "follow.follow": "Følg",
+  "follow.stop": "Slutt å følgje",
+  "follow.youFollow": "Du følgjer dette.",
+  "follow.youTakePart": "Du følgjer dette fordi du tek del.",
+  "follow.hint": "Følg for å sjå det som hender her under Aktivitet.",
+  "nav.activity": "Aktivitet",
 };

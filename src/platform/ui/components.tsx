@@ -805,10 +805,15 @@ export function PostButton(props: {
   variant?: "primary" | "secondary" | "tertiary";
   size?: "sm" | "md";
   danger?: boolean;
+  /** Sent along as hidden fields (where to come back to). */
+  fields?: Record<string, string>;
 }) {
   return (
     <form method="post" action={props.action} class="inline-form">
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken()} />
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button
         class="ds-button"
         data-variant={props.variant ?? "secondary"}

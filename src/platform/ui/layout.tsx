@@ -126,6 +126,9 @@ export function Layout(props: {
                       <a class="ds-link account__name" href="/account/sessions">
                         {ctx.actor.label}
                       </a>{" "}
+                      <a class="ds-link" href="/activity">
+                        {t("nav.activity")}
+                      </a>{" "}
                       {ctx.actor.isAdmin ? (
                         <>
                           <a class="ds-link" href="/admin/invitations">

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { publishEvent } from "../../../platform/activity/activity.ts";
 import { createAudited, deleteAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import type { Page } from "../../../platform/db/paging.ts";
@@ -57,13 +58,21 @@ export class ReportService {
     const parsed = statusReportInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     return ok(
-      await createAudited(this.db, actor, "status_report", (tx) =>
-        this.reportRepo.with(tx).insertReport({
+      await createAudited(this.db, actor, "status_report", async (tx) => {
+        const report = await this.reportRepo.with(tx).insertReport({
           ...parsed.data,
           projectId: id,
           createdById: actor.userId,
-        }),
-      ),
+        });
+        await publishEvent(tx, {
+          kind: "project",
+          id,
+          type: "status_reported",
+          data: { overall: report.overall },
+          actorUserId: actor.userId,
+        });
+        return report;
+      }),
     );
   }
 

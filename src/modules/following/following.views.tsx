@@ -1,0 +1,76 @@
+import type { Followed, SeenEvent } from "../../platform/activity/activity.ts";
+import type { Followable } from "../../platform/activity/followables.ts";
+import { Link, Notice, PostButton } from "../../platform/ui/components.tsx";
+import type { PageContext } from "../../platform/ui/context.ts";
+
+/** What the reader follows, by kind, each with how and a button to stop. */
+export function FollowingPage(props: { ctx: PageContext; followed: Followed[]; followables: readonly Followable[] }) {
+  const { ctx } = props;
+  const { t } = ctx.i18n;
+  const kinds = props.followables.filter((f) => props.followed.some((r) => r.kind === f.kind));
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("following.title")}
+      </h1>
+      <p class="ds-paragraph">{t("following.intro")}</p>
+      {kinds.length === 0 ? <Notice>{t("following.nothing")}</Notice> : null}
+      {kinds.map((kind) => (
+        <section key={kind.kind} aria-labelledby={`following-${kind.kind}`}>
+          <h2 class="ds-heading" data-size="sm" id={`following-${kind.kind}`}>
+            {t(kind.label)}
+          </h2>
+          <ul class="ds-list following-list">
+            {props.followed
+              .filter((r) => r.kind === kind.kind)
+              .map((r) => (
+                <li key={`${r.kind}-${r.id}`}>
+                  <Link href={r.href}>{r.title}</Link>
+                  {r.network && r.kind !== "network" ? ` · ${r.network.name}` : ""}
+                  {" · "}
+                  <span class="muted">{r.how === "automatic" ? t("following.automatic") : t("following.own")}</span>{" "}
+                  <PostButton
+                    ctx={ctx}
+                    action={`/follow/${r.kind}/${r.id}/stop`}
+                    label={t("follow.stop")}
+                    hiddenText={r.title}
+                    variant="tertiary"
+                    size="sm"
+                    fields={{ back: "/following" }}
+                  />
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** What happened lately to what the reader follows, newest first, the new ones marked. */
+export function ActivityPage(props: { ctx: PageContext; events: SeenEvent[]; describe: (e: SeenEvent) => string }) {
+  const { ctx } = props;
+  const { t, dateTime } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("activity.title")}
+      </h1>
+      <p class="ds-paragraph">
+        {t("activity.intro")} <Link href="/following">{t("activity.manage")}</Link>
+      </p>
+      {props.events.length === 0 ? <Notice>{t("activity.nothing")}</Notice> : null}
+      <ol class="activity-list">
+        {props.events.map((e) => (
+          <li key={e.id} class={e.isNew ? "activity-list__item activity-list__item--new" : "activity-list__item"}>
+            {e.isNew ? <strong class="activity-list__new">{t("activity.new")}: </strong> : null}
+            <Link href={e.record.href}>{e.record.title}</Link>
+            {e.record.network && e.record.kind !== "network" ? ` · ${e.record.network.name}` : ""}
+            <br />
+            {props.describe(e)} · <time dateTime={e.at.toISOString()}>{dateTime(e.at)}</time>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

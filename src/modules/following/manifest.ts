@@ -1,0 +1,15 @@
+import { defineModule } from "../../platform/module.ts";
+import { followingRoutes } from "./following.routes.tsx";
+import { messages } from "./messages.ts";
+import { seedDemoFollowing } from "./seed.ts";
+
+/**
+ * Following what matters (decision 0035): the button on a record's page, the list of what one follows,
+ * and what happened to it. The kernel's `activity` service does the work over every module's followables.
+ */
+export const followingModule = defineModule({
+  name: "following",
+  messages,
+  routes: followingRoutes,
+  seed: seedDemoFollowing,
+});

@@ -117,3 +117,33 @@ test("bad requests change nothing: no sign-in, an unknown kind or record, a way 
     assert.equal(away.headers.location, `/projects/${projectId}`, back);
   }
 });
+
+test("who registers a need follows it by their part in it, and a network's people follow their network", async () => {
+  const rep = await login("rep@fl-rogaland.example");
+  await rep.get(`/n/${rogaland.slug}/needs/new`);
+  const created = await rep.post(`/n/${rogaland.slug}/needs`, {
+    organisationId: String(ownerId),
+    kind: "need",
+    title: "Felles varsling ved stengte veger",
+    problem: "Innbyggjarane får ikkje vite når vegen er stengd.",
+    affected: "Innbyggjarar",
+    benefit: "Færre forgjeves turar",
+    urgency: "high",
+    legalRequirement: "",
+    costEstimate: "",
+    effort: "medium",
+    visibility: "public",
+  });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+  const needUrl = String(created.headers.location).replace(/\?.*$/, "");
+  assert.match((await rep.get(needUrl)).body, /Du følger dette fordi du tar del\./);
+  const activity = (await rep.get("/activity")).body;
+  assert.match(activity, /Felles varsling ved stengte veger<\/a>[^<]*<br\/?>Ny status: /);
+  const following = (await rep.get("/following")).body;
+  assert.match(following, /Behov[\s\S]*Felles varsling ved stengte veger/);
+  assert.match(following, /Nettverk[\s\S]*Digi Rogaland[\s\S]*Du tar del/, "their network, by their access");
+  // Another network's member neither follows it nor finds it among what they follow.
+  const outsider = await login("member@fl-nordland.example");
+  assert.doesNotMatch((await outsider.get("/following")).body, /Felles varsling/);
+  assert.match((await outsider.get(needUrl)).body, /action="\/follow\/need\/\d+"/);
+});

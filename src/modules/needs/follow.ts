@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import type { Followable } from "../../platform/activity/followables.ts";
 import { networks, representations } from "../networks/index.ts";
-import { needSupporters, needs } from "./schema.ts";
+import { stateLabel } from "./labels.ts";
+import { type NeedState, needSupporters, needs } from "./schema.ts";
 
 /**
  * Needs can be followed (decision 0035). Followed by their part in it: the person who registered the
@@ -27,5 +28,8 @@ export const needFollowables: Followable[] = [
       select ${representations.userId}, ${needs.id} from ${needs} join ${needSupporters} on ${needSupporters.needId} = ${needs.id}
         join ${representations} on ${representations.organisationId} = ${needSupporters.organisationId}
           and ${representations.networkId} = ${needs.networkId}`,
+    events: {
+      state_changed: (t, data) => t("activity.need.stateChanged", { state: stateLabel(t, data.state as NeedState) }),
+    },
   },
 ];

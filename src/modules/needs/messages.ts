@@ -308,6 +308,7 @@ const nb = {
   "errors.answeredBeforeSent": "Svaret kan ikke være datert før innspillet ble sendt.",
   "errors.answeredInFuture": "Datoen svaret kom, kan ikke være etter i dag.",
   "search.kind.needs": "Behov",
+  "activity.need.stateChanged": "Ny status: {state}",
 };
 
 export type NeedsMessageKey = keyof typeof nb;
@@ -622,6 +623,7 @@ export const messages: Messages<NeedsMessageKey> = {
     "errors.answeredBeforeSent": "Svaret kan ikkje vere datert før innspelet vart sendt.",
     "errors.answeredInFuture": "Datoen svaret kom, kan ikkje vere etter i dag.",
     "search.kind.needs": "Behov",
+    "activity.need.stateChanged": "Ny status: {state}",
   },
   en: {
     "need.supporterNotes": "Notes from those who have the need",
@@ -930,6 +932,7 @@ export const messages: Messages<NeedsMessageKey> = {
     "errors.answeredBeforeSent": "The answer cannot be dated before the submission was sent.",
     "errors.answeredInFuture": "The date the answer came cannot be after today.",
     "search.kind.needs": "Needs",
+    "activity.need.stateChanged": "New status: {state}",
   },
 };
 

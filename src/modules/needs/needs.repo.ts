@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
+import { publishEvent } from "../../platform/activity/activity.ts";
 import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
@@ -264,8 +265,16 @@ export class NeedRepo extends Repository {
 
   // Events and digests
 
+  /** A change of state, in the need's history and, for those who follow it, as activity (decision 0035). */
   async insertEvent(values: typeof needEvents.$inferInsert) {
     await this.db.insert(needEvents).values(values);
+    await publishEvent(this.db, {
+      kind: "need",
+      id: values.needId,
+      type: "state_changed",
+      data: { state: values.toState },
+      actorUserId: values.byId ?? null,
+    });
   }
 
   async eventsOf(needId: number) {

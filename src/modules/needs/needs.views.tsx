@@ -1,3 +1,4 @@
+import type { FollowState } from "../../platform/activity/activity.ts";
 import { type KeySuffix, labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import {
   ButtonLink,
@@ -22,6 +23,7 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { DocumentsSection } from "../../platform/ui/documents.tsx";
+import { FollowButton } from "../../platform/ui/follow-button.tsx";
 import { ListPage } from "../../platform/ui/list-page.tsx";
 import type { AssessmentService } from "./assessment/assessment.service.ts";
 import { effortLabel, kindLabel, recommendationLabel, stateLabel, urgencyLabel } from "./labels.ts";
@@ -269,6 +271,8 @@ export function NeedPage(props: {
   nationalStartForm: FormState;
   maxUploadMb: number;
   history: Parameters<typeof History>[0]["entries"];
+  /** How the viewer follows the need; null for a reader not signed in. */
+  follow: FollowState | null;
 }) {
   const { ctx, detail, canEdit, canManage, decisions, assessments } = props;
   const { need, supporters } = detail;
@@ -282,6 +286,9 @@ export function NeedPage(props: {
       <p>
         <StateTag t={t} state={need.state} /> {kindLabel(t, need.kind)} · {detail.networkName}
       </p>
+      {need.state === "merged" ? null : (
+        <FollowButton ctx={ctx} kind="need" id={need.id} state={props.follow} back={`/needs/${need.id}`} />
+      )}
       {detail.mergedInto ? (
         <Notice>
           {t("need.mergedIntoNotice")} <Link href={`/needs/${detail.mergedInto.id}`}>{detail.mergedInto.title}</Link>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { FollowState } from "../../platform/activity/activity.ts";
 import {
   ButtonLink,
   CheckboxGroup,
@@ -17,6 +18,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { FollowButton } from "../../platform/ui/follow-button.tsx";
 import { VisibilityTag } from "./fields.tsx";
 import { bodyKindLabel, levelLabel, roleLabel } from "./labels.ts";
 import type { NetworkService } from "./networks.service.ts";
@@ -92,6 +94,8 @@ export function NetworkPage(props: {
   countyNames: Map<string, string>;
   canEdit: boolean;
   history: Parameters<typeof History>[0]["entries"];
+  /** How the viewer follows the network; null for a reader not signed in. */
+  follow: FollowState | null;
   /** Other modules' parts of the page (its coming gatherings), above the history. */
   sections?: ComponentChildren;
 }) {
@@ -111,6 +115,7 @@ export function NetworkPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {network.name} {network.isDemo ? <DemoTag t={t} /> : null}
       </h1>
+      <FollowButton ctx={ctx} kind="network" id={network.id} state={props.follow} back={`/n/${network.slug}`} />
       {hasDemoPeople ? (
         <Notice kind="warning">
           <span class="demo-banner">{t("demo.notice")}</span>

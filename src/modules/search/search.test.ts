@@ -174,6 +174,9 @@ const QUERIES: [string, string[]][] = [
   ["tilsyn heimetenesta", ["P1"]],
   ["oversikt bustader kommunale", ["N2"]],
   ["chatbot innbyggjarar", ["P8"]],
+  // Not inside another word: a part stands at a compound's start or end, a short word on its own
+  ["ikke", []],
+  ["a", []],
   // Restricted: never found by a reader outside the network or the body
   ["fjelltrost", []],
   ["lukket pilot", []],

@@ -1,4 +1,4 @@
-import type { QueryWord, SearchTerms } from "./terms.ts";
+import { partPattern, type QueryWord, type SearchTerms } from "./terms.ts";
 
 /** A text with the spans that match the query, as [start, end) offsets: safe to render, no markup inside. */
 export interface Marked {
@@ -23,8 +23,22 @@ export function similarity(a: string, b: string): number {
   return shared / (x.size + y.size - shared);
 }
 
-/** What the search's SQL reads as a match of the word in one word of a text (match.ts), but for the spelling neighbours' threshold. */
-const holds = (word: QueryWord, token: string) => word.forms.includes(token) || word.parts.some((part) => token.includes(part));
+/** What the search's SQL reads as a match of the word in one word of a text (match.ts), but for the spelling neighbours. */
+const holds = (word: QueryWord, token: string) =>
+  word.forms.includes(token) || word.parts.some((part) => new RegExp(partPattern(part), "u").test(token));
+
+/**
+ * pg_trgm's word similarity, near enough: the best similarity of the word to the token or to a stretch
+ * of the token about as long as the word, so a misspelt word marks the compound it was found in
+ * ("digitalsering" in "digitaliseringsstrategi").
+ */
+export function wordSimilarity(word: string, token: string): number {
+  let best = similarity(word, token);
+  if (token.length <= word.length + 2) return best;
+  for (let length = Math.max(3, word.length - 2); length <= word.length + 2; length++)
+    for (let at = 0; at + length <= token.length; at++) best = Math.max(best, similarity(word, token.slice(at, at + length)));
+  return best;
+}
 
 const NEIGHBOUR = 0.5;
 
@@ -36,7 +50,7 @@ export function highlight(terms: SearchTerms, text: string): Marked {
   for (const { token, at } of tokensOf(text)) {
     const lower = token.toLowerCase();
     const hit = terms.words.some(
-      (w) => holds(w, lower) || (w.fuzzy && lower.length >= 4 && similarity(w.word, lower) >= NEIGHBOUR),
+      (w) => holds(w, lower) || (w.fuzzy && lower.length >= 4 && wordSimilarity(w.word, lower) >= NEIGHBOUR),
     );
     if (hit) marks.push([at, at + token.length]);
   }

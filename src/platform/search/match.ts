@@ -1,6 +1,6 @@
 import { and, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { index } from "drizzle-orm/pg-core";
-import type { QueryWord, SearchTerms } from "./terms.ts";
+import { partPattern, type QueryWord, type SearchTerms, wholeWordPattern } from "./terms.ts";
 
 /**
  * The text a record is searched by: its title, summary and body, in that order. The same columns give
@@ -34,11 +34,14 @@ export const searchIndex = (name: string, fields: SearchFields) =>
 /** A LIKE pattern for a part: it holds only letters and digits (queryWords makes sure), so nothing to escape. */
 const like = (part: string) => `%${part}%`;
 
-/** A word found in a text in any of its ways, as an SQL condition on the text (lower case). */
+/**
+ * A word found in a text in any of its ways, as an SQL condition on the text (lower case). A part is
+ * looked for with LIKE, which the trigram index answers, and then where it stands (`partPattern`).
+ */
 export function wordIn(word: QueryWord, lowerText: SQL): SQL {
-  const ways: SQL[] = word.parts.map((part) => sql`${lowerText} like ${like(part)}`);
+  const ways: SQL[] = word.parts.map((part) => sql`(${lowerText} like ${like(part)} and ${lowerText} ~ ${partPattern(part)})`);
   // A short word ("nav", "ks") has no part to look for inside a compound: it stands as a word of its own.
-  if (!word.parts.length) ways.push(sql`${lowerText} ~ ${`\\m(${word.forms.join("|")})`}`);
+  if (!word.parts.length) ways.push(sql`${lowerText} ~ ${wholeWordPattern(word.forms)}`);
   if (word.fuzzy) ways.push(sql`${word.word} <% ${lowerText}`);
   return or(...ways) as SQL;
 }
@@ -59,14 +62,7 @@ function strength(word: QueryWord, field: SQL): SQL {
   return sql`case
     when to_tsvector('simple', ${text}) @@ to_tsquery('simple', ${forms}) then 4
     ${stems ? sql`when to_tsvector('norwegian', ${text}) @@ to_tsquery('simple', ${stems}) then 3` : sql``}
-    ${
-      word.parts.length
-        ? sql`when ${lower} like any(array[${sql.join(
-            word.parts.map((p) => sql`${like(p)}`),
-            sql`, `,
-          )}]) then 2`
-        : sql``
-    }
+    ${word.parts.length ? sql`when ${lower} ~ ${word.parts.map(partPattern).join("|")} then 2` : sql``}
     ${word.fuzzy ? sql`when ${word.word} <% ${lower} then 1` : sql``}
     else 0 end`;
 }
@@ -100,10 +96,7 @@ export function score(terms: SearchTerms, fields: SearchFields): SQL {
  */
 export function roughScore(terms: SearchTerms, fields: SearchFields): SQL {
   const holds = (field: SQLWrapper, word: QueryWord) =>
-    sql`lower(coalesce(${field}, '')) like any(array[${sql.join(
-      (word.parts.length ? word.parts : word.forms).map((p) => sql`${like(p)}`),
-      sql`, `,
-    )}])`;
+    sql`lower(coalesce(${field}, '')) ~ ${word.parts.length ? word.parts.map(partPattern).join("|") : wholeWordPattern(word.forms)}`;
   const perWord = terms.words.map(
     (word) =>
       sql`case when ${holds(fields.title, word)} then 2 ${fields.summary ? sql`when ${holds(fields.summary, word)} then 1` : sql``} else 0 end`,

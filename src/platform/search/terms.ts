@@ -8,6 +8,25 @@ import { searchWordPairs } from "../schema.ts";
 export const MAX_QUERY_WORDS = 8;
 /** A compound is found by a part of at least this many letters ("tjenest" in "hjemmetjenesten"). */
 const MIN_PART = 4;
+/**
+ * The letters of a word in lower-case text, spelt out: the databases' own word classes (`\m`, `\w`)
+ * follow the server's locale, which may not count "ø" as a letter.
+ */
+const LETTERS = "a-z0-9æøåäöüéèáàóòôêç";
+/** What may follow a word that ends a compound: a derivation, then an inflection ("sikker-het-en"). */
+const TAIL = "(het|heit|ing|else|skap|lig|leg)?(e|en|er|ene|et|a|ane|ar|arar|ne|s|ens|ets)?";
+
+/**
+ * Where a part (letters and digits only, as queryWords makes sure) stands in a compound: at a word's
+ * start ("velferd" in "velferdsteknologi"), or at its end with an inflection after ("tjenest" in
+ * "hjemmetjenesten"), never in the middle of another word ("ikke" in "sikkerhet"). One pattern for SQL's
+ * `~` and the highlighting alike.
+ */
+export const partPattern = (part: string) => `(^|[^${LETTERS}])${part}|${part}${TAIL}([^${LETTERS}]|$)`;
+
+/** A short word standing as a word of its own, in one of its forms. */
+export const wholeWordPattern = (forms: string[]) => `(^|[^${LETTERS}])(${forms.join("|")})([^${LETTERS}]|$)`;
+
 /** Endings of nouns and verbs in bokmål and nynorsk, longest first, for words the stemmer cuts short of. */
 const INFLECTION_ENDINGS = ["ane", "ene", "ar", "er", "ne", "en", "et", "a", "e", "s"];
 /** A word this long or longer also finds its spelling neighbours ("digitalsering" → "digitalisering"). */

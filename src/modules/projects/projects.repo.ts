@@ -24,6 +24,7 @@ import {
   projects,
   type StatusColour,
   statusReports,
+  tagsNamed,
 } from "./schema.ts";
 
 export type Project = typeof projects.$inferSelect;
@@ -78,17 +79,10 @@ const latestReportJoin = sql`${latestReport.id} = (select r.id from ${statusRepo
 
 /** What a search matches, over the `matched` alias of projects: its text, or a tag it names whole. */
 function searchCondition(f: Pick<ProjectFilter, "q" | "terms">): SQL | undefined {
-  // Tags are matched whole (array functions cannot be part of the search index's expression).
-  const words = (f.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   return or(
     // A query of no words (only signs) matches no text, only a tag it names.
     f.terms?.words.length ? matches(f.terms, projectSearchFields(matched)) : sql`false`,
-    words.length
-      ? sql`${matched.tags} && array[${sql.join(
-          words.map((w) => sql`${w}`),
-          sql`, `,
-        )}]::text[]`
-      : undefined,
+    tagsNamed(matched.tags, f.q ?? ""),
   );
 }
 

@@ -340,3 +340,17 @@ export const projectChecklistMarks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.itemId] })],
 );
+
+/**
+ * Whether a project's tags hold a word of the query, whole (array functions cannot be part of the
+ * search index's expression, so tags are matched apart): the portfolio and the site search alike.
+ */
+export function tagsNamed(tags: SQLWrapper, q: string): SQL | undefined {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length
+    ? sql`${tags} && array[${sql.join(
+        words.map((w) => sql`${w}`),
+        sql`, `,
+      )}]::text[]`
+    : undefined;
+}

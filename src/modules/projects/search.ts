@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { or, type SQL, sql } from "drizzle-orm";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { documentSearch } from "../../platform/files/documents.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
+import { matches } from "../../platform/search/match.ts";
 import { networks } from "../networks/index.ts";
-import { projectDocuments, projectParticipants, projectSearchFields, projects } from "./schema.ts";
+import { projectDocuments, projectParticipants, projectSearchFields, projects, tagsNamed } from "./schema.ts";
 
 const network = { id: networks.id, slug: networks.slug, name: networks.name };
 
@@ -22,6 +23,8 @@ export const projectSearch: SearchSource[] = [
     from: sql`${projects} join ${networks} on ${networks.id} = ${projects.networkId}`,
     id: projects.id,
     fields: projectSearchFields(projects),
+    // As in the portfolio: its text, or a tag the query names whole.
+    match: (terms) => or(matches(terms, projectSearchFields(projects)), tagsNamed(projects.tags, terms.text)) as SQL,
     href: sql`'/projects/' || ${projects.id}`,
     network,
     date: projects.updatedAt,

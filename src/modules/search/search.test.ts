@@ -463,3 +463,17 @@ test("a word in more records than one search reads: a count of at least so many,
   const beyond = (await search(`q=${word}&kind=project&page=${pages + 1}`)).groups.find((g) => g.kind === "project");
   assert.equal(beyond?.hits.length ?? 0, 0);
 });
+
+test("a project is found by a tag it carries, in the site search as in the portfolio", async () => {
+  const tag = marker();
+  const [p] = await t.database.db
+    .insert(projects)
+    .values({ networkId: other.id, title: "Prosjekt med merkelapp", kind: "regional", sector: "other", tags: [tag] })
+    .returning();
+  const found = (await search(`q=${tag}&kind=project`)).groups.find((g) => g.kind === "project")?.hits ?? [];
+  assert.deepEqual(
+    found.map((h) => h.id),
+    [p!.id],
+  );
+  assert.match((await t.app.inject({ url: `/projects?q=${tag}` })).body, /Prosjekt med merkelapp/);
+});

@@ -41,7 +41,7 @@ export function searchApi(api: ApiRouter, ctx: AppContext) {
       county: z.string().max(4).optional().describe("A county's two-digit number"),
       from: z.string().max(10).optional().describe("The period's first day, yyyy-mm-dd"),
       to: z.string().max(10).optional().describe("The period's last day, yyyy-mm-dd"),
-      page: z.string().max(6).optional(),
+      page: z.string().max(20).optional().describe("The page of the chosen kind, from 1"),
     }),
     response: z.object({
       query: z.string(),

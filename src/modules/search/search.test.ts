@@ -378,8 +378,22 @@ test("bad filters get a clear error in the reader's language, with everything se
   const api = await t.app.inject({ url: "/api/v1/search?q=tjeneste&kind=nonsense" });
   assert.equal(api.statusCode, 400);
   assert.equal((api.json() as { error: { fields: { field: string }[] } }).error.fields[0]?.field, "kind");
-  // A long query is cut, not refused; a query of signs only searches nothing.
-  assert.equal((await t.app.inject({ url: `/search?q=${"tjeneste ".repeat(60)}` })).statusCode, 200);
+  // A mistyped date has its own error, not also one of order.
+  const typo = await t.app.inject({ url: "/search?q=x&from=2026-13-45&to=2026-12-31&lang=en" });
+  assert.equal(typo.statusCode, 422);
+  assert.doesNotMatch(typo.body, /cannot be before the start date/);
+  // A page number out of range is "not valid", in the API too.
+  const page = await t.app.inject({ url: "/api/v1/search?q=tjeneste&kind=project&page=9999999&lang=en" });
+  assert.equal(page.statusCode, 400);
+  assert.equal((page.json() as { error: { fields: { field: string }[] } }).error.fields[0]?.field, "page");
+  // A page beyond the last, and a kind with nothing found, say so.
+  for (const url of ["/search?q=tjeneste&kind=project&page=99&lang=en", "/search?q=tjeneste&kind=organisation&lang=en"])
+    assert.match((await t.app.inject({ url })).body, /Nothing found/, url);
+  // A long query is cut at a word, not refused: the words searched for are whole.
+  const long = await t.app.inject({ url: `/search?q=${encodeURIComponent("tjeneste velferd ".repeat(20))}` });
+  assert.equal(long.statusCode, 200);
+  assert.doesNotMatch(long.body, /value="[^"]*\s(t|tj|tje|tjen|v|ve|vel|velf)"/);
+  // A query of signs only searches nothing.
   assert.equal((await search("q=%22%3B--")).total, 0);
 });
 

@@ -15,7 +15,7 @@ const emptyToUndefined = (value: unknown) => (typeof value === "string" && value
 /** The search's parameters, the same in the page's URL and the API's. */
 export const searchParams = z
   .object({
-    q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, MAX_QUERY) : v), z.string().trim().default("")),
+    q: z.preprocess((v) => (typeof v === "string" ? cutAtWord(v, MAX_QUERY) : v), z.string().trim().default("")),
     kind: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
     network: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
     organisation: z.preprocess(
@@ -27,7 +27,18 @@ export const searchParams = z
     to: optionalDate,
     page: pageParam,
   })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["to"], message: "errors.dateOrder" });
+  // Only two dates that are dates are compared: a mistyped one has its own error.
+  .refine((p) => !isDate(p.from) || !isDate(p.to) || p.from! <= p.to!, { path: ["to"], message: "errors.dateOrder" });
+
+const isDate = (value: string | null | undefined) => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+
+/** A text cut to at most `max` characters, at a space where there is one: a word cut in two would be searched for as a word. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.search(/\s\S*$/);
+  return space > 0 ? cut.slice(0, space) : cut;
+}
 
 export type SearchParams = z.infer<typeof searchParams>;
 

@@ -205,7 +205,8 @@ export function SearchPage(props: {
             .map((g) => (
               <Group key={g.kind} ctx={ctx} group={g} url={props.url} chosen={props.kind === g.kind} page={props.page} />
             ))}
-          {result.total === 0 ? <Notice>{t("search.nothing")}</Notice> : null}
+          {/* Nothing found, or nothing of the chosen kind, or a page beyond the last. */}
+          {result.groups.some((g) => g.hits.length) ? null : <Notice>{t("search.nothing")}</Notice>}
         </>
       ) : null}
     </>

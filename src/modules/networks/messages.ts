@@ -169,6 +169,7 @@ const nb = {
   "search.kind.networks": "Nettverk",
   "search.kind.people": "Kontaktpersoner",
   "search.kind.organisations": "Organisasjoner",
+  "search.kind.bodies": "Organer",
 };
 
 export type NetworksMessageKey = keyof typeof nb;
@@ -344,6 +345,7 @@ export const messages: Messages<NetworksMessageKey> = {
     "search.kind.networks": "Nettverk",
     "search.kind.people": "Kontaktpersonar",
     "search.kind.organisations": "Organisasjonar",
+    "search.kind.bodies": "Organ",
   },
   en: {
     "network.network": "Network",
@@ -515,6 +517,7 @@ export const messages: Messages<NetworksMessageKey> = {
     "search.kind.networks": "Networks",
     "search.kind.people": "Contact persons",
     "search.kind.organisations": "Organisations",
+    "search.kind.bodies": "Bodies",
   },
 };
 

@@ -1,8 +1,10 @@
+import type { SQLWrapper } from "drizzle-orm";
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
 import { belongsTo, createdAtNow, demoFlag, refersTo, serialId, updatedAtNow } from "../../platform/db/columns.ts";
 import { documentColumns } from "../../platform/files/documents.ts";
 import { users } from "../../platform/schema.ts";
+import { type SearchFields, searchIndex } from "../../platform/search/match.ts";
 import { organisations, people } from "../directory/schema.ts";
 
 export const MEMBERSHIP_LEVELS = ["member", "observer", "project_only"] as const;
@@ -18,6 +20,12 @@ export const BODY_KINDS = [
   "other",
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
+
+/** A body's searched text: its name and mandate (decision 0034). */
+export const bodySearchFields = (t: { name: SQLWrapper; mandate: SQLWrapper }): SearchFields => ({
+  title: t.name,
+  summary: t.mandate,
+});
 
 /** A person's standing in a network, granted by its secretariat; body seats and representations come on top. */
 export const ACCESS_ROLES = ["member", "secretariat"] as const;
@@ -79,7 +87,7 @@ export const bodies = pgTable(
     createdAt: createdAtNow(),
     updatedAt: updatedAtNow(),
   },
-  (t) => [index("bodies_network_idx").on(t.networkId)],
+  (t) => [index("bodies_network_idx").on(t.networkId), searchIndex("bodies_search_text_idx", bodySearchFields(t))],
 );
 
 export const bodyMembers = pgTable(

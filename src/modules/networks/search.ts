@@ -3,7 +3,7 @@ import { visibleWhere } from "../../platform/access/visibility.ts";
 import { documentSearch } from "../../platform/files/documents.ts";
 import type { SearchSource } from "../../platform/search/engine.ts";
 import { organisationSearchFields, organisations, people, personSearchFields } from "../directory/index.ts";
-import { bodies, bodyDocuments, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
+import { bodies, bodyDocuments, bodySearchFields, memberships, networkContacts, networkCounties, networks } from "./schema.ts";
 
 /** The network's counties, for the site search's county filter on anything a network holds. */
 export const networkInCounty = (networkId: SQLWrapper, code: string) =>
@@ -19,6 +19,17 @@ const bodyDocumentLink = { networkId: bodies.networkId, visibility: bodyDocument
  * and the document's own visibility.
  */
 export const networkSearch: SearchSource[] = [
+  {
+    // A body (steering group, working committee …) as its page shows it: by whoever may see it.
+    kind: "body",
+    label: "search.kind.bodies",
+    from: sql`${bodies} join ${networks} on ${networks.id} = ${bodies.networkId}`,
+    id: bodies.id,
+    fields: bodySearchFields(bodies),
+    href: sql`'/n/' || ${networks.slug} || '/bodies/' || ${bodies.id}`,
+    network: { id: networks.id, slug: networks.slug, name: networks.name },
+    visible: (viewer) => visibleWhere(viewer, bodyLink),
+  },
   {
     kind: "network",
     label: "search.kind.networks",

@@ -73,6 +73,8 @@ export function searchRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post("/admin/search-words/:id/delete", { config: { policy: "search.words.manage" } }, async (req, reply) => {
     const { actor } = authorized(req);
     await services.wordPairs.remove(actor, parseOrBadRequest(z.object({ id: dbId }), req.params).id);
-    return reply.redirect("/admin/search-words?saved=1", 303);
+    // Back to the list as it was filtered.
+    const { q } = parseOrBadRequest(z.object({ q: z.string().trim().max(60).optional() }).passthrough(), req.body ?? {});
+    return reply.redirect(`/admin/search-words?saved=1${q ? `&q=${encodeURIComponent(q)}` : ""}`, 303);
   });
 }

@@ -411,6 +411,8 @@ test("an administrator's own word pair works at the next search; bad pairs are r
     [{ nynorsk: "vakt rom", bokmal: "vaktrom" }, /eitt ord/],
     [{ nynorsk: "vaktrom", bokmal: "Vaktrom" }, /ulike/],
     [{ nynorsk: "teneste", bokmal: "tjeneste" }, /finst allereie/],
+    [{ nynorsk: "tjeneste", bokmal: "teneste" }, /bytte om/],
+    [{ nynorsk: "ø", bokmal: "å" }, /minst to bokstavar/],
   ] as const) {
     const res = await admin.post("/admin/search-words?lang=nn", fields);
     assert.equal(res.statusCode, 422, JSON.stringify(fields));
@@ -425,7 +427,8 @@ test("an administrator's own word pair works at the next search; bad pairs are r
   // A shipped pair cannot be removed here (it would come back at the next start); the own one can.
   const [shipped] = await t.database.db.select().from(searchWordPairs).where(eq(searchWordPairs.nynorsk, "teneste"));
   assert.equal((await admin.post(`/admin/search-words/${shipped!.id}/delete`, {})).statusCode, 404);
-  assert.equal((await admin.post(`/admin/search-words/${row!.id}/delete`, {})).statusCode, 303);
+  const removed = await admin.post(`/admin/search-words/${row!.id}/delete`, { q: "vakt" });
+  assert.deepEqual([removed.statusCode, removed.headers.location], [303, "/admin/search-words?saved=1&q=vakt"]);
   assert.deepEqual(await foundKeys("vaktsentral"), []);
 });
 
@@ -490,4 +493,18 @@ test("a project is found by a tag it carries, in the site search as in the portf
     [p!.id],
   );
   assert.match((await t.app.inject({ url: `/projects?q=${tag}` })).body, /Prosjekt med merkelapp/);
+});
+
+test("a network's bodies are found by their name and mandate, as their page shows them", async () => {
+  const open = marker();
+  const kept = marker();
+  await t.database.db.insert(bodies).values([
+    { networkId: other.id, kind: "working_group", name: `Ressursgruppe ${open}`, mandate: "Gruppa følgjer opp tenestene." },
+    { networkId: other.id, kind: "working_group", name: `Lukka gruppe ${kept}`, visibility: "body" },
+  ]);
+  const found = (await search(`q=${open}+tjenester&kind=body`)).groups.find((g) => g.kind === "body")?.hits ?? [];
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.href, new RegExp(`^/n/${other.slug}/bodies/\\d+$`));
+  assert.equal((await t.app.inject({ url: found[0]!.href })).statusCode, 200, "the hit is the body's page");
+  assert.equal((await search(`q=${kept}&kind=body`)).total, 0, "a body kept to its members is not found by others");
 });

@@ -30,7 +30,8 @@ export const searchParams = z
   // Only two dates that are dates are compared: a mistyped one has its own error.
   .refine((p) => !isDate(p.from) || !isDate(p.to) || p.from! <= p.to!, { path: ["to"], message: "errors.dateOrder" });
 
-const isDate = (value: string | null | undefined) => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+const isDate = (value: string | null | undefined) =>
+  !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
 /** A text cut to at most `max` characters, at a space where there is one: a word cut in two would be searched for as a word. */
 function cutAtWord(text: string, max: number): string {

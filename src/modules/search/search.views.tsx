@@ -280,6 +280,7 @@ export function WordPairsPage(props: {
                   hiddenText={`${p.nynorsk} – ${p.bokmal}`}
                   size="sm"
                   danger
+                  fields={props.q ? { q: props.q } : {}}
                 />
               ) : null,
             ),

@@ -1692,7 +1692,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
   // outsiders' searches for the same token, which find none, say something.
   for (const url of [`/search?q=${RUN}`, `/api/v1/search?q=${RUN}`]) {
     const found = markersIn(decode(await insider.get(url)));
-    for (const kind of ["neednettitle", "projbodytitle", "mtgbodytitle", "notetitle"])
+    for (const kind of ["neednettitle", "projbodytitle", "mtgbodytitle", "notetitle", "bodybodyname"])
       assert.ok(found.has(kind), `${url} finds ${kind} for the secretariat of ${SECOND}; found: ${[...found].sort().join(", ")}`);
   }
   // What one follows and its activity show the restricted records followed, to the insider.

@@ -473,4 +473,6 @@ export const en: Record<MessageKey, string> = {
   "follow.youTakePart": "You follow this because you take part.",
   "follow.hint": "Follow to see what happens here under Activity.",
   "nav.activity": "Activity",
+  "search.words.tooShort": "Write a word of two letters or more.",
+  "search.words.reversed": "This word pair already exists with nynorsk and bokmål the other way round.",
 };

@@ -468,6 +468,8 @@ export const nb = {
   "follow.youTakePart": "Du følger dette fordi du tar del.",
   "follow.hint": "Følg for å se det som skjer her under Aktivitet.",
   "nav.activity": "Aktivitet",
+  "search.words.tooShort": "Skriv et ord på minst to bokstaver.",
+  "search.words.reversed": "Dette ordparet finnes allerede, med nynorsk og bokmål byttet om.",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -472,4 +472,6 @@ export const nn: Record<MessageKey, string> = {
   "follow.youTakePart": "Du følgjer dette fordi du tek del.",
   "follow.hint": "Følg for å sjå det som hender her under Aktivitet.",
   "nav.activity": "Aktivitet",
+  "search.words.tooShort": "Skriv eit ord på minst to bokstavar.",
+  "search.words.reversed": "Dette ordparet finst allereie, med nynorsk og bokmål bytte om.",
 };

@@ -28,7 +28,8 @@ export function readPairsFile(file: URL | string = SHIPPED_PAIRS_FILE): WordPair
   });
 }
 
-const word = z.string().trim().toLowerCase().min(1).max(60).regex(ONE_WORD, "search.words.oneWord");
+// Two letters at least: a pair of single letters ("ø" ⇄ "å") would make every word with either match the other.
+const word = z.string().trim().toLowerCase().min(1).min(2, "search.words.tooShort").max(60).regex(ONE_WORD, "search.words.oneWord");
 export const wordPairInput = z
   .object({ nynorsk: word, bokmal: word })
   .refine((p) => p.nynorsk !== p.bokmal, { path: ["bokmal"], message: "search.words.same" });
@@ -86,6 +87,12 @@ export class WordPairs {
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const pair = parsed.data;
     return this.db.transaction(async (tx) => {
+      // The same pair the other way round (nynorsk "bare", bokmål "berre") is the same pair, wrongly placed.
+      const [reversed] = await tx
+        .select({ id: searchWordPairs.id })
+        .from(searchWordPairs)
+        .where(and(eq(searchWordPairs.nynorsk, pair.bokmal), eq(searchWordPairs.bokmal, pair.nynorsk)));
+      if (reversed) return invalid([{ field: "nynorsk", key: "search.words.reversed" }]);
       const [row] = await tx
         .insert(searchWordPairs)
         .values({ ...pair, origin: "local" })

@@ -1,0 +1,1 @@
+CREATE INDEX "bodies_search_text_idx" ON "bodies" USING gin (lower(coalesce("name", '') || ' ' || coalesce("mandate", '')) gin_trgm_ops);

@@ -29,7 +29,14 @@ export function readPairsFile(file: URL | string = SHIPPED_PAIRS_FILE): WordPair
 }
 
 // Two letters at least: a pair of single letters ("ø" ⇄ "å") would make every word with either match the other.
-const word = z.string().trim().toLowerCase().min(1).min(2, "search.words.tooShort").max(60).regex(ONE_WORD, "search.words.oneWord");
+const word = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .min(2, "search.words.tooShort")
+  .max(60)
+  .regex(ONE_WORD, "search.words.oneWord");
 export const wordPairInput = z
   .object({ nynorsk: word, bokmal: word })
   .refine((p) => p.nynorsk !== p.bokmal, { path: ["bokmal"], message: "search.words.same" });

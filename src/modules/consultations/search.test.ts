@@ -107,7 +107,8 @@ test("a published input is found by its text as the public page shows it, never 
   const c = await consultation(rogaland, { title: "Høyring med opne innspel", publishInputs: true });
   const given = await input(c.id, `Innspel ${m}: breibandsdekninga i distrikta må kome først.`);
   const hit = await found(anonymous(), `${m} breiband`, "consultation-input", given.href);
-  assert.deepEqual([hit.network?.slug, hit.title], [rogaland.slug, given.reference]);
+  // Named by the consultation it answers and its reference.
+  assert.deepEqual([hit.network?.slug, hit.title], [rogaland.slug, `Høyring med opne innspel (${given.reference})`]);
   // Dated the day it came (the search dates an instant by the database's day, which may be UTC's).
   assert.ok([day(0), new Date().toISOString().slice(0, 10)].includes(hit.date ?? ""), `dated ${hit.date}`);
   assert.ok(!JSON.stringify(hit).includes("Nordmann"), "no personal data in the hit");

@@ -33,6 +33,8 @@ export const consultationsSearch: SearchSource[] = [
     from: sql`${consultationInputs} join ${consultations} on ${consultations.id} = ${consultationInputs.consultationId} ${withNetwork}`,
     id: consultationInputs.id,
     fields: consultationInputSearchFields(consultationInputs),
+    // An input is known by its reference; it is named with the consultation it answers.
+    heading: sql`${consultations.title} || ' (' || ${consultationInputs.reference} || ')'`,
     href: sql`'/consultations/' || ${consultations.id} || '#input-' || ${consultationInputs.reference}`,
     network,
     date: consultationInputs.submittedAt,

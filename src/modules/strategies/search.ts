@@ -46,6 +46,8 @@ const common = {
 /** A part of a strategy (a goal, a focus area, a measure), with its strategy and network joined. */
 const partOf = (table: SQLWrapper, strategyId: SQLWrapper) =>
   sql`${table} join ${strategies} on ${strategies.id} = ${strategyId} ${withNetwork}`;
+/** A part is named with its strategy ("Digitalt tilsyn · Digitaliseringsstrategi for Molde kommune"): its own title alone says little. */
+const partHeading = (title: SQLWrapper) => sql`${title} || ' · ' || ${strategies.title}`;
 const ownedBy = (id: number) => sql`${strategies.organisationId} = ${id}`;
 
 /** Strategies and their goals, focus areas and measures in the site search, each linked to its place on the strategy's page. */
@@ -66,6 +68,7 @@ export const strategiesSearch: SearchSource[] = [
     from: partOf(measures, measures.strategyId),
     id: measures.id,
     fields: measureSearchFields(measures),
+    heading: partHeading(measureSearchFields(measures).title),
     href: sql`'/strategies/' || ${strategies.id} || '#measure-' || ${measures.id}`,
     ...common,
     // The member whose strategy it is, or the one responsible for carrying it out.
@@ -77,6 +80,7 @@ export const strategiesSearch: SearchSource[] = [
     from: partOf(focusAreas, focusAreas.strategyId),
     id: focusAreas.id,
     fields: focusAreaSearchFields(focusAreas),
+    heading: partHeading(focusAreaSearchFields(focusAreas).title),
     href: sql`'/strategies/' || ${strategies.id} || '#area-' || ${focusAreas.id}`,
     ...common,
     organisation: ownedBy,
@@ -87,6 +91,7 @@ export const strategiesSearch: SearchSource[] = [
     from: partOf(strategyGoals, strategyGoals.strategyId),
     id: strategyGoals.id,
     fields: goalSearchFields(strategyGoals),
+    heading: partHeading(goalSearchFields(strategyGoals).title),
     href: sql`'/strategies/' || ${strategies.id} || '#goal-' || ${strategyGoals.id}`,
     ...common,
     organisation: ownedBy,

@@ -49,6 +49,11 @@ declare module "fastify" {
     refusal?: MessageKey;
     /** Only routes that say so take multipart form posts (files); elsewhere they are refused unread. */
     acceptsFiles?: boolean;
+    /**
+     * A form post without the CSRF token: only where a key in the path stands in for it and the post
+     * does nothing another site could want done (a mail program's one-click unsubscribe, RFC 8058).
+     */
+    withoutCsrf?: boolean;
     /** A create form: the same form sent again by the same sender answers the first one's redirect (decision 0022). */
     storedOnce?: boolean;
     /** Only routes that say so may redirect to another site (the OpenID provider); elsewhere the target stays here. */
@@ -410,7 +415,8 @@ function guardRequests(app: FastifyInstance, services: Services, config: Config,
   });
   app.addHook("preHandler", (req, reply, done) => {
     // Form posts carry a CSRF token; the JSON API is guarded by requiring JSON instead (above).
-    if (req.method === "POST" && !req.url.startsWith("/api/")) return app.csrfProtection(req, reply, done);
+    if (req.method === "POST" && !req.url.startsWith("/api/") && !req.routeOptions.config.withoutCsrf)
+      return app.csrfProtection(req, reply, done);
     done();
   });
   // A create form sent again (Back, then send) answers the first one's redirect instead of storing twice.

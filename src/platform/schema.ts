@@ -101,6 +101,8 @@ export const mailOutbox = pgTable(
     body: text("body").notNull(),
     /** An iCalendar text sent along as an invitation (a gathering's receipt and reminder), if any. */
     calendar: text("calendar"),
+    /** Where the mail says how to stop it (RFC 2369, RFC 8058): an address whose POST unsubscribes at once. */
+    unsubscribeUrl: text("unsubscribe_url"),
     /** pending, sent, or failed after the last attempt. */
     status: text("status").$type<"pending" | "sent" | "failed">().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -308,4 +310,39 @@ export const activitySeen = pgTable("activity_seen", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   lastSeenEventId: integer("last_seen_event_id").notNull().default(0),
+});
+
+/** How often one hears by mail of what one follows, per kind of record (decision 0035). */
+export const DIGEST_FREQUENCIES = ["immediately", "daily", "weekly", "never"] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+
+/**
+ * Each person's choice per kind of record they follow ("project"); a kind without a row is mailed daily.
+ * Their own settings, which no shared page shows, so they do not count as a change of the data.
+ */
+export const activitySettings = pgTable(
+  "activity_settings",
+  {
+    userId: belongsTo("user_id", () => users.id),
+    kind: text("kind").notNull(),
+    frequency: text("frequency").$type<DigestFrequency>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * Where each person's mail of what they follow has got to, per frequency (the events up to each id
+ * are told), in their language, with the key of the link that stops it without signing in (RFC 8058).
+ */
+export const activityMail = pgTable("activity_mail", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  locale: text("locale").notNull().default("nb"),
+  unsubscribeKey: text("unsubscribe_key").notNull().unique(),
+  immediateEventId: integer("immediate_event_id").notNull(),
+  dailyEventId: integer("daily_event_id").notNull(),
+  weeklyEventId: integer("weekly_event_id").notNull(),
+  dailySentAt: timestamp("daily_sent_at", { withTimezone: true }),
+  weeklySentAt: timestamp("weekly_sent_at", { withTimezone: true }),
 });

@@ -1,4 +1,5 @@
 import { ActivityService } from "./activity/activity.ts";
+import { ActivityDigests } from "./activity/digest.ts";
 import { followablesOf } from "./activity/followables.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./audit/audit.ts";
 import { OidcLogin } from "./auth/oidc.ts";
@@ -56,7 +57,10 @@ export interface ServiceKit {
 /** Builds one of a module's services; `services` holds the others, built on first use. */
 export type ServiceFactories = { [K in keyof ModuleServices]?: (kit: ServiceKit) => ModuleServices[K] };
 
-export type KernelServices = ReturnType<typeof createKernelServices> & { activity: ActivityService };
+export type KernelServices = ReturnType<typeof createKernelServices> & {
+  activity: ActivityService;
+  activityDigests: ActivityDigests;
+};
 /** The kernel's services and every module's, one instance of each per app. */
 export type Services = KernelServices & ModuleServices;
 
@@ -115,10 +119,17 @@ export function createServices(
   log: ServiceLog = consoleLog,
   options: ServiceOptions = {},
 ): Services {
+  const base = createKernelServices(db, config, log, options);
+  const followables = () => followablesOf(modules);
   const kernel = {
-    ...createKernelServices(db, config, log, options),
+    ...base,
     /** Following and what happened to what one follows, over every module's followables (decision 0035). */
-    activity: new ActivityService(db, () => followablesOf(modules)),
+    activity: new ActivityService(db, followables),
+    /** One digest of what one follows; a person's rights are the access module's, read when it is sent. */
+    activityDigests: new ActivityDigests(db, followables, (tx, userId) => services.access.grantsIn(tx, userId), {
+      baseUrl: publicBaseUrl(config),
+      delivery: base.mail.delivery,
+    }),
   };
   const services = { ...kernel } as Services;
   const kit: ServiceKit = { db, config, options, baseUrl: publicBaseUrl(config), delivery: kernel.mail.delivery, services };

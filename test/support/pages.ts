@@ -40,6 +40,8 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["search in nynorsk, many kinds", "/search?q=teneste"],
     ["search, one kind, filtered", "/search?q=digitalisering&kind=project&network=digi-rogaland&from=2020-01-01"],
     ["search, did you mean", "/search?q=digitalsering"],
+    // A digest's stop link opens this page whatever the key; the key is checked when it is used.
+    ["stop e-mail about what you follow", `/mail/stop/${"A".repeat(32)}`],
     ["projects", "/projects"],
     ["filtered projects", "/projects?q=kommunane&phase=execution&sort=-start"],
     ["timeline", "/projects/timeline"],

@@ -1,10 +1,16 @@
 import type { Followed, SeenEvent } from "../../platform/activity/activity.ts";
 import type { Followable } from "../../platform/activity/followables.ts";
-import { Link, Notice, PostButton } from "../../platform/ui/components.tsx";
+import { DIGEST_FREQUENCIES } from "../../platform/schema.ts";
+import { Form, type FormState, Link, Notice, PostButton, SelectField } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 
 /** What the reader follows, by kind, each with how and a button to stop. */
-export function FollowingPage(props: { ctx: PageContext; followed: Followed[]; followables: readonly Followable[] }) {
+export function FollowingPage(props: {
+  ctx: PageContext;
+  followed: Followed[];
+  followables: readonly Followable[];
+  mailForm: FormState;
+}) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   const kinds = props.followables.filter((f) => props.followed.some((r) => r.kind === f.kind));
@@ -43,6 +49,52 @@ export function FollowingPage(props: { ctx: PageContext; followed: Followed[]; f
           </ul>
         </section>
       ))}
+      <section aria-labelledby="mail">
+        <h2 class="ds-heading" data-size="sm" id="mail">
+          {t("following.mailTitle")}
+        </h2>
+        <p class="ds-paragraph">{t("following.mailIntro")}</p>
+        <Form ctx={ctx} form={props.mailForm} action="/following#mail" submitLabel={t("common.save")}>
+          {props.followables.map((f) => (
+            <SelectField
+              key={f.kind}
+              name={f.kind}
+              label={t(f.label)}
+              required
+              width="short"
+              options={DIGEST_FREQUENCIES.map((value) => ({ value, label: t(`following.frequency.${value}`) }))}
+            />
+          ))}
+        </Form>
+      </section>
+    </>
+  );
+}
+
+/** The page a digest's link opens: stop every mail of what one follows, with one button (or one click in the mail program). */
+export function StopMailPage(props: { ctx: PageContext; action: string; done: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t("activity.stop.title")}
+      </h1>
+      {props.done ? (
+        <Notice kind="success">{t("activity.stop.done")}</Notice>
+      ) : (
+        <>
+          <p class="ds-paragraph">{t("activity.stop.intro")}</p>
+          <form method="post" action={props.action} class="inline-form">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {t("activity.stop.button")}
+            </button>
+          </form>
+        </>
+      )}
+      <p class="ds-paragraph">
+        <Link href="/following#mail">{t("activity.stop.settings")}</Link>
+      </p>
     </>
   );
 }

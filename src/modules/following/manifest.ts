@@ -11,5 +11,7 @@ export const followingModule = defineModule({
   name: "following",
   messages,
   routes: followingRoutes,
+  // What is due goes out every five minutes: at once for kinds so chosen, daily and weekly at seven.
+  background: ({ services }, log) => services.activityDigests.schedule(5, log),
   seed: seedDemoFollowing,
 });

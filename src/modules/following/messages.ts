@@ -15,7 +15,19 @@ const nb = {
   "activity.nothing": "Ingenting nytt har skjedd med det du følger.",
   "activity.new": "Nytt",
   "activity.manage": "Se og endre det du følger",
-  "activity.changed": "Endret",
+  "following.mailTitle": "E-post",
+  "following.mailIntro":
+    "Velg hvor ofte du får e-post om det som skjer, for hver type du følger. Daglig og ukentlig e-post kommer klokka sju, den ukentlige om mandagen.",
+  "following.frequency.immediately": "Med en gang",
+  "following.frequency.daily": "Daglig",
+  "following.frequency.weekly": "Ukentlig",
+  "following.frequency.never": "Aldri",
+  "activity.stop.title": "Slutt å få e-post om det du følger",
+  "activity.stop.intro":
+    "Når du slutter, får du ikke lenger e-post om noe av det du følger. Du følger det fortsatt i Samverk, og kan slå e-posten på igjen når du vil.",
+  "activity.stop.button": "Slutt å få e-post",
+  "activity.stop.done": "Du får ikke lenger e-post om det du følger.",
+  "activity.stop.settings": "Velg selv hva du får e-post om",
 };
 
 export type FollowingMessageKey = keyof typeof nb;
@@ -37,7 +49,19 @@ export const messages: Messages<FollowingMessageKey> = {
     "activity.nothing": "Ingenting nytt har hendt med det du følgjer.",
     "activity.new": "Nytt",
     "activity.manage": "Sjå og endre det du følgjer",
-    "activity.changed": "Endra",
+    "following.mailTitle": "E-post",
+    "following.mailIntro":
+      "Vel kor ofte du får e-post om det som hender, for kvar type du følgjer. Dagleg og vekentleg e-post kjem klokka sju, den vekentlege om måndagen.",
+    "following.frequency.immediately": "Med ein gong",
+    "following.frequency.daily": "Dagleg",
+    "following.frequency.weekly": "Vekentleg",
+    "following.frequency.never": "Aldri",
+    "activity.stop.title": "Slutt å få e-post om det du følgjer",
+    "activity.stop.intro":
+      "Når du sluttar, får du ikkje lenger e-post om noko av det du følgjer. Du følgjer det framleis i Samverk, og kan slå e-posten på att når du vil.",
+    "activity.stop.button": "Slutt å få e-post",
+    "activity.stop.done": "Du får ikkje lenger e-post om det du følgjer.",
+    "activity.stop.settings": "Vel sjølv kva du får e-post om",
   },
   en: {
     "following.title": "What you follow",
@@ -53,7 +77,19 @@ export const messages: Messages<FollowingMessageKey> = {
     "activity.nothing": "Nothing new has happened to what you follow.",
     "activity.new": "New",
     "activity.manage": "See and change what you follow",
-    "activity.changed": "Changed",
+    "following.mailTitle": "E-mail",
+    "following.mailIntro":
+      "Choose how often you get e-mail about what happens, for each kind you follow. Daily and weekly e-mail comes at seven in the morning, the weekly one on Mondays.",
+    "following.frequency.immediately": "At once",
+    "following.frequency.daily": "Daily",
+    "following.frequency.weekly": "Weekly",
+    "following.frequency.never": "Never",
+    "activity.stop.title": "Stop e-mail about what you follow",
+    "activity.stop.intro":
+      "If you stop, you will no longer get e-mail about anything you follow. You still follow it in Samverk, and can turn the e-mail back on when you wish.",
+    "activity.stop.button": "Stop the e-mail",
+    "activity.stop.done": "You will no longer get e-mail about what you follow.",
+    "activity.stop.settings": "Choose what you get e-mail about",
   },
 };
 

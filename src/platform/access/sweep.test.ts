@@ -1277,6 +1277,8 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   // Word pairs are the installation's, not a network's: any id shows that only an administrator may remove one.
   [/^\/admin\/search-words\/:id/, () => [{ id: 1 }]],
   [/^\/account\/tokens\/:id/, (p) => [{ id: p.token }]],
+  // A digest's stop link: a key the outsider does not have.
+  [/^\/mail\/stop\/:key/, () => [{ key: "A".repeat(32) }]],
   [
     /^\/follow\/:kind\/:id/,
     (p) => [
@@ -1706,7 +1708,7 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
   // only one of the consultations is about a document.)
   const missing: string[] = [];
   for (const { method, route, urls } of planSweep().plan) {
-    if (method !== "GET" || !/:(?!slug)\w+/.test(route) || /:(token|receipt|feed)\b/.test(route)) continue;
+    if (method !== "GET" || !/:(?!slug)\w+/.test(route) || /:(token|receipt|feed|key)\b/.test(route)) continue;
     const statuses: number[] = [];
     for (const url of urls) statuses.push((await insider.get(url)).statusCode);
     if (statuses.every((status) => status === 404 || status === 400)) missing.push(`${route}: ${statuses.join(", ")}`);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { rowsOf } from "../db/rows.ts";
@@ -106,7 +106,7 @@ export class ActivityService {
   async following(viewer: Actor & { userId: number }): Promise<Followed[]> {
     const refs = rowsOf<{ kind: string; record_id: number; how: "own" | "automatic" }>(
       await this.db.execute(
-        sql`select kind, record_id, min(how) as how from (${this.followedBy(viewer.userId)}) f group by kind, record_id`,
+        sql`select kind, record_id, min(how) as how from (${followedBy(this.followables(), viewer.userId)}) f group by kind, record_id`,
       ),
     );
     const how = new Map(refs.map((r) => [`${r.kind}:${r.record_id}`, r.how]));
@@ -138,7 +138,7 @@ export class ActivityService {
       await this.db.execute(sql`
         select e.id, e.kind, e.record_id, e.type, e.data, e.created_at
         from ${activityEvents} e
-        where (e.kind, e.record_id) in (select kind, record_id from (${this.followedBy(viewer.userId)}) f)
+        where (e.kind, e.record_id) in (select kind, record_id from (${followedBy(this.followables(), viewer.userId)}) f)
         order by e.id desc limit ${RECENT}`),
     );
     const records = await describeRecords(
@@ -181,23 +181,23 @@ export class ActivityService {
     );
     return rows.length > 0;
   }
+}
 
-  /**
-   * What the person follows, as a query of `kind, record_id, how`: their own choice, and their part in
-   * records (each kind's `automatic`), less what they stopped following.
-   */
-  private followedBy(userId: number) {
-    const automatic = this.followables().flatMap((f) =>
-      f.automatic
-        ? [
-            sql`select ${f.kind}::text as kind, a.record_id, 'automatic'::text as how from (${f.automatic}) a where a.user_id = ${userId}`,
-          ]
-        : [],
-    );
-    const chosen = sql`select ${follows.kind} as kind, ${follows.recordId} as record_id, 'own'::text as how from ${follows}
-      where ${follows.userId} = ${userId} and ${follows.state} = 'following'`;
-    return sql`select kind, record_id, how from (${sql.join([chosen, ...automatic], sql` union all `)}) x
-      where not exists (select 1 from ${follows} s where s.user_id = ${userId} and s.kind = x.kind
-        and s.record_id = x.record_id and s.state = 'stopped')`;
-  }
+/**
+ * What a person follows, as a query of `kind, record_id, how`: their own choice, and their part in
+ * records (each kind's `automatic`), less what they stopped following.
+ */
+export function followedBy(followables: readonly Followable[], userId: number): SQL {
+  const automatic = followables.flatMap((f) =>
+    f.automatic
+      ? [
+          sql`select ${f.kind}::text as kind, a.record_id, 'automatic'::text as how from (${f.automatic}) a where a.user_id = ${userId}`,
+        ]
+      : [],
+  );
+  const chosen = sql`select ${follows.kind} as kind, ${follows.recordId} as record_id, 'own'::text as how from ${follows}
+    where ${follows.userId} = ${userId} and ${follows.state} = 'following'`;
+  return sql`select kind, record_id, how from (${sql.join([chosen, ...automatic], sql` union all `)}) x
+    where not exists (select 1 from ${follows} s where s.user_id = ${userId} and s.kind = x.kind
+      and s.record_id = x.record_id and s.state = 'stopped')`;
 }

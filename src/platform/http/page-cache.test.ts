@@ -113,7 +113,9 @@ test("every table that pages show counts its changes", async () => {
   assert.deepEqual(
     result.rows.map((r) => r.name),
     [
+      "activity_mail",
       "activity_seen",
+      "activity_settings",
       "api_tokens",
       "audit_log",
       "auth_tokens",

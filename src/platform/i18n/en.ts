@@ -475,4 +475,9 @@ export const en: Record<MessageKey, string> = {
   "nav.activity": "Activity",
   "search.words.tooShort": "Write a word of two letters or more.",
   "search.words.reversed": "This word pair already exists with nynorsk and bokmål the other way round.",
+  "activity.changed": "Changed",
+  "activity.mail.subject": "News about what you follow ({count})",
+  "activity.mail.body":
+    "Hello {name},\n\nThis is what happened to what you follow in Samverk:\n\n{changes}\n\nChoose what you get by e-mail and how often: {settings}\nStop these e-mails: {stop}\n",
+  "activity.mail.noNetwork": "Across the networks",
 };

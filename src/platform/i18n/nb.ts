@@ -470,6 +470,11 @@ export const nb = {
   "nav.activity": "Aktivitet",
   "search.words.tooShort": "Skriv et ord på minst to bokstaver.",
   "search.words.reversed": "Dette ordparet finnes allerede, med nynorsk og bokmål byttet om.",
+  "activity.changed": "Endret",
+  "activity.mail.subject": "Nytt i det du følger ({count})",
+  "activity.mail.body":
+    "Hei {name},\n\nDette har skjedd med det du følger i Samverk:\n\n{changes}\n\nVelg hva og hvor ofte du får e-post: {settings}\nSlutt å få disse e-postene: {stop}\n",
+  "activity.mail.noNetwork": "Utenfor nettverkene",
 };
 
 export type MessageKey = keyof typeof nb;

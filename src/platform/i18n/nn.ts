@@ -474,4 +474,9 @@ export const nn: Record<MessageKey, string> = {
   "nav.activity": "Aktivitet",
   "search.words.tooShort": "Skriv eit ord på minst to bokstavar.",
   "search.words.reversed": "Dette ordparet finst allereie, med nynorsk og bokmål bytte om.",
+  "activity.changed": "Endra",
+  "activity.mail.subject": "Nytt i det du følgjer ({count})",
+  "activity.mail.body":
+    "Hei {name},\n\nDette har hendt med det du følgjer i Samverk:\n\n{changes}\n\nVel kva og kor ofte du får e-post: {settings}\nSlutt å få desse e-postane: {stop}\n",
+  "activity.mail.noNetwork": "Utanfor nettverka",
 };

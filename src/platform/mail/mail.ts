@@ -9,6 +9,8 @@ export interface MailMessage {
   body: string;
   /** An iCalendar text (RFC 5545) sent along as an invitation that calendar programs offer to add. */
   calendar?: string | null;
+  /** An address that stops this kind of mail at once when posted to, without signing in (RFC 8058). */
+  unsubscribeUrl?: string | null;
 }
 
 /** Puts a message in the outbox, inside the caller's transaction: no change without its mail, no mail without its change. */
@@ -24,6 +26,9 @@ export interface MailTransport {
     text: string;
     /** nodemailer's calendar part: a text/calendar alternative and an .ics attachment. */
     icalEvent?: { method: string; filename: string; content: string };
+    /** nodemailer's List-* headers (RFC 2369). */
+    list?: { unsubscribe: { url: string } };
+    headers?: Record<string, string>;
   }): Promise<unknown>;
 }
 
@@ -91,6 +96,13 @@ export class MailDelivery {
             subject: mail.subject,
             text: mail.body,
             ...(mail.calendar ? { icalEvent: { method: "PUBLISH", filename: "invitation.ics", content: mail.calendar } } : {}),
+            // One click in the mail program stops it: List-Unsubscribe with its POST (RFC 8058).
+            ...(mail.unsubscribeUrl
+              ? {
+                  list: { unsubscribe: { url: mail.unsubscribeUrl } },
+                  headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+                }
+              : {}),
           });
           await tx
             .update(mailOutbox)

@@ -386,14 +386,14 @@ export interface Option {
   label: string;
 }
 
-export function SelectField(given: FieldProps & { options: Option[]; placeholder?: string }) {
+export function SelectField(given: FieldProps & { options: Option[]; placeholder?: string; width?: "short" | "full" }) {
   const props = scoped(given);
   const current = fieldValue(props.form, props.name);
   return (
     <FieldFrame {...props}>
       {({ id, describedBy, invalid }) => (
         <select
-          class="ds-input"
+          class={`ds-input${props.width === "short" ? " input--short" : ""}`}
           id={id}
           name={props.name}
           required={props.required}

@@ -1,0 +1,271 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "../access/actor.ts";
+import type { Db, DbOrTx } from "../db/client.ts";
+import { rowsOf } from "../db/rows.ts";
+import { invalid, ok, type Result } from "../http/errors.ts";
+import { toFieldErrors } from "../http/validation.ts";
+import { i18nFor, isLocale, type Locale } from "../i18n/i18n.ts";
+import { type MailDelivery, queueMail } from "../mail/mail.ts";
+import { activityEvents, activityMail, activitySettings, DIGEST_FREQUENCIES, type DigestFrequency, users } from "../schema.ts";
+import { followedBy } from "./activity.ts";
+import { describeRecords, type Followable } from "./followables.ts";
+
+/** A kind of record without a choice of its own is mailed once a day. */
+export const DEFAULT_FREQUENCY: DigestFrequency = "daily";
+/** The hour of the day (Norwegian time) daily and weekly mail goes out; weekly on Mondays. */
+const SEND_HOUR = 7;
+/** People written to in one claim; the rest wait for the next round of the same run. */
+const BATCH = 50;
+/** Events one mail tells of at most; the rest are named by their count. */
+const MOST_EVENTS = 200;
+
+type Sent = Exclude<DigestFrequency, "never">;
+
+/** The last moment (as an instant) it was `SEND_HOUR` in Oslo on a day that passes `isDay`, at or before `now`. */
+function lastSendingTime(now: Date, isDay: (osloDay: Date) => boolean): Date {
+  for (let back = 0; back < 9; back++) {
+    const day = new Date(now.getTime() - back * 24 * 3600_000);
+    const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(day).split("-").map(Number);
+    // 07:00 in Oslo is 06:00 or 05:00 UTC; find it from the offset Oslo has that day.
+    const noonUtc = new Date(Date.UTC(y!, m! - 1, d!, 12));
+    const osloNoon = Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Oslo", hour: "2-digit", hourCycle: "h23" }).format(noonUtc),
+    );
+    const at = new Date(Date.UTC(y!, m! - 1, d!, SEND_HOUR - (osloNoon - 12)));
+    if (at <= now && isDay(new Date(Date.UTC(y!, m! - 1, d!)))) return at;
+  }
+  return new Date(0);
+}
+
+export const mailSettingsInput = z.record(z.string().max(40), z.enum(DIGEST_FREQUENCIES, "errors.choice"));
+
+/**
+ * One digest for everything one follows (decision 0035): per kind of record at once, daily, weekly or
+ * never, in the person's language, through the outbox, each event told once per person across any
+ * number of processes (a person's row is claimed FOR UPDATE SKIP LOCKED, its position moved in the
+ * same transaction as the mail is queued). Only what the person may see when it is sent is told.
+ */
+export class ActivityDigests {
+  constructor(
+    private readonly db: Db,
+    private readonly followables: () => readonly Followable[],
+    /** A person's rights in the networks as they are now (the access module's). */
+    private readonly grantsOf: (tx: DbOrTx, userId: number) => Promise<Actor["networks"]>,
+    private readonly mail: { baseUrl: string; delivery: MailDelivery },
+  ) {}
+
+  /** The person's choice for every kind one can follow, in the modules' order. */
+  async settings(userId: number): Promise<{ kind: string; frequency: DigestFrequency }[]> {
+    const rows = await this.db.select().from(activitySettings).where(eq(activitySettings.userId, userId));
+    const chosen = new Map(rows.map((r) => [r.kind, r.frequency]));
+    return this.followables().map((f) => ({ kind: f.kind, frequency: chosen.get(f.kind) ?? DEFAULT_FREQUENCY }));
+  }
+
+  /** Saves the person's choices (every kind named must be one that can be followed) and their language. */
+  async save(userId: number, input: unknown, locale: Locale): Promise<Result<null>> {
+    // The form's own fields (its CSRF token) are not kinds.
+    const fields =
+      input && typeof input === "object"
+        ? Object.fromEntries(Object.entries(input).filter(([key]) => !key.startsWith("_")))
+        : input;
+    const parsed = mailSettingsInput.safeParse(fields);
+    if (!parsed.success) return invalid(toFieldErrors(parsed.error));
+    const kinds = new Set(this.followables().map((f) => f.kind));
+    const unknown = Object.keys(parsed.data).find((kind) => !kinds.has(kind));
+    if (unknown) return invalid([{ field: unknown, key: "errors.choice" }]);
+    await this.db.transaction(async (tx) => {
+      for (const [kind, frequency] of Object.entries(parsed.data))
+        await tx
+          .insert(activitySettings)
+          .values({ userId, kind, frequency })
+          .onConflictDoUpdate({ target: [activitySettings.userId, activitySettings.kind], set: { frequency } });
+      await this.ensure(tx, userId);
+      await tx.update(activityMail).set({ locale }).where(eq(activityMail.userId, userId));
+    });
+    return ok(null);
+  }
+
+  /** Stops every mail of what one follows, by the key in the mail's link: true when the key was known. */
+  async unsubscribe(key: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ userId: activityMail.userId })
+        .from(activityMail)
+        .where(eq(activityMail.unsubscribeKey, key));
+      if (!row) return false;
+      for (const f of this.followables())
+        await tx
+          .insert(activitySettings)
+          .values({ userId: row.userId, kind: f.kind, frequency: "never" })
+          .onConflictDoUpdate({ target: [activitySettings.userId, activitySettings.kind], set: { frequency: "never" } });
+      return true;
+    });
+  }
+
+  /** The person's mail row, made when missing: told up to now, so a new follower gets no backlog. */
+  async ensure(tx: DbOrTx, userId: number): Promise<void> {
+    const [latest] = await tx.select({ id: sql<number>`coalesce(max(${activityEvents.id}), 0)::int` }).from(activityEvents);
+    const at = latest?.id ?? 0;
+    await tx
+      .insert(activityMail)
+      .values({
+        userId,
+        unsubscribeKey: randomBytes(24).toString("base64url"),
+        immediateEventId: at,
+        dailyEventId: at,
+        weeklyEventId: at,
+      })
+      .onConflictDoNothing();
+  }
+
+  /**
+   * Writes what is due: at once for the kinds so chosen, daily after 07:00, weekly on Monday after
+   * 07:00 (Norwegian time). Answers how many mails were queued.
+   */
+  async send(now = new Date()): Promise<number> {
+    await this.ensureEveryone();
+    const dailyMark = lastSendingTime(now, () => true);
+    const weeklyMark = lastSendingTime(now, (day) => day.getUTCDay() === 1);
+    const [latest] = await this.db.select({ id: sql<number>`coalesce(max(${activityEvents.id}), 0)::int` }).from(activityEvents);
+    const upTo = latest?.id ?? 0;
+    let written = 0;
+    for (;;) {
+      const claimed = await this.db.transaction(async (tx) => {
+        const due = await tx
+          .select()
+          .from(activityMail)
+          .where(
+            sql`${activityMail.immediateEventId} < ${upTo}
+              or (${activityMail.dailyEventId} < ${upTo} and coalesce(${activityMail.dailySentAt}, 'epoch') < ${dailyMark})
+              or (${activityMail.weeklyEventId} < ${upTo} and coalesce(${activityMail.weeklySentAt}, 'epoch') < ${weeklyMark})`,
+          )
+          .limit(BATCH)
+          .for("update", { skipLocked: true });
+        for (const person of due) {
+          const classes: Sent[] = ["immediately"];
+          if (person.dailyEventId < upTo && (person.dailySentAt ?? new Date(0)) < dailyMark) classes.push("daily");
+          if (person.weeklyEventId < upTo && (person.weeklySentAt ?? new Date(0)) < weeklyMark) classes.push("weekly");
+          for (const frequency of classes) written += await this.tell(tx, person, frequency, upTo, now);
+        }
+        return due.length;
+      });
+      if (claimed < BATCH) break;
+    }
+    if (written) void this.mail.delivery.deliverDue().catch(() => undefined);
+    return written;
+  }
+
+  /** One person's mail of one frequency: the events since its position they may see now; the position moves on. */
+  private async tell(tx: DbOrTx, person: typeof activityMail.$inferSelect, frequency: Sent, upTo: number, now: Date) {
+    const from =
+      frequency === "immediately" ? person.immediateEventId : frequency === "daily" ? person.dailyEventId : person.weeklyEventId;
+    const sentAt = frequency === "daily" ? { dailySentAt: now } : frequency === "weekly" ? { weeklySentAt: now } : {};
+    const move = () =>
+      tx
+        .update(activityMail)
+        .set({
+          [frequency === "immediately" ? "immediateEventId" : frequency === "daily" ? "dailyEventId" : "weeklyEventId"]: upTo,
+          ...sentAt,
+        })
+        .where(eq(activityMail.userId, person.userId));
+    if (from >= upTo) return 0;
+    const events = rowsOf<{
+      id: number;
+      kind: string;
+      record_id: number;
+      type: string;
+      data: unknown;
+      created_at: string | Date;
+    }>(
+      await tx.execute(sql`
+        select e.id, e.kind, e.record_id, e.type, e.data, e.created_at from ${activityEvents} e
+        where e.id > ${from} and e.id <= ${upTo}
+          and (e.kind, e.record_id) in (select kind, record_id from (${followedBy(this.followables(), person.userId)}) f)
+          and coalesce((select s.frequency from ${activitySettings} s where s.user_id = ${person.userId} and s.kind = e.kind), ${DEFAULT_FREQUENCY}) = ${frequency}
+          and (e.actor_user_id is null or e.actor_user_id <> ${person.userId})
+        order by e.id limit ${MOST_EVENTS + 1}`),
+    );
+    if (!events.length) {
+      await move();
+      return 0;
+    }
+    const [user] = await tx
+      .select({ name: users.name, email: users.email, isAdmin: users.isAdmin, deletedAt: users.deletedAt })
+      .from(users)
+      .where(eq(users.id, person.userId));
+    // Mail is a read path like any page: only records the person may see today, with their rights today.
+    const reader: Actor = {
+      userId: person.userId,
+      label: user?.email ?? "",
+      isAdmin: user?.isAdmin ?? false,
+      networks: await this.grantsOf(tx, person.userId),
+    };
+    const records = await describeRecords(
+      tx,
+      this.followables(),
+      events.map((e) => ({ kind: e.kind, id: Number(e.record_id) })),
+      reader,
+    );
+    const byRef = new Map(records.map((r) => [`${r.kind}:${r.id}`, r]));
+    const shown = events.slice(0, MOST_EVENTS).filter((e) => byRef.has(`${e.kind}:${e.record_id}`));
+    await move();
+    if (!shown.length || !user || user.deletedAt) return 0;
+    const locale: Locale = isLocale(person.locale) ? person.locale : "nb";
+    const { t, dateTime } = i18nFor(locale);
+    const describe = (e: (typeof events)[number]) => {
+      const data = (typeof e.data === "string" ? JSON.parse(e.data) : e.data) as Record<string, string | number | null>;
+      return (
+        this.followables()
+          .find((f) => f.kind === e.kind)
+          ?.events?.[e.type]?.(t, data) ?? t("activity.changed")
+      );
+    };
+    // Grouped by network, then by record, in the order things happened.
+    const groups = new Map<string, Map<string, string[]>>();
+    for (const e of shown) {
+      const record = byRef.get(`${e.kind}:${e.record_id}`)!;
+      const network = record.network?.name ?? t("activity.mail.noNetwork");
+      const heading = `${record.title}\n  ${this.mail.baseUrl}${record.href}`;
+      const byRecord = groups.get(network) ?? new Map<string, string[]>();
+      byRecord.set(heading, [...(byRecord.get(heading) ?? []), `  – ${describe(e)} (${dateTime(new Date(e.created_at))})`]);
+      groups.set(network, byRecord);
+    }
+    const text = [...groups].map(([network, byRecord]) =>
+      [network.toUpperCase(), ...[...byRecord].map(([heading, lines]) => `${heading}\n${lines.join("\n")}`)].join("\n\n"),
+    );
+    const unsubscribeUrl = `${this.mail.baseUrl}/mail/stop/${person.unsubscribeKey}`;
+    await queueMail(tx, {
+      to: user.email,
+      subject: t("activity.mail.subject", { count: shown.length }),
+      body: t("activity.mail.body", {
+        name: user.name,
+        changes: text.join("\n\n"),
+        settings: `${this.mail.baseUrl}/following#mail`,
+        stop: unsubscribeUrl,
+      }),
+      unsubscribeUrl,
+    });
+    return 1;
+  }
+
+  /** Makes the mail row of everyone who has none yet (new accounts), told up to now. */
+  private async ensureEveryone(): Promise<void> {
+    const missing = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(sql`${users.deletedAt} is null`, sql`not exists (select 1 from ${activityMail} m where m.user_id = ${users.id})`),
+      );
+    for (const { id } of missing) await this.ensure(this.db, id);
+  }
+
+  /** Runs the digests every `minutes` while the app runs; answers a stop function. */
+  schedule(minutes: number, log: { error(o: object, m: string): void }): () => void {
+    const run = () => void this.send().catch((err) => log.error({ err }, "activity digests failed"));
+    const timer = setInterval(run, minutes * 60_000);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+}

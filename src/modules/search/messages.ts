@@ -99,7 +99,7 @@ export const messages: Messages<SearchMessageKey> = {
     "search.words.local": "Added here",
     "search.words.remove": "Remove",
     "search.words.added": "The word pair has been added.",
-    "search.resultCountAtLeast": "At least {n} results for “{q}”",
+    "search.resultCountAtLeast": "At least {n, plural, one {# result} other {# results}} for “{q}”",
     "search.countAtLeast": "at least {n}",
     "search.showMore": "More results: {kind}",
   },

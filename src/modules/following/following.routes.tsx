@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorized } from "../../platform/access/page-access.ts";
 import type { SeenEvent } from "../../platform/activity/activity.ts";
-import { followablesOf } from "../../platform/activity/followables.ts";
+import { describeEvent, followablesOf } from "../../platform/activity/followables.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
@@ -96,8 +96,7 @@ export function followingRoutes(app: FastifyInstance, { services, modules }: App
     const { actor } = authorized(req);
     const events = await activity.recent({ ...actor, userId: actor.userId! });
     const { t } = req.i18n;
-    const describe = (e: SeenEvent) =>
-      followables.find((f) => f.kind === e.record.kind)?.events?.[e.type]?.(t, e.data) ?? t("activity.changed");
+    const describe = (e: SeenEvent) => describeEvent(followables, t, { ...e, kind: e.record.kind });
     // Seen once shown: the next look marks only what came after (the events already know what was new).
     if (events[0]) await activity.markSeen(actor.userId!, events[0].id);
     return reply.page(<ActivityPage ctx={req.pageContext()} events={events} describe={describe} />, {

@@ -3,14 +3,23 @@ import type { Actor } from "../access/actor.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { rowsOf } from "../db/rows.ts";
 import { activityEvents, activitySeen, follows } from "../schema.ts";
-import { describeRecords, type Followable, type FollowedRecord, type RecordRef } from "./followables.ts";
+import {
+  describeRecords,
+  type EventData,
+  type EventRow,
+  eventData,
+  type Followable,
+  type FollowedRecord,
+  type RecordRef,
+  recordsOfEvents,
+} from "./followables.ts";
 
 /** What a module tells of a change to one of its records (decision 0035). */
 export interface ActivityEvent extends RecordRef {
   /** What happened, one of the kind's own words ("phase_changed", "decision_recorded"). */
   type: string;
   /** Small values that say more (a phase, a date), never text copied from the record. */
-  data?: Record<string, string | number | null>;
+  data?: EventData;
   actorUserId?: number | null;
 }
 
@@ -40,7 +49,7 @@ export interface Followed extends FollowedRecord {
 export interface SeenEvent {
   id: number;
   type: string;
-  data: Record<string, string | number | null>;
+  data: EventData;
   at: Date;
   record: FollowedRecord;
   /** Happened after the reader last looked. */
@@ -127,33 +136,21 @@ export class ActivityService {
    * last looked marked new. Two queries and the record lookup, whatever they follow.
    */
   async recent(viewer: Actor & { userId: number }): Promise<SeenEvent[]> {
-    const events = rowsOf<{
-      id: number;
-      kind: string;
-      record_id: number;
-      type: string;
-      data: unknown;
-      created_at: string | Date;
-    }>(
+    const events = rowsOf<EventRow>(
       await this.db.execute(sql`
         select e.id, e.kind, e.record_id, e.type, e.data, e.created_at
         from ${activityEvents} e
         where (e.kind, e.record_id) in (select kind, record_id from (${followedBy(this.followables(), viewer.userId)}) f)
         order by e.id desc limit ${RECENT}`),
     );
-    const records = await describeRecords(
-      this.db,
-      this.followables(),
-      events.map((e) => ({ kind: e.kind, id: Number(e.record_id) })),
-      viewer,
-    );
-    const byRef = new Map(records.map((r) => [`${r.kind}:${r.id}`, r]));
+    const byRef = await recordsOfEvents(this.db, this.followables(), events, viewer);
     const seen = await this.lastSeen(viewer.userId);
     return events.flatMap((e) => {
       const record = byRef.get(`${e.kind}:${e.record_id}`);
       if (!record) return [];
-      const data = (typeof e.data === "string" ? JSON.parse(e.data) : e.data) as SeenEvent["data"];
-      return [{ id: Number(e.id), type: e.type, data, at: new Date(e.created_at), record, isNew: Number(e.id) > seen }];
+      return [
+        { id: Number(e.id), type: e.type, data: eventData(e), at: new Date(e.created_at), record, isNew: Number(e.id) > seen },
+      ];
     });
   }
 

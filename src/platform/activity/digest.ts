@@ -10,7 +10,7 @@ import { i18nFor, isLocale, type Locale } from "../i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../mail/mail.ts";
 import { activityEvents, activityMail, activitySettings, DIGEST_FREQUENCIES, type DigestFrequency, users } from "../schema.ts";
 import { followedBy } from "./activity.ts";
-import { describeRecords, type Followable } from "./followables.ts";
+import { describeEvent, type EventRow, eventData, type Followable, recordsOfEvents } from "./followables.ts";
 
 /** A kind of record without a choice of its own is mailed once a day. */
 export const DEFAULT_FREQUENCY: DigestFrequency = "daily";
@@ -171,14 +171,7 @@ export class ActivityDigests {
         })
         .where(eq(activityMail.userId, person.userId));
     if (from >= upTo) return 0;
-    const events = rowsOf<{
-      id: number;
-      kind: string;
-      record_id: number;
-      type: string;
-      data: unknown;
-      created_at: string | Date;
-    }>(
+    const events = rowsOf<EventRow>(
       await tx.execute(sql`
         select e.id, e.kind, e.record_id, e.type, e.data, e.created_at from ${activityEvents} e
         where e.id > ${from} and e.id <= ${upTo}
@@ -202,26 +195,13 @@ export class ActivityDigests {
       isAdmin: user?.isAdmin ?? false,
       networks: await this.grantsOf(tx, person.userId),
     };
-    const records = await describeRecords(
-      tx,
-      this.followables(),
-      events.map((e) => ({ kind: e.kind, id: Number(e.record_id) })),
-      reader,
-    );
-    const byRef = new Map(records.map((r) => [`${r.kind}:${r.id}`, r]));
+    const byRef = await recordsOfEvents(tx, this.followables(), events, reader);
     const shown = events.slice(0, MOST_EVENTS).filter((e) => byRef.has(`${e.kind}:${e.record_id}`));
     await move();
     if (!shown.length || !user || user.deletedAt) return 0;
     const locale: Locale = isLocale(person.locale) ? person.locale : "nb";
     const { t, dateTime } = i18nFor(locale);
-    const describe = (e: (typeof events)[number]) => {
-      const data = (typeof e.data === "string" ? JSON.parse(e.data) : e.data) as Record<string, string | number | null>;
-      return (
-        this.followables()
-          .find((f) => f.kind === e.kind)
-          ?.events?.[e.type]?.(t, data) ?? t("activity.changed")
-      );
-    };
+    const describe = (e: EventRow) => describeEvent(this.followables(), t, { ...e, data: eventData(e) });
     // Grouped by network, then by record, in the order things happened.
     const groups = new Map<string, Map<string, string[]>>();
     for (const e of shown) {

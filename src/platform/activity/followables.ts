@@ -1,6 +1,7 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import type { DbOrTx } from "../db/client.ts";
+import { type NetworkColumns, type NetworkSource, networkColumns, networkOf } from "../db/network-columns.ts";
 import { rowsOf } from "../db/rows.ts";
 import type { I18n, MessageKey } from "../i18n/i18n.ts";
 
@@ -21,7 +22,7 @@ export interface Followable {
   /** The record's page, as a text expression. */
   href: SQL;
   /** The network it belongs to; none for a record that spans networks. */
-  network?: { slug: SQLWrapper; name: SQLWrapper };
+  network?: NetworkSource;
   /** The records the viewer may see. */
   visible: (viewer: Actor | null) => SQL;
   /**
@@ -30,7 +31,7 @@ export interface Followable {
    */
   automatic?: SQL;
   /** What each type of its events says, in the reader's language ("Moved to the execution phase"). */
-  events?: Record<string, (t: Translate, data: Record<string, string | number | null>) => string>;
+  events?: Record<string, (t: Translate, data: EventData) => string>;
 }
 
 type Translate = I18n["t"];
@@ -65,28 +66,56 @@ export async function describeRecords(
     if (!ids.length) return [];
     return [
       sql`(select ${f.kind}::text as kind, (${f.id})::int as id, (${f.title})::text as title, (${f.href})::text as href,
-        ${f.network ? sql`(${f.network.slug})::text` : sql`null::text`} as network_slug,
-        ${f.network ? sql`(${f.network.name})::text` : sql`null::text`} as network_name
+        ${networkColumns(f.network)}
       from ${f.from}
       where (${f.id}) = any(${`{${ids.join(",")}}`}::int[]) and ${f.visible(viewer)})`,
     ];
   });
   if (!parts.length) return [];
-  const rows = rowsOf<{
-    kind: string;
-    id: number;
-    title: string;
-    href: string;
-    network_slug: string | null;
-    network_name: string | null;
-  }>(await db.execute(sql.join(parts, sql` union all `)));
-  return rows.map((r) => ({
-    kind: r.kind,
-    id: Number(r.id),
-    title: r.title,
-    href: r.href,
-    network: r.network_slug && r.network_name ? { slug: r.network_slug, name: r.network_name } : null,
-  }));
+  const rows = rowsOf<NetworkColumns & { kind: string; id: number; title: string; href: string }>(
+    await db.execute(sql.join(parts, sql` union all `)),
+  );
+  return rows.map((r) => ({ kind: r.kind, id: Number(r.id), title: r.title, href: r.href, network: networkOf(r) }));
+}
+
+/** An event as stored, read by the activity list and the digest alike. */
+export interface EventRow {
+  id: number;
+  kind: string;
+  record_id: number;
+  type: string;
+  data: unknown;
+  created_at: string | Date;
+}
+
+/** Small values that say more about an event (a phase, a date). */
+export type EventData = Record<string, string | number | null>;
+
+/** An event's data, whichever way the driver hands back json. */
+export const eventData = (row: Pick<EventRow, "data">): EventData =>
+  (typeof row.data === "string" ? JSON.parse(row.data) : row.data) as EventData;
+
+/** What an event says in the reader's language, by the followable of its kind. */
+export const describeEvent = (
+  followables: readonly Followable[],
+  t: Translate,
+  event: { kind: string; type: string; data: EventData },
+): string => followables.find((f) => f.kind === event.kind)?.events?.[event.type]?.(t, event.data) ?? t("activity.changed");
+
+/** The records of events as a reader may see them, by `kind:id`; those they may not see are missing. */
+export async function recordsOfEvents(
+  db: DbOrTx,
+  followables: readonly Followable[],
+  events: readonly EventRow[],
+  viewer: Actor,
+): Promise<Map<string, FollowedRecord>> {
+  const records = await describeRecords(
+    db,
+    followables,
+    events.map((e) => ({ kind: e.kind, id: Number(e.record_id) })),
+    viewer,
+  );
+  return new Map(records.map((r) => [`${r.kind}:${r.id}`, r]));
 }
 
 /** The followables of every module that declares some, in the module list's order. */

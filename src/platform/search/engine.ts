@@ -4,6 +4,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/client.ts";
 import type { Keeper } from "../db/data-version.ts";
+import { type NetworkColumns, type NetworkSource, networkColumns, networkOf } from "../db/network-columns.ts";
 import { rowsOf } from "../db/rows.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { didYouMean, highlight, type Marked } from "./highlight.ts";
@@ -37,7 +38,7 @@ export interface SearchSource {
   /** The record's page, as a text expression. */
   href: SQL;
   /** The network it belongs to; none for a record that spans networks (an organisation, a solution). */
-  network?: { id: SQLWrapper; slug: SQLWrapper; name: SQLWrapper };
+  network?: NetworkSource & { id: SQLWrapper };
   /** Its date, shown beside it and read by the period filter; none for a record without one. */
   date?: SQLWrapper;
   /** The rows the viewer may see: the visibility rule over the record and every container it is in. */
@@ -188,8 +189,7 @@ function sourceQuery(
           ${fields.summary ? sql`(${fields.summary})::text` : sql`null::text`} as summary,
           ${fields.body?.length ? sql`(${joined(fields.body)})::text` : sql`null::text`} as body,
           (${source.href})::text as href,
-          ${network ? sql`(${network.slug})::text` : sql`null::text`} as network_slug,
-          ${network ? sql`(${network.name})::text` : sql`null::text`} as network_name,
+          ${networkColumns(network)},
           ${source.date ? sql`to_char(${dayOf(source.date)}, 'YYYY-MM-DD')` : sql`null::text`} as date,
           ${roughScore(terms, fields)} as rough
         from ${source.from}
@@ -200,13 +200,11 @@ function sourceQuery(
 }
 
 /** A row of a search, as kept. */
-export interface SearchRow {
+export interface SearchRow extends NetworkColumns {
   kind: string;
   id: number;
   title: string;
   href: string;
-  network_slug: string | null;
-  network_name: string | null;
   date: string | null;
   excerpt: string;
   total: number;
@@ -281,7 +279,7 @@ export async function siteSearch(
       id: Number(row.id),
       title: row.title,
       href: row.href,
-      network: row.network_slug && row.network_name ? { slug: row.network_slug, name: row.network_name } : null,
+      network: networkOf(row),
       date: row.date,
       excerpt: highlight(terms, trimExcerpt(row.excerpt)),
       titleMarked: highlight(terms, row.title),

@@ -318,6 +318,7 @@ function identifyRequests(
     return renderPage(this.request, this, body, meta, {
       nav,
       networks: () => networkSwitcher.get("all", () => services.networks.switcher()),
+      activity: services.activity,
     });
   });
   /**
@@ -355,17 +356,24 @@ function identifyRequests(
     }
     let token: string | undefined;
     const url = req.url;
-    req.pageContext = () => ({
-      i18n: req.i18n,
-      actor: req.actor,
-      csrfToken: () => {
-        req.personalResponse = true;
-        token ??= reply.generateCsrf();
-        return token;
-      },
-      url,
-      networks: [],
-    });
+    // One context per request: what the page's rendering adds to it (the follow state) reaches the body's parts too.
+    let context: PageContext | undefined;
+    req.pageContext = () =>
+      (context ??= {
+        get i18n() {
+          return req.i18n;
+        },
+        get actor() {
+          return req.actor;
+        },
+        csrfToken: () => {
+          req.personalResponse = true;
+          token ??= reply.generateCsrf();
+          return token;
+        },
+        url,
+        networks: [],
+      });
   });
 }
 

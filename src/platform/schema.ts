@@ -298,6 +298,9 @@ export const activityEvents = pgTable(
     recordId: integer("record_id").notNull(),
     type: text("type").notNull(),
     data: jsonb("data").$type<Record<string, string | number | null>>().notNull().default({}),
+    /** The record the event is about, where it is not the one it is told under (a decision told under its body). */
+    aboutKind: text("about_kind"),
+    aboutId: integer("about_id"),
     actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAtNow(),
   },

@@ -1,6 +1,6 @@
 import { ActivityService } from "./activity/activity.ts";
 import { ActivityDigests } from "./activity/digest.ts";
-import { followablesOf } from "./activity/followables.ts";
+import { followablesOf, recordKindsOf } from "./activity/followables.ts";
 import { type AuditSearch, historyOf, searchAudit } from "./audit/audit.ts";
 import { OidcLogin } from "./auth/oidc.ts";
 import { SessionStore } from "./auth/sessions.ts";
@@ -121,12 +121,13 @@ export function createServices(
 ): Services {
   const base = createKernelServices(db, config, log, options);
   const followables = () => followablesOf(modules);
+  const recordKinds = () => recordKindsOf(modules);
   const kernel = {
     ...base,
     /** Following and what happened to what one follows, over every module's followables (decision 0035). */
-    activity: new ActivityService(db, followables),
+    activity: new ActivityService(db, followables, recordKinds, keepUntilChange(options.dataVersion, 5000)),
     /** One digest of what one follows; a person's rights are the access module's, read when it is sent. */
-    activityDigests: new ActivityDigests(db, followables, (tx, userId) => services.access.grantsIn(tx, userId), {
+    activityDigests: new ActivityDigests(db, followables, recordKinds, (tx, userId) => services.access.grantsIn(tx, userId), {
       baseUrl: publicBaseUrl(config),
       delivery: base.mail.delivery,
     }),

@@ -61,6 +61,7 @@ export async function renderConsultation(
     {
       title: consultation.title,
       description: consultation.intro,
+      follow: { kind: "consultation", id: consultation.id },
       ...(network ? { network } : {}),
       forms: [forms.question, forms.review, forms.section],
       crumbs: [

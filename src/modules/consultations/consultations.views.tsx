@@ -14,6 +14,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { FollowButton } from "../../platform/ui/follow-button.tsx";
 import { ListTable } from "../../platform/ui/list-page.tsx";
 import type { Consultation, Question, Section } from "./consultations.repo.ts";
 import type { PublishedInput } from "./handling/handling.service.ts";
@@ -58,6 +59,7 @@ export function ConsultationPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {c.title} {c.isDemo ? <DemoTag t={t} /> : null}
       </h1>
+      <FollowButton ctx={ctx} />
       <ConsultationFacts
         ctx={ctx}
         consultation={c}

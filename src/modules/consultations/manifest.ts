@@ -5,6 +5,7 @@ import { consultationsAnnual } from "./annual.ts";
 import { consultationsApi } from "./consultations.api.ts";
 import { consultationRoutes } from "./consultations.routes.tsx";
 import { ConsultationService } from "./consultations.service.ts";
+import { consultationFollowables } from "./follow.ts";
 import { handlingApi } from "./handling/handling.api.ts";
 import { handlingRoutes } from "./handling/handling.routes.tsx";
 import { inputsApi } from "./inputs/inputs.api.ts";
@@ -63,6 +64,7 @@ export const consultationsModule = defineModule({
     summaryApi(api, ctx);
   },
   searchSources: consultationsSearch,
+  followables: consultationFollowables,
   retention: ({ services }) => ({ consultationPersonalData: () => services.consultations.removeExpiredPersonalData() }),
   annual: consultationsAnnual,
   seed: seedDemoConsultations,

@@ -96,7 +96,7 @@ export function followingRoutes(app: FastifyInstance, { services, modules }: App
     const { actor } = authorized(req);
     const events = await activity.recent({ ...actor, userId: actor.userId! });
     const { t } = req.i18n;
-    const describe = (e: SeenEvent) => describeEvent(followables, t, { ...e, kind: e.record.kind });
+    const describe = (e: SeenEvent) => describeEvent(followables, req.i18n, { ...e, kind: e.record.kind });
     // Seen once shown: the next look marks only what came after (the events already know what was new).
     if (events[0]) await activity.markSeen(actor.userId!, events[0].id);
     return reply.page(<ActivityPage ctx={req.pageContext()} events={events} describe={describe} />, {

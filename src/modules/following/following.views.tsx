@@ -1,5 +1,5 @@
 import type { Followed, SeenEvent } from "../../platform/activity/activity.ts";
-import type { Followable } from "../../platform/activity/followables.ts";
+import { clip, type Followable } from "../../platform/activity/followables.ts";
 import { DIGEST_FREQUENCIES } from "../../platform/schema.ts";
 import { Form, type FormState, Link, Notice, PostButton, SelectField } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
@@ -119,7 +119,13 @@ export function ActivityPage(props: { ctx: PageContext; events: SeenEvent[]; des
             <Link href={e.record.href}>{e.record.title}</Link>
             {e.record.network && e.record.kind !== "network" ? ` · ${e.record.network.name}` : ""}
             <br />
-            {props.describe(e)} · <time dateTime={e.at.toISOString()}>{dateTime(e.at)}</time>
+            {props.describe(e)}
+            {e.about ? (
+              <>
+                : <Link href={e.about.href}>{clip(e.about.title)}</Link>
+              </>
+            ) : null}{" "}
+            · <time dateTime={e.at.toISOString()}>{dateTime(e.at)}</time>
           </li>
         ))}
       </ol>

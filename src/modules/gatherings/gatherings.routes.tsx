@@ -189,6 +189,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
         title: d.gathering.title,
         description: d.gathering.description.slice(0, 200) || undefined,
         network: { slug: d.networkSlug, name: d.networkName },
+        follow: { kind: "gathering", id: d.gathering.id },
         crumbs: gatheringCrumbs(d),
         forms: [sessionForm, questionForm, documentForm, linkForm],
       },

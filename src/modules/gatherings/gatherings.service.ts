@@ -3,10 +3,12 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { isNetworkMember, isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, type Restricted, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
+import { publishEvent } from "../../platform/activity/activity.ts";
 import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import { type Db, isUniqueViolation, type Tx } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
+import { type ErrorLog, every } from "../../platform/every.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { toICalendar } from "../../platform/http/icalendar.ts";
@@ -321,9 +323,19 @@ export class GatheringService {
     ];
     if (subjectErrors.length) return invalid(subjectErrors);
     return ok(
-      await createAudited(this.db, actor, "gathering", (tx) =>
-        this.repo.with(tx).insert({ networkId, ...columnsOf(parsed.data) }),
-      ),
+      await createAudited(this.db, actor, "gathering", async (tx) => {
+        const gathering = await this.repo.with(tx).insert({ networkId, ...columnsOf(parsed.data) });
+        // Announced where people follow what a gathering is for: its network and its subject network.
+        const announced = {
+          type: "gathering_announced",
+          about: { kind: "gathering", id: gathering.id },
+          actorUserId: actor.userId,
+        };
+        await publishEvent(tx, { kind: "network", id: networkId, ...announced });
+        if (gathering.subjectNetworkId)
+          await publishEvent(tx, { kind: "subject_network", id: gathering.subjectNetworkId, ...announced });
+        return gathering;
+      }),
     );
   }
 
@@ -350,6 +362,18 @@ export class GatheringService {
         const { confirmed } = await repo.counts(existing.id);
         if (changes.capacity !== null && changes.capacity < confirmed) throw new CapacityBelowConfirmed(confirmed);
         const updated = await repo.update(existing.id, changes);
+        const moved =
+          updated.startsAt.getTime() !== existing.startsAt.getTime() ||
+          updated.endsAt.getTime() !== existing.endsAt.getTime() ||
+          updated.place !== existing.place;
+        if (moved)
+          await publishEvent(tx, {
+            kind: "gathering",
+            id: existing.id,
+            type: "changed",
+            data: { startsAt: updated.startsAt.toISOString() },
+            actorUserId: actor.userId,
+          });
         // A larger capacity (or none) gives places to those waiting, in their order.
         await this.moveUp(tx, updated);
         return updated;
@@ -657,13 +681,8 @@ export class GatheringService {
   }
 
   /** Runs the reminders every `minutes`; returns what stops it. */
-  scheduleReminders(minutes: number, log: { error(o: object, m: string): void }): () => void {
-    const timer = setInterval(
-      () => void this.sendReminders().catch((err) => log.error({ err }, "gathering reminders failed")),
-      minutes * 60_000,
-    );
-    timer.unref();
-    return () => clearInterval(timer);
+  scheduleReminders(minutes: number, log: ErrorLog): () => void {
+    return every(minutes, () => this.sendReminders(), log, "gathering reminders failed");
   }
 
   /**

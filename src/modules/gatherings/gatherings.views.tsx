@@ -25,6 +25,7 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { DocumentsSection } from "../../platform/ui/documents.tsx";
+import { FollowButton } from "../../platform/ui/follow-button.tsx";
 import { actionsColumn, type Column, ListTable } from "../../platform/ui/list-page.tsx";
 import type { Gathering, GatheringInvitation, GatheringQuestion, GatheringSession, Registration } from "./gatherings.repo.ts";
 import { isFull, type RegistrationState, registrationState } from "./gatherings.service.ts";
@@ -314,6 +315,7 @@ export function GatheringPage(props: {
         {g.title}
         {g.isDemo ? <DemoTag t={t} /> : null}
       </h1>
+      <FollowButton ctx={ctx} />
       <Facts
         facts={[
           [t("gathering.kindLabel"), labelFor(t, "gathering.kind", g.kind)],

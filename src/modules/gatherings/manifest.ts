@@ -1,6 +1,7 @@
 import { defineModule } from "../../platform/module.ts";
 import { gatheringsAnnual, gatheringsVisible } from "./annual.ts";
 import { gatheringCalendar } from "./calendar.ts";
+import { gatheringFollowables } from "./follow.ts";
 import { gatheringsApi } from "./gatherings.api.ts";
 import { gatheringRoutes } from "./gatherings.routes.tsx";
 import { GatheringService } from "./gatherings.service.ts";
@@ -37,5 +38,6 @@ export const gatheringsModule = defineModule({
   annual: gatheringsAnnual,
   annualRecords: { gathering: gatheringsVisible },
   searchSources: gatheringSearch,
+  followables: gatheringFollowables,
   seed: seedDemoGatherings,
 });

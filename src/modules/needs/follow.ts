@@ -29,7 +29,8 @@ export const needFollowables: Followable[] = [
         join ${representations} on ${representations.organisationId} = ${needSupporters.organisationId}
           and ${representations.networkId} = ${needs.networkId}`,
     events: {
-      state_changed: (t, data) => t("activity.need.stateChanged", { state: stateLabel(t, data.state as NeedState) }),
+      decision_recorded: ({ t }) => t("activity.decisionRecorded"),
+      state_changed: ({ t }, data) => t("activity.need.stateChanged", { state: stateLabel(t, data.state as NeedState) }),
     },
   },
 ];

@@ -38,7 +38,7 @@ export async function renderNeed(
   const canManage = can(req.actor, "need.manage", need);
   // Only the need's own network's secretariat links it to a national need; a merged need lives on in another.
   const canLink = can(req.actor, "need.linkNational", need) && need.state !== "merged";
-  const [mine, history, assessments, decisions, networkList, siblings, national, passedOn, follow] = await Promise.all([
+  const [mine, history, assessments, decisions, networkList, siblings, national, passedOn] = await Promise.all([
     req.actor ? access.organisationsActingFor(req.actor) : Promise.resolve([]),
     canEdit ? services.audit.history("need", id) : Promise.resolve([]),
     services.assessment.ofNeed(id, req.actor),
@@ -47,7 +47,6 @@ export async function renderNeed(
     canManage ? needs.list({ networkId: need.networkId }, req.actor, "title", 1000, 0).then((r) => r.items) : Promise.resolve([]),
     services.nationalNeeds.ofNeed(req.actor, need, canLink),
     services.needSubmissions.ofNeed(req.actor, id),
-    req.actor?.userId ? services.activity.state(req.actor.userId, { kind: "need", id }) : Promise.resolve(null),
   ]);
   const { t } = req.i18n;
   return reply.page(
@@ -76,11 +75,12 @@ export async function renderNeed(
         nationalStartForm={forms.nationalStart ?? emptyForm({ title: need.title })}
         maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
         history={history}
-        follow={follow}
       />
     </>,
     {
       title: need.title,
+      // A merged need is followed through the one it went into.
+      follow: need.state === "merged" ? undefined : { kind: "need", id },
       forms: Object.values(forms),
       crumbs: [{ href: "/needs", label: t("need.listTitle") }, { label: need.title }],
     },

@@ -1,4 +1,3 @@
-import type { FollowState } from "../../platform/activity/activity.ts";
 import { type KeySuffix, labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import {
   ButtonLink,
@@ -272,7 +271,6 @@ export function NeedPage(props: {
   maxUploadMb: number;
   history: Parameters<typeof History>[0]["entries"];
   /** How the viewer follows the need; null for a reader not signed in. */
-  follow: FollowState | null;
 }) {
   const { ctx, detail, canEdit, canManage, decisions, assessments } = props;
   const { need, supporters } = detail;
@@ -286,9 +284,7 @@ export function NeedPage(props: {
       <p>
         <StateTag t={t} state={need.state} /> {kindLabel(t, need.kind)} · {detail.networkName}
       </p>
-      {need.state === "merged" ? null : (
-        <FollowButton ctx={ctx} kind="need" id={need.id} state={props.follow} back={`/needs/${need.id}`} />
-      )}
+      <FollowButton ctx={ctx} />
       {detail.mergedInto ? (
         <Notice>
           {t("need.mergedIntoNotice")} <Link href={`/needs/${detail.mergedInto.id}`}>{detail.mergedInto.title}</Link>

@@ -108,12 +108,9 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext) {
     const { slug } = parseOrBadRequest(slugParam, req.params);
     const overview = await networks.overview(slug, req.actor);
     const canEdit = can(req.actor, "network.update", overview.network);
-    const [counties, history, follow, sections] = await Promise.all([
+    const [counties, history, sections] = await Promise.all([
       directory.organisations.byKind("county"),
       canEdit ? services.audit.history("network", overview.network.id) : Promise.resolve([]),
-      req.actor?.userId
-        ? services.activity.state(req.actor.userId, { kind: "network", id: overview.network.id })
-        : Promise.resolve(null),
       // Other modules' parts of the page (its coming gatherings), each loading its own data.
       renderSections(modules, "networkPage", req, { network: overview.network }),
     ]);
@@ -128,13 +125,13 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext) {
           countyNames={countyNames}
           canEdit={canEdit}
           history={history}
-          follow={follow}
           sections={sections}
         />
       </>,
       {
         title: network.name,
         network,
+        follow: { kind: "network", id: network.id },
         crumbs: [{ href: "/networks", label: req.i18n.t("network.listTitle") }, { label: network.name }],
       },
     );

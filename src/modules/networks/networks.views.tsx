@@ -1,5 +1,4 @@
 import type { ComponentChildren } from "preact";
-import type { FollowState } from "../../platform/activity/activity.ts";
 import {
   ButtonLink,
   CheckboxGroup,
@@ -95,7 +94,6 @@ export function NetworkPage(props: {
   canEdit: boolean;
   history: Parameters<typeof History>[0]["entries"];
   /** How the viewer follows the network; null for a reader not signed in. */
-  follow: FollowState | null;
   /** Other modules' parts of the page (its coming gatherings), above the history. */
   sections?: ComponentChildren;
 }) {
@@ -115,7 +113,7 @@ export function NetworkPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {network.name} {network.isDemo ? <DemoTag t={t} /> : null}
       </h1>
-      <FollowButton ctx={ctx} kind="network" id={network.id} state={props.follow} back={`/n/${network.slug}`} />
+      <FollowButton ctx={ctx} />
       {hasDemoPeople ? (
         <Notice kind="warning">
           <span class="demo-banner">{t("demo.notice")}</span>

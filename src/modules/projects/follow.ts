@@ -27,8 +27,11 @@ export const projectFollowables: Followable[] = [
       select ${people.userId}, ${projects.id} from ${projects} join ${people} on ${people.id} = ${projects.contactPersonId}
       where ${people.userId} is not null`,
     events: {
-      phase_changed: (t, data) => t("activity.project.phaseChanged", { phase: phaseLabel(t, data.phase as Phase) }),
-      status_reported: (t, data) =>
+      consultation_opened: ({ t }) => t("activity.consultationOpened"),
+      experience_shared: ({ t }) => t("activity.experienceShared"),
+      decision_recorded: ({ t }) => t("activity.decisionRecorded"),
+      phase_changed: ({ t }, data) => t("activity.project.phaseChanged", { phase: phaseLabel(t, data.phase as Phase) }),
+      status_reported: ({ t }, data) =>
         t("activity.project.statusReported", { status: statusLabel(t, data.overall as StatusColour) }),
     },
   },

@@ -71,13 +71,12 @@ export async function renderProjectPage(
   const { projects } = services;
   const detail = await projects.visible(id, req.actor);
   const canEdit = can(req.actor, "project.update", detail.resource);
-  const [history, requests, actingFor, origin, rollsOut, follow, sections] = await Promise.all([
+  const [history, requests, actingFor, origin, rollsOut, sections] = await Promise.all([
     canEdit ? services.audit.history("project", id) : Promise.resolve([]),
     req.actor ? projects.joinRequests(id) : Promise.resolve([]),
     req.actor ? services.access.organisationsActingFor(req.actor) : Promise.resolve([]),
     services.meetings.originOf(id, req.actor),
     services.roadmap.rolloutSolutionsOf(id),
-    req.actor?.userId ? services.activity.state(req.actor.userId, { kind: "project", id }) : Promise.resolve(null),
     // Other modules' parts of the page (experience written about it, its reviews).
     renderSections(modules, "projectPage", req, { project: detail.project, resource: detail.resource }),
   ]);
@@ -102,12 +101,12 @@ export async function renderProjectPage(
         history={history}
         origin={origin}
         rollsOut={rollsOut}
-        follow={follow}
         sections={sections}
       />
     </>,
     {
       title: detail.project.title,
+      follow: { kind: "project", id },
       description: detail.project.summary,
       forms: Object.values(forms),
       crumbs: [{ href: "/projects", label: t("project.listTitle") }, { label: detail.project.title }],

@@ -1,6 +1,5 @@
 import { type ComponentChildren, Fragment } from "preact";
 import { VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
-import type { FollowState } from "../../platform/activity/activity.ts";
 import { labelFor } from "../../platform/i18n/i18n.ts";
 import {
   ButtonLink,
@@ -99,7 +98,6 @@ export function ProjectPage(props: {
   /** The national solutions the project is its network's joint rollout of. */
   rollsOut: { id: number; name: string }[];
   /** How the viewer follows the project; null for a reader not signed in. */
-  follow: FollowState | null;
   /** Other modules' sections (experience, reviews). */
   sections: ComponentChildren;
 }) {
@@ -113,7 +111,7 @@ export function ProjectPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {project.title} {project.isDemo ? <DemoTag t={t} /> : null}
       </h1>
-      <FollowButton ctx={ctx} kind="project" id={project.id} state={props.follow} back={`/projects/${project.id}`} />
+      <FollowButton ctx={ctx} />
       {project.summary ? <p class="ds-paragraph lead">{project.summary}</p> : null}
       {props.origin?.need ? (
         <p class="ds-paragraph">

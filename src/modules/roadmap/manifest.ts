@@ -13,6 +13,7 @@ import { calendarRoutes } from "./calendar/calendar.routes.ts";
 import { catalogueApi } from "./catalogue/catalogue.api.ts";
 import { catalogueRoutes } from "./catalogue/catalogue.routes.tsx";
 import { editorRoutes } from "./editors/editors.routes.tsx";
+import { roadmapFollowables } from "./follow.ts";
 import { messages } from "./messages.ts";
 import { milestoneApi } from "./milestones/milestones.api.ts";
 import { milestoneRoutes } from "./milestones/milestones.routes.tsx";
@@ -68,6 +69,7 @@ export const roadmapModule = defineModule({
   },
   annual: roadmapAnnual,
   searchSources: roadmapSearch,
+  followables: roadmapFollowables,
   seed: async (ctx) => {
     await seedDemoRoadmap(ctx);
     await seedDemoAdoption(ctx);

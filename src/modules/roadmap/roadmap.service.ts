@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
+import { publishEvent } from "../../platform/activity/activity.ts";
 import { changedFields } from "../../platform/audit/audit.ts";
 import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
@@ -189,6 +190,20 @@ export class RoadmapService {
             toPrecision: saved.precision,
             byId: actor.userId,
             byLabel: actor.label,
+          });
+        if (existing.date !== saved.date)
+          await publishEvent(tx, {
+            kind: "national_solution",
+            id: solutionId,
+            type: "milestone_moved",
+            data: {
+              kind: saved.kind,
+              from: existing.date,
+              fromPrecision: existing.precision,
+              to: saved.date,
+              toPrecision: saved.precision,
+            },
+            actorUserId: actor.userId,
           });
         await audit({ action: "update", entity: "milestone", entityId: id, before: diff.before, after: diff.after });
         return saved;

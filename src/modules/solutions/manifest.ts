@@ -1,5 +1,6 @@
 import { defineModule } from "../../platform/module.ts";
 import { catalogueRoutes } from "./catalogue/catalogue.routes.tsx";
+import { solutionFollowables } from "./follow.ts";
 import { solutionLoaders } from "./loaders.ts";
 import { messages } from "./messages.ts";
 import { organisationSolutionsSection } from "./organisation-section.tsx";
@@ -49,5 +50,6 @@ export const solutionsModule = defineModule({
   },
   sections: { organisationPage: organisationSolutionsSection },
   searchSources: solutionSearch,
+  followables: solutionFollowables,
   seed: seedDemoSolutions,
 });

@@ -56,6 +56,7 @@ export async function renderSolution(
     </>,
     {
       title: detail.solution.name,
+      follow: { kind: "solution", id: detail.solution.id },
       forms: [useForm, projectForm],
       crumbs: [{ href: "/solutions", label: t("solution.listTitle") }, { label: detail.solution.name }],
     },

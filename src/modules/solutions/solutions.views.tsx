@@ -16,6 +16,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { FollowButton } from "../../platform/ui/follow-button.tsx";
 import { maintenanceLabel, maturityLabel, originLabel } from "./labels.ts";
 import { IntroducedBySection } from "./projects/projects.views.tsx";
 import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
@@ -46,6 +47,7 @@ export function SolutionPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {solution.name} {solution.isDemo ? <DemoTag t={t} /> : null}
       </h1>
+      <FollowButton ctx={ctx} />
       {solution.summary ? <p class="ds-paragraph lead">{solution.summary}</p> : null}
       <p>
         <Link href="#users-heading">{t("solution.whoElse", { n: users.length })}</Link>

@@ -6,6 +6,7 @@ import { strategiesAnnual } from "./annual.ts";
 import { dashboardApi } from "./dashboard/dashboard.api.ts";
 import { dashboardRoutes } from "./dashboard/dashboard.routes.tsx";
 import { documentRoutes } from "./document/document.routes.tsx";
+import { strategyFollowables } from "./follow.ts";
 import { followUpApi } from "./follow-up/follow-up.api.ts";
 import { followUpRoutes } from "./follow-up/follow-up.routes.tsx";
 import { messages } from "./messages.ts";
@@ -59,6 +60,8 @@ export const strategiesModule = defineModule({
     dashboardApi(api, ctx);
   },
   searchSources: strategiesSearch,
+  followables: strategyFollowables,
+  background: ({ services }, log) => services.strategies.scheduleOverdue(60, log),
   annual: strategiesAnnual,
   seed: seedDemoStrategies,
   sections: { organisationPage: organisationStrategiesSection },

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm"
 import { norwegianOrder } from "../../platform/db/client.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
-import { files } from "../../platform/schema.ts";
+import { activityEvents, files } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
 import { memberships, networks } from "../networks/index.ts";
 import { benefits, projects } from "../projects/index.ts";
@@ -252,6 +252,28 @@ export class StrategyRepo extends Repository {
 
   async updateMeasure(id: number, values: Partial<typeof measures.$inferInsert>) {
     await this.db.update(measures).set(values).where(eq(measures.id, id));
+  }
+
+  /**
+   * Measures of adopted strategies past their deadline (its day, or the end of its year) and neither
+   * done nor dropped, whose passing no event has told yet.
+   */
+  async overdueUntold(today: string): Promise<{ measureId: number; strategyId: number; deadline: string }[]> {
+    const deadline = sql<string>`coalesce(${measures.deadlineDate}, make_date(${measures.deadlineYear}, 12, 31))`;
+    return this.db
+      .select({ measureId: measures.id, strategyId: measures.strategyId, deadline: sql<string>`(${deadline})::text` })
+      .from(measures)
+      .innerJoin(strategies, eq(strategies.id, measures.strategyId))
+      .where(
+        and(
+          eq(strategies.status, "adopted"),
+          inArray(measures.status, ["not_started", "in_progress", "postponed"]),
+          sql`${deadline} < ${today}::date`,
+          sql`not exists (select 1 from ${activityEvents} e where e.kind = 'strategy' and e.record_id = ${measures.strategyId}
+            and e.type = 'measure_overdue' and e.about_kind = 'measure' and e.about_id = ${measures.id})`,
+        ),
+      )
+      .orderBy(asc(measures.id));
   }
 
   async insertReport(values: typeof measureReports.$inferInsert) {

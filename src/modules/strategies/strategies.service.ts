@@ -1,9 +1,12 @@
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
+import { publishEvent } from "../../platform/activity/activity.ts";
 import { changedFields } from "../../platform/audit/audit.ts";
 import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
+import { type ErrorLog, every } from "../../platform/every.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
@@ -388,6 +391,31 @@ export class StrategyService {
     });
   }
 
+  /**
+   * Tells, once, of every measure of an adopted strategy that has gone past its deadline undone, under
+   * its strategy. Several processes may run it: a transaction-wide lock lets one tell at a time.
+   */
+  async tellOverdueMeasures(now = new Date()): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('samverk.measure_overdue'))`);
+      const overdue = await this.repo.with(tx).overdueUntold(osloToday(now));
+      for (const m of overdue)
+        await publishEvent(tx, {
+          kind: "strategy",
+          id: m.strategyId,
+          type: "measure_overdue",
+          data: { date: m.deadline },
+          about: { kind: "measure", id: m.measureId },
+        });
+      return overdue.length;
+    });
+  }
+
+  /** Runs `tellOverdueMeasures` every `minutes`; returns what stops it. */
+  scheduleOverdue(minutes: number, log: ErrorLog): () => void {
+    return every(minutes, () => this.tellOverdueMeasures(), log, "overdue measures failed");
+  }
+
   /** Follow-up: a measure's status with a comment, kept with who and when; allowed after adoption too. */
   async report(actor: Actor, strategyId: number, measureId: number, input: unknown): Promise<Result<true>> {
     const strategy = await this.get(strategyId);
@@ -400,6 +428,14 @@ export class StrategyService {
       const repo = this.repo.with(tx);
       await repo.updateMeasure(measureId, { status: parsed.data.status, statusComment: parsed.data.comment });
       await repo.insertReport({ measureId, ...parsed.data, byLabel: actor.label });
+      await publishEvent(tx, {
+        kind: "strategy",
+        id: strategyId,
+        type: "measure_reported",
+        data: { status: parsed.data.status },
+        about: { kind: "measure", id: measureId },
+        actorUserId: actor.userId,
+      });
       await audit({
         action: "update",
         entity: "measure",

@@ -22,6 +22,7 @@ import {
   TextField,
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { FollowButton } from "../../platform/ui/follow-button.tsx";
 import { ListTable } from "../../platform/ui/list-page.tsx";
 import { DocumentUpload } from "./document/document.views.tsx";
 import { PlanWorkbookLink } from "./follow-up/follow-up.views.tsx";
@@ -294,6 +295,7 @@ export function StrategyPage(
       <h1 class="ds-heading" data-size="lg">
         {s.title} {s.isDemo ? <DemoTag t={t} /> : null}
       </h1>
+      <FollowButton ctx={ctx} />
       <StrategyFacts
         ctx={ctx}
         detail={detail}

@@ -83,6 +83,7 @@ export function strategyPages({ services, config }: AppContext) {
       {
         title: strategy.title,
         ...(network ? { network } : {}),
+        follow: { kind: "strategy", id: strategy.id },
         forms: Object.values(forms).map((f) => (f && "errors" in f ? f : f?.form)),
         crumbs: [{ href: "/strategies", label: t("strategy.listTitle") }, { label: strategy.title }],
       },

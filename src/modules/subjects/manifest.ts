@@ -1,5 +1,6 @@
 import { defineModule } from "../../platform/module.ts";
 import { notesVisible, subjectsAnnual } from "./annual.ts";
+import { subjectFollowables } from "./follow.ts";
 import { messages } from "./messages.ts";
 import { subjectPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
@@ -32,5 +33,6 @@ export const subjectsModule = defineModule({
   annual: subjectsAnnual,
   annualRecords: { experience: notesVisible },
   searchSources: subjectSearch,
+  followables: subjectFollowables,
   seed: seedDemoSubjects,
 });

@@ -185,6 +185,7 @@ export function subjectRoutes(app: FastifyInstance, { services, modules, config 
       {
         title: a.subject.name,
         description: a.subject.mandate.slice(0, 200) || undefined,
+        follow: { kind: "subject_network", id: a.subject.id },
         crumbs: crumbs(req, a),
         forms: [joinForm, ownerForm, documentForm],
       },

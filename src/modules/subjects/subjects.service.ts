@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { isSecretariat } from "../../platform/access/authorize.ts";
+import { publishEvent } from "../../platform/activity/activity.ts";
 import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
@@ -369,11 +370,26 @@ export class SubjectService {
     const checked = await this.checkNote(actor, a, body);
     if (!checked.ok) return checked;
     return ok(
-      await createAudited(this.db, actor, "experience_note", (tx) =>
-        this.repo
+      await createAudited(this.db, actor, "experience_note", async (tx) => {
+        const note = await this.repo
           .with(tx)
-          .insertNote({ ...checked.value, subjectNetworkId: a.subject.id, authorId: actor.userId, authorLabel: actor.label }),
-      ),
+          .insertNote({ ...checked.value, subjectNetworkId: a.subject.id, authorId: actor.userId, authorLabel: actor.label });
+        // Told under the subject network and every record it is about; each reader must see the note too.
+        const under = [
+          { kind: "subject_network", id: note.subjectNetworkId },
+          ...(note.projectId ? [{ kind: "project", id: note.projectId }] : []),
+          ...(note.solutionId ? [{ kind: "solution", id: note.solutionId }] : []),
+          ...(note.nationalSolutionId ? [{ kind: "national_solution", id: note.nationalSolutionId }] : []),
+        ];
+        for (const ref of under)
+          await publishEvent(tx, {
+            ...ref,
+            type: "experience_shared",
+            about: { kind: "experience", id: note.id },
+            actorUserId: actor.userId,
+          });
+        return note;
+      }),
     );
   }
 

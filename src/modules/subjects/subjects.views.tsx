@@ -21,6 +21,7 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { DocumentsSection } from "../../platform/ui/documents.tsx";
+import { FollowButton } from "../../platform/ui/follow-button.tsx";
 import { actionsColumn, type Column, ListTable } from "../../platform/ui/list-page.tsx";
 import { JOIN_POLICIES, REVIEW_VERDICTS, SUBJECT_VISIBILITIES } from "./schema.ts";
 import type { SubjectMember, SubjectNetwork, SubjectQuestion, SubjectRepo, SubjectReview } from "./subjects.repo.ts";
@@ -195,6 +196,7 @@ export function SubjectPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {subject.name} {subject.isDemo ? <DemoTag t={t} /> : null}
       </h1>
+      <FollowButton ctx={ctx} />
       <Facts
         facts={[
           [

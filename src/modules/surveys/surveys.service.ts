@@ -6,6 +6,7 @@ import { canSee } from "../../platform/access/visibility.ts";
 import { audited, createAudited, updateAudited } from "../../platform/audit/audited.ts";
 import { hashToken } from "../../platform/auth/tokens.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { type ErrorLog, every } from "../../platform/every.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
   checkbox,
@@ -813,13 +814,8 @@ export class SurveyService {
   }
 
   /** Runs the automatic reminders every `minutes`; returns what stops it. */
-  scheduleReminders(minutes: number, log: { error(o: object, m: string): void }): () => void {
-    const timer = setInterval(
-      () => void this.sendDueReminders().catch((err) => log.error({ err }, "survey reminders failed")),
-      minutes * 60_000,
-    );
-    timer.unref();
-    return () => clearInterval(timer);
+  scheduleReminders(minutes: number, log: ErrorLog): () => void {
+    return every(minutes, () => this.sendDueReminders(), log, "survey reminders failed");
   }
 
   /**

@@ -1279,13 +1279,22 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [/^\/account\/tokens\/:id/, (p) => [{ id: p.token }]],
   // A digest's stop link: a key the outsider does not have.
   [/^\/mail\/stop\/:key/, () => [{ key: "A".repeat(32) }]],
-  [
-    /^\/follow\/:kind\/:id/,
-    (p) => [
-      ...p.projects.slice(0, 2).map((x) => ({ kind: "project", id: x.id })),
-      ...p.needs.slice(0, 2).map((x) => ({ kind: "need", id: x.id })),
-    ],
-  ],
+  [/^\/follow\/:kind\/:id/, (p) => followedRecords(p)],
+];
+
+/**
+ * What the sweep follows in the second network: its restricted projects, needs, bodies, gatherings
+ * and consultations, and the public network, body, subject network and needs whose events are about
+ * restricted records (a non-public decision, a gathering kept to the network).
+ */
+const followedRecords = (p: Plants) => [
+  { kind: "network", id: p.network.id },
+  ...p.projects.slice(0, 2).map((x) => ({ kind: "project", id: x.id })),
+  ...p.needs.map((x) => ({ kind: "need", id: x.id })),
+  ...p.bodies.map((x) => ({ kind: "body", id: x.id })),
+  ...p.gatherings.map((x) => ({ kind: "gathering", id: x.id })),
+  ...p.consultations.map((x) => ({ kind: "consultation", id: x.id })),
+  { kind: "subject_network", id: p.subject.id },
 ];
 
 /** Every URL to try for a route; throws when a parameter has no mapping. */
@@ -1541,17 +1550,14 @@ async function lastAudit(): Promise<number> {
 }
 
 /**
- * Every account follows the second network's restricted projects and needs, and something happens to
- * each: a reader's list of follows and activity must leave out what they may not see (decision 0035).
+ * Every account follows the second network's records (`followedRecords`), and something happens to
+ * each, besides the events the planting itself told (decisions, gatherings announced): a reader's list
+ * of follows and activity must leave out what they may not see (decision 0035).
  * Run again for accounts made later; an event is published once.
  */
 let eventsPublished = false;
 async function followRestricted(p: Plants) {
-  const refs = [
-    ...p.projects.slice(0, 2).map((x) => ({ kind: "project", id: x.id })),
-    ...p.needs.slice(0, 2).map((x) => ({ kind: "need", id: x.id })),
-  ];
-  for (const ref of refs) {
+  for (const ref of followedRecords(p)) {
     await t.database.db.execute(
       sql`insert into follows (user_id, kind, record_id, state) select id, ${ref.kind}, ${ref.id}, 'following' from users on conflict do nothing`,
     );

@@ -1,15 +1,18 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
+import { type Keeper, keepUntilChange } from "../db/data-version.ts";
 import { rowsOf } from "../db/rows.ts";
 import { activityEvents, activitySeen, follows } from "../schema.ts";
 import {
   describeRecords,
   type EventData,
   type EventRow,
+  eventColumns,
   eventData,
   type Followable,
   type FollowedRecord,
+  type RecordKind,
   type RecordRef,
   recordsOfEvents,
 } from "./followables.ts";
@@ -20,6 +23,11 @@ export interface ActivityEvent extends RecordRef {
   type: string;
   /** Small values that say more (a phase, a date), never text copied from the record. */
   data?: EventData;
+  /**
+   * The record it is about, where that is not the record it is told under (a decision told under its
+   * body and its need, a gathering under its network): told only to those who may see both.
+   */
+  about?: RecordRef;
   actorUserId?: number | null;
 }
 
@@ -33,6 +41,8 @@ export async function publishEvent(tx: DbOrTx, event: ActivityEvent): Promise<vo
     recordId: event.id,
     type: event.type,
     data: event.data ?? {},
+    aboutKind: event.about?.kind ?? null,
+    aboutId: event.about?.id ?? null,
     actorUserId: event.actorUserId ?? null,
   });
 }
@@ -52,6 +62,8 @@ export interface SeenEvent {
   data: EventData;
   at: Date;
   record: FollowedRecord;
+  /** The record it is about, besides the one it is told under. */
+  about: FollowedRecord | null;
   /** Happened after the reader last looked. */
   isNew: boolean;
 }
@@ -67,6 +79,10 @@ export class ActivityService {
   constructor(
     private readonly db: Db,
     private readonly followables: () => readonly Followable[],
+    /** Every kind an event can be about (`recordKindsOf`). */
+    private readonly kinds: () => readonly RecordKind[],
+    /** Each person's count of new events, kept until the data changes (or they look). */
+    private readonly counts: Keeper<number> = keepUntilChange(undefined),
   ) {}
 
   /** Whether the kind can be followed (a module declares it). */
@@ -138,24 +154,32 @@ export class ActivityService {
   async recent(viewer: Actor & { userId: number }): Promise<SeenEvent[]> {
     const events = rowsOf<EventRow>(
       await this.db.execute(sql`
-        select e.id, e.kind, e.record_id, e.type, e.data, e.created_at
+        select ${eventColumns}
         from ${activityEvents} e
         where (e.kind, e.record_id) in (select kind, record_id from (${followedBy(this.followables(), viewer.userId)}) f)
         order by e.id desc limit ${RECENT}`),
     );
-    const byRef = await recordsOfEvents(this.db, this.followables(), events, viewer);
+    const shown = await recordsOfEvents(this.db, this.kinds(), events, viewer);
     const seen = await this.lastSeen(viewer.userId);
     return events.flatMap((e) => {
-      const record = byRef.get(`${e.kind}:${e.record_id}`);
-      if (!record) return [];
-      return [
-        { id: Number(e.id), type: e.type, data: eventData(e), at: new Date(e.created_at), record, isNew: Number(e.id) > seen },
-      ];
+      const records = shown.get(Number(e.id));
+      if (!records) return [];
+      const at = new Date(e.created_at);
+      return [{ id: Number(e.id), type: e.type, data: eventData(e), at, ...records, isNew: Number(e.id) > seen }];
     });
+  }
+
+  /**
+   * How many of the latest events the person has not seen, for the header (at most the list's
+   * length). Kept until the data changes; another process's count may lag a look by a minute at most.
+   */
+  newCount(viewer: Actor & { userId: number }): Promise<number> {
+    return this.counts.get(String(viewer.userId), async () => (await this.recent(viewer)).filter((e) => e.isNew).length);
   }
 
   /** Marks everything up to the event as seen. */
   async markSeen(userId: number, upTo: number): Promise<void> {
+    this.counts.forget(String(userId));
     await this.db
       .insert(activitySeen)
       .values({ userId, lastSeenEventId: upTo })

@@ -4,13 +4,23 @@ import { z } from "zod";
 import type { Actor } from "../access/actor.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { rowsOf } from "../db/rows.ts";
+import { type ErrorLog, every } from "../every.ts";
 import { invalid, ok, type Result } from "../http/errors.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { i18nFor, isLocale, type Locale } from "../i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../mail/mail.ts";
 import { activityEvents, activityMail, activitySettings, DIGEST_FREQUENCIES, type DigestFrequency, users } from "../schema.ts";
 import { followedBy } from "./activity.ts";
-import { describeEvent, type EventRow, eventData, type Followable, recordsOfEvents } from "./followables.ts";
+import {
+  clip,
+  describeEvent,
+  type EventRow,
+  eventColumns,
+  eventData,
+  type Followable,
+  type RecordKind,
+  recordsOfEvents,
+} from "./followables.ts";
 
 /** A kind of record without a choice of its own is mailed once a day. */
 export const DEFAULT_FREQUENCY: DigestFrequency = "daily";
@@ -51,6 +61,8 @@ export class ActivityDigests {
   constructor(
     private readonly db: Db,
     private readonly followables: () => readonly Followable[],
+    /** Every kind an event can be about (`recordKindsOf`). */
+    private readonly kinds: () => readonly RecordKind[],
     /** A person's rights in the networks as they are now (the access module's). */
     private readonly grantsOf: (tx: DbOrTx, userId: number) => Promise<Actor["networks"]>,
     private readonly mail: { baseUrl: string; delivery: MailDelivery },
@@ -173,7 +185,7 @@ export class ActivityDigests {
     if (from >= upTo) return 0;
     const events = rowsOf<EventRow>(
       await tx.execute(sql`
-        select e.id, e.kind, e.record_id, e.type, e.data, e.created_at from ${activityEvents} e
+        select ${eventColumns} from ${activityEvents} e
         where e.id > ${from} and e.id <= ${upTo}
           and (e.kind, e.record_id) in (select kind, record_id from (${followedBy(this.followables(), person.userId)}) f)
           and coalesce((select s.frequency from ${activitySettings} s where s.user_id = ${person.userId} and s.kind = e.kind), ${DEFAULT_FREQUENCY}) = ${frequency}
@@ -195,21 +207,25 @@ export class ActivityDigests {
       isAdmin: user?.isAdmin ?? false,
       networks: await this.grantsOf(tx, person.userId),
     };
-    const byRef = await recordsOfEvents(tx, this.followables(), events, reader);
-    const shown = events.slice(0, MOST_EVENTS).filter((e) => byRef.has(`${e.kind}:${e.record_id}`));
+    const records = await recordsOfEvents(tx, this.kinds(), events, reader);
+    const shown = events.slice(0, MOST_EVENTS).filter((e) => records.has(Number(e.id)));
     await move();
     if (!shown.length || !user || user.deletedAt) return 0;
     const locale: Locale = isLocale(person.locale) ? person.locale : "nb";
-    const { t, dateTime } = i18nFor(locale);
-    const describe = (e: EventRow) => describeEvent(this.followables(), t, { ...e, data: eventData(e) });
+    const i18n = i18nFor(locale);
+    const { t, dateTime } = i18n;
+    const describe = (e: EventRow) => describeEvent(this.followables(), i18n, { ...e, data: eventData(e) });
     // Grouped by network, then by record, in the order things happened.
     const groups = new Map<string, Map<string, string[]>>();
     for (const e of shown) {
-      const record = byRef.get(`${e.kind}:${e.record_id}`)!;
+      const { record, about } = records.get(Number(e.id))!;
       const network = record.network?.name ?? t("activity.mail.noNetwork");
       const heading = `${record.title}\n  ${this.mail.baseUrl}${record.href}`;
       const byRecord = groups.get(network) ?? new Map<string, string[]>();
-      byRecord.set(heading, [...(byRecord.get(heading) ?? []), `  – ${describe(e)} (${dateTime(new Date(e.created_at))})`]);
+      byRecord.set(heading, [
+        ...(byRecord.get(heading) ?? []),
+        `  – ${describe(e)}${about ? `: ${clip(about.title)} (${this.mail.baseUrl}${about.href})` : ""} · ${dateTime(new Date(e.created_at))}`,
+      ]);
       groups.set(network, byRecord);
     }
     const text = [...groups].map(([network, byRecord]) =>
@@ -242,10 +258,7 @@ export class ActivityDigests {
   }
 
   /** Runs the digests every `minutes` while the app runs; answers a stop function. */
-  schedule(minutes: number, log: { error(o: object, m: string): void }): () => void {
-    const run = () => void this.send().catch((err) => log.error({ err }, "activity digests failed"));
-    const timer = setInterval(run, minutes * 60_000);
-    timer.unref();
-    return () => clearInterval(timer);
+  schedule(minutes: number, log: ErrorLog): () => void {
+    return every(minutes, () => this.send(), log, "activity digests failed");
   }
 }

@@ -4,17 +4,15 @@ import type { DbOrTx } from "../db/client.ts";
 import { type NetworkColumns, type NetworkSource, networkColumns, networkOf } from "../db/network-columns.ts";
 import { rowsOf } from "../db/rows.ts";
 import type { I18n, MessageKey } from "../i18n/i18n.ts";
+import type { SearchSource } from "../search/engine.ts";
 
 /**
- * A kind of record one can follow, declared by the module that owns it (its manifest's `followables`,
- * decision 0035), read like a search source: the kernel reads every kind in one query, each under the
- * access kernel's rule as the kind's own pages apply it.
+ * A kind of record with a page and a visibility rule, as the activity kernel reads it: what an event is
+ * told under (a followable), or what it is about (a decision told under its body). A search source is
+ * one too (`recordKindOfSource`).
  */
-export interface Followable {
-  /** The kind's name in follows and events ("project"). */
+export interface RecordKind {
   kind: string;
-  /** The kind in plural, for the list of what one follows ("Projects"). */
-  label: MessageKey;
   /** The table, or the tables joined, its records come from. */
   from: SQL;
   id: SQLWrapper;
@@ -25,16 +23,24 @@ export interface Followable {
   network?: NetworkSource;
   /** The records the viewer may see. */
   visible: (viewer: Actor | null) => SQL;
+}
+
+/**
+ * A kind of record one can follow, declared by the module that owns it (its manifest's `followables`,
+ * decision 0035), read like a search source: the kernel reads every kind in one query, each under the
+ * access kernel's rule as the kind's own pages apply it.
+ */
+export interface Followable extends RecordKind {
+  /** The kind in plural, for the list of what one follows ("Projects"). */
+  label: MessageKey;
   /**
    * Who follows a record by their part in it, as a query of `user_id, record_id` (who registered a need,
    * who represents a project's owner): computed when asked, so it follows the roles as they are.
    */
   automatic?: SQL;
   /** What each type of its events says, in the reader's language ("Moved to the execution phase"). */
-  events?: Record<string, (t: Translate, data: EventData) => string>;
+  events?: Record<string, (i18n: I18n, data: EventData) => string>;
 }
-
-type Translate = I18n["t"];
 
 /** A record as a list of follows or of activity shows it, when the viewer may see it. */
 export interface FollowedRecord {
@@ -57,11 +63,11 @@ export interface RecordRef {
  */
 export async function describeRecords(
   db: DbOrTx,
-  followables: readonly Followable[],
+  kinds: readonly RecordKind[],
   refs: readonly RecordRef[],
   viewer: Actor | null,
 ): Promise<FollowedRecord[]> {
-  const parts = followables.flatMap((f) => {
+  const parts = kinds.flatMap((f) => {
     const ids = [...new Set(refs.filter((r) => r.kind === f.kind).map((r) => r.id))];
     if (!ids.length) return [];
     return [
@@ -78,6 +84,10 @@ export async function describeRecords(
   return rows.map((r) => ({ kind: r.kind, id: Number(r.id), title: r.title, href: r.href, network: networkOf(r) }));
 }
 
+/** A record's title as one line of a list or a mail: a decision's title is its whole text. */
+export const clip = (title: string, most = 120) =>
+  title.length <= most ? title : `${title.slice(0, most).replace(/\s+\S*$/, "")} …`;
+
 /** An event as stored, read by the activity list and the digest alike. */
 export interface EventRow {
   id: number;
@@ -85,7 +95,18 @@ export interface EventRow {
   record_id: number;
   type: string;
   data: unknown;
+  about_kind: string | null;
+  about_id: number | null;
   created_at: string | Date;
+}
+
+/** The columns of `activity_events` an `EventRow` reads, under the alias `e`. */
+export const eventColumns = sql.raw("e.id, e.kind, e.record_id, e.type, e.data, e.about_kind, e.about_id, e.created_at");
+
+/** An event's records as a reader may see them: the one it is told under, and the one it is about. */
+export interface EventRecords {
+  record: FollowedRecord;
+  about: FollowedRecord | null;
 }
 
 /** Small values that say more about an event (a phase, a date). */
@@ -98,26 +119,72 @@ export const eventData = (row: Pick<EventRow, "data">): EventData =>
 /** What an event says in the reader's language, by the followable of its kind. */
 export const describeEvent = (
   followables: readonly Followable[],
-  t: Translate,
+  i18n: I18n,
   event: { kind: string; type: string; data: EventData },
-): string => followables.find((f) => f.kind === event.kind)?.events?.[event.type]?.(t, event.data) ?? t("activity.changed");
+): string =>
+  followables.find((f) => f.kind === event.kind)?.events?.[event.type]?.(i18n, event.data) ?? i18n.t("activity.changed");
 
-/** The records of events as a reader may see them, by `kind:id`; those they may not see are missing. */
+/**
+ * The records of events as the reader may see them, by event id, in one query: an event is shown only
+ * when the reader may see both the record it is told under and the one it is about (a restricted
+ * decision on a public need is not told to those who may read only the need).
+ */
 export async function recordsOfEvents(
   db: DbOrTx,
-  followables: readonly Followable[],
+  kinds: readonly RecordKind[],
   events: readonly EventRow[],
   viewer: Actor,
-): Promise<Map<string, FollowedRecord>> {
-  const records = await describeRecords(
-    db,
-    followables,
-    events.map((e) => ({ kind: e.kind, id: Number(e.record_id) })),
-    viewer,
-  );
-  return new Map(records.map((r) => [`${r.kind}:${r.id}`, r]));
+): Promise<Map<number, EventRecords>> {
+  const refs = events.flatMap((e) => [
+    { kind: e.kind, id: Number(e.record_id) },
+    ...(e.about_kind && e.about_id ? [{ kind: e.about_kind, id: Number(e.about_id) }] : []),
+  ]);
+  const records = await describeRecords(db, kinds, refs, viewer);
+  const byRef = new Map(records.map((r) => [`${r.kind}:${r.id}`, r]));
+  const shown = new Map<number, EventRecords>();
+  for (const e of events) {
+    const record = byRef.get(`${e.kind}:${e.record_id}`);
+    const about = e.about_kind ? byRef.get(`${e.about_kind}:${e.about_id}`) : null;
+    if (record && about !== undefined) shown.set(Number(e.id), { record, about });
+  }
+  return shown;
+}
+
+/** A search source as a kind of record: what it is called is its heading where it has one. */
+export const recordKindOfSource = (source: SearchSource): RecordKind => ({
+  kind: source.kind,
+  from: source.from,
+  id: source.id,
+  title: source.heading ?? source.fields.title,
+  href: source.href,
+  ...(source.network ? { network: source.network } : {}),
+  visible: source.visible,
+});
+
+/** A kind the module's search already reads, made followable: its page, title and rule are the search's. */
+export function followableOfSource(
+  sources: readonly SearchSource[],
+  kind: string,
+  more: Pick<Followable, "automatic" | "events">,
+): Followable {
+  const source = sources.find((s) => s.kind === kind);
+  if (!source) throw new Error(`no search source of kind ${kind}`);
+  return { ...recordKindOfSource(source), label: source.label, ...more };
 }
 
 /** The followables of every module that declares some, in the module list's order. */
 export const followablesOf = (modules: readonly { followables?: readonly Followable[] }[]): Followable[] =>
   modules.flatMap((m) => m.followables ?? []);
+
+/**
+ * Every kind of record events can name: the followables first, then every searched kind not among
+ * them (a decision, a consultation input), each kind once.
+ */
+export function recordKindsOf(
+  modules: readonly { followables?: readonly Followable[]; searchSources?: readonly SearchSource[] }[],
+): RecordKind[] {
+  const kinds: RecordKind[] = followablesOf(modules);
+  for (const source of modules.flatMap((m) => m.searchSources ?? []))
+    if (!kinds.some((k) => k.kind === source.kind)) kinds.push(recordKindOfSource(source));
+  return kinds;
+}

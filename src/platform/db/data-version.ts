@@ -69,12 +69,17 @@ export class UntilChange<V> {
     }
     return value;
   }
+
+  /** Forgets what is kept under the key, where this process knows it changed without a change of the data (its owner's own state). */
+  forget(key: string): void {
+    this.values.delete(key);
+  }
 }
 
 /** Where values may be kept until the data changes: an UntilChange, or none that loads every time. */
-export type Keeper<V> = Pick<UntilChange<V>, "get">;
+export type Keeper<V> = Pick<UntilChange<V>, "get" | "forget">;
 
 /** Kept until the data changes when there is a data version to watch (the app); else read each time. */
 export function keepUntilChange<V>(version: DataVersion | undefined, maxEntries?: number): Keeper<V> {
-  return version ? new UntilChange<V>(version, maxEntries) : { get: (_key, load) => load() };
+  return version ? new UntilChange<V>(version, maxEntries) : { get: (_key, load) => load(), forget: () => undefined };
 }

@@ -480,4 +480,16 @@ export const en: Record<MessageKey, string> = {
   "activity.mail.body":
     "Hello {name},\n\nThis is what happened to what you follow in Samverk:\n\n{changes}\n\nChoose what you get by e-mail and how often: {settings}\nStop these e-mails: {stop}\n",
   "activity.mail.noNetwork": "Across the networks",
+  "activity.gatheringAnnounced": "New gathering announced",
+  "activity.gatheringChanged": "Time or place changed, now {when}",
+  "activity.consultationOpened": "Consultation opened for input",
+  "activity.inputReceived": "New input",
+  "activity.decisionRecorded": "Decision recorded",
+  "activity.adoptionReported": "Adoption status reported",
+  "activity.experienceShared": "New experience shared",
+  "activity.milestoneMoved": "Milestone moved from {from} to {to}",
+  "activity.measureOverdue": "The measure is past its deadline of {date}",
+  "activity.takenIntoUse": "Taken into use by",
+  "activity.answersPublished": "The network's answers to {n, plural, one {one input} other {# inputs}} are published",
+  "nav.activityNew": "({n, plural, one {# new} other {# new}})",
 };

@@ -475,6 +475,18 @@ export const nb = {
   "activity.mail.body":
     "Hei {name},\n\nDette har skjedd med det du følger i Samverk:\n\n{changes}\n\nVelg hva og hvor ofte du får e-post: {settings}\nSlutt å få disse e-postene: {stop}\n",
   "activity.mail.noNetwork": "Utenfor nettverkene",
+  "activity.gatheringAnnounced": "Ny samling kunngjort",
+  "activity.gatheringChanged": "Tid eller sted er endret, nå {when}",
+  "activity.consultationOpened": "Høring åpnet for innspill",
+  "activity.inputReceived": "Nytt innspill",
+  "activity.decisionRecorded": "Vedtak fattet",
+  "activity.adoptionReported": "Innføringsstatus meldt",
+  "activity.experienceShared": "Ny erfaring delt",
+  "activity.milestoneMoved": "Milepæl flyttet fra {from} til {to}",
+  "activity.measureOverdue": "Tiltaket har passert fristen {date}",
+  "activity.takenIntoUse": "Tatt i bruk av",
+  "activity.answersPublished": "Nettverkets svar på {n, plural, one {ett innspill} other {# innspill}} er publisert",
+  "nav.activityNew": "({n, plural, one {# ny} other {# nye}})",
 };
 
 export type MessageKey = keyof typeof nb;

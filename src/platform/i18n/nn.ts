@@ -479,4 +479,16 @@ export const nn: Record<MessageKey, string> = {
   "activity.mail.body":
     "Hei {name},\n\nDette har hendt med det du følgjer i Samverk:\n\n{changes}\n\nVel kva og kor ofte du får e-post: {settings}\nSlutt å få desse e-postane: {stop}\n",
   "activity.mail.noNetwork": "Utanfor nettverka",
+  "activity.gatheringAnnounced": "Ny samling kunngjord",
+  "activity.gatheringChanged": "Tid eller stad er endra, no {when}",
+  "activity.consultationOpened": "Høyring opna for innspel",
+  "activity.inputReceived": "Nytt innspel",
+  "activity.decisionRecorded": "Vedtak gjort",
+  "activity.adoptionReported": "Innføringsstatus meldt",
+  "activity.experienceShared": "Ny erfaring delt",
+  "activity.milestoneMoved": "Milepæl flytta frå {from} til {to}",
+  "activity.measureOverdue": "Tiltaket har passert fristen {date}",
+  "activity.takenIntoUse": "Teke i bruk av",
+  "activity.answersPublished": "Nettverket sine svar på {n, plural, one {eitt innspel} other {# innspel}} er publiserte",
+  "nav.activityNew": "({n, plural, one {# ny} other {# nye}})",
 };

@@ -1,4 +1,6 @@
 import type { Actor } from "../access/actor.ts";
+import type { FollowState } from "../activity/activity.ts";
+import type { RecordRef } from "../activity/followables.ts";
 import type { I18n, MessageKey } from "../i18n/i18n.ts";
 import type { FormState } from "./components.tsx";
 
@@ -12,6 +14,10 @@ export interface PageContext {
   networks: { slug: string; shortName: string; name: string }[];
   /** The network a page belongs to, for the title and the switcher. */
   network?: { slug: string; name: string } | undefined;
+  /** The record the page is of and how the signed-in reader follows it, for the follow button (decision 0035). */
+  follow?: { kind: string; id: number; state: FollowState } | undefined;
+  /** How many events on what the signed-in reader follows came since they last looked, for the header. */
+  newActivity?: number;
 }
 
 export interface Crumb {
@@ -28,6 +34,8 @@ export interface PageMeta {
   status?: number;
   /** The page's forms: when one of them was sent with errors, the page is answered with a 422 (unless `status` says otherwise). */
   forms?: readonly (FormState | null | undefined)[];
+  /** The record the page is of, which a signed-in reader can follow from it. */
+  follow?: RecordRef | undefined;
 }
 
 export type NavItem = { href: string; label: MessageKey };

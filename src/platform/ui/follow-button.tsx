@@ -1,17 +1,17 @@
-import type { FollowState } from "../activity/activity.ts";
 import { PostButton } from "./components.tsx";
 import type { PageContext } from "./context.ts";
 
 /**
- * Follow or stop following a record, on its page (decision 0035): one button that works without
- * JavaScript, posting to /follow/{kind}/{id} and coming back to the page. Nothing for a reader not
- * signed in, who has nothing to follow with.
+ * Follow or stop following the record a page is of (its `follow` in the page's meta, decision 0035):
+ * one button that works without JavaScript, posting to /follow/{kind}/{id} and coming back to the
+ * page. Nothing for a reader not signed in, who has nothing to follow with.
  */
-export function FollowButton(props: { ctx: PageContext; kind: string; id: number; state: FollowState | null; back: string }) {
-  const { ctx, state } = props;
+export function FollowButton(props: { ctx: PageContext }) {
+  const { ctx } = props;
   const { t } = ctx.i18n;
-  if (!ctx.actor?.userId || state === null) return null;
-  const action = `/follow/${props.kind}/${props.id}`;
+  if (!ctx.actor?.userId || !ctx.follow) return null;
+  const { kind, id, state } = ctx.follow;
+  const action = `/follow/${kind}/${id}`;
   const following = state === "following" || state === "automatic";
   return (
     <div class="follow">
@@ -26,7 +26,7 @@ export function FollowButton(props: { ctx: PageContext; kind: string; id: number
         label={following ? t("follow.stop") : t("follow.follow")}
         variant={following ? "tertiary" : "secondary"}
         size="sm"
-        fields={{ back: props.back }}
+        fields={{ back: ctx.url }}
       />
     </div>
   );

@@ -128,6 +128,15 @@ export function Layout(props: {
                       </a>{" "}
                       <a class="ds-link" href="/activity">
                         {t("nav.activity")}
+                        {ctx.newActivity ? (
+                          <>
+                            {" "}
+                            <span class="count-badge" aria-hidden="true">
+                              {ctx.newActivity}
+                            </span>
+                            <span class="ds-sr-only">{t("nav.activityNew", { n: ctx.newActivity })}</span>
+                          </>
+                        ) : null}
                       </a>{" "}
                       {ctx.actor.isAdmin ? (
                         <>

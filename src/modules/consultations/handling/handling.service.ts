@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { publishEvent } from "../../../platform/activity/activity.ts";
 import { audited, createAudited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import type { Page } from "../../../platform/db/paging.ts";
@@ -146,6 +147,14 @@ export class HandlingService {
     await this.core.get(consultationId);
     return audited(this.db, actor, async (tx, audit) => {
       const n = await this.repo.with(tx).publishAnswers(consultationId, new Date());
+      if (n)
+        await publishEvent(tx, {
+          kind: "consultation",
+          id: consultationId,
+          type: "answers_published",
+          data: { n },
+          actorUserId: actor.userId,
+        });
       await audit({
         action: "update",
         entity: "consultation",

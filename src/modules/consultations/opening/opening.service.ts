@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { readableByAll, type Visibility } from "../../../platform/access/visibility.ts";
+import { publishEvent } from "../../../platform/activity/activity.ts";
+import type { RecordRef } from "../../../platform/activity/followables.ts";
 import { audited, createAudited } from "../../../platform/audit/audited.ts";
-import type { Db } from "../../../platform/db/client.ts";
+import type { Db, DbOrTx } from "../../../platform/db/client.ts";
 import { checkUpload, saveFile } from "../../../platform/files/files.ts";
 import { type FieldError, invalid, ok, type Result } from "../../../platform/http/errors.ts";
 import {
@@ -88,6 +90,16 @@ export function strategySections(d: Awaited<ReturnType<StrategyService["detail"]
 }
 
 /** Opening a consultation: on a network's strategy draft, or from the network on a project or an uploaded document. */
+/**
+ * Tells of a new consultation under its network and under the record it is about; each reader must
+ * be able to read the consultation too (an internal review round stays with the network's people).
+ */
+async function announce(tx: DbOrTx, actor: Actor, consultation: Consultation, on: RecordRef | null) {
+  const told = { type: "consultation_opened", about: { kind: "consultation", id: consultation.id }, actorUserId: actor.userId };
+  await publishEvent(tx, { kind: "network", id: consultation.networkId, ...told });
+  if (on) await publishEvent(tx, { ...on, ...told });
+}
+
 export class OpeningService {
   constructor(
     private readonly db: Db,
@@ -115,6 +127,7 @@ export class OpeningService {
         const consultation = await repo.insert({ ...columnsOf(parsed.data), networkId: d.strategy.networkId!, strategyId });
         await repo.insertSections(consultation.id, sections);
         await this.strategies.markInConsultation(tx, strategyId);
+        await announce(tx, actor, consultation, { kind: "strategy", id: strategyId });
         await audit({
           action: "create",
           entity: "consultation",
@@ -183,6 +196,7 @@ export class OpeningService {
           documentFileId: file?.id ?? null,
         });
         await repo.insertSections(consultation.id, sections);
+        await announce(tx, actor, consultation, projectId ? { kind: "project", id: projectId } : null);
         return consultation;
       }),
     );

@@ -7,6 +7,7 @@ import {
   VISIBILITY_VALUES,
   type Visibility,
 } from "../../../platform/access/visibility.ts";
+import { publishEvent } from "../../../platform/activity/activity.ts";
 import { changedFields } from "../../../platform/audit/audit.ts";
 import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
@@ -421,6 +422,21 @@ export class MeetingService {
       const next = NEED_STATE_AFTER[v.outcome];
       if (need && next && need.state !== next)
         await this.needs.changeState(tx, actor, need, next, "", projectId ? { projectId } : {}, { decisionId: decision.id });
+      // Told under the body, and under the need or project it is about: each reader must see the decision too.
+      const about = { kind: "decision", id: decision.id };
+      const under = [
+        { kind: "body", id: meeting.bodyId },
+        ...(need ? [{ kind: "need", id: need.id }] : []),
+        ...(item.projectId ? [{ kind: "project", id: item.projectId }] : []),
+      ];
+      for (const ref of under)
+        await publishEvent(tx, {
+          ...ref,
+          type: "decision_recorded",
+          about,
+          data: { outcome: v.outcome },
+          actorUserId: actor.userId,
+        });
       await audit({ action: "create", entity: "decision", entityId: decision.id, after: decision });
       return ok(decision);
     });

@@ -47,6 +47,10 @@ export async function renderOrganisationPage({ services, modules }: AppContext, 
         history={history}
       />
     </>,
-    { title: org.name, crumbs: [{ href: "/organisations", label: t("org.listTitle") }, { label: org.name }] },
+    {
+      title: org.name,
+      follow: { kind: "organisation", id: org.id },
+      crumbs: [{ href: "/organisations", label: t("org.listTitle") }, { label: org.name }],
+    },
   );
 }

@@ -21,6 +21,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { FollowButton } from "../../../platform/ui/follow-button.tsx";
 import { ListPage, ListTable } from "../../../platform/ui/list-page.tsx";
 import { EDITABLE_KINDS } from "../directory.service.ts";
 import { kindLabel } from "../labels.ts";
@@ -130,6 +131,7 @@ export function OrganisationPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {org.name} {org.isDemo ? <DemoTag t={t} /> : null}
       </h1>
+      <FollowButton ctx={ctx} />
       <p class="ds-paragraph summary-line">{kindLabel(t, org.kind)}</p>
       {org.endedOn ? (
         <Notice kind="warning">

@@ -2,6 +2,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { canSee } from "../../../platform/access/visibility.ts";
 import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
+import { type ErrorLog, every } from "../../../platform/every.ts";
 import { ForbiddenError } from "../../../platform/http/errors.ts";
 import { i18nFor, isLocale, type Locale } from "../../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../../platform/mail/mail.ts";
@@ -92,10 +93,7 @@ export class NeedDigests {
   }
 
   /** Runs the digests every `minutes` while the app runs; answers a stop function. */
-  schedule(minutes: number, log: { error(o: object, m: string): void }): () => void {
-    const run = () => void this.send().catch((err) => log.error({ err }, "need digests failed"));
-    const timer = setInterval(run, minutes * 60_000);
-    timer.unref();
-    return () => clearInterval(timer);
+  schedule(minutes: number, log: ErrorLog): () => void {
+    return every(minutes, () => this.send(), log, "need digests failed");
   }
 }

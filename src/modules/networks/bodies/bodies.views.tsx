@@ -19,6 +19,7 @@ import {
   TextField,
 } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { FollowButton } from "../../../platform/ui/follow-button.tsx";
 import { type Column, ListTable } from "../../../platform/ui/list-page.tsx";
 import { DateRangeFields, VisibilityTag } from "../fields.tsx";
 import { bodyKindLabel, roleLabel } from "../labels.ts";
@@ -90,6 +91,7 @@ export function BodyPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {body.name}
       </h1>
+      <FollowButton ctx={ctx} />
       <p class="ds-paragraph summary-line">
         {bodyKindLabel(t, body.kind)} · {network.name} <VisibilityTag t={t} visibility={body.visibility} />
       </p>

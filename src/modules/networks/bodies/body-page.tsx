@@ -43,7 +43,7 @@ export async function renderBodyPage(
         maxUploadMb={config.SAMVERK_UPLOAD_MAX_MB}
       />
     </>,
-    pageInNetwork(network, body.name, [form, documentForm]),
+    { ...pageInNetwork(network, body.name, [form, documentForm]), follow: { kind: "body", id } },
   );
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { publishEvent } from "../../../platform/activity/activity.ts";
 import { norwegianOrder } from "../../../platform/db/client.ts";
 import { Repository } from "../../../platform/db/repository.ts";
 import { organisations } from "../../directory/index.ts";
@@ -89,6 +90,20 @@ export class AdoptionRepo extends Repository {
       sinceDate: values.sinceDate ?? null,
       comment: values.comment ?? "",
       byLabel: values.byLabel,
+    });
+    // Told under the national solution and under the organisation, each naming the other.
+    const told = { type: "adoption_reported", data: { status: values.status }, actorUserId: values.byId ?? null };
+    await publishEvent(this.db, {
+      kind: "national_solution",
+      id: values.solutionId,
+      about: { kind: "organisation", id: values.organisationId },
+      ...told,
+    });
+    await publishEvent(this.db, {
+      kind: "organisation",
+      id: values.organisationId,
+      about: { kind: "national_solution", id: values.solutionId },
+      ...told,
     });
   }
 

@@ -69,6 +69,7 @@ export function solutionPage({ services }: AppContext) {
       </>,
       {
         title: detail.solution.name,
+        follow: { kind: "national_solution", id: detail.solution.id },
         ...(network ? { network } : {}),
         forms: [forms.milestone, forms.editing?.form, forms.task, forms.costs, forms.rollout],
         crumbs: [{ href: "/roadmap", label: t("roadmap.catalogueTitle") }, { label: detail.solution.name }],

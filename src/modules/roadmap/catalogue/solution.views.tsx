@@ -1,5 +1,6 @@
 import { ButtonLink, Facts, type FormState } from "../../../platform/ui/components.tsx";
 import type { PageContext } from "../../../platform/ui/context.ts";
+import { FollowButton } from "../../../platform/ui/follow-button.tsx";
 import { categoryLabel } from "../labels.ts";
 import { MilestonesSection } from "../milestones/milestones.views.tsx";
 import { CostsSection, TasksSection } from "../preparation/preparation.views.tsx";
@@ -32,6 +33,7 @@ export function SolutionPage(props: {
       <h1 class="ds-heading" data-size="lg">
         {solution.name}
       </h1>
+      <FollowButton ctx={ctx} />
       {solution.purpose ? <p class="ds-paragraph lead">{solution.purpose}</p> : null}
       <Facts
         facts={[

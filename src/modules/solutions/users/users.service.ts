@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { can, type OrganisationResource } from "../../../platform/access/authorize.ts";
+import { publishEvent } from "../../../platform/activity/activity.ts";
 import { audited } from "../../../platform/audit/audited.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
@@ -31,6 +32,14 @@ export class SolutionUserService {
     const before = await this.repo.user(id, org.id);
     await audited(this.db, actor, async (tx, audit) => {
       await this.repo.with(tx).upsertUser({ solutionId: id, ...parsed.data });
+      if (!before)
+        await publishEvent(tx, {
+          kind: "solution",
+          id,
+          type: "taken_into_use",
+          about: { kind: "organisation", id: org.id },
+          actorUserId: actor.userId,
+        });
       await audit({
         action: before ? "update" : "create",
         entity: "solution_user",

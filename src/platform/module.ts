@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import type { Actor } from "./access/actor.ts";
 import type { Policies } from "./access/authorize.ts";
 import type { Followable } from "./activity/followables.ts";
+import type { FrontPageSource } from "./front-page.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { ApiRouter } from "./http/api.ts";
@@ -78,6 +79,8 @@ export interface ModuleManifest {
   searchSources?: readonly SearchSource[];
   /** The kinds of its records one can follow, each read under the access kernel's rule (decision 0035). */
   followables?: readonly Followable[];
+  /** What waits for a signed-in person in it, and what is new and open in it, for the front page (decision 0036). */
+  frontPage?: FrontPageSource;
   /** Its entries in the calendar feeds that span modules (a network's, a person's). */
   calendar?: CalendarSources;
   /** Work it runs on its own while the app runs (digests, reminders); answers what stops it. */

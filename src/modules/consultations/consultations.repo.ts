@@ -21,7 +21,7 @@ import { outerColumn } from "../../platform/db/correlated.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { organisations } from "../directory/index.ts";
-import { memberships } from "../networks/index.ts";
+import { memberships, networks } from "../networks/index.ts";
 import { projects } from "../projects/index.ts";
 import {
   answerTemplates,
@@ -136,6 +136,34 @@ const organisationNamed = (name: string, consultationId: number): SQL => {
 
 /** The only place with SQL for consultations, their sections, questions and inputs. */
 export class ConsultationRepo extends Repository {
+  /** Consultations of the networks given with inputs received and not yet handled, counted: the secretariat's queue. */
+  async waitingInputs(networkIds: readonly number[]) {
+    if (!networkIds.length) return [];
+    return this.db
+      .select({
+        id: consultations.id,
+        title: consultations.title,
+        networkName: networks.name,
+        waiting: sql<number>`count(*)::int`,
+      })
+      .from(consultationInputs)
+      .innerJoin(consultations, eq(consultations.id, consultationInputs.consultationId))
+      .innerJoin(networks, eq(networks.id, consultations.networkId))
+      .where(and(inArray(consultations.networkId, [...networkIds]), eq(consultationInputs.status, "received")))
+      .groupBy(consultations.id, consultations.title, networks.name);
+  }
+
+  /** The consultations taking input at a moment that the viewer may read, closing soonest first. */
+  async openNow(viewer: Actor | null, now: Date, most: number) {
+    return this.db
+      .select({ id: consultations.id, title: consultations.title, closesAt: consultations.closesAt, networkName: networks.name })
+      .from(consultations)
+      .innerJoin(networks, eq(networks.id, consultations.networkId))
+      .where(and(lt(consultations.opensAt, now), gte(consultations.closesAt, now), consultationReadableWhere(viewer)))
+      .orderBy(asc(consultations.closesAt))
+      .limit(most);
+  }
+
   async byId(id: number): Promise<Consultation | undefined> {
     const [row] = await this.db.select().from(consultations).where(eq(consultations.id, id));
     return row;

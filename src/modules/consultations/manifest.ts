@@ -6,6 +6,7 @@ import { consultationsApi } from "./consultations.api.ts";
 import { consultationRoutes } from "./consultations.routes.tsx";
 import { ConsultationService } from "./consultations.service.ts";
 import { consultationFollowables } from "./follow.ts";
+import { consultationsFrontPage } from "./front-page.ts";
 import { handlingApi } from "./handling/handling.api.ts";
 import { handlingRoutes } from "./handling/handling.routes.tsx";
 import { inputsApi } from "./inputs/inputs.api.ts";
@@ -65,6 +66,7 @@ export const consultationsModule = defineModule({
   },
   searchSources: consultationsSearch,
   followables: consultationFollowables,
+  frontPage: consultationsFrontPage,
   retention: ({ services }) => ({ consultationPersonalData: () => services.consultations.removeExpiredPersonalData() }),
   annual: consultationsAnnual,
   seed: seedDemoConsultations,

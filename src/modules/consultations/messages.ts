@@ -2,6 +2,10 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 
 /** The consultations module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
+  "front.waiting.inputs": "Innspill å behandle",
+  "front.waiting.inputsReceived": "{n, plural, one {Ett innspill} other {# innspill}} mottatt og ikke behandlet",
+  "front.open.consultations": "Høringer du kan gi innspill til",
+  "front.open.inputUntil": "Innspill til og med",
   "consultation.about": "Hva gjelder innspillet?",
   "consultation.addQuestion": "Legg til spørsmål",
   "consultation.audience": "Hvem kan gi innspill",
@@ -180,6 +184,10 @@ export type ConsultationsMessageKey = keyof typeof nb;
 export const messages: Messages<ConsultationsMessageKey> = {
   nb,
   nn: {
+    "front.waiting.inputs": "Innspel å handsame",
+    "front.waiting.inputsReceived": "{n, plural, one {Eitt innspel} other {# innspel}} motteke og ikkje handsama",
+    "front.open.consultations": "Høyringar du kan gi innspel til",
+    "front.open.inputUntil": "Innspel til og med",
     "consultation.about": "Kva gjeld innspelet?",
     "consultation.addQuestion": "Legg til spørsmål",
     "consultation.audience": "Kven kan gi innspel",
@@ -352,6 +360,10 @@ export const messages: Messages<ConsultationsMessageKey> = {
     "search.kind.consultationInputs": "Høyringsinnspel",
   },
   en: {
+    "front.waiting.inputs": "Inputs to handle",
+    "front.waiting.inputsReceived": "{n, plural, one {One input} other {# inputs}} received and not handled",
+    "front.open.consultations": "Consultations open for input",
+    "front.open.inputUntil": "Input until",
     "consultation.about": "What is your input about?",
     "consultation.addQuestion": "Add a question",
     "consultation.audience": "Who may give input",

@@ -1,6 +1,7 @@
 import { defineModule } from "../../platform/module.ts";
 import { decisionsAnnual } from "./annual.ts";
 import { decisionRoutes } from "./decisions/decisions.routes.tsx";
+import { decisionsFrontPage } from "./front-page.ts";
 import { agendaRoutes } from "./meetings/agenda.routes.tsx";
 import { meetingCalendar } from "./meetings/calendar.ts";
 import { meetingsApi } from "./meetings/meetings.api.ts";
@@ -37,6 +38,7 @@ export const decisionsModule = defineModule({
     prioritiesApi(api, ctx);
   },
   searchSources: decisionsSearch,
+  frontPage: decisionsFrontPage,
   calendar: meetingCalendar,
   annual: decisionsAnnual,
   seed: seedDemoDecisions,

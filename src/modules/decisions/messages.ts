@@ -2,6 +2,13 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 
 /** The decisions module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
+  "front.waiting.meetings": "Møter som kommer",
+  "front.waiting.meeting":
+    "{body} · {papers, plural, =0 {ingen saksdokumenter ennå} one {ett saksdokument} other {# saksdokumenter}}",
+  "front.waiting.minutes": "Protokoller å godkjenne",
+  "front.waiting.minutesOpen": "Holdt, protokollen er ikke godkjent ({n, plural, one {ett vedtak} other {# vedtak}})",
+  "front.open.decisions": "Nye vedtak",
+  "front.open.decided": "Vedtatt",
   "meeting.notHeldYet": "Møtet er ikke holdt ennå. Vedtak kan føres når møtet har begynt ({start}).",
   "priority.rank": "Ny prioritering",
   "decision.date": "Vedtaksdato",
@@ -132,6 +139,13 @@ export type DecisionsMessageKey = keyof typeof nb;
 export const messages: Messages<DecisionsMessageKey> = {
   nb,
   nn: {
+    "front.waiting.meetings": "Møte som kjem",
+    "front.waiting.meeting":
+      "{body} · {papers, plural, =0 {ingen saksdokument enno} one {eitt saksdokument} other {# saksdokument}}",
+    "front.waiting.minutes": "Protokollar å godkjenne",
+    "front.waiting.minutesOpen": "Halde, protokollen er ikkje godkjend ({n, plural, one {eitt vedtak} other {# vedtak}})",
+    "front.open.decisions": "Nye vedtak",
+    "front.open.decided": "Vedteke",
     "meeting.notHeldYet": "Møtet er ikkje halde enno. Vedtak kan førast når møtet har byrja ({start}).",
     "priority.rank": "Ny prioritering",
     "decision.date": "Vedtaksdato",
@@ -256,6 +270,12 @@ export const messages: Messages<DecisionsMessageKey> = {
     "search.kind.decisions": "Vedtak",
   },
   en: {
+    "front.waiting.meetings": "Coming meetings",
+    "front.waiting.meeting": "{body} · {papers, plural, =0 {no papers yet} one {one paper} other {# papers}}",
+    "front.waiting.minutes": "Minutes to approve",
+    "front.waiting.minutesOpen": "Held, the minutes are not approved ({n, plural, one {one decision} other {# decisions}})",
+    "front.open.decisions": "Recent decisions",
+    "front.open.decided": "Decided",
     "meeting.notHeldYet": "The meeting has not been held yet. Decisions can be recorded once it has started ({start}).",
     "priority.rank": "New ranking",
     "decision.date": "Date of decision",

@@ -1,18 +1,12 @@
 import { and, eq, gte, inArray } from "drizzle-orm";
 import { systemActor } from "../../platform/access/actor.ts";
 import { rng } from "../../platform/demo.ts";
-import { i18nFor, labelFor, osloToday } from "../../platform/i18n/i18n.ts";
+import { addDays, i18nFor, labelFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { needEvents } from "../needs/index.ts";
 import { bodies, networks } from "../networks/index.ts";
 import { projects } from "../projects/index.ts";
 import { meetings, priorityRankings } from "./schema.ts";
-
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /** What the steering group decides on the working committee's recommendation, in the demo. */
 const OUTCOME_FOR = { recommend: "prioritised", needs_more_work: "parked", do_not_recommend: "rejected" } as const;

@@ -122,6 +122,29 @@ export class GatheringRepo extends Repository {
       .orderBy(asc(networks.name));
   }
 
+  /** The gatherings not yet over that the account is registered for (a place or on the waiting list), soonest first. */
+  registeredFor(userId: number, now: Date) {
+    return this.db
+      .select({
+        id: gatherings.id,
+        title: gatherings.title,
+        startsAt: gatherings.startsAt,
+        status: gatheringRegistrations.status,
+        networkName: networks.name,
+      })
+      .from(gatheringRegistrations)
+      .innerJoin(gatherings, eq(gatherings.id, gatheringRegistrations.gatheringId))
+      .innerJoin(networks, eq(networks.id, gatherings.networkId))
+      .where(
+        and(
+          eq(gatheringRegistrations.userId, userId),
+          inArray(gatheringRegistrations.status, ["confirmed", "waiting"]),
+          gte(gatherings.endsAt, now),
+        ),
+      )
+      .orderBy(asc(gatherings.startsAt));
+  }
+
   /** Public gatherings, not yet over, that invite this network to hold them together and that it has not accepted. */
   invitationsTo(networkId: number, now: Date) {
     return this.db

@@ -2,6 +2,7 @@ import { defineModule } from "../../platform/module.ts";
 import { gatheringsAnnual, gatheringsVisible } from "./annual.ts";
 import { gatheringCalendar } from "./calendar.ts";
 import { gatheringFollowables } from "./follow.ts";
+import { gatheringsFrontPage } from "./front-page.ts";
 import { gatheringsApi } from "./gatherings.api.ts";
 import { gatheringRoutes } from "./gatherings.routes.tsx";
 import { GatheringService } from "./gatherings.service.ts";
@@ -39,5 +40,6 @@ export const gatheringsModule = defineModule({
   annualRecords: { gathering: gatheringsVisible },
   searchSources: gatheringSearch,
   followables: gatheringFollowables,
+  frontPage: gatheringsFrontPage,
   seed: seedDemoGatherings,
 });

@@ -2,6 +2,12 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 
 /** The gatherings module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
+  "front.waiting.registered": "Samlinger du er påmeldt",
+  "front.waiting.onWaitingList": "Du står på venteliste",
+  "front.waiting.haveAPlace": "Du har plass",
+  "front.waiting.hostInvitations": "Invitasjoner til å arrangere sammen",
+  "front.waiting.invitedToHost": "{network} inviterer nettverket ditt til å arrangere sammen",
+  "front.open.gatherings": "Samlinger som kommer",
   "gathering.nav": "Samlinger",
   "search.kind.gatherings": "Samlinger",
   "gathering.allTitle": "Samlinger i nettverkene",
@@ -202,6 +208,12 @@ export type GatheringsMessageKey = keyof typeof nb;
 export const messages: Messages<GatheringsMessageKey> = {
   nb,
   nn: {
+    "front.waiting.registered": "Samlingar du er påmeld",
+    "front.waiting.onWaitingList": "Du står på venteliste",
+    "front.waiting.haveAPlace": "Du har plass",
+    "front.waiting.hostInvitations": "Invitasjonar til å arrangere saman",
+    "front.waiting.invitedToHost": "{network} inviterer nettverket ditt til å arrangere saman",
+    "front.open.gatherings": "Samlingar som kjem",
     "gathering.nav": "Samlingar",
     "search.kind.gatherings": "Samlingar",
     "gathering.allTitle": "Samlingar i nettverka",
@@ -397,6 +409,12 @@ export const messages: Messages<GatheringsMessageKey> = {
     "gathering.annual.attended": "Møtte",
   },
   en: {
+    "front.waiting.registered": "Gatherings you are registered for",
+    "front.waiting.onWaitingList": "You are on the waiting list",
+    "front.waiting.haveAPlace": "You have a place",
+    "front.waiting.hostInvitations": "Invitations to hold a gathering together",
+    "front.waiting.invitedToHost": "{network} invites your network to hold it together",
+    "front.open.gatherings": "Coming gatherings",
     "gathering.nav": "Gatherings",
     "search.kind.gatherings": "Gatherings",
     "gathering.allTitle": "Gatherings in the networks",

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { frontPage } from "../../platform/front-page.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { HomePage, TextPage } from "./home.views.tsx";
@@ -7,7 +8,11 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
   const { services, config } = ctx;
 
   app.get("/", { config: { policy: "public" } }, async (req, reply) => {
-    const [{ items }, counts] = await Promise.all([services.networks.list(), services.directory.organisations.counts()]);
+    const [{ items }, counts, lists] = await Promise.all([
+      services.networks.list(),
+      services.directory.organisations.counts(),
+      frontPage(ctx, req.actor, req.i18n),
+    ]);
     const count = (kind: string) => counts.find((c) => c.kind === kind)?.n ?? 0;
     return reply.page(
       <HomePage
@@ -18,6 +23,8 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext) {
           counties: count("county"),
           organisations: counts.reduce((sum, c) => sum + c.n, 0),
         }}
+        waiting={req.actor?.userId ? lists.waiting : null}
+        open={lists.open}
       />,
       { title: req.i18n.t("home.pageTitle") },
     );

@@ -1,3 +1,5 @@
+import type { FrontItem } from "../../platform/front-page.ts";
+import { osloToday } from "../../platform/i18n/i18n.ts";
 import { Link, Notice, Section } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { NetworkCards } from "../networks/index.ts";
@@ -23,12 +25,56 @@ function SearchBox({ ctx, q, id }: { ctx: PageContext; q: string; id: string }) 
   );
 }
 
+/** The front page's lists, a heading for each group and its items soonest first, each with its day. */
+function FrontLists({ ctx, items }: { ctx: PageContext; items: readonly FrontItem[] }) {
+  const { t, date } = ctx.i18n;
+  const today = osloToday();
+  const groups = [...new Set(items.map((i) => i.group))];
+  return (
+    <div class="front-lists">
+      {groups.map((group) => (
+        <div key={group} class="front-lists__group">
+          <h3 class="ds-heading" data-size="2xs">
+            {t(group)}
+          </h3>
+          <ul class="front-list">
+            {items
+              .filter((i) => i.group === group)
+              .map((i) => (
+                <li key={i.href} class="front-list__item">
+                  <Link href={i.href}>{i.title}</Link>
+                  {i.network ? <span class="front-list__network"> · {i.network}</span> : null}
+                  <br />
+                  <span class="front-list__what">{i.what}</span>
+                  {i.due ? (
+                    <>
+                      {" · "}
+                      <time dateTime={i.due}>{i.deadline ? t("front.due", { date: date(i.due) }) : date(i.due)}</time>
+                      {i.deadline && i.due < today ? (
+                        <strong class="ds-tag front-list__overdue" data-color="danger" data-size="sm">
+                          {t("front.overdue")}
+                        </strong>
+                      ) : null}
+                    </>
+                  ) : null}
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function HomePage(props: {
   ctx: PageContext;
   networks: NetworkListItem;
   counts: { municipalities: number; counties: number; organisations: number };
+  /** What waits for the reader, when signed in (null when not). */
+  waiting: readonly FrontItem[] | null;
+  open: readonly FrontItem[];
 }) {
-  const { ctx, counts } = props;
+  const { ctx, counts, waiting, open } = props;
   const { t, number } = ctx.i18n;
   return (
     <>
@@ -38,7 +84,17 @@ export function HomePage(props: {
       <p class="ds-paragraph" data-size="lg">
         {t("home.intro")}
       </p>
+      {waiting ? (
+        <Section id="waiting-heading" title={t("front.waitingTitle")}>
+          {waiting.length ? <FrontLists ctx={ctx} items={waiting} /> : <p class="ds-paragraph">{t("front.nothingWaiting")}</p>}
+        </Section>
+      ) : null}
       <SearchBox ctx={ctx} q="" id="home-search" />
+      {open.length ? (
+        <Section id="open-heading" title={t("front.openTitle")}>
+          <FrontLists ctx={ctx} items={open} />
+        </Section>
+      ) : null}
       <Section id="networks-heading" title={t("home.networks")}>
         {props.networks.length ? <NetworkCards ctx={ctx} items={props.networks} /> : <Notice>{t("network.none")}</Notice>}
       </Section>

@@ -10,6 +10,7 @@ import { scoringRoutes } from "./assessment/scoring.routes.tsx";
 import { digestRoutes } from "./digests/digests.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
 import { needFollowables } from "./follow.ts";
+import { needsFrontPage } from "./front-page.ts";
 import { messages } from "./messages.ts";
 import { nationalApi } from "./national/national.api.ts";
 import { nationalRoutes } from "./national/national.routes.tsx";
@@ -70,6 +71,7 @@ export const needsModule = defineModule({
   sections: { networkPage: networkNeedsSection },
   searchSources: needSearch,
   followables: needFollowables,
+  frontPage: needsFrontPage,
   // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
   background: ({ services }, log) => services.needs.scheduleDigests(60, log),
   annualRecords: { need: needsVisible },

@@ -2,6 +2,8 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 
 /** The needs module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
+  "front.waiting.score": "Behov å score",
+  "front.waiting.unscored": "{n, plural, one {Ett behov} other {# behov}} du ikke har scoret ennå",
   "need.supporterNotes": "Merknader fra dem som har behovet",
   "need.listTitle": "Behov og idéer",
   "need.listIntro":
@@ -317,6 +319,8 @@ export type NeedsMessageKey = keyof typeof nb;
 export const messages: Messages<NeedsMessageKey> = {
   nb,
   nn: {
+    "front.waiting.score": "Behov å score",
+    "front.waiting.unscored": "{n, plural, one {Eitt behov} other {# behov}} du ikkje har scora enno",
     "need.supporterNotes": "Merknader frå dei som har behovet",
     "need.listTitle": "Behov og idéar",
     "need.listIntro":
@@ -626,6 +630,8 @@ export const messages: Messages<NeedsMessageKey> = {
     "activity.need.stateChanged": "Ny status: {state}",
   },
   en: {
+    "front.waiting.score": "Needs to score",
+    "front.waiting.unscored": "{n, plural, one {One need} other {# needs}} you have not scored yet",
     "need.supporterNotes": "Notes from those who have the need",
     "need.listTitle": "Needs and ideas",
     "need.listIntro":

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { systemActor } from "../../platform/access/actor.ts";
 import { type AuditEntry, recordAudit } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
-import { i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
+import { addDays, i18nFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { users } from "../../platform/schema.ts";
 import { people } from "../directory/index.ts";
@@ -161,12 +161,6 @@ const RATIONALES: Record<Recommendation, string> = {
   recommend: "Høg nytte for mange kommunar, og kostnaden kan delast.",
   do_not_recommend: "Låg nytte sett mot kostnaden; kommunane kan løyse dette kvar for seg.",
   needs_more_work: "Behovet er reelt, men løysingane og kostnaden må greiast betre ut.",
-};
-
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 };
 
 /**

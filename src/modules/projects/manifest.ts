@@ -6,6 +6,7 @@ import { benefitRoutes } from "./benefits/benefits.routes.tsx";
 import { checklistRoutes } from "./checklists/checklists.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
 import { projectFollowables } from "./follow.ts";
+import { projectsFrontPage } from "./front-page.ts";
 import { joinApi } from "./join/join.api.ts";
 import { joinRoutes } from "./join/join.routes.tsx";
 import { messages } from "./messages.ts";
@@ -74,6 +75,7 @@ export const projectsModule = defineModule({
   sections: { organisationPage: organisationProjectsSection },
   searchSources: projectSearch,
   followables: projectFollowables,
+  frontPage: projectsFrontPage,
   annual: projectsAnnual,
   annualRecords: { project: projectsVisible },
   seed: seedDemoProjects,

@@ -2,6 +2,8 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 
 /** The projects module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
+  "front.waiting.joinRequests": "Forespørsler om å delta",
+  "front.waiting.pendingRequests": "{n, plural, one {Én forespørsel venter} other {# forespørsler venter}} på svar",
   "project.listTitle": "Prosjektoversikt",
   "project.listIntro":
     "Felles oversikt over prosjektene i kommunene og nettverkene, slik at gode løsninger kan gjenbrukes og felles prosjekter startes.",
@@ -277,6 +279,8 @@ export type ProjectsMessageKey = keyof typeof nb;
 export const messages: Messages<ProjectsMessageKey> = {
   nb,
   nn: {
+    "front.waiting.joinRequests": "Førespurnader om å delta",
+    "front.waiting.pendingRequests": "{n, plural, one {Éin førespurnad ventar} other {# førespurnader ventar}} på svar",
     "project.listTitle": "Prosjektoversikt",
     "project.listIntro":
       "Felles oversikt over prosjekta i kommunane og nettverka, slik at gode løysingar kan brukast om att og felles prosjekt startast.",
@@ -545,6 +549,8 @@ export const messages: Messages<ProjectsMessageKey> = {
     "activity.project.statusReported": "Ny statusrapport: {status}",
   },
   en: {
+    "front.waiting.joinRequests": "Requests to take part",
+    "front.waiting.pendingRequests": "{n, plural, one {One request waits} other {# requests wait}} for an answer",
     "project.listTitle": "Project portfolio",
     "project.listIntro":
       "The shared overview of projects in the municipalities and networks, so that good solutions are reused and joint projects started.",

@@ -355,6 +355,10 @@ export class ProjectRepo extends Repository {
     return new JoinRepo(this.db).joinRequestsOf(projectId);
   }
 
+  pendingJoinRequestsFor(runs: Parameters<JoinRepo["pendingFor"]>[0]) {
+    return new JoinRepo(this.db).pendingFor(runs);
+  }
+
   resourcesOf(projectId: number) {
     return new ResourceRepo(this.db).resourcesOf(projectId);
   }

@@ -14,6 +14,7 @@ import { catalogueApi } from "./catalogue/catalogue.api.ts";
 import { catalogueRoutes } from "./catalogue/catalogue.routes.tsx";
 import { editorRoutes } from "./editors/editors.routes.tsx";
 import { roadmapFollowables } from "./follow.ts";
+import { roadmapFrontPage } from "./front-page.ts";
 import { messages } from "./messages.ts";
 import { milestoneApi } from "./milestones/milestones.api.ts";
 import { milestoneRoutes } from "./milestones/milestones.routes.tsx";
@@ -70,6 +71,7 @@ export const roadmapModule = defineModule({
   annual: roadmapAnnual,
   searchSources: roadmapSearch,
   followables: roadmapFollowables,
+  frontPage: roadmapFrontPage,
   seed: async (ctx) => {
     await seedDemoRoadmap(ctx);
     await seedDemoAdoption(ctx);

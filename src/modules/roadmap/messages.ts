@@ -2,6 +2,8 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 
 /** The roadmap module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
+  "front.waiting.adoption": "Innføring å melde dette kvartalet",
+  "front.waiting.unreported": "{n, plural, one {Én nasjonal løsning} other {# nasjonale løsninger}} uten status dette kvartalet",
   "roadmap.edit": "Endre løsningen",
   "roadmap.catalogueTitle": "Nasjonale løsninger",
   "roadmap.catalogueIntro":
@@ -195,6 +197,9 @@ export type RoadmapMessageKey = keyof typeof nb;
 export const messages: Messages<RoadmapMessageKey> = {
   nb,
   nn: {
+    "front.waiting.adoption": "Innføring å melde dette kvartalet",
+    "front.waiting.unreported":
+      "{n, plural, one {Éi nasjonal løysing} other {# nasjonale løysingar}} utan status dette kvartalet",
     "roadmap.edit": "Endre løysinga",
     "roadmap.catalogueTitle": "Nasjonale løysingar",
     "roadmap.catalogueIntro":
@@ -382,6 +387,9 @@ export const messages: Messages<RoadmapMessageKey> = {
     "adoption.annual.progress": "Innføring av nasjonale løysingar hos medlemmene ved slutten av året",
   },
   en: {
+    "front.waiting.adoption": "Adoption to report this quarter",
+    "front.waiting.unreported":
+      "{n, plural, one {One national solution} other {# national solutions}} without a status this quarter",
     "roadmap.edit": "Edit the solution",
     "roadmap.catalogueTitle": "National solutions",
     "roadmap.catalogueIntro":

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { systemActor } from "../../platform/access/actor.ts";
 import { recordAudit } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
+import { addDays } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { memberships, networks } from "../networks/index.ts";
 import { projects } from "../projects/index.ts";
@@ -249,9 +250,6 @@ const CATALOGUE: {
     maturity: "obsolete",
   },
 ];
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedDemoSolutions({ db }: AppContext): Promise<void> {
   const random = rng(11);

@@ -9,6 +9,7 @@ import { documentRoutes } from "./document/document.routes.tsx";
 import { strategyFollowables } from "./follow.ts";
 import { followUpApi } from "./follow-up/follow-up.api.ts";
 import { followUpRoutes } from "./follow-up/follow-up.routes.tsx";
+import { strategiesFrontPage } from "./front-page.ts";
 import { messages } from "./messages.ts";
 import { organisationStrategiesSection } from "./organisation-section.tsx";
 import { planApi } from "./plan/plan.api.ts";
@@ -61,6 +62,7 @@ export const strategiesModule = defineModule({
   },
   searchSources: strategiesSearch,
   followables: strategyFollowables,
+  frontPage: strategiesFrontPage,
   background: ({ services }, log) => services.strategies.scheduleOverdue(60, log),
   annual: strategiesAnnual,
   seed: seedDemoStrategies,

@@ -2,6 +2,7 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 
 /** The strategies module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
+  "front.waiting.measures": "Tiltak med frist",
   "strategy.listTitle": "Strategier og handlingsplaner",
   "strategy.listIntro":
     "Digitaliseringsstrategiene til medlemmene og nettverkene: mål, innsatsområder og tiltak, fulgt opp over tid.",
@@ -247,6 +248,7 @@ export type StrategiesMessageKey = keyof typeof nb;
 export const messages: Messages<StrategiesMessageKey> = {
   nb,
   nn: {
+    "front.waiting.measures": "Tiltak med frist",
     "strategy.listTitle": "Strategiar og handlingsplanar",
     "strategy.listIntro":
       "Digitaliseringsstrategiane til medlemmene og nettverka: mål, innsatsområde og tiltak, følgde opp over tid.",
@@ -485,6 +487,7 @@ export const messages: Messages<StrategiesMessageKey> = {
     "search.kind.goals": "Strategiske mål",
   },
   en: {
+    "front.waiting.measures": "Measures due",
     "strategy.listTitle": "Strategies and action plans",
     "strategy.listIntro":
       "The digitalisation strategies of the members and the networks: goals, focus areas and measures, followed up over time.",

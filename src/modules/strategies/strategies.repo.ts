@@ -255,6 +255,38 @@ export class StrategyRepo extends Repository {
   }
 
   /**
+   * Measures of adopted strategies the organisations given are responsible for, neither done nor
+   * dropped, whose deadline (its day, or the end of its year) is at the latest the day given.
+   */
+  async dueFor(organisationIds: readonly number[], until: string) {
+    if (!organisationIds.length) return [];
+    const deadline = sql<string>`coalesce(${measures.deadlineDate}, make_date(${measures.deadlineYear}, 12, 31))`;
+    return this.db
+      .select({
+        measureId: measures.id,
+        description: measures.description,
+        status: measures.status,
+        strategyId: strategies.id,
+        strategyTitle: strategies.title,
+        deadline: sql<string>`(${deadline})::text`,
+        organisationName: organisations.name,
+      })
+      .from(measures)
+      .innerJoin(strategies, eq(strategies.id, measures.strategyId))
+      .innerJoin(organisations, eq(organisations.id, measures.responsibleOrganisationId))
+      .where(
+        and(
+          eq(strategies.status, "adopted"),
+          inArray(measures.responsibleOrganisationId, [...organisationIds]),
+          inArray(measures.status, ["not_started", "in_progress", "postponed"]),
+          sql`${deadline} <= ${until}::date`,
+        ),
+      )
+      .orderBy(asc(sql`${deadline}`), asc(measures.id))
+      .limit(50);
+  }
+
+  /**
    * Measures of adopted strategies past their deadline (its day, or the end of its year) and neither
    * done nor dropped, whose passing no event has told yet.
    */

@@ -17,7 +17,7 @@ import {
   toFieldErrors,
   wholeNumber,
 } from "../../platform/http/validation.ts";
-import { i18nFor, type Locale, osloInstant, osloToday } from "../../platform/i18n/i18n.ts";
+import { addDays, i18nFor, type Locale, osloInstant, osloToday } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
 import { sizeClassOf } from "../roadmap/index.ts";
 import { hiddenGroups, MIN_GROUP, questionResult, type SurveyResults, surveyResults } from "./results.ts";
@@ -95,12 +95,6 @@ export const recipientInput = z.object({
 });
 
 /** A calendar day `days` after (or before) another, both yyyy-mm-dd. */
-const addDays = (day: string, days: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /** Where a survey stands on a day: an open survey past its closing date is closed, even if nothing ran. */
 export function statusOf(s: Pick<Survey, "status" | "closesOn">, today = osloToday()): SurveyStatus {
   return s.status === "open" && s.closesOn < today ? "closed" : s.status;

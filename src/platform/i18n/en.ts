@@ -492,4 +492,9 @@ export const en: Record<MessageKey, string> = {
   "activity.takenIntoUse": "Taken into use by",
   "activity.answersPublished": "The network's answers to {n, plural, one {one input} other {# inputs}} are published",
   "nav.activityNew": "({n, plural, one {# new} other {# new}})",
+  "front.waitingTitle": "What waits for you",
+  "front.nothingWaiting": "Nothing waits for you now: no needs to score, meetings, deadlines or requests.",
+  "front.openTitle": "New and open",
+  "front.due": "Due {date}",
+  "front.overdue": "Past its deadline",
 };

@@ -63,6 +63,13 @@ const osloCalendar = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, yea
 /** Today's calendar date in Norway ("2026-11-23"): the day deadlines are counted in. */
 export const osloToday = (now = new Date()): string => osloCalendar.format(now);
 
+/** The calendar date some days after (or before, when negative) a calendar date ("2026-11-23"). */
+export const addDays = (day: string, days: number): string => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
 const osloClock = new Intl.DateTimeFormat("en-CA", {
   timeZone: TIME_ZONE,
   year: "numeric",

@@ -487,6 +487,11 @@ export const nb = {
   "activity.takenIntoUse": "Tatt i bruk av",
   "activity.answersPublished": "Nettverkets svar på {n, plural, one {ett innspill} other {# innspill}} er publisert",
   "nav.activityNew": "({n, plural, one {# ny} other {# nye}})",
+  "front.waitingTitle": "Det som venter på deg",
+  "front.nothingWaiting": "Ingenting venter på deg nå: ingen behov å score, møter, frister eller forespørsler.",
+  "front.openTitle": "Nytt og åpent",
+  "front.due": "Frist {date}",
+  "front.overdue": "Fristen er passert",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -491,4 +491,9 @@ export const nn: Record<MessageKey, string> = {
   "activity.takenIntoUse": "Teke i bruk av",
   "activity.answersPublished": "Nettverket sine svar på {n, plural, one {eitt innspel} other {# innspel}} er publiserte",
   "nav.activityNew": "({n, plural, one {# ny} other {# nye}})",
+  "front.waitingTitle": "Det som ventar på deg",
+  "front.nothingWaiting": "Ingenting ventar på deg no: ingen behov å score, møte, fristar eller førespurnader.",
+  "front.openTitle": "Nytt og ope",
+  "front.due": "Frist {date}",
+  "front.overdue": "Fristen er passert",
 };

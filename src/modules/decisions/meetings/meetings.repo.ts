@@ -7,7 +7,7 @@ import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
 import { Repository } from "../../../platform/db/repository.ts";
 import { DocumentStore } from "../../../platform/files/documents.ts";
 import { needs } from "../../needs/index.ts";
-import { bodies } from "../../networks/index.ts";
+import { bodies, networks } from "../../networks/index.ts";
 import { projects } from "../../projects/index.ts";
 import { agendaItems, decisions, meetingDocuments, meetings } from "../schema.ts";
 
@@ -67,6 +67,80 @@ const decisionListed = {
 
 /** The only place with SQL for meetings, agenda items, papers and decisions. */
 export class MeetingRepo extends Repository {
+  /** The meetings of the bodies given from one day to another, with their papers counted: what a member has coming. */
+  async comingOf(viewer: Actor, bodyIds: readonly number[], from: string, to: string) {
+    if (!bodyIds.length) return [];
+    return this.db
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        meetingDate: meetings.meetingDate,
+        bodyName: bodies.name,
+        networkName: networks.name,
+        papers: sql<number>`(select count(*)::int from ${meetingDocuments} d where d.meeting_id = ${meetings.id})`,
+      })
+      .from(meetings)
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .innerJoin(networks, eq(networks.id, meetings.networkId))
+      .where(
+        and(
+          inArray(meetings.bodyId, [...bodyIds]),
+          sql`${meetings.meetingDate} between ${from} and ${to}`,
+          meetingVisibleWhere(viewer),
+        ),
+      )
+      .orderBy(asc(meetings.meetingDate));
+  }
+
+  /**
+   * Meetings held since a day whose minutes are not approved, in the networks or bodies given (those
+   * the reader keeps the minutes of), with their decisions counted.
+   */
+  async minutesOpen(networkIds: readonly number[], bodyIds: readonly number[], since: string, today: string) {
+    if (!networkIds.length && !bodyIds.length) return [];
+    return this.db
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        meetingDate: meetings.meetingDate,
+        networkName: networks.name,
+        decisions: sql<number>`(select count(*)::int from ${decisions} d where d.meeting_id = ${meetings.id})`,
+      })
+      .from(meetings)
+      .innerJoin(networks, eq(networks.id, meetings.networkId))
+      .where(
+        and(
+          isNull(meetings.minutesApprovedAt),
+          sql`${meetings.meetingDate} between ${since} and ${today}`,
+          or(
+            networkIds.length ? inArray(meetings.networkId, [...networkIds]) : undefined,
+            bodyIds.length ? inArray(meetings.bodyId, [...bodyIds]) : undefined,
+          ),
+        ),
+      )
+      .orderBy(asc(meetings.meetingDate));
+  }
+
+  /** The latest decisions the viewer may read, decided since a day, newest first: for the front page. */
+  async latestDecisions(viewer: Actor | null, since: string, most: number) {
+    return this.db
+      .select({
+        meetingId: meetings.id,
+        itemId: agendaItems.id,
+        itemTitle: agendaItems.title,
+        decidedOn: decisions.decidedOn,
+        networkName: networks.name,
+      })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .innerJoin(networks, eq(networks.id, meetings.networkId))
+      .where(and(sql`${decisions.decidedOn} >= ${since}`, decisionVisibleWhere(viewer)))
+      .orderBy(desc(decisions.decidedOn), desc(decisions.id))
+      .limit(most);
+  }
+
   /** The meeting's papers (the kernel's one implementation of a record's documents). */
   readonly documents: DocumentStore<typeof meetingDocuments>;
 

@@ -4,7 +4,7 @@ import { visibleWhere } from "../../../platform/access/visibility.ts";
 import { type Page, paged, totalRows } from "../../../platform/db/paging.ts";
 import { Repository } from "../../../platform/db/repository.ts";
 import { organisations } from "../../directory/index.ts";
-import { bodies } from "../../networks/index.ts";
+import { bodies, networks } from "../../networks/index.ts";
 import {
   assessmentBands,
   assessmentCriteria,
@@ -24,6 +24,28 @@ export type RecommendationRow = typeof recommendations.$inferSelect;
 
 /** The only place with SQL for criteria, bands, rounds, scores and recommendations. */
 export class AssessmentRepo extends Repository {
+  /**
+   * The open rounds (deadline today or later) of the bodies given, each with how many of its needs the
+   * assessor has not yet scored on every criterion: what waits for them on the front page.
+   */
+  async toScore(assessorId: number, bodyIds: readonly number[], today: string) {
+    if (!bodyIds.length) return [];
+    const unscored = sql<number>`(select count(*)::int from ${roundNeeds} rn where rn.round_id = ${assessmentRounds.id}
+      and (select count(*) from ${assessmentScores} s where s.round_id = rn.round_id and s.need_id = rn.need_id and s.assessor_id = ${assessorId})
+        < (select count(*) from ${roundCriteria} c where c.round_id = rn.round_id))`;
+    return this.db
+      .select({
+        id: assessmentRounds.id,
+        title: assessmentRounds.title,
+        deadline: assessmentRounds.deadline,
+        networkName: networks.name,
+        unscored,
+      })
+      .from(assessmentRounds)
+      .innerJoin(networks, eq(networks.id, assessmentRounds.networkId))
+      .where(and(inArray(assessmentRounds.bodyId, [...bodyIds]), sql`${assessmentRounds.deadline} >= ${today}`));
+  }
+
   // Criteria and bands of a network
 
   async criteriaOf(networkId: number): Promise<Criterion[]> {

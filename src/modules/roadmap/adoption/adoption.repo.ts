@@ -4,7 +4,7 @@ import { norwegianOrder } from "../../../platform/db/client.ts";
 import { Repository } from "../../../platform/db/repository.ts";
 import { organisations } from "../../directory/index.ts";
 import { memberships } from "../../networks/index.ts";
-import { adoptionHistory, adoptions } from "../schema.ts";
+import { adoptionHistory, adoptions, nationalSolutions } from "../schema.ts";
 
 export type Adoption = typeof adoptions.$inferSelect;
 
@@ -16,6 +16,40 @@ export interface AdopterFilter {
 
 /** The only place with SQL for adoption: who stands where with which solution, and how it changed. */
 export class AdoptionRepo extends Repository {
+  /**
+   * For each municipality or county municipality given, how many solutions of its catalogue (the
+   * national ones and its networks' initiatives) it has not reported on since a moment: neither
+   * reported (or confirmed) since then, nor in use or found not relevant.
+   */
+  async unreportedSince(organisationIds: readonly number[], since: Date) {
+    if (!organisationIds.length) return [];
+    const reported = sql`exists (select 1 from ${adoptions} a where a.organisation_id = ${organisations.id} and a.solution_id = ${nationalSolutions.id}
+      and (a.updated_at >= ${since.toISOString()} or a.status in ('in_use', 'not_relevant')))`;
+    const inCatalogue = sql`(${nationalSolutions.networkId} is null or exists (select 1 from ${memberships} m
+      where m.organisation_id = ${organisations.id} and m.network_id = ${nationalSolutions.networkId}))`;
+    return this.db
+      .select({ organisationId: organisations.id, name: organisations.name, unreported: sql<number>`count(*)::int` })
+      .from(organisations)
+      .innerJoin(nationalSolutions, inCatalogue)
+      .where(
+        and(
+          inArray(organisations.id, [...organisationIds]),
+          inArray(organisations.kind, ["municipality", "county_municipality"]),
+          sql`not ${reported}`,
+        ),
+      )
+      .groupBy(organisations.id, organisations.name);
+  }
+
+  /** Marks statuses reported again unchanged as reported now: the organisation has looked at them. */
+  async confirm(organisationId: number, solutionIds: readonly number[]) {
+    if (!solutionIds.length) return;
+    await this.db
+      .update(adoptions)
+      .set({ updatedAt: new Date() })
+      .where(and(eq(adoptions.organisationId, organisationId), inArray(adoptions.solutionId, [...solutionIds])));
+  }
+
   /** The municipalities and county municipalities in scope, with their population, by name. */
   async adopters(f: AdopterFilter) {
     const conditions: (SQL | undefined)[] = [

@@ -152,6 +152,12 @@ export class AdoptionService {
     await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       for (const r of changed) await repo.upsert({ organisationId, ...r, byId: actor.userId, byLabel: actor.label });
+      // Sent again unchanged is still reported: the quarter's reminder on the front page is answered.
+      const changedIds = new Set(changed.map((r) => r.solutionId));
+      await repo.confirm(
+        organisationId,
+        parsed.filter((r) => !changedIds.has(r.solutionId) && current.has(r.solutionId)).map((r) => r.solutionId),
+      );
       if (changed.length)
         await audit({
           action: "update",

@@ -272,7 +272,6 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["new need", "/n/digi-rogaland/needs/new"],
     ["need (secretariat)", `/needs/${ids.needId}`],
     ["edit need", `/needs/${ids.needId}/edit`],
-    ["e-mail about needs", "/needs/digest"],
     ["a national need (secretariat)", `/needs/national/${ids.nationalNeedId}`],
     ["new submission to a national body", "/n/digi-more-og-romsdal/needs/submissions/new"],
     ["a submission (secretariat)", `/needs/submissions/${ids.submissionId}`],

@@ -37,12 +37,12 @@ async function body(kind: string, visibility: "public" | "network" | "body") {
 
 async function need(title: string, visibility: "public" | "network" = "public") {
   const [org] = await t.app.services.access.repo.memberOrganisations(rogaland.id);
-  const created = await t.app.services.needs.create(
-    actor,
-    rogaland.id,
-    { organisationId: org!.id, title, problem: "Et problem.", visibility },
-    "nb",
-  );
+  const created = await t.app.services.needs.create(actor, rogaland.id, {
+    organisationId: org!.id,
+    title,
+    problem: "Et problem.",
+    visibility,
+  });
   return ok(created).id;
 }
 

@@ -84,12 +84,12 @@ test("a decision kept from the public is told under its public body and need onl
   );
   const [org] = await t.app.services.access.repo.memberOrganisations(rogaland.id);
   const need = ok(
-    await t.app.services.needs.create(
-      actor,
-      rogaland.id,
-      { organisationId: org!.id, title: marker("need"), problem: "Et problem.", visibility: "public" },
-      "nb",
-    ),
+    await t.app.services.needs.create(actor, rogaland.id, {
+      organisationId: org!.id,
+      title: marker("need"),
+      problem: "Et problem.",
+      visibility: "public",
+    }),
   );
   const outsider = await login("member@ev-nordland.example");
   const sek = await login("sek@ev-rogaland.example");

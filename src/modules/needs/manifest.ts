@@ -7,7 +7,6 @@ import { criteriaRoutes } from "./assessment/criteria.routes.tsx";
 import { roundsApi } from "./assessment/rounds.api.ts";
 import { roundRoutes } from "./assessment/rounds.routes.tsx";
 import { scoringRoutes } from "./assessment/scoring.routes.tsx";
-import { digestRoutes } from "./digests/digests.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
 import { needFollowables } from "./follow.ts";
 import { needsFrontPage } from "./front-page.ts";
@@ -39,8 +38,7 @@ export const needsModule = defineModule({
   messages,
   tables: schema,
   services: {
-    needs: ({ db, services, delivery, baseUrl }) =>
-      new NeedService(db, services.access, services.networks, services.projects, { baseUrl, delivery }, services.searchWords),
+    needs: ({ db, services }) => new NeedService(db, services.access, services.networks, services.projects, services.searchWords),
     assessment: ({ db, services }) => new AssessmentService(db, services.networks, services.needs),
     nationalNeeds: ({ db, services, options }) =>
       new NationalNeedService(db, services.needs, keepUntilChange(options.dataVersion)),
@@ -53,7 +51,6 @@ export const needsModule = defineModule({
     supporterRoutes(app, ctx);
     documentRoutes(app, ctx);
     tendingRoutes(app, ctx);
-    digestRoutes(app, ctx);
     criteriaRoutes(app, ctx);
     roundRoutes(app, ctx);
     scoringRoutes(app, ctx);
@@ -72,8 +69,6 @@ export const needsModule = defineModule({
   searchSources: needSearch,
   followables: needFollowables,
   frontPage: needsFrontPage,
-  // Digests of changes to needs: the run is cheap when nobody is due, so it looks every hour.
-  background: ({ services }, log) => services.needs.scheduleDigests(60, log),
   annualRecords: { need: needsVisible },
   seed: seedDemoNeeds,
 });

@@ -94,13 +94,6 @@ const nb = {
   "need.split": "Del opp",
   "need.splitTitle": "Tittel på den nye delen",
   "need.splitSupporters": "Støttespillere som også deler den nye delen",
-  "need.digestTitle": "E-post om behovene dine",
-  "need.digestIntro":
-    "Når et behov du har meldt inn eller støtter, får ny status, får du høyst én e-post om dagen med alle endringene.",
-  "need.digestOn": "Du får e-post om behovene dine.",
-  "need.digestOff": "Du har slått av e-post om behovene dine.",
-  "need.digestTurnOff": "Slå av e-posten",
-  "need.digestTurnOn": "Slå på e-posten",
   "assessment.settings": "Kriterier og nivåer",
   "assessment.settingsTitle": "Vurderingskriterier i {network}",
   "assessment.settingsIntro":
@@ -411,13 +404,6 @@ export const messages: Messages<NeedsMessageKey> = {
     "need.split": "Del opp",
     "need.splitTitle": "Tittel på den nye delen",
     "need.splitSupporters": "Støttespelarar som òg deler den nye delen",
-    "need.digestTitle": "E-post om behova dine",
-    "need.digestIntro":
-      "Når eit behov du har meldt inn eller støttar, får ny status, får du høgst éin e-post om dagen med alle endringane.",
-    "need.digestOn": "Du får e-post om behova dine.",
-    "need.digestOff": "Du har slått av e-post om behova dine.",
-    "need.digestTurnOff": "Slå av e-posten",
-    "need.digestTurnOn": "Slå på e-posten",
     "assessment.settings": "Kriterium og nivå",
     "assessment.settingsTitle": "Vurderingskriterium i {network}",
     "assessment.settingsIntro":
@@ -722,13 +708,6 @@ export const messages: Messages<NeedsMessageKey> = {
     "need.split": "Split",
     "need.splitTitle": "Title of the new part",
     "need.splitSupporters": "Supporters who share the new part too",
-    "need.digestTitle": "E-mail about your needs",
-    "need.digestIntro":
-      "When a need you registered or support changes state, you get at most one e-mail a day with all the changes.",
-    "need.digestOn": "You get e-mail about your needs.",
-    "need.digestOff": "You have turned off e-mail about your needs.",
-    "need.digestTurnOff": "Turn the e-mail off",
-    "need.digestTurnOn": "Turn the e-mail on",
     "assessment.settings": "Criteria and bands",
     "assessment.settingsTitle": "Assessment criteria in {network}",
     "assessment.settingsIntro":

@@ -155,7 +155,7 @@ export function needsApi(api: ApiRouter, { services }: AppContext) {
     status: 201,
     handler: async ({ actor, params, req }) => {
       const network = await networks.get(params.slug);
-      const result = await needs.create(actor, network.id, req.body, req.i18n.locale);
+      const result = await needs.create(actor, network.id, req.body);
       if (!result.ok) throw new ValidationError(result.errors);
       return detail(result.value.id, actor);
     },

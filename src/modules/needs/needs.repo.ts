@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/actor.ts";
 import { visibleWhere } from "../../platform/access/visibility.ts";
 import { publishEvent } from "../../platform/activity/activity.ts";
@@ -6,7 +6,6 @@ import { type DbOrTx, norwegianOrder } from "../../platform/db/client.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { anyWordQuery } from "../../platform/db/search.ts";
 import { DocumentStore } from "../../platform/files/documents.ts";
-import { users } from "../../platform/schema.ts";
 import { matches } from "../../platform/search/match.ts";
 import type { SearchTerms } from "../../platform/search/terms.ts";
 import { organisations } from "../directory/index.ts";
@@ -14,7 +13,6 @@ import { networks } from "../networks/index.ts";
 import {
   type NeedKind,
   type NeedState,
-  needDigestSettings,
   needDocuments,
   needEvents,
   needSearchDocument,
@@ -46,7 +44,7 @@ const sharers = sql`(select ${needs.organisationId} as organisation_id union sel
 const supporterCount = sql<number>`(select count(*)::int from ${sharers} x)`;
 const inhabitants = sql<number>`(select coalesce(sum(o.population), 0)::int from ${sharers} x join ${organisations} o on o.id = x.organisation_id)`;
 
-/** The only place with SQL for needs, their supporters, documents, events and digests. */
+/** The only place with SQL for needs, their supporters, documents and events. */
 export class NeedRepo extends Repository {
   /** The need's documents (the kernel's one implementation of a record's documents). */
   readonly documents: DocumentStore<typeof needDocuments>;
@@ -263,7 +261,7 @@ export class NeedRepo extends Repository {
       on conflict do nothing`);
   }
 
-  // Events and digests
+  // Events
 
   /** A change of state, in the need's history and, for those who follow it, as activity (decision 0035). */
   async insertEvent(values: typeof needEvents.$inferInsert) {
@@ -272,7 +270,8 @@ export class NeedRepo extends Repository {
       kind: "need",
       id: values.needId,
       type: "state_changed",
-      data: { state: values.toState },
+      // The note is the history's own words, read by the need's readers alike.
+      data: { state: values.toState, note: values.note || null },
       actorUserId: values.byId ?? null,
     });
   }
@@ -283,90 +282,5 @@ export class NeedRepo extends Repository {
       .from(needEvents)
       .where(eq(needEvents.needId, needId))
       .orderBy(asc(needEvents.createdAt), asc(needEvents.id));
-  }
-
-  /**
-   * Starts a person's digest, in the language they used, from the events there are now: they are
-   * told of what happens from here on. An existing setting keeps its place and opt-out.
-   */
-  async subscribe(userId: number, locale: string) {
-    await this.db.execute(sql`
-      insert into ${needDigestSettings} (user_id, locale, last_event_id)
-      values (${userId}, ${locale}, (select coalesce(max(id), 0) from ${needEvents}))
-      on conflict (user_id) do update set locale = excluded.locale`);
-  }
-
-  async digestSetting(userId: number) {
-    const [row] = await this.db.select().from(needDigestSettings).where(eq(needDigestSettings.userId, userId));
-    return row;
-  }
-
-  async setOptOut(userId: number, optedOut: boolean, locale: string) {
-    await this.db
-      .insert(needDigestSettings)
-      .values({ userId, optedOut, locale })
-      .onConflictDoUpdate({ target: needDigestSettings.userId, set: { optedOut } });
-  }
-
-  /**
-   * The people due a digest (none in the last day, not opted out) and the events they have not been
-   * told of: changes by others to needs they registered or support. Claimed with SKIP LOCKED, so two
-   * processes never write the same digest.
-   */
-  async claimDigests(now: Date, limit: number) {
-    const dayAgo = new Date(now.getTime() - 24 * 3600_000);
-    return this.db
-      .select({
-        userId: needDigestSettings.userId,
-        email: users.email,
-        locale: needDigestSettings.locale,
-        lastEventId: needDigestSettings.lastEventId,
-      })
-      .from(needDigestSettings)
-      .innerJoin(users, and(eq(users.id, needDigestSettings.userId), isNull(users.deletedAt)))
-      .where(
-        and(
-          eq(needDigestSettings.optedOut, false),
-          or(isNull(needDigestSettings.lastSentAt), lte(needDigestSettings.lastSentAt, dayAgo)),
-          sql`exists (select 1 from ${needEvents} e where e.id > ${needDigestSettings.lastEventId})`,
-        ),
-      )
-      .orderBy(asc(needDigestSettings.userId))
-      .limit(limit)
-      .for("update", { of: needDigestSettings, skipLocked: true });
-  }
-
-  async digestEvents(userId: number, afterEventId: number) {
-    return this.db
-      .select({
-        event: needEvents,
-        title: needs.title,
-        needId: needs.id,
-        networkId: needs.networkId,
-        visibility: needs.visibility,
-        bodyId: needs.bodyId,
-      })
-      .from(needEvents)
-      .innerJoin(needs, eq(needs.id, needEvents.needId))
-      .where(
-        and(
-          sql`${needEvents.id} > ${afterEventId}`,
-          sql`${needEvents.byId} is distinct from ${userId}`,
-          sql`(${needs.createdById} = ${userId} or exists (select 1 from ${needSupporters} s where s.need_id = ${needs.id} and s.user_id = ${userId}))`,
-        ),
-      )
-      .orderBy(asc(needEvents.id));
-  }
-
-  async maxEventId(): Promise<number> {
-    const [row] = await this.db.select({ id: sql<number>`coalesce(max(${needEvents.id}), 0)::int` }).from(needEvents);
-    return row?.id ?? 0;
-  }
-
-  async markDigested(userId: number, lastEventId: number, sentAt: Date | null) {
-    await this.db
-      .update(needDigestSettings)
-      .set(sentAt ? { lastEventId, lastSentAt: sentAt } : { lastEventId })
-      .where(eq(needDigestSettings.userId, userId));
   }
 }

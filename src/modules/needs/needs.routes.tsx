@@ -111,6 +111,9 @@ export function needRoutes(app: FastifyInstance, ctx: AppContext) {
   const networkInPath = networkBySlug(networks);
   const { needInPath, authorizedNeed } = needAccess(needs);
 
+  // The page of the need digest the one digest replaced (decision 0035), as old mails link to it.
+  app.get("/needs/digest", { config: { policy: "public" } }, (_req, reply) => reply.redirect("/following#mail", 301));
+
   app.get("/needs", { config: { policy: "public" } }, async (req, reply) => {
     const { filter, items, total } = await needList(ctx, req);
     const download = new URL(req.url, "http://x");
@@ -167,7 +170,7 @@ export function needRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const { actor, resource: network } = authorized(req, networkInPath);
       if (checkingSimilar(req)) return renderNeedForm(ctx, req, reply, submittedForm(req.body, []), network, null, true);
-      const result = await needs.create(actor, network.id, req.body, req.i18n.locale);
+      const result = await needs.create(actor, network.id, req.body);
       if (!result.ok) return renderNeedForm(ctx, req, reply, submittedForm(req.body, result.errors), network, null);
       return reply.redirect(`/needs/${result.value.id}?saved=1`, 303);
     },

@@ -8,13 +8,10 @@ import type { Db, DbOrTx } from "../../platform/db/client.ts";
 import { readFile, removeTitledFile, storeTitledFile } from "../../platform/files/files.ts";
 import { ForbiddenError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import { idList, kroner, optionalText, requiredId, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
-import type { Locale } from "../../platform/i18n/i18n.ts";
-import type { MailDelivery } from "../../platform/mail/mail.ts";
 import { neighboursIfNothing, type SearchWords } from "../../platform/search/terms.ts";
 import type { AccessService, NetworkService } from "../networks/index.ts";
 import type { ProjectService } from "../projects/index.ts";
 import { AssessmentRepo } from "./assessment/assessment.repo.ts";
-import { NeedDigests } from "./digests/digests.service.ts";
 import { unlinkNeed } from "./national/national.service.ts";
 import { type Need, type NeedFilter, NeedRepo, type NeedSort } from "./needs.repo.ts";
 import type { NeedResource } from "./policy.ts";
@@ -75,19 +72,16 @@ const SIMILAR_LIMIT = 5;
 /** Commands on needs and ideas: registration, support, attachments, merge, split and move. All audited. */
 export class NeedService {
   readonly repo: NeedRepo;
-  private readonly digests: NeedDigests;
 
   constructor(
     private readonly db: Db,
     private readonly access: AccessService,
     private readonly networks: NetworkService,
     private readonly projects: ProjectService,
-    mail: { baseUrl: string; delivery: MailDelivery },
     /** Reads the search box's query in both written standards (decision 0034). */
     private readonly words: Pick<SearchWords, "terms">,
   ) {
     this.repo = new NeedRepo(db);
-    this.digests = new NeedDigests(db, this.repo, access, mail);
   }
 
   /** The need as the rules see it; 404 when it does not exist. */
@@ -185,7 +179,7 @@ export class NeedService {
     return null;
   }
 
-  async create(actor: Actor, networkId: number, input: unknown, locale: Locale): Promise<Result<Need>> {
+  async create(actor: Actor, networkId: number, input: unknown): Promise<Result<Need>> {
     const parsed = needInput.safeParse(input);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const problem = await this.checkOrganisation(actor, networkId, parsed.data.organisationId);
@@ -206,7 +200,6 @@ export class NeedService {
           byId: actor.userId,
           byLabel: actor.label,
         });
-        if (actor.userId) await repo.subscribe(actor.userId, locale);
         await audit({ action: "create", entity: "need", entityId: need.id, after: need });
         return need;
       }),
@@ -269,7 +262,7 @@ export class NeedService {
 
   // "We have this need too"
 
-  async support(actor: Actor, id: number, input: unknown, locale: Locale): Promise<Result<true>> {
+  async support(actor: Actor, id: number, input: unknown): Promise<Result<true>> {
     const need = await this.visible(id, actor);
     if (need.state === "merged") return invalid([{ field: "_", key: "errors.needMerged" }]);
     const parsed = supportInput.safeParse(input);
@@ -282,7 +275,6 @@ export class NeedService {
     await audited(this.db, actor, async (tx, audit) => {
       const repo = this.repo.with(tx);
       await repo.upsertSupporter({ needId: id, organisationId, note, userId: actor.userId, userLabel: actor.label });
-      if (actor.userId) await repo.subscribe(actor.userId, locale);
       await audit({
         action: before ? "update" : "create",
         entity: "need_supporter",
@@ -461,26 +453,5 @@ export class NeedService {
         return part;
       }),
     );
-  }
-
-  // Digests: the daily e-mail of changes to one's needs (see digests/digests.service.ts)
-
-  /** The digest setting shown to its owner. */
-  digestSetting(userId: number) {
-    return this.digests.setting(userId);
-  }
-
-  setDigestOptOut(actor: Actor, optedOut: boolean, locale: Locale) {
-    return this.digests.setOptOut(actor, optedOut, locale);
-  }
-
-  /** Writes the digests due now; answers how many were written. */
-  sendDigests(now = new Date()): Promise<number> {
-    return this.digests.send(now);
-  }
-
-  /** Runs the digests every `minutes` while the app runs; answers a stop function. */
-  scheduleDigests(minutes: number, log: { error(o: object, m: string): void }): () => void {
-    return this.digests.schedule(minutes, log);
   }
 }

@@ -3,8 +3,8 @@ import { after, before, test } from "node:test";
 import { count, eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
-import { auditLog, mailOutbox, users } from "../../platform/schema.ts";
-import { needDigestSettings, needEvents, needSupporters, needs } from "./schema.ts";
+import { auditLog, users } from "../../platform/schema.ts";
+import { needEvents, needSupporters, needs } from "./schema.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };
@@ -34,7 +34,12 @@ before(async () => {
 });
 after(() => t.close());
 
-const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+/** Signs in, in the language given (a page read with ?lang= keeps it in a cookie, as the switcher does). */
+const login = async (email: string, lang?: "nb" | "nn" | "en") => {
+  const session = new Session(t.app);
+  if (lang) await session.get(`/?lang=${lang}`);
+  return session.login(email, PASSWORD);
+};
 const idFrom = (location: string | undefined) => Number(location?.match(/\/needs\/(\d+)/)?.[1]);
 const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]!.n;
 const needCount = async () => (await t.database.db.select({ n: count() }).from(needs))[0]!.n;
@@ -234,48 +239,54 @@ test("a need moves only to a network its organisation is a member of; split make
   assert.equal((await t.app.services.needs.repo.supportersOf([whole])).length, 1, "supporters stay on the original too");
 });
 
-test("submitters and supporters get one digest a day at most of changes others made, and can opt out", async () => {
-  const { needs: service } = t.app.services;
-  const rep = await login("rep@stavanger.example");
-  const sandnesRep = await login("rep@sandnes.example");
+test("submitters and supporters hear of changes others made in the one daily digest, in their language, and can stop", async () => {
+  const { activityDigests } = t.app.services;
+  const rep = await login("rep@stavanger.example", "en");
+  const sandnesRep = await login("rep@sandnes.example", "nn");
   const id = idFrom(
     (await rep.post(`/n/${rogaland.slug}/needs?lang=en`, valid({ title: "Behov med nyheiter" }))).headers.location,
   );
   await sandnesRep.post(`/needs/${id}/supporters?lang=nn`, { organisationId: String(sandnes.id), note: "" });
-  // Everyone has had a digest already today? Not yet: start from a clean slate of news.
-  await service.sendDigests(new Date(Date.now() + 2 * 24 * 3600_000));
+  // Start from a clean slate: whatever happened before this test has been told.
+  await activityDigests.send(new Date(Date.now() + 2 * 24 * 3600_000));
   const sek = await login("sek@rogaland.example");
   const other = idFrom((await rep.post(`/n/${rogaland.slug}/needs`, valid({ title: "Anna behov" }))).headers.location);
   await sek.post(`/needs/${other}/merge`, { intoId: String(id) });
-  const mailsBefore = (await t.database.db.select({ n: count() }).from(mailOutbox))[0]!.n;
   const later = new Date(Date.now() + 4 * 24 * 3600_000);
-  const written = await service.sendDigests(later);
-  assert.ok(written >= 2, "the submitter and the supporter");
-  const [toStavanger] = await t.app.services.mail.outbox.to("rep@stavanger.example");
-  assert.match(toStavanger!.subject, /changes to needs you follow/, "in the language the person used");
-  assert.match(toStavanger!.body, /Anna behov: Merged/);
-  assert.match(toStavanger!.body, /https:\/\/samverk\.test\.example\/needs\//);
-  const [toSandnes] = await t.app.services.mail.outbox.to("rep@sandnes.example");
-  assert.match(toSandnes!.subject, /^Samverk: 1 endring i behov du følgjer$/, "one change, in nynorsk, in the singular");
-  // The same day nothing more is sent, whatever happens.
-  await sek.post(`/needs/${id}/move`, { networkId: String(trondelag.id) });
-  assert.equal(await service.sendDigests(new Date(later.getTime() + 3600_000)), 0);
-  // Opting out stops the next one.
-  await sandnesRep.get("/needs/digest");
-  assert.equal((await sandnesRep.post("/needs/digest", { optedOut: "1" })).statusCode, 303);
-  const setting = (await t.database.db.select().from(needDigestSettings)).filter((s) => s.optedOut).map((s) => s.userId);
-  assert.equal(setting.length, 1);
-  const mailsAfter = (await t.database.db.select({ n: count() }).from(mailOutbox))[0]!.n;
-  assert.ok(mailsAfter > mailsBefore);
-  const sandnesBefore = (await t.app.services.mail.outbox.to("rep@sandnes.example")).length;
   const stavangerBefore = (await t.app.services.mail.outbox.to("rep@stavanger.example")).length;
-  await service.sendDigests(new Date(later.getTime() + 2 * 24 * 3600_000));
-  assert.equal((await t.app.services.mail.outbox.to("rep@sandnes.example")).length, sandnesBefore, "no digest after opting out");
+  const written = await activityDigests.send(later);
+  assert.ok(written >= 2, "the submitter and the supporter");
+  // Newest first: those written by this run.
+  const all = await t.app.services.mail.outbox.to("rep@stavanger.example");
+  const toStavanger = all.slice(0, all.length - stavangerBefore);
+  assert.equal(toStavanger.length, 1, "one digest");
+  assert.match(toStavanger[0]!.subject, /^News about what you follow/, "in the language the person signed in with");
+  assert.match(toStavanger[0]!.body, /Anna behov\n {2}https:\/\/samverk\.test\.example\/needs\/\d+\n {2}– New status: Merged/);
+  const [toSandnes] = await t.app.services.mail.outbox.to("rep@sandnes.example");
+  assert.match(toSandnes!.subject, /^Nytt i det du følgjer \(\d+\)$/, "in nynorsk");
+  assert.match(toSandnes!.body, /Behov med nyheiter/, "the supporter hears that a need was merged into the one they support");
+  // The same day nothing more is sent, whatever happens.
+  const third = idFrom((await rep.post(`/n/${rogaland.slug}/needs`, valid({ title: "Tredje behov" }))).headers.location);
+  await sek.post(`/needs/${third}/merge`, { intoId: String(id) });
+  assert.equal(await activityDigests.send(new Date(later.getTime() + 3600_000)), 0);
+  // Choosing "never" for needs stops the next one; the others hear of the second merge the next day.
+  await sandnesRep.get("/following");
+  assert.equal((await sandnesRep.post("/following", { need: "never" })).statusCode, 303);
+  const sandnesBefore = (await t.app.services.mail.outbox.to("rep@sandnes.example")).length;
+  const stavangerThen = (await t.app.services.mail.outbox.to("rep@stavanger.example")).length;
+  await activityDigests.send(new Date(later.getTime() + 2 * 24 * 3600_000));
+  assert.equal((await t.app.services.mail.outbox.to("rep@sandnes.example")).length, sandnesBefore, "no digest after stopping");
   assert.equal(
     (await t.app.services.mail.outbox.to("rep@stavanger.example")).length,
-    stavangerBefore + 1,
-    "the next day the move is told to those who still want it",
+    stavangerThen + 1,
+    "the second merge is told",
   );
+});
+
+test("the old page of the need digest leads to the settings of the one digest", async () => {
+  const rep = await login("rep@stavanger.example");
+  const res = await rep.get("/needs/digest");
+  assert.deepEqual([res.statusCode, res.headers.location], [301, "/following#mail"]);
 });
 
 test("attachments: the need's keepers upload a document, anyone who may see the need downloads it, a wrong type is refused", async () => {

@@ -150,21 +150,6 @@ export const needEvents = pgTable(
   (t) => [index("need_events_need_idx").on(t.needId), index("need_events_created_idx").on(t.createdAt)],
 );
 
-/**
- * A person's e-mail digest of changes to the needs they registered or support: the language it is
- * written in, whether they opted out, and when the last one was sent (at most one a day).
- */
-export const needDigestSettings = pgTable("need_digest_settings", {
-  userId: integer("user_id")
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  locale: text("locale").notNull().default("nb"),
-  optedOut: boolean("opted_out").notNull().default(false),
-  /** Events up to this id have been told. */
-  lastEventId: integer("last_event_id").notNull().default(0),
-  lastSentAt: timestamp("last_sent_at", { withTimezone: true }),
-});
-
 // Assessment
 
 /** Whether a high score is good (benefit) or bad (risk). */

@@ -31,12 +31,11 @@ export const networksModule = defineModule({
     networks: ({ db, services }) => new NetworkService(db, services.directory.organisations, services.directory.people),
     access: ({ db, services, delivery, baseUrl }) =>
       new AccessService(db, services.networks.repo, services.directory.organisations, { delivery, baseUrl }),
-    // Invitations grant a role in a network. An account's language is known where it chose one for its need digest.
+    // Invitations grant a role in a network, written in the language the account last signed in with.
     invitations: ({ db, services, delivery, baseUrl, config }) =>
-      new InvitationService(db, delivery, baseUrl, services.access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30, async (userId) => {
-        const setting = await services.needs.digestSetting(userId);
-        return "locale" in setting && isLocale(setting.locale) ? setting.locale : undefined;
-      }),
+      new InvitationService(db, delivery, baseUrl, services.access, config.SAMVERK_INVITATIONS_PER_HOUR ?? 30, (userId) =>
+        services.activityDigests.localeOf(userId),
+      ),
   },
   policies: networkPolicies,
   nav: [{ href: "/networks", label: "nav.networks" }],

@@ -156,15 +156,14 @@ async function fixtures() {
   // attachment, in a round of the working committee; a criterion; a meeting with an agenda item,
   // a paper and a decided item.
   const { needs, assessment, meetings } = t.app.services;
-  const need = await needs.create(
-    actor,
-    network.id,
-    { organisationId: representedOrganisationId, title: `Walk need ${n}`, problem: "P" },
-    "nb",
-  );
+  const need = await needs.create(actor, network.id, {
+    organisationId: representedOrganisationId,
+    title: `Walk need ${n}`,
+    problem: "P",
+  });
   assert.ok(need.ok);
   const needId = need.value.id;
-  assert.ok((await needs.support(actor, needId, { organisationId: org.value.id }, "nb")).ok);
+  assert.ok((await needs.support(actor, needId, { organisationId: org.value.id })).ok);
   const needDocument = await needs.addDocument(actor, needId, { title: `Walk ${n}`, file }, 1024);
   // The need as a national need of its own, and passed on to a national body.
   const national = await t.app.services.nationalNeeds.start(actor, needId, { title: `Walk national need ${n}` });

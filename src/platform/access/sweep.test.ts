@@ -432,9 +432,9 @@ async function plant() {
           visibility: "network",
         }
       : { title: `Sweep ${what}`, problem: "Et offentlig behov.", visibility: "public" };
-    const id = must(await s.needs.create(actor, network.id, { organisationId: orgA, ...fields }, "nb"), what).id;
+    const id = must(await s.needs.create(actor, network.id, { organisationId: orgA, ...fields }), what).id;
     const supporter = kind ? marker(`${kind}Support`, `${what}: supporter's note`) : "";
-    must(await s.needs.support(actor, id, { organisationId: orgB, note: supporter }, "nb"), "support");
+    must(await s.needs.support(actor, id, { organisationId: orgB, note: supporter }), "support");
     const document = kind
       ? must(
           await s.needs.addDocument(

@@ -99,6 +99,18 @@ export class ActivityDigests {
     return ok(null);
   }
 
+  /** The language the person's mail is written in: the one they last signed in or chose settings with. */
+  async localeOf(userId: number): Promise<Locale | undefined> {
+    const [row] = await this.db.select({ locale: activityMail.locale }).from(activityMail).where(eq(activityMail.userId, userId));
+    return row && isLocale(row.locale) ? row.locale : undefined;
+  }
+
+  /** Keeps the language the person uses, for their mail. */
+  async rememberLocale(userId: number, locale: Locale): Promise<void> {
+    await this.ensure(this.db, userId);
+    await this.db.update(activityMail).set({ locale }).where(eq(activityMail.userId, userId));
+  }
+
   /** Stops every mail of what one follows, by the key in the mail's link: true when the key was known. */
   async unsubscribe(key: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {

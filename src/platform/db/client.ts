@@ -53,7 +53,7 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; undefined keeps the database in memory (tests). */
   pgliteDir?: string | undefined;
-  /** A gzipped data directory to start from (tests start from a migrated snapshot). */
+  /** A data directory, as a tarball (gzipped or not), to start from (tests start from a migrated snapshot). */
   loadDataDir?: Blob | undefined;
 }
 

@@ -123,7 +123,6 @@ test("every table that pages show counts its changes", async () => {
       "form_submissions",
       "invitations",
       "mail_outbox",
-      "need_digest_settings",
       "rate_counters",
       "sessions",
       "throttles",

@@ -337,10 +337,6 @@ export const en: Record<MessageKey, string> = {
   "audit.entity.checklist_item": "Checklist item",
   "nav.needs": "Needs",
   "search.need": "Need",
-  "mail.needDigest.subject": "Samverk: {count, plural, one {# change} other {# changes}} to needs you follow",
-  "mail.needDigest.line": "{title}: {state}{note}\n{link}",
-  "mail.needDigest.body":
-    "This has happened to needs you registered or support:\n\n{lines}\n\nYou get at most one such e-mail a day. Turn it off here: {settings}",
   "errors.notMemberOfNetwork": "The organisation is not a member of the network.",
   "errors.needMerged": "The need has been merged into another and cannot be changed. Change the need it was merged into.",
   "errors.needClosed": "The need is settled (approved, rejected or merged) and cannot be changed like this.",

@@ -331,10 +331,6 @@ export const nb = {
   "audit.entity.checklist_item": "Punkt i sjekkliste",
   "nav.needs": "Behov",
   "search.need": "Behov",
-  "mail.needDigest.subject": "Samverk: {count, plural, one {# endring} other {# endringer}} i behov du følger",
-  "mail.needDigest.line": "{title}: {state}{note}\n{link}",
-  "mail.needDigest.body":
-    "Dette har skjedd med behov du har meldt inn eller støtter:\n\n{lines}\n\nDu får høyst én slik e-post om dagen. Slå den av her: {settings}",
   "errors.notMemberOfNetwork": "Organisasjonen er ikke medlem av nettverket.",
   "errors.needMerged": "Behovet er slått sammen med et annet og kan ikke endres. Endre behovet det ble slått sammen med.",
   "errors.needClosed": "Behovet er avgjort (vedtatt, avvist eller slått sammen) og kan ikke endres slik.",

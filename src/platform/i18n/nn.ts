@@ -334,10 +334,6 @@ export const nn: Record<MessageKey, string> = {
   "audit.entity.checklist_item": "Punkt i sjekkliste",
   "nav.needs": "Behov",
   "search.need": "Behov",
-  "mail.needDigest.subject": "Samverk: {count, plural, one {# endring} other {# endringar}} i behov du følgjer",
-  "mail.needDigest.line": "{title}: {state}{note}\n{link}",
-  "mail.needDigest.body":
-    "Dette har skjedd med behov du har meldt inn eller støttar:\n\n{lines}\n\nDu får høgst éin slik e-post om dagen. Slå han av her: {settings}",
   "errors.notMemberOfNetwork": "Organisasjonen er ikkje medlem av nettverket.",
   "errors.needMerged": "Behovet er slått saman med eit anna og kan ikkje endrast. Endre behovet det vart slått saman med.",
   "errors.needClosed": "Behovet er avgjort (vedteke, avvist eller slått saman) og kan ikkje endrast slik.",

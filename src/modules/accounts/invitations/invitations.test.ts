@@ -161,12 +161,12 @@ test("issue 20: an invitation mail names the network and the role, in the recipi
   try {
     const rogaland = (await app.app.services.networks.bySlug("digi-rogaland"))!;
     await testAccount(app.app, app.database.db, "sek.invite@rogaland.example", { networkId: rogaland.id, role: "secretariat" });
-    // An account that reads Samverk in nynorsk (its need digest says so), with no access to Digi Rogaland yet.
+    // An account that reads Samverk in nynorsk (it last signed in so), with no access to Digi Rogaland yet.
     const reader = await testAccount(app.app, app.database.db, "lesar@kommune.example", {
       networkId: (await app.app.services.networks.bySlug("digi-nordland"))!.id,
       role: "member",
     });
-    await app.app.services.needs.repo.subscribe(reader, "nn");
+    await app.app.services.activityDigests.rememberLocale(reader, "nn");
     const s = await new Session(app.app).login("sek.invite@rogaland.example", PASSWORD);
     await s.get("/n/digi-rogaland/people?lang=en");
     for (const [email, role] of [

@@ -11,6 +11,8 @@ export async function startSession(
   oidcIdToken?: string,
 ) {
   await services.sessions.destroy(req.cookies[SESSION_COOKIE]);
+  // Mail to the person is written in the language they sign in with.
+  await services.activityDigests.rememberLocale(userId, req.i18n.locale);
   const session = await services.sessions.create(userId, req.headers["user-agent"], oidcIdToken);
   reply.setCookie(SESSION_COOKIE, session.token, {
     path: "/",

@@ -54,21 +54,16 @@ const login = (email: string) => new Session(t.app).login(email, PASSWORD);
 
 /** A need of the network, registered by the organisation, with supporters. */
 async function need(networkId: number, organisationId: number, fields: Record<string, unknown> = {}, supporters: number[] = []) {
-  const created = await t.app.services.needs.create(
-    actor,
-    networkId,
-    {
-      organisationId,
-      title: "Felles behov for digital søknad om parkeringstillatelse",
-      problem: "Søknadene kommer på papir og tastes inn på nytt.",
-      visibility: "public",
-      ...fields,
-    },
-    "nb",
-  );
+  const created = await t.app.services.needs.create(actor, networkId, {
+    organisationId,
+    title: "Felles behov for digital søknad om parkeringstillatelse",
+    problem: "Søknadene kommer på papir og tastes inn på nytt.",
+    visibility: "public",
+    ...fields,
+  });
   assert.ok(created.ok, JSON.stringify(!created.ok && created.errors));
   for (const s of supporters) {
-    const supported = await t.app.services.needs.support(actor, created.value.id, { organisationId: s, note: "" }, "nb");
+    const supported = await t.app.services.needs.support(actor, created.value.id, { organisationId: s, note: "" });
     assert.ok(supported.ok);
   }
   return created.value;

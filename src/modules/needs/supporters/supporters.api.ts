@@ -22,7 +22,7 @@ export function supportersApi(api: ApiRouter, { services }: AppContext) {
     body: supportInput,
     response: z.array(supporterOut),
     handler: async ({ actor, params, req }) => {
-      const result = await needs.support(actor, params.id, req.body, req.i18n.locale);
+      const result = await needs.support(actor, params.id, req.body);
       if (!result.ok) throw new ValidationError(result.errors);
       return (await needDetail(services, params.id, actor)).supporters;
     },

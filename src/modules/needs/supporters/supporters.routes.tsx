@@ -13,7 +13,7 @@ export function supporterRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post("/needs/:id/supporters", { config: { storedOnce: true, policy: "need.support" } }, async (req, reply) => {
     const { actor } = authorized(req);
     const { id } = parseOrBadRequest(needParams, req.params);
-    const result = await needs.support(actor, id, req.body, req.i18n.locale);
+    const result = await needs.support(actor, id, req.body);
     if (!result.ok) return renderNeed(ctx, req, reply, { support: submittedForm(req.body, result.errors) });
     return reply.redirect(`/needs/${id}?saved=1#supporters-heading`, 303);
   });

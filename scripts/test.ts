@@ -3,7 +3,7 @@
  * when a PostgreSQL server is given (TEST_DATABASE_URL, set by .ci/run), every database test a
  * second time against it. The three passes are one queue of test processes, the longest first (as
  * long as their files took last time, kept in tmp/), run as many at once as the machine has cores, so
- * no core waits for a pass's last long file while the next pass could run; short server test files
+ * no core waits for a pass's last long file while the next pass could run; short test files
  * share a process a few at a time. The slow end-to-end tests (the
  * server started and stopped as a process, the benchmarks) run in the embedded pass only
  * (SAMVERK_SLOW_TESTS=1 there, 0 in the PostgreSQL pass), against both databases.
@@ -25,14 +25,18 @@ if (!existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
   process.exit(1);
 }
 
-// Make the shared snapshot (and the PostgreSQL template) once, before test files race to make it.
+// Make the shared snapshot (and the PostgreSQL templates) once, before test files race to make it:
+// both at once, the snapshot being this process's work and the templates mostly the server's.
 const prepared = Date.now();
-await pgliteSnapshot();
-if (pgUrl) {
-  await dropOldPgTemplates(pgUrl);
-  await pgTemplate(pgUrl, true);
-  await pgTemplate(pgUrl, false);
-}
+await Promise.all([
+  pgliteSnapshot(),
+  pgUrl &&
+    (async () => {
+      await dropOldPgTemplates(pgUrl);
+      await pgTemplate(pgUrl, true);
+      await pgTemplate(pgUrl, false);
+    })(),
+]);
 console.log(`test databases ready in ${((Date.now() - prepared) / 1000).toFixed(1)} s`);
 
 interface Job {
@@ -52,31 +56,40 @@ const EMBEDDED = "server tests on the embedded database";
 const BROWSER = "browser journeys in Chromium";
 const POSTGRES = "server tests on PostgreSQL";
 
-// How long a file takes: as long as it took last time here; without that (a fresh clone, as in CI),
-// the files known to be long, then by size, a browser journey's kilobyte counting more than a server test's.
+// How long a file takes, in seconds of this command on CI's two cores (two files at a time): as long
+// as it took last time here; without that (a fresh clone, as in CI), the files known to be long, then
+// by size, fitted to CI's runs: a server test file in a batch about a second and a half and a quarter
+// of a second per kilobyte, a browser journey's file (the app and Chromium started) fifteen seconds
+// and one per kilobyte. (Guessed ten times too long, every server test file of 20 kB or more had a
+// process of its own, each spending seconds loading the app's modules.)
 const timesFile = "tmp/test-durations.json";
 const times: Record<string, number> = existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, "utf8")) : {};
 const LONG: Record<string, number> = {
-  "test/browser/pages.test.ts": 600,
-  "src/platform/access/sweep.test.ts": 400,
-  "src/platform/access/routes.test.ts": 400,
-  "src/platform/http/fuzz.test.ts": 300,
+  "test/browser/pages.test.ts": 240,
+  "src/platform/access/sweep.test.ts": 95,
+  "src/platform/http/fuzz.test.ts": 50,
 };
 /** Long only where they run (the embedded pass, test/support/passes.ts). */
-const LONG_ONCE: Record<string, number> = { "test/bench.test.ts": 300, "src/main.test.ts": 200 };
+const LONG_ONCE: Record<string, number> = {
+  "test/bench.test.ts": 150,
+  "src/main.test.ts": 110,
+  "src/platform/access/routes.test.ts": 90,
+  "src/main-output.test.ts": 45,
+};
 const key = (pass: string, file: string) => `${pass}: ${file}`;
+const kilobytes = (file: string) => (existsSync(file) ? statSync(file).size / 1024 : 0);
 const expectedOf = (pass: string, file: string) =>
   times[key(pass, file)] ??
   LONG[file] ??
   (pass === POSTGRES ? undefined : LONG_ONCE[file]) ??
-  ((existsSync(file) ? statSync(file).size : 0) / 1024) * (pass === BROWSER ? 20 : 3);
+  (pass === BROWSER ? 15 + kilobytes(file) : 1.5 + kilobytes(file) / 4);
 const expected = (job: Job) => job.files.reduce((sum, file) => sum + expectedOf(job.pass, file), 0);
 
 /**
- * Short server test files share a process, a few at a time (node's --test-isolation=none): every
- * process spends seconds of CPU loading the app's modules and starting PGlite before its first test,
- * which across a hundred and fifty files was a third of the test command's time. Each file still
- * makes its own database and app. Long files, and the browser journeys, keep a process of their own.
+ * Short test files share a process, a few at a time (node's --test-isolation=none): every process
+ * spends seconds of CPU loading the app's modules and starting PGlite before its first test, which
+ * across a hundred and fifty files was a third of the test command's time. Each file still makes its
+ * own database and app (and a browser journey its own Chromium). Long files keep a process of their own.
  */
 const BATCH_SECONDS = 60;
 const BATCH_FILES = 8;
@@ -104,7 +117,7 @@ if (only.length) {
   for (const file of only) jobs.push({ pass: "selected tests", files: [file], env: {} });
 } else {
   jobs.push(...batched(EMBEDDED, serverTests, { DATABASE_URL: undefined, SAMVERK_TEST_PG_URL: pgUrl, SAMVERK_SLOW_TESTS: "1" }));
-  for (const file of browserTests) jobs.push({ pass: BROWSER, files: [file], env: { DATABASE_URL: undefined } });
+  jobs.push(...batched(BROWSER, browserTests, { DATABASE_URL: undefined }));
   if (pgUrl)
     jobs.push(
       ...batched(POSTGRES, serverTests.filter(usesDatabase), {

@@ -44,7 +44,7 @@ test("npm run bench runs end to end on a small data set", { timeout: 600_000, sk
     const report = JSON.parse(readFileSync(path.join(out, "latest.json"), "utf8"));
     const [result] = report.results;
     assert.equal(result.database, process.env.DATABASE_URL ? "postgres" : "embedded");
-    assert.equal(result.pages.length, 42, "twenty-one pages, anonymous and signed in");
+    assert.equal(result.pages.length, 44, "twenty-two pages, anonymous and signed in");
     for (const page of result.pages) {
       assert.ok(page.requests > 0, `${page.page} (${page.variant}) was measured`);
       assert.equal(page.failures, 0, `${page.page} (${page.variant}) answered every request`);

@@ -53,6 +53,12 @@ export const PAGES: BenchPage[] = [
     html: false,
   },
   {
+    id: "network-atom",
+    name: "A network's Atom feed of everything (decisions, gatherings, consultations)",
+    path: (m) => `/n/${m.networkSlug}/feeds/all.atom`,
+    html: false,
+  },
+  {
     id: "member-report",
     name: "A member's report (the network's lifetime)",
     path: (m) => `/n/${m.networkSlug}/member-reports/${m.municipalityId}`,

@@ -5,6 +5,7 @@ import type { Policies } from "./access/authorize.ts";
 import type { Followable } from "./activity/followables.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
+import type { FeedSource } from "./feeds.ts";
 import type { FrontPageSource } from "./front-page.ts";
 import type { ApiRouter } from "./http/api.ts";
 import type { CalendarEvent } from "./http/icalendar.ts";
@@ -83,6 +84,8 @@ export interface ModuleManifest {
   frontPage?: FrontPageSource;
   /** Its entries in the calendar feeds that span modules (a network's, a person's). */
   calendar?: CalendarSources;
+  /** Its Atom feeds of a network's public records, by name (`/n/:slug/feeds/<name>.atom`). */
+  feeds?: Record<string, FeedSource>;
   /** Work it runs on its own while the app runs (digests, reminders); answers what stops it. */
   background?: (ctx: AppContext, log: ServiceLog) => () => void;
   /** Its tables in a network's annual plan and annual report for a year, as the viewer may see them. */

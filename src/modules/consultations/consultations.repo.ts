@@ -164,6 +164,20 @@ export class ConsultationRepo extends Repository {
       .limit(most);
   }
 
+  /**
+   * The network's consultations that anyone may read with their text (the rule with no viewer,
+   * whoever asks: never an internal review round, nor one on a project now kept from the public),
+   * the last made first: the network's feed of consultations.
+   */
+  async publicFeed(networkId: number, most: number) {
+    return this.db
+      .select()
+      .from(consultations)
+      .where(and(eq(consultations.networkId, networkId), consultationReadableWhere(null)))
+      .orderBy(desc(consultations.createdAt), desc(consultations.id))
+      .limit(most);
+  }
+
   async byId(id: number): Promise<Consultation | undefined> {
     const [row] = await this.db.select().from(consultations).where(eq(consultations.id, id));
     return row;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../platform/access/authorize.ts";
+import { feedLinks } from "../../platform/feeds.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
@@ -7,6 +8,7 @@ import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
 import { slugParam } from "../networks/index.ts";
 import { ConsultationListPage, ConsultationPage } from "./consultations.views.tsx";
+import { consultationFeeds } from "./feed.ts";
 import { type ConsultationLoaders, readable } from "./loaders.ts";
 import { idParams } from "./params.ts";
 import { stateOf } from "./state.ts";
@@ -111,7 +113,12 @@ export function consultationRoutes(app: FastifyInstance, ctx: AppContext, { cons
           .map((i) => ({ ...i, state: stateOf(i.consultation) }))}
         newHref={can(req.actor, "consultation.manage", { networkId: network.id }) ? `/n/${network.slug}/consultations/new` : null}
       />,
-      { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }] },
+      {
+        title,
+        network,
+        feeds: feedLinks(network, consultationFeeds, t),
+        crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
+      },
     );
   });
 }

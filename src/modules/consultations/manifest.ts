@@ -5,6 +5,7 @@ import { consultationsAnnual } from "./annual.ts";
 import { consultationsApi } from "./consultations.api.ts";
 import { consultationRoutes } from "./consultations.routes.tsx";
 import { ConsultationService } from "./consultations.service.ts";
+import { consultationFeeds } from "./feed.ts";
 import { consultationFollowables } from "./follow.ts";
 import { consultationsFrontPage } from "./front-page.ts";
 import { handlingApi } from "./handling/handling.api.ts";
@@ -67,6 +68,7 @@ export const consultationsModule = defineModule({
   searchSources: consultationsSearch,
   followables: consultationFollowables,
   frontPage: consultationsFrontPage,
+  feeds: consultationFeeds,
   retention: ({ services }) => ({ consultationPersonalData: () => services.consultations.removeExpiredPersonalData() }),
   annual: consultationsAnnual,
   seed: seedDemoConsultations,

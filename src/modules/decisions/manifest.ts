@@ -1,6 +1,7 @@
 import { defineModule } from "../../platform/module.ts";
 import { decisionsAnnual } from "./annual.ts";
 import { decisionRoutes } from "./decisions/decisions.routes.tsx";
+import { decisionFeeds } from "./feed.ts";
 import { decisionsFrontPage } from "./front-page.ts";
 import { agendaRoutes } from "./meetings/agenda.routes.tsx";
 import { meetingCalendar } from "./meetings/calendar.ts";
@@ -40,6 +41,7 @@ export const decisionsModule = defineModule({
   searchSources: decisionsSearch,
   frontPage: decisionsFrontPage,
   calendar: meetingCalendar,
+  feeds: decisionFeeds,
   annual: decisionsAnnual,
   seed: seedDemoDecisions,
 });

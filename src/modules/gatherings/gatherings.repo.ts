@@ -122,6 +122,19 @@ export class GatheringRepo extends Repository {
       .orderBy(asc(networks.name));
   }
 
+  /**
+   * The network's gatherings that anyone may see (the rule with no viewer, whoever asks), those it
+   * holds together with another included, the last changed first: the network's feed of gatherings.
+   */
+  publicFeed(networkId: number, most: number) {
+    return this.db
+      .select()
+      .from(gatherings)
+      .where(and(gatheringVisibleWhere(null), or(eq(gatherings.networkId, networkId), coHostedBy(networkId))))
+      .orderBy(desc(gatherings.updatedAt), desc(gatherings.id))
+      .limit(most);
+  }
+
   /** The gatherings not yet over that the account is registered for (a place or on the waiting list), soonest first. */
   registeredFor(userId: number, now: Date) {
     return this.db

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
+import { feedLinks } from "../../platform/feeds.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
@@ -16,6 +17,7 @@ import { emptyForm, type FormState, Link, Notice, submittedFileForm } from "../.
 import type { Crumb } from "../../platform/ui/context.ts";
 import { slugParam } from "../networks/index.ts";
 import { gatheringEvents } from "./calendar.ts";
+import { gatheringFeeds } from "./feed.ts";
 import type { Gathering } from "./gatherings.repo.ts";
 import { type GatheringService, gatheringFormValues, isFull, registrationState } from "./gatherings.service.ts";
 import {
@@ -89,7 +91,11 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
       {
         title,
         ...(network
-          ? { network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: t("gathering.nav") }] }
+          ? {
+              network,
+              feeds: feedLinks(network, gatheringFeeds, t),
+              crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: t("gathering.nav") }],
+            }
           : {}),
       },
     );

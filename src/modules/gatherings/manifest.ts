@@ -1,6 +1,7 @@
 import { defineModule } from "../../platform/module.ts";
 import { gatheringsAnnual, gatheringsVisible } from "./annual.ts";
 import { gatheringCalendar } from "./calendar.ts";
+import { gatheringFeeds } from "./feed.ts";
 import { gatheringFollowables } from "./follow.ts";
 import { gatheringsFrontPage } from "./front-page.ts";
 import { gatheringsApi } from "./gatherings.api.ts";
@@ -33,6 +34,7 @@ export const gatheringsModule = defineModule({
     subjectNetworkPage: subjectGatheringsSection,
   },
   calendar: gatheringCalendar,
+  feeds: gatheringFeeds,
   // Reminders the day before a gathering: the run is cheap when nobody is due.
   background: ({ services }, log) => services.gatherings.scheduleReminders(15, log),
   retention: ({ services }) => ({ gatheringPersonalData: () => services.gatherings.removeExpiredPersonalData() }),

@@ -10,6 +10,7 @@ import { bodiesApi } from "./bodies/bodies.api.ts";
 import { bodyRoutes } from "./bodies/bodies.routes.tsx";
 import { bodyMemberRoutes } from "./bodies/body-members.routes.tsx";
 import { bodyDocumentRoutes } from "./bodies/documents.routes.tsx";
+import { feedRoutes } from "./feeds.routes.ts";
 import { networkFollowables } from "./follow.ts";
 import { membershipsApi } from "./memberships/memberships.api.ts";
 import { membershipRoutes } from "./memberships/memberships.routes.tsx";
@@ -47,6 +48,7 @@ export const networksModule = defineModule({
     bodyDocumentRoutes(app, ctx);
     accessRoutes(app, ctx);
     personLinkRoutes(app, ctx);
+    feedRoutes(app, ctx);
   },
   api: (api, ctx) => {
     networksApi(api, ctx);

@@ -162,6 +162,10 @@ const nb = {
   "network.work.priorities": "Prioriteringer",
   "network.work.calendar": "Kalender (møter og samlinger)",
   "network.work.budget": "Budsjett for nasjonale løsninger",
+  "feeds.heading": "Abonner i en nyhetsleser",
+  "feeds.intro":
+    "Lim inn adressen til en av nyhetsstrømmene (Atom) i nyhetsleseren din, så får du vite når det kommer noe nytt. De viser bare det alle kan lese.",
+  "feeds.all": "Alt nytt",
   "network.annual.members": "Medlemmer og deltakelse",
   "network.annual.bodies": "Organer og plasser",
   "network.annual.memberSince": "Medlem fra",
@@ -338,6 +342,10 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.work.priorities": "Prioriteringar",
     "network.work.calendar": "Kalender (møte og samlingar)",
     "network.work.budget": "Budsjett for nasjonale løysingar",
+    "feeds.heading": "Abonner i ein nyheitslesar",
+    "feeds.intro":
+      "Lim inn adressa til ein av nyheitsstraumane (Atom) i nyheitslesaren din, så får du vite når det kjem noko nytt. Dei viser berre det alle kan lese.",
+    "feeds.all": "Alt nytt",
     "network.annual.members": "Medlemmer og deltaking",
     "network.annual.bodies": "Organ og plassar",
     "network.annual.memberSince": "Medlem frå",
@@ -510,6 +518,10 @@ export const messages: Messages<NetworksMessageKey> = {
     "network.work.priorities": "Priorities",
     "network.work.calendar": "Calendar (meetings and gatherings)",
     "network.work.budget": "Budget for national solutions",
+    "feeds.heading": "Subscribe in a feed reader",
+    "feeds.intro":
+      "Paste the address of one of these feeds (Atom) into your feed reader to hear when something new comes. They show only what anyone may read.",
+    "feeds.all": "Everything new",
     "network.annual.members": "Members and their levels",
     "network.annual.bodies": "Bodies and seats",
     "network.annual.memberSince": "Member since",

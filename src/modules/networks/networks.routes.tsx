@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../platform/access/authorize.ts";
+import { feedLinks } from "../../platform/feeds.ts";
 import { sendCsv } from "../../platform/http/csv.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { sendCalendar, toICalendar } from "../../platform/http/icalendar.ts";
 import { parseOrBadRequest } from "../../platform/http/validation.ts";
 import { type AppContext, calendarEntries, renderSections } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
+import { networkFeeds } from "./feeds.routes.ts";
 import { NetworkFormPage, NetworkPage, NetworksPage } from "./networks.views.tsx";
 import { networkBySlug, slugParam } from "./params.ts";
 import { savedNotice } from "./saved-notice.tsx";
@@ -16,6 +18,7 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext) {
   const { networks, directory } = services;
   /** The network by :slug (404 if none), which the policies are checked against. */
   const networkInPath = networkBySlug(networks);
+  const feeds = networkFeeds(modules);
   const countyOptions = async () =>
     (await directory.organisations.byKind("county")).map((c) => ({ value: c.code ?? "", label: c.nameNorwegian }));
 
@@ -116,6 +119,7 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext) {
     ]);
     const countyNames = new Map(counties.map((c) => [c.code ?? "", c.nameNorwegian]));
     const { network } = overview;
+    const feedList = feedLinks(network, feeds, req.i18n.t);
     return reply.page(
       <>
         {savedNotice(req)}
@@ -126,12 +130,14 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext) {
           canEdit={canEdit}
           history={history}
           sections={sections}
+          feeds={feedList}
         />
       </>,
       {
         title: network.name,
         network,
         follow: { kind: "network", id: network.id },
+        feeds: feedList,
         crumbs: [{ href: "/networks", label: req.i18n.t("network.listTitle") }, { label: network.name }],
       },
     );

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { FeedLink } from "../../platform/feeds.ts";
 import {
   ButtonLink,
   CheckboxGroup,
@@ -96,6 +97,8 @@ export function NetworkPage(props: {
   /** How the viewer follows the network; null for a reader not signed in. */
   /** Other modules' parts of the page (its coming gatherings), above the history. */
   sections?: ComponentChildren;
+  /** The network's Atom feeds, to subscribe to in a feed reader. */
+  feeds?: readonly FeedLink[];
 }) {
   const { ctx, overview, countyNames } = props;
   const { network, members, bodies, contacts } = overview;
@@ -304,6 +307,18 @@ export function NetworkPage(props: {
         </TableScroll>
       </Section>
       {props.sections}
+      {props.feeds?.length ? (
+        <Section id="feeds-heading" title={t("feeds.heading")}>
+          <p class="ds-paragraph">{t("feeds.intro")}</p>
+          <ul class="ds-list">
+            {props.feeds.map((f) => (
+              <li key={f.href}>
+                <Link href={f.href}>{f.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       {props.canEdit ? <History ctx={ctx} entries={props.history} /> : null}
     </>
   );

@@ -1709,6 +1709,24 @@ test("the sweep can see: the second network's secretariat finds the markers, rea
     for (const kind of ["projnettitle", "projbodytitle", "neednettitle"])
       assert.ok(found.has(kind), `${url} shows ${kind} to the secretariat of ${SECOND}; found: ${[...found].sort().join(", ")}`);
   }
+  // A network's Atom feeds hold only what anyone may read, whoever asks: even its own secretariat
+  // finds no marker in them, though they are read (the public gathering and consultation are there).
+  const feeds = planSweep().plan.filter((p) => p.method === "GET" && p.route.endsWith(".atom"));
+  assert.ok(feeds.length >= 4, "the network's feeds are in the route table");
+  for (const { urls } of feeds)
+    for (const url of urls) {
+      const res = await insider.get(url);
+      assert.equal(res.statusCode, 200, url);
+      assert.match(String(res.headers["content-type"]), /^application\/atom\+xml/, url);
+      assert.deepEqual(
+        [...markersIn(decode(res))],
+        [],
+        `${url} holds only what anyone may read, even for ${SECOND}'s secretariat`,
+      );
+    }
+  const everything = (await insider.get(`/n/${SECOND}/feeds/all.atom`)).body;
+  for (const title of ["Sweep samling", "Sweep høring"])
+    assert.ok(everything.includes(title), `the feed of everything holds ${title}`);
   // The ids fill the paths with records that exist: the secretariat gets an answer from some
   // address of every route but those that need a secret (a token, a receipt). (Not from every one:
   // only one of the consultations is about a document.)

@@ -12,6 +12,7 @@ import { SESSION_COOKIE } from "../auth/sessions.ts";
 import type { DataVersion } from "../db/data-version.ts";
 import { LANG_COOKIE, negotiateLocale } from "../i18n/i18n.ts";
 import { acceptedEncoding, COMPRESSION_THRESHOLD, compress, type Encoding } from "./compression.ts";
+import { notModified } from "./conditional.ts";
 
 export interface PageCacheOptions {
   /** How many pages to keep; the least recently used goes first. */
@@ -145,6 +146,9 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     if (!page) return;
     reply.headers(page.headers);
     reply.header("x-page-cache", "hit");
+    // A reader that has this version (a feed reader asking again) is told so without the body.
+    const etag = page.headers.etag;
+    if (typeof etag === "string" && notModified(req.headers["if-none-match"], etag)) return reply.code(304).send();
     const encoding = acceptedEncoding(req);
     if (!encoding || page.body.length < COMPRESSION_THRESHOLD) return reply.code(200).send(page.body);
     // Marked as encoded, so the compression hook leaves it as it is.

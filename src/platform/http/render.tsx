@@ -32,7 +32,7 @@ export async function renderPage(
   if (meta.follow && state) ctx.follow = { ...meta.follow, state };
   if (newActivity !== undefined) ctx.newActivity = newActivity;
   const html = renderToString(
-    <Layout ctx={ctx} title={meta.title} description={meta.description} crumbs={meta.crumbs} nav={deps.nav}>
+    <Layout ctx={ctx} title={meta.title} description={meta.description} crumbs={meta.crumbs} nav={deps.nav} feeds={meta.feeds}>
       {body}
     </Layout>,
   );

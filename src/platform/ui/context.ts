@@ -36,6 +36,8 @@ export interface PageMeta {
   forms?: readonly (FormState | null | undefined)[];
   /** The record the page is of, which a signed-in reader can follow from it. */
   follow?: RecordRef | undefined;
+  /** The Atom feeds of what the page lists, announced in its head for feed readers to find. */
+  feeds?: readonly { href: string; title: string }[] | undefined;
 }
 
 export type NavItem = { href: string; label: MessageKey };

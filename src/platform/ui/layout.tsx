@@ -27,6 +27,8 @@ export function Layout(props: {
   description?: string | undefined;
   crumbs?: Crumb[] | undefined;
   nav: NavItem[];
+  /** Atom feeds of what the page lists. */
+  feeds?: readonly { href: string; title: string }[] | undefined;
   children: ComponentChildren;
 }) {
   const { ctx, title, crumbs, nav } = props;
@@ -58,6 +60,9 @@ export function Layout(props: {
         <link rel="stylesheet" href="/assets/ds/index.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {props.feeds?.map((f) => (
+          <link key={f.href} rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
       </head>
       <body>
         <a class="ds-skip-link" href="#main">

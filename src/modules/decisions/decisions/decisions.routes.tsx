@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import { feedLinks } from "../../../platform/feeds.ts";
 import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { submittedForm } from "../../../platform/ui/components.tsx";
 import { networkBySlug } from "../../networks/index.ts";
+import { decisionFeeds } from "../feed.ts";
 import { meetingAccess, refusedOr, renderMeeting } from "../meetings/meeting-page.tsx";
 import { decisionParams } from "../params.ts";
 import { RegisterPage } from "./decisions.views.tsx";
@@ -22,6 +24,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
       {
         title,
         network,
+        feeds: feedLinks(network, decisionFeeds, t),
         crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: title }],
       },
     );

@@ -314,4 +314,31 @@ export class MeetingRepo extends Repository {
       .where(and(eq(meetings.networkId, networkId), decisionVisibleWhere(viewer)))
       .orderBy(desc(decisions.decidedOn), desc(decisions.id));
   }
+
+  /**
+   * The network's latest recorded decisions that anyone may read (the rule with no viewer, whoever
+   * asks), the last recorded first: the network's feed of decisions.
+   */
+  async publicFeed(networkId: number, most: number) {
+    return this.db
+      .select({
+        id: decisions.id,
+        text: decisions.text,
+        outcome: decisions.outcome,
+        decidedOn: decisions.decidedOn,
+        createdAt: decisions.createdAt,
+        meetingId: meetings.id,
+        meetingTitle: meetings.title,
+        itemId: agendaItems.id,
+        itemTitle: agendaItems.title,
+        bodyName: bodies.name,
+      })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(and(eq(meetings.networkId, networkId), decisionVisibleWhere(null)))
+      .orderBy(desc(decisions.createdAt), desc(decisions.id))
+      .limit(most);
+  }
 }

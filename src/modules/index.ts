@@ -10,6 +10,7 @@ import { gatheringsModule } from "./gatherings/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
 import { needsModule } from "./needs/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
+import { newsModule } from "./news/manifest.ts";
 import { projectsModule } from "./projects/manifest.ts";
 import { reportsModule } from "./reports/manifest.ts";
 import { roadmapModule } from "./roadmap/manifest.ts";
@@ -35,6 +36,8 @@ export const modules: ModuleManifest[] = [
   // Subject networks before gatherings: a gathering can be for a subject network (and is seeded after it).
   subjectsModule,
   gatheringsModule,
+  // News after what it may be about: its demo items are published, which tells the networks' followers.
+  newsModule,
   // What each member got: the economy and the surveys, then the reports drawn from every module above.
   economyModule,
   surveysModule,

@@ -99,6 +99,8 @@ export const mailOutbox = pgTable(
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** The same as HTML, where the mail has it (a newsletter). */
+    html: text("html"),
     /** An iCalendar text sent along as an invitation (a gathering's receipt and reminder), if any. */
     calendar: text("calendar"),
     /** Where the mail says how to stop it (RFC 2369, RFC 8058): an address whose POST unsubscribes at once. */

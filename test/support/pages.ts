@@ -103,6 +103,12 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["a gathering with a programme", `/gatherings/${ids.gatheringId}`],
     ["a past gathering with its report", `/gatherings/${ids.pastGatheringId}`],
     ["registering for a gathering", `/gatherings/${ids.gatheringId}/register`],
+    ["a network's news", "/n/digi-rogaland/news"],
+    ["a news item", `/news/${ids.newsId}`],
+    ["subscribing to a newsletter", "/n/digi-rogaland/newsletter"],
+    // A newsletter's links open these pages whatever the secret; it is checked when the button is pressed.
+    ["confirming a newsletter subscription", `/newsletter/confirm/${"A".repeat(32)}`],
+    ["leaving a newsletter", `/newsletter/stop/${"A".repeat(32)}`],
     ["a network's surveys", "/n/digi-rogaland/surveys"],
     ["a survey's public results", `/surveys/${ids.surveys.closed}/results`],
     ["answering a survey through a personal link", `/survey/${ids.surveys.token}`],
@@ -173,6 +179,7 @@ async function decisionIds(s: PageSource) {
     questionId: (await s.api("/api/v1/questions?subjectNetwork=helse-og-omsorg&limit=1")).items[0].id as number,
     reviewId: (await s.api("/api/v1/subject-networks/helse-og-omsorg")).reviews[0].id as number,
     surveys: await demoSurveys(s, rogaland.id),
+    newsId: (await s.services.news.latest(null, 1, rogaland.id))[0]!.item.id,
     // One that demo networks roll out together.
     rolloutSolutionId: (await s.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
@@ -306,6 +313,10 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["handling inputs", `/consultations/${ids.consultationId}/inputs`],
     ["a consultation's summary", `/consultations/${ids.consultationId}/summary`],
     ["new consultation", `/strategies/${ids.sharedStrategyId}/consultations/new`],
+    ["writing news", "/n/digi-rogaland/news/new"],
+    ["editing news", `/news/${ids.newsId}/edit`],
+    ["a network's news (secretariat)", "/n/digi-rogaland/news"],
+    ["sending a newsletter", "/n/digi-rogaland/newsletters"],
     ["new gathering", "/n/digi-rogaland/gatherings/new"],
     ["a gathering (secretariat)", `/gatherings/${ids.gatheringId}`],
     ["edit a gathering", `/gatherings/${ids.gatheringId}/edit`],

@@ -7,16 +7,12 @@ import { projects } from "../projects/index.ts";
 
 /**
  * The demo administrator follows three of Digi Rogaland's public projects, and something has happened
- * to each (a phase, a status report), so /following and /activity show what they are for. They work in
- * Digi Rogaland's secretariat and act for its first member, so the front page shows what waits for
- * such a person (inputs to handle, minutes to approve, requests, measures and adoption due).
+ * to each (a phase, a status report), so /following and /activity show what they are for.
  */
 export async function seedDemoFollowing({ db, services }: AppContext): Promise<void> {
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "demo@samverk.example"));
   const [rogaland] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, "digi-rogaland"));
   if (!admin || !rogaland) return;
-  const [member] = await services.access.repo.memberOrganisations(rogaland.id);
-  await services.access.repo.setAccess(rogaland.id, admin.id, "secretariat", member ? [member.id] : []);
   const followed = await db
     .select({ id: projects.id, phase: projects.phase })
     .from(projects)

@@ -24,6 +24,7 @@ export const networkFollowables: Followable[] = [
     events: {
       gathering_announced: ({ t }) => t("activity.gatheringAnnounced"),
       consultation_opened: ({ t }) => t("activity.consultationOpened"),
+      news_published: ({ t }) => t("activity.newsPublished"),
     },
   },
   followableOfSource(networkSearch, "body", {

@@ -1,4 +1,3 @@
-import { isLocale } from "../../platform/i18n/i18n.ts";
 import { defineModule } from "../../platform/module.ts";
 import { accessApi } from "./access/access.api.ts";
 import { accessRoutes } from "./access/access.routes.tsx";

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { systemActor } from "../../platform/access/actor.ts";
 import { type AuditEntry, recordAudit } from "../../platform/audit/audit.ts";
 import { rng } from "../../platform/demo.ts";
@@ -15,6 +15,7 @@ import {
   networkContacts,
   networkCounties,
   networks,
+  representations,
 } from "./schema.ts";
 
 /**
@@ -318,6 +319,20 @@ export async function seedDemoNetworks({ db }: AppContext): Promise<void> {
         entityId: network.id,
         after: { slug: demo.slug, memberships: inserted.length },
       });
+    }
+    // The demo administrator works in Digi Rogaland's secretariat and acts for its first member, so the
+    // front page shows what waits for such a person (decision 0036).
+    const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "demo@samverk.example"));
+    const [member] = await tx
+      .select({ networkId: memberships.networkId, organisationId: memberships.organisationId })
+      .from(memberships)
+      .innerJoin(networks, eq(networks.id, memberships.networkId))
+      .where(eq(networks.slug, "digi-rogaland"))
+      .orderBy(asc(memberships.organisationId))
+      .limit(1);
+    if (admin && member) {
+      await tx.insert(networkAccess).values({ networkId: member.networkId, userId: admin.id, role: "secretariat" });
+      await tx.insert(representations).values({ ...member, userId: admin.id });
     }
     await recordAudit(tx, actor, audit);
   });

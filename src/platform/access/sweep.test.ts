@@ -48,6 +48,11 @@ function marker(kind: string, what: string): string {
   planted.set(kind.toLowerCase(), what);
   return `LEAK-${kind}-${RUN}`;
 }
+/** The smallest PNG, for a picture kept with a restricted record. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 /** An e-mail address that is a marker. */
 const markerEmail = (kind: string, what: string) => `${marker(kind, what).toLowerCase()}@nordland.example`;
 /** Phone numbers hold no letters: a phone marker is its digits, found as they are. */
@@ -1078,6 +1083,55 @@ async function plant() {
     "survey recipient",
   );
   must(await s.surveys.open(actor, survey), "survey opened");
+
+  // News kept to the network, published (its network's followers hear of it), a public draft, and a
+  // public item about a restricted project; a subscriber whose address is a marker, not confirmed.
+  const newsMembers = must(
+    await s.news.create(
+      actor,
+      network.id,
+      {
+        title: marker("newsTitle", "members-only news: title"),
+        intro: marker("newsIntro", "members-only news: introduction"),
+        body: marker("newsBody", "members-only news: body"),
+        visibility: "network",
+        imageAlt: marker("newsAlt", "members-only news: picture's description"),
+        image: { filename: "kart.png", data: PNG, truncated: false },
+      },
+      1024 * 1024,
+    ),
+    "members-only news",
+  );
+  await s.news.publish(actor, newsMembers);
+  const newsDraft = must(
+    await s.news.create(
+      actor,
+      network.id,
+      { title: marker("newsDraft", "draft news: title"), visibility: "public" },
+      1024 * 1024,
+    ),
+    "draft news",
+  );
+  const newsAbout = must(
+    await s.news.create(
+      actor,
+      network.id,
+      { title: "Sweep news", visibility: "public", related: `/projects/${projNet.id}` },
+      1024 * 1024,
+    ),
+    "public news about a restricted project",
+  );
+  await s.news.publish(actor, newsAbout);
+  must(
+    await s.news.subscribe(
+      null,
+      null,
+      network,
+      { email: markerEmail("subscriberEmail", "newsletter subscriber: address") },
+      "nb",
+    ),
+    "subscriber",
+  );
   const [surveyLink] = (await s.surveys.recipients(survey.id)).map((r) => r.recipient);
   must(
     await s.surveys.answer(await s.surveys.tokenOf({ ...surveyLink!, email: surveyLink!.email ?? "" }), {
@@ -1143,6 +1197,7 @@ async function plant() {
     publicBudget: { year: publicBudget.year, released: publicReleased.id },
     annual: { kind: annualDraft.kind, year: annualDraft.year },
     survey: { id: survey.id, questionId: surveyQuestion.id, recipientId: surveyRecipient.id },
+    news: [newsMembers.id, newsDraft.id, newsAbout.id],
     memberEmail,
     ownOrganisations: orgs,
   };
@@ -1279,6 +1334,9 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [/^\/account\/tokens\/:id/, (p) => [{ id: p.token }]],
   // A digest's stop link: a key the outsider does not have.
   [/^\/mail\/stop\/:key/, () => [{ key: "A".repeat(32) }]],
+  [/^\/news\/:id/, (p) => p.news.map((id) => ({ id }))],
+  // A newsletter's confirmation and stop links: secrets the outsider does not have.
+  [/^\/newsletter\/(confirm|stop)\/:secret/, () => [{ secret: "A".repeat(32) }]],
   [/^\/follow\/:kind\/:id/, (p) => followedRecords(p)],
 ];
 
@@ -1449,7 +1507,8 @@ const SHARED = new Set(["organisations", "people", "users"]);
  * Writes anyone may make to any network by design, and the one table each may change there:
  * registering for the planted public gathering open to everyone stores a registration (a
  * consultation's input would too, but the sweep's forms carry no valid form token), and asking to
- * join (or leaving) the planted subject network stores a request a coordinator must approve. The same write
+ * join (or leaving) the planted subject network stores a request a coordinator must approve, and
+ * subscribing to a network's newsletter stores an address its owner must confirm. The same write
  * to the gathering kept to the network, or to the one for its members, is still a cross-network
  * write, and so is any other table such a write changes.
  */
@@ -1460,7 +1519,9 @@ const openToAll = (method: string, url: string): string | undefined =>
       ? "gathering_registrations"
       : new RegExp(`^(/api/v1)?/subject-networks/${N.subject.slug}/(join|leave)$`).test(url)
         ? "subject_network_members"
-        : undefined;
+        : url === `/n/${SECOND}/newsletter`
+          ? "newsletter_subscribers"
+          : undefined;
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await t.database.db.execute(query)) as unknown as { rows?: T[] } | T[];

@@ -95,6 +95,11 @@ export class ActivityService {
     return (await describeRecords(this.db, this.followables(), [ref], viewer))[0];
   }
 
+  /** Records of any kind events may name (a news item's related records), those the viewer may see, in one query. */
+  records(viewer: Actor | null, refs: readonly RecordRef[]): Promise<FollowedRecord[]> {
+    return describeRecords(this.db, this.kinds(), refs, viewer);
+  }
+
   /** How the person follows the record. */
   async state(userId: number, ref: RecordRef): Promise<FollowState> {
     const [own] = await this.db

@@ -39,6 +39,16 @@ export class UserService {
     return ok({ id: row!.id, created: Boolean(row!.created) });
   }
 
+  /** An account's name and address, for a form it fills in for itself. */
+  async byId(id: number) {
+    const [row] = await this.db
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1);
+    return row;
+  }
+
   async byEmail(email: string) {
     const [row] = await this.db
       .select({ id: users.id, email: users.email, name: users.name })

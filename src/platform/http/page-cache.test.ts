@@ -123,6 +123,7 @@ test("every table that pages show counts its changes", async () => {
       "form_submissions",
       "invitations",
       "mail_outbox",
+      "newsletter_subscribers",
       "rate_counters",
       "sessions",
       "throttles",

@@ -493,4 +493,5 @@ export const en: Record<MessageKey, string> = {
   "front.openTitle": "New and open",
   "front.due": "Due {date}",
   "front.overdue": "Past its deadline",
+  "activity.newsPublished": "News published",
 };

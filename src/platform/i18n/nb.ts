@@ -488,6 +488,7 @@ export const nb = {
   "front.openTitle": "Nytt og åpent",
   "front.due": "Frist {date}",
   "front.overdue": "Fristen er passert",
+  "activity.newsPublished": "Ny nyhet",
 };
 
 export type MessageKey = keyof typeof nb;

@@ -492,4 +492,5 @@ export const nn: Record<MessageKey, string> = {
   "front.openTitle": "Nytt og ope",
   "front.due": "Frist {date}",
   "front.overdue": "Fristen er passert",
+  "activity.newsPublished": "Ny nyheit",
 };

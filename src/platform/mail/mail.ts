@@ -7,6 +7,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   body: string;
+  /** The same as accessible HTML, for a mail read in a mail program that shows it (a newsletter); the text stays the first part. */
+  html?: string | null;
   /** An iCalendar text (RFC 5545) sent along as an invitation that calendar programs offer to add. */
   calendar?: string | null;
   /** An address that stops this kind of mail at once when posted to, without signing in (RFC 8058). */
@@ -24,6 +26,7 @@ export interface MailTransport {
     to: string;
     subject: string;
     text: string;
+    html?: string;
     /** nodemailer's calendar part: a text/calendar alternative and an .ics attachment. */
     icalEvent?: { method: string; filename: string; content: string };
     /** nodemailer's List-* headers (RFC 2369). */
@@ -95,6 +98,7 @@ export class MailDelivery {
             to: mail.to,
             subject: mail.subject,
             text: mail.body,
+            ...(mail.html ? { html: mail.html } : {}),
             ...(mail.calendar ? { icalEvent: { method: "PUBLISH", filename: "invitation.ics", content: mail.calendar } } : {}),
             // One click in the mail program stops it: List-Unsubscribe with its POST (RFC 8058).
             ...(mail.unsubscribeUrl

@@ -1,0 +1,28 @@
+import { defineModule } from "../../platform/module.ts";
+import { publicBaseUrl } from "../../platform/services.ts";
+import { messages } from "./messages.ts";
+import { newsRoutes } from "./news.routes.tsx";
+import { NewsService } from "./news.service.ts";
+import { newsPolicies } from "./policy.ts";
+import * as schema from "./schema.ts";
+import { newsSearch } from "./search.ts";
+import { networkNewsSection, newsFrontPage } from "./sections.tsx";
+import { seedDemoNews } from "./seed.ts";
+
+/** A network's news and newsletter: written and published by the secretariat, read by anyone it is for, sent by mail to subscribers. */
+export const newsModule = defineModule({
+  name: "news",
+  messages,
+  tables: schema,
+  services: {
+    news: ({ db, services, delivery, config }) =>
+      new NewsService(db, services.activity, { baseUrl: publicBaseUrl(config), delivery }),
+  },
+  policies: newsPolicies,
+  routes: newsRoutes,
+  sections: { networkPage: networkNewsSection },
+  searchSources: newsSearch,
+  frontPage: newsFrontPage,
+  retention: ({ services }) => ({ unconfirmedSubscribers: () => services.news.removeUnconfirmed() }),
+  seed: seedDemoNews,
+});

@@ -1,0 +1,228 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
+import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { mimePart, startSmtpServer } from "../../../test/support/smtp.ts";
+import { projects } from "../projects/index.ts";
+
+/**
+ * News and the newsletter (issue 25): the secretariat writes in a safe Markdown subset with a
+ * described picture and related records, publishes, and sends a newsletter by mail (plain text and
+ * HTML) to addresses confirmed by their owners; every read path keeps members-only news and
+ * restricted related records from those who may not see them; bad input changes nothing.
+ */
+
+let t: TestApp;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let rogaland: { id: number; slug: string };
+let hiddenProject: number;
+const BASE = "https://samverk.test.example";
+// The smallest PNG: its signature and a header are what the type check reads.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+before(async () => {
+  smtp = await startSmtpServer();
+  t = await createTestApp({ env: { SMTP_URL: smtp.url, SAMVERK_PUBLIC_URL: BASE } });
+  const { networks, access } = t.app.services;
+  rogaland = (await networks.bySlug("digi-rogaland"))!;
+  const nordland = (await networks.bySlug("digi-nordland"))!;
+  const db = t.database.db;
+  await testAccount(t.app, db, "sek@news-rogaland.example", { networkId: rogaland.id, role: "secretariat" });
+  await testAccount(t.app, db, "member@news-rogaland.example", { networkId: rogaland.id, role: "member" });
+  await testAccount(t.app, db, "sek@news-nordland.example", { networkId: nordland.id, role: "secretariat" });
+  const [owner] = await access.repo.memberOrganisations(rogaland.id);
+  const [p] = await db
+    .insert(projects)
+    .values({
+      networkId: rogaland.id,
+      title: "MARK-hidden-project",
+      kind: "regional",
+      sector: "other",
+      ownerOrganisationId: owner!.id,
+      visibility: "network",
+    })
+    .returning();
+  hiddenProject = p!.id;
+});
+after(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+const login = (email: string) => new Session(t.app).login(email, PASSWORD);
+const idFrom = (location: unknown) => Number(String(location).match(/\/news\/(\d+)/)![1]);
+
+async function write(session: Session, fields: Record<string, string>, picture = true) {
+  await session.get(`/n/${rogaland.slug}/news/new`);
+  return picture
+    ? session.upload(`/n/${rogaland.slug}/news/new`, fields, {
+        field: "image",
+        filename: "kart.png",
+        data: PNG,
+        type: "image/png",
+      })
+    : session.post(`/n/${rogaland.slug}/news/new`, fields);
+}
+
+test("bad input is refused with what to fix and saves nothing", async () => {
+  const sek = await login("sek@news-rogaland.example");
+  const before = (await t.app.services.news.page(null, rogaland.id, { limit: 100, offset: 0 })).total;
+  const noAlt = await write(sek, { title: "Med bilde", body: "Tekst", visibility: "public", imageAlt: "" });
+  assert.equal(noAlt.statusCode, 422);
+  assert.match(noAlt.body, /Skriv hva bildet viser/);
+  assert.match(noAlt.body, /value="Med bilde"/, "what was typed is kept");
+  const badLink = await write(
+    sek,
+    { title: "Lenker", visibility: "public", related: "/nowhere/1\nhttps://evil.example/projects/2" },
+    false,
+  );
+  assert.equal(badLink.statusCode, 422);
+  assert.match(badLink.body, /Dette er ikke adresser til sider i Samverk: \/nowhere\/1, https:\/\/evil\.example\/projects\/2/);
+  const notAPicture = await sek.upload(
+    `/n/${rogaland.slug}/news/new`,
+    { title: "Feil fil", visibility: "public", imageAlt: "Et kart" },
+    { field: "image", filename: "kart.pdf", data: Buffer.from("%PDF-1.4 x"), type: "application/pdf" },
+  );
+  assert.equal(notAPicture.statusCode, 422);
+  assert.match(notAPicture.body, /Bildet må være PNG eller JPEG/);
+  const outsider = await login("sek@news-nordland.example");
+  await outsider.get(`/n/${rogaland.slug}/news`);
+  const refused = await outsider.post(`/n/${rogaland.slug}/news/new`, { title: "Ikke ditt nettverk", visibility: "public" });
+  assert.ok([403, 404].includes(refused.statusCode), `another network's secretariat: ${refused.statusCode}`);
+  assert.equal((await t.app.services.news.page(null, rogaland.id, { limit: 100, offset: 0 })).total, before);
+});
+
+test("a draft is the secretariat's until published; then anyone reads it, escaped, with its picture and what they may see of its records", async () => {
+  const sek = await login("sek@news-rogaland.example");
+  const created = await write(sek, {
+    title: "Ny felles løsning for <varsling>",
+    intro: "Kort om saken.",
+    body: "# Bakgrunn\n\nVi <script>alert(1)</script> [klikk](javascript:alert(1)) og [prosjektet](/projects/1).\n\n- én\n- to",
+    visibility: "public",
+    imageAlt: "Kart over Rogaland",
+    related: `${BASE}/projects/${hiddenProject}`,
+  });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+  const id = idFrom(created.headers.location);
+  const anonymous = new Session(t.app);
+  assert.equal((await anonymous.get(`/news/${id}`)).statusCode, 404, "a draft is not there for readers");
+  assert.equal((await anonymous.get(`/news/${id}/picture`)).statusCode, 404);
+  assert.doesNotMatch((await anonymous.get(`/n/${rogaland.slug}/news`)).body, /felles løsning/);
+
+  await sek.get(`/news/${id}`);
+  assert.equal((await sek.post(`/news/${id}/publish`, {})).statusCode, 303);
+  const page = (await anonymous.get(`/news/${id}`)).body;
+  assert.match(page, /<h1[^>]*>Ny felles løsning for &lt;varsling>?(&gt;)?<\/h1>/);
+  assert.match(page, /<h2>Bakgrunn<\/h2>/, "a # heading is the page's second level");
+  assert.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.doesNotMatch(page, /<script>alert|href="javascript:/);
+  assert.match(page, /<img src="\/news\/\d+\/picture" alt="Kart over Rogaland"\/?>/);
+  assert.doesNotMatch(page, /MARK-hidden-project/, "a related record kept to the network is not named to visitors");
+  assert.match((await sek.get(`/news/${id}`)).body, /MARK-hidden-project/, "but is to the network's people");
+  const picture = await anonymous.get(`/news/${id}/picture`);
+  assert.deepEqual([picture.statusCode, picture.headers["content-type"]], [200, "image/png"]);
+  assert.match((await anonymous.get(`/n/${rogaland.slug}`)).body, /Ny felles løsning for &lt;varsling>/, "on the network's page");
+  assert.match((await anonymous.get("/")).body, /Nyheter[\s\S]*Ny felles løsning/, "on the front page");
+  assert.match((await anonymous.get("/search?q=varsling")).body, /Ny felles løsning/, "found by the search");
+});
+
+test("news kept to members is read by the network's people only, on every path", async () => {
+  const sek = await login("sek@news-rogaland.example");
+  const created = await write(sek, { title: "MARK-members-news", visibility: "network", imageAlt: "Bilde" });
+  const id = idFrom(created.headers.location);
+  await sek.get(`/news/${id}`);
+  await sek.post(`/news/${id}/publish`, {});
+  const member = await login("member@news-rogaland.example");
+  assert.equal((await member.get(`/news/${id}`)).statusCode, 200);
+  for (const session of [new Session(t.app), await login("sek@news-nordland.example")]) {
+    assert.equal((await session.get(`/news/${id}`)).statusCode, 404);
+    assert.equal((await session.get(`/news/${id}/picture`)).statusCode, 404);
+    for (const url of [`/n/${rogaland.slug}/news`, `/n/${rogaland.slug}`, "/"])
+      assert.doesNotMatch((await session.get(url)).body, /MARK-members-news/, url);
+    assert.doesNotMatch((await session.get("/search?q=MARK-members-news")).body, new RegExp(`href="/news/${id}"`), "search");
+  }
+});
+
+test("a newsletter goes to confirmed addresses only, as text and HTML, each with a one-click way out", async () => {
+  const sek = await login("sek@news-rogaland.example");
+  const created = await write(sek, {
+    title: "Nytt om digital postkasse",
+    intro: "Les om planen.",
+    visibility: "public",
+    imageAlt: "Plan",
+  });
+  const id = idFrom(created.headers.location);
+  await sek.get(`/news/${id}`);
+  await sek.post(`/news/${id}/publish`, {});
+
+  // An address confirmed by its owner, one never confirmed, and a bad one.
+  const visitor = new Session(t.app);
+  await visitor.get(`/n/${rogaland.slug}/newsletter`);
+  const bad = await visitor.post(`/n/${rogaland.slug}/newsletter`, { email: "ikke en adresse" });
+  assert.equal(bad.statusCode, 422);
+  for (const email of ["lesar@kommune.example", "glemt@kommune.example"]) {
+    const res = await visitor.post(`/n/${rogaland.slug}/newsletter`, { email });
+    assert.match(res.body, /Sjekk e-posten din/);
+  }
+  await t.app.services.mail.delivery.deliverDue();
+  const confirm = smtp.linkTo("lesar@kommune.example");
+  assert.ok(confirm.startsWith(`${BASE}/newsletter/confirm/`));
+  const path = confirm.slice(BASE.length);
+  assert.match((await visitor.get(path)).body, /Meld meg på/, "the link's page asks, so a link checker confirms nothing");
+  assert.match((await visitor.post(path, {})).body, /Påmeldingen er bekreftet/);
+  assert.match((await visitor.post(path, {})).body, /Lenken er ikke gyldig lenger/, "a link works once");
+
+  // The secretariat sends; members-only news cannot go in a letter.
+  const counts = await t.app.services.news.subscriberCounts(rogaland.id);
+  const page = (await sek.get(`/n/${rogaland.slug}/newsletters`)).body;
+  assert.match(page, new RegExp(`${counts.confirmed} bekreftede abonnenter, ${counts.waiting} venter på bekreftelse`));
+  const subscribers = (await t.app.services.news.repo.confirmedOf(rogaland.id)).map((s) => [s.email]);
+  assert.ok(
+    subscribers.some(([e]) => e === "lesar@kommune.example") && !subscribers.some(([e]) => e === "glemt@kommune.example"),
+  );
+  assert.doesNotMatch(page, /MARK-members-news/);
+  const none = await sek.post(`/n/${rogaland.slug}/newsletters`, { subject: "Tomt brev" });
+  assert.equal(none.statusCode, 422);
+  const sent = await sek.post(`/n/${rogaland.slug}/newsletters`, {
+    subject: "Nyhetsbrev desember",
+    intro: "God jul.",
+    itemIds: [String(id)],
+  });
+  assert.deepEqual([sent.statusCode, sent.headers.location], [303, `/n/${rogaland.slug}/newsletters?sent=${subscribers.length}`]);
+  await t.app.services.mail.delivery.deliverDue();
+  const letters = smtp.mails.filter((m) => m.subject === "Nyhetsbrev desember");
+  assert.deepEqual(letters.map((m) => m.to).sort(), subscribers.sort(), "every confirmed address, and only those");
+  const raw = letters.find((m) => m.to.includes("lesar@kommune.example"))!.raw;
+  const text = mimePart(raw, "text/plain")!;
+  const html = mimePart(raw, "text/html")!;
+  assert.match(text, /NYTT OM DIGITAL POSTKASSE[\s\S]*Les om planen\.[\s\S]*https:\/\/samverk\.test\.example\/news\/\d+/);
+  assert.match(html, /<html lang="nb">/);
+  assert.match(html, /<img src="https:\/\/samverk\.test\.example\/news\/\d+\/picture" alt="Plan"/);
+  const stop = raw.match(/^List-Unsubscribe:\s+<([^>]+)>/im)![1]!;
+  assert.match(raw, /List-Unsubscribe-Post: List-Unsubscribe=One-Click/i);
+  assert.ok(stop.startsWith(`${BASE}/newsletter/stop/`));
+  // A mail program's one click: a POST without the page's token.
+  const left = await new Session(t.app).post(stop.slice(BASE.length), { "List-Unsubscribe": "One-Click" }, { csrf: null });
+  assert.equal(left.statusCode, 200);
+  assert.match(left.body, /Du er meldt av nyhetsbrevet/);
+  assert.equal((await new Session(t.app).post(stop.slice(BASE.length), {}, { csrf: null })).statusCode, 404, "once");
+  assert.match(
+    (await sek.get(`/n/${rogaland.slug}/newsletters`)).body,
+    new RegExp(`Nyhetsbrev desember[\\s\\S]*?<td class="numeric">${subscribers.length}</td>`),
+  );
+});
+
+test("a signed-in person subscribes with their own address at once, and the network's followers hear of published news", async () => {
+  const member = await login("member@news-rogaland.example");
+  await member.get(`/n/${rogaland.slug}/newsletter`);
+  const res = await member.post(`/n/${rogaland.slug}/newsletter`, { email: "member@news-rogaland.example" });
+  assert.match(res.body, /Du får nå nyhetsbrevet/);
+  const sek = await login("sek@news-rogaland.example");
+  const id = idFrom((await write(sek, { title: "Fortalt til følgerne", visibility: "public", imageAlt: "x" })).headers.location);
+  await sek.get(`/news/${id}`);
+  await sek.post(`/news/${id}/publish`, {});
+  assert.match((await member.get("/activity")).body, new RegExp(`Ny nyhet: <a[^>]*href="/news/${id}"[^>]*>Fortalt til følgerne`));
+});

@@ -1,5 +1,6 @@
 import { defineModule } from "../../platform/module.ts";
 import { publicBaseUrl } from "../../platform/services.ts";
+import { newsFeeds } from "./feed.ts";
 import { messages } from "./messages.ts";
 import { newsRoutes } from "./news.routes.tsx";
 import { NewsService } from "./news.service.ts";
@@ -22,6 +23,7 @@ export const newsModule = defineModule({
   routes: newsRoutes,
   sections: { networkPage: networkNewsSection },
   searchSources: newsSearch,
+  feeds: newsFeeds,
   frontPage: newsFrontPage,
   retention: ({ services }) => ({ unconfirmedSubscribers: () => services.news.removeUnconfirmed() }),
   seed: seedDemoNews,

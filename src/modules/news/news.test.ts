@@ -127,6 +127,9 @@ test("a draft is the secretariat's until published; then anyone reads it, escape
   assert.match((await anonymous.get(`/n/${rogaland.slug}`)).body, /Ny felles løsning for &lt;varsling>/, "on the network's page");
   assert.match((await anonymous.get("/")).body, /Nyheter[\s\S]*Ny felles løsning/, "on the front page");
   assert.match((await anonymous.get("/search?q=varsling")).body, /Ny felles løsning/, "found by the search");
+  const feed = await anonymous.get(`/n/${rogaland.slug}/feeds/news.atom`);
+  assert.match(feed.headers["content-type"] as string, /application\/atom\+xml/);
+  assert.match(feed.body, new RegExp(`<link[^>]*href="${BASE}/news/${id}"`), "in the network's news feed");
 });
 
 test("news kept to members is read by the network's people only, on every path", async () => {
@@ -140,7 +143,7 @@ test("news kept to members is read by the network's people only, on every path",
   for (const session of [new Session(t.app), await login("sek@news-nordland.example")]) {
     assert.equal((await session.get(`/news/${id}`)).statusCode, 404);
     assert.equal((await session.get(`/news/${id}/picture`)).statusCode, 404);
-    for (const url of [`/n/${rogaland.slug}/news`, `/n/${rogaland.slug}`, "/"])
+    for (const url of [`/n/${rogaland.slug}/news`, `/n/${rogaland.slug}`, "/", `/n/${rogaland.slug}/feeds/news.atom`])
       assert.doesNotMatch((await session.get(url)).body, /MARK-members-news/, url);
     assert.doesNotMatch((await session.get("/search?q=MARK-members-news")).body, new RegExp(`href="/news/${id}"`), "search");
   }

@@ -147,3 +147,23 @@ test("who registers a need follows it by their part in it, and a network's peopl
   assert.doesNotMatch((await outsider.get("/following")).body, /Felles varsling/);
   assert.match((await outsider.get(needUrl)).body, /action="\/follow\/need\/\d+"/);
 });
+
+test("the API lists what one follows and what happened, follows and stops, and gives the front page's lists", async () => {
+  const reader = await login("member@fl-nordland.example");
+  assert.equal((await new Session(t.app).api("GET", "/api/v1/following")).statusCode, 401);
+  const followed = await reader.api("PUT", `/api/v1/following/project/${projectId}`);
+  assert.deepEqual([followed.statusCode, JSON.parse(followed.body)], [200, { state: "following" }]);
+  assert.equal((await reader.api("PUT", "/api/v1/following/project/999999")).statusCode, 404);
+  assert.equal((await reader.api("PUT", `/api/v1/following/unknown/${projectId}`)).statusCode, 404);
+  const list = JSON.parse((await reader.api("GET", "/api/v1/following")).body);
+  assert.ok(list.items.some((r: { kind: string; id: number }) => r.kind === "project" && r.id === projectId));
+  await setPhase("closing");
+  const activity = JSON.parse((await reader.api("GET", "/api/v1/activity")).body);
+  const event = activity.items.find((e: { record: { id: number } }) => e.record.id === projectId);
+  assert.equal(event.text, "Gikk over i fasen Avslutning");
+  assert.equal(event.record.url, `/projects/${projectId}`);
+  assert.equal(JSON.parse((await reader.api("DELETE", `/api/v1/following/project/${projectId}`)).body).state, "not");
+  const front = JSON.parse((await reader.api("GET", "/api/v1/front-page")).body);
+  assert.ok(Array.isArray(front.waiting) && Array.isArray(front.open));
+  assert.equal(JSON.parse((await new Session(t.app).api("GET", "/api/v1/front-page")).body).waiting, null);
+});

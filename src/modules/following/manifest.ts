@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.ts";
+import { followingApi } from "./following.api.ts";
 import { followingRoutes } from "./following.routes.tsx";
 import { messages } from "./messages.ts";
 import { seedDemoFollowing } from "./seed.ts";
@@ -11,6 +12,7 @@ export const followingModule = defineModule({
   name: "following",
   messages,
   routes: followingRoutes,
+  api: followingApi,
   // What is due goes out every five minutes: at once for kinds so chosen, daily and weekly at seven.
   background: ({ services }, log) => services.activityDigests.schedule(5, log),
   seed: seedDemoFollowing,

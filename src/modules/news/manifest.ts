@@ -2,6 +2,7 @@ import { defineModule } from "../../platform/module.ts";
 import { publicBaseUrl } from "../../platform/services.ts";
 import { newsFeeds } from "./feed.ts";
 import { messages } from "./messages.ts";
+import { newsApi } from "./news.api.ts";
 import { newsRoutes } from "./news.routes.tsx";
 import { NewsService } from "./news.service.ts";
 import { newsPolicies } from "./policy.ts";
@@ -17,10 +18,11 @@ export const newsModule = defineModule({
   tables: schema,
   services: {
     news: ({ db, services, delivery, config }) =>
-      new NewsService(db, services.activity, { baseUrl: publicBaseUrl(config), delivery }),
+      new NewsService(db, services.activity, { baseUrl: publicBaseUrl(config), delivery }, services.throttle),
   },
   policies: newsPolicies,
   routes: newsRoutes,
+  api: newsApi,
   sections: { networkPage: networkNewsSection },
   searchSources: newsSearch,
   feeds: newsFeeds,

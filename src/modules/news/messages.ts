@@ -2,6 +2,7 @@ import type { Messages } from "../../platform/i18n/i18n.ts";
 
 /** The news module's texts in bokmål, the source; nynorsk and English must have the same keys (the type checks it). */
 const nb = {
+  "errors.tooManySubscriptions": "For mange påmeldinger på kort tid. Prøv igjen senere.",
   "search.kind.news": "Nyheter",
   "news.listTitle": "Nyheter fra {network}",
   "news.heading": "Nyheter",
@@ -93,6 +94,7 @@ export type NewsMessageKey = keyof typeof nb;
 export const messages: Messages<NewsMessageKey> = {
   nb,
   nn: {
+    "errors.tooManySubscriptions": "For mange påmeldingar på kort tid. Prøv igjen seinare.",
     "search.kind.news": "Nyheiter",
     "news.listTitle": "Nyheiter frå {network}",
     "news.heading": "Nyheiter",
@@ -179,6 +181,7 @@ export const messages: Messages<NewsMessageKey> = {
     "errors.chooseNews": "Vel minst éi nyheit.",
   },
   en: {
+    "errors.tooManySubscriptions": "Too many subscriptions in a short time. Try again later.",
     "search.kind.news": "News",
     "news.listTitle": "News from {network}",
     "news.heading": "News",

@@ -167,7 +167,10 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
   app.post("/n/:slug/newsletter", { config: { policy: "public" } }, async (req, reply) => {
     const { network } = await networkInPath(req);
     const own = req.actor?.userId ? await services.users.byId(req.actor.userId) : undefined;
-    const result = await news.subscribe(req.actor, own?.email ?? null, network, req.body, req.i18n.locale);
+    const result = await news.subscribe(req.actor, own?.email ?? null, network, req.body, {
+      locale: req.i18n.locale,
+      ipKey: req.ipKey(),
+    });
     if (!result.ok) return subscribePage(req, reply, submittedForm(req.body, result.errors), null);
     return subscribePage(req, reply, null, result.value.confirmed ? "subscribed" : "checkMail");
   });

@@ -10,6 +10,7 @@ import type { Db } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
 import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
+import type { Throttle } from "../../platform/http/throttle.ts";
 import { idList, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, type Locale } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
@@ -83,6 +84,7 @@ export class NewsService {
     private readonly db: Db,
     private readonly activity: ActivityService,
     private readonly mail: { baseUrl: string; delivery: MailDelivery },
+    private readonly throttle: Pick<Throttle, "attemptAll">,
   ) {
     this.repo = new NewsRepo(db);
   }
@@ -218,11 +220,19 @@ export class NewsService {
     ownEmail: string | null,
     network: { id: number; name: string },
     body: unknown,
-    locale: Locale,
+    context: { locale: Locale; ipKey: string },
   ): Promise<Result<{ confirmed: boolean }>> {
     const parsed = subscribeInput.safeParse(body);
     if (!parsed.success) return invalid(toFieldErrors(parsed.error));
     const { email } = parsed.data;
+    const { locale } = context;
+    // Each asking mails a stranger's address: a few an hour from one place, a few a day to one address.
+    const limits = [
+      [`newsletter-from:${context.ipKey}`, { free: 10, windowMinutes: 60, maxDelaySeconds: 3600 }],
+      [`newsletter-to:${email.toLowerCase()}`, { free: 3, windowMinutes: 24 * 60, maxDelaySeconds: 24 * 3600 }],
+    ] as const;
+    if ((await this.throttle.attemptAll(limits)).blocked)
+      return invalid([{ field: "email", key: "errors.tooManySubscriptions" }]);
     const own = ownEmail !== null && ownEmail.toLowerCase() === email.toLowerCase();
     const secret = randomBytes(24).toString("base64url");
     await this.db.transaction(async (tx) => {

@@ -229,3 +229,36 @@ test("a signed-in person subscribes with their own address at once, and the netw
   await sek.post(`/news/${id}/publish`, {});
   assert.match((await member.get("/activity")).body, new RegExp(`Ny nyhet: <a[^>]*href="/news/${id}"[^>]*>Fortalt til følgerne`));
 });
+
+test("the API gives what the caller may read of the news, and subscribes with the same confirmation", async () => {
+  const anonymous = new Session(t.app);
+  const list = JSON.parse((await anonymous.api("GET", `/api/v1/networks/${rogaland.slug}/news`)).body);
+  assert.ok(
+    list.items.length > 0 &&
+      list.items.every((i: { state: string; visibility: string }) => i.state === "published" && i.visibility === "public"),
+  );
+  const members = JSON.parse(
+    (await (await login("member@news-rogaland.example")).api("GET", `/api/v1/networks/${rogaland.slug}/news`)).body,
+  );
+  const kept = members.items.find((i: { title: string }) => i.title === "MARK-members-news");
+  assert.ok(kept, "the network's people read the members-only item");
+  assert.equal((await anonymous.api("GET", `/api/v1/news/${kept.id}`)).statusCode, 404);
+  const one = JSON.parse((await anonymous.api("GET", `/api/v1/news/${list.items[0].id}`)).body);
+  assert.equal(typeof one.body, "string");
+  assert.ok(!JSON.stringify(one).includes("MARK-hidden-project"), "no related record the caller may not see");
+  const bad = await anonymous.api("POST", `/api/v1/networks/${rogaland.slug}/newsletter/subscribers`, { email: "nei" });
+  assert.equal(bad.statusCode, 422);
+  const ok = await anonymous.api("POST", `/api/v1/networks/${rogaland.slug}/newsletter/subscribers`, {
+    email: "api@kommune.example",
+  });
+  assert.deepEqual([ok.statusCode, JSON.parse(ok.body)], [200, { confirmed: false }]);
+  // Asking again mails the address again, a few times a day at most: nobody's inbox is a target.
+  const answers: number[] = [];
+  for (let i = 0; i < 5; i++)
+    answers.push(
+      (await anonymous.api("POST", `/api/v1/networks/${rogaland.slug}/newsletter/subscribers`, { email: "API@kommune.example" }))
+        .statusCode,
+    );
+  assert.deepEqual(answers.slice(0, 2), [200, 200]);
+  assert.ok(answers.includes(422), `refused after a few: ${answers}`);
+});

@@ -43,7 +43,7 @@ export async function seedDemoNews({ db, services }: AppContext): Promise<void> 
       if (n.publish && n.visibility === "public") published.push(created.value.id);
     }
     for (const email of [`nyhetsbrev@${network.slug}.example`, `les.meir@${network.slug}.example`])
-      await news.subscribe(null, email, network, { email }, "nb");
+      await news.subscribe(null, email, network, { email }, { locale: "nb", ipKey: "demo data" });
     await db.update(newsletterSubscribers).set({ isDemo: true }).where(eq(newsletterSubscribers.networkId, network.id));
     const letter = await news.sendNewsletter(demoActor, network, {
       subject: `Nyhetsbrev fra ${network.name}`,

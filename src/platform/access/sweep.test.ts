@@ -1128,7 +1128,7 @@ async function plant() {
       null,
       network,
       { email: markerEmail("subscriberEmail", "newsletter subscriber: address") },
-      "nb",
+      { locale: "nb", ipKey: "sweep" },
     ),
     "subscriber",
   );
@@ -1334,7 +1334,8 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [/^\/account\/tokens\/:id/, (p) => [{ id: p.token }]],
   // A digest's stop link: a key the outsider does not have.
   [/^\/mail\/stop\/:key/, () => [{ key: "A".repeat(32) }]],
-  [/^\/news\/:id/, (p) => p.news.map((id) => ({ id }))],
+  [api("/news/:id"), (p) => p.news.map((id) => ({ id }))],
+  [api("/following/:kind/:id"), (p) => followedRecords(p)],
   // A newsletter's confirmation and stop links: secrets the outsider does not have.
   [/^\/newsletter\/(confirm|stop)\/:secret/, () => [{ secret: "A".repeat(32) }]],
   [/^\/follow\/:kind\/:id/, (p) => followedRecords(p)],

@@ -20,6 +20,12 @@ const secretParams = z.object({
 });
 const listQuery = z.object({ page: pageParam }).passthrough();
 
+/** The way back from a page of a network's news: the network, then its news. */
+const newsCrumbs = (req: FastifyRequest, network: { slug: string; name: string }) => [
+  { href: `/n/${network.slug}`, label: network.name },
+  { href: `/n/${network.slug}/news`, label: req.i18n.t("news.heading") },
+];
+
 /** A network's news, a news item's page and its writing, and the newsletter: subscribing, confirming, leaving, sending. */
 export function newsRoutes(app: FastifyInstance, { services, config }: AppContext) {
   const { news, networks } = services;
@@ -70,11 +76,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
         title: item.title,
         description: item.intro.slice(0, 200) || undefined,
         network,
-        crumbs: [
-          { href: `/n/${network.slug}`, label: network.name },
-          { href: `/n/${network.slug}/news`, label: t("news.heading") },
-          { label: item.title },
-        ],
+        crumbs: [...newsCrumbs(req, network), { label: item.title }],
       },
     );
   });
@@ -107,7 +109,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
         cancelHref={item ? `/news/${item.id}` : `/n/${network.slug}/news`}
         hasPicture={item?.imageFileId != null}
       />,
-      { title, network, forms: [form] },
+      { title, network, forms: [form], crumbs: [...newsCrumbs(req, network), { label: title }] },
     );
   };
 
@@ -161,6 +163,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
       title: req.i18n.t("newsletter.subscribeTitle", { network: network.name }),
       network,
       forms: [state],
+      crumbs: [...newsCrumbs(req, network), { label: req.i18n.t("newsletter.heading") }],
     });
   };
   app.get("/n/:slug/newsletter", { config: { policy: "public" } }, (req, reply) => subscribePage(req, reply, null, null));
@@ -229,7 +232,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
         form={form}
         sentNow={sentNow}
       />,
-      { title, network, forms: [form] },
+      { title, network, forms: [form], crumbs: [...newsCrumbs(req, network), { label: req.i18n.t("newsletter.heading") }] },
     );
   };
   app.get("/n/:slug/newsletters", { config: manageNetwork }, (req, reply) => {

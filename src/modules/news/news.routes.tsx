@@ -63,7 +63,6 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
   app.get("/news/:id", { config: { policy: "public" } }, async (req, reply) => {
     const { item, network } = await itemInPath(req);
     const related = await news.related(req.actor, item);
-    const { t } = req.i18n;
     return reply.page(
       <NewsPage
         ctx={req.pageContext()}

@@ -111,6 +111,23 @@ test("npm run bench:data refuses a scale it cannot make, and changes nothing", (
 });
 
 const pgServer = process.env.SAMVERK_TEST_PG_URL;
+test("npm run bench:digest tells each follower once, and nobody what they may not see", {
+  timeout: 300_000,
+  skip: skipUnlessSlow,
+}, () => {
+  const out = mkdtempSync(path.join(tmpdir(), "samverk-digest-"));
+  try {
+    const run = runBench("bench/digest.ts", ["--people", "60", "--out", out], { seconds: 240, retryWhenHung: true });
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    const result = JSON.parse(readFileSync(path.join(out, "digest-latest.json"), "utf8"));
+    assert.ok(result.mails > 0 && result.mailsPerSecond > 0 && result.limitMailsPerSecond > 0);
+    assert.equal(result.exactlyOnce, true);
+    assert.equal(result.leaks, 0);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test("npm run bench:cluster shows sessions, changes, rate limits and jobs shared by two processes", {
   timeout: 600_000,
   skip:

@@ -227,3 +227,21 @@ export function followedBy(followables: readonly Followable[], userId: number): 
     where not exists (select 1 from ${follows} s where s.user_id = ${userId} and s.kind = x.kind
       and s.record_id = x.record_id and s.state = 'stopped')`;
 }
+
+/**
+ * Who may hear of the records some events are told under, as a query of `user_id`: those who chose to
+ * follow one, and those who follow one by their part in it (each kind's `automatic`). Whether they stopped,
+ * and whether they may see it, is decided when they are told; this only says who need not be asked.
+ */
+export function followersOfEvents(followables: readonly Followable[], events: SQL): SQL {
+  const automatic = followables.flatMap((f) =>
+    f.automatic
+      ? [
+          sql`select a.user_id from (${f.automatic}) a where a.record_id in (select record_id from (${events}) e where e.kind = ${f.kind})`,
+        ]
+      : [],
+  );
+  const chosen = sql`select ${follows.userId} as user_id from ${follows}
+    where ${follows.state} = 'following' and (${follows.kind}, ${follows.recordId}) in (select kind, record_id from (${events}) e)`;
+  return sql.join([chosen, ...automatic], sql` union `);
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../access/actor.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
@@ -10,7 +10,7 @@ import { toFieldErrors } from "../http/validation.ts";
 import { i18nFor, isLocale, type Locale } from "../i18n/i18n.ts";
 import { type MailDelivery, queueMail } from "../mail/mail.ts";
 import { activityEvents, activityMail, activitySettings, DIGEST_FREQUENCIES, type DigestFrequency, users } from "../schema.ts";
-import { followedBy } from "./activity.ts";
+import { followedBy, followersOfEvents } from "./activity.ts";
 import {
   clip,
   describeEvent,
@@ -130,18 +130,21 @@ export class ActivityDigests {
 
   /** The person's mail row, made when missing: told up to now, so a new follower gets no backlog. */
   async ensure(tx: DbOrTx, userId: number): Promise<void> {
+    await this.insertRows(tx, [userId]);
+  }
+
+  /** Mail rows for people who have none, each with its own stop key, told up to the latest event. */
+  private async insertRows(tx: DbOrTx, userIds: readonly number[]): Promise<void> {
     const [latest] = await tx.select({ id: sql<number>`coalesce(max(${activityEvents.id}), 0)::int` }).from(activityEvents);
     const at = latest?.id ?? 0;
-    await tx
-      .insert(activityMail)
-      .values({
-        userId,
-        unsubscribeKey: randomBytes(24).toString("base64url"),
-        immediateEventId: at,
-        dailyEventId: at,
-        weeklyEventId: at,
-      })
-      .onConflictDoNothing();
+    const row = (userId: number) => ({
+      userId,
+      unsubscribeKey: randomBytes(24).toString("base64url"),
+      immediateEventId: at,
+      dailyEventId: at,
+      weeklyEventId: at,
+    });
+    await tx.insert(activityMail).values(userIds.map(row)).onConflictDoNothing();
   }
 
   /**
@@ -154,6 +157,7 @@ export class ActivityDigests {
     const weeklyMark = lastSendingTime(now, (day) => day.getUTCDay() === 1);
     const [latest] = await this.db.select({ id: sql<number>`coalesce(max(${activityEvents.id}), 0)::int` }).from(activityEvents);
     const upTo = latest?.id ?? 0;
+    await this.passOverTheUnconcerned(upTo);
     let written = 0;
     for (;;) {
       const claimed = await this.db.transaction(async (tx) => {
@@ -167,11 +171,25 @@ export class ActivityDigests {
           )
           .limit(BATCH)
           .for("update", { skipLocked: true });
+        // A frequency nobody in the batch chose for any kind has nothing to tell: its position just moves.
+        const chosen = await this.frequenciesOf(
+          tx,
+          due.map((p) => p.userId),
+        );
         for (const person of due) {
           const classes: Sent[] = ["immediately"];
           if (person.dailyEventId < upTo && (person.dailySentAt ?? new Date(0)) < dailyMark) classes.push("daily");
           if (person.weeklyEventId < upTo && (person.weeklySentAt ?? new Date(0)) < weeklyMark) classes.push("weekly");
-          for (const frequency of classes) written += await this.tell(tx, person, frequency, upTo, now);
+          const theirs = chosen.get(person.userId);
+          for (const frequency of classes)
+            written += await this.tell(
+              tx,
+              person,
+              frequency,
+              upTo,
+              now,
+              frequency === DEFAULT_FREQUENCY || !!theirs?.has(frequency),
+            );
         }
         return due.length;
       });
@@ -182,7 +200,15 @@ export class ActivityDigests {
   }
 
   /** One person's mail of one frequency: the events since its position they may see now; the position moves on. */
-  private async tell(tx: DbOrTx, person: typeof activityMail.$inferSelect, frequency: Sent, upTo: number, now: Date) {
+  private async tell(
+    tx: DbOrTx,
+    person: typeof activityMail.$inferSelect,
+    frequency: Sent,
+    upTo: number,
+    now: Date,
+    /** Whether the person chose this frequency for some kind (the default counts as chosen). */
+    chosen: boolean,
+  ) {
     const from =
       frequency === "immediately" ? person.immediateEventId : frequency === "daily" ? person.dailyEventId : person.weeklyEventId;
     const sentAt = frequency === "daily" ? { dailySentAt: now } : frequency === "weekly" ? { weeklySentAt: now } : {};
@@ -195,6 +221,10 @@ export class ActivityDigests {
         })
         .where(eq(activityMail.userId, person.userId));
     if (from >= upTo) return 0;
+    if (!chosen) {
+      await move();
+      return 0;
+    }
     const events = rowsOf<EventRow>(
       await tx.execute(sql`
         select ${eventColumns} from ${activityEvents} e
@@ -258,7 +288,37 @@ export class ActivityDigests {
     return 1;
   }
 
-  /** Makes the mail row of everyone who has none yet (new accounts), told up to now. */
+  /** The frequencies each person chose for some kind, by person (none: every kind is the default's). */
+  private async frequenciesOf(tx: DbOrTx, userIds: readonly number[]): Promise<Map<number, Set<DigestFrequency>>> {
+    const rows = userIds.length
+      ? await tx
+          .select({ userId: activitySettings.userId, frequency: activitySettings.frequency })
+          .from(activitySettings)
+          .where(inArray(activitySettings.userId, [...userIds]))
+      : [];
+    const chosen = new Map<number, Set<DigestFrequency>>();
+    for (const r of rows) chosen.set(r.userId, (chosen.get(r.userId) ?? new Set()).add(r.frequency));
+    return chosen;
+  }
+
+  /**
+   * Moves everyone whom none of the events since the lowest position concern up to `upTo` in one
+   * statement: of ten thousand people, only those who follow a record something happened to are
+   * claimed and read one by one. A position only moves forward, whichever process moves it.
+   */
+  private async passOverTheUnconcerned(upTo: number): Promise<void> {
+    const lowest = sql`(select coalesce(min(least(m.immediate_event_id, m.daily_event_id, m.weekly_event_id)), ${upTo}) from ${activityMail} m)`;
+    const events = sql`select kind, record_id from ${activityEvents} where id > ${lowest} and id <= ${upTo}`;
+    await this.db.execute(sql`
+      update ${activityMail} set
+        immediate_event_id = greatest(immediate_event_id, ${upTo}),
+        daily_event_id = greatest(daily_event_id, ${upTo}),
+        weekly_event_id = greatest(weekly_event_id, ${upTo})
+      where least(immediate_event_id, daily_event_id, weekly_event_id) < ${upTo}
+        and user_id not in (${followersOfEvents(this.followables(), events)})`);
+  }
+
+  /** Makes the mail row of everyone who has none yet (new accounts), told up to now, in one statement. */
   private async ensureEveryone(): Promise<void> {
     const missing = await this.db
       .select({ id: users.id })
@@ -266,7 +326,11 @@ export class ActivityDigests {
       .where(
         and(sql`${users.deletedAt} is null`, sql`not exists (select 1 from ${activityMail} m where m.user_id = ${users.id})`),
       );
-    for (const { id } of missing) await this.ensure(this.db, id);
+    if (missing.length)
+      await this.insertRows(
+        this.db,
+        missing.map((m) => m.id),
+      );
   }
 
   /** Runs the digests every `minutes` while the app runs; answers a stop function. */

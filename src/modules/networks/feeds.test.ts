@@ -14,7 +14,7 @@ import { gatherings } from "../gatherings/index.ts";
  * what a reader who is not signed in may read, whoever asks, as well-formed Atom with absolute links.
  */
 const BASE = "https://samverk.feeds.example";
-const FEEDS = ["decisions", "gatherings", "consultations", "all"] as const;
+const FEEDS = ["decisions", "gatherings", "consultations", "news", "all"] as const;
 let t: TestApp;
 let rogaland: { id: number; slug: string };
 const actor = systemActor("feeds test");
@@ -167,7 +167,7 @@ async function feed(name: string, session = new Session(t.app)) {
   const entries = f.entry ?? [];
   assert.ok(entries.length <= FEED_LIMIT, `${name} holds at most ${FEED_LIMIT}`);
   for (const e of entries) {
-    assert.match(e.id, /^tag:samverk\.feeds\.example,2026:(decision|gathering|consultation)\/\d+$/);
+    assert.match(e.id, /^tag:samverk\.feeds\.example,2026:(decision|gathering|consultation|news)\/\d+$/);
     assert.equal(e.link[0]!.rel, "alternate");
     assert.ok(e.link[0]!.href.startsWith(`${BASE}/`), e.link[0]!.href);
     assert.match(e.published, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);

@@ -23,6 +23,16 @@ import type { NewsItem, Newsletter } from "./news.repo.ts";
 
 type Network = { slug: string; name: string };
 
+/** A tag saying the item is kept to the network's people, where it is. */
+function MembersOnly({ ctx, item }: { ctx: PageContext; item: NewsItem }) {
+  return item.visibility === "network" ? (
+    <>
+      {" "}
+      <Tag color="info">{ctx.i18n.t("news.membersOnly")}</Tag>
+    </>
+  ) : null;
+}
+
 /** A news item in a list: its title as a link, its day, and its introduction. */
 export function NewsSummary({ ctx, item, level = 2 }: { ctx: PageContext; item: NewsItem; level?: 2 | 3 }) {
   const { t, date } = ctx.i18n;
@@ -38,12 +48,7 @@ export function NewsSummary({ ctx, item, level = 2 }: { ctx: PageContext; item: 
         ) : (
           <time dateTime={item.publishedAt?.toISOString()}>{date(item.publishedAt)}</time>
         )}
-        {item.visibility === "network" ? (
-          <>
-            {" "}
-            <Tag color="info">{t("news.membersOnly")}</Tag>
-          </>
-        ) : null}
+        <MembersOnly ctx={ctx} item={item} />
       </p>
       {item.intro ? <p class="ds-paragraph">{item.intro}</p> : null}
     </article>
@@ -109,12 +114,7 @@ export function NewsPage(props: {
         <Link href={`/n/${network.slug}`}>{network.name}</Link>
         {" · "}
         {t("news.by", { name: item.authorLabel })}
-        {item.visibility === "network" ? (
-          <>
-            {" "}
-            <Tag color="info">{t("news.membersOnly")}</Tag>
-          </>
-        ) : null}
+        <MembersOnly ctx={ctx} item={item} />
       </p>
       {item.state === "draft" ? <Notice kind="warning">{t("news.draftNotice")}</Notice> : null}
       {item.intro ? <p class="ds-paragraph lead">{item.intro}</p> : null}

@@ -56,7 +56,7 @@ try {
     insert into follows (user_id, kind, record_id, state)
     select distinct u.id, 'project', p.id, 'following'
     from users u cross join generate_series(1, ${followsEach}) k
-      join lateral (select id from projects where title like 'Bench %' offset ((u.id * 7919 + k * 104729) % (select count(*) from projects where title like 'Bench %')) limit 1) p on true
+      join lateral (select id from projects where title like 'Bench %' offset ((u.id::bigint * 7919 + k * 104729) % (select count(*) from projects where title like 'Bench %')) limit 1) p on true
     where u.email like 'bench%'`);
   // Everyone's digest starts now: what happened before is not theirs to hear.
   await t.app.services.activityDigests.send(new Date("2027-03-01T05:00:00Z"));
@@ -66,7 +66,7 @@ try {
     insert into activity_events (kind, record_id, type, data)
     select 'project', p.id, 'phase_changed', '{"phase":"execution"}'::jsonb
     from generate_series(1, ${eventCount}) g
-      join lateral (select id from projects where title like 'Bench %' offset ((g * 15485863) % (select count(*) from projects where title like 'Bench %')) limit 1) p on true`);
+      join lateral (select id from projects where title like 'Bench %' offset ((g::bigint * 15485863) % (select count(*) from projects where title like 'Bench %')) limit 1) p on true`);
 
   const started = performance.now();
   const written = await t.app.services.activityDigests.send(new Date("2027-03-02T06:30:00Z"));

@@ -5,7 +5,7 @@ import type { SeenEvent } from "../../platform/activity/activity.ts";
 import { describeEvent, followablesOf } from "../../platform/activity/followables.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
-import { parseOrBadRequest } from "../../platform/http/validation.ts";
+import { linkSecret, parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
 import { savedNotice } from "../../platform/ui/saved-notice.tsx";
@@ -71,13 +71,7 @@ export function followingRoutes(app: FastifyInstance, { services, modules }: App
 
   // The link in every digest: stops all of it without signing in, the key standing in for the account.
   // A mail program posts to it with one click (RFC 8058), without the page's CSRF token.
-  const stopParams = z.object({
-    key: z
-      .string()
-      .min(16)
-      .max(64)
-      .regex(/^[\w-]+$/),
-  });
+  const stopParams = z.object({ key: linkSecret });
   app.get("/mail/stop/:key", { config: { policy: "public" } }, async (req, reply) => {
     const { key } = parseOrBadRequest(stopParams, req.params);
     return reply.page(<StopMailPage ctx={req.pageContext()} action={`/mail/stop/${key}`} done={false} />, {

@@ -3,6 +3,7 @@ import { clip, type Followable } from "../../platform/activity/followables.ts";
 import { DIGEST_FREQUENCIES } from "../../platform/schema.ts";
 import { Form, type FormState, Link, Notice, PostButton, SelectField } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
+import { OneButtonPage } from "../../platform/ui/message-page.tsx";
 
 /** What the reader follows, by kind, each with how and a button to stop. */
 export function FollowingPage(props: {
@@ -73,29 +74,19 @@ export function FollowingPage(props: {
 
 /** The page a digest's link opens: stop every mail of what one follows, with one button (or one click in the mail program). */
 export function StopMailPage(props: { ctx: PageContext; action: string; done: boolean }) {
-  const { ctx } = props;
-  const { t } = ctx.i18n;
+  const { t } = props.ctx.i18n;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {t("activity.stop.title")}
-      </h1>
-      {props.done ? (
-        <Notice kind="success">{t("activity.stop.done")}</Notice>
-      ) : (
-        <>
-          <p class="ds-paragraph">{t("activity.stop.intro")}</p>
-          <form method="post" action={props.action} class="inline-form">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {t("activity.stop.button")}
-            </button>
-          </form>
-        </>
-      )}
+    <OneButtonPage
+      title={t("activity.stop.title")}
+      intro={t("activity.stop.intro")}
+      action={props.action}
+      button={t("activity.stop.button")}
+      done={props.done ? t("activity.stop.done") : null}
+    >
       <p class="ds-paragraph">
         <Link href="/following#mail">{t("activity.stop.settings")}</Link>
       </p>
-    </>
+    </OneButtonPage>
   );
 }
 

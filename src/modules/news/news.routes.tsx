@@ -3,21 +3,16 @@ import { z } from "zod";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
-import { dbId, PAGE_SIZE, pageParam, parseOrBadRequest } from "../../platform/http/validation.ts";
+import { dbId, linkSecret, PAGE_SIZE, pageParam, parseOrBadRequest } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Pagination, submittedFileForm, submittedForm } from "../../platform/ui/components.tsx";
+import { OneButtonPage } from "../../platform/ui/message-page.tsx";
 import { slugParam } from "../networks/index.ts";
 import type { NewsItem } from "./news.repo.ts";
-import { NewsFormPage, NewsListPage, NewsletterActionPage, NewslettersPage, NewsPage, SubscribePage } from "./news.views.tsx";
+import { NewsFormPage, NewsListPage, NewslettersPage, NewsPage, SubscribePage } from "./news.views.tsx";
 
 const idParams = z.object({ id: dbId });
-const secretParams = z.object({
-  secret: z
-    .string()
-    .min(16)
-    .max(64)
-    .regex(/^[\w-]+$/),
-});
+const secretParams = z.object({ secret: linkSecret });
 const listQuery = z.object({ page: pageParam }).passthrough();
 
 /** The way back from a page of a network's news: the network, then its news. */
@@ -182,8 +177,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
     const { t } = req.i18n;
     const title = kind === "confirm" ? t("newsletter.confirmTitle") : t("newsletter.stopTitle");
     return reply.page(
-      <NewsletterActionPage
-        ctx={req.pageContext()}
+      <OneButtonPage
         title={title}
         intro={kind === "confirm" ? t("newsletter.subscribeIntro") : t("newsletter.stopIntro")}
         action={`/newsletter/${kind}/${secret}`}

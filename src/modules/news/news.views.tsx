@@ -209,36 +209,6 @@ export function SubscribePage(props: {
   );
 }
 
-/** A link's page with one button: confirming a subscription, or leaving (which a mail program may post to at once). */
-export function NewsletterActionPage(props: {
-  ctx: PageContext;
-  title: string;
-  intro: string;
-  action: string;
-  button: string;
-  done: string | null;
-}) {
-  return (
-    <>
-      <h1 class="ds-heading" data-size="lg">
-        {props.title}
-      </h1>
-      {props.done ? (
-        <Notice kind="success">{props.done}</Notice>
-      ) : (
-        <>
-          <p class="ds-paragraph">{props.intro}</p>
-          <form method="post" action={props.action} class="inline-form">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {props.button}
-            </button>
-          </form>
-        </>
-      )}
-    </>
-  );
-}
-
 /** The secretariat's newsletter page: who subscribes, a letter of the news not sent yet, and the letters sent. */
 export function NewslettersPage(props: {
   ctx: PageContext;

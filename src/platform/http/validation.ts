@@ -152,6 +152,12 @@ export const wholeNumber = (min: number, max: number) =>
 
 /** A row id in a path or a query: a positive 32-bit integer, so a forged one is a 400, not a database error. */
 export const dbId = z.coerce.number().int().positive().max(MAX_ID);
+/** The secret a mailed link carries in its path (a stop key, a confirmation): base64url, of a sane length. */
+export const linkSecret = z
+  .string()
+  .min(16)
+  .max(64)
+  .regex(/^[\w-]+$/);
 export const idParam = z.object({ id: dbId });
 /** A list of ids from repeated form fields (a single value comes as a string). */
 export const idList = z.preprocess(

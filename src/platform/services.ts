@@ -127,10 +127,16 @@ export function createServices(
     /** Following and what happened to what one follows, over every module's followables (decision 0035). */
     activity: new ActivityService(db, followables, recordKinds, keepUntilChange(options.dataVersion, 5000)),
     /** One digest of what one follows; a person's rights are the access module's, read when it is sent. */
-    activityDigests: new ActivityDigests(db, followables, recordKinds, (tx, userId) => services.access.grantsIn(tx, userId), {
-      baseUrl: publicBaseUrl(config),
-      delivery: base.mail.delivery,
-    }),
+    activityDigests: new ActivityDigests(
+      db,
+      followables,
+      recordKinds,
+      (tx, userIds) => services.access.grantsOfEach(tx, userIds),
+      {
+        baseUrl: publicBaseUrl(config),
+        delivery: base.mail.delivery,
+      },
+    ),
   };
   const services = { ...kernel } as Services;
   const kit: ServiceKit = { db, config, options, baseUrl: publicBaseUrl(config), delivery: kernel.mail.delivery, services };

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { startSmtpServer } from "../../../test/support/smtp.ts";
-import { activityMail, activitySettings } from "../../platform/schema.ts";
+import { activityEvents, activityMail, activitySettings, follows, users } from "../../platform/schema.ts";
 import { projects } from "../projects/index.ts";
 
 /**
@@ -154,4 +154,50 @@ test("bad settings are refused in the reader's language and change nothing", asy
     assert.match(res.body, /error-summary/);
   }
   assert.deepEqual(await t.database.db.select().from(activitySettings), settingsBefore);
+});
+
+test("a batch of readers with different rights: each is told only what they may see, and a long list ends with a link", async () => {
+  const db = t.database.db;
+  const [kept] = await db
+    .insert(projects)
+    .values({
+      networkId: rogaland.id,
+      title: "KEPT-IN-ROGALAND",
+      kind: "regional",
+      sector: "other",
+      ownerOrganisationId: ownerId,
+      visibility: "network",
+    })
+    .returning();
+  const readers = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, ["reader@dg-nordland.example", "rep@dg-rogaland.example"]));
+  for (const r of readers) {
+    await db
+      .insert(follows)
+      .values([
+        { userId: r.id, kind: "project", recordId: kept!.id, state: "following" },
+        { userId: r.id, kind: "project", recordId: projectId, state: "following" },
+      ])
+      .onConflictDoNothing();
+    await db
+      .insert(activitySettings)
+      .values({ userId: r.id, kind: "project", frequency: "immediately" })
+      .onConflictDoUpdate({ target: [activitySettings.userId, activitySettings.kind], set: { frequency: "immediately" } });
+  }
+  const event = (recordId: number) => ({ kind: "project", recordId, type: "phase_changed", data: { phase: "execution" } });
+  await db.insert(activityEvents).values([event(kept!.id), ...Array.from({ length: 205 }, () => event(projectId))]);
+  const before = { reader: mailsTo("reader@dg-nordland.example").length, rep: mailsTo("rep@dg-rogaland.example").length };
+
+  await send(LATE);
+  const toReader = mailsTo("reader@dg-nordland.example");
+  const toRep = mailsTo("rep@dg-rogaland.example");
+  assert.equal(toReader.length, before.reader + 1);
+  assert.equal(toRep.length, before.rep + 1);
+  assert.ok(!toReader.at(-1)!.text.includes("KEPT-IN-ROGALAND"), "a project kept to Rogaland is not told in Nordland");
+  assert.ok(toRep.at(-1)!.text.includes("KEPT-IN-ROGALAND"), "but is told to its member");
+  assert.equal(toRep.at(-1)!.subject, "Nytt i det du følger (200)", "at most 200 events in one mail");
+  assert.ok(toRep.at(-1)!.text.includes("Det er mer enn dette; alt står på https://samverk.test/following"), "cut with a link");
+  assert.ok(/Det er mer enn dette/.test(toReader.at(-1)!.text), "the reader's mail is cut too");
 });

@@ -136,7 +136,7 @@ export class ActivityService {
   async following(viewer: Actor & { userId: number }): Promise<Followed[]> {
     const refs = rowsOf<{ kind: string; record_id: number; how: "own" | "automatic" }>(
       await this.db.execute(
-        sql`select kind, record_id, min(how) as how from (${followedBy(this.followables(), viewer.userId)}) f group by kind, record_id`,
+        sql`select kind, record_id, min(how) as how from (${followedBy(this.followables(), [viewer.userId])}) f group by kind, record_id`,
       ),
     );
     const how = new Map(refs.map((r) => [`${r.kind}:${r.record_id}`, r.how]));
@@ -161,7 +161,7 @@ export class ActivityService {
       await this.db.execute(sql`
         select ${eventColumns}
         from ${activityEvents} e
-        where (e.kind, e.record_id) in (select kind, record_id from (${followedBy(this.followables(), viewer.userId)}) f)
+        where (e.kind, e.record_id) in (select kind, record_id from (${followedBy(this.followables(), [viewer.userId])}) f)
         order by e.id desc limit ${RECENT}`),
     );
     const shown = await recordsOfEvents(this.db, this.kinds(), events, viewer);
@@ -210,21 +210,23 @@ export class ActivityService {
 }
 
 /**
- * What a person follows, as a query of `kind, record_id, how`: their own choice, and their part in
- * records (each kind's `automatic`), less what they stopped following.
+ * What people follow, as a query of `user_id, kind, record_id, how`: their own choice, and their part
+ * in records (each kind's `automatic`), less what they stopped following. One person or a batch of
+ * them (the digest reads its readers together).
  */
-export function followedBy(followables: readonly Followable[], userId: number): SQL {
+export function followedBy(followables: readonly Followable[], userIds: readonly number[]): SQL {
+  const ids = sql`${`{${userIds.join(",")}}`}::int[]`;
   const automatic = followables.flatMap((f) =>
     f.automatic
       ? [
-          sql`select ${f.kind}::text as kind, a.record_id, 'automatic'::text as how from (${f.automatic}) a where a.user_id = ${userId}`,
+          sql`select a.user_id, ${f.kind}::text as kind, a.record_id, 'automatic'::text as how from (${f.automatic}) a where a.user_id = any(${ids})`,
         ]
       : [],
   );
-  const chosen = sql`select ${follows.kind} as kind, ${follows.recordId} as record_id, 'own'::text as how from ${follows}
-    where ${follows.userId} = ${userId} and ${follows.state} = 'following'`;
-  return sql`select kind, record_id, how from (${sql.join([chosen, ...automatic], sql` union all `)}) x
-    where not exists (select 1 from ${follows} s where s.user_id = ${userId} and s.kind = x.kind
+  const chosen = sql`select ${follows.userId} as user_id, ${follows.kind} as kind, ${follows.recordId} as record_id, 'own'::text as how
+    from ${follows} where ${follows.userId} = any(${ids}) and ${follows.state} = 'following'`;
+  return sql`select user_id, kind, record_id, how from (${sql.join([chosen, ...automatic], sql` union all `)}) x
+    where not exists (select 1 from ${follows} s where s.user_id = x.user_id and s.kind = x.kind
       and s.record_id = x.record_id and s.state = 'stopped')`;
 }
 

@@ -1,19 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../access/actor.ts";
+import { visibilityKey } from "../access/visibility.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { rowsOf } from "../db/rows.ts";
 import { type ErrorLog, every } from "../every.ts";
 import { invalid, ok, type Result } from "../http/errors.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { i18nFor, isLocale, type Locale } from "../i18n/i18n.ts";
-import { type MailDelivery, queueMail } from "../mail/mail.ts";
+import { type MailDelivery, type MailMessage, queueMails } from "../mail/mail.ts";
 import { activityEvents, activityMail, activitySettings, DIGEST_FREQUENCIES, type DigestFrequency, users } from "../schema.ts";
 import { followedBy, followersOfEvents } from "./activity.ts";
 import {
   clip,
   describeEvent,
+  type EventRecords,
   type EventRow,
   eventColumns,
   eventData,
@@ -27,11 +29,22 @@ export const DEFAULT_FREQUENCY: DigestFrequency = "daily";
 /** The hour of the day (Norwegian time) daily and weekly mail goes out; weekly on Mondays. */
 const SEND_HOUR = 7;
 /** People written to in one claim; the rest wait for the next round of the same run. */
-const BATCH = 50;
+const BATCH = 200;
 /** Events one mail tells of at most; the rest are named by their count. */
 const MOST_EVENTS = 200;
 
 type Sent = Exclude<DigestFrequency, "never">;
+const SENT: readonly Sent[] = ["immediately", "daily", "weekly"];
+/** The column of a person's mail row that holds how far each frequency has told. */
+const POSITION = { immediately: "immediateEventId", daily: "dailyEventId", weekly: "weeklyEventId" } as const;
+const positionOf = (person: typeof activityMail.$inferSelect, frequency: Sent) => person[POSITION[frequency]];
+
+/** One person's mail of one frequency, due in this run: the events after `from` are theirs to hear. */
+interface Telling {
+  person: typeof activityMail.$inferSelect;
+  frequency: Sent;
+  from: number;
+}
 
 /** The last moment (as an instant) it was `SEND_HOUR` in Oslo on a day that passes `isDay`, at or before `now`. */
 function lastSendingTime(now: Date, isDay: (osloDay: Date) => boolean): Date {
@@ -63,8 +76,8 @@ export class ActivityDigests {
     private readonly followables: () => readonly Followable[],
     /** Every kind an event can be about (`recordKindsOf`). */
     private readonly kinds: () => readonly RecordKind[],
-    /** A person's rights in the networks as they are now (the access module's). */
-    private readonly grantsOf: (tx: DbOrTx, userId: number) => Promise<Actor["networks"]>,
+    /** People's rights in the networks as they are now, by person (the access module's). */
+    private readonly grantsOf: (tx: DbOrTx, userIds: readonly number[]) => Promise<Map<number, Actor["networks"]>>,
     private readonly mail: { baseUrl: string; delivery: MailDelivery },
   ) {}
 
@@ -149,7 +162,8 @@ export class ActivityDigests {
 
   /**
    * Writes what is due: at once for the kinds so chosen, daily after 07:00, weekly on Monday after
-   * 07:00 (Norwegian time). Answers how many mails were queued.
+   * 07:00 (Norwegian time). Answers how many mails were queued. People are claimed and told in
+   * batches: a batch's events, readers, rights and records are each read in one query.
    */
   async send(now = new Date()): Promise<number> {
     await this.ensureEveryone();
@@ -171,26 +185,27 @@ export class ActivityDigests {
           )
           .limit(BATCH)
           .for("update", { skipLocked: true });
-        // A frequency nobody in the batch chose for any kind has nothing to tell: its position just moves.
+        const tellings = due.flatMap((person) =>
+          SENT.filter((frequency) => {
+            const from = positionOf(person, frequency);
+            if (from >= upTo) return false;
+            if (frequency === "daily") return (person.dailySentAt ?? new Date(0)) < dailyMark;
+            if (frequency === "weekly") return (person.weeklySentAt ?? new Date(0)) < weeklyMark;
+            return true;
+          }).map((frequency) => ({ person, frequency, from: positionOf(person, frequency) })),
+        );
+        // A frequency the person chose for no kind has nothing to tell: its position just moves.
         const chosen = await this.frequenciesOf(
           tx,
           due.map((p) => p.userId),
         );
-        for (const person of due) {
-          const classes: Sent[] = ["immediately"];
-          if (person.dailyEventId < upTo && (person.dailySentAt ?? new Date(0)) < dailyMark) classes.push("daily");
-          if (person.weeklyEventId < upTo && (person.weeklySentAt ?? new Date(0)) < weeklyMark) classes.push("weekly");
-          const theirs = chosen.get(person.userId);
-          for (const frequency of classes)
-            written += await this.tell(
-              tx,
-              person,
-              frequency,
-              upTo,
-              now,
-              frequency === DEFAULT_FREQUENCY || !!theirs?.has(frequency),
-            );
-        }
+        const asked = tellings.filter(
+          (t) => t.frequency === DEFAULT_FREQUENCY || !!chosen.get(t.person.userId)?.has(t.frequency),
+        );
+        const mails = await this.mailsOf(tx, asked, upTo);
+        await queueMails(tx, mails);
+        written += mails.length;
+        await this.move(tx, tellings, upTo, now);
         return due.length;
       });
       if (claimed < BATCH) break;
@@ -199,65 +214,80 @@ export class ActivityDigests {
     return written;
   }
 
-  /** One person's mail of one frequency: the events since its position they may see now; the position moves on. */
-  private async tell(
-    tx: DbOrTx,
-    person: typeof activityMail.$inferSelect,
-    frequency: Sent,
-    upTo: number,
-    now: Date,
-    /** Whether the person chose this frequency for some kind (the default counts as chosen). */
-    chosen: boolean,
-  ) {
-    const from =
-      frequency === "immediately" ? person.immediateEventId : frequency === "daily" ? person.dailyEventId : person.weeklyEventId;
-    const sentAt = frequency === "daily" ? { dailySentAt: now } : frequency === "weekly" ? { weeklySentAt: now } : {};
-    const move = () =>
-      tx
-        .update(activityMail)
-        .set({
-          [frequency === "immediately" ? "immediateEventId" : frequency === "daily" ? "dailyEventId" : "weeklyEventId"]: upTo,
-          ...sentAt,
-        })
-        .where(eq(activityMail.userId, person.userId));
-    if (from >= upTo) return 0;
-    if (!chosen) {
-      await move();
-      return 0;
-    }
-    const events = rowsOf<EventRow>(
+  /**
+   * The mails of a batch of tellings: for each, the events since its position the person may see now,
+   * with their rights today (mail is a read path like any page). Readers with the same rights share
+   * one reading of the records.
+   */
+  private async mailsOf(tx: DbOrTx, tellings: readonly Telling[], upTo: number): Promise<MailMessage[]> {
+    if (!tellings.length) return [];
+    const userIds = [...new Set(tellings.map((t) => t.person.userId))];
+    const rows = rowsOf<EventRow & { user_id: number; frequency: Sent }>(
       await tx.execute(sql`
-        select ${eventColumns} from ${activityEvents} e
-        where e.id > ${from} and e.id <= ${upTo}
-          and (e.kind, e.record_id) in (select kind, record_id from (${followedBy(this.followables(), person.userId)}) f)
-          and coalesce((select s.frequency from ${activitySettings} s where s.user_id = ${person.userId} and s.kind = e.kind), ${DEFAULT_FREQUENCY}) = ${frequency}
-          and (e.actor_user_id is null or e.actor_user_id <> ${person.userId})
-        order by e.id limit ${MOST_EVENTS + 1}`),
+        select * from (
+          select t.user_id, t.frequency, ${eventColumns},
+            row_number() over (partition by t.user_id, t.frequency order by e.id) as n
+          from (values ${sql.join(
+            tellings.map((t) => sql`(${t.person.userId}::int, ${t.frequency}::text, ${t.from}::int)`),
+            sql`, `,
+          )}) t(user_id, frequency, from_id)
+            join (select distinct user_id, kind, record_id from (${followedBy(this.followables(), userIds)}) f0) f
+              on f.user_id = t.user_id
+            join ${activityEvents} e on e.kind = f.kind and e.record_id = f.record_id and e.id > t.from_id and e.id <= ${upTo}
+          where coalesce((select s.frequency from ${activitySettings} s where s.user_id = t.user_id and s.kind = e.kind),
+              ${DEFAULT_FREQUENCY}) = t.frequency
+            and (e.actor_user_id is null or e.actor_user_id <> t.user_id)
+        ) x where n <= ${MOST_EVENTS + 1} order by user_id, frequency, id`),
     );
-    if (!events.length) {
-      await move();
-      return 0;
+    if (!rows.length) return [];
+    const eventsOf = new Map<string, EventRow[]>();
+    for (const r of rows) {
+      const key = `${r.user_id}:${r.frequency}`;
+      eventsOf.set(key, [...(eventsOf.get(key) ?? []), r]);
     }
-    const [user] = await tx
-      .select({ name: users.name, email: users.email, isAdmin: users.isAdmin, deletedAt: users.deletedAt })
+    const readerIds = [...new Set(rows.map((r) => Number(r.user_id)))];
+    const accounts = await tx
+      .select({ id: users.id, name: users.name, email: users.email, isAdmin: users.isAdmin })
       .from(users)
-      .where(eq(users.id, person.userId));
-    // Mail is a read path like any page: only records the person may see today, with their rights today.
-    const reader: Actor = {
-      userId: person.userId,
-      label: user?.email ?? "",
-      isAdmin: user?.isAdmin ?? false,
-      networks: await this.grantsOf(tx, person.userId),
-    };
-    const records = await recordsOfEvents(tx, this.kinds(), events, reader);
-    const shown = events.slice(0, MOST_EVENTS).filter((e) => records.has(Number(e.id)));
-    await move();
-    if (!shown.length || !user || user.deletedAt) return 0;
+      .where(and(inArray(users.id, readerIds), isNull(users.deletedAt)));
+    const grants = await this.grantsOf(tx, readerIds);
+    const readers = new Map(
+      accounts.map((a) => [
+        a.id,
+        { account: a, actor: { userId: a.id, label: a.email, isAdmin: a.isAdmin, networks: grants.get(a.id) ?? {} } as Actor },
+      ]),
+    );
+    // The records each set of rights may see, of the events told to the readers who hold it.
+    const seenBy = new Map<string, Map<number, EventRecords>>();
+    const byRights = Map.groupBy([...readers.values()], (r) => visibilityKey(r.actor));
+    for (const [key, group] of byRights) {
+      const ids = new Set(group.map((r) => r.account.id));
+      const events = [...new Map(rows.filter((r) => ids.has(Number(r.user_id))).map((r) => [Number(r.id), r])).values()];
+      seenBy.set(key, await recordsOfEvents(tx, this.kinds(), events, group[0]!.actor));
+    }
+    return tellings.flatMap((telling) => {
+      const reader = readers.get(telling.person.userId);
+      const events = eventsOf.get(`${telling.person.userId}:${telling.frequency}`);
+      if (!reader || !events) return [];
+      const records = seenBy.get(visibilityKey(reader.actor))!;
+      const shown = events.slice(0, MOST_EVENTS).filter((e) => records.has(Number(e.id)));
+      if (!shown.length) return [];
+      return [this.compose(telling.person, reader.account, shown, records, events.length > MOST_EVENTS)];
+    });
+  }
+
+  /** One person's mail: the events grouped by network, then by record, in the order things happened. */
+  private compose(
+    person: typeof activityMail.$inferSelect,
+    account: { name: string; email: string },
+    shown: readonly EventRow[],
+    records: Map<number, EventRecords>,
+    more: boolean,
+  ): MailMessage {
     const locale: Locale = isLocale(person.locale) ? person.locale : "nb";
     const i18n = i18nFor(locale);
     const { t, dateTime } = i18n;
     const describe = (e: EventRow) => describeEvent(this.followables(), i18n, { ...e, data: eventData(e) });
-    // Grouped by network, then by record, in the order things happened.
     const groups = new Map<string, Map<string, string[]>>();
     for (const e of shown) {
       const { record, about } = records.get(Number(e.id))!;
@@ -273,19 +303,32 @@ export class ActivityDigests {
     const text = [...groups].map(([network, byRecord]) =>
       [network.toUpperCase(), ...[...byRecord].map(([heading, lines]) => `${heading}\n${lines.join("\n")}`)].join("\n\n"),
     );
+    if (more) text.push(t("activity.mail.more", { url: `${this.mail.baseUrl}/following` }));
     const unsubscribeUrl = `${this.mail.baseUrl}/mail/stop/${person.unsubscribeKey}`;
-    await queueMail(tx, {
-      to: user.email,
+    return {
+      to: account.email,
       subject: t("activity.mail.subject", { count: shown.length }),
       body: t("activity.mail.body", {
-        name: user.name,
+        name: account.name,
         changes: text.join("\n\n"),
         settings: `${this.mail.baseUrl}/following#mail`,
         stop: unsubscribeUrl,
       }),
       unsubscribeUrl,
-    });
-    return 1;
+    };
+  }
+
+  /** Moves each telling's position to `upTo` (and marks a daily or weekly mail sent), one statement a frequency. */
+  private async move(tx: DbOrTx, tellings: readonly Telling[], upTo: number, now: Date): Promise<void> {
+    for (const frequency of SENT) {
+      const ids = tellings.filter((t) => t.frequency === frequency).map((t) => t.person.userId);
+      if (!ids.length) continue;
+      const sentAt = frequency === "daily" ? { dailySentAt: now } : frequency === "weekly" ? { weeklySentAt: now } : {};
+      await tx
+        .update(activityMail)
+        .set({ [POSITION[frequency]]: upTo, ...sentAt })
+        .where(inArray(activityMail.userId, ids));
+    }
   }
 
   /** The frequencies each person chose for some kind, by person (none: every kind is the default's). */

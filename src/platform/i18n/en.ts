@@ -475,6 +475,7 @@ export const en: Record<MessageKey, string> = {
   "activity.mail.subject": "News about what you follow ({count})",
   "activity.mail.body":
     "Hello {name},\n\nThis is what happened to what you follow in Samverk:\n\n{changes}\n\nChoose what you get by e-mail and how often: {settings}\nStop these e-mails: {stop}\n",
+  "activity.mail.more": "There is more than this; all of it is at {url}",
   "activity.mail.noNetwork": "Across the networks",
   "activity.gatheringAnnounced": "New gathering announced",
   "activity.gatheringChanged": "Time or place changed, now {when}",

@@ -470,6 +470,7 @@ export const nb = {
   "activity.mail.subject": "Nytt i det du følger ({count})",
   "activity.mail.body":
     "Hei {name},\n\nDette har skjedd med det du følger i Samverk:\n\n{changes}\n\nVelg hva og hvor ofte du får e-post: {settings}\nSlutt å få disse e-postene: {stop}\n",
+  "activity.mail.more": "Det er mer enn dette; alt står på {url}",
   "activity.mail.noNetwork": "Utenfor nettverkene",
   "activity.gatheringAnnounced": "Ny samling kunngjort",
   "activity.gatheringChanged": "Tid eller sted er endret, nå {when}",

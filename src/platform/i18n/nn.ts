@@ -474,6 +474,7 @@ export const nn: Record<MessageKey, string> = {
   "activity.mail.subject": "Nytt i det du følgjer ({count})",
   "activity.mail.body":
     "Hei {name},\n\nDette har hendt med det du følgjer i Samverk:\n\n{changes}\n\nVel kva og kor ofte du får e-post: {settings}\nSlutt å få desse e-postane: {stop}\n",
+  "activity.mail.more": "Det er meir enn dette; alt står på {url}",
   "activity.mail.noNetwork": "Utanfor nettverka",
   "activity.gatheringAnnounced": "Ny samling kunngjord",
   "activity.gatheringChanged": "Tid eller stad er endra, no {when}",

@@ -17,7 +17,12 @@ export interface MailMessage {
 
 /** Puts a message in the outbox, inside the caller's transaction: no change without its mail, no mail without its change. */
 export async function queueMail(tx: DbOrTx, message: MailMessage): Promise<void> {
-  await tx.insert(mailOutbox).values(message);
+  await queueMails(tx, [message]);
+}
+
+/** Puts many messages in the outbox in one statement, inside the caller's transaction. */
+export async function queueMails(tx: DbOrTx, messages: readonly MailMessage[]): Promise<void> {
+  if (messages.length) await tx.insert(mailOutbox).values([...messages]);
 }
 
 export interface MailTransport {

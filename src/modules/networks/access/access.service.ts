@@ -125,9 +125,9 @@ export class AccessService {
   removeAllOf(tx: DbOrTx, userId: number) {
     return this.repo.with(tx).removeAllOf(userId);
   }
-  /** An account's grants, read through the caller's transaction when given. */
-  grantsIn(db: DbOrTx, userId: number) {
-    return this.repo.with(db).grantsFor(userId);
+  /** Several accounts' grants, by account, read through the caller's transaction. */
+  grantsOfEach(db: DbOrTx, userIds: readonly number[]) {
+    return this.repo.with(db).grantsOfEach(userIds);
   }
 
   /** The choices a grant in this network can make (read through the caller's transaction when given). */

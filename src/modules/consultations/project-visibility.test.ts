@@ -185,4 +185,17 @@ test("a project kept to the network after the consultation opened: its text is l
   const member = await login("member@projvis.example");
   assert.ok(!(await member.get(href)).body.includes(m));
   assert.ok((await (await login("sek@projvis.example")).get(href)).body.includes(m), "the secretariat sees everything");
+
+  // Deleted while kept to a body: its copied text does not come back for anyone, nor in the search.
+  const deleted = await (await login("sek@projvis.example")).post(`/projects/${p.id}/delete`, {});
+  assert.equal(deleted.statusCode, 303, deleted.body.slice(0, 300));
+  assert.equal((await t.app.services.consultations.get(id)).projectId, p.id, "the consultation still knows its project");
+  for (const session of [new Session(t.app), await login("member@projvis.example"), await login("sek@projvis.example")]) {
+    const after = await session.get(`${href}?lang=en`);
+    assert.equal(after.statusCode, 200);
+    assert.ok(!after.body.includes(m), "no text of a deleted project");
+    assert.ok(!after.body.includes(`/projects/${p.id}`), "no link to a deleted project");
+    assert.ok(!(await session.api("GET", `/api/v1${href}`)).body.includes(m));
+    assert.ok(!(await hrefs(session)).includes(href));
+  }
 });

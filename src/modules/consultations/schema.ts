@@ -16,7 +16,6 @@ import { files } from "../../platform/schema.ts";
 import { searchIndex } from "../../platform/search/match.ts";
 import { organisations } from "../directory/schema.ts";
 import { networks } from "../networks/schema.ts";
-import { projects } from "../projects/schema.ts";
 import { strategies } from "../strategies/schema.ts";
 
 export const AUDIENCES = ["anyone", "members"] as const;
@@ -48,8 +47,12 @@ export const consultations = pgTable(
     networkId: belongsTo("network_id", () => networks.id),
     /** The strategy draft it is about, when it is about one. */
     strategyId: integer("strategy_id").references(() => strategies.id, { onDelete: "set null" }),
-    /** Or the project it is about. */
-    projectId: integer("project_id").references(() => projects.id, { onDelete: "set null" }),
+    /**
+     * Or the project it is about, whose text its sections copy. No foreign key: the id outlives the
+     * project, so a deleted project's copied text stays hidden (`projectTextShown`) instead of showing
+     * to everyone as a consultation on no project would.
+     */
+    projectId: integer("project_id"),
     /** Or the uploaded document it is about, whose sections the secretariat writes in. */
     documentFileId: integer("document_file_id").references(() => files.id, { onDelete: "set null" }),
     title: text("title").notNull(),

@@ -4,7 +4,7 @@ import { resultOf } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { slugParam } from "../networks/index.ts";
-import type { NewsItem } from "./news.repo.ts";
+import { type NewsItem, type NewsPicture, pictureHref } from "./news.repo.ts";
 
 const newsItem = z.object({
   id: z.number(),
@@ -14,9 +14,9 @@ const newsItem = z.object({
   visibility: z.enum(["public", "network"]),
   publishedAt: z.string().nullable(),
   url: z.string(),
-  picture: z.object({ url: z.string(), alt: z.string() }).nullable(),
+  pictures: z.array(z.object({ url: z.string(), alt: z.string().describe("What the picture shows") })),
 });
-const present = (item: NewsItem): z.infer<typeof newsItem> => ({
+const present = (item: NewsItem, pictures: readonly NewsPicture[]): z.infer<typeof newsItem> => ({
   id: item.id,
   title: item.title,
   intro: item.intro,
@@ -24,7 +24,7 @@ const present = (item: NewsItem): z.infer<typeof newsItem> => ({
   visibility: item.visibility,
   publishedAt: item.publishedAt?.toISOString() ?? null,
   url: `/news/${item.id}`,
-  picture: item.imageFileId ? { url: `/news/${item.id}/picture`, alt: item.imageAlt } : null,
+  pictures: pictures.filter((p) => p.newsItemId === item.id).map((p) => ({ url: pictureHref(p), alt: p.alt })),
 });
 
 /** News in the JSON API, as the caller may read it, and subscribing to a network's newsletter. */
@@ -42,7 +42,8 @@ export function newsApi(api: ApiRouter, { services: { news, networks, users } }:
     handler: async ({ params, query, actor }) => {
       const network = await networks.get(params.slug);
       const { items, total } = await news.page(actor, network.id, query);
-      return { items: items.map((r) => present(r.item)), total };
+      const pictures = await news.picturesOf(items.map((r) => r.item));
+      return { items: items.map((r) => present(r.item, pictures)), total };
     },
   });
 
@@ -60,9 +61,9 @@ export function newsApi(api: ApiRouter, { services: { news, networks, users } }:
     }),
     handler: async ({ params, actor }) => {
       const item = await news.visible(actor, params.id);
-      const related = await news.related(actor, item);
+      const [related, pictures] = await Promise.all([news.related(actor, item), news.picturesOf([item])]);
       return {
-        ...present(item),
+        ...present(item, pictures),
         body: item.body,
         related: related.map((r) => ({ kind: r.kind, id: r.id, title: r.title, url: r.href })),
       };

@@ -4,11 +4,15 @@ import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { networks } from "../networks/index.ts";
-import { newsItems, newsletterItems, newsletterSubscribers, newsletters } from "./schema.ts";
+import { newsItems, newsletterItems, newsletterSubscribers, newsletters, newsPictures } from "./schema.ts";
 
 export type NewsItem = typeof newsItems.$inferSelect;
 export type Newsletter = typeof newsletters.$inferSelect;
 export type Subscriber = typeof newsletterSubscribers.$inferSelect;
+/** A picture as a page or a mail shows it: its address is the item's and its id. */
+export type NewsPicture = Pick<typeof newsPictures.$inferSelect, "id" | "newsItemId" | "alt">;
+/** The address of a news item's picture (served only to those who may read the item). */
+export const pictureHref = (p: NewsPicture) => `/news/${p.newsItemId}/pictures/${p.id}`;
 
 /** A news item as a link of the access kernel's chain: its network and how public it is. */
 const newsLink = { networkId: newsItems.networkId, visibility: newsItems.visibility, bodyId: sql`null::int` };
@@ -78,6 +82,54 @@ export class NewsRepo extends Repository {
 
   delete(id: number) {
     return this.deleteOne(newsItems, id);
+  }
+
+  // Pictures
+
+  /** The pictures of items, each item's in order. */
+  picturesOf(itemIds: readonly number[]): Promise<NewsPicture[]> {
+    if (!itemIds.length) return Promise.resolve([]);
+    return this.db
+      .select({ id: newsPictures.id, newsItemId: newsPictures.newsItemId, alt: newsPictures.alt })
+      .from(newsPictures)
+      .where(inArray(newsPictures.newsItemId, [...itemIds]))
+      .orderBy(asc(newsPictures.newsItemId), asc(newsPictures.position), asc(newsPictures.id));
+  }
+
+  /** The file of one of the item's pictures. */
+  async pictureFileId(itemId: number, pictureId: number): Promise<number | undefined> {
+    const [row] = await this.db
+      .select({ fileId: newsPictures.fileId })
+      .from(newsPictures)
+      .where(and(eq(newsPictures.id, pictureId), eq(newsPictures.newsItemId, itemId)));
+    return row?.fileId;
+  }
+
+  /** Adds a picture after the item's others. */
+  async addPicture(itemId: number, fileId: number, alt: string): Promise<void> {
+    await this.db.insert(newsPictures).values({
+      newsItemId: itemId,
+      fileId,
+      alt,
+      position: sql`(select coalesce(max(position) + 1, 0) from ${newsPictures} where news_item_id = ${itemId})`,
+    });
+  }
+
+  async describePicture(itemId: number, pictureId: number, alt: string): Promise<void> {
+    await this.db
+      .update(newsPictures)
+      .set({ alt })
+      .where(and(eq(newsPictures.id, pictureId), eq(newsPictures.newsItemId, itemId)));
+  }
+
+  /** Removes pictures of the item (all of them when no ids are named); answers their files, which the caller deletes. */
+  async removePictures(itemId: number, pictureIds?: readonly number[]): Promise<number[]> {
+    if (pictureIds?.length === 0) return [];
+    const removed = await this.db
+      .delete(newsPictures)
+      .where(and(eq(newsPictures.newsItemId, itemId), pictureIds ? inArray(newsPictures.id, [...pictureIds]) : undefined))
+      .returning({ fileId: newsPictures.fileId });
+    return removed.map((r) => r.fileId);
   }
 
   /** Published public news of a network no newsletter has carried yet, newest first: what the next one may hold. */

@@ -12,6 +12,7 @@ import type { NewsItem } from "./news.repo.ts";
 import { NewsFormPage, NewsListPage, NewslettersPage, NewsPage, SubscribePage } from "./news.views.tsx";
 
 const idParams = z.object({ id: dbId });
+const pictureParams = z.object({ id: dbId, pictureId: dbId });
 const secretParams = z.object({ secret: linkSecret });
 const listQuery = z.object({ page: pageParam }).passthrough();
 
@@ -57,13 +58,14 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
 
   app.get("/news/:id", { config: { policy: "public" } }, async (req, reply) => {
     const { item, network } = await itemInPath(req);
-    const related = await news.related(req.actor, item);
+    const [related, pictures] = await Promise.all([news.related(req.actor, item), news.picturesOf([item])]);
     return reply.page(
       <NewsPage
         ctx={req.pageContext()}
         item={item}
         network={network}
         related={related}
+        pictures={pictures}
         canManage={can(req.actor, "news.manage", { networkId: item.networkId })}
       />,
       {
@@ -76,8 +78,9 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
   });
 
   // A picture is shown in the page, so it is sent inline, and only to those who may read its item.
-  app.get("/news/:id/picture", { config: { policy: "public" } }, async (req, reply) => {
-    const file = await news.picture(req.actor, parseOrBadRequest(idParams, req.params).id);
+  app.get("/news/:id/pictures/:pictureId", { config: { policy: "public" } }, async (req, reply) => {
+    const { id, pictureId } = parseOrBadRequest(pictureParams, req.params);
+    const file = await news.picture(req.actor, id, pictureId);
     return reply
       .header("content-type", file.mediaType)
       .header("x-content-type-options", "nosniff")
@@ -85,7 +88,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
       .send(file.content);
   });
 
-  const formPage = (
+  const formPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
     form: FormState,
@@ -94,6 +97,9 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
   ) => {
     const { t } = req.i18n;
     const title = item ? t("news.editTitle", { title: item.title }) : t("news.newTitle", { network: network.name });
+    const [pictures, hiddenRelated] = item
+      ? await Promise.all([news.picturesOf([item]), news.hiddenRelated(req.actor, item)])
+      : [[], 0];
     return reply.page(
       <NewsFormPage
         ctx={req.pageContext()}
@@ -101,7 +107,8 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
         action={item ? `/news/${item.id}/edit` : `/n/${network.slug}/news/new`}
         title={title}
         cancelHref={item ? `/news/${item.id}` : `/n/${network.slug}/news`}
-        hasPicture={item?.imageFileId != null}
+        pictures={pictures}
+        hiddenRelated={hiddenRelated}
       />,
       { title, network, forms: [form], crumbs: [...newsCrumbs(req, network), { label: title }] },
     );
@@ -123,8 +130,15 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
   app.get("/news/:id/edit", { config: manageItem }, async (req, reply) => {
     const { resource } = authorized(req, itemInPath);
     const { item } = resource;
-    const related = item.related.length ? (await news.related(req.actor, item)).map((r) => r.href).join("\n") : "";
-    return formPage(req, reply, emptyForm({ ...item, related }), resource.network, item);
+    const [related, pictures] = await Promise.all([news.related(req.actor, item), news.picturesOf([item])]);
+    const alts = Object.fromEntries(pictures.map((p) => [`pictureAlt-${p.id}`, p.alt]));
+    return formPage(
+      req,
+      reply,
+      emptyForm({ ...item, ...alts, related: related.map((r) => r.href).join("\n") }),
+      resource.network,
+      item,
+    );
   });
   app.post("/news/:id/edit", { config: { ...manageItem, acceptsFiles: true } }, async (req, reply) => {
     const { actor, resource } = authorized(req, itemInPath);

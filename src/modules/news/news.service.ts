@@ -8,14 +8,15 @@ import { audited, createAudited, deleteAudited } from "../../platform/audit/audi
 import { hashToken } from "../../platform/auth/tokens.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { Page } from "../../platform/db/paging.ts";
-import { checkUpload, readFile, saveFile } from "../../platform/files/files.ts";
+import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import type { Throttle } from "../../platform/http/throttle.ts";
 import { idList, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, type Locale } from "../../platform/i18n/i18n.ts";
-import { type MailDelivery, queueMail } from "../../platform/mail/mail.ts";
-import { type NewsItem, NewsRepo } from "./news.repo.ts";
+import { type MailDelivery, queueMail, queueMails } from "../../platform/mail/mail.ts";
+import { type NewsItem, type NewsPicture, NewsRepo } from "./news.repo.ts";
 import { newsletterHtml, newsletterText } from "./newsletter-mail.ts";
+import { MOST_PICTURES } from "./schema.ts";
 
 /** The pictures a news item may carry: those every mail program and browser shows. */
 const PICTURE_TYPES = ["image/png", "image/jpeg"];
@@ -59,7 +60,6 @@ export const newsInput = z.object({
   body: optionalText(20_000),
   visibility: z.enum(["public", "network"], "errors.choice").default("public"),
   imageAlt: optionalText(300),
-  removeImage: z.preprocess((v) => v === "1" || v === true, z.boolean()).default(false),
   related: optionalText(4000),
 });
 
@@ -110,47 +110,86 @@ export class NewsService {
     return this.activity.records(viewer, item.related);
   }
 
-  /** The item's picture, for a reader who may read the item. */
-  async picture(viewer: Actor | null, id: number) {
-    const item = await this.visible(viewer, id);
-    const file = item.imageFileId ? await readFile(this.db, item.imageFileId) : undefined;
+  /** The pictures of items, each item's in order. */
+  picturesOf(items: readonly NewsItem[]) {
+    return this.repo.picturesOf(items.map((i) => i.id));
+  }
+
+  /** One of the item's pictures, for a reader who may read the item. */
+  async picture(viewer: Actor | null, id: number, pictureId: number) {
+    await this.visible(viewer, id);
+    const fileId = await this.repo.pictureFileId(id, pictureId);
+    const file = fileId ? await readFile(this.db, fileId) : undefined;
     if (!file || !PICTURE_TYPES.includes(file.mediaType)) throw new NotFoundError();
     return file;
   }
 
+  /** How many of the item's related records the viewer may not see: kept when they edit it, but not shown to them. */
+  async hiddenRelated(viewer: Actor | null, item: NewsItem): Promise<number> {
+    return (await this.keptRelated(viewer, item)).length;
+  }
+
   async create(actor: Actor, networkId: number, body: Record<string, unknown>, maxBytes: number): Promise<Result<NewsItem>> {
-    const checked = await this.check(actor, body, null, maxBytes);
+    const checked = await this.check(actor, body, null, [], maxBytes);
     if (!checked.ok) return checked;
-    const { picture, ...fields } = checked.value;
+    const { pictures, ...fields } = checked.value;
     return ok(
       await createAudited(this.db, actor, "news_item", async (tx) => {
-        const file = picture ? await saveFile(tx, picture, actor.userId) : null;
-        return this.repo
-          .with(tx)
-          .insert({ ...fields, networkId, imageFileId: file?.id ?? null, authorId: actor.userId, authorLabel: actor.label });
+        const repo = this.repo.with(tx);
+        const item = await repo.insert({ ...fields, networkId, authorId: actor.userId, authorLabel: actor.label });
+        if (pictures.added)
+          await repo.addPicture(item.id, (await saveFile(tx, pictures.added.file, actor.userId)).id, pictures.added.alt);
+        return item;
       }),
     );
   }
 
   async update(actor: Actor, item: NewsItem, body: Record<string, unknown>, maxBytes: number): Promise<Result<NewsItem>> {
-    const checked = await this.check(actor, body, item, maxBytes);
+    const existing = await this.repo.picturesOf([item.id]);
+    const checked = await this.check(actor, body, item, existing, maxBytes);
     if (!checked.ok) return checked;
-    const { picture, removeImage, ...fields } = checked.value;
+    const { pictures, ...fields } = checked.value;
     return ok(
       await audited(this.db, actor, async (tx, audit) => {
-        const file = picture ? await saveFile(tx, picture, actor.userId) : null;
-        const changes = { ...fields, ...(file ? { imageFileId: file.id } : removeImage ? { imageFileId: null } : {}) };
-        const diff = changedFields(item as unknown as Record<string, unknown>, changes);
-        if (!diff.changed) return item;
-        const saved = await this.repo.with(tx).update(item.id, changes);
-        await audit({ action: "update", entity: "news_item", entityId: item.id, before: diff.before, after: diff.after });
+        const repo = this.repo.with(tx);
+        const diff = changedFields(item as unknown as Record<string, unknown>, fields);
+        const saved = diff.changed ? await repo.update(item.id, fields) : item;
+        if (diff.changed)
+          await audit({ action: "update", entity: "news_item", entityId: item.id, before: diff.before, after: diff.after });
+        // A removed picture's file goes too: nothing of it is kept that no page shows.
+        for (const fileId of await repo.removePictures(item.id, pictures.removed)) await deleteFile(tx, fileId);
+        for (const p of pictures.described) await repo.describePicture(item.id, p.id, p.alt);
+        if (pictures.added)
+          await repo.addPicture(item.id, (await saveFile(tx, pictures.added.file, actor.userId)).id, pictures.added.alt);
+        if (pictures.removed.length || pictures.added || pictures.described.some((p) => p.changed))
+          await audit({
+            action: "update",
+            entity: "news_item",
+            entityId: item.id,
+            before: { pictures: existing.map((p) => p.alt) },
+            after: {
+              removed: pictures.removed,
+              described: pictures.described.map((p) => p.alt),
+              added: pictures.added?.alt ?? null,
+            },
+          });
         return saved;
       }),
     );
   }
 
-  /** Every field checked before anything is saved: the picture's type and size, its description, the related links. */
-  private async check(actor: Actor, body: Record<string, unknown>, existing: NewsItem | null, maxBytes: number) {
+  /**
+   * Every field checked before anything is saved: a new picture's type, size and description, each
+   * kept picture's description, how many there are, and the related links. Related records the writer
+   * may not see (named by someone who could) are kept as they were.
+   */
+  private async check(
+    actor: Actor,
+    body: Record<string, unknown>,
+    item: NewsItem | null,
+    existing: readonly NewsPicture[],
+    maxBytes: number,
+  ) {
     const parsed = newsInput.safeParse(body);
     const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
     const hasFile = body.image !== undefined && body.image !== null && body.image !== "";
@@ -158,27 +197,47 @@ export class NewsService {
     if (upload) errors.push(...upload.errors);
     if (upload?.file && !PICTURE_TYPES.includes(upload.file.mediaType))
       errors.push({ field: "image", key: "errors.pictureType" });
+    const removed = existing.filter((p) => body[`removePicture-${p.id}`] === "1").map((p) => p.id);
+    const described = existing
+      .filter((p) => !removed.includes(p.id))
+      .map((p) => {
+        const typed = body[`pictureAlt-${p.id}`];
+        const alt = typeof typed === "string" ? typed.trim() : p.alt;
+        if (!alt) errors.push({ field: `pictureAlt-${p.id}`, key: "errors.altRequired" });
+        else if (alt.length > 300) errors.push({ field: `pictureAlt-${p.id}`, key: "errors.tooLong", params: { max: 300 } });
+        return { id: p.id, alt, changed: alt !== p.alt };
+      });
+    if (upload?.file && described.length + 1 > MOST_PICTURES)
+      errors.push({ field: "image", key: "errors.tooManyPictures", params: { max: MOST_PICTURES } });
     if (!parsed.success) return invalid(errors);
     const v = parsed.data;
-    const keepsPicture = upload?.file || (existing?.imageFileId && !v.removeImage);
-    if (keepsPicture && !v.imageAlt) errors.push({ field: "imageAlt", key: "errors.altRequired" });
+    if (upload?.file && !v.imageAlt) errors.push({ field: "imageAlt", key: "errors.altRequired" });
     const { refs, unknown } = relatedOf(v.related, this.mail.baseUrl);
     if (unknown.length) errors.push({ field: "related", key: "errors.relatedUnknown", params: { lines: unknown.join(", ") } });
     // Only what the writer may see can be named; what a reader may not see is left out when shown.
+    const kept = item ? await this.keptRelated(actor, item) : [];
     const seen = await this.activity.records(actor, refs);
-    const missing = refs.filter((r) => !seen.some((s) => s.kind === r.kind && s.id === r.id));
-    if (missing.length) errors.push({ field: "related", key: "errors.relatedMissing" });
+    const isIn = (list: readonly RecordRef[]) => (r: RecordRef) => list.some((s) => s.kind === r.kind && s.id === r.id);
+    if (refs.some((r) => !isIn(seen)(r) && !isIn(kept)(r))) errors.push({ field: "related", key: "errors.relatedMissing" });
     if (errors.length) return invalid(errors);
     return ok({
       title: v.title,
       intro: v.intro,
       body: v.body,
       visibility: v.visibility,
-      imageAlt: keepsPicture ? v.imageAlt : "",
-      related: refs,
-      removeImage: v.removeImage && !upload?.file,
-      picture: upload?.file ?? null,
+      related: [...refs, ...kept.filter((r) => !isIn(refs)(r))],
+      pictures: {
+        removed,
+        described,
+        added: upload?.file && v.imageAlt ? { file: upload.file, alt: v.imageAlt } : null,
+      },
     });
+  }
+
+  /** The item's related records the actor may not see: the form cannot show them, so saving keeps them. */
+  private async keptRelated(actor: Actor | null, item: NewsItem): Promise<RecordRef[]> {
+    const seen = await this.activity.records(actor, item.related);
+    return item.related.filter((r) => !seen.some((s) => s.kind === r.kind && s.id === r.id));
   }
 
   /** Publishes a draft: shown to its readers from now on, and told to those who follow its network. */
@@ -205,7 +264,11 @@ export class NewsService {
   }
 
   async remove(actor: Actor, item: NewsItem): Promise<void> {
-    await deleteAudited(this.db, actor, "news_item", item, (tx) => this.repo.with(tx).delete(item.id));
+    await deleteAudited(this.db, actor, "news_item", item, async (tx) => {
+      const repo = this.repo.with(tx);
+      for (const fileId of await repo.removePictures(item.id)) await deleteFile(tx, fileId);
+      return repo.delete(item.id);
+    });
   }
 
   // The newsletter
@@ -309,7 +372,11 @@ export class NewsService {
         },
         chosen.map((i) => i.id),
       );
-      for (const s of subscribers) await queueMail(tx, this.newsletterMail(network, newsletter, chosen, s));
+      const pictures = await repo.picturesOf(chosen.map((i) => i.id));
+      await queueMails(
+        tx,
+        subscribers.map((s) => this.newsletterMail(network, newsletter, chosen, pictures, s)),
+      );
       await audit({ action: "create", entity: "newsletter", entityId: newsletter.id, after: newsletter });
       return newsletter;
     });
@@ -321,11 +388,12 @@ export class NewsService {
     network: { slug: string; name: string },
     newsletter: { subject: string; intro: string },
     items: readonly NewsItem[],
+    pictures: readonly NewsPicture[],
     subscriber: { email: string; locale: Locale; unsubscribeKey: string },
   ) {
     const i18n = i18nFor(subscriber.locale);
     const stop = `${this.mail.baseUrl}/newsletter/stop/${subscriber.unsubscribeKey}`;
-    const letter = { network, newsletter, items, stop, baseUrl: this.mail.baseUrl };
+    const letter = { network, newsletter, items, pictures, stop, baseUrl: this.mail.baseUrl };
     return {
       to: subscriber.email,
       subject: newsletter.subject,

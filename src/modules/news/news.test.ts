@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { mimePart, startSmtpServer } from "../../../test/support/smtp.ts";
+import { files } from "../../platform/schema.ts";
 import { projects } from "../projects/index.ts";
 
 /**
@@ -54,6 +56,12 @@ after(async () => {
 
 const login = (email: string) => new Session(t.app).login(email, PASSWORD);
 const idFrom = (location: unknown) => Number(String(location).match(/\/news\/(\d+)/)![1]);
+/** The address of the item's first picture. */
+const pictureOf = async (id: number) => {
+  const [first] = await t.app.services.news.repo.picturesOf([id]);
+  assert.ok(first, "the item has a picture");
+  return `/news/${id}/pictures/${first.id}`;
+};
 
 async function write(session: Session, fields: Record<string, string>, picture = true) {
   await session.get(`/n/${rogaland.slug}/news/new`);
@@ -109,7 +117,7 @@ test("a draft is the secretariat's until published; then anyone reads it, escape
   const id = idFrom(created.headers.location);
   const anonymous = new Session(t.app);
   assert.equal((await anonymous.get(`/news/${id}`)).statusCode, 404, "a draft is not there for readers");
-  assert.equal((await anonymous.get(`/news/${id}/picture`)).statusCode, 404);
+  assert.equal((await anonymous.get(await pictureOf(id))).statusCode, 404);
   assert.doesNotMatch((await anonymous.get(`/n/${rogaland.slug}/news`)).body, /felles løsning/);
 
   await sek.get(`/news/${id}`);
@@ -119,10 +127,10 @@ test("a draft is the secretariat's until published; then anyone reads it, escape
   assert.match(page, /<h2 class="ds-heading"[^>]*>Bakgrunn<\/h2>/, "a # heading is the page's second level");
   assert.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   assert.doesNotMatch(page, /<script>alert|href="javascript:/);
-  assert.match(page, /<img src="\/news\/\d+\/picture" alt="Kart over Rogaland"\/?>/);
+  assert.match(page, /<img src="\/news\/\d+\/pictures\/\d+" alt="Kart over Rogaland"\/?>/);
   assert.doesNotMatch(page, /MARK-hidden-project/, "a related record kept to the network is not named to visitors");
   assert.match((await sek.get(`/news/${id}`)).body, /MARK-hidden-project/, "but is to the network's people");
-  const picture = await anonymous.get(`/news/${id}/picture`);
+  const picture = await anonymous.get(await pictureOf(id));
   assert.deepEqual([picture.statusCode, picture.headers["content-type"]], [200, "image/png"]);
   assert.match((await anonymous.get(`/n/${rogaland.slug}`)).body, /Ny felles løsning for &lt;varsling>/, "on the network's page");
   assert.match((await anonymous.get("/")).body, /Nyheter[\s\S]*Ny felles løsning/, "on the front page");
@@ -142,7 +150,7 @@ test("news kept to members is read by the network's people only, on every path",
   assert.equal((await member.get(`/news/${id}`)).statusCode, 200);
   for (const session of [new Session(t.app), await login("sek@news-nordland.example")]) {
     assert.equal((await session.get(`/news/${id}`)).statusCode, 404);
-    assert.equal((await session.get(`/news/${id}/picture`)).statusCode, 404);
+    assert.equal((await session.get(await pictureOf(id))).statusCode, 404);
     for (const url of [`/n/${rogaland.slug}/news`, `/n/${rogaland.slug}`, "/", `/n/${rogaland.slug}/feeds/news.atom`])
       assert.doesNotMatch((await session.get(url)).body, /MARK-members-news/, url);
     assert.doesNotMatch((await session.get("/search?q=MARK-members-news")).body, new RegExp(`href="/news/${id}"`), "search");
@@ -203,7 +211,7 @@ test("a newsletter goes to confirmed addresses only, as text and HTML, each with
   const html = mimePart(raw, "text/html")!;
   assert.match(text, /NYTT OM DIGITAL POSTKASSE[\s\S]*Les om planen\.[\s\S]*https:\/\/samverk\.test\.example\/news\/\d+/);
   assert.match(html, /<html lang="nb">/);
-  assert.match(html, /<img src="https:\/\/samverk\.test\.example\/news\/\d+\/picture" alt="Plan"/);
+  assert.match(html, /<img src="https:\/\/samverk\.test\.example\/news\/\d+\/pictures\/\d+" alt="Plan"/);
   const stop = raw.match(/^List-Unsubscribe:\s+<([^>]+)>/im)![1]!;
   assert.match(raw, /List-Unsubscribe-Post: List-Unsubscribe=One-Click/i);
   assert.ok(stop.startsWith(`${BASE}/newsletter/stop/`));
@@ -261,4 +269,71 @@ test("the API gives what the caller may read of the news, and subscribes with th
     );
   assert.deepEqual(answers.slice(0, 2), [200, 200]);
   assert.ok(answers.includes(422), `refused after a few: ${answers}`);
+});
+
+test("several pictures: added one at a time, each described, one removed, at most ten; related pages the editor cannot see are kept", async () => {
+  const sek = await login("sek@news-rogaland.example");
+  const id = idFrom((await write(sek, { title: "Bildeserie", visibility: "public", imageAlt: "Første" })).headers.location);
+  const png = { field: "image", filename: "b.png", data: PNG, type: "image/png" };
+  const edit = async (fields: Record<string, string>, file = true) => {
+    await sek.get(`/news/${id}/edit`);
+    const item = (await t.app.services.news.repo.byId(id))!;
+    const base = { title: item.title, visibility: item.visibility, ...fields };
+    return file ? sek.upload(`/news/${id}/edit`, base, png) : sek.post(`/news/${id}/edit`, base);
+  };
+  const pictures = () => t.app.services.news.repo.picturesOf([id]);
+  const [first] = await pictures();
+  assert.equal((await edit({ imageAlt: "Andre", [`pictureAlt-${first!.id}`]: "Første, med ny tekst" })).statusCode, 303);
+  assert.deepEqual(
+    (await pictures()).map((p) => p.alt),
+    ["Første, med ny tekst", "Andre"],
+  );
+  // A kept picture's description emptied: refused on that field, nothing changed.
+  const emptied = await edit({ [`pictureAlt-${first!.id}`]: "" }, false);
+  assert.equal(emptied.statusCode, 422);
+  assert.match(emptied.body, new RegExp(`href="#field-pictureAlt-${first!.id}">Hva bilde 1 viser: Skriv hva bildet viser`));
+  assert.equal((await pictures()).length, 2);
+  // Removed, and its file no longer served.
+  const removedUrl = `/news/${id}/pictures/${first!.id}`;
+  const firstFile = (await t.app.services.news.repo.pictureFileId(id, first!.id))!;
+  assert.equal((await edit({ [`removePicture-${first!.id}`]: "1" }, false)).statusCode, 303);
+  assert.deepEqual(
+    (await pictures()).map((p) => p.alt),
+    ["Andre"],
+  );
+  assert.equal((await sek.get(removedUrl)).statusCode, 404);
+  assert.equal((await t.database.db.select().from(files).where(eq(files.id, firstFile))).length, 0, "its file is gone");
+  // Up to ten; the eleventh is refused.
+  for (let n = 2; n <= 10; n++) assert.equal((await edit({ imageAlt: `Bilde ${n}` })).statusCode, 303);
+  assert.equal((await pictures()).length, 10);
+  assert.match((await sek.get(`/news/${id}/edit`)).body, /Nyheten har 10 bilder, som er det meste/);
+  const eleventh = await edit({ imageAlt: "For mange" });
+  assert.equal(eleventh.statusCode, 422);
+  assert.match(eleventh.body, /En nyhet kan ha høyst 10 bilder/);
+  assert.equal((await pictures()).length, 10);
+  const page = (await sek.get(`/news/${id}`)).body;
+  assert.equal(page.match(/<img src="\/news\/\d+\/pictures\/\d+"/g)?.length, 10, "all ten on the page, in order");
+
+  // A page named by someone who may see it, later kept from this editor: saving keeps it.
+  const nordland = (await t.app.services.networks.bySlug("digi-nordland"))!;
+  const [owner] = await t.app.services.access.repo.memberOrganisations(nordland.id);
+  const [elsewhere] = await t.database.db
+    .insert(projects)
+    .values({
+      networkId: nordland.id,
+      title: "Nordlands prosjekt",
+      kind: "regional",
+      sector: "other",
+      ownerOrganisationId: owner!.id,
+    })
+    .returning();
+  assert.equal((await edit({ related: `/projects/${elsewhere!.id}` }, false)).statusCode, 303);
+  await t.database.db.update(projects).set({ visibility: "network" }).where(eq(projects.id, elsewhere!.id));
+  const form = (await sek.get(`/news/${id}/edit?lang=en`)).body;
+  assert.doesNotMatch(form, /Nordlands prosjekt|\/projects\/\d+/);
+  assert.match(form, /One related page you cannot see is kept as it is/);
+  assert.equal((await edit({ title: "Bildeserie, endret", related: "" }, false)).statusCode, 303);
+  const saved = (await t.app.services.news.repo.byId(id))!;
+  assert.equal(saved.title, "Bildeserie, endret");
+  assert.deepEqual(saved.related, [{ kind: "project", id: elsewhere!.id }]);
 });

@@ -19,7 +19,8 @@ import {
 } from "../../platform/ui/components.tsx";
 import type { PageContext } from "../../platform/ui/context.ts";
 import { markdownToHtml } from "../../platform/ui/markdown.ts";
-import type { NewsItem, Newsletter } from "./news.repo.ts";
+import { type NewsItem, type Newsletter, type NewsPicture, pictureHref } from "./news.repo.ts";
+import { MOST_PICTURES } from "./schema.ts";
 
 type Network = { slug: string; name: string };
 
@@ -95,6 +96,7 @@ export function NewsPage(props: {
   item: NewsItem;
   network: Network;
   related: FollowedRecord[];
+  pictures: NewsPicture[];
   canManage: boolean;
 }) {
   const { ctx, item, network } = props;
@@ -118,11 +120,11 @@ export function NewsPage(props: {
       </p>
       {item.state === "draft" ? <Notice kind="warning">{t("news.draftNotice")}</Notice> : null}
       {item.intro ? <p class="ds-paragraph lead">{item.intro}</p> : null}
-      {item.imageFileId ? (
-        <figure class="news-item__picture">
-          <img src={`/news/${item.id}/picture`} alt={item.imageAlt} />
+      {props.pictures.map((p) => (
+        <figure key={p.id} class="news-item__picture">
+          <img src={pictureHref(p)} alt={p.alt} />
         </figure>
-      ) : null}
+      ))}
       {/* Rendered from the safe Markdown subset: every character typed is escaped (markdown.ts). */}
       <div class="news-item__body" dangerouslySetInnerHTML={{ __html: markdownToHtml(item.body) }} />
       {props.related.length ? (
@@ -150,7 +152,11 @@ export function NewsPage(props: {
   );
 }
 
-export function NewsFormPage(props: FormPageProps & { hasPicture: boolean }) {
+/**
+ * Writing a news item: its text, who reads it, its pictures (each kept one with its description and
+ * a way to remove it, and one new one per save), and the records it is about.
+ */
+export function NewsFormPage(props: FormPageProps & { pictures: NewsPicture[]; hiddenRelated: number }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   return (
@@ -165,17 +171,39 @@ export function NewsFormPage(props: FormPageProps & { hasPicture: boolean }) {
         required
         options={optionsOf(t, ["public", "network"] as const, "visibility")}
       />
-      {props.hasPicture ? <p class="ds-paragraph">{t("news.currentImage")}</p> : null}
-      <FileField name="image" label={t("news.image")} accept="image/png,image/jpeg" />
-      <TextField name="imageAlt" label={t("news.imageAlt")} description={t("news.imageAltHint")} />
-      {props.hasPicture ? (
-        <CheckboxGroup
-          name="removeImage"
-          label={t("news.removeImage")}
-          options={[{ value: "1", label: t("news.removeImage") }]}
-        />
-      ) : null}
+      {props.pictures.map((p, i) => (
+        <fieldset key={p.id} class="ds-fieldset news-form__picture">
+          <legend class="ds-label">{t("news.pictureN", { n: i + 1 })}</legend>
+          <img src={pictureHref(p)} alt={p.alt} class="news-form__thumbnail" />
+          <TextField
+            name={`pictureAlt-${p.id}`}
+            label={t("news.pictureNAlt", { n: i + 1 })}
+            description={t("news.imageAltHint")}
+            required
+          />
+          <CheckboxGroup
+            name={`removePicture-${p.id}`}
+            label={t("news.removePictureN", { n: i + 1 })}
+            options={[{ value: "1", label: t("news.removePictureN", { n: i + 1 }) }]}
+          />
+        </fieldset>
+      ))}
+      {props.pictures.length < MOST_PICTURES ? (
+        <fieldset class="ds-fieldset">
+          <legend class="ds-label">{props.pictures.length ? t("news.addPicture") : t("news.picture")}</legend>
+          <FileField
+            name="image"
+            label={t("news.image")}
+            description={t("news.imageHint", { max: MOST_PICTURES })}
+            accept="image/png,image/jpeg"
+          />
+          <TextField name="imageAlt" label={t("news.imageAlt")} description={t("news.imageAltHint")} />
+        </fieldset>
+      ) : (
+        <p class="ds-paragraph">{t("news.picturesFull", { max: MOST_PICTURES })}</p>
+      )}
       <TextArea name="related" label={t("news.related")} description={t("news.relatedHint")} rows={4} />
+      {props.hiddenRelated ? <p class="ds-paragraph">{t("news.relatedHidden", { n: props.hiddenRelated })}</p> : null}
     </FormPage>
   );
 }

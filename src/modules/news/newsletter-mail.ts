@@ -1,18 +1,22 @@
 import type { I18n } from "../../platform/i18n/i18n.ts";
 import { markdownToHtml } from "../../platform/ui/markdown.ts";
-import type { NewsItem } from "./news.repo.ts";
+import { type NewsItem, type NewsPicture, pictureHref } from "./news.repo.ts";
 
 /** What one newsletter mail holds: its network, subject and introduction, the news items, and the reader's stop link. */
 export interface Letter {
   network: { slug: string; name: string };
   newsletter: { subject: string; intro: string };
   items: readonly NewsItem[];
+  /** The items' pictures, each item's in order. */
+  pictures: readonly NewsPicture[];
   stop: string;
   baseUrl: string;
 }
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+const picturesOf = (letter: Letter, item: NewsItem) => letter.pictures.filter((p) => p.newsItemId === item.id);
 
 /** The newsletter as plain text: each item's title, introduction, its Markdown as written (readable as it is) and its address. */
 export function newsletterText({ t }: I18n, letter: Letter): string {
@@ -21,7 +25,7 @@ export function newsletterText({ t }: I18n, letter: Letter): string {
       item.title.toUpperCase(),
       item.intro,
       item.body,
-      item.imageFileId ? `[${t("news.picture")}: ${item.imageAlt}]` : "",
+      ...picturesOf(letter, item).map((p) => `[${t("news.picture")}: ${p.alt}]`),
       `${letter.baseUrl}/news/${item.id}`,
     ]
       .filter(Boolean)
@@ -46,9 +50,12 @@ export function newsletterHtml({ t, locale }: I18n, letter: Letter): string {
   const items = letter.items
     .map((item) => {
       const link = `${letter.baseUrl}/news/${item.id}`;
-      const picture = item.imageFileId
-        ? `<p><img src="${escapeHtml(`${link}/picture`)}" alt="${escapeHtml(item.imageAlt)}" style="max-width:100%;height:auto"></p>`
-        : "";
+      const picture = picturesOf(letter, item)
+        .map(
+          (p) =>
+            `<p><img src="${escapeHtml(`${letter.baseUrl}${pictureHref(p)}`)}" alt="${escapeHtml(p.alt)}" style="max-width:100%;height:auto"></p>`,
+        )
+        .join("\n");
       return `<article>
 <h2 style="font-size:1.3em;margin:1.5em 0 0.5em"><a href="${escapeHtml(link)}">${escapeHtml(item.title)}</a></h2>
 ${item.intro ? `<p style="font-size:1.1em">${escapeHtml(item.intro)}</p>` : ""}

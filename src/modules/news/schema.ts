@@ -21,7 +21,7 @@ export const newsSearchFields = (t: { title: SQLWrapper; intro: SQLWrapper; body
 
 /**
  * A network's news (nyhet): a title, an introduction, a body in a safe Markdown subset (markdown.ts),
- * at most one picture with its alternative text, and the records it is about. Public unless kept to
+ * pictures with their alternative text (`newsPictures`), and the records it is about. Public unless kept to
  * the network's people (the access kernel's rule); published when the secretariat says so.
  */
 export const newsItems = pgTable(
@@ -35,9 +35,6 @@ export const newsItems = pgTable(
     visibility: text("visibility").$type<Exclude<Visibility, "body">>().notNull().default("public"),
     state: text("state").$type<NewsState>().notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
-    /** The picture shown with it, and what it shows for those who cannot see it (required with a picture). */
-    imageFileId: integer("image_file_id").references(() => files.id, { onDelete: "set null" }),
-    imageAlt: text("image_alt").notNull().default(""),
     /** The records it is about, by kind and id; each is shown only to a reader who may see it. */
     related: jsonb("related").$type<RecordRef[]>().notNull().default([]),
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
@@ -50,6 +47,27 @@ export const newsItems = pgTable(
     index("news_items_network_idx").on(t.networkId, t.publishedAt),
     searchIndex("news_items_search_text_idx", newsSearchFields(t)),
   ],
+);
+
+/** The most pictures one news item carries. */
+export const MOST_PICTURES = 10;
+
+/**
+ * A news item's pictures, in order, each with what it shows for those who cannot see it (required),
+ * served only to those who may read the item.
+ */
+export const newsPictures = pgTable(
+  "news_pictures",
+  {
+    id: serialId(),
+    newsItemId: belongsTo("news_item_id", () => newsItems.id),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id, { onDelete: "cascade" }),
+    alt: text("alt").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("news_pictures_item_idx").on(t.newsItemId, t.position)],
 );
 
 /** A newsletter: published news items sent together by mail to the network's subscribers, once. */

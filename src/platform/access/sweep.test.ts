@@ -1198,6 +1198,7 @@ async function plant() {
     annual: { kind: annualDraft.kind, year: annualDraft.year },
     survey: { id: survey.id, questionId: surveyQuestion.id, recipientId: surveyRecipient.id },
     news: [newsMembers.id, newsDraft.id, newsAbout.id],
+    newsPictures: (await s.news.picturesOf([newsMembers])).map((p) => [p.newsItemId, p.id] as [number, number]),
     memberEmail,
     ownOrganisations: orgs,
   };
@@ -1334,6 +1335,7 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
   [/^\/account\/tokens\/:id/, (p) => [{ id: p.token }]],
   // A digest's stop link: a key the outsider does not have.
   [/^\/mail\/stop\/:key/, () => [{ key: "A".repeat(32) }]],
+  [/^\/news\/:id\/pictures\/:pictureId/, (p) => p.newsPictures.map(([id, pictureId]) => ({ id, pictureId }))],
   [api("/news/:id"), (p) => p.news.map((id) => ({ id }))],
   [api("/following/:kind/:id"), (p) => followedRecords(p)],
   // A newsletter's confirmation and stop links: secrets the outsider does not have.

@@ -106,6 +106,7 @@ export async function publicPages(s: PageSource): Promise<[string, string][]> {
     ["a network's news", "/n/digi-rogaland/news"],
     ["a news item", `/news/${ids.newsId}`],
     ["subscribing to a newsletter", "/n/digi-rogaland/newsletter"],
+    ["a subject network's news", "/subject-networks/helse-og-omsorg/news"],
     // A newsletter's links open these pages whatever the secret; it is checked when the button is pressed.
     ["confirming a newsletter subscription", `/newsletter/confirm/${"A".repeat(32)}`],
     ["leaving a newsletter", `/newsletter/stop/${"A".repeat(32)}`],
@@ -179,7 +180,7 @@ async function decisionIds(s: PageSource) {
     questionId: (await s.api("/api/v1/questions?subjectNetwork=helse-og-omsorg&limit=1")).items[0].id as number,
     reviewId: (await s.api("/api/v1/subject-networks/helse-og-omsorg")).reviews[0].id as number,
     surveys: await demoSurveys(s, rogaland.id),
-    newsId: (await s.services.news.latest(null, 1, rogaland.id))[0]!.item.id,
+    newsId: (await s.services.news.latest(null, 1, { networkId: rogaland.id }))[0]!.item.id,
     // One that demo networks roll out together.
     rolloutSolutionId: (await s.services.roadmap.list({ q: "DigiSos" }))[0]!.solution.id,
   };
@@ -317,6 +318,7 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["editing news", `/news/${ids.newsId}/edit`],
     ["a network's news (secretariat)", "/n/digi-rogaland/news"],
     ["sending a newsletter", "/n/digi-rogaland/newsletters"],
+    ["writing a subject network's news", "/subject-networks/helse-og-omsorg/news/new"],
     ["new gathering", "/n/digi-rogaland/gatherings/new"],
     ["a gathering (secretariat)", `/gatherings/${ids.gatheringId}`],
     ["edit a gathering", `/gatherings/${ids.gatheringId}/edit`],

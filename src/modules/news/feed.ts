@@ -6,7 +6,7 @@ export const newsFeeds: Record<string, FeedSource> = {
     label: "search.kind.news",
     page: (network) => `/n/${network.slug}/news`,
     read: async ({ services }, network, _i18n, most) =>
-      (await services.news.latest(null, most, network.id)).map(({ item }) => ({
+      (await services.news.latest(null, most, { networkId: network.id })).map(({ item }) => ({
         key: `news/${item.id}`,
         title: item.title,
         path: `/news/${item.id}`,

@@ -8,10 +8,10 @@ import { NewsService } from "./news.service.ts";
 import { newsPolicies } from "./policy.ts";
 import * as schema from "./schema.ts";
 import { newsSearch } from "./search.ts";
-import { networkNewsSection, newsFrontPage } from "./sections.tsx";
+import { networkNewsSection, newsFrontPage, subjectNewsSection } from "./sections.tsx";
 import { seedDemoNews } from "./seed.ts";
 
-/** A network's news and newsletter: written and published by the secretariat, read by anyone it is for, sent by mail to subscribers. */
+/** News of networks and subject networks, and a network's newsletter: written and published by the secretariat (or a subject network's coordinators), read by anyone it is for, sent by mail to subscribers. */
 export const newsModule = defineModule({
   name: "news",
   messages,
@@ -23,7 +23,7 @@ export const newsModule = defineModule({
   policies: newsPolicies,
   routes: newsRoutes,
   api: newsApi,
-  sections: { networkPage: networkNewsSection },
+  sections: { networkPage: networkNewsSection, subjectNetworkPage: subjectNewsSection },
   searchSources: newsSearch,
   feeds: newsFeeds,
   frontPage: newsFrontPage,

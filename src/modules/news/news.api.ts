@@ -27,8 +27,8 @@ const present = (item: NewsItem, pictures: readonly NewsPicture[]): z.infer<type
   pictures: pictures.filter((p) => p.newsItemId === item.id).map((p) => ({ url: pictureHref(p), alt: p.alt })),
 });
 
-/** News in the JSON API, as the caller may read it, and subscribing to a network's newsletter. */
-export function newsApi(api: ApiRouter, { services: { news, networks, users } }: AppContext) {
+/** News of networks and subject networks in the JSON API, as the caller may read it, and subscribing to a network's newsletter. */
+export function newsApi(api: ApiRouter, { services: { news, networks, subjects, users } }: AppContext) {
   api.route({
     policy: "public",
     method: "GET",
@@ -41,7 +41,25 @@ export function newsApi(api: ApiRouter, { services: { news, networks, users } }:
     response: listOf(newsItem),
     handler: async ({ params, query, actor }) => {
       const network = await networks.get(params.slug);
-      const { items, total } = await news.page(actor, network.id, query);
+      const { items, total } = await news.page(actor, { networkId: network.id }, query);
+      const pictures = await news.picturesOf(items.map((r) => r.item));
+      return { items: items.map((r) => present(r.item, pictures)), total };
+    },
+  });
+
+  api.route({
+    policy: "public",
+    method: "GET",
+    path: "/subject-networks/:slug/news",
+    operationId: "listSubjectNetworkNews",
+    summary: "A subject network's news the caller may read, newest first (drafts only for those who run it)",
+    tag: "news",
+    params: slugParam,
+    query: z.object(listQuery),
+    response: listOf(newsItem),
+    handler: async ({ params, query, actor }) => {
+      const { subject } = await subjects.access(actor, params.slug);
+      const { items, total } = await news.page(actor, { subjectNetworkId: subject.id }, query);
       const pictures = await news.picturesOf(items.map((r) => r.item));
       return { items: items.map((r) => present(r.item, pictures)), total };
     },

@@ -4,6 +4,7 @@ import { visibleWhere } from "../../platform/access/visibility.ts";
 import { type Page, paged, totalRows } from "../../platform/db/paging.ts";
 import { Repository } from "../../platform/db/repository.ts";
 import { networks } from "../networks/index.ts";
+import { insideWhere, managesWhere, subjectNetworks } from "../subjects/index.ts";
 import { newsItems, newsletterItems, newsletterSubscribers, newsletters, newsPictures } from "./schema.ts";
 
 export type NewsItem = typeof newsItems.$inferSelect;
@@ -14,17 +15,33 @@ export type NewsPicture = Pick<typeof newsPictures.$inferSelect, "id" | "newsIte
 /** The address of a news item's picture (served only to those who may read the item). */
 export const pictureHref = (p: NewsPicture) => `/news/${p.newsItemId}/pictures/${p.id}`;
 
-/** A news item as a link of the access kernel's chain: its network and how public it is. */
+/** Whose news: a network's, or a subject network's. */
+export type NewsOwner = { networkId: number } | { subjectNetworkId: number };
+
+/** The owner of an item. */
+export const ownerOf = (item: NewsItem): NewsOwner =>
+  item.networkId !== null ? { networkId: item.networkId } : { subjectNetworkId: item.subjectNetworkId! };
+
+/** The condition that an item is the owner's. */
+const ownedBy = (owner: NewsOwner) =>
+  "networkId" in owner ? eq(newsItems.networkId, owner.networkId) : eq(newsItems.subjectNetworkId, owner.subjectNetworkId);
+
+/** A network's news item as a link of the access kernel's chain: its network and how public it is. */
 const newsLink = { networkId: newsItems.networkId, visibility: newsItems.visibility, bodyId: sql`null::int` };
 
 /**
- * The news the viewer may read: published, and public or theirs by the network (the access kernel's
- * rule); a draft only for the network's secretariat, who writes it.
+ * The news the viewer may read, published or (for its writers) a draft. A network's: public or theirs
+ * by the network (the access kernel's rule), drafts for its secretariat. A subject network's: public
+ * or theirs as its members (`insideWhere`), drafts for those who run it (`managesWhere`).
  */
 export const newsVisibleWhere = (viewer: Actor | null): SQL => {
   const writers = Object.entries(viewer?.networks ?? {}).flatMap(([id, g]) => (g.role === "secretariat" ? [Number(id)] : []));
   const drafts = viewer?.isAdmin ? sql`true` : writers.length ? inArray(newsItems.networkId, writers) : sql`false`;
-  return sql`${visibleWhere(viewer, newsLink)} and (${newsItems.state} = 'published' or ${drafts})`;
+  const published = sql`${newsItems.state} = 'published'`;
+  const subject = newsItems.subjectNetworkId;
+  return sql`((${newsItems.networkId} is not null and ${visibleWhere(viewer, newsLink)} and (${published} or ${drafts}))
+    or (${subject} is not null and (${newsItems.visibility} = 'public' or ${insideWhere(viewer, subject)})
+      and (${published} or ${managesWhere(viewer, subject)})))`;
 };
 
 /** The only place with SQL for news, newsletters and their subscribers. */
@@ -42,32 +59,31 @@ export class NewsRepo extends Repository {
     return rows.length > 0;
   }
 
-  /** A network's news the viewer may read, newest first (drafts, for those who see them, first of all). */
-  page(viewer: Actor | null, networkId: number, page: Page) {
+  /** The owner's news the viewer may read, newest first (drafts, for those who see them, first of all). */
+  page(viewer: Actor | null, owner: NewsOwner, page: Page) {
     return paged(page, (p) =>
       this.db
         .select({ item: newsItems, total: totalRows })
         .from(newsItems)
-        .where(and(eq(newsItems.networkId, networkId), newsVisibleWhere(viewer)))
+        .where(and(ownedBy(owner), newsVisibleWhere(viewer)))
         .orderBy(sql`${newsItems.publishedAt} desc nulls first`, desc(newsItems.id))
         .limit(p.limit)
         .offset(p.offset),
     );
   }
 
-  /** The latest published news the viewer may read, across networks or in one, with its network. */
-  latest(viewer: Actor | null, most: number, networkId?: number) {
+  /** The latest published news the viewer may read, across owners or of one, with its owner's name and page. */
+  latest(viewer: Actor | null, most: number, owner?: NewsOwner) {
     return this.db
-      .select({ item: newsItems, networkSlug: networks.slug, networkName: networks.name })
+      .select({
+        item: newsItems,
+        ownerName: sql<string>`coalesce(${networks.name}, ${subjectNetworks.name})`,
+        ownerHref: sql<string>`coalesce('/n/' || ${networks.slug}, '/subject-networks/' || ${subjectNetworks.slug})`,
+      })
       .from(newsItems)
-      .innerJoin(networks, eq(networks.id, newsItems.networkId))
-      .where(
-        and(
-          eq(newsItems.state, "published"),
-          newsVisibleWhere(viewer),
-          networkId !== undefined ? eq(newsItems.networkId, networkId) : undefined,
-        ),
-      )
+      .leftJoin(networks, eq(networks.id, newsItems.networkId))
+      .leftJoin(subjectNetworks, eq(subjectNetworks.id, newsItems.subjectNetworkId))
+      .where(and(eq(newsItems.state, "published"), newsVisibleWhere(viewer), owner ? ownedBy(owner) : undefined))
       .orderBy(desc(newsItems.publishedAt), desc(newsItems.id))
       .limit(most);
   }

@@ -10,69 +10,92 @@ import { OneButtonPage } from "../../platform/ui/message-page.tsx";
 import { slugParam } from "../networks/index.ts";
 import type { NewsItem } from "./news.repo.ts";
 import { NewsFormPage, NewsListPage, NewslettersPage, NewsPage, SubscribePage } from "./news.views.tsx";
+import { networkOwner, type OwnerPage, subjectOwner } from "./owner.ts";
+import type { NewsResource } from "./policy.ts";
 
 const idParams = z.object({ id: dbId });
 const pictureParams = z.object({ id: dbId, pictureId: dbId });
 const secretParams = z.object({ secret: linkSecret });
 const listQuery = z.object({ page: pageParam }).passthrough();
 
-/** The way back from a page of a network's news: the network, then its news. */
-const newsCrumbs = (req: FastifyRequest, network: { slug: string; name: string }) => [
-  { href: `/n/${network.slug}`, label: network.name },
-  { href: `/n/${network.slug}/news`, label: req.i18n.t("news.heading") },
+/** The way back from a page of news: the owner, then its news. */
+const newsCrumbs = (req: FastifyRequest, owner: OwnerPage) => [
+  { href: owner.href, label: owner.name },
+  { href: owner.newsHref, label: req.i18n.t("news.heading") },
 ];
 
-/** A network's news, a news item's page and its writing, and the newsletter: subscribing, confirming, leaving, sending. */
+/**
+ * News of networks and of subject networks (a news item's page and its writing), and a network's
+ * newsletter: subscribing, confirming, leaving, sending.
+ */
 export function newsRoutes(app: FastifyInstance, { services, config }: AppContext) {
-  const { news, networks } = services;
+  const { news, networks, subjects } = services;
   const maxBytes = config.SAMVERK_UPLOAD_MAX_MB * 1024 * 1024;
+  /** The network by :slug, for news.manage as its secretariat. */
   const networkInPath = async (req: FastifyRequest) => {
     const network = await networks.get(parseOrBadRequest(slugParam, req.params).slug);
-    return { networkId: network.id, network };
+    return { networkId: network.id, network, owner: networkOwner(network) };
   };
-  /** The item by :id as the viewer may read it (404 otherwise), with its network, for news.manage. */
+  /** The subject network by :slug, for news.manage as one who runs it. */
+  const subjectInPath = async (req: FastifyRequest) => {
+    const access = await subjects.access(req.actor, parseOrBadRequest(slugParam, req.params).slug);
+    return { subject: access, owner: subjectOwner(access) };
+  };
+  /** The item by :id as the viewer may read it (404 otherwise), with its owner, for news.manage. */
   const itemInPath = async (req: FastifyRequest) => {
     const item = await news.visible(req.actor, parseOrBadRequest(idParams, req.params).id);
-    const network = await networks.byId(item.networkId);
+    if (item.subjectNetworkId !== null) {
+      const access = await subjects.accessFor(req.actor, item.subjectNetworkId);
+      return { item, subject: access, owner: subjectOwner(access) };
+    }
+    const network = item.networkId !== null ? await networks.byId(item.networkId) : undefined;
     if (!network) throw new NotFoundError();
-    return { networkId: item.networkId, item, network };
+    return { item, networkId: network.id, owner: networkOwner(network) };
   };
 
-  app.get("/n/:slug/news", { config: { policy: "public" } }, async (req, reply) => {
-    const { network } = await networkInPath(req);
+  const listPage = async (req: FastifyRequest, reply: FastifyReply, owner: OwnerPage, resource: NewsResource) => {
     const { page } = parseOrBadRequest(listQuery, req.query);
-    const { items, total } = await news.page(req.actor, network.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const { items, total } = await news.page(req.actor, owner.key, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const { t } = req.i18n;
-    const title = t("news.listTitle", { network: network.name });
+    const title = t("news.listTitle", { network: owner.name });
     return reply.page(
       <NewsListPage
         ctx={req.pageContext()}
-        network={network}
+        owner={owner}
         items={items.map((r) => r.item)}
-        canManage={can(req.actor, "news.manage", { networkId: network.id })}
+        canManage={can(req.actor, "news.manage", resource)}
         pagination={<Pagination t={t} url={req.url} total={total} limit={PAGE_SIZE} offset={(page - 1) * PAGE_SIZE} />}
       />,
-      { title, network, crumbs: [{ href: `/n/${network.slug}`, label: network.name }, { label: t("news.heading") }] },
+      { title, network: owner.network, crumbs: [{ href: owner.href, label: owner.name }, { label: t("news.heading") }] },
     );
+  };
+  app.get("/n/:slug/news", { config: { policy: "public" } }, async (req, reply) => {
+    const resource = await networkInPath(req);
+    return listPage(req, reply, resource.owner, resource);
+  });
+  app.get("/subject-networks/:slug/news", { config: { policy: "public" } }, async (req, reply) => {
+    const resource = await subjectInPath(req);
+    return listPage(req, reply, resource.owner, resource);
   });
 
   app.get("/news/:id", { config: { policy: "public" } }, async (req, reply) => {
-    const { item, network } = await itemInPath(req);
+    const resource = await itemInPath(req);
+    const { item, owner } = resource;
     const [related, pictures] = await Promise.all([news.related(req.actor, item), news.picturesOf([item])]);
     return reply.page(
       <NewsPage
         ctx={req.pageContext()}
         item={item}
-        network={network}
+        owner={owner}
         related={related}
         pictures={pictures}
-        canManage={can(req.actor, "news.manage", { networkId: item.networkId })}
+        canManage={can(req.actor, "news.manage", resource)}
       />,
       {
         title: item.title,
         description: item.intro.slice(0, 200) || undefined,
-        network,
-        crumbs: [...newsCrumbs(req, network), { label: item.title }],
+        network: owner.network,
+        crumbs: [...newsCrumbs(req, owner), { label: item.title }],
       },
     );
   });
@@ -88,15 +111,9 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
       .send(file.content);
   });
 
-  const formPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    form: FormState,
-    network: { slug: string; name: string },
-    item: NewsItem | null,
-  ) => {
+  const formPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, owner: OwnerPage, item: NewsItem | null) => {
     const { t } = req.i18n;
-    const title = item ? t("news.editTitle", { title: item.title }) : t("news.newTitle", { network: network.name });
+    const title = item ? t("news.editTitle", { title: item.title }) : t("news.newTitle", { network: owner.name });
     const [pictures, hiddenRelated] = item
       ? await Promise.all([news.picturesOf([item]), news.hiddenRelated(req.actor, item)])
       : [[], 0];
@@ -104,27 +121,34 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
       <NewsFormPage
         ctx={req.pageContext()}
         form={form}
-        action={item ? `/news/${item.id}/edit` : `/n/${network.slug}/news/new`}
+        action={item ? `/news/${item.id}/edit` : `${owner.newsHref}/new`}
         title={title}
-        cancelHref={item ? `/news/${item.id}` : `/n/${network.slug}/news`}
+        cancelHref={item ? `/news/${item.id}` : owner.newsHref}
+        forSubjectNetwork={!owner.network}
         pictures={pictures}
         hiddenRelated={hiddenRelated}
       />,
-      { title, network, forms: [form], crumbs: [...newsCrumbs(req, network), { label: title }] },
+      { title, network: owner.network, forms: [form], crumbs: [...newsCrumbs(req, owner), { label: title }] },
     );
   };
 
-  const manageNetwork = { policy: "news.manage", resource: networkInPath };
-  app.get("/n/:slug/news/new", { config: manageNetwork }, async (req, reply) => {
-    const { resource } = authorized(req, networkInPath);
-    return formPage(req, reply, emptyForm({ visibility: "public" }), resource.network, null);
-  });
-  app.post("/n/:slug/news/new", { config: { ...manageNetwork, acceptsFiles: true, storedOnce: true } }, async (req, reply) => {
-    const { actor, resource } = authorized(req, networkInPath);
-    const result = await news.create(actor, resource.network.id, (req.body ?? {}) as Record<string, unknown>, maxBytes);
-    if (!result.ok) return formPage(req, reply, submittedFileForm(req.body, result.errors), resource.network, null);
-    return reply.redirect(`/news/${result.value.id}?saved=1`, 303);
-  });
+  // Writing: a network's secretariat at /n/:slug/news/new, a subject network's runners at its own address.
+  for (const [prefix, ownerInPath] of [
+    ["/n/:slug", networkInPath],
+    ["/subject-networks/:slug", subjectInPath],
+  ] as const) {
+    const manage = { policy: "news.manage", resource: ownerInPath };
+    app.get(`${prefix}/news/new`, { config: manage }, async (req, reply) => {
+      const { resource } = authorized<{ owner: OwnerPage }>(req, ownerInPath);
+      return formPage(req, reply, emptyForm({ visibility: "public" }), resource.owner, null);
+    });
+    app.post(`${prefix}/news/new`, { config: { ...manage, acceptsFiles: true, storedOnce: true } }, async (req, reply) => {
+      const { actor, resource } = authorized<{ owner: OwnerPage }>(req, ownerInPath);
+      const result = await news.create(actor, resource.owner.key, (req.body ?? {}) as Record<string, unknown>, maxBytes);
+      if (!result.ok) return formPage(req, reply, submittedFileForm(req.body, result.errors), resource.owner, null);
+      return reply.redirect(`/news/${result.value.id}?saved=1`, 303);
+    });
+  }
 
   const manageItem = { policy: "news.manage", resource: itemInPath };
   app.get("/news/:id/edit", { config: manageItem }, async (req, reply) => {
@@ -136,14 +160,14 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
       req,
       reply,
       emptyForm({ ...item, ...alts, related: related.map((r) => r.href).join("\n") }),
-      resource.network,
+      resource.owner,
       item,
     );
   });
   app.post("/news/:id/edit", { config: { ...manageItem, acceptsFiles: true } }, async (req, reply) => {
     const { actor, resource } = authorized(req, itemInPath);
     const result = await news.update(actor, resource.item, (req.body ?? {}) as Record<string, unknown>, maxBytes);
-    if (!result.ok) return formPage(req, reply, submittedFileForm(req.body, result.errors), resource.network, resource.item);
+    if (!result.ok) return formPage(req, reply, submittedFileForm(req.body, result.errors), resource.owner, resource.item);
     return reply.redirect(`/news/${resource.item.id}?saved=1`, 303);
   });
   app.post("/news/:id/publish", { config: manageItem }, async (req, reply) => {
@@ -154,7 +178,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
   app.post("/news/:id/delete", { config: manageItem }, async (req, reply) => {
     const { actor, resource } = authorized(req, itemInPath);
     await news.remove(actor, resource.item);
-    return reply.redirect(`/n/${resource.network.slug}/news`, 303);
+    return reply.redirect(resource.owner.newsHref, 303);
   });
 
   // The newsletter, for readers: subscribe, confirm by the mailed link, leave by the letter's link.
@@ -171,7 +195,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
       title: req.i18n.t("newsletter.subscribeTitle", { network: network.name }),
       network,
       forms: [state],
-      crumbs: [...newsCrumbs(req, network), { label: req.i18n.t("newsletter.heading") }],
+      crumbs: [...newsCrumbs(req, networkOwner(network)), { label: req.i18n.t("newsletter.heading") }],
     });
   };
   app.get("/n/:slug/newsletter", { config: { policy: "public" } }, (req, reply) => subscribePage(req, reply, null, null));
@@ -220,6 +244,7 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
   });
 
   // The newsletter, for the secretariat: its subscribers, a new letter, and the letters sent.
+  const manageNetwork = { policy: "news.manage", resource: networkInPath };
   const newslettersPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, sentNow: number | null) => {
     const { resource } = authorized(req, networkInPath);
     const { network } = resource;
@@ -239,7 +264,12 @@ export function newsRoutes(app: FastifyInstance, { services, config }: AppContex
         form={form}
         sentNow={sentNow}
       />,
-      { title, network, forms: [form], crumbs: [...newsCrumbs(req, network), { label: req.i18n.t("newsletter.heading") }] },
+      {
+        title,
+        network,
+        forms: [form],
+        crumbs: [...newsCrumbs(req, networkOwner(network)), { label: req.i18n.t("newsletter.heading") }],
+      },
     );
   };
   app.get("/n/:slug/newsletters", { config: manageNetwork }, (req, reply) => {

@@ -14,7 +14,7 @@ import type { Throttle } from "../../platform/http/throttle.ts";
 import { idList, optionalText, requiredText, toFieldErrors } from "../../platform/http/validation.ts";
 import { i18nFor, type Locale } from "../../platform/i18n/i18n.ts";
 import { type MailDelivery, queueMail, queueMails } from "../../platform/mail/mail.ts";
-import { type NewsItem, type NewsPicture, NewsRepo } from "./news.repo.ts";
+import { type NewsItem, type NewsOwner, type NewsPicture, NewsRepo, ownerOf } from "./news.repo.ts";
 import { newsletterHtml, newsletterText } from "./newsletter-mail.ts";
 import { MOST_PICTURES } from "./schema.ts";
 
@@ -97,12 +97,12 @@ export class NewsService {
     return item;
   }
 
-  page(viewer: Actor | null, networkId: number, page: Page) {
-    return this.repo.page(viewer, networkId, page);
+  page(viewer: Actor | null, owner: NewsOwner, page: Page) {
+    return this.repo.page(viewer, owner, page);
   }
 
-  latest(viewer: Actor | null, most: number, networkId?: number) {
-    return this.repo.latest(viewer, most, networkId);
+  latest(viewer: Actor | null, most: number, owner?: NewsOwner) {
+    return this.repo.latest(viewer, most, owner);
   }
 
   /** The records the item is about that the viewer may see. */
@@ -129,14 +129,14 @@ export class NewsService {
     return (await this.keptRelated(viewer, item)).length;
   }
 
-  async create(actor: Actor, networkId: number, body: Record<string, unknown>, maxBytes: number): Promise<Result<NewsItem>> {
+  async create(actor: Actor, owner: NewsOwner, body: Record<string, unknown>, maxBytes: number): Promise<Result<NewsItem>> {
     const checked = await this.check(actor, body, null, [], maxBytes);
     if (!checked.ok) return checked;
     const { pictures, ...fields } = checked.value;
     return ok(
       await createAudited(this.db, actor, "news_item", async (tx) => {
         const repo = this.repo.with(tx);
-        const item = await repo.insert({ ...fields, networkId, authorId: actor.userId, authorLabel: actor.label });
+        const item = await repo.insert({ ...fields, ...owner, authorId: actor.userId, authorLabel: actor.label });
         if (pictures.added)
           await repo.addPicture(item.id, (await saveFile(tx, pictures.added.file, actor.userId)).id, pictures.added.alt);
         return item;
@@ -240,14 +240,16 @@ export class NewsService {
     return item.related.filter((r) => !seen.some((s) => s.kind === r.kind && s.id === r.id));
   }
 
-  /** Publishes a draft: shown to its readers from now on, and told to those who follow its network. */
+  /** Publishes a draft: shown to its readers from now on, and told to those who follow its network or subject network. */
   async publish(actor: Actor, item: NewsItem): Promise<NewsItem> {
     if (item.state === "published") return item;
     return audited(this.db, actor, async (tx, audit) => {
       const published = await this.repo.with(tx).update(item.id, { state: "published", publishedAt: new Date() });
+      const owner = ownerOf(item);
       await publishEvent(tx, {
-        kind: "network",
-        id: item.networkId,
+        ...("networkId" in owner
+          ? { kind: "network", id: owner.networkId }
+          : { kind: "subject_network", id: owner.subjectNetworkId }),
         type: "news_published",
         about: { kind: "news", id: item.id },
         actorUserId: actor.userId,

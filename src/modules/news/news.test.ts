@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { mimePart, startSmtpServer } from "../../../test/support/smtp.ts";
-import { files } from "../../platform/schema.ts";
+import { files, users } from "../../platform/schema.ts";
 import { projects } from "../projects/index.ts";
 
 /**
@@ -77,7 +77,7 @@ async function write(session: Session, fields: Record<string, string>, picture =
 
 test("bad input is refused with what to fix and saves nothing", async () => {
   const sek = await login("sek@news-rogaland.example");
-  const before = (await t.app.services.news.page(null, rogaland.id, { limit: 100, offset: 0 })).total;
+  const before = (await t.app.services.news.page(null, { networkId: rogaland.id }, { limit: 100, offset: 0 })).total;
   const noAlt = await write(sek, { title: "Med bilde", body: "Tekst", visibility: "public", imageAlt: "" });
   assert.equal(noAlt.statusCode, 422);
   assert.match(noAlt.body, /Skriv hva bildet viser/);
@@ -100,7 +100,7 @@ test("bad input is refused with what to fix and saves nothing", async () => {
   await outsider.get(`/n/${rogaland.slug}/news`);
   const refused = await outsider.post(`/n/${rogaland.slug}/news/new`, { title: "Ikke ditt nettverk", visibility: "public" });
   assert.ok([403, 404].includes(refused.statusCode), `another network's secretariat: ${refused.statusCode}`);
-  assert.equal((await t.app.services.news.page(null, rogaland.id, { limit: 100, offset: 0 })).total, before);
+  assert.equal((await t.app.services.news.page(null, { networkId: rogaland.id }, { limit: 100, offset: 0 })).total, before);
 });
 
 test("a draft is the secretariat's until published; then anyone reads it, escaped, with its picture and what they may see of its records", async () => {
@@ -336,4 +336,75 @@ test("several pictures: added one at a time, each described, one removed, at mos
   const saved = (await t.app.services.news.repo.byId(id))!;
   assert.equal(saved.title, "Bildeserie, endret");
   assert.deepEqual(saved.related, [{ kind: "project", id: elsewhere!.id }]);
+});
+
+test("a subject network's coordinator writes its news: on its page, members-only kept to its members, drafts to those who run it", async () => {
+  const db = t.database.db;
+  const { subjects, networks } = t.app.services;
+  const nordland = (await networks.bySlug("digi-nordland"))!;
+  // Rogaland's member coordinates a subject network Nordland owns; Rogaland's secretariat is not in it.
+  const coordinatorId = (await db.select().from(users).where(eq(users.email, "member@news-rogaland.example")))[0]!.id;
+  const memberId = await testAccount(t.app, db, "fag-medlem@news.example", { networkId: nordland.id, role: "member" });
+  const created = await subjects.create(
+    { userId: null, label: "test", isAdmin: true },
+    { name: "Fagnettverk for nyheter", mandate: "Dele erfaringer.", joinPolicy: "approval", ownerNetworkId: String(nordland.id) },
+  );
+  assert.ok(created.ok);
+  const subject = created.value;
+  await subjects.repo.addMember({ subjectNetworkId: subject.id, userId: coordinatorId, role: "coordinator" });
+  await subjects.repo.addMember({ subjectNetworkId: subject.id, userId: memberId });
+  const base = `/subject-networks/${subject.slug}`;
+
+  // Those who do not run it may not write: Rogaland's secretariat, a plain member, a visitor.
+  for (const email of ["sek@news-rogaland.example", "fag-medlem@news.example"]) {
+    const session = await login(email);
+    await session.get(base);
+    assert.equal((await session.get(`${base}/news/new`)).statusCode, 403, email);
+    assert.equal((await session.post(`${base}/news/new`, { title: "Ikke din", visibility: "public" })).statusCode, 403, email);
+  }
+  assert.equal((await new Session(t.app).get(`${base}/news/new`)).statusCode, 303, "a visitor is sent to sign in");
+
+  const coordinator = await login("member@news-rogaland.example");
+  assert.match((await coordinator.get(base)).body, new RegExp(`href="${base}/news/new"`), "the subject page offers writing");
+  const form = (await coordinator.get(`${base}/news/new?lang=en`)).body;
+  assert.match(form, /Members of the subject network/);
+  const write = await coordinator.post(`${base}/news/new`, {
+    title: "MARK-subject-members",
+    visibility: "network",
+    body: "Kun for oss.",
+  });
+  assert.equal(write.statusCode, 303, write.body.slice(0, 300));
+  const id = idFrom(write.headers.location);
+  const item = (await t.app.services.news.repo.byId(id))!;
+  assert.deepEqual([item.networkId, item.subjectNetworkId], [null, subject.id]);
+  const member = await login("fag-medlem@news.example");
+  assert.equal((await member.get(`/news/${id}`)).statusCode, 404, "a draft is not the members' yet");
+  assert.equal((await coordinator.post(`/news/${id}/publish`, {})).statusCode, 303);
+
+  const page = await member.get(`/news/${id}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, new RegExp(`href="${base}"`), "its page names the subject network");
+  assert.match((await member.get(base)).body, /MARK-subject-members/, "on the subject network's page");
+  assert.match((await member.get(`${base}/news`)).body, /MARK-subject-members/);
+  assert.match((await member.get("/search?q=MARK-subject-members")).body, new RegExp(`href="/news/${id}"`), "found by its members");
+  const listed = await member.api("GET", `/api/v1${base}/news`);
+  assert.deepEqual(
+    (listed.json() as { items: { id: number }[] }).items.map((i) => i.id),
+    [id],
+  );
+  for (const session of [new Session(t.app), await login("sek@news-rogaland.example")]) {
+    assert.equal((await session.get(`/news/${id}`)).statusCode, 404);
+    for (const url of [base, `${base}/news`, "/", `/api/v1${base}/news`])
+      assert.doesNotMatch((await session.get(url)).body, /MARK-subject-members/, url);
+    assert.doesNotMatch((await session.get("/search?q=MARK-subject-members")).body, new RegExp(`href="/news/${id}"`));
+  }
+  // Its followers (members follow by their part) hear of it.
+  const activity = (await member.get("/activity?lang=en")).body;
+  assert.match(activity, /News published[\s\S]*MARK-subject-members/);
+  // A public item is everyone's, on the front page too.
+  const open = await coordinator.post(`${base}/news/new`, { title: "Aapen fagnyhet", visibility: "public" });
+  const openId = idFrom(open.headers.location);
+  await coordinator.post(`/news/${openId}/publish`, {});
+  assert.match((await new Session(t.app).get("/")).body, /Aapen fagnyhet[\s\S]*?Fagnettverk for nyheter/);
+  assert.match((await new Session(t.app).get(base)).body, /Aapen fagnyhet/);
 });

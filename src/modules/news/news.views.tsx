@@ -20,6 +20,7 @@ import {
 import type { PageContext } from "../../platform/ui/context.ts";
 import { markdownToHtml } from "../../platform/ui/markdown.ts";
 import { type NewsItem, type Newsletter, type NewsPicture, pictureHref } from "./news.repo.ts";
+import type { OwnerPage } from "./owner.ts";
 import { MOST_PICTURES } from "./schema.ts";
 
 type Network = { slug: string; name: string };
@@ -58,29 +59,34 @@ export function NewsSummary({ ctx, item, level = 2 }: { ctx: PageContext; item: 
 
 export function NewsListPage(props: {
   ctx: PageContext;
-  network: Network;
+  owner: OwnerPage;
   items: NewsItem[];
   pagination: preact.ComponentChildren;
   canManage: boolean;
 }) {
-  const { ctx, network } = props;
+  const { ctx, owner } = props;
   const { t } = ctx.i18n;
+  const network = owner.network;
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
-        {t("news.listTitle", { network: network.name })}
+        {t("news.listTitle", { network: owner.name })}
       </h1>
       {props.canManage ? (
         <div class="button-row">
-          <ButtonLink href={`/n/${network.slug}/news/new`}>{t("news.new")}</ButtonLink>
-          <ButtonLink href={`/n/${network.slug}/newsletters`} variant="secondary">
-            {t("newsletter.manage")}
-          </ButtonLink>
+          <ButtonLink href={`${owner.newsHref}/new`}>{t("news.new")}</ButtonLink>
+          {network ? (
+            <ButtonLink href={`/n/${network.slug}/newsletters`} variant="secondary">
+              {t("newsletter.manage")}
+            </ButtonLink>
+          ) : null}
         </div>
       ) : null}
-      <p class="ds-paragraph">
-        <Link href={`/n/${network.slug}/newsletter`}>{t("newsletter.subscribeTitle", { network: network.name })}</Link>
-      </p>
+      {network ? (
+        <p class="ds-paragraph">
+          <Link href={`/n/${network.slug}/newsletter`}>{t("newsletter.subscribeTitle", { network: network.name })}</Link>
+        </p>
+      ) : null}
       {props.items.length ? (
         props.items.map((item) => <NewsSummary key={item.id} ctx={ctx} item={item} />)
       ) : (
@@ -94,12 +100,12 @@ export function NewsListPage(props: {
 export function NewsPage(props: {
   ctx: PageContext;
   item: NewsItem;
-  network: Network;
+  owner: OwnerPage;
   related: FollowedRecord[];
   pictures: NewsPicture[];
   canManage: boolean;
 }) {
-  const { ctx, item, network } = props;
+  const { ctx, item, owner } = props;
   const { t, date } = ctx.i18n;
   return (
     <article class="news-item">
@@ -113,7 +119,7 @@ export function NewsPage(props: {
           <Tag color="warning">{t("news.draft")}</Tag>
         )}
         {" · "}
-        <Link href={`/n/${network.slug}`}>{network.name}</Link>
+        <Link href={owner.href}>{owner.name}</Link>
         {" · "}
         {t("news.by", { name: item.authorLabel })}
         <MembersOnly ctx={ctx} item={item} />
@@ -156,7 +162,9 @@ export function NewsPage(props: {
  * Writing a news item: its text, who reads it, its pictures (each kept one with its description and
  * a way to remove it, and one new one per save), and the records it is about.
  */
-export function NewsFormPage(props: FormPageProps & { pictures: NewsPicture[]; hiddenRelated: number }) {
+export function NewsFormPage(
+  props: FormPageProps & { forSubjectNetwork: boolean; pictures: NewsPicture[]; hiddenRelated: number },
+) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   return (
@@ -167,9 +175,16 @@ export function NewsFormPage(props: FormPageProps & { pictures: NewsPicture[]; h
       <SelectField
         name="visibility"
         label={t("news.visibility")}
-        description={t("news.visibilityHint")}
+        description={props.forSubjectNetwork ? t("news.visibilityHintSubject") : t("news.visibilityHint")}
         required
-        options={optionsOf(t, ["public", "network"] as const, "visibility")}
+        options={
+          props.forSubjectNetwork
+            ? [
+                { value: "public", label: t("visibility.public") },
+                { value: "network", label: t("news.subjectMembers") },
+              ]
+            : optionsOf(t, ["public", "network"] as const, "visibility")
+        }
       />
       {props.pictures.map((p, i) => (
         <fieldset key={p.id} class="ds-fieldset news-form__picture">

@@ -1,5 +1,5 @@
 import { type SQLWrapper, sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Visibility } from "../../platform/access/visibility.ts";
 import type { RecordRef } from "../../platform/activity/followables.ts";
 import { belongsTo, createdAtNow, demoFlag, serialId, updatedAtNow } from "../../platform/db/columns.ts";
@@ -7,6 +7,7 @@ import type { Locale } from "../../platform/i18n/i18n.ts";
 import { files, users } from "../../platform/schema.ts";
 import { searchIndex } from "../../platform/search/match.ts";
 import { networks } from "../networks/schema.ts";
+import { subjectNetworks } from "../subjects/schema.ts";
 
 /** A news item is written as a draft and published when the secretariat says so. */
 export const NEWS_STATES = ["draft", "published"] as const;
@@ -20,15 +21,18 @@ export const newsSearchFields = (t: { title: SQLWrapper; intro: SQLWrapper; body
 });
 
 /**
- * A network's news (nyhet): a title, an introduction, a body in a safe Markdown subset (markdown.ts),
- * pictures with their alternative text (`newsPictures`), and the records it is about. Public unless kept to
- * the network's people (the access kernel's rule); published when the secretariat says so.
+ * News (nyhet) of a network or of a subject network: a title, an introduction, a body in a safe
+ * Markdown subset (markdown.ts), pictures with their alternative text (`newsPictures`), and the
+ * records it is about. Public unless kept to the owner's people: a network's by the access kernel's
+ * rule, a subject network's members by its own (`insideWhere`). A draft until its writers publish it.
  */
 export const newsItems = pgTable(
   "news_items",
   {
     id: serialId(),
-    networkId: belongsTo("network_id", () => networks.id),
+    /** Whose news it is: a network's (its secretariat writes) or a subject network's (its coordinators write). */
+    networkId: integer("network_id").references(() => networks.id, { onDelete: "cascade" }),
+    subjectNetworkId: integer("subject_network_id").references(() => subjectNetworks.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     intro: text("intro").notNull().default(""),
     body: text("body").notNull().default(""),
@@ -45,6 +49,8 @@ export const newsItems = pgTable(
   },
   (t) => [
     index("news_items_network_idx").on(t.networkId, t.publishedAt),
+    index("news_items_subject_idx").on(t.subjectNetworkId, t.publishedAt),
+    check("news_items_one_owner", sql`(${t.networkId} is null) <> (${t.subjectNetworkId} is null)`),
     searchIndex("news_items_search_text_idx", newsSearchFields(t)),
   ],
 );

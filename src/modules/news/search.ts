@@ -4,12 +4,12 @@ import { networks } from "../networks/index.ts";
 import { newsVisibleWhere } from "./news.repo.ts";
 import { newsItems, newsSearchFields } from "./schema.ts";
 
-/** News in the site search, as its network's list reads it: published, public or the reader's network's. */
+/** News in the site search, as its owner's list reads it (a subject network's news has no network). */
 export const newsSearch: SearchSource[] = [
   {
     kind: "news",
     label: "search.kind.news",
-    from: sql`${newsItems} join ${networks} on ${networks.id} = ${newsItems.networkId}`,
+    from: sql`${newsItems} left join ${networks} on ${networks.id} = ${newsItems.networkId}`,
     id: newsItems.id,
     fields: newsSearchFields(newsItems),
     href: sql`'/news/' || ${newsItems.id}`,

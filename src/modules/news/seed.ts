@@ -3,11 +3,12 @@ import { systemActor } from "../../platform/access/actor.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { mailOutbox } from "../../platform/schema.ts";
 import { networks } from "../networks/index.ts";
+import { subjectNetworks } from "../subjects/index.ts";
 import { newsItems, newsletterSubscribers } from "./schema.ts";
 
 const demoActor = systemActor("demo data");
 
-/** Each network's demo news: published and public, one kept to members, one draft, and a newsletter sent to two subscribers. */
+/** Each demo subject network's news, and each network's demo news: published and public, one kept to members, one draft, and a newsletter sent to two subscribers. */
 const NEWS = [
   {
     title: "Felles innføring av digital postkasse er i gang",
@@ -32,12 +33,29 @@ const NEWS = [
   },
 ];
 
+/** A subject network's demo news, written by its coordinators. */
+const SUBJECT_NEWS = {
+  title: "Erfaringer fra første halvår er samlet",
+  intro: "Medlemmene har delt erfaringer fra utprøvingene, og vi har samlet de viktigste rådene.",
+  body: "# Det viktigste vi lærte\n\n- Start med en liten gruppe brukere\n- Avklar personvernet tidlig\n- Del malene med hverandre\n\nSkriv gjerne flere erfaringer i fagnettverket.",
+  visibility: "public" as const,
+};
+
 export async function seedDemoNews({ db, services }: AppContext): Promise<void> {
   const { news } = services;
+  for (const subject of await db
+    .select({ id: subjectNetworks.id })
+    .from(subjectNetworks)
+    .where(eq(subjectNetworks.isDemo, true))) {
+    const created = await news.create(demoActor, { subjectNetworkId: subject.id }, { ...SUBJECT_NEWS, related: "" }, 1024 * 1024);
+    if (!created.ok) throw new Error(`demo subject news: ${JSON.stringify(created.errors)}`);
+    await db.update(newsItems).set({ isDemo: true }).where(eq(newsItems.id, created.value.id));
+    await news.publish(demoActor, created.value);
+  }
   for (const network of await db.select({ id: networks.id, slug: networks.slug, name: networks.name }).from(networks)) {
     const published: number[] = [];
     for (const n of NEWS) {
-      const created = await news.create(demoActor, network.id, { ...n, related: "" }, 1024 * 1024);
+      const created = await news.create(demoActor, { networkId: network.id }, { ...n, related: "" }, 1024 * 1024);
       if (!created.ok) throw new Error(`demo news: ${JSON.stringify(created.errors)}`);
       await db.update(newsItems).set({ isDemo: true }).where(eq(newsItems.id, created.value.id));
       if (n.publish) await news.publish(demoActor, created.value);

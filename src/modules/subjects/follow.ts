@@ -5,7 +5,7 @@ import { subjectSearch } from "./search.ts";
 
 /**
  * Subject networks can be followed (decision 0035), and are by their approved members. They hear of
- * new experience notes and of gatherings held for them.
+ * new experience notes, of gatherings held for them, and of their news.
  */
 export const subjectFollowables: Followable[] = [
   followableOfSource(subjectSearch, "subject_network", {
@@ -14,6 +14,7 @@ export const subjectFollowables: Followable[] = [
     events: {
       experience_shared: ({ t }) => t("activity.experienceShared"),
       gathering_announced: ({ t }) => t("activity.gatheringAnnounced"),
+      news_published: ({ t }) => t("activity.newsPublished"),
     },
   }),
 ];

@@ -2,10 +2,13 @@
 import type { SubjectNetwork } from "./subjects.repo.ts";
 import type { SubjectService } from "./subjects.service.ts";
 
+/** Who runs a subject network and who is inside it, for modules that keep content of one (its news). */
+export { managesSubject } from "./policy.ts";
 /** The subject networks' own table, read-only to other modules (a gathering names the one it is for). */
 export { subjectNetworks } from "./schema.ts";
 export type { SubjectNetwork } from "./subjects.repo.ts";
-export type { SubjectService } from "./subjects.service.ts";
+export { insideWhere, managesWhere } from "./subjects.repo.ts";
+export type { SubjectAccess, SubjectService } from "./subjects.service.ts";
 
 declare module "../../platform/module.ts" {
   interface PageSlots {

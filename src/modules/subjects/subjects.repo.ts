@@ -41,10 +41,24 @@ const projectRestricted = { networkId: projects.networkId, visibility: projects.
  * The same rule as `readsInternal` (policy.ts's takesPartIn), in SQL for lists and the site search.
  */
 export function insideWhere(viewer: Actor | null, subjectNetworkId: SQLWrapper): SQL {
+  return runByOrWhere(viewer, subjectNetworkId, sql`true`);
+}
+
+/**
+ * The subject networks the viewer runs, as a condition on a subject network's id: those they are an
+ * approved coordinator of, and those owned by a network whose secretariat they are; every one for an
+ * administrator. policy.ts's managesSubject in SQL (news of a subject network: who sees its drafts).
+ */
+export function managesWhere(viewer: Actor | null, subjectNetworkId: SQLWrapper): SQL {
+  return runByOrWhere(viewer, subjectNetworkId, sql`m.role = 'coordinator'`);
+}
+
+/** Approved members of the subject network for whom `role` holds, or the secretariat of a network owning it. */
+function runByOrWhere(viewer: Actor | null, subjectNetworkId: SQLWrapper, role: SQL): SQL {
   if (viewer?.isAdmin) return sql`true`;
   if (viewer?.userId == null) return sql`false`;
   const member = sql`exists (select 1 from ${subjectNetworkMembers} m
-    where m.subject_network_id = ${subjectNetworkId} and m.user_id = ${viewer.userId} and m.approved)`;
+    where m.subject_network_id = ${subjectNetworkId} and m.user_id = ${viewer.userId} and m.approved and ${role})`;
   const secretariatOf = secretariatNetworks(viewer);
   if (!secretariatOf.length) return member;
   return sql`(${member} or exists (select 1 from ${subjectNetworkOwners} o

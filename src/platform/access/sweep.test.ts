@@ -1089,7 +1089,7 @@ async function plant() {
   const newsMembers = must(
     await s.news.create(
       actor,
-      network.id,
+      { networkId: network.id },
       {
         title: marker("newsTitle", "members-only news: title"),
         intro: marker("newsIntro", "members-only news: introduction"),
@@ -1106,7 +1106,7 @@ async function plant() {
   const newsDraft = must(
     await s.news.create(
       actor,
-      network.id,
+      { networkId: network.id },
       { title: marker("newsDraft", "draft news: title"), visibility: "public" },
       1024 * 1024,
     ),
@@ -1115,13 +1115,39 @@ async function plant() {
   const newsAbout = must(
     await s.news.create(
       actor,
-      network.id,
+      { networkId: network.id },
       { title: "Sweep news", visibility: "public", related: `/projects/${projNet.id}` },
       1024 * 1024,
     ),
     "public news about a restricted project",
   );
   await s.news.publish(actor, newsAbout);
+  // The subject network's own news: one for its members, published, and a public draft.
+  const subjectNewsMembers = must(
+    await s.news.create(
+      actor,
+      { subjectNetworkId: subject.id },
+      {
+        title: marker("subjectNewsTitle", "subject network's members-only news: title"),
+        body: marker("subjectNewsBody", "subject network's members-only news: body"),
+        visibility: "network",
+        imageAlt: marker("subjectNewsAlt", "subject network's members-only news: picture's description"),
+        image: { filename: "kart.png", data: PNG, truncated: false },
+      },
+      1024 * 1024,
+    ),
+    "subject network's members-only news",
+  );
+  await s.news.publish(actor, subjectNewsMembers);
+  const subjectNewsDraft = must(
+    await s.news.create(
+      actor,
+      { subjectNetworkId: subject.id },
+      { title: marker("subjectNewsDraft", "subject network's draft news: title"), visibility: "public" },
+      1024 * 1024,
+    ),
+    "subject network's draft news",
+  );
   must(
     await s.news.subscribe(
       null,
@@ -1197,8 +1223,10 @@ async function plant() {
     publicBudget: { year: publicBudget.year, released: publicReleased.id },
     annual: { kind: annualDraft.kind, year: annualDraft.year },
     survey: { id: survey.id, questionId: surveyQuestion.id, recipientId: surveyRecipient.id },
-    news: [newsMembers.id, newsDraft.id, newsAbout.id],
-    newsPictures: (await s.news.picturesOf([newsMembers])).map((p) => [p.newsItemId, p.id] as [number, number]),
+    news: [newsMembers.id, newsDraft.id, newsAbout.id, subjectNewsMembers.id, subjectNewsDraft.id],
+    newsPictures: (await s.news.picturesOf([newsMembers, subjectNewsMembers])).map(
+      (p) => [p.newsItemId, p.id] as [number, number],
+    ),
     memberEmail,
     ownOrganisations: orgs,
   };

@@ -46,6 +46,8 @@ export interface Manifest {
   openConsultationId: number;
   /** A coming gathering of the first network, with a programme and a full waiting list. */
   gatheringId: number;
+  /** The first network's newest news item (public). */
+  newsId: number;
   /** How many national needs link needs of several networks (the national view is measured). */
   nationalNeeds: number;
   /** A submission of the first network's to a national body. */
@@ -765,6 +767,25 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
       });
   await insert("gathering registrations", t.gatheringRegistrations, registrationRows);
 
+  // News: each network's past two years, published, one in five kept to its members, the newest public.
+  const newsIds = await insertReturningIds(
+    "news",
+    t.newsItems,
+    networkIds.flatMap((networkId, i) =>
+      Array.from({ length: Math.max(3, Math.round(count(1200) / networkIds.length)) }, (_, k) => ({
+        networkId,
+        title: `${NETWORKS[i]!.name}: ${title()}`,
+        intro: SENTENCE,
+        body: `# ${title()}\n\n${SENTENCE}\n\n- ${pick(NOUNS)}\n- ${pick(NOUNS)}\n\n${SENTENCE} [Les mer](/roadmap).`,
+        visibility: k % 5 === 4 ? ("network" as const) : ("public" as const),
+        state: "published" as const,
+        // The first is the newest: its page is measured.
+        publishedAt: instant(-k * 3 - 1),
+        authorLabel: "Sekretariatet",
+      })),
+    ),
+  );
+
   // Adoption of the national solutions: a status for every organisation, with its history.
   const adoptionRows: (typeof t.adoptions.$inferInsert)[] = [];
   const historyRows: (typeof t.adoptionHistory.$inferInsert)[] = [];
@@ -848,6 +869,7 @@ export async function generateNationalData(db: DbOrTx, options: GenerateOptions)
     openConsultationId: consultationIds[3]!,
     // The first network's first coming gathering: its page and the network's feed are measured.
     gatheringId: gatheringIds[1]!,
+    newsId: newsIds[0]!,
     nationalNeeds: nationalNeedIds.length,
     submissionId: submissionIds[0]!,
     searchTerm: "byggesaksbehandling",

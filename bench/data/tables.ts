@@ -4,6 +4,7 @@ export * from "../../src/modules/decisions/schema.ts";
 export * from "../../src/modules/directory/schema.ts";
 export { gatheringRegistrations, gatheringSessions, gatherings } from "../../src/modules/gatherings/schema.ts";
 export * from "../../src/modules/needs/schema.ts";
+export { newsItems } from "../../src/modules/news/schema.ts";
 export * from "../../src/modules/networks/schema.ts";
 export * from "../../src/modules/projects/schema.ts";
 export * from "../../src/modules/roadmap/schema.ts";

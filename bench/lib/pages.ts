@@ -71,6 +71,10 @@ export const PAGES: BenchPage[] = [
     html: true,
   },
   { id: "annual-report", name: "A network's annual report", path: (m) => `/n/${m.networkSlug}/annual/report/2025`, html: true },
+  // Issue 25: a network's news, a news item and the news feed.
+  { id: "news", name: "A network's news", path: (m) => `/n/${m.networkSlug}/news`, html: true },
+  { id: "news-item", name: "A news item", path: (m) => `/news/${m.newsId}`, html: true },
+  { id: "news-atom", name: "A network's Atom feed of news", path: (m) => `/n/${m.networkSlug}/feeds/news.atom`, html: false },
   { id: "api-projects", name: "API: project list", path: () => "/api/v1/projects", html: false },
 ];
 

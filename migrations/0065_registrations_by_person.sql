@@ -1,0 +1,1 @@
+CREATE INDEX "gathering_registrations_user_idx" ON "gathering_registrations" USING btree ("user_id") WHERE "gathering_registrations"."user_id" is not null;

@@ -386,7 +386,11 @@ test("a subject network's coordinator writes its news: on its page, members-only
   assert.match(page.body, new RegExp(`href="${base}"`), "its page names the subject network");
   assert.match((await member.get(base)).body, /MARK-subject-members/, "on the subject network's page");
   assert.match((await member.get(`${base}/news`)).body, /MARK-subject-members/);
-  assert.match((await member.get("/search?q=MARK-subject-members")).body, new RegExp(`href="/news/${id}"`), "found by its members");
+  assert.match(
+    (await member.get("/search?q=MARK-subject-members")).body,
+    new RegExp(`href="/news/${id}"`),
+    "found by its members",
+  );
   const listed = await member.api("GET", `/api/v1${base}/news`);
   assert.deepEqual(
     (listed.json() as { items: { id: number }[] }).items.map((i) => i.id),

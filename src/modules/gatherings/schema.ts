@@ -159,9 +159,7 @@ export const gatheringRegistrations = pgTable(
   (t) => [
     index("gathering_registrations_gathering_idx").on(t.gatheringId, t.status, t.id),
     // A person's own registrations: the front page's "what waits" and who follows a gathering by registering.
-    index("gathering_registrations_user_idx")
-      .on(t.userId)
-      .where(sql`${t.userId} is not null`),
+    index("gathering_registrations_user_idx").on(t.userId).where(sql`${t.userId} is not null`),
     uniqueIndex("gathering_registrations_receipt_uq").on(t.receiptHash),
     // One place per address and gathering: a second registration with the same address is refused.
     uniqueIndex("gathering_registrations_email_uq")

@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
-import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
+import { sendTable } from "../../platform/http/table-file.ts";
 import { parseOrBadRequest, wholeNumber } from "../../platform/http/validation.ts";
-import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { i18nFor, type Locale, osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import type { AnnualCell, AnnualKind, AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState } from "../../platform/ui/components.tsx";
@@ -239,9 +238,9 @@ export function annualRoutes(app: FastifyInstance, ctx: AppContext) {
     const { t } = req.i18n;
     const header = found.columns.map((c) => t(c.label));
     const rows = found.rows.map((cells) => cells.map((c) => plainCell(t, c)));
-    const name = `${r.network.slug}-${r.doc.kind}-${r.doc.year}-${found.id}.${params.format}`;
+    const name = `${r.network.slug}-${r.doc.kind}-${r.doc.year}-${found.id}`;
     // What a reader sees depends on who they are (a draft; the network's frozen tables): no shared cache may keep it.
     if (r.doc.visibility !== "public" || req.actor) reply.header("cache-control", "private, no-store");
-    return params.format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
+    return sendTable(reply, params.format, { name, sheet: t(found.title), columns: header, rows });
   });
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
-import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
+import { sendTable } from "../../platform/http/table-file.ts";
 import { dbId, parseOrBadRequest, wholeNumber } from "../../platform/http/validation.ts";
-import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { I18n } from "../../platform/i18n/i18n.ts";
 import { labelFor, osloToday } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
@@ -42,10 +41,10 @@ export function statementFile(i18n: I18n, budget: Budget, statements: readonly F
     t("economy.population"),
     t("economy.populationSource"),
     t("economy.how"),
-    t("economy.fee"),
+    { header: t("economy.fee"), kind: "kroner" as const },
     t("economy.releasedHours"),
-    t("economy.releasedBack"),
-    t("economy.net"),
+    { header: t("economy.releasedBack"), kind: "kroner" as const },
+    { header: t("economy.net"), kind: "kroner" as const },
   ];
   const rows = statements.map((s) => [
     s.name,
@@ -320,9 +319,9 @@ export function economyRoutes(app: FastifyInstance, { services }: AppContext) {
       const network = await networks.get(slug);
       const view = await economy.view(network.id, year, req.actor);
       const { header, rows } = statementFile(req.i18n, view.budget, view.statements);
-      const name = `${network.slug}-fees-${year}.${format}`;
+      const name = `${network.slug}-fees-${year}`;
       if (view.budget.visibility !== "public") reply.header("cache-control", "no-store");
-      return format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
+      return sendTable(reply, format, { name, sheet: req.i18n.t("economy.fees"), columns: header, rows });
     });
 
   app.get("/n/:slug/economy/:year/fees/:organisationId", { config: { policy: "public" } }, async (req, reply) => {
@@ -369,9 +368,9 @@ export function economyRoutes(app: FastifyInstance, { services }: AppContext) {
               ...released.map((r) => [r.personName, r.bodyName ?? "", r.hours, r.rate, releasedAmount(r), r.note]),
             ]
           : file.rows;
-        const name = `${network.slug}-fee-${year}-${organisationId}.${format}`;
+        const name = `${network.slug}-fee-${year}-${organisationId}`;
         if (view.budget.visibility !== "public") reply.header("cache-control", "no-store");
-        return format === "xlsx" ? sendXlsx(reply, name, file.header, rows) : sendCsv(reply, name, file.header, rows);
+        return sendTable(reply, format, { name, sheet: t("economy.fees"), columns: file.header, rows });
       },
     );
 }

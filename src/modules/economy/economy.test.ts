@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { inflateRawSync } from "node:zlib";
 import { and, asc, count, eq } from "drizzle-orm";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { sheetText } from "../../../test/support/xlsx.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import { auditLog } from "../../platform/schema.ts";
 import { organisations, populationCounts, REFERENCE_POPULATION_DATE } from "../directory/index.ts";
@@ -321,7 +321,7 @@ test("released time is paid back in the member's statement; the check warns when
   assert.match(csv.body, new RegExp(`${a.name}.*38500.*30000.*8500`));
   const xlsx = await sek.get(`${base(2032)}/fees.xlsx?lang=en`);
   assert.equal(xlsx.statusCode, 200);
-  const sheet = sheetOf(xlsx.rawPayload);
+  const sheet = await sheetText(xlsx.rawPayload);
   assert.match(sheet, new RegExp(c.name));
   assert.match(sheet, /295000/);
   const one = await sek.get(`${base(2032)}/fees/${a.id}/statement.csv?lang=en`);
@@ -528,23 +528,6 @@ test("the demo networks have two years of budgets with fees that add up, grants 
   }
 });
 
-/** The text of the first sheet of a workbook. */
-function sheetOf(book: Buffer): string {
-  const end = book.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let entry = book.readUInt32LE(end + 16);
-  for (let i = 0; i < book.readUInt16LE(end + 10); i++) {
-    const size = book.readUInt32LE(entry + 20);
-    const nameLength = book.readUInt16LE(entry + 28);
-    const local = book.readUInt32LE(entry + 42);
-    if (book.subarray(entry + 46, entry + 46 + nameLength).toString() === "xl/worksheets/sheet1.xml") {
-      const start = local + 30 + book.readUInt16LE(local + 26) + book.readUInt16LE(local + 28);
-      return inflateRawSync(book.subarray(start, start + size)).toString("utf8");
-    }
-    entry += 46 + nameLength + book.readUInt16LE(entry + 30) + book.readUInt16LE(entry + 32);
-  }
-  return "";
-}
-
 test("a new budget counts the population on 1 January of its year, a copy moves the previous date a year on, and a later count changes no fee", async () => {
   for (const y of [2042, 2043]) {
     const existing = await economy().repo.budget(network.id, y);
@@ -611,7 +594,7 @@ test("released time: who, hours and rate only for the network's people, a restri
   for (const path of paths) {
     const res = await anonymous.get(path);
     assert.equal(res.statusCode, 200, path);
-    const text = path.endsWith(".xlsx") ? sheetOf(res.rawPayload) : res.body;
+    const text = path.endsWith(".xlsx") ? await sheetText(res.rawPayload) : res.body;
     assert.doesNotMatch(text, secret, path);
   }
   // The public sees the member's total: 10 hours, 9 870 kr.

@@ -5,12 +5,11 @@ import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
 import { feedLinks } from "../../platform/feeds.ts";
 import { sendStoredFile } from "../../platform/files/send.ts";
-import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
 import { sendCalendar, toICalendar } from "../../platform/http/icalendar.ts";
+import { sendTable } from "../../platform/http/table-file.ts";
 import { dbId, idList, parseOrBadRequest } from "../../platform/http/validation.ts";
-import { sendXlsx } from "../../platform/http/xlsx.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { publicBaseUrl } from "../../platform/services.ts";
 import { emptyForm, type FormState, Link, Notice, submittedFileForm } from "../../platform/ui/components.tsx";
@@ -479,9 +478,9 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
           dateTime(r.registration.createdAt),
           r.registration.attended === null ? "" : t(r.registration.attended ? "common.yes" : "common.no"),
         ]);
-        const name = `gathering-${resource.gathering.id}-participants.${format}`;
+        const name = `gathering-${resource.gathering.id}-participants`;
         reply.header("cache-control", "no-store");
-        return format === "xlsx" ? sendXlsx(reply, name, header, cells) : sendCsv(reply, name, header, cells);
+        return sendTable(reply, format, { name, sheet: t("gathering.participants"), columns: header, rows: cells });
       },
     );
 

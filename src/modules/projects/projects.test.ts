@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import ExcelJS from "exceljs";
 import { count, eq } from "drizzle-orm";
 import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { UserService } from "../../platform/auth/users.ts";
@@ -81,6 +82,16 @@ test("a representative registers a project for their organisation, which leads i
   assert.equal(xlsx.statusCode, 200);
   assert.match(String(xlsx.headers["content-type"]), /spreadsheetml/);
   assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), "PK", "a ZIP package");
+  // Typed cells in the reader's language: the budget a number in kroner, the start a date.
+  const english = (await t.app.inject({ url: "/projects.xlsx?tag=journal&lang=en" })).rawPayload;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(english as unknown as ExcelJS.Buffer);
+  const sheet = book.worksheets[0]!;
+  assert.equal(sheet.name, "Project portfolio");
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const budget = sheet.getRow(2).getCell(header.indexOf("Budget") + 1);
+  assert.deepEqual([budget.value, budget.numFmt], [1_200_000, '#,##0 "kr"']);
+  assert.ok(sheet.getRow(2).getCell(header.indexOf("Start date") + 1).value instanceof Date, "the start is a date");
 });
 
 test("a representative cannot register for another organisation, nor a network project, and nothing is saved", async () => {

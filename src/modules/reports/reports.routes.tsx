@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { sendCsv } from "../../platform/http/csv.ts";
 import { BadRequestError, type FieldError } from "../../platform/http/errors.ts";
+import { sendTable } from "../../platform/http/table-file.ts";
 import { dbId, parseOrBadRequest, query, toFieldErrors } from "../../platform/http/validation.ts";
-import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { labelFor, type Translate } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import type { FormState } from "../../platform/ui/components.tsx";
@@ -266,10 +265,11 @@ export function reportRoutes(app: FastifyInstance, { services }: AppContext) {
     app.get(`/n/:slug/member-reports.${format}`, { config: { policy: "public" } }, async (req, reply) => {
       const { network, period, members } = await comparisonOf(req, true);
       const { header, rows } = comparisonRows(req.i18n.t, members);
-      const name = `members-${network.slug}${period.year ? `-${period.year}` : ""}.${format}`;
+      const name = `members-${network.slug}${period.year ? `-${period.year}` : ""}`;
       // What is counted depends on the viewer: no shared cache may keep it for the next one.
       reply.header("cache-control", "private, no-store");
-      return format === "csv" ? sendCsv(reply, name, header, rows) : sendXlsx(reply, name, header, rows);
+      const sheet = req.i18n.t("memberReport.comparisonTitle", { network: network.name });
+      return sendTable(reply, format, { name, sheet, columns: header, rows });
     });
 
   app.get("/n/:slug/member-reports/:organisationId", { config: { policy: "public" } }, async (req, reply) => {
@@ -294,9 +294,9 @@ export function reportRoutes(app: FastifyInstance, { services }: AppContext) {
     app.get(`/n/:slug/member-reports/:organisationId/report.${format}`, { config: { policy: "public" } }, async (req, reply) => {
       const { network, report } = await reportOf(req, true);
       const { header, rows } = reportRows(req.pageContext(), report);
-      const name = `member-report-${network.slug}-${report.member.organisationId}${report.period.year ? `-${report.period.year}` : ""}.${format}`;
+      const name = `member-report-${network.slug}-${report.member.organisationId}${report.period.year ? `-${report.period.year}` : ""}`;
       // What is counted depends on the viewer: no shared cache may keep it for the next one.
       reply.header("cache-control", "private, no-store");
-      return format === "csv" ? sendCsv(reply, name, header, rows) : sendXlsx(reply, name, header, rows);
+      return sendTable(reply, format, { name, sheet: report.member.name, columns: header, rows });
     });
 }

@@ -1,23 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { sendCsv } from "../../platform/http/csv.ts";
-import { sendXlsx } from "../../platform/http/xlsx.ts";
-
-/** A table as the downloads build it: a header, rows, and a file name without its extension. */
-export interface DownloadTable {
-  header: string[];
-  rows: unknown[][];
-  name: string;
-}
+import { sendTable, TABLE_FORMATS, type TableFile } from "../../platform/http/table-file.ts";
 
 /** One public table offered at `<path>.csv` and `<path>.xlsx`, built the same way for both. */
-export function tableDownloads(app: FastifyInstance, path: string, table: (req: FastifyRequest) => Promise<DownloadTable>) {
-  app.get(`${path}.csv`, { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows, name } = await table(req);
-    return sendCsv(reply, `${name}.csv`, header, rows);
-  });
-
-  app.get(`${path}.xlsx`, { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows, name } = await table(req);
-    return sendXlsx(reply, `${name}.xlsx`, header, rows);
-  });
+export function tableDownloads(app: FastifyInstance, path: string, table: (req: FastifyRequest) => Promise<TableFile>) {
+  for (const format of TABLE_FORMATS)
+    app.get(`${path}.${format}`, { config: { policy: "public" } }, async (req, reply) =>
+      sendTable(reply, format, await table(req)),
+    );
 }

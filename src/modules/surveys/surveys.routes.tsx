@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { can } from "../../platform/access/authorize.ts";
 import { authorized } from "../../platform/access/page-access.ts";
-import { sendCsv } from "../../platform/http/csv.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { formRoute } from "../../platform/http/form-route.ts";
+import { sendTable } from "../../platform/http/table-file.ts";
 import { dbId, parseOrBadRequest } from "../../platform/http/validation.ts";
-import { sendXlsx } from "../../platform/http/xlsx.ts";
 import { labelFor, osloToday, type Translate } from "../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { emptyForm, type FormState, Notice } from "../../platform/ui/components.tsx";
@@ -347,10 +346,10 @@ export function surveyRoutes(app: FastifyInstance, { services }: AppContext) {
     app.get(`/surveys/:id/results.${format}`, { config: { policy: "public" } }, async (req, reply) => {
       const r = await readable(req);
       const { header, rows } = resultRows(req.i18n.t, r);
-      const name = `survey-${r.survey.id}-results.${format}`;
+      const name = `survey-${r.survey.id}-results`;
       // What a reader may see differs by reader: never kept by a shared cache.
       reply.header("cache-control", "private, no-store");
-      return format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
+      return sendTable(reply, format, { name, sheet: req.i18n.t("survey.results"), columns: header, rows });
     });
 
   // The recipient's personal link: no account, no JavaScript. The link is the secret; the page is theirs alone.

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorized } from "../../../platform/access/page-access.ts";
-import { sendCsv } from "../../../platform/http/csv.ts";
-import { sendXlsx } from "../../../platform/http/xlsx.ts";
+import { sendTable } from "../../../platform/http/table-file.ts";
 import type { I18n } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { inputStatusLabel, respondentLabel } from "../labels.ts";
@@ -72,8 +71,8 @@ export function summaryRoutes(app: FastifyInstance, { services }: AppContext, { 
       async (req, reply) => {
         const s = await summaryOf(req);
         const { header, rows } = inputTable(s, req.i18n);
-        const name = `innspel-${s.consultation.id}.${format}`;
-        return format === "xlsx" ? sendXlsx(reply, name, header, rows) : sendCsv(reply, name, header, rows);
+        const name = `innspel-${s.consultation.id}`;
+        return sendTable(reply, format, { name, sheet: req.i18n.t("consultation.inputs"), columns: header, rows });
       },
     );
 }

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { inflateRawSync } from "node:zlib";
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { PASSWORD, testAccount } from "../../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { sheetText } from "../../../../test/support/xlsx.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import { auditLog } from "../../../platform/schema.ts";
@@ -72,23 +72,6 @@ async function need(networkId: number, organisationId: number, fields: Record<st
 const linkOf = async (needId: number) =>
   (await t.database.db.select().from(nationalNeedLinks).where(eq(nationalNeedLinks.needId, needId)))[0];
 const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]!.n;
-
-/** The text of the first sheet of a workbook. */
-function sheetOf(book: Buffer): string {
-  const end = book.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let entry = book.readUInt32LE(end + 16);
-  for (let i = 0; i < book.readUInt16LE(end + 10); i++) {
-    const size = book.readUInt32LE(entry + 20);
-    const nameLength = book.readUInt16LE(entry + 28);
-    const local = book.readUInt32LE(entry + 42);
-    if (book.subarray(entry + 46, entry + 46 + nameLength).toString() === "xl/worksheets/sheet1.xml") {
-      const start = local + 30 + book.readUInt16LE(local + 26) + book.readUInt16LE(local + 28);
-      return inflateRawSync(book.subarray(start, start + size)).toString("utf8");
-    }
-    entry += 46 + nameLength + book.readUInt16LE(entry + 30) + book.readUInt16LE(entry + 32);
-  }
-  return "";
-}
 
 test("a secretariat links its own network's needs as one national need; another network's secretariat is refused and nothing changes", async () => {
   const rogNeed = await need(rogaland.id, rogOrgs[0]!.id, { title: "Lenketest behov i Rogaland" });
@@ -239,7 +222,7 @@ test("the national view never shows, counts or sums a restricted need for those 
     }
     const book = await session.get(`/needs/national.xlsx?q=${word}&unlinked=1`);
     assert.equal(book.statusCode, 200);
-    const sheet = sheetOf(book.rawPayload);
+    const sheet = await sheetText(book.rawPayload);
     assert.ok(sheet.includes(`${word} felles`), `${who}: the workbook holds the national need`);
     assert.ok(!sheet.includes(MARKER), `${who} sees the marker in the workbook`);
     // The national need of restricted needs alone is not shown at all.

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { can } from "../../../platform/access/authorize.ts";
-import { sendCsv } from "../../../platform/http/csv.ts";
+import { sendTable, TABLE_FORMATS } from "../../../platform/http/table-file.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
-import { sendXlsx } from "../../../platform/http/xlsx.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { emptyForm, type FormState } from "../../../platform/ui/components.tsx";
 import { phaseLabel, projectKindLabel, sectorLabel, statusLabel } from "../labels.tsx";
@@ -88,7 +87,7 @@ async function projectTable(ctx: AppContext, req: FastifyRequest) {
     t("project.status"),
     t("project.startDate"),
     t("project.endDate"),
-    t("project.budget"),
+    { header: t("project.budget"), kind: "kroner" as const },
     t("project.tags"),
     "URL",
   ];
@@ -106,20 +105,15 @@ async function projectTable(ctx: AppContext, req: FastifyRequest) {
     p.tags.join(", "),
     `/projects/${p.id}`,
   ]);
-  return { header, rows };
+  return { name: "projects", sheet: t("project.listTitle"), columns: header, rows };
 }
 
 /** The shared portfolio: the overview with its filters, and the same list as CSV and Excel. */
 export function portfolioRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get("/projects", { config: { policy: "public" } }, async (req, reply) => renderPortfolio(ctx, req, reply));
 
-  app.get("/projects.csv", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows } = await projectTable(ctx, req);
-    return sendCsv(reply, "projects.csv", header, rows);
-  });
-
-  app.get("/projects.xlsx", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows } = await projectTable(ctx, req);
-    return sendXlsx(reply, "projects.xlsx", header, rows);
-  });
+  for (const format of TABLE_FORMATS)
+    app.get(`/projects.${format}`, { config: { policy: "public" } }, async (req, reply) =>
+      sendTable(reply, format, await projectTable(ctx, req)),
+    );
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { TableFile } from "../../../platform/http/table-file.ts";
 import { dbId, parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
-import { type DownloadTable, tableDownloads } from "../downloads.ts";
+import { tableDownloads } from "../downloads.ts";
 import { milestoneName, taskKindLabel } from "../labels.ts";
 import { periodLabel } from "../precision.ts";
 import { MunicipalityRoadmapPage } from "./plan.views.tsx";
@@ -24,7 +25,7 @@ export function planRoutes(app: FastifyInstance, { services }: AppContext) {
   });
 
   /** The plan as one list, for the CSV and the Excel download alike. */
-  tableDownloads(app, "/organisations/:id/roadmap", async (req): Promise<DownloadTable> => {
+  tableDownloads(app, "/organisations/:id/roadmap", async (req): Promise<TableFile> => {
     const { organisation, plan } = await planFor(req);
     const { t } = req.i18n;
     const header = [
@@ -32,8 +33,8 @@ export function planRoutes(app: FastifyInstance, { services }: AppContext) {
       t("roadmap.name"),
       t("roadmap.when"),
       t("plan.what"),
-      t("roadmap.oneOff"),
-      t("roadmap.yearly"),
+      { header: t("roadmap.oneOff"), kind: "kroner" as const },
+      { header: t("roadmap.yearly"), kind: "kroner" as const },
     ];
     const rows = [
       ...plan.coming.map((m) => [
@@ -61,6 +62,11 @@ export function planRoutes(app: FastifyInstance, { services }: AppContext) {
         b.yearly,
       ]),
     ];
-    return { header, rows, name: `roadmap-${organisation.code ?? organisation.id}` };
+    return {
+      name: `roadmap-${organisation.code ?? organisation.id}`,
+      sheet: t("plan.title", { name: organisation.name }),
+      columns: header,
+      rows,
+    };
   });
 }

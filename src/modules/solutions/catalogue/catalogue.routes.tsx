@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can } from "../../../platform/access/authorize.ts";
-import { sendCsv } from "../../../platform/http/csv.ts";
+import { sendTable, TABLE_FORMATS } from "../../../platform/http/table-file.ts";
 import { PAGE_SIZE, parseOrBadRequest } from "../../../platform/http/validation.ts";
-import { sendXlsx } from "../../../platform/http/xlsx.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { maturityLabel, originLabel } from "../labels.ts";
 import { solutionListQuery } from "../params.ts";
@@ -66,16 +65,11 @@ export function catalogueRoutes(app: FastifyInstance, { services }: AppContext) 
       s.userCount,
       `/solutions/${s.id}`,
     ]);
-    return { header, rows };
+    return { name: "solutions", sheet: t("solution.listTitle"), columns: header, rows };
   }
 
-  app.get("/solutions.csv", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows } = await solutionTable(req);
-    return sendCsv(reply, "solutions.csv", header, rows);
-  });
-
-  app.get("/solutions.xlsx", { config: { policy: "public" } }, async (req, reply) => {
-    const { header, rows } = await solutionTable(req);
-    return sendXlsx(reply, "solutions.xlsx", header, rows);
-  });
+  for (const format of TABLE_FORMATS)
+    app.get(`/solutions.${format}`, { config: { policy: "public" } }, async (req, reply) =>
+      sendTable(reply, format, await solutionTable(req)),
+    );
 }

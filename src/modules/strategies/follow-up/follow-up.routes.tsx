@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { sendTable } from "../../../platform/http/table-file.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
-import { sendXlsx } from "../../../platform/http/xlsx.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { submittedForm } from "../../../platform/ui/components.tsx";
 import { measureStatusLabel } from "../labels.ts";
@@ -32,10 +32,10 @@ export function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
     const { strategy, focusAreas, measures } = await strategies.detail(id);
     const { t } = req.i18n;
     const area = new Map(focusAreas.map((a) => [a.id, a.title]));
-    return sendXlsx(
-      reply,
-      `handlingsplan-${strategy.id}.xlsx`,
-      [
+    return sendTable(reply, "xlsx", {
+      name: `handlingsplan-${strategy.id}`,
+      sheet: t("strategy.actionPlan"),
+      columns: [
         t("strategy.focusArea"),
         t("strategy.measure"),
         t("strategy.concreteGoal"),
@@ -48,7 +48,7 @@ export function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
         t("strategy.comment"),
         t("strategy.projects"),
       ],
-      measures.map((m) => [
+      rows: measures.map((m) => [
         m.focusAreaId ? area.get(m.focusAreaId) : "",
         m.description,
         m.goal,
@@ -61,6 +61,6 @@ export function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
         m.statusComment,
         m.projects.map((p) => p.title).join(", "),
       ]),
-    );
+    });
   });
 }

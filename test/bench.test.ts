@@ -5,12 +5,14 @@
  * what the benchmarks check about correctness is (every page answered, a change visible at the next
  * request, every acknowledged input stored exactly once).
  */
+
 import assert from "node:assert/strict";
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { PAGES } from "../bench/lib/pages.ts";
 import { skipUnlessSlow } from "./support/passes.ts";
 
 /**
@@ -44,7 +46,7 @@ test("npm run bench runs end to end on a small data set", { timeout: 600_000, sk
     const report = JSON.parse(readFileSync(path.join(out, "latest.json"), "utf8"));
     const [result] = report.results;
     assert.equal(result.database, process.env.DATABASE_URL ? "postgres" : "embedded");
-    assert.equal(result.pages.length, 44, "twenty-two pages, anonymous and signed in");
+    assert.equal(result.pages.length, PAGES.length * 2, "every page, anonymous and signed in");
     for (const page of result.pages) {
       assert.ok(page.requests > 0, `${page.page} (${page.variant}) was measured`);
       assert.equal(page.failures, 0, `${page.page} (${page.variant}) answered every request`);

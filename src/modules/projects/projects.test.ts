@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import ExcelJS from "exceljs";
 import { count, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { ADMIN, createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { UserService } from "../../platform/auth/users.ts";
 import { auditLog, users } from "../../platform/schema.ts";

@@ -8,6 +8,7 @@ import { acquireLock, backupNow, restoreBackup } from "./platform/backup.ts";
 import { type Config, ConfigError, loadConfig } from "./platform/config.ts";
 import { type Database, openDatabase } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
+import { diagnose, formatFindings } from "./platform/doctor.ts";
 import { extractMissingText } from "./platform/files/text.ts";
 import { i18nFor } from "./platform/i18n/i18n.ts";
 
@@ -20,12 +21,16 @@ const USAGE = `Usage: samverk <command>
   backup                                   back up the embedded database now (the server must be stopped)
   restore FILE                             replace the embedded database with a backup (the server must be stopped)
   migrate                                  apply database migrations
+  doctor                                   check the settings, database, migrations, mail, disk and backups,
+                                           and say what to fix (exit 1 when something must be fixed)
   files extract-text                       extract the text of stored documents that have none (stored before
                                            extraction came, or unreadable then) for search
 
 The database is the one the server uses: DATABASE_URL when set, otherwise PGlite in SAMVERK_DATA_DIR.`;
 
 class UsageError extends Error {}
+/** The doctor found something that must be fixed: its whole report is the message, and the exit code 1. */
+class DoctorFailed extends Error {}
 
 /** Opens the database the server would use, holding the lock on an embedded one while the command runs. */
 async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>): Promise<T> {
@@ -93,6 +98,12 @@ export async function run(argv: string[]): Promise<string> {
         }
         return lines.join(". ");
       });
+    case "doctor": {
+      const findings = await diagnose(config);
+      const report = formatFindings(findings);
+      if (findings.some((f) => f.status === "fail")) throw new DoctorFailed(report);
+      return report;
+    }
     case "migrate":
       return withDatabase(config, async (database) => {
         await runMigrations(database);

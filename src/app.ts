@@ -22,6 +22,7 @@ import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { registerCompression } from "./platform/http/compression.ts";
 import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
+import { Metrics } from "./platform/http/metrics.ts";
 import { registerStoredOnce } from "./platform/http/once.ts";
 import { acceptableApiWrite, fromAnotherSite } from "./platform/http/origin.ts";
 import { registerPageCache } from "./platform/http/page-cache.ts";
@@ -61,6 +62,8 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     services: Services;
+    /** What an operator watches (requests, latency, errors, queries, the outbox), served apart by main.ts. */
+    metrics: Metrics;
     /** Every route with the policy it declared, for the reviewed route table. */
     routePolicies: RoutePolicy[];
   }
@@ -119,6 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { config, database, secret, modules = allModules } = options;
   const app = createServer(config, options.logger);
   countQueries(app, config);
+  watchRequests(app, database);
   const dataVersion = await cacheAnonymousPages(app, database, config);
   const services = createServices(database.db, config, modules, app.log, { oneProcess: database.kind === "pglite", dataVersion });
   const ctx: AppContext = { config, database, db: database.db, services, modules };
@@ -162,6 +166,13 @@ function createServer(config: Config, logger: BuildOptions["logger"]) {
     trustProxy: config.SAMVERK_TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
   });
+}
+
+function watchRequests(app: FastifyInstance, database: Database) {
+  // Every answered request counted for the operator's metrics, pages from the cache too.
+  const metrics = new Metrics(database);
+  app.decorate("metrics", metrics);
+  metrics.watch(app);
 }
 
 function countQueries(app: FastifyInstance, config: Config) {
@@ -448,7 +459,10 @@ function handleErrors(app: FastifyInstance) {
   // Errors end as a page or as the API's error shape, always in the user's language.
   app.setErrorHandler(async (error, req, reply) => {
     const appError = error instanceof AppError ? error : fromFrameworkError(error as { statusCode?: number; code?: string });
-    if (!appError) req.log.error({ err: error }, "unhandled error");
+    if (!appError) {
+      req.log.error({ err: error }, "unhandled error");
+      app.metrics.unhandledError();
+    }
     const status = appError?.status ?? 500;
     const i18n = req.i18n ?? i18nFor("nb");
     if (req.url.startsWith("/api/")) {

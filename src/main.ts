@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 // Only what the first line of the log needs is imported here; the rest is loaded after that line.
@@ -126,6 +127,8 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  /** The metrics port's server, when one is configured; closed with the app. */
+  let metricsServer: Server | undefined;
   // Answers sent while stopping close their connection, so keep-alive clients do not hold the exit up.
   app.addHook("onSend", async (_req, reply) => {
     if (stopping) reply.header("connection", "close");
@@ -142,6 +145,7 @@ async function main(): Promise<void> {
       // Connection: close) before idle connections are closed.
       await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS));
       await app.close();
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await database.close();
       app.log.info("database closed, bye");
       releaseLock();
@@ -157,6 +161,11 @@ async function main(): Promise<void> {
 
   const demo = await demoSignIn(app, config, DEMO_ADMIN);
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.SAMVERK_METRICS_PORT) {
+    const { serveMetrics } = await import("./platform/http/metrics.ts");
+    metricsServer = await serveMetrics(app.metrics, config.SAMVERK_METRICS_PORT, config.SAMVERK_METRICS_HOST);
+    app.log.info(`metrics at http://${config.SAMVERK_METRICS_HOST}:${config.SAMVERK_METRICS_PORT}/metrics`);
+  }
   // Last, so the lines a person needs are the ones left on the screen.
   app.log.info(`Samverk is ready: open ${addressToOpen(config)}`);
   if (demo) app.log.info(`demo sign-in: ${demo.email}, password ${demo.password}`);

@@ -48,6 +48,10 @@ export const configSchema = z.object({
   SAMVERK_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Answer each request's number of database queries in an X-Db-Queries header (for benchmarks). */
   SAMVERK_QUERY_HEADER: booleanFlag.default(false),
+  /** Serves Prometheus metrics at /metrics on this port, apart from the app's; off when unset. */
+  SAMVERK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Where the metrics port listens: this machine only unless a scraper elsewhere needs it. */
+  SAMVERK_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   OIDC_ISSUER: z.url("the issuer URL of an OpenID Connect provider, such as https://idporten.no").optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(300).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),

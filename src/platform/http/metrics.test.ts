@@ -28,7 +28,7 @@ after(async () => {
 });
 
 /** A series' value in the scraped text, by its name and labels as Prometheus writes them. */
-const valueOf = (text: string, series: string) => {
+const seriesValue = (text: string, series: string) => {
   const line = text.split("\n").find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 };
@@ -45,15 +45,15 @@ test("requests are counted by route pattern and status, with their duration; sta
   assert.equal(before.status, 200);
   assert.match(before.headers.get("content-type")!, /^text\/plain; version=0\.0\.4/);
   const text = await before.text();
-  assert.equal(valueOf(text, 'samverk_http_requests_total{method="GET",route="/projects",status="200"}'), 1);
-  assert.equal(valueOf(text, 'samverk_http_requests_total{method="GET",route="/projects/:id",status="200"}'), 1);
-  assert.equal(valueOf(text, 'samverk_http_requests_total{method="GET",route="/projects/:id",status="404"}'), 1);
-  assert.equal(valueOf(text, 'samverk_http_request_duration_seconds_count{method="GET",route="/projects/:id"}'), 2);
-  assert.ok(valueOf(text, 'samverk_http_request_duration_seconds_bucket{le="10",method="GET",route="/projects/:id"}') === 2);
-  assert.ok((valueOf(text, "samverk_db_queries_total") ?? 0) > 0, "statements are counted");
-  assert.ok((valueOf(text, 'samverk_mail_outbox{status="pending"}') ?? 0) >= 1, "the outbox by state");
-  assert.equal(valueOf(text, "samverk_errors_total"), 0);
-  assert.ok((valueOf(text, "samverk_process_resident_memory_bytes") ?? 0) > 0, "the process's own");
+  assert.equal(seriesValue(text, 'samverk_http_requests_total{method="GET",route="/projects",status="200"}'), 1);
+  assert.equal(seriesValue(text, 'samverk_http_requests_total{method="GET",route="/projects/:id",status="200"}'), 1);
+  assert.equal(seriesValue(text, 'samverk_http_requests_total{method="GET",route="/projects/:id",status="404"}'), 1);
+  assert.equal(seriesValue(text, 'samverk_http_request_duration_seconds_count{method="GET",route="/projects/:id"}'), 2);
+  assert.ok(seriesValue(text, 'samverk_http_request_duration_seconds_bucket{le="10",method="GET",route="/projects/:id"}') === 2);
+  assert.ok((seriesValue(text, "samverk_db_queries_total") ?? 0) > 0, "statements are counted");
+  assert.ok((seriesValue(text, 'samverk_mail_outbox{status="pending"}') ?? 0) >= 1, "the outbox by state");
+  assert.equal(seriesValue(text, "samverk_errors_total"), 0);
+  assert.ok((seriesValue(text, "samverk_process_resident_memory_bytes") ?? 0) > 0, "the process's own");
   assert.ok(
     !text.includes("/projects/999999") && !text.includes("noen@example"),
     "no address or record's id, only patterns and counts",
@@ -62,7 +62,7 @@ test("requests are counted by route pattern and status, with their duration; sta
   // Counters only grow, and the app itself has no such page.
   await t.app.inject({ url: "/projects?lang=en" });
   assert.equal(
-    valueOf(await (await fetch(url)).text(), 'samverk_http_requests_total{method="GET",route="/projects",status="200"}'),
+    seriesValue(await (await fetch(url)).text(), 'samverk_http_requests_total{method="GET",route="/projects",status="200"}'),
     2,
   );
   assert.equal((await t.app.inject({ url: "/metrics" })).statusCode, 404);

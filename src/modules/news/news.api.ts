@@ -1,10 +1,12 @@
 import { z } from "zod";
+import type { Actor } from "../../platform/access/actor.ts";
+import type { Page } from "../../platform/db/paging.ts";
 import { type ApiRouter, listOf, listQuery } from "../../platform/http/api.ts";
 import { resultOf } from "../../platform/http/errors.ts";
 import { dbId } from "../../platform/http/validation.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { slugParam } from "../networks/index.ts";
-import { type NewsItem, type NewsPicture, pictureHref } from "./news.repo.ts";
+import { type NewsItem, type NewsOwner, type NewsPicture, pictureHref } from "./news.repo.ts";
 
 const newsItem = z.object({
   id: z.number(),
@@ -29,6 +31,13 @@ const present = (item: NewsItem, pictures: readonly NewsPicture[]): z.infer<type
 
 /** News of networks and subject networks in the JSON API, as the caller may read it, and subscribing to a network's newsletter. */
 export function newsApi(api: ApiRouter, { services: { news, networks, subjects, users } }: AppContext) {
+  /** A page of the owner's news as the caller may read it, with each item's pictures. */
+  const listed = async (actor: Actor | null, owner: NewsOwner, page: Page) => {
+    const { items, total } = await news.page(actor, owner, page);
+    const pictures = await news.picturesOf(items.map((r) => r.item));
+    return { items: items.map((r) => present(r.item, pictures)), total };
+  };
+
   api.route({
     policy: "public",
     method: "GET",
@@ -41,9 +50,7 @@ export function newsApi(api: ApiRouter, { services: { news, networks, subjects, 
     response: listOf(newsItem),
     handler: async ({ params, query, actor }) => {
       const network = await networks.get(params.slug);
-      const { items, total } = await news.page(actor, { networkId: network.id }, query);
-      const pictures = await news.picturesOf(items.map((r) => r.item));
-      return { items: items.map((r) => present(r.item, pictures)), total };
+      return listed(actor, { networkId: network.id }, query);
     },
   });
 
@@ -59,9 +66,7 @@ export function newsApi(api: ApiRouter, { services: { news, networks, subjects, 
     response: listOf(newsItem),
     handler: async ({ params, query, actor }) => {
       const { subject } = await subjects.access(actor, params.slug);
-      const { items, total } = await news.page(actor, { subjectNetworkId: subject.id }, query);
-      const pictures = await news.picturesOf(items.map((r) => r.item));
-      return { items: items.map((r) => present(r.item, pictures)), total };
+      return listed(actor, { subjectNetworkId: subject.id }, query);
     },
   });
 

@@ -238,14 +238,16 @@ export const messages: Messages<NewsMessageKey> = {
     "news.draftNotice": "This is a draft. Only the secretariat sees it until it is published.",
     "news.picture": "Picture",
     "news.pictureN": "Picture {n}",
-    "news.pictureNAlt": "What picture {n} shows",
+    "news.pictureNAlt": "Picture {n}: what it shows",
     "news.removePictureN": "Remove picture {n}",
     "news.addPicture": "Add a picture",
     "news.imageHint": "One picture at a time; save and edit again to add more (at most {max}).",
-    "news.picturesFull": "The news has {max} pictures, which is the most. Remove one to add another.",
+    "news.picturesFull":
+      "The news has {max, plural, one {# picture} other {# pictures}}, which is the most. Remove one to add another.",
     "news.relatedHidden":
-      "{n, plural, one {One related page} other {# related pages}} you cannot see {n, plural, one {is} other {are}} kept as {n, plural, one {it is} other {they are}}.",
-    "errors.tooManyPictures": "A news item can have at most {max} pictures. Remove one before adding another.",
+      "{n, plural, one {One related page you cannot see is kept as it is.} other {# related pages you cannot see are kept as they are.}}",
+    "errors.tooManyPictures":
+      "A news item can have at most {max, plural, one {# picture} other {# pictures}}. Remove one before adding another.",
     "news.by": "Written by {name}",
     "news.feed": "The news as a feed (Atom)",
     "newsletter.heading": "Newsletter",

@@ -243,7 +243,9 @@ export class ActivityDigests {
     const eventsOf = new Map<string, EventRow[]>();
     for (const r of rows) {
       const key = `${r.user_id}:${r.frequency}`;
-      eventsOf.set(key, [...(eventsOf.get(key) ?? []), r]);
+      const list = eventsOf.get(key);
+      if (list) list.push(r);
+      else eventsOf.set(key, [r]);
     }
     const readerIds = [...new Set(rows.map((r) => Number(r.user_id)))];
     const accounts = await tx

@@ -65,19 +65,16 @@ export async function xlsxWorkbook(sheetName: string, columns: readonly Column[]
     values.forEach((v, i) => {
       widths[i] = Math.max(widths[i] ?? 0, shownLength(v));
     });
-    sheet.addRow(values);
+    // Dates get their format cell by cell: a column may mix dates and text ("2027" for a year).
+    const added = sheet.addRow(values);
+    values.forEach((v, i) => {
+      if (v instanceof Date) added.getCell(i + 1).numFmt = DATE_FORMAT;
+    });
   }
   columns.forEach((column, i) => {
     const sheetColumn = sheet.getColumn(i + 1);
     sheetColumn.width = Math.min(WIDEST, Math.max(NARROWEST, (widths[i] ?? 0) + 2));
     if (typeof column !== "string" && column.kind === "kroner") sheetColumn.numFmt = KRONER_FORMAT;
-  });
-  // Dates get their format cell by cell: a column may mix dates and text ("2027" for a year).
-  sheet.eachRow((row, n) => {
-    if (n > 1)
-      row.eachCell((cell) => {
-        if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
-      });
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -8,6 +8,7 @@ import { economyModule } from "./economy/manifest.ts";
 import { followingModule } from "./following/manifest.ts";
 import { gatheringsModule } from "./gatherings/manifest.ts";
 import { homeModule } from "./home/manifest.ts";
+import { importsModule } from "./imports/manifest.ts";
 import { needsModule } from "./needs/manifest.ts";
 import { networksModule } from "./networks/manifest.ts";
 import { newsModule } from "./news/manifest.ts";
@@ -43,6 +44,8 @@ export const modules: ModuleManifest[] = [
   surveysModule,
   reportsModule,
   annualModule,
+  // Imports run every module's importers, so they are built after all of them.
+  importsModule,
   followingModule,
   directoryModule,
   accountsModule,

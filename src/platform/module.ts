@@ -10,6 +10,7 @@ import type { FrontPageSource } from "./front-page.ts";
 import type { ApiRouter } from "./http/api.ts";
 import type { CalendarEvent } from "./http/icalendar.ts";
 import { addMessages, type MessageKey, type Messages } from "./i18n/i18n.ts";
+import type { Importer } from "./import/importer.ts";
 import type { SearchSource } from "./search/engine.ts";
 import type { ServiceFactories, ServiceLog, Services } from "./services.ts";
 import type { NavItem } from "./ui/context.ts";
@@ -86,6 +87,8 @@ export interface ModuleManifest {
   calendar?: CalendarSources;
   /** Its Atom feeds of a network's public records, by name (`/n/:slug/feeds/<name>.atom`). */
   feeds?: Record<string, FeedSource>;
+  /** What a network's secretariat may bring in from a spreadsheet, made with the services it writes through (decision 0039). */
+  importers?: (services: Services) => readonly Importer[];
   /** Work it runs on its own while the app runs (digests, reminders); answers what stops it. */
   background?: (ctx: AppContext, log: ServiceLog) => () => void;
   /** Its tables in a network's annual plan and annual report for a year, as the viewer may see them. */

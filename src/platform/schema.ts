@@ -3,7 +3,6 @@ import {
   bigint,
   bigserial,
   boolean,
-  customType,
   index,
   integer,
   jsonb,
@@ -14,7 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { ApiScope } from "./auth/api-tokens.ts";
-import { belongsTo, createdAtNow, serialId } from "./db/columns.ts";
+import { belongsTo, bytea, createdAtNow, serialId } from "./db/columns.ts";
 import { type SearchFields, searchIndex } from "./search/match.ts";
 
 /** Tables of the kernel: accounts, sessions, the audit trail and installation settings. */
@@ -208,12 +207,6 @@ export const rateCounters = pgTable("rate_counters", {
   key: text("key").primaryKey(),
   windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
   hits: integer("hits").notNull().default(0),
-});
-
-/** Bytes as Buffer on both drivers (PGlite answers Uint8Array, node-postgres Buffer). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value),
 });
 
 /** A stored file's searched text: what it says, as extracted when it was stored (decision 0033). */

@@ -10,6 +10,7 @@ import type { Db } from "./db/client.ts";
 import type { DataVersion } from "./db/data-version.ts";
 import { keepUntilChange } from "./db/data-version.ts";
 import { Throttle } from "./http/throttle.ts";
+import type { Importer } from "./import/importer.ts";
 import { MailDelivery, Outbox, smtpTransport } from "./mail/mail.ts";
 import type { ModuleManifest, ModuleServices } from "./module.ts";
 import type { SearchRow } from "./search/engine.ts";
@@ -52,6 +53,8 @@ export interface ServiceKit {
   baseUrl: string;
   delivery: MailDelivery;
   services: Services;
+  /** Every module's importers (decision 0039), each made with the services it writes through. */
+  importers: () => Importer[];
 }
 
 /** Builds one of a module's services; `services` holds the others, built on first use. */
@@ -139,7 +142,15 @@ export function createServices(
     ),
   };
   const services = { ...kernel } as Services;
-  const kit: ServiceKit = { db, config, options, baseUrl: publicBaseUrl(config), delivery: kernel.mail.delivery, services };
+  const kit: ServiceKit = {
+    db,
+    config,
+    options,
+    baseUrl: publicBaseUrl(config),
+    delivery: kernel.mail.delivery,
+    services,
+    importers: () => modules.flatMap((m) => m.importers?.(services) ?? []),
+  };
   const built = new Map<string, unknown>();
   const building: string[] = [];
   const factories = modules.flatMap((m) => Object.entries(m.services ?? {})) as [string, (kit: ServiceKit) => unknown][];

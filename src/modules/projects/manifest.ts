@@ -7,6 +7,7 @@ import { checklistRoutes } from "./checklists/checklists.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
 import { projectFollowables } from "./follow.ts";
 import { projectsFrontPage } from "./front-page.ts";
+import { projectImporter } from "./import/import.ts";
 import { joinApi } from "./join/join.api.ts";
 import { joinRoutes } from "./join/join.routes.tsx";
 import { messages } from "./messages.ts";
@@ -78,5 +79,6 @@ export const projectsModule = defineModule({
   frontPage: projectsFrontPage,
   annual: projectsAnnual,
   annualRecords: { project: projectsVisible },
+  importers: () => [projectImporter()],
   seed: seedDemoProjects,
 });

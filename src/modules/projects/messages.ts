@@ -271,6 +271,31 @@ const nb = {
   "search.kind.projects": "Prosjekter",
   "activity.project.phaseChanged": "Gikk over i fasen {phase}",
   "activity.project.statusReported": "Ny statusrapport: {status}",
+  "import.project.kind": "Prosjekter",
+  "import.project.description":
+    "Prosjekter i porteføljen: nye prosjekter, og endringer i prosjekter som har adressen sin i Samverk med (slik nedlastingen av porteføljen har).",
+  "import.project.address": "Adresse i Samverk",
+  "import.project.addressHint": "Lenken til prosjektet (…/projects/12). Med den endres prosjektet; uten den lages et nytt.",
+  "import.project.networkHint": "Bare for kontroll: en rad fra et annet nettverk avvises.",
+  "import.project.ownerHint": "Navnet eller kommunenummeret til et medlem av nettverket. Tomt: nettverkets eget prosjekt.",
+  "import.project.tagsHint": "Skilt med komma.",
+  "import.project.visibilityHint":
+    "Offentlig eller Nettverket. Uten denne kolonnen blir nye prosjekter bare synlige for medlemmene av nettverket.",
+  "import.project.prosjektportalen":
+    "Prosjektlisten fra Prosjektportalen 365, eksportert til Excel (kolonnenavn på norsk eller engelsk, eller de interne Gt-navnene).",
+  "errors.import.project.address": "«{address}» er ikke adressen til et prosjekt i Samverk.",
+  "errors.import.project.notInNetwork": "Prosjektet {address} finnes ikke i dette nettverket.",
+  "errors.import.project.otherNetwork": "Raden hører til {network}. Importer den der.",
+  "errors.import.project.owner": "«{owner}» er ikke medlem av {network}. Skriv navnet eller kommunenummeret til et medlem.",
+  "errors.import.project.kind":
+    "«{value}» er ikke en prosjekttype. Bruk Lokalt, Felles regionalt, Nasjonal innføring eller Innovasjon.",
+  "errors.import.project.sector": "«{value}» er ikke en sektor i nettverket.",
+  "errors.import.project.phase":
+    "«{value}» er ikke en fase. Bruk Idé, Konsept, Planlegging, Gjennomføring, Avslutning eller Forvaltning.",
+  "errors.import.project.visibility": "«{value}» kan ikke brukes her. Bruk Offentlig eller Nettverket.",
+  "errors.import.project.exists":
+    "Et prosjekt i nettverket heter allerede «{title}». Ta med adressen til prosjektet for å endre det.",
+  "errors.import.project.bodyKept": "Prosjektet er begrenset til et organ. Hvem som kan se det, endres bare på prosjektets side.",
 };
 
 export type ProjectsMessageKey = keyof typeof nb;
@@ -547,6 +572,33 @@ export const messages: Messages<ProjectsMessageKey> = {
     "search.kind.projects": "Prosjekt",
     "activity.project.phaseChanged": "Gjekk over i fasen {phase}",
     "activity.project.statusReported": "Ny statusrapport: {status}",
+    "import.project.kind": "Prosjekt",
+    "import.project.description":
+      "Prosjekt i porteføljen: nye prosjekt, og endringar i prosjekt som har adressa si i Samverk med (slik nedlastinga av porteføljen har).",
+    "import.project.address": "Adresse i Samverk",
+    "import.project.addressHint":
+      "Lenka til prosjektet (…/projects/12). Med henne blir prosjektet endra; utan henne blir eit nytt laga.",
+    "import.project.networkHint": "Berre for kontroll: ei rad frå eit anna nettverk blir avvist.",
+    "import.project.ownerHint": "Namnet eller kommunenummeret til eit medlem av nettverket. Tomt: nettverket sitt eige prosjekt.",
+    "import.project.tagsHint": "Skilde med komma.",
+    "import.project.visibilityHint":
+      "Offentleg eller Nettverket. Utan denne kolonnen blir nye prosjekt berre synlege for medlemmene av nettverket.",
+    "import.project.prosjektportalen":
+      "Prosjektlista frå Prosjektportalen 365, eksportert til Excel (kolonnenamn på norsk eller engelsk, eller dei interne Gt-namna).",
+    "errors.import.project.address": "«{address}» er ikkje adressa til eit prosjekt i Samverk.",
+    "errors.import.project.notInNetwork": "Prosjektet {address} finst ikkje i dette nettverket.",
+    "errors.import.project.otherNetwork": "Rada høyrer til {network}. Importer henne der.",
+    "errors.import.project.owner": "«{owner}» er ikkje medlem av {network}. Skriv namnet eller kommunenummeret til eit medlem.",
+    "errors.import.project.kind":
+      "«{value}» er ikkje ein prosjekttype. Bruk Lokalt, Felles regionalt, Nasjonal innføring eller Innovasjon.",
+    "errors.import.project.sector": "«{value}» er ikkje ein sektor i nettverket.",
+    "errors.import.project.phase":
+      "«{value}» er ikkje ein fase. Bruk Idé, Konsept, Planlegging, Gjennomføring, Avslutning eller Forvaltning.",
+    "errors.import.project.visibility": "«{value}» kan ikkje brukast her. Bruk Offentleg eller Nettverket.",
+    "errors.import.project.exists":
+      "Eit prosjekt i nettverket heiter alt «{title}». Ta med adressa til prosjektet for å endre det.",
+    "errors.import.project.bodyKept":
+      "Prosjektet er avgrensa til eit organ. Kven som kan sjå det, blir berre endra på sida til prosjektet.",
   },
   en: {
     "front.waiting.joinRequests": "Requests to take part",
@@ -817,6 +869,31 @@ export const messages: Messages<ProjectsMessageKey> = {
     "search.kind.projects": "Projects",
     "activity.project.phaseChanged": "Moved to the {phase} phase",
     "activity.project.statusReported": "New status report: {status}",
+    "import.project.kind": "Projects",
+    "import.project.description":
+      "Projects in the portfolio: new projects, and changes to projects that carry their address in Samverk (as the portfolio's download does).",
+    "import.project.address": "Address in Samverk",
+    "import.project.addressHint":
+      "The project's link (…/projects/12). With it the project is changed; without it a new one is made.",
+    "import.project.networkHint": "A check only: a row from another network is refused.",
+    "import.project.ownerHint": "The name or municipality number of a member of the network. Empty: the network's own project.",
+    "import.project.tagsHint": "Separated by commas.",
+    "import.project.visibilityHint":
+      "Public or Network. Without this column, new projects are seen only by the network's members.",
+    "import.project.prosjektportalen":
+      "The project list of Prosjektportalen 365, exported to Excel (column names in Norwegian or English, or the internal Gt names).",
+    "errors.import.project.address": '"{address}" is not the address of a project in Samverk.',
+    "errors.import.project.notInNetwork": "Project {address} is not in this network.",
+    "errors.import.project.otherNetwork": "The row belongs to {network}. Import it there.",
+    "errors.import.project.owner": '"{owner}" is not a member of {network}. Write the name or municipality number of a member.',
+    "errors.import.project.kind":
+      '"{value}" is not a kind of project. Use Local, Joint regional, National rollout or Innovation.',
+    "errors.import.project.sector": '"{value}" is not a sector in the network.',
+    "errors.import.project.phase": '"{value}" is not a phase. Use Idea, Concept, Planning, Execution, Closing or Operation.',
+    "errors.import.project.visibility": '"{value}" cannot be used here. Use Public or Network.',
+    "errors.import.project.exists":
+      'A project in the network is already called "{title}". Include the project\'s address to change it.',
+    "errors.import.project.bodyKept": "The project is kept to a body. Who can see it is changed on the project's page only.",
   },
 };
 

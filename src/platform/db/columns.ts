@@ -1,4 +1,4 @@
-import { type AnyPgColumn, boolean, integer, serial, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, customType, integer, serial, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * The columns most tables share, written once so that every module's schema says them the same
@@ -23,3 +23,9 @@ export const belongsTo = <N extends string>(name: N, owner: () => AnyPgColumn) =
 
 /** A required reference that keeps its target: the target cannot be deleted while the row points at it. */
 export const refersTo = <N extends string>(name: N, target: () => AnyPgColumn) => integer(name).notNull().references(target);
+
+/** Bytes as Buffer on both drivers (PGlite answers Uint8Array, node-postgres Buffer). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});

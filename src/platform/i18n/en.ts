@@ -381,6 +381,11 @@ export const en: Record<MessageKey, string> = {
     'The file is not saved as UTF-8. Save it again as "CSV UTF-8" (in Excel: Save as → CSV UTF-8) and upload it again. Nothing was changed.',
   "errors.import.malformed":
     "The file cannot be read as CSV (a problem at line {line}, such as an unclosed quote or a wrong number of columns). Nothing was changed.",
+  "errors.import.workbook":
+    "The file looks like an Excel file but cannot be read. Save it again as .xlsx or as CSV UTF-8. Nothing was changed.",
+  "errors.import.amount": '"{amount}" is not an amount in whole kroner. Write for example 1 200 000.',
+  "imports.dateHint": "A date: 2027-03-01, 01.03.2027 or a date cell.",
+  "imports.kronerHint": "Whole kroner: 1200000, 1 200 000 or 1 200 000 kr.",
   "errors.import.empty": "The file has no rows below its header. Nothing was changed.",
   "errors.import.tooMany": "The file has more than {max, plural, one {# row} other {# rows}}. Split it up. Nothing was changed.",
   "errors.import.columns": "The file lacks the columns {columns}. Use the template. Nothing was changed.",

@@ -376,6 +376,11 @@ export const nb = {
     "Filen er ikke lagret som UTF-8. Lagre den på nytt som «CSV UTF-8» (i Excel: Lagre som → CSV UTF-8) og last den opp igjen. Ingenting er endret.",
   "errors.import.malformed":
     "Filen kan ikke leses som CSV (feil ved linje {line}, for eksempel et anførselstegn som ikke er lukket eller feil antall kolonner). Ingenting er endret.",
+  "errors.import.workbook":
+    "Filen ser ut som en Excel-fil, men kan ikke leses. Lagre den på nytt som .xlsx eller som CSV UTF-8. Ingenting er endret.",
+  "errors.import.amount": "«{amount}» er ikke et beløp i hele kroner. Skriv for eksempel 1 200 000.",
+  "imports.dateHint": "En dato: 2027-03-01, 01.03.2027 eller en datocelle.",
+  "imports.kronerHint": "Hele kroner: 1200000, 1 200 000 eller 1 200 000 kr.",
   "errors.import.empty": "Filen har ingen rader under overskriftene. Ingenting er endret.",
   "errors.import.tooMany": "Filen har mer enn {max} rader. Del den opp. Ingenting er endret.",
   "errors.import.columns": "Filen mangler kolonnene {columns}. Bruk malen. Ingenting er endret.",

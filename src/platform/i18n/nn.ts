@@ -379,6 +379,11 @@ export const nn: Record<MessageKey, string> = {
     "Fila er ikkje lagra som UTF-8. Lagre ho på nytt som «CSV UTF-8» (i Excel: Lagre som → CSV UTF-8) og last ho opp igjen. Ingenting er endra.",
   "errors.import.malformed":
     "Fila kan ikkje lesast som CSV (feil ved linje {line}, til dømes eit hermeteikn som ikkje er lukka eller feil tal på kolonnar). Ingenting er endra.",
+  "errors.import.workbook":
+    "Fila ser ut som ei Excel-fil, men kan ikkje lesast. Lagre ho på nytt som .xlsx eller som CSV UTF-8. Ingenting er endra.",
+  "errors.import.amount": "«{amount}» er ikkje eit beløp i heile kroner. Skriv til dømes 1 200 000.",
+  "imports.dateHint": "Ein dato: 2027-03-01, 01.03.2027 eller ei datocelle.",
+  "imports.kronerHint": "Heile kroner: 1200000, 1 200 000 eller 1 200 000 kr.",
   "errors.import.empty": "Fila har ingen rader under overskriftene. Ingenting er endra.",
   "errors.import.tooMany": "Fila har meir enn {max} rader. Del ho opp. Ingenting er endra.",
   "errors.import.columns": "Fila manglar kolonnane {columns}. Bruk malen. Ingenting er endra.",

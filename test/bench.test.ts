@@ -132,6 +132,26 @@ test("npm run bench:digest tells each follower once, and nobody what they may no
   }
 });
 
+test("npm run bench:import previews and applies a workbook in one transaction, and a bad row writes nothing", {
+  timeout: 300_000,
+  skip: skipUnlessSlow,
+}, () => {
+  const out = mkdtempSync(path.join(tmpdir(), "samverk-import-"));
+  try {
+    const run = runBench("bench/import.ts", ["--rows", "50", "--out", out], { seconds: 240, retryWhenHung: true });
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    const result = JSON.parse(
+      readFileSync(path.join(out, `import-${process.env.DATABASE_URL ? "postgresql" : "embedded"}-latest.json`), "utf8"),
+    );
+    assert.equal(result.created, 50);
+    assert.equal(result.oneTransaction, true);
+    assert.equal(result.badFileWroteNothing, true);
+    assert.ok(result.applyRowsPerSecond > 0 && result.limitRowsPerSecond > 0 && result.peakRssMb > 0);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test("npm run bench:cluster shows sessions, changes, rate limits and jobs shared by two processes", {
   timeout: 600_000,
   skip:

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { systemActor } from "../../src/platform/access/actor.ts";
 
 /**
  * The pages the journeys look at, by name and path, with ids from the demo data: shared by the
@@ -297,6 +298,7 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["new regional initiative", "/n/digi-rogaland/initiatives/new"],
     ["reporting a municipality's adoption", `/organisations/${molde.id}/adoption`],
     ["uploading statuses", "/n/digi-rogaland/adoption/import"],
+    ...(await importPages(s)),
     ["national editors", "/roadmap/editors"],
     ["linking a rollout project", `/roadmap/${ids.rolloutSolutionId}`],
     ["new strategy", "/strategies/new"],
@@ -349,6 +351,36 @@ export async function adminPages(s: PageSource): Promise<[string, string][]> {
     ["asking for a review", `/projects/${project.id}/reviews`],
     ["recording a review", `/subject-networks/helse-og-omsorg/reviews/${ids.reviewId}`],
     ["your calendar", "/account/calendar"],
+  ];
+}
+
+/**
+ * The import's steps (decision 0039), with runs made for the purpose: one whose rows have a problem
+ * (its mapping and its preview), and one applied (its report).
+ */
+async function importPages(s: PageSource): Promise<[string, string][]> {
+  const { imports, networks } = s.services;
+  const rogaland = (await networks.bySlug("digi-rogaland"))!;
+  const network = { id: rogaland.id, slug: rogaland.slug, name: rogaland.name };
+  const actor = systemActor("pages");
+  const start = async (name: string, lines: string[]) => {
+    const result = await imports.start(actor, network, { kind: "projects" }, { name, data: Buffer.from(lines.join("\r\n")) });
+    if (!result.ok) throw new Error(`import run ${name}: ${JSON.stringify(result.errors)}`);
+    return result.value;
+  };
+  const troubled = await start("prosjekter.csv", [
+    "Tittel;Fase;Startdato",
+    "Et prosjekt;Idé;2027-01-01",
+    "Et annet;Kanskje;31.02.2027",
+  ]);
+  const applied = await start("nye-prosjekter.csv", ["Tittel;Fase", `Prosjekt fra importsiden ${troubled.id};Idé`]);
+  const answer = await imports.apply(imports.scope(actor, network), applied);
+  if (!answer.ok) throw new Error("the import for the pages applies");
+  return [
+    ["importing from a spreadsheet", "/n/digi-rogaland/import"],
+    ["mapping an import's columns", `/n/digi-rogaland/import/${troubled.id}`],
+    ["an import's rows with problems", `/n/digi-rogaland/import/${troubled.id}/preview`],
+    ["an import's report", `/n/digi-rogaland/import/${applied.id}`],
   ];
 }
 

@@ -1166,6 +1166,26 @@ async function plant() {
     "survey answer",
   );
 
+  // An import kept between its steps: the file, its name and a saved mapping are the secretariat's.
+  const importFile = Buffer.from(`Tittel;Fase\r\n${marker("importRow", "a row of an uploaded file")};Idé\r\n`, "utf8");
+  const importRun = must(
+    await s.imports.start(
+      actor,
+      network,
+      { kind: "projects" },
+      { name: `${marker("importFile", "an uploaded file's name")}.csv`, data: importFile },
+    ),
+    "import run",
+  );
+  must(
+    await s.imports.saveMapping(actor, importRun, {
+      "field.title": "0",
+      "field.phase": "1",
+      saveAs: marker("importMapping", "a saved mapping's name"),
+    }),
+    "saved mapping",
+  );
+
   return {
     network,
     first,
@@ -1224,6 +1244,7 @@ async function plant() {
     annual: { kind: annualDraft.kind, year: annualDraft.year },
     survey: { id: survey.id, questionId: surveyQuestion.id, recipientId: surveyRecipient.id },
     news: [newsMembers.id, newsDraft.id, newsAbout.id, subjectNewsMembers.id, subjectNewsDraft.id],
+    importRuns: [importRun.id],
     newsPictures: (await s.news.picturesOf([newsMembers, subjectNewsMembers])).map(
       (p) => [p.newsItemId, p.id] as [number, number],
     ),
@@ -1254,6 +1275,8 @@ const FILL: [RegExp, (p: Plants, url: string) => Fill[]][] = [
       ),
   ],
   [netPath("/members/:id"), (p) => [{ id: p.membership }]],
+  [netPath("/import/template/:kind"), () => [{ kind: "projects" }]],
+  [netPath("/import/:id"), (p) => p.importRuns.map((id) => ({ id }))],
   [netPath("/(access|people)/:userId"), (p) => p.users.map((userId) => ({ userId }))],
   [netPath("/invitations/:id"), (p) => [{ id: p.invitation }]],
   [netPath("/ambitions/:id"), (p) => [{ id: p.ambition }]],

@@ -104,9 +104,11 @@ export async function readXlsx(data: Buffer): Promise<ReadCell[][]> {
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: ReadCell[][] = [];
+  // Read once: exceljs counts the columns over every row each time it is asked.
+  const columns = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const cells: ReadCell[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(readCell(row.getCell(c).value));
+    for (let c = 1; c <= columns; c++) cells.push(readCell(row.getCell(c).value));
     rows.push(cells);
   });
   return rows;

@@ -178,6 +178,35 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
   };
 }
 
+/**
+ * An empty database, nothing migrated: an in-memory PGlite, or a new database on the PostgreSQL server
+ * DATABASE_URL names, dropped again on close. For the tests of migrating itself.
+ */
+export async function createEmptyDatabase(): Promise<Database> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return openDatabase({});
+  const name = `samverk_empty_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: withDatabase(serverUrl, name) });
+  const close = database.close;
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
 /** What a test wrote between `begin()` and `rollback()`, undone. */
 export interface Undo {
   begin(): Promise<void>;

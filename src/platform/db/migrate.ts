@@ -8,11 +8,15 @@ import type { Database } from "./client.ts";
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
 
-/** Applies drizzle-kit's migrations; the same files serve both databases. */
-export async function runMigrations(database: Database): Promise<void> {
+/**
+ * Applies drizzle-kit's migrations; the same files serve both databases. Every pending migration runs
+ * in one transaction, so a failing one leaves the database as it was (src/platform/db/migrate.test.ts).
+ * `folder` is for that test, which upgrades from an earlier release's migrations.
+ */
+export async function runMigrations(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === "pglite") {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
   } else {
-    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder: folder });
   }
 }

@@ -333,3 +333,48 @@ test("only the network's own secretariat imports, and only into its network", as
   assert.equal(template.statusCode, 200);
   assert.equal((await sek.get(`/n/${rogaland.slug}/import/template/spaceships.xlsx`)).statusCode, 404);
 });
+
+test("adoption statuses go through the same steps: the members' template comes back unchanged, and a bad row stops the file", async () => {
+  const sek = await login("sek@rogaland.example");
+  const template = await sek.get(`/n/${rogaland.slug}/adoption/template.csv`);
+  assert.equal(template.statusCode, 200);
+  const lines = template.body
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  const uploadAdoption = async (data: Buffer, filename: string) => {
+    const res = await sek.upload(`/n/${rogaland.slug}/import`, { kind: "adoption" }, { field: "file", filename, data });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+    return res.headers.location as string;
+  };
+  const same = await uploadAdoption(Buffer.from(template.body), "statuser.csv");
+  const preview = await mapAsSuggested(sek, same);
+  assert.match(
+    preview.body,
+    new RegExp(`Alle ${lines.length - 1} rader kan importeres: 0 nye, 0 endres og ${lines.length - 1} er som før`),
+  );
+
+  // One member's status set: that row changes; a non-member's row stops everything.
+  const edited = [lines[0]!, `${member.code},id-porten,I bruk,01.02.2024,Fra importen`];
+  const run = await uploadAdoption(Buffer.from(edited.join("\r\n")), "en-status.csv");
+  const one = await mapAsSuggested(sek, run);
+  assert.match(one.body, /Alle 1 rad kan importeres: 0 nye, 1 endres og 0 er som før/);
+  await sek.post(`${run}/apply`, {});
+  const matrix = await t.app.services.adoption.repo.of([member.id]);
+  const idPorten = (await t.app.services.roadmap.list({})).find((s) => s.solution.key === "id-porten")!.solution;
+  const row = matrix.find((a) => a.solutionId === idPorten.id)!;
+  assert.equal(row.status, "in_use");
+  assert.equal(row.sinceDate, "2024-02-01");
+  assert.equal(row.comment, "Fra importen");
+
+  const bad = await uploadAdoption(
+    Buffer.from([lines[0]!, `${member.code},id-porten,planlagt,2020-01-01,`, "0301,id-porten,I bruk,2024-01-01,"].join("\r\n")),
+    "feil-status.csv",
+  );
+  const refused = await mapAsSuggested(sek, bad);
+  assert.match(refused.body, /2 av 2 rader må rettes/);
+  assert.match(refused.body, /Kommunenummer: Oslo - Oslove er ikke medlem av nettverket/);
+  assert.match(refused.body, /Dato: En planlagt dato kan ikke være passert/);
+  assert.equal((await sek.post(`${bad}/apply`, {})).statusCode, 422);
+  assert.equal((await t.app.services.adoption.repo.of([member.id])).find((a) => a.solutionId === idPorten.id)!.status, "in_use");
+});

@@ -6,6 +6,7 @@ import { adoptionHistoryApi } from "./adoption-history/history.api.ts";
 import { adoptionHistoryRoutes } from "./adoption-history/history.routes.tsx";
 import { adoptionImportApi } from "./adoption-import/import.api.ts";
 import { adoptionImportRoutes } from "./adoption-import/import.routes.tsx";
+import { adoptionImporter } from "./adoption-import/importer.ts";
 import { roadmapAnnual } from "./annual.ts";
 import { budgetApi } from "./budget/budget.api.ts";
 import { budgetRoutes } from "./budget/budget.routes.tsx";
@@ -72,6 +73,7 @@ export const roadmapModule = defineModule({
   searchSources: roadmapSearch,
   followables: roadmapFollowables,
   frontPage: roadmapFrontPage,
+  importers: (services) => [adoptionImporter(services.adoption)],
   seed: async (ctx) => {
     await seedDemoRoadmap(ctx);
     await seedDemoAdoption(ctx);

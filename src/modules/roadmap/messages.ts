@@ -189,6 +189,17 @@ const nb = {
   "adoption.annual.due": "Nasjonale løsninger med frister i året",
   "adoption.annual.milestone": "Milepæl",
   "adoption.annual.progress": "Innføring av nasjonale løsninger hos medlemmene ved årets slutt",
+  "import.adoption.kind": "Innføringsstatus",
+  "import.adoption.description":
+    "Hvor medlemmene står med hver nasjonale løsning: en rad per kommune og løsning, som i malen for opplasting av statuser.",
+  "import.adoption.code": "Kommunenummer",
+  "import.adoption.codeHint": "Kommunenummeret eller fylkesnummeret til et medlem av nettverket.",
+  "import.adoption.solution": "Løsning",
+  "import.adoption.solutionHint": "Navnet på løsningen eller id-en i katalogen (id-porten).",
+  "import.adoption.statusHint": "Ikke aktuelt, ikke startet, planlagt, pågår eller i bruk.",
+  "import.adoption.date": "Dato",
+  "import.adoption.dateHint": "Måldato for planlagt, i bruk siden for i bruk.",
+  "import.adoption.comment": "Kommentar",
 };
 
 export type RoadmapMessageKey = keyof typeof nb;
@@ -385,6 +396,17 @@ export const messages: Messages<RoadmapMessageKey> = {
     "adoption.annual.due": "Nasjonale løysingar med fristar i året",
     "adoption.annual.milestone": "Milepæl",
     "adoption.annual.progress": "Innføring av nasjonale løysingar hos medlemmene ved slutten av året",
+    "import.adoption.kind": "Innføringsstatus",
+    "import.adoption.description":
+      "Kvar medlemmene står med kvar nasjonale løysing: éi rad per kommune og løysing, som i malen for opplasting av statusar.",
+    "import.adoption.code": "Kommunenummer",
+    "import.adoption.codeHint": "Kommunenummeret eller fylkesnummeret til eit medlem av nettverket.",
+    "import.adoption.solution": "Løysing",
+    "import.adoption.solutionHint": "Namnet på løysinga eller id-en i katalogen (id-porten).",
+    "import.adoption.statusHint": "Ikkje aktuelt, ikkje starta, planlagt, pågår eller i bruk.",
+    "import.adoption.date": "Dato",
+    "import.adoption.dateHint": "Måldato for planlagt, i bruk sidan for i bruk.",
+    "import.adoption.comment": "Kommentar",
   },
   en: {
     "front.waiting.adoption": "Adoption to report this quarter",
@@ -578,6 +600,17 @@ export const messages: Messages<RoadmapMessageKey> = {
     "adoption.annual.due": "National solutions due in the year",
     "adoption.annual.milestone": "Milestone",
     "adoption.annual.progress": "Members' adoption of national solutions at the year's end",
+    "import.adoption.kind": "Adoption statuses",
+    "import.adoption.description":
+      "Where the members stand with each national solution: a row per municipality and solution, as in the template for uploading statuses.",
+    "import.adoption.code": "Municipality number",
+    "import.adoption.codeHint": "The municipality or county number of a member of the network.",
+    "import.adoption.solution": "Solution",
+    "import.adoption.solutionHint": "The solution's name or its id in the catalogue (id-porten).",
+    "import.adoption.statusHint": "Not relevant, not started, planned, in progress or in use.",
+    "import.adoption.date": "Date",
+    "import.adoption.dateHint": "The target date when planned, in use since when in use.",
+    "import.adoption.comment": "Comment",
   },
 };
 

@@ -7,14 +7,14 @@ import { messages } from "../messages.ts";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "../schema.ts";
 
 /** The columns of an adoption file, each with the names it may go by (nb, nn, en). */
-const COLUMNS = {
+export const COLUMNS = {
   code: ["kommunenummer", "fylkesnummer", "nummer", "municipality_number", "code"],
   solution: ["losning", "løsning", "løysing", "solution"],
   status: ["status"],
   date: ["dato", "date"],
   comment: ["kommentar", "comment"],
 } as const;
-type Column = keyof typeof COLUMNS;
+export type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ["code", "solution", "status"];
 
 /** The header a template is written with. */

@@ -1,15 +1,23 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { actsForOrganisation } from "../../../platform/access/authorize.ts";
+import { recordAudit } from "../../../platform/audit/audit.ts";
 import { audited } from "../../../platform/audit/audited.ts";
-import type { Db } from "../../../platform/db/client.ts";
+import type { Db, DbOrTx } from "../../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
 import type { OrganisationReads } from "../../directory/index.ts";
 import type { AccessService } from "../../networks/index.ts";
 import { adoptionOverTime } from "../adoption-history/history.ts";
-import { checkRows, decodeCsv, type Malformed, type RowReport, readAdoptionCsv } from "../adoption-import/import.ts";
+import {
+  checkRows,
+  decodeCsv,
+  type ImportLookups,
+  type Malformed,
+  type RowReport,
+  readAdoptionCsv,
+} from "../adoption-import/import.ts";
 import { networkBudget, SETTLED } from "../budget/budget.ts";
 import { municipalityPlan } from "../plan/plan.ts";
 import type { RoadmapRepo } from "../roadmap.repo.ts";
@@ -260,14 +268,23 @@ export class AdoptionService {
     if (!("text" in decoded)) return { ok: false, malformed: decoded };
     const read = readAdoptionCsv(decoded.text);
     if (!("rows" in read)) return { ok: false, malformed: read };
-    const today = osloToday();
+    const rows = checkRows(read.rows, await this.importLookups(this.db, networkId, osloToday()));
+    if (rows.some((r) => r.problems.length)) return { ok: true, applied: false, changed: 0, rows };
+    const changed = await this.changedRows(this.db, rows);
+    await audited(this.db, actor, (tx) => this.applyRows(tx, actor, networkId, changed));
+    return { ok: true, applied: true, changed: changed.length, rows };
+  }
+
+  /** What the rows of an upload are checked against, read through `db` (the applying transaction, when there is one). */
+  async importLookups(db: DbOrTx, networkId: number, today: string): Promise<ImportLookups> {
+    const repo = this.repo.with(db);
     const [everyone, members, solutions] = await Promise.all([
-      this.repo.adopters({}),
-      this.repo.adopters({ networkId }),
-      this.roadmap.solutionsFor([networkId], today),
+      repo.adopters({}),
+      repo.adopters({ networkId }),
+      this.roadmap.with(db).solutionsFor([networkId], today),
     ]);
     const memberIds = new Set(members.map((m) => m.id));
-    const rows = checkRows(read.rows, {
+    return {
       today,
       organisationByCode: new Map(
         everyone.filter((o) => o.code).map((o) => [o.code!, { id: o.id, name: o.name, inRemit: memberIds.has(o.id) }]),
@@ -275,27 +292,31 @@ export class AdoptionService {
       solutionByName: new Map(
         solutions.flatMap((s) => [[s.key.toLowerCase(), s.id] as const, [s.name.toLowerCase(), s.id] as const]),
       ),
-    });
-    if (rows.some((r) => r.problems.length)) return { ok: true, applied: false, changed: 0, rows };
+    };
+  }
+
+  /** The accepted rows that say something the current statuses do not. */
+  async changedRows(db: DbOrTx, rows: readonly RowReport[]): Promise<RowReport[]> {
     const current = new Map(
-      (await this.repo.of([...new Set(rows.map((r) => r.organisation!.id))])).map((a) => [
+      (await this.repo.with(db).of([...new Set(rows.map((r) => r.organisation!.id))])).map((a) => [
         `${a.organisationId}:${a.solutionId}`,
         a,
       ]),
     );
-    const changed = rows.filter((r) => isChange(current.get(`${r.organisation!.id}:${r.input!.solutionId}`), r.input!));
-    await audited(this.db, actor, async (tx, audit) => {
-      const repo = this.repo.with(tx);
-      for (const r of changed)
-        await repo.upsert({ organisationId: r.organisation!.id, ...r.input!, byId: actor.userId, byLabel: actor.label });
-      if (changed.length)
-        await audit({
-          action: "update",
-          entity: "adoption_import",
-          entityId: networkId,
-          after: changed.map((r) => ({ organisationId: r.organisation!.id, ...r.input })),
-        });
-    });
-    return { ok: true, applied: true, changed: changed.length, rows };
+    return rows.filter((r) => isChange(current.get(`${r.organisation!.id}:${r.input!.solutionId}`), r.input!));
+  }
+
+  /** Writes the changed rows of an upload in the caller's transaction, each kept in the history, with one audit entry. */
+  async applyRows(tx: DbOrTx, actor: Actor, networkId: number, changed: readonly RowReport[]): Promise<void> {
+    const repo = this.repo.with(tx);
+    for (const r of changed)
+      await repo.upsert({ organisationId: r.organisation!.id, ...r.input!, byId: actor.userId, byLabel: actor.label });
+    if (changed.length)
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "adoption_import",
+        entityId: networkId,
+        after: changed.map((r) => ({ organisationId: r.organisation!.id, ...r.input })),
+      });
   }
 }

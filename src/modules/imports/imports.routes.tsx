@@ -65,15 +65,19 @@ export function importRoutes(app: FastifyInstance, { services, config }: AppCont
     );
   };
 
-  const renderMapping = (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
+  const renderMapping = async (req: FastifyRequest, reply: FastifyReply, form?: FormState) => {
     const { network, run, importer } = runOf(req);
     const shown = form ?? emptyForm(mappingForm(run.mapping ?? {}));
-    return reply.page(<MappingPage ctx={req.pageContext()} network={network} run={run} importer={importer} form={shown} />, {
-      title: `${req.i18n.t("imports.mapTitle")}: ${run.fileName}`,
-      network,
-      forms: [shown],
-      crumbs: crumbs(req, network, run.fileName),
-    });
+    const sample = await imports.firstRow(run);
+    return reply.page(
+      <MappingPage ctx={req.pageContext()} network={network} run={run} importer={importer} sample={sample} form={shown} />,
+      {
+        title: `${req.i18n.t("imports.mapTitle")}: ${run.fileName}`,
+        network,
+        forms: [shown],
+        crumbs: crumbs(req, network, run.fileName),
+      },
+    );
   };
 
   const renderPreview = async (

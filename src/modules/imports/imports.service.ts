@@ -201,6 +201,11 @@ export class ImportService {
     }
   }
 
+  /** The file's first row, as the mapping page shows it beside each column. */
+  async firstRow(run: ImportRun): Promise<string[]> {
+    return (await this.tableOf(run)).rows[0]?.cells ?? [];
+  }
+
   private async tableOf(run: ImportRun): Promise<Table> {
     const table = await readTable(run.content);
     // The file was read when it was uploaded; the same bytes read the same way.

@@ -159,14 +159,25 @@ export function columnLetter(index: number): string {
 export const mappingForm = (mapping: Mapping): Record<string, string> =>
   Object.fromEntries(Object.entries(mapping).map(([field, at]) => [`field.${field}`, String(at)]));
 
-/** Step 2: a column of the file for each of the importer's fields. */
-export function MappingPage(props: { ctx: PageContext; network: Network; run: ImportRun; importer: Importer; form: FormState }) {
+/** Step 2: a column of the file for each of the importer's fields, each column shown with its first row's value. */
+export function MappingPage(props: {
+  ctx: PageContext;
+  network: Network;
+  run: ImportRun;
+  importer: Importer;
+  /** The file's first row, so a column is known by what it holds as well as by its header. */
+  sample: readonly string[];
+  form: FormState;
+}) {
   const { ctx, network, run, importer, form } = props;
   const { t } = ctx.i18n;
-  const columns = run.headers.map((header, i) => ({
-    value: String(i),
-    label: `${t("imports.columnOf", { column: columnLetter(i) })}: ${header || "–"}`,
-  }));
+  const columns = run.headers.map((header, i) => {
+    const example = (props.sample[i] ?? "").slice(0, 40);
+    return {
+      value: String(i),
+      label: `${t("imports.columnOf", { column: columnLetter(i) })}: ${header || "–"}${example ? ` (${t("imports.example", { value: example })})` : ""}`,
+    };
+  });
   const used = new Set(importer.fields.map((f) => String(form.values[`field.${f.key}`] ?? "")).filter(Boolean));
   const unused = run.headers.filter((_, i) => !used.has(String(i))).filter(Boolean);
   return (
@@ -176,7 +187,7 @@ export function MappingPage(props: { ctx: PageContext; network: Network; run: Im
       </h1>
       <Steps ctx={ctx} at={2} />
       <p class="ds-paragraph">
-        {t(importer.label)}, {t("imports.rows").toLowerCase()}: {run.rowCount}. {t("imports.mapIntro")}
+        {t("imports.fileSummary", { kind: t(importer.label), rows: run.rowCount })} {t("imports.mapIntro")}
       </p>
       {unused.length ? <Notice kind="info">{t("imports.unused", { columns: unused.join(", ") })}</Notice> : null}
       <Form
@@ -203,15 +214,23 @@ export function MappingPage(props: { ctx: PageContext; network: Network; run: Im
   );
 }
 
-/** A row's problems as one text, each after the name of its field. */
-function problemText(ctx: PageContext, fields: readonly ImportField[], row: CheckedRow): string {
+/** A row's problems, one to a line, each after the name of its field. */
+function Problems({ ctx, fields, row }: { ctx: PageContext; fields: readonly ImportField[]; row: CheckedRow }) {
   const { t } = ctx.i18n;
-  return row.problems
-    .map((p) => {
-      const field = fields.find((f) => f.key === p.field);
-      return `${field ? `${t(field.label)}: ` : ""}${t(p.key, p.params)}`;
-    })
-    .join(" ");
+  return (
+    <ul class="ds-list">
+      {row.problems.map((p, i) => {
+        const field = fields.find((f) => f.key === p.field);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row's problems have no identity but their order
+          <li key={i}>
+            {field ? <strong>{t(field.label)}: </strong> : null}
+            {t(p.key, p.params)}
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 const counted = (rows: readonly Pick<CheckedRow, "action">[], action: string) => rows.filter((r) => r.action === action).length;
@@ -279,7 +298,11 @@ export function PreviewPage(props: {
             {
               label: refused.length ? t("imports.problems") : t("imports.result"),
               cell: (r) =>
-                r.problems.length ? problemText(ctx, importer.fields, r) : t(`imports.action.${r.action ?? "create"}`),
+                r.problems.length ? (
+                  <Problems ctx={ctx} fields={importer.fields} row={r} />
+                ) : (
+                  t(`imports.action.${r.action ?? "create"}`)
+                ),
             },
           ]}
         />

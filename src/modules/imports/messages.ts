@@ -67,6 +67,8 @@ const nb = {
   "errors.import.alreadyApplied": "Denne filen er allerede importert. Last opp filen på nytt for å importere igjen.",
   "errors.import.duplicateLine": "Står også på linje {line}.",
   "errors.import.noTable": "Velg en fil å laste opp (xlsx eller CSV).",
+  "imports.fileSummary": "{kind}: {rows} rader i filen.",
+  "imports.example": "for eksempel «{value}»",
 };
 
 export type ImportsMessageKey = keyof typeof nb;
@@ -139,6 +141,8 @@ export const messages: Messages<ImportsMessageKey> = {
     "errors.import.alreadyApplied": "Denne fila er alt importert. Last opp fila på nytt for å importere att.",
     "errors.import.duplicateLine": "Står òg på linje {line}.",
     "errors.import.noTable": "Vel ei fil å laste opp (xlsx eller CSV).",
+    "imports.fileSummary": "{kind}: {rows} rader i fila.",
+    "imports.example": "til dømes «{value}»",
   },
   en: {
     "imports.link": "Import from a spreadsheet",
@@ -208,6 +212,8 @@ export const messages: Messages<ImportsMessageKey> = {
     "errors.import.alreadyApplied": "This file has already been imported. Upload the file again to import again.",
     "errors.import.duplicateLine": "Also on line {line}.",
     "errors.import.noTable": "Choose a file to upload (xlsx or CSV).",
+    "imports.fileSummary": "{kind}: {rows, plural, one {# row} other {# rows}} in the file.",
+    "imports.example": 'for example "{value}"',
   },
 };
 

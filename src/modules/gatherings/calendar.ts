@@ -1,13 +1,19 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import { canSee } from "../../platform/access/visibility.ts";
+import { type CalendarEvent, sequenceOf } from "../../platform/http/icalendar.ts";
 import type { AppContext } from "../../platform/module.ts";
 import { publicBaseUrl } from "../../platform/services.ts";
 import type { Gathering, GatheringSession } from "./gatherings.repo.ts";
 
-/** A gathering's calendar entry and, for each item of its programme, its own (RFC 5545). */
-export function gatheringEvents(baseUrl: string, g: Gathering, sessions: readonly GatheringSession[] = []) {
+/**
+ * A gathering's calendar entry and, for each item of its programme, its own (RFC 5545). Every save of
+ * the gathering, and every change to its programme, stamps the gathering's `updatedAt`, so a moved
+ * gathering or item comes with a higher SEQUENCE and a new LAST-MODIFIED.
+ */
+export function gatheringEvents(baseUrl: string, g: Gathering, sessions: readonly GatheringSession[] = []): CalendarEvent[] {
   const url = `${baseUrl}/gatherings/${g.id}`;
   const location = [g.place, g.videoUrl].filter(Boolean).join(", ");
+  const sequence = sequenceOf(g.updatedAt);
   return [
     {
       uid: `gathering-${g.id}@samverk`,
@@ -16,6 +22,7 @@ export function gatheringEvents(baseUrl: string, g: Gathering, sessions: readonl
       url,
       location,
       updatedAt: g.updatedAt,
+      sequence,
       when: { start: g.startsAt, end: g.endsAt },
       busy: true,
     },
@@ -26,6 +33,7 @@ export function gatheringEvents(baseUrl: string, g: Gathering, sessions: readonl
       url,
       location: s.room || location,
       updatedAt: g.updatedAt,
+      sequence,
       // An item lasts until the next one starts, the last until the gathering ends.
       when: { start: s.startsAt, end: sessions[i + 1]?.startsAt ?? g.endsAt },
     })),

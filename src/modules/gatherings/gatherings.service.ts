@@ -416,16 +416,23 @@ export class GatheringService {
     if (parsed.data.startsAt < gathering.startsAt || parsed.data.startsAt >= gathering.endsAt)
       return invalid([{ field: "time", key: "errors.sessionOutside" }]);
     return ok(
-      await createAudited(this.db, actor, "gathering_session", (tx) =>
-        this.repo.with(tx).insertSession({ gatheringId: gathering.id, ...parsed.data }),
-      ),
+      await createAudited(this.db, actor, "gathering_session", async (tx) => {
+        const repo = this.repo.with(tx);
+        const session = await repo.insertSession({ gatheringId: gathering.id, ...parsed.data });
+        // A new item ends the one before it sooner: the gathering is stamped, so its calendar entries rise.
+        await repo.update(gathering.id, {});
+        return session;
+      }),
     );
   }
 
   async removeSession(actor: Actor, gathering: Gathering, sessionId: number): Promise<void> {
     if (gathering.startsAt <= new Date()) throw new NotFoundError();
     await audited(this.db, actor, async (tx, audit) => {
-      if (!(await this.repo.with(tx).deleteSession(gathering.id, sessionId))) throw new NotFoundError();
+      const repo = this.repo.with(tx);
+      if (!(await repo.deleteSession(gathering.id, sessionId))) throw new NotFoundError();
+      // The item before it now lasts longer: stamped as for a new item.
+      await repo.update(gathering.id, {});
       await audit({ action: "delete", entity: "gathering_session", entityId: sessionId });
     });
   }

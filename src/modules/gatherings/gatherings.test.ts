@@ -8,7 +8,7 @@ import { mimePart, startSmtpServer } from "../../../test/support/smtp.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 import { mailOutbox } from "../../platform/schema.ts";
-import { gatheringRegistrations } from "./schema.ts";
+import { gatheringRegistrations, gatherings as gatheringsTable } from "./schema.ts";
 
 let t: TestApp;
 let rogaland: { id: number; slug: string };
@@ -302,6 +302,67 @@ test("the calendar entry parses with a standard iCalendar parser, the programme 
   assert.equal(events[0]!.startDate.toJSDate().getTime(), g.startsAt.getTime());
   assert.equal(events[1]!.summary, `${g.title}: Erfaringar, del 1`);
   assert.equal(events[1]!.endDate.toJSDate().getTime(), g.endsAt.getTime(), "the last item lasts until the end");
+});
+
+test("a moved gathering, and a programme that changes, come with a higher SEQUENCE and a new LAST-MODIFIED", async () => {
+  const g = await gathering({ title: "Flyttbar samling, del 2; med alt", place: "Sandnes" });
+  const stamp = async (at: Date) =>
+    t.database.db.update(gatheringsTable).set({ updatedAt: at }).where(eq(gatheringsTable.id, g.id));
+  const read = async () => {
+    const body = (await new Session(t.app).get(`/gatherings/${g.id}/calendar.ics`)).body;
+    return new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").map((v) => ({
+      uid: String(v.getFirstPropertyValue("uid")),
+      sequence: Number(v.getFirstPropertyValue("sequence")),
+      lastModified: (v.getFirstPropertyValue("last-modified") as ICAL.Time).toJSDate().getTime(),
+      start: (v.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().getTime(),
+      end: (v.getFirstPropertyValue("dtend") as ICAL.Time).toJSDate().getTime(),
+      summary: String(v.getFirstPropertyValue("summary")),
+    }));
+  };
+  await stamp(new Date(Date.now() - 3 * 3600_000));
+  const [before] = await read();
+  assert.equal(before!.summary, "Flyttbar samling, del 2; med alt");
+  const moved = await t.app.services.gatherings.update(actor, (await t.app.services.gatherings.get(null, g.id)).gathering, {
+    kind: "seminar",
+    title: g.title,
+    place: "Sandnes",
+    startsDate: day(15),
+    startsTime: "10:00",
+    endsDate: day(15),
+    endsTime: "16:00",
+  });
+  assert.ok(moved.ok);
+  const [after] = await read();
+  assert.equal(after!.uid, `gathering-${g.id}@samverk`);
+  assert.equal(after!.start, moved.value.startsAt.getTime());
+  assert.ok(after!.sequence > before!.sequence, "SEQUENCE rose with the move");
+  assert.ok(after!.lastModified > before!.lastModified, "LAST-MODIFIED is the move's time");
+  // A second item cuts the first one short: the first item's entry changes, so it rises too.
+  const first = await t.app.services.gatherings.addSession(actor, moved.value, { date: day(15), time: "10:00", title: "Først" });
+  assert.ok(first.ok);
+  await stamp(new Date(Date.now() - 3600_000));
+  const [, firstAlone] = await read();
+  assert.equal(firstAlone!.end, moved.value.endsAt.getTime(), "alone, it lasts until the end");
+  const current = (await t.app.services.gatherings.get(null, g.id)).gathering;
+  const second = await t.app.services.gatherings.addSession(actor, current, { date: day(15), time: "12:00", title: "Så" });
+  assert.ok(second.ok);
+  const [, firstShortened] = await read();
+  assert.equal(firstShortened!.uid, firstAlone!.uid);
+  assert.ok(firstShortened!.end < firstAlone!.end, "it now ends when the next item starts");
+  assert.ok(firstShortened!.sequence > firstAlone!.sequence, "SEQUENCE rose with the programme");
+  assert.ok(firstShortened!.lastModified > firstAlone!.lastModified);
+  // Taking the second item away lengthens the first again: it rises once more.
+  await stamp(new Date(Date.now() - 1800_000));
+  const [, stamped] = await read();
+  await t.app.services.gatherings.removeSession(
+    actor,
+    (await t.app.services.gatherings.get(null, g.id)).gathering,
+    second.value.id,
+  );
+  const events = await read();
+  assert.equal(events.length, 2);
+  assert.equal(events[1]!.end, moved.value.endsAt.getTime());
+  assert.ok(events[1]!.sequence > stamped!.sequence);
 });
 
 test("attendance is marked afterwards, and personal data goes when the retention runs out or when the person asks", async () => {

@@ -1,8 +1,10 @@
 import type { FastifyReply } from "fastify";
+import ical, { ICalCalendarMethod, ICalEventTransparency } from "ical-generator";
 
 /**
  * iCalendar (RFC 5545) files and feeds that calendar programs subscribe to: the roadmap's milestones
- * as all-day events over their periods, gatherings and their programmes as timed events.
+ * as all-day events over their periods, gatherings and their programmes and meetings as timed events.
+ * The text is written by ical-generator (decision 0041), which escapes and folds it.
  */
 export interface CalendarEvent {
   uid: string;
@@ -11,6 +13,11 @@ export interface CalendarEvent {
   url: string;
   /** When the event last changed (DTSTAMP and LAST-MODIFIED), so programs take the newer copy. */
   updatedAt: Date;
+  /**
+   * The event's revision (SEQUENCE): it must never go down, and must go up when the event's time moves,
+   * or a program that has the event keeps the old time. `sequenceOf(updatedAt)` gives one; 0 without.
+   */
+  sequence?: number;
   location?: string;
   /** Whole days (the end exclusive, as iCalendar counts), or a span of time (a start alone: a moment). */
   when: { startDate: string; endDate: string } | { start: Date; end?: Date };
@@ -18,67 +25,55 @@ export interface CalendarEvent {
   busy?: boolean;
 }
 
-/** Text as iCalendar wants it: backslash, semicolon, comma and newlines escaped (RFC 5545, 3.3.11). */
-const escapeText = (v: string) =>
-  v
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n");
+/** 2020-01-01 in UTC: sequences count seconds from then, so they fit iCalendar's 32-bit INTEGER until 2088. */
+const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
 
-/** Lines longer than 75 octets are folded with a space at the start of the next (RFC 5545, 3.1). */
-function fold(line: string): string {
-  if (Buffer.byteLength(line, "utf8") <= 75) return line;
-  const parts: string[] = [];
-  let current = "";
-  for (const char of line) {
-    if (Buffer.byteLength(current + char, "utf8") > (parts.length ? 74 : 75)) {
-      parts.push(current);
-      current = "";
-    }
-    current += char;
-  }
-  parts.push(current);
-  return parts.join("\r\n ");
-}
+/**
+ * A SEQUENCE for a record that has no revision number of its own: the seconds from 2020 to its last
+ * change. RFC 5545 (3.8.7.4) asks that SEQUENCE never decreases and rises at least when the start, end
+ * or duration change; raising it at every save is allowed, and every save stamps `updatedAt` anew, so a
+ * moved event always comes out with a higher number without a column to keep it in. Two saves within
+ * the same second share a number (DTSTAMP still tells them apart to the second).
+ */
+export const sequenceOf = (updatedAt: Date) => Math.max(0, Math.floor((updatedAt.getTime() - SEQUENCE_EPOCH) / 1000));
 
-const basicDate = (iso: string) => iso.replace(/-/g, "");
-/** An instant in UTC, as iCalendar writes it ("20270301T090000Z"). */
-const utc = (d: Date) => `${d.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+/**
+ * The calendar's name as iCalendar text: ical-generator writes NAME and X-WR-CALNAME as given, without
+ * the escaping it gives every event's text, so a comma, semicolon or newline is escaped here (RFC 5545, 3.3.11).
+ */
+const escapeText = (v: string) => v.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
 
-function eventLines(e: CalendarEvent): string[] {
-  const span =
-    "startDate" in e.when
-      ? [`DTSTART;VALUE=DATE:${basicDate(e.when.startDate)}`, `DTEND;VALUE=DATE:${basicDate(e.when.endDate)}`]
-      : [`DTSTART:${utc(e.when.start)}`, ...(e.when.end ? [`DTEND:${utc(e.when.end)}`] : [])];
-  return [
-    "BEGIN:VEVENT",
-    `UID:${e.uid}`,
-    `DTSTAMP:${utc(e.updatedAt)}`,
-    `LAST-MODIFIED:${utc(e.updatedAt)}`,
-    ...span,
-    `SUMMARY:${escapeText(e.summary)}`,
-    `DESCRIPTION:${escapeText(e.description)}`,
-    ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
-    `URL:${e.url}`,
-    `TRANSP:${e.busy ? "OPAQUE" : "TRANSPARENT"}`,
-    "END:VEVENT",
-  ];
-}
+/** A day as an instant at midnight UTC: with no time zone set, ical-generator writes a date's UTC day. */
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** A calendar of events, its lines folded and ended with CRLF. */
+/**
+ * A calendar of events, its lines folded and ended with CRLF. Times are written in UTC ("…Z"), so no
+ * VTIMEZONE is needed; a time in Norway is made an instant before it gets here (`osloInstant`).
+ */
 export function toICalendar(name: string, events: CalendarEvent[], product = "Samverk"): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    `PRODID:-//Samverk//${product}//NB`,
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(name)}`,
-    ...events.flatMap(eventLines),
-    "END:VCALENDAR",
-  ];
-  return `${lines.map(fold).join("\r\n")}\r\n`;
+  const calendar = ical({
+    prodId: { company: "Samverk", product, language: "NB" },
+    method: ICalCalendarMethod.PUBLISH,
+    scale: "GREGORIAN",
+    name: escapeText(name),
+  });
+  for (const e of events) {
+    calendar.createEvent({
+      id: e.uid,
+      sequence: e.sequence ?? 0,
+      stamp: e.updatedAt,
+      lastModified: e.updatedAt,
+      ...("startDate" in e.when
+        ? { allDay: true, start: day(e.when.startDate), end: day(e.when.endDate) }
+        : { start: e.when.start, end: e.when.end ?? null }),
+      summary: e.summary,
+      description: e.description,
+      location: e.location || null,
+      url: e.url,
+      transparency: e.busy ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
+    });
+  }
+  return `${calendar.toString()}\r\n`;
 }
 
 /**

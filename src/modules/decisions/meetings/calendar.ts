@@ -1,5 +1,5 @@
 import type { Actor } from "../../../platform/access/actor.ts";
-import type { CalendarEvent } from "../../../platform/http/icalendar.ts";
+import { type CalendarEvent, sequenceOf } from "../../../platform/http/icalendar.ts";
 import { osloInstant } from "../../../platform/i18n/i18n.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { publicBaseUrl } from "../../../platform/services.ts";
@@ -7,7 +7,10 @@ import type { Meeting } from "./meetings.repo.ts";
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
 
-/** A body's meeting as a calendar entry (RFC 5545). */
+/**
+ * A body's meeting as a calendar entry (RFC 5545). Every change to a meeting stamps its `updatedAt`,
+ * so a moved meeting comes with a higher SEQUENCE and a new LAST-MODIFIED.
+ */
 export function meetingEvent(base: string, { meeting: m, bodyName }: { meeting: Meeting; bodyName: string }): CalendarEvent {
   return {
     uid: `meeting-${m.id}@samverk`,
@@ -16,6 +19,7 @@ export function meetingEvent(base: string, { meeting: m, bodyName }: { meeting: 
     url: `${base}/meetings/${m.id}`,
     location: [m.place, m.link].filter(Boolean).join(", "),
     updatedAt: m.updatedAt,
+    sequence: sequenceOf(m.updatedAt),
     // A start time as the form takes it ("10:00"); a meeting without one is a day in the calendar.
     when: /^([01]\d|2[0-3])[:.][0-5]\d$/.test(m.startTime)
       ? { start: osloInstant(m.meetingDate, m.startTime.replace(".", ":")) }

@@ -1,4 +1,4 @@
-import { type CalendarEvent, toICalendar } from "../../../platform/http/icalendar.ts";
+import { type CalendarEvent, sequenceOf, toICalendar } from "../../../platform/http/icalendar.ts";
 import { periodEnd } from "../precision.ts";
 import type { Precision } from "../schema.ts";
 
@@ -26,6 +26,8 @@ const dayAfter = (iso: string) => {
 export function milestoneCalendar(name: string, milestones: MilestoneEvent[]): string {
   const events: CalendarEvent[] = milestones.map(({ date, precision, ...e }) => ({
     ...e,
+    // Every change to a milestone (a move above all) stamps its `updatedAt`: the SEQUENCE rises with it.
+    sequence: sequenceOf(e.updatedAt),
     // DTEND is exclusive: the day after the period's last day.
     when: { startDate: date, endDate: dayAfter(periodEnd(date, precision)) },
   }));

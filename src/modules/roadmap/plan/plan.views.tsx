@@ -25,6 +25,11 @@ export function MunicipalityRoadmapPage(props: { ctx: PageContext; organisation:
             { href: `${base}.csv`, label: t("plan.downloadCsv"), download: true },
             { href: `${base}.xlsx`, label: t("list.downloadXlsx"), download: true },
             { href: `/organisations/${organisation.id}/adoption`, label: t("adoption.link") },
+            // What is still coming to it (the solutions this page lists), for a calendar program to subscribe to.
+            {
+              href: `/roadmap/calendar.ics?organisation=${organisation.id}`,
+              label: t("roadmap.calendarFor", { name: organisation.name }),
+            },
           ]}
         />
       </p>

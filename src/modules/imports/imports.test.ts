@@ -385,3 +385,43 @@ test("adoption statuses go through the same steps: the members' template comes b
   assert.equal((await sek.post(`${bad}/apply`, {})).statusCode, 422);
   assert.equal((await t.app.services.adoption.repo.of([member.id])).find((a) => a.solutionId === idPorten.id)!.status, "in_use");
 });
+
+test("needs: the needs list's download comes back unchanged, an edit changes that need, and a new need needs its problem", async () => {
+  const sek = await login("sek@rogaland.example");
+  const download = await sek.get(`/needs.xlsx?network=${rogaland.slug}`);
+  assert.equal(download.statusCode, 200);
+  const uploadNeeds = async (data: Buffer, filename: string) => {
+    const res = await sek.upload(`/n/${rogaland.slug}/import`, { kind: "needs" }, { field: "file", filename, data });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+    return res.headers.location as string;
+  };
+  const run = await uploadNeeds(download.rawPayload, "behov.xlsx");
+  const preview = textOf((await mapAsSuggested(sek, run)).body);
+  const rows = Number(preview.match(/Alle (\d+) rader kan importeres: 0 nye, 0 endres og \1 er som før/)?.[1]);
+  assert.ok(rows > 0, preview.match(/må rettes[\s\S]{0,1500}/)?.[0]);
+
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(download.rawPayload as unknown as ExcelJS.Buffer);
+  const sheet = book.worksheets[0]!;
+  const headers = (sheet.getRow(1).values as unknown[]).map(String);
+  const row = sheet.getRow(2);
+  row.getCell(headers.indexOf("Hvor det haster")).value = "Kritisk";
+  const address = String(row.getCell(headers.indexOf("URL")).value);
+  const run2 = await uploadNeeds(Buffer.from(await book.xlsx.writeBuffer()), "behov-endret.xlsx");
+  assert.match(textOf((await mapAsSuggested(sek, run2)).body), new RegExp(`0 nye, 1 endres og ${rows - 1} er som før`));
+  await sek.post(`${run2}/apply`, {});
+  const changed = await t.app.services.needs.repo.byId(Number(address.split("/").pop()));
+  assert.equal(changed!.urgency, "critical");
+
+  const fresh = await uploadNeeds(
+    csv([
+      "Tittel;Organisasjon;Problemet;Hvor det haster",
+      `Felles varsling ved flom;${member.code};Innbyggerne får ikke varsel i tide.;Mye`,
+      `Uten problem;${member.code};;`,
+    ]),
+    "nye-behov.csv",
+  );
+  const refused = textOf((await mapAsSuggested(sek, fresh)).body);
+  assert.match(refused, /1 av 2 rader må rettes/);
+  assert.match(refused, /Problemet: Fyll ut feltet/);
+});

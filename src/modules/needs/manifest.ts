@@ -10,6 +10,7 @@ import { scoringRoutes } from "./assessment/scoring.routes.tsx";
 import { documentRoutes } from "./documents/documents.routes.tsx";
 import { needFollowables } from "./follow.ts";
 import { needsFrontPage } from "./front-page.ts";
+import { needImporter } from "./import/import.ts";
 import { messages } from "./messages.ts";
 import { nationalApi } from "./national/national.api.ts";
 import { nationalRoutes } from "./national/national.routes.tsx";
@@ -70,5 +71,6 @@ export const needsModule = defineModule({
   followables: needFollowables,
   frontPage: needsFrontPage,
   annualRecords: { need: needsVisible },
+  importers: (services) => [needImporter(services.networks.repo)],
   seed: seedDemoNeeds,
 });

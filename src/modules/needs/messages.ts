@@ -304,6 +304,16 @@ const nb = {
   "errors.answeredInFuture": "Datoen svaret kom, kan ikke være etter i dag.",
   "search.kind.needs": "Behov",
   "activity.need.stateChanged": "Ny status: {state}",
+  "import.need.kind": "Behov",
+  "import.need.description":
+    "Behov og ideer meldt inn av medlemmene: nye behov, og endringer i behov som har adressen sin i Samverk med (slik nedlastingen av behovslisten har).",
+  "import.need.addressHint": "Lenken til behovet (…/needs/12). Med den endres behovet; uten den meldes et nytt.",
+  "import.need.organisationHint": "Navnet eller kommunenummeret til medlemmet som melder behovet. Må være med for nye behov.",
+  "import.need.problemHint": "Hva som er problemet i dag. Må være med for nye behov.",
+  "errors.import.need.address": "«{address}» er ikke adressen til et behov i Samverk.",
+  "errors.import.need.notInNetwork": "Behovet {address} finnes ikke i dette nettverket.",
+  "errors.import.need.choice": "«{value}» kan ikke brukes her. Bruk et av valgene i skjemaet for behov.",
+  "errors.import.need.exists": "Et behov i nettverket heter allerede «{title}». Ta med adressen til behovet for å endre det.",
 };
 
 export type NeedsMessageKey = keyof typeof nb;
@@ -614,6 +624,17 @@ export const messages: Messages<NeedsMessageKey> = {
     "errors.answeredInFuture": "Datoen svaret kom, kan ikkje vere etter i dag.",
     "search.kind.needs": "Behov",
     "activity.need.stateChanged": "Ny status: {state}",
+    "import.need.kind": "Behov",
+    "import.need.description":
+      "Behov og idear melde inn av medlemmene: nye behov, og endringar i behov som har adressa si i Samverk med (slik nedlastinga av behovslista har).",
+    "import.need.addressHint":
+      "Lenka til behovet (…/needs/12). Med henne blir behovet endra; utan henne blir eit nytt meldt inn.",
+    "import.need.organisationHint": "Namnet eller kommunenummeret til medlemmet som melder behovet. Må vere med for nye behov.",
+    "import.need.problemHint": "Kva som er problemet i dag. Må vere med for nye behov.",
+    "errors.import.need.address": "«{address}» er ikkje adressa til eit behov i Samverk.",
+    "errors.import.need.notInNetwork": "Behovet {address} finst ikkje i dette nettverket.",
+    "errors.import.need.choice": "«{value}» kan ikkje brukast her. Bruk eit av vala i skjemaet for behov.",
+    "errors.import.need.exists": "Eit behov i nettverket heiter alt «{title}». Ta med adressa til behovet for å endre det.",
   },
   en: {
     "front.waiting.score": "Needs to score",
@@ -918,6 +939,16 @@ export const messages: Messages<NeedsMessageKey> = {
     "errors.answeredInFuture": "The date the answer came cannot be after today.",
     "search.kind.needs": "Needs",
     "activity.need.stateChanged": "New status: {state}",
+    "import.need.kind": "Needs",
+    "import.need.description":
+      "Needs and ideas the members report: new needs, and changes to needs that carry their address in Samverk (as the needs list's download does).",
+    "import.need.addressHint": "The need's link (…/needs/12). With it the need is changed; without it a new one is reported.",
+    "import.need.organisationHint": "The name or municipality number of the member reporting the need. Required for new needs.",
+    "import.need.problemHint": "What the problem is today. Required for new needs.",
+    "errors.import.need.address": '"{address}" is not the address of a need in Samverk.',
+    "errors.import.need.notInNetwork": "Need {address} is not in this network.",
+    "errors.import.need.choice": '"{value}" cannot be used here. Use one of the choices of the needs form.',
+    "errors.import.need.exists": 'A need in the network is already called "{title}". Include the need\'s address to change it.',
   },
 };
 

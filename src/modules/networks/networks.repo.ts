@@ -119,6 +119,15 @@ export class NetworkRepo extends Repository {
 
   // Memberships
 
+  /** The network's members whose membership has not ended, with their numbers: those a record of the network may belong to. */
+  currentMembers(networkId: number) {
+    return this.db
+      .select({ id: organisations.id, name: organisations.name, code: organisations.code })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(and(eq(memberships.networkId, networkId), isNull(memberships.toDate)));
+  }
+
   async membersOf(networkId: number) {
     return this.db
       .select({

@@ -201,3 +201,19 @@ export function readKroner(text: string): { amount: number | null } | { problem:
     return { problem: { key: "errors.import.amount", params: { amount: text } } };
   return { amount: Number(plain) };
 }
+
+/**
+ * The number of a record from its address in Samverk ("https://…/projects/12", "/projects/12") or the
+ * number alone: null for an empty cell, undefined for text that is neither.
+ */
+export function recordIdOf(text: string, path: string): number | null | undefined {
+  if (text === "") return null;
+  const id = text.match(new RegExp(`^(?:.*/${path}/)?(\\d{1,9})/?$`))?.[1];
+  return id ? Number(id) : undefined;
+}
+
+/** A member found by its name or its number, as a file may name it. */
+export function memberReader(members: readonly { id: number; name: string; code: string | null }[]) {
+  const byName = new Map(members.flatMap((m) => [[headerKey(m.name), m] as const, ...(m.code ? [[m.code, m] as const] : [])]));
+  return (text: string) => byName.get(text) ?? byName.get(headerKey(text));
+}

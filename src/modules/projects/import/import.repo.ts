@@ -1,7 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Repository } from "../../../platform/db/repository.ts";
-import { organisations } from "../../directory/index.ts";
-import { memberships } from "../../networks/index.ts";
 import type { NewProject, Project } from "../projects.repo.ts";
 import { projectParticipants, projectPhaseChanges, projects } from "../schema.ts";
 
@@ -10,15 +8,6 @@ export class ProjectImportRepo extends Repository {
   /** Every project of the network, as stored. */
   inNetwork(networkId: number): Promise<Project[]> {
     return this.db.select().from(projects).where(eq(projects.networkId, networkId));
-  }
-
-  /** The network's members (memberships not ended), with their numbers: who may own its projects. */
-  currentMembers(networkId: number) {
-    return this.db
-      .select({ id: organisations.id, name: organisations.name, code: organisations.code })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(and(eq(memberships.networkId, networkId), isNull(memberships.toDate)));
   }
 
   insertMany(values: NewProject[]): Promise<Project[]> {

@@ -13,9 +13,12 @@ import {
   type ImportPreset,
   type ImportProblem,
   type ImportScope,
+  memberReader,
   readDate,
   readKroner,
+  recordIdOf,
 } from "../../../platform/import/importer.ts";
+import type { NetworkRepo } from "../../networks/index.ts";
 import { phaseLabel, projectKindLabel, sectorLabel } from "../labels.tsx";
 import { type NewProject, type Project, ProjectRepo } from "../projects.repo.ts";
 import { projectInput } from "../projects.service.ts";
@@ -127,18 +130,11 @@ const readVisibility = choiceReader(["public", "network"] as const, (t, v) => la
   Internal: "network",
 });
 
-/** The project's number from its address in Samverk ("https://…/projects/12", "/projects/12") or the number. */
-function projectIdOf(text: string): number | null | undefined {
-  if (text === "") return null;
-  const id = text.match(/^(?:.*\/projects\/)?(\d{1,9})\/?$/)?.[1];
-  return id ? Number(id) : undefined;
-}
-
 /** The fields whose values a row sets, as the form's schema names them. */
 const SCHEMA_FIELD: Record<string, string> = { ownerOrganisationId: "owner" };
 
 /** Brings projects into a network's portfolio: new ones are made, those with an address are changed. */
-export function projectImporter(): Importer<ProjectRow> {
+export function projectImporter(networks: NetworkRepo): Importer<ProjectRow> {
   return {
     kind: "projects",
     label: "import.project.kind",
@@ -152,14 +148,12 @@ export function projectImporter(): Importer<ProjectRow> {
       const repo = new ProjectImportRepo(db);
       const [existing, members, ownSectors] = await Promise.all([
         repo.inNetwork(scope.network.id),
-        repo.currentMembers(scope.network.id),
+        networks.with(db).currentMembers(scope.network.id),
         new SectorRepo(db).sectorsOf(scope.network.id),
       ]);
       const byId = new Map(existing.map((p) => [p.id, p]));
       const byTitle = new Map(existing.map((p) => [headerKey(p.title), p]));
-      const memberByName = new Map(
-        members.flatMap((m) => [[headerKey(m.name), m] as const, ...(m.code ? [[m.code, m] as const] : [])]),
-      );
+      const memberOf = memberReader(members);
       const readSector = choiceReader([...SECTORS, ...ownSectors.map((s) => s.key)], (t, key) => sectorLabel(t, key, ownSectors));
       const seenTitles = new Map<string, number>();
       const seenIds = new Map<number, number>();
@@ -171,7 +165,7 @@ export function projectImporter(): Importer<ProjectRow> {
         const problem = (field: string, key: MessageKey, params?: Record<string, string | number>) =>
           problems.push({ field, key, ...(params ? { params } : {}) });
 
-        const id = projectIdOf(text("address"));
+        const id = recordIdOf(text("address"), "projects");
         if (id === undefined) problem("address", "errors.import.project.address", { address: text("address") });
         const current = id ? byId.get(id) : undefined;
         if (id && !current) problem("address", "errors.import.project.notInNetwork", { address: text("address") });
@@ -191,7 +185,7 @@ export function projectImporter(): Importer<ProjectRow> {
           const owner = text("owner");
           if (owner === "") given.ownerOrganisationId = null;
           else {
-            const member = memberByName.get(owner) ?? memberByName.get(headerKey(owner));
+            const member = memberOf(owner);
             if (member) given.ownerOrganisationId = member.id;
             else problem("owner", "errors.import.project.owner", { owner, network: scope.network.name });
           }

@@ -43,14 +43,14 @@ export class ImportRepo extends Repository {
     await this.db.update(importRuns).set({ mapping }).where(eq(importRuns.id, id));
   }
 
-  /** Locks the run for the transaction, if it is still to be applied. */
-  async claim(id: number): Promise<boolean> {
-    const rows = await this.db
-      .select({ id: importRuns.id })
+  /** The run, locked for the transaction, if it is still to be applied. */
+  async claim(id: number): Promise<ImportRun | undefined> {
+    const [row] = await this.db
+      .select()
       .from(importRuns)
       .where(and(eq(importRuns.id, id), eq(importRuns.state, "mapping")))
       .for("update");
-    return rows.length === 1;
+    return row;
   }
 
   /** Marks the run applied with its report, unless another request applied it first (false then). */

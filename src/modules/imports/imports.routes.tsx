@@ -175,6 +175,8 @@ export function importRoutes(app: FastifyInstance, { services, config }: AppCont
     const { actor, network, run } = runOf(req);
     const result = await imports.apply(imports.scope(actor, network), run);
     if (result.ok || "applied" in result) return reply.redirect(`${base(network)}/${run.id}`, 303);
+    if ("changedMeanwhile" in result)
+      return renderPreview(req, reply, undefined, submittedForm({}, [{ field: "_", key: "errors.import.changedMeanwhile" }]));
     return renderPreview(req, reply, result.rows);
   });
 }

@@ -12,6 +12,7 @@ import {
   type ImportScope,
   type Mapping,
   mappedRows,
+  RowsChanged,
   recognisedPreset,
   suggestMapping,
 } from "../../platform/import/importer.ts";
@@ -40,7 +41,11 @@ const saveAsInput = z.object({ saveAs: optionalText(80) });
 export type Started = Result<ImportRun>;
 
 /** An applied run answers its report; one whose rows have problems answers them, with nothing written. */
-export type Applied = { ok: true; report: ImportReport } | { ok: false; rows: CheckedRow[] } | { ok: false; applied: true };
+export type Applied =
+  | { ok: true; report: ImportReport }
+  | { ok: false; rows: CheckedRow[] }
+  | { ok: false; applied: true }
+  | { ok: false; changedMeanwhile: true };
 
 /** Thrown inside the transaction to undo it, carrying what the caller answers. */
 class Undo {
@@ -176,13 +181,14 @@ export class ImportService {
    */
   async apply(scope: ImportScope, run: ImportRun): Promise<Applied> {
     const importer = this.importer(run.kind)!;
-    const table = await this.tableOf(run);
     try {
       return await this.db.transaction(async (tx) => {
         const repo = this.repo.with(tx);
-        // Holds the run while it is applied, so that two sends of the form apply it once.
-        if (!(await repo.claim(run.id))) throw new Undo({ ok: false, applied: true });
-        const rows = await this.check(tx, scope, run, table);
+        // Holds the run while it is applied, so that two sends of the form apply it once, and reads
+        // its mapping as it is now (another page may have changed it since this one was read).
+        const locked = await repo.claim(run.id);
+        if (!locked) throw new Undo({ ok: false, applied: true });
+        const rows = await this.check(tx, scope, locked, await this.tableOf(locked));
         if (rows.some((r) => r.problems.length)) throw new Undo({ ok: false, rows });
         const counts = await importer.apply(tx, scope, rows);
         const report: ImportReport = { ...counts, rows: rows.map(({ line, label, action }) => ({ line, label, action })) };
@@ -197,6 +203,7 @@ export class ImportService {
       });
     } catch (error) {
       if (error instanceof Undo) return error.answer;
+      if (error instanceof RowsChanged) return { ok: false, changedMeanwhile: true };
       throw error;
     }
   }

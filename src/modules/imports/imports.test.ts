@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { auditLog } from "../../platform/schema.ts";
-import { projectParticipants, projectPhaseChanges, projects } from "../projects/schema.ts";
+import { projectParticipants, projectPhaseChanges, projects } from "../projects/index.ts";
 import { importRuns } from "./schema.ts";
 
 let t: TestApp;
@@ -112,6 +112,13 @@ test("the portfolio's own download comes back unchanged, and an edited value cha
   row.getCell(headers.indexOf("Budsjett")).value = 4_321_000;
   const edited = Buffer.from(await book.xlsx.writeBuffer());
   const original = (await byTitle(title))!;
+  const phaseEvents = async (id: number) =>
+    (
+      (await t.database.db.execute(
+        sql`select count(*)::int as n from activity_events where kind = 'project' and record_id = ${id} and type = 'phase_changed'`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows[0]!.n;
+  const phaseEventsBefore = await phaseEvents(original.id);
   const run2 = await upload(sek, edited, "projects-edited.xlsx");
   const preview2 = await mapAsSuggested(sek, run2);
   assert.match(preview2.body, new RegExp(`0 nye, 1 endres og ${before - 1} er som før`));
@@ -122,10 +129,11 @@ test("the portfolio's own download comes back unchanged, and an edited value cha
   assert.equal(changed.summary, original.summary, "a field the file does not have is kept");
   assert.equal(changed.visibility, original.visibility);
   assert.equal(changed.version, original.version + 1);
-  if (original.phase !== "execution") {
-    const phases = await t.database.db.select().from(projectPhaseChanges).where(eq(projectPhaseChanges.projectId, changed.id));
-    assert.ok(phases.some((p) => p.fromPhase === original.phase && p.toPhase === "execution"));
-  }
+  assert.notEqual(original.phase, "execution", "the demo project chosen moves to another phase");
+  const phases = await t.database.db.select().from(projectPhaseChanges).where(eq(projectPhaseChanges.projectId, changed.id));
+  assert.ok(phases.some((p) => p.fromPhase === original.phase && p.toPhase === "execution"));
+  // Its followers hear of it, as of a phase changed on the project's page.
+  assert.equal(await phaseEvents(changed.id), phaseEventsBefore + 1);
   // Applying again does nothing more: the run shows its report.
   const again = await sek.post(`${run2}/apply`, {});
   assert.equal(again.statusCode, 303);
@@ -248,6 +256,16 @@ test("files that cannot be read, and mappings that leave out what is required, a
   await refused(csv(["Tittel;Fase"]), "tom.csv", /ingen rader under overskriftene/);
   await refused(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]), "odelagt.xlsx", /kan ikke leses/);
   await refused(Buffer.alloc(0), "ingenting.csv", /Velg en fil å laste opp/);
+  // One far-away cell makes a sheet long or wide: refused without reading every empty cell before it.
+  const far = async (row: number, column: number) => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Ark1");
+    sheet.getCell(1, 1).value = "Tittel";
+    sheet.getCell(row, column).value = "x";
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
+  await refused(await far(25_000, 1), "lang.xlsx", /mer enn 20\D?000 rader/);
+  await refused(await far(2, 300), "bred.xlsx", /mer enn 200 kolonner/);
   await refused(csv(["Tittel", "X"]), "ukjent.csv", /Hva vil du importere\?[\s\S]*ds-validation-message/, { kind: "spaceships" });
 
   const run = await upload(sek, csv(["Navn på tiltak;Fase", "Noe;Idé"]), "uten-tittel.csv");
@@ -424,4 +442,21 @@ test("needs: the needs list's download comes back unchanged, an edit changes tha
   const refused = textOf((await mapAsSuggested(sek, fresh)).body);
   assert.match(refused, /1 av 2 rader må rettes/);
   assert.match(refused, /Problemet: Fyll ut feltet/);
+});
+
+test("a download whose owner has left the network comes back unchanged; a SharePoint ID column is not taken for the address", async () => {
+  const sek = await login("sek@rogaland.example");
+  const [owned] = await t.database.db
+    .execute(sql`
+    select p.owner_organisation_id as id from projects p where p.network_id = ${rogaland.id} and p.owner_organisation_id is not null
+      and p.owner_organisation_id <> ${member.id} limit 1`)
+    .then((r) => (r as unknown as { rows: { id: number }[] }).rows);
+  await t.database.db.execute(sql`
+    update memberships set to_date = '2025-12-31' where network_id = ${rogaland.id} and organisation_id = ${owned!.id}`);
+  const download = await sek.get(`/projects.xlsx?network=${rogaland.slug}`);
+  const run = await upload(sek, download.rawPayload, "etter-utmelding.xlsx");
+  assert.match(textOf((await mapAsSuggested(sek, run)).body), /kan importeres: 0 nye, 0 endres/);
+
+  const sharepoint = await upload(sek, csv(["ID;Tittel;Fase", "3;Fra SharePoint;Konsept"]), "sharepoint.csv");
+  assert.equal(preselected((await sek.get(sharepoint)).body)["field.address"], "", "an ID column is SharePoint's, not Samverk's");
 });

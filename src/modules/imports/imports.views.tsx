@@ -18,8 +18,8 @@ import type { ImportReport } from "./schema.ts";
 type Network = { slug: string; name: string };
 type RecentRun = Pick<ImportRun, "id" | "kind" | "fileName" | "rowCount" | "state" | "createdAt">;
 
-/** The preview shows every row with a problem, and the others up to this many. */
-export const ROWS_SHOWN = 200;
+/** The preview shows this many of the rows with a problem (or of all rows, when none has one), and the report this many of its rows. */
+export const ROWS_SHOWN = 500;
 
 const base = (network: Network) => `/n/${network.slug}/import`;
 
@@ -247,27 +247,30 @@ export function PreviewPage(props: {
   const { ctx, network, run, importer, rows } = props;
   const { t } = ctx.i18n;
   const refused = rows.filter((r) => r.problems.length);
-  const shown = refused.length ? refused : rows.slice(0, ROWS_SHOWN);
+  // A wrong mapping can make every row a problem: the first few hundred say what is wrong.
+  const shown = (refused.length ? refused : rows).slice(0, ROWS_SHOWN);
+  const listed = refused.length ? refused.length : rows.length;
   return (
     <>
       <h1 class="ds-heading" data-size="lg">
         {t("imports.previewTitle")}: {run.fileName}
       </h1>
       <Steps ctx={ctx} at={3} />
-      <div role="status">
-        {refused.length ? (
+      {/* A success notice is a status of its own; the refusal is made one here. */}
+      {refused.length ? (
+        <div role="status">
           <Notice kind="danger">{t("imports.previewProblems", { problems: refused.length, rows: rows.length })}</Notice>
-        ) : (
-          <Notice kind="success">
-            {t("imports.previewReady", {
-              rows: rows.length,
-              created: counted(rows, "create"),
-              updated: counted(rows, "update"),
-              unchanged: counted(rows, "unchanged"),
-            })}
-          </Notice>
-        )}
-      </div>
+        </div>
+      ) : (
+        <Notice kind="success">
+          {t("imports.previewReady", {
+            rows: rows.length,
+            created: counted(rows, "create"),
+            updated: counted(rows, "update"),
+            unchanged: counted(rows, "unchanged"),
+          })}
+        </Notice>
+      )}
       {props.form.errors.length ? (
         <Notice kind="danger">{props.form.errors.map((e) => t(e.key, e.params)).join(" ")}</Notice>
       ) : null}
@@ -283,8 +286,8 @@ export function PreviewPage(props: {
         </a>
       </div>
       <Section id="rows-heading" title={refused.length ? t("imports.problemsTitle") : t("imports.rowsTitle")}>
-        {shown.length < rows.length && !refused.length ? (
-          <p class="ds-paragraph">{t("imports.shownFirst", { shown: shown.length, rows: rows.length })}</p>
+        {shown.length < listed ? (
+          <p class="ds-paragraph">{t("imports.shownFirst", { shown: shown.length, rows: listed })}</p>
         ) : null}
         <ListTable
           ctx={ctx}
@@ -322,27 +325,28 @@ export function ReportPage(props: { ctx: PageContext; network: Network; run: Imp
         {t("imports.reportTitle")}: {run.fileName}
       </h1>
       <Steps ctx={ctx} at={4} />
-      <div role="status">
-        <Notice kind="success">
-          {t("imports.reportSummary", {
-            date: dateTime(run.appliedAt ?? run.createdAt),
-            created: report.created,
-            updated: report.updated,
-            unchanged: report.unchanged,
-          })}
-        </Notice>
-      </div>
+      <Notice kind="success">
+        {t("imports.reportSummary", {
+          date: dateTime(run.appliedAt ?? run.createdAt),
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+        })}
+      </Notice>
       <p class="ds-paragraph">
         <a class="ds-link" href={base(network)}>
           {t("imports.uploadAgain")}
         </a>
       </p>
       <Section id="rows-heading" title={t("imports.rowsTitle")}>
+        {report.rows.length > ROWS_SHOWN ? (
+          <p class="ds-paragraph">{t("imports.shownFirst", { shown: ROWS_SHOWN, rows: report.rows.length })}</p>
+        ) : null}
         <ListTable
           ctx={ctx}
           label={t("imports.rowsTitle")}
           size="sm"
-          rows={report.rows}
+          rows={report.rows.slice(0, ROWS_SHOWN)}
           rowKey={(r) => r.line}
           columns={[
             { label: t("imports.line"), numeric: true, cell: (r) => r.line },

@@ -11,7 +11,6 @@ const nb = {
   "imports.step.map": "Koble kolonnene",
   "imports.step.preview": "Se over radene",
   "imports.step.report": "Importert",
-  "imports.stepOf": "Steg {step} av 4",
   "imports.kind": "Hva vil du importere?",
   "imports.file": "Fil (xlsx eller CSV)",
   "imports.fileHint": "Første rad er overskriftene. En CSV-fil må være lagret som UTF-8.",
@@ -32,9 +31,8 @@ const nb = {
   "imports.fileName": "Fil",
   "imports.mapTitle": "Koble kolonnene",
   "imports.mapIntro":
-    "Velg kolonnen i filen hvert felt i Samverk skal hentes fra. Forslaget bygger på overskriftene. Et felt uten kolonne beholder det prosjektet har fra før; nye får standardverdien.",
+    "Velg kolonnen i filen hvert felt i Samverk skal hentes fra. Forslaget bygger på overskriftene. Et felt uten kolonne beholder det som står i Samverk fra før; nye oppføringer får standardverdien.",
   "imports.noColumn": "Ikke i filen",
-  "imports.requiredField": "{label} (må være med)",
   "imports.unused": "Kolonner i filen som ikke brukes: {columns}",
   "imports.saveAs": "Lagre koblingen for neste fil (valgfritt navn)",
   "imports.saveAsHint": "Neste fil av samme slag kan bruke den, uansett rekkefølgen på kolonnene.",
@@ -69,6 +67,8 @@ const nb = {
   "errors.import.noTable": "Velg en fil å laste opp (xlsx eller CSV).",
   "imports.fileSummary": "{kind}: {rows} rader i filen.",
   "imports.example": "for eksempel «{value}»",
+  "errors.import.changedMeanwhile":
+    "Noe i nettverket ble endret mens filen ble importert. Ingenting er lagret. Se over radene igjen og importer på nytt.",
 };
 
 export type ImportsMessageKey = keyof typeof nb;
@@ -85,7 +85,6 @@ export const messages: Messages<ImportsMessageKey> = {
     "imports.step.map": "Kople kolonnane",
     "imports.step.preview": "Sjå over radene",
     "imports.step.report": "Importert",
-    "imports.stepOf": "Steg {step} av 4",
     "imports.kind": "Kva vil du importere?",
     "imports.file": "Fil (xlsx eller CSV)",
     "imports.fileHint": "Første rad er overskriftene. Ei CSV-fil må vere lagra som UTF-8.",
@@ -106,9 +105,8 @@ export const messages: Messages<ImportsMessageKey> = {
     "imports.fileName": "Fil",
     "imports.mapTitle": "Kople kolonnane",
     "imports.mapIntro":
-      "Vel kolonnen i fila kvart felt i Samverk skal hentast frå. Forslaget byggjer på overskriftene. Eit felt utan kolonne held på det prosjektet har frå før; nye får standardverdien.",
+      "Vel kolonnen i fila kvart felt i Samverk skal hentast frå. Forslaget byggjer på overskriftene. Eit felt utan kolonne held på det som står i Samverk frå før; nye oppføringar får standardverdien.",
     "imports.noColumn": "Ikkje i fila",
-    "imports.requiredField": "{label} (må vere med)",
     "imports.unused": "Kolonnar i fila som ikkje blir brukte: {columns}",
     "imports.saveAs": "Lagre koplinga for neste fil (valfritt namn)",
     "imports.saveAsHint": "Neste fil av same slag kan bruke henne, same kva rekkjefølgje kolonnane har.",
@@ -143,6 +141,8 @@ export const messages: Messages<ImportsMessageKey> = {
     "errors.import.noTable": "Vel ei fil å laste opp (xlsx eller CSV).",
     "imports.fileSummary": "{kind}: {rows} rader i fila.",
     "imports.example": "til dømes «{value}»",
+    "errors.import.changedMeanwhile":
+      "Noko i nettverket vart endra medan fila vart importert. Ingenting er lagra. Sjå over radene att og importer på nytt.",
   },
   en: {
     "imports.link": "Import from a spreadsheet",
@@ -154,7 +154,6 @@ export const messages: Messages<ImportsMessageKey> = {
     "imports.step.map": "Connect the columns",
     "imports.step.preview": "Look over the rows",
     "imports.step.report": "Imported",
-    "imports.stepOf": "Step {step} of 4",
     "imports.kind": "What do you want to import?",
     "imports.file": "File (xlsx or CSV)",
     "imports.fileHint": "The first row holds the headers. A CSV file must be saved as UTF-8.",
@@ -177,7 +176,6 @@ export const messages: Messages<ImportsMessageKey> = {
     "imports.mapIntro":
       "Choose the file's column each of Samverk's fields is read from. The suggestion comes from the headers. A field without a column keeps what the record has; new ones get the default.",
     "imports.noColumn": "Not in the file",
-    "imports.requiredField": "{label} (required)",
     "imports.unused": "Columns in the file that are not used: {columns}",
     "imports.saveAs": "Save the mapping for the next file (optional name)",
     "imports.saveAsHint": "The next file of the same kind can use it, whatever the order of its columns.",
@@ -214,6 +212,8 @@ export const messages: Messages<ImportsMessageKey> = {
     "errors.import.noTable": "Choose a file to upload (xlsx or CSV).",
     "imports.fileSummary": "{kind}: {rows, plural, one {# row} other {# rows}} in the file.",
     "imports.example": 'for example "{value}"',
+    "errors.import.changedMeanwhile":
+      "Something in the network changed while the file was being imported. Nothing was saved. Look over the rows again and import once more.",
   },
 };
 

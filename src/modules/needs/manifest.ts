@@ -71,6 +71,6 @@ export const needsModule = defineModule({
   followables: needFollowables,
   frontPage: needsFrontPage,
   annualRecords: { need: needsVisible },
-  importers: (services) => [needImporter(services.networks.repo)],
+  importers: (services) => [needImporter(services.networks)],
   seed: seedDemoNeeds,
 });

@@ -4,7 +4,7 @@ import { isSecretariat } from "../../platform/access/authorize.ts";
 import { canSee, VISIBILITY_VALUES } from "../../platform/access/visibility.ts";
 import { changedFields } from "../../platform/audit/audit.ts";
 import { audited, createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
-import { type Db, isForeignKeyViolation } from "../../platform/db/client.ts";
+import { type Db, type DbOrTx, isForeignKeyViolation } from "../../platform/db/client.ts";
 import { checkUpload, deleteFile, readFile, saveFile } from "../../platform/files/files.ts";
 import { ConflictError, type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
 import {
@@ -144,6 +144,14 @@ export class NetworkService {
   switcher() {
     return this.repo.switcher();
   }
+  /**
+   * The network's members whose membership has not ended, with their numbers, read through `db` (an
+   * import's transaction, where a read beside it would wait on the embedded database).
+   */
+  currentMembersIn(db: DbOrTx, networkId: number) {
+    return this.repo.with(db).currentMembers(networkId);
+  }
+
   membersOf(networkId: number) {
     return this.repo.membersOf(networkId);
   }

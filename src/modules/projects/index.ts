@@ -7,7 +7,14 @@ export { phaseTextLabel as phaseLabel } from "./labels.tsx";
 export type { ProjectRepo } from "./projects.repo.ts";
 export type { ProjectService } from "./projects.service.ts";
 export { OrganisationProjects } from "./projects.views.tsx";
-export { benefitMeasurements, benefits, PROJECT_KINDS, projectParticipants, projects } from "./schema.ts";
+export {
+  benefitMeasurements,
+  benefits,
+  PROJECT_KINDS,
+  projectParticipants,
+  projectPhaseChanges,
+  projects,
+} from "./schema.ts";
 export { TimelineZoom, timelineWindow } from "./timeline/timeline.views.tsx";
 
 /** What a module adding a section to a project's page is given: the project, and it as the policies see it. */

@@ -79,6 +79,6 @@ export const projectsModule = defineModule({
   frontPage: projectsFrontPage,
   annual: projectsAnnual,
   annualRecords: { project: projectsVisible },
-  importers: (services) => [projectImporter(services.networks.repo)],
+  importers: (services) => [projectImporter(services.networks)],
   seed: seedDemoProjects,
 });

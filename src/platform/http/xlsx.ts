@@ -97,21 +97,40 @@ export async function sendXlsx(
 /** A cell as read from a spreadsheet: text, a number, a date (midnight UTC for a day), or empty. */
 export type ReadCell = string | number | Date | null;
 
-/** The first sheet of a workbook as rows of cells, the header first; a formula reads as its result. */
-export async function readXlsx(data: Buffer): Promise<ReadCell[][]> {
+/** A sheet with more rows or columns than the reader was told to take: nothing of it is read further. */
+export class SheetTooLarge extends Error {
+  constructor(readonly dimension: "rows" | "columns") {
+    super(`the sheet has too many ${dimension}`);
+  }
+}
+
+/**
+ * The first sheet of a workbook as rows of cells, the header first, every row as wide as the widest; a
+ * formula reads as its result. Only the cells that hold something are visited, so one far-away cell
+ * costs one row; past `limits` the sheet is refused (SheetTooLarge) instead of read.
+ */
+export async function readXlsx(data: Buffer, limits: { rows?: number; columns?: number } = {}): Promise<ReadCell[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
+  const maxRows = limits.rows ?? Number.POSITIVE_INFINITY;
+  const maxColumns = limits.columns ?? Number.POSITIVE_INFINITY;
   const rows: ReadCell[][] = [];
-  // Read once: exceljs counts the columns over every row each time it is asked.
-  const columns = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row) => {
+  let width = 0;
+  let tooLarge: SheetTooLarge | undefined;
+  sheet.eachRow((row, number) => {
+    if (tooLarge) return;
+    if (number > maxRows) tooLarge = new SheetTooLarge("rows");
+    else if (row.cellCount > maxColumns) tooLarge = new SheetTooLarge("columns");
+    if (tooLarge) return;
     const cells: ReadCell[] = [];
-    for (let c = 1; c <= columns; c++) cells.push(readCell(row.getCell(c).value));
-    rows.push(cells);
+    for (let c = 1; c <= row.cellCount; c++) cells.push(readCell(row.getCell(c).value));
+    rows[number - 1] = cells;
+    width = Math.max(width, cells.length);
   });
-  return rows;
+  if (tooLarge) throw tooLarge;
+  return Array.from(rows, (cells = []) => [...cells, ...Array<ReadCell>(width - cells.length).fill(null)]);
 }
 
 function readCell(value: ExcelJS.CellValue): ReadCell {

@@ -386,6 +386,8 @@ export const en: Record<MessageKey, string> = {
   "errors.import.amount": '"{amount}" is not an amount in whole kroner. Write for example 1 200 000.',
   "imports.dateHint": "A date: 2027-03-01, 01.03.2027 or a date cell.",
   "imports.kronerHint": "Whole kroner: 1200000, 1 200 000 or 1 200 000 kr.",
+  "errors.import.tooWide":
+    "The file has more than {max, plural, one {# column} other {# columns}}. Remove the columns that are not needed. Nothing was changed.",
   "errors.import.empty": "The file has no rows below its header. Nothing was changed.",
   "errors.import.tooMany": "The file has more than {max, plural, one {# row} other {# rows}}. Split it up. Nothing was changed.",
   "errors.import.columns": "The file lacks the columns {columns}. Use the template. Nothing was changed.",

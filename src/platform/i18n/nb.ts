@@ -381,6 +381,7 @@ export const nb = {
   "errors.import.amount": "«{amount}» er ikke et beløp i hele kroner. Skriv for eksempel 1 200 000.",
   "imports.dateHint": "En dato: 2027-03-01, 01.03.2027 eller en datocelle.",
   "imports.kronerHint": "Hele kroner: 1200000, 1 200 000 eller 1 200 000 kr.",
+  "errors.import.tooWide": "Filen har mer enn {max} kolonner. Ta bort kolonnene som ikke skal med. Ingenting er endret.",
   "errors.import.empty": "Filen har ingen rader under overskriftene. Ingenting er endret.",
   "errors.import.tooMany": "Filen har mer enn {max} rader. Del den opp. Ingenting er endret.",
   "errors.import.columns": "Filen mangler kolonnene {columns}. Bruk malen. Ingenting er endret.",

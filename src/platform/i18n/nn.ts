@@ -384,6 +384,7 @@ export const nn: Record<MessageKey, string> = {
   "errors.import.amount": "«{amount}» er ikkje eit beløp i heile kroner. Skriv til dømes 1 200 000.",
   "imports.dateHint": "Ein dato: 2027-03-01, 01.03.2027 eller ei datocelle.",
   "imports.kronerHint": "Heile kroner: 1200000, 1 200 000 eller 1 200 000 kr.",
+  "errors.import.tooWide": "Fila har meir enn {max} kolonnar. Ta bort kolonnane som ikkje skal med. Ingenting er endra.",
   "errors.import.empty": "Fila har ingen rader under overskriftene. Ingenting er endra.",
   "errors.import.tooMany": "Fila har meir enn {max} rader. Del ho opp. Ingenting er endra.",
   "errors.import.columns": "Fila manglar kolonnane {columns}. Bruk malen. Ingenting er endra.",

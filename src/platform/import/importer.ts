@@ -89,6 +89,17 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+/**
+ * What an importer's apply throws when a record changed after its row was checked in the same
+ * transaction (another save committed between, as PostgreSQL's read committed allows): nothing is
+ * written, and the secretariat is asked to look over the rows again.
+ */
+export class RowsChanged extends Error {
+  constructor(what: string) {
+    super(`${what} changed while it was imported`);
+  }
+}
+
 /** A mapping: for each field, the index of the file's column it is read from. */
 export type Mapping = Record<string, number>;
 
@@ -215,5 +226,8 @@ export function recordIdOf(text: string, path: string): number | null | undefine
 /** A member found by its name or its number, as a file may name it. */
 export function memberReader(members: readonly { id: number; name: string; code: string | null }[]) {
   const byName = new Map(members.flatMap((m) => [[headerKey(m.name), m] as const, ...(m.code ? [[m.code, m] as const] : [])]));
-  return (text: string) => byName.get(text) ?? byName.get(headerKey(text));
+  // A number typed into a spreadsheet loses its leading zeros: "301" is Oslo's 0301, "3" county 03.
+  const padded = (text: string) =>
+    /^\d{1,3}$/.test(text) ? (byName.get(text.padStart(4, "0")) ?? byName.get(text.padStart(2, "0"))) : undefined;
+  return (text: string) => byName.get(text) ?? byName.get(headerKey(text)) ?? padded(text);
 }

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { fromCsvCell } from "../http/csv.ts";
-import { readXlsx } from "../http/xlsx.ts";
+import { readXlsx, SheetTooLarge } from "../http/xlsx.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 
 /** A file that cannot be read as a table at all: nothing in it is looked at further. */
@@ -17,6 +17,8 @@ export interface Table {
 
 /** More rows than the country's municipalities times a generous catalogue is not a file a network keeps. */
 export const MAX_ROWS = 20_000;
+/** Nor are more columns than any list of records has fields. */
+export const MAX_COLUMNS = 200;
 
 const isMalformed = (value: unknown): value is Malformed => typeof value === "object" && value !== null && "key" in value;
 
@@ -50,10 +52,16 @@ export async function readTable(data: Buffer): Promise<Table | Malformed> {
   let records: string[][];
   if (isWorkbook(data)) {
     try {
-      records = (await readXlsx(data)).map((row) =>
+      // The header and one row more than allowed: enough to tell a file that is too long.
+      const cells = await readXlsx(data, { rows: MAX_ROWS + 2, columns: MAX_COLUMNS });
+      records = cells.map((row) =>
         row.map((cell) => (cell === null ? "" : cell instanceof Date ? isoDay(cell) : String(cell).trim())),
       );
-    } catch {
+    } catch (error) {
+      if (error instanceof SheetTooLarge)
+        return error.dimension === "rows"
+          ? { key: "errors.import.tooMany", params: { max: MAX_ROWS } }
+          : { key: "errors.import.tooWide", params: { max: MAX_COLUMNS } };
       return { key: "errors.import.workbook" };
     }
   } else {
@@ -71,6 +79,7 @@ export async function readTable(data: Buffer): Promise<Table | Malformed> {
     // A template downloaded from Samverk marks text that looks like a formula; the mark comes off here.
     records = records.map((row) => row.map(fromCsvCell));
   }
+  if (records.some((row) => row.length > MAX_COLUMNS)) return { key: "errors.import.tooWide", params: { max: MAX_COLUMNS } };
   const [header, ...body] = records;
   const rows = body.map((cells, i) => ({ line: i + 2, cells })).filter((row) => row.cells.some((cell) => cell !== ""));
   if (!header || rows.length === 0) return { key: "errors.import.empty" };

@@ -15,7 +15,7 @@ import {
   readKroner,
   recordIdOf,
 } from "../../../platform/import/importer.ts";
-import type { NetworkRepo } from "../../networks/index.ts";
+import type { NetworkService } from "../../networks/index.ts";
 import { effortLabel, kindLabel, urgencyLabel } from "../labels.ts";
 import { type Need, NeedRepo } from "../needs.repo.ts";
 import { needInput } from "../needs.service.ts";
@@ -34,7 +34,7 @@ const FIELDS: readonly ImportField[] = [
   {
     key: "address",
     label: "import.project.address",
-    aliases: ["url", "lenke", "link", "adresse", "id"],
+    aliases: ["url", "lenke", "link", "adresse", "samverk-adresse"],
     hint: "import.need.addressHint",
   },
   { key: "title", label: "need.title", required: true, aliases: ["tittel", "behov", "navn", "name"] },
@@ -88,7 +88,7 @@ const IMPORTED = [
 ] as const;
 
 /** Brings needs into a network: new ones are registered, those with an address are changed. */
-export function needImporter(networks: NetworkRepo): Importer<NeedRow> {
+export function needImporter(networks: Pick<NetworkService, "currentMembersIn">): Importer<NeedRow> {
   return {
     kind: "needs",
     label: "import.need.kind",
@@ -99,7 +99,7 @@ export function needImporter(networks: NetworkRepo): Importer<NeedRow> {
       // Read through `db`: when applying, the transaction (decision 0039).
       const [existing, members] = await Promise.all([
         db.select().from(needs).where(eq(needs.networkId, scope.network.id)),
-        networks.with(db).currentMembers(scope.network.id),
+        networks.currentMembersIn(db, scope.network.id),
       ]);
       const byId = new Map(existing.map((n) => [n.id, n]));
       const byTitle = new Map(existing.filter((n) => n.state !== "merged").map((n) => [headerKey(n.title), n]));

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { publishEvent } from "../../../platform/activity/activity.ts";
 import { recordAudit } from "../../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../../platform/db/client.ts";
 import { toFieldErrors } from "../../../platform/http/validation.ts";
@@ -14,11 +15,12 @@ import {
   type ImportProblem,
   type ImportScope,
   memberReader,
+  RowsChanged,
   readDate,
   readKroner,
   recordIdOf,
 } from "../../../platform/import/importer.ts";
-import type { NetworkRepo } from "../../networks/index.ts";
+import type { NetworkService } from "../../networks/index.ts";
 import { phaseLabel, projectKindLabel, sectorLabel } from "../labels.tsx";
 import { type NewProject, type Project, ProjectRepo } from "../projects.repo.ts";
 import { projectInput } from "../projects.service.ts";
@@ -42,7 +44,7 @@ const FIELDS: readonly ImportField[] = [
   {
     key: "address",
     label: "import.project.address",
-    aliases: ["url", "lenke", "link", "adresse", "id"],
+    aliases: ["url", "lenke", "link", "adresse", "samverk-adresse"],
     hint: "import.project.addressHint",
   },
   {
@@ -134,7 +136,7 @@ const readVisibility = choiceReader(["public", "network"] as const, (t, v) => la
 const SCHEMA_FIELD: Record<string, string> = { ownerOrganisationId: "owner" };
 
 /** Brings projects into a network's portfolio: new ones are made, those with an address are changed. */
-export function projectImporter(networks: NetworkRepo): Importer<ProjectRow> {
+export function projectImporter(networks: Pick<NetworkService, "currentMembersIn">): Importer<ProjectRow> {
   return {
     kind: "projects",
     label: "import.project.kind",
@@ -148,7 +150,7 @@ export function projectImporter(networks: NetworkRepo): Importer<ProjectRow> {
       const repo = new ProjectImportRepo(db);
       const [existing, members, ownSectors] = await Promise.all([
         repo.inNetwork(scope.network.id),
-        networks.with(db).currentMembers(scope.network.id),
+        networks.currentMembersIn(db, scope.network.id),
         new SectorRepo(db).sectorsOf(scope.network.id),
       ]);
       const byId = new Map(existing.map((p) => [p.id, p]));
@@ -186,7 +188,10 @@ export function projectImporter(networks: NetworkRepo): Importer<ProjectRow> {
           if (owner === "") given.ownerOrganisationId = null;
           else {
             const member = memberOf(owner);
-            if (member) given.ownerOrganisationId = member.id;
+            // The owner it has stays, even if its membership has ended since: the form keeps it too.
+            const keeps = current?.owner && (headerKey(owner) === headerKey(current.owner.name) || owner === current.owner.code);
+            if (keeps) given.ownerOrganisationId = current.ownerOrganisationId;
+            else if (member) given.ownerOrganisationId = member.id;
             else problem("owner", "errors.import.project.owner", { owner, network: scope.network.name });
           }
         }
@@ -283,9 +288,17 @@ export function projectImporter(networks: NetworkRepo): Importer<ProjectRow> {
         const keys = changedKeys(project, values);
         const change = Object.fromEntries(keys.map((k) => [k, values[k]])) as Partial<NewProject>;
         const saved = await new ProjectRepo(tx).updateAtVersion(project.id, project.version, change);
-        // The row was checked in this transaction; a later save cannot have come between.
-        if (!saved) throw new Error(`project ${project.id} changed while it was imported`);
-        if (change.phase)
+        // Someone saved the project after its row was checked: nothing of the file is written.
+        if (!saved) throw new RowsChanged(`project ${project.id}`);
+        if (change.phase) {
+          // As a phase changed on the project's page: its followers hear of it.
+          await publishEvent(tx, {
+            kind: "project",
+            id: project.id,
+            type: "phase_changed",
+            data: { phase: change.phase },
+            actorUserId: actor.userId,
+          });
           await repo.insertPhaseChanges([
             {
               projectId: project.id,
@@ -296,6 +309,7 @@ export function projectImporter(networks: NetworkRepo): Importer<ProjectRow> {
               note: "",
             },
           ]);
+        }
         if (change.ownerOrganisationId)
           await repo.insertLeads([{ projectId: project.id, organisationId: change.ownerOrganisationId }]);
         await recordAudit(tx, actor, {

@@ -1,7 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { fromCsvCell } from "../../../platform/http/csv.ts";
-import { isDomainDate, toFieldErrors } from "../../../platform/http/validation.ts";
+import { toFieldErrors } from "../../../platform/http/validation.ts";
 import { LOCALES, type MessageKey } from "../../../platform/i18n/i18n.ts";
+import { readDate } from "../../../platform/import/importer.ts";
+import type { Malformed } from "../../../platform/import/table.ts";
 import { type AdoptionInput, adoptionInput, checkDates } from "../adoption/adoption.service.ts";
 import { messages } from "../messages.ts";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "../schema.ts";
@@ -22,12 +24,6 @@ export const TEMPLATE_HEADER = ["kommunenummer", "losning", "status", "dato", "k
 
 /** More rows than every municipality times a generous catalogue is not an adoption file. */
 export const MAX_ROWS = 20_000;
-
-/** A file that cannot be read as an adoption file at all: nothing in it is looked at further. */
-export interface Malformed {
-  key: MessageKey;
-  params?: Record<string, string | number>;
-}
 
 export interface RowReport {
   /** The line in the file, the header being line 1. */
@@ -57,25 +53,6 @@ export interface ImportLookups {
   organisationByCode: Map<string, { id: number; name: string; inRemit: boolean }>;
   /** Solutions by catalogue key and by lower-cased name. */
   solutionByName: Map<string, number>;
-}
-
-/** "2027-03-01" or "01.03.2027" as an ISO date; anything else as it is, to be refused by the date check. */
-function isoDate(value: string): string {
-  const norwegian = value.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
-  return norwegian ? `${norwegian[3]}-${norwegian[2]!.padStart(2, "0")}-${norwegian[1]!.padStart(2, "0")}` : value;
-}
-
-/**
- * Reads the bytes of an uploaded file as text: UTF-8 only (a byte-order mark is fine). A file saved
- * as Windows-1252 or Latin-1, as older spreadsheet programs do, is refused rather than guessed at,
- * since a guess would turn "Bø" into another name.
- */
-export function decodeCsv(bytes: Uint8Array): { text: string } | Malformed {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    return { key: "errors.import.encoding" };
-  }
 }
 
 /** The file's rows, each with its header names mapped to the columns; or why it cannot be read. */
@@ -126,8 +103,9 @@ export function checkRows(rows: { line: number; cells: Partial<Record<Column, st
     if (solutionId === undefined) report.problems.push({ key: "errors.import.unknownSolution", params: { name: solutionName } });
     const status = STATUS_BY_LABEL.get(statusText.toLowerCase());
     if (!status) report.problems.push({ key: "errors.import.unknownStatus", params: { status: statusText } });
-    const date = isoDate(cells.date ?? "");
-    if (date && !isDomainDate(date)) report.problems.push({ key: "errors.import.date", params: { date: cells.date ?? "" } });
+    const read = readDate(cells.date ?? "");
+    if ("problem" in read) report.problems.push(read.problem);
+    const date = "date" in read ? read.date : null;
     if (organisation && solutionId !== undefined) {
       const key = `${organisation.id}:${solutionId}`;
       const earlier = seen.get(key);

@@ -7,17 +7,11 @@ import type { Db, DbOrTx } from "../../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../../platform/http/errors.ts";
 import { optionalDate, optionalText, requiredId, toFieldErrors } from "../../../platform/http/validation.ts";
 import { osloToday } from "../../../platform/i18n/i18n.ts";
+import { decodeCsv, type Malformed } from "../../../platform/import/table.ts";
 import type { OrganisationReads } from "../../directory/index.ts";
 import type { AccessService } from "../../networks/index.ts";
 import { adoptionOverTime } from "../adoption-history/history.ts";
-import {
-  checkRows,
-  decodeCsv,
-  type ImportLookups,
-  type Malformed,
-  type RowReport,
-  readAdoptionCsv,
-} from "../adoption-import/import.ts";
+import { checkRows, type ImportLookups, type RowReport, readAdoptionCsv } from "../adoption-import/import.ts";
 import { networkBudget, SETTLED } from "../budget/budget.ts";
 import { municipalityPlan } from "../plan/plan.ts";
 import type { RoadmapRepo } from "../roadmap.repo.ts";

@@ -122,6 +122,10 @@ test("the portfolio's own download comes back unchanged, and an edited value cha
   const run2 = await upload(sek, edited, "projects-edited.xlsx");
   const preview2 = await mapAsSuggested(sek, run2);
   assert.match(preview2.body, new RegExp(`0 nye, 1 endres og ${before - 1} er som før`));
+  // The preview says what the update changes, in the reader's words.
+  const changes = textOf(preview2.body);
+  assert.match(changes, /Fase: [^→]+ → Gjennomføring/);
+  assert.match(changes, /Budsjett: [\d–]+ → 4321000/);
   await sek.post(`${run2}/apply`, {});
   const changed = (await byTitle(title))!;
   assert.equal(changed.phase, "execution");
@@ -195,7 +199,8 @@ test("new projects from a Norwegian CSV: dates, amounts, an owner by number; mad
 test("every bad row is named with its reason, and nothing is written", async () => {
   const sek = await login("sek@rogaland.example");
   const otherProject = (await t.database.db.select().from(projects).where(eq(projects.networkId, more.id)).limit(1))[0]!;
-  const existing = (await t.database.db.select().from(projects).where(eq(projects.networkId, rogaland.id)).limit(1))[0]!;
+  const [existing, second] = await t.database.db.select().from(projects).where(eq(projects.networkId, rogaland.id)).limit(2);
+  assert.ok(existing && second);
   const before = await projectCount(rogaland.id);
   const runsBefore = (await t.database.db.select({ n: count() }).from(importRuns))[0]!.n;
   const run = await upload(
@@ -208,7 +213,7 @@ test("every bad row is named with its reason, and nothing is written", async () 
       ";Ukjent fase;;Kanskje;;;",
       ";Dårlig beløp;;Idé;;mange penger;",
       ";Godt prosjekt;;Idé;;;",
-      `;${existing.title};;Idé;;;`,
+      `/projects/${second.id};${existing.title};;Idé;;;`,
       `/projects/${otherProject.id};Fra et annet nettverk;;Idé;;;`,
       ";Feil nettverk;;Idé;;;Digi Møre og Romsdal",
       ";;;Idé;;;",
@@ -224,7 +229,7 @@ test("every bad row is named with its reason, and nothing is written", async () 
   assert.match(body, /Fase: «Kanskje» er ikke en fase/);
   assert.match(body, /Budsjett: «mange penger» er ikke et beløp/);
   assert.match(body, /Tittel: Står også på linje 2/);
-  assert.match(body, /heter allerede/);
+  assert.match(body, /Et annet prosjekt i nettverket heter allerede/);
   assert.match(body, new RegExp(`Prosjektet /projects/${otherProject.id} finnes ikke i dette nettverket`));
   assert.match(body, /Raden hører til Digi Møre og Romsdal/);
   assert.match(body, /Tittel: Fyll ut feltet/);
@@ -327,9 +332,18 @@ test("a project list exported from Prosjektportalen 365 is read with its column 
   assert.equal(made.budget, 2_500_000);
   assert.equal(made.summary, "Felles løsning");
   assert.equal((await byTitle("Velferdsteknologi"))!.phase, "concept");
-  // Without choosing the preset, the file is recognised by its headers.
-  const run2 = await upload(sek, data, "Prosjekter igjen.xlsx");
+  // Without choosing the preset, the file is recognised by its headers; next month's file (no
+  // Samverk addresses in it) finds the projects it made by their titles, and changes what moved.
+  const nextMonth = await workbook([
+    ["Tittel", "Fase", "Tjenesteområde", "Prosjekttype", "Prosjekteier", "Startdato", "Sluttdato", "Totalt budsjett", "Mål", "Prosjektleder"],
+    ["Ny sak- og arkivløsning", "Avslutte", "Arkiv", "", member.name, new Date(Date.UTC(2026, 0, 15)), new Date(Date.UTC(2027, 5, 30)), 2500000, "Felles løsning", "Kari"],
+    ["Velferdsteknologi", "Konsept", "Helse og omsorg", "", "", null, null, null, "", ""],
+  ]);
+  const run2 = await upload(sek, nextMonth, "Prosjekter desember.xlsx");
   assert.equal(preselected((await sek.get(run2)).body)["field.budget"], "7");
+  assert.match(textOf((await mapAsSuggested(sek, run2)).body), /Alle 2 rader kan importeres: 0 nye, 1 endres og 1 er som før/);
+  await sek.post(`${run2}/apply`, {});
+  assert.equal((await byTitle("Ny sak- og arkivløsning"))!.phase, "closing");
 });
 
 test("only the network's own secretariat imports, and only into its network", async () => {

@@ -1,4 +1,4 @@
-import type { CheckedRow, Importer, ImportField, Mapping } from "../../platform/import/importer.ts";
+import type { CheckedRow, Importer, ImportField, Mapping, ShownValue } from "../../platform/import/importer.ts";
 import {
   FileField,
   Form,
@@ -233,6 +233,28 @@ function Problems({ ctx, fields, row }: { ctx: PageContext; fields: readonly Imp
   );
 }
 
+/** What an update changes, a field to a line: "Phase: Idea → Execution". */
+function Changes({ ctx, fields, row }: { ctx: PageContext; fields: readonly ImportField[]; row: CheckedRow }) {
+  const { t } = ctx.i18n;
+  const text = (value: ShownValue) => (typeof value === "string" ? value : t(value.key));
+  return (
+    <>
+      {t("imports.action.update")}:
+      <ul class="ds-list">
+        {(row.changes ?? []).map((change) => {
+          const field = fields.find((f) => f.key === change.field);
+          return (
+            <li key={change.field}>
+              <strong>{field ? t(field.label) : change.field}: </strong>
+              {text(change.from)} → {text(change.to)}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
 const counted = (rows: readonly Pick<CheckedRow, "action">[], action: string) => rows.filter((r) => r.action === action).length;
 
 /** Step 3: every row as it would be applied, or what must be put right; and the button that applies them. */
@@ -303,6 +325,8 @@ export function PreviewPage(props: {
               cell: (r) =>
                 r.problems.length ? (
                   <Problems ctx={ctx} fields={importer.fields} row={r} />
+                ) : r.changes?.length ? (
+                  <Changes ctx={ctx} fields={importer.fields} row={r} />
                 ) : (
                   t(`imports.action.${r.action ?? "create"}`)
                 ),

@@ -313,7 +313,8 @@ const nb = {
   "errors.import.need.address": "«{address}» er ikke adressen til et behov i Samverk.",
   "errors.import.need.notInNetwork": "Behovet {address} finnes ikke i dette nettverket.",
   "errors.import.need.choice": "«{value}» kan ikke brukes her. Bruk et av valgene i skjemaet for behov.",
-  "errors.import.need.exists": "Et behov i nettverket heter allerede «{title}». Ta med adressen til behovet for å endre det.",
+  "errors.import.need.exists": "Et annet behov i nettverket heter allerede «{title}». Velg en annen tittel.",
+  "errors.import.need.ambiguous": "{count} behov i nettverket heter «{title}». Ta med adressen til det som skal endres.",
 };
 
 export type NeedsMessageKey = keyof typeof nb;
@@ -634,7 +635,8 @@ export const messages: Messages<NeedsMessageKey> = {
     "errors.import.need.address": "«{address}» er ikkje adressa til eit behov i Samverk.",
     "errors.import.need.notInNetwork": "Behovet {address} finst ikkje i dette nettverket.",
     "errors.import.need.choice": "«{value}» kan ikkje brukast her. Bruk eit av vala i skjemaet for behov.",
-    "errors.import.need.exists": "Eit behov i nettverket heiter alt «{title}». Ta med adressa til behovet for å endre det.",
+    "errors.import.need.exists": "Eit anna behov i nettverket heiter alt «{title}». Vel ein annan tittel.",
+    "errors.import.need.ambiguous": "{count} behov i nettverket heiter «{title}». Ta med adressa til det som skal endrast.",
   },
   en: {
     "front.waiting.score": "Needs to score",
@@ -948,7 +950,9 @@ export const messages: Messages<NeedsMessageKey> = {
     "errors.import.need.address": '"{address}" is not the address of a need in Samverk.',
     "errors.import.need.notInNetwork": "Need {address} is not in this network.",
     "errors.import.need.choice": '"{value}" cannot be used here. Use one of the choices of the needs form.',
-    "errors.import.need.exists": 'A need in the network is already called "{title}". Include the need\'s address to change it.',
+    "errors.import.need.exists": 'Another need in the network is already called "{title}". Choose another title.',
+    "errors.import.need.ambiguous":
+      '{count, plural, one {# need} other {# needs}} in the network are called "{title}". Include the address of the one to change.',
   },
 };
 

@@ -293,9 +293,9 @@ const nb = {
   "errors.import.project.phase":
     "«{value}» er ikke en fase. Bruk Idé, Konsept, Planlegging, Gjennomføring, Avslutning eller Forvaltning.",
   "errors.import.project.visibility": "«{value}» kan ikke brukes her. Bruk Offentlig eller Nettverket.",
-  "errors.import.project.exists":
-    "Et prosjekt i nettverket heter allerede «{title}». Ta med adressen til prosjektet for å endre det.",
+  "errors.import.project.exists": "Et annet prosjekt i nettverket heter allerede «{title}». Velg en annen tittel.",
   "errors.import.project.bodyKept": "Prosjektet er begrenset til et organ. Hvem som kan se det, endres bare på prosjektets side.",
+  "errors.import.project.ambiguous": "{count} prosjekter i nettverket heter «{title}». Ta med adressen til det som skal endres.",
 };
 
 export type ProjectsMessageKey = keyof typeof nb;
@@ -595,10 +595,10 @@ export const messages: Messages<ProjectsMessageKey> = {
     "errors.import.project.phase":
       "«{value}» er ikkje ein fase. Bruk Idé, Konsept, Planlegging, Gjennomføring, Avslutning eller Forvaltning.",
     "errors.import.project.visibility": "«{value}» kan ikkje brukast her. Bruk Offentleg eller Nettverket.",
-    "errors.import.project.exists":
-      "Eit prosjekt i nettverket heiter alt «{title}». Ta med adressa til prosjektet for å endre det.",
+    "errors.import.project.exists": "Eit anna prosjekt i nettverket heiter alt «{title}». Vel ein annan tittel.",
     "errors.import.project.bodyKept":
       "Prosjektet er avgrensa til eit organ. Kven som kan sjå det, blir berre endra på sida til prosjektet.",
+    "errors.import.project.ambiguous": "{count} prosjekt i nettverket heiter «{title}». Ta med adressa til det som skal endrast.",
   },
   en: {
     "front.waiting.joinRequests": "Requests to take part",
@@ -891,9 +891,10 @@ export const messages: Messages<ProjectsMessageKey> = {
     "errors.import.project.sector": '"{value}" is not a sector in the network.',
     "errors.import.project.phase": '"{value}" is not a phase. Use Idea, Concept, Planning, Execution, Closing or Operation.',
     "errors.import.project.visibility": '"{value}" cannot be used here. Use Public or Network.',
-    "errors.import.project.exists":
-      'A project in the network is already called "{title}". Include the project\'s address to change it.',
+    "errors.import.project.exists": 'Another project in the network is already called "{title}". Choose another title.',
     "errors.import.project.bodyKept": "The project is kept to a body. Who can see it is changed on the project's page only.",
+    "errors.import.project.ambiguous":
+      '{count, plural, one {# project} other {# projects}} in the network are called "{title}". Include the address of the one to change.',
   },
 };
 

@@ -73,12 +73,24 @@ export interface ImportProblem {
 /** What applying a row does: makes a record, changes one, or finds it as the file has it. */
 export type RowAction = "create" | "update" | "unchanged";
 
+/** A value as the preview shows it: text as it is, or a label to translate (a phase, a kind). */
+export type ShownValue = string | { key: MessageKey };
+
+/** What an update changes in one field, as the preview shows it ("Phase: Idea → Execution"). */
+export interface RowChange {
+  field: string;
+  from: ShownValue;
+  to: ShownValue;
+}
+
 export interface CheckedRow<I = unknown> {
   line: number;
   /** What the report calls the row (a title, a name). */
   label: string;
   problems: ImportProblem[];
   action?: RowAction;
+  /** For an update: each field it changes, from what to what. */
+  changes?: RowChange[];
   /** Present when the row has no problems. */
   input?: I;
 }
@@ -230,4 +242,11 @@ export function memberReader(members: readonly { id: number; name: string; code:
   const padded = (text: string) =>
     /^\d{1,3}$/.test(text) ? (byName.get(text.padStart(4, "0")) ?? byName.get(text.padStart(2, "0"))) : undefined;
   return (text: string) => byName.get(text) ?? byName.get(headerKey(text)) ?? padded(text);
+}
+
+/** A stored value as the preview shows it: empty as "–", a list joined, anything else as text. */
+export function shown(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : "–";
+  return String(value);
 }

@@ -12,8 +12,11 @@ import {
   type ImportField,
   type ImportProblem,
   memberReader,
+  type RowChange,
   readKroner,
   recordIdOf,
+  type ShownValue,
+  shown,
 } from "../../../platform/import/importer.ts";
 import type { NetworkService } from "../../networks/index.ts";
 import { effortLabel, kindLabel, urgencyLabel } from "../labels.ts";
@@ -102,8 +105,22 @@ export function needImporter(networks: Pick<NetworkService, "currentMembersIn">)
         networks.currentMembersIn(db, scope.network.id),
       ]);
       const byId = new Map(existing.map((n) => [n.id, n]));
-      const byTitle = new Map(existing.filter((n) => n.state !== "merged").map((n) => [headerKey(n.title), n]));
+      const byTitle = new Map<string, Need[]>();
+      for (const n of existing.filter((n) => n.state !== "merged"))
+        byTitle.set(headerKey(n.title), [...(byTitle.get(headerKey(n.title)) ?? []), n]);
       const memberOf = memberReader(members);
+      const names = new Map(members.map((m) => [m.id, m.name]));
+      /** What a changed column was and becomes, as the preview shows it. */
+      const changeOf = (key: (typeof IMPORTED)[number], from: unknown, to: unknown): RowChange => {
+        const show = (value: unknown): ShownValue => {
+          if (value === null || value === undefined) return shown(value);
+          if (key === "organisationId") return names.get(value as number) ?? shown(value);
+          if (key === "kind" || key === "urgency" || key === "effort") return { key: `need.${key}.${value}` as MessageKey };
+          if (key === "visibility") return { key: `project.visibility.${value}` as MessageKey };
+          return shown(value);
+        };
+        return { field: key === "organisationId" ? "organisation" : key, from: show(from), to: show(to) };
+      };
       const seenTitles = new Map<string, number>();
       const seenIds = new Map<number, number>();
 
@@ -116,8 +133,15 @@ export function needImporter(networks: Pick<NetworkService, "currentMembersIn">)
 
         const id = recordIdOf(text("address"), "needs");
         if (id === undefined) problem("address", "errors.import.need.address", { address: text("address") });
-        const current = id ? byId.get(id) : undefined;
+        let current = id ? byId.get(id) : undefined;
         if (id && !current) problem("address", "errors.import.need.notInNetwork", { address: text("address") });
+        // Without an address, a row is the need of the same title, if there is one (decision 0039).
+        if (id === null && has("title")) {
+          const same = byTitle.get(headerKey(text("title"))) ?? [];
+          if (same.length === 1) current = same[0];
+          else if (same.length > 1)
+            problem("title", "errors.import.need.ambiguous", { title: text("title"), count: same.length });
+        }
         if (current?.state === "merged") problem("address", "errors.needMerged");
         if (has("network") && text("network") !== "" && headerKey(text("network")) !== headerKey(scope.network.name))
           problem("network", "errors.import.project.otherNetwork", { network: text("network") });
@@ -152,9 +176,9 @@ export function needImporter(networks: Pick<NetworkService, "currentMembersIn">)
         const titleKey = headerKey(title);
         if (titleKey) {
           const earlier = seenTitles.get(titleKey);
-          const same = byTitle.get(titleKey);
+          const other = byTitle.get(titleKey)?.find((n) => n.id !== current?.id);
           if (earlier) problem("title", "errors.import.duplicateLine", { line: earlier });
-          else if (same && same.id !== current?.id) problem("title", "errors.import.need.exists", { title: same.title });
+          else if (other && current) problem("title", "errors.import.need.exists", { title: other.title });
           if (!earlier) seenTitles.set(titleKey, line);
         }
         if (id) {
@@ -173,12 +197,19 @@ export function needImporter(networks: Pick<NetworkService, "currentMembersIn">)
             });
         const label = title || text("address");
         if (problems.length || !parsed.success) return { line, label, problems };
-        const changed = !current || changedFields(pick(current), parsed.data).changed;
+        const diff = current ? changedFields(pick(current), parsed.data) : undefined;
         return {
           line,
           label,
           problems,
-          action: current ? (changed ? "update" : "unchanged") : "create",
+          action: current ? (diff?.changed ? "update" : "unchanged") : "create",
+          ...(diff?.changed
+            ? {
+                changes: Object.keys(diff.after).map((k) =>
+                  changeOf(k as (typeof IMPORTED)[number], diff.before[k], diff.after[k]),
+                ),
+              }
+            : {}),
           input: { ...(current ? { existing: current } : {}), values: parsed.data },
         };
       });

@@ -15,10 +15,13 @@ import {
   type ImportProblem,
   type ImportScope,
   memberReader,
+  type RowChange,
   RowsChanged,
   readDate,
   readKroner,
   recordIdOf,
+  type ShownValue,
+  shown,
 } from "../../../platform/import/importer.ts";
 import type { NetworkService } from "../../networks/index.ts";
 import { phaseLabel, projectKindLabel, sectorLabel } from "../labels.tsx";
@@ -154,8 +157,26 @@ export function projectImporter(networks: Pick<NetworkService, "currentMembersIn
         new SectorRepo(db).sectorsOf(scope.network.id),
       ]);
       const byId = new Map(existing.map((p) => [p.id, p]));
-      const byTitle = new Map(existing.map((p) => [headerKey(p.title), p]));
+      const byTitle = new Map<string, typeof existing>();
+      for (const p of existing) byTitle.set(headerKey(p.title), [...(byTitle.get(headerKey(p.title)) ?? []), p]);
       const memberOf = memberReader(members);
+      const owners = new Map<number, string>(members.map((m) => [m.id, m.name]));
+      for (const p of existing) if (p.ownerOrganisationId && p.owner) owners.set(p.ownerOrganisationId, p.owner.name);
+      const sectorShown = (key: string): ShownValue =>
+        (SECTORS as readonly string[]).includes(key)
+          ? { key: `project.sector.${key}` as MessageKey }
+          : (ownSectors.find((s) => s.key === key)?.name ?? key);
+      /** What a changed column was and becomes, as the preview shows it. */
+      const changeOf = (key: Imported, from: unknown, to: unknown): RowChange => {
+        const show = (value: unknown): ShownValue => {
+          if (value === null || value === undefined) return shown(value);
+          if (key === "ownerOrganisationId") return owners.get(value as number) ?? shown(value);
+          if (key === "sector") return sectorShown(String(value));
+          if (key === "kind" || key === "phase" || key === "visibility") return { key: `project.${key}.${value}` as MessageKey };
+          return shown(value);
+        };
+        return { field: SCHEMA_FIELD[key] ?? key, from: show(from), to: show(to) };
+      };
       const readSector = choiceReader([...SECTORS, ...ownSectors.map((s) => s.key)], (t, key) => sectorLabel(t, key, ownSectors));
       const seenTitles = new Map<string, number>();
       const seenIds = new Map<number, number>();
@@ -169,8 +190,16 @@ export function projectImporter(networks: Pick<NetworkService, "currentMembersIn
 
         const id = recordIdOf(text("address"), "projects");
         if (id === undefined) problem("address", "errors.import.project.address", { address: text("address") });
-        const current = id ? byId.get(id) : undefined;
+        let current = id ? byId.get(id) : undefined;
         if (id && !current) problem("address", "errors.import.project.notInNetwork", { address: text("address") });
+        // Without an address, a row is the project of the same title, if there is one: next month's
+        // file from another system (which knows nothing of Samverk's addresses) updates what it made.
+        if (id === null && has("title")) {
+          const same = byTitle.get(headerKey(text("title"))) ?? [];
+          if (same.length === 1) current = same[0];
+          else if (same.length > 1)
+            problem("title", "errors.import.project.ambiguous", { title: text("title"), count: same.length });
+        }
         if (has("network") && text("network") !== "" && headerKey(text("network")) !== headerKey(scope.network.name))
           problem("network", "errors.import.project.otherNetwork", { network: text("network") });
 
@@ -189,8 +218,8 @@ export function projectImporter(networks: Pick<NetworkService, "currentMembersIn
           else {
             const member = memberOf(owner);
             // The owner it has stays, even if its membership has ended since: the form keeps it too.
-            const keeps = current?.owner && (headerKey(owner) === headerKey(current.owner.name) || owner === current.owner.code);
-            if (keeps) given.ownerOrganisationId = current.ownerOrganisationId;
+            const kept = current?.owner && (headerKey(owner) === headerKey(current.owner.name) || owner === current.owner.code);
+            if (kept && current) given.ownerOrganisationId = current.ownerOrganisationId;
             else if (member) given.ownerOrganisationId = member.id;
             else problem("owner", "errors.import.project.owner", { owner, network: scope.network.name });
           }
@@ -222,9 +251,9 @@ export function projectImporter(networks: Pick<NetworkService, "currentMembersIn
         const titleKey = headerKey(title);
         if (titleKey) {
           const earlier = seenTitles.get(titleKey);
-          const same = byTitle.get(titleKey);
+          const other = byTitle.get(titleKey)?.find((p) => p.id !== current?.id);
           if (earlier) problem("title", "errors.import.duplicateLine", { line: earlier });
-          else if (same && same.id !== current?.id) problem("title", "errors.import.project.exists", { title: same.title });
+          else if (other && current) problem("title", "errors.import.project.exists", { title: other.title });
           seenTitles.set(titleKey, seenTitles.get(titleKey) ?? line);
         }
         if (id) {
@@ -244,12 +273,13 @@ export function projectImporter(networks: Pick<NetworkService, "currentMembersIn
         const values_ = { ...parsed.data, phase: given.phase as Phase };
         // Tags are kept lower-case; a file that writes the same tags in another case changes nothing.
         if (current && sameTags(values_.tags, current.tags)) values_.tags = current.tags;
-        const changed = !current || changedKeys(current, values_).length > 0;
+        const keys = current ? changedKeys(current, values_) : [];
         return {
           line,
           label,
           problems,
-          action: current ? (changed ? "update" : "unchanged") : "create",
+          action: current ? (keys.length ? "update" : "unchanged") : "create",
+          ...(current && keys.length ? { changes: keys.map((k) => changeOf(k, current[k], values_[k])) } : {}),
           input: { ...(current ? { existing: current } : {}), values: values_ },
         };
       });

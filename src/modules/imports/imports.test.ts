@@ -335,8 +335,30 @@ test("a project list exported from Prosjektportalen 365 is read with its column 
   // Without choosing the preset, the file is recognised by its headers; next month's file (no
   // Samverk addresses in it) finds the projects it made by their titles, and changes what moved.
   const nextMonth = await workbook([
-    ["Tittel", "Fase", "Tjenesteområde", "Prosjekttype", "Prosjekteier", "Startdato", "Sluttdato", "Totalt budsjett", "Mål", "Prosjektleder"],
-    ["Ny sak- og arkivløsning", "Avslutte", "Arkiv", "", member.name, new Date(Date.UTC(2026, 0, 15)), new Date(Date.UTC(2027, 5, 30)), 2500000, "Felles løsning", "Kari"],
+    [
+      "Tittel",
+      "Fase",
+      "Tjenesteområde",
+      "Prosjekttype",
+      "Prosjekteier",
+      "Startdato",
+      "Sluttdato",
+      "Totalt budsjett",
+      "Mål",
+      "Prosjektleder",
+    ],
+    [
+      "Ny sak- og arkivløsning",
+      "Avslutte",
+      "Arkiv",
+      "",
+      member.name,
+      new Date(Date.UTC(2026, 0, 15)),
+      new Date(Date.UTC(2027, 5, 30)),
+      2500000,
+      "Felles løsning",
+      "Kari",
+    ],
     ["Velferdsteknologi", "Konsept", "Helse og omsorg", "", "", null, null, null, "", ""],
   ]);
   const run2 = await upload(sek, nextMonth, "Prosjekter desember.xlsx");

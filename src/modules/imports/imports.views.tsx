@@ -222,8 +222,7 @@ function Problems({ ctx, fields, row }: { ctx: PageContext; fields: readonly Imp
       {row.problems.map((p, i) => {
         const field = fields.find((f) => f.key === p.field);
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a row's problems have no identity but their order
-          <li key={i}>
+          <li key={`${p.field ?? ""}:${p.key}:${i}`}>
             {field ? <strong>{t(field.label)}: </strong> : null}
             {t(p.key, p.params)}
           </li>

@@ -3,6 +3,7 @@ import { DirectoryService } from "./directory.service.ts";
 import { messages } from "./messages.ts";
 import { organisationsApi } from "./organisations/organisations.api.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.tsx";
+import { peopleImporter } from "./people/import.ts";
 import { peopleApi } from "./people/people.api.ts";
 import { peopleRoutes } from "./people/people.routes.tsx";
 import { directoryPolicies } from "./policy.ts";
@@ -32,4 +33,5 @@ export const directoryModule = defineModule({
     organisationsApi(api, ctx);
     peopleApi(api, ctx);
   },
+  importers: (services) => [peopleImporter(services.networks)],
 });

@@ -65,6 +65,17 @@ const nb = {
   "org.noStrategies": "Organisasjonen har ingen strategier registrert.",
   "org.uses": "Løsninger organisasjonen bruker",
   "org.usesNothing": "Organisasjonen har ikke registrert løsninger den bruker.",
+  "import.person.kind": "Personer",
+  "import.person.description":
+    "Kontaktpersoner hos medlemmene: nye personer, og endringer i personer som bare er med i dette nettverket. En person finnes igjen på e-post eller på navn i samme organisasjon.",
+  "import.person.addressHint": "Lenken til personen (…/people/12). Uten den finnes personen på e-post eller navn.",
+  "import.person.organisationHint": "Navnet eller kommunenummeret til et medlem av nettverket. Må være med for nye personer.",
+  "import.person.emailHint": "Vises bare for medlemmene av personens nettverk.",
+  "errors.import.person.address": "«{address}» er ikke adressen til en person i Samverk.",
+  "errors.import.person.ambiguous": "{count} personer passer til «{name}». Ta med e-post eller adressen til den som skal endres.",
+  "errors.import.person.organisationRequired": "Skriv organisasjonen til personen: et medlem av {network}.",
+  "errors.import.person.otherNetwork":
+    "{name} er med i et annet nettverk og kan bare endres av sekretariatene i alle nettverkene personen er med i.",
 };
 
 export type DirectoryMessageKey = keyof typeof nb;
@@ -136,6 +147,18 @@ export const messages: Messages<DirectoryMessageKey> = {
     "org.noStrategies": "Organisasjonen har ingen strategiar registrerte.",
     "org.uses": "Løysingar organisasjonen brukar",
     "org.usesNothing": "Organisasjonen har ikkje registrert løysingar han brukar.",
+    "import.person.kind": "Personar",
+    "import.person.description":
+      "Kontaktpersonar hos medlemmene: nye personar, og endringar i personar som berre er med i dette nettverket. Ein person blir funnen att på e-post eller på namn i same organisasjon.",
+    "import.person.addressHint": "Lenka til personen (…/people/12). Utan henne blir personen funnen på e-post eller namn.",
+    "import.person.organisationHint": "Namnet eller kommunenummeret til eit medlem av nettverket. Må vere med for nye personar.",
+    "import.person.emailHint": "Blir berre vist for medlemmene av nettverka til personen.",
+    "errors.import.person.address": "«{address}» er ikkje adressa til ein person i Samverk.",
+    "errors.import.person.ambiguous":
+      "{count} personar passar til «{name}». Ta med e-post eller adressa til den som skal endrast.",
+    "errors.import.person.organisationRequired": "Skriv organisasjonen til personen: eit medlem av {network}.",
+    "errors.import.person.otherNetwork":
+      "{name} er med i eit anna nettverk og kan berre endrast av sekretariata i alle nettverka personen er med i.",
   },
   en: {
     "org.listTitle": "Organisations",
@@ -201,6 +224,18 @@ export const messages: Messages<DirectoryMessageKey> = {
     "org.noStrategies": "The organisation has no strategies registered.",
     "org.uses": "Solutions it uses",
     "org.usesNothing": "The organisation has registered no solutions it uses.",
+    "import.person.kind": "People",
+    "import.person.description":
+      "Contact people at the members: new people, and changes to people who take part in this network only. A person is found by e-mail, or by name in the same organisation.",
+    "import.person.addressHint": "The person's link (…/people/12). Without it the person is found by e-mail or name.",
+    "import.person.organisationHint": "The name or municipality number of a member of the network. Required for new people.",
+    "import.person.emailHint": "Shown only to the members of the person's networks.",
+    "errors.import.person.address": '"{address}" is not the address of a person in Samverk.',
+    "errors.import.person.ambiguous":
+      '{count, plural, one {# person matches} other {# people match}} "{name}". Include the e-mail or the address of the one to change.',
+    "errors.import.person.organisationRequired": "Write the person's organisation: a member of {network}.",
+    "errors.import.person.otherNetwork":
+      "{name} takes part in another network and can be changed only by the secretariats of every network the person is in.",
   },
 };
 

@@ -4,8 +4,10 @@ import { and, count, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { systemActor } from "../../platform/access/actor.ts";
+import type { Result } from "../../platform/http/errors.ts";
 import { auditLog } from "../../platform/schema.ts";
-import { projectParticipants, projectPhaseChanges, projects } from "../projects/index.ts";
+import { projectParticipants, projectPhaseChanges, projects, statusReports } from "../projects/index.ts";
 import { importRuns } from "./schema.ts";
 
 let t: TestApp;
@@ -28,6 +30,10 @@ before(async () => {
 });
 after(() => t.close());
 
+const must = <T>(result: Result<T>): T => {
+  assert.ok(result.ok, JSON.stringify(result));
+  return result.value;
+};
 const login = (email: string) => new Session(t.app).login(email, PASSWORD);
 const projectCount = async (networkId: number) =>
   (await t.database.db.select({ n: count() }).from(projects).where(eq(projects.networkId, networkId)))[0]!.n;
@@ -495,4 +501,132 @@ test("a download whose owner has left the network comes back unchanged; a ShareP
 
   const sharepoint = await upload(sek, csv(["ID;Tittel;Fase", "3;Fra SharePoint;Konsept"]), "sharepoint.csv");
   assert.equal(preselected((await sek.get(sharepoint)).body)["field.address"], "", "an ID column is SharePoint's, not Samverk's");
+});
+
+test("people: the people list comes back unchanged, a person is found by e-mail and changed, and people of other networks stay as they are", async () => {
+  const sek = await login("sek@rogaland.example");
+  const uploadPeople = async (data: Buffer, filename: string) => {
+    const res = await sek.upload(`/n/${rogaland.slug}/import`, { kind: "people" }, { field: "file", filename, data });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+    return res.headers.location as string;
+  };
+  const download = await sek.get("/people.csv");
+  assert.equal(download.statusCode, 200);
+  const same = await uploadPeople(Buffer.from(download.body), "personer.csv");
+  const preview = textOf((await mapAsSuggested(sek, same)).body);
+  assert.match(
+    preview,
+    /Alle (\d+) rader kan importeres: 0 nye, 0 endres og \1 er som før/,
+    preview.match(/må rettes[\s\S]{0,1500}/)?.[0],
+  );
+
+  const created = await uploadPeople(
+    csv([
+      "Navn;Stilling;Organisasjon;E-post;Telefon",
+      `Kari Importert;Rådgiver;${member.code};kari.importert@example.no;+47 400 00 000`,
+    ]),
+    "ny-person.csv",
+  );
+  assert.match(textOf((await mapAsSuggested(sek, created)).body), /Alle 1 rad kan importeres: 1 nye/);
+  await sek.post(`${created}/apply`, {});
+  const [kari] = await t.app.services.directory.people.byEmail("kari.importert@example.no");
+  assert.equal(kari!.title, "Rådgiver");
+
+  const changed = await uploadPeople(
+    csv(["E-post;Navn;Stilling", "kari.importert@example.no;Kari Importert;Seniorrådgiver"]),
+    "endret.csv",
+  );
+  const changes = textOf((await mapAsSuggested(sek, changed)).body);
+  assert.match(changes, /Stilling: Rådgiver → Seniorrådgiver/);
+  await sek.post(`${changed}/apply`, {});
+  assert.equal((await t.app.services.directory.people.byEmail("kari.importert@example.no"))[0]!.title, "Seniorrådgiver");
+
+  // Someone in Møre og Romsdal's secretariat's care, and a new person in an organisation outside the network: refused.
+  const moreMember = (await t.app.services.networks.membersOf(more.id)).find((m) => !m.toDate)!;
+  const outsider = must(
+    await t.app.services.directory.createPerson(systemActor("test"), {
+      name: "Ola Utenfor",
+      organisationId: moreMember.organisationId,
+      email: "ola.utenfor@example.no",
+    }),
+  );
+  const refused = await uploadPeople(
+    csv([
+      "Navn;Organisasjon;E-post;Stilling",
+      "Ola Utenfor;;ola.utenfor@example.no;Ny tittel",
+      `Per Ny;${moreMember.organisationName};per.ny@example.no;`,
+    ]),
+    "andre.csv",
+  );
+  const text = textOf((await mapAsSuggested(sek, refused)).body);
+  assert.match(text, /2 av 2 rader må rettes/);
+  assert.match(text, /Ola Utenfor er med i et annet nettverk/);
+  assert.match(text, new RegExp(`«${moreMember.organisationName}» er ikke medlem av Digi Rogaland`));
+  assert.equal((await t.app.services.directory.people.byEmail("ola.utenfor@example.no"))[0]!.title, outsider.title);
+});
+
+test("status reports from Prosjektportalen's status list: its choices become colours, and the same file again is as before", async () => {
+  const sek = await login("sek@rogaland.example");
+  const [project] = await t.database.db.select().from(projects).where(eq(projects.networkId, rogaland.id)).limit(1);
+  const header = [
+    "Prosjekt",
+    "Opprettet",
+    "GtOverallStatus",
+    "GtStatusTime",
+    "GtStatusBudget",
+    "GtStatusQuality",
+    "GtStatusRisk",
+    "GtStatusGainAchievement",
+    "GtStatusBudgetComment",
+  ];
+  const data = await workbook([
+    header,
+    [
+      project!.title,
+      new Date(Date.UTC(2026, 10, 30)),
+      "Går som planlagt",
+      "På plan",
+      "Mindre overskridelser",
+      "Ihht. spesifikasjon",
+      "Lav",
+      "Ikke påbegynt",
+      "Lisenser dyrere enn ventet",
+    ],
+  ]);
+  const reportsBefore = (
+    await t.database.db.select({ n: count() }).from(statusReports).where(eq(statusReports.projectId, project!.id))
+  )[0]!.n;
+  const run = await upload(sek, data, "Prosjektstatus.xlsx", { kind: "status-reports" });
+  const preview = textOf((await mapAsSuggested(sek, run)).body);
+  assert.match(preview, /Alle 1 rad kan importeres: 1 nye/, preview.match(/må rettes[\s\S]{0,1500}/)?.[0]);
+  await sek.post(`${run}/apply`, {});
+  const [report] = await t.database.db
+    .select()
+    .from(statusReports)
+    .where(and(eq(statusReports.projectId, project!.id), eq(statusReports.reportDate, "2026-11-30")));
+  assert.deepEqual(
+    [report!.overall, report!.time, report!.cost, report!.quality, report!.risk, report!.benefit],
+    ["yellow", "green", "yellow", "green", "green", "green"],
+  );
+  assert.equal(report!.overallComment, "Går som planlagt");
+  assert.equal(report!.costComment, "Lisenser dyrere enn ventet");
+  const again = await upload(sek, data, "Prosjektstatus igjen.xlsx", { kind: "status-reports" });
+  assert.match(textOf((await mapAsSuggested(sek, again)).body), /Alle 1 rad kan importeres: 0 nye, 0 endres og 1 er som før/);
+  assert.equal(
+    (await t.database.db.select({ n: count() }).from(statusReports).where(eq(statusReports.projectId, project!.id)))[0]!.n,
+    reportsBefore + 1,
+  );
+
+  const bad = await upload(
+    sek,
+    await workbook([
+      header,
+      ["Finnes ikke", "2026-11-30", "", "Grei", "På budsjett", "Ihht. spesifikasjon", "Lav", "På plan", ""],
+    ]),
+    "feil.xlsx",
+    { kind: "status-reports" },
+  );
+  const refused = textOf((await mapAsSuggested(sek, bad)).body);
+  assert.match(refused, /Ingen prosjekter i Digi Rogaland heter «Finnes ikke»/);
+  assert.match(refused, /Tid: «Grei» er ikke en status/);
 });

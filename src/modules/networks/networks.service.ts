@@ -140,6 +140,10 @@ export class NetworkService {
   networkIdsOfPerson(personId: number, organisationId: number | null) {
     return this.repo.networkIdsOfPerson(personId, organisationId);
   }
+  /** The same, read through `db` (an import's transaction). */
+  networkIdsOfPersonIn(db: DbOrTx, personId: number, organisationId: number | null) {
+    return this.repo.with(db).networkIdsOfPerson(personId, organisationId);
+  }
   /** The header's list of networks. */
   switcher() {
     return this.repo.switcher();

@@ -14,6 +14,7 @@ export {
   projectParticipants,
   projectPhaseChanges,
   projects,
+  statusReports,
 } from "./schema.ts";
 export { TimelineZoom, timelineWindow } from "./timeline/timeline.views.tsx";
 

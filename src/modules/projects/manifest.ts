@@ -8,6 +8,7 @@ import { documentRoutes } from "./documents/documents.routes.tsx";
 import { projectFollowables } from "./follow.ts";
 import { projectsFrontPage } from "./front-page.ts";
 import { projectImporter } from "./import/import.ts";
+import { statusReportImporter } from "./import/status-reports.ts";
 import { joinApi } from "./join/join.api.ts";
 import { joinRoutes } from "./join/join.routes.tsx";
 import { messages } from "./messages.ts";
@@ -79,6 +80,6 @@ export const projectsModule = defineModule({
   frontPage: projectsFrontPage,
   annual: projectsAnnual,
   annualRecords: { project: projectsVisible },
-  importers: (services) => [projectImporter(services.networks)],
+  importers: (services) => [projectImporter(services.networks), statusReportImporter()],
   seed: seedDemoProjects,
 });

@@ -296,6 +296,19 @@ const nb = {
   "errors.import.project.exists": "Et annet prosjekt i nettverket heter allerede «{title}». Velg en annen tittel.",
   "errors.import.project.bodyKept": "Prosjektet er begrenset til et organ. Hvem som kan se det, endres bare på prosjektets side.",
   "errors.import.project.ambiguous": "{count} prosjekter i nettverket heter «{title}». Ta med adressen til det som skal endres.",
+  "import.report.kind": "Statusrapporter",
+  "import.report.description":
+    "Statusrapporter for prosjektene i porteføljen: én rad per rapport, med prosjekt, dato og fargen for hver dimensjon.",
+  "import.report.project": "Prosjekt",
+  "import.report.projectHint": "Tittelen på prosjektet i nettverket, eller adressen i Samverk.",
+  "import.report.overallHint": "Grønn, gul eller rød. Uten denne kolonnen blir samlet status den dårligste av de andre.",
+  "import.report.comment": "Kommentar",
+  "import.report.prosjektportalen":
+    "Statusrapportene (listen Prosjektstatus) fra Prosjektportalen 365, eksportert til Excel. Valgene deres blir farger: på plan eller bedre er grønn, mindre avvik gul og større avvik rød.",
+  "errors.import.report.project": "Ingen prosjekter i {network} heter «{project}».",
+  "errors.import.report.colour": "«{value}» er ikke en status. Bruk grønn, gul eller rød, eller valgene fra Prosjektportalen.",
+  "errors.import.report.exists":
+    "Prosjektet har allerede en annen statusrapport med denne datoen. Endre den på prosjektets side.",
 };
 
 export type ProjectsMessageKey = keyof typeof nb;
@@ -599,6 +612,19 @@ export const messages: Messages<ProjectsMessageKey> = {
     "errors.import.project.bodyKept":
       "Prosjektet er avgrensa til eit organ. Kven som kan sjå det, blir berre endra på sida til prosjektet.",
     "errors.import.project.ambiguous": "{count} prosjekt i nettverket heiter «{title}». Ta med adressa til det som skal endrast.",
+    "import.report.kind": "Statusrapportar",
+    "import.report.description":
+      "Statusrapportar for prosjekta i porteføljen: éi rad per rapport, med prosjekt, dato og fargen for kvar dimensjon.",
+    "import.report.project": "Prosjekt",
+    "import.report.projectHint": "Tittelen på prosjektet i nettverket, eller adressa i Samverk.",
+    "import.report.overallHint": "Grøn, gul eller raud. Utan denne kolonnen blir samla status den dårlegaste av dei andre.",
+    "import.report.comment": "Kommentar",
+    "import.report.prosjektportalen":
+      "Statusrapportane (lista Prosjektstatus) frå Prosjektportalen 365, eksporterte til Excel. Vala deira blir fargar: på plan eller betre er grøn, mindre avvik gul og større avvik raud.",
+    "errors.import.report.project": "Ingen prosjekt i {network} heiter «{project}».",
+    "errors.import.report.colour": "«{value}» er ikkje ein status. Bruk grøn, gul eller raud, eller vala frå Prosjektportalen.",
+    "errors.import.report.exists":
+      "Prosjektet har alt ein annan statusrapport med denne datoen. Endre han på sida til prosjektet.",
   },
   en: {
     "front.waiting.joinRequests": "Requests to take part",
@@ -895,6 +921,18 @@ export const messages: Messages<ProjectsMessageKey> = {
     "errors.import.project.bodyKept": "The project is kept to a body. Who can see it is changed on the project's page only.",
     "errors.import.project.ambiguous":
       '{count, plural, one {# project} other {# projects}} in the network are called "{title}". Include the address of the one to change.',
+    "import.report.kind": "Status reports",
+    "import.report.description":
+      "Status reports of the portfolio's projects: one row per report, with the project, the date and the colour of each dimension.",
+    "import.report.project": "Project",
+    "import.report.projectHint": "The project's title in the network, or its address in Samverk.",
+    "import.report.overallHint": "Green, yellow or red. Without this column the overall status is the worst of the others.",
+    "import.report.comment": "Comment",
+    "import.report.prosjektportalen":
+      "The status reports (the Prosjektstatus list) of Prosjektportalen 365, exported to Excel. Their choices become colours: on plan or better is green, minor deviations yellow and larger ones red.",
+    "errors.import.report.project": 'No project in {network} is called "{project}".',
+    "errors.import.report.colour": '"{value}" is not a status. Use green, yellow or red, or Prosjektportalen\'s choices.',
+    "errors.import.report.exists": "The project already has another status report of this date. Change it on the project's page.",
   },
 };
 

@@ -235,7 +235,7 @@ export const messages: Messages<DirectoryMessageKey> = {
       '{count, plural, one {# person matches} other {# people match}} "{name}". Include the e-mail or the address of the one to change.',
     "errors.import.person.organisationRequired": "Write the person's organisation: a member of {network}.",
     "errors.import.person.otherNetwork":
-      "{name} takes part in another network and can be changed only by the secretariats of every network the person is in.",
+      "This person ({name}) is in another network too, and can be changed only by the secretariats of every network the person is in.",
   },
 };
 

@@ -41,7 +41,7 @@ const nb = {
   "imports.previewReady":
     "Alle {rows, plural, one {# rad} other {# rader}} kan importeres: {created} nye, {updated} endres og {unchanged} er som før. Ingenting er lagret ennå.",
   "imports.previewProblems":
-    "{problems} av {rows} rader må rettes før noe kan importeres. Rett filen og last den opp igjen, eller endre koblingen. Ingenting er lagret.",
+    "{problems} av {rows, plural, one {# rad} other {# rader}} må rettes før noe kan importeres. Rett filen og last den opp igjen, eller endre koblingen. Ingenting er lagret.",
   "imports.apply": "Importer",
   "imports.changeMapping": "Endre koblingen",
   "imports.uploadAgain": "Last opp en ny fil",
@@ -115,7 +115,7 @@ export const messages: Messages<ImportsMessageKey> = {
     "imports.previewReady":
       "Alle {rows, plural, one {# rad} other {# rader}} kan importerast: {created} nye, {updated} blir endra og {unchanged} er som før. Ingenting er lagra enno.",
     "imports.previewProblems":
-      "{problems} av {rows} rader må rettast før noko kan importerast. Rett fila og last henne opp att, eller endre koplinga. Ingenting er lagra.",
+      "{problems} av {rows, plural, one {# rad} other {# rader}} må rettast før noko kan importerast. Rett fila og last henne opp att, eller endre koplinga. Ingenting er lagra.",
     "imports.apply": "Importer",
     "imports.changeMapping": "Endre koplinga",
     "imports.uploadAgain": "Last opp ei ny fil",

@@ -1,6 +1,7 @@
 import { defineModule } from "../../platform/module.ts";
 import { catalogueRoutes } from "./catalogue/catalogue.routes.tsx";
 import { solutionFollowables } from "./follow.ts";
+import { solutionImporter } from "./import/import.ts";
 import { solutionLoaders } from "./loaders.ts";
 import { messages } from "./messages.ts";
 import { organisationSolutionsSection } from "./organisation-section.tsx";
@@ -51,5 +52,6 @@ export const solutionsModule = defineModule({
   sections: { organisationPage: organisationSolutionsSection },
   searchSources: solutionSearch,
   followables: solutionFollowables,
+  importers: (services) => [solutionImporter(services.networks)],
   seed: seedDemoSolutions,
 });

@@ -63,6 +63,29 @@ const nb = {
   "solution.importText": "Eller lim inn innholdet",
   "solution.importSubmit": "Importer",
   "solution.networkFilter": "Brukes eller tilbys i nettverket",
+  "import.solution.kind": "Løsninger",
+  "import.solution.description":
+    "Løsninger medlemmene tilbyr i løsningskatalogen: nye legges til, og de med adresse eller samme navn endres. Katalogens egen nedlasting kan lastes opp igjen.",
+  "import.solution.addressHint":
+    "Lenken til løsningen (…/solutions/12), som i katalogens nedlasting. Med den endres løsningen; uten den endres løsningen med samme navn, eller en ny legges til.",
+  "import.solution.ownerHint": "Navnet eller kommunenummeret til et medlem av nettverket. Må være med for nye løsninger.",
+  "errors.import.solution.address": "«{address}» er ikke adressen til en løsning i Samverk.",
+  "errors.import.solution.notFound": "Løsningen {address} finnes ikke i katalogen.",
+  "errors.import.solution.unknownOwner":
+    "Ingen organisasjon heter «{owner}». Skriv navnet eller kommunenummeret til et medlem av {network}.",
+  "errors.import.solution.notMember": "«{owner}» er ikke medlem av {network}. Skriv navnet eller kommunenummeret til et medlem.",
+  "errors.import.solution.ownerEnded": "{owner} finnes ikke lenger. Skriv navnet på organisasjonen som har tatt over.",
+  "errors.import.solution.outside":
+    "«{name}» tilhører {owner}, utenfor {network}: den kan bare endres av eieren eller sekretariatet i et nettverk eieren er medlem av. La raden stå som den var, eller ta den ut av filen.",
+  "errors.import.solution.origin":
+    "«{value}» er ikke en type løsning. Bruk Produkt fra leverandør, Tjeneste, Laget selv eller Åpen kildekode.",
+  "errors.import.solution.maturity":
+    "«{value}» er ikke en modenhet. Bruk Konsept, Under utvikling, Utprøving, I drift eller Utfases.",
+  "errors.import.solution.maintenance":
+    "«{value}» er ikke en form for vedlikehold. Bruk Internt, Avtale med leverandør, Fellesskap eller Ingen.",
+  "errors.import.solution.exists": "En annen løsning i nettverket heter allerede «{name}». Velg et annet navn.",
+  "errors.import.solution.ambiguous":
+    "{count, plural, one {# løsning} other {# løsninger}} heter «{name}». Ta med adressen til den som skal endres.",
 };
 
 export type SolutionsMessageKey = keyof typeof nb;
@@ -132,6 +155,30 @@ export const messages: Messages<SolutionsMessageKey> = {
     "solution.importText": "Eller lim inn innhaldet",
     "solution.importSubmit": "Importer",
     "solution.networkFilter": "Blir brukt eller tilboden i nettverket",
+    "import.solution.kind": "Løysingar",
+    "import.solution.description":
+      "Løysingar medlemmene tilbyr i løysingskatalogen: nye blir lagde til, og dei med adresse eller same namn blir endra. Katalogen si eiga nedlasting kan lastast opp att.",
+    "import.solution.addressHint":
+      "Lenka til løysinga (…/solutions/12), som i nedlastinga frå katalogen. Med henne blir løysinga endra; utan henne blir løysinga med same namn endra, eller ei ny lagd til.",
+    "import.solution.ownerHint": "Namnet eller kommunenummeret til eit medlem av nettverket. Må vere med for nye løysingar.",
+    "errors.import.solution.address": "«{address}» er ikkje adressa til ei løysing i Samverk.",
+    "errors.import.solution.notFound": "Løysinga {address} finst ikkje i katalogen.",
+    "errors.import.solution.unknownOwner":
+      "Ingen organisasjon heiter «{owner}». Skriv namnet eller kommunenummeret til eit medlem av {network}.",
+    "errors.import.solution.notMember":
+      "«{owner}» er ikkje medlem av {network}. Skriv namnet eller kommunenummeret til eit medlem.",
+    "errors.import.solution.ownerEnded": "{owner} finst ikkje lenger. Skriv namnet på organisasjonen som har teke over.",
+    "errors.import.solution.outside":
+      "«{name}» høyrer til {owner}, utanfor {network}: ho kan berre endrast av eigaren eller sekretariatet i eit nettverk eigaren er medlem av. La rada stå som ho var, eller ta henne ut av fila.",
+    "errors.import.solution.origin":
+      "«{value}» er ikkje ein type løysing. Bruk Produkt frå leverandør, Teneste, Laga sjølv eller Open kjeldekode.",
+    "errors.import.solution.maturity":
+      "«{value}» er ikkje ein modnad. Bruk Konsept, Under utvikling, Utprøving, I drift eller Blir fasa ut.",
+    "errors.import.solution.maintenance":
+      "«{value}» er ikkje ei form for vedlikehald. Bruk Internt, Avtale med leverandør, Fellesskap eller Ingen.",
+    "errors.import.solution.exists": "Ei anna løysing i nettverket heiter alt «{name}». Vel eit anna namn.",
+    "errors.import.solution.ambiguous":
+      "{count, plural, one {# løysing} other {# løysingar}} heiter «{name}». Ta med adressa til den som skal endrast.",
   },
   en: {
     "solution.listTitle": "Solution catalogue",
@@ -196,6 +243,30 @@ export const messages: Messages<SolutionsMessageKey> = {
     "solution.importText": "Or paste its content",
     "solution.importSubmit": "Import",
     "solution.networkFilter": "Used or offered in the network",
+    "import.solution.kind": "Solutions",
+    "import.solution.description":
+      "Solutions the members offer in the solution catalogue: new ones are added, and those with an address or the same name are changed. The catalogue's own download can be uploaded again.",
+    "import.solution.addressHint":
+      "The solution's link (…/solutions/12), as in the catalogue's download. With it the solution is changed; without it the solution of the same name is changed, or a new one is added.",
+    "import.solution.ownerHint": "The name or municipality number of a member of the network. Required for new solutions.",
+    "errors.import.solution.address": '"{address}" is not the address of a solution in Samverk.',
+    "errors.import.solution.notFound": "Solution {address} is not in the catalogue.",
+    "errors.import.solution.unknownOwner":
+      'No organisation is called "{owner}". Write the name or municipality number of a member of {network}.',
+    "errors.import.solution.notMember":
+      '"{owner}" is not a member of {network}. Write the name or municipality number of a member.',
+    "errors.import.solution.ownerEnded": "{owner} no longer exists. Write the name of the organisation that took over.",
+    "errors.import.solution.outside":
+      '"{name}" belongs to {owner}, outside {network}: it can be changed only by its owner or the secretariat of a network its owner is a member of. Leave the row as it was, or take it out of the file.',
+    "errors.import.solution.origin":
+      '"{value}" is not a kind of solution. Use Vendor product, Service, Built in-house or Open source.',
+    "errors.import.solution.maturity":
+      '"{value}" is not a maturity. Use Concept, In development, Pilot (beta), In production or Being retired.',
+    "errors.import.solution.maintenance":
+      '"{value}" is not a kind of maintenance. Use Internal, Contract with a vendor, Community or None.',
+    "errors.import.solution.exists": 'Another solution in the network is already called "{name}". Choose another name.',
+    "errors.import.solution.ambiguous":
+      '{count, plural, one {# solution is} other {# solutions are}} called "{name}". Include the address of the one to change.',
   },
 };
 

@@ -1,47 +1,22 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Actor } from "../../platform/access/actor.ts";
 import { can, type OrganisationResource } from "../../platform/access/authorize.ts";
 import { canSee } from "../../platform/access/visibility.ts";
 import { createAudited, deleteAudited, updateAudited } from "../../platform/audit/audited.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { type FieldError, invalid, NotFoundError, ok, type Result } from "../../platform/http/errors.ts";
-import { optionalId, optionalText, requiredId, requiredText, toFieldErrors, webAddress } from "../../platform/http/validation.ts";
+import { toFieldErrors } from "../../platform/http/validation.ts";
 import type { OrganisationReads, PeopleReads } from "../directory/index.ts";
-import type { AccessService } from "../networks/index.ts";
+import type { AccessService, NetworkService } from "../networks/index.ts";
 import type { ProjectService } from "../projects/index.ts";
+import { solutionInput } from "./input.ts";
 import { IntroducingProjectService } from "./projects/projects.service.ts";
 import { PubliccodeService } from "./publiccode/publiccode.service.ts";
-import { SOLUTION_LIMITS } from "./publiccode/publiccode.ts";
-import { MAINTENANCE_TYPES, MATURITIES, SOFTWARE_TYPES, SOLUTION_ORIGINS } from "./schema.ts";
 import { type Solution, type SolutionFilter, SolutionRepo, type SolutionSort } from "./solutions.repo.ts";
 import { SolutionUserService } from "./users/users.service.ts";
 
-/** "web, ios" from a form or ["web", "ios"] from the API. */
-const platformList = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(",") : v === undefined || v === null ? ["web"] : v),
-  z
-    .array(z.string().trim().toLowerCase().max(40, "errors.tagLength"))
-    .max(20, "errors.tooManyTags")
-    .transform((list) => [...new Set(list.filter(Boolean))]),
-);
-
-export const solutionInput = z.object({
-  name: requiredText(SOLUTION_LIMITS.name),
-  summary: optionalText(300),
-  description: optionalText(SOLUTION_LIMITS.description),
-  vendor: optionalText(SOLUTION_LIMITS.vendor),
-  origin: z.enum(SOLUTION_ORIGINS, "errors.choice"),
-  category: optionalText(SOLUTION_LIMITS.category),
-  licence: optionalText(SOLUTION_LIMITS.licence),
-  maturity: z.enum(MATURITIES, "errors.choice"),
-  softwareType: z.enum(SOFTWARE_TYPES, "errors.choice").default("standalone/web"),
-  platforms: platformList,
-  maintenanceType: z.enum(MAINTENANCE_TYPES, "errors.choice").default("contract"),
-  url: webAddress,
-  landingUrl: webAddress,
-  ownerOrganisationId: requiredId,
-  contactPersonId: optionalId,
-});
+/** The form's schema, kept in input.ts so that the importer reads rows with it too. */
+export { solutionInput };
 
 /**
  * Commands on the catalogue of reusable solutions; every write is audited in its transaction. The
@@ -53,6 +28,7 @@ export class SolutionService {
   readonly publiccode: PubliccodeService;
   readonly users: SolutionUserService;
   readonly introducedBy: IntroducingProjectService;
+  /** The spreadsheet import of the catalogue, run in one network by its secretariat (decision 0039). */
 
   constructor(
     private readonly db: Db,
@@ -60,7 +36,7 @@ export class SolutionService {
     private readonly organisations: OrganisationReads,
     private readonly people: PeopleReads,
     projects: ProjectService,
-    private readonly networks: { memberOrganisationIds(slug: string): Promise<number[]> },
+    private readonly networks: Pick<NetworkService, "memberOrganisationIds">,
   ) {
     this.repo = new SolutionRepo(db);
     this.publiccode = new PubliccodeService(this.repo, (actor, input) => this.create(actor, input));

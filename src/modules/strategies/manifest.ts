@@ -10,6 +10,7 @@ import { strategyFollowables } from "./follow.ts";
 import { followUpApi } from "./follow-up/follow-up.api.ts";
 import { followUpRoutes } from "./follow-up/follow-up.routes.tsx";
 import { strategiesFrontPage } from "./front-page.ts";
+import { strategyMeasureImporter } from "./import/import.ts";
 import { messages } from "./messages.ts";
 import { organisationStrategiesSection } from "./organisation-section.tsx";
 import { planApi } from "./plan/plan.api.ts";
@@ -65,6 +66,7 @@ export const strategiesModule = defineModule({
   frontPage: strategiesFrontPage,
   background: ({ services }, log) => services.strategies.scheduleOverdue(60, log),
   annual: strategiesAnnual,
+  importers: (services) => [strategyMeasureImporter(services.networks)],
   seed: seedDemoStrategies,
   sections: { organisationPage: organisationStrategiesSection },
 });

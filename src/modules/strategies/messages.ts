@@ -240,6 +240,46 @@ const nb = {
   "search.kind.measures": "Tiltak",
   "search.kind.focusAreas": "Innsatsområder",
   "search.kind.goals": "Strategiske mål",
+  "import.strategy.kind": "Strategier og tiltak",
+  "import.strategy.description":
+    "Tiltakene i medlemmenes strategier og nettverkets felles strategi, ett tiltak per rad. En strategi medlemmet ikke har, lages som utkast. Handlingsplanen i Excel fra en strategi kan lastes opp igjen.",
+  "import.strategy.strategy": "Strategi",
+  "import.strategy.address": "Adresse i Samverk",
+  "import.strategy.addressHint":
+    "Lenken til tiltaket (…/strategies/12#measure-34), slik handlingsplanen i Excel har den. Med den endres tiltaket; uten den er raden tiltaket med samme navn i strategien, eller et nytt.",
+  "import.strategy.ownerHint":
+    "Navnet eller kommunenummeret til medlemmet strategien hører til, eller nettverkets navn for den felles strategien.",
+  "import.strategy.strategyHint":
+    "Tittelen på strategien. Har ikke medlemmet en strategi med den tittelen, lages den som utkast.",
+  "import.strategy.periodHint": "Første og siste år, for eksempel 2026–2029. Må være med når strategien er ny.",
+  "import.strategy.focusAreaHint": "Et innsatsområde strategien har fra før, eller tomt.",
+  "import.strategy.deadlineHint": "Et år (2027) eller en dato (2027-03-01 eller 01.03.2027).",
+  "import.strategy.yearsHint": "Årstall i strategiperioden skilt med komma, for eksempel 2026, 2027.",
+  "import.strategy.statusHint":
+    "Ikke startet, Pågår, Gjennomført, Utsatt eller Avbrutt. En endret status eller kommentar lagres som en statusrapport.",
+  "errors.import.strategy.owner": "«{owner}» er ikke medlem av {network}. Skriv navnet eller kommunenummeret til et medlem.",
+  "errors.import.strategy.address": "«{address}» er ikke adressen til et tiltak i Samverk.",
+  "errors.import.strategy.notInNetwork": "Tiltaket {address} finnes ikke i strategiene til nettverket eller medlemmene.",
+  "errors.import.strategy.otherStrategy":
+    "Tiltaket {address} hører til «{strategy}» hos {owner}, ikke til strategien raden nevner. Rett strategien eller adressen.",
+  "errors.import.strategy.period": "«{period}» er ikke en periode. Skriv første og siste år, for eksempel 2026–2029.",
+  "errors.import.strategy.newNeedsPeriod":
+    "{owner} har ingen strategi som heter «{strategy}». Skriv perioden (for eksempel 2026–2029) for å lage den, eller rett tittelen.",
+  "errors.import.strategy.ambiguous":
+    "{owner} har {count, plural, one {# strategi} other {# strategier}} som heter «{strategy}». Skriv perioden for å si hvilken.",
+  "errors.import.strategy.measureAmbiguous":
+    "{count, plural, one {# tiltak} other {# tiltak}} i strategien heter «{title}». Ta med adressen til det som skal endres.",
+  "errors.import.strategy.focusArea":
+    "«{strategy}» har ikke innsatsområdet «{focusArea}». Skriv et av innsatsområdene den har, eller la feltet stå tomt.",
+  "errors.import.strategy.status":
+    "«{value}» er ikke en status for tiltak. Skriv Ikke startet, Pågår, Gjennomført, Utsatt eller Avbrutt.",
+  "errors.import.strategy.deadline":
+    "«{value}» er ikke en frist. Skriv et år (2027) eller en dato (2027-03-01 eller 01.03.2027).",
+  "errors.import.strategy.years": "«{value}» er ikke årstall. Skriv årene skilt med komma, for eksempel 2026, 2027.",
+  "errors.import.strategy.frozen":
+    "«{strategy}» er vedtatt: tiltakene kan bare få ny status og kommentar. Start en ny versjon av strategien for å endre eller legge til tiltak.",
+  "errors.import.strategy.replaced":
+    "«{strategy}» er erstattet av en nyere versjon. Følg opp tiltakene i den gjeldende versjonen.",
 };
 
 export type StrategiesMessageKey = keyof typeof nb;
@@ -485,6 +525,46 @@ export const messages: Messages<StrategiesMessageKey> = {
     "search.kind.measures": "Tiltak",
     "search.kind.focusAreas": "Innsatsområde",
     "search.kind.goals": "Strategiske mål",
+    "import.strategy.kind": "Strategiar og tiltak",
+    "import.strategy.description":
+      "Tiltaka i strategiane til medlemmene og den felles strategien til nettverket, eitt tiltak per rad. Ein strategi medlemmet ikkje har, blir laga som utkast. Handlingsplanen i Excel frå ein strategi kan lastast opp att.",
+    "import.strategy.strategy": "Strategi",
+    "import.strategy.address": "Adresse i Samverk",
+    "import.strategy.addressHint":
+      "Lenka til tiltaket (…/strategies/12#measure-34), slik handlingsplanen i Excel har ho. Med ho blir tiltaket endra; utan ho er rada tiltaket med same namn i strategien, eller eit nytt.",
+    "import.strategy.ownerHint":
+      "Namnet eller kommunenummeret til medlemmet strategien høyrer til, eller namnet på nettverket for den felles strategien.",
+    "import.strategy.strategyHint":
+      "Tittelen på strategien. Har ikkje medlemmet ein strategi med den tittelen, blir han laga som utkast.",
+    "import.strategy.periodHint": "Første og siste år, til dømes 2026–2029. Må vere med når strategien er ny.",
+    "import.strategy.focusAreaHint": "Eit innsatsområde strategien har frå før, eller tomt.",
+    "import.strategy.deadlineHint": "Eit år (2027) eller ein dato (2027-03-01 eller 01.03.2027).",
+    "import.strategy.yearsHint": "Årstal i strategiperioden skilde med komma, til dømes 2026, 2027.",
+    "import.strategy.statusHint":
+      "Ikkje starta, Pågår, Gjennomført, Utsett eller Avbroten. Ein endra status eller kommentar blir lagra som ein statusrapport.",
+    "errors.import.strategy.owner": "«{owner}» er ikkje medlem av {network}. Skriv namnet eller kommunenummeret til eit medlem.",
+    "errors.import.strategy.address": "«{address}» er ikkje adressa til eit tiltak i Samverk.",
+    "errors.import.strategy.notInNetwork": "Tiltaket {address} finst ikkje i strategiane til nettverket eller medlemmene.",
+    "errors.import.strategy.otherStrategy":
+      "Tiltaket {address} høyrer til «{strategy}» hos {owner}, ikkje til strategien rada nemner. Rett strategien eller adressa.",
+    "errors.import.strategy.period": "«{period}» er ikkje ein periode. Skriv første og siste år, til dømes 2026–2029.",
+    "errors.import.strategy.newNeedsPeriod":
+      "{owner} har ingen strategi som heiter «{strategy}». Skriv perioden (til dømes 2026–2029) for å lage han, eller rett tittelen.",
+    "errors.import.strategy.ambiguous":
+      "{owner} har {count, plural, one {# strategi} other {# strategiar}} som heiter «{strategy}». Skriv perioden for å seie kva for ein.",
+    "errors.import.strategy.measureAmbiguous":
+      "{count, plural, one {# tiltak} other {# tiltak}} i strategien heiter «{title}». Ta med adressa til det som skal endrast.",
+    "errors.import.strategy.focusArea":
+      "«{strategy}» har ikkje innsatsområdet «{focusArea}». Skriv eit av innsatsområda han har, eller la feltet stå tomt.",
+    "errors.import.strategy.status":
+      "«{value}» er ikkje ein status for tiltak. Skriv Ikkje starta, Pågår, Gjennomført, Utsett eller Avbroten.",
+    "errors.import.strategy.deadline":
+      "«{value}» er ikkje ein frist. Skriv eit år (2027) eller ein dato (2027-03-01 eller 01.03.2027).",
+    "errors.import.strategy.years": "«{value}» er ikkje årstal. Skriv åra skilde med komma, til dømes 2026, 2027.",
+    "errors.import.strategy.frozen":
+      "«{strategy}» er vedteken: tiltaka kan berre få ny status og kommentar. Start ein ny versjon av strategien for å endre eller leggje til tiltak.",
+    "errors.import.strategy.replaced":
+      "«{strategy}» er erstatta av ein nyare versjon. Følg opp tiltaka i den gjeldande versjonen.",
   },
   en: {
     "front.waiting.measures": "Measures due",
@@ -724,6 +804,44 @@ export const messages: Messages<StrategiesMessageKey> = {
     "search.kind.measures": "Measures",
     "search.kind.focusAreas": "Focus areas",
     "search.kind.goals": "Strategic goals",
+    "import.strategy.kind": "Strategies and measures",
+    "import.strategy.description":
+      "The measures of the members' strategies and of the network's shared strategy, one measure a row. A strategy the member does not have is made as a draft. A strategy's action plan downloaded as Excel can be uploaded again.",
+    "import.strategy.strategy": "Strategy",
+    "import.strategy.address": "Address in Samverk",
+    "import.strategy.addressHint":
+      "The measure's link (…/strategies/12#measure-34), as the action plan's Excel download has it. With it the measure is changed; without it the row is the measure of the same name in the strategy, or a new one.",
+    "import.strategy.ownerHint":
+      "The name or municipality number of the member the strategy belongs to, or the network's name for its shared strategy.",
+    "import.strategy.strategyHint": "The strategy's title. If the member has no strategy of that title, it is made as a draft.",
+    "import.strategy.periodHint": "The first and last year, for example 2026–2029. Required when the strategy is new.",
+    "import.strategy.focusAreaHint": "A focus area the strategy already has, or empty.",
+    "import.strategy.deadlineHint": "A year (2027) or a date (2027-03-01 or 01.03.2027).",
+    "import.strategy.yearsHint": "Years of the strategy's period separated by commas, for example 2026, 2027.",
+    "import.strategy.statusHint":
+      "Not started, In progress, Done, Postponed or Dropped. A changed status or comment is kept as a status report.",
+    "errors.import.strategy.owner": '"{owner}" is not a member of {network}. Write the name or municipality number of a member.',
+    "errors.import.strategy.address": '"{address}" is not the address of a measure in Samverk.',
+    "errors.import.strategy.notInNetwork": "Measure {address} is not in the strategies of the network or its members.",
+    "errors.import.strategy.otherStrategy":
+      'The measure at {address} is in "{strategy}" of {owner}, not in the strategy the row names. Correct the strategy or the address.',
+    "errors.import.strategy.period": '"{period}" is not a period. Write the first and last year, for example 2026–2029.',
+    "errors.import.strategy.newNeedsPeriod":
+      '{owner} has no strategy called "{strategy}". Write its period (for example 2026–2029) to make it, or correct the title.',
+    "errors.import.strategy.ambiguous":
+      '{owner} has {count, plural, one {# strategy} other {# strategies}} called "{strategy}". Write the period to say which.',
+    "errors.import.strategy.measureAmbiguous":
+      '{count, plural, one {# measure} other {# measures}} in the strategy are called "{title}". Include the address of the one to change.',
+    "errors.import.strategy.focusArea":
+      '"{strategy}" has no focus area "{focusArea}". Write one of its focus areas, or leave the field empty.',
+    "errors.import.strategy.status":
+      '"{value}" is not a status of a measure. Write Not started, In progress, Done, Postponed or Dropped.',
+    "errors.import.strategy.deadline": '"{value}" is not a deadline. Write a year (2027) or a date (2027-03-01 or 01.03.2027).',
+    "errors.import.strategy.years": '"{value}" are not years. Write the years separated by commas, for example 2026, 2027.',
+    "errors.import.strategy.frozen":
+      '"{strategy}" is adopted: its measures can only get a new status and comment. Start a new revision of the strategy to change or add measures.',
+    "errors.import.strategy.replaced":
+      '"{strategy}" has been replaced by a newer revision. Follow its measures up in the current one.',
   },
 };
 

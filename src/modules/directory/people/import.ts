@@ -83,14 +83,12 @@ export function peopleImporter(networks: NetworkReads): Importer<PersonRow> {
     fields: FIELDS,
 
     async check(db, scope, rows) {
-      // Read through `db`: when applying, the transaction (decision 0039).
-      const [everyone, members] = await Promise.all([
-        db
-          .select({ person: people, organisationName: organisations.name })
-          .from(people)
-          .leftJoin(organisations, eq(organisations.id, people.organisationId)),
-        networks.currentMembersIn(db, scope.network.id),
-      ]);
+      // Read through `db` (when applying, the transaction: decision 0039), one statement at a time.
+      const everyone = await db
+        .select({ person: people, organisationName: organisations.name })
+        .from(people)
+        .leftJoin(organisations, eq(organisations.id, people.organisationId));
+      const members = await networks.currentMembersIn(db, scope.network.id);
       const byId = new Map(everyone.map((e) => [e.person.id, e]));
       const byEmail = new Map<string, typeof everyone>();
       const byNameIn = new Map<string, typeof everyone>();

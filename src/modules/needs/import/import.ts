@@ -99,11 +99,9 @@ export function needImporter(networks: Pick<NetworkService, "currentMembersIn">)
     fields: FIELDS,
 
     async check(db: DbOrTx, scope, rows) {
-      // Read through `db`: when applying, the transaction (decision 0039).
-      const [existing, members] = await Promise.all([
-        db.select().from(needs).where(eq(needs.networkId, scope.network.id)),
-        networks.currentMembersIn(db, scope.network.id),
-      ]);
+      // Read through `db` (when applying, the transaction: decision 0039), one statement at a time.
+      const existing = await db.select().from(needs).where(eq(needs.networkId, scope.network.id));
+      const members = await networks.currentMembersIn(db, scope.network.id);
       const byId = new Map(existing.map((n) => [n.id, n]));
       const byTitle = new Map<string, Need[]>();
       for (const n of existing.filter((n) => n.state !== "merged"))

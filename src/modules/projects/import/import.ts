@@ -151,11 +151,10 @@ export function projectImporter(networks: Pick<NetworkService, "currentMembersIn
       // Everything is read through `db`: when applying, that is the transaction, and on the embedded
       // database a read beside it would wait for it forever.
       const repo = new ProjectImportRepo(db);
-      const [existing, members, ownSectors] = await Promise.all([
-        repo.inNetwork(scope.network.id),
-        networks.currentMembersIn(db, scope.network.id),
-        new SectorRepo(db).sectorsOf(scope.network.id),
-      ]);
+      // One after another: a transaction is one connection, which takes one statement at a time.
+      const existing = await repo.inNetwork(scope.network.id);
+      const members = await networks.currentMembersIn(db, scope.network.id);
+      const ownSectors = await new SectorRepo(db).sectorsOf(scope.network.id);
       const byId = new Map(existing.map((p) => [p.id, p]));
       const byTitle = new Map<string, typeof existing>();
       for (const p of existing) byTitle.set(headerKey(p.title), [...(byTitle.get(headerKey(p.title)) ?? []), p]);

@@ -272,11 +272,10 @@ export class AdoptionService {
   /** What the rows of an upload are checked against, read through `db` (the applying transaction, when there is one). */
   async importLookups(db: DbOrTx, networkId: number, today: string): Promise<ImportLookups> {
     const repo = this.repo.with(db);
-    const [everyone, members, solutions] = await Promise.all([
-      repo.adopters({}),
-      repo.adopters({ networkId }),
-      this.roadmap.with(db).solutionsFor([networkId], today),
-    ]);
+    // One after another: a transaction is one connection, which takes one statement at a time.
+    const everyone = await repo.adopters({});
+    const members = await repo.adopters({ networkId });
+    const solutions = await this.roadmap.with(db).solutionsFor([networkId], today);
     const memberIds = new Set(members.map((m) => m.id));
     return {
       today,

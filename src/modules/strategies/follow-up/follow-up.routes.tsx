@@ -3,12 +3,13 @@ import { sendTable } from "../../../platform/http/table-file.ts";
 import { parseOrBadRequest } from "../../../platform/http/validation.ts";
 import type { AppContext } from "../../../platform/module.ts";
 import { submittedForm } from "../../../platform/ui/components.tsx";
+import { periodText, responsibleText } from "../import/import.ts";
 import { measureStatusLabel } from "../labels.ts";
 import { partParams, strategyPages, strategyParams } from "../strategy-page.tsx";
 
 /** Following the action plan up: a measure's status reported, also after adoption, and the plan as a workbook. */
 export function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
-  const { strategies } = ctx.services;
+  const { strategies, networks, directory } = ctx.services;
   const pages = strategyPages(ctx);
 
   app.post(
@@ -26,16 +27,26 @@ export function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  /** The action plan as a workbook: a row a measure, with its focus area, goal, responsible, deadline and status. */
+  /**
+   * The action plan as a workbook: a row a measure, with its focus area, goal, responsible, deadline and
+   * status. Its owner, strategy, period and each measure's address make it a file the import of
+   * strategies and measures reads back as it went out (decision 0039).
+   */
   app.get("/strategies/:id/plan.xlsx", { config: { policy: "public" } }, async (req, reply) => {
     const { id } = parseOrBadRequest(strategyParams, req.params);
     const { strategy, focusAreas, measures } = await strategies.detail(id);
     const { t } = req.i18n;
     const area = new Map(focusAreas.map((a) => [a.id, a.title]));
+    const owner = strategy.networkId
+      ? (await networks.byId(strategy.networkId))?.name
+      : (await directory.organisations.byId(strategy.organisationId!))?.name;
     return sendTable(reply, "xlsx", {
       name: `handlingsplan-${strategy.id}`,
       sheet: t("strategy.actionPlan"),
       columns: [
+        t("strategy.owner"),
+        t("import.strategy.strategy"),
+        t("strategy.period"),
         t("strategy.focusArea"),
         t("strategy.measure"),
         t("strategy.concreteGoal"),
@@ -47,19 +58,24 @@ export function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
         t("strategy.statusLabel"),
         t("strategy.comment"),
         t("strategy.projects"),
+        "URL",
       ],
       rows: measures.map((m) => [
+        owner ?? "",
+        strategy.title,
+        periodText(strategy),
         m.focusAreaId ? area.get(m.focusAreaId) : "",
         m.description,
         m.goal,
         m.indicator,
         [m.expectedBenefits, ...m.benefits.map((b) => b.title)].filter(Boolean).join("; "),
-        [m.responsibleName, m.responsible].filter(Boolean).join(", "),
+        responsibleText(m.responsibleName, m.responsible),
         m.deadlineDate ?? m.deadlineYear,
         m.years.join(", "),
         measureStatusLabel(t, m.status),
         m.statusComment,
         m.projects.map((p) => p.title).join(", "),
+        `/strategies/${strategy.id}#measure-${m.id}`,
       ]),
     });
   });

@@ -485,7 +485,7 @@ export class NetworkService {
   async addDocument(actor: Actor, slug: string, bodyId: number, input: unknown, maxBytes: number): Promise<Result<number>> {
     const { body } = await this.getBody(slug, bodyId);
     const parsed = documentInput.safeParse(input);
-    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+    const upload = await checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
     const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
     if (!parsed.success || !upload.file || errors.length) return invalid(errors);
     const { title, visibility } = parsed.data;

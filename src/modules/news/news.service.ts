@@ -193,7 +193,7 @@ export class NewsService {
     const parsed = newsInput.safeParse(body);
     const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
     const hasFile = body.image !== undefined && body.image !== null && body.image !== "";
-    const upload = hasFile ? checkUpload("image", body.image, maxBytes) : null;
+    const upload = hasFile ? await checkUpload("image", body.image, maxBytes) : null;
     if (upload) errors.push(...upload.errors);
     if (upload?.file && !PICTURE_TYPES.includes(upload.file.mediaType))
       errors.push({ field: "image", key: "errors.pictureType" });

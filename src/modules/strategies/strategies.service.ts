@@ -454,7 +454,7 @@ export class StrategyService {
   async attachDocument(actor: Actor, id: number, input: unknown, maxBytes: number): Promise<Result<true>> {
     const strategy = await this.get(id);
     if (strategy.status === "replaced") return invalid([{ field: "_", key: "errors.strategyReplaced" }]);
-    const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+    const upload = await checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
     if (!upload.file) return invalid(upload.errors);
     const file = upload.file;
     await audited(this.db, actor, async (tx, audit) => {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq, getTableColumns } from "drizzle-orm";
+import { fileTypeFromBuffer } from "file-type";
 import { z } from "zod";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -20,46 +21,35 @@ export const isUpload = (value: unknown): value is Upload =>
   typeof value === "object" && value !== null && Buffer.isBuffer((value as Upload).data) && "truncated" in value;
 
 /**
- * The kinds of file Samverk keeps, recognised by their first bytes, not by what the browser says:
- * documents, spreadsheets, presentations, images and plain text. Anything else is refused.
+ * The kinds of file Samverk keeps, recognised from their content by file-type (decision 0040), not by
+ * what the browser says: documents, spreadsheets, presentations, images and plain text. The content
+ * must be the kind the name says: an archive named .docx is a Word document only if it holds one.
+ * Plain text has no signature, so it is any UTF-8 without NUL bytes. Anything else is refused.
  */
-const KINDS: { type: string; extensions: string[]; matches(data: Buffer): boolean }[] = [
-  { type: "application/pdf", extensions: ["pdf"], matches: (d) => d.subarray(0, 5).toString("latin1") === "%PDF-" },
-  {
-    type: "image/png",
-    extensions: ["png"],
-    matches: (d) => d.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
-  },
-  { type: "image/jpeg", extensions: ["jpg", "jpeg"], matches: (d) => d[0] === 0xff && d[1] === 0xd8 && d[2] === 0xff },
-  ...(
-    [
-      ["docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-      ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-      ["pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"],
-      ["odt", "application/vnd.oasis.opendocument.text"],
-      ["ods", "application/vnd.oasis.opendocument.spreadsheet"],
-      ["odp", "application/vnd.oasis.opendocument.presentation"],
-    ] as const
-  ).map(([extension, type]) => ({
-    type,
-    extensions: [extension],
-    // Office and OpenDocument files are zip archives; the extension tells which.
-    matches: (d: Buffer) => d.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
-  })),
-  {
-    type: "text/plain; charset=utf-8",
-    extensions: ["txt", "csv", "md"],
-    matches: (d) => !d.includes(0) && Buffer.from(d.toString("utf8"), "utf8").equals(d),
-  },
+const KINDS: { type: string; extensions: string[] }[] = [
+  { type: "application/pdf", extensions: ["pdf"] },
+  { type: "image/png", extensions: ["png"] },
+  { type: "image/jpeg", extensions: ["jpg", "jpeg"] },
+  { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"] },
+  { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"] },
+  { type: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extensions: ["pptx"] },
+  { type: "application/vnd.oasis.opendocument.text", extensions: ["odt"] },
+  { type: "application/vnd.oasis.opendocument.spreadsheet", extensions: ["ods"] },
+  { type: "application/vnd.oasis.opendocument.presentation", extensions: ["odp"] },
 ];
+const TEXT = { type: "text/plain; charset=utf-8", extensions: ["txt", "csv", "md"] };
+const isUtf8Text = (d: Buffer) => !d.includes(0) && Buffer.from(d.toString("utf8"), "utf8").equals(d);
 
-export const ALLOWED_EXTENSIONS = KINDS.flatMap((k) => k.extensions);
+export const ALLOWED_EXTENSIONS = [...KINDS, TEXT].flatMap((k) => k.extensions);
 
-/** The media type of an upload, or null when its content is not one of the kinds above. */
-export function detectType(filename: string, data: Buffer): string | null {
+/** The media type of an upload, or null when its content is not one of the kinds above or not the kind its name says. */
+export async function detectType(filename: string, data: Buffer): Promise<string | null> {
   const extension = filename.toLowerCase().split(".").pop() ?? "";
+  if (TEXT.extensions.includes(extension)) return isUtf8Text(data) ? TEXT.type : null;
   const kind = KINDS.find((k) => k.extensions.includes(extension));
-  return kind?.matches(data) ? kind.type : null;
+  if (!kind) return null;
+  const found = await fileTypeFromBuffer(data);
+  return found?.mime === kind.type ? kind.type : null;
 }
 
 /** A safe file name to keep and offer back: no path, no control characters, at most 200 characters. */
@@ -71,16 +61,16 @@ export function cleanName(filename: string): string {
 }
 
 /** Checks an upload against the limits; field errors name the file field. */
-export function checkUpload(
+export async function checkUpload(
   field: string,
   value: unknown,
   maxBytes: number,
-): { errors: FieldError[]; file?: { name: string; mediaType: string; data: Buffer } } {
+): Promise<{ errors: FieldError[]; file?: { name: string; mediaType: string; data: Buffer } }> {
   if (!isUpload(value) || value.data.length === 0) return { errors: [{ field, key: "errors.fileRequired" }] };
   if (value.truncated || value.data.length > maxBytes)
     return { errors: [{ field, key: "errors.fileTooLarge", params: { mb: Math.round(maxBytes / 1024 / 1024) } }] };
   const name = cleanName(value.filename);
-  const mediaType = detectType(name, value.data);
+  const mediaType = await detectType(name, value.data);
   if (!mediaType) return { errors: [{ field, key: "errors.fileType", params: { types: ALLOWED_EXTENSIONS.join(", ") } }] };
   return { errors: [], file: { name, mediaType, data: value.data } };
 }
@@ -137,7 +127,7 @@ export async function storeTitledFile(
   record: { entity: string; insert: (tx: DbOrTx, fileId: number, title: string) => Promise<{ id: number }> },
 ): Promise<Result<number>> {
   const parsed = titledFile.safeParse(input);
-  const upload = checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
+  const upload = await checkUpload("file", (input as Record<string, unknown> | undefined)?.file, maxBytes);
   const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...upload.errors];
   if (!parsed.success || !upload.file || errors.length) return invalid(errors);
   const file = { ...upload.file, text: await extractText(upload.file.mediaType, upload.file.data) };

@@ -163,7 +163,7 @@ export class OpeningService {
       ...(subject.success ? [] : toFieldErrors(subject.error)),
     ];
     let sections: { heading: string; body: string }[] = [];
-    let upload: ReturnType<typeof checkUpload>["file"];
+    let upload: Awaited<ReturnType<typeof checkUpload>>["file"];
     if (subject.success && subject.data.subject === "project") {
       const project = subject.data.projectId === null ? undefined : await this.projects.byId(subject.data.projectId);
       // Unknown until the form parses; "anyone" is the most public audience, so the strictest check.
@@ -179,7 +179,7 @@ export class OpeningService {
         ].filter((s) => s.body.trim() !== "");
     }
     if (subject.success && subject.data.subject === "document") {
-      const checked = checkUpload("file", input.file, maxBytes);
+      const checked = await checkUpload("file", input.file, maxBytes);
       errors.push(...checked.errors);
       upload = checked.file;
     }

@@ -4,6 +4,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
+import { csv, mapAsSuggested, preselected, textOf, workbook } from "../../../test/support/imports.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import type { Result } from "../../platform/http/errors.ts";
 import { auditLog } from "../../platform/schema.ts";
@@ -44,20 +45,6 @@ const byTitle = async (title: string) =>
       .from(projects)
       .where(and(eq(projects.networkId, rogaland.id), eq(projects.title, title)))
   )[0];
-/** A page's text as a reader sees it: without tags, quotes as quotes. */
-const textOf = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, "")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'");
-const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
-
-async function workbook(rows: unknown[][]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Ark1");
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 /** Uploads a file and follows the redirect to its run; answers the run's address. */
 async function upload(session: Session, data: Buffer, filename: string, fields: Record<string, string> = {}) {
@@ -68,25 +55,6 @@ async function upload(session: Session, data: Buffer, filename: string, fields: 
   );
   assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
   return res.headers.location as string;
-}
-
-/** The mapping form's values as the page preselects them. */
-function preselected(html: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const select of html.matchAll(/<select[^>]*name="(field\.[a-zA-Z]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const chosen = select[2]!.match(/<option value="([^"]*)" selected/);
-    values[select[1]!] = chosen ? chosen[1]! : "";
-  }
-  return values;
-}
-
-/** Confirms the suggested mapping, and answers the preview page. */
-async function mapAsSuggested(session: Session, run: string, extra: Record<string, string> = {}) {
-  const page = await session.get(run);
-  assert.equal(page.statusCode, 200, page.body.slice(0, 500));
-  const mapped = await session.post(`${run}/mapping`, { ...preselected(page.body), ...extra });
-  assert.equal(mapped.statusCode, 303, mapped.body.slice(0, 3000));
-  return session.get(`${run}/preview`);
 }
 
 test("the portfolio's own download comes back unchanged, and an edited value changes only that", async () => {

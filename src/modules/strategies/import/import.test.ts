@@ -4,6 +4,7 @@ import { and, count, eq, isNull, notInArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { PASSWORD, testAccount } from "../../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../../test/support/app.ts";
+import { csv, mapAsSuggested, preselected, textOf } from "../../../../test/support/imports.ts";
 import { auditLog } from "../../../platform/schema.ts";
 import { measureReports, measures, strategies } from "../schema.ts";
 
@@ -38,13 +39,6 @@ before(async () => {
 after(() => t.close());
 
 const login = (email: string) => new Session(t.app).login(email, PASSWORD);
-/** A page's text as a reader sees it: without tags, quotes as quotes. */
-const textOf = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, "")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'");
-const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 const measureCount = async () => (await t.database.db.select({ n: count() }).from(measures))[0]!.n;
 const audits = async () =>
   (await t.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entity, "measure")))[0]!.n;
@@ -59,23 +53,9 @@ async function upload(session: Session, data: Buffer, filename: string, network 
   return res.headers.location as string;
 }
 
-/** The mapping form's values as the page preselects them. */
-function preselected(html: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const select of html.matchAll(/<select[^>]*name="(field\.[a-zA-Z]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const chosen = select[2]!.match(/<option value="([^"]*)" selected/);
-    values[select[1]!] = chosen ? chosen[1]! : "";
-  }
-  return values;
-}
-
 /** Confirms the suggested mapping, and answers the preview page's text. */
-async function mapAsSuggested(session: Session, run: string) {
-  const page = await session.get(run);
-  assert.equal(page.statusCode, 200, page.body.slice(0, 500));
-  const mapped = await session.post(`${run}/mapping`, preselected(page.body));
-  assert.equal(mapped.statusCode, 303, mapped.body.slice(0, 3000));
-  const preview = await session.get(`${run}/preview`);
+async function previewText(session: Session, run: string) {
+  const preview = await mapAsSuggested(session, run);
   assert.equal(preview.statusCode, 200, preview.body.slice(0, 3000));
   return textOf(preview.body);
 }
@@ -111,7 +91,7 @@ test("a strategy's action plan downloaded comes back as it went out; a status ed
       const mapping = preselected(page.body);
       for (const field of ["address", "owner", "strategy", "period", "focusArea", "title", "status", "deadline", "years"])
         assert.notEqual(mapping[`field.${field}`], "", `${field} is mapped from the ${lang} download`);
-      const preview = await mapAsSuggested(sek, run);
+      const preview = await previewText(sek, run);
       assert.match(
         preview,
         new RegExp(`Alle ${n} rader kan importeres: 0 nye, 0 endres og ${n} er som før`),
@@ -138,7 +118,7 @@ test("a strategy's action plan downloaded comes back as it went out; a status ed
   row.getCell(headers.indexOf("Status")).value = newStatus;
   row.getCell(headers.indexOf("Kommentar")).value = "Lagt bort i importen";
   const run = await upload(sek, Buffer.from(await book.xlsx.writeBuffer()), "plan-endret.xlsx");
-  const preview = await mapAsSuggested(sek, run);
+  const preview = await previewText(sek, run);
   assert.match(preview, /0 nye, 1 endres og \d+ er som før/);
   assert.match(preview, new RegExp(`Status: [^→]+ → ${newStatus}`));
   const reportsBefore = (await t.database.db.select().from(measureReports).where(eq(measureReports.measureId, measureId))).length;
@@ -152,7 +132,7 @@ test("a strategy's action plan downloaded comes back as it went out; a status ed
 
   // Content of an adopted strategy is frozen, as on its page.
   row.getCell(headers.indexOf("Konkret mål")).value = "Eit nytt mål";
-  const frozen = await mapAsSuggested(sek, await upload(sek, Buffer.from(await book.xlsx.writeBuffer()), "plan-mal.xlsx"));
+  const frozen = await previewText(sek, await upload(sek, Buffer.from(await book.xlsx.writeBuffer()), "plan-mal.xlsx"));
   assert.match(frozen, /1 av \d+ rader må rettes/);
   assert.match(frozen, /Strategi: «[^»]+» er vedtatt: tiltakene kan bare få ny status og kommentar/);
 });
@@ -175,7 +155,7 @@ test("new measures from a CSV: a new strategy for a member made as a draft, a me
     ]),
     "tiltak.csv",
   );
-  const preview = await mapAsSuggested(sek, run);
+  const preview = await previewText(sek, run);
   assert.match(preview, /Alle 3 rader kan importeres: 3 nye, 0 endres og 0 er som før/, preview.slice(0, 3000));
   assert.equal((await sek.post(`${run}/apply`, {})).statusCode, 303);
   assert.match(textOf((await sek.get(run)).body), /3 nye, 0 endret og 0 som før/);
@@ -209,14 +189,14 @@ test("new measures from a CSV: a new strategy for a member made as a draft, a me
   assert.equal(page.statusCode, 200);
   assert.match(textOf(page.body), /Felles sak- og arkivsystem/);
   const again = await upload(sek, (await sek.get(`/strategies/${made.id}/plan.xlsx`)).rawPayload, "ny-plan.xlsx");
-  assert.match(await mapAsSuggested(sek, again), /Alle 2 rader kan importeres: 0 nye, 0 endres og 2 er som før/);
+  assert.match(await previewText(sek, again), /Alle 2 rader kan importeres: 0 nye, 0 endres og 2 er som før/);
   // The same file again finds the measures by their titles: nothing new.
   const same = await upload(
     sek,
     csv(["Medlem;Strategi;Tiltak;Frist", `${plain.code};Digital kommune;Digital postkasse;2029`]),
     "igjen.csv",
   );
-  const changed = await mapAsSuggested(sek, same);
+  const changed = await previewText(sek, same);
   assert.match(changed, /0 nye, 1 endres og 0 er som før/);
   assert.match(changed, /Frist: 2028 → 2029/);
 });
@@ -244,7 +224,7 @@ test("every bad row is named with its reason, and nothing is written", async () 
     ]),
     "feil.csv",
   );
-  const body = await mapAsSuggested(sek, run);
+  const body = await previewText(sek, run);
   assert.match(body, /8 av 9 rader må rettes før noe kan importeres/);
   assert.match(body, new RegExp(`Eier: «Ukjent kommune» er ikke medlem av ${rogaland.name}`));
   assert.match(body, new RegExp(`Eier: «${otherMember.name}» er ikke medlem av ${rogaland.name}`));
@@ -274,7 +254,7 @@ test("every bad row is named with its reason, and nothing is written", async () 
       "other.csv",
     );
     assert.match(
-      await mapAsSuggested(sek, english),
+      await previewText(sek, english),
       new RegExp(`Tiltaket /strategies/${elsewhere.strategyId}#measure-${elsewhere.id} finnes ikke`),
     );
   }

@@ -89,7 +89,8 @@ export class ImportService {
     const table = await readTable(file.data);
     if (isMalformed(table)) return invalid([{ field: "file", ...table }]);
     const mapping = await this.firstMapping(importer, network.id, parsed.data.mapping, table.headers);
-    if (!mapping) return invalid([{ field: "mapping", key: "errors.choice" }]);
+    // A mapping of another kind (the list offers every kind's) is named as such, with the kind chosen.
+    if (!mapping) return invalid([{ field: "mapping", key: "errors.import.mappingKind" }]);
     const run = await this.db.transaction(async (tx) => {
       const stored = await this.repo.with(tx).insertRun({
         networkId: network.id,
@@ -114,6 +115,7 @@ export class ImportService {
 
   private async firstMapping(importer: Importer, networkId: number, choice: string, headers: string[]): Promise<Mapping | null> {
     if (choice.startsWith("preset:")) {
+      // Only the chosen kind's own presets: another kind's is refused by the caller.
       const preset = importer.presets?.find((p) => p.key === choice.slice(7));
       return preset ? suggestMapping(importer.fields, headers, preset) : null;
     }

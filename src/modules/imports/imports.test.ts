@@ -246,6 +246,10 @@ test("files that cannot be read, and mappings that leave out what is required, a
   await refused(await far(25_000, 1), "lang.xlsx", /mer enn 20\D?000 rader/);
   await refused(await far(2, 300), "bred.xlsx", /mer enn 200 kolonner/);
   await refused(csv(["Tittel", "X"]), "ukjent.csv", /Hva vil du importere\?[\s\S]*ds-validation-message/, { kind: "spaceships" });
+  await refused(csv(["Tittel", "X"]), "feil-kobling.csv", /Koblingen du valgte, er for en annen type data/, {
+    kind: "needs",
+    mapping: "preset:prosjektportalen-365",
+  });
 
   const run = await upload(sek, csv(["Navn på tiltak;Fase", "Noe;Idé"]), "uten-tittel.csv");
   const page = await sek.get(run);

@@ -69,6 +69,8 @@ const nb = {
   "imports.example": "for eksempel «{value}»",
   "errors.import.changedMeanwhile":
     "Noe i nettverket ble endret mens filen ble importert. Ingenting er lagret. Se over radene igjen og importer på nytt.",
+  "errors.import.mappingKind":
+    "Koblingen du valgte, er for en annen type data enn den du vil importere. Velg en kobling for samme type, eller la Samverk foreslå en ut fra overskriftene.",
 };
 
 export type ImportsMessageKey = keyof typeof nb;
@@ -143,6 +145,8 @@ export const messages: Messages<ImportsMessageKey> = {
     "imports.example": "til dømes «{value}»",
     "errors.import.changedMeanwhile":
       "Noko i nettverket vart endra medan fila vart importert. Ingenting er lagra. Sjå over radene att og importer på nytt.",
+    "errors.import.mappingKind":
+      "Koplinga du valde, er for ein annan type data enn den du vil importere. Vel ei kopling for same type, eller la Samverk foreslå ei ut frå overskriftene.",
   },
   en: {
     "imports.link": "Import from a spreadsheet",
@@ -214,6 +218,8 @@ export const messages: Messages<ImportsMessageKey> = {
     "imports.example": 'for example "{value}"',
     "errors.import.changedMeanwhile":
       "Something in the network changed while the file was being imported. Nothing was saved. Look over the rows again and import once more.",
+    "errors.import.mappingKind":
+      "The mapping you chose is for another kind of data than the one you are importing. Choose a mapping of the same kind, or let Samverk suggest one from the headers.",
   },
 };
 

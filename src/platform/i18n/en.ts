@@ -310,7 +310,7 @@ export const en: Record<MessageKey, string> = {
   "errors.publiccodeNotMapping": "The file must be a YAML mapping of keys, like publiccode.yml.",
   "errors.publiccodeMissing": "Missing required key: {key}.",
   "errors.publiccodeValue": "{key} must be one of: {allowed}.",
-  "errors.publiccodeVersion": "publiccodeYmlVersion {version} is not supported. Use 0.4 or later.",
+  "errors.publiccodeVersion": "publiccodeYmlVersion {version} is not supported. Use a 0.x version from 0.2, such as 0.4.",
   "errors.publiccodeUrl": "{key} must be a web address starting with https://.",
   "errors.publiccodeShort": "{key} can have at most 150 characters.",
   "errors.publiccodeTooLong": "{key} can have at most {max, plural, one {# character} other {# characters}}, not {length}.",

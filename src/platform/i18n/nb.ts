@@ -304,7 +304,7 @@ export const nb = {
   "errors.publiccodeNotMapping": "Filen må være en YAML-struktur med nøkler, som publiccode.yml.",
   "errors.publiccodeMissing": "Mangler påkrevd nøkkel: {key}.",
   "errors.publiccodeValue": "{key} må være en av: {allowed}.",
-  "errors.publiccodeVersion": "publiccodeYmlVersion {version} støttes ikke. Bruk 0.4 eller nyere.",
+  "errors.publiccodeVersion": "publiccodeYmlVersion {version} støttes ikke. Bruk en 0.x-versjon fra 0.2, for eksempel 0.4.",
   "errors.publiccodeUrl": "{key} må være en nettadresse som begynner med https://.",
   "errors.publiccodeShort": "{key} kan ha høyst 150 tegn.",
   "errors.publiccodeTooLong": "{key} kan ha høyst {max} tegn, ikke {length}.",

@@ -307,7 +307,7 @@ export const nn: Record<MessageKey, string> = {
   "errors.publiccodeNotMapping": "Fila må vere ein YAML-struktur med nøklar, som publiccode.yml.",
   "errors.publiccodeMissing": "Manglar påkravd nøkkel: {key}.",
   "errors.publiccodeValue": "{key} må vere ein av: {allowed}.",
-  "errors.publiccodeVersion": "publiccodeYmlVersion {version} er ikkje støtta. Bruk 0.4 eller nyare.",
+  "errors.publiccodeVersion": "publiccodeYmlVersion {version} er ikkje støtta. Bruk ein 0.x-versjon frå 0.2, til dømes 0.4.",
   "errors.publiccodeUrl": "{key} må vere ei nettadresse som byrjar med https://.",
   "errors.publiccodeShort": "{key} kan ha høgst 150 teikn.",
   "errors.publiccodeTooLong": "{key} kan ha høgst {max} teikn, ikkje {length}.",

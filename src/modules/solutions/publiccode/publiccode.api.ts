@@ -12,7 +12,7 @@ export function publiccodeApi(api: ApiRouter, { services }: AppContext) {
     method: "POST",
     path: "/solutions/import",
     operationId: "importPubliccode",
-    summary: "Create a solution from a publiccode.yml file (version 0.4 or later); every problem in the file is listed",
+    summary: "Create a solution from a publiccode.yml file (the 0.x standard, from 0.2); every problem in the file is listed",
     tag,
     body: importInput,
     response: solutionOut,

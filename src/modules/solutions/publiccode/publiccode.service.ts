@@ -35,7 +35,8 @@ export class PubliccodeService {
     const fields: PubliccodeFields = read.value;
     const created = await this.create(actor, {
       ...fields,
-      origin: fields.licence && fields.licence !== "proprietary" ? "open_source" : "product",
+      // A licence of one's own (LicenseRef-proprietary, as the standard asks for "proprietary") is a product's.
+      origin: fields.licence && !/^(LicenseRef-)?proprietary$/i.test(fields.licence) ? "open_source" : "product",
       ownerOrganisationId: parsed.data.ownerOrganisationId,
     });
     // The import form has no field for what the file filled: any remaining problem is the file's.

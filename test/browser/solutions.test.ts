@@ -14,11 +14,17 @@ softwareType: standalone/web
 description:
   nb:
     shortDescription: Søknader fra innbyggerne
-    longDescription: Innbyggerne søker om tjenester digitalt, og søknaden går rett til saksbehandler.
+    longDescription: >-
+      Innbyggerne søker om tjenester digitalt, og søknaden går rett til saksbehandler. Skjemaene
+      fylles ut med opplysninger kommunen allerede har, og søkeren ser hvor saken står.
+    features:
+      - Digitale søknadsskjema
 legal:
   license: EUPL-1.2
 maintenance:
   type: community
+  contacts:
+    - name: Kari Nordmann
 localisation:
   localisationReady: false
   availableLanguages: [nb]

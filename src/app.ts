@@ -21,6 +21,7 @@ import { type DataVersion, UntilChange, watchDataVersion } from "./platform/db/d
 import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { registerCompression } from "./platform/http/compression.ts";
+import { tagResponses } from "./platform/http/conditional.ts";
 import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
 import { Metrics } from "./platform/http/metrics.ts";
 import { registerStoredOnce } from "./platform/http/once.ts";
@@ -112,8 +113,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const FORM_BODY_LIMIT = 4 * 1024 * 1024;
 
 /**
- * The app, set up in this order: the server; per-request query counting and the anonymous page cache
- * first (a page kept costs no more than finding it); the services; the route table every route must
+ * The app, set up in this order: the server; per-request query counting, ETags and the anonymous
+ * page cache first (a page kept costs no more than finding it); the services; the route table every route must
  * appear in; security headers, compression, bodies and assets; who is asking; the guards every request
  * passes; errors; health; the modules; the API's description; and last the check that every route is
  * guarded.
@@ -123,6 +124,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const app = createServer(config, options.logger);
   countQueries(app, config);
   watchRequests(app, database);
+  // Before the page cache's hook, so that a kept page keeps its ETag.
+  tagResponses(app);
   const dataVersion = await cacheAnonymousPages(app, database, config);
   const services = createServices(database.db, config, modules, app.log, { oneProcess: database.kind === "pglite", dataVersion });
   const ctx: AppContext = { config, database, db: database.db, services, modules };

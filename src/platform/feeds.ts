@@ -3,9 +3,8 @@
  * feeds in its manifest (`feeds`), each reading the network's newest records that anyone may read
  * (the access kernel's rule with no viewer, whoever asks), and the kernel writes them as Atom.
  */
-import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { notModified } from "./http/conditional.ts";
+import { notModified, weakEtag } from "./http/conditional.ts";
 import type { I18n, MessageKey, Translate } from "./i18n/i18n.ts";
 import type { AppContext, ModuleManifest } from "./module.ts";
 import { publicBaseUrl } from "./services.ts";
@@ -193,7 +192,7 @@ export function toAtom(feed: AtomFeed): string {
  * (If-None-Match) is answered 304 without it. The page cache keeps it for those not signed in.
  */
 export function sendFeed(req: FastifyRequest, reply: FastifyReply, feed: { xml: string; updated: Date }) {
-  const etag = `W/"${createHash("sha256").update(feed.xml).digest("base64url").slice(0, 32)}"`;
+  const etag = weakEtag(feed.xml);
   reply
     .type("application/atom+xml; charset=utf-8")
     .header("cache-control", "no-cache")

@@ -152,6 +152,24 @@ test("npm run bench:import previews and applies a workbook in one transaction, a
   }
 });
 
+test("npm run bench:start measures a first start with the demo data and a restart against a bare server", {
+  timeout: 300_000,
+  skip: skipUnlessSlow,
+}, () => {
+  const out = mkdtempSync(path.join(tmpdir(), "samverk-start-"));
+  try {
+    const run = runBench("bench/start.ts", ["--out", out], { seconds: 240, retryWhenHung: true });
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    const result = JSON.parse(
+      readFileSync(path.join(out, `start-${process.env.DATABASE_URL ? "postgresql" : "embedded"}-latest.json`), "utf8"),
+    );
+    assert.ok(result.firstStartWithDemoSeconds > 0 && result.restartSeconds > 0 && result.limitSeconds > 0);
+    assert.ok(result.ratioRestartToLimit > 0 && result.ratioRestartToLimit < 1);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test("npm run bench:cluster shows sessions, changes, rate limits and jobs shared by two processes", {
   timeout: 600_000,
   skip:

@@ -64,6 +64,12 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
+/**
+ * A test database's pool: the PostgreSQL pass runs test files side by side, each with its databases
+ * open, and the server takes 100 connections in all ("sorry, too many clients already" made pages 500).
+ */
+const TEST_POOL = { max: 4, idleMillis: 1000 };
+
 const withDatabase = (serverUrl: string, name: string) => {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -163,7 +169,7 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
     await admin.end();
   }
   const url = withDatabase(serverUrl, name);
-  const database = await openDatabase({ databaseUrl: url });
+  const database = await openDatabase({ databaseUrl: url, pool: TEST_POOL });
   const close = database.close;
   return {
     ...database,
@@ -193,7 +199,7 @@ export async function createEmptyDatabase(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ databaseUrl: withDatabase(serverUrl, name) });
+  const database = await openDatabase({ databaseUrl: withDatabase(serverUrl, name), pool: TEST_POOL });
   const close = database.close;
   return {
     ...database,

@@ -250,3 +250,19 @@ export function shown(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(", ") : "–";
   return String(value);
 }
+
+/**
+ * How an importer's check reads one row: whether the file has a field's column, the field's text
+ * (empty when it has none), and a problem recorded under its field.
+ */
+export function rowReader(values: Readonly<Record<string, string>>) {
+  const problems: ImportProblem[] = [];
+  return {
+    problems,
+    has: (field: string) => field in values,
+    text: (field: string) => values[field] ?? "",
+    problem: (field: string, key: MessageKey, params?: Record<string, string | number>) => {
+      problems.push({ field, key, ...(params ? { params } : {}) });
+    },
+  };
+}

@@ -4,16 +4,15 @@ import { can } from "../../../platform/access/authorize.ts";
 import { changedFields, recordAudit } from "../../../platform/audit/audit.ts";
 import type { DbOrTx } from "../../../platform/db/client.ts";
 import { toFieldErrors } from "../../../platform/http/validation.ts";
-import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import {
   type CheckedRow,
   headerKey,
   type Importer,
   type ImportField,
-  type ImportProblem,
   memberReader,
   type RowChange,
   recordIdOf,
+  rowReader,
   shown,
 } from "../../../platform/import/importer.ts";
 import { personInput } from "../directory.service.ts";
@@ -109,11 +108,7 @@ export function peopleImporter(networks: NetworkReads): Importer<PersonRow> {
 
       const checked: CheckedRow<PersonRow>[] = [];
       for (const { line, values } of rows) {
-        const problems: ImportProblem[] = [];
-        const has = (field: string) => field in values;
-        const text = (field: string) => values[field] ?? "";
-        const problem = (field: string, key: MessageKey, params?: Record<string, string | number>) =>
-          problems.push({ field, key, ...(params ? { params } : {}) });
+        const { problems, has, text, problem } = rowReader(values);
 
         // The organisation as the file names it: the person's own, or a member of the network.
         const organisationText = text("organisation");

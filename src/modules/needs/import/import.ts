@@ -10,11 +10,11 @@ import {
   headerKey,
   type Importer,
   type ImportField,
-  type ImportProblem,
   memberReader,
   type RowChange,
   readKroner,
   recordIdOf,
+  rowReader,
   type ShownValue,
   shown,
 } from "../../../platform/import/importer.ts";
@@ -123,11 +123,7 @@ export function needImporter(networks: Pick<NetworkService, "currentMembersIn">)
       const seenIds = new Map<number, number>();
 
       return rows.map(({ line, values }): CheckedRow<NeedRow> => {
-        const problems: ImportProblem[] = [];
-        const has = (field: string) => field in values;
-        const text = (field: string) => values[field] ?? "";
-        const problem = (field: string, key: MessageKey, params?: Record<string, string | number>) =>
-          problems.push({ field, key, ...(params ? { params } : {}) });
+        const { problems, has, text, problem } = rowReader(values);
 
         const id = recordIdOf(text("address"), "needs");
         if (id === undefined) problem("address", "errors.import.need.address", { address: text("address") });

@@ -12,7 +12,6 @@ import {
   type Importer,
   type ImportField,
   type ImportPreset,
-  type ImportProblem,
   type ImportScope,
   memberReader,
   type RowChange,
@@ -20,6 +19,7 @@ import {
   readDate,
   readKroner,
   recordIdOf,
+  rowReader,
   type ShownValue,
   shown,
 } from "../../../platform/import/importer.ts";
@@ -181,11 +181,7 @@ export function projectImporter(networks: Pick<NetworkService, "currentMembersIn
       const seenIds = new Map<number, number>();
 
       return rows.map(({ line, values }): CheckedRow<ProjectRow> => {
-        const problems: ImportProblem[] = [];
-        const has = (field: string) => field in values;
-        const text = (field: string) => values[field] ?? "";
-        const problem = (field: string, key: MessageKey, params?: Record<string, string | number>) =>
-          problems.push({ field, key, ...(params ? { params } : {}) });
+        const { problems, has, text, problem } = rowReader(values);
 
         const id = recordIdOf(text("address"), "projects");
         if (id === undefined) problem("address", "errors.import.project.address", { address: text("address") });

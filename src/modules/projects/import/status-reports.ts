@@ -10,9 +10,9 @@ import {
   type Importer,
   type ImportField,
   type ImportPreset,
-  type ImportProblem,
   readDate,
   recordIdOf,
+  rowReader,
 } from "../../../platform/import/importer.ts";
 import { statusLabel } from "../labels.tsx";
 import type { StatusReport } from "../projects.repo.ts";
@@ -130,10 +130,7 @@ export function statusReportImporter(): Importer<ReportRow> {
       const seen = new Map<string, number>();
 
       return rows.map(({ line, values }): CheckedRow<ReportRow> => {
-        const problems: ImportProblem[] = [];
-        const text = (field: string) => values[field] ?? "";
-        const problem = (field: string, key: MessageKey, params?: Record<string, string | number>) =>
-          problems.push({ field, key, ...(params ? { params } : {}) });
+        const { problems, text, problem } = rowReader(values);
 
         // The project by its address, or by its title in the network.
         const id = recordIdOf(text("project"), "projects");

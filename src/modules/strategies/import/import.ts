@@ -15,6 +15,7 @@ import {
   type RowChange,
   RowsChanged,
   readDate,
+  rowReader,
   type ShownValue,
   shown,
 } from "../../../platform/import/importer.ts";
@@ -296,11 +297,7 @@ export function strategyMeasureImporter(networks: Pick<NetworkService, "currentM
       const added = new Map<string, number>();
 
       return rows.map(({ line, values }): CheckedRow<MeasureRow> => {
-        const problems: ImportProblem[] = [];
-        const has = (field: string) => field in values;
-        const text = (field: string) => values[field] ?? "";
-        const problem = (field: string, key: MessageKey, params?: Record<string, string | number>) =>
-          problems.push({ field, key, ...(params ? { params } : {}) });
+        const { problems, has, text, problem } = rowReader(values);
         const fail = () => ({ line, label: text("title") || text("address") || text("strategy"), problems });
 
         // Whose strategy: a member's today, or the network's own.

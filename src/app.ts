@@ -183,7 +183,7 @@ function countQueries(app: FastifyInstance, config: Config) {
   app.decorateRequest("queries", null as unknown as QueryScope);
   app.decorateRequest("personalResponse", false);
   app.addHook("onRequest", (req, _reply, done) => {
-    req.queries = { count: 0 };
+    req.queries = { count: 0, tables: new Set() };
     countQueriesIn(req.queries, done);
   });
   if (config.SAMVERK_QUERY_HEADER)
@@ -193,10 +193,16 @@ function countQueries(app: FastifyInstance, config: Config) {
 }
 
 async function cacheAnonymousPages(app: FastifyInstance, database: Database, config: Config) {
-  // Anonymous pages from memory until any data changes (decision 0016). First, so that a page kept
-  // costs no more than finding it; it was kept with every header the later hooks set.
+  // Anonymous pages from memory until a table they read changes (decisions 0016, 0043). First, so
+  // that a page kept costs no more than finding it; it was kept with every header the later hooks set.
   const dataVersion = await watchDataVersion(database);
   app.addHook("onClose", () => dataVersion.close());
+  // A change answered to its sender is heard by this process first, so the page the sender is sent
+  // to next is not one kept from before it (on PostgreSQL changes are heard a moment after commit).
+  app.addHook("onSend", async (req, _reply, payload) => {
+    if (req.method !== "GET" && req.method !== "HEAD") await dataVersion.caughtUp();
+    return payload;
+  });
   if (config.SAMVERK_PAGE_CACHE_MB > 0)
     registerPageCache(app, dataVersion, {
       maxBytes: config.SAMVERK_PAGE_CACHE_MB * 1024 * 1024,

@@ -56,7 +56,6 @@ export const NOT_ARCHIVED = [
   "mail_outbox",
   "throttles",
   "rate_counters",
-  "data_version",
   "form_submissions",
 ] as const;
 const SKIPPED_SETTINGS = new Set(["cookie_secret"]);

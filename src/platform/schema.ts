@@ -236,16 +236,6 @@ export const files = pgTable(
 );
 
 /**
- * One row counting changes to what pages show. Every statement that writes such a table adds one,
- * through a trigger, inside the writer's transaction; the page cache compares it on each request,
- * so a change made through any process is visible at the next request (decision 0016).
- */
-export const dataVersion = pgTable("data_version", {
-  id: integer("id").primaryKey(),
-  version: bigint("version", { mode: "number" }).notNull(),
-});
-
-/**
  * Words of the two written standards that mean the same ("teneste" ⇄ "tjeneste"), so a query in either
  * finds records written in the other (decision 0034). The shipped list (data/search/nn-nb.tsv) is
  * brought in at every start; an administrator adds the installation's own.

@@ -1,8 +1,9 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import { modules } from "../../src/modules/index.ts";
 import { UserService } from "../../src/platform/auth/users.ts";
 import { loadConfig } from "../../src/platform/config.ts";
+import { clockOf } from "../../src/platform/db/data-version.ts";
 import type { ModuleManifest } from "../../src/platform/module.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 
@@ -39,6 +40,7 @@ export async function createTestApp(
     await database.close();
     throw error;
   }
+  hearWritesBeforeRequests(app, database);
   return {
     app,
     database,
@@ -47,6 +49,21 @@ export async function createTestApp(
       await database.close();
     },
   };
+}
+
+/**
+ * On PostgreSQL a process hears of a commit a moment after it (decision 0043). A test that writes to
+ * the database itself and asks for a page at once would be quicker than that moment, as no reader
+ * is: each request it makes waits until the app has heard of every commit before it.
+ */
+function hearWritesBeforeRequests(app: FastifyInstance, database: TestDatabase): void {
+  const clock = clockOf(database);
+  if (database.kind !== "postgres" || !clock) return;
+  const inject = app.inject.bind(app) as (options: InjectOptions) => Promise<LightMyRequestResponse>;
+  app.inject = (async (options: InjectOptions) => {
+    await clock.caughtUp();
+    return inject(options);
+  }) as FastifyInstance["inject"];
 }
 
 /** Cookies from a response, as a Cookie header value merged over earlier ones. */

@@ -7,6 +7,7 @@ import type { Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 import { prepareDatabase } from "../../src/bootstrap.ts";
 import { type Database, openDatabase } from "../../src/platform/db/client.ts";
+import { clockOf } from "../../src/platform/db/data-version.ts";
 
 // Tests hash passwords at a low cost (src/platform/auth/password.ts); servers they start inherit it.
 process.env.SAMVERK_TEST_FAST_HASHING ??= "1";
@@ -221,19 +222,14 @@ export interface Undo {
 
 const APP_SAVEPOINT = "samverk_test_app";
 
-/** The data version's row (decision 0016), through whichever client is at hand. */
-async function versionIn(query: (text: string) => Promise<{ rows: unknown[] }>): Promise<number> {
-  const { rows } = await query("select version from data_version where id = 1");
-  return Number((rows[0] as { version?: unknown } | undefined)?.version ?? 0);
-}
-
 /**
  * Lets a test undo what its requests wrote, instead of building new records after every write:
  * `begin()` opens a transaction on the database's one connection (PGlite's; on PostgreSQL one
  * connection of the pool, pinned for every query until `rollback()`), in which the app's own
- * transactions become savepoints, and `rollback()` undoes it all. The data version is moved past
- * anything seen meanwhile, so nothing the app kept from the undone state is used again. Only for
- * requests made one after another.
+ * transactions become savepoints, and `rollback()` undoes it all. Meanwhile the app's clock counts
+ * everything as changed (the changes are told only at a commit, which never comes), and after it
+ * once more, so nothing the app kept from the undone state is used again. Only for requests made
+ * one after another.
  */
 export function undoable(database: Database): Undo {
   let undo: (() => Promise<void>) | undefined;
@@ -249,9 +245,7 @@ export function undoable(database: Database): Undo {
         const pglite = database.pglite;
         const transaction = pglite.transaction;
         await pglite.exec("begin");
-        // Counted in the row, not told at commit (there is none): so the undo knows whether anything changed.
-        await pglite.exec("set local samverk.notify_changes = 'off'");
-        const before = await versionIn((query) => pglite.query(query));
+        clockOf(database)?.suspend();
         // drizzle's PGlite session runs a transaction through pglite.transaction(): a savepoint instead.
         pglite.transaction = async <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => {
           await pglite.exec(savepoints.open);
@@ -280,10 +274,8 @@ export function undoable(database: Database): Undo {
         };
         undo = async () => {
           pglite.transaction = transaction;
-          const changed = (await versionIn((query) => pglite.query(query))) !== before;
           await pglite.exec("rollback");
-          // The embedded database counts the commits it is told of: one more, never seen before.
-          if (changed) await pglite.exec("select pg_notify('samverk_data_changed', '')");
+          clockOf(database)?.resume();
         };
         return;
       }
@@ -291,7 +283,7 @@ export function undoable(database: Database): Undo {
       const { query, connect } = pool;
       const pinned: pg.PoolClient = await (connect as () => Promise<pg.PoolClient>).call(pool);
       await pinned.query("begin");
-      const before = await versionIn((query) => pinned.query(query));
+      clockOf(database)?.suspend();
       // drizzle's node-postgres session begins, commits and rolls back a transaction by statement on
       // a client from pool.connect(): those statements become a savepoint's.
       const translate = (text: string) =>
@@ -321,13 +313,10 @@ export function undoable(database: Database): Undo {
         (pinned.query as (...a: unknown[]) => unknown)(...args)) as pg.Pool["query"];
       pool.connect = (async () => client) as unknown as pg.Pool["connect"];
       undo = async () => {
-        const reached = await versionIn((query) => pinned.query(query));
         await pinned.query("rollback");
         pool.query = query;
         pool.connect = connect;
-        // PostgreSQL's processes read the version from its row: past any number the undone writes reached.
-        if (reached !== before)
-          await pinned.query("update data_version set version = greatest(version, $1) + 1 where id = 1", [reached]);
+        clockOf(database)?.resume();
         pinned.release();
       };
     },

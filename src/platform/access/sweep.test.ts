@@ -1546,16 +1546,7 @@ function sample(schema: Record<string, unknown> | undefined, name: string, ids: 
 // What the second network holds, to see whether a write changed it
 
 let fingerprintSql = sql`select 1`;
-const EXCLUDED = new Set([
-  "audit_log",
-  "sessions",
-  "throttles",
-  "mail_outbox",
-  "files",
-  "auth_tokens",
-  "app_settings",
-  "data_version",
-]);
+const EXCLUDED = new Set(["audit_log", "sessions", "throttles", "mail_outbox", "files", "auth_tokens", "app_settings"]);
 const SHARED = new Set(["organisations", "people", "users"]);
 /**
  * Writes anyone may make to any network by design, and the one table each may change there:

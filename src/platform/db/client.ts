@@ -18,19 +18,28 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-/** The statements of one request, counted apart from the others running at the same time. */
+/**
+ * The statements of one request, counted apart from the others running at the same time, and the
+ * tables they named (what a page made from them depends on, data-version.ts). A scope inside
+ * another (a value kept for many requests, read during one) counts for both.
+ */
 export interface QueryScope {
   count: number;
+  tables: Set<string>;
+  parent?: QueryScope;
 }
 const queryScopes = new AsyncLocalStorage<QueryScope>();
 
 /** Counts statements, in all and per request, so tests and benchmarks can prove a page's queries do not grow with its rows. */
 export class QueryCounter implements Logger {
   count = 0;
-  logQuery(): void {
+  logQuery(query: string): void {
     this.count++;
-    const scope = queryScopes.getStore();
-    if (scope) scope.count++;
+    const names = tablesNamedIn(query);
+    for (let scope = queryScopes.getStore(); scope; scope = scope.parent) {
+      scope.count++;
+      for (const name of names) scope.tables.add(name);
+    }
   }
 }
 
@@ -39,9 +48,46 @@ export function countQueriesIn(scope: QueryScope, next: () => void): void {
   queryScopes.run(scope, next);
 }
 
+/** The scope of the work running now, if any. */
+export function currentReads(): QueryScope | undefined {
+  return queryScopes.getStore();
+}
+
+/** Runs `load` in a scope of its own (inside the current one), and says which tables it read. */
+export async function readingInto<V>(load: () => Promise<V>): Promise<{ value: V; tables: Set<string> }> {
+  const parent = queryScopes.getStore();
+  const scope: QueryScope = { count: 0, tables: new Set(), ...(parent ? { parent } : {}) };
+  const value = await queryScopes.run(scope, load);
+  return { value, tables: scope.tables };
+}
+
+const namesBySql = new Map<string, readonly string[]>();
+const QUOTED_NAME = /"([a-z_][a-z0-9_]*)"/g;
+const NAME_AFTER_KEYWORD = /\b(?:from|join|into|update|table)\s+([a-z_][a-z0-9_]*)/gi;
+
+/**
+ * Every name a statement might read or write a table by: drizzle quotes them, hand-written SQL
+ * follows from, join, into or update. Columns and aliases come along and match no table; a name
+ * too many only makes a kept page stale sooner, one too few would keep it stale.
+ */
+export function tablesNamedIn(query: string): readonly string[] {
+  let names = namesBySql.get(query);
+  if (!names) {
+    const found = new Set<string>();
+    for (const match of query.matchAll(QUOTED_NAME)) found.add(match[1]!);
+    for (const match of query.matchAll(NAME_AFTER_KEYWORD)) found.add(match[1]!.toLowerCase());
+    names = [...found];
+    if (namesBySql.size >= 5000) namesBySql.clear();
+    namesBySql.set(query, names);
+  }
+  return names;
+}
+
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The PostgreSQL server's address, for the connection that listens for changes. */
+  url?: string;
   queries: QueryCounter;
   /** Present on the embedded database: backups dump its data directory. */
   pglite?: PGlite;
@@ -77,6 +123,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       db,
       kind: "postgres",
+      url: options.databaseUrl,
       queries,
       ping: () => ping(db),
       close: async () => {

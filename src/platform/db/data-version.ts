@@ -1,50 +1,273 @@
 /**
- * The data's version: a number that grows at every commit that changes what pages show (migrations
- * 0030-0031, decision 0016). What is read from the database can be kept under it and used until it
- * changes, in every process at once.
+ * What changed, and when (decision 0043, after 0016): every statement that changes a table pages
+ * show tells the database's listeners the table's name at commit (the samverk_count_change trigger,
+ * migrations 0031 and 0067). Each process keeps a clock that moves at every change it hears of, and
+ * the moment each table last changed. What is read from the database is kept with the tables its
+ * statements named (client.ts collects them per request) and the clock's time before it was read, and
+ * used until one of those tables changes: a consultation's input makes stale what read its inputs,
+ * not the whole installation's pages.
+ *
+ * The embedded database has one process and tells it of a commit before the commit's caller goes
+ * on. On PostgreSQL one connection of each process listens (LISTEN/NOTIFY); while it is down, or not
+ * yet back, nothing is kept, and when it is back everything counts as changed, since what was said
+ * meanwhile was not heard.
  */
 
-import { dataVersion } from "../schema.ts";
-import type { Database, DbOrTx } from "./client.ts";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import type { Database } from "./client.ts";
+import { currentReads, readingInto } from "./client.ts";
+
+/** The channel the trigger speaks on; a payload is a table's name, or nothing for "everything". */
+export const CHANGES_CHANNEL = "samverk_data_changed";
+const SYNC_PREFIX = "sync ";
 
 export interface DataVersion {
-  current(): number | Promise<number>;
+  /** The clock's time: what is read after this call is kept under it. */
+  current(): number;
+  /** Whether anything read from `tables` at `version` may still be used. */
+  unchangedSince(tables: readonly string[], version: number): boolean;
+  /** Whether what read these tables may be kept at all: not where a table's changes go untold. */
+  keepable(tables: Iterable<string>): boolean;
+  /** The tables among these whose changes are told, which is what a kept value depends on. */
+  tracked(tables: Iterable<string>): string[];
+  /** Resolves when this process has heard of every change committed before the call. */
+  caughtUp(): Promise<void>;
+  /** Everything counts as changed, now and until resume() (tests undoing their writes). */
+  suspend(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
-export async function readDataVersion(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ version: dataVersion.version }).from(dataVersion).limit(1);
-  return row?.version ?? 0;
+/** The clock itself, fed by whichever way the database tells of changes. */
+class ChangeClock implements DataVersion {
+  private time = 0;
+  private readonly changedAt = new Map<string, number>();
+  /** When everything last counted as changed. */
+  private allChangedAt = 0;
+  /** False while changes may go unheard: then every call of current() counts as a change of everything. */
+  hearing = true;
+  private suspended = false;
+  private readonly syncs = new Map<string, () => void>();
+
+  constructor(
+    private readonly trackedTables: ReadonlySet<string>,
+    private readonly untrackedTables: ReadonlySet<string>,
+    private readonly sendSync: ((payload: string) => Promise<void>) | null,
+  ) {}
+
+  current(): number {
+    if (!this.hearing || this.suspended) this.everythingChanged();
+    return this.time;
+  }
+
+  unchangedSince(tables: readonly string[], version: number): boolean {
+    if (this.allChangedAt > version) return false;
+    for (const table of tables) if ((this.changedAt.get(table) ?? 0) > version) return false;
+    return true;
+  }
+
+  keepable(tables: Iterable<string>): boolean {
+    for (const table of tables) if (this.untrackedTables.has(table)) return false;
+    return true;
+  }
+
+  tracked(tables: Iterable<string>): string[] {
+    return [...tables].filter((table) => this.trackedTables.has(table)).sort();
+  }
+
+  /** What a listener heard: a table's name, a sync this process sent, or nothing for everything. */
+  heard(payload: string): void {
+    if (payload.startsWith(SYNC_PREFIX)) {
+      this.syncs.get(payload)?.();
+      return;
+    }
+    this.time++;
+    if (payload === "") this.allChangedAt = this.time;
+    else this.changedAt.set(payload, this.time);
+  }
+
+  everythingChanged(): void {
+    this.time++;
+    this.allChangedAt = this.time;
+  }
+
+  async caughtUp(): Promise<void> {
+    if (!this.sendSync || !this.hearing) return;
+    // Notifications arrive in the order their transactions committed: once this one is heard, so
+    // is every change committed before it was sent.
+    const payload = `${SYNC_PREFIX}${randomUUID()}`;
+    let timer: NodeJS.Timeout | undefined;
+    const heard = new Promise<boolean>((resolve) => {
+      this.syncs.set(payload, () => resolve(true));
+      timer = setTimeout(() => resolve(false), 2000);
+    });
+    try {
+      await this.sendSync(payload);
+      if (!(await heard)) this.everythingChanged();
+    } finally {
+      clearTimeout(timer);
+      this.syncs.delete(payload);
+    }
+  }
+
+  suspend(): void {
+    this.suspended = true;
+  }
+
+  resume(): void {
+    this.suspended = false;
+    this.everythingChanged();
+  }
+
+  close: () => Promise<void> = async () => undefined;
 }
 
-/**
- * On PostgreSQL, other processes write too, so the row is read each time it is asked for. The
- * embedded database has one process (its directory is locked): there the database tells it of each
- * commit, before the commit's own caller goes on, and asking costs nothing.
- */
-export async function watchDataVersion(database: Database): Promise<DataVersion> {
-  const { pglite } = database;
-  if (!pglite) return { current: () => readDataVersion(database.db), close: async () => undefined };
-  // Any number that grows at each commit will do: it is only compared with this process's own.
-  let version = 0;
-  await pglite.exec("set samverk.notify_changes = 'on'");
-  const unlisten = await pglite.listen("samverk_data_changed", () => {
-    version++;
-  });
-  return {
-    current: () => version,
-    close: async () => {
-      if (!pglite.closed) await unlisten();
-    },
+/** The tables with the trigger (told) and without (bookkeeping, never told). */
+async function tablesOf(database: Database): Promise<{ tracked: Set<string>; untracked: Set<string> }> {
+  const result = (await database.db.execute(sql`
+    select c.relname as name,
+      exists (select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = 'samverk_count_change') as told
+    from pg_class c
+    where c.relkind in ('r', 'p') and c.relnamespace = current_schema()::regnamespace`)) as unknown as {
+    rows: { name: string; told: boolean }[];
   };
+  const tracked = new Set<string>();
+  const untracked = new Set<string>();
+  for (const row of result.rows) (row.told ? tracked : untracked).add(row.name);
+  return { tracked, untracked };
+}
+
+const clocks = new WeakMap<Database, DataVersion>();
+
+/** The clock watching a database in this process, if one does (tests undoing their writes tell it). */
+export function clockOf(database: Database): DataVersion | undefined {
+  return clocks.get(database);
+}
+
+/** Starts hearing of the database's changes. */
+export async function watchDataVersion(database: Database): Promise<DataVersion> {
+  const { tracked, untracked } = await tablesOf(database);
+  const { pglite } = database;
+  if (pglite) {
+    const clock = new ChangeClock(tracked, untracked, null);
+    const unlisten = await pglite.listen(CHANGES_CHANNEL, (payload) => clock.heard(payload));
+    clock.close = async () => {
+      if (!pglite.closed) await unlisten();
+    };
+    clocks.set(database, clock);
+    return clock;
+  }
+  if (!database.url) throw new Error("a PostgreSQL database without its address cannot be listened to");
+  const clock = new ChangeClock(tracked, untracked, async (payload) => {
+    await database.db.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${payload})`);
+  });
+  const listener = new Listener(database.url, clock);
+  await listener.start();
+  clock.close = () => listener.stop();
+  clocks.set(database, clock);
+  return clock;
 }
 
 /**
- * Values read from the database, each kept until the data changes or it is a minute old (for what
- * changes with the date alone). Least recently used out first.
+ * One connection of this process that listens, checked every few seconds, and opened again (after
+ * half a second, doubling to half a minute) when it is lost.
+ */
+class Listener {
+  private client: pg.Client | null = null;
+  private stopped = false;
+  private retryMs = 500;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly url: string,
+    private readonly clock: ChangeClock,
+    heartbeatMs = 5000,
+  ) {
+    this.heartbeat = setInterval(() => void this.check(), heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
+    client.on("notification", (message) => {
+      if (message.channel === CHANGES_CHANNEL) this.clock.heard(message.payload ?? "");
+    });
+    client.on("error", () => this.lost(client));
+    client.on("end", () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANGES_CHANNEL}`);
+    } catch (error) {
+      if (this.retryMs === 500) console.error(`listening for the data's changes failed, retrying: ${String(error)}`);
+      this.lost(client);
+      return;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.client = client;
+    this.retryMs = 500;
+    // What changed before the connection listened was not heard.
+    this.clock.everythingChanged();
+    this.clock.hearing = true;
+  }
+
+  /** A connection that stopped answering is taken for lost (a network gone quiet tells nothing). */
+  private async check(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("no answer")), 5000);
+    });
+    try {
+      await Promise.race([client.query("select 1"), silent]);
+    } catch {
+      this.lost(client);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private lost(client: pg.Client): void {
+    this.clock.hearing = false;
+    if (this.client === client) this.client = null;
+    client.removeAllListeners("end");
+    client.on("error", () => undefined);
+    client.end().catch(() => undefined);
+    if (this.stopped || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.start();
+    }, this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, 30_000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.heartbeat);
+    clearTimeout(this.retryTimer);
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners("end");
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Values read from the database, each kept until a table it read changes or it is a minute old (for
+ * what changes with the date alone). Least recently used out first. A request that uses a kept value
+ * depends on its tables as if it had read them itself, so a page made from it is kept no longer.
  */
 export class UntilChange<V> {
-  private readonly values = new Map<string, { version: number; at: number; value: V }>();
+  private readonly values = new Map<string, { version: number; at: number; tables: string[]; value: V }>();
 
   constructor(
     private readonly version: DataVersion,
@@ -53,16 +276,19 @@ export class UntilChange<V> {
   ) {}
 
   async get(key: string, load: () => Promise<V>): Promise<V> {
-    const version = await this.version.current();
+    const version = this.version.current();
     const kept = this.values.get(key);
     this.values.delete(key);
-    if (kept && kept.version === version && Date.now() - kept.at <= this.maxAgeMs) {
+    if (kept && Date.now() - kept.at <= this.maxAgeMs && this.version.unchangedSince(kept.tables, kept.version)) {
       this.values.set(key, kept);
+      const reads = currentReads();
+      if (reads) for (const table of kept.tables) reads.tables.add(table);
       return kept.value;
     }
-    // Kept under the version read before loading: a change committed meanwhile makes it load again.
-    const value = await load();
-    this.values.set(key, { version, at: Date.now(), value });
+    // Kept under the time read before loading: a change committed meanwhile makes it load again.
+    const { value, tables } = await readingInto(load);
+    if (!this.version.keepable(tables)) return value;
+    this.values.set(key, { version, at: Date.now(), tables: this.version.tracked(tables), value });
     for (const oldest of this.values.keys()) {
       if (this.values.size <= this.maxEntries) break;
       this.values.delete(oldest);

@@ -1,9 +1,10 @@
 /**
- * Anonymous pages from memory until the data changes (decision 0016).
+ * Anonymous pages from memory until what they read changes (decisions 0016, 0043).
  *
  * A page made for a visitor who is not signed in depends only on its address, its language and the
- * data. The data's version (db/data-version.ts) grows at every commit that changes what pages show,
- * in every process at once, and a page kept under an older version is made again. Never stored:
+ * data. It is kept with the tables its request read and the time of the data's clock
+ * (db/data-version.ts) before it was made, and made again once one of those tables has changed,
+ * through any process. Never stored:
  * anything for a signed-in user, an answer that sets a cookie (a language choice), carries the
  * visitor's own token (every form) or says `private`. Pages say `no-store` to browsers and proxies all the same: this cache is the server's.
  */
@@ -25,6 +26,8 @@ export interface PageCacheOptions {
 
 interface StoredPage {
   version: number;
+  /** The tables the page was made from. */
+  tables: readonly string[];
   storedAt: number;
   headers: Record<string, string | string[]>;
   /** As bytes: a string would be encoded to UTF-8 again at every request. */
@@ -50,16 +53,19 @@ export class PageCache {
   private readonly pages = new Map<string, StoredPage>();
   private bytes = 0;
 
-  constructor(private readonly options: PageCacheOptions) {}
+  constructor(
+    private readonly options: PageCacheOptions,
+    private readonly changes: Pick<DataVersion, "unchangedSince">,
+  ) {}
 
   get size(): number {
     return this.pages.size;
   }
 
-  get(key: string, version: number, now = Date.now()): StoredPage | undefined {
+  get(key: string, now = Date.now()): StoredPage | undefined {
     const page = this.pages.get(key);
     if (!page) return undefined;
-    if (page.version !== version || now - page.storedAt > this.options.maxAgeMs) {
+    if (now - page.storedAt > this.options.maxAgeMs || !this.changes.unchangedSince(page.tables, page.version)) {
       this.delete(key);
       return undefined;
     }
@@ -133,15 +139,15 @@ function anonymousPageRequest(req: FastifyRequest): boolean {
  * other work, with the headers the later hooks set when it was made.
  */
 export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion, options: PageCacheOptions): PageCache {
-  const cache = new PageCache(options);
+  const cache = new PageCache(options, dataVersion);
   app.decorateRequest("pageCache", null);
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     if (!anonymousPageRequest(req)) return;
-    const version = await dataVersion.current();
+    const version = dataVersion.current();
     const cookieLang = LANG_COOKIE_VALUE.exec(req.headers.cookie ?? "")?.[1];
     const locale = negotiateLocale((req.query as Record<string, unknown>).lang, cookieLang, req.headers["accept-language"]);
     const key = `${locale} ${req.url}`;
-    const page = cache.get(key, version);
+    const page = cache.get(key);
     req.pageCache = { key, version, hit: page !== undefined };
     if (!page) return;
     reply.headers(page.headers);
@@ -162,10 +168,18 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
     if (req.personalResponse || reply.hasHeader("set-cookie") || /private/.test(String(reply.getHeader("cache-control") ?? "")))
       return payload;
+    // A page that read a table whose changes go untold (bookkeeping) cannot know when it is stale.
+    if (!dataVersion.keepable(req.queries.tables)) return payload;
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(reply.getHeaders()))
       if (value !== undefined && !OWN_HEADERS.has(name)) headers[name] = typeof value === "number" ? String(value) : value;
-    cache.set(entry.key, { version: entry.version, storedAt: Date.now(), headers, body: payload });
+    cache.set(entry.key, {
+      version: entry.version,
+      tables: dataVersion.tracked(req.queries.tables),
+      storedAt: Date.now(),
+      headers,
+      body: payload,
+    });
     reply.header("x-page-cache", "miss");
     return payload;
   });

@@ -52,7 +52,14 @@ interface PageResult extends LoadResult {
   queriesToMake: number;
   bytes: number;
   gzipBytes: number;
+  /** The same page while consultation input arrives at full speed (anonymous pages of FLOOD_PAGES). */
+  duringInputFlood?: { requestsPerSecond: number; p99Ms: number; ratioToLimit: number };
 }
+
+/** The anonymous pages measured again while input floods in: a consultation shared widely brings readers too. */
+const FLOOD_PAGES = ["Front page", "Network page", "Project page", "Strategy and action plan", "Consultation page"];
+/** How long the input's first sends wait: the form's minimum fill time (bench/lib/inputs.ts), and a little. */
+const FLOOD_STARTS_MS = 3_600;
 
 interface ScaleResult {
   scale: number;
@@ -132,7 +139,21 @@ async function measureScale(scale: number): Promise<ScaleResult> {
     });
     const changeVisibleAtNextRequest = change.wasCached && change.seen;
     console.log(`  a change is visible at the next request: ${changeVisibleAtNextRequest ? "yes" : "NO"}`);
-    const inputs = await sendInputs(app.url, manifest.openConsultationId, { seconds: inputSeconds, adminCookie });
+    // Input at full speed, and meanwhile the anonymous pages again: a change makes stale only what read
+    // what it changed, so readers of other pages keep being served from memory.
+    const flood = sendInputs(app.url, manifest.openConsultationId, { seconds: inputSeconds, adminCookie });
+    const floodPages = pages.filter((p) => p.variant === "anonymous" && FLOOD_PAGES.includes(p.page));
+    const duringFlood = new Map<string, LoadResult>();
+    if (floodPages.length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, FLOOD_STARTS_MS));
+      const each = Math.max(0.2, Math.min(seconds, (inputSeconds * 1000 - FLOOD_STARTS_MS - 1000) / 1000 / floodPages.length));
+      for (const p of floodPages) {
+        const during = await load(`${app.url}${p.path}`, { seconds: each, connections });
+        duringFlood.set(p.path, during);
+        process.stdout.write(`  ${p.page} (anonymous, during the input): ${during.requestsPerSecond} req/s\n`);
+      }
+    }
+    const inputs = await flood;
     console.log(
       `  consultation input: ${inputs.acknowledgedPerSecond}/s acknowledged, stored exactly once: ${inputs.exactlyOnce ? "yes" : "NO"}`,
     );
@@ -150,10 +171,20 @@ async function measureScale(scale: number): Promise<ScaleResult> {
       for (const p of pages) {
         const headers = { "x-variant": p.variant };
         const l = await load(`${limit.url}${p.path}`, { seconds, connections, headers });
+        const during = p.variant === "anonymous" ? duringFlood.get(p.path) : undefined;
         measured.push({
           ...p,
           limitRequestsPerSecond: l.requestsPerSecond,
-          ratioToLimit: Math.round((p.requestsPerSecond / l.requestsPerSecond) * 1000) / 1000,
+          ratioToLimit: ratio(p.requestsPerSecond, l.requestsPerSecond),
+          ...(during
+            ? {
+                duringInputFlood: {
+                  requestsPerSecond: during.requestsPerSecond,
+                  p99Ms: during.p99Ms,
+                  ratioToLimit: ratio(during.requestsPerSecond, l.requestsPerSecond),
+                },
+              }
+            : {}),
         });
       }
       return {
@@ -207,19 +238,27 @@ if (failed) {
   process.exit(1);
 }
 
+function ratio(measured: number, limit: number): number {
+  return Math.round((measured / limit) * 1000) / 1000;
+}
+
 function markdownTable(all: ScaleResult[]): string {
   const lines: string[] = [];
   for (const r of all) {
     lines.push(
       `**${r.database === "postgres" ? "PostgreSQL" : "Embedded database"}, ${r.scale}× (${r.rows.toLocaleString("en")} generated rows)**: resident memory at most ${r.maxRssMb} MB; consultation input ${r.inputs.acknowledgedPerSecond}/s acknowledged over ${r.inputs.seconds} s (${r.inputs.acknowledged} inputs, ${r.inputs.sentTwice} sent twice, ${r.inputs.refusedOnPurpose} refused), ${r.inputs.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}; gathering registrations ${r.registrations.acknowledgedPerSecond}/s acknowledged (${r.registrations.acknowledged}, ${r.registrations.sentTwice} sent again and refused, ${r.registrations.confirmed} places of ${r.registrations.capacity}, ${r.registrations.waiting} waiting), ${r.registrations.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}, ${r.registrations.placesInOrder ? "places in order" : "places NOT in order"}; a change ${r.changeVisibleAtNextRequest ? "was" : "was NOT"} visible at the next request.`,
       "",
-      "| Page | Who | req/s | p50 ms | p99 ms | limit req/s | ratio | queries (to make) | bytes (gzip) |",
-      "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+      "| Page | Who | req/s | p50 ms | p99 ms | limit req/s | ratio | during input: req/s (ratio) | queries (to make) | bytes (gzip) |",
+      "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     );
-    for (const p of r.pages)
+    for (const p of r.pages) {
+      const flood = p.duringInputFlood
+        ? `${p.duringInputFlood.requestsPerSecond} (${p.duringInputFlood.ratioToLimit.toFixed(2)})`
+        : "";
       lines.push(
-        `| ${p.page} | ${p.variant} | ${p.requestsPerSecond} | ${p.p50Ms} | ${p.p99Ms} | ${p.limitRequestsPerSecond} | ${p.ratioToLimit.toFixed(2)} | ${p.queries} (${p.queriesToMake}) | ${p.bytes} (${p.gzipBytes}) |`,
+        `| ${p.page} | ${p.variant} | ${p.requestsPerSecond} | ${p.p50Ms} | ${p.p99Ms} | ${p.limitRequestsPerSecond} | ${p.ratioToLimit.toFixed(2)} | ${flood} | ${p.queries} (${p.queriesToMake}) | ${p.bytes} (${p.gzipBytes}) |`,
       );
+    }
     lines.push("");
   }
   const [base, ...others] = all;

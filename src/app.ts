@@ -7,7 +7,13 @@ import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from "fastify";
 import { h, type VNode } from "preact";
 import { modules as allModules } from "./modules/index.ts";
 import type { Actor } from "./platform/access/actor.ts";
@@ -16,7 +22,7 @@ import { authorizePage, type PageRoute, type ResourceLoader, unguardedPageRoutes
 import type { TokenGrant } from "./platform/auth/api-tokens.ts";
 import { SESSION_COOKIE } from "./platform/auth/sessions.ts";
 import type { Config } from "./platform/config.ts";
-import { countQueriesIn, type Database, type QueryScope } from "./platform/db/client.ts";
+import { countQueriesIn, type Database, type QueryScope, readApart } from "./platform/db/client.ts";
 import { type DataVersion, UntilChange, watchDataVersion } from "./platform/db/data-version.ts";
 import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
@@ -26,7 +32,7 @@ import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./
 import { Metrics } from "./platform/http/metrics.ts";
 import { registerStoredOnce } from "./platform/http/once.ts";
 import { acceptableApiWrite, fromAnotherSite } from "./platform/http/origin.ts";
-import { registerPageCache } from "./platform/http/page-cache.ts";
+import { type PageCache, registerPageCache } from "./platform/http/page-cache.ts";
 import { sameSitePath } from "./platform/http/redirect.ts";
 import { renderPage } from "./platform/http/render.tsx";
 import { holdsMalformedText, holdsNul } from "./platform/http/validation.ts";
@@ -126,7 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   watchRequests(app, database);
   // Before the page cache's hook, so that a kept page keeps its ETag.
   tagResponses(app);
-  const dataVersion = await cacheAnonymousPages(app, database, config);
+  const { dataVersion, pageCache } = await cacheAnonymousPages(app, database, config);
   const services = createServices(database.db, config, modules, app.log, { oneProcess: database.kind === "pglite", dataVersion });
   const ctx: AppContext = { config, database, db: database.db, services, modules };
   app.decorate("services", services);
@@ -145,7 +151,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     dataVersion,
     modules.flatMap((m) => m.nav ?? []),
   );
-  guardRequests(app, services, config, database, secret);
+  guardRequests(app, services, config, database, secret, pageCache);
   handleErrors(app);
   healthChecks(app, database);
   const api = await registerModules(app, ctx);
@@ -203,13 +209,15 @@ async function cacheAnonymousPages(app: FastifyInstance, database: Database, con
     if (req.method !== "GET" && req.method !== "HEAD") await dataVersion.caughtUp();
     return payload;
   });
-  if (config.SAMVERK_PAGE_CACHE_MB > 0)
-    registerPageCache(app, dataVersion, {
-      maxBytes: config.SAMVERK_PAGE_CACHE_MB * 1024 * 1024,
-      maxEntries: 5000,
-      maxAgeMs: 60_000,
-    });
-  return dataVersion;
+  const pageCache =
+    config.SAMVERK_PAGE_CACHE_MB > 0
+      ? registerPageCache(app, dataVersion, {
+          maxBytes: config.SAMVERK_PAGE_CACHE_MB * 1024 * 1024,
+          maxEntries: 5000,
+          maxAgeMs: 60_000,
+        })
+      : null;
+  return { dataVersion, pageCache };
 }
 
 function collectRoutePolicies(app: FastifyInstance) {
@@ -397,7 +405,14 @@ function identifyRequests(
   });
 }
 
-function guardRequests(app: FastifyInstance, services: Services, config: Config, database: Database, secret: string) {
+function guardRequests(
+  app: FastifyInstance,
+  services: Services,
+  config: Config,
+  database: Database,
+  secret: string,
+  pageCache: PageCache | null,
+) {
   // Changes come from this site's own pages: one sent by a page on another site (or a sibling host)
   // is refused before its body is read. API writes are JSON, which a page elsewhere cannot send.
   const publicOrigin = config.SAMVERK_PUBLIC_URL ? new URL(config.SAMVERK_PUBLIC_URL).origin : null;
@@ -412,19 +427,24 @@ function guardRequests(app: FastifyInstance, services: Services, config: Config,
     if (multipart && !req.routeOptions.config.acceptsFiles)
       throw new AppError(415, "unsupported_media_type", "errors.filesNotAccepted");
   });
-  // API rate limit per token, per signed-in user, or else per IP; counted in the database.
-  app.addHook("onRequest", async (req, reply) => {
-    if (!req.url.startsWith("/api/v1/")) return;
+  // API rate limit per token, per signed-in user, or else per IP; counted in the database (in memory
+  // on the embedded database's one process), an answer kept by the page cache too. The count is
+  // bookkeeping: an answer does not depend on it.
+  const limitApi = async (req: FastifyRequest, reply: FastifyReply) => {
     const who = req.tokenGrant
       ? `token:${req.tokenGrant.tokenId}`
       : req.actor?.userId
         ? `user:${req.actor.userId}`
         : `ip:${req.ipKey()}`;
-    const state = await services.throttle.hit(`api:${who}`, config.SAMVERK_API_RATE_PER_MINUTE, 60);
+    const state = await readApart(() => services.throttle.hit(`api:${who}`, config.SAMVERK_API_RATE_PER_MINUTE, 60));
     if (state.blocked) {
       reply.header("retry-after", String(state.retryAfterSeconds));
       throw new AppError(429, "too_many_requests", "errors.tooMany");
     }
+  };
+  if (pageCache) pageCache.beforeApiAnswer = limitApi;
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.url.startsWith("/api/v1/")) await limitApi(req, reply);
   });
   // Every page route that is not public is authorised here, before its body is read and before its
   // handler runs: 401 for anonymous visitors, the declared record loaded (404), the policy checked

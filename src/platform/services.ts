@@ -128,7 +128,7 @@ export function createServices(
   const kernel = {
     ...base,
     /** Following and what happened to what one follows, over every module's followables (decision 0035). */
-    activity: new ActivityService(db, followables, recordKinds, keepUntilChange(options.dataVersion, 5000)),
+    activity: new ActivityService(db, followables, recordKinds, keepUntilChange(options.dataVersion, 5000, ["activity_seen"])),
     /** One digest of what one follows; a person's rights are the access module's, read when it is sent. */
     activityDigests: new ActivityDigests(
       db,

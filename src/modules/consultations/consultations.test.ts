@@ -5,6 +5,7 @@ import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { sheetText } from "../../../test/support/xlsx.ts";
 import { systemActor } from "../../platform/access/actor.ts";
+import { clockOf } from "../../platform/db/data-version.ts";
 import { osloParts } from "../../platform/i18n/i18n.ts";
 import { mailOutbox } from "../../platform/schema.ts";
 import { organisations } from "../directory/index.ts";
@@ -377,6 +378,9 @@ test("the secretariat's count of inputs is counted once until the data changes, 
       { actor: null, ipKey: "count", locale: "nn" },
     );
     assert.ok(sent.ok);
+    // Sent through the service, not a request: wait as a request's answer does until the app has
+    // heard of the commit (a moment after it on PostgreSQL, decision 0043).
+    await clockOf(t.database)?.caughtUp();
     assert.equal(await service.inputCount(id), before + 1);
     assert.equal(counted, 2);
   } finally {

@@ -27,6 +27,8 @@ export interface QueryScope {
   count: number;
   tables: Set<string>;
   parent?: QueryScope;
+  /** Its tables are not its parent's (bookkeeping the parent's result does not depend on). */
+  apart?: boolean;
 }
 const queryScopes = new AsyncLocalStorage<QueryScope>();
 
@@ -35,10 +37,11 @@ export class QueryCounter implements Logger {
   count = 0;
   logQuery(query: string): void {
     this.count++;
-    const names = tablesNamedIn(query);
+    let names = tablesNamedIn(query);
     for (let scope = queryScopes.getStore(); scope; scope = scope.parent) {
       scope.count++;
       for (const name of names) scope.tables.add(name);
+      if (scope.apart) names = [];
     }
   }
 }
@@ -59,6 +62,16 @@ export async function readingInto<V>(load: () => Promise<V>): Promise<{ value: V
   const scope: QueryScope = { count: 0, tables: new Set(), ...(parent ? { parent } : {}) };
   const value = await queryScopes.run(scope, load);
   return { value, tables: scope.tables };
+}
+
+/**
+ * Runs bookkeeping (a rate count) whose tables the current work does not depend on: its statements
+ * are counted, its tables are not the work's, so a page is not taken for one that read them.
+ */
+export async function readApart<V>(work: () => Promise<V>): Promise<V> {
+  const parent = queryScopes.getStore();
+  if (!parent) return work();
+  return queryScopes.run({ count: 0, tables: new Set(), parent, apart: true }, work);
 }
 
 const namesBySql = new Map<string, readonly string[]>();

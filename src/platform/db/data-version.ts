@@ -269,9 +269,14 @@ class Listener {
 export class UntilChange<V> {
   private readonly values = new Map<string, { version: number; at: number; tables: string[]; value: V }>();
 
+  /**
+   * `ownTables`: tables without the trigger whose changes the keeper's owner tells it of itself, by
+   * forget() (a person's own marks); anything else that read an untold table is not kept.
+   */
   constructor(
     private readonly version: DataVersion,
     private readonly maxEntries = 1000,
+    private readonly ownTables: readonly string[] = [],
     private readonly maxAgeMs = 60_000,
   ) {}
 
@@ -287,6 +292,7 @@ export class UntilChange<V> {
     }
     // Kept under the time read before loading: a change committed meanwhile makes it load again.
     const { value, tables } = await readingInto(load);
+    for (const own of this.ownTables) tables.delete(own);
     if (!this.version.keepable(tables)) return value;
     this.values.set(key, { version, at: Date.now(), tables: this.version.tracked(tables), value });
     for (const oldest of this.values.keys()) {
@@ -306,6 +312,10 @@ export class UntilChange<V> {
 export type Keeper<V> = Pick<UntilChange<V>, "get" | "forget">;
 
 /** Kept until the data changes when there is a data version to watch (the app); else read each time. */
-export function keepUntilChange<V>(version: DataVersion | undefined, maxEntries?: number): Keeper<V> {
-  return version ? new UntilChange<V>(version, maxEntries) : { get: (_key, load) => load(), forget: () => undefined };
+export function keepUntilChange<V>(
+  version: DataVersion | undefined,
+  maxEntries?: number,
+  ownTables: readonly string[] = [],
+): Keeper<V> {
+  return version ? new UntilChange<V>(version, maxEntries, ownTables) : { get: (_key, load) => load(), forget: () => undefined };
 }

@@ -10,9 +10,11 @@ import { loadConfig } from "../config.ts";
 import { PageCache } from "./page-cache.ts";
 
 let t: TestApp;
+/** The API's rate limit in this file: low enough to reach, high enough for the other tests' few API requests. */
+const API_RATE = 25;
 let projectId: number;
 before(async () => {
-  t = await createTestApp({ env: { SAMVERK_QUERY_HEADER: "1" } });
+  t = await createTestApp({ env: { SAMVERK_QUERY_HEADER: "1", SAMVERK_API_RATE_PER_MINUTE: String(API_RATE) } });
   const [project] = await t.database.db.select().from(projects).where(eq(projects.visibility, "public")).limit(1);
   projectId = project!.id;
 });
@@ -96,9 +98,35 @@ test("nothing is kept for a signed-in user, nor a page that sets a cookie", asyn
   const [consultation] = await t.database.db.select().from(consultations).limit(1);
   const token = () => get(t.app, `/api/v1/consultations/${consultation!.id}/form-token`);
   assert.notEqual((await token()).json().formToken, (await token()).json().formToken);
-  // The API is never kept: each of its requests counts against its rate limit.
-  await get(t.app, "/api/v1/networks");
-  assert.equal((await get(t.app, "/api/v1/networks")).headers["x-page-cache"], undefined);
+  // Nor the API's answers to a signed-in user.
+  await s.get("/api/v1/networks");
+  assert.equal((await s.get("/api/v1/networks")).headers["x-page-cache"], undefined);
+});
+
+test("the API's anonymous answers are kept like pages, and every one still counts against the rate limit", async () => {
+  const url = "/api/v1/projects?limit=5";
+  const first = await get(t.app, url, { "accept-language": "en" });
+  assert.equal(first.statusCode, 200);
+  assert.equal(first.headers["x-page-cache"], "miss");
+  const second = await get(t.app, url, { "accept-language": "en" });
+  assert.equal(second.headers["x-page-cache"], "hit");
+  assert.equal(second.body, first.body);
+  assert.match(String(second.headers["content-type"]), /application\/json/);
+  // Changed, and answered anew.
+  await t.database.db.update(projects).set({ title: "Renamed for the API" }).where(eq(projects.id, projectId));
+  assert.notEqual((await get(t.app, `/api/v1/projects/${projectId}`)).headers["x-page-cache"], "hit");
+  assert.match((await get(t.app, `/api/v1/projects/${projectId}`)).body, /Renamed for the API/);
+  // Past the limit, an answer in memory is refused all the same, in the reader's language.
+  await get(t.app, url, { "accept-language": "en" });
+  let refused: Awaited<ReturnType<typeof get>> | undefined;
+  for (let i = 0; i <= API_RATE && !refused; i++) {
+    const res = await get(t.app, url, { "accept-language": "en" });
+    if (res.statusCode === 429) refused = res;
+    else assert.equal(res.headers["x-page-cache"], "hit");
+  }
+  assert.ok(refused, "the limit was reached");
+  assert.ok(Number(refused.headers["retry-after"]) >= 1);
+  assert.match(refused.body, /Too many requests/);
 });
 
 test("bookkeeping writes (sessions, rate counters) leave the pages where they are", async () => {

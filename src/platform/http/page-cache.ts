@@ -11,7 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import type { DataVersion } from "../db/data-version.ts";
-import { LANG_COOKIE, negotiateLocale } from "../i18n/i18n.ts";
+import { i18nFor, LANG_COOKIE, negotiateLocale } from "../i18n/i18n.ts";
 import { acceptedEncoding, COMPRESSION_THRESHOLD, compress, type Encoding } from "./compression.ts";
 import { notModified } from "./conditional.ts";
 
@@ -52,6 +52,11 @@ const OWN_HEADERS = new Set([
 export class PageCache {
   private readonly pages = new Map<string, StoredPage>();
   private bytes = 0;
+  /**
+   * Counts an API request kept here against its rate limit, and refuses it past the limit (set once
+   * the services are made): every API request counts, from memory or not.
+   */
+  beforeApiAnswer: ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) | null = null;
 
   constructor(
     private readonly options: PageCacheOptions,
@@ -123,14 +128,13 @@ const SESSION_COOKIE_PRESENT = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
 const LANG_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`);
 
 /**
- * A GET that no session or token comes with, for a page rather than a file, a health check or the API
- * (whose every request counts against its rate limit). Read from the raw headers: this runs before
- * the cookies are parsed and the visitor is looked up.
+ * A GET that no session or token comes with, for a page or the API's JSON rather than a file or a
+ * health check. Read from the raw headers: this runs before the cookies are parsed and the visitor
+ * is looked up.
  */
 function anonymousPageRequest(req: FastifyRequest): boolean {
   if (req.method !== "GET" || req.headers.authorization) return false;
-  if (req.url.startsWith("/assets/") || req.url.startsWith("/api/") || req.url === "/healthz" || req.url === "/readyz")
-    return false;
+  if (req.url.startsWith("/assets/") || req.url === "/healthz" || req.url === "/readyz") return false;
   return !SESSION_COOKIE_PRESENT.test(req.headers.cookie ?? "");
 }
 
@@ -150,6 +154,11 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     const page = cache.get(key);
     req.pageCache = { key, version, hit: page !== undefined };
     if (!page) return;
+    if (req.url.startsWith("/api/")) {
+      // Refused in the reader's language, as the API's own answers are.
+      req.i18n = i18nFor(locale);
+      await cache.beforeApiAnswer?.(req, reply);
+    }
     reply.headers(page.headers);
     reply.header("x-page-cache", "hit");
     // A reader that has this version (a feed reader asking again) is told so without the body.

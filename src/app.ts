@@ -32,7 +32,7 @@ import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./
 import { Metrics } from "./platform/http/metrics.ts";
 import { registerStoredOnce } from "./platform/http/once.ts";
 import { acceptableApiWrite, fromAnotherSite } from "./platform/http/origin.ts";
-import { type PageCache, registerPageCache } from "./platform/http/page-cache.ts";
+import { keepSessionPages, type PageCache, registerPageCache } from "./platform/http/page-cache.ts";
 import { sameSitePath } from "./platform/http/redirect.ts";
 import { renderPage } from "./platform/http/render.tsx";
 import { holdsMalformedText, holdsNul } from "./platform/http/validation.ts";
@@ -84,7 +84,7 @@ declare module "fastify" {
     /** The client's IP address as a keyed hash: enough to count, never the address itself. */
     ipKey(): string;
     pageContext(): PageContext;
-    /** Set when the answer carries something of this visitor's own (a CSRF or form token): never kept for others. */
+    /** Set when the answer carries something of this visitor's own (a form token, a receipt): never kept. */
     personalResponse: boolean;
     /** This request's database queries, counted apart from the others'. */
     queries: QueryScope;
@@ -117,6 +117,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The largest form post read (URL-encoded): a form sent with more than this gets the 413 page. */
 export const FORM_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** The cookie holding the browser's CSRF secret; every token on a page is made from it. */
+const CSRF_COOKIE = "samverk_csrf";
 
 /**
  * The app, set up in this order: the server; per-request query counting, ETags and the anonymous
@@ -152,6 +155,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     modules.flatMap((m) => m.nav ?? []),
   );
   guardRequests(app, services, config, database, secret, pageCache);
+  // After the visitor is known and the page's policy has passed, before its handler reads anything.
+  if (pageCache) keepSessionPages(app, pageCache, dataVersion, CSRF_COOKIE);
   handleErrors(app);
   healthChecks(app, database);
   const api = await registerModules(app, ctx);
@@ -297,7 +302,7 @@ async function readBodies(app: FastifyInstance, config: Config, secret: string) 
     },
   });
   await app.register(fastifyCsrf, {
-    cookieKey: "samverk_csrf",
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, signed: true, secure: config.secure },
   });
 }
@@ -378,7 +383,10 @@ function identifyRequests(
       req.actor = await withGrants({ ...found.actor, requestId: req.id, ipHash: req.ipKey() }, found.grant.networkId);
       req.tokenGrant = found.grant;
     } else if (!req.url.startsWith("/assets/") && req.url !== "/healthz") {
-      const session = await services.sessions.find(req.cookies[SESSION_COOKIE]);
+      // The session is looked up at every request (one that ended is refused even where its page is
+      // kept); a page depends on the person it shows, not on the session's bookkeeping.
+      const session = await readApart(() => services.sessions.find(req.cookies[SESSION_COOKIE]));
+      if (session) req.queries.tables.add("users");
       req.actor = session ? await withGrants({ ...session.actor, requestId: req.id, ipHash: req.ipKey() }) : null;
       req.sessionId = session?.idHash ?? null;
     }
@@ -395,7 +403,7 @@ function identifyRequests(
           return req.actor;
         },
         csrfToken: () => {
-          req.personalResponse = true;
+          req.carriesCsrfToken = true;
           token ??= reply.generateCsrf();
           return token;
         },

@@ -56,10 +56,13 @@ export function currentReads(): QueryScope | undefined {
   return queryScopes.getStore();
 }
 
-/** Runs `load` in a scope of its own (inside the current one), and says which tables it read. */
+/**
+ * Runs `load` in a scope of its own, counted in the current one, and says which tables it read; the
+ * caller says which of them the current work depends on (UntilChange adds what it keeps).
+ */
 export async function readingInto<V>(load: () => Promise<V>): Promise<{ value: V; tables: Set<string> }> {
   const parent = queryScopes.getStore();
-  const scope: QueryScope = { count: 0, tables: new Set(), ...(parent ? { parent } : {}) };
+  const scope: QueryScope = { count: 0, tables: new Set(), ...(parent ? { parent, apart: true } : {}) };
   const value = await queryScopes.run(scope, load);
   return { value, tables: scope.tables };
 }

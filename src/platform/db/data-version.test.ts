@@ -25,10 +25,16 @@ const get = (app: FastifyInstance, url: string) => app.inject({ method: "GET", u
 
 test("a statement's tables are named from drizzle's quoted names and hand-written SQL alike", () => {
   assert.deepEqual(
-    [...tablesNamedIn('select "projects"."id" from "projects" left join "networks" on "networks"."id" = "projects"."network_id"')].sort(),
+    [
+      ...tablesNamedIn(
+        'select "projects"."id" from "projects" left join "networks" on "networks"."id" = "projects"."network_id"',
+      ),
+    ].sort(),
     ["id", "network_id", "networks", "projects"],
   );
-  const handWritten = tablesNamedIn("with x as (select 1) select * from memberships m join Bodies b on true where exists (select 1 from x)");
+  const handWritten = tablesNamedIn(
+    "with x as (select 1) select * from memberships m join Bodies b on true where exists (select 1 from x)",
+  );
   for (const name of ["memberships", "bodies", "x"]) assert.ok(handWritten.includes(name), name);
   assert.ok(tablesNamedIn("update people set name = $1").includes("people"));
   assert.ok(tablesNamedIn("insert into follows (a) values ($1)").includes("follows"));

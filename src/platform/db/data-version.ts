@@ -22,6 +22,8 @@ import { currentReads, readingInto } from "./client.ts";
 /** The channel the trigger speaks on; a payload is a table's name, or nothing for "everything". */
 export const CHANGES_CHANNEL = "samverk_data_changed";
 const SYNC_PREFIX = "sync ";
+/** The names of keepers' own state, which only this process changes and tells itself of. */
+const OWN_PREFIX = "own:";
 
 export interface DataVersion {
   /** The clock's time: what is read after this call is kept under it. */
@@ -32,6 +34,8 @@ export interface DataVersion {
   keepable(tables: Iterable<string>): boolean;
   /** The tables among these whose changes are told, which is what a kept value depends on. */
   tracked(tables: Iterable<string>): string[];
+  /** Marks a name as changed in this process alone: a keeper's own state (see UntilChange's ownTables). */
+  changedHere(name: string): void;
   /** Resolves when this process has heard of every change committed before the call. */
   caughtUp(): Promise<void>;
   /** Everything counts as changed, now and until resume() (tests undoing their writes). */
@@ -74,7 +78,12 @@ class ChangeClock implements DataVersion {
   }
 
   tracked(tables: Iterable<string>): string[] {
-    return [...tables].filter((table) => this.trackedTables.has(table)).sort();
+    return [...tables].filter((table) => this.trackedTables.has(table) || table.startsWith(OWN_PREFIX)).sort();
+  }
+
+  changedHere(name: string): void {
+    this.time++;
+    this.changedAt.set(name, this.time);
   }
 
   /** What a listener heard: a table's name, a sync this process sent, or nothing for everything. */
@@ -286,13 +295,16 @@ export class UntilChange<V> {
     this.values.delete(key);
     if (kept && Date.now() - kept.at <= this.maxAgeMs && this.version.unchangedSince(kept.tables, kept.version)) {
       this.values.set(key, kept);
-      const reads = currentReads();
-      if (reads) for (const table of kept.tables) reads.tables.add(table);
+      dependOn(kept.tables);
       return kept.value;
     }
     // Kept under the time read before loading: a change committed meanwhile makes it load again.
     const { value, tables } = await readingInto(load);
-    for (const own of this.ownTables) tables.delete(own);
+    if (this.ownTables.length > 0) {
+      for (const own of this.ownTables) tables.delete(own);
+      tables.add(this.ownName(key));
+    }
+    dependOn(tables);
     if (!this.version.keepable(tables)) return value;
     this.values.set(key, { version, at: Date.now(), tables: this.version.tracked(tables), value });
     for (const oldest of this.values.keys()) {
@@ -302,10 +314,24 @@ export class UntilChange<V> {
     return value;
   }
 
-  /** Forgets what is kept under the key, where this process knows it changed without a change of the data (its owner's own state). */
+  /**
+   * Forgets what is kept under the key, where this process knows it changed without a told change
+   * (its owner's own state); a page made from it is stale too.
+   */
   forget(key: string): void {
     this.values.delete(key);
+    if (this.ownTables.length > 0) this.version.changedHere(this.ownName(key));
   }
+
+  private ownName(key: string): string {
+    return `${OWN_PREFIX}${this.ownTables.join("+")}:${key}`;
+  }
+}
+
+/** The current work (a request) depends on these tables as if it had read them itself. */
+function dependOn(tables: Iterable<string>): void {
+  const reads = currentReads();
+  if (reads) for (const table of tables) reads.tables.add(table);
 }
 
 /** Where values may be kept until the data changes: an UntilChange, or none that loads every time. */

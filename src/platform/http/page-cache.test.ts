@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
 import { buildApp } from "../../app.ts";
 import { consultations } from "../../modules/consultations/schema.ts";
+import { networkAccess } from "../../modules/networks/schema.ts";
 import { projects } from "../../modules/projects/schema.ts";
 import { loadConfig } from "../config.ts";
 import { PageCache } from "./page-cache.ts";
@@ -81,12 +83,51 @@ test("each language has its own copy", async () => {
   assert.match((await get(t.app, "/roadmap", { "accept-language": "en" })).body, /<html lang="en"/);
 });
 
-test("nothing is kept for a signed-in user, nor a page that sets a cookie", async () => {
+test("a signed-in person's page is kept for their session alone, until what it read changes or the session ends", async () => {
+  const [restricted] = await t.database.db.select().from(projects).where(eq(projects.visibility, "network")).limit(1);
+  assert.ok(restricted, "the demo data has a project for its network's members");
+  const url = `/projects/${restricted.id}`;
+  const email = "kept.member@test.samverk.example";
+  const userId = await testAccount(t.app, t.database.db, email, { networkId: restricted.networkId, role: "member" });
+  const member = new Session(t.app);
+  await member.login(email, PASSWORD);
+  const first = await member.get(url);
+  assert.equal(first.statusCode, 200);
+  assert.equal(first.headers["x-page-cache"], "miss");
+  const kept = await member.get(url);
+  assert.equal(kept.headers["x-page-cache"], "hit");
+  assert.equal(kept.body, first.body);
+  // Only the session is read: the page, the rights and the header are kept.
+  assert.equal(kept.headers["x-db-queries"], "1");
+  // Another person, or the same person in another session, is not served this session's copy.
+  const admin = new Session(t.app);
+  await admin.login();
+  assert.equal((await admin.get(url)).headers["x-page-cache"], "miss");
+  const again = new Session(t.app);
+  await again.login(email, PASSWORD);
+  assert.equal((await again.get(url)).headers["x-page-cache"], "miss");
+  // A change to what the page read: made again.
+  await t.database.db.update(projects).set({ title: "Renamed for the members" }).where(eq(projects.id, restricted.id));
+  const changed = await member.get(url);
+  assert.equal(changed.headers["x-page-cache"], "miss");
+  assert.match(changed.body, /Renamed for the members/);
+  // The rights taken away: refused at once, kept page or not.
+  await t.database.db.delete(networkAccess).where(eq(networkAccess.userId, userId));
+  assert.equal((await again.get(url)).statusCode, 404);
+  // The CSRF tokens on a kept page are still this browser's: signing out with one works, and ends
+  // the session, so its kept pages are never served again.
+  assert.equal((await member.get("/")).statusCode, 200);
+  assert.equal((await member.get("/")).headers["x-page-cache"], "hit");
+  const out = await member.post("/logout", {});
+  assert.equal(out.statusCode, 303, out.body);
+  const after = await t.app.inject({ method: "GET", url: "/", headers: { cookie: member.cookies } });
+  assert.notEqual(after.headers["x-page-cache"], "hit");
+  assert.doesNotMatch(after.body, /kept\.member/);
+});
+
+test("nothing anonymous is kept that carries a visitor's token or sets a cookie", async () => {
   const s = new Session(t.app);
   await s.login();
-  const mine = await s.get(`/projects/${projectId}`);
-  assert.equal(mine.headers["x-page-cache"], undefined);
-  assert.equal((await s.get(`/projects/${projectId}`)).headers["x-page-cache"], undefined);
   // The sign-in form sets its CSRF cookie: made anew for everyone.
   await get(t.app, "/login");
   const again = await get(t.app, "/login");

@@ -121,6 +121,8 @@ export class PageCache {
 declare module "fastify" {
   interface FastifyRequest {
     pageCache: { key: string; version: number; hit: boolean } | null;
+    /** Set when the answer carries a CSRF token: valid only with this browser's CSRF cookie. */
+    carriesCsrfToken: boolean;
   }
 }
 
@@ -138,13 +140,42 @@ function anonymousPageRequest(req: FastifyRequest): boolean {
   return !SESSION_COOKIE_PRESENT.test(req.headers.cookie ?? "");
 }
 
+/** A signed-in person's GET for a page (not the API, not a token's): kept for their session alone. */
+function sessionPageRequest(req: FastifyRequest): boolean {
+  return (
+    req.method === "GET" &&
+    req.sessionId !== null &&
+    req.actor !== null &&
+    req.tokenGrant === null &&
+    !req.url.startsWith("/api/") &&
+    !req.url.startsWith("/assets/")
+  );
+}
+
+/** Sends a kept page: its headers, 304 to a reader who has it, else the body in an encoding they take. */
+function sendKept(cache: PageCache, req: FastifyRequest, reply: FastifyReply, page: StoredPage) {
+  reply.headers(page.headers);
+  reply.header("x-page-cache", "hit");
+  // A reader that has this version (a feed reader asking again) is told so without the body.
+  const etag = page.headers.etag;
+  if (typeof etag === "string" && notModified(req.headers["if-none-match"], etag)) return reply.code(304).send();
+  const encoding = acceptedEncoding(req);
+  if (!encoding || page.body.length < COMPRESSION_THRESHOLD) return reply.code(200).send(page.body);
+  // Marked as encoded, so the compression hook leaves it as it is.
+  reply.header("content-encoding", encoding);
+  reply.header("vary", "accept-encoding");
+  return reply.code(200).send(cache.encode(page, encoding));
+}
+
 /**
- * Adds the cache to the app, as its first hook after the query count: a page kept is sent before any
- * other work, with the headers the later hooks set when it was made.
+ * Adds the cache to the app, as its first hook after the query count: an anonymous page kept is sent
+ * before any other work, with the headers the later hooks set when it was made. A signed-in person's
+ * pages are kept too, each for their own session (see keepSessionPages).
  */
 export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion, options: PageCacheOptions): PageCache {
   const cache = new PageCache(options, dataVersion);
   app.decorateRequest("pageCache", null);
+  app.decorateRequest("carriesCsrfToken", false);
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     if (!anonymousPageRequest(req)) return;
     const version = dataVersion.current();
@@ -159,24 +190,16 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
       req.i18n = i18nFor(locale);
       await cache.beforeApiAnswer?.(req, reply);
     }
-    reply.headers(page.headers);
-    reply.header("x-page-cache", "hit");
-    // A reader that has this version (a feed reader asking again) is told so without the body.
-    const etag = page.headers.etag;
-    if (typeof etag === "string" && notModified(req.headers["if-none-match"], etag)) return reply.code(304).send();
-    const encoding = acceptedEncoding(req);
-    if (!encoding || page.body.length < COMPRESSION_THRESHOLD) return reply.code(200).send(page.body);
-    // Marked as encoded, so the compression hook leaves it as it is.
-    reply.header("content-encoding", encoding);
-    reply.header("vary", "accept-encoding");
-    return reply.code(200).send(cache.encode(page, encoding));
+    return sendKept(cache, req, reply, page);
   });
   app.addHook("onSend", async (req, reply, payload) => {
     const entry = req.pageCache;
-    if (!entry || entry.hit || reply.statusCode !== 200 || req.actor !== null || req.tokenGrant !== null) return payload;
+    if (!entry || entry.hit || reply.statusCode !== 200 || req.tokenGrant !== null) return payload;
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
     if (req.personalResponse || reply.hasHeader("set-cookie") || /private/.test(String(reply.getHeader("cache-control") ?? "")))
       return payload;
+    // Anonymous pages are kept for everyone: not one with a visitor's CSRF token.
+    if (req.actor === null && req.carriesCsrfToken) return payload;
     // A page that read a table whose changes go untold (bookkeeping) cannot know when it is stale.
     if (!dataVersion.keepable(req.queries.tables)) return payload;
     const headers: Record<string, string | string[]> = {};
@@ -193,4 +216,24 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     return payload;
   });
   return cache;
+}
+
+/**
+ * A signed-in person's pages, kept for their session and the browser's CSRF cookie (so the tokens on
+ * a kept page are still this browser's), until a table the page read changes. Looked up after the
+ * visitor is known and the page's policy has passed (so a session that ended, or rights that were
+ * taken away, are refused as ever), before the handler reads anything. Whatever the page shows of
+ * the person is theirs alone; what they may see is in the tables it read (their rights, kept until
+ * their memberships change). Never kept: a personal answer (a form token), one that sets a cookie or
+ * says private, and one that read an untold table.
+ */
+export function keepSessionPages(app: FastifyInstance, cache: PageCache, dataVersion: DataVersion, csrfCookie: string): void {
+  app.addHook("preHandler", async (req, reply) => {
+    if (!sessionPageRequest(req)) return;
+    const key = `${req.i18n.locale} ${req.url} session:${req.sessionId} csrf:${req.cookies[csrfCookie] ?? ""}`;
+    const version = dataVersion.current();
+    const page = cache.get(key);
+    req.pageCache = { key, version, hit: page !== undefined };
+    if (page) return sendKept(cache, req, reply, page);
+  });
 }

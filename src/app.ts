@@ -125,7 +125,7 @@ const CSRF_COOKIE = "samverk_csrf";
  * The app, set up in this order: the server; per-request query counting, ETags and the anonymous
  * page cache first (a page kept costs no more than finding it); the services; the route table every route must
  * appear in; security headers, compression, bodies and assets; who is asking; the guards every request
- * passes; errors; health; the modules; the API's description; and last the check that every route is
+ * passes; a signed-in person's kept pages (after the guards, before any handler); errors; health; the modules; the API's description; and last the check that every route is
  * guarded.
  */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {

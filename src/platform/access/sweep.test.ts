@@ -1875,7 +1875,17 @@ test("no role of one network sees or changes another network's restricted record
   const form = formBody(N);
   const { plan } = planSweep();
 
-  const counts = { requests: 0, refused: 0, notFound: 0, allowed: 0, serverErrors: 0, reads: 0, writes: 0, fingerprints: 0 };
+  const counts = {
+    requests: 0,
+    refused: 0,
+    notFound: 0,
+    allowed: 0,
+    serverErrors: 0,
+    reads: 0,
+    kept: 0,
+    writes: 0,
+    fingerprints: 0,
+  };
   let fingerprintMs = 0;
   const leaks: Leak[] = [];
   const writes: string[] = [];
@@ -1906,6 +1916,12 @@ test("no role of one network sees or changes another network's restricted record
           counts.reads++;
           const res = await client.get(url);
           check(role, method, url, res);
+          // Once more: what the page cache kept for this role is checked as well (decision 0043).
+          if (res.statusCode === 200) {
+            const again = await client.get(url);
+            if (again.headers["x-page-cache"] === "hit") counts.kept++;
+            check(role, method, `${url} (kept)`, again);
+          }
           // One step of a redirect, unless it is to the sign-in page.
           const location = res.headers.location;
           if (typeof location === "string" && /^\/(?!\/|login)/.test(location) && res.statusCode >= 300 && res.statusCode < 400)
@@ -1965,7 +1981,7 @@ test("no role of one network sees or changes another network's restricted record
         .slice(0, 12)
         .map(([r, ms]) => `${r} ${(ms / 1000).toFixed(1)} s`)
         .join(", ")}`,
-      `requests ${counts.requests} (${counts.reads} reads, ${counts.writes} writes, the rest redirects followed):` +
+      `requests ${counts.requests} (${counts.reads} reads, each answered 200 read again: ${counts.kept} of those from the page cache; ${counts.writes} writes, the rest redirects followed):` +
         ` refused (4xx, or sent to sign in) ${counts.refused} (of them 404 ${counts.notFound}), allowed (2xx/3xx) ${counts.allowed}, server errors ${counts.serverErrors}`,
       `leaks ${unique.length} (in ${new Set(unique.map((l) => `${l.role} ${l.method} ${l.url}`)).size} answers), cross-network writes ${writes.length}`,
       ...lines.map((l) => `LEAK ${l}`),
@@ -1976,4 +1992,5 @@ test("no role of one network sees or changes another network's restricted record
   assert.deepEqual(lines, [], `markers of ${SECOND} reached roles of ${FIRST}:\n${lines.join("\n")}`);
   assert.deepEqual(writes, [], `roles of ${FIRST} changed ${SECOND}:\n${writes.join("\n")}`);
   assert.deepEqual(errors, [], `server errors:\n${errors.join("\n")}`);
+  assert.ok(counts.kept > 0, "no page was served from the page cache: the sweep would not see what it keeps");
 });

@@ -44,8 +44,11 @@ if (!(count >= 2 && count <= 16) || !(scale > 0 && scale <= 100) || !(seconds >=
 
 const RATE_LIMIT = 40;
 const RECEIPTS = 20;
-/** Changes made through the first process to measure how soon the others show them. */
-const CHANGES = 100;
+/**
+ * Changes made through the first process to measure how soon the others show them: through the API,
+ * as one account, so within the rate limit set above together with the reads around them.
+ */
+const CHANGES = 30;
 
 const target = dataTarget(scale, serverUrl);
 let manifest = values.fresh ? undefined : readManifest(target);

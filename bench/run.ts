@@ -46,7 +46,7 @@ interface PageResult extends LoadResult {
   variant: Variant;
   limitRequestsPerSecond: number;
   ratioToLimit: number;
-  /** Queries of a request in steady state (an anonymous page from the cache reads only the data's version). */
+  /** Queries of a request in steady state (a kept anonymous page reads nothing, a signed-in one its session). */
   queries: number;
   /** Queries the first request made, when the page was made from the data. */
   queriesToMake: number;

@@ -32,9 +32,9 @@ import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./
 import { Metrics } from "./platform/http/metrics.ts";
 import { registerStoredOnce } from "./platform/http/once.ts";
 import { acceptableApiWrite, fromAnotherSite } from "./platform/http/origin.ts";
-import { keepSessionPages, type PageCache, registerPageCache } from "./platform/http/page-cache.ts";
+import { type PageCache, registerPageCache, SignedInPages } from "./platform/http/page-cache.ts";
 import { sameSitePath } from "./platform/http/redirect.ts";
-import { renderPage } from "./platform/http/render.tsx";
+import { type AroundMeta, type RenderDeps, renderAround, renderPage } from "./platform/http/render.tsx";
 import { holdsMalformedText, holdsNul } from "./platform/http/validation.ts";
 import { type I18n, i18nFor, LANG_COOKIE, type MessageKey, negotiateLocale } from "./platform/i18n/i18n.ts";
 import type { AppContext, ModuleManifest } from "./platform/module.ts";
@@ -42,6 +42,7 @@ import { createServices, type Services } from "./platform/services.ts";
 import { ApiDocsPage } from "./platform/ui/api-docs.tsx";
 import type { NavItem, PageContext, PageMeta } from "./platform/ui/context.ts";
 import { ErrorPage } from "./platform/ui/error-page.tsx";
+import { OWN_PART_MARKS } from "./platform/ui/own-parts.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -94,6 +95,8 @@ declare module "fastify" {
   interface FastifyReply {
     // biome-ignore lint/suspicious/noExplicitAny: a page is any component's vnode
     page(body: VNode<any>, meta: PageMeta): Promise<FastifyReply>;
+    /** A kept page body, sent inside the layout with this reader's own parts (decision 0043). */
+    keptBody(body: string, meta: AroundMeta): Promise<FastifyReply>;
   }
 }
 
@@ -146,6 +149,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await registerCompression(app);
   await readBodies(app, config, secret);
   await serveAssets(app);
+  const signedInPages = pageCache ? new SignedInPages(pageCache, dataVersion, CSRF_COOKIE) : null;
   identifyRequests(
     app,
     services,
@@ -153,10 +157,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     secret,
     dataVersion,
     modules.flatMap((m) => m.nav ?? []),
+    signedInPages,
   );
   guardRequests(app, services, config, database, secret, pageCache);
   // After the visitor is known and the page's policy has passed, before its handler reads anything.
-  if (pageCache) keepSessionPages(app, pageCache, dataVersion, CSRF_COOKIE);
+  signedInPages?.register(app, (reply, body, meta) => reply.keptBody(body, meta));
   handleErrors(app);
   healthChecks(app, database);
   const api = await registerModules(app, ctx);
@@ -335,6 +340,7 @@ function identifyRequests(
   secret: string,
   dataVersion: DataVersion,
   nav: NavItem[],
+  signedInPages: SignedInPages | null,
 ) {
   // Who is asking and in which language; one decorator renders every page.
   app.decorateRequest("i18n", null as unknown as I18n);
@@ -347,12 +353,22 @@ function identifyRequests(
   app.decorateRequest("pageContext", null as unknown as () => PageContext);
   // The header's list of networks, on every page: kept until any data changes.
   const networkSwitcher = new UntilChange<Awaited<ReturnType<typeof services.networks.switcher>>>(dataVersion, 1);
-  app.decorateReply("page", function (this: import("fastify").FastifyReply, body: VNode<unknown>, meta: PageMeta) {
-    return renderPage(this.request, this, body, meta, {
-      nav,
-      networks: () => networkSwitcher.get("all", () => services.networks.switcher()),
-      activity: services.activity,
-    });
+  // How the reader follows the page's record, kept until their follows or their parts change.
+  const followStates = new UntilChange<Awaited<ReturnType<typeof services.activity.state>>>(dataVersion, 5000);
+  const renderDeps: RenderDeps = {
+    nav,
+    networks: () => networkSwitcher.get("all", () => services.networks.switcher()),
+    activity: {
+      state: (userId, ref) => followStates.get(`${userId} ${ref.kind} ${ref.id}`, () => services.activity.state(userId, ref)),
+      newCount: (viewer) => services.activity.newCount(viewer),
+    },
+    ...(signedInPages ? { offer: signedInPages.offer } : {}),
+  };
+  app.decorateReply("page", function (this: FastifyReply, body: VNode<unknown>, meta: PageMeta) {
+    return renderPage(this.request, this, body, meta, renderDeps);
+  });
+  app.decorateReply("keptBody", function (this: FastifyReply, body: string, meta: AroundMeta) {
+    return renderAround(this.request, this, body, meta, 200, renderDeps);
   });
   /**
    * What the actor may do in each network, kept until any data changes, so a changed role counts at
@@ -403,6 +419,8 @@ function identifyRequests(
           return req.actor;
         },
         csrfToken: () => {
+          // A body that may be kept for others holds a mark, filled in with each reader's own token.
+          if (context?.markingOwnParts) return OWN_PART_MARKS.csrfToken;
           req.carriesCsrfToken = true;
           token ??= reply.generateCsrf();
           return token;

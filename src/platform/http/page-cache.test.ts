@@ -8,6 +8,7 @@ import { buildApp } from "../../app.ts";
 import { consultations } from "../../modules/consultations/schema.ts";
 import { networkAccess } from "../../modules/networks/schema.ts";
 import { projects } from "../../modules/projects/schema.ts";
+import { UserService } from "../auth/users.ts";
 import { loadConfig } from "../config.ts";
 import { PageCache } from "./page-cache.ts";
 
@@ -123,6 +124,50 @@ test("a signed-in person's page is kept for their session alone, until what it r
   const after = await t.app.inject({ method: "GET", url: "/", headers: { cookie: member.cookies } });
   assert.notEqual(after.headers["x-page-cache"], "hit");
   assert.doesNotMatch(after.body, /kept\.member/);
+});
+
+test("a body that reads only what the reader may do is kept for everyone with the same rights, with each reader's own parts", async () => {
+  const [restricted] = await t.database.db.select().from(projects).where(eq(projects.visibility, "network")).limit(1);
+  assert.ok(restricted);
+  const url = `/projects/${restricted.id}`;
+  const en = { "accept-language": "en" };
+  // Two administrators: the same rights (a member's project page reads which subject networks its
+  // reader takes part in, which is theirs alone, so it is kept per session).
+  const reader = async (name: string, role: "member" | "secretariat" | "administrator") => {
+    const email = `${name}@test.samverk.example`;
+    if (role === "administrator") await new UserService(t.database.db).createAdmin({ email, password: PASSWORD, name });
+    else await testAccount(t.app, t.database.db, email, { networkId: restricted.networkId, role });
+    const session = new Session(t.app);
+    await session.login(email, PASSWORD);
+    return session;
+  };
+  const ada = await reader("shared.ada", "administrator");
+  const bo = await reader("shared.bo", "administrator");
+  const first = await ada.get(url, en);
+  assert.equal(first.statusCode, 200);
+  assert.equal(first.headers["x-page-cache"], "miss");
+  // Bo has the same rights: the body Ada's request made, around Bo's own header, token and follow button.
+  const kept = await bo.get(url, en);
+  assert.equal(kept.headers["x-page-cache"], "hit");
+  assert.match(kept.body, /shared\.bo/);
+  assert.doesNotMatch(kept.body, /shared\.ada/);
+  assert.doesNotMatch(kept.body, /samverk-own-/);
+  // Once Bo's follow state is known too, a request reads only Bo's session.
+  const steady = await bo.get(url, en);
+  assert.equal(steady.headers["x-page-cache"], "hit");
+  assert.equal(steady.headers["x-db-queries"], "1");
+  // Bo's token on the kept page is Bo's: following from it works, and only Bo follows.
+  assert.match(kept.body, />Follow</);
+  const follow = await bo.post(`/follow/project/${restricted.id}`, { back: url });
+  assert.equal(follow.statusCode, 303, follow.body);
+  assert.match((await bo.get(url, en)).body, /You follow this/);
+  assert.doesNotMatch((await ada.get(url, en)).body, /You follow this/);
+  // Other rights, another copy.
+  const cy = await reader("shared.cy", "secretariat");
+  assert.equal((await cy.get(url, en)).headers["x-page-cache"], "miss");
+  // A page that reads who its reader is (the front page's "waiting for you") is kept for the session only.
+  await ada.get("/?fresh", en);
+  assert.notEqual((await bo.get("/?fresh", en)).headers["x-page-cache"], "hit");
 });
 
 test("nothing anonymous is kept that carries a visitor's token or sets a cookie", async () => {

@@ -8,12 +8,15 @@
  * anything for a signed-in user, an answer that sets a cookie (a language choice), carries the
  * visitor's own token (every form) or says `private`. Pages say `no-store` to browsers and proxies all the same: this cache is the server's.
  */
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../access/actor.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import type { DataVersion } from "../db/data-version.ts";
 import { i18nFor, LANG_COOKIE, negotiateLocale } from "../i18n/i18n.ts";
 import { acceptedEncoding, COMPRESSION_THRESHOLD, compress, type Encoding } from "./compression.ts";
 import { notModified } from "./conditional.ts";
+import type { AroundMeta } from "./render.tsx";
 
 export interface PageCacheOptions {
   /** How many pages to keep; the least recently used goes first. */
@@ -26,6 +29,8 @@ export interface PageCacheOptions {
 
 interface StoredPage {
   version: number;
+  /** For a body kept for everyone with the same rights: what goes around it (render.tsx). */
+  around?: AroundMeta;
   /** The tables the page was made from. */
   tables: readonly string[];
   storedAt: number;
@@ -121,6 +126,8 @@ export class PageCache {
 declare module "fastify" {
   interface FastifyRequest {
     pageCache: { key: string; version: number; hit: boolean } | null;
+    /** A signed-in page whose body may be kept for everyone with the reader's rights, while it is made. */
+    sharedPage: { key: string; version: number; personal: PersonalWatch } | null;
     /** Set when the answer carries a CSRF token: valid only with this browser's CSRF cookie. */
     carriesCsrfToken: boolean;
   }
@@ -219,21 +226,110 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
 }
 
 /**
- * A signed-in person's pages, kept for their session and the browser's CSRF cookie (so the tokens on
- * a kept page are still this browser's), until a table the page read changes. Looked up after the
- * visitor is known and the page's policy has passed (so a session that ended, or rights that were
- * taken away, are refused as ever), before the handler reads anything. Whatever the page shows of
- * the person is theirs alone; what they may see is in the tables it read (their rights, kept until
- * their memberships change). Never kept: a personal answer (a form token), one that sets a cookie or
- * says private, and one that read an untold table.
+ * Whether a page read who its reader is (their account, their name), as against what they may do:
+ * the actor is watched while the page is made, and one that was read makes the page the reader's own.
  */
-export function keepSessionPages(app: FastifyInstance, cache: PageCache, dataVersion: DataVersion, csrfCookie: string): void {
-  app.addHook("preHandler", async (req, reply) => {
-    if (!sessionPageRequest(req)) return;
-    const key = `${req.i18n.locale} ${req.url} session:${req.sessionId} csrf:${req.cookies[csrfCookie] ?? ""}`;
-    const version = dataVersion.current();
-    const page = cache.get(key);
-    req.pageCache = { key, version, hit: page !== undefined };
-    if (page) return sendKept(cache, req, reply, page);
+interface PersonalWatch {
+  /** Stops watching; says whether the page read who the reader is. */
+  stop(): boolean;
+}
+
+const PERSONAL_FIELDS = new Set<PropertyKey>(["userId", "label"]);
+
+function watchPersonal(req: FastifyRequest): PersonalWatch {
+  const actor = req.actor;
+  if (!actor) return { stop: () => true };
+  let watching = true;
+  let read = false;
+  req.actor = new Proxy(actor, {
+    get(target, property, receiver) {
+      if (watching && PERSONAL_FIELDS.has(property)) read = true;
+      return Reflect.get(target, property, receiver);
+    },
   });
+  return {
+    stop: () => {
+      watching = false;
+      return read;
+    },
+  };
+}
+
+/** What a reader may see and do, as one key: administrator, roles and each network's grant. */
+export function rightsKey(actor: Actor): string {
+  const stable = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(stable)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  const rights = JSON.stringify(stable([actor.isAdmin, [...(actor.roles ?? [])].sort(), actor.networks ?? {}]));
+  return createHash("sha256").update(rights).digest("base64url").slice(0, 22);
+}
+
+/**
+ * A signed-in person's pages (decision 0043). Looked up after the visitor is known and the page's
+ * policy has passed (so a session that ended, or rights that were taken away, are refused as ever),
+ * before the handler reads anything:
+ * - a page's body that did not read who its reader is (only what they may do) is kept for everyone
+ *   with the same rights, and the layout and the reader's own parts in the body (the follow button,
+ *   the CSRF tokens) are made for each request around it;
+ * - a page that did read it is kept whole for the reader's session and the browser's CSRF cookie (so
+ *   the tokens on it are still this browser's).
+ * Each until a table it read changes. Never kept: a personal answer (a form token), one that sets a
+ * cookie or says private, one that read an untold table, and anything but a 200.
+ */
+export class SignedInPages {
+  constructor(
+    private readonly cache: PageCache,
+    private readonly dataVersion: DataVersion,
+    private readonly csrfCookie: string,
+  ) {}
+
+  register(app: FastifyInstance, around: (reply: FastifyReply, body: string, meta: AroundMeta) => Promise<FastifyReply>): void {
+    app.decorateRequest("sharedPage", null);
+    app.addHook("preHandler", async (req, reply) => {
+      if (!sessionPageRequest(req) || !req.actor) return;
+      const version = this.dataVersion.current();
+      const own = `${req.i18n.locale} ${req.url} session:${req.sessionId} csrf:${req.cookies[this.csrfCookie] ?? ""}`;
+      const page = this.cache.get(own);
+      req.pageCache = { key: own, version, hit: page !== undefined };
+      if (page) return sendKept(this.cache, req, reply, page);
+      const shared = `${req.i18n.locale} ${req.url} rights:${rightsKey(req.actor)}`;
+      const body = this.cache.get(shared);
+      if (body?.around) {
+        req.pageCache.hit = true;
+        reply.header("x-page-cache", "hit");
+        return around(reply, body.body.toString(), body.around);
+      }
+      req.sharedPage = { key: shared, version, personal: watchPersonal(req) };
+    });
+  }
+
+  /** Offered every body renderPage makes: kept for everyone with the reader's rights where it may be. */
+  offer = (req: FastifyRequest, reply: FastifyReply, body: string, around: AroundMeta, status: number): void => {
+    const shared = req.sharedPage;
+    if (!shared) return;
+    req.sharedPage = null;
+    // A page that read who its reader is stays theirs: kept for their session when it is sent.
+    if (shared.personal.stop()) return;
+    if (status !== 200 || req.personalResponse || reply.hasHeader("set-cookie")) return;
+    if (/private/.test(String(reply.getHeader("cache-control") ?? ""))) return;
+    if (!this.dataVersion.keepable(req.queries.tables)) return;
+    this.cache.set(shared.key, {
+      version: shared.version,
+      tables: this.dataVersion.tracked(req.queries.tables),
+      storedAt: Date.now(),
+      headers: {},
+      body,
+      around,
+    });
+    // Kept for all with these rights: not for the session besides.
+    req.pageCache = null;
+    reply.header("x-page-cache", "miss");
+  };
 }

@@ -18,6 +18,14 @@ export interface PageContext {
   follow?: { kind: string; id: number; state: FollowState } | undefined;
   /** How many events on what the signed-in reader follows came since they last looked, for the header. */
   newActivity?: number;
+  /**
+   * Set while a page's body is rendered: the reader's own parts in it (the follow button, the CSRF
+   * tokens of its forms) are left as marks and filled in for each request, so the body can be kept
+   * for everyone with the same rights (decision 0043).
+   */
+  markingOwnParts?: boolean;
+  /** The record the page is of, before the reader's follow state is known. */
+  followable?: RecordRef | undefined;
 }
 
 export interface Crumb {

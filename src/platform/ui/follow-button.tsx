@@ -1,5 +1,7 @@
+import { h } from "preact";
 import { PostButton } from "./components.tsx";
 import type { PageContext } from "./context.ts";
+import { OWN_PART_MARKS } from "./own-parts.ts";
 
 /**
  * Follow or stop following the record a page is of (its `follow` in the page's meta, decision 0035):
@@ -9,6 +11,8 @@ import type { PageContext } from "./context.ts";
 export function FollowButton(props: { ctx: PageContext }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
+  // Each reader's own: a mark in a body that may be kept for others, filled in when it is sent.
+  if (ctx.markingOwnParts) return ctx.actor && ctx.followable ? h(OWN_PART_MARKS.follow, null) : null;
   if (!ctx.actor?.userId || !ctx.follow) return null;
   const { kind, id, state } = ctx.follow;
   const action = `/follow/${kind}/${id}`;

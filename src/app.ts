@@ -405,6 +405,7 @@ function identifyRequests(
       if (session) req.queries.tables.add("users");
       req.actor = session ? await withGrants({ ...session.actor, requestId: req.id, ipHash: req.ipKey() }) : null;
       req.sessionId = session?.idHash ?? null;
+      signedInPages?.watch(req);
     }
     let token: string | undefined;
     const url = req.url;

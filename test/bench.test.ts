@@ -186,7 +186,7 @@ test("npm run bench:cluster shows sessions, changes, rate limits and jobs shared
       report.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok]),
       [
         ["a session is valid in every process", true],
-        ["a change through one process is visible through another at its next request", true],
+        ["a change through one process is visible through the others within a second", true],
         ["a rate limit is counted together", true],
         ["a job is done once", true],
       ],

@@ -128,7 +128,15 @@ export function createServices(
   const kernel = {
     ...base,
     /** Following and what happened to what one follows, over every module's followables (decision 0035). */
-    activity: new ActivityService(db, followables, recordKinds, keepUntilChange(options.dataVersion, 5000, ["activity_seen"])),
+    activity: new ActivityService(
+      db,
+      followables,
+      recordKinds,
+      keepUntilChange(options.dataVersion, 5000, {
+        tables: ["activity_seen"],
+        ownerOf: (key) => key.split(" ")[0]!,
+      }),
+    ),
     /** One digest of what one follows; a person's rights are the access module's, read when it is sent. */
     activityDigests: new ActivityDigests(
       db,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { NetworkGrant } from "./authorize.ts";
 
 /** Roles an administrator grants across the installation: a national editor keeps the national roadmap. */
@@ -19,3 +20,23 @@ export interface Actor {
 }
 
 export const systemActor = (label = "system"): Actor => ({ userId: null, label, isAdmin: true });
+
+/**
+ * What an actor may see and do, as one key: the administrator flag, roles and each network's grant
+ * (role, represented organisations, seats). Two actors with the same key are let in and shown the
+ * same, but for who they are (decision 0043).
+ */
+export function rightsKey(actor: Actor): string {
+  const stable = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(stable)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  const rights = JSON.stringify(stable([actor.isAdmin, [...(actor.roles ?? [])].sort(), actor.networks ?? {}]));
+  return createHash("sha256").update(rights).digest("base64url").slice(0, 22);
+}

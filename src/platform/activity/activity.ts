@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import type { Actor } from "../access/actor.ts";
+import { type Actor, rightsKey } from "../access/actor.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { type Keeper, keepUntilChange } from "../db/data-version.ts";
 import { rowsOf } from "../db/rows.ts";
@@ -179,12 +179,15 @@ export class ActivityService {
    * length). Kept until the data changes; another process's count may lag a look by a minute at most.
    */
   newCount(viewer: Actor & { userId: number }): Promise<number> {
-    return this.counts.get(String(viewer.userId), async () => (await this.recent(viewer)).filter((e) => e.isNew).length);
+    // Under the person and what they may see: a changed right counts other events at once.
+    return this.counts.get(
+      `${viewer.userId} ${rightsKey(viewer)}`,
+      async () => (await this.recent(viewer)).filter((e) => e.isNew).length,
+    );
   }
 
   /** Marks everything up to the event as seen. */
   async markSeen(userId: number, upTo: number): Promise<void> {
-    this.counts.forget(String(userId));
     await this.db
       .insert(activitySeen)
       .values({ userId, lastSeenEventId: upTo })
@@ -192,6 +195,8 @@ export class ActivityService {
         target: activitySeen.userId,
         set: { lastSeenEventId: sql`greatest(${activitySeen.lastSeenEventId}, ${upTo})` },
       });
+    // After the write, so that a count made meanwhile is not kept from before it.
+    this.counts.forgetOwner(String(userId));
   }
 
   private async lastSeen(userId: number): Promise<number> {

@@ -34,7 +34,7 @@ export interface DataVersion {
   keepable(tables: Iterable<string>): boolean;
   /** The tables among these whose changes are told, which is what a kept value depends on. */
   tracked(tables: Iterable<string>): string[];
-  /** Marks a name as changed in this process alone: a keeper's own state (see UntilChange's ownTables). */
+  /** Marks a name as changed in this process alone: a keeper's own state (see UntilChange's `own`). */
   changedHere(name: string): void;
   /** Resolves when this process has heard of every change committed before the call. */
   caughtUp(): Promise<void>;
@@ -104,6 +104,15 @@ class ChangeClock implements DataVersion {
 
   async caughtUp(): Promise<void> {
     if (!this.sendSync || !this.hearing) return;
+    if (!(await this.roundTrip())) this.everythingChanged();
+  }
+
+  /**
+   * Sends a notification of its own through the pool and waits (at most two seconds) until the
+   * listener hears it: true when it did, so every change committed before the call was heard.
+   */
+  async roundTrip(): Promise<boolean> {
+    if (!this.sendSync) return true;
     // Notifications arrive in the order their transactions committed: once this one is heard, so
     // is every change committed before it was sent.
     const payload = `${SYNC_PREFIX}${randomUUID()}`;
@@ -114,7 +123,10 @@ class ChangeClock implements DataVersion {
     });
     try {
       await this.sendSync(payload);
-      if (!(await heard)) this.everythingChanged();
+      return await heard;
+    } catch {
+      // A change's answer must not fail for this: the caller trusts nothing kept instead.
+      return false;
     } finally {
       clearTimeout(timer);
       this.syncs.delete(payload);
@@ -180,7 +192,7 @@ export async function watchDataVersion(database: Database): Promise<DataVersion>
 }
 
 /**
- * One connection of this process that listens, checked every few seconds, and opened again (after
+ * One connection of this process that listens, checked every two seconds, and opened again (after
  * half a second, doubling to half a minute) when it is lost.
  */
 class Listener {
@@ -193,7 +205,7 @@ class Listener {
   constructor(
     private readonly url: string,
     private readonly clock: ChangeClock,
-    heartbeatMs = 5000,
+    heartbeatMs = 2000,
   ) {
     this.heartbeat = setInterval(() => void this.check(), heartbeatMs);
     this.heartbeat.unref();
@@ -225,29 +237,26 @@ class Listener {
     this.clock.hearing = true;
   }
 
-  /** A connection that stopped answering is taken for lost (a network gone quiet tells nothing). */
+  /**
+   * A notification of its own, sent through the pool, must come back through the listening
+   * connection: a connection gone quiet, or one that cannot hear (behind a pooler that drops LISTEN),
+   * is taken for lost. Changes made until this check notices are the window in which a process may
+   * serve what it kept (at most the interval and two seconds).
+   */
   private async check(): Promise<void> {
     const client = this.client;
-    if (!client) return;
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error("no answer")), 5000);
-    });
-    try {
-      await Promise.race([client.query("select 1"), silent]);
-    } catch {
-      this.lost(client);
-    } finally {
-      clearTimeout(timer);
-    }
+    if (!client || !this.clock.hearing) return;
+    if (!(await this.clock.roundTrip()) && this.client === client) this.lost(client);
   }
 
   private lost(client: pg.Client): void {
-    this.clock.hearing = false;
-    if (this.client === client) this.client = null;
-    client.removeAllListeners("end");
+    client.removeAllListeners();
     client.on("error", () => undefined);
     client.end().catch(() => undefined);
+    // A connection already given up on (a late error) changes nothing once another listens.
+    if (this.client !== null && this.client !== client) return;
+    this.client = null;
+    this.clock.hearing = false;
     if (this.stopped || this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -279,13 +288,14 @@ export class UntilChange<V> {
   private readonly values = new Map<string, { version: number; at: number; tables: string[]; value: V }>();
 
   /**
-   * `ownTables`: tables without the trigger whose changes the keeper's owner tells it of itself, by
-   * forget() (a person's own marks); anything else that read an untold table is not kept.
+   * `own`: tables without the trigger whose changes the keeper's owner tells it of itself, by
+   * forgetOwner(), and who owns each key (a person's marks, whatever else the key holds); anything
+   * else that read an untold table is not kept.
    */
   constructor(
     private readonly version: DataVersion,
     private readonly maxEntries = 1000,
-    private readonly ownTables: readonly string[] = [],
+    private readonly own: OwnState | null = null,
     private readonly maxAgeMs = 60_000,
   ) {}
 
@@ -300,9 +310,9 @@ export class UntilChange<V> {
     }
     // Kept under the time read before loading: a change committed meanwhile makes it load again.
     const { value, tables } = await readingInto(load);
-    if (this.ownTables.length > 0) {
-      for (const own of this.ownTables) tables.delete(own);
-      tables.add(this.ownName(key));
+    if (this.own) {
+      for (const table of this.own.tables) tables.delete(table);
+      tables.add(this.ownName(this.own.ownerOf(key)));
     }
     dependOn(tables);
     if (!this.version.keepable(tables)) return value;
@@ -314,18 +324,30 @@ export class UntilChange<V> {
     return value;
   }
 
-  /**
-   * Forgets what is kept under the key, where this process knows it changed without a told change
-   * (its owner's own state); a page made from it is stale too.
-   */
+  /** Forgets what is kept under the key, where this process knows it changed without a told change. */
   forget(key: string): void {
     this.values.delete(key);
-    if (this.ownTables.length > 0) this.version.changedHere(this.ownName(key));
   }
 
-  private ownName(key: string): string {
-    return `${OWN_PREFIX}${this.ownTables.join("+")}:${key}`;
+  /**
+   * Forgets everything of an owner whose own state changed, and makes stale what was made from it
+   * (a page showing their count), kept here or not.
+   */
+  forgetOwner(owner: string): void {
+    if (!this.own) return;
+    for (const key of [...this.values.keys()]) if (this.own.ownerOf(key) === owner) this.values.delete(key);
+    this.version.changedHere(this.ownName(owner));
   }
+
+  private ownName(owner: string): string {
+    return `${OWN_PREFIX}${this.own?.tables.join("+")}:${owner}`;
+  }
+}
+
+/** Untold tables a keeper's owner tells it of (UntilChange), and who owns each key. */
+export interface OwnState {
+  tables: readonly string[];
+  ownerOf: (key: string) => string;
 }
 
 /** The current work (a request) depends on these tables as if it had read them itself. */
@@ -335,13 +357,15 @@ function dependOn(tables: Iterable<string>): void {
 }
 
 /** Where values may be kept until the data changes: an UntilChange, or none that loads every time. */
-export type Keeper<V> = Pick<UntilChange<V>, "get" | "forget">;
+export type Keeper<V> = Pick<UntilChange<V>, "get" | "forget" | "forgetOwner">;
 
 /** Kept until the data changes when there is a data version to watch (the app); else read each time. */
 export function keepUntilChange<V>(
   version: DataVersion | undefined,
   maxEntries?: number,
-  ownTables: readonly string[] = [],
+  own: OwnState | null = null,
 ): Keeper<V> {
-  return version ? new UntilChange<V>(version, maxEntries, ownTables) : { get: (_key, load) => load(), forget: () => undefined };
+  return version
+    ? new UntilChange<V>(version, maxEntries, own)
+    : { get: (_key, load) => load(), forget: () => undefined, forgetOwner: () => undefined };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { PASSWORD, testAccount } from "../../../test/support/accounts.ts";
 import { createTestApp, Session, type TestApp } from "../../../test/support/app.ts";
@@ -168,6 +168,43 @@ test("a body that reads only what the reader may do is kept for everyone with th
   // A page that reads who its reader is (the front page's "waiting for you") is kept for the session only.
   await ada.get("/?fresh", en);
   assert.notEqual((await bo.get("/?fresh", en)).headers["x-page-cache"], "hit");
+});
+
+test("what is made for a signed-in person is never kept for everyone, however the cookie is written", async () => {
+  const admin = new Session(t.app);
+  await admin.login();
+  const url = "/api/v1/projects?limit=100&odd-cookie";
+  // A space before "=": the quick anonymous test misses the session, the cookie parser does not.
+  const odd = await get(t.app, url, { cookie: admin.cookies.replace("samverk_session=", "samverk_session =") });
+  assert.equal(odd.statusCode, 200);
+  const anonymous = await get(t.app, url);
+  assert.notEqual(anonymous.headers["x-page-cache"], "hit");
+  assert.equal(
+    anonymous.json().items.some((p: { visibility: string }) => p.visibility !== "public"),
+    false,
+  );
+});
+
+test("a consultation's input form gives every reader a token of their own, whatever their rights", async () => {
+  const now = new Date();
+  const [consultation] = await t.database.db
+    .select()
+    .from(consultations)
+    .where(and(lt(consultations.opensAt, now), gt(consultations.closesAt, now)))
+    .limit(1);
+  assert.ok(consultation, "the demo data has an open consultation");
+  const tokenOf = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)?.[1];
+  const readers = [new Session(t.app), new Session(t.app)];
+  for (const reader of readers) await reader.login();
+  const url = `/consultations/${consultation.id}/input`;
+  const tokens = [];
+  for (const reader of [...readers, ...readers]) {
+    const page = await reader.get(url);
+    assert.equal(page.statusCode, 200);
+    assert.notEqual(page.headers["x-page-cache"], "hit");
+    tokens.push(tokenOf(page.body));
+  }
+  assert.equal(new Set(tokens).size, 4, "four forms, four tokens");
 });
 
 test("nothing anonymous is kept that carries a visitor's token or sets a cookie", async () => {

@@ -8,9 +8,8 @@
  * anything for a signed-in user, an answer that sets a cookie (a language choice), carries the
  * visitor's own token (every form) or says `private`. Pages say `no-store` to browsers and proxies all the same: this cache is the server's.
  */
-import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Actor } from "../access/actor.ts";
+import { rightsKey } from "../access/actor.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import type { DataVersion } from "../db/data-version.ts";
 import { i18nFor, LANG_COOKIE, negotiateLocale } from "../i18n/i18n.ts";
@@ -125,9 +124,14 @@ export class PageCache {
 
 declare module "fastify" {
   interface FastifyRequest {
-    pageCache: { key: string; version: number; hit: boolean } | null;
+    /** Where this request's answer is kept, if anywhere: for everyone signed out, or for its session. */
+    pageCache: { key: string; version: number; hit: boolean; scope: "anonymous" | "session" } | null;
+    /** The data's clock when the request began, before anything was read for it: what is kept from it is kept under this time. */
+    clockAt: number;
     /** A signed-in page whose body may be kept for everyone with the reader's rights, while it is made. */
     sharedPage: { key: string; version: number; personal: PersonalWatch } | null;
+    /** Whether the reader's own person was read while this page was made (from the moment they were known). */
+    personalWatch: PersonalWatch | null;
     /** Set when the answer carries a CSRF token: valid only with this browser's CSRF cookie. */
     carriesCsrfToken: boolean;
   }
@@ -183,14 +187,16 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
   const cache = new PageCache(options, dataVersion);
   app.decorateRequest("pageCache", null);
   app.decorateRequest("carriesCsrfToken", false);
+  app.decorateRequest("clockAt", 0);
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
+    req.clockAt = dataVersion.current();
     if (!anonymousPageRequest(req)) return;
-    const version = dataVersion.current();
+    const version = req.clockAt;
     const cookieLang = LANG_COOKIE_VALUE.exec(req.headers.cookie ?? "")?.[1];
     const locale = negotiateLocale((req.query as Record<string, unknown>).lang, cookieLang, req.headers["accept-language"]);
-    const key = `${locale} ${req.url}`;
+    const key = `anonymous ${locale} ${req.url}`;
     const page = cache.get(key);
-    req.pageCache = { key, version, hit: page !== undefined };
+    req.pageCache = { key, version, hit: page !== undefined, scope: "anonymous" };
     if (!page) return;
     if (req.url.startsWith("/api/")) {
       // Refused in the reader's language, as the API's own answers are.
@@ -205,8 +211,14 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
     if (req.personalResponse || reply.hasHeader("set-cookie") || /private/.test(String(reply.getHeader("cache-control") ?? "")))
       return payload;
-    // Anonymous pages are kept for everyone: not one with a visitor's CSRF token.
-    if (req.actor === null && req.carriesCsrfToken) return payload;
+    if (entry.scope === "anonymous") {
+      // Kept for everyone: only what was made for nobody (a session cookie the quick test above took
+      // for none may still have signed someone in), and not with a visitor's CSRF token.
+      if (req.actor !== null || req.sessionId !== null || req.carriesCsrfToken) return payload;
+    } else if (req.actor === null || !String(reply.getHeader("content-type") ?? "").startsWith("text/html")) {
+      // Kept for a session: its pages only (a download or a calendar says its own cache rules).
+      return payload;
+    }
     // A page that read a table whose changes go untold (bookkeeping) cannot know when it is stale.
     if (!dataVersion.keepable(req.queries.tables)) return payload;
     const headers: Record<string, string | string[]> = {};
@@ -255,22 +267,6 @@ function watchPersonal(req: FastifyRequest): PersonalWatch {
   };
 }
 
-/** What a reader may see and do, as one key: administrator, roles and each network's grant. */
-export function rightsKey(actor: Actor): string {
-  const stable = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(stable)
-      : value && typeof value === "object"
-        ? Object.fromEntries(
-            Object.keys(value)
-              .sort()
-              .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
-          )
-        : value;
-  const rights = JSON.stringify(stable([actor.isAdmin, [...(actor.roles ?? [])].sort(), actor.networks ?? {}]));
-  return createHash("sha256").update(rights).digest("base64url").slice(0, 22);
-}
-
 /**
  * A signed-in person's pages (decision 0043). Looked up after the visitor is known and the page's
  * policy has passed (so a session that ended, or rights that were taken away, are refused as ever),
@@ -292,22 +288,32 @@ export class SignedInPages {
 
   register(app: FastifyInstance, around: (reply: FastifyReply, body: string, meta: AroundMeta) => Promise<FastifyReply>): void {
     app.decorateRequest("sharedPage", null);
+    app.decorateRequest("personalWatch", null);
     app.addHook("preHandler", async (req, reply) => {
       if (!sessionPageRequest(req) || !req.actor) return;
-      const version = this.dataVersion.current();
-      const own = `${req.i18n.locale} ${req.url} session:${req.sessionId} csrf:${req.cookies[this.csrfCookie] ?? ""}`;
+      // Under the time before the session and its rights were read: a change meanwhile makes it stale.
+      const version = req.clockAt;
+      const own = `session ${req.i18n.locale} ${req.url} ${req.sessionId} csrf:${req.cookies[this.csrfCookie] ?? ""}`;
       const page = this.cache.get(own);
-      req.pageCache = { key: own, version, hit: page !== undefined };
+      req.pageCache = { key: own, version, hit: page !== undefined, scope: "session" };
       if (page) return sendKept(this.cache, req, reply, page);
-      const shared = `${req.i18n.locale} ${req.url} rights:${rightsKey(req.actor)}`;
+      const shared = `rights ${req.i18n.locale} ${req.url} ${rightsKey(req.actor)}`;
       const body = this.cache.get(shared);
       if (body?.around) {
         req.pageCache.hit = true;
         reply.header("x-page-cache", "hit");
         return around(reply, body.body.toString(), body.around);
       }
-      req.sharedPage = { key: shared, version, personal: watchPersonal(req) };
+      req.sharedPage = { key: shared, version, personal: req.personalWatch ?? { stop: () => true } };
     });
+  }
+
+  /**
+   * Starts watching who the reader is, as soon as they are known: the page's record is loaded and
+   * its policy checked before the handler, and what those read of the person counts too.
+   */
+  watch(req: FastifyRequest): void {
+    if (sessionPageRequest(req)) req.personalWatch = watchPersonal(req);
   }
 
   /** Offered every body renderPage makes: kept for everyone with the reader's rights where it may be. */

@@ -32,6 +32,9 @@ export async function renderPage(
   meta: PageMeta,
   deps: RenderDeps,
 ): Promise<FastifyReply> {
+  // A page whose handler said no cache may keep it (a token shown once, a calendar's secret link) is
+  // this reader's alone.
+  if (/no-store|private/.test(String(reply.getHeader("cache-control") ?? ""))) req.personalResponse = true;
   const ctx = req.pageContext();
   ctx.followable = meta.follow;
   ctx.markingOwnParts = true;

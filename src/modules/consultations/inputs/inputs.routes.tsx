@@ -26,6 +26,8 @@ export function inputRoutes(app: FastifyInstance, { services: { consultations } 
     const network = await consultations.networkOf(consultation);
     const { t } = req.i18n;
     const title = t("consultation.inputTitle", { title: consultation.title });
+    // The form token is this reader's alone: the page is never kept, not even for the same rights.
+    req.personalResponse = true;
     return reply.page(
       <InputFormPage
         ctx={req.pageContext()}

@@ -181,7 +181,7 @@ function sendKept(cache: PageCache, req: FastifyRequest, reply: FastifyReply, pa
 /**
  * Adds the cache to the app, as its first hook after the query count: an anonymous page kept is sent
  * before any other work, with the headers the later hooks set when it was made. A signed-in person's
- * pages are kept too, each for their own session (see keepSessionPages).
+ * pages are kept too (SignedInPages, below).
  */
 export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion, options: PageCacheOptions): PageCache {
   const cache = new PageCache(options, dataVersion);

@@ -399,8 +399,9 @@ function identifyRequests(
       req.actor = await withGrants({ ...found.actor, requestId: req.id, ipHash: req.ipKey() }, found.grant.networkId);
       req.tokenGrant = found.grant;
     } else if (!req.url.startsWith("/assets/") && req.url !== "/healthz") {
-      // The session is looked up at every request (one that ended is refused even where its page is
-      // kept); a page depends on the person it shows, not on the session's bookkeeping.
+      // The session is looked up at every request, in this process's memory while no session has
+      // ended (one that ended is refused even where its page is kept); a page depends on the person
+      // it shows, not on the session's bookkeeping.
       const session = await readApart(() => services.sessions.find(req.cookies[SESSION_COOKIE]));
       if (session) req.queries.tables.add("users");
       req.actor = session ? await withGrants({ ...session.actor, requestId: req.id, ipHash: req.ipKey() }) : null;

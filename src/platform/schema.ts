@@ -1,6 +1,5 @@
 import { type SQLWrapper, sql } from "drizzle-orm";
 import {
-  bigint,
   bigserial,
   boolean,
   index,

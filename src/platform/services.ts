@@ -74,7 +74,12 @@ export const publicBaseUrl = (config: ServiceConfig) =>
 
 function createKernelServices(db: Db, config: ServiceConfig, log: ServiceLog, options: ServiceOptions) {
   const users = new UserService(db);
-  const sessions = new SessionStore(db, config.SAMVERK_SESSION_HOURS, config.SAMVERK_SESSION_IDLE_MINUTES ?? 120);
+  const sessions = new SessionStore(
+    db,
+    config.SAMVERK_SESSION_HOURS,
+    config.SAMVERK_SESSION_IDLE_MINUTES ?? 120,
+    options.dataVersion,
+  );
   const delivery = new MailDelivery(
     db,
     config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null,

@@ -27,6 +27,12 @@ export const systemActor = (label = "system"): Actor => ({ userId: null, label, 
  * same, but for who they are (decision 0043).
  */
 export function rightsKey(actor: Actor): string {
+  const roles = [...(actor.roles ?? [])].sort();
+  const flags = `${actor.isAdmin} ${roles.join(" ")}`;
+  // The grants object is kept per person until it changes (app.ts): its key is worked out once.
+  const grants = actor.networks;
+  const known = grants && rightsKeys.get(grants)?.get(flags);
+  if (known) return known;
   const stable = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(stable)
@@ -37,6 +43,15 @@ export function rightsKey(actor: Actor): string {
               .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
           )
         : value;
-  const rights = JSON.stringify(stable([actor.isAdmin, [...(actor.roles ?? [])].sort(), actor.networks ?? {}]));
-  return createHash("sha256").update(rights).digest("base64url").slice(0, 22);
+  const rights = JSON.stringify(stable([actor.isAdmin, roles, grants ?? {}]));
+  const key = createHash("sha256").update(rights).digest("base64url").slice(0, 22);
+  if (grants) {
+    const byFlags = rightsKeys.get(grants) ?? new Map<string, string>();
+    byFlags.set(flags, key);
+    rightsKeys.set(grants, byFlags);
+  }
+  return key;
 }
+
+/** Rights keys by grants object and by administrator flag and roles; a grants object is never changed once made. */
+const rightsKeys = new WeakMap<object, Map<string, string>>();

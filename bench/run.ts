@@ -3,10 +3,11 @@ import { gzipSync } from "node:zlib";
 import { makeDataSet } from "./data/make.ts";
 import { dataTarget, readManifest } from "./data/target.ts";
 import { changeAtNextRequest } from "./lib/change.ts";
-import { type InputResult, sendInputs } from "./lib/inputs.ts";
+import type { InputResult } from "./lib/inputs.ts";
 import { type LoadResult, load, signIn } from "./lib/load.ts";
+import { inOwnThread } from "./lib/own-thread.ts";
 import { selectPages } from "./lib/pages.ts";
-import { type RecordedResponse, startApp, startLimitServer } from "./lib/processes.ts";
+import { type MemoryParts, type RecordedResponse, startApp, startLimitServer } from "./lib/processes.ts";
 import { type RegistrationResult, sendRegistrations } from "./lib/registrations.ts";
 import { describeMachine, machine, writeIntoReadme, writeReport } from "./lib/report.ts";
 
@@ -71,6 +72,8 @@ interface ScaleResult {
   /** A change made while pages were served from memory was on the page at the very next request. */
   changeVisibleAtNextRequest: boolean;
   maxRssMb: number;
+  /** Where the memory was at the highest of the app's own samples (every two seconds). */
+  memoryAtPeak: MemoryParts | null;
 }
 
 async function record(url: string, headers: Record<string, string>): Promise<RecordedResponse & { queries: number }> {
@@ -99,6 +102,11 @@ async function measureScale(scale: number): Promise<ScaleResult> {
   const app = await startApp(target);
   let maxRssMb = app.rssMb();
   const sampler = setInterval(() => (maxRssMb = Math.max(maxRssMb, app.rssMb())), 250);
+  let memoryAtPeak: MemoryParts | null = null;
+  const partsSampler = setInterval(async () => {
+    const parts = await app.memoryParts().catch(() => null);
+    if (parts && parts.rssMb > (memoryAtPeak?.rssMb ?? 0)) memoryAtPeak = parts;
+  }, 2000);
   try {
     const cookies: Record<Variant, string> = {
       anonymous: "",
@@ -141,7 +149,17 @@ async function measureScale(scale: number): Promise<ScaleResult> {
     console.log(`  a change is visible at the next request: ${changeVisibleAtNextRequest ? "yes" : "NO"}`);
     // Input at full speed, and meanwhile the anonymous pages again: a change makes stale only what read
     // what it changed, so readers of other pages keep being served from memory.
-    const flood = sendInputs(app.url, manifest.openConsultationId, { seconds: inputSeconds, adminCookie });
+    // Sent from a thread of its own: autocannon's event loop here measures the pages, not the sender.
+    const flood = inOwnThread<InputResult>(
+      new URL("./lib/inputs.ts", import.meta.url),
+      "sendInputs",
+      app.url,
+      manifest.openConsultationId,
+      {
+        seconds: inputSeconds,
+        adminCookie,
+      },
+    );
     const floodPages = pages.filter((p) => p.variant === "anonymous" && FLOOD_PAGES.includes(p.page));
     const duringFlood = new Map<string, LoadResult>();
     if (floodPages.length > 0) {
@@ -162,6 +180,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
       `  gathering registrations: ${registrations.acknowledgedPerSecond}/s acknowledged, stored exactly once: ${registrations.exactlyOnce ? "yes" : "NO"}, places within the capacity and in order: ${registrations.placesInOrder ? "yes" : "NO"}`,
     );
     clearInterval(sampler);
+    clearInterval(partsSampler);
     await app.stop();
 
     // The limit, in the same run, on the same bytes.
@@ -196,12 +215,14 @@ async function measureScale(scale: number): Promise<ScaleResult> {
         registrations,
         changeVisibleAtNextRequest,
         maxRssMb,
+        memoryAtPeak,
       };
     } finally {
       await limit.stop();
     }
   } finally {
     clearInterval(sampler);
+    clearInterval(partsSampler);
     await app.stop();
   }
 }
@@ -246,7 +267,7 @@ function markdownTable(all: ScaleResult[]): string {
   const lines: string[] = [];
   for (const r of all) {
     lines.push(
-      `**${r.database === "postgres" ? "PostgreSQL" : "Embedded database"}, ${r.scale}× (${r.rows.toLocaleString("en")} generated rows)**: resident memory at most ${r.maxRssMb} MB; consultation input ${r.inputs.acknowledgedPerSecond}/s acknowledged over ${r.inputs.seconds} s (${r.inputs.acknowledged} inputs, ${r.inputs.sentTwice} sent twice, ${r.inputs.refusedOnPurpose} refused), ${r.inputs.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}; gathering registrations ${r.registrations.acknowledgedPerSecond}/s acknowledged (${r.registrations.acknowledged}, ${r.registrations.sentTwice} sent again and refused, ${r.registrations.confirmed} places of ${r.registrations.capacity}, ${r.registrations.waiting} waiting), ${r.registrations.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}, ${r.registrations.placesInOrder ? "places in order" : "places NOT in order"}; a change ${r.changeVisibleAtNextRequest ? "was" : "was NOT"} visible at the next request.`,
+      `**${r.database === "postgres" ? "PostgreSQL" : "Embedded database"}, ${r.scale}× (${r.rows.toLocaleString("en")} generated rows)**: resident memory at most ${r.maxRssMb} MB${r.memoryAtPeak ? ` (at the highest sample ${r.memoryAtPeak.rssMb} MB: JavaScript heap ${r.memoryAtPeak.heapTotalMb} MB reserved, ${r.memoryAtPeak.heapUsedMb} MB live; outside it, mostly PGlite's WebAssembly memory, ${r.memoryAtPeak.externalMb} MB)` : ""}; consultation input ${r.inputs.acknowledgedPerSecond}/s acknowledged over ${r.inputs.seconds} s (${r.inputs.acknowledged} inputs, ${r.inputs.sentTwice} sent twice, ${r.inputs.refusedOnPurpose} refused), ${r.inputs.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}; gathering registrations ${r.registrations.acknowledgedPerSecond}/s acknowledged (${r.registrations.acknowledged}, ${r.registrations.sentTwice} sent again and refused, ${r.registrations.confirmed} places of ${r.registrations.capacity}, ${r.registrations.waiting} waiting), ${r.registrations.exactlyOnce ? "each stored exactly once" : "NOT each stored exactly once"}, ${r.registrations.placesInOrder ? "places in order" : "places NOT in order"}; a change ${r.changeVisibleAtNextRequest ? "was" : "was NOT"} visible at the next request.`,
       "",
       "| Page | Who | req/s | p50 ms | p99 ms | limit req/s | ratio | during input: req/s (ratio) | queries (to make) | bytes (gzip) |",
       "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",

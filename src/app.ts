@@ -28,6 +28,7 @@ import type { Upload } from "./platform/files/files.ts";
 import { ApiRouter, openApiDocument } from "./platform/http/api.ts";
 import { registerCompression } from "./platform/http/compression.ts";
 import { tagResponses } from "./platform/http/conditional.ts";
+import { admitCrowds, CrowdLane } from "./platform/http/crowd-lane.ts";
 import { AppError, BadRequestError, fromFrameworkError, NotFoundError } from "./platform/http/errors.ts";
 import { Metrics } from "./platform/http/metrics.ts";
 import { registerStoredOnce } from "./platform/http/once.ts";
@@ -58,6 +59,8 @@ declare module "fastify" {
     refusal?: MessageKey;
     /** Only routes that say so take multipart form posts (files); elsewhere they are refused unread. */
     acceptsFiles?: boolean;
+    /** A request that arrives in crowds (public input, registration): through the crowd lane (decision 0045). */
+    crowd?: boolean;
     /**
      * A form post without the CSRF token: only where a key in the path stands in for it and the post
      * does nothing another site could want done (a mail program's one-click unsubscribe, RFC 8058).
@@ -160,6 +163,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     signedInPages,
   );
   guardRequests(app, services, config, database, secret, pageCache);
+  // Past the guards, so a refused request never waits: crowds' writes a few at a time, readers first.
+  admitCrowds(app, new CrowdLane(database.kind === "pglite" ? 1 : 4));
   // After the visitor is known and the page's policy has passed, before its handler reads anything.
   signedInPages?.register(app, (reply, body, meta) => reply.keptBody(body, meta));
   handleErrors(app);

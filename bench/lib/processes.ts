@@ -17,6 +17,20 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** Where an app process's memory is, in megabytes, from its own metrics (prom-client's process figures). */
+export interface MemoryParts {
+  rssMb: number;
+  /** V8's heap as reserved, and as used by live JavaScript objects. */
+  heapTotalMb: number;
+  heapUsedMb: number;
+  /** Memory outside V8's heap held by JavaScript objects: PGlite's WebAssembly memory is most of it. */
+  externalMb: number;
+}
+
+export interface RunningApp extends Running {
+  memoryParts(): Promise<MemoryParts>;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
@@ -63,8 +77,9 @@ function watch(child: ChildProcess, url: string, name: string, ready: () => Prom
 }
 
 /** The app on a generated data set, with the settings a benchmark needs (see the README). */
-export async function startApp(target: DataTarget, extraEnv: Record<string, string> = {}): Promise<Running> {
+export async function startApp(target: DataTarget, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const env: Record<string, string | undefined> = {
     ...process.env,
     SAMVERK_DATA_DIR: target.dataDir,
@@ -79,6 +94,7 @@ export async function startApp(target: DataTarget, extraEnv: Record<string, stri
     // The page loads come from one address and one account: the API's per-address limit would
     // measure itself.
     SAMVERK_API_RATE_PER_MINUTE: "1000000",
+    SAMVERK_METRICS_PORT: String(metricsPort),
     ...extraEnv,
   };
   if (!target.databaseUrl) delete env.DATABASE_URL;
@@ -88,7 +104,20 @@ export async function startApp(target: DataTarget, extraEnv: Record<string, stri
     stdio: ["ignore", "pipe", "pipe"],
   });
   const url = `http://127.0.0.1:${port}`;
-  return watch(child, url, "the app", async () => (await fetch(`${url}/readyz`)).ok);
+  const running = await watch(child, url, "the app", async () => (await fetch(`${url}/readyz`)).ok);
+  return { ...running, memoryParts: () => memoryParts(`http://127.0.0.1:${metricsPort}/metrics`) };
+}
+
+async function memoryParts(metricsUrl: string): Promise<MemoryParts> {
+  const text = await (await fetch(metricsUrl)).text();
+  const mb = (name: string) =>
+    Math.round(Number(new RegExp(`^samverk_${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text)?.[1] ?? 0) / 1048576);
+  return {
+    rssMb: mb("process_resident_memory_bytes"),
+    heapTotalMb: mb("nodejs_heap_size_total_bytes"),
+    heapUsedMb: mb("nodejs_heap_size_used_bytes"),
+    externalMb: mb("nodejs_external_memory_bytes"),
+  };
 }
 
 export interface RecordedResponse {

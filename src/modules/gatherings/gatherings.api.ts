@@ -171,6 +171,7 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
     method: "POST",
     path: "/gatherings/:id/registrations",
     operationId: "register",
+    crowd: true,
     summary:
       "Register for a gathering: a place while there is one, else the waiting list. One registration per address; answers the status and the receipt's secret (to cancel)",
     tag: "gatherings",

@@ -574,7 +574,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
     return registrationPage(req, reply, id, emptyForm(prefill), invitation);
   });
 
-  app.post("/gatherings/:id/register", { config: { policy: "public", storedOnce: true } }, async (req, reply) => {
+  app.post("/gatherings/:id/register", { config: { policy: "public", storedOnce: true, crowd: true } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await gatherings.register(id, body, { actor: req.actor, locale: req.i18n.locale });

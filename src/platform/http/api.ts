@@ -40,6 +40,8 @@ export interface ApiRoute<
   resource?(params: z.infer<P>, actor: Actor | null): Promise<unknown>;
   /** What a refused caller is told, where the generic "no access" would leave them guessing. */
   refusal?: MessageKey;
+  /** Arrives in crowds (public input): through the crowd lane (decision 0045). */
+  crowd?: boolean;
   handler(input: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -70,7 +72,7 @@ export class ApiRouter {
     this.app.route({
       method: route.method,
       url: `${API_PREFIX}${route.path}`,
-      config: { policy: route.policy },
+      config: { policy: route.policy, crowd: route.crowd },
       handler: async (req, reply) => {
         if (route.policy !== "public" && !req.actor) throw new UnauthorizedError();
         if (req.tokenGrant) checkScope(req.tokenGrant, route);

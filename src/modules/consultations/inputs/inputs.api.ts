@@ -60,6 +60,7 @@ export function inputsApi(api: ApiRouter, { services }: AppContext) {
     method: "GET",
     path: "/consultations/:id/form-token",
     operationId: "getConsultationFormToken",
+    crowd: true,
     summary:
       "A token to send one input with. Sending the same token again stores nothing new; an input sent within seconds of getting it is refused",
     tag,
@@ -78,6 +79,7 @@ export function inputsApi(api: ApiRouter, { services }: AppContext) {
     method: "POST",
     path: "/consultations/:id/inputs",
     operationId: "giveInput",
+    crowd: true,
     summary: "Give input, with a form token; answers the reference and the receipt's secret (which removes the personal data)",
     tag,
     params: idParams,

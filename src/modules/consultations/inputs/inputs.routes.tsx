@@ -57,7 +57,7 @@ export function inputRoutes(app: FastifyInstance, { services: { consultations } 
     return renderInput(req, reply, emptyForm(section ? { sectionId: section } : {}));
   });
 
-  app.post("/consultations/:id/input", { config: { storedOnce: true, policy: "public" } }, async (req, reply) => {
+  app.post("/consultations/:id/input", { config: { storedOnce: true, policy: "public", crowd: true } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await consultations.submit(id, body, { actor: req.actor, ipKey: req.ipKey(), locale: req.i18n.locale });

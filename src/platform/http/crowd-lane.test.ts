@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { CrowdLane } from "./crowd-lane.ts";
+
+/** A lane on a clock the test moves; answers whether each entry has started. */
+function laneOnClock(slots: number) {
+  let clock = 0;
+  const lane = new CrowdLane(slots, 0.5, () => clock);
+  const enter = () => {
+    const entry = { started: false, leave: () => undefined as void };
+    const turn = lane.enter().then((leave) => {
+      entry.started = true;
+      entry.leave = leave;
+    });
+    return Object.assign(entry, { turn });
+  };
+  return { lane, enter, at: (ms: number) => (clock = ms) };
+}
+
+test("no more requests run in the lane than it has slots, and they start in the order they came", async () => {
+  const { lane, enter } = laneOnClock(2);
+  const entries = [enter(), enter(), enter(), enter()];
+  await Promise.all(entries.slice(0, 2).map((e) => e.turn));
+  await sleep(5);
+  assert.deepEqual(
+    entries.map((e) => e.started),
+    [true, true, false, false],
+  );
+  assert.deepEqual(lane.load, { running: 2, waiting: 2 });
+  entries[1]!.leave();
+  await entries[2]!.turn;
+  assert.equal(entries[3]!.started, false);
+  entries[0]!.leave();
+  entries[0]!.leave(); // twice counts once
+  await entries[3]!.turn;
+  assert.deepEqual(lane.load, { running: 2, waiting: 0 });
+});
+
+test("with no one else asking, writes follow each other at once", async () => {
+  const { enter, at } = laneOnClock(1);
+  const first = enter();
+  await first.turn;
+  const second = enter();
+  at(1000);
+  first.leave();
+  await second.turn;
+  assert.equal(second.started, true);
+});
+
+test("while others arrive, the next write waits as long as the last one took", async () => {
+  const { lane, enter, at } = laneOnClock(1);
+  at(0);
+  const first = enter();
+  await first.turn;
+  lane.arrived(); // a reader, while the first write runs
+  const second = enter();
+  lane.arrived(); // the second write's own arrival, counted by the server too
+  at(30);
+  first.leave();
+  await sleep(10);
+  assert.equal(second.started, false, "readers have the process for as long as the write took");
+  at(61);
+  await second.turn;
+  assert.equal(second.started, true);
+});

@@ -1,0 +1,96 @@
+/**
+ * Public writes that arrive in crowds (decision 0045): a consultation shared widely, or a popular
+ * gathering's registration, brings many senders at once, and the readers the link brought with them.
+ * Such requests (routes marked `crowd`: the input, its form token, the registration) pass through one lane: a few at a time, each started only
+ * after the requests that arrived meanwhile had their turn, and, while other requests keep
+ * arriving, resting after each write as long as it took. Readers therefore keep at least half of
+ * the process; with no one else asking, writes go at full speed. A write waits in the lane, never
+ * refused for it: nothing sent is lost.
+ */
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { FastifyInstance } from "fastify";
+
+export class CrowdLane {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Requests that have arrived, and those of them for the lane: the others are the readers writes compete with. */
+  private arrivals = 0;
+  private crowdArrivals = 0;
+  /** No write starts before this time (ms), while readers are served after the last write. */
+  private restUntil = 0;
+  private wake: NodeJS.Timeout | undefined;
+
+  constructor(
+    /** Writes at once: one where the database runs on this thread (PGlite), more where it is a server. */
+    private readonly slots: number,
+    /** The part of the process writes keep while readers keep arriving. */
+    private readonly share = 0.5,
+    /** Milliseconds on a monotonic clock (a test's own clock). */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** A request arrived (any, counted where the server first sees it). */
+  arrived(): void {
+    this.arrivals++;
+  }
+
+  private others(): number {
+    return this.arrivals - this.crowdArrivals;
+  }
+
+  /** Waits for the write's turn; answers the function that ends it (call it once the answer is sent). */
+  async enter(): Promise<() => void> {
+    this.crowdArrivals++;
+    // Requests already read from their sockets go first.
+    await nextTurn();
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      this.startNext();
+    });
+    const started = this.now();
+    const othersBefore = this.others();
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.running--;
+      const now = this.now();
+      // Others arrived while it ran: they get as long as it took.
+      if (this.others() > othersBefore) {
+        const rest = ((now - started) * (1 - this.share)) / this.share / this.slots;
+        this.restUntil = Math.max(this.restUntil, now + rest);
+      }
+      this.startNext();
+    };
+  }
+
+  /** Writes waiting and running, for the operator's metrics and tests. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
+  private startNext(): void {
+    while (this.running < this.slots && this.waiting.length > 0) {
+      const wait = this.restUntil - this.now();
+      if (wait > 0) {
+        this.wake ??= setTimeout(() => {
+          this.wake = undefined;
+          this.startNext();
+        }, Math.ceil(wait));
+        return;
+      }
+      this.running++;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/** Every route that says `crowd` passes through the lane; every request counts as an arrival. */
+export function admitCrowds(app: FastifyInstance, lane: CrowdLane): void {
+  app.server.on("request", () => lane.arrived());
+  app.addHook("onRequest", async (req, reply) => {
+    if (!req.routeOptions.config.crowd) return;
+    const leave = await lane.enter();
+    reply.raw.once("close", leave);
+  });
+}

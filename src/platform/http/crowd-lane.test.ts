@@ -8,6 +8,8 @@ function laneOnClock(slots: number) {
   let clock = 0;
   const lane = new CrowdLane(slots, 0.5, () => clock);
   const enter = () => {
+    // As the server counts every request it reads, the lane's own too.
+    lane.arrived();
     const entry = { started: false, leave: () => undefined as void };
     const turn = lane.enter().then((leave) => {
       entry.started = true;
@@ -48,14 +50,13 @@ test("with no one else asking, writes follow each other at once", async () => {
   assert.equal(second.started, true);
 });
 
-test("while others arrive, the next write waits as long as the last one took", async () => {
+test("while others arrive, the next write waits as long as the last one took, and only then", async () => {
   const { lane, enter, at } = laneOnClock(1);
   at(0);
   const first = enter();
   await first.turn;
-  lane.arrived(); // a reader, while the first write runs
+  lane.arrived(); // a reader
   const second = enter();
-  lane.arrived(); // the second write's own arrival, counted by the server too
   at(30);
   first.leave();
   await sleep(10);
@@ -63,4 +64,10 @@ test("while others arrive, the next write waits as long as the last one took", a
   at(61);
   await second.turn;
   assert.equal(second.started, true);
+  // No one else since: the next write follows at once.
+  const third = enter();
+  at(100);
+  second.leave();
+  await third.turn;
+  assert.equal(third.started, true);
 });

@@ -1,14 +1,21 @@
 /**
  * Public writes that arrive in crowds (decision 0045): a consultation shared widely, or a popular
  * gathering's registration, brings many senders at once, and the readers the link brought with them.
- * Such requests (routes marked `crowd`: the input, its form token, the registration) pass through one lane: a few at a time, each started only
- * after the requests that arrived meanwhile had their turn, and, while other requests keep
+ * Such requests (routes marked `crowd`: the input and the registration, by form or API) pass through one
+ * lane: a few at a time, each started in a turn of the event loop of its own (after the requests
+ * that arrived meanwhile were read), and, while other requests keep
  * arriving, resting after each write as long as it took. Readers therefore keep at least half of
  * the process; with no one else asking, writes go at full speed. A write waits in the lane, never
  * refused for it: nothing sent is lost.
  */
-import { setImmediate as nextTurn } from "node:timers/promises";
 import type { FastifyInstance } from "fastify";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Ends a crowd request's turn in the lane, once its answer is ready. */
+    leaveCrowdLane?: () => void;
+  }
+}
 
 export class CrowdLane {
   private running = 0;
@@ -16,6 +23,7 @@ export class CrowdLane {
   /** Requests that have arrived, and those of them for the lane: the others are the readers writes compete with. */
   private arrivals = 0;
   private crowdArrivals = 0;
+  private othersAtLastEnd = 0;
   /** No write starts before this time (ms), while readers are served after the last write. */
   private restUntil = 0;
   private wake: NodeJS.Timeout | undefined;
@@ -38,28 +46,28 @@ export class CrowdLane {
     return this.arrivals - this.crowdArrivals;
   }
 
-  /** Waits for the write's turn; answers the function that ends it (call it once the answer is sent). */
+  /** Waits for the write's turn; answers the function that ends it (once its answer is ready). */
   async enter(): Promise<() => void> {
     this.crowdArrivals++;
-    // Requests already read from their sockets go first.
-    await nextTurn();
     await new Promise<void>((resolve) => {
       this.waiting.push(resolve);
       this.startNext();
     });
     const started = this.now();
-    const othersBefore = this.others();
     let left = false;
     return () => {
       if (left) return;
       left = true;
       this.running--;
       const now = this.now();
-      // Others arrived while it ran: they get as long as it took.
-      if (this.others() > othersBefore) {
+      // Others arrived since the last write ended: they get as long as this one took. (Not "while it
+      // ran": on PGlite nothing is read from a socket while a write runs, only between writes.)
+      const others = this.others();
+      if (others > this.othersAtLastEnd) {
         const rest = ((now - started) * (1 - this.share)) / this.share / this.slots;
         this.restUntil = Math.max(this.restUntil, now + rest);
       }
+      this.othersAtLastEnd = others;
       this.startNext();
     };
   }
@@ -80,7 +88,10 @@ export class CrowdLane {
         return;
       }
       this.running++;
-      this.waiting.shift()?.();
+      // In a turn of the event loop of its own: PGlite runs statements inside promise callbacks, so a
+      // write started from the last one's callback would follow it before any socket is read.
+      const start = this.waiting.shift();
+      if (start) setImmediate(start);
     }
   }
 }
@@ -91,6 +102,11 @@ export function admitCrowds(app: FastifyInstance, lane: CrowdLane): void {
   app.addHook("onRequest", async (req, reply) => {
     if (!req.routeOptions.config.crowd) return;
     const leave = await lane.enter();
+    // Its work is done once its answer is ready; an answer never sent (the sender went away) ends it too.
+    req.leaveCrowdLane = leave;
     reply.raw.once("close", leave);
+  });
+  app.addHook("onSend", async (req) => {
+    req.leaveCrowdLane?.();
   });
 }

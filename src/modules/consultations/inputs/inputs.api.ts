@@ -60,7 +60,6 @@ export function inputsApi(api: ApiRouter, { services }: AppContext) {
     method: "GET",
     path: "/consultations/:id/form-token",
     operationId: "getConsultationFormToken",
-    crowd: true,
     summary:
       "A token to send one input with. Sending the same token again stores nothing new; an input sent within seconds of getting it is refused",
     tag,

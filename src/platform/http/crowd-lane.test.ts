@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { request } from "node:http";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { CrowdLane } from "./crowd-lane.ts";
+import Fastify from "fastify";
+import { admitCrowds, CrowdLane } from "./crowd-lane.ts";
 
 /** A lane on a clock the test moves; answers whether each entry has started. */
 function laneOnClock(slots: number) {
@@ -10,7 +12,7 @@ function laneOnClock(slots: number) {
   const enter = () => {
     // As the server counts every request it reads, the lane's own too.
     lane.arrived();
-    const entry = { started: false, leave: () => undefined as void };
+    const entry: { started: boolean; leave: () => void } = { started: false, leave: () => undefined };
     const turn = lane.enter().then((leave) => {
       entry.started = true;
       entry.leave = leave;
@@ -70,4 +72,38 @@ test("while others arrive, the next write waits as long as the last one took, an
   second.leave();
   await third.turn;
   assert.equal(third.started, true);
+});
+
+test("a sender who goes away, while waiting or while served, gives the turn back", async () => {
+  const app = Fastify();
+  admitCrowds(app, new CrowdLane(1));
+  let release: () => void = () => undefined;
+  app.post("/slow", { config: { policy: "public", crowd: true } }, async () => {
+    await new Promise<void>((resolve) => (release = resolve));
+    return { ok: true };
+  });
+  app.post("/input", { config: { policy: "public", crowd: true } }, async () => ({ ok: true }));
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as { port: number };
+  const post = (path: string) => {
+    const req = request({ host: "127.0.0.1", port, path, method: "POST" });
+    req.on("error", () => undefined);
+    req.end();
+    return req;
+  };
+  try {
+    const served = post("/slow"); // holds the one turn
+    await sleep(50);
+    const waiting = post("/input"); // waits for it
+    await sleep(50);
+    waiting.destroy();
+    served.destroy();
+    await sleep(50);
+    release();
+    // Both went away: the lane is free again.
+    const answer = await fetch(`http://127.0.0.1:${port}/input`, { method: "POST", signal: AbortSignal.timeout(5000) });
+    assert.equal(answer.status, 200);
+  } finally {
+    await app.close();
+  }
 });

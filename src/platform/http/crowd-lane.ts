@@ -8,7 +8,7 @@
  * the process; with no one else asking, writes go at full speed. A write waits in the lane, never
  * refused for it: nothing sent is lost.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -102,11 +102,14 @@ export function admitCrowds(app: FastifyInstance, lane: CrowdLane): void {
   app.addHook("onRequest", async (req, reply) => {
     if (!req.routeOptions.config.crowd) return;
     const leave = await lane.enter();
-    // Its work is done once its answer is ready; an answer never sent (the sender went away) ends it too.
+    // Its work is done once its answer is ready. A sender who went away ends it too, also one who
+    // left while waiting: a turn held by no one would stop the lane.
     req.leaveCrowdLane = leave;
     reply.raw.once("close", leave);
+    if (reply.raw.destroyed || req.raw.destroyed) leave();
   });
-  app.addHook("onSend", async (req) => {
-    req.leaveCrowdLane?.();
-  });
+  const leave = async (req: FastifyRequest) => req.leaveCrowdLane?.();
+  app.addHook("onSend", leave);
+  app.addHook("onResponse", leave);
+  app.addHook("onRequestAbort", leave);
 }

@@ -76,6 +76,28 @@ test("a change through one process is visible through another on the same databa
   }
 });
 
+test("readers who miss the same page at once wait for one of them to make it", async () => {
+  await t.database.db.update(projects).set({ title: "Made once for five readers" }).where(eq(projects.id, projectId));
+  const answers = await Promise.all(Array.from({ length: 5 }, () => get(t.app, `/projects/${projectId}`)));
+  assert.deepEqual(
+    answers.map((a) => a.statusCode),
+    [200, 200, 200, 200, 200],
+  );
+  assert.equal(answers.filter((a) => a.headers["x-page-cache"] === "miss").length, 1);
+  for (const answer of answers) assert.match(answer.body, /Made once for five readers/);
+  // A change while it is made: the waiters do not take the copy made from before it.
+  const url = `/projects/${projectId}?during-a-change`;
+  const [first, second] = await Promise.all([
+    get(t.app, url),
+    (async () => {
+      await t.database.db.update(projects).set({ title: "Changed while made" }).where(eq(projects.id, projectId));
+      return get(t.app, url);
+    })(),
+  ]);
+  assert.equal(first.statusCode, 200);
+  assert.match(second.body, /Changed while made/);
+});
+
 test("each language has its own copy", async () => {
   const en = await get(t.app, "/roadmap", { "accept-language": "en" });
   const nb = await get(t.app, "/roadmap", { "accept-language": "nb" });

@@ -62,6 +62,31 @@ export class PageCache {
    */
   beforeApiAnswer: ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) | null = null;
 
+  /** Anonymous pages being made now, by key: readers who miss the same page wait for that one. */
+  private readonly making = new Map<string, Promise<void>>();
+
+  /**
+   * Whether another request is making this page now; if so, waits until it is done. Otherwise this
+   * request makes it, and answers the function to call once it is kept (or not).
+   */
+  async madeByAnother(key: string): Promise<{ waited: true } | { waited: false; done: () => void }> {
+    const other = this.making.get(key);
+    if (other) {
+      await other;
+      return { waited: true };
+    }
+    let resolve!: () => void;
+    const mine = new Promise<void>((r) => (resolve = r));
+    this.making.set(key, mine);
+    return {
+      waited: false,
+      done: () => {
+        if (this.making.get(key) === mine) this.making.delete(key);
+        resolve();
+      },
+    };
+  }
+
   constructor(
     private readonly options: PageCacheOptions,
     private readonly changes: Pick<DataVersion, "unchangedSince">,
@@ -134,6 +159,8 @@ declare module "fastify" {
     personalWatch: PersonalWatch | null;
     /** Set when the answer carries a CSRF token: valid only with this browser's CSRF cookie. */
     carriesCsrfToken: boolean;
+    /** Tells the readers waiting for the anonymous page this request makes that it is done. */
+    pageMade?: () => void;
   }
 }
 
@@ -195,7 +222,18 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     const cookieLang = LANG_COOKIE_VALUE.exec(req.headers.cookie ?? "")?.[1];
     const locale = negotiateLocale((req.query as Record<string, unknown>).lang, cookieLang, req.headers["accept-language"]);
     const key = `anonymous ${locale} ${req.url}`;
-    const page = cache.get(key);
+    let page = cache.get(key);
+    if (!page) {
+      // One request makes a page missed by many at once (a page every stored input makes stale,
+      // during a flood of input); the others wait for it. What it kept is used only if nothing it
+      // read has changed since it began, as always, else each makes its own.
+      const making = await cache.madeByAnother(key);
+      if (making.waited) page = cache.get(key);
+      else {
+        reply.raw.once("close", making.done);
+        req.pageMade = making.done;
+      }
+    }
     req.pageCache = { key, version, hit: page !== undefined, scope: "anonymous" };
     if (!page) return;
     if (req.url.startsWith("/api/")) {
@@ -206,6 +244,14 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     return sendKept(cache, req, reply, page);
   });
   app.addHook("onSend", async (req, reply, payload) => {
+    try {
+      return keep(req, reply, payload);
+    } finally {
+      // Kept or not, the readers waiting for this page go on: from memory, or each making their own.
+      req.pageMade?.();
+    }
+  });
+  const keep = (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const entry = req.pageCache;
     if (!entry || entry.hit || reply.statusCode !== 200 || req.tokenGrant !== null) return payload;
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
@@ -233,7 +279,7 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     });
     reply.header("x-page-cache", "miss");
     return payload;
-  });
+  };
   return cache;
 }
 

@@ -163,7 +163,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     signedInPages,
   );
   guardRequests(app, services, config, database, secret, pageCache);
-  // Past the guards, so a refused request never waits: crowds' writes a few at a time, readers first.
+  // After the guards' hooks, so a refused request never waits: crowds' writes a few at a time, readers first.
   admitCrowds(app, new CrowdLane(database.kind === "pglite" ? 1 : 4));
   // After the visitor is known and the page's policy has passed, before its handler reads anything.
   signedInPages?.register(app, (reply, body, meta) => reply.keptBody(body, meta));

@@ -198,7 +198,7 @@ export function gatheringsApi(api: ApiRouter, { services: { gatherings, networks
       req.personalResponse = true;
       const { answers, ...fields } = (req.body ?? {}) as Record<string, unknown> & { answers?: Record<string, string> };
       const flat = { ...fields, ...Object.fromEntries(Object.entries(answers ?? {}).map(([q, v]) => [`q${q}`, v])) };
-      return resultOf(await gatherings.register(params.id, flat, { actor, locale: req.i18n.locale }));
+      return resultOf(await gatherings.register(params.id, flat, { actor, locale: req.i18n.locale, now: req.receivedAt }));
     },
   });
 

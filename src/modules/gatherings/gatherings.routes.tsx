@@ -577,7 +577,7 @@ export function gatheringRoutes(app: FastifyInstance, { services, config }: AppC
   app.post("/gatherings/:id/register", { config: { policy: "public", storedOnce: true, crowd: true } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await gatherings.register(id, body, { actor: req.actor, locale: req.i18n.locale });
+    const result = await gatherings.register(id, body, { actor: req.actor, locale: req.i18n.locale, now: req.receivedAt });
     if (!result.ok) return registrationPage(req, reply, id, { values: body, errors: result.errors }, invitationOf(body));
     return reply.redirect(`/gatherings/${id}/registration/${result.value.receipt}`, 303);
   });

@@ -107,3 +107,33 @@ test("a sender who goes away, while waiting or while served, gives the turn back
     await app.close();
   }
 });
+
+test("a crowd request counts as received when it arrived, not when its turn came", async () => {
+  const app = Fastify();
+  admitCrowds(app, new CrowdLane(1));
+  let release: () => void = () => undefined;
+  app.post("/slow", { config: { policy: "public", crowd: true } }, async () => {
+    await new Promise<void>((resolve) => (release = resolve));
+    return {};
+  });
+  app.post("/input", { config: { policy: "public", crowd: true } }, async (req) => ({
+    receivedAt: req.receivedAt?.getTime(),
+    handledAt: Date.now(),
+  }));
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  try {
+    const slow = fetch(`${base}/slow`, { method: "POST" });
+    await sleep(50);
+    const sent = Date.now();
+    const input = fetch(`${base}/input`, { method: "POST" });
+    await sleep(300);
+    release();
+    await slow;
+    const { receivedAt, handledAt } = (await (await input).json()) as { receivedAt: number; handledAt: number };
+    assert.ok(receivedAt - sent < 250, "received when it arrived");
+    assert.ok(handledAt - receivedAt >= 250, "handled once the slow one was done");
+  } finally {
+    await app.close();
+  }
+});

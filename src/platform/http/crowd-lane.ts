@@ -6,7 +6,7 @@
  * that arrived meanwhile were read), and, while other requests keep
  * arriving, resting after each write as long as it took. Readers therefore keep at least half of
  * the process; with no one else asking, writes go at full speed. A write waits in the lane, never
- * refused for it: nothing sent is lost.
+ * refused for it: nothing sent is lost, and it counts as sent when it was received.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
@@ -14,6 +14,11 @@ declare module "fastify" {
   interface FastifyRequest {
     /** Ends a crowd request's turn in the lane, once its answer is ready. */
     leaveCrowdLane?: () => void;
+    /**
+     * When a crowd request was received, before it waited in the lane: what it sent counts as sent
+     * then (an input sent a moment before the consultation closes is taken, however long it waited).
+     */
+    receivedAt?: Date;
   }
 }
 
@@ -99,7 +104,11 @@ export class CrowdLane {
 /** Every route that says `crowd` passes through the lane; every request counts as an arrival. */
 export function admitCrowds(app: FastifyInstance, lane: CrowdLane): void {
   app.server.on("request", () => lane.arrived());
-  app.addHook("onRequest", async (req, reply) => {
+  app.addHook("onRequest", async (req) => {
+    if (req.routeOptions.config.crowd) req.receivedAt = new Date();
+  });
+  // After the body is read and the guards (CSRF) have passed, so a slow or missing body never holds a turn.
+  app.addHook("preHandler", async (req, reply) => {
     if (!req.routeOptions.config.crowd) return;
     const leave = await lane.enter();
     // Its work is done once its answer is ready. A sender who went away ends it too, also one who

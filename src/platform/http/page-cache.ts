@@ -64,24 +64,32 @@ export class PageCache {
 
   /** Anonymous pages being made now, by key: readers who miss the same page wait for that one. */
   private readonly making = new Map<string, Promise<void>>();
+  /** Pages last made and not kept (a form with a visitor's token): nobody waits for another's. */
+  private readonly notKept = new Set<string>();
 
   /**
    * Whether another request is making this page now; if so, waits until it is done. Otherwise this
-   * request makes it, and answers the function to call once it is kept (or not).
+   * request makes it, and answers the function to call once it is kept, or not.
    */
-  async madeByAnother(key: string): Promise<{ waited: true } | { waited: false; done: () => void }> {
+  async madeByAnother(key: string): Promise<{ waited: true } | { waited: false; done: (kept: boolean) => void }> {
     const other = this.making.get(key);
     if (other) {
       await other;
       return { waited: true };
     }
+    if (this.notKept.has(key)) return { waited: false, done: () => undefined };
     let resolve!: () => void;
     const mine = new Promise<void>((r) => (resolve = r));
     this.making.set(key, mine);
     return {
       waited: false,
-      done: () => {
-        if (this.making.get(key) === mine) this.making.delete(key);
+      done: (kept) => {
+        if (this.making.get(key) !== mine) return;
+        this.making.delete(key);
+        if (!kept) {
+          this.notKept.add(key);
+          if (this.notKept.size > this.options.maxEntries) this.notKept.delete(this.notKept.values().next().value as string);
+        }
         resolve();
       },
     };
@@ -159,8 +167,8 @@ declare module "fastify" {
     personalWatch: PersonalWatch | null;
     /** Set when the answer carries a CSRF token: valid only with this browser's CSRF cookie. */
     carriesCsrfToken: boolean;
-    /** Tells the readers waiting for the anonymous page this request makes that it is done. */
-    pageMade?: () => void;
+    /** Tells the readers waiting for the anonymous page this request makes that it is done, and whether it was kept. */
+    pageMade?: (kept: boolean) => void;
   }
 }
 
@@ -230,7 +238,7 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
       const making = await cache.madeByAnother(key);
       if (making.waited) page = cache.get(key);
       else {
-        reply.raw.once("close", making.done);
+        reply.raw.once("close", () => making.done(false));
         req.pageMade = making.done;
       }
     }
@@ -244,11 +252,14 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
     return sendKept(cache, req, reply, page);
   });
   app.addHook("onSend", async (req, reply, payload) => {
+    let kept = false;
     try {
-      return keep(req, reply, payload);
+      const answer = keep(req, reply, payload);
+      kept = reply.getHeader("x-page-cache") === "miss";
+      return answer;
     } finally {
       // Kept or not, the readers waiting for this page go on: from memory, or each making their own.
-      req.pageMade?.();
+      req.pageMade?.(kept);
     }
   });
   const keep = (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {

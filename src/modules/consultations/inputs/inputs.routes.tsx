@@ -60,7 +60,12 @@ export function inputRoutes(app: FastifyInstance, { services: { consultations } 
   app.post("/consultations/:id/input", { config: { storedOnce: true, policy: "public", crowd: true } }, async (req, reply) => {
     const { id } = parseOrBadRequest(idParams, req.params);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await consultations.submit(id, body, { actor: req.actor, ipKey: req.ipKey(), locale: req.i18n.locale });
+    const result = await consultations.submit(id, body, {
+      actor: req.actor,
+      ipKey: req.ipKey(),
+      locale: req.i18n.locale,
+      now: req.receivedAt,
+    });
     if (!result.ok) {
       // What was typed comes back, except the honeypot.
       const { website: _w, ...typed } = body;

@@ -92,12 +92,14 @@ export function inputsApi(api: ApiRouter, { services }: AppContext) {
       const raw = (req.body ?? {}) as Record<string, unknown> & { answers?: Record<string, string> };
       const { answers, ...fields } = raw;
       const flat = { ...fields, ...Object.fromEntries(Object.entries(answers ?? {}).map(([q, v]) => [`q${q}`, v])) };
-      return resultOf(await consultations.submit(params.id, flat, {
+      return resultOf(
+        await consultations.submit(params.id, flat, {
           actor,
           ipKey: req.ipKey(),
           locale: req.i18n.locale,
           now: req.receivedAt,
-        }));
+        }),
+      );
     },
   });
 

@@ -12,6 +12,7 @@ function laneOnClock(slots: number) {
   const enter = () => {
     // As the server counts every request it reads, the lane's own too.
     lane.arrived();
+    lane.crowdArrived();
     const entry: { started: boolean; leave: () => void } = { started: false, leave: () => undefined };
     const turn = lane.enter().then((leave) => {
       entry.started = true;

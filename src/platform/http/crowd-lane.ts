@@ -1,12 +1,12 @@
 /**
  * Public writes that arrive in crowds (decision 0045): a consultation shared widely, or a popular
  * gathering's registration, brings many senders at once, and the readers the link brought with them.
- * Such requests (routes marked `crowd`: the input and the registration, by form or API) pass through one
- * lane: a few at a time, each started in a turn of the event loop of its own (after the requests
- * that arrived meanwhile were read), and, while other requests keep
- * arriving, resting after each write as long as it took. Readers therefore keep at least half of
- * the process; with no one else asking, writes go at full speed. A write waits in the lane, never
- * refused for it: nothing sent is lost, and it counts as sent when it was received.
+ * Such requests (routes marked `crowd`: the input and the registration, by form or API) pass through
+ * one lane: a few at a time, each started in a turn of the event loop of its own (after the requests
+ * that arrived meanwhile were read), and, while other requests keep arriving, resting after each
+ * write as long as it took. Readers therefore keep at least half of the process; with no one else
+ * asking, writes go at full speed. A write waits in the lane, never refused for it: nothing sent is
+ * lost, and it counts as sent when it was received.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
@@ -47,13 +47,17 @@ export class CrowdLane {
     this.arrivals++;
   }
 
+  /** A request for the lane arrived (counted as it arrives, not when it enters, so it is never taken for a reader). */
+  crowdArrived(): void {
+    this.crowdArrivals++;
+  }
+
   private others(): number {
     return this.arrivals - this.crowdArrivals;
   }
 
   /** Waits for the write's turn; answers the function that ends it (once its answer is ready). */
   async enter(): Promise<() => void> {
-    this.crowdArrivals++;
     await new Promise<void>((resolve) => {
       this.waiting.push(resolve);
       this.startNext();
@@ -105,7 +109,9 @@ export class CrowdLane {
 export function admitCrowds(app: FastifyInstance, lane: CrowdLane): void {
   app.server.on("request", () => lane.arrived());
   app.addHook("onRequest", async (req) => {
-    if (req.routeOptions.config.crowd) req.receivedAt = new Date();
+    if (!req.routeOptions.config.crowd) return;
+    lane.crowdArrived();
+    req.receivedAt = new Date();
   });
   // After the body is read and the guards (CSRF) have passed, so a slow or missing body never holds a turn.
   app.addHook("preHandler", async (req, reply) => {

@@ -75,17 +75,29 @@ test("while others arrive, the next write waits as long as the last one took, an
   assert.equal(third.started, true);
 });
 
-test("a sender who goes away, while waiting or while served, gives the turn back", async () => {
+/**
+ * A server with a lane of one turn: "/slow" holds it until released, "/input" answers at once with
+ * when it was received and handled.
+ */
+async function laneServer() {
   const app = Fastify();
   admitCrowds(app, new CrowdLane(1));
   let release: () => void = () => undefined;
   app.post("/slow", { config: { policy: "public", crowd: true } }, async () => {
     await new Promise<void>((resolve) => (release = resolve));
-    return { ok: true };
+    return {};
   });
-  app.post("/input", { config: { policy: "public", crowd: true } }, async () => ({ ok: true }));
+  app.post("/input", { config: { policy: "public", crowd: true } }, async (req) => ({
+    receivedAt: req.receivedAt?.getTime(),
+    handledAt: Date.now(),
+  }));
   await app.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = app.server.address() as { port: number };
+  const port = (app.server.address() as { port: number }).port;
+  return { app, port, base: `http://127.0.0.1:${port}`, release: () => release() };
+}
+
+test("a sender who goes away, while waiting or while served, gives the turn back", async () => {
+  const { app, port, base, release } = await laneServer();
   const post = (path: string) => {
     const req = request({ host: "127.0.0.1", port, path, method: "POST" });
     req.on("error", () => undefined);
@@ -102,7 +114,7 @@ test("a sender who goes away, while waiting or while served, gives the turn back
     await sleep(50);
     release();
     // Both went away: the lane is free again.
-    const answer = await fetch(`http://127.0.0.1:${port}/input`, { method: "POST", signal: AbortSignal.timeout(5000) });
+    const answer = await fetch(`${base}/input`, { method: "POST", signal: AbortSignal.timeout(5000) });
     assert.equal(answer.status, 200);
   } finally {
     await app.close();
@@ -110,19 +122,7 @@ test("a sender who goes away, while waiting or while served, gives the turn back
 });
 
 test("a crowd request counts as received when it arrived, not when its turn came", async () => {
-  const app = Fastify();
-  admitCrowds(app, new CrowdLane(1));
-  let release: () => void = () => undefined;
-  app.post("/slow", { config: { policy: "public", crowd: true } }, async () => {
-    await new Promise<void>((resolve) => (release = resolve));
-    return {};
-  });
-  app.post("/input", { config: { policy: "public", crowd: true } }, async (req) => ({
-    receivedAt: req.receivedAt?.getTime(),
-    handledAt: Date.now(),
-  }));
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const { app, base, release } = await laneServer();
   try {
     const slow = fetch(`${base}/slow`, { method: "POST" });
     await sleep(50);

@@ -8,7 +8,7 @@
  * asking, writes go at full speed. A write waits in the lane, never refused for it: nothing sent is
  * lost, and it counts as sent when it was received.
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -117,14 +117,11 @@ export function admitCrowds(app: FastifyInstance, lane: CrowdLane): void {
   app.addHook("preHandler", async (req, reply) => {
     if (!req.routeOptions.config.crowd) return;
     const leave = await lane.enter();
-    // Its work is done once its answer is ready. A sender who went away ends it too, also one who
-    // left while waiting: a turn held by no one would stop the lane.
+    // Its work is done once its answer is ready (onSend, below). A connection that closes ends it
+    // otherwise, also one closed while it waited: a turn held by no one would stop the lane.
     req.leaveCrowdLane = leave;
     reply.raw.once("close", leave);
     if (reply.raw.destroyed || req.raw.destroyed) leave();
   });
-  const leave = async (req: FastifyRequest) => req.leaveCrowdLane?.();
-  app.addHook("onSend", leave);
-  app.addHook("onResponse", leave);
-  app.addHook("onRequestAbort", leave);
+  app.addHook("onSend", async (req) => req.leaveCrowdLane?.());
 }

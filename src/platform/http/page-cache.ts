@@ -254,30 +254,30 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
   app.addHook("onSend", async (req, reply, payload) => {
     let kept = false;
     try {
-      const answer = keep(req, reply, payload);
-      kept = reply.getHeader("x-page-cache") === "miss";
-      return answer;
+      kept = keep(req, reply, payload);
     } finally {
       // Kept or not, the readers waiting for this page go on: from memory, or each making their own.
       req.pageMade?.(kept);
     }
+    return payload;
   });
-  const keep = (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  /** Keeps the answer where it may be kept; says whether it did. */
+  const keep = (req: FastifyRequest, reply: FastifyReply, payload: unknown): boolean => {
     const entry = req.pageCache;
-    if (!entry || entry.hit || reply.statusCode !== 200 || req.tokenGrant !== null) return payload;
-    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
+    if (!entry || entry.hit || reply.statusCode !== 200 || req.tokenGrant !== null) return false;
+    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return false;
     if (req.personalResponse || reply.hasHeader("set-cookie") || /private/.test(String(reply.getHeader("cache-control") ?? "")))
-      return payload;
+      return false;
     if (entry.scope === "anonymous") {
       // Kept for everyone: only what was made for nobody (a session cookie the quick test above took
       // for none may still have signed someone in), and not with a visitor's CSRF token.
-      if (req.actor !== null || req.sessionId !== null || req.carriesCsrfToken) return payload;
+      if (req.actor !== null || req.sessionId !== null || req.carriesCsrfToken) return false;
     } else if (req.actor === null || !String(reply.getHeader("content-type") ?? "").startsWith("text/html")) {
       // Kept for a session: its pages only (a download or a calendar says its own cache rules).
-      return payload;
+      return false;
     }
     // A page that read a table whose changes go untold (bookkeeping) cannot know when it is stale.
-    if (!dataVersion.keepable(req.queries.tables)) return payload;
+    if (!dataVersion.keepable(req.queries.tables)) return false;
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(reply.getHeaders()))
       if (value !== undefined && !OWN_HEADERS.has(name)) headers[name] = typeof value === "number" ? String(value) : value;
@@ -289,7 +289,7 @@ export function registerPageCache(app: FastifyInstance, dataVersion: DataVersion
       body: payload,
     });
     reply.header("x-page-cache", "miss");
-    return payload;
+    return true;
   };
   return cache;
 }
